@@ -1,0 +1,85 @@
+"""What the bot says: from a chat message to reply messages. No Flask, no HTTP.
+
+One-to-one chats get an answer to everything (a card, a which-one question, or not found
+with suggestions). Group and room chats get a card only for a confident match on the
+whole message, or any answer when the bot is mentioned; otherwise the bot stays silent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from linebot.v3.messaging import Message
+
+from monsterbot.knowledge.base import LiveKnowledge
+from monsterbot.matching.question import Kind, parse
+from monsterbot.replies import messages
+from monsterbot.replies.card import weakness_card
+
+
+class ChatKind(str, Enum):
+    """Where a message was sent (LINE's source type)."""
+
+    USER = "user"
+    GROUP = "group"
+    ROOM = "room"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Messages to send (none means stay silent) and what happened, for logs and metrics."""
+
+    messages: list[Message] = field(default_factory=list)
+    outcome: str = "silent"
+    monster_id: str | None = None
+    score: float | None = None
+
+
+class Conversation:
+    """Turns text, postbacks and follows into answers, from the live knowledge."""
+
+    def __init__(self, knowledge: LiveKnowledge, default_game: str = "world", group_mode: str = "confident") -> None:
+        self.knowledge = knowledge
+        self.default_game = default_game
+        self.group_mode = group_mode
+
+    def reply_to_text(self, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False) -> Answer:
+        """Answer a text message according to the chat it came from."""
+        question = parse(text)
+        talkative = chat is ChatKind.USER or mentioned
+        if question.kind is Kind.HELP:
+            return Answer([messages.usage(question.language)], "help") if talkative else Answer()
+        if question.kind is Kind.EMPTY:
+            return Answer([messages.usage(question.language)], "help") if talkative else Answer()
+        if not talkative and self.group_mode == "mention":
+            return Answer()
+        snapshot = self.knowledge.current
+        result = snapshot.matcher.match(question.subject)
+        game = question.game or self.default_game
+        best = result.best
+        if best is not None and (talkative or result.whole_message):
+            monster = snapshot.monsters[best.monster_id]
+            return Answer([weakness_card(monster, question.language, game)], "match", monster.id, best.score)
+        if not talkative:
+            return Answer(outcome=result.outcome.value)
+        candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]
+        top_score = result.candidates[0].score if result.candidates else None
+        if result.outcome.value == "ambiguous":
+            return Answer([messages.which_one(candidates, question.game, question.language)], "ambiguous", None, top_score)
+        return Answer([messages.not_found(text, candidates, question.game, question.language)], "miss", None, top_score)
+
+    def reply_to_postback(self, data: str) -> Answer:
+        """Answer a press on one of this bot's quick-reply buttons; ignore any other postback."""
+        parsed = messages.parse_postback(data)
+        if parsed is None:
+            return Answer(outcome="ignored")
+        monster_id, game, language = parsed
+        monster = self.knowledge.current.monsters.get(monster_id)
+        if monster is None:
+            return Answer(outcome="ignored")
+        return Answer([weakness_card(monster, language, game or self.default_game)], "match", monster.id, 100.0)
+
+    def greet(self) -> Answer:
+        """Welcome a new friend with what the bot can do."""
+        return Answer([messages.greeting()], "greeting")

@@ -1,0 +1,1 @@
+"""Knowledge: reading monster records, checking them, and serving a consistent snapshot."""

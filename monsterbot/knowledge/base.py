@@ -1,0 +1,133 @@
+"""A consistent knowledge snapshot (monsters and their match index) and the holder that swaps it.
+
+A request reads `LiveKnowledge.current` once and works on that snapshot to the end, so a
+reload that swaps in a new snapshot is atomic for every reader: nobody sees half an update.
+A reload that fails keeps the last good snapshot live and records why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from monsterbot.knowledge.records import Problem
+from monsterbot.matching.matcher import Matcher
+from monsterbot.model import Monster
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An immutable knowledge version: monsters by id and the matcher over their names."""
+
+    monsters: dict[str, Monster]
+    matcher: Matcher
+    version: str
+    loaded_at: float = field(default_factory=time.time)
+
+    @classmethod
+    def build(cls, monsters: Iterable[Monster]) -> "Snapshot":
+        """Index the monsters; the version is a digest of their ids, names and facts."""
+        by_id = {m.id: m for m in sorted(monsters, key=lambda m: m.id)}
+        digest = hashlib.sha256(repr(sorted((m.id, repr(m)) for m in by_id.values())).encode()).hexdigest()[:12]
+        return cls(by_id, Matcher(by_id.values()), digest)
+
+
+class KnowledgeError(RuntimeError):
+    """Knowledge that could not be loaded, with every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        shown = "\n".join(str(p) for p in problems[:20])
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"{len(problems)} problem(s) in the knowledge:\n{shown}{more}")
+
+
+Loader = Callable[[], list[Monster]]
+
+
+@dataclass
+class ReloadStatus:
+    """What the last reload did: for /readyz, /metrics and the logs."""
+
+    ok: bool = True
+    error: str = ""
+    at: float = 0.0
+    reloads: int = 0
+    failures: int = 0
+
+
+class LiveKnowledge:
+    """Holds the live snapshot; reloads it from a loader, keeping the last good one on failure."""
+
+    def __init__(self, loader: Loader) -> None:
+        self._loader = loader
+        self._current: Snapshot | None = None
+        self._lock = threading.Lock()
+        self.status = ReloadStatus()
+
+    @property
+    def current(self) -> Snapshot:
+        """The live snapshot; raises if knowledge was never loaded."""
+        snapshot = self._current
+        if snapshot is None:
+            raise RuntimeError("knowledge is not loaded yet")
+        return snapshot
+
+    @property
+    def ready(self) -> bool:
+        """True once a snapshot is live."""
+        return self._current is not None
+
+    def reload(self, strict: bool = False) -> bool:
+        """Load and swap in a new snapshot; on failure keep the old one (or raise, if strict)."""
+        with self._lock:
+            try:
+                snapshot = Snapshot.build(self._loader())
+            except Exception as exc:  # noqa: BLE001 - any failure keeps the last good knowledge
+                self.status = ReloadStatus(False, str(exc), time.time(), self.status.reloads, self.status.failures + 1)
+                log.error("knowledge reload failed; keeping version %s: %s", self._version(), exc)
+                if strict:
+                    raise
+                return False
+            changed = self._current is None or self._current.version != snapshot.version
+            if changed:
+                self._current = snapshot
+                log.info("knowledge version %s live: %d monsters", snapshot.version, len(snapshot.monsters))
+            self.status = ReloadStatus(True, "", time.time(), self.status.reloads + 1, self.status.failures)
+            return True
+
+    def _version(self) -> str:
+        return self._current.version if self._current else "none"
+
+
+class Reloader(threading.Thread):
+    """Polls a cheap fingerprint of the sources and reloads when it changes."""
+
+    def __init__(self, knowledge: LiveKnowledge, fingerprint: Callable[[], str], interval: float) -> None:
+        super().__init__(name="knowledge-reloader", daemon=True)
+        self._knowledge = knowledge
+        self._fingerprint = fingerprint
+        self._interval = interval
+        self._stop_event = threading.Event()
+        self._seen = fingerprint()
+
+    def run(self) -> None:
+        while not self._stop_event.wait(self._interval):
+            try:
+                seen = self._fingerprint()
+            except OSError as exc:
+                log.warning("cannot read knowledge sources: %s", exc)
+                continue
+            if seen != self._seen:
+                self._seen = seen
+                self._knowledge.reload()
+
+    def stop(self) -> None:
+        """Ask the thread to end at its next wake-up."""
+        self._stop_event.set()

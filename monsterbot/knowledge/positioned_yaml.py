@@ -1,0 +1,95 @@
+"""Read YAML into plain Python data while remembering the line and column of every value.
+
+Editors need `file:line:column` for every mistake, so each document is composed into
+PyYAML nodes and turned into data with a side table from JSON path to source position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import yaml
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    """1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """One YAML document: its data and where each path (and each mapping key) stands."""
+
+    data: Any
+    start: Position
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+    duplicate_keys: list[Path] = field(default_factory=list)
+
+    def position(self, path: Path, *, key: bool = False) -> Position:
+        """The position of a path, falling back to its nearest ancestor that has one."""
+        table = self.keys if key else self.values
+        for cut in range(len(path), -1, -1):
+            found = table.get(path[:cut]) or (self.keys.get(path[:cut]) if key else None)
+            if found:
+                return found
+        return self.start
+
+
+class YamlError(ValueError):
+    """A file that is not valid YAML, with the position of the fault."""
+
+    def __init__(self, message: str, position: Position) -> None:
+        super().__init__(message)
+        self.position = position
+
+
+def _mark(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _build(node: yaml.Node, path: Path, doc: Document, constructor: yaml.constructor.SafeConstructor) -> Any:
+    doc.values[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = constructor.construct_object(key_node, deep=True)
+            key = key if isinstance(key, (str, int)) else str(key)
+            if key in result:
+                doc.duplicate_keys.append(path + (key,))
+            doc.keys[path + (key,)] = _mark(key_node)
+            result[key] = _build(value_node, path + (key,), doc, constructor)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), doc, constructor) for i, item in enumerate(node.value)]
+    return constructor.construct_object(node, deep=True)
+
+
+def load_documents(text: str) -> Iterator[Document]:
+    """Yield every non-empty document of a YAML text; raise YamlError on a syntax error."""
+    loader = _Loader(text)
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is None:
+                continue
+            doc = Document(data=None, start=_mark(node))
+            doc.data = _build(node, (), doc, loader)
+            yield doc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        raise YamlError(f"not valid YAML: {exc.problem or exc}", position) from None
+    finally:
+        loader.dispose()

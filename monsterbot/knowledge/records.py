@@ -1,0 +1,252 @@
+"""Check monster records against the JSON Schema and the lint rules, and turn them into Monsters.
+
+Every problem is reported with the file, line and column of the value at fault and a
+message in plain words ("games.world.elements.fire must be 0–3, got 4").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from monsterbot.knowledge.positioned_yaml import Document, Position, YamlError, load_documents
+from monsterbot.matching.normalize import normalize
+from monsterbot.model import LANGUAGES, Form, GameFacts, Hitzone, Monster
+
+SCHEMA_FILE = "monster.schema.json"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding in a knowledge file."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        tag = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{self.file}:{self.line}:{self.column}: {tag}{self.message}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A monster record that passed the schema, with where it came from."""
+
+    monster: Monster
+    file: str
+    document: Document
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The monster record JSON Schema shipped with the package (also knowledge/monster.schema.json)."""
+    return json.loads(resources.files("monsterbot.knowledge").joinpath(SCHEMA_FILE).read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema())
+
+
+def slug(name: str) -> str:
+    """The id of a monster: its English name as a lowercase ASCII slug."""
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+
+
+def dotted(path: Iterable[str | int]) -> str:
+    """A JSON path as editors write it: games.world.hitzones[2].cut."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the record"
+
+
+def describe(error: ValidationError) -> tuple[str, bool]:
+    """A plain-words message for a schema error, and whether it points at a key (not a value)."""
+    where = dotted(error.absolute_path)
+    value = error.instance
+    kind = error.validator
+    if kind in ("minimum", "maximum"):
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        return f"{where} must be {low}–{high}, got {value!r}", False
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(value) - set(allowed))
+        return f"unknown key {extra[0]!r} in {where} (a typo? expected one of: {', '.join(allowed)})", True
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        return f"{where} is missing the required key {missing!r}", False
+    if kind == "type":
+        return f"{where} must be {_article(error.validator_value)}, got {type(value).__name__} {value!r}", False
+    if kind == "enum":
+        return f"{where} must be one of {', '.join(map(str, error.validator_value))}, got {value!r}", False
+    if kind == "pattern":
+        return f"{where} {value!r} is not a lowercase slug like azure-rathalos", False
+    if kind in ("minLength", "minItems", "minProperties"):
+        return f"{where} must not be empty", False
+    if kind == "maxLength":
+        return f"{where} is longer than {error.validator_value} characters", False
+    if kind == "uniqueItems":
+        return f"{where} lists the same entry twice", False
+    return f"{where}: {error.message}", False
+
+
+def _article(type_name: Any) -> str:
+    names = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number"}
+    return names.get(str(type_name), str(type_name))
+
+
+def check_document(doc: Document, file: str) -> list[Problem]:
+    """Schema problems of one document, in file order."""
+    problems = [
+        Problem(file, *_at(doc.position(path, key=True)), f"duplicate key {dotted(path)!r}")
+        for path in doc.duplicate_keys
+    ]
+    for error in _validator().iter_errors(doc.data):
+        message, at_key = describe(error)
+        path = tuple(error.absolute_path)
+        if at_key:
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            path = path + (extra[0],)
+        problems.append(Problem(file, *_at(doc.position(path, key=at_key)), message))
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _at(position: Position) -> tuple[int, int]:
+    return position.line, position.column
+
+
+def to_monster(data: dict[str, Any], origin: str = "") -> Monster:
+    """Build a Monster from a record that passed the schema."""
+    games = {}
+    for game, facts in data["games"].items():
+        games[game] = GameFacts(
+            game=game,
+            elements=dict(facts.get("elements", {})),
+            weak_elements=tuple(facts.get("weak_elements", ())),
+            ailments=dict(facts.get("ailments", {})),
+            hitzones=tuple(
+                Hitzone(
+                    part=h["part"],
+                    cut=h.get("cut"),
+                    impact=h.get("impact"),
+                    shot=h.get("shot"),
+                    elements={k: v for k, v in h.items() if k not in ("part", "cut", "impact", "shot")},
+                )
+                for h in facts.get("hitzones", ())
+            ),
+            breakable=tuple(facts.get("breakable", ())),
+            severable=tuple(facts.get("severable", ())),
+            forms=tuple(Form(f["description"], dict(f["elements"])) for f in facts.get("forms", ())),
+            source=facts["source"],
+        )
+    return Monster(
+        id=data["id"],
+        names=dict(data["names"]),
+        aliases={lang: tuple(v) for lang, v in data.get("aliases", {}).items()},
+        games=games,
+        ambiguous_with=tuple(data.get("ambiguous_with", ())),
+        origin=origin,
+    )
+
+
+def read_text(text: str, file: str) -> tuple[list[Record], list[Problem]]:
+    """Records and schema problems of one YAML text (one record per document)."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    try:
+        documents = list(load_documents(text))
+    except YamlError as exc:
+        return [], [Problem(file, exc.position.line, exc.position.column, str(exc))]
+    for doc in documents:
+        found = check_document(doc, file)
+        problems += found
+        if not any(p.severity == "error" for p in found):
+            records.append(Record(to_monster(doc.data, origin=file), file, doc))
+    return records, problems
+
+
+def lint(records: list[Record]) -> list[Problem]:
+    """Problems across records: ids, slugs, missing languages, names claimed by two monsters."""
+    problems: list[Problem] = []
+    seen_ids: dict[str, Record] = {}
+    claims: dict[str, list[tuple[Record, tuple[str | int, ...]]]] = {}
+    for record in records:
+        monster = record.monster
+        if monster.id in seen_ids:
+            first = seen_ids[monster.id]
+            problems.append(_problem(record, ("id",), f"id {monster.id!r} is already used in {first.file}"))
+        seen_ids.setdefault(monster.id, record)
+        expected = slug(monster.names["en"])
+        if monster.id != expected:
+            problems.append(_problem(record, ("id",), f"id {monster.id!r} should be {expected!r}, the slug of names.en"))
+        missing = [lang for lang in LANGUAGES if lang not in monster.names]
+        if missing:
+            problems.append(
+                _problem(record, ("names",), f"names has no {', '.join(missing)}", severity="warning")
+            )
+        for lang, name in monster.names.items():
+            claims.setdefault(normalize(name), []).append((record, ("names", lang)))
+        for lang, aliases in monster.aliases.items():
+            for i, alias in enumerate(aliases):
+                claims.setdefault(normalize(alias), []).append((record, ("aliases", lang, i)))
+    for key, holders in claims.items():
+        ids = {r.monster.id for r, _ in holders}
+        if len(ids) < 2:
+            continue
+        for record, path in holders:
+            others = sorted(ids - {record.monster.id})
+            intended = all(o in record.monster.ambiguous_with for o in others)
+            if not intended:
+                problems.append(
+                    _problem(
+                        record,
+                        path,
+                        f"{dotted(path)} {key!r} is also a name of {', '.join(others)}; "
+                        "list them in ambiguous_with if the ambiguity is intended",
+                    )
+                )
+    return problems
+
+
+def _problem(record: Record, path: tuple[str | int, ...], message: str, severity: str = "error") -> Problem:
+    position = record.document.position(path)
+    return Problem(record.file, position.line, position.column, message, severity)
+
+
+def read_paths(paths: Iterable[Path]) -> tuple[list[Record], list[Problem]]:
+    """Read every *.yaml / *.yml file under the paths, then lint across all records."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for file in yaml_files(paths):
+        try:
+            text = file.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(str(file), 1, 1, f"cannot read: {exc}"))
+            continue
+        found_records, found_problems = read_text(text, str(file))
+        records += found_records
+        problems += found_problems
+    problems += lint(records)
+    return records, problems
+
+
+def yaml_files(paths: Iterable[Path]) -> list[Path]:
+    """Every YAML file under the given files and directories, in a stable order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        else:
+            files.append(path)
+    return files

@@ -1,0 +1,43 @@
+"""Sending replies through LINE's Messaging API with line-bot-sdk (the only outbound call)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Sequence
+
+import urllib3
+from linebot.v3.messaging import ApiClient, ApiException, Configuration, Message, MessagingApi, ReplyMessageRequest
+
+log = logging.getLogger(__name__)
+
+#: A reply token is single-use and expires quickly: a failed reply is never retried after the
+#: request reached LINE; only a connection that never opened is tried once more.
+_RETRY = urllib3.Retry(total=1, connect=1, read=0, status=0, other=0, allowed_methods=False, raise_on_status=False)
+
+
+class LineReplier:
+    """Replies with the channel access token to the Messaging API at `endpoint`."""
+
+    def __init__(self, endpoint: str, access_token: str, timeout: float) -> None:
+        configuration = Configuration(host=endpoint, access_token=access_token)
+        configuration.retries = _RETRY
+        self._client = ApiClient(configuration)
+        self._api = MessagingApi(self._client)
+        self._timeout = timeout
+
+    def reply(self, reply_token: str, messages: Sequence[Message]) -> str:
+        """Send the reply; return "ok", or the kind of failure (logged, never raised)."""
+        request = ReplyMessageRequest(reply_token=reply_token, messages=list(messages))
+        try:
+            self._api.reply_message(request, _request_timeout=self._timeout)
+        except ApiException as exc:
+            log.warning("LINE rejected the reply: HTTP %s %s", exc.status, (exc.body or "")[:200])
+            return f"http_{exc.status}"
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            log.warning("LINE could not be reached: %s", type(exc).__name__)
+            return "unreachable"
+        return "ok"
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self._client.close()

@@ -1,0 +1,1 @@
+"""Pure matching core: normalising what players type and finding the monster they mean."""

@@ -1,0 +1,198 @@
+"""Find the monster a normalised name refers to, with a confidence and the runners-up.
+
+Every official name and alias of every monster is one key (normalised). A subject is
+scored against the keys in four ways, and each monster keeps its best score:
+
+- exact: the subject is a key (100);
+- contains: a key of two or more characters (four for Latin) stands inside the subject
+  ("火龍好難打"); a key inside another contained key is dropped, so 雌火龍 beats 火龍 (90);
+- part: the subject stands inside a key ("rath", "蒼火"), better at the start and the
+  longer the share of the key it covers; one character (or three Latin letters) is never
+  enough for a confident answer;
+- fuzzy: rapidfuzz's normalised Indel similarity over the whole subject, which catches
+  Latin typos ("rathlos") but gives short Chinese names one character apart only 50,
+  so 角龍 never passes for 火龍.
+
+A threshold and a margin between the first two monsters decide match, ambiguous or miss.
+The result is deterministic: ties are broken by official name before alias, shorter key, id.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+from monsterbot.matching.normalize import is_cjk, normalize
+from monsterbot.model import Monster
+
+MATCH_THRESHOLD = 85.0
+MARGIN = 5.0
+AMBIGUOUS_FLOOR = 65.0
+SUGGESTION_FLOOR = 40.0
+MAX_SUBJECT = 64
+MAX_PART_HITS = 200
+WHOLE_MESSAGE_SHARE = 0.6
+_SEPARATOR = "\x00"
+
+
+class Outcome(str, Enum):
+    """How sure the matcher is."""
+
+    MATCH = "match"
+    AMBIGUOUS = "ambiguous"
+    MISS = "miss"
+
+
+class Method(str, Enum):
+    """How a candidate was found."""
+
+    EXACT = "exact"
+    CONTAINS = "contains"
+    PART = "part"
+    FUZZY = "fuzzy"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One monster the subject may mean, with the key that scored best for it."""
+
+    monster_id: str
+    score: float
+    key: str
+    language: str
+    method: Method
+    official: bool
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """The outcome and the candidates, best first."""
+
+    outcome: Outcome
+    candidates: tuple[Candidate, ...] = ()
+    subject: str = ""
+
+    @property
+    def best(self) -> Candidate | None:
+        """The winning candidate of a match, None otherwise."""
+        return self.candidates[0] if self.outcome is Outcome.MATCH else None
+
+    @property
+    def whole_message(self) -> bool:
+        """A match on (most of) the whole message, not on a name buried in chatter (what a group chat needs)."""
+        best = self.best
+        if best is None:
+            return False
+        return best.method is not Method.CONTAINS or len(best.key) >= WHOLE_MESSAGE_SHARE * len(self.subject)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    monster_id: str
+    language: str
+    official: bool
+
+
+class Matcher:
+    """An immutable index over the names of a set of monsters."""
+
+    def __init__(self, monsters: Iterable[Monster]) -> None:
+        entries: dict[str, list[_Entry]] = defaultdict(list)
+        for monster in monsters:
+            official = set(monster.names.items())
+            for language, name in monster.all_names():
+                key = normalize(name)
+                entry = _Entry(monster.id, language, (language, name) in official)
+                if key and all(e.monster_id != monster.id for e in entries[key]):
+                    entries[key].append(entry)
+        self._entries: dict[str, tuple[_Entry, ...]] = {k: tuple(v) for k, v in entries.items()}
+        self._keys: list[str] = sorted(self._entries)
+        self._blob = _SEPARATOR.join(self._keys)
+        self._offsets: list[int] = []
+        offset = 0
+        for key in self._keys:
+            self._offsets.append(offset)
+            offset += len(key) + 1
+        self._min_key_len = min((len(k) for k in self._keys), default=1)
+        self._max_key_len = max((len(k) for k in self._keys), default=1)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def keys_of(self, monster_id: str) -> list[str]:
+        """Every key that leads to a monster (for tests and reports)."""
+        return [k for k, es in self._entries.items() if any(e.monster_id == monster_id for e in es)]
+
+    def match(self, subject: str, limit: int = 6) -> MatchResult:
+        """Match a subject (already normalised by the question parser) against the index."""
+        subject = normalize(subject)[:MAX_SUBJECT]
+        if not subject or not self._keys:
+            return MatchResult(Outcome.MISS, subject=subject)
+        scored: dict[str, Candidate] = {}
+        for key, score, method in self._score(subject):
+            for entry in self._entries[key]:
+                candidate = Candidate(entry.monster_id, round(score, 1), key, entry.language, method, entry.official)
+                current = scored.get(entry.monster_id)
+                if current is None or _rank(candidate) < _rank(current):
+                    scored[entry.monster_id] = candidate
+        ranked = sorted(scored.values(), key=_rank)
+        return _decide(ranked, limit, subject)
+
+    def _score(self, subject: str) -> Iterable[tuple[str, float, Method]]:
+        if subject in self._entries:
+            yield subject, 100.0, Method.EXACT
+        yield from self._contained_keys(subject)
+        yield from self._keys_containing(subject)
+        for key, score, _ in process.extract(
+            subject, self._keys, scorer=fuzz.ratio, score_cutoff=SUGGESTION_FLOOR, limit=10
+        ):
+            yield key, float(score), Method.FUZZY
+
+    def _contained_keys(self, subject: str) -> Iterable[tuple[str, float, Method]]:
+        """Keys standing inside a longer subject; a key inside another found key is dropped."""
+        found: set[str] = set()
+        longest = min(self._max_key_len, len(subject) - 1)
+        for size in range(longest, max(self._min_key_len, 2) - 1, -1):
+            for start in range(len(subject) - size + 1):
+                piece = subject[start : start + size]
+                if piece in self._entries and (is_cjk(piece) or size >= 4):
+                    if not any(piece in other for other in found):
+                        found.add(piece)
+        for key in found:
+            yield key, 90.0, Method.CONTAINS
+
+    def _keys_containing(self, subject: str) -> Iterable[tuple[str, float, Method]]:
+        """Keys that hold the subject; scored by share of the key covered and by position."""
+        strong = len(subject) >= (2 if is_cjk(subject) else 4)
+        for found in itertools.islice(re.finditer(re.escape(subject), self._blob), MAX_PART_HITS):
+            index = bisect.bisect_right(self._offsets, found.start()) - 1
+            key = self._keys[index]
+            if key == subject:
+                continue
+            at_start = found.start() == self._offsets[index]
+            score = 60.0 + 30.0 * len(subject) / len(key) + (10.0 if at_start else 0.0)
+            yield key, score if strong else min(score, MATCH_THRESHOLD - 5), Method.PART
+
+
+def _rank(candidate: Candidate) -> tuple[float, bool, int, str]:
+    return (-candidate.score, not candidate.official, len(candidate.key), candidate.monster_id)
+
+
+def _decide(ranked: list[Candidate], limit: int, subject: str) -> MatchResult:
+    if not ranked:
+        return MatchResult(Outcome.MISS, subject=subject)
+    top = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+    if top.score >= MATCH_THRESHOLD and top.score - runner_up >= MARGIN:
+        return MatchResult(Outcome.MATCH, tuple(ranked[:limit]), subject)
+    if top.score >= AMBIGUOUS_FLOOR:
+        close = [c for c in ranked if c.score >= AMBIGUOUS_FLOOR][:limit]
+        return MatchResult(Outcome.AMBIGUOUS, tuple(close), subject)
+    return MatchResult(Outcome.MISS, tuple(ranked[: min(limit, 3)]), subject)

@@ -1,0 +1,85 @@
+"""Normalise names and queries so that every script and spelling of a name meets on one key.
+
+Steps, in order: Unicode NFKC (full-width to half-width), case folding, Simplified and
+Japanese shinjitai to Traditional Chinese with OpenCC, a fold of variant characters that
+occur between sources and players, hiragana to katakana, and removal of whitespace,
+punctuation, symbols and emoji. The same function serves names and queries.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+#: Variant characters seen between official names, sources and what players type
+#: (see ../shared/README.md). OpenCC leaves these alone; each maps to one canonical form.
+VARIANT_FOLD = str.maketrans({"咒": "呪", "廻": "迴", "錘": "鎚", "兇": "凶", "溶": "熔", "掻": "搔", "亜": "亞"})
+
+#: Longest input that is normalised; anything longer is cut, which bounds the work per message.
+MAX_INPUT = 200
+
+_HIRAGANA_START, _HIRAGANA_END, _KANA_SHIFT = 0x3041, 0x3096, 0x60
+_KEEP_CATEGORIES = ("L", "N")  # letters and digits; the long-vowel mark ー is a letter (Lm)
+
+
+@lru_cache(maxsize=1)
+def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC, opencc.OpenCC]:
+    return opencc.OpenCC("s2t"), opencc.OpenCC("jp2t"), opencc.OpenCC("t2s")
+
+
+def to_traditional(text: str) -> str:
+    """Convert Simplified Chinese and Japanese shinjitai to Traditional characters."""
+    simplified, japanese, _ = _converters()
+    return japanese.convert(simplified.convert(text)).translate(VARIANT_FOLD)
+
+
+def hiragana_to_katakana(text: str) -> str:
+    """Map every hiragana to its katakana (same sound, fixed code point offset)."""
+    return "".join(
+        chr(ord(ch) + _KANA_SHIFT) if _HIRAGANA_START <= ord(ch) <= _HIRAGANA_END else ch for ch in text
+    )
+
+
+def fold(text: str) -> str:
+    """NFKC, case fold, Traditional Chinese, katakana; keeps spaces and punctuation."""
+    text = unicodedata.normalize("NFKC", text[:MAX_INPUT]).casefold()
+    return hiragana_to_katakana(to_traditional(text))
+
+
+def compact(text: str) -> str:
+    """Drop everything but letters and digits (whitespace, punctuation, symbols, emoji)."""
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] in _KEEP_CATEGORIES)
+
+
+def normalize(text: str) -> str:
+    """The matching key of a name or query: folded and compacted."""
+    return compact(fold(text))
+
+
+def is_cjk(text: str) -> bool:
+    """True when the text holds any Han, kana or Hangul character."""
+    return any(_is_cjk_char(ch) for ch in text)
+
+
+def _is_cjk_char(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x3040 <= code <= 0x30FF  # kana
+        or 0x3400 <= code <= 0x9FFF  # Han
+        or 0xF900 <= code <= 0xFAFF
+        or 0xAC00 <= code <= 0xD7AF  # Hangul
+        or 0x20000 <= code <= 0x3134F
+    )
+
+
+def detect_language(text: str) -> str:
+    """Guess which of en / ja / zh-TW / zh-CN a query is written in."""
+    if any(0x3040 <= ord(ch) <= 0x30FF for ch in text):
+        return "ja"
+    if any(0x3400 <= ord(ch) <= 0x9FFF for ch in text):
+        to_trad, _, to_simp = _converters()
+        simplified_only = to_simp.convert(text) == text and to_trad.convert(text) != text
+        return "zh-CN" if simplified_only else "zh-TW"
+    return "en"

@@ -1,0 +1,105 @@
+"""The knowledge model: monsters, their names in four languages and per-game facts.
+
+Pure data: no I/O, no Flask, no Kubernetes. Records are immutable so a loaded
+knowledge snapshot can be shared between threads without locks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+LANGUAGES: tuple[str, ...] = ("en", "ja", "zh-TW", "zh-CN")
+ELEMENTS: tuple[str, ...] = ("fire", "water", "thunder", "ice", "dragon")
+AILMENTS: tuple[str, ...] = ("poison", "sleep", "paralysis", "blast", "stun")
+GAMES: tuple[str, ...] = ("world", "rise", "wilds")
+GAME_TITLES: Mapping[str, str] = MappingProxyType(
+    {"world": "Monster Hunter World: Iceborne", "rise": "Monster Hunter Rise: Sunbreak", "wilds": "Monster Hunter Wilds"}
+)
+
+#: A hitzone at or above this physical value is a weak spot (the community's usual line).
+WEAK_SPOT_THRESHOLD = 45
+
+
+@dataclass(frozen=True)
+class Hitzone:
+    """Damage taken by one part, 0–100 per damage type (higher is softer)."""
+
+    part: str
+    cut: int | None = None
+    impact: int | None = None
+    shot: int | None = None
+    elements: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def physical(self) -> int:
+        """The best physical value of the part (what decides a weak spot)."""
+        return max((v for v in (self.cut, self.impact, self.shot) if v is not None), default=0)
+
+
+@dataclass(frozen=True)
+class Form:
+    """A conditional state that changes element weaknesses ("when covered in mud")."""
+
+    description: str
+    elements: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class GameFacts:
+    """What one game says about a monster. Any field may be empty where no source gives it."""
+
+    game: str
+    elements: Mapping[str, int] = field(default_factory=dict)
+    weak_elements: tuple[str, ...] = ()
+    ailments: Mapping[str, int] = field(default_factory=dict)
+    hitzones: tuple[Hitzone, ...] = ()
+    breakable: tuple[str, ...] = ()
+    severable: tuple[str, ...] = ()
+    forms: tuple[Form, ...] = ()
+    source: str = ""
+
+    def top_elements(self) -> tuple[str, ...]:
+        """The elements that hurt most: by stars where known, else the listed weak elements."""
+        if self.elements:
+            best = max(self.elements.values())
+            return tuple(e for e in ELEMENTS if best > 0 and self.elements.get(e) == best)
+        return self.weak_elements
+
+    def weak_parts(self, limit: int = 3) -> tuple[Hitzone, ...]:
+        """The softest parts, weakest first, at or above the weak-spot threshold."""
+        soft = [h for h in self.hitzones if h.physical >= WEAK_SPOT_THRESHOLD]
+        soft.sort(key=lambda h: (-h.physical, self.hitzones.index(h)))
+        return tuple(soft[:limit])
+
+
+@dataclass(frozen=True)
+class Monster:
+    """A monster: official names per language, aliases players type, facts per game."""
+
+    id: str
+    names: Mapping[str, str]
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    games: Mapping[str, GameFacts] = field(default_factory=dict)
+    ambiguous_with: tuple[str, ...] = ()
+    origin: str = ""
+
+    def name(self, language: str) -> str:
+        """The official name in a language, falling back to English."""
+        return self.names.get(language) or self.names["en"]
+
+    def facts(self, game: str | None) -> GameFacts | None:
+        """Facts for the game asked for, else for the newest game that has any."""
+        if game and game in self.games:
+            return self.games[game]
+        for candidate in reversed(GAMES):
+            if candidate in self.games:
+                return self.games[candidate]
+        return next(iter(self.games.values()), None)
+
+    def all_names(self) -> list[tuple[str, str]]:
+        """Every (language, name) pair, official names first, then aliases."""
+        pairs = [(lang, name) for lang, name in self.names.items()]
+        pairs += [(lang, alias) for lang, aliases in self.aliases.items() for alias in aliases]
+        return pairs

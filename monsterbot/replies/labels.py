@@ -1,0 +1,93 @@
+"""The words of the replies in the four languages players use."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+ELEMENT_ICONS: Mapping[str, str] = {"fire": "🔥", "water": "💧", "thunder": "⚡", "ice": "❄️", "dragon": "🐉"}
+ELEMENT_COLOURS: Mapping[str, str] = {
+    "fire": "#E5533D", "water": "#2F80ED", "thunder": "#D4A017", "ice": "#56CCF2", "dragon": "#8E44AD"
+}
+
+_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "fire": "Fire", "water": "Water", "thunder": "Thunder", "ice": "Ice", "dragon": "Dragon",
+        "poison": "Poison", "sleep": "Sleep", "paralysis": "Paralysis", "blast": "Blast", "stun": "Stun",
+        "elements": "Element weakness", "ailments": "Ailments", "weak_parts": "Weak parts",
+        "breakable": "Breakable", "severable": "Severable", "weak_to": "weak to", "source": "Source",
+        "which": "Which monster do you mean?", "not_found": "No monster called “{query}”.",
+        "did_you_mean": "Did you mean: {names}?", "try_help": "Send “help” to see what I can answer.",
+        "cut_impact_shot": "cut/impact/shot",
+        "usage": (
+            "Send me a monster's name and I reply with its weaknesses.\n"
+            "• Any language: 火龍, 火龙, Rathalos, リオレウス\n"
+            "• Typos and nicknames: rathlos, narga, 雄火龍\n"
+            "• Questions: “rathalos weakness?”, “火龍弱點”, “リオレウスの弱点”\n"
+            "• A game: “rise rathalos”, “wilds 火龍”\n"
+            "In groups I answer only a monster's name, or when you mention me."
+        ),
+        "greeting": "Hi! I'm monsterbot, your Monster Hunter weakness guide.",
+    },
+    "zh-TW": {
+        "fire": "火", "water": "水", "thunder": "雷", "ice": "冰", "dragon": "龍",
+        "poison": "毒", "sleep": "睡眠", "paralysis": "麻痺", "blast": "爆破", "stun": "暈眩",
+        "elements": "屬性弱點", "ailments": "異常狀態", "weak_parts": "弱點部位",
+        "breakable": "可破壞", "severable": "可切斷", "weak_to": "弱", "source": "資料來源",
+        "which": "你是指哪一隻？", "not_found": "找不到「{query}」。", "did_you_mean": "你是不是要找：{names}？",
+        "try_help": "輸入「說明」看看我能回答什麼。", "cut_impact_shot": "斬/打/彈",
+        "usage": (
+            "傳魔物名字給我，我就回覆牠的弱點。\n"
+            "• 各種寫法：火龍、火龙、Rathalos、リオレウス\n"
+            "• 打錯字和暱稱也行：rathlos、narga、雄火龍\n"
+            "• 直接問：「火龍弱點」「請問轟龍弱什麼」\n"
+            "• 指定遊戲：「rise 火龍」「荒野 火龍」\n"
+            "在群組裡我只回覆魔物名字，或有人標記我的時候。"
+        ),
+        "greeting": "嗨！我是 monsterbot，魔物獵人弱點小幫手。",
+    },
+    "zh-CN": {
+        "fire": "火", "water": "水", "thunder": "雷", "ice": "冰", "dragon": "龙",
+        "poison": "毒", "sleep": "睡眠", "paralysis": "麻痹", "blast": "爆破", "stun": "晕眩",
+        "elements": "属性弱点", "ailments": "异常状态", "weak_parts": "弱点部位",
+        "breakable": "可破坏", "severable": "可切断", "weak_to": "弱", "source": "资料来源",
+        "which": "你是指哪一只？", "not_found": "找不到「{query}」。", "did_you_mean": "你是不是要找：{names}？",
+        "try_help": "输入「帮助」看看我能回答什么。", "cut_impact_shot": "斩/打/弹",
+        "usage": (
+            "发魔物名字给我，我就回复它的弱点。\n"
+            "• 各种写法：火龙、火龍、Rathalos、リオレウス\n"
+            "• 打错字和昵称也行：rathlos、narga、雄火龙\n"
+            "• 直接问：「火龙弱点」「请问轰龙弱什么」\n"
+            "• 指定游戏：「rise 火龙」「荒野 火龙」\n"
+            "在群组里我只回复魔物名字，或有人@我的时候。"
+        ),
+        "greeting": "嗨！我是 monsterbot，怪物猎人弱点小帮手。",
+    },
+    "ja": {
+        "fire": "火", "water": "水", "thunder": "雷", "ice": "氷", "dragon": "龍",
+        "poison": "毒", "sleep": "睡眠", "paralysis": "麻痺", "blast": "爆破", "stun": "気絶",
+        "elements": "弱点属性", "ailments": "状態異常", "weak_parts": "弱点部位",
+        "breakable": "部位破壊", "severable": "切断", "weak_to": "弱点", "source": "出典",
+        "which": "どのモンスターですか？", "not_found": "「{query}」は見つかりませんでした。",
+        "did_you_mean": "もしかして：{names}？", "try_help": "「ヘルプ」で使い方を表示します。",
+        "cut_impact_shot": "切断/打撃/弾",
+        "usage": (
+            "モンスターの名前を送ると弱点を返信します。\n"
+            "• どの言語でも：リオレウス、火龍、Rathalos\n"
+            "• 略称や誤字も：レウス、rathlos、narga\n"
+            "• 質問でも：「リオレウスの弱点」\n"
+            "• ゲーム指定：「rise リオレウス」「ワイルズ リオレウス」\n"
+            "グループではモンスター名か、メンションされた時だけ返信します。"
+        ),
+        "greeting": "こんにちは！モンスターハンターの弱点ガイド monsterbot です。",
+    },
+}
+
+
+def label(language: str, key: str) -> str:
+    """A label in a language, falling back to English."""
+    return _LABELS.get(language, _LABELS["en"]).get(key) or _LABELS["en"][key]
+
+
+def stars(count: int) -> str:
+    """Weakness stars as players read them: ★★★ best, × none."""
+    return "★" * count if count > 0 else "×"

@@ -1,0 +1,80 @@
+"""Short text replies: which-one questions with quick-reply buttons, not-found, usage, greeting."""
+
+from __future__ import annotations
+
+from typing import Sequence
+from urllib.parse import parse_qs, urlencode
+
+from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, TextMessage
+
+from monsterbot.model import Monster
+from monsterbot.replies.labels import label
+
+QUICK_REPLY_LIMIT = 13  # LINE's maximum number of quick-reply buttons
+LABEL_LIMIT = 20  # LINE's maximum length of an action label
+POSTBACK_MONSTER = "monster"
+
+
+def postback_data(monster_id: str, game: str | None, language: str) -> str:
+    """The data a quick-reply button sends back: which monster, game and language."""
+    fields = {POSTBACK_MONSTER: monster_id, "lang": language}
+    if game:
+        fields["game"] = game
+    return urlencode(fields)
+
+
+def parse_postback(data: str) -> tuple[str, str | None, str] | None:
+    """(monster id, game, language) from a button's data; None for data this bot did not send."""
+    try:
+        fields = {k: v[0] for k, v in parse_qs(data, strict_parsing=True).items()}
+    except ValueError:
+        return None
+    monster_id = fields.get(POSTBACK_MONSTER)
+    if not monster_id:
+        return None
+    return monster_id, fields.get("game"), fields.get("lang", "en")
+
+
+def _buttons(monsters: Sequence[Monster], game: str | None, language: str) -> QuickReply | None:
+    items = [
+        QuickReplyItem(
+            action=PostbackAction(
+                label=monster.name(language)[:LABEL_LIMIT],
+                data=postback_data(monster.id, game, language),
+                display_text=monster.name(language),
+            )
+        )
+        for monster in monsters[:QUICK_REPLY_LIMIT]
+    ]
+    return QuickReply(items=items) if items else None
+
+
+def which_one(monsters: Sequence[Monster], game: str | None, language: str) -> TextMessage:
+    """Ask which of several monsters the player meant, one button each."""
+    names = "、".join(m.name(language) for m in monsters) if language != "en" else ", ".join(m.name("en") for m in monsters)
+    return TextMessage(text=f"{label(language, 'which')}\n{names}", quick_reply=_buttons(monsters, game, language))
+
+
+def not_found(query: str, suggestions: Sequence[Monster], game: str | None, language: str) -> TextMessage:
+    """Say a name was not found, with the nearest monsters as buttons."""
+    text = label(language, "not_found").format(query=query.strip()[:40])
+    if suggestions:
+        sep = ", " if language == "en" else "、"
+        text += "\n" + label(language, "did_you_mean").format(names=sep.join(m.name(language) for m in suggestions))
+    else:
+        text += "\n" + label(language, "try_help")
+    return TextMessage(text=text, quick_reply=_buttons(suggestions, game, language))
+
+
+def usage(language: str) -> TextMessage:
+    """What the bot can answer, in the asker's language."""
+    return TextMessage(text=label(language, "usage"))
+
+
+def greeting() -> TextMessage:
+    """The welcome message for a new friend, in Traditional Chinese and English."""
+    return TextMessage(
+        text="\n\n".join(
+            f"{label(lang, 'greeting')}\n{label(lang, 'usage')}" for lang in ("zh-TW", "en")
+        )
+    )

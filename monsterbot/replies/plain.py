@@ -1,0 +1,38 @@
+"""Render LINE messages as plain text, the way a person reads them in the chat (for the CLI)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from linebot.v3.messaging import Message
+
+
+def render(message: Message) -> str:
+    """A Flex card as its lines of text, a text message as itself; quick replies as [buttons]."""
+    data = message.to_dict()
+    if data["type"] == "flex":
+        lines = _flex_lines(data["contents"])
+    else:
+        lines = [data.get("text", f"<{data['type']} message>")]
+    items = (data.get("quickReply") or {}).get("items", [])
+    if items:
+        lines.append("  ".join(f"[{item['action']['label']}]" for item in items))
+    return "\n".join(lines)
+
+
+def _flex_lines(node: dict[str, Any]) -> list[str]:
+    kind = node.get("type")
+    if kind == "bubble":
+        return [line for part in ("header", "body", "footer") if part in node for line in _flex_lines(node[part])]
+    if kind == "carousel":
+        return [line for bubble in node["contents"] for line in _flex_lines(bubble) + [""]]
+    if kind == "box":
+        children = [_flex_lines(child) for child in node["contents"]]
+        if node.get("layout") == "horizontal":
+            return ["  ".join(" ".join(c) for c in children if c)]
+        return [line for child in children for line in child]
+    if kind == "text":
+        return [node["text"]]
+    if kind == "separator":
+        return ["─" * 24]
+    return []
