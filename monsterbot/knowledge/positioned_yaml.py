@@ -90,6 +90,9 @@ def load_documents(text: str) -> Iterator[Document]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
-        raise YamlError(f"not valid YAML: {exc.problem or exc}", position) from None
+        message = f"not valid YAML: {exc.problem or exc}"
+        if exc.context and exc.context_mark and exc.context_mark is not mark:
+            message += f" ({exc.context} at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
+        raise YamlError(message, position) from None
     finally:
         loader.dispose()

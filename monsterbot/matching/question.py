@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from typing import Iterable
 
 from monsterbot.matching.normalize import compact, detect_language, fold, normalize
 
@@ -51,25 +52,27 @@ GAME_WORDS: dict[str, tuple[str, ...]] = {
 
 #: Phrases before a name in Chinese and Japanese questions.
 PREFIXES = ("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "すみません", "教えて")
-#: Phrases after a name; stripped repeatedly, so "的弱點是什麼" is 的 + 弱點 + 是什麼.
-SUFFIXES = (
+#: Phrases after a name that make it a question ("弱點", "弱什麼", "の弱点").
+QUESTION_SUFFIXES = (
     "弱點", "弱什麼", "怕什麼", "弱啥", "怕啥", "弱哪個屬性", "弱什麼屬性", "怕什麼屬性", "要用什麼屬性", "用什麼屬性",
     "屬性", "是什麼", "是啥", "是哪個", "有哪些", "在哪", "剋星", "怎麼打", "打法",
-    "的", "嗎", "呢", "啊", "呀",
-    "じゃくてん", "は何", "はなに", "はなん", "ですか", "は", "の", "を教えて", "教えて", "何", "なに", "って",
+    "じゃくてん", "ですか", "を教えて", "教えて",
 )
+#: Particles stripped only next to a question suffix, so a name ending in ノ (ディノ) stays whole.
+PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "は", "の", "何", "なに", "なん", "って")
 
 
 @lru_cache(maxsize=1)
 def _affix_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    def alternation(phrases: tuple[str, ...]) -> str:
-        keys = sorted({normalize(p) for p in phrases}, key=len, reverse=True)
-        return "|".join(re.escape(k) for k in keys if k)
+    def alternation(phrases: Iterable[str]) -> str:
+        keys = sorted({normalize(p) for p in phrases} - {""}, key=len, reverse=True)
+        return "|".join(re.escape(k) for k in keys)
 
     games = {normalize(word): game for game, words in GAME_WORDS.items() for word in words}
-    game_alt = "|".join(re.escape(k) for k in sorted(games, key=len, reverse=True))
-    prefix = re.compile(f"^(?:{alternation(PREFIXES)}|{game_alt})")
-    suffix = re.compile(f"(?:{alternation(SUFFIXES)}|{game_alt})$")
+    strong = alternation([*QUESTION_SUFFIXES, *games])
+    particles = alternation(PARTICLES)
+    prefix = re.compile(f"^(?:{alternation([*PREFIXES, *games])})+")
+    suffix = re.compile(f"(?:{particles})?(?:{strong})(?:{particles}|{strong})*$")
     return prefix, suffix, games
 
 
@@ -100,10 +103,8 @@ def _strip_affixes(
 ) -> tuple[str, str | None]:
     """Strip question phrases and game words around a CJK name, keeping at least one character."""
     for pattern in (prefix, suffix):
-        while True:
-            found = pattern.search(subject)
-            if not found or len(found.group()) >= len(subject):
-                break
-            game = game or games.get(found.group())
+        found = pattern.search(subject)
+        if found and len(found.group()) < len(subject):
+            game = game or next((g for word, g in games.items() if word in found.group()), None)
             subject = subject[: found.start()] + subject[found.end() :]
     return subject, game

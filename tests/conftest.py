@@ -1,0 +1,138 @@
+"""Shared fixtures: the repo's knowledge, a stand-in Messaging API, signed webhook calls."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+
+from monsterbot.config import Settings
+from monsterbot.knowledge.base import LiveKnowledge
+from monsterbot.knowledge.yaml_source import YamlSource
+from tests.line_stub import LineStub
+
+REPO = Path(__file__).resolve().parent.parent
+KNOWLEDGE = REPO / "knowledge"
+SHARED = REPO.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SECRET = "test-channel-secret"
+TOKEN = "test-channel-access-token"
+
+
+def need_shared(*parts: str) -> Path:
+    """A path under ../shared, or a skip (never under CI=true, where shared/ must be present)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{path} is missing under CI=true")
+        pytest.skip(f"{path} is absent (a fresh clone without ../shared); CI has it")
+    return path
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> LiveKnowledge:
+    """The repo's knowledge/, loaded once."""
+    live = LiveKnowledge(YamlSource([KNOWLEDGE]).load)
+    live.reload(strict=True)
+    return live
+
+
+@pytest.fixture()
+def line_stub() -> Iterator[LineStub]:
+    stub = LineStub().start()
+    yield stub
+    stub.stop()
+
+
+def sign(body: bytes, secret: str = SECRET) -> str:
+    """X-Line-Signature as LINE computes it: base64 of HMAC-SHA256 of the body."""
+    return base64.b64encode(hmac.new(secret.encode(), body, hashlib.sha256).digest()).decode()
+
+
+def settings_for(stub: LineStub, **overrides: Any) -> Settings:
+    values: dict[str, Any] = dict(
+        channel_secret=SECRET,
+        channel_access_token=TOKEN,
+        line_api_endpoint=stub.url,
+        knowledge_paths=(KNOWLEDGE,),
+        reload_interval=0,
+        log_format="text",
+    )
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture()
+def webhook(line_stub: LineStub, knowledge: LiveKnowledge) -> Callable[..., Any]:
+    """post(payload, signature=...) against a webhook app wired to the stub."""
+    from monsterbot.app import create_app
+
+    app = create_app(settings_for(line_stub), knowledge=knowledge)
+    client = app.test_client()
+
+    def post(payload: Any, signature: str | None = "sign", raw: bytes | None = None) -> Any:
+        body = raw if raw is not None else json.dumps(payload, ensure_ascii=False).encode()
+        headers = {"Content-Type": "application/json"}
+        if signature == "sign":
+            headers["X-Line-Signature"] = sign(body)
+        elif signature is not None:
+            headers["X-Line-Signature"] = signature
+        return client.post("/callback", data=body, headers=headers)
+
+    post.client = client  # type: ignore[attr-defined]
+    return post
+
+
+_counter = iter(range(10**6))
+
+
+def source(kind: str = "user") -> dict[str, Any]:
+    if kind == "group":
+        return {"type": "group", "groupId": "C0123456789abcdef", "userId": "U0123456789abcdef"}
+    if kind == "room":
+        return {"type": "room", "roomId": "R0123456789abcdef", "userId": "U0123456789abcdef"}
+    return {"type": "user", "userId": "U0123456789abcdef"}
+
+
+def base_event(kind: str, chat: str = "user", redelivery: bool = False) -> dict[str, Any]:
+    n = next(_counter)
+    return {
+        "type": kind,
+        "mode": "active",
+        "timestamp": 1732500000000 + n,
+        "source": source(chat),
+        "webhookEventId": f"01JD{n:022d}",
+        "deliveryContext": {"isRedelivery": redelivery},
+    }
+
+
+def text_event(text: str, chat: str = "user", mention_self: bool = False) -> dict[str, Any]:
+    event = base_event("message", chat)
+    message: dict[str, Any] = {"type": "text", "id": "4680000000001", "quoteToken": "qt", "text": text}
+    if mention_self:
+        message["text"] = "@monsterbot " + text
+        message["mention"] = {"mentionees": [{"index": 0, "length": 11, "type": "user", "isSelf": True}]}
+    event.update(replyToken=f"reply-{event['webhookEventId']}", message=message)
+    return event
+
+
+def postback_event(data: str) -> dict[str, Any]:
+    event = base_event("postback")
+    event.update(replyToken=f"reply-{event['webhookEventId']}", postback={"data": data})
+    return event
+
+
+def follow_event() -> dict[str, Any]:
+    event = base_event("follow")
+    event.update(replyToken=f"reply-{event['webhookEventId']}", follow={"isUnblocked": False})
+    return event
+
+
+def payload(*events: dict[str, Any]) -> dict[str, Any]:
+    return {"destination": "U00000000000000000000000000000000", "events": list(events)}

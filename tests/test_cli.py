@@ -1,0 +1,62 @@
+"""The monsterbot command as editors and scripts use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import FIXTURES, KNOWLEDGE, REPO
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "monsterbot.cli", *args], input=stdin, capture_output=True, text=True, cwd=REPO, timeout=120
+    )
+
+
+def test_ask_json_reads_queries_from_stdin_in_order():
+    queries = ["火龍", "火龙", "rathlos", "リオレウス", "雌火龍", "rathalos weakness?", "rath", "今天吃火鍋"]
+    done = run("ask", "--json", stdin="\n".join(queries) + "\n")
+    assert done.returncode == 0, done.stderr
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [a["query"] for a in answers] == queries
+    assert [a["match"]["id"] if a["match"] else None for a in answers] == [
+        "rathalos", "rathalos", "rathalos", "rathalos", "rathian", "rathalos", None, None,
+    ]
+    assert answers[0]["match"]["names"]["zh-TW"] == "火龍" and answers[0]["score"] == 100.0
+    assert {c["id"] for c in answers[6]["candidates"]} >= {"rathalos", "rathian"}
+    assert answers[7]["candidates"] == []
+
+
+def test_ask_prints_the_answer_as_the_bot_would():
+    done = run("ask", "火龍")
+    assert done.returncode == 0
+    assert "Rathalos" in done.stdout and "★★★" in done.stdout and "屬性弱點" in done.stdout
+
+
+def test_chat_converses_on_stdin():
+    done = run("chat", stdin="rath\n火龍\n")
+    assert "Rathalos" in done.stdout and "[Rathian]" in done.stdout
+
+
+def test_chat_in_a_group_is_silent_on_chatter():
+    done = run("chat", "--chat", "group", stdin="今天吃火鍋\n")
+    assert "(silent)" in done.stdout
+
+
+def test_validate_passes_on_the_repo_knowledge():
+    done = run("validate", "--strict", str(KNOWLEDGE))
+    assert done.returncode == 0, done.stdout
+
+
+def test_validate_fails_with_file_line_column():
+    done = run("validate", str(FIXTURES / "broken"))
+    assert done.returncode == 1
+    assert "stars-out-of-range.yaml:10:22: games.world.elements.fire must be 0–3, got 4" in done.stdout
+
+
+def test_bad_knowledge_is_a_clear_error_for_ask():
+    done = run("ask", "--knowledge", str(FIXTURES / "broken"), "火龍")
+    assert done.returncode == 2
+    assert "stars-out-of-range.yaml:10:22" in done.stderr

@@ -1,0 +1,112 @@
+"""Knowledge records: the repo's roster validates, mistakes are reported with file:line:column."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from monsterbot.knowledge.base import KnowledgeError, LiveKnowledge
+from monsterbot.knowledge.records import read_paths, schema, slug
+from monsterbot.knowledge.yaml_source import YamlSource
+from monsterbot.model import LANGUAGES
+from tests.conftest import FIXTURES, KNOWLEDGE, need_shared
+
+
+def test_repo_knowledge_validates_without_errors_or_warnings():
+    records, problems = read_paths([KNOWLEDGE])
+    assert [str(p) for p in problems] == []
+    assert len(records) >= 71
+
+
+def test_every_record_has_four_languages_and_a_slug_id(knowledge):
+    for monster in knowledge.current.monsters.values():
+        assert set(LANGUAGES) <= set(monster.names), monster.id
+        assert monster.id == slug(monster.names["en"])
+    assert {"xeno-jiiva", "kulu-ya-ku", "azure-rathalos", "fatalis"} <= set(knowledge.current.monsters)
+
+
+def test_every_name_and_alias_answers_its_own_monster(knowledge):
+    snapshot = knowledge.current
+    from monsterbot.matching.question import parse
+
+    for monster in snapshot.monsters.values():
+        for _, name in monster.all_names():
+            result = snapshot.matcher.match(parse(name).subject)
+            assert result.best is not None and result.best.monster_id == monster.id, (monster.id, name, result)
+
+
+@pytest.mark.parametrize(
+    ("file", "line", "column", "fragment"),
+    [
+        ("stars-out-of-range.yaml", 10, 22, "games.world.elements.fire must be 0–3, got 4"),
+        ("unknown-key.yaml", 10, 5, "unknown key 'elemnts' in games.world"),
+        ("not-yaml.yaml", 3, 1, "not valid YAML"),
+        ("bad-id.yaml", 1, 5, "'Wrong_ID' is not a lowercase slug"),
+        ("bad-id.yaml", 8, 27, "games.world.hitzones[0].cut must be 0–100, got 101"),
+    ],
+)
+def test_broken_fixture_is_reported_at_its_line(file, line, column, fragment):
+    _, problems = read_paths([FIXTURES / "broken"])
+    found = [p for p in problems if p.file.endswith(file) and (p.line, p.column) == (line, column)]
+    assert any(fragment in p.message for p in found), [str(p) for p in problems]
+
+
+def test_two_monsters_claiming_one_alias_is_an_error_unless_intended(tmp_path):
+    _, problems = read_paths([FIXTURES / "collision"])
+    assert [(Path(p.file).name, p.line) for p in problems] == [("a.yaml", 8), ("b.yaml", 8)]
+    for name, other in (("a.yaml", "beta-wyvern"), ("b.yaml", "alpha-wyvern")):
+        data = yaml.safe_load((FIXTURES / "collision" / name).read_text())
+        data["ambiguous_with"] = [other]
+        (tmp_path / name).write_text(yaml.safe_dump(data, allow_unicode=True))
+    assert read_paths([tmp_path])[1] == []
+
+
+def test_missing_language_is_a_warning(tmp_path):
+    (tmp_path / "m.yaml").write_text("id: lonely\nnames:\n  en: Lonely\ngames:\n  world: {source: test}\n")
+    records, problems = read_paths([tmp_path])
+    assert len(records) == 1
+    assert [(p.severity, p.line) for p in problems] == [("warning", 3)]
+    assert "ja, zh-TW, zh-CN" in problems[0].message
+
+
+def test_schema_file_in_knowledge_is_the_one_the_package_uses():
+    import json
+
+    assert json.loads((KNOWLEDGE / "monster.schema.json").read_text()) == schema()
+
+
+def test_a_bad_file_keeps_the_last_good_knowledge(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    live = LiveKnowledge(YamlSource([folder]).load)
+    assert live.reload()
+    before = live.current
+    (folder / "monsters" / "rathalos.yaml").write_text("id: rathalos\nnames: {en: Rathalos}\ngames: {world: {source: x, elements: {fire: 9}}}\n")
+    assert not live.reload()
+    assert live.current is before
+    assert not live.status.ok and "rathalos.yaml:3" in live.status.error
+    with pytest.raises(KnowledgeError):
+        live.reload(strict=True)
+
+
+def test_importer_regenerates_world_records_and_keeps_hand_added_aliases(tmp_path):
+    from monsterbot.knowledge.importer import import_world
+
+    dataset = need_shared("data", "mhworlddata")
+    localization = need_shared("data", "hunterpie-localization")
+    target = tmp_path / "monsters"
+    shutil.copytree(KNOWLEDGE / "monsters", target)
+    written = import_world(dataset, target, localization)
+    assert len(written) == 71
+    rathalos = yaml.safe_load((target / "rathalos.yaml").read_text())
+    assert "雄火龍" in rathalos["aliases"]["zh-TW"]
+    assert rathalos["games"]["world"]["elements"]["dragon"] == 3
+    fatalis = yaml.safe_load((target / "fatalis.yaml").read_text())
+    assert fatalis["names"] == {"en": "Fatalis", "ja": "ミラボレアス", "zh-TW": "黑龍", "zh-CN": "黑龙"}
+    assert read_paths([target])[1] == []
+    # refreshing the committed records from the same dataset changes nothing (hand edits survive)
+    for path in written:
+        assert path.read_text() == (KNOWLEDGE / "monsters" / path.name).read_text(), path.name

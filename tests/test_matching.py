@@ -1,0 +1,166 @@
+"""Matching across scripts, languages, typos, nicknames and question phrasing, negatives included."""
+
+from __future__ import annotations
+
+import pytest
+
+from monsterbot.matching.matcher import Matcher, Method, Outcome
+from monsterbot.matching.normalize import detect_language, normalize
+from monsterbot.matching.question import Kind, parse
+from monsterbot.model import GameFacts, Monster
+
+
+def ask(knowledge, text):
+    question = parse(text)
+    return knowledge.current.matcher.match(question.subject)
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Ｒａｔｈａｌｏｓ", "rathalos"),
+        ("火龙", "火龍"),
+        ("りおれうす", "リオレウス"),
+        ("Kulu-Ya-Ku", "kuluyaku"),
+        ("🔥 火龍!!", "火龍"),
+        ("冰咒龍", normalize("冰呪龍")),
+        ("掻鳥", normalize("搔鳥")),
+        ("  Nargacuga\t", "nargacuga"),
+    ],
+)
+def test_normalize(raw, key):
+    assert normalize(raw) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("火龍", "zh-TW"), ("火龙", "zh-CN"), ("リオレウス", "ja"), ("rathalos", "en"), ("今天吃火鍋", "zh-TW"), ("麒麟", "zh-TW")],
+)
+def test_detect_language(text, language):
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "game"),
+    [
+        ("火龍弱點", "火龍", None),
+        ("火龍的弱點是什麼", "火龍", None),
+        ("請問轟龍弱什麼", "轟龍", None),
+        ("火龙弱点", "火龍", None),
+        ("rathalos weakness?", "rathalos", None),
+        ("what is nargacuga weak to", "nargacuga", None),
+        ("What's the weakness of Tigrex?", "tigrex", None),
+        ("リオレウスの弱点", "リオレウス", None),
+        ("リオレウスの弱点は？", "リオレウス", None),
+        ("wilds 火龍", "火龍", "wilds"),
+        ("rise rathalos", "rathalos", "rise"),
+        ("世界火龍弱點", "火龍", "world"),
+        ("Tobi-Kadachi", "tobikadachi", None),
+    ],
+)
+def test_question_phrasing_is_stripped(text, subject, game):
+    question = parse(text)
+    assert (question.kind, question.subject, question.game) == (Kind.WEAKNESS, subject, game)
+
+
+@pytest.mark.parametrize("text", ["help", "HELP", "幫助", "说明", "說明", "?", "？"])
+def test_help(text):
+    assert parse(text).kind is Kind.HELP
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("火龍", "rathalos"),
+        ("火龙", "rathalos"),
+        ("雄火龍", "rathalos"),
+        ("Rathalos", "rathalos"),
+        ("rathlos", "rathalos"),
+        ("RATHALOS", "rathalos"),
+        ("リオレウス", "rathalos"),
+        ("りおれうす", "rathalos"),
+        ("レウス", "rathalos"),
+        ("火龍弱點", "rathalos"),
+        ("rathalos weakness?", "rathalos"),
+        ("雌火龍", "rathian"),
+        ("蒼火龍", "azure-rathalos"),
+        ("azure rathalos", "azure-rathalos"),
+        ("silver rathalos", "silver-rathalos"),
+        ("narga", "nargacuga"),
+        ("nargakuga", "nargacuga"),
+        ("迅龍", "nargacuga"),
+        ("kushala", "kushala-daora"),
+        ("xeno", "xeno-jiiva"),
+        ("冥灯龙", "xeno-jiiva"),
+        ("黑龍", "fatalis"),
+        ("煌黑龍", "alatreon"),
+        ("大贼龙", "great-jagras"),
+        ("大凶豺龍", "great-jagras"),
+        ("冰咒龍", "velkhana"),
+        ("Kulu ya ku", "kulu-ya-ku"),
+        ("金獅子", "rajang"),
+        ("激昂金獅子", "furious-rajang"),
+        ("請問轟龍弱什麼", "tigrex"),
+        ("what is nargacuga weak to", "nargacuga"),
+        ("我今天打火龍好累", "rathalos"),
+    ],
+)
+def test_matches(knowledge, text, monster_id):
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.MATCH, result
+    assert result.best.monster_id == monster_id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("rath", {"rathalos", "rathian"}), ("火", {"rathalos", "rathian", "azure-rathalos"}), ("tigerx", {"tigrex"})],
+)
+def test_ambiguous(knowledge, text, expected):
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.AMBIGUOUS
+    assert expected <= {c.monster_id for c in result.candidates}
+
+
+@pytest.mark.parametrize("text", ["今天吃火鍋", "火鍋", "zzzz", "好想睡覺", "lol", "12345"])
+def test_misses(knowledge, text):
+    assert ask(knowledge, text).outcome is Outcome.MISS
+
+
+@pytest.mark.parametrize(("a", "b"), [("角龍", "diablos"), ("鋼龍", "kushala-daora"), ("迅龍", "nargacuga")])
+def test_one_character_apart_names_stay_apart(knowledge, a, b):
+    result = ask(knowledge, a)
+    assert result.best.monster_id == b
+    assert all(c.score < 85 for c in result.candidates[1:])
+
+
+def test_a_name_in_chatter_is_not_a_whole_message_match(knowledge):
+    assert ask(knowledge, "火龍").whole_message
+    assert ask(knowledge, "火龍弱點").whole_message
+    assert not ask(knowledge, "我今天打火龍好累").whole_message
+
+
+def test_deterministic(knowledge):
+    first = [ask(knowledge, q) for q in ("rath", "火", "rathlos", "banana")]
+    assert first == [ask(knowledge, q) for q in ("rath", "火", "rathlos", "banana")]
+
+
+def _monster(monster_id, english, aliases):
+    return Monster(monster_id, {"en": english}, {"en": tuple(aliases)}, {"world": GameFacts("world")})
+
+
+def test_a_shared_name_is_ambiguous_not_arbitrary():
+    matcher = Matcher([_monster("a", "Alpha", ["twin"]), _monster("b", "Beta", ["twin"])])
+    result = matcher.match("twin")
+    assert result.outcome is Outcome.AMBIGUOUS
+    assert {c.monster_id for c in result.candidates} == {"a", "b"}
+
+
+def test_methods_are_reported(knowledge):
+    assert ask(knowledge, "rathalos").best.method is Method.EXACT
+    assert ask(knowledge, "rathlos").best.method is Method.FUZZY
+    assert ask(knowledge, "nargacu").best.method is Method.PART
+
+
+def test_long_input_is_bounded(knowledge):
+    assert ask(knowledge, "火" * 10_000).outcome in (Outcome.AMBIGUOUS, Outcome.MISS)
+    assert ask(knowledge, "rathalos " * 2000).outcome is Outcome.MATCH

@@ -1,0 +1,80 @@
+"""The Procfile's web process for real: gunicorn on a port, signed webhooks in, replies to the stand-in."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import REPO, SECRET, TOKEN, payload, sign, text_event
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _web_command() -> str:
+    line = next(l for l in (REPO / "Procfile").read_text().splitlines() if l.startswith("web:"))
+    return line.split(":", 1)[1].strip()
+
+
+@pytest.fixture()
+def served(line_stub, tmp_path):
+    port = _free_port()
+    env = dict(os.environ, PORT=str(port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN=TOKEN,
+               LINE_API_ENDPOINT=line_stub.url, WEB_CONCURRENCY="2")
+    bin_dir = os.path.dirname(os.sys.executable)
+    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
+    log = (tmp_path / "web.log").open("w+")
+    process = subprocess.Popen("exec " + _web_command(), shell=True, cwd=REPO, env=env,
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/readyz", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                out = (tmp_path / "web.log").read_text(errors="replace")
+                pytest.fail(f"web process did not become ready:\n{out[-3000:]}")
+            time.sleep(0.2)
+    yield base
+    os.killpg(process.pid, signal.SIGTERM)
+    assert process.wait(timeout=40) == 0  # gunicorn drains and exits cleanly on SIGTERM
+    log.close()
+
+
+def _post(base: str, body: bytes, signature: str | None) -> int:
+    headers = {"Content-Type": "application/json"}
+    if signature:
+        headers["X-Line-Signature"] = signature
+    request = urllib.request.Request(base + "/callback", data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
+    queries = {"火龍": "Rathalos", "火龙": "Rathalos", "rathlos": "Rathalos", "リオレウス": "Rathalos",
+               "雌火龍": "Rathian", "rathalos weakness?": "Rathalos"}
+    for query, english in queries.items():
+        body = json.dumps(payload(text_event(query))).encode()
+        assert _post(served, body, sign(body)) == 200
+        message = line_stub.replies()[-1].body["messages"][0]
+        assert message["type"] == "flex" and english in message["altText"], query
+    body = json.dumps(payload(text_event("火龍"))).encode()
+    assert _post(served, body, None) == 400
+    assert _post(served, b"{not json", sign(b"{not json")) == 400
+    assert len(line_stub.replies()) == len(queries)

@@ -1,0 +1,206 @@
+"""The webhook end to end: signed payloads in, replies read from the stand-in Messaging API."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from monsterbot.config import ConfigError, Settings
+from tests.conftest import TOKEN, follow_event, payload, postback_event, sign, text_event
+
+
+def _texts(message: dict) -> list[str]:
+    """Every text in a message, Flex included, for assertions on content."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "text" and "text" in node:
+                found.append(node["text"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(message.get("contents", message))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "english"),
+    [
+        ("火龍", "火龍", "Rathalos"),
+        ("火龙", "火龙", "Rathalos"),
+        ("rathlos", "Rathalos", "Rathalos"),
+        ("リオレウス", "リオレウス", "Rathalos"),
+        ("雌火龍", "雌火龍", "Rathian"),
+        ("rathalos weakness?", "Rathalos", "Rathalos"),
+        ("火龍弱點", "火龍", "Rathalos"),
+        ("請問轟龍弱什麼", "轟龍", "Tigrex"),
+    ],
+)
+def test_text_is_answered_with_a_weakness_card(webhook, line_stub, query, name, english):
+    event = text_event(query)
+    response = webhook(payload(event))
+    assert response.status_code == 200
+    [call] = line_stub.replies()
+    assert call.headers["authorization"] == f"Bearer {TOKEN}"
+    assert call.body["replyToken"] == event["replyToken"]
+    [message] = call.body["messages"]
+    assert message["type"] == "flex"
+    assert name in message["altText"] and english in message["altText"]
+    texts = _texts(message)
+    assert texts[0] == name
+    assert english in texts
+
+
+def test_card_shows_element_stars_ailments_and_weak_parts(webhook, line_stub):
+    webhook(payload(text_event("rathalos")))
+    [message] = line_stub.replies()[0].body["messages"]
+    texts = _texts(message)
+    assert "🐉 Dragon" in texts and "★★★" in texts  # dragon is Rathalos' best element in World
+    assert any("Poison" in t and "Stun" in t for t in texts)
+    assert "Head" in texts and "65/70/60" in texts
+    assert "Monster Hunter World: Iceborne" in texts
+    assert "Dragon★★★" in message["altText"]
+
+
+def test_ambiguous_query_gets_quick_reply_buttons(webhook, line_stub):
+    webhook(payload(text_event("rath")))
+    [message] = line_stub.replies()[0].body["messages"]
+    assert message["type"] == "text"
+    labels = [item["action"]["label"] for item in message["quickReply"]["items"]]
+    assert {"Rathalos", "Rathian"} <= set(labels)
+    assert all(item["action"]["type"] == "postback" for item in message["quickReply"]["items"])
+
+
+def test_quick_reply_postback_is_answered(webhook, line_stub):
+    webhook(payload(text_event("rath")))
+    items = line_stub.replies()[0].body["messages"][0]["quickReply"]["items"]
+    data = next(i["action"]["data"] for i in items if i["action"]["label"] == "Rathian")
+    webhook(payload(postback_event(data)))
+    [message] = line_stub.replies()[1].body["messages"]
+    assert message["type"] == "flex" and "Rathian" in message["altText"]
+
+
+def test_foreign_postback_is_ignored(webhook, line_stub):
+    assert webhook(payload(postback_event("action=buy&item=1"))).status_code == 200
+    assert line_stub.replies() == []
+
+
+def test_miss_in_one_to_one_chat_says_not_found_with_suggestions(webhook, line_stub):
+    webhook(payload(text_event("great wolf")))
+    [message] = line_stub.replies()[0].body["messages"]
+    assert "No monster called" in message["text"]
+    assert "Did you mean" in message["text"]
+
+
+def test_miss_without_anything_near(webhook, line_stub):
+    webhook(payload(text_event("今天吃火鍋")))
+    [message] = line_stub.replies()[0].body["messages"]
+    assert "找不到" in message["text"] and "火龍" not in message["text"]
+
+
+@pytest.mark.parametrize("chat", ["group", "room"])
+def test_group_chatter_gets_silence(webhook, line_stub, chat):
+    for text in ("今天吃火鍋", "rath", "我今天打火龍打了一小時好累", "help", "lol"):
+        assert webhook(payload(text_event(text, chat))).status_code == 200
+    assert line_stub.replies() == []
+
+
+@pytest.mark.parametrize("chat", ["group", "room"])
+def test_group_gets_a_card_for_a_confident_match(webhook, line_stub, chat):
+    webhook(payload(text_event("火龍弱點", chat)))
+    [message] = line_stub.replies()[0].body["messages"]
+    assert message["type"] == "flex" and "火龍" in message["altText"]
+
+
+def test_group_mention_gets_a_full_answer(webhook, line_stub):
+    webhook(payload(text_event("rath", "group", mention_self=True)))
+    [message] = line_stub.replies()[0].body["messages"]
+    assert "quickReply" in message
+
+
+def test_follow_gets_a_greeting_with_usage(webhook, line_stub):
+    webhook(payload(follow_event()))
+    [message] = line_stub.replies()[0].body["messages"]
+    assert "monsterbot" in message["text"] and "火龍弱點" in message["text"]
+
+
+@pytest.mark.parametrize("word", ["help", "幫助", "說明", "?", "？"])
+def test_help_words_get_usage(webhook, line_stub, word):
+    webhook(payload(text_event(word)))
+    [message] = line_stub.replies()[0].body["messages"]
+    assert "Rathalos" in message["text"]
+
+
+def test_verify_button_empty_events_is_ok(webhook, line_stub):
+    assert webhook(payload()).status_code == 200
+    assert line_stub.requests == []
+
+
+def test_unhandled_event_types_are_ignored(webhook, line_stub):
+    unfollow = {k: v for k, v in follow_event().items() if k not in ("replyToken", "follow")} | {"type": "unfollow"}
+    future = {"type": "somethingNew", "timestamp": 1, "mode": "active"}
+    sticker = text_event("x")
+    sticker["message"] = {"type": "sticker", "id": "1", "quoteToken": "q", "packageId": "1", "stickerId": "1",
+                          "stickerResourceType": "STATIC"}
+    assert webhook(payload(unfollow, future, sticker)).status_code == 200
+    assert line_stub.replies() == []
+
+
+def test_missing_signature_is_400(webhook, line_stub):
+    assert webhook(payload(text_event("火龍")), signature=None).status_code == 400
+    assert line_stub.requests == []
+
+
+def test_wrong_signature_is_400(webhook, line_stub):
+    body = json.dumps(payload(text_event("火龍"))).encode()
+    assert webhook(None, signature=sign(body, "another-secret"), raw=body).status_code == 400
+    assert webhook(None, signature="not base64 at all", raw=body).status_code == 400
+    assert line_stub.requests == []
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"",
+        b"not json",
+        b"[]",
+        b'{"events": {}}',
+        b'{"destination": 5, "events": []}',
+        b'{"events": [1]}',
+        b'{"events": [{"no": "type"}]}',
+        b'{"events": [{"type": "message", "timestamp": "yesterday"}]}',
+        b'{"events": [{"type": "message", "mode": "active", "timestamp": 1, "webhookEventId": "x", '
+        b'"deliveryContext": {"isRedelivery": false}, "replyToken": "r", "message": {"type": "text"}}]}',
+        "\udcff".encode("utf-8", "surrogatepass"),
+    ],
+)
+def test_signed_malformed_body_is_400_never_500(webhook, line_stub, raw):
+    assert webhook(None, raw=raw).status_code == 400
+    assert line_stub.requests == []
+
+
+def test_line_failure_does_not_fail_the_webhook(webhook, line_stub):
+    line_stub.status = 500
+    assert webhook(payload(text_event("火龍"))).status_code == 200
+    assert len(line_stub.replies()) == 1  # sent once, not retried: a reply token is single-use
+
+
+def test_health_and_readiness(webhook):
+    client = webhook.client
+    assert client.get("/healthz").status_code == 200
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.get_json()["monsters"] >= 70
+
+
+def test_missing_credentials_fail_at_start_up():
+    with pytest.raises(ConfigError, match="LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN"):
+        Settings.from_env({})
+    with pytest.raises(ConfigError, match="LINE_CHANNEL_ACCESS_TOKEN"):
+        Settings.from_env({"LINE_CHANNEL_SECRET": "s"})
+    with pytest.raises(ConfigError, match="MONSTERBOT_DEFAULT_GAME"):
+        Settings.from_env({"LINE_CHANNEL_SECRET": "s", "LINE_CHANNEL_ACCESS_TOKEN": "t", "MONSTERBOT_DEFAULT_GAME": "x"})
