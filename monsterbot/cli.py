@@ -121,11 +121,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Regenerate World records from MHWorldData, keeping hand-added aliases."""
-    from monsterbot.knowledge.importer import import_world
+    """Regenerate records from a dataset, keeping hand-added aliases and other games' facts."""
+    from monsterbot.knowledge.importer import import_hunterpie, import_world
 
-    written = import_world(args.path, args.out, args.localization)
-    print(f"wrote {len(written)} record(s) under {args.out}", file=sys.stderr)
+    if args.dataset == "mhworlddata":
+        written = import_world(args.path, args.out, args.localization)
+    else:
+        localization = args.localization or args.path.parent / "hunterpie-localization"
+        written = import_hunterpie(args.path, localization, args.out)
+    print(f"wrote {len(set(written))} record(s) under {args.out}", file=sys.stderr)
     return 0
 
 
@@ -157,11 +161,13 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(func=cmd_validate)
 
     importer = sub.add_parser("import", help="regenerate records from a dataset")
-    importer.add_argument("dataset", choices=["mhworlddata"])
-    importer.add_argument("path", type=Path, help="folder of the MHWorldData CSV files")
+    importer.add_argument("dataset", choices=["mhworlddata", "hunterpie"])
+    importer.add_argument("path", type=Path, help="MHWorldData CSV folder, or HunterPie game data folder")
     importer.add_argument("--out", type=Path, default=Path("knowledge/monsters"))
     importer.add_argument(
-        "--localization", type=Path, help="HunterPie localization folder, for official Simplified Chinese names"
+        "--localization",
+        type=Path,
+        help="HunterPie localization folder (names; for hunterpie defaults to ../hunterpie-localization beside PATH)",
     )
     importer.set_defaults(func=cmd_import)
     return parser

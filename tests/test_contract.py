@@ -18,7 +18,7 @@ def webhook_spec():
     return need_shared("line-openapi", "webhook.yml")
 
 
-QUERIES = ["火龍", "rath", "火", "great wolf", "help", "rathalos weakness?", "barroth", "冰呪龍", "fatalis", "kulve"]
+QUERIES = ["火龍", "rath", "火", "dragonfly", "magnamalo", "wilds 火龍", "help", "rathalos weakness?", "barroth", "冰呪龍", "fatalis", "kulve"]
 
 
 @pytest.mark.parametrize("query", QUERIES)

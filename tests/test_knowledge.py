@@ -110,3 +110,34 @@ def test_importer_regenerates_world_records_and_keeps_hand_added_aliases(tmp_pat
     # refreshing the committed records from the same dataset changes nothing (hand edits survive)
     for path in written:
         assert path.read_text() == (KNOWLEDGE / "monsters" / path.name).read_text(), path.name
+
+
+def test_hunterpie_import_adds_rise_and_wilds_facts_to_the_same_files(tmp_path):
+    from monsterbot.knowledge.importer import import_hunterpie
+
+    gamedata = need_shared("data", "hunterpie-gamedata")
+    localization = need_shared("data", "hunterpie-localization")
+    target = tmp_path / "monsters"
+    shutil.copytree(KNOWLEDGE / "monsters", target)
+    written = import_hunterpie(gamedata, localization, target)
+    for path in set(written):  # refreshing changes nothing: the committed files are the import's output
+        assert path.read_text() == (KNOWLEDGE / "monsters" / path.name).read_text(), path.name
+    rathalos = yaml.safe_load((target / "rathalos.yaml").read_text())
+    assert list(rathalos["games"]) == ["world", "rise", "wilds"]
+    assert rathalos["games"]["rise"]["weak_elements"] == ["dragon", "thunder"]
+    # HunterPie's Rise English has a slip (Bezelgeuse); the Japanese name puts it with the World record
+    assert not (target / "seething-bezelgeuse.yaml").exists()
+    assert "rise" in yaml.safe_load((target / "seething-bazelgeuse.yaml").read_text())["games"]
+    assert not (target / "toadversary.yaml").exists()  # training targets are not monsters
+
+
+def test_game_named_in_the_query_picks_that_games_facts(knowledge):
+    from monsterbot.conversation import Conversation
+
+    conversation = Conversation(knowledge, default_game="world")
+    world = conversation.reply_to_text("火龍").messages[0]
+    wilds = conversation.reply_to_text("wilds 火龍").messages[0]
+    assert "Monster Hunter Wilds" in str(wilds.to_dict()) and "Iceborne" in str(world.to_dict())
+    rise_only = conversation.reply_to_text("magnamalo").messages[0]
+    assert "Rise" in str(rise_only.to_dict())
+    assert "Wilds" in str(Conversation(knowledge, default_game="wilds").reply_to_text("rathalos").messages[0].to_dict())

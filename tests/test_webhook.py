@@ -91,7 +91,7 @@ def test_foreign_postback_is_ignored(webhook, line_stub):
 
 
 def test_miss_in_one_to_one_chat_says_not_found_with_suggestions(webhook, line_stub):
-    webhook(payload(text_event("great wolf")))
+    webhook(payload(text_event("dragonfly")))
     [message] = line_stub.replies()[0].body["messages"]
     assert "No monster called" in message["text"]
     assert "Did you mean" in message["text"]

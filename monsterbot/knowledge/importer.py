@@ -1,8 +1,12 @@
-"""Regenerate the World: Iceborne records from the MHWorldData CSV files.
+"""Regenerate records from the datasets in ../shared/data, keeping what editors added by hand.
 
-Names (en, ja, zh-TW) and every World figure come from the dataset; the official
-Simplified Chinese names from HunterPie's localization files when given. What editors
-added by hand (aliases, ambiguous_with, facts for other games) is kept.
+- `mhworlddata`: every World: Iceborne figure (stars, hitzones, breaks) and the en/ja/zh-TW
+  names; the official Simplified Chinese names from HunterPie's localization files.
+- `hunterpie`: Rise: Sunbreak and Wilds facts (weak elements, no stars; severable and
+  breakable parts) and names in four languages.
+
+Each import rewrites only its own game's facts; aliases, ambiguous_with and the other
+games' facts of an existing record are kept, so refreshing a dataset loses no hand edit.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ import yaml
 from monsterbot.knowledge.records import slug
 from monsterbot.knowledge.writer import dump_record
 from monsterbot.matching.normalize import normalize
-from monsterbot.model import AILMENTS, ELEMENTS
+from monsterbot.model import AILMENTS, ELEMENTS, GAMES
 
 SOURCE = "mhworlddata"
+HUNTERPIE_SOURCE = "hunterpie-gamedata"
+HUNTERPIE_GAMES = {"rise": "Rise", "wilds": "Wilds"}
 HUNTERPIE_LANGUAGES = {"en": "en-us", "ja": "ja-jp", "zh-TW": "zh-tw", "zh-CN": "zh-cn"}
 
 
@@ -101,32 +107,106 @@ def world_records(dataset: Path, localization: Path | None = None) -> list[dict[
     return records
 
 
-def merge(generated: dict[str, Any], existing: dict[str, Any] | None) -> dict[str, Any]:
-    """Keep what editors added by hand: aliases, ambiguous_with, other games, names the dataset lacks."""
+def merge(generated: dict[str, Any], existing: dict[str, Any] | None, game: str = "world") -> dict[str, Any]:
+    """Keep what editors added by hand: aliases, ambiguous_with, other games, names the dataset lacks.
+
+    The World import owns the names; other imports only fill names a record lacks.
+    """
     if not existing:
         return {k: v for k, v in generated.items() if v}
-    names = {**existing.get("names", {}), **generated["names"]}
+    if game == "world":
+        names = {**existing.get("names", {}), **generated["names"]}
+    else:
+        names = {**generated["names"], **existing.get("names", {})}
     aliases: dict[str, list[str]] = {}
     for source in (existing.get("aliases", {}), generated["aliases"]):
         for lang, values in source.items():
             kept = aliases.setdefault(lang, [])
             kept += [v for v in values if v not in kept]
-    merged: dict[str, Any] = {"id": generated["id"], "names": names}
+    merged: dict[str, Any] = {"id": existing.get("id", generated["id"]), "names": names}
     if aliases:
         merged["aliases"] = aliases
     if existing.get("ambiguous_with"):
         merged["ambiguous_with"] = existing["ambiguous_with"]
-    merged["games"] = {**existing.get("games", {}), "world": generated["games"]["world"]}
+    games = {**existing.get("games", {}), game: generated["games"][game]}
+    merged["games"] = {g: games[g] for g in GAMES if g in games}
     return merged
+
+
+def hunterpie_records(gamedata: Path, localization: Path, game: str) -> list[dict[str, Any]]:
+    """One record per monster of a HunterPie game section (Rise or Wilds): names and weak elements."""
+    section = HUNTERPIE_GAMES[game]
+    names_by_english = hunterpie_names(localization, section)
+    english_by_id = {mid: en for mid, en in _section_ids(localization, section).items()}
+    part_names = _part_names(localization)
+    root = ET.parse(gamedata / f"{section}.MonsterData.xml").getroot()
+    records = []
+    for monster in root.iter("Monster"):
+        english = english_by_id.get(monster.get("Id", ""))
+        weak = [w.get("Name", "").lower() for w in monster.findall("Weaknesses/Weakness")]
+        types = monster.findall("Types/Type")
+        if not english or (not types and set(weak) >= set(ELEMENTS)):
+            continue  # a name-less entry, or a training target (weak to everything, no monster type)
+        facts: dict[str, Any] = {"source": HUNTERPIE_SOURCE, "weak_elements": [e for e in weak if e in ELEMENTS]}
+        parts = monster.findall("Parts/Part")
+        severable = _unique(part_names.get(p.get("String", ""), "") for p in parts if p.get("IsSeverable", "").lower() == "true")
+        breakable = _unique(part_names.get(p.get("String", ""), "") for p in parts if p.find("Break") is not None)
+        if breakable:
+            facts["breakable"] = breakable
+        if severable:
+            facts["severable"] = severable
+        names = {lang: name for lang, name in names_by_english.get(english, {}).items() if name}
+        records.append({"id": slug(english), "names": names, "aliases": {}, "games": {game: facts}})
+    return records
+
+
+def _section_ids(localization: Path, section: str) -> dict[str, str]:
+    root = ET.parse(localization / "monsters.en-us.xml").getroot()
+    found = root.find(f".//{section}")
+    return {m.get("Id", ""): m.get("String", "") for m in (found.findall("Monster") if found is not None else [])}
+
+
+def _part_names(localization: Path) -> dict[str, str]:
+    root = ET.parse(localization / "monsters.en-us.xml").getroot()
+    return {p.get("Id", ""): p.get("String", "") for p in root.iter("Part")}
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v and v not in ("???", "Unknown")))
+
+
+def _existing_by_name(target: Path) -> dict[str, Path]:
+    """Existing record files by their id and by each normalised official name."""
+    index: dict[str, Path] = {}
+    for path in sorted(target.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        index.setdefault(str(data.get("id")), path)
+        for name in (data.get("names") or {}).values():
+            index.setdefault(normalize(name), path)
+    return index
+
+
+def write_records(records: list[dict[str, Any]], target: Path, game: str) -> list[Path]:
+    """Merge each record into the file of the same monster (by id, else by a shared ja/zh name) or a new file."""
+    target.mkdir(parents=True, exist_ok=True)
+    existing_files = _existing_by_name(target)
+    written = []
+    for record in records:
+        path = existing_files.get(record["id"])
+        if path is None:
+            keys = [normalize(record["names"][lang]) for lang in ("ja", "zh-TW") if record["names"].get(lang)]
+            path = next((existing_files[k] for k in keys if k in existing_files), target / f"{record['id']}.yaml")
+        existing = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
+        path.write_text(dump_record(merge(record, existing, game)), encoding="utf-8")
+        written.append(path)
+    return written
 
 
 def import_world(dataset: Path, target: Path, localization: Path | None = None) -> list[Path]:
     """Write (or refresh) one YAML file per World monster under target; return the files written."""
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for record in world_records(dataset, localization):
-        path = target / f"{record['id']}.yaml"
-        existing = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
-        path.write_text(dump_record(merge(record, existing)), encoding="utf-8")
-        written.append(path)
-    return written
+    return write_records(world_records(dataset, localization), target, "world")
+
+
+def import_hunterpie(gamedata: Path, localization: Path, target: Path, games: Iterable[str] = HUNTERPIE_GAMES) -> list[Path]:
+    """Write (or refresh) the Rise and Wilds facts under target; return the files written."""
+    return [path for game in games for path in write_records(hunterpie_records(gamedata, localization, game), target, game)]

@@ -65,7 +65,9 @@ PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "は", "の", "何", "な
 @lru_cache(maxsize=1)
 def _affix_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     def alternation(phrases: Iterable[str]) -> str:
-        keys = sorted({normalize(p) for p in phrases} - {""}, key=len, reverse=True)
+        # Latin words are handled as whole tokens in parse(); affixes are for CJK text only,
+        # so "risen" never loses a "rise".
+        keys = sorted({normalize(p) for p in phrases if not normalize(p).isascii()}, key=len, reverse=True)
         return "|".join(re.escape(k) for k in keys)
 
     games = {normalize(word): game for game, words in GAME_WORDS.items() for word in words}
