@@ -81,7 +81,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def _ask_json(knowledge: LiveKnowledge, query: str) -> dict:
     snapshot = knowledge.current
     question = parse(query)
-    result = snapshot.matcher.match(question.subject) if question.kind is Kind.WEAKNESS else None
+    result = snapshot.matcher.match_question(question) if question.kind is Kind.WEAKNESS else None
     best = result.best if result else None
     return {
         "query": query,
@@ -106,12 +106,14 @@ def _lines(stream: TextIO, prompt: bool) -> Iterable[str]:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check knowledge files: schema, then lint across them; non-zero exit on errors."""
-    from monsterbot.knowledge.records import read_paths
+    from monsterbot.knowledge.records import read_paths, roster_table
 
     paths = args.paths or list(_settings().knowledge_paths)
     records, problems = read_paths(paths)
     for problem in problems:
         print(problem)
+    if args.summary:
+        print(roster_table(r.monster for r in records))
     errors = [p for p in problems if p.severity == "error" or args.strict]
     print(
         f"{len(records)} monster(s) checked: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)",
@@ -158,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check knowledge YAML: file:line:column: message")
     validate.add_argument("paths", type=Path, nargs="*")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument("--summary", action="store_true", help="print the roster counts as a Markdown table")
     validate.set_defaults(func=cmd_validate)
 
     importer = sub.add_parser("import", help="regenerate records from a dataset")

@@ -55,7 +55,7 @@ class Conversation:
         if not talkative and self.group_mode == "mention":
             return Answer()
         snapshot = self.knowledge.current
-        result = snapshot.matcher.match(question.subject)
+        result = snapshot.matcher.match_question(question)
         game = question.game or self.default_game
         best = result.best
         if best is not None and (talkative or result.whole_message):

@@ -34,7 +34,7 @@ def test_every_name_and_alias_answers_its_own_monster(knowledge):
 
     for monster in snapshot.monsters.values():
         for _, name in monster.all_names():
-            result = snapshot.matcher.match(parse(name).subject)
+            result = snapshot.matcher.match_question(parse(name))
             assert result.best is not None and result.best.monster_id == monster.id, (monster.id, name, result)
 
 
@@ -141,3 +141,10 @@ def test_game_named_in_the_query_picks_that_games_facts(knowledge):
     rise_only = conversation.reply_to_text("magnamalo").messages[0]
     assert "Rise" in str(rise_only.to_dict())
     assert "Wilds" in str(Conversation(knowledge, default_game="wilds").reply_to_text("rathalos").messages[0].to_dict())
+
+
+def test_readme_roster_table_is_current(knowledge):
+    from monsterbot.knowledge.records import roster_table
+
+    readme = (KNOWLEDGE / "README.md").read_text()
+    assert roster_table(knowledge.current.monsters.values()) in readme

@@ -12,7 +12,7 @@ from monsterbot.model import GameFacts, Monster
 
 def ask(knowledge, text):
     question = parse(text)
-    return knowledge.current.matcher.match(question.subject)
+    return knowledge.current.matcher.match_question(question)
 
 
 @pytest.mark.parametrize(

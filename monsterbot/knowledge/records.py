@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator, ValidationError
 
 from monsterbot.knowledge.positioned_yaml import Document, Position, YamlError, load_documents
 from monsterbot.matching.normalize import normalize
-from monsterbot.model import LANGUAGES, Form, GameFacts, Hitzone, Monster
+from monsterbot.model import GAMES, LANGUAGES, Form, GameFacts, Hitzone, Monster
 
 SCHEMA_FILE = "monster.schema.json"
 
@@ -250,3 +250,17 @@ def yaml_files(paths: Iterable[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def roster_table(monsters: Iterable[Monster]) -> str:
+    """A Markdown table of the roster: monsters per game, names and aliases per language."""
+    monsters = list(monsters)
+    lines = ["| | monsters | " + " | ".join(f"names {lang}" for lang in LANGUAGES) + " |"]
+    lines.append("|---" * (2 + len(LANGUAGES)) + "|")
+    for game in (None, *GAMES):
+        chosen = [m for m in monsters if game is None or game in m.games]
+        counts = [sum(lang in m.names for m in chosen) for lang in LANGUAGES]
+        lines.append(f"| {game or 'all'} | {len(chosen)} | " + " | ".join(map(str, counts)) + " |")
+    aliases = [sum(len(m.aliases.get(lang, ())) for m in monsters) for lang in LANGUAGES]
+    lines.append("| aliases | | " + " | ".join(map(str, aliases)) + " |")
+    return "\n".join(lines)

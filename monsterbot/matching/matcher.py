@@ -30,6 +30,7 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from monsterbot.matching.normalize import is_cjk, normalize
+from monsterbot.matching.question import Question
 from monsterbot.model import Monster
 
 MATCH_THRESHOLD = 85.0
@@ -129,6 +130,12 @@ class Matcher:
     def keys_of(self, monster_id: str) -> list[str]:
         """Every key that leads to a monster (for tests and reports)."""
         return [k for k, es in self._entries.items() if any(e.monster_id == monster_id for e in es)]
+
+    def match_question(self, question: Question) -> MatchResult:
+        """Match a parsed question: the whole message when it is a name as it stands, else its subject."""
+        if question.whole != question.subject and question.whole in self._entries:
+            return self.match(question.whole)
+        return self.match(question.subject)
 
     def match(self, subject: str, limit: int = 6) -> MatchResult:
         """Match a subject (already normalised by the question parser) against the index."""

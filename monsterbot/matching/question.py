@@ -33,6 +33,7 @@ class Question:
     subject: str = ""
     game: str | None = None
     language: str = "en"
+    whole: str = ""  # the whole message normalised, for names that hold filler words ("Narwa the Allmother")
 
 
 HELP_WORDS = ("help", "幫助", "說明", "?", "使い方", "ヘルプ", "怎麼用", "指令", "usage", "/help")
@@ -95,9 +96,10 @@ def parse(text: str) -> Question:
             kept.append(key)
     subject = "".join(kept)
     subject, game = _strip_affixes(subject, prefix, suffix, games, game)
+    whole = compact(folded)
     if not subject:
-        return Question(Kind.EMPTY, game=game, language=language)
-    return Question(Kind.WEAKNESS, subject=subject, game=game, language=language)
+        return Question(Kind.EMPTY, game=game, language=language, whole=whole)
+    return Question(Kind.WEAKNESS, subject=subject, game=game, language=language, whole=whole)
 
 
 def _strip_affixes(
