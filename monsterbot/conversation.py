@@ -13,6 +13,7 @@ from enum import Enum
 from linebot.v3.messaging import Message
 
 from monsterbot.knowledge.base import LiveKnowledge
+from monsterbot.matching.matcher import Outcome
 from monsterbot.matching.question import Kind, parse
 from monsterbot.replies import messages
 from monsterbot.replies.card import weakness_card
@@ -48,9 +49,7 @@ class Conversation:
         """Answer a text message according to the chat it came from."""
         question = parse(text)
         talkative = chat is ChatKind.USER or mentioned
-        if question.kind is Kind.HELP:
-            return Answer([messages.usage(question.language)], "help") if talkative else Answer()
-        if question.kind is Kind.EMPTY:
+        if question.kind in (Kind.HELP, Kind.EMPTY):
             return Answer([messages.usage(question.language)], "help") if talkative else Answer()
         if not talkative and self.group_mode == "mention":
             return Answer()
@@ -65,7 +64,7 @@ class Conversation:
             return Answer(outcome=result.outcome.value)
         candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]
         top_score = result.candidates[0].score if result.candidates else None
-        if result.outcome.value == "ambiguous":
+        if result.outcome is Outcome.AMBIGUOUS:
             return Answer([messages.which_one(candidates, question.game, question.language)], "ambiguous", None, top_score)
         return Answer([messages.not_found(text, candidates, question.game, question.language)], "miss", None, top_score)
 

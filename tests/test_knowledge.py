@@ -92,24 +92,35 @@ def test_a_bad_file_keeps_the_last_good_knowledge(tmp_path):
         live.reload(strict=True)
 
 
+def _import_into_copy(tmp_path, run_import, tamper=None):
+    """Run an import over a copy of the committed records; the output must equal the committed files."""
+    target = tmp_path / "monsters"
+    shutil.copytree(KNOWLEDGE / "monsters", target)
+    if tamper:
+        tamper(target)
+    written = run_import(target)
+    for path in set(written):  # refreshing changes nothing: the committed files are the import's output
+        assert path.read_text() == (KNOWLEDGE / "monsters" / path.name).read_text(), path.name
+    return target, written
+
+
 def test_importer_regenerates_world_records_and_keeps_hand_added_aliases(tmp_path):
     from monsterbot.knowledge.importer import import_world
 
     dataset = need_shared("data", "mhworlddata")
     localization = need_shared("data", "hunterpie-localization")
-    target = tmp_path / "monsters"
-    shutil.copytree(KNOWLEDGE / "monsters", target)
-    written = import_world(dataset, target, localization)
+
+    def tamper(target):  # a stale figure and a lost name: the import restores both, the alias stays
+        path = target / "rathalos.yaml"
+        path.write_text(path.read_text().replace("dragon: 3}", "dragon: 1}").replace("  zh-CN: 火龙\n", ""))
+
+    target, written = _import_into_copy(tmp_path, lambda t: import_world(dataset, t, localization), tamper)
     assert len(written) == 71
     rathalos = yaml.safe_load((target / "rathalos.yaml").read_text())
     assert "雄火龍" in rathalos["aliases"]["zh-TW"]
-    assert rathalos["games"]["world"]["elements"]["dragon"] == 3
+    assert rathalos["games"]["world"]["elements"]["dragon"] == 3 and rathalos["names"]["zh-CN"] == "火龙"
     fatalis = yaml.safe_load((target / "fatalis.yaml").read_text())
     assert fatalis["names"] == {"en": "Fatalis", "ja": "ミラボレアス", "zh-TW": "黑龍", "zh-CN": "黑龙"}
-    assert read_paths([target])[1] == []
-    # refreshing the committed records from the same dataset changes nothing (hand edits survive)
-    for path in written:
-        assert path.read_text() == (KNOWLEDGE / "monsters" / path.name).read_text(), path.name
 
 
 def test_hunterpie_import_adds_rise_and_wilds_facts_to_the_same_files(tmp_path):
@@ -117,11 +128,7 @@ def test_hunterpie_import_adds_rise_and_wilds_facts_to_the_same_files(tmp_path):
 
     gamedata = need_shared("data", "hunterpie-gamedata")
     localization = need_shared("data", "hunterpie-localization")
-    target = tmp_path / "monsters"
-    shutil.copytree(KNOWLEDGE / "monsters", target)
-    written = import_hunterpie(gamedata, localization, target)
-    for path in set(written):  # refreshing changes nothing: the committed files are the import's output
-        assert path.read_text() == (KNOWLEDGE / "monsters" / path.name).read_text(), path.name
+    target, _ = _import_into_copy(tmp_path, lambda t: import_hunterpie(gamedata, localization, t))
     rathalos = yaml.safe_load((target / "rathalos.yaml").read_text())
     assert list(rathalos["games"]) == ["world", "rise", "wilds"]
     assert rathalos["games"]["rise"]["weak_elements"] == ["dragon", "thunder"]
