@@ -22,9 +22,10 @@ from linebot.v3.webhooks import (
 )
 from werkzeug.exceptions import HTTPException
 
-from monsterbot import logs
+from monsterbot import logs, metrics
 from monsterbot.config import Settings
 from monsterbot.conversation import Answer, ChatKind, Conversation
+from monsterbot.dedupe import SeenEvents, seen_events
 from monsterbot.knowledge.base import LiveKnowledge, Reloader
 from monsterbot.knowledge.yaml_source import YamlSource
 from monsterbot.line_api import LineReplier
@@ -43,6 +44,7 @@ def create_app(
     settings: Settings | None = None,
     knowledge: LiveKnowledge | None = None,
     replier: Replier | None = None,
+    seen: SeenEvents | None = None,
 ) -> Flask:
     """Build the webhook app; a missing LINE secret or token fails here, at start-up."""
     settings = settings or Settings.from_env()
@@ -50,31 +52,47 @@ def create_app(
     if knowledge is None:
         source = YamlSource(settings.knowledge_paths)
         knowledge = LiveKnowledge(source.load)
+        knowledge.listeners.append(lambda: _export_knowledge(knowledge))
         knowledge.reload()
         if settings.reload_interval > 0:
             Reloader(knowledge, source.fingerprint, settings.reload_interval).start()
+    _export_knowledge(knowledge)
     replier = replier or LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout)
     conversation = Conversation(knowledge, settings.default_game, settings.group_mode)
+    seen = seen or seen_events(settings.redis_url)
     validator = SignatureValidator(settings.channel_secret)
 
     app = Flask("monsterbot")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
 
     @app.post("/callback")
+    @metrics.WEBHOOK_SECONDS.time()
     def callback() -> tuple[str, int]:
         signature = request.headers.get("X-Line-Signature", "")
         body = request.get_data(as_text=True)
         if not signature or not validator.validate(body, signature):
             log.info("webhook rejected: missing or invalid signature")
+            metrics.WEBHOOK_REQUESTS.labels("invalid_signature").inc()
             return "invalid signature", 400
         try:
             events = parse_events(body)
         except InvalidPayload as exc:
             log.info("webhook rejected: %s", exc)
+            metrics.WEBHOOK_REQUESTS.labels("invalid_payload").inc()
             return "invalid payload", 400
         for event in events:
-            _handle(event, conversation, replier)
+            if seen.first_time(event.webhook_event_id):
+                _handle(event, conversation, replier)
+            else:
+                metrics.EVENTS.labels("duplicate").inc()
+                log.info("skipped a redelivered event", extra={"event": event.type, "event_id": event.webhook_event_id})
+        metrics.WEBHOOK_REQUESTS.labels("ok").inc()
         return "OK", 200
+
+    @app.get("/metrics")
+    def metrics_page() -> Response:
+        body, content_type = metrics.render()
+        return Response(body, content_type=content_type)
 
     @app.get("/healthz")
     def healthz() -> Response:
@@ -92,6 +110,8 @@ def create_app(
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> tuple[str, int]:
+        if exc.code == 413:
+            metrics.WEBHOOK_REQUESTS.labels("too_large").inc()
         return exc.name, exc.code or 500
 
     return app
@@ -107,6 +127,8 @@ def _handle(event: Event, conversation: Conversation, replier: Replier) -> None:
     token = getattr(event, "reply_token", None)
     if answer.messages and token:
         delivery = replier.reply(token, answer.messages)
+        metrics.LINE_REPLIES.labels(delivery).inc()
+    metrics.EVENTS.labels(answer.outcome).inc()
     log.info(
         "answered",
         extra={
@@ -118,6 +140,16 @@ def _handle(event: Event, conversation: Conversation, replier: Replier) -> None:
             "ms": round((time.perf_counter() - started) * 1000, 1),
         },
     )
+
+
+def _export_knowledge(knowledge: LiveKnowledge) -> None:
+    """Set the knowledge gauges from the live snapshot (after each reload, in each worker)."""
+    metrics.KNOWLEDGE_RELOAD_OK.set(1 if knowledge.status.ok else 0)
+    if knowledge.ready:
+        snapshot = knowledge.current
+        metrics.KNOWLEDGE_MONSTERS.set(len(snapshot.monsters))
+        metrics.KNOWLEDGE_VERSION.clear()
+        metrics.KNOWLEDGE_VERSION.labels(snapshot.version).set(1)
 
 
 def _answer(event: Event, conversation: Conversation) -> Answer | None:

@@ -38,6 +38,7 @@ class Settings:
     line_timeout: float = 5.0
     max_body_bytes: int = 1_000_000
     log_format: str = "json"
+    redis_url: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> "Settings":
@@ -55,6 +56,7 @@ class Settings:
             line_timeout=_number(env, "MONSTERBOT_LINE_TIMEOUT", 5.0, float),
             max_body_bytes=_number(env, "MONSTERBOT_MAX_BODY_BYTES", 1_000_000, int),
             log_format=_choice(env, "MONSTERBOT_LOG_FORMAT", "json", ("json", "text")),
+            redis_url=env.get("REDIS_URL", "").strip(),
         )
         if require_line:
             missing = [

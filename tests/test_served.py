@@ -78,3 +78,9 @@ def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
     assert _post(served, body, None) == 400
     assert _post(served, b"{not json", sign(b"{not json")) == 400
     assert len(line_stub.replies()) == len(queries)
+    with urllib.request.urlopen(served + "/metrics", timeout=5) as response:
+        exposition = response.read().decode()
+    # figures of both workers are summed
+    assert f'monsterbot_events_total{{outcome="match"}} {float(len(queries))}' in exposition
+    assert 'monsterbot_webhook_requests_total{result="invalid_signature"} 1.0' in exposition
+    assert "monsterbot_knowledge_last_reload_ok 1.0" in exposition

@@ -70,6 +70,7 @@ class LiveKnowledge:
         self._current: Snapshot | None = None
         self._lock = threading.Lock()
         self.status = ReloadStatus()
+        self.listeners: list[Callable[[], None]] = []  # called after every reload attempt
 
     @property
     def current(self) -> Snapshot:
@@ -86,6 +87,13 @@ class LiveKnowledge:
 
     def reload(self, strict: bool = False) -> bool:
         """Load and swap in a new snapshot; on failure keep the old one (or raise, if strict)."""
+        try:
+            return self._reload(strict)
+        finally:
+            for listener in self.listeners:
+                listener()
+
+    def _reload(self, strict: bool) -> bool:
         with self._lock:
             try:
                 snapshot = Snapshot.build(self._loader())

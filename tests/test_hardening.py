@@ -1,0 +1,107 @@
+"""Redelivered events answered once, oversized bodies refused, secrets kept out of the logs."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import uuid
+
+import pytest
+
+from monsterbot.app import create_app
+from monsterbot.dedupe import MemorySeenEvents, RedisSeenEvents
+from tests.conftest import SECRET, TOKEN, payload, settings_for, sign, text_event
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def _redis_or_skip() -> None:
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except (redis.RedisError, OSError) as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis at {REDIS_URL} must run under CI=true: {exc}")
+        pytest.skip(f"no Redis at {REDIS_URL}: {exc}")
+
+
+def _post(client, event) -> int:
+    body = json.dumps(payload(event)).encode()
+    return client.post("/callback", data=body, headers={"X-Line-Signature": sign(body)}).status_code
+
+
+def test_a_redelivered_event_is_answered_once(webhook, line_stub):
+    event = text_event("火龍")
+    assert webhook(payload(event)).status_code == 200
+    redelivered = dict(event, deliveryContext={"isRedelivery": True})
+    assert webhook(payload(redelivered)).status_code == 200
+    assert len(line_stub.replies()) == 1
+    assert webhook(payload(text_event("火龍"))).status_code == 200  # a new event is answered
+    assert len(line_stub.replies()) == 2
+
+
+def test_memory_seen_events_forget_past_their_bound():
+    seen = MemorySeenEvents(max_entries=2)
+    assert seen.first_time("a") and seen.first_time("b") and not seen.first_time("a")
+    assert seen.first_time("c") and seen.first_time("a")  # "a" was the oldest and was forgotten
+
+
+def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowledge):
+    _redis_or_skip()
+    prefix = f"monsterbot-test:{uuid.uuid4()}:"
+    replicas = [
+        create_app(settings_for(line_stub), knowledge=knowledge, seen=RedisSeenEvents(REDIS_URL, ttl=60, prefix=prefix))
+        for _ in range(2)
+    ]
+    event = text_event("rathalos")
+    assert _post(replicas[0].test_client(), event) == 200
+    assert _post(replicas[1].test_client(), dict(event, deliveryContext={"isRedelivery": True})) == 200
+    assert len(line_stub.replies()) == 1
+
+
+def test_redis_outage_still_answers(line_stub, knowledge):
+    seen = RedisSeenEvents("redis://127.0.0.1:1/0", ttl=60)  # nothing listens on port 1
+    app = create_app(settings_for(line_stub), knowledge=knowledge, seen=seen)
+    assert _post(app.test_client(), text_event("火龍")) == 200
+    assert len(line_stub.replies()) == 1
+
+
+def test_oversized_body_is_413(line_stub, knowledge):
+    app = create_app(settings_for(line_stub, max_body_bytes=10_000), knowledge=knowledge)
+    body = json.dumps(payload(text_event("火" * 20_000))).encode()
+    response = app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
+    assert response.status_code == 413
+    assert line_stub.requests == []
+
+
+def test_secret_and_token_never_reach_the_logs(webhook, line_stub, caplog):
+    caplog.set_level(logging.DEBUG)
+    line_stub.status = 401
+    webhook(payload(text_event("火龍")))
+    webhook(payload(text_event("火龍")), signature="bad")
+    webhook(None, raw=b"{oops")
+    text = "\n".join(r.getMessage() + " " + str(vars(r)) for r in caplog.records)
+    assert "answered" in text  # the logs were captured
+    assert SECRET not in text and TOKEN not in text
+
+
+def test_metrics_count_outcomes_and_report_the_knowledge(webhook, line_stub):
+    from prometheus_client import REGISTRY
+
+    def value(name, **labels):
+        return REGISTRY.get_sample_value(name, labels) or 0.0
+
+    before = {o: value("monsterbot_events_total", outcome=o) for o in ("match", "ambiguous", "miss")}
+    bad_before = value("monsterbot_webhook_requests_total", result="invalid_signature")
+    for text in ("火龍", "rath", "dragonfly"):
+        webhook(payload(text_event(text)))
+    webhook(payload(text_event("火龍")), signature="bad")
+    for outcome in ("match", "ambiguous", "miss"):
+        assert value("monsterbot_events_total", outcome=outcome) == before[outcome] + 1
+    assert value("monsterbot_webhook_requests_total", result="invalid_signature") == bad_before + 1
+    page = webhook.client.get("/metrics")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "monsterbot_knowledge_last_reload_ok 1.0" in text and "monsterbot_knowledge_monsters 156.0" in text
