@@ -155,3 +155,32 @@ def test_readme_roster_table_is_current(knowledge):
 
     readme = (KNOWLEDGE / "README.md").read_text()
     assert roster_table(knowledge.current.monsters.values()) in readme
+
+
+def test_hot_reload_picks_up_an_edit_and_survives_a_broken_one(tmp_path):
+    import time
+
+    from monsterbot.knowledge.base import Reloader
+    from monsterbot.matching.question import parse
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    source = YamlSource([folder])
+    live = LiveKnowledge(source.load)
+    live.reload(strict=True)
+    reloader = Reloader(live, source.fingerprint, interval=0.05)
+    reloader.start()
+    try:
+        path = folder / "monsters" / "tigrex.yaml"
+        path.write_text(path.read_text().replace("aliases:\n", "aliases:\n  en: [tigerboy]\n"))
+        deadline = time.monotonic() + 10
+        while live.current.matcher.match_question(parse("tigerboy")).best is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert live.current.matcher.match_question(parse("tigerboy")).best.monster_id == "tigrex"
+        good = live.current
+        path.write_text("id: tigrex\nnames: [broken\n")
+        while live.status.ok and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not live.status.ok and live.current is good
+    finally:
+        reloader.stop()

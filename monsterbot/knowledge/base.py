@@ -11,7 +11,7 @@ import hashlib
 import logging
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from monsterbot.knowledge.records import Problem
@@ -32,9 +32,10 @@ class Snapshot:
 
     @classmethod
     def build(cls, monsters: Iterable[Monster]) -> "Snapshot":
-        """Index the monsters; the version is a digest of their ids, names and facts."""
+        """Index the monsters; the version is a digest of their content (not of where they were read from)."""
         by_id = {m.id: m for m in sorted(monsters, key=lambda m: m.id)}
-        digest = hashlib.sha256(repr(sorted((m.id, repr(m)) for m in by_id.values())).encode()).hexdigest()[:12]
+        content = [repr(replace(m, origin="")) for m in by_id.values()]
+        digest = hashlib.sha256("\n".join(content).encode()).hexdigest()[:12]
         return cls(by_id, Matcher(by_id.values()), digest)
 
 
