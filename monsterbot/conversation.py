@@ -7,7 +7,7 @@ whole message, or any answer when the bot is mentioned; otherwise the bot stays 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from linebot.v3.messaging import Message
@@ -15,7 +15,8 @@ from linebot.v3.messaging import Message
 from monsterbot.knowledge.base import LiveKnowledge
 from monsterbot.matching.matcher import Outcome
 from monsterbot.matching.question import Kind, parse
-from monsterbot.replies import messages
+from monsterbot.ranking import weakest_to
+from monsterbot.replies import messages, tables
 from monsterbot.replies.card import weakness_card
 
 
@@ -54,12 +55,22 @@ class Conversation:
         if not talkative and self.group_mode == "mention":
             return Answer()
         snapshot = self.knowledge.current
-        result = snapshot.matcher.match_question(question)
         game = question.game or self.default_game
+        if question.kind is Kind.REVERSE:
+            ranked = weakest_to(snapshot.monsters.values(), question.topic, game)
+            return Answer([tables.weakest_list(question.topic, ranked, question.language, game)], "reverse")
+        if question.kind is Kind.COMPARE:
+            first, second = snapshot.matcher.match(question.subject).best, snapshot.matcher.match(question.other).best
+            if first and second and first.monster_id != second.monster_id:
+                pair = [snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]]
+                return Answer([tables.comparison(*pair, question.language, game)], "compare", pair[0].id, first.score)
+            question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
+        result = snapshot.matcher.match_question(question)
         best = result.best
         if best is not None and (talkative or result.whole_message):
             monster = snapshot.monsters[best.monster_id]
-            return Answer([weakness_card(monster, question.language, game)], "match", monster.id, best.score)
+            build = tables.hitzone_table if question.kind is Kind.HITZONES else weakness_card
+            return Answer([build(monster, question.language, game)], "match", monster.id, best.score)
         if not talkative:
             return Answer(outcome=result.outcome.value)
         candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]

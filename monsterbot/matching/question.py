@@ -22,6 +22,9 @@ class Kind(str, Enum):
 
     HELP = "help"
     WEAKNESS = "weakness"
+    HITZONES = "hitzones"
+    COMPARE = "compare"
+    REVERSE = "reverse"
     EMPTY = "empty"
 
 
@@ -34,6 +37,8 @@ class Question:
     game: str | None = None
     language: str = "en"
     whole: str = ""  # the whole message normalised, for names that hold filler words ("Narwa the Allmother")
+    other: str = ""  # COMPARE: the second name
+    topic: str = ""  # REVERSE: the element or ailment asked about
 
 
 HELP_WORDS = ("help", "幫助", "說明", "?", "使い方", "ヘルプ", "怎麼用", "指令", "usage", "/help")
@@ -51,6 +56,28 @@ GAME_WORDS: dict[str, tuple[str, ...]] = {
     "wilds": ("wilds", "mhwilds", "mhws", "荒野", "ワイルズ"),
 }
 
+#: Words that ask for the per-part table instead of the summary card.
+HITZONE_WORDS = ("肉質", "部位", "部位肉質", "肉質表", "hitzone", "hitzones", "hitzonevalues", "hz", "parts")
+
+#: Element and ailment words, per topic, for "which monsters are weak to X".
+TOPIC_WORDS: dict[str, tuple[str, ...]] = {
+    "fire": ("火", "火屬性", "fire"), "water": ("水", "水屬性", "water"), "thunder": ("雷", "雷屬性", "thunder"),
+    "ice": ("冰", "氷", "冰屬性", "ice"), "dragon": ("龍", "龍屬性", "dragon"),
+    "poison": ("毒", "poison"), "sleep": ("睡眠", "sleep"), "paralysis": ("麻痺", "麻痹", "paralysis", "para"),
+    "blast": ("爆破", "blast"), "stun": ("暈眩", "氣絕", "気絶", "stun", "ko"),
+}
+#: Words around an element in a reverse question ("哪些魔物怕火", "what is weak to dragon", "火属性が弱点").
+REVERSE_MARKERS = (
+    "哪些", "哪個", "哪隻", "什麼", "魔物", "怪物", "モンスター", "的", "怕", "弱點", "弱", "屬性", "有", "是", "剋", "克",
+    "一覽", "一覧", "列表", "清單", "が", "は", "の", "を", "効く", "有效",
+)
+ENGLISH_REVERSE_MARKERS = frozenset(
+    "which what who monsters monster weak weakness weaknesses to is are list against element elemental good use "
+    "effective s the".split()
+)
+#: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア").
+COMPARE_SPLIT = re.compile(r"\s+(?:vs\.?|versus|and|or)\s+|\s*(?:vs\.?|VS|和|與|与|跟|對比|对比|比較|比较|と)\s*", re.I)
+
 #: Phrases before a name in Chinese and Japanese questions.
 PREFIXES = ("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "すみません", "教えて")
 #: Phrases after a name that make it a question ("弱點", "弱什麼", "の弱点").
@@ -63,52 +90,105 @@ QUESTION_SUFFIXES = (
 PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "は", "の", "何", "なに", "なん", "って")
 
 
-@lru_cache(maxsize=1)
-def _affix_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    def alternation(phrases: Iterable[str]) -> str:
-        # Latin words are handled as whole tokens in parse(); affixes are for CJK text only,
-        # so "risen" never loses a "rise".
-        keys = sorted({normalize(p) for p in phrases if not normalize(p).isascii()}, key=len, reverse=True)
-        return "|".join(re.escape(k) for k in keys)
+@dataclass(frozen=True)
+class _Vocabulary:
+    prefix: re.Pattern[str]
+    suffix: re.Pattern[str]
+    hitzone_suffix: re.Pattern[str]
+    reverse_markers: re.Pattern[str]
+    games: dict[str, str]
+    topics: dict[str, str]
+    hitzone_words: frozenset[str]
+    help_words: frozenset[str]
 
+
+def _alternation(phrases: Iterable[str], cjk_only: bool = True) -> str:
+    """A regex alternation of normalised phrases, longest first. Latin words are matched as whole tokens
+    in parse(), so the CJK affixes leave them out ("risen" never loses a "rise")."""
+    keys = {normalize(p) for p in phrases} - {""}
+    keys = {k for k in keys if not (cjk_only and k.isascii())}
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
     games = {normalize(word): game for game, words in GAME_WORDS.items() for word in words}
-    strong = alternation([*QUESTION_SUFFIXES, *games])
-    particles = alternation(PARTICLES)
-    prefix = re.compile(f"^(?:{alternation([*PREFIXES, *games])})+")
-    suffix = re.compile(f"(?:{particles})?(?:{strong})(?:{particles}|{strong})*$")
-    return prefix, suffix, games
+    strong = _alternation([*QUESTION_SUFFIXES, *games])
+    particles = _alternation(PARTICLES)
+    return _Vocabulary(
+        prefix=re.compile(f"^(?:{_alternation([*PREFIXES, *games])})+"),
+        suffix=re.compile(f"(?:{particles})?(?:{strong})(?:{particles}|{strong})*$"),
+        hitzone_suffix=re.compile(f"(?:{particles})?(?:{_alternation(HITZONE_WORDS)})$"),
+        reverse_markers=re.compile(_alternation(REVERSE_MARKERS)),
+        games=games,
+        topics={normalize(w): topic for topic, words in TOPIC_WORDS.items() for w in words},
+        hitzone_words=frozenset(normalize(w) for w in HITZONE_WORDS),
+        help_words=frozenset(normalize(w) or w for w in HELP_WORDS),
+    )
 
 
 def parse(text: str) -> Question:
     """Parse one chat message into a Question."""
     language = detect_language(text)
     folded = fold(text).strip()
-    if folded in {fold(w) for w in HELP_WORDS} or compact(folded) in {normalize(w) for w in HELP_WORDS if normalize(w)}:
+    vocab = _vocabulary()
+    if folded in vocab.help_words or compact(folded) in vocab.help_words:
         return Question(Kind.HELP, language=language)
-    prefix, suffix, games = _affix_patterns()
+    sides = [side for side in COMPARE_SPLIT.split(text) if side.strip()]
+    if len(sides) == 2:
+        first, second = (_parse_name(side, vocab) for side in sides)
+        if first.kind is Kind.WEAKNESS and second.kind is Kind.WEAKNESS:
+            return Question(
+                Kind.COMPARE, first.subject, first.game or second.game, language, first.whole, other=second.subject
+            )
+    question = _parse_name(text, vocab)
+    return Question(question.kind, question.subject, question.game, language, question.whole, topic=question.topic)
+
+
+def _parse_name(text: str, vocab: _Vocabulary) -> Question:
+    """Split a message into game, name and question words; decide weakness, hitzones or reverse."""
+    folded = fold(text).strip()
     game: str | None = None
     kept: list[str] = []
+    reverse_kept: list[str] = []
+    hitzones = False
     for token in re.split(r"[\s\W_]+", folded):
         key = compact(token)
-        if key in games:
-            game = game or games[key]
+        if key in vocab.games:
+            game = game or vocab.games[key]
+        elif key.isascii() and key in vocab.hitzone_words:
+            hitzones = True
         elif not (key.isascii() and key in ENGLISH_FILLER):
             kept.append(key)
-    subject = "".join(kept)
-    subject, game = _strip_affixes(subject, prefix, suffix, games, game)
+        if key not in vocab.games and not (key.isascii() and key in ENGLISH_REVERSE_MARKERS):
+            reverse_kept.append(key)
     whole = compact(folded)
+    topic = _reverse_topic("".join(reverse_kept), whole, vocab)
+    if topic:
+        return Question(Kind.REVERSE, game=game, whole=whole, topic=topic)
+    subject = "".join(kept)
+    found = vocab.hitzone_suffix.search(subject)
+    if found and len(found.group()) < len(subject):
+        hitzones, subject = True, subject[: found.start()]
+    subject, game = _strip_affixes(subject, vocab, game)
     if not subject:
-        return Question(Kind.EMPTY, game=game, language=language, whole=whole)
-    return Question(Kind.WEAKNESS, subject=subject, game=game, language=language, whole=whole)
+        return Question(Kind.EMPTY, game=game, whole=whole)
+    return Question(Kind.HITZONES if hitzones else Kind.WEAKNESS, subject=subject, game=game, whole=whole)
 
 
-def _strip_affixes(
-    subject: str, prefix: re.Pattern[str], suffix: re.Pattern[str], games: dict[str, str], game: str | None
-) -> tuple[str, str | None]:
+def _reverse_topic(core: str, whole: str, vocab: _Vocabulary) -> str:
+    """The element or ailment of a "which monsters are weak to X" question, or ""."""
+    stripped = vocab.reverse_markers.sub("", core)
+    if stripped in vocab.topics and stripped != whole:
+        return vocab.topics[stripped]
+    return ""
+
+
+def _strip_affixes(subject: str, vocab: _Vocabulary, game: str | None) -> tuple[str, str | None]:
     """Strip question phrases and game words around a CJK name, keeping at least one character."""
-    for pattern in (prefix, suffix):
+    for pattern in (vocab.prefix, vocab.suffix):
         found = pattern.search(subject)
         if found and len(found.group()) < len(subject):
-            game = game or next((g for word, g in games.items() if word in found.group()), None)
+            game = game or next((g for word, g in vocab.games.items() if word in found.group()), None)
             subject = subject[: found.start()] + subject[found.end() :]
     return subject, game

@@ -11,6 +11,9 @@ ELEMENT_COLOURS: Mapping[str, str] = {
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
+        "hitzones": "Hitzones", "part": "Part", "vs": "vs", "weakest_to": "Weakest to {topic}",
+        "no_hitzones": "No hitzone figures for {name} in this game's sources.", "none_weak": "No monster listed.",
+        "legend": "bold = weak spot (≥45)  ◆ breakable  ✂ severable",
         "fire": "Fire", "water": "Water", "thunder": "Thunder", "ice": "Ice", "dragon": "Dragon",
         "poison": "Poison", "sleep": "Sleep", "paralysis": "Paralysis", "blast": "Blast", "stun": "Stun",
         "elements": "Element weakness", "ailments": "Ailments", "weak_parts": "Weak parts",
@@ -24,11 +27,15 @@ _LABELS: dict[str, dict[str, str]] = {
             "• Typos and nicknames: rathlos, narga, 雄火龍\n"
             "• Questions: “rathalos weakness?”, “火龍弱點”, “リオレウスの弱点”\n"
             "• A game: “rise rathalos”, “wilds 火龍”\n"
+            "• Who is weak to fire: “what is weak to fire”; parts: “rathalos hitzones”; “rathalos vs rathian”\n"
             "In groups I answer only a monster's name, or when you mention me."
         ),
         "greeting": "Hi! I'm monsterbot, your Monster Hunter weakness guide.",
     },
     "zh-TW": {
+        "hitzones": "部位肉質", "part": "部位", "vs": "對比", "weakest_to": "最怕{topic}的魔物",
+        "no_hitzones": "資料中沒有{name}在這款遊戲的肉質。", "none_weak": "沒有符合的魔物。",
+        "legend": "粗體＝弱點(≥45)  ◆可破壞  ✂可切斷",
         "fire": "火", "water": "水", "thunder": "雷", "ice": "冰", "dragon": "龍",
         "poison": "毒", "sleep": "睡眠", "paralysis": "麻痺", "blast": "爆破", "stun": "暈眩",
         "elements": "屬性弱點", "ailments": "異常狀態", "weak_parts": "弱點部位",
@@ -41,11 +48,15 @@ _LABELS: dict[str, dict[str, str]] = {
             "• 打錯字和暱稱也行：rathlos、narga、雄火龍\n"
             "• 直接問：「火龍弱點」「請問轟龍弱什麼」\n"
             "• 指定遊戲：「rise 火龍」「荒野 火龍」\n"
+            "• 還能問：「哪些魔物怕火」「火龍 肉質」「火龍 vs 雌火龍」\n"
             "在群組裡我只回覆魔物名字，或有人標記我的時候。"
         ),
         "greeting": "嗨！我是 monsterbot，魔物獵人弱點小幫手。",
     },
     "zh-CN": {
+        "hitzones": "部位肉质", "part": "部位", "vs": "对比", "weakest_to": "最怕{topic}的怪物",
+        "no_hitzones": "资料中没有{name}在这款游戏的肉质。", "none_weak": "没有符合的怪物。",
+        "legend": "粗体＝弱点(≥45)  ◆可破坏  ✂可切断",
         "fire": "火", "water": "水", "thunder": "雷", "ice": "冰", "dragon": "龙",
         "poison": "毒", "sleep": "睡眠", "paralysis": "麻痹", "blast": "爆破", "stun": "晕眩",
         "elements": "属性弱点", "ailments": "异常状态", "weak_parts": "弱点部位",
@@ -58,11 +69,15 @@ _LABELS: dict[str, dict[str, str]] = {
             "• 打错字和昵称也行：rathlos、narga、雄火龙\n"
             "• 直接问：「火龙弱点」「请问轰龙弱什么」\n"
             "• 指定游戏：「rise 火龙」「荒野 火龙」\n"
+            "• 还能问：「哪些怪物怕火」「火龙 肉质」「火龙 vs 雌火龙」\n"
             "在群组里我只回复魔物名字，或有人@我的时候。"
         ),
         "greeting": "嗨！我是 monsterbot，怪物猎人弱点小帮手。",
     },
     "ja": {
+        "hitzones": "肉質", "part": "部位", "vs": "比較", "weakest_to": "{topic}が弱点のモンスター",
+        "no_hitzones": "{name}のこのゲームの肉質データはありません。", "none_weak": "該当するモンスターはいません。",
+        "legend": "太字＝弱点(45以上)  ◆部位破壊  ✂切断",
         "fire": "火", "water": "水", "thunder": "雷", "ice": "氷", "dragon": "龍",
         "poison": "毒", "sleep": "睡眠", "paralysis": "麻痺", "blast": "爆破", "stun": "気絶",
         "elements": "弱点属性", "ailments": "状態異常", "weak_parts": "弱点部位",
@@ -76,6 +91,7 @@ _LABELS: dict[str, dict[str, str]] = {
             "• 略称や誤字も：レウス、rathlos、narga\n"
             "• 質問でも：「リオレウスの弱点」\n"
             "• ゲーム指定：「rise リオレウス」「ワイルズ リオレウス」\n"
+            "• 他にも：「火属性が弱点のモンスター」「リオレウス 肉質」「リオレウスとリオレイア」\n"
             "グループではモンスター名か、メンションされた時だけ返信します。"
         ),
         "greeting": "こんにちは！モンスターハンターの弱点ガイド monsterbot です。",
@@ -86,6 +102,11 @@ _LABELS: dict[str, dict[str, str]] = {
 def label(language: str, key: str) -> str:
     """A label in a language, falling back to English."""
     return _LABELS.get(language, _LABELS["en"]).get(key) or _LABELS["en"][key]
+
+
+def listed(position: int) -> str:
+    """A weak element listed without stars: ◎ for the first, ○ after."""
+    return "◎" if position == 0 else "○"
 
 
 def stars(count: int) -> str:

@@ -35,7 +35,8 @@ def parse_postback(data: str) -> tuple[str, str | None, str] | None:
     return monster_id, fields.get("game"), fields.get("lang", "en")
 
 
-def _buttons(monsters: Sequence[Monster], game: str | None, language: str) -> QuickReply | None:
+def quick_replies(monsters: Sequence[Monster], game: str | None, language: str) -> QuickReply | None:
+    """One button per monster (at most 13) that opens its card."""
     items = [
         QuickReplyItem(
             action=PostbackAction(
@@ -52,7 +53,7 @@ def _buttons(monsters: Sequence[Monster], game: str | None, language: str) -> Qu
 def which_one(monsters: Sequence[Monster], game: str | None, language: str) -> TextMessage:
     """Ask which of several monsters the player meant, one button each."""
     names = "、".join(m.name(language) for m in monsters) if language != "en" else ", ".join(m.name("en") for m in monsters)
-    return TextMessage(text=f"{label(language, 'which')}\n{names}", quick_reply=_buttons(monsters, game, language))
+    return TextMessage(text=f"{label(language, 'which')}\n{names}", quick_reply=quick_replies(monsters, game, language))
 
 
 def not_found(query: str, suggestions: Sequence[Monster], game: str | None, language: str) -> TextMessage:
@@ -63,7 +64,7 @@ def not_found(query: str, suggestions: Sequence[Monster], game: str | None, lang
         text += "\n" + label(language, "did_you_mean").format(names=sep.join(m.name(language) for m in suggestions))
     else:
         text += "\n" + label(language, "try_help")
-    return TextMessage(text=text, quick_reply=_buttons(suggestions, game, language))
+    return TextMessage(text=text, quick_reply=quick_replies(suggestions, game, language))
 
 
 def usage(language: str) -> TextMessage:

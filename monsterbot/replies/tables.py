@@ -1,0 +1,111 @@
+"""Cards for richer questions: a monster's hitzone table, two monsters side by side, who is weak to X."""
+
+from __future__ import annotations
+
+from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage, FlexSeparator
+
+from monsterbot.model import AILMENTS, ELEMENTS, GAME_TITLES, Monster
+from monsterbot.ranking import Ranked
+from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer, summary
+from monsterbot.replies.flex import GREY, heading, row, text
+from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, stars
+from monsterbot.replies.messages import quick_replies
+
+WEAK_COLOUR = "#C0392B"
+
+
+def hitzone_table(monster: Monster, language: str, game: str | None) -> FlexMessage:
+    """Every part with cut / impact / shot and element values; weak spots bold, breakable parts marked."""
+    facts = monster.facts(game)
+    if facts is not None and not facts.hitzones:  # fall back to a game that has the figures
+        facts = next((f for f in monster.games.values() if f.hitzones), facts)
+    name = monster.name(language)
+    if facts is None or not facts.hitzones:
+        body = [text(label(language, "no_hitzones").format(name=name), size="sm")]
+        alt = label(language, "no_hitzones").format(name=name)
+    else:
+        icons = [ELEMENT_ICONS[e] for e in ELEMENTS]
+        widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
+        body = [heading(f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})")]
+        body.append(row(["", *label(language, "cut_impact_shot").split("/"), *icons], widths, GREY, size="xxs"))
+        weak = facts.weak_parts(limit=len(facts.hitzones))
+        for zone in facts.hitzones:
+            mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
+            values = [zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS)]
+            cells = [f"{zone.part}{mark}", *("-" if v is None else str(v) for v in values)]
+            body.append(row(cells, widths, WEAK_COLOUR if zone in weak else None, bold=zone in weak, size="xxs"))
+        body.append(text(label(language, "legend"), size="xxs", color=GREY, margin="md"))
+        softest = ", ".join(z.part for z in facts.weak_parts())
+        alt = f"{name} {label(language, 'hitzones')}: {softest}" if softest else f"{name} {label(language, 'hitzones')}"
+    bubble = FlexBubble(
+        size="giga",
+        header=header(monster, language, facts),
+        body=FlexBox(layout="vertical", spacing="xs", contents=body),
+        footer=source_footer(facts, language),
+    )
+    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble)
+
+
+def comparison(first: Monster, second: Monster, language: str, game: str | None) -> FlexMessage:
+    """Two monsters' element and ailment weaknesses side by side."""
+    left, right = first.facts(game), second.facts(game)
+    names = [first.name(language), second.name(language)]
+    widths = [4, 3, 3]
+    body = [row(["", *names], widths, GREY, bold=True, size="xs"), heading(label(language, "elements"))]
+    for element in ELEMENTS:
+        cells = [_strength(facts, element) for facts in (left, right)]
+        if any(cells):
+            body.append(row([element_label(element, language), *(c or "-" for c in cells)], widths, ELEMENT_COLOURS[element]))
+    if (left and left.ailments) or (right and right.ailments):
+        body += [FlexSeparator(margin="md"), heading(label(language, "ailments"))]
+        for ailment in AILMENTS:
+            cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "-" for f in (left, right)]
+            body.append(row([label(language, ailment), *cells], widths))
+    games = {GAME_TITLES.get(f.game, f.game) for f in (left, right) if f}
+    bubble = FlexBubble(
+        size="mega",
+        header=FlexBox(
+            layout="vertical",
+            contents=[
+                text(f"{names[0]} {label(language, 'vs')} {names[1]}", weight="bold", size="lg"),
+                text(" / ".join(sorted(games)), size="xs", color=GREY),
+            ],
+        ),
+        body=FlexBox(layout="vertical", spacing="sm", contents=body),
+    )
+    alt = f"{summary(first, left, language)} | {summary(second, right, language)}"
+    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble)
+
+
+def _strength(facts, element: str) -> str:
+    if facts is None:
+        return ""
+    if facts.elements:
+        return stars(facts.elements[element]) if element in facts.elements else ""
+    return listed(facts.weak_elements.index(element)) if element in facts.weak_elements else ""
+
+
+def weakest_list(topic: str, ranked: list[Ranked], language: str, game: str) -> FlexMessage:
+    """The monsters most vulnerable to an element or ailment, best first, with a button for each."""
+    topic_name = f"{ELEMENT_ICONS[topic]} {label(language, topic)}" if topic in ELEMENTS else label(language, topic)
+    title = label(language, "weakest_to").format(topic=label(language, topic))
+    rows = [
+        row([r.monster.name(language), stars(r.stars) if r.stars is not None else listed(r.listed_at or 0)], [6, 3])
+        for r in ranked
+    ] or [text(label(language, "none_weak"), size="sm")]
+    bubble = FlexBubble(
+        header=FlexBox(
+            layout="vertical",
+            contents=[text(title, weight="bold", size="lg", color=ELEMENT_COLOURS.get(topic)),
+                      text(f"{topic_name} · {GAME_TITLES.get(game, game)}", size="xs", color=GREY)],
+        ),
+        body=FlexBox(layout="vertical", spacing="sm", contents=rows),
+    )
+    names = "、".join(r.monster.name(language) for r in ranked) if language != "en" else ", ".join(
+        r.monster.name(language) for r in ranked
+    )
+    return FlexMessage(
+        alt_text=f"{title}: {names}"[:ALT_TEXT_LIMIT],
+        contents=bubble,
+        quick_reply=quick_replies([r.monster for r in ranked], game, language),
+    )

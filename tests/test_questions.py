@@ -1,0 +1,115 @@
+"""Richer questions through the webhook: who is weak to X, per-part hitzones, comparisons, in four languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from monsterbot.matching.question import Kind, parse
+from tests.conftest import need_shared, payload, postback_event, text_event
+from tests.openapi_contract import errors
+from tests.test_webhook import _texts
+
+
+def _reply(webhook, line_stub, text, chat="user"):
+    assert webhook(payload(text_event(text, chat))).status_code == 200
+    [message] = line_stub.replies()[-1].body["messages"]
+    return message
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "game"),
+    [
+        ("哪些魔物怕火", "fire", None),
+        ("弱火的魔物", "fire", None),
+        ("怕龍屬性", "dragon", None),
+        ("哪些怪物怕龙", "dragon", None),
+        ("what is weak to dragon", "dragon", None),
+        ("weak to thunder", "thunder", None),
+        ("火属性 弱点", "fire", None),
+        ("氷属性が弱点のモンスター", "ice", None),
+        ("哪些魔物怕毒", "poison", None),
+        ("wilds weak to thunder", "thunder", "wilds"),
+    ],
+)
+def test_reverse_questions_are_recognised(text, topic, game):
+    question = parse(text)
+    assert (question.kind, question.topic, question.game) == (Kind.REVERSE, topic, game)
+
+
+@pytest.mark.parametrize("text", ["火龍弱點", "火", "雷", "毒妖鳥", "dragonfly"])
+def test_names_are_not_reverse_questions(text):
+    assert parse(text).kind is not Kind.REVERSE
+
+
+def test_reverse_lists_three_star_monsters_best_first_with_buttons(webhook, line_stub, knowledge):
+    message = _reply(webhook, line_stub, "哪些魔物怕火")
+    texts = _texts(message)
+    assert texts[0] == "最怕火的魔物"
+    listed = [i["action"]["label"] for i in message["quickReply"]["items"]]
+    assert 1 <= len(listed) <= 10
+    by_name = {m.name("zh-TW"): m for m in knowledge.current.monsters.values()}
+    assert all(by_name[name].games["world"].elements["fire"] == 3 for name in listed)
+    assert "硫斬龍" in listed  # Acidic Glavenus: fire ★★★ in World
+
+
+def test_reverse_honours_the_game_named(webhook, line_stub, knowledge):
+    message = _reply(webhook, line_stub, "wilds weak to thunder")
+    assert "Monster Hunter Wilds" in " ".join(_texts(message))
+    listed = [i["action"]["label"] for i in message["quickReply"]["items"]]
+    by_name = {m.names["en"]: m for m in knowledge.current.monsters.values()}
+    assert listed and all("thunder" in by_name[n].games["wilds"].weak_elements for n in listed)
+
+
+@pytest.mark.parametrize(("text", "part"), [("火龍 肉質", "Head◆"), ("火龍 部位", "Head◆"), ("rathalos hitzones", "Head◆"),
+                                              ("リオレウス 肉質", "Head◆"), ("火龙 肉质", "Head◆")])
+def test_hitzone_table(webhook, line_stub, text, part):
+    message = _reply(webhook, line_stub, text)
+    rows = message["contents"]["body"]["contents"]
+    head = next(r for r in rows if r.get("type") == "box" and r["contents"][0]["text"] == part)
+    assert [c["text"] for c in head["contents"]][1:] == ["65", "70", "60", "0", "15", "20", "15", "30"]
+    assert head["contents"][1]["weight"] == "bold"  # a weak spot (≥45) is highlighted
+    neck = next(r for r in rows if r.get("type") == "box" and r["contents"][0]["text"] == "Neck")
+    assert neck["contents"][1]["weight"] == "regular"
+    assert any(r.get("type") == "box" and r["contents"][0]["text"] == "Tail✂" for r in rows)
+
+
+def test_hitzones_missing_for_a_game_says_so(webhook, line_stub):
+    message = _reply(webhook, line_stub, "magnamalo hitzones")
+    assert "No hitzone figures" in message["altText"]
+
+
+@pytest.mark.parametrize("text", ["火龍 vs 雌火龍", "rathalos 和 rathian", "rathalos vs rathian", "リオレウスとリオレイア",
+                                  "火龙 对比 雌火龙"])
+def test_comparison_side_by_side(webhook, line_stub, text):
+    message = _reply(webhook, line_stub, text)
+    header = [c["text"] for c in message["contents"]["header"]["contents"]]
+    assert len(header[0].split()) == 3  # first, the word for "vs", second
+    rows = [r for r in message["contents"]["body"]["contents"] if r.get("type") == "box"]
+    stun = rows[-1]
+    assert [c["text"] for c in stun["contents"]][1:] == ["★★", "★★★"]  # Rathalos ★★, Rathian ★★★ in World
+
+
+def test_a_comparison_of_unknown_names_falls_back_to_one_name(webhook, line_stub):
+    message = _reply(webhook, line_stub, "火龍 vs 今天吃火鍋")
+    assert message["type"] == "flex" and "火龍" in message["altText"]
+
+
+def test_richer_answers_validate_against_the_messaging_api(webhook, line_stub):
+    spec = need_shared("line-openapi", "messaging-api.yml")
+    for text in ("哪些魔物怕火", "火龍 肉質", "火龍 vs 雌火龍", "wilds weak to thunder", "magnamalo hitzones"):
+        webhook(payload(text_event(text)))
+        assert errors(spec, "ReplyMessageRequest", line_stub.replies()[-1].body) == [], text
+
+
+def test_reverse_buttons_open_the_card(webhook, line_stub):
+    message = _reply(webhook, line_stub, "what is weak to dragon")
+    data = message["quickReply"]["items"][0]["action"]["data"]
+    webhook(payload(postback_event(data)))
+    assert line_stub.replies()[-1].body["messages"][0]["type"] == "flex"
+
+
+def test_chat_shows_the_richer_answers():
+    from tests.test_cli import run
+
+    done = run("chat", stdin="火龍 vs 雌火龍\n哪些魔物怕火\n火龍 肉質\n")
+    assert "火龍 對比 雌火龍" in done.stdout and "最怕火的魔物" in done.stdout and "部位肉質" in done.stdout
