@@ -1,13 +1,14 @@
 """The webhook: a Flask app that checks LINE's signature, answers events and reports health.
 
 `create_app()` is the factory gunicorn starts (see Procfile). Everything it needs comes
-from `Settings`; tests pass their own settings, and may pass a ready LiveKnowledge.
+from `Settings`; tests pass their own settings, and may pass a ready Runtime.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from functools import partial
 from typing import Protocol, Sequence
 
 from flask import Flask, Response, jsonify, request
@@ -16,8 +17,10 @@ from linebot.v3.webhook import SignatureValidator
 from linebot.v3.webhooks import (
     Event,
     FollowEvent,
+    GroupSource,
     MessageEvent,
     PostbackEvent,
+    RoomSource,
     TextMessageContent,
 )
 from werkzeug.exceptions import HTTPException
@@ -26,8 +29,9 @@ from monsterbot import logs, metrics
 from monsterbot.config import Settings
 from monsterbot.conversation import Answer, ChatKind, Conversation
 from monsterbot.dedupe import SeenEvents, seen_events
-from monsterbot.knowledge.base import LiveKnowledge, Reloader
-from monsterbot.knowledge.yaml_source import YamlSource
+from monsterbot.preferences import chat_key
+from monsterbot.runtime import Runtime
+from monsterbot.runtime import build as build_runtime
 from monsterbot.line_api import LineReplier
 from monsterbot.webhook_payload import InvalidPayload, parse_events
 
@@ -42,24 +46,21 @@ class Replier(Protocol):
 
 def create_app(
     settings: Settings | None = None,
-    knowledge: LiveKnowledge | None = None,
+    runtime: Runtime | None = None,
     replier: Replier | None = None,
     seen: SeenEvents | None = None,
 ) -> Flask:
     """Build the webhook app; a missing LINE secret or token fails here, at start-up."""
     settings = settings or Settings.from_env()
     logs.configure(settings.log_format)
-    if knowledge is None:
-        source = YamlSource(settings.knowledge_paths)
-        knowledge = LiveKnowledge(source.load)
-        knowledge.listeners.append(lambda: _export_knowledge(knowledge))
-        knowledge.reload()
-        if settings.reload_interval > 0:
-            Reloader(knowledge, source.fingerprint, settings.reload_interval).start()
-    _export_knowledge(knowledge)
+    runtime = runtime or build_runtime(settings)
+    knowledge = runtime.knowledge
+    metrics.export_knowledge(knowledge)
     replier = replier or LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout)
-    conversation = Conversation(knowledge, settings.default_game, settings.group_mode)
+    conversation = Conversation(knowledge, settings.default_game, settings.group_mode, runtime.preferences)
     seen = seen or seen_events(settings.redis_url)
+    handle = partial(_handle, conversation=conversation, replier=replier, query_log=runtime.query_log,
+                     salt=settings.channel_secret)
     validator = SignatureValidator(settings.channel_secret)
 
     app = Flask("monsterbot")
@@ -82,7 +83,7 @@ def create_app(
             return "invalid payload", 400
         for event in events:
             if seen.first_time(event.webhook_event_id):
-                _handle(event, conversation, replier)
+                handle(event)
             else:
                 metrics.EVENTS.labels("duplicate").inc()
                 log.info("skipped a redelivered event", extra={"event": event.type, "event_id": event.webhook_event_id})
@@ -117,12 +118,17 @@ def create_app(
     return app
 
 
-def _handle(event: Event, conversation: Conversation, replier: Replier) -> None:
-    """Answer one event; failures are logged so one bad event never fails the batch."""
+def _handle(event: Event, conversation: Conversation, replier: Replier, query_log: object | None, salt: str) -> None:
+    """Answer one event; log the query; failures are logged so one bad event never fails the batch."""
     started = time.perf_counter()
-    answer = _answer(event, conversation)
+    answer = _answer(event, conversation, salt)
     if answer is None:
         return
+    if query_log is not None and answer.query:
+        from monsterbot.store.query_log import Entry
+
+        chat = event.source.type if event.source else "user"
+        query_log.record(Entry(answer.query[:200], answer.outcome, answer.monster_id, answer.score, chat, answer.language))
     delivery = "none"
     token = getattr(event, "reply_token", None)
     if answer.messages and token:
@@ -142,26 +148,26 @@ def _handle(event: Event, conversation: Conversation, replier: Replier) -> None:
     )
 
 
-def _export_knowledge(knowledge: LiveKnowledge) -> None:
-    """Set the knowledge gauges from the live snapshot (after each reload, in each worker)."""
-    metrics.KNOWLEDGE_RELOAD_OK.set(1 if knowledge.status.ok else 0)
-    if knowledge.ready:
-        snapshot = knowledge.current
-        metrics.KNOWLEDGE_MONSTERS.set(len(snapshot.monsters))
-        metrics.KNOWLEDGE_VERSION.clear()
-        metrics.KNOWLEDGE_VERSION.labels(snapshot.version).set(1)
-
-
-def _answer(event: Event, conversation: Conversation) -> Answer | None:
+def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | None:
     if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
-        chat = ChatKind(event.source.type) if event.source and event.source.type in ChatKind._value2member_map_ else ChatKind.USER
+        chat, key = _chat_of(event, salt)
         text, mentioned = _without_self_mention(event.message)
-        return conversation.reply_to_text(text, chat, mentioned)
+        return conversation.reply_to_text(text, chat, mentioned, key)
     if isinstance(event, PostbackEvent):
         return conversation.reply_to_postback(event.postback.data)
     if isinstance(event, FollowEvent):
         return conversation.greet()
     return None
+
+
+def _chat_of(event: MessageEvent, salt: str) -> tuple[ChatKind, str]:
+    """The kind of chat and a salted key of a group or room (never the raw LINE id)."""
+    source = event.source
+    if isinstance(source, GroupSource):
+        return ChatKind.GROUP, chat_key(source.group_id, salt)
+    if isinstance(source, RoomSource):
+        return ChatKind.ROOM, chat_key(source.room_id, salt)
+    return ChatKind.USER, ""
 
 
 def _without_self_mention(message: TextMessageContent) -> tuple[str, bool]:

@@ -5,25 +5,39 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, Sequence, TextIO
 
 from monsterbot.config import ConfigError, Settings
 from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.knowledge.base import KnowledgeError, LiveKnowledge
-from monsterbot.knowledge.yaml_source import YamlSource
 from monsterbot.matching.question import Kind, parse
 from monsterbot.replies.plain import render
 
 
-def _knowledge(paths: Sequence[Path]) -> LiveKnowledge:
-    knowledge = LiveKnowledge(YamlSource(paths).load)
-    knowledge.reload(strict=True)
-    return knowledge
+def _settings(paths: Sequence[Path] | None = None) -> Settings:
+    settings = Settings.from_env(require_line=False)
+    if paths:  # files named on the command line are read directly
+        settings = replace(settings, knowledge_paths=tuple(paths), source="yaml")
+    return settings
 
 
-def _settings() -> Settings:
-    return Settings.from_env(require_line=False)
+def _knowledge(settings: Settings) -> LiveKnowledge:
+    from monsterbot.runtime import build
+
+    return build(replace(settings, query_log=False), watch=False, strict=True).knowledge
+
+
+def _since(text: str) -> datetime:
+    """"7d", "12h", "30m" before now."""
+    units = {"d": "days", "h": "hours", "m": "minutes"}
+    try:
+        amount, unit = int(text[:-1]), units[text[-1]]
+    except (ValueError, KeyError, IndexError):
+        raise argparse.ArgumentTypeError(f"expected a duration like 7d, 12h or 30m, got {text!r}") from None
+    return datetime.now(timezone.utc) - timedelta(**{unit: amount})
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -50,12 +64,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     """An interactive conversation in the terminal, replies shown as a person reads them."""
-    settings = _settings()
-    conversation = Conversation(_knowledge(args.knowledge or settings.knowledge_paths), settings.default_game)
+    settings = _settings(args.knowledge)
+    conversation = Conversation(_knowledge(settings), settings.default_game)
     chat = ChatKind(args.chat)
     print("monsterbot chat: type a monster's name (Ctrl-D to quit).", file=sys.stderr)
     for line in _lines(sys.stdin, prompt=sys.stdin.isatty()):
-        answer = conversation.reply_to_text(line, chat)
+        answer = conversation.reply_to_text(line, chat, chat_key="terminal")
         print("\n\n".join(render(m) for m in answer.messages) or "(silent)")
         print()
     return 0
@@ -63,8 +77,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer queries from the arguments, or one per line from stdin."""
-    settings = _settings()
-    knowledge = _knowledge(args.knowledge or settings.knowledge_paths)
+    settings = _settings(args.knowledge)
+    knowledge = _knowledge(settings)
     conversation = Conversation(knowledge, settings.default_game)
     queries: Iterable[str] = args.query or _lines(sys.stdin, prompt=False)
     for query in queries:
@@ -81,7 +95,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def _ask_json(knowledge: LiveKnowledge, query: str) -> dict:
     snapshot = knowledge.current
     question = parse(query)
-    result = snapshot.matcher.match_question(question) if question.kind is Kind.WEAKNESS else None
+    result = snapshot.matcher.match_question(question) if question.kind in (Kind.WEAKNESS, Kind.HITZONES) else None
     best = result.best if result else None
     return {
         "query": query,
@@ -120,6 +134,63 @@ def cmd_validate(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if errors else 0
+
+
+def _engine(settings: Settings):  # noqa: ANN202 - sqlalchemy Engine, imported lazily
+    from monsterbot.store.database import migrate, open_engine
+
+    engine = open_engine(settings.store_url())
+    migrate(engine)
+    return engine
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Validate knowledge, then write it to the store in one transaction (idempotent)."""
+    from monsterbot.knowledge.yaml_source import YamlSource
+    from monsterbot.store.knowledge_store import sync
+
+    settings = _settings(args.paths)
+    monsters = YamlSource(settings.knowledge_paths).load()  # KnowledgeError: nothing is written
+    result = sync(_engine(settings), monsters)
+    state = "updated to" if result.changed else "already at"
+    print(f"store {state} knowledge version {result.version} ({result.monsters} monsters)", file=sys.stderr)
+    return 0
+
+
+def cmd_misses(args: argparse.Namespace) -> int:
+    """The most frequent unanswered queries, each with its nearest monsters."""
+    from monsterbot.store.query_log import misses
+
+    settings = _settings()
+    rows = misses(_engine(settings), args.since, args.limit)
+    matcher = _knowledge(settings).current.matcher
+    for row in rows:
+        nearest = ", ".join(f"{c.monster_id} ({c.score:.0f})" for c in matcher.match(row.query).candidates[:3])
+        print(f"{row.count:6d}  {row.outcome:9s}  {row.query}  →  {nearest or '-'}")
+    if not rows:
+        print("no missed or ambiguous queries in that period", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """How many queries were answered, ambiguous or missed."""
+    from monsterbot.store.query_log import stats
+
+    counts = stats(_engine(_settings()), args.since)
+    total = sum(counts.values())
+    for outcome, count in counts.items():
+        print(f"{outcome:10s} {count:8d}  {100 * count / total:5.1f}%")
+    print(f"{'total':10s} {total:8d}")
+    return 0
+
+
+def cmd_prune(args: argparse.Namespace) -> int:
+    """Delete query log entries older than the given age."""
+    from monsterbot.store.query_log import prune
+
+    removed = prune(_engine(_settings()), args.older_than)
+    print(f"removed {removed} query log entries", file=sys.stderr)
+    return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -163,6 +234,24 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--summary", action="store_true", help="print the roster counts as a Markdown table")
     validate.set_defaults(func=cmd_validate)
 
+    sync = sub.add_parser("sync", help="validate knowledge YAML and write it to the store (DATABASE_URL)")
+    sync.add_argument("paths", type=Path, nargs="*", help=knowledge_help)
+    sync.set_defaults(func=cmd_sync)
+
+    for name, func, text in (
+        ("misses", cmd_misses, "most frequent queries the bot could not answer, with their nearest monsters"),
+        ("stats", cmd_stats, "answered / ambiguous / missed counts"),
+    ):
+        report = sub.add_parser(name, help=text)
+        report.add_argument("--since", type=_since, default="7d", help="how far back (7d, 12h, 30m; default 7d)")
+        if name == "misses":
+            report.add_argument("--limit", type=int, default=20)
+        report.set_defaults(func=func)
+
+    prune = sub.add_parser("prune", help="delete old query log entries")
+    prune.add_argument("--older-than", type=_since, default="90d", help="age (default 90d)")
+    prune.set_defaults(func=cmd_prune)
+
     importer = sub.add_parser("import", help="regenerate records from a dataset")
     importer.add_argument("dataset", choices=["mhworlddata", "hunterpie"])
     importer.add_argument("path", type=Path, help="MHWorldData CSV folder, or HunterPie game data folder")
@@ -181,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (ConfigError, KnowledgeError) as exc:
+    except (ConfigError, KnowledgeError, RuntimeError) as exc:
         print(f"monsterbot: {exc}", file=sys.stderr)
         return 2
 

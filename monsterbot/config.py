@@ -39,6 +39,21 @@ class Settings:
     max_body_bytes: int = 1_000_000
     log_format: str = "json"
     redis_url: str = ""
+    data_dir: Path = Path("data")
+    database_url: str = ""
+    source: str = "yaml"
+    query_log: bool = True
+
+    def store_url(self) -> str:
+        """DATABASE_URL, or SQLite in the data directory."""
+        from monsterbot.store.database import default_url
+
+        return self.database_url or default_url(self.data_dir)
+
+    @property
+    def needs_store(self) -> bool:
+        """Whether the webhook opens the database (knowledge from the store, or the query log)."""
+        return self.source == "store" or self.query_log
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> "Settings":
@@ -57,6 +72,10 @@ class Settings:
             max_body_bytes=_number(env, "MONSTERBOT_MAX_BODY_BYTES", 1_000_000, int),
             log_format=_choice(env, "MONSTERBOT_LOG_FORMAT", "json", ("json", "text")),
             redis_url=env.get("REDIS_URL", "").strip(),
+            data_dir=Path(env.get("MONSTERBOT_DATA_DIR", "").strip() or "data"),
+            database_url=env.get("DATABASE_URL", "").strip(),
+            source=_choice(env, "MONSTERBOT_SOURCE", "yaml", ("yaml", "store")),
+            query_log=_choice(env, "MONSTERBOT_QUERY_LOG", "on", ("on", "off")) == "on",
         )
         if require_line:
             missing = [

@@ -10,14 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from linebot.v3.messaging import Message
+from linebot.v3.messaging import Message, TextMessage
 
 from monsterbot.knowledge.base import LiveKnowledge
 from monsterbot.matching.matcher import Outcome
-from monsterbot.matching.question import Kind, parse
+from monsterbot.matching.normalize import normalize
+from monsterbot.matching.question import Kind, Question, parse
+from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.ranking import weakest_to
 from monsterbot.replies import messages, tables
 from monsterbot.replies.card import weakness_card
+from monsterbot.replies.labels import label
 
 
 class ChatKind(str, Enum):
@@ -36,23 +39,44 @@ class Answer:
     outcome: str = "silent"
     monster_id: str | None = None
     score: float | None = None
+    query: str = ""  # the normalised text of a text message (for the query log)
+    language: str = ""
 
 
 class Conversation:
     """Turns text, postbacks and follows into answers, from the live knowledge."""
 
-    def __init__(self, knowledge: LiveKnowledge, default_game: str = "world", group_mode: str = "confident") -> None:
+    def __init__(
+        self,
+        knowledge: LiveKnowledge,
+        default_game: str = "world",
+        group_mode: str = "confident",
+        preferences: Preferences | None = None,
+    ) -> None:
         self.knowledge = knowledge
         self.default_game = default_game
         self.group_mode = group_mode
+        self.preferences = preferences or MemoryPreferences()
 
-    def reply_to_text(self, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False) -> Answer:
-        """Answer a text message according to the chat it came from."""
+    def reply_to_text(
+        self, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False, chat_key: str = ""
+    ) -> Answer:
+        """Answer a text message according to the chat it came from (chat_key identifies a group or room)."""
         question = parse(text)
+        answer = self._answer(question, text, chat, mentioned, chat_key)
+        return replace(answer, query=question.whole or normalize(text), language=question.language)
+
+    def _answer(self, question: Question, text: str, chat: ChatKind, mentioned: bool, chat_key: str) -> Answer:
         talkative = chat is ChatKind.USER or mentioned
+        if question.kind in (Kind.QUIET, Kind.TALK):
+            if chat is ChatKind.USER or not chat_key:
+                return Answer([messages.usage(question.language)], "help")
+            quiet = question.kind is Kind.QUIET
+            self.preferences.set_mention_only(chat_key, quiet)
+            return Answer([TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))], "command")
         if question.kind in (Kind.HELP, Kind.EMPTY):
             return Answer([messages.usage(question.language)], "help") if talkative else Answer()
-        if not talkative and self.group_mode == "mention":
+        if not talkative and (self.group_mode == "mention" or self.preferences.mention_only(chat_key)):
             return Answer()
         snapshot = self.knowledge.current
         game = question.game or self.default_game

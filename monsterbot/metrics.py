@@ -7,6 +7,7 @@ prometheus_client's multiprocess mode (PROMETHEUS_MULTIPROC_DIR, set in gunicorn
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -18,6 +19,9 @@ from prometheus_client import (
     generate_latest,
     multiprocess,
 )
+
+if TYPE_CHECKING:
+    from monsterbot.knowledge.base import LiveKnowledge
 
 WEBHOOK_REQUESTS = Counter(
     "monsterbot_webhook_requests_total", "Webhook calls by result", ["result"]
@@ -34,6 +38,18 @@ KNOWLEDGE_VERSION = Gauge(
 KNOWLEDGE_RELOAD_OK = Gauge(
     "monsterbot_knowledge_last_reload_ok", "1 if the last knowledge reload succeeded, else 0", multiprocess_mode="livemostrecent"
 )
+
+QUERY_LOG_DROPPED = Counter("monsterbot_query_log_dropped_total", "Query log entries dropped (queue full or database down)")
+
+
+def export_knowledge(knowledge: "LiveKnowledge") -> None:
+    """Set the knowledge gauges from the live snapshot (after each reload, in each worker)."""
+    KNOWLEDGE_RELOAD_OK.set(1 if knowledge.status.ok else 0)
+    if knowledge.ready:
+        snapshot = knowledge.current
+        KNOWLEDGE_MONSTERS.set(len(snapshot.monsters))
+        KNOWLEDGE_VERSION.clear()
+        KNOWLEDGE_VERSION.labels(snapshot.version).set(1)
 
 
 def render() -> tuple[bytes, str]:

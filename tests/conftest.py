@@ -63,6 +63,7 @@ def settings_for(stub: LineStub, **overrides: Any) -> Settings:
         knowledge_paths=(KNOWLEDGE,),
         reload_interval=0,
         log_format="text",
+        query_log=False,
     )
     values.update(overrides)
     return Settings(**values)
@@ -73,7 +74,7 @@ def webhook(line_stub: LineStub, knowledge: LiveKnowledge) -> Callable[..., Any]
     """post(payload, signature=...) against a webhook app wired to the stub."""
     from monsterbot.app import create_app
 
-    app = create_app(settings_for(line_stub), knowledge=knowledge)
+    app = create_app(settings_for(line_stub), runtime_for(knowledge))
     client = app.test_client()
 
     def post(payload: Any, signature: str | None = "sign", raw: bytes | None = None) -> Any:
@@ -87,6 +88,16 @@ def webhook(line_stub: LineStub, knowledge: LiveKnowledge) -> Callable[..., Any]
 
     post.client = client  # type: ignore[attr-defined]
     return post
+
+
+def runtime_for(knowledge: LiveKnowledge, **parts: Any) -> Any:
+    """A Runtime around already loaded knowledge (no threads, no database unless given)."""
+    from monsterbot.preferences import MemoryPreferences
+    from monsterbot.runtime import Runtime
+
+    values: dict[str, Any] = dict(preferences=MemoryPreferences())
+    values.update(parts)
+    return Runtime(Settings(query_log=False), knowledge, YamlSource([KNOWLEDGE]), **values)
 
 
 _counter = iter(range(10**6))

@@ -11,7 +11,7 @@ import pytest
 
 from monsterbot.app import create_app
 from monsterbot.dedupe import MemorySeenEvents, RedisSeenEvents
-from tests.conftest import SECRET, TOKEN, payload, settings_for, sign, text_event
+from tests.conftest import SECRET, TOKEN, payload, runtime_for, settings_for, sign, text_event
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
@@ -52,7 +52,7 @@ def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowl
     _redis_or_skip()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
     replicas = [
-        create_app(settings_for(line_stub), knowledge=knowledge, seen=RedisSeenEvents(REDIS_URL, ttl=60, prefix=prefix))
+        create_app(settings_for(line_stub), runtime=runtime_for(knowledge), seen=RedisSeenEvents(REDIS_URL, ttl=60, prefix=prefix))
         for _ in range(2)
     ]
     event = text_event("rathalos")
@@ -63,13 +63,13 @@ def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowl
 
 def test_redis_outage_still_answers(line_stub, knowledge):
     seen = RedisSeenEvents("redis://127.0.0.1:1/0", ttl=60)  # nothing listens on port 1
-    app = create_app(settings_for(line_stub), knowledge=knowledge, seen=seen)
+    app = create_app(settings_for(line_stub), runtime=runtime_for(knowledge), seen=seen)
     assert _post(app.test_client(), text_event("火龍")) == 200
     assert len(line_stub.replies()) == 1
 
 
 def test_oversized_body_is_413(line_stub, knowledge):
-    app = create_app(settings_for(line_stub, max_body_bytes=10_000), knowledge=knowledge)
+    app = create_app(settings_for(line_stub, max_body_bytes=10_000), runtime=runtime_for(knowledge))
     body = json.dumps(payload(text_event("火" * 20_000))).encode()
     response = app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
     assert response.status_code == 413

@@ -113,3 +113,37 @@ def test_chat_shows_the_richer_answers():
 
     done = run("chat", stdin="火龍 vs 雌火龍\n哪些魔物怕火\n火龍 肉質\n")
     assert "火龍 對比 雌火龍" in done.stdout and "最怕火的魔物" in done.stdout and "部位肉質" in done.stdout
+
+
+def test_a_group_can_ask_for_mention_only_mode(webhook, line_stub):
+    ack = _reply(webhook, line_stub, "安靜", "group")
+    assert "標記" in ack["text"]
+    webhook(payload(text_event("火龍", "group")))
+    assert len(line_stub.replies()) == 1  # silent now
+    webhook(payload(text_event("火龍", "group", mention_self=True)))
+    assert line_stub.replies()[-1].body["messages"][0]["type"] == "flex"
+    webhook(payload(text_event("monsterbot talk", "group")))
+    webhook(payload(text_event("火龍", "group")))
+    assert line_stub.replies()[-1].body["messages"][0]["type"] == "flex"
+
+
+def test_mention_only_mode_is_shared_by_replicas_through_the_store(line_stub, knowledge, tmp_path):
+    import json
+
+    from monsterbot.app import create_app
+    from monsterbot.store.database import migrate, open_engine
+    from monsterbot.store.preferences import StorePreferences
+    from tests.conftest import runtime_for, settings_for, sign
+
+    engine = open_engine(f"sqlite:///{tmp_path / 'prefs.db'}")
+    migrate(engine)
+    replicas = [create_app(settings_for(line_stub), runtime_for(knowledge, preferences=StorePreferences(engine)))
+                for _ in range(2)]
+
+    def post(app, text):
+        body = json.dumps(payload(text_event(text, "group"))).encode()
+        app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
+
+    post(replicas[0], "quiet")
+    post(replicas[1], "火龍")
+    assert len(line_stub.replies()) == 1  # only the acknowledgement: the other replica knows the group is quiet

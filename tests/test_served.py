@@ -30,7 +30,7 @@ def _web_command() -> str:
 def served(line_stub, tmp_path):
     port = _free_port()
     env = dict(os.environ, PORT=str(port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN=TOKEN,
-               LINE_API_ENDPOINT=line_stub.url, WEB_CONCURRENCY="2")
+               LINE_API_ENDPOINT=line_stub.url, WEB_CONCURRENCY="2", MONSTERBOT_DATA_DIR=str(tmp_path / "data"))
     bin_dir = os.path.dirname(os.sys.executable)
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     log = (tmp_path / "web.log").open("w+")

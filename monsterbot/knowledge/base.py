@@ -32,11 +32,15 @@ class Snapshot:
 
     @classmethod
     def build(cls, monsters: Iterable[Monster]) -> "Snapshot":
-        """Index the monsters; the version is a digest of their content (not of where they were read from)."""
+        """Index the monsters under their content version."""
         by_id = {m.id: m for m in sorted(monsters, key=lambda m: m.id)}
-        content = [repr(replace(m, origin="")) for m in by_id.values()]
-        digest = hashlib.sha256("\n".join(content).encode()).hexdigest()[:12]
-        return cls(by_id, Matcher(by_id.values()), digest)
+        return cls(by_id, Matcher(by_id.values()), knowledge_version(by_id.values()))
+
+
+def knowledge_version(monsters: Iterable[Monster]) -> str:
+    """A digest of the monsters' content (not of where they were read from): equal knowledge, equal version."""
+    content = sorted(repr(replace(m, origin="")) for m in monsters)
+    return hashlib.sha256("\n".join(content).encode()).hexdigest()[:12]
 
 
 class KnowledgeError(RuntimeError):
@@ -124,18 +128,23 @@ class Reloader(threading.Thread):
         self._fingerprint = fingerprint
         self._interval = interval
         self._stop_event = threading.Event()
-        self._seen = fingerprint()
+        self._seen: str | None = self._look()
+
+    def _look(self) -> str | None:
+        try:
+            return self._fingerprint()
+        except Exception as exc:  # noqa: BLE001 - a source outage keeps the last good knowledge
+            log.warning("cannot read knowledge sources: %s", type(exc).__name__)
+            return None
 
     def run(self) -> None:
         while not self._stop_event.wait(self._interval):
-            try:
-                seen = self._fingerprint()
-            except OSError as exc:
-                log.warning("cannot read knowledge sources: %s", exc)
+            seen = self._look()
+            if seen is None:
                 continue
-            if seen != self._seen:
-                self._seen = seen
-                self._knowledge.reload()
+            if seen != self._seen or not self._knowledge.ready:
+                if self._knowledge.reload():
+                    self._seen = seen
 
     def stop(self) -> None:
         """Ask the thread to end at its next wake-up."""

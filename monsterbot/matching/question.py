@@ -25,6 +25,8 @@ class Kind(str, Enum):
     HITZONES = "hitzones"
     COMPARE = "compare"
     REVERSE = "reverse"
+    QUIET = "quiet"
+    TALK = "talk"
     EMPTY = "empty"
 
 
@@ -40,6 +42,10 @@ class Question:
     other: str = ""  # COMPARE: the second name
     topic: str = ""  # REVERSE: the element or ailment asked about
 
+
+#: Group commands: answer only when mentioned, or answer clear monster names again.
+QUIET_WORDS = ("monsterbot quiet", "quiet", "安靜", "安静", "靜音", "静かに", "ミュート")
+TALK_WORDS = ("monsterbot talk", "talk", "說話", "说话", "解除靜音", "喋って", "ミュート解除")
 
 HELP_WORDS = ("help", "幫助", "說明", "?", "使い方", "ヘルプ", "怎麼用", "指令", "usage", "/help")
 
@@ -100,6 +106,7 @@ class _Vocabulary:
     topics: dict[str, str]
     hitzone_words: frozenset[str]
     help_words: frozenset[str]
+    commands: dict[str, Kind]
 
 
 def _alternation(phrases: Iterable[str], cjk_only: bool = True) -> str:
@@ -124,6 +131,7 @@ def _vocabulary() -> _Vocabulary:
         topics={normalize(w): topic for topic, words in TOPIC_WORDS.items() for w in words},
         hitzone_words=frozenset(normalize(w) for w in HITZONE_WORDS),
         help_words=frozenset(normalize(w) or w for w in HELP_WORDS),
+        commands={normalize(w): kind for kind, words in ((Kind.QUIET, QUIET_WORDS), (Kind.TALK, TALK_WORDS)) for w in words},
     )
 
 
@@ -134,6 +142,8 @@ def parse(text: str) -> Question:
     vocab = _vocabulary()
     if folded in vocab.help_words or compact(folded) in vocab.help_words:
         return Question(Kind.HELP, language=language)
+    if compact(folded) in vocab.commands:
+        return Question(vocab.commands[compact(folded)], language=language, whole=compact(folded))
     sides = [side for side in COMPARE_SPLIT.split(text) if side.strip()]
     if len(sides) == 2:
         first, second = (_parse_name(side, vocab) for side in sides)

@@ -11,6 +11,7 @@ ELEMENT_COLOURS: Mapping[str, str] = {
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
+        "quiet_on": "OK, in this chat I'll answer only when mentioned.", "quiet_off": "OK, I'll answer monster names again.",
         "hitzones": "Hitzones", "part": "Part", "vs": "vs", "weakest_to": "Weakest to {topic}",
         "no_hitzones": "No hitzone figures for {name} in this game's sources.", "none_weak": "No monster listed.",
         "legend": "bold = weak spot (≥45)  ◆ breakable  ✂ severable",
@@ -33,6 +34,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "greeting": "Hi! I'm monsterbot, your Monster Hunter weakness guide.",
     },
     "zh-TW": {
+        "quiet_on": "好的，在這個聊天室我只在被標記時回覆。", "quiet_off": "好的，我會再回覆魔物名字。",
         "hitzones": "部位肉質", "part": "部位", "vs": "對比", "weakest_to": "最怕{topic}的魔物",
         "no_hitzones": "資料中沒有{name}在這款遊戲的肉質。", "none_weak": "沒有符合的魔物。",
         "legend": "粗體＝弱點(≥45)  ◆可破壞  ✂可切斷",
@@ -54,6 +56,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "greeting": "嗨！我是 monsterbot，魔物獵人弱點小幫手。",
     },
     "zh-CN": {
+        "quiet_on": "好的，在这个聊天室我只在被@时回复。", "quiet_off": "好的，我会再回复怪物名字。",
         "hitzones": "部位肉质", "part": "部位", "vs": "对比", "weakest_to": "最怕{topic}的怪物",
         "no_hitzones": "资料中没有{name}在这款游戏的肉质。", "none_weak": "没有符合的怪物。",
         "legend": "粗体＝弱点(≥45)  ◆可破坏  ✂可切断",
@@ -75,6 +78,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "greeting": "嗨！我是 monsterbot，怪物猎人弱点小帮手。",
     },
     "ja": {
+        "quiet_on": "了解です。このトークではメンションされた時だけ返信します。", "quiet_off": "了解です。モンスター名にまた返信します。",
         "hitzones": "肉質", "part": "部位", "vs": "比較", "weakest_to": "{topic}が弱点のモンスター",
         "no_hitzones": "{name}のこのゲームの肉質データはありません。", "none_weak": "該当するモンスターはいません。",
         "legend": "太字＝弱点(45以上)  ◆部位破壊  ✂切断",

@@ -1,0 +1,72 @@
+"""Wiring the parts a running bot needs from its settings: store, knowledge, query log, preferences."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+
+from monsterbot import metrics
+from monsterbot.config import Settings
+from monsterbot.knowledge.base import LiveKnowledge, Reloader
+from monsterbot.preferences import MemoryPreferences, Preferences
+from monsterbot.sources import Source, knowledge_source
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    """Everything built from the settings, for the webhook and the CLI."""
+
+    settings: Settings
+    knowledge: LiveKnowledge
+    source: Source
+    engine: Engine | None = None
+    query_log: object | None = None  # a store.query_log.QueryLog when enabled
+    preferences: Preferences | None = None
+    reloader: Reloader | None = None
+
+    def close(self) -> None:
+        """Stop the background threads (reloader, query log writer)."""
+        if self.reloader:
+            self.reloader.stop()
+        if self.query_log is not None:
+            self.query_log.close()
+
+
+def open_store(settings: Settings) -> Engine | None:
+    """The migrated database engine, or None if it is not needed; an outage is logged, not fatal."""
+    if not settings.needs_store:
+        return None
+    from monsterbot.store.database import migrate, open_engine
+
+    engine = open_engine(settings.store_url())
+    try:
+        migrate(engine)
+    except Exception as exc:  # noqa: BLE001 - the bot answers from YAML or waits for the store
+        log.error("database unavailable at start-up: %s", type(exc).__name__)
+    return engine
+
+
+def build(settings: Settings, *, watch: bool = True, strict: bool = False) -> Runtime:
+    """Load knowledge (strict: raise on errors), and start the reloader and the query log when asked."""
+    engine = open_store(settings)
+    source = knowledge_source(settings, engine)
+    knowledge = LiveKnowledge(source.load)
+    runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences())
+    if watch:
+        knowledge.listeners.append(lambda: metrics.export_knowledge(knowledge))
+    knowledge.reload(strict=strict)
+    if watch and settings.reload_interval > 0:
+        runtime.reloader = Reloader(knowledge, source.fingerprint, settings.reload_interval)
+        runtime.reloader.start()
+    if engine is not None and watch:
+        from monsterbot.store.preferences import StorePreferences
+        from monsterbot.store.query_log import QueryLog
+
+        runtime.preferences = StorePreferences(engine)
+        if settings.query_log:
+            runtime.query_log = QueryLog(engine, on_drop=metrics.QUERY_LOG_DROPPED.inc)
+    return runtime

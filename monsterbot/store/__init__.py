@@ -1,0 +1,1 @@
+"""The SQL store (sqlmodel): compiled knowledge, the query log, per-chat preferences."""

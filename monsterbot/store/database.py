@@ -1,0 +1,66 @@
+"""Opening the database and bringing its schema up to this release's version.
+
+SQLite is the embedded default (a file under MONSTERBOT_DATA_DIR); PostgreSQL is used by
+giving a `postgresql+psycopg://` DATABASE_URL. Schema changes are numbered steps in
+MIGRATIONS, applied in order from the version recorded in the `meta` table (our documented
+equivalent of Alembic for a schema this small).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import Connection, event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel, create_engine
+
+from monsterbot.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
+from monsterbot.store.tables import Meta, utcnow
+
+SCHEMA_VERSION = 1
+#: MIGRATIONS[n] turns a version n-1 database into version n (none yet: version 1 is the first).
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used by this release."""
+
+
+def default_url(data_dir: Path) -> str:
+    """SQLite in the data directory (created if missing)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data_dir / 'monsterbot.db'}"
+
+
+def open_engine(url: str) -> Engine:
+    """An engine with short timeouts, so an outage fails fast instead of hanging a worker."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001 - DB-API connection
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args={"connect_timeout": 3})
+
+
+def migrate(engine: Engine) -> int:
+    """Create missing tables and apply pending migrations; refuse a database from a newer release."""
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as session:
+        row = session.get(Meta, "schema_version")
+        current = int(row.value) if row else SCHEMA_VERSION
+    if current > SCHEMA_VERSION:
+        raise StoreError(f"the database has schema version {current}, newer than this release's {SCHEMA_VERSION}")
+    with engine.begin() as connection:
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[version](connection)
+    with Session(engine) as session:
+        session.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION), updated_at=utcnow()))
+        session.commit()
+    return SCHEMA_VERSION

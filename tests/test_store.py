@@ -1,0 +1,216 @@
+"""The SQL store on SQLite and on the real PostgreSQL: sync, replicas, outages, the query log and its reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlmodel import Session, select
+
+from monsterbot.app import create_app
+from monsterbot.runtime import build
+
+from monsterbot.knowledge.base import LiveKnowledge, Reloader
+from monsterbot.knowledge.yaml_source import YamlSource
+from monsterbot.store.database import SCHEMA_VERSION, StoreError, migrate, open_engine
+from monsterbot.store.knowledge_store import StoreSource, load_monsters, stored_version, sync
+from monsterbot.store.query_log import Entry, QueryLog, misses, prune, stats
+from monsterbot.store.tables import Meta, QueryLogRow
+from tests.conftest import FIXTURES, KNOWLEDGE, payload, settings_for, sign, text_event
+from tests.test_cli import run
+from tests.tcp_proxy import TcpProxy
+
+PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def _postgres_or_skip() -> None:
+    try:
+        with create_engine(PG_SERVER, connect_args={"connect_timeout": 2}).connect():
+            pass
+    except Exception as exc:  # noqa: BLE001
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL at 127.0.0.1:5432 must run under CI=true: {exc}")
+        pytest.skip(f"no PostgreSQL at 127.0.0.1:5432 (database test): {exc}")
+
+
+def _pg_schema_url(server: str):
+    """A fresh schema for one test; returns (url, drop)."""
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_SERVER)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+
+    def drop() -> None:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+    return f"{server}?options=-csearch_path%3D{schema}", drop
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'monsterbot.db'}"
+        return
+    _postgres_or_skip()
+    url, drop = _pg_schema_url(PG_SERVER)
+    yield url
+    drop()
+
+
+@pytest.fixture(scope="module")
+def monsters():
+    return YamlSource([KNOWLEDGE]).load()
+
+
+def _engine(url):
+    engine = open_engine(url)
+    migrate(engine)
+    return engine
+
+
+def test_sync_is_idempotent_and_round_trips(database_url, monsters):
+    engine = _engine(database_url)
+    first = sync(engine, monsters)
+    assert first.changed and first.monsters == len(monsters)
+    assert not sync(engine, monsters).changed
+    back = {m.id: m for m in load_monsters(engine)}
+    original = {m.id: m for m in monsters}
+    assert set(back) == set(original)
+    for monster_id, monster in original.items():
+        assert back[monster_id] == monster, monster_id
+    assert stored_version(engine) == first.version
+
+
+def test_a_failing_sync_changes_nothing(database_url, monsters):
+    engine = _engine(database_url)
+    before = sync(engine, monsters).version
+    edited = replace(monsters[0], aliases={"en": ("brand-new-alias",)})
+    with pytest.raises(Exception):
+        sync(engine, [edited, *monsters[1:], monsters[1]])  # a duplicate id fails inside the transaction
+    assert stored_version(engine) == before
+    assert {m.id: m for m in load_monsters(engine)}[monsters[0].id] == monsters[0]
+
+
+def test_a_newer_schema_is_refused(database_url):
+    from sqlmodel import Session
+
+    engine = _engine(database_url)
+    with Session(engine) as session:
+        session.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION + 1)))
+        session.commit()
+    with pytest.raises(StoreError, match="newer"):
+        migrate(engine)
+
+
+def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters):
+    engine = _engine(database_url)
+    sync(engine, monsters)
+    source = StoreSource(_engine(database_url))  # another replica's own connection
+    replica = LiveKnowledge(source.load)
+    replica.reload(strict=True)
+    reloader = Reloader(replica, source.fingerprint, interval=0.05)
+    reloader.start()
+    try:
+        tigrex = next(m for m in monsters if m.id == "tigrex")
+        edited = replace(tigrex, aliases={**tigrex.aliases, "en": ("tigerboy",)})
+        sync(engine, [edited if m.id == "tigrex" else m for m in monsters])
+        deadline = time.monotonic() + 10
+        while replica.current.matcher.match("tigerboy").best is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert replica.current.matcher.match("tigerboy").best.monster_id == "tigrex"
+    finally:
+        reloader.stop()
+
+
+def test_misses_rank_by_frequency_and_stats_and_prune(database_url):
+    engine = _engine(database_url)
+    log = QueryLog(engine)
+    for query, outcome, times in (("雄火龍王", "miss", 3), ("rath", "ambiguous", 5), ("火龍", "match", 4), ("xyz", "miss", 1)):
+        for _ in range(times):
+            log.record(Entry(query, outcome, "rathalos" if outcome == "match" else None, 50.0, "user", "en"))
+    log.flush()
+    since = datetime.now(timezone.utc) - timedelta(days=1)
+    ranked = misses(engine, since)
+    assert [(r.query, r.count, r.outcome) for r in ranked] == [("rath", 5, "ambiguous"), ("雄火龍王", 3, "miss"), ("xyz", 1, "miss")]
+    assert stats(engine, since) == {"ambiguous": 5, "match": 4, "miss": 4}
+    assert prune(engine, datetime.now(timezone.utc) + timedelta(seconds=1)) == 13
+    assert stats(engine, since) == {}
+    log.close()
+
+
+def test_query_log_never_blocks_and_counts_what_it_drops(tmp_path):
+    engine = _engine(f"sqlite:///{tmp_path / 'x.db'}")
+    dropped = []
+    log = QueryLog(engine, capacity=1, on_drop=dropped.append)
+    started = time.perf_counter()
+    for _ in range(500):
+        log.record(Entry("q", "miss", None, None, "user", "en"))
+    assert time.perf_counter() - started < 1.0  # no waiting on the database
+    log.flush()
+    assert log.dropped > 0 and sum(dropped) == log.dropped
+    log.close()
+
+
+def test_webhook_logs_queries_without_player_ids(line_stub, tmp_path):
+    settings = settings_for(line_stub, database_url=f"sqlite:///{tmp_path / 'q.db'}", query_log=True)
+    runtime = build(settings)
+    app = create_app(settings, runtime)
+    for query in ("火龍", "rath", "今天吃火鍋"):
+        body = json.dumps(payload(text_event(query, "group"))).encode()
+        assert app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)}).status_code == 200
+    runtime.query_log.flush()
+    with Session(runtime.engine) as session:
+        rows = session.exec(select(QueryLogRow)).all()
+    assert [(r.query, r.outcome, r.chat) for r in rows] == [("火龍", "match", "group"), ("rath", "ambiguous", "group"),
+                                                             ("今天喫火鍋", "miss", "group")]
+    dumped = " ".join(str(vars(r)) for r in rows)
+    assert "U0123456789abcdef" not in dumped and "C0123456789abcdef" not in dumped
+    runtime.close()
+
+
+def test_webhook_keeps_answering_with_the_database_gone(line_stub, monsters):
+    _postgres_or_skip()
+    url, drop = _pg_schema_url(PG_SERVER)
+    try:
+        sync(_engine(url), monsters)
+        proxy = TcpProxy(("127.0.0.1", 5432))
+        proxied = url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}")
+        settings = settings_for(line_stub, database_url=proxied, source="store", query_log=True, reload_interval=0.05)
+        runtime = build(settings)
+        app = create_app(settings, runtime)
+        client = app.test_client()
+
+        def ask(query):
+            body = json.dumps(payload(text_event(query))).encode()
+            return client.post("/callback", data=body, headers={"X-Line-Signature": sign(body)}).status_code
+
+        assert ask("火龍") == 200
+        proxy.stop()  # the database is gone
+        time.sleep(0.3)  # the reloader polls and fails meanwhile
+        assert ask("雌火龍") == 200
+        assert "Rathian" in line_stub.replies()[-1].body["messages"][0]["altText"]
+        assert client.get("/readyz").status_code == 200
+        runtime.query_log.flush()
+        assert runtime.query_log.dropped >= 1
+        runtime.close()
+    finally:
+        drop()
+
+
+def test_cli_sync_refuses_bad_knowledge_and_changes_nothing(tmp_path, monkeypatch):
+    env_url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("DATABASE_URL", env_url)
+    assert run("sync", str(KNOWLEDGE)).returncode == 0
+    version = stored_version(_engine(env_url))
+    failed = run("sync", str(FIXTURES / "broken"))
+    assert failed.returncode == 2 and "stars-out-of-range.yaml:10:22" in failed.stderr
+    assert stored_version(_engine(env_url)) == version
+    assert run("stats", "--since", "7d").returncode == 0
