@@ -150,7 +150,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from monsterbot.store.knowledge_store import sync
 
     settings = _settings(args.paths)
-    monsters = YamlSource(settings.knowledge_paths).load()  # KnowledgeError: nothing is written
+    monsters = YamlSource(settings.knowledge_paths).load().monsters  # KnowledgeError: nothing is written
     result = sync(_engine(settings), monsters)
     state = "updated to" if result.changed else "already at"
     print(f"store {state} knowledge version {result.version} ({result.monsters} monsters)", file=sys.stderr)

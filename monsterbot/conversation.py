@@ -76,6 +76,9 @@ class Conversation:
             return Answer([TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))], "command")
         if question.kind in (Kind.HELP, Kind.EMPTY):
             return Answer([messages.usage(question.language)], "help") if talkative else Answer()
+        keyword = self.knowledge.current.replies.get(normalize(text))
+        if keyword is not None:  # an EventBinding's keyword event: answered in every chat, like the original operator
+            return Answer([TextMessage(text=keyword.text)], "keyword")
         if not talkative and (self.group_mode == "mention" or self.preferences.mention_only(chat_key)):
             return Answer()
         snapshot = self.knowledge.current

@@ -103,3 +103,20 @@ class Monster:
         pairs = [(lang, name) for lang, name in self.names.items()]
         pairs += [(lang, alias) for lang, aliases in self.aliases.items() for alias in aliases]
         return pairs
+
+
+@dataclass(frozen=True)
+class KeywordReply:
+    """A plain keyword → reply event, as in the original LINE Bot Operator's EventBinding."""
+
+    keywords: tuple[str, ...]
+    text: str
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class KnowledgeSet:
+    """What a knowledge source yields: monsters and keyword replies."""
+
+    monsters: tuple[Monster, ...] = ()
+    replies: tuple[KeywordReply, ...] = ()

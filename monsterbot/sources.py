@@ -8,13 +8,13 @@ from sqlalchemy.engine import Engine
 
 from monsterbot.config import Settings
 from monsterbot.knowledge.yaml_source import YamlSource
-from monsterbot.model import Monster
+from monsterbot.model import KnowledgeSet
 
 
 class Source(Protocol):
     """Loads monsters, and says cheaply whether they may have changed."""
 
-    def load(self) -> list[Monster]: ...
+    def load(self) -> KnowledgeSet: ...
 
     def fingerprint(self) -> str: ...
 

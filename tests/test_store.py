@@ -67,7 +67,7 @@ def database_url(request, tmp_path):
 
 @pytest.fixture(scope="module")
 def monsters():
-    return YamlSource([KNOWLEDGE]).load()
+    return YamlSource([KNOWLEDGE]).load().monsters
 
 
 def _engine(url):

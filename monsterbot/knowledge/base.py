@@ -16,7 +16,8 @@ from typing import Callable, Iterable
 
 from monsterbot.knowledge.records import Problem
 from monsterbot.matching.matcher import Matcher
-from monsterbot.model import Monster
+from monsterbot.matching.normalize import normalize
+from monsterbot.model import KeywordReply, KnowledgeSet, Monster
 
 log = logging.getLogger(__name__)
 
@@ -28,18 +29,22 @@ class Snapshot:
     monsters: dict[str, Monster]
     matcher: Matcher
     version: str
+    replies: dict[str, KeywordReply] = field(default_factory=dict)
     loaded_at: float = field(default_factory=time.time)
 
     @classmethod
-    def build(cls, monsters: Iterable[Monster]) -> "Snapshot":
-        """Index the monsters under their content version."""
-        by_id = {m.id: m for m in sorted(monsters, key=lambda m: m.id)}
-        return cls(by_id, Matcher(by_id.values()), knowledge_version(by_id.values()))
+    def build(cls, knowledge: KnowledgeSet) -> "Snapshot":
+        """Index the monsters and keyword replies under their content version."""
+        by_id = {m.id: m for m in sorted(knowledge.monsters, key=lambda m: m.id)}
+        replies = {normalize(k): r for r in knowledge.replies for k in r.keywords if normalize(k)}
+        version = knowledge_version(by_id.values(), knowledge.replies)
+        return cls(by_id, Matcher(by_id.values()), version, replies)
 
 
-def knowledge_version(monsters: Iterable[Monster]) -> str:
-    """A digest of the monsters' content (not of where they were read from): equal knowledge, equal version."""
+def knowledge_version(monsters: Iterable[Monster], replies: Iterable[KeywordReply] = ()) -> str:
+    """A digest of the content (not of where it was read from): equal knowledge, equal version."""
     content = sorted(repr(replace(m, origin="")) for m in monsters)
+    content += sorted(repr(replace(r, origin="")) for r in replies)
     return hashlib.sha256("\n".join(content).encode()).hexdigest()[:12]
 
 
@@ -53,7 +58,7 @@ class KnowledgeError(RuntimeError):
         super().__init__(f"{len(problems)} problem(s) in the knowledge:\n{shown}{more}")
 
 
-Loader = Callable[[], list[Monster]]
+Loader = Callable[[], KnowledgeSet]
 
 
 @dataclass

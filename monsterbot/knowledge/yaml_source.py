@@ -8,7 +8,7 @@ from typing import Sequence
 
 from monsterbot.knowledge.base import KnowledgeError
 from monsterbot.knowledge.records import read_paths, yaml_files
-from monsterbot.model import Monster
+from monsterbot.model import KnowledgeSet
 
 
 class YamlSource:
@@ -17,13 +17,13 @@ class YamlSource:
     def __init__(self, paths: Sequence[Path]) -> None:
         self.paths = list(paths)
 
-    def load(self) -> list[Monster]:
+    def load(self) -> KnowledgeSet:
         """Every monster, or KnowledgeError listing every problem (warnings do not fail a load)."""
         records, problems = read_paths(self.paths)
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise KnowledgeError(errors)
-        return [r.monster for r in records]
+        return KnowledgeSet(tuple(r.monster for r in records))
 
     def fingerprint(self) -> str:
         """Changes whenever a file is added, removed or modified (names, sizes, mtimes)."""

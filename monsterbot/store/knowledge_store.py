@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from monsterbot.knowledge.base import knowledge_version
-from monsterbot.model import ELEMENTS, Form, GameFacts, Hitzone, Monster
+from monsterbot.model import ELEMENTS, Form, GameFacts, Hitzone, KnowledgeSet, Monster
 from monsterbot.store.tables import GameFactsRow, HitzoneRow, Meta, MonsterRow, NameRow, utcnow
 
 VERSION_KEY = "knowledge_version"
@@ -130,12 +130,12 @@ class StoreSource:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def load(self) -> list[Monster]:
+    def load(self) -> KnowledgeSet:
         """Every stored monster; an error if the store was never synced."""
         monsters = load_monsters(self.engine)
         if not monsters:
             raise RuntimeError("the knowledge store is empty: run `monsterbot sync` first")
-        return monsters
+        return KnowledgeSet(tuple(monsters))
 
     def fingerprint(self) -> str:
         """Changes when a sync changes the knowledge."""
