@@ -102,12 +102,13 @@ def create_app(
     @app.get("/readyz")
     def readyz() -> tuple[Response, int]:
         status = knowledge.status
-        body = {"ready": knowledge.ready, "last_reload_ok": status.ok}
+        ready = runtime.ready()
+        body = {"ready": ready, "last_reload_ok": status.ok}
         if knowledge.ready:
             body |= {"version": knowledge.current.version, "monsters": len(knowledge.current.monsters)}
         if not status.ok:
             body["last_reload_error"] = status.error[:500]
-        return jsonify(body), 200 if knowledge.ready else 503
+        return jsonify(body), 200 if ready else 503
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> tuple[str, int]:

@@ -43,6 +43,8 @@ class Settings:
     database_url: str = ""
     source: str = "yaml"
     query_log: bool = True
+    kubernetes: bool = False
+    namespace: str = ""
 
     def store_url(self) -> str:
         """DATABASE_URL, or SQLite in the data directory."""
@@ -76,6 +78,9 @@ class Settings:
             database_url=env.get("DATABASE_URL", "").strip(),
             source=_choice(env, "MONSTERBOT_SOURCE", "yaml", ("yaml", "store")),
             query_log=_choice(env, "MONSTERBOT_QUERY_LOG", "on", ("on", "off")) == "on",
+            kubernetes=_choice(env, "MONSTERBOT_KUBERNETES", "1" if env.get("KUBERNETES_SERVICE_HOST") else "0",
+                               ("0", "1")) == "1",
+            namespace=env.get("MONSTERBOT_NAMESPACE", "").strip(),
         )
         if require_line:
             missing = [

@@ -27,11 +27,18 @@ class Runtime:
     query_log: object | None = None  # a store.query_log.QueryLog when enabled
     preferences: Preferences | None = None
     reloader: Reloader | None = None
+    cluster: object | None = None  # a kubernetes.cluster_source.ClusterSource when watching EventBindings
+
+    def ready(self) -> bool:
+        """Knowledge is loaded, and the first list of EventBindings is in when watching the cluster."""
+        return self.knowledge.ready and (self.cluster is None or self.cluster.ready)
 
     def close(self) -> None:
         """Stop the background threads (reloader, query log writer)."""
         if self.reloader:
             self.reloader.stop()
+        if self.cluster is not None:
+            self.cluster.watcher.stop()
         if self.query_log is not None:
             self.query_log.close()
 
@@ -50,15 +57,25 @@ def open_store(settings: Settings) -> Engine | None:
     return engine
 
 
-def build(settings: Settings, *, watch: bool = True, strict: bool = False) -> Runtime:
-    """Load knowledge (strict: raise on errors), and start the reloader and the query log when asked."""
+def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_api: object | None = None) -> Runtime:
+    """Load knowledge (strict: raise on errors), and start the reloader, the query log and the
+    EventBinding watcher when asked (kube_api: a CustomObjectsApi, else from the environment)."""
     engine = open_store(settings)
     source = knowledge_source(settings, engine)
+    cluster = None
+    if settings.kubernetes and watch:
+        from monsterbot.kubernetes.cluster_source import ClusterSource, kubernetes_api
+
+        cluster = ClusterSource(source, kube_api or kubernetes_api(), settings.namespace or None)
+        source = cluster
     knowledge = LiveKnowledge(source.load)
-    runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences())
+    runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences(), cluster=cluster)
     if watch:
         knowledge.listeners.append(lambda: metrics.export_knowledge(knowledge))
     knowledge.reload(strict=strict)
+    if cluster is not None:
+        cluster.on_update = knowledge.reload
+        cluster.watcher.start()
     if watch and settings.reload_interval > 0:
         runtime.reloader = Reloader(knowledge, source.fingerprint, settings.reload_interval)
         runtime.reloader.start()

@@ -54,7 +54,8 @@ def schema() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def _validator() -> Draft202012Validator:
+def validator() -> Draft202012Validator:
+    """The record schema validator (cached)."""
     return Draft202012Validator(schema())
 
 
@@ -112,7 +113,7 @@ def check_document(doc: Document, file: str) -> list[Problem]:
         Problem(file, *_at(doc.position(path, key=True)), f"duplicate key {dotted(path)!r}")
         for path in doc.duplicate_keys
     ]
-    for error in _validator().iter_errors(doc.data):
+    for error in validator().iter_errors(doc.data):
         message, at_key = describe(error)
         path = tuple(error.absolute_path)
         if at_key:

@@ -1,0 +1,65 @@
+"""A knowledge source that adds the cluster's EventBindings to the YAML (or store) knowledge."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+from monsterbot.kubernetes.bindings import BindingKnowledge, merge, read_binding
+from monsterbot.kubernetes.watcher import EventBindingWatcher
+from monsterbot.model import KnowledgeSet
+from monsterbot.sources import Source
+
+log = logging.getLogger(__name__)
+
+
+class ClusterSource:
+    """Base knowledge merged with watched EventBindings; every change triggers `on_update` (a reload)."""
+
+    def __init__(self, base: Source, api: Any, namespace: str | None = None, watch_timeout: int = 60) -> None:
+        self.base = base
+        self.on_update: Callable[[], object] = lambda: None
+        self._parsed: dict[tuple[str, str], BindingKnowledge] = {}
+        self._bindings: list[BindingKnowledge] = []
+        self._changes = 0
+        self.watcher = EventBindingWatcher(api, self._on_change, namespace, watch_timeout)
+
+    def _on_change(self, objects: dict[str, dict[str, Any]]) -> None:
+        bindings = []
+        for key, obj in objects.items():
+            version = (key, str(obj.get("metadata", {}).get("resourceVersion")))
+            if version not in self._parsed:
+                self._parsed[version] = read_binding(obj)
+                for problem in self._parsed[version].problems:
+                    log.warning("EventBinding %s skipped: %s", key, problem)
+            bindings.append(self._parsed[version])
+        self._parsed = {k: v for k, v in self._parsed.items() if k[0] in objects}
+        self._bindings = bindings
+        self._changes += 1
+        self.on_update()
+
+    def load(self) -> KnowledgeSet:
+        """The base knowledge with the valid bindings on top."""
+        merged, problems = merge(self.base.load(), self._bindings)
+        for key, found in problems.items():
+            log.info("EventBinding %s: %s", key, "; ".join(found))
+        return merged
+
+    def fingerprint(self) -> str:
+        return f"{self.base.fingerprint()}+{self._changes}"
+
+    @property
+    def ready(self) -> bool:
+        """True once the first list of EventBindings is in."""
+        return self.watcher.synced.is_set()
+
+
+def kubernetes_api() -> Any:
+    """CustomObjectsApi from the in-cluster config, else from KUBECONFIG / ~/.kube/config."""
+    from kubernetes import client, config
+
+    try:
+        config.load_incluster_config()
+    except config.ConfigException:
+        config.load_kube_config()
+    return client.CustomObjectsApi()

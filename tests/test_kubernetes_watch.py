@@ -1,0 +1,178 @@
+"""EventBindings from a real HTTP server speaking the Kubernetes API, read by the real kubernetes client."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+kubernetes = pytest.importorskip("kubernetes")
+
+from monsterbot.app import create_app  # noqa: E402
+from monsterbot.kubernetes.cluster_source import ClusterSource  # noqa: E402
+from monsterbot.kubernetes.crds import API_VERSION  # noqa: E402
+from monsterbot.runtime import build  # noqa: E402
+from tests.conftest import KNOWLEDGE, payload, settings_for, sign, text_event  # noqa: E402
+from tests.fake_kube import FakeKube  # noqa: E402
+
+BINDINGS = "/apis/monsterbot.io/v1alpha1/namespaces/default/eventbindings"
+
+
+def binding(name: str, monsters=(), events=(), bot="monsterbot") -> dict:
+    return {"apiVersion": API_VERSION, "kind": "EventBinding", "metadata": {"name": name, "namespace": "default"},
+            "spec": {"botRef": {"name": bot}, "monsters": list(monsters), "events": list(events)}}
+
+
+#: A made-up monster (test data, not knowledge): nothing in knowledge/ answers to it.
+LOREM = {
+    "id": "lorem-wyvern",
+    "names": {"en": "Lorem Wyvern", "ja": "ロレムワイバーン", "zh-TW": "試驗龍", "zh-CN": "试验龙"},
+    "aliases": {"en": ["lorem"]},
+    "games": {"wilds": {"source": "test", "weak_elements": ["dragon", "water"]}},
+}
+
+
+def wait_for(predicate, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+@pytest.fixture()
+def kube():
+    fake = FakeKube()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture()
+def api(kube, tmp_path):
+    from kubernetes import client, config
+
+    configuration = client.Configuration()
+    config.load_kube_config(config_file=kube.kubeconfig(tmp_path / "kubeconfig"), client_configuration=configuration)
+    return client.CustomObjectsApi(client.ApiClient(configuration))
+
+
+@pytest.fixture()
+def cluster_bot(kube, api, line_stub):
+    settings = settings_for(line_stub, kubernetes=True, namespace="default")
+    runtime = build(settings, kube_api=api)
+    runtime.cluster.watcher._timeout = 1  # short server-side watch timeouts keep the test and stop() quick
+    app = create_app(settings, runtime)
+    client = app.test_client()
+
+    def ask(text):
+        body = json.dumps(payload(text_event(text))).encode()
+        assert client.post("/callback", data=body, headers={"X-Line-Signature": sign(body)}).status_code == 200
+        return line_stub.replies()[-1].body["messages"][0]
+
+    ask.runtime = runtime
+    ask.client = client
+    yield ask
+    runtime.close()
+
+
+def test_applying_an_event_binding_changes_answers_without_restart(kube, cluster_bot):
+    wait_for(lambda: cluster_bot.client.get("/readyz").status_code == 200)
+    assert cluster_bot("lorem")["type"] == "text"  # not known yet
+    kube.apply(BINDINGS, binding("wilds-extra", [LOREM], [{"keywords": ["開團"], "reply": {"text": "今晚九點集合！"}}]))
+    wait_for(lambda: "lorem-wyvern" in cluster_bot.runtime.knowledge.current.monsters)
+    card = cluster_bot("lorem")
+    assert card["type"] == "flex" and "Lorem Wyvern" in card["altText"]
+    assert cluster_bot("開團")["text"] == "今晚九點集合！"
+    kube.delete(BINDINGS, "wilds-extra")
+    wait_for(lambda: "lorem-wyvern" not in cluster_bot.runtime.knowledge.current.monsters)
+
+
+def test_a_bad_binding_changes_nothing(kube, cluster_bot):
+    wait_for(lambda: cluster_bot.runtime.cluster.ready)
+    before = cluster_bot.runtime.knowledge.current.version
+    bad = dict(LOREM, games={"wilds": {"source": "test", "elements": {"fire": 4}}})
+    kube.apply(BINDINGS, binding("broken", [bad]))
+    wait_for(lambda: cluster_bot.runtime.cluster._changes >= 2)
+    assert cluster_bot.runtime.knowledge.current.version == before
+    assert cluster_bot("火龍")["type"] == "flex"
+
+
+def test_a_binding_overrides_the_yaml_record_with_the_same_id(kube, cluster_bot):
+    wait_for(lambda: cluster_bot.runtime.cluster.ready)
+    hotfix = {"id": "rathalos", "names": {"en": "Rathalos", "ja": "リオレウス", "zh-TW": "火龍", "zh-CN": "火龙"},
+              "games": {"world": {"source": "hotfix", "elements": {"dragon": 3, "thunder": 3}}}}
+    kube.apply(BINDINGS, binding("hotfix", [hotfix]))
+    wait_for(lambda: cluster_bot.runtime.knowledge.current.monsters["rathalos"].games["world"].source == "hotfix")
+
+
+def test_readiness_waits_for_the_first_list(kube, api, line_stub):
+    kube.fail_next(2, 500)
+    settings = settings_for(line_stub, kubernetes=True, namespace="default")
+    runtime = build(settings, kube_api=api)
+    runtime.cluster.watcher._backoff = (0.05, 0.1)
+    app = create_app(settings, runtime)
+    try:
+        assert app.test_client().get("/readyz").status_code in (503, 200)
+        wait_for(lambda: app.test_client().get("/readyz").status_code == 200)
+        assert runtime.cluster.watcher.errors >= 1  # it backed off and recovered
+    finally:
+        runtime.close()
+
+
+def _source(api, base_monsters=()):
+    class Base:
+        def load(self):
+            from monsterbot.model import KnowledgeSet
+
+            return KnowledgeSet(tuple(base_monsters))
+
+        def fingerprint(self):
+            return "base"
+
+    source = ClusterSource(Base(), api, "default", watch_timeout=1)
+    source.watcher._backoff = (0.05, 0.2)
+    return source
+
+
+def test_watch_events_bookmarks_and_410_relist(kube, api):
+    kube.apply(BINDINGS, binding("one", [LOREM]))
+    source = _source(api)
+    source.watcher.start()
+    try:
+        wait_for(lambda: source.ready)
+        assert {m.id for m in source.load().monsters} == {"lorem-wyvern"}
+        assert source.watcher.lists == 1
+        kube.apply(BINDINGS, binding("one", [dict(LOREM, aliases={"en": ["lorem", "ipsum"]})]))  # MODIFIED
+        wait_for(lambda: "ipsum" in source.load().monsters[0].aliases["en"])
+        # a bookmark moves the resourceVersion on without a change
+        kube.bookmark_every = 0.1
+        changes = source._changes
+        marker = kube.rv
+        kube.apply("/apis/monsterbot.io/v1alpha1/namespaces/default/bots", {"metadata": {"name": "other"}})
+        wait_for(lambda: int(source.watcher.resource_version) > marker)
+        assert source._changes == changes
+        kube.bookmark_every = 0
+        # the version the watcher holds is compacted away: ERROR 410 → list again
+        kube.expire_watches()
+        kube.apply(BINDINGS, binding("two", [dict(LOREM, id="lorem-wyvern-two", names={"en": "Lorem Wyvern Two"},
+                                                  aliases={})]))
+        wait_for(lambda: source.watcher.lists >= 2)
+        wait_for(lambda: {m.id for m in source.load().monsters} == {"lorem-wyvern", "lorem-wyvern-two"})
+        watches = [path for method, path in kube.requests if "watch=" in path]
+        assert all("allowwatchbookmarks=true" in p.lower() for p in watches)
+        assert all("resourceVersion=" in p for p in watches)
+    finally:
+        source.watcher.stop()
+        source.watcher.join(5)
+    assert not source.watcher.is_alive()  # a clean stop
+
+
+def test_watcher_backs_off_on_errors_and_recovers(kube, api):
+    kube.fail_next(3, 503)
+    source = _source(api)
+    source.watcher.start()
+    try:
+        wait_for(lambda: source.ready)
+        assert source.watcher.errors == 3
+    finally:
+        source.watcher.stop()
