@@ -193,6 +193,38 @@ def cmd_prune(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Print EventBinding manifests for knowledge files, or write the CRDs."""
+    import yaml
+
+    from monsterbot.kubernetes import manifests
+
+    if args.what == "crds":
+        from monsterbot.kubernetes.crds import all_crds
+
+        target = args.out or Path("charts/monsterbot/crds")
+        for name, crd in all_crds().items():
+            (target / name).write_text(manifests.dump(crd), encoding="utf-8")
+        print(f"wrote {len(all_crds())} CRDs to {target}", file=sys.stderr)
+        return 0
+    from monsterbot.knowledge.records import read_paths
+
+    records, problems = read_paths(args.paths or list(_settings().knowledge_paths))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise KnowledgeError(errors)
+    documents = [manifests.event_binding(r.document.data, r.file, args.bot, args.namespace) for r in records]
+    sys.stdout.write(yaml.safe_dump_all(documents, allow_unicode=True, sort_keys=False))
+    return 0
+
+
+def cmd_operator(args: argparse.Namespace) -> int:
+    """Run the operator: reconcile Bots and EventBindings (leader-elected)."""
+    from monsterbot.kubernetes.operator import run_operator
+
+    return run_operator(namespace=args.namespace, interval=args.interval, leader_election=not args.no_leader_election)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Regenerate records from a dataset, keeping hand-added aliases and other games' facts."""
     from monsterbot.knowledge.importer import import_hunterpie, import_world
@@ -251,6 +283,20 @@ def build_parser() -> argparse.ArgumentParser:
     prune = sub.add_parser("prune", help="delete old query log entries")
     prune.add_argument("--older-than", type=_since, default="90d", help="age (default 90d)")
     prune.set_defaults(func=cmd_prune)
+
+    export = sub.add_parser("export", help="EventBinding manifests from knowledge YAML, or the CRDs")
+    export.add_argument("what", choices=["eventbindings", "crds"])
+    export.add_argument("paths", type=Path, nargs="*", help=knowledge_help)
+    export.add_argument("--bot", default="monsterbot", help="the Bot the bindings belong to (spec.botRef)")
+    export.add_argument("--namespace", default=None)
+    export.add_argument("--out", type=Path, help="crds: folder to write (default charts/monsterbot/crds)")
+    export.set_defaults(func=cmd_export)
+
+    operator = sub.add_parser("operator", help="run the Kubernetes operator (Bots → Deployments or Knative Services)")
+    operator.add_argument("--namespace", default=None, help="watch one namespace (default: all)")
+    operator.add_argument("--interval", type=float, default=10.0, help="seconds between full reconciles")
+    operator.add_argument("--no-leader-election", action="store_true")
+    operator.set_defaults(func=cmd_operator)
 
     importer = sub.add_parser("import", help="regenerate records from a dataset")
     importer.add_argument("dataset", choices=["mhworlddata", "hunterpie"])

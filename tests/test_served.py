@@ -21,8 +21,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _web_command() -> str:
-    line = next(l for l in (REPO / "Procfile").read_text().splitlines() if l.startswith("web:"))
+def _procfile(process: str) -> str:
+    line = next(l for l in (REPO / "Procfile").read_text().splitlines() if l.startswith(f"{process}:"))
     return line.split(":", 1)[1].strip()
 
 
@@ -34,7 +34,7 @@ def served(line_stub, tmp_path):
     bin_dir = os.path.dirname(os.sys.executable)
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     log = (tmp_path / "web.log").open("w+")
-    process = subprocess.Popen("exec " + _web_command(), shell=True, cwd=REPO, env=env,
+    process = subprocess.Popen("exec " + _procfile("web"), shell=True, cwd=REPO, env=env,
                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -84,3 +84,9 @@ def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
     assert f'monsterbot_events_total{{outcome="match"}} {float(len(queries))}' in exposition
     assert 'monsterbot_webhook_requests_total{result="invalid_signature"} 1.0' in exposition
     assert "monsterbot_knowledge_last_reload_ok 1.0" in exposition
+
+
+def test_procfile_operator_process_exists():
+    done = subprocess.run(_procfile("operator").split() + ["--help"], capture_output=True, text=True,
+                          env=dict(os.environ, PATH=os.path.dirname(os.sys.executable) + os.pathsep + os.environ["PATH"]))
+    assert done.returncode == 0 and "--no-leader-election" in done.stdout

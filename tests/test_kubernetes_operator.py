@@ -1,0 +1,209 @@
+"""CRDs, the operator's reconcile (pure and against a real HTTP Kubernetes API), and leader election."""
+
+from __future__ import annotations
+
+import copy
+import time
+
+import pytest
+import yaml
+
+kubernetes = pytest.importorskip("kubernetes")
+kubernetes_validate = pytest.importorskip("kubernetes_validate")
+
+from openapi_schema_validator import OAS30Validator  # noqa: E402
+
+from monsterbot.knowledge.yaml_source import YamlSource  # noqa: E402
+from monsterbot.kubernetes.crds import all_crds  # noqa: E402
+from monsterbot.kubernetes.leader import LeaseElector  # noqa: E402
+from monsterbot.kubernetes.manifests import dump  # noqa: E402
+from monsterbot.kubernetes.operator import Operator  # noqa: E402
+from monsterbot.kubernetes.reconcile import KNOWLEDGE_CHECKSUM, desired_resources  # noqa: E402
+from tests.conftest import KNOWLEDGE, REPO  # noqa: E402
+from tests.fake_kube import FakeKube  # noqa: E402
+from tests.test_kubernetes_watch import LOREM, binding  # noqa: E402
+
+K8S_VERSION = "1.33"
+CRDS = REPO / "charts" / "monsterbot" / "crds"
+BOTS = "/apis/monsterbot.io/v1alpha1/namespaces/default/bots"
+BINDINGS = "/apis/monsterbot.io/v1alpha1/namespaces/default/eventbindings"
+
+
+def crd_errors(kind: str, obj: dict) -> list[str]:
+    crd = all_crds()["eventbindings.yaml" if kind == "EventBinding" else "bots.yaml"]
+    schema = crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"]
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in OAS30Validator(schema).iter_errors(obj)]
+
+
+def test_committed_crds_are_the_generated_ones():
+    for name, crd in all_crds().items():
+        assert (CRDS / name).read_text() == dump(crd), f"run `monsterbot export crds` ({name})"
+
+
+@pytest.mark.parametrize("name", ["eventbindings.yaml", "bots.yaml"])
+def test_crds_validate_against_kubernetes_schemas(name):
+    kubernetes_validate.validate(yaml.safe_load((CRDS / name).read_text()), K8S_VERSION, strict=True)
+
+
+def test_crd_schemas_are_structural():
+    def walk(node, path="$"):
+        if isinstance(node, dict):
+            if "properties" in node or "items" in node:
+                assert "type" in node, path
+            assert "$ref" not in node and "uniqueItems" not in node, path
+            assert node.get("additionalProperties") is not False, path
+            for key, value in node.items():
+                walk(value, f"{path}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{path}[{i}]")
+
+    for crd in all_crds().values():
+        walk(crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"])
+
+
+def test_examples_validate_against_their_crds():
+    assert crd_errors("EventBinding", yaml.safe_load((REPO / "examples" / "eventbinding.yaml").read_text())) == []
+    assert crd_errors("Bot", yaml.safe_load((REPO / "examples" / "bot.yaml").read_text())) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        (lambda m: m["games"]["world"]["elements"].update(fire=4), "4 is greater than the maximum of 3"),
+        (lambda m: m["names"].pop("en"), "'en' is a required property"),
+        (lambda m: m["games"]["world"].update(weak_elements=["lava"]), "'lava' is not one of"),
+        (lambda m: m.update(id="Not A Slug"), "does not match"),
+        (lambda m: m["names"].update(en="x" * 65), "is too long"),
+        (lambda m: m.pop("games"), "'games' is a required property"),
+    ],
+)
+def test_bad_event_bindings_are_rejected_by_the_crd_schema(change, fragment):
+    obj = yaml.safe_load((REPO / "examples" / "eventbinding.yaml").read_text())
+    change(obj["spec"]["monsters"][0])
+    assert any(fragment in e for e in crd_errors("EventBinding", obj)), crd_errors("EventBinding", obj)
+
+
+def test_exported_event_bindings_validate(tmp_path):
+    from tests.test_cli import run
+
+    done = run("export", "eventbindings", str(KNOWLEDGE / "monsters" / "rathalos.yaml"), str(KNOWLEDGE / "monsters" / "magnamalo.yaml"))
+    documents = list(yaml.safe_load_all(done.stdout))
+    assert [d["metadata"]["name"] for d in documents] == ["rathalos", "magnamalo"]  # in the order given
+    for document in documents:
+        assert crd_errors("EventBinding", document) == []
+    assert documents[0]["spec"]["monsters"][0]["aliases"]["zh-TW"] == ["雄火龍"]
+
+
+def bot(name="monsterbot", **spec) -> dict:
+    base = {"channelSecretRef": {"name": "line", "key": "secret"}, "channelAccessTokenRef": {"name": "line", "key": "token"}}
+    return {"apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot",
+            "metadata": {"name": name, "namespace": "default", "uid": f"uid-{name}", "generation": 1},
+            "spec": {**base, **spec}}
+
+
+def test_desired_deployment_and_service():
+    objects = desired_resources(bot(replicas=3), [])
+    assert [(o["apiVersion"], o["kind"]) for o in objects] == [("apps/v1", "Deployment"), ("v1", "Service")]
+    deployment = objects[0]
+    assert deployment["metadata"]["ownerReferences"][0] | {} == {
+        "apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot", "name": "monsterbot", "uid": "uid-monsterbot",
+        "controller": True, "blockOwnerDeletion": True}
+    env = {e["name"]: e for e in deployment["spec"]["template"]["spec"]["containers"][0]["env"]}
+    assert env["LINE_CHANNEL_SECRET"]["valueFrom"]["secretKeyRef"] == {"name": "line", "key": "secret"}
+    assert "value" not in env["LINE_CHANNEL_ACCESS_TOKEN"]
+    assert deployment["spec"]["replicas"] == 3
+    assert KNOWLEDGE_CHECKSUM not in deployment["spec"]["template"]["metadata"]["annotations"]
+    for obj in objects:
+        kubernetes_validate.validate(obj, K8S_VERSION, strict=True)
+
+
+def test_desired_knative_service_and_checksum_when_not_watching():
+    spec = {"knative": {"enabled": True, "minScale": 0, "maxScale": 5, "target": 20}, "knowledge": {"watchEventBindings": False}}
+    [service] = desired_resources(bot(**spec), [binding("a", [LOREM])])
+    assert (service["apiVersion"], service["kind"]) == ("serving.knative.dev/v1", "Service")
+    annotations = service["spec"]["template"]["metadata"]["annotations"]
+    assert annotations["autoscaling.knative.dev/min-scale"] == "0" and annotations["autoscaling.knative.dev/max-scale"] == "5"
+    changed = desired_resources(bot(**spec), [binding("a", [dict(LOREM, aliases={"en": ["other"]})])])
+    assert changed[0]["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM] != annotations[KNOWLEDGE_CHECKSUM]
+
+
+@pytest.fixture()
+def kube():
+    fake = FakeKube()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture()
+def api_client(kube, tmp_path):
+    from kubernetes import client, config
+
+    configuration = client.Configuration()
+    config.load_kube_config(config_file=kube.kubeconfig(tmp_path / "kubeconfig"), client_configuration=configuration)
+    return client.ApiClient(configuration)
+
+
+def _status(kube, plural, name):
+    return kube.objects[("monsterbot.io/v1alpha1", plural)][("default", name)].get("status") or {}
+
+
+def test_operator_reconciles_and_is_idempotent(kube, api_client):
+    kube.apply(BOTS, bot(knowledge={"watchEventBindings": False}, eventBindingSelector={"matchLabels": {"team": "a"}}))
+    kube.apply(BINDINGS, binding("good", [LOREM]))
+    selected = binding("selected", [dict(LOREM, id="lorem-two", names={"en": "Lorem Two"}, aliases={})], bot="")
+    selected["metadata"]["labels"] = {"team": "a"}
+    selected["spec"].pop("botRef")
+    kube.apply(BINDINGS, selected)
+    kube.apply(BINDINGS, binding("orphan", [], bot="nobody"))
+    broken = copy.deepcopy(LOREM)
+    broken["games"]["wilds"]["weak_elements"] = ["lava"]
+    kube.apply(BINDINGS, binding("broken", [dict(broken, id="lorem-three", names={"en": "Lorem Three"}, aliases={})]))
+    clash = dict(LOREM, id="lorem-clash", names={"en": "Lorem Clash"}, aliases={"zh-TW": ["火龍"]})
+    kube.apply(BINDINGS, binding("clash", [clash]))
+
+    operator = Operator(api_client, "default", YamlSource([KNOWLEDGE]).load())
+    operator.reconcile_all()
+    deployment = kube.objects[("apps/v1", "deployments")][("default", "monsterbot")]
+    assert deployment["metadata"]["ownerReferences"][0]["kind"] == "Bot"
+    assert ("default", "monsterbot") in kube.objects[("v1", "services")]
+    reasons = {name: _status(kube, "eventbindings", name)["conditions"][0]["reason"]
+               for name in ("good", "selected", "orphan", "broken", "clash")}
+    assert reasons == {"good": "Accepted", "selected": "Accepted", "orphan": "UnknownBot", "broken": "InvalidMonster",
+                       "clash": "NameCollision"}
+    assert _status(kube, "eventbindings", "good")["observedGeneration"] == 1
+    bot_state = _status(kube, "bots", "monsterbot")
+    assert bot_state["eventBindings"] == 4 and bot_state["conditions"][0]["status"] == "True"
+
+    writes = len(kube.writes())
+    operator.reconcile_all()
+    assert len(kube.writes()) == writes  # nothing changed, nothing written
+
+    checksum = deployment["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM]
+    kube.apply(BINDINGS, binding("good", [dict(LOREM, aliases={"en": ["lorem", "ipsum"]})]))
+    operator.reconcile_all()
+    rolled = kube.objects[("apps/v1", "deployments")][("default", "monsterbot")]
+    assert rolled["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM] != checksum  # pods roll
+
+
+def test_knative_bot_gets_a_knative_service(kube, api_client):
+    kube.apply(BOTS, bot(knative={"enabled": True, "minScale": 0}))
+    Operator(api_client, "default", YamlSource([KNOWLEDGE]).load()).reconcile_all()
+    assert ("default", "monsterbot") in kube.objects[("serving.knative.dev/v1", "services")]
+    assert ("apps/v1", "deployments") not in kube.objects or not kube.objects[("apps/v1", "deployments")]
+
+
+def test_leader_election_with_a_lease(kube, api_client):
+    from kubernetes import client
+
+    leases = client.CoordinationV1Api(api_client)
+    first = LeaseElector(leases, "monsterbot-operator", "default", "pod-a", duration=1)
+    second = LeaseElector(leases, "monsterbot-operator", "default", "pod-b", duration=1)
+    assert first.acquire_or_renew()
+    assert not second.acquire_or_renew()
+    assert first.acquire_or_renew()  # renewing keeps it
+    time.sleep(1.2)  # pod-a stops renewing; the lease expires
+    assert second.acquire_or_renew()
+    assert not first.acquire_or_renew()
+    second.release()
+    assert first.acquire_or_renew()  # a released lease is free at once
