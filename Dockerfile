@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# monsterbot: the webhook (gunicorn, as in the Procfile) and the operator, on a slim non-root image.
+
+FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY monsterbot ./monsterbot
+COPY knowledge ./knowledge
+RUN python -m venv /venv \
+    && /venv/bin/pip install ".[postgres,kubernetes]"
+
+FROM python:3.11-slim
+ENV PATH=/venv/bin:$PATH \
+    PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PORT=8080 \
+    MONSTERBOT_KNOWLEDGE=/app/knowledge \
+    MONSTERBOT_DATA_DIR=/data \
+    PROMETHEUS_MULTIPROC_DIR=/tmp/metrics
+RUN groupadd --system --gid 10001 monsterbot \
+    && useradd --system --uid 10001 --gid monsterbot --no-create-home --shell /usr/sbin/nologin monsterbot \
+    && mkdir -p /data /app \
+    && chown monsterbot:monsterbot /data
+COPY --from=build /venv /venv
+COPY --chown=monsterbot:monsterbot knowledge /app/knowledge
+WORKDIR /app
+USER 10001:10001
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(f\"http://127.0.0.1:{os.environ['PORT']}/healthz\", timeout=2)"]
+CMD ["gunicorn", "--config", "python:monsterbot.gunicorn_conf", "monsterbot.app:create_app()"]

