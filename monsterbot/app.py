@@ -9,10 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from functools import partial
-from typing import Protocol, Sequence
-
 from flask import Flask, Response, jsonify, request
-from linebot.v3.messaging import Message
 from linebot.v3.webhook import SignatureValidator
 from linebot.v3.webhooks import (
     Event,
@@ -28,6 +25,7 @@ from werkzeug.exceptions import HTTPException
 from monsterbot import logs, metrics
 from monsterbot.config import Settings
 from monsterbot.conversation import Answer, ChatKind, Conversation
+from monsterbot.dispatch import Replier, ReplyDispatcher
 from monsterbot.dedupe import SeenEvents, seen_events
 from monsterbot.preferences import chat_key
 from monsterbot.runtime import Runtime
@@ -36,12 +34,6 @@ from monsterbot.line_api import LineReplier
 from monsterbot.webhook_payload import InvalidPayload, parse_events
 
 log = logging.getLogger(__name__)
-
-
-class Replier(Protocol):
-    """Sends reply messages for a reply token (LineReplier in production)."""
-
-    def reply(self, reply_token: str, messages: Sequence[Message]) -> str: ...
 
 
 def create_app(
@@ -57,13 +49,15 @@ def create_app(
     knowledge = runtime.knowledge
     metrics.export_knowledge(knowledge)
     replier = replier or LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout)
+    dispatcher = ReplyDispatcher(replier)
     conversation = Conversation(knowledge, settings.default_game, settings.group_mode, runtime.preferences)
     seen = seen or seen_events(settings.redis_url)
-    handle = partial(_handle, conversation=conversation, replier=replier, query_log=runtime.query_log,
+    handle = partial(_handle, conversation=conversation, dispatcher=dispatcher, query_log=runtime.query_log,
                      salt=settings.channel_secret)
     validator = SignatureValidator(settings.channel_secret)
 
     app = Flask("monsterbot")
+    app.extensions["monsterbot"] = {"runtime": runtime, "dispatcher": dispatcher}
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
 
     @app.post("/callback")
@@ -119,7 +113,9 @@ def create_app(
     return app
 
 
-def _handle(event: Event, conversation: Conversation, replier: Replier, query_log: object | None, salt: str) -> None:
+def _handle(
+    event: Event, conversation: Conversation, dispatcher: ReplyDispatcher, query_log: object | None, salt: str
+) -> None:
     """Answer one event; log the query; failures are logged so one bad event never fails the batch."""
     started = time.perf_counter()
     answer = _answer(event, conversation, salt)
@@ -130,23 +126,18 @@ def _handle(event: Event, conversation: Conversation, replier: Replier, query_lo
 
         chat = event.source.type if event.source else "user"
         query_log.record(Entry(answer.query[:200], answer.outcome, answer.monster_id, answer.score, chat, answer.language))
-    delivery = "none"
-    token = getattr(event, "reply_token", None)
-    if answer.messages and token:
-        delivery = replier.reply(token, answer.messages)
-        metrics.LINE_REPLIES.labels(delivery).inc()
     metrics.EVENTS.labels(answer.outcome).inc()
-    log.info(
-        "answered",
-        extra={
-            "event": event.type,
-            "outcome": answer.outcome,
-            "monster": answer.monster_id,
-            "score": answer.score,
-            "delivery": delivery,
-            "ms": round((time.perf_counter() - started) * 1000, 1),
-        },
-    )
+    facts = {"event": event.type, "outcome": answer.outcome, "monster": answer.monster_id, "score": answer.score}
+    token = getattr(event, "reply_token", None)
+    if not (answer.messages and token):
+        log.info("answered", extra=facts | {"delivery": "none"})
+        return
+
+    def delivered(result: str) -> None:
+        metrics.LINE_REPLIES.labels(result).inc()
+        log.info("answered", extra=facts | {"delivery": result, "ms": round((time.perf_counter() - started) * 1000, 1)})
+
+    dispatcher.send(token, answer.messages, delivered)
 
 
 def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | None:

@@ -48,18 +48,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     env = dict(os.environ)
     if not env.get("LINE_CHANNEL_SECRET") or not env.get("LINE_CHANNEL_ACCESS_TOKEN"):
-        print(
-            "monsterbot serve: LINE_CHANNEL_SECRET / LINE_CHANNEL_ACCESS_TOKEN not set; "
-            "development mode with placeholder credentials (signed requests use the secret 'dev').",
-            file=sys.stderr,
-        )
         env.setdefault("LINE_CHANNEL_SECRET", "dev")
         env.setdefault("LINE_CHANNEL_ACCESS_TOKEN", "dev")
         env.setdefault("MONSTERBOT_LOG_FORMAT", "text")
+        if not env.get("LINE_API_ENDPOINT"):
+            env["LINE_API_ENDPOINT"] = _print_replies_locally()
+        print(
+            "monsterbot serve: LINE_CHANNEL_SECRET / LINE_CHANNEL_ACCESS_TOKEN not set: development mode. Webhooks are "
+            "checked with the secret 'dev'; replies go to a local stand-in of the Messaging API and are printed here.",
+            file=sys.stderr,
+        )
     settings = Settings.from_env(env)
     app = create_app(settings)
     app.run(host=args.host, port=args.port or settings.port, debug=False)
     return 0
+
+
+def _print_replies_locally() -> str:
+    """Start a local Messaging API stand-in that prints each reply; return its URL."""
+    from monsterbot.devtools.line_standin import LineStandIn
+
+    def show(recorded) -> None:  # noqa: ANN001 - a devtools Recorded
+        for message in (recorded.body or {}).get("messages", []):
+            print(f"\n[reply]\n{render(message)}\n", file=sys.stderr, flush=True)
+
+    return LineStandIn(on_request=show, keep=False).start().url
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
@@ -225,6 +238,13 @@ def cmd_operator(args: argparse.Namespace) -> int:
     return run_operator(namespace=args.namespace, interval=args.interval, leader_election=not args.no_leader_election)
 
 
+def cmd_soak(args: argparse.Namespace) -> int:
+    """A bounded soak of the web process on loopback (zero errors, flat memory, clean SIGTERM)."""
+    from monsterbot.devtools.soak import soak
+
+    return soak(args.seconds, args.rate, args.max_growth_mb)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Regenerate records from a dataset, keeping hand-added aliases and other games' facts."""
     from monsterbot.knowledge.importer import import_hunterpie, import_world
@@ -297,6 +317,12 @@ def build_parser() -> argparse.ArgumentParser:
     operator.add_argument("--interval", type=float, default=10.0, help="seconds between full reconciles")
     operator.add_argument("--no-leader-election", action="store_true")
     operator.set_defaults(func=cmd_operator)
+
+    soak = sub.add_parser("soak", help="a bounded soak of the Procfile's web process on loopback")
+    soak.add_argument("--seconds", type=float, default=300)
+    soak.add_argument("--rate", type=float, default=50, help="requests per second")
+    soak.add_argument("--max-growth-mb", type=float, default=16, help="allowed worker memory growth")
+    soak.set_defaults(func=cmd_soak)
 
     importer = sub.add_parser("import", help="regenerate records from a dataset")
     importer.add_argument("dataset", choices=["mhworlddata", "hunterpie"])

@@ -21,8 +21,8 @@ def parse_events(body: str) -> list[Event]:
     """The known events of a webhook body, in order; unknown event types are skipped."""
     try:
         payload: Any = json.loads(body)
-    except ValueError as exc:
-        raise InvalidPayload(f"body is not JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
+        raise InvalidPayload(f"body is not JSON: {type(exc).__name__}") from None
     if not isinstance(payload, dict) or not isinstance(payload.get("events"), list):
         raise InvalidPayload("body must be an object with an 'events' list")
     destination = payload.get("destination")
@@ -36,7 +36,7 @@ def parse_events(body: str) -> list[Event]:
             continue  # a type this SDK does not know yet: ignored, as LINE recommends
         try:
             events.append(Event.from_dict(raw))
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             raise InvalidPayload(f"events[{index}] is not a valid {raw['type']} event: {_first_line(exc)}") from None
     return events
 

@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -15,7 +16,7 @@ import pytest
 from monsterbot.config import Settings
 from monsterbot.knowledge.base import LiveKnowledge
 from monsterbot.knowledge.yaml_source import YamlSource
-from tests.line_stub import LineStub
+from monsterbot.devtools.line_standin import LineStandIn
 
 REPO = Path(__file__).resolve().parent.parent
 KNOWLEDGE = REPO / "knowledge"
@@ -44,8 +45,8 @@ def knowledge() -> LiveKnowledge:
 
 
 @pytest.fixture()
-def line_stub() -> Iterator[LineStub]:
-    stub = LineStub().start()
+def line_stub() -> Iterator[LineStandIn]:
+    stub = LineStandIn().start()
     yield stub
     stub.stop()
 
@@ -55,7 +56,7 @@ def sign(body: bytes, secret: str = SECRET) -> str:
     return base64.b64encode(hmac.new(secret.encode(), body, hashlib.sha256).digest()).decode()
 
 
-def settings_for(stub: LineStub, **overrides: Any) -> Settings:
+def settings_for(stub: LineStandIn, **overrides: Any) -> Settings:
     values: dict[str, Any] = dict(
         channel_secret=SECRET,
         channel_access_token=TOKEN,
@@ -70,7 +71,7 @@ def settings_for(stub: LineStub, **overrides: Any) -> Settings:
 
 
 @pytest.fixture()
-def webhook(line_stub: LineStub, knowledge: LiveKnowledge) -> Callable[..., Any]:
+def webhook(line_stub: LineStandIn, knowledge: LiveKnowledge) -> Callable[..., Any]:
     """post(payload, signature=...) against a webhook app wired to the stub."""
     from monsterbot.app import create_app
 
@@ -84,7 +85,9 @@ def webhook(line_stub: LineStub, knowledge: LiveKnowledge) -> Callable[..., Any]
             headers["X-Line-Signature"] = sign(body)
         elif signature is not None:
             headers["X-Line-Signature"] = signature
-        return client.post("/callback", data=body, headers=headers)
+        response = client.post("/callback", data=body, headers=headers)
+        drain(app)  # replies go out on the dispatcher's threads: wait for them before asserting
+        return response
 
     post.client = client  # type: ignore[attr-defined]
     return post
@@ -98,6 +101,27 @@ def runtime_for(knowledge: LiveKnowledge, **parts: Any) -> Any:
     values: dict[str, Any] = dict(preferences=MemoryPreferences())
     values.update(parts)
     return Runtime(Settings(query_log=False), knowledge, YamlSource([KNOWLEDGE]), **values)
+
+
+def post_signed(app: Any, payload: dict[str, Any]) -> Any:
+    """POST a payload signed with the test secret to an app's /callback and wait for its replies."""
+    body = json.dumps(payload, ensure_ascii=False).encode()
+    response = app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
+    drain(app)
+    return response
+
+
+def wait_for(predicate: Callable[[], Any], timeout: float = 10.0) -> None:
+    """Poll until the predicate holds; fail after the timeout."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def drain(app: Any) -> None:
+    """Wait until the app has sent every reply it queued."""
+    app.extensions["monsterbot"]["dispatcher"].drain()
 
 
 _counter = iter(range(10**6))

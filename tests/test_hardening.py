@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 import uuid
 
 import pytest
 
 from monsterbot.app import create_app
 from monsterbot.dedupe import MemorySeenEvents, RedisSeenEvents
-from tests.conftest import SECRET, TOKEN, payload, runtime_for, settings_for, sign, text_event
+from tests.conftest import SECRET, TOKEN, payload, post_signed, runtime_for, settings_for, sign, text_event
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
@@ -27,9 +28,8 @@ def _redis_or_skip() -> None:
         pytest.skip(f"no Redis at {REDIS_URL}: {exc}")
 
 
-def _post(client, event) -> int:
-    body = json.dumps(payload(event)).encode()
-    return client.post("/callback", data=body, headers={"X-Line-Signature": sign(body)}).status_code
+def _post(app, event) -> int:
+    return post_signed(app, payload(event)).status_code
 
 
 def test_a_redelivered_event_is_answered_once(webhook, line_stub):
@@ -56,15 +56,15 @@ def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowl
         for _ in range(2)
     ]
     event = text_event("rathalos")
-    assert _post(replicas[0].test_client(), event) == 200
-    assert _post(replicas[1].test_client(), dict(event, deliveryContext={"isRedelivery": True})) == 200
+    assert _post(replicas[0], event) == 200
+    assert _post(replicas[1], dict(event, deliveryContext={"isRedelivery": True})) == 200
     assert len(line_stub.replies()) == 1
 
 
 def test_redis_outage_still_answers(line_stub, knowledge):
     seen = RedisSeenEvents("redis://127.0.0.1:1/0", ttl=60)  # nothing listens on port 1
     app = create_app(settings_for(line_stub), runtime=runtime_for(knowledge), seen=seen)
-    assert _post(app.test_client(), text_event("火龍")) == 200
+    assert _post(app, text_event("火龍")) == 200
     assert len(line_stub.replies()) == 1
 
 
@@ -105,3 +105,67 @@ def test_metrics_count_outcomes_and_report_the_knowledge(webhook, line_stub):
     assert page.status_code == 200
     text = page.get_data(as_text=True)
     assert "monsterbot_knowledge_last_reload_ok 1.0" in text and "monsterbot_knowledge_monsters 156.0" in text
+
+
+def _app(line_stub, knowledge, **overrides):
+    return create_app(settings_for(line_stub, **overrides), runtime_for(knowledge))
+
+
+def test_a_slow_messaging_api_never_holds_the_webhook(line_stub, knowledge):
+    from prometheus_client import REGISTRY
+
+    line_stub.delay = 2.0
+    app = _app(line_stub, knowledge, line_timeout=0.5)
+    before = REGISTRY.get_sample_value("monsterbot_line_replies_total", {"result": "unreachable"}) or 0
+    body = json.dumps(payload(text_event("火龍"))).encode()
+    started = time.perf_counter()
+    response = app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
+    assert response.status_code == 200 and time.perf_counter() - started < 0.5  # LINE gets its 200 at once
+    app.extensions["monsterbot"]["dispatcher"].drain()
+    assert time.perf_counter() - started < 1.9  # the reply gave up at the timeout, not after the stub's 2 s
+    assert len(line_stub.replies()) == 1  # a read timeout is not retried: LINE may have used the token
+    assert REGISTRY.get_sample_value("monsterbot_line_replies_total", {"result": "unreachable"}) == before + 1
+
+
+def test_an_unreachable_messaging_api_is_counted(line_stub, knowledge):
+    import socket
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    app = create_app(settings_for(line_stub, line_api_endpoint=f"http://127.0.0.1:{port}"), runtime_for(knowledge))
+    assert post_signed(app, payload(text_event("火龍"))).status_code == 200
+
+
+@pytest.mark.parametrize("status", [400, 401, 429, 500, 503])
+def test_line_errors_are_sent_once_and_counted(line_stub, knowledge, status):
+    from prometheus_client import REGISTRY
+
+    line_stub.status = status
+    before = REGISTRY.get_sample_value("monsterbot_line_replies_total", {"result": f"http_{status}"}) or 0
+    assert post_signed(_app(line_stub, knowledge), payload(text_event("火龍"))).status_code == 200
+    assert len(line_stub.replies()) == 1  # an expired or used reply token (400) or a 5xx: never sent twice
+    assert REGISTRY.get_sample_value("monsterbot_line_replies_total", {"result": f"http_{status}"}) == before + 1
+
+
+def test_a_failed_reload_shows_in_readiness_and_metrics(line_stub, tmp_path):
+    import shutil
+
+    from monsterbot.runtime import build
+    from tests.conftest import KNOWLEDGE
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    settings = settings_for(line_stub, knowledge_paths=(folder,))
+    runtime = build(settings)
+    app = create_app(settings, runtime)
+    client = app.test_client()
+    (folder / "monsters" / "rathalos.yaml").write_text("id: rathalos\nnames: {en: [\n")
+    assert not runtime.knowledge.reload()
+    ready = client.get("/readyz")
+    assert ready.status_code == 200  # still serving the last good knowledge
+    assert ready.get_json()["last_reload_ok"] is False and "rathalos.yaml" in ready.get_json()["last_reload_error"]
+    assert "monsterbot_knowledge_last_reload_ok 0.0" in client.get("/metrics").get_data(as_text=True)
+    assert post_signed(app, payload(text_event("火龍"))).status_code == 200
+    assert "Rathalos" in line_stub.replies()[-1].body["messages"][0]["altText"]
+    runtime.close()

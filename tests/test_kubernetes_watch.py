@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -13,7 +12,7 @@ from monsterbot.app import create_app  # noqa: E402
 from monsterbot.kubernetes.cluster_source import ClusterSource  # noqa: E402
 from monsterbot.kubernetes.crds import API_VERSION  # noqa: E402
 from monsterbot.runtime import build  # noqa: E402
-from tests.conftest import KNOWLEDGE, payload, settings_for, sign, text_event  # noqa: E402
+from tests.conftest import payload, post_signed, settings_for, text_event, wait_for  # noqa: E402
 from tests.fake_kube import FakeKube  # noqa: E402
 
 BINDINGS = "/apis/monsterbot.io/v1alpha1/namespaces/default/eventbindings"
@@ -31,13 +30,6 @@ LOREM = {
     "aliases": {"en": ["lorem"]},
     "games": {"wilds": {"source": "test", "weak_elements": ["dragon", "water"]}},
 }
-
-
-def wait_for(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
 
 
 @pytest.fixture()
@@ -65,8 +57,7 @@ def cluster_bot(kube, api, line_stub):
     client = app.test_client()
 
     def ask(text):
-        body = json.dumps(payload(text_event(text))).encode()
-        assert client.post("/callback", data=body, headers={"X-Line-Signature": sign(body)}).status_code == 200
+        assert post_signed(app, payload(text_event(text))).status_code == 200
         return line_stub.replies()[-1].body["messages"][0]
 
     ask.runtime = runtime

@@ -128,12 +128,10 @@ def test_a_group_can_ask_for_mention_only_mode(webhook, line_stub):
 
 
 def test_mention_only_mode_is_shared_by_replicas_through_the_store(line_stub, knowledge, tmp_path):
-    import json
-
     from monsterbot.app import create_app
     from monsterbot.store.database import migrate, open_engine
     from monsterbot.store.preferences import StorePreferences
-    from tests.conftest import runtime_for, settings_for, sign
+    from tests.conftest import post_signed, runtime_for, settings_for
 
     engine = open_engine(f"sqlite:///{tmp_path / 'prefs.db'}")
     migrate(engine)
@@ -141,8 +139,7 @@ def test_mention_only_mode_is_shared_by_replicas_through_the_store(line_stub, kn
                 for _ in range(2)]
 
     def post(app, text):
-        body = json.dumps(payload(text_event(text, "group"))).encode()
-        app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
+        post_signed(app, payload(text_event(text, "group")))
 
     post(replicas[0], "quiet")
     post(replicas[1], "火龍")

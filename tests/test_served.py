@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import REPO, SECRET, TOKEN, payload, sign, text_event
+from tests.conftest import REPO, SECRET, TOKEN, payload, sign, text_event, wait_for
 
 
 def _free_port() -> int:
@@ -69,9 +69,10 @@ def _post(base: str, body: bytes, signature: str | None) -> int:
 def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
     queries = {"火龍": "Rathalos", "火龙": "Rathalos", "rathlos": "Rathalos", "リオレウス": "Rathalos",
                "雌火龍": "Rathian", "rathalos weakness?": "Rathalos"}
-    for query, english in queries.items():
+    for count, (query, english) in enumerate(queries.items(), 1):
         body = json.dumps(payload(text_event(query))).encode()
         assert _post(served, body, sign(body)) == 200
+        wait_for(lambda: len(line_stub.replies()) == count)
         message = line_stub.replies()[-1].body["messages"][0]
         assert message["type"] == "flex" and english in message["altText"], query
     body = json.dumps(payload(text_event("火龍"))).encode()
@@ -90,3 +91,26 @@ def test_procfile_operator_process_exists():
     done = subprocess.run(_procfile("operator").split() + ["--help"], capture_output=True, text=True,
                           env=dict(os.environ, PATH=os.path.dirname(os.sys.executable) + os.pathsep + os.environ["PATH"]))
     assert done.returncode == 0 and "--no-leader-election" in done.stdout
+
+
+def test_short_soak_has_no_errors_and_flat_memory():
+    from monsterbot.devtools.soak import soak
+
+    assert soak(seconds=4, rate=30, max_growth_mb=16) == 0
+
+
+def test_sigterm_drains_replies_in_flight(line_stub):
+    from monsterbot.devtools.soak import WebProcess, post, signed_event
+
+    line_stub.delay = 1.5  # a slow Messaging API: the reply is still in flight when SIGTERM comes
+    web = WebProcess.start(line_stub.url, workers=1)
+    try:
+        status, _ = post(web.url, signed_event("火龍", 1))
+        assert status == 200
+        wait_for(lambda: len(line_stub.replies()) == 1)  # the reply has left, its answer has not come back
+    finally:
+        code = web.stop()
+    assert code == 0
+    log = web.log.read_text()
+    assert "answered" in log and '"delivery": "ok"' in log  # the worker waited for LINE's answer before exiting
+    assert "soak-secret" not in log and "soak-token" not in log  # secrets never reach the logs

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 import uuid
@@ -22,7 +21,7 @@ from monsterbot.store.database import SCHEMA_VERSION, StoreError, migrate, open_
 from monsterbot.store.knowledge_store import StoreSource, load_monsters, stored_version, sync
 from monsterbot.store.query_log import Entry, QueryLog, misses, prune, stats
 from monsterbot.store.tables import Meta, QueryLogRow
-from tests.conftest import FIXTURES, KNOWLEDGE, payload, settings_for, sign, text_event
+from tests.conftest import FIXTURES, KNOWLEDGE, payload, post_signed, settings_for, text_event
 from tests.test_cli import run
 from tests.tcp_proxy import TcpProxy
 
@@ -164,8 +163,7 @@ def test_webhook_logs_queries_without_player_ids(line_stub, tmp_path):
     runtime = build(settings)
     app = create_app(settings, runtime)
     for query in ("火龍", "rath", "今天吃火鍋"):
-        body = json.dumps(payload(text_event(query, "group"))).encode()
-        assert app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)}).status_code == 200
+        assert post_signed(app, payload(text_event(query, "group"))).status_code == 200
     runtime.query_log.flush()
     with Session(runtime.engine) as session:
         rows = session.exec(select(QueryLogRow)).all()
@@ -189,8 +187,7 @@ def test_webhook_keeps_answering_with_the_database_gone(line_stub, monsters):
         client = app.test_client()
 
         def ask(query):
-            body = json.dumps(payload(text_event(query))).encode()
-            return client.post("/callback", data=body, headers={"X-Line-Signature": sign(body)}).status_code
+            return post_signed(app, payload(text_event(query))).status_code
 
         assert ask("火龍") == 200
         proxy.stop()  # the database is gone

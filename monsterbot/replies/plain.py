@@ -7,9 +7,9 @@ from typing import Any
 from linebot.v3.messaging import Message
 
 
-def render(message: Message) -> str:
+def render(message: Message | dict[str, Any]) -> str:
     """A Flex card as its lines of text, a text message as itself; quick replies as [buttons]."""
-    data = message.to_dict()
+    data = message if isinstance(message, dict) else message.to_dict()
     if data["type"] == "flex":
         lines = _flex_lines(data["contents"])
     else:

@@ -1,12 +1,17 @@
-"""A stand-in for LINE's Messaging API on loopback that records every request it gets."""
+"""A stand-in for LINE's Messaging API on loopback that records every reply it gets.
+
+Tests and benchmarks point LINE_API_ENDPOINT at it; `monsterbot serve` uses it in development
+mode to print the bot's replies in the terminal. `delay` and `status` make it slow or failing.
+"""
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Callable
 
 
 @dataclass
@@ -19,31 +24,41 @@ class Recorded:
     body: Any
 
 
-class LineStub:
+class LineStandIn:
     """Answers reply calls like LINE does (200 with sentMessages) unless told to fail."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_request: Callable[[Recorded], None] | None = None, keep: bool = True) -> None:
         self.requests: list[Recorded] = []
+        self._on_request = on_request or (lambda recorded: None)
+        self._keep = keep
         self.status = 200
+        self.delay = 0.0  # seconds to wait before answering (a slow Messaging API)
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 length = int(self.headers.get("Content-Length", "0"))
                 raw = self.rfile.read(length)
-                stub.requests.append(
-                    Recorded("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, json.loads(raw or b"null"))
-                )
+                recorded = Recorded("POST", self.path, {k.lower(): v for k, v in self.headers.items()},
+                                    json.loads(raw or b"null"))
+                if stub._keep:
+                    stub.requests.append(recorded)
+                stub._on_request(recorded)
+                if stub.delay:
+                    time.sleep(stub.delay)
                 if stub.status == 200:
                     sent = [{"id": str(i), "quoteToken": "q"} for i, _ in enumerate(json.loads(raw)["messages"])]
                     payload = json.dumps({"sentMessages": sent}).encode()
                 else:
                     payload = json.dumps({"message": "stub failure"}).encode()
-                self.send_response(stub.status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
+                try:
+                    self.send_response(stub.status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(payload)))
+                    self.end_headers()
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):  # the bot gave up waiting (its timeout)
+                    pass
 
             def log_message(self, *args: object) -> None:
                 return
@@ -56,7 +71,7 @@ class LineStub:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def start(self) -> "LineStub":
+    def start(self) -> "LineStandIn":
         self._thread.start()
         return self
 
