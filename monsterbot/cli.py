@@ -226,7 +226,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise KnowledgeError(errors)
-    documents = [manifests.event_binding(r.document.data, r.file, args.bot, args.namespace) for r in records]
+    documents = [manifests.event_binding(r.data, r.file, args.bot, args.namespace) for r in records]
     sys.stdout.write(yaml.safe_dump_all(documents, allow_unicode=True, sort_keys=False))
     return 0
 
@@ -243,6 +243,14 @@ def cmd_soak(args: argparse.Namespace) -> int:
     from monsterbot.devtools.soak import soak
 
     return soak(args.seconds, args.rate, args.max_growth_mb)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Run the benchmarks and write the table (BENCHMARKS.md)."""
+    from monsterbot.devtools.bench import run
+
+    run(args.quick, args.out)
+    return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -323,6 +331,11 @@ def build_parser() -> argparse.ArgumentParser:
     soak.add_argument("--rate", type=float, default=50, help="requests per second")
     soak.add_argument("--max-growth-mb", type=float, default=16, help="allowed worker memory growth")
     soak.set_defaults(func=cmd_soak)
+
+    bench = sub.add_parser("bench", help="benchmarks against their floors; writes BENCHMARKS.md")
+    bench.add_argument("--quick", action="store_true", help="tiny sizes (what the test suite runs)")
+    bench.add_argument("--out", type=Path, default=Path("BENCHMARKS.md"))
+    bench.set_defaults(func=cmd_bench)
 
     importer = sub.add_parser("import", help="regenerate records from a dataset")
     importer.add_argument("dataset", choices=["mhworlddata", "hunterpie"])

@@ -12,15 +12,17 @@ from enum import Enum
 
 from linebot.v3.messaging import Message, TextMessage
 
-from monsterbot.knowledge.base import LiveKnowledge
+from monsterbot.knowledge.base import LiveKnowledge, Snapshot
 from monsterbot.matching.matcher import Outcome
 from monsterbot.matching.normalize import normalize
 from monsterbot.matching.question import Kind, Question, parse
+from monsterbot.model import Monster
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.ranking import weakest_to
 from monsterbot.replies import messages, tables
 from monsterbot.replies.card import weakness_card
 from monsterbot.replies.labels import label
+from monsterbot.replies.wire import freeze
 
 
 class ChatKind(str, Enum):
@@ -85,19 +87,23 @@ class Conversation:
         game = question.game or self.default_game
         if question.kind is Kind.REVERSE:
             ranked = weakest_to(snapshot.monsters.values(), question.topic, game)
-            return Answer([tables.weakest_list(question.topic, ranked, question.language, game)], "reverse")
+            card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: freeze(
+                tables.weakest_list(question.topic, ranked, question.language, game)))
+            return Answer([card], "reverse")
         if question.kind is Kind.COMPARE:
             first, second = snapshot.matcher.match(question.subject).best, snapshot.matcher.match(question.other).best
             if first and second and first.monster_id != second.monster_id:
                 pair = [snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]]
-                return Answer([tables.comparison(*pair, question.language, game)], "compare", pair[0].id, first.score)
+                card = snapshot.remember(("compare", pair[0].id, pair[1].id, question.language, game),
+                                         lambda: freeze(tables.comparison(*pair, question.language, game)))
+                return Answer([card], "compare", pair[0].id, first.score)
             question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
         result = snapshot.matcher.match_question(question)
         best = result.best
         if best is not None and (talkative or result.whole_message):
             monster = snapshot.monsters[best.monster_id]
-            build = tables.hitzone_table if question.kind is Kind.HITZONES else weakness_card
-            return Answer([build(monster, question.language, game)], "match", monster.id, best.score)
+            card = self._card(snapshot, question.kind, monster, question.language, game)
+            return Answer([card], "match", monster.id, best.score)
         if not talkative:
             return Answer(outcome=result.outcome.value)
         candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]
@@ -112,10 +118,18 @@ class Conversation:
         if parsed is None:
             return Answer(outcome="ignored")
         monster_id, game, language = parsed
-        monster = self.knowledge.current.monsters.get(monster_id)
+        snapshot = self.knowledge.current
+        monster = snapshot.monsters.get(monster_id)
         if monster is None:
             return Answer(outcome="ignored")
-        return Answer([weakness_card(monster, language, game or self.default_game)], "match", monster.id, 100.0)
+        card = self._card(snapshot, Kind.WEAKNESS, monster, language, game or self.default_game)
+        return Answer([card], "match", monster.id, 100.0)
+
+    @staticmethod
+    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str) -> Message:
+        """A monster's weakness card or hitzone table, built and serialised once per knowledge version."""
+        build = tables.hitzone_table if kind is Kind.HITZONES else weakness_card
+        return snapshot.remember((kind, monster.id, language, game), lambda: freeze(build(monster, language, game)))
 
     def greet(self) -> Answer:
         """Welcome a new friend with what the bot can do."""

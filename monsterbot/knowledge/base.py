@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable
+from typing import Any, Callable, Hashable, Iterable
 
 from monsterbot.knowledge.records import Problem
 from monsterbot.matching.matcher import Matcher
@@ -31,6 +31,17 @@ class Snapshot:
     version: str
     replies: dict[str, KeywordReply] = field(default_factory=dict)
     loaded_at: float = field(default_factory=time.time)
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key: Hashable, build: Callable[[], Any], limit: int = 4096) -> Any:
+        """A value derived from this snapshot (a built reply), computed once per key."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            if len(self.memo) >= limit:
+                self.memo.clear()
+            value = self.memo[key] = build()
+            return value
 
     @classmethod
     def build(cls, knowledge: KnowledgeSet) -> "Snapshot":

@@ -76,14 +76,31 @@ def _build(node: yaml.Node, path: Path, doc: Document, constructor: yaml.constru
     return constructor.construct_object(node, deep=True)
 
 
+class DuplicateKey(yaml.YAMLError):
+    """A mapping names the same key twice (the plain loaders keep the last silently)."""
+
+
+class StrictLoader(_Loader):  # type: ignore[misc, valid-type]
+    """PyYAML's fastest safe loader, refusing duplicate keys (the fast path: no positions kept)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
+        if len(keys) != len(set(keys)):
+            raise DuplicateKey("duplicate key")
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_fast(text: str) -> list[Any]:
+    """Every document's data (None for an empty one); raises yaml.YAMLError on any fault."""
+    return list(yaml.load_all(text, Loader=StrictLoader))
+
+
 def load_documents(text: str) -> Iterator[Document]:
-    """Yield every non-empty document of a YAML text; raise YamlError on a syntax error."""
+    """Yield every document of a YAML text with positions; raise YamlError on a syntax error."""
     loader = _Loader(text)
     try:
         while loader.check_node():
             node = loader.get_node()
-            if node is None:
-                continue
             doc = Document(data=None, start=_mark(node))
             doc.data = _build(node, (), doc, loader)
             yield doc

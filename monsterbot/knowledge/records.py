@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
+import jsonschema_rs
+import yaml
 from jsonschema import Draft202012Validator, ValidationError
 
-from monsterbot.knowledge.positioned_yaml import Document, Position, YamlError, load_documents
+from monsterbot.knowledge.positioned_yaml import Document, Position, YamlError, load_documents, load_fast
 from monsterbot.matching.normalize import normalize
 from monsterbot.model import GAMES, LANGUAGES, Form, GameFacts, Hitzone, Monster
 
@@ -44,7 +46,18 @@ class Record:
 
     monster: Monster
     file: str
-    document: Document
+    data: dict[str, Any]
+    text: str = field(repr=False, compare=False)
+    index: int = 0  # which document of the file
+
+    def position(self, path: tuple[str | int, ...]) -> Position:
+        """Where a path of this record stands in its file (parsed again only when asked, for a problem)."""
+        return _documents(self.text)[self.index].position(path)
+
+
+@lru_cache(maxsize=32)
+def _documents(text: str) -> list[Document]:
+    return list(load_documents(text))
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +68,14 @@ def schema() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
-    """The record schema validator (cached)."""
+    """The record schema validator that explains each problem (cached)."""
     return Draft202012Validator(schema())
+
+
+@lru_cache(maxsize=1)
+def _fast_validator() -> Any:
+    """jsonschema-rs: only says valid or not, a hundred times faster; problems are then explained by `validator`."""
+    return jsonschema_rs.validator_for(schema())
 
 
 def slug(name: str) -> str:
@@ -162,18 +181,30 @@ def to_monster(data: dict[str, Any], origin: str = "") -> Monster:
 
 
 def read_text(text: str, file: str) -> tuple[list[Record], list[Problem]]:
-    """Records and schema problems of one YAML text (one record per document)."""
+    """Records and schema problems of one YAML text (one record per document).
+
+    Fast path: PyYAML's C loader and jsonschema-rs. Only a file with a fault is parsed again with
+    positions and checked with `jsonschema`, to say what is wrong and where.
+    """
+    try:
+        datas = load_fast(text)
+    except yaml.YAMLError:
+        datas = None
+    if datas is not None and all(d is None or _fast_validator().is_valid(d) for d in datas):
+        return [Record(to_monster(d, origin=file), file, d, text, i) for i, d in enumerate(datas) if d is not None], []
     records: list[Record] = []
     problems: list[Problem] = []
     try:
-        documents = list(load_documents(text))
+        documents = _documents(text)
     except YamlError as exc:
         return [], [Problem(file, exc.position.line, exc.position.column, str(exc))]
-    for doc in documents:
+    for index, doc in enumerate(documents):
+        if doc.data is None:
+            continue
         found = check_document(doc, file)
         problems += found
         if not any(p.severity == "error" for p in found):
-            records.append(Record(to_monster(doc.data, origin=file), file, doc))
+            records.append(Record(to_monster(doc.data, origin=file), file, doc.data, text, index))
     return records, problems
 
 
@@ -221,7 +252,7 @@ def lint(records: list[Record]) -> list[Problem]:
 
 
 def _problem(record: Record, path: tuple[str | int, ...], message: str, severity: str = "error") -> Problem:
-    position = record.document.position(path)
+    position = record.position(path)
     return Problem(record.file, position.line, position.column, message, severity)
 
 

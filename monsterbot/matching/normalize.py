@@ -8,8 +8,12 @@ punctuation, symbols and emoji. The same function serves names and queries.
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import opencc
 
@@ -24,9 +28,33 @@ _HIRAGANA_START, _HIRAGANA_END, _KANA_SHIFT = 0x3041, 0x3096, 0x60
 _KEEP_CATEGORIES = ("L", "N")  # letters and digits; the long-vowel mark ー is a letter (Lm)
 
 
+def _characters_only(name: str, dictionary: str) -> opencc.OpenCC:
+    """An OpenCC converter that uses one of its character dictionaries and none of its phrase tables.
+
+    Names and short questions need character conversion only; OpenCC's stock s2t also loads its
+    phrase tables, 26 MB per process for nothing here (see BENCHMARKS.md).
+    """
+    share = Path(opencc.__file__).resolve().parent / "clib" / "share" / "opencc"
+    config = {
+        "name": name,
+        "normalization": [{"dict": {"type": "ocd2", "file": str(share / "CJK_Compatibility_Ideographs.ocd2")}}],
+        "conversion_chain": [{"dict": {"type": "ocd2", "file": str(share / dictionary)}}],
+    }
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(config, handle)
+    try:
+        return opencc.OpenCC(handle.name)
+    finally:
+        os.unlink(handle.name)
+
+
 @lru_cache(maxsize=1)
 def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC, opencc.OpenCC]:
-    return opencc.OpenCC("s2t"), opencc.OpenCC("jp2t"), opencc.OpenCC("t2s")
+    return (
+        _characters_only("s2t characters", "STCharacters.ocd2"),
+        opencc.OpenCC("jp2t"),
+        _characters_only("t2s characters", "TSCharacters.ocd2"),
+    )
 
 
 def to_traditional(text: str) -> str:
