@@ -1,0 +1,16 @@
+"""The benchmark command runs on a tiny size and writes its table (no speed is asserted here)."""
+
+from __future__ import annotations
+
+from tests.test_cli import run
+
+
+def test_bench_quick_writes_the_table(tmp_path):
+    out = tmp_path / "BENCHMARKS.md"
+    done = run("bench", "--quick", "--out", str(out))
+    assert done.returncode == 0, done.stderr[-2000:]
+    text = out.read_text()
+    for figure in ("matcher, real roster", "knowledge load + index", "cold start", "webhook req/s", "resident memory"):
+        assert figure in text
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "×" in line]
+    assert len(rows) >= 7 and all(line.count("|") == 7 for line in rows)
