@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from functools import partial
+
 from flask import Flask, Response, jsonify, request
 from linebot.v3.webhook import SignatureValidator
 from linebot.v3.webhooks import (
@@ -25,12 +26,12 @@ from werkzeug.exceptions import HTTPException
 from monsterbot import logs, metrics
 from monsterbot.config import Settings
 from monsterbot.conversation import Answer, ChatKind, Conversation
-from monsterbot.dispatch import Replier, ReplyDispatcher
 from monsterbot.dedupe import SeenEvents, seen_events
+from monsterbot.dispatch import Replier, ReplyDispatcher
+from monsterbot.line_api import LineReplier
 from monsterbot.preferences import chat_key
 from monsterbot.runtime import Runtime
 from monsterbot.runtime import build as build_runtime
-from monsterbot.line_api import LineReplier
 from monsterbot.webhook_payload import InvalidPayload, parse_events
 
 log = logging.getLogger(__name__)

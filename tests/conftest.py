@@ -14,9 +14,9 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from monsterbot.config import Settings
+from monsterbot.devtools.line_standin import LineStandIn
 from monsterbot.knowledge.base import LiveKnowledge
 from monsterbot.knowledge.yaml_source import YamlSource
-from monsterbot.devtools.line_standin import LineStandIn
 
 REPO = Path(__file__).resolve().parent.parent
 KNOWLEDGE = REPO / "knowledge"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from monsterbot.matching.normalize import normalize
 from monsterbot.matching.question import parse
-from tests.conftest import base_event, payload, sign, text_event
+from tests.conftest import base_event, payload, text_event
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),

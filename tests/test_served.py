@@ -72,7 +72,7 @@ def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
     for count, (query, english) in enumerate(queries.items(), 1):
         body = json.dumps(payload(text_event(query))).encode()
         assert _post(served, body, sign(body)) == 200
-        wait_for(lambda: len(line_stub.replies()) == count)
+        wait_for(lambda expected=count: len(line_stub.replies()) == expected)
         message = line_stub.replies()[-1].body["messages"][0]
         assert message["type"] == "flex" and english in message["altText"], query
     body = json.dumps(payload(text_event("火龍"))).encode()

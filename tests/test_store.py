@@ -10,20 +10,20 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from monsterbot.app import create_app
-from monsterbot.runtime import build
-
 from monsterbot.knowledge.base import LiveKnowledge, Reloader
 from monsterbot.knowledge.yaml_source import YamlSource
+from monsterbot.runtime import build
 from monsterbot.store.database import SCHEMA_VERSION, StoreError, migrate, open_engine
 from monsterbot.store.knowledge_store import StoreSource, load_monsters, stored_version, sync
 from monsterbot.store.query_log import Entry, QueryLog, misses, prune, stats
 from monsterbot.store.tables import Meta, QueryLogRow
 from tests.conftest import FIXTURES, KNOWLEDGE, payload, post_signed, settings_for, text_event
-from tests.test_cli import run
 from tests.tcp_proxy import TcpProxy
+from tests.test_cli import run
 
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -92,7 +92,7 @@ def test_a_failing_sync_changes_nothing(database_url, monsters):
     engine = _engine(database_url)
     before = sync(engine, monsters).version
     edited = replace(monsters[0], aliases={"en": ("brand-new-alias",)})
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         sync(engine, [edited, *monsters[1:], monsters[1]])  # a duplicate id fails inside the transaction
     assert stored_version(engine) == before
     assert {m.id: m for m in load_monsters(engine)}[monsters[0].id] == monsters[0]

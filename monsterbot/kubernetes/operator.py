@@ -21,8 +21,14 @@ from kubernetes.client.exceptions import ApiException
 
 from monsterbot.kubernetes.crds import GROUP, VERSION
 from monsterbot.kubernetes.leader import LeaseElector
-from monsterbot.kubernetes.reconcile import SPEC_HASH, binding_condition, binding_status, bot_status, bound_bindings, \
-    desired_resources
+from monsterbot.kubernetes.reconcile import (
+    SPEC_HASH,
+    binding_condition,
+    binding_status,
+    bot_status,
+    bound_bindings,
+    desired_resources,
+)
 from monsterbot.model import KnowledgeSet
 
 log = logging.getLogger(__name__)

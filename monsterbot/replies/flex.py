@@ -25,6 +25,6 @@ def row(cells: list[str], flex: list[int], colour: str | None = None, bold: bool
         contents=[
             text(cell, size=size, flex=width, color=colour or ("#555555" if i == 0 else "#111111"),
                  weight=weight if i else "regular", align="start" if i == 0 else "center")
-            for i, (cell, width) in enumerate(zip(cells, flex))
+            for i, (cell, width) in enumerate(zip(cells, flex, strict=True))
         ],
     )
