@@ -182,3 +182,16 @@ def test_dockerfile_lints_and_matches_the_chart():
     dockerfile = (REPO / "Dockerfile").read_text()
     assert "USER 10001:10001" in dockerfile and "EXPOSE 8080" in dockerfile
     assert '"monsterbot.app:create_app()"' in dockerfile and "monsterbot.gunicorn_conf" in dockerfile
+
+
+def test_every_setting_is_documented_and_mirrored_in_the_chart():
+    import re
+
+    read = set(re.findall(r'(?:env\.get|_number|_choice)\((?:env, )?"([A-Z_]+)"', (REPO / "monsterbot" / "config.py").read_text()))
+    read -= {"KUBERNETES_SERVICE_HOST"}  # set by Kubernetes itself, not a setting
+    table = (REPO / "README.md").read_text().split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"`([A-Z][A-Z_]+)`", table))
+    assert read <= documented, read - documented
+    helpers = (CHART / "templates" / "_helpers.tpl").read_text()
+    mirrored = set(re.findall(r"- name: ([A-Z_]+)", helpers))
+    assert documented - {"PORT"} <= mirrored | {"PORT"}, (documented - mirrored)

@@ -95,6 +95,14 @@ env:
     value: {{ .Values.config.lineTimeoutSeconds | quote }}
   - name: MONSTERBOT_RELOAD_INTERVAL
     value: {{ .Values.config.reloadIntervalSeconds | quote }}
+  - name: MONSTERBOT_MAX_BODY_BYTES
+    value: {{ .Values.config.maxBodyBytes | int | quote }}
+  - name: MONSTERBOT_SOURCE
+    value: {{ .Values.config.source | quote }}
+  - name: WEB_CONCURRENCY
+    value: {{ .Values.config.webConcurrency | quote }}
+  - name: GUNICORN_THREADS
+    value: {{ .Values.config.threads | quote }}
   - name: MONSTERBOT_DATA_DIR
     value: /data
   - name: PROMETHEUS_MULTIPROC_DIR
