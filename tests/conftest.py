@@ -124,6 +124,26 @@ def drain(app: Any) -> None:
     app.extensions["monsterbot"]["dispatcher"].drain()
 
 
+@pytest.fixture()
+def kube() -> Iterator[Any]:
+    """A loopback HTTP server speaking the Kubernetes API (tests/fake_kube.py)."""
+    from tests.fake_kube import FakeKube
+
+    fake = FakeKube()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture()
+def kube_client(kube: Any, tmp_path: Path) -> Any:
+    """The real kubernetes ApiClient, configured by a kubeconfig that points at the fake server."""
+    kubernetes = pytest.importorskip("kubernetes")
+    configuration = kubernetes.client.Configuration()
+    kubernetes.config.load_kube_config(config_file=kube.kubeconfig(tmp_path / "kubeconfig"),
+                                       client_configuration=configuration)
+    return kubernetes.client.ApiClient(configuration)
+
+
 _counter = iter(range(10**6))
 
 

@@ -20,7 +20,6 @@ from monsterbot.kubernetes.manifests import dump  # noqa: E402
 from monsterbot.kubernetes.operator import Operator  # noqa: E402
 from monsterbot.kubernetes.reconcile import KNOWLEDGE_CHECKSUM, desired_resources  # noqa: E402
 from tests.conftest import KNOWLEDGE, REPO  # noqa: E402
-from tests.fake_kube import FakeKube  # noqa: E402
 from tests.test_kubernetes_watch import LOREM, binding  # noqa: E402
 
 K8S_VERSION = "1.33"
@@ -128,27 +127,13 @@ def test_desired_knative_service_and_checksum_when_not_watching():
     assert changed[0]["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM] != annotations[KNOWLEDGE_CHECKSUM]
 
 
-@pytest.fixture()
-def kube():
-    fake = FakeKube()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture()
-def api_client(kube, tmp_path):
-    from kubernetes import client, config
-
-    configuration = client.Configuration()
-    config.load_kube_config(config_file=kube.kubeconfig(tmp_path / "kubeconfig"), client_configuration=configuration)
-    return client.ApiClient(configuration)
 
 
 def _status(kube, plural, name):
     return kube.objects[("monsterbot.io/v1alpha1", plural)][("default", name)].get("status") or {}
 
 
-def test_operator_reconciles_and_is_idempotent(kube, api_client):
+def test_operator_reconciles_and_is_idempotent(kube, kube_client):
     kube.apply(BOTS, bot(knowledge={"watchEventBindings": False}, eventBindingSelector={"matchLabels": {"team": "a"}}))
     kube.apply(BINDINGS, binding("good", [LOREM]))
     selected = binding("selected", [dict(LOREM, id="lorem-two", names={"en": "Lorem Two"}, aliases={})], bot="")
@@ -162,7 +147,7 @@ def test_operator_reconciles_and_is_idempotent(kube, api_client):
     clash = dict(LOREM, id="lorem-clash", names={"en": "Lorem Clash"}, aliases={"zh-TW": ["火龍"]})
     kube.apply(BINDINGS, binding("clash", [clash]))
 
-    operator = Operator(api_client, "default", YamlSource([KNOWLEDGE]).load())
+    operator = Operator(kube_client, "default", YamlSource([KNOWLEDGE]).load())
     operator.reconcile_all()
     deployment = kube.objects[("apps/v1", "deployments")][("default", "monsterbot")]
     assert deployment["metadata"]["ownerReferences"][0]["kind"] == "Bot"
@@ -186,17 +171,17 @@ def test_operator_reconciles_and_is_idempotent(kube, api_client):
     assert rolled["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM] != checksum  # pods roll
 
 
-def test_knative_bot_gets_a_knative_service(kube, api_client):
+def test_knative_bot_gets_a_knative_service(kube, kube_client):
     kube.apply(BOTS, bot(knative={"enabled": True, "minScale": 0}))
-    Operator(api_client, "default", YamlSource([KNOWLEDGE]).load()).reconcile_all()
+    Operator(kube_client, "default", YamlSource([KNOWLEDGE]).load()).reconcile_all()
     assert ("default", "monsterbot") in kube.objects[("serving.knative.dev/v1", "services")]
     assert ("apps/v1", "deployments") not in kube.objects or not kube.objects[("apps/v1", "deployments")]
 
 
-def test_leader_election_with_a_lease(kube, api_client):
+def test_leader_election_with_a_lease(kube, kube_client):
     from kubernetes import client
 
-    leases = client.CoordinationV1Api(api_client)
+    leases = client.CoordinationV1Api(kube_client)
     first = LeaseElector(leases, "monsterbot-operator", "default", "pod-a", duration=1)
     second = LeaseElector(leases, "monsterbot-operator", "default", "pod-b", duration=1)
     assert first.acquire_or_renew()

@@ -11,7 +11,6 @@ from monsterbot.kubernetes.cluster_source import ClusterSource  # noqa: E402
 from monsterbot.kubernetes.crds import API_VERSION  # noqa: E402
 from monsterbot.runtime import build  # noqa: E402
 from tests.conftest import payload, post_signed, settings_for, text_event, wait_for  # noqa: E402
-from tests.fake_kube import FakeKube  # noqa: E402
 
 BINDINGS = "/apis/monsterbot.io/v1alpha1/namespaces/default/eventbindings"
 
@@ -31,19 +30,10 @@ LOREM = {
 
 
 @pytest.fixture()
-def kube():
-    fake = FakeKube()
-    yield fake
-    fake.stop()
+def api(kube_client):
+    from kubernetes import client
 
-
-@pytest.fixture()
-def api(kube, tmp_path):
-    from kubernetes import client, config
-
-    configuration = client.Configuration()
-    config.load_kube_config(config_file=kube.kubeconfig(tmp_path / "kubeconfig"), client_configuration=configuration)
-    return client.CustomObjectsApi(client.ApiClient(configuration))
+    return client.CustomObjectsApi(kube_client)
 
 
 @pytest.fixture()
