@@ -128,7 +128,11 @@ def test_hunterpie_import_adds_rise_and_wilds_facts_to_the_same_files(tmp_path):
 
     gamedata = need_shared("data", "hunterpie-gamedata")
     localization = need_shared("data", "hunterpie-localization")
-    target, _ = _import_into_copy(tmp_path, lambda t: import_hunterpie(gamedata, localization, t))
+    glossary = tmp_path / "part_names.json"
+    target, _ = _import_into_copy(tmp_path, lambda t: import_hunterpie(gamedata, localization, t, part_names_file=glossary))
+    from monsterbot.knowledge.importer import PART_NAMES
+
+    assert glossary.read_text() == PART_NAMES.read_text()  # the committed part names are the import's output
     rathalos = yaml.safe_load((target / "rathalos.yaml").read_text())
     assert list(rathalos["games"]) == ["world", "rise", "wilds"]
     assert rathalos["games"]["rise"]["weak_elements"] == ["dragon", "thunder"]

@@ -60,17 +60,18 @@ def test_reverse_honours_the_game_named(webhook, line_stub, knowledge):
     assert listed and all("thunder" in by_name[n].games["wilds"].weak_elements for n in listed)
 
 
-@pytest.mark.parametrize(("text", "part"), [("火龍 肉質", "Head◆"), ("火龍 部位", "Head◆"), ("rathalos hitzones", "Head◆"),
-                                              ("リオレウス 肉質", "Head◆"), ("火龙 肉质", "Head◆")])
+@pytest.mark.parametrize(("text", "part"), [("火龍 肉質", "頭部◆"), ("火龍 部位", "頭部◆"), ("rathalos hitzones", "Head◆"),
+                                              ("リオレウス 肉質", "頭◆"), ("火龙 肉质", "头部◆")])
 def test_hitzone_table(webhook, line_stub, text, part):
     message = _reply(webhook, line_stub, text)
     rows = message["contents"]["body"]["contents"]
     head = next(r for r in rows if r.get("type") == "box" and r["contents"][0]["text"] == part)
     assert [c["text"] for c in head["contents"]][1:] == ["65", "70", "60", "0", "15", "20", "15", "30"]
     assert head["contents"][1]["weight"] == "bold"  # a weak spot (≥45) is highlighted
-    neck = next(r for r in rows if r.get("type") == "box" and r["contents"][0]["text"] == "Neck")
-    assert neck["contents"][1]["weight"] == "regular"
-    assert any(r.get("type") == "box" and r["contents"][0]["text"] == "Tail✂" for r in rows)
+    cells = [r["contents"] for r in rows if r.get("type") == "box"]
+    neck = next(c for c in cells if c[1]["text"] == "35" and c[2]["text"] == "40")
+    assert neck[1]["weight"] == "regular"
+    assert any(c[0]["text"].endswith("✂") for c in cells)  # the severable tail
 
 
 def test_hitzones_missing_for_a_game_says_so(webhook, line_stub):
@@ -144,3 +145,14 @@ def test_mention_only_mode_is_shared_by_replicas_through_the_store(line_stub, kn
     post(replicas[0], "quiet")
     post(replicas[1], "火龍")
     assert len(line_stub.replies()) == 1  # only the acknowledgement: the other replica knows the group is quiet
+
+
+@pytest.mark.parametrize(
+    ("english", "language", "shown"),
+    [("Head", "zh-TW", "頭部"), ("Head", "ja", "頭"), ("Head", "en", "Head"), ("Head (Broken)", "zh-TW", "頭部 (Broken)"),
+     ("Left Wing", "zh-CN", "左翼"), ("Mystery Organ", "zh-TW", "Mystery Organ")],
+)
+def test_part_names_in_the_askers_language(english, language, shown):
+    from monsterbot.replies.labels import part_name
+
+    assert part_name(english, language) == shown

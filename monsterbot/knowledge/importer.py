@@ -12,6 +12,7 @@ games' facts of an existing record are kept, so refreshing a dataset loses no ha
 from __future__ import annotations
 
 import csv
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Iterable
@@ -207,6 +208,31 @@ def import_world(dataset: Path, target: Path, localization: Path | None = None) 
     return write_records(world_records(dataset, localization), target, "world")
 
 
-def import_hunterpie(gamedata: Path, localization: Path, target: Path, games: Iterable[str] = HUNTERPIE_GAMES) -> list[Path]:
-    """Write (or refresh) the Rise and Wilds facts under target; return the files written."""
+def import_hunterpie(
+    gamedata: Path, localization: Path, target: Path, games: Iterable[str] = HUNTERPIE_GAMES, part_names_file: Path | None = None
+) -> list[Path]:
+    """Write (or refresh) the Rise and Wilds facts under target, and the part names; return the files written."""
+    write_part_names(localization, part_names_file or PART_NAMES)
     return [path for game in games for path in write_records(hunterpie_records(gamedata, localization, game), target, game)]
+
+
+PART_NAMES = Path(__file__).resolve().parent.parent / "replies" / "part_names.json"
+
+
+def part_names(localization: Path) -> dict[str, dict[str, str]]:
+    """English part name → its name in ja, zh-TW and zh-CN, from HunterPie's localization files."""
+    per_language = {}
+    for language, suffix in HUNTERPIE_LANGUAGES.items():
+        root = ET.parse(localization / f"monsters.{suffix}.xml").getroot()
+        per_language[language] = {p.get("Id", ""): p.get("String", "") for p in root.iter("Part")}
+    names: dict[str, dict[str, str]] = {}
+    for part_id, english in sorted(per_language["en"].items()):
+        if english and english not in ("???", "Unknown") and english not in names:
+            names[english] = {lang: table[part_id] for lang, table in per_language.items()
+                              if lang != "en" and table.get(part_id) and table[part_id] != english}
+    return {k: v for k, v in names.items() if v}
+
+
+def write_part_names(localization: Path, target: Path) -> None:
+    """Write the part-name glossary the replies use (sorted JSON, stable in diffs)."""
+    target.write_text(json.dumps(part_names(localization), ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")

@@ -6,7 +6,7 @@ from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage, FlexSeparator
 
 from monsterbot.model import AILMENTS, ELEMENTS, GAME_TITLES, GameFacts, Monster
 from monsterbot.replies.flex import GREY, heading, row, text
-from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, stars
+from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars
 
 ALT_TEXT_LIMIT = 400
 
@@ -94,9 +94,10 @@ def _facts_body(facts: GameFacts, language: str) -> list:
         body += [FlexSeparator(margin="md"), heading(f"{label(language, 'weak_parts')} ({label(language, 'cut_impact_shot')})")]
         for zone in weak_parts:
             values = "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
-            body.append(_row(zone.part, values))
+            body.append(_row(part_name(zone.part, language), values))
     for kind in ("breakable", "severable"):
         parts = getattr(facts, kind)
         if parts:
-            body.append(text(f"{label(language, kind)}: {', '.join(parts)}", size="xs", color="#555555", margin="md"))
+            shown = ", ".join(part_name(p, language) for p in parts)
+            body.append(text(f"{label(language, kind)}: {shown}", size="xs", color="#555555", margin="md"))
     return body

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
 from typing import Mapping
 
 ELEMENT_ICONS: Mapping[str, str] = {"fire": "🔥", "water": "💧", "thunder": "⚡", "ice": "❄️", "dragon": "🐉"}
@@ -101,6 +104,25 @@ _LABELS: dict[str, dict[str, str]] = {
         "greeting": "こんにちは！モンスターハンターの弱点ガイド monsterbot です。",
     },
 }
+
+
+@lru_cache(maxsize=1)
+def _part_names() -> dict[str, dict[str, str]]:
+    """English part name → ja / zh-TW / zh-CN (from HunterPie's localization, by `monsterbot import hunterpie`)."""
+    return json.loads(resources.files("monsterbot.replies").joinpath("part_names.json").read_text("utf-8"))
+
+
+def part_name(english: str, language: str) -> str:
+    """A part's name in a language: the whole name if known, else its base ("Head (Broken)" → "頭部 (Broken)")."""
+    if language == "en":
+        return english
+    names = _part_names()
+    if english in names:
+        return names[english].get(language, english)
+    base, bracket, rest = english.partition(" (")
+    if bracket and base in names and language in names[base]:
+        return f"{names[base][language]} ({rest}"
+    return english
 
 
 def label(language: str, key: str) -> str:

@@ -8,7 +8,7 @@ from monsterbot.model import AILMENTS, ELEMENTS, GAME_TITLES, Monster
 from monsterbot.ranking import Ranked
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer, summary
 from monsterbot.replies.flex import GREY, heading, row, text
-from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, stars
+from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars
 from monsterbot.replies.messages import quick_replies
 
 WEAK_COLOUR = "#C0392B"
@@ -32,10 +32,10 @@ def hitzone_table(monster: Monster, language: str, game: str | None) -> FlexMess
         for zone in facts.hitzones:
             mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
             values = [zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS)]
-            cells = [f"{zone.part}{mark}", *("-" if v is None else str(v) for v in values)]
+            cells = [f"{part_name(zone.part, language)}{mark}", *("-" if v is None else str(v) for v in values)]
             body.append(row(cells, widths, WEAK_COLOUR if zone in weak else None, bold=zone in weak, size="xxs"))
         body.append(text(label(language, "legend"), size="xxs", color=GREY, margin="md"))
-        softest = ", ".join(z.part for z in facts.weak_parts())
+        softest = ", ".join(part_name(z.part, language) for z in facts.weak_parts())
         alt = f"{name} {label(language, 'hitzones')}: {softest}" if softest else f"{name} {label(language, 'hitzones')}"
     bubble = FlexBubble(
         size="giga",
