@@ -78,7 +78,11 @@ def create_app(
             return "invalid payload", 400
         for event in events:
             if seen.first_time(event.webhook_event_id):
-                handle(event)
+                try:
+                    handle(event)
+                except Exception:  # noqa: BLE001 - one event's failure is logged; the batch and LINE get their 200
+                    metrics.EVENTS.labels("error").inc()
+                    log.exception("could not answer an event", extra={"event": event.type})
             else:
                 metrics.EVENTS.labels("duplicate").inc()
                 log.info("skipped a redelivered event", extra={"event": event.type, "event_id": event.webhook_event_id})

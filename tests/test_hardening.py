@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -76,12 +77,24 @@ def test_oversized_body_is_413(line_stub, knowledge):
     assert line_stub.requests == []
 
 
+@contextlib.contextmanager
+def package_logs(caplog):
+    """Capture the monsterbot logger (it does not propagate to the root logger pytest watches)."""
+    package = logging.getLogger("monsterbot")
+    package.addHandler(caplog.handler)
+    caplog.handler.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        package.removeHandler(caplog.handler)
+
+
 def test_secret_and_token_never_reach_the_logs(webhook, line_stub, caplog):
-    caplog.set_level(logging.DEBUG)
     line_stub.status = 401
-    webhook(payload(text_event("火龍")))
-    webhook(payload(text_event("火龍")), signature="bad")
-    webhook(None, raw=b"{oops")
+    with package_logs(caplog):
+        webhook(payload(text_event("火龍")))
+        webhook(payload(text_event("火龍")), signature="bad")
+        webhook(None, raw=b"{oops")
     text = "\n".join(r.getMessage() + " " + str(vars(r)) for r in caplog.records)
     assert "answered" in text  # the logs were captured
     assert SECRET not in text and TOKEN not in text
@@ -169,3 +182,17 @@ def test_a_failed_reload_shows_in_readiness_and_metrics(line_stub, tmp_path):
     assert post_signed(app, payload(text_event("火龍"))).status_code == 200
     assert "Rathalos" in line_stub.replies()[-1].body["messages"][0]["altText"]
     runtime.close()
+
+
+def test_an_event_that_fails_is_logged_and_the_batch_still_gets_200(line_stub, caplog):
+    from monsterbot.knowledge.base import LiveKnowledge
+
+    def broken_loader():
+        raise RuntimeError("no knowledge yet")
+
+    never_loaded = LiveKnowledge(broken_loader)
+    app = create_app(settings_for(line_stub), runtime_for(never_loaded))
+    with package_logs(caplog):
+        assert post_signed(app, payload(text_event("火龍"), text_event("rathalos"))).status_code == 200
+    assert sum("could not answer an event" in r.getMessage() for r in caplog.records) == 2
+    assert app.test_client().get("/readyz").status_code == 503
