@@ -192,3 +192,13 @@ def test_leader_election_with_a_lease(kube, kube_client):
     assert not first.acquire_or_renew()
     second.release()
     assert first.acquire_or_renew()  # a released lease is free at once
+
+
+def test_a_bot_on_the_store_gets_its_database_url_from_a_secret():
+    spec = {"knowledge": {"source": "store", "databaseUrlSecretRef": {"name": "db", "key": "url"}}}
+    deployment = desired_resources(bot(**spec), [])[0]
+    env = {e["name"]: e for e in deployment["spec"]["template"]["spec"]["containers"][0]["env"]}
+    assert env["MONSTERBOT_SOURCE"]["value"] == "store"
+    assert env["DATABASE_URL"]["valueFrom"]["secretKeyRef"] == {"name": "db", "key": "url"}
+    assert crd_errors("Bot", bot(**spec)) == []
+    assert crd_errors("Bot", bot(knowledge={"source": "ftp"}))

@@ -65,7 +65,7 @@ def _conditions() -> dict[str, Any]:
 def _secret_ref(what: str) -> dict[str, Any]:
     return {
         "type": "object",
-        "description": f"The Secret key that holds the channel {what}.",
+        "description": f"The Secret key that holds {what}.",
         "required": ["name", "key"],
         "properties": {"name": {"type": "string", "maxLength": 253}, "key": {"type": "string", "maxLength": 253}},
     }
@@ -137,8 +137,8 @@ def bot_crd() -> dict:
         "type": "object",
         "required": ["channelSecretRef", "channelAccessTokenRef"],
         "properties": {
-            "channelSecretRef": _secret_ref("secret"),
-            "channelAccessTokenRef": _secret_ref("access token"),
+            "channelSecretRef": _secret_ref("the LINE channel secret"),
+            "channelAccessTokenRef": _secret_ref("the LINE channel access token"),
             "eventBindingSelector": {
                 "type": "object", "description": "Labels of the EventBindings this Bot takes (besides botRef).",
                 "properties": {"matchLabels": {"type": "object", "additionalProperties": {"type": "string"}}},
@@ -156,8 +156,12 @@ def bot_crd() -> dict:
             },
             "knowledge": {
                 "type": "object",
+                "description": "Where the webhook's knowledge comes from.",
                 "properties": {
-                    "yaml": {"type": "boolean", "description": "Serve the image's knowledge/ YAML (default true)."},
+                    "source": {"type": "string", "enum": ["yaml", "store"],
+                               "description": "yaml: the image's knowledge/ files (default); store: the SQL store "
+                                              "that `monsterbot sync` fills (needs databaseUrlSecretRef)."},
+                    "databaseUrlSecretRef": _secret_ref("the store's DATABASE_URL"),
                     "watchEventBindings": {"type": "boolean", "description": "The webhook watches EventBindings "
                                            "itself (default true); when false the operator rolls the pods instead."},
                 },

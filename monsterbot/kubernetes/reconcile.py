@@ -61,6 +61,7 @@ def _owner(bot: dict) -> list[dict]:
 
 def _container(bot: dict, watching: bool) -> dict:
     spec = bot.get("spec") or {}
+    knowledge = spec.get("knowledge") or {}
     secret, token = spec["channelSecretRef"], spec["channelAccessTokenRef"]
     env = [
         {"name": "LINE_CHANNEL_SECRET", "valueFrom": {"secretKeyRef": {"name": secret["name"], "key": secret["key"]}}},
@@ -69,7 +70,12 @@ def _container(bot: dict, watching: bool) -> dict:
         {"name": "MONSTERBOT_KUBERNETES", "value": "1" if watching else "0"},
         {"name": "MONSTERBOT_NAMESPACE", "value": bot["metadata"].get("namespace", "")},
         {"name": "MONSTERBOT_DATA_DIR", "value": "/data"},
+        {"name": "MONSTERBOT_SOURCE", "value": knowledge.get("source", "yaml")},
     ]
+    database = knowledge.get("databaseUrlSecretRef")
+    if database:
+        env.append({"name": "DATABASE_URL",
+                    "valueFrom": {"secretKeyRef": {"name": database["name"], "key": database["key"]}}})
     probe = {"httpGet": {"path": "/healthz", "port": PORT}, "periodSeconds": 10}
     return {
         "name": "webhook",
