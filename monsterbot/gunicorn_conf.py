@@ -11,7 +11,7 @@ worker_class = "gthread"
 timeout = 30
 graceful_timeout = 25  # shorter than Kubernetes' and Knative's default 30 s termination grace
 keepalive = 5
-accesslog = "-"
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None  # "-" for stdout; the JSON log has a line per event
 errorlog = "-"
 
 # Metrics of all workers are summed through files in this folder (prometheus_client multiprocess mode).
