@@ -103,6 +103,10 @@ env:
     value: {{ .Values.config.webConcurrency | quote }}
   - name: GUNICORN_THREADS
     value: {{ .Values.config.threads | quote }}
+  {{- if .Values.config.accessLog }}
+  - name: GUNICORN_ACCESS_LOG
+    value: "-"
+  {{- end }}
   - name: MONSTERBOT_DATA_DIR
     value: /data
   - name: PROMETHEUS_MULTIPROC_DIR
