@@ -133,7 +133,7 @@ def test_a_slow_messaging_api_never_holds_the_webhook(line_stub, knowledge):
     body = json.dumps(payload(text_event("火龍"))).encode()
     started = time.perf_counter()
     response = app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
-    assert response.status_code == 200 and time.perf_counter() - started < 0.5  # LINE gets its 200 at once
+    assert response.status_code == 200 and time.perf_counter() - started < 1.0  # LINE gets its 200 at once
     app.extensions["monsterbot"]["dispatcher"].drain()
     assert time.perf_counter() - started < 1.9  # the reply gave up at the timeout, not after the stub's 2 s
     assert len(line_stub.replies()) == 1  # a read timeout is not retried: LINE may have used the token
