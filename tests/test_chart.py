@@ -86,6 +86,8 @@ def test_default_render():
     assert pod["metadata"]["annotations"]["checksum/knowledge"]
     [configmap] = by_kind(objects, "ConfigMap")
     assert "rathalos.yaml" in configmap["data"] and "火龍" in configmap["data"]["rathalos.yaml"]
+    size = sum(len(v.encode()) for v in configmap["data"].values())
+    assert size < 900_000, f"knowledge ConfigMap is {size} bytes; Kubernetes refuses objects over 1 MiB"
     secrets = by_kind(objects, "Secret")
     assert len(secrets) == 1 and "t0ken" not in str(configmap)
     [role] = [r for r in by_kind(objects, "Role") if r["metadata"]["name"] == "bot-monsterbot-webhook"]
