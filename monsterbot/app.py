@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from functools import partial
+from typing import TYPE_CHECKING
 
 from flask import Flask, Response, jsonify, request
 from linebot.v3.webhook import SignatureValidator
@@ -33,6 +34,9 @@ from monsterbot.preferences import chat_key
 from monsterbot.runtime import Runtime
 from monsterbot.runtime import build as build_runtime
 from monsterbot.webhook_payload import InvalidPayload, parse_events
+
+if TYPE_CHECKING:
+    from monsterbot.store.query_log import QueryLog
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +123,7 @@ def create_app(
 
 
 def _handle(
-    event: Event, conversation: Conversation, dispatcher: ReplyDispatcher, query_log: object | None, salt: str
+    event: Event, conversation: Conversation, dispatcher: ReplyDispatcher, query_log: QueryLog | None, salt: str
 ) -> None:
     """Answer one event; log the query; failures are logged so one bad event never fails the batch."""
     started = time.perf_counter()

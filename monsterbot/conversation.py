@@ -14,7 +14,6 @@ from linebot.v3.messaging import Message, TextMessage
 
 from monsterbot.knowledge.base import LiveKnowledge, Snapshot
 from monsterbot.matching.matcher import Outcome
-from monsterbot.matching.normalize import normalize
 from monsterbot.matching.question import Kind, Question, parse
 from monsterbot.model import Monster
 from monsterbot.preferences import MemoryPreferences, Preferences
@@ -66,7 +65,7 @@ class Conversation:
         """Answer a text message according to the chat it came from (chat_key identifies a group or room)."""
         question = parse(text)
         answer = self._answer(question, text, chat, mentioned, chat_key)
-        return replace(answer, query=question.whole or normalize(text), language=question.language)
+        return replace(answer, query=question.whole, language=question.language)
 
     def _answer(self, question: Question, text: str, chat: ChatKind, mentioned: bool, chat_key: str) -> Answer:
         talkative = chat is ChatKind.USER or mentioned
@@ -78,7 +77,7 @@ class Conversation:
             return Answer([TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))], "command")
         if question.kind in (Kind.HELP, Kind.EMPTY):
             return Answer([messages.usage(question.language)], "help") if talkative else Answer()
-        keyword = self.knowledge.current.replies.get(normalize(text))
+        keyword = self.knowledge.current.replies.get(question.whole)
         if keyword is not None:  # an EventBinding's keyword event: answered in every chat, like the original operator
             return Answer([TextMessage(text=keyword.text)], "keyword")
         if not talkative and (self.group_mode == "mention" or self.preferences.mention_only(chat_key)):
@@ -91,7 +90,8 @@ class Conversation:
                 tables.weakest_list(question.topic, ranked, question.language, game)))
             return Answer([card], "reverse")
         if question.kind is Kind.COMPARE:
-            first, second = snapshot.matcher.match(question.subject).best, snapshot.matcher.match(question.other).best
+            first = snapshot.matcher.match_key(question.subject).best
+            second = snapshot.matcher.match_key(question.other).best
             if first and second and first.monster_id != second.monster_id:
                 pair = [snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]]
                 card = snapshot.remember(("compare", pair[0].id, pair[1].id, question.language, game),

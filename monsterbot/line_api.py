@@ -37,7 +37,3 @@ class LineReplier:
             log.warning("LINE could not be reached: %s", type(exc).__name__)
             return "unreachable"
         return "ok"
-
-    def close(self) -> None:
-        """Release the connection pool."""
-        self._client.close()

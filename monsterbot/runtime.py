@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
@@ -12,6 +13,10 @@ from monsterbot.config import Settings
 from monsterbot.knowledge.base import LiveKnowledge, Reloader
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.sources import Source, knowledge_source
+
+if TYPE_CHECKING:  # imported only when configured, to keep the default start-up light
+    from monsterbot.kubernetes.cluster_source import ClusterSource
+    from monsterbot.store.query_log import QueryLog
 
 log = logging.getLogger(__name__)
 
@@ -24,10 +29,10 @@ class Runtime:
     knowledge: LiveKnowledge
     source: Source
     engine: Engine | None = None
-    query_log: object | None = None  # a store.query_log.QueryLog when enabled
+    query_log: QueryLog | None = None
     preferences: Preferences | None = None
     reloader: Reloader | None = None
-    cluster: object | None = None  # a kubernetes.cluster_source.ClusterSource when watching EventBindings
+    cluster: ClusterSource | None = None  # when watching EventBindings
 
     def ready(self) -> bool:
         """Knowledge is loaded, and the first list of EventBindings is in when watching the cluster."""

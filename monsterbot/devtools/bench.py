@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from monsterbot.devtools.line_standin import LineStandIn
-from monsterbot.devtools.soak import REPO, WebProcess, children, rss_mb, sign, signed_event
+from monsterbot.devtools.soak import REPO, WebProcess, children, event_body, rss_mb, sign
 
 TARGETS = {
     "matcher_real": "p99 ≤ 1 ms",
@@ -156,7 +156,7 @@ def bench_cold_start(repeat: int) -> tuple[list[float], list[float]]:
         line = LineStandIn(on_request=lambda _r, seen=replies: seen.append(time.perf_counter()), keep=False).start()
         started = time.perf_counter()
         web = WebProcess.start(line.url, workers=1)
-        answered = _post(web.port, signed_event("火龍", 900_000 + n)) == 200
+        answered = _post(web.port, event_body("火龍", 900_000 + n)) == 200
         while answered and not replies and time.perf_counter() - started < 60:
             time.sleep(0.002)
         ours.append((replies[0] if replies else time.perf_counter()) - started)
@@ -182,7 +182,7 @@ def _post(port: int, body: bytes, connection: http.client.HTTPConnection | None 
 
 def _load_worker(port: int, seconds: float, offset: int, queue: multiprocessing.Queue) -> None:
     """One client process: keep-alive requests with unique signed events for `seconds`."""
-    bodies = [signed_event(q, offset + i) for i, q in enumerate(["火龍", "rathlos", "リオレウス", "rath", "今天吃火鍋"] * 400)]
+    bodies = [event_body(q, offset + i) for i, q in enumerate(["火龍", "rathlos", "リオレウス", "rath", "今天吃火鍋"] * 400)]
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     latencies, errors, i = [], 0, 0
     end = time.perf_counter() + seconds
@@ -216,8 +216,9 @@ def bench_webhook(seconds: float, clients: int) -> dict[str, tuple[float, float,
     """req/s, p99 ms, errors and worker RSS (MB) for monsterbot and for the hello-world floor."""
     line = LineStandIn(keep=False).start()
     figures = {}
-    for name, extra in (("floor", {"MONSTERBOT_BENCH_APP": "hello"}), ("ours", {})):
-        web = WebProcess.start(line.url, workers=2, extra_env=extra) if name == "ours" else _start_hello(line.url)
+    hello = ["gunicorn", "--config", "python:monsterbot.gunicorn_conf", "monsterbot.devtools.hello:app"]
+    for name, command in (("floor", hello), ("ours", None)):
+        web = WebProcess.start(line.url, workers=2, command=command)
         load(web.port, min(1.0, seconds), clients)  # warm-up
         rps, p99, errors = load(web.port, seconds, clients)
         rss = max(rss_mb(pid) for pid in children(web.process.pid))
@@ -225,17 +226,6 @@ def bench_webhook(seconds: float, clients: int) -> dict[str, tuple[float, float,
         figures[name] = (rps, p99, errors, rss)
     line.stop()
     return figures
-
-
-def _start_hello(line_url: str) -> WebProcess:
-    import monsterbot.devtools.soak as soak
-
-    original = soak.web_command
-    soak.web_command = lambda: ["gunicorn", "--config", "python:monsterbot.gunicorn_conf", "monsterbot.devtools.hello:app"]
-    try:
-        return WebProcess.start(line_url, workers=2)
-    finally:
-        soak.web_command = original
 
 
 # --- the table ---------------------------------------------------------------------------------------

@@ -40,12 +40,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def web_command() -> list[str]:
-    line = next(l for l in (REPO / "Procfile").read_text().splitlines() if l.startswith("web:"))
+def procfile_command(process: str = "web") -> list[str]:
+    """The command of one of the Procfile's processes."""
+    line = next(entry for entry in (REPO / "Procfile").read_text().splitlines() if entry.startswith(f"{process}:"))
     return shlex.split(line.split(":", 1)[1])
 
 
-def signed_event(text: str, n: int) -> bytes:
+def event_body(text: str, n: int) -> bytes:
+    """A webhook body with one text message event (unique ids per n); `post` signs it."""
     event = {"type": "message", "mode": "active", "timestamp": 1732500000000 + n,
              "source": {"type": "user", "userId": "U0123456789abcdef"}, "webhookEventId": f"01SOAK{n:020d}",
              "deliveryContext": {"isRedelivery": False}, "replyToken": f"token-{n}",
@@ -86,7 +88,9 @@ class WebProcess:
     env: dict = field(default_factory=dict)
 
     @classmethod
-    def start(cls, line_url: str, workers: int = 2, extra_env: dict | None = None) -> "WebProcess":
+    def start(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
+              command: list[str] | None = None) -> "WebProcess":
+        """Start the Procfile's web process (or `command` under the same settings) and wait until it is ready."""
         port = free_port()
         data = Path(tempfile.mkdtemp(prefix="monsterbot-soak-"))
         env = dict(os.environ, PORT=str(port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN="soak-token",
@@ -94,7 +98,7 @@ class WebProcess:
                    MONSTERBOT_QUERY_LOG="off", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
                    **(extra_env or {}))
         log = data / "web.log"
-        process = subprocess.Popen(web_command(), cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command or procfile_command(), cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
         web = cls(port, process, log, env)
         web.wait_ready()
         return web
@@ -121,9 +125,10 @@ class WebProcess:
         return self.process.wait(timeout)
 
 
-def post(url: str, body: bytes) -> tuple[int, float]:
-    request = urllib.request.Request(url + "/callback", data=body, method="POST",
-                                     headers={"Content-Type": "application/json", "X-Line-Signature": sign(body)})
+def post(url: str, body: bytes, signed: bool = True) -> tuple[int, float]:
+    """POST a body to /callback (signed with the soak secret unless told not to); status and seconds taken."""
+    headers = {"Content-Type": "application/json"} | ({"X-Line-Signature": sign(body)} if signed else {})
+    request = urllib.request.Request(url + "/callback", data=body, method="POST", headers=headers)
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
@@ -148,7 +153,7 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
     web = WebProcess.start(line.url)
     workers = children(web.process.pid)
     for n in range(20):  # warm-up
-        post(web.url, signed_event(QUERIES[n % len(QUERIES)], 10_000_000 + n))
+        post(web.url, event_body(QUERIES[n % len(QUERIES)], 10_000_000 + n))
     time.sleep(0.5)
     start_rss = {pid: rss_mb(pid) for pid in workers}
     results: list[tuple[int, float]] = []
@@ -157,7 +162,7 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
     with ThreadPoolExecutor(max_workers=16) as pool:
         futures = []
         while time.monotonic() - began < seconds:
-            futures.append(pool.submit(post, web.url, signed_event(QUERIES[sent % len(QUERIES)], sent)))
+            futures.append(pool.submit(post, web.url, event_body(QUERIES[sent % len(QUERIES)], sent)))
             sent += 1
             time.sleep(max(0.0, began + sent * interval - time.monotonic()))
         results = [f.result() for f in futures]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-import time
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Hashable, Iterable
 
@@ -30,7 +29,6 @@ class Snapshot:
     matcher: Matcher
     version: str
     replies: dict[str, KeywordReply] = field(default_factory=dict)
-    loaded_at: float = field(default_factory=time.time)
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def remember(self, key: Hashable, build: Callable[[], Any], limit: int = 4096) -> Any:
@@ -72,15 +70,12 @@ class KnowledgeError(RuntimeError):
 Loader = Callable[[], KnowledgeSet]
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReloadStatus:
-    """What the last reload did: for /readyz, /metrics and the logs."""
+    """What the last reload did: for /readyz and /metrics."""
 
     ok: bool = True
     error: str = ""
-    at: float = 0.0
-    reloads: int = 0
-    failures: int = 0
 
 
 class LiveKnowledge:
@@ -119,7 +114,7 @@ class LiveKnowledge:
             try:
                 snapshot = Snapshot.build(self._loader())
             except Exception as exc:  # noqa: BLE001 - any failure keeps the last good knowledge
-                self.status = ReloadStatus(False, str(exc), time.time(), self.status.reloads, self.status.failures + 1)
+                self.status = ReloadStatus(False, str(exc))
                 log.error("knowledge reload failed; keeping version %s: %s", self._version(), exc)
                 if strict:
                     raise
@@ -128,7 +123,7 @@ class LiveKnowledge:
             if changed:
                 self._current = snapshot
                 log.info("knowledge version %s live: %d monsters", snapshot.version, len(snapshot.monsters))
-            self.status = ReloadStatus(True, "", time.time(), self.status.reloads + 1, self.status.failures)
+            self.status = ReloadStatus()
             return True
 
     def _version(self) -> str:

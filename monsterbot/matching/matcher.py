@@ -127,19 +127,19 @@ class Matcher:
     def __len__(self) -> int:
         return len(self._keys)
 
-    def keys_of(self, monster_id: str) -> list[str]:
-        """Every key that leads to a monster (for tests and reports)."""
-        return [k for k, es in self._entries.items() if any(e.monster_id == monster_id for e in es)]
-
     def match_question(self, question: Question) -> MatchResult:
         """Match a parsed question: the whole message when it is a name as it stands, else its subject."""
         if question.whole != question.subject and question.whole in self._entries:
-            return self.match(question.whole)
-        return self.match(question.subject)
+            return self.match_key(question.whole)
+        return self.match_key(question.subject)
 
-    def match(self, subject: str, limit: int = 6) -> MatchResult:
-        """Match a subject (already normalised by the question parser) against the index."""
-        subject = normalize(subject)[:MAX_SUBJECT]
+    def match(self, text: str, limit: int = 6) -> MatchResult:
+        """Match any text: normalised first."""
+        return self.match_key(normalize(text), limit)
+
+    def match_key(self, subject: str, limit: int = 6) -> MatchResult:
+        """Match a key the question parser already normalised (no second pass through OpenCC)."""
+        subject = subject[:MAX_SUBJECT]
         if not subject or not self._keys:
             return MatchResult(Outcome.MISS, subject=subject)
         scored: dict[str, Candidate] = {}

@@ -140,10 +140,11 @@ def parse(text: str) -> Question:
     language = detect_language(text)
     folded = fold(text).strip()
     vocab = _vocabulary()
-    if folded in vocab.help_words or compact(folded) in vocab.help_words:
-        return Question(Kind.HELP, language=language)
-    if compact(folded) in vocab.commands:
-        return Question(vocab.commands[compact(folded)], language=language, whole=compact(folded))
+    whole = compact(folded)
+    if folded in vocab.help_words or whole in vocab.help_words:
+        return Question(Kind.HELP, language=language, whole=whole)
+    if whole in vocab.commands:
+        return Question(vocab.commands[whole], language=language, whole=whole)
     sides = [side for side in COMPARE_SPLIT.split(text) if side.strip()]
     if len(sides) == 2:
         first, second = (_parse_name(side, vocab) for side in sides)
