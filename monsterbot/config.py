@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from monsterbot.model import GAMES
+from monsterbot.core.model import GAMES
 
 LINE_API_DEFAULT = "https://api.line.me"
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
