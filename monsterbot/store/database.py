@@ -11,16 +11,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
 from monsterbot.store import schema  # noqa: F401 - registers the tables on SQLModel.metadata
 from monsterbot.store.schema import Meta, utcnow
 
-SCHEMA_VERSION = 1
-#: MIGRATIONS[n] turns a version n-1 database into version n (none yet: version 1 is the first).
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+SCHEMA_VERSION = 2
+
+
+def _chat_game(connection: Connection) -> None:
+    """Version 2: a chat's own game in chat_preferences (the chat_memory table is new: create_all makes it)."""
+    connection.execute(text("ALTER TABLE chat_preferences ADD COLUMN game VARCHAR(16)"))
+
+
+#: MIGRATIONS[n] turns a version n-1 database into version n.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _chat_game}
 
 
 class StoreError(RuntimeError):

@@ -1,0 +1,253 @@
+"""Follow-ups, part and element questions, and the chat's game command, layered over `question.parse`.
+
+- A follow-up names no monster, only what to show about the one the chat asked about last: a game ("rise的呢",
+  "and in wilds?", "ライズだと？"), an element ("那水屬性呢", "what about ice"), a part ("尾巴呢", "its tail",
+  "頭は？"), the hitzones ("肉質呢", "hitzones?") or a second monster ("跟雌火龍比呢", "vs rathian?").
+- A name with a part or an element asks about that part or element ("火龍 尾巴", "rathalos ice", "火龍 水屬性").
+- "預設荒野", "use rise here", "ライズにして" set the chat's own game.
+
+Words are written in their natural form and normalised like names. A message that is a monster's name as it
+stands (`is_name`: "Thunder Serpent Narwa", "火龍屬性") is never taken apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Iterable
+
+from monsterbot.core.matching.normalize import compact, fold, normalize
+from monsterbot.core.matching.question import GAME_WORDS, HITZONE_WORDS, Kind, Question
+from monsterbot.core.matching.question import parse as parse_question
+
+#: Part families: the words players use, and the English words of the knowledge's part names they cover.
+PART_WORDS: dict[str, tuple[str, ...]] = {
+    "head": ("head", "頭", "頭部", "腦袋", "あたま", "ヘッド"),
+    "neck": ("neck", "throat", "脖子", "頸", "頸部", "首"),
+    "body": ("body", "torso", "身體", "身体", "軀幹", "胴", "胴体", "からだ"),
+    "back": ("back", "背", "背部", "背中"),
+    "wing": ("wing", "wings", "翼", "翅膀", "翅", "翼膜", "つばさ"),
+    "leg": ("leg", "legs", "foreleg", "forelegs", "hindleg", "hindlegs", "腳", "腿", "前腳", "後腳", "前肢",
+            "後肢", "あし"),
+    "tail": ("tail", "尾巴", "尾", "尾部", "尻尾", "しっぽ", "テール"),
+    "horn": ("horn", "horns", "角"),
+    "chest": ("chest", "胸", "胸部"),
+    "belly": ("belly", "stomach", "腹", "腹部", "肚子", "お腹"),
+    "arm": ("arm", "arms", "forearm", "forearms", "手臂", "前腕", "腕"),
+    "claw": ("claw", "claws", "爪", "爪子"),
+}
+PART_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "head": ("head",), "neck": ("neck", "throat"), "body": ("body", "torso"), "back": ("back",),
+    "wing": ("wing",), "leg": ("leg",), "tail": ("tail",), "horn": ("horn",), "chest": ("chest",),
+    "belly": ("belly", "stomach"), "arm": ("arm",), "claw": ("claw",),
+}
+
+#: Element words that may follow a name ("火龍 水屬性", "rathalos ice"); a bare 水 only stands alone ("那水呢").
+ELEMENT_WORDS: dict[str, tuple[str, ...]] = {
+    "fire": ("fire", "火屬性"), "water": ("water", "水屬性"), "thunder": ("thunder", "雷屬性"),
+    "ice": ("ice", "冰屬性", "氷属性"), "dragon": ("dragon", "龍屬性"),
+}
+BARE_ELEMENTS: dict[str, tuple[str, ...]] = {
+    "fire": ("火",), "water": ("水",), "thunder": ("雷",), "ice": ("冰", "氷"), "dragon": ("龍",),
+}
+
+#: Words that make a message a follow-up ("那…呢", "what about …", "…だと？").
+FOLLOW_PREFIXES = ("那", "那麼", "那如果", "如果是", "換成", "改成", "改看", "還有", "那換", "じゃあ", "では", "それじゃ")
+FOLLOW_SUFFIXES = ("呢", "的呢", "的話", "的話呢", "咧", "如何", "怎樣", "怎麼樣", "だと", "なら", "だったら", "では",
+                   "はどう", "はどうですか", "どう", "版", "版本", "的版本")
+ENGLISH_FOLLOW = frozenset(
+    "and what whats about how hows in its it the for on then with of s a an weakness weak is are at".split()
+)
+#: Particles stripped only next to a recognised word, so a name ending in ノ (ディノ) stays whole.
+PARTICLES = ("的", "嗎", "吗", "啊", "呀", "は", "の", "って", "も", "で", "に")
+
+#: A second monster to compare the remembered one with ("跟雌火龍比呢", "vs rathian?", "リオレイアと比べると？").
+COMPARE_PREFIXES = ("跟", "和", "與", "同", "比", "對比", "比較", "相比", "比起")
+COMPARE_SUFFIXES = ("比", "比較", "相比", "比起來", "對比", "と比べると", "と比べて", "と比べたら", "と比較", "と比べ",
+                    "と比較すると", "比べると", "比べて")
+ENGLISH_COMPARE = frozenset("vs versus compared compare against".split())
+
+#: The chat's game command ("預設荒野", "use rise here", "ライズにして").
+SET_GAME_PREFIXES = ("預設", "默認", "設定", "設為", "設成", "改用", "切換到", "切換成", "以後用", "這裡用", "固定用")
+SET_GAME_SUFFIXES = ("吧", "好了", "就好", "這裡", "在這裡")
+SET_GAME_AFTER = ("にして", "に設定", "にする", "に変更", "に切り替え", "でお願い", "ください", "下さい", "にしてください",
+                  "に設定して")
+ENGLISH_SET = frozenset("use set default switch".split())
+ENGLISH_SET_FILLER = frozenset("here to game chat group room this the as in for please our my mode on default".split())
+
+
+@dataclass(frozen=True)
+class _Words:
+    tail: re.Pattern[str]  # recognised words (and particles and follow-up markers between them) ending a token
+    markers: re.Pattern[str]  # follow-up markers ending a token
+    head: re.Pattern[str]  # follow-up and comparison markers (and games) starting a token
+    set_game: re.Pattern[str]
+    set_game_after: re.Pattern[str]
+    lookup: dict[str, tuple[str, str]]  # normalised word → (what, value): ("part", "tail"), ("game", "rise")…
+    bare: dict[str, str]
+    follow_markers: frozenset[str]
+    compare_markers: frozenset[str]
+    known: tuple[str, ...]  # every recognised word, marker and particle, longest first
+
+
+def _keys(phrases: Iterable[str]) -> list[str]:
+    return sorted({normalize(p) for p in phrases} - {""}, key=len, reverse=True)
+
+
+def _either(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(k) for k in _keys(phrases))
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    lookup: dict[str, tuple[str, str]] = {}
+    for what, table in (("game", GAME_WORDS), ("part", PART_WORDS), ("element", ELEMENT_WORDS)):
+        lookup |= {normalize(w): (what, value) for value, words in table.items() for w in words}
+    lookup |= {normalize(w): ("hitzones", "") for w in HITZONE_WORDS}
+    lookup |= {normalize(w): ("compare", "") for w in COMPARE_SUFFIXES}
+    games = [w for words in GAME_WORDS.values() for w in words]
+    words, particles = _either(lookup), _either(PARTICLES)
+    markers = _either(FOLLOW_SUFFIXES)
+    return _Words(
+        tail=re.compile(f"(?:{particles})?(?:{words})(?:{particles}|{words}|{markers})*$"),
+        markers=re.compile(f"(?:{particles})?(?:{markers})+$"),
+        head=re.compile(f"^(?:{_either([*FOLLOW_PREFIXES, *COMPARE_PREFIXES, *games])})+"),
+        set_game=re.compile(f"^(?:{_either(SET_GAME_PREFIXES)})({_either(games)})"
+                            f"(?:{_either([*SET_GAME_SUFFIXES, *SET_GAME_AFTER])})*$"),
+        set_game_after=re.compile(f"^({_either(games)})(?:{_either(SET_GAME_AFTER)})+$"),
+        lookup=lookup,
+        bare={normalize(w): element for element, words in BARE_ELEMENTS.items() for w in words},
+        follow_markers=frozenset(_keys([*FOLLOW_PREFIXES, *FOLLOW_SUFFIXES])),
+        compare_markers=frozenset(_keys([*COMPARE_PREFIXES, *COMPARE_SUFFIXES])),
+        known=tuple(_keys([*lookup, *FOLLOW_PREFIXES, *FOLLOW_SUFFIXES, *COMPARE_PREFIXES, *PARTICLES])),
+    )
+
+
+@dataclass
+class _Found:
+    """What a message names besides a monster."""
+
+    game: str | None = None
+    part: str = ""
+    element: str = ""
+    hitzones: bool = False
+    compare: bool = False
+    marked: bool = False  # a follow-up marker ("呢", "what about", "?")
+    rest: list[str] = field(default_factory=list)  # what is left: a name, or question words
+
+    def take(self, what: str, value: str) -> None:
+        if what == "game":
+            self.game = self.game or value
+        elif what == "part":
+            self.part = self.part or value
+        elif what == "element":
+            self.element = self.element or value
+        elif what == "hitzones":
+            self.hitzones = True
+        elif what == "compare":
+            self.compare = True
+
+    @property
+    def detail(self) -> bool:
+        return bool(self.game or self.part or self.element or self.hitzones or self.compare)
+
+
+def parse(text: str, is_name: Callable[[str], bool] = lambda key: False) -> Question:
+    """Parse a message like `question.parse`, recognising follow-ups, part and element questions and the chat's
+    game command; `is_name` tells whether a normalised key is a monster's name as it stands."""
+    base = parse_question(text)
+    if base.kind in (Kind.HELP, Kind.QUIET, Kind.TALK, Kind.COMPARE, Kind.REVERSE):
+        return base
+    folded = fold(text).strip()
+    tokens = [key for key in (compact(t) for t in re.split(r"[\s\W_]+", folded)) if key]
+    game = _chat_game(tokens, base.whole)
+    if game:
+        return Question(Kind.SET_GAME, game=game, language=base.language, whole=base.whole)
+    if is_name(base.whole) or (base.subject and is_name(base.subject)):
+        return base
+    found = _Found(marked=folded.endswith("?"))
+    for token in tokens:
+        _read_token(token, found)
+    if not found.detail:
+        return base
+    rest = parse_question(" ".join(found.rest)) if found.rest else None
+    subject = rest.subject if rest is not None and rest.kind is not Kind.EMPTY else ""
+    if found.compare:
+        if not subject:
+            return base
+        return Question(Kind.COMPARE, "", found.game, base.language, base.whole, other=subject, followup=True)
+    kind = Kind.PART if found.part else Kind.ELEMENT if found.element else Kind.HITZONES if found.hitzones else Kind.WEAKNESS
+    game = found.game or (rest.game if rest is not None else None)
+    if subject:
+        if kind not in (Kind.PART, Kind.ELEMENT):
+            return base  # "rise 火龍", "火龍 肉質": question.parse reads those
+        return Question(kind, subject, game, base.language, base.whole, topic=found.element, part=found.part)
+    if kind is Kind.ELEMENT and not found.marked:
+        return base  # a bare "ice" or "水屬性" keeps its meaning (a name, who is weak to water)
+    return Question(kind, "", game, base.language, base.whole, topic=found.element, part=found.part, followup=True)
+
+
+def _read_token(token: str, found: _Found) -> None:
+    """Take the recognised words off one token of the message; keep the rest."""
+    words = _words()
+    if token.isascii():
+        if token in words.lookup:
+            found.take(*words.lookup[token])
+        elif token in ENGLISH_COMPARE:
+            found.compare = True
+        elif token in ENGLISH_FOLLOW:
+            found.marked = True
+        else:
+            found.rest.append(token)
+        return
+    changed = True
+    while token and changed:
+        changed = False
+        for pattern in (words.tail, words.markers):
+            match = pattern.search(token)
+            if match:
+                for key in _split(match.group(), words):
+                    found.take(*words.lookup.get(key, ("", "")))
+                    found.marked |= key in words.follow_markers
+                    found.compare |= key in words.compare_markers
+                token, changed = token[: match.start()], True
+        match = words.head.match(token)
+        if match:
+            for key in _split(match.group(), words):
+                found.take(*words.lookup.get(key, ("", "")))
+                found.marked |= key in words.follow_markers
+                found.compare |= key in words.compare_markers
+            token, changed = token[match.end():], True
+    if token in words.bare and found.marked:
+        found.element = found.element or words.bare[token]
+    elif token:
+        found.rest.append(token)
+
+
+def _split(run: str, words: _Words) -> list[str]:
+    """A run of recognised words cut into those words, longest first from the left."""
+    pieces: list[str] = []
+    while run:
+        key = next((k for k in words.known if run.startswith(k)), run[0])
+        pieces.append(key)
+        run = run[len(key):]
+    return pieces
+
+
+def _chat_game(tokens: list[str], whole: str) -> str | None:
+    """The game of "預設荒野", "use rise here", "ライズにして", or None."""
+    words = _words()
+    games = [words.lookup[t][1] for t in tokens if words.lookup.get(t, ("",))[0] == "game"]
+    if (len(games) == 1 and ENGLISH_SET & set(tokens)
+            and all(t in ENGLISH_SET or t in ENGLISH_SET_FILLER or words.lookup.get(t, ("",))[0] == "game"
+                    for t in tokens)):
+        return games[0]
+    match = words.set_game.match(whole) or words.set_game_after.match(whole)
+    return words.lookup[match.group(1)][1] if match else None
+
+
+def in_family(part: str, family: str) -> bool:
+    """Whether a part of the knowledge ("Left Wing", "Tail Tip", "Head (Broken)") belongs to a family ("wing")."""
+    name = part.lower()
+    return any(keyword in name for keyword in PART_KEYWORDS.get(family, ()))
