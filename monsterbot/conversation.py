@@ -3,6 +3,11 @@
 One-to-one chats get an answer to everything (a card, a which-one question, or not found
 with suggestions). Group and room chats get a card only for a confident match on the
 whole message, or any answer when the bot is mentioned; otherwise the bot stays silent.
+
+A chat's last monster, game and question are remembered (`memory`) so that a follow-up ("尾巴呢",
+"and in rise?", "vs rathian?") is answered about it; in groups a follow-up is answered only when
+the chat has a monster to follow (or the bot is mentioned), never as a which-monster question.
+A chat may choose its own game ("預設荒野"), kept in `preferences` like the mention-only mode.
 """
 
 from __future__ import annotations
@@ -12,17 +17,25 @@ from enum import Enum
 
 from linebot.v3.messaging import Message, TextMessage
 
+from monsterbot.core.matching import followup
 from monsterbot.core.matching.matcher import Outcome
-from monsterbot.core.matching.question import Kind, Question, parse
-from monsterbot.core.model import Monster
+from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.matching.question import Kind, Question
+from monsterbot.core.model import GAMES, Monster
 from monsterbot.core.ranking import weakest_to
 from monsterbot.core.snapshot import Snapshot
+from monsterbot.memory import ChatMemory, LocalMemory, Remembered
 from monsterbot.preferences import MemoryPreferences, Preferences
-from monsterbot.replies import messages, tables
+from monsterbot.replies import followups, messages, tables
 from monsterbot.replies.card import weakness_card
+from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.labels import label
+from monsterbot.replies.part_answer import part_answer
 from monsterbot.replies.wire import freeze
 from monsterbot.sources.live import LiveKnowledge
+
+#: How many monsters a "which monster?" offers as buttons.
+WHICH_MONSTER_BUTTONS = 6
 
 
 class ChatKind(str, Enum):
@@ -54,17 +67,21 @@ class Conversation:
         default_game: str = "world",
         group_mode: str = "confident",
         preferences: Preferences | None = None,
+        memory: ChatMemory | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.default_game = default_game
         self.group_mode = group_mode
         self.preferences = preferences or MemoryPreferences()
+        self.memory: ChatMemory = memory if memory is not None else LocalMemory()
 
     def reply_to_text(
         self, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False, chat_key: str = ""
     ) -> Answer:
-        """Answer a text message according to the chat it came from (chat_key identifies a group or room)."""
-        question = parse(text)
+        """Answer a text message according to the chat it came from (chat_key identifies the chat; without one
+        nothing is remembered)."""
+        names = self.knowledge.current.remember("names", lambda: _name_keys(self.knowledge.current))
+        question = followup.parse(text, names.__contains__)
         answer = self._answer(question, text, chat, mentioned, chat_key)
         return replace(answer, query=question.whole, language=question.language)
 
@@ -76,6 +93,11 @@ class Conversation:
             quiet = question.kind is Kind.QUIET
             self.preferences.set_mention_only(chat_key, quiet)
             return Answer([TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))], "command")
+        if question.kind is Kind.SET_GAME and question.game:
+            if not chat_key:
+                return Answer([messages.usage(question.language)], "help")
+            self.preferences.set_game(chat_key, question.game)
+            return Answer([followups.game_set(question.game, question.language)], "command")
         if question.kind in (Kind.HELP, Kind.EMPTY):
             return Answer([messages.usage(question.language)], "help") if talkative else Answer()
         keyword = self.knowledge.current.replies.get(question.whole)
@@ -84,7 +106,9 @@ class Conversation:
         if not talkative and (self.group_mode == "mention" or self.preferences.mention_only(chat_key)):
             return Answer()
         snapshot = self.knowledge.current
-        game = question.game or self.default_game
+        if question.followup:
+            return self._follow_up(snapshot, question, talkative, chat_key)
+        game = question.game or self._chat_game(chat_key)
         if question.kind is Kind.REVERSE:
             ranked = weakest_to(snapshot.monsters.values(), question.topic, game)
             card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: freeze(
@@ -95,15 +119,17 @@ class Conversation:
             second = snapshot.matcher.match_key(question.other).best
             if first and second and first.monster_id != second.monster_id:
                 one, other = snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]
-                card = snapshot.remember(("compare", one.id, other.id, question.language, game),
-                                         lambda: freeze(tables.comparison(one, other, question.language, game)))
+                card = self._comparison(snapshot, one, other, question.language, game)
+                self._remember(chat_key, Remembered(one.id, game, Kind.WEAKNESS.value, "", question.language))
                 return Answer([card], "compare", one.id, first.score)
             question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
         result = snapshot.matcher.match_question(question)
         best = result.best
         if best is not None and (talkative or result.whole_message):
             monster = snapshot.monsters[best.monster_id]
-            card = self._card(snapshot, question.kind, monster, question.language, game)
+            detail = question.part or question.topic
+            card = self._card(snapshot, question.kind, detail, monster, question.language, game, chat_key)
+            self._remember(chat_key, Remembered(monster.id, game, question.kind.value, detail, question.language))
             return Answer([card], "match", monster.id, best.score)
         if not talkative:
             return Answer(outcome=result.outcome.value)
@@ -113,8 +139,65 @@ class Conversation:
             return Answer([messages.which_one(candidates, question.game, question.language)], "ambiguous", None, top_score)
         return Answer([messages.not_found(text, candidates, question.game, question.language)], "miss", None, top_score)
 
-    def reply_to_postback(self, data: str) -> Answer:
-        """Answer a press on one of this bot's quick-reply buttons; ignore any other postback."""
+    def _follow_up(self, snapshot: Snapshot, question: Question, talkative: bool, chat_key: str) -> Answer:
+        """Answer a follow-up about the chat's last monster; "which monster?" when there is none."""
+        last = self.memory.recall(chat_key) if chat_key else None
+        monster = snapshot.monsters.get(last.monster_id) if last else None
+        if last is None or monster is None:
+            if not talkative:
+                return Answer()
+            return self._which_monster(snapshot, question)
+        game = question.game or last.game
+        language = last.language if question.whole in followup.game_words() else question.language
+        if question.kind is Kind.COMPARE:
+            other = snapshot.matcher.match_key(question.other).best
+            if other is None or other.monster_id == monster.id:
+                return Answer(outcome="silent") if not talkative else self._which_monster(snapshot, question)
+            card = self._comparison(snapshot, monster, snapshot.monsters[other.monster_id], language, game)
+            return Answer([card], "followup", monster.id, other.score)
+        if question.kind is Kind.WEAKNESS:  # another game: the same question again
+            kind, detail = Kind(last.kind), last.detail
+        else:
+            kind, detail = question.kind, question.part or question.topic
+        card = self._card(snapshot, kind, detail, monster, language, game, chat_key)
+        self._remember(chat_key, Remembered(monster.id, game, kind.value, detail, language))
+        return Answer([card], "followup", monster.id, 100.0)
+
+    def _which_monster(self, snapshot: Snapshot, question: Question) -> Answer:
+        """Ask which monster a follow-up is about, with buttons that answer the same question for a few monsters."""
+        ask = question.kind.value if question.kind in (Kind.PART, Kind.ELEMENT) else ""
+        detail = question.part or question.topic
+        game = question.game or self.default_game
+
+        def offered() -> Message:
+            fits = [m for m in snapshot.monsters.values() if game in m.games
+                    and (question.kind is not Kind.PART or any(followup.in_family(z.part, detail)
+                                                               for f in m.games.values() for z in f.hitzones))]
+            fits.sort(key=lambda m: (-len(m.games), -sum(len(f.hitzones) for f in m.games.values()), m.names["en"]))
+            return freeze(followups.which_monster(fits[:WHICH_MONSTER_BUTTONS], question.game, question.language,
+                                                  ask, detail))
+
+        card = snapshot.remember(("which_monster", ask, detail, game, question.language), offered)
+        return Answer([card], "which_monster")
+
+    def _chat_game(self, chat_key: str) -> str:
+        """The chat's own game, else the bot's default."""
+        chosen = self.preferences.game(chat_key) if chat_key else None
+        return chosen if chosen in GAMES else self.default_game
+
+    def _remember(self, chat_key: str, value: Remembered) -> None:
+        if chat_key:
+            self.memory.remember(chat_key, value)
+
+    def reply_to_postback(self, data: str, chat_key: str = "") -> Answer:
+        """Answer a press on one of this bot's buttons (a card, a part or element answer, "use this game here");
+        ignore any other postback."""
+        chosen = followups.parse_set_game(data)
+        if chosen is not None:
+            if not chat_key:
+                return Answer(outcome="ignored")
+            self.preferences.set_game(chat_key, chosen[0])
+            return Answer([followups.game_set(*chosen)], "command")
         parsed = messages.parse_postback(data)
         if parsed is None:
             return Answer(outcome="ignored")
@@ -123,15 +206,53 @@ class Conversation:
         monster = snapshot.monsters.get(monster_id)
         if monster is None:
             return Answer(outcome="ignored")
-        card = self._card(snapshot, Kind.WEAKNESS, monster, language, game or self.default_game)
+        ask, detail = followups.parse_ask(data)
+        kind = {"part": Kind.PART, "element": Kind.ELEMENT}.get(ask, Kind.WEAKNESS)
+        if kind is not Kind.WEAKNESS and not detail:
+            kind = Kind.WEAKNESS
+        game = game or self._chat_game(chat_key)
+        card = self._card(snapshot, kind, detail, monster, language, game, chat_key)
+        self._remember(chat_key, Remembered(monster.id, game, kind.value, detail, language))
         return Answer([card], "match", monster.id, 100.0)
 
+    def _card(self, snapshot: Snapshot, kind: Kind, detail: str, monster: Monster, language: str, game: str,
+              chat_key: str) -> Message:
+        """The answer about a monster for a kind of question, built and serialised once per knowledge version: its
+        weakness card (with game buttons), hitzone table, one part, or one element."""
+        if kind is Kind.PART and detail:
+            return snapshot.remember((kind, monster.id, detail, language, game),
+                                     lambda: freeze(part_answer(monster, detail, language, game)))
+        if kind is Kind.ELEMENT and detail:
+            return snapshot.remember((kind, monster.id, detail, language, game),
+                                     lambda: freeze(element_answer(monster, detail, language, game)))
+        if kind is Kind.HITZONES:
+            return snapshot.remember((kind, monster.id, language, game),
+                                     lambda: freeze(tables.hitzone_table(monster, language, game)))
+        offer_here = bool(chat_key) and self._chat_game(chat_key) != game
+
+        def card() -> Message:
+            built = weakness_card(monster, language, game)
+            built.quick_reply = followups.game_buttons(monster, built_game(monster, game), language, offer_here)
+            return freeze(built)
+
+        return snapshot.remember((Kind.WEAKNESS, monster.id, language, game, offer_here), card)
+
     @staticmethod
-    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str) -> Message:
-        """A monster's weakness card or hitzone table, built and serialised once per knowledge version."""
-        build = tables.hitzone_table if kind is Kind.HITZONES else weakness_card
-        return snapshot.remember((kind, monster.id, language, game), lambda: freeze(build(monster, language, game)))
+    def _comparison(snapshot: Snapshot, one: Monster, other: Monster, language: str, game: str) -> Message:
+        return snapshot.remember(("compare", one.id, other.id, language, game),
+                                 lambda: freeze(tables.comparison(one, other, language, game)))
 
     def greet(self) -> Answer:
         """Welcome a new friend with what the bot can do."""
         return Answer([messages.greeting()], "greeting")
+
+
+def built_game(monster: Monster, game: str) -> str | None:
+    """The game whose facts a card shows (the game asked, else the newest the monster has)."""
+    facts = monster.facts(game)
+    return facts.game if facts else None
+
+
+def _name_keys(snapshot: Snapshot) -> frozenset[str]:
+    """Every monster name and alias as a matching key (what is never taken apart as a follow-up)."""
+    return frozenset(normalize(name) for monster in snapshot.monsters.values() for _, name in monster.all_names())

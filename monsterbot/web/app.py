@@ -56,7 +56,8 @@ def create_app(
     metrics.export_knowledge(knowledge)
     replier = replier or LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout)
     dispatcher = ReplyDispatcher(replier)
-    conversation = Conversation(knowledge, settings.default_game, settings.group_mode, runtime.preferences)
+    conversation = Conversation(knowledge, settings.default_game, settings.group_mode, runtime.preferences,
+                                runtime.memory)
     seen = seen or seen_events(settings.redis_url)
     handle = partial(_handle, conversation=conversation, dispatcher=dispatcher, query_log=runtime.query_log,
                      salt=settings.channel_secret)
@@ -156,20 +157,21 @@ def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | Non
         text, mentioned = _without_self_mention(event.message)
         return conversation.reply_to_text(text, chat, mentioned, key)
     if isinstance(event, PostbackEvent):
-        return conversation.reply_to_postback(event.postback.data)
+        return conversation.reply_to_postback(event.postback.data, _chat_of(event, salt)[1])
     if isinstance(event, FollowEvent):
         return conversation.greet()
     return None
 
 
-def _chat_of(event: MessageEvent, salt: str) -> tuple[ChatKind, str]:
-    """The kind of chat and a salted key of a group or room (never the raw LINE id)."""
+def _chat_of(event: MessageEvent | PostbackEvent, salt: str) -> tuple[ChatKind, str]:
+    """The kind of chat and a salted key of it (never the raw LINE id)."""
     source = event.source
     if isinstance(source, GroupSource):
         return ChatKind.GROUP, chat_key(source.group_id, salt)
     if isinstance(source, RoomSource):
         return ChatKind.ROOM, chat_key(source.room_id, salt)
-    return ChatKind.USER, ""
+    user = getattr(source, "user_id", None)
+    return ChatKind.USER, chat_key(user, salt) if user else ""
 
 
 def _without_self_mention(message: TextMessageContent) -> tuple[str, bool]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
 from monsterbot.config import Settings
+from monsterbot.memory import ChatMemory, NoMemory, chat_memory
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.sources import Source, knowledge_source
 from monsterbot.sources.live import LiveKnowledge, Reloader
@@ -33,6 +34,7 @@ class Runtime:
     preferences: Preferences | None = None
     reloader: Reloader | None = None
     cluster: ClusterSource | None = None  # when watching EventBindings
+    memory: ChatMemory = field(default_factory=NoMemory)  # each chat's last monster, for follow-ups
 
     def ready(self) -> bool:
         """Knowledge is loaded, and the first list of EventBindings is in when watching the cluster."""
@@ -74,7 +76,8 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
         cluster = ClusterSource(source, kube_api or kubernetes_api(), settings.namespace or None)
         source = cluster
     knowledge = LiveKnowledge(source.load)
-    runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences(), cluster=cluster)
+    runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences(), cluster=cluster,
+                      memory=chat_memory(settings, engine))
     if watch:
         knowledge.listeners.append(lambda: metrics.export_knowledge(knowledge))
     knowledge.reload(strict=strict)

@@ -251,3 +251,8 @@ def in_family(part: str, family: str) -> bool:
     """Whether a part of the knowledge ("Left Wing", "Tail Tip", "Head (Broken)") belongs to a family ("wing")."""
     name = part.lower()
     return any(keyword in name for keyword in PART_KEYWORDS.get(family, ()))
+
+
+def game_words() -> frozenset[str]:
+    """Every normalised word that names a game ("rise", "崛起", "ライズ")."""
+    return frozenset(k for k, (what, _) in _words().lookup.items() if what == "game")
