@@ -107,7 +107,7 @@ class Conversation:
             return Answer()
         snapshot = self.knowledge.current
         if question.followup:
-            return self._follow_up(snapshot, question, talkative, chat_key)
+            return self._follow_up(snapshot, question, text, talkative, chat_key)
         game = question.game or self._chat_game(chat_key)
         if question.kind is Kind.REVERSE:
             ranked = weakest_to(snapshot.monsters.values(), question.topic, game)
@@ -139,7 +139,7 @@ class Conversation:
             return Answer([messages.which_one(candidates, question.game, question.language)], "ambiguous", None, top_score)
         return Answer([messages.not_found(text, candidates, question.game, question.language)], "miss", None, top_score)
 
-    def _follow_up(self, snapshot: Snapshot, question: Question, talkative: bool, chat_key: str) -> Answer:
+    def _follow_up(self, snapshot: Snapshot, question: Question, text: str, talkative: bool, chat_key: str) -> Answer:
         """Answer a follow-up about the chat's last monster; "which monster?" when there is none."""
         last = self.memory.recall(chat_key) if chat_key else None
         monster = snapshot.monsters.get(last.monster_id) if last else None
@@ -148,7 +148,7 @@ class Conversation:
                 return Answer()
             return self._which_monster(snapshot, question)
         game = question.game or last.game
-        language = last.language if question.whole in followup.game_words() else question.language
+        language = followup.reply_language(question, text, last.language)
         if question.kind is Kind.COMPARE:
             other = snapshot.matcher.match_key(question.other).best
             if other is None or other.monster_id == monster.id:

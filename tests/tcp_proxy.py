@@ -1,4 +1,4 @@
-"""A loopback TCP forwarder a test can cut, to take a real database away from the bot mid-run."""
+"""A loopback TCP forwarder a test can cut or stall, to take a real database away from the bot mid-run."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import threading
 
 
 class TcpProxy:
-    """Forwards 127.0.0.1:<port> to a target; stop() closes every connection and refuses new ones."""
+    """Forwards 127.0.0.1:<port> to a target; stop() closes every connection and refuses new ones; stall() keeps
+    connections open but forwards nothing (a hung server) until resume()."""
 
     def __init__(self, target: tuple[str, int]) -> None:
         self._target = target
@@ -15,7 +16,15 @@ class TcpProxy:
         self.port = self._listener.getsockname()[1]
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._flowing = threading.Event()
+        self._flowing.set()
         threading.Thread(target=self._accept, daemon=True).start()
+
+    def stall(self) -> None:
+        self._flowing.clear()
+
+    def resume(self) -> None:
+        self._flowing.set()
 
     def _accept(self) -> None:
         while True:
@@ -29,10 +38,10 @@ class TcpProxy:
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
+                self._flowing.wait()
                 sink.sendall(data)
         except OSError:
             pass

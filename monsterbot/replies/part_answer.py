@@ -39,7 +39,8 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
     name, part = monster.name(language), say(language, family)
     body: list = [heading(f"{part} — {label(language, 'hitzones')}")]
     if zones and facts is not None:
-        body.append(row(["", *label(language, "cut_impact_shot").split("/"), *(ELEMENT_ICONS[e] for e in ELEMENTS)],
+        body.append(row([label(language, "part"), *label(language, "cut_impact_shot").split("/"),
+                         *(ELEMENT_ICONS[e] for e in ELEMENTS)],
                         _WIDTHS, GREY, size="xxs"))
         for zone in zones:
             values = [zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from monsterbot.core.matching.normalize import compact, fold, normalize
+from monsterbot.core.matching.normalize import compact, detect_language, fold, normalize
 from monsterbot.core.matching.question import GAME_WORDS, HITZONE_WORDS, Kind, Question
 from monsterbot.core.matching.question import parse as parse_question
 
@@ -256,3 +256,16 @@ def in_family(part: str, family: str) -> bool:
 def game_words() -> frozenset[str]:
     """Every normalised word that names a game ("rise", "崛起", "ライズ")."""
     return frozenset(k for k, (what, _) in _words().lookup.items() if what == "game")
+
+
+def reply_language(question: Question, text: str, last: str) -> str:
+    """The language to answer a follow-up in: the chat's last language where the follow-up does not tell, as "rise"
+    (any language) or "尾巴呢" (Traditional and Simplified alike) do."""
+    if question.whole in game_words():
+        return last
+    if question.language == "zh-TW" and last == "zh-CN" and detect_language(text + _SIMPLIFIED_ONLY) == "zh-CN":
+        return last  # still Simplified with a Simplified-only character added: the text has no Traditional-only one
+    return question.language
+
+
+_SIMPLIFIED_ONLY = "们"
