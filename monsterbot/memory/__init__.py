@@ -93,8 +93,9 @@ class LocalMemory:
 
 
 class BoundedMemory:
-    """A shared memory whose calls never hold a reply: a recall waits at most `timeout` seconds, a remember is left to
-    a background thread; after a failure or a timeout the store is skipped for `cooldown` seconds (no memory)."""
+    """A shared memory whose calls never hold a reply for long: each waits at most `timeout` seconds (a write that
+    takes longer finishes in the background); after a failure or a timeout the store is skipped for `cooldown`
+    seconds (no memory). Calls run on daemon threads, so one stuck on a stalled store never holds a worker's exit."""
 
     def __init__(self, inner: ChatMemory, timeout: float = 0.25, cooldown: float = 5.0, threads: int = 2,
                  backlog: int = 64, clock: Callable[[], float] = time.monotonic) -> None:
@@ -104,38 +105,35 @@ class BoundedMemory:
         self._clock = clock
         self._skip_until = 0.0
         self._jobs: queue.Queue[Callable[[], None]] = queue.Queue(maxsize=backlog)
-        for _ in range(threads):  # daemon threads: a call stuck on a stalled store never holds a worker's exit
+        for _ in range(threads):
             threading.Thread(target=self._work, daemon=True, name="chat-memory").start()
 
     def recall(self, key: str) -> Remembered | None:
-        box: list[Remembered | None] = []
+        found: list[Remembered | None] = []
+        self._call(lambda: found.append(self._inner.recall(key)))
+        return found[0] if found else None
+
+    def remember(self, key: str, value: Remembered) -> None:
+        self._call(lambda: self._inner.remember(key, value))
+
+    def _call(self, job: Callable[[], None]) -> None:
+        if self._clock() < self._skip_until:
+            return
         done = threading.Event()
 
-        def job() -> None:
+        def run() -> None:
             try:
-                box.append(self._inner.recall(key))
+                job()
             finally:
                 done.set()
 
-        if not self._submit(job):
-            return None
-        if not done.wait(self._timeout):
-            self._fail("recall timed out")
-            return None
-        return box[0] if box else None
-
-    def remember(self, key: str, value: Remembered) -> None:
-        self._submit(lambda: self._inner.remember(key, value))
-
-    def _submit(self, job: Callable[[], None]) -> bool:
-        if self._clock() < self._skip_until:
-            return False
         try:
-            self._jobs.put_nowait(job)
-            return True
+            self._jobs.put_nowait(run)
         except queue.Full:
             self._fail("backlog full")
-            return False
+            return
+        if not done.wait(self._timeout):
+            self._fail("timed out")
 
     def _work(self) -> None:
         while True:

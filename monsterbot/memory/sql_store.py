@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Callable
 
 from sqlalchemy import delete
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from monsterbot.memory import Remembered
 from monsterbot.store.schema import ChatMemoryRow, utcnow
@@ -22,11 +22,10 @@ class SqlMemory:
         self._clock = clock
 
     def recall(self, key: str) -> Remembered | None:
-        with Session(self._engine) as session:
-            row = session.get(ChatMemoryRow, key)
-            if row is None or _aware(row.expires_at) <= self._clock():
-                return None
-            return Remembered.loads(row.value)
+        with Session(self._engine) as session:  # the expiry is compared in the database, in its own time zone
+            row = session.exec(select(ChatMemoryRow).where(
+                ChatMemoryRow.chat_key == key, ChatMemoryRow.expires_at > self._clock())).first()  # type: ignore[arg-type]
+            return Remembered.loads(row.value) if row else None
 
     def remember(self, key: str, value: Remembered) -> None:
         now = self._clock()
@@ -34,7 +33,3 @@ class SqlMemory:
             session.execute(delete(ChatMemoryRow).where(ChatMemoryRow.expires_at <= now))  # type: ignore[arg-type]
             session.merge(ChatMemoryRow(chat_key=key, value=value.dumps(), expires_at=now + self._ttl))
 
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives naive datetimes back: they were written in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
