@@ -12,17 +12,18 @@ A chat may choose its own game ("預設荒野"), kept in `preferences` like the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
+from typing import Any, Mapping
 
-from linebot.v3.messaging import Message, TextMessage
+from linebot.v3.messaging import TextMessage
 
 from monsterbot.core.matching import followup
 from monsterbot.core.matching.matcher import Outcome
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind, Question
 from monsterbot.core.model import GAMES, Monster
-from monsterbot.core.ranking import weakest_to
+from monsterbot.core.ranking import Ranked, weakest_to
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.memory import ChatMemory, LocalMemory, Remembered
 from monsterbot.preferences import MemoryPreferences, Preferences
@@ -31,7 +32,7 @@ from monsterbot.replies.card import weakness_card
 from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.labels import label
 from monsterbot.replies.part_answer import part_answer
-from monsterbot.replies.wire import freeze
+from monsterbot.replies.wire import Wire, to_wire
 from monsterbot.sources.live import LiveKnowledge
 
 #: How many monsters a "which monster?" offers as buttons.
@@ -48,14 +49,48 @@ class ChatKind(str, Enum):
 
 @dataclass(frozen=True)
 class Answer:
-    """Messages to send (none means stay silent) and what happened, for logs and metrics."""
+    """What the bot answers: the messages to send (none means stay silent), built from the content below.
 
-    messages: list[Message] = field(default_factory=list)
+    `kind` names the reply (weakness, hitzones, part, element, compare, reverse, which_one, which_monster,
+    not_found, help, greeting, keyword, command); `monsters` are its subjects (the card's monster, the pair compared, the choices offered), `game` the
+    game whose facts it shows and `ranking` a reverse lookup's list. `to_data()` is that content as JSON-ready data.
+    """
+
+    messages: list[Wire] = field(default_factory=list)
     outcome: str = "silent"
     monster_id: str | None = None
     score: float | None = None
     query: str = ""  # the normalised text of a text message (for the query log)
     language: str = ""
+    kind: str = "silent"
+    game: str | None = None
+    monsters: tuple[Monster, ...] = ()
+    ranking: tuple[Ranked, ...] = ()
+    topic: str = ""
+
+    def to_data(self) -> dict[str, Any]:
+        """The answer's content as plain data (what `monsterbot ask --json` prints)."""
+        return {
+            "kind": self.kind, "outcome": self.outcome, "normalised": self.query, "language": self.language,
+            "game": self.game, "score": self.score, "topic": self.topic or None,
+            "monsters": [_monster_data(m, self.game) for m in self.monsters],
+            "ranking": [{"id": r.monster.id, "name": r.monster.name(self.language or "en"), "stars": r.stars,
+                         "listed_at": r.listed_at} for r in self.ranking],
+        }
+
+
+def _monster_data(monster: Monster, game: str | None) -> dict[str, Any]:
+    facts = monster.facts(game)
+    return {"id": monster.id, "names": dict(monster.names),
+            "facts": _plain(asdict(facts)) if facts is not None else None}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 class Conversation:
@@ -80,29 +115,33 @@ class Conversation:
     ) -> Answer:
         """Answer a text message according to the chat it came from (chat_key identifies the chat; without one
         nothing is remembered)."""
-        names = self.knowledge.current.remember("names", lambda: _name_keys(self.knowledge.current))
+        snapshot = self.knowledge.current
+        names = snapshot.remember("names", lambda: _name_keys(snapshot))
         question = followup.parse(text, names.__contains__)
         answer = self._answer(question, text, chat, mentioned, chat_key)
-        return replace(answer, query=question.whole, language=question.language)
+        return replace(answer, query=question.whole, language=answer.language or question.language)
 
     def _answer(self, question: Question, text: str, chat: ChatKind, mentioned: bool, chat_key: str) -> Answer:
         talkative = chat is ChatKind.USER or mentioned
         if question.kind in (Kind.QUIET, Kind.TALK):
             if chat is ChatKind.USER or not chat_key:
-                return Answer([messages.usage(question.language)], "help")
+                return Answer([to_wire(messages.usage(question.language))], "help", kind="help")
             quiet = question.kind is Kind.QUIET
             self.preferences.set_mention_only(chat_key, quiet)
-            return Answer([TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))], "command")
+            said = TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))
+            return Answer([to_wire(said)], "command",
+                          kind="command")
         if question.kind is Kind.SET_GAME and question.game:
             if not chat_key:
-                return Answer([messages.usage(question.language)], "help")
+                return Answer([to_wire(messages.usage(question.language))], "help", kind="help")
             self.preferences.set_game(chat_key, question.game)
-            return Answer([followups.game_set(question.game, question.language)], "command")
+            return Answer([to_wire(followups.game_set(question.game, question.language))], "command", kind="command",
+                          game=question.game)
         if question.kind in (Kind.HELP, Kind.EMPTY):
-            return Answer([messages.usage(question.language)], "help") if talkative else Answer()
+            return Answer([to_wire(messages.usage(question.language))], "help", kind="help") if talkative else Answer()
         keyword = self.knowledge.current.replies.get(question.whole)
         if keyword is not None:  # an EventBinding's keyword event: answered in every chat, like the original operator
-            return Answer([TextMessage(text=keyword.text)], "keyword")
+            return Answer([to_wire(TextMessage(text=keyword.text))], "keyword", kind="keyword")
         if not talkative and (self.group_mode == "mention" or self.preferences.mention_only(chat_key)):
             return Answer()
         snapshot = self.knowledge.current
@@ -111,9 +150,9 @@ class Conversation:
         game = question.game or self._chat_game(chat_key)
         if question.kind is Kind.REVERSE:
             ranked = weakest_to(snapshot.monsters.values(), question.topic, game)
-            card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: freeze(
+            card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: to_wire(
                 tables.weakest_list(question.topic, ranked, question.language, game)))
-            return Answer([card], "reverse")
+            return Answer([card], "reverse", kind="reverse", game=game, ranking=tuple(ranked), topic=question.topic)
         if question.kind is Kind.COMPARE:
             first = snapshot.matcher.match_key(question.subject).best
             second = snapshot.matcher.match_key(question.other).best
@@ -121,7 +160,7 @@ class Conversation:
                 one, other = snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]
                 card = self._comparison(snapshot, one, other, question.language, game)
                 self._remember(chat_key, Remembered(one.id, game, Kind.WEAKNESS.value, "", question.language))
-                return Answer([card], "compare", one.id, first.score)
+                return Answer([card], "compare", one.id, first.score, kind="compare", game=game, monsters=(one, other))
             question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
         result = snapshot.matcher.match_question(question)
         best = result.best
@@ -130,55 +169,57 @@ class Conversation:
             detail = question.part or question.topic
             card = self._card(snapshot, question.kind, detail, monster, question.language, game, chat_key)
             self._remember(chat_key, Remembered(monster.id, game, question.kind.value, detail, question.language))
-            return Answer([card], "match", monster.id, best.score)
+            return Answer([card], "match", monster.id, best.score, kind=_card_kind(question.kind, detail), game=game,
+                          monsters=(monster,), topic=detail)
         if not talkative:
             return Answer(outcome=result.outcome.value)
         candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]
         top_score = result.candidates[0].score if result.candidates else None
         if result.outcome is Outcome.AMBIGUOUS:
-            return Answer([messages.which_one(candidates, question.game, question.language)], "ambiguous", None, top_score)
-        return Answer([messages.not_found(text, candidates, question.game, question.language)], "miss", None, top_score)
+            return Answer([to_wire(messages.which_one(candidates, question.game, question.language))], "ambiguous", None,
+                          top_score, kind="which_one", game=question.game, monsters=tuple(candidates))
+        return Answer([to_wire(messages.not_found(text, candidates, question.game, question.language))], "miss", None,
+                      top_score, kind="not_found", game=question.game, monsters=tuple(candidates))
 
     def _follow_up(self, snapshot: Snapshot, question: Question, text: str, talkative: bool, chat_key: str) -> Answer:
         """Answer a follow-up about the chat's last monster; "which monster?" when there is none."""
         last = self.memory.recall(chat_key) if chat_key else None
         monster = snapshot.monsters.get(last.monster_id) if last else None
         if last is None or monster is None:
-            if not talkative:
-                return Answer()
-            return self._which_monster(snapshot, question)
+            return self._which_monster(snapshot, question) if talkative else Answer()
         game = question.game or last.game
         language = followup.reply_language(question, text, last.language)
         if question.kind is Kind.COMPARE:
             other = snapshot.matcher.match_key(question.other).best
             if other is None or other.monster_id == monster.id:
-                return Answer(outcome="silent") if not talkative else self._which_monster(snapshot, question)
-            card = self._comparison(snapshot, monster, snapshot.monsters[other.monster_id], language, game)
-            return Answer([card], "followup", monster.id, other.score)
+                return self._which_monster(snapshot, question) if talkative else Answer()
+            second = snapshot.monsters[other.monster_id]
+            card = self._comparison(snapshot, monster, second, language, game)
+            return Answer([card], "followup", monster.id, other.score, language=language, kind="compare", game=game,
+                          monsters=(monster, second))
         if question.kind is Kind.WEAKNESS:  # another game: the same question again
             kind, detail = Kind(last.kind), last.detail
         else:
             kind, detail = question.kind, question.part or question.topic
         card = self._card(snapshot, kind, detail, monster, language, game, chat_key)
         self._remember(chat_key, Remembered(monster.id, game, kind.value, detail, language))
-        return Answer([card], "followup", monster.id, 100.0)
+        return Answer([card], "followup", monster.id, 100.0, language=language, kind=_card_kind(kind, detail),
+                      game=game, monsters=(monster,), topic=detail)
 
     def _which_monster(self, snapshot: Snapshot, question: Question) -> Answer:
         """Ask which monster a follow-up is about, with buttons that answer the same question for a few monsters."""
         ask = question.kind.value if question.kind in (Kind.PART, Kind.ELEMENT) else ""
         detail = question.part or question.topic
         game = question.game or self.default_game
-
-        def offered() -> Message:
-            fits = [m for m in snapshot.monsters.values() if game in m.games
-                    and (question.kind is not Kind.PART or any(followup.in_family(z.part, detail)
-                                                               for f in m.games.values() for z in f.hitzones))]
-            fits.sort(key=lambda m: (-len(m.games), -sum(len(f.hitzones) for f in m.games.values()), m.names["en"]))
-            return freeze(followups.which_monster(fits[:WHICH_MONSTER_BUTTONS], question.game, question.language,
-                                                  ask, detail))
-
-        card = snapshot.remember(("which_monster", ask, detail, game, question.language), offered)
-        return Answer([card], "which_monster")
+        fits = [m for m in snapshot.monsters.values() if game in m.games
+                and (question.kind is not Kind.PART or any(followup.in_family(z.part, detail)
+                                                           for f in m.games.values() for z in f.hitzones))]
+        fits.sort(key=lambda m: (-len(m.games), -sum(len(f.hitzones) for f in m.games.values()), m.names["en"]))
+        offered = tuple(fits[:WHICH_MONSTER_BUTTONS])
+        card = snapshot.remember(("which_monster", ask, detail, game, question.language), lambda: to_wire(
+            followups.which_monster(offered, question.game, question.language, ask, detail)))
+        return Answer([card], "which_monster", kind="which_monster", game=question.game, monsters=offered,
+                      topic=detail)
 
     def _chat_game(self, chat_key: str) -> str:
         """The chat's own game, else the bot's default."""
@@ -197,7 +238,8 @@ class Conversation:
             if not chat_key:
                 return Answer(outcome="ignored")
             self.preferences.set_game(chat_key, chosen[0])
-            return Answer([followups.game_set(*chosen)], "command")
+            return Answer([to_wire(followups.game_set(*chosen))], "command", language=chosen[1], kind="command",
+                          game=chosen[0])
         parsed = messages.parse_postback(data)
         if parsed is None:
             return Answer(outcome="ignored")
@@ -207,47 +249,46 @@ class Conversation:
         if monster is None:
             return Answer(outcome="ignored")
         ask, detail = followups.parse_ask(data)
-        kind = {"part": Kind.PART, "element": Kind.ELEMENT}.get(ask, Kind.WEAKNESS)
-        if kind is not Kind.WEAKNESS and not detail:
-            kind = Kind.WEAKNESS
+        kind = {"part": Kind.PART, "element": Kind.ELEMENT}.get(ask, Kind.WEAKNESS) if detail else Kind.WEAKNESS
         game = game or self._chat_game(chat_key)
         card = self._card(snapshot, kind, detail, monster, language, game, chat_key)
         self._remember(chat_key, Remembered(monster.id, game, kind.value, detail, language))
-        return Answer([card], "match", monster.id, 100.0)
+        return Answer([card], "match", monster.id, 100.0, language=language, kind=_card_kind(kind, detail),
+                      game=game, monsters=(monster,), topic=detail)
 
     def _card(self, snapshot: Snapshot, kind: Kind, detail: str, monster: Monster, language: str, game: str,
-              chat_key: str) -> Message:
+              chat_key: str) -> Wire:
         """The answer about a monster for a kind of question, built and serialised once per knowledge version: its
         weakness card (with game buttons), hitzone table, one part, or one element."""
         if kind is Kind.PART and detail:
             return snapshot.remember((kind, monster.id, detail, language, game),
-                                     lambda: freeze(part_answer(monster, detail, language, game)))
+                                     lambda: to_wire(part_answer(monster, detail, language, game)))
         if kind is Kind.ELEMENT and detail:
             return snapshot.remember((kind, monster.id, detail, language, game),
-                                     lambda: freeze(element_answer(monster, detail, language, game)))
+                                     lambda: to_wire(element_answer(monster, detail, language, game)))
         if kind is Kind.HITZONES:
             return snapshot.remember((kind, monster.id, language, game),
-                                     lambda: freeze(tables.hitzone_table(monster, language, game)))
+                                     lambda: to_wire(tables.hitzone_table(monster, language, game)))
         offer_here = bool(chat_key) and self._chat_game(chat_key) != game
 
-        def card() -> Message:
+        def card() -> Wire:
             built = weakness_card(monster, language, game)
-            built.quick_reply = followups.game_buttons(monster, built_game(monster, game), language, offer_here)
-            return freeze(built)
+            built.quick_reply = followups.game_buttons(monster, _shown_game(monster, game), language, offer_here)
+            return to_wire(built)
 
         return snapshot.remember((Kind.WEAKNESS, monster.id, language, game, offer_here), card)
 
     @staticmethod
-    def _comparison(snapshot: Snapshot, one: Monster, other: Monster, language: str, game: str) -> Message:
+    def _comparison(snapshot: Snapshot, one: Monster, other: Monster, language: str, game: str) -> Wire:
         return snapshot.remember(("compare", one.id, other.id, language, game),
-                                 lambda: freeze(tables.comparison(one, other, language, game)))
+                                 lambda: to_wire(tables.comparison(one, other, language, game)))
 
     def greet(self) -> Answer:
         """Welcome a new friend with what the bot can do."""
-        return Answer([messages.greeting()], "greeting")
+        return Answer([to_wire(messages.greeting())], "greeting", kind="greeting")
 
 
-def built_game(monster: Monster, game: str) -> str | None:
+def _shown_game(monster: Monster, game: str) -> str | None:
     """The game whose facts a card shows (the game asked, else the newest the monster has)."""
     facts = monster.facts(game)
     return facts.game if facts else None
@@ -256,3 +297,9 @@ def built_game(monster: Monster, game: str) -> str | None:
 def _name_keys(snapshot: Snapshot) -> frozenset[str]:
     """Every monster name and alias as a matching key (what is never taken apart as a follow-up)."""
     return frozenset(normalize(name) for monster in snapshot.monsters.values() for _, name in monster.all_names())
+
+
+def _card_kind(kind: Kind, detail: str = "") -> str:
+    if kind in (Kind.PART, Kind.ELEMENT) and detail:
+        return kind.value
+    return "hitzones" if kind is Kind.HITZONES else "weakness"
