@@ -190,8 +190,12 @@ def test_part_and_element_questions_answer_their_part_or_element(line_stub, know
 
 
 def test_a_part_without_figures_says_so(line_stub, knowledge):
-    answer = Chat(line_stub, knowledge).say("magnamalo tail")
+    chat = Chat(line_stub, knowledge)
+    answer = chat.say("magnamalo tail")
     assert answer is not None and "No hitzone figures" in " ".join(texts(answer))
+    rise = chat.say("rise rathalos tail")  # figures from another game are labelled with it
+    assert rise is not None and "No figures in Monster Hunter Rise: Sunbreak; these are from Monster Hunter World: " \
+        "Iceborne." in texts(rise)
 
 
 def test_nothing_remembered_asks_which_monster_with_buttons_that_answer(line_stub, knowledge):

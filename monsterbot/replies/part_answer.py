@@ -5,7 +5,7 @@ from __future__ import annotations
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage
 
 from monsterbot.core.matching.followup import in_family
-from monsterbot.core.model import ELEMENTS, GameFacts, Hitzone, Monster
+from monsterbot.core.model import ELEMENTS, GAME_TITLES, GameFacts, Hitzone, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, header, source_footer
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.followups import say
@@ -15,6 +15,10 @@ _WIDTHS = [5, 2, 2, 2, 2, 2, 2, 2, 2]
 _NO_FIGURES = {
     "en": "No hitzone figures for this part of {name} in the sources.", "zh-TW": "資料中沒有{name}這個部位的肉質。",
     "zh-CN": "资料中没有{name}这个部位的肉质。", "ja": "{name}のこの部位の肉質データはありません。",
+}
+_FROM_OTHER_GAME = {
+    "en": "No figures in {asked}; these are from {shown}.", "zh-TW": "{asked}沒有這個部位的肉質，以下為{shown}的資料。",
+    "zh-CN": "{asked}没有这个部位的肉质，以下为{shown}的资料。", "ja": "{asked}の肉質データはありません。{shown}のデータです。",
 }
 
 
@@ -38,6 +42,10 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
     facts, zones = part_facts(monster, family, game)
     name, part = monster.name(language), say(language, family)
     body: list = [heading(f"{part} — {label(language, 'hitzones')}")]
+    if zones and facts is not None and game in monster.games and facts.game != game:
+        note = _FROM_OTHER_GAME.get(language, _FROM_OTHER_GAME["en"])
+        body.append(text(note.format(asked=GAME_TITLES.get(game, game), shown=GAME_TITLES.get(facts.game, facts.game)),
+                         size="xxs", color=GREY))
     if zones and facts is not None:
         body.append(row([label(language, "part"), *label(language, "cut_impact_shot").split("/"),
                          *(ELEMENT_ICONS[e] for e in ELEMENTS)],
