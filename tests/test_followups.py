@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from monsterbot.bounded import Bounded
 from monsterbot.core.matching.followup import parse
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind
@@ -342,7 +343,7 @@ def test_a_stalled_store_keeps_replies_fast_and_degrades_to_no_memory(line_stub,
     proxy = TcpProxy(("127.0.0.1", 6379))
     try:
         inner = RedisMemory(f"redis://127.0.0.1:{proxy.port}/15", ttl=60, prefix=f"monsterbot-test:{uuid.uuid4()}:")
-        chat = Chat(line_stub, knowledge, memory=BoundedMemory(inner, timeout=0.25, cooldown=30))
+        chat = Chat(line_stub, knowledge, memory=BoundedMemory(inner, Bounded("test memory", timeout=0.25, cooldown=30)))
         assert chat.say("火龍") is not None
         tail = chat.say("尾巴呢")
         assert tail is not None and "火龍" in tail["altText"]  # through the proxy while it flows
@@ -356,6 +357,42 @@ def test_a_stalled_store_keeps_replies_fast_and_degrades_to_no_memory(line_stub,
     finally:
         proxy.resume()
         proxy.stop()
+
+
+def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, knowledge):
+    from monsterbot.memory.sql_store import SqlMemory
+    from monsterbot.preferences import BoundedPreferences
+    from monsterbot.preferences.sql import StorePreferences
+    from monsterbot.store.database import migrate, open_engine
+    from tests.tcp_proxy import TcpProxy
+    from tests.test_store import PG_SERVER, _pg_schema_url, _postgres_or_skip
+
+    _postgres_or_skip()
+    url, drop = _pg_schema_url(PG_SERVER)
+    proxy = TcpProxy(("127.0.0.1", 5432))
+    try:
+        engine = open_engine(url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}"))
+        migrate(engine)
+        bound = {"timeout": 0.25, "cooldown": 30}
+        group = Chat(line_stub, knowledge, chat="group",
+                     memory=BoundedMemory(SqlMemory(engine, 600), Bounded("test memory", **bound)),
+                     preferences=BoundedPreferences(StorePreferences(engine), Bounded("test preferences", **bound)))
+        assert group.say("預設荒野") is not None
+        card = group.say("火龍")
+        assert card is not None and "Monster Hunter Wilds" in texts(card)  # the group's game, from the database
+        assert group.say("尾巴呢") is not None
+        proxy.stall()  # a hung database: connections stay open, nothing comes back
+        for text in ("火龍", "尾巴呢", "rathalos"):
+            started = time.perf_counter()
+            answer = group.say(text)
+            assert time.perf_counter() - started < 2.0, text
+            if text == "rathalos":  # the defaults: clear names answered, the bot's game, nothing remembered
+                assert answer is not None and "Monster Hunter World: Iceborne" in texts(answer)
+        assert group.say("尾巴呢") is None
+    finally:
+        proxy.resume()
+        proxy.stop()
+        drop()
 
 
 def test_an_absent_store_keeps_replies_fast(line_stub, knowledge):

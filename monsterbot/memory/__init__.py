@@ -3,25 +3,23 @@
 
 Kept under a salted hash of the chat id (`monsterbot.preferences.chat_key`), never the LINE id; shared by every
 replica through Redis or the SQL store; read and written through `BoundedMemory`, so a slow or absent store costs a
-reply at most a fraction of a second and is then skipped (no memory) until it answers again.
+reply at most a fraction of a second and is then skipped for a while (no memory).
 """
 
 from __future__ import annotations
 
 import json
-import logging
-import queue
 import threading
 import time
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Callable, Protocol
 
+from monsterbot.bounded import Bounded
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from monsterbot.config import Settings
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -93,60 +91,18 @@ class LocalMemory:
 
 
 class BoundedMemory:
-    """A shared memory whose calls never hold a reply for long: each waits at most `timeout` seconds (a write that
-    takes longer finishes in the background); after a failure or a timeout the store is skipped for `cooldown`
-    seconds (no memory). Calls run on daemon threads, so one stuck on a stalled store never holds a worker's exit."""
+    """A shared memory whose calls never hold a reply for long (see monsterbot/bounded.py): a slow or failing store
+    reads as no memory."""
 
-    def __init__(self, inner: ChatMemory, timeout: float = 0.25, cooldown: float = 5.0, threads: int = 2,
-                 backlog: int = 64, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, inner: ChatMemory, bounded: Bounded | None = None) -> None:
         self._inner = inner
-        self._timeout = timeout
-        self._cooldown = cooldown
-        self._clock = clock
-        self._skip_until = 0.0
-        self._jobs: queue.Queue[Callable[[], None]] = queue.Queue(maxsize=backlog)
-        for _ in range(threads):
-            threading.Thread(target=self._work, daemon=True, name="chat-memory").start()
+        self._bounded = bounded or Bounded("chat memory")
 
     def recall(self, key: str) -> Remembered | None:
-        found: list[Remembered | None] = []
-        self._call(lambda: found.append(self._inner.recall(key)))
-        return found[0] if found else None
+        return self._bounded.call(lambda: self._inner.recall(key), None)
 
     def remember(self, key: str, value: Remembered) -> None:
-        self._call(lambda: self._inner.remember(key, value))
-
-    def _call(self, job: Callable[[], None]) -> None:
-        if self._clock() < self._skip_until:
-            return
-        done = threading.Event()
-
-        def run() -> None:
-            try:
-                job()
-            finally:
-                done.set()
-
-        try:
-            self._jobs.put_nowait(run)
-        except queue.Full:
-            self._fail("backlog full")
-            return
-        if not done.wait(self._timeout):
-            self._fail("timed out")
-
-    def _work(self) -> None:
-        while True:
-            job = self._jobs.get()
-            try:
-                job()
-            except Exception as exc:  # noqa: BLE001 - any store failure degrades to no memory
-                self._fail(type(exc).__name__)
-
-    def _fail(self, reason: str) -> None:
-        if self._clock() >= self._skip_until:
-            log.warning("chat memory skipped for %.0f s: %s", self._cooldown, reason)
-        self._skip_until = self._clock() + self._cooldown
+        self._bounded.call(lambda: self._inner.remember(key, value), None)
 
 
 def chat_memory(settings: Settings, engine: Engine | None) -> ChatMemory:

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 from monsterbot.config import Settings
 from monsterbot.memory import ChatMemory, NoMemory, chat_memory
-from monsterbot.preferences import MemoryPreferences, Preferences
+from monsterbot.preferences import BoundedPreferences, MemoryPreferences, Preferences
 from monsterbot.sources import Source, knowledge_source
 from monsterbot.sources.live import LiveKnowledge, Reloader
 from monsterbot.web import metrics
@@ -91,7 +91,7 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
         from monsterbot.preferences.sql import StorePreferences
         from monsterbot.store.query_log import QueryLog
 
-        runtime.preferences = StorePreferences(engine)
+        runtime.preferences = BoundedPreferences(StorePreferences(engine))
         if settings.query_log:
             runtime.query_log = QueryLog(engine, on_drop=metrics.QUERY_LOG_DROPPED.inc)
     return runtime
