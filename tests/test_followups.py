@@ -431,7 +431,7 @@ def test_new_replies_are_within_lines_limits(knowledge):
     for text in ("尾巴呢", "預設荒野", "火龍", "world 火龍", "那雷屬性呢"):
         messages += Conversation(knowledge).reply_to_text(text, chat_key="fresh").messages
     assert len(messages) >= len(knowledge.current.monsters) + 5
-    for message in messages:
+    for message in (m.data for m in messages):
         assert len(json.dumps(message.get("contents", {}), ensure_ascii=False).encode()) <= 30_000
         assert all(t for t in texts(message)), message  # LINE refuses an empty text
         assert len(buttons(message)) <= 13 and all(len(b["label"]) <= 20 for b in buttons(message))
