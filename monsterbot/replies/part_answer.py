@@ -42,7 +42,7 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
     facts, zones = part_facts(monster, family, game)
     name, part = monster.name(language), say(language, family)
     body: list = [heading(f"{part} — {label(language, 'hitzones')}")]
-    if zones and facts is not None and game in monster.games and facts.game != game:
+    if zones and facts is not None and game is not None and game in monster.games and facts.game != game:
         note = _FROM_OTHER_GAME.get(language, _FROM_OTHER_GAME["en"])
         body.append(text(note.format(asked=GAME_TITLES.get(game, game), shown=GAME_TITLES.get(facts.game, facts.game)),
                          size="xxs", color=GREY))
