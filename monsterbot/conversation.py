@@ -6,7 +6,8 @@ whole message, or any answer when the bot is mentioned; otherwise the bot stays 
 
 A chat's last monster, game and question are remembered (`memory`) so that a follow-up ("尾巴呢",
 "and in rise?", "vs rathian?") is answered about it; in groups a follow-up is answered only when
-the chat has a monster to follow (or the bot is mentioned), never as a which-monster question.
+the bot is mentioned, or when it is worded as a question and the chat has a monster to follow
+(never a which-monster question).
 A chat may choose its own game ("預設荒野"), kept in `preferences` like the mention-only mode.
 """
 
@@ -185,6 +186,8 @@ class Conversation:
         """Answer a follow-up about the chat's last monster; "which monster?" when there is none."""
         last = self.memory.recall(chat_key) if chat_key else None
         monster = snapshot.monsters.get(last.monster_id) if last else None
+        if not (talkative or question.asking):
+            return Answer()  # "rise", "尾巴" in a group: chit-chat unless worded as a question
         if last is None or monster is None:
             return self._which_monster(snapshot, question) if talkative else Answer()
         game = question.game or last.game

@@ -237,6 +237,7 @@ def test_groups_follow_up_only_when_the_bot_would_answer(line_stub, knowledge):
     tail = group.say("尾巴呢")
     assert tail is not None and "火龍" in tail["altText"]
     assert group.say("今天rise好玩嗎") is None
+    assert group.say("rise") is None and group.say("尾巴") is None  # not worded as questions: chit-chat
     assert group.say("安靜") is not None  # mention-only from now on
     assert group.say("尾巴呢") is None
     head = group.say("頭呢", mention=True)

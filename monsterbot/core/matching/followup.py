@@ -176,7 +176,8 @@ def parse(text: str, is_name: Callable[[str], bool] = lambda key: False) -> Ques
     if found.compare:
         if not subject:
             return base
-        return Question(Kind.COMPARE, "", found.game, base.language, base.whole, other=subject, followup=True)
+        return Question(Kind.COMPARE, "", found.game, base.language, base.whole, other=subject, followup=True,
+                        asking=True)
     kind = Kind.PART if found.part else Kind.ELEMENT if found.element else Kind.HITZONES if found.hitzones else Kind.WEAKNESS
     game = found.game or (rest.game if rest is not None else None)
     if subject:
@@ -185,7 +186,8 @@ def parse(text: str, is_name: Callable[[str], bool] = lambda key: False) -> Ques
         return Question(kind, subject, game, base.language, base.whole, topic=found.element, part=found.part)
     if kind is Kind.ELEMENT and not found.marked:
         return base  # a bare "ice" or "水屬性" keeps its meaning (a name, who is weak to water)
-    return Question(kind, "", game, base.language, base.whole, topic=found.element, part=found.part, followup=True)
+    return Question(kind, "", game, base.language, base.whole, topic=found.element, part=found.part, followup=True,
+                    asking=found.marked)
 
 
 def _read_token(token: str, found: _Found) -> None:

@@ -46,6 +46,7 @@ class Question:
     topic: str = ""  # REVERSE and ELEMENT: the element or ailment asked about
     part: str = ""  # PART: the family of parts asked about ("tail")
     followup: bool = False  # names no monster: about the one the chat asked about last
+    asking: bool = False  # worded as a question ("呢", "?", "what about"): a follow-up a group may get an answer to
 
 
 #: Group commands: answer only when mentioned, or answer clear monster names again.
