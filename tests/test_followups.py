@@ -446,3 +446,14 @@ def test_new_replies_validate_against_the_messaging_api(line_stub, knowledge):
                  "rathalos ice", "magnamalo tail"):
         assert chat.say(text) is not None
         assert errors(spec, "ReplyMessageRequest", line_stub.replies()[-1].body) == [], text
+
+
+def test_every_name_with_a_part_or_an_element_finds_its_own_monster(knowledge):
+    snapshot = knowledge.current
+    names = {normalize(n) for m in snapshot.monsters.values() for _, n in m.all_names()}
+    for monster in snapshot.monsters.values():
+        for _, name in monster.all_names():
+            for asked, kind in ((" tail", Kind.PART), ("の尻尾", Kind.PART), (" 水屬性", Kind.ELEMENT), (" ice", Kind.ELEMENT)):
+                question = parse(name + asked, names.__contains__)
+                best = snapshot.matcher.match_question(question).best
+                assert question.kind is kind and best is not None and best.monster_id == monster.id, name + asked

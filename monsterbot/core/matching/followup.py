@@ -135,6 +135,7 @@ class _Found:
     compare: bool = False
     marked: bool = False  # a follow-up marker ("呢", "what about", "?")
     rest: list[str] = field(default_factory=list)  # what is left: a name, or question words
+    words: list[str] = field(default_factory=list)  # what is left with the English filler ("narwa the allmother")
 
     def take(self, what: str, value: str) -> None:
         if what == "game":
@@ -173,6 +174,8 @@ def parse(text: str, is_name: Callable[[str], bool] = lambda key: False) -> Ques
         return base
     rest = parse_question(" ".join(found.rest)) if found.rest else None
     subject = rest.subject if rest is not None and rest.kind is not Kind.EMPTY else ""
+    if subject:
+        subject = _name_in(found.words, is_name) or subject
     if found.compare:
         if not subject:
             return base
@@ -190,6 +193,17 @@ def parse(text: str, is_name: Callable[[str], bool] = lambda key: False) -> Ques
                     asking=found.marked)
 
 
+def _name_in(words: list[str], is_name: Callable[[str], bool]) -> str:
+    """The words left as one name with the filler inside it ("narwa the allmother's tail"), or ""."""
+    start, end = 0, len(words)
+    while start < end and words[start] in ENGLISH_FOLLOW:
+        start += 1
+    while end > start and words[end - 1] in ENGLISH_FOLLOW:
+        end -= 1
+    key = "".join(words[start:end])
+    return key if key and is_name(key) else ""
+
+
 def _read_token(token: str, found: _Found) -> None:
     """Take the recognised words off one token of the message; keep the rest."""
     words = _words()
@@ -200,8 +214,10 @@ def _read_token(token: str, found: _Found) -> None:
             found.compare = True
         elif token in ENGLISH_FOLLOW:
             found.marked = True
+            found.words.append(token)
         else:
             found.rest.append(token)
+            found.words.append(token)
         return
     changed = True
     while token and changed:
@@ -225,6 +241,7 @@ def _read_token(token: str, found: _Found) -> None:
         found.element = found.element or words.bare[token]
     elif token:
         found.rest.append(token)
+        found.words.append(token)
 
 
 def _split(run: str, words: _Words) -> list[str]:
