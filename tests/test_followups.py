@@ -296,6 +296,8 @@ def test_store_memory_expires_and_clears_old_rows(database_url):  # noqa: F811 -
     now[0] += timedelta(seconds=601)
     assert memory.recall("a") is None
     memory.remember("b", Remembered("rathian", "rise"))
+    memory.remember("b", Remembered("rathian", "wilds"))  # one row per chat, the last question
+    assert memory.recall("b") == Remembered("rathian", "wilds")
     with Session(engine) as session:
         assert [row.chat_key for row in session.exec(select(ChatMemoryRow))] == ["b"]  # "a" expired and is gone
 
