@@ -133,6 +133,14 @@ def test_other_messages_keep_their_meaning(knowledge, text):
     assert not question.followup and question.kind not in (Kind.PART, Kind.ELEMENT, Kind.SET_GAME), question
 
 
+@pytest.mark.parametrize("text", ["尾巴" + "的呢" * 90 + "x", "預設荒野" + "ください" * 45 + "x", "ライズ" + "にして" * 60 + "x",
+                                  "那" * 150 + "尾巴呢", "rise " * 40 + "tail?"])
+def test_long_messages_take_bounded_time(text):
+    started = time.perf_counter()
+    parse(text)
+    assert time.perf_counter() - started < 0.5  # no regular expression backtracking over repeated words
+
+
 def test_no_monster_name_is_taken_for_a_follow_up(knowledge):
     names = {normalize(n) for m in knowledge.current.monsters.values() for _, n in m.all_names()}
     for monster in knowledge.current.monsters.values():

@@ -79,16 +79,18 @@ ENGLISH_SET_FILLER = frozenset("here to game chat group room this the as in for 
 
 @dataclass(frozen=True)
 class _Words:
-    tail: re.Pattern[str]  # recognised words (and particles and follow-up markers between them) ending a token
-    markers: re.Pattern[str]  # follow-up markers ending a token
     head: re.Pattern[str]  # follow-up and comparison markers (and games) starting a token
-    set_game: re.Pattern[str]
-    set_game_after: re.Pattern[str]
     lookup: dict[str, tuple[str, str]]  # normalised word → (what, value): ("part", "tail"), ("game", "rise")…
     bare: dict[str, str]
     follow_markers: frozenset[str]
     compare_markers: frozenset[str]
+    particles: frozenset[str]
+    ending: tuple[str, ...]  # what a token may end with: words, follow-up markers, particles; longest first
     known: tuple[str, ...]  # every recognised word, marker and particle, longest first
+    games: tuple[str, ...]  # the normalised game words, longest first
+    set_prefixes: tuple[str, ...]
+    set_suffixes: tuple[str, ...]
+    set_after: tuple[str, ...]
 
 
 def _keys(phrases: Iterable[str]) -> list[str]:
@@ -107,20 +109,19 @@ def _words() -> _Words:
     lookup |= {normalize(w): ("hitzones", "") for w in HITZONE_WORDS}
     lookup |= {normalize(w): ("compare", "") for w in COMPARE_SUFFIXES}
     games = [w for words in GAME_WORDS.values() for w in words]
-    words, particles = _either(lookup), _either(PARTICLES)
-    markers = _either(FOLLOW_SUFFIXES)
     return _Words(
-        tail=re.compile(f"(?:{particles})?(?:{words})(?:{particles}|{words}|{markers})*$"),
-        markers=re.compile(f"(?:{particles})?(?:{markers})+$"),
         head=re.compile(f"^(?:{_either([*FOLLOW_PREFIXES, *COMPARE_PREFIXES, *games])})+"),
-        set_game=re.compile(f"^(?:{_either(SET_GAME_PREFIXES)})({_either(games)})"
-                            f"(?:{_either([*SET_GAME_SUFFIXES, *SET_GAME_AFTER])})*$"),
-        set_game_after=re.compile(f"^({_either(games)})(?:{_either(SET_GAME_AFTER)})+$"),
         lookup=lookup,
         bare={normalize(w): element for element, words in BARE_ELEMENTS.items() for w in words},
         follow_markers=frozenset(_keys([*FOLLOW_PREFIXES, *FOLLOW_SUFFIXES])),
         compare_markers=frozenset(_keys([*COMPARE_PREFIXES, *COMPARE_SUFFIXES])),
+        particles=frozenset(_keys(PARTICLES)),
+        ending=tuple(_keys([*lookup, *FOLLOW_SUFFIXES, *PARTICLES])),
         known=tuple(_keys([*lookup, *FOLLOW_PREFIXES, *FOLLOW_SUFFIXES, *COMPARE_PREFIXES, *PARTICLES])),
+        games=tuple(_keys(games)),
+        set_prefixes=tuple(_keys(SET_GAME_PREFIXES)),
+        set_suffixes=tuple(_keys([*SET_GAME_SUFFIXES, *SET_GAME_AFTER])),
+        set_after=tuple(_keys(SET_GAME_AFTER)),
     )
 
 
@@ -219,29 +220,43 @@ def _read_token(token: str, found: _Found) -> None:
             found.rest.append(token)
             found.words.append(token)
         return
-    changed = True
-    while token and changed:
-        changed = False
-        for pattern in (words.tail, words.markers):
-            match = pattern.search(token)
-            if match:
-                for key in _split(match.group(), words):
-                    found.take(*words.lookup.get(key, ("", "")))
-                    found.marked |= key in words.follow_markers
-                    found.compare |= key in words.compare_markers
-                token, changed = token[: match.start()], True
-        match = words.head.match(token)
-        if match:
-            for key in _split(match.group(), words):
-                found.take(*words.lookup.get(key, ("", "")))
-                found.marked |= key in words.follow_markers
-                found.compare |= key in words.compare_markers
-            token, changed = token[match.end():], True
+    token, ending = _peel_end(token, words)
+    match = words.head.match(token)
+    pieces = ending + (_split(match.group(), words) if match else [])
+    if match:
+        token = token[match.end():]
+    for key in pieces:
+        found.take(*words.lookup.get(key, ("", "")))
+        found.marked |= key in words.follow_markers
+        found.compare |= key in words.compare_markers
     if token in words.bare and found.marked:
         found.element = found.element or words.bare[token]
     elif token:
         found.rest.append(token)
         found.words.append(token)
+
+
+def _peel_end(token: str, words: _Words) -> tuple[str, list[str]]:
+    """Take the recognised words, follow-up markers and particles off the end of a token, longest first, one at a
+    time (no regex backtracking on long input); a particle is taken only before a word or a marker, so a name
+    ending in ノ (ディノ) stays whole."""
+    pieces: list[str] = []
+    while token:
+        key = next((k for k in words.ending if token.endswith(k)), None)
+        if key is None:
+            break
+        pieces.insert(0, key)
+        token = token[: -len(key)]
+    while pieces and not _starts_run(pieces, words):
+        token += pieces.pop(0)
+    return token, pieces
+
+
+def _starts_run(pieces: list[str], words: _Words) -> bool:
+    def meaningful(key: str) -> bool:
+        return key in words.lookup or key in words.follow_markers
+
+    return meaningful(pieces[0]) or (pieces[0] in words.particles and len(pieces) > 1 and meaningful(pieces[1]))
 
 
 def _split(run: str, words: _Words) -> list[str]:
@@ -262,9 +277,27 @@ def _chat_game(tokens: list[str], whole: str) -> str | None:
             and all(t in ENGLISH_SET or t in ENGLISH_SET_FILLER or words.lookup.get(t, ("",))[0] == "game"
                     for t in tokens)):
         return games[0]
-    match = words.set_game.match(whole) or words.set_game_after.match(whole)
-    return words.lookup[match.group(1)][1] if match else None
+    for prefix in ("", *words.set_prefixes):
+        if not whole.startswith(prefix):
+            continue
+        for game_word in words.games:
+            if not whole.startswith(game_word, len(prefix)):
+                continue
+            after = whole[len(prefix) + len(game_word):]
+            suffixes = words.set_suffixes if prefix else words.set_after
+            if (prefix or after) and _made_of(after, suffixes):
+                return words.lookup[game_word][1]
+    return None
 
+
+def _made_of(text: str, pieces: tuple[str, ...]) -> bool:
+    """Whether a text is a run of the pieces (longest first from the left)."""
+    while text:
+        piece = next((p for p in pieces if text.startswith(p)), None)
+        if piece is None:
+            return False
+        text = text[len(piece):]
+    return True
 
 def in_family(part: str, family: str) -> bool:
     """Whether a part of the knowledge ("Left Wing", "Tail Tip", "Head (Broken)") belongs to a family ("wing")."""
@@ -274,7 +307,7 @@ def in_family(part: str, family: str) -> bool:
 
 def game_words() -> frozenset[str]:
     """Every normalised word that names a game ("rise", "崛起", "ライズ")."""
-    return frozenset(k for k, (what, _) in _words().lookup.items() if what == "game")
+    return frozenset(_words().games)
 
 
 def reply_language(question: Question, text: str, last: str) -> str:
