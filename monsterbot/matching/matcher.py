@@ -11,7 +11,10 @@ scored against the keys in four ways, and each monster keeps its best score:
   enough for a confident answer;
 - fuzzy: rapidfuzz's normalised Indel similarity over the whole subject, which catches
   Latin typos ("rathlos") but gives short Chinese names one character apart only 50,
-  so 角龍 never passes for 火龍.
+  so 角龍 never passes for 火龍;
+- phonetic: a key with the same toneless pinyin (a homophone typo, or pinyin typed in Latin
+  letters) or the same loose romaji (see phonetic.py) (95, so that 晃黑龍 is 煌黑龍 and not the
+  黑龍 inside it); near pinyin or romaji spellings score their similarity, scaled.
 
 A threshold and a margin between the first two monsters decide match, ambiguous or miss.
 The result is deterministic: ties are broken by official name before alias, shorter key, id.
@@ -30,6 +33,7 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from monsterbot.matching.normalize import is_cjk, normalize
+from monsterbot.matching.phonetic import PhoneticIndex
 from monsterbot.matching.question import Question
 from monsterbot.model import Monster
 
@@ -58,6 +62,7 @@ class Method(str, Enum):
     CONTAINS = "contains"
     PART = "part"
     FUZZY = "fuzzy"
+    PHONETIC = "phonetic"
 
 
 @dataclass(frozen=True)
@@ -123,6 +128,7 @@ class Matcher:
             offset += len(key) + 1
         self._min_key_len = min((len(k) for k in self._keys), default=1)
         self._max_key_len = max((len(k) for k in self._keys), default=1)
+        self._phonetic = PhoneticIndex(self._keys)
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -161,6 +167,9 @@ class Matcher:
             subject, self._keys, scorer=fuzz.ratio, score_cutoff=SUGGESTION_FLOOR, limit=10
         ):
             yield key, float(score), Method.FUZZY
+        for key, score in self._phonetic.sound_alikes(subject):
+            if key != subject:
+                yield key, score, Method.PHONETIC
 
     def _contained_keys(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys standing inside a longer subject; a key inside another found key is dropped."""
