@@ -16,6 +16,9 @@ scored against the keys in four ways, and each monster keeps its best score:
   letters) or the same loose romaji (see phonetic.py) (95, so that 晃黑龍 is 煌黑龍 and not the
   黑龍 inside it); near pinyin or romaji spellings score their similarity, scaled.
 
+Everyday words that hold or resemble a name (火龍果, 恐龍; see everyday.py) are masked out of the
+subject first, unless a longer name holds them (雪獅子王 holds 獅子王) or the subject is a name.
+
 A threshold and a margin between the first two monsters decide match, ambiguous or miss.
 The result is deterministic: ties are broken by official name before alias, shorter key, id.
 """
@@ -32,6 +35,7 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
+from monsterbot.matching.everyday import everyday_words
 from monsterbot.matching.normalize import is_cjk, normalize
 from monsterbot.matching.phonetic import PhoneticIndex
 from monsterbot.matching.question import Question
@@ -45,6 +49,7 @@ MAX_SUBJECT = 64
 MAX_PART_HITS = 200
 WHOLE_MESSAGE_SHARE = 0.6
 _SEPARATOR = "\x00"
+_MASK = "\x01"  # stands for an everyday word in a subject; no key holds it
 
 
 class Outcome(str, Enum):
@@ -109,7 +114,7 @@ class _Entry:
 class Matcher:
     """An immutable index over the names of a set of monsters."""
 
-    def __init__(self, monsters: Iterable[Monster]) -> None:
+    def __init__(self, monsters: Iterable[Monster], everyday: Iterable[str] | None = None) -> None:
         entries: dict[str, list[_Entry]] = defaultdict(list)
         for monster in monsters:
             official = set(monster.names.items())
@@ -129,6 +134,8 @@ class Matcher:
         self._min_key_len = min((len(k) for k in self._keys), default=1)
         self._max_key_len = max((len(k) for k in self._keys), default=1)
         self._phonetic = PhoneticIndex(self._keys)
+        self._everyday = frozenset(everyday_words() if everyday is None else everyday) - self._entries.keys()
+        self._longest_everyday = max((len(w) for w in self._everyday), default=0)
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -148,8 +155,11 @@ class Matcher:
         subject = subject[:MAX_SUBJECT]
         if not subject or not self._keys:
             return MatchResult(Outcome.MISS, subject=subject)
+        masked = self._mask_everyday_words(subject)
+        if not masked.strip(_MASK):
+            return MatchResult(Outcome.MISS, subject=subject)
         scored: dict[str, Candidate] = {}
-        for key, score, method in self._score(subject):
+        for key, score, method in self._score(masked):
             for entry in self._entries[key]:
                 candidate = Candidate(entry.monster_id, round(score, 1), key, entry.language, method, entry.official)
                 current = scored.get(entry.monster_id)
@@ -157,6 +167,32 @@ class Matcher:
                     scored[entry.monster_id] = candidate
         ranked = sorted(scored.values(), key=_rank)
         return _decide(ranked, limit, subject)
+
+    def _mask_everyday_words(self, subject: str) -> str:
+        """The subject with each everyday word in it replaced by one mask character, longest words first."""
+        if subject in self._entries or not self._everyday:
+            return subject
+        spans: list[tuple[int, int]] = []
+        for size in range(min(self._longest_everyday, len(subject)), 1, -1):
+            for start in range(len(subject) - size + 1):
+                end = start + size
+                if (
+                    subject[start:end] in self._everyday
+                    and not any(s < end and start < e for s, e in spans)
+                    and not self._in_longer_key(subject, start, end)
+                ):
+                    spans.append((start, end))
+        for start, end in sorted(spans, reverse=True):
+            subject = subject[:start] + _MASK + subject[end:]
+        return subject
+
+    def _in_longer_key(self, subject: str, start: int, end: int) -> bool:
+        """Whether a key longer than subject[start:end] covers it in the subject."""
+        for size in range(end - start + 1, min(self._max_key_len, len(subject)) + 1):
+            for first in range(max(0, end - size), min(start, len(subject) - size) + 1):
+                if subject[first : first + size] in self._entries:
+                    return True
+        return False
 
     def _score(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         if subject in self._entries:
