@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from monsterbot.matching.matcher import Matcher, MatchResult, Outcome
-from monsterbot.matching.question import parse
+from monsterbot.core.matching.matcher import Matcher, MatchResult, Outcome
+from monsterbot.core.matching.question import parse
 
 EVAL_FILE = Path(__file__).parent / "data" / "matching_eval.tsv"
 
@@ -60,7 +60,7 @@ def evaluate(matcher: Matcher) -> dict[str, tuple[int, int, list[str]]]:
 
 
 def main() -> None:
-    from monsterbot.knowledge.yaml_source import YamlSource
+    from monsterbot.sources.yaml_files import YamlSource
 
     snapshot_monsters = YamlSource([Path(__file__).parents[1] / "knowledge"]).load().monsters
     figures = evaluate(Matcher(snapshot_monsters))

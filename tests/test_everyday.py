@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from monsterbot.matching.everyday import build_dictionary_words, everyday_words
-from monsterbot.matching.matcher import Matcher, Outcome
-from monsterbot.matching.question import parse
-from monsterbot.model import GameFacts, Monster
+from monsterbot.core.matching.everyday import build_dictionary_words, everyday_words
+from monsterbot.core.matching.matcher import Matcher, Outcome
+from monsterbot.core.matching.question import parse
+from monsterbot.core.model import GameFacts, Monster
 
 
 def ask(knowledge, text):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from monsterbot.matching.matcher import Method, Outcome
-from monsterbot.matching.pinyin import READINGS_FILE, build_readings, readings
-from monsterbot.matching.question import parse
-from monsterbot.matching.romaji import loose, name_spelling, query_spellings
+from monsterbot.core.matching.matcher import Method, Outcome
+from monsterbot.core.matching.pinyin import READINGS_FILE, build_readings, readings
+from monsterbot.core.matching.question import parse
+from monsterbot.core.matching.romaji import loose, name_spelling, query_spellings
 
 
 def ask(knowledge, text):

@@ -15,8 +15,8 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-from monsterbot.matching import romaji
-from monsterbot.matching.pinyin import readings
+from monsterbot.core.matching import romaji
+from monsterbot.core.matching.pinyin import readings
 
 #: Score of a key that sounds exactly like the query: above a shorter name found inside the query (90),
 #: below the query itself being a name (100), by the matcher's margin.
