@@ -16,8 +16,9 @@ scored against the keys in four ways, and each monster keeps its best score:
   letters) or the same loose romaji (see phonetic.py) (95, so that 晃黑龍 is 煌黑龍 and not the
   黑龍 inside it); near pinyin or romaji spellings score their similarity, scaled.
 
-Everyday words that hold or resemble a name (火龍果, 恐龍; see everyday.py) are masked out of the
-subject first, unless a longer name holds them (雪獅子王 holds 獅子王) or the subject is a name.
+Everyday words (see everyday.py) that hold a name (火龍果) are masked out of the subject first,
+unless a longer name holds them or the subject is a name; a subject that is an everyday word
+resembling a name (恐龍, one character from 恐暴龍) is no monster at all.
 
 A threshold and a margin between the first two monsters decide match, ambiguous or miss.
 The result is deterministic: ties are broken by official name before alias, shorter key, id.
@@ -134,8 +135,10 @@ class Matcher:
         self._min_key_len = min((len(k) for k in self._keys), default=1)
         self._max_key_len = max((len(k) for k in self._keys), default=1)
         self._phonetic = PhoneticIndex(self._keys)
-        self._everyday = frozenset(everyday_words() if everyday is None else everyday) - self._entries.keys()
-        self._longest_everyday = max((len(w) for w in self._everyday), default=0)
+        words = frozenset(everyday_words() if everyday is None else everyday) - self._entries.keys()
+        self._everyday_holding = frozenset(w for w in words if self._holds_key(w))
+        self._everyday_near = words - self._everyday_holding
+        self._longest_everyday = max((len(w) for w in self._everyday_holding), default=0)
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -156,7 +159,7 @@ class Matcher:
         if not subject or not self._keys:
             return MatchResult(Outcome.MISS, subject=subject)
         masked = self._mask_everyday_words(subject)
-        if not masked.strip(_MASK):
+        if not masked.strip(_MASK) or masked in self._everyday_near:
             return MatchResult(Outcome.MISS, subject=subject)
         scored: dict[str, Candidate] = {}
         for key, score, method in self._score(masked):
@@ -169,15 +172,15 @@ class Matcher:
         return _decide(ranked, limit, subject)
 
     def _mask_everyday_words(self, subject: str) -> str:
-        """The subject with each everyday word in it replaced by one mask character, longest words first."""
-        if subject in self._entries or not self._everyday:
+        """The subject with each everyday word that holds a name replaced by one mask character, longest first."""
+        if subject in self._entries or not self._everyday_holding:
             return subject
         spans: list[tuple[int, int]] = []
         for size in range(min(self._longest_everyday, len(subject)), 1, -1):
             for start in range(len(subject) - size + 1):
                 end = start + size
                 if (
-                    subject[start:end] in self._everyday
+                    subject[start:end] in self._everyday_holding
                     and not any(s < end and start < e for s, e in spans)
                     and not self._in_longer_key(subject, start, end)
                 ):
@@ -185,6 +188,10 @@ class Matcher:
         for start, end in sorted(spans, reverse=True):
             subject = subject[:start] + _MASK + subject[end:]
         return subject
+
+    def _holds_key(self, word: str) -> bool:
+        """Whether a key stands inside the word."""
+        return any(word[i:j] in self._entries for i in range(len(word)) for j in range(i + 1, len(word) + 1))
 
     def _in_longer_key(self, subject: str, start: int, end: int) -> bool:
         """Whether a key longer than subject[start:end] covers it in the subject."""
