@@ -4,8 +4,8 @@ Every official name and alias of every monster is one key (normalised). A subjec
 scored against the keys in four ways, and each monster keeps its best score:
 
 - exact: the subject is a key (100);
-- contains: a key of two or more characters (four for Latin) stands inside the subject
-  ("火龍好難打"); a key inside another contained key is dropped, so 雌火龍 beats 火龍 (90);
+- contains: a key of two or more characters (four for Latin), of one monster, stands inside the
+  subject ("火龍好難打"); a key inside another contained key is dropped, so 雌火龍 beats 火龍 (90);
 - part: the subject stands inside a key ("rath", "蒼火"), better at the start and the
   longer the share of the key it covers; one character (or three Latin letters) is never
   enough for a confident answer;
@@ -215,13 +215,17 @@ class Matcher:
                 yield key, score, Method.PHONETIC
 
     def _contained_keys(self, subject: str) -> Iterable[tuple[str, float, Method]]:
-        """Keys standing inside a longer subject; a key inside another found key is dropped."""
+        """Keys standing inside a longer subject; a key inside another found key is dropped.
+
+        A key that several monsters share (an ambiguous nickname, "rath") counts only as the whole
+        subject: inside a typo of a longer name ("rathlos") it is no evidence for either.
+        """
         found: set[str] = set()
         longest = min(self._max_key_len, len(subject) - 1)
         for size in range(longest, max(self._min_key_len, 2) - 1, -1):
             for start in range(len(subject) - size + 1):
                 piece = subject[start : start + size]
-                if piece in self._entries and (is_cjk(piece) or size >= 4):
+                if piece in self._entries and len(self._entries[piece]) == 1 and (is_cjk(piece) or size >= 4):
                     if not any(piece in other for other in found):
                         found.add(piece)
         for key in found:
