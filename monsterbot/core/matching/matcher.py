@@ -138,7 +138,8 @@ class Matcher:
         words = frozenset(everyday_words() if everyday is None else everyday) - self._entries.keys()
         self._everyday_holding = frozenset(w for w in words if self._holds_key(w))
         self._everyday_near = words - self._everyday_holding
-        self._longest_everyday = max((len(w) for w in self._everyday_holding), default=0)
+        holding = sorted(self._everyday_holding, key=len, reverse=True)  # longest first: leftmost-longest words
+        self._everyday_pattern = re.compile("|".join(map(re.escape, holding))) if holding else None
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -172,20 +173,15 @@ class Matcher:
         return _decide(ranked, limit, subject)
 
     def _mask_everyday_words(self, subject: str) -> str:
-        """The subject with each everyday word that holds a name replaced by one mask character, longest first."""
-        if subject in self._entries or not self._everyday_holding:
+        """The subject with each everyday word that holds a name replaced by one mask character."""
+        if subject in self._entries or self._everyday_pattern is None:
             return subject
-        spans: list[tuple[int, int]] = []
-        for size in range(min(self._longest_everyday, len(subject)), 1, -1):
-            for start in range(len(subject) - size + 1):
-                end = start + size
-                if (
-                    subject[start:end] in self._everyday_holding
-                    and not any(s < end and start < e for s, e in spans)
-                    and not self._in_longer_key(subject, start, end)
-                ):
-                    spans.append((start, end))
-        for start, end in sorted(spans, reverse=True):
+        spans = [
+            (found.start(), found.end())
+            for found in self._everyday_pattern.finditer(subject)
+            if not self._in_longer_key(subject, found.start(), found.end())
+        ]
+        for start, end in reversed(spans):
             subject = subject[:start] + _MASK + subject[end:]
         return subject
 
