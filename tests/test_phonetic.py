@@ -94,3 +94,9 @@ def test_romaji_and_kana_slips(knowledge, text, monster_id):
     result = ask(knowledge, text)
     assert result.outcome is Outcome.MATCH, result
     assert result.best.monster_id == monster_id
+
+
+def test_a_name_is_indexed_by_its_usual_reading():
+    table = readings()
+    assert table.usual_spelling("角龍") == table.spellings("角龍")[0] == "jiaolong"
+    assert table.usual_spelling("リオレウス") is None

@@ -66,8 +66,9 @@ class PhoneticIndex:
         table = readings()
         for key in keys:
             # A name by its usual reading only; a query by each of its characters' readings.
-            for spelling in table.spellings(key)[:1]:
-                self._pinyin.add(spelling, key, near=True)
+            usual = table.usual_spelling(key)
+            if usual:
+                self._pinyin.add(usual, key, near=True)
             spelled = romaji.name_spelling(key)
             if spelled:
                 self._romaji.add(spelled, key, near=True)

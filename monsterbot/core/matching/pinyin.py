@@ -66,6 +66,13 @@ class Readings:
             return []
         return ["".join(combo) for combo in itertools.islice(itertools.product(*options), MAX_SPELLINGS)]
 
+    def usual_spelling(self, text: str) -> str | None:
+        """The spelling by each character's most common reading; None when the text holds no Han."""
+        readings = [self.of(ch) for ch in text]
+        if not any(readings):
+            return None
+        return "".join(r[0] if r else ch for r, ch in zip(readings, text))
+
     def is_pinyin(self, text: str) -> bool:
         """True when Latin text is a run of pinyin syllables ("leilanglong")."""
         if self._pinyin is None:
