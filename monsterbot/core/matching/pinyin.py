@@ -49,7 +49,8 @@ class Readings:
             for ch in chars:
                 self._index[ord(ch) - _FIRST] = number
         self.syllables: frozenset[str] = frozenset(s for c in self._combos for s in c)
-        self._pinyin: re.Pattern[str] | None = None
+        # compiled once here (a few ms), not on the first query
+        self._pinyin = re.compile(f"(?:{'|'.join(sorted(self.syllables, key=len, reverse=True))})+")
 
     def of(self, ch: str) -> tuple[str, ...]:
         """The readings of one character, () when it is not a covered Han character."""
@@ -75,8 +76,6 @@ class Readings:
 
     def is_pinyin(self, text: str) -> bool:
         """True when Latin text is a run of pinyin syllables ("leilanglong")."""
-        if self._pinyin is None:
-            self._pinyin = re.compile(f"(?:{'|'.join(sorted(self.syllables, key=len, reverse=True))})+")
         return text.isascii() and self._pinyin.fullmatch(text) is not None
 
 
