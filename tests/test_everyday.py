@@ -46,3 +46,9 @@ def test_dictionary_words_that_hold_or_resemble_a_name(tmp_path):
     words = build_dictionary_words(["火龍", "恐暴龍", "雷神龍", "rathalos"], dictionary).split()
     # holds 火龍; near 恐暴龍 without being part of it; 雷神 is part of 雷神龍 (a short form), 火龍 is a name
     assert words == ["恐龙", "火龙果"]
+
+
+def test_an_everyday_word_that_sounds_like_a_name_is_that_name(knowledge):
+    # 炎龍 (a fire dragon, in jieba's dictionary) reads yanlong like 岩龍 (Basarios); 恐龍 sounds like no name
+    assert ask(knowledge, "炎龍").best.monster_id == "basarios"
+    assert ask(knowledge, "恐龍").outcome is Outcome.MISS

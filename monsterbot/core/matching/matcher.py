@@ -18,7 +18,7 @@ scored against the keys in four ways, and each monster keeps its best score:
 
 Everyday words (see everyday.py) that hold a name (火龍果) are masked out of the subject first,
 unless a longer name holds them or the subject is a name; a subject that is an everyday word
-resembling a name (恐龍, one character from 恐暴龍) is no monster at all.
+resembling a name (恐龍, one character from 恐暴龍) is no monster unless it sounds like one (炎龍, 巖龍).
 
 A threshold and a margin between the first two monsters decide match, ambiguous or miss.
 The result is deterministic: ties are broken by official name before alias, shorter key, id.
@@ -160,10 +160,13 @@ class Matcher:
         if not subject or not self._keys:
             return MatchResult(Outcome.MISS, subject=subject)
         masked = self._mask_everyday_words(subject)
-        if not masked.strip(_MASK) or masked in self._everyday_near:
+        if not masked.strip(_MASK):
             return MatchResult(Outcome.MISS, subject=subject)
+        near_word = masked in self._everyday_near  # 恐龍: only a name that sounds the same may answer
         scored: dict[str, Candidate] = {}
         for key, score, method in self._score(masked):
+            if near_word and method is not Method.PHONETIC:
+                continue
             for entry in self._entries[key]:
                 candidate = Candidate(entry.monster_id, round(score, 1), key, entry.language, method, entry.official)
                 current = scored.get(entry.monster_id)
