@@ -63,7 +63,7 @@ class Readings:
         Characters without a reading (digits, kana) are kept as they are.
         """
         options = [self.of(ch) or (ch,) for ch in text]
-        if all(len(o) == 1 and o[0] == ch for o, ch in zip(options, text)):
+        if all(len(o) == 1 and o[0] == ch for o, ch in zip(options, text, strict=True)):
             return []
         return ["".join(combo) for combo in itertools.islice(itertools.product(*options), MAX_SPELLINGS)]
 
@@ -72,7 +72,7 @@ class Readings:
         readings = [self.of(ch) for ch in text]
         if not any(readings):
             return None
-        return "".join(r[0] if r else ch for r, ch in zip(readings, text))
+        return "".join(r[0] if r else ch for r, ch in zip(readings, text, strict=True))
 
     def is_pinyin(self, text: str) -> bool:
         """True when Latin text is a run of pinyin syllables ("leilanglong")."""
