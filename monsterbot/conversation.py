@@ -134,3 +134,15 @@ class Conversation:
     def greet(self) -> Answer:
         """Welcome a new friend with what the bot can do."""
         return Answer([messages.greeting()], "greeting")
+
+    def welcome_group(self) -> Answer:
+        """Greet a group or room that invited the bot (or its new members), with monsters to tap and try."""
+        monsters = self.knowledge.current.monsters
+        tries = [monsters[i] for i in messages.TRY_MONSTERS if i in monsters] or sorted(monsters.values(), key=lambda m: m.id)
+        return Answer([messages.group_greeting(tries[: len(messages.TRY_MONSTERS)])], "greeting")
+
+    def forget(self, chat_key: str) -> Answer:
+        """The bot left a group or room: drop what it kept about that chat."""
+        if chat_key:
+            self.preferences.forget(chat_key)
+        return Answer(outcome="forgotten")

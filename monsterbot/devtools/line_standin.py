@@ -55,11 +55,12 @@ class LineStandIn:
                 except ValueError:
                     body = None
                 recorded = Recorded("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body)
-                status, answer = stub._judge(recorded)
+                refusal = stub._refusal(recorded)
+                status, answer = (400, refusal) if refusal else stub._answer(recorded)
                 recorded.status, recorded.error = status, (answer if status != 200 else None)
                 if stub._keep:
                     stub.requests.append(recorded)
-                if status == 400:
+                if refusal:
                     stub.rejected.append(recorded)
                 stub._on_request(recorded)
                 if stub.delay:
@@ -80,18 +81,23 @@ class LineStandIn:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
-    def _judge(self, recorded: Recorded) -> tuple[int, dict[str, Any]]:
-        """LINE's answer to a request: 200 with sentMessages, or 400 with LINE's error body."""
-        if recorded.path == "/v2/bot/message/reply":
-            message, details = request_errors(recorded.body)
-            if message:
-                return 400, {"message": message, "details": details}
-            with self._lock:
-                # REF#send-reply-message: "Reply tokens can only be used once".
-                if recorded.body["replyToken"] in self._used_tokens:
-                    return 400, {"message": "Invalid reply token"}
-                if self.status == 200:
-                    self._used_tokens.add(recorded.body["replyToken"])
+    def _refusal(self, recorded: Recorded) -> dict[str, Any] | None:
+        """LINE's 400 error body when a reply breaks one of its rules, else None."""
+        if recorded.path != "/v2/bot/message/reply":
+            return None
+        message, details = request_errors(recorded.body)
+        if message:
+            return {"message": message, "details": details}
+        with self._lock:
+            # REF#send-reply-message: "Reply tokens can only be used once".
+            if recorded.body["replyToken"] in self._used_tokens:
+                return {"message": "Invalid reply token"}
+            if self.status == 200:
+                self._used_tokens.add(recorded.body["replyToken"])
+        return None
+
+    def _answer(self, recorded: Recorded) -> tuple[int, dict[str, Any]]:
+        """200 with sentMessages, or the failure this stand-in was told to give (`status`)."""
         if self.status != 200:
             return self.status, {"message": "stand-in failure"}
         messages = recorded.body.get("messages", []) if isinstance(recorded.body, dict) else []
