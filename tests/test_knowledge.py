@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from monsterbot.knowledge.base import KnowledgeError, LiveKnowledge
-from monsterbot.knowledge.records import read_paths, schema, slug
-from monsterbot.knowledge.yaml_source import YamlSource
-from monsterbot.model import LANGUAGES
+from monsterbot.core.model import LANGUAGES
+from monsterbot.knowledge.records import KnowledgeError, read_paths, schema, slug
+from monsterbot.sources.live import LiveKnowledge
+from monsterbot.sources.yaml_files import YamlSource
 from tests.conftest import FIXTURES, KNOWLEDGE, need_shared
 
 
@@ -30,7 +30,7 @@ def test_every_record_has_four_languages_and_a_slug_id(knowledge):
 
 def test_every_name_and_alias_answers_its_own_monster(knowledge):
     snapshot = knowledge.current
-    from monsterbot.matching.question import parse
+    from monsterbot.core.matching.question import parse
 
     for monster in snapshot.monsters.values():
         for _, name in monster.all_names():
@@ -148,10 +148,10 @@ def test_game_named_in_the_query_picks_that_games_facts(knowledge):
     conversation = Conversation(knowledge, default_game="world")
     world = conversation.reply_to_text("火龍").messages[0]
     wilds = conversation.reply_to_text("wilds 火龍").messages[0]
-    assert "Monster Hunter Wilds" in str(wilds.to_dict()) and "Iceborne" in str(world.to_dict())
+    assert "Monster Hunter Wilds" in str(wilds) and "Iceborne" in str(world)
     rise_only = conversation.reply_to_text("magnamalo").messages[0]
-    assert "Rise" in str(rise_only.to_dict())
-    assert "Wilds" in str(Conversation(knowledge, default_game="wilds").reply_to_text("rathalos").messages[0].to_dict())
+    assert "Rise" in str(rise_only)
+    assert "Wilds" in str(Conversation(knowledge, default_game="wilds").reply_to_text("rathalos").messages[0])
 
 
 def test_readme_roster_table_is_current(knowledge):
@@ -164,8 +164,8 @@ def test_readme_roster_table_is_current(knowledge):
 def test_hot_reload_picks_up_an_edit_and_survives_a_broken_one(tmp_path):
     import time
 
-    from monsterbot.knowledge.base import Reloader
-    from monsterbot.matching.question import parse
+    from monsterbot.core.matching.question import parse
+    from monsterbot.sources.live import Reloader
 
     folder = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, folder)

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from monsterbot.devtools.soak import WebProcess, event_body, post, procfile_command
+from monsterbot.devtools.webprocess import WebProcess, event_body, post, procfile_command
 from tests.conftest import payload, text_event, wait_for
 
 
@@ -91,7 +91,7 @@ def _post_chunked(url: str, body: bytes) -> int:
     import http.client
     from urllib.parse import urlsplit
 
-    from monsterbot.devtools.soak import sign
+    from monsterbot.devtools.webprocess import sign
 
     connection = http.client.HTTPConnection(urlsplit(url).netloc, timeout=20)
     connection.putrequest("POST", "/callback")

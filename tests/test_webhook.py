@@ -226,7 +226,7 @@ def test_a_mention_after_emoji_is_cut_in_utf16_units(webhook, line_stub):
 def test_invalid_mentions_are_ignored_with_bounded_work(spans):
     from linebot.v3.webhooks import TextMessageContent
 
-    from monsterbot.webhook_payload import without_self_mentions
+    from monsterbot.web.payload import without_self_mentions
 
     text = "@monsterbot 火龍" + "x" * 3000
     event = _mentioned(text, *spans)
@@ -257,7 +257,7 @@ def test_the_signature_is_checked_over_the_raw_bytes(webhook, line_stub):
 def test_a_chunked_body_over_the_limit_is_413(line_stub, knowledge):
     import io
 
-    from monsterbot.app import create_app
+    from monsterbot.web.app import create_app
     from tests.conftest import runtime_for, settings_for
 
     app = create_app(settings_for(line_stub, max_body_bytes=2_000), runtime_for(knowledge))

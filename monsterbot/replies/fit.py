@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 from linebot.v3.messaging import FlexBubble, FlexCarousel, FlexComponent, FlexMessage, QuickReply
 
 from monsterbot.replies.line_rules import BUBBLE_MAX_BYTES, json_size, message_errors
-from monsterbot.replies.wire import freeze, wire
+from monsterbot.replies.wire import to_wire
 
 log = logging.getLogger(__name__)
 
@@ -27,29 +27,29 @@ _SLACK = 64  # bytes kept free on a page for its "n/m" mark
 
 
 def fitted(alt_text: str, layouts: Sequence[Layout], quick_reply: QuickReply | None = None) -> FlexMessage:
-    """A frozen Flex message of the first layout LINE accepts: one bubble when it fits, else a carousel of pages."""
+    """A Flex message of the first layout LINE accepts: one bubble when it fits, else a carousel of pages."""
     for layout in layouts:
         rows, page = layout()
         message = FlexMessage(alt_text=alt_text, contents=page(rows, 1, 1), quick_reply=quick_reply)
-        json = wire(message)
+        json = to_wire(message)
         if json_size(json["contents"]) > BUBBLE_MAX_BYTES:
             pages = _split(rows, page)
             message = FlexMessage(alt_text=alt_text, quick_reply=quick_reply, contents=FlexCarousel(
                 contents=[page(part, number, len(pages)) for number, part in enumerate(pages, 1)]))
-            json = wire(message)
+            json = to_wire(message)
         if not message_errors(json):
-            return freeze(message, json)
+            return message
     log.warning("a table does not fit LINE's limits in any layout", extra={"alt": alt_text[:80]})
-    return freeze(message, json)
+    return message
 
 
 def _split(rows: Sequence[FlexComponent], page: Page) -> list[list[FlexComponent]]:
     """Rows packed in order into pages that each stay under LINE's bubble limit."""
-    budget = BUBBLE_MAX_BYTES - json_size(wire(page([], 1, 2))) - _SLACK
+    budget = BUBBLE_MAX_BYTES - json_size(to_wire(page([], 1, 2))) - _SLACK
     pages: list[list[FlexComponent]] = [[]]
     used = 0
     for row in rows:
-        size = json_size(wire(row)) + 2  # ", " between rows
+        size = json_size(to_wire(row)) + 2  # ", " between rows
         if pages[-1] and used + size > budget:
             pages.append([])
             used = 0

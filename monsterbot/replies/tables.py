@@ -6,8 +6,8 @@ from typing import Sequence
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator
 
-from monsterbot.model import AILMENTS, ELEMENTS, GAME_TITLES, GameFacts, Hitzone, Monster
-from monsterbot.ranking import Ranked
+from monsterbot.core.model import AILMENTS, ELEMENTS, GAME_TITLES, GameFacts, Hitzone, Monster
+from monsterbot.core.ranking import Ranked
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer, summary
 from monsterbot.replies.fit import Page, fitted
 from monsterbot.replies.flex import GREY, heading, row, text
