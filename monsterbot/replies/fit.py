@@ -44,15 +44,18 @@ def fitted(alt_text: str, layouts: Sequence[Layout], quick_reply: QuickReply | N
 
 
 def _split(rows: Sequence[FlexComponent], page: Page) -> list[list[FlexComponent]]:
-    """Rows packed in order into pages that each stay under LINE's bubble limit."""
+    """Rows in order over the fewest pages that each stay under LINE's bubble limit, about as long as each other."""
     budget = BUBBLE_MAX_BYTES - json_size(to_wire(page([], 1, 2))) - _SLACK
-    pages: list[list[FlexComponent]] = [[]]
+    sizes = [json_size(to_wire(row)) + 2 for row in rows]  # + ", " between rows
+    greedy: list[list[int]] = [[]]
     used = 0
-    for row in rows:
-        size = json_size(to_wire(row)) + 2  # ", " between rows
-        if pages[-1] and used + size > budget:
-            pages.append([])
+    for index, size in enumerate(sizes):
+        if greedy[-1] and used + size > budget:
+            greedy.append([])
             used = 0
-        pages[-1].append(row)
+        greedy[-1].append(index)
         used += size
-    return pages
+    per_page = -(-len(rows) // len(greedy))
+    even = [list(range(start, min(start + per_page, len(rows)))) for start in range(0, len(rows), per_page)]
+    chosen = even if len(even) == len(greedy) and all(sum(sizes[i] for i in p) <= budget for p in even) else greedy
+    return [[rows[i] for i in p] for p in chosen]
