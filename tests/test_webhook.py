@@ -324,3 +324,22 @@ def test_leaving_a_group_forgets_its_preferences(webhook, line_stub):
     leave = base_event("leave", "group")
     assert webhook(payload(leave)).status_code == 200
     assert not preferences.mention_only(key)
+
+
+def test_leaving_forgets_preferences_kept_in_the_database(line_stub, knowledge, tmp_path):
+    from monsterbot.preferences import chat_key
+    from monsterbot.preferences.sql import StorePreferences
+    from monsterbot.store.database import migrate, open_engine
+    from monsterbot.web.app import create_app
+    from tests.conftest import SECRET, post_signed, runtime_for, settings_for
+
+    engine = open_engine(f"sqlite:///{tmp_path / 'prefs.db'}")
+    migrate(engine)
+    preferences = StorePreferences(engine)
+    app = create_app(settings_for(line_stub), runtime_for(knowledge, preferences=preferences))
+    key = chat_key(source("room")["roomId"], SECRET)
+    post_signed(app, payload(text_event("quiet", "room", mention_self=True)))
+    assert preferences.mention_only(key)
+    post_signed(app, payload(base_event("leave", "room")))
+    assert not preferences.mention_only(key)
+    preferences.forget(key)  # forgetting a chat it never kept is fine
