@@ -66,6 +66,8 @@ def _print_replies_locally() -> str:
     def show(recorded) -> None:  # noqa: ANN001 - a devtools Recorded
         for message in (recorded.body or {}).get("messages", []):
             print(f"\n[reply]\n{render(message)}\n", file=sys.stderr, flush=True)
+        if recorded.status != 200:  # the strict stand-in refused it, as LINE would
+            print(f"[LINE answers {recorded.status}: {json.dumps(recorded.error, ensure_ascii=False)}]", file=sys.stderr)
 
     return LineStandIn(on_request=show, keep=False).start().url
 

@@ -37,10 +37,10 @@ class Batch:
 
 def parse_events(body: bytes | str) -> Batch:
     """The events of a webhook body, in order; events of types or values this SDK does not know are skipped."""
-    try:
-        payload: Any = json.loads(body)
+    try:  # LINE sends UTF-8; json.loads alone would let encoded surrogates (b"\xed\xa0\x80") through
+        payload: Any = json.loads(body.decode("utf-8") if isinstance(body, bytes) else body)
     except (ValueError, RecursionError) as exc:  # ValueError includes bytes that are not UTF-8
-        raise InvalidPayload(f"body is not JSON: {type(exc).__name__}") from None
+        raise InvalidPayload(f"body is not UTF-8 JSON: {type(exc).__name__}") from None
     if not isinstance(payload, dict) or not isinstance(payload.get("events"), list):
         raise InvalidPayload("body must be an object with an 'events' list")
     destination = payload.get("destination")
