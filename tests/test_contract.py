@@ -46,14 +46,14 @@ def test_paged_and_condensed_tables_and_the_join_greeting_validate(knowledge, me
     from monsterbot.conversation import Conversation
     from monsterbot.core.model import Monster
     from monsterbot.replies import tables
-    from monsterbot.replies.wire import to_wire
+    from monsterbot.replies.wire import to_data
 
     monsters = knowledge.current.monsters.values()
     longest = max(monsters, key=lambda m: max((len(f.hitzones) for f in m.games.values()), default=0))
     facts = max(longest.games.values(), key=lambda f: len(f.hitzones))
     grown = Monster(longest.id, longest.names, games={facts.game: replace(facts, hitzones=facts.hitzones * 3)})
-    sent = [to_wire(tables.hitzone_table(longest, "ja", facts.game)), to_wire(tables.hitzone_table(grown, "en", facts.game)),
-            *Conversation(knowledge).welcome_group().messages]
+    sent = [to_data(tables.hitzone_table(longest, "ja", facts.game)), to_data(tables.hitzone_table(grown, "en", facts.game)),
+            *(m.data for m in Conversation(knowledge).welcome_group().messages)]
     assert errors(messaging_spec, "ReplyMessageRequest", {"replyToken": "t", "messages": sent}) == []
 
 

@@ -18,7 +18,7 @@ from monsterbot.core.ranking import weakest_to
 from monsterbot.replies import line_rules, messages, tables
 from monsterbot.replies.card import weakness_card
 from monsterbot.replies.labels import part_name
-from monsterbot.replies.wire import Wire, to_wire
+from monsterbot.replies.wire import Wire, to_data
 
 
 def _body(*wire: dict[str, Any], token: str = "t") -> dict[str, Any]:
@@ -73,8 +73,8 @@ def test_every_reply_is_accepted_by_line(knowledge):
     refused, kinds = [], set()
     for count, (what, message) in enumerate(every_reply(conversation)):
         kinds.add(what.split(" ")[0])
-        json = message if isinstance(message, dict) else to_wire(message)  # as the bot sends it
-        if count % 50 == 0 and not isinstance(message, dict):  # the one-pass serialisation agrees with the SDK's
+        json = message.data if isinstance(message, Wire) else to_data(message)  # as the bot sends it
+        if count % 50 == 0 and not isinstance(message, Wire):  # the one-pass serialisation agrees with the SDK's
             assert json == message.to_dict(), what
         problem, details = line_rules.request_errors(_body(json))
         if problem:
@@ -91,7 +91,7 @@ def test_a_table_too_long_for_a_carousel_is_condensed_with_every_part(knowledge)
     facts = max(longest.games.values(), key=lambda f: len(f.hitzones))
     zones = facts.hitzones * 3
     grown = Monster(longest.id, longest.names, games={facts.game: replace(facts, hitzones=zones)})
-    wire = to_wire(tables.hitzone_table(grown, "zh-TW", facts.game))
+    wire = to_data(tables.hitzone_table(grown, "zh-TW", facts.game))
     assert line_rules.request_errors(_body(wire)) == ("", [])
     shown = " ".join(_texts(wire))
     for zone in facts.hitzones:
@@ -104,7 +104,7 @@ def test_the_longest_real_table_keeps_its_columns(knowledge):
     longest = max(monsters, key=lambda m: max((len(f.hitzones) for f in m.games.values()), default=0))
     game = max(longest.games.values(), key=lambda f: len(f.hitzones)).game
     for language in LANGUAGES:
-        wire = to_wire(tables.hitzone_table(longest, language, game))
+        wire = to_data(tables.hitzone_table(longest, language, game))
         bubbles = wire["contents"]["contents"] if wire["contents"]["type"] == "carousel" else [wire["contents"]]
         rows = [box for bubble in bubbles for box in bubble["body"]["contents"] if box.get("layout") == "horizontal"]
         assert len(rows) == len(longest.games[game].hitzones) + len(bubbles)  # a row per part, headings per page

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 from linebot.v3.messaging import FlexBubble, FlexCarousel, FlexComponent, FlexMessage, QuickReply
 
 from monsterbot.replies.line_rules import BUBBLE_MAX_BYTES, json_size, message_errors
-from monsterbot.replies.wire import to_wire
+from monsterbot.replies.wire import to_data
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +31,12 @@ def fitted(alt_text: str, layouts: Sequence[Layout], quick_reply: QuickReply | N
     for layout in layouts:
         rows, page = layout()
         message = FlexMessage(alt_text=alt_text, contents=page(rows, 1, 1), quick_reply=quick_reply)
-        json = to_wire(message)
+        json = to_data(message)
         if json_size(json["contents"]) > BUBBLE_MAX_BYTES:
             pages = _split(rows, page)
             message = FlexMessage(alt_text=alt_text, quick_reply=quick_reply, contents=FlexCarousel(
                 contents=[page(part, number, len(pages)) for number, part in enumerate(pages, 1)]))
-            json = to_wire(message)
+            json = to_data(message)
         if not message_errors(json):
             return message
     log.warning("a table does not fit LINE's limits in any layout", extra={"alt": alt_text[:80]})
@@ -45,8 +45,8 @@ def fitted(alt_text: str, layouts: Sequence[Layout], quick_reply: QuickReply | N
 
 def _split(rows: Sequence[FlexComponent], page: Page) -> list[list[FlexComponent]]:
     """Rows in order over the fewest pages that each stay under LINE's bubble limit, about as long as each other."""
-    budget = BUBBLE_MAX_BYTES - json_size(to_wire(page([], 1, 2))) - _SLACK
-    sizes = [json_size(to_wire(row)) + 2 for row in rows]  # + ", " between rows
+    budget = BUBBLE_MAX_BYTES - json_size(to_data(page([], 1, 2))) - _SLACK
+    sizes = [json_size(to_data(row)) + 2 for row in rows]  # + ", " between rows
     greedy: list[list[int]] = [[]]
     used = 0
     for index, size in enumerate(sizes):
