@@ -39,3 +39,28 @@ def helm_binary() -> Path:
     partial.chmod(partial.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     partial.rename(target)
     return target
+
+
+CHART = Path(__file__).resolve().parent.parent / "charts" / "monsterbot"
+CREDENTIALS = ("--set", "line.channelSecret=s3cr3t", "--set", "line.channelAccessToken=t0ken")
+
+
+def run_helm(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(helm_binary()), *args], capture_output=True, text=True, timeout=120)
+
+
+def render(*values: str, namespace: str = "games", release: str = "bot") -> list[dict]:
+    """`helm template` of the chart (CRDs included as the chart's templates), as a list of objects."""
+    import yaml
+
+    done = run_helm("template", release, str(CHART), "--namespace", namespace, *values)
+    assert done.returncode == 0, done.stderr
+    return [d for d in yaml.safe_load_all(done.stdout) if d]
+
+
+def operator_config(objects: list[dict]) -> dict:
+    """The operator's config.yaml out of a rendered chart."""
+    import yaml
+
+    [config_map] = [o for o in objects if o["kind"] == "ConfigMap" and o["metadata"]["name"].endswith("-operator")]
+    return dict(yaml.safe_load(config_map["data"]["config.yaml"]))
