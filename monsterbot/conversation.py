@@ -12,16 +12,17 @@ from enum import Enum
 
 from linebot.v3.messaging import Message, TextMessage
 
-from monsterbot.knowledge.base import LiveKnowledge, Snapshot
-from monsterbot.matching.matcher import Outcome
-from monsterbot.matching.question import Kind, Question, parse
-from monsterbot.model import Monster
+from monsterbot.core.matching.matcher import Outcome
+from monsterbot.core.matching.question import Kind, Question, parse
+from monsterbot.core.model import Monster
+from monsterbot.core.ranking import weakest_to
+from monsterbot.core.snapshot import Snapshot
 from monsterbot.preferences import MemoryPreferences, Preferences
-from monsterbot.ranking import weakest_to
 from monsterbot.replies import messages, tables
 from monsterbot.replies.card import weakness_card
 from monsterbot.replies.labels import label
 from monsterbot.replies.wire import freeze
+from monsterbot.sources.live import LiveKnowledge
 
 
 class ChatKind(str, Enum):
@@ -93,10 +94,10 @@ class Conversation:
             first = snapshot.matcher.match_key(question.subject).best
             second = snapshot.matcher.match_key(question.other).best
             if first and second and first.monster_id != second.monster_id:
-                pair = [snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]]
-                card = snapshot.remember(("compare", pair[0].id, pair[1].id, question.language, game),
-                                         lambda: freeze(tables.comparison(*pair, question.language, game)))
-                return Answer([card], "compare", pair[0].id, first.score)
+                one, other = snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]
+                card = snapshot.remember(("compare", one.id, other.id, question.language, game),
+                                         lambda: freeze(tables.comparison(one, other, question.language, game)))
+                return Answer([card], "compare", one.id, first.score)
             question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
         result = snapshot.matcher.match_question(question)
         best = result.best

@@ -15,8 +15,8 @@ import pytest
 
 from monsterbot.config import Settings
 from monsterbot.devtools.line_standin import LineStandIn
-from monsterbot.knowledge.base import LiveKnowledge
-from monsterbot.knowledge.yaml_source import YamlSource
+from monsterbot.sources.live import LiveKnowledge
+from monsterbot.sources.yaml_files import YamlSource
 
 REPO = Path(__file__).resolve().parent.parent
 KNOWLEDGE = REPO / "knowledge"
@@ -73,7 +73,7 @@ def settings_for(stub: LineStandIn, **overrides: Any) -> Settings:
 @pytest.fixture()
 def webhook(line_stub: LineStandIn, knowledge: LiveKnowledge) -> Callable[..., Any]:
     """post(payload, signature=...) against a webhook app wired to the stub."""
-    from monsterbot.app import create_app
+    from monsterbot.web.app import create_app
 
     app = create_app(settings_for(line_stub), runtime_for(knowledge))
     client = app.test_client()
@@ -96,7 +96,7 @@ def webhook(line_stub: LineStandIn, knowledge: LiveKnowledge) -> Callable[..., A
 def runtime_for(knowledge: LiveKnowledge, **parts: Any) -> Any:
     """A Runtime around already loaded knowledge (no threads, no database unless given)."""
     from monsterbot.preferences import MemoryPreferences
-    from monsterbot.runtime import Runtime
+    from monsterbot.web.runtime import Runtime
 
     values: dict[str, Any] = dict(preferences=MemoryPreferences())
     values.update(parts)

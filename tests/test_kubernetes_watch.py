@@ -6,10 +6,10 @@ import pytest
 
 kubernetes = pytest.importorskip("kubernetes")
 
-from monsterbot.app import create_app  # noqa: E402
-from monsterbot.kubernetes.cluster_source import ClusterSource  # noqa: E402
 from monsterbot.kubernetes.crds import API_VERSION  # noqa: E402
-from monsterbot.runtime import build  # noqa: E402
+from monsterbot.sources.cluster import ClusterSource  # noqa: E402
+from monsterbot.web.app import create_app  # noqa: E402
+from monsterbot.web.runtime import build  # noqa: E402
 from tests.conftest import payload, post_signed, settings_for, text_event, wait_for  # noqa: E402
 
 BINDINGS = "/apis/monsterbot.io/v1alpha1/namespaces/default/eventbindings"
@@ -101,7 +101,7 @@ def test_readiness_waits_for_the_first_list(kube, api, line_stub):
 def _source(api, base_monsters=()):
     class Base:
         def load(self):
-            from monsterbot.model import KnowledgeSet
+            from monsterbot.core.model import KnowledgeSet
 
             return KnowledgeSet(tuple(base_monsters))
 

@@ -13,14 +13,15 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from monsterbot.app import create_app
-from monsterbot.knowledge.base import LiveKnowledge, Reloader
-from monsterbot.knowledge.yaml_source import YamlSource
-from monsterbot.runtime import build
+from monsterbot.sources.live import LiveKnowledge, Reloader
+from monsterbot.sources.store import StoreSource
+from monsterbot.sources.yaml_files import YamlSource
 from monsterbot.store.database import SCHEMA_VERSION, StoreError, migrate, open_engine
-from monsterbot.store.knowledge_store import StoreSource, load_monsters, stored_version, sync
+from monsterbot.store.knowledge_store import load_monsters, stored_version, sync
 from monsterbot.store.query_log import Entry, QueryLog, misses, prune, stats
-from monsterbot.store.tables import Meta, QueryLogRow
+from monsterbot.store.schema import Meta, QueryLogRow
+from monsterbot.web.app import create_app
+from monsterbot.web.runtime import build
 from tests.conftest import FIXTURES, KNOWLEDGE, payload, post_signed, settings_for, text_event
 from tests.tcp_proxy import TcpProxy
 from tests.test_cli import run

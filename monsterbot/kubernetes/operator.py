@@ -19,6 +19,7 @@ import yaml
 from kubernetes import client
 from kubernetes.client.exceptions import ApiException
 
+from monsterbot.core.model import KnowledgeSet
 from monsterbot.kubernetes.crds import GROUP, VERSION
 from monsterbot.kubernetes.leader import LeaseElector
 from monsterbot.kubernetes.reconcile import (
@@ -31,7 +32,6 @@ from monsterbot.kubernetes.reconcile import (
     bound_bindings,
     desired_resources,
 )
-from monsterbot.model import KnowledgeSet
 
 log = logging.getLogger(__name__)
 LEASE_NAME = "monsterbot-operator"
@@ -182,7 +182,7 @@ def run_operator(config_path: Path, interval: float, leader_election: bool) -> i
 
     from monsterbot import logs
     from monsterbot.config import Settings
-    from monsterbot.knowledge.yaml_source import YamlSource
+    from monsterbot.sources.yaml_files import YamlSource
 
     settings = Settings.from_env(require_line=False)
     logs.configure(settings.log_format)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage, FlexSeparator
 
-from monsterbot.model import AILMENTS, ELEMENTS, GAME_TITLES, GameFacts, Monster
+from monsterbot.core.model import AILMENTS, ELEMENTS, GAME_TITLES, GameFacts, Monster
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars
 

@@ -1,4 +1,4 @@
-"""A consistent knowledge snapshot (monsters and their match index) and the holder that swaps it.
+"""The live knowledge: holds the current snapshot, swaps in a new one on reload, and the thread that polls sources.
 
 A request reads `LiveKnowledge.current` once and works on that snapshot to the end, so a
 reload that swaps in a new snapshot is atomic for every reader: nobody sees half an update.
@@ -7,64 +7,15 @@ A reload that fails keeps the last good snapshot live and records why.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
-from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Hashable, Iterable
+from dataclasses import dataclass
+from typing import Callable
 
-from monsterbot.knowledge.records import Problem
-from monsterbot.matching.matcher import Matcher
-from monsterbot.matching.normalize import normalize
-from monsterbot.model import KeywordReply, KnowledgeSet, Monster
+from monsterbot.core.model import KnowledgeSet
+from monsterbot.core.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """An immutable knowledge version: monsters by id and the matcher over their names."""
-
-    monsters: dict[str, Monster]
-    matcher: Matcher
-    version: str
-    replies: dict[str, KeywordReply] = field(default_factory=dict)
-    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def remember(self, key: Hashable, build: Callable[[], Any], limit: int = 4096) -> Any:
-        """A value derived from this snapshot (a built reply), computed once per key."""
-        try:
-            return self.memo[key]
-        except KeyError:
-            if len(self.memo) >= limit:
-                self.memo.clear()
-            value = self.memo[key] = build()
-            return value
-
-    @classmethod
-    def build(cls, knowledge: KnowledgeSet) -> "Snapshot":
-        """Index the monsters and keyword replies under their content version."""
-        by_id = {m.id: m for m in sorted(knowledge.monsters, key=lambda m: m.id)}
-        replies = {normalize(k): r for r in knowledge.replies for k in r.keywords if normalize(k)}
-        version = knowledge_version(by_id.values(), knowledge.replies)
-        return cls(by_id, Matcher(by_id.values()), version, replies)
-
-
-def knowledge_version(monsters: Iterable[Monster], replies: Iterable[KeywordReply] = ()) -> str:
-    """A digest of the content (not of where it was read from): equal knowledge, equal version."""
-    content = sorted(repr(replace(m, origin="")) for m in monsters)
-    content += sorted(repr(replace(r, origin="")) for r in replies)
-    return hashlib.sha256("\n".join(content).encode()).hexdigest()[:12]
-
-
-class KnowledgeError(RuntimeError):
-    """Knowledge that could not be loaded, with every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        shown = "\n".join(str(p) for p in problems[:20])
-        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__(f"{len(problems)} problem(s) in the knowledge:\n{shown}{more}")
 
 
 Loader = Callable[[], KnowledgeSet]
