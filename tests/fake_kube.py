@@ -227,6 +227,10 @@ class FakeKube:
         elif current is None and sub == "status":
             raise Refused(404, "NotFound", "no object to write the status of")
         if version is not None:
+            group = key[0].partition("/")[0]
+            kind = self.objects[_CRDS][("", f"{key[1]}.{group}")]["spec"]["names"]["kind"]
+            if (obj.get("apiVersion"), obj.get("kind")) != (key[0], kind):
+                raise Refused(400, "BadRequest", f"Object 'Kind' is missing or not {kind} {key[0]}")
             schema = version["schema"]["openAPIV3Schema"]
             meta = obj.get("metadata")
             obj = _prune(obj, schema)

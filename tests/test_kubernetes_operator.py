@@ -208,6 +208,9 @@ def test_operator_reconciles_and_is_idempotent(kube, operator_client):
     selected["spec"].pop("botRef")
     kube.apply(BINDINGS, selected)
     kube.apply(BINDINGS, binding("orphan", [], bot="nobody"))
+    twice = {"wilds": {"source": "test", "weak_elements": ["fire", "fire"]}}  # the CRD cannot say uniqueItems
+    kube.apply(BINDINGS, binding("broken", [dict(LOREM, id="lorem-three", names={"en": "Lorem Three"}, aliases={},
+                                                  games=twice)]))
     clash = dict(LOREM, id="lorem-clash", names={"en": "Lorem Clash"}, aliases={"zh-TW": ["火龍"]})
     kube.apply(BINDINGS, binding("clash", [clash]))
 
@@ -218,11 +221,12 @@ def test_operator_reconciles_and_is_idempotent(kube, operator_client):
     assert deployment["metadata"]["ownerReferences"][0]["kind"] == "Bot"
     assert kube.get("v1", "services", "default", "monsterbot")
     reasons = {name: _status(kube, "eventbindings", name)["conditions"][0]["reason"]
-               for name in ("good", "selected", "orphan", "clash")}
-    assert reasons == {"good": "Accepted", "selected": "Accepted", "orphan": "UnknownBot", "clash": "NameCollision"}
+               for name in ("good", "selected", "orphan", "broken", "clash")}
+    assert reasons == {"good": "Accepted", "selected": "Accepted", "orphan": "UnknownBot", "broken": "InvalidMonster",
+                       "clash": "NameCollision"}
     assert _status(kube, "eventbindings", "good")["observedGeneration"] == 1
     bot_state = _status(kube, "bots", "monsterbot")
-    assert bot_state["eventBindings"] == 3 and bot_state["conditions"][0]["status"] == "True"
+    assert bot_state["eventBindings"] == 4 and bot_state["conditions"][0]["status"] == "True"
 
     writes = len(kube.writes())
     operator.reconcile_all()
