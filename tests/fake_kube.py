@@ -363,6 +363,7 @@ class FakeKube:
                     raise Refused(409, "AlreadyExists", f'{key[1]} "{obj_name}" already exists')
                 admitted = self._admit(key, None, body, None)
                 return self._send(handler, 201, self._store(key, ns, obj_name, admitted, "ADDED"))
+        assert name is not None  # a collection takes only GET and POST
         with self.cond:
             current = items.get((ns, name))
             if current is None:

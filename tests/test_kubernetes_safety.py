@@ -15,11 +15,11 @@ kubernetes = pytest.importorskip("kubernetes")
 from kubernetes import client  # noqa: E402
 from kubernetes.client.exceptions import ApiException  # noqa: E402
 
+from monsterbot.core.model import KnowledgeSet  # noqa: E402
 from monsterbot.kubernetes.crds import all_crds  # noqa: E402
 from monsterbot.kubernetes.leader import LeaseElector  # noqa: E402
 from monsterbot.kubernetes.operator import LeadershipLost, Operator, watched_namespaces  # noqa: E402
 from monsterbot.kubernetes.reconcile import PodPolicy, desired_resources  # noqa: E402
-from monsterbot.core.model import KnowledgeSet  # noqa: E402
 from tests.fake_kube import FakeKube, Refused  # noqa: E402
 from tests.helm_tool import operator_config  # noqa: E402
 from tests.test_kubernetes_operator import BOTS, _status, bot, chart, install_chart_rbac, operator_for, policy  # noqa: E402

@@ -156,7 +156,7 @@ def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) ->
             f"autoscaling.knative.dev/{key}": str(knative[field])
             for key, field in (("min-scale", "minScale"), ("max-scale", "maxScale"), ("target", "target"))
             if field in knative}
-        objects = [{"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": dict(meta),
+        objects: list[dict[str, Any]] = [{"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": dict(meta),
                     "spec": {"template": pod}}]
     else:
         selector = {k: labels[k] for k in ("app.kubernetes.io/name", "app.kubernetes.io/instance",
@@ -201,7 +201,8 @@ def _condition(ok: bool, reason: str, message: str) -> dict:
 
 def binding_status(binding: dict, condition: dict, now: str) -> dict:
     """The status to write: the condition (its transition time kept while unchanged) and observedGeneration."""
-    previous = next((c for c in (binding.get("status") or {}).get("conditions") or [] if c.get("type") == "Accepted"), {})
+    previous: dict = next((c for c in (binding.get("status") or {}).get("conditions") or []
+                           if c.get("type") == "Accepted"), {})
     same = previous.get("status") == condition["status"] and previous.get("reason") == condition["reason"]
     generation = binding.get("metadata", {}).get("generation")
     stamped = {**condition, "lastTransitionTime": previous.get("lastTransitionTime") if same else now,
@@ -213,7 +214,8 @@ def binding_status(binding: dict, condition: dict, now: str) -> dict:
 def bot_status(bot: dict, resources: list[dict], bindings: list[dict], now: str,
                refusal: Refusal | None = None) -> dict:
     """Ready once its objects are in place, with the list of what it manages; or not Ready and why."""
-    previous = next((c for c in (bot.get("status") or {}).get("conditions") or [] if c.get("type") == "Ready"), {})
+    previous: dict = next((c for c in (bot.get("status") or {}).get("conditions") or [] if c.get("type") == "Ready"), {})
+    condition: dict[str, Any]
     if refusal is not None:
         condition = {"type": "Ready", "status": "False", "reason": refusal.reason, "message": str(refusal)[:2000]}
     else:
