@@ -166,6 +166,10 @@ def test_knative_render():
                 "terminationGracePeriodSeconds"} & set(template["spec"])
     webhooks = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
     assert webhooks == [] and not by_kind(objects, "Service", "v1") and not by_kind(objects, "PodDisruptionBudget")
+    assert "networking.knative.dev/visibility" not in service["metadata"]["labels"]
+    private = render(*CREDENTIALS, "--set", "knative.enabled=true", "--set", "knative.clusterLocal=true")
+    [service] = by_kind(private, "Service", "serving.knative.dev/v1")
+    assert service["metadata"]["labels"]["networking.knative.dev/visibility"] == "cluster-local"
 
 
 def test_autoscaling_render():

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 kubernetes = pytest.importorskip("kubernetes")
 
@@ -246,3 +247,19 @@ def test_the_chart_and_the_operator_make_the_same_webhook_pod(knative):
     operator_pod = desired_resources(twin, [], policy(*values))[0]["spec"]["template"]
     assert _without_release_labels(operator_pod) == _without_release_labels(chart_pod)
     assert operator_pod["metadata"]["labels"]["app.kubernetes.io/managed-by"] == "monsterbot-operator"
+
+
+def test_the_operator_reads_its_config_from_the_mounted_file_or_the_helm_output(tmp_path):
+    from monsterbot.kubernetes.operator import load_config
+    from tests.helm_tool import CHART, CREDENTIALS, run_helm
+
+    done = run_helm("template", "bot", str(CHART), "-n", "default", *CREDENTIALS, "-s", "templates/operator.yaml")
+    assert done.returncode == 0, done.stderr
+    (tmp_path / "operator.yaml").write_text(done.stdout)
+    mounted = operator_config(chart())
+    assert load_config(tmp_path / "operator.yaml") == mounted
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump(mounted))
+    assert load_config(tmp_path / "config.yaml") == mounted
+    (tmp_path / "other.yaml").write_text("kind: ConfigMap\ndata: {}\n")
+    with pytest.raises(ValueError, match="no operator configuration"):
+        load_config(tmp_path / "other.yaml")

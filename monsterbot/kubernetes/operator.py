@@ -162,11 +162,14 @@ def _without_times(status: Any) -> Any:
 
 
 def load_config(path: Path) -> dict:
-    """The operator's ConfigMap file (written by the chart): namespaces, allowlists, webhook pod templates."""
-    config = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(config, dict) or not isinstance(config.get("pods"), dict):
-        raise ValueError(f"{path}: not an operator configuration (render it with the chart)")
-    return config
+    """The operator's configuration, written by the chart: its ConfigMap's `config.yaml` as mounted in the pod, or
+    the output of `helm template … -s templates/operator.yaml` (the ConfigMap is found among the documents)."""
+    for document in yaml.safe_load_all(path.read_text(encoding="utf-8")):
+        if isinstance(document, dict) and document.get("kind") == "ConfigMap" and "config.yaml" in (document.get("data") or {}):
+            document = yaml.safe_load(document["data"]["config.yaml"])
+        if isinstance(document, dict) and isinstance(document.get("pods"), dict):
+            return document
+    raise ValueError(f"{path}: no operator configuration in it (render it with the chart)")
 
 
 def watched_namespaces(config: dict, own_namespace: str) -> tuple[str, ...]:
