@@ -77,6 +77,12 @@ class LiveKnowledge:
             self.status = ReloadStatus()
             return True
 
+    def source_failed(self, error: str) -> None:
+        """Record that the sources could not be read; the live snapshot stays."""
+        self.status = ReloadStatus(False, error)
+        for listener in self.listeners:
+            listener()
+
     def _version(self) -> str:
         return self._current.version if self._current else "none"
 
@@ -97,6 +103,8 @@ class Reloader(threading.Thread):
             return self._fingerprint()
         except Exception as exc:  # noqa: BLE001 - a source outage keeps the last good knowledge
             log.warning("cannot read knowledge sources: %s", type(exc).__name__)
+            if self._knowledge.ready:
+                self._knowledge.source_failed(f"cannot read knowledge sources: {type(exc).__name__}")
             return None
 
     def run(self) -> None:
@@ -104,7 +112,7 @@ class Reloader(threading.Thread):
             seen = self._look()
             if seen is None:
                 continue
-            if seen != self._seen or not self._knowledge.ready:
+            if seen != self._seen or not self._knowledge.ready or not self._knowledge.status.ok:
                 if self._knowledge.reload():
                     self._seen = seen
 
