@@ -263,3 +263,17 @@ def test_the_operator_reads_its_config_from_the_mounted_file_or_the_helm_output(
     (tmp_path / "other.yaml").write_text("kind: ConfigMap\ndata: {}\n")
     with pytest.raises(ValueError, match="no operator configuration"):
         load_config(tmp_path / "other.yaml")
+
+
+def test_the_webhook_account_only_reads_event_bindings(kube, tmp_path):
+    install_chart_rbac(kube, chart())
+    custom = client.CustomObjectsApi(client_as(kube, tmp_path, "default/bot-monsterbot-webhook"))
+    assert custom.list_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "eventbindings")["items"] == []
+    for attempt in (
+        lambda: custom.list_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots"),
+        lambda: custom.list_cluster_custom_object("monsterbot.io", "v1alpha1", "eventbindings"),
+        lambda: custom.create_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "eventbindings", {}),
+    ):
+        with pytest.raises(ApiException) as refused:
+            attempt()
+        assert refused.value.status == 403
