@@ -163,7 +163,7 @@ def test_knative_render():
     assert "port" not in container["readinessProbe"]["httpGet"] and "port" not in container["livenessProbe"]["httpGet"]
     # fields Knative refuses without its podspec feature flags
     assert not {"securityContext", "nodeSelector", "affinity", "tolerations", "topologySpreadConstraints",
-                "terminationGracePeriodSeconds"} & set(template["spec"])
+                "terminationGracePeriodSeconds", "automountServiceAccountToken"} & set(template["spec"])
     webhooks = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
     assert webhooks == [] and not by_kind(objects, "Service", "v1") and not by_kind(objects, "PodDisruptionBudget")
     assert "networking.knative.dev/visibility" not in service["metadata"]["labels"]

@@ -196,7 +196,9 @@ def run_operator(config_path: Path, interval: float, leader_election: bool) -> i
         kube_config.load_kube_config()
     api_client = client.ApiClient()
     base = YamlSource(settings.knowledge_paths).load()
-    elector = LeaseElector(client.CoordinationV1Api(api_client), LEASE_NAME, settings.pod_namespace, settings.pod_name)
+    # the Lease outlasts three loops, so one slow pass does not hand it over
+    elector = LeaseElector(client.CoordinationV1Api(api_client), LEASE_NAME, settings.pod_namespace, settings.pod_name,
+                           duration=max(15, round(interval * 3)))
     operator = Operator(api_client, watched_namespaces(config, settings.pod_namespace), base,
                         PodPolicy.from_chart(config, settings.pod_namespace),
                         may_write=elector.leading if leader_election else lambda: True)

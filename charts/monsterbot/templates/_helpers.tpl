@@ -84,7 +84,9 @@ metadata:
     {{- include "monsterbot.podAnnotations" $ | nindent 4 }}
 spec:
   serviceAccountName: {{ include "monsterbot.serviceAccountName" $ }}
+  {{- if not $knative }}{{/* Knative takes it from the ServiceAccount */}}
   automountServiceAccountToken: {{ $.Values.knowledge.watchEventBindings }}
+  {{- end }}
   {{- with $.Values.imagePullSecrets }}
   imagePullSecrets:
     {{- toYaml . | nindent 4 }}
