@@ -359,6 +359,7 @@ def test_network_policy_service_monitor_and_scheduling_are_values():
     pods = {d["metadata"]["labels"]["app.kubernetes.io/component"]: d["spec"]["template"] for d in by_kind(objects, "Deployment")}
     assert pods["webhook"]["spec"]["nodeSelector"] == {"pool": "bots"}
     assert pods["operator"]["spec"]["nodeSelector"] == {"pool": "ops"}
+    assert by_kind(objects, "Pod")[0]["spec"]["nodeSelector"] == {"pool": "bots"}  # the helm test pod too
     spread = pods["webhook"]["spec"]["topologySpreadConstraints"][0]
     assert spread["labelSelector"]["matchLabels"]["app.kubernetes.io/component"] == "webhook"
     container = pods["webhook"]["spec"]["containers"][0]
