@@ -53,6 +53,8 @@ class ChatMemory(Protocol):
 
     def remember(self, key: str, value: Remembered) -> None: ...
 
+    def forget(self, key: str) -> None: ...
+
 
 class NoMemory:
     """Memory switched off: nothing is kept, nothing recalled."""
@@ -61,6 +63,9 @@ class NoMemory:
         return None
 
     def remember(self, key: str, value: Remembered) -> None:
+        return None
+
+    def forget(self, key: str) -> None:
         return None
 
 
@@ -89,6 +94,10 @@ class LocalMemory:
                 del self._values[next(iter(self._values))]
             self._values[key] = (self._clock() + self._ttl, value)
 
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._values.pop(key, None)
+
 
 class BoundedMemory:
     """A shared memory whose calls never hold a reply for long (see monsterbot/bounded.py): a slow or failing store
@@ -103,6 +112,9 @@ class BoundedMemory:
 
     def remember(self, key: str, value: Remembered) -> None:
         self._bounded.call(lambda: self._inner.remember(key, value), None)
+
+    def forget(self, key: str) -> None:
+        self._bounded.call(lambda: self._inner.forget(key), None)
 
 
 def chat_memory(settings: Settings, engine: Engine | None) -> ChatMemory:

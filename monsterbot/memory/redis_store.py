@@ -21,3 +21,6 @@ class RedisMemory:
 
     def remember(self, key: str, value: Remembered) -> None:
         self._redis.set(self._prefix + key, value.dumps(), ex=self._ttl)
+
+    def forget(self, key: str) -> None:
+        self._redis.delete(self._prefix + key)

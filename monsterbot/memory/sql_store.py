@@ -42,3 +42,7 @@ class SqlMemory:
             if self._purged is None or now - self._purged >= PURGE_EVERY:
                 connection.execute(delete(ChatMemoryRow).where(ChatMemoryRow.expires_at <= now))  # type: ignore[arg-type]
                 self._purged = now
+
+    def forget(self, key: str) -> None:
+        with self._engine.begin() as connection:
+            connection.execute(delete(ChatMemoryRow).where(ChatMemoryRow.chat_key == key))  # type: ignore[arg-type]

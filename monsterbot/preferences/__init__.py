@@ -25,6 +25,8 @@ class Preferences(Protocol):
 
     def set_game(self, key: str, game: str) -> None: ...
 
+    def forget(self, key: str) -> None: ...
+
 
 class MemoryPreferences:
     """Preferences of one process (the default without a database)."""
@@ -48,6 +50,11 @@ class MemoryPreferences:
         with self._lock:
             self._games[key] = game
 
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._values.pop(key, None)
+            self._games.pop(key, None)
+
 
 class BoundedPreferences:
     """Preferences in a shared store read within a time bound (monsterbot/bounded.py): a slow or failing store reads
@@ -69,3 +76,6 @@ class BoundedPreferences:
 
     def set_game(self, key: str, game: str) -> None:
         self._inner.set_game(key, game)
+
+    def forget(self, key: str) -> None:
+        self._inner.forget(key)

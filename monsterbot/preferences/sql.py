@@ -45,3 +45,9 @@ class StorePreferences:
                 setattr(row, name, value)
             row.updated_at = utcnow()
             session.add(row)
+
+    def forget(self, key: str) -> None:
+        with Session(self._engine) as session, session.begin():
+            row = session.get(ChatPreferenceRow, key)
+            if row is not None:
+                session.delete(row)
