@@ -23,19 +23,22 @@ from monsterbot.kubernetes.operator import LeadershipLost, Operator, watched_nam
 from monsterbot.kubernetes.reconcile import PodPolicy, desired_resources  # noqa: E402
 from tests.fake_kube import FakeKube, Refused  # noqa: E402
 from tests.helm_tool import operator_config  # noqa: E402
-from tests.test_kubernetes_operator import BOTS, _status, bot, chart, install_chart_rbac, operator_for, policy  # noqa: E402
+from tests.test_kubernetes_operator import (  # noqa: E402
+    BOTS,
+    _status,
+    api_client_as,
+    bot,
+    chart,
+    install_chart_rbac,
+    operator_for,
+    policy,
+)
 
-
-def client_as(kube: FakeKube, tmp_path: Path, service_account: str | None = None) -> Any:
-    configuration = kubernetes.client.Configuration()
-    name = (service_account or "admin").replace("/", "-")
-    kubernetes.config.load_kube_config(config_file=kube.kubeconfig(tmp_path / name, service_account),
-                                       client_configuration=configuration)
-    return kubernetes.client.ApiClient(configuration)
+client_as = api_client_as
 
 
 @pytest.fixture()
-def operator_client(kube, tmp_path):
+def operator_client(kube: FakeKube, tmp_path: Path) -> Any:
     install_chart_rbac(kube, chart())
     return client_as(kube, tmp_path, "default/bot-monsterbot-operator")
 
