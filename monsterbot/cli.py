@@ -14,6 +14,7 @@ from monsterbot.config import LINE_API_DEFAULT, ConfigError, Settings
 from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.knowledge.records import KnowledgeError
 from monsterbot.replies.plain import render
+from monsterbot.replies.wire import Wire
 from monsterbot.sources.live import LiveKnowledge
 
 
@@ -65,7 +66,9 @@ def _print_replies_locally() -> str:
 
     def show(recorded) -> None:  # noqa: ANN001 - a devtools Recorded
         for message in (recorded.body or {}).get("messages", []):
-            print(f"\n[reply]\n{render(message)}\n", file=sys.stderr, flush=True)
+            print(f"\n[reply]\n{render(Wire(message, json.dumps(message).encode()))}\n", file=sys.stderr, flush=True)
+        if recorded.status != 200:  # the strict stand-in refused it, as LINE would
+            print(f"[LINE answers {recorded.status}: {json.dumps(recorded.error, ensure_ascii=False)}]", file=sys.stderr)
 
     return LineStandIn(on_request=show, keep=False).start().url
 

@@ -74,9 +74,12 @@ def knowledge() -> LiveKnowledge:
 
 @pytest.fixture()
 def line_stub() -> Iterator[LineStandIn]:
+    """The strict stand-in Messaging API; a test fails if LINE would have refused any reply
+    (a test that breaks a rule on purpose clears `rejected` once it has checked it)."""
     stub = LineStandIn().start()
     yield stub
     stub.stop()
+    assert [r.error for r in stub.rejected] == [], "LINE would have refused these replies"
 
 
 def sign(body: bytes, secret: str = SECRET) -> str:
