@@ -116,8 +116,15 @@ def test_the_operator_leads_and_reconciles_when_it_watches_another_namespace(kub
     kube.apply("/apis/monsterbot.io/v1alpha1/namespaces/games/bots", bot(namespace="games"))
     Operator(api, ("games",), KnowledgeSet(), PodPolicy.from_chart(config, "ops"), elector.leading).reconcile_all()
     assert kube.denied == []
-    assert kube.get("apps/v1", "deployments", "games", "monsterbot")
+    pod = kube.get("apps/v1", "deployments", "games", "monsterbot")["spec"]["template"]["spec"]
     assert _ready(kube, namespace="games")["status"] == "True"
+    # its pods run as the chart's webhook account, which the chart made in games too, able to watch games only
+    assert kube.get("v1", "serviceaccounts", "games", pod["serviceAccountName"])
+    env = {e["name"]: e.get("value") for e in pod["containers"][0]["env"]}
+    webhook = client.CustomObjectsApi(client_as(kube, tmp_path, f"games/{pod['serviceAccountName']}"))
+    webhook.list_namespaced_custom_object("monsterbot.io", "v1alpha1", env["MONSTERBOT_NAMESPACE"], "eventbindings")
+    with pytest.raises(ApiException):
+        webhook.list_namespaced_custom_object("monsterbot.io", "v1alpha1", "ops", "eventbindings")
 
 
 def test_cluster_wide_is_an_explicit_choice(kube, tmp_path):
