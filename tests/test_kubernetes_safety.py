@@ -287,3 +287,33 @@ def test_the_webhook_account_only_reads_event_bindings(kube, tmp_path):
         with pytest.raises(ApiException) as refused:
             attempt()
         assert refused.value.status == 403
+
+
+def test_the_operator_process_leads_reconciles_and_stops_on_sigterm(kube, tmp_path):
+    """`monsterbot operator` as the chart runs it: its settings from the environment, the chart's config and RBAC."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import wait_for
+
+    objects = chart("--set", "operator.watchNamespaces[0]=games", namespace="ops")
+    install_chart_rbac(kube, objects)
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump(operator_config(objects)))
+    kube.apply("/apis/monsterbot.io/v1alpha1/namespaces/games/bots", bot(namespace="games"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KUBERNETES_", "MONSTERBOT_", "POD_"))}
+    env |= {"KUBECONFIG": kube.kubeconfig(tmp_path / "kubeconfig", "ops/bot-monsterbot-operator"),
+            "POD_NAMESPACE": "ops", "POD_NAME": "operator-0", "MONSTERBOT_LOG_FORMAT": "text"}
+    process = subprocess.Popen([sys.executable, "-m", "monsterbot.cli", "operator", "--config", str(tmp_path / "config.yaml"),
+                                "--interval", "0.2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for(lambda: kube.get("apps/v1", "deployments", "games", "monsterbot") is not None, timeout=60)
+        lease = kube.get("coordination.k8s.io/v1", "leases", "ops", "monsterbot-operator")
+        assert lease and lease["spec"]["holderIdentity"] == "operator-0"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=30)
+    assert process.returncode == 0, output
+    assert "operator stopped" in output and kube.denied == []
+    assert not kube.get("coordination.k8s.io/v1", "leases", "ops", "monsterbot-operator")["spec"].get("holderIdentity")
