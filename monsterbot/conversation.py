@@ -148,7 +148,8 @@ class Conversation:
         snapshot = self.knowledge.current
         if question.followup:
             return self._follow_up(snapshot, question, text, talkative, chat_key)
-        game = question.game or self._chat_game(chat_key)
+        chat_game = self._chat_game(chat_key)
+        game = question.game or chat_game or self.default_game
         if question.kind is Kind.REVERSE:
             ranked = weakest_to(snapshot.monsters.values(), question.topic, game)
             card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: to_wire(
@@ -168,7 +169,7 @@ class Conversation:
         if best is not None and (talkative or result.whole_message):
             monster = snapshot.monsters[best.monster_id]
             detail = question.part or question.topic
-            card = self._card(snapshot, question.kind, detail, monster, question.language, game, chat_key)
+            card = self._card(snapshot, question.kind, detail, monster, question.language, game, chat_game)
             self._remember(chat_key, Remembered(monster.id, game, question.kind.value, detail, question.language))
             return Answer([card], "match", monster.id, best.score, kind=_card_kind(question.kind, detail), game=game,
                           monsters=(monster,), topic=detail)
@@ -204,7 +205,8 @@ class Conversation:
             kind, detail = Kind(last.kind), last.detail
         else:
             kind, detail = question.kind, question.part or question.topic
-        card = self._card(snapshot, kind, detail, monster, language, game, chat_key)
+        chat_game = self._chat_game(chat_key) if kind is Kind.WEAKNESS else None  # only a card offers the game
+        card = self._card(snapshot, kind, detail, monster, language, game, chat_game)
         self._remember(chat_key, Remembered(monster.id, game, kind.value, detail, language))
         return Answer([card], "followup", monster.id, 100.0, language=language, kind=_card_kind(kind, detail),
                       game=game, monsters=(monster,), topic=detail)
@@ -214,19 +216,25 @@ class Conversation:
         ask = question.kind.value if question.kind in (Kind.PART, Kind.ELEMENT) else ""
         detail = question.part or question.topic
         game = question.game or self.default_game
-        fits = [m for m in snapshot.monsters.values() if game in m.games
-                and (question.kind is not Kind.PART or any(followup.in_family(z.part, detail)
-                                                           for f in m.games.values() for z in f.hitzones))]
-        fits.sort(key=lambda m: (-len(m.games), -sum(len(f.hitzones) for f in m.games.values()), m.names["en"]))
-        offered = tuple(fits[:WHICH_MONSTER_BUTTONS])
+
+        def offer() -> tuple[Monster, ...]:  # monsters of the game (with the part), best documented first
+            fits = [m for m in snapshot.monsters.values() if game in m.games
+                    and (question.kind is not Kind.PART or any(followup.in_family(z.part, detail)
+                                                               for f in m.games.values() for z in f.hitzones))]
+            fits.sort(key=lambda m: (-len(m.games), -sum(len(f.hitzones) for f in m.games.values()), m.names["en"]))
+            return tuple(fits[:WHICH_MONSTER_BUTTONS])
+
+        offered: tuple[Monster, ...] = snapshot.remember(("which_monster_offer", ask, detail, game), offer)
         card = snapshot.remember(("which_monster", ask, detail, game, question.language), lambda: to_wire(
             followups.which_monster(offered, question.game, question.language, ask, detail)))
         return Answer([card], "which_monster", kind="which_monster", game=question.game, monsters=offered,
                       topic=detail)
 
-    def _chat_game(self, chat_key: str) -> str:
-        """The chat's own game, else the bot's default."""
-        chosen = self.preferences.game(chat_key) if chat_key else None
+    def _chat_game(self, chat_key: str) -> str | None:
+        """The game a chat answers in (its own, else the bot's default); None without a chat."""
+        if not chat_key:
+            return None
+        chosen = self.preferences.game(chat_key)
         return chosen if chosen in GAMES else self.default_game
 
     def _remember(self, chat_key: str, value: Remembered) -> None:
@@ -253,16 +261,19 @@ class Conversation:
             return Answer(outcome="ignored")
         ask, detail = followups.parse_ask(data)
         kind = {"part": Kind.PART, "element": Kind.ELEMENT}.get(ask, Kind.WEAKNESS) if detail else Kind.WEAKNESS
-        game = game or self._chat_game(chat_key)
-        card = self._card(snapshot, kind, detail, monster, language, game, chat_key)
+        chat_game = self._chat_game(chat_key)
+        game = game or chat_game or self.default_game
+        card = self._card(snapshot, kind, detail, monster, language, game, chat_game)
         self._remember(chat_key, Remembered(monster.id, game, kind.value, detail, language))
         return Answer([card], "match", monster.id, 100.0, language=language, kind=_card_kind(kind, detail),
                       game=game, monsters=(monster,), topic=detail)
 
-    def _card(self, snapshot: Snapshot, kind: Kind, detail: str, monster: Monster, language: str, game: str,
-              chat_key: str) -> Wire:
+    @staticmethod
+    def _card(snapshot: Snapshot, kind: Kind, detail: str, monster: Monster, language: str, game: str,
+              chat_game: str | None) -> Wire:
         """The answer about a monster for a kind of question, built and serialised once per knowledge version: its
-        weakness card (with game buttons), hitzone table, one part, or one element."""
+        weakness card (with game buttons, and one to make the game shown the chat's own when it is not), hitzone
+        table, one part, or one element."""
         if kind is Kind.PART and detail:
             return snapshot.remember((kind, monster.id, detail, language, game),
                                      lambda: to_wire(part_answer(monster, detail, language, game)))
@@ -272,7 +283,7 @@ class Conversation:
         if kind is Kind.HITZONES:
             return snapshot.remember((kind, monster.id, language, game),
                                      lambda: to_wire(tables.hitzone_table(monster, language, game)))
-        offer_here = bool(chat_key) and self._chat_game(chat_key) != game
+        offer_here = chat_game is not None and chat_game != game
 
         def card() -> Wire:
             built = weakness_card(monster, language, game)
