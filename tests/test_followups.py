@@ -3,7 +3,6 @@ through the webhook with replies read from the stand-in Messaging API."""
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -449,10 +448,11 @@ def test_replicas_share_memory_through_redis(line_stub, knowledge):
     assert answer is not None and "Rathalos Tail" in answer["altText"]
 
 
-# --- every new reply within LINE's limits ---------------------------------------------------------------------------
+# --- every new reply within LINE's limits (replies/line_rules.py) ---------------------------------------------------------------------------
 
 def test_new_replies_are_within_lines_limits(knowledge):
     from monsterbot.conversation import Conversation
+    from monsterbot.replies import line_rules
 
     conversation = Conversation(knowledge)
     messages = []
@@ -461,14 +461,12 @@ def test_new_replies_are_within_lines_limits(knowledge):
         more = (f"{name} head", f"{name} ice", "its wings", "what about dragon", "rise?") if number % 8 == 0 else ()
         for text in (f"{name} tail", *more):
             messages += conversation.reply_to_text(text, chat_key="limits").messages
-    for text in ("尾巴呢", "預設荒野", "火龍", "world 火龍", "那雷屬性呢"):
+    for text in ("尾巴呢", "預設荒野", "火龍", "world 火龍", "那雷屬性呢", "use rise here"):
         messages += Conversation(knowledge).reply_to_text(text, chat_key="fresh").messages
     assert len(messages) >= len(knowledge.current.monsters) + 5
     for message in (m.data for m in messages):
-        assert len(json.dumps(message.get("contents", {}), ensure_ascii=False).encode()) <= 30_000
-        assert all(t for t in texts(message)), message  # LINE refuses an empty text
-        assert len(buttons(message)) <= 13 and all(len(b["label"]) <= 20 for b in buttons(message))
-        assert 0 < len(message.get("altText", "x")) <= 400
+        assert line_rules.request_errors({"replyToken": "t", "messages": [message]}) == ("", []), message
+        assert len(message.get("altText", "x")) <= 400  # what a notification shows in full
 
 
 def test_new_replies_validate_against_the_messaging_api(line_stub, knowledge):
