@@ -2,8 +2,8 @@
 
 - `mhworlddata`: every World: Iceborne figure (stars, hitzones, breaks) and the en/ja/zh-TW
   names; the official Simplified Chinese names from HunterPie's localization files.
-- `hunterpie`: Rise: Sunbreak and Wilds facts (weak elements, no stars; severable and
-  breakable parts) and names in four languages.
+- `hunterpie`: Rise: Sunbreak facts (weak elements, no stars; severable and breakable parts)
+  and names in four languages. Wilds comes from the game's own data (`wilds_import`).
 
 Each import rewrites only its own game's facts; aliases, ambiguous_with and the other
 games' facts of an existing record are kept, so refreshing a dataset loses no hand edit.
@@ -15,7 +15,7 @@ import csv
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 
@@ -187,8 +187,15 @@ def _existing_by_name(target: Path) -> dict[str, Path]:
     return index
 
 
-def write_records(records: list[dict[str, Any]], target: Path, game: str) -> list[Path]:
-    """Merge each record into the file of the same monster (by id, else by a shared ja/zh name) or a new file."""
+def write_records(
+    records: list[dict[str, Any]], target: Path, game: str,
+    alias_names: Callable[[dict[str, str], dict[str, str]], dict[str, list[str]]] | None = None,
+) -> list[Path]:
+    """Merge each record into the file of the same monster (by id, else by a shared ja/zh name) or a new file.
+
+    alias_names(generated names, existing names) gives the aliases a source adds where its names
+    differ from a record's official ones (kept as names players may type).
+    """
     target.mkdir(parents=True, exist_ok=True)
     existing_files = _existing_by_name(target)
     written = []
@@ -198,6 +205,8 @@ def write_records(records: list[dict[str, Any]], target: Path, game: str) -> lis
             keys = [normalize(record["names"][lang]) for lang in ("ja", "zh-TW") if record["names"].get(lang)]
             path = next((existing_files[k] for k in keys if k in existing_files), target / f"{record['id']}.yaml")
         existing = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
+        if existing and alias_names:
+            record = {**record, "aliases": alias_names(record["names"], existing.get("names", {}))}
         path.write_text(dump_record(merge(record, existing, game)), encoding="utf-8")
         written.append(path)
     return written
@@ -209,9 +218,9 @@ def import_world(dataset: Path, target: Path, localization: Path | None = None) 
 
 
 def import_hunterpie(
-    gamedata: Path, localization: Path, target: Path, games: Iterable[str] = HUNTERPIE_GAMES, part_names_file: Path | None = None
+    gamedata: Path, localization: Path, target: Path, games: Iterable[str] = ("rise",), part_names_file: Path | None = None
 ) -> list[Path]:
-    """Write (or refresh) the Rise and Wilds facts under target, and the part names; return the files written."""
+    """Write (or refresh) the Rise facts under target, and the part names; return the files written."""
     write_part_names(localization, part_names_file or PART_NAMES)
     return [path for game in games for path in write_records(hunterpie_records(gamedata, localization, game), target, game)]
 

@@ -161,7 +161,8 @@ def to_monster(data: dict[str, Any], origin: str = "") -> Monster:
                     cut=h.get("cut"),
                     impact=h.get("impact"),
                     shot=h.get("shot"),
-                    elements={k: v for k, v in h.items() if k not in ("part", "cut", "impact", "shot")},
+                    elements={k: v for k, v in h.items() if k not in ("part", "state", "cut", "impact", "shot")},
+                    state=h.get("state", ""),
                 )
                 for h in facts.get("hitzones", ())
             ),
@@ -169,6 +170,8 @@ def to_monster(data: dict[str, Any], origin: str = "") -> Monster:
             severable=tuple(facts.get("severable", ())),
             forms=tuple(Form(f["description"], dict(f["elements"])) for f in facts.get("forms", ())),
             source=facts["source"],
+            derived=tuple(facts.get("derived", ())),
+            missing=tuple(facts.get("missing", ())),
         )
     return Monster(
         id=data["id"],
