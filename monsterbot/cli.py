@@ -256,9 +256,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Regenerate records from a dataset, keeping hand-added aliases and other games' facts."""
     from monsterbot.knowledge.importer import import_hunterpie, import_world
+    from monsterbot.knowledge.wilds_import import import_wilds
 
     if args.dataset == "mhworlddata":
         written = import_world(args.path, args.out, args.localization)
+    elif args.dataset == "wilds":
+        written, report = import_wilds(args.path, args.out)
+        for line in report.lines:
+            print(f"not mapped: {line}", file=sys.stderr)
     else:
         localization = args.localization or args.path.parent / "hunterpie-localization"
         written = import_hunterpie(args.path, localization, args.out)
@@ -338,8 +343,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.set_defaults(func=cmd_bench)
 
     importer = sub.add_parser("import", help="regenerate records from a dataset")
-    importer.add_argument("dataset", choices=["mhworlddata", "hunterpie"])
-    importer.add_argument("path", type=Path, help="MHWorldData CSV folder, or HunterPie game data folder")
+    importer.add_argument("dataset", choices=["mhworlddata", "hunterpie", "wilds"])
+    importer.add_argument(
+        "path", type=Path, help="MHWorldData CSV folder, HunterPie game data folder, or the MHWS-in-json folder (wilds)"
+    )
     importer.add_argument("--out", type=Path, default=Path("knowledge/monsters"))
     importer.add_argument(
         "--localization",

@@ -112,7 +112,7 @@ def test_importer_regenerates_world_records_and_keeps_hand_added_aliases(tmp_pat
 
     def tamper(target):  # a stale figure and a lost name: the import restores both, the alias stays
         path = target / "rathalos.yaml"
-        path.write_text(path.read_text().replace("dragon: 3}", "dragon: 1}").replace("  zh-CN: 火龙\n", ""))
+        path.write_text(path.read_text().replace("dragon: 3}", "dragon: 1}", 1).replace("  zh-CN: 火龙\n", ""))
 
     target, written = _import_into_copy(tmp_path, lambda t: import_world(dataset, t, localization), tamper)
     assert len(written) == 71
@@ -123,7 +123,7 @@ def test_importer_regenerates_world_records_and_keeps_hand_added_aliases(tmp_pat
     assert fatalis["names"] == {"en": "Fatalis", "ja": "ミラボレアス", "zh-TW": "黑龍", "zh-CN": "黑龙"}
 
 
-def test_hunterpie_import_adds_rise_and_wilds_facts_to_the_same_files(tmp_path):
+def test_hunterpie_import_adds_rise_facts_to_the_same_files(tmp_path):
     from monsterbot.knowledge.importer import import_hunterpie
 
     gamedata = need_shared("data", "hunterpie-gamedata")
