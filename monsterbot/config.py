@@ -33,7 +33,7 @@ class Settings:
     port: int = 8000
     knowledge_paths: tuple[Path, ...] = field(default_factory=lambda: (default_knowledge_dir(),))
     reload_interval: float = 5.0
-    default_game: str = "world"
+    default_game: str = "wilds"
     group_mode: str = "confident"
     line_timeout: float = 5.0
     max_body_bytes: int = 1_000_000
@@ -68,7 +68,7 @@ class Settings:
             port=_number(env, "PORT", 8000, int),
             knowledge_paths=_paths(env.get("MONSTERBOT_KNOWLEDGE", "")),
             reload_interval=_number(env, "MONSTERBOT_RELOAD_INTERVAL", 5.0, float),
-            default_game=_choice(env, "MONSTERBOT_DEFAULT_GAME", "world", GAMES),
+            default_game=_choice(env, "MONSTERBOT_DEFAULT_GAME", "wilds", GAMES),
             group_mode=_choice(env, "MONSTERBOT_GROUP_MODE", "confident", ("confident", "mention")),
             line_timeout=_number(env, "MONSTERBOT_LINE_TIMEOUT", 5.0, float),
             max_body_bytes=_number(env, "MONSTERBOT_MAX_BODY_BYTES", 1_000_000, int),

@@ -19,7 +19,7 @@ from monsterbot.model import Monster
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.ranking import weakest_to
 from monsterbot.replies import messages, tables
-from monsterbot.replies.card import weakness_card
+from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.labels import label
 from monsterbot.replies.wire import freeze
 
@@ -50,7 +50,7 @@ class Conversation:
     def __init__(
         self,
         knowledge: LiveKnowledge,
-        default_game: str = "world",
+        default_game: str = "wilds",
         group_mode: str = "confident",
         preferences: Preferences | None = None,
     ) -> None:
@@ -102,7 +102,7 @@ class Conversation:
         best = result.best
         if best is not None and (talkative or result.whole_message):
             monster = snapshot.monsters[best.monster_id]
-            card = self._card(snapshot, question.kind, monster, question.language, game)
+            card = self._card(snapshot, question.kind, monster, question.language, game, named=question.game is not None)
             return Answer([card], "match", monster.id, best.score)
         if not talkative:
             return Answer(outcome=result.outcome.value)
@@ -117,17 +117,26 @@ class Conversation:
         parsed = messages.parse_postback(data)
         if parsed is None:
             return Answer(outcome="ignored")
-        monster_id, game, language = parsed
+        monster_id, game, language, view = parsed
         snapshot = self.knowledge.current
         monster = snapshot.monsters.get(monster_id)
         if monster is None:
             return Answer(outcome="ignored")
-        card = self._card(snapshot, Kind.WEAKNESS, monster, language, game or self.default_game)
+        kind = Kind.HITZONES if view == tables.HITZONES_VIEW else Kind.WEAKNESS
+        card = self._card(snapshot, kind, monster, language, game or self.default_game, named=game is not None)
         return Answer([card], "match", monster.id, 100.0)
 
     @staticmethod
-    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str) -> Message:
-        """A monster's weakness card or hitzone table, built and serialised once per knowledge version."""
+    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str, named: bool) -> Message:
+        """A monster's weakness card or hitzone table, built and serialised once per knowledge version.
+
+        A game the player named is always honoured: without figures there, the answer says so (with
+        buttons for the games that have them) rather than showing another game's facts.
+        """
+        view = tables.HITZONES_VIEW if kind is Kind.HITZONES else None
+        if named and game not in monster.games:
+            return snapshot.remember(("missing", view, monster.id, language, game),
+                                     lambda: freeze(game_missing(monster, language, game, view)))
         build = tables.hitzone_table if kind is Kind.HITZONES else weakness_card
         return snapshot.remember((kind, monster.id, language, game), lambda: freeze(build(monster, language, game)))
 

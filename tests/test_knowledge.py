@@ -145,13 +145,64 @@ def test_hunterpie_import_adds_rise_facts_to_the_same_files(tmp_path):
 def test_game_named_in_the_query_picks_that_games_facts(knowledge):
     from monsterbot.conversation import Conversation
 
-    conversation = Conversation(knowledge, default_game="world")
-    world = conversation.reply_to_text("火龍").messages[0]
-    wilds = conversation.reply_to_text("wilds 火龍").messages[0]
-    assert "Monster Hunter Wilds" in str(wilds.to_dict()) and "Iceborne" in str(world.to_dict())
-    rise_only = conversation.reply_to_text("magnamalo").messages[0]
-    assert "Rise" in str(rise_only.to_dict())
-    assert "Wilds" in str(Conversation(knowledge, default_game="wilds").reply_to_text("rathalos").messages[0].to_dict())
+    conversation = Conversation(knowledge)  # the default game is Wilds
+    default = str(conversation.reply_to_text("火龍").messages[0].to_dict())
+    assert "魔物獵人 荒野" in default and "mhws-in-json" in default
+    world = str(conversation.reply_to_text("冰原 火龍").messages[0].to_dict())
+    assert "魔物獵人 世界" in world and "mhworlddata" in world
+    assert "Monster Hunter Rise" in str(conversation.reply_to_text("magnamalo").messages[0].to_dict())  # newest game it is in
+    assert "Iceborne" in str(conversation.reply_to_text("nergigante").messages[0].to_dict())
+    for question in ("wilds rathalos", "wild rathalos", "MH Wilds rathalos", "魔物獵人荒野 火龍", "モンハンワイルズ リオレウス"):
+        assert "mhws-in-json" in str(conversation.reply_to_text(question).messages[0].to_dict()), question
+
+
+def test_a_named_game_without_the_monster_says_so_and_offers_the_games_that_have_it(knowledge):
+    from monsterbot.conversation import Conversation
+
+    conversation = Conversation(knowledge)
+    reply = conversation.reply_to_text("rise arkveld").messages[0].to_dict()
+    assert reply["type"] == "text" and "Arkveld" in reply["text"] and "Rise" in reply["text"]
+    assert [i["action"]["label"] for i in reply["quickReply"]["items"]] == ["MH Wilds"]
+    table = conversation.reply_to_text("world arkveld hitzones").messages[0].to_dict()
+    assert "view=hitzones" in table["quickReply"]["items"][0]["action"]["data"]
+    pressed = conversation.reply_to_postback(table["quickReply"]["items"][0]["action"]["data"]).messages[0].to_dict()
+    assert "mhws-in-json" in str(pressed) and "Wound" in str(pressed)  # the button opens the Wilds hitzone table
+
+
+def test_every_card_offers_the_other_games_of_its_monster(knowledge):
+    from monsterbot.replies.card import weakness_card
+    from monsterbot.replies.tables import hitzone_table
+
+    rathalos = knowledge.current.monsters["rathalos"]
+    for build in (weakness_card, hitzone_table):
+        buttons = build(rathalos, "zh-TW", "wilds").to_dict()["quickReply"]["items"]
+        assert [b["action"]["label"] for b in buttons] == ["世界", "崛起"]
+
+
+def test_wilds_hitzone_tables_show_wounds_and_fit_line(knowledge):
+    import json
+
+    from monsterbot.replies.tables import hitzone_table
+
+    for monster in knowledge.current.monsters.values():
+        facts = monster.games.get("wilds")
+        if not facts or not facts.hitzones:
+            continue
+        for language in ("en", "ja", "zh-TW", "zh-CN"):
+            table = hitzone_table(monster, language, "wilds").to_dict()
+            text = json.dumps(table["contents"], ensure_ascii=False, separators=(",", ":"))
+            assert len(text.encode()) <= 30_000, (monster.id, language)
+            assert '"text":""' not in text
+        assert "Wound" in str(hitzone_table(monster, "en", "wilds").to_dict()), monster.id
+
+
+def test_derived_stars_are_labelled_and_missing_facts_said(knowledge):
+    from monsterbot.replies.card import weakness_card
+
+    arkveld = str(weakness_card(knowledge.current.monsters["arkveld"], "en", "wilds").to_dict())
+    assert "★*" in arkveld and "derived from hitzones" in arkveld and "Poison ★★" in arkveld
+    guardian = str(weakness_card(knowledge.current.monsters["guardian-arkveld"], "en", "wilds").to_dict())
+    assert "Not in the source: element stars, hitzones" in guardian
 
 
 def test_readme_roster_table_is_current(knowledge):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage, FlexSeparator
+from linebot.v3.messaging import (
+    FlexBox, FlexBubble, FlexMessage, FlexSeparator, PostbackAction, QuickReply, QuickReplyItem, TextMessage,
+)
 
-from monsterbot.model import AILMENTS, ELEMENTS, GAME_TITLES, GameFacts, Monster
+from monsterbot.model import AILMENTS, ELEMENTS, GAMES, GameFacts, Monster
 from monsterbot.replies.flex import GREY, heading, row, text
+from monsterbot.replies.game_labels import SOURCE_KINDS, game_name, note, short_game_name
 from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars
+from monsterbot.replies.messages import LABEL_LIMIT, QUICK_REPLY_LIMIT, postback_data
 
 ALT_TEXT_LIMIT = 400
 
@@ -26,15 +30,45 @@ def header(monster: Monster, language: str, facts: GameFacts | None) -> FlexBox:
     if monster.name(language) != monster.names["en"]:
         lines.append(text(monster.names["en"], size="sm", color=GREY))
     if facts:
-        lines.append(text(GAME_TITLES.get(facts.game, facts.game), size="xs", color=GREY))
+        lines.append(text(game_name(facts.game, language), size="xs", color=GREY))
     return FlexBox(layout="vertical", contents=lines)
 
 
-def source_footer(facts: GameFacts | None, language: str) -> FlexBox | None:
-    """Where the facts come from."""
+def source_footer(facts: GameFacts | None, language: str, stars_shown: bool = True) -> FlexBox | None:
+    """Where the facts come from and how they were made; derived stars and missing facts said plainly."""
     if not facts:
         return None
-    return FlexBox(layout="vertical", contents=[text(f"{label(language, 'source')}: {facts.source}", size="xxs", color=GREY)])
+    kind = SOURCE_KINDS.get(facts.source)
+    source = f"{label(language, 'source')}: {facts.source}" + (f" ({note(language, kind)})" if kind else "")
+    lines = [text(source, size="xxs", color=GREY)]
+    if stars_shown and "elements" in facts.derived and facts.elements:
+        lines.append(text(note(language, "derived"), size="xxs", color=GREY))
+    if facts.missing:
+        missing = "、".join(note(language, m) for m in facts.missing) if language != "en" else ", ".join(
+            note(language, m) for m in facts.missing)
+        lines.append(text(note(language, "missing").format(facts=missing), size="xxs", color=GREY))
+    return FlexBox(layout="vertical", contents=lines)
+
+
+def game_buttons(monster: Monster, shown: str | None, language: str, view: str | None = None) -> QuickReply | None:
+    """One button per other game the monster appears in, opening the same view for that game."""
+    items = [
+        QuickReplyItem(
+            action=PostbackAction(
+                label=short_game_name(game, language)[:LABEL_LIMIT],
+                data=postback_data(monster.id, game, language, view),
+                display_text=f"{short_game_name(game, language)} {monster.name(language)}",
+            )
+        )
+        for game in GAMES if game in monster.games and game != shown
+    ][:QUICK_REPLY_LIMIT]
+    return QuickReply(items=items) if items else None
+
+
+def game_missing(monster: Monster, language: str, game: str, view: str | None = None) -> TextMessage:
+    """The monster has no figures in the game asked for: say so, and offer the games that have them."""
+    said = note(language, "no_game").format(name=monster.name(language), game=game_name(game, language))
+    return TextMessage(text=said, quick_reply=game_buttons(monster, None, language, view))
 
 
 def title(monster: Monster, language: str) -> str:
@@ -66,18 +100,22 @@ def weakness_card(monster: Monster, language: str, game: str | None) -> FlexMess
         body=FlexBox(layout="vertical", spacing="sm", contents=body or [text("—", size="sm")]),
         footer=source_footer(facts, language),
     )
-    return FlexMessage(alt_text=summary(monster, facts, language), contents=bubble)
+    return FlexMessage(
+        alt_text=summary(monster, facts, language), contents=bubble,
+        quick_reply=game_buttons(monster, facts.game if facts else None, language),
+    )
 
 
 def _facts_body(facts: GameFacts, language: str) -> list:
     body: list = [heading(label(language, "elements"))]
     top = set(facts.top_elements())
     if facts.elements:
+        mark = "*" if "elements" in facts.derived else ""
         for element in ELEMENTS:
             if element in facts.elements:
                 value = facts.elements[element]
                 colour = ELEMENT_COLOURS[element] if element in top else None
-                body.append(_row(element_label(element, language), stars(value), colour, bold=element in top))
+                body.append(_row(element_label(element, language), stars(value) + mark, colour, bold=element in top))
     elif facts.weak_elements:
         for position, element in enumerate(facts.weak_elements):
             body.append(_row(element_label(element, language), listed(position), ELEMENT_COLOURS[element], bold=True))

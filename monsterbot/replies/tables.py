@@ -4,46 +4,71 @@ from __future__ import annotations
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage, FlexSeparator
 
-from monsterbot.model import AILMENTS, ELEMENTS, GAME_TITLES, Monster
+from monsterbot.model import AILMENTS, ELEMENTS, GAME_TITLES, GameFacts, Hitzone, Monster
 from monsterbot.ranking import Ranked
-from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer, summary
+from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, game_buttons, header, source_footer, summary
+from monsterbot.replies.game_labels import game_name, note, state_name
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars
 from monsterbot.replies.messages import quick_replies
 
 WEAK_COLOUR = "#C0392B"
+HITZONES_VIEW = "hitzones"  # the postback view of a hitzone table's game buttons
 
 
 def hitzone_table(monster: Monster, language: str, game: str | None) -> FlexMessage:
-    """Every part with cut / impact / shot and element values; weak spots bold, breakable parts marked."""
+    """Every part with cut / impact / shot and element values; weak spots bold, breakable parts marked.
+
+    Under a part that changes (Wilds), one grey line gives its wound, weak point and other states'
+    cut/impact/shot. The table never shows another game's figures: it says none exist and offers buttons.
+    """
     facts = monster.facts(game)
-    if facts is not None and not facts.hitzones:  # fall back to a game that has the figures
-        facts = next((f for f in monster.games.values() if f.hitzones), facts)
     name = monster.name(language)
+    buttons = game_buttons(monster, facts.game if facts else None, language, HITZONES_VIEW)
     if facts is None or not facts.hitzones:
-        body = [text(label(language, "no_hitzones").format(name=name), size="sm")]
-        alt = label(language, "no_hitzones").format(name=name)
+        shown = facts.game if facts else game or ""
+        said = note(language, "no_game_hitzones").format(name=name, game=game_name(shown, language))
+        body = [text(said, size="sm")]
+        alt = said
     else:
-        icons = [ELEMENT_ICONS[e] for e in ELEMENTS]
-        widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
-        body = [heading(f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})")]
-        body.append(row(["", *label(language, "cut_impact_shot").split("/"), *icons], widths, GREY, size="xxs"))
-        weak = facts.weak_parts(limit=len(facts.hitzones))
-        for zone in facts.hitzones:
-            mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
-            values = [zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS)]
-            cells = [f"{part_name(zone.part, language)}{mark}", *("-" if v is None else str(v) for v in values)]
-            body.append(row(cells, widths, WEAK_COLOUR if zone in weak else None, bold=zone in weak, size="xxs"))
-        body.append(text(label(language, "legend"), size="xxs", color=GREY, margin="md"))
+        body = _hitzone_rows(facts, language)
         softest = ", ".join(part_name(z.part, language) for z in facts.weak_parts())
         alt = f"{name} {label(language, 'hitzones')}: {softest}" if softest else f"{name} {label(language, 'hitzones')}"
     bubble = FlexBubble(
         size="giga",
         header=header(monster, language, facts),
         body=FlexBox(layout="vertical", spacing="xs", contents=body),
-        footer=source_footer(facts, language),
+        footer=source_footer(facts, language, stars_shown=False),
     )
-    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble)
+    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble, quick_reply=buttons)
+
+
+def _hitzone_rows(facts: GameFacts, language: str) -> list:
+    icons = [ELEMENT_ICONS[e] for e in ELEMENTS]
+    widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
+    body: list = [heading(f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})")]
+    body.append(row([label(language, "part"), *label(language, "cut_impact_shot").split("/"), *icons], widths, GREY, size="xxs"))
+    weak = facts.weak_parts(limit=len(facts.hitzones))
+    states: dict[str, list[Hitzone]] = {}
+    for zone in facts.hitzones:
+        if zone.state:
+            states.setdefault(zone.part, []).append(zone)
+    for zone in facts.hitzones:
+        if zone.state:
+            continue
+        mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
+        cells = [f"{part_name(zone.part, language)}{mark}", *("-" if v is None else str(v) for v in zone.values())]
+        body.append(row(cells, widths, WEAK_COLOUR if zone in weak else None, bold=zone in weak, size="xxs"))
+        changes = [f"{state_name(s.state, language)} {_physical(s)}" for s in states.get(zone.part, ())
+                   if _physical(s) != _physical(zone)]  # a state that changes no physical value says nothing
+        if changes:
+            body.append(text("  ↳ " + " · ".join(changes), size="xxs", color=GREY))
+    body.append(text(label(language, "legend"), size="xxs", color=GREY, margin="md"))
+    return body
+
+
+def _physical(zone: Hitzone) -> str:
+    return "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
 
 
 def comparison(first: Monster, second: Monster, language: str, game: str | None) -> FlexMessage:
