@@ -32,7 +32,7 @@ def hitzone_table(monster: Monster, language: str, game: str | None) -> FlexMess
         alt = said
     else:
         body = _hitzone_rows(facts, language)
-        softest = ", ".join(part_name(z.part, language) for z in facts.weak_parts())
+        softest = ", ".join(part_name(z.part, language, facts.game) for z in facts.weak_parts())
         alt = f"{name} {label(language, 'hitzones')}: {softest}" if softest else f"{name} {label(language, 'hitzones')}"
     bubble = FlexBubble(
         size="giga",
@@ -57,7 +57,7 @@ def _hitzone_rows(facts: GameFacts, language: str) -> list:
         if zone.state:
             continue
         mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
-        cells = [f"{part_name(zone.part, language)}{mark}", *("-" if v is None else str(v) for v in zone.values())]
+        cells = [f"{part_name(zone.part, language, facts.game)}{mark}", *("-" if v is None else str(v) for v in zone.values())]
         body.append(row(cells, widths, WEAK_COLOUR if zone in weak else None, bold=zone in weak, size="xxs"))
         changes = [f"{state_name(s.state, language)} {_physical(s)}" for s in states.get(zone.part, ())
                    if _physical(s) != _physical(zone)]  # a state that changes no physical value says nothing
