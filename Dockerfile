@@ -28,4 +28,4 @@ WORKDIR /app
 USER 10001:10001
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(f\"http://127.0.0.1:{os.environ['PORT']}/healthz\", timeout=2)"]
-CMD ["gunicorn", "--config", "python:monsterbot.gunicorn_conf", "monsterbot.app:create_app()"]
+CMD ["gunicorn", "--config", "python:monsterbot.web.gunicorn_conf", "monsterbot.web.app:create_app()"]

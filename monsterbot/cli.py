@@ -10,11 +10,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, Sequence, TextIO
 
-from monsterbot.config import ConfigError, Settings
+from monsterbot.config import LINE_API_DEFAULT, ConfigError, Settings
 from monsterbot.conversation import ChatKind, Conversation
-from monsterbot.knowledge.base import KnowledgeError, LiveKnowledge
-from monsterbot.matching.question import Kind, parse
+from monsterbot.knowledge.records import KnowledgeError
 from monsterbot.replies.plain import render
+from monsterbot.sources.live import LiveKnowledge
 
 
 def _settings(paths: Sequence[Path] | None = None) -> Settings:
@@ -25,7 +25,7 @@ def _settings(paths: Sequence[Path] | None = None) -> Settings:
 
 
 def _knowledge(settings: Settings) -> LiveKnowledge:
-    from monsterbot.runtime import build
+    from monsterbot.web.runtime import build
 
     return build(replace(settings, query_log=False), watch=False, strict=True).knowledge
 
@@ -42,23 +42,18 @@ def _since(text: str) -> datetime:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the webhook on Flask's development server (gunicorn runs it in production)."""
-    import os
+    from monsterbot.web.app import create_app
 
-    from monsterbot.app import create_app
-
-    env = dict(os.environ)
-    if not env.get("LINE_CHANNEL_SECRET") or not env.get("LINE_CHANNEL_ACCESS_TOKEN"):
-        env.setdefault("LINE_CHANNEL_SECRET", "dev")
-        env.setdefault("LINE_CHANNEL_ACCESS_TOKEN", "dev")
-        env.setdefault("MONSTERBOT_LOG_FORMAT", "text")
-        if not env.get("LINE_API_ENDPOINT"):
-            env["LINE_API_ENDPOINT"] = _print_replies_locally()
+    settings = Settings.from_env(require_line=False)
+    if not settings.channel_secret or not settings.channel_access_token:
+        settings = replace(settings, channel_secret="dev", channel_access_token="dev", log_format="text",
+                           line_api_endpoint=settings.line_api_endpoint if settings.line_api_endpoint != LINE_API_DEFAULT
+                           else _print_replies_locally())
         print(
             "monsterbot serve: LINE_CHANNEL_SECRET / LINE_CHANNEL_ACCESS_TOKEN not set: development mode. Webhooks are "
             "checked with the secret 'dev'; replies go to a local stand-in of the Messaging API and are printed here.",
             file=sys.stderr,
         )
-    settings = Settings.from_env(env)
     app = create_app(settings)
     app.run(host=args.host, port=args.port or settings.port, debug=False)
     return 0
@@ -95,29 +90,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     conversation = Conversation(knowledge, settings.default_game)
     queries: Iterable[str] = args.query or _lines(sys.stdin, prompt=False)
     for query in queries:
+        answer = conversation.reply_to_text(query)
         if args.json:
-            print(json.dumps(_ask_json(knowledge, query), ensure_ascii=False), flush=True)
+            print(json.dumps({"query": query} | answer.to_data(), ensure_ascii=False), flush=True)
         else:
-            answer = conversation.reply_to_text(query)
             print(f"> {query}")
             print("\n\n".join(render(m) for m in answer.messages))
             print(flush=True)
     return 0
-
-
-def _ask_json(knowledge: LiveKnowledge, query: str) -> dict:
-    snapshot = knowledge.current
-    question = parse(query)
-    result = snapshot.matcher.match_question(question) if question.kind in (Kind.WEAKNESS, Kind.HITZONES) else None
-    best = result.best if result else None
-    return {
-        "query": query,
-        "outcome": result.outcome.value if result else question.kind.value,
-        "match": {"id": best.monster_id, "names": dict(snapshot.monsters[best.monster_id].names)} if best else None,
-        "score": best.score if best else None,
-        "game": question.game,
-        "candidates": [{"id": c.monster_id, "score": c.score} for c in (result.candidates if result else ())],
-    }
 
 
 def _lines(stream: TextIO, prompt: bool) -> Iterable[str]:
@@ -159,7 +139,7 @@ def _engine(settings: Settings):  # noqa: ANN202 - sqlalchemy Engine, imported l
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Validate knowledge, then write it to the store in one transaction (idempotent)."""
-    from monsterbot.knowledge.yaml_source import YamlSource
+    from monsterbot.sources.yaml_files import YamlSource
     from monsterbot.store.knowledge_store import sync
 
     settings = _settings(args.paths)

@@ -1,13 +1,18 @@
-"""All configuration, read from the environment in one place (documented in README.md)."""
+"""Every setting, read from the environment in this one module.
+
+`SETTINGS` is the single table of settings: `Settings.from_env` reads it, the README's configuration table and the
+chart's values mirror it (tests compare them), and the operator builds a pod's environment from it.
+"""
 
 from __future__ import annotations
 
 import os
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
-from monsterbot.model import GAMES
+from monsterbot.core.model import GAMES
 
 LINE_API_DEFAULT = "https://api.line.me"
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +26,140 @@ def default_knowledge_dir() -> Path:
 
 class ConfigError(ValueError):
     """A setting that is missing or malformed; the message names the variable."""
+
+
+Parser = Callable[[str, str, Mapping[str, str]], Any]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable: where it lands in `Settings`, its documented default and meaning, and its chart key.
+
+    `chart` is the key under the chart's `values.yaml` that sets it (dotted), "fixed" when the chart sets the variable
+    itself (ports, paths, secret references), or "" when the chart does not set it.
+    """
+
+    env: str
+    attr: str
+    parse: Parser
+    default: str
+    meaning: str
+    chart: str = ""
+
+
+def _text(default: str = "") -> Parser:
+    return lambda name, raw, env: raw.strip() or default
+
+
+def _number(kind: type, default: float) -> Parser:
+    def parse(name: str, raw: str, env: Mapping[str, str]) -> Any:
+        if not raw.strip():
+            return kind(default)
+        try:
+            value = kind(raw.strip())
+        except ValueError:
+            raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+        if value < 0:
+            raise ConfigError(f"{name} must not be negative, got {raw!r}")
+        return value
+
+    return parse
+
+
+def _choice(default: str, allowed: tuple[str, ...]) -> Parser:
+    def parse(name: str, raw: str, env: Mapping[str, str]) -> str:
+        value = raw.strip() or default
+        if value not in allowed:
+            raise ConfigError(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
+        return value
+
+    return parse
+
+
+def _switch(default: bool) -> Parser:
+    on, off = ("on", "1", "true", "yes"), ("off", "0", "false", "no")
+
+    def parse(name: str, raw: str, env: Mapping[str, str]) -> bool:
+        value = raw.strip().lower()
+        if not value:
+            return default
+        if value not in on + off:
+            raise ConfigError(f"{name} must be on or off, got {raw!r}")
+        return value in on
+
+    return parse
+
+
+def _in_pod(name: str, raw: str, env: Mapping[str, str]) -> bool:
+    return _switch(bool(env.get("KUBERNETES_SERVICE_HOST")))(name, raw, env)
+
+
+def _paths(name: str, raw: str, env: Mapping[str, str]) -> tuple[Path, ...]:
+    parts = [p for p in raw.split(os.pathsep) if p.strip()]
+    return tuple(Path(p) for p in parts) if parts else (default_knowledge_dir(),)
+
+
+def _endpoint(name: str, raw: str, env: Mapping[str, str]) -> str:
+    return raw.strip().rstrip("/") or LINE_API_DEFAULT
+
+
+def _pod_name(name: str, raw: str, env: Mapping[str, str]) -> str:
+    return raw.strip() or socket.gethostname()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("LINE_CHANNEL_SECRET", "channel_secret", _text(), "— (required)",
+            "channel secret; signs every webhook (`X-Line-Signature`)", "fixed"),
+    Setting("LINE_CHANNEL_ACCESS_TOKEN", "channel_access_token", _text(), "— (required)",
+            "channel access token for the Messaging API", "fixed"),
+    Setting("LINE_API_ENDPOINT", "line_api_endpoint", _endpoint, "`https://api.line.me`",
+            "base URL of the Messaging API (point tests or staging at a stand-in)", "line.apiEndpoint"),
+    Setting("PORT", "port", _number(int, 8000), "`8000`", "port the web process listens on", "fixed"),
+    Setting("MONSTERBOT_KNOWLEDGE", "knowledge_paths", _paths, "the repo's `knowledge/`",
+            "knowledge files or folders, separated by `:`", "fixed"),
+    Setting("MONSTERBOT_RELOAD_INTERVAL", "reload_interval", _number(float, 5.0), "`5`",
+            "seconds between checks for changed knowledge (0 turns hot reload off)", "config.reloadIntervalSeconds"),
+    Setting("MONSTERBOT_DEFAULT_GAME", "default_game", _choice("wilds", GAMES), "`wilds`",
+            "game whose facts answer when a query names none (`wilds`, `world`, `rise`); a monster not in it answers "
+            "with the newest game that has it", "config.defaultGame"),
+    Setting("MONSTERBOT_GROUP_MODE", "group_mode", _choice("confident", ("confident", "mention")), "`confident`",
+            "in groups and rooms: `confident` (answer a clear monster name) or `mention` (only when mentioned)",
+            "config.groupMode"),
+    Setting("MONSTERBOT_LINE_TIMEOUT", "line_timeout", _number(float, 5.0), "`5`",
+            "seconds before a call to the Messaging API is abandoned", "config.lineTimeoutSeconds"),
+    Setting("MONSTERBOT_MAX_BODY_BYTES", "max_body_bytes", _number(int, 1_000_000), "`1000000`",
+            "larger webhook bodies are refused with 413", "config.maxBodyBytes"),
+    Setting("MONSTERBOT_LOG_FORMAT", "log_format", _choice("json", ("json", "text")), "`json`",
+            "`json` (one object per line) or `text`", "config.logFormat"),
+    Setting("MONSTERBOT_SOURCE", "source", _choice("yaml", ("yaml", "store")), "`yaml`",
+            "where the webhook reads knowledge: `yaml` (the files) or `store` (the database `monsterbot sync` fills)",
+            "config.source"),
+    Setting("DATABASE_URL", "database_url", _text(), "SQLite at `$MONSTERBOT_DATA_DIR/monsterbot.db`",
+            "the store: `sqlite:////var/lib/monsterbot/monsterbot.db` or "
+            "`postgresql+psycopg://user:password@host:5432/monsterbot`", "database.existingSecret"),
+    Setting("MONSTERBOT_DATA_DIR", "data_dir", lambda n, raw, e: Path(raw.strip() or "data"), "`./data`",
+            "folder of the SQLite file (mount a writable volume here on a read-only image)", "fixed"),
+    Setting("MONSTERBOT_QUERY_LOG", "query_log", _switch(True), "`on`",
+            "log every text query (normalised text, outcome, match, score, chat type, language; never a LINE id)",
+            "config.queryLog"),
+    Setting("MONSTERBOT_KUBERNETES", "kubernetes", _in_pod, "`on` in a pod, else `off`",
+            "watch EventBindings in the cluster and merge them into the knowledge", "knowledge.watchEventBindings"),
+    Setting("MONSTERBOT_NAMESPACE", "namespace", _text(), "all namespaces",
+            "namespace whose EventBindings the webhook watches", "knowledge.namespace"),
+    Setting("REDIS_URL", "redis_url", _text(), "—",
+            "Redis shared by replicas to answer a redelivered event once (default: in-process memory)", "redis.url"),
+    Setting("WEB_CONCURRENCY", "web_concurrency", _number(int, 2), "`2`", "gunicorn workers",
+            "config.webConcurrency"),
+    Setting("GUNICORN_THREADS", "threads", _number(int, 4), "`4`", "gunicorn threads per worker", "config.threads"),
+    Setting("GUNICORN_ACCESS_LOG", "access_log", _text(), "off",
+            "`-` for gunicorn's access log on stdout (the JSON log already has a line per event)", "config.accessLog"),
+    Setting("PROMETHEUS_MULTIPROC_DIR", "metrics_dir", _text(), "a new temporary folder",
+            "where gunicorn workers pool their metrics", "fixed"),
+    Setting("POD_NAMESPACE", "pod_namespace", _text("default"), "`default`",
+            "the operator's own namespace (its Lease lives there); the chart sets it from the pod", "fixed"),
+    Setting("POD_NAME", "pod_name", _pod_name, "the host name",
+            "the operator's identity in its Lease; the chart sets it from the pod", "fixed"),
+)
 
 
 @dataclass(frozen=True)
@@ -38,13 +177,19 @@ class Settings:
     line_timeout: float = 5.0
     max_body_bytes: int = 1_000_000
     log_format: str = "json"
-    redis_url: str = ""
-    data_dir: Path = Path("data")
-    database_url: str = ""
     source: str = "yaml"
+    database_url: str = ""
+    data_dir: Path = Path("data")
     query_log: bool = True
     kubernetes: bool = False
     namespace: str = ""
+    redis_url: str = ""
+    web_concurrency: int = 2
+    threads: int = 4
+    access_log: str = ""
+    metrics_dir: str = ""
+    pod_namespace: str = "default"
+    pod_name: str = ""
 
     def store_url(self) -> str:
         """DATABASE_URL, or SQLite in the data directory."""
@@ -58,39 +203,12 @@ class Settings:
         return self.source == "store" or self.query_log
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> "Settings":
-        """Read settings; a missing LINE secret or token is a ConfigError when require_line is set."""
+    def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> Settings:
+        """Read every setting of `SETTINGS`; a missing LINE secret or token is a ConfigError when require_line is set."""
         env = os.environ if env is None else env
-        settings = cls(
-            channel_secret=env.get("LINE_CHANNEL_SECRET", "").strip(),
-            channel_access_token=env.get("LINE_CHANNEL_ACCESS_TOKEN", "").strip(),
-            line_api_endpoint=env.get("LINE_API_ENDPOINT", LINE_API_DEFAULT).rstrip("/") or LINE_API_DEFAULT,
-            port=_number(env, "PORT", 8000, int),
-            knowledge_paths=_paths(env.get("MONSTERBOT_KNOWLEDGE", "")),
-            reload_interval=_number(env, "MONSTERBOT_RELOAD_INTERVAL", 5.0, float),
-            default_game=_choice(env, "MONSTERBOT_DEFAULT_GAME", "wilds", GAMES),
-            group_mode=_choice(env, "MONSTERBOT_GROUP_MODE", "confident", ("confident", "mention")),
-            line_timeout=_number(env, "MONSTERBOT_LINE_TIMEOUT", 5.0, float),
-            max_body_bytes=_number(env, "MONSTERBOT_MAX_BODY_BYTES", 1_000_000, int),
-            log_format=_choice(env, "MONSTERBOT_LOG_FORMAT", "json", ("json", "text")),
-            redis_url=env.get("REDIS_URL", "").strip(),
-            data_dir=Path(env.get("MONSTERBOT_DATA_DIR", "").strip() or "data"),
-            database_url=env.get("DATABASE_URL", "").strip(),
-            source=_choice(env, "MONSTERBOT_SOURCE", "yaml", ("yaml", "store")),
-            query_log=_choice(env, "MONSTERBOT_QUERY_LOG", "on", ("on", "off")) == "on",
-            kubernetes=_choice(env, "MONSTERBOT_KUBERNETES", "1" if env.get("KUBERNETES_SERVICE_HOST") else "0",
-                               ("0", "1")) == "1",
-            namespace=env.get("MONSTERBOT_NAMESPACE", "").strip(),
-        )
+        settings = cls(**{s.attr: s.parse(s.env, env.get(s.env, ""), env) for s in SETTINGS})
         if require_line:
-            missing = [
-                name
-                for name, value in (
-                    ("LINE_CHANNEL_SECRET", settings.channel_secret),
-                    ("LINE_CHANNEL_ACCESS_TOKEN", settings.channel_access_token),
-                )
-                if not value
-            ]
+            missing = [s.env for s in SETTINGS[:2] if not getattr(settings, s.attr)]
             if missing:
                 raise ConfigError(
                     f"{' and '.join(missing)} must be set (from the LINE Developers console, "
@@ -98,27 +216,3 @@ class Settings:
                 )
         return settings
 
-
-def _paths(value: str) -> tuple[Path, ...]:
-    parts = [p for p in value.split(os.pathsep) if p.strip()]
-    return tuple(Path(p) for p in parts) if parts else (default_knowledge_dir(),)
-
-
-def _number(env: Mapping[str, str], name: str, default: float, kind: type) -> Any:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = kind(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
-    if value < 0:
-        raise ConfigError(f"{name} must not be negative, got {raw!r}")
-    return value
-
-
-def _choice(env: Mapping[str, str], name: str, default: str, allowed: tuple[str, ...]) -> str:
-    value = env.get(name, "").strip() or default
-    if value not in allowed:
-        raise ConfigError(f"{name} must be one of {', '.join(allowed)}, got {value!r}")
-    return value

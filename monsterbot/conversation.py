@@ -7,21 +7,23 @@ whole message, or any answer when the bot is mentioned; otherwise the bot stays 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
+from typing import Any, Mapping
 
 from linebot.v3.messaging import Message, TextMessage
 
-from monsterbot.knowledge.base import LiveKnowledge, Snapshot
-from monsterbot.matching.matcher import Outcome
-from monsterbot.matching.question import Kind, Question, parse
-from monsterbot.model import Monster
+from monsterbot.core.matching.matcher import Outcome
+from monsterbot.core.matching.question import Kind, Question, parse
+from monsterbot.core.model import Monster
+from monsterbot.core.ranking import Ranked, weakest_to
+from monsterbot.core.snapshot import Snapshot
 from monsterbot.preferences import MemoryPreferences, Preferences
-from monsterbot.ranking import weakest_to
 from monsterbot.replies import messages, tables
 from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.labels import label
 from monsterbot.replies.wire import freeze
+from monsterbot.sources.live import LiveKnowledge
 
 
 class ChatKind(str, Enum):
@@ -34,7 +36,12 @@ class ChatKind(str, Enum):
 
 @dataclass(frozen=True)
 class Answer:
-    """Messages to send (none means stay silent) and what happened, for logs and metrics."""
+    """What the bot answers: the messages to send (none means stay silent), built from the content below.
+
+    `kind` names the reply (weakness, hitzones, compare, reverse, which_one, not_found, help, greeting, keyword,
+    command); `monsters` are its subjects (the card's monster, the pair compared, the choices offered), `game` the
+    game whose facts it shows and `ranking` a reverse lookup's list. `to_data()` is that content as JSON-ready data.
+    """
 
     messages: list[Message] = field(default_factory=list)
     outcome: str = "silent"
@@ -42,6 +49,35 @@ class Answer:
     score: float | None = None
     query: str = ""  # the normalised text of a text message (for the query log)
     language: str = ""
+    kind: str = "silent"
+    game: str | None = None
+    monsters: tuple[Monster, ...] = ()
+    ranking: tuple[Ranked, ...] = ()
+    topic: str = ""
+
+    def to_data(self) -> dict[str, Any]:
+        """The answer's content as plain data (what `monsterbot ask --json` prints)."""
+        return {
+            "kind": self.kind, "outcome": self.outcome, "normalised": self.query, "language": self.language,
+            "game": self.game, "score": self.score, "topic": self.topic or None,
+            "monsters": [_monster_data(m, self.game) for m in self.monsters],
+            "ranking": [{"id": r.monster.id, "name": r.monster.name(self.language or "en"), "stars": r.stars,
+                         "listed_at": r.listed_at} for r in self.ranking],
+        }
+
+
+def _monster_data(monster: Monster, game: str | None) -> dict[str, Any]:
+    facts = monster.facts(game)
+    return {"id": monster.id, "names": dict(monster.names),
+            "facts": _plain(asdict(facts)) if facts is not None else None}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 class Conversation:
@@ -71,15 +107,16 @@ class Conversation:
         talkative = chat is ChatKind.USER or mentioned
         if question.kind in (Kind.QUIET, Kind.TALK):
             if chat is ChatKind.USER or not chat_key:
-                return Answer([messages.usage(question.language)], "help")
+                return Answer([messages.usage(question.language)], "help", kind="help")
             quiet = question.kind is Kind.QUIET
             self.preferences.set_mention_only(chat_key, quiet)
-            return Answer([TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))], "command")
+            return Answer([TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))], "command",
+                          kind="command")
         if question.kind in (Kind.HELP, Kind.EMPTY):
-            return Answer([messages.usage(question.language)], "help") if talkative else Answer()
+            return Answer([messages.usage(question.language)], "help", kind="help") if talkative else Answer()
         keyword = self.knowledge.current.replies.get(question.whole)
         if keyword is not None:  # an EventBinding's keyword event: answered in every chat, like the original operator
-            return Answer([TextMessage(text=keyword.text)], "keyword")
+            return Answer([TextMessage(text=keyword.text)], "keyword", kind="keyword")
         if not talkative and (self.group_mode == "mention" or self.preferences.mention_only(chat_key)):
             return Answer()
         snapshot = self.knowledge.current
@@ -88,29 +125,32 @@ class Conversation:
             ranked = weakest_to(snapshot.monsters.values(), question.topic, game)
             card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: freeze(
                 tables.weakest_list(question.topic, ranked, question.language, game)))
-            return Answer([card], "reverse")
+            return Answer([card], "reverse", kind="reverse", game=game, ranking=tuple(ranked), topic=question.topic)
         if question.kind is Kind.COMPARE:
             first = snapshot.matcher.match_key(question.subject).best
             second = snapshot.matcher.match_key(question.other).best
             if first and second and first.monster_id != second.monster_id:
-                pair = [snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]]
-                card = snapshot.remember(("compare", pair[0].id, pair[1].id, question.language, game),
-                                         lambda: freeze(tables.comparison(*pair, question.language, game)))
-                return Answer([card], "compare", pair[0].id, first.score)
+                one, other = snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]
+                card = snapshot.remember(("compare", one.id, other.id, question.language, game),
+                                         lambda: freeze(tables.comparison(one, other, question.language, game)))
+                return Answer([card], "compare", one.id, first.score, kind="compare", game=game, monsters=(one, other))
             question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
         result = snapshot.matcher.match_question(question)
         best = result.best
         if best is not None and (talkative or result.whole_message):
             monster = snapshot.monsters[best.monster_id]
-            card = self._card(snapshot, question.kind, monster, question.language, game, named=question.game is not None)
-            return Answer([card], "match", monster.id, best.score)
+            named = question.game is not None
+            card = self._card(snapshot, question.kind, monster, question.language, game, named)
+            return Answer([card], "match", monster.id, best.score, **_card_content(question.kind, monster, game, named))
         if not talkative:
             return Answer(outcome=result.outcome.value)
         candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]
         top_score = result.candidates[0].score if result.candidates else None
         if result.outcome is Outcome.AMBIGUOUS:
-            return Answer([messages.which_one(candidates, question.game, question.language)], "ambiguous", None, top_score)
-        return Answer([messages.not_found(text, candidates, question.game, question.language)], "miss", None, top_score)
+            return Answer([messages.which_one(candidates, question.game, question.language)], "ambiguous", None,
+                          top_score, kind="which_one", game=question.game, monsters=tuple(candidates))
+        return Answer([messages.not_found(text, candidates, question.game, question.language)], "miss", None,
+                      top_score, kind="not_found", game=question.game, monsters=tuple(candidates))
 
     def reply_to_postback(self, data: str) -> Answer:
         """Answer a press on one of this bot's quick-reply buttons; ignore any other postback."""
@@ -124,7 +164,8 @@ class Conversation:
             return Answer(outcome="ignored")
         kind = Kind.HITZONES if view == tables.HITZONES_VIEW else Kind.WEAKNESS
         card = self._card(snapshot, kind, monster, language, game or self.default_game, named=game is not None)
-        return Answer([card], "match", monster.id, 100.0)
+        return Answer([card], "match", monster.id, 100.0, language=language,
+                      **_card_content(kind, monster, game or self.default_game, game is not None))
 
     @staticmethod
     def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str, named: bool) -> Message:
@@ -142,4 +183,16 @@ class Conversation:
 
     def greet(self) -> Answer:
         """Welcome a new friend with what the bot can do."""
-        return Answer([messages.greeting()], "greeting")
+        return Answer([messages.greeting()], "greeting", kind="greeting")
+
+
+def _card_kind(kind: Kind) -> str:
+    return "hitzones" if kind is Kind.HITZONES else "weakness"
+
+
+def _card_content(kind: Kind, monster: Monster, game: str, named: bool) -> dict[str, Any]:
+    """The Answer fields of a card: a named game without the monster is a "game_missing" answer, no facts."""
+    if named and game not in monster.games:
+        return {"kind": "game_missing", "game": game, "monsters": ()}
+    facts = monster.facts(game)
+    return {"kind": _card_kind(kind), "game": facts.game if facts else game, "monsters": (monster,)}

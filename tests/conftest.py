@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import json
+import logging
 import os
 import time
 from pathlib import Path
@@ -15,8 +16,8 @@ import pytest
 
 from monsterbot.config import Settings
 from monsterbot.devtools.line_standin import LineStandIn
-from monsterbot.knowledge.base import LiveKnowledge
-from monsterbot.knowledge.yaml_source import YamlSource
+from monsterbot.sources.live import LiveKnowledge
+from monsterbot.sources.yaml_files import YamlSource
 
 REPO = Path(__file__).resolve().parent.parent
 KNOWLEDGE = REPO / "knowledge"
@@ -34,6 +35,33 @@ def need_shared(*parts: str) -> Path:
             pytest.fail(f"{path} is missing under CI=true")
         pytest.skip(f"{path} is absent (a fresh clone without ../shared); CI has it")
     return path
+
+
+class _EventErrors(logging.Handler):
+    """Collects the webhook's "could not answer an event" records (the webhook still answers LINE 200)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.seen: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_event_errors(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail any test in which the webhook failed to answer an event, unless it is marked `event_errors_expected`."""
+    handler = _EventErrors()
+    logger = logging.getLogger("monsterbot.web.app")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    if handler.seen and request.node.get_closest_marker("event_errors_expected") is None:
+        first = handler.seen[0]
+        detail = logging.Formatter().formatException(first.exc_info) if first.exc_info else first.getMessage()
+        pytest.fail(f"{len(handler.seen)} webhook event(s) ended in an error; first:\n{detail}")
 
 
 @pytest.fixture(scope="session")
@@ -73,7 +101,7 @@ def settings_for(stub: LineStandIn, **overrides: Any) -> Settings:
 @pytest.fixture()
 def webhook(line_stub: LineStandIn, knowledge: LiveKnowledge) -> Callable[..., Any]:
     """post(payload, signature=...) against a webhook app wired to the stub."""
-    from monsterbot.app import create_app
+    from monsterbot.web.app import create_app
 
     app = create_app(settings_for(line_stub), runtime_for(knowledge))
     client = app.test_client()
@@ -96,7 +124,7 @@ def webhook(line_stub: LineStandIn, knowledge: LiveKnowledge) -> Callable[..., A
 def runtime_for(knowledge: LiveKnowledge, **parts: Any) -> Any:
     """A Runtime around already loaded knowledge (no threads, no database unless given)."""
     from monsterbot.preferences import MemoryPreferences
-    from monsterbot.runtime import Runtime
+    from monsterbot.web.runtime import Runtime
 
     values: dict[str, Any] = dict(preferences=MemoryPreferences())
     values.update(parts)

@@ -183,7 +183,7 @@ def test_dockerfile_lints_and_matches_the_chart():
     assert done.returncode == 0, done.stdout + done.stderr
     dockerfile = (REPO / "Dockerfile").read_text()
     assert "USER 10001:10001" in dockerfile and "EXPOSE 8080" in dockerfile
-    assert '"monsterbot.app:create_app()"' in dockerfile and "monsterbot.gunicorn_conf" in dockerfile
+    assert '"monsterbot.web.app:create_app()"' in dockerfile and "monsterbot.web.gunicorn_conf" in dockerfile
 
 
 def test_every_setting_is_documented_and_mirrored_in_the_chart():

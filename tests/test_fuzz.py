@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from monsterbot.matching.normalize import normalize
-from monsterbot.matching.question import parse
+from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.matching.question import parse
 from tests.conftest import base_event, payload, text_event
 
 json_values = st.recursive(

@@ -11,8 +11,8 @@ import uuid
 
 import pytest
 
-from monsterbot.app import create_app
-from monsterbot.dedupe import MemorySeenEvents, RedisSeenEvents
+from monsterbot.web.app import create_app
+from monsterbot.web.dedupe import MemorySeenEvents, RedisSeenEvents
 from tests.conftest import SECRET, TOKEN, payload, post_signed, runtime_for, settings_for, sign, text_event
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -164,7 +164,7 @@ def test_line_errors_are_sent_once_and_counted(line_stub, knowledge, status):
 def test_a_failed_reload_shows_in_readiness_and_metrics(line_stub, tmp_path):
     import shutil
 
-    from monsterbot.runtime import build
+    from monsterbot.web.runtime import build
     from tests.conftest import KNOWLEDGE
 
     folder = tmp_path / "knowledge"
@@ -184,8 +184,9 @@ def test_a_failed_reload_shows_in_readiness_and_metrics(line_stub, tmp_path):
     runtime.close()
 
 
+@pytest.mark.event_errors_expected
 def test_an_event_that_fails_is_logged_and_the_batch_still_gets_200(line_stub, caplog):
-    from monsterbot.knowledge.base import LiveKnowledge
+    from monsterbot.sources.live import LiveKnowledge
 
     def broken_loader():
         raise RuntimeError("no knowledge yet")

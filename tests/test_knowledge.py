@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from monsterbot.knowledge.base import KnowledgeError, LiveKnowledge
-from monsterbot.knowledge.records import read_paths, schema, slug
-from monsterbot.knowledge.yaml_source import YamlSource
-from monsterbot.model import LANGUAGES
+from monsterbot.core.model import LANGUAGES
+from monsterbot.knowledge.records import KnowledgeError, read_paths, schema, slug
+from monsterbot.sources.live import LiveKnowledge
+from monsterbot.sources.yaml_files import YamlSource
 from tests.conftest import FIXTURES, KNOWLEDGE, need_shared
 
 
@@ -30,7 +30,7 @@ def test_every_record_has_four_languages_and_a_slug_id(knowledge):
 
 def test_every_name_and_alias_answers_its_own_monster(knowledge):
     snapshot = knowledge.current
-    from monsterbot.matching.question import parse
+    from monsterbot.core.matching.question import parse
 
     for monster in snapshot.monsters.values():
         for _, name in monster.all_names():
@@ -215,8 +215,8 @@ def test_readme_roster_table_is_current(knowledge):
 def test_hot_reload_picks_up_an_edit_and_survives_a_broken_one(tmp_path):
     import time
 
-    from monsterbot.knowledge.base import Reloader
-    from monsterbot.matching.question import parse
+    from monsterbot.core.matching.question import parse
+    from monsterbot.sources.live import Reloader
 
     folder = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, folder)

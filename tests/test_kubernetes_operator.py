@@ -13,12 +13,12 @@ kubernetes_validate = pytest.importorskip("kubernetes_validate")
 
 from openapi_schema_validator import OAS30Validator  # noqa: E402
 
-from monsterbot.knowledge.yaml_source import YamlSource  # noqa: E402
 from monsterbot.kubernetes.crds import all_crds  # noqa: E402
 from monsterbot.kubernetes.leader import LeaseElector  # noqa: E402
 from monsterbot.kubernetes.manifests import dump  # noqa: E402
 from monsterbot.kubernetes.operator import Operator  # noqa: E402
 from monsterbot.kubernetes.reconcile import KNOWLEDGE_CHECKSUM, desired_resources  # noqa: E402
+from monsterbot.sources.yaml_files import YamlSource  # noqa: E402
 from tests.conftest import KNOWLEDGE, REPO  # noqa: E402
 from tests.test_kubernetes_watch import LOREM, binding  # noqa: E402
 

@@ -6,10 +6,10 @@ import pytest
 
 kubernetes = pytest.importorskip("kubernetes")
 
-from monsterbot.app import create_app  # noqa: E402
-from monsterbot.kubernetes.cluster_source import ClusterSource  # noqa: E402
 from monsterbot.kubernetes.crds import API_VERSION  # noqa: E402
-from monsterbot.runtime import build  # noqa: E402
+from monsterbot.sources.cluster import ClusterSource  # noqa: E402
+from monsterbot.web.app import create_app  # noqa: E402
+from monsterbot.web.runtime import build  # noqa: E402
 from tests.conftest import payload, post_signed, settings_for, text_event, wait_for  # noqa: E402
 
 BINDINGS = "/apis/monsterbot.io/v1alpha1/namespaces/default/eventbindings"
@@ -85,13 +85,15 @@ def test_a_binding_overrides_the_yaml_record_with_the_same_id(kube, cluster_bot)
 
 
 def test_readiness_waits_for_the_first_list(kube, api, line_stub):
-    kube.fail_next(2, 500)
+    kube.fail_next(10_000, 500)  # every list fails until the API server recovers below
     settings = settings_for(line_stub, kubernetes=True, namespace="default")
     runtime = build(settings, kube_api=api)
     runtime.cluster.watcher._backoff = (0.05, 0.1)
     app = create_app(settings, runtime)
     try:
-        assert app.test_client().get("/readyz").status_code in (503, 200)
+        wait_for(lambda: runtime.cluster.watcher.errors >= 2)
+        assert app.test_client().get("/readyz").status_code == 503
+        kube.failures.clear()
         wait_for(lambda: app.test_client().get("/readyz").status_code == 200)
         assert runtime.cluster.watcher.errors >= 1  # it backed off and recovered
     finally:
@@ -101,7 +103,7 @@ def test_readiness_waits_for_the_first_list(kube, api, line_stub):
 def _source(api, base_monsters=()):
     class Base:
         def load(self):
-            from monsterbot.model import KnowledgeSet
+            from monsterbot.core.model import KnowledgeSet
 
             return KnowledgeSet(tuple(base_monsters))
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from monsterbot.matching.matcher import Matcher, Method, Outcome
-from monsterbot.matching.normalize import detect_language, normalize
-from monsterbot.matching.question import Kind, parse
-from monsterbot.model import GameFacts, Monster
+from monsterbot.core.matching.matcher import Matcher, Method, Outcome
+from monsterbot.core.matching.normalize import detect_language, normalize
+from monsterbot.core.matching.question import Kind, parse
+from monsterbot.core.model import GameFacts, Monster
 
 
 def ask(knowledge, text):

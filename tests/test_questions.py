@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monsterbot.matching.question import Kind, parse
+from monsterbot.core.matching.question import Kind, parse
 from tests.conftest import need_shared, payload, postback_event, text_event
 from tests.openapi_contract import errors
 from tests.test_webhook import _texts
@@ -141,9 +141,9 @@ def test_a_group_can_ask_for_mention_only_mode(webhook, line_stub):
 
 
 def test_mention_only_mode_is_shared_by_replicas_through_the_store(line_stub, knowledge, tmp_path):
-    from monsterbot.app import create_app
+    from monsterbot.preferences.sql import StorePreferences
     from monsterbot.store.database import migrate, open_engine
-    from monsterbot.store.preferences import StorePreferences
+    from monsterbot.web.app import create_app
     from tests.conftest import post_signed, runtime_for, settings_for
 
     engine = open_engine(f"sqlite:///{tmp_path / 'prefs.db'}")

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from monsterbot.devtools.soak import WebProcess, event_body, post, procfile_command
+from monsterbot.devtools.webprocess import WebProcess, event_body, post, procfile_command
 from tests.conftest import payload, text_event, wait_for
 
 

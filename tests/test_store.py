@@ -13,15 +13,16 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from monsterbot.app import create_app
-from monsterbot.knowledge.base import LiveKnowledge, Reloader
-from monsterbot.knowledge.yaml_source import YamlSource
-from monsterbot.runtime import build
+from monsterbot.sources.live import LiveKnowledge, Reloader
+from monsterbot.sources.store import StoreSource
+from monsterbot.sources.yaml_files import YamlSource
 from monsterbot.store.database import SCHEMA_VERSION, StoreError, migrate, open_engine
-from monsterbot.store.knowledge_store import StoreSource, load_monsters, stored_version, sync
+from monsterbot.store.knowledge_store import load_monsters, stored_version, sync
 from monsterbot.store.query_log import Entry, QueryLog, misses, prune, stats
-from monsterbot.store.tables import Meta, QueryLogRow
-from tests.conftest import FIXTURES, KNOWLEDGE, payload, post_signed, settings_for, text_event
+from monsterbot.store.schema import Meta, QueryLogRow
+from monsterbot.web.app import create_app
+from monsterbot.web.runtime import build
+from tests.conftest import FIXTURES, KNOWLEDGE, payload, post_signed, settings_for, text_event, wait_for
 from tests.tcp_proxy import TcpProxy
 from tests.test_cli import run
 
@@ -191,7 +192,7 @@ def test_webhook_keeps_answering_with_the_database_gone(line_stub, monsters):
 
         assert ask("火龍") == 200
         proxy.stop()  # the database is gone
-        time.sleep(0.3)  # the reloader polls and fails meanwhile
+        wait_for(lambda: not runtime.knowledge.status.ok)  # the reloader polled and failed
         assert ask("雌火龍") == 200
         assert "Rathian" in line_stub.replies()[-1].body["messages"][0]["altText"]
         assert client.get("/readyz").status_code == 200

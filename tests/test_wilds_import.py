@@ -10,7 +10,7 @@ from collections import defaultdict
 import yaml
 
 from monsterbot.knowledge.derived_stars import stars_for
-from monsterbot.model import ELEMENTS
+from monsterbot.core.model import ELEMENTS
 from tests.conftest import KNOWLEDGE, need_shared
 from tests.wilds_crosscheck import differences, load
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from monsterbot.devtools.line_standin import LineStandIn
-from monsterbot.devtools.soak import REPO, WebProcess, children, event_body, rss_mb, sign
+from monsterbot.devtools.webprocess import REPO, WebProcess, children, event_body, rss_mb, sign
 
 TARGETS = {
     "matcher_real": "p99 ≤ 1 ms",
@@ -62,8 +62,8 @@ _HAN = "火龍雷冰水風岩影銀金黑白蒼櫻迅轟斬碎爆鋼霞炎冥滅
 
 def synthetic_monsters(count: int, seed: int = 7) -> list:
     """Made-up monsters with Latin and Chinese names (benchmark data, not knowledge)."""
+    from monsterbot.core.model import GameFacts, Monster
     from monsterbot.knowledge.records import slug
-    from monsterbot.model import GameFacts, Monster
 
     rng = random.Random(seed)
     monsters = []
@@ -95,8 +95,8 @@ def bench_matcher(monsters: list, queries_count: int) -> tuple[list[float], list
     """Per-query latencies (ms) of the matcher and of rapidfuzz extractOne over the same keys and scorer."""
     from rapidfuzz import fuzz, process
 
-    from monsterbot.matching.matcher import Matcher
-    from monsterbot.matching.question import parse
+    from monsterbot.core.matching.matcher import Matcher
+    from monsterbot.core.matching.question import parse
 
     matcher = Matcher(monsters)
     keys = matcher._keys  # the same strings the matcher scores (its index keys)
@@ -118,9 +118,9 @@ def bench_load(paths: list[Path], repeat: int) -> tuple[list[float], list[float]
     """Seconds to load, check and index the YAML knowledge, and to only parse it with PyYAML's C loader."""
     import yaml
 
-    from monsterbot.knowledge.base import Snapshot
+    from monsterbot.core.snapshot import Snapshot
     from monsterbot.knowledge.records import yaml_files
-    from monsterbot.knowledge.yaml_source import YamlSource
+    from monsterbot.sources.yaml_files import YamlSource
 
     ours, floor = [], []
     for _ in range(repeat):
@@ -216,7 +216,7 @@ def bench_webhook(seconds: float, clients: int) -> dict[str, tuple[float, float,
     """req/s, p99 ms, errors and worker RSS (MB) for monsterbot and for the hello-world floor."""
     line = LineStandIn(keep=False).start()
     figures = {}
-    hello = ["gunicorn", "--config", "python:monsterbot.gunicorn_conf", "monsterbot.devtools.hello:app"]
+    hello = ["gunicorn", "--config", "python:monsterbot.web.gunicorn_conf", "monsterbot.devtools.hello:app"]
     for name, command in (("floor", hello), ("ours", None)):
         web = WebProcess.start(line.url, workers=2, command=command)
         load(web.port, min(1.0, seconds), clients)  # warm-up
@@ -231,7 +231,7 @@ def bench_webhook(seconds: float, clients: int) -> dict[str, tuple[float, float,
 # --- the table ---------------------------------------------------------------------------------------
 def run(quick: bool, out: Path) -> list[Row]:
     """Measure everything and write the Markdown table to `out`."""
-    from monsterbot.knowledge.yaml_source import YamlSource
+    from monsterbot.sources.yaml_files import YamlSource
 
     knowledge = REPO / "knowledge"
     real = list(YamlSource([knowledge]).load().monsters)

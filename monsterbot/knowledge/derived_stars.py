@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from monsterbot.model import ELEMENTS
+from monsterbot.core.model import ELEMENTS
 
 #: (lowest mean of the three highest element values, stars), best first.
 THRESHOLDS: tuple[tuple[float, int], ...] = ((20.0, 3), (12.5, 2), (5.0, 1))

@@ -19,10 +19,10 @@ from typing import Any, Callable, Iterable
 
 import yaml
 
+from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES
 from monsterbot.knowledge.records import slug
 from monsterbot.knowledge.writer import dump_record
-from monsterbot.matching.normalize import normalize
-from monsterbot.model import AILMENTS, ELEMENTS, GAMES
 
 SOURCE = "mhworlddata"
 HUNTERPIE_SOURCE = "hunterpie-gamedata"

@@ -18,9 +18,9 @@ import jsonschema_rs
 import yaml
 from jsonschema import Draft202012Validator, ValidationError
 
+from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.model import GAMES, LANGUAGES, Form, GameFacts, Hitzone, Monster
 from monsterbot.knowledge.positioned_yaml import Document, Position, YamlError, load_documents, load_fast
-from monsterbot.matching.normalize import normalize
-from monsterbot.model import GAMES, LANGUAGES, Form, GameFacts, Hitzone, Monster
 
 SCHEMA_FILE = "monster.schema.json"
 
@@ -38,6 +38,16 @@ class Problem:
     def __str__(self) -> str:
         tag = "" if self.severity == "error" else f"{self.severity}: "
         return f"{self.file}:{self.line}:{self.column}: {tag}{self.message}"
+
+
+class KnowledgeError(RuntimeError):
+    """Knowledge that could not be loaded, with every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        shown = "\n".join(str(p) for p in problems[:20])
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"{len(problems)} problem(s) in the knowledge:\n{shown}{more}")
 
 
 @dataclass(frozen=True)

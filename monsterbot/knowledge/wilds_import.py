@@ -17,8 +17,8 @@ from typing import Any
 from monsterbot.knowledge.derived_stars import element_stars
 from monsterbot.knowledge.importer import write_records
 from monsterbot.knowledge.records import slug
-from monsterbot.matching.normalize import normalize
-from monsterbot.model import AILMENTS, ELEMENTS
+from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.model import AILMENTS, ELEMENTS
 
 SOURCE = "mhws-in-json"
 GAME = "wilds"

@@ -1,62 +1,63 @@
-"""Write monster records as YAML that reads well in a diff: block style, short rows inline."""
+"""Write monster records as YAML that reads well in a diff: block style, short rows inline.
+
+PyYAML's emitter does the quoting (so "2024-01-01", "0x1A", ".inf", "yes", newlines and tabs survive a round trip);
+this module only chooses which mappings and lists are written on one line.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+import yaml
+
 SCHEMA_MODELINE = "# yaml-language-server: $schema=../monster.schema.json\n"
-_INLINE = ("elements", "ailments")
+_INLINE_KEYS = ("elements", "ailments")  # a mapping under these keys is one row: {fire: 3, water: 1, ...}
 
 
-def _scalar(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
-        return json.dumps(value)
-    if isinstance(value, (int, float)):
-        return str(value)
-    text = str(value)
-    plain = text and text.strip() == text and not any(c in text for c in ":#{}[],&*!|>'\"%@`") and not text[0] in "-?"
-    if plain and text.lower() not in ("yes", "no", "true", "false", "null", "on", "off", "~"):
-        try:
-            float(text)
-        except ValueError:
-            return text
-    return json.dumps(text, ensure_ascii=False)
+class _Flow(dict[str, Any]):
+    """A mapping written inline."""
 
 
-def _inline(value: Any) -> str:
+class _FlowList(list[Any]):
+    """A list of scalars written inline."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style with lists indented under their key, as editors write them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        return super().increase_indent(flow, False)
+
+
+def _represent_flow_mapping(dumper: yaml.SafeDumper, data: _Flow) -> yaml.Node:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
+
+
+def _represent_flow_list(dumper: yaml.SafeDumper, data: _FlowList) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+_Dumper.add_representer(_Flow, _represent_flow_mapping)
+_Dumper.add_representer(_FlowList, _represent_flow_list)
+
+
+def _shape(value: Any, key: str = "") -> Any:
+    """Mark what is written inline: scalar lists, `elements`/`ailments` rows and every hitzone row."""
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_scalar(k)}: {_inline(v)}" for k, v in value.items()) + "}"
+        if key in _INLINE_KEYS:
+            return _Flow(value)
+        return {k: _shape(v, str(k)) for k, v in value.items()}
     if isinstance(value, list):
-        return "[" + ", ".join(_inline(v) for v in value) + "]"
-    return _scalar(value)
-
-
-def _block(value: Any, indent: int, key: str = "") -> list[str]:
-    pad = " " * indent
-    lines: list[str] = []
-    if isinstance(value, dict):
-        for k, v in value.items():
-            if isinstance(v, (dict, list)) and v and k not in _INLINE and not _is_flat_list(v):
-                lines.append(f"{pad}{_scalar(k)}:")
-                lines += _block(v, indent + 2, k)
-            else:
-                lines.append(f"{pad}{_scalar(k)}: {_inline(v)}")
-    elif isinstance(value, list):
-        for item in value:
-            if isinstance(item, dict) and key != "hitzones" and item:
-                first, *rest = _block(item, indent + 2)
-                lines.append(f"{pad}- {first.strip()}")
-                lines += rest
-            else:
-                lines.append(f"{pad}- {_inline(item)}")
-    return lines
-
-
-def _is_flat_list(value: Any) -> bool:
-    return isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value)
+        if all(not isinstance(v, (dict, list)) for v in value):
+            return _FlowList(value)
+        if key == "hitzones":
+            return [_Flow(v) if isinstance(v, dict) else _shape(v) for v in value]
+        return [_shape(v) for v in value]
+    return value
 
 
 def dump_record(record: dict[str, Any], modeline: bool = True) -> str:
     """A monster record as YAML text, with the schema modeline for editors' IDEs."""
-    return (SCHEMA_MODELINE if modeline else "") + "\n".join(_block(record, 0)) + "\n"
+    text = yaml.dump(_shape(record), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000,
+                     default_flow_style=False)
+    return (SCHEMA_MODELINE if modeline else "") + text

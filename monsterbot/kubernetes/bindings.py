@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
+from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.model import KeywordReply, KnowledgeSet, Monster
 from monsterbot.knowledge.records import describe, to_monster, validator
-from monsterbot.matching.normalize import normalize
-from monsterbot.model import KeywordReply, KnowledgeSet, Monster
 
 
 @dataclass(frozen=True)

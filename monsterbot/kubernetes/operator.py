@@ -9,9 +9,7 @@ annotations for no gain here, and the pure reconcile functions are tested withou
 from __future__ import annotations
 
 import logging
-import os
 import signal
-import socket
 import threading
 from datetime import datetime, timezone
 from typing import Any
@@ -19,6 +17,7 @@ from typing import Any
 from kubernetes import client
 from kubernetes.client.exceptions import ApiException
 
+from monsterbot.core.model import KnowledgeSet
 from monsterbot.kubernetes.crds import GROUP, VERSION
 from monsterbot.kubernetes.leader import LeaseElector
 from monsterbot.kubernetes.reconcile import (
@@ -29,7 +28,6 @@ from monsterbot.kubernetes.reconcile import (
     bound_bindings,
     desired_resources,
 )
-from monsterbot.model import KnowledgeSet
 
 log = logging.getLogger(__name__)
 
@@ -132,19 +130,19 @@ def run_operator(namespace: str | None, interval: float, leader_election: bool) 
 
     from monsterbot import logs
     from monsterbot.config import Settings
-    from monsterbot.knowledge.yaml_source import YamlSource
+    from monsterbot.sources.yaml_files import YamlSource
 
-    logs.configure(os.environ.get("MONSTERBOT_LOG_FORMAT", "json"))
+    settings = Settings.from_env(require_line=False)
+    logs.configure(settings.log_format)
     try:
         config.load_incluster_config()
     except config.ConfigException:
         config.load_kube_config()
     api_client = client.ApiClient()
-    base = YamlSource(Settings.from_env(require_line=False).knowledge_paths).load()
+    base = YamlSource(settings.knowledge_paths).load()
     operator = Operator(api_client, namespace, base)
-    lease_namespace = namespace or os.environ.get("POD_NAMESPACE", "default")
-    identity = os.environ.get("POD_NAME") or socket.gethostname()
-    elector = LeaseElector(client.CoordinationV1Api(api_client), "monsterbot-operator", lease_namespace, identity)
+    lease_namespace = namespace or settings.pod_namespace
+    elector = LeaseElector(client.CoordinationV1Api(api_client), "monsterbot-operator", lease_namespace, settings.pod_name)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())

@@ -10,9 +10,9 @@ import hashlib
 import json
 from typing import Any, Iterable
 
+from monsterbot.core.model import KnowledgeSet
 from monsterbot.kubernetes.bindings import BindingKnowledge, binding_key, merge, name_collisions, read_binding
 from monsterbot.kubernetes.crds import API_VERSION
-from monsterbot.model import KnowledgeSet
 
 SPEC_HASH = "monsterbot.io/spec-hash"
 KNOWLEDGE_CHECKSUM = "monsterbot.io/knowledge-checksum"

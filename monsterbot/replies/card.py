@@ -6,7 +6,7 @@ from linebot.v3.messaging import (
     FlexBox, FlexBubble, FlexMessage, FlexSeparator, PostbackAction, QuickReply, QuickReplyItem, TextMessage,
 )
 
-from monsterbot.model import AILMENTS, ELEMENTS, GAMES, GameFacts, Monster
+from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, GameFacts, Monster
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.game_labels import SOURCE_KINDS, game_name, note, short_game_name
 from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlencode
 
 from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, TextMessage
 
-from monsterbot.model import Monster
+from monsterbot.core.model import Monster
 from monsterbot.replies.labels import label
 
 QUICK_REPLY_LIMIT = 13  # LINE's maximum number of quick-reply buttons

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage, FlexSeparator
 
-from monsterbot.model import AILMENTS, ELEMENTS, GAME_TITLES, GameFacts, Hitzone, Monster
-from monsterbot.ranking import Ranked
+from monsterbot.core.model import AILMENTS, ELEMENTS, GAME_TITLES, GameFacts, Hitzone, Monster
+from monsterbot.core.ranking import Ranked
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, game_buttons, header, source_footer, summary
 from monsterbot.replies.game_labels import game_name, note, state_name
 from monsterbot.replies.flex import GREY, heading, row, text

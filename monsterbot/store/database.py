@@ -15,8 +15,8 @@ from sqlalchemy import Connection, event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
-from monsterbot.store import tables  # noqa: F401 - registers the tables on SQLModel.metadata
-from monsterbot.store.tables import Meta, utcnow
+from monsterbot.store import schema  # noqa: F401 - registers the tables on SQLModel.metadata
+from monsterbot.store.schema import Meta, utcnow
 
 SCHEMA_VERSION = 1
 #: MIGRATIONS[n] turns a version n-1 database into version n (none yet: version 1 is the first).

@@ -1,17 +1,17 @@
-"""Compiled knowledge in the store: `sync` writes it in one transaction, `StoreSource` reads it back."""
+"""Compiled knowledge in the store: `sync` writes it in one transaction, `load_monsters` reads it back."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from monsterbot.knowledge.base import knowledge_version
-from monsterbot.model import ELEMENTS, Form, GameFacts, Hitzone, KnowledgeSet, Monster
-from monsterbot.store.tables import GameFactsRow, HitzoneRow, Meta, MonsterRow, NameRow, utcnow
+from monsterbot.core.model import ELEMENTS, Form, GameFacts, Hitzone, Monster
+from monsterbot.core.snapshot import knowledge_version
+from monsterbot.store.schema import GameFactsRow, HitzoneRow, Meta, MonsterRow, NameRow, utcnow
 
 VERSION_KEY = "knowledge_version"
 
@@ -84,10 +84,10 @@ def stored_version(engine: Engine) -> str:
 def load_monsters(engine: Engine) -> list[Monster]:
     """Every stored monster, rebuilt as the model's immutable records."""
     with Session(engine) as session:
-        monsters = session.exec(select(MonsterRow).order_by(MonsterRow.id)).scalars().all()
-        names = session.exec(select(NameRow).order_by(NameRow.monster_id, NameRow.position, NameRow.id)).scalars().all()
-        facts = session.exec(select(GameFactsRow)).scalars().all()
-        zones = session.exec(select(HitzoneRow).order_by(HitzoneRow.monster_id, HitzoneRow.game, HitzoneRow.position)).scalars().all()
+        monsters = session.exec(select(MonsterRow).order_by(col(MonsterRow.id))).all()
+        names = session.exec(select(NameRow).order_by(col(NameRow.monster_id), col(NameRow.position), col(NameRow.id))).all()
+        facts = session.exec(select(GameFactsRow)).all()
+        zones = session.exec(select(HitzoneRow).order_by(col(HitzoneRow.monster_id), col(HitzoneRow.game), col(HitzoneRow.position))).all()
     aliases: dict[str, dict[str, list[str]]] = {}
     for row in names:
         if row.alias:
@@ -100,12 +100,12 @@ def load_monsters(engine: Engine) -> list[Monster]:
                     {e: values[e] for e in ELEMENTS if e in values})
         )
     games: dict[str, dict[str, GameFacts]] = {}
-    for row in facts:
-        games.setdefault(row.monster_id, {})[row.game] = GameFacts(
-            game=row.game, elements=dict(row.elements), weak_elements=tuple(row.weak_elements),
-            ailments=dict(row.ailments), hitzones=tuple(hitzones.get((row.monster_id, row.game), ())),
-            breakable=tuple(row.breakable), severable=tuple(row.severable),
-            forms=tuple(Form(f["description"], dict(f["elements"])) for f in row.forms), source=row.source,
+    for fact in facts:
+        games.setdefault(fact.monster_id, {})[fact.game] = GameFacts(
+            game=fact.game, elements=dict(fact.elements), weak_elements=tuple(fact.weak_elements),
+            ailments=dict(fact.ailments), hitzones=tuple(hitzones.get((fact.monster_id, fact.game), ())),
+            breakable=tuple(fact.breakable), severable=tuple(fact.severable),
+            forms=tuple(Form(f["description"], dict(f["elements"])) for f in fact.forms), source=fact.source,
         )
     return [
         Monster(
@@ -119,24 +119,6 @@ def load_monsters(engine: Engine) -> list[Monster]:
 
 
 def _game_order(game: str) -> int:
-    from monsterbot.model import GAMES
+    from monsterbot.core.model import GAMES
 
     return GAMES.index(game) if game in GAMES else len(GAMES)
-
-
-class StoreSource:
-    """Knowledge read from the store; the fingerprint is the stored version row."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-
-    def load(self) -> KnowledgeSet:
-        """Every stored monster; an error if the store was never synced."""
-        monsters = load_monsters(self.engine)
-        if not monsters:
-            raise RuntimeError("the knowledge store is empty: run `monsterbot sync` first")
-        return KnowledgeSet(tuple(monsters))
-
-    def fingerprint(self) -> str:
-        """Changes when a sync changes the knowledge."""
-        return stored_version(self.engine)

@@ -12,14 +12,14 @@ import queue
 import threading
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable
+from typing import Any, Callable
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
-from monsterbot.store.tables import QueryLogRow
+from monsterbot.store.schema import QueryLogRow
 
 log = logging.getLogger(__name__)
 _STOP = object()
@@ -111,10 +111,10 @@ def misses(engine: Engine, since: datetime, limit: int = 20) -> list[Frequent]:
     """The most frequent missed and ambiguous queries since a time, most frequent first."""
     count = func.count().label("n")
     statement = (
-        select(QueryLogRow.query, QueryLogRow.outcome, count)
-        .where(QueryLogRow.at >= since, QueryLogRow.outcome.in_(("miss", "ambiguous")))
-        .group_by(QueryLogRow.query, QueryLogRow.outcome)
-        .order_by(count.desc(), QueryLogRow.query)
+        select(col(QueryLogRow.query), col(QueryLogRow.outcome), count)
+        .where(col(QueryLogRow.at) >= since, col(QueryLogRow.outcome).in_(("miss", "ambiguous")))
+        .group_by(col(QueryLogRow.query), col(QueryLogRow.outcome))
+        .order_by(count.desc(), col(QueryLogRow.query))
         .limit(limit)
     )
     with Session(engine) as session:
@@ -123,7 +123,7 @@ def misses(engine: Engine, since: datetime, limit: int = 20) -> list[Frequent]:
 
 def stats(engine: Engine, since: datetime) -> dict[str, int]:
     """How many queries had each outcome since a time."""
-    statement = select(QueryLogRow.outcome, func.count()).where(QueryLogRow.at >= since).group_by(QueryLogRow.outcome)
+    statement = select(col(QueryLogRow.outcome), func.count()).where(col(QueryLogRow.at) >= since).group_by(col(QueryLogRow.outcome))
     with Session(engine) as session:
         return dict(sorted(session.execute(statement).all()))
 
@@ -131,4 +131,5 @@ def stats(engine: Engine, since: datetime) -> dict[str, int]:
 def prune(engine: Engine, before: datetime) -> int:
     """Delete entries older than a time; return how many."""
     with Session(engine) as session, session.begin():
-        return session.execute(delete(QueryLogRow).where(QueryLogRow.at < before)).rowcount or 0
+        result: CursorResult[Any] = session.execute(delete(QueryLogRow).where(col(QueryLogRow.at) < before))  # type: ignore[assignment]
+        return result.rowcount or 0

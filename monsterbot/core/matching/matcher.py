@@ -29,9 +29,9 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-from monsterbot.matching.normalize import is_cjk, normalize
-from monsterbot.matching.question import Question
-from monsterbot.model import Monster
+from monsterbot.core.matching.normalize import is_cjk, normalize
+from monsterbot.core.matching.question import Question
+from monsterbot.core.model import Monster
 
 MATCH_THRESHOLD = 85.0
 MARGIN = 5.0

@@ -6,7 +6,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from monsterbot.store.tables import ChatPreferenceRow, utcnow
+from monsterbot.store.schema import ChatPreferenceRow, utcnow
 
 
 class StorePreferences:

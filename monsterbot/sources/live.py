@@ -1,4 +1,4 @@
-"""A consistent knowledge snapshot (monsters and their match index) and the holder that swaps it.
+"""The live knowledge: holds the current snapshot, swaps in a new one on reload, and the thread that polls sources.
 
 A request reads `LiveKnowledge.current` once and works on that snapshot to the end, so a
 reload that swaps in a new snapshot is atomic for every reader: nobody sees half an update.
@@ -7,64 +7,15 @@ A reload that fails keeps the last good snapshot live and records why.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
-from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Hashable, Iterable
+from dataclasses import dataclass
+from typing import Callable
 
-from monsterbot.knowledge.records import Problem
-from monsterbot.matching.matcher import Matcher
-from monsterbot.matching.normalize import normalize
-from monsterbot.model import KeywordReply, KnowledgeSet, Monster
+from monsterbot.core.model import KnowledgeSet
+from monsterbot.core.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """An immutable knowledge version: monsters by id and the matcher over their names."""
-
-    monsters: dict[str, Monster]
-    matcher: Matcher
-    version: str
-    replies: dict[str, KeywordReply] = field(default_factory=dict)
-    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
-
-    def remember(self, key: Hashable, build: Callable[[], Any], limit: int = 4096) -> Any:
-        """A value derived from this snapshot (a built reply), computed once per key."""
-        try:
-            return self.memo[key]
-        except KeyError:
-            if len(self.memo) >= limit:
-                self.memo.clear()
-            value = self.memo[key] = build()
-            return value
-
-    @classmethod
-    def build(cls, knowledge: KnowledgeSet) -> "Snapshot":
-        """Index the monsters and keyword replies under their content version."""
-        by_id = {m.id: m for m in sorted(knowledge.monsters, key=lambda m: m.id)}
-        replies = {normalize(k): r for r in knowledge.replies for k in r.keywords if normalize(k)}
-        version = knowledge_version(by_id.values(), knowledge.replies)
-        return cls(by_id, Matcher(by_id.values()), version, replies)
-
-
-def knowledge_version(monsters: Iterable[Monster], replies: Iterable[KeywordReply] = ()) -> str:
-    """A digest of the content (not of where it was read from): equal knowledge, equal version."""
-    content = sorted(repr(replace(m, origin="")) for m in monsters)
-    content += sorted(repr(replace(r, origin="")) for r in replies)
-    return hashlib.sha256("\n".join(content).encode()).hexdigest()[:12]
-
-
-class KnowledgeError(RuntimeError):
-    """Knowledge that could not be loaded, with every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        shown = "\n".join(str(p) for p in problems[:20])
-        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__(f"{len(problems)} problem(s) in the knowledge:\n{shown}{more}")
 
 
 Loader = Callable[[], KnowledgeSet]
@@ -126,6 +77,12 @@ class LiveKnowledge:
             self.status = ReloadStatus()
             return True
 
+    def source_failed(self, error: str) -> None:
+        """Record that the sources could not be read; the live snapshot stays."""
+        self.status = ReloadStatus(False, error)
+        for listener in self.listeners:
+            listener()
+
     def _version(self) -> str:
         return self._current.version if self._current else "none"
 
@@ -146,6 +103,8 @@ class Reloader(threading.Thread):
             return self._fingerprint()
         except Exception as exc:  # noqa: BLE001 - a source outage keeps the last good knowledge
             log.warning("cannot read knowledge sources: %s", type(exc).__name__)
+            if self._knowledge.ready:
+                self._knowledge.source_failed(f"cannot read knowledge sources: {type(exc).__name__}")
             return None
 
     def run(self) -> None:
@@ -153,7 +112,7 @@ class Reloader(threading.Thread):
             seen = self._look()
             if seen is None:
                 continue
-            if seen != self._seen or not self._knowledge.ready:
+            if seen != self._seen or not self._knowledge.ready or not self._knowledge.status.ok:
                 if self._knowledge.reload():
                     self._seen = seen
 

@@ -24,16 +24,17 @@ from linebot.v3.webhooks import (
 )
 from werkzeug.exceptions import HTTPException
 
-from monsterbot import logs, metrics
+from monsterbot import logs
 from monsterbot.config import Settings
 from monsterbot.conversation import Answer, ChatKind, Conversation
-from monsterbot.dedupe import SeenEvents, seen_events
-from monsterbot.dispatch import Replier, ReplyDispatcher
-from monsterbot.line_api import LineReplier
 from monsterbot.preferences import chat_key
-from monsterbot.runtime import Runtime
-from monsterbot.runtime import build as build_runtime
-from monsterbot.webhook_payload import InvalidPayload, parse_events
+from monsterbot.web import metrics
+from monsterbot.web.dedupe import SeenEvents, seen_events
+from monsterbot.web.dispatch import Replier, ReplyDispatcher
+from monsterbot.web.line_api import LineReplier
+from monsterbot.web.payload import InvalidPayload, parse_events
+from monsterbot.web.runtime import Runtime
+from monsterbot.web.runtime import build as build_runtime
 
 if TYPE_CHECKING:
     from monsterbot.store.query_log import QueryLog
@@ -95,7 +96,7 @@ def create_app(
 
     @app.get("/metrics")
     def metrics_page() -> Response:
-        body, content_type = metrics.render()
+        body, content_type = metrics.render(settings.metrics_dir)
         return Response(body, content_type=content_type)
 
     @app.get("/healthz")
@@ -106,7 +107,7 @@ def create_app(
     def readyz() -> tuple[Response, int]:
         status = knowledge.status
         ready = runtime.ready()
-        body = {"ready": ready, "last_reload_ok": status.ok}
+        body: dict[str, object] = {"ready": ready, "last_reload_ok": status.ok}
         if knowledge.ready:
             body |= {"version": knowledge.current.version, "monsters": len(knowledge.current.monsters)}
         if not status.ok:

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
-from monsterbot import metrics
 from monsterbot.config import Settings
-from monsterbot.knowledge.base import LiveKnowledge, Reloader
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.sources import Source, knowledge_source
+from monsterbot.sources.live import LiveKnowledge, Reloader
+from monsterbot.web import metrics
 
 if TYPE_CHECKING:  # imported only when configured, to keep the default start-up light
-    from monsterbot.kubernetes.cluster_source import ClusterSource
+    from monsterbot.sources.cluster import ClusterSource
     from monsterbot.store.query_log import QueryLog
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
     source = knowledge_source(settings, engine)
     cluster = None
     if settings.kubernetes and watch:
-        from monsterbot.kubernetes.cluster_source import ClusterSource, kubernetes_api
+        from monsterbot.sources.cluster import ClusterSource, kubernetes_api
 
         cluster = ClusterSource(source, kube_api or kubernetes_api(), settings.namespace or None)
         source = cluster
@@ -85,7 +85,7 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
         runtime.reloader = Reloader(knowledge, source.fingerprint, settings.reload_interval)
         runtime.reloader.start()
     if engine is not None and watch:
-        from monsterbot.store.preferences import StorePreferences
+        from monsterbot.preferences.sql import StorePreferences
         from monsterbot.store.query_log import QueryLog
 
         runtime.preferences = StorePreferences(engine)

@@ -6,9 +6,8 @@ import hashlib
 from pathlib import Path
 from typing import Sequence
 
-from monsterbot.knowledge.base import KnowledgeError
-from monsterbot.knowledge.records import read_paths, yaml_files
-from monsterbot.model import KnowledgeSet
+from monsterbot.core.model import KnowledgeSet
+from monsterbot.knowledge.records import KnowledgeError, read_paths, yaml_files
 
 
 class YamlSource:

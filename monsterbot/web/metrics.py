@@ -6,7 +6,6 @@ prometheus_client's multiprocess mode (PROMETHEUS_MULTIPROC_DIR, set in gunicorn
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from prometheus_client import (
@@ -21,7 +20,7 @@ from prometheus_client import (
 )
 
 if TYPE_CHECKING:
-    from monsterbot.knowledge.base import LiveKnowledge
+    from monsterbot.sources.live import LiveKnowledge
 
 WEBHOOK_REQUESTS = Counter(
     "monsterbot_webhook_requests_total", "Webhook calls by result", ["result"]
@@ -52,9 +51,9 @@ def export_knowledge(knowledge: "LiveKnowledge") -> None:
         KNOWLEDGE_VERSION.labels(snapshot.version).set(1)
 
 
-def render() -> tuple[bytes, str]:
-    """The exposition text and its content type, summed over workers when several run."""
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+def render(multiprocess_dir: str) -> tuple[bytes, str]:
+    """The exposition text and its content type, summed over the workers pooling in `multiprocess_dir` if set."""
+    if multiprocess_dir:
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
         return generate_latest(registry), CONTENT_TYPE_LATEST

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
+from monsterbot.core.model import KnowledgeSet
 from monsterbot.kubernetes.bindings import BindingKnowledge, merge, read_binding
 from monsterbot.kubernetes.watcher import EventBindingWatcher
-from monsterbot.model import KnowledgeSet
 from monsterbot.sources import Source
 
 log = logging.getLogger(__name__)

@@ -11,8 +11,9 @@ from linebot.v3.messaging import ApiClient, ApiException, Configuration, Message
 log = logging.getLogger(__name__)
 
 #: A reply token is single-use and expires quickly: a failed reply is never retried after the
-#: request reached LINE; only a connection that never opened is tried once more.
-_RETRY = urllib3.Retry(total=1, connect=1, read=0, status=0, other=0, allowed_methods=False, raise_on_status=False)
+#: request reached LINE; only a connection that never opened is tried once more (read, status and other are 0,
+#: so `allowed_methods` never comes into play).
+_RETRY = urllib3.Retry(total=1, connect=1, read=0, status=0, other=0, allowed_methods=None, raise_on_status=False)
 
 
 class LineReplier:

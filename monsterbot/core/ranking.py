@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from monsterbot.model import AILMENTS, GameFacts, Monster
+from monsterbot.core.model import AILMENTS, GameFacts, Monster
 
 
 @dataclass(frozen=True)

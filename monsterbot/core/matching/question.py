@@ -14,7 +14,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Iterable
 
-from monsterbot.matching.normalize import compact, detect_language, fold, normalize
+from monsterbot.core.matching.normalize import compact, detect_language, fold, normalize
 
 
 class Kind(str, Enum):

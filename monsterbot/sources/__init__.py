@@ -7,8 +7,8 @@ from typing import Protocol
 from sqlalchemy.engine import Engine
 
 from monsterbot.config import Settings
-from monsterbot.knowledge.yaml_source import YamlSource
-from monsterbot.model import KnowledgeSet
+from monsterbot.core.model import KnowledgeSet
+from monsterbot.sources.yaml_files import YamlSource
 
 
 class Source(Protocol):
@@ -22,7 +22,7 @@ class Source(Protocol):
 def knowledge_source(settings: Settings, engine: Engine | None) -> Source:
     """The source the settings name (MONSTERBOT_SOURCE)."""
     if settings.source == "store":
-        from monsterbot.store.knowledge_store import StoreSource
+        from monsterbot.sources.store import StoreSource
 
         if engine is None:
             raise ValueError("MONSTERBOT_SOURCE=store needs a database")

@@ -1,0 +1,1 @@
+"""The pure core: the knowledge model, matching and ranking. No Flask, no HTTP, no Kubernetes, no database."""

@@ -1,0 +1,129 @@
+"""A real web process for tests, the soak run and the benchmarks: the Procfile's gunicorn on a free loopback port,
+with signed webhook bodies to post to it and its workers' memory to read."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent.parent
+SECRET = "soak-secret"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def procfile_command(process: str = "web") -> list[str]:
+    """The command of one of the Procfile's processes."""
+    line = next(entry for entry in (REPO / "Procfile").read_text().splitlines() if entry.startswith(f"{process}:"))
+    return shlex.split(line.split(":", 1)[1])
+
+
+def event_body(text: str, n: int) -> bytes:
+    """A webhook body with one text message event (unique ids per n); `post` signs it."""
+    event = {"type": "message", "mode": "active", "timestamp": 1732500000000 + n,
+             "source": {"type": "user", "userId": "U0123456789abcdef"}, "webhookEventId": f"01SOAK{n:020d}",
+             "deliveryContext": {"isRedelivery": False}, "replyToken": f"token-{n}",
+             "message": {"type": "text", "id": str(n), "quoteToken": "q", "text": text}}
+    return json.dumps({"destination": "U0", "events": [event]}, ensure_ascii=False).encode()
+
+
+def sign(body: bytes) -> str:
+    return base64.b64encode(hmac.new(SECRET.encode(), body, hashlib.sha256).digest()).decode()
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    found.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return sorted(found)
+
+
+@dataclass
+class WebProcess:
+    """The Procfile's web process started for a run, with its port and log."""
+
+    port: int
+    process: subprocess.Popen
+    log: Path
+    env: dict = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
+              command: list[str] | None = None) -> "WebProcess":
+        """Start the Procfile's web process (or `command` under the same settings) and wait until it is ready."""
+        port = free_port()
+        data = Path(tempfile.mkdtemp(prefix="monsterbot-soak-"))
+        env = dict(os.environ, PORT=str(port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN="soak-token",
+                   LINE_API_ENDPOINT=line_url, WEB_CONCURRENCY=str(workers), MONSTERBOT_DATA_DIR=str(data),
+                   MONSTERBOT_QUERY_LOG="off", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+                   **(extra_env or {}))
+        log = data / "web.log"
+        process = subprocess.Popen(command or procfile_command(), cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        web = cls(port, process, log, env)
+        web.wait_ready()
+        return web
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/readyz", timeout=2) as response:
+                    if response.status == 200 and len(children(self.process.pid)) >= int(self.env["WEB_CONCURRENCY"]):
+                        return
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+            time.sleep(0.1)
+        raise RuntimeError(f"web process did not become ready:\n{self.log.read_text()[-2000:]}")
+
+    def stop(self, timeout: float = 40) -> int:
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout)
+
+
+def post(url: str, body: bytes, signed: bool = True) -> tuple[int, float]:
+    """POST a body to /callback (signed with the soak secret unless told not to); status and seconds taken."""
+    headers = {"Content-Type": "application/json"} | ({"X-Line-Signature": sign(body)} if signed else {})
+    request = urllib.request.Request(url + "/callback", data=body, method="POST", headers=headers)
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, time.perf_counter() - started
+    except urllib.error.HTTPError as exc:
+        return exc.code, time.perf_counter() - started
+    except OSError:
+        return 0, time.perf_counter() - started
