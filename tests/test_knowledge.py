@@ -142,6 +142,24 @@ def test_hunterpie_import_adds_rise_facts_to_the_same_files(tmp_path):
     assert not (target / "toadversary.yaml").exists()  # training targets are not monsters
 
 
+def test_rise_resisted_elements_import_is_reproducible_and_checked_against_hunterpie(tmp_path):
+    from monsterbot.knowledge.rise_import import import_rise_resistances, resisted_elements
+
+    data = need_shared("data", "mhrise-ele-check", "monster_data.csv")
+    target, _ = _import_into_copy(tmp_path, lambda t: import_rise_resistances(data, t)[0])
+    rathalos = yaml.safe_load((target / "rathalos.yaml").read_text())["games"]["rise"]
+    assert rathalos["resisted_elements"] == ["fire"] and rathalos["weak_elements"] == ["dragon", "thunder"]
+    report: list[str] = []
+    resisted = resisted_elements(data, report)
+    assert report == ["Primordial Malzeno: an empty row"]
+    overlaps = []  # the column read as "resisted" must not name HunterPie's weak elements
+    for path in sorted(target.glob("*.yaml")):
+        rise = yaml.safe_load(path.read_text())["games"].get("rise", {})
+        if set(rise.get("resisted_elements", ())) & set(rise.get("weak_elements", ())):
+            overlaps.append(path.stem)
+    assert overlaps == ["scorned-magnamalo"] and len(resisted) == 77  # one slip in 77 hand-entered rows
+
+
 def test_game_named_in_the_query_picks_that_games_facts(knowledge):
     from monsterbot.conversation import Conversation
 

@@ -116,6 +116,7 @@ def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(databa
         connection.execute(text("ALTER TABLE hitzones DROP COLUMN state"))
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN derived"))
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN missing"))
+        connection.execute(text("ALTER TABLE game_facts DROP COLUMN resisted_elements"))
     with Session(engine) as session:
         session.merge(Meta(key="schema_version", value="1"))
         session.commit()
@@ -125,6 +126,7 @@ def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(databa
     rathalos = back["rathalos"].games["wilds"]
     assert rathalos.derived == ("elements",) and rathalos.hitzones[1].state == "wound"
     assert back["guardian-arkveld"].games["wilds"].missing == ("elements", "hitzones", "breakable", "severable")
+    assert back["rathalos"].games["rise"].resisted_elements == ("fire",)
 
 
 def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters):

@@ -58,6 +58,7 @@ class GameFacts:
     game: str
     elements: Mapping[str, int] = field(default_factory=dict)
     weak_elements: tuple[str, ...] = ()
+    resisted_elements: tuple[str, ...] = ()
     ailments: Mapping[str, int] = field(default_factory=dict)
     hitzones: tuple[Hitzone, ...] = ()
     breakable: tuple[str, ...] = ()

@@ -27,6 +27,10 @@ from monsterbot.knowledge.writer import dump_record
 SOURCE = "mhworlddata"
 HUNTERPIE_SOURCE = "hunterpie-gamedata"
 HUNTERPIE_GAMES = {"rise": "Rise", "wilds": "Wilds"}
+#: What HunterPie's game data never gives (said on the cards rather than left silent).
+HUNTERPIE_MISSING = ("elements", "ailments", "hitzones")
+#: Keys of a game's facts written by another import (rise_import), kept when this one refreshes the game.
+OTHER_IMPORTS_KEYS = ("resisted_elements",)
 HUNTERPIE_LANGUAGES = {"en": "en-us", "ja": "ja-jp", "zh-TW": "zh-tw", "zh-CN": "zh-cn"}
 
 
@@ -129,7 +133,9 @@ def merge(generated: dict[str, Any], existing: dict[str, Any] | None, game: str 
         merged["aliases"] = aliases
     if existing.get("ambiguous_with"):
         merged["ambiguous_with"] = existing["ambiguous_with"]
-    games = {**existing.get("games", {}), game: generated["games"][game]}
+    facts = generated["games"][game]
+    kept = {k: v for k, v in existing.get("games", {}).get(game, {}).items() if k in OTHER_IMPORTS_KEYS and k not in facts}
+    games = {**existing.get("games", {}), game: {**facts, **kept}}
     merged["games"] = {g: games[g] for g in GAMES if g in games}
     return merged
 
@@ -156,6 +162,7 @@ def hunterpie_records(gamedata: Path, localization: Path, game: str) -> list[dic
             facts["breakable"] = breakable
         if severable:
             facts["severable"] = severable
+        facts["missing"] = list(HUNTERPIE_MISSING)
         names = {lang: name for lang, name in names_by_english.get(english, {}).items() if name}
         records.append({"id": slug(english), "names": names, "aliases": {}, "games": {game: facts}})
     return records

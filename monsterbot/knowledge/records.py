@@ -164,6 +164,7 @@ def to_monster(data: dict[str, Any], origin: str = "") -> Monster:
             game=game,
             elements=dict(facts.get("elements", {})),
             weak_elements=tuple(facts.get("weak_elements", ())),
+            resisted_elements=tuple(facts.get("resisted_elements", ())),
             ailments=dict(facts.get("ailments", {})),
             hitzones=tuple(
                 Hitzone(

@@ -13,6 +13,7 @@ from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, lis
 from monsterbot.replies.messages import LABEL_LIMIT, QUICK_REPLY_LIMIT, postback_data
 
 ALT_TEXT_LIMIT = 400
+RISE_RESISTED_SOURCE = "mhrise-ele-check"  # where resisted elements come from (hand-entered)
 
 
 def _row(left: str, right: str, colour: str | None = None, bold: bool = False) -> FlexBox:
@@ -41,6 +42,9 @@ def source_footer(facts: GameFacts | None, language: str, stars_shown: bool = Tr
     kind = SOURCE_KINDS.get(facts.source)
     source = f"{label(language, 'source')}: {facts.source}" + (f" ({note(language, kind)})" if kind else "")
     lines = [text(source, size="xxs", color=GREY)]
+    if facts.resisted_elements:
+        lines.append(text(f"{note(language, 'resisted')}: {RISE_RESISTED_SOURCE} ({note(language, 'hand_entered')})",
+                          size="xxs", color=GREY))
     if stars_shown and "elements" in facts.derived and facts.elements:
         lines.append(text(note(language, "derived"), size="xxs", color=GREY))
     if facts.missing:
@@ -119,6 +123,9 @@ def _facts_body(facts: GameFacts, language: str) -> list:
     elif facts.weak_elements:
         for position, element in enumerate(facts.weak_elements):
             body.append(_row(element_label(element, language), listed(position), ELEMENT_COLOURS[element], bold=True))
+    if facts.resisted_elements:
+        shown = " ".join(element_label(e, language) for e in facts.resisted_elements)
+        body.append(text(f"{note(language, 'resisted')}: {shown}", size="xs", color=GREY))
     for form in facts.forms:
         best = sorted(form.elements, key=lambda e: -form.elements[e])[:2]
         shown = " ".join(f"{label(language, e)}{stars(form.elements[e])}" for e in best if form.elements[e] > 0)

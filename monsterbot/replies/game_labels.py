@@ -30,6 +30,7 @@ _NOTES: Mapping[str, Mapping[str, str]] = {
         "no_game_hitzones": "No hitzone figures for {name} in {game}.", "other_games": "Other games:",
         "elements": "element stars", "ailments": "ailments", "hitzones": "hitzones", "breakable": "breakable parts",
         "severable": "severable parts",
+        "resisted": "Resists",
         "wound": "Wound", "weak point": "Weak pt", "broken": "Broken", "state": "State {n}",
     },
     "zh-TW": {
@@ -38,7 +39,7 @@ _NOTES: Mapping[str, Mapping[str, str]] = {
         "missing": "資料來源缺少：{facts}", "no_game": "資料中沒有{name}在{game}的數據。",
         "no_game_hitzones": "資料中沒有{name}在{game}的肉質。", "other_games": "其他遊戲：",
         "elements": "屬性星數", "ailments": "異常狀態", "hitzones": "肉質", "breakable": "可破壞部位", "severable": "可切斷部位",
-        "wound": "傷口", "weak point": "弱點", "broken": "破壞後", "state": "狀態{n}",
+        "resisted": "耐性", "wound": "傷口", "weak point": "弱點", "broken": "破壞後", "state": "狀態{n}",
     },
     "zh-CN": {
         "datamined": "游戏数据解包", "database": "社区数据库", "hand_entered": "人工整理",
@@ -46,7 +47,7 @@ _NOTES: Mapping[str, Mapping[str, str]] = {
         "missing": "数据来源缺少：{facts}", "no_game": "数据中没有{name}在{game}的数据。",
         "no_game_hitzones": "数据中没有{name}在{game}的肉质。", "other_games": "其他游戏：",
         "elements": "属性星数", "ailments": "异常状态", "hitzones": "肉质", "breakable": "可破坏部位", "severable": "可切断部位",
-        "wound": "伤口", "weak point": "弱点", "broken": "破坏后", "state": "状态{n}",
+        "resisted": "耐性", "wound": "伤口", "weak point": "弱点", "broken": "破坏后", "state": "状态{n}",
     },
     "ja": {
         "datamined": "ゲームデータ解析", "database": "有志データベース", "hand_entered": "手入力",
@@ -54,7 +55,7 @@ _NOTES: Mapping[str, Mapping[str, str]] = {
         "missing": "出典にないデータ：{facts}", "no_game": "{name}の{game}のデータはありません。",
         "no_game_hitzones": "{name}の{game}の肉質データはありません。", "other_games": "他のゲーム：",
         "elements": "属性の★", "ailments": "状態異常", "hitzones": "肉質", "breakable": "部位破壊", "severable": "切断",
-        "wound": "傷口", "weak point": "弱点", "broken": "破壊後", "state": "状態{n}",
+        "resisted": "耐性", "wound": "傷口", "weak point": "弱点", "broken": "破壊後", "state": "状態{n}",
     },
 }
 

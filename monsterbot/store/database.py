@@ -22,9 +22,9 @@ SCHEMA_VERSION = 2
 
 
 def _wilds_facts(connection: Connection) -> None:
-    """2: hitzone states (wound, weak point, …), and which facts are derived or missing per game."""
+    """2: hitzone states (wound, weak point, …), which facts are derived or missing per game, resisted elements."""
     connection.execute(text("ALTER TABLE hitzones ADD COLUMN state VARCHAR(16) NOT NULL DEFAULT ''"))
-    for column in ("derived", "missing"):
+    for column in ("derived", "missing", "resisted_elements"):
         connection.execute(text(f"ALTER TABLE game_facts ADD COLUMN {column} JSON NOT NULL DEFAULT '[]'"))
 
 

@@ -61,7 +61,7 @@ def _rows(monster: Monster) -> tuple[MonsterRow, list[object]]:
                 weak_elements=list(facts.weak_elements), ailments=dict(facts.ailments), breakable=list(facts.breakable),
                 severable=list(facts.severable),
                 forms=[{"description": f.description, "elements": dict(f.elements)} for f in facts.forms],
-                derived=list(facts.derived), missing=list(facts.missing),
+                derived=list(facts.derived), missing=list(facts.missing), resisted_elements=list(facts.resisted_elements),
             )
         )
         rows += [
@@ -107,7 +107,7 @@ def load_monsters(engine: Engine) -> list[Monster]:
             ailments=dict(fact.ailments), hitzones=tuple(hitzones.get((fact.monster_id, fact.game), ())),
             breakable=tuple(fact.breakable), severable=tuple(fact.severable),
             forms=tuple(Form(f["description"], dict(f["elements"])) for f in fact.forms), source=fact.source,
-            derived=tuple(fact.derived), missing=tuple(fact.missing),
+            derived=tuple(fact.derived), missing=tuple(fact.missing), resisted_elements=tuple(fact.resisted_elements),
         )
     return [
         Monster(

@@ -54,6 +54,7 @@ class GameFactsRow(SQLModel, table=True):
     source: str = Field(max_length=128)
     elements: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     weak_elements: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    resisted_elements: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # since schema 2
     ailments: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     breakable: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     severable: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
