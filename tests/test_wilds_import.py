@@ -9,8 +9,8 @@ from collections import defaultdict
 
 import yaml
 
-from monsterbot.knowledge.derived_stars import stars_for
 from monsterbot.core.model import ELEMENTS
+from monsterbot.knowledge.derived_stars import stars_for
 from tests.conftest import KNOWLEDGE, need_shared
 from tests.wilds_crosscheck import differences, load
 

@@ -134,8 +134,8 @@ def merge(generated: dict[str, Any], existing: dict[str, Any] | None, game: str 
     if existing.get("ambiguous_with"):
         merged["ambiguous_with"] = existing["ambiguous_with"]
     facts = generated["games"][game]
-    kept = {k: v for k, v in existing.get("games", {}).get(game, {}).items() if k in OTHER_IMPORTS_KEYS and k not in facts}
-    games = {**existing.get("games", {}), game: {**facts, **kept}}
+    foreign = {k: v for k, v in existing.get("games", {}).get(game, {}).items() if k in OTHER_IMPORTS_KEYS and k not in facts}
+    games = {**existing.get("games", {}), game: {**facts, **foreign}}
     merged["games"] = {g: games[g] for g in GAMES if g in games}
     return merged
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.model import AILMENTS, ELEMENTS
 from monsterbot.knowledge.derived_stars import element_stars
 from monsterbot.knowledge.importer import write_records
 from monsterbot.knowledge.records import slug
-from monsterbot.core.matching.normalize import normalize
-from monsterbot.core.model import AILMENTS, ELEMENTS
 
 SOURCE = "mhws-in-json"
 GAME = "wilds"

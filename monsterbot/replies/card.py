@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from linebot.v3.messaging import (
-    FlexBox, FlexBubble, FlexMessage, FlexSeparator, PostbackAction, QuickReply, QuickReplyItem, TextMessage,
+    FlexBox,
+    FlexBubble,
+    FlexMessage,
+    FlexSeparator,
+    PostbackAction,
+    QuickReply,
+    QuickReplyItem,
+    TextMessage,
 )
 
 from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, GameFacts, Monster
@@ -124,16 +131,16 @@ def _facts_body(facts: GameFacts, language: str) -> list:
         for position, element in enumerate(facts.weak_elements):
             body.append(_row(element_label(element, language), listed(position), ELEMENT_COLOURS[element], bold=True))
     if facts.resisted_elements:
-        shown = " ".join(element_label(e, language) for e in facts.resisted_elements)
-        body.append(text(f"{note(language, 'resisted')}: {shown}", size="xs", color=GREY))
+        resisted = " ".join(element_label(e, language) for e in facts.resisted_elements)
+        body.append(text(f"{note(language, 'resisted')}: {resisted}", size="xs", color=GREY))
     for form in facts.forms:
         best = sorted(form.elements, key=lambda e: -form.elements[e])[:2]
         shown = " ".join(f"{label(language, e)}{stars(form.elements[e])}" for e in best if form.elements[e] > 0)
         body.append(text(f"({form.description}: {shown})", size="xs", color=GREY))
     if facts.ailments:
         body += [FlexSeparator(margin="md"), heading(label(language, "ailments"))]
-        shown = [f"{label(language, a)} {stars(facts.ailments[a])}" for a in AILMENTS if a in facts.ailments]
-        body.append(text("  ".join(shown), size="sm"))
+        levels = [f"{label(language, a)} {stars(facts.ailments[a])}" for a in AILMENTS if a in facts.ailments]
+        body.append(text("  ".join(levels), size="sm"))
     weak_parts = facts.weak_parts()
     if weak_parts:
         body += [FlexSeparator(margin="md"), heading(f"{label(language, 'weak_parts')} ({label(language, 'cut_impact_shot')})")]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage, FlexSeparator
 
-from monsterbot.core.model import AILMENTS, ELEMENTS, GAME_TITLES, GameFacts, Hitzone, Monster
+from monsterbot.core.model import AILMENTS, ELEMENTS, GameFacts, Hitzone, Monster
 from monsterbot.core.ranking import Ranked
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, game_buttons, header, source_footer, summary
-from monsterbot.replies.game_labels import game_name, note, state_name
 from monsterbot.replies.flex import GREY, heading, row, text
+from monsterbot.replies.game_labels import game_name, note, state_name
 from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars
 from monsterbot.replies.messages import quick_replies
 
@@ -86,7 +86,7 @@ def comparison(first: Monster, second: Monster, language: str, game: str | None)
         for ailment in AILMENTS:
             cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "-" for f in (left, right)]
             body.append(row([label(language, ailment), *cells], widths))
-    games = {GAME_TITLES.get(f.game, f.game) for f in (left, right) if f}
+    games = {game_name(f.game, language) for f in (left, right) if f}
     bubble = FlexBubble(
         size="mega",
         header=FlexBox(
@@ -106,7 +106,8 @@ def _strength(facts, element: str) -> str:
     if facts is None:
         return ""
     if facts.elements:
-        return stars(facts.elements[element]) if element in facts.elements else ""
+        mark = "*" if "elements" in facts.derived else ""  # derived stars, footnoted on the weakness card
+        return stars(facts.elements[element]) + mark if element in facts.elements else ""
     return listed(facts.weak_elements.index(element)) if element in facts.weak_elements else ""
 
 
@@ -122,7 +123,7 @@ def weakest_list(topic: str, ranked: list[Ranked], language: str, game: str) -> 
         header=FlexBox(
             layout="vertical",
             contents=[text(title, weight="bold", size="lg", color=ELEMENT_COLOURS.get(topic)),
-                      text(f"{topic_name} · {GAME_TITLES.get(game, game)}", size="xs", color=GREY)],
+                      text(f"{topic_name} · {game_name(game, language)}", size="xs", color=GREY)],
         ),
         body=FlexBox(layout="vertical", spacing="sm", contents=rows),
     )
