@@ -168,3 +168,15 @@ def test_part_names_in_the_askers_language(english, language, shown):
     from monsterbot.replies.labels import part_name
 
     assert part_name(english, language) == shown
+
+
+@pytest.mark.parametrize(("text", "game"), [
+    ("荒野 火龍", "wilds"), ("魔物獵人荒野 火龍", "wilds"), ("魔物猎人荒野 火龙", "wilds"), ("MHWs rathalos", "wilds"),
+    ("MH Wilds rathalos", "wilds"), ("wild rathalos", "wilds"), ("ワイルズ リオレウス", "wilds"),
+    ("モンハンワイルズ リオレウス", "wilds"), ("冰原 火龍", "world"), ("ワールド リオレウス", "world"),
+    ("アイスボーン リオレウス", "world"), ("iceborne rathalos", "world"), ("崛起 火龍", "rise"), ("破曉 火龍", "rise"),
+    ("ライズ リオレウス", "rise"), ("サンブレイク リオレウス", "rise"), ("monster hunter rise rathalos", "rise"),
+])
+def test_game_words_in_every_language(text, game):
+    question = parse(text)
+    assert question.game == game and question.subject in ("火龍", "rathalos", "リオレウス")

@@ -130,3 +130,14 @@ def test_wilds_records_mark_derived_stars_and_keep_the_games_flags():
     assert rathalos["source"] == "mhws-in-json" and rathalos["derived"] == ["elements"]
     assert rathalos["weak_elements"] == ["dragon"]
     assert {"part": "Head", "state": "wound"}.items() <= rathalos["hitzones"][1].items()
+
+
+def test_derived_best_elements_include_a_flag_of_the_game():
+    checked = 0
+    for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml")):
+        wilds = yaml.safe_load(path.read_text())["games"].get("wilds", {})
+        if "elements" in wilds and wilds.get("weak_elements"):
+            best = max(wilds["elements"].values())
+            assert {e for e, v in wilds["elements"].items() if v == best} & set(wilds["weak_elements"]), path.stem
+            checked += 1
+    assert checked == 32  # the figure knowledge/README.md quotes

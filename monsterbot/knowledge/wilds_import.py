@@ -54,17 +54,15 @@ class Report:
 
 def _unwrap(node: Any) -> Any:
     """The value of a one-key {"type.name": value} wrapper (the dump's way of typing every object)."""
-    if isinstance(node, list) and len(node) == 1:
-        node = node[0]
     if isinstance(node, dict) and len(node) == 1:
         return next(iter(node.values()))
     return node
 
 
 def _items(node: Any) -> list[dict[str, Any]]:
-    """The entries of a typed array (`ace.cInstanceGuidArray` or a plain list), unwrapped."""
+    """The entries of a typed array (an `ace.cInstanceGuidArray` wrapper or a plain list), unwrapped."""
     node = _unwrap(node)
-    if isinstance(node, dict) and "_DataArray" in node:
+    if isinstance(node, dict):
         node = node["_DataArray"]
     return [_unwrap(item) for item in node]
 
@@ -77,6 +75,12 @@ def _enum(value: str) -> str:
 def _load(root: Path, *parts: str) -> Any:
     with (root / GAME_DESIGN).joinpath(*parts).open(encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def _user_data(root: Path, *parts: str) -> dict[str, Any]:
+    """The object of a `.user.3.json` file (a one-element list holding one typed object)."""
+    (document,) = _load(root, *parts)
+    return _unwrap(document)
 
 
 class GameText:
@@ -108,8 +112,8 @@ class Dataset:
 
 def load_dataset(root: Path) -> Dataset:
     """Read the shared tables of the dump (names, part types, weak flags, ailment presets)."""
-    part_types = _items(_load(root, "Common", "Enemy", "EnemyPartsTypeData.user.3.json")[0]["app.user_data.EnemyPartsTypeData"]["_Values"])
-    weak = _items(_unwrap(_unwrap(_load(root, "Enemy", "CommonData", "Data", "EnemyWeakAttrData.user.3.json"))["_Data"])["_ParamList"])
+    part_types = _items(_user_data(root, "Common", "Enemy", "EnemyPartsTypeData.user.3.json")["_Values"])
+    weak = _items(_unwrap(_user_data(root, "Enemy", "CommonData", "Data", "EnemyWeakAttrData.user.3.json")["_Data"])["_ParamList"])
     return Dataset(
         root=root,
         monster_text=GameText(root, "EnemyText.msg.23.json"),
@@ -121,14 +125,14 @@ def load_dataset(root: Path) -> Dataset:
 
 
 def _ailment_levels(root: Path) -> dict[str, dict[str, int | str]]:
-    presets = _unwrap(_load(root, "Enemy", "CommonData", "Data", "EmParamBadConditionPreset.user.3.json"))
+    presets = _user_data(root, "Enemy", "CommonData", "Data", "EmParamBadConditionPreset.user.3.json")
     level_of: dict[str, str] = {}
     for _, group in AILMENT_PRESETS.values():
         for preset in _items(_unwrap(presets[group])["_PresetArray"]):
             level_of[preset["_InstanceGuid"]] = _enum(preset["_EffectiveType"])
-    settings = _unwrap(_load(root, "Enemy", "CommonData", "Data", "EmParamBadCondition2.user.3.json"))["_BossSettingList"]
+    settings = _user_data(root, "Enemy", "CommonData", "Data", "EmParamBadCondition2.user.3.json")["_BossSettingList"]
     levels: dict[str, dict[str, int | str]] = {}
-    for setting in map(_unwrap, settings):
+    for setting in _items(settings):
         per_ailment: dict[str, int | str] = {}
         for ailment, (key, _) in AILMENT_PRESETS.items():
             name = level_of.get(_unwrap(setting[key])["Value"], "no preset")
@@ -158,7 +162,7 @@ class LargeMonster:
 
 def large_monsters(dataset: Dataset, report: Report) -> list[LargeMonster]:
     """Every boss in EnemyData that is a monster (the training barrel has no species)."""
-    rows = _items(_load(dataset.root, "Common", "Enemy", "EnemyData.user.3.json")[0]["app.user_data.EnemyData"]["_Values"])
+    rows = _items(_user_data(dataset.root, "Common", "Enemy", "EnemyData.user.3.json")["_Values"])
     found = []
     for row in rows:
         if _enum(row["_BossIconType"]) == "INVALID":
@@ -178,7 +182,7 @@ def _values(meat: dict[str, Any]) -> dict[str, int]:
 
 def _part_rows(monster: LargeMonster, dataset: Dataset, report: Report) -> list[tuple[str, list[dict[str, Any]]]]:
     """(English part name, its rows: normal first, then alternate states, wound, weak point) per named part."""
-    data = _unwrap(_load(dataset.root, str(monster.parts_file)))
+    data = _user_data(dataset.root, str(monster.parts_file))
     meats = {m["_InstanceGuid"]: _values(m) for m in _items(data["_MeatArray"])}
     wounds: dict[str, dict[str, int]] = {}
     for scar in _items(data["_ScarPointArray"]):
@@ -232,8 +236,7 @@ def _part_list(monster: LargeMonster, dataset: Dataset, kind: str, key: str, mer
     path = dataset.root / GAME_DESIGN / monster.sibling(kind)
     if not path.exists():
         return []
-    entries = [_unwrap(e) for e in _unwrap(_load(dataset.root, str(monster.sibling(kind))))[key]] if kind == "PartsBreakReward" else \
-        _items(_unwrap(_load(dataset.root, str(monster.sibling(kind))))[key])
+    entries = _items(_user_data(dataset.root, str(monster.sibling(kind)))[key])
     names = []
     for entry in entries:
         part_type = _enum(entry.get("PartsType") or entry["_PartsType"])
