@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 from typing import Any, Mapping
 
-from linebot.v3.messaging import Message, TextMessage
+from linebot.v3.messaging import TextMessage
 
 from monsterbot.core.matching.matcher import Outcome
 from monsterbot.core.matching.question import Kind, Question, parse
@@ -22,7 +22,7 @@ from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.replies import messages, tables
 from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.labels import label
-from monsterbot.replies.wire import freeze
+from monsterbot.replies.wire import Wire, to_wire
 from monsterbot.sources.live import LiveKnowledge
 
 
@@ -43,7 +43,7 @@ class Answer:
     game whose facts it shows and `ranking` a reverse lookup's list. `to_data()` is that content as JSON-ready data.
     """
 
-    messages: list[Message] = field(default_factory=list)
+    messages: list[Wire] = field(default_factory=list)
     outcome: str = "silent"
     monster_id: str | None = None
     score: float | None = None
@@ -107,23 +107,24 @@ class Conversation:
         talkative = chat is ChatKind.USER or mentioned
         if question.kind in (Kind.QUIET, Kind.TALK):
             if chat is ChatKind.USER or not chat_key:
-                return Answer([messages.usage(question.language)], "help", kind="help")
+                return Answer([to_wire(messages.usage(question.language))], "help", kind="help")
             quiet = question.kind is Kind.QUIET
             self.preferences.set_mention_only(chat_key, quiet)
-            return Answer([TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))], "command",
+            said = TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))
+            return Answer([to_wire(said)], "command",
                           kind="command")
         if question.kind in (Kind.HELP, Kind.EMPTY):
-            return Answer([messages.usage(question.language)], "help", kind="help") if talkative else Answer()
+            return Answer([to_wire(messages.usage(question.language))], "help", kind="help") if talkative else Answer()
         keyword = self.knowledge.current.replies.get(question.whole)
         if keyword is not None:  # an EventBinding's keyword event: answered in every chat, like the original operator
-            return Answer([TextMessage(text=keyword.text)], "keyword", kind="keyword")
+            return Answer([to_wire(TextMessage(text=keyword.text))], "keyword", kind="keyword")
         if not talkative and (self.group_mode == "mention" or self.preferences.mention_only(chat_key)):
             return Answer()
         snapshot = self.knowledge.current
         game = question.game or self.default_game
         if question.kind is Kind.REVERSE:
             ranked = weakest_to(snapshot.monsters.values(), question.topic, game)
-            card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: freeze(
+            card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: to_wire(
                 tables.weakest_list(question.topic, ranked, question.language, game)))
             return Answer([card], "reverse", kind="reverse", game=game, ranking=tuple(ranked), topic=question.topic)
         if question.kind is Kind.COMPARE:
@@ -132,7 +133,7 @@ class Conversation:
             if first and second and first.monster_id != second.monster_id:
                 one, other = snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]
                 card = snapshot.remember(("compare", one.id, other.id, question.language, game),
-                                         lambda: freeze(tables.comparison(one, other, question.language, game)))
+                                         lambda: to_wire(tables.comparison(one, other, question.language, game)))
                 return Answer([card], "compare", one.id, first.score, kind="compare", game=game, monsters=(one, other))
             question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
         result = snapshot.matcher.match_question(question)
@@ -147,9 +148,9 @@ class Conversation:
         candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]
         top_score = result.candidates[0].score if result.candidates else None
         if result.outcome is Outcome.AMBIGUOUS:
-            return Answer([messages.which_one(candidates, question.game, question.language)], "ambiguous", None,
+            return Answer([to_wire(messages.which_one(candidates, question.game, question.language))], "ambiguous", None,
                           top_score, kind="which_one", game=question.game, monsters=tuple(candidates))
-        return Answer([messages.not_found(text, candidates, question.game, question.language)], "miss", None,
+        return Answer([to_wire(messages.not_found(text, candidates, question.game, question.language))], "miss", None,
                       top_score, kind="not_found", game=question.game, monsters=tuple(candidates))
 
     def reply_to_postback(self, data: str) -> Answer:
@@ -168,7 +169,7 @@ class Conversation:
                       **_card_content(kind, monster, game or self.default_game, game is not None))
 
     @staticmethod
-    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str, named: bool) -> Message:
+    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str, named: bool) -> Wire:
         """A monster's weakness card or hitzone table, built and serialised once per knowledge version.
 
         A game the player named is always honoured: without figures there, the answer says so (with
@@ -177,13 +178,13 @@ class Conversation:
         view = tables.HITZONES_VIEW if kind is Kind.HITZONES else None
         if named and game not in monster.games:
             return snapshot.remember(("missing", view, monster.id, language, game),
-                                     lambda: freeze(game_missing(monster, language, game, view)))
+                                     lambda: to_wire(game_missing(monster, language, game, view)))
         build = tables.hitzone_table if kind is Kind.HITZONES else weakness_card
-        return snapshot.remember((kind, monster.id, language, game), lambda: freeze(build(monster, language, game)))
+        return snapshot.remember((kind, monster.id, language, game), lambda: to_wire(build(monster, language, game)))
 
     def greet(self) -> Answer:
         """Welcome a new friend with what the bot can do."""
-        return Answer([messages.greeting()], "greeting", kind="greeting")
+        return Answer([to_wire(messages.greeting())], "greeting", kind="greeting")
 
 
 def _card_kind(kind: Kind) -> str:

@@ -1,31 +1,19 @@
-"""Messages that are serialised once: the SDK turns a Flex card into JSON on every send (about 1 ms for a
-card, most of a request's cost), so a card that is answered again and again keeps its JSON form.
+"""Replies in the form the Messaging API receives: plain JSON-ready data.
+
+Replies are built with line-bot-sdk's typed models (checked as they are built) and turned into data once; a card
+answered again and again is kept in that form for the knowledge version, so no request serialises it again.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any
 
 from linebot.v3.messaging import Message
-from pydantic.v1 import PrivateAttr
 
-M = TypeVar("M", bound=Message)
-
-
-@lru_cache(maxsize=None)
-def _frozen_type(cls: type) -> type:
-    def to_dict(self: Any) -> dict[str, Any]:
-        return self._wire
-
-    return type(f"Frozen{cls.__name__}", (cls,), {
-        "__annotations__": {"_wire": dict}, "_wire": PrivateAttr(default=None), "to_dict": to_dict,
-        "__module__": __name__,
-    })
+#: A message as sent: the JSON object of the Messaging API's message (camelCase keys, no nulls).
+Wire = dict[str, Any]
 
 
-def freeze(message: M) -> M:
-    """The same message, whose `to_dict` (what the SDK serialises) is computed now, once."""
-    frozen = _frozen_type(type(message)).construct(**{name: getattr(message, name) for name in message.__fields__})
-    frozen._wire = message.to_dict()
-    return frozen
+def to_wire(message: Message) -> Wire:
+    """A message as line-bot-sdk would send it (tests/test_contract.py proves the bytes identical)."""
+    return message.to_dict()

@@ -12,13 +12,13 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable, Protocol, Sequence
 
-from linebot.v3.messaging import Message
+from monsterbot.replies.wire import Wire
 
 
 class Replier(Protocol):
     """Sends reply messages for a reply token (LineReplier in production)."""
 
-    def reply(self, reply_token: str, messages: Sequence[Message]) -> str: ...
+    def reply(self, reply_token: str, messages: Sequence[Wire]) -> str: ...
 
 
 class ReplyDispatcher:
@@ -32,7 +32,7 @@ class ReplyDispatcher:
         self._lock = threading.Lock()
         atexit.register(self.drain)
 
-    def send(self, token: str, messages: Sequence[Message], done: Callable[[str], None]) -> None:
+    def send(self, token: str, messages: Sequence[Wire], done: Callable[[str], None]) -> None:
         """Queue a reply; when the queue is full, send it now on the caller's thread."""
         if not self._slots.acquire(blocking=False):
             done(self._replier.reply(token, messages))

@@ -6,7 +6,9 @@ import logging
 from typing import Sequence
 
 import urllib3
-from linebot.v3.messaging import ApiClient, ApiException, Configuration, Message, MessagingApi, ReplyMessageRequest
+from linebot.v3.messaging import ApiClient, ApiException, Configuration
+
+from monsterbot.replies.wire import Wire
 
 log = logging.getLogger(__name__)
 
@@ -16,6 +18,9 @@ log = logging.getLogger(__name__)
 _RETRY = urllib3.Retry(total=1, connect=1, read=0, status=0, other=0, allowed_methods=None, raise_on_status=False)
 
 
+_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
+
+
 class LineReplier:
     """Replies with the channel access token to the Messaging API at `endpoint`."""
 
@@ -23,14 +28,20 @@ class LineReplier:
         configuration = Configuration(host=endpoint, access_token=access_token)
         configuration.retries = _RETRY
         self._client = ApiClient(configuration)
-        self._api = MessagingApi(self._client)
         self._timeout = timeout
 
-    def reply(self, reply_token: str, messages: Sequence[Message]) -> str:
-        """Send the reply; return "ok", or the kind of failure (logged, never raised)."""
-        request = ReplyMessageRequest(reply_token=reply_token, messages=list(messages))
+    def reply(self, reply_token: str, messages: Sequence[Wire]) -> str:
+        """Send the reply; return "ok", or the kind of failure (logged, never raised).
+
+        The call is the one `MessagingApi.reply_message` makes (same path, headers, auth and connection pool), with
+        the messages already in their wire form: a `ReplyMessageRequest` would serialise every card again.
+        """
+        body = {"replyToken": reply_token, "messages": list(messages), "notificationDisabled": False}
         try:
-            self._api.reply_message(request, _request_timeout=self._timeout)
+            self._client.call_api(
+                "/v2/bot/message/reply", "POST", header_params=dict(_HEADERS), body=body, auth_settings=["Bearer"],
+                response_types_map={}, _request_timeout=self._timeout,  # the answer is not needed: not parsed
+            )
         except ApiException as exc:
             log.warning("LINE rejected the reply: HTTP %s %s", exc.status, (exc.body or "")[:200])
             return f"http_{exc.status}"
