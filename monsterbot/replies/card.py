@@ -95,7 +95,8 @@ def summary(monster: Monster, facts: GameFacts | None, language: str) -> str:
         return head
     if facts.elements:
         ranked = sorted((e for e in ELEMENTS if facts.elements.get(e, 0) > 0), key=lambda e: -facts.elements[e])
-        weak = " ".join(f"{label(language, e)}{stars(facts.elements[e])}" for e in ranked[:3])
+        mark = "*" if "elements" in facts.derived else ""  # derived stars stay marked in the altText too
+        weak = " ".join(f"{label(language, e)}{stars(facts.elements[e])}{mark}" for e in ranked[:3])
     else:
         weak = " ".join(label(language, e) for e in facts.weak_elements)
     text = f"{head} — {label(language, 'weak_to')}: {weak}" if weak else head
