@@ -132,6 +132,10 @@ class Conversation:
             second = snapshot.matcher.match_key(question.other).best
             if first and second and first.monster_id != second.monster_id:
                 one, other = snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]
+                absent = next((m for m in (one, other) if question.game and question.game not in m.games), None)
+                if absent is not None:  # the named game is honoured: no other game's figures in the comparison
+                    card = self._card(snapshot, Kind.WEAKNESS, absent, question.language, game, named=True)
+                    return Answer([card], "match", absent.id, first.score, **_card_content(Kind.WEAKNESS, absent, game, True))
                 card = snapshot.remember(("compare", one.id, other.id, question.language, game),
                                          lambda: to_wire(tables.comparison(one, other, question.language, game)))
                 return Answer([card], "compare", one.id, first.score, kind="compare", game=game, monsters=(one, other))

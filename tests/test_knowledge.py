@@ -181,6 +181,8 @@ def test_a_named_game_without_the_monster_says_so_and_offers_the_games_that_have
     reply = conversation.reply_to_text("rise arkveld").messages[0]
     assert reply["type"] == "text" and "Arkveld" in reply["text"] and "Rise" in reply["text"]
     assert [i["action"]["label"] for i in reply["quickReply"]["items"]] == ["MH Wilds"]
+    compared = conversation.reply_to_text("rise arkveld vs rathalos").messages[0]
+    assert compared["type"] == "text" and "Arkveld" in compared["text"]  # no Wilds figures under a Rise heading
     table = conversation.reply_to_text("world arkveld hitzones").messages[0]
     assert "view=hitzones" in table["quickReply"]["items"][0]["action"]["data"]
     pressed = conversation.reply_to_postback(table["quickReply"]["items"][0]["action"]["data"]).messages[0]
