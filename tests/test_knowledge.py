@@ -164,28 +164,28 @@ def test_game_named_in_the_query_picks_that_games_facts(knowledge):
     from monsterbot.conversation import Conversation
 
     conversation = Conversation(knowledge)  # the default game is Wilds
-    default = str(conversation.reply_to_text("火龍").messages[0])
+    default = str(conversation.reply_to_text("火龍").messages[0].data)
     assert "魔物獵人 荒野" in default and "mhws-in-json" in default
-    world = str(conversation.reply_to_text("冰原 火龍").messages[0])
+    world = str(conversation.reply_to_text("冰原 火龍").messages[0].data)
     assert "魔物獵人 世界" in world and "mhworlddata" in world
-    assert "Monster Hunter Rise" in str(conversation.reply_to_text("magnamalo").messages[0])  # newest game it is in
-    assert "Iceborne" in str(conversation.reply_to_text("nergigante").messages[0])
+    assert "Monster Hunter Rise" in str(conversation.reply_to_text("magnamalo").messages[0].data)  # newest game it is in
+    assert "Iceborne" in str(conversation.reply_to_text("nergigante").messages[0].data)
     for question in ("wilds rathalos", "wild rathalos", "MH Wilds rathalos", "魔物獵人荒野 火龍", "モンハンワイルズ リオレウス"):
-        assert "mhws-in-json" in str(conversation.reply_to_text(question).messages[0]), question
+        assert "mhws-in-json" in str(conversation.reply_to_text(question).messages[0].data), question
 
 
 def test_a_named_game_without_the_monster_says_so_and_offers_the_games_that_have_it(knowledge):
     from monsterbot.conversation import Conversation
 
     conversation = Conversation(knowledge)
-    reply = conversation.reply_to_text("rise arkveld").messages[0]
+    reply = conversation.reply_to_text("rise arkveld").messages[0].data
     assert reply["type"] == "text" and "Arkveld" in reply["text"] and "Rise" in reply["text"]
     assert [i["action"]["label"] for i in reply["quickReply"]["items"]] == ["MH Wilds"]
-    compared = conversation.reply_to_text("rise arkveld vs rathalos").messages[0]
+    compared = conversation.reply_to_text("rise arkveld vs rathalos").messages[0].data
     assert compared["type"] == "text" and "Arkveld" in compared["text"]  # no Wilds figures under a Rise heading
-    table = conversation.reply_to_text("world arkveld hitzones").messages[0]
+    table = conversation.reply_to_text("world arkveld hitzones").messages[0].data
     assert "view=hitzones" in table["quickReply"]["items"][0]["action"]["data"]
-    pressed = conversation.reply_to_postback(table["quickReply"]["items"][0]["action"]["data"]).messages[0]
+    pressed = conversation.reply_to_postback(table["quickReply"]["items"][0]["action"]["data"]).messages[0].data
     assert "mhws-in-json" in str(pressed) and "Wound" in str(pressed)  # the button opens the Wilds hitzone table
 
 
