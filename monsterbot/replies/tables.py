@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage, FlexSeparator
+from typing import Sequence
+
+from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator
 
 from monsterbot.core.model import AILMENTS, ELEMENTS, GameFacts, Hitzone, Monster
 from monsterbot.core.ranking import Ranked
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, game_buttons, header, source_footer, summary
+from monsterbot.replies.fit import Page, fitted
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.game_labels import game_name, note, state_name
 from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars
@@ -20,55 +23,67 @@ def hitzone_table(monster: Monster, language: str, game: str | None) -> FlexMess
     """Every part with cut / impact / shot and element values; weak spots bold, breakable parts marked.
 
     Under a part that changes (Wilds), one grey line gives its wound, weak point and other states'
-    cut/impact/shot. The table never shows another game's figures: it says none exist and offers buttons.
-    """
+    cut/impact/shot. The table never shows another game's figures: it says none exist and offers buttons
+    for the games that have the monster. A table too long for one bubble becomes a carousel of pages; one
+    too long for a carousel is condensed to a line per part, with the same figures."""
     facts = monster.facts(game)
     name = monster.name(language)
     buttons = game_buttons(monster, facts.game if facts else None, language, HITZONES_VIEW)
     if facts is None or not facts.hitzones:
         shown = facts.game if facts else game or ""
         said = note(language, "no_game_hitzones").format(name=name, game=game_name(shown, language))
-        body = [text(said, size="sm")]
-        alt = said
-    else:
-        body = _hitzone_rows(facts, language)
-        softest = ", ".join(part_name(z.part, language, facts.game) for z in facts.weak_parts())
-        alt = f"{name} {label(language, 'hitzones')}: {softest}" if softest else f"{name} {label(language, 'hitzones')}"
-    bubble = FlexBubble(
-        size="giga",
-        header=header(monster, language, facts),
-        body=FlexBox(layout="vertical", spacing="xs", contents=body),
-        footer=source_footer(facts, language, stars_shown=False),
-    )
-    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble, quick_reply=buttons)
-
-
-def _hitzone_rows(facts: GameFacts, language: str) -> list:
-    icons = [ELEMENT_ICONS[e] for e in ELEMENTS]
-    widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
-    body: list = [heading(f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})")]
-    body.append(row([label(language, "part"), *label(language, "cut_impact_shot").split("/"), *icons], widths, GREY, size="xxs"))
+        return fitted(said[:ALT_TEXT_LIMIT], [lambda: ([text(said, size="sm")], _page(monster, language, facts))], buttons)
     weak = facts.weak_parts(limit=len(facts.hitzones))
-    states: dict[str, list[Hitzone]] = {}
-    for zone in facts.hitzones:
-        if zone.state:
-            states.setdefault(zone.part, []).append(zone)
-    for zone in facts.hitzones:
-        if zone.state:
-            continue
+    normal = [z for z in facts.hitzones if not z.state]
+    kinds = label(language, "cut_impact_shot").split("/")
+    widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
+    def values(zone: Hitzone) -> list[str]:
+        return ["-" if v is None else str(v) for v in zone.values()]
+
+    def part(zone: Hitzone) -> str:
         mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
-        cells = [f"{part_name(zone.part, language, facts.game)}{mark}", *("-" if v is None else str(v) for v in zone.values())]
-        body.append(row(cells, widths, WEAK_COLOUR if zone in weak else None, bold=zone in weak, size="xxs"))
-        changes = [f"{state_name(s.state, language)} {_physical(s)}" for s in states.get(zone.part, ())
-                   if _physical(s) != _physical(zone)]  # a state that changes no physical value says nothing
-        if changes:
-            body.append(text("  ↳ " + " · ".join(changes), size="xxs", color=GREY))
-    body.append(text(label(language, "legend"), size="xxs", color=GREY, margin="md"))
-    return body
+        return f"{part_name(zone.part, language, facts.game)}{mark}"
+
+    def changes(zone: Hitzone) -> list[FlexComponent]:
+        """The grey line under a part with the physical values of its other states (wound, weak point, …)."""
+        shown = [f"{state_name(s.state, language)} {_physical(s)}" for s in facts.hitzones
+                 if s.state and s.part == zone.part and _physical(s) != _physical(zone)]
+        return [text("  ↳ " + " · ".join(shown), size="xxs", color=GREY)] if shown else []
+
+    def table() -> tuple[list[FlexComponent], Page]:
+        columns = row([label(language, "part"), *kinds, *(ELEMENT_ICONS[e] for e in ELEMENTS)], widths, GREY, size="xxs")
+        rows = [line for z in normal for line in (
+            row([part(z), *values(z)], widths, WEAK_COLOUR if z in weak else None, bold=z in weak, size="xxs"), *changes(z))]
+        return rows, _page(monster, language, facts, [columns], [legend])
+
+    def condensed() -> tuple[list[FlexComponent], Page]:
+        order = text(f"{label(language, 'part')}  {'/'.join(kinds)}  {' '.join(ELEMENT_ICONS[e] for e in ELEMENTS)}",
+                     size="xxs", color=GREY)
+        lines = [line for z in normal for line in (
+            text(f"{part(z)}  {'/'.join(values(z)[:3])}  {' '.join(values(z)[3:])}", size="xxs",
+                 color=WEAK_COLOUR if z in weak else None, weight="bold" if z in weak else None), *changes(z))]
+        return lines, _page(monster, language, facts, [order], [legend])
+
+    softest = ", ".join(part_name(z.part, language, facts.game) for z in facts.weak_parts())
+    alt = f"{name} {label(language, 'hitzones')}: {softest}" if softest else f"{name} {label(language, 'hitzones')}"
+    legend = text(label(language, "legend"), size="xxs", color=GREY, margin="md")
+    return fitted(alt[:ALT_TEXT_LIMIT], [table, condensed], buttons)
 
 
 def _physical(zone: Hitzone) -> str:
     return "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
+
+
+def _page(monster: Monster, language: str, facts: GameFacts | None, before: Sequence[FlexComponent] = (),
+          after: Sequence[FlexComponent] = ()) -> Page:
+    """A page of a monster's table: its header, the heading (with "n/m" when there are pages), the rows."""
+    def page(rows: Sequence[FlexComponent], number: int, count: int) -> FlexBubble:
+        title = f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})"
+        body = [heading(f"{title} {number}/{count}" if count > 1 else title), *before, *rows, *after]
+        return FlexBubble(size="giga", header=header(monster, language, facts),
+                          body=FlexBox(layout="vertical", spacing="xs", contents=body),
+                          footer=source_footer(facts, language, stars_shown=False))
+    return page
 
 
 def comparison(first: Monster, second: Monster, language: str, game: str | None) -> FlexMessage:
@@ -76,7 +91,7 @@ def comparison(first: Monster, second: Monster, language: str, game: str | None)
     left, right = first.facts(game), second.facts(game)
     names = [first.name(language), second.name(language)]
     widths = [4, 3, 3]
-    body = [row(["", *names], widths, GREY, bold=True, size="xs"), heading(label(language, "elements"))]
+    body = [row([label(language, "vs"), *names], widths, GREY, bold=True, size="xs"), heading(label(language, "elements"))]
     for element in ELEMENTS:
         cells = [_strength(facts, element) for facts in (left, right)]
         if any(cells):
