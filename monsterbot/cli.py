@@ -198,7 +198,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.what == "crds":
         from monsterbot.kubernetes.crds import all_crds
 
-        target = args.out or Path("charts/monsterbot/crds")
+        target = args.out or Path("charts/monsterbot/files/crds")
         for name, crd in all_crds().items():
             (target / name).write_text(manifests.dump(crd), encoding="utf-8")
         print(f"wrote {len(all_crds())} CRDs to {target}", file=sys.stderr)
@@ -218,7 +218,7 @@ def cmd_operator(args: argparse.Namespace) -> int:
     """Run the operator: reconcile Bots and EventBindings (leader-elected)."""
     from monsterbot.kubernetes.operator import run_operator
 
-    return run_operator(namespace=args.namespace, interval=args.interval, leader_election=not args.no_leader_election)
+    return run_operator(args.config, interval=args.interval, leader_election=not args.no_leader_election)
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
@@ -300,11 +300,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("paths", type=Path, nargs="*", help=knowledge_help)
     export.add_argument("--bot", default="monsterbot", help="the Bot the bindings belong to (spec.botRef)")
     export.add_argument("--namespace", default=None)
-    export.add_argument("--out", type=Path, help="crds: folder to write (default charts/monsterbot/crds)")
+    export.add_argument("--out", type=Path, help="crds: folder to write (default charts/monsterbot/files/crds)")
     export.set_defaults(func=cmd_export)
 
     operator = sub.add_parser("operator", help="run the Kubernetes operator (Bots → Deployments or Knative Services)")
-    operator.add_argument("--namespace", default=None, help="watch one namespace (default: all)")
+    operator.add_argument("--config", type=Path, required=True,
+                          help="the operator's config.yaml (the chart's ConfigMap: namespaces, allowlists, pod template)")
     operator.add_argument("--interval", type=float, default=10.0, help="seconds between full reconciles")
     operator.add_argument("--no-leader-election", action="store_true")
     operator.set_defaults(func=cmd_operator)

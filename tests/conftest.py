@@ -157,10 +157,13 @@ def drain(app: Any) -> None:
 
 @pytest.fixture()
 def kube() -> Iterator[Any]:
-    """A loopback HTTP server speaking the Kubernetes API (tests/fake_kube.py)."""
+    """A loopback HTTP server speaking the Kubernetes API (tests/fake_kube.py), with monsterbot's CRDs installed."""
+    from monsterbot.kubernetes.crds import all_crds
     from tests.fake_kube import FakeKube
 
     fake = FakeKube()
+    for crd in all_crds().values():
+        fake.apply_object(crd)
     yield fake
     fake.stop()
 
