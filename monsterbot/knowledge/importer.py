@@ -81,9 +81,9 @@ def world_records(dataset: Path, localization: Path | None = None) -> list[dict[
     records = []
     for english in large:
         other = localized.get(english, {})
-        row = translations.get(english)
-        if row:
-            names = {"en": english, "ja": row["name_ja"], "zh-TW": row["name_zh"], "zh-CN": other.get("zh-CN", "")}
+        translated = translations.get(english)
+        if translated:
+            names = {"en": english, "ja": translated["name_ja"], "zh-TW": translated["name_zh"], "zh-CN": other.get("zh-CN", "")}
         else:  # the dataset has figures but no names (Fatalis): take all names from the localization
             names = {lang: other.get(lang, "") for lang in HUNTERPIE_LANGUAGES} | {"en": english}
         names = {k: v for k, v in names.items() if v}

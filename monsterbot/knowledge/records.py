@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import jsonschema_rs
 import yaml
@@ -104,28 +104,30 @@ def dotted(path: Iterable[str | int]) -> str:
 def describe(error: ValidationError) -> tuple[str, bool]:
     """A plain-words message for a schema error, and whether it points at a key (not a value)."""
     where = dotted(error.absolute_path)
-    value = error.instance
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    node: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     kind = error.validator
     if kind in ("minimum", "maximum"):
-        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        low, high = node.get("minimum"), node.get("maximum")
         return f"{where} must be {low}–{high}, got {value!r}", False
     if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(node.get("properties", {}))
         extra = sorted(set(value) - set(allowed))
         return f"unknown key {extra[0]!r} in {where} (a typo? expected one of: {', '.join(allowed)})", True
     if kind == "required":
         missing = error.message.split("'")[1]
         return f"{where} is missing the required key {missing!r}", False
     if kind == "type":
-        return f"{where} must be {_article(error.validator_value)}, got {type(value).__name__} {value!r}", False
+        return f"{where} must be {_article(expected)}, got {type(value).__name__} {value!r}", False
     if kind == "enum":
-        return f"{where} must be one of {', '.join(map(str, error.validator_value))}, got {value!r}", False
+        return f"{where} must be one of {', '.join(map(str, expected))}, got {value!r}", False
     if kind == "pattern":
         return f"{where} {value!r} is not a lowercase slug like azure-rathalos", False
     if kind in ("minLength", "minItems", "minProperties"):
         return f"{where} must not be empty", False
     if kind == "maxLength":
-        return f"{where} is longer than {error.validator_value} characters", False
+        return f"{where} is longer than {expected} characters", False
     if kind == "uniqueItems":
         return f"{where} lists the same entry twice", False
     return f"{where}: {error.message}", False
