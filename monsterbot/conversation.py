@@ -29,7 +29,7 @@ from monsterbot.core.snapshot import Snapshot
 from monsterbot.memory import ChatMemory, LocalMemory, Remembered
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.replies import followups, messages, tables
-from monsterbot.replies.card import weakness_card
+from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.labels import label
 from monsterbot.replies.part_answer import part_answer
@@ -100,7 +100,7 @@ class Conversation:
     def __init__(
         self,
         knowledge: LiveKnowledge,
-        default_game: str = "world",
+        default_game: str = "wilds",
         group_mode: str = "confident",
         preferences: Preferences | None = None,
         memory: ChatMemory | None = None,
@@ -160,6 +160,11 @@ class Conversation:
             second = snapshot.matcher.match_key(question.other).best
             if first and second and first.monster_id != second.monster_id:
                 one, other = snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]
+                absent = next((m for m in (one, other) if question.game and question.game not in m.games), None)
+                if absent is not None:  # the named game is honoured: no other game's figures in the comparison
+                    card = self._card(snapshot, Kind.WEAKNESS, "", absent, question.language, game, None, named=True)
+                    return Answer([card], "match", absent.id, first.score,
+                                  **_card_content(Kind.WEAKNESS, "", absent, game, True))
                 card = self._comparison(snapshot, one, other, question.language, game)
                 self._remember(chat_key, Remembered(one.id, game, Kind.WEAKNESS.value, "", question.language))
                 return Answer([card], "compare", one.id, first.score, kind="compare", game=game, monsters=(one, other))
@@ -169,10 +174,11 @@ class Conversation:
         if best is not None and (talkative or result.whole_message):
             monster = snapshot.monsters[best.monster_id]
             detail = question.part or question.topic
-            card = self._card(snapshot, question.kind, detail, monster, question.language, game, chat_game)
+            named = question.game is not None
+            card = self._card(snapshot, question.kind, detail, monster, question.language, game, chat_game, named)
             self._remember(chat_key, Remembered(monster.id, game, question.kind.value, detail, question.language))
-            return Answer([card], "match", monster.id, best.score, kind=_card_kind(question.kind, detail), game=game,
-                          monsters=(monster,), topic=detail)
+            return Answer([card], "match", monster.id, best.score, topic=detail,
+                          **_card_content(question.kind, detail, monster, game, named))
         if not talkative:
             return Answer(outcome=result.outcome.value)
         candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]
@@ -206,10 +212,11 @@ class Conversation:
         else:
             kind, detail = question.kind, question.part or question.topic
         chat_game = self._chat_game(chat_key) if kind is Kind.WEAKNESS else None  # only a card offers the game
-        card = self._card(snapshot, kind, detail, monster, language, game, chat_game)
+        named = question.game is not None
+        card = self._card(snapshot, kind, detail, monster, language, game, chat_game, named)
         self._remember(chat_key, Remembered(monster.id, game, kind.value, detail, language))
-        return Answer([card], "followup", monster.id, 100.0, language=language, kind=_card_kind(kind, detail),
-                      game=game, monsters=(monster,), topic=detail)
+        return Answer([card], "followup", monster.id, 100.0, language=language, topic=detail,
+                      **_card_content(kind, detail, monster, game, named))
 
     def _which_monster(self, snapshot: Snapshot, question: Question) -> Answer:
         """Ask which monster a follow-up is about, with buttons that answer the same question for a few monsters."""
@@ -254,26 +261,37 @@ class Conversation:
         parsed = messages.parse_postback(data)
         if parsed is None:
             return Answer(outcome="ignored")
-        monster_id, game, language = parsed
+        monster_id, game, language, view = parsed
         snapshot = self.knowledge.current
         monster = snapshot.monsters.get(monster_id)
         if monster is None:
             return Answer(outcome="ignored")
         ask, detail = followups.parse_ask(data)
         kind = {"part": Kind.PART, "element": Kind.ELEMENT}.get(ask, Kind.WEAKNESS) if detail else Kind.WEAKNESS
+        if kind is Kind.WEAKNESS and view == tables.HITZONES_VIEW:
+            kind = Kind.HITZONES
         chat_game = self._chat_game(chat_key)
+        named = game is not None
         game = game or chat_game or self.default_game
-        card = self._card(snapshot, kind, detail, monster, language, game, chat_game)
+        card = self._card(snapshot, kind, detail, monster, language, game, chat_game, named)
         self._remember(chat_key, Remembered(monster.id, game, kind.value, detail, language))
-        return Answer([card], "match", monster.id, 100.0, language=language, kind=_card_kind(kind, detail),
-                      game=game, monsters=(monster,), topic=detail)
+        return Answer([card], "match", monster.id, 100.0, language=language, topic=detail,
+                      **_card_content(kind, detail, monster, game, named))
 
     @staticmethod
     def _card(snapshot: Snapshot, kind: Kind, detail: str, monster: Monster, language: str, game: str,
-              chat_game: str | None) -> Wire:
+              chat_game: str | None, named: bool = False) -> Wire:
         """The answer about a monster for a kind of question, built and serialised once per knowledge version: its
         weakness card (with game buttons, and one to make the game shown the chat's own when it is not), hitzone
-        table, one part, or one element."""
+        table, one part, or one element.
+
+        A game the player named is always honoured: without figures there, the answer says so (with
+        buttons for the games that have them) rather than showing another game's facts.
+        """
+        if named and game not in monster.games:
+            view = tables.HITZONES_VIEW if kind is Kind.HITZONES else None
+            return snapshot.remember(("missing", view, monster.id, language, game),
+                                     lambda: to_wire(game_missing(monster, language, game, view)))
         if kind is Kind.PART and detail:
             return snapshot.remember((kind, monster.id, detail, language, game),
                                      lambda: to_wire(part_answer(monster, detail, language, game)))
@@ -287,7 +305,8 @@ class Conversation:
 
         def card() -> Wire:
             built = weakness_card(monster, language, game)
-            built.quick_reply = followups.game_buttons(monster, _shown_game(monster, game), language, offer_here)
+            if offer_here:
+                built.quick_reply = followups.with_use_here(built.quick_reply, _shown_game(monster, game), language)
             return to_wire(built)
 
         return snapshot.remember((Kind.WEAKNESS, monster.id, language, game, offer_here), card)
@@ -331,3 +350,11 @@ def _card_kind(kind: Kind, detail: str = "") -> str:
     if kind in (Kind.PART, Kind.ELEMENT) and detail:
         return kind.value
     return "hitzones" if kind is Kind.HITZONES else "weakness"
+
+
+def _card_content(kind: Kind, detail: str, monster: Monster, game: str, named: bool) -> dict[str, Any]:
+    """The Answer fields of a card: a named game without the monster is a "game_missing" answer, no facts."""
+    if named and game not in monster.games:
+        return {"kind": "game_missing", "game": game, "monsters": ()}
+    facts = monster.facts(game)
+    return {"kind": _card_kind(kind, detail), "game": facts.game if facts else game, "monsters": (monster,)}

@@ -15,6 +15,7 @@ from monsterbot.core.matching.followup import parse
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind
 from monsterbot.memory import BoundedMemory, LocalMemory, NoMemory, Remembered
+from monsterbot.replies.game_labels import game_name
 from monsterbot.web.app import create_app
 from tests.conftest import (
     base_event,
@@ -37,7 +38,7 @@ class Chat:
 
     def __init__(self, line_stub: Any, knowledge: Any, memory: Any = None, chat: str = "user", **parts: Any) -> None:
         runtime = runtime_for(knowledge, memory=LocalMemory() if memory is None else memory, **parts)
-        self.app = create_app(settings_for(line_stub), runtime)
+        self.app = create_app(settings_for(line_stub, default_game="world"), runtime)  # World's figures, unless named
         self.stub = line_stub
         self.chat = chat
 
@@ -187,10 +188,10 @@ def test_follow_ups_are_answered_about_the_last_monster(line_stub, knowledge, la
     assert rows(element)[1][1] == "15"
     # another game: the same element question in that game, with the game named
     assert game is not None and NAME[language] in game["altText"]
-    assert any(t in ("Monster Hunter Rise: Sunbreak", "Monster Hunter Wilds") for t in texts(game))
+    assert any(t in (game_name("rise", language), game_name("wilds", language)) for t in texts(game))
     # a comparison with the monster named, and the hitzone table of the remembered one
     assert versus is not None and RATHIAN[language] in texts(versus)[0] and NAME[language] in texts(versus)[0]
-    assert hitzones is not None and len(rows(hitzones)) >= 9 and NAME[language] in hitzones["altText"]
+    assert hitzones is not None and NAME[language] in hitzones["altText"]  # in the game of the last question
 
 
 def test_part_and_element_questions_answer_their_part_or_element(line_stub, knowledge):
@@ -204,9 +205,16 @@ def test_part_and_element_questions_answer_their_part_or_element(line_stub, know
                                                                                          ["右翼", "10"]]
     dragon = chat.say("rathalos dragon")
     assert dragon is not None and rows(dragon)[0] == ["🐉 Dragon", "★★★"] and rows(dragon)[1] == ["Head", "30"]
-    wilds = chat.say("wilds rathalos thunder")  # stars the source does not give: its ranking, hitzones from World
-    assert wilds is not None and rows(wilds)[0] == ["⚡ Thunder", "○"]
-    assert "Hitzones: Monster Hunter World: Iceborne" in texts(wilds)
+    rise = chat.say("rise rathalos thunder")  # stars the source does not give: its ranking, hitzones from World
+    assert rise is not None and rows(rise)[0] == ["⚡ Thunder", "○"]
+    assert "Hitzones: Monster Hunter World: Iceborne" in texts(rise)
+
+
+def test_a_part_shows_its_wound_values_where_the_game_has_them(line_stub, knowledge):
+    tail = Chat(line_stub, knowledge).say("wilds 火龍 尾巴")
+    assert tail is not None and "魔物獵人 荒野" in texts(tail)
+    assert rows(tail)[1:] == [["尾巴", "45", "40", "35", "0", "5", "10", "5", "20"],
+                              ["尾巴 (傷口)", "60", "55", "50", "0", "15", "20", "15", "30"]]
 
 
 def test_a_part_without_figures_says_so(line_stub, knowledge):
@@ -275,19 +283,19 @@ def test_a_chat_chooses_its_own_game(line_stub, knowledge):
     ack = chat.say("預設荒野")
     assert ack is not None and "荒野" in ack["text"]
     card = chat.say("火龍")
-    assert card is not None and "Monster Hunter Wilds" in texts(card)
+    assert card is not None and game_name("wilds", "zh-TW") in texts(card)
     assert [b["label"] for b in buttons(card)] == ["世界", "崛起"]  # the other games, a press away
     world = chat.say("world 火龍")
-    assert world is not None and "Monster Hunter World: Iceborne" in texts(world)
+    assert world is not None and game_name("world", "zh-TW") in texts(world)
     pin = buttons(world)[-1]
     assert pin["label"] == "📌 預設世界"  # a reminder that the chat's game can be changed
     assert chat.press(pin["data"]) is not None
     again = chat.say("火龍")
-    assert again is not None and "Monster Hunter World: Iceborne" in texts(again)
+    assert again is not None and game_name("world", "zh-TW") in texts(again)
     group = Chat(line_stub, knowledge, chat="group", preferences=chat.app.extensions["monsterbot"]["runtime"].preferences)
     other = group.say("ライズにして")
     assert other is not None and "ライズ" in other["text"]
-    assert "Monster Hunter World: Iceborne" in texts(chat.say("火龍") or {})  # each chat keeps its own
+    assert game_name("world", "zh-TW") in texts(chat.say("火龍") or {})  # each chat keeps its own
 
 
 def test_replicas_share_memory_and_the_chat_game_through_the_store(line_stub, knowledge, tmp_path):
@@ -331,23 +339,26 @@ def test_store_memory_expires_and_clears_old_rows(database_url):  # noqa: F811 -
         assert [row.chat_key for row in session.exec(select(ChatMemoryRow))] == ["b"]  # "a" expired and is gone
 
 
-def test_a_version_1_store_is_migrated(database_url):  # noqa: F811 - the fixture imported above
+def test_a_version_2_store_gains_the_chat_game(database_url):  # noqa: F811 - the fixture imported above
     import sqlalchemy
+    from sqlmodel import Session
 
+    from monsterbot.preferences.sql import StorePreferences
     from monsterbot.store.database import SCHEMA_VERSION, migrate, open_engine
+    from monsterbot.store.schema import Meta
 
     engine = open_engine(database_url)
-    with engine.begin() as connection:  # what release 1 created
-        connection.execute(sqlalchemy.text("CREATE TABLE chat_preferences (chat_key VARCHAR(64) PRIMARY KEY, "
-                                           "mention_only BOOLEAN NOT NULL, updated_at TIMESTAMP NOT NULL)"))
-        connection.execute(sqlalchemy.text("CREATE TABLE meta (key VARCHAR(64) PRIMARY KEY, value VARCHAR(256), "
-                                           "updated_at TIMESTAMP)"))
-        connection.execute(sqlalchemy.text("INSERT INTO meta VALUES ('schema_version', '1', '2026-01-01')"))
-        connection.execute(sqlalchemy.text("INSERT INTO chat_preferences VALUES ('k', TRUE, '2026-01-01')"))
-    assert migrate(engine) == SCHEMA_VERSION == 2
-    from monsterbot.preferences.sql import StorePreferences
-
+    migrate(engine)
+    with engine.begin() as connection:  # back to schema 2: a chat preference without a game
+        connection.execute(sqlalchemy.text("ALTER TABLE chat_preferences DROP COLUMN game"))
+        connection.execute(sqlalchemy.text("INSERT INTO chat_preferences (chat_key, mention_only, updated_at) "
+                                           "VALUES ('k', TRUE, '2026-01-01')"))
+    with Session(engine) as session:
+        session.merge(Meta(key="schema_version", value="2"))
+        session.commit()
+    assert migrate(engine) == SCHEMA_VERSION == 3
     preferences = StorePreferences(engine)
+    assert preferences.game("k") is None
     preferences.set_game("k", "wilds")
     assert preferences.game("k") == "wilds" and preferences.mention_only("k")  # the old setting is kept
 
@@ -411,7 +422,7 @@ def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, 
                      preferences=BoundedPreferences(StorePreferences(engine), Bounded("test preferences", **bound)))
         assert group.say("預設荒野") is not None
         card = group.say("火龍")
-        assert card is not None and "Monster Hunter Wilds" in texts(card)  # the group's game, from the database
+        assert card is not None and game_name("wilds", "zh-TW") in texts(card)  # the group's game, from the database
         assert group.say("尾巴呢") is not None
         proxy.stall()  # a hung database: connections stay open, nothing comes back
         for text in ("火龍", "尾巴呢", "rathalos"):

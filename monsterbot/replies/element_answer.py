@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage
 
-from monsterbot.core.model import GAME_TITLES, GameFacts, Hitzone, Monster
+from monsterbot.core.model import GameFacts, Hitzone, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer
 from monsterbot.replies.flex import GREY, heading, row, text
+from monsterbot.replies.game_labels import game_name
 from monsterbot.replies.labels import ELEMENT_COLOURS, label, listed, part_name, stars
 
 BEST_PARTS = 3
@@ -41,7 +42,7 @@ def best_parts(monster: Monster, element: str, game: str | None) -> tuple[GameFa
         facts = next((f for f in monster.games.values() if f.hitzones), facts)
     if facts is None:
         return None, ()
-    soft = [z for z in facts.hitzones if z.elements.get(element, 0) > 0]
+    soft = [z for z in facts.hitzones if not z.state and z.elements.get(element, 0) > 0]  # the parts as they are
     soft.sort(key=lambda z: (-z.elements[element], facts.hitzones.index(z)))
     return facts, tuple(soft[:BEST_PARTS])
 
@@ -59,7 +60,7 @@ def element_answer(monster: Monster, element: str, language: str, game: str | No
     title = _say(language, "best_parts").format(element=label(language, element))
     body.append(heading(title))
     if zone_facts is not None and zone_facts is not facts:
-        body.append(text(f"{label(language, 'hitzones')}: {GAME_TITLES.get(zone_facts.game, zone_facts.game)}",
+        body.append(text(f"{label(language, 'hitzones')}: {game_name(zone_facts.game, language)}",
                          size="xxs", color=GREY))
     if zones:
         body += [row([part_name(z.part, language), str(z.elements[element])], [5, 2]) for z in zones]

@@ -1,5 +1,5 @@
 """Replies around a conversation: "which monster?" when a follow-up has nothing to follow, the buttons that carry a
-part or element question to a monster, and the game buttons under a card (with one that makes a game the chat's own).
+part or element question to a monster, and the button under a card that makes its game the chat's own.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlencode
 from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, TextMessage
 
 from monsterbot.core.model import GAMES, Monster
+from monsterbot.replies.game_labels import short_game_name
 from monsterbot.replies.labels import ELEMENT_ICONS, label
 from monsterbot.replies.messages import LABEL_LIMIT, QUICK_REPLY_LIMIT, postback_data
 
@@ -32,22 +33,9 @@ _WORDS: dict[str, dict[str, str]] = {
            "head": "頭", "neck": "首", "body": "胴体", "back": "背中", "wing": "翼", "leg": "脚", "horn": "角",
            "chest": "胸", "belly": "腹", "arm": "腕", "claw": "爪"},
 }
-#: Short game names for buttons and messages, per language.
-GAME_NAMES: dict[str, dict[str, str]] = {
-    "en": {"world": "World", "rise": "Rise", "wilds": "Wilds"},
-    "zh-TW": {"world": "世界", "rise": "崛起", "wilds": "荒野"},
-    "zh-CN": {"world": "世界", "rise": "崛起", "wilds": "荒野"},
-    "ja": {"world": "ワールド", "rise": "ライズ", "wilds": "ワイルズ"},
-}
-
-
 def say(language: str, key: str) -> str:
     """A word of these replies in a language, falling back to English."""
     return _WORDS.get(language, _WORDS["en"]).get(key) or _WORDS["en"][key]
-
-
-def game_name(game: str, language: str) -> str:
-    return GAME_NAMES.get(language, GAME_NAMES["en"]).get(game, game)
 
 
 def detail_name(ask: str, detail: str, language: str) -> str:
@@ -88,20 +76,16 @@ def which_monster(monsters: Sequence[Monster], game: str | None, language: str, 
 
 def game_set(game: str, language: str) -> TextMessage:
     """The chat's own game is now `game`."""
-    return TextMessage(text=say(language, "game_set").format(game=game_name(game, language)))
+    return TextMessage(text=say(language, "game_set").format(game=short_game_name(game, language)))
 
 
-def game_buttons(monster: Monster, shown: str | None, language: str, offer_here: bool) -> QuickReply | None:
-    """Buttons under a card: the monster in each other game the knowledge has, and (offer_here) one that makes the
-    game shown the chat's own, a reminder that a chat can choose its game."""
-    items = [
-        QuickReplyItem(action=PostbackAction(label=game_name(game, language)[:LABEL_LIMIT],
-                                             data=postback_data(monster.id, game, language),
-                                             display_text=f"{monster.name(language)} {game_name(game, language)}"))
-        for game in GAMES if game in monster.games and game != shown
-    ]
-    if offer_here and shown in GAMES and items:
-        text = say(language, "use_here").format(game=game_name(shown, language))
-        items.append(QuickReplyItem(action=PostbackAction(
-            label=text[:LABEL_LIMIT], data=urlencode({SET_GAME: shown, "lang": language}), display_text=text)))
-    return QuickReply(items=items) if items else None
+def with_use_here(buttons: QuickReply | None, shown: str | None, language: str) -> QuickReply | None:
+    """A card's game buttons and one more that makes the game shown the chat's own (a reminder that a chat can choose
+    its game); unchanged without other games to open or when LINE's button limit is reached."""
+    items = list(buttons.items) if buttons is not None and buttons.items else []
+    if shown not in GAMES or not items or len(items) >= QUICK_REPLY_LIMIT:
+        return buttons
+    text = say(language, "use_here").format(game=short_game_name(shown, language))
+    items.append(QuickReplyItem(action=PostbackAction(
+        label=text[:LABEL_LIMIT], data=urlencode({SET_GAME: shown, "lang": language}), display_text=text)))
+    return QuickReply(items=items)

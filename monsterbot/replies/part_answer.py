@@ -5,10 +5,11 @@ from __future__ import annotations
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage
 
 from monsterbot.core.matching.followup import in_family
-from monsterbot.core.model import ELEMENTS, GAME_TITLES, GameFacts, Hitzone, Monster
+from monsterbot.core.model import ELEMENTS, GameFacts, Hitzone, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, header, source_footer
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.followups import say
+from monsterbot.replies.game_labels import game_name, state_name
 from monsterbot.replies.labels import ELEMENT_ICONS, label, part_name
 
 _WIDTHS = [5, 2, 2, 2, 2, 2, 2, 2, 2]
@@ -44,7 +45,7 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
     body: list = [heading(f"{part} — {label(language, 'hitzones')}")]
     if zones and facts is not None and game is not None and game in monster.games and facts.game != game:
         note = _FROM_OTHER_GAME.get(language, _FROM_OTHER_GAME["en"])
-        body.append(text(note.format(asked=GAME_TITLES.get(game, game), shown=GAME_TITLES.get(facts.game, facts.game)),
+        body.append(text(note.format(asked=game_name(game, language), shown=game_name(facts.game, language)),
                          size="xxs", color=GREY))
     if zones and facts is not None:
         body.append(row([label(language, "part"), *label(language, "cut_impact_shot").split("/"),
@@ -52,7 +53,7 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
                         _WIDTHS, GREY, size="xxs"))
         for zone in zones:
             values = [zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS)]
-            body.append(row([part_name(zone.part, language), *("-" if v is None else str(v) for v in values)],
+            body.append(row([_zone_name(zone, language), *("-" if v is None else str(v) for v in values)],
                             _WIDTHS, size="xxs"))
     else:
         body.append(text(_NO_FIGURES.get(language, _NO_FIGURES["en"]).format(name=name), size="sm"))
@@ -62,10 +63,16 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
                         body=FlexBox(layout="vertical", spacing="xs", contents=body),
                         footer=source_footer(facts, language))
     figures = "; ".join(
-        f"{part_name(z.part, language)} {'/'.join('-' if v is None else str(v) for v in (z.cut, z.impact, z.shot))}"
+        f"{_zone_name(z, language)} {'/'.join('-' if v is None else str(v) for v in (z.cut, z.impact, z.shot))}"
         for z in zones)
     alt = f"{name} {part} ({label(language, 'cut_impact_shot')}): {figures}" if zones else f"{name} {part}"
     return FlexMessage(alt_text=" ".join([alt, *marks])[:ALT_TEXT_LIMIT], contents=bubble)
+
+
+def _zone_name(zone: Hitzone, language: str) -> str:
+    """A part's name with its state where the game has one: 頭部 (傷口) for a wound's values."""
+    name = part_name(zone.part, language)
+    return f"{name} ({state_name(zone.state, language)})" if zone.state else name
 
 
 def _marks(facts: GameFacts | None, family: str, language: str) -> list[str]:

@@ -18,16 +18,23 @@ from sqlmodel import Session, SQLModel, create_engine
 from monsterbot.store import schema  # noqa: F401 - registers the tables on SQLModel.metadata
 from monsterbot.store.schema import Meta, utcnow
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+
+def _wilds_facts(connection: Connection) -> None:
+    """2: hitzone states (wound, weak point, …), which facts are derived or missing per game, resisted elements."""
+    connection.execute(text("ALTER TABLE hitzones ADD COLUMN state VARCHAR(16) NOT NULL DEFAULT ''"))
+    for column in ("derived", "missing", "resisted_elements"):
+        connection.execute(text(f"ALTER TABLE game_facts ADD COLUMN {column} JSON NOT NULL DEFAULT '[]'"))
 
 
 def _chat_game(connection: Connection) -> None:
-    """Version 2: a chat's own game in chat_preferences (the chat_memory table is new: create_all makes it)."""
+    """3: a chat's own game in chat_preferences (the chat_memory table is new: create_all makes it)."""
     connection.execute(text("ALTER TABLE chat_preferences ADD COLUMN game VARCHAR(16)"))
 
 
 #: MIGRATIONS[n] turns a version n-1 database into version n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _chat_game}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _wilds_facts, 3: _chat_game}
 
 
 class StoreError(RuntimeError):
