@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import os
+import tempfile
 import time
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -23,6 +24,7 @@ KNOWLEDGE = REPO / "knowledge"
 SHARED = REPO.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SECRET = "test-channel-secret"
+_DATA_DIR = Path(tempfile.mkdtemp(prefix="monsterbot-tests-"))
 TOKEN = "test-channel-access-token"
 
 
@@ -65,6 +67,7 @@ def settings_for(stub: LineStandIn, **overrides: Any) -> Settings:
         reload_interval=0,
         log_format="text",
         query_log=False,
+        data_dir=_DATA_DIR,  # the events file of this test session (event ids restart at every session)
     )
     values.update(overrides)
     return Settings(**values)

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 
 import pytest
@@ -17,11 +18,12 @@ from tests.conftest import payload, text_event, wait_for
 @pytest.fixture()
 def served(line_stub):
     web = WebProcess.start(line_stub.url, workers=2)
-    yield web.url
+    yield web
     assert web.stop() == 0  # gunicorn drains and exits cleanly on SIGTERM
 
 
 def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
+    internal, served = served.internal_url, served.url
     queries = {"火龍": "Rathalos", "火龙": "Rathalos", "rathlos": "Rathalos", "リオレウス": "Rathalos",
                "雌火龍": "Rathian", "rathalos weakness?": "Rathalos"}
     for count, (query, english) in enumerate(queries.items(), 1):
@@ -32,7 +34,9 @@ def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
     assert post(served, json.dumps(payload(text_event("火龍"))).encode(), signed=False)[0] == 400
     assert post(served, b"{not json")[0] == 400
     assert len(line_stub.replies()) == len(queries)
-    with urllib.request.urlopen(served + "/metrics", timeout=5) as response:
+    with pytest.raises(urllib.error.HTTPError):  # not on the public port
+        urllib.request.urlopen(served + "/metrics", timeout=5)
+    with urllib.request.urlopen(internal + "/metrics", timeout=5) as response:
         exposition = response.read().decode()
     # figures of both workers are summed
     assert f'monsterbot_events_total{{outcome="match"}} {float(len(queries))}' in exposition

@@ -76,26 +76,32 @@ class WebProcess:
     process: subprocess.Popen
     log: Path
     env: dict = field(default_factory=dict)
+    internal_port: int = 0
 
     @classmethod
     def start(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
               command: list[str] | None = None) -> "WebProcess":
         """Start the Procfile's web process (or `command` under the same settings) and wait until it is ready."""
-        port = free_port()
+        port, internal_port = free_port(), free_port()
         data = Path(tempfile.mkdtemp(prefix="monsterbot-soak-"))
-        env = dict(os.environ, PORT=str(port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN="soak-token",
+        env = dict(os.environ, PORT=str(port), MONSTERBOT_INTERNAL_PORT=str(internal_port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN="soak-token",
                    LINE_API_ENDPOINT=line_url, WEB_CONCURRENCY=str(workers), MONSTERBOT_DATA_DIR=str(data),
                    MONSTERBOT_QUERY_LOG="off", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
                    **(extra_env or {}))
         log = data / "web.log"
         process = subprocess.Popen(command or procfile_command(), cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-        web = cls(port, process, log, env)
+        web = cls(port, process, log, env, internal_port)
         web.wait_ready()
         return web
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def internal_url(self) -> str:
+        """Where /metrics and the detailed /readyz answer."""
+        return f"http://127.0.0.1:{self.internal_port}"
 
     def wait_ready(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout

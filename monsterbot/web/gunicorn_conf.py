@@ -8,12 +8,12 @@ from monsterbot.config import Settings
 
 _settings = Settings.from_env(require_line=False)
 
-bind = f"0.0.0.0:{_settings.port}"
+bind = [f"0.0.0.0:{_settings.port}", f"0.0.0.0:{_settings.internal_port}"]  # public, internal (metrics)
 workers = _settings.web_concurrency
 threads = _settings.threads
 worker_class = "gthread"
 timeout = 30
-graceful_timeout = 25  # shorter than Kubernetes' and Knative's default 30 s termination grace
+graceful_timeout = _settings.shutdown_grace  # under Kubernetes' and Knative's default 30 s termination grace
 keepalive = 5
 accesslog = _settings.access_log or None  # "-" for stdout; the JSON log has a line per event
 errorlog = "-"
@@ -35,3 +35,10 @@ def child_exit(server, worker):  # noqa: ARG001 - gunicorn hook signature
     from prometheus_client import multiprocess
 
     multiprocess.mark_process_dead(worker.pid)
+
+
+def worker_exit(server, worker):  # noqa: ARG001 - gunicorn hook signature
+    """Send the replies still queued, within the grace; those left are logged and counted as unsent."""
+    extensions = getattr(getattr(worker, "wsgi", None), "extensions", {})
+    if "monsterbot" in extensions:
+        extensions["monsterbot"]["dispatcher"].drain()
