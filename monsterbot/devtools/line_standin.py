@@ -2,6 +2,7 @@
 
 Tests and benchmarks point LINE_API_ENDPOINT at it; `monsterbot serve` uses it in development
 mode to print the bot's replies in the terminal. `delay` and `status` make it slow or failing.
+Like LINE, it accepts a reply token once: a second reply with it gets 400 "Invalid reply token".
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class LineStandIn:
         self._keep = keep
         self.status = 200
         self.delay = 0.0  # seconds to wait before answering (a slow Messaging API)
+        self.used_tokens: set[str] = set()
+        self._tokens_lock = threading.Lock()
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -48,13 +51,20 @@ class LineStandIn:
                 stub._on_request(recorded)
                 if stub.delay:
                     time.sleep(stub.delay)
-                if stub.status == 200:
+                status = stub.status
+                if status == 200 and self.path == "/v2/bot/message/reply":
+                    token = (recorded.body or {}).get("replyToken", "")
+                    with stub._tokens_lock:
+                        status = 400 if token in stub.used_tokens else 200
+                        stub.used_tokens.add(token)
+                if status == 200:
                     sent = [{"id": str(i), "quoteToken": "q"} for i, _ in enumerate(json.loads(raw)["messages"])]
                     payload = json.dumps({"sentMessages": sent}).encode()
                 else:
-                    payload = json.dumps({"message": "stub failure"}).encode()
+                    message = "Invalid reply token" if stub.status == 200 else "stub failure"
+                    payload = json.dumps({"message": message}).encode()
                 try:
-                    self.send_response(stub.status)
+                    self.send_response(status)
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(payload)))
                     self.end_headers()

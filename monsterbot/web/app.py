@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import Future
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -87,10 +88,13 @@ def create_app(
             log.info("webhook rejected: %s", exc)
             metrics.WEBHOOK_REQUESTS.labels("invalid_payload").inc()
             return "invalid payload", 400
+        replies: list[Future[str]] = []
         for event in events:
             if ledger.claim(event.webhook_event_id):
                 try:
-                    handle(event)
+                    reply = handle(event)
+                    if reply is not None:
+                        replies.append(reply)
                 except Exception:  # noqa: BLE001 - one event's failure is logged; the batch and LINE get their 200
                     ledger.release(event.webhook_event_id)
                     metrics.EVENTS.labels("error").inc()
@@ -98,6 +102,7 @@ def create_app(
             else:
                 metrics.EVENTS.labels("duplicate").inc()
                 log.info("skipped a redelivered event", extra={"event": event.type, "event_id": event.webhook_event_id})
+        dispatcher.settle(replies)
         metrics.WEBHOOK_REQUESTS.labels("ok").inc()
         return "OK", 200
 
@@ -155,14 +160,16 @@ def _dependencies(runtime: Runtime, ledger: EventLedger) -> dict[str, bool]:
 
 
 def _handle(event: Event, conversation: Conversation, dispatcher: ReplyDispatcher, ledger: EventLedger,
-            query_log: QueryLog | None, salt: str) -> None:
-    """Answer one event (its claim marked answered once the reply is with LINE); log the query."""
+            query_log: QueryLog | None, salt: str) -> Future[str] | None:
+    """Answer one event (its claim marked answered once the reply is with LINE); log the query.
+
+    Returns the reply on its way to LINE, if one was queued."""
     started = time.perf_counter()
     event_id = event.webhook_event_id
     answer = _answer(event, conversation, salt)
     if answer is None:
         ledger.answered(event_id)
-        return
+        return None
     if query_log is not None and answer.query:
         from monsterbot.store.query_log import Entry
 
@@ -174,7 +181,7 @@ def _handle(event: Event, conversation: Conversation, dispatcher: ReplyDispatche
     if not (answer.messages and token):
         ledger.answered(event_id)
         log.info("answered", extra=facts | {"delivery": "none"})
-        return
+        return None
 
     def delivered(result: str) -> None:
         metrics.LINE_REPLIES.labels(result).inc()
@@ -186,8 +193,10 @@ def _handle(event: Event, conversation: Conversation, dispatcher: ReplyDispatche
             ledger.answered(event_id)
             log.info("answered", extra=facts | took)
 
-    if not dispatcher.send(token, answer.messages, delivered):
+    reply = dispatcher.send(token, answer.messages, delivered)
+    if reply is None:
         delivered("dropped")
+    return reply
 
 
 def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | None:

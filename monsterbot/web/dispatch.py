@@ -2,12 +2,17 @@
 
 Each worker has `SENDERS` threads and room for as many replies as they can still send, each bounded by
 the LINE timeout, within the drain budget: so a SIGTERM drain always fits inside the grace period. A
-reply that finds the queue full is not queued (`send` returns False: the request never waits on LINE);
+reply that finds the queue full is not queued (`send` returns None: the request never waits on LINE);
 `drain()` waits for the queue until its budget is spent, then reports each reply not sent as "unsent".
+
+While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (`settle`, at most
+HOLD seconds): a worker that dies before then leaves LINE to redeliver, and no acknowledged event
+waits in a queue. Once a reply takes longer, webhooks answer at once for SLOW_FOR seconds.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import math
 import threading
 import time
@@ -17,6 +22,8 @@ from typing import Callable, Protocol, Sequence
 from linebot.v3.messaging import Message
 
 SENDERS = 8  # reply threads per worker: replies wait on the network, not the CPU
+HOLD = 0.5  # seconds a webhook waits for its replies to reach LINE, well inside LINE's 2 s
+SLOW_FOR = 30.0  # seconds webhooks stop waiting after LINE was slower than HOLD
 
 
 class Replier(Protocol):
@@ -41,16 +48,26 @@ class ReplyDispatcher:
         self._slots = threading.BoundedSemaphore(capacity(line_timeout, drain_budget, senders))
         self._pending: set[Future[str]] = set()
         self._settled = threading.Condition()
+        self._slow_until = 0.0
 
-    def send(self, token: str, messages: Sequence[Message], done: Callable[[str], None]) -> bool:
-        """Queue a reply; False, with nothing sent and `done` never called, when the queue is full."""
+    def send(self, token: str, messages: Sequence[Message], done: Callable[[str], None]) -> Future[str] | None:
+        """Queue a reply; None, with nothing sent and `done` never called, when the queue is full."""
         if not self._slots.acquire(blocking=False):
-            return False
+            self._slow_until = time.monotonic() + SLOW_FOR
+            return None
         future = self._pool.submit(self._replier.reply, token, messages)
         with self._settled:
             self._pending.add(future)
         future.add_done_callback(lambda f: self._finish(f, done))
-        return True
+        return future
+
+    def settle(self, replies: Sequence[Future[str]]) -> None:
+        """Wait up to HOLD for these replies to reach LINE, unless LINE was slow lately."""
+        if not replies or time.monotonic() < self._slow_until:
+            return
+        _, late = concurrent.futures.wait(replies, timeout=HOLD)
+        if late:
+            self._slow_until = time.monotonic() + SLOW_FOR
 
     def _finish(self, future: Future[str], done: Callable[[str], None]) -> None:
         try:
