@@ -47,15 +47,15 @@ def test_a_redelivered_event_is_answered_once(webhook, line_stub):
 def test_the_events_file_claims_with_a_lease_then_marks_answered(tmp_path):
     now = [1000.0]
     workers = [SqliteLedger(tmp_path / "events.sqlite3", lease=30, clock=lambda: now[0]) for _ in range(2)]
-    assert workers[0].claim("a") and not workers[1].claim("a")  # a live claim holds off the other worker
+    assert workers[0].claim(["a"]) == {"a"} and workers[1].claim(["a"]) == set()  # a live claim holds off the other
     now[0] += 31
-    assert workers[1].claim("a")  # the first worker died: its claim expired, a redelivery is answered
+    assert workers[1].claim(["a", "b"]) == {"a", "b"}  # the first worker died: its claim expired, a redelivery answers
     workers[1].answered("a")
     now[0] += 3600
-    assert not workers[0].claim("a")  # answered: skipped for a day
-    assert workers[0].claim("b")
+    assert workers[0].claim(["a"]) == set()  # answered: skipped for a day
+    assert workers[0].claim(["b", "c"]) == {"b", "c"}  # b's claim expired unanswered
     workers[0].release("b")  # the reply never reached LINE
-    assert workers[1].claim("b")
+    assert workers[1].claim(["b", "c"]) == {"b"}
 
 
 def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowledge, tmp_path):

@@ -1,7 +1,8 @@
 """Preferences for the request path: a short-lived cache in front of a slow or absent database.
 
 A read waits at most `wait` seconds for the store; past that it answers from the cache (or the default)
-and the store's answer, when it comes, fills the cache. At most `max_in_flight` calls wait on the store at
+and the store's answer, when it comes, fills the cache. For 30 s after the store was late, reads do
+not wait at all. At most `max_in_flight` calls wait on the store at
 once, so a partitioned database never piles up threads. A write is kept in the cache at once.
 """
 
@@ -45,7 +46,7 @@ class CachedPreferences:
         if cached is not None:
             return cached
         future = self._submit(self._read, key)
-        if future is not None:
+        if future is not None and self.healthy:  # while the store is late, its answer only fills the cache
             try:
                 return bool(future.result(timeout=self._wait))
             except FutureTimeout:

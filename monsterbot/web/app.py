@@ -76,6 +76,7 @@ def create_app(
     @app.post("/callback")
     @metrics.WEBHOOK_SECONDS.time()
     def callback() -> tuple[str, int]:
+        arrived = time.monotonic()
         signature = request.headers.get("X-Line-Signature", "")
         body = request.get_data(as_text=True)
         if not signature or not validator.validate(body, signature):
@@ -89,8 +90,9 @@ def create_app(
             metrics.WEBHOOK_REQUESTS.labels("invalid_payload").inc()
             return "invalid payload", 400
         replies: list[Future[str]] = []
+        claimed = ledger.claim([event.webhook_event_id for event in events])
         for event in events:
-            if ledger.claim(event.webhook_event_id):
+            if event.webhook_event_id in claimed:
                 try:
                     reply = handle(event)
                     if reply is not None:
@@ -102,7 +104,7 @@ def create_app(
             else:
                 metrics.EVENTS.labels("duplicate").inc()
                 log.info("skipped a redelivered event", extra={"event": event.type, "event_id": event.webhook_event_id})
-        dispatcher.settle(replies)
+        dispatcher.settle(replies, arrived)
         metrics.WEBHOOK_REQUESTS.labels("ok").inc()
         return "OK", 200
 

@@ -18,7 +18,7 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable, Protocol, Sequence
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +30,8 @@ REDIS_RETRY_AFTER = 5.0  # seconds the host's file stands in after Redis failed
 class EventLedger(Protocol):
     """Who answers a webhook event: claims with a lease, then answered marks."""
 
-    def claim(self, event_id: str) -> bool:
-        """True if the caller should answer now: never answered, and nobody holds a live claim."""
+    def claim(self, event_ids: Sequence[str]) -> set[str]:
+        """The ids the caller should answer now: never answered, and nobody holds a live claim."""
         ...
 
     def answered(self, event_id: str) -> None:
@@ -64,22 +64,33 @@ class SqliteLedger:
         self._claims = 0
         self._owner = f"{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
-    def claim(self, event_id: str) -> bool:
+    def claim(self, event_ids: Sequence[str]) -> set[str]:
         now = self._clock()
+        claimed = set()
         try:
             with self._lock:
-                cursor = self._db.execute(
-                    "INSERT INTO events VALUES (?, ?, 0, ?) ON CONFLICT(id) DO UPDATE SET owner = excluded.owner,"
-                    " answered = 0, expires = excluded.expires WHERE events.expires < ?",
-                    (event_id, self._owner, now + self._lease, now),
-                )
-                self._claims += 1
-                if self._claims % self._PRUNE_EVERY == 0:
-                    self._db.execute("DELETE FROM events WHERE expires < ?", (now,))
-                return cursor.rowcount == 1
+                self._db.execute("BEGIN IMMEDIATE")  # one write for the whole batch
+                try:
+                    for event_id in event_ids:
+                        cursor = self._db.execute(
+                            "INSERT INTO events VALUES (?, ?, 0, ?) ON CONFLICT(id) DO UPDATE SET owner = "
+                            "excluded.owner, answered = 0, expires = excluded.expires WHERE events.expires < ?",
+                            (event_id, self._owner, now + self._lease, now),
+                        )
+                        if cursor.rowcount == 1:
+                            claimed.add(event_id)
+                    self._claims += len(event_ids)
+                    if self._claims >= self._PRUNE_EVERY:
+                        self._claims = 0
+                        self._db.execute("DELETE FROM events WHERE expires < ?", (now,))
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
         except sqlite3.Error as exc:
             log.warning("redelivery check skipped, the events file failed: %s", exc)
-            return True
+            return set(event_ids)
+        return claimed
 
     def answered(self, event_id: str) -> None:
         self._write("UPDATE events SET answered = 1, expires = ? WHERE id = ?", (self._clock() + self._ttl, event_id))
@@ -122,21 +133,24 @@ class RedisLedger:
         """False while Redis is thought down (the last call failed less than REDIS_RETRY_AFTER ago)."""
         return time.monotonic() >= self._down_until
 
-    def claim(self, event_id: str) -> bool:
-        token = uuid.uuid4().hex
+    def claim(self, event_ids: Sequence[str]) -> set[str]:
+        tokens = {event_id: uuid.uuid4().hex for event_id in event_ids}
         if self.healthy:
+            pipeline = self._redis.pipeline(transaction=False)  # one round trip for the whole batch
+            for event_id, token in tokens.items():
+                pipeline.set(self._prefix + event_id, token, nx=True, px=self._lease_ms)
             try:
-                claimed = bool(self._redis.set(self._prefix + event_id, token, nx=True, px=self._lease_ms))
+                results = pipeline.execute()
             except self._errors as exc:
                 self._failed(exc)
             else:
-                if claimed:
-                    with self._lock:
-                        self._tokens[event_id] = token
+                claimed = {event_id for event_id, ok in zip(tokens, results) if ok}
+                with self._lock:
+                    self._tokens.update((event_id, tokens[event_id]) for event_id in claimed)
                 return claimed
         with self._lock:
-            self._on_standby.add(event_id)
-        return self._standby.claim(event_id)
+            self._on_standby.update(event_ids)
+        return self._standby.claim(event_ids)
 
     def answered(self, event_id: str) -> None:
         if self._from_standby(event_id):

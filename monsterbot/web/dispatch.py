@@ -5,8 +5,8 @@ the LINE timeout, within the drain budget: so a SIGTERM drain always fits inside
 reply that finds the queue full is not queued (`send` returns None: the request never waits on LINE);
 `drain()` waits for the queue until its budget is spent, then reports each reply not sent as "unsent".
 
-While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (`settle`, at most
-HOLD seconds): a worker that dies before then leaves LINE to redeliver, and no acknowledged event
+While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (`settle`, until
+HOLD seconds after the webhook came in): a worker that dies before then leaves LINE to redeliver, and no acknowledged event
 waits in a queue. Once a reply takes longer, webhooks answer at once for SLOW_FOR seconds.
 """
 
@@ -21,8 +21,8 @@ from typing import Callable, Protocol, Sequence
 
 from linebot.v3.messaging import Message
 
-SENDERS = 8  # reply threads per worker: replies wait on the network, not the CPU
-HOLD = 0.5  # seconds a webhook waits for its replies to reach LINE, well inside LINE's 2 s
+SENDERS = 16  # reply threads per worker: replies wait on the network, not the CPU
+HOLD = 0.3  # seconds from a webhook's arrival it may wait for its replies to reach LINE (a reply takes ~0.1 s)
 SLOW_FOR = 30.0  # seconds webhooks stop waiting after LINE was slower than HOLD
 
 
@@ -61,11 +61,12 @@ class ReplyDispatcher:
         future.add_done_callback(lambda f: self._finish(f, done))
         return future
 
-    def settle(self, replies: Sequence[Future[str]]) -> None:
-        """Wait up to HOLD for these replies to reach LINE, unless LINE was slow lately."""
+    def settle(self, replies: Sequence[Future[str]], arrived: float) -> None:
+        """Wait for these replies to reach LINE until HOLD seconds after `arrived` (monotonic), unless LINE was
+        slow lately."""
         if not replies or time.monotonic() < self._slow_until:
             return
-        _, late = concurrent.futures.wait(replies, timeout=HOLD)
+        _, late = concurrent.futures.wait(replies, timeout=max(0.0, arrived + HOLD - time.monotonic()))
         if late:
             self._slow_until = time.monotonic() + SLOW_FOR
 
