@@ -8,7 +8,7 @@ COPY pyproject.toml README.md ./
 COPY monsterbot ./monsterbot
 COPY knowledge ./knowledge
 RUN python -m venv /venv \
-    && /venv/bin/pip install ".[postgres,kubernetes]"
+    && /venv/bin/pip install ".[postgres,kubernetes,redis]"
 
 FROM python:3.11-slim
 ENV PATH=/venv/bin:$PATH \

@@ -12,7 +12,6 @@ from typing import Iterable, Sequence, TextIO
 
 from monsterbot.config import LINE_API_DEFAULT, ConfigError, Settings
 from monsterbot.conversation import ChatKind, Conversation
-from monsterbot.core.matching.question import Kind, parse
 from monsterbot.knowledge.records import KnowledgeError
 from monsterbot.replies.plain import render
 from monsterbot.sources.live import LiveKnowledge
@@ -91,29 +90,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     conversation = Conversation(knowledge, settings.default_game)
     queries: Iterable[str] = args.query or _lines(sys.stdin, prompt=False)
     for query in queries:
+        answer = conversation.reply_to_text(query)
         if args.json:
-            print(json.dumps(_ask_json(knowledge, query), ensure_ascii=False), flush=True)
+            print(json.dumps({"query": query} | answer.to_data(), ensure_ascii=False), flush=True)
         else:
-            answer = conversation.reply_to_text(query)
             print(f"> {query}")
             print("\n\n".join(render(m) for m in answer.messages))
             print(flush=True)
     return 0
-
-
-def _ask_json(knowledge: LiveKnowledge, query: str) -> dict:
-    snapshot = knowledge.current
-    question = parse(query)
-    result = snapshot.matcher.match_question(question) if question.kind in (Kind.WEAKNESS, Kind.HITZONES) else None
-    best = result.best if result else None
-    return {
-        "query": query,
-        "outcome": result.outcome.value if result else question.kind.value,
-        "match": {"id": best.monster_id, "names": dict(snapshot.monsters[best.monster_id].names)} if best else None,
-        "score": best.score if best else None,
-        "game": question.game,
-        "candidates": [{"id": c.monster_id, "score": c.score} for c in (result.candidates if result else ())],
-    }
 
 
 def _lines(stream: TextIO, prompt: bool) -> Iterable[str]:

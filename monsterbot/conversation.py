@@ -7,21 +7,22 @@ whole message, or any answer when the bot is mentioned; otherwise the bot stays 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
+from typing import Any, Mapping
 
-from linebot.v3.messaging import Message, TextMessage
+from linebot.v3.messaging import TextMessage
 
 from monsterbot.core.matching.matcher import Outcome
 from monsterbot.core.matching.question import Kind, Question, parse
 from monsterbot.core.model import Monster
-from monsterbot.core.ranking import weakest_to
+from monsterbot.core.ranking import Ranked, weakest_to
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.replies import messages, tables
 from monsterbot.replies.card import weakness_card
 from monsterbot.replies.labels import label
-from monsterbot.replies.wire import freeze
+from monsterbot.replies.wire import Wire, to_wire
 from monsterbot.sources.live import LiveKnowledge
 
 
@@ -35,14 +36,48 @@ class ChatKind(str, Enum):
 
 @dataclass(frozen=True)
 class Answer:
-    """Messages to send (none means stay silent) and what happened, for logs and metrics."""
+    """What the bot answers: the messages to send (none means stay silent), built from the content below.
 
-    messages: list[Message] = field(default_factory=list)
+    `kind` names the reply (weakness, hitzones, compare, reverse, which_one, not_found, help, greeting, keyword,
+    command); `monsters` are its subjects (the card's monster, the pair compared, the choices offered), `game` the
+    game whose facts it shows and `ranking` a reverse lookup's list. `to_data()` is that content as JSON-ready data.
+    """
+
+    messages: list[Wire] = field(default_factory=list)
     outcome: str = "silent"
     monster_id: str | None = None
     score: float | None = None
     query: str = ""  # the normalised text of a text message (for the query log)
     language: str = ""
+    kind: str = "silent"
+    game: str | None = None
+    monsters: tuple[Monster, ...] = ()
+    ranking: tuple[Ranked, ...] = ()
+    topic: str = ""
+
+    def to_data(self) -> dict[str, Any]:
+        """The answer's content as plain data (what `monsterbot ask --json` prints)."""
+        return {
+            "kind": self.kind, "outcome": self.outcome, "normalised": self.query, "language": self.language,
+            "game": self.game, "score": self.score, "topic": self.topic or None,
+            "monsters": [_monster_data(m, self.game) for m in self.monsters],
+            "ranking": [{"id": r.monster.id, "name": r.monster.name(self.language or "en"), "stars": r.stars,
+                         "listed_at": r.listed_at} for r in self.ranking],
+        }
+
+
+def _monster_data(monster: Monster, game: str | None) -> dict[str, Any]:
+    facts = monster.facts(game)
+    return {"id": monster.id, "names": dict(monster.names),
+            "facts": _plain(asdict(facts)) if facts is not None else None}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 class Conversation:
@@ -72,46 +107,51 @@ class Conversation:
         talkative = chat is ChatKind.USER or mentioned
         if question.kind in (Kind.QUIET, Kind.TALK):
             if chat is ChatKind.USER or not chat_key:
-                return Answer([messages.usage(question.language)], "help")
+                return Answer([to_wire(messages.usage(question.language))], "help", kind="help")
             quiet = question.kind is Kind.QUIET
             self.preferences.set_mention_only(chat_key, quiet)
-            return Answer([TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))], "command")
+            said = TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))
+            return Answer([to_wire(said)], "command",
+                          kind="command")
         if question.kind in (Kind.HELP, Kind.EMPTY):
-            return Answer([messages.usage(question.language)], "help") if talkative else Answer()
+            return Answer([to_wire(messages.usage(question.language))], "help", kind="help") if talkative else Answer()
         keyword = self.knowledge.current.replies.get(question.whole)
         if keyword is not None:  # an EventBinding's keyword event: answered in every chat, like the original operator
-            return Answer([TextMessage(text=keyword.text)], "keyword")
+            return Answer([to_wire(TextMessage(text=keyword.text))], "keyword", kind="keyword")
         if not talkative and (self.group_mode == "mention" or self.preferences.mention_only(chat_key)):
             return Answer()
         snapshot = self.knowledge.current
         game = question.game or self.default_game
         if question.kind is Kind.REVERSE:
             ranked = weakest_to(snapshot.monsters.values(), question.topic, game)
-            card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: freeze(
+            card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: to_wire(
                 tables.weakest_list(question.topic, ranked, question.language, game)))
-            return Answer([card], "reverse")
+            return Answer([card], "reverse", kind="reverse", game=game, ranking=tuple(ranked), topic=question.topic)
         if question.kind is Kind.COMPARE:
             first = snapshot.matcher.match_key(question.subject).best
             second = snapshot.matcher.match_key(question.other).best
             if first and second and first.monster_id != second.monster_id:
                 one, other = snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]
                 card = snapshot.remember(("compare", one.id, other.id, question.language, game),
-                                         lambda: freeze(tables.comparison(one, other, question.language, game)))
-                return Answer([card], "compare", one.id, first.score)
+                                         lambda: to_wire(tables.comparison(one, other, question.language, game)))
+                return Answer([card], "compare", one.id, first.score, kind="compare", game=game, monsters=(one, other))
             question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
         result = snapshot.matcher.match_question(question)
         best = result.best
         if best is not None and (talkative or result.whole_message):
             monster = snapshot.monsters[best.monster_id]
             card = self._card(snapshot, question.kind, monster, question.language, game)
-            return Answer([card], "match", monster.id, best.score)
+            return Answer([card], "match", monster.id, best.score, kind=_card_kind(question.kind), game=game,
+                          monsters=(monster,))
         if not talkative:
             return Answer(outcome=result.outcome.value)
         candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]
         top_score = result.candidates[0].score if result.candidates else None
         if result.outcome is Outcome.AMBIGUOUS:
-            return Answer([messages.which_one(candidates, question.game, question.language)], "ambiguous", None, top_score)
-        return Answer([messages.not_found(text, candidates, question.game, question.language)], "miss", None, top_score)
+            return Answer([to_wire(messages.which_one(candidates, question.game, question.language))], "ambiguous", None,
+                          top_score, kind="which_one", game=question.game, monsters=tuple(candidates))
+        return Answer([to_wire(messages.not_found(text, candidates, question.game, question.language))], "miss", None,
+                      top_score, kind="not_found", game=question.game, monsters=tuple(candidates))
 
     def reply_to_postback(self, data: str) -> Answer:
         """Answer a press on one of this bot's quick-reply buttons; ignore any other postback."""
@@ -124,14 +164,19 @@ class Conversation:
         if monster is None:
             return Answer(outcome="ignored")
         card = self._card(snapshot, Kind.WEAKNESS, monster, language, game or self.default_game)
-        return Answer([card], "match", monster.id, 100.0)
+        return Answer([card], "match", monster.id, 100.0, language=language, kind="weakness",
+                      game=game or self.default_game, monsters=(monster,))
 
     @staticmethod
-    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str) -> Message:
+    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str) -> Wire:
         """A monster's weakness card or hitzone table, built and serialised once per knowledge version."""
         build = tables.hitzone_table if kind is Kind.HITZONES else weakness_card
-        return snapshot.remember((kind, monster.id, language, game), lambda: freeze(build(monster, language, game)))
+        return snapshot.remember((kind, monster.id, language, game), lambda: to_wire(build(monster, language, game)))
 
     def greet(self) -> Answer:
         """Welcome a new friend with what the bot can do."""
-        return Answer([messages.greeting()], "greeting")
+        return Answer([to_wire(messages.greeting())], "greeting", kind="greeting")
+
+
+def _card_kind(kind: Kind) -> str:
+    return "hitzones" if kind is Kind.HITZONES else "weakness"

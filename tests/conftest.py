@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import json
+import logging
 import os
 import tempfile
 import time
@@ -36,6 +37,33 @@ def need_shared(*parts: str) -> Path:
             pytest.fail(f"{path} is missing under CI=true")
         pytest.skip(f"{path} is absent (a fresh clone without ../shared); CI has it")
     return path
+
+
+class _EventErrors(logging.Handler):
+    """Collects the webhook's "could not answer an event" records (the webhook still answers LINE 200)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.seen: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_event_errors(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail any test in which the webhook failed to answer an event, unless it is marked `event_errors_expected`."""
+    handler = _EventErrors()
+    logger = logging.getLogger("monsterbot.web.app")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    if handler.seen and request.node.get_closest_marker("event_errors_expected") is None:
+        first = handler.seen[0]
+        detail = logging.Formatter().formatException(first.exc_info) if first.exc_info else first.getMessage()
+        pytest.fail(f"{len(handler.seen)} webhook event(s) ended in an error; first:\n{detail}")
 
 
 @pytest.fixture(scope="session")

@@ -54,6 +54,10 @@ class TcpProxy:
         self._stalled.set()
 
     def stop(self) -> None:
+        try:  # wakes the accepting thread: close() alone leaves the socket listening while accept() blocks (Linux)
+            self._listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self._listener.close()
         with self._lock:
             for s in self._sockets:

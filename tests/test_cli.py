@@ -21,12 +21,22 @@ def test_ask_json_reads_queries_from_stdin_in_order():
     assert done.returncode == 0, done.stderr
     answers = [json.loads(line) for line in done.stdout.splitlines()]
     assert [a["query"] for a in answers] == queries
-    assert [a["match"]["id"] if a["match"] else None for a in answers] == [
+    assert [a["monsters"][0]["id"] if a["kind"] == "weakness" else None for a in answers] == [
         "rathalos", "rathalos", "rathalos", "rathalos", "rathian", "rathalos", None, None,
     ]
-    assert answers[0]["match"]["names"]["zh-TW"] == "火龍" and answers[0]["score"] == 100.0
-    assert {c["id"] for c in answers[6]["candidates"]} >= {"rathalos", "rathian"}
-    assert answers[7]["candidates"] == []
+    assert answers[0]["monsters"][0]["names"]["zh-TW"] == "火龍" and answers[0]["score"] == 100.0
+    assert answers[0]["monsters"][0]["facts"]["elements"]  # the facts the card shows, as data
+    assert answers[6]["kind"] == "which_one" and {m["id"] for m in answers[6]["monsters"]} >= {"rathalos", "rathian"}
+    assert answers[7]["kind"] == "not_found" and answers[7]["monsters"] == []
+
+
+def test_ask_json_gives_tables_lists_and_comparisons_as_data():
+    done = run("ask", "--json", "world 火龍 肉質", "world 哪些魔物怕龍", "火龍 vs 雌火龍")
+    table, reverse, compare = (json.loads(line) for line in done.stdout.splitlines())
+    assert table["kind"] == "hitzones" and table["game"] == "world"
+    assert {"part", "cut", "impact", "shot"} <= set(table["monsters"][0]["facts"]["hitzones"][0])
+    assert reverse["kind"] == "reverse" and reverse["topic"] == "dragon" and reverse["ranking"][0]["stars"] == 3
+    assert compare["kind"] == "compare" and [m["id"] for m in compare["monsters"]] == ["rathalos", "rathian"]
 
 
 def test_ask_prints_the_answer_as_the_bot_would():

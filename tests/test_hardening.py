@@ -196,6 +196,7 @@ def test_a_failed_reload_shows_in_readiness_and_metrics(line_stub, tmp_path):
     runtime.close()
 
 
+@pytest.mark.event_errors_expected
 def test_an_event_that_fails_is_logged_and_the_batch_still_gets_200(line_stub, caplog):
     from monsterbot.sources.live import LiveKnowledge
 

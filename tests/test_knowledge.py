@@ -148,10 +148,10 @@ def test_game_named_in_the_query_picks_that_games_facts(knowledge):
     conversation = Conversation(knowledge, default_game="world")
     world = conversation.reply_to_text("火龍").messages[0]
     wilds = conversation.reply_to_text("wilds 火龍").messages[0]
-    assert "Monster Hunter Wilds" in str(wilds.to_dict()) and "Iceborne" in str(world.to_dict())
+    assert "Monster Hunter Wilds" in str(wilds) and "Iceborne" in str(world)
     rise_only = conversation.reply_to_text("magnamalo").messages[0]
-    assert "Rise" in str(rise_only.to_dict())
-    assert "Wilds" in str(Conversation(knowledge, default_game="wilds").reply_to_text("rathalos").messages[0].to_dict())
+    assert "Rise" in str(rise_only)
+    assert "Wilds" in str(Conversation(knowledge, default_game="wilds").reply_to_text("rathalos").messages[0])
 
 
 def test_readme_roster_table_is_current(knowledge):

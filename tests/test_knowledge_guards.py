@@ -22,7 +22,7 @@ INTERNAL = "http://localhost:8090"
 # 340 bytes that a YAML loader expands into 9^9 strings ("billion laughs")
 ALIAS_BOMB = "id: bomb\n" + "".join(
     f"{name}: &{name} [{','.join([f'*{prev}'] * 9) if prev else ','.join(['lol'] * 9)}]\n"
-    for prev, name in zip([None, *"abcdefgh"], "abcdefghi")
+    for prev, name in zip([None, *"abcdefgh"], "abcdefghi", strict=True)
 )
 
 

@@ -85,13 +85,15 @@ def test_a_binding_overrides_the_yaml_record_with_the_same_id(kube, cluster_bot)
 
 
 def test_readiness_waits_for_the_first_list(kube, api, line_stub):
-    kube.fail_next(2, 500)
+    kube.fail_next(10_000, 500)  # every list fails until the API server recovers below
     settings = settings_for(line_stub, kubernetes=True, namespace="default")
     runtime = build(settings, kube_api=api)
     runtime.cluster.watcher._backoff = (0.05, 0.1)
     app = create_app(settings, runtime)
     try:
-        assert app.test_client().get("/readyz").status_code in (503, 200)
+        wait_for(lambda: runtime.cluster.watcher.errors >= 2)
+        assert app.test_client().get("/readyz").status_code == 503
+        kube.failures.clear()
         wait_for(lambda: app.test_client().get("/readyz").status_code == 200)
         assert runtime.cluster.watcher.errors >= 1  # it backed off and recovered
     finally:

@@ -22,7 +22,7 @@ from monsterbot.store.query_log import Entry, QueryLog, misses, prune, stats
 from monsterbot.store.schema import Meta, QueryLogRow
 from monsterbot.web.app import create_app
 from monsterbot.web.runtime import build
-from tests.conftest import FIXTURES, KNOWLEDGE, payload, post_signed, settings_for, text_event
+from tests.conftest import FIXTURES, KNOWLEDGE, payload, post_signed, settings_for, text_event, wait_for
 from tests.tcp_proxy import TcpProxy
 from tests.test_cli import run
 
@@ -192,7 +192,7 @@ def test_webhook_keeps_answering_with_the_database_gone(line_stub, monsters):
 
         assert ask("火龍") == 200
         proxy.stop()  # the database is gone
-        time.sleep(0.3)  # the reloader polls and fails meanwhile
+        wait_for(lambda: not runtime.knowledge.status.ok)  # the reloader polled and failed
         assert ask("雌火龍") == 200
         assert "Rathian" in line_stub.replies()[-1].body["messages"][0]["altText"]
         assert client.get("/readyz").status_code == 200

@@ -91,9 +91,9 @@ class WebProcess:
     internal_port: int = 0
 
     @classmethod
-    def start(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
+    def spawn(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
               command: list[str] | None = None) -> "WebProcess":
-        """Start the Procfile's web process (or `command` under the same settings) and wait until it is ready."""
+        """Start the Procfile's web process (or `command` under the same settings); do not wait for it."""
         port, internal_port = free_port(), free_port()
         data = Path(tempfile.mkdtemp(prefix="monsterbot-soak-"))
         env = dict(os.environ, PORT=str(port), MONSTERBOT_INTERNAL_PORT=str(internal_port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN="soak-token",
@@ -102,7 +102,13 @@ class WebProcess:
         env.update(extra_env or {})
         log = data / "web.log"
         process = subprocess.Popen(command or procfile_command(), cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-        web = cls(port, process, log, env, internal_port)
+        return cls(port, process, log, env, internal_port)
+
+    @classmethod
+    def start(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
+              command: list[str] | None = None) -> "WebProcess":
+        """Start the Procfile's web process (or `command` under the same settings) and wait until it is ready."""
+        web = cls.spawn(line_url, workers, extra_env, command)
         web.wait_ready()
         return web
 

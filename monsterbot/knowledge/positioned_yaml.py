@@ -69,7 +69,7 @@ def refuse_aliases(text: str) -> None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise AliasRefused(problem="anchors and aliases (&name, *name) are not allowed in knowledge files",
-                               problem_mark=event.start_mark)
+                               problem_mark=event.start_mark)  # type: ignore[arg-type]  # libyaml's Mark
 
 
 def _mark(node: yaml.Node) -> Position:

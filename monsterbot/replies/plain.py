@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from linebot.v3.messaging import Message
+from monsterbot.replies.wire import Wire
 
 
-def render(message: Message | dict[str, Any]) -> str:
+def render(message: Wire) -> str:
     """A Flex card as its lines of text, a text message as itself; quick replies as [buttons]."""
-    data = message if isinstance(message, dict) else message.to_dict()
+    data = message.data
     if data["type"] == "flex":
         lines = _flex_lines(data["contents"])
     else:

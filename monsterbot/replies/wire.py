@@ -1,31 +1,33 @@
-"""Messages that are serialised once: the SDK turns a Flex card into JSON on every send (about 1 ms for a
-card, most of a request's cost), so a card that is answered again and again keeps its JSON form.
+"""Replies in the form the Messaging API receives: plain data, and that data encoded once.
+
+Replies are built with line-bot-sdk's typed models (checked as they are built) and turned into data once; a card
+answered again and again is kept in that form for the knowledge version, so no request serialises it again.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any, TypeVar
+import json
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
 
 from linebot.v3.messaging import Message
-from pydantic.v1 import PrivateAttr
-
-M = TypeVar("M", bound=Message)
 
 
-@lru_cache(maxsize=None)
-def _frozen_type(cls: type) -> type:
-    def to_dict(self: Any) -> dict[str, Any]:
-        return self._wire
+@dataclass(frozen=True)
+class Wire:
+    """A message as sent: its JSON object (camelCase keys, no nulls) and that object encoded as the SDK encodes it."""
 
-    return type(f"Frozen{cls.__name__}", (cls,), {
-        "__annotations__": {"_wire": dict}, "_wire": PrivateAttr(default=None), "to_dict": to_dict,
-        "__module__": __name__,
-    })
+    data: Mapping[str, Any]
+    encoded: bytes
 
 
-def freeze(message: M) -> M:
-    """The same message, whose `to_dict` (what the SDK serialises) is computed now, once."""
-    frozen = _frozen_type(type(message)).construct(**{name: getattr(message, name) for name in message.__fields__})
-    frozen._wire = message.to_dict()
-    return frozen
+def to_wire(message: Message) -> Wire:
+    """A message as line-bot-sdk would send it (tests/test_wire.py proves the bytes identical)."""
+    data = message.to_dict()
+    return Wire(data, json.dumps(data).encode())
+
+
+def reply_body(reply_token: str, messages: Sequence[Wire]) -> bytes:
+    """The body of a reply request, byte for byte what `MessagingApi.reply_message` sends for these messages."""
+    return (b'{"replyToken": ' + json.dumps(reply_token).encode() + b', "messages": ['
+            + b", ".join(m.encoded for m in messages) + b'], "notificationDisabled": false}')

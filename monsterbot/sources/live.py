@@ -98,6 +98,12 @@ class LiveKnowledge:
                 f"(below the {self._min_share:.0%} floor of MONSTERBOT_RELOAD_MIN_SHARE); fix it or restart to force"
             )
 
+    def source_failed(self, error: str) -> None:
+        """Record that the sources could not be read; the live snapshot stays."""
+        self.status = ReloadStatus(False, error)
+        for listener in self.listeners:
+            listener()
+
     def _version(self) -> str:
         return self._current.version if self._current else "none"
 
@@ -121,6 +127,8 @@ class Reloader(threading.Thread):
             return self._fingerprint()
         except Exception as exc:  # noqa: BLE001 - a source outage keeps the last good knowledge
             log.warning("cannot read knowledge sources: %s", type(exc).__name__)
+            if self._knowledge.ready:
+                self._knowledge.source_failed(f"cannot read knowledge sources: {type(exc).__name__}")
             return None
 
     def run(self) -> None:
@@ -128,7 +136,7 @@ class Reloader(threading.Thread):
             self.check()
 
     def check(self) -> None:
-        """Reload if the sources changed since the last reload tried (or nothing is live yet)."""
+        """Reload if the sources changed since the last reload tried, came back after an outage, or nothing is live."""
         seen = self._look()
         if seen is None:
             self._seen = None  # an outage: the next look reloads, whatever it finds

@@ -144,7 +144,7 @@ class RedisLedger:
             except self._errors as exc:
                 self._failed(exc)
             else:
-                claimed = {event_id for event_id, ok in zip(tokens, results) if ok}
+                claimed = {event_id for event_id, ok in zip(tokens, results, strict=True) if ok}
                 with self._lock:
                     self._tokens.update((event_id, tokens[event_id]) for event_id in claimed)
                 return claimed

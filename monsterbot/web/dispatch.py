@@ -19,7 +19,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable, Protocol, Sequence
 
-from linebot.v3.messaging import Message
+from monsterbot.replies.wire import Wire
 
 SENDERS = 16  # reply threads per worker: replies wait on the network, not the CPU
 HOLD = 0.3  # seconds from a webhook's arrival it may wait for its replies to reach LINE (a reply takes ~0.1 s)
@@ -29,7 +29,7 @@ SLOW_FOR = 30.0  # seconds webhooks stop waiting after LINE was slower than HOLD
 class Replier(Protocol):
     """Sends reply messages for a reply token (LineReplier in production)."""
 
-    def reply(self, reply_token: str, messages: Sequence[Message]) -> str: ...
+    def reply(self, reply_token: str, messages: Sequence[Wire]) -> str: ...
 
 
 def capacity(line_timeout: float, drain_budget: float, senders: int = SENDERS) -> int:
@@ -50,7 +50,7 @@ class ReplyDispatcher:
         self._settled = threading.Condition()
         self._slow_until = 0.0
 
-    def send(self, token: str, messages: Sequence[Message], done: Callable[[str], None]) -> Future[str] | None:
+    def send(self, token: str, messages: Sequence[Wire], done: Callable[[str], None]) -> Future[str] | None:
         """Queue a reply; None, with nothing sent and `done` never called, when the queue is full."""
         if not self._slots.acquire(blocking=False):
             self._slow_until = time.monotonic() + SLOW_FOR
