@@ -13,7 +13,17 @@ import pytest
 
 from monsterbot.web.app import create_app
 from monsterbot.web.dedupe import RedisLedger, SqliteLedger
-from tests.conftest import SECRET, TOKEN, payload, post_signed, runtime_for, settings_for, sign, text_event
+from tests.conftest import (
+    SECRET,
+    TOKEN,
+    payload,
+    post_signed,
+    runtime_for,
+    settings_for,
+    sign,
+    text_event,
+    wait_for,
+)
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 INTERNAL = "http://localhost:8090"  # the test client's base URL for the internal port (Settings' default)
@@ -209,3 +219,25 @@ def test_an_event_that_fails_is_logged_and_the_batch_still_gets_200(line_stub, c
         assert post_signed(app, payload(text_event("火龍"), text_event("rathalos"))).status_code == 200
     assert sum("could not answer an event" in r.getMessage() for r in caplog.records) == 2
     assert app.test_client().get("/readyz").status_code == 503
+
+
+def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not_sent(line_stub):
+    from linebot.v3.messaging import TextMessage
+
+    from monsterbot.replies.wire import to_wire
+    from monsterbot.web.dispatch import ReplyDispatcher, capacity
+    from monsterbot.web.line_api import LineReplier
+
+    assert capacity(line_timeout=5, drain_budget=20, senders=16) == 64  # 4 rounds of 16 within the budget
+    line_stub.delay = 0.9
+    replier = LineReplier(line_stub.url, TOKEN, timeout=1.0)
+    dispatcher = ReplyDispatcher(replier, line_timeout=1.0, drain_budget=2.0, senders=2)  # room for 2 rounds of 2
+    results: list[str] = []
+    started = time.perf_counter()
+    queued = [dispatcher.send(f"token-{n}", [to_wire(TextMessage(text="hi"))], results.append) for n in range(5)]
+    assert [q is not None for q in queued] == [True] * 4 + [False]  # the fifth is refused, nothing waits on LINE
+    assert time.perf_counter() - started < 0.5
+    dispatcher.drain(timeout=0.3)  # the shutdown ends before the last two could start
+    assert sorted(results) == ["unsent", "unsent"]
+    wait_for(lambda: len(results) == 4)
+    assert sorted(results) == ["ok", "ok", "unsent", "unsent"] and len(line_stub.replies()) == 2
