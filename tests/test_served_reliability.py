@@ -7,6 +7,7 @@ import json
 import os
 import random
 import signal
+import socket
 import threading
 import time
 import urllib.request
@@ -192,3 +193,35 @@ def test_callback_answers_within_a_second_while_line_then_redis_then_the_databas
         line.stop()
         redis_proxy.stop()
         database_proxy.stop()
+
+
+def test_fifty_slow_clients_do_not_delay_webhooks():
+    line = LineStandIn().start()
+    web = WebProcess.start(line.url, workers=2)
+    stop = threading.Event()
+
+    def trickle(opening: bytes) -> None:
+        with socket.create_connection(("127.0.0.1", web.port)) as slow:
+            slow.sendall(opening)
+            while not stop.wait(0.5):  # a byte every half second, never done
+                try:
+                    slow.sendall(b"x")
+                except OSError:
+                    return
+
+    head = b"POST /callback HTTP/1.1\r\nHost: bot\r\n"  # headers that never end
+    body = head + b"Content-Length: 5000\r\nX-Line-Signature: x\r\n\r\n"  # a body that never ends
+    clients = [threading.Thread(target=trickle, args=(head if n % 2 else body,), daemon=True) for n in range(50)]
+    try:
+        for _ in range(2):
+            post(web.url, batch_body(_events(10)))  # warm both workers
+        for client in clients:
+            client.start()
+        time.sleep(1.0)
+        took = [post(web.url, batch_body(_events(1)))[1] for _ in range(30)]
+        print(f"50 slow clients: slowest of 30 webhooks {max(took) * 1000:.0f} ms, median {sorted(took)[15] * 1000:.0f} ms")
+        assert max(took) < 1.0
+    finally:
+        stop.set()
+        web.stop()
+        line.stop()
