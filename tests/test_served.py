@@ -34,8 +34,11 @@ def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
     assert post(served, json.dumps(payload(text_event("火龍"))).encode(), signed=False)[0] == 400
     assert post(served, b"{not json")[0] == 400
     assert len(line_stub.replies()) == len(queries)
-    with pytest.raises(urllib.error.HTTPError):  # not on the public port
-        urllib.request.urlopen(served + "/metrics", timeout=5)
+    internal_host = {"Host": f"127.0.0.1:{internal.rsplit(':', 1)[1]}"}  # a header cannot reach the internal routes
+    with pytest.raises(urllib.error.HTTPError, match="404"):  # not on the public port
+        urllib.request.urlopen(urllib.request.Request(served + "/metrics", headers=internal_host), timeout=5)
+    with urllib.request.urlopen(urllib.request.Request(served + "/readyz", headers=internal_host), timeout=5) as response:
+        assert json.load(response) == {"ready": True}
     with urllib.request.urlopen(internal + "/metrics", timeout=5) as response:
         exposition = response.read().decode()
     # figures of both workers are summed

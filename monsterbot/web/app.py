@@ -150,10 +150,9 @@ def drain_budget(grace: float) -> float:
 
 
 def _arrived_on(port: int) -> bool:
-    """Whether the request came in on `port`: the socket's own port under gunicorn (never a header)."""
-    sock = request.environ.get("gunicorn.socket")
-    local = sock.getsockname()[1] if sock is not None else request.environ.get("SERVER_PORT")
-    return str(local) == str(port)
+    """Whether the request came in on `port`. SERVER_PORT is the listening socket's port (gunicorn's asyncio worker
+    via a2wsgi, Werkzeug), never taken from a header: a Host header cannot reach the internal routes."""
+    return request.environ.get("SERVER_PORT") == str(port)
 
 
 def _dependencies(runtime: Runtime, ledger: EventLedger) -> dict[str, bool]:
