@@ -35,6 +35,7 @@ _LABELS: dict[str, dict[str, str]] = {
             "In groups I answer only a monster's name, or when you mention me."
         ),
         "greeting": "Hi! I'm monsterbot, your Monster Hunter weakness guide.",
+        "group_hint": "Send a monster's name, or mention me with a question. Tap a button below to try.",
     },
     "zh-TW": {
         "quiet_on": "好的，在這個聊天室我只在被標記時回覆。", "quiet_off": "好的，我會再回覆魔物名字。",
@@ -57,6 +58,7 @@ _LABELS: dict[str, dict[str, str]] = {
             "在群組裡我只回覆魔物名字，或有人標記我的時候。"
         ),
         "greeting": "嗨！我是 monsterbot，魔物獵人弱點小幫手。",
+        "group_hint": "傳魔物名稱，或標註我提問。點下面的按鈕試試看。",
     },
     "zh-CN": {
         "quiet_on": "好的，在这个聊天室我只在被@时回复。", "quiet_off": "好的，我会再回复怪物名字。",
@@ -79,6 +81,7 @@ _LABELS: dict[str, dict[str, str]] = {
             "在群组里我只回复魔物名字，或有人@我的时候。"
         ),
         "greeting": "嗨！我是 monsterbot，怪物猎人弱点小帮手。",
+        "group_hint": "发怪物名称，或@我提问。点下面的按钮试试看。",
     },
     "ja": {
         "quiet_on": "了解です。このトークではメンションされた時だけ返信します。", "quiet_off": "了解です。モンスター名にまた返信します。",
@@ -102,6 +105,7 @@ _LABELS: dict[str, dict[str, str]] = {
             "グループではモンスター名か、メンションされた時だけ返信します。"
         ),
         "greeting": "こんにちは！モンスターハンターの弱点ガイド monsterbot です。",
+        "group_hint": "モンスター名を送るか、メンションで質問してください。下のボタンで試せます。",
     },
 }
 

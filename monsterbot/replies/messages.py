@@ -8,11 +8,14 @@ from urllib.parse import parse_qs, urlencode
 from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, TextMessage
 
 from monsterbot.core.model import Monster
+from monsterbot.replies import line_rules
 from monsterbot.replies.labels import label
 
-QUICK_REPLY_LIMIT = 13  # LINE's maximum number of quick-reply buttons
-LABEL_LIMIT = 20  # LINE's maximum length of an action label
+QUICK_REPLY_LIMIT = line_rules.QUICK_REPLY_MAX_ITEMS
+LABEL_LIMIT = line_rules.LABEL_MAX
 POSTBACK_MONSTER = "monster"
+#: Monsters offered as tap-to-try buttons when the bot joins a group (those the knowledge holds).
+TRY_MONSTERS = ("rathalos", "nargacuga", "zinogre", "tigrex", "arkveld")
 
 
 def postback_data(monster_id: str, game: str | None, language: str) -> str:
@@ -79,3 +82,9 @@ def greeting() -> TextMessage:
             f"{label(lang, 'greeting')}\n{label(lang, 'usage')}" for lang in ("zh-TW", "en")
         )
     )
+
+
+def group_greeting(monsters: Sequence[Monster]) -> TextMessage:
+    """A short hello for a group or room that invited the bot, with monsters to tap and try."""
+    text = "\n\n".join(f"{label(lang, 'greeting')}\n{label(lang, 'group_hint')}" for lang in ("zh-TW", "en"))
+    return TextMessage(text=text, quick_reply=quick_replies(monsters, None, "zh-TW"))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage, FlexSeparator
+from typing import Sequence
 
-from monsterbot.core.model import AILMENTS, ELEMENTS, GAME_TITLES, Monster
+from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator
+
+from monsterbot.core.model import AILMENTS, ELEMENTS, GAME_TITLES, GameFacts, Hitzone, Monster
 from monsterbot.core.ranking import Ranked
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer, summary
+from monsterbot.replies.fit import Page, fitted
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars
 from monsterbot.replies.messages import quick_replies
@@ -15,35 +18,57 @@ WEAK_COLOUR = "#C0392B"
 
 
 def hitzone_table(monster: Monster, language: str, game: str | None) -> FlexMessage:
-    """Every part with cut / impact / shot and element values; weak spots bold, breakable parts marked."""
+    """Every part with cut / impact / shot and element values; weak spots bold, breakable parts marked.
+
+    A table too long for one bubble becomes a carousel of pages; one too long for a carousel is
+    condensed to a line per part, with the same figures."""
     facts = monster.facts(game)
     if facts is not None and not facts.hitzones:  # fall back to a game that has the figures
         facts = next((f for f in monster.games.values() if f.hitzones), facts)
     name = monster.name(language)
     if facts is None or not facts.hitzones:
-        body = [text(label(language, "no_hitzones").format(name=name), size="sm")]
-        alt = label(language, "no_hitzones").format(name=name)
-    else:
-        icons = [ELEMENT_ICONS[e] for e in ELEMENTS]
-        widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
-        body = [heading(f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})")]
-        body.append(row(["", *label(language, "cut_impact_shot").split("/"), *icons], widths, GREY, size="xxs"))
-        weak = facts.weak_parts(limit=len(facts.hitzones))
-        for zone in facts.hitzones:
-            mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
-            values = [zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS)]
-            cells = [f"{part_name(zone.part, language)}{mark}", *("-" if v is None else str(v) for v in values)]
-            body.append(row(cells, widths, WEAK_COLOUR if zone in weak else None, bold=zone in weak, size="xxs"))
-        body.append(text(label(language, "legend"), size="xxs", color=GREY, margin="md"))
-        softest = ", ".join(part_name(z.part, language) for z in facts.weak_parts())
-        alt = f"{name} {label(language, 'hitzones')}: {softest}" if softest else f"{name} {label(language, 'hitzones')}"
-    bubble = FlexBubble(
-        size="giga",
-        header=header(monster, language, facts),
-        body=FlexBox(layout="vertical", spacing="xs", contents=body),
-        footer=source_footer(facts, language),
-    )
-    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble)
+        note = label(language, "no_hitzones").format(name=name)
+        return fitted(note[:ALT_TEXT_LIMIT], [lambda: ([text(note, size="sm")], _page(monster, language, facts))])
+    weak = facts.weak_parts(limit=len(facts.hitzones))
+    kinds = label(language, "cut_impact_shot").split("/")
+    widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
+    def values(zone: Hitzone) -> list[str]:
+        return ["-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS))]
+
+    def part(zone: Hitzone) -> str:
+        mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
+        return f"{part_name(zone.part, language)}{mark}"
+
+    def table() -> tuple[list[FlexComponent], Page]:
+        columns = row([label(language, "part"), *kinds, *(ELEMENT_ICONS[e] for e in ELEMENTS)], widths, GREY, size="xxs")
+        rows = [row([part(z), *values(z)], widths, WEAK_COLOUR if z in weak else None, bold=z in weak, size="xxs")
+                for z in facts.hitzones]
+        return rows, _page(monster, language, facts, [columns], [legend])
+
+    def condensed() -> tuple[list[FlexComponent], Page]:
+        order = text(f"{label(language, 'part')}  {'/'.join(kinds)}  {' '.join(ELEMENT_ICONS[e] for e in ELEMENTS)}",
+                     size="xxs", color=GREY)
+        lines = [text(f"{part(z)}  {'/'.join(values(z)[:3])}  {' '.join(values(z)[3:])}", size="xxs",
+                      color=WEAK_COLOUR if z in weak else None, weight="bold" if z in weak else None)
+                 for z in facts.hitzones]
+        return lines, _page(monster, language, facts, [order], [legend])
+
+    softest = ", ".join(part_name(z.part, language) for z in facts.weak_parts())
+    alt = f"{name} {label(language, 'hitzones')}: {softest}" if softest else f"{name} {label(language, 'hitzones')}"
+    legend = text(label(language, "legend"), size="xxs", color=GREY, margin="md")
+    return fitted(alt[:ALT_TEXT_LIMIT], [table, condensed])
+
+
+def _page(monster: Monster, language: str, facts: GameFacts | None, before: Sequence[FlexComponent] = (),
+          after: Sequence[FlexComponent] = ()) -> Page:
+    """A page of a monster's table: its header, the heading (with "n/m" when there are pages), the rows."""
+    def page(rows: Sequence[FlexComponent], number: int, count: int) -> FlexBubble:
+        title = f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})"
+        body = [heading(f"{title} {number}/{count}" if count > 1 else title), *before, *rows, *after]
+        return FlexBubble(size="giga", header=header(monster, language, facts),
+                          body=FlexBox(layout="vertical", spacing="xs", contents=body),
+                          footer=source_footer(facts, language))
+    return page
 
 
 def comparison(first: Monster, second: Monster, language: str, game: str | None) -> FlexMessage:
@@ -51,7 +76,7 @@ def comparison(first: Monster, second: Monster, language: str, game: str | None)
     left, right = first.facts(game), second.facts(game)
     names = [first.name(language), second.name(language)]
     widths = [4, 3, 3]
-    body = [row(["", *names], widths, GREY, bold=True, size="xs"), heading(label(language, "elements"))]
+    body = [row([label(language, "vs"), *names], widths, GREY, bold=True, size="xs"), heading(label(language, "elements"))]
     for element in ELEMENTS:
         cells = [_strength(facts, element) for facts in (left, right)]
         if any(cells):

@@ -10,6 +10,9 @@ details (errors, versions, dependencies) and `/metrics` answer only on the inter
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import logging
 import time
 from concurrent.futures import Future
@@ -17,17 +20,19 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from flask import Flask, Response, jsonify, request
-from linebot.v3.webhook import SignatureValidator
 from linebot.v3.webhooks import (
     Event,
     FollowEvent,
     GroupSource,
+    JoinEvent,
+    LeaveEvent,
+    MemberJoinedEvent,
     MessageEvent,
     PostbackEvent,
     RoomSource,
     TextMessageContent,
 )
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from monsterbot import logs
 from monsterbot.config import Settings
@@ -37,7 +42,7 @@ from monsterbot.web import metrics
 from monsterbot.web.dedupe import EventLedger, RedisLedger, event_ledger
 from monsterbot.web.dispatch import Replier, ReplyDispatcher
 from monsterbot.web.line_api import LineReplier
-from monsterbot.web.payload import InvalidPayload, parse_events
+from monsterbot.web.payload import InvalidPayload, parse_events, without_self_mentions
 from monsterbot.web.runtime import Runtime
 from monsterbot.web.runtime import build as build_runtime
 
@@ -67,7 +72,7 @@ def create_app(
                      query_log=runtime.query_log, salt=settings.channel_secret)
     live = metrics.LiveState(lambda: knowledge.current.version if knowledge.ready else "none",
                              lambda: _dependencies(runtime, ledger))
-    validator = SignatureValidator(settings.channel_secret)
+    secret = settings.channel_secret.encode()
 
     app = Flask("monsterbot")
     app.extensions["monsterbot"] = {"runtime": runtime, "dispatcher": dispatcher}
@@ -77,18 +82,21 @@ def create_app(
     @metrics.WEBHOOK_SECONDS.time()
     def callback() -> tuple[str, int]:
         arrived = time.monotonic()
-        signature = request.headers.get("X-Line-Signature", "")
-        body = request.get_data(as_text=True)
-        if not signature or not validator.validate(body, signature):
+        body = _raw_body(settings.max_body_bytes)
+        if not _signed(body, request.headers.get("X-Line-Signature", ""), secret):
             log.info("webhook rejected: missing or invalid signature")
             metrics.WEBHOOK_REQUESTS.labels("invalid_signature").inc()
             return "invalid signature", 400
         try:
-            events = parse_events(body)
+            batch = parse_events(body)
         except InvalidPayload as exc:
             log.info("webhook rejected: %s", exc)
             metrics.WEBHOOK_REQUESTS.labels("invalid_payload").inc()
             return "invalid payload", 400
+        for reason in batch.skipped:
+            metrics.EVENTS.labels(f"skipped_{reason}").inc()
+            log.info("skipped an event this version cannot read", extra={"reason": reason})
+        events = batch.events
         replies: list[Future[str]] = []
         claimed = ledger.claim([event.webhook_event_id for event in events])
         for event in events:
@@ -142,6 +150,21 @@ def create_app(
         return exc.name, exc.code or 500
 
     return app
+
+
+def _raw_body(limit: int) -> bytes:
+    """The body's bytes as LINE sent them; 413 when it is over the limit, with a Content-Length or chunked."""
+    body = request.get_data(cache=False)  # werkzeug answers 413 for a Content-Length over the limit
+    if request.content_length is None and len(body) >= limit and request.environ["wsgi.input"].read(1):
+        raise RequestEntityTooLarge()  # a chunked body: werkzeug stops reading at the limit, without a word
+    return body
+
+
+def _signed(body: bytes, signature: str, secret: bytes) -> bool:
+    """Whether X-Line-Signature is the base64 HMAC-SHA256 of the raw body bytes with the channel secret
+    (https://developers.line.biz/en/docs/messaging-api/verify-webhook-signature/): bytes, never decoded text."""
+    expected = base64.b64encode(hmac.new(secret, body, hashlib.sha256).digest())
+    return bool(signature) and hmac.compare_digest(expected, signature.encode("ascii", "replace"))
 
 
 def drain_budget(grace: float) -> float:
@@ -203,16 +226,20 @@ def _handle(event: Event, conversation: Conversation, dispatcher: ReplyDispatche
 def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | None:
     if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
         chat, key = _chat_of(event, salt)
-        text, mentioned = _without_self_mention(event.message)
+        text, mentioned = without_self_mentions(event.message)
         return conversation.reply_to_text(text, chat, mentioned, key)
     if isinstance(event, PostbackEvent):
         return conversation.reply_to_postback(event.postback.data)
     if isinstance(event, FollowEvent):
         return conversation.greet()
+    if isinstance(event, (JoinEvent, MemberJoinedEvent)):
+        return conversation.welcome_group()
+    if isinstance(event, LeaveEvent):
+        return conversation.forget(_chat_of(event, salt)[1])
     return None
 
 
-def _chat_of(event: MessageEvent, salt: str) -> tuple[ChatKind, str]:
+def _chat_of(event: Event, salt: str) -> tuple[ChatKind, str]:
     """The kind of chat and a salted key of a group or room (never the raw LINE id)."""
     source = event.source
     if isinstance(source, GroupSource):
@@ -220,13 +247,3 @@ def _chat_of(event: MessageEvent, salt: str) -> tuple[ChatKind, str]:
     if isinstance(source, RoomSource):
         return ChatKind.ROOM, chat_key(source.room_id, salt)
     return ChatKind.USER, ""
-
-
-def _without_self_mention(message: TextMessageContent) -> tuple[str, bool]:
-    """The text with mentions of this bot cut out, and whether the bot was mentioned."""
-    mentionees = message.mention.mentionees if message.mention else []
-    own = [m for m in mentionees if getattr(m, "is_self", False)]
-    text = message.text
-    for mentionee in sorted(own, key=lambda m: m.index, reverse=True):
-        text = text[: mentionee.index] + text[mentionee.index + mentionee.length :]
-    return text, bool(own)
