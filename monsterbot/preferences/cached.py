@@ -3,7 +3,7 @@
 A read waits at most `wait` seconds for the store; past that it answers from the cache (or the default)
 and the store's answer, when it comes, fills the cache. For 30 s after the store was late, reads do
 not wait at all. At most `max_in_flight` calls wait on the store at
-once, so a partitioned database never piles up threads. A write is kept in the cache at once.
+once, so a partitioned database never piles up threads. A change is kept in the cache at once.
 """
 
 from __future__ import annotations
@@ -56,15 +56,23 @@ class CachedPreferences:
     def set_mention_only(self, key: str, value: bool) -> None:
         with self._lock:
             self._cache[key] = value
-        future = self._submit(self._store.set_mention_only, key, value)
+        self._write(self._store.set_mention_only, key, value)
+
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._cache.pop(key, None)
+        self._write(self._store.forget, key)
+
+    def _write(self, call: Callable[..., object], *args: object) -> None:
+        future = self._submit(call, *args)
         if future is None:
-            log.warning("a chat preference was kept in this worker only: the database is busy")
+            log.warning("a chat preference change was kept in this worker only: the database is busy")
             return
         try:
             future.result(timeout=self._wait)
         except FutureTimeout:
             self._late()
-            log.warning("a chat preference is still being written: the database is slow")
+            log.warning("a chat preference change is still being written: the database is slow")
 
     def _read(self, key: str) -> bool:
         value = self._store.mention_only(key)

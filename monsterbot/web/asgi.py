@@ -22,7 +22,8 @@ ASGIApp = Callable[[MutableMapping[str, Any], Receive, Send], Awaitable[None]]
 
 def serve(wsgi_app: Any, threads: int, max_body: int) -> ASGIApp:
     """The Flask app as an ASGI app that hands it only whole requests, on `threads` threads."""
-    return WholeRequests(WSGIMiddleware(wsgi_app, workers=threads), max_body)
+    return WholeRequests(WSGIMiddleware(wsgi_app, workers=threads), max_body)  # type: ignore[arg-type]  # a2wsgi's
+    # own scope and message types are TypedDicts of the same shape
 
 
 class WholeRequests:
