@@ -76,6 +76,7 @@ def test_sigterm_drains_replies_in_flight(line_stub):
 
 
 def test_served_replies_meet_lines_rules_and_an_oversize_chunked_body_is_413(served, line_stub, knowledge):
+    served = served.url
     """gunicorn end to end: the longest hitzone table in knowledge/ and comparisons reach the strict stand-in
     intact; a chunked body over the limit is refused with 413 (one gunicorn start for both: they are slow)."""
     monsters = knowledge.current.monsters.values()

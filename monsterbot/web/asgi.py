@@ -54,6 +54,9 @@ class WholeRequests:
             await _refuse(send, 408, b"Request Timeout")
             return
         whole: Message | None = {"type": "http.request", "body": bytes(body), "more_body": False}
+        # The app sees a body of known length, however it was sent (chunked bodies included).
+        headers = [(k, v) for k, v in scope["headers"] if k.lower() not in (b"content-length", b"transfer-encoding")]
+        scope = dict(scope, headers=[*headers, (b"content-length", str(len(body)).encode())])
 
         async def replay() -> Message:
             nonlocal whole
