@@ -1,4 +1,5 @@
-"""A loopback TCP forwarder a test can cut or stall, to take a real database away from the bot mid-run."""
+"""A loopback TCP forwarder a test can cut, to take a real database away from the bot mid-run, or stall, to make it
+accept and then never answer (a partition: nothing is refused, nothing comes back)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ import threading
 
 
 class TcpProxy:
-    """Forwards 127.0.0.1:<port> to a target; stop() closes every connection and refuses new ones; stall() keeps
-    connections open but forwards nothing (a hung server) until resume()."""
+    """Forwards 127.0.0.1:<port> to a target; stop() closes every connection and refuses new ones."""
 
     def __init__(self, target: tuple[str, int]) -> None:
         self._target = target
@@ -16,15 +16,8 @@ class TcpProxy:
         self.port = self._listener.getsockname()[1]
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
-        self._flowing = threading.Event()
-        self._flowing.set()
+        self._stalled = threading.Event()
         threading.Thread(target=self._accept, daemon=True).start()
-
-    def stall(self) -> None:
-        self._flowing.clear()
-
-    def resume(self) -> None:
-        self._flowing.set()
 
     def _accept(self) -> None:
         while True:
@@ -32,6 +25,10 @@ class TcpProxy:
                 client, _ = self._listener.accept()
             except OSError:
                 return
+            if self._stalled.is_set():
+                with self._lock:
+                    self._sockets.append(client)  # held open, never answered
+                continue
             upstream = socket.create_connection(self._target)
             with self._lock:
                 self._sockets += [client, upstream]
@@ -41,8 +38,8 @@ class TcpProxy:
     def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
-                self._flowing.wait()
-                sink.sendall(data)
+                if not self._stalled.is_set():
+                    sink.sendall(data)
         except OSError:
             pass
         finally:
@@ -51,6 +48,10 @@ class TcpProxy:
                     s.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+
+    def stall(self) -> None:
+        """From now on swallow what either side sends, and hold new connections open without an answer."""
+        self._stalled.set()
 
     def stop(self) -> None:
         try:  # wakes the accepting thread: close() alone leaves the socket listening while accept() blocks (Linux)

@@ -398,13 +398,12 @@ def test_a_stalled_store_keeps_replies_fast_and_degrades_to_no_memory(line_stub,
             assert answer is not None
         assert answer["type"] == "text" and answer["text"].startswith("哪一隻")  # no memory while the store hangs
     finally:
-        proxy.resume()
         proxy.stop()
 
 
 def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, knowledge):
     from monsterbot.memory.sql_store import SqlMemory
-    from monsterbot.preferences import BoundedPreferences
+    from monsterbot.preferences.cached import CachedPreferences
     from monsterbot.preferences.sql import StorePreferences
     from monsterbot.store.database import migrate, open_engine
     from tests.tcp_proxy import TcpProxy
@@ -419,7 +418,7 @@ def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, 
         bound = {"timeout": 0.25, "cooldown": 30}
         group = Chat(line_stub, knowledge, chat="group",
                      memory=BoundedMemory(SqlMemory(engine, 600), Bounded("test memory", **bound)),
-                     preferences=BoundedPreferences(StorePreferences(engine), Bounded("test preferences", **bound)))
+                     preferences=CachedPreferences(StorePreferences(engine), ttl=0.01, wait=0.25))
         assert group.say("預設荒野") is not None
         card = group.say("火龍")
         assert card is not None and game_name("wilds", "zh-TW") in texts(card)  # the group's game, from the database
@@ -433,7 +432,6 @@ def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, 
                 assert answer is not None and "Monster Hunter World: Iceborne" in texts(answer)
         assert group.say("尾巴呢") is None
     finally:
-        proxy.resume()
         proxy.stop()
         drop()
 

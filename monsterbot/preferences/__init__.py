@@ -6,8 +6,6 @@ import hashlib
 import threading
 from typing import Protocol
 
-from monsterbot.bounded import Bounded
-
 
 def chat_key(chat_id: str, salt: str) -> str:
     """A stable key for a chat that does not reveal its LINE id."""
@@ -54,28 +52,3 @@ class MemoryPreferences:
         with self._lock:
             self._values.pop(key, None)
             self._games.pop(key, None)
-
-
-class BoundedPreferences:
-    """Preferences in a shared store read within a time bound (monsterbot/bounded.py): a slow or failing store reads
-    as the defaults (answer clear names, the bot's game). Changes are written directly: a command waits for its
-    store, and a failure is the event's error."""
-
-    def __init__(self, inner: Preferences, bounded: Bounded | None = None) -> None:
-        self._inner = inner
-        self._bounded = bounded or Bounded("chat preferences")
-
-    def mention_only(self, key: str) -> bool:
-        return self._bounded.call(lambda: self._inner.mention_only(key), False)
-
-    def set_mention_only(self, key: str, value: bool) -> None:
-        self._inner.set_mention_only(key, value)
-
-    def game(self, key: str) -> str | None:
-        return self._bounded.call(lambda: self._inner.game(key), None)
-
-    def set_game(self, key: str, game: str) -> None:
-        self._inner.set_game(key, game)
-
-    def forget(self, key: str) -> None:
-        self._inner.forget(key)

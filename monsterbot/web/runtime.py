@@ -10,7 +10,8 @@ from sqlalchemy.engine import Engine
 
 from monsterbot.config import Settings
 from monsterbot.memory import ChatMemory, NoMemory, chat_memory
-from monsterbot.preferences import BoundedPreferences, MemoryPreferences, Preferences
+from monsterbot.preferences import MemoryPreferences, Preferences
+from monsterbot.preferences.cached import CachedPreferences
 from monsterbot.sources import Source, knowledge_source
 from monsterbot.sources.live import LiveKnowledge, Reloader
 from monsterbot.web import metrics
@@ -35,6 +36,10 @@ class Runtime:
     reloader: Reloader | None = None
     cluster: ClusterSource | None = None  # when watching EventBindings
     memory: ChatMemory = field(default_factory=NoMemory)  # each chat's last monster, for follow-ups
+
+    def dependencies(self) -> dict[str, bool]:
+        """Whether each dependency on the request path answers in time (the database, for preferences)."""
+        return {"database": self.preferences.healthy} if isinstance(self.preferences, CachedPreferences) else {}
 
     def ready(self) -> bool:
         """Knowledge is loaded, and the first list of EventBindings is in when watching the cluster."""
@@ -75,7 +80,7 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
 
         cluster = ClusterSource(source, kube_api or kubernetes_api(), settings.namespace or None)
         source = cluster
-    knowledge = LiveKnowledge(source.load)
+    knowledge = LiveKnowledge(source.load, settings.reload_min_share)
     runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences(), cluster=cluster,
                       memory=chat_memory(settings, engine))
     if watch:
@@ -91,7 +96,7 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
         from monsterbot.preferences.sql import StorePreferences
         from monsterbot.store.query_log import QueryLog
 
-        runtime.preferences = BoundedPreferences(StorePreferences(engine))
+        runtime.preferences = CachedPreferences(StorePreferences(engine))
         if settings.query_log:
             runtime.query_log = QueryLog(engine, on_drop=metrics.QUERY_LOG_DROPPED.inc)
     return runtime
