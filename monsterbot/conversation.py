@@ -116,6 +116,7 @@ class Conversation:
     ) -> Answer:
         """Answer a text message according to the chat it came from (chat_key identifies the chat; without one
         nothing is remembered)."""
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # a lone surrogate becomes U+FFFD
         snapshot = self.knowledge.current
         names = snapshot.remember("names", lambda: _name_keys(snapshot))
         question = followup.parse(text, names.__contains__)
