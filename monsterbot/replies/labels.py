@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Mapping
@@ -112,17 +113,63 @@ def _part_names() -> dict[str, dict[str, str]]:
     return json.loads(resources.files("monsterbot.replies").joinpath("part_names.json").read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _part_words() -> dict[str, dict]:
+    """The hand-kept names, aliases, words and states of part_words.json."""
+    return json.loads(resources.files("monsterbot.replies").joinpath("part_words.json").read_text("utf-8"))
+
+
+_STATE = re.compile(r"^(?P<base>.+?) \((?P<state>[^()]+)\)$")
+_JOINERS = (" / ", "/", " & ", "+")
+_SIDES = {"Left ": {"zh-TW": "左", "zh-CN": "左", "ja": "左"}, "Right ": {"zh-TW": "右", "zh-CN": "右", "ja": "右"}}
+
+
+def _known(english: str, language: str) -> str | None:
+    """A whole name in a language from the game text, the glossary, an alias or the project's words; None if unknown."""
+    words = _part_words()
+    english = words["aliases"].get(english, english)
+    for table in (words["names"], _part_names(), words["words"]):
+        if language in table.get(english, {}):
+            return str(table[english][language])
+    return None
+
+
+def _compose(english: str, language: str) -> str | None:
+    """A name built from known pieces: "Head (Broken)", "Body/Back", "Left Hindleg Bone"; None if a piece is unknown."""
+    whole = _known(english, language)
+    if whole is not None:
+        return whole
+    found = _STATE.match(english)
+    if found:
+        base = _compose(found["base"], language)
+        states = [_part_words()["states"].get(s, {}).get(language) for s in found["state"].split("+")]
+        if base is None or None in states:
+            return None
+        return f"{base}({'+'.join(states)})" if language == "ja" else f"{base}（{'+'.join(states)}）"
+    for joiner in _JOINERS:
+        if joiner in english:
+            pieces = [_compose(piece.strip(), language) for piece in english.split(joiner)]
+            return None if None in pieces else ("・" if language == "ja" else "/").join(pieces)  # type: ignore[arg-type]
+    for side, prefix in _SIDES.items():
+        if english.startswith(side):
+            rest = _compose(english[len(side):], language)
+            return None if rest is None else prefix[language] + rest
+    return None
+
+
 def part_name(english: str, language: str) -> str:
-    """A part's name in a language: the whole name if known, else its base ("Head (Broken)" → "頭部 (Broken)")."""
+    """A part's name in a language, from the games' text where it has it ("Head (Broken)" → "頭部（破壞後）");
+    the English name where no translation is known."""
     if language == "en":
         return english
-    names = _part_names()
-    if english in names:
-        return names[english].get(language, english)
-    base, bracket, rest = english.partition(" (")
-    if bracket and base in names and language in names[base]:
-        return f"{names[base][language]} ({rest}"
-    return english
+    return _compose(english, language) or english
+
+
+def short_part_name(english: str, language: str) -> str:
+    """A part's name for a narrow table column: English sides abbreviated ("Left Wing" → "L. Wing")."""
+    if language != "en":
+        return part_name(english, language)
+    return re.sub(r"\b(Left|Right) ", lambda m: f"{m[1][0]}. ", english)
 
 
 def label(language: str, key: str) -> str:
