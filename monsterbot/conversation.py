@@ -13,13 +13,14 @@ from typing import Any, Mapping
 
 from linebot.v3.messaging import TextMessage
 
-from monsterbot.core.matching.matcher import Outcome
+from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Outcome
 from monsterbot.core.matching.question import Kind, Question, parse
+from monsterbot.core.matching.smalltalk import small_talk
 from monsterbot.core.model import Monster
-from monsterbot.core.ranking import Ranked, weakest_to
+from monsterbot.core.ranking import Ranked, page, weakest_to
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.preferences import MemoryPreferences, Preferences
-from monsterbot.replies import messages, tables
+from monsterbot.replies import messages, reverse, tables
 from monsterbot.replies.card import weakness_card
 from monsterbot.replies.labels import label
 from monsterbot.replies.wire import Wire, to_wire
@@ -62,7 +63,7 @@ class Answer:
             "game": self.game, "score": self.score, "topic": self.topic or None,
             "monsters": [_monster_data(m, self.game) for m in self.monsters],
             "ranking": [{"id": r.monster.id, "name": r.monster.name(self.language or "en"), "stars": r.stars,
-                         "listed_at": r.listed_at} for r in self.ranking],
+                         "listed_at": r.listed_at, "hitzone": r.hitzone} for r in self.ranking],
         }
 
 
@@ -122,11 +123,11 @@ class Conversation:
             return Answer()
         snapshot = self.knowledge.current
         game = question.game or self.default_game
+        talk = small_talk(text) if talkative else None
+        if talk and not _names_a_monster(snapshot, question.whole):
+            return Answer([to_wire(messages.small_talk(talk, question.language))], "small_talk", kind="small_talk")
         if question.kind is Kind.REVERSE:
-            ranked = weakest_to(snapshot.monsters.values(), question.topic, game)
-            card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: to_wire(
-                tables.weakest_list(question.topic, ranked, question.language, game)))
-            return Answer([card], "reverse", kind="reverse", game=game, ranking=tuple(ranked), topic=question.topic)
+            return self._reverse(snapshot, question.topic, game, question.language, 0)
         if question.kind is Kind.COMPARE:
             first = snapshot.matcher.match_key(question.subject).best
             second = snapshot.matcher.match_key(question.other).best
@@ -145,27 +146,47 @@ class Conversation:
                           monsters=(monster,))
         if not talkative:
             return Answer(outcome=result.outcome.value)
-        candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]
+        plausible = [c for c in result.candidates if _plausible(c)]
+        candidates = [snapshot.monsters[c.monster_id] for c in plausible]
         top_score = result.candidates[0].score if result.candidates else None
-        if result.outcome is Outcome.AMBIGUOUS:
+        if result.outcome is Outcome.AMBIGUOUS and len(candidates) >= 2:
             return Answer([to_wire(messages.which_one(candidates, question.game, question.language))], "ambiguous", None,
                           top_score, kind="which_one", game=question.game, monsters=tuple(candidates))
         return Answer([to_wire(messages.not_found(text, candidates, question.game, question.language))], "miss", None,
                       top_score, kind="not_found", game=question.game, monsters=tuple(candidates))
 
     def reply_to_postback(self, data: str) -> Answer:
-        """Answer a press on one of this bot's quick-reply buttons; ignore any other postback."""
-        parsed = messages.parse_postback(data)
-        if parsed is None:
+        """Answer a press on one of this bot's buttons (a card, a full table, a next page); ignore any other."""
+        pressed = messages.parse_postback(data)
+        if pressed is None:
             return Answer(outcome="ignored")
-        monster_id, game, language = parsed
         snapshot = self.knowledge.current
-        monster = snapshot.monsters.get(monster_id)
+        game = pressed.game or self.default_game
+        if pressed.topic:
+            answer = self._reverse(snapshot, pressed.topic, game, pressed.language, pressed.page)
+            return replace(answer, language=pressed.language)
+        monster = snapshot.monsters.get(pressed.monster)
         if monster is None:
             return Answer(outcome="ignored")
-        card = self._card(snapshot, Kind.WEAKNESS, monster, language, game or self.default_game)
-        return Answer([card], "match", monster.id, 100.0, language=language, kind="weakness",
-                      game=game or self.default_game, monsters=(monster,))
+        if pressed.view == messages.VIEW_TABLE:
+            card = snapshot.remember(("table", monster.id, pressed.language, game), lambda: to_wire(
+                tables.hitzone_table(monster, pressed.language, game, full=True)))
+            return Answer([card], "match", monster.id, 100.0, language=pressed.language, kind="hitzones", game=game,
+                          monsters=(monster,))
+        card = self._card(snapshot, Kind.WEAKNESS, monster, pressed.language, game)
+        return Answer([card], "match", monster.id, 100.0, language=pressed.language, kind="weakness",
+                      game=game, monsters=(monster,))
+
+    @staticmethod
+    def _reverse(snapshot: Snapshot, topic: str, game: str, language: str, number: int) -> Answer:
+        """A page of the monsters weakest to an element or ailment."""
+        ranked = weakest_to(snapshot.monsters.values(), topic, game)
+        shown, has_more = page(ranked, number)
+        if number and not shown:
+            return Answer(outcome="ignored")
+        card = snapshot.remember(("reverse", topic, language, game, number), lambda: to_wire(
+            reverse.weakest_list(topic, shown, language, game, number, has_more)))
+        return Answer([card], "reverse", kind="reverse", game=game, ranking=tuple(shown), topic=topic)
 
     @staticmethod
     def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str) -> Wire:
@@ -173,9 +194,20 @@ class Conversation:
         build = tables.hitzone_table if kind is Kind.HITZONES else weakness_card
         return snapshot.remember((kind, monster.id, language, game), lambda: to_wire(build(monster, language, game)))
 
-    def greet(self) -> Answer:
-        """Welcome a new friend with what the bot can do."""
-        return Answer([to_wire(messages.greeting())], "greeting", kind="greeting")
+    def greet(self, language: str = "zh-TW") -> Answer:
+        """Welcome a new friend with what the bot can do, with buttons to try."""
+        return Answer([to_wire(messages.greeting(language))], "greeting", language=language, kind="greeting")
+
+
+def _names_a_monster(snapshot: Snapshot, key: str) -> bool:
+    """True when a whole message is exactly a monster's name or alias (small talk never hides a monster)."""
+    best = snapshot.matcher.match_key(key).best
+    return best is not None and best.score >= 100.0
+
+
+def _plausible(candidate: Candidate) -> bool:
+    """A candidate worth offering: close enough that the player may have meant it ("octopus" is not Beotodus)."""
+    return candidate.score >= AMBIGUOUS_FLOOR
 
 
 def _card_kind(kind: Kind) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from linebot.v3.messaging import FlexBox, FlexText
+from linebot.v3.messaging import FlexBox, FlexComponent, FlexText
 
-GREY = "#888888"
+from monsterbot.replies.colours import INK, LABEL, MUTED
+
+GREY = MUTED  # secondary text: 5.3:1 on white (LINE's usual #888888 is 3.5:1)
 
 
 def text(value: str, **style: object) -> FlexText:
@@ -12,9 +14,9 @@ def text(value: str, **style: object) -> FlexText:
     return FlexText(text=value, wrap=True, **style)
 
 
-def heading(value: str) -> FlexText:
-    """A small bold section title."""
-    return text(value, weight="bold", size="sm", color="#333333", margin="lg")
+def heading(value: str, first: bool = False) -> FlexText:
+    """A small bold section title (no top margin when it opens the body)."""
+    return text(value, weight="bold", size="sm", color=LABEL, margin="none" if first else "lg")
 
 
 def row(cells: list[str], flex: list[int], colour: str | None = None, bold: bool = False, size: str = "sm") -> FlexBox:
@@ -23,8 +25,31 @@ def row(cells: list[str], flex: list[int], colour: str | None = None, bold: bool
     return FlexBox(
         layout="horizontal",
         contents=[
-            text(cell, size=size, flex=width, color=colour or ("#555555" if i == 0 else "#111111"),
+            text(cell, size=size, flex=width, color=colour or (LABEL if i == 0 else INK),
                  weight=weight if i else "regular", align="start" if i == 0 else "center")
             for i, (cell, width) in enumerate(zip(cells, flex, strict=True))
         ],
     )
+
+
+def pair(name: str, value: str, value_colour: str = INK, bold: bool = False, name_colour: str = LABEL,
+         size: str = "sm") -> FlexBox:
+    """A name–value pair kept on one line (neither half wraps away from the other)."""
+    return FlexBox(
+        layout="horizontal",
+        spacing="sm",
+        contents=[
+            FlexText(text=name, size=size, color=name_colour, flex=0),
+            FlexText(text=value, size=size, color=value_colour, weight="bold" if bold else "regular", flex=0),
+        ],
+    )
+
+
+def cell(value: str, width: int, colour: str = INK, bold: bool = False, background: str | None = None,
+         size: str = "xxs") -> FlexComponent:
+    """One centred table cell; a highlighted cell sits on a tinted box so it stands out by shape, not colour alone."""
+    shown = text(value, size=size, color=colour, weight="bold" if bold else "regular", align="center",
+                 flex=width if background is None else 1)
+    if background is None:
+        return shown
+    return FlexBox(layout="vertical", flex=width, background_color=background, corner_radius="xs", contents=[shown])

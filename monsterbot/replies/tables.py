@@ -4,46 +4,62 @@ from __future__ import annotations
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage, FlexSeparator
 
-from monsterbot.core.model import AILMENTS, ELEMENTS, GAME_TITLES, Monster
-from monsterbot.core.ranking import Ranked
+from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, Hitzone, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer, summary
-from monsterbot.replies.flex import GREY, heading, row, text
-from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars
-from monsterbot.replies.messages import quick_replies
+from monsterbot.replies.colours import ELEMENT_COLOURS, LABEL, WEAK_CELL, WEAK_INK
+from monsterbot.replies.flex import GREY, cell, heading, row, text
+from monsterbot.replies.labels import ELEMENT_ICONS, game_name, label, listed, part_name, short_part_name, stars
+from monsterbot.replies.messages import full_table_button, quick_replies
 
-WEAK_COLOUR = "#C0392B"
+
+def compact_hitzones(hitzones: tuple[Hitzone, ...]) -> tuple[Hitzone, ...]:
+    """The parts in their usual state (no "(Broken)", "(Enraged)" …): the table a phone shows first."""
+    usual = tuple(h for h in hitzones if not h.part.endswith(")"))
+    return usual or hitzones
 
 
-def hitzone_table(monster: Monster, language: str, game: str | None) -> FlexMessage:
-    """Every part with cut / impact / shot and element values; weak spots bold, breakable parts marked."""
+def hitzone_table(monster: Monster, language: str, game: str | None, full: bool = False) -> FlexMessage:
+    """Every part with cut / impact / shot and element values; weak cells highlighted, breakable parts marked.
+
+    By default parts in special states are left out, with a button for the full table."""
     facts = monster.facts(game)
     if facts is not None and not facts.hitzones:  # fall back to a game that has the figures
         facts = next((f for f in monster.games.values() if f.hitzones), facts)
     name = monster.name(language)
+    more = None
     if facts is None or not facts.hitzones:
         body = [text(label(language, "no_hitzones").format(name=name), size="sm")]
         alt = label(language, "no_hitzones").format(name=name)
     else:
         icons = [ELEMENT_ICONS[e] for e in ELEMENTS]
         widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
-        body = [heading(f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})")]
+        body = [heading(f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})", first=True)]
         body.append(row(["", *label(language, "cut_impact_shot").split("/"), *icons], widths, GREY, size="xxs"))
-        weak = facts.weak_parts(limit=len(facts.hitzones))
-        for zone in facts.hitzones:
+        shown = facts.hitzones if full else compact_hitzones(facts.hitzones)
+        for zone in shown:
             mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
-            values = [zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS)]
-            cells = [f"{part_name(zone.part, language)}{mark}", *("-" if v is None else str(v) for v in values)]
-            body.append(row(cells, widths, WEAK_COLOUR if zone in weak else None, bold=zone in weak, size="xxs"))
+            physical = [zone.cut, zone.impact, zone.shot]
+            cells = [text(f"{short_part_name(zone.part, language)}{mark}", size="xxs", flex=widths[0], color=LABEL)]
+            for value, width in zip(physical, widths[1:4]):
+                weak = value is not None and value >= WEAK_SPOT_THRESHOLD
+                cells.append(cell("-" if value is None else str(value), width, WEAK_INK if weak else GREY if not value
+                                  else LABEL, bold=weak, background=WEAK_CELL if weak else None))
+            for element, width in zip(ELEMENTS, widths[4:]):
+                value = zone.elements.get(element)
+                cells.append(cell("-" if value is None else str(value), width, LABEL if value else GREY))
+            body.append(FlexBox(layout="horizontal", contents=cells))
         body.append(text(label(language, "legend"), size="xxs", color=GREY, margin="md"))
+        if len(shown) < len(facts.hitzones):
+            more = full_table_button(monster.id, facts.game, language, len(facts.hitzones))
         softest = ", ".join(part_name(z.part, language) for z in facts.weak_parts())
         alt = f"{name} {label(language, 'hitzones')}: {softest}" if softest else f"{name} {label(language, 'hitzones')}"
     bubble = FlexBubble(
         size="giga",
         header=header(monster, language, facts),
-        body=FlexBox(layout="vertical", spacing="xs", contents=body),
+        body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
         footer=source_footer(facts, language),
     )
-    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble)
+    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble, quick_reply=more)
 
 
 def comparison(first: Monster, second: Monster, language: str, game: str | None) -> FlexMessage:
@@ -61,7 +77,7 @@ def comparison(first: Monster, second: Monster, language: str, game: str | None)
         for ailment in AILMENTS:
             cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "-" for f in (left, right)]
             body.append(row([label(language, ailment), *cells], widths))
-    games = {GAME_TITLES.get(f.game, f.game) for f in (left, right) if f}
+    games = {game_name(f.game, language) for f in (left, right) if f}
     bubble = FlexBubble(
         size="mega",
         header=FlexBox(
@@ -83,29 +99,3 @@ def _strength(facts, element: str) -> str:
     if facts.elements:
         return stars(facts.elements[element]) if element in facts.elements else ""
     return listed(facts.weak_elements.index(element)) if element in facts.weak_elements else ""
-
-
-def weakest_list(topic: str, ranked: list[Ranked], language: str, game: str) -> FlexMessage:
-    """The monsters most vulnerable to an element or ailment, best first, with a button for each."""
-    topic_name = f"{ELEMENT_ICONS[topic]} {label(language, topic)}" if topic in ELEMENTS else label(language, topic)
-    title = label(language, "weakest_to").format(topic=label(language, topic))
-    rows = [
-        row([r.monster.name(language), stars(r.stars) if r.stars is not None else listed(r.listed_at or 0)], [6, 3])
-        for r in ranked
-    ] or [text(label(language, "none_weak"), size="sm")]
-    bubble = FlexBubble(
-        header=FlexBox(
-            layout="vertical",
-            contents=[text(title, weight="bold", size="lg", color=ELEMENT_COLOURS.get(topic)),
-                      text(f"{topic_name} · {GAME_TITLES.get(game, game)}", size="xs", color=GREY)],
-        ),
-        body=FlexBox(layout="vertical", spacing="sm", contents=rows),
-    )
-    names = "、".join(r.monster.name(language) for r in ranked) if language != "en" else ", ".join(
-        r.monster.name(language) for r in ranked
-    )
-    return FlexMessage(
-        alt_text=f"{title}: {names}"[:ALT_TEXT_LIMIT],
-        contents=bubble,
-        quick_reply=quick_replies([r.monster for r in ranked], game, language),
-    )
