@@ -13,7 +13,7 @@ from typing import Any, Mapping
 
 from linebot.v3.messaging import TextMessage
 
-from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Outcome
+from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
 from monsterbot.core.matching.question import Kind, Question, parse
 from monsterbot.core.matching.smalltalk import small_talk
 from monsterbot.core.model import Monster
@@ -115,7 +115,12 @@ class Conversation:
             return Answer([to_wire(said)], "command",
                           kind="command")
         if question.kind in (Kind.HELP, Kind.EMPTY):
-            return Answer([to_wire(messages.usage(question.language))], "help", kind="help") if talkative else Answer()
+            if not talkative:
+                return Answer()
+            talk = small_talk(text) if question.kind is Kind.EMPTY else None  # an emoji alone: 👍 😂
+            if talk:
+                return Answer([to_wire(messages.small_talk(talk, question.language))], "small_talk", kind="small_talk")
+            return Answer([to_wire(messages.usage(question.language))], "help", kind="help")
         keyword = self.knowledge.current.replies.get(question.whole)
         if keyword is not None:  # an EventBinding's keyword event: answered in every chat, like the original operator
             return Answer([to_wire(TextMessage(text=keyword.text))], "keyword", kind="keyword")
@@ -205,9 +210,14 @@ def _names_a_monster(snapshot: Snapshot, key: str) -> bool:
     return best is not None and best.score >= 100.0
 
 
+#: A spelling this close to a name is a typo of it ("tigerx" 83 → Tigrex); "octopus" → Beotodus scores 67.
+PLAUSIBLE_TYPO = 75.0
+
+
 def _plausible(candidate: Candidate) -> bool:
-    """A candidate worth offering: close enough that the player may have meant it ("octopus" is not Beotodus)."""
-    return candidate.score >= AMBIGUOUS_FLOOR
+    """A candidate worth offering: part of its name was typed, or a close typo of it."""
+    floor = PLAUSIBLE_TYPO if candidate.method is Method.FUZZY else AMBIGUOUS_FLOOR
+    return candidate.score >= floor
 
 
 def _card_kind(kind: Kind) -> str:

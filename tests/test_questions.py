@@ -149,7 +149,7 @@ def test_mention_only_mode_is_shared_by_replicas_through_the_store(line_stub, kn
 
 @pytest.mark.parametrize(
     ("english", "language", "shown"),
-    [("Head", "zh-TW", "頭部"), ("Head", "ja", "頭"), ("Head", "en", "Head"), ("Head (Broken)", "zh-TW", "頭部 (Broken)"),
+    [("Head", "zh-TW", "頭部"), ("Head", "ja", "頭"), ("Head", "en", "Head"), ("Head (Broken)", "zh-TW", "頭部（破壞後）"),
      ("Left Wing", "zh-CN", "左翼"), ("Mystery Organ", "zh-TW", "Mystery Organ")],
 )
 def test_part_names_in_the_askers_language(english, language, shown):

@@ -47,9 +47,12 @@ def pair(name: str, value: str, value_colour: str = INK, bold: bool = False, nam
 
 def cell(value: str, width: int, colour: str = INK, bold: bool = False, background: str | None = None,
          size: str = "xxs") -> FlexComponent:
-    """One centred table cell; a highlighted cell sits on a tinted box so it stands out by shape, not colour alone."""
-    shown = text(value, size=size, color=colour, weight="bold" if bold else "regular", align="center",
-                 flex=width if background is None else 1)
+    """One centred table cell, no more JSON than it needs (tables are long); a highlighted cell sits on a tinted box
+    so it stands out by shape and weight, not colour alone."""
+    style: dict[str, object] = {"size": size, "color": colour, "align": "center"}
+    if bold:
+        style["weight"] = "bold"
     if background is None:
-        return shown
-    return FlexBox(layout="vertical", flex=width, background_color=background, corner_radius="xs", contents=[shown])
+        return FlexText(text=value, flex=width, **style)
+    return FlexBox(layout="vertical", flex=width, background_color=background, corner_radius="xs",
+                   contents=[FlexText(text=value, **style)])

@@ -26,7 +26,7 @@ GAME_NAMES: Mapping[str, Mapping[str, str]] = {
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
-        "usage": "Send a monster's name and I reply with its weaknesses: Rathalos, 火龍, リオレウス — typos and nicknames are fine.\nAdd “hitzones” for its parts, ask “weak to fire”, or compare “rathalos vs rathian”.\nIn groups I answer a monster's name, or when you mention me.",
+        "usage": "Send a monster's name (Rathalos, 火龍, リオレウス; typos OK) for its weaknesses. Add “hitzones” for parts, ask “weak to fire”, or compare “A vs B”. In groups, mention me.",
         "greeting": "Hi! I'm monsterbot, your Monster Hunter weakness guide. 🐉",
         "full_table": "Full table ({rows} rows)",
         "more": "More ▸",
@@ -53,7 +53,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "cut_impact_shot": "cut/impact/shot",
     },
     "zh-TW": {
-        "usage": "傳魔物名字給我，我就回覆牠的弱點：火龍、Rathalos、リオレウス 都行，打錯字或暱稱也可以，也可以直接問「火龍弱點」。\n加「肉質」看部位，問「哪些魔物怕火」，或比較「火龍 vs 雌火龍」。\n在群組裡我只回覆魔物名字，或有人標記我的時候。",
+        "usage": "傳魔物名字給我（火龍、Rathalos、リオレウス，打錯也行），或問「火龍弱點」。\n加「肉質」看部位，問「哪些魔物怕火」，或比較「火龍 vs 雌火龍」。群組裡請標記我。",
         "greeting": "嗨！我是 monsterbot，魔物獵人弱點小幫手。🐉",
         "full_table": "完整肉質表（{rows}列）",
         "more": "更多 ▸",
@@ -79,7 +79,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "try_help": "輸入「說明」看看我能回答什麼。", "cut_impact_shot": "斬/打/彈",
     },
     "zh-CN": {
-        "usage": "发怪物名字给我，我就回复它的弱点：火龙、Rathalos、リオレウス 都行，打错字或昵称也可以，也可以直接问「火龙弱点」。\n加「肉质」看部位，问「哪些怪物怕火」，或比较「火龙 vs 雌火龙」。\n在群里我只回复怪物名字，或有人@我的时候。",
+        "usage": "发怪物名字给我（火龙、Rathalos、リオレウス，打错也行），或问「火龙弱点」。\n加「肉质」看部位，问「哪些怪物怕火」，或比较「火龙 vs 雌火龙」。群里请@我。",
         "greeting": "嗨！我是 monsterbot，怪物猎人弱点小帮手。🐉",
         "full_table": "完整肉质表（{rows}行）",
         "more": "更多 ▸",
@@ -105,7 +105,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "try_help": "输入「帮助」看看我能回答什么。", "cut_impact_shot": "斩/打/弹",
     },
     "ja": {
-        "usage": "モンスターの名前を送ると弱点を返信します：リオレウス、火龍、Rathalos どれでも、略称や誤字もOK。\n「肉質」で部位ごと、「火属性が弱点」で一覧、「リオレウスとリオレイア」で比較。\nグループではモンスター名か、メンションされた時だけ返信します。",
+        "usage": "モンスター名（リオレウス、火龍、Rathalos、誤字OK）で弱点を返信します。\n「肉質」で部位ごと、「火属性が弱点」で一覧、「AとB」で比較。グループではメンションしてください。",
         "greeting": "こんにちは！モンスターハンターの弱点ガイド monsterbot です。🐉",
         "full_table": "全部位の肉質（{rows}行）",
         "more": "もっと見る ▸",

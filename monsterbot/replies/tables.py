@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage, FlexSeparator
+from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator
 
-from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, Hitzone, Monster
+from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, GameFacts, Hitzone, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer, summary
 from monsterbot.replies.colours import ELEMENT_COLOURS, LABEL, WEAK_CELL, WEAK_INK
 from monsterbot.replies.flex import GREY, cell, heading, row, text
@@ -16,6 +16,22 @@ def compact_hitzones(hitzones: tuple[Hitzone, ...]) -> tuple[Hitzone, ...]:
     """The parts in their usual state (no "(Broken)", "(Enraged)" …): the table a phone shows first."""
     usual = tuple(h for h in hitzones if not h.part.endswith(")"))
     return usual or hitzones
+
+
+def hitzone_row(zone: Hitzone, facts: GameFacts, language: str, widths: list[int]) -> FlexBox:
+    """A part's row: its short name and marks, then values; a weak-spot value shaded and bold (not the whole row),
+    zeros and missing values in grey."""
+    mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
+    cells: list[FlexComponent] = [text(f"{short_part_name(zone.part, language)}{mark}", size="xxs", flex=widths[0],
+                                       color=LABEL)]
+    for value, width in zip((zone.cut, zone.impact, zone.shot), widths[1:4]):
+        weak = value is not None and value >= WEAK_SPOT_THRESHOLD
+        cells.append(cell("-" if value is None else str(value), width, WEAK_INK if weak else LABEL if value else GREY,
+                          bold=weak, background=WEAK_CELL if weak else None))
+    for element, width in zip(ELEMENTS, widths[4:]):
+        value = zone.elements.get(element)
+        cells.append(cell("-" if value is None else str(value), width, LABEL if value else GREY))
+    return FlexBox(layout="horizontal", contents=cells)
 
 
 def hitzone_table(monster: Monster, language: str, game: str | None, full: bool = False) -> FlexMessage:
@@ -34,20 +50,10 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
         icons = [ELEMENT_ICONS[e] for e in ELEMENTS]
         widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
         body = [heading(f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})", first=True)]
-        body.append(row(["", *label(language, "cut_impact_shot").split("/"), *icons], widths, GREY, size="xxs"))
+        body.append(row([label(language, "part"), *label(language, "cut_impact_shot").split("/"), *icons], widths, GREY,
+                        size="xxs"))
         shown = facts.hitzones if full else compact_hitzones(facts.hitzones)
-        for zone in shown:
-            mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
-            physical = [zone.cut, zone.impact, zone.shot]
-            cells = [text(f"{short_part_name(zone.part, language)}{mark}", size="xxs", flex=widths[0], color=LABEL)]
-            for value, width in zip(physical, widths[1:4]):
-                weak = value is not None and value >= WEAK_SPOT_THRESHOLD
-                cells.append(cell("-" if value is None else str(value), width, WEAK_INK if weak else GREY if not value
-                                  else LABEL, bold=weak, background=WEAK_CELL if weak else None))
-            for element, width in zip(ELEMENTS, widths[4:]):
-                value = zone.elements.get(element)
-                cells.append(cell("-" if value is None else str(value), width, LABEL if value else GREY))
-            body.append(FlexBox(layout="horizontal", contents=cells))
+        body += [hitzone_row(zone, facts, language, widths) for zone in shown]
         body.append(text(label(language, "legend"), size="xxs", color=GREY, margin="md"))
         if len(shown) < len(facts.hitzones):
             more = full_table_button(monster.id, facts.game, language, len(facts.hitzones))
@@ -67,7 +73,7 @@ def comparison(first: Monster, second: Monster, language: str, game: str | None)
     left, right = first.facts(game), second.facts(game)
     names = [first.name(language), second.name(language)]
     widths = [4, 3, 3]
-    body = [row(["", *names], widths, GREY, bold=True, size="xs"), heading(label(language, "elements"))]
+    body = [row([label(language, "vs"), *names], widths, GREY, bold=True, size="xs"), heading(label(language, "elements"))]
     for element in ELEMENTS:
         cells = [_strength(facts, element) for facts in (left, right)]
         if any(cells):
