@@ -14,6 +14,7 @@ from typing import Any, Mapping
 from linebot.v3.messaging import TextMessage
 
 from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
+from monsterbot.core.matching.normalize import detect_language
 from monsterbot.core.matching.question import Kind, Question, parse
 from monsterbot.core.matching.smalltalk import small_talk
 from monsterbot.core.model import Monster
@@ -25,6 +26,10 @@ from monsterbot.replies.card import weakness_card
 from monsterbot.replies.labels import label
 from monsterbot.replies.wire import Wire, to_wire
 from monsterbot.sources.live import LiveKnowledge
+
+
+#: The language of a reply to a sticker that says nothing in words (most players write Traditional Chinese).
+STICKER_LANGUAGE = "zh-TW"
 
 
 class ChatKind(str, Enum):
@@ -159,6 +164,15 @@ class Conversation:
                           top_score, kind="which_one", game=question.game, monsters=tuple(candidates))
         return Answer([to_wire(messages.not_found(text, candidates, question.game, question.language))], "miss", None,
                       top_score, kind="not_found", game=question.game, monsters=tuple(candidates))
+
+    def reply_to_sticker(self, text: str, keywords: list[str], chat: ChatKind = ChatKind.USER) -> Answer:
+        """Answer a sticker in a one-to-one chat by what it says (its text, else LINE's keywords for it)."""
+        if chat is not ChatKind.USER:
+            return Answer()
+        language = detect_language(text) if text else STICKER_LANGUAGE
+        kinds = [kind for word in (text, *keywords) if word and (kind := small_talk(word))]
+        said = messages.small_talk(kinds[0], language) if kinds else messages.small_talk("sticker", language)
+        return Answer([to_wire(said)], "small_talk", language=language, kind="small_talk")
 
     def reply_to_postback(self, data: str) -> Answer:
         """Answer a press on one of this bot's buttons (a card, a full table, a next page); ignore any other."""

@@ -342,3 +342,21 @@ def test_every_reply_keeps_lines_limits(knowledge: Any, talk: Conversation) -> N
 
 def test_game_titles_exist_in_every_language() -> None:
     assert all(set(LANGUAGES) <= set(titles) for titles in GAME_NAMES.values())
+
+
+@pytest.mark.parametrize(("sticker", "said"), [
+    ({"keywords": ["Hello", "Cony"]}, label("zh-TW", "talk_greeting")),
+    ({"keywords": ["Thanks"], "text": "謝謝"}, label("zh-TW", "talk_thanks")),
+    ({"keywords": ["Brown", "Cute"]}, label("zh-TW", "talk_sticker")),
+    ({}, label("zh-TW", "talk_sticker")),
+])
+def test_a_sticker_in_a_one_to_one_chat_gets_a_friendly_answer(webhook: Any, line_stub: Any, sticker: dict[str, Any],
+                                                                said: str) -> None:
+    from tests.conftest import payload, text_event
+
+    event = text_event("x")
+    event["message"] = {"type": "sticker", "id": "1", "quoteToken": "q", "packageId": "1", "stickerId": "1",
+                        "stickerResourceType": "STATIC", **sticker}
+    assert webhook(payload(event)).status_code == 200
+    [message] = line_stub.replies()[0].body["messages"]
+    assert message["text"] == said and len(message["quickReply"]["items"]) == 4

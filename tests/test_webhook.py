@@ -147,7 +147,7 @@ def test_verify_button_empty_events_is_ok(webhook, line_stub):
 def test_unhandled_event_types_are_ignored(webhook, line_stub):
     unfollow = {k: v for k, v in follow_event().items() if k not in ("replyToken", "follow")} | {"type": "unfollow"}
     future = {"type": "somethingNew", "timestamp": 1, "mode": "active"}
-    sticker = text_event("x")
+    sticker = text_event("x", "group")  # small talk in a group is not the bot's business
     sticker["message"] = {"type": "sticker", "id": "1", "quoteToken": "q", "packageId": "1", "stickerId": "1",
                           "stickerResourceType": "STATIC"}
     assert webhook(payload(unfollow, future, sticker)).status_code == 200

@@ -8,7 +8,14 @@ from monsterbot.core.model import AILMENTS, ELEMENTS, GameFacts, Monster
 from monsterbot.replies.colours import BEST_ROW, ELEMENT_COLOURS, INK, LABEL, MUTED
 from monsterbot.replies.flex import GREY, heading, pair, row, text
 from monsterbot.replies.labels import (
-    ELEMENT_ICONS, form_name, game_name, label, listed, part_name, source_name, stars,
+    ELEMENT_ICONS,
+    form_name,
+    game_name,
+    label,
+    listed,
+    part_name,
+    source_name,
+    stars,
 )
 
 ALT_TEXT_LIMIT = 400
@@ -112,8 +119,8 @@ def _facts_body(facts: GameFacts, language: str) -> list[FlexComponent]:
             body.append(element_row(element, listed(position), language, position == 0, ELEMENT_COLOURS[element]))
         body.append(text(label(language, "listed_legend"), size="xxs", color=GREY))
     for form in facts.forms:
-        best = sorted(form.elements, key=lambda e: -form.elements[e])[:2]
-        shown = " ".join(f"{label(language, e)}{stars(form.elements[e])}" for e in best if form.elements[e] > 0)
+        strongest = sorted(form.elements, key=lambda e: -form.elements[e])[:2]
+        shown = " ".join(f"{label(language, e)}{stars(form.elements[e])}" for e in strongest if form.elements[e] > 0)
         if shown:
             body.append(text(f"({form_name(form.description, language)}: {shown})", size="xs", color=GREY))
     if facts.ailments:

@@ -9,7 +9,7 @@ from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, sourc
 from monsterbot.replies.colours import ELEMENT_COLOURS, LABEL, WEAK_CELL, WEAK_INK
 from monsterbot.replies.flex import GREY, cell, heading, row, text
 from monsterbot.replies.labels import ELEMENT_ICONS, game_name, label, listed, part_name, short_part_name, stars
-from monsterbot.replies.messages import full_table_button, quick_replies
+from monsterbot.replies.messages import full_table_button
 
 
 def compact_hitzones(hitzones: tuple[Hitzone, ...]) -> tuple[Hitzone, ...]:
@@ -24,11 +24,11 @@ def hitzone_row(zone: Hitzone, facts: GameFacts, language: str, widths: list[int
     mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
     cells: list[FlexComponent] = [text(f"{short_part_name(zone.part, language)}{mark}", size="xxs", flex=widths[0],
                                        color=LABEL)]
-    for value, width in zip((zone.cut, zone.impact, zone.shot), widths[1:4]):
+    for value, width in zip((zone.cut, zone.impact, zone.shot), widths[1:4], strict=True):
         weak = value is not None and value >= WEAK_SPOT_THRESHOLD
         cells.append(cell("-" if value is None else str(value), width, WEAK_INK if weak else LABEL if value else GREY,
                           bold=weak, background=WEAK_CELL if weak else None))
-    for element, width in zip(ELEMENTS, widths[4:]):
+    for element, width in zip(ELEMENTS, widths[4:], strict=True):
         value = zone.elements.get(element)
         cells.append(cell("-" if value is None else str(value), width, LABEL if value else GREY))
     return FlexBox(layout="horizontal", contents=cells)
