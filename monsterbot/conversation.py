@@ -27,7 +27,6 @@ from monsterbot.replies.labels import label
 from monsterbot.replies.wire import Wire, to_wire
 from monsterbot.sources.live import LiveKnowledge
 
-
 #: The language of a reply to a sticker that says nothing in words (most players write Traditional Chinese).
 STICKER_LANGUAGE = "zh-TW"
 
