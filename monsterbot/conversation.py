@@ -223,14 +223,14 @@ def _names_a_monster(snapshot: Snapshot, key: str) -> bool:
     return best is not None and best.score >= 100.0
 
 
-#: A spelling this close to a name is a typo of it ("tigerx" 83 → Tigrex); "octopus" → Beotodus scores 67.
+#: A spelling this close to a name is a typo of it ("tigerx" 83 → Tigrex); "octopus" → Beotodus scores 67, and a
+#: Chinese name one character of three off matches a dozen names (雷浪龍: 雷狼龍, 雷顎龍 …) at 67.
 PLAUSIBLE_TYPO = 75.0
 
 
 def _plausible(candidate: Candidate) -> bool:
     """A candidate worth offering: part of its name was typed, or a close typo of it."""
-    floor = PLAUSIBLE_TYPO if candidate.method is Method.FUZZY else AMBIGUOUS_FLOOR
-    return candidate.score >= floor
+    return candidate.score >= (PLAUSIBLE_TYPO if candidate.method is Method.FUZZY else AMBIGUOUS_FLOOR)
 
 
 def _card_kind(kind: Kind) -> str:

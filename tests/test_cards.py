@@ -360,3 +360,10 @@ def test_a_sticker_in_a_one_to_one_chat_gets_a_friendly_answer(webhook: Any, lin
     assert webhook(payload(event)).status_code == 200
     [message] = line_stub.replies()[0].body["messages"]
     assert message["text"] == said and len(message["quickReply"]["items"]) == 4
+
+
+def test_every_label_is_written_in_every_language() -> None:
+    from monsterbot.replies.labels import _LABELS
+
+    for language in LANGUAGES:
+        assert set(_LABELS[language]) == set(_LABELS["en"]), language  # never a silent fall back to English

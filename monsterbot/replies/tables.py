@@ -6,7 +6,7 @@ from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage
 
 from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, GameFacts, Hitzone, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer, summary
-from monsterbot.replies.colours import ELEMENT_COLOURS, LABEL, WEAK_CELL, WEAK_INK
+from monsterbot.replies.colours import ELEMENT_COLOURS, INK, LABEL, WEAK_CELL, WEAK_INK
 from monsterbot.replies.flex import GREY, cell, heading, row, text
 from monsterbot.replies.labels import ELEMENT_ICONS, game_name, label, listed, part_name, short_part_name, stars
 from monsterbot.replies.messages import full_table_button
@@ -50,7 +50,7 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
         icons = [ELEMENT_ICONS[e] for e in ELEMENTS]
         widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
         body = [heading(f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})", first=True)]
-        body.append(row([label(language, "part"), *label(language, "cut_impact_shot").split("/"), *icons], widths, GREY,
+        body.append(row([label(language, "part"), *label(language, "table_kinds").split("/"), *icons], widths, GREY,
                         size="xxs"))
         shown = facts.hitzones if full else compact_hitzones(facts.hitzones)
         body += [hitzone_row(zone, facts, language, widths) for zone in shown]
@@ -58,7 +58,8 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
         if len(shown) < len(facts.hitzones):
             more = full_table_button(monster.id, facts.game, language, len(facts.hitzones))
         softest = ", ".join(part_name(z.part, language) for z in facts.weak_parts())
-        alt = f"{name} {label(language, 'hitzones')}: {softest}" if softest else f"{name} {label(language, 'hitzones')}"
+        title = f"{name} {label(language, 'hitzones')} ({game_name(facts.game, language)})"
+        alt = f"{title}: {softest}" if softest else title
     bubble = FlexBubble(
         size="giga",
         header=header(monster, language, facts),
@@ -77,26 +78,37 @@ def comparison(first: Monster, second: Monster, language: str, game: str | None)
     for element in ELEMENTS:
         cells = [_strength(facts, element) for facts in (left, right)]
         if any(cells):
-            body.append(row([element_label(element, language), *(c or "-" for c in cells)], widths, ELEMENT_COLOURS[element]))
+            body.append(_strength_row(element_label(element, language), [c or "-" for c in cells], widths,
+                                      ELEMENT_COLOURS[element]))
     if (left and left.ailments) or (right and right.ailments):
         body += [FlexSeparator(margin="md"), heading(label(language, "ailments"))]
         for ailment in AILMENTS:
             cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "-" for f in (left, right)]
-            body.append(row([label(language, ailment), *cells], widths))
+            body.append(_strength_row(label(language, ailment), cells, widths))
     games = {game_name(f.game, language) for f in (left, right) if f}
     bubble = FlexBubble(
         size="mega",
         header=FlexBox(
             layout="vertical",
+            padding_bottom="none",
             contents=[
                 text(f"{names[0]} {label(language, 'vs')} {names[1]}", weight="bold", size="lg"),
                 text(" / ".join(sorted(games)), size="xs", color=GREY),
             ],
         ),
-        body=FlexBox(layout="vertical", spacing="sm", contents=body),
+        body=FlexBox(layout="vertical", spacing="sm", contents=body, padding_top="md"),
     )
     alt = f"{summary(first, left, language)} | {summary(second, right, language)}"
     return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble)
+
+
+def _strength_row(name: str, values: list[str], widths: list[int], name_colour: str = LABEL) -> FlexBox:
+    """A row of weaknesses side by side: ★★★ and ◎ bold, two stars in ink, one star, × and - receding in grey."""
+    cells: list[FlexComponent] = [text(name, size="sm", flex=widths[0], color=name_colour)]
+    for value, width in zip(values, widths[1:], strict=True):
+        strong = value in ("★★★", "◎")
+        cells.append(cell(value, width, INK if strong or value in ("★★", "○") else GREY, bold=strong, size="sm"))
+    return FlexBox(layout="horizontal", contents=cells)
 
 
 def _strength(facts, element: str) -> str:
