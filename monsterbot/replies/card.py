@@ -135,11 +135,10 @@ def _facts_body(facts: GameFacts, language: str) -> list[FlexComponent]:
         body += [FlexSeparator(margin="md"), heading(f"{label(language, 'weak_parts')} ({label(language, 'cut_impact_shot')})")]
         for zone in weak_parts:
             values = "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
-            body.append(_row(part_name(zone.part, language), values))
+            body.append(_row(part_name(zone.part, language, facts.game), values))
     for kind in ("breakable", "severable"):
         parts = getattr(facts, kind)
         if parts:
-            shown = ", ".join(part_name(p, language) for p in parts) if language == "en" else "、".join(
-                part_name(p, language) for p in parts)
+            shown = (", " if language == "en" else "、").join(part_name(p, language, facts.game) for p in parts)
             body.append(text(f"{label(language, kind)}: {shown}", size="xs", color=LABEL, margin="md"))
     return body

@@ -134,10 +134,16 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 
 
-@lru_cache(maxsize=1)
-def _part_names() -> dict[str, dict[str, str]]:
-    """English part name → ja / zh-TW / zh-CN (from HunterPie's localization, by `monsterbot import hunterpie`)."""
-    return json.loads(resources.files("monsterbot.replies").joinpath("part_names.json").read_text("utf-8"))
+@lru_cache(maxsize=4)
+def _part_names(game: str | None = None) -> dict[str, dict[str, str]]:
+    """English part name → ja / zh-TW / zh-CN: from HunterPie's localization (`monsterbot import hunterpie`), and
+    for a game with its own glossary (part_names_<game>.json, e.g. Wilds from the game's text) that one first."""
+    folder = resources.files("monsterbot.replies")
+    names = json.loads(folder.joinpath("part_names.json").read_text("utf-8"))
+    own = folder.joinpath(f"part_names_{game}.json") if game else None
+    if own is not None and own.is_file():
+        names = {**names, **json.loads(own.read_text("utf-8"))}
+    return names
 
 
 @lru_cache(maxsize=1)
@@ -151,51 +157,51 @@ _JOINERS = (" / ", "/", " & ", "+")
 _SIDES = {"Left ": {"zh-TW": "左", "zh-CN": "左", "ja": "左"}, "Right ": {"zh-TW": "右", "zh-CN": "右", "ja": "右"}}
 
 
-def _known(english: str, language: str) -> str | None:
+def _known(english: str, language: str, game: str | None) -> str | None:
     """A whole name in a language from the game text, the glossary, an alias or the project's words; None if unknown."""
     words = _part_words()
     english = words["aliases"].get(english, english)
-    for table in (words["names"], _part_names(), words["words"]):
+    for table in (words["names"], _part_names(game), words["words"]):
         if language in table.get(english, {}):
             return str(table[english][language])
     return None
 
 
-def _compose(english: str, language: str) -> str | None:
+def _compose(english: str, language: str, game: str | None) -> str | None:
     """A name built from known pieces: "Head (Broken)", "Body/Back", "Left Hindleg Bone"; None if a piece is unknown."""
-    whole = _known(english, language)
+    whole = _known(english, language, game)
     if whole is not None:
         return whole
     found = _STATE.match(english)
     if found:
-        base = _compose(found["base"], language)
+        base = _compose(found["base"], language, game)
         states = [_part_words()["states"].get(s, {}).get(language) for s in found["state"].split("+")]
         if base is None or None in states:
             return None
         return f"{base}({'+'.join(states)})" if language == "ja" else f"{base}（{'+'.join(states)}）"
     for joiner in _JOINERS:
         if joiner in english:
-            pieces = [_compose(piece.strip(), language) for piece in english.split(joiner)]
+            pieces = [_compose(piece.strip(), language, game) for piece in english.split(joiner)]
             return None if None in pieces else ("・" if language == "ja" else "/").join(pieces)  # type: ignore[arg-type]
     for side, prefix in _SIDES.items():
         if english.startswith(side):
-            rest = _compose(english[len(side):], language)
+            rest = _compose(english[len(side):], language, game)
             return None if rest is None else prefix[language] + rest
     return None
 
 
-def part_name(english: str, language: str) -> str:
+def part_name(english: str, language: str, game: str | None = None) -> str:
     """A part's name in a language, from the games' text where it has it ("Head (Broken)" → "頭部（破壞後）");
     the English name where no translation is known."""
     if language == "en":
         return english
-    return _compose(english, language) or english
+    return _compose(english, language, game) or english
 
 
-def short_part_name(english: str, language: str) -> str:
+def short_part_name(english: str, language: str, game: str | None = None) -> str:
     """A part's name for a narrow table column: English sides abbreviated ("Left Wing" → "L. Wing")."""
     if language != "en":
-        return part_name(english, language)
+        return part_name(english, language, game)
     return re.sub(r"\b(Left|Right) ", lambda m: f"{m[1][0]}. ", english)
 
 

@@ -22,7 +22,7 @@ def hitzone_row(zone: Hitzone, facts: GameFacts, language: str, widths: list[int
     """A part's row: its short name and marks, then values; a weak-spot value shaded and bold (not the whole row),
     zeros and missing values in grey."""
     mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
-    cells: list[FlexComponent] = [text(f"{short_part_name(zone.part, language)}{mark}", size="xxs", flex=widths[0],
+    cells: list[FlexComponent] = [text(f"{short_part_name(zone.part, language, facts.game)}{mark}", size="xxs", flex=widths[0],
                                        color=LABEL)]
     for value, width in zip((zone.cut, zone.impact, zone.shot), widths[1:4], strict=True):
         weak = value is not None and value >= WEAK_SPOT_THRESHOLD
@@ -57,7 +57,7 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
         body.append(text(label(language, "legend"), size="xxs", color=GREY, margin="md"))
         if len(shown) < len(facts.hitzones):
             more = full_table_button(monster.id, facts.game, language, len(facts.hitzones))
-        softest = ", ".join(part_name(z.part, language) for z in facts.weak_parts())
+        softest = ", ".join(part_name(z.part, language, facts.game) for z in facts.weak_parts())
         title = f"{name} {label(language, 'hitzones')} ({game_name(facts.game, language)})"
         alt = f"{title}: {softest}" if softest else title
     bubble = FlexBubble(
