@@ -10,7 +10,9 @@ def test_bench_quick_writes_the_table(tmp_path):
     done = run("bench", "--quick", "--out", str(out))
     assert done.returncode == 0, done.stderr[-2000:]
     text = out.read_text()
-    for figure in ("matcher, real roster", "knowledge load + index", "cold start", "webhook req/s", "resident memory"):
+    for figure in ("matcher, real roster", "knowledge load + index", "cold start", "webhook req/s", "CPU per request",
+                   "memory (PSS)", "synthetic monsters"):
         assert figure in text
     rows = [line for line in text.splitlines() if line.startswith("| ") and "×" in line]
-    assert len(rows) >= 7 and all(line.count("|") == 7 for line in rows)
+    assert len(rows) >= 10 and all(line.count("|") == 7 for line in rows)
+    assert "replies ≠ requests" not in text  # every unique event was answered once

@@ -65,7 +65,7 @@ def test_wire_form_is_what_the_sdk_sends(capture: _Capture, knowledge) -> None:
         assert ours.reply("reply-token", [to_wire(m) for m in messages]) == "ok"
         sdk.reply_message(ReplyMessageRequest(reply_token="reply-token", messages=messages))
     assert len(capture.seen) == 2 * len(replies)
-    for ours_seen, sdk_seen in zip(capture.seen[::2], capture.seen[1::2]):
+    for ours_seen, sdk_seen in zip(capture.seen[::2], capture.seen[1::2], strict=True):
         assert ours_seen[0] == sdk_seen[0] == "/v2/bot/message/reply"
         assert ours_seen[2] == sdk_seen[2]  # the body, byte for byte
         for header in ("content-type", "authorization", "accept", "user-agent"):

@@ -78,9 +78,9 @@ class WebProcess:
     env: dict = field(default_factory=dict)
 
     @classmethod
-    def start(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
+    def spawn(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
               command: list[str] | None = None) -> "WebProcess":
-        """Start the Procfile's web process (or `command` under the same settings) and wait until it is ready."""
+        """Start the Procfile's web process (or `command` under the same settings); do not wait for it."""
         port = free_port()
         data = Path(tempfile.mkdtemp(prefix="monsterbot-soak-"))
         env = dict(os.environ, PORT=str(port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN="soak-token",
@@ -89,7 +89,13 @@ class WebProcess:
                    **(extra_env or {}))
         log = data / "web.log"
         process = subprocess.Popen(command or procfile_command(), cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-        web = cls(port, process, log, env)
+        return cls(port, process, log, env)
+
+    @classmethod
+    def start(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
+              command: list[str] | None = None) -> "WebProcess":
+        """Start the Procfile's web process (or `command` under the same settings) and wait until it is ready."""
+        web = cls.spawn(line_url, workers, extra_env, command)
         web.wait_ready()
         return web
 

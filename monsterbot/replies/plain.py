@@ -7,8 +7,9 @@ from typing import Any
 from monsterbot.replies.wire import Wire
 
 
-def render(data: Wire) -> str:
+def render(message: Wire) -> str:
     """A Flex card as its lines of text, a text message as itself; quick replies as [buttons]."""
+    data = message.data
     if data["type"] == "flex":
         lines = _flex_lines(data["contents"])
     else:
