@@ -148,7 +148,7 @@ def test_game_named_in_the_query_picks_that_games_facts(knowledge):
     conversation = Conversation(knowledge, default_game="world")
     world = conversation.reply_to_text("火龍").messages[0]
     wilds = conversation.reply_to_text("wilds 火龍").messages[0]
-    assert "Monster Hunter Wilds" in str(wilds) and "Iceborne" in str(world)
+    assert "魔物獵人 荒野" in str(wilds) and "冰原" in str(world)  # the game's title in the asker's language
     rise_only = conversation.reply_to_text("magnamalo").messages[0]
     assert "Rise" in str(rise_only)
     assert "Wilds" in str(Conversation(knowledge, default_game="wilds").reply_to_text("rathalos").messages[0])

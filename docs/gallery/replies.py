@@ -44,7 +44,7 @@ def main(out: Path) -> None:
         for language, asked in zip(LANGUAGES, queries, strict=True):
             replied = answer(conversation, asked, language)
             shown = "(follow)" if asked == "FOLLOW" else asked
-            request = {"query": shown, "language": language, "messages": replied.messages}
+            request = {"query": shown, "language": language, "messages": [m.data for m in replied.messages]}
             (out / f"{kind}-{language}.json").write_text(json.dumps(request, ensure_ascii=False), "utf-8")
 
 
