@@ -368,3 +368,34 @@ def test_every_label_is_written_in_every_language() -> None:
 
     for language in LANGUAGES:
         assert set(_LABELS[language]) == set(_LABELS["en"]), language  # never a silent fall back to English
+
+
+def test_every_new_reply_shape_follows_lines_openapi_spec(talk: Conversation) -> None:
+    from tests.conftest import need_shared
+    from tests.openapi_contract import errors
+
+    spec = need_shared("line-openapi", "messaging-api.yml")
+    answers = [talk.reply_to_text(q) for q in ("火龍", "滅盡龍 肉質", "火龍 vs 雌火龍", "哪些怪物怕雷", "謝謝", "👍", "說明",
+                                               "asdfgh", "tigerx", "rise 火龍")]
+    answers += [talk.greet("ja"), talk.reply_to_sticker("", ["Hello"])]
+    more = answers[3].messages[0].data["quickReply"]["items"][-1]["action"]["data"]
+    table = answers[1].messages[0].data["quickReply"]["items"][0]["action"]["data"]
+    answers += [talk.reply_to_postback(more), talk.reply_to_postback(table)]
+    for answer in answers:
+        body = {"replyToken": "t", "messages": [m.data for m in answer.messages]}
+        assert errors(spec, "ReplyMessageRequest", body) == [], answer.kind
+
+
+@pytest.mark.parametrize("data", [
+    "reverse=banana&game=world&lang=en&page=0", "reverse=fire&game=mh5&lang=en&page=0",
+    "reverse=fire&game=world&lang=en&page=-1", "reverse=fire&game=world&lang=en&page=99999999999",
+    "reverse=fire&game=world&lang=en&page=40", "monster=rathalos&game=frontier", "monster=nobody&lang=ja",
+    "reverse=fire&lang=en&page=1", "page=1", "",
+])
+def test_postbacks_this_bot_did_not_send_are_ignored(talk: Conversation, data: str) -> None:
+    assert talk.reply_to_postback(data).messages == []
+
+
+def test_postback_in_an_unknown_language_falls_back_to_english(talk: Conversation) -> None:
+    answer = talk.reply_to_postback("monster=rathalos&game=world&lang=xx")
+    assert answer.language == "en" and answer.messages[0].data["altText"].startswith("Rathalos")

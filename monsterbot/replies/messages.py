@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlencode
 
 from linebot.v3.messaging import MessageAction, PostbackAction, QuickReply, QuickReplyItem, TextMessage
 
-from monsterbot.core.model import LANGUAGES, Monster
+from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, LANGUAGES, Monster
 from monsterbot.replies.labels import label
 
 QUICK_REPLY_LIMIT = 13  # LINE's maximum number of quick-reply buttons
@@ -62,11 +62,15 @@ def parse_postback(data: str) -> Postback | None:
     language = fields.get("lang", "en")
     if language not in LANGUAGES:
         language = "en"
+    game = fields.get("game")
+    if game is not None and game not in GAMES:
+        return None
     if fields.get(POSTBACK_MONSTER):
         view = VIEW_TABLE if fields.get("view") == VIEW_TABLE else VIEW_CARD
-        return Postback(language, fields.get("game"), monster=fields[POSTBACK_MONSTER], view=view)
-    if fields.get(POSTBACK_TOPIC) and fields.get("page", "").isdigit() and fields.get("game"):
-        return Postback(language, fields["game"], topic=fields[POSTBACK_TOPIC], page=int(fields["page"]))
+        return Postback(language, game, monster=fields[POSTBACK_MONSTER], view=view)
+    page = fields.get("page", "")
+    if fields.get(POSTBACK_TOPIC) in (*ELEMENTS, *AILMENTS) and game and page.isdigit() and len(page) <= 4:
+        return Postback(language, game, topic=fields[POSTBACK_TOPIC], page=int(page))
     return None
 
 
