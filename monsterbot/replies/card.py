@@ -9,6 +9,7 @@ from monsterbot.replies.colours import BEST_ROW, ELEMENT_COLOURS, INK, LABEL, MU
 from monsterbot.replies.flex import GREY, heading, pair, row, text
 from monsterbot.replies.labels import (
     ELEMENT_ICONS,
+    colon,
     form_name,
     game_name,
     label,
@@ -49,7 +50,7 @@ def source_footer(facts: GameFacts | None, language: str) -> FlexBox | None:
     """Where the facts come from, by the source's name."""
     if not facts:
         return None
-    line = f"{label(language, 'source')}: {source_name(facts.source)}"
+    line = f"{label(language, 'source')}{colon(language)}{source_name(facts.source)}"
     return FlexBox(layout="vertical", contents=[text(line, size="xxs", color=GREY)], padding_top="none",
                    padding_start="xxl", padding_end="xxl")
 
@@ -75,7 +76,7 @@ def summary(monster: Monster, facts: GameFacts | None, language: str) -> str:
         return head
     head = f"{head} ({game_name(facts.game, language)})"
     weak = top_weaknesses(facts, language)
-    line = f"{head} — {label(language, 'weak_to')}: {weak}" if weak else head
+    line = f"{head} — {label(language, 'weak_to')}{colon(language)}{weak}" if weak else head
     return line[:ALT_TEXT_LIMIT]
 
 
@@ -122,7 +123,8 @@ def _facts_body(facts: GameFacts, language: str) -> list[FlexComponent]:
         strongest = sorted(form.elements, key=lambda e: -form.elements[e])[:2]
         shown = " ".join(f"{label(language, e)}{stars(form.elements[e])}" for e in strongest if form.elements[e] > 0)
         if shown:
-            body.append(text(f"({form_name(form.description, language)}: {shown})", size="xs", color=GREY))
+            body.append(text(f"({form_name(form.description, language)}{colon(language)}{shown})", size="xs",
+                             color=GREY))
     if facts.ailments:
         body += [FlexSeparator(margin="md"), heading(label(language, "ailments"))]
         pairs = [pair(label(language, a), stars(facts.ailments[a]), star_colour(facts.ailments[a]),
@@ -140,5 +142,5 @@ def _facts_body(facts: GameFacts, language: str) -> list[FlexComponent]:
         parts = getattr(facts, kind)
         if parts:
             shown = (", " if language == "en" else "、").join(part_name(p, language, facts.game) for p in parts)
-            body.append(text(f"{label(language, kind)}: {shown}", size="xs", color=LABEL, margin="md"))
+            body.append(text(f"{label(language, kind)}{colon(language)}{shown}", size="xs", color=LABEL, margin="md"))
     return body

@@ -210,6 +210,11 @@ def label(language: str, key: str) -> str:
     return _LABELS.get(language, _LABELS["en"]).get(key) or _LABELS["en"][key]
 
 
+def colon(language: str) -> str:
+    """The colon between a label and its value: full-width in Chinese and Japanese."""
+    return ": " if language == "en" else "："
+
+
 def game_name(game: str, language: str) -> str:
     """A game's title in a language."""
     names = GAME_NAMES.get(game, {})

@@ -9,7 +9,7 @@ from monsterbot.core.ranking import PAGE_SIZE, Ranked
 from monsterbot.replies.card import ALT_TEXT_LIMIT
 from monsterbot.replies.colours import ELEMENT_COLOURS, INK
 from monsterbot.replies.flex import GREY, row, text
-from monsterbot.replies.labels import ELEMENT_ICONS, game_name, label, listed, stars
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, game_name, label, listed, stars
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, monster_items, more_button
 
 
@@ -48,5 +48,6 @@ def weakest_list(topic: str, ranked: list[Ranked], language: str, game: str, pag
     items = monster_items([r.monster for r in ranked], game, language, QUICK_REPLY_LIMIT - 1)
     if has_more:
         items.append(more_button(topic, game, language, page + 1))
-    return FlexMessage(alt_text=f"{title} ({game_name(game, language)}): {names}"[:ALT_TEXT_LIMIT], contents=bubble,
+    return FlexMessage(alt_text=f"{title} ({game_name(game, language)}){colon(language)}{names}"[:ALT_TEXT_LIMIT],
+                       contents=bubble,
                        quick_reply=QuickReply(items=items) if items else None)

@@ -8,7 +8,7 @@ from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, GameF
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer, summary
 from monsterbot.replies.colours import ELEMENT_COLOURS, INK, LABEL, WEAK_CELL, WEAK_INK
 from monsterbot.replies.flex import GREY, cell, heading, row, text
-from monsterbot.replies.labels import ELEMENT_ICONS, game_name, label, listed, part_name, short_part_name, stars
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, game_name, label, listed, part_name, short_part_name, stars
 from monsterbot.replies.messages import full_table_button
 
 
@@ -57,9 +57,10 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
         body.append(text(label(language, "legend"), size="xxs", color=GREY, margin="md"))
         if len(shown) < len(facts.hitzones):
             more = full_table_button(monster.id, facts.game, language, len(facts.hitzones))
-        softest = ", ".join(part_name(z.part, language, facts.game) for z in facts.weak_parts())
+        softest = (", " if language == "en" else "、").join(part_name(z.part, language, facts.game)
+                                                            for z in facts.weak_parts())
         title = f"{name} {label(language, 'hitzones')} ({game_name(facts.game, language)})"
-        alt = f"{title}: {softest}" if softest else title
+        alt = f"{title}{colon(language)}{softest}" if softest else title
     bubble = FlexBubble(
         size="giga",
         header=header(monster, language, facts),
