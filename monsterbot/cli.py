@@ -14,6 +14,7 @@ from monsterbot.config import LINE_API_DEFAULT, ConfigError, Settings
 from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.knowledge.records import KnowledgeError
 from monsterbot.replies.plain import render
+from monsterbot.replies.wire import Wire
 from monsterbot.sources.live import LiveKnowledge
 
 
@@ -65,7 +66,9 @@ def _print_replies_locally() -> str:
 
     def show(recorded) -> None:  # noqa: ANN001 - a devtools Recorded
         for message in (recorded.body or {}).get("messages", []):
-            print(f"\n[reply]\n{render(message)}\n", file=sys.stderr, flush=True)
+            print(f"\n[reply]\n{render(Wire(message, json.dumps(message).encode()))}\n", file=sys.stderr, flush=True)
+        if recorded.status != 200:  # the strict stand-in refused it, as LINE would
+            print(f"[LINE answers {recorded.status}: {json.dumps(recorded.error, ensure_ascii=False)}]", file=sys.stderr)
 
     return LineStandIn(on_request=show, keep=False).start().url
 
@@ -195,7 +198,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.what == "crds":
         from monsterbot.kubernetes.crds import all_crds
 
-        target = args.out or Path("charts/monsterbot/crds")
+        target = args.out or Path("charts/monsterbot/files/crds")
         for name, crd in all_crds().items():
             (target / name).write_text(manifests.dump(crd), encoding="utf-8")
         print(f"wrote {len(all_crds())} CRDs to {target}", file=sys.stderr)
@@ -215,7 +218,7 @@ def cmd_operator(args: argparse.Namespace) -> int:
     """Run the operator: reconcile Bots and EventBindings (leader-elected)."""
     from monsterbot.kubernetes.operator import run_operator
 
-    return run_operator(namespace=args.namespace, interval=args.interval, leader_election=not args.no_leader_election)
+    return run_operator(args.config, interval=args.interval, leader_election=not args.no_leader_election)
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
@@ -297,11 +300,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("paths", type=Path, nargs="*", help=knowledge_help)
     export.add_argument("--bot", default="monsterbot", help="the Bot the bindings belong to (spec.botRef)")
     export.add_argument("--namespace", default=None)
-    export.add_argument("--out", type=Path, help="crds: folder to write (default charts/monsterbot/crds)")
+    export.add_argument("--out", type=Path, help="crds: folder to write (default charts/monsterbot/files/crds)")
     export.set_defaults(func=cmd_export)
 
     operator = sub.add_parser("operator", help="run the Kubernetes operator (Bots → Deployments or Knative Services)")
-    operator.add_argument("--namespace", default=None, help="watch one namespace (default: all)")
+    operator.add_argument("--config", type=Path, required=True,
+                          help="the operator's config.yaml (the chart's ConfigMap: namespaces, allowlists, pod template)")
     operator.add_argument("--interval", type=float, default=10.0, help="seconds between full reconciles")
     operator.add_argument("--no-leader-election", action="store_true")
     operator.set_defaults(func=cmd_operator)

@@ -216,6 +216,19 @@ class Conversation:
         """Welcome a new friend with what the bot can do, with buttons to try."""
         return Answer([to_wire(messages.greeting(language))], "greeting", language=language, kind="greeting")
 
+    def welcome_group(self) -> Answer:
+        """Greet a group or room that invited the bot (or its new members), with monsters to tap and try."""
+        monsters = self.knowledge.current.monsters
+        tries = [monsters[i] for i in messages.TRY_MONSTERS if i in monsters] or sorted(monsters.values(), key=lambda m: m.id)
+        shown = tuple(tries[: len(messages.TRY_MONSTERS)])
+        return Answer([to_wire(messages.group_greeting(shown))], "greeting", kind="greeting", monsters=shown)
+
+    def forget(self, chat_key: str) -> Answer:
+        """The bot left a group or room: drop what it kept about that chat."""
+        if chat_key:
+            self.preferences.forget(chat_key)
+        return Answer(outcome="forgotten", kind="forget")
+
 
 def _names_a_monster(snapshot: Snapshot, key: str) -> bool:
     """True when a whole message is exactly a monster's name or alias (small talk never hides a monster)."""

@@ -74,9 +74,12 @@ def knowledge() -> LiveKnowledge:
 
 @pytest.fixture()
 def line_stub() -> Iterator[LineStandIn]:
+    """The strict stand-in Messaging API; a test fails if LINE would have refused any reply
+    (a test that breaks a rule on purpose clears `rejected` once it has checked it)."""
     stub = LineStandIn().start()
     yield stub
     stub.stop()
+    assert [r.error for r in stub.rejected] == [], "LINE would have refused these replies"
 
 
 def sign(body: bytes, secret: str = SECRET) -> str:
@@ -154,10 +157,13 @@ def drain(app: Any) -> None:
 
 @pytest.fixture()
 def kube() -> Iterator[Any]:
-    """A loopback HTTP server speaking the Kubernetes API (tests/fake_kube.py)."""
+    """A loopback HTTP server speaking the Kubernetes API (tests/fake_kube.py), with monsterbot's CRDs installed."""
+    from monsterbot.kubernetes.crds import all_crds
     from tests.fake_kube import FakeKube
 
     fake = FakeKube()
+    for crd in all_crds().values():
+        fake.apply_object(crd)
     yield fake
     fake.stop()
 

@@ -1,5 +1,20 @@
-"""A small Kubernetes API server on loopback: enough of list, watch, get, create, replace, patch and delete
-for any resource path, so the real `kubernetes` client can be tested against real HTTP.
+"""A Kubernetes API server on loopback, for the real `kubernetes` client over real HTTP.
+
+No real kube-apiserver installs from the registries these machines reach (Debian ships only kubectl and etcd,
+PyPI and npm only clients; kind/k3d need a container runtime and images), so this stand-in is made to refuse what a
+real API server refuses, and more where being stricter is cheap:
+
+- **optimistic concurrency**: a PUT or PATCH carrying a stale `metadata.resourceVersion` is 409 Conflict; a POST
+  of an existing name is 409 AlreadyExists;
+- **custom resources exist only through their CRD** (stored here like any object): an unknown group or plural is
+  404; unknown fields are pruned by the CRD's structural schema (`x-kubernetes-preserve-unknown-fields` kept), then
+  the object is validated against it (422 Invalid); with a status subresource, writes to the main resource keep the
+  old status and writes to `/status` change nothing else; `generation` moves only when the spec does;
+- **built-in objects** are validated by `kubernetes-validate` in strict mode (422 Invalid, unknown fields refused
+  rather than dropped: stricter than the server's default warning);
+- **RBAC**: a kubeconfig made by `kubeconfig(path, service_account="ns/name")` authenticates as that service
+  account, and every request is authorised from the Roles, ClusterRoles and bindings stored here (403 Forbidden with
+  Kubernetes' message); the default user is a cluster admin for test set-up.
 
 Watches stream JSON lines (ADDED / MODIFIED / DELETED / BOOKMARK / ERROR) from a resourceVersion;
 `expire_watches()` makes the next watch answer 410 Gone like a compacted etcd; `fail_next()` makes the
@@ -14,6 +29,7 @@ import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -21,6 +37,35 @@ _PATH = re.compile(
     r"^/(?:api/(?P<core>v1)|apis/(?P<group>[^/]+)/(?P<version>[^/]+))"
     r"(?:/namespaces/(?P<ns>[^/]+))?/(?P<plural>[^/]+)(?:/(?P<name>[^/]+))?(?:/(?P<sub>status))?$"
 )
+K8S_VERSION = "1.33"
+ADMIN_TOKEN = "admin-token"
+BUILTIN = {  # (api prefix, plural) → (kind, namespaced)
+    ("v1", "services"): ("Service", True), ("v1", "secrets"): ("Secret", True), ("v1", "configmaps"): ("ConfigMap", True),
+    ("v1", "serviceaccounts"): ("ServiceAccount", True), ("v1", "pods"): ("Pod", True),
+    ("v1", "namespaces"): ("Namespace", False),
+    ("apps/v1", "deployments"): ("Deployment", True),
+    ("coordination.k8s.io/v1", "leases"): ("Lease", True),
+    ("policy/v1", "poddisruptionbudgets"): ("PodDisruptionBudget", True),
+    ("autoscaling/v2", "horizontalpodautoscalers"): ("HorizontalPodAutoscaler", True),
+    ("networking.k8s.io/v1", "ingresses"): ("Ingress", True),
+    ("networking.k8s.io/v1", "networkpolicies"): ("NetworkPolicy", True),
+    ("rbac.authorization.k8s.io/v1", "roles"): ("Role", True),
+    ("rbac.authorization.k8s.io/v1", "rolebindings"): ("RoleBinding", True),
+    ("rbac.authorization.k8s.io/v1", "clusterroles"): ("ClusterRole", False),
+    ("rbac.authorization.k8s.io/v1", "clusterrolebindings"): ("ClusterRoleBinding", False),
+    ("apiextensions.k8s.io/v1", "customresourcedefinitions"): ("CustomResourceDefinition", False),
+}
+_PLURAL_OF = {(api, kind): plural for (api, plural), (kind, _) in BUILTIN.items()}
+_CRDS = ("apiextensions.k8s.io/v1", "customresourcedefinitions")
+_VERBS = {"POST": "create", "PUT": "update", "PATCH": "patch", "DELETE": "delete"}
+
+
+class Refused(Exception):
+    """An answer other than success: HTTP status, Kubernetes reason, message."""
+
+    def __init__(self, code: int, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.reason, self.message = code, reason, message
 
 
 class FakeKube:
@@ -30,6 +75,8 @@ class FakeKube:
         self.objects: dict[tuple[str, str], dict[tuple[str, str], dict]] = {}
         self.events: list[tuple[int, str, str, dict]] = []  # (rv, type, collection key, object)
         self.requests: list[tuple[str, str]] = []  # (method, path?query)
+        self.denied: list[str] = []  # the message of every 403
+        self.tokens: dict[str, str] = {ADMIN_TOKEN: "admin"}  # bearer token → user name
         self.rv = 100
         self.expire_next_watch = False
         self.failures: list[int] = []
@@ -72,28 +119,47 @@ class FakeKube:
         self.server.shutdown()
         self.server.server_close()
 
-    def kubeconfig(self, path) -> str:
-        """Write a kubeconfig that points the client here; return its path."""
+    def kubeconfig(self, path: Path, service_account: str | None = None) -> str:
+        """Write a kubeconfig that points the client here, as the admin or as `namespace/name`; return its path."""
+        token = ADMIN_TOKEN
+        if service_account:
+            token = f"token-{service_account.replace('/', '-')}"
+            namespace, name = service_account.split("/")
+            self.tokens[token] = f"system:serviceaccount:{namespace}:{name}"
         path.write_text(json.dumps({
             "apiVersion": "v1", "kind": "Config", "current-context": "fake",
             "clusters": [{"name": "fake", "cluster": {"server": self.url}}],
             "contexts": [{"name": "fake", "context": {"cluster": "fake", "user": "fake", "namespace": "default"}}],
-            "users": [{"name": "fake", "user": {"token": "fake-token"}}],
+            "users": [{"name": "fake", "user": {"token": token}}],
         }))
         return str(path)
 
     # --- test controls -------------------------------------------------------------------------
     def apply(self, path: str, obj: dict) -> dict:
-        """Create or replace an object as `kubectl apply` would (path: the collection URL)."""
+        """Create or replace an object as an admin's `kubectl apply` would (path: the collection URL)."""
         key, ns = self._collection(path)
         name = obj["metadata"]["name"]
-        exists = (ns, name) in self.objects.get(key, {})
-        return self._store(key, ns, name, obj, "MODIFIED" if exists else "ADDED")
+        with self.cond:
+            current = self.objects.get(key, {}).get((ns, name))
+            admitted = self._admit(key, current, copy.deepcopy(obj), None)
+            return self._store(key, ns, name, admitted, "MODIFIED" if current else "ADDED")
+
+    def apply_object(self, obj: dict, namespace: str = "default") -> dict:
+        """Apply a manifest (a CRD, a Role, a Deployment, a custom resource…) at the path its kind lives at."""
+        api, kind = obj["apiVersion"], obj["kind"]
+        plural = _PLURAL_OF.get((api, kind)) or self._crd_plural(api, kind)
+        namespaced = BUILTIN[(api, plural)][1] if (api, plural) in BUILTIN else True
+        prefix = "/api/v1" if api == "v1" else f"/apis/{api}"
+        ns = obj["metadata"].get("namespace") or namespace
+        return self.apply(f"{prefix}/namespaces/{ns}/{plural}" if namespaced else f"{prefix}/{plural}", obj)
 
     def delete(self, path: str, name: str) -> None:
         key, ns = self._collection(path)
         obj = self.objects.get(key, {}).pop((ns, name))
         self._event("DELETED", key, obj)
+
+    def get(self, api: str, plural: str, namespace: str, name: str) -> dict | None:
+        return self.objects.get((api, plural), {}).get((namespace, name))
 
     def expire_watches(self) -> None:
         """The next watch gets 410 Gone, as when etcd compacted the version it asks for."""
@@ -105,7 +171,7 @@ class FakeKube:
     def writes(self) -> list[tuple[str, str]]:
         return [r for r in self.requests if r[0] in ("POST", "PUT", "PATCH", "DELETE")]
 
-    # --- internals ---------------------------------------------------------------------------------
+    # --- internals: paths and custom resources -----------------------------------------------------
     @staticmethod
     def _collection(path: str) -> tuple[tuple[str, str], str]:
         match = _PATH.match(path)
@@ -113,7 +179,68 @@ class FakeKube:
         prefix = "v1" if match["core"] else f"{match['group']}/{match['version']}"
         return (prefix, match["plural"]), match["ns"] or ""
 
-    def _store(self, key, ns, name, obj, kind) -> dict:
+    def _crd_plural(self, api: str, kind: str) -> str:
+        for crd in self.objects.get(_CRDS, {}).values():
+            if f"{crd['spec']['group']}/" in api + "/" and crd["spec"]["names"]["kind"] == kind:
+                return str(crd["spec"]["names"]["plural"])
+        raise Refused(404, "NotFound", f"no kind {kind!r} is registered for version {api!r}")
+
+    def _crd_version(self, key: tuple[str, str]) -> dict | None:
+        """The CRD version that serves this (group/version, plural), or None when it is not a custom resource."""
+        group, _, version = key[0].partition("/")
+        crd = self.objects.get(_CRDS, {}).get(("", f"{key[1]}.{group}"))
+        if crd is None:
+            return None
+        return next((v for v in crd["spec"]["versions"] if v["name"] == version and v.get("served")), None)
+
+    def _check_resource(self, key: tuple[str, str], ns: str) -> dict | None:
+        """The CRD version of a custom resource; 404 for a resource the server does not have."""
+        if key in BUILTIN:
+            if ns and not BUILTIN[key][1]:
+                raise Refused(404, "NotFound", f"{key[1]} is cluster-scoped")
+            return None
+        version = self._crd_version(key)
+        if version is None:
+            raise Refused(404, "NotFound", f"the server could not find the requested resource ({key[1]}.{key[0]})")
+        return version
+
+    # --- internals: admission (pruning, validation, status, concurrency) -----------------------------
+    def _admit(self, key: tuple[str, str], current: dict | None, obj: dict, sub: str | None) -> dict:
+        """The object as the server would store it, or Refused."""
+        version = self._crd_version(key)
+        if key in BUILTIN:  # the client may leave these out; the server takes them from the URL
+            obj.setdefault("apiVersion", key[0])
+            obj.setdefault("kind", BUILTIN[key][0])
+        sent_rv = (obj.get("metadata") or {}).get("resourceVersion")
+        if current is not None and sent_rv and sent_rv != current["metadata"]["resourceVersion"]:
+            raise Refused(409, "Conflict", f"Operation cannot be fulfilled on {key[1]} \"{current['metadata']['name']}\": "
+                                           "the object has been modified; please apply your changes to the latest "
+                                           "version and try again")
+        has_status = version is not None and "status" in (version.get("subresources") or {}) or key in BUILTIN
+        if current is not None and has_status:
+            if sub == "status":
+                obj = dict(copy.deepcopy(current), status=obj.get("status"), metadata=obj.get("metadata", {}))
+            else:
+                obj["status"] = copy.deepcopy(current.get("status"))
+                if obj["status"] is None:
+                    del obj["status"]
+        elif current is None and sub == "status":
+            raise Refused(404, "NotFound", "no object to write the status of")
+        if version is not None:
+            group = key[0].partition("/")[0]
+            kind = self.objects[_CRDS][("", f"{key[1]}.{group}")]["spec"]["names"]["kind"]
+            if (obj.get("apiVersion"), obj.get("kind")) != (key[0], kind):
+                raise Refused(400, "BadRequest", f"Object 'Kind' is missing or not {kind} {key[0]}")
+            schema = version["schema"]["openAPIV3Schema"]
+            meta = obj.get("metadata")
+            obj = _prune(obj, schema)
+            obj["metadata"] = meta
+            _validate_custom(obj, schema)
+        else:
+            _validate_builtin(obj)
+        return obj
+
+    def _store(self, key: tuple[str, str], ns: str, name: str, obj: dict, kind: str) -> dict:
         with self.cond:
             self.rv += 1
             obj = copy.deepcopy(obj)
@@ -122,9 +249,9 @@ class FakeKube:
             if ns:
                 meta["namespace"] = ns
             old = self.objects.get(key, {}).get((ns, name))
-            meta.setdefault("uid", (old or {}).get("metadata", {}).get("uid") or f"uid-{name}-{self.rv}")
+            meta["uid"] = (old or {}).get("metadata", {}).get("uid") or meta.get("uid") or f"uid-{name}-{self.rv}"
             generation = (old or {}).get("metadata", {}).get("generation", 0)
-            if old is None or old.get("spec") != obj.get("spec"):
+            if old is None or _spec(old) != _spec(obj):
                 generation += 1
             meta["generation"] = generation
             self.objects.setdefault(key, {})[(ns, name)] = obj
@@ -132,7 +259,7 @@ class FakeKube:
             self.cond.notify_all()
             return obj
 
-    def _event(self, kind, key, obj) -> None:
+    def _event(self, kind: str, key: tuple[str, str], obj: dict) -> None:
         with self.cond:
             self.rv += 1
             obj = copy.deepcopy(obj)
@@ -140,7 +267,47 @@ class FakeKube:
             self.events.append((self.rv, kind, f"{key}", obj))
             self.cond.notify_all()
 
-    def _send(self, handler, status: int, body: Any) -> None:
+    # --- internals: RBAC ------------------------------------------------------------------------------
+    def _authorize(self, user: str, verb: str, key: tuple[str, str], ns: str, name: str | None, sub: str | None) -> None:
+        if user == "admin":
+            return
+        group = "" if key[0] == "v1" else key[0].split("/")[0]
+        resource = f"{key[1]}/{sub}" if sub else key[1]
+        rbac = "rbac.authorization.k8s.io/v1"
+        _, _, sa_ns, sa_name = user.split(":")
+
+        def bound(binding: dict) -> bool:
+            return any(s.get("kind") == "ServiceAccount" and s.get("name") == sa_name and s.get("namespace") == sa_ns
+                       for s in binding.get("subjects") or [])
+
+        def rules(ref: dict, namespace: str) -> list[dict]:
+            if ref["kind"] == "ClusterRole":
+                role = self.objects.get((rbac, "clusterroles"), {}).get(("", ref["name"]))
+            else:
+                role = self.objects.get((rbac, "roles"), {}).get((namespace, ref["name"]))
+            return (role or {}).get("rules") or []
+
+        granted: list[dict] = []
+        for binding in self.objects.get((rbac, "clusterrolebindings"), {}).values():
+            if bound(binding):
+                granted += rules(binding["roleRef"], "")
+        if ns:
+            for (binding_ns, _), binding in self.objects.get((rbac, "rolebindings"), {}).items():
+                if binding_ns == ns and bound(binding):
+                    granted += rules(binding["roleRef"], ns)
+        for rule in granted:
+            if (_has(rule.get("apiGroups"), group) and _has(rule.get("resources"), resource)
+                    and _has(rule.get("verbs"), verb)
+                    and (not rule.get("resourceNames") or (name and name in rule["resourceNames"]))):
+                return
+        where = f' in the namespace "{ns}"' if ns else " at the cluster scope"
+        message = (f'{key[1]}{"." + group if group else ""} {json.dumps(name) + " " if name else ""}is forbidden: '
+                   f'User "{user}" cannot {verb} resource "{resource}" in API group "{group}"{where}')
+        self.denied.append(message)
+        raise Refused(403, "Forbidden", message)
+
+    # --- internals: HTTP ------------------------------------------------------------------------------
+    def _send(self, handler: Any, status: int, body: Any) -> None:
         data = json.dumps(body).encode()
         handler.send_response(status)
         handler.send_header("Content-Type", "application/json")
@@ -148,27 +315,39 @@ class FakeKube:
         handler.end_headers()
         handler.wfile.write(data)
 
-    def _status(self, handler, code: int, reason: str, message: str) -> None:
-        self._send(handler, code, {"kind": "Status", "apiVersion": "v1", "status": "Failure", "code": code,
-                                   "reason": reason, "message": message})
-
-    def _dispatch(self, handler, method: str) -> None:
+    def _dispatch(self, handler: Any, method: str) -> None:
         url = urlparse(handler.path)
         query = {k: v[0] for k, v in parse_qs(url.query).items()}
         self.requests.append((method, handler.path))
         length = int(handler.headers.get("Content-Length") or 0)
         body = json.loads(handler.rfile.read(length) or b"null") if length else None
-        if self.failures:
-            status = self.failures.pop(0)
-            return self._status(handler, status, "InternalError", "injected failure")
-        match = _PATH.match(url.path)
-        if not match:
-            return self._status(handler, 404, "NotFound", url.path)
-        key, ns = self._collection(url.path)
-        name, sub = match["name"], match["sub"]
+        try:
+            if self.failures:
+                status = self.failures.pop(0)
+                raise Refused(status, "InternalError", "injected failure")
+            user = self.tokens.get((handler.headers.get("Authorization") or "").removeprefix("Bearer "))
+            if user is None:
+                raise Refused(401, "Unauthorized", "Unauthorized")
+            match = _PATH.match(url.path)
+            if not match:
+                raise Refused(404, "NotFound", url.path)
+            key, ns = self._collection(url.path)
+            name, sub = match["name"], match["sub"]
+            watching = query.get("watch") in ("true", "1", "True")
+            verb = _VERBS.get(method) or ("get" if name else "watch" if watching else "list")
+            self._authorize(user, verb, key, ns, name, sub)
+            self._check_resource(key, ns)
+            self._serve(handler, method, key, ns, name, sub, query, body, watching)
+        except Refused as refused:
+            self._send(handler, refused.code, {"kind": "Status", "apiVersion": "v1", "metadata": {},
+                                               "status": "Failure", "code": refused.code, "reason": refused.reason,
+                                               "message": refused.message})
+
+    def _serve(self, handler: Any, method: str, key: tuple[str, str], ns: str, name: str | None, sub: str | None,
+               query: dict[str, str], body: Any, watching: bool) -> None:
         items = self.objects.setdefault(key, {})
         if method == "GET" and name is None:
-            if query.get("watch") in ("true", "1", "True"):
+            if watching:
                 return self._watch(handler, key, ns, query)
             with self.cond:
                 listed = [copy.deepcopy(o) for (o_ns, _), o in sorted(items.items()) if not ns or o_ns == ns]
@@ -176,29 +355,37 @@ class FakeKube:
             return self._send(handler, 200, {"kind": "List", "apiVersion": key[0], "items": listed,
                                              "metadata": {"resourceVersion": str(rv)}})
         if method == "POST":
+            if (body.get("metadata") or {}).get("resourceVersion"):
+                raise Refused(500, "InternalError", "resourceVersion should not be set on objects to be created")
             obj_name = body["metadata"]["name"]
-            if (ns, obj_name) in items:
-                return self._status(handler, 409, "AlreadyExists", obj_name)
-            return self._send(handler, 201, self._store(key, ns, obj_name, body, "ADDED"))
-        current = items.get((ns, name))
-        if current is None:
-            return self._status(handler, 404, "NotFound", f"{key[1]} {name!r} not found")
-        if method == "GET":
-            return self._send(handler, 200, current)
-        if method == "DELETE":
-            self.delete(url.path.rsplit("/", 1)[0], name)
-            return self._send(handler, 200, {"kind": "Status", "status": "Success"})
-        if method == "PUT":
-            updated = body
-        else:  # PATCH: a JSON merge patch (what the client sends for dicts)
-            updated = _merge(copy.deepcopy(current), body)
-        if sub == "status":
-            updated = dict(current, status=updated.get("status"))
-        elif method == "PUT":
-            updated["status"] = current.get("status")
-        return self._send(handler, 200, self._store(key, ns, name, updated, "MODIFIED"))
+            with self.cond:
+                if (ns, obj_name) in items:
+                    raise Refused(409, "AlreadyExists", f'{key[1]} "{obj_name}" already exists')
+                admitted = self._admit(key, None, body, None)
+                return self._send(handler, 201, self._store(key, ns, obj_name, admitted, "ADDED"))
+        assert name is not None  # a collection takes only GET and POST
+        with self.cond:
+            current = items.get((ns, name))
+            if current is None:
+                raise Refused(404, "NotFound", f'{key[1]} "{name}" not found')
+            if method == "GET":
+                return self._send(handler, 200, copy.deepcopy(current))
+            if method == "DELETE":
+                obj = items.pop((ns, name))
+                self._event("DELETED", key, obj)
+                return self._send(handler, 200, {"kind": "Status", "apiVersion": "v1", "status": "Success"})
+            if method == "PUT":
+                updated = body
+                if (body.get("metadata") or {}).get("name") != name:
+                    raise Refused(400, "BadRequest", "the name of the object does not match the name on the URL")
+            else:  # PATCH: a JSON merge patch (what the client sends for dicts)
+                updated = _merge(copy.deepcopy(current), body)
+                if not ((body or {}).get("metadata") or {}).get("resourceVersion"):
+                    updated["metadata"]["resourceVersion"] = current["metadata"]["resourceVersion"]
+            admitted = self._admit(key, current, updated, sub)
+            return self._send(handler, 200, self._store(key, ns, name, admitted, "MODIFIED"))
 
-    def _watch(self, handler, key, ns, query) -> None:
+    def _watch(self, handler: Any, key: tuple[str, str], ns: str, query: dict[str, str]) -> None:
         since = int(query.get("resourceVersion") or 0)
         timeout = float(query.get("timeoutSeconds") or 5)
         handler.send_response(200)
@@ -242,6 +429,59 @@ class FakeKube:
                 handler.wfile.flush()
             except OSError:
                 pass
+
+
+def _has(allowed: list[str] | None, value: str) -> bool:
+    return bool(allowed) and ("*" in allowed or value in allowed)  # type: ignore[operator]
+
+
+def _spec(obj: dict) -> dict:
+    """What moves `generation`: everything but metadata and status."""
+    return {k: v for k, v in obj.items() if k not in ("metadata", "status")}
+
+
+def _prune(node: Any, schema: dict) -> Any:
+    """Drop the fields a structural schema does not declare, as the API server prunes custom resources."""
+    if isinstance(node, dict) and schema.get("type") == "object":
+        if schema.get("x-kubernetes-preserve-unknown-fields"):
+            return node
+        properties = schema.get("properties")
+        extra = schema.get("additionalProperties")
+        if properties is not None:
+            return {k: _prune(v, properties[k]) for k, v in node.items() if k in properties}
+        if isinstance(extra, dict):
+            return {k: _prune(v, extra) for k, v in node.items()}
+        return {}
+    if isinstance(node, list) and isinstance(schema.get("items"), dict):
+        return [_prune(item, schema["items"]) for item in node]
+    return node
+
+
+def _validate_custom(obj: dict, schema: dict) -> None:
+    from openapi_schema_validator import OAS30Validator
+
+    body = {k: v for k, v in obj.items() if k != "metadata"}
+    rest = dict(schema, properties={k: v for k, v in schema.get("properties", {}).items() if k != "metadata"})
+    errors = [f"{'.'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in OAS30Validator(rest).iter_errors(body)]
+    if errors:
+        raise Refused(422, "Invalid", f"{obj.get('kind')} {obj['metadata'].get('name')!r} is invalid: " + "; ".join(errors))
+
+
+def _validate_builtin(obj: dict) -> None:
+    import kubernetes_validate
+
+    clean = copy.deepcopy(obj)
+    meta = clean.get("metadata") or {}
+    for field in ("resourceVersion", "uid", "generation", "creationTimestamp", "managedFields"):
+        meta.pop(field, None)
+    if clean.get("status") is None:
+        clean.pop("status", None)
+    try:
+        kubernetes_validate.validate(clean, K8S_VERSION, strict=True)
+    except kubernetes_validate.ValidationError as exc:
+        raise Refused(422, "Invalid", f"{obj.get('kind')} {meta.get('name')!r} is invalid: {exc.message}") from None
+    except kubernetes_validate.SchemaNotFoundError as exc:
+        raise Refused(404, "NotFound", str(exc)) from None
 
 
 def _merge(target: Any, patch: Any) -> Any:

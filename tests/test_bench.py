@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_cli import run
 
 
+@pytest.mark.timeout(600)  # starts several real web processes: minutes on a busy 2-core machine
 def test_bench_quick_writes_the_table(tmp_path):
     out = tmp_path / "BENCHMARKS.md"
-    done = run("bench", "--quick", "--out", str(out))
+    done = run("bench", "--quick", "--out", str(out), timeout=580)
     assert done.returncode == 0, done.stderr[-2000:]
     text = out.read_text()
     for figure in ("matcher, real roster", "knowledge load + index", "cold start", "webhook req/s", "CPU per request",

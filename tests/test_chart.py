@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import json
+import re
+import shlex
 import subprocess
-from functools import lru_cache
 
 import pytest
 import yaml
@@ -12,39 +15,68 @@ kubernetes_validate = pytest.importorskip("kubernetes_validate")
 
 from monsterbot import __version__  # noqa: E402
 from tests.conftest import REPO  # noqa: E402
-from tests.helm_tool import helm_binary  # noqa: E402
+from tests.helm_tool import CHART, CREDENTIALS, checkov_binary, operator_config, run_helm  # noqa: E402
+from tests.helm_tool import render as helm_render  # noqa: E402
 from tests.test_kubernetes_operator import K8S_VERSION, crd_errors  # noqa: E402
-
-CHART = REPO / "charts" / "monsterbot"
-CREDENTIALS = ["--set", "line.channelSecret=s3cr3t", "--set", "line.channelAccessToken=t0ken"]
-
-
-@lru_cache(maxsize=1)
-def helm() -> str:
-    return str(helm_binary())
-
-
-def run_helm(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([helm(), *args], capture_output=True, text=True, timeout=120)
 
 
 def render(*values: str) -> list[dict]:
-    done = run_helm("template", "bot", str(CHART), "--namespace", "games", "--include-crds", *values)
-    assert done.returncode == 0, done.stderr
-    return [d for d in yaml.safe_load_all(done.stdout) if d]
+    return helm_render(*values, namespace="games")
 
 
 def by_kind(objects: list[dict], kind: str, api: str | None = None) -> list[dict]:
     return [o for o in objects if o["kind"] == kind and (api is None or o["apiVersion"] == api)]
 
 
-def validate_all(objects: list[dict]) -> None:
+def pod_templates(objects: list[dict]) -> list[tuple[str, dict]]:
+    """(object name, pod template or pod) of every workload rendered."""
+    found = []
     for obj in objects:
-        if obj["apiVersion"].startswith("monsterbot.io/"):
+        if obj["kind"] == "Pod":
+            found.append((obj["metadata"]["name"], obj))
+        elif obj["kind"] == "Deployment" or obj["apiVersion"] == "serving.knative.dev/v1":
+            found.append((obj["metadata"]["name"], obj["spec"]["template"]))
+    return found
+
+
+def restricted_problems(pod: dict) -> list[str]:
+    """What Pod Security "restricted" refuses in a pod (the checks that apply to these pods)."""
+    spec = pod["spec"]
+    pod_context = spec.get("securityContext") or {}
+    problems = []
+    for container in spec["containers"]:
+        context = container.get("securityContext") or {}
+        name = container["name"]
+        if not (context.get("runAsNonRoot") or pod_context.get("runAsNonRoot")):
+            problems.append(f"{name}: runAsNonRoot")
+        seccomp = (context.get("seccompProfile") or pod_context.get("seccompProfile") or {}).get("type")
+        if seccomp not in ("RuntimeDefault", "Localhost"):
+            problems.append(f"{name}: seccompProfile")
+        if context.get("allowPrivilegeEscalation") is not False:
+            problems.append(f"{name}: allowPrivilegeEscalation")
+        if (context.get("capabilities") or {}).get("drop") != ["ALL"]:
+            problems.append(f"{name}: capabilities.drop ALL")
+        if context.get("privileged"):
+            problems.append(f"{name}: privileged")
+    allowed = {"name", "emptyDir", "configMap", "secret", "projected", "persistentVolumeClaim", "downwardAPI"}
+    problems += [f"volume {v['name']}" for v in spec.get("volumes") or [] if set(v) - allowed]
+    return problems
+
+
+def validate_all(objects: list[dict]) -> None:
+    for name, pod in pod_templates(objects):
+        assert restricted_problems(pod) == [], name
+    for obj in objects:
+        if obj["apiVersion"] == "monitoring.coreos.com/v1":  # the Prometheus Operator's CRD: not in Kubernetes' schemas
+            assert obj["spec"]["endpoints"] and obj["spec"]["selector"]["matchLabels"]
+        elif obj["apiVersion"].startswith("monsterbot.io/"):
             assert crd_errors(obj["kind"], obj) == []
         elif obj["apiVersion"] == "serving.knative.dev/v1":
-            template = obj["spec"]["template"]
+            template = copy.deepcopy(obj["spec"]["template"])
             pod_spec = {k: v for k, v in template["spec"].items() if k not in ("containerConcurrency", "timeoutSeconds")}
+            for container in pod_spec["containers"]:  # Knative fills in the probes' port (the container's only one)
+                for probe in ("livenessProbe", "readinessProbe"):
+                    container[probe]["httpGet"].setdefault("port", container["ports"][0]["containerPort"])
             pod = {"apiVersion": "v1", "kind": "Pod", "metadata": template["metadata"], "spec": pod_spec}
             kubernetes_validate.validate(pod, K8S_VERSION, strict=True)
         else:
@@ -84,7 +116,7 @@ def test_default_render():
     assert pod["spec"]["securityContext"]["runAsNonRoot"] is True
     assert pod["spec"]["terminationGracePeriodSeconds"] > 25  # gunicorn's graceful_timeout fits
     assert pod["metadata"]["annotations"]["checksum/knowledge"]
-    [configmap] = by_kind(objects, "ConfigMap")
+    [configmap] = [c for c in by_kind(objects, "ConfigMap") if c["metadata"]["name"] == "bot-monsterbot-knowledge"]
     assert "rathalos.yaml" in configmap["data"] and "火龍" in configmap["data"]["rathalos.yaml"]
     size = sum(len(v.encode()) for v in configmap["data"].values())
     assert size < 900_000, f"knowledge ConfigMap is {size} bytes; Kubernetes refuses objects over 1 MiB"
@@ -93,9 +125,13 @@ def test_default_render():
     [role] = [r for r in by_kind(objects, "Role") if r["metadata"]["name"] == "bot-monsterbot-webhook"]
     assert role["rules"] == [{"apiGroups": ["monsterbot.io"], "resources": ["eventbindings"], "verbs": ["get", "list", "watch"]}]
     operator = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "operator"]
-    assert len(operator) == 1 and by_kind(objects, "ClusterRole")
+    assert len(operator) == 1 and not by_kind(objects, "ClusterRole")  # namespaced unless operator.clusterWide
+    assert operator[0]["spec"]["template"]["spec"]["containers"][0]["livenessProbe"]["exec"]
+    assert {c["metadata"]["name"] for c in by_kind(objects, "CustomResourceDefinition")} == {
+        "bots.monsterbot.io", "eventbindings.monsterbot.io"}
     [test_pod] = by_kind(objects, "Pod")
     assert test_pod["metadata"]["annotations"]["helm.sh/hook"] == "test"
+    assert test_pod["spec"]["automountServiceAccountToken"] is False and test_pod["spec"]["containers"][0]["resources"]
 
 
 def test_knowledge_change_rolls_the_pods(tmp_path):
@@ -110,17 +146,30 @@ def test_knowledge_change_rolls_the_pods(tmp_path):
 
 def test_knative_render():
     objects = render(*CREDENTIALS, "--set", "knative.enabled=true", "--set", "knative.maxScale=4",
-                     "--set", "knative.containerConcurrency=10")
+                     "--set", "config.webConcurrency=3", "--set", "config.threads=2")
     validate_all(objects)
     [service] = by_kind(objects, "Service", "serving.knative.dev/v1")
-    annotations = service["spec"]["template"]["metadata"]["annotations"]
-    assert annotations["autoscaling.knative.dev/min-scale"] == "0"
+    template = service["spec"]["template"]
+    annotations = template["metadata"]["annotations"]
+    assert annotations["autoscaling.knative.dev/min-scale"] == "1"  # a cold start is longer than LINE's 2 s
+    assert annotations["autoscaling.knative.dev/initial-scale"] == "1"
     assert annotations["autoscaling.knative.dev/max-scale"] == "4"
     assert annotations["autoscaling.knative.dev/metric"] == "concurrency"
-    assert service["spec"]["template"]["spec"]["containerConcurrency"] == 10
-    assert service["spec"]["template"]["spec"]["containers"][0]["ports"][0]["name"] == "http1"
+    assert annotations["autoscaling.knative.dev/target-utilization-percentage"] == "70"
+    assert template["spec"]["containerConcurrency"] == 6  # 3 workers × 2 threads: what the pod really serves
+    container = template["spec"]["containers"][0]
+    assert container["ports"] == [{"name": "http1", "containerPort": 8080, "protocol": "TCP"}]
+    assert "startupProbe" not in container  # older Knative releases refuse it
+    assert "port" not in container["readinessProbe"]["httpGet"] and "port" not in container["livenessProbe"]["httpGet"]
+    # fields Knative refuses without its podspec feature flags
+    assert not {"securityContext", "nodeSelector", "affinity", "tolerations", "topologySpreadConstraints",
+                "terminationGracePeriodSeconds", "automountServiceAccountToken"} & set(template["spec"])
     webhooks = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
     assert webhooks == [] and not by_kind(objects, "Service", "v1") and not by_kind(objects, "PodDisruptionBudget")
+    assert "networking.knative.dev/visibility" not in service["metadata"]["labels"]
+    private = render(*CREDENTIALS, "--set", "knative.enabled=true", "--set", "knative.clusterLocal=true")
+    [service] = by_kind(private, "Service", "serving.knative.dev/v1")
+    assert service["metadata"]["labels"]["networking.knative.dev/visibility"] == "cluster-local"
 
 
 def test_autoscaling_render():
@@ -160,7 +209,8 @@ def test_missing_credentials_is_a_clear_error():
     ("setting", "fragment"),
     [
         ("replicaCount=-1", "/replicaCount"),
-        ("knative.metric=latency", "/knative/metric"),
+        ("knative.targetUtilizationPercentage=150", "/knative/targetUtilizationPercentage"),
+        ("operator.namespace=elsewhere", "'namespace'"),  # the old value, gone: watchNamespaces
         ("config.defaultGame=frontier", "/config/defaultGame"),
         ("terminationGracePeriodSeconds=5", "/terminationGracePeriodSeconds"),
         ("replicas=3", "'replicas'"),  # a typo of replicaCount
@@ -186,17 +236,171 @@ def test_dockerfile_lints_and_matches_the_chart():
     assert '"monsterbot.web.app:create_app()"' in dockerfile and "monsterbot.web.gunicorn_conf" in dockerfile
 
 
-def test_every_setting_the_chart_sets_is_in_its_templates():
-    """Each row of config.SETTINGS that the chart sets (a values key or "fixed") is set by some template."""
-    import re
+# --- one table of settings ------------------------------------------------------------------------------------------
+OPERATOR_OWN = {"POD_NAME", "POD_NAMESPACE"}  # the operator's own settings: its pod, not the webhook's
 
+
+def _env_names(container: dict) -> list[str]:
+    return [e["name"] for e in container.get("env") or []]
+
+
+def _has_key(values: dict, dotted: str) -> bool:
+    node: object = values
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True
+
+
+def test_every_setting_is_in_values_the_chart_pods_the_operator_pods_and_the_readme():
     from monsterbot.config import SETTINGS
+    from monsterbot.kubernetes.reconcile import PodPolicy, desired_resources
 
-    templates = "".join(p.read_text() for p in (CHART / "templates").rglob("*") if p.is_file())
-    named = set(re.findall(r"- name: ([A-Z_]+)", templates))
-    missing = [s.env for s in SETTINGS if s.chart and s.env not in named]
-    assert not missing, f"SETTINGS rows the chart should set but does not: {missing}"
-    values = (CHART / "values.yaml").read_text()
+    values = yaml.safe_load((CHART / "values.yaml").read_text())
+    every_option = ("--set", "line.apiEndpoint=https://line.example", "--set", "database.existingSecret=db",
+                    "--set", "redis.url=redis://redis:6379/0", "--set", "config.accessLog=true")
+    objects = render(*CREDENTIALS, *every_option)
+    deployments = {d["metadata"]["labels"]["app.kubernetes.io/component"]: d for d in by_kind(objects, "Deployment")}
+    chart_webhook = _env_names(deployments["webhook"]["spec"]["template"]["spec"]["containers"][0])
+    chart_operator = _env_names(deployments["operator"]["spec"]["template"]["spec"]["containers"][0])
+    policy = PodPolicy.from_chart(operator_config(objects), "games")
+    bot = {"apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot", "metadata": {"name": "b", "namespace": "games", "uid": "u"},
+           "spec": {"channelSecretRef": {"name": "l", "key": "s"}, "channelAccessTokenRef": {"name": "l", "key": "t"}}}
+    operator_made = _env_names(desired_resources(bot, [], policy)[0]["spec"]["template"]["spec"]["containers"][0])
+    table = (REPO / "README.md").read_text().split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", table))
+    missing = []
     for setting in SETTINGS:
-        if setting.chart and setting.chart != "fixed":
-            assert setting.chart.split(".")[-1] + ":" in values, f"{setting.env}: no {setting.chart} in values.yaml"
+        if setting.env not in documented:
+            missing.append(f"{setting.env}: not in the README's configuration table")
+        if setting.chart not in ("", "fixed") and not _has_key(values, setting.chart):
+            missing.append(f"{setting.env}: values.yaml has no {setting.chart}")
+        if not setting.chart:
+            continue
+        if setting.env in OPERATOR_OWN:
+            if setting.env not in chart_operator:
+                missing.append(f"{setting.env}: not set on the operator's pod")
+            continue
+        if setting.env not in chart_webhook:
+            missing.append(f"{setting.env}: not set on the chart's webhook pod")
+        if setting.env not in operator_made:
+            missing.append(f"{setting.env}: not set on the operator's webhook pod")
+    assert missing == []
+    known = {s.env for s in SETTINGS}
+    assert set(chart_webhook) | set(chart_operator) | set(operator_made) <= known  # nothing the table does not list
+    assert len(chart_webhook) == len(set(chart_webhook)) and sorted(chart_webhook) == sorted(operator_made)
+
+
+# --- every helm command of the README -------------------------------------------------------------------------------
+def readme_helm_commands() -> list[list[str]]:
+    """The `helm install|upgrade|template` command lines of the README's shell blocks, continuations joined."""
+    text = (REPO / "README.md").read_text()
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", text, flags=re.S):
+        for line in block.replace("\\\n", " ").splitlines():
+            words = shlex.split(line, comments=True)
+            if words[:1] == ["helm"] and words[1:2] and words[1] in ("install", "upgrade", "template"):
+                commands.append(words)
+    return commands
+
+
+def as_template(words: list[str], previous: list[str]) -> list[str]:
+    """A README helm command as `helm template` arguments; --reuse-values takes the values of the command before."""
+    args = [w for w in words[2:] if w != "--install"]
+    release, chart, rest = args[0], args[1], args[2:]
+    assert chart == "charts/monsterbot", words
+    flags, namespace = [], "default"
+    index = 0
+    while index < len(rest):
+        word = rest[index]
+        if word in ("-n", "--namespace"):
+            namespace, index = rest[index + 1], index + 2
+            continue
+        if word == "--reuse-values":
+            flags += previous
+        elif word in ("--set", "--set-string", "-f", "--values"):
+            flags += [word, rest[index + 1]]
+            index += 1
+        else:
+            raise AssertionError(f"README command has a flag the test does not know: {word}")
+        index += 1
+    return [release, str(CHART), "--namespace", namespace, *flags]
+
+
+def test_every_readme_helm_command_renders_valid_objects():
+    commands = readme_helm_commands()
+    assert len(commands) >= 3
+    previous: list[str] = []
+    for words in commands:
+        args = as_template(words, previous)
+        done = run_helm("template", *args)
+        assert done.returncode == 0, f"{' '.join(words)}\n{done.stderr}"
+        objects = [d for d in yaml.safe_load_all(done.stdout) if d]
+        validate_all(objects)
+        previous = args[4:]
+    ingress = [w for c in commands for w in c if w.startswith("ingress.hosts")]
+    assert ingress, "the README shows an Ingress"
+
+
+# --- conventions ----------------------------------------------------------------------------------------------------
+def test_network_policy_service_monitor_and_scheduling_are_values():
+    objects = render(*CREDENTIALS, "--set", "networkPolicy.enabled=true", "--set", "serviceMonitor.enabled=true",
+                     "--set", "nodeSelector.pool=bots", "--set", "operator.nodeSelector.pool=ops",
+                     "--set", "image.digest=sha256:" + "a" * 64, "--set", "podLabels.team=hunters",
+                     "--set", "extraEnv[0].name=TZ", "--set", "extraEnv[0].value=Asia/Taipei")
+    validate_all(objects)
+    policies = {p["metadata"]["name"]: p for p in by_kind(objects, "NetworkPolicy")}
+    webhook_policy = policies["bot-monsterbot-webhook"]["spec"]
+    assert webhook_policy["ingress"] == [{"ports": [{"port": 8080, "protocol": "TCP"}]}]
+    assert "ingress" not in policies["bot-monsterbot-operator"]["spec"]  # the operator serves nothing
+    [monitor] = by_kind(objects, "ServiceMonitor")
+    assert monitor["spec"]["endpoints"][0]["path"] == "/metrics"
+    pods = {d["metadata"]["labels"]["app.kubernetes.io/component"]: d["spec"]["template"] for d in by_kind(objects, "Deployment")}
+    assert pods["webhook"]["spec"]["nodeSelector"] == {"pool": "bots"}
+    assert pods["operator"]["spec"]["nodeSelector"] == {"pool": "ops"}
+    assert by_kind(objects, "Pod")[0]["spec"]["nodeSelector"] == {"pool": "bots"}  # the helm test pod too
+    spread = pods["webhook"]["spec"]["topologySpreadConstraints"][0]
+    assert spread["labelSelector"]["matchLabels"]["app.kubernetes.io/component"] == "webhook"
+    container = pods["webhook"]["spec"]["containers"][0]
+    assert container["image"] == "ghcr.io/monsterbot/monsterbot@sha256:" + "a" * 64
+    assert pods["webhook"]["metadata"]["labels"]["team"] == "hunters"
+    assert {"name": "TZ", "value": "Asia/Taipei"} in container["env"]
+    assert pods["webhook"]["metadata"]["annotations"]["checksum/secret"]  # a new Secret rolls the pods
+
+
+def test_the_chart_readme_lists_every_value_and_the_repository_has_a_licence():
+    chart = yaml.safe_load((CHART / "Chart.yaml").read_text())
+    assert chart["icon"].startswith("https://") and chart.get("kubeVersion")
+    readme = (CHART / "README.md").read_text()
+    values = yaml.safe_load((CHART / "values.yaml").read_text())
+    missing = [key for key in values if f"`{key}" not in readme]
+    assert missing == [], "chart README lacks values"
+    licence = (REPO / "LICENSE").read_text()
+    assert licence.startswith("MIT License")
+    assert 'license = "MIT"' in (REPO / "pyproject.toml").read_text() or "MIT" in (REPO / "pyproject.toml").read_text()
+
+
+@pytest.mark.timeout(900)  # the first run on a machine installs checkov (minutes); later runs take seconds
+def test_checkov_findings_are_fixed_or_listed_with_a_reason(tmp_path):
+    """checkov on the rendered chart (deployment and Knative modes): each failed check is in the chart README's list."""
+    import os
+
+    try:
+        checkov = str(checkov_binary())
+    except subprocess.CalledProcessError as exc:  # no registry: a developer offline
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"checkov could not be installed: {exc.stderr[-300:]!r}")
+    listed = set(re.findall(r"\| `(CKV2?_K8S_\d+)` \|", (CHART / "README.md").read_text()))
+    for name, values in (("deployment", ()), ("knative", ("--set", "knative.enabled=true"))):
+        done = run_helm("template", "bot", str(CHART), "--namespace", "games", *CREDENTIALS, *values)
+        assert done.returncode == 0, done.stderr
+        (tmp_path / f"{name}.yaml").write_text(done.stdout)
+    scan = subprocess.run([checkov, "-d", str(tmp_path), "--framework", "kubernetes", "--quiet", "--compact",
+                           "--output", "json", "--skip-download"], capture_output=True, text=True, timeout=300)
+    report = json.loads(scan.stdout)
+    reports = report if isinstance(report, list) else [report]
+    failed = {f"{c['check_id']}" for r in reports for c in r.get("results", {}).get("failed_checks", [])}
+    assert failed - listed == set(), f"fix these or list them with a reason in charts/monsterbot/README.md: {failed - listed}"
+    assert listed - failed == set(), f"listed but no longer failing (remove from the README): {listed - failed}"

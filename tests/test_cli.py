@@ -9,9 +9,10 @@ import sys
 from tests.conftest import FIXTURES, KNOWLEDGE, REPO
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, stdin: str | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "monsterbot.cli", *args], input=stdin, capture_output=True, text=True, cwd=REPO, timeout=120
+        [sys.executable, "-m", "monsterbot.cli", *args], input=stdin, capture_output=True, text=True, cwd=REPO,
+        timeout=timeout,
     )
 
 

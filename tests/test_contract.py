@@ -39,6 +39,24 @@ def test_every_roster_card_validates(knowledge, messaging_spec):
             assert errors(messaging_spec, "ReplyMessageRequest", request.to_dict()) == [], monster.id
 
 
+def test_paged_and_condensed_tables_and_the_join_greeting_validate(knowledge, messaging_spec):
+    """The shapes issue 12 added (a carousel of table pages, a line-per-part table, quick replies to try)."""
+    from dataclasses import replace
+
+    from monsterbot.conversation import Conversation
+    from monsterbot.core.model import Monster
+    from monsterbot.replies import tables
+    from monsterbot.replies.wire import to_data
+
+    monsters = knowledge.current.monsters.values()
+    longest = max(monsters, key=lambda m: max((len(f.hitzones) for f in m.games.values()), default=0))
+    facts = max(longest.games.values(), key=lambda f: len(f.hitzones))
+    grown = Monster(longest.id, longest.names, games={facts.game: replace(facts, hitzones=facts.hitzones * 3)})
+    sent = [to_data(tables.hitzone_table(longest, "ja", facts.game)), to_data(tables.hitzone_table(grown, "en", facts.game)),
+            *(m.data for m in Conversation(knowledge).welcome_group().messages)]
+    assert errors(messaging_spec, "ReplyMessageRequest", {"replyToken": "t", "messages": sent}) == []
+
+
 def test_the_contract_check_catches_a_bad_message(messaging_spec):
     bad = {"replyToken": "t", "messages": [{"type": "flex", "altText": "x",
                                             "contents": {"type": "bubble", "body": {"type": "box", "layout": "diagonal",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-import time
+from functools import lru_cache
 
 import pytest
 import yaml
@@ -14,16 +14,16 @@ kubernetes_validate = pytest.importorskip("kubernetes_validate")
 from openapi_schema_validator import OAS30Validator  # noqa: E402
 
 from monsterbot.kubernetes.crds import all_crds  # noqa: E402
-from monsterbot.kubernetes.leader import LeaseElector  # noqa: E402
 from monsterbot.kubernetes.manifests import dump  # noqa: E402
 from monsterbot.kubernetes.operator import Operator  # noqa: E402
-from monsterbot.kubernetes.reconcile import KNOWLEDGE_CHECKSUM, desired_resources  # noqa: E402
+from monsterbot.kubernetes.reconcile import KNOWLEDGE_CHECKSUM, PodPolicy, desired_resources  # noqa: E402
 from monsterbot.sources.yaml_files import YamlSource  # noqa: E402
 from tests.conftest import KNOWLEDGE, REPO  # noqa: E402
+from tests.helm_tool import CREDENTIALS, operator_config, render  # noqa: E402
 from tests.test_kubernetes_watch import LOREM, binding  # noqa: E402
 
 K8S_VERSION = "1.33"
-CRDS = REPO / "charts" / "monsterbot" / "crds"
+CRDS = REPO / "charts" / "monsterbot" / "files" / "crds"
 BOTS = "/apis/monsterbot.io/v1alpha1/namespaces/default/bots"
 BINDINGS = "/apis/monsterbot.io/v1alpha1/namespaces/default/eventbindings"
 
@@ -94,46 +94,113 @@ def test_exported_event_bindings_validate(tmp_path):
     assert documents[0]["spec"]["monsters"][0]["aliases"]["zh-TW"] == ["雄火龍"]
 
 
-def bot(name="monsterbot", **spec) -> dict:
+def bot(name="monsterbot", namespace="default", **spec) -> dict:
     base = {"channelSecretRef": {"name": "line", "key": "secret"}, "channelAccessTokenRef": {"name": "line", "key": "token"}}
     return {"apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot",
-            "metadata": {"name": name, "namespace": "default", "uid": f"uid-{name}", "generation": 1},
+            "metadata": {"name": name, "namespace": namespace, "uid": f"uid-{name}", "generation": 1},
             "spec": {**base, **spec}}
 
 
+@lru_cache(maxsize=8)
+def _chart(*values: str, namespace: str = "default") -> tuple[dict, ...]:
+    return tuple(render(*CREDENTIALS, *values, namespace=namespace))
+
+
+def chart(*values: str, namespace: str = "default") -> list[dict]:
+    """The chart rendered by the real helm (cached per values), copies."""
+    return copy.deepcopy(list(_chart(*values, namespace=namespace)))
+
+
+def policy(*values: str, namespace: str = "default") -> PodPolicy:
+    return PodPolicy.from_chart(operator_config(chart(*values, namespace=namespace)), namespace)
+
+
+#: Knative Serving's Service, as a CRD that keeps its spec whole (the fake API server knows only installed CRDs).
+KNATIVE_CRD = {
+    "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+    "metadata": {"name": "services.serving.knative.dev"},
+    "spec": {"group": "serving.knative.dev", "scope": "Namespaced",
+             "names": {"kind": "Service", "plural": "services", "singular": "service", "listKind": "ServiceList"},
+             "versions": [{"name": "v1", "served": True, "storage": True, "subresources": {"status": {}},
+                           "schema": {"openAPIV3Schema": {"type": "object", "properties": {
+                               "spec": {"type": "object", "x-kubernetes-preserve-unknown-fields": True},
+                               "status": {"type": "object", "x-kubernetes-preserve-unknown-fields": True}}}}}]},
+}
+
+
+def install_chart_rbac(kube, objects: list[dict]) -> None:
+    """The rendered chart's service accounts, Roles, ClusterRoles and bindings, into the fake API server."""
+    for obj in objects:
+        if obj["kind"] in ("ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding"):
+            kube.apply_object(obj, namespace=obj["metadata"].get("namespace") or "default")
+
+
+@pytest.fixture()
+def operator_client(kube, tmp_path):
+    """An ApiClient that is the chart's operator service account, with the chart's RBAC in the fake API server."""
+    install_chart_rbac(kube, chart())
+    configuration = kubernetes.client.Configuration()
+    kubernetes.config.load_kube_config(config_file=kube.kubeconfig(tmp_path / "operator", "default/bot-monsterbot-operator"),
+                                       client_configuration=configuration)
+    return kubernetes.client.ApiClient(configuration)
+
+
+def operator_for(api_client, *values: str) -> Operator:
+    return Operator(api_client, ("default",), YamlSource([KNOWLEDGE]).load(), policy(*values))
+
+
 def test_desired_deployment_and_service():
-    objects = desired_resources(bot(replicas=3), [])
+    objects = desired_resources(bot(replicas=3), [], policy())
     assert [(o["apiVersion"], o["kind"]) for o in objects] == [("apps/v1", "Deployment"), ("v1", "Service")]
     deployment = objects[0]
     assert deployment["metadata"]["ownerReferences"][0] | {} == {
         "apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot", "name": "monsterbot", "uid": "uid-monsterbot",
         "controller": True, "blockOwnerDeletion": True}
-    env = {e["name"]: e for e in deployment["spec"]["template"]["spec"]["containers"][0]["env"]}
+    pod = deployment["spec"]["template"]
+    env = {e["name"]: e for e in pod["spec"]["containers"][0]["env"]}
     assert env["LINE_CHANNEL_SECRET"]["valueFrom"]["secretKeyRef"] == {"name": "line", "key": "secret"}
     assert "value" not in env["LINE_CHANNEL_ACCESS_TOKEN"]
+    assert env["MONSTERBOT_NAMESPACE"]["value"] == "default"
+    assert pod["spec"]["serviceAccountName"] == "bot-monsterbot-webhook"  # the chart's, not the Bot's choice
+    assert pod["spec"]["containers"][0]["image"].startswith("ghcr.io/monsterbot/monsterbot:")
     assert deployment["spec"]["replicas"] == 3
-    assert KNOWLEDGE_CHECKSUM not in deployment["spec"]["template"]["metadata"]["annotations"]
+    assert KNOWLEDGE_CHECKSUM not in pod["metadata"]["annotations"]
     for obj in objects:
         kubernetes_validate.validate(obj, K8S_VERSION, strict=True)
 
 
+def test_a_bot_elsewhere_runs_on_the_image_knowledge():
+    """The chart's knowledge ConfigMap lives in the release namespace only: a Bot elsewhere does not mount it."""
+    pod = desired_resources(bot(namespace="other"), [], policy())[0]["spec"]["template"]
+    assert not [v for v in pod["spec"]["volumes"] if v["name"] == "knowledge"]
+    assert "MONSTERBOT_KNOWLEDGE" not in {e["name"] for e in pod["spec"]["containers"][0]["env"]}
+
+
 def test_desired_knative_service_and_checksum_when_not_watching():
-    spec = {"knative": {"enabled": True, "minScale": 0, "maxScale": 5, "target": 20}, "knowledge": {"watchEventBindings": False}}
-    [service] = desired_resources(bot(**spec), [binding("a", [LOREM])])
+    spec = {"knative": {"enabled": True, "minScale": 0, "maxScale": 5}, "knowledge": {"watchEventBindings": False}}
+    [service] = desired_resources(bot(**spec), [binding("a", [LOREM])], policy())
     assert (service["apiVersion"], service["kind"]) == ("serving.knative.dev/v1", "Service")
     annotations = service["spec"]["template"]["metadata"]["annotations"]
     assert annotations["autoscaling.knative.dev/min-scale"] == "0" and annotations["autoscaling.knative.dev/max-scale"] == "5"
-    changed = desired_resources(bot(**spec), [binding("a", [dict(LOREM, aliases={"en": ["other"]})])])
+    assert service["spec"]["template"]["spec"]["containerConcurrency"] == 8  # 2 workers × 4 threads, from the chart
+    changed = desired_resources(bot(**spec), [binding("a", [dict(LOREM, aliases={"en": ["other"]})])], policy())
     assert changed[0]["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM] != annotations[KNOWLEDGE_CHECKSUM]
 
 
+def _status(kube, plural, name, namespace="default"):
+    return kube.objects[("monsterbot.io/v1alpha1", plural)][(namespace, name)].get("status") or {}
 
 
-def _status(kube, plural, name):
-    return kube.objects[("monsterbot.io/v1alpha1", plural)][("default", name)].get("status") or {}
+def test_the_api_server_refuses_a_binding_the_crd_forbids(kube):
+    from tests.fake_kube import Refused
+
+    broken = copy.deepcopy(LOREM)
+    broken["games"]["wilds"]["weak_elements"] = ["lava"]
+    with pytest.raises(Refused, match="'lava' is not one of"):
+        kube.apply(BINDINGS, binding("broken", [broken]))
 
 
-def test_operator_reconciles_and_is_idempotent(kube, kube_client):
+def test_operator_reconciles_and_is_idempotent(kube, operator_client):
     kube.apply(BOTS, bot(knowledge={"watchEventBindings": False}, eventBindingSelector={"matchLabels": {"team": "a"}}))
     kube.apply(BINDINGS, binding("good", [LOREM]))
     selected = binding("selected", [dict(LOREM, id="lorem-two", names={"en": "Lorem Two"}, aliases={})], bot="")
@@ -141,17 +208,18 @@ def test_operator_reconciles_and_is_idempotent(kube, kube_client):
     selected["spec"].pop("botRef")
     kube.apply(BINDINGS, selected)
     kube.apply(BINDINGS, binding("orphan", [], bot="nobody"))
-    broken = copy.deepcopy(LOREM)
-    broken["games"]["wilds"]["weak_elements"] = ["lava"]
-    kube.apply(BINDINGS, binding("broken", [dict(broken, id="lorem-three", names={"en": "Lorem Three"}, aliases={})]))
+    twice = {"wilds": {"source": "test", "weak_elements": ["fire", "fire"]}}  # the CRD cannot say uniqueItems
+    kube.apply(BINDINGS, binding("broken", [dict(LOREM, id="lorem-three", names={"en": "Lorem Three"}, aliases={},
+                                                  games=twice)]))
     clash = dict(LOREM, id="lorem-clash", names={"en": "Lorem Clash"}, aliases={"zh-TW": ["火龍"]})
     kube.apply(BINDINGS, binding("clash", [clash]))
 
-    operator = Operator(kube_client, "default", YamlSource([KNOWLEDGE]).load())
+    operator = operator_for(operator_client)
     operator.reconcile_all()
-    deployment = kube.objects[("apps/v1", "deployments")][("default", "monsterbot")]
+    assert kube.denied == []  # the chart's Role is enough
+    deployment = kube.get("apps/v1", "deployments", "default", "monsterbot")
     assert deployment["metadata"]["ownerReferences"][0]["kind"] == "Bot"
-    assert ("default", "monsterbot") in kube.objects[("v1", "services")]
+    assert kube.get("v1", "services", "default", "monsterbot")
     reasons = {name: _status(kube, "eventbindings", name)["conditions"][0]["reason"]
                for name in ("good", "selected", "orphan", "broken", "clash")}
     assert reasons == {"good": "Accepted", "selected": "Accepted", "orphan": "UnknownBot", "broken": "InvalidMonster",
@@ -167,36 +235,27 @@ def test_operator_reconciles_and_is_idempotent(kube, kube_client):
     checksum = deployment["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM]
     kube.apply(BINDINGS, binding("good", [dict(LOREM, aliases={"en": ["lorem", "ipsum"]})]))
     operator.reconcile_all()
-    rolled = kube.objects[("apps/v1", "deployments")][("default", "monsterbot")]
+    rolled = kube.get("apps/v1", "deployments", "default", "monsterbot")
     assert rolled["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM] != checksum  # pods roll
 
 
-def test_knative_bot_gets_a_knative_service(kube, kube_client):
+def test_knative_bot_gets_a_knative_service(kube, operator_client):
+    kube.apply_object(KNATIVE_CRD)
     kube.apply(BOTS, bot(knative={"enabled": True, "minScale": 0}))
-    Operator(kube_client, "default", YamlSource([KNOWLEDGE]).load()).reconcile_all()
-    assert ("default", "monsterbot") in kube.objects[("serving.knative.dev/v1", "services")]
-    assert ("apps/v1", "deployments") not in kube.objects or not kube.objects[("apps/v1", "deployments")]
+    operator_for(operator_client).reconcile_all()
+    assert kube.get("serving.knative.dev/v1", "services", "default", "monsterbot")
+    assert not kube.objects.get(("apps/v1", "deployments"))
 
 
-def test_leader_election_with_a_lease(kube, kube_client):
-    from kubernetes import client
-
-    leases = client.CoordinationV1Api(kube_client)
-    first = LeaseElector(leases, "monsterbot-operator", "default", "pod-a", duration=1)
-    second = LeaseElector(leases, "monsterbot-operator", "default", "pod-b", duration=1)
-    assert first.acquire_or_renew()
-    assert not second.acquire_or_renew()
-    assert first.acquire_or_renew()  # renewing keeps it
-    time.sleep(1.2)  # pod-a stops renewing; the lease expires
-    assert second.acquire_or_renew()
-    assert not first.acquire_or_renew()
-    second.release()
-    assert first.acquire_or_renew()  # a released lease is free at once
+def test_without_knative_installed_a_knative_bot_fails_cleanly(kube, operator_client):
+    kube.apply(BOTS, bot(knative={"enabled": True}))
+    operator_for(operator_client).reconcile_all()  # a 404 from the API server, logged; the pass goes on
+    assert not kube.objects.get(("apps/v1", "deployments"))
 
 
 def test_a_bot_on_the_store_gets_its_database_url_from_a_secret():
     spec = {"knowledge": {"source": "store", "databaseUrlSecretRef": {"name": "db", "key": "url"}}}
-    deployment = desired_resources(bot(**spec), [])[0]
+    deployment = desired_resources(bot(**spec), [], policy())[0]
     env = {e["name"]: e for e in deployment["spec"]["template"]["spec"]["containers"][0]["env"]}
     assert env["MONSTERBOT_SOURCE"]["value"] == "store"
     assert env["DATABASE_URL"]["valueFrom"]["secretKeyRef"] == {"name": "db", "key": "url"}

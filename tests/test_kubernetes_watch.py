@@ -69,7 +69,8 @@ def test_applying_an_event_binding_changes_answers_without_restart(kube, cluster
 def test_a_bad_binding_changes_nothing(kube, cluster_bot):
     wait_for(lambda: cluster_bot.runtime.cluster.ready)
     before = cluster_bot.runtime.knowledge.current.version
-    bad = dict(LOREM, games={"wilds": {"source": "test", "elements": {"fire": 4}}})
+    # passes the CRD's structural schema (which cannot say uniqueItems), fails the record schema
+    bad = dict(LOREM, games={"wilds": {"source": "test", "weak_elements": ["fire", "fire"]}})
     kube.apply(BINDINGS, binding("broken", [bad]))
     wait_for(lambda: cluster_bot.runtime.cluster._changes >= 2)
     assert cluster_bot.runtime.knowledge.current.version == before
@@ -129,7 +130,9 @@ def test_watch_events_bookmarks_and_410_relist(kube, api):
         kube.bookmark_every = 0.1
         changes = source._changes
         marker = kube.rv
-        kube.apply("/apis/monsterbot.io/v1alpha1/namespaces/default/bots", {"metadata": {"name": "other"}})
+        kube.apply("/apis/monsterbot.io/v1alpha1/namespaces/default/bots", {
+            "apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot", "metadata": {"name": "other"},
+            "spec": {"channelSecretRef": {"name": "s", "key": "k"}, "channelAccessTokenRef": {"name": "s", "key": "t"}}})
         wait_for(lambda: int(source.watcher.resource_version) > marker)
         assert source._changes == changes
         kube.bookmark_every = 0

@@ -164,3 +164,20 @@ def test_methods_are_reported(knowledge):
 def test_long_input_is_bounded(knowledge):
     assert ask(knowledge, "火" * 10_000).outcome in (Outcome.AMBIGUOUS, Outcome.MISS)
     assert ask(knowledge, "rathalos " * 2000).outcome is Outcome.MATCH
+
+
+@pytest.mark.parametrize(("text", "expected"), [("マガラ", {"gore-magala", "shagaru-magala"}), ("rath", {"rathalos", "rathian"})])
+def test_a_nickname_players_use_for_several_monsters_asks_which(knowledge, text, expected):
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.AMBIGUOUS
+    assert expected <= {c.monster_id for c in result.candidates if c.score == 100}
+
+
+def test_a_shared_nickname_inside_a_typo_is_no_evidence(knowledge):
+    assert ask(knowledge, "rathlos").best.monster_id == "rathalos"
+    assert ask(knowledge, "ゴアマガラ").best.monster_id == "gore-magala"
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("贼龙", "great-jagras"), ("賊龍弱點", "great-jagras"), ("利奧雷武斯", "rathalos")])
+def test_sourced_nicknames(knowledge, text, monster_id):
+    assert ask(knowledge, text).best.monster_id == monster_id

@@ -66,3 +66,45 @@ def test_sigterm_drains_replies_in_flight(line_stub):
     log = web.log.read_text()
     assert "answered" in log and '"delivery": "ok"' in log  # the worker waited for LINE's answer before exiting
     assert "soak-secret" not in log and "soak-token" not in log  # secrets never reach the logs
+
+
+def test_served_replies_meet_lines_rules_and_an_oversize_chunked_body_is_413(served, line_stub, knowledge):
+    """gunicorn end to end: the longest hitzone table in knowledge/ and comparisons reach the strict stand-in
+    intact; a chunked body over the limit is refused with 413 (one gunicorn start for both: they are slow)."""
+    monsters = knowledge.current.monsters.values()
+    longest = max(monsters, key=lambda m: max((len(f.hitzones) for f in m.games.values()), default=0))
+    queries = ["火龍 肉質", f"{longest.names['en']} hitzones", f"{longest.names['zh-TW']} 肉質", "火龍 vs 雌火龍",
+               "rathalos vs rathian"]
+    for count, query in enumerate(queries, 1):
+        assert post(served, event_body(query, 1000 + count))[0] == 200
+        wait_for(lambda expected=count: len(line_stub.replies()) == expected)
+    replies = line_stub.replies()
+    assert [r.status for r in replies] == [200] * len(queries) and line_stub.rejected == []
+    messages = [r.body["messages"][0] for r in replies]
+    assert all(m["type"] == "flex" for m in messages)
+    assert longest.names["en"] in messages[1]["altText"] and "Rathian" in messages[4]["altText"]
+    assert _post_chunked(served, event_body("火龍", 1) + b" " * 1_100_000) == 413  # over the default 1 MB
+    assert _post_chunked(served, event_body("火龍", 2)) == 200
+
+
+def _post_chunked(url: str, body: bytes) -> int:
+    import http.client
+    from urllib.parse import urlsplit
+
+    from monsterbot.devtools.webprocess import sign
+
+    connection = http.client.HTTPConnection(urlsplit(url).netloc, timeout=20)
+    connection.putrequest("POST", "/callback")
+    connection.putheader("Transfer-Encoding", "chunked")
+    connection.putheader("X-Line-Signature", sign(body))
+    connection.endheaders()
+    try:
+        for start in range(0, len(body), 65536):
+            chunk = body[start:start + 65536]
+            connection.send(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+        connection.send(b"0\r\n\r\n")
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the server may answer 413 and close before the whole body is sent
+    status = connection.getresponse().status
+    connection.close()
+    return status

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from monsterbot.config import ConfigError, Settings
-from tests.conftest import TOKEN, follow_event, payload, postback_event, sign, text_event
+from tests.conftest import TOKEN, base_event, follow_event, payload, postback_event, sign, source, text_event
 
 
 def _texts(message: dict) -> list[str]:
@@ -207,3 +207,142 @@ def test_missing_credentials_fail_at_start_up():
         Settings.from_env({"LINE_CHANNEL_SECRET": "s"})
     with pytest.raises(ConfigError, match="MONSTERBOT_DEFAULT_GAME"):
         Settings.from_env({"LINE_CHANNEL_SECRET": "s", "LINE_CHANNEL_ACCESS_TOKEN": "t", "MONSTERBOT_DEFAULT_GAME": "x"})
+
+
+# --- LINE's events as LINE sends them (issue 12) ----------------------------------------------------
+
+def _mentioned(text: str, *spans: tuple[int, int], chat: str = "group") -> dict:
+    event = text_event(text, chat)
+    event["message"]["mention"] = {"mentionees": [{"index": i, "length": n, "type": "user", "isSelf": True}
+                                                  for i, n in spans]}
+    return event
+
+
+def test_a_mention_after_emoji_is_cut_in_utf16_units(webhook, line_stub):
+    # 🔥 is two UTF-16 code units: "@monsterbot" starts at 4, as LINE counts
+    webhook(payload(_mentioned("🔥🔥@monsterbot rathalos", (4, 11))))
+    [message] = line_stub.replies()[0].body["messages"]
+    assert message["type"] == "flex" and "Rathalos" in message["altText"]
+
+
+@pytest.mark.parametrize("spans", [[(-5, 11)], [(0, -11)], [(0, 0)], [(3, 40_000)], [(0, 11), (5, 11)], [(0, -3)] * 500])
+def test_invalid_mentions_are_ignored_with_bounded_work(spans):
+    from linebot.v3.webhooks import TextMessageContent
+
+    from monsterbot.web.payload import without_self_mentions
+
+    text = "@monsterbot 火龍" + "x" * 3000
+    event = _mentioned(text, *spans)
+    message = TextMessageContent.from_dict(event["message"])
+    cut, mentioned = without_self_mentions(message)
+    assert len(cut) <= len(text)  # never grows (a negative length used to double the text per mention)
+    assert mentioned == (spans[0] == (0, 11))
+
+
+def test_lone_surrogates_are_answered(webhook, line_stub):
+    body = json.dumps(payload(text_event("火龍"))).replace("\\u706b\\u9f8d", "\\udcff\\u706b\\u9f8d\\ud83d").encode()
+    assert webhook(None, raw=body).status_code == 200
+    [message] = line_stub.replies()[0].body["messages"]
+    assert message["type"] == "flex" and "Rathalos" in message["altText"]
+
+
+def test_the_signature_is_checked_over_the_raw_bytes(webhook, line_stub):
+    from prometheus_client import REGISTRY
+
+    raw = b'{"destination": "U0", "events": [], "note": "\xff"}'  # not UTF-8
+    over_text = sign(raw.decode("utf-8", "replace").encode())  # a signature of the text a decoder makes of it
+    assert webhook(None, signature=over_text, raw=raw).status_code == 400
+    before = REGISTRY.get_sample_value("monsterbot_webhook_requests_total", {"result": "invalid_payload"}) or 0
+    assert webhook(None, raw=raw).status_code == 400  # signed over its bytes: a valid signature, a body that is not JSON
+    assert REGISTRY.get_sample_value("monsterbot_webhook_requests_total", {"result": "invalid_payload"}) == before + 1
+
+
+def test_a_chunked_body_over_the_limit_is_413(line_stub, knowledge):
+    import io
+
+    from monsterbot.web.app import create_app
+    from tests.conftest import runtime_for, settings_for
+
+    app = create_app(settings_for(line_stub, max_body_bytes=2_000), runtime_for(knowledge))
+    client = app.test_client()
+
+    def chunked(body: bytes) -> int:
+        return client.post("/callback", input_stream=io.BytesIO(body), headers={
+            "X-Line-Signature": sign(body), "Transfer-Encoding": "chunked"},
+            environ_overrides={"wsgi.input_terminated": True}).status_code  # as gunicorn sets it
+
+    small = json.dumps(payload(text_event("火龍"))).encode()
+    big = json.dumps(payload(*[text_event("火龍") for _ in range(10)])).encode()
+    assert len(small) < 2_000 < len(big)
+    assert chunked(small) == 200 and chunked(big) == 413
+    exact = small + b" " * (2_000 - len(small))
+    assert chunked(exact) == 200
+
+
+def test_a_batch_with_unknown_types_and_values_answers_its_valid_events(webhook, line_stub):
+    from prometheus_client import REGISTRY
+
+    hologram = text_event("x")
+    hologram["message"] = {"type": "hologram", "id": "1", "quoteToken": "q"}
+    space = text_event("火龍")
+    space["source"] = {"type": "space", "spaceId": "S1"}
+    sleepy = text_event("火龍") | {"mode": "sleepy"}
+    sticker = text_event("x")
+    sticker["message"] = {"type": "sticker", "id": "1", "quoteToken": "q", "packageId": "1", "stickerId": "1",
+                          "stickerResourceType": "HOLOGRAM"}
+    valid = text_event("火龍")
+    before = {r: REGISTRY.get_sample_value("monsterbot_events_total", {"outcome": f"skipped_{r}"}) or 0
+              for r in ("unknown_type", "unknown_value")}
+    future = {"type": "somethingNew", "timestamp": 1, "mode": "active"}
+    assert webhook(payload(hologram, space, sleepy, sticker, future, valid)).status_code == 200
+    [call] = line_stub.replies()
+    assert call.body["replyToken"] == valid["replyToken"]
+    after = {r: REGISTRY.get_sample_value("monsterbot_events_total", {"outcome": f"skipped_{r}"}) for r in before}
+    assert after == {"unknown_type": before["unknown_type"] + 3, "unknown_value": before["unknown_value"] + 2}
+
+
+@pytest.mark.parametrize("kind", ["join", "memberJoined"])
+def test_joining_a_group_gets_a_greeting_with_buttons_to_try(webhook, line_stub, kind):
+    event = base_event(kind, "group") | {"replyToken": "reply-join"}
+    if kind == "memberJoined":
+        event["joined"] = {"members": [{"type": "user", "userId": "U1"}]}
+    webhook(payload(event))
+    [message] = line_stub.replies()[0].body["messages"]
+    assert "monsterbot" in message["text"]
+    items = message["quickReply"]["items"]
+    assert "火龍" in [i["action"]["label"] for i in items]
+    data = next(i["action"]["data"] for i in items if i["action"]["label"] == "火龍")
+    webhook(payload(postback_event(data)))  # tapping it answers in the group
+    assert "火龍" in line_stub.replies()[1].body["messages"][0]["altText"]
+
+
+def test_leaving_a_group_forgets_its_preferences(webhook, line_stub):
+    from monsterbot.preferences import chat_key
+    from tests.conftest import SECRET
+
+    webhook(payload(text_event("quiet", "group", mention_self=True)))
+    preferences = webhook.client.application.extensions["monsterbot"]["runtime"].preferences
+    key = chat_key(source("group")["groupId"], SECRET)
+    assert preferences.mention_only(key)
+    leave = base_event("leave", "group")
+    assert webhook(payload(leave)).status_code == 200
+    assert not preferences.mention_only(key)
+
+
+def test_leaving_forgets_preferences_kept_in_the_database(line_stub, knowledge, tmp_path):
+    from monsterbot.preferences import chat_key
+    from monsterbot.preferences.sql import StorePreferences
+    from monsterbot.store.database import migrate, open_engine
+    from monsterbot.web.app import create_app
+    from tests.conftest import SECRET, post_signed, runtime_for, settings_for
+
+    engine = open_engine(f"sqlite:///{tmp_path / 'prefs.db'}")
+    migrate(engine)
+    preferences = StorePreferences(engine)
+    app = create_app(settings_for(line_stub), runtime_for(knowledge, preferences=preferences))
+    key = chat_key(source("room")["roomId"], SECRET)
+    post_signed(app, payload(text_event("quiet", "room", mention_self=True)))
+    assert preferences.mention_only(key)
+    post_signed(app, payload(base_event("leave", "room")))
+    assert not preferences.mention_only(key)
+    preferences.forget(key)  # forgetting a chat it never kept is fine

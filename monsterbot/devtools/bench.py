@@ -78,11 +78,14 @@ def synthetic_monsters(count: int, seed: int = 7) -> list:
 
 
 def _queries(keys: list[str], count: int, seed: int = 11) -> list[str]:
+    """Exact keys, typos, misses, prefixes and keys spelled in pinyin (what the phonetic index serves)."""
+    from monsterbot.core.matching.pinyin import readings
+
     rng = random.Random(seed)
     queries = []
     for i in range(count):
         key = rng.choice(keys)
-        kind = i % 4
+        kind = i % 5
         if kind == 1 and len(key) > 3:  # a typo
             cut = rng.randrange(len(key))
             key = key[:cut] + key[cut + 1:]
@@ -90,6 +93,8 @@ def _queries(keys: list[str], count: int, seed: int = 11) -> list[str]:
             key = "".join(rng.choice(_SYLLABLES) for _ in range(3))
         elif kind == 3:  # a prefix
             key = key[: max(2, len(key) // 2)]
+        elif kind == 4:  # typed in pinyin, without the synthetic names' numbers
+            key = "".join(ch for ch in readings().usual_spelling(key) or key if ch.isalpha())
         queries.append(key)
     return queries
 

@@ -2,6 +2,8 @@
 
 Tests and benchmarks point LINE_API_ENDPOINT at it; `monsterbot serve` uses it in development
 mode to print the bot's replies in the terminal. `delay` and `status` make it slow or failing.
+It is as strict as LINE: a reply that breaks one of LINE's rules (replies/line_rules.py, each
+rule cited there) or reuses a reply token gets LINE's 400 and error body, and is kept in `rejected`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 
+from monsterbot.replies.line_rules import request_errors
+
 
 @dataclass
 class Recorded:
@@ -22,6 +26,8 @@ class Recorded:
     path: str
     headers: dict[str, str]
     body: Any
+    status: int = 200
+    error: dict[str, Any] | None = None
 
 
 class LineStandIn:
@@ -29,6 +35,9 @@ class LineStandIn:
 
     def __init__(self, on_request: Callable[[Recorded], None] | None = None, keep: bool = True) -> None:
         self.requests: list[Recorded] = []
+        self.rejected: list[Recorded] = []  # requests answered 400 (a broken rule or a reused token)
+        self._used_tokens: set[str] = set()
+        self._lock = threading.Lock()
         self._on_request = on_request or (lambda recorded: None)
         self._keep = keep
         self.status = 200
@@ -41,20 +50,24 @@ class LineStandIn:
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 length = int(self.headers.get("Content-Length", "0"))
                 raw = self.rfile.read(length)
-                recorded = Recorded("POST", self.path, {k.lower(): v for k, v in self.headers.items()},
-                                    json.loads(raw or b"null"))
+                try:
+                    body = json.loads(raw or b"null")
+                except ValueError:
+                    body = None
+                recorded = Recorded("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                refusal = stub._refusal(recorded)
+                status, answer = (400, refusal) if refusal else stub._answer(recorded)
+                recorded.status, recorded.error = status, (answer if status != 200 else None)
                 if stub._keep:
                     stub.requests.append(recorded)
+                if refusal:
+                    stub.rejected.append(recorded)
                 stub._on_request(recorded)
                 if stub.delay:
                     time.sleep(stub.delay)
-                if stub.status == 200:
-                    sent = [{"id": str(i), "quoteToken": "q"} for i, _ in enumerate(json.loads(raw)["messages"])]
-                    payload = json.dumps({"sentMessages": sent}).encode()
-                else:
-                    payload = json.dumps({"message": "stub failure"}).encode()
+                payload = json.dumps(answer).encode()
                 try:
-                    self.send_response(stub.status)
+                    self.send_response(status)
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(payload)))
                     self.end_headers()
@@ -68,10 +81,31 @@ class LineStandIn:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
+    def _refusal(self, recorded: Recorded) -> dict[str, Any] | None:
+        """LINE's 400 error body when a reply breaks one of its rules, else None."""
+        if recorded.path != "/v2/bot/message/reply":
+            return None
+        message, details = request_errors(recorded.body)
+        if message:
+            return {"message": message, "details": details}
+        with self._lock:
+            # REF#send-reply-message: "Reply tokens can only be used once".
+            if recorded.body["replyToken"] in self._used_tokens:
+                return {"message": "Invalid reply token"}
+            if self.status == 200:
+                self._used_tokens.add(recorded.body["replyToken"])
+        return None
+
+    def _answer(self, recorded: Recorded) -> tuple[int, dict[str, Any]]:
+        """200 with sentMessages, or the failure this stand-in was told to give (`status`)."""
+        if self.status != 200:
+            return self.status, {"message": "stand-in failure"}
+        messages = recorded.body.get("messages", []) if isinstance(recorded.body, dict) else []
+        return 200, {"sentMessages": [{"id": str(i), "quoteToken": "q"} for i, _ in enumerate(messages)]}
+
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self._server.server_port}"
 
     def start(self) -> "LineStandIn":
         self._thread.start()
@@ -82,5 +116,5 @@ class LineStandIn:
         self._server.server_close()
 
     def replies(self) -> list[Recorded]:
-        """The reply calls received so far."""
+        """The reply calls received so far (accepted or not: see `status` and `rejected`)."""
         return [r for r in self.requests if r.path == "/v2/bot/message/reply"]

@@ -75,7 +75,9 @@ def _crd(kind: str, plural: str, short: str, spec: dict[str, Any], status: dict[
     return {
         "apiVersion": "apiextensions.k8s.io/v1",
         "kind": "CustomResourceDefinition",
-        "metadata": {"name": f"{plural}.{GROUP}", "labels": {"app.kubernetes.io/part-of": "monsterbot"}},
+        "metadata": {"name": f"{plural}.{GROUP}", "labels": {"app.kubernetes.io/part-of": "monsterbot"},
+                     # the chart installs and upgrades them as templates; uninstalling keeps them and their objects
+                     "annotations": {"helm.sh/resource-policy": "keep"}},
         "spec": {
             "group": GROUP,
             "scope": "Namespaced",
@@ -143,7 +145,12 @@ def bot_crd() -> dict:
                 "type": "object", "description": "Labels of the EventBindings this Bot takes (besides botRef).",
                 "properties": {"matchLabels": {"type": "object", "additionalProperties": {"type": "string"}}},
             },
-            "image": {"type": "string", "maxLength": 512},
+            "image": {"type": "string", "maxLength": 512,
+                      "description": "The webhook image; default the chart's. Another one only from the operator's "
+                                     "allowedImages (values operator.allowedImages)."},
+            "serviceAccountName": {"type": "string", "maxLength": 253,
+                                   "description": "The webhook pods' service account; default the chart's. Another "
+                                                  "one only from operator.allowedServiceAccounts."},
             "replicas": {"type": "integer", "minimum": 0, "maximum": 100},
             "knative": {
                 "type": "object",
@@ -184,5 +191,5 @@ def bot_crd() -> dict:
 
 
 def all_crds() -> dict[str, dict]:
-    """File name → CRD, as committed under charts/monsterbot/crds/."""
+    """File name → CRD, as committed under charts/monsterbot/files/crds/."""
     return {"eventbindings.yaml": event_binding_crd(), "bots.yaml": bot_crd()}

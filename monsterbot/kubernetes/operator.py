@@ -12,8 +12,10 @@ import logging
 import signal
 import threading
 from datetime import datetime, timezone
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable, Sequence
 
+import yaml
 from kubernetes import client
 from kubernetes.client.exceptions import ApiException
 
@@ -22,6 +24,8 @@ from monsterbot.kubernetes.crds import GROUP, VERSION
 from monsterbot.kubernetes.leader import LeaseElector
 from monsterbot.kubernetes.reconcile import (
     SPEC_HASH,
+    PodPolicy,
+    Refusal,
     binding_condition,
     binding_status,
     bot_status,
@@ -30,6 +34,12 @@ from monsterbot.kubernetes.reconcile import (
 )
 
 log = logging.getLogger(__name__)
+LEASE_NAME = "monsterbot-operator"
+HEARTBEAT = Path("/tmp/monsterbot-operator.alive")  # noqa: S108 - touched every loop; the chart's liveness probe reads its age
+
+
+class LeadershipLost(Exception):
+    """The pass outlived the Lease: stop writing, another replica may be leading."""
 
 
 def _now() -> str:
@@ -37,19 +47,31 @@ def _now() -> str:
 
 
 class Operator:
-    """One reconcile pass over every Bot and EventBinding; idempotent."""
+    """One reconcile pass over the Bots and EventBindings of its namespaces; idempotent.
 
-    def __init__(self, api_client: client.ApiClient, namespace: str | None, base: KnowledgeSet) -> None:
+    `namespaces` empty means the whole cluster (the chart's opt-in ClusterRole). `may_write` is asked before every
+    write: when it says no (the Lease is no longer surely held) the pass stops with LeadershipLost.
+    """
+
+    def __init__(self, api_client: client.ApiClient, namespaces: Sequence[str], base: KnowledgeSet,
+                 policy: PodPolicy, may_write: Callable[[], bool] = lambda: True) -> None:
         self.custom = client.CustomObjectsApi(api_client)
         self.apps = client.AppsV1Api(api_client)
         self.core = client.CoreV1Api(api_client)
-        self.namespace = namespace
+        self.namespaces = tuple(namespaces)
         self.base = base
+        self.policy = policy
+        self._may_write = may_write
 
     def _list(self, plural: str) -> list[dict]:
-        if self.namespace:
-            return self.custom.list_namespaced_custom_object(GROUP, VERSION, self.namespace, plural)["items"]
-        return self.custom.list_cluster_custom_object(GROUP, VERSION, plural)["items"]
+        if not self.namespaces:
+            return list(self.custom.list_cluster_custom_object(GROUP, VERSION, plural)["items"])
+        return [item for namespace in self.namespaces
+                for item in self.custom.list_namespaced_custom_object(GROUP, VERSION, namespace, plural)["items"]]
+
+    def _write(self) -> None:
+        if not self._may_write():
+            raise LeadershipLost("the operator lease may have passed to another replica")
 
     def reconcile_all(self) -> None:
         """Bring every Bot's objects and every EventBinding's status in line with the specs."""
@@ -63,14 +85,21 @@ class Operator:
                 log.error("reconciling Bot %s failed: HTTP %s", bot["metadata"]["name"], exc.status)
 
     def reconcile_bot(self, bot: dict, bindings: list[dict]) -> None:
-        """Create or update the Bot's webhook objects, then its status."""
+        """Create or update the Bot's webhook objects, then its status; a refused Bot gets only its status."""
         bound = bound_bindings(bot, bindings)
-        desired = desired_resources(bot, bound)
-        for obj in desired:
-            self._apply(obj)
-        status = bot_status(bot, desired, bound, _now())
+        refusal = None
+        desired: list[dict] = []
+        try:
+            desired = desired_resources(bot, bound, self.policy)
+            for obj in desired:
+                self._apply(obj, bot)
+        except Refusal as refused:
+            log.warning("Bot %s/%s refused: %s", bot["metadata"].get("namespace"), bot["metadata"]["name"], refused)
+            refusal = refused
+        status = bot_status(bot, desired, bound, _now(), refusal)
         if _without_times(bot.get("status")) != _without_times(status):
             meta = bot["metadata"]
+            self._write()
             self.custom.patch_namespaced_custom_object_status(GROUP, VERSION, meta["namespace"], "bots", meta["name"],
                                                               {"status": status})
 
@@ -79,11 +108,12 @@ class Operator:
         status = binding_status(binding, condition, _now())
         if _without_times(binding.get("status")) != _without_times(status):
             meta = binding["metadata"]
+            self._write()
             self.custom.patch_namespaced_custom_object_status(GROUP, VERSION, meta["namespace"], "eventbindings",
                                                               meta["name"], {"status": status})
 
-    def _apply(self, obj: dict) -> None:
-        """Create the object, or replace it when its spec hash differs; otherwise write nothing."""
+    def _apply(self, obj: dict, bot: dict) -> None:
+        """Create the object, or replace it when its spec hash differs; never touch an object the Bot does not own."""
         kind, meta = (obj["apiVersion"], obj["kind"]), obj["metadata"]
         read, create, replace = self._verbs(kind)
         try:
@@ -91,15 +121,22 @@ class Operator:
         except ApiException as exc:
             if exc.status != 404:
                 raise
+            self._write()
             create(meta["namespace"], obj)
             log.info("created %s %s/%s", obj["kind"], meta["namespace"], meta["name"])
             return
         current = current if isinstance(current, dict) else self.apps.api_client.sanitize_for_serialization(current)
+        owners = current["metadata"].get("ownerReferences") or []
+        if not any(o.get("controller") and o.get("uid") == bot["metadata"].get("uid") for o in owners):
+            raise Refusal("NotOwned", f"{obj['kind']} {meta['namespace']}/{meta['name']} exists and is not "
+                                      "controlled by this Bot; the operator leaves it alone (rename the Bot or "
+                                      "delete that object)")
         if (current["metadata"].get("annotations") or {}).get(SPEC_HASH) == meta["annotations"][SPEC_HASH]:
             return
         body = dict(obj, metadata=dict(meta, resourceVersion=current["metadata"]["resourceVersion"]))
         if kind == ("v1", "Service"):  # a Service keeps its cluster IP across updates
             body["spec"] = dict(obj["spec"], clusterIP=(current.get("spec") or {}).get("clusterIP"))
+        self._write()
         replace(meta["name"], meta["namespace"], body)
         log.info("updated %s %s/%s", obj["kind"], meta["namespace"], meta["name"])
 
@@ -124,9 +161,27 @@ def _without_times(status: Any) -> Any:
             for k, val in status.items()}
 
 
-def run_operator(namespace: str | None, interval: float, leader_election: bool) -> int:
+def load_config(path: Path) -> dict:
+    """The operator's configuration, written by the chart: its ConfigMap's `config.yaml` as mounted in the pod, or
+    the output of `helm template … -s templates/operator.yaml` (the ConfigMap is found among the documents)."""
+    for document in yaml.safe_load_all(path.read_text(encoding="utf-8")):
+        if isinstance(document, dict) and document.get("kind") == "ConfigMap" and "config.yaml" in (document.get("data") or {}):
+            document = yaml.safe_load(document["data"]["config.yaml"])
+        if isinstance(document, dict) and isinstance(document.get("pods"), dict):
+            return document
+    raise ValueError(f"{path}: no operator configuration in it (render it with the chart)")
+
+
+def watched_namespaces(config: dict, own_namespace: str) -> tuple[str, ...]:
+    """The namespaces to reconcile: the listed ones, its own by default, or () for the whole cluster."""
+    if config.get("clusterWide"):
+        return ()
+    return tuple(config.get("watchNamespaces") or ()) or (own_namespace,)
+
+
+def run_operator(config_path: Path, interval: float, leader_election: bool) -> int:
     """Reconcile every `interval` seconds while holding the Lease; stop cleanly on SIGTERM or SIGINT."""
-    from kubernetes import config
+    from kubernetes import config as kube_config
 
     from monsterbot import logs
     from monsterbot.config import Settings
@@ -134,15 +189,19 @@ def run_operator(namespace: str | None, interval: float, leader_election: bool) 
 
     settings = Settings.from_env(require_line=False)
     logs.configure(settings.log_format)
+    config = load_config(config_path)
     try:
-        config.load_incluster_config()
-    except config.ConfigException:
-        config.load_kube_config()
+        kube_config.load_incluster_config()
+    except kube_config.ConfigException:
+        kube_config.load_kube_config()
     api_client = client.ApiClient()
     base = YamlSource(settings.knowledge_paths).load()
-    operator = Operator(api_client, namespace, base)
-    lease_namespace = namespace or settings.pod_namespace
-    elector = LeaseElector(client.CoordinationV1Api(api_client), "monsterbot-operator", lease_namespace, settings.pod_name)
+    # the Lease outlasts three loops, so one slow pass does not hand it over
+    elector = LeaseElector(client.CoordinationV1Api(api_client), LEASE_NAME, settings.pod_namespace, settings.pod_name,
+                           duration=max(15, round(interval * 3)))
+    operator = Operator(api_client, watched_namespaces(config, settings.pod_namespace), base,
+                        PodPolicy.from_chart(config, settings.pod_namespace),
+                        may_write=elector.leading if leader_election else lambda: True)
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
@@ -152,8 +211,11 @@ def run_operator(namespace: str | None, interval: float, leader_election: bool) 
             leading = elector.acquire_or_renew() if leader_election else True
             if leading:
                 operator.reconcile_all()
+        except LeadershipLost:
+            log.warning("a reconcile pass outlived the operator lease; stopped it before writing")
         except (ApiException, OSError) as exc:
             log.error("operator pass failed: %s", getattr(exc, "status", type(exc).__name__))
+        HEARTBEAT.touch()
         stop.wait(interval)
     if leader_election and leading:
         elector.release()

@@ -6,8 +6,10 @@ Everything here is level-based and deterministic: the same Bot and bindings give
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from monsterbot.core.model import KnowledgeSet
@@ -16,8 +18,53 @@ from monsterbot.kubernetes.crds import API_VERSION
 
 SPEC_HASH = "monsterbot.io/spec-hash"
 KNOWLEDGE_CHECKSUM = "monsterbot.io/knowledge-checksum"
-DEFAULT_IMAGE = "ghcr.io/monsterbot/monsterbot:0.1.0"
-PORT = 8080
+MANAGED_BY = "monsterbot-operator"
+_PER_RELEASE_LABELS = ("helm.sh/chart", "app.kubernetes.io/managed-by", "app.kubernetes.io/instance",
+                       "app.kubernetes.io/version")
+
+
+class Refusal(Exception):
+    """A Bot asks for something the operator will not do; `reason` and the message go into its Ready condition."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class PodPolicy:
+    """What the chart lets the operator run: the webhook pod templates it rendered, and the allowlists.
+
+    `pods` holds the chart's own webhook pod template ("deployment" and "knative" flavours, from one helper), so
+    the operator's pods are the chart's pods with only the per-Bot fields filled in. The template's image and
+    service account are the defaults; a Bot may name another only from the allowlists.
+    """
+
+    pods: dict[str, dict]
+    allowed_images: tuple[str, ...] = ()
+    allowed_service_accounts: tuple[str, ...] = ()
+    home_namespace: str = ""  # where the chart's knowledge ConfigMap lives
+
+    @classmethod
+    def from_chart(cls, config: dict, home_namespace: str) -> PodPolicy:
+        """The operator's ConfigMap (`config.yaml`, written by the chart)."""
+        return cls(dict(config["pods"]), tuple(config.get("allowedImages") or ()),
+                   tuple(config.get("allowedServiceAccounts") or ()), home_namespace)
+
+    def choose(self, bot: dict, flavour: str) -> dict:
+        """A copy of the pod template with the Bot's image and service account, or a Refusal."""
+        pod = copy.deepcopy(self.pods[flavour])
+        spec = bot.get("spec") or {}
+        container = pod["spec"]["containers"][0]
+        image = spec.get("image") or container["image"]
+        if image not in (container["image"], *self.allowed_images):
+            raise Refusal("ImageNotAllowed", f"image {image!r} is not in the operator's allowedImages")
+        account = spec.get("serviceAccountName") or pod["spec"]["serviceAccountName"]
+        if account not in (pod["spec"]["serviceAccountName"], *self.allowed_service_accounts):
+            raise Refusal("ServiceAccountNotAllowed",
+                          f"service account {account!r} is not in the operator's allowedServiceAccounts")
+        container["image"], pod["spec"]["serviceAccountName"] = image, account
+        return pod
 
 
 def _digest(value: Any) -> str:
@@ -45,78 +92,72 @@ def knowledge_checksum(bindings: Iterable[dict]) -> str:
     return _digest([(binding_key(b), b.get("spec")) for b in bindings])
 
 
-def _labels(bot: dict) -> dict[str, str]:
-    return {
-        "app.kubernetes.io/name": "monsterbot",
-        "app.kubernetes.io/instance": bot["metadata"]["name"],
-        "app.kubernetes.io/component": "webhook",
-        "app.kubernetes.io/managed-by": "monsterbot-operator",
-    }
+def _labels(template_labels: dict[str, str], bot: dict) -> dict[str, str]:
+    kept = {k: v for k, v in template_labels.items() if k not in _PER_RELEASE_LABELS}
+    return {**kept, "app.kubernetes.io/instance": bot["metadata"]["name"], "app.kubernetes.io/managed-by": MANAGED_BY}
 
 
-def _owner(bot: dict) -> list[dict]:
-    return [{"apiVersion": API_VERSION, "kind": "Bot", "name": bot["metadata"]["name"],
-             "uid": bot["metadata"].get("uid", ""), "controller": True, "blockOwnerDeletion": True}]
+def owner_reference(bot: dict) -> dict:
+    return {"apiVersion": API_VERSION, "kind": "Bot", "name": bot["metadata"]["name"],
+            "uid": bot["metadata"].get("uid", ""), "controller": True, "blockOwnerDeletion": True}
 
 
-def _container(bot: dict, watching: bool) -> dict:
+def _secret_env(name: str, ref: dict) -> dict:
+    return {"name": name, "valueFrom": {"secretKeyRef": {"name": ref["name"], "key": ref["key"]}}}
+
+
+def _set_env(env: list[dict], item: dict) -> None:
+    for index, current in enumerate(env):
+        if current["name"] == item["name"]:
+            env[index] = item
+            return
+    env.append(item)
+
+
+def webhook_pod(bot: dict, policy: PodPolicy, flavour: str, bindings: Iterable[dict]) -> dict:
+    """The chart's webhook pod template with this Bot's fields: credentials, namespace, knowledge, labels."""
     spec = bot.get("spec") or {}
     knowledge = spec.get("knowledge") or {}
-    secret, token = spec["channelSecretRef"], spec["channelAccessTokenRef"]
-    env = [
-        {"name": "LINE_CHANNEL_SECRET", "valueFrom": {"secretKeyRef": {"name": secret["name"], "key": secret["key"]}}},
-        {"name": "LINE_CHANNEL_ACCESS_TOKEN", "valueFrom": {"secretKeyRef": {"name": token["name"], "key": token["key"]}}},
-        {"name": "PORT", "value": str(PORT)},
-        {"name": "MONSTERBOT_KUBERNETES", "value": "1" if watching else "0"},
-        {"name": "MONSTERBOT_NAMESPACE", "value": bot["metadata"].get("namespace", "")},
-        {"name": "MONSTERBOT_DATA_DIR", "value": "/data"},
-        {"name": "MONSTERBOT_SOURCE", "value": knowledge.get("source", "yaml")},
-    ]
-    database = knowledge.get("databaseUrlSecretRef")
-    if database:
-        env.append({"name": "DATABASE_URL",
-                    "valueFrom": {"secretKeyRef": {"name": database["name"], "key": database["key"]}}})
-    probe = {"httpGet": {"path": "/healthz", "port": PORT}, "periodSeconds": 10}
-    return {
-        "name": "webhook",
-        "image": spec.get("image") or DEFAULT_IMAGE,
-        "ports": [{"name": "http", "containerPort": PORT}],
-        "env": env,
-        "livenessProbe": probe,
-        "readinessProbe": {"httpGet": {"path": "/readyz", "port": PORT}, "periodSeconds": 5},
-        "securityContext": {"runAsNonRoot": True, "readOnlyRootFilesystem": True, "allowPrivilegeEscalation": False,
-                            "capabilities": {"drop": ["ALL"]}},
-        "volumeMounts": [{"name": "data", "mountPath": "/data"}, {"name": "tmp", "mountPath": "/tmp"}],
-    }
+    namespace = bot["metadata"].get("namespace", "")
+    pod = policy.choose(bot, flavour)
+    container = pod["spec"]["containers"][0]
+    env = container["env"]
+    _set_env(env, _secret_env("LINE_CHANNEL_SECRET", spec["channelSecretRef"]))
+    _set_env(env, _secret_env("LINE_CHANNEL_ACCESS_TOKEN", spec["channelAccessTokenRef"]))
+    _set_env(env, {"name": "MONSTERBOT_NAMESPACE", "value": namespace})
+    watching = knowledge.get("watchEventBindings", True)
+    _set_env(env, {"name": "MONSTERBOT_KUBERNETES", "value": "1" if watching else "0"})
+    if "source" in knowledge:
+        _set_env(env, {"name": "MONSTERBOT_SOURCE", "value": knowledge["source"]})
+    if knowledge.get("databaseUrlSecretRef"):
+        _set_env(env, _secret_env("DATABASE_URL", knowledge["databaseUrlSecretRef"]))
+    annotations = dict(pod["metadata"].get("annotations") or {})
+    if namespace != policy.home_namespace:  # the chart's knowledge ConfigMap is not there: the image's knowledge
+        container["env"] = [e for e in env if e["name"] != "MONSTERBOT_KNOWLEDGE"]
+        container["volumeMounts"] = [m for m in container.get("volumeMounts", []) if m["name"] != "knowledge"]
+        pod["spec"]["volumes"] = [v for v in pod["spec"].get("volumes", []) if v["name"] != "knowledge"]
+        annotations.pop("checksum/knowledge", None)
+    if not watching:
+        annotations[KNOWLEDGE_CHECKSUM] = knowledge_checksum(bindings)
+    pod["metadata"] = {"labels": _labels(pod["metadata"].get("labels") or {}, bot), "annotations": annotations}
+    return pod
 
 
-def _pod_spec(bot: dict, watching: bool) -> dict:
-    return {
-        "serviceAccountName": (bot.get("spec") or {}).get("serviceAccountName") or "monsterbot-webhook",
-        "terminationGracePeriodSeconds": 30,
-        "containers": [_container(bot, watching)],
-        "volumes": [{"name": "data", "emptyDir": {}}, {"name": "tmp", "emptyDir": {}}],
-    }
-
-
-def desired_resources(bot: dict, bindings: Iterable[dict]) -> list[dict]:
-    """The webhook objects a Bot wants: a Deployment and Service, or one Knative Service."""
+def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) -> list[dict]:
+    """The webhook objects a Bot wants: a Deployment and Service, or one Knative Service (or a Refusal)."""
     spec = bot.get("spec") or {}
     name, namespace = bot["metadata"]["name"], bot["metadata"].get("namespace")
-    watching = (spec.get("knowledge") or {}).get("watchEventBindings", True)
-    labels = _labels(bot)
-    template_annotations = {} if watching else {KNOWLEDGE_CHECKSUM: knowledge_checksum(bindings)}
-    meta = {"name": name, "namespace": namespace, "labels": labels, "ownerReferences": _owner(bot)}
     knative = spec.get("knative") or {}
+    pod = webhook_pod(bot, policy, "knative" if knative.get("enabled") else "deployment", list(bindings))
+    labels = pod["metadata"]["labels"]
+    meta = {"name": name, "namespace": namespace, "labels": labels, "ownerReferences": [owner_reference(bot)]}
     if knative.get("enabled"):
-        scale = {f"autoscaling.knative.dev/{key}": str(knative[field])
-                 for key, field in (("min-scale", "minScale"), ("max-scale", "maxScale"), ("target", "target"))
-                 if field in knative}
-        objects = [{
-            "apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": dict(meta),
-            "spec": {"template": {"metadata": {"labels": labels, "annotations": {**scale, **template_annotations}},
-                                  "spec": {**_pod_spec(bot, watching), "containerConcurrency": 50}}},
-        }]
+        pod["metadata"]["annotations"] |= {
+            f"autoscaling.knative.dev/{key}": str(knative[field])
+            for key, field in (("min-scale", "minScale"), ("max-scale", "maxScale"), ("target", "target"))
+            if field in knative}
+        objects: list[dict[str, Any]] = [{"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": dict(meta),
+                    "spec": {"template": pod}}]
     else:
         selector = {k: labels[k] for k in ("app.kubernetes.io/name", "app.kubernetes.io/instance",
                                            "app.kubernetes.io/component")}
@@ -124,10 +165,9 @@ def desired_resources(bot: dict, bindings: Iterable[dict]) -> list[dict]:
             {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": dict(meta),
              "spec": {"replicas": spec.get("replicas", 2), "selector": {"matchLabels": selector},
                       "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 0, "maxSurge": 1}},
-                      "template": {"metadata": {"labels": labels, "annotations": template_annotations},
-                                   "spec": _pod_spec(bot, watching)}}},
+                      "template": pod}},
             {"apiVersion": "v1", "kind": "Service", "metadata": dict(meta),
-             "spec": {"selector": selector, "ports": [{"name": "http", "port": 80, "targetPort": "http"}]}},
+             "spec": {"selector": selector, "ports": [{"name": "http", "port": 80, "targetPort": "http1"}]}},
         ]
     for obj in objects:
         obj["metadata"]["annotations"] = {SPEC_HASH: _digest(obj["spec"])}
@@ -161,7 +201,8 @@ def _condition(ok: bool, reason: str, message: str) -> dict:
 
 def binding_status(binding: dict, condition: dict, now: str) -> dict:
     """The status to write: the condition (its transition time kept while unchanged) and observedGeneration."""
-    previous = next((c for c in (binding.get("status") or {}).get("conditions") or [] if c.get("type") == "Accepted"), {})
+    previous: dict = next((c for c in (binding.get("status") or {}).get("conditions") or []
+                           if c.get("type") == "Accepted"), {})
     same = previous.get("status") == condition["status"] and previous.get("reason") == condition["reason"]
     generation = binding.get("metadata", {}).get("generation")
     stamped = {**condition, "lastTransitionTime": previous.get("lastTransitionTime") if same else now,
@@ -170,12 +211,17 @@ def binding_status(binding: dict, condition: dict, now: str) -> dict:
     return {"observedGeneration": generation, "monsters": monsters, "conditions": [stamped]}
 
 
-def bot_status(bot: dict, resources: list[dict], bindings: list[dict], now: str) -> dict:
-    """Ready once its objects are in place, with the list of what it manages."""
-    previous = next((c for c in (bot.get("status") or {}).get("conditions") or [] if c.get("type") == "Ready"), {})
-    condition = {"type": "Ready", "status": "True", "reason": "Reconciled",
-                 "message": f"{len(resources)} object(s) managed, {len(bindings)} EventBinding(s) bound"}
-    same = previous.get("status") == "True" and previous.get("message") == condition["message"]
+def bot_status(bot: dict, resources: list[dict], bindings: list[dict], now: str,
+               refusal: Refusal | None = None) -> dict:
+    """Ready once its objects are in place, with the list of what it manages; or not Ready and why."""
+    previous: dict = next((c for c in (bot.get("status") or {}).get("conditions") or [] if c.get("type") == "Ready"), {})
+    condition: dict[str, Any]
+    if refusal is not None:
+        condition = {"type": "Ready", "status": "False", "reason": refusal.reason, "message": str(refusal)[:2000]}
+    else:
+        condition = {"type": "Ready", "status": "True", "reason": "Reconciled",
+                     "message": f"{len(resources)} object(s) managed, {len(bindings)} EventBinding(s) bound"}
+    same = all(previous.get(k) == condition[k] for k in ("status", "reason", "message"))
     generation = bot["metadata"].get("generation")
     condition |= {"lastTransitionTime": previous.get("lastTransitionTime") if same else now,
                   "observedGeneration": generation}
@@ -183,5 +229,6 @@ def bot_status(bot: dict, resources: list[dict], bindings: list[dict], now: str)
         "observedGeneration": generation,
         "eventBindings": len(bindings),
         "conditions": [condition],
-        "resources": [{"apiVersion": r["apiVersion"], "kind": r["kind"], "name": r["metadata"]["name"]} for r in resources],
+        "resources": [{"apiVersion": r["apiVersion"], "kind": r["kind"], "name": r["metadata"]["name"]}
+                      for r in ([] if refusal else resources)],
     }

@@ -19,6 +19,8 @@ class Preferences(Protocol):
 
     def set_mention_only(self, key: str, value: bool) -> None: ...
 
+    def forget(self, key: str) -> None: ...
+
 
 class MemoryPreferences:
     """Preferences of one process (the default without a database)."""
@@ -33,3 +35,7 @@ class MemoryPreferences:
     def set_mention_only(self, key: str, value: bool) -> None:
         with self._lock:
             self._values[key] = value
+
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._values.pop(key, None)

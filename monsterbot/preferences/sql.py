@@ -26,3 +26,9 @@ class StorePreferences:
     def set_mention_only(self, key: str, value: bool) -> None:
         with Session(self._engine) as session, session.begin():
             session.merge(ChatPreferenceRow(chat_key=key, mention_only=value, updated_at=utcnow()))
+
+    def forget(self, key: str) -> None:
+        with Session(self._engine) as session, session.begin():
+            row = session.get(ChatPreferenceRow, key)
+            if row is not None:
+                session.delete(row)

@@ -20,16 +20,19 @@ def heading(value: str, first: bool = False) -> FlexText:
 
 
 def row(cells: list[str], flex: list[int], colour: str | None = None, bold: bool = False, size: str = "sm") -> FlexBox:
-    """A horizontal row of cells; the first cell is the label."""
-    weight = "bold" if bold else "regular"
-    return FlexBox(
-        layout="horizontal",
-        contents=[
-            text(cell, size=size, flex=width, color=colour or (LABEL if i == 0 else INK),
-                 weight=weight if i else "regular", align="start" if i == 0 else "center")
-            for i, (cell, width) in enumerate(zip(cells, flex, strict=True))
-        ],
-    )
+    """A horizontal row of cells; the first cell is the label (it wraps), the others are short figures.
+
+    Properties at LINE's defaults (weight regular, align start, no wrap) are left out: a long table's
+    JSON must stay under LINE's bubble limit (replies/line_rules.py)."""
+    return FlexBox(layout="horizontal", contents=[_cell(cell, width, i, colour, bold, size)
+                                                  for i, (cell, width) in enumerate(zip(cells, flex, strict=True))])
+
+
+def _cell(value: str, width: int, position: int, colour: str | None, bold: bool, size: str) -> FlexText:
+    colour = colour or (LABEL if position == 0 else INK)
+    if position == 0:
+        return FlexText(text=value, wrap=True, size=size, flex=width, color=colour)
+    return FlexText(text=value, size=size, flex=width, color=colour, align="center", weight="bold" if bold else None)
 
 
 def pair(name: str, value: str, value_colour: str = INK, bold: bool = False, name_colour: str = LABEL,

@@ -51,6 +51,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "which": "Which monster do you mean?", "not_found": "No monster called “{query}”.",
         "did_you_mean": "Did you mean: {names}?", "try_help": "Send “help” to see what I can answer.",
         "cut_impact_shot": "cut/impact/shot", "table_kinds": "cut/imp/shot",
+        "group_hint": "Send a monster's name, or mention me with a question. Tap a button below to try.",
     },
     "zh-TW": {
         "usage": "傳魔物名字給我（火龍、Rathalos、リオレウス，打錯也行），或問「火龍弱點」。\n加「肉質」看部位，問「哪些魔物怕火」，或比較「火龍 vs 雌火龍」。群組裡請標記我。",
@@ -77,6 +78,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "breakable": "可破壞", "severable": "可切斷", "weak_to": "弱", "source": "資料來源",
         "which": "你是指哪一隻？", "not_found": "找不到「{query}」。", "did_you_mean": "你是不是要找：{names}？",
         "try_help": "輸入「說明」看看我能回答什麼。", "cut_impact_shot": "斬/打/彈", "table_kinds": "斬/打/彈",
+        "group_hint": "傳魔物名稱，或標註我提問。點下面的按鈕試試看。",
     },
     "zh-CN": {
         "usage": "发怪物名字给我（火龙、Rathalos、リオレウス，打错也行），或问「火龙弱点」。\n加「肉质」看部位，问「哪些怪物怕火」，或比较「火龙 vs 雌火龙」。群里请@我。",
@@ -103,6 +105,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "breakable": "可破坏", "severable": "可切断", "weak_to": "弱", "source": "资料来源",
         "which": "你是指哪一只？", "not_found": "找不到「{query}」。", "did_you_mean": "你是不是要找：{names}？",
         "try_help": "输入「帮助」看看我能回答什么。", "cut_impact_shot": "斩/打/弹", "table_kinds": "斩/打/弹",
+        "group_hint": "发怪物名称，或@我提问。点下面的按钮试试看。",
     },
     "ja": {
         "usage": "モンスター名（リオレウス、火龍、Rathalos、誤字OK）で弱点を返信します。\n「肉質」で部位ごと、「火属性が弱点」で一覧、「AとB」で比較。グループではメンションしてください。",
@@ -130,6 +133,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "which": "どのモンスターですか？", "not_found": "「{query}」は見つかりませんでした。",
         "did_you_mean": "もしかして：{names}？", "try_help": "「ヘルプ」で使い方を表示します。",
         "cut_impact_shot": "切断/打撃/弾", "table_kinds": "切断/打撃/弾",
+        "group_hint": "モンスター名を送るか、メンションで質問してください。下のボタンで試せます。",
     },
 }
 

@@ -9,10 +9,11 @@ from urllib.parse import parse_qs, urlencode
 from linebot.v3.messaging import MessageAction, PostbackAction, QuickReply, QuickReplyItem, TextMessage
 
 from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, LANGUAGES, Monster
+from monsterbot.replies import line_rules
 from monsterbot.replies.labels import label
 
-QUICK_REPLY_LIMIT = 13  # LINE's maximum number of quick-reply buttons
-LABEL_LIMIT = 20  # LINE's maximum length of an action label
+QUICK_REPLY_LIMIT = line_rules.QUICK_REPLY_MAX_ITEMS
+LABEL_LIMIT = line_rules.LABEL_MAX
 POSTBACK_MONSTER = "monster"
 POSTBACK_TOPIC = "reverse"
 VIEW_CARD, VIEW_TABLE = "card", "table"
@@ -24,6 +25,8 @@ TRY_QUERIES: dict[str, tuple[str, ...]] = {
     "en": ("Rathalos", "nargacuga hitzones", "weak to fire", "rathalos vs rathian"),
     "ja": ("リオレウス", "ナルガクルガ 肉質", "火属性が弱点", "リオレウスとリオレイア"),
 }
+#: Monsters offered as tap-to-try buttons when the bot joins a group (those the knowledge holds).
+TRY_MONSTERS = ("rathalos", "nargacuga", "zinogre", "tigrex", "arkveld")
 
 
 @dataclass(frozen=True)
@@ -147,3 +150,9 @@ def greeting(language: str = "zh-TW") -> TextMessage:
 def small_talk(kind: str, language: str) -> TextMessage:
     """A short friendly answer to a greeting, thanks, laughter or nonsense, with buttons to try."""
     return TextMessage(text=label(language, f"talk_{kind}"), quick_reply=try_buttons(language))
+
+
+def group_greeting(monsters: Sequence[Monster]) -> TextMessage:
+    """A short hello for a group or room that invited the bot, with monsters to tap and try."""
+    text = "\n\n".join(f"{label(lang, 'greeting')}\n{label(lang, 'group_hint')}" for lang in ("zh-TW", "en"))
+    return TextMessage(text=text, quick_reply=quick_replies(monsters, None, "zh-TW"))

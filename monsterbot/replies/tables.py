@@ -1,12 +1,15 @@
-"""Cards for richer questions: a monster's hitzone table, two monsters side by side, who is weak to X."""
+"""Cards for richer questions: a monster's hitzone table and two monsters side by side."""
 
 from __future__ import annotations
+
+from typing import Sequence
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator
 
 from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, GameFacts, Hitzone, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer, summary
 from monsterbot.replies.colours import ELEMENT_COLOURS, INK, LABEL, WEAK_CELL, WEAK_INK
+from monsterbot.replies.fit import Page, fitted
 from monsterbot.replies.flex import GREY, cell, heading, row, text
 from monsterbot.replies.labels import ELEMENT_ICONS, colon, game_name, label, listed, part_name, short_part_name, stars
 from monsterbot.replies.messages import full_table_button
@@ -18,12 +21,15 @@ def compact_hitzones(hitzones: tuple[Hitzone, ...]) -> tuple[Hitzone, ...]:
     return usual or hitzones
 
 
+def _mark(zone: Hitzone, facts: GameFacts) -> str:
+    return "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
+
+
 def hitzone_row(zone: Hitzone, facts: GameFacts, language: str, widths: list[int]) -> FlexBox:
     """A part's row: its short name and marks, then values; a weak-spot value shaded and bold (not the whole row),
     zeros and missing values in grey."""
-    mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
-    cells: list[FlexComponent] = [text(f"{short_part_name(zone.part, language, facts.game)}{mark}", size="xxs", flex=widths[0],
-                                       color=LABEL)]
+    cells: list[FlexComponent] = [text(f"{short_part_name(zone.part, language, facts.game)}{_mark(zone, facts)}",
+                                       size="xxs", flex=widths[0], color=LABEL)]
     for value, width in zip((zone.cut, zone.impact, zone.shot), widths[1:4], strict=True):
         weak = value is not None and value >= WEAK_SPOT_THRESHOLD
         cells.append(cell("-" if value is None else str(value), width, WEAK_INK if weak else LABEL if value else GREY,
@@ -37,37 +43,59 @@ def hitzone_row(zone: Hitzone, facts: GameFacts, language: str, widths: list[int
 def hitzone_table(monster: Monster, language: str, game: str | None, full: bool = False) -> FlexMessage:
     """Every part with cut / impact / shot and element values; weak cells highlighted, breakable parts marked.
 
-    By default parts in special states are left out, with a button for the full table."""
+    By default parts in special states are left out, with a button for the full table. A table too long for one
+    bubble becomes a carousel of pages; one too long for a carousel is condensed to a line per part, with the same
+    figures."""
     facts = monster.facts(game)
     if facts is not None and not facts.hitzones:  # fall back to a game that has the figures
         facts = next((f for f in monster.games.values() if f.hitzones), facts)
     name = monster.name(language)
-    more = None
     if facts is None or not facts.hitzones:
-        body = [text(label(language, "no_hitzones").format(name=name), size="sm")]
-        alt = label(language, "no_hitzones").format(name=name)
-    else:
-        icons = [ELEMENT_ICONS[e] for e in ELEMENTS]
-        widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
-        body = [heading(f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})", first=True)]
-        body.append(row([label(language, "part"), *label(language, "table_kinds").split("/"), *icons], widths, GREY,
-                        size="xxs"))
-        shown = facts.hitzones if full else compact_hitzones(facts.hitzones)
-        body += [hitzone_row(zone, facts, language, widths) for zone in shown]
-        body.append(text(label(language, "legend"), size="xxs", color=GREY, margin="md"))
-        if len(shown) < len(facts.hitzones):
-            more = full_table_button(monster.id, facts.game, language, len(facts.hitzones))
-        softest = (", " if language == "en" else "、").join(part_name(z.part, language, facts.game)
-                                                            for z in facts.weak_parts())
-        title = f"{name} {label(language, 'hitzones')} ({game_name(facts.game, language)})"
-        alt = f"{title}{colon(language)}{softest}" if softest else title
-    bubble = FlexBubble(
-        size="giga",
-        header=header(monster, language, facts),
-        body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
-        footer=source_footer(facts, language),
-    )
-    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble, quick_reply=more)
+        note = label(language, "no_hitzones").format(name=name)
+        return fitted(note[:ALT_TEXT_LIMIT], [lambda: ([text(note, size="sm")], _page(monster, language, facts))])
+    shown = facts.hitzones if full else compact_hitzones(facts.hitzones)
+    kinds = label(language, "table_kinds").split("/")
+    widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
+
+    def values(zone: Hitzone) -> list[str]:
+        return ["-" if v is None else str(v)
+                for v in (zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS))]
+
+    def table() -> tuple[list[FlexComponent], Page]:
+        columns = row([label(language, "part"), *kinds, *(ELEMENT_ICONS[e] for e in ELEMENTS)], widths, GREY, size="xxs")
+        rows: list[FlexComponent] = [hitzone_row(z, facts, language, widths) for z in shown]
+        return rows, _page(monster, language, facts, [columns], [legend])
+
+    def condensed() -> tuple[list[FlexComponent], Page]:
+        order = text(f"{label(language, 'part')}  {'/'.join(kinds)}  {' '.join(ELEMENT_ICONS[e] for e in ELEMENTS)}",
+                     size="xxs", color=GREY)
+        lines: list[FlexComponent] = [
+            text(f"{short_part_name(z.part, language, facts.game)}{_mark(z, facts)}  {'/'.join(values(z)[:3])}  "
+                 f"{' '.join(values(z)[3:])}", size="xxs", color=WEAK_INK if z.physical >= WEAK_SPOT_THRESHOLD
+                 else LABEL, weight="bold" if z.physical >= WEAK_SPOT_THRESHOLD else None)
+            for z in shown]
+        return lines, _page(monster, language, facts, [order], [legend])
+
+    softest = (", " if language == "en" else "、").join(part_name(z.part, language, facts.game)
+                                                        for z in facts.weak_parts())
+    title = f"{name} {label(language, 'hitzones')} ({game_name(facts.game, language)})"
+    alt = f"{title}{colon(language)}{softest}" if softest else title
+    legend = text(label(language, "legend"), size="xxs", color=GREY, margin="md")
+    more = full_table_button(monster.id, facts.game, language, len(facts.hitzones)) if len(shown) < len(
+        facts.hitzones) else None
+    return fitted(alt[:ALT_TEXT_LIMIT], [table, condensed], more)
+
+
+def _page(monster: Monster, language: str, facts: GameFacts | None, before: Sequence[FlexComponent] = (),
+          after: Sequence[FlexComponent] = ()) -> Page:
+    """A page of a monster's table: its header, the heading (with "n/m" when there are pages), the rows."""
+    def page(rows: Sequence[FlexComponent], number: int, count: int) -> FlexBubble:
+        title = f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})"
+        body = [heading(f"{title} {number}/{count}" if count > 1 else title, first=True), *before, *rows, *after]
+        return FlexBubble(size="giga", header=header(monster, language, facts),
+                          body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
+                          footer=source_footer(facts, language))
+    return page
 
 
 def comparison(first: Monster, second: Monster, language: str, game: str | None) -> FlexMessage:

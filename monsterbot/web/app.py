@@ -6,24 +6,29 @@ from `Settings`; tests pass their own settings, and may pass a ready Runtime.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import logging
 import time
 from functools import partial
 from typing import TYPE_CHECKING
 
 from flask import Flask, Response, jsonify, request
-from linebot.v3.webhook import SignatureValidator
 from linebot.v3.webhooks import (
     Event,
     FollowEvent,
     GroupSource,
+    JoinEvent,
+    LeaveEvent,
+    MemberJoinedEvent,
     MessageEvent,
     PostbackEvent,
     RoomSource,
     StickerMessageContent,
     TextMessageContent,
 )
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from monsterbot import logs
 from monsterbot.config import Settings
@@ -33,7 +38,7 @@ from monsterbot.web import metrics
 from monsterbot.web.dedupe import SeenEvents, seen_events
 from monsterbot.web.dispatch import Replier, ReplyDispatcher
 from monsterbot.web.line_api import LineReplier
-from monsterbot.web.payload import InvalidPayload, parse_events
+from monsterbot.web.payload import InvalidPayload, parse_events, without_self_mentions
 from monsterbot.web.runtime import Runtime
 from monsterbot.web.runtime import build as build_runtime
 
@@ -61,7 +66,7 @@ def create_app(
     seen = seen or seen_events(settings.redis_url)
     handle = partial(_handle, conversation=conversation, dispatcher=dispatcher, query_log=runtime.query_log,
                      salt=settings.channel_secret)
-    validator = SignatureValidator(settings.channel_secret)
+    secret = settings.channel_secret.encode()
 
     app = Flask("monsterbot")
     app.extensions["monsterbot"] = {"runtime": runtime, "dispatcher": dispatcher}
@@ -70,18 +75,21 @@ def create_app(
     @app.post("/callback")
     @metrics.WEBHOOK_SECONDS.time()
     def callback() -> tuple[str, int]:
-        signature = request.headers.get("X-Line-Signature", "")
-        body = request.get_data(as_text=True)
-        if not signature or not validator.validate(body, signature):
+        body = _raw_body(settings.max_body_bytes)
+        if not _signed(body, request.headers.get("X-Line-Signature", ""), secret):
             log.info("webhook rejected: missing or invalid signature")
             metrics.WEBHOOK_REQUESTS.labels("invalid_signature").inc()
             return "invalid signature", 400
         try:
-            events = parse_events(body)
+            batch = parse_events(body)
         except InvalidPayload as exc:
             log.info("webhook rejected: %s", exc)
             metrics.WEBHOOK_REQUESTS.labels("invalid_payload").inc()
             return "invalid payload", 400
+        for reason in batch.skipped:
+            metrics.EVENTS.labels(f"skipped_{reason}").inc()
+            log.info("skipped an event this version cannot read", extra={"reason": reason})
+        events = batch.events
         for event in events:
             if seen.first_time(event.webhook_event_id):
                 try:
@@ -124,6 +132,21 @@ def create_app(
     return app
 
 
+def _raw_body(limit: int) -> bytes:
+    """The body's bytes as LINE sent them; 413 when it is over the limit, with a Content-Length or chunked."""
+    body = request.get_data(cache=False)  # werkzeug answers 413 for a Content-Length over the limit
+    if request.content_length is None and len(body) >= limit and request.environ["wsgi.input"].read(1):
+        raise RequestEntityTooLarge()  # a chunked body: werkzeug stops reading at the limit, without a word
+    return body
+
+
+def _signed(body: bytes, signature: str, secret: bytes) -> bool:
+    """Whether X-Line-Signature is the base64 HMAC-SHA256 of the raw body bytes with the channel secret
+    (https://developers.line.biz/en/docs/messaging-api/verify-webhook-signature/): bytes, never decoded text."""
+    expected = base64.b64encode(hmac.new(secret, body, hashlib.sha256).digest())
+    return bool(signature) and hmac.compare_digest(expected, signature.encode("ascii", "replace"))
+
+
 def _handle(
     event: Event, conversation: Conversation, dispatcher: ReplyDispatcher, query_log: QueryLog | None, salt: str
 ) -> None:
@@ -154,7 +177,7 @@ def _handle(
 def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | None:
     if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
         chat, key = _chat_of(event, salt)
-        text, mentioned = _without_self_mention(event.message)
+        text, mentioned = without_self_mentions(event.message)
         return conversation.reply_to_text(text, chat, mentioned, key)
     if isinstance(event, MessageEvent) and isinstance(event.message, StickerMessageContent):
         chat, _ = _chat_of(event, salt)
@@ -163,10 +186,14 @@ def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | Non
         return conversation.reply_to_postback(event.postback.data)
     if isinstance(event, FollowEvent):
         return conversation.greet()
+    if isinstance(event, (JoinEvent, MemberJoinedEvent)):
+        return conversation.welcome_group()
+    if isinstance(event, LeaveEvent):
+        return conversation.forget(_chat_of(event, salt)[1])
     return None
 
 
-def _chat_of(event: MessageEvent, salt: str) -> tuple[ChatKind, str]:
+def _chat_of(event: Event, salt: str) -> tuple[ChatKind, str]:
     """The kind of chat and a salted key of a group or room (never the raw LINE id)."""
     source = event.source
     if isinstance(source, GroupSource):
@@ -174,13 +201,3 @@ def _chat_of(event: MessageEvent, salt: str) -> tuple[ChatKind, str]:
     if isinstance(source, RoomSource):
         return ChatKind.ROOM, chat_key(source.room_id, salt)
     return ChatKind.USER, ""
-
-
-def _without_self_mention(message: TextMessageContent) -> tuple[str, bool]:
-    """The text with mentions of this bot cut out, and whether the bot was mentioned."""
-    mentionees = message.mention.mentionees if message.mention else []
-    own = [m for m in mentionees if getattr(m, "is_self", False)]
-    text = message.text
-    for mentionee in sorted(own, key=lambda m: m.index, reverse=True):
-        text = text[: mentionee.index] + text[mentionee.index + mentionee.length :]
-    return text, bool(own)

@@ -4,7 +4,11 @@ import os
 import shutil
 import tempfile
 
+import monsterbot.web.app  # noqa: F401 - imported once here, in the master: workers fork with it (shared pages)
 from monsterbot.config import Settings
+from monsterbot.core.matching.normalize import normalize
+
+normalize("火龍")  # loads the script-conversion tables in the master, shared by every worker
 
 _settings = Settings.from_env(require_line=False)
 

@@ -1,44 +1,100 @@
-"""Parse a LINE webhook body into line-bot-sdk event models, rejecting anything malformed.
+"""Parse a LINE webhook body into line-bot-sdk event models, as LINE sends them.
 
 The SDK's own parser turns a malformed known event into an "unknown" one and can raise
-KeyError or TypeError on odd bodies; the webhook needs one clear answer instead:
-a valid payload, or InvalidPayload (HTTP 400). Unknown event types are kept out, not errors.
+KeyError or TypeError on odd bodies; the webhook needs one clear answer instead: the events
+to answer, or InvalidPayload (HTTP 400). LINE adds event, message and source types and enum
+values over time (the list at https://developers.line.biz/en/reference/messaging-api/#webhook-event-objects
+keeps growing, ahead of any installed SDK): an event holding one is skipped and counted, and the
+other events of the batch are answered. An event that breaks LINE's shape in any other way (a missing id, a timestamp
+that is not a number) makes the body invalid.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
-from linebot.v3.webhooks import Event
+from linebot.v3.webhooks import Event, TextMessageContent
+from pydantic.v1 import ValidationError
+
+#: Mentionees of a message looked at (LINE's mention object lists the users mentioned in one message:
+#: far fewer in practice); anything past this is ignored, so the work per message stays bounded.
+MAX_MENTIONEES = 100
 
 
 class InvalidPayload(ValueError):
     """The body is not a LINE webhook payload."""
 
 
-def parse_events(body: str) -> list[Event]:
-    """The known events of a webhook body, in order; unknown event types are skipped."""
-    try:
-        payload: Any = json.loads(body)
-    except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
-        raise InvalidPayload(f"body is not JSON: {type(exc).__name__}") from None
+@dataclass(frozen=True)
+class Batch:
+    """The events of a webhook body this SDK can read, and why the others were skipped."""
+
+    events: list[Event] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "unknown_type" or "unknown_value", one per event
+
+
+def parse_events(body: bytes | str) -> Batch:
+    """The events of a webhook body, in order; events of types or values this SDK does not know are skipped."""
+    try:  # LINE sends UTF-8; json.loads alone would let encoded surrogates (b"\xed\xa0\x80") through
+        payload: Any = json.loads(body.decode("utf-8") if isinstance(body, bytes) else body)
+    except (ValueError, RecursionError) as exc:  # ValueError includes bytes that are not UTF-8
+        raise InvalidPayload(f"body is not UTF-8 JSON: {type(exc).__name__}") from None
     if not isinstance(payload, dict) or not isinstance(payload.get("events"), list):
         raise InvalidPayload("body must be an object with an 'events' list")
     destination = payload.get("destination")
     if destination is not None and not isinstance(destination, str):
         raise InvalidPayload("'destination' must be a string")
-    events = []
+    batch = Batch()
     for index, raw in enumerate(payload["events"]):
         if not isinstance(raw, dict) or not isinstance(raw.get("type"), str):
             raise InvalidPayload(f"events[{index}] must be an object with a string 'type'")
         if Event.get_discriminator_value(raw) is None:
-            continue  # a type this SDK does not know yet: ignored, as LINE recommends
+            batch.skipped.append("unknown_type")
+            continue
         try:
-            events.append(Event.from_dict(raw))
+            batch.events.append(Event.from_dict(raw))
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-            raise InvalidPayload(f"events[{index}] is not a valid {raw['type']} event: {_first_line(exc)}") from None
-    return events
+            unknown = _unknown(exc)
+            if unknown is None:
+                raise InvalidPayload(f"events[{index}] is not a valid {raw['type']} event: {_first_line(exc)}") from None
+            batch.skipped.append(unknown)
+    return batch
+
+
+def _unknown(exc: Exception) -> str | None:
+    """"unknown_type" or "unknown_value" when the event is valid but newer than this SDK, else None."""
+    if isinstance(exc, ValidationError):
+        errors = exc.errors()
+        enum = all(e["type"] == "type_error.enum" or "must be one of enum values" in e["msg"] for e in errors)
+        return "unknown_value" if errors and enum else None
+    if isinstance(exc, ValueError) and "failed to lookup discriminator value" in str(exc):
+        return "unknown_type"  # a message, source, mentionee … type the SDK has no model for
+    return None
+
+
+def without_self_mentions(message: TextMessageContent) -> tuple[str, bool]:
+    """The text with this bot's mentions cut out, and whether the bot was mentioned.
+
+    LINE gives a mention's `index` and `length` in UTF-16 code units (https://developers.line.biz/en/
+    reference/messaging-api/#wh-text: "index: Index position of the user mention for a character in text,
+    with the first character being at position 0"; characters are counted in UTF-16 code units, https://
+    developers.line.biz/en/docs/messaging-api/text-character-count/). Mentions that are empty, negative,
+    out of range or overlap an earlier one are ignored; the work is linear in the text. Broken Unicode
+    (a lone surrogate) becomes U+FFFD, so the text can always be answered."""
+    units = message.text.encode("utf-16-le", "surrogatepass")
+    size = len(units) // 2
+    mentionees = (message.mention.mentionees if message.mention else [])[:MAX_MENTIONEES]
+    spans = sorted((m.index, m.index + m.length) for m in mentionees
+                   if getattr(m, "is_self", False) and 0 <= m.index and 0 < m.length and m.index + m.length <= size)
+    pieces, end = [], 0
+    for start, stop in spans:
+        if start >= end:  # an overlapping mention is ignored
+            pieces.append(units[2 * end: 2 * start])
+            end = stop
+    pieces.append(units[2 * end:])
+    return b"".join(pieces).decode("utf-16-le", "replace"), bool(pieces[:-1])
 
 
 def _first_line(exc: Exception) -> str:

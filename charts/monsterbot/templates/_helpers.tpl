@@ -33,8 +33,13 @@ app.kubernetes.io/instance: {{ .ctx.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
+{{/* The image, by digest when one is given. */}}
 {{- define "monsterbot.image" -}}
+{{- if .Values.image.digest -}}
+{{ .Values.image.repository }}@{{ .Values.image.digest }}
+{{- else -}}
 {{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}
+{{- end }}
 {{- end }}
 
 {{- define "monsterbot.serviceAccountName" -}}
@@ -49,11 +54,116 @@ app.kubernetes.io/component: {{ .component }}
 {{- default (printf "%s-line" (include "monsterbot.fullname" .)) .Values.line.existingSecret }}
 {{- end }}
 
-{{/* The webhook container, shared by the Deployment and the Knative Service. */}}
+{{/* Requests a Knative pod serves at once: gunicorn workers × threads (each thread serves one request). */}}
+{{- define "monsterbot.capacity" -}}
+{{- mul .Values.config.webConcurrency .Values.config.threads }}
+{{- end }}
+
+{{/*
+The webhook pod template: the one description of the webhook's pod. The Deployment and the Knative Service
+render it, and so does the operator's ConfigMap, from which the operator makes each Bot's pods (filling in only
+the Bot's credentials, namespace, knowledge and labels). Pass (dict "ctx" $ "knative" true|false).
+*/}}
+{{- define "monsterbot.webhookPod" -}}
+{{- $ := .ctx }}
+{{- $knative := .knative }}
+metadata:
+  labels:
+    {{- include "monsterbot.labels" (dict "ctx" $ "component" "webhook") | nindent 4 }}
+    {{- with $.Values.podLabels }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  annotations:
+    {{- if $knative }}
+    autoscaling.knative.dev/min-scale: {{ $.Values.knative.minScale | quote }}
+    autoscaling.knative.dev/initial-scale: {{ $.Values.knative.initialScale | quote }}
+    autoscaling.knative.dev/max-scale: {{ $.Values.knative.maxScale | quote }}
+    autoscaling.knative.dev/metric: concurrency
+    autoscaling.knative.dev/target-utilization-percentage: {{ $.Values.knative.targetUtilizationPercentage | quote }}
+    {{- end }}
+    {{- include "monsterbot.podAnnotations" $ | nindent 4 }}
+spec:
+  serviceAccountName: {{ include "monsterbot.serviceAccountName" $ }}
+  {{- if not $knative }}{{/* Knative takes it from the ServiceAccount */}}
+  automountServiceAccountToken: {{ $.Values.knowledge.watchEventBindings }}
+  {{- end }}
+  {{- with $.Values.imagePullSecrets }}
+  imagePullSecrets:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  {{- if $knative }}
+  containerConcurrency: {{ include "monsterbot.capacity" $ }}
+  timeoutSeconds: {{ $.Values.knative.timeoutSeconds }}
+  {{- else }}
+  securityContext:
+    {{- toYaml $.Values.podSecurityContext | nindent 4 }}
+  terminationGracePeriodSeconds: {{ $.Values.terminationGracePeriodSeconds }}
+  {{- end }}
+  containers:
+    - {{- include "monsterbot.webhookContainer" (dict "ctx" $ "knative" $knative) | nindent 6 }}
+  volumes:
+    - name: data
+      emptyDir: {}
+    - name: tmp
+      emptyDir: {}
+    {{- if $.Values.knowledge.configMap }}
+    - name: knowledge
+      configMap:
+        name: {{ include "monsterbot.fullname" $ }}-knowledge
+    {{- end }}
+    {{- with $.Values.extraVolumes }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  {{- if not $knative }}{{/* Knative refuses these unless its podspec feature flags are on */}}
+  {{- include "monsterbot.scheduling" (dict "ctx" $ "values" $.Values "component" "webhook") | nindent 2 }}
+  {{- end }}
+{{- end }}
+
+{{/* nodeSelector, affinity, tolerations and topology spread of a workload; pass (dict "ctx" $ "values" <values of the workload> "component" <component>). */}}
+{{- define "monsterbot.scheduling" -}}
+{{- with .values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .values.affinity }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .values.topologySpreadConstraints }}
+topologySpreadConstraints:
+  {{- range . }}
+  - {{- toYaml . | nindent 4 }}
+    {{- if not .labelSelector }}
+    labelSelector:
+      matchLabels:
+        {{- include "monsterbot.selectorLabels" (dict "ctx" $.ctx "component" $.component) | nindent 8 }}
+    {{- end }}
+  {{- end }}
+{{- end }}
+{{- end }}
+
+{{/* A probe from values; Knative takes the container's only port itself, so the port is left out there. */}}
+{{- define "monsterbot.probe" -}}
+httpGet:
+  path: {{ .probe.path }}
+  {{- if not .knative }}
+  port: http1
+  {{- end }}
+{{- range $key, $value := omit .probe "path" }}
+{{ $key }}: {{ $value }}
+{{- end }}
+{{- end }}
+
+{{/* The webhook container; pass (dict "ctx" $ "knative" true|false). */}}
 {{- define "monsterbot.webhookContainer" -}}
+{{- $ := .ctx }}
 name: webhook
-image: {{ include "monsterbot.image" . }}
-imagePullPolicy: {{ .Values.image.pullPolicy }}
+image: {{ include "monsterbot.image" $ }}
+imagePullPolicy: {{ $.Values.image.pullPolicy }}
 ports:
   - name: http1 # the name Knative requires; the Service targets it too
     containerPort: 8080
@@ -64,46 +174,46 @@ env:
   - name: LINE_CHANNEL_SECRET
     valueFrom:
       secretKeyRef:
-        name: {{ include "monsterbot.secretName" . }}
-        key: {{ .Values.line.secretKeys.channelSecret }}
+        name: {{ include "monsterbot.secretName" $ }}
+        key: {{ $.Values.line.secretKeys.channelSecret }}
   - name: LINE_CHANNEL_ACCESS_TOKEN
     valueFrom:
       secretKeyRef:
-        name: {{ include "monsterbot.secretName" . }}
-        key: {{ .Values.line.secretKeys.channelAccessToken }}
-  {{- with .Values.line.apiEndpoint }}
+        name: {{ include "monsterbot.secretName" $ }}
+        key: {{ $.Values.line.secretKeys.channelAccessToken }}
+  {{- with $.Values.line.apiEndpoint }}
   - name: LINE_API_ENDPOINT
     value: {{ . | quote }}
   {{- end }}
-  {{- if .Values.knowledge.configMap }}
+  {{- if $.Values.knowledge.configMap }}
   - name: MONSTERBOT_KNOWLEDGE
     value: /etc/monsterbot/knowledge
   {{- end }}
   - name: MONSTERBOT_KUBERNETES
-    value: {{ ternary "1" "0" .Values.knowledge.watchEventBindings | quote }}
+    value: {{ ternary "1" "0" $.Values.knowledge.watchEventBindings | quote }}
   - name: MONSTERBOT_NAMESPACE
-    value: {{ default .Release.Namespace .Values.knowledge.namespace | quote }}
+    value: {{ default $.Release.Namespace $.Values.knowledge.namespace | quote }}
   - name: MONSTERBOT_DEFAULT_GAME
-    value: {{ .Values.config.defaultGame | quote }}
+    value: {{ $.Values.config.defaultGame | quote }}
   - name: MONSTERBOT_GROUP_MODE
-    value: {{ .Values.config.groupMode | quote }}
+    value: {{ $.Values.config.groupMode | quote }}
   - name: MONSTERBOT_LOG_FORMAT
-    value: {{ .Values.config.logFormat | quote }}
+    value: {{ $.Values.config.logFormat | quote }}
   - name: MONSTERBOT_QUERY_LOG
-    value: {{ ternary "on" "off" .Values.config.queryLog | quote }}
+    value: {{ ternary "on" "off" $.Values.config.queryLog | quote }}
   - name: MONSTERBOT_LINE_TIMEOUT
-    value: {{ .Values.config.lineTimeoutSeconds | quote }}
+    value: {{ $.Values.config.lineTimeoutSeconds | quote }}
   - name: MONSTERBOT_RELOAD_INTERVAL
-    value: {{ .Values.config.reloadIntervalSeconds | quote }}
+    value: {{ $.Values.config.reloadIntervalSeconds | quote }}
   - name: MONSTERBOT_MAX_BODY_BYTES
-    value: {{ .Values.config.maxBodyBytes | int | quote }}
+    value: {{ $.Values.config.maxBodyBytes | int | quote }}
   - name: MONSTERBOT_SOURCE
-    value: {{ .Values.config.source | quote }}
+    value: {{ $.Values.config.source | quote }}
   - name: WEB_CONCURRENCY
-    value: {{ .Values.config.webConcurrency | quote }}
+    value: {{ $.Values.config.webConcurrency | quote }}
   - name: GUNICORN_THREADS
-    value: {{ .Values.config.threads | quote }}
-  {{- if .Values.config.accessLog }}
+    value: {{ $.Values.config.threads | quote }}
+  {{- if $.Values.config.accessLog }}
   - name: GUNICORN_ACCESS_LOG
     value: "-"
   {{- end }}
@@ -111,59 +221,54 @@ env:
     value: /data
   - name: PROMETHEUS_MULTIPROC_DIR
     value: /tmp/metrics
-  {{- if .Values.database.existingSecret }}
+  {{- if $.Values.database.existingSecret }}
   - name: DATABASE_URL
     valueFrom:
       secretKeyRef:
-        name: {{ .Values.database.existingSecret }}
-        key: {{ .Values.database.key }}
+        name: {{ $.Values.database.existingSecret }}
+        key: {{ $.Values.database.key }}
   {{- end }}
-  {{- with .Values.redis.url }}
+  {{- with $.Values.redis.url }}
   - name: REDIS_URL
     value: {{ . | quote }}
   {{- end }}
+  {{- with $.Values.extraEnv }}
+  {{- toYaml . | nindent 2 }}
+  {{- end }}
+{{- if not .knative }}{{/* older Knative releases refuse startupProbe */}}
 startupProbe:
-  httpGet: {path: /healthz, port: 8080}
-  periodSeconds: 2
-  failureThreshold: 30
+  {{- include "monsterbot.probe" (dict "probe" $.Values.probes.startup "knative" .knative) | nindent 2 }}
+{{- end }}
 livenessProbe:
-  httpGet: {path: /healthz, port: 8080}
-  periodSeconds: 10
+  {{- include "monsterbot.probe" (dict "probe" $.Values.probes.liveness "knative" .knative) | nindent 2 }}
 readinessProbe:
-  httpGet: {path: /readyz, port: 8080}
-  periodSeconds: 5
+  {{- include "monsterbot.probe" (dict "probe" $.Values.probes.readiness "knative" .knative) | nindent 2 }}
 resources:
-  {{- toYaml .Values.resources | nindent 2 }}
+  {{- toYaml $.Values.resources | nindent 2 }}
 securityContext:
-  {{- toYaml .Values.securityContext | nindent 2 }}
+  {{- toYaml $.Values.securityContext | nindent 2 }}
 volumeMounts:
   - name: data
     mountPath: /data
   - name: tmp
     mountPath: /tmp
-  {{- if .Values.knowledge.configMap }}
+  {{- if $.Values.knowledge.configMap }}
   - name: knowledge
     mountPath: /etc/monsterbot/knowledge
     readOnly: true
   {{- end }}
+  {{- with $.Values.extraVolumeMounts }}
+  {{- toYaml . | nindent 2 }}
+  {{- end }}
 {{- end }}
 
-{{- define "monsterbot.webhookVolumes" -}}
-- name: data
-  emptyDir: {}
-- name: tmp
-  emptyDir: {}
-{{- if .Values.knowledge.configMap }}
-- name: knowledge
-  configMap:
-    name: {{ include "monsterbot.fullname" . }}-knowledge
-{{- end }}
-{{- end }}
-
-{{/* Pod annotations: a checksum of the knowledge so `helm upgrade` rolls the pods when it changes. */}}
+{{/* Pod annotations: checksums so `helm upgrade` rolls the pods when the knowledge or the chart's Secret changes. */}}
 {{- define "monsterbot.podAnnotations" -}}
 {{- if .Values.knowledge.configMap }}
 checksum/knowledge: {{ include (print $.Template.BasePath "/configmap-knowledge.yaml") . | sha256sum }}
+{{- end }}
+{{- if not .Values.line.existingSecret }}
+checksum/secret: {{ include (print $.Template.BasePath "/secret.yaml") . | sha256sum }}
 {{- end }}
 prometheus.io/scrape: "true"
 prometheus.io/port: "8080"
@@ -171,4 +276,37 @@ prometheus.io/path: /metrics
 {{- with .Values.podAnnotations }}
 {{ toYaml . }}
 {{- end }}
+{{- end }}
+
+{{/* What the operator may do in a namespace it reconciles: read Bots and EventBindings, write their status, and
+make the webhook objects (it checks ownership itself before any update). */}}
+{{- define "monsterbot.operatorRules" -}}
+- apiGroups: ["monsterbot.io"]
+  resources: ["bots", "eventbindings"]
+  verbs: ["get", "list", "watch"]
+- apiGroups: ["monsterbot.io"]
+  resources: ["bots/status", "eventbindings/status"]
+  verbs: ["get", "patch", "update"]
+- apiGroups: ["apps"]
+  resources: ["deployments"]
+  verbs: ["get", "create", "update"]
+- apiGroups: [""]
+  resources: ["services"]
+  verbs: ["get", "create", "update"]
+- apiGroups: ["serving.knative.dev"]
+  resources: ["services"]
+  verbs: ["get", "create", "update"]
+{{- end }}
+
+{{/* The operator's config.yaml: the namespaces it reconciles, the allowlists, the webhook pod templates. */}}
+{{- define "monsterbot.operatorConfig" -}}
+clusterWide: {{ .Values.operator.clusterWide }}
+watchNamespaces: {{ if .Values.operator.clusterWide }}[]{{ else }}{{ toJson (.Values.operator.watchNamespaces | default (list .Release.Namespace)) }}{{ end }}
+allowedImages: {{ toJson .Values.operator.allowedImages }}
+allowedServiceAccounts: {{ toJson .Values.operator.allowedServiceAccounts }}
+pods:
+  deployment:
+    {{- include "monsterbot.webhookPod" (dict "ctx" $ "knative" false) | nindent 4 }}
+  knative:
+    {{- include "monsterbot.webhookPod" (dict "ctx" $ "knative" true) | nindent 4 }}
 {{- end }}

@@ -4,14 +4,21 @@ Every official name and alias of every monster is one key (normalised). A subjec
 scored against the keys in four ways, and each monster keeps its best score:
 
 - exact: the subject is a key (100);
-- contains: a key of two or more characters (four for Latin) stands inside the subject
-  ("火龍好難打"); a key inside another contained key is dropped, so 雌火龍 beats 火龍 (90);
+- contains: a key of two or more characters (four for Latin), of one monster, stands inside the
+  subject ("火龍好難打"); a key inside another contained key is dropped, so 雌火龍 beats 火龍 (90);
 - part: the subject stands inside a key ("rath", "蒼火"), better at the start and the
   longer the share of the key it covers; one character (or three Latin letters) is never
   enough for a confident answer;
 - fuzzy: rapidfuzz's normalised Indel similarity over the whole subject, which catches
   Latin typos ("rathlos") but gives short Chinese names one character apart only 50,
-  so 角龍 never passes for 火龍.
+  so 角龍 never passes for 火龍;
+- phonetic: a key with the same toneless pinyin (a homophone typo, or pinyin typed in Latin
+  letters) or the same loose romaji (see phonetic.py) (95, so that 晃黑龍 is 煌黑龍 and not the
+  黑龍 inside it); near pinyin or romaji spellings score their similarity, scaled.
+
+Everyday words (see everyday.py) that hold a name (火龍果) are masked out of the subject first,
+unless a longer name holds them or the subject is a name; a subject that is an everyday word
+resembling a name (恐龍, one character from 恐暴龍) is no monster unless it sounds like one (炎龍, 巖龍).
 
 A threshold and a margin between the first two monsters decide match, ambiguous or miss.
 The result is deterministic: ties are broken by official name before alias, shorter key, id.
@@ -29,7 +36,9 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
+from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import is_cjk, normalize
+from monsterbot.core.matching.phonetic import PhoneticIndex
 from monsterbot.core.matching.question import Question
 from monsterbot.core.model import Monster
 
@@ -41,6 +50,7 @@ MAX_SUBJECT = 64
 MAX_PART_HITS = 200
 WHOLE_MESSAGE_SHARE = 0.6
 _SEPARATOR = "\x00"
+_MASK = "\x01"  # stands for an everyday word in a subject; no key holds it
 
 
 class Outcome(str, Enum):
@@ -58,6 +68,7 @@ class Method(str, Enum):
     CONTAINS = "contains"
     PART = "part"
     FUZZY = "fuzzy"
+    PHONETIC = "phonetic"
 
 
 @dataclass(frozen=True)
@@ -104,7 +115,7 @@ class _Entry:
 class Matcher:
     """An immutable index over the names of a set of monsters."""
 
-    def __init__(self, monsters: Iterable[Monster]) -> None:
+    def __init__(self, monsters: Iterable[Monster], everyday: Iterable[str] | None = None) -> None:
         entries: dict[str, list[_Entry]] = defaultdict(list)
         for monster in monsters:
             official = set(monster.names.items())
@@ -123,6 +134,12 @@ class Matcher:
             offset += len(key) + 1
         self._min_key_len = min((len(k) for k in self._keys), default=1)
         self._max_key_len = max((len(k) for k in self._keys), default=1)
+        self._phonetic = PhoneticIndex(self._keys)
+        words = frozenset(everyday_words() if everyday is None else everyday) - self._entries.keys()
+        self._everyday_holding = frozenset(w for w in words if self._holds_key(w))
+        self._everyday_near = words - self._everyday_holding
+        holding = sorted(self._everyday_holding, key=len, reverse=True)  # longest first: leftmost-longest words
+        self._everyday_pattern = re.compile("|".join(map(re.escape, holding))) if holding else None
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -142,8 +159,14 @@ class Matcher:
         subject = subject[:MAX_SUBJECT]
         if not subject or not self._keys:
             return MatchResult(Outcome.MISS, subject=subject)
+        masked = self._mask_everyday_words(subject)
+        if not masked.strip(_MASK):
+            return MatchResult(Outcome.MISS, subject=subject)
+        near_word = masked in self._everyday_near  # 恐龍: only a name that sounds the same may answer
         scored: dict[str, Candidate] = {}
-        for key, score, method in self._score(subject):
+        for key, score, method in self._score(masked):
+            if near_word and method is not Method.PHONETIC:
+                continue
             for entry in self._entries[key]:
                 candidate = Candidate(entry.monster_id, round(score, 1), key, entry.language, method, entry.official)
                 current = scored.get(entry.monster_id)
@@ -151,6 +174,31 @@ class Matcher:
                     scored[entry.monster_id] = candidate
         ranked = sorted(scored.values(), key=_rank)
         return _decide(ranked, limit, subject)
+
+    def _mask_everyday_words(self, subject: str) -> str:
+        """The subject with each everyday word that holds a name replaced by one mask character."""
+        if subject in self._entries or self._everyday_pattern is None:
+            return subject
+        spans = [
+            (found.start(), found.end())
+            for found in self._everyday_pattern.finditer(subject)
+            if not self._in_longer_key(subject, found.start(), found.end())
+        ]
+        for start, end in reversed(spans):
+            subject = subject[:start] + _MASK + subject[end:]
+        return subject
+
+    def _holds_key(self, word: str) -> bool:
+        """Whether a key stands inside the word."""
+        return any(word[i:j] in self._entries for i in range(len(word)) for j in range(i + 1, len(word) + 1))
+
+    def _in_longer_key(self, subject: str, start: int, end: int) -> bool:
+        """Whether a key longer than subject[start:end] covers it in the subject."""
+        for size in range(end - start + 1, min(self._max_key_len, len(subject)) + 1):
+            for first in range(max(0, end - size), min(start, len(subject) - size) + 1):
+                if subject[first : first + size] in self._entries:
+                    return True
+        return False
 
     def _score(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         if subject in self._entries:
@@ -161,15 +209,22 @@ class Matcher:
             subject, self._keys, scorer=fuzz.ratio, score_cutoff=SUGGESTION_FLOOR, limit=10
         ):
             yield key, float(score), Method.FUZZY
+        for key, score in self._phonetic.sound_alikes(subject):
+            if key != subject:
+                yield key, score, Method.PHONETIC
 
     def _contained_keys(self, subject: str) -> Iterable[tuple[str, float, Method]]:
-        """Keys standing inside a longer subject; a key inside another found key is dropped."""
+        """Keys standing inside a longer subject; a key inside another found key is dropped.
+
+        A key that several monsters share (an ambiguous nickname, "rath") counts only as the whole
+        subject: inside a typo of a longer name ("rathlos") it is no evidence for either.
+        """
         found: set[str] = set()
         longest = min(self._max_key_len, len(subject) - 1)
         for size in range(longest, max(self._min_key_len, 2) - 1, -1):
             for start in range(len(subject) - size + 1):
                 piece = subject[start : start + size]
-                if piece in self._entries and (is_cjk(piece) or size >= 4):
+                if piece in self._entries and len(self._entries[piece]) == 1 and (is_cjk(piece) or size >= 4):
                     if not any(piece in other for other in found):
                         found.add(piece)
         for key in found:

@@ -1,0 +1,66 @@
+"""Japanese names in romaji: kana to Hepburn and back with jaconv, folded to one loose spelling.
+
+Players type romaji as they would on an IME or as they hear it: long vowels doubled, marked with "-"
+or dropped (ラージャン: raajan, ra-jan, rajan), っ as a doubled consonant or not at all, ん before a
+vowel as "n", "nn" or "n'" (ジンオウガ: jinouga, jinnouga, jin'ouga), and Kunrei or Hepburn spellings
+(syagaru, shagaru). The loose form folds those differences away on both sides: names are converted to
+Hepburn, queries to kana by IME rules and back to Hepburn, and each is folded.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import jaconv
+
+_HIRAGANA = re.compile(r"[\u3041-\u3096ー]+")
+_KATAKANA = re.compile(r"[\u30a1-\u30faー・]+")
+_LONG_O = re.compile(r"o[uh](?=[^aeiou]|$)")  # ou / oh for a long o (ショウグン: shougun, shogun, shohgun)
+_REPEAT = re.compile(r"([a-z])\1+")
+
+
+def is_kana(text: str) -> bool:
+    """True when the text is katakana only (names and queries are normalised to katakana)."""
+    return _KATAKANA.fullmatch(text) is not None
+
+
+def hepburn(katakana: str) -> str:
+    """Hepburn romaji of a katakana text (ー as "-")."""
+    return str(jaconv.kana2alphabet(jaconv.kata2hira(katakana)))
+
+
+def ime_kana(latin: str) -> str | None:
+    """The kana an IME makes of a Latin text, None when some letters make no kana (not romaji).
+
+    A consonant left over at the end is not romaji either (jaconv makes it a っ, "rathalos").
+    """
+    kana = str(jaconv.alphabet2kana(latin))
+    return kana if _HIRAGANA.fullmatch(kana) and not kana.endswith("っ") else None
+
+
+def loose(romaji: str) -> str:
+    """The loose spelling: letters only, long vowels, doubled consonants and nn folded to one letter."""
+    letters = "".join(ch for ch in romaji if "a" <= ch <= "z")
+    return _REPEAT.sub(r"\1", _LONG_O.sub("o", letters))
+
+
+def name_spelling(key: str) -> str | None:
+    """The loose spelling of a katakana name, None for other names."""
+    return loose(hepburn(key)) if is_kana(key) else None
+
+
+@lru_cache(maxsize=4096)
+def query_spellings(subject: str) -> tuple[str, ...]:
+    """Loose spellings of a query: as typed and as an IME reads it (Latin), or of its kana.
+
+    Cached: jaconv's conversion is a chain of ~450 replacements (~90 µs), and players repeat names.
+    """
+    if is_kana(subject):
+        return (loose(hepburn(subject)),)
+    if not (subject.isascii() and subject.isalpha()):
+        return ()
+    kana = ime_kana(subject)
+    if kana is None:
+        return ()
+    return tuple(dict.fromkeys([loose(subject), loose(hepburn(jaconv.hira2kata(kana)))]))

@@ -1,0 +1,54 @@
+"""Everyday words that hold or resemble a name are not monsters; names around them still are."""
+
+from __future__ import annotations
+
+import pytest
+
+from monsterbot.core.matching.everyday import build_dictionary_words, everyday_words
+from monsterbot.core.matching.matcher import Matcher, Outcome
+from monsterbot.core.matching.question import parse
+from monsterbot.core.model import GameFacts, Monster
+
+
+def ask(knowledge, text):
+    return knowledge.current.matcher.match_question(parse(text))
+
+
+@pytest.mark.parametrize("text", ["噴火龍", "我買了一盒火龍果", "黑龍江哈爾濱", "恐龍化石", "麒麟啤酒好喝", "アルバイト募集", "バナナ", "gossip"])
+def test_everyday_words_are_not_monsters(knowledge, text):
+    assert ask(knowledge, text).outcome is Outcome.MISS
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("黑龍江有火龍嗎", "rathalos"), ("雪獅子王", "blangonga"), ("我想打雪獅子王", "blangonga"), ("麒麟", "kirin")],
+)
+def test_names_around_or_holding_everyday_words_still_match(knowledge, text, monster_id):
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.MATCH, result
+    assert result.best.monster_id == monster_id
+
+
+def test_a_name_is_never_an_everyday_word():
+    twin = Monster("kirin", {"en": "Kirin", "ja": "キリン"}, {"ja": ("キリンビール",)}, {"world": GameFacts("world")})
+    matcher = Matcher([twin], everyday={"キリンビール"})
+    assert matcher.match("キリンビール").best.monster_id == "kirin"
+
+
+def test_the_shipped_lists_load_normalised():
+    words = everyday_words()
+    assert "火龍果" in words and "キリンビール" in words and "kirinbeer" in words
+
+
+def test_dictionary_words_that_hold_or_resemble_a_name(tmp_path):
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("火龙果 4 n\n火龙 246 n\n恐龙 299 nz\n雷神 20 n\n天气 500 n\n", encoding="utf-8")
+    words = build_dictionary_words(["火龍", "恐暴龍", "雷神龍", "rathalos"], dictionary).split()
+    # holds 火龍; near 恐暴龍 without being part of it; 雷神 is part of 雷神龍 (a short form), 火龍 is a name
+    assert words == ["恐龙", "火龙果"]
+
+
+def test_an_everyday_word_that_sounds_like_a_name_is_that_name(knowledge):
+    # 炎龍 (a fire dragon, in jieba's dictionary) reads yanlong like 岩龍 (Basarios); 恐龍 sounds like no name
+    assert ask(knowledge, "炎龍").best.monster_id == "basarios"
+    assert ask(knowledge, "恐龍").outcome is Outcome.MISS

@@ -1,0 +1,279 @@
+"""The operator against takeover attempts, leader election on local time, the chart's RBAC, CRD upgrades, one pod
+spec — all through the real `kubernetes` client and the fake API server's 409s, pruning and RBAC."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+kubernetes = pytest.importorskip("kubernetes")
+
+from kubernetes import client  # noqa: E402
+from kubernetes.client.exceptions import ApiException  # noqa: E402
+
+from monsterbot.core.model import KnowledgeSet  # noqa: E402
+from monsterbot.kubernetes.crds import all_crds  # noqa: E402
+from monsterbot.kubernetes.leader import LeaseElector  # noqa: E402
+from monsterbot.kubernetes.operator import LeadershipLost, Operator, watched_namespaces  # noqa: E402
+from monsterbot.kubernetes.reconcile import PodPolicy, desired_resources  # noqa: E402
+from tests.fake_kube import FakeKube, Refused  # noqa: E402
+from tests.helm_tool import operator_config  # noqa: E402
+from tests.test_kubernetes_operator import BOTS, _status, bot, chart, install_chart_rbac, operator_for, policy  # noqa: E402
+
+
+def client_as(kube: FakeKube, tmp_path: Path, service_account: str | None = None) -> Any:
+    configuration = kubernetes.client.Configuration()
+    name = (service_account or "admin").replace("/", "-")
+    kubernetes.config.load_kube_config(config_file=kube.kubeconfig(tmp_path / name, service_account),
+                                       client_configuration=configuration)
+    return kubernetes.client.ApiClient(configuration)
+
+
+@pytest.fixture()
+def operator_client(kube, tmp_path):
+    install_chart_rbac(kube, chart())
+    return client_as(kube, tmp_path, "default/bot-monsterbot-operator")
+
+
+def _ready(kube, name="monsterbot", namespace="default") -> dict:
+    return _status(kube, "bots", name, namespace)["conditions"][0]
+
+
+# --- takeover attempts ---------------------------------------------------------------------------------------------
+def test_a_bot_cannot_choose_an_image(kube, operator_client):
+    kube.apply(BOTS, bot(image="evil.example/miner:latest"))
+    operator_for(operator_client).reconcile_all()
+    assert not kube.objects.get(("apps/v1", "deployments"))
+    assert _ready(kube)["status"] == "False" and _ready(kube)["reason"] == "ImageNotAllowed"
+
+
+def test_a_bot_cannot_choose_a_service_account(kube, operator_client):
+    kube.apply(BOTS, bot(serviceAccountName="bot-monsterbot-operator"))
+    operator_for(operator_client).reconcile_all()
+    assert not kube.objects.get(("apps/v1", "deployments"))
+    assert _ready(kube)["reason"] == "ServiceAccountNotAllowed"
+
+
+def test_allowlisted_image_and_service_account_are_taken(kube, tmp_path):
+    values = ("--set", "operator.allowedImages[0]=registry.example/monsterbot:canary",
+              "--set", "operator.allowedServiceAccounts[0]=bot-reader")
+    install_chart_rbac(kube, chart(*values))
+    api = client_as(kube, tmp_path, "default/bot-monsterbot-operator")
+    kube.apply(BOTS, bot(image="registry.example/monsterbot:canary", serviceAccountName="bot-reader"))
+    operator_for(api, *values).reconcile_all()
+    pod = kube.get("apps/v1", "deployments", "default", "monsterbot")["spec"]["template"]["spec"]
+    assert pod["containers"][0]["image"] == "registry.example/monsterbot:canary"
+    assert pod["serviceAccountName"] == "bot-reader"
+
+
+def test_an_unowned_deployment_is_never_overwritten(kube, operator_client):
+    theirs = {"apiVersion": "apps/v1", "kind": "Deployment",
+              "metadata": {"name": "payments", "namespace": "default"},
+              "spec": {"selector": {"matchLabels": {"app": "payments"}},
+                       "template": {"metadata": {"labels": {"app": "payments"}},
+                                    "spec": {"containers": [{"name": "pay", "image": "payments:1"}]}}}}
+    kube.apply_object(theirs)
+    before = copy.deepcopy(kube.get("apps/v1", "deployments", "default", "payments"))
+    kube.apply(BOTS, bot(name="payments"))
+    operator_for(operator_client).reconcile_all()
+    assert kube.get("apps/v1", "deployments", "default", "payments") == before
+    assert _ready(kube, "payments")["reason"] == "NotOwned"
+    assert "not controlled by this Bot" in _ready(kube, "payments")["message"]
+
+
+def test_the_operator_may_not_reach_namespaces_it_does_not_watch(kube, operator_client):
+    custom = client.CustomObjectsApi(operator_client)
+    with pytest.raises(ApiException) as refused:
+        custom.list_namespaced_custom_object("monsterbot.io", "v1alpha1", "kube-system", "bots")
+    assert refused.value.status == 403
+    with pytest.raises(ApiException) as refused:
+        custom.list_cluster_custom_object("monsterbot.io", "v1alpha1", "bots")
+    assert refused.value.status == 403
+    with pytest.raises(ApiException) as refused:
+        client.CoreV1Api(operator_client).read_namespaced_secret("line", "default")
+    assert refused.value.status == 403
+    assert 'cannot get resource "secrets"' in kube.denied[-1]
+
+
+# --- namespaces and the Lease --------------------------------------------------------------------------------------
+def test_the_operator_leads_and_reconciles_when_it_watches_another_namespace(kube, tmp_path):
+    values = ("--set", "operator.watchNamespaces[0]=games")
+    objects = chart(*values, namespace="ops")
+    install_chart_rbac(kube, objects)
+    config = operator_config(objects)
+    assert watched_namespaces(config, "ops") == ("games",)
+    api = client_as(kube, tmp_path, "ops/bot-monsterbot-operator")
+    elector = LeaseElector(client.CoordinationV1Api(api), "monsterbot-operator", "ops", "operator-0")
+    assert elector.acquire_or_renew() and elector.acquire_or_renew()  # create, then renew: its own namespace
+    kube.apply("/apis/monsterbot.io/v1alpha1/namespaces/games/bots", bot(namespace="games"))
+    Operator(api, ("games",), KnowledgeSet(), PodPolicy.from_chart(config, "ops"), elector.leading).reconcile_all()
+    assert kube.denied == []
+    assert kube.get("apps/v1", "deployments", "games", "monsterbot")
+    assert _ready(kube, namespace="games")["status"] == "True"
+
+
+def test_cluster_wide_is_an_explicit_choice(kube, tmp_path):
+    objects = chart("--set", "operator.clusterWide=true")
+    assert [o["kind"] for o in objects if o["kind"].startswith("Cluster")] == ["ClusterRole", "ClusterRoleBinding"]
+    assert watched_namespaces(operator_config(objects), "default") == ()
+    assert not [o for o in chart() if o["kind"].startswith("Cluster")]  # namespaced by default
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_lease_expiry_is_judged_on_local_time_not_the_holders_clock(kube, kube_client):
+    leases = client.CoordinationV1Api(kube_client)
+    clock_a, clock_b = Clock(), Clock()
+    first = LeaseElector(leases, "monsterbot-operator", "default", "pod-a", duration=15, clock=clock_a)
+    second = LeaseElector(leases, "monsterbot-operator", "default", "pod-b", duration=15, clock=clock_b)
+    assert first.acquire_or_renew()
+    lease = leases.read_namespaced_lease("monsterbot-operator", "default")
+    lease.spec.renew_time = datetime.now(timezone.utc) - timedelta(hours=1)  # pod-a's node clock is an hour behind
+    leases.replace_namespaced_lease("monsterbot-operator", "default", lease)
+    assert not second.acquire_or_renew()  # a renewTime "an hour old" is not an expiry: pod-b has seen no gap yet
+    clock_b.now += 14
+    assert not second.acquire_or_renew()
+    clock_b.now += 2  # unchanged for more than 15 s of pod-b's own time
+    assert second.acquire_or_renew()
+    assert not first.acquire_or_renew() and not first.leading()
+    second.release()
+    assert first.acquire_or_renew()  # a released lease is free at once
+
+
+def test_a_stale_lease_write_is_a_conflict(kube, kube_client):
+    leases = client.CoordinationV1Api(kube_client)
+    elector = LeaseElector(leases, "monsterbot-operator", "default", "pod-a")
+    assert elector.acquire_or_renew()
+    stale = leases.read_namespaced_lease("monsterbot-operator", "default")
+    assert elector.acquire_or_renew()  # the Lease moves on
+    stale.spec.holder_identity = "pod-z"
+    with pytest.raises(ApiException) as conflict:
+        leases.replace_namespaced_lease("monsterbot-operator", "default", stale)
+    assert conflict.value.status == 409
+
+
+def test_a_pass_that_outlives_the_lease_stops_writing(kube, operator_client):
+    leases = client.CoordinationV1Api(operator_client)
+    clock = Clock()
+    elector = LeaseElector(leases, "monsterbot-operator", "default", "pod-a", duration=15, clock=clock)
+    assert elector.acquire_or_renew()
+    for name in ("one", "two"):
+        kube.apply(BOTS, bot(name=name))
+    operator = Operator(operator_client, ("default",), KnowledgeSet(), policy(), elector.leading)
+    deployments = client.AppsV1Api(operator_client)
+    real_create = deployments.create_namespaced_deployment
+
+    def slow_create(namespace: str, body: Any) -> Any:
+        done = real_create(namespace, body)
+        clock.now += 11  # this write took longer than the renew deadline (10 s of a 15 s lease)
+        return done
+
+    operator.apps.create_namespaced_deployment = slow_create  # type: ignore[method-assign]
+    with pytest.raises(LeadershipLost):
+        operator.reconcile_all()
+    made = set(kube.objects.get(("apps/v1", "deployments"), {}))
+    assert made == {("default", "one")}  # the second Bot's objects were not written by a maybe-former leader
+
+
+# --- the API server as strict as a real one ------------------------------------------------------------------------
+def test_unknown_fields_are_pruned_and_a_crd_upgrade_reaches_the_objects(kube):
+    bots_crd = copy.deepcopy(all_crds()["bots.yaml"])
+    old = copy.deepcopy(bots_crd)
+    del old["spec"]["versions"][0]["schema"]["openAPIV3Schema"]["properties"]["spec"]["properties"]["serviceAccountName"]
+    kube.apply_object(old)  # the release before: no serviceAccountName in the schema
+    kube.apply(BOTS, bot(name="before", serviceAccountName="reader", color="blue"))
+    assert "serviceAccountName" not in kube.get("monsterbot.io/v1alpha1", "bots", "default", "before")["spec"]
+    [rendered] = [o for o in chart() if o["kind"] == "CustomResourceDefinition" and o["metadata"]["name"] == "bots.monsterbot.io"]
+    assert rendered["metadata"]["annotations"]["helm.sh/resource-policy"] == "keep"
+    kube.apply_object(rendered)  # what `helm upgrade` applies now that the CRDs are templates
+    kube.apply(BOTS, bot(name="after", serviceAccountName="reader", color="blue"))
+    spec = kube.get("monsterbot.io/v1alpha1", "bots", "default", "after")["spec"]
+    assert spec["serviceAccountName"] == "reader" and "color" not in spec
+
+
+def test_stale_resource_version_and_invalid_objects_are_refused(kube, kube_client):
+    custom = client.CustomObjectsApi(kube_client)
+    created = custom.create_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots", bot())
+    custom.patch_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots", "monsterbot", {"spec": {"replicas": 3}})
+    created["spec"]["replicas"] = 5
+    with pytest.raises(ApiException) as conflict:
+        custom.replace_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots", "monsterbot", created)
+    assert conflict.value.status == 409
+    with pytest.raises(ApiException) as invalid:
+        custom.patch_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots", "monsterbot",
+                                              {"spec": {"replicas": -1}})
+    assert invalid.value.status == 422
+    with pytest.raises(ApiException) as unknown:
+        custom.list_namespaced_custom_object("serving.knative.dev", "v1", "default", "services")
+    assert unknown.value.status == 404  # Knative not installed
+    with pytest.raises(Refused) as builtin:
+        kube.apply_object({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "x"},
+                           "spec": {"template": {"spec": {"containers": []}}, "serviceAccountName": "x"}})
+    assert builtin.value.code == 422
+
+
+# --- one pod spec -------------------------------------------------------------------------------------------------
+PER_RELEASE = ("helm.sh/chart", "app.kubernetes.io/managed-by", "app.kubernetes.io/instance", "app.kubernetes.io/version")
+
+
+def _without_release_labels(pod: dict) -> dict:
+    pod = copy.deepcopy(pod)
+    pod["metadata"]["labels"] = {k: v for k, v in pod["metadata"]["labels"].items() if k not in PER_RELEASE}
+    return pod
+
+
+@pytest.mark.parametrize("knative", [False, True])
+def test_the_chart_and_the_operator_make_the_same_webhook_pod(knative):
+    values = ("--set", "knative.enabled=true") if knative else ()
+    objects = chart(*values)
+    kind = ("serving.knative.dev/v1", "Service") if knative else ("apps/v1", "Deployment")
+    [workload] = [o for o in objects if (o["apiVersion"], o["kind"]) == kind and o["metadata"]["name"] == "bot-monsterbot"]
+    chart_pod = workload["spec"]["template"]
+    # a Bot that asks for what the release has: its Secret, its namespace, the chart's defaults
+    twin = bot(name="bot-monsterbot", channelSecretRef={"name": "bot-monsterbot-line", "key": "channel-secret"},
+               channelAccessTokenRef={"name": "bot-monsterbot-line", "key": "channel-access-token"},
+               knative={"enabled": knative})
+    operator_pod = desired_resources(twin, [], policy(*values))[0]["spec"]["template"]
+    assert _without_release_labels(operator_pod) == _without_release_labels(chart_pod)
+    assert operator_pod["metadata"]["labels"]["app.kubernetes.io/managed-by"] == "monsterbot-operator"
+
+
+def test_the_operator_reads_its_config_from_the_mounted_file_or_the_helm_output(tmp_path):
+    from monsterbot.kubernetes.operator import load_config
+    from tests.helm_tool import CHART, CREDENTIALS, run_helm
+
+    done = run_helm("template", "bot", str(CHART), "-n", "default", *CREDENTIALS, "-s", "templates/operator.yaml")
+    assert done.returncode == 0, done.stderr
+    (tmp_path / "operator.yaml").write_text(done.stdout)
+    mounted = operator_config(chart())
+    assert load_config(tmp_path / "operator.yaml") == mounted
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump(mounted))
+    assert load_config(tmp_path / "config.yaml") == mounted
+    (tmp_path / "other.yaml").write_text("kind: ConfigMap\ndata: {}\n")
+    with pytest.raises(ValueError, match="no operator configuration"):
+        load_config(tmp_path / "other.yaml")
+
+
+def test_the_webhook_account_only_reads_event_bindings(kube, tmp_path):
+    install_chart_rbac(kube, chart())
+    custom = client.CustomObjectsApi(client_as(kube, tmp_path, "default/bot-monsterbot-webhook"))
+    assert custom.list_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "eventbindings")["items"] == []
+    for attempt in (
+        lambda: custom.list_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots"),
+        lambda: custom.list_cluster_custom_object("monsterbot.io", "v1alpha1", "eventbindings"),
+        lambda: custom.create_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "eventbindings", {}),
+    ):
+        with pytest.raises(ApiException) as refused:
+            attempt()
+        assert refused.value.status == 403

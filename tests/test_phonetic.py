@@ -1,0 +1,102 @@
+"""Sound-alike matching: homophone typos, pinyin typed in Latin letters, romaji and kana slips."""
+
+from __future__ import annotations
+
+import pytest
+
+from monsterbot.core.matching.matcher import Method, Outcome
+from monsterbot.core.matching.pinyin import READINGS_FILE, build_readings, readings
+from monsterbot.core.matching.question import parse
+from monsterbot.core.matching.romaji import loose, name_spelling, query_spellings
+
+
+def ask(knowledge, text):
+    return knowledge.current.matcher.match_question(parse(text))
+
+
+def test_the_shipped_readings_are_what_pypinyin_gives():
+    assert READINGS_FILE.read_text("utf-8") == build_readings()
+
+
+def test_readings_most_common_first_and_pinyin_detection():
+    table = readings()
+    assert table.spellings("雷狼龍")[0] == "leilanglong"
+    assert table.spellings("rathalos") == []
+    assert table.is_pinyin("yuanhulong") and not table.is_pinyin("tigrex")
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("黑焦龍", "black-diablos"),  # 角 jiao → 焦 jiao
+        ("訊龍", "nargacuga"),
+        ("爆林龍", "bazelgeuse"),
+        ("冰呪", "velkhana"),
+        ("炎汪龍", "teostra"),
+        ("泥翁龍", "almudron"),
+        ("泥嗡龍", "almudron"),
+        ("天地黃啼龍", "shara-ishvalda"),
+    ],
+)
+def test_homophone_typos(knowledge, text, monster_id):
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.MATCH, result
+    assert result.best.monster_id == monster_id
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id", "inside"),
+    [("謊黑龍", "alatreon", "fatalis"), ("容岩龍", "lavasioth", "basarios"), ("紗海龍", "balahara", "lagiacrus")],
+)
+def test_a_homophone_of_a_full_name_beats_a_shorter_name_inside_it(knowledge, text, monster_id, inside):
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.MATCH, result
+    assert result.best.monster_id == monster_id and result.best.method is Method.PHONETIC
+    assert any(c.monster_id == inside for c in result.candidates[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("jiaolong", "diablos"), ("Yuan Hu Long", "magnamalo"), ("bingyalong", "barioth"), ("bingyalon", "barioth")],
+)
+def test_pinyin_typed_in_latin_letters(knowledge, text, monster_id):
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.MATCH, result
+    assert result.best.monster_id == monster_id
+
+
+def test_an_exact_name_still_beats_a_homophone(knowledge):
+    # 天迴龍 and 天彗龍 share their toneless pinyin (tianhuilong); each exact name answers itself.
+    assert ask(knowledge, "天迴龍").best.monster_id == "shagaru-magala"
+    assert ask(knowledge, "天彗龍").best.monster_id == "crimson-glow-valstrax"
+
+
+def test_loose_romaji_folds_what_ime_and_hepburn_disagree_on():
+    assert name_spelling("ショウグンギザミ") == loose("shougungizami") == loose("shogungizami")
+    assert name_spelling("ラージャン") in query_spellings("raajan")
+    assert name_spelling("ゴシャハギ") in query_spellings("gosyahagi")  # Kunrei
+    assert query_spellings("rathalos") == ()  # a trailing consonant is not romaji
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("shogungizami", "shogun-ceanataur"),
+        ("gosyahagi", "goss-harag"),
+        ("yotsumiwadou", "tetranadon"),
+        ("ibushimakihiko", "wind-serpent-ibushi"),
+        ("bahubaro", "banbaro"),
+        ("イビルジョ", "deviljho"),
+        ("ラジャン", "rajang"),
+    ],
+)
+def test_romaji_and_kana_slips(knowledge, text, monster_id):
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.MATCH, result
+    assert result.best.monster_id == monster_id
+
+
+def test_a_name_is_indexed_by_its_usual_reading():
+    table = readings()
+    assert table.usual_spelling("角龍") == table.spellings("角龍")[0] == "jiaolong"
+    assert table.usual_spelling("リオレウス") is None
