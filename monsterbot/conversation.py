@@ -22,7 +22,7 @@ from monsterbot.core.ranking import Ranked, page, weakest_to
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.replies import messages, reverse, tables
-from monsterbot.replies.card import weakness_card
+from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.labels import label
 from monsterbot.replies.wire import Wire, to_wire
 from monsterbot.sources.live import LiveKnowledge
@@ -91,7 +91,7 @@ class Conversation:
     def __init__(
         self,
         knowledge: LiveKnowledge,
-        default_game: str = "world",
+        default_game: str = "wilds",
         group_mode: str = "confident",
         preferences: Preferences | None = None,
     ) -> None:
@@ -142,6 +142,10 @@ class Conversation:
             second = snapshot.matcher.match_key(question.other).best
             if first and second and first.monster_id != second.monster_id:
                 one, other = snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]
+                absent = next((m for m in (one, other) if question.game and question.game not in m.games), None)
+                if absent is not None:  # the named game is honoured: no other game's figures in the comparison
+                    card = self._card(snapshot, Kind.WEAKNESS, absent, question.language, game, named=True)
+                    return Answer([card], "match", absent.id, first.score, **_card_content(Kind.WEAKNESS, absent, game, True))
                 card = snapshot.remember(("compare", one.id, other.id, question.language, game),
                                          lambda: to_wire(tables.comparison(one, other, question.language, game)))
                 return Answer([card], "compare", one.id, first.score, kind="compare", game=game, monsters=(one, other))
@@ -150,9 +154,9 @@ class Conversation:
         best = result.best
         if best is not None and (talkative or result.whole_message):
             monster = snapshot.monsters[best.monster_id]
-            card = self._card(snapshot, question.kind, monster, question.language, game)
-            return Answer([card], "match", monster.id, best.score, kind=_card_kind(question.kind), game=game,
-                          monsters=(monster,))
+            named = question.game is not None
+            card = self._card(snapshot, question.kind, monster, question.language, game, named)
+            return Answer([card], "match", monster.id, best.score, **_card_content(question.kind, monster, game, named))
         if not talkative:
             return Answer(outcome=result.outcome.value)
         plausible = [c for c in result.candidates if _plausible(c)]
@@ -191,9 +195,11 @@ class Conversation:
                 tables.hitzone_table(monster, pressed.language, game, full=True)))
             return Answer([card], "match", monster.id, 100.0, language=pressed.language, kind="hitzones", game=game,
                           monsters=(monster,))
-        card = self._card(snapshot, Kind.WEAKNESS, monster, pressed.language, game)
-        return Answer([card], "match", monster.id, 100.0, language=pressed.language, kind="weakness",
-                      game=game, monsters=(monster,))
+        kind = Kind.HITZONES if pressed.view == messages.VIEW_HITZONES else Kind.WEAKNESS
+        named = pressed.game is not None
+        card = self._card(snapshot, kind, monster, pressed.language, game, named)
+        return Answer([card], "match", monster.id, 100.0, language=pressed.language,
+                      **_card_content(kind, monster, game, named))
 
     @staticmethod
     def _reverse(snapshot: Snapshot, topic: str, game: str, language: str, number: int) -> Answer:
@@ -207,8 +213,16 @@ class Conversation:
         return Answer([card], "reverse", kind="reverse", game=game, ranking=tuple(shown), topic=topic)
 
     @staticmethod
-    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str) -> Wire:
-        """A monster's weakness card or hitzone table, built and serialised once per knowledge version."""
+    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str, named: bool) -> Wire:
+        """A monster's weakness card or hitzone table, built and serialised once per knowledge version.
+
+        A game the player named is always honoured: without figures there, the answer says so (with
+        buttons for the games that have them) rather than showing another game's facts.
+        """
+        view = tables.HITZONES_VIEW if kind is Kind.HITZONES else None
+        if named and game not in monster.games:
+            return snapshot.remember(("missing", view, monster.id, language, game),
+                                     lambda: to_wire(game_missing(monster, language, game, view)))
         build = tables.hitzone_table if kind is Kind.HITZONES else weakness_card
         return snapshot.remember((kind, monster.id, language, game), lambda: to_wire(build(monster, language, game)))
 
@@ -248,3 +262,11 @@ def _plausible(candidate: Candidate) -> bool:
 
 def _card_kind(kind: Kind) -> str:
     return "hitzones" if kind is Kind.HITZONES else "weakness"
+
+
+def _card_content(kind: Kind, monster: Monster, game: str, named: bool) -> dict[str, Any]:
+    """The Answer fields of a card: a named game without the monster is a "game_missing" answer, no facts."""
+    if named and game not in monster.games:
+        return {"kind": "game_missing", "game": game, "monsters": ()}
+    facts = monster.facts(game)
+    return {"kind": _card_kind(kind), "game": facts.game if facts else game, "monsters": (monster,)}

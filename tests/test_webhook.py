@@ -57,13 +57,13 @@ def test_text_is_answered_with_a_weakness_card(webhook, line_stub, query, name, 
 
 
 def test_card_shows_element_stars_ailments_and_weak_parts(webhook, line_stub):
-    webhook(payload(text_event("rathalos")))
+    webhook(payload(text_event("world rathalos")))
     [message] = line_stub.replies()[0].body["messages"]
     texts = _texts(message)
     assert "🐉 Dragon" in texts and "★★★" in texts  # dragon is Rathalos' best element in World
     assert "Poison" in texts and "Stun" in texts  # each ailment beside its stars, never split across lines
     assert "Head" in texts and "65/70/60" in texts
-    assert "MH World: Iceborne" in texts
+    assert "Monster Hunter World: Iceborne" in texts
     assert "Dragon★★★" in message["altText"]
 
 

@@ -3,7 +3,8 @@
 An element is ranked by the damage it really does: its hitzone value on the parts players hit (the weak spots, else
 the three softest parts), then by stars. Ties go to the monster with the softer single part for that element, then
 to the one with more weak spots, and last to the English name, so the order never depends on the files' order.
-Ailments have no hitzones: stars, then the name.
+Ailments have no hitzones: stars, then the name. Where a game flags weak elements instead of giving stars (Rise,
+Wilds), the flagged monsters are ordered the same way by their hitzones where the source has them.
 """
 
 from __future__ import annotations
@@ -47,15 +48,19 @@ def weakest_to(monsters: Iterable[Monster], topic: str, game: str) -> list[Ranke
         facts = monster.games.get(game)
         if facts is None:
             continue
-        table = facts.ailments if topic in AILMENTS else facts.elements
+        # derived stars are not the game's own: rank by its weak-element flags instead
+        table = facts.ailments if topic in AILMENTS else ({} if "elements" in facts.derived else facts.elements)
         if topic in table and table[topic] >= 2:
             measured = hit_parts_value(facts, topic) if topic in ELEMENTS else None
             mean, best = measured or (-1.0, -1)
             ranked = Ranked(monster, facts, table[topic], None, round(mean, 1) if measured else None)
             found.append(((-mean, -table[topic], -best, -len(facts.weak_parts(limit=99)), 0), ranked))
-        elif not table and topic in facts.weak_elements:
+        elif not table and topic in facts.weak_elements:  # the game's own flags; its hitzones order them
             position = facts.weak_elements.index(topic)
-            found.append(((1.0, 0, 0, 0, position), Ranked(monster, facts, None, position)))
+            measured = hit_parts_value(facts, topic)
+            mean, best = measured or (-1.0, -1)
+            ranked = Ranked(monster, facts, None, position, round(mean, 1) if measured else None)
+            found.append(((-mean, 0, -best, -len(facts.weak_parts(limit=99)), position), ranked))
     found.sort(key=lambda pair: (pair[0], pair[1].monster.names["en"]))
     return [ranked for _, ranked in found]
 

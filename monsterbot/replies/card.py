@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator
-
-from monsterbot.core.model import AILMENTS, ELEMENTS, GameFacts, Monster
-from monsterbot.replies.colours import BEST_ROW, ELEMENT_COLOURS, INK, LABEL, MUTED
-from monsterbot.replies.flex import GREY, heading, pair, row, text
-from monsterbot.replies.labels import (
-    ELEMENT_ICONS,
-    colon,
-    form_name,
-    game_name,
-    label,
-    listed,
-    part_name,
-    source_name,
-    stars,
+from linebot.v3.messaging import (
+    FlexBox,
+    FlexBubble,
+    FlexComponent,
+    FlexMessage,
+    FlexSeparator,
+    PostbackAction,
+    QuickReply,
+    QuickReplyItem,
+    TextMessage,
 )
 
+from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, GameFacts, Monster
+from monsterbot.replies.colours import BEST_ROW, ELEMENT_COLOURS, INK, LABEL, MUTED
+from monsterbot.replies.flex import GREY, heading, pair, row, text
+from monsterbot.replies.game_labels import SOURCE_KINDS, game_name, note, short_game_name
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, form_name, label, listed, part_name, source_name, stars
+from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
+
 ALT_TEXT_LIMIT = 400
+RISE_RESISTED_SOURCE = "mhrise-ele-check"  # where resisted elements come from (hand-entered)
 
 
 def _row(left: str, right: str, colour: str | None = None, bold: bool = False) -> FlexBox:
@@ -46,13 +49,45 @@ def header(monster: Monster, language: str, facts: GameFacts | None) -> FlexBox:
     return FlexBox(layout="vertical", contents=lines, padding_bottom="none")
 
 
-def source_footer(facts: GameFacts | None, language: str) -> FlexBox | None:
-    """Where the facts come from, by the source's name."""
+def source_footer(facts: GameFacts | None, language: str, stars_shown: bool = True) -> FlexBox | None:
+    """Where the facts come from, by the source's name, and how they were made; derived stars and missing facts
+    said plainly."""
     if not facts:
         return None
-    line = f"{label(language, 'source')}{colon(language)}{source_name(facts.source)}"
-    return FlexBox(layout="vertical", contents=[text(line, size="xxs", color=GREY)], padding_top="none",
-                   padding_start="xxl", padding_end="xxl")
+    kind = SOURCE_KINDS.get(facts.source)
+    source = f"{label(language, 'source')}{colon(language)}{source_name(facts.source)}" + (
+        f" ({note(language, kind)})" if kind else "")
+    lines = [text(source, size="xxs", color=GREY)]
+    if facts.resisted_elements:
+        lines.append(text(f"{note(language, 'resisted')}{colon(language)}{source_name(RISE_RESISTED_SOURCE)} "
+                          f"({note(language, 'hand_entered')})", size="xxs", color=GREY))
+    if stars_shown and "elements" in facts.derived and facts.elements:
+        lines.append(text(note(language, "derived"), size="xxs", color=GREY))
+    if facts.missing:
+        missing = (", " if language == "en" else "、").join(note(language, m) for m in facts.missing)
+        lines.append(text(note(language, "missing").format(facts=missing), size="xxs", color=GREY))
+    return FlexBox(layout="vertical", contents=lines, padding_top="none", padding_start="xxl", padding_end="xxl")
+
+
+def game_buttons(monster: Monster, shown: str | None, language: str, view: str | None = None) -> QuickReply | None:
+    """One button per other game the monster appears in, opening the same view for that game."""
+    items = [
+        QuickReplyItem(
+            action=PostbackAction(
+                label=button_label(short_game_name(game, language)),
+                data=postback_data(monster.id, game, language, view),
+                display_text=f"{short_game_name(game, language)} {monster.name(language)}",
+            )
+        )
+        for game in GAMES if game in monster.games and game != shown
+    ][:QUICK_REPLY_LIMIT]
+    return QuickReply(items=items) if items else None
+
+
+def game_missing(monster: Monster, language: str, game: str, view: str | None = None) -> TextMessage:
+    """The monster has no figures in the game asked for: say so, and offer the games that have them."""
+    said = note(language, "no_game").format(name=monster.name(language), game=game_name(game, language))
+    return TextMessage(text=said, quick_reply=game_buttons(monster, None, language, view))
 
 
 def title(monster: Monster, language: str) -> str:
@@ -65,7 +100,8 @@ def top_weaknesses(facts: GameFacts, language: str, count: int = 3) -> str:
     """The elements that hurt most, best first: "龍★★★ 雷★★"."""
     if facts.elements:
         ranked = sorted((e for e in ELEMENTS if facts.elements.get(e, 0) > 0), key=lambda e: -facts.elements[e])
-        return " ".join(f"{label(language, e)}{stars(facts.elements[e])}" for e in ranked[:count])
+        mark = "*" if "elements" in facts.derived else ""  # derived stars stay marked in the altText too
+        return " ".join(f"{label(language, e)}{stars(facts.elements[e])}{mark}" for e in ranked[:count])
     return " ".join(f"{label(language, e)}{listed(i)}" for i, e in enumerate(facts.weak_elements[:count]))
 
 
@@ -89,7 +125,8 @@ def weakness_card(monster: Monster, language: str, game: str | None) -> FlexMess
         body=FlexBox(layout="vertical", spacing="sm", contents=body or [text("—", size="sm")], padding_top="md"),
         footer=source_footer(facts, language),
     )
-    return FlexMessage(alt_text=summary(monster, facts, language), contents=bubble)
+    return FlexMessage(alt_text=summary(monster, facts, language), contents=bubble,
+                       quick_reply=game_buttons(monster, facts.game if facts else None, language))
 
 
 def element_row(element: str, value: str, language: str, best: bool, colour: str) -> FlexBox:
@@ -109,16 +146,20 @@ def _facts_body(facts: GameFacts, language: str) -> list[FlexComponent]:
     body: list[FlexComponent] = [heading(label(language, "elements"), first=True)]
     top = set(facts.top_elements())
     if facts.elements:
+        mark = "*" if "elements" in facts.derived else ""  # derived stars, footnoted
         for element in ELEMENTS:
             if element in facts.elements:
                 value = facts.elements[element]
                 best = element in top
                 colour = ELEMENT_COLOURS[element] if best else star_colour(value)
-                body.append(element_row(element, stars(value), language, best, colour))
+                body.append(element_row(element, stars(value) + mark, language, best, colour))
     elif facts.weak_elements:
         for position, element in enumerate(facts.weak_elements):
             body.append(element_row(element, listed(position), language, position == 0, ELEMENT_COLOURS[element]))
         body.append(text(label(language, "listed_legend"), size="xxs", color=GREY))
+    if facts.resisted_elements:
+        resisted = " ".join(element_label(e, language) for e in facts.resisted_elements)
+        body.append(text(f"{note(language, 'resisted')}{colon(language)}{resisted}", size="xs", color=GREY))
     for form in facts.forms:
         strongest = sorted(form.elements, key=lambda e: -form.elements[e])[:2]
         shown = " ".join(f"{label(language, e)}{stars(form.elements[e])}" for e in strongest if form.elements[e] > 0)

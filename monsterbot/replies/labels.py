@@ -13,15 +13,7 @@ ELEMENT_ICONS: Mapping[str, str] = {"fire": "🔥", "water": "💧", "thunder": 
 #: The sources of knowledge/ as players read them in a card's footnote (the ids are for editors).
 SOURCE_NAMES: Mapping[str, str] = {
     "mhworlddata": "MHWorldData", "hunterpie-gamedata": "HunterPie", "mhws-in-json": "MHWS-in-json",
-}
-
-#: The games' official titles per language.
-GAME_NAMES: Mapping[str, Mapping[str, str]] = {
-    "world": {"en": "MH World: Iceborne", "zh-TW": "魔物獵人 世界：冰原", "zh-CN": "怪物猎人 世界：冰原",
-              "ja": "モンハンワールド：アイスボーン"},
-    "rise": {"en": "MH Rise: Sunbreak", "zh-TW": "魔物獵人 崛起：破曉", "zh-CN": "怪物猎人 崛起：曙光",
-             "ja": "モンハンライズ：サンブレイク"},
-    "wilds": {"en": "MH Wilds", "zh-TW": "魔物獵人 荒野", "zh-CN": "怪物猎人 荒野", "ja": "モンハンワイルズ"},
+    "mhrise-ele-check": "MHRise_Ele_Check",
 }
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -217,12 +209,6 @@ def label(language: str, key: str) -> str:
 def colon(language: str) -> str:
     """The colon between a label and its value: full-width in Chinese and Japanese."""
     return ": " if language == "en" else "："
-
-
-def game_name(game: str, language: str) -> str:
-    """A game's title in a language."""
-    names = GAME_NAMES.get(game, {})
-    return names.get(language) or names.get("en") or game
 
 
 def source_name(source: str) -> str:

@@ -16,7 +16,7 @@ QUICK_REPLY_LIMIT = line_rules.QUICK_REPLY_MAX_ITEMS
 LABEL_LIMIT = line_rules.LABEL_MAX
 POSTBACK_MONSTER = "monster"
 POSTBACK_TOPIC = "reverse"
-VIEW_CARD, VIEW_TABLE = "card", "table"
+VIEW_CARD, VIEW_HITZONES, VIEW_TABLE = "card", "hitzones", "table"  # a card, a hitzone table, the full table
 
 #: What the "try" buttons send, per language: a monster, a hitzone table, a reverse lookup, a comparison.
 TRY_QUERIES: dict[str, tuple[str, ...]] = {
@@ -41,12 +41,12 @@ class Postback:
     page: int = 0
 
 
-def postback_data(monster_id: str, game: str | None, language: str, view: str = VIEW_CARD) -> str:
+def postback_data(monster_id: str, game: str | None, language: str, view: str | None = VIEW_CARD) -> str:
     """The data a button opening a monster sends back: which monster, game, language and view."""
     fields = {POSTBACK_MONSTER: monster_id, "lang": language}
     if game:
         fields["game"] = game
-    if view != VIEW_CARD:
+    if view and view != VIEW_CARD:
         fields["view"] = view
     return urlencode(fields)
 
@@ -69,7 +69,9 @@ def parse_postback(data: str) -> Postback | None:
     if game is not None and game not in GAMES:
         return None
     if fields.get(POSTBACK_MONSTER):
-        view = VIEW_TABLE if fields.get("view") == VIEW_TABLE else VIEW_CARD
+        view = fields.get("view", VIEW_CARD)
+        if view not in (VIEW_CARD, VIEW_HITZONES, VIEW_TABLE):
+            return None
         return Postback(language, game, monster=fields[POSTBACK_MONSTER], view=view)
     page = fields.get("page", "")
     if fields.get(POSTBACK_TOPIC) in (*ELEMENTS, *AILMENTS) and game and page.isdigit() and len(page) <= 4:

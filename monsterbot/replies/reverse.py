@@ -9,7 +9,8 @@ from monsterbot.core.ranking import PAGE_SIZE, Ranked
 from monsterbot.replies.card import ALT_TEXT_LIMIT
 from monsterbot.replies.colours import ELEMENT_COLOURS, INK
 from monsterbot.replies.flex import GREY, row, text
-from monsterbot.replies.labels import ELEMENT_ICONS, colon, game_name, label, listed, stars
+from monsterbot.replies.game_labels import game_name
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, label, listed, stars
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, monster_items, more_button
 
 
@@ -26,7 +27,8 @@ def weakest_list(topic: str, ranked: list[Ranked], language: str, game: str, pag
     widths = [7, 3, 2] if measured else [7, 3]
     rows: list[FlexComponent] = []
     if measured:
-        rows.append(row(["#", "★", label(language, "hz_short")], widths, GREY, size="xxs"))
+        strength = "★" if any(r.stars is not None for r in ranked) else "◎"
+        rows.append(row(["#", strength, label(language, "hz_short")], widths, GREY, size="xxs"))
     for number, r in enumerate(ranked, start=page * PAGE_SIZE + 1):
         cells = [f"{number}. {r.monster.name(language)}", _strength(r)]
         if measured:

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator
+from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator, QuickReply
 
 from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, GameFacts, Hitzone, Monster
-from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer, summary
+from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, game_buttons, header, source_footer, summary
 from monsterbot.replies.colours import ELEMENT_COLOURS, INK, LABEL, WEAK_CELL, WEAK_INK
 from monsterbot.replies.fit import Page, fitted
 from monsterbot.replies.flex import GREY, cell, heading, row, text
-from monsterbot.replies.labels import ELEMENT_ICONS, colon, game_name, label, listed, part_name, short_part_name, stars
-from monsterbot.replies.messages import full_table_button
+from monsterbot.replies.game_labels import game_name, note, state_name
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, label, listed, part_name, short_part_name, stars
+from monsterbot.replies.messages import QUICK_REPLY_LIMIT, VIEW_HITZONES, full_table_button
+
+HITZONES_VIEW = VIEW_HITZONES  # the postback view of a hitzone table's game buttons
 
 
-def compact_hitzones(hitzones: tuple[Hitzone, ...]) -> tuple[Hitzone, ...]:
+def compact_hitzones(hitzones: Sequence[Hitzone]) -> list[Hitzone]:
     """The parts in their usual state (no "(Broken)", "(Enraged)" …): the table a phone shows first."""
-    usual = tuple(h for h in hitzones if not h.part.endswith(")"))
-    return usual or hitzones
+    usual = [h for h in hitzones if not h.part.endswith(")")]
+    return usual or list(hitzones)
 
 
 def _mark(zone: Hitzone, facts: GameFacts) -> str:
@@ -41,39 +44,49 @@ def hitzone_row(zone: Hitzone, facts: GameFacts, language: str, widths: list[int
 
 
 def hitzone_table(monster: Monster, language: str, game: str | None, full: bool = False) -> FlexMessage:
-    """Every part with cut / impact / shot and element values; weak cells highlighted, breakable parts marked.
+    """Every part with cut / impact / shot and element values; weak cells shaded, breakable parts marked.
 
-    By default parts in special states are left out, with a button for the full table. A table too long for one
-    bubble becomes a carousel of pages; one too long for a carousel is condensed to a line per part, with the same
-    figures."""
+    By default parts in special states (World's "(Broken)", "(Enraged)" …) are left out, with a button for the full
+    table. Under a part that changes (Wilds), one grey line gives its wound, weak point and other states'
+    cut/impact/shot. The table never shows another game's figures: it says none exist and offers buttons
+    for the games that have the monster. A table too long for one bubble becomes a carousel of pages; one
+    too long for a carousel is condensed to a line per part, with the same figures."""
     facts = monster.facts(game)
-    if facts is not None and not facts.hitzones:  # fall back to a game that has the figures
-        facts = next((f for f in monster.games.values() if f.hitzones), facts)
     name = monster.name(language)
+    buttons = game_buttons(monster, facts.game if facts else None, language, HITZONES_VIEW)
     if facts is None or not facts.hitzones:
-        note = label(language, "no_hitzones").format(name=name)
-        return fitted(note[:ALT_TEXT_LIMIT], [lambda: ([text(note, size="sm")], _page(monster, language, facts))])
-    shown = facts.hitzones if full else compact_hitzones(facts.hitzones)
+        shown = facts.game if facts else game or ""
+        said = note(language, "no_game_hitzones").format(name=name, game=game_name(shown, language))
+        return fitted(said[:ALT_TEXT_LIMIT], [lambda: ([text(said, size="sm")], _page(monster, language, facts))], buttons)
+    every = [z for z in facts.hitzones if not z.state]
+    normal = every if full else compact_hitzones(every)
     kinds = label(language, "table_kinds").split("/")
     widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
 
     def values(zone: Hitzone) -> list[str]:
-        return ["-" if v is None else str(v)
-                for v in (zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS))]
+        return ["-" if v is None else str(v) for v in zone.values()]
+
+    def part(zone: Hitzone) -> str:
+        return f"{short_part_name(zone.part, language, facts.game)}{_mark(zone, facts)}"
+
+    def changes(zone: Hitzone) -> list[FlexComponent]:
+        """The grey line under a part with the physical values of its other states (wound, weak point, …)."""
+        shown = [f"{state_name(s.state, language)} {_physical(s)}" for s in facts.hitzones
+                 if s.state and s.part == zone.part and _physical(s) != _physical(zone)]
+        return [text("  ↳ " + " · ".join(shown), size="xxs", color=GREY)] if shown else []
 
     def table() -> tuple[list[FlexComponent], Page]:
         columns = row([label(language, "part"), *kinds, *(ELEMENT_ICONS[e] for e in ELEMENTS)], widths, GREY, size="xxs")
-        rows: list[FlexComponent] = [hitzone_row(z, facts, language, widths) for z in shown]
+        rows = [line for z in normal for line in (hitzone_row(z, facts, language, widths), *changes(z))]
         return rows, _page(monster, language, facts, [columns], [legend])
 
     def condensed() -> tuple[list[FlexComponent], Page]:
         order = text(f"{label(language, 'part')}  {'/'.join(kinds)}  {' '.join(ELEMENT_ICONS[e] for e in ELEMENTS)}",
                      size="xxs", color=GREY)
-        lines: list[FlexComponent] = [
-            text(f"{short_part_name(z.part, language, facts.game)}{_mark(z, facts)}  {'/'.join(values(z)[:3])}  "
-                 f"{' '.join(values(z)[3:])}", size="xxs", color=WEAK_INK if z.physical >= WEAK_SPOT_THRESHOLD
-                 else LABEL, weight="bold" if z.physical >= WEAK_SPOT_THRESHOLD else None)
-            for z in shown]
+        lines = [line for z in normal for line in (
+            text(f"{part(z)}  {'/'.join(values(z)[:3])}  {' '.join(values(z)[3:])}", size="xxs",
+                 color=WEAK_INK if z.physical >= WEAK_SPOT_THRESHOLD else LABEL,
+                 weight="bold" if z.physical >= WEAK_SPOT_THRESHOLD else None), *changes(z))]
         return lines, _page(monster, language, facts, [order], [legend])
 
     softest = (", " if language == "en" else "、").join(part_name(z.part, language, facts.game)
@@ -81,9 +94,20 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
     title = f"{name} {label(language, 'hitzones')} ({game_name(facts.game, language)})"
     alt = f"{title}{colon(language)}{softest}" if softest else title
     legend = text(label(language, "legend"), size="xxs", color=GREY, margin="md")
-    more = full_table_button(monster.id, facts.game, language, len(facts.hitzones)) if len(shown) < len(
-        facts.hitzones) else None
-    return fitted(alt[:ALT_TEXT_LIMIT], [table, condensed], more)
+    return fitted(alt[:ALT_TEXT_LIMIT], [table, condensed], _buttons(monster, facts, language, len(normal) < len(every),
+                                                                      len(every), buttons))
+
+
+def _buttons(monster: Monster, facts: GameFacts, language: str, compact: bool, rows: int,
+             games: QuickReply | None) -> QuickReply | None:
+    """The full-table button (when parts were left out) first, then one button per other game."""
+    items = [*(full_table_button(monster.id, facts.game, language, rows).items if compact else []),
+             *(games.items if games else [])][:QUICK_REPLY_LIMIT]
+    return QuickReply(items=items) if items else None
+
+
+def _physical(zone: Hitzone) -> str:
+    return "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
 
 
 def _page(monster: Monster, language: str, facts: GameFacts | None, before: Sequence[FlexComponent] = (),
@@ -94,7 +118,7 @@ def _page(monster: Monster, language: str, facts: GameFacts | None, before: Sequ
         body = [heading(f"{title} {number}/{count}" if count > 1 else title, first=True), *before, *rows, *after]
         return FlexBubble(size="giga", header=header(monster, language, facts),
                           body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
-                          footer=source_footer(facts, language))
+                          footer=source_footer(facts, language, stars_shown=False))
     return page
 
 
@@ -135,8 +159,9 @@ def _strength_row(name: str, values: list[str], widths: list[int], name_colour: 
     """A row of weaknesses side by side: ★★★ and ◎ bold, two stars in ink, one star, × and - receding in grey."""
     cells: list[FlexComponent] = [text(name, size="sm", flex=widths[0], color=name_colour)]
     for value, width in zip(values, widths[1:], strict=True):
-        strong = value in ("★★★", "◎")
-        cells.append(cell(value, width, INK if strong or value in ("★★", "○") else GREY, bold=strong, size="sm"))
+        plain = value.rstrip("*")  # a derived mark does not change the strength
+        strong = plain in ("★★★", "◎")
+        cells.append(cell(value, width, INK if strong or plain in ("★★", "○") else GREY, bold=strong, size="sm"))
     return FlexBox(layout="horizontal", contents=cells)
 
 
@@ -144,5 +169,6 @@ def _strength(facts, element: str) -> str:
     if facts is None:
         return ""
     if facts.elements:
-        return stars(facts.elements[element]) if element in facts.elements else ""
+        mark = "*" if "elements" in facts.derived else ""  # derived stars, footnoted on the weakness card
+        return stars(facts.elements[element]) + mark if element in facts.elements else ""
     return listed(facts.weak_elements.index(element)) if element in facts.weak_elements else ""
