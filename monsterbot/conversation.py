@@ -20,15 +20,16 @@ from typing import Any, Mapping
 from linebot.v3.messaging import TextMessage
 
 from monsterbot.core.matching import followup
-from monsterbot.core.matching.matcher import Outcome
-from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
+from monsterbot.core.matching.normalize import detect_language, normalize
 from monsterbot.core.matching.question import Kind, Question
+from monsterbot.core.matching.smalltalk import small_talk
 from monsterbot.core.model import GAMES, Monster
-from monsterbot.core.ranking import Ranked, weakest_to
+from monsterbot.core.ranking import Ranked, page, weakest_to
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.memory import ChatMemory, LocalMemory, Remembered
 from monsterbot.preferences import MemoryPreferences, Preferences
-from monsterbot.replies import followups, messages, tables
+from monsterbot.replies import followups, messages, reverse, tables
 from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.labels import label
@@ -38,6 +39,8 @@ from monsterbot.sources.live import LiveKnowledge
 
 #: How many monsters a "which monster?" offers as buttons.
 WHICH_MONSTER_BUTTONS = 6
+#: The language of a reply to a sticker that says nothing in words (most players write Traditional Chinese).
+STICKER_LANGUAGE = "zh-TW"
 
 
 class ChatKind(str, Enum):
@@ -76,7 +79,7 @@ class Answer:
             "game": self.game, "score": self.score, "topic": self.topic or None,
             "monsters": [_monster_data(m, self.game) for m in self.monsters],
             "ranking": [{"id": r.monster.id, "name": r.monster.name(self.language or "en"), "stars": r.stars,
-                         "listed_at": r.listed_at} for r in self.ranking],
+                         "listed_at": r.listed_at, "hitzone": r.hitzone} for r in self.ranking],
         }
 
 
@@ -140,7 +143,12 @@ class Conversation:
             return Answer([to_wire(followups.game_set(question.game, question.language))], "command", kind="command",
                           game=question.game)
         if question.kind in (Kind.HELP, Kind.EMPTY):
-            return Answer([to_wire(messages.usage(question.language))], "help", kind="help") if talkative else Answer()
+            if not talkative:
+                return Answer()
+            talk = small_talk(text) if question.kind is Kind.EMPTY else None  # an emoji alone: 👍 😂
+            if talk:
+                return Answer([to_wire(messages.small_talk(talk, question.language))], "small_talk", kind="small_talk")
+            return Answer([to_wire(messages.usage(question.language))], "help", kind="help")
         keyword = self.knowledge.current.replies.get(question.whole)
         if keyword is not None:  # an EventBinding's keyword event: answered in every chat, like the original operator
             return Answer([to_wire(TextMessage(text=keyword.text))], "keyword", kind="keyword")
@@ -151,11 +159,11 @@ class Conversation:
             return self._follow_up(snapshot, question, text, talkative, chat_key)
         chat_game = self._chat_game(chat_key)
         game = question.game or chat_game or self.default_game
+        talk = small_talk(text) if talkative else None
+        if talk and not _names_a_monster(snapshot, question.whole):
+            return Answer([to_wire(messages.small_talk(talk, question.language))], "small_talk", kind="small_talk")
         if question.kind is Kind.REVERSE:
-            ranked = weakest_to(snapshot.monsters.values(), question.topic, game)
-            card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: to_wire(
-                tables.weakest_list(question.topic, ranked, question.language, game)))
-            return Answer([card], "reverse", kind="reverse", game=game, ranking=tuple(ranked), topic=question.topic)
+            return self._reverse(snapshot, question.topic, game, question.language, 0)
         if question.kind is Kind.COMPARE:
             first = snapshot.matcher.match_key(question.subject).best
             second = snapshot.matcher.match_key(question.other).best
@@ -182,9 +190,10 @@ class Conversation:
                           **_card_content(question.kind, detail, monster, game, named))
         if not talkative:
             return Answer(outcome=result.outcome.value)
-        candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]
+        plausible = [c for c in result.candidates if _plausible(c)]
+        candidates = [snapshot.monsters[c.monster_id] for c in plausible]
         top_score = result.candidates[0].score if result.candidates else None
-        if result.outcome is Outcome.AMBIGUOUS:
+        if result.outcome is Outcome.AMBIGUOUS and len(candidates) >= 2:
             return Answer([to_wire(messages.which_one(candidates, question.game, question.language))], "ambiguous", None,
                           top_score, kind="which_one", game=question.game, monsters=tuple(candidates))
         return Answer([to_wire(messages.not_found(text, candidates, question.game, question.language))], "miss", None,
@@ -249,9 +258,18 @@ class Conversation:
         if chat_key:
             self.memory.remember(chat_key, value)
 
+    def reply_to_sticker(self, text: str, keywords: list[str], chat: ChatKind = ChatKind.USER) -> Answer:
+        """Answer a sticker in a one-to-one chat by what it says (its text, else LINE's keywords for it)."""
+        if chat is not ChatKind.USER:
+            return Answer()
+        language = detect_language(text) if text else STICKER_LANGUAGE
+        kinds = [kind for word in (text, *keywords) if word and (kind := small_talk(word))]
+        said = messages.small_talk(kinds[0], language) if kinds else messages.small_talk("sticker", language)
+        return Answer([to_wire(said)], "small_talk", language=language, kind="small_talk")
+
     def reply_to_postback(self, data: str, chat_key: str = "") -> Answer:
-        """Answer a press on one of this bot's buttons (a card, a part or element answer, "use this game here");
-        ignore any other postback."""
+        """Answer a press on one of this bot's buttons (a card, a full table, a next page, a part or element answer,
+        "use this game here"); ignore any other postback."""
         chosen = followups.parse_set_game(data)
         if chosen is not None:
             if not chat_key:
@@ -259,25 +277,45 @@ class Conversation:
             self.preferences.set_game(chat_key, chosen[0])
             return Answer([to_wire(followups.game_set(*chosen))], "command", language=chosen[1], kind="command",
                           game=chosen[0])
-        parsed = messages.parse_postback(data)
-        if parsed is None:
+        pressed = messages.parse_postback(data)
+        if pressed is None:
             return Answer(outcome="ignored")
-        monster_id, game, language, view = parsed
         snapshot = self.knowledge.current
-        monster = snapshot.monsters.get(monster_id)
+        if pressed.topic:
+            answer = self._reverse(snapshot, pressed.topic, pressed.game or self.default_game, pressed.language,
+                                   pressed.page)
+            return replace(answer, language=pressed.language)
+        monster = snapshot.monsters.get(pressed.monster)
         if monster is None:
             return Answer(outcome="ignored")
+        language = pressed.language
+        chat_game = self._chat_game(chat_key)
+        named = pressed.game is not None
+        game = pressed.game or chat_game or self.default_game
+        if pressed.view == messages.VIEW_TABLE:
+            card = snapshot.remember(("table", monster.id, language, game), lambda: to_wire(
+                tables.hitzone_table(monster, language, game, full=True)))
+            return Answer([card], "match", monster.id, 100.0, language=language, kind="hitzones", game=game,
+                          monsters=(monster,))
         ask, detail = followups.parse_ask(data)
         kind = {"part": Kind.PART, "element": Kind.ELEMENT}.get(ask, Kind.WEAKNESS) if detail else Kind.WEAKNESS
-        if kind is Kind.WEAKNESS and view == tables.HITZONES_VIEW:
+        if kind is Kind.WEAKNESS and pressed.view == messages.VIEW_HITZONES:
             kind = Kind.HITZONES
-        chat_game = self._chat_game(chat_key)
-        named = game is not None
-        game = game or chat_game or self.default_game
         card = self._card(snapshot, kind, detail, monster, language, game, chat_game, named)
         self._remember(chat_key, Remembered(monster.id, game, kind.value, detail, language))
         return Answer([card], "match", monster.id, 100.0, language=language, topic=detail,
                       **_card_content(kind, detail, monster, game, named))
+
+    @staticmethod
+    def _reverse(snapshot: Snapshot, topic: str, game: str, language: str, number: int) -> Answer:
+        """A page of the monsters weakest to an element or ailment."""
+        ranked = weakest_to(snapshot.monsters.values(), topic, game)
+        shown, has_more = page(ranked, number)
+        if number and not shown:
+            return Answer(outcome="ignored")
+        card = snapshot.remember(("reverse", topic, language, game, number), lambda: to_wire(
+            reverse.weakest_list(topic, shown, language, game, number, has_more)))
+        return Answer([card], "reverse", kind="reverse", game=game, ranking=tuple(shown), topic=topic)
 
     @staticmethod
     def _card(snapshot: Snapshot, kind: Kind, detail: str, monster: Monster, language: str, game: str,
@@ -317,9 +355,9 @@ class Conversation:
         return snapshot.remember(("compare", one.id, other.id, language, game),
                                  lambda: to_wire(tables.comparison(one, other, language, game)))
 
-    def greet(self) -> Answer:
-        """Welcome a new friend with what the bot can do."""
-        return Answer([to_wire(messages.greeting())], "greeting", kind="greeting")
+    def greet(self, language: str = "zh-TW") -> Answer:
+        """Welcome a new friend with what the bot can do, with buttons to try."""
+        return Answer([to_wire(messages.greeting(language))], "greeting", language=language, kind="greeting")
 
     def welcome_group(self) -> Answer:
         """Greet a group or room that invited the bot (or its new members), with monsters to tap and try."""
@@ -334,6 +372,22 @@ class Conversation:
             self.preferences.forget(chat_key)
             self.memory.forget(chat_key)
         return Answer(outcome="forgotten", kind="forget")
+
+
+def _names_a_monster(snapshot: Snapshot, key: str) -> bool:
+    """True when a whole message is exactly a monster's name or alias (small talk never hides a monster)."""
+    best = snapshot.matcher.match_key(key).best
+    return best is not None and best.score >= 100.0
+
+
+#: A spelling this close to a name is a typo of it ("tigerx" 83 → Tigrex); "octopus" → Beotodus scores 67, and a
+#: Chinese name one character of three off matches a dozen names (雷浪龍: 雷狼龍, 雷顎龍 …) at 67.
+PLAUSIBLE_TYPO = 75.0
+
+
+def _plausible(candidate: Candidate) -> bool:
+    """A candidate worth offering: part of its name was typed, or a close typo of it."""
+    return candidate.score >= (PLAUSIBLE_TYPO if candidate.method is Method.FUZZY else AMBIGUOUS_FLOOR)
 
 
 def _shown_game(monster: Monster, game: str) -> str | None:

@@ -170,13 +170,13 @@ def test_game_named_in_the_query_picks_that_games_facts(knowledge):
 
     conversation = Conversation(knowledge)  # the default game is Wilds
     default = str(conversation.reply_to_text("火龍").messages[0].data)
-    assert "魔物獵人 荒野" in default and "mhws-in-json" in default
+    assert "魔物獵人 荒野" in default and "MHWS-in-json" in default
     world = str(conversation.reply_to_text("冰原 火龍").messages[0].data)
-    assert "魔物獵人 世界" in world and "mhworlddata" in world
+    assert "魔物獵人 世界" in world and "MHWorldData" in world
     assert "Monster Hunter Rise" in str(conversation.reply_to_text("magnamalo").messages[0].data)  # newest game it is in
     assert "Iceborne" in str(conversation.reply_to_text("nergigante").messages[0].data)
     for question in ("wilds rathalos", "wild rathalos", "MH Wilds rathalos", "魔物獵人荒野 火龍", "モンハンワイルズ リオレウス"):
-        assert "mhws-in-json" in str(conversation.reply_to_text(question).messages[0].data), question
+        assert "MHWS-in-json" in str(conversation.reply_to_text(question).messages[0].data), question
 
 
 def test_a_named_game_without_the_monster_says_so_and_offers_the_games_that_have_it(knowledge):
@@ -191,7 +191,7 @@ def test_a_named_game_without_the_monster_says_so_and_offers_the_games_that_have
     table = conversation.reply_to_text("world arkveld hitzones").messages[0].data
     assert "view=hitzones" in table["quickReply"]["items"][0]["action"]["data"]
     pressed = conversation.reply_to_postback(table["quickReply"]["items"][0]["action"]["data"]).messages[0].data
-    assert "mhws-in-json" in str(pressed) and "Wound" in str(pressed)  # the button opens the Wilds hitzone table
+    assert "MHWS-in-json" in str(pressed) and "Wound" in str(pressed)  # the button opens the Wilds hitzone table
 
 
 def test_every_card_offers_the_other_games_of_its_monster(knowledge):
@@ -225,7 +225,7 @@ def test_derived_stars_are_labelled_and_missing_facts_said(knowledge):
     from monsterbot.replies.card import weakness_card
 
     arkveld = str(weakness_card(knowledge.current.monsters["arkveld"], "en", "wilds").to_dict())
-    assert "★*" in arkveld and "derived from hitzones" in arkveld and "Poison ★★" in arkveld
+    assert "★*" in arkveld and "derived from hitzones" in arkveld and "'Poison'" in arkveld and "'★★'" in arkveld
     guardian = str(weakness_card(knowledge.current.monsters["guardian-arkveld"], "en", "wilds").to_dict())
     assert "Not in the source: element stars, hitzones" in guardian
 

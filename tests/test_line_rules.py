@@ -14,8 +14,8 @@ from linebot.v3.messaging import Message
 
 from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, LANGUAGES, Monster
-from monsterbot.core.ranking import weakest_to
-from monsterbot.replies import line_rules, messages, tables
+from monsterbot.core.ranking import PAGE_SIZE, page, weakest_to
+from monsterbot.replies import line_rules, messages, reverse, tables
 from monsterbot.replies.card import weakness_card
 from monsterbot.replies.labels import part_name
 from monsterbot.replies.wire import Wire, to_data
@@ -44,6 +44,7 @@ def every_reply(conversation: Conversation) -> Iterator[tuple[str, Message | Wir
                 where = f"{monster.id} {language} {game}"
                 yield f"card {where}", weakness_card(monster, language, game)
                 yield f"hitzones {where}", tables.hitzone_table(monster, language, game)
+                yield f"hitzones {where} full", tables.hitzone_table(monster, language, game, full=True)
                 if partner is not monster:
                     yield f"compare {where} {partner.id}", tables.comparison(monster, partner, language, game)
         for game in (None, *GAMES):
@@ -55,8 +56,14 @@ def every_reply(conversation: Conversation) -> Iterator[tuple[str, Message | Wir
         for game in GAMES:
             for topic in (*ELEMENTS, *AILMENTS):
                 ranked = weakest_to(monsters, topic, game)
-                yield f"reverse {topic} {language} {game}", tables.weakest_list(topic, ranked, language, game)
+                for number in range(max(1, -(-len(ranked) // PAGE_SIZE))):
+                    shown, more = page(ranked, number)
+                    yield (f"reverse {topic} {language} {game} {number}",
+                           reverse.weakest_list(topic, shown, language, game, number, more))
         yield f"help {language}", messages.usage(language)
+        for kind in ("greeting", "thanks", "laugh", "ok", "bye", "sticker"):
+            yield f"small talk {kind} {language}", messages.small_talk(kind, language)
+        yield f"follow greeting {language}", messages.greeting(language)
     for words in ("quiet", "talk"):
         for message in conversation.reply_to_text(words, ChatKind.GROUP, True, "chat").messages:
             yield f"group command {words}", message
@@ -91,7 +98,7 @@ def test_a_table_too_long_for_a_carousel_is_condensed_with_every_part(knowledge)
     facts = max(longest.games.values(), key=lambda f: len(f.hitzones))
     zones = facts.hitzones * 3
     grown = Monster(longest.id, longest.names, games={facts.game: replace(facts, hitzones=zones)})
-    wire = to_data(tables.hitzone_table(grown, "zh-TW", facts.game))
+    wire = to_data(tables.hitzone_table(grown, "zh-TW", facts.game, full=True))
     assert line_rules.request_errors(_body(wire)) == ("", [])
     shown = " ".join(_texts(wire))
     for zone in facts.hitzones:
@@ -105,7 +112,7 @@ def test_the_longest_real_table_keeps_its_columns(knowledge):
     longest = max(monsters, key=lambda m: max((len(f.hitzones) for f in m.games.values()), default=0))
     game = max(longest.games.values(), key=lambda f: len(f.hitzones)).game
     for language in LANGUAGES:
-        wire = to_data(tables.hitzone_table(longest, language, game))
+        wire = to_data(tables.hitzone_table(longest, language, game, full=True))  # the full table, every state
         bubbles = wire["contents"]["contents"] if wire["contents"]["type"] == "carousel" else [wire["contents"]]
         rows = [box for bubble in bubbles for box in bubble["body"]["contents"] if box.get("layout") == "horizontal"]
         parts = [z for z in longest.games[game].hitzones if not z.state]  # other states: a grey line under the part

@@ -61,7 +61,7 @@ def test_card_shows_element_stars_ailments_and_weak_parts(webhook, line_stub):
     [message] = line_stub.replies()[0].body["messages"]
     texts = _texts(message)
     assert "🐉 Dragon" in texts and "★★★" in texts  # dragon is Rathalos' best element in World
-    assert any("Poison" in t and "Stun" in t for t in texts)
+    assert "Poison" in texts and "Stun" in texts  # each ailment beside its stars, never split across lines
     assert "Head" in texts and "65/70/60" in texts
     assert "Monster Hunter World: Iceborne" in texts
     assert "Dragon★★★" in message["altText"]
@@ -91,10 +91,13 @@ def test_foreign_postback_is_ignored(webhook, line_stub):
 
 
 def test_miss_in_one_to_one_chat_says_not_found_with_suggestions(webhook, line_stub):
-    webhook(payload(text_event("dragonfly")))
+    webhook(payload(text_event("tigerx")))
     [message] = line_stub.replies()[0].body["messages"]
     assert "No monster called" in message["text"]
-    assert "Did you mean" in message["text"]
+    assert "Did you mean: Tigrex?" in message["text"]
+    webhook(payload(text_event("dragonfly")))  # nothing plausible (Garangolm is 56% alike): no random monsters
+    [message] = line_stub.replies()[1].body["messages"]
+    assert "Did you mean" not in message["text"] and message["quickReply"]["items"][0]["action"]["type"] == "message"
 
 
 def test_miss_without_anything_near(webhook, line_stub):
@@ -144,7 +147,7 @@ def test_verify_button_empty_events_is_ok(webhook, line_stub):
 def test_unhandled_event_types_are_ignored(webhook, line_stub):
     unfollow = {k: v for k, v in follow_event().items() if k not in ("replyToken", "follow")} | {"type": "unfollow"}
     future = {"type": "somethingNew", "timestamp": 1, "mode": "active"}
-    sticker = text_event("x")
+    sticker = text_event("x", "group")  # small talk in a group is not the bot's business
     sticker["message"] = {"type": "sticker", "id": "1", "quoteToken": "q", "packageId": "1", "stickerId": "1",
                           "stickerResourceType": "STATIC"}
     assert webhook(payload(unfollow, future, sticker)).status_code == 200

@@ -1,11 +1,23 @@
-"""Which monsters are most vulnerable to an element or ailment, in one game (pure, no I/O)."""
+"""Which monsters are most vulnerable to an element or ailment, in one game (pure, no I/O).
+
+An element is ranked by the damage it really does: its hitzone value on the parts players hit (the weak spots, else
+the three softest parts), then by stars. Ties go to the monster with the softer single part for that element, then
+to the one with more weak spots, and last to the English name, so the order never depends on the files' order.
+Ailments have no hitzones: stars, then the name. Where a game flags weak elements instead of giving stars (Rise,
+Wilds), the flagged monsters are ordered the same way by their hitzones where the source has them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterable
 
-from monsterbot.core.model import AILMENTS, GameFacts, Monster
+from monsterbot.core.model import AILMENTS, ELEMENTS, GameFacts, Monster
+
+#: Parts averaged when a monster has no weak spot at all (its softest parts are what players hit).
+SOFTEST_PARTS = 3
+#: A page of a reverse lookup: one quick-reply button per monster, and one for the next page.
+PAGE_SIZE = 10
 
 
 @dataclass(frozen=True)
@@ -16,11 +28,22 @@ class Ranked:
     facts: GameFacts
     stars: int | None  # 0-3 where the source gives stars
     listed_at: int | None  # position among the weak elements where the source gives no stars
+    hitzone: float | None = None  # the element's mean hitzone on the parts players hit, where the source has them
 
 
-def weakest_to(monsters: Iterable[Monster], topic: str, game: str, limit: int = 10) -> list[Ranked]:
-    """The monsters of `game` most vulnerable to `topic`, best first: 3 stars before 2, then by name."""
-    found: list[Ranked] = []
+def hit_parts_value(facts: GameFacts, element: str) -> tuple[float, int] | None:
+    """(mean element hitzone over the parts players hit, best single part), or None without hitzones."""
+    zones = [z for z in facts.hitzones if element in z.elements and not z.part.endswith(")")]
+    if not zones:
+        return None
+    soft = list(facts.weak_parts(limit=len(facts.hitzones)))
+    hit = [z for z in soft if z in zones] or sorted(zones, key=lambda z: -z.physical)[:SOFTEST_PARTS]
+    return sum(z.elements[element] for z in hit) / len(hit), max(z.elements[element] for z in zones)
+
+
+def weakest_to(monsters: Iterable[Monster], topic: str, game: str) -> list[Ranked]:
+    """Every monster of `game` vulnerable to `topic` (2 stars or more, or listed as weak), best first."""
+    found: list[tuple[tuple[float, ...], Ranked]] = []
     for monster in monsters:
         facts = monster.games.get(game)
         if facts is None:
@@ -28,8 +51,21 @@ def weakest_to(monsters: Iterable[Monster], topic: str, game: str, limit: int = 
         # derived stars are not the game's own: rank by its weak-element flags instead
         table = facts.ailments if topic in AILMENTS else ({} if "elements" in facts.derived else facts.elements)
         if topic in table and table[topic] >= 2:
-            found.append(Ranked(monster, facts, table[topic], None))
-        elif not table and topic in facts.weak_elements:
-            found.append(Ranked(monster, facts, None, facts.weak_elements.index(topic)))
-    found.sort(key=lambda r: (-(r.stars or 0), r.listed_at or 0, r.monster.names["en"]))
-    return found[:limit]
+            measured = hit_parts_value(facts, topic) if topic in ELEMENTS else None
+            mean, best = measured or (-1.0, -1)
+            ranked = Ranked(monster, facts, table[topic], None, round(mean, 1) if measured else None)
+            found.append(((-mean, -table[topic], -best, -len(facts.weak_parts(limit=99)), 0), ranked))
+        elif not table and topic in facts.weak_elements:  # the game's own flags; its hitzones order them
+            position = facts.weak_elements.index(topic)
+            measured = hit_parts_value(facts, topic)
+            mean, best = measured or (-1.0, -1)
+            ranked = Ranked(monster, facts, None, position, round(mean, 1) if measured else None)
+            found.append(((-mean, 0, -best, -len(facts.weak_parts(limit=99)), position), ranked))
+    found.sort(key=lambda pair: (pair[0], pair[1].monster.names["en"]))
+    return [ranked for _, ranked in found]
+
+
+def page(ranked: list[Ranked], number: int) -> tuple[list[Ranked], bool]:
+    """One page of a ranking (0-based) and whether another page follows."""
+    start = max(number, 0) * PAGE_SIZE
+    return ranked[start:start + PAGE_SIZE], len(ranked) > start + PAGE_SIZE

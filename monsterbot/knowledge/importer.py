@@ -54,7 +54,13 @@ def hunterpie_names(folder: Path, game: str) -> dict[str, dict[str, str]]:
     names: dict[str, dict[str, str]] = {}
     for monster_id, english in per_language["en"].items():
         names[english] = {lang: table[monster_id] for lang, table in per_language.items() if table.get(monster_id)}
+        if "zh-CN" in names[english]:
+            names[english]["zh-CN"] = names[english]["zh-CN"].translate(ZH_CN_SLIPS)
     return names
+
+
+#: Japanese forms that slip into HunterPie's Simplified names (冰呪龙: the official name is 冰咒龙).
+ZH_CN_SLIPS = str.maketrans({"呪": "咒"})
 
 
 def world_records(dataset: Path, localization: Path | None = None) -> list[dict[str, Any]]:

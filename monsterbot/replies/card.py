@@ -5,6 +5,7 @@ from __future__ import annotations
 from linebot.v3.messaging import (
     FlexBox,
     FlexBubble,
+    FlexComponent,
     FlexMessage,
     FlexSeparator,
     PostbackAction,
@@ -14,10 +15,11 @@ from linebot.v3.messaging import (
 )
 
 from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, GameFacts, Monster
-from monsterbot.replies.flex import GREY, heading, row, text
+from monsterbot.replies.colours import BEST_ROW, ELEMENT_COLOURS, INK, LABEL, MUTED
+from monsterbot.replies.flex import GREY, heading, pair, row, text
 from monsterbot.replies.game_labels import SOURCE_KINDS, game_name, note, short_game_name
-from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars
-from monsterbot.replies.messages import LABEL_LIMIT, QUICK_REPLY_LIMIT, postback_data
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, form_name, label, listed, part_name, source_name, stars
+from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
 
 ALT_TEXT_LIMIT = 400
 RISE_RESISTED_SOURCE = "mhrise-ele-check"  # where resisted elements come from (hand-entered)
@@ -32,33 +34,39 @@ def element_label(element: str, language: str) -> str:
     return f"{ELEMENT_ICONS[element]} {label(language, element)}"
 
 
+def star_colour(count: int) -> str:
+    """Strong weaknesses in ink, one star and "×" receding in grey (still readable)."""
+    return INK if count >= 2 else MUTED
+
+
 def header(monster: Monster, language: str, facts: GameFacts | None) -> FlexBox:
-    """Name in the asker's language, the English name, and the game."""
-    lines = [text(monster.name(language), weight="bold", size="xl")]
+    """Name in the asker's language, the English name, and the game; no gap below it."""
+    lines = [text(monster.name(language), weight="bold", size="xl", color=INK)]
     if monster.name(language) != monster.names["en"]:
         lines.append(text(monster.names["en"], size="sm", color=GREY))
     if facts:
         lines.append(text(game_name(facts.game, language), size="xs", color=GREY))
-    return FlexBox(layout="vertical", contents=lines)
+    return FlexBox(layout="vertical", contents=lines, padding_bottom="none")
 
 
 def source_footer(facts: GameFacts | None, language: str, stars_shown: bool = True) -> FlexBox | None:
-    """Where the facts come from and how they were made; derived stars and missing facts said plainly."""
+    """Where the facts come from, by the source's name, and how they were made; derived stars and missing facts
+    said plainly."""
     if not facts:
         return None
     kind = SOURCE_KINDS.get(facts.source)
-    source = f"{label(language, 'source')}: {facts.source}" + (f" ({note(language, kind)})" if kind else "")
+    source = f"{label(language, 'source')}{colon(language)}{source_name(facts.source)}" + (
+        f" ({note(language, kind)})" if kind else "")
     lines = [text(source, size="xxs", color=GREY)]
     if facts.resisted_elements:
-        lines.append(text(f"{note(language, 'resisted')}: {RISE_RESISTED_SOURCE} ({note(language, 'hand_entered')})",
-                          size="xxs", color=GREY))
+        lines.append(text(f"{note(language, 'resisted')}{colon(language)}{source_name(RISE_RESISTED_SOURCE)} "
+                          f"({note(language, 'hand_entered')})", size="xxs", color=GREY))
     if stars_shown and "elements" in facts.derived and facts.elements:
         lines.append(text(note(language, "derived"), size="xxs", color=GREY))
     if facts.missing:
-        missing = "、".join(note(language, m) for m in facts.missing) if language != "en" else ", ".join(
-            note(language, m) for m in facts.missing)
+        missing = (", " if language == "en" else "、").join(note(language, m) for m in facts.missing)
         lines.append(text(note(language, "missing").format(facts=missing), size="xxs", color=GREY))
-    return FlexBox(layout="vertical", contents=lines)
+    return FlexBox(layout="vertical", contents=lines, padding_top="none", padding_start="xxl", padding_end="xxl")
 
 
 def game_buttons(monster: Monster, shown: str | None, language: str, view: str | None = None) -> QuickReply | None:
@@ -66,7 +74,7 @@ def game_buttons(monster: Monster, shown: str | None, language: str, view: str |
     items = [
         QuickReplyItem(
             action=PostbackAction(
-                label=short_game_name(game, language)[:LABEL_LIMIT],
+                label=button_label(short_game_name(game, language)),
                 data=postback_data(monster.id, game, language, view),
                 display_text=f"{short_game_name(game, language)} {monster.name(language)}",
             )
@@ -88,19 +96,24 @@ def title(monster: Monster, language: str) -> str:
     return local if local == english else f"{local} {english}"
 
 
-def summary(monster: Monster, facts: GameFacts | None, language: str) -> str:
-    """A one-line text answer: the altText of the card and what `monsterbot ask` prints first."""
-    head = title(monster, language)
-    if facts is None:
-        return head
+def top_weaknesses(facts: GameFacts, language: str, count: int = 3) -> str:
+    """The elements that hurt most, best first: "龍★★★ 雷★★"."""
     if facts.elements:
         ranked = sorted((e for e in ELEMENTS if facts.elements.get(e, 0) > 0), key=lambda e: -facts.elements[e])
         mark = "*" if "elements" in facts.derived else ""  # derived stars stay marked in the altText too
-        weak = " ".join(f"{label(language, e)}{stars(facts.elements[e])}{mark}" for e in ranked[:3])
-    else:
-        weak = " ".join(label(language, e) for e in facts.weak_elements)
-    text = f"{head} — {label(language, 'weak_to')}: {weak}" if weak else head
-    return text[:ALT_TEXT_LIMIT]
+        return " ".join(f"{label(language, e)}{stars(facts.elements[e])}{mark}" for e in ranked[:count])
+    return " ".join(f"{label(language, e)}{listed(i)}" for i, e in enumerate(facts.weak_elements[:count]))
+
+
+def summary(monster: Monster, facts: GameFacts | None, language: str) -> str:
+    """A one-line text answer naming the monster, the game and the top weaknesses (the card's altText)."""
+    head = title(monster, language)
+    if facts is None:
+        return head
+    head = f"{head} ({game_name(facts.game, language)})"
+    weak = top_weaknesses(facts, language)
+    line = f"{head} — {label(language, 'weak_to')}{colon(language)}{weak}" if weak else head
+    return line[:ALT_TEXT_LIMIT]
 
 
 def weakness_card(monster: Monster, language: str, game: str | None) -> FlexMessage:
@@ -109,39 +122,57 @@ def weakness_card(monster: Monster, language: str, game: str | None) -> FlexMess
     body = _facts_body(facts, language) if facts else []
     bubble = FlexBubble(
         header=header(monster, language, facts),
-        body=FlexBox(layout="vertical", spacing="sm", contents=body or [text("—", size="sm")]),
+        body=FlexBox(layout="vertical", spacing="sm", contents=body or [text("—", size="sm")], padding_top="md"),
         footer=source_footer(facts, language),
     )
-    return FlexMessage(
-        alt_text=summary(monster, facts, language), contents=bubble,
-        quick_reply=game_buttons(monster, facts.game if facts else None, language),
-    )
+    return FlexMessage(alt_text=summary(monster, facts, language), contents=bubble,
+                       quick_reply=game_buttons(monster, facts.game if facts else None, language))
 
 
-def _facts_body(facts: GameFacts, language: str) -> list:
-    body: list = [heading(label(language, "elements"))]
+def element_row(element: str, value: str, language: str, best: bool, colour: str) -> FlexBox:
+    """One element: its name in its colour; the best ones bold, larger and on a tinted band."""
+    cells: list[FlexComponent] = [
+        text(element_label(element, language), size="sm", flex=3, color=ELEMENT_COLOURS[element],
+             weight="bold" if best else "regular"),
+        text(value, size="md" if best else "sm", flex=4, color=colour, weight="bold" if best else "regular"),
+    ]
+    if best:
+        return FlexBox(layout="horizontal", contents=cells, background_color=BEST_ROW, corner_radius="md",
+                       padding_all="xs")
+    return FlexBox(layout="horizontal", contents=cells, padding_start="xs", padding_end="xs")
+
+
+def _facts_body(facts: GameFacts, language: str) -> list[FlexComponent]:
+    body: list[FlexComponent] = [heading(label(language, "elements"), first=True)]
     top = set(facts.top_elements())
     if facts.elements:
-        mark = "*" if "elements" in facts.derived else ""
+        mark = "*" if "elements" in facts.derived else ""  # derived stars, footnoted
         for element in ELEMENTS:
             if element in facts.elements:
                 value = facts.elements[element]
-                colour = ELEMENT_COLOURS[element] if element in top else None
-                body.append(_row(element_label(element, language), stars(value) + mark, colour, bold=element in top))
+                best = element in top
+                colour = ELEMENT_COLOURS[element] if best else star_colour(value)
+                body.append(element_row(element, stars(value) + mark, language, best, colour))
     elif facts.weak_elements:
         for position, element in enumerate(facts.weak_elements):
-            body.append(_row(element_label(element, language), listed(position), ELEMENT_COLOURS[element], bold=True))
+            body.append(element_row(element, listed(position), language, position == 0, ELEMENT_COLOURS[element]))
+        body.append(text(label(language, "listed_legend"), size="xxs", color=GREY))
     if facts.resisted_elements:
         resisted = " ".join(element_label(e, language) for e in facts.resisted_elements)
-        body.append(text(f"{note(language, 'resisted')}: {resisted}", size="xs", color=GREY))
+        body.append(text(f"{note(language, 'resisted')}{colon(language)}{resisted}", size="xs", color=GREY))
     for form in facts.forms:
-        best = sorted(form.elements, key=lambda e: -form.elements[e])[:2]
-        shown = " ".join(f"{label(language, e)}{stars(form.elements[e])}" for e in best if form.elements[e] > 0)
-        body.append(text(f"({form.description}: {shown})", size="xs", color=GREY))
+        strongest = sorted(form.elements, key=lambda e: -form.elements[e])[:2]
+        shown = " ".join(f"{label(language, e)}{stars(form.elements[e])}" for e in strongest if form.elements[e] > 0)
+        if shown:
+            body.append(text(f"({form_name(form.description, language)}{colon(language)}{shown})", size="xs",
+                             color=GREY))
     if facts.ailments:
         body += [FlexSeparator(margin="md"), heading(label(language, "ailments"))]
-        levels = [f"{label(language, a)} {stars(facts.ailments[a])}" for a in AILMENTS if a in facts.ailments]
-        body.append(text("  ".join(levels), size="sm"))
+        pairs = [pair(label(language, a), stars(facts.ailments[a]), star_colour(facts.ailments[a]),
+                      bold=facts.ailments[a] >= 3) for a in AILMENTS if a in facts.ailments]
+        for start in range(0, len(pairs), 2):
+            line: list[FlexComponent] = [FlexBox(layout="vertical", flex=1, contents=[p]) for p in pairs[start:start + 2]]
+            body.append(FlexBox(layout="horizontal", contents=line))
     weak_parts = facts.weak_parts()
     if weak_parts:
         body += [FlexSeparator(margin="md"), heading(f"{label(language, 'weak_parts')} ({label(language, 'cut_impact_shot')})")]
@@ -151,6 +182,6 @@ def _facts_body(facts: GameFacts, language: str) -> list:
     for kind in ("breakable", "severable"):
         parts = getattr(facts, kind)
         if parts:
-            shown = ", ".join(part_name(p, language, facts.game) for p in parts)
-            body.append(text(f"{label(language, kind)}: {shown}", size="xs", color="#555555", margin="md"))
+            shown = (", " if language == "en" else "、").join(part_name(p, language, facts.game) for p in parts)
+            body.append(text(f"{label(language, kind)}{colon(language)}{shown}", size="xs", color=LABEL, margin="md"))
     return body

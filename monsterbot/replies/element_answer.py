@@ -7,9 +7,10 @@ from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage
 
 from monsterbot.core.model import GameFacts, Hitzone, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer
+from monsterbot.replies.colours import ELEMENT_COLOURS
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.game_labels import game_name
-from monsterbot.replies.labels import ELEMENT_COLOURS, label, listed, part_name, stars
+from monsterbot.replies.labels import label, listed, part_name, stars
 
 BEST_PARTS = 3
 _WORDS = {

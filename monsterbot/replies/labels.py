@@ -3,140 +3,217 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Mapping
 
 ELEMENT_ICONS: Mapping[str, str] = {"fire": "🔥", "water": "💧", "thunder": "⚡", "ice": "❄️", "dragon": "🐉"}
-ELEMENT_COLOURS: Mapping[str, str] = {
-    "fire": "#E5533D", "water": "#2F80ED", "thunder": "#D4A017", "ice": "#56CCF2", "dragon": "#8E44AD"
+
+#: The sources of knowledge/ as players read them in a card's footnote (the ids are for editors).
+SOURCE_NAMES: Mapping[str, str] = {
+    "mhworlddata": "MHWorldData", "hunterpie-gamedata": "HunterPie", "mhws-in-json": "MHWS-in-json",
+    "mhrise-ele-check": "MHRise_Ele_Check",
 }
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
+        "usage": "Send a monster's name (Rathalos, 火龍, リオレウス; typos OK) for its weaknesses. Add “hitzones” for parts, ask “weak to fire”, or compare “A vs B”. In groups, mention me.",
+        "greeting": "Hi! I'm monsterbot, your Monster Hunter weakness guide. 🐉",
+        "full_table": "Full table ({rows} rows)",
+        "more": "More ▸",
+        "try_these": "I know monster names — try one of these:",
+        "hz_short": "HZ",
+        "hz_note": "HZ = {element} hitzone on the parts players hit (weak spots)",
+        "talk_greeting": "Hi, hunter! 👋 Send me a monster's name and I'll tell you its weaknesses.",
+        "talk_thanks": "You're welcome! Happy hunting 🎯",
+        "talk_laugh": "😄 Glad you're having fun! Want to look up a monster?",
+        "talk_ok": "👍 Anything else to look up? Try one of these:",
+        "talk_bye": "See you, hunter! 👋 Happy hunting.",
+        "talk_sticker": "Nice sticker! 😄 Send me a monster's name to see its weaknesses.",
+        "listed_legend": "◎ most effective  ○ also effective (no stars in this source)",
         "quiet_on": "OK, in this chat I'll answer only when mentioned.", "quiet_off": "OK, I'll answer monster names again.",
         "hitzones": "Hitzones", "part": "Part", "vs": "vs", "weakest_to": "Weakest to {topic}",
         "no_hitzones": "No hitzone figures for {name} in this game's sources.", "none_weak": "No monster listed.",
-        "legend": "bold = weak spot (≥45)  ◆ breakable  ✂ severable",
+        "legend": "shaded bold = weak spot (≥45)  ◆ breakable  ✂ severable",
         "fire": "Fire", "water": "Water", "thunder": "Thunder", "ice": "Ice", "dragon": "Dragon",
         "poison": "Poison", "sleep": "Sleep", "paralysis": "Paralysis", "blast": "Blast", "stun": "Stun",
         "elements": "Element weakness", "ailments": "Ailments", "weak_parts": "Weak parts",
         "breakable": "Breakable", "severable": "Severable", "weak_to": "weak to", "source": "Source",
         "which": "Which monster do you mean?", "not_found": "No monster called “{query}”.",
         "did_you_mean": "Did you mean: {names}?", "try_help": "Send “help” to see what I can answer.",
-        "cut_impact_shot": "cut/impact/shot",
-        "usage": (
-            "Send me a monster's name and I reply with its weaknesses.\n"
-            "• Any language: 火龍, 火龙, Rathalos, リオレウス\n"
-            "• Typos and nicknames: rathlos, narga, 雄火龍\n"
-            "• Questions: “rathalos weakness?”, “火龍弱點”, “リオレウスの弱点”\n"
-            "• A game: “rise rathalos”, “wilds 火龍”\n"
-            "• Who is weak to fire: “what is weak to fire”; parts: “rathalos hitzones”; “rathalos vs rathian”\n"
-            "In groups I answer only a monster's name, or when you mention me."
-        ),
-        "greeting": "Hi! I'm monsterbot, your Monster Hunter weakness guide.",
+        "cut_impact_shot": "cut/impact/shot", "table_kinds": "cut/imp/shot",
         "group_hint": "Send a monster's name, or mention me with a question. Tap a button below to try.",
     },
     "zh-TW": {
+        "usage": "傳魔物名字給我（火龍、Rathalos、リオレウス，打錯也行），或問「火龍弱點」。\n加「肉質」看部位，問「哪些魔物怕火」，或比較「火龍 vs 雌火龍」。群組裡請標記我。",
+        "greeting": "嗨！我是 monsterbot，魔物獵人弱點小幫手。🐉",
+        "full_table": "完整肉質表（{rows}列）",
+        "more": "更多 ▸",
+        "try_these": "我認得魔物名字，試試這些：",
+        "hz_short": "肉質",
+        "hz_note": "肉質＝{element}屬性在常打部位（弱點部位）的肉質",
+        "talk_greeting": "嗨，獵人！👋 傳魔物名字給我，我就告訴你牠的弱點。",
+        "talk_thanks": "不客氣！狩獵愉快 🎯",
+        "talk_laugh": "😄 開心就好！要查哪隻魔物嗎？",
+        "talk_ok": "👍 還想查什麼嗎？試試這些：",
+        "talk_bye": "下次見，獵人！👋 狩獵愉快。",
+        "talk_sticker": "可愛的貼圖！😄 傳魔物名字給我，看看牠的弱點。",
+        "listed_legend": "◎ 最有效  ○ 也有效（此資料來源沒有星數）",
         "quiet_on": "好的，在這個聊天室我只在被標記時回覆。", "quiet_off": "好的，我會再回覆魔物名字。",
         "hitzones": "部位肉質", "part": "部位", "vs": "對比", "weakest_to": "最怕{topic}的魔物",
         "no_hitzones": "資料中沒有{name}在這款遊戲的肉質。", "none_weak": "沒有符合的魔物。",
-        "legend": "粗體＝弱點(≥45)  ◆可破壞  ✂可切斷",
+        "legend": "底色粗體＝弱點(≥45)  ◆可破壞  ✂可切斷",
         "fire": "火", "water": "水", "thunder": "雷", "ice": "冰", "dragon": "龍",
         "poison": "毒", "sleep": "睡眠", "paralysis": "麻痺", "blast": "爆破", "stun": "暈眩",
         "elements": "屬性弱點", "ailments": "異常狀態", "weak_parts": "弱點部位",
         "breakable": "可破壞", "severable": "可切斷", "weak_to": "弱", "source": "資料來源",
         "which": "你是指哪一隻？", "not_found": "找不到「{query}」。", "did_you_mean": "你是不是要找：{names}？",
-        "try_help": "輸入「說明」看看我能回答什麼。", "cut_impact_shot": "斬/打/彈",
-        "usage": (
-            "傳魔物名字給我，我就回覆牠的弱點。\n"
-            "• 各種寫法：火龍、火龙、Rathalos、リオレウス\n"
-            "• 打錯字和暱稱也行：rathlos、narga、雄火龍\n"
-            "• 直接問：「火龍弱點」「請問轟龍弱什麼」\n"
-            "• 指定遊戲：「rise 火龍」「荒野 火龍」\n"
-            "• 還能問：「哪些魔物怕火」「火龍 肉質」「火龍 vs 雌火龍」\n"
-            "在群組裡我只回覆魔物名字，或有人標記我的時候。"
-        ),
-        "greeting": "嗨！我是 monsterbot，魔物獵人弱點小幫手。",
+        "try_help": "輸入「說明」看看我能回答什麼。", "cut_impact_shot": "斬/打/彈", "table_kinds": "斬/打/彈",
         "group_hint": "傳魔物名稱，或標註我提問。點下面的按鈕試試看。",
     },
     "zh-CN": {
+        "usage": "发怪物名字给我（火龙、Rathalos、リオレウス，打错也行），或问「火龙弱点」。\n加「肉质」看部位，问「哪些怪物怕火」，或比较「火龙 vs 雌火龙」。群里请@我。",
+        "greeting": "嗨！我是 monsterbot，怪物猎人弱点小帮手。🐉",
+        "full_table": "完整肉质表（{rows}行）",
+        "more": "更多 ▸",
+        "try_these": "我认得怪物名字，试试这些：",
+        "hz_short": "肉质",
+        "hz_note": "肉质＝{element}属性在常打部位（弱点部位）的肉质",
+        "talk_greeting": "嗨，猎人！👋 发怪物名字给我，我就告诉你它的弱点。",
+        "talk_thanks": "不客气！狩猎愉快 🎯",
+        "talk_laugh": "😄 开心就好！要查哪只怪物吗？",
+        "talk_ok": "👍 还想查什么吗？试试这些：",
+        "talk_bye": "下次见，猎人！👋 狩猎愉快。",
+        "talk_sticker": "可爱的表情！😄 发怪物名字给我，看看它的弱点。",
+        "listed_legend": "◎ 最有效  ○ 也有效（此资料来源没有星数）",
         "quiet_on": "好的，在这个聊天室我只在被@时回复。", "quiet_off": "好的，我会再回复怪物名字。",
         "hitzones": "部位肉质", "part": "部位", "vs": "对比", "weakest_to": "最怕{topic}的怪物",
         "no_hitzones": "资料中没有{name}在这款游戏的肉质。", "none_weak": "没有符合的怪物。",
-        "legend": "粗体＝弱点(≥45)  ◆可破坏  ✂可切断",
+        "legend": "底色粗体＝弱点(≥45)  ◆可破坏  ✂可切断",
         "fire": "火", "water": "水", "thunder": "雷", "ice": "冰", "dragon": "龙",
         "poison": "毒", "sleep": "睡眠", "paralysis": "麻痹", "blast": "爆破", "stun": "晕眩",
         "elements": "属性弱点", "ailments": "异常状态", "weak_parts": "弱点部位",
         "breakable": "可破坏", "severable": "可切断", "weak_to": "弱", "source": "资料来源",
         "which": "你是指哪一只？", "not_found": "找不到「{query}」。", "did_you_mean": "你是不是要找：{names}？",
-        "try_help": "输入「帮助」看看我能回答什么。", "cut_impact_shot": "斩/打/弹",
-        "usage": (
-            "发魔物名字给我，我就回复它的弱点。\n"
-            "• 各种写法：火龙、火龍、Rathalos、リオレウス\n"
-            "• 打错字和昵称也行：rathlos、narga、雄火龙\n"
-            "• 直接问：「火龙弱点」「请问轰龙弱什么」\n"
-            "• 指定游戏：「rise 火龙」「荒野 火龙」\n"
-            "• 还能问：「哪些怪物怕火」「火龙 肉质」「火龙 vs 雌火龙」\n"
-            "在群组里我只回复魔物名字，或有人@我的时候。"
-        ),
-        "greeting": "嗨！我是 monsterbot，怪物猎人弱点小帮手。",
+        "try_help": "输入「帮助」看看我能回答什么。", "cut_impact_shot": "斩/打/弹", "table_kinds": "斩/打/弹",
         "group_hint": "发怪物名称，或@我提问。点下面的按钮试试看。",
     },
     "ja": {
+        "usage": "モンスター名（リオレウス、火龍、Rathalos、誤字OK）で弱点を返信します。\n「肉質」で部位ごと、「火属性が弱点」で一覧、「AとB」で比較。グループではメンションしてください。",
+        "greeting": "こんにちは！モンスターハンターの弱点ガイド monsterbot です。🐉",
+        "full_table": "全部位の肉質（{rows}行）",
+        "more": "もっと見る ▸",
+        "try_these": "モンスター名ならわかります。例えば：",
+        "hz_short": "肉質",
+        "hz_note": "肉質＝よく狙う部位（弱点部位）の{element}属性肉質",
+        "talk_greeting": "こんにちは、ハンターさん！👋 モンスターの名前を送ってくれたら弱点を教えます。",
+        "talk_thanks": "どういたしまして！よい狩りを 🎯",
+        "talk_laugh": "😄 楽しんでくれてうれしいです！モンスターを調べますか？",
+        "talk_ok": "👍 他に調べたいものは？例えば：",
+        "talk_bye": "またね、ハンターさん！👋 よい狩りを。",
+        "talk_sticker": "かわいいスタンプ！😄 モンスターの名前を送ると弱点を教えます。",
+        "listed_legend": "◎ 最も有効  ○ 有効（この出典に星の数はありません）",
         "quiet_on": "了解です。このトークではメンションされた時だけ返信します。", "quiet_off": "了解です。モンスター名にまた返信します。",
         "hitzones": "肉質", "part": "部位", "vs": "比較", "weakest_to": "{topic}が弱点のモンスター",
         "no_hitzones": "{name}のこのゲームの肉質データはありません。", "none_weak": "該当するモンスターはいません。",
-        "legend": "太字＝弱点(45以上)  ◆部位破壊  ✂切断",
+        "legend": "色付き太字＝弱点(45以上)  ◆部位破壊  ✂切断",
         "fire": "火", "water": "水", "thunder": "雷", "ice": "氷", "dragon": "龍",
         "poison": "毒", "sleep": "睡眠", "paralysis": "麻痺", "blast": "爆破", "stun": "気絶",
         "elements": "弱点属性", "ailments": "状態異常", "weak_parts": "弱点部位",
         "breakable": "部位破壊", "severable": "切断", "weak_to": "弱点", "source": "出典",
         "which": "どのモンスターですか？", "not_found": "「{query}」は見つかりませんでした。",
         "did_you_mean": "もしかして：{names}？", "try_help": "「ヘルプ」で使い方を表示します。",
-        "cut_impact_shot": "切断/打撃/弾",
-        "usage": (
-            "モンスターの名前を送ると弱点を返信します。\n"
-            "• どの言語でも：リオレウス、火龍、Rathalos\n"
-            "• 略称や誤字も：レウス、rathlos、narga\n"
-            "• 質問でも：「リオレウスの弱点」\n"
-            "• ゲーム指定：「rise リオレウス」「ワイルズ リオレウス」\n"
-            "• 他にも：「火属性が弱点のモンスター」「リオレウス 肉質」「リオレウスとリオレイア」\n"
-            "グループではモンスター名か、メンションされた時だけ返信します。"
-        ),
-        "greeting": "こんにちは！モンスターハンターの弱点ガイド monsterbot です。",
+        "cut_impact_shot": "切断/打撃/弾", "table_kinds": "切断/打撃/弾",
         "group_hint": "モンスター名を送るか、メンションで質問してください。下のボタンで試せます。",
     },
 }
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _part_names(game: str | None = None) -> dict[str, dict[str, str]]:
-    """English part name → ja / zh-TW / zh-CN: from HunterPie's localization (`monsterbot import hunterpie`),
-    and for Wilds from the game's own text first (`monsterbot import wilds`)."""
+    """English part name → ja / zh-TW / zh-CN: from HunterPie's localization (`monsterbot import hunterpie`), and
+    for a game with its own glossary (part_names_<game>.json, e.g. Wilds from the game's text) that one first."""
     folder = resources.files("monsterbot.replies")
     names = json.loads(folder.joinpath("part_names.json").read_text("utf-8"))
-    if game == "wilds":
-        names = {**names, **json.loads(folder.joinpath("part_names_wilds.json").read_text("utf-8"))}
+    own = folder.joinpath(f"part_names_{game}.json") if game else None
+    if own is not None and own.is_file():
+        names = {**names, **json.loads(own.read_text("utf-8"))}
     return names
 
 
+@lru_cache(maxsize=1)
+def _part_words() -> dict[str, dict]:
+    """The hand-kept names, aliases, words and states of part_words.json."""
+    return json.loads(resources.files("monsterbot.replies").joinpath("part_words.json").read_text("utf-8"))
+
+
+_STATE = re.compile(r"^(?P<base>.+?) \((?P<state>[^()]+)\)$")
+_JOINERS = (" / ", "/", " & ", "+")
+_SIDES = {"Left ": {"zh-TW": "左", "zh-CN": "左", "ja": "左"}, "Right ": {"zh-TW": "右", "zh-CN": "右", "ja": "右"}}
+
+
+def _known(english: str, language: str, game: str | None) -> str | None:
+    """A whole name in a language from the game text, the glossary, an alias or the project's words; None if unknown."""
+    words = _part_words()
+    english = words["aliases"].get(english, english)
+    for table in (words["names"], _part_names(game), words["words"]):
+        if language in table.get(english, {}):
+            return str(table[english][language])
+    return None
+
+
+def _compose(english: str, language: str, game: str | None) -> str | None:
+    """A name built from known pieces: "Head (Broken)", "Body/Back", "Left Hindleg Bone"; None if a piece is unknown."""
+    whole = _known(english, language, game)
+    if whole is not None:
+        return whole
+    found = _STATE.match(english)
+    if found:
+        base = _compose(found["base"], language, game)
+        states = [_part_words()["states"].get(s, {}).get(language) for s in found["state"].split("+")]
+        if base is None or None in states:
+            return None
+        return f"{base}({'+'.join(states)})" if language == "ja" else f"{base}（{'+'.join(states)}）"
+    for joiner in _JOINERS:
+        if joiner in english:
+            pieces = [_compose(piece.strip(), language, game) for piece in english.split(joiner)]
+            return None if None in pieces else ("・" if language == "ja" else "/").join(pieces)  # type: ignore[arg-type]
+    for side, prefix in _SIDES.items():
+        if english.startswith(side):
+            rest = _compose(english[len(side):], language, game)
+            return None if rest is None else prefix[language] + rest
+    return None
+
+
 def part_name(english: str, language: str, game: str | None = None) -> str:
-    """A part's name in a language: the whole name if known, else its base ("Head (Broken)" → "頭部 (Broken)")."""
+    """A part's name in a language, from the games' text where it has it ("Head (Broken)" → "頭部（破壞後）");
+    the English name where no translation is known."""
     if language == "en":
         return english
-    names = _part_names("wilds" if game == "wilds" else None)
-    if english in names:
-        return names[english].get(language, english)
-    base, bracket, rest = english.partition(" (")
-    if bracket and base in names and language in names[base]:
-        return f"{names[base][language]} ({rest}"
-    return english
+    return _compose(english, language, game) or english
+
+
+def short_part_name(english: str, language: str, game: str | None = None) -> str:
+    """A part's name for a narrow table column: English sides abbreviated ("Left Wing" → "L. Wing")."""
+    if language != "en":
+        return part_name(english, language, game)
+    return re.sub(r"\b(Left|Right) ", lambda m: f"{m[1][0]}. ", english)
 
 
 def label(language: str, key: str) -> str:
     """A label in a language, falling back to English."""
     return _LABELS.get(language, _LABELS["en"]).get(key) or _LABELS["en"][key]
+
+
+def colon(language: str) -> str:
+    """The colon between a label and its value: full-width in Chinese and Japanese."""
+    return ": " if language == "en" else "："
+
+
+def source_name(source: str) -> str:
+    """A source id as players read it."""
+    return SOURCE_NAMES.get(source, source)
 
 
 def listed(position: int) -> str:
@@ -147,3 +224,8 @@ def listed(position: int) -> str:
 def stars(count: int) -> str:
     """Weakness stars as players read them: ★★★ best, × none."""
     return "★" * count if count > 0 else "×"
+
+
+def form_name(description: str, language: str) -> str:
+    """A conditional state ("when covered in mud") in a language, from part_words.json."""
+    return str(_part_words()["forms"].get(description, {}).get(language, description))

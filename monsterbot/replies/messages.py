@@ -1,89 +1,157 @@
-"""Short text replies: which-one questions with quick-reply buttons, not-found, usage, greeting."""
+"""Short text replies: which-one questions with quick-reply buttons, not-found, usage, greeting, small talk."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Sequence
 from urllib.parse import parse_qs, urlencode
 
-from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, TextMessage
+from linebot.v3.messaging import MessageAction, PostbackAction, QuickReply, QuickReplyItem, TextMessage
 
-from monsterbot.core.model import Monster
+from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, LANGUAGES, Monster
 from monsterbot.replies import line_rules
 from monsterbot.replies.labels import label
 
 QUICK_REPLY_LIMIT = line_rules.QUICK_REPLY_MAX_ITEMS
 LABEL_LIMIT = line_rules.LABEL_MAX
 POSTBACK_MONSTER = "monster"
+POSTBACK_TOPIC = "reverse"
+VIEW_CARD, VIEW_HITZONES, VIEW_TABLE = "card", "hitzones", "table"  # a card, a hitzone table, the full table
+
+#: What the "try" buttons send, per language: a monster, a hitzone table, a reverse lookup, a comparison.
+TRY_QUERIES: dict[str, tuple[str, ...]] = {
+    "zh-TW": ("火龍", "迅龍 肉質", "哪些魔物怕火", "火龍 vs 雌火龍"),
+    "zh-CN": ("火龙", "迅龙 肉质", "哪些怪物怕火", "火龙 vs 雌火龙"),
+    "en": ("Rathalos", "nargacuga hitzones", "weak to fire", "rathalos vs rathian"),
+    "ja": ("リオレウス", "ナルガクルガ 肉質", "火属性が弱点", "リオレウスとリオレイア"),
+}
 #: Monsters offered as tap-to-try buttons when the bot joins a group (those the knowledge holds).
 TRY_MONSTERS = ("rathalos", "nargacuga", "zinogre", "tigrex", "arkveld")
 
 
-def postback_data(monster_id: str, game: str | None, language: str, view: str | None = None) -> str:
-    """The data a quick-reply button sends back: which monster, game, language and view ("hitzones" or none)."""
+@dataclass(frozen=True)
+class Postback:
+    """What one of this bot's buttons asks for: a monster's card or full table, or a page of a reverse lookup."""
+
+    language: str
+    game: str | None = None
+    monster: str = ""
+    view: str = VIEW_CARD
+    topic: str = ""
+    page: int = 0
+
+
+def postback_data(monster_id: str, game: str | None, language: str, view: str | None = VIEW_CARD) -> str:
+    """The data a button opening a monster sends back: which monster, game, language and view."""
     fields = {POSTBACK_MONSTER: monster_id, "lang": language}
     if game:
         fields["game"] = game
-    if view:
+    if view and view != VIEW_CARD:
         fields["view"] = view
     return urlencode(fields)
 
 
-def parse_postback(data: str) -> tuple[str, str | None, str, str | None] | None:
-    """(monster id, game, language, view) from a button's data; None for data this bot did not send."""
+def page_data(topic: str, game: str, language: str, page: int) -> str:
+    """The data of a reverse lookup's "more" button."""
+    return urlencode({POSTBACK_TOPIC: topic, "game": game, "lang": language, "page": str(page)})
+
+
+def parse_postback(data: str) -> Postback | None:
+    """The request behind a button's data; None for data this bot did not send."""
     try:
         fields = {k: v[0] for k, v in parse_qs(data, strict_parsing=True).items()}
     except ValueError:
         return None
-    monster_id = fields.get(POSTBACK_MONSTER)
-    if not monster_id:
+    language = fields.get("lang", "en")
+    if language not in LANGUAGES:
+        language = "en"
+    game = fields.get("game")
+    if game is not None and game not in GAMES:
         return None
-    return monster_id, fields.get("game"), fields.get("lang", "en"), fields.get("view")
+    if fields.get(POSTBACK_MONSTER):
+        view = fields.get("view", VIEW_CARD)
+        if view not in (VIEW_CARD, VIEW_HITZONES, VIEW_TABLE):
+            return None
+        return Postback(language, game, monster=fields[POSTBACK_MONSTER], view=view)
+    page = fields.get("page", "")
+    if fields.get(POSTBACK_TOPIC) in (*ELEMENTS, *AILMENTS) and game and page.isdigit() and len(page) <= 4:
+        return Postback(language, game, topic=fields[POSTBACK_TOPIC], page=int(page))
+    return None
+
+
+def button_label(value: str) -> str:
+    """A label that fits LINE's 20 characters, cut with an ellipsis when longer."""
+    return value if len(value) <= LABEL_LIMIT else value[: LABEL_LIMIT - 1] + "…"
+
+
+def monster_items(monsters: Sequence[Monster], game: str | None, language: str, room: int = QUICK_REPLY_LIMIT
+                  ) -> list[QuickReplyItem]:
+    """One button per monster (at most `room`) that opens its card."""
+    return [
+        QuickReplyItem(action=PostbackAction(label=button_label(m.name(language)),
+                                             data=postback_data(m.id, game, language), display_text=m.name(language)))
+        for m in monsters[:room]
+    ]
 
 
 def quick_replies(monsters: Sequence[Monster], game: str | None, language: str) -> QuickReply | None:
     """One button per monster (at most 13) that opens its card."""
-    items = [
-        QuickReplyItem(
-            action=PostbackAction(
-                label=monster.name(language)[:LABEL_LIMIT],
-                data=postback_data(monster.id, game, language),
-                display_text=monster.name(language),
-            )
-        )
-        for monster in monsters[:QUICK_REPLY_LIMIT]
-    ]
+    items = monster_items(monsters, game, language)
     return QuickReply(items=items) if items else None
+
+
+def full_table_button(monster_id: str, game: str, language: str, rows: int) -> QuickReply:
+    """The button under a compact hitzone table that opens the full one."""
+    shown = label(language, "full_table").format(rows=rows)
+    return QuickReply(items=[QuickReplyItem(action=PostbackAction(
+        label=button_label(shown), data=postback_data(monster_id, game, language, VIEW_TABLE), display_text=shown))])
+
+
+def more_button(topic: str, game: str, language: str, page: int) -> QuickReplyItem:
+    """The "more" button of a reverse lookup: the next page."""
+    shown = label(language, "more")
+    return QuickReplyItem(action=PostbackAction(label=button_label(shown), data=page_data(topic, game, language, page),
+                                                display_text=shown))
+
+
+def try_buttons(language: str) -> QuickReply:
+    """Tap-to-try buttons: a monster, a hitzone table, a reverse lookup, a comparison, in the asker's language."""
+    queries = TRY_QUERIES.get(language, TRY_QUERIES["en"])
+    return QuickReply(items=[QuickReplyItem(action=MessageAction(label=button_label(q), text=q)) for q in queries])
+
+
+def _names(monsters: Sequence[Monster], language: str) -> str:
+    return (", " if language == "en" else "、").join(m.name(language) for m in monsters)
 
 
 def which_one(monsters: Sequence[Monster], game: str | None, language: str) -> TextMessage:
     """Ask which of several monsters the player meant, one button each."""
-    names = "、".join(m.name(language) for m in monsters) if language != "en" else ", ".join(m.name("en") for m in monsters)
-    return TextMessage(text=f"{label(language, 'which')}\n{names}", quick_reply=quick_replies(monsters, game, language))
+    return TextMessage(text=f"{label(language, 'which')}\n{_names(monsters, language)}",
+                       quick_reply=quick_replies(monsters, game, language))
 
 
 def not_found(query: str, suggestions: Sequence[Monster], game: str | None, language: str) -> TextMessage:
-    """Say a name was not found, with the nearest monsters as buttons."""
+    """Say a name was not found, with the plausible monsters as buttons, else buttons to try."""
     text = label(language, "not_found").format(query=query.strip()[:40])
     if suggestions:
-        sep = ", " if language == "en" else "、"
-        text += "\n" + label(language, "did_you_mean").format(names=sep.join(m.name(language) for m in suggestions))
-    else:
-        text += "\n" + label(language, "try_help")
-    return TextMessage(text=text, quick_reply=quick_replies(suggestions, game, language))
+        text += "\n" + label(language, "did_you_mean").format(names=_names(suggestions, language))
+        return TextMessage(text=text, quick_reply=quick_replies(suggestions, game, language))
+    return TextMessage(text=text + "\n" + label(language, "try_these"), quick_reply=try_buttons(language))
 
 
 def usage(language: str) -> TextMessage:
-    """What the bot can answer, in the asker's language."""
-    return TextMessage(text=label(language, "usage"))
+    """What the bot can answer, short, in the asker's language, with buttons to try."""
+    return TextMessage(text=label(language, "usage"), quick_reply=try_buttons(language))
 
 
-def greeting() -> TextMessage:
-    """The welcome message for a new friend, in Traditional Chinese and English."""
-    return TextMessage(
-        text="\n\n".join(
-            f"{label(lang, 'greeting')}\n{label(lang, 'usage')}" for lang in ("zh-TW", "en")
-        )
-    )
+def greeting(language: str = "zh-TW") -> TextMessage:
+    """The welcome message for a new friend: who the bot is and what to try, with buttons."""
+    return TextMessage(text=f"{label(language, 'greeting')}\n{label(language, 'usage')}", quick_reply=try_buttons(language))
+
+
+def small_talk(kind: str, language: str) -> TextMessage:
+    """A short friendly answer to a greeting, thanks, laughter or nonsense, with buttons to try."""
+    return TextMessage(text=label(language, f"talk_{kind}"), quick_reply=try_buttons(language))
 
 
 def group_greeting(monsters: Sequence[Monster]) -> TextMessage:

@@ -1,28 +1,53 @@
-"""Cards for richer questions: a monster's hitzone table, two monsters side by side, who is weak to X."""
+"""Cards for richer questions: a monster's hitzone table and two monsters side by side."""
 
 from __future__ import annotations
 
 from typing import Sequence
 
-from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator
+from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator, QuickReply
 
-from monsterbot.core.model import AILMENTS, ELEMENTS, GameFacts, Hitzone, Monster
-from monsterbot.core.ranking import Ranked
+from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, GameFacts, Hitzone, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, game_buttons, header, source_footer, summary
+from monsterbot.replies.colours import ELEMENT_COLOURS, INK, LABEL, WEAK_CELL, WEAK_INK
 from monsterbot.replies.fit import Page, fitted
-from monsterbot.replies.flex import GREY, heading, row, text
+from monsterbot.replies.flex import GREY, cell, heading, row, text
 from monsterbot.replies.game_labels import game_name, note, state_name
-from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars
-from monsterbot.replies.messages import quick_replies
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, label, listed, part_name, short_part_name, stars
+from monsterbot.replies.messages import QUICK_REPLY_LIMIT, VIEW_HITZONES, full_table_button
 
-WEAK_COLOUR = "#C0392B"
-HITZONES_VIEW = "hitzones"  # the postback view of a hitzone table's game buttons
+HITZONES_VIEW = VIEW_HITZONES  # the postback view of a hitzone table's game buttons
 
 
-def hitzone_table(monster: Monster, language: str, game: str | None) -> FlexMessage:
-    """Every part with cut / impact / shot and element values; weak spots bold, breakable parts marked.
+def compact_hitzones(hitzones: Sequence[Hitzone]) -> list[Hitzone]:
+    """The parts in their usual state (no "(Broken)", "(Enraged)" …): the table a phone shows first."""
+    usual = [h for h in hitzones if not h.part.endswith(")")]
+    return usual or list(hitzones)
 
-    Under a part that changes (Wilds), one grey line gives its wound, weak point and other states'
+
+def _mark(zone: Hitzone, facts: GameFacts) -> str:
+    return "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
+
+
+def hitzone_row(zone: Hitzone, facts: GameFacts, language: str, widths: list[int]) -> FlexBox:
+    """A part's row: its short name and marks, then values; a weak-spot value shaded and bold (not the whole row),
+    zeros and missing values in grey."""
+    cells: list[FlexComponent] = [text(f"{short_part_name(zone.part, language, facts.game)}{_mark(zone, facts)}",
+                                       size="xxs", flex=widths[0], color=LABEL)]
+    for value, width in zip((zone.cut, zone.impact, zone.shot), widths[1:4], strict=True):
+        weak = value is not None and value >= WEAK_SPOT_THRESHOLD
+        cells.append(cell("-" if value is None else str(value), width, WEAK_INK if weak else LABEL if value else GREY,
+                          bold=weak, background=WEAK_CELL if weak else None))
+    for element, width in zip(ELEMENTS, widths[4:], strict=True):
+        value = zone.elements.get(element)
+        cells.append(cell("-" if value is None else str(value), width, LABEL if value else GREY))
+    return FlexBox(layout="horizontal", contents=cells)
+
+
+def hitzone_table(monster: Monster, language: str, game: str | None, full: bool = False) -> FlexMessage:
+    """Every part with cut / impact / shot and element values; weak cells shaded, breakable parts marked.
+
+    By default parts in special states (World's "(Broken)", "(Enraged)" …) are left out, with a button for the full
+    table. Under a part that changes (Wilds), one grey line gives its wound, weak point and other states'
     cut/impact/shot. The table never shows another game's figures: it says none exist and offers buttons
     for the games that have the monster. A table too long for one bubble becomes a carousel of pages; one
     too long for a carousel is condensed to a line per part, with the same figures."""
@@ -33,16 +58,16 @@ def hitzone_table(monster: Monster, language: str, game: str | None) -> FlexMess
         shown = facts.game if facts else game or ""
         said = note(language, "no_game_hitzones").format(name=name, game=game_name(shown, language))
         return fitted(said[:ALT_TEXT_LIMIT], [lambda: ([text(said, size="sm")], _page(monster, language, facts))], buttons)
-    weak = facts.weak_parts(limit=len(facts.hitzones))
-    normal = [z for z in facts.hitzones if not z.state]
-    kinds = label(language, "cut_impact_shot").split("/")
+    every = [z for z in facts.hitzones if not z.state]
+    normal = every if full else compact_hitzones(every)
+    kinds = label(language, "table_kinds").split("/")
     widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
+
     def values(zone: Hitzone) -> list[str]:
         return ["-" if v is None else str(v) for v in zone.values()]
 
     def part(zone: Hitzone) -> str:
-        mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
-        return f"{part_name(zone.part, language, facts.game)}{mark}"
+        return f"{short_part_name(zone.part, language, facts.game)}{_mark(zone, facts)}"
 
     def changes(zone: Hitzone) -> list[FlexComponent]:
         """The grey line under a part with the physical values of its other states (wound, weak point, …)."""
@@ -52,8 +77,7 @@ def hitzone_table(monster: Monster, language: str, game: str | None) -> FlexMess
 
     def table() -> tuple[list[FlexComponent], Page]:
         columns = row([label(language, "part"), *kinds, *(ELEMENT_ICONS[e] for e in ELEMENTS)], widths, GREY, size="xxs")
-        rows = [line for z in normal for line in (
-            row([part(z), *values(z)], widths, WEAK_COLOUR if z in weak else None, bold=z in weak, size="xxs"), *changes(z))]
+        rows = [line for z in normal for line in (hitzone_row(z, facts, language, widths), *changes(z))]
         return rows, _page(monster, language, facts, [columns], [legend])
 
     def condensed() -> tuple[list[FlexComponent], Page]:
@@ -61,13 +85,25 @@ def hitzone_table(monster: Monster, language: str, game: str | None) -> FlexMess
                      size="xxs", color=GREY)
         lines = [line for z in normal for line in (
             text(f"{part(z)}  {'/'.join(values(z)[:3])}  {' '.join(values(z)[3:])}", size="xxs",
-                 color=WEAK_COLOUR if z in weak else None, weight="bold" if z in weak else None), *changes(z))]
+                 color=WEAK_INK if z.physical >= WEAK_SPOT_THRESHOLD else LABEL,
+                 weight="bold" if z.physical >= WEAK_SPOT_THRESHOLD else None), *changes(z))]
         return lines, _page(monster, language, facts, [order], [legend])
 
-    softest = ", ".join(part_name(z.part, language, facts.game) for z in facts.weak_parts())
-    alt = f"{name} {label(language, 'hitzones')}: {softest}" if softest else f"{name} {label(language, 'hitzones')}"
+    softest = (", " if language == "en" else "、").join(part_name(z.part, language, facts.game)
+                                                        for z in facts.weak_parts())
+    title = f"{name} {label(language, 'hitzones')} ({game_name(facts.game, language)})"
+    alt = f"{title}{colon(language)}{softest}" if softest else title
     legend = text(label(language, "legend"), size="xxs", color=GREY, margin="md")
-    return fitted(alt[:ALT_TEXT_LIMIT], [table, condensed], buttons)
+    return fitted(alt[:ALT_TEXT_LIMIT], [table, condensed], _buttons(monster, facts, language, len(normal) < len(every),
+                                                                      len(every), buttons))
+
+
+def _buttons(monster: Monster, facts: GameFacts, language: str, compact: bool, rows: int,
+             games: QuickReply | None) -> QuickReply | None:
+    """The full-table button (when parts were left out) first, then one button per other game."""
+    items = [*(full_table_button(monster.id, facts.game, language, rows).items if compact else []),
+             *(games.items if games else [])][:QUICK_REPLY_LIMIT]
+    return QuickReply(items=items) if items else None
 
 
 def _physical(zone: Hitzone) -> str:
@@ -79,9 +115,9 @@ def _page(monster: Monster, language: str, facts: GameFacts | None, before: Sequ
     """A page of a monster's table: its header, the heading (with "n/m" when there are pages), the rows."""
     def page(rows: Sequence[FlexComponent], number: int, count: int) -> FlexBubble:
         title = f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})"
-        body = [heading(f"{title} {number}/{count}" if count > 1 else title), *before, *rows, *after]
+        body = [heading(f"{title} {number}/{count}" if count > 1 else title, first=True), *before, *rows, *after]
         return FlexBubble(size="giga", header=header(monster, language, facts),
-                          body=FlexBox(layout="vertical", spacing="xs", contents=body),
+                          body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
                           footer=source_footer(facts, language, stars_shown=False))
     return page
 
@@ -95,26 +131,38 @@ def comparison(first: Monster, second: Monster, language: str, game: str | None)
     for element in ELEMENTS:
         cells = [_strength(facts, element) for facts in (left, right)]
         if any(cells):
-            body.append(row([element_label(element, language), *(c or "-" for c in cells)], widths, ELEMENT_COLOURS[element]))
+            body.append(_strength_row(element_label(element, language), [c or "-" for c in cells], widths,
+                                      ELEMENT_COLOURS[element]))
     if (left and left.ailments) or (right and right.ailments):
         body += [FlexSeparator(margin="md"), heading(label(language, "ailments"))]
         for ailment in AILMENTS:
             cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "-" for f in (left, right)]
-            body.append(row([label(language, ailment), *cells], widths))
+            body.append(_strength_row(label(language, ailment), cells, widths))
     games = {game_name(f.game, language) for f in (left, right) if f}
     bubble = FlexBubble(
         size="mega",
         header=FlexBox(
             layout="vertical",
+            padding_bottom="none",
             contents=[
                 text(f"{names[0]} {label(language, 'vs')} {names[1]}", weight="bold", size="lg"),
                 text(" / ".join(sorted(games)), size="xs", color=GREY),
             ],
         ),
-        body=FlexBox(layout="vertical", spacing="sm", contents=body),
+        body=FlexBox(layout="vertical", spacing="sm", contents=body, padding_top="md"),
     )
     alt = f"{summary(first, left, language)} | {summary(second, right, language)}"
     return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble)
+
+
+def _strength_row(name: str, values: list[str], widths: list[int], name_colour: str = LABEL) -> FlexBox:
+    """A row of weaknesses side by side: ★★★ and ◎ bold, two stars in ink, one star, × and - receding in grey."""
+    cells: list[FlexComponent] = [text(name, size="sm", flex=widths[0], color=name_colour)]
+    for value, width in zip(values, widths[1:], strict=True):
+        plain = value.rstrip("*")  # a derived mark does not change the strength
+        strong = plain in ("★★★", "◎")
+        cells.append(cell(value, width, INK if strong or plain in ("★★", "○") else GREY, bold=strong, size="sm"))
+    return FlexBox(layout="horizontal", contents=cells)
 
 
 def _strength(facts, element: str) -> str:
@@ -124,29 +172,3 @@ def _strength(facts, element: str) -> str:
         mark = "*" if "elements" in facts.derived else ""  # derived stars, footnoted on the weakness card
         return stars(facts.elements[element]) + mark if element in facts.elements else ""
     return listed(facts.weak_elements.index(element)) if element in facts.weak_elements else ""
-
-
-def weakest_list(topic: str, ranked: list[Ranked], language: str, game: str) -> FlexMessage:
-    """The monsters most vulnerable to an element or ailment, best first, with a button for each."""
-    topic_name = f"{ELEMENT_ICONS[topic]} {label(language, topic)}" if topic in ELEMENTS else label(language, topic)
-    title = label(language, "weakest_to").format(topic=label(language, topic))
-    rows = [
-        row([r.monster.name(language), stars(r.stars) if r.stars is not None else listed(r.listed_at or 0)], [6, 3])
-        for r in ranked
-    ] or [text(label(language, "none_weak"), size="sm")]
-    bubble = FlexBubble(
-        header=FlexBox(
-            layout="vertical",
-            contents=[text(title, weight="bold", size="lg", color=ELEMENT_COLOURS.get(topic)),
-                      text(f"{topic_name} · {game_name(game, language)}", size="xs", color=GREY)],
-        ),
-        body=FlexBox(layout="vertical", spacing="sm", contents=rows),
-    )
-    names = "、".join(r.monster.name(language) for r in ranked) if language != "en" else ", ".join(
-        r.monster.name(language) for r in ranked
-    )
-    return FlexMessage(
-        alt_text=f"{title}: {names}"[:ALT_TEXT_LIMIT],
-        contents=bubble,
-        quick_reply=quick_replies([r.monster for r in ranked], game, language),
-    )

@@ -30,6 +30,7 @@ from linebot.v3.webhooks import (
     MessageEvent,
     PostbackEvent,
     RoomSource,
+    StickerMessageContent,
     TextMessageContent,
 )
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
@@ -229,6 +230,9 @@ def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | Non
         chat, key = _chat_of(event, salt)
         text, mentioned = without_self_mentions(event.message)
         return conversation.reply_to_text(text, chat, mentioned, key)
+    if isinstance(event, MessageEvent) and isinstance(event.message, StickerMessageContent):
+        chat, _ = _chat_of(event, salt)
+        return conversation.reply_to_sticker(event.message.text or "", event.message.keywords or [], chat)
     if isinstance(event, PostbackEvent):
         return conversation.reply_to_postback(event.postback.data, _chat_of(event, salt)[1])
     if isinstance(event, FollowEvent):

@@ -102,12 +102,19 @@ def _is_cjk_char(ch: str) -> bool:
     )
 
 
+#: Words only mainland players use, in text that is the same in both scripts ("哪些怪物怕火": Taiwan says 魔物).
+MAINLAND_WORDS = ("怪物",)
+
+
 def detect_language(text: str) -> str:
     """Guess which of en / ja / zh-TW / zh-CN a query is written in."""
     if any(0x3040 <= ord(ch) <= 0x30FF for ch in text):
         return "ja"
     if any(0x3400 <= ord(ch) <= 0x9FFF for ch in text):
         to_trad, _, to_simp = _converters()
-        simplified_only = to_simp.convert(text) == text and to_trad.convert(text) != text
-        return "zh-CN" if simplified_only else "zh-TW"
+        if to_simp.convert(text) != text:  # a Traditional-only character
+            return "zh-TW"
+        if to_trad.convert(text) != text or any(word in text for word in MAINLAND_WORDS):
+            return "zh-CN"
+        return "zh-TW"
     return "en"

@@ -1,0 +1,400 @@
+"""What players see: contrast, the asker's language on every label, small talk, reverse ranking, LINE's limits."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterator
+
+import pytest
+
+from monsterbot.conversation import Answer, Conversation
+from monsterbot.core.matching.normalize import _converters
+from monsterbot.core.matching.smalltalk import small_talk
+from monsterbot.core.model import LANGUAGES
+from monsterbot.core.ranking import PAGE_SIZE, weakest_to
+from monsterbot.replies import colours, messages
+from monsterbot.replies.card import weakness_card
+from monsterbot.replies.game_labels import GAME_NAMES
+from monsterbot.replies.labels import SOURCE_NAMES, label, part_name, source_name
+from monsterbot.replies.tables import comparison, hitzone_table
+from monsterbot.replies.wire import to_wire
+
+CJK = ("zh-TW", "zh-CN", "ja")
+
+
+@pytest.fixture(scope="module")
+def talk(knowledge: Any) -> Conversation:
+    return Conversation(knowledge)
+
+
+_CARDS: list[tuple[str, str, Any]] = []
+#: Monsters whose full hitzone tables are drawn in every language (the rest in zh-CN only: building Flex is slow).
+TABLE_SAMPLE = ("rathalos", "safi-jiiva", "kulve-taroth", "nergigante", "namielle", "radobaan", "uragaan", "velkhana")
+
+
+def _every_card(knowledge: Any, languages: tuple[str, ...] = LANGUAGES) -> Iterator[tuple[str, str, Any]]:
+    """(language, what, wire) for every monster's weakness card in every game it has, and full hitzone tables
+    (built once for the module)."""
+    if not _CARDS:
+        monsters = knowledge.current.monsters
+        for monster in monsters.values():
+            for game, facts in monster.games.items():
+                for language in LANGUAGES:
+                    if language == "en" and monster.id not in TABLE_SAMPLE:
+                        continue  # English cannot leak English: a sample is enough for contrast and limits
+                    card = to_wire(weakness_card(monster, language, game)).data
+                    _CARDS.append((language, f"{monster.id}/{game}", card))
+                    if facts.hitzones and (language == "zh-CN" or monster.id in TABLE_SAMPLE):
+                        table = to_wire(hitzone_table(monster, language, game, full=True)).data
+                        _CARDS.append((language, f"{monster.id}/{game}/table", table))
+        for language in LANGUAGES:
+            pair = comparison(monsters["rathalos"], monsters["rathian"], language, "world")
+            _CARDS.append((language, "compare", to_wire(pair).data))
+    return (card for card in _CARDS if card[0] in languages)
+
+
+def _texts(node: Any, background: str = colours.WHITE) -> Iterator[tuple[dict[str, Any], str]]:
+    """Every Flex text component with the background it is drawn on."""
+    if isinstance(node, dict):
+        background = node.get("backgroundColor", background)
+        if node.get("type") == "text":
+            yield node, background
+        for value in node.values():
+            yield from _texts(value, background)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _texts(value, background)
+
+
+# --- contrast -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("colour", [colours.INK, colours.LABEL, colours.MUTED, colours.WEAK_INK,
+                                    *colours.ELEMENT_COLOURS.values()])
+@pytest.mark.parametrize("background", [colours.WHITE, colours.BEST_ROW, colours.WEAK_CELL])
+def test_every_palette_colour_reads_on_every_background(colour: str, background: str) -> None:
+    assert colours.contrast_ratio(colour, background) >= 4.5
+
+
+def test_contrast_ratio_matches_wcag_reference_values() -> None:
+    assert colours.contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert colours.contrast_ratio("#767676", "#FFFFFF") == pytest.approx(4.54, abs=0.01)
+    assert colours.contrast_ratio("#56CCF2", "#FFFFFF") < 2.0  # the old ice colour, which players could not read
+
+
+def test_every_coloured_text_on_every_card_is_at_least_4_5_to_1(knowledge: Any, talk: Conversation) -> None:
+    wires = [wire for _, _, wire in _every_card(knowledge)]
+    wires += [message.data for q in ("哪些魔物怕火", "weak to ice", "雷属性が弱点", "哪些怪物怕毒")
+              for message in talk.reply_to_text(q).messages]
+    checked = set()
+    for wire in wires:
+        for node, background in _texts(wire.get("contents", {})):
+            if "color" in node:
+                pair = (node["color"].upper(), background.upper())
+                checked.add(pair)
+                assert colours.contrast_ratio(*pair) >= 4.5, pair
+    assert len(checked) >= 10  # the test really saw the palette
+
+
+def test_best_weakness_stands_out_without_colour(knowledge: Any) -> None:
+    card = to_wire(weakness_card(knowledge.current.monsters["rathalos"], "en", "world")).data
+    rows = {box["contents"][0]["text"]: box for box in _boxes(card) if box.get("layout") == "horizontal"
+            and box["contents"][0].get("type") == "text" and box["contents"][0]["text"].startswith(("🔥", "🐉"))}
+    dragon, fire = rows["🐉 Dragon"], rows["🔥 Fire"]
+    assert dragon["backgroundColor"] == colours.BEST_ROW and dragon["contents"][1]["weight"] == "bold"
+    assert dragon["contents"][1]["size"] == "md" and dragon["contents"][1]["text"] == "★★★"
+    assert "backgroundColor" not in fire and fire["contents"][1]["color"] == colours.MUTED  # "×" recedes
+
+
+def _boxes(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        if node.get("type") == "box":
+            yield node
+        for value in node.values():
+            yield from _boxes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _boxes(value)
+
+
+def test_weak_hitzone_cells_are_shaded_not_whole_rows(knowledge: Any) -> None:
+    table = to_wire(hitzone_table(knowledge.current.monsters["rathalos"], "en", "world")).data
+    shaded = [b for b in _boxes(table) if b.get("backgroundColor") == colours.WEAK_CELL]
+    assert sorted(b["contents"][0]["text"] for b in shaded) == ["45", "45", "45", "50", "50", "60", "65", "70"]
+    assert all(b["contents"][0]["weight"] == "bold" for b in shaded)
+    zeros = [n for n, _ in _texts(table["contents"]) if n["text"] == "0"]
+    assert zeros and all(n.get("weight") != "bold" and n["color"] != colours.WEAK_INK for n in zeros)
+
+
+# --- the asker's language --------------------------------------------------------------------------------------
+
+
+def _allowed_latin(knowledge: Any) -> set[str]:
+    names = {m.names["en"] for m in knowledge.current.monsters.values()}
+    titles = {title for per_game in GAME_NAMES.values() for title in per_game.values()}  # official, e.g. 世界：Iceborne
+    return names | set(SOURCE_NAMES.values()) | titles | {"monsterbot", "Iceborne"}
+
+
+def test_no_english_leaks_into_chinese_or_japanese_cards(knowledge: Any) -> None:
+    allowed = sorted(_allowed_latin(knowledge), key=len, reverse=True)
+    leaks = set()
+    for language, what, wire in _every_card(knowledge, CJK):
+        for node, _ in _texts(wire["contents"]):
+            shown = node["text"]
+            if re.search(r"[A-Za-z]", _strip(shown, allowed)):  # only names and sources may be Latin
+                leaks.add((language, what.split("/")[0], shown))
+        assert not re.search(r"[A-Za-z]{3,}", _strip(wire["altText"], allowed)), wire["altText"]
+    assert sorted(leaks)[:20] == []
+
+
+def _strip(value: str, allowed: list[str]) -> str:
+    for word in allowed:
+        value = value.replace(word, "")
+    return value
+
+
+def test_every_part_in_the_knowledge_has_a_name_in_each_language(knowledge: Any) -> None:
+    parts = {(z.part, f.game) for m in knowledge.current.monsters.values() for f in m.games.values()
+             for z in f.hitzones} | {(p, f.game) for m in knowledge.current.monsters.values() for f in m.games.values()
+                                     for p in (*f.breakable, *f.severable)}
+    missing = [(p, game, lang) for p, game in sorted(parts) for lang in CJK
+               if re.search(r"[A-Za-z]", part_name(p, lang, game))]
+    assert missing == []
+
+
+@pytest.mark.parametrize(("english", "language", "shown"), [
+    ("Horns", "zh-TW", "角"), ("Tail Tip (White)", "zh-TW", "尾巴前端（白）"), ("Forearms", "zh-CN", "前腿"),
+    ("Head (Broken+SCritical)", "ja", "頭(破壊後+超臨界)"), ("Left Hindleg", "zh-TW", "左後腳"),
+    ("Body/Back", "zh-CN", "身体/背部"), ("Right Wing", "en", "Right Wing"),
+])
+def test_part_names_are_composed_from_the_games_words(english: str, language: str, shown: str) -> None:
+    assert part_name(english, language) == shown
+
+
+def test_simplified_chinese_labels_and_traditional_labels_stay_in_their_script(knowledge: Any) -> None:
+    to_traditional, _, to_simplified = _converters()
+    for language, what, wire in _every_card(knowledge, ("zh-TW", "zh-CN")):
+        monster = knowledge.current.monsters[what.split("/")[0]] if what != "compare" else None
+        for node, _ in _texts(wire["contents"]):
+            shown = node["text"]
+            if monster and shown in (monster.name(language), monster.names["en"]):
+                continue
+            if language == "zh-CN":
+                assert to_simplified.convert(shown) == shown, (what, shown)
+
+
+def test_source_ids_are_shown_by_name(knowledge: Any) -> None:
+    card = to_wire(weakness_card(knowledge.current.monsters["rathalos"], "zh-TW", "world")).data
+    footer = card["contents"]["footer"]["contents"][0]["text"]
+    assert footer.startswith("資料來源：MHWorldData") and "mhworlddata" not in json.dumps(card)
+    assert source_name("hunterpie-gamedata") == "HunterPie"
+
+
+@pytest.mark.parametrize(("query", "language", "name", "game"), [
+    ("火龍", "zh-TW", "火龍", "魔物獵人 荒野"), ("火龙", "zh-CN", "火龙", "怪物猎人 荒野"),
+    ("rathalos", "en", "Rathalos", "Monster Hunter Wilds"), ("リオレウス", "ja", "リオレウス", "モンスターハンターワイルズ"),
+])
+def test_alt_text_names_monster_game_and_top_weaknesses(talk: Conversation, query: str, language: str, name: str,
+                                                        game: str) -> None:
+    answer = talk.reply_to_text(query)
+    assert answer.language == language
+    alt = answer.messages[0].data["altText"]
+    assert alt.startswith(name) and game in alt and f"{label(language, 'dragon')}★★★" in alt
+
+
+def test_simplified_questions_are_answered_in_simplified(talk: Conversation) -> None:
+    answer = talk.reply_to_text("哪些怪物怕火")
+    assert answer.language == "zh-CN" and answer.messages[0].data["altText"].startswith("最怕火的怪物")
+    assert talk.reply_to_text("冰咒龙").messages[0].data["contents"]["header"]["contents"][0]["text"] == "冰咒龙"
+
+
+# --- small talk, misses, greeting and help ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "kind", "language"), [
+    ("hi", "greeting", "en"), ("Hello!", "greeting", "en"), ("你好", "greeting", "zh-TW"), ("こんにちは", "greeting", "ja"),
+    ("謝謝", "thanks", "zh-TW"), ("谢谢", "thanks", "zh-CN"), ("thank you", "thanks", "en"), ("ありがとう", "thanks", "ja"),
+    ("哈哈哈", "laugh", "zh-TW"), ("lol", "laugh", "en"), ("www", "laugh", "en"), ("😂", "laugh", "en"),
+    ("ok", "ok", "en"), ("好的", "ok", "zh-TW"), ("👍", "ok", "en"), ("bye", "bye", "en"), ("掰掰", "bye", "zh-TW"),
+])
+def test_small_talk_gets_a_short_friendly_answer_with_try_buttons(talk: Conversation, text: str, kind: str,
+                                                                  language: str) -> None:
+    assert small_talk(text) == kind
+    answer = talk.reply_to_text(text)
+    [message] = [m.data for m in answer.messages]
+    assert answer.kind == "small_talk" and message["text"] == label(language, f"talk_{kind}")
+    sent = [item["action"]["text"] for item in message["quickReply"]["items"]]
+    assert sent == list(messages.TRY_QUERIES[language])
+
+
+@pytest.mark.parametrize("text", ["火龍", "rathalos", "rath", "哈哈火龍", "hirabami", "asdfgh", "ko"])
+def test_names_and_questions_are_not_small_talk(text: str) -> None:
+    assert small_talk(text) is None
+
+
+def test_small_talk_in_a_group_stays_silent(talk: Conversation) -> None:
+    from monsterbot.conversation import ChatKind
+
+    assert talk.reply_to_text("hi", ChatKind.GROUP, chat_key="g").messages == []
+
+
+@pytest.mark.parametrize(("text", "language"), [("asdfgh", "en"), ("octopus", "en"), ("卯卯卯", "zh-TW")])
+def test_nonsense_gets_try_buttons_not_random_monsters(talk: Conversation, text: str, language: str) -> None:
+    answer = talk.reply_to_text(text)
+    [message] = [m.data for m in answer.messages]
+    assert answer.kind == "not_found" and label(language, "try_these") in message["text"]
+    assert all(item["action"]["type"] == "message" for item in message["quickReply"]["items"])
+
+
+def test_which_one_only_with_two_plausible_choices(talk: Conversation) -> None:
+    rath = talk.reply_to_text("rath")
+    assert rath.kind == "which_one" and len(rath.monsters) >= 2
+    tigerx = talk.reply_to_text("tigerx")  # one plausible typo: did you mean, never "which one?" with one choice
+    assert tigerx.kind == "not_found" and [m.id for m in tigerx.monsters] == ["tigrex"]
+    assert "Tigrex" in tigerx.messages[0].data["text"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_greeting_and_help_are_short_with_four_try_buttons(talk: Conversation, language: str) -> None:
+    for message, most in ((talk.greet(language).messages[0].data, 240), (messages.usage(language).to_dict(), 180)):
+        assert len(message["text"]) <= most
+        actions = [item["action"] for item in message["quickReply"]["items"]]
+        assert [a["text"] for a in actions] == list(messages.TRY_QUERIES[language])
+    for query in messages.TRY_QUERIES[language]:  # every button gets a real answer
+        assert talk.reply_to_text(query).kind in ("weakness", "hitzones", "reverse", "compare"), query
+
+
+# --- reverse lookups -------------------------------------------------------------------------------------------
+
+
+def test_reverse_lookup_is_ranked_by_element_hitzone_then_stars(knowledge: Any) -> None:
+    ranked = weakest_to(knowledge.current.monsters.values(), "fire", "world")
+    assert len(ranked) > PAGE_SIZE
+    keys = [(-(r.hitzone or 0), -(r.stars or 0)) for r in ranked]
+    assert keys == sorted(keys)
+    assert ranked[0].hitzone is not None and ranked[0].hitzone > ranked[-1].hitzone  # type: ignore[operator]
+    again = weakest_to(reversed(list(knowledge.current.monsters.values())), "fire", "world")
+    assert [r.monster.id for r in again] == [r.monster.id for r in ranked]  # ties never depend on file order
+
+
+def test_reverse_lookup_pages_with_a_more_button(talk: Conversation) -> None:
+    first = talk.reply_to_text("哪些魔物怕火")
+    items = first.messages[0].data["quickReply"]["items"]
+    assert len(first.ranking) == PAGE_SIZE and len(items) == PAGE_SIZE + 1
+    more = items[-1]["action"]
+    assert more["label"] == label("zh-TW", "more")
+    second = talk.reply_to_postback(more["data"])
+    assert second.kind == "reverse" and second.language == "zh-TW"
+    assert not {r.monster.id for r in second.ranking} & {r.monster.id for r in first.ranking}
+    body = json.dumps(second.messages[0].data["contents"], ensure_ascii=False)
+    assert f"{PAGE_SIZE + 1}. " in body
+
+
+def test_button_labels_are_cut_with_an_ellipsis() -> None:
+    assert messages.button_label("x" * 25) == "x" * 19 + "…"
+    assert messages.button_label("Rathalos") == "Rathalos"
+
+
+def test_compact_hitzone_table_has_a_full_table_button(knowledge: Any, talk: Conversation) -> None:
+    monster = knowledge.current.monsters["safi-jiiva"]
+    compact = to_wire(hitzone_table(monster, "zh-TW", "world")).data
+    [button] = compact["quickReply"]["items"]
+    full = talk.reply_to_postback(button["action"]["data"])
+    assert full.kind == "hitzones"
+    rows = len(monster.games["world"].hitzones)
+    assert str(rows) in button["action"]["label"]
+    assert len(json.dumps(full.messages[0].data)) > len(json.dumps(compact))
+
+
+# --- LINE's limits ---------------------------------------------------------------------------------------------
+
+
+def _check_limits(message: Any) -> None:
+    assert 1 <= len(message.get("altText", "x")) <= 1500
+    if message["type"] == "flex":
+        bubbles = message["contents"]["contents"] if message["contents"]["type"] == "carousel" else [message["contents"]]
+        for bubble in bubbles:
+            assert len(json.dumps(bubble, ensure_ascii=False).encode()) <= 30_000
+        for node, _ in _texts(message["contents"]):
+            assert node["text"] != ""
+    items = (message.get("quickReply") or {}).get("items", [])
+    assert len(items) <= 13
+    for item in items:
+        assert 1 <= len(item["action"]["label"]) <= 20
+
+
+def test_every_reply_keeps_lines_limits(knowledge: Any, talk: Conversation) -> None:
+    for _, _, wire in _every_card(knowledge):
+        _check_limits(wire)  # full tables too: a long one is paged (replies/fit.py)
+    monsters = knowledge.current.monsters
+    for monster in monsters.values():
+        for game, facts in monster.games.items():
+            if facts.hitzones:  # the compact table players get first always fits one bubble
+                _check_limits(to_wire(hitzone_table(monster, "ja", game)).data)
+    answers: list[Answer] = [talk.reply_to_text(q) for q in (
+        "hi", "asdfgh", "rath", "help", "哪些魔物怕火", "what is weak to dragon", "哪些怪物怕毒", "rise weak to thunder")]
+    answers += [talk.greet(language) for language in LANGUAGES]
+    for answer in answers:
+        for message in answer.messages:
+            _check_limits(dict(message.data))
+
+
+def test_game_titles_exist_in_every_language() -> None:
+    assert set(GAME_NAMES) == set(LANGUAGES) and all(len(titles) == 3 for titles in GAME_NAMES.values())
+
+
+@pytest.mark.parametrize(("sticker", "said"), [
+    ({"keywords": ["Hello", "Cony"]}, label("zh-TW", "talk_greeting")),
+    ({"keywords": ["Thanks"], "text": "謝謝"}, label("zh-TW", "talk_thanks")),
+    ({"keywords": ["Brown", "Cute"]}, label("zh-TW", "talk_sticker")),
+    ({}, label("zh-TW", "talk_sticker")),
+])
+def test_a_sticker_in_a_one_to_one_chat_gets_a_friendly_answer(webhook: Any, line_stub: Any, sticker: dict[str, Any],
+                                                                said: str) -> None:
+    from tests.conftest import payload, text_event
+
+    event = text_event("x")
+    event["message"] = {"type": "sticker", "id": "1", "quoteToken": "q", "packageId": "1", "stickerId": "1",
+                        "stickerResourceType": "STATIC", **sticker}
+    assert webhook(payload(event)).status_code == 200
+    [message] = line_stub.replies()[0].body["messages"]
+    assert message["text"] == said and len(message["quickReply"]["items"]) == 4
+
+
+def test_every_label_is_written_in_every_language() -> None:
+    from monsterbot.replies.labels import _LABELS
+
+    for language in LANGUAGES:
+        assert set(_LABELS[language]) == set(_LABELS["en"]), language  # never a silent fall back to English
+
+
+def test_every_new_reply_shape_follows_lines_openapi_spec(talk: Conversation) -> None:
+    from tests.conftest import need_shared
+    from tests.openapi_contract import errors
+
+    spec = need_shared("line-openapi", "messaging-api.yml")
+    answers = [talk.reply_to_text(q) for q in ("火龍", "滅盡龍 肉質", "火龍 vs 雌火龍", "哪些怪物怕雷", "謝謝", "👍", "說明",
+                                               "asdfgh", "tigerx", "rise 火龍")]
+    answers += [talk.greet("ja"), talk.reply_to_sticker("", ["Hello"])]
+    more = answers[3].messages[0].data["quickReply"]["items"][-1]["action"]["data"]
+    table = answers[1].messages[0].data["quickReply"]["items"][0]["action"]["data"]
+    answers += [talk.reply_to_postback(more), talk.reply_to_postback(table)]
+    for answer in answers:
+        body = {"replyToken": "t", "messages": [m.data for m in answer.messages]}
+        assert errors(spec, "ReplyMessageRequest", body) == [], answer.kind
+
+
+@pytest.mark.parametrize("data", [
+    "reverse=banana&game=world&lang=en&page=0", "reverse=fire&game=mh5&lang=en&page=0",
+    "reverse=fire&game=world&lang=en&page=-1", "reverse=fire&game=world&lang=en&page=99999999999",
+    "reverse=fire&game=world&lang=en&page=40", "monster=rathalos&game=frontier", "monster=nobody&lang=ja",
+    "reverse=fire&lang=en&page=1", "page=1", "",
+])
+def test_postbacks_this_bot_did_not_send_are_ignored(talk: Conversation, data: str) -> None:
+    assert talk.reply_to_postback(data).messages == []
+
+
+def test_postback_in_an_unknown_language_falls_back_to_english(talk: Conversation) -> None:
+    answer = talk.reply_to_postback("monster=rathalos&game=world&lang=xx")
+    assert answer.language == "en" and answer.messages[0].data["altText"].startswith("Rathalos")
