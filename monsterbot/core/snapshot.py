@@ -34,17 +34,42 @@ class Snapshot:
             value = self.memo[key] = build()
             return value
 
+    digests: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # per monster id
+
     @classmethod
-    def build(cls, knowledge: KnowledgeSet) -> "Snapshot":
-        """Index the monsters and keyword replies under their content version."""
-        by_id = {m.id: m for m in sorted(knowledge.monsters, key=lambda m: m.id)}
+    def build(cls, knowledge: KnowledgeSet, previous: Snapshot | None = None) -> Snapshot:
+        """Index the monsters and keyword replies under their content version.
+
+        With the `previous` snapshot, the monsters that are the very same objects as in it keep their
+        index entries and content digests (a reload that re-read one file re-indexes one monster).
+        """
+        by_id = {m.id: m for m in sorted(knowledge.monsters, key=_by_id)}
         replies = {normalize(k): r for r in knowledge.replies for k in r.keywords if normalize(k)}
-        version = knowledge_version(by_id.values(), knowledge.replies)
-        return cls(by_id, Matcher(by_id.values()), version, replies)
+        known = previous.monsters if previous is not None else {}
+        old = previous.digests if previous is not None else {}
+        digests = {
+            i: old[i] if known.get(i) is m and i in old else monster_digest(m) for i, m in by_id.items()
+        }
+        version = _version(digests.values(), knowledge.replies)
+        matcher = Matcher(by_id.values(), previous=previous.matcher if previous is not None else None)
+        return cls(by_id, matcher, version, replies, digests=digests)
+
+
+def _by_id(monster: Monster) -> str:
+    return monster.id
+
+
+def monster_digest(monster: Monster) -> str:
+    """A digest of one monster's content (not of where it was read from)."""
+    return hashlib.sha256(repr(replace(monster, origin="")).encode()).hexdigest()
 
 
 def knowledge_version(monsters: Iterable[Monster], replies: Iterable[KeywordReply] = ()) -> str:
     """A digest of the content (not of where it was read from): equal knowledge, equal version."""
-    content = sorted(repr(replace(m, origin="")) for m in monsters)
+    return _version([monster_digest(m) for m in monsters], replies)
+
+
+def _version(digests: Iterable[str], replies: Iterable[KeywordReply]) -> str:
+    content = sorted(digests)
     content += sorted(repr(replace(r, origin="")) for r in replies)
     return hashlib.sha256("\n".join(content).encode()).hexdigest()[:12]

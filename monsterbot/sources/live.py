@@ -63,7 +63,7 @@ class LiveKnowledge:
     def _reload(self, strict: bool) -> bool:
         with self._lock:
             try:
-                snapshot = Snapshot.build(self._loader())
+                snapshot = Snapshot.build(self._loader(), previous=self._current)
             except Exception as exc:  # noqa: BLE001 - any failure keeps the last good knowledge
                 self.status = ReloadStatus(False, str(exc))
                 log.error("knowledge reload failed; keeping version %s: %s", self._version(), exc)
