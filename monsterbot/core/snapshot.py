@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Any, Callable, Hashable, Iterable
 
 from monsterbot.core.matching.matcher import Matcher
@@ -43,7 +44,7 @@ class Snapshot:
         With the `previous` snapshot, the monsters that are the very same objects as in it keep their
         index entries and content digests (a reload that re-read one file re-indexes one monster).
         """
-        by_id = {m.id: m for m in sorted(knowledge.monsters, key=_by_id)}
+        by_id = {m.id: m for m in sorted(knowledge.monsters, key=attrgetter("id"))}
         replies = {normalize(k): r for r in knowledge.replies for k in r.keywords if normalize(k)}
         known = previous.monsters if previous is not None else {}
         old = previous.digests if previous is not None else {}
@@ -53,10 +54,6 @@ class Snapshot:
         version = _version(digests.values(), knowledge.replies)
         matcher = Matcher(by_id.values(), previous=previous.matcher if previous is not None else None)
         return cls(by_id, matcher, version, replies, digests=digests)
-
-
-def _by_id(monster: Monster) -> str:
-    return monster.id
 
 
 def monster_digest(monster: Monster) -> str:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -72,6 +74,11 @@ class Record:
         found = [(normalize(name), ("names", lang)) for lang, name in monster.names.items()]
         found += [(normalize(a), ("aliases", lang, i)) for lang, aliases in monster.aliases.items() for i, a in enumerate(aliases)]
         return tuple(found)
+
+    @cached_property
+    def claim_keys(self) -> frozenset[str]:
+        """The normalised keys this record claims, each once."""
+        return frozenset(key for key, _ in self.claims)
 
     @cached_property
     def own_problems(self) -> tuple[Problem, ...]:
@@ -246,32 +253,40 @@ def read_text(text: str, file: str) -> tuple[list[Record], list[Problem]]:
 def lint(records: list[Record], warnings: bool = True) -> list[Problem]:
     """Problems across records: ids, slugs, missing languages (warnings), names claimed by two monsters.
 
-    What a record says about itself is computed once per record (see Record), so a reload that keeps
-    most records (sources/yaml_files.py) pays here only for the loop over them.
+    What a record says about itself is computed once per record (see Record), and the checks across
+    records look closer only at ids and keys that occur twice, so a reload that keeps most records
+    (sources/yaml_files.py) pays here for a few passes in C over them.
     """
     problems: list[Problem] = []
-    seen_ids: dict[str, Record] = {}
+    ids = [record.monster.id for record in records]
+    if len(set(ids)) < len(ids):
+        seen_ids: dict[str, Record] = {}
+        for record in records:
+            first = seen_ids.setdefault(record.monster.id, record)
+            if first is not record:
+                problems.append(_problem(record, ("id",), f"id {record.monster.id!r} is already used in {first.file}"))
+    problems += [problem for record in records for problem in record.own_problems]
+    if warnings:
+        problems += [problem for record in records for problem in record.own_warnings]
+    return problems + _shared_names(records)
+
+
+def _shared_names(records: list[Record]) -> list[Problem]:
+    """Names and aliases that two monsters claim, unless each lists the other in ambiguous_with."""
+    keys = [key for record in records for key in record.claim_keys]
+    if len(set(keys)) == len(keys):
+        return []
+    shared = {key for key, count in Counter(keys).items() if count > 1}
     claims: dict[str, list[tuple[Record, tuple[str | int, ...]]]] = {}
     for record in records:
-        monster_id = record.monster.id
-        first = seen_ids.setdefault(monster_id, record)
-        if first is not record:
-            problems.append(_problem(record, ("id",), f"id {monster_id!r} is already used in {first.file}"))
-        problems += record.own_problems
-        if warnings:
-            problems += record.own_warnings
+        if record.claim_keys.isdisjoint(shared):
+            continue
         for key, path in record.claims:
-            holders = claims.get(key)
-            if holders is None:
-                claims[key] = [(record, path)]
-            else:
-                holders.append((record, path))
+            if key in shared:
+                claims.setdefault(key, []).append((record, path))
+    problems: list[Problem] = []
     for key, holders in claims.items():
-        if len(holders) < 2:
-            continue
         ids = {r.monster.id for r, _ in holders}
-        if len(ids) < 2:
-            continue
         for record, path in holders:
             others = sorted(ids - {record.monster.id})
             intended = all(o in record.monster.ambiguous_with for o in others)
@@ -325,19 +340,23 @@ def yaml_file_names(paths: Iterable[Path]) -> list[str]:
     files: list[str] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(_yaml_files_in(str(path)), key=lambda name: name.split(os.sep))
+            files += _yaml_files_in(str(path))
         else:
             files.append(str(path))
     return files
 
 
-def _yaml_files_in(folder: str) -> Iterable[str]:
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                yield from _yaml_files_in(entry.path)
-            elif os.path.splitext(entry.name)[1] in (".yaml", ".yml") and entry.is_file():
-                yield entry.path
+def _yaml_files_in(folder: str) -> list[str]:
+    """Files of a folder and its subfolders; each folder's entries by name, so by path parts overall."""
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=attrgetter("name"))
+    files: list[str] = []
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            files += _yaml_files_in(entry.path)
+        elif entry.name.endswith((".yaml", ".yml")) and "." in entry.name.lstrip(".") and entry.is_file():
+            files.append(entry.path)
+    return files
 
 
 def roster_table(monsters: Iterable[Monster]) -> str:

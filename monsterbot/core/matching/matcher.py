@@ -130,24 +130,26 @@ class Matcher:
         before = previous._monsters if previous is not None else {}
         self._monsters: dict[str, tuple[Monster, tuple[tuple[str, _Entry], ...]]] = {}
         entries = dict(previous._entries) if previous is not None else {}
-        keys_changed = previous is None
+        emptied: set[str] = set()
+        created: set[str] = set()
         for monster in monsters:
             known = before.get(monster.id)
             if known is not None and known[0] is monster:
                 self._monsters[monster.id] = known
                 continue
             if known is not None:
-                keys_changed |= _remove(entries, monster.id, known[1])
+                emptied |= _remove(entries, monster.id, known[1])
             pairs = _name_keys(monster)
             self._monsters[monster.id] = (monster, pairs)
             for key, entry in pairs:
                 held = entries.get(key, ())
-                keys_changed |= not held
-                entries[key] = tuple(sorted((*held, entry), key=lambda e: e.monster_id))
+                if not held:
+                    created.add(key)
+                entries[key] = tuple(sorted((*held, entry), key=_by_monster_id))
         for gone in before.keys() - self._monsters.keys():
-            keys_changed |= _remove(entries, gone, before[gone][1])
+            emptied |= _remove(entries, gone, before[gone][1])
         self._entries: dict[str, tuple[_Entry, ...]] = entries
-        if previous is not None and not keys_changed:
+        if previous is not None and emptied == created:  # the same keys as before
             self._keys, self._blob, self._offsets = previous._keys, previous._blob, previous._offsets
             self._min_key_len, self._max_key_len = previous._min_key_len, previous._max_key_len
             self._phonetic = previous._phonetic
@@ -279,17 +281,21 @@ def _name_keys(monster: Monster) -> tuple[tuple[str, _Entry], ...]:
     return tuple(pairs.items())
 
 
-def _remove(entries: dict[str, tuple[_Entry, ...]], monster_id: str, pairs: tuple[tuple[str, _Entry], ...]) -> bool:
-    """Drop a monster's entries; True when a key lost its last monster."""
-    emptied = False
+def _remove(entries: dict[str, tuple[_Entry, ...]], monster_id: str, pairs: tuple[tuple[str, _Entry], ...]) -> set[str]:
+    """Drop a monster's entries; the keys that lost their last monster."""
+    emptied = set()
     for key, _ in pairs:
         left = tuple(e for e in entries[key] if e.monster_id != monster_id)
         if left:
             entries[key] = left
         else:
             del entries[key]
-            emptied = True
+            emptied.add(key)
     return emptied
+
+
+def _by_monster_id(entry: _Entry) -> str:
+    return entry.monster_id
 
 
 def _rank(candidate: Candidate) -> tuple[float, bool, int, str]:
