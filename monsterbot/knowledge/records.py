@@ -71,7 +71,9 @@ class Record:
     def claims(self) -> tuple[tuple[str, tuple[str | int, ...]], ...]:
         """(normalised key, path) of every name and alias: computed once per record, reused by every lint."""
         monster = self.monster
-        found = [(normalize(name), ("names", lang)) for lang, name in monster.names.items()]
+        found: list[tuple[str, tuple[str | int, ...]]] = [
+            (normalize(name), ("names", lang)) for lang, name in monster.names.items()
+        ]
         found += [(normalize(a), ("aliases", lang, i)) for lang, aliases in monster.aliases.items() for i, a in enumerate(aliases)]
         return tuple(found)
 

@@ -120,6 +120,17 @@ class Matcher:
     The result is the same as a build from scratch.
     """
 
+    _words: frozenset[str]
+    _keys: list[str]
+    _blob: str
+    _offsets: list[int]
+    _min_key_len: int
+    _max_key_len: int
+    _phonetic: PhoneticIndex
+    _everyday_holding: frozenset[str]
+    _everyday_near: frozenset[str]
+    _everyday_pattern: re.Pattern[str] | None
+
     def __init__(
         self, monsters: Iterable[Monster], everyday: Iterable[str] | None = None, previous: Matcher | None = None
     ) -> None:
@@ -156,9 +167,9 @@ class Matcher:
             self._everyday_holding, self._everyday_near = previous._everyday_holding, previous._everyday_near
             self._everyday_pattern = previous._everyday_pattern
             return
-        self._keys: list[str] = sorted(entries)
+        self._keys = sorted(entries)
         self._blob = _SEPARATOR.join(self._keys)
-        self._offsets: list[int] = [0, *itertools.accumulate(len(key) + 1 for key in self._keys)][:-1]
+        self._offsets = [0, *itertools.accumulate(len(key) + 1 for key in self._keys)][:-1]
         self._min_key_len = min(map(len, self._keys), default=1)
         self._max_key_len = max(map(len, self._keys), default=1)
         self._phonetic = PhoneticIndex(self._keys, previous._phonetic if previous is not None else None)
