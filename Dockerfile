@@ -4,11 +4,11 @@
 FROM python:3.11-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md constraints.txt ./
 COPY monsterbot ./monsterbot
 COPY knowledge ./knowledge
 RUN python -m venv /venv \
-    && /venv/bin/pip install ".[postgres,kubernetes,redis]"
+    && /venv/bin/pip install -c constraints.txt ".[postgres,kubernetes,redis]"
 
 FROM python:3.11-slim
 ENV PATH=/venv/bin:$PATH \

@@ -135,14 +135,20 @@ def install_chart_rbac(kube, objects: list[dict]) -> None:
             kube.apply_object(obj, namespace=obj["metadata"].get("namespace") or "default")
 
 
+def api_client_as(kube, tmp_path, service_account: str | None = None):
+    """The real client, authenticated to the fake API server as `namespace/name` (or as its admin)."""
+    configuration = kubernetes.client.Configuration()
+    name = (service_account or "admin").replace("/", "-")
+    kubernetes.config.load_kube_config(config_file=kube.kubeconfig(tmp_path / name, service_account),
+                                       client_configuration=configuration)
+    return kubernetes.client.ApiClient(configuration)
+
+
 @pytest.fixture()
 def operator_client(kube, tmp_path):
     """An ApiClient that is the chart's operator service account, with the chart's RBAC in the fake API server."""
     install_chart_rbac(kube, chart())
-    configuration = kubernetes.client.Configuration()
-    kubernetes.config.load_kube_config(config_file=kube.kubeconfig(tmp_path / "operator", "default/bot-monsterbot-operator"),
-                                       client_configuration=configuration)
-    return kubernetes.client.ApiClient(configuration)
+    return api_client_as(kube, tmp_path, "default/bot-monsterbot-operator")
 
 
 def operator_for(api_client, *values: str) -> Operator:

@@ -23,19 +23,22 @@ from monsterbot.kubernetes.operator import LeadershipLost, Operator, watched_nam
 from monsterbot.kubernetes.reconcile import PodPolicy, desired_resources  # noqa: E402
 from tests.fake_kube import FakeKube, Refused  # noqa: E402
 from tests.helm_tool import operator_config  # noqa: E402
-from tests.test_kubernetes_operator import BOTS, _status, bot, chart, install_chart_rbac, operator_for, policy  # noqa: E402
+from tests.test_kubernetes_operator import (  # noqa: E402
+    BOTS,
+    _status,
+    api_client_as,
+    bot,
+    chart,
+    install_chart_rbac,
+    operator_for,
+    policy,
+)
 
-
-def client_as(kube: FakeKube, tmp_path: Path, service_account: str | None = None) -> Any:
-    configuration = kubernetes.client.Configuration()
-    name = (service_account or "admin").replace("/", "-")
-    kubernetes.config.load_kube_config(config_file=kube.kubeconfig(tmp_path / name, service_account),
-                                       client_configuration=configuration)
-    return kubernetes.client.ApiClient(configuration)
+client_as = api_client_as
 
 
 @pytest.fixture()
-def operator_client(kube, tmp_path):
+def operator_client(kube: FakeKube, tmp_path: Path) -> Any:
     install_chart_rbac(kube, chart())
     return client_as(kube, tmp_path, "default/bot-monsterbot-operator")
 
@@ -113,8 +116,15 @@ def test_the_operator_leads_and_reconciles_when_it_watches_another_namespace(kub
     kube.apply("/apis/monsterbot.io/v1alpha1/namespaces/games/bots", bot(namespace="games"))
     Operator(api, ("games",), KnowledgeSet(), PodPolicy.from_chart(config, "ops"), elector.leading).reconcile_all()
     assert kube.denied == []
-    assert kube.get("apps/v1", "deployments", "games", "monsterbot")
+    pod = kube.get("apps/v1", "deployments", "games", "monsterbot")["spec"]["template"]["spec"]
     assert _ready(kube, namespace="games")["status"] == "True"
+    # its pods run as the chart's webhook account, which the chart made in games too, able to watch games only
+    assert kube.get("v1", "serviceaccounts", "games", pod["serviceAccountName"])
+    env = {e["name"]: e.get("value") for e in pod["containers"][0]["env"]}
+    webhook = client.CustomObjectsApi(client_as(kube, tmp_path, f"games/{pod['serviceAccountName']}"))
+    webhook.list_namespaced_custom_object("monsterbot.io", "v1alpha1", env["MONSTERBOT_NAMESPACE"], "eventbindings")
+    with pytest.raises(ApiException):
+        webhook.list_namespaced_custom_object("monsterbot.io", "v1alpha1", "ops", "eventbindings")
 
 
 def test_cluster_wide_is_an_explicit_choice(kube, tmp_path):
@@ -277,3 +287,33 @@ def test_the_webhook_account_only_reads_event_bindings(kube, tmp_path):
         with pytest.raises(ApiException) as refused:
             attempt()
         assert refused.value.status == 403
+
+
+def test_the_operator_process_leads_reconciles_and_stops_on_sigterm(kube, tmp_path):
+    """`monsterbot operator` as the chart runs it: its settings from the environment, the chart's config and RBAC."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import wait_for
+
+    objects = chart("--set", "operator.watchNamespaces[0]=games", namespace="ops")
+    install_chart_rbac(kube, objects)
+    (tmp_path / "config.yaml").write_text(yaml.safe_dump(operator_config(objects)))
+    kube.apply("/apis/monsterbot.io/v1alpha1/namespaces/games/bots", bot(namespace="games"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KUBERNETES_", "MONSTERBOT_", "POD_"))}
+    env |= {"KUBECONFIG": kube.kubeconfig(tmp_path / "kubeconfig", "ops/bot-monsterbot-operator"),
+            "POD_NAMESPACE": "ops", "POD_NAME": "operator-0", "MONSTERBOT_LOG_FORMAT": "text"}
+    process = subprocess.Popen([sys.executable, "-m", "monsterbot.cli", "operator", "--config", str(tmp_path / "config.yaml"),
+                                "--interval", "0.2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for(lambda: kube.get("apps/v1", "deployments", "games", "monsterbot") is not None, timeout=60)
+        lease = kube.get("coordination.k8s.io/v1", "leases", "ops", "monsterbot-operator")
+        assert lease and lease["spec"]["holderIdentity"] == "operator-0"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=30)
+    assert process.returncode == 0, output
+    assert "operator stopped" in output and kube.denied == []
+    assert not kube.get("coordination.k8s.io/v1", "leases", "ops", "monsterbot-operator")["spec"].get("holderIdentity")

@@ -80,7 +80,7 @@ def message_errors(message: Any) -> list[Detail]:
     quick = message.get("quickReply")
     if quick is not None:
         found += _quick_reply_errors(quick)
-    found += [{"message": problem, "property": path} for path, problem in _action_errors(message, "")]
+    found += _walk_errors(message)
     return found
 
 
@@ -119,24 +119,6 @@ def _container_errors(contents: Any) -> Iterator[Detail]:
 def _bubble_errors(bubble: Any, path: str) -> Iterator[Detail]:
     if json_size(bubble) > BUBBLE_MAX_BYTES:
         yield {"message": f"size of bubble must be at most {BUBBLE_MAX_BYTES} bytes", "property": path}
-    yield from _empty_texts(bubble, path)
-
-
-def _empty_texts(node: Any, path: str) -> Iterator[Detail]:
-    """Flex text components need text: LINE answers 400 "must be non-empty text" for "" (observed:
-    https://github.com/cofacts/rumors-line-bot/issues/212). REF#f-text: text is required unless `contents`
-    (spans) is set. A blank text (only spaces) is refused here too: never more lenient than LINE."""
-    if isinstance(node, Mapping):
-        if node.get("type") == "text" and not node.get("contents"):
-            text = node.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield {"message": "must be non-empty text", "property": f"{path}/text"}
-        for key, value in node.items():
-            if isinstance(value, (Mapping, list)):
-                yield from _empty_texts(value, f"{path}/{key}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _empty_texts(value, f"{path}/{index}")
 
 
 def _quick_reply_errors(quick: Any) -> list[Detail]:
@@ -158,19 +140,44 @@ def _quick_reply_errors(quick: Any) -> list[Detail]:
     return found
 
 
-def _action_errors(node: Any, path: str) -> Iterator[tuple[str, str]]:
-    """Postback actions anywhere in a message (quick reply, Flex buttons): data and displayText limits."""
-    if isinstance(node, Mapping):
-        if node.get("type") == "postback":
-            data = node.get("data")
-            if not isinstance(data, str) or utf16_length(data) > POSTBACK_DATA_MAX:
-                yield f"{path}/data", f"length must be between 0 and {POSTBACK_DATA_MAX}"
-            shown = node.get("displayText")
-            if shown is not None and (not isinstance(shown, str) or not shown or len(shown) > DISPLAY_TEXT_MAX):
-                yield f"{path}/displayText", f"length must be between 1 and {DISPLAY_TEXT_MAX}"
-        for key, value in node.items():
-            if isinstance(value, (Mapping, list)):
-                yield from _action_errors(value, f"{path}/{key}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _action_errors(value, f"{path}/{index}")
+def _walk_errors(message: Mapping[str, Any]) -> list[Detail]:
+    """Rules on objects anywhere in a message, in one pass (paths are only spelled out for a problem).
+
+    - Flex text components need text: LINE answers 400 "must be non-empty text" for "" (observed:
+      https://github.com/cofacts/rumors-line-bot/issues/212; REF#f-text: text is required unless `contents`
+      spans are set). A blank text (only spaces) is refused here too: never more lenient than LINE.
+    - Postback actions (quick reply, Flex buttons): REF#postback-action data ≤ 300, displayText 1–300.
+    """
+    found: list[Detail] = []
+    path: list[str] = []
+
+    def where(*last: str) -> str:
+        return "/" + "/".join([*path, *last])
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            kind = node.get("type")
+            if kind == "text" and not node.get("contents"):
+                text = node.get("text")
+                if path and (not isinstance(text, str) or not text.strip()):  # a Flex text, not the text message
+                    found.append({"message": "must be non-empty text", "property": where("text")})
+            elif kind == "postback":
+                data, shown = node.get("data"), node.get("displayText")
+                if not isinstance(data, str) or utf16_length(data) > POSTBACK_DATA_MAX:
+                    found.append({"message": f"length must be between 0 and {POSTBACK_DATA_MAX}", "property": where("data")})
+                if shown is not None and (not isinstance(shown, str) or not shown or len(shown) > DISPLAY_TEXT_MAX):
+                    found.append({"message": f"length must be between 1 and {DISPLAY_TEXT_MAX}",
+                                  "property": where("displayText")})
+            for key, value in node.items():
+                if isinstance(value, (dict, list)):
+                    path.append(key)
+                    visit(value)
+                    path.pop()
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                path.append(str(index))
+                visit(value)
+                path.pop()
+
+    visit(message)
+    return found

