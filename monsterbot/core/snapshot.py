@@ -24,6 +24,7 @@ class Snapshot:
     version: str
     replies: dict[str, KeywordReply] = field(default_factory=dict)
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    digests: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # content digest per monster id
 
     def remember(self, key: Hashable, build: Callable[[], Any], limit: int = 4096) -> Any:
         """A value derived from this snapshot (a built reply), computed once per key."""
@@ -34,8 +35,6 @@ class Snapshot:
                 self.memo.clear()
             value = self.memo[key] = build()
             return value
-
-    digests: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # per monster id
 
     @classmethod
     def build(cls, knowledge: KnowledgeSet, previous: Snapshot | None = None) -> Snapshot:

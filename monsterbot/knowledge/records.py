@@ -319,7 +319,7 @@ def read_file(file: str | Path) -> tuple[list[Record], list[Problem]]:
     return read_text(text, str(file))
 
 
-def read_paths(paths: Iterable[Path], warnings: bool = True) -> tuple[list[Record], list[Problem]]:
+def read_paths(paths: Iterable[Path]) -> tuple[list[Record], list[Problem]]:
     """Read every *.yaml / *.yml file under the paths, then lint across all records."""
     records: list[Record] = []
     problems: list[Problem] = []
@@ -327,7 +327,7 @@ def read_paths(paths: Iterable[Path], warnings: bool = True) -> tuple[list[Recor
         found_records, found_problems = read_file(file)
         records += found_records
         problems += found_problems
-    problems += lint(records, warnings)
+    problems += lint(records)
     return records, problems
 
 

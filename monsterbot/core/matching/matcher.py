@@ -324,4 +324,3 @@ def _decide(ranked: list[Candidate], limit: int, subject: str) -> MatchResult:
         close = [c for c in ranked if c.score >= AMBIGUOUS_FLOOR][:limit]
         return MatchResult(Outcome.AMBIGUOUS, tuple(close), subject)
     return MatchResult(Outcome.MISS, tuple(ranked[: min(limit, 3)]), subject)
-
