@@ -239,9 +239,19 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Regenerate records from a dataset, keeping hand-added aliases and other games' facts."""
     from monsterbot.knowledge.importer import import_hunterpie, import_world
+    from monsterbot.knowledge.rise_import import import_rise_resistances
+    from monsterbot.knowledge.wilds_import import import_wilds
 
     if args.dataset == "mhworlddata":
         written = import_world(args.path, args.out, args.localization)
+    elif args.dataset == "rise-ele-check":
+        written, lines = import_rise_resistances(args.path, args.out)
+        for line in lines:
+            print(f"not mapped: {line}", file=sys.stderr)
+    elif args.dataset == "wilds":
+        written, report = import_wilds(args.path, args.out)
+        for line in report.lines:
+            print(f"not mapped: {line}", file=sys.stderr)
     else:
         localization = args.localization or args.path.parent / "hunterpie-localization"
         written = import_hunterpie(args.path, localization, args.out)
@@ -322,8 +332,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.set_defaults(func=cmd_bench)
 
     importer = sub.add_parser("import", help="regenerate records from a dataset")
-    importer.add_argument("dataset", choices=["mhworlddata", "hunterpie"])
-    importer.add_argument("path", type=Path, help="MHWorldData CSV folder, or HunterPie game data folder")
+    importer.add_argument("dataset", choices=["mhworlddata", "hunterpie", "wilds", "rise-ele-check"])
+    importer.add_argument(
+        "path", type=Path, help="MHWorldData CSV folder, HunterPie game data folder, the MHWS-in-json folder (wilds), "
+        "or mhrise-ele-check's monster_data.csv"
+    )
     importer.add_argument("--out", type=Path, default=Path("knowledge/monsters"))
     importer.add_argument(
         "--localization",

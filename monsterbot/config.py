@@ -119,8 +119,9 @@ SETTINGS: tuple[Setting, ...] = (
             "knowledge files or folders, separated by `:`", "fixed"),
     Setting("MONSTERBOT_RELOAD_INTERVAL", "reload_interval", _number(float, 5.0), "`5`",
             "seconds between checks for changed knowledge (0 turns hot reload off)", "config.reloadIntervalSeconds"),
-    Setting("MONSTERBOT_DEFAULT_GAME", "default_game", _choice("world", GAMES), "`world`",
-            "game whose facts answer when a query names none (`world`, `rise`, `wilds`)", "config.defaultGame"),
+    Setting("MONSTERBOT_DEFAULT_GAME", "default_game", _choice("wilds", GAMES), "`wilds`",
+            "game whose facts answer when a query names none (`wilds`, `world`, `rise`); a monster not in it answers "
+            "with the newest game that has it", "config.defaultGame"),
     Setting("MONSTERBOT_GROUP_MODE", "group_mode", _choice("confident", ("confident", "mention")), "`confident`",
             "in groups and rooms: `confident` (answer a clear monster name) or `mention` (only when mentioned)",
             "config.groupMode"),
@@ -171,7 +172,7 @@ class Settings:
     port: int = 8000
     knowledge_paths: tuple[Path, ...] = field(default_factory=lambda: (default_knowledge_dir(),))
     reload_interval: float = 5.0
-    default_game: str = "world"
+    default_game: str = "wilds"
     group_mode: str = "confident"
     line_timeout: float = 5.0
     max_body_bytes: int = 1_000_000

@@ -20,7 +20,7 @@ from monsterbot.core.ranking import Ranked, weakest_to
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.replies import messages, tables
-from monsterbot.replies.card import weakness_card
+from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.labels import label
 from monsterbot.replies.wire import Wire, to_wire
 from monsterbot.sources.live import LiveKnowledge
@@ -86,7 +86,7 @@ class Conversation:
     def __init__(
         self,
         knowledge: LiveKnowledge,
-        default_game: str = "world",
+        default_game: str = "wilds",
         group_mode: str = "confident",
         preferences: Preferences | None = None,
     ) -> None:
@@ -132,6 +132,10 @@ class Conversation:
             second = snapshot.matcher.match_key(question.other).best
             if first and second and first.monster_id != second.monster_id:
                 one, other = snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]
+                absent = next((m for m in (one, other) if question.game and question.game not in m.games), None)
+                if absent is not None:  # the named game is honoured: no other game's figures in the comparison
+                    card = self._card(snapshot, Kind.WEAKNESS, absent, question.language, game, named=True)
+                    return Answer([card], "match", absent.id, first.score, **_card_content(Kind.WEAKNESS, absent, game, True))
                 card = snapshot.remember(("compare", one.id, other.id, question.language, game),
                                          lambda: to_wire(tables.comparison(one, other, question.language, game)))
                 return Answer([card], "compare", one.id, first.score, kind="compare", game=game, monsters=(one, other))
@@ -140,9 +144,9 @@ class Conversation:
         best = result.best
         if best is not None and (talkative or result.whole_message):
             monster = snapshot.monsters[best.monster_id]
-            card = self._card(snapshot, question.kind, monster, question.language, game)
-            return Answer([card], "match", monster.id, best.score, kind=_card_kind(question.kind), game=game,
-                          monsters=(monster,))
+            named = question.game is not None
+            card = self._card(snapshot, question.kind, monster, question.language, game, named)
+            return Answer([card], "match", monster.id, best.score, **_card_content(question.kind, monster, game, named))
         if not talkative:
             return Answer(outcome=result.outcome.value)
         candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]
@@ -158,18 +162,27 @@ class Conversation:
         parsed = messages.parse_postback(data)
         if parsed is None:
             return Answer(outcome="ignored")
-        monster_id, game, language = parsed
+        monster_id, game, language, view = parsed
         snapshot = self.knowledge.current
         monster = snapshot.monsters.get(monster_id)
         if monster is None:
             return Answer(outcome="ignored")
-        card = self._card(snapshot, Kind.WEAKNESS, monster, language, game or self.default_game)
-        return Answer([card], "match", monster.id, 100.0, language=language, kind="weakness",
-                      game=game or self.default_game, monsters=(monster,))
+        kind = Kind.HITZONES if view == tables.HITZONES_VIEW else Kind.WEAKNESS
+        card = self._card(snapshot, kind, monster, language, game or self.default_game, named=game is not None)
+        return Answer([card], "match", monster.id, 100.0, language=language,
+                      **_card_content(kind, monster, game or self.default_game, game is not None))
 
     @staticmethod
-    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str) -> Wire:
-        """A monster's weakness card or hitzone table, built and serialised once per knowledge version."""
+    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str, named: bool) -> Wire:
+        """A monster's weakness card or hitzone table, built and serialised once per knowledge version.
+
+        A game the player named is always honoured: without figures there, the answer says so (with
+        buttons for the games that have them) rather than showing another game's facts.
+        """
+        view = tables.HITZONES_VIEW if kind is Kind.HITZONES else None
+        if named and game not in monster.games:
+            return snapshot.remember(("missing", view, monster.id, language, game),
+                                     lambda: to_wire(game_missing(monster, language, game, view)))
         build = tables.hitzone_table if kind is Kind.HITZONES else weakness_card
         return snapshot.remember((kind, monster.id, language, game), lambda: to_wire(build(monster, language, game)))
 
@@ -193,3 +206,11 @@ class Conversation:
 
 def _card_kind(kind: Kind) -> str:
     return "hitzones" if kind is Kind.HITZONES else "weakness"
+
+
+def _card_content(kind: Kind, monster: Monster, game: str, named: bool) -> dict[str, Any]:
+    """The Answer fields of a card: a named game without the monster is a "game_missing" answer, no facts."""
+    if named and game not in monster.games:
+        return {"kind": "game_missing", "game": game, "monsters": ()}
+    facts = monster.facts(game)
+    return {"kind": _card_kind(kind), "game": facts.game if facts else game, "monsters": (monster,)}

@@ -117,7 +117,7 @@ def test_importer_regenerates_world_records_and_keeps_hand_added_aliases(tmp_pat
 
     def tamper(target):  # a stale figure and a lost name: the import restores both, the alias stays
         path = target / "rathalos.yaml"
-        path.write_text(path.read_text().replace("dragon: 3}", "dragon: 1}").replace("  zh-CN: 火龙\n", ""))
+        path.write_text(path.read_text().replace("dragon: 3}", "dragon: 1}", 1).replace("  zh-CN: 火龙\n", ""))
 
     target, written = _import_into_copy(tmp_path, lambda t: import_world(dataset, t, localization), tamper)
     assert len(written) == 71
@@ -128,7 +128,7 @@ def test_importer_regenerates_world_records_and_keeps_hand_added_aliases(tmp_pat
     assert fatalis["names"] == {"en": "Fatalis", "ja": "ミラボレアス", "zh-TW": "黑龍", "zh-CN": "黑龙"}
 
 
-def test_hunterpie_import_adds_rise_and_wilds_facts_to_the_same_files(tmp_path):
+def test_hunterpie_import_adds_rise_facts_to_the_same_files(tmp_path):
     from monsterbot.knowledge.importer import import_hunterpie
 
     gamedata = need_shared("data", "hunterpie-gamedata")
@@ -147,16 +147,87 @@ def test_hunterpie_import_adds_rise_and_wilds_facts_to_the_same_files(tmp_path):
     assert not (target / "toadversary.yaml").exists()  # training targets are not monsters
 
 
+def test_rise_resisted_elements_import_is_reproducible_and_checked_against_hunterpie(tmp_path):
+    from monsterbot.knowledge.rise_import import import_rise_resistances, resisted_elements
+
+    data = need_shared("data", "mhrise-ele-check", "monster_data.csv")
+    target, _ = _import_into_copy(tmp_path, lambda t: import_rise_resistances(data, t)[0])
+    rathalos = yaml.safe_load((target / "rathalos.yaml").read_text())["games"]["rise"]
+    assert rathalos["resisted_elements"] == ["fire"] and rathalos["weak_elements"] == ["dragon", "thunder"]
+    report: list[str] = []
+    resisted = resisted_elements(data, report)
+    assert report == ["Primordial Malzeno: an empty row"]
+    overlaps = []  # the column read as "resisted" must not name HunterPie's weak elements
+    for path in sorted(target.glob("*.yaml")):
+        rise = yaml.safe_load(path.read_text())["games"].get("rise", {})
+        if set(rise.get("resisted_elements", ())) & set(rise.get("weak_elements", ())):
+            overlaps.append(path.stem)
+    assert overlaps == ["scorned-magnamalo"] and len(resisted) == 77  # one slip in 77 hand-entered rows
+
+
 def test_game_named_in_the_query_picks_that_games_facts(knowledge):
     from monsterbot.conversation import Conversation
 
-    conversation = Conversation(knowledge, default_game="world")
-    world = conversation.reply_to_text("火龍").messages[0]
-    wilds = conversation.reply_to_text("wilds 火龍").messages[0]
-    assert "Monster Hunter Wilds" in str(wilds) and "Iceborne" in str(world)
-    rise_only = conversation.reply_to_text("magnamalo").messages[0]
-    assert "Rise" in str(rise_only)
-    assert "Wilds" in str(Conversation(knowledge, default_game="wilds").reply_to_text("rathalos").messages[0])
+    conversation = Conversation(knowledge)  # the default game is Wilds
+    default = str(conversation.reply_to_text("火龍").messages[0].data)
+    assert "魔物獵人 荒野" in default and "mhws-in-json" in default
+    world = str(conversation.reply_to_text("冰原 火龍").messages[0].data)
+    assert "魔物獵人 世界" in world and "mhworlddata" in world
+    assert "Monster Hunter Rise" in str(conversation.reply_to_text("magnamalo").messages[0].data)  # newest game it is in
+    assert "Iceborne" in str(conversation.reply_to_text("nergigante").messages[0].data)
+    for question in ("wilds rathalos", "wild rathalos", "MH Wilds rathalos", "魔物獵人荒野 火龍", "モンハンワイルズ リオレウス"):
+        assert "mhws-in-json" in str(conversation.reply_to_text(question).messages[0].data), question
+
+
+def test_a_named_game_without_the_monster_says_so_and_offers_the_games_that_have_it(knowledge):
+    from monsterbot.conversation import Conversation
+
+    conversation = Conversation(knowledge)
+    reply = conversation.reply_to_text("rise arkveld").messages[0].data
+    assert reply["type"] == "text" and "Arkveld" in reply["text"] and "Rise" in reply["text"]
+    assert [i["action"]["label"] for i in reply["quickReply"]["items"]] == ["MH Wilds"]
+    compared = conversation.reply_to_text("rise arkveld vs rathalos").messages[0].data
+    assert compared["type"] == "text" and "Arkveld" in compared["text"]  # no Wilds figures under a Rise heading
+    table = conversation.reply_to_text("world arkveld hitzones").messages[0].data
+    assert "view=hitzones" in table["quickReply"]["items"][0]["action"]["data"]
+    pressed = conversation.reply_to_postback(table["quickReply"]["items"][0]["action"]["data"]).messages[0].data
+    assert "mhws-in-json" in str(pressed) and "Wound" in str(pressed)  # the button opens the Wilds hitzone table
+
+
+def test_every_card_offers_the_other_games_of_its_monster(knowledge):
+    from monsterbot.replies.card import weakness_card
+    from monsterbot.replies.tables import hitzone_table
+
+    rathalos = knowledge.current.monsters["rathalos"]
+    for build in (weakness_card, hitzone_table):
+        buttons = build(rathalos, "zh-TW", "wilds").to_dict()["quickReply"]["items"]
+        assert [b["action"]["label"] for b in buttons] == ["世界", "崛起"]
+
+
+def test_wilds_hitzone_tables_show_wounds_and_fit_line(knowledge):
+    import json
+
+    from monsterbot.replies.tables import hitzone_table
+
+    for monster in knowledge.current.monsters.values():
+        facts = monster.games.get("wilds")
+        if not facts or not facts.hitzones:
+            continue
+        for language in ("en", "ja", "zh-TW", "zh-CN"):
+            table = hitzone_table(monster, language, "wilds").to_dict()
+            text = json.dumps(table["contents"], ensure_ascii=False, separators=(",", ":"))
+            assert len(text.encode()) <= 30_000, (monster.id, language)
+            assert '"text":""' not in text
+        assert "Wound" in str(hitzone_table(monster, "en", "wilds").to_dict()), monster.id
+
+
+def test_derived_stars_are_labelled_and_missing_facts_said(knowledge):
+    from monsterbot.replies.card import weakness_card
+
+    arkveld = str(weakness_card(knowledge.current.monsters["arkveld"], "en", "wilds").to_dict())
+    assert "★*" in arkveld and "derived from hitzones" in arkveld and "Poison ★★" in arkveld
+    guardian = str(weakness_card(knowledge.current.monsters["guardian-arkveld"], "en", "wilds").to_dict())
+    assert "Not in the source: element stars, hitzones" in guardian
 
 
 def test_readme_roster_table_is_current(knowledge):

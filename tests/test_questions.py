@@ -42,7 +42,7 @@ def test_names_are_not_reverse_questions(text):
 
 
 def test_reverse_lists_three_star_monsters_best_first_with_buttons(webhook, line_stub, knowledge):
-    message = _reply(webhook, line_stub, "哪些魔物怕火")
+    message = _reply(webhook, line_stub, "冰原 哪些魔物怕火")
     texts = _texts(message)
     assert texts[0] == "最怕火的魔物"
     listed = [i["action"]["label"] for i in message["quickReply"]["items"]]
@@ -50,6 +50,14 @@ def test_reverse_lists_three_star_monsters_best_first_with_buttons(webhook, line
     by_name = {m.name("zh-TW"): m for m in knowledge.current.monsters.values()}
     assert all(by_name[name].games["world"].elements["fire"] == 3 for name in listed)
     assert "硫斬龍" in listed  # Acidic Glavenus: fire ★★★ in World
+
+
+def test_reverse_in_wilds_ranks_by_the_games_flags_not_derived_stars(webhook, line_stub, knowledge):
+    message = _reply(webhook, line_stub, "哪些魔物怕火")  # the default game: Wilds
+    listed = [i["action"]["label"] for i in message["quickReply"]["items"]]
+    by_name = {m.name("zh-TW"): m for m in knowledge.current.monsters.values()}
+    assert listed and all("fire" in by_name[name].games["wilds"].weak_elements for name in listed)
+    assert "★" not in " ".join(_texts(message))
 
 
 def test_reverse_honours_the_game_named(webhook, line_stub, knowledge):
@@ -60,8 +68,9 @@ def test_reverse_honours_the_game_named(webhook, line_stub, knowledge):
     assert listed and all("thunder" in by_name[n].games["wilds"].weak_elements for n in listed)
 
 
-@pytest.mark.parametrize(("text", "part"), [("火龍 肉質", "頭部◆"), ("火龍 部位", "頭部◆"), ("rathalos hitzones", "Head◆"),
-                                              ("リオレウス 肉質", "頭◆"), ("火龙 肉质", "头部◆")])
+@pytest.mark.parametrize(("text", "part"), [("火龍 肉質", "頭部"), ("火龍 部位", "頭部"), ("rathalos hitzones", "Head"),
+                                              ("リオレウス 肉質", "頭"), ("火龙 肉质", "头部"),
+                                              ("world rathalos hitzones", "Head◆")])
 def test_hitzone_table(webhook, line_stub, text, part):
     message = _reply(webhook, line_stub, text)
     rows = message["contents"]["body"]["contents"]
@@ -72,6 +81,9 @@ def test_hitzone_table(webhook, line_stub, text, part):
     neck = next(c for c in cells if c[1]["text"] == "35" and c[2]["text"] == "40")
     assert neck[1].get("weight", "regular") == "regular"  # LINE's default weight
     assert any(c[0]["text"].endswith("✂") for c in cells)  # the severable tail
+    if "◆" not in part:  # Wilds (the default game): the head's wound under it
+        wound = rows[rows.index(head) + 1]
+        assert wound["type"] == "text" and "70/75/65" in wound["text"]
 
 
 def test_hitzones_missing_for_a_game_says_so(webhook, line_stub):
@@ -87,7 +99,7 @@ def test_comparison_side_by_side(webhook, line_stub, text):
     assert len(header[0].split()) == 3  # first, the word for "vs", second
     rows = [r for r in message["contents"]["body"]["contents"] if r.get("type") == "box"]
     stun = rows[-1]
-    assert [c["text"] for c in stun["contents"]][1:] == ["★★", "★★★"]  # Rathalos ★★, Rathian ★★★ in World
+    assert [c["text"] for c in stun["contents"]][1:] == ["★★", "★★"]  # stun level 2 for both in Wilds (the game's data)
 
 
 def test_a_comparison_of_unknown_names_falls_back_to_one_name(webhook, line_stub):
@@ -156,3 +168,15 @@ def test_part_names_in_the_askers_language(english, language, shown):
     from monsterbot.replies.labels import part_name
 
     assert part_name(english, language) == shown
+
+
+@pytest.mark.parametrize(("text", "game"), [
+    ("荒野 火龍", "wilds"), ("魔物獵人荒野 火龍", "wilds"), ("魔物猎人荒野 火龙", "wilds"), ("MHWs rathalos", "wilds"),
+    ("MH Wilds rathalos", "wilds"), ("wild rathalos", "wilds"), ("ワイルズ リオレウス", "wilds"),
+    ("モンハンワイルズ リオレウス", "wilds"), ("冰原 火龍", "world"), ("ワールド リオレウス", "world"),
+    ("アイスボーン リオレウス", "world"), ("iceborne rathalos", "world"), ("崛起 火龍", "rise"), ("破曉 火龍", "rise"),
+    ("ライズ リオレウス", "rise"), ("サンブレイク リオレウス", "rise"), ("monster hunter rise rathalos", "rise"),
+])
+def test_game_words_in_every_language(text, game):
+    question = parse(text)
+    assert question.game == game and question.subject in ("火龍", "rathalos", "リオレウス")

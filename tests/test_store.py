@@ -110,6 +110,25 @@ def test_a_newer_schema_is_refused(database_url):
         migrate(engine)
 
 
+def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(database_url, monsters):
+    engine = _engine(database_url)
+    with engine.begin() as connection:  # back to the first schema: no hitzone states, no derived/missing markers
+        connection.execute(text("ALTER TABLE hitzones DROP COLUMN state"))
+        connection.execute(text("ALTER TABLE game_facts DROP COLUMN derived"))
+        connection.execute(text("ALTER TABLE game_facts DROP COLUMN missing"))
+        connection.execute(text("ALTER TABLE game_facts DROP COLUMN resisted_elements"))
+    with Session(engine) as session:
+        session.merge(Meta(key="schema_version", value="1"))
+        session.commit()
+    assert migrate(engine) == SCHEMA_VERSION == 2
+    sync(engine, monsters)
+    back = {m.id: m for m in load_monsters(engine)}
+    rathalos = back["rathalos"].games["wilds"]
+    assert rathalos.derived == ("elements",) and rathalos.hitzones[1].state == "wound"
+    assert back["guardian-arkveld"].games["wilds"].missing == ("elements", "hitzones", "breakable", "severable")
+    assert back["rathalos"].games["rise"].resisted_elements == ("fire",)
+
+
 def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters):
     engine = _engine(database_url)
     sync(engine, monsters)

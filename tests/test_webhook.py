@@ -57,7 +57,7 @@ def test_text_is_answered_with_a_weakness_card(webhook, line_stub, query, name, 
 
 
 def test_card_shows_element_stars_ailments_and_weak_parts(webhook, line_stub):
-    webhook(payload(text_event("rathalos")))
+    webhook(payload(text_event("world rathalos")))
     [message] = line_stub.replies()[0].body["messages"]
     texts = _texts(message)
     assert "🐉 Dragon" in texts and "★★★" in texts  # dragon is Rathalos' best element in World

@@ -31,6 +31,11 @@ class Hitzone:
     impact: int | None = None
     shot: int | None = None
     elements: Mapping[str, int] = field(default_factory=dict)
+    state: str = ""  # "" for the part's normal values; else wound, weak point, broken, state 1…
+
+    def values(self) -> tuple[int | None, ...]:
+        """cut, impact, shot, then the elements in ELEMENTS order."""
+        return (self.cut, self.impact, self.shot, *(self.elements.get(e) for e in ELEMENTS))
 
     @property
     def physical(self) -> int:
@@ -53,23 +58,28 @@ class GameFacts:
     game: str
     elements: Mapping[str, int] = field(default_factory=dict)
     weak_elements: tuple[str, ...] = ()
+    resisted_elements: tuple[str, ...] = ()
     ailments: Mapping[str, int] = field(default_factory=dict)
     hitzones: tuple[Hitzone, ...] = ()
     breakable: tuple[str, ...] = ()
     severable: tuple[str, ...] = ()
     forms: tuple[Form, ...] = ()
     source: str = ""
+    derived: tuple[str, ...] = ()  # facts computed by a documented rule, not given by the source ("elements")
+    missing: tuple[str, ...] = ()  # facts the source lacks for this monster
 
     def top_elements(self) -> tuple[str, ...]:
-        """The elements that hurt most: by stars where known, else the listed weak elements."""
+        """The elements that hurt most: by the source's stars, else its listed weak elements, else derived stars."""
+        if self.weak_elements and "elements" in self.derived:
+            return self.weak_elements
         if self.elements:
             best = max(self.elements.values())
             return tuple(e for e in ELEMENTS if best > 0 and self.elements.get(e) == best)
         return self.weak_elements
 
     def weak_parts(self, limit: int = 3) -> tuple[Hitzone, ...]:
-        """The softest parts, weakest first, at or above the weak-spot threshold."""
-        soft = [h for h in self.hitzones if h.physical >= WEAK_SPOT_THRESHOLD]
+        """The softest parts in their normal state, weakest first, at or above the weak-spot threshold."""
+        soft = [h for h in self.hitzones if not h.state and h.physical >= WEAK_SPOT_THRESHOLD]
         soft.sort(key=lambda h: (-h.physical, self.hitzones.index(h)))
         return tuple(soft[:limit])
 
@@ -89,14 +99,16 @@ class Monster:
         """The official name in a language, falling back to English."""
         return self.names.get(language) or self.names["en"]
 
+    def newest_game(self) -> str | None:
+        """The newest game the monster appears in."""
+        return next((g for g in reversed(GAMES) if g in self.games), next(iter(self.games), None))
+
     def facts(self, game: str | None) -> GameFacts | None:
         """Facts for the game asked for, else for the newest game that has any."""
         if game and game in self.games:
             return self.games[game]
-        for candidate in reversed(GAMES):
-            if candidate in self.games:
-                return self.games[candidate]
-        return next(iter(self.games.values()), None)
+        newest = self.newest_game()
+        return self.games[newest] if newest else None
 
     def all_names(self) -> list[tuple[str, str]]:
         """Every (language, name) pair, official names first, then aliases."""

@@ -25,7 +25,8 @@ def weakest_to(monsters: Iterable[Monster], topic: str, game: str, limit: int = 
         facts = monster.games.get(game)
         if facts is None:
             continue
-        table = facts.ailments if topic in AILMENTS else facts.elements
+        # derived stars are not the game's own: rank by its weak-element flags instead
+        table = facts.ailments if topic in AILMENTS else ({} if "elements" in facts.derived else facts.elements)
         if topic in table and table[topic] >= 2:
             found.append(Ranked(monster, facts, table[topic], None))
         elif not table and topic in facts.weak_elements:

@@ -2,8 +2,8 @@
 
 - `mhworlddata`: every World: Iceborne figure (stars, hitzones, breaks) and the en/ja/zh-TW
   names; the official Simplified Chinese names from HunterPie's localization files.
-- `hunterpie`: Rise: Sunbreak and Wilds facts (weak elements, no stars; severable and
-  breakable parts) and names in four languages.
+- `hunterpie`: Rise: Sunbreak facts (weak elements, no stars; severable and breakable parts)
+  and names in four languages. Wilds comes from the game's own data (`wilds_import`).
 
 Each import rewrites only its own game's facts; aliases, ambiguous_with and the other
 games' facts of an existing record are kept, so refreshing a dataset loses no hand edit.
@@ -15,7 +15,7 @@ import csv
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 
@@ -27,6 +27,10 @@ from monsterbot.knowledge.writer import dump_record
 SOURCE = "mhworlddata"
 HUNTERPIE_SOURCE = "hunterpie-gamedata"
 HUNTERPIE_GAMES = {"rise": "Rise", "wilds": "Wilds"}
+#: What HunterPie's game data never gives (said on the cards rather than left silent).
+HUNTERPIE_MISSING = ("elements", "ailments", "hitzones")
+#: Keys of a game's facts written by another import (rise_import), kept when this one refreshes the game.
+OTHER_IMPORTS_KEYS = ("resisted_elements",)
 HUNTERPIE_LANGUAGES = {"en": "en-us", "ja": "ja-jp", "zh-TW": "zh-tw", "zh-CN": "zh-cn"}
 
 
@@ -77,9 +81,9 @@ def world_records(dataset: Path, localization: Path | None = None) -> list[dict[
     records = []
     for english in large:
         other = localized.get(english, {})
-        row = translations.get(english)
-        if row:
-            names = {"en": english, "ja": row["name_ja"], "zh-TW": row["name_zh"], "zh-CN": other.get("zh-CN", "")}
+        translated = translations.get(english)
+        if translated:
+            names = {"en": english, "ja": translated["name_ja"], "zh-TW": translated["name_zh"], "zh-CN": other.get("zh-CN", "")}
         else:  # the dataset has figures but no names (Fatalis): take all names from the localization
             names = {lang: other.get(lang, "") for lang in HUNTERPIE_LANGUAGES} | {"en": english}
         names = {k: v for k, v in names.items() if v}
@@ -129,7 +133,9 @@ def merge(generated: dict[str, Any], existing: dict[str, Any] | None, game: str 
         merged["aliases"] = aliases
     if existing.get("ambiguous_with"):
         merged["ambiguous_with"] = existing["ambiguous_with"]
-    games = {**existing.get("games", {}), game: generated["games"][game]}
+    facts = generated["games"][game]
+    foreign = {k: v for k, v in existing.get("games", {}).get(game, {}).items() if k in OTHER_IMPORTS_KEYS and k not in facts}
+    games = {**existing.get("games", {}), game: {**facts, **foreign}}
     merged["games"] = {g: games[g] for g in GAMES if g in games}
     return merged
 
@@ -156,6 +162,7 @@ def hunterpie_records(gamedata: Path, localization: Path, game: str) -> list[dic
             facts["breakable"] = breakable
         if severable:
             facts["severable"] = severable
+        facts["missing"] = list(HUNTERPIE_MISSING)
         names = {lang: name for lang, name in names_by_english.get(english, {}).items() if name}
         records.append({"id": slug(english), "names": names, "aliases": {}, "games": {game: facts}})
     return records
@@ -187,8 +194,15 @@ def _existing_by_name(target: Path) -> dict[str, Path]:
     return index
 
 
-def write_records(records: list[dict[str, Any]], target: Path, game: str) -> list[Path]:
-    """Merge each record into the file of the same monster (by id, else by a shared ja/zh name) or a new file."""
+def write_records(
+    records: list[dict[str, Any]], target: Path, game: str,
+    alias_names: Callable[[dict[str, str], dict[str, str]], dict[str, list[str]]] | None = None,
+) -> list[Path]:
+    """Merge each record into the file of the same monster (by id, else by a shared ja/zh name) or a new file.
+
+    alias_names(generated names, existing names) gives the aliases a source adds where its names
+    differ from a record's official ones (kept as names players may type).
+    """
     target.mkdir(parents=True, exist_ok=True)
     existing_files = _existing_by_name(target)
     written = []
@@ -198,6 +212,8 @@ def write_records(records: list[dict[str, Any]], target: Path, game: str) -> lis
             keys = [normalize(record["names"][lang]) for lang in ("ja", "zh-TW") if record["names"].get(lang)]
             path = next((existing_files[k] for k in keys if k in existing_files), target / f"{record['id']}.yaml")
         existing = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
+        if existing and alias_names:
+            record = {**record, "aliases": alias_names(record["names"], existing.get("names", {}))}
         path.write_text(dump_record(merge(record, existing, game)), encoding="utf-8")
         written.append(path)
     return written
@@ -209,9 +225,9 @@ def import_world(dataset: Path, target: Path, localization: Path | None = None) 
 
 
 def import_hunterpie(
-    gamedata: Path, localization: Path, target: Path, games: Iterable[str] = HUNTERPIE_GAMES, part_names_file: Path | None = None
+    gamedata: Path, localization: Path, target: Path, games: Iterable[str] = ("rise",), part_names_file: Path | None = None
 ) -> list[Path]:
-    """Write (or refresh) the Rise and Wilds facts under target, and the part names; return the files written."""
+    """Write (or refresh) the Rise facts under target, and the part names; return the files written."""
     write_part_names(localization, part_names_file or PART_NAMES)
     return [path for game in games for path in write_records(hunterpie_records(gamedata, localization, game), target, game)]
 

@@ -80,7 +80,7 @@ class DuplicateKey(yaml.YAMLError):
     """A mapping names the same key twice (the plain loaders keep the last silently)."""
 
 
-class StrictLoader(_Loader):  # type: ignore[misc, valid-type]
+class StrictLoader(_Loader):
     """PyYAML's fastest safe loader, refusing duplicate keys (the fast path: no positions kept)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import jsonschema_rs
 import yaml
@@ -138,28 +138,30 @@ def dotted(path: Iterable[str | int]) -> str:
 def describe(error: ValidationError) -> tuple[str, bool]:
     """A plain-words message for a schema error, and whether it points at a key (not a value)."""
     where = dotted(error.absolute_path)
-    value = error.instance
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    node: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     kind = error.validator
     if kind in ("minimum", "maximum"):
-        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        low, high = node.get("minimum"), node.get("maximum")
         return f"{where} must be {low}–{high}, got {value!r}", False
     if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(node.get("properties", {}))
         extra = sorted(set(value) - set(allowed))
         return f"unknown key {extra[0]!r} in {where} (a typo? expected one of: {', '.join(allowed)})", True
     if kind == "required":
         missing = error.message.split("'")[1]
         return f"{where} is missing the required key {missing!r}", False
     if kind == "type":
-        return f"{where} must be {_article(error.validator_value)}, got {type(value).__name__} {value!r}", False
+        return f"{where} must be {_article(expected)}, got {type(value).__name__} {value!r}", False
     if kind == "enum":
-        return f"{where} must be one of {', '.join(map(str, error.validator_value))}, got {value!r}", False
+        return f"{where} must be one of {', '.join(map(str, expected))}, got {value!r}", False
     if kind == "pattern":
         return f"{where} {value!r} is not a lowercase slug like azure-rathalos", False
     if kind in ("minLength", "minItems", "minProperties"):
         return f"{where} must not be empty", False
     if kind == "maxLength":
-        return f"{where} is longer than {error.validator_value} characters", False
+        return f"{where} is longer than {expected} characters", False
     if kind == "uniqueItems":
         return f"{where} lists the same entry twice", False
     return f"{where}: {error.message}", False
@@ -198,6 +200,7 @@ def to_monster(data: dict[str, Any], origin: str = "") -> Monster:
             game=game,
             elements=dict(facts.get("elements", {})),
             weak_elements=tuple(facts.get("weak_elements", ())),
+            resisted_elements=tuple(facts.get("resisted_elements", ())),
             ailments=dict(facts.get("ailments", {})),
             hitzones=tuple(
                 Hitzone(
@@ -205,7 +208,8 @@ def to_monster(data: dict[str, Any], origin: str = "") -> Monster:
                     cut=h.get("cut"),
                     impact=h.get("impact"),
                     shot=h.get("shot"),
-                    elements={k: v for k, v in h.items() if k not in ("part", "cut", "impact", "shot")},
+                    elements={k: v for k, v in h.items() if k not in ("part", "state", "cut", "impact", "shot")},
+                    state=h.get("state", ""),
                 )
                 for h in facts.get("hitzones", ())
             ),
@@ -213,6 +217,8 @@ def to_monster(data: dict[str, Any], origin: str = "") -> Monster:
             severable=tuple(facts.get("severable", ())),
             forms=tuple(Form(f["description"], dict(f["elements"])) for f in facts.get("forms", ())),
             source=facts["source"],
+            derived=tuple(facts.get("derived", ())),
+            missing=tuple(facts.get("missing", ())),
         )
     return Monster(
         id=data["id"],

@@ -110,17 +110,22 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 
 
-@lru_cache(maxsize=1)
-def _part_names() -> dict[str, dict[str, str]]:
-    """English part name → ja / zh-TW / zh-CN (from HunterPie's localization, by `monsterbot import hunterpie`)."""
-    return json.loads(resources.files("monsterbot.replies").joinpath("part_names.json").read_text("utf-8"))
+@lru_cache(maxsize=2)
+def _part_names(game: str | None = None) -> dict[str, dict[str, str]]:
+    """English part name → ja / zh-TW / zh-CN: from HunterPie's localization (`monsterbot import hunterpie`),
+    and for Wilds from the game's own text first (`monsterbot import wilds`)."""
+    folder = resources.files("monsterbot.replies")
+    names = json.loads(folder.joinpath("part_names.json").read_text("utf-8"))
+    if game == "wilds":
+        names = {**names, **json.loads(folder.joinpath("part_names_wilds.json").read_text("utf-8"))}
+    return names
 
 
-def part_name(english: str, language: str) -> str:
+def part_name(english: str, language: str, game: str | None = None) -> str:
     """A part's name in a language: the whole name if known, else its base ("Head (Broken)" → "頭部 (Broken)")."""
     if language == "en":
         return english
-    names = _part_names()
+    names = _part_names("wilds" if game == "wilds" else None)
     if english in names:
         return names[english].get(language, english)
     base, bracket, rest = english.partition(" (")

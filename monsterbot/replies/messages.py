@@ -18,16 +18,18 @@ POSTBACK_MONSTER = "monster"
 TRY_MONSTERS = ("rathalos", "nargacuga", "zinogre", "tigrex", "arkveld")
 
 
-def postback_data(monster_id: str, game: str | None, language: str) -> str:
-    """The data a quick-reply button sends back: which monster, game and language."""
+def postback_data(monster_id: str, game: str | None, language: str, view: str | None = None) -> str:
+    """The data a quick-reply button sends back: which monster, game, language and view ("hitzones" or none)."""
     fields = {POSTBACK_MONSTER: monster_id, "lang": language}
     if game:
         fields["game"] = game
+    if view:
+        fields["view"] = view
     return urlencode(fields)
 
 
-def parse_postback(data: str) -> tuple[str, str | None, str] | None:
-    """(monster id, game, language) from a button's data; None for data this bot did not send."""
+def parse_postback(data: str) -> tuple[str, str | None, str, str | None] | None:
+    """(monster id, game, language, view) from a button's data; None for data this bot did not send."""
     try:
         fields = {k: v[0] for k, v in parse_qs(data, strict_parsing=True).items()}
     except ValueError:
@@ -35,7 +37,7 @@ def parse_postback(data: str) -> tuple[str, str | None, str] | None:
     monster_id = fields.get(POSTBACK_MONSTER)
     if not monster_id:
         return None
-    return monster_id, fields.get("game"), fields.get("lang", "en")
+    return monster_id, fields.get("game"), fields.get("lang", "en"), fields.get("view")
 
 
 def quick_replies(monsters: Sequence[Monster], game: str | None, language: str) -> QuickReply | None:

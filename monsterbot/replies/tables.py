@@ -6,57 +6,72 @@ from typing import Sequence
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator
 
-from monsterbot.core.model import AILMENTS, ELEMENTS, GAME_TITLES, GameFacts, Hitzone, Monster
+from monsterbot.core.model import AILMENTS, ELEMENTS, GameFacts, Hitzone, Monster
 from monsterbot.core.ranking import Ranked
-from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, source_footer, summary
+from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, game_buttons, header, source_footer, summary
 from monsterbot.replies.fit import Page, fitted
 from monsterbot.replies.flex import GREY, heading, row, text
+from monsterbot.replies.game_labels import game_name, note, state_name
 from monsterbot.replies.labels import ELEMENT_COLOURS, ELEMENT_ICONS, label, listed, part_name, stars
 from monsterbot.replies.messages import quick_replies
 
 WEAK_COLOUR = "#C0392B"
+HITZONES_VIEW = "hitzones"  # the postback view of a hitzone table's game buttons
 
 
 def hitzone_table(monster: Monster, language: str, game: str | None) -> FlexMessage:
     """Every part with cut / impact / shot and element values; weak spots bold, breakable parts marked.
 
-    A table too long for one bubble becomes a carousel of pages; one too long for a carousel is
-    condensed to a line per part, with the same figures."""
+    Under a part that changes (Wilds), one grey line gives its wound, weak point and other states'
+    cut/impact/shot. The table never shows another game's figures: it says none exist and offers buttons
+    for the games that have the monster. A table too long for one bubble becomes a carousel of pages; one
+    too long for a carousel is condensed to a line per part, with the same figures."""
     facts = monster.facts(game)
-    if facts is not None and not facts.hitzones:  # fall back to a game that has the figures
-        facts = next((f for f in monster.games.values() if f.hitzones), facts)
     name = monster.name(language)
+    buttons = game_buttons(monster, facts.game if facts else None, language, HITZONES_VIEW)
     if facts is None or not facts.hitzones:
-        note = label(language, "no_hitzones").format(name=name)
-        return fitted(note[:ALT_TEXT_LIMIT], [lambda: ([text(note, size="sm")], _page(monster, language, facts))])
+        shown = facts.game if facts else game or ""
+        said = note(language, "no_game_hitzones").format(name=name, game=game_name(shown, language))
+        return fitted(said[:ALT_TEXT_LIMIT], [lambda: ([text(said, size="sm")], _page(monster, language, facts))], buttons)
     weak = facts.weak_parts(limit=len(facts.hitzones))
+    normal = [z for z in facts.hitzones if not z.state]
     kinds = label(language, "cut_impact_shot").split("/")
     widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
     def values(zone: Hitzone) -> list[str]:
-        return ["-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS))]
+        return ["-" if v is None else str(v) for v in zone.values()]
 
     def part(zone: Hitzone) -> str:
         mark = "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
-        return f"{part_name(zone.part, language)}{mark}"
+        return f"{part_name(zone.part, language, facts.game)}{mark}"
+
+    def changes(zone: Hitzone) -> list[FlexComponent]:
+        """The grey line under a part with the physical values of its other states (wound, weak point, …)."""
+        shown = [f"{state_name(s.state, language)} {_physical(s)}" for s in facts.hitzones
+                 if s.state and s.part == zone.part and _physical(s) != _physical(zone)]
+        return [text("  ↳ " + " · ".join(shown), size="xxs", color=GREY)] if shown else []
 
     def table() -> tuple[list[FlexComponent], Page]:
         columns = row([label(language, "part"), *kinds, *(ELEMENT_ICONS[e] for e in ELEMENTS)], widths, GREY, size="xxs")
-        rows = [row([part(z), *values(z)], widths, WEAK_COLOUR if z in weak else None, bold=z in weak, size="xxs")
-                for z in facts.hitzones]
+        rows = [line for z in normal for line in (
+            row([part(z), *values(z)], widths, WEAK_COLOUR if z in weak else None, bold=z in weak, size="xxs"), *changes(z))]
         return rows, _page(monster, language, facts, [columns], [legend])
 
     def condensed() -> tuple[list[FlexComponent], Page]:
         order = text(f"{label(language, 'part')}  {'/'.join(kinds)}  {' '.join(ELEMENT_ICONS[e] for e in ELEMENTS)}",
                      size="xxs", color=GREY)
-        lines = [text(f"{part(z)}  {'/'.join(values(z)[:3])}  {' '.join(values(z)[3:])}", size="xxs",
-                      color=WEAK_COLOUR if z in weak else None, weight="bold" if z in weak else None)
-                 for z in facts.hitzones]
+        lines = [line for z in normal for line in (
+            text(f"{part(z)}  {'/'.join(values(z)[:3])}  {' '.join(values(z)[3:])}", size="xxs",
+                 color=WEAK_COLOUR if z in weak else None, weight="bold" if z in weak else None), *changes(z))]
         return lines, _page(monster, language, facts, [order], [legend])
 
-    softest = ", ".join(part_name(z.part, language) for z in facts.weak_parts())
+    softest = ", ".join(part_name(z.part, language, facts.game) for z in facts.weak_parts())
     alt = f"{name} {label(language, 'hitzones')}: {softest}" if softest else f"{name} {label(language, 'hitzones')}"
     legend = text(label(language, "legend"), size="xxs", color=GREY, margin="md")
-    return fitted(alt[:ALT_TEXT_LIMIT], [table, condensed])
+    return fitted(alt[:ALT_TEXT_LIMIT], [table, condensed], buttons)
+
+
+def _physical(zone: Hitzone) -> str:
+    return "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
 
 
 def _page(monster: Monster, language: str, facts: GameFacts | None, before: Sequence[FlexComponent] = (),
@@ -67,7 +82,7 @@ def _page(monster: Monster, language: str, facts: GameFacts | None, before: Sequ
         body = [heading(f"{title} {number}/{count}" if count > 1 else title), *before, *rows, *after]
         return FlexBubble(size="giga", header=header(monster, language, facts),
                           body=FlexBox(layout="vertical", spacing="xs", contents=body),
-                          footer=source_footer(facts, language))
+                          footer=source_footer(facts, language, stars_shown=False))
     return page
 
 
@@ -86,7 +101,7 @@ def comparison(first: Monster, second: Monster, language: str, game: str | None)
         for ailment in AILMENTS:
             cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "-" for f in (left, right)]
             body.append(row([label(language, ailment), *cells], widths))
-    games = {GAME_TITLES.get(f.game, f.game) for f in (left, right) if f}
+    games = {game_name(f.game, language) for f in (left, right) if f}
     bubble = FlexBubble(
         size="mega",
         header=FlexBox(
@@ -106,7 +121,8 @@ def _strength(facts, element: str) -> str:
     if facts is None:
         return ""
     if facts.elements:
-        return stars(facts.elements[element]) if element in facts.elements else ""
+        mark = "*" if "elements" in facts.derived else ""  # derived stars, footnoted on the weakness card
+        return stars(facts.elements[element]) + mark if element in facts.elements else ""
     return listed(facts.weak_elements.index(element)) if element in facts.weak_elements else ""
 
 
@@ -122,7 +138,7 @@ def weakest_list(topic: str, ranked: list[Ranked], language: str, game: str) -> 
         header=FlexBox(
             layout="vertical",
             contents=[text(title, weight="bold", size="lg", color=ELEMENT_COLOURS.get(topic)),
-                      text(f"{topic_name} · {GAME_TITLES.get(game, game)}", size="xs", color=GREY)],
+                      text(f"{topic_name} · {game_name(game, language)}", size="xs", color=GREY)],
         ),
         body=FlexBox(layout="vertical", spacing="sm", contents=rows),
     )

@@ -11,16 +11,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
 from monsterbot.store import schema  # noqa: F401 - registers the tables on SQLModel.metadata
 from monsterbot.store.schema import Meta, utcnow
 
-SCHEMA_VERSION = 1
-#: MIGRATIONS[n] turns a version n-1 database into version n (none yet: version 1 is the first).
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+SCHEMA_VERSION = 2
+
+
+def _wilds_facts(connection: Connection) -> None:
+    """2: hitzone states (wound, weak point, …), which facts are derived or missing per game, resisted elements."""
+    connection.execute(text("ALTER TABLE hitzones ADD COLUMN state VARCHAR(16) NOT NULL DEFAULT ''"))
+    for column in ("derived", "missing", "resisted_elements"):
+        connection.execute(text(f"ALTER TABLE game_facts ADD COLUMN {column} JSON NOT NULL DEFAULT '[]'"))
+
+
+#: MIGRATIONS[n] turns a version n-1 database into version n.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _wilds_facts}
 
 
 class StoreError(RuntimeError):

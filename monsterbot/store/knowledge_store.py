@@ -61,11 +61,12 @@ def _rows(monster: Monster) -> tuple[MonsterRow, list[object]]:
                 weak_elements=list(facts.weak_elements), ailments=dict(facts.ailments), breakable=list(facts.breakable),
                 severable=list(facts.severable),
                 forms=[{"description": f.description, "elements": dict(f.elements)} for f in facts.forms],
+                derived=list(facts.derived), missing=list(facts.missing), resisted_elements=list(facts.resisted_elements),
             )
         )
         rows += [
             HitzoneRow(
-                monster_id=monster.id, game=game, position=i, part=zone.part,
+                monster_id=monster.id, game=game, position=i, part=zone.part, state=zone.state,
                 values={k: v for k, v in (("cut", zone.cut), ("impact", zone.impact), ("shot", zone.shot)) if v is not None}
                 | dict(zone.elements),
             )
@@ -97,7 +98,7 @@ def load_monsters(engine: Engine) -> list[Monster]:
         values = dict(zone.values)
         hitzones.setdefault((zone.monster_id, zone.game), []).append(
             Hitzone(zone.part, values.pop("cut", None), values.pop("impact", None), values.pop("shot", None),
-                    {e: values[e] for e in ELEMENTS if e in values})
+                    {e: values[e] for e in ELEMENTS if e in values}, zone.state)
         )
     games: dict[str, dict[str, GameFacts]] = {}
     for fact in facts:
@@ -106,6 +107,7 @@ def load_monsters(engine: Engine) -> list[Monster]:
             ailments=dict(fact.ailments), hitzones=tuple(hitzones.get((fact.monster_id, fact.game), ())),
             breakable=tuple(fact.breakable), severable=tuple(fact.severable),
             forms=tuple(Form(f["description"], dict(f["elements"])) for f in fact.forms), source=fact.source,
+            derived=tuple(fact.derived), missing=tuple(fact.missing), resisted_elements=tuple(fact.resisted_elements),
         )
     return [
         Monster(

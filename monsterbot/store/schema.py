@@ -54,10 +54,13 @@ class GameFactsRow(SQLModel, table=True):
     source: str = Field(max_length=128)
     elements: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     weak_elements: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    resisted_elements: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # since schema 2
     ailments: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     breakable: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     severable: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     forms: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    derived: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # since schema 2
+    missing: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # since schema 2
 
 
 class HitzoneRow(SQLModel, table=True):
@@ -69,6 +72,7 @@ class HitzoneRow(SQLModel, table=True):
     game: str = Field(max_length=16)
     position: int
     part: str = Field(max_length=64)
+    state: str = Field(default="", max_length=16)  # since schema 2: "" for the normal values, else wound, …
     values: dict[str, int] = Field(sa_column=Column(JSON, nullable=False))
 
 

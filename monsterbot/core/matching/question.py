@@ -57,10 +57,21 @@ ENGLISH_FILLER = frozenset(
 
 #: Words that name a game, in any language, per game id.
 GAME_WORDS: dict[str, tuple[str, ...]] = {
-    "world": ("world", "mhw", "mhwi", "iceborne", "mhworld", "世界", "冰原", "ワールド", "アイスボーン"),
-    "rise": ("rise", "mhr", "mhrs", "sunbreak", "崛起", "破曉", "ライズ", "サンブレイク"),
-    "wilds": ("wilds", "mhwilds", "mhws", "荒野", "ワイルズ"),
+    "world": (
+        "world", "mhw", "mhwi", "iceborne", "mhworld", "mhwib", "世界", "冰原", "ワールド", "アイスボーン", "魔物獵人世界",
+        "怪物猎人世界", "魔物獵人冰原", "モンハンワールド", "モンスターハンターワールド", "mhアイスボーン",
+    ),
+    "rise": (
+        "rise", "mhr", "mhrs", "mhrise", "sunbreak", "崛起", "破曉", "曙光", "ライズ", "サンブレイク", "魔物獵人崛起",
+        "怪物猎人崛起", "モンハンライズ", "モンスターハンターライズ", "サンブレ",
+    ),
+    "wilds": (
+        "wilds", "wild", "mhwilds", "mhwild", "mhws", "荒野", "魔物獵人荒野", "怪物猎人荒野", "魔物荒野", "ワイルズ",
+        "モンハンワイルズ", "モンスターハンターワイルズ",
+    ),
 }
+#: Two-word game names ("mh wilds", "monster hunter rise"): joined before the words are read one by one.
+GAME_PHRASES = re.compile(r"\b(?:mh|monster\s*hunter)\s+(wilds?|world|iceborne|rise|sunbreak)\b", re.I)
 
 #: Words that ask for the per-part table instead of the summary card.
 HITZONE_WORDS = ("肉質", "部位", "部位肉質", "肉質表", "hitzone", "hitzones", "hitzonevalues", "hz", "parts")
@@ -158,7 +169,7 @@ def parse(text: str) -> Question:
 
 def _parse_name(text: str, vocab: _Vocabulary) -> Question:
     """Split a message into game, name and question words; decide weakness, hitzones or reverse."""
-    folded = fold(text).strip()
+    folded = GAME_PHRASES.sub(r"\1", fold(text).strip())
     game: str | None = None
     kept: list[str] = []
     reverse_kept: list[str] = []
