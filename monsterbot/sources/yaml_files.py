@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -60,7 +60,9 @@ class YamlSource:
             read = self._reads.get(file)
             if read is None or seen is None or read.stamp != seen:
                 trusted = seen if seen is not None and seen[1] < recent else None
-                read = _Read(trusted, *read_file(file))
+                records, problems = read_file(file)
+                # the parsed data is not kept: the monster holds it, and it would double the memory held
+                read = _Read(trusted, [replace(r, data={}) for r in records], problems)
                 self.files_read += 1
             reads[file] = read
         self._reads = reads  # deleted files are forgotten; a failed load keeps what it read
