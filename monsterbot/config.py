@@ -147,12 +147,27 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MONSTERBOT_NAMESPACE", "namespace", _text(), "all namespaces",
             "namespace whose EventBindings the webhook watches", "knowledge.namespace"),
     Setting("REDIS_URL", "redis_url", _text(), "—",
-            "Redis shared by replicas to answer a redelivered event once (default: in-process memory)", "redis.url"),
+            "Redis shared by replicas to answer a redelivered event once (default: a file in the data folder, "
+            "shared by the host's workers)", "redis.url"),
     Setting("WEB_CONCURRENCY", "web_concurrency", _number(int, 2), "`2`", "gunicorn workers",
             "config.webConcurrency"),
-    Setting("GUNICORN_THREADS", "threads", _number(int, 4), "`4`", "gunicorn threads per worker", "config.threads"),
+    Setting("GUNICORN_THREADS", "threads", _number(int, 4), "`4`",
+            "threads per gunicorn worker that run the app (each request is read whole before it gets one)",
+            "config.threads"),
     Setting("GUNICORN_ACCESS_LOG", "access_log", _text(), "off",
             "`-` for gunicorn's access log on stdout (the JSON log already has a line per event)", "config.accessLog"),
+    Setting("MONSTERBOT_INTERNAL_PORT", "internal_port", _number(int, 8090), "`8090`",
+            "port of `/metrics` and the detailed `/readyz` (errors, dependencies): keep it off public routes "
+            "(not 9090 or 9091, Knative's queue-proxy takes them)", "fixed"),
+    Setting("MONSTERBOT_SHUTDOWN_GRACE", "shutdown_grace", _number(int, 25), "`25`",
+            "seconds a worker has to finish its replies after SIGTERM (keep it under the pod's termination grace)",
+            "fixed"),
+    Setting("MONSTERBOT_EVENT_LEASE", "event_lease", _number(float, 30.0), "`30`",
+            "seconds a worker's claim on an event lasts before a redelivery may answer it (a crashed worker's claim)",
+            "fixed"),
+    Setting("MONSTERBOT_RELOAD_MIN_SHARE", "reload_min_share", _number(float, 0.5), "`0.5`",
+            "a reload keeping fewer than this share of the live monsters is refused until fixed or the workers "
+            "restart (0 turns the guard off)", "fixed"),
     Setting("PROMETHEUS_MULTIPROC_DIR", "metrics_dir", _text(), "a new temporary folder",
             "where gunicorn workers pool their metrics", "fixed"),
     Setting("POD_NAMESPACE", "pod_namespace", _text("default"), "`default`",
@@ -187,6 +202,10 @@ class Settings:
     web_concurrency: int = 2
     threads: int = 4
     access_log: str = ""
+    internal_port: int = 8090
+    shutdown_grace: int = 25
+    event_lease: float = 30.0
+    reload_min_share: float = 0.5
     metrics_dir: str = ""
     pod_namespace: str = "default"
     pod_name: str = ""

@@ -99,6 +99,7 @@ class Conversation:
         self, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False, chat_key: str = ""
     ) -> Answer:
         """Answer a text message according to the chat it came from (chat_key identifies a group or room)."""
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # a lone surrogate becomes U+FFFD
         question = parse(text)
         answer = self._answer(question, text, chat, mentioned, chat_key)
         return replace(answer, query=question.whole, language=question.language)

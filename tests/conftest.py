@@ -8,6 +8,7 @@ import hmac
 import json
 import logging
 import os
+import tempfile
 import time
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -24,6 +25,7 @@ KNOWLEDGE = REPO / "knowledge"
 SHARED = REPO.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SECRET = "test-channel-secret"
+_DATA_DIR = Path(tempfile.mkdtemp(prefix="monsterbot-tests-"))
 TOKEN = "test-channel-access-token"
 
 
@@ -96,6 +98,7 @@ def settings_for(stub: LineStandIn, **overrides: Any) -> Settings:
         reload_interval=0,
         log_format="text",
         query_log=False,
+        data_dir=_DATA_DIR,  # the events file of this test session (event ids restart at every session)
     )
     values.update(overrides)
     return Settings(**values)

@@ -1,4 +1,5 @@
-"""A loopback TCP forwarder a test can cut, to take a real database away from the bot mid-run."""
+"""A loopback TCP forwarder a test can cut, to take a real database away from the bot mid-run, or stall, to make it
+accept and then never answer (a partition: nothing is refused, nothing comes back)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ class TcpProxy:
         self.port = self._listener.getsockname()[1]
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._stalled = threading.Event()
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self) -> None:
@@ -23,17 +25,21 @@ class TcpProxy:
                 client, _ = self._listener.accept()
             except OSError:
                 return
+            if self._stalled.is_set():
+                with self._lock:
+                    self._sockets.append(client)  # held open, never answered
+                continue
             upstream = socket.create_connection(self._target)
             with self._lock:
                 self._sockets += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
-                sink.sendall(data)
+                if not self._stalled.is_set():
+                    sink.sendall(data)
         except OSError:
             pass
         finally:
@@ -42,6 +48,10 @@ class TcpProxy:
                     s.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
+
+    def stall(self) -> None:
+        """From now on swallow what either side sends, and hold new connections open without an answer."""
+        self._stalled.set()
 
     def stop(self) -> None:
         try:  # wakes the accepting thread: close() alone leaves the socket listening while accept() blocks (Linux)

@@ -12,10 +12,21 @@ import uuid
 import pytest
 
 from monsterbot.web.app import create_app
-from monsterbot.web.dedupe import MemorySeenEvents, RedisSeenEvents
-from tests.conftest import SECRET, TOKEN, payload, post_signed, runtime_for, settings_for, sign, text_event
+from monsterbot.web.dedupe import RedisLedger, SqliteLedger
+from tests.conftest import (
+    SECRET,
+    TOKEN,
+    payload,
+    post_signed,
+    runtime_for,
+    settings_for,
+    sign,
+    text_event,
+    wait_for,
+)
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
+INTERNAL = "http://localhost:8090"  # the test client's base URL for the internal port (Settings' default)
 
 
 def _redis_or_skip() -> None:
@@ -43,18 +54,27 @@ def test_a_redelivered_event_is_answered_once(webhook, line_stub):
     assert len(line_stub.replies()) == 2
 
 
-def test_memory_seen_events_forget_past_their_bound():
-    seen = MemorySeenEvents(max_entries=2)
-    assert seen.first_time("a") and seen.first_time("b") and not seen.first_time("a")
-    assert seen.first_time("c") and seen.first_time("a")  # "a" was the oldest and was forgotten
+def test_the_events_file_claims_with_a_lease_then_marks_answered(tmp_path):
+    now = [1000.0]
+    workers = [SqliteLedger(tmp_path / "events.sqlite3", lease=30, clock=lambda: now[0]) for _ in range(2)]
+    assert workers[0].claim(["a"]) == {"a"} and workers[1].claim(["a"]) == set()  # a live claim holds off the other
+    now[0] += 31
+    assert workers[1].claim(["a", "b"]) == {"a", "b"}  # the first worker died: its claim expired, a redelivery answers
+    workers[1].answered("a")
+    now[0] += 3600
+    assert workers[0].claim(["a"]) == set()  # answered: skipped for a day
+    assert workers[0].claim(["b", "c"]) == {"b", "c"}  # b's claim expired unanswered
+    workers[0].release("b")  # the reply never reached LINE
+    assert workers[1].claim(["b", "c"]) == {"b"}
 
 
-def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowledge):
+def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowledge, tmp_path):
     _redis_or_skip()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
     replicas = [
-        create_app(settings_for(line_stub), runtime=runtime_for(knowledge), seen=RedisSeenEvents(REDIS_URL, ttl=60, prefix=prefix))
-        for _ in range(2)
+        create_app(settings_for(line_stub, data_dir=tmp_path / str(n)), runtime=runtime_for(knowledge),
+                   ledger=RedisLedger(REDIS_URL, 30, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix))
+        for n in range(2)
     ]
     event = text_event("rathalos")
     assert _post(replicas[0], event) == 200
@@ -62,9 +82,9 @@ def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowl
     assert len(line_stub.replies()) == 1
 
 
-def test_redis_outage_still_answers(line_stub, knowledge):
-    seen = RedisSeenEvents("redis://127.0.0.1:1/0", ttl=60)  # nothing listens on port 1
-    app = create_app(settings_for(line_stub), runtime=runtime_for(knowledge), seen=seen)
+def test_redis_outage_still_answers(line_stub, knowledge, tmp_path):
+    ledger = RedisLedger("redis://127.0.0.1:1/0", 30, SqliteLedger(tmp_path / "e.sqlite3", 30))  # port 1: nobody
+    app = create_app(settings_for(line_stub), runtime=runtime_for(knowledge), ledger=ledger)
     assert _post(app, text_event("火龍")) == 200
     assert len(line_stub.replies()) == 1
 
@@ -114,7 +134,8 @@ def test_metrics_count_outcomes_and_report_the_knowledge(webhook, line_stub):
     for outcome in ("match", "ambiguous", "miss"):
         assert value("monsterbot_events_total", outcome=outcome) == before[outcome] + 1
     assert value("monsterbot_webhook_requests_total", result="invalid_signature") == bad_before + 1
-    page = webhook.client.get("/metrics")
+    assert webhook.client.get("/metrics").status_code == 404  # not on the public port
+    page = webhook.client.get("/metrics", base_url=INTERNAL)
     assert page.status_code == 200
     text = page.get_data(as_text=True)
     assert "monsterbot_knowledge_last_reload_ok 1.0" in text and "monsterbot_knowledge_monsters 156.0" in text
@@ -175,10 +196,11 @@ def test_a_failed_reload_shows_in_readiness_and_metrics(line_stub, tmp_path):
     client = app.test_client()
     (folder / "monsters" / "rathalos.yaml").write_text("id: rathalos\nnames: {en: [\n")
     assert not runtime.knowledge.reload()
-    ready = client.get("/readyz")
+    assert client.get("/readyz").get_json() == {"ready": True}  # strangers learn only that
+    ready = client.get("/readyz", base_url=INTERNAL)
     assert ready.status_code == 200  # still serving the last good knowledge
     assert ready.get_json()["last_reload_ok"] is False and "rathalos.yaml" in ready.get_json()["last_reload_error"]
-    assert "monsterbot_knowledge_last_reload_ok 0.0" in client.get("/metrics").get_data(as_text=True)
+    assert "monsterbot_knowledge_last_reload_ok 0.0" in client.get("/metrics", base_url=INTERNAL).get_data(as_text=True)
     assert post_signed(app, payload(text_event("火龍"))).status_code == 200
     assert "Rathalos" in line_stub.replies()[-1].body["messages"][0]["altText"]
     runtime.close()
@@ -197,3 +219,25 @@ def test_an_event_that_fails_is_logged_and_the_batch_still_gets_200(line_stub, c
         assert post_signed(app, payload(text_event("火龍"), text_event("rathalos"))).status_code == 200
     assert sum("could not answer an event" in r.getMessage() for r in caplog.records) == 2
     assert app.test_client().get("/readyz").status_code == 503
+
+
+def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not_sent(line_stub):
+    from linebot.v3.messaging import TextMessage
+
+    from monsterbot.replies.wire import to_wire
+    from monsterbot.web.dispatch import ReplyDispatcher, capacity
+    from monsterbot.web.line_api import LineReplier
+
+    assert capacity(line_timeout=5, drain_budget=20, senders=16) == 64  # 4 rounds of 16 within the budget
+    line_stub.delay = 0.9
+    replier = LineReplier(line_stub.url, TOKEN, timeout=1.0)
+    dispatcher = ReplyDispatcher(replier, line_timeout=1.0, drain_budget=2.0, senders=2)  # room for 2 rounds of 2
+    results: list[str] = []
+    started = time.perf_counter()
+    queued = [dispatcher.send(f"token-{n}", [to_wire(TextMessage(text="hi"))], results.append) for n in range(5)]
+    assert [q is not None for q in queued] == [True] * 4 + [False]  # the fifth is refused, nothing waits on LINE
+    assert time.perf_counter() - started < 0.5
+    dispatcher.drain(timeout=0.3)  # the shutdown ends before the last two could start
+    assert sorted(results) == ["unsent", "unsent"]
+    wait_for(lambda: len(results) == 4)
+    assert sorted(results) == ["ok", "ok", "unsent", "unsent"] and len(line_stub.replies()) == 2

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 
 import pytest
@@ -17,11 +18,12 @@ from tests.conftest import payload, text_event, wait_for
 @pytest.fixture()
 def served(line_stub):
     web = WebProcess.start(line_stub.url, workers=2)
-    yield web.url
+    yield web
     assert web.stop() == 0  # gunicorn drains and exits cleanly on SIGTERM
 
 
 def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
+    internal, served = served.internal_url, served.url
     queries = {"火龍": "Rathalos", "火龙": "Rathalos", "rathlos": "Rathalos", "リオレウス": "Rathalos",
                "雌火龍": "Rathian", "rathalos weakness?": "Rathalos"}
     for count, (query, english) in enumerate(queries.items(), 1):
@@ -32,7 +34,12 @@ def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
     assert post(served, json.dumps(payload(text_event("火龍"))).encode(), signed=False)[0] == 400
     assert post(served, b"{not json")[0] == 400
     assert len(line_stub.replies()) == len(queries)
-    with urllib.request.urlopen(served + "/metrics", timeout=5) as response:
+    internal_host = {"Host": f"127.0.0.1:{internal.rsplit(':', 1)[1]}"}  # a header cannot reach the internal routes
+    with pytest.raises(urllib.error.HTTPError, match="404"):  # not on the public port
+        urllib.request.urlopen(urllib.request.Request(served + "/metrics", headers=internal_host), timeout=5)
+    with urllib.request.urlopen(urllib.request.Request(served + "/readyz", headers=internal_host), timeout=5) as response:
+        assert json.load(response) == {"ready": True}
+    with urllib.request.urlopen(internal + "/metrics", timeout=5) as response:
         exposition = response.read().decode()
     # figures of both workers are summed
     assert f'monsterbot_events_total{{outcome="match"}} {float(len(queries))}' in exposition
@@ -69,6 +76,7 @@ def test_sigterm_drains_replies_in_flight(line_stub):
 
 
 def test_served_replies_meet_lines_rules_and_an_oversize_chunked_body_is_413(served, line_stub, knowledge):
+    served = served.url
     """gunicorn end to end: the longest hitzone table in knowledge/ and comparisons reach the strict stand-in
     intact; a chunked body over the limit is refused with 413 (one gunicorn start for both: they are slow)."""
     monsters = knowledge.current.monsters.values()

@@ -193,7 +193,8 @@ def test_line_failure_does_not_fail_the_webhook(webhook, line_stub):
 def test_health_and_readiness(webhook):
     client = webhook.client
     assert client.get("/healthz").status_code == 200
-    ready = client.get("/readyz")
+    assert client.get("/readyz").get_json() == {"ready": True}  # the public port says only that
+    ready = client.get("/readyz", base_url="http://localhost:8090")  # the internal port: the details
     assert ready.status_code == 200 and ready.get_json()["monsters"] >= 70
 
 

@@ -78,7 +78,10 @@ class LineStandIn:
             def log_message(self, *args: object) -> None:
                 return
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            request_queue_size = 256  # every reply thread of every worker may connect at once, as LINE allows
+
+        self._server = Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
     def _refusal(self, recorded: Recorded) -> dict[str, Any] | None:

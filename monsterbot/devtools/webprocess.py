@@ -36,13 +36,25 @@ def procfile_command(process: str = "web") -> list[str]:
     return shlex.split(line.split(":", 1)[1])
 
 
+def text_event(text: str, n: int, group: bool = False) -> dict:
+    """A text message event with ids unique per n (reply token `token-<n>`), from a user or a group of its own."""
+    source = {"type": "group", "groupId": f"C{n:032d}"} if group else {"type": "user"}
+    return {"type": "message", "mode": "active", "timestamp": 1732500000000 + n,
+            "source": source | {"userId": "U0123456789abcdef"}, "webhookEventId": f"01SOAK{n:020d}",
+            "deliveryContext": {"isRedelivery": False}, "replyToken": f"token-{n}",
+            "message": {"type": "text", "id": str(n), "quoteToken": "q", "text": text}}
+
+
+def batch_body(events: list[dict], redelivery: bool = False) -> bytes:
+    """A webhook body carrying these events (marked redelivered if asked); `post` signs it."""
+    if redelivery:
+        events = [event | {"deliveryContext": {"isRedelivery": True}} for event in events]
+    return json.dumps({"destination": "U0", "events": events}, ensure_ascii=False).encode()
+
+
 def event_body(text: str, n: int) -> bytes:
     """A webhook body with one text message event (unique ids per n); `post` signs it."""
-    event = {"type": "message", "mode": "active", "timestamp": 1732500000000 + n,
-             "source": {"type": "user", "userId": "U0123456789abcdef"}, "webhookEventId": f"01SOAK{n:020d}",
-             "deliveryContext": {"isRedelivery": False}, "replyToken": f"token-{n}",
-             "message": {"type": "text", "id": str(n), "quoteToken": "q", "text": text}}
-    return json.dumps({"destination": "U0", "events": [event]}, ensure_ascii=False).encode()
+    return batch_body([text_event(text, n)])
 
 
 def sign(body: bytes) -> str:
@@ -76,20 +88,21 @@ class WebProcess:
     process: subprocess.Popen
     log: Path
     env: dict = field(default_factory=dict)
+    internal_port: int = 0
 
     @classmethod
     def spawn(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
               command: list[str] | None = None) -> "WebProcess":
         """Start the Procfile's web process (or `command` under the same settings); do not wait for it."""
-        port = free_port()
+        port, internal_port = free_port(), free_port()
         data = Path(tempfile.mkdtemp(prefix="monsterbot-soak-"))
-        env = dict(os.environ, PORT=str(port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN="soak-token",
+        env = dict(os.environ, PORT=str(port), MONSTERBOT_INTERNAL_PORT=str(internal_port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN="soak-token",
                    LINE_API_ENDPOINT=line_url, WEB_CONCURRENCY=str(workers), MONSTERBOT_DATA_DIR=str(data),
-                   MONSTERBOT_QUERY_LOG="off", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-                   **(extra_env or {}))
+                   MONSTERBOT_QUERY_LOG="off", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+        env.update(extra_env or {})
         log = data / "web.log"
         process = subprocess.Popen(command or procfile_command(), cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-        return cls(port, process, log, env)
+        return cls(port, process, log, env, internal_port)
 
     @classmethod
     def start(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
@@ -102,6 +115,11 @@ class WebProcess:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def internal_url(self) -> str:
+        """Where /metrics and the detailed /readyz answer."""
+        return f"http://127.0.0.1:{self.internal_port}"
 
     def wait_ready(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout

@@ -2,6 +2,9 @@
 
 Editors need `file:line:column` for every mistake, so each document is composed into
 PyYAML nodes and turned into data with a side table from JSON path to source position.
+
+Anchors and aliases are refused before anything is built: knowledge never needs them, and
+nested aliases ("billion laughs") would expand a few hundred bytes into gigabytes.
 """
 
 from __future__ import annotations
@@ -55,6 +58,20 @@ class YamlError(ValueError):
         self.position = position
 
 
+class AliasRefused(yaml.MarkedYAMLError):
+    """An anchor (&name) or alias (*name): refused in knowledge files."""
+
+
+def refuse_aliases(text: str) -> None:
+    """Raise AliasRefused at the first anchor or alias (parse events only: nothing is expanded)."""
+    if "&" not in text and "*" not in text:
+        return  # neither can appear without its sign: the common case costs a scan of the text
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise AliasRefused(problem="anchors and aliases (&name, *name) are not allowed in knowledge files",
+                               problem_mark=event.start_mark)  # type: ignore[arg-type]  # libyaml's Mark
+
+
 def _mark(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -92,6 +109,7 @@ class StrictLoader(_Loader):
 
 def load_fast(text: str) -> list[Any]:
     """Every document's data (None for an empty one); raises yaml.YAMLError on any fault."""
+    refuse_aliases(text)
     return list(yaml.load_all(text, Loader=StrictLoader))
 
 
@@ -99,6 +117,7 @@ def load_documents(text: str) -> Iterator[Document]:
     """Yield every document of a YAML text with positions; raise YamlError on a syntax error."""
     loader = _Loader(text)
     try:
+        refuse_aliases(text)
         while loader.check_node():
             node = loader.get_node()
             doc = Document(data=None, start=_mark(node))

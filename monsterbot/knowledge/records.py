@@ -27,6 +27,13 @@ from monsterbot.knowledge.positioned_yaml import Document, Position, YamlError, 
 
 SCHEMA_FILE = "monster.schema.json"
 
+# Bounds on what one file may hold, whatever the schema allows: a hostile or broken file must not
+# cost a worker memory or time (the largest record today has 36 entries in a list, 31 characters in a string).
+MAX_FILE_CHARS = 200_000
+MAX_TEXT = 300  # characters in any string
+MAX_ITEMS = 100  # entries in any list
+MAX_ALIASES = 30  # aliases per language
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -178,6 +185,7 @@ def check_document(doc: Document, file: str) -> list[Problem]:
         Problem(file, *_at(doc.position(path, key=True)), f"duplicate key {dotted(path)!r}")
         for path in doc.duplicate_keys
     ]
+    problems += [Problem(file, *_at(doc.position(path)), message) for path, message in limit_problems(doc.data)]
     for error in validator().iter_errors(doc.data):
         message, at_key = describe(error)
         path = tuple(error.absolute_path)
@@ -186,6 +194,22 @@ def check_document(doc: Document, file: str) -> list[Problem]:
             path = path + (extra[0],)
         problems.append(Problem(file, *_at(doc.position(path, key=at_key)), message))
     return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def limit_problems(data: Any, path: tuple[str | int, ...] = ()) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    """(path, message) for each string, list or alias list in a record past its bound."""
+    if isinstance(data, str) and len(data) > MAX_TEXT:
+        yield path, f"{dotted(path)} is longer than {MAX_TEXT} characters ({len(data)})"
+    elif isinstance(data, list):
+        limit = MAX_ALIASES if len(path) == 2 and path[0] == "aliases" else MAX_ITEMS
+        if len(data) > limit:
+            yield path, f"{dotted(path)} has {len(data)} entries, more than the {limit} allowed"
+            return
+        for index, item in enumerate(data):
+            yield from limit_problems(item, path + (index,))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from limit_problems(value, path + (key,))
 
 
 def _at(position: Position) -> tuple[int, int]:
@@ -236,11 +260,15 @@ def read_text(text: str, file: str) -> tuple[list[Record], list[Problem]]:
     Fast path: PyYAML's C loader and jsonschema-rs. Only a file with a fault is parsed again with
     positions and checked with `jsonschema`, to say what is wrong and where.
     """
+    if len(text) > MAX_FILE_CHARS:
+        return [], [Problem(file, 1, 1, f"the file has {len(text)} characters, more than the {MAX_FILE_CHARS} allowed")]
     try:
         datas = load_fast(text)
     except yaml.YAMLError:
         datas = None
-    if datas is not None and all(d is None or _fast_validator().is_valid(d) for d in datas):
+    if datas is not None and all(
+        d is None or (_fast_validator().is_valid(d) and not any(limit_problems(d))) for d in datas
+    ):
         return [Record(to_monster(d, origin=file), file, d, text, i) for i, d in enumerate(datas) if d is not None], []
     records: list[Record] = []
     problems: list[Problem] = []

@@ -2,7 +2,9 @@
 
 A request reads `LiveKnowledge.current` once and works on that snapshot to the end, so a
 reload that swaps in a new snapshot is atomic for every reader: nobody sees half an update.
-A reload that fails keeps the last good snapshot live and records why.
+A reload that fails keeps the last good snapshot live and records why; so does a reload that would
+keep fewer than `min_share` of the live monsters (an emptied folder, a half-synced store), until the
+knowledge is fixed or the process restarts (or `reload(force=True)`).
 """
 
 from __future__ import annotations
@@ -27,13 +29,19 @@ class ReloadStatus:
 
     ok: bool = True
     error: str = ""
+    refused: bool = False  # the new knowledge was refused for dropping too many monsters
+
+
+class TooFewMonsters(ValueError):
+    """A reload that would drop too many monsters at once."""
 
 
 class LiveKnowledge:
     """Holds the live snapshot; reloads it from a loader, keeping the last good one on failure."""
 
-    def __init__(self, loader: Loader) -> None:
+    def __init__(self, loader: Loader, min_share: float = 0.5) -> None:
         self._loader = loader
+        self._min_share = min_share
         self._current: Snapshot | None = None
         self._lock = threading.Lock()
         self.status = ReloadStatus()
@@ -52,20 +60,25 @@ class LiveKnowledge:
         """True once a snapshot is live."""
         return self._current is not None
 
-    def reload(self, strict: bool = False) -> bool:
-        """Load and swap in a new snapshot; on failure keep the old one (or raise, if strict)."""
+    def reload(self, strict: bool = False, force: bool = False) -> bool:
+        """Load and swap in a new snapshot; on failure keep the old one (or raise, if strict).
+
+        `force` accepts knowledge however many monsters it drops."""
         try:
-            return self._reload(strict)
+            return self._reload(strict, force)
         finally:
             for listener in self.listeners:
                 listener()
 
-    def _reload(self, strict: bool) -> bool:
+    def _reload(self, strict: bool, force: bool) -> bool:
         with self._lock:
             try:
-                snapshot = Snapshot.build(self._loader(), previous=self._current)
+                knowledge = self._loader()
+                if not force:
+                    self._check_share(len(knowledge.monsters))
+                snapshot = Snapshot.build(knowledge, previous=self._current)
             except Exception as exc:  # noqa: BLE001 - any failure keeps the last good knowledge
-                self.status = ReloadStatus(False, str(exc))
+                self.status = ReloadStatus(False, str(exc), refused=isinstance(exc, TooFewMonsters))
                 log.error("knowledge reload failed; keeping version %s: %s", self._version(), exc)
                 if strict:
                     raise
@@ -76,6 +89,14 @@ class LiveKnowledge:
                 log.info("knowledge version %s live: %d monsters", snapshot.version, len(snapshot.monsters))
             self.status = ReloadStatus()
             return True
+
+    def _check_share(self, count: int) -> None:
+        live = len(self._current.monsters) if self._current else 0
+        if live and (count == 0 or count < live * self._min_share):
+            raise TooFewMonsters(
+                f"refused: the new knowledge has {count} monsters against {live} live "
+                f"(below the {self._min_share:.0%} floor of MONSTERBOT_RELOAD_MIN_SHARE); fix it or restart to force"
+            )
 
     def source_failed(self, error: str) -> None:
         """Record that the sources could not be read; the live snapshot stays."""
@@ -88,7 +109,10 @@ class LiveKnowledge:
 
 
 class Reloader(threading.Thread):
-    """Polls a cheap fingerprint of the sources and reloads when it changes."""
+    """Polls a cheap fingerprint of the sources and reloads when it differs from the last one tried.
+
+    A failed reload is not tried again until the sources change, or come back after an outage:
+    so reverting a broken file to its exact former state is seen, and clears the error."""
 
     def __init__(self, knowledge: LiveKnowledge, fingerprint: Callable[[], str], interval: float) -> None:
         super().__init__(name="knowledge-reloader", daemon=True)
@@ -109,12 +133,17 @@ class Reloader(threading.Thread):
 
     def run(self) -> None:
         while not self._stop_event.wait(self._interval):
-            seen = self._look()
-            if seen is None:
-                continue
-            if seen != self._seen or not self._knowledge.ready or not self._knowledge.status.ok:
-                if self._knowledge.reload():
-                    self._seen = seen
+            self.check()
+
+    def check(self) -> None:
+        """Reload if the sources changed since the last reload tried, came back after an outage, or nothing is live."""
+        seen = self._look()
+        if seen is None:
+            self._seen = None  # an outage: the next look reloads, whatever it finds
+            return
+        if seen != self._seen or not self._knowledge.ready:
+            self._seen = seen
+            self._knowledge.reload()
 
     def stop(self) -> None:
         """Ask the thread to end at its next wake-up."""

@@ -2,6 +2,10 @@
 
 `create_app()` is the factory gunicorn starts (see Procfile). Everything it needs comes
 from `Settings`; tests pass their own settings, and may pass a ready Runtime.
+
+Strangers learn little: on the public port `/readyz` and `/healthz` say only ready or not. The
+details (errors, versions, dependencies) and `/metrics` answer only on the internal port
+(MONSTERBOT_INTERNAL_PORT), which no public route reaches.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import hashlib
 import hmac
 import logging
 import time
+from concurrent.futures import Future
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -34,7 +39,7 @@ from monsterbot.config import Settings
 from monsterbot.conversation import Answer, ChatKind, Conversation
 from monsterbot.preferences import chat_key
 from monsterbot.web import metrics
-from monsterbot.web.dedupe import SeenEvents, seen_events
+from monsterbot.web.dedupe import EventLedger, RedisLedger, event_ledger
 from monsterbot.web.dispatch import Replier, ReplyDispatcher
 from monsterbot.web.line_api import LineReplier
 from monsterbot.web.payload import InvalidPayload, parse_events, without_self_mentions
@@ -51,7 +56,7 @@ def create_app(
     settings: Settings | None = None,
     runtime: Runtime | None = None,
     replier: Replier | None = None,
-    seen: SeenEvents | None = None,
+    ledger: EventLedger | None = None,
 ) -> Flask:
     """Build the webhook app; a missing LINE secret or token fails here, at start-up."""
     settings = settings or Settings.from_env()
@@ -60,11 +65,13 @@ def create_app(
     knowledge = runtime.knowledge
     metrics.export_knowledge(knowledge)
     replier = replier or LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout)
-    dispatcher = ReplyDispatcher(replier)
+    dispatcher = ReplyDispatcher(replier, settings.line_timeout, drain_budget(settings.shutdown_grace))
     conversation = Conversation(knowledge, settings.default_game, settings.group_mode, runtime.preferences)
-    seen = seen or seen_events(settings.redis_url)
-    handle = partial(_handle, conversation=conversation, dispatcher=dispatcher, query_log=runtime.query_log,
-                     salt=settings.channel_secret)
+    ledger = ledger or event_ledger(settings.redis_url, settings.data_dir, settings.event_lease)
+    handle = partial(_handle, conversation=conversation, dispatcher=dispatcher, ledger=ledger,
+                     query_log=runtime.query_log, salt=settings.channel_secret)
+    live = metrics.LiveState(lambda: knowledge.current.version if knowledge.ready else "none",
+                             lambda: _dependencies(runtime, ledger))
     secret = settings.channel_secret.encode()
 
     app = Flask("monsterbot")
@@ -74,6 +81,7 @@ def create_app(
     @app.post("/callback")
     @metrics.WEBHOOK_SECONDS.time()
     def callback() -> tuple[str, int]:
+        arrived = time.monotonic()
         body = _raw_body(settings.max_body_bytes)
         if not _signed(body, request.headers.get("X-Line-Signature", ""), secret):
             log.info("webhook rejected: missing or invalid signature")
@@ -89,22 +97,33 @@ def create_app(
             metrics.EVENTS.labels(f"skipped_{reason}").inc()
             log.info("skipped an event this version cannot read", extra={"reason": reason})
         events = batch.events
+        replies: list[Future[str]] = []
+        claimed = ledger.claim([event.webhook_event_id for event in events])
         for event in events:
-            if seen.first_time(event.webhook_event_id):
+            if event.webhook_event_id in claimed:
                 try:
-                    handle(event)
+                    reply = handle(event)
+                    if reply is not None:
+                        replies.append(reply)
                 except Exception:  # noqa: BLE001 - one event's failure is logged; the batch and LINE get their 200
+                    ledger.release(event.webhook_event_id)
                     metrics.EVENTS.labels("error").inc()
                     log.exception("could not answer an event", extra={"event": event.type})
             else:
                 metrics.EVENTS.labels("duplicate").inc()
                 log.info("skipped a redelivered event", extra={"event": event.type, "event_id": event.webhook_event_id})
+        dispatcher.settle(replies, arrived)
         metrics.WEBHOOK_REQUESTS.labels("ok").inc()
         return "OK", 200
 
+    def internal() -> bool:
+        return _arrived_on(settings.internal_port)
+
     @app.get("/metrics")
-    def metrics_page() -> Response:
-        body, content_type = metrics.render(settings.metrics_dir)
+    def metrics_page() -> Response | tuple[str, int]:
+        if not internal():
+            return "Not Found", 404
+        body, content_type = metrics.render(settings.metrics_dir, live)
         return Response(body, content_type=content_type)
 
     @app.get("/healthz")
@@ -113,13 +132,15 @@ def create_app(
 
     @app.get("/readyz")
     def readyz() -> tuple[Response, int]:
-        status = knowledge.status
         ready = runtime.ready()
-        body: dict[str, object] = {"ready": ready, "last_reload_ok": status.ok}
-        if knowledge.ready:
-            body |= {"version": knowledge.current.version, "monsters": len(knowledge.current.monsters)}
-        if not status.ok:
-            body["last_reload_error"] = status.error[:500]
+        body: dict[str, object] = {"ready": ready}
+        if internal():
+            status = knowledge.status
+            body |= {"last_reload_ok": status.ok, "dependencies": _dependencies(runtime, ledger)}
+            if knowledge.ready:
+                body |= {"version": knowledge.current.version, "monsters": len(knowledge.current.monsters)}
+            if not status.ok:
+                body |= {"last_reload_error": status.error[:2000], "reload_refused": status.refused}
         return jsonify(body), 200 if ready else 503
 
     @app.errorhandler(HTTPException)
@@ -146,14 +167,33 @@ def _signed(body: bytes, signature: str, secret: bytes) -> bool:
     return bool(signature) and hmac.compare_digest(expected, signature.encode("ascii", "replace"))
 
 
-def _handle(
-    event: Event, conversation: Conversation, dispatcher: ReplyDispatcher, query_log: QueryLog | None, salt: str
-) -> None:
-    """Answer one event; log the query; failures are logged so one bad event never fails the batch."""
+def drain_budget(grace: float) -> float:
+    """Seconds a stopping worker spends sending queued replies: the grace less 5 s for gunicorn's own stop."""
+    return max(1.0, grace - 5.0)
+
+
+def _arrived_on(port: int) -> bool:
+    """Whether the request came in on `port`. SERVER_PORT is the listening socket's port (gunicorn's asyncio worker
+    via a2wsgi, Werkzeug), never taken from a header: a Host header cannot reach the internal routes."""
+    return request.environ.get("SERVER_PORT") == str(port)
+
+
+def _dependencies(runtime: Runtime, ledger: EventLedger) -> dict[str, bool]:
+    """Whether each dependency on the request path answers in time."""
+    return runtime.dependencies() | ({"redis": ledger.healthy} if isinstance(ledger, RedisLedger) else {})
+
+
+def _handle(event: Event, conversation: Conversation, dispatcher: ReplyDispatcher, ledger: EventLedger,
+            query_log: QueryLog | None, salt: str) -> Future[str] | None:
+    """Answer one event (its claim marked answered once the reply is with LINE); log the query.
+
+    Returns the reply on its way to LINE, if one was queued."""
     started = time.perf_counter()
+    event_id = event.webhook_event_id
     answer = _answer(event, conversation, salt)
     if answer is None:
-        return
+        ledger.answered(event_id)
+        return None
     if query_log is not None and answer.query:
         from monsterbot.store.query_log import Entry
 
@@ -163,14 +203,24 @@ def _handle(
     facts = {"event": event.type, "outcome": answer.outcome, "monster": answer.monster_id, "score": answer.score}
     token = getattr(event, "reply_token", None)
     if not (answer.messages and token):
+        ledger.answered(event_id)
         log.info("answered", extra=facts | {"delivery": "none"})
-        return
+        return None
 
     def delivered(result: str) -> None:
         metrics.LINE_REPLIES.labels(result).inc()
-        log.info("answered", extra=facts | {"delivery": result, "ms": round((time.perf_counter() - started) * 1000, 1)})
+        took = {"delivery": result, "ms": round((time.perf_counter() - started) * 1000, 1)}
+        if result in ("unreachable", "error", "unsent", "dropped"):  # LINE never had it: a redelivery may answer
+            ledger.release(event_id)
+            log.warning("reply not sent", extra=facts | took | {"event_id": event_id})
+        else:
+            ledger.answered(event_id)
+            log.info("answered", extra=facts | took)
 
-    dispatcher.send(token, answer.messages, delivered)
+    reply = dispatcher.send(token, answer.messages, delivered)
+    if reply is None:
+        delivered("dropped")
+    return reply
 
 
 def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | None:

@@ -1,18 +1,29 @@
 """Send replies off the request thread, so the webhook answers LINE at once whatever the Messaging API does.
 
-A small pool per worker sends the replies; when it is busy the request thread sends the reply
-itself (back-pressure, nothing is dropped). `drain()` waits for what is in flight; it runs at
-exit, so a worker stopping on SIGTERM finishes its replies (each bounded by the LINE timeout).
+Each worker has `SENDERS` threads and room for as many replies as they can still send, each bounded by
+the LINE timeout, within the drain budget: so a SIGTERM drain always fits inside the grace period. A
+reply that finds the queue full is not queued (`send` returns None: the request never waits on LINE);
+`drain()` waits for the queue until its budget is spent, then reports each reply not sent as "unsent".
+
+While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (`settle`, until
+HOLD seconds after the webhook came in): a worker that dies before then leaves LINE to redeliver, and no acknowledged event
+waits in a queue. Once a reply takes longer, webhooks answer at once for SLOW_FOR seconds.
 """
 
 from __future__ import annotations
 
-import atexit
+import concurrent.futures
+import math
 import threading
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable, Protocol, Sequence
 
 from monsterbot.replies.wire import Wire
+
+SENDERS = 16  # reply threads per worker: replies wait on the network, not the CPU
+HOLD = 0.3  # seconds from a webhook's arrival it may wait for its replies to reach LINE (a reply takes ~0.1 s)
+SLOW_FOR = 30.0  # seconds webhooks stop waiting after LINE was slower than HOLD
 
 
 class Replier(Protocol):
@@ -21,39 +32,61 @@ class Replier(Protocol):
     def reply(self, reply_token: str, messages: Sequence[Wire]) -> str: ...
 
 
+def capacity(line_timeout: float, drain_budget: float, senders: int = SENDERS) -> int:
+    """Replies a worker may hold: whole rounds of `senders` parallel sends, each up to `line_timeout`, in the budget."""
+    rounds = max(1, math.floor(drain_budget / max(line_timeout, 0.1)))
+    return rounds * senders
+
+
 class ReplyDispatcher:
-    """Runs `replier.reply` in a bounded pool and reports each result to `done`."""
+    """Runs `replier.reply` in a bounded pool and reports each result ("unsent" if drained away) to its `done`."""
 
-    def __init__(self, replier: Replier, workers: int = 4, backlog: int = 64) -> None:
+    def __init__(self, replier: Replier, line_timeout: float, drain_budget: float, senders: int = SENDERS) -> None:
         self._replier = replier
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="line-reply")
-        self._slots = threading.BoundedSemaphore(workers + backlog)
+        self._budget = drain_budget
+        self._pool = ThreadPoolExecutor(max_workers=senders, thread_name_prefix="line-reply")
+        self._slots = threading.BoundedSemaphore(capacity(line_timeout, drain_budget, senders))
         self._pending: set[Future[str]] = set()
-        self._lock = threading.Lock()
-        atexit.register(self.drain)
+        self._settled = threading.Condition()
+        self._slow_until = 0.0
 
-    def send(self, token: str, messages: Sequence[Wire], done: Callable[[str], None]) -> None:
-        """Queue a reply; when the queue is full, send it now on the caller's thread."""
+    def send(self, token: str, messages: Sequence[Wire], done: Callable[[str], None]) -> Future[str] | None:
+        """Queue a reply; None, with nothing sent and `done` never called, when the queue is full."""
         if not self._slots.acquire(blocking=False):
-            done(self._replier.reply(token, messages))
-            return
+            self._slow_until = time.monotonic() + SLOW_FOR
+            return None
         future = self._pool.submit(self._replier.reply, token, messages)
-        with self._lock:
+        with self._settled:
             self._pending.add(future)
         future.add_done_callback(lambda f: self._finish(f, done))
+        return future
+
+    def settle(self, replies: Sequence[Future[str]], arrived: float) -> None:
+        """Wait for these replies to reach LINE until HOLD seconds after `arrived` (monotonic), unless LINE was
+        slow lately."""
+        if not replies or time.monotonic() < self._slow_until:
+            return
+        _, late = concurrent.futures.wait(replies, timeout=max(0.0, arrived + HOLD - time.monotonic()))
+        if late:
+            self._slow_until = time.monotonic() + SLOW_FOR
 
     def _finish(self, future: Future[str], done: Callable[[str], None]) -> None:
-        with self._lock:
-            self._pending.discard(future)
-        self._slots.release()
-        done(future.result() if not future.exception() else "error")
+        try:
+            if future.cancelled():
+                done("unsent")
+            else:
+                done(future.result() if future.exception() is None else "error")
+        finally:
+            self._slots.release()
+            with self._settled:
+                self._pending.discard(future)
+                self._settled.notify_all()
 
-    def drain(self, timeout: float | None = 30.0) -> None:
-        """Wait until every queued reply has been sent (or failed)."""
-        with self._lock:
-            pending = list(self._pending)
-        for future in pending:
-            try:
-                future.result(timeout)
-            except Exception:  # noqa: BLE001 - already reported through `done`
-                pass
+    def drain(self, timeout: float | None = None) -> None:
+        """Wait for the queued replies (at most `timeout`, by default the drain budget); cancel those not started."""
+        deadline = time.monotonic() + (self._budget if timeout is None else timeout)
+        with self._settled:
+            self._settled.wait_for(lambda: not self._pending, timeout=max(0.0, deadline - time.monotonic()))
+            late = list(self._pending)
+        for future in late:
+            future.cancel()  # a send already under way finishes within the LINE timeout

@@ -8,12 +8,15 @@ from monsterbot.config import Settings
 
 _settings = Settings.from_env(require_line=False)
 
-bind = f"0.0.0.0:{_settings.port}"
+bind = [f"0.0.0.0:{_settings.port}", f"0.0.0.0:{_settings.internal_port}"]  # public, internal (metrics)
 workers = _settings.web_concurrency
-threads = _settings.threads
-worker_class = "gthread"
+# gunicorn's asyncio worker reads every request whole before one of GUNICORN_THREADS threads runs the Flask app
+# (monsterbot/web/asgi.py, wrapped in post_worker_init): slow clients cost a coroutine, not a thread.
+worker_class = "asgi"
+asgi_lifespan = "off"
+worker_connections = 1000
 timeout = 30
-graceful_timeout = 25  # shorter than Kubernetes' and Knative's default 30 s termination grace
+graceful_timeout = _settings.shutdown_grace  # under Kubernetes' and Knative's default 30 s termination grace
 keepalive = 5
 accesslog = _settings.access_log or None  # "-" for stdout; the JSON log has a line per event
 errorlog = "-"
@@ -42,3 +45,18 @@ def child_exit(server, worker):  # noqa: ARG001 - gunicorn hook signature
     from prometheus_client import multiprocess
 
     multiprocess.mark_process_dead(worker.pid)
+
+
+def post_worker_init(worker):
+    """Serve the Flask app that gunicorn loaded through the whole-request ASGI wrapper."""
+    from monsterbot.web.asgi import serve
+
+    worker.monsterbot_app = worker.asgi
+    worker.asgi = serve(worker.asgi, _settings.threads, _settings.max_body_bytes)
+
+
+def worker_exit(server, worker):  # noqa: ARG001 - gunicorn hook signature
+    """Send the replies still queued, within the grace; those left are logged and counted as unsent."""
+    extensions = getattr(getattr(worker, "monsterbot_app", None), "extensions", {})
+    if "monsterbot" in extensions:
+        extensions["monsterbot"]["dispatcher"].drain()

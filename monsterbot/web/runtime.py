@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 
 from monsterbot.config import Settings
 from monsterbot.preferences import MemoryPreferences, Preferences
+from monsterbot.preferences.cached import CachedPreferences
 from monsterbot.sources import Source, knowledge_source
 from monsterbot.sources.live import LiveKnowledge, Reloader
 from monsterbot.web import metrics
@@ -33,6 +34,10 @@ class Runtime:
     preferences: Preferences | None = None
     reloader: Reloader | None = None
     cluster: ClusterSource | None = None  # when watching EventBindings
+
+    def dependencies(self) -> dict[str, bool]:
+        """Whether each dependency on the request path answers in time (the database, for preferences)."""
+        return {"database": self.preferences.healthy} if isinstance(self.preferences, CachedPreferences) else {}
 
     def ready(self) -> bool:
         """Knowledge is loaded, and the first list of EventBindings is in when watching the cluster."""
@@ -73,7 +78,7 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
 
         cluster = ClusterSource(source, kube_api or kubernetes_api(), settings.namespace or None)
         source = cluster
-    knowledge = LiveKnowledge(source.load)
+    knowledge = LiveKnowledge(source.load, settings.reload_min_share)
     runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences(), cluster=cluster)
     if watch:
         knowledge.listeners.append(lambda: metrics.export_knowledge(knowledge))
@@ -88,7 +93,7 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
         from monsterbot.preferences.sql import StorePreferences
         from monsterbot.store.query_log import QueryLog
 
-        runtime.preferences = StorePreferences(engine)
+        runtime.preferences = CachedPreferences(StorePreferences(engine))
         if settings.query_log:
             runtime.query_log = QueryLog(engine, on_drop=metrics.QUERY_LOG_DROPPED.inc)
     return runtime

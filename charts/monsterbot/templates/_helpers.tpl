@@ -221,6 +221,14 @@ env:
     value: /data
   - name: PROMETHEUS_MULTIPROC_DIR
     value: /tmp/metrics
+  - name: MONSTERBOT_INTERNAL_PORT # /metrics and the detailed /readyz: never routed publicly
+    value: "8090"
+  - name: MONSTERBOT_SHUTDOWN_GRACE # under the pod's 30 s termination grace
+    value: "25"
+  - name: MONSTERBOT_EVENT_LEASE
+    value: "30"
+  - name: MONSTERBOT_RELOAD_MIN_SHARE
+    value: "0.5"
   {{- if $.Values.database.existingSecret }}
   - name: DATABASE_URL
     valueFrom:
