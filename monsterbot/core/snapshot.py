@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Any, Callable, Hashable, Iterable
 
 from monsterbot.core.matching.matcher import Matcher
@@ -23,6 +24,7 @@ class Snapshot:
     version: str
     replies: dict[str, KeywordReply] = field(default_factory=dict)
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    digests: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # content digest per monster id
 
     def remember(self, key: Hashable, build: Callable[[], Any], limit: int = 4096) -> Any:
         """A value derived from this snapshot (a built reply), computed once per key."""
@@ -35,16 +37,35 @@ class Snapshot:
             return value
 
     @classmethod
-    def build(cls, knowledge: KnowledgeSet) -> "Snapshot":
-        """Index the monsters and keyword replies under their content version."""
-        by_id = {m.id: m for m in sorted(knowledge.monsters, key=lambda m: m.id)}
+    def build(cls, knowledge: KnowledgeSet, previous: Snapshot | None = None) -> Snapshot:
+        """Index the monsters and keyword replies under their content version.
+
+        With the `previous` snapshot, the monsters that are the very same objects as in it keep their
+        index entries and content digests (a reload that re-read one file re-indexes one monster).
+        """
+        by_id = {m.id: m for m in sorted(knowledge.monsters, key=attrgetter("id"))}
         replies = {normalize(k): r for r in knowledge.replies for k in r.keywords if normalize(k)}
-        version = knowledge_version(by_id.values(), knowledge.replies)
-        return cls(by_id, Matcher(by_id.values()), version, replies)
+        known = previous.monsters if previous is not None else {}
+        old = previous.digests if previous is not None else {}
+        digests = {
+            i: old[i] if known.get(i) is m and i in old else monster_digest(m) for i, m in by_id.items()
+        }
+        version = _version(digests.values(), knowledge.replies)
+        matcher = Matcher(by_id.values(), previous=previous.matcher if previous is not None else None)
+        return cls(by_id, matcher, version, replies, digests=digests)
+
+
+def monster_digest(monster: Monster) -> str:
+    """A digest of one monster's content (not of where it was read from)."""
+    return hashlib.sha256(repr(replace(monster, origin="")).encode()).hexdigest()
 
 
 def knowledge_version(monsters: Iterable[Monster], replies: Iterable[KeywordReply] = ()) -> str:
     """A digest of the content (not of where it was read from): equal knowledge, equal version."""
-    content = sorted(repr(replace(m, origin="")) for m in monsters)
+    return _version([monster_digest(m) for m in monsters], replies)
+
+
+def _version(digests: Iterable[str], replies: Iterable[KeywordReply]) -> str:
+    content = sorted(digests)
     content += sorted(repr(replace(r, origin="")) for r in replies)
     return hashlib.sha256("\n".join(content).encode()).hexdigest()[:12]

@@ -7,10 +7,13 @@ message in plain words ("games.world.elements.fire must be 0–3, got 4").
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -70,6 +73,37 @@ class Record:
     def position(self, path: tuple[str | int, ...]) -> Position:
         """Where a path of this record stands in its file (parsed again only when asked, for a problem)."""
         return _documents(self.text)[self.index].position(path)
+
+    @cached_property
+    def claims(self) -> tuple[tuple[str, tuple[str | int, ...]], ...]:
+        """(normalised key, path) of every name and alias: computed once per record, reused by every lint."""
+        monster = self.monster
+        found: list[tuple[str, tuple[str | int, ...]]] = [
+            (normalize(name), ("names", lang)) for lang, name in monster.names.items()
+        ]
+        found += [(normalize(a), ("aliases", lang, i)) for lang, aliases in monster.aliases.items() for i, a in enumerate(aliases)]
+        return tuple(found)
+
+    @cached_property
+    def claim_keys(self) -> frozenset[str]:
+        """The normalised keys this record claims, each once."""
+        return frozenset(key for key, _ in self.claims)
+
+    @cached_property
+    def own_problems(self) -> tuple[Problem, ...]:
+        """Errors this record has on its own (an id that is not the slug of its English name)."""
+        expected = slug(self.monster.names["en"])
+        if self.monster.id == expected:
+            return ()
+        return (_problem(self, ("id",), f"id {self.monster.id!r} should be {expected!r}, the slug of names.en"),)
+
+    @cached_property
+    def own_warnings(self) -> tuple[Problem, ...]:
+        """Warnings this record has on its own (languages without a name)."""
+        missing = [lang for lang in LANGUAGES if lang not in self.monster.names]
+        if not missing:
+            return ()
+        return (_problem(self, ("names",), f"names has no {', '.join(missing)}", severity="warning"),)
 
 
 @lru_cache(maxsize=32)
@@ -252,34 +286,43 @@ def read_text(text: str, file: str) -> tuple[list[Record], list[Problem]]:
     return records, problems
 
 
-def lint(records: list[Record]) -> list[Problem]:
-    """Problems across records: ids, slugs, missing languages, names claimed by two monsters."""
+def lint(records: list[Record], warnings: bool = True) -> list[Problem]:
+    """Problems across records: ids, slugs, missing languages (warnings), names claimed by two monsters.
+
+    What a record says about itself is computed once per record (see Record), and the checks across
+    records look closer only at ids and keys that occur twice, so a reload that keeps most records
+    (sources/yaml_files.py) pays here for a few passes in C over them.
+    """
     problems: list[Problem] = []
-    seen_ids: dict[str, Record] = {}
+    ids = [record.monster.id for record in records]
+    if len(set(ids)) < len(ids):
+        seen_ids: dict[str, Record] = {}
+        for record in records:
+            first = seen_ids.setdefault(record.monster.id, record)
+            if first is not record:
+                problems.append(_problem(record, ("id",), f"id {record.monster.id!r} is already used in {first.file}"))
+    problems += [problem for record in records for problem in record.own_problems]
+    if warnings:
+        problems += [problem for record in records for problem in record.own_warnings]
+    return problems + _shared_names(records)
+
+
+def _shared_names(records: list[Record]) -> list[Problem]:
+    """Names and aliases that two monsters claim, unless each lists the other in ambiguous_with."""
+    keys = [key for record in records for key in record.claim_keys]
+    if len(set(keys)) == len(keys):
+        return []
+    shared = {key for key, count in Counter(keys).items() if count > 1}
     claims: dict[str, list[tuple[Record, tuple[str | int, ...]]]] = {}
     for record in records:
-        monster = record.monster
-        if monster.id in seen_ids:
-            first = seen_ids[monster.id]
-            problems.append(_problem(record, ("id",), f"id {monster.id!r} is already used in {first.file}"))
-        seen_ids.setdefault(monster.id, record)
-        expected = slug(monster.names["en"])
-        if monster.id != expected:
-            problems.append(_problem(record, ("id",), f"id {monster.id!r} should be {expected!r}, the slug of names.en"))
-        missing = [lang for lang in LANGUAGES if lang not in monster.names]
-        if missing:
-            problems.append(
-                _problem(record, ("names",), f"names has no {', '.join(missing)}", severity="warning")
-            )
-        for lang, name in monster.names.items():
-            claims.setdefault(normalize(name), []).append((record, ("names", lang)))
-        for lang, aliases in monster.aliases.items():
-            for i, alias in enumerate(aliases):
-                claims.setdefault(normalize(alias), []).append((record, ("aliases", lang, i)))
+        if record.claim_keys.isdisjoint(shared):
+            continue
+        for key, path in record.claims:
+            if key in shared:
+                claims.setdefault(key, []).append((record, path))
+    problems: list[Problem] = []
     for key, holders in claims.items():
         ids = {r.monster.id for r, _ in holders}
-        if len(ids) < 2:
-            continue
         for record, path in holders:
             others = sorted(ids - {record.monster.id})
             intended = all(o in record.monster.ambiguous_with for o in others)
@@ -300,17 +343,22 @@ def _problem(record: Record, path: tuple[str | int, ...], message: str, severity
     return Problem(record.file, position.line, position.column, message, severity)
 
 
+def read_file(file: str | Path) -> tuple[list[Record], list[Problem]]:
+    """Records and schema problems of one knowledge file (a file that cannot be read is one problem)."""
+    try:
+        with open(file, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [Problem(str(file), 1, 1, f"cannot read: {exc}")]
+    return read_text(text, str(file))
+
+
 def read_paths(paths: Iterable[Path]) -> tuple[list[Record], list[Problem]]:
     """Read every *.yaml / *.yml file under the paths, then lint across all records."""
     records: list[Record] = []
     problems: list[Problem] = []
     for file in yaml_files(paths):
-        try:
-            text = file.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(str(file), 1, 1, f"cannot read: {exc}"))
-            continue
-        found_records, found_problems = read_text(text, str(file))
+        found_records, found_problems = read_file(file)
         records += found_records
         problems += found_problems
     problems += lint(records)
@@ -318,13 +366,32 @@ def read_paths(paths: Iterable[Path]) -> tuple[list[Record], list[Problem]]:
 
 
 def yaml_files(paths: Iterable[Path]) -> list[Path]:
-    """Every YAML file under the given files and directories, in a stable order."""
-    files: list[Path] = []
+    """Every YAML file under the given files and directories, in a stable order (by path parts)."""
+    return [Path(name) for name in yaml_file_names(paths)]
+
+
+def yaml_file_names(paths: Iterable[Path]) -> list[str]:
+    """`yaml_files` as strings: folders are walked with os.scandir, whose entries know their type
+    without a stat per file, and no Path is built per file (10k of them cost more than the walk)."""
+    files: list[str] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            files += _yaml_files_in(str(path))
         else:
-            files.append(path)
+            files.append(str(path))
+    return files
+
+
+def _yaml_files_in(folder: str) -> list[str]:
+    """Files of a folder and its subfolders; each folder's entries by name, so by path parts overall."""
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=attrgetter("name"))
+    files: list[str] = []
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            files += _yaml_files_in(entry.path)
+        elif entry.name.endswith((".yaml", ".yml")) and "." in entry.name.lstrip(".") and entry.is_file():
+            files.append(entry.path)
     return files
 
 

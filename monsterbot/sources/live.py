@@ -76,7 +76,7 @@ class LiveKnowledge:
                 knowledge = self._loader()
                 if not force:
                     self._check_share(len(knowledge.monsters))
-                snapshot = Snapshot.build(knowledge)
+                snapshot = Snapshot.build(knowledge, previous=self._current)
             except Exception as exc:  # noqa: BLE001 - any failure keeps the last good knowledge
                 self.status = ReloadStatus(False, str(exc), refused=isinstance(exc, TooFewMonsters))
                 log.error("knowledge reload failed; keeping version %s: %s", self._version(), exc)

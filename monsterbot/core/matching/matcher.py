@@ -29,7 +29,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable
@@ -113,29 +112,68 @@ class _Entry:
 
 
 class Matcher:
-    """An immutable index over the names of a set of monsters."""
+    """An immutable index over the names of a set of monsters (their ids are unique).
 
-    def __init__(self, monsters: Iterable[Monster], everyday: Iterable[str] | None = None) -> None:
-        entries: dict[str, list[_Entry]] = defaultdict(list)
+    Built from a `previous` matcher, it re-indexes only the monsters that are not the very same
+    objects as before, and rebuilds the key list, phonetic and everyday indexes only when the
+    set of keys changed: a reload after a one-file edit costs a pass over the monsters, not an index.
+    The result is the same as a build from scratch.
+    """
+
+    _words: frozenset[str]
+    _keys: list[str]
+    _blob: str
+    _offsets: list[int]
+    _min_key_len: int
+    _max_key_len: int
+    _phonetic: PhoneticIndex
+    _everyday_holding: frozenset[str]
+    _everyday_near: frozenset[str]
+    _everyday_pattern: re.Pattern[str] | None
+
+    def __init__(
+        self, monsters: Iterable[Monster], everyday: Iterable[str] | None = None, previous: Matcher | None = None
+    ) -> None:
+        words = frozenset(everyday_words() if everyday is None else everyday)
+        if previous is not None and previous._words != words:
+            previous = None
+        self._words = words
+        before = previous._monsters if previous is not None else {}
+        self._monsters: dict[str, tuple[Monster, tuple[tuple[str, _Entry], ...]]] = {}
+        entries = dict(previous._entries) if previous is not None else {}
+        emptied: set[str] = set()
+        created: set[str] = set()
         for monster in monsters:
-            official = set(monster.names.items())
-            for language, name in monster.all_names():
-                key = normalize(name)
-                entry = _Entry(monster.id, language, (language, name) in official)
-                if key and all(e.monster_id != monster.id for e in entries[key]):
-                    entries[key].append(entry)
-        self._entries: dict[str, tuple[_Entry, ...]] = {k: tuple(v) for k, v in entries.items()}
-        self._keys: list[str] = sorted(self._entries)
+            known = before.get(monster.id)
+            if known is not None and known[0] is monster:
+                self._monsters[monster.id] = known
+                continue
+            if known is not None:
+                emptied |= _remove(entries, monster.id, known[1])
+            pairs = _name_keys(monster)
+            self._monsters[monster.id] = (monster, pairs)
+            for key, entry in pairs:
+                held = entries.get(key, ())
+                if not held:
+                    created.add(key)
+                entries[key] = tuple(sorted((*held, entry), key=_by_monster_id))
+        for gone in before.keys() - self._monsters.keys():
+            emptied |= _remove(entries, gone, before[gone][1])
+        self._entries: dict[str, tuple[_Entry, ...]] = entries
+        if previous is not None and emptied == created:  # the same keys as before
+            self._keys, self._blob, self._offsets = previous._keys, previous._blob, previous._offsets
+            self._min_key_len, self._max_key_len = previous._min_key_len, previous._max_key_len
+            self._phonetic = previous._phonetic
+            self._everyday_holding, self._everyday_near = previous._everyday_holding, previous._everyday_near
+            self._everyday_pattern = previous._everyday_pattern
+            return
+        self._keys = sorted(entries)
         self._blob = _SEPARATOR.join(self._keys)
-        self._offsets: list[int] = []
-        offset = 0
-        for key in self._keys:
-            self._offsets.append(offset)
-            offset += len(key) + 1
-        self._min_key_len = min((len(k) for k in self._keys), default=1)
-        self._max_key_len = max((len(k) for k in self._keys), default=1)
-        self._phonetic = PhoneticIndex(self._keys)
-        words = frozenset(everyday_words() if everyday is None else everyday) - self._entries.keys()
+        self._offsets = [0, *itertools.accumulate(len(key) + 1 for key in self._keys)][:-1]
+        self._min_key_len = min(map(len, self._keys), default=1)
+        self._max_key_len = max(map(len, self._keys), default=1)
+        self._phonetic = PhoneticIndex(self._keys, previous._phonetic if previous is not None else None)
+        words = words - entries.keys()
         self._everyday_holding = frozenset(w for w in words if self._holds_key(w))
         self._everyday_near = words - self._everyday_holding
         holding = sorted(self._everyday_holding, key=len, reverse=True)  # longest first: leftmost-longest words
@@ -241,6 +279,34 @@ class Matcher:
             at_start = found.start() == self._offsets[index]
             score = 60.0 + 30.0 * len(subject) / len(key) + (10.0 if at_start else 0.0)
             yield key, score if strong else min(score, MATCH_THRESHOLD - 5), Method.PART
+
+
+def _name_keys(monster: Monster) -> tuple[tuple[str, _Entry], ...]:
+    """(key, entry) of each name of a monster, one per key: the first name that gives it (official first)."""
+    official = set(monster.names.items())
+    pairs: dict[str, _Entry] = {}
+    for language, name in monster.all_names():
+        key = normalize(name)
+        if key and key not in pairs:
+            pairs[key] = _Entry(monster.id, language, (language, name) in official)
+    return tuple(pairs.items())
+
+
+def _remove(entries: dict[str, tuple[_Entry, ...]], monster_id: str, pairs: tuple[tuple[str, _Entry], ...]) -> set[str]:
+    """Drop a monster's entries; the keys that lost their last monster."""
+    emptied = set()
+    for key, _ in pairs:
+        left = tuple(e for e in entries[key] if e.monster_id != monster_id)
+        if left:
+            entries[key] = left
+        else:
+            del entries[key]
+            emptied.add(key)
+    return emptied
+
+
+def _by_monster_id(entry: _Entry) -> str:
+    return entry.monster_id
 
 
 def _rank(candidate: Candidate) -> tuple[float, bool, int, str]:

@@ -58,20 +58,25 @@ class _Spellings:
 
 
 class PhoneticIndex:
-    """Pinyin and romaji spellings of a set of normalised keys."""
+    """Pinyin and romaji spellings of a set of normalised keys (those of a `previous` index are reused)."""
 
-    def __init__(self, keys: Iterable[str]) -> None:
+    def __init__(self, keys: Iterable[str], previous: PhoneticIndex | None = None) -> None:
         self._pinyin = _Spellings()
         self._romaji = _Spellings()
+        known = previous._spelled if previous is not None else {}
+        self._spelled: dict[str, tuple[str | None, str | None]] = {}
         table = readings()
         for key in keys:
-            # A name by its usual reading only; a query by each of its characters' readings.
-            usual = table.usual_spelling(key)
+            spelled = known.get(key)
+            if spelled is None:
+                # A name by its usual reading only; a query by each of its characters' readings.
+                spelled = table.usual_spelling(key), romaji.name_spelling(key)
+            self._spelled[key] = spelled
+            usual, kana = spelled
             if usual:
                 self._pinyin.add(usual, key, near=True)
-            spelled = romaji.name_spelling(key)
-            if spelled:
-                self._romaji.add(spelled, key, near=True)
+            if kana:
+                self._romaji.add(kana, key, near=True)
 
     def sound_alikes(self, subject: str) -> Iterable[tuple[str, float]]:
         """(key, score) of the keys that sound like the subject."""
