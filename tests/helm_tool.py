@@ -69,11 +69,11 @@ def run_helm(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(helm_binary()), *args], capture_output=True, text=True, timeout=120)
 
 
-def render(*values: str, namespace: str = "games", release: str = "bot") -> list[dict]:
+def render(*values: str, namespace: str = "games", release: str = "bot", chart: Path = CHART) -> list[dict]:
     """`helm template` of the chart (CRDs included as the chart's templates), as a list of objects."""
     import yaml
 
-    done = run_helm("template", release, str(CHART), "--namespace", namespace, *values)
+    done = run_helm("template", release, str(chart), "--namespace", namespace, *values)
     assert done.returncode == 0, done.stderr
     return [d for d in yaml.safe_load_all(done.stdout) if d]
 

@@ -6,6 +6,7 @@ import copy
 import json
 import re
 import shlex
+import shutil
 import subprocess
 
 import pytest
@@ -135,13 +136,23 @@ def test_default_render():
 
 
 def test_knowledge_change_rolls_the_pods(tmp_path):
-    first = render(*CREDENTIALS)
-    second = render(*CREDENTIALS, "--set", "knowledge.configMap=false")
-    annotations = [d["spec"]["template"]["metadata"]["annotations"] for d in by_kind(first, "Deployment")
-                   if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
-    assert annotations[0]["checksum/knowledge"]
-    webhook = [d for d in by_kind(second, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
-    assert "checksum/knowledge" not in webhook[0]["spec"]["template"]["metadata"]["annotations"]
+    def webhook_annotations(objects: list[dict]) -> dict:
+        [deployment] = [d for d in by_kind(objects, "Deployment")
+                        if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+        return deployment["spec"]["template"]["metadata"]["annotations"]
+
+    chart = tmp_path / "monsterbot"
+    shutil.copytree(CHART, chart)  # the knowledge/ link is copied as files, so this copy can be edited
+    before = webhook_annotations(helm_render(*CREDENTIALS, chart=chart))["checksum/knowledge"]
+    record = chart / "knowledge" / "monsters" / "rathalos.yaml"
+    text = record.read_text(encoding="utf-8")
+    assert "  en: Rathalos\n" in text
+    record.write_text(text.replace("  en: Rathalos\n", "  en: Rathalos (edited)\n"), encoding="utf-8")
+    after = webhook_annotations(helm_render(*CREDENTIALS, chart=chart))["checksum/knowledge"]
+    assert before and after and before != after  # a changed record changes the pod template: the pods roll
+    unchanged = webhook_annotations(helm_render(*CREDENTIALS, chart=chart))["checksum/knowledge"]
+    assert unchanged == after
+    assert "checksum/knowledge" not in webhook_annotations(render(*CREDENTIALS, "--set", "knowledge.configMap=false"))
 
 
 def test_knative_render():
