@@ -78,9 +78,23 @@ def restricted_problems(pod: dict) -> list[str]:
     return problems
 
 
+def unserved_ports(objects: list[dict]) -> list[str]:
+    """Named targetPorts of the chart's Services that no container port of the pods they select has."""
+    pods = [pod for _, pod in pod_templates(objects)]
+    problems = []
+    for service in by_kind(objects, "Service", "v1"):
+        selector = service["spec"]["selector"].items()
+        names = {port["name"] for pod in pods if selector <= pod["metadata"]["labels"].items()
+                 for container in pod["spec"]["containers"] for port in container.get("ports", [])}
+        problems += [f"{service['metadata']['name']}: {p['targetPort']}" for p in service["spec"]["ports"]
+                     if isinstance(p["targetPort"], str) and p["targetPort"] not in names]
+    return problems
+
+
 def validate_all(objects: list[dict]) -> None:
     for name, pod in pod_templates(objects):
         assert restricted_problems(pod) == [], name
+    assert unserved_ports(objects) == []
     for obj in objects:
         if obj["apiVersion"] == "monitoring.coreos.com/v1":  # the Prometheus Operator's CRD: not in Kubernetes' schemas
             assert obj["spec"]["endpoints"] and obj["spec"]["selector"]["matchLabels"]
