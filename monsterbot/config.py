@@ -147,8 +147,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MONSTERBOT_NAMESPACE", "namespace", _text(), "all namespaces",
             "namespace whose EventBindings the webhook watches", "knowledge.namespace"),
     Setting("REDIS_URL", "redis_url", _text(), "—",
-            "Redis shared by replicas to answer a redelivered event once (default: a file in the data folder, "
-            "shared by the host's workers)", "redis.url"),
+            "Redis shared by replicas to answer a redelivered event once and to keep chat memory (default: a file in "
+            "the data folder for events, shared by the host's workers; the store for chat memory)", "redis.url"),
+    Setting("MONSTERBOT_MEMORY", "memory", _switch(True), "`on`",
+            "remember each chat's last monster and game so follow-ups (\"尾巴呢\", \"and in rise?\") are answered "
+            "(`off`: nothing is kept)", "config.memory"),
+    Setting("MONSTERBOT_MEMORY_TTL", "memory_ttl", _number(float, 600.0), "`600`",
+            "seconds a chat's last monster is remembered", "config.memoryTtlSeconds"),
     Setting("WEB_CONCURRENCY", "web_concurrency", _number(int, 2), "`2`", "gunicorn workers",
             "config.webConcurrency"),
     Setting("GUNICORN_THREADS", "threads", _number(int, 4), "`4`",
@@ -199,6 +204,8 @@ class Settings:
     kubernetes: bool = False
     namespace: str = ""
     redis_url: str = ""
+    memory: bool = True
+    memory_ttl: float = 600.0
     web_concurrency: int = 2
     threads: int = 4
     access_log: str = ""
@@ -218,8 +225,9 @@ class Settings:
 
     @property
     def needs_store(self) -> bool:
-        """Whether the webhook opens the database (knowledge from the store, or the query log)."""
-        return self.source == "store" or self.query_log
+        """Whether the webhook opens the database (knowledge from the store, the query log, or chat memory
+        without Redis)."""
+        return self.source == "store" or self.query_log or (self.memory and not self.redis_url)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> Settings:

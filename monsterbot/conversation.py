@@ -3,6 +3,12 @@
 One-to-one chats get an answer to everything (a card, a which-one question, or not found
 with suggestions). Group and room chats get a card only for a confident match on the
 whole message, or any answer when the bot is mentioned; otherwise the bot stays silent.
+
+A chat's last monster, game and question are remembered (`memory`) so that a follow-up ("尾巴呢",
+"and in rise?", "vs rathian?") is answered about it; in groups a follow-up is answered only when
+the bot is mentioned, or when it is worded as a question and the chat has a monster to follow
+(never a which-monster question).
+A chat may choose its own game ("預設荒野"), kept in `preferences` like the mention-only mode.
 """
 
 from __future__ import annotations
@@ -13,17 +19,25 @@ from typing import Any, Mapping
 
 from linebot.v3.messaging import TextMessage
 
+from monsterbot.core.matching import followup
 from monsterbot.core.matching.matcher import Outcome
-from monsterbot.core.matching.question import Kind, Question, parse
-from monsterbot.core.model import Monster
+from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.matching.question import Kind, Question
+from monsterbot.core.model import GAMES, Monster
 from monsterbot.core.ranking import Ranked, weakest_to
 from monsterbot.core.snapshot import Snapshot
+from monsterbot.memory import ChatMemory, LocalMemory, Remembered
 from monsterbot.preferences import MemoryPreferences, Preferences
-from monsterbot.replies import messages, tables
+from monsterbot.replies import followups, messages, tables
 from monsterbot.replies.card import game_missing, weakness_card
+from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.labels import label
+from monsterbot.replies.part_answer import part_answer
 from monsterbot.replies.wire import Wire, to_wire
 from monsterbot.sources.live import LiveKnowledge
+
+#: How many monsters a "which monster?" offers as buttons.
+WHICH_MONSTER_BUTTONS = 6
 
 
 class ChatKind(str, Enum):
@@ -38,8 +52,8 @@ class ChatKind(str, Enum):
 class Answer:
     """What the bot answers: the messages to send (none means stay silent), built from the content below.
 
-    `kind` names the reply (weakness, hitzones, compare, reverse, which_one, not_found, help, greeting, keyword,
-    command); `monsters` are its subjects (the card's monster, the pair compared, the choices offered), `game` the
+    `kind` names the reply (weakness, hitzones, part, element, compare, reverse, which_one, which_monster,
+    not_found, help, greeting, keyword, command); `monsters` are its subjects (the card's monster, the pair compared, the choices offered), `game` the
     game whose facts it shows and `ranking` a reverse lookup's list. `to_data()` is that content as JSON-ready data.
     """
 
@@ -89,19 +103,25 @@ class Conversation:
         default_game: str = "wilds",
         group_mode: str = "confident",
         preferences: Preferences | None = None,
+        memory: ChatMemory | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.default_game = default_game
         self.group_mode = group_mode
         self.preferences = preferences or MemoryPreferences()
+        self.memory: ChatMemory = memory if memory is not None else LocalMemory()
 
     def reply_to_text(
         self, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False, chat_key: str = ""
     ) -> Answer:
-        """Answer a text message according to the chat it came from (chat_key identifies a group or room)."""
-        question = parse(text)
+        """Answer a text message according to the chat it came from (chat_key identifies the chat; without one
+        nothing is remembered)."""
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # a lone surrogate becomes U+FFFD
+        snapshot = self.knowledge.current
+        names = snapshot.remember("names", lambda: _name_keys(snapshot))
+        question = followup.parse(text, names.__contains__)
         answer = self._answer(question, text, chat, mentioned, chat_key)
-        return replace(answer, query=question.whole, language=question.language)
+        return replace(answer, query=question.whole, language=answer.language or question.language)
 
     def _answer(self, question: Question, text: str, chat: ChatKind, mentioned: bool, chat_key: str) -> Answer:
         talkative = chat is ChatKind.USER or mentioned
@@ -113,6 +133,12 @@ class Conversation:
             said = TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))
             return Answer([to_wire(said)], "command",
                           kind="command")
+        if question.kind is Kind.SET_GAME and question.game:
+            if not chat_key:
+                return Answer([to_wire(messages.usage(question.language))], "help", kind="help")
+            self.preferences.set_game(chat_key, question.game)
+            return Answer([to_wire(followups.game_set(question.game, question.language))], "command", kind="command",
+                          game=question.game)
         if question.kind in (Kind.HELP, Kind.EMPTY):
             return Answer([to_wire(messages.usage(question.language))], "help", kind="help") if talkative else Answer()
         keyword = self.knowledge.current.replies.get(question.whole)
@@ -121,7 +147,10 @@ class Conversation:
         if not talkative and (self.group_mode == "mention" or self.preferences.mention_only(chat_key)):
             return Answer()
         snapshot = self.knowledge.current
-        game = question.game or self.default_game
+        if question.followup:
+            return self._follow_up(snapshot, question, text, talkative, chat_key)
+        chat_game = self._chat_game(chat_key)
+        game = question.game or chat_game or self.default_game
         if question.kind is Kind.REVERSE:
             ranked = weakest_to(snapshot.monsters.values(), question.topic, game)
             card = snapshot.remember(("reverse", question.topic, question.language, game), lambda: to_wire(
@@ -134,19 +163,23 @@ class Conversation:
                 one, other = snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]
                 absent = next((m for m in (one, other) if question.game and question.game not in m.games), None)
                 if absent is not None:  # the named game is honoured: no other game's figures in the comparison
-                    card = self._card(snapshot, Kind.WEAKNESS, absent, question.language, game, named=True)
-                    return Answer([card], "match", absent.id, first.score, **_card_content(Kind.WEAKNESS, absent, game, True))
-                card = snapshot.remember(("compare", one.id, other.id, question.language, game),
-                                         lambda: to_wire(tables.comparison(one, other, question.language, game)))
+                    card = self._card(snapshot, Kind.WEAKNESS, "", absent, question.language, game, None, named=True)
+                    return Answer([card], "match", absent.id, first.score,
+                                  **_card_content(Kind.WEAKNESS, "", absent, game, True))
+                card = self._comparison(snapshot, one, other, question.language, game)
+                self._remember(chat_key, Remembered(one.id, game, Kind.WEAKNESS.value, "", question.language))
                 return Answer([card], "compare", one.id, first.score, kind="compare", game=game, monsters=(one, other))
             question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
         result = snapshot.matcher.match_question(question)
         best = result.best
         if best is not None and (talkative or result.whole_message):
             monster = snapshot.monsters[best.monster_id]
+            detail = question.part or question.topic
             named = question.game is not None
-            card = self._card(snapshot, question.kind, monster, question.language, game, named)
-            return Answer([card], "match", monster.id, best.score, **_card_content(question.kind, monster, game, named))
+            card = self._card(snapshot, question.kind, detail, monster, question.language, game, chat_game, named)
+            self._remember(chat_key, Remembered(monster.id, game, question.kind.value, detail, question.language))
+            return Answer([card], "match", monster.id, best.score, topic=detail,
+                          **_card_content(question.kind, detail, monster, game, named))
         if not talkative:
             return Answer(outcome=result.outcome.value)
         candidates = [snapshot.monsters[c.monster_id] for c in result.candidates]
@@ -157,8 +190,75 @@ class Conversation:
         return Answer([to_wire(messages.not_found(text, candidates, question.game, question.language))], "miss", None,
                       top_score, kind="not_found", game=question.game, monsters=tuple(candidates))
 
-    def reply_to_postback(self, data: str) -> Answer:
-        """Answer a press on one of this bot's quick-reply buttons; ignore any other postback."""
+    def _follow_up(self, snapshot: Snapshot, question: Question, text: str, talkative: bool, chat_key: str) -> Answer:
+        """Answer a follow-up about the chat's last monster; "which monster?" when there is none."""
+        last = self.memory.recall(chat_key) if chat_key else None
+        monster = snapshot.monsters.get(last.monster_id) if last else None
+        if not (talkative or question.asking):
+            return Answer()  # "rise", "尾巴" in a group: chit-chat unless worded as a question
+        if last is None or monster is None:
+            return self._which_monster(snapshot, question) if talkative else Answer()
+        game = question.game or last.game
+        language = followup.reply_language(question, text, last.language)
+        if question.kind is Kind.COMPARE:
+            other = snapshot.matcher.match_key(question.other).best
+            if other is None or other.monster_id == monster.id:
+                return self._which_monster(snapshot, question) if talkative else Answer()
+            second = snapshot.monsters[other.monster_id]
+            card = self._comparison(snapshot, monster, second, language, game)
+            return Answer([card], "followup", monster.id, other.score, language=language, kind="compare", game=game,
+                          monsters=(monster, second))
+        if question.kind is Kind.WEAKNESS:  # another game: the same question again
+            kind, detail = Kind(last.kind), last.detail
+        else:
+            kind, detail = question.kind, question.part or question.topic
+        chat_game = self._chat_game(chat_key) if kind is Kind.WEAKNESS else None  # only a card offers the game
+        named = question.game is not None
+        card = self._card(snapshot, kind, detail, monster, language, game, chat_game, named)
+        self._remember(chat_key, Remembered(monster.id, game, kind.value, detail, language))
+        return Answer([card], "followup", monster.id, 100.0, language=language, topic=detail,
+                      **_card_content(kind, detail, monster, game, named))
+
+    def _which_monster(self, snapshot: Snapshot, question: Question) -> Answer:
+        """Ask which monster a follow-up is about, with buttons that answer the same question for a few monsters."""
+        ask = question.kind.value if question.kind in (Kind.PART, Kind.ELEMENT) else ""
+        detail = question.part or question.topic
+        game = question.game or self.default_game
+
+        def offer() -> tuple[Monster, ...]:  # monsters of the game (with the part), best documented first
+            fits = [m for m in snapshot.monsters.values() if game in m.games
+                    and (question.kind is not Kind.PART or any(followup.in_family(z.part, detail)
+                                                               for f in m.games.values() for z in f.hitzones))]
+            fits.sort(key=lambda m: (-len(m.games), -sum(len(f.hitzones) for f in m.games.values()), m.names["en"]))
+            return tuple(fits[:WHICH_MONSTER_BUTTONS])
+
+        offered: tuple[Monster, ...] = snapshot.remember(("which_monster_offer", ask, detail, game), offer)
+        card = snapshot.remember(("which_monster", ask, detail, game, question.language), lambda: to_wire(
+            followups.which_monster(offered, question.game, question.language, ask, detail)))
+        return Answer([card], "which_monster", kind="which_monster", game=question.game, monsters=offered,
+                      topic=detail)
+
+    def _chat_game(self, chat_key: str) -> str | None:
+        """The game a chat answers in (its own, else the bot's default); None without a chat."""
+        if not chat_key:
+            return None
+        chosen = self.preferences.game(chat_key)
+        return chosen if chosen in GAMES else self.default_game
+
+    def _remember(self, chat_key: str, value: Remembered) -> None:
+        if chat_key:
+            self.memory.remember(chat_key, value)
+
+    def reply_to_postback(self, data: str, chat_key: str = "") -> Answer:
+        """Answer a press on one of this bot's buttons (a card, a part or element answer, "use this game here");
+        ignore any other postback."""
+        chosen = followups.parse_set_game(data)
+        if chosen is not None:
+            if not chat_key:
+                return Answer(outcome="ignored")
+            self.preferences.set_game(chat_key, chosen[0])
+            return Answer([to_wire(followups.game_set(*chosen))], "command", language=chosen[1], kind="command",
+                          game=chosen[0])
         parsed = messages.parse_postback(data)
         if parsed is None:
             return Answer(outcome="ignored")
@@ -167,24 +267,55 @@ class Conversation:
         monster = snapshot.monsters.get(monster_id)
         if monster is None:
             return Answer(outcome="ignored")
-        kind = Kind.HITZONES if view == tables.HITZONES_VIEW else Kind.WEAKNESS
-        card = self._card(snapshot, kind, monster, language, game or self.default_game, named=game is not None)
-        return Answer([card], "match", monster.id, 100.0, language=language,
-                      **_card_content(kind, monster, game or self.default_game, game is not None))
+        ask, detail = followups.parse_ask(data)
+        kind = {"part": Kind.PART, "element": Kind.ELEMENT}.get(ask, Kind.WEAKNESS) if detail else Kind.WEAKNESS
+        if kind is Kind.WEAKNESS and view == tables.HITZONES_VIEW:
+            kind = Kind.HITZONES
+        chat_game = self._chat_game(chat_key)
+        named = game is not None
+        game = game or chat_game or self.default_game
+        card = self._card(snapshot, kind, detail, monster, language, game, chat_game, named)
+        self._remember(chat_key, Remembered(monster.id, game, kind.value, detail, language))
+        return Answer([card], "match", monster.id, 100.0, language=language, topic=detail,
+                      **_card_content(kind, detail, monster, game, named))
 
     @staticmethod
-    def _card(snapshot: Snapshot, kind: Kind, monster: Monster, language: str, game: str, named: bool) -> Wire:
-        """A monster's weakness card or hitzone table, built and serialised once per knowledge version.
+    def _card(snapshot: Snapshot, kind: Kind, detail: str, monster: Monster, language: str, game: str,
+              chat_game: str | None, named: bool = False) -> Wire:
+        """The answer about a monster for a kind of question, built and serialised once per knowledge version: its
+        weakness card (with game buttons, and one to make the game shown the chat's own when it is not), hitzone
+        table, one part, or one element.
 
         A game the player named is always honoured: without figures there, the answer says so (with
         buttons for the games that have them) rather than showing another game's facts.
         """
-        view = tables.HITZONES_VIEW if kind is Kind.HITZONES else None
         if named and game not in monster.games:
+            view = tables.HITZONES_VIEW if kind is Kind.HITZONES else None
             return snapshot.remember(("missing", view, monster.id, language, game),
                                      lambda: to_wire(game_missing(monster, language, game, view)))
-        build = tables.hitzone_table if kind is Kind.HITZONES else weakness_card
-        return snapshot.remember((kind, monster.id, language, game), lambda: to_wire(build(monster, language, game)))
+        if kind is Kind.PART and detail:
+            return snapshot.remember((kind, monster.id, detail, language, game),
+                                     lambda: to_wire(part_answer(monster, detail, language, game)))
+        if kind is Kind.ELEMENT and detail:
+            return snapshot.remember((kind, monster.id, detail, language, game),
+                                     lambda: to_wire(element_answer(monster, detail, language, game)))
+        if kind is Kind.HITZONES:
+            return snapshot.remember((kind, monster.id, language, game),
+                                     lambda: to_wire(tables.hitzone_table(monster, language, game)))
+        offer_here = chat_game is not None and chat_game != game
+
+        def card() -> Wire:
+            built = weakness_card(monster, language, game)
+            if offer_here:
+                built.quick_reply = followups.with_use_here(built.quick_reply, _shown_game(monster, game), language)
+            return to_wire(built)
+
+        return snapshot.remember((Kind.WEAKNESS, monster.id, language, game, offer_here), card)
+
+    @staticmethod
+    def _comparison(snapshot: Snapshot, one: Monster, other: Monster, language: str, game: str) -> Wire:
+        return snapshot.remember(("compare", one.id, other.id, language, game),
+                                 lambda: to_wire(tables.comparison(one, other, language, game)))
 
     def greet(self) -> Answer:
         """Welcome a new friend with what the bot can do."""
@@ -201,16 +332,30 @@ class Conversation:
         """The bot left a group or room: drop what it kept about that chat."""
         if chat_key:
             self.preferences.forget(chat_key)
+            self.memory.forget(chat_key)
         return Answer(outcome="forgotten", kind="forget")
 
 
-def _card_kind(kind: Kind) -> str:
+def _shown_game(monster: Monster, game: str) -> str | None:
+    """The game whose facts a card shows (the game asked, else the newest the monster has)."""
+    facts = monster.facts(game)
+    return facts.game if facts else None
+
+
+def _name_keys(snapshot: Snapshot) -> frozenset[str]:
+    """Every monster name and alias as a matching key (what is never taken apart as a follow-up)."""
+    return frozenset(normalize(name) for monster in snapshot.monsters.values() for _, name in monster.all_names())
+
+
+def _card_kind(kind: Kind, detail: str = "") -> str:
+    if kind in (Kind.PART, Kind.ELEMENT) and detail:
+        return kind.value
     return "hitzones" if kind is Kind.HITZONES else "weakness"
 
 
-def _card_content(kind: Kind, monster: Monster, game: str, named: bool) -> dict[str, Any]:
+def _card_content(kind: Kind, detail: str, monster: Monster, game: str, named: bool) -> dict[str, Any]:
     """The Answer fields of a card: a named game without the monster is a "game_missing" answer, no facts."""
     if named and game not in monster.games:
         return {"kind": "game_missing", "game": game, "monsters": ()}
     facts = monster.facts(game)
-    return {"kind": _card_kind(kind), "game": facts.game if facts else game, "monsters": (monster,)}
+    return {"kind": _card_kind(kind, detail), "game": facts.game if facts else game, "monsters": (monster,)}

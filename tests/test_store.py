@@ -117,10 +117,11 @@ def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(databa
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN derived"))
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN missing"))
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN resisted_elements"))
+        connection.execute(text("ALTER TABLE chat_preferences DROP COLUMN game"))  # schema 3
     with Session(engine) as session:
         session.merge(Meta(key="schema_version", value="1"))
         session.commit()
-    assert migrate(engine) == SCHEMA_VERSION == 2
+    assert migrate(engine) == SCHEMA_VERSION == 3
     sync(engine, monsters)
     back = {m.id: m for m in load_monsters(engine)}
     rathalos = back["rathalos"].games["wilds"]

@@ -7,16 +7,12 @@ knowledge snapshot can be shared between threads without locks.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Mapping
 
 LANGUAGES: tuple[str, ...] = ("en", "ja", "zh-TW", "zh-CN")
 ELEMENTS: tuple[str, ...] = ("fire", "water", "thunder", "ice", "dragon")
 AILMENTS: tuple[str, ...] = ("poison", "sleep", "paralysis", "blast", "stun")
 GAMES: tuple[str, ...] = ("world", "rise", "wilds")
-GAME_TITLES: Mapping[str, str] = MappingProxyType(
-    {"world": "Monster Hunter World: Iceborne", "rise": "Monster Hunter Rise: Sunbreak", "wilds": "Monster Hunter Wilds"}
-)
 
 #: A hitzone at or above this physical value is a weak spot (the community's usual line).
 WEAK_SPOT_THRESHOLD = 45

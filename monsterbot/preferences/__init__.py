@@ -1,4 +1,4 @@
-"""Per-chat preferences (a group's mention-only mode), kept by a salted hash of the chat id."""
+"""Per-chat preferences (a group's mention-only mode, a chat's own game), kept by a salted hash of the chat id."""
 
 from __future__ import annotations
 
@@ -13,11 +13,15 @@ def chat_key(chat_id: str, salt: str) -> str:
 
 
 class Preferences(Protocol):
-    """Reads and writes a chat's mention-only mode."""
+    """Reads and writes a chat's mention-only mode and its own game."""
 
     def mention_only(self, key: str) -> bool: ...
 
     def set_mention_only(self, key: str, value: bool) -> None: ...
+
+    def game(self, key: str) -> str | None: ...
+
+    def set_game(self, key: str, game: str) -> None: ...
 
     def forget(self, key: str) -> None: ...
 
@@ -27,6 +31,7 @@ class MemoryPreferences:
 
     def __init__(self) -> None:
         self._values: dict[str, bool] = {}
+        self._games: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def mention_only(self, key: str) -> bool:
@@ -36,6 +41,14 @@ class MemoryPreferences:
         with self._lock:
             self._values[key] = value
 
+    def game(self, key: str) -> str | None:
+        return self._games.get(key)
+
+    def set_game(self, key: str, game: str) -> None:
+        with self._lock:
+            self._games[key] = game
+
     def forget(self, key: str) -> None:
         with self._lock:
             self._values.pop(key, None)
+            self._games.pop(key, None)

@@ -13,7 +13,7 @@ import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Callable
+from typing import Any, Callable
 
 from cachetools import TTLCache
 
@@ -28,7 +28,7 @@ class CachedPreferences:
     def __init__(self, store: Preferences, ttl: float = 30.0, wait: float = 0.2, max_in_flight: int = 4,
                  max_entries: int = 10_000) -> None:
         self._store = store
-        self._cache: TTLCache[str, bool] = TTLCache(maxsize=max_entries, ttl=ttl)
+        self._cache: TTLCache[tuple[str, str], Any] = TTLCache(maxsize=max_entries, ttl=ttl)  # (setting, chat key)
         self._wait = wait
         self._pool = ThreadPoolExecutor(max_workers=max_in_flight, thread_name_prefix="preferences")
         self._slots = threading.BoundedSemaphore(max_in_flight)
@@ -41,27 +41,39 @@ class CachedPreferences:
         return time.monotonic() >= self._late_until
 
     def mention_only(self, key: str) -> bool:
-        with self._lock:
-            cached = self._cache.get(key)
-        if cached is not None:
-            return cached
-        future = self._submit(self._read, key)
-        if future is not None and self.healthy:  # while the store is late, its answer only fills the cache
-            try:
-                return bool(future.result(timeout=self._wait))
-            except FutureTimeout:
-                self._late()
-        return False
+        return bool(self._get(("mention_only", key), self._store.mention_only, False))
 
     def set_mention_only(self, key: str, value: bool) -> None:
         with self._lock:
-            self._cache[key] = value
+            self._cache[("mention_only", key)] = value
         self._write(self._store.set_mention_only, key, value)
+
+    def game(self, key: str) -> str | None:
+        value = self._get(("game", key), self._store.game, None)
+        return value if isinstance(value, str) else None
+
+    def set_game(self, key: str, game: str) -> None:
+        with self._lock:
+            self._cache[("game", key)] = game
+        self._write(self._store.set_game, key, game)
 
     def forget(self, key: str) -> None:
         with self._lock:
-            self._cache.pop(key, None)
+            for setting in ("mention_only", "game"):
+                self._cache.pop((setting, key), None)
         self._write(self._store.forget, key)
+
+    def _get(self, entry: tuple[str, str], read: Callable[[str], Any], default: Any) -> Any:
+        with self._lock:
+            if entry in self._cache:
+                return self._cache[entry]
+        future = self._submit(self._read, entry, read)
+        if future is not None and self.healthy:  # while the store is late, its answer only fills the cache
+            try:
+                return future.result(timeout=self._wait)
+            except FutureTimeout:
+                self._late()
+        return default
 
     def _write(self, call: Callable[..., object], *args: object) -> None:
         future = self._submit(call, *args)
@@ -74,10 +86,10 @@ class CachedPreferences:
             self._late()
             log.warning("a chat preference change is still being written: the database is slow")
 
-    def _read(self, key: str) -> bool:
-        value = self._store.mention_only(key)
+    def _read(self, entry: tuple[str, str], read: Callable[[str], Any]) -> Any:
+        value = read(entry[1])
         with self._lock:
-            self._cache[key] = value
+            self._cache[entry] = value
         return value
 
     def _submit(self, call: Callable[..., object], *args: object) -> Future[object] | None:

@@ -24,8 +24,27 @@ class StorePreferences:
             return False
 
     def set_mention_only(self, key: str, value: bool) -> None:
+        self._update(key, mention_only=value)
+
+    def game(self, key: str) -> str | None:
+        try:
+            with Session(self._engine) as session:
+                row = session.get(ChatPreferenceRow, key)
+                return row.game if row else None
+        except SQLAlchemyError:
+            return None
+
+    def set_game(self, key: str, game: str) -> None:
+        self._update(key, game=game)
+
+    def _update(self, key: str, **values: object) -> None:
+        """Change some settings of a chat, keeping the others."""
         with Session(self._engine) as session, session.begin():
-            session.merge(ChatPreferenceRow(chat_key=key, mention_only=value, updated_at=utcnow()))
+            row = session.get(ChatPreferenceRow, key) or ChatPreferenceRow(chat_key=key)
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.updated_at = utcnow()
+            session.add(row)
 
     def forget(self, key: str) -> None:
         with Session(self._engine) as session, session.begin():

@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel, create_engine
 from monsterbot.store import schema  # noqa: F401 - registers the tables on SQLModel.metadata
 from monsterbot.store.schema import Meta, utcnow
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _wilds_facts(connection: Connection) -> None:
@@ -28,8 +28,13 @@ def _wilds_facts(connection: Connection) -> None:
         connection.execute(text(f"ALTER TABLE game_facts ADD COLUMN {column} JSON NOT NULL DEFAULT '[]'"))
 
 
+def _chat_game(connection: Connection) -> None:
+    """3: a chat's own game in chat_preferences (the chat_memory table is new: create_all makes it)."""
+    connection.execute(text("ALTER TABLE chat_preferences ADD COLUMN game VARCHAR(16)"))
+
+
 #: MIGRATIONS[n] turns a version n-1 database into version n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _wilds_facts}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _wilds_facts, 3: _chat_game}
 
 
 class StoreError(RuntimeError):
@@ -51,6 +56,7 @@ def open_engine(url: str) -> Engine:
         def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001 - DB-API connection
             cursor = connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")  # WAL's recommended level: no fsync per commit, never corrupt
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
 

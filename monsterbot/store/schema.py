@@ -97,4 +97,14 @@ class ChatPreferenceRow(SQLModel, table=True):
     __tablename__ = "chat_preferences"
     chat_key: str = Field(primary_key=True, max_length=64)
     mention_only: bool = False
+    game: Optional[str] = Field(default=None, max_length=16)  # the chat's own game ("use rise here"); schema 2
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ChatMemoryRow(SQLModel, table=True):
+    """What a chat asked about last (JSON of memory.Remembered), keyed by a salted hash of its id, until it expires."""
+
+    __tablename__ = "chat_memory"
+    chat_key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=512)
+    expires_at: datetime = Field(index=True)

@@ -66,7 +66,8 @@ def create_app(
     metrics.export_knowledge(knowledge)
     replier = replier or LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout)
     dispatcher = ReplyDispatcher(replier, settings.line_timeout, drain_budget(settings.shutdown_grace))
-    conversation = Conversation(knowledge, settings.default_game, settings.group_mode, runtime.preferences)
+    conversation = Conversation(knowledge, settings.default_game, settings.group_mode, runtime.preferences,
+                                runtime.memory)
     ledger = ledger or event_ledger(settings.redis_url, settings.data_dir, settings.event_lease)
     handle = partial(_handle, conversation=conversation, dispatcher=dispatcher, ledger=ledger,
                      query_log=runtime.query_log, salt=settings.channel_secret)
@@ -229,7 +230,7 @@ def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | Non
         text, mentioned = without_self_mentions(event.message)
         return conversation.reply_to_text(text, chat, mentioned, key)
     if isinstance(event, PostbackEvent):
-        return conversation.reply_to_postback(event.postback.data)
+        return conversation.reply_to_postback(event.postback.data, _chat_of(event, salt)[1])
     if isinstance(event, FollowEvent):
         return conversation.greet()
     if isinstance(event, (JoinEvent, MemberJoinedEvent)):
@@ -240,10 +241,11 @@ def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | Non
 
 
 def _chat_of(event: Event, salt: str) -> tuple[ChatKind, str]:
-    """The kind of chat and a salted key of a group or room (never the raw LINE id)."""
+    """The kind of chat and a salted key of it (never the raw LINE id)."""
     source = event.source
     if isinstance(source, GroupSource):
         return ChatKind.GROUP, chat_key(source.group_id, salt)
     if isinstance(source, RoomSource):
         return ChatKind.ROOM, chat_key(source.room_id, salt)
-    return ChatKind.USER, ""
+    user = getattr(source, "user_id", None)
+    return ChatKind.USER, chat_key(user, salt) if user else ""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
 
 from monsterbot.config import Settings
+from monsterbot.memory import ChatMemory, NoMemory, chat_memory
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.preferences.cached import CachedPreferences
 from monsterbot.sources import Source, knowledge_source
@@ -34,6 +35,7 @@ class Runtime:
     preferences: Preferences | None = None
     reloader: Reloader | None = None
     cluster: ClusterSource | None = None  # when watching EventBindings
+    memory: ChatMemory = field(default_factory=NoMemory)  # each chat's last monster, for follow-ups
 
     def dependencies(self) -> dict[str, bool]:
         """Whether each dependency on the request path answers in time (the database, for preferences)."""
@@ -79,7 +81,8 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
         cluster = ClusterSource(source, kube_api or kubernetes_api(), settings.namespace or None)
         source = cluster
     knowledge = LiveKnowledge(source.load, settings.reload_min_share)
-    runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences(), cluster=cluster)
+    runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences(), cluster=cluster,
+                      memory=chat_memory(settings, engine))
     if watch:
         knowledge.listeners.append(lambda: metrics.export_knowledge(knowledge))
     knowledge.reload(strict=strict)

@@ -219,6 +219,10 @@ env:
     value: {{ $.Values.config.maxBodyBytes | int | quote }}
   - name: MONSTERBOT_SOURCE
     value: {{ $.Values.config.source | quote }}
+  - name: MONSTERBOT_MEMORY
+    value: {{ ternary "on" "off" $.Values.config.memory | quote }}
+  - name: MONSTERBOT_MEMORY_TTL
+    value: {{ $.Values.config.memoryTtlSeconds | quote }}
   - name: WEB_CONCURRENCY
     value: {{ $.Values.config.webConcurrency | quote }}
   - name: GUNICORN_THREADS

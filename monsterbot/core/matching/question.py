@@ -28,6 +28,9 @@ class Kind(str, Enum):
     QUIET = "quiet"
     TALK = "talk"
     EMPTY = "empty"
+    PART = "part"  # one part of a monster: "火龍 尾巴", "its tail" (core/matching/followup.py)
+    ELEMENT = "element"  # one element against a monster: "火龍 水屬性", "what about ice"
+    SET_GAME = "set_game"  # the chat's own game: "預設荒野", "use rise here", "ライズにして"
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,10 @@ class Question:
     language: str = "en"
     whole: str = ""  # the whole message normalised, for names that hold filler words ("Narwa the Allmother")
     other: str = ""  # COMPARE: the second name
-    topic: str = ""  # REVERSE: the element or ailment asked about
+    topic: str = ""  # REVERSE and ELEMENT: the element or ailment asked about
+    part: str = ""  # PART: the family of parts asked about ("tail")
+    followup: bool = False  # names no monster: about the one the chat asked about last
+    asking: bool = False  # worded as a question ("呢", "?", "what about"): a follow-up a group may get an answer to
 
 
 #: Group commands: answer only when mentioned, or answer clear monster names again.

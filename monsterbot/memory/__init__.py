@@ -1,0 +1,132 @@
+"""What a chat asked about last (its monster, game and question), remembered for a short time so that a follow-up
+("尾巴呢", "and in rise?") is answered about it.
+
+Kept under a salted hash of the chat id (`monsterbot.preferences.chat_key`), never the LINE id; shared by every
+replica through Redis or the SQL store; read and written through `BoundedMemory`, so a slow or absent store costs a
+reply at most a fraction of a second and is then skipped for a while (no memory).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Callable, Protocol
+
+from monsterbot.bounded import Bounded
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from monsterbot.config import Settings
+
+
+@dataclass(frozen=True)
+class Remembered:
+    """The last monster a chat asked about: its id, the game answered, the kind of question and its detail
+    (the part or element asked about), and the asker's language."""
+
+    monster_id: str
+    game: str
+    kind: str = "weakness"
+    detail: str = ""
+    language: str = "en"
+
+    def dumps(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def loads(cls, raw: str | bytes) -> "Remembered | None":
+        """The record, or None for anything that is not one (a store holds what it holds)."""
+        try:
+            data = json.loads(raw)
+            return cls(**{k: str(data[k]) for k in cls.__dataclass_fields__ if k in data})
+        except (ValueError, TypeError, KeyError):
+            return None
+
+
+class ChatMemory(Protocol):
+    """Recalls and remembers a chat's last question by chat key."""
+
+    def recall(self, key: str) -> Remembered | None: ...
+
+    def remember(self, key: str, value: Remembered) -> None: ...
+
+    def forget(self, key: str) -> None: ...
+
+
+class NoMemory:
+    """Memory switched off: nothing is kept, nothing recalled."""
+
+    def recall(self, key: str) -> Remembered | None:
+        return None
+
+    def remember(self, key: str, value: Remembered) -> None:
+        return None
+
+    def forget(self, key: str) -> None:
+        return None
+
+
+class LocalMemory:
+    """Memory of one process (the terminal chat, tests), forgotten after `ttl` seconds and past `max_entries`."""
+
+    def __init__(self, ttl: float = 600.0, max_entries: int = 10_000, clock: Callable[[], float] = time.monotonic) -> None:
+        self._ttl = ttl
+        self._max = max_entries
+        self._clock = clock
+        self._values: dict[str, tuple[float, Remembered]] = {}
+        self._lock = threading.Lock()
+
+    def recall(self, key: str) -> Remembered | None:
+        with self._lock:
+            found = self._values.get(key)
+            if found is None or found[0] <= self._clock():
+                self._values.pop(key, None)
+                return None
+            return found[1]
+
+    def remember(self, key: str, value: Remembered) -> None:
+        with self._lock:
+            self._values.pop(key, None)
+            if len(self._values) >= self._max:
+                del self._values[next(iter(self._values))]
+            self._values[key] = (self._clock() + self._ttl, value)
+
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._values.pop(key, None)
+
+
+class BoundedMemory:
+    """A shared memory whose calls never hold a reply for long (see monsterbot/bounded.py): a slow or failing store
+    reads as no memory."""
+
+    def __init__(self, inner: ChatMemory, bounded: Bounded | None = None) -> None:
+        self._inner = inner
+        self._bounded = bounded or Bounded("chat memory")
+
+    def recall(self, key: str) -> Remembered | None:
+        return self._bounded.call(lambda: self._inner.recall(key), None)
+
+    def remember(self, key: str, value: Remembered) -> None:
+        self._bounded.call(lambda: self._inner.remember(key, value), None)
+
+    def forget(self, key: str) -> None:
+        self._bounded.call(lambda: self._inner.forget(key), None)
+
+
+def chat_memory(settings: Settings, engine: Engine | None) -> ChatMemory:
+    """The memory the settings ask for: none when off, Redis with `REDIS_URL`, else the SQL store, else this process."""
+    if not settings.memory:
+        return NoMemory()
+    if settings.redis_url:
+        from monsterbot.memory.redis_store import RedisMemory
+
+        return BoundedMemory(RedisMemory(settings.redis_url, int(settings.memory_ttl)))
+    if engine is not None:
+        from monsterbot.memory.sql_store import SqlMemory
+
+        return BoundedMemory(SqlMemory(engine, settings.memory_ttl))
+    return LocalMemory(settings.memory_ttl)
