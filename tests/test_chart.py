@@ -20,9 +20,24 @@ from tests.helm_tool import CHART, CREDENTIALS, checkov_binary, operator_config,
 from tests.helm_tool import render as helm_render  # noqa: E402
 from tests.test_kubernetes_operator import K8S_VERSION, crd_errors  # noqa: E402
 
+REDIS = ("--set", "redis.url=redis://redis:6379/0")  # several pods share their record of answered events
+INTERNAL_PORT = 8090
+
 
 def render(*values: str) -> list[dict]:
     return helm_render(*values, namespace="games")
+
+
+def webhook_deployment(objects: list[dict]) -> dict:
+    [webhook] = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    return webhook
+
+
+def refusal(*values: str) -> str:
+    """helm's error for values the chart must refuse."""
+    done = run_helm("template", "bot", str(CHART), *CREDENTIALS, *values)
+    assert done.returncode != 0, f"rendered: {values}"
+    return done.stderr
 
 
 def by_kind(objects: list[dict], kind: str, api: str | None = None) -> list[dict]:
@@ -64,9 +79,23 @@ def restricted_problems(pod: dict) -> list[str]:
     return problems
 
 
+def unserved_ports(objects: list[dict]) -> list[str]:
+    """Named targetPorts of the chart's Services that no container port of the pods they select has."""
+    pods = [pod for _, pod in pod_templates(objects)]
+    problems = []
+    for service in by_kind(objects, "Service", "v1"):
+        selector = service["spec"]["selector"].items()
+        names = {port["name"] for pod in pods if selector <= pod["metadata"]["labels"].items()
+                 for container in pod["spec"]["containers"] for port in container.get("ports", [])}
+        problems += [f"{service['metadata']['name']}: {p['targetPort']}" for p in service["spec"]["ports"]
+                     if isinstance(p["targetPort"], str) and p["targetPort"] not in names]
+    return problems
+
+
 def validate_all(objects: list[dict]) -> None:
     for name, pod in pod_templates(objects):
         assert restricted_problems(pod) == [], name
+    assert unserved_ports(objects) == []
     for obj in objects:
         if obj["apiVersion"] == "monitoring.coreos.com/v1":  # the Prometheus Operator's CRD: not in Kubernetes' schemas
             assert obj["spec"]["endpoints"] and obj["spec"]["selector"]["matchLabels"]
@@ -98,7 +127,8 @@ def test_default_render():
     objects = render(*CREDENTIALS)
     validate_all(objects)
     kinds = {o["kind"] for o in objects}
-    assert {"Deployment", "Service", "PodDisruptionBudget", "ConfigMap", "Secret", "CustomResourceDefinition"} <= kinds
+    assert {"Deployment", "Service", "ConfigMap", "Secret", "CustomResourceDefinition"} <= kinds
+    assert "PodDisruptionBudget" not in kinds  # one replica: a budget of minAvailable 1 would block every node drain
     assert not by_kind(objects, "Service", "serving.knative.dev/v1") and not by_kind(objects, "HorizontalPodAutoscaler")
     [webhook] = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
     labels = webhook["metadata"]["labels"]
@@ -115,7 +145,9 @@ def test_default_render():
     assert container["securityContext"]["capabilities"]["drop"] == ["ALL"]
     assert container["securityContext"]["allowPrivilegeEscalation"] is False
     assert pod["spec"]["securityContext"]["runAsNonRoot"] is True
-    assert pod["spec"]["terminationGracePeriodSeconds"] > 25  # gunicorn's graceful_timeout fits
+    grace = int(env["MONSTERBOT_SHUTDOWN_GRACE"]["value"])
+    assert pod["spec"]["terminationGracePeriodSeconds"] >= max(30, grace + 5)  # gunicorn's graceful_timeout fits
+    assert webhook["spec"]["replicas"] == 1  # more need redis.url
     assert pod["metadata"]["annotations"]["checksum/knowledge"]
     [configmap] = [c for c in by_kind(objects, "ConfigMap") if c["metadata"]["name"] == "bot-monsterbot-knowledge"]
     assert "rathalos.yaml" in configmap["data"] and "火龍" in configmap["data"]["rathalos.yaml"]
@@ -156,7 +188,7 @@ def test_knowledge_change_rolls_the_pods(tmp_path):
 
 
 def test_knative_render():
-    objects = render(*CREDENTIALS, "--set", "knative.enabled=true", "--set", "knative.maxScale=4",
+    objects = render(*CREDENTIALS, *REDIS, "--set", "knative.enabled=true", "--set", "knative.maxScale=4",
                      "--set", "config.webConcurrency=3", "--set", "config.threads=2")
     validate_all(objects)
     [service] = by_kind(objects, "Service", "serving.knative.dev/v1")
@@ -169,7 +201,9 @@ def test_knative_render():
     assert annotations["autoscaling.knative.dev/target-utilization-percentage"] == "70"
     assert template["spec"]["containerConcurrency"] == 6  # 3 workers × 2 threads: what the pod really serves
     container = template["spec"]["containers"][0]
-    assert container["ports"] == [{"name": "http1", "containerPort": 8080, "protocol": "TCP"}]
+    assert container["ports"] == [{"name": "http1", "containerPort": 8080, "protocol": "TCP"}]  # Knative allows one
+    assert {"name": "MONSTERBOT_INTERNAL_PORT", "value": str(INTERNAL_PORT)} in container["env"]  # unrouted there
+    assert annotations["prometheus.io/port"] == str(INTERNAL_PORT)
     assert "startupProbe" not in container  # older Knative releases refuse it
     assert "port" not in container["readinessProbe"]["httpGet"] and "port" not in container["livenessProbe"]["httpGet"]
     # fields Knative refuses without its podspec feature flags
@@ -184,12 +218,14 @@ def test_knative_render():
 
 
 def test_autoscaling_render():
-    objects = render(*CREDENTIALS, "--set", "autoscaling.enabled=true", "--set", "autoscaling.maxReplicas=7")
+    objects = render(*CREDENTIALS, *REDIS, "--set", "autoscaling.enabled=true", "--set", "autoscaling.maxReplicas=7")
     validate_all(objects)
     [hpa] = by_kind(objects, "HorizontalPodAutoscaler")
     assert hpa["spec"]["maxReplicas"] == 7 and hpa["spec"]["scaleTargetRef"]["name"] == "bot-monsterbot"
     webhook = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
     assert "replicas" not in webhook[0]["spec"]
+    [budget] = by_kind(objects, "PodDisruptionBudget")  # autoscaling.minReplicas 2: a node may drain one
+    assert budget["spec"]["minAvailable"] == 1
 
 
 def test_existing_secret_render():
@@ -226,6 +262,12 @@ def test_missing_credentials_is_a_clear_error():
         ("terminationGracePeriodSeconds=5", "/terminationGracePeriodSeconds"),
         ("replicas=3", "'replicas'"),  # a typo of replicaCount
         ("image.pullPolicy=Sometimes", "/image/pullPolicy"),
+        ("terminationGracePeriodSeconds=29", "/terminationGracePeriodSeconds"),
+        ("knative.timeoutSeconds=20", "/knative/timeoutSeconds"),  # Knative's termination grace too
+        ("config.shutdownGraceSeconds=0", "/config/shutdownGraceSeconds"),
+        ("config.eventLeaseSeconds=0", "/config/eventLeaseSeconds"),
+        ("config.reloadMinShare=1.5", "/config/reloadMinShare"),
+        ("redis.acceptDuplicateAnswers=maybe", "/redis/acceptDuplicateAnswers"),
     ],
 )
 def test_bad_values_are_refused_by_the_schema(setting, fragment):
@@ -245,6 +287,101 @@ def test_dockerfile_lints_and_matches_the_chart():
     dockerfile = (REPO / "Dockerfile").read_text()
     assert "USER 10001:10001" in dockerfile and "EXPOSE 8080" in dockerfile
     assert '"monsterbot.web.app:create_app()"' in dockerfile and "monsterbot.web.gunicorn_conf" in dockerfile
+
+
+@pytest.mark.parametrize(
+    ("values", "value"),
+    [
+        (("--set", "replicaCount=2"), "replicaCount=2"),
+        (("--set", "autoscaling.enabled=true"), "autoscaling.maxReplicas=10"),
+        (("--set", "knative.enabled=true", "--set", "knative.maxScale=3"), "knative.maxScale=3"),
+    ],
+)
+def test_several_pods_without_redis_are_refused_unless_acknowledged(values, value):
+    """Each pod's record of answered events is its own: a redelivery reaching another pod would be answered twice."""
+    message = refusal(*values)
+    assert value in message and "redis.url" in message and "redis.acceptDuplicateAnswers=true" in message, message
+    assert "answered twice" in message
+    for way_out in (REDIS, ("--set", "redis.acceptDuplicateAnswers=true")):
+        objects = render(*CREDENTIALS, *values, *way_out)
+        validate_all(objects)
+    one = render(*CREDENTIALS, *values, "--set", value.split("=")[0] + "=1")  # one pod needs neither
+    assert not [e for _, pod in pod_templates(one) for e in pod["spec"]["containers"][0].get("env", [])
+                if e["name"] == "REDIS_URL"]
+
+
+@pytest.mark.parametrize("knative", [False, True])
+def test_the_pods_grace_outlasts_the_shutdown_grace(knative):
+    """gunicorn's graceful timeout is MONSTERBOT_SHUTDOWN_GRACE; the pod (Knative: its timeoutSeconds) gives 5 s more."""
+    mode = ("--set", "knative.enabled=true") if knative else ()
+    key = "knative.timeoutSeconds" if knative else "terminationGracePeriodSeconds"
+    message = refusal(*mode, "--set", "config.shutdownGraceSeconds=40")
+    assert f"{key}=30" in message and "config.shutdownGraceSeconds=40" in message and "at least 45" in message, message
+    objects = render(*CREDENTIALS, *mode, "--set", "config.shutdownGraceSeconds=40", "--set", f"{key}=45")
+    validate_all(objects)
+    [(_, pod)] = [p for p in pod_templates(objects) if p[1]["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    env = {e["name"]: e.get("value") for e in pod["spec"]["containers"][0]["env"]}
+    assert env["MONSTERBOT_SHUTDOWN_GRACE"] == "40"
+    assert (pod["spec"]["timeoutSeconds"] if knative else pod["spec"]["terminationGracePeriodSeconds"]) == 45
+
+
+def test_the_reliability_settings_are_values():
+    from monsterbot.config import Settings
+
+    defaults = webhook_deployment(render(*CREDENTIALS))["spec"]["template"]["spec"]["containers"][0]
+    env = {e["name"]: e.get("value", "") for e in defaults["env"]}
+    settings = Settings.from_env(env, require_line=False)  # the chart's defaults are the program's
+    assert (settings.shutdown_grace, settings.event_lease, settings.reload_min_share) == (25, 30.0, 0.5)
+    assert settings.internal_port == INTERNAL_PORT and str(settings.data_dir) == "/data"
+    # helm --set reads 12.5 as a string, which the schema refuses: fractions go through --set-json or a values file
+    changed = render(*CREDENTIALS, "--set-json", "config.eventLeaseSeconds=12.5", "--set-json", "config.reloadMinShare=0.25")
+    container = webhook_deployment(changed)["spec"]["template"]["spec"]["containers"][0]
+    settings = Settings.from_env({e["name"]: e.get("value", "") for e in container["env"]}, require_line=False)
+    assert (settings.event_lease, settings.reload_min_share) == (12.5, 0.25)
+
+
+def _writable_data_dir(pod: dict) -> bool:
+    """Whether MONSTERBOT_DATA_DIR is an emptyDir mounted read-write (the root filesystem is read-only)."""
+    container = pod["spec"]["containers"][0]
+    data_dir = {e["name"]: e.get("value") for e in container["env"]}["MONSTERBOT_DATA_DIR"]
+    volumes = {v["name"]: v for v in pod["spec"]["volumes"]}
+    mounts = [m for m in container["volumeMounts"] if m["mountPath"] == data_dir]
+    return container["securityContext"]["readOnlyRootFilesystem"] and len(mounts) == 1 and not mounts[0].get(
+        "readOnly") and "emptyDir" in volumes[mounts[0]["name"]]
+
+
+@pytest.mark.parametrize("knative", [False, True])
+def test_the_data_folder_stays_writable_in_chart_and_operator_pods(knative):
+    """The events file (and SQLite) live in MONSTERBOT_DATA_DIR: writable in every webhook pod, operator-made ones too."""
+    from monsterbot.kubernetes.reconcile import PodPolicy, desired_resources
+
+    objects = render(*CREDENTIALS, *(("--set", "knative.enabled=true") if knative else ()))
+    webhooks = [p for _, p in pod_templates(objects) if p["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    bot = {"apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot", "metadata": {"name": "b", "namespace": "games", "uid": "u"},
+           "spec": {"channelSecretRef": {"name": "l", "key": "s"}, "channelAccessTokenRef": {"name": "l", "key": "t"},
+                    "knative": {"enabled": knative}}}
+    made = desired_resources(bot, [], PodPolicy.from_chart(operator_config(objects), "games"))[0]["spec"]["template"]
+    assert len(webhooks) == 1 and _writable_data_dir(webhooks[0]) and _writable_data_dir(made)
+
+
+@pytest.mark.parametrize("values", [(), ("--set", "ingress.enabled=true"), ("--set", "service.type=LoadBalancer")])
+def test_the_internal_port_is_declared_but_never_public(values):
+    """8090 (/metrics, the detailed /readyz) is the container's `metrics` port; the public Service, the Ingress and the
+    probes use 8080 only."""
+    objects = render(*CREDENTIALS, *values)
+    validate_all(objects)
+    pod = webhook_deployment(objects)["spec"]["template"]
+    container = pod["spec"]["containers"][0]
+    ports = {p["name"]: p["containerPort"] for p in container["ports"]}
+    assert ports == {"http1": 8080, "metrics": INTERNAL_PORT}
+    assert {"name": "MONSTERBOT_INTERNAL_PORT", "value": str(INTERNAL_PORT)} in container["env"]
+    assert pod["metadata"]["annotations"]["prometheus.io/port"] == str(INTERNAL_PORT)
+    assert all(container[p]["httpGet"]["port"] == "http1" for p in ("startupProbe", "livenessProbe", "readinessProbe"))
+    [service] = by_kind(objects, "Service", "v1")  # no metrics Service without serviceMonitor.enabled
+    assert [p["targetPort"] for p in service["spec"]["ports"]] == ["http1"]
+    for ingress in by_kind(objects, "Ingress"):
+        backends = [path["backend"]["service"] for rule in ingress["spec"]["rules"] for path in rule["http"]["paths"]]
+        assert backends and all(b == {"name": service["metadata"]["name"], "port": {"name": "http"}} for b in backends)
 
 
 # --- one table of settings ------------------------------------------------------------------------------------------
@@ -355,18 +492,31 @@ def test_every_readme_helm_command_renders_valid_objects():
 
 
 # --- conventions ----------------------------------------------------------------------------------------------------
+PROMETHEUS = {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}}
+
+
 def test_network_policy_service_monitor_and_scheduling_are_values():
     objects = render(*CREDENTIALS, "--set", "networkPolicy.enabled=true", "--set", "serviceMonitor.enabled=true",
+                     "--set", r"networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=monitoring",
                      "--set", "nodeSelector.pool=bots", "--set", "operator.nodeSelector.pool=ops",
                      "--set", "image.digest=sha256:" + "a" * 64, "--set", "podLabels.team=hunters",
                      "--set", "extraEnv[0].name=TZ", "--set", "extraEnv[0].value=Asia/Taipei")
     validate_all(objects)
     policies = {p["metadata"]["name"]: p for p in by_kind(objects, "NetworkPolicy")}
     webhook_policy = policies["bot-monsterbot-webhook"]["spec"]
-    assert webhook_policy["ingress"] == [{"ports": [{"port": 8080, "protocol": "TCP"}]}]
+    assert webhook_policy["ingress"] == [{"ports": [{"port": 8080, "protocol": "TCP"}]},  # LINE: from anywhere
+                                         {"ports": [{"port": INTERNAL_PORT, "protocol": "TCP"}], "from": [PROMETHEUS]}]
     assert "ingress" not in policies["bot-monsterbot-operator"]["spec"]  # the operator serves nothing
     [monitor] = by_kind(objects, "ServiceMonitor")
-    assert monitor["spec"]["endpoints"][0]["path"] == "/metrics"
+    assert monitor["spec"]["endpoints"] == [{"port": "metrics", "path": "/metrics", "interval": "30s"}]
+    services = {s["metadata"]["name"]: s for s in by_kind(objects, "Service", "v1")}
+    scraped = [s for s in services.values()
+               if monitor["spec"]["selector"]["matchLabels"].items() <= s["metadata"]["labels"].items()]
+    assert [s["metadata"]["name"] for s in scraped] == ["bot-monsterbot-metrics"]  # never the public Service
+    assert scraped[0]["spec"]["ports"] == [{"name": "metrics", "port": INTERNAL_PORT, "targetPort": "metrics",
+                                            "protocol": "TCP"}]
+    assert scraped[0]["spec"]["selector"] == services["bot-monsterbot"]["spec"]["selector"]  # the webhook pods
+    assert [p["targetPort"] for p in services["bot-monsterbot"]["spec"]["ports"]] == ["http1"]
     pods = {d["metadata"]["labels"]["app.kubernetes.io/component"]: d["spec"]["template"] for d in by_kind(objects, "Deployment")}
     assert pods["webhook"]["spec"]["nodeSelector"] == {"pool": "bots"}
     assert pods["operator"]["spec"]["nodeSelector"] == {"pool": "ops"}
@@ -380,6 +530,14 @@ def test_network_policy_service_monitor_and_scheduling_are_values():
     assert pods["webhook"]["metadata"]["annotations"]["checksum/secret"]  # a new Secret rolls the pods
 
 
+def test_network_policy_keeps_the_internal_port_closed_unless_a_scraper_is_listed():
+    objects = render(*CREDENTIALS, "--set", "networkPolicy.enabled=true")
+    [policy] = [p for p in by_kind(objects, "NetworkPolicy") if p["metadata"]["name"] == "bot-monsterbot-webhook"]
+    assert [port["port"] for rule in policy["spec"]["ingress"] for port in rule["ports"]] == [8080]
+    message = refusal("--set", "networkPolicy.enabled=true", "--set", "serviceMonitor.enabled=true")
+    assert "networkPolicy.metricsFrom" in message, message
+
+
 def test_the_chart_readme_lists_every_value_and_the_repository_has_a_licence():
     chart = yaml.safe_load((CHART / "Chart.yaml").read_text())
     assert chart["icon"].startswith("https://") and chart.get("kubeVersion")
@@ -387,6 +545,10 @@ def test_the_chart_readme_lists_every_value_and_the_repository_has_a_licence():
     values = yaml.safe_load((CHART / "values.yaml").read_text())
     missing = [key for key in values if f"`{key}" not in readme]
     assert missing == [], "chart README lacks values"
+    from monsterbot.config import SETTINGS
+
+    unlisted = [s.chart for s in SETTINGS if s.chart not in ("", "fixed") and f"`{s.chart}`" not in readme]
+    assert unlisted == [], "chart README's values table lacks these settings' keys"
     licence = (REPO / "LICENSE").read_text()
     assert licence.startswith("MIT License")
     assert 'license = "MIT"' in (REPO / "pyproject.toml").read_text() or "MIT" in (REPO / "pyproject.toml").read_text()

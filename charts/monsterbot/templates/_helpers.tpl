@@ -54,6 +54,11 @@ app.kubernetes.io/component: {{ .component }}
 {{- default (printf "%s-line" (include "monsterbot.fullname" .)) .Values.line.existingSecret }}
 {{- end }}
 
+{{/* The webhook's internal port (MONSTERBOT_INTERNAL_PORT): /metrics and the detailed /readyz answer only there. */}}
+{{- define "monsterbot.internalPort" -}}
+8090
+{{- end }}
+
 {{/* Requests a Knative pod serves at once: gunicorn workers × threads (each thread serves one request). */}}
 {{- define "monsterbot.capacity" -}}
 {{- mul .Values.config.webConcurrency .Values.config.threads }}
@@ -168,6 +173,11 @@ ports:
   - name: http1 # the name Knative requires; the Service targets it too
     containerPort: 8080
     protocol: TCP
+  {{- if not .knative }}{{/* Knative allows one container port: there 8090 stays unrouted, scraped at the pod's IP */}}
+  - name: metrics # /metrics and the detailed /readyz; never behind the public Service or the Ingress
+    containerPort: {{ include "monsterbot.internalPort" . }}
+    protocol: TCP
+  {{- end }}
 env:
   - name: PORT
     value: "8080"
@@ -226,13 +236,13 @@ env:
   - name: PROMETHEUS_MULTIPROC_DIR
     value: /tmp/metrics
   - name: MONSTERBOT_INTERNAL_PORT # /metrics and the detailed /readyz: never routed publicly
-    value: "8090"
-  - name: MONSTERBOT_SHUTDOWN_GRACE # under the pod's 30 s termination grace
-    value: "25"
+    value: {{ include "monsterbot.internalPort" . | quote }}
+  - name: MONSTERBOT_SHUTDOWN_GRACE # the checks keep it 5 s under the pod's termination grace
+    value: {{ $.Values.config.shutdownGraceSeconds | quote }}
   - name: MONSTERBOT_EVENT_LEASE
-    value: "30"
+    value: {{ $.Values.config.eventLeaseSeconds | quote }}
   - name: MONSTERBOT_RELOAD_MIN_SHARE
-    value: "0.5"
+    value: {{ $.Values.config.reloadMinShare | quote }}
   {{- if $.Values.database.existingSecret }}
   - name: DATABASE_URL
     valueFrom:
@@ -283,7 +293,7 @@ checksum/knowledge: {{ include (print $.Template.BasePath "/configmap-knowledge.
 checksum/secret: {{ include (print $.Template.BasePath "/secret.yaml") . | sha256sum }}
 {{- end }}
 prometheus.io/scrape: "true"
-prometheus.io/port: "8080"
+prometheus.io/port: {{ include "monsterbot.internalPort" . | quote }}
 prometheus.io/path: /metrics
 {{- with .Values.podAnnotations }}
 {{ toYaml . }}
@@ -321,4 +331,36 @@ pods:
     {{- include "monsterbot.webhookPod" (dict "ctx" $ "knative" false) | nindent 4 }}
   knative:
     {{- include "monsterbot.webhookPod" (dict "ctx" $ "knative" true) | nindent 4 }}
+{{- end }}
+
+{{/* The most webhook pods the values let run at once (rolling updates aside). */}}
+{{- define "monsterbot.maxPods" -}}
+{{- if .Values.knative.enabled }}{{ .Values.knative.maxScale }}
+{{- else if .Values.autoscaling.enabled }}{{ .Values.autoscaling.maxReplicas }}
+{{- else }}{{ .Values.replicaCount }}
+{{- end }}
+{{- end }}
+
+{{/* The fewest webhook pods the values keep running (a PodDisruptionBudget needs two, or no node could drain). */}}
+{{- define "monsterbot.minPods" -}}
+{{- if .Values.autoscaling.enabled }}{{ .Values.autoscaling.minReplicas }}{{ else }}{{ .Values.replicaCount }}{{ end }}
+{{- end }}
+
+{{/* Values the schema cannot judge alone: each a `fail` naming the values and the way out. */}}
+{{- define "monsterbot.checks" -}}
+{{- $pods := include "monsterbot.maxPods" . | int }}
+{{- if and (gt $pods 1) (not .Values.redis.url) (not .Values.redis.acceptDuplicateAnswers) }}
+{{- $what := ternary "knative.maxScale" (ternary "autoscaling.maxReplicas" "replicaCount" .Values.autoscaling.enabled) .Values.knative.enabled }}
+{{- fail (printf "%s=%d without redis.url: each pod keeps its own record of the events it answered, so LINE's redelivery of an event may be answered twice (once per pod). Set redis.url (a Redis every pod shares), or %s=1, or redis.acceptDuplicateAnswers=true to accept duplicates." $what $pods $what) }}
+{{- end }}
+{{- $grace := ternary .Values.knative.timeoutSeconds .Values.terminationGracePeriodSeconds .Values.knative.enabled | int }}
+{{- $needed := add .Values.config.shutdownGraceSeconds 5 | int }}
+{{- if lt $grace $needed }}
+{{- $what := ternary "knative.timeoutSeconds" "terminationGracePeriodSeconds" .Values.knative.enabled }}
+{{- $why := ternary " (Knative makes it the pod's termination grace)" "" .Values.knative.enabled }}
+{{- fail (printf "%s=%d%s is too short for config.shutdownGraceSeconds=%v: gunicorn needs the shutdown grace plus 5 s to send the queued replies and stop, so set it to at least %d (or lower config.shutdownGraceSeconds)." $what $grace $why .Values.config.shutdownGraceSeconds $needed) }}
+{{- end }}
+{{- if and .Values.networkPolicy.enabled .Values.serviceMonitor.enabled (not .Values.knative.enabled) (not .Values.networkPolicy.metricsFrom) }}
+{{- fail "serviceMonitor.enabled with networkPolicy.enabled: the NetworkPolicy closes the metrics port to everyone unless networkPolicy.metricsFrom lists the Prometheus pods (NetworkPolicyPeer entries, e.g. a namespaceSelector of the monitoring namespace)." }}
+{{- end }}
 {{- end }}
