@@ -163,7 +163,7 @@ def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) ->
                                            "app.kubernetes.io/component")}
         objects = [
             {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": dict(meta),
-             "spec": {"replicas": spec.get("replicas", 2), "selector": {"matchLabels": selector},
+             "spec": {"replicas": spec.get("replicas", 1), "selector": {"matchLabels": selector},  # 1: pods answer an event twice without Redis
                       "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 0, "maxSurge": 1}},
                       "template": pod}},
             {"apiVersion": "v1", "kind": "Service", "metadata": dict(meta),
