@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from monsterbot.core.matching.question import Kind, parse
@@ -181,3 +183,11 @@ def test_part_names_in_the_askers_language(english, language, shown):
 def test_game_words_in_every_language(text, game):
     question = parse(text)
     assert question.game == game and question.subject in ("火龍", "rathalos", "リオレウス")
+
+
+@pytest.mark.parametrize("text", ["火龍的" + "怕什麼屬性" * 40 + "x", "火龍" + "的弱點是什麼" * 30 + "火",
+                                  "荒野" * 60 + "火龍", "リオレウスの" + "弱点は" * 60 + "x"])
+def test_long_runs_of_question_words_parse_in_bounded_time(text):
+    started = time.perf_counter()
+    parse(text)
+    assert time.perf_counter() - started < 0.5  # exponential backtracking took minutes on such text

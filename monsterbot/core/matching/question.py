@@ -141,7 +141,8 @@ def _vocabulary() -> _Vocabulary:
     particles = _alternation(PARTICLES)
     return _Vocabulary(
         prefix=re.compile(f"^(?:{_alternation([*PREFIXES, *games])})+"),
-        suffix=re.compile(f"(?:{particles})?(?:{strong})(?:{particles}|{strong})*$"),
+        # possessive (*+): no backtracking into the tail, so a long run of question words cannot take exponential time
+        suffix=re.compile(f"(?:{particles})?(?:{strong})(?:{particles}|{strong})*+$"),
         hitzone_suffix=re.compile(f"(?:{particles})?(?:{_alternation(HITZONE_WORDS)})$"),
         reverse_markers=re.compile(_alternation(REVERSE_MARKERS)),
         games=games,
