@@ -309,7 +309,7 @@ class Conversation:
     @staticmethod
     def _reverse(snapshot: Snapshot, topic: str, game: str, language: str, number: int) -> Answer:
         """A page of the monsters weakest to an element or ailment."""
-        ranked = weakest_to(snapshot.monsters.values(), topic, game)
+        ranked = snapshot.remember(("ranking", topic, game), lambda: weakest_to(snapshot.monsters.values(), topic, game))
         shown, has_more = page(ranked, number)
         if number and not shown:
             return Answer(outcome="ignored")
