@@ -16,6 +16,8 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from monsterbot.config import Settings
+from monsterbot.core.matching.matcher import MatchResult, Outcome
+from monsterbot.core.matching.question import parse
 from monsterbot.devtools.line_standin import LineStandIn
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
@@ -228,3 +230,41 @@ def follow_event() -> dict[str, Any]:
 
 def payload(*events: dict[str, Any]) -> dict[str, Any]:
     return {"destination": "U00000000000000000000000000000000", "events": list(events)}
+
+
+REDIS_URL = "redis://127.0.0.1:6379/15"  # a database of its own, flushed by the tests that use it
+
+
+def need_redis() -> None:
+    """Redis at REDIS_URL answers, or a skip (never under CI=true, where Redis must run)."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except (redis.RedisError, OSError) as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis at {REDIS_URL} must run under CI=true: {exc}")
+        pytest.skip(f"no Redis at {REDIS_URL}: {exc}")
+
+
+def message_texts(node: Any) -> list[str]:
+    """Every text of a message (a Flex card's text components, or a text message's text), in order."""
+    if isinstance(node, dict):
+        own = [node["text"]] if node.get("type") == "text" and "text" in node else []
+        return own + [t for value in node.values() for t in message_texts(value)]
+    if isinstance(node, list):
+        return [t for value in node for t in message_texts(value)]
+    return []
+
+
+def ask(knowledge: LiveKnowledge, text: str) -> MatchResult:
+    """What the live matcher makes of a message, as the conversation parses it."""
+    return knowledge.current.matcher.match_question(parse(text))
+
+
+def assert_matches(knowledge: LiveKnowledge, text: str, monster_id: str) -> None:
+    """The message is a confident match of that monster."""
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.MATCH, result
+    assert result.best is not None and result.best.monster_id == monster_id, result
+

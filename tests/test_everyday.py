@@ -6,12 +6,8 @@ import pytest
 
 from monsterbot.core.matching.everyday import build_dictionary_words, everyday_words
 from monsterbot.core.matching.matcher import Matcher, Outcome
-from monsterbot.core.matching.question import parse
 from monsterbot.core.model import GameFacts, Monster
-
-
-def ask(knowledge, text):
-    return knowledge.current.matcher.match_question(parse(text))
+from tests.conftest import ask, assert_matches
 
 
 @pytest.mark.parametrize("text", ["噴火龍", "我買了一盒火龍果", "黑龍江哈爾濱", "恐龍化石", "麒麟啤酒好喝", "アルバイト募集", "バナナ", "gossip"])
@@ -24,9 +20,7 @@ def test_everyday_words_are_not_monsters(knowledge, text):
     [("黑龍江有火龍嗎", "rathalos"), ("雪獅子王", "blangonga"), ("我想打雪獅子王", "blangonga"), ("麒麟", "kirin")],
 )
 def test_names_around_or_holding_everyday_words_still_match(knowledge, text, monster_id):
-    result = ask(knowledge, text)
-    assert result.outcome is Outcome.MATCH, result
-    assert result.best.monster_id == monster_id
+    assert_matches(knowledge, text, monster_id)
 
 
 def test_a_name_is_never_an_everyday_word():

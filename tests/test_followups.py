@@ -18,7 +18,10 @@ from monsterbot.memory import BoundedMemory, LocalMemory, NoMemory, Remembered
 from monsterbot.replies.game_labels import game_name
 from monsterbot.web.app import create_app
 from tests.conftest import (
+    REDIS_URL,
     base_event,
+    message_texts,
+    need_redis,
     need_shared,
     payload,
     post_signed,
@@ -29,8 +32,6 @@ from tests.conftest import (
 )
 from tests.openapi_contract import errors
 from tests.test_store import database_url  # noqa: F401 - the SQLite and PostgreSQL fixture
-
-REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 class Chat:
@@ -63,26 +64,6 @@ class Chat:
             return None
         [message] = replies[-1].body["messages"]
         return message
-
-
-def texts(message: dict[str, Any]) -> list[str]:
-    """Every text of a message (a Flex card's texts, or the text)."""
-    if message["type"] == "text":
-        return [message["text"]]
-    found: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "text":
-                found.append(node["text"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(message["contents"])
-    return found
 
 
 def rows(message: dict[str, Any]) -> list[list[str]]:
@@ -182,15 +163,15 @@ def test_follow_ups_are_answered_about_the_last_monster(line_stub, knowledge, la
     # the part: only the tail's hitzones (World: cut 45, impact 40, shot 35), and that it is severable
     assert tail is not None and NAME[language] in tail["altText"] and TAIL[language] in tail["altText"]
     assert rows(tail)[1:] == [[TAIL[language], "45", "40", "35", "0", "5", "10", "5", "20"]]
-    assert any(t.startswith("✂") for t in texts(tail))
+    assert any(t.startswith("✂") for t in message_texts(tail))
     # the element: its stars in World (★ for water and ice) and the parts taking the most of it (the head, 15)
     assert element is not None and NAME[language] in element["altText"] and "★" in rows(element)[0][1]
     assert rows(element)[1][1] == "15"
     # another game: the same element question in that game, with the game named
     assert game is not None and NAME[language] in game["altText"]
-    assert any(t in (game_name("rise", language), game_name("wilds", language)) for t in texts(game))
+    assert any(t in (game_name("rise", language), game_name("wilds", language)) for t in message_texts(game))
     # a comparison with the monster named, and the hitzone table of the remembered one
-    assert versus is not None and RATHIAN[language] in texts(versus)[0] and NAME[language] in texts(versus)[0]
+    assert versus is not None and RATHIAN[language] in message_texts(versus)[0] and NAME[language] in message_texts(versus)[0]
     assert hitzones is not None and NAME[language] in hitzones["altText"]  # in the game of the last question
 
 
@@ -199,20 +180,24 @@ def test_part_and_element_questions_answer_their_part_or_element(line_stub, know
     tail = chat.say("火龍 尾巴")
     assert tail is not None and rows(tail)[1:] == [["尾巴", "45", "40", "35", "0", "5", "10", "5", "20"]]
     head = chat.say("rathalos head")
-    assert head is not None and rows(head)[1][0] == "Head" and any(t == "◆ Breakable: Head" for t in texts(head))
+    assert head is not None and rows(head)[1][0] == "Head" and any(t == "◆ Breakable: Head" for t in message_texts(head))
     water = chat.say("火龍 水屬性")
-    assert water is not None and rows(water)[0] == ["💧 水", "★"] and rows(water)[1:] == [["頭部", "15"], ["左翼", "10"],
-                                                                                         ["右翼", "10"]]
+    assert water is not None and rows(water)[0] == ["💧 水", "★"]
+    assert rows(water)[1:] == [["頭部", "15"], ["左翼", "10"], ["右翼", "10"]]
     dragon = chat.say("rathalos dragon")
     assert dragon is not None and rows(dragon)[0] == ["🐉 Dragon", "★★★"] and rows(dragon)[1] == ["Head", "30"]
+    derived = chat.say("wilds rathalos dragon")  # Wilds stars are derived from hitzones: marked and footnoted
+    assert derived is not None and rows(derived)[0] == ["🐉 Dragon", "★★★*"]
+    assert any(t.startswith("* ") for t in message_texts(derived))
     rise = chat.say("rise rathalos thunder")  # stars the source does not give: its ranking, hitzones from World
     assert rise is not None and rows(rise)[0] == ["⚡ Thunder", "○"]
-    assert "Hitzones: Monster Hunter World: Iceborne" in texts(rise)
+    assert "Hitzones: Monster Hunter World: Iceborne" in message_texts(rise)
 
 
 def test_a_part_shows_its_wound_values_where_the_game_has_them(line_stub, knowledge):
     tail = Chat(line_stub, knowledge).say("wilds 火龍 尾巴")
-    assert tail is not None and "魔物獵人 荒野" in texts(tail)
+    assert tail is not None and "魔物獵人 荒野" in message_texts(tail)
+    assert not any(t.startswith("* ") for t in message_texts(tail))  # a part shows no stars: no derived-stars note
     assert rows(tail)[1:] == [["尾巴", "45", "40", "35", "0", "5", "10", "5", "20"],
                               ["尾巴 (傷口)", "60", "55", "50", "0", "15", "20", "15", "30"]]
 
@@ -220,10 +205,10 @@ def test_a_part_shows_its_wound_values_where_the_game_has_them(line_stub, knowle
 def test_a_part_without_figures_says_so(line_stub, knowledge):
     chat = Chat(line_stub, knowledge)
     answer = chat.say("magnamalo tail")
-    assert answer is not None and "No hitzone figures" in " ".join(texts(answer))
+    assert answer is not None and "No hitzone figures" in " ".join(message_texts(answer))
     rise = chat.say("rise rathalos tail")  # figures from another game are labelled with it
     assert rise is not None and "No figures in Monster Hunter Rise: Sunbreak; these are from Monster Hunter World: " \
-        "Iceborne." in texts(rise)
+        "Iceborne." in message_texts(rise)
 
 
 def test_nothing_remembered_asks_which_monster_with_buttons_that_answer(line_stub, knowledge):
@@ -283,19 +268,19 @@ def test_a_chat_chooses_its_own_game(line_stub, knowledge):
     ack = chat.say("預設荒野")
     assert ack is not None and "荒野" in ack["text"]
     card = chat.say("火龍")
-    assert card is not None and game_name("wilds", "zh-TW") in texts(card)
+    assert card is not None and game_name("wilds", "zh-TW") in message_texts(card)
     assert [b["label"] for b in buttons(card)] == ["世界", "崛起"]  # the other games, a press away
     world = chat.say("world 火龍")
-    assert world is not None and game_name("world", "zh-TW") in texts(world)
+    assert world is not None and game_name("world", "zh-TW") in message_texts(world)
     pin = buttons(world)[-1]
     assert pin["label"] == "📌 預設世界"  # a reminder that the chat's game can be changed
     assert chat.press(pin["data"]) is not None
     again = chat.say("火龍")
-    assert again is not None and game_name("world", "zh-TW") in texts(again)
+    assert again is not None and game_name("world", "zh-TW") in message_texts(again)
     group = Chat(line_stub, knowledge, chat="group", preferences=chat.app.extensions["monsterbot"]["runtime"].preferences)
     other = group.say("ライズにして")
     assert other is not None and "ライズ" in other["text"]
-    assert game_name("world", "zh-TW") in texts(chat.say("火龍") or {})  # each chat keeps its own
+    assert game_name("world", "zh-TW") in message_texts(chat.say("火龍") or {})  # each chat keeps its own
 
 
 def test_replicas_share_memory_and_the_chat_game_through_the_store(line_stub, knowledge, tmp_path):
@@ -309,7 +294,7 @@ def test_replicas_share_memory_and_the_chat_game_through_the_store(line_stub, kn
                 for _ in range(2))
     assert one.say("use rise here") is not None
     card = two.say("rathalos")
-    assert card is not None and "Monster Hunter Rise: Sunbreak" in texts(card)
+    assert card is not None and "Monster Hunter Rise: Sunbreak" in message_texts(card)
     tail = one.say("its tail")
     assert tail is not None and "Rathalos" in tail["altText"]
 
@@ -365,24 +350,13 @@ def test_a_version_2_store_gains_the_chat_game(database_url):  # noqa: F811 - th
 
 # --- a slow, absent or shared store ----------------------------------------------------------------------------------
 
-def _redis_or_skip() -> None:
-    import os
-
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except (redis.RedisError, OSError) as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Redis at {REDIS_URL} must run under CI=true: {exc}")
-        pytest.skip(f"no Redis at {REDIS_URL}: {exc}")
 
 
 def test_a_stalled_store_keeps_replies_fast_and_degrades_to_no_memory(line_stub, knowledge):
     from monsterbot.memory.redis_store import RedisMemory
     from tests.tcp_proxy import TcpProxy
 
-    _redis_or_skip()
+    need_redis()
     proxy = TcpProxy(("127.0.0.1", 6379))
     try:
         inner = RedisMemory(f"redis://127.0.0.1:{proxy.port}/15", ttl=60, prefix=f"monsterbot-test:{uuid.uuid4()}:")
@@ -421,7 +395,7 @@ def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, 
                      preferences=CachedPreferences(StorePreferences(engine), ttl=0.01, wait=0.25))
         assert group.say("預設荒野") is not None
         card = group.say("火龍")
-        assert card is not None and game_name("wilds", "zh-TW") in texts(card)  # the group's game, from the database
+        assert card is not None and game_name("wilds", "zh-TW") in message_texts(card)  # the group's game, from the database
         assert group.say("尾巴呢") is not None
         proxy.stall()  # a hung database: connections stay open, nothing comes back
         for text in ("火龍", "尾巴呢", "rathalos"):
@@ -429,7 +403,7 @@ def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, 
             answer = group.say(text)
             assert time.perf_counter() - started < 2.0, text
             if text == "rathalos":  # the defaults: clear names answered, the bot's game, nothing remembered
-                assert answer is not None and "Monster Hunter World: Iceborne" in texts(answer)
+                assert answer is not None and "Monster Hunter World: Iceborne" in message_texts(answer)
         assert group.say("尾巴呢") is None
     finally:
         proxy.stop()
@@ -448,7 +422,7 @@ def test_an_absent_store_keeps_replies_fast(line_stub, knowledge):
 def test_replicas_share_memory_through_redis(line_stub, knowledge):
     from monsterbot.memory.redis_store import RedisMemory
 
-    _redis_or_skip()
+    need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
     one, two = (Chat(line_stub, knowledge, memory=BoundedMemory(RedisMemory(REDIS_URL, ttl=60, prefix=prefix)))
                 for _ in range(2))

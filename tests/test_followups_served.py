@@ -9,8 +9,7 @@ from typing import Any, Iterator
 
 from monsterbot.devtools.line_standin import LineStandIn
 from monsterbot.devtools.webprocess import WebProcess, post
-from tests.conftest import wait_for
-from tests.test_followups import REDIS_URL, _redis_or_skip
+from tests.conftest import REDIS_URL, need_redis, wait_for
 
 #: A name, then a follow-up about it, in each language; what the follow-up's answer must name.
 CONVERSATIONS = [
@@ -60,7 +59,7 @@ def test_two_workers_answer_follow_ups_through_the_store(line_stub):
 
 
 def test_two_replicas_share_follow_ups_through_redis(line_stub):
-    _redis_or_skip()
+    need_redis()
     env = {"REDIS_URL": REDIS_URL, "MONSTERBOT_RELOAD_INTERVAL": "0"}
     one = WebProcess.start(line_stub.url, workers=1, extra_env=env)
     try:

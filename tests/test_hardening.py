@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import time
 import uuid
 
@@ -14,8 +13,10 @@ import pytest
 from monsterbot.web.app import create_app
 from monsterbot.web.dedupe import RedisLedger, SqliteLedger
 from tests.conftest import (
+    REDIS_URL,
     SECRET,
     TOKEN,
+    need_redis,
     payload,
     post_signed,
     runtime_for,
@@ -25,19 +26,9 @@ from tests.conftest import (
     wait_for,
 )
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
 INTERNAL = "http://localhost:8090"  # the test client's base URL for the internal port (Settings' default)
 
 
-def _redis_or_skip() -> None:
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except (redis.RedisError, OSError) as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Redis at {REDIS_URL} must run under CI=true: {exc}")
-        pytest.skip(f"no Redis at {REDIS_URL}: {exc}")
 
 
 def _post(app, event) -> int:
@@ -69,7 +60,7 @@ def test_the_events_file_claims_with_a_lease_then_marks_answered(tmp_path):
 
 
 def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowledge, tmp_path):
-    _redis_or_skip()
+    need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
     replicas = [
         create_app(settings_for(line_stub, data_dir=tmp_path / str(n)), runtime=runtime_for(knowledge),

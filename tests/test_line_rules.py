@@ -19,6 +19,7 @@ from monsterbot.replies import line_rules, messages, reverse, tables
 from monsterbot.replies.card import weakness_card
 from monsterbot.replies.labels import part_name
 from monsterbot.replies.wire import Wire, to_data
+from tests.conftest import message_texts
 
 
 def _body(*wire: dict[str, Any], token: str = "t") -> dict[str, Any]:
@@ -100,7 +101,7 @@ def test_a_table_too_long_for_a_carousel_is_condensed_with_every_part(knowledge)
     grown = Monster(longest.id, longest.names, games={facts.game: replace(facts, hitzones=zones)})
     wire = to_data(tables.hitzone_table(grown, "zh-TW", facts.game, full=True))
     assert line_rules.request_errors(_body(wire)) == ("", [])
-    shown = " ".join(_texts(wire))
+    shown = " ".join(message_texts(wire))
     for zone in facts.hitzones:
         figures = "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
         found = figures in shown or figures.replace("/", " ") in shown  # a line per part, or a cell per figure
@@ -117,15 +118,6 @@ def test_the_longest_real_table_keeps_its_columns(knowledge):
         rows = [box for bubble in bubbles for box in bubble["body"]["contents"] if box.get("layout") == "horizontal"]
         parts = [z for z in longest.games[game].hitzones if not z.state]  # other states: a grey line under the part
         assert len(rows) == len(parts) + len(bubbles)  # a row per part, headings per page
-
-
-def _texts(node: Any) -> list[str]:
-    if isinstance(node, dict):
-        own = [node["text"]] if node.get("type") == "text" and "text" in node else []
-        return own + [t for value in node.values() for t in _texts(value)]
-    if isinstance(node, list):
-        return [t for value in node for t in _texts(value)]
-    return []
 
 
 # --- the rules catch what LINE refuses ---------------------------------------------------------------

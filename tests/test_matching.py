@@ -8,11 +8,7 @@ from monsterbot.core.matching.matcher import Matcher, Method, Outcome
 from monsterbot.core.matching.normalize import detect_language, normalize
 from monsterbot.core.matching.question import Kind, parse
 from monsterbot.core.model import GameFacts, Monster
-
-
-def ask(knowledge, text):
-    question = parse(text)
-    return knowledge.current.matcher.match_question(question)
+from tests.conftest import ask, assert_matches
 
 
 @pytest.mark.parametrize(
@@ -106,9 +102,7 @@ def test_help(text):
     ],
 )
 def test_matches(knowledge, text, monster_id):
-    result = ask(knowledge, text)
-    assert result.outcome is Outcome.MATCH, result
-    assert result.best.monster_id == monster_id
+    assert_matches(knowledge, text, monster_id)
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,8 @@ import pytest
 
 from monsterbot.core.matching.matcher import Method, Outcome
 from monsterbot.core.matching.pinyin import READINGS_FILE, build_readings, readings
-from monsterbot.core.matching.question import parse
 from monsterbot.core.matching.romaji import loose, name_spelling, query_spellings
-
-
-def ask(knowledge, text):
-    return knowledge.current.matcher.match_question(parse(text))
+from tests.conftest import ask, assert_matches
 
 
 def test_the_shipped_readings_are_what_pypinyin_gives():
@@ -39,9 +35,7 @@ def test_readings_most_common_first_and_pinyin_detection():
     ],
 )
 def test_homophone_typos(knowledge, text, monster_id):
-    result = ask(knowledge, text)
-    assert result.outcome is Outcome.MATCH, result
-    assert result.best.monster_id == monster_id
+    assert_matches(knowledge, text, monster_id)
 
 
 @pytest.mark.parametrize(
@@ -60,9 +54,7 @@ def test_a_homophone_of_a_full_name_beats_a_shorter_name_inside_it(knowledge, te
     [("jiaolong", "diablos"), ("Yuan Hu Long", "magnamalo"), ("bingyalong", "barioth"), ("bingyalon", "barioth")],
 )
 def test_pinyin_typed_in_latin_letters(knowledge, text, monster_id):
-    result = ask(knowledge, text)
-    assert result.outcome is Outcome.MATCH, result
-    assert result.best.monster_id == monster_id
+    assert_matches(knowledge, text, monster_id)
 
 
 def test_an_exact_name_still_beats_a_homophone(knowledge):
@@ -91,9 +83,7 @@ def test_loose_romaji_folds_what_ime_and_hepburn_disagree_on():
     ],
 )
 def test_romaji_and_kana_slips(knowledge, text, monster_id):
-    result = ask(knowledge, text)
-    assert result.outcome is Outcome.MATCH, result
-    assert result.best.monster_id == monster_id
+    assert_matches(knowledge, text, monster_id)
 
 
 def test_a_name_is_indexed_by_its_usual_reading():

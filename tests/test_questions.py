@@ -7,9 +7,8 @@ import time
 import pytest
 
 from monsterbot.core.matching.question import Kind, parse
-from tests.conftest import need_shared, payload, postback_event, text_event
+from tests.conftest import message_texts, need_shared, payload, postback_event, text_event
 from tests.openapi_contract import errors
-from tests.test_webhook import _texts
 
 
 def _reply(webhook, line_stub, text, chat="user"):
@@ -45,7 +44,7 @@ def test_names_are_not_reverse_questions(text):
 
 def test_reverse_lists_weak_monsters_best_first_with_buttons(webhook, line_stub, knowledge):
     message = _reply(webhook, line_stub, "冰原 哪些魔物怕火")
-    texts = _texts(message)
+    texts = message_texts(message)
     assert texts[0] == "最怕火的魔物"
     listed = [i["action"]["label"] for i in message["quickReply"]["items"] if "monster=" in i["action"]["data"]]
     assert len(listed) == 10
@@ -59,12 +58,12 @@ def test_reverse_in_wilds_ranks_by_the_games_flags_not_derived_stars(webhook, li
     listed = [i["action"]["label"] for i in message["quickReply"]["items"] if "monster=" in i["action"]["data"]]
     by_name = {m.name("zh-TW"): m for m in knowledge.current.monsters.values()}
     assert listed and all("fire" in by_name[name].games["wilds"].weak_elements for name in listed)
-    assert "★" not in " ".join(_texts(message))
+    assert "★" not in " ".join(message_texts(message))
 
 
 def test_reverse_honours_the_game_named(webhook, line_stub, knowledge):
     message = _reply(webhook, line_stub, "wilds weak to thunder")
-    assert "Monster Hunter Wilds" in " ".join(_texts(message))
+    assert "Monster Hunter Wilds" in " ".join(message_texts(message))
     listed = [i["action"]["label"] for i in message["quickReply"]["items"] if "monster=" in i["action"]["data"]]
     by_name = {m.names["en"]: m for m in knowledge.current.monsters.values()}
     assert listed and all("thunder" in by_name[n].games["wilds"].weak_elements for n in listed)

@@ -19,22 +19,8 @@ from monsterbot.devtools.line_standin import LineStandIn
 from monsterbot.devtools.soak import QUERIES
 from monsterbot.devtools.webprocess import WebProcess, batch_body, children, post, text_event
 from monsterbot.web.dispatch import SENDERS
-from tests.conftest import wait_for
+from tests.conftest import REDIS_URL, need_redis, wait_for
 from tests.tcp_proxy import TcpProxy
-
-REDIS_URL = "redis://127.0.0.1:6379/15"
-
-
-def _redis_or_skip() -> None:
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except (redis.RedisError, OSError) as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Redis at {REDIS_URL} must run under CI=true: {exc}")
-        pytest.skip(f"no Redis at {REDIS_URL}: {exc}")
-
 
 CLEAR_NAMES = ["火龍", "rathalos", "リオレウス", "雌火龍"]  # answered in groups too (group mode "confident")
 
@@ -58,7 +44,7 @@ def _tokens(line: LineStandIn) -> list[str]:
 def test_a_worker_killed_mid_batch_then_redelivery_answers_every_event_once(ledger):
     extra = {"MONSTERBOT_EVENT_LEASE": "2", "MONSTERBOT_LINE_TIMEOUT": "3"}
     if ledger == "redis":
-        _redis_or_skip()
+        need_redis()
         extra["REDIS_URL"] = REDIS_URL
     killed = threading.Event()
     web: WebProcess | None = None
@@ -153,7 +139,7 @@ def _latencies(web: WebProcess, bodies: list[bytes]) -> list[float]:
 
 
 def test_callback_answers_within_a_second_while_line_then_redis_then_the_database_stall():
-    _redis_or_skip()
+    need_redis()
     redis_proxy, database_proxy = TcpProxy(("127.0.0.1", 6379)), TcpProxy(("127.0.0.1", 5432))
     line = LineStandIn().start()
     web = WebProcess.start(line.url, workers=2, extra_env={

@@ -7,25 +7,17 @@ import json
 import pytest
 
 from monsterbot.config import ConfigError, Settings
-from tests.conftest import TOKEN, base_event, follow_event, payload, postback_event, sign, source, text_event
-
-
-def _texts(message: dict) -> list[str]:
-    """Every text in a message, Flex included, for assertions on content."""
-    found: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "text" and "text" in node:
-                found.append(node["text"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(message.get("contents", message))
-    return found
+from tests.conftest import (
+    TOKEN,
+    base_event,
+    follow_event,
+    message_texts,
+    payload,
+    postback_event,
+    sign,
+    source,
+    text_event,
+)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +43,7 @@ def test_text_is_answered_with_a_weakness_card(webhook, line_stub, query, name, 
     [message] = call.body["messages"]
     assert message["type"] == "flex"
     assert name in message["altText"] and english in message["altText"]
-    texts = _texts(message)
+    texts = message_texts(message)
     assert texts[0] == name
     assert english in texts
 
@@ -59,7 +51,7 @@ def test_text_is_answered_with_a_weakness_card(webhook, line_stub, query, name, 
 def test_card_shows_element_stars_ailments_and_weak_parts(webhook, line_stub):
     webhook(payload(text_event("world rathalos")))
     [message] = line_stub.replies()[0].body["messages"]
-    texts = _texts(message)
+    texts = message_texts(message)
     assert "🐉 Dragon" in texts and "★★★" in texts  # dragon is Rathalos' best element in World
     assert "Poison" in texts and "Stun" in texts  # each ailment beside its stars, never split across lines
     assert "Head" in texts and "65/70/60" in texts

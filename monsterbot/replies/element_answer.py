@@ -30,7 +30,7 @@ def _say(language: str, key: str) -> str:
 def element_strength(facts: GameFacts | None, element: str, language: str) -> str:
     """★★★ to × where the source gives stars, ◎ / ○ where it lists weak elements, else "not listed"."""
     if facts is not None and element in facts.elements:
-        return stars(facts.elements[element])
+        return stars(facts.elements[element]) + ("*" if "elements" in facts.derived else "")  # derived: footnoted
     if facts is not None and element in facts.weak_elements:
         return listed(facts.weak_elements.index(element))
     return _say(language, "not_listed")
@@ -68,7 +68,7 @@ def element_answer(monster: Monster, element: str, language: str, game: str | No
     else:
         body.append(text(_say(language, "no_figures").format(name=name), size="sm"))
     bubble = FlexBubble(header=header(monster, language, facts),
-                        body=FlexBox(layout="vertical", spacing="sm", contents=body),
+                        body=FlexBox(layout="vertical", spacing="sm", contents=body, padding_top="md"),
                         footer=source_footer(facts, language))
     parts = ", ".join(f"{part_name(z.part, language)} {z.elements[element]}" for z in zones)
     alt = f"{name} {label(language, element)} {strength}" + (f" — {title}: {parts}" if parts else "")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from monsterbot.replies.labels import translated
+
 #: Full game titles for card headers.
 GAME_NAMES: Mapping[str, Mapping[str, str]] = {
     "en": {"world": "Monster Hunter World: Iceborne", "rise": "Monster Hunter Rise: Sunbreak", "wilds": "Monster Hunter Wilds"},
@@ -62,7 +64,7 @@ _NOTES: Mapping[str, Mapping[str, str]] = {
 
 def note(language: str, key: str) -> str:
     """A note in a language, falling back to English."""
-    return _NOTES.get(language, _NOTES["en"]).get(key) or _NOTES["en"][key]
+    return translated(_NOTES, language, key)
 
 
 def game_name(game: str, language: str) -> str:

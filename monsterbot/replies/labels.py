@@ -203,7 +203,12 @@ def short_part_name(english: str, language: str, game: str | None = None) -> str
 
 def label(language: str, key: str) -> str:
     """A label in a language, falling back to English."""
-    return _LABELS.get(language, _LABELS["en"]).get(key) or _LABELS["en"][key]
+    return translated(_LABELS, language, key)
+
+
+def translated(table: Mapping[str, Mapping[str, str]], language: str, key: str) -> str:
+    """A text of a per-language table in a language, falling back to English."""
+    return table.get(language, table["en"]).get(key) or table["en"][key]
 
 
 def colon(language: str) -> str:

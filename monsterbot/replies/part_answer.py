@@ -58,10 +58,10 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
     else:
         body.append(text(_NO_FIGURES.get(language, _NO_FIGURES["en"]).format(name=name), size="sm"))
     marks = _marks(facts, family, language)
-    body += [text(mark, size="xs", color="#555555", margin="md") for mark in marks]
+    body += [text(mark, size="xs", color=GREY, margin="md") for mark in marks]
     bubble = FlexBubble(size="giga", header=header(monster, language, facts),
-                        body=FlexBox(layout="vertical", spacing="xs", contents=body),
-                        footer=source_footer(facts, language))
+                        body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
+                        footer=source_footer(facts, language, stars_shown=False))  # a part shows no stars
     figures = "; ".join(
         f"{_zone_name(z, language)} {'/'.join('-' if v is None else str(v) for v in (z.cut, z.impact, z.shot))}"
         for z in zones)
