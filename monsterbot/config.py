@@ -147,8 +147,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MONSTERBOT_NAMESPACE", "namespace", _text(), "all namespaces",
             "namespace whose EventBindings the webhook watches", "knowledge.namespace"),
     Setting("REDIS_URL", "redis_url", _text(), "—",
-            "Redis shared by replicas to answer a redelivered event once and to keep chat memory (default: a file in "
-            "the data folder for events, shared by the host's workers; the store for chat memory)", "redis.url"),
+            "Redis shared by replicas to answer a redelivered event once and to keep chat memory (default: files in "
+            "the data folder, shared by the host's workers; chat memory in the store when it is PostgreSQL)", "redis.url"),
     Setting("MONSTERBOT_MEMORY", "memory", _switch(True), "`on`",
             "remember each chat's last monster and game so follow-ups (\"尾巴呢\", \"and in rise?\") are answered "
             "(`off`: nothing is kept)", "config.memory"),
@@ -224,10 +224,15 @@ class Settings:
         return self.database_url or default_url(self.data_dir)
 
     @property
+    def remote_store(self) -> bool:
+        """Whether DATABASE_URL names a database server (shared by replicas), not an SQLite file."""
+        return bool(self.database_url) and not self.database_url.startswith("sqlite")
+
+    @property
     def needs_store(self) -> bool:
         """Whether the webhook opens the database (knowledge from the store, the query log, or chat memory
-        without Redis)."""
-        return self.source == "store" or self.query_log or (self.memory and not self.redis_url)
+        kept in a database server for want of Redis)."""
+        return self.source == "store" or self.query_log or (self.memory and not self.redis_url and self.remote_store)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> Settings:

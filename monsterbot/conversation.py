@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, cast
 
-from linebot.v3.messaging import TextMessage
+from linebot.v3.messaging import Message, TextMessage
 
 from monsterbot.core.matching import followup
 from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
@@ -130,7 +130,7 @@ class Conversation:
         talkative = chat is ChatKind.USER or mentioned
         if question.kind in (Kind.QUIET, Kind.TALK):
             if chat is ChatKind.USER or not chat_key:
-                return Answer([to_wire(messages.usage(question.language))], "help", kind="help")
+                return Answer([self._usage(question.language)], "help", kind="help")
             quiet = question.kind is Kind.QUIET
             self.preferences.set_mention_only(chat_key, quiet)
             said = TextMessage(text=label(question.language, "quiet_on" if quiet else "quiet_off"))
@@ -138,7 +138,7 @@ class Conversation:
                           kind="command")
         if question.kind is Kind.SET_GAME and question.game:
             if not chat_key:
-                return Answer([to_wire(messages.usage(question.language))], "help", kind="help")
+                return Answer([self._usage(question.language)], "help", kind="help")
             self.preferences.set_game(chat_key, question.game)
             return Answer([to_wire(followups.game_set(question.game, question.language))], "command", kind="command",
                           game=question.game)
@@ -147,8 +147,8 @@ class Conversation:
                 return Answer()
             talk = small_talk(text) if question.kind is Kind.EMPTY else None  # an emoji alone: 👍 😂
             if talk:
-                return Answer([to_wire(messages.small_talk(talk, question.language))], "small_talk", kind="small_talk")
-            return Answer([to_wire(messages.usage(question.language))], "help", kind="help")
+                return Answer([self._small_talk(talk, question.language)], "small_talk", kind="small_talk")
+            return Answer([self._usage(question.language)], "help", kind="help")
         keyword = self.knowledge.current.replies.get(question.whole)
         if keyword is not None:  # an EventBinding's keyword event: answered in every chat, like the original operator
             return Answer([to_wire(TextMessage(text=keyword.text))], "keyword", kind="keyword")
@@ -161,7 +161,7 @@ class Conversation:
         game = question.game or chat_game or self.default_game
         talk = small_talk(text) if talkative else None
         if talk and not _names_a_monster(snapshot, question.whole):
-            return Answer([to_wire(messages.small_talk(talk, question.language))], "small_talk", kind="small_talk")
+            return Answer([self._small_talk(talk, question.language)], "small_talk", kind="small_talk")
         if question.kind is Kind.REVERSE:
             return self._reverse(snapshot, question.topic, game, question.language, 0)
         if question.kind is Kind.COMPARE:
@@ -194,10 +194,21 @@ class Conversation:
         candidates = [snapshot.monsters[c.monster_id] for c in plausible]
         top_score = result.candidates[0].score if result.candidates else None
         if result.outcome is Outcome.AMBIGUOUS and len(candidates) >= 2:
-            return Answer([to_wire(messages.which_one(candidates, question.game, question.language))], "ambiguous", None,
+            return Answer([self._said(("which_one", *(m.id for m in candidates), question.game, question.language),
+                                     lambda: messages.which_one(candidates, question.game, question.language))], "ambiguous", None,
                           top_score, kind="which_one", game=question.game, monsters=tuple(candidates))
         return Answer([to_wire(messages.not_found(text, candidates, question.game, question.language))], "miss", None,
                       top_score, kind="not_found", game=question.game, monsters=tuple(candidates))
+
+    def _said(self, key: tuple[object, ...], build: Callable[[], Message]) -> Wire:
+        """A reply that depends only on `key` (and the knowledge), built and encoded once per knowledge version."""
+        return cast(Wire, self.knowledge.current.remember(key, lambda: to_wire(build())))
+
+    def _usage(self, language: str) -> Wire:
+        return self._said(("usage", language), lambda: messages.usage(language))
+
+    def _small_talk(self, talk: str, language: str) -> Wire:
+        return self._said(("talk", talk, language), lambda: messages.small_talk(talk, language))
 
     def _follow_up(self, snapshot: Snapshot, question: Question, text: str, talkative: bool, chat_key: str) -> Answer:
         """Answer a follow-up about the chat's last monster; "which monster?" when there is none."""

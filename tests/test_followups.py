@@ -324,6 +324,57 @@ def test_store_memory_expires_and_clears_old_rows(database_url):  # noqa: F811 -
         assert [row.chat_key for row in session.exec(select(ChatMemoryRow))] == ["b"]  # "a" expired and is gone
 
 
+def test_host_file_memory_is_shared_expires_and_clears_old_rows(tmp_path):
+    """The embedded default: the host's workers (two connections here) share the file in the data folder."""
+    import sqlite3
+
+    from monsterbot.memory.host_store import HostFileMemory
+
+    now = [1_800_000_000.0]
+    one, two = (HostFileMemory(tmp_path / "chats.sqlite3", 600, clock=lambda: now[0]) for _ in range(2))
+    one.remember("a", Remembered("rathalos", "world", "part", "tail", "zh-TW"))
+    assert two.recall("a") == Remembered("rathalos", "world", "part", "tail", "zh-TW")
+    two.forget("a")  # the bot left the chat
+    assert one.recall("a") is None
+    one.remember("a", Remembered("rathalos", "world"))
+    now[0] += 601
+    assert two.recall("a") is None
+    two.remember("b", Remembered("rathian", "rise"))
+    one.remember("b", Remembered("rathian", "wilds"))  # one row per chat, the last question
+    assert two.recall("b") == Remembered("rathian", "wilds")
+    rows = sqlite3.connect(tmp_path / "chats.sqlite3").execute("SELECT key FROM chats").fetchall()
+    assert rows == [("b",)]  # "a" expired and is gone
+
+
+def test_a_broken_memory_file_reads_as_no_memory_and_the_card_is_still_answered(line_stub, knowledge, tmp_path, capsys):
+    from monsterbot.memory.host_store import HostFileMemory
+
+    memory = HostFileMemory(tmp_path / "chats.sqlite3", 600)
+    memory._db.execute("DROP TABLE chats")  # the file no longer holds what we wrote
+    chat = Chat(line_stub, knowledge, memory=memory)
+    card = chat.say("rathalos")
+    assert card is not None and "Rathalos" in card["altText"]
+    assert chat.say("its tail") is not None  # "which monster?": nothing remembered, nothing raised
+    logged = capsys.readouterr().err
+    assert "chat memory not written" in logged and "chat memory not read" in logged
+
+
+def test_chat_memory_follows_the_settings(tmp_path):
+    from monsterbot.config import Settings
+    from monsterbot.memory import chat_memory
+    from monsterbot.memory.host_store import HostFileMemory
+
+    def settings(**env: str) -> Settings:
+        return Settings.from_env({"MONSTERBOT_DATA_DIR": str(tmp_path), **env}, require_line=False)
+
+    assert isinstance(chat_memory(settings(), None), HostFileMemory)  # the embedded default: no database opened for it
+    assert not settings(MONSTERBOT_QUERY_LOG="off").needs_store
+    assert isinstance(chat_memory(settings(MONSTERBOT_MEMORY="off"), None), NoMemory)
+    remote = settings(DATABASE_URL="postgresql+psycopg://u@127.0.0.1:1/x", MONSTERBOT_QUERY_LOG="off")
+    assert remote.needs_store  # chat memory shared by replicas through the database server
+    assert isinstance(chat_memory(settings(REDIS_URL="redis://127.0.0.1:1/0"), None), BoundedMemory)
+
+
 def test_a_version_2_store_gains_the_chat_game(database_url):  # noqa: F811 - the fixture imported above
     import sqlalchemy
     from sqlmodel import Session

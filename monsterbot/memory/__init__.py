@@ -3,7 +3,8 @@
 
 Kept under a salted hash of the chat id (`monsterbot.preferences.chat_key`), never the LINE id; shared by every
 replica through Redis or the SQL store; read and written through `BoundedMemory`, so a slow or absent store costs a
-reply at most a fraction of a second and is then skipped for a while (no memory).
+reply at most a fraction of a second and is then skipped for a while (no memory). Without either, the host's workers
+share a file in the data folder (`host_store.py`).
 """
 
 from __future__ import annotations
@@ -118,15 +119,18 @@ class BoundedMemory:
 
 
 def chat_memory(settings: Settings, engine: Engine | None) -> ChatMemory:
-    """The memory the settings ask for: none when off, Redis with `REDIS_URL`, else the SQL store, else this process."""
+    """The memory the settings ask for: none when off; Redis with `REDIS_URL`; else a PostgreSQL store (both shared
+    by replicas, each call bounded); else a file in the data folder, shared by the host's workers."""
     if not settings.memory:
         return NoMemory()
     if settings.redis_url:
         from monsterbot.memory.redis_store import RedisMemory
 
         return BoundedMemory(RedisMemory(settings.redis_url, int(settings.memory_ttl)))
-    if engine is not None:
+    if settings.remote_store and engine is not None:
         from monsterbot.memory.sql_store import SqlMemory
 
         return BoundedMemory(SqlMemory(engine, settings.memory_ttl))
-    return LocalMemory(settings.memory_ttl)
+    from monsterbot.memory.host_store import HostFileMemory
+
+    return HostFileMemory(settings.data_dir / "chats.sqlite3", settings.memory_ttl)

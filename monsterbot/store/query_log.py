@@ -1,7 +1,8 @@
 """What players asked: a bounded background writer, and the reports editors read.
 
 Logging never slows or breaks a reply: the webhook only puts an entry on a bounded queue;
-a thread writes batches in one transaction each. When the queue is full or the database
+a thread writes batches in one transaction each, gathering for GATHER_SECONDS first (under load, one
+wake-up and one transaction for many entries rather than one per reply). When the queue is full or the database
 fails, entries are dropped and counted (`dropped`), never waited for.
 """
 
@@ -10,19 +11,21 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col
 
-from monsterbot.store.schema import QueryLogRow
+from monsterbot.store.schema import QueryLogRow, utcnow
 
 log = logging.getLogger(__name__)
 _STOP = object()
+GATHER_SECONDS = 0.2
 
 
 @dataclass(frozen=True)
@@ -35,14 +38,16 @@ class Entry:
     score: float | None
     chat: str
     language: str
+    at: datetime = field(default_factory=utcnow)  # when it was asked, not when the batch was written
 
 
 class QueryLog:
     """Writes entries in the background; `record` never blocks."""
 
     def __init__(self, engine: Engine, capacity: int = 10_000, batch: int = 200,
-                 on_drop: Callable[[int], None] | None = None) -> None:
+                 on_drop: Callable[[int], None] | None = None, gather: float = GATHER_SECONDS) -> None:
         self._engine = engine
+        self._gather = gather
         self._queue: queue.Queue[object] = queue.Queue(maxsize=capacity)
         self._batch = batch
         self._on_drop = on_drop or (lambda n: None)
@@ -75,6 +80,8 @@ class QueryLog:
     def _run(self) -> None:
         while True:
             items = [self._queue.get()]
+            if self._queue.qsize() < self._batch:
+                time.sleep(self._gather)  # entries arriving meanwhile join this batch: one wake-up, one transaction
             while len(items) < self._batch:
                 try:
                     items.append(self._queue.get_nowait())
@@ -91,8 +98,8 @@ class QueryLog:
 
     def _write(self, entries: list[Entry]) -> None:
         try:
-            with Session(self._engine) as session, session.begin():
-                session.add_all(QueryLogRow(**vars(e)) for e in entries)
+            with self._engine.begin() as connection:  # one INSERT for the batch (executemany), no ORM objects
+                connection.execute(insert(QueryLogRow), [vars(e) for e in entries])
         except SQLAlchemyError as exc:
             log.warning("query log: %d entries dropped, database failed: %s", len(entries), type(exc).__name__)
             self._drop(len(entries))

@@ -41,7 +41,7 @@ from monsterbot.conversation import Answer, ChatKind, Conversation
 from monsterbot.preferences import chat_key
 from monsterbot.web import metrics
 from monsterbot.web.dedupe import EventLedger, RedisLedger, event_ledger
-from monsterbot.web.dispatch import Replier, ReplyDispatcher
+from monsterbot.web.dispatch import AWAIT_BEFORE_RESPONSE, Replier, ReplyDispatcher
 from monsterbot.web.line_api import LineReplier
 from monsterbot.web.payload import InvalidPayload, parse_events, without_self_mentions
 from monsterbot.web.runtime import Runtime
@@ -114,7 +114,11 @@ def create_app(
             else:
                 metrics.EVENTS.labels("duplicate").inc()
                 log.info("skipped a redelivered event", extra={"event": event.type, "event_id": event.webhook_event_id})
-        dispatcher.settle(replies, arrived)
+        awaited = request.environ.get(AWAIT_BEFORE_RESPONSE)
+        if awaited is None:
+            dispatcher.settle(replies, arrived)
+        elif replies:
+            awaited.append(dispatcher.settle_async(replies, arrived))
         metrics.WEBHOOK_REQUESTS.labels("ok").inc()
         return "OK", 200
 

@@ -1,18 +1,27 @@
-"""The webhook on gunicorn's asyncio worker: each request read whole on the event loop, then the app on a thread.
+"""The webhook on gunicorn's asyncio worker: each request read whole on the event loop, then the Flask app.
 
 A client that sends its request slowly (headers or body, a byte a second) costs a coroutine, not one of
 the few threads that run the Flask app, so slow clients do not delay LINE's webhooks. A body must arrive
-within BODY_SECONDS (else 408) and stay within the body limit (else 413); a2wsgi runs the Flask app.
+within BODY_SECONDS (else 408) and stay within the body limit (else 413).
+
+LINE's webhook (`INLINE_PATHS`) runs on the event loop itself: its work is CPU and local files (the events file,
+chat memory), each bounded, and its wait for the reply to reach LINE is awaited (AWAIT_BEFORE_RESPONSE), so no
+thread is handed the request and none waits. Every other route (health, metrics) runs on a2wsgi's threads.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Awaitable, Callable, MutableMapping
+import io
+from typing import Any, Awaitable, Callable, Iterable, MutableMapping
 
 from a2wsgi import WSGIMiddleware
+from a2wsgi.wsgi import build_environ
+
+from monsterbot.web.dispatch import AWAIT_BEFORE_RESPONSE
 
 BODY_SECONDS = 10.0
+INLINE_PATHS = frozenset({"/callback"})  # POSTs to these run on the event loop
 
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -20,18 +29,24 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[MutableMapping[str, Any], Receive, Send], Awaitable[None]]
 
 
-def serve(wsgi_app: Any, threads: int, max_body: int) -> ASGIApp:
-    """The Flask app as an ASGI app that hands it only whole requests, on `threads` threads."""
-    return WholeRequests(WSGIMiddleware(wsgi_app, workers=threads), max_body)  # type: ignore[arg-type]  # a2wsgi's
-    # own scope and message types are TypedDicts of the same shape
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def serve(wsgi_app: WSGIApp, threads: int, max_body: int) -> ASGIApp:
+    """The Flask app as an ASGI app that hands it only whole requests: the webhook on the loop, the rest on
+    `threads` threads."""
+    return WholeRequests(WSGIMiddleware(wsgi_app, workers=threads), max_body, wsgi_app)  # type: ignore[arg-type]
+    # a2wsgi's own scope and message types are TypedDicts of the same shape
 
 
 class WholeRequests:
-    """Reads a request's whole body on the event loop before `app` sees the request."""
+    """Reads a request's whole body on the event loop before `app` sees the request; `inline` (the same app as
+    WSGI) answers POSTs to INLINE_PATHS on the loop."""
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, inline: WSGIApp | None = None) -> None:
         self.app = app
         self._max_body = max_body
+        self._inline = inline
 
     async def __call__(self, scope: MutableMapping[str, Any], receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -57,6 +72,9 @@ class WholeRequests:
         # The app sees a body of known length, however it was sent (chunked bodies included).
         headers = [(k, v) for k, v in scope["headers"] if k.lower() not in (b"content-length", b"transfer-encoding")]
         scope = dict(scope, headers=[*headers, (b"content-length", str(len(body)).encode())])
+        if self._inline is not None and scope["method"] == "POST" and scope["path"] in INLINE_PATHS:
+            await _run_inline(self._inline, scope, bytes(body), send)
+            return
 
         async def replay() -> Message:
             nonlocal whole
@@ -73,3 +91,27 @@ async def _refuse(send: Send, status: int, text: bytes) -> None:
                 "headers": [(b"content-type", b"text/plain"), (b"content-length", str(len(text)).encode()),
                             (b"connection", b"close")]})
     await send({"type": "http.response.body", "body": text})
+
+
+async def _run_inline(app: WSGIApp, scope: MutableMapping[str, Any], body: bytes, send: Send) -> None:
+    """Run the WSGI app on the loop with the whole body, await what it asked for, then send its response."""
+    environ: dict[str, Any] = dict(build_environ(scope, io.BytesIO(body)))  # type: ignore[arg-type]  # any file
+    # holding the body will do
+    awaited: list[Awaitable[None]] = []
+    environ[AWAIT_BEFORE_RESPONSE] = awaited
+    started: list[tuple[str, list[tuple[str, str]]]] = []
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> None:
+        started[:] = [(status, headers)]
+
+    result = app(environ, start_response)
+    try:
+        content = b"".join(result)
+    finally:
+        getattr(result, "close", lambda: None)()
+    for waiting in awaited:
+        await waiting
+    status, headers = started[0]
+    await send({"type": "http.response.start", "status": int(status.split(" ", 1)[0]),
+                "headers": [(k.lower().encode("latin1"), v.encode("latin1")) for k, v in headers]})
+    await send({"type": "http.response.body", "body": content})

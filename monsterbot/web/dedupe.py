@@ -20,6 +20,8 @@ import uuid
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
 
+from monsterbot.host_file import open_host_file
+
 log = logging.getLogger(__name__)
 
 ANSWERED_TTL = 24 * 3600  # LINE redelivers for much less than a day
@@ -50,13 +52,8 @@ class SqliteLedger:
 
     def __init__(self, path: Path, lease: float, ttl: float = ANSWERED_TTL, busy_timeout: float = 0.2,
                  clock: Callable[[], float] = time.time) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS events (id TEXT PRIMARY KEY, owner TEXT, answered INTEGER, expires REAL)"
-        )
+        self._db = open_host_file(path, busy_timeout, "CREATE TABLE IF NOT EXISTS events "
+                                  "(id TEXT PRIMARY KEY, owner TEXT, answered INTEGER, expires REAL)")
         self._lease = lease
         self._ttl = ttl
         self._clock = clock  # wall time: shared by processes

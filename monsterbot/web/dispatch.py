@@ -7,11 +7,14 @@ reply that finds the queue full is not queued (`send` returns None: the request 
 
 While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (`settle`, until
 HOLD seconds after the webhook came in): a worker that dies before then leaves LINE to redeliver, and no acknowledged event
-waits in a queue. Once a reply takes longer, webhooks answer at once for SLOW_FOR seconds.
+waits in a queue. Once a reply takes longer, webhooks answer at once for SLOW_FOR seconds. Under gunicorn's asyncio
+worker the hold is awaited on the event loop (`settle_async`, handed to the server through the request's environ under
+AWAIT_BEFORE_RESPONSE): no thread waits.
 """
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import math
 import threading
@@ -24,6 +27,8 @@ from monsterbot.replies.wire import Wire
 SENDERS = 16  # reply threads per worker: replies wait on the network, not the CPU
 HOLD = 0.3  # seconds from a webhook's arrival it may wait for its replies to reach LINE (a reply takes ~0.1 s)
 SLOW_FOR = 30.0  # seconds webhooks stop waiting after LINE was slower than HOLD
+#: WSGI environ key of a list the asyncio server offers: awaitables it awaits before it sends the response.
+AWAIT_BEFORE_RESPONSE = "monsterbot.await_before_response"
 
 
 class Replier(Protocol):
@@ -64,9 +69,24 @@ class ReplyDispatcher:
     def settle(self, replies: Sequence[Future[str]], arrived: float) -> None:
         """Wait for these replies to reach LINE until HOLD seconds after `arrived` (monotonic), unless LINE was
         slow lately."""
-        if not replies or time.monotonic() < self._slow_until:
-            return
-        _, late = concurrent.futures.wait(replies, timeout=max(0.0, arrived + HOLD - time.monotonic()))
+        if self._holds(replies):
+            _, late = concurrent.futures.wait(replies, timeout=self._hold_left(arrived))
+            self._judge(late)
+
+    async def settle_async(self, replies: Sequence[Future[str]], arrived: float) -> None:
+        """`settle` on an event loop: the loop goes on serving while these replies travel."""
+        if self._holds(replies):
+            _, late = await asyncio.wait([asyncio.wrap_future(reply) for reply in replies], timeout=self._hold_left(arrived))
+            self._judge(late)
+
+    def _holds(self, replies: Sequence[Future[str]]) -> bool:
+        return bool(replies) and time.monotonic() >= self._slow_until
+
+    @staticmethod
+    def _hold_left(arrived: float) -> float:
+        return max(0.0, arrived + HOLD - time.monotonic())
+
+    def _judge(self, late: object) -> None:
         if late:
             self._slow_until = time.monotonic() + SLOW_FOR
 

@@ -1,0 +1,22 @@
+"""SQLite files that every worker process of a host shares (events claimed, chats' memory).
+
+WAL lets readers and one writer work at once; a short busy timeout bounds a wait for the lock, so a call
+on the request path never holds a webhook for long. These files hold short-lived state, not knowledge:
+`synchronous=NORMAL` (no fsync per commit) may lose the last commits on a power loss, never corrupt the file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+def open_host_file(path: Path, busy_timeout: float, table: str) -> sqlite3.Connection:
+    """An autocommit connection to the file at `path` (created with its folder), usable from any thread under the
+    caller's lock, with `table` (a CREATE TABLE IF NOT EXISTS statement) in it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute(table)
+    return db
