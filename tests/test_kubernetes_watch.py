@@ -160,3 +160,15 @@ def test_watcher_backs_off_on_errors_and_recovers(kube, api):
         assert source.watcher.errors == 3
     finally:
         source.watcher.stop()
+
+
+def test_a_keyword_reply_line_would_refuse_is_a_problem_of_its_binding():
+    """The CRD's maxLength counts code points; LINE counts UTF-16 units: 3,000 emoji pass the one, not the other."""
+    from monsterbot.kubernetes.bindings import read_binding
+
+    fits = read_binding(binding("fits", events=[{"keywords": ["喵"], "reply": {"text": "🐱" * 2500}}]))
+    assert not fits.problems and fits.knowledge.replies[0].text == "🐱" * 2500
+    over = read_binding(binding("over", events=[{"keywords": ["喵"], "reply": {"text": "🐱" * 3000}}]))
+    assert over.problems == ("spec.events[0].reply.text is 6000 characters as LINE counts them (UTF-16 units); "
+                             "LINE refuses a text over 5000",)
+    assert not over.knowledge.replies  # all or nothing: the binding contributes nothing

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import KeywordReply, KnowledgeSet, Monster
 from monsterbot.knowledge.records import describe, to_monster, validator
+from monsterbot.replies.line_rules import TEXT_MAX, utf16_length
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ def read_binding(obj: Mapping[str, Any]) -> BindingKnowledge:
         for event in spec.get("events") or []
     )
     problems += [f"spec.events[{i}] needs keywords and reply.text" for i, r in enumerate(replies) if not (r.keywords and r.text)]
+    problems += [f"spec.events[{i}].reply.text is {utf16_length(r.text)} characters as LINE counts them (UTF-16 units); "
+                 f"LINE refuses a text over {TEXT_MAX}" for i, r in enumerate(replies) if utf16_length(r.text) > TEXT_MAX]
     if problems:
         return BindingKnowledge(key, KnowledgeSet(), tuple(problems))
     return BindingKnowledge(key, KnowledgeSet(tuple(monsters), replies))
