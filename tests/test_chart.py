@@ -359,7 +359,7 @@ def test_the_data_folder_stays_writable_in_chart_and_operator_pods(knative):
     webhooks = [p for _, p in pod_templates(objects) if p["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
     bot = {"apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot", "metadata": {"name": "b", "namespace": "games", "uid": "u"},
            "spec": {"channelSecretRef": {"name": "l", "key": "s"}, "channelAccessTokenRef": {"name": "l", "key": "t"},
-                    "knative": {"enabled": knative}}}
+                    "knative": {"enabled": knative, "maxScale": 1}}}
     made = desired_resources(bot, [], PodPolicy.from_chart(operator_config(objects), "games"))[0]["spec"]["template"]
     assert len(webhooks) == 1 and _writable_data_dir(webhooks[0]) and _writable_data_dir(made)
 

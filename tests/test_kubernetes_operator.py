@@ -16,7 +16,7 @@ from openapi_schema_validator import OAS30Validator  # noqa: E402
 from monsterbot.kubernetes.crds import all_crds  # noqa: E402
 from monsterbot.kubernetes.manifests import dump  # noqa: E402
 from monsterbot.kubernetes.operator import Operator  # noqa: E402
-from monsterbot.kubernetes.reconcile import KNOWLEDGE_CHECKSUM, PodPolicy, desired_resources  # noqa: E402
+from monsterbot.kubernetes.reconcile import KNOWLEDGE_CHECKSUM, PodPolicy, Refusal, desired_resources  # noqa: E402
 from monsterbot.sources.yaml_files import YamlSource  # noqa: E402
 from tests.conftest import KNOWLEDGE, REPO  # noqa: E402
 from tests.helm_tool import CREDENTIALS, operator_config, render  # noqa: E402
@@ -155,8 +155,11 @@ def operator_for(api_client, *values: str) -> Operator:
     return Operator(api_client, ("default",), YamlSource([KNOWLEDGE]).load(), policy(*values))
 
 
+SHARED_REDIS = ("--set", "redis.url=redis://redis.default.svc:6379/0")
+
+
 def test_desired_deployment_and_service():
-    objects = desired_resources(bot(replicas=3), [], policy())
+    objects = desired_resources(bot(replicas=3), [], policy(*SHARED_REDIS))
     assert [(o["apiVersion"], o["kind"]) for o in objects] == [("apps/v1", "Deployment"), ("v1", "Service")]
     deployment = objects[0]
     assert deployment["metadata"]["ownerReferences"][0] | {} == {
@@ -175,6 +178,18 @@ def test_desired_deployment_and_service():
         kubernetes_validate.validate(obj, K8S_VERSION, strict=True)
 
 
+@pytest.mark.parametrize("spec", [{"replicas": 2}, {"knative": {"enabled": True, "minScale": 0}},
+                                  {"knative": {"enabled": True, "maxScale": 3}}])
+def test_several_pods_without_a_shared_redis_are_refused_like_the_chart_refuses_them(spec):
+    with pytest.raises(Refusal, match="without Redis") as refused:
+        desired_resources(bot(**spec), [], policy())
+    assert refused.value.reason == "NeedsRedis"
+    assert desired_resources(bot(**spec), [], policy(*SHARED_REDIS))
+    assert desired_resources(bot(**spec), [], policy("--set", "redis.acceptDuplicateAnswers=true"))
+    one = {"replicas": 1} if "replicas" in spec else {"knative": {"enabled": True, "maxScale": 1}}
+    assert desired_resources(bot(**one), [], policy())
+
+
 def test_a_bot_elsewhere_runs_on_the_image_knowledge():
     """The chart's knowledge ConfigMap lives in the release namespace only: a Bot elsewhere does not mount it."""
     pod = desired_resources(bot(namespace="other"), [], policy())[0]["spec"]["template"]
@@ -184,12 +199,13 @@ def test_a_bot_elsewhere_runs_on_the_image_knowledge():
 
 def test_desired_knative_service_and_checksum_when_not_watching():
     spec = {"knative": {"enabled": True, "minScale": 0, "maxScale": 5}, "knowledge": {"watchEventBindings": False}}
-    [service] = desired_resources(bot(**spec), [binding("a", [LOREM])], policy())
+    [service] = desired_resources(bot(**spec), [binding("a", [LOREM])], policy(*SHARED_REDIS))
     assert (service["apiVersion"], service["kind"]) == ("serving.knative.dev/v1", "Service")
     annotations = service["spec"]["template"]["metadata"]["annotations"]
     assert annotations["autoscaling.knative.dev/min-scale"] == "0" and annotations["autoscaling.knative.dev/max-scale"] == "5"
     assert service["spec"]["template"]["spec"]["containerConcurrency"] == 8  # 2 workers × 4 threads, from the chart
-    changed = desired_resources(bot(**spec), [binding("a", [dict(LOREM, aliases={"en": ["other"]})])], policy())
+    changed = desired_resources(bot(**spec), [binding("a", [dict(LOREM, aliases={"en": ["other"]})])],
+                                policy(*SHARED_REDIS))
     assert changed[0]["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM] != annotations[KNOWLEDGE_CHECKSUM]
 
 
@@ -247,14 +263,14 @@ def test_operator_reconciles_and_is_idempotent(kube, operator_client):
 
 def test_knative_bot_gets_a_knative_service(kube, operator_client):
     kube.apply_object(KNATIVE_CRD)
-    kube.apply(BOTS, bot(knative={"enabled": True, "minScale": 0}))
+    kube.apply(BOTS, bot(knative={"enabled": True, "minScale": 0, "maxScale": 1}))  # to zero, and at most one pod
     operator_for(operator_client).reconcile_all()
     assert kube.get("serving.knative.dev/v1", "services", "default", "monsterbot")
     assert not kube.objects.get(("apps/v1", "deployments"))
 
 
 def test_without_knative_installed_a_knative_bot_fails_cleanly(kube, operator_client):
-    kube.apply(BOTS, bot(knative={"enabled": True}))
+    kube.apply(BOTS, bot(knative={"enabled": True, "maxScale": 1}))
     operator_for(operator_client).reconcile_all()  # a 404 from the API server, logged; the pass goes on
     assert not kube.objects.get(("apps/v1", "deployments"))
 

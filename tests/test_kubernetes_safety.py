@@ -253,7 +253,7 @@ def test_the_chart_and_the_operator_make_the_same_webhook_pod(knative):
     # a Bot that asks for what the release has: its Secret, its namespace, the chart's defaults
     twin = bot(name="bot-monsterbot", channelSecretRef={"name": "bot-monsterbot-line", "key": "channel-secret"},
                channelAccessTokenRef={"name": "bot-monsterbot-line", "key": "channel-access-token"},
-               knative={"enabled": knative})
+               knative={"enabled": True, "maxScale": 1} if knative else {"enabled": False})
     operator_pod = desired_resources(twin, [], policy(*values))[0]["spec"]["template"]
     assert _without_release_labels(operator_pod) == _without_release_labels(chart_pod)
     assert operator_pod["metadata"]["labels"]["app.kubernetes.io/managed-by"] == "monsterbot-operator"

@@ -151,7 +151,10 @@ def bot_crd() -> dict:
             "serviceAccountName": {"type": "string", "maxLength": 253,
                                    "description": "The webhook pods' service account; default the chart's. Another "
                                                   "one only from operator.allowedServiceAccounts."},
-            "replicas": {"type": "integer", "minimum": 0, "maximum": 100},
+            "replicas": {"type": "integer", "minimum": 0, "maximum": 100,
+                         "description": "Webhook pods (default 1). More than one, or a Knative maxScale that is unset "
+                                        "or above 1, needs the chart's redis.url (or redis.acceptDuplicateAnswers): "
+                                        "else the Bot is not Ready, reason NeedsRedis."},
             "knative": {
                 "type": "object",
                 "properties": {

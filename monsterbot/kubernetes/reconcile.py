@@ -44,12 +44,27 @@ class PodPolicy:
     allowed_images: tuple[str, ...] = ()
     allowed_service_accounts: tuple[str, ...] = ()
     home_namespace: str = ""  # where the chart's knowledge ConfigMap lives
+    accept_duplicate_answers: bool = False  # the chart's redis.acceptDuplicateAnswers
 
     @classmethod
     def from_chart(cls, config: dict, home_namespace: str) -> PodPolicy:
         """The operator's ConfigMap (`config.yaml`, written by the chart)."""
         return cls(dict(config["pods"]), tuple(config.get("allowedImages") or ()),
-                   tuple(config.get("allowedServiceAccounts") or ()), home_namespace)
+                   tuple(config.get("allowedServiceAccounts") or ()), home_namespace,
+                   bool(config.get("acceptDuplicateAnswers", False)))
+
+    def check_pods(self, bot: dict, pod: dict) -> None:
+        """The chart's rule for its own pods, for a Bot's: several pods need a Redis they share (each pod alone keeps
+        its own record of the events it answered, so a redelivery could be answered once per pod)."""
+        spec = bot.get("spec") or {}
+        knative = spec.get("knative") or {}
+        most = knative.get("maxScale") if knative.get("enabled") else spec.get("replicas", 1)
+        shared = any(e.get("name") == "REDIS_URL" for e in pod["spec"]["containers"][0].get("env", []))
+        if (most is None or most > 1) and not shared and not self.accept_duplicate_answers:
+            field = "knative.maxScale" if knative.get("enabled") else "replicas"
+            raise Refusal("NeedsRedis", f"{field}={most if most is not None else 'unbounded'} without Redis: each pod "
+                          "keeps its own record of the events it answered, so LINE's redelivery may be answered twice. "
+                          f"Set {field} to 1, or install the chart with redis.url (or redis.acceptDuplicateAnswers).")
 
     def choose(self, bot: dict, flavour: str) -> dict:
         """A copy of the pod template with the Bot's image and service account, or a Refusal."""
@@ -149,6 +164,7 @@ def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) ->
     name, namespace = bot["metadata"]["name"], bot["metadata"].get("namespace")
     knative = spec.get("knative") or {}
     pod = webhook_pod(bot, policy, "knative" if knative.get("enabled") else "deployment", list(bindings))
+    policy.check_pods(bot, pod)
     labels = pod["metadata"]["labels"]
     meta = {"name": name, "namespace": namespace, "labels": labels, "ownerReferences": [owner_reference(bot)]}
     if knative.get("enabled"):

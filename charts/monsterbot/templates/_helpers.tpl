@@ -326,6 +326,7 @@ clusterWide: {{ .Values.operator.clusterWide }}
 watchNamespaces: {{ if .Values.operator.clusterWide }}[]{{ else }}{{ toJson (.Values.operator.watchNamespaces | default (list .Release.Namespace)) }}{{ end }}
 allowedImages: {{ toJson .Values.operator.allowedImages }}
 allowedServiceAccounts: {{ toJson .Values.operator.allowedServiceAccounts }}
+acceptDuplicateAnswers: {{ .Values.redis.acceptDuplicateAnswers }}
 pods:
   deployment:
     {{- include "monsterbot.webhookPod" (dict "ctx" $ "knative" false) | nindent 4 }}
