@@ -232,3 +232,15 @@ def test_cli_sync_refuses_bad_knowledge_and_changes_nothing(tmp_path, monkeypatc
     assert failed.returncode == 2 and "stars-out-of-range.yaml:10:22" in failed.stderr
     assert stored_version(_engine(env_url)) == version
     assert run("stats", "--since", "7d").returncode == 0
+
+
+def test_the_sqlite_store_commits_survive_a_power_loss(tmp_path):
+    """A chat's settings and synced knowledge are fsynced at each commit (the host files of events and chat memory
+    are short-lived state and are not)."""
+    from sqlalchemy import text
+
+    from monsterbot.store.database import open_engine
+
+    with open_engine(f"sqlite:///{tmp_path / 'store.db'}").connect() as connection:
+        assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"

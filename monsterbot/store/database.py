@@ -56,7 +56,7 @@ def open_engine(url: str) -> Engine:
         def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001 - DB-API connection
             cursor = connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")  # WAL's recommended level: no fsync per commit, never corrupt
+            cursor.execute("PRAGMA synchronous=FULL")  # a commit survives a power loss: chats' settings, synced knowledge
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
 
