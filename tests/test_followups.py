@@ -29,6 +29,7 @@ from tests.conftest import (
     runtime_for,
     settings_for,
     text_event,
+    wait_for,
 )
 from tests.openapi_contract import errors
 from tests.test_store import database_url  # noqa: F401 - the SQLite and PostgreSQL fixture
@@ -525,3 +526,18 @@ def test_every_name_with_a_part_or_an_element_finds_its_own_monster(knowledge):
                     assert monster.id in {c.monster_id for c in result.candidates}  # a nickname meant for several
                     continue
                 assert result.best is not None and result.best.monster_id == monster.id, name + asked
+
+
+def test_a_failed_preferences_read_answers_the_default_and_keeps_nothing(tmp_path):
+    """The chat's own setting is back as soon as the database is: a failure is never cached as "off"."""
+    from monsterbot.preferences.cached import CachedPreferences
+    from monsterbot.preferences.sql import StorePreferences
+    from monsterbot.store.database import migrate, open_engine
+
+    engine = open_engine(f"sqlite:///{tmp_path / 'prefs.db'}")  # no tables yet: every read fails
+    cached = CachedPreferences(StorePreferences(engine), ttl=30.0, wait=0.25)
+    assert cached.mention_only("chat") is False and cached.game("chat") is None
+    migrate(engine)
+    StorePreferences(engine).set_mention_only("chat", True)  # another replica's change, now readable
+    StorePreferences(engine).set_game("chat", "rise")
+    wait_for(lambda: cached.mention_only("chat") is True and cached.game("chat") == "rise", timeout=5)

@@ -3,7 +3,8 @@
 A read waits at most `wait` seconds for the store; past that it answers from the cache (or the default)
 and the store's answer, when it comes, fills the cache. For 30 s after the store was late, reads do
 not wait at all. At most `max_in_flight` calls wait on the store at
-once, so a partitioned database never piles up threads. A change is kept in the cache at once.
+once, so a partitioned database never piles up threads. A change is kept in the cache at once; a failed
+read answers the default and keeps nothing, so the chat's own setting is back as soon as the store is.
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ class CachedPreferences:
                 return future.result(timeout=self._wait)
             except FutureTimeout:
                 self._late()
+            except Exception:  # noqa: BLE001 - the store failed (logged in _done): the default, never cached
+                return default
         return default
 
     def _write(self, call: Callable[..., object], *args: object) -> None:

@@ -3,36 +3,30 @@
 from __future__ import annotations
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from monsterbot.store.schema import ChatPreferenceRow, utcnow
 
 
 class StorePreferences:
-    """Preferences shared by every replica through the store; a database failure reads as the default."""
+    """Preferences shared by every replica through the store; a database failure raises (CachedPreferences, on the
+    request path, answers the default then, without keeping it)."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
     def mention_only(self, key: str) -> bool:
-        try:
-            with Session(self._engine) as session:
-                row = session.get(ChatPreferenceRow, key)
-                return bool(row and row.mention_only)
-        except SQLAlchemyError:
-            return False
+        with Session(self._engine) as session:
+            row = session.get(ChatPreferenceRow, key)
+            return bool(row and row.mention_only)
 
     def set_mention_only(self, key: str, value: bool) -> None:
         self._update(key, mention_only=value)
 
     def game(self, key: str) -> str | None:
-        try:
-            with Session(self._engine) as session:
-                row = session.get(ChatPreferenceRow, key)
-                return row.game if row else None
-        except SQLAlchemyError:
-            return None
+        with Session(self._engine) as session:
+            row = session.get(ChatPreferenceRow, key)
+            return row.game if row else None
 
     def set_game(self, key: str, game: str) -> None:
         self._update(key, game=game)
