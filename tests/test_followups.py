@@ -86,6 +86,7 @@ def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
         ("ライズだと？", Kind.WEAKNESS, "rise", "", ""), ("荒野的呢", Kind.WEAKNESS, "wilds", "", ""),
         ("那水屬性呢", Kind.ELEMENT, None, "water", ""), ("what about ice", Kind.ELEMENT, None, "ice", ""),
         ("那冰属性呢", Kind.ELEMENT, None, "ice", ""), ("氷属性だと？", Kind.ELEMENT, None, "ice", ""),
+        ("水属性は？", Kind.ELEMENT, None, "water", ""), ("雷は?", Kind.ELEMENT, None, "thunder", ""),
         ("尾巴呢", Kind.PART, None, "tail", ""), ("its tail", Kind.PART, None, "tail", ""),
         ("頭は？", Kind.PART, None, "head", ""), ("wilds的尾巴呢", Kind.PART, "wilds", "tail", ""),
         ("肉質呢", Kind.HITZONES, None, "", ""), ("hitzones?", Kind.HITZONES, None, "", ""),
@@ -120,7 +121,8 @@ def test_the_chat_game_command_is_recognised(text, game):
 
 
 @pytest.mark.parametrize("text", ["火龍", "火龍弱點", "火龍屬性", "rise 火龍", "火龍 肉質", "哪些魔物怕火", "水屬性", "ice",
-                                  "火", "今天吃火鍋", "我的頭好痛", "好想玩rise", "rise吧", "i use rise"])
+                                  "火", "今天吃火鍋", "我的頭好痛", "好想玩rise", "rise吧", "i use rise",
+                                  "水属性が弱点のモンスター", "水属性は", "水属性に弱いのは？"])
 def test_other_messages_keep_their_meaning(knowledge, text):
     names = {normalize(n) for m in knowledge.current.monsters.values() for _, n in m.all_names()}
     question = parse(text, names.__contains__)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from monsterbot.core.matching.normalize import compact, detect_language, fold, normalize
-from monsterbot.core.matching.question import GAME_WORDS, HITZONE_WORDS, Kind, Question
+from monsterbot.core.matching.question import GAME_WORDS, HITZONE_WORDS, Kind, Question, topic_named
 from monsterbot.core.matching.question import parse as parse_question
 
 #: Part families: the words players use, and the English words of the knowledge's part names they cover.
@@ -159,6 +159,9 @@ def parse(text: str, is_name: Callable[[str], bool] = lambda key: False) -> Ques
     """Parse a message like `question.parse`, recognising follow-ups, part and element questions and the chat's
     game command; `is_name` tells whether a normalised key is a monster's name as it stands."""
     base = parse_question(text)
+    if base.kind is Kind.REVERSE and _element_asked_alone(text):
+        return Question(Kind.ELEMENT, "", base.game, base.language, base.whole, topic=base.topic, followup=True,
+                        asking=True)
     if base.kind in (Kind.HELP, Kind.QUIET, Kind.TALK, Kind.COMPARE, Kind.REVERSE):
         return base
     folded = fold(text).strip()
@@ -192,6 +195,15 @@ def parse(text: str, is_name: Callable[[str], bool] = lambda key: False) -> Ques
         return base  # a bare "ice" or "水屬性" keeps its meaning (a name, who is weak to water)
     return Question(kind, "", game, base.language, base.whole, topic=found.element, part=found.part, followup=True,
                     asking=found.marked)
+
+
+def _element_asked_alone(text: str) -> bool:
+    """"水属性は？", "氷は?": an element, は and a question mark, nothing else — "and water?" about the chat's monster
+    (who is weak to water names what it asks for: "水属性が弱点のモンスター", "水に弱いのは？")."""
+    folded = fold(text).strip()
+    core = compact(folded)
+    particle = fold("は")  # folded as every key is (katakana)
+    return folded.endswith("?") and core.endswith(particle) and bool(topic_named(core[: -len(particle)]))
 
 
 def _name_in(words: list[str], is_name: Callable[[str], bool]) -> str:

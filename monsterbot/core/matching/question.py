@@ -153,6 +153,11 @@ def _vocabulary() -> _Vocabulary:
     )
 
 
+def topic_named(key: str) -> str:
+    """The element or ailment a normalised word names ("水屬性" → water), or ""."""
+    return _vocabulary().topics.get(key, "")
+
+
 def parse(text: str) -> Question:
     """Parse one chat message into a Question."""
     language = detect_language(text)
