@@ -538,6 +538,17 @@ def test_network_policy_keeps_the_internal_port_closed_unless_a_scraper_is_liste
     assert "networkPolicy.metricsFrom" in message, message
 
 
+def test_under_knative_the_network_policy_opens_the_queue_proxy_not_the_app_port():
+    """Knative's ingress and activator call the pod's queue-proxy (8012, 8013); its autoscaler reads 9090."""
+    objects = render(*CREDENTIALS, "--set", "knative.enabled=true", "--set", "networkPolicy.enabled=true")
+    validate_all(objects)
+    [policy] = [p for p in by_kind(objects, "NetworkPolicy") if p["metadata"]["name"] == "bot-monsterbot-webhook"]
+    assert policy["spec"]["ingress"] == [
+        {"ports": [{"port": 8012, "protocol": "TCP"}, {"port": 8013, "protocol": "TCP"}]},
+        {"ports": [{"port": 9090, "protocol": "TCP"}],
+         "from": [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "knative-serving"}}}]}]
+
+
 def test_the_chart_readme_lists_every_value_and_the_repository_has_a_licence():
     chart = yaml.safe_load((CHART / "Chart.yaml").read_text())
     assert chart["icon"].startswith("https://") and chart.get("kubeVersion")
