@@ -110,7 +110,7 @@ def bench_matcher(monsters: list, queries_count: int) -> tuple[list[float], list
     from monsterbot.core.matching.question import parse
 
     matcher = Matcher(monsters)
-    keys = matcher._keys  # the same strings the matcher scores (its index keys)
+    keys = sorted(matcher._entries)  # the same strings the matcher scores (its index keys)
     queries = _queries(keys, queries_count)
     ours, floor = [], []
     for query in queries:
