@@ -46,7 +46,8 @@ class _Spellings:
         for spelling, key in added:
             gained.setdefault(spelling, []).append(key)
         for spelling, more in gained.items():
-            keys[spelling] = tuple(sorted({*keys.get(spelling, ()), *more}))
+            held = keys.get(spelling, ())
+            keys[spelling] = tuple(sorted({*held, *more})) if held or len(more) > 1 else tuple(more)
             touched.add(spelling)
         emptied = sorted(spelling for spelling in touched if not keys[spelling])
         for spelling in emptied:

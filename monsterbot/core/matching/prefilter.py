@@ -21,24 +21,27 @@ the characters touched, not with the strings held.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from typing import Iterable, Iterator, TypeVar
+from collections import defaultdict
+from typing import Any, Iterable, Iterator, TypeVar
 
 from rapidfuzz import fuzz, process
 
 #: Thresholds tried in turn before the caller's cutoff: most queries stop at the first or second.
 STEPS = (90.0, 80.0, 70.0, 65.0, 60.0, 55.0, 50.0, 45.0)
 _EPSILON = 1e-9
+_FEW = 12  # bits read one by one rather than through the bitset's binary digits
 K = TypeVar("K", str, int)
 
 
 def _tags(text: str) -> list[str]:
     """Each character with its repeat count so far ("aa" for the second a): shared tags = shared characters."""
-    seen: Counter[str] = Counter()
+    if len(set(text)) == len(text):
+        return list(text)
+    seen: dict[str, int] = {}
     tags = []
     for ch in text:
-        seen[ch] += 1
-        tags.append(ch * seen[ch])
+        seen[ch] = times = seen.get(ch, 0) + 1
+        tags.append(ch * times)
     return tags
 
 
@@ -55,6 +58,13 @@ def _bits(slots: Iterable[int]) -> int:
 
 def _slots(bitset: int) -> list[int]:
     """The slots set in a bitset, lowest first."""
+    if bitset.bit_count() <= _FEW:
+        found = []
+        while bitset:
+            low = bitset & -bitset
+            found.append(low.bit_length() - 1)
+            bitset ^= low
+        return found
     digits = format(bitset, "b")
     top = len(digits) - 1
     found = []
@@ -117,6 +127,17 @@ class FuzzyIndex:
     def __contains__(self, string: object) -> bool:
         return string in self._slot
 
+    def __eq__(self, other: object) -> bool:
+        """The same strings indexed the same way, whatever their slots (an index changed step by step
+        equals one built at once)."""
+        return isinstance(other, FuzzyIndex) and self._content() == other._content()
+
+    def _content(self) -> list[dict[Any, frozenset[str | None]]]:
+        return [
+            {name: frozenset(self._strings[slot] for slot in _slots(bitset)) for name, bitset in table.items()}
+            for table in (self._tags, self._lengths)
+        ]
+
     def changed(self, added: Iterable[str], removed: Iterable[str]) -> FuzzyIndex:
         """A new index: this one's strings with `removed` taken out and `added` put in."""
         new = FuzzyIndex.__new__(FuzzyIndex)
@@ -167,8 +188,11 @@ class FuzzyIndex:
         scored: list[tuple[str, float]] = []
         seen = 0
         for threshold in (*(step for step in STEPS if step > score_cutoff), score_cutoff):
-            fresh = self._reaching(planes, len(query), threshold, reached) & ~seen
-            seen |= fresh
+            reaching = self._reaching(planes, len(query), threshold, reached)
+            if threshold > score_cutoff and reaching.bit_count() < limit:
+                continue  # too few to stop at this threshold: scored with the next
+            fresh = reaching & ~seen
+            seen = reaching
             if fresh:
                 strings = [self._strings[slot] for slot in _slots(fresh)]
                 found = process.extract(query, strings, scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=None)
@@ -179,20 +203,20 @@ class FuzzyIndex:
         return scored[:limit]
 
     def _reaching(self, planes: list[int], size: int, threshold: float, reached: dict[int, int]) -> int:
-        """The slots whose bound, 200·shared / (size + length), reaches the threshold."""
-        lengths_by_least: dict[int, int] = defaultdict(int)
-        for length, bitset in self._lengths.items():
-            least = math.ceil(threshold * (size + length) / 200 - _EPSILON)
-            if least <= min(size, length):
-                lengths_by_least[least] |= bitset
+        """The slots whose bound, 200·shared / (size + length), reaches the threshold (`reached` caches counts)."""
         found = 0
-        for least, bitset in lengths_by_least.items():
+        scale = threshold / 200
+        for length, bitset in self._lengths.items():
+            least = math.ceil(scale * (size + length) - _EPSILON)
+            if least > size or least > length:
+                continue
             if least <= 0:
                 found |= bitset
                 continue
-            if least not in reached:
-                reached[least] = _at_least(planes, least)
-            found |= reached[least] & bitset
+            at_least = reached.get(least)
+            if at_least is None:
+                at_least = reached[least] = _at_least(planes, least)
+            found |= at_least & bitset
         return found
 
 
@@ -207,6 +231,9 @@ class SubstringIndex:
     def __init__(self, strings: Iterable[str] = ()) -> None:
         self._holding: dict[str, tuple[str, ...]] = {}
         self._fill(sorted(strings), ())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SubstringIndex) and self._holding == other._holding
 
     def changed(self, added: Iterable[str], removed: Iterable[str]) -> SubstringIndex:
         """A new index: this one's strings with `removed` taken out and `added` put in."""
