@@ -7,6 +7,7 @@ import random
 import pytest
 from rapidfuzz import fuzz, process
 
+from monsterbot.core.matching import prefilter
 from monsterbot.core.matching.matcher import Matcher
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.devtools.bench import synthetic_monsters
@@ -43,6 +44,12 @@ def random_queries(keys: list[str], count: int, seed: int) -> list[str]:
     return queries
 
 
+@pytest.fixture(autouse=True)
+def always_prefilter(monkeypatch):
+    """The prefilter even on the real roster, which is small enough to be scanned whole."""
+    monkeypatch.setattr(prefilter, "SCAN_ALL_BELOW", 0)
+
+
 @pytest.fixture(scope="module")
 def synthetic_keys() -> list[str]:
     return sorted(Matcher(synthetic_monsters(2_000))._entries)
@@ -60,6 +67,13 @@ def test_the_best_scores_are_a_full_scans(request, roster, score_cutoff, limit):
     index = FuzzyIndex(keys)
     for query in random_queries(keys, 300, seed=len(keys) + limit):
         assert index.extract(query, score_cutoff, limit) == full_scan(keys, query, score_cutoff, limit), query
+
+
+def test_a_small_index_is_scanned_whole_with_the_same_results(real_keys, monkeypatch):
+    monkeypatch.setattr(prefilter, "SCAN_ALL_BELOW", len(real_keys) + 1)
+    index = FuzzyIndex(real_keys)
+    for query in random_queries(real_keys, 100, seed=2):
+        assert index.extract(query, 40.0, 10) == full_scan(real_keys, query, 40.0, 10), query
 
 
 @pytest.mark.parametrize("roster", ["real_keys", "synthetic_keys"])

@@ -20,14 +20,18 @@ the characters touched, not with the strings held.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
+from itertools import compress, repeat
 from typing import Any, Iterable, Iterator, TypeVar
 
 from rapidfuzz import fuzz, process
 
+#: Below this many slots, one rapidfuzz pass over all strings costs less than the prefilter.
+SCAN_ALL_BELOW = 1_000
 #: Thresholds tried in turn before the caller's cutoff: most queries stop at the first or second.
-STEPS = (90.0, 80.0, 70.0, 65.0, 60.0, 55.0, 50.0, 45.0)
+STEPS = (85.0, 70.0, 60.0, 52.0, 46.0)
 _EPSILON = 1e-9
 _FEW = 12  # bits read one by one rather than through the bitset's binary digits
 K = TypeVar("K", str, int)
@@ -182,12 +186,17 @@ class FuzzyIndex:
         string order: what `process.extract(query, sorted(strings), scorer=fuzz.ratio, ...)` gives."""
         if not query or not self._slot:
             return []
+        if len(self._strings) < SCAN_ALL_BELOW:
+            return self._best(process.extract(query, self._strings, scorer=fuzz.ratio, score_cutoff=score_cutoff,
+                                              limit=None), limit)
         width = len(query).bit_length()
         planes = _count([self._tags[tag] for tag in _tags(query) if tag in self._tags], width)
         reached: dict[int, int] = {}
-        scored: list[tuple[str, float]] = []
+        scored: list[tuple[str, float, int]] = []
         seen = 0
-        for threshold in (*(step for step in STEPS if step > score_cutoff), score_cutoff):
+        for step in (*(step for step in STEPS if step > score_cutoff), score_cutoff):
+            # a string that cannot reach the limit-th score found so far cannot enter the result
+            threshold = max(step, heapq.nlargest(limit, (found[1] for found in scored))[-1]) if len(scored) >= limit else step
             reaching = self._reaching(planes, len(query), threshold, reached)
             if threshold > score_cutoff and reaching.bit_count() < limit:
                 continue  # too few to stop at this threshold: scored with the next
@@ -195,12 +204,16 @@ class FuzzyIndex:
             seen = reaching
             if fresh:
                 strings = [self._strings[slot] for slot in _slots(fresh)]
-                found = process.extract(query, strings, scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=None)
-                scored += [(string, score) for string, score, _ in found]
-            if sum(score >= threshold for _, score in scored) >= limit:
+                scored += process.extract(query, strings, scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=None)
+            if sum(found[1] >= threshold for found in scored) >= limit:
                 break
-        scored.sort(key=lambda pair: (-pair[1], pair[0]))
-        return scored[:limit]
+        return self._best(scored, limit)
+
+    @staticmethod
+    def _best(scored: list[tuple[str, float, int]], limit: int) -> list[tuple[str, float]]:
+        """The best `limit` of rapidfuzz's results, ties in string order."""
+        scored.sort(key=lambda found: (-found[1], found[0]))
+        return [(string, score) for string, score, _ in scored[:limit]]
 
     def _reaching(self, planes: list[int], size: int, threshold: float, reached: dict[int, int]) -> int:
         """The slots whose bound, 200·shared / (size + length), reaches the threshold (`reached` caches counts)."""
@@ -265,7 +278,5 @@ class SubstringIndex:
         """(string, times) of the strings holding `part`, in string order; times as `str.count` gives them."""
         pieces = [part[i : i + 2] for i in range(len(part) - 1)] or [part]
         shortest = min((self._holding.get(piece, ()) for piece in pieces), key=len)
-        for string in shortest:
-            times = string.count(part)
-            if times:
-                yield string, times
+        for string in compress(shortest, map(str.__contains__, shortest, repeat(part))):  # tested at C speed
+            yield string, string.count(part)
