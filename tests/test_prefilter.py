@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import pytest
@@ -71,7 +72,7 @@ def test_the_best_scores_are_a_full_scans(request, roster, score_cutoff, limit):
 
 def test_a_small_index_is_scanned_whole_with_the_same_results(real_keys, monkeypatch):
     monkeypatch.setattr(prefilter, "SCAN_ALL_BELOW", len(real_keys) + 1)
-    index = FuzzyIndex(real_keys)
+    index = FuzzyIndex([*real_keys, "gone"]).changed([], ["gone"])  # a freed slot on the way
     for query in random_queries(real_keys, 100, seed=2):
         assert index.extract(query, 40.0, 10) == full_scan(real_keys, query, 40.0, 10), query
 
@@ -107,3 +108,20 @@ def test_the_matcher_answers_as_with_full_scans(knowledge, monkeypatch):
     monkeypatch.setattr(SubstringIndex, "containing", lambda self, part: [
         (k, k.count(part)) for k in sorted({k for ks in self._holding.values() for k in ks}) if part in k])
     assert prefiltered == [[m.match_key(q) for q in qs] for m, qs in zip(matchers, queries, strict=True)]
+
+
+def test_renaming_one_monster_changes_only_what_its_names_touch():
+    monsters = synthetic_monsters(1_000)
+    before = Matcher(monsters)
+    renamed = dataclasses.replace(monsters[500], names={**monsters[500].names, "en": "Zyzzyva Renamed"})
+    after = Matcher([*monsters[:500], renamed, *monsters[501:]], previous=before)
+    fresh = Matcher([*monsters[:500], renamed, *monsters[501:]])
+    assert after._fuzzy == fresh._fuzzy and after._parts == fresh._parts
+    assert after.match("zyzzyva renamed").best.monster_id == monsters[500].id
+    old_key, new_key = set(before._entries) - set(after._entries), set(after._entries) - set(before._entries)
+    assert len(old_key) == len(new_key) == 1
+    touched = set(old_key.pop() + new_key.pop())
+    shared = [tag for tag in before._fuzzy._tags if not set(tag) & touched]
+    assert shared and all(after._fuzzy._tags[tag] is before._fuzzy._tags[tag] for tag in shared)
+    pieces = [piece for piece in before._parts._holding if not set(piece) & touched]
+    assert pieces and all(after._parts._holding[piece] is before._parts._holding[piece] for piece in pieces)

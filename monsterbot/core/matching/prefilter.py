@@ -9,9 +9,15 @@ adding the query's bitsets into bit-planes counts the shared characters of every
 dozen operations on whole bitsets.
 
 `extract` then scores with rapidfuzz only the strings whose bound reaches a threshold, lowering it
-step by step until `limit` scores reach the threshold: no string left unscored can score as high
-as those, so the result is exactly what a full `process.extract` gives (ties in string order),
-with work that grows with the strings that share enough with the query, not with all of them.
+step by step (never below the `limit`-th score found) until `limit` scores reach the threshold: no
+string left unscored can score as high as those, so nothing a full `process.extract` would return is
+ever dropped; the result is exactly its result (ties in string order), with work that grows with
+the strings sharing enough characters with the query, not with all of them. At worst (a query
+sharing many characters with most strings, as Latin text over one alphabet does) it scores every
+string reaching the cutoff's bound, which is still fewer than all. Small indexes are scanned whole.
+
+`SubstringIndex` lists the strings holding each character and pair of characters, in string order,
+so the strings holding a query are found among those holding its rarest pair.
 
 The index is immutable: `changed` gives a new one with some strings added and removed, sharing
 what did not change (a string keeps its slot; freed slots are reused), at a cost that grows with
@@ -212,6 +218,9 @@ class FuzzyIndex:
     @staticmethod
     def _best(scored: list[tuple[str, float, int]], limit: int) -> list[tuple[str, float]]:
         """The best `limit` of rapidfuzz's results, ties in string order."""
+        if len(scored) > limit:
+            least = heapq.nlargest(limit, [found[1] for found in scored])[-1]
+            scored = [found for found in scored if found[1] >= least]
         scored.sort(key=lambda found: (-found[1], found[0]))
         return [(string, score) for string, score, _ in scored[:limit]]
 
