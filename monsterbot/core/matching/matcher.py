@@ -202,16 +202,20 @@ class Matcher:
         if not masked.strip(_MASK):
             return MatchResult(Outcome.MISS, subject=subject)
         near_word = masked in self._everyday_near  # 恐龍: only a name that sounds the same may answer
-        scored: dict[str, Candidate] = {}
+        best: dict[str, tuple[tuple[float, bool, int, str], float, str, _Entry, Method]] = {}
         for key, score, method in self._score(masked):
             if near_word and method is not Method.PHONETIC:
                 continue
-            for entry in self._entries[key]:
-                candidate = Candidate(entry.monster_id, round(score, 1), key, entry.language, method, entry.official)
-                current = scored.get(entry.monster_id)
-                if current is None or _rank(candidate) < _rank(current):
-                    scored[entry.monster_id] = candidate
-        ranked = sorted(scored.values(), key=_rank)
+            score = round(score, 1)
+            for entry in self._entries[key]:  # a candidate is made only for each monster's best key
+                rank = (-score, not entry.official, len(key), entry.monster_id)
+                current = best.get(entry.monster_id)
+                if current is None or rank < current[0]:
+                    best[entry.monster_id] = (rank, score, key, entry, method)
+        ranked = [
+            Candidate(entry.monster_id, score, key, entry.language, method, entry.official)
+            for _, score, key, entry, method in sorted(best.values(), key=_first)
+        ]
         return _decide(ranked, limit, subject)
 
     def _mask_everyday_words(self, subject: str) -> str:
@@ -312,8 +316,9 @@ def _by_monster_id(entry: _Entry) -> str:
     return entry.monster_id
 
 
-def _rank(candidate: Candidate) -> tuple[float, bool, int, str]:
-    return (-candidate.score, not candidate.official, len(candidate.key), candidate.monster_id)
+def _first(ranked: tuple[tuple[float, bool, int, str], float, str, _Entry, Method]) -> tuple[float, bool, int, str]:
+    """The rank of a monster's best key: score, official name before alias, shorter key, id."""
+    return ranked[0]
 
 
 def _decide(ranked: list[Candidate], limit: int, subject: str) -> MatchResult:
