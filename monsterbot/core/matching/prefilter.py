@@ -199,20 +199,22 @@ class FuzzyIndex:
         planes = _count([self._tags[tag] for tag in _tags(query) if tag in self._tags], width)
         reached: dict[int, int] = {}
         scored: list[tuple[str, float, int]] = []
+        least = score_cutoff  # the limit-th best score found, once `limit` are found
         seen = 0
         for step in (*(step for step in STEPS if step > score_cutoff), score_cutoff):
-            # a string that cannot reach the limit-th score found so far cannot enter the result
-            threshold = max(step, heapq.nlargest(limit, (found[1] for found in scored))[-1]) if len(scored) >= limit else step
+            threshold = max(step, least)  # a string that cannot reach the limit-th score found cannot enter
             reaching = self._reaching(planes, len(query), threshold, reached)
             if threshold > score_cutoff and reaching.bit_count() < limit:
                 continue  # too few to stop at this threshold: scored with the next
             fresh = reaching & ~seen
             seen = reaching
             if fresh:
-                strings = [self._strings[slot] for slot in _slots(fresh)]
+                strings = list(map(self._strings.__getitem__, _slots(fresh)))
                 scored += process.extract(query, strings, scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=None)
-            if sum(found[1] >= threshold for found in scored) >= limit:
-                break
+            if len(scored) >= limit:
+                least = heapq.nlargest(limit, [found[1] for found in scored])[-1]
+                if least >= threshold:
+                    break
         return self._best(scored, limit)
 
     @staticmethod
