@@ -79,12 +79,12 @@ def test_a_reload_reads_only_the_changed_files_and_equals_a_full_load(folder: Pa
     files = yaml_files([folder])
     assert live.reload(strict=True) and source.files_read == 0
 
-    # a fact changes: one file read, the index keys are the same objects as before
-    keys_before = live.current.matcher._keys
+    # a fact changes: one file read, the indexes are the same objects as before
+    index_before = live.current.matcher._fuzzy
     edit(files[10], files[10].read_text("utf-8").replace("source: bench", "source: bench, edited"))
     assert live.reload(strict=True) and source.files_read == 1
     assert live.current.monsters[files[10].stem].games["world"].source == "bench, edited"
-    assert live.current.matcher._keys is keys_before
+    assert live.current.matcher._fuzzy is index_before
     assert_same_as_full_load(live, folder)
 
     # a file deleted: nothing read, its monster gone from the index

@@ -11,7 +11,7 @@ scored against the keys in four ways, and each monster keeps its best score:
   enough for a confident answer;
 - fuzzy: rapidfuzz's normalised Indel similarity over the whole subject, which catches
   Latin typos ("rathlos") but gives short Chinese names one character apart only 50,
-  so 角龍 never passes for 火龍;
+  so 角龍 never passes for 火龍 (the ten best keys, found without scoring every key: see prefilter.py);
 - phonetic: a key with the same toneless pinyin (a homophone typo, or pinyin typed in Latin
   letters) or the same loose romaji (see phonetic.py) (95, so that 晃黑龍 is 煌黑龍 and not the
   黑龍 inside it); near pinyin or romaji spellings score their similarity, scaled.
@@ -26,18 +26,15 @@ The result is deterministic: ties are broken by official name before alias, shor
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
-
 from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import is_cjk, normalize
 from monsterbot.core.matching.phonetic import PhoneticIndex
+from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import Question
 from monsterbot.core.model import Monster
 
@@ -47,8 +44,8 @@ AMBIGUOUS_FLOOR = 65.0
 SUGGESTION_FLOOR = 40.0
 MAX_SUBJECT = 64
 MAX_PART_HITS = 200
+FUZZY_LIMIT = 10
 WHOLE_MESSAGE_SHARE = 0.6
-_SEPARATOR = "\x00"
 _MASK = "\x01"  # stands for an everyday word in a subject; no key holds it
 
 
@@ -115,17 +112,17 @@ class Matcher:
     """An immutable index over the names of a set of monsters (their ids are unique).
 
     Built from a `previous` matcher, it re-indexes only the monsters that are not the very same
-    objects as before, and rebuilds the key list, phonetic and everyday indexes only when the
-    set of keys changed: a reload after a one-file edit costs a pass over the monsters, not an index.
+    objects as before; when the set of keys changed, the fuzzy, substring and phonetic indexes take in
+    only the keys added and removed (everyday words are checked again): a reload after a one-file edit
+    costs a pass over the monsters, not an index.
     The result is the same as a build from scratch.
     """
 
     _words: frozenset[str]
-    _keys: list[str]
-    _blob: str
-    _offsets: list[int]
     _min_key_len: int
     _max_key_len: int
+    _fuzzy: FuzzyIndex
+    _parts: SubstringIndex
     _phonetic: PhoneticIndex
     _everyday_holding: frozenset[str]
     _everyday_near: frozenset[str]
@@ -161,18 +158,22 @@ class Matcher:
             emptied |= _remove(entries, gone, before[gone][1])
         self._entries: dict[str, tuple[_Entry, ...]] = entries
         if previous is not None and emptied == created:  # the same keys as before
-            self._keys, self._blob, self._offsets = previous._keys, previous._blob, previous._offsets
             self._min_key_len, self._max_key_len = previous._min_key_len, previous._max_key_len
-            self._phonetic = previous._phonetic
+            self._fuzzy, self._parts, self._phonetic = previous._fuzzy, previous._parts, previous._phonetic
             self._everyday_holding, self._everyday_near = previous._everyday_holding, previous._everyday_near
             self._everyday_pattern = previous._everyday_pattern
             return
-        self._keys = sorted(entries)
-        self._blob = _SEPARATOR.join(self._keys)
-        self._offsets = [0, *itertools.accumulate(len(key) + 1 for key in self._keys)][:-1]
-        self._min_key_len = min(map(len, self._keys), default=1)
-        self._max_key_len = max(map(len, self._keys), default=1)
-        self._phonetic = PhoneticIndex(self._keys, previous._phonetic if previous is not None else None)
+        self._min_key_len = min(map(len, entries), default=1)
+        self._max_key_len = max(map(len, entries), default=1)
+        if previous is None:
+            keys = sorted(entries)
+            self._fuzzy, self._parts, self._phonetic = FuzzyIndex(keys), SubstringIndex(keys), PhoneticIndex(keys)
+        else:
+            added = sorted(key for key in created if key not in previous._entries)
+            removed = sorted(key for key in emptied if key not in entries)
+            self._fuzzy = previous._fuzzy.changed(added, removed)
+            self._parts = previous._parts.changed(added, removed)
+            self._phonetic = previous._phonetic.changed(added, removed)
         words = words - entries.keys()
         self._everyday_holding = frozenset(w for w in words if self._holds_key(w))
         self._everyday_near = words - self._everyday_holding
@@ -180,7 +181,7 @@ class Matcher:
         self._everyday_pattern = re.compile("|".join(map(re.escape, holding))) if holding else None
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._entries)
 
     def match_question(self, question: Question) -> MatchResult:
         """Match a parsed question: the whole message when it is a name as it stands, else its subject."""
@@ -195,22 +196,26 @@ class Matcher:
     def match_key(self, subject: str, limit: int = 6) -> MatchResult:
         """Match a key the question parser already normalised (no second pass through OpenCC)."""
         subject = subject[:MAX_SUBJECT]
-        if not subject or not self._keys:
+        if not subject or not self._entries:
             return MatchResult(Outcome.MISS, subject=subject)
         masked = self._mask_everyday_words(subject)
         if not masked.strip(_MASK):
             return MatchResult(Outcome.MISS, subject=subject)
         near_word = masked in self._everyday_near  # 恐龍: only a name that sounds the same may answer
-        scored: dict[str, Candidate] = {}
+        best: dict[str, tuple[tuple[float, bool, int, str], float, str, _Entry, Method]] = {}
         for key, score, method in self._score(masked):
             if near_word and method is not Method.PHONETIC:
                 continue
-            for entry in self._entries[key]:
-                candidate = Candidate(entry.monster_id, round(score, 1), key, entry.language, method, entry.official)
-                current = scored.get(entry.monster_id)
-                if current is None or _rank(candidate) < _rank(current):
-                    scored[entry.monster_id] = candidate
-        ranked = sorted(scored.values(), key=_rank)
+            score = round(score, 1)
+            for entry in self._entries[key]:  # a candidate is made only for each monster's best key
+                rank = (-score, not entry.official, len(key), entry.monster_id)
+                current = best.get(entry.monster_id)
+                if current is None or rank < current[0]:
+                    best[entry.monster_id] = (rank, score, key, entry, method)
+        ranked = [
+            Candidate(entry.monster_id, score, key, entry.language, method, entry.official)
+            for _, score, key, entry, method in sorted(best.values(), key=_first)
+        ]
         return _decide(ranked, limit, subject)
 
     def _mask_everyday_words(self, subject: str) -> str:
@@ -243,10 +248,8 @@ class Matcher:
             yield subject, 100.0, Method.EXACT
         yield from self._contained_keys(subject)
         yield from self._keys_containing(subject)
-        for key, score, _ in process.extract(
-            subject, self._keys, scorer=fuzz.ratio, score_cutoff=SUGGESTION_FLOOR, limit=10
-        ):
-            yield key, float(score), Method.FUZZY
+        for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT):
+            yield key, score, Method.FUZZY
         for key, score in self._phonetic.sound_alikes(subject):
             if key != subject:
                 yield key, score, Method.PHONETIC
@@ -269,15 +272,19 @@ class Matcher:
             yield key, 90.0, Method.CONTAINS
 
     def _keys_containing(self, subject: str) -> Iterable[tuple[str, float, Method]]:
-        """Keys that hold the subject; scored by share of the key covered and by position."""
+        """Keys that hold the subject; scored by share of the key covered and by position.
+
+        Only the keys of the first MAX_PART_HITS occurrences, in key order, are looked at.
+        """
         strong = len(subject) >= (2 if is_cjk(subject) else 4)
-        for found in itertools.islice(re.finditer(re.escape(subject), self._blob), MAX_PART_HITS):
-            index = bisect.bisect_right(self._offsets, found.start()) - 1
-            key = self._keys[index]
+        hits = 0
+        for key, times in self._parts.containing(subject):
+            if hits >= MAX_PART_HITS:
+                return
+            hits += times
             if key == subject:
                 continue
-            at_start = found.start() == self._offsets[index]
-            score = 60.0 + 30.0 * len(subject) / len(key) + (10.0 if at_start else 0.0)
+            score = 60.0 + 30.0 * len(subject) / len(key) + (10.0 if key.startswith(subject) else 0.0)
             yield key, score if strong else min(score, MATCH_THRESHOLD - 5), Method.PART
 
 
@@ -309,8 +316,9 @@ def _by_monster_id(entry: _Entry) -> str:
     return entry.monster_id
 
 
-def _rank(candidate: Candidate) -> tuple[float, bool, int, str]:
-    return (-candidate.score, not candidate.official, len(candidate.key), candidate.monster_id)
+def _first(ranked: tuple[tuple[float, bool, int, str], float, str, _Entry, Method]) -> tuple[float, bool, int, str]:
+    """The rank of a monster's best key: score, official name before alias, shorter key, id."""
+    return ranked[0]
 
 
 def _decide(ranked: list[Candidate], limit: int, subject: str) -> MatchResult:

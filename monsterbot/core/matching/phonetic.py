@@ -1,7 +1,7 @@
 """Names by their sound: toneless pinyin of Chinese names, loose romaji of Japanese ones.
 
-Built once with the matcher's index, so a query costs a few dictionary look-ups plus, for Latin text
-that reads as pinyin or romaji, one rapidfuzz pass over the spellings of that kind:
+Built with the matcher's index (and changed with it), so a query costs a few dictionary look-ups plus, for
+Latin text that reads as pinyin or romaji, a prefiltered rapidfuzz pass over the spellings of that kind:
 
 - a Chinese query written with a homophone (晃黑龍 for 煌黑龍) or typed in pinyin ("leilanglong")
   meets the name with the same toneless pinyin;
@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
-
 from monsterbot.core.matching import romaji
 from monsterbot.core.matching.pinyin import readings
+from monsterbot.core.matching.prefilter import FuzzyIndex
 
 #: Score of a key that sounds exactly like the query: above a shorter name found inside the query (90),
 #: below the query itself being a name (100), by the matcher's margin.
@@ -30,18 +29,31 @@ NEAR_LIMIT = 5
 
 
 class _Spellings:
-    """Keys by spelling, and the list of spellings rapidfuzz scans for near ones."""
+    """Keys by spelling (each list sorted), and the spellings indexed for near ones."""
 
-    def __init__(self) -> None:
-        self.keys: dict[str, list[str]] = {}
-        self.near: list[str] = []
+    def __init__(self, keys: dict[str, tuple[str, ...]], near: FuzzyIndex) -> None:
+        self.keys = keys
+        self.near = near
 
-    def add(self, spelling: str, key: str, near: bool) -> None:
-        keys = self.keys.setdefault(spelling, [])
-        if not keys and near:
-            self.near.append(spelling)
-        if key not in keys:
-            keys.append(key)
+    def changed(self, added: Iterable[tuple[str, str]], removed: Iterable[tuple[str, str]]) -> _Spellings:
+        """New spellings with (spelling, key) pairs added and removed."""
+        keys = dict(self.keys)
+        touched: set[str] = set()
+        for spelling, key in removed:
+            keys[spelling] = tuple(k for k in keys[spelling] if k != key)
+            touched.add(spelling)
+        gained: dict[str, list[str]] = {}
+        for spelling, key in added:
+            gained.setdefault(spelling, []).append(key)
+        for spelling, more in gained.items():
+            held = keys.get(spelling, ())
+            keys[spelling] = tuple(sorted({*held, *more})) if held or len(more) > 1 else tuple(more)
+            touched.add(spelling)
+        emptied = sorted(spelling for spelling in touched if not keys[spelling])
+        for spelling in emptied:
+            del keys[spelling]
+        created = sorted(spelling for spelling in touched if spelling in keys and spelling not in self.near)
+        return _Spellings(keys, self.near.changed(created, emptied))
 
     def exact(self, spellings: Iterable[str]) -> Iterable[tuple[str, float]]:
         for spelling in spellings:
@@ -50,33 +62,45 @@ class _Spellings:
 
     def nearby(self, spellings: Iterable[str]) -> Iterable[tuple[str, float]]:
         for spelling in spellings:
-            for found, ratio, _ in process.extract(
-                spelling, self.near, scorer=fuzz.ratio, score_cutoff=NEAR_CUTOFF, limit=NEAR_LIMIT
-            ):
+            for found, ratio in self.near.extract(spelling, NEAR_CUTOFF, NEAR_LIMIT):
                 for key in self.keys[found]:
                     yield key, ratio * NEAR_WEIGHT
 
 
 class PhoneticIndex:
-    """Pinyin and romaji spellings of a set of normalised keys (those of a `previous` index are reused)."""
+    """Pinyin and romaji spellings of a set of normalised keys; `changed` reuses all that did not change."""
 
-    def __init__(self, keys: Iterable[str], previous: PhoneticIndex | None = None) -> None:
-        self._pinyin = _Spellings()
-        self._romaji = _Spellings()
-        known = previous._spelled if previous is not None else {}
+    def __init__(self, keys: Iterable[str] = ()) -> None:
+        self._pinyin = _Spellings({}, FuzzyIndex())
+        self._romaji = _Spellings({}, FuzzyIndex())
         self._spelled: dict[str, tuple[str | None, str | None]] = {}
+        self._change(keys, ())
+
+    def changed(self, added: Iterable[str], removed: Iterable[str]) -> PhoneticIndex:
+        """A new index with the keys `added` and without those `removed`."""
+        new = PhoneticIndex.__new__(PhoneticIndex)
+        new._pinyin, new._romaji, new._spelled = self._pinyin, self._romaji, dict(self._spelled)
+        new._change(added, removed)
+        return new
+
+    def _change(self, added: Iterable[str], removed: Iterable[str]) -> None:
         table = readings()
-        for key in keys:
-            spelled = known.get(key)
-            if spelled is None:
-                # A name by its usual reading only; a query by each of its characters' readings.
-                spelled = table.usual_spelling(key), romaji.name_spelling(key)
-            self._spelled[key] = spelled
-            usual, kana = spelled
+        pairs: dict[bool, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {True: ([], []), False: ([], [])}
+        for key in removed:
+            usual, kana = self._spelled.pop(key)
             if usual:
-                self._pinyin.add(usual, key, near=True)
+                pairs[False][0].append((usual, key))
             if kana:
-                self._romaji.add(kana, key, near=True)
+                pairs[False][1].append((kana, key))
+        for key in added:
+            # A name by its usual reading only; a query by each of its characters' readings.
+            usual, kana = self._spelled[key] = table.usual_spelling(key), romaji.name_spelling(key)
+            if usual:
+                pairs[True][0].append((usual, key))
+            if kana:
+                pairs[True][1].append((kana, key))
+        self._pinyin = self._pinyin.changed(pairs[True][0], pairs[False][0])
+        self._romaji = self._romaji.changed(pairs[True][1], pairs[False][1])
 
     def sound_alikes(self, subject: str) -> Iterable[tuple[str, float]]:
         """(key, score) of the keys that sound like the subject."""
