@@ -175,3 +175,17 @@ def test_a_shared_nickname_inside_a_typo_is_no_evidence(knowledge):
 @pytest.mark.parametrize(("text", "monster_id"), [("贼龙", "great-jagras"), ("賊龍弱點", "great-jagras"), ("利奧雷武斯", "rathalos")])
 def test_sourced_nicknames(knowledge, text, monster_id):
     assert ask(knowledge, text).best.monster_id == monster_id
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("ウルムー", "paolumu"), ("マキヒコ", "wind-serpent-ibushi"),
+                                                  ("ハギ", "goss-harag"), ("ベルド", "arkveld"), ("オウガ", "zinogre"),
+                                                  ("kadachi", "tobi-kadachi"), ("barina", "lala-barina")])
+def test_a_shortened_name_is_its_monster_even_with_variants_holding_it(knowledge, text, monster_id):
+    """Players shorten names (略称): inside one monster's name, and inside its variants' only through that name."""
+    assert_matches(knowledge, text, monster_id)
+
+
+@pytest.mark.parametrize(("text", "monsters"), [("リオ", {"rathalos", "rathian"}), ("ガラ", {"garangolm", "gore-magala"})])
+def test_a_short_piece_of_several_names_asks_which(knowledge, text, monsters):
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.AMBIGUOUS and monsters <= {c.monster_id for c in result.candidates}

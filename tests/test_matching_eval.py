@@ -15,8 +15,8 @@ FLOORS = {
     "pinyin": 0.9,
     "romaji": 0.9,
     "nick-zh": 0.9,
-    "nick-en": 0.75,
-    "nick-ja": 0.6,
+    "nick-en": 0.85,
+    "nick-ja": 0.9,
     "everyday": 0.95,
     "everyday-2": 0.9,
 }

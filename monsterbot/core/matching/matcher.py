@@ -8,7 +8,8 @@ scored against the keys in four ways, and each monster keeps its best score:
   subject ("火龍好難打"); a key inside another contained key is dropped, so 雌火龍 beats 火龍 (90);
 - part: the subject stands inside a key ("rath", "蒼火"), better at the start and the
   longer the share of the key it covers; one character (or three Latin letters) is never
-  enough for a confident answer;
+  enough for a confident answer; a subject inside one monster's name and inside its variants'
+  (which hold that name whole) is that monster, as players shorten names (ミツネ, パオ, lagi) (86);
 - fuzzy: rapidfuzz's normalised Indel similarity over the whole subject, which catches
   Latin typos ("rathlos") but gives short Chinese names one character apart only 50,
   so 角龍 never passes for 火龍 (the ten best keys, found without scoring every key: see prefilter.py);
@@ -44,6 +45,7 @@ AMBIGUOUS_FLOOR = 65.0
 SUGGESTION_FLOOR = 40.0
 MAX_SUBJECT = 64
 MAX_PART_HITS = 200
+BASE_SCORE = 86.0  # a shortened name inside one monster's name and its variants' alone: a match
 FUZZY_LIMIT = 10
 WHOLE_MESSAGE_SHARE = 0.6
 _MASK = "\x01"  # stands for an everyday word in a subject; no key holds it
@@ -277,15 +279,30 @@ class Matcher:
         Only the keys of the first MAX_PART_HITS occurrences, in key order, are looked at.
         """
         strong = len(subject) >= (2 if is_cjk(subject) else 4)
+        found: list[tuple[str, float]] = []
         hits = 0
         for key, times in self._parts.containing(subject):
             if hits >= MAX_PART_HITS:
-                return
+                break
             hits += times
             if key == subject:
                 continue
             score = 60.0 + 30.0 * len(subject) / len(key) + (10.0 if key.startswith(subject) else 0.0)
-            yield key, score if strong else min(score, MATCH_THRESHOLD - 5), Method.PART
+            found.append((key, score if strong else min(score, MATCH_THRESHOLD - 5)))
+        base = self._base_key(subject, [key for key, _ in found]) if strong else None
+        for key, score in found:
+            yield key, max(score, BASE_SCORE) if key == base else score, Method.PART
+
+    def _base_key(self, subject: str, holding: list[str]) -> str | None:
+        """The one name, of one monster, inside every key that holds the subject: what a shortened name means
+        (ミツネ: タマミツネ, whose variants ヌシタマミツネ and タマミツネ稀少種 hold it whole), or None (ジョー stands in
+        イビルジョー and in 怒りジョー, neither inside the other)."""
+        if not holding or len(holding) >= MAX_PART_HITS or subject in self._entries:
+            return None  # a name as it stands is itself what it means (迅龍, not 月迅龍 that holds it)
+        shortest = min(holding, key=len)
+        if len(self._entries[shortest]) == 1 and all(shortest in key for key in holding):
+            return shortest
+        return None
 
 
 def _name_keys(monster: Monster) -> tuple[tuple[str, _Entry], ...]:
