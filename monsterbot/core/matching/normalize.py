@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import unicodedata
 from functools import lru_cache
@@ -106,11 +107,15 @@ def _is_cjk_char(ch: str) -> bool:
 MAINLAND_WORDS = ("怪物",)
 
 
+_KANA = re.compile("[\u3040-\u30ff]")
+_HAN = re.compile("[\u3400-\u9fff]")
+
+
 def detect_language(text: str) -> str:
     """Guess which of en / ja / zh-TW / zh-CN a query is written in."""
-    if any(0x3040 <= ord(ch) <= 0x30FF for ch in text):
+    if _KANA.search(text):
         return "ja"
-    if any(0x3400 <= ord(ch) <= 0x9FFF for ch in text):
+    if _HAN.search(text):
         to_trad, _, to_simp = _converters()
         if to_simp.convert(text) != text:  # a Traditional-only character
             return "zh-TW"
