@@ -17,6 +17,7 @@ from tests.conftest import (
     sign,
     source,
     text_event,
+    wait_for,
 )
 
 
@@ -339,3 +340,36 @@ def test_leaving_forgets_preferences_kept_in_the_database(line_stub, knowledge, 
     post_signed(app, payload(base_event("leave", "room")))
     assert not preferences.mention_only(key)
     preferences.forget(key)  # forgetting a chat it never kept is fine
+
+
+def test_a_reply_the_full_queue_cannot_take_gets_a_503_and_its_redelivery_answers_only_it(line_stub, knowledge, tmp_path,
+                                                                                             caplog):
+    """Nothing lost: LINE redelivers a webhook that got no 2xx; the ledger skips the events already answered."""
+    import threading
+
+    from monsterbot.web.app import create_app
+    from monsterbot.web.dispatch import SENDERS, capacity
+    from monsterbot.web.line_api import LineReplier
+    from tests.conftest import post_signed, runtime_for, settings_for
+
+    settings = settings_for(line_stub, data_dir=tmp_path)
+    released = threading.Event()
+    real = LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout, SENDERS)
+
+    class SlowLine:
+        def reply(self, token, messages):  # LINE holds every reply until the test lets it go
+            released.wait(10)
+            return real.reply(token, messages)
+
+    app = create_app(settings, runtime_for(knowledge), replier=SlowLine())
+    room = capacity(settings.line_timeout, max(1.0, settings.shutdown_grace - 5.0), SENDERS)
+    events = [dict(text_event("火龍"), webhookEventId=f"01FULL{n:020d}", replyToken=f"full-{n}") for n in range(room + 2)]
+    timer = threading.Timer(0.5, released.set)
+    timer.start()
+    assert post_signed(app, payload(*events)).status_code == 503
+    wait_for(lambda: len(line_stub.replies()) == room)
+    redelivered = payload(*(dict(e, deliveryContext={"isRedelivery": True}) for e in events))
+    assert post_signed(app, redelivered).status_code == 200
+    tokens = [r.body["replyToken"] for r in line_stub.replies()]
+    assert sorted(tokens) == sorted(e["replyToken"] for e in events)  # each event answered once, none lost
+    assert "Connection pool is full" not in caplog.text  # every sending thread kept its connection to LINE

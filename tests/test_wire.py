@@ -59,7 +59,7 @@ def test_wire_form_is_what_the_sdk_sends(capture: _Capture, knowledge) -> None:
         [tables.comparison(monsters["rathalos"], monsters["rathian"], "en", "world"), greeting()],
     ]
     url = f"http://127.0.0.1:{capture.server_address[1]}"
-    ours = LineReplier(url, "token", 5)
+    ours = LineReplier(url, "token", 5, 1)
     sdk = MessagingApi(ApiClient(Configuration(host=url, access_token="token")))
     for messages in replies:
         assert ours.reply("reply-token", [to_wire(m) for m in messages]) == "ok"

@@ -41,7 +41,7 @@ from monsterbot.conversation import Answer, ChatKind, Conversation
 from monsterbot.preferences import chat_key
 from monsterbot.web import metrics
 from monsterbot.web.dedupe import EventLedger, RedisLedger, event_ledger
-from monsterbot.web.dispatch import AWAIT_BEFORE_RESPONSE, Replier, ReplyDispatcher
+from monsterbot.web.dispatch import AWAIT_BEFORE_RESPONSE, SENDERS, Replier, ReplyDispatcher
 from monsterbot.web.line_api import LineReplier
 from monsterbot.web.payload import InvalidPayload, parse_events, without_self_mentions
 from monsterbot.web.runtime import Runtime
@@ -65,7 +65,8 @@ def create_app(
     runtime = runtime or build_runtime(settings)
     knowledge = runtime.knowledge
     metrics.export_knowledge(knowledge)
-    replier = replier or LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout)
+    replier = replier or LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout,
+                                     SENDERS)
     dispatcher = ReplyDispatcher(replier, settings.line_timeout, drain_budget(settings.shutdown_grace))
     conversation = Conversation(knowledge, settings.default_game, settings.group_mode, runtime.preferences,
                                 runtime.memory)
@@ -100,6 +101,7 @@ def create_app(
             log.info("skipped an event this version cannot read", extra={"reason": reason})
         events = batch.events
         replies: list[Future[str]] = []
+        busy = False
         claimed = ledger.claim([event.webhook_event_id for event in events])
         for event in events:
             if event.webhook_event_id in claimed:
@@ -107,6 +109,8 @@ def create_app(
                     reply = handle(event)
                     if reply is not None:
                         replies.append(reply)
+                except ReplyQueueFull:
+                    busy = True
                 except Exception:  # noqa: BLE001 - one event's failure is logged; the batch and LINE get their 200
                     ledger.release(event.webhook_event_id)
                     metrics.EVENTS.labels("error").inc()
@@ -119,6 +123,9 @@ def create_app(
             dispatcher.settle(replies, arrived)
         elif replies:
             awaited.append(dispatcher.settle_async(replies, arrived))
+        if busy:  # LINE redelivers a webhook it had no 2xx for; the events answered are skipped then (the ledger)
+            metrics.WEBHOOK_REQUESTS.labels("busy").inc()
+            return "busy: replies are queued to capacity", 503
         metrics.WEBHOOK_REQUESTS.labels("ok").inc()
         return "OK", 200
 
@@ -193,7 +200,7 @@ def _handle(event: Event, conversation: Conversation, dispatcher: ReplyDispatche
             query_log: QueryLog | None, salt: str) -> Future[str] | None:
     """Answer one event (its claim marked answered once the reply is with LINE); log the query.
 
-    Returns the reply on its way to LINE, if one was queued."""
+    Returns the reply on its way to LINE, if one was queued; raises ReplyQueueFull when it could not be queued."""
     started = time.perf_counter()
     event_id = event.webhook_event_id
     answer = _answer(event, conversation, salt)
@@ -226,7 +233,13 @@ def _handle(event: Event, conversation: Conversation, dispatcher: ReplyDispatche
     reply = dispatcher.send(token, answer.messages, delivered)
     if reply is None:
         delivered("dropped")
+        raise ReplyQueueFull(event_id)
     return reply
+
+
+class ReplyQueueFull(Exception):
+    """The worker holds as many replies as it can send within its drain budget: this event's claim was released, so
+    LINE's redelivery of the webhook (after a non-2xx) answers it."""
 
 
 def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | None:

@@ -2,7 +2,8 @@
 
 Each worker has `SENDERS` threads and room for as many replies as they can still send, each bounded by
 the LINE timeout, within the drain budget: so a SIGTERM drain always fits inside the grace period. A
-reply that finds the queue full is not queued (`send` returns None: the request never waits on LINE);
+reply that finds the queue full is not queued (`send` returns None: the request never waits on LINE, and the webhook
+answers 503, so LINE redelivers it);
 `drain()` waits for the queue until its budget is spent, then reports each reply not sent as "unsent".
 
 While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (`settle`, until
