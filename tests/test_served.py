@@ -144,3 +144,15 @@ def test_the_200_waits_for_the_reply_on_the_event_loop_and_never_holds_other_web
     finally:
         line_stub.delay = 0.0
         assert web.stop() == 0
+
+
+def test_only_an_app_that_says_so_runs_its_webhook_on_the_loop(line_stub, knowledge):
+    """The benchmark's echo example calls LINE in its handler: on the loop it would stall every other request."""
+    from flask import Flask
+
+    from monsterbot.web.app import create_app
+    from monsterbot.web.asgi import serve
+    from tests.conftest import runtime_for, settings_for
+
+    assert serve(create_app(settings_for(line_stub), runtime_for(knowledge)), 4, 1000)._inline is not None
+    assert serve(Flask("echo"), 4, 1000)._inline is None

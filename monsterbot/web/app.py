@@ -40,6 +40,7 @@ from monsterbot.config import Settings
 from monsterbot.conversation import Answer, ChatKind, Conversation
 from monsterbot.preferences import chat_key
 from monsterbot.web import metrics
+from monsterbot.web.asgi import LOOP_SAFE
 from monsterbot.web.dedupe import EventLedger, RedisLedger, event_ledger
 from monsterbot.web.dispatch import AWAIT_BEFORE_RESPONSE, SENDERS, Replier, ReplyDispatcher
 from monsterbot.web.line_api import LineReplier
@@ -80,6 +81,7 @@ def create_app(
     app = Flask("monsterbot")
     app.extensions["monsterbot"] = {"runtime": runtime, "dispatcher": dispatcher}
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.config[LOOP_SAFE] = True  # /callback waits on no network call: the asyncio worker runs it on its loop
 
     @app.post("/callback")
     @metrics.WEBHOOK_SECONDS.time()

@@ -32,10 +32,16 @@ ASGIApp = Callable[[MutableMapping[str, Any], Receive, Send], Awaitable[None]]
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
+#: The config key by which a Flask app says its INLINE_PATHS never wait on the network (monsterbot's webhook); any
+#: other app (the benchmark's echo example, which calls LINE in its handler) runs every request on the threads.
+LOOP_SAFE = "MONSTERBOT_LOOP_SAFE"
+
+
 def serve(wsgi_app: WSGIApp, threads: int, max_body: int) -> ASGIApp:
-    """The Flask app as an ASGI app that hands it only whole requests: the webhook on the loop, the rest on
+    """The Flask app as an ASGI app that hands it only whole requests: a loop-safe webhook on the loop, the rest on
     `threads` threads."""
-    return WholeRequests(WSGIMiddleware(wsgi_app, workers=threads), max_body, wsgi_app)  # type: ignore[arg-type]
+    inline = wsgi_app if getattr(wsgi_app, "config", {}).get(LOOP_SAFE) else None
+    return WholeRequests(WSGIMiddleware(wsgi_app, workers=threads), max_body, inline)  # type: ignore[arg-type]
     # a2wsgi's own scope and message types are TypedDicts of the same shape
 
 
