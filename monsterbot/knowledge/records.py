@@ -70,6 +70,14 @@ class Record:
     text: str = field(repr=False, compare=False)
     index: int = 0  # which document of the file
 
+    @classmethod
+    def compiled(cls, monster: Monster, file: str, text: str, index: int,
+                 claims: tuple[tuple[str, tuple[str | int, ...]], ...]) -> Record:
+        """A record taken from the compiled cache (sources/compiled.py), its claims already known."""
+        record = cls(monster, file, {}, text, index)
+        record.__dict__["claims"] = claims  # what the cached property would compute
+        return record
+
     def position(self, path: tuple[str | int, ...]) -> Position:
         """Where a path of this record stands in its file (parsed again only when asked, for a problem)."""
         return _documents(self.text)[self.index].position(path)
@@ -343,14 +351,19 @@ def _problem(record: Record, path: tuple[str | int, ...], message: str, severity
     return Problem(record.file, position.line, position.column, message, severity)
 
 
-def read_file(file: str | Path) -> tuple[list[Record], list[Problem]]:
-    """Records and schema problems of one knowledge file (a file that cannot be read is one problem)."""
+def file_text(file: str | Path) -> str | Problem:
+    """The text of a knowledge file, or the problem that it cannot be read."""
     try:
         with open(file, encoding="utf-8") as handle:
-            text = handle.read()
+            return handle.read()
     except (OSError, UnicodeDecodeError) as exc:
-        return [], [Problem(str(file), 1, 1, f"cannot read: {exc}")]
-    return read_text(text, str(file))
+        return Problem(str(file), 1, 1, f"cannot read: {exc}")
+
+
+def read_file(file: str | Path) -> tuple[list[Record], list[Problem]]:
+    """Records and schema problems of one knowledge file (a file that cannot be read is one problem)."""
+    text = file_text(file)
+    return ([], [text]) if isinstance(text, Problem) else read_text(text, str(file))
 
 
 def read_paths(paths: Iterable[Path]) -> tuple[list[Record], list[Problem]]:

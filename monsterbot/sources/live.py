@@ -16,6 +16,7 @@ from typing import Callable
 
 from monsterbot.core.model import KnowledgeSet
 from monsterbot.core.snapshot import Snapshot
+from monsterbot.sources.compiled import paused_collector
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,11 @@ class TooFewMonsters(ValueError):
 class LiveKnowledge:
     """Holds the live snapshot; reloads it from a loader, keeping the last good one on failure."""
 
-    def __init__(self, loader: Loader, min_share: float = 0.5) -> None:
+    def __init__(self, loader: Loader, min_share: float = 0.5,
+                 seed: Callable[[], Snapshot | None] | None = None) -> None:
         self._loader = loader
         self._min_share = min_share
+        self._seed = seed  # while nothing is live, a snapshot whose index entries a build may reuse (the cache's)
         self._current: Snapshot | None = None
         self._lock = threading.Lock()
         self.status = ReloadStatus()
@@ -73,10 +76,12 @@ class LiveKnowledge:
     def _reload(self, strict: bool, force: bool) -> bool:
         with self._lock:
             try:
-                knowledge = self._loader()
-                if not force:
-                    self._check_share(len(knowledge.monsters))
-                snapshot = Snapshot.build(knowledge, previous=self._current)
+                with paused_collector():
+                    knowledge = self._loader()
+                    if not force:
+                        self._check_share(len(knowledge.monsters))
+                    previous = self._current if self._current is not None or self._seed is None else self._seed()
+                    snapshot = Snapshot.build(knowledge, previous=previous)
             except Exception as exc:  # noqa: BLE001 - any failure keeps the last good knowledge
                 self.status = ReloadStatus(False, str(exc), refused=isinstance(exc, TooFewMonsters))
                 log.error("knowledge reload failed; keeping version %s: %s", self._version(), exc)

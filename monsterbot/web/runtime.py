@@ -6,8 +6,6 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Engine
-
 from monsterbot.config import Settings
 from monsterbot.memory import ChatMemory, NoMemory, chat_memory
 from monsterbot.preferences import MemoryPreferences, Preferences
@@ -17,6 +15,8 @@ from monsterbot.sources.live import LiveKnowledge, Reloader
 from monsterbot.web import metrics
 
 if TYPE_CHECKING:  # imported only when configured, to keep the default start-up light
+    from sqlalchemy.engine import Engine
+
     from monsterbot.sources.cluster import ClusterSource
     from monsterbot.store.query_log import QueryLog
 
@@ -74,13 +74,14 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
     EventBinding watcher when asked (kube_api: a CustomObjectsApi, else from the environment)."""
     engine = open_store(settings)
     source = knowledge_source(settings, engine)
+    seed = getattr(source, "take_index", None)
     cluster = None
     if settings.kubernetes and watch:
         from monsterbot.sources.cluster import ClusterSource, kubernetes_api
 
         cluster = ClusterSource(source, kube_api or kubernetes_api(), settings.namespace or None)
         source = cluster
-    knowledge = LiveKnowledge(source.load, settings.reload_min_share)
+    knowledge = LiveKnowledge(source.load, settings.reload_min_share, seed=seed)
     runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences(), cluster=cluster,
                       memory=chat_memory(settings, engine))
     if watch:
