@@ -63,6 +63,16 @@ class LiveKnowledge:
         """True once a snapshot is live."""
         return self._current is not None
 
+    def adopt(self, snapshot: Snapshot) -> None:
+        """Make live a snapshot loaded elsewhere (by the gunicorn master, before the fork), if nothing is."""
+        with self._lock:
+            if self._current is None:
+                self._current = snapshot
+                log.info("knowledge version %s live: %d monsters, loaded before the fork", snapshot.version,
+                         len(snapshot.monsters))
+        for listener in self.listeners:
+            listener()
+
     def reload(self, strict: bool = False, force: bool = False) -> bool:
         """Load and swap in a new snapshot; on failure keep the old one (or raise, if strict).
 
@@ -119,13 +129,15 @@ class Reloader(threading.Thread):
     A failed reload is not tried again until the sources change, or come back after an outage:
     so reverting a broken file to its exact former state is seen, and clears the error."""
 
-    def __init__(self, knowledge: LiveKnowledge, fingerprint: Callable[[], str], interval: float) -> None:
+    def __init__(self, knowledge: LiveKnowledge, fingerprint: Callable[[], str], interval: float,
+                 seen: str | None = None) -> None:
+        """`seen`: the fingerprint the live knowledge was loaded at, if taken before (else it is taken now)."""
         super().__init__(name="knowledge-reloader", daemon=True)
         self._knowledge = knowledge
         self._fingerprint = fingerprint
         self._interval = interval
         self._stop_event = threading.Event()
-        self._seen: str | None = self._look()
+        self._seen: str | None = seen if seen is not None else self._look()
 
     def _look(self) -> str | None:
         try:

@@ -1,5 +1,6 @@
 """gunicorn settings for the webhook (Procfile, Dockerfile and chart use this one file), from `Settings`."""
 
+import gc
 import os
 import shutil
 import tempfile
@@ -29,15 +30,27 @@ os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
 # Imported once here, in the master, with the script-conversion tables loaded: the workers fork with them and share
 # those pages (the web process's memory falls by a third with two workers).
 import monsterbot.web.app  # noqa: E402, F401
+import monsterbot.web.asgi  # noqa: E402, F401
 from monsterbot.core.matching.normalize import normalize  # noqa: E402
 
 normalize("火龍")
 
 
-def on_starting(server):  # noqa: ARG001 - gunicorn hook signature
-    """Start every run with no figures left from an earlier one."""
+def on_starting(server):
+    """Start every run with no figures left from an earlier one; load monsterbot's knowledge for the workers."""
     shutil.rmtree(_metrics_dir, ignore_errors=True)
     os.makedirs(_metrics_dir, exist_ok=True)
+    if str(getattr(server.app, "app_uri", "")).startswith("monsterbot.web.app:"):  # not the benchmarks' floors
+        from monsterbot import logs
+        from monsterbot.web.runtime import preload
+
+        logs.configure(_settings.log_format)
+        preload(_settings)
+
+
+def pre_fork(server, worker):  # noqa: ARG001 - gunicorn hook signature
+    """Keep the collector off the master's objects in the worker: walking them would copy their shared pages."""
+    gc.freeze()
 
 
 def child_exit(server, worker):  # noqa: ARG001 - gunicorn hook signature
