@@ -15,15 +15,17 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 import jsonschema_rs
 import yaml
-from jsonschema import Draft202012Validator, ValidationError
 
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import GAMES, LANGUAGES, Form, GameFacts, Hitzone, Monster
 from monsterbot.knowledge.positioned_yaml import Document, Position, YamlError, load_documents, load_fast
+
+if TYPE_CHECKING:  # jsonschema only explains a fault (a start whose files are all sound never imports it)
+    from jsonschema import Draft202012Validator, ValidationError
 
 SCHEMA_FILE = "monster.schema.json"
 
@@ -128,6 +130,8 @@ def schema() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
     """The record schema validator that explains each problem (cached)."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema())
 
 

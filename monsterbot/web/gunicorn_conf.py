@@ -19,6 +19,9 @@ worker_connections = 1000
 timeout = 30
 graceful_timeout = _settings.shutdown_grace  # under Kubernetes' and Knative's default 30 s termination grace
 keepalive = 5
+# no control socket (gunicornc): its server is a thread in the master, and its default path ($HOME/.gunicorn) is one
+# per user, shared by every gunicorn on the host, and absent from a read-only image
+control_socket_disable = True
 accesslog = _settings.access_log or None  # "-" for stdout; the JSON log has a line per event
 errorlog = "-"
 

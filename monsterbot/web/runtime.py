@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from monsterbot.config import Settings
+from monsterbot.conversation import Conversation
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.memory import ChatMemory, NoMemory, chat_memory
 from monsterbot.preferences import MemoryPreferences, Preferences
@@ -72,6 +73,7 @@ class Preloaded:
 
 
 _preloaded: Preloaded | None = None
+_WARM_UP = "火龍"
 
 
 def _preload_key(settings: Settings) -> tuple[object, ...]:
@@ -95,6 +97,9 @@ def preload(settings: Settings) -> bool:
     knowledge = LiveKnowledge(source.load, settings.reload_min_share, seed=getattr(source, "take_index", None))
     if not knowledge.reload():
         return False
+    # what every worker's first answer computes once per snapshot (the names never read as a follow-up, lazy tables),
+    # computed here once for all of them
+    Conversation(knowledge, settings.default_game).reply_to_text(_WARM_UP)
     _preloaded = Preloaded(_preload_key(settings), source, knowledge.current, fingerprint)
     return True
 
