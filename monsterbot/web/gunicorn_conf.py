@@ -1,6 +1,7 @@
 """gunicorn settings for the webhook (Procfile, Dockerfile and chart use this one file), from `Settings`."""
 
 import gc
+import importlib
 import os
 import shutil
 import tempfile
@@ -26,29 +27,35 @@ accesslog = _settings.access_log or None  # "-" for stdout; the JSON log has a l
 errorlog = "-"
 
 # Metrics of all workers are summed through files in this folder (prometheus_client multiprocess mode, which reads
-# the variable itself when the metrics are defined: it is set here, before the app is imported below).
+# the variable itself when the metrics are defined: it is set here, before the app is imported).
 _metrics_dir = _settings.metrics_dir or tempfile.mkdtemp(prefix="monsterbot-metrics-")
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
 
-# Imported once here, in the master, with the script-conversion tables loaded: the workers fork with them and share
-# those pages (the web process's memory falls by a third with two workers).
-import monsterbot.web.app  # noqa: E402, F401
-import monsterbot.web.asgi  # noqa: E402, F401
-from monsterbot.core.matching.normalize import normalize  # noqa: E402
-
-normalize("火龍")
-
 
 def on_starting(server):
-    """Start every run with no figures left from an earlier one; load monsterbot's knowledge for the workers."""
+    """Start every run with no figures left from an earlier one; import the app's module here, in the master before
+    the fork, so that the workers share its code (whichever app: the benchmarks' floors run under this file too);
+    monsterbot's own app also loads its knowledge here."""
     shutil.rmtree(_metrics_dir, ignore_errors=True)
     os.makedirs(_metrics_dir, exist_ok=True)
-    if str(getattr(server.app, "app_uri", "")).startswith("monsterbot.web.app:"):  # not the benchmarks' floors
-        from monsterbot import logs
-        from monsterbot.web.runtime import preload
+    module = str(getattr(server.app, "app_uri", "") or "").split(":", 1)[0]
+    if module:
+        importlib.import_module(module)
+    if module == "monsterbot.web.app":
+        _preload()
 
-        logs.configure(_settings.log_format)
-        preload(_settings)
+
+def _preload():
+    """The script-conversion tables and the knowledge loaded once, before the fork: the workers share these pages
+    instead of each building its own."""
+    import monsterbot.web.asgi  # noqa: F401
+    from monsterbot import logs
+    from monsterbot.core.matching.normalize import normalize
+    from monsterbot.web.runtime import preload
+
+    logs.configure(_settings.log_format)
+    normalize("火龍")
+    preload(_settings)
 
 
 def pre_fork(server, worker):  # noqa: ARG001 - gunicorn hook signature
