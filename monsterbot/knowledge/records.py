@@ -17,15 +17,14 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-import jsonschema_rs
-import yaml
-
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import GAMES, LANGUAGES, Form, GameFacts, Hitzone, Monster
-from monsterbot.knowledge.positioned_yaml import Document, Position, YamlError, load_documents, load_fast
 
-if TYPE_CHECKING:  # jsonschema only explains a fault (a start whose files are all sound never imports it)
+if TYPE_CHECKING:  # the YAML and schema libraries load when a file is parsed (a start from the compiled cache never
+    # imports them), jsonschema only when a file has a fault, to explain it
     from jsonschema import Draft202012Validator, ValidationError
+
+    from monsterbot.knowledge.positioned_yaml import Document, Position
 
 SCHEMA_FILE = "monster.schema.json"
 
@@ -118,6 +117,8 @@ class Record:
 
 @lru_cache(maxsize=32)
 def _documents(text: str) -> list[Document]:
+    from monsterbot.knowledge.positioned_yaml import load_documents
+
     return list(load_documents(text))
 
 
@@ -138,6 +139,8 @@ def validator() -> Draft202012Validator:
 @lru_cache(maxsize=1)
 def _fast_validator() -> Any:
     """jsonschema-rs: only says valid or not, a hundred times faster; problems are then explained by `validator`."""
+    import jsonschema_rs
+
     return jsonschema_rs.validator_for(schema())
 
 
@@ -272,6 +275,10 @@ def read_text(text: str, file: str) -> tuple[list[Record], list[Problem]]:
     Fast path: PyYAML's C loader and jsonschema-rs. Only a file with a fault is parsed again with
     positions and checked with `jsonschema`, to say what is wrong and where.
     """
+    import yaml
+
+    from monsterbot.knowledge.positioned_yaml import YamlError, load_fast
+
     if len(text) > MAX_FILE_CHARS:
         return [], [Problem(file, 1, 1, f"the file has {len(text)} characters, more than the {MAX_FILE_CHARS} allowed")]
     try:
