@@ -7,6 +7,7 @@ reloader, the EventBinding watcher, the query log writer) start in `build`, in t
 
 from __future__ import annotations
 
+import importlib
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -85,11 +86,14 @@ def preload(settings: Settings) -> bool:
     import the modules `build` will use, so that the workers share all these pages. Starts no thread and opens no
     database (a connection must not cross a fork); a failure is logged and leaves each worker to load on its own."""
     global _preloaded
-    if settings.needs_store:  # imported here to be shared, used in the workers
-        import monsterbot.memory.sql_store  # noqa: F401
-        import monsterbot.preferences.sql  # noqa: F401
-        import monsterbot.store.database  # noqa: F401
-        import monsterbot.store.query_log  # noqa: F401
+    for used, modules in (
+        (settings.needs_store, ("monsterbot.memory.sql_store", "monsterbot.preferences.sql", "monsterbot.store.database",
+                                "monsterbot.store.query_log")),
+        (bool(settings.redis_url), ("redis", "monsterbot.memory.redis_store")),
+        (settings.kubernetes, ("monsterbot.sources.cluster", "kubernetes.client", "kubernetes.config")),
+    ):
+        for module in modules if used else ():
+            importlib.import_module(module)  # shared by the workers, used there
     if settings.source != "yaml":
         return False
     source = knowledge_source(settings, None)
