@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from monsterbot.config import Settings
 from monsterbot.conversation import Conversation
+from monsterbot.core.model import AILMENTS, ELEMENTS
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.memory import ChatMemory, NoMemory, chat_memory
 from monsterbot.preferences import MemoryPreferences, Preferences
@@ -74,7 +75,7 @@ class Preloaded:
 
 
 _preloaded: Preloaded | None = None
-_WARM_UP = "火龍"
+_WARM_UP = ("火龍", *(f"weak to {topic}" for topic in (*ELEMENTS, *AILMENTS)))
 
 
 def _preload_key(settings: Settings) -> tuple[object, ...]:
@@ -101,9 +102,11 @@ def preload(settings: Settings) -> bool:
     knowledge = LiveKnowledge(source.load, settings.reload_min_share, seed=getattr(source, "take_index", None))
     if not knowledge.reload():
         return False
-    # what every worker's first answer computes once per snapshot (the names never read as a follow-up, lazy tables),
-    # computed here once for all of them
-    Conversation(knowledge, settings.default_game).reply_to_text(_WARM_UP)
+    # what each worker would compute once per snapshot, computed here once for all of them: the names never read as a
+    # follow-up, the tables every answer uses, the default game's reverse-lookup rankings (each walks every monster)
+    conversation = Conversation(knowledge, settings.default_game)
+    for question in _WARM_UP:
+        conversation.reply_to_text(question)
     _preloaded = Preloaded(_preload_key(settings), source, knowledge.current, fingerprint)
     return True
 
