@@ -26,6 +26,8 @@ COPY --from=build /venv /venv
 COPY --chown=monsterbot:monsterbot knowledge /app/knowledge
 WORKDIR /app
 USER 10001:10001
+# the knowledge checked and compiled into /data/knowledge.cache: a start without a volume on /data skips YAML
+RUN ["monsterbot", "compile"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(f\"http://127.0.0.1:{os.environ['PORT']}/healthz\", timeout=2)"]
 CMD ["gunicorn", "--config", "python:monsterbot.web.gunicorn_conf", "monsterbot.web.app:create_app()"]

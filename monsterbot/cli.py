@@ -1,4 +1,4 @@
-"""The `monsterbot` command: serve, chat, ask, validate, import."""
+"""The `monsterbot` command: serve, chat, ask, validate, compile, import."""
 
 from __future__ import annotations
 
@@ -130,6 +130,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if errors else 0
+
+
+def cmd_compile(args: argparse.Namespace) -> int:
+    """Check the YAML knowledge and write its compiled cache to the data folder, so that a start skips YAML."""
+    from monsterbot.sources import yaml_source
+
+    source = yaml_source(_settings(args.paths))
+    assert source.cache is not None
+    source.load()  # KnowledgeError: nothing is written
+    index = source.take_index()
+    stored = source.cache.read().index
+    if index is None or stored is None or stored.version != index.version:
+        print(f"monsterbot: could not write {source.cache.file}", file=sys.stderr)
+        return 1
+    print(f"knowledge version {index.version} ({len(index.monsters)} monsters) compiled into {source.cache.file}",
+          file=sys.stderr)
+    return 0
 
 
 def _engine(settings: Settings):  # noqa: ANN202 - sqlalchemy Engine, imported lazily
@@ -286,6 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("--summary", action="store_true", help="print the roster counts as a Markdown table")
     validate.set_defaults(func=cmd_validate)
+
+    compile_ = sub.add_parser("compile", help="validate knowledge YAML and write its compiled cache to the data folder "
+                              "(MONSTERBOT_DATA_DIR), so that the webhook starts without parsing YAML")
+    compile_.add_argument("paths", type=Path, nargs="*", help=knowledge_help)
+    compile_.set_defaults(func=cmd_compile)
 
     sync = sub.add_parser("sync", help="validate knowledge YAML and write it to the store (DATABASE_URL)")
     sync.add_argument("paths", type=Path, nargs="*", help=knowledge_help)

@@ -15,15 +15,16 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Iterable, Mapping
-
-import jsonschema_rs
-import yaml
-from jsonschema import Draft202012Validator, ValidationError
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import GAMES, LANGUAGES, Form, GameFacts, Hitzone, Monster
-from monsterbot.knowledge.positioned_yaml import Document, Position, YamlError, load_documents, load_fast
+
+if TYPE_CHECKING:  # the YAML and schema libraries load when a file is parsed (a start from the compiled cache never
+    # imports them), jsonschema only when a file has a fault, to explain it
+    from jsonschema import Draft202012Validator, ValidationError
+
+    from monsterbot.knowledge.positioned_yaml import Document, Position
 
 SCHEMA_FILE = "monster.schema.json"
 
@@ -70,6 +71,14 @@ class Record:
     text: str = field(repr=False, compare=False)
     index: int = 0  # which document of the file
 
+    @classmethod
+    def compiled(cls, monster: Monster, file: str, text: str, index: int,
+                 claims: tuple[tuple[str, tuple[str | int, ...]], ...]) -> Record:
+        """A record taken from the compiled cache (sources/compiled.py), its claims already known."""
+        record = cls(monster, file, {}, text, index)
+        record.__dict__["claims"] = claims  # what the cached property would compute
+        return record
+
     def position(self, path: tuple[str | int, ...]) -> Position:
         """Where a path of this record stands in its file (parsed again only when asked, for a problem)."""
         return _documents(self.text)[self.index].position(path)
@@ -108,6 +117,8 @@ class Record:
 
 @lru_cache(maxsize=32)
 def _documents(text: str) -> list[Document]:
+    from monsterbot.knowledge.positioned_yaml import load_documents
+
     return list(load_documents(text))
 
 
@@ -120,12 +131,16 @@ def schema() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def validator() -> Draft202012Validator:
     """The record schema validator that explains each problem (cached)."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema())
 
 
 @lru_cache(maxsize=1)
 def _fast_validator() -> Any:
     """jsonschema-rs: only says valid or not, a hundred times faster; problems are then explained by `validator`."""
+    import jsonschema_rs
+
     return jsonschema_rs.validator_for(schema())
 
 
@@ -260,6 +275,10 @@ def read_text(text: str, file: str) -> tuple[list[Record], list[Problem]]:
     Fast path: PyYAML's C loader and jsonschema-rs. Only a file with a fault is parsed again with
     positions and checked with `jsonschema`, to say what is wrong and where.
     """
+    import yaml
+
+    from monsterbot.knowledge.positioned_yaml import YamlError, load_fast
+
     if len(text) > MAX_FILE_CHARS:
         return [], [Problem(file, 1, 1, f"the file has {len(text)} characters, more than the {MAX_FILE_CHARS} allowed")]
     try:
@@ -343,14 +362,19 @@ def _problem(record: Record, path: tuple[str | int, ...], message: str, severity
     return Problem(record.file, position.line, position.column, message, severity)
 
 
-def read_file(file: str | Path) -> tuple[list[Record], list[Problem]]:
-    """Records and schema problems of one knowledge file (a file that cannot be read is one problem)."""
+def file_text(file: str | Path) -> str | Problem:
+    """The text of a knowledge file, or the problem that it cannot be read."""
     try:
         with open(file, encoding="utf-8") as handle:
-            text = handle.read()
+            return handle.read()
     except (OSError, UnicodeDecodeError) as exc:
-        return [], [Problem(str(file), 1, 1, f"cannot read: {exc}")]
-    return read_text(text, str(file))
+        return Problem(str(file), 1, 1, f"cannot read: {exc}")
+
+
+def read_file(file: str | Path) -> tuple[list[Record], list[Problem]]:
+    """Records and schema problems of one knowledge file (a file that cannot be read is one problem)."""
+    text = file_text(file)
+    return ([], [text]) if isinstance(text, Problem) else read_text(text, str(file))
 
 
 def read_paths(paths: Iterable[Path]) -> tuple[list[Record], list[Problem]]:

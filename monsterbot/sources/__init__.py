@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING, Protocol
 
 from monsterbot.config import Settings
 from monsterbot.core.model import KnowledgeSet
-from monsterbot.sources.yaml_files import YamlSource
+
+if TYPE_CHECKING:  # the store and the YAML reader are imported only when used (importing the webhook stays light)
+    from sqlalchemy.engine import Engine
+
+    from monsterbot.sources.yaml_files import YamlSource
 
 
 class Source(Protocol):
@@ -27,4 +29,12 @@ def knowledge_source(settings: Settings, engine: Engine | None) -> Source:
         if engine is None:
             raise ValueError("MONSTERBOT_SOURCE=store needs a database")
         return StoreSource(engine)
-    return YamlSource(settings.knowledge_paths)
+    return yaml_source(settings)
+
+
+def yaml_source(settings: Settings) -> YamlSource:
+    """The YAML files the settings name, compiled into a cache in the data folder (MONSTERBOT_DATA_DIR)."""
+    from monsterbot.sources.compiled import KnowledgeCache
+    from monsterbot.sources.yaml_files import YamlSource
+
+    return YamlSource(settings.knowledge_paths, KnowledgeCache(settings.data_dir))

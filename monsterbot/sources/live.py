@@ -16,6 +16,7 @@ from typing import Callable
 
 from monsterbot.core.model import KnowledgeSet
 from monsterbot.core.snapshot import Snapshot
+from monsterbot.sources.compiled import paused_collector
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,11 @@ class TooFewMonsters(ValueError):
 class LiveKnowledge:
     """Holds the live snapshot; reloads it from a loader, keeping the last good one on failure."""
 
-    def __init__(self, loader: Loader, min_share: float = 0.5) -> None:
+    def __init__(self, loader: Loader, min_share: float = 0.5,
+                 seed: Callable[[], Snapshot | None] | None = None) -> None:
         self._loader = loader
         self._min_share = min_share
+        self._seed = seed  # while nothing is live, a snapshot whose index entries a build may reuse (the cache's)
         self._current: Snapshot | None = None
         self._lock = threading.Lock()
         self.status = ReloadStatus()
@@ -60,6 +63,16 @@ class LiveKnowledge:
         """True once a snapshot is live."""
         return self._current is not None
 
+    def adopt(self, snapshot: Snapshot) -> None:
+        """Make live a snapshot loaded elsewhere (by the gunicorn master, before the fork), if nothing is."""
+        with self._lock:
+            if self._current is None:
+                self._current = snapshot
+                log.info("knowledge version %s live: %d monsters, loaded before the fork", snapshot.version,
+                         len(snapshot.monsters))
+        for listener in self.listeners:
+            listener()
+
     def reload(self, strict: bool = False, force: bool = False) -> bool:
         """Load and swap in a new snapshot; on failure keep the old one (or raise, if strict).
 
@@ -73,10 +86,12 @@ class LiveKnowledge:
     def _reload(self, strict: bool, force: bool) -> bool:
         with self._lock:
             try:
-                knowledge = self._loader()
-                if not force:
-                    self._check_share(len(knowledge.monsters))
-                snapshot = Snapshot.build(knowledge, previous=self._current)
+                with paused_collector():
+                    knowledge = self._loader()
+                    if not force:
+                        self._check_share(len(knowledge.monsters))
+                    previous = self._current if self._current is not None or self._seed is None else self._seed()
+                    snapshot = Snapshot.build(knowledge, previous=previous)
             except Exception as exc:  # noqa: BLE001 - any failure keeps the last good knowledge
                 self.status = ReloadStatus(False, str(exc), refused=isinstance(exc, TooFewMonsters))
                 log.error("knowledge reload failed; keeping version %s: %s", self._version(), exc)
@@ -114,13 +129,15 @@ class Reloader(threading.Thread):
     A failed reload is not tried again until the sources change, or come back after an outage:
     so reverting a broken file to its exact former state is seen, and clears the error."""
 
-    def __init__(self, knowledge: LiveKnowledge, fingerprint: Callable[[], str], interval: float) -> None:
+    def __init__(self, knowledge: LiveKnowledge, fingerprint: Callable[[], str], interval: float,
+                 seen: str | None = None) -> None:
+        """`seen`: the fingerprint the live knowledge was loaded at, if taken before (else it is taken now)."""
         super().__init__(name="knowledge-reloader", daemon=True)
         self._knowledge = knowledge
         self._fingerprint = fingerprint
         self._interval = interval
         self._stop_event = threading.Event()
-        self._seen: str | None = self._look()
+        self._seen: str | None = seen if seen is not None else self._look()
 
     def _look(self) -> str | None:
         try:

@@ -1,5 +1,7 @@
 """gunicorn settings for the webhook (Procfile, Dockerfile and chart use this one file), from `Settings`."""
 
+import gc
+import importlib
 import os
 import shutil
 import tempfile
@@ -18,26 +20,47 @@ worker_connections = 1000
 timeout = 30
 graceful_timeout = _settings.shutdown_grace  # under Kubernetes' and Knative's default 30 s termination grace
 keepalive = 5
+# no control socket (gunicornc): its server is a thread in the master, and its default path ($HOME/.gunicorn) is one
+# per user, shared by every gunicorn on the host, and absent from a read-only image
+control_socket_disable = True
 accesslog = _settings.access_log or None  # "-" for stdout; the JSON log has a line per event
 errorlog = "-"
 
 # Metrics of all workers are summed through files in this folder (prometheus_client multiprocess mode, which reads
-# the variable itself when the metrics are defined: it is set here, before the app is imported below).
+# the variable itself when the metrics are defined: it is set here, before the app is imported).
 _metrics_dir = _settings.metrics_dir or tempfile.mkdtemp(prefix="monsterbot-metrics-")
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
 
-# Imported once here, in the master, with the script-conversion tables loaded: the workers fork with them and share
-# those pages (the web process's memory falls by a third with two workers).
-import monsterbot.web.app  # noqa: E402, F401
-from monsterbot.core.matching.normalize import normalize  # noqa: E402
 
-normalize("火龍")
-
-
-def on_starting(server):  # noqa: ARG001 - gunicorn hook signature
-    """Start every run with no figures left from an earlier one."""
+def on_starting(server):
+    """Start every run with no figures left from an earlier one; import the app's module here, in the master before
+    the fork, so that the workers share its code (whichever app: the benchmarks' floors run under this file too);
+    monsterbot's own app also loads its knowledge here."""
     shutil.rmtree(_metrics_dir, ignore_errors=True)
     os.makedirs(_metrics_dir, exist_ok=True)
+    module = str(getattr(server.app, "app_uri", "") or "").split(":", 1)[0]
+    if module:
+        importlib.import_module(module)
+    if module == "monsterbot.web.app":
+        _preload()
+
+
+def _preload():
+    """The script-conversion tables and the knowledge loaded once, before the fork: the workers share these pages
+    instead of each building its own."""
+    import monsterbot.web.asgi  # noqa: F401
+    from monsterbot import logs
+    from monsterbot.core.matching.normalize import normalize
+    from monsterbot.web.runtime import preload
+
+    logs.configure(_settings.log_format)
+    normalize("火龍")
+    preload(_settings)
+
+
+def pre_fork(server, worker):  # noqa: ARG001 - gunicorn hook signature
+    """Keep the collector off the master's objects in the worker: walking them would copy their shared pages."""
+    gc.freeze()
 
 
 def child_exit(server, worker):  # noqa: ARG001 - gunicorn hook signature

@@ -1,14 +1,21 @@
-"""Wiring the parts a running bot needs from its settings: store, knowledge, query log, preferences."""
+"""Wiring the parts a running bot needs from its settings: store, knowledge, query log, preferences.
+
+Under gunicorn the master calls `preload` before it forks: the knowledge is loaded once, and each worker's `build`
+starts from that snapshot, whose pages the workers share, instead of loading a copy of its own. Threads (the
+reloader, the EventBinding watcher, the query log writer) start in `build`, in the workers, never in the master.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Engine
-
 from monsterbot.config import Settings
+from monsterbot.conversation import Conversation
+from monsterbot.core.model import AILMENTS, ELEMENTS
+from monsterbot.core.snapshot import Snapshot
 from monsterbot.memory import ChatMemory, NoMemory, chat_memory
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.preferences.cached import CachedPreferences
@@ -17,6 +24,8 @@ from monsterbot.sources.live import LiveKnowledge, Reloader
 from monsterbot.web import metrics
 
 if TYPE_CHECKING:  # imported only when configured, to keep the default start-up light
+    from sqlalchemy.engine import Engine
+
     from monsterbot.sources.cluster import ClusterSource
     from monsterbot.store.query_log import QueryLog
 
@@ -55,6 +64,53 @@ class Runtime:
             self.query_log.close()
 
 
+@dataclass(frozen=True)
+class Preloaded:
+    """Knowledge loaded before the fork: the source (with what it read), its snapshot, its fingerprint then."""
+
+    key: tuple[object, ...]  # the settings it was loaded for
+    source: Source
+    snapshot: Snapshot
+    fingerprint: str
+
+
+_preloaded: Preloaded | None = None
+_WARM_UP = ("火龍", *(f"weak to {topic}" for topic in (*ELEMENTS, *AILMENTS)))
+
+
+def _preload_key(settings: Settings) -> tuple[object, ...]:
+    return settings.source, tuple(settings.knowledge_paths), settings.data_dir
+
+
+def preload(settings: Settings) -> bool:
+    """Load the YAML knowledge in this process (the gunicorn master, before it forks) for the workers' `build`, and
+    import the modules `build` will use, so that the workers share all these pages. Starts no thread and opens no
+    database (a connection must not cross a fork); a failure is logged and leaves each worker to load on its own."""
+    global _preloaded
+    for used, modules in (
+        (settings.needs_store, ("monsterbot.memory.sql_store", "monsterbot.preferences.sql", "monsterbot.store.database",
+                                "monsterbot.store.query_log")),
+        (bool(settings.redis_url), ("redis", "monsterbot.memory.redis_store")),
+        (settings.kubernetes, ("monsterbot.sources.cluster", "kubernetes.client", "kubernetes.config")),
+    ):
+        for module in modules if used else ():
+            importlib.import_module(module)  # shared by the workers, used there
+    if settings.source != "yaml":
+        return False
+    source = knowledge_source(settings, None)
+    fingerprint = source.fingerprint()
+    knowledge = LiveKnowledge(source.load, settings.reload_min_share, seed=getattr(source, "take_index", None))
+    if not knowledge.reload():
+        return False
+    # what each worker would compute once per snapshot, computed here once for all of them: the names never read as a
+    # follow-up, the tables every answer uses, the default game's reverse-lookup rankings (each walks every monster)
+    conversation = Conversation(knowledge, settings.default_game)
+    for question in _WARM_UP:
+        conversation.reply_to_text(question)
+    _preloaded = Preloaded(_preload_key(settings), source, knowledge.current, fingerprint)
+    return True
+
+
 def open_store(settings: Settings) -> Engine | None:
     """The migrated database engine, or None if it is not needed; an outage is logged, not fatal."""
     if not settings.needs_store:
@@ -73,24 +129,31 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
     """Load knowledge (strict: raise on errors), and start the reloader, the query log and the
     EventBinding watcher when asked (kube_api: a CustomObjectsApi, else from the environment)."""
     engine = open_store(settings)
-    source = knowledge_source(settings, engine)
+    preloaded = _preloaded if _preloaded is not None and _preloaded.key == _preload_key(settings) else None
+    source = preloaded.source if preloaded is not None else knowledge_source(settings, engine)
+    seed = getattr(source, "take_index", None)
     cluster = None
     if settings.kubernetes and watch:
         from monsterbot.sources.cluster import ClusterSource, kubernetes_api
 
         cluster = ClusterSource(source, kube_api or kubernetes_api(), settings.namespace or None)
         source = cluster
-    knowledge = LiveKnowledge(source.load, settings.reload_min_share)
+    knowledge = LiveKnowledge(source.load, settings.reload_min_share, seed=seed)
     runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences(), cluster=cluster,
                       memory=chat_memory(settings, engine))
     if watch:
         knowledge.listeners.append(lambda: metrics.export_knowledge(knowledge))
-    knowledge.reload(strict=strict)
+    if preloaded is not None:
+        knowledge.adopt(preloaded.snapshot)
+    else:
+        knowledge.reload(strict=strict)
     if cluster is not None:
-        cluster.on_update = knowledge.reload
+        cluster.on_update = knowledge.reload  # its first list reloads: files changed since the preload are read then
         cluster.watcher.start()
     if watch and settings.reload_interval > 0:
-        runtime.reloader = Reloader(knowledge, source.fingerprint, settings.reload_interval)
+        # a preload's fingerprint makes the first check read files changed since, if the fork came later
+        seen = preloaded.fingerprint if preloaded is not None and cluster is None else None
+        runtime.reloader = Reloader(knowledge, source.fingerprint, settings.reload_interval, seen)
         runtime.reloader.start()
     if engine is not None and watch:
         from monsterbot.preferences.sql import StorePreferences

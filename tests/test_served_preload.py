@@ -1,0 +1,33 @@
+"""The Procfile's web process loads the knowledge once, in the gunicorn master, and its workers share it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from monsterbot.devtools.webprocess import WebProcess, children, event_body, post
+from monsterbot.sources.compiled import CACHE_FILE
+from tests.conftest import wait_for
+
+
+def _messages(web: WebProcess) -> list[str]:
+    return [json.loads(line)["message"] for line in web.log.read_text().splitlines() if line.startswith("{")]
+
+
+def test_the_master_loads_the_knowledge_once_and_the_workers_answer_from_it(line_stub):
+    web = WebProcess.start(line_stub.url, workers=2)
+    try:
+        master = web.process.pid
+        assert len(children(master)) == 2
+        threads = {t: Path(f"/proc/{master}/task/{t}/comm").read_text().strip() for t in os.listdir(f"/proc/{master}/task")}
+        assert list(threads) == [str(master)], threads  # no thread in the master
+        assert post(web.url, event_body("火龍", 1))[0] == 200
+        wait_for(lambda: len(line_stub.replies()) == 1)
+        assert "Rathalos" in line_stub.replies()[0].body["messages"][0]["altText"]
+        loads = [m for m in _messages(web) if m.startswith("knowledge version")]
+        assert len([m for m in loads if m.endswith("loaded before the fork")]) == 2, loads  # each worker adopts it
+        assert len(loads) == 3, loads  # one load, the master's
+        assert (Path(web.env["MONSTERBOT_DATA_DIR"]) / CACHE_FILE).is_file()  # compiled for the next start
+    finally:
+        assert web.stop() == 0
