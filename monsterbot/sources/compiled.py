@@ -55,6 +55,8 @@ _ALLOWED = frozenset({
     ("monsterbot.core.matching.matcher", "_Entry"),
     ("monsterbot.core.matching.phonetic", "PhoneticIndex"),
     ("monsterbot.core.matching.phonetic", "_Spellings"),
+    ("monsterbot.core.matching.prefilter", "FuzzyIndex"),
+    ("monsterbot.core.matching.prefilter", "SubstringIndex"),
     ("re", "_compile"),
 })
 
