@@ -26,8 +26,10 @@ COPY --from=build /venv /venv
 COPY --chown=monsterbot:monsterbot knowledge /app/knowledge
 WORKDIR /app
 USER 10001:10001
-# the knowledge checked and compiled into /data/knowledge.cache: a start without a volume on /data skips YAML
-RUN ["monsterbot", "compile"]
+# the knowledge checked and compiled into the image: a start on a new volume at /data (the chart's emptyDir, Knative
+# scaling from zero) reads it instead of the YAML; /data gets a cache of its own once the knowledge changes
+ENV MONSTERBOT_COMPILED_KNOWLEDGE=/app/compiled/knowledge.cache
+RUN ["monsterbot", "compile", "--into", "/app/compiled"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(f\"http://127.0.0.1:{os.environ['PORT']}/healthz\", timeout=2)"]
 CMD ["gunicorn", "--config", "python:monsterbot.web.gunicorn_conf", "monsterbot.web.app:create_app()"]

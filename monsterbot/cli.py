@@ -136,7 +136,8 @@ def cmd_compile(args: argparse.Namespace) -> int:
     """Check the YAML knowledge and write its compiled cache to the data folder, so that a start skips YAML."""
     from monsterbot.sources import yaml_source
 
-    source = yaml_source(_settings(args.paths))
+    settings = _settings(args.paths)
+    source = yaml_source(replace(settings, data_dir=args.into) if args.into else settings)
     assert source.cache is not None
     source.load()  # KnowledgeError: nothing is written
     index = source.take_index()
@@ -307,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
     compile_ = sub.add_parser("compile", help="validate knowledge YAML and write its compiled cache to the data folder "
                               "(MONSTERBOT_DATA_DIR), so that the webhook starts without parsing YAML")
     compile_.add_argument("paths", type=Path, nargs="*", help=knowledge_help)
+    compile_.add_argument("--into", type=Path, help="folder to write the cache into (default MONSTERBOT_DATA_DIR); "
+                                                    "an image's, for MONSTERBOT_COMPILED_KNOWLEDGE")
     compile_.set_defaults(func=cmd_compile)
 
     sync = sub.add_parser("sync", help="validate knowledge YAML and write it to the store (DATABASE_URL)")

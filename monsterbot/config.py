@@ -139,6 +139,9 @@ SETTINGS: tuple[Setting, ...] = (
             "`postgresql+psycopg://user:password@host:5432/monsterbot`", "database.existingSecret"),
     Setting("MONSTERBOT_DATA_DIR", "data_dir", lambda n, raw, e: Path(raw.strip() or "data"), "`./data`",
             "folder of the SQLite file (mount a writable volume here on a read-only image)", "fixed"),
+    Setting("MONSTERBOT_COMPILED_KNOWLEDGE", "compiled_knowledge", _text(), "—",
+            "a compiled knowledge cache to start from while the data folder has none (the image sets its own, written "
+            "by `monsterbot compile` at build time): a pod on a new volume skips YAML too; read only", ""),
     Setting("MONSTERBOT_QUERY_LOG", "query_log", _switch(True), "`on`",
             "log every text query (normalised text, outcome, match, score, chat type, language; never a LINE id)",
             "config.queryLog"),
@@ -200,6 +203,7 @@ class Settings:
     source: str = "yaml"
     database_url: str = ""
     data_dir: Path = Path("data")
+    compiled_knowledge: str = ""
     query_log: bool = True
     kubernetes: bool = False
     namespace: str = ""

@@ -192,3 +192,23 @@ def test_monsterbot_compile_writes_the_cache_a_start_then_uses(folder, data, mon
     assert main(["compile", str(folder)]) == 2
     assert "fire must be 0–3" in capsys.readouterr().err
     assert (data / CACHE_FILE).read_bytes() == before  # knowledge with errors is never written
+
+
+def test_a_pod_on_a_new_volume_starts_from_the_image_cache_then_keeps_its_own(folder, tmp_path, monkeypatch, capsys):
+    """The Dockerfile compiles into the image (MONSTERBOT_COMPILED_KNOWLEDGE); the chart's emptyDir on the data folder
+    starts empty: a start reads the image's cache and parses no YAML (the data folder gets a cache of its own once the
+    knowledge changes)."""
+    from monsterbot.config import Settings
+    from monsterbot.sources import yaml_source
+
+    image = tmp_path / "image"
+    assert main(["compile", str(folder), "--into", str(image)]) == 0
+    capsys.readouterr()
+    env = {"MONSTERBOT_KNOWLEDGE": str(folder), "MONSTERBOT_DATA_DIR": str(tmp_path / "volume"),
+           "MONSTERBOT_COMPILED_KNOWLEDGE": str(image / CACHE_FILE)}
+    source = yaml_source(Settings.from_env(env, require_line=False))
+    live = LiveKnowledge(source.load, seed=source.take_index)
+    live.reload(strict=True)
+    assert source.files_read == 0 and len(live.current.monsters) == 156
+    assert not (tmp_path / "volume" / CACHE_FILE).exists()  # nothing changed: the image's cache serves the next start too
+    assert_as_without_cache(live, folder)

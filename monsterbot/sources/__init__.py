@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from monsterbot.config import Settings
@@ -37,4 +38,5 @@ def yaml_source(settings: Settings) -> YamlSource:
     from monsterbot.sources.compiled import KnowledgeCache
     from monsterbot.sources.yaml_files import YamlSource
 
-    return YamlSource(settings.knowledge_paths, KnowledgeCache(settings.data_dir))
+    seed = Path(settings.compiled_knowledge) if settings.compiled_knowledge else None
+    return YamlSource(settings.knowledge_paths, KnowledgeCache(settings.data_dir, seed))

@@ -116,27 +116,34 @@ class _KnowledgeUnpickler(pickle.Unpickler):
 
 
 class KnowledgeCache:
-    """The cache file in a folder (MONSTERBOT_DATA_DIR); reading or writing it never fails a load."""
+    """The cache file in a folder (MONSTERBOT_DATA_DIR), read first from `seed` (MONSTERBOT_COMPILED_KNOWLEDGE: the
+    image's, read-only) while the folder has none; reading or writing it never fails a load."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, seed: Path | None = None) -> None:
         self.file = Path(folder) / CACHE_FILE
+        self.seed = seed
 
     def read(self) -> Compiled:
         """The stored knowledge, or nothing if the cache is missing, from other code, or damaged."""
+        if self.seed is not None and not self.file.exists():
+            return self._read(self.seed)  # a new volume on the data folder: the image's cache, where it matches
+        return self._read(self.file)
+
+    def _read(self, file: Path) -> Compiled:
         try:
-            blob = self.file.read_bytes()
+            blob = file.read_bytes()
         except OSError:
             return Compiled()
         head = len(FORMAT) + 2 * _DIGEST
         if blob[: len(FORMAT)] != FORMAT:
-            log.warning("%s is not a knowledge cache of this format: ignoring it", self.file)
+            log.warning("%s is not a knowledge cache of this format: ignoring it", file)
             return Compiled()
         if blob[len(FORMAT): len(FORMAT) + _DIGEST] != code_tag():
-            log.info("knowledge cache %s is from other code: rebuilding it", self.file)
+            log.info("knowledge cache %s is from other code: rebuilding it", file)
             return Compiled()
         body = memoryview(blob)[head:]
         if hashlib.sha256(body).digest() != blob[head - _DIGEST: head]:
-            log.warning("knowledge cache %s is damaged: ignoring it", self.file)
+            log.warning("knowledge cache %s is damaged: ignoring it", file)
             return Compiled()
         try:
             with paused_collector():
@@ -144,7 +151,7 @@ class KnowledgeCache:
             if not isinstance(files, dict) or not isinstance(index, Snapshot):
                 raise TypeError("not a knowledge cache")
         except Exception as exc:  # noqa: BLE001 - whatever is in the file, the YAML is the truth
-            log.warning("knowledge cache %s cannot be read (%s): ignoring it", self.file, exc)
+            log.warning("knowledge cache %s cannot be read (%s): ignoring it", file, exc)
             return Compiled()
         return Compiled(files, index)
 
