@@ -88,8 +88,8 @@ def preload(settings: Settings) -> bool:
     database (a connection must not cross a fork); a failure is logged and leaves each worker to load on its own."""
     global _preloaded
     for used, modules in (
-        (settings.needs_store, ("monsterbot.memory.sql_store", "monsterbot.preferences.sql", "monsterbot.store.database",
-                                "monsterbot.store.query_log")),
+        (settings.needs_store, ("monsterbot.preferences.sql", "monsterbot.store.database", "monsterbot.store.query_log")),
+        (settings.memory and not settings.redis_url and settings.remote_store, ("monsterbot.memory.sql_store",)),
         (bool(settings.redis_url), ("redis", "monsterbot.memory.redis_store")),
         (settings.kubernetes, ("monsterbot.sources.cluster", "kubernetes.client", "kubernetes.config")),
     ):
