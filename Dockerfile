@@ -20,8 +20,8 @@ ENV PATH=/venv/bin:$PATH \
     PROMETHEUS_MULTIPROC_DIR=/tmp/metrics
 RUN groupadd --system --gid 10001 monsterbot \
     && useradd --system --uid 10001 --gid monsterbot --no-create-home --shell /usr/sbin/nologin monsterbot \
-    && mkdir -p /data /app \
-    && chown monsterbot:monsterbot /data
+    && mkdir -p /data /app/compiled \
+    && chown monsterbot:monsterbot /data /app/compiled
 COPY --from=build /venv /venv
 COPY --chown=monsterbot:monsterbot knowledge /app/knowledge
 WORKDIR /app

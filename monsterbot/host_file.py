@@ -8,7 +8,13 @@ on the request path never holds a webhook for long. These files hold short-lived
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
+
+
+#: Seconds the workers starting together may take to agree on a new file: switching it to WAL answers "database is
+#: locked" at once, whatever the busy timeout, while another process does the same.
+SETUP_SECONDS = 5.0
 
 
 def open_host_file(path: Path, busy_timeout: float, table: str) -> sqlite3.Connection:
@@ -16,7 +22,15 @@ def open_host_file(path: Path, busy_timeout: float, table: str) -> sqlite3.Conne
     caller's lock, with `table` (a CREATE TABLE IF NOT EXISTS statement) in it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    db.execute(table)
-    return db
+    deadline = time.monotonic() + SETUP_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(table)
+            return db
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                db.close()
+                raise
+            time.sleep(0.02)

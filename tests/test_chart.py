@@ -287,6 +287,13 @@ def test_dockerfile_lints_and_matches_the_chart():
     dockerfile = (REPO / "Dockerfile").read_text()
     assert "USER 10001:10001" in dockerfile and "EXPOSE 8080" in dockerfile
     assert '"monsterbot.web.app:create_app()"' in dockerfile and "monsterbot.web.gunicorn_conf" in dockerfile
+    # the build compiles the knowledge as the image's user (after USER): into a folder that user owns
+    into = re.search(r'"compile", "--into", "([^"]+)"', dockerfile)
+    assert into and dockerfile.index("USER 10001:10001") < into.start()
+    chowned = re.search(r"chown monsterbot:monsterbot ([^\n]+)", dockerfile)
+    assert chowned and into.group(1) in chowned.group(1).split()
+    env = re.search(r"MONSTERBOT_COMPILED_KNOWLEDGE=(\S+)", dockerfile)
+    assert env and env.group(1) == f"{into.group(1)}/knowledge.cache"
 
 
 @pytest.mark.parametrize(

@@ -232,3 +232,19 @@ def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not
     assert sorted(results) == ["unsent", "unsent"]
     wait_for(lambda: len(results) == 4)
     assert sorted(results) == ["ok", "ok", "unsent", "unsent"] and len(line_stub.replies()) == 2
+
+
+def test_workers_opening_a_new_host_file_together_wait_for_each_other(tmp_path):
+    """Switching a new SQLite file to WAL answers "database is locked" at once while another process holds it (the
+    busy timeout does not apply): on a fresh data folder, a worker starting beside another must not fail to boot."""
+    import sqlite3
+    import threading
+
+    from monsterbot.host_file import open_host_file
+
+    path = tmp_path / "events.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN EXCLUSIVE")  # another worker, mid-way through its own set-up
+    threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
+    db = open_host_file(path, 0.05, "CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY)")
+    assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)

@@ -204,6 +204,7 @@ def test_a_pod_on_a_new_volume_starts_from_the_image_cache_then_keeps_its_own(fo
     image = tmp_path / "image"
     assert main(["compile", str(folder), "--into", str(image)]) == 0
     capsys.readouterr()
+    assert (image / CACHE_FILE).stat().st_mode & 0o777 == 0o644  # a pod under another UID reads it too
     env = {"MONSTERBOT_KNOWLEDGE": str(folder), "MONSTERBOT_DATA_DIR": str(tmp_path / "volume"),
            "MONSTERBOT_COMPILED_KNOWLEDGE": str(image / CACHE_FILE)}
     source = yaml_source(Settings.from_env(env, require_line=False))

@@ -162,6 +162,7 @@ class KnowledgeCache:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{CACHE_FILE}.", dir=self.file.parent)
             try:
+                os.fchmod(handle, 0o644)  # readable like the knowledge it holds (mkstemp makes 0600): another UID's pod
                 with os.fdopen(handle, "wb") as out:
                     out.write(FORMAT + code_tag() + hashlib.sha256(body).digest())
                     out.write(body)
