@@ -234,9 +234,9 @@ class Settings:
 
     @property
     def needs_store(self) -> bool:
-        """Whether the webhook opens the database (knowledge from the store, the query log, or chat memory
-        kept in a database server for want of Redis)."""
-        return self.source == "store" or self.query_log or (self.memory and not self.redis_url and self.remote_store)
+        """Whether the webhook opens the database (knowledge from the store, the query log, or chats' settings and
+        memory without Redis)."""
+        return self.source == "store" or self.query_log or (self.memory and not self.redis_url)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> Settings:

@@ -11,7 +11,6 @@ import sqlite3
 import time
 from pathlib import Path
 
-
 #: Seconds the workers starting together may take to agree on a new file: switching it to WAL answers "database is
 #: locked" at once, whatever the busy timeout, while another process does the same.
 SETUP_SECONDS = 5.0

@@ -370,8 +370,8 @@ def test_chat_memory_follows_the_settings(tmp_path):
     def settings(**env: str) -> Settings:
         return Settings.from_env({"MONSTERBOT_DATA_DIR": str(tmp_path), **env}, require_line=False)
 
-    assert isinstance(chat_memory(settings(), None), HostFileMemory)  # the embedded default: no database opened for it
-    assert not settings(MONSTERBOT_QUERY_LOG="off").needs_store
+    assert isinstance(chat_memory(settings(), None), HostFileMemory)  # the embedded default
+    assert settings(MONSTERBOT_QUERY_LOG="off").needs_store  # chats' own settings are kept in the store
     assert isinstance(chat_memory(settings(MONSTERBOT_MEMORY="off"), None), NoMemory)
     remote = settings(DATABASE_URL="postgresql+psycopg://u@127.0.0.1:1/x", MONSTERBOT_QUERY_LOG="off")
     assert remote.needs_store  # chat memory shared by replicas through the database server

@@ -156,3 +156,6 @@ def test_only_an_app_that_says_so_runs_its_webhook_on_the_loop(line_stub, knowle
 
     assert serve(create_app(settings_for(line_stub), runtime_for(knowledge)), 4, 1000)._inline is not None
     assert serve(Flask("echo"), 4, 1000)._inline is None
+    # Redis or a database server on the request path: a slow one must hold one request, not the worker's loop
+    networked = settings_for(line_stub, redis_url="redis://127.0.0.1:1/0")
+    assert serve(create_app(networked, runtime_for(knowledge)), 4, 1000)._inline is None

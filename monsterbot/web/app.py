@@ -81,7 +81,9 @@ def create_app(
     app = Flask("monsterbot")
     app.extensions["monsterbot"] = {"runtime": runtime, "dispatcher": dispatcher}
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
-    app.config[LOOP_SAFE] = True  # /callback waits on no network call: the asyncio worker runs it on its loop
+    # /callback runs on the asyncio worker's loop when it waits on no network call (its files are local); with Redis or
+    # a database server on the request path it runs on the threads, where a slow store holds one request, not all
+    app.config[LOOP_SAFE] = not settings.redis_url and not settings.remote_store
 
     @app.post("/callback")
     @metrics.WEBHOOK_SECONDS.time()
@@ -209,15 +211,10 @@ def _handle(event: Event, conversation: Conversation, dispatcher: ReplyDispatche
     if answer is None:
         ledger.answered(event_id)
         return None
-    if query_log is not None and answer.query:
-        from monsterbot.store.query_log import Entry
-
-        chat = event.source.type if event.source else "user"
-        query_log.record(Entry(answer.query[:200], answer.outcome, answer.monster_id, answer.score, chat, answer.language))
-    metrics.EVENTS.labels(answer.outcome).inc()
     facts = {"event": event.type, "outcome": answer.outcome, "monster": answer.monster_id, "score": answer.score}
     token = getattr(event, "reply_token", None)
     if not (answer.messages and token):
+        _count(event, answer, query_log)
         ledger.answered(event_id)
         log.info("answered", extra=facts | {"delivery": "none"})
         return None
@@ -235,8 +232,19 @@ def _handle(event: Event, conversation: Conversation, dispatcher: ReplyDispatche
     reply = dispatcher.send(token, answer.messages, delivered)
     if reply is None:
         delivered("dropped")
-        raise ReplyQueueFull(event_id)
+        raise ReplyQueueFull(event_id)  # counted and logged when its redelivery is answered
+    _count(event, answer, query_log)
     return reply
+
+
+def _count(event: Event, answer: Answer, query_log: QueryLog | None) -> None:
+    """The answer in the metrics and the query log (once per event: not for a reply LINE will have to redeliver)."""
+    metrics.EVENTS.labels(answer.outcome).inc()
+    if query_log is not None and answer.query:
+        from monsterbot.store.query_log import Entry
+
+        chat = event.source.type if event.source else "user"
+        query_log.record(Entry(answer.query[:200], answer.outcome, answer.monster_id, answer.score, chat, answer.language))
 
 
 class ReplyQueueFull(Exception):
