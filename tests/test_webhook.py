@@ -373,3 +373,32 @@ def test_a_reply_the_full_queue_cannot_take_gets_a_503_and_its_redelivery_answer
     tokens = [r.body["replyToken"] for r in line_stub.replies()]
     assert sorted(tokens) == sorted(e["replyToken"] for e in events)  # each event answered once, none lost
     assert "Connection pool is full" not in caplog.text  # every sending thread kept its connection to LINE
+
+
+def test_the_awaited_hold_ends_without_ever_cancelling_a_reply():
+    """A hold that times out, or a request cancelled while it holds, leaves the reply on its way to LINE."""
+    import asyncio
+    import time
+    from concurrent.futures import Future
+
+    from monsterbot.web.dispatch import HOLD, ReplyDispatcher
+
+    class Idle:
+        def reply(self, token, messages):
+            return "ok"
+
+    timed_out, cancelled = Future(), Future()
+
+    async def main():
+        started = time.monotonic()
+        await ReplyDispatcher(Idle(), 1.0, 1.0).settle_async([timed_out], time.monotonic() - HOLD + 0.05)
+        assert time.monotonic() - started < HOLD
+        holding = asyncio.create_task(ReplyDispatcher(Idle(), 1.0, 1.0).settle_async([cancelled], time.monotonic()))
+        await asyncio.sleep(0.01)
+        holding.cancel()
+        await asyncio.gather(holding, return_exceptions=True)
+
+    asyncio.run(main())
+    assert not timed_out.cancelled() and not cancelled.cancelled()
+    timed_out.set_result("ok")  # finishing after the loop closed is no error
+    cancelled.set_result("ok")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import math
 import threading
 import time
@@ -75,10 +76,30 @@ class ReplyDispatcher:
             self._judge(late)
 
     async def settle_async(self, replies: Sequence[Future[str]], arrived: float) -> None:
-        """`settle` on an event loop: the loop goes on serving while these replies travel."""
-        if self._holds(replies):
-            _, late = await asyncio.wait([asyncio.wrap_future(reply) for reply in replies], timeout=self._hold_left(arrived))
-            self._judge(late)
+        """`settle` on an event loop: the loop goes on serving while these replies travel. Nothing links the replies
+        to this wait: its end (a timeout, a cancelled request) never cancels a reply, and a loop closed before they
+        finish is not told."""
+        if not self._holds(replies):
+            return
+        loop = asyncio.get_running_loop()
+        settled: asyncio.Future[None] = loop.create_future()
+        left = [len(replies)]
+        lock = threading.Lock()
+
+        def one_done(_: Future[str]) -> None:
+            with lock:
+                left[0] -= 1
+                last = left[0] == 0
+            if last:
+                with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits any more
+                    loop.call_soon_threadsafe(_settle, settled)
+
+        for reply in replies:
+            reply.add_done_callback(one_done)
+        try:
+            await asyncio.wait_for(settled, timeout=self._hold_left(arrived))
+        except TimeoutError:
+            self._judge(True)
 
     def _holds(self, replies: Sequence[Future[str]]) -> bool:
         return bool(replies) and time.monotonic() >= self._slow_until
@@ -111,3 +132,8 @@ class ReplyDispatcher:
             late = list(self._pending)
         for future in late:
             future.cancel()  # a send already under way finishes within the LINE timeout
+
+
+def _settle(settled: asyncio.Future[None]) -> None:
+    if not settled.done():  # a wait that timed out cancelled it
+        settled.set_result(None)

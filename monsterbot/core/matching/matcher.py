@@ -280,16 +280,17 @@ class Matcher:
         """
         strong = len(subject) >= (2 if is_cjk(subject) else 4)
         found: list[tuple[str, float]] = []
-        hits = 0
+        hits, cut = 0, False
         for key, times in self._parts.containing(subject):
             if hits >= MAX_PART_HITS:
+                cut = True  # keys past here were never seen: no base can be told
                 break
             hits += times
             if key == subject:
                 continue
             score = 60.0 + 30.0 * len(subject) / len(key) + (10.0 if key.startswith(subject) else 0.0)
             found.append((key, score if strong else min(score, MATCH_THRESHOLD - 5)))
-        base = self._base_key(subject, [key for key, _ in found]) if strong else None
+        base = self._base_key(subject, [key for key, _ in found]) if strong and not cut else None
         for key, score in found:
             yield key, max(score, BASE_SCORE) if key == base else score, Method.PART
 
@@ -297,7 +298,7 @@ class Matcher:
         """The one name, of one monster, inside every key that holds the subject: what a shortened name means
         (ミツネ: タマミツネ, whose variants ヌシタマミツネ and タマミツネ稀少種 hold it whole), or None (ジョー stands in
         イビルジョー and in 怒りジョー, neither inside the other)."""
-        if not holding or len(holding) >= MAX_PART_HITS or subject in self._entries:
+        if not holding or subject in self._entries:
             return None  # a name as it stands is itself what it means (迅龍, not 月迅龍 that holds it)
         shortest = min(holding, key=len)
         if len(self._entries[shortest]) == 1 and all(shortest in key for key in holding):
