@@ -178,8 +178,15 @@ def test_desired_deployment_and_service():
         kubernetes_validate.validate(obj, K8S_VERSION, strict=True)
 
 
-@pytest.mark.parametrize("spec", [{"replicas": 2}, {"knative": {"enabled": True, "minScale": 0}},
-                                  {"knative": {"enabled": True, "maxScale": 3}}])
+def test_a_knative_bot_naming_no_max_scale_has_the_charts():
+    """The chart's pod template carries its knative.maxScale (1 without Redis, checked by the chart): a Bot made
+    before the rule keeps reconciling."""
+    spec = {"knative": {"enabled": True, "minScale": 0}}
+    [service] = desired_resources(bot(**spec), [], policy())
+    assert service["spec"]["template"]["metadata"]["annotations"]["autoscaling.knative.dev/max-scale"] == "1"
+
+
+@pytest.mark.parametrize("spec", [{"replicas": 2}, {"knative": {"enabled": True, "maxScale": 3}}])
 def test_several_pods_without_a_shared_redis_are_refused_like_the_chart_refuses_them(spec):
     with pytest.raises(Refusal, match="without Redis") as refused:
         desired_resources(bot(**spec), [], policy())

@@ -152,9 +152,10 @@ def bot_crd() -> dict:
                                    "description": "The webhook pods' service account; default the chart's. Another "
                                                   "one only from operator.allowedServiceAccounts."},
             "replicas": {"type": "integer", "minimum": 0, "maximum": 100,
-                         "description": "Webhook pods (default 1). More than one, or a Knative maxScale that is unset "
-                                        "or above 1, needs the chart's redis.url (or redis.acceptDuplicateAnswers): "
-                                        "else the Bot is not Ready, reason NeedsRedis."},
+                         "description": "Webhook pods (default 1). More than one, or a Knative maxScale above 1, "
+                                        "needs the chart's redis.url (or redis.acceptDuplicateAnswers): else the Bot "
+                                        "is not Ready, reason NeedsRedis. A Knative Bot naming no maxScale has the "
+                                        "chart's knative.maxScale."},
             "knative": {
                 "type": "object",
                 "properties": {

@@ -53,17 +53,27 @@ class PodPolicy:
                    tuple(config.get("allowedServiceAccounts") or ()), home_namespace,
                    bool(config.get("acceptDuplicateAnswers", False)))
 
+    def shares_events(self, pod: dict) -> bool:
+        """Whether several of these pods may run: they share a Redis, or the chart accepted duplicate answers."""
+        env = pod["spec"]["containers"][0].get("env", [])
+        return self.accept_duplicate_answers or any(e.get("name") == "REDIS_URL" for e in env)
+
     def check_pods(self, bot: dict, pod: dict) -> None:
         """The chart's rule for its own pods, for a Bot's: several pods need a Redis they share (each pod alone keeps
-        its own record of the events it answered, so a redelivery could be answered once per pod)."""
+        its own record of the events it answered, so a redelivery could be answered once per pod). A Knative Bot that
+        names no maxScale has the chart's (its pod template's max-scale, which the chart checked the same way)."""
         spec = bot.get("spec") or {}
         knative = spec.get("knative") or {}
-        most = knative.get("maxScale") if knative.get("enabled") else spec.get("replicas", 1)
-        shared = any(e.get("name") == "REDIS_URL" for e in pod["spec"]["containers"][0].get("env", []))
-        if (most is None or most > 1) and not shared and not self.accept_duplicate_answers:
+        if knative.get("enabled"):
+            chart = (pod["metadata"].get("annotations") or {}).get("autoscaling.knative.dev/max-scale")
+            most = knative.get("maxScale", int(chart) if chart else 0) or 1_000_000  # 0 and none: Knative's unbounded
+        else:
+            most = spec.get("replicas", 1)
+        if most > 1 and not self.shares_events(pod):
             field = "knative.maxScale" if knative.get("enabled") else "replicas"
-            raise Refusal("NeedsRedis", f"{field}={most if most is not None else 'unbounded'} without Redis: each pod "
-                          "keeps its own record of the events it answered, so LINE's redelivery may be answered twice. "
+            raise Refusal("NeedsRedis", f"{field}={most if most < 1_000_000 else 'unbounded'} without Redis: each pod "
+                          "keeps its own record of the events it "
+                          "answered, so LINE's redelivery may be answered twice. "
                           f"Set {field} to 1, or install the chart with redis.url (or redis.acceptDuplicateAnswers).")
 
     def choose(self, bot: dict, flavour: str) -> dict:
