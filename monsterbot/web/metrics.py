@@ -35,7 +35,7 @@ LINE_REPLIES = Counter(
     "dropped (the reply queue was full), unsent (still queued when the shutdown drain ended)", ["result"]
 )
 WEBHOOK_SECONDS = Histogram(
-    "monsterbot_webhook_seconds", "Time to answer a webhook call", buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
+    "monsterbot_webhook_seconds", "Time to handle a webhook call, before its wait (up to 0.3 s) for the replies to reach LINE", buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
 )
 KNOWLEDGE_MONSTERS = Gauge("monsterbot_knowledge_monsters", "Monsters in the live knowledge", multiprocess_mode="livemax")
 KNOWLEDGE_RELOAD_OK = Gauge(

@@ -59,7 +59,8 @@ app.kubernetes.io/component: {{ .component }}
 8090
 {{- end }}
 
-{{/* Requests a Knative pod serves at once: gunicorn workers × threads (each thread serves one request). */}}
+{{/* Requests a Knative pod serves at once: gunicorn workers × threads (the threads serve one request each; the
+     webhook, on each worker's event loop when no network store is used, holds at most that many waits for LINE). */}}
 {{- define "monsterbot.capacity" -}}
 {{- mul .Values.config.webConcurrency .Values.config.threads }}
 {{- end }}
