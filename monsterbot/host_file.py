@@ -7,9 +7,14 @@ on the request path never holds a webhook for long. These files hold short-lived
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import threading
 import time
 from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
 
 #: Seconds the workers starting together may take to agree on a new file: switching it to WAL answers "database is
 #: locked" at once, whatever the busy timeout, while another process does the same.
@@ -33,3 +38,30 @@ def open_host_file(path: Path, busy_timeout: float, table: str) -> sqlite3.Conne
                 db.close()
                 raise
             time.sleep(0.02)
+
+
+class HostFile:
+    """One such file for one process: its connection and the lock every thread takes around it; a failing file logs
+    what was lost (`what`) and answers None, never raises on the request path."""
+
+    def __init__(self, path: Path, busy_timeout: float, table: str, what: str) -> None:
+        self.db = open_host_file(path, busy_timeout, table)
+        self.lock = threading.Lock()
+        self._what = what
+
+    def write(self, statement: str, values: tuple[object, ...]) -> None:
+        """Run one statement (autocommit); a failure is logged."""
+        try:
+            with self.lock:
+                self.db.execute(statement, values)
+        except sqlite3.Error as exc:
+            log.warning("%s not written, its file failed: %s", self._what, exc)
+
+    def read_one(self, statement: str, values: tuple[object, ...]) -> Any:
+        """The first row of a query, or None (none, or the file failed: logged)."""
+        try:
+            with self.lock:
+                return self.db.execute(statement, values).fetchone()
+        except sqlite3.Error as exc:
+            log.warning("%s not read, its file failed: %s", self._what, exc)
+            return None

@@ -353,7 +353,7 @@ def test_a_broken_memory_file_reads_as_no_memory_and_the_card_is_still_answered(
     from monsterbot.memory.host_store import HostFileMemory
 
     memory = HostFileMemory(tmp_path / "chats.sqlite3", 600)
-    memory._db.execute("DROP TABLE chats")  # the file no longer holds what we wrote
+    memory._file.db.execute("DROP TABLE chats")  # the file no longer holds what we wrote
     chat = Chat(line_stub, knowledge, memory=memory)
     card = chat.say("rathalos")
     assert card is not None and "Rathalos" in card["altText"]

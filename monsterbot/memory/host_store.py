@@ -3,17 +3,12 @@ store is SQLite): a row per chat key with its expiry, read and written in micros
 
 from __future__ import annotations
 
-import logging
-import sqlite3
-import threading
 import time
 from pathlib import Path
 from typing import Callable
 
-from monsterbot.host_file import open_host_file
+from monsterbot.host_file import HostFile
 from monsterbot.memory import Remembered
-
-log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT = 0.1  # seconds a call may wait for another worker's write (each holds the lock for microseconds)
 PURGE_EVERY = 60.0  # seconds between deletions of expired rows (they already read as nothing)
@@ -23,37 +18,23 @@ class HostFileMemory:
     """Remembered chats in an SQLite file; a failing file reads as no memory and skips the write (logged)."""
 
     def __init__(self, path: Path, ttl: float, clock: Callable[[], float] = time.time) -> None:
-        self._db = open_host_file(path, BUSY_TIMEOUT,
-                                  "CREATE TABLE IF NOT EXISTS chats (key TEXT PRIMARY KEY, value TEXT, expires REAL)")
+        self._file = HostFile(path, BUSY_TIMEOUT, "CREATE TABLE IF NOT EXISTS chats (key TEXT PRIMARY KEY, value TEXT, "
+                              "expires REAL)", "chat memory")
         self._ttl = ttl
         self._clock = clock  # wall time: shared by processes
-        self._lock = threading.Lock()
         self._purged = 0.0
 
     def recall(self, key: str) -> Remembered | None:
-        try:
-            with self._lock:
-                row = self._db.execute("SELECT value FROM chats WHERE key = ? AND expires > ?",
-                                       (key, self._clock())).fetchone()
-        except sqlite3.Error as exc:
-            log.warning("chat memory not read, its file failed: %s", exc)
-            return None
+        row = self._file.read_one("SELECT value FROM chats WHERE key = ? AND expires > ?", (key, self._clock()))
         return Remembered.loads(row[0]) if row else None
 
     def remember(self, key: str, value: Remembered) -> None:
         now = self._clock()
-        self._write("INSERT INTO chats VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
+        self._file.write("INSERT INTO chats VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
                     "expires = excluded.expires", (key, value.dumps(), now + self._ttl))
         if now - self._purged >= PURGE_EVERY:
             self._purged = now
-            self._write("DELETE FROM chats WHERE expires <= ?", (now,))
+            self._file.write("DELETE FROM chats WHERE expires <= ?", (now,))
 
     def forget(self, key: str) -> None:
-        self._write("DELETE FROM chats WHERE key = ?", (key,))
-
-    def _write(self, statement: str, values: tuple[object, ...]) -> None:
-        try:
-            with self._lock:
-                self._db.execute(statement, values)
-        except sqlite3.Error as exc:
-            log.warning("chat memory not written, its file failed: %s", exc)
+        self._file.write("DELETE FROM chats WHERE key = ?", (key,))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import io
-from typing import Any, Awaitable, Callable, Iterable, MutableMapping
+from typing import Any, Awaitable, Callable, Iterable, MutableMapping, cast
 
 from a2wsgi import WSGIMiddleware
 from a2wsgi.wsgi import build_environ
@@ -101,8 +101,8 @@ async def _refuse(send: Send, status: int, text: bytes) -> None:
 
 async def _run_inline(app: WSGIApp, scope: MutableMapping[str, Any], body: bytes, send: Send) -> None:
     """Run the WSGI app on the loop with the whole body, await what it asked for, then send its response."""
-    environ: dict[str, Any] = dict(build_environ(scope, io.BytesIO(body)))  # type: ignore[arg-type]  # any file
-    # holding the body will do
+    # any file holding the body will do; a2wsgi's Environ is a TypedDict, the app adds its own key
+    environ = cast(dict[str, Any], build_environ(scope, io.BytesIO(body)))  # type: ignore[arg-type]
     awaited: list[Awaitable[None]] = []
     environ[AWAIT_BEFORE_RESPONSE] = awaited
     started: list[tuple[str, list[tuple[str, str]]]] = []

@@ -20,7 +20,7 @@ import uuid
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
 
-from monsterbot.host_file import open_host_file
+from monsterbot.host_file import HostFile
 
 log = logging.getLogger(__name__)
 
@@ -52,24 +52,24 @@ class SqliteLedger:
 
     def __init__(self, path: Path, lease: float, ttl: float = ANSWERED_TTL, busy_timeout: float = 0.2,
                  clock: Callable[[], float] = time.time) -> None:
-        self._db = open_host_file(path, busy_timeout, "CREATE TABLE IF NOT EXISTS events "
-                                  "(id TEXT PRIMARY KEY, owner TEXT, answered INTEGER, expires REAL)")
+        self._file = HostFile(path, busy_timeout, "CREATE TABLE IF NOT EXISTS events "
+                              "(id TEXT PRIMARY KEY, owner TEXT, answered INTEGER, expires REAL)", "an event's record")
         self._lease = lease
         self._ttl = ttl
         self._clock = clock  # wall time: shared by processes
-        self._lock = threading.Lock()
         self._claims = 0
         self._owner = f"{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
     def claim(self, event_ids: Sequence[str]) -> set[str]:
         now = self._clock()
         claimed = set()
+        db = self._file.db
         try:
-            with self._lock:
-                self._db.execute("BEGIN IMMEDIATE")  # one write for the whole batch
+            with self._file.lock:
+                db.execute("BEGIN IMMEDIATE")  # one write for the whole batch
                 try:
                     for event_id in event_ids:
-                        cursor = self._db.execute(
+                        cursor = db.execute(
                             "INSERT INTO events VALUES (?, ?, 0, ?) ON CONFLICT(id) DO UPDATE SET owner = "
                             "excluded.owner, answered = 0, expires = excluded.expires WHERE events.expires < ?",
                             (event_id, self._owner, now + self._lease, now),
@@ -79,10 +79,10 @@ class SqliteLedger:
                     self._claims += len(event_ids)
                     if self._claims >= self._PRUNE_EVERY:
                         self._claims = 0
-                        self._db.execute("DELETE FROM events WHERE expires < ?", (now,))
-                    self._db.execute("COMMIT")
+                        db.execute("DELETE FROM events WHERE expires < ?", (now,))
+                    db.execute("COMMIT")
                 except BaseException:
-                    self._db.execute("ROLLBACK")
+                    db.execute("ROLLBACK")
                     raise
         except sqlite3.Error as exc:
             log.warning("redelivery check skipped, the events file failed: %s", exc)
@@ -90,17 +90,10 @@ class SqliteLedger:
         return claimed
 
     def answered(self, event_id: str) -> None:
-        self._write("UPDATE events SET answered = 1, expires = ? WHERE id = ?", (self._clock() + self._ttl, event_id))
+        self._file.write("UPDATE events SET answered = 1, expires = ? WHERE id = ?", (self._clock() + self._ttl, event_id))
 
     def release(self, event_id: str) -> None:
-        self._write("DELETE FROM events WHERE id = ? AND owner = ? AND answered = 0", (event_id, self._owner))
-
-    def _write(self, statement: str, values: tuple[object, ...]) -> None:
-        try:
-            with self._lock:
-                self._db.execute(statement, values)
-        except sqlite3.Error as exc:
-            log.warning("could not record an event in the events file: %s", exc)
+        self._file.write("DELETE FROM events WHERE id = ? AND owner = ? AND answered = 0", (event_id, self._owner))
 
 
 class RedisLedger:
