@@ -248,3 +248,35 @@ def test_workers_opening_a_new_host_file_together_wait_for_each_other(tmp_path):
     threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
     db = open_host_file(path, 0.05, "CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY)")
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_replies_sent_from_the_loop_never_leave_it(line_stub):
+    """A reply sent by a webhook on the event loop is a task of that loop, and its HTTP call hands nothing to a thread
+    (the SDK's own aiohttp session would, twice per reply, to read proxy variables and ~/.netrc)."""
+    import asyncio
+    import concurrent.futures
+
+    from linebot.v3.messaging import TextMessage
+
+    from monsterbot.replies.wire import to_wire
+    from monsterbot.web.dispatch import ReplyDispatcher
+    from monsterbot.web.line_api import LineReplier
+
+    class NoThreads(concurrent.futures.ThreadPoolExecutor):
+        def submit(self, *args, **kwargs):
+            raise AssertionError("a reply handed work to a thread")
+
+    async def main() -> list[str]:
+        loop = asyncio.get_running_loop()
+        loop.set_default_executor(NoThreads())
+        dispatcher = ReplyDispatcher(LineReplier(line_stub.url, TOKEN, timeout=1.0, connections=2), 1.0, 2.0, 2)
+        dispatcher.attach(loop)
+        results: list[str] = []
+        sent = [dispatcher.send(f"loop-{n}", [to_wire(TextMessage(text="hi"))], results.append) for n in range(4)]
+        assert all(isinstance(reply, asyncio.Task) for reply in sent)
+        await dispatcher.settle_async(sent, loop.time())
+        await dispatcher.close()
+        return results
+
+    assert asyncio.run(main()) == ["ok"] * 4
+    assert len({r.peer for r in line_stub.replies()}) == 2  # two senders, each on one kept-alive connection

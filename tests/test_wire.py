@@ -1,14 +1,23 @@
-"""Replies sent in wire form are byte for byte what line-bot-sdk's MessagingApi.reply_message would send."""
+"""Replies sent in wire form are byte for byte what line-bot-sdk's AsyncMessagingApi.reply_message would send (and
+the same body as its blocking MessagingApi)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Iterator
 
 import pytest
-from linebot.v3.messaging import ApiClient, Configuration, MessagingApi, ReplyMessageRequest
+from linebot.v3.messaging import (
+    ApiClient,
+    AsyncApiClient,
+    AsyncMessagingApi,
+    Configuration,
+    MessagingApi,
+    ReplyMessageRequest,
+)
 
 from monsterbot.replies import tables
 from monsterbot.replies.card import weakness_card
@@ -59,14 +68,25 @@ def test_wire_form_is_what_the_sdk_sends(capture: _Capture, knowledge) -> None:
         [tables.comparison(monsters["rathalos"], monsters["rathian"], "en", "world"), greeting()],
     ]
     url = f"http://127.0.0.1:{capture.server_address[1]}"
-    ours = LineReplier(url, "token", 5, 1)
-    sdk = MessagingApi(ApiClient(Configuration(host=url, access_token="token")))
+    configuration = Configuration(host=url, access_token="token")
+
+    async def send_all() -> None:
+        ours = LineReplier(url, "token", 5, 1)
+        async with AsyncApiClient(configuration) as client:
+            sdk = AsyncMessagingApi(client)
+            for messages in replies:
+                assert await ours.reply("reply-token", [to_wire(m) for m in messages]) == "ok"
+                await sdk.reply_message(ReplyMessageRequest(reply_token="reply-token", messages=messages))
+        await ours.close()
+
+    asyncio.run(send_all())
+    blocking = MessagingApi(ApiClient(configuration))
     for messages in replies:
-        assert ours.reply("reply-token", [to_wire(m) for m in messages]) == "ok"
-        sdk.reply_message(ReplyMessageRequest(reply_token="reply-token", messages=messages))
-    assert len(capture.seen) == 2 * len(replies)
-    for ours_seen, sdk_seen in zip(capture.seen[::2], capture.seen[1::2], strict=True):
-        assert ours_seen[0] == sdk_seen[0] == "/v2/bot/message/reply"
-        assert ours_seen[2] == sdk_seen[2]  # the body, byte for byte
-        for header in ("content-type", "authorization", "accept", "user-agent"):
-            assert ours_seen[1].get(header) == sdk_seen[1].get(header), header
+        blocking.reply_message(ReplyMessageRequest(reply_token="reply-token", messages=messages))
+    assert len(capture.seen) == 3 * len(replies)
+    sent = len(replies) * 2
+    for ours_seen, sdk_seen, blocking_seen in zip(capture.seen[:sent:2], capture.seen[1:sent:2], capture.seen[sent:],
+                                                  strict=True):
+        assert ours_seen[0] == sdk_seen[0] == blocking_seen[0] == "/v2/bot/message/reply"
+        assert ours_seen[2] == sdk_seen[2] == blocking_seen[2]  # the body, byte for byte
+        assert ours_seen[1] == sdk_seen[1]  # every header (host, length, agent, encodings…)

@@ -28,6 +28,7 @@ class Recorded:
     body: Any
     status: int = 200
     error: dict[str, Any] | None = None
+    peer: tuple[str, int] | None = None  # the bot's end of the connection it came on
 
 
 class LineStandIn:
@@ -54,7 +55,8 @@ class LineStandIn:
                     body = json.loads(raw or b"null")
                 except ValueError:
                     body = None
-                recorded = Recorded("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                recorded = Recorded("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body,
+                                    peer=self.client_address)
                 refusal = stub._refusal(recorded)
                 status, answer = (400, refusal) if refusal else stub._answer(recorded)
                 recorded.status, recorded.error = status, (answer if status != 200 else None)
@@ -79,7 +81,7 @@ class LineStandIn:
                 return
 
         class Server(ThreadingHTTPServer):
-            request_queue_size = 256  # every reply thread of every worker may connect at once, as LINE allows
+            request_queue_size = 256  # every sender of every worker may connect at once, as LINE allows
 
         self._server = Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)

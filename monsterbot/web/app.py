@@ -15,7 +15,6 @@ import hashlib
 import hmac
 import logging
 import time
-from concurrent.futures import Future
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -42,7 +41,7 @@ from monsterbot.preferences import chat_key
 from monsterbot.web import metrics
 from monsterbot.web.asgi import LOOP_SAFE
 from monsterbot.web.dedupe import EventLedger, RedisLedger, event_ledger
-from monsterbot.web.dispatch import AWAIT_BEFORE_RESPONSE, SENDERS, Replier, ReplyDispatcher
+from monsterbot.web.dispatch import AWAIT_BEFORE_RESPONSE, SENDERS, Replier, ReplyDispatcher, Sending
 from monsterbot.web.line_api import LineReplier
 from monsterbot.web.payload import InvalidPayload, parse_events, without_self_mentions
 from monsterbot.web.runtime import Runtime
@@ -104,7 +103,7 @@ def create_app(
             metrics.EVENTS.labels(f"skipped_{reason}").inc()
             log.info("skipped an event this version cannot read", extra={"reason": reason})
         events = batch.events
-        replies: list[Future[str]] = []
+        replies: list[Sending] = []
         busy = False
         claimed = ledger.claim([event.webhook_event_id for event in events])
         for event in events:
@@ -201,7 +200,7 @@ def _dependencies(runtime: Runtime, ledger: EventLedger) -> dict[str, bool]:
 
 
 def _handle(event: Event, conversation: Conversation, dispatcher: ReplyDispatcher, ledger: EventLedger,
-            query_log: QueryLog | None, salt: str) -> Future[str] | None:
+            query_log: QueryLog | None, salt: str) -> Sending | None:
     """Answer one event (its claim marked answered once the reply is with LINE); log the query.
 
     Returns the reply on its way to LINE, if one was queued; raises ReplyQueueFull when it could not be queued."""

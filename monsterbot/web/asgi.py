@@ -37,24 +37,30 @@ WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 LOOP_SAFE = "MONSTERBOT_LOOP_SAFE"
 
 
-def serve(wsgi_app: WSGIApp, threads: int, max_body: int) -> ASGIApp:
+def serve(wsgi_app: WSGIApp, threads: int, max_body: int,
+          on_shutdown: Callable[[], Awaitable[None]] | None = None) -> ASGIApp:
     """The Flask app as an ASGI app that hands it only whole requests: a loop-safe webhook on the loop, the rest on
-    `threads` threads."""
+    `threads` threads; `on_shutdown` is awaited at the server's lifespan shutdown."""
     inline = wsgi_app if getattr(wsgi_app, "config", {}).get(LOOP_SAFE) else None
-    return WholeRequests(WSGIMiddleware(wsgi_app, workers=threads), max_body, inline)  # type: ignore[arg-type]
-    # a2wsgi's own scope and message types are TypedDicts of the same shape
+    return WholeRequests(WSGIMiddleware(wsgi_app, workers=threads), max_body, inline,  # type: ignore[arg-type]
+                         on_shutdown)  # a2wsgi's own scope and message types are TypedDicts of the same shape
 
 
 class WholeRequests:
     """Reads a request's whole body on the event loop before `app` sees the request; `inline` (the same app as
-    WSGI) answers POSTs to INLINE_PATHS on the loop."""
+    WSGI) answers POSTs to INLINE_PATHS on the loop; the lifespan's shutdown awaits `on_shutdown`."""
 
-    def __init__(self, app: ASGIApp, max_body: int, inline: WSGIApp | None = None) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, inline: WSGIApp | None = None,
+                 on_shutdown: Callable[[], Awaitable[None]] | None = None) -> None:
         self.app = app
         self._max_body = max_body
         self._inline = inline
+        self._on_shutdown = on_shutdown
 
     async def __call__(self, scope: MutableMapping[str, Any], receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -90,6 +96,19 @@ class WholeRequests:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        """ASGI lifespan: nothing to start (the app is built); at shutdown, `on_shutdown`."""
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                if self._on_shutdown is not None:
+                    await self._on_shutdown()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
 
 
 async def _refuse(send: Send, status: int, text: bytes) -> None:

@@ -1,42 +1,49 @@
-"""Send replies off the request thread, so the webhook answers LINE at once whatever the Messaging API does.
+"""Send replies on an event loop, off the request, so the webhook answers LINE at once whatever the Messaging API does.
 
-Each worker has `SENDERS` threads and room for as many replies as they can still send, each bounded by
-the LINE timeout, within the drain budget: so a SIGTERM drain always fits inside the grace period. A
-reply that finds the queue full is not queued (`send` returns None: the request never waits on LINE, and the webhook
-answers 503, so LINE redelivers it);
-`drain()` waits for the queue until its budget is spent, then reports each reply not sent as "unsent".
+Replies are coroutines on one event loop per worker: gunicorn's asyncio worker's own loop (`attach`), else a loop on
+a thread of the dispatcher's own (tests, a development server). At most `SENDERS` are sent at once, and the worker
+holds as many as those can still send, each bounded by the LINE timeout, within the drain budget: so a SIGTERM drain
+always fits inside the grace period. A reply that finds the queue full is not queued (`send` returns None: the request
+never waits on LINE, and the webhook answers 503, so LINE redelivers it); `drain_async` waits for the queue until its
+budget is spent, then reports each reply not yet started as "unsent" (a send under way goes on).
 
-While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (`settle`, until
-HOLD seconds after the webhook came in): a worker that dies before then leaves LINE to redeliver, and no acknowledged event
-waits in a queue. Once a reply takes longer, webhooks answer at once for SLOW_FOR seconds. Under gunicorn's asyncio
-worker the hold is awaited on the event loop (`settle_async`, handed to the server through the request's environ under
-AWAIT_BEFORE_RESPONSE): no thread waits.
+While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (until HOLD seconds after the
+webhook came in): a worker that dies before then leaves LINE to redeliver, and no acknowledged event waits in a queue.
+Once a reply takes longer, webhooks answer at once for SLOW_FOR seconds. A webhook answered on the loop awaits its
+hold there (`settle_async`, handed to the server through the request's environ under AWAIT_BEFORE_RESPONSE); one
+answered on a thread waits there (`settle`). No thread is handed a reply: sending one costs the loop a coroutine.
 """
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import contextlib
+import logging
 import math
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Callable, Protocol, Sequence
+from typing import Callable, Protocol, Sequence, Union
 
 from monsterbot.replies.wire import Wire
 
-SENDERS = 16  # reply threads per worker: replies wait on the network, not the CPU
+log = logging.getLogger(__name__)
+
+SENDERS = 16  # replies sent at once per worker (one kept-alive connection to LINE each)
 HOLD = 0.3  # seconds from a webhook's arrival it may wait for its replies to reach LINE (a reply takes ~0.1 s)
 SLOW_FOR = 30.0  # seconds webhooks stop waiting after LINE was slower than HOLD
 #: WSGI environ key of a list the asyncio server offers: awaitables it awaits before it sends the response.
 AWAIT_BEFORE_RESPONSE = "monsterbot.await_before_response"
 
+#: A reply on its way: a task of the loop when sent from the loop, else a future any thread can wait on.
+Sending = Union["asyncio.Task[str]", "concurrent.futures.Future[str]"]
+
 
 class Replier(Protocol):
-    """Sends reply messages for a reply token (LineReplier in production)."""
+    """Sends reply messages for a reply token (LineReplier in production), on the dispatcher's loop."""
 
-    def reply(self, reply_token: str, messages: Sequence[Wire]) -> str: ...
+    async def reply(self, reply_token: str, messages: Sequence[Wire]) -> str: ...
+
+    async def close(self) -> None: ...
 
 
 def capacity(line_timeout: float, drain_budget: float, senders: int = SENDERS) -> int:
@@ -46,62 +53,86 @@ def capacity(line_timeout: float, drain_budget: float, senders: int = SENDERS) -
 
 
 class ReplyDispatcher:
-    """Runs `replier.reply` in a bounded pool and reports each result ("unsent" if drained away) to its `done`."""
+    """Runs `replier.reply` on one loop, `senders` at a time, and reports each result ("unsent" if drained away) to
+    its `done`, on that loop."""
 
     def __init__(self, replier: Replier, line_timeout: float, drain_budget: float, senders: int = SENDERS) -> None:
         self._replier = replier
         self._budget = drain_budget
-        self._pool = ThreadPoolExecutor(max_workers=senders, thread_name_prefix="line-reply")
+        self._senders = senders
         self._slots = threading.BoundedSemaphore(capacity(line_timeout, drain_budget, senders))
-        self._pending: set[Future[str]] = set()
-        self._settled = threading.Condition()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._lock = threading.Lock()
+        self._turns: asyncio.Semaphore | None = None  # made on the loop: one turn per sender
+        self._waiting: set[asyncio.Task[str]] = set()  # queued, not yet sending
+        self._sending: set[asyncio.Task[str]] = set()
         self._slow_until = 0.0
 
-    def send(self, token: str, messages: Sequence[Wire], done: Callable[[str], None]) -> Future[str] | None:
+    def attach(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Send on `loop` (the server's, before it serves): no thread of the dispatcher's own is started."""
+        with self._lock:
+            self._loop = loop
+
+    def send(self, token: str, messages: Sequence[Wire], done: Callable[[str], None]) -> Sending | None:
         """Queue a reply; None, with nothing sent and `done` never called, when the queue is full."""
         if not self._slots.acquire(blocking=False):
             self._slow_until = time.monotonic() + SLOW_FOR
             return None
-        future = self._pool.submit(self._replier.reply, token, messages)
-        with self._settled:
-            self._pending.add(future)
-        future.add_done_callback(lambda f: self._finish(f, done))
-        return future
+        loop = self._home()
+        try:
+            on_loop = asyncio.get_running_loop() is loop
+        except RuntimeError:
+            on_loop = False
+        reply = self._reply(token, messages, done)
+        if on_loop:  # the webhook runs on the loop: the reply is a task of it, no hand-off
+            task = loop.create_task(reply)
+            self._waiting.add(task)
+            return task
+        return asyncio.run_coroutine_threadsafe(reply, loop)
 
-    def settle(self, replies: Sequence[Future[str]], arrived: float) -> None:
-        """Wait for these replies to reach LINE until HOLD seconds after `arrived` (monotonic), unless LINE was
-        slow lately."""
+    async def _reply(self, token: str, messages: Sequence[Wire], done: Callable[[str], None]) -> str:
+        task = asyncio.current_task()
+        assert task is not None  # a coroutine of the loop
+        self._waiting.add(task)
+        if self._turns is None:
+            self._turns = asyncio.Semaphore(self._senders)
+        result = "unsent"
+        try:
+            async with self._turns:
+                self._waiting.discard(task)
+                self._sending.add(task)
+                result = await self._replier.reply(token, messages)
+        except asyncio.CancelledError:
+            raise  # drained away before it was sent: reported as unsent
+        except Exception:  # noqa: BLE001 - a replier that raises is reported, never left pending
+            log.exception("a reply failed")
+            result = "error"
+        finally:
+            self._waiting.discard(task)
+            self._sending.discard(task)
+            self._slots.release()
+            done(result)
+        return result
+
+    def settle(self, replies: Sequence[Sending], arrived: float) -> None:
+        """Wait on this thread (not the loop's) for these replies to reach LINE until HOLD seconds after `arrived`
+        (monotonic), unless LINE was slow lately."""
         if self._holds(replies):
-            _, late = concurrent.futures.wait(replies, timeout=self._hold_left(arrived))
+            waited = [reply for reply in replies if isinstance(reply, concurrent.futures.Future)]
+            _, late = concurrent.futures.wait(waited, timeout=self._hold_left(arrived))
             self._judge(late)
 
-    async def settle_async(self, replies: Sequence[Future[str]], arrived: float) -> None:
-        """`settle` on an event loop: the loop goes on serving while these replies travel. Nothing links the replies
-        to this wait: its end (a timeout, a cancelled request) never cancels a reply, and a loop closed before they
-        finish is not told."""
+    async def settle_async(self, replies: Sequence[Sending], arrived: float) -> None:
+        """`settle` on the loop: it goes on serving while these replies travel. The wait never cancels a reply (its
+        end, a timeout or a cancelled request, leaves them on their way)."""
         if not self._holds(replies):
             return
-        loop = asyncio.get_running_loop()
-        settled: asyncio.Future[None] = loop.create_future()
-        left = [len(replies)]
-        lock = threading.Lock()
+        waited = [reply for reply in replies if isinstance(reply, asyncio.Future)]
+        if waited:
+            _, late = await asyncio.wait(waited, timeout=self._hold_left(arrived))
+            self._judge(late)
 
-        def one_done(_: Future[str]) -> None:
-            with lock:
-                left[0] -= 1
-                last = left[0] == 0
-            if last:
-                with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits any more
-                    loop.call_soon_threadsafe(_settle, settled)
-
-        for reply in replies:
-            reply.add_done_callback(one_done)
-        try:
-            await asyncio.wait_for(settled, timeout=self._hold_left(arrived))
-        except TimeoutError:
-            self._judge(True)
-
-    def _holds(self, replies: Sequence[Future[str]]) -> bool:
+    def _holds(self, replies: Sequence[Sending]) -> bool:
         return bool(replies) and time.monotonic() >= self._slow_until
 
     @staticmethod
@@ -112,28 +143,56 @@ class ReplyDispatcher:
         if late:
             self._slow_until = time.monotonic() + SLOW_FOR
 
-    def _finish(self, future: Future[str], done: Callable[[str], None]) -> None:
-        try:
-            if future.cancelled():
-                done("unsent")
-            else:
-                done(future.result() if future.exception() is None else "error")
-        finally:
-            self._slots.release()
-            with self._settled:
-                self._pending.discard(future)
-                self._settled.notify_all()
+    async def drain_async(self, timeout: float | None = None) -> None:
+        """On the loop: wait for the queued replies (at most `timeout`, by default the drain budget); cancel those
+        not started (their `done` hears "unsent"); a send under way finishes within the LINE timeout."""
+        deadline = time.monotonic() + (self._budget if timeout is None else timeout)
+        while self._waiting or self._sending:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            await asyncio.wait(self._waiting | self._sending, timeout=left, return_when=asyncio.FIRST_COMPLETED)
+        late = list(self._waiting)
+        for task in late:
+            task.cancel()
+        await asyncio.gather(*late, return_exceptions=True)
+
+    async def close(self) -> None:
+        """At the worker's shutdown: `drain_async`, then close the replier's connections (unless a send is still
+        under way: the worker's exit ends it)."""
+        await self.drain_async()
+        if not self._sending:
+            await self._replier.close()
 
     def drain(self, timeout: float | None = None) -> None:
-        """Wait for the queued replies (at most `timeout`, by default the drain budget); cancel those not started."""
-        deadline = time.monotonic() + (self._budget if timeout is None else timeout)
-        with self._settled:
-            self._settled.wait_for(lambda: not self._pending, timeout=max(0.0, deadline - time.monotonic()))
-            late = list(self._pending)
-        for future in late:
-            future.cancel()  # a send already under way finishes within the LINE timeout
+        """`drain_async` from another thread than the loop's (tests, a development server), waiting for it."""
+        with self._lock:
+            loop = self._loop
+        if loop is not None and loop.is_running():
+            asyncio.run_coroutine_threadsafe(self.drain_async(timeout), loop).result()
+
+    def _home(self) -> asyncio.AbstractEventLoop:
+        """The loop replies are sent on: the attached one, else the caller's running loop, else the process's
+        background loop."""
+        with self._lock:
+            if self._loop is None:
+                try:
+                    self._loop = asyncio.get_running_loop()
+                except RuntimeError:
+                    self._loop = _background_loop()
+            return self._loop
 
 
-def _settle(settled: asyncio.Future[None]) -> None:
-    if not settled.done():  # a wait that timed out cancelled it
-        settled.set_result(None)
+_background: list[asyncio.AbstractEventLoop] = []
+_background_lock = threading.Lock()
+
+
+def _background_loop() -> asyncio.AbstractEventLoop:
+    """One loop on a daemon thread for every dispatcher of a process that serves without one (tests, a development
+    server)."""
+    with _background_lock:
+        if not _background:
+            loop = asyncio.new_event_loop()
+            threading.Thread(target=loop.run_forever, name="line-reply", daemon=True).start()
+            _background.append(loop)
+        return _background[0]

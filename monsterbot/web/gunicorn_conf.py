@@ -15,7 +15,7 @@ workers = _settings.web_concurrency
 # gunicorn's asyncio worker reads every request whole before one of GUNICORN_THREADS threads runs the Flask app
 # (monsterbot/web/asgi.py, wrapped in post_worker_init): slow clients cost a coroutine, not a thread.
 worker_class = "asgi"
-asgi_lifespan = "off"
+asgi_lifespan = "on"  # the shutdown drains the replies still queued, on the loop that sends them
 worker_connections = 1000
 timeout = 30
 graceful_timeout = _settings.shutdown_grace  # under Kubernetes' and Knative's default 30 s termination grace
@@ -71,15 +71,13 @@ def child_exit(server, worker):  # noqa: ARG001 - gunicorn hook signature
 
 
 def post_worker_init(worker):
-    """Serve the Flask app that gunicorn loaded through the whole-request ASGI wrapper."""
+    """Serve the Flask app that gunicorn loaded through the whole-request ASGI wrapper; monsterbot's replies are sent
+    on the worker's loop, and those still queued at a SIGTERM are sent within the grace (lifespan shutdown), those
+    left logged and counted as unsent."""
     from monsterbot.web.asgi import serve
 
-    worker.monsterbot_app = worker.asgi
-    worker.asgi = serve(worker.asgi, _settings.threads, _settings.max_body_bytes)
-
-
-def worker_exit(server, worker):  # noqa: ARG001 - gunicorn hook signature
-    """Send the replies still queued, within the grace; those left are logged and counted as unsent."""
-    extensions = getattr(getattr(worker, "monsterbot_app", None), "extensions", {})
-    if "monsterbot" in extensions:
-        extensions["monsterbot"]["dispatcher"].drain()
+    dispatcher = getattr(worker.asgi, "extensions", {}).get("monsterbot", {}).get("dispatcher")
+    if dispatcher is not None:
+        dispatcher.attach(worker.loop)
+    worker.asgi = serve(worker.asgi, _settings.threads, _settings.max_body_bytes,
+                        dispatcher.close if dispatcher is not None else None)

@@ -1,53 +1,85 @@
-"""Sending replies through LINE's Messaging API with line-bot-sdk's client (the only outbound call)."""
+"""Sending replies through LINE's Messaging API with line-bot-sdk's asyncio client (the only outbound call)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Sequence
 
-import urllib3
-from linebot.v3.messaging import ApiClient, Configuration
+import aiohttp
+from aiohttp.helpers import get_env_proxy_for_url
+from linebot.v3.messaging import AsyncApiClient, Configuration
+from yarl import URL
 
 from monsterbot.replies.wire import Wire, reply_body
 
 log = logging.getLogger(__name__)
 
-#: A reply token is single-use and expires quickly: a failed reply is never retried after the
-#: request reached LINE; only a connection that never opened is tried once more (read, status and other are 0,
-#: so `allowed_methods` never comes into play).
-_RETRY = urllib3.Retry(total=1, connect=1, read=0, status=0, other=0, allowed_methods=None, raise_on_status=False)
 _REPLY_PATH = "/v2/bot/message/reply"
 
 
 class LineReplier:
     """Replies with the channel access token to the Messaging API at `endpoint`, on up to `connections` kept-alive
-    connections (one per sending thread: the SDK's default, 5 per CPU, would close and reopen the others, a TLS
-    handshake with LINE per reply)."""
+    connections of the SDK's asyncio client (aiohttp), opened on the loop that sends (each worker's own, after the
+    fork).
+
+    A reply token is single-use and expires quickly: a failed reply is never retried once the request may have
+    reached LINE; only a connection that never opened is tried once more."""
 
     def __init__(self, endpoint: str, access_token: str, timeout: float, connections: int) -> None:
-        configuration = Configuration(host=endpoint, access_token=access_token)
-        configuration.retries = _RETRY
-        configuration.connection_pool_maxsize = connections
-        client = ApiClient(configuration)
-        self._pool = client.rest_client.pool_manager  # the SDK's connection pool, with its TLS and retry settings
-        self._url = configuration.host + _REPLY_PATH
-        self._headers = {**client.default_headers, "User-Agent": client.user_agent,
-                         "Accept": "application/json", "Content-Type": "application/json"}
-        self._timeout = urllib3.Timeout(total=timeout)
+        self._configuration = Configuration(host=endpoint, access_token=access_token)
+        self._configuration.connection_pool_maxsize = connections
+        self._url = URL(self._configuration.host + _REPLY_PATH)
+        self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._client: AsyncApiClient | None = None
+        self._session: aiohttp.ClientSession | None = None
+        self._headers: dict[str, str] = {}
+        self._proxy: tuple[URL | None, aiohttp.BasicAuth | None] = (None, None)
 
-    def reply(self, reply_token: str, messages: Sequence[Wire]) -> str:
+    def _pool(self) -> aiohttp.ClientSession:
+        """A session on the SDK's connection pool (its connector: TLS, size), made on the running loop when first
+        needed. The SDK's own session trusts the environment on every request, which costs two thread hand-offs
+        per reply (the proxy variables, ~/.netrc): the proxy is looked up here once instead, and netrc is never
+        read (the channel token is the only credential)."""
+        if self._session is None or self._session.closed:
+            self._client = AsyncApiClient(self._configuration)
+            self._session = aiohttp.ClientSession(connector=self._client.rest_client.pool_manager.connector,
+                                                  connector_owner=False)
+            self._headers = {**self._client.default_headers, "Accept": "application/json",
+                             "Content-Type": "application/json"}
+            with contextlib.suppress(LookupError):  # HTTPS_PROXY and NO_PROXY, as the SDK's session reads them
+                self._proxy = get_env_proxy_for_url(self._url)
+        return self._session
+
+    async def reply(self, reply_token: str, messages: Sequence[Wire]) -> str:
         """Send the reply; return "ok", or the kind of failure (logged, never raised).
 
-        The request is the one `MessagingApi.reply_message` makes (path, headers, body bytes: tests/test_wire.py),
+        The request is the one `AsyncMessagingApi.reply_message` makes (path, headers, body bytes: tests/test_wire.py),
         sent through the SDK's pool with the messages already encoded: the SDK would serialise every card again.
         """
-        try:
-            response = self._pool.request("POST", self._url, body=reply_body(reply_token, messages),
-                                          headers=self._headers, timeout=self._timeout)
-        except (urllib3.exceptions.HTTPError, OSError) as exc:
-            log.warning("LINE could not be reached: %s", type(exc).__name__)
-            return "unreachable"
-        if not 200 <= response.status <= 299:
-            log.warning("LINE rejected the reply: HTTP %s %s", response.status, response.data[:200].decode(errors="replace"))
-            return f"http_{response.status}"
-        return "ok"
+        session, body = self._pool(), reply_body(reply_token, messages)
+        proxy, proxy_auth = self._proxy
+        for attempt in (1, 2):
+            try:
+                async with session.post(self._url, data=body, headers=self._headers, timeout=self._timeout,
+                                        proxy=proxy, proxy_auth=proxy_auth) as response:
+                    answer = await response.read()  # read whole, so the connection is kept for the next reply
+                if 200 <= response.status <= 299:
+                    return "ok"
+                log.warning("LINE rejected the reply: HTTP %s %s", response.status, answer[:200].decode(errors="replace"))
+                return f"http_{response.status}"
+            except aiohttp.ClientConnectorError as exc:  # no connection opened: LINE never saw the token
+                if attempt == 2:
+                    log.warning("LINE could not be reached: %s", type(exc).__name__)
+            except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+                log.warning("LINE could not be reached: %s", type(exc).__name__)
+                break
+        return "unreachable"
+
+    async def close(self) -> None:
+        """Close the pool's connections (a later reply opens new ones)."""
+        if self._session is not None:
+            await self._session.close()
+        if self._client is not None:
+            await self._client.close()  # the SDK's session and its connector
+        self._session = self._client = None
