@@ -56,7 +56,7 @@ class _EventErrors(logging.Handler):
 def no_event_errors(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fail any test in which the webhook failed to answer an event, unless it is marked `event_errors_expected`."""
     handler = _EventErrors()
-    logger = logging.getLogger("monsterbot.web.app")
+    logger = logging.getLogger("monsterbot.web.webhook")
     logger.addHandler(handler)
     try:
         yield

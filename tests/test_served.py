@@ -151,11 +151,13 @@ def test_only_an_app_that_says_so_runs_its_webhook_on_the_loop(line_stub, knowle
     from flask import Flask
 
     from monsterbot.web.app import create_app
-    from monsterbot.web.asgi import serve
     from tests.conftest import runtime_for, settings_for
 
-    assert serve(create_app(settings_for(line_stub), runtime_for(knowledge)), 4, 1000)._inline is not None
-    assert serve(Flask("echo"), 4, 1000)._inline is None
+    def loop_webhook(app: Flask) -> object:  # what gunicorn_conf's post_worker_init hands to the loop
+        return app.extensions.get("monsterbot", {}).get("loop_webhook")
+
+    assert loop_webhook(create_app(settings_for(line_stub), runtime_for(knowledge))) is not None
+    assert loop_webhook(Flask("echo")) is None
     # Redis or a database server on the request path: a slow one must hold one request, not the worker's loop
     networked = settings_for(line_stub, redis_url="redis://127.0.0.1:1/0")
-    assert serve(create_app(networked, runtime_for(knowledge)), 4, 1000)._inline is None
+    assert loop_webhook(create_app(networked, runtime_for(knowledge))) is None

@@ -4,21 +4,18 @@ A client that sends its request slowly (headers or body, a byte a second) costs 
 the few threads that run the Flask app, so slow clients do not delay LINE's webhooks. A body must arrive
 within BODY_SECONDS (else 408) and stay within the body limit (else 413).
 
-LINE's webhook (`INLINE_PATHS`) runs on the event loop itself: its work is CPU and local files (the events file,
-chat memory), each bounded, and its wait for the reply to reach LINE is awaited (AWAIT_BEFORE_RESPONSE), so no
-thread is handed the request and none waits. Every other route (health, metrics) runs on a2wsgi's threads.
+LINE's webhook (`INLINE_PATHS`) is answered on the event loop itself when the app offers a loop webhook (its work is
+CPU and local files, each bounded): the body and signature go straight to it, with no WSGI environ and no Flask
+request, and its wait for the reply to reach LINE is awaited, so no thread is handed the request and none waits. Every
+other route (health, metrics), and the webhook when it is not loop-safe, runs on a2wsgi's threads.
 """
 
 from __future__ import annotations
 
 import asyncio
-import io
-from typing import Any, Awaitable, Callable, Iterable, MutableMapping, cast
+from typing import Any, Awaitable, Callable, Iterable, MutableMapping
 
 from a2wsgi import WSGIMiddleware
-from a2wsgi.wsgi import build_environ
-
-from monsterbot.web.dispatch import AWAIT_BEFORE_RESPONSE
 
 BODY_SECONDS = 10.0
 INLINE_PATHS = frozenset({"/callback"})  # POSTs to these run on the event loop
@@ -30,31 +27,26 @@ ASGIApp = Callable[[MutableMapping[str, Any], Receive, Send], Awaitable[None]]
 
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+#: LINE's webhook on the loop: (body, X-Line-Signature, awaitables to await before responding) → (text, status).
+LoopWebhook = Callable[[bytes, str, list[Awaitable[None]]], tuple[str, int]]
 
 
-#: The config key by which a Flask app says its INLINE_PATHS never wait on the network (monsterbot's webhook); any
-#: other app (the benchmark's echo example, which calls LINE in its handler) runs every request on the threads.
-LOOP_SAFE = "MONSTERBOT_LOOP_SAFE"
-
-
-def serve(wsgi_app: WSGIApp, threads: int, max_body: int,
+def serve(wsgi_app: WSGIApp, threads: int, max_body: int, webhook: LoopWebhook | None = None,
           on_shutdown: Callable[[], Awaitable[None]] | None = None) -> ASGIApp:
-    """The Flask app as an ASGI app that hands it only whole requests: a loop-safe webhook on the loop, the rest on
-    `threads` threads; `on_shutdown` is awaited at the server's lifespan shutdown."""
-    inline = wsgi_app if getattr(wsgi_app, "config", {}).get(LOOP_SAFE) else None
-    return WholeRequests(WSGIMiddleware(wsgi_app, workers=threads), max_body, inline,  # type: ignore[arg-type]
+    """The Flask app as an ASGI app that hands it only whole requests on `threads` threads; `webhook` answers
+    INLINE_PATHS on the loop; `on_shutdown` is awaited at the server's lifespan shutdown."""
+    return WholeRequests(WSGIMiddleware(wsgi_app, workers=threads), max_body, webhook,  # type: ignore[arg-type]
                          on_shutdown)  # a2wsgi's own scope and message types are TypedDicts of the same shape
 
 
 class WholeRequests:
-    """Reads a request's whole body on the event loop before `app` sees the request; `inline` (the same app as
-    WSGI) answers POSTs to INLINE_PATHS on the loop; the lifespan's shutdown awaits `on_shutdown`."""
+    """Reads a request's whole body on the event loop before `app` sees the request; `webhook` answers POSTs to INLINE_PATHS on the loop; the lifespan's shutdown awaits `on_shutdown`."""
 
-    def __init__(self, app: ASGIApp, max_body: int, inline: WSGIApp | None = None,
+    def __init__(self, app: ASGIApp, max_body: int, webhook: LoopWebhook | None = None,
                  on_shutdown: Callable[[], Awaitable[None]] | None = None) -> None:
         self.app = app
         self._max_body = max_body
-        self._inline = inline
+        self._webhook = webhook
         self._on_shutdown = on_shutdown
 
     async def __call__(self, scope: MutableMapping[str, Any], receive: Receive, send: Send) -> None:
@@ -84,8 +76,8 @@ class WholeRequests:
         # The app sees a body of known length, however it was sent (chunked bodies included).
         headers = [(k, v) for k, v in scope["headers"] if k.lower() not in (b"content-length", b"transfer-encoding")]
         scope = dict(scope, headers=[*headers, (b"content-length", str(len(body)).encode())])
-        if self._inline is not None and scope["method"] == "POST" and scope["path"] in INLINE_PATHS:
-            await _run_inline(self._inline, scope, bytes(body), send)
+        if self._webhook is not None and scope["method"] == "POST" and scope["path"] in INLINE_PATHS:
+            await _answer_on_loop(self._webhook, headers, bytes(body), send)
             return
 
         async def replay() -> Message:
@@ -118,25 +110,14 @@ async def _refuse(send: Send, status: int, text: bytes) -> None:
     await send({"type": "http.response.body", "body": text})
 
 
-async def _run_inline(app: WSGIApp, scope: MutableMapping[str, Any], body: bytes, send: Send) -> None:
-    """Run the WSGI app on the loop with the whole body, await what it asked for, then send its response."""
-    # any file holding the body will do; a2wsgi's Environ is a TypedDict, the app adds its own key
-    environ = cast(dict[str, Any], build_environ(scope, io.BytesIO(body)))  # type: ignore[arg-type]
+async def _answer_on_loop(webhook: LoopWebhook, headers: list[tuple[bytes, bytes]], body: bytes, send: Send) -> None:
+    """Answer the webhook on the loop, await what it asked for (its replies' hold), then send its response."""
+    signature = next((value.decode("latin1") for name, value in headers if name.lower() == b"x-line-signature"), "")
     awaited: list[Awaitable[None]] = []
-    environ[AWAIT_BEFORE_RESPONSE] = awaited
-    started: list[tuple[str, list[tuple[str, str]]]] = []
-
-    def start_response(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> None:
-        started[:] = [(status, headers)]
-
-    result = app(environ, start_response)
-    try:
-        content = b"".join(result)
-    finally:
-        getattr(result, "close", lambda: None)()
+    text, status = webhook(body, signature, awaited)
     for waiting in awaited:
         await waiting
-    status, headers = started[0]
-    await send({"type": "http.response.start", "status": int(status.split(" ", 1)[0]),
-                "headers": [(k.lower().encode("latin1"), v.encode("latin1")) for k, v in headers]})
+    content = text.encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(content)).encode())]})
     await send({"type": "http.response.body", "body": content})

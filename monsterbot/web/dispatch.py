@@ -10,8 +10,8 @@ budget is spent, then reports each reply not yet started as "unsent" (a send und
 While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (until HOLD seconds after the
 webhook came in): a worker that dies before then leaves LINE to redeliver, and no acknowledged event waits in a queue.
 Once a reply takes longer, webhooks answer at once for SLOW_FOR seconds. A webhook answered on the loop awaits its
-hold there (`settle_async`, handed to the server through the request's environ under AWAIT_BEFORE_RESPONSE); one
-answered on a thread waits there (`settle`). No thread is handed a reply: sending one costs the loop a coroutine.
+hold there (`settle_async`, handed to the server to await before it responds); one answered on a thread waits there
+(`settle`). No thread is handed a reply: sending one costs the loop a coroutine.
 """
 
 from __future__ import annotations
@@ -31,8 +31,6 @@ log = logging.getLogger(__name__)
 SENDERS = 16  # replies sent at once per worker (one kept-alive connection to LINE each)
 HOLD = 0.3  # seconds from a webhook's arrival it may wait for its replies to reach LINE (a reply takes ~0.1 s)
 SLOW_FOR = 30.0  # seconds webhooks stop waiting after LINE was slower than HOLD
-#: WSGI environ key of a list the asyncio server offers: awaitables it awaits before it sends the response.
-AWAIT_BEFORE_RESPONSE = "monsterbot.await_before_response"
 
 #: A reply on its way: a task of the loop when sent from the loop, else a future any thread can wait on.
 Sending = Union["asyncio.Task[str]", "concurrent.futures.Future[str]"]
