@@ -122,7 +122,7 @@ def webhook(line_stub: LineStandIn, knowledge: LiveKnowledge) -> Callable[..., A
         elif signature is not None:
             headers["X-Line-Signature"] = signature
         response = client.post("/callback", data=body, headers=headers)
-        drain(app)  # replies go out on the dispatcher's threads: wait for them before asserting
+        drain(app)  # replies go out on the dispatcher's loop: wait for them before asserting
         return response
 
     post.client = client  # type: ignore[attr-defined]

@@ -280,3 +280,76 @@ def test_replies_sent_from_the_loop_never_leave_it(line_stub):
 
     assert asyncio.run(main()) == ["ok"] * 4
     assert len({r.peer for r in line_stub.replies()}) == 2  # two senders, each on one kept-alive connection
+
+
+def test_replies_go_through_the_proxy_the_environment_names(monkeypatch):
+    """Read once per connection pool (not per reply): HTTPS_PROXY for LINE's https endpoint, unless NO_PROXY names it."""
+    from monsterbot.web.line_api import _proxy_for
+
+    for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    assert _proxy_for("https://api.line.me/v2/bot/message/reply") is None
+    monkeypatch.setenv("HTTPS_PROXY", "http://user:secret@proxy.internal:3128")
+    assert _proxy_for("https://api.line.me/v2/bot/message/reply") == "http://user:secret@proxy.internal:3128"
+    monkeypatch.setenv("NO_PROXY", ".line.me")
+    assert _proxy_for("https://api.line.me/v2/bot/message/reply") is None
+
+
+class _Idle:
+    """A Messaging API that takes every reply at once."""
+
+    async def reply(self, token, messages):
+        return "ok"
+
+    async def close(self):
+        pass
+
+
+def test_a_reply_cancelled_before_it_started_is_reported_and_frees_its_place():
+    import asyncio
+
+    from monsterbot.web.dispatch import ReplyDispatcher
+
+    async def main() -> None:
+        dispatcher = ReplyDispatcher(_Idle(), line_timeout=1.0, drain_budget=1.0, senders=1)  # room for one reply
+        dispatcher.attach(asyncio.get_running_loop())
+        results: list[str] = []
+        first = dispatcher.send("first", [], results.append)
+        assert first is not None and dispatcher.send("refused", [], results.append) is None
+        first.cancel()  # before its first step: its coroutine never runs
+        await asyncio.sleep(0.01)
+        assert results == ["unsent"]
+        second = dispatcher.send("second", [], results.append)
+        assert second is not None and await second == "ok"
+        await dispatcher.drain_async(timeout=0.5)
+        assert results == ["unsent", "ok"]
+
+    asyncio.run(main())
+
+
+def test_a_result_that_may_wait_on_the_network_is_recorded_off_the_loop():
+    """With Redis on the request path, recording a reply's result (the ledger) must not hold the worker's loop."""
+    import asyncio
+    import threading
+
+    from monsterbot.web.dispatch import ReplyDispatcher
+
+    async def main() -> tuple[int, list[int]]:
+        recorded = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        threads: list[int] = []
+
+        def done(result: str) -> None:
+            threads.append(threading.get_ident())
+            loop.call_soon_threadsafe(recorded.set)
+
+        for blocking in (False, True):
+            dispatcher = ReplyDispatcher(_Idle(), 1.0, 1.0, 1, blocking_done=blocking)
+            dispatcher.attach(loop)
+            recorded.clear()
+            dispatcher.send("token", [], done)
+            await asyncio.wait_for(recorded.wait(), 2)
+        return threading.get_ident(), threads
+
+    loop_thread, threads = asyncio.run(main())
+    assert threads[0] == loop_thread and threads[1] != loop_thread

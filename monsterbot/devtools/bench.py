@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from monsterbot.devtools.line_standin import LineStandIn
-from monsterbot.sources.compiled import CACHE_FILE
 from monsterbot.devtools.webprocess import REPO, WebProcess, children, event_body, sign
+from monsterbot.sources.compiled import CACHE_FILE
 
 TARGETS = {
     "matcher_real": "p99 ≤ 1 ms",

@@ -10,8 +10,6 @@ details (errors, versions, dependencies) and `/metrics` answer only on the inter
 
 from __future__ import annotations
 
-import logging
-
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
@@ -25,8 +23,6 @@ from monsterbot.web.line_api import LineReplier
 from monsterbot.web.runtime import Runtime
 from monsterbot.web.runtime import build as build_runtime
 from monsterbot.web.webhook import Webhook
-
-log = logging.getLogger(__name__)
 
 
 def create_app(
@@ -43,7 +39,12 @@ def create_app(
     metrics.export_knowledge(knowledge)
     replier = replier or LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout,
                                      SENDERS)
-    dispatcher = ReplyDispatcher(replier, settings.line_timeout, drain_budget(settings.shutdown_grace))
+    # the webhook runs on the asyncio worker's loop (`loop_webhook`, monsterbot/web/asgi.py) when it waits on no
+    # network call (its files are local); with Redis or a database server on the request path it runs on the threads,
+    # through the route below, where a slow store holds one request, not all; so does recording a reply's result
+    loop_safe = not settings.redis_url and not settings.remote_store
+    dispatcher = ReplyDispatcher(replier, settings.line_timeout, drain_budget(settings.shutdown_grace),
+                                 blocking_done=not loop_safe)
     conversation = Conversation(knowledge, settings.default_game, settings.group_mode, runtime.preferences,
                                 runtime.memory)
     ledger = ledger or event_ledger(settings.redis_url, settings.data_dir, settings.event_lease)
@@ -52,17 +53,14 @@ def create_app(
                              lambda: _dependencies(runtime, ledger))
 
     app = Flask("monsterbot")
-    # the webhook runs on the asyncio worker's loop (`loop_webhook`, monsterbot/web/asgi.py) when it waits on no
-    # network call (its files are local); with Redis or a database server on the request path it runs on the threads,
-    # through the route below, where a slow store holds one request, not all
-    loop_safe = not settings.redis_url and not settings.remote_store
     app.extensions["monsterbot"] = {"runtime": runtime, "dispatcher": dispatcher,
                                     "loop_webhook": webhook.answer if loop_safe else None}
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
 
     @app.post("/callback")
-    def callback() -> tuple[str, int]:
-        return webhook.answer(_raw_body(settings.max_body_bytes), request.headers.get("X-Line-Signature", ""))
+    def callback() -> Response:
+        text, status = webhook.answer(_raw_body(settings.max_body_bytes), request.headers.get("X-Line-Signature", ""))
+        return Response(text, status, mimetype="text/plain")  # as the loop answers it
 
     def internal() -> bool:
         return _arrived_on(settings.internal_port)

@@ -1,11 +1,13 @@
 """Send replies on an event loop, off the request, so the webhook answers LINE at once whatever the Messaging API does.
 
-Replies are coroutines on one event loop per worker: gunicorn's asyncio worker's own loop (`attach`), else a loop on
-a thread of the dispatcher's own (tests, a development server). At most `SENDERS` are sent at once, and the worker
+Replies are coroutines on one event loop per worker: gunicorn's asyncio worker's own loop (`attach`), else one
+background loop per process (tests, a development server). At most `SENDERS` are sent at once, and the worker
 holds as many as those can still send, each bounded by the LINE timeout, within the drain budget: so a SIGTERM drain
 always fits inside the grace period. A reply that finds the queue full is not queued (`send` returns None: the request
 never waits on LINE, and the webhook answers 503, so LINE redelivers it); `drain_async` waits for the queue until its
-budget is spent, then reports each reply not yet started as "unsent" (a send under way goes on).
+budget is spent, then reports each reply not yet started as "unsent"; a send still under way then is cut when the
+worker closes its connections (LINE may have it; its redelivery's reply would be refused as a reused token). Only
+gunicorn's graceful stop (SIGTERM) drains; its quick stop (SIGINT, SIGQUIT) cuts every reply.
 
 While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (until HOLD seconds after the
 webhook came in): a worker that dies before then leaves LINE to redeliver, and no acknowledged event waits in a queue.
@@ -54,10 +56,12 @@ class ReplyDispatcher:
     """Runs `replier.reply` on one loop, `senders` at a time, and reports each result ("unsent" if drained away) to
     its `done`, on that loop."""
 
-    def __init__(self, replier: Replier, line_timeout: float, drain_budget: float, senders: int = SENDERS) -> None:
+    def __init__(self, replier: Replier, line_timeout: float, drain_budget: float, senders: int = SENDERS,
+                 blocking_done: bool = False) -> None:
         self._replier = replier
         self._budget = drain_budget
         self._senders = senders
+        self._blocking_done = blocking_done  # `done` may wait on the network (Redis): run it on a thread
         self._slots = threading.BoundedSemaphore(capacity(line_timeout, drain_budget, senders))
         self._loop: asyncio.AbstractEventLoop | None = None
         self._lock = threading.Lock()
@@ -67,50 +71,62 @@ class ReplyDispatcher:
         self._slow_until = 0.0
 
     def attach(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Send on `loop` (the server's, before it serves): no thread of the dispatcher's own is started."""
+        """Send on `loop` (the server's, before it serves any request): no thread of the dispatcher's own is used."""
         with self._lock:
             self._loop = loop
+            self._turns = None
 
     def send(self, token: str, messages: Sequence[Wire], done: Callable[[str], None]) -> Sending | None:
-        """Queue a reply; None, with nothing sent and `done` never called, when the queue is full."""
+        """Queue a reply; None, with nothing sent and `done` never called, when the queue is full (or its loop has
+        closed: the worker is stopping)."""
         if not self._slots.acquire(blocking=False):
             self._slow_until = time.monotonic() + SLOW_FOR
             return None
         loop = self._home()
+        if _running_loop() is loop:  # the webhook runs on the loop: the reply is a task of it, no hand-off
+            return self._start(token, messages, done)
+        waited: concurrent.futures.Future[str] = concurrent.futures.Future()
         try:
-            on_loop = asyncio.get_running_loop() is loop
-        except RuntimeError:
-            on_loop = False
-        reply = self._reply(token, messages, done)
-        if on_loop:  # the webhook runs on the loop: the reply is a task of it, no hand-off
-            task = loop.create_task(reply)
-            self._waiting.add(task)
-            return task
-        return asyncio.run_coroutine_threadsafe(reply, loop)
+            loop.call_soon_threadsafe(self._start, token, messages, done, waited)
+        except RuntimeError:  # the loop is closed
+            self._slots.release()
+            return None
+        return waited
 
-    async def _reply(self, token: str, messages: Sequence[Wire], done: Callable[[str], None]) -> str:
-        task = asyncio.current_task()
-        assert task is not None  # a coroutine of the loop
+    def _start(self, token: str, messages: Sequence[Wire], done: Callable[[str], None],
+               waited: concurrent.futures.Future[str] | None = None) -> asyncio.Task[str]:
+        """On the loop: the reply's task, its end reported whatever ends it (a cancel before its first step too)."""
+        task = asyncio.get_running_loop().create_task(self._reply(token, messages))
         self._waiting.add(task)
+        task.add_done_callback(lambda ended: self._finish(ended, done, waited))
+        return task
+
+    async def _reply(self, token: str, messages: Sequence[Wire]) -> str:
+        task = asyncio.current_task()
+        assert task is not None  # a coroutine of the loop runs in a task
         if self._turns is None:
             self._turns = asyncio.Semaphore(self._senders)
-        result = "unsent"
-        try:
-            async with self._turns:
-                self._waiting.discard(task)
-                self._sending.add(task)
-                result = await self._replier.reply(token, messages)
-        except asyncio.CancelledError:
-            raise  # drained away before it was sent: reported as unsent
-        except Exception:  # noqa: BLE001 - a replier that raises is reported, never left pending
-            log.exception("a reply failed")
-            result = "error"
-        finally:
+        async with self._turns:
             self._waiting.discard(task)
-            self._sending.discard(task)
-            self._slots.release()
-            done(result)
-        return result
+            self._sending.add(task)
+            try:
+                return await self._replier.reply(token, messages)
+            except Exception:  # noqa: BLE001 - a replier that raises is reported, never left pending
+                log.exception("a reply failed")
+                return "error"
+
+    def _finish(self, task: asyncio.Task[str], done: Callable[[str], None],
+                waited: concurrent.futures.Future[str] | None) -> None:
+        self._waiting.discard(task)
+        self._sending.discard(task)
+        self._slots.release()
+        result = "unsent" if task.cancelled() else task.result()  # cancelled: drained away or cut by the exit
+        if waited is not None:
+            waited.set_result(result)
+        if self._blocking_done:
+            task.get_loop().run_in_executor(None, _report, done, result)
+        else:
+            _report(done, result)
 
     def settle(self, replies: Sequence[Sending], arrived: float) -> None:
         """Wait on this thread (not the loop's) for these replies to reach LINE until HOLD seconds after `arrived`
@@ -143,7 +159,7 @@ class ReplyDispatcher:
 
     async def drain_async(self, timeout: float | None = None) -> None:
         """On the loop: wait for the queued replies (at most `timeout`, by default the drain budget); cancel those
-        not started (their `done` hears "unsent"); a send under way finishes within the LINE timeout."""
+        not started (their `done` hears "unsent"); a send under way is left to finish, or to `close`."""
         deadline = time.monotonic() + (self._budget if timeout is None else timeout)
         while self._waiting or self._sending:
             left = deadline - time.monotonic()
@@ -156,11 +172,10 @@ class ReplyDispatcher:
         await asyncio.gather(*late, return_exceptions=True)
 
     async def close(self) -> None:
-        """At the worker's shutdown: `drain_async`, then close the replier's connections (unless a send is still
-        under way: the worker's exit ends it)."""
+        """At the worker's shutdown: `drain_async`, then close the replier's connections (a send still under way is
+        cut, and reported unsent)."""
         await self.drain_async()
-        if not self._sending:
-            await self._replier.close()
+        await self._replier.close()
 
     def drain(self, timeout: float | None = None) -> None:
         """`drain_async` from another thread than the loop's (tests, a development server), waiting for it."""
@@ -170,15 +185,25 @@ class ReplyDispatcher:
             asyncio.run_coroutine_threadsafe(self.drain_async(timeout), loop).result()
 
     def _home(self) -> asyncio.AbstractEventLoop:
-        """The loop replies are sent on: the attached one, else the caller's running loop, else the process's
-        background loop."""
+        """The loop replies are sent on: the attached one, else the process's background loop."""
         with self._lock:
             if self._loop is None:
-                try:
-                    self._loop = asyncio.get_running_loop()
-                except RuntimeError:
-                    self._loop = _background_loop()
+                self._loop = _background_loop()
             return self._loop
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _report(done: Callable[[str], None], result: str) -> None:
+    try:
+        done(result)
+    except Exception:  # noqa: BLE001 - a failing report (the ledger, a log) must not end the loop's callbacks
+        log.exception("a reply's result could not be recorded")
 
 
 _background: list[asyncio.AbstractEventLoop] = []

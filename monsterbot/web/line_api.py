@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
+import urllib.parse
+import urllib.request
 from typing import Sequence
 
 import aiohttp
-from aiohttp.helpers import get_env_proxy_for_url
 from linebot.v3.messaging import AsyncApiClient, Configuration
-from yarl import URL
 
 from monsterbot.replies.wire import Wire, reply_body
 
@@ -29,26 +28,25 @@ class LineReplier:
     def __init__(self, endpoint: str, access_token: str, timeout: float, connections: int) -> None:
         self._configuration = Configuration(host=endpoint, access_token=access_token)
         self._configuration.connection_pool_maxsize = connections
-        self._url = URL(self._configuration.host + _REPLY_PATH)
+        self._url = self._configuration.host + _REPLY_PATH
         self._timeout = aiohttp.ClientTimeout(total=timeout)
         self._client: AsyncApiClient | None = None
         self._session: aiohttp.ClientSession | None = None
         self._headers: dict[str, str] = {}
-        self._proxy: tuple[URL | None, aiohttp.BasicAuth | None] = (None, None)
+        self._proxy: str | None = None
 
     def _pool(self) -> aiohttp.ClientSession:
         """A session on the SDK's connection pool (its connector: TLS, size), made on the running loop when first
         needed. The SDK's own session trusts the environment on every request, which costs two thread hand-offs
-        per reply (the proxy variables, ~/.netrc): the proxy is looked up here once instead, and netrc is never
-        read (the channel token is the only credential)."""
+        per reply (the proxy variables, ~/.netrc): the proxy variables are read here once instead (a proxy's
+        credentials go in its URL), and ~/.netrc never (the channel token is the only credential)."""
         if self._session is None or self._session.closed:
             self._client = AsyncApiClient(self._configuration)
             self._session = aiohttp.ClientSession(connector=self._client.rest_client.pool_manager.connector,
                                                   connector_owner=False)
             self._headers = {**self._client.default_headers, "Accept": "application/json",
                              "Content-Type": "application/json"}
-            with contextlib.suppress(LookupError):  # HTTPS_PROXY and NO_PROXY, as the SDK's session reads them
-                self._proxy = get_env_proxy_for_url(self._url)
+            self._proxy = _proxy_for(self._url)
         return self._session
 
     async def reply(self, reply_token: str, messages: Sequence[Wire]) -> str:
@@ -58,11 +56,10 @@ class LineReplier:
         sent through the SDK's pool with the messages already encoded: the SDK would serialise every card again.
         """
         session, body = self._pool(), reply_body(reply_token, messages)
-        proxy, proxy_auth = self._proxy
         for attempt in (1, 2):
             try:
                 async with session.post(self._url, data=body, headers=self._headers, timeout=self._timeout,
-                                        proxy=proxy, proxy_auth=proxy_auth) as response:
+                                        proxy=self._proxy) as response:
                     answer = await response.read()  # read whole, so the connection is kept for the next reply
                 if 200 <= response.status <= 299:
                     return "ok"
@@ -83,3 +80,11 @@ class LineReplier:
         if self._client is not None:
             await self._client.close()  # the SDK's session and its connector
         self._session = self._client = None
+
+
+def _proxy_for(url: str) -> str | None:
+    """The proxy the environment names for `url` (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), if any."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.hostname and urllib.request.proxy_bypass(parts.hostname):
+        return None
+    return urllib.request.getproxies().get(parts.scheme)
