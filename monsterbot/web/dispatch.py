@@ -6,8 +6,8 @@ holds as many as those can still send, each bounded by the LINE timeout, within 
 always fits inside the grace period. A reply that finds the queue full is not queued (`send` returns None: the request
 never waits on LINE, and the webhook answers 503, so LINE redelivers it); `drain_async` waits for the queue until its
 budget is spent, then reports each reply not yet started as "unsent"; a send still under way then is cut when the
-worker closes its connections (LINE may have it; its redelivery's reply would be refused as a reused token). Only
-gunicorn's graceful stop (SIGTERM) drains; its quick stop (SIGINT, SIGQUIT) cuts every reply.
+worker closes its connections, and reported unreachable (LINE may have it: its redelivery's reply would be refused as
+a reused token). Only gunicorn's graceful stop (SIGTERM) drains; its quick stop (SIGINT, SIGQUIT) cuts every reply.
 
 While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (until HOLD seconds after the
 webhook came in): a worker that dies before then leaves LINE to redeliver, and no acknowledged event waits in a queue.
@@ -54,7 +54,7 @@ def capacity(line_timeout: float, drain_budget: float, senders: int = SENDERS) -
 
 class ReplyDispatcher:
     """Runs `replier.reply` on one loop, `senders` at a time, and reports each result ("unsent" if drained away) to
-    its `done`, on that loop."""
+    its `done`: on that loop, or on a thread when `done` may wait on the network (`blocking_done`)."""
 
     def __init__(self, replier: Replier, line_timeout: float, drain_budget: float, senders: int = SENDERS,
                  blocking_done: bool = False) -> None:
@@ -173,7 +173,7 @@ class ReplyDispatcher:
 
     async def close(self) -> None:
         """At the worker's shutdown: `drain_async`, then close the replier's connections (a send still under way is
-        cut, and reported unsent)."""
+        cut, and reported unreachable)."""
         await self.drain_async()
         await self._replier.close()
 
