@@ -1,4 +1,5 @@
-"""The webhook: a Flask app that checks LINE's signature, answers events and reports health.
+"""The webhook process's Flask app: LINE's webhook (`web/webhook.py`, also offered to the event loop), health and
+metrics.
 
 `create_app()` is the factory gunicorn starts (see Procfile). Everything it needs comes
 from `Settings`; tests pass their own settings, and may pass a ready Runtime.

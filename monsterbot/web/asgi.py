@@ -40,7 +40,8 @@ def serve(wsgi_app: WSGIApp, threads: int, max_body: int, webhook: LoopWebhook |
 
 
 class WholeRequests:
-    """Reads a request's whole body on the event loop before `app` sees the request; `webhook` answers POSTs to INLINE_PATHS on the loop; the lifespan's shutdown awaits `on_shutdown`."""
+    """Reads a request's whole body on the event loop before `app` sees the request; `webhook` answers POSTs to
+    INLINE_PATHS on the loop; the lifespan's shutdown awaits `on_shutdown`."""
 
     def __init__(self, app: ASGIApp, max_body: int, webhook: LoopWebhook | None = None,
                  on_shutdown: Callable[[], Awaitable[None]] | None = None) -> None:
@@ -88,7 +89,6 @@ class WholeRequests:
             return await receive()
 
         await self.app(scope, replay, send)
-
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         """ASGI lifespan: nothing to start (the app is built); at shutdown, `on_shutdown`."""
