@@ -136,7 +136,7 @@ def cmd_compile(args: argparse.Namespace) -> int:
     """Check the YAML knowledge and write its compiled cache to the data folder, so that a start skips YAML."""
     from monsterbot.sources import yaml_source
 
-    settings = _settings(args.paths)
+    settings = replace(_settings(args.paths), compiled_knowledge="")  # compiled from the YAML, not from a shipped cache
     source = yaml_source(replace(settings, data_dir=args.into) if args.into else settings)
     assert source.cache is not None
     source.load()  # KnowledgeError: nothing is written

@@ -160,7 +160,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("WEB_CONCURRENCY", "web_concurrency", _number(int, 2), "`2`", "gunicorn workers",
             "config.webConcurrency"),
     Setting("GUNICORN_THREADS", "threads", _number(int, 4), "`4`",
-            "threads per gunicorn worker that run the app (each request is read whole before it gets one)",
+            "threads per gunicorn worker that run the Flask routes: health, metrics, and the webhook when Redis or a database server is on its path (each request is read whole before it gets one)",
             "config.threads"),
     Setting("GUNICORN_ACCESS_LOG", "access_log", _text(), "off",
             "`-` for gunicorn's access log on stdout (the JSON log already has a line per event)", "config.accessLog"),
@@ -234,8 +234,8 @@ class Settings:
 
     @property
     def needs_store(self) -> bool:
-        """Whether the webhook opens the database (knowledge from the store, the query log, or chats' settings and
-        memory without Redis)."""
+        """Whether the webhook opens the database (knowledge from the store, the query log, or, without Redis, chats'
+        settings, and their memory on a database server)."""
         return self.source == "store" or self.query_log or (self.memory and not self.redis_url)
 
     @classmethod

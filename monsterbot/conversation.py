@@ -194,21 +194,17 @@ class Conversation:
         candidates = [snapshot.monsters[c.monster_id] for c in plausible]
         top_score = result.candidates[0].score if result.candidates else None
         if result.outcome is Outcome.AMBIGUOUS and len(candidates) >= 2:
-            return Answer([self._said(("which_one", *(m.id for m in candidates), question.game, question.language),
+            return Answer([_said(snapshot, ("which_one", *(m.id for m in candidates), question.game, question.language),
                                      lambda: messages.which_one(candidates, question.game, question.language))], "ambiguous", None,
                           top_score, kind="which_one", game=question.game, monsters=tuple(candidates))
         return Answer([to_wire(messages.not_found(text, candidates, question.game, question.language))], "miss", None,
                       top_score, kind="not_found", game=question.game, monsters=tuple(candidates))
 
-    def _said(self, key: tuple[object, ...], build: Callable[[], Message]) -> Wire:
-        """A reply that depends only on `key` (and the knowledge), built and encoded once per knowledge version."""
-        return cast(Wire, self.knowledge.current.remember(key, lambda: to_wire(build())))
-
     def _usage(self, language: str) -> Wire:
-        return self._said(("usage", language), lambda: messages.usage(language))
+        return _said(self.knowledge.current, ("usage", language), lambda: messages.usage(language))
 
     def _small_talk(self, talk: str, language: str) -> Wire:
-        return self._said(("talk", talk, language), lambda: messages.small_talk(talk, language))
+        return _said(self.knowledge.current, ("talk", talk, language), lambda: messages.small_talk(talk, language))
 
     def _follow_up(self, snapshot: Snapshot, question: Question, text: str, talkative: bool, chat_key: str) -> Answer:
         """Answer a follow-up about the chat's last monster; "which monster?" when there is none."""
@@ -424,3 +420,9 @@ def _card_content(kind: Kind, detail: str, monster: Monster, game: str, named: b
         return {"kind": "game_missing", "game": game, "monsters": ()}
     facts = monster.facts(game)
     return {"kind": _card_kind(kind, detail), "game": facts.game if facts else game, "monsters": (monster,)}
+
+
+def _said(snapshot: Snapshot, key: tuple[object, ...], build: Callable[[], Message]) -> Wire:
+    """A reply that depends only on `key` and `snapshot` (the one its monsters came from), built and encoded once per
+    knowledge version."""
+    return cast(Wire, snapshot.remember(key, lambda: to_wire(build())))

@@ -553,14 +553,16 @@ def test_under_knative_the_network_policy_opens_the_queue_proxy_not_the_app_port
     assert policy["spec"]["ingress"] == [
         {"ports": [{"port": 8012, "protocol": "TCP"}, {"port": 8013, "protocol": "TCP"}]},
         {"ports": [{"port": 9090, "protocol": "TCP"}],
-         "from": [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "knative-serving"}}}]}]
+         "from": [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "knative-serving"}},
+                   "podSelector": {"matchLabels": {"app": "autoscaler"}}}]}]  # that namespace's autoscaler alone
     # traffic narrowed to an ingress: Knative's activator still reaches the queue-proxy (scaling from zero)
     narrowed = render(*CREDENTIALS, "--set", "knative.enabled=true", "--set", "networkPolicy.enabled=true",
                       "--set", r"networkPolicy.from[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=kourier-system")
     [policy] = [p for p in by_kind(narrowed, "NetworkPolicy") if p["metadata"]["name"] == "bot-monsterbot-webhook"]
     assert policy["spec"]["ingress"][0]["from"] == [
         {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "kourier-system"}}},
-        {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "knative-serving"}}}]
+        {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "knative-serving"}},
+         "podSelector": {"matchLabels": {"app": "activator"}}}]  # its activator alone, not every Knative pod
 
 
 def test_the_chart_readme_lists_every_value_and_the_repository_has_a_licence():

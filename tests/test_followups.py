@@ -87,6 +87,7 @@ def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
         ("那水屬性呢", Kind.ELEMENT, None, "water", ""), ("what about ice", Kind.ELEMENT, None, "ice", ""),
         ("那冰属性呢", Kind.ELEMENT, None, "ice", ""), ("氷属性だと？", Kind.ELEMENT, None, "ice", ""),
         ("水属性は？", Kind.ELEMENT, None, "water", ""), ("雷は?", Kind.ELEMENT, None, "thunder", ""),
+        ("氷属性は？", Kind.ELEMENT, None, "ice", ""),
         ("尾巴呢", Kind.PART, None, "tail", ""), ("its tail", Kind.PART, None, "tail", ""),
         ("頭は？", Kind.PART, None, "head", ""), ("wilds的尾巴呢", Kind.PART, "wilds", "tail", ""),
         ("肉質呢", Kind.HITZONES, None, "", ""), ("hitzones?", Kind.HITZONES, None, "", ""),
@@ -122,7 +123,8 @@ def test_the_chat_game_command_is_recognised(text, game):
 
 @pytest.mark.parametrize("text", ["火龍", "火龍弱點", "火龍屬性", "rise 火龍", "火龍 肉質", "哪些魔物怕火", "水屬性", "ice",
                                   "火", "今天吃火鍋", "我的頭好痛", "好想玩rise", "rise吧", "i use rise",
-                                  "水属性が弱点のモンスター", "水属性は", "水属性に弱いのは？"])
+                                  "水属性が弱点のモンスター", "水属性は", "水属性に弱いのは？",
+                                  "毒は？", "麻痺は?"])  # an ailment is no element: who is weak to it
 def test_other_messages_keep_their_meaning(knowledge, text):
     names = {normalize(n) for m in knowledge.current.monsters.values() for _, n in m.all_names()}
     question = parse(text, names.__contains__)
@@ -363,9 +365,12 @@ def test_a_broken_memory_file_reads_as_no_memory_and_the_card_is_still_answered(
 
 
 def test_chat_memory_follows_the_settings(tmp_path):
+    import sqlalchemy
+
     from monsterbot.config import Settings
     from monsterbot.memory import chat_memory
     from monsterbot.memory.host_store import HostFileMemory
+    from monsterbot.memory.sql_store import SqlMemory
 
     def settings(**env: str) -> Settings:
         return Settings.from_env({"MONSTERBOT_DATA_DIR": str(tmp_path), **env}, require_line=False)
@@ -375,6 +380,11 @@ def test_chat_memory_follows_the_settings(tmp_path):
     assert isinstance(chat_memory(settings(MONSTERBOT_MEMORY="off"), None), NoMemory)
     remote = settings(DATABASE_URL="postgresql+psycopg://u@127.0.0.1:1/x", MONSTERBOT_QUERY_LOG="off")
     assert remote.needs_store  # chat memory shared by replicas through the database server
+    engine = sqlalchemy.create_engine("sqlite://")  # an engine of either kind: the settings decide
+    remembered = chat_memory(remote, engine)
+    assert isinstance(remembered, BoundedMemory) and isinstance(remembered._inner, SqlMemory)
+    embedded = settings(DATABASE_URL=f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    assert isinstance(chat_memory(embedded, engine), HostFileMemory)  # an SQLite store: the host's file, no ORM
     assert isinstance(chat_memory(settings(REDIS_URL="redis://127.0.0.1:1/0"), None), BoundedMemory)
 
 

@@ -213,3 +213,13 @@ def test_a_pod_on_a_new_volume_starts_from_the_image_cache_then_keeps_its_own(fo
     assert source.files_read == 0 and len(live.current.monsters) == 156
     assert not (tmp_path / "volume" / CACHE_FILE).exists()  # nothing changed: the image's cache serves the next start too
     assert_as_without_cache(live, folder)
+
+
+def test_monsterbot_compile_writes_its_cache_even_where_the_image_names_one(folder, tmp_path, monkeypatch, capsys):
+    """In the image MONSTERBOT_COMPILED_KNOWLEDGE is always set: a compile must still check the YAML and write."""
+    shipped = tmp_path / "shipped"
+    assert main(["compile", str(folder), "--into", str(shipped)]) == 0
+    monkeypatch.setenv("MONSTERBOT_COMPILED_KNOWLEDGE", str(shipped / CACHE_FILE))
+    assert main(["compile", str(folder), "--into", str(tmp_path / "elsewhere")]) == 0
+    capsys.readouterr()
+    assert (tmp_path / "elsewhere" / CACHE_FILE).exists()

@@ -185,7 +185,8 @@ def test_a_shortened_name_is_its_monster_even_with_variants_holding_it(knowledge
     assert_matches(knowledge, text, monster_id)
 
 
-@pytest.mark.parametrize(("text", "monsters"), [("リオ", {"rathalos", "rathian"}), ("ガラ", {"garangolm", "gore-magala"})])
+@pytest.mark.parametrize(("text", "monsters"), [("リオ", {"rathalos", "rathian"}), ("ガラ", {"garangolm", "gore-magala"}),
+                                                ("ジョー", {"deviljho", "savage-deviljho"})])
 def test_a_short_piece_of_several_names_asks_which(knowledge, text, monsters):
     result = ask(knowledge, text)
     assert result.outcome is Outcome.AMBIGUOUS and monsters <= {c.monster_id for c in result.candidates}

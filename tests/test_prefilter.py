@@ -71,7 +71,7 @@ def test_the_best_scores_are_a_full_scans(request, roster, score_cutoff, limit):
 
 
 def test_a_small_index_is_scanned_whole_with_the_same_results(real_keys, monkeypatch):
-    monkeypatch.setattr(prefilter, "SCAN_ALL_BELOW", len(real_keys) + 1)
+    monkeypatch.setattr(prefilter, "SCAN_ALL_BELOW", len(real_keys) + 2)  # its slots: the keys and the freed one
     index = FuzzyIndex([*real_keys, "gone"]).changed([], ["gone"])  # a freed slot on the way
     for query in random_queries(real_keys, 100, seed=2):
         assert index.extract(query, 40.0, 10) == full_scan(real_keys, query, 40.0, 10), query

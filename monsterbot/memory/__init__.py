@@ -2,7 +2,7 @@
 ("尾巴呢", "and in rise?") is answered about it.
 
 Kept under a salted hash of the chat id (`monsterbot.preferences.chat_key`), never the LINE id; shared by every
-replica through Redis or the SQL store; read and written through `BoundedMemory`, so a slow or absent store costs a
+replica through Redis or a PostgreSQL store; read and written through `BoundedMemory`, so a slow or absent store costs a
 reply at most a fraction of a second and is then skipped for a while (no memory). Without either, the host's workers
 share a file in the data folder (`host_store.py`).
 """

@@ -12,8 +12,9 @@ _settings = Settings.from_env(require_line=False)
 
 bind = [f"0.0.0.0:{_settings.port}", f"0.0.0.0:{_settings.internal_port}"]  # public, internal (metrics)
 workers = _settings.web_concurrency
-# gunicorn's asyncio worker reads every request whole before one of GUNICORN_THREADS threads runs the Flask app
-# (monsterbot/web/asgi.py, wrapped in post_worker_init): slow clients cost a coroutine, not a thread.
+# gunicorn's asyncio worker reads every request whole, then answers LINE's webhook on its loop or hands the request to
+# one of GUNICORN_THREADS threads running the Flask app (monsterbot/web/asgi.py, wrapped in post_worker_init): slow
+# clients cost a coroutine, not a thread.
 worker_class = "asgi"
 asgi_loop = "uvloop"  # ~15 % less CPU per webhook than the selector loop
 asgi_lifespan = "on"  # the shutdown drains the replies still queued, on the loop that sends them

@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 from monsterbot.core.matching.normalize import compact, detect_language, fold, normalize
 from monsterbot.core.matching.question import GAME_WORDS, HITZONE_WORDS, Kind, Question, topic_named
 from monsterbot.core.matching.question import parse as parse_question
+from monsterbot.core.model import ELEMENTS
 
 #: Part families: the words players use, and the English words of the knowledge's part names they cover.
 PART_WORDS: dict[str, tuple[str, ...]] = {
@@ -203,7 +204,7 @@ def _element_asked_alone(text: str) -> bool:
     folded = fold(text).strip()
     core = compact(folded)
     particle = fold("は")  # folded as every key is (katakana)
-    return folded.endswith("?") and core.endswith(particle) and bool(topic_named(core[: -len(particle)]))
+    return folded.endswith("?") and core.endswith(particle) and topic_named(core[: -len(particle)]) in ELEMENTS
 
 
 def _name_in(words: list[str], is_name: Callable[[str], bool]) -> str:

@@ -85,7 +85,7 @@ HITZONE_WORDS = ("肉質", "部位", "部位肉質", "肉質表", "hitzone", "hi
 #: Element and ailment words, per topic, for "which monsters are weak to X".
 TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "fire": ("火", "火屬性", "fire"), "water": ("水", "水屬性", "water"), "thunder": ("雷", "雷屬性", "thunder"),
-    "ice": ("冰", "氷", "冰屬性", "ice"), "dragon": ("龍", "龍屬性", "dragon"),
+    "ice": ("冰", "氷", "冰屬性", "氷屬性", "ice"), "dragon": ("龍", "龍屬性", "dragon"),
     "poison": ("毒", "poison"), "sleep": ("睡眠", "sleep"), "paralysis": ("麻痺", "麻痹", "paralysis", "para"),
     "blast": ("爆破", "blast"), "stun": ("暈眩", "氣絕", "気絶", "stun", "ko"),
 }
