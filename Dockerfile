@@ -27,8 +27,8 @@ COPY --chown=monsterbot:monsterbot knowledge /app/knowledge
 WORKDIR /app
 USER 10001:10001
 # the knowledge checked and compiled into the image: a start on a new volume at /data (the chart's emptyDir, Knative
-# scaling from zero) reads it instead of the YAML when it serves the image's /app/knowledge (knowledge.configMap: false);
-# knowledge mounted elsewhere (the chart's ConfigMap) is parsed, and /data gets a cache of its own
+# scaling from zero) reads it instead of the YAML for every file whose content it holds, wherever it is mounted (the
+# chart's ConfigMap at /etc/monsterbot/knowledge too); a changed file is parsed, and /data gets a cache of its own
 ENV MONSTERBOT_COMPILED_KNOWLEDGE=/app/compiled/knowledge.cache
 RUN ["monsterbot", "compile", "--into", "/app/compiled"]
 EXPOSE 8080

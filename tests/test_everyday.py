@@ -16,6 +16,13 @@ def test_everyday_words_are_not_monsters(knowledge, text):
     assert ask(knowledge, text).outcome is Outcome.MISS
 
 
+@pytest.mark.parametrize("text", ["クッキー", "恐龍", "火龍果"])
+def test_an_everyday_word_alone_suggests_no_name_it_merely_resembles(knowledge, text):
+    # クッキー (cookie) is near クック (Yian Kut-Ku) in romaji: no "did you mean イャンクック?" for it
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.MISS and not result.candidates
+
+
 @pytest.mark.parametrize(
     ("text", "monster_id"),
     [("黑龍江有火龍嗎", "rathalos"), ("雪獅子王", "blangonga"), ("我想打雪獅子王", "blangonga"), ("麒麟", "kirin"),

@@ -223,3 +223,30 @@ def test_monsterbot_compile_writes_its_cache_even_where_the_image_names_one(fold
     assert main(["compile", str(folder), "--into", str(tmp_path / "elsewhere")]) == 0
     capsys.readouterr()
     assert (tmp_path / "elsewhere" / CACHE_FILE).exists()
+
+
+def test_the_image_cache_serves_the_same_files_mounted_elsewhere(folder, tmp_path, capsys):
+    """The chart mounts the knowledge ConfigMap at /etc/monsterbot/knowledge, one flat folder, while the image compiled
+    /app/knowledge/monsters: files are found by content, parse no YAML, and name the files they were read from."""
+    from monsterbot.config import Settings
+    from monsterbot.sources import yaml_source
+
+    image = tmp_path / "image"
+    assert main(["compile", str(folder), "--into", str(image)]) == 0
+    capsys.readouterr()
+    mounted = tmp_path / "etc" / "knowledge"
+    mounted.mkdir(parents=True)
+    for file in sorted(folder.iterdir()):
+        (mounted / file.name).write_bytes(file.read_bytes())
+    env = {"MONSTERBOT_KNOWLEDGE": str(mounted), "MONSTERBOT_DATA_DIR": str(tmp_path / "volume"),
+           "MONSTERBOT_COMPILED_KNOWLEDGE": str(image / CACHE_FILE)}
+    source = yaml_source(Settings.from_env(env, require_line=False))
+    live = LiveKnowledge(source.load, seed=source.take_index)
+    live.reload(strict=True)
+    assert source.files_read == 0 and len(live.current.monsters) == 156
+    assert {Path(m.origin).parent for m in live.current.monsters.values()} == {mounted}
+    assert_as_without_cache(live, mounted)
+    # an edit there is parsed, and its problem is told at its own path
+    rathalos = mounted / "rathalos.yaml"
+    edit(rathalos, rathalos.read_text("utf-8").replace("id: rathalos", "id: [rathalos"))
+    assert any(p.startswith(f"{rathalos}:") for p in problems(mounted, tmp_path / "volume"))

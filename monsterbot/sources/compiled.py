@@ -3,12 +3,14 @@ start skips YAML and the index build.
 
 One file, `knowledge.cache`: a header naming the format and the code that wrote it, a digest of the body, and the
 body, a pickle of the files ({path: (content digest, stamp, text, ((document index, Monster, name claims), …))})
-and of the snapshot indexed from exactly those monsters. An entry serves only the file at that path whose stamp
-(size, mtime, ctime, inode) is unchanged or, when it changed (another host, a fresh checkout), whose content has the
-same digest: an edited file is parsed and checked from YAML as ever, with its file:line problems. Only knowledge that
-loaded without problems is written. The cache is written whole to a temporary file renamed over the old one. A cache
-from other code (another release, Python or name folding), truncated, corrupt or foreign is ignored and rewritten:
-its digest must match, and its unpickler builds nothing but the knowledge model's and the index's own classes.
+and of the snapshot indexed from exactly those monsters. An entry serves the file at its path whose stamp (size, mtime,
+ctime, inode) is unchanged or, when it changed (another host, a fresh checkout), whose content has the same digest;
+a file at a path the cache does not know is served by an entry of the same content (the image's knowledge mounted
+elsewhere, as the chart's ConfigMap is). An edited file is parsed and checked from YAML as ever, with its file:line
+problems. Only knowledge that loaded without problems is written. The cache is written whole to a temporary file
+renamed over the old one. A cache from other code (another release, Python or name folding), truncated, corrupt or
+foreign is ignored and rewritten: its digest must match, and its unpickler builds nothing but the knowledge model's
+and the index's own classes.
 """
 
 from __future__ import annotations

@@ -50,7 +50,9 @@ class _Read:
 
 
 def _records(file: str, entry: Entry) -> list[Record]:
-    return [Record.compiled(monster, file, entry[2], index, claims) for index, monster, claims in entry[3]]
+    """A cached file's records, read from `file` (the entry may have been written for the same content elsewhere)."""
+    return [Record.compiled(monster if monster.origin == file else replace(monster, origin=file), file, entry[2], index,
+                            claims) for index, monster, claims in entry[3]]
 
 
 class YamlSource:
@@ -71,11 +73,12 @@ class YamlSource:
         # the cache serves a process's first load; later loads re-read only what changed since
         compiled = self.cache.read() if self.cache is not None and not self._reads else None
         files = compiled.files if compiled is not None else {}
+        by_content = {entry[0]: entry for entry in files.values()}
         for file in yaml_file_names(self.paths):
             seen = stamp(file)
             read = self._reads.get(file)
             if read is None or seen is None or read.stamp != seen:
-                read = self._read(file, seen if seen is not None and seen[1] < recent else None, files)
+                read = self._read(file, seen if seen is not None and seen[1] < recent else None, files, by_content)
             reads[file] = read
         self._reads = reads  # deleted files are forgotten; a failed load keeps what it read
         records = [record for read in reads.values() for record in read.records]
@@ -88,8 +91,9 @@ class YamlSource:
             self._index = self._compile(self.cache, compiled, knowledge)
         return knowledge
 
-    def _read(self, file: str, trusted: Stamp, files: dict[str, Entry]) -> _Read:
-        """A file's records: from its cache entry if unchanged (same stamp, else same content), else parsed."""
+    def _read(self, file: str, trusted: Stamp, files: dict[str, Entry], by_content: dict[str, Entry]) -> _Read:
+        """A file's records: from its cache entry if unchanged (same stamp, else same content, wherever the cache
+        saw that content: the image's knowledge mounted at another path), else parsed."""
         entry = files.get(file)
         if entry is not None and trusted is not None and entry[1] == trusted:
             return _Read(trusted, _records(file, entry), [], entry[0], entry[2])
@@ -97,7 +101,8 @@ class YamlSource:
         if isinstance(text, Problem):
             return _Read(trusted, [], [text])
         digest = content_digest(text)
-        if entry is not None and entry[0] == digest:
+        entry = entry if entry is not None and entry[0] == digest else by_content.get(digest)
+        if entry is not None:
             return _Read(trusted, _records(file, entry), [], digest, text)
         self.files_read += 1
         records, problems = read_text(text, file)

@@ -34,7 +34,7 @@ from typing import Iterable
 
 from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import is_cjk, normalize
-from monsterbot.core.matching.phonetic import PhoneticIndex
+from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import Question
 from monsterbot.core.model import Monster
@@ -203,10 +203,10 @@ class Matcher:
         masked = self._mask_everyday_words(subject)
         if not masked.strip(_MASK):
             return MatchResult(Outcome.MISS, subject=subject)
-        near_word = masked in self._everyday_near  # 恐龍: only a name that sounds the same may answer
+        near_word = masked in self._everyday_near  # 恐龍, クッキー: only a name that sounds the very same may answer
         best: dict[str, tuple[tuple[float, bool, int, str], float, str, _Entry, Method]] = {}
         for key, score, method in self._score(masked):
-            if near_word and method is not Method.PHONETIC:
+            if near_word and (method is not Method.PHONETIC or score < SOUND_ALIKE):
                 continue
             score = round(score, 1)
             for entry in self._entries[key]:  # a candidate is made only for each monster's best key
