@@ -9,14 +9,17 @@ from typing import Any, Iterator
 import pytest
 
 from monsterbot.conversation import Answer, Conversation
+from monsterbot.core.matching.followup import PART_KEYWORDS, in_family
 from monsterbot.core.matching.normalize import _converters
 from monsterbot.core.matching.smalltalk import small_talk
-from monsterbot.core.model import LANGUAGES
+from monsterbot.core.model import ELEMENTS, LANGUAGES
 from monsterbot.core.ranking import PAGE_SIZE, weakest_to
 from monsterbot.replies import colours, messages
 from monsterbot.replies.card import weakness_card
+from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.game_labels import GAME_NAMES
 from monsterbot.replies.labels import SOURCE_NAMES, label, part_name, source_name
+from monsterbot.replies.part_answer import part_answer
 from monsterbot.replies.tables import comparison, hitzone_table
 from monsterbot.replies.wire import to_wire
 
@@ -34,8 +37,8 @@ TABLE_SAMPLE = ("rathalos", "safi-jiiva", "kulve-taroth", "nergigante", "namiell
 
 
 def _every_card(knowledge: Any, languages: tuple[str, ...] = LANGUAGES) -> Iterator[tuple[str, str, Any]]:
-    """(language, what, wire) for every monster's weakness card in every game it has, and full hitzone tables
-    (built once for the module)."""
+    """(language, what, wire) for every monster's weakness card in every game it has, and full hitzone tables, part
+    and element answers (built once for the module)."""
     if not _CARDS:
         monsters = knowledge.current.monsters
         for monster in monsters.values():
@@ -48,6 +51,13 @@ def _every_card(knowledge: Any, languages: tuple[str, ...] = LANGUAGES) -> Itera
                     if facts.hitzones and (language == "zh-CN" or monster.id in TABLE_SAMPLE):
                         table = to_wire(hitzone_table(monster, language, game, full=True)).data
                         _CARDS.append((language, f"{monster.id}/{game}/table", table))
+                        for family in PART_KEYWORDS:  # "火龍 尾巴": the parts of a family, named as the table does
+                            if any(in_family(z.part, family) for z in facts.hitzones):
+                                part = to_wire(part_answer(monster, family, language, game)).data
+                                _CARDS.append((language, f"{monster.id}/{game}/{family}", part))
+                        for element in ELEMENTS:  # "火龍 水屬性"
+                            answer = to_wire(element_answer(monster, element, language, game)).data
+                            _CARDS.append((language, f"{monster.id}/{game}/{element}", answer))
         for language in LANGUAGES:
             pair = comparison(monsters["rathalos"], monsters["rathian"], language, "world")
             _CARDS.append((language, "compare", to_wire(pair).data))
@@ -169,7 +179,7 @@ def test_every_part_in_the_knowledge_has_a_name_in_each_language(knowledge: Any)
     ("Body/Back", "zh-CN", "身体/背部"), ("Right Wing", "en", "Right Wing"),
 ])
 def test_part_names_are_composed_from_the_games_words(english: str, language: str, shown: str) -> None:
-    assert part_name(english, language) == shown
+    assert part_name(english, language, None) == shown
 
 
 def test_simplified_chinese_labels_and_traditional_labels_stay_in_their_script(knowledge: Any) -> None:

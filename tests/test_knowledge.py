@@ -51,6 +51,9 @@ def test_every_name_and_alias_answers_its_own_monster(knowledge):
         ("not-yaml.yaml", 3, 1, "not valid YAML"),
         ("bad-id.yaml", 1, 5, "'Wrong_ID' is not a lowercase slug"),
         ("bad-id.yaml", 8, 27, "games.world.hitzones[0].cut must be 0–100, got 101"),
+        # what the fast check cannot take (a YAML date, a key that is not text) is told like any other fault
+        ("date-source.yaml", 9, 13, "games.world.source must be text, got the date 2024-01-01 (quote it"),
+        ("number-key.yaml", 6, 3, "unknown key 1 in names"),
     ],
 )
 def test_broken_fixture_is_reported_at_its_line(file, line, column, fragment):

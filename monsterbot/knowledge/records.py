@@ -11,6 +11,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import cached_property, lru_cache
 from importlib import resources
 from operator import attrgetter
@@ -144,6 +145,15 @@ def _fast_validator() -> Any:
     return jsonschema_rs.validator_for(schema())
 
 
+def _valid_fast(data: Any) -> bool:
+    """Whether a document passes the fast check; data it cannot take (a YAML date, a key that is not text) is left to
+    the slow path, which says what and where."""
+    try:
+        return bool(_fast_validator().is_valid(data)) and not any(limit_problems(data))
+    except ValueError:
+        return False
+
+
 def slug(name: str) -> str:
     """The id of a monster: its English name as a lowercase ASCII slug."""
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
@@ -175,6 +185,8 @@ def describe(error: ValidationError) -> tuple[str, bool]:
         missing = error.message.split("'")[1]
         return f"{where} is missing the required key {missing!r}", False
     if kind == "type":
+        if isinstance(value, (date, datetime)):  # an unquoted 2024-01-01: YAML reads a date
+            return f"{where} must be {_article(expected)}, got the date {value} (quote it to keep it as text)", False
         return f"{where} must be {_article(expected)}, got {type(value).__name__} {value!r}", False
     if kind == "enum":
         return f"{where} must be one of {', '.join(map(str, expected))}, got {value!r}", False
@@ -285,9 +297,7 @@ def read_text(text: str, file: str) -> tuple[list[Record], list[Problem]]:
         datas = load_fast(text)
     except yaml.YAMLError:
         datas = None
-    if datas is not None and all(
-        d is None or (_fast_validator().is_valid(d) and not any(limit_problems(d))) for d in datas
-    ):
+    if datas is not None and all(d is None or _valid_fast(d) for d in datas):
         return [Record(to_monster(d, origin=file), file, d, text, i) for i, d in enumerate(datas) if d is not None], []
     records: list[Record] = []
     problems: list[Problem] = []

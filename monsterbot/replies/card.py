@@ -18,7 +18,17 @@ from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, GameFacts, Monster
 from monsterbot.replies.colours import BEST_ROW, ELEMENT_COLOURS, INK, LABEL, MUTED
 from monsterbot.replies.flex import GREY, heading, pair, row, text
 from monsterbot.replies.game_labels import SOURCE_KINDS, game_name, note, short_game_name
-from monsterbot.replies.labels import ELEMENT_ICONS, colon, form_name, label, listed, part_name, source_name, stars
+from monsterbot.replies.labels import (
+    ELEMENT_ICONS,
+    colon,
+    form_name,
+    joined,
+    label,
+    listed,
+    part_name,
+    source_name,
+    stars,
+)
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
 
 ALT_TEXT_LIMIT = 400
@@ -64,7 +74,7 @@ def source_footer(facts: GameFacts | None, language: str, stars_shown: bool = Tr
     if stars_shown and "elements" in facts.derived and facts.elements:
         lines.append(text(note(language, "derived"), size="xxs", color=GREY))
     if facts.missing:
-        missing = (", " if language == "en" else "、").join(note(language, m) for m in facts.missing)
+        missing = joined((note(language, m) for m in facts.missing), language)
         lines.append(text(note(language, "missing").format(facts=missing), size="xxs", color=GREY))
     return FlexBox(layout="vertical", contents=lines, padding_top="none", padding_start="xxl", padding_end="xxl")
 
@@ -182,6 +192,6 @@ def _facts_body(facts: GameFacts, language: str) -> list[FlexComponent]:
     for kind in ("breakable", "severable"):
         parts = getattr(facts, kind)
         if parts:
-            shown = (", " if language == "en" else "、").join(part_name(p, language, facts.game) for p in parts)
+            shown = joined((part_name(p, language, facts.game) for p in parts), language)
             body.append(text(f"{label(language, kind)}{colon(language)}{shown}", size="xs", color=LABEL, margin="md"))
     return body

@@ -10,7 +10,7 @@ from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, sourc
 from monsterbot.replies.colours import ELEMENT_COLOURS
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.game_labels import game_name
-from monsterbot.replies.labels import label, listed, part_name, stars
+from monsterbot.replies.labels import colon, form_name, label, listed, part_name, stars
 
 BEST_PARTS = 3
 _WORDS = {
@@ -56,20 +56,22 @@ def element_answer(monster: Monster, element: str, language: str, game: str | No
     body: list = [row([shown, strength], [3, 4], ELEMENT_COLOURS[element], bold=True, size="md")]
     for form in facts.forms if facts else ():
         if element in form.elements:
-            body.append(text(f"({form.description}: {stars(form.elements[element])})", size="xs", color=GREY))
+            body.append(text(f"({form_name(form.description, language)}{colon(language)}{stars(form.elements[element])})",
+                             size="xs", color=GREY))
     zone_facts, zones = best_parts(monster, element, game)
+    zones_game = zone_facts.game if zone_facts is not None else None  # parts named in that game's words
     title = _say(language, "best_parts").format(element=label(language, element))
     body.append(heading(title))
     if zone_facts is not None and zone_facts is not facts:
         body.append(text(f"{label(language, 'hitzones')}: {game_name(zone_facts.game, language)}",
                          size="xxs", color=GREY))
     if zones:
-        body += [row([part_name(z.part, language), str(z.elements[element])], [5, 2]) for z in zones]
+        body += [row([part_name(z.part, language, zones_game), str(z.elements[element])], [5, 2]) for z in zones]
     else:
         body.append(text(_say(language, "no_figures").format(name=name), size="sm"))
     bubble = FlexBubble(header=header(monster, language, facts),
                         body=FlexBox(layout="vertical", spacing="sm", contents=body, padding_top="md"),
                         footer=source_footer(facts, language))
-    parts = ", ".join(f"{part_name(z.part, language)} {z.elements[element]}" for z in zones)
+    parts = ", ".join(f"{part_name(z.part, language, zones_game)} {z.elements[element]}" for z in zones)
     alt = f"{name} {label(language, element)} {strength}" + (f" — {title}: {parts}" if parts else "")
     return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble)

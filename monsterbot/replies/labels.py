@@ -6,7 +6,7 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Mapping
+from typing import Iterable, Mapping
 
 ELEMENT_ICONS: Mapping[str, str] = {"fire": "🔥", "water": "💧", "thunder": "⚡", "ice": "❄️", "dragon": "🐉"}
 
@@ -186,15 +186,15 @@ def _compose(english: str, language: str, game: str | None) -> str | None:
     return None
 
 
-def part_name(english: str, language: str, game: str | None = None) -> str:
-    """A part's name in a language, from the games' text where it has it ("Head (Broken)" → "頭部（破壞後）");
-    the English name where no translation is known."""
+def part_name(english: str, language: str, game: str | None) -> str:
+    """A part's name in a language, from the text of the game its figures come from where it has it ("Head
+    (Broken)" → "頭部（破壞後）"); the English name where no translation is known."""
     if language == "en":
         return english
     return _compose(english, language, game) or english
 
 
-def short_part_name(english: str, language: str, game: str | None = None) -> str:
+def short_part_name(english: str, language: str, game: str | None) -> str:
     """A part's name for a narrow table column: English sides abbreviated ("Left Wing" → "L. Wing")."""
     if language != "en":
         return part_name(english, language, game)
@@ -209,6 +209,11 @@ def label(language: str, key: str) -> str:
 def translated(table: Mapping[str, Mapping[str, str]], language: str, key: str) -> str:
     """A text of a per-language table in a language, falling back to English."""
     return table.get(language, table["en"]).get(key) or table["en"][key]
+
+
+def joined(items: Iterable[str], language: str) -> str:
+    """Items in a row: "Head, Tail" in English, 頭部、尾巴 in Chinese and Japanese."""
+    return (", " if language == "en" else "、").join(items)
 
 
 def colon(language: str) -> str:

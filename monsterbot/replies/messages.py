@@ -10,7 +10,7 @@ from linebot.v3.messaging import MessageAction, PostbackAction, QuickReply, Quic
 
 from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, LANGUAGES, Monster
 from monsterbot.replies import line_rules
-from monsterbot.replies.labels import label
+from monsterbot.replies.labels import joined, label
 
 QUICK_REPLY_LIMIT = line_rules.QUICK_REPLY_MAX_ITEMS
 LABEL_LIMIT = line_rules.LABEL_MAX
@@ -121,7 +121,7 @@ def try_buttons(language: str) -> QuickReply:
 
 
 def _names(monsters: Sequence[Monster], language: str) -> str:
-    return (", " if language == "en" else "、").join(m.name(language) for m in monsters)
+    return joined((m.name(language) for m in monsters), language)
 
 
 def which_one(monsters: Sequence[Monster], game: str | None, language: str) -> TextMessage:

@@ -10,7 +10,7 @@ from monsterbot.replies.card import ALT_TEXT_LIMIT, header, source_footer
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.followups import say
 from monsterbot.replies.game_labels import game_name, state_name
-from monsterbot.replies.labels import ELEMENT_ICONS, label, part_name
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, part_name
 
 _WIDTHS = [5, 2, 2, 2, 2, 2, 2, 2, 2]
 _NO_FIGURES = {
@@ -53,7 +53,7 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
                         _WIDTHS, GREY, size="xxs"))
         for zone in zones:
             values = [zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS)]
-            body.append(row([_zone_name(zone, language), *("-" if v is None else str(v) for v in values)],
+            body.append(row([_zone_name(zone, language, facts.game), *("-" if v is None else str(v) for v in values)],
                             _WIDTHS, size="xxs"))
     else:
         body.append(text(_NO_FIGURES.get(language, _NO_FIGURES["en"]).format(name=name), size="sm"))
@@ -62,24 +62,28 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
     bubble = FlexBubble(size="giga", header=header(monster, language, facts),
                         body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
                         footer=source_footer(facts, language, stars_shown=False))  # a part shows no stars
+    shown_game = facts.game if facts is not None else None
     figures = "; ".join(
-        f"{_zone_name(z, language)} {'/'.join('-' if v is None else str(v) for v in (z.cut, z.impact, z.shot))}"
+        f"{_zone_name(z, language, shown_game)} {'/'.join('-' if v is None else str(v) for v in (z.cut, z.impact, z.shot))}"
         for z in zones)
     alt = f"{name} {part} ({label(language, 'cut_impact_shot')}): {figures}" if zones else f"{name} {part}"
     return FlexMessage(alt_text=" ".join([alt, *marks])[:ALT_TEXT_LIMIT], contents=bubble)
 
 
-def _zone_name(zone: Hitzone, language: str) -> str:
-    """A part's name with its state where the game has one: 頭部 (傷口) for a wound's values."""
-    name = part_name(zone.part, language)
+def _zone_name(zone: Hitzone, language: str, game: str | None) -> str:
+    """A part's name (in `game`'s words) with its state where the game has one: 頭部 (傷口) for a wound's values."""
+    name = part_name(zone.part, language, game)
     return f"{name} ({state_name(zone.state, language)})" if zone.state else name
 
 
 def _marks(facts: GameFacts | None, family: str, language: str) -> list[str]:
     """"◆ Breakable: Head" and "✂ Severable: Tail" for the part's pieces the game's source lists."""
+    if facts is None:
+        return []
     marks = []
     for kind, mark in (("breakable", "◆"), ("severable", "✂")):
-        parts = [p for p in getattr(facts, kind, ()) if in_family(p, family)]
+        parts = [p for p in getattr(facts, kind) if in_family(p, family)]
         if parts:
-            marks.append(f"{mark} {label(language, kind)}: {', '.join(part_name(p, language) for p in parts)}")
+            marks.append(f"{mark} {label(language, kind)}{colon(language)}"
+                         f"{joined((part_name(p, language, facts.game) for p in parts), language)}")
     return marks

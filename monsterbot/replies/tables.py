@@ -12,7 +12,7 @@ from monsterbot.replies.colours import ELEMENT_COLOURS, INK, LABEL, WEAK_CELL, W
 from monsterbot.replies.fit import Page, fitted
 from monsterbot.replies.flex import GREY, cell, heading, row, text
 from monsterbot.replies.game_labels import game_name, note, state_name
-from monsterbot.replies.labels import ELEMENT_ICONS, colon, label, listed, part_name, short_part_name, stars
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, short_part_name, stars
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, VIEW_HITZONES, full_table_button
 
 HITZONES_VIEW = VIEW_HITZONES  # the postback view of a hitzone table's game buttons
@@ -89,8 +89,7 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
                  weight="bold" if z.physical >= WEAK_SPOT_THRESHOLD else None), *changes(z))]
         return lines, _page(monster, language, facts, [order], [legend])
 
-    softest = (", " if language == "en" else "、").join(part_name(z.part, language, facts.game)
-                                                        for z in facts.weak_parts())
+    softest = joined((part_name(z.part, language, facts.game) for z in facts.weak_parts()), language)
     title = f"{name} {label(language, 'hitzones')} ({game_name(facts.game, language)})"
     alt = f"{title}{colon(language)}{softest}" if softest else title
     legend = text(label(language, "legend"), size="xxs", color=GREY, margin="md")
