@@ -162,12 +162,15 @@ class Conversation:
         talk = small_talk(text) if talkative else None
         if talk and not _names_a_monster(snapshot, question.whole):
             return Answer([self._small_talk(talk, question.language)], "small_talk", kind="small_talk")
-        if question.kind is Kind.REVERSE:
-            return self._reverse(snapshot, question.topic, game, question.language, 0)
+        if question.kind is Kind.REVERSE:  # in a group only when asked outright: "有雷" is a spoiler warning
+            return self._reverse(snapshot, question.topic, game, question.language, 0) if talkative or question.asking \
+                else Answer()
         if question.kind is Kind.COMPARE:
-            first = snapshot.matcher.match_key(question.subject).best
-            second = snapshot.matcher.match_key(question.other).best
+            sides = snapshot.matcher.match_key(question.subject), snapshot.matcher.match_key(question.other)
+            first, second = (side.best for side in sides)
             if first and second and first.monster_id != second.monster_id:
+                if not (talkative or all(side.whole_message for side in sides)):
+                    return Answer()  # "昨天打火龍跟雌火龍好累": two names in a group's chatter
                 one, other = snapshot.monsters[first.monster_id], snapshot.monsters[second.monster_id]
                 absent = next((m for m in (one, other) if question.game and question.game not in m.games), None)
                 if absent is not None:  # the named game is honoured: no other game's figures in the comparison

@@ -169,7 +169,7 @@ def test_mention_only_mode_is_shared_by_replicas_through_the_store(line_stub, kn
 def test_part_names_in_the_askers_language(english, language, shown):
     from monsterbot.replies.labels import part_name
 
-    assert part_name(english, language) == shown
+    assert part_name(english, language, None) == shown
 
 
 @pytest.mark.parametrize(("text", "game"), [

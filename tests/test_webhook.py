@@ -101,9 +101,25 @@ def test_miss_without_anything_near(webhook, line_stub):
 
 @pytest.mark.parametrize("chat", ["group", "room"])
 def test_group_chatter_gets_silence(webhook, line_stub, chat):
-    for text in ("今天吃火鍋", "rath", "我今天打火龍打了一小時好累", "help", "lol"):
+    # an element said in passing ("有雷": spoilers ahead) is no reverse lookup, two names in a remark no comparison
+    for text in ("今天吃火鍋", "rath", "我今天打火龍打了一小時好累", "help", "lol", "有雷", "有毒", "是雷", "怕火", "毒は？",
+                 "雷が", "the fire", "昨天打火龍跟雌火龍好累", "rathalos and rathian are a couple"):
         assert webhook(payload(text_event(text, chat))).status_code == 200
     assert line_stub.replies() == []
+
+
+@pytest.mark.parametrize("text", ["哪些魔物怕火", "怕火的魔物", "weak to fire", "火属性が弱点のモンスター", "火龍 vs 雌火龍",
+                                  "rathalos vs rathian"])
+def test_a_group_gets_an_answer_to_a_reverse_or_comparison_asked_outright(webhook, line_stub, text):
+    webhook(payload(text_event(text, "group")))
+    [message] = line_stub.replies()[0].body["messages"]
+    assert message["type"] == "flex"
+
+
+def test_one_to_one_chats_get_a_reverse_lookup_for_an_element_alone(webhook, line_stub):
+    webhook(payload(text_event("怕火")))
+    [message] = line_stub.replies()[0].body["messages"]
+    assert message["type"] == "flex" and "火" in message["altText"]
 
 
 @pytest.mark.parametrize("chat", ["group", "room"])

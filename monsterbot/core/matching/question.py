@@ -9,7 +9,7 @@ hiragana and full-width spellings of a phrase are all recognised.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 from typing import Iterable
@@ -46,7 +46,8 @@ class Question:
     topic: str = ""  # REVERSE and ELEMENT: the element or ailment asked about
     part: str = ""  # PART: the family of parts asked about ("tail")
     followup: bool = False  # names no monster: about the one the chat asked about last
-    asking: bool = False  # worded as a question ("呢", "?", "what about"): a follow-up a group may get an answer to
+    asking: bool = False  # worded as a question: a follow-up ("呢", "?", "what about") or a reverse lookup ("哪些魔物
+    # 怕火", "weak to fire") a group may get an answer to
 
 
 #: Group commands: answer only when mentioned, or answer clear monster names again.
@@ -98,6 +99,13 @@ ENGLISH_REVERSE_MARKERS = frozenset(
     "which what who monsters monster weak weakness weaknesses to is are list against element elemental good use "
     "effective s the".split()
 )
+#: The markers that make a reverse question explicit, as a group needs it to be answered: "哪些魔物怕火", "weak to
+#: fire", "火が弱点のモンスター"; "有雷" (spoilers ahead), "怕火", "是毒", "the fire" are said in passing.
+EXPLICIT_REVERSE_MARKERS = (
+    "哪些", "哪個", "哪隻", "什麼", "魔物", "怪物", "モンスター", "弱點", "弱", "一覽", "一覧", "列表", "清單", "効く", "有效",
+)
+ENGLISH_EXPLICIT_REVERSE_MARKERS = frozenset("which what who monsters monster weak weakness weaknesses list against "
+                                             "effective".split())
 #: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア").
 COMPARE_SPLIT = re.compile(r"\s+(?:vs\.?|versus|and|or)\s+|\s*(?:vs\.?|VS|和|與|与|跟|對比|对比|比較|比较|と)\s*", re.I)
 
@@ -119,6 +127,7 @@ class _Vocabulary:
     suffix: re.Pattern[str]
     hitzone_suffix: re.Pattern[str]
     reverse_markers: re.Pattern[str]
+    explicit_reverse: re.Pattern[str]
     games: dict[str, str]
     topics: dict[str, str]
     hitzone_words: frozenset[str]
@@ -145,6 +154,7 @@ def _vocabulary() -> _Vocabulary:
         suffix=re.compile(f"(?:{particles})?(?:{strong})(?:{particles}|{strong})*+$"),
         hitzone_suffix=re.compile(f"(?:{particles})?(?:{_alternation(HITZONE_WORDS)})$"),
         reverse_markers=re.compile(_alternation(REVERSE_MARKERS)),
+        explicit_reverse=re.compile(_alternation(EXPLICIT_REVERSE_MARKERS)),
         games=games,
         topics={normalize(w): topic for topic, words in TOPIC_WORDS.items() for w in words},
         hitzone_words=frozenset(normalize(w) for w in HITZONE_WORDS),
@@ -175,8 +185,7 @@ def parse(text: str) -> Question:
             return Question(
                 Kind.COMPARE, first.subject, first.game or second.game, language, first.whole, other=second.subject
             )
-    question = _parse_name(text, vocab)
-    return Question(question.kind, question.subject, question.game, language, question.whole, topic=question.topic)
+    return replace(_parse_name(text, vocab), language=language)
 
 
 def _parse_name(text: str, vocab: _Vocabulary) -> Question:
@@ -185,9 +194,10 @@ def _parse_name(text: str, vocab: _Vocabulary) -> Question:
     game: str | None = None
     kept: list[str] = []
     reverse_kept: list[str] = []
-    hitzones = False
+    hitzones = explicit = False
     for token in re.split(r"[\s\W_]+", folded):
         key = compact(token)
+        explicit = explicit or (key.isascii() and key in ENGLISH_EXPLICIT_REVERSE_MARKERS)
         if key in vocab.games:
             game = game or vocab.games[key]
         elif key.isascii() and key in vocab.hitzone_words:
@@ -199,7 +209,8 @@ def _parse_name(text: str, vocab: _Vocabulary) -> Question:
     whole = compact(folded)
     topic = _reverse_topic("".join(reverse_kept), whole, vocab)
     if topic:
-        return Question(Kind.REVERSE, game=game, whole=whole, topic=topic)
+        explicit = explicit or bool(vocab.explicit_reverse.search("".join(reverse_kept)))
+        return Question(Kind.REVERSE, game=game, whole=whole, topic=topic, asking=explicit)
     subject = "".join(kept)
     found = vocab.hitzone_suffix.search(subject)
     if found and len(found.group()) < len(subject):
