@@ -152,7 +152,7 @@ class Conversation:
         keyword = self.knowledge.current.replies.get(question.whole)
         if keyword is not None:  # an EventBinding's keyword event: answered in every chat, like the original operator
             return Answer([to_wire(TextMessage(text=keyword.text))], "keyword", kind="keyword")
-        if not talkative and (self.group_mode == "mention" or self.preferences.mention_only(chat_key)):
+        if not talkative and self._mention_only(chat_key):
             return Answer()
         snapshot = self.knowledge.current
         if question.followup:
@@ -375,6 +375,14 @@ class Conversation:
         tries = [monsters[i] for i in messages.TRY_MONSTERS if i in monsters] or sorted(monsters.values(), key=lambda m: m.id)
         shown = tuple(tries[: len(messages.TRY_MONSTERS)])
         return Answer([to_wire(messages.group_greeting(shown))], "greeting", kind="greeting", monsters=shown)
+
+    def welcome_members(self, chat_key: str) -> Answer:
+        """Greet people who joined a group, unless it asked the bot to speak only when mentioned."""
+        return Answer() if self._mention_only(chat_key) else self.welcome_group()
+
+    def _mention_only(self, chat_key: str) -> bool:
+        """Whether the bot speaks in this group only when mentioned (the deployment's mode or the group's choice)."""
+        return self.group_mode == "mention" or self.preferences.mention_only(chat_key)
 
     def forget(self, chat_key: str) -> Answer:
         """The bot left a group or room: drop what it kept about that chat."""

@@ -326,6 +326,17 @@ def test_joining_a_group_gets_a_greeting_with_buttons_to_try(webhook, line_stub,
     assert "火龍" in line_stub.replies()[1].body["messages"][0]["altText"]
 
 
+def test_a_group_that_asked_for_quiet_gets_no_greeting_for_new_members(webhook, line_stub):
+    webhook(payload(text_event("安靜", "group")))
+    assert len(line_stub.replies()) == 1  # "I'll answer only when mentioned"
+    joined = base_event("memberJoined", "group") | {"replyToken": "reply-member",
+                                                   "joined": {"members": [{"type": "user", "userId": "U2"}]}}
+    webhook(payload(joined))
+    assert len(line_stub.replies()) == 1
+    webhook(payload(base_event("join", "room") | {"replyToken": "reply-join"}))  # invited elsewhere: greets there
+    assert len(line_stub.replies()) == 2
+
+
 def test_leaving_a_group_forgets_its_preferences(webhook, line_stub):
     from monsterbot.preferences import chat_key
     from tests.conftest import SECRET

@@ -174,8 +174,10 @@ def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | Non
         return conversation.reply_to_postback(event.postback.data, _chat_of(event, salt)[1])
     if isinstance(event, FollowEvent):
         return conversation.greet()
-    if isinstance(event, (JoinEvent, MemberJoinedEvent)):
+    if isinstance(event, JoinEvent):
         return conversation.welcome_group()
+    if isinstance(event, MemberJoinedEvent):
+        return conversation.welcome_members(_chat_of(event, salt)[1])
     if isinstance(event, LeaveEvent):
         return conversation.forget(_chat_of(event, salt)[1])
     return None
