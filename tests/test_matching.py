@@ -30,7 +30,9 @@ def test_normalize(raw, key):
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("火龍", "zh-TW"), ("火龙", "zh-CN"), ("リオレウス", "ja"), ("rathalos", "en"), ("今天吃火鍋", "zh-TW"), ("麒麟", "zh-TW")],
+    [("火龍", "zh-TW"), ("火龙", "zh-CN"), ("リオレウス", "ja"), ("rathalos", "en"), ("今天吃火鍋", "zh-TW"), ("麒麟", "zh-TW"),
+     # kanji Japanese writes and Chinese does not (竜 for 龍 / 龙), without kana
+     ("轟竜", "ja"), ("雷狼竜", "ja"), ("黒蝕竜 弱点", "ja"), ("学校", "zh-CN"), ("轟龍", "zh-TW")],
 )
 def test_detect_language(text, language):
     assert detect_language(text) == language

@@ -116,7 +116,10 @@ def detect_language(text: str) -> str:
     if _KANA.search(text):
         return "ja"
     if _HAN.search(text):
-        to_trad, _, to_simp = _converters()
+        to_trad, japanese, to_simp = _converters()
+        if japanese.convert(text) != text and any(
+                japanese.convert(ch) != ch and to_trad.convert(ch) == ch == to_simp.convert(ch) for ch in set(text)):
+            return "ja"  # a form only Japanese writes (竜, 亜, 黒: 龍 / 龙, 亞 / 亚, 黑 in Chinese), kana or not
         if to_simp.convert(text) != text:  # a Traditional-only character
             return "zh-TW"
         if to_trad.convert(text) != text or any(word in text for word in MAINLAND_WORDS):
