@@ -227,7 +227,7 @@ class Conversation:
             card = self._comparison(snapshot, monster, second, language, game)
             return Answer([card], "followup", monster.id, other.score, language=language, kind="compare", game=game,
                           monsters=(monster, second))
-        if question.kind is Kind.WEAKNESS:  # another game: the same question again
+        if question.kind is Kind.WEAKNESS and not question.card:  # another game: the same question again
             kind, detail = Kind(last.kind), last.detail
         else:
             kind, detail = question.kind, question.part or question.topic

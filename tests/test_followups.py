@@ -180,6 +180,24 @@ def test_follow_ups_are_answered_about_the_last_monster(line_stub, knowledge, la
     assert hitzones is not None and NAME[language] in hitzones["altText"]  # in the game of the last question
 
 
+@pytest.mark.parametrize(("name", "asked"), [
+    ("火龍", "弱點呢"), ("火龍", "弱點"), ("火龙", "弱点呢"), ("リオレウス", "弱点は？"), ("リオレウス", "弱点はどこ？"),
+    ("火龍", "毒呢"), ("火龍", "那睡眠呢"), ("火龍", "弱點在哪"), ("rathalos", "what about poison?"), ("rathalos", "weakness?"),
+])
+def test_asking_for_the_weakness_or_an_ailment_after_a_part_shows_the_card_again(line_stub, knowledge, name, asked):
+    chat = Chat(line_stub, knowledge)
+    card = chat.say(name)
+    assert chat.say("its tail" if name.isascii() else "尾巴呢") != card  # the tail's hitzones
+    assert chat.say(asked) == card  # the weakness card lists the ailments too
+
+
+def test_a_bare_ailment_keeps_its_meaning_after_a_monster(line_stub, knowledge):
+    chat = Chat(line_stub, knowledge)
+    chat.say("火龍")
+    which = chat.say("毒")  # 毒怪鳥, 毒妖鳥…: which one, not the last monster's card
+    assert which is not None and which["type"] == "text" and "毒怪鳥" in which["text"]
+
+
 def test_part_and_element_questions_answer_their_part_or_element(line_stub, knowledge):
     chat = Chat(line_stub, knowledge)
     tail = chat.say("火龍 尾巴")

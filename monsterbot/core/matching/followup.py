@@ -18,9 +18,9 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from monsterbot.core.matching.normalize import compact, detect_language, fold, normalize
-from monsterbot.core.matching.question import GAME_WORDS, HITZONE_WORDS, Kind, Question, topic_named
+from monsterbot.core.matching.question import GAME_WORDS, HITZONE_WORDS, TOPIC_WORDS, Kind, Question, topic_named
 from monsterbot.core.matching.question import parse as parse_question
-from monsterbot.core.model import ELEMENTS
+from monsterbot.core.model import AILMENTS, ELEMENTS
 
 #: Part families: the words players use, and the English words of the knowledge's part names they cover.
 PART_WORDS: dict[str, tuple[str, ...]] = {
@@ -49,6 +49,10 @@ ELEMENT_WORDS: dict[str, tuple[str, ...]] = {
     "fire": ("fire", "火屬性"), "water": ("water", "水屬性"), "thunder": ("thunder", "雷屬性"),
     "ice": ("ice", "冰屬性", "氷属性"), "dragon": ("dragon", "龍屬性"),
 }
+#: Words that ask for the weakness card itself ("弱點", "弱点は？", "毒呢", "what about poison?": the card lists the
+#: ailments too), after a part or an element was asked; an ailment needs a follow-up marker (a bare 毒 is a name).
+WEAKNESS_WORDS = ("弱點", "弱項", "じゃくてん", "weakness", "weaknesses")
+AILMENT_WORDS = tuple(w for ailment in AILMENTS for w in TOPIC_WORDS[ailment])
 BARE_ELEMENTS: dict[str, tuple[str, ...]] = {
     "fire": ("火",), "water": ("水",), "thunder": ("雷",), "ice": ("冰", "氷"), "dragon": ("龍",),
 }
@@ -56,7 +60,7 @@ BARE_ELEMENTS: dict[str, tuple[str, ...]] = {
 #: Words that make a message a follow-up ("那…呢", "what about …", "…だと？").
 FOLLOW_PREFIXES = ("那", "那麼", "那如果", "如果是", "換成", "改成", "改看", "還有", "那換", "じゃあ", "では", "それじゃ")
 FOLLOW_SUFFIXES = ("呢", "的呢", "的話", "的話呢", "咧", "如何", "怎樣", "怎麼樣", "だと", "なら", "だったら", "では",
-                   "はどう", "はどうですか", "どう", "版", "版本", "的版本")
+                   "はどう", "はどうですか", "どう", "版", "版本", "的版本", "在哪", "在哪裡", "どこ")
 ENGLISH_FOLLOW = frozenset(
     "and what whats about how hows in its it the for on then with of s a an weakness weak is are at".split()
 )
@@ -108,6 +112,8 @@ def _words() -> _Words:
     for what, table in (("game", GAME_WORDS), ("part", PART_WORDS), ("element", ELEMENT_WORDS)):
         lookup |= {normalize(w): (what, value) for value, words in table.items() for w in words}
     lookup |= {normalize(w): ("hitzones", "") for w in HITZONE_WORDS}
+    lookup |= {normalize(w): ("card", "weakness") for w in WEAKNESS_WORDS}
+    lookup |= {normalize(w): ("card", "ailment") for w in AILMENT_WORDS}
     lookup |= {normalize(w): ("compare", "") for w in COMPARE_SUFFIXES}
     games = [w for words in GAME_WORDS.values() for w in words]
     return _Words(
@@ -135,6 +141,7 @@ class _Found:
     element: str = ""
     hitzones: bool = False
     compare: bool = False
+    card: str = ""  # "weakness" or "ailment": the word that asked for the card
     marked: bool = False  # a follow-up marker ("呢", "what about", "?")
     rest: list[str] = field(default_factory=list)  # what is left: a name, or question words
     words: list[str] = field(default_factory=list)  # what is left with the English filler ("narwa the allmother")
@@ -150,10 +157,12 @@ class _Found:
             self.hitzones = True
         elif what == "compare":
             self.compare = True
+        elif what == "card":
+            self.card = self.card or value
 
     @property
     def detail(self) -> bool:
-        return bool(self.game or self.part or self.element or self.hitzones or self.compare)
+        return bool(self.game or self.part or self.element or self.hitzones or self.compare or self.card)
 
 
 def parse(text: str, is_name: Callable[[str], bool] = lambda key: False) -> Question:
@@ -192,10 +201,10 @@ def parse(text: str, is_name: Callable[[str], bool] = lambda key: False) -> Ques
         if kind not in (Kind.PART, Kind.ELEMENT):
             return base  # "rise 火龍", "火龍 肉質": question.parse reads those
         return Question(kind, subject, game, base.language, base.whole, topic=found.element, part=found.part)
-    if kind is Kind.ELEMENT and not found.marked:
-        return base  # a bare "ice" or "水屬性" keeps its meaning (a name, who is weak to water)
+    if (kind is Kind.ELEMENT or found.card == "ailment") and not found.marked:
+        return base  # a bare "ice", "水屬性" or "毒" keeps its meaning (a name, who is weak to water)
     return Question(kind, "", game, base.language, base.whole, topic=found.element, part=found.part, followup=True,
-                    asking=found.marked)
+                    asking=found.marked, card=kind is Kind.WEAKNESS and bool(found.card))
 
 
 def _element_asked_alone(text: str) -> bool:

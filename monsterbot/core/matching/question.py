@@ -46,6 +46,7 @@ class Question:
     topic: str = ""  # REVERSE and ELEMENT: the element or ailment asked about
     part: str = ""  # PART: the family of parts asked about ("tail")
     followup: bool = False  # names no monster: about the one the chat asked about last
+    card: bool = False  # a follow-up asking for the weakness card itself ("弱點呢"), not the last question again
     asking: bool = False  # worded as a question: a follow-up ("呢", "?", "what about") or a reverse lookup ("哪些魔物
     # 怕火", "weak to fire") a group may get an answer to
 
