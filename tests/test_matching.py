@@ -122,6 +122,22 @@ def test_misses(knowledge, text):
     assert ask(knowledge, text).outcome is Outcome.MISS
 
 
+@pytest.mark.parametrize(("text", "base"), [
+    ("綠迅龍", "nargacuga"), ("green nargacuga", "nargacuga"), ("ナルガクルガ亜種", "nargacuga"), ("迅龍亞種", "nargacuga"),
+    ("ジンオウガ希少種", "zinogre"), ("rathalos subspecies", "rathalos"),
+])
+def test_a_variant_the_knowledge_lacks_is_offered_not_answered_as_its_base(knowledge, text, base):
+    # another monster with other weaknesses: "did you mean Nargacuga?", never Nargacuga's card as if it were the same
+    result = ask(knowledge, text)
+    assert result.outcome is not Outcome.MATCH and base in {c.monster_id for c in result.candidates}
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("蒼火龍", "azure-rathalos"), ("azure rathalos", "azure-rathalos"),
+                                                  ("黑轟龍", "brute-tigrex"), ("我想打迅龍", "nargacuga")])
+def test_variants_the_knowledge_holds_and_names_in_chatter_still_match(knowledge, text, monster_id):
+    assert_matches(knowledge, text, monster_id)
+
+
 @pytest.mark.parametrize(("a", "b"), [("角龍", "diablos"), ("鋼龍", "kushala-daora"), ("迅龍", "nargacuga")])
 def test_one_character_apart_names_stay_apart(knowledge, a, b):
     result = ask(knowledge, a)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from typing import Iterable
 
 from monsterbot.core.matching.everyday import everyday_words
@@ -48,6 +49,12 @@ MAX_PART_HITS = 200
 BASE_SCORE = 86.0  # a shortened name inside one monster's name and its variants' alone: a match
 FUZZY_LIMIT = 10
 WHOLE_MESSAGE_SHARE = 0.6
+#: Words that make a name another monster (a subspecies, a rare species, a colour variant): a name with one of them
+#: that the knowledge does not hold ("綠迅龍", "green nargacuga", "ナルガクルガ亜種") is offered, never answered.
+VARIANT_WORDS = ("亜種", "亞種", "亚种", "希少種", "稀少種", "稀少种", "稀有種", "稀有种", "二つ名", "subspecies", "variant",
+                 "rare species", "綠", "绿", "green", "蒼", "苍", "azure", "金", "gold", "golden", "銀", "银", "silver",
+                 "黑", "黒", "black", "白", "white", "紅", "红", "red", "紫", "purple", "青", "blue", "桜", "櫻", "pink")
+VARIANT_SCORE = 80.0  # below MATCH_THRESHOLD, above AMBIGUOUS_FLOOR: "did you mean 迅龍?"
 _MASK = "\x01"  # stands for an everyday word in a subject; no key holds it
 
 
@@ -271,7 +278,8 @@ class Matcher:
                     if not any(piece in other for other in found):
                         found.add(piece)
         for key in found:
-            yield key, 90.0, Method.CONTAINS
+            variant = subject.replace(key, "", 1) in _variant_words()
+            yield key, VARIANT_SCORE if variant else 90.0, Method.CONTAINS
 
     def _keys_containing(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys that hold the subject; scored by share of the key covered and by position.
@@ -350,3 +358,8 @@ def _decide(ranked: list[Candidate], limit: int, subject: str) -> MatchResult:
         close = [c for c in ranked if c.score >= AMBIGUOUS_FLOOR][:limit]
         return MatchResult(Outcome.AMBIGUOUS, tuple(close), subject)
     return MatchResult(Outcome.MISS, tuple(ranked[: min(limit, 3)]), subject)
+
+
+@lru_cache(maxsize=1)
+def _variant_words() -> frozenset[str]:
+    return frozenset(normalize(word) for word in VARIANT_WORDS)
