@@ -405,6 +405,14 @@ def test_postbacks_this_bot_did_not_send_are_ignored(talk: Conversation, data: s
     assert talk.reply_to_postback(data).messages == []
 
 
+@pytest.mark.parametrize("data", ["monster=rathalos&game=world&lang=en&ask=element&detail=poison",
+                                  "monster=rathalos&game=world&lang=en&ask=part&detail=soul",
+                                  "monster=rathalos&game=world&lang=en&ask=oracle&detail=fire"])
+def test_a_button_asking_for_what_this_bot_never_asks_shows_the_card(talk: Conversation, data: str) -> None:
+    answer = talk.reply_to_postback(data)  # hand-made data: the monster's card, no error
+    assert answer.kind == "weakness" and answer.messages[0].data["altText"].startswith("Rathalos")
+
+
 def test_postback_in_an_unknown_language_falls_back_to_english(talk: Conversation) -> None:
     answer = talk.reply_to_postback("monster=rathalos&game=world&lang=xx")
     assert answer.language == "en" and answer.messages[0].data["altText"].startswith("Rathalos")

@@ -9,7 +9,8 @@ from urllib.parse import parse_qs, urlencode
 
 from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, TextMessage
 
-from monsterbot.core.model import GAMES, Monster
+from monsterbot.core.matching.followup import PART_KEYWORDS
+from monsterbot.core.model import ELEMENTS, GAMES, Monster
 from monsterbot.replies.game_labels import short_game_name
 from monsterbot.replies.labels import ELEMENT_ICONS, label
 from monsterbot.replies.messages import LABEL_LIMIT, QUICK_REPLY_LIMIT, postback_data
@@ -50,9 +51,11 @@ def ask_data(monster_id: str, game: str | None, language: str, ask: str = "", de
 
 
 def parse_ask(data: str) -> tuple[str, str]:
-    """(ask, detail) of a button's data; ("", "") for a plain card button."""
+    """(ask, detail) of a button's data; ("", "") for a plain card button, or for a part or element this bot never
+    asks about (hand-made data)."""
     fields = parse_qs(data)
-    return fields.get(ASK, [""])[0], fields.get(DETAIL, [""])[0]
+    ask, detail = fields.get(ASK, [""])[0], fields.get(DETAIL, [""])[0]
+    return (ask, detail) if detail in {"part": PART_KEYWORDS, "element": ELEMENTS}.get(ask, ()) else ("", "")
 
 
 def parse_set_game(data: str) -> tuple[str, str] | None:
