@@ -267,3 +267,32 @@ def test_hot_reload_picks_up_an_edit_and_survives_a_broken_one(tmp_path):
         assert not live.status.ok and live.current is good
     finally:
         reloader.stop()
+
+
+def _configmap_volume(volume: Path, files: dict[str, str], stamp: str) -> None:
+    """What the kubelet writes for a ConfigMap volume: the files in a hidden `..<time>` folder, `..data` linking to it,
+    and one link per key; an update writes a new folder and swaps `..data` in one rename."""
+    folder = volume / f"..{stamp}"
+    folder.mkdir(parents=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        if not (volume / name).is_symlink():
+            (volume / name).symlink_to(Path("..data") / name)
+    (volume / "..data_tmp").symlink_to(folder.name)
+    (volume / "..data_tmp").rename(volume / "..data")
+
+
+def test_a_configmap_volume_is_read_once_per_key_and_its_updates_reload(tmp_path):
+    """The chart mounts the knowledge ConfigMap: each file is there twice (a link and its hidden target)."""
+    files = {f.name: f.read_text("utf-8") for f in sorted((KNOWLEDGE / "monsters").glob("*.yaml"))}
+    volume = tmp_path / "knowledge"
+    _configmap_volume(volume, files, "2026_11_28_10_00_00.000000001")
+    source = YamlSource([volume])
+    live = LiveKnowledge(source.load)
+    assert live.reload(strict=True) and len(live.current.monsters) == len(files)
+    fingerprint = source.fingerprint()
+    files["tigrex.yaml"] = files["tigrex.yaml"].replace("aliases:\n", "aliases:\n  en: [tigerboy]\n")
+    _configmap_volume(volume, files, "2026_11_28_11_00_00.000000002")
+    assert source.fingerprint() != fingerprint  # the reloader sees the swap
+    best = live.current.matcher.match("tigerboy").best if live.reload(strict=True) else None
+    assert best is not None and best.monster_id == "tigrex"

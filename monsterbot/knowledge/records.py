@@ -417,14 +417,16 @@ def yaml_file_names(paths: Iterable[Path]) -> list[str]:
 
 
 def _yaml_files_in(folder: str) -> list[str]:
-    """Files of a folder and its subfolders; each folder's entries by name, so by path parts overall."""
+    """Files of a folder and its subfolders; each folder's entries by name, so by path parts overall. Hidden entries
+    are skipped: a ConfigMap volume holds each file twice, as `name.yaml` (a link) and in its hidden `..<time>` folder
+    (`..data` links to it), and an editor's `.#name.yaml` is no knowledge."""
     with os.scandir(folder) as scan:
-        entries = sorted(scan, key=attrgetter("name"))
+        entries = sorted((entry for entry in scan if not entry.name.startswith(".")), key=attrgetter("name"))
     files: list[str] = []
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             files += _yaml_files_in(entry.path)
-        elif entry.name.endswith((".yaml", ".yml")) and "." in entry.name.lstrip(".") and entry.is_file():
+        elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
             files.append(entry.path)
     return files
 
