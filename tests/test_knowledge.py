@@ -54,6 +54,7 @@ def test_every_name_and_alias_answers_its_own_monster(knowledge):
         # what the fast check cannot take (a YAML date, a key that is not text) is told like any other fault
         ("date-source.yaml", 9, 13, "games.world.source must be text, got the date 2024-01-01 (quote it"),
         ("number-key.yaml", 6, 3, "unknown key 1 in names"),
+        ("float-stars.yaml", 10, 22, "games.world.elements.fire must be a whole number, got 2.0"),
     ],
 )
 def test_broken_fixture_is_reported_at_its_line(file, line, column, fragment):

@@ -172,3 +172,13 @@ def test_a_keyword_reply_line_would_refuse_is_a_problem_of_its_binding():
     assert over.problems == ("spec.events[0].reply.text is 6000 characters as LINE counts them (UTF-16 units); "
                              "LINE refuses a text over 5000",)
     assert not over.knowledge.replies  # all or nothing: the binding contributes nothing
+
+
+def test_a_binding_monster_is_held_to_a_files_bounds_and_whole_numbers():
+    from monsterbot.kubernetes.bindings import read_binding
+
+    floating = LOREM | {"games": {"world": {"source": "test", "elements": {"fire": 2.0}}}}
+    read = read_binding(binding("floating", monsters=[floating]))
+    assert read.problems == ("spec.monsters[0].games.world.elements.fire must be a whole number, got 2.0",)
+    many = LOREM | {"aliases": {"en": [f"lorem {n}" for n in range(500)]}}
+    assert "more than the" in read_binding(binding("many", monsters=[many])).problems[0]

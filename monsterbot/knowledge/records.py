@@ -224,9 +224,12 @@ def check_document(doc: Document, file: str) -> list[Problem]:
 
 
 def limit_problems(data: Any, path: tuple[str | int, ...] = ()) -> Iterable[tuple[tuple[str | int, ...], str]]:
-    """(path, message) for each string, list or alias list in a record past its bound."""
+    """(path, message) for each string, list or alias list in a record past its bound, and each number that is not
+    whole (JSON Schema takes 2.0 for an integer; every number of a record counts stars or hitzone values)."""
     if isinstance(data, str) and len(data) > MAX_TEXT:
         yield path, f"{dotted(path)} is longer than {MAX_TEXT} characters ({len(data)})"
+    elif isinstance(data, float):
+        yield path, f"{dotted(path)} must be a whole number, got {data!r}"
     elif isinstance(data, list):
         limit = MAX_ALIASES if len(path) == 2 and path[0] == "aliases" else MAX_ITEMS
         if len(data) > limit:
