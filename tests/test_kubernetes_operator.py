@@ -6,11 +6,13 @@ import copy
 from functools import lru_cache
 
 import pytest
+import urllib3
 import yaml
 
 kubernetes = pytest.importorskip("kubernetes")
 kubernetes_validate = pytest.importorskip("kubernetes_validate")
 
+from kubernetes.client.exceptions import ApiException  # noqa: E402
 from openapi_schema_validator import OAS30Validator  # noqa: E402
 
 from monsterbot.kubernetes.crds import all_crds  # noqa: E402
@@ -290,3 +292,25 @@ def test_a_bot_on_the_store_gets_its_database_url_from_a_secret():
     assert env["DATABASE_URL"]["valueFrom"]["secretKeyRef"] == {"name": "db", "key": "url"}
     assert crd_errors("Bot", bot(**spec)) == []
     assert crd_errors("Bot", bot(knowledge={"source": "ftp"}))
+
+
+@pytest.mark.parametrize("failure", [
+    urllib3.exceptions.MaxRetryError(None, "/apis", "connection refused"),  # the API server away: not an OSError
+    urllib3.exceptions.ProtocolError("connection reset"),
+    ApiException(status=500),
+    ConnectionRefusedError(),
+])
+def test_an_api_server_blip_fails_one_pass_not_the_operator(failure, caplog):
+    from monsterbot.kubernetes.operator import one_pass
+
+    class Failing:
+        def reconcile_all(self) -> None:
+            raise failure
+
+    assert one_pass(Failing(), lambda: True, leading=False) is True  # still leading: the next pass retries
+    assert "operator pass failed" in caplog.text
+
+    def renew() -> bool:
+        raise failure
+
+    assert one_pass(Failing(), renew, leading=True) is True  # renewing failed: held as it was

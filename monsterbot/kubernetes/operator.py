@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+import urllib3
 import yaml
 from kubernetes import client
 from kubernetes.client.exceptions import ApiException
@@ -179,6 +180,25 @@ def watched_namespaces(config: dict, own_namespace: str) -> tuple[str, ...]:
     return tuple(config.get("watchNamespaces") or ()) or (own_namespace,)
 
 
+#: What a pass may meet and outlive: the API server's refusals, and the network failing under the client (urllib3's
+#: own errors, a refused connection or a timeout, are not OSErrors).
+PASS_ERRORS = (ApiException, OSError, urllib3.exceptions.HTTPError)
+
+
+def one_pass(operator: Operator, acquire: Callable[[], bool], leading: bool) -> bool:
+    """Renew the Lease and reconcile while holding it; whether it is held after (as it was, if renewing failed).
+    A failure is logged and the next pass retries: an API server blip never ends the operator."""
+    try:
+        leading = acquire()
+        if leading:
+            operator.reconcile_all()
+    except LeadershipLost:
+        log.warning("a reconcile pass outlived the operator lease; stopped it before writing")
+    except PASS_ERRORS as exc:
+        log.error("operator pass failed: %s", getattr(exc, "status", None) or type(exc).__name__)
+    return leading
+
+
 def run_operator(config_path: Path, interval: float, leader_election: bool) -> int:
     """Reconcile every `interval` seconds while holding the Lease; stop cleanly on SIGTERM or SIGINT."""
     from kubernetes import config as kube_config
@@ -207,14 +227,7 @@ def run_operator(config_path: Path, interval: float, leader_election: bool) -> i
         signal.signal(sig, lambda *_: stop.set())
     leading = False
     while not stop.is_set():
-        try:
-            leading = elector.acquire_or_renew() if leader_election else True
-            if leading:
-                operator.reconcile_all()
-        except LeadershipLost:
-            log.warning("a reconcile pass outlived the operator lease; stopped it before writing")
-        except (ApiException, OSError) as exc:
-            log.error("operator pass failed: %s", getattr(exc, "status", type(exc).__name__))
+        leading = one_pass(operator, elector.acquire_or_renew if leader_election else lambda: True, leading)
         HEARTBEAT.touch()
         stop.wait(interval)
     if leader_election and leading:
