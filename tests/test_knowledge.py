@@ -55,6 +55,8 @@ def test_every_name_and_alias_answers_its_own_monster(knowledge):
         ("date-source.yaml", 9, 13, "games.world.source must be text, got the date 2024-01-01 (quote it"),
         ("number-key.yaml", 6, 3, "unknown key 1 in names"),
         ("float-stars.yaml", 10, 22, "games.world.elements.fire must be a whole number, got 2.0"),
+        ("too-deep.yaml", 10, 46, "nested more than 32 levels deep"),  # before Python's stack runs out
+        ("merge-key.yaml", 11, 9, "merge keys (<<) are not allowed"),
     ],
 )
 def test_broken_fixture_is_reported_at_its_line(file, line, column, fragment):

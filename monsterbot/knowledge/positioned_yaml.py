@@ -76,11 +76,22 @@ def _mark(node: yaml.Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+#: Nesting deeper than any record needs (a record is about six levels deep): refused at its line, before the
+#: recursion of building it could exhaust Python's stack.
+MAX_DEPTH = 32
+_MERGE = "tag:yaml.org,2002:merge"
+
+
 def _build(node: yaml.Node, path: Path, doc: Document, constructor: yaml.constructor.SafeConstructor) -> Any:
     doc.values[path] = _mark(node)
+    if len(path) > MAX_DEPTH:
+        raise YamlError(f"nested more than {MAX_DEPTH} levels deep", _mark(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                raise YamlError("merge keys (<<) are not allowed in knowledge files: write the keys out",
+                                _mark(key_node))
             key = constructor.construct_object(key_node, deep=True)
             key = key if isinstance(key, (str, int)) else str(key)
             if key in result:
@@ -94,7 +105,7 @@ def _build(node: yaml.Node, path: Path, doc: Document, constructor: yaml.constru
 
 
 class DuplicateKey(yaml.YAMLError):
-    """A mapping names the same key twice (the plain loaders keep the last silently)."""
+    """A mapping names the same key twice (the plain loaders keep the last silently), or merges keys in (<<)."""
 
 
 class StrictLoader(_Loader):
@@ -104,6 +115,8 @@ class StrictLoader(_Loader):
         keys = [key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)]
         if len(keys) != len(set(keys)):
             raise DuplicateKey("duplicate key")
+        if any(key.tag == _MERGE for key, _ in node.value):
+            raise DuplicateKey("merge key")  # the positioned reading says where
         return super().construct_mapping(node, deep=deep)
 
 
