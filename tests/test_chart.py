@@ -320,6 +320,17 @@ def test_several_pods_without_redis_are_refused_unless_acknowledged(values, valu
                 if e["name"] == "REDIS_URL"]
 
 
+def test_the_store_as_knowledge_source_needs_a_database():
+    """Without DATABASE_URL each pod's store is SQLite in its emptyDir, which no `monsterbot sync` can fill."""
+    message = refusal("--set", "config.source=store")
+    assert "config.source=store needs database.existingSecret" in message, message
+    objects = render(*CREDENTIALS, "--set", "config.source=store", "--set", "database.existingSecret=db")
+    validate_all(objects)
+    [(_, pod)] = [p for p in pod_templates(objects) if p[1]["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    env = {e["name"]: e for e in pod["spec"]["containers"][0]["env"]}
+    assert env["MONSTERBOT_SOURCE"]["value"] == "store" and env["DATABASE_URL"]["valueFrom"]["secretKeyRef"]["name"] == "db"
+
+
 @pytest.mark.parametrize("knative", [False, True])
 def test_the_pods_grace_outlasts_the_shutdown_grace(knative):
     """gunicorn's graceful timeout is MONSTERBOT_SHUTDOWN_GRACE; the pod (Knative: its timeoutSeconds) gives 5 s more."""
