@@ -75,6 +75,19 @@ def test_two_monsters_claiming_one_alias_is_an_error_unless_intended(tmp_path):
     assert read_paths([tmp_path])[1] == []
 
 
+def test_an_alias_may_not_take_another_monsters_name_even_when_intended(tmp_path):
+    """ambiguous_with lets two monsters share a nickname ("rath"), never make one's own name ask "which one?"."""
+    for file in (KNOWLEDGE / "monsters").glob("rath*.yaml"):
+        shutil.copy(file, tmp_path / file.name)
+    rathian = tmp_path / "rathian.yaml"
+    data = yaml.safe_load(rathian.read_text("utf-8"))
+    assert "rathalos" in data["ambiguous_with"]
+    data["aliases"]["en"].append("Rathalos")
+    rathian.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    problems = [str(p) for p in read_paths([tmp_path])[1]]
+    assert len(problems) == 1 and "'rathalos' is the name of rathalos: an alias cannot take" in problems[0], problems
+
+
 def test_missing_language_is_a_warning(tmp_path):
     (tmp_path / "m.yaml").write_text("id: lonely\nnames:\n  en: Lonely\ngames:\n  world: {source: test}\n")
     records, problems = read_paths([tmp_path])

@@ -340,7 +340,8 @@ def lint(records: list[Record], warnings: bool = True) -> list[Problem]:
 
 
 def _shared_names(records: list[Record]) -> list[Problem]:
-    """Names and aliases that two monsters claim, unless each lists the other in ambiguous_with."""
+    """Names and aliases that two monsters claim, unless each lists the other in ambiguous_with; an alias that is
+    another monster's official name, always (its own name would ask "which one?")."""
     keys = [key for record in records for key in record.claim_keys]
     if len(set(keys)) == len(keys):
         return []
@@ -355,8 +356,14 @@ def _shared_names(records: list[Record]) -> list[Problem]:
     problems: list[Problem] = []
     for key, holders in claims.items():
         ids = {r.monster.id for r, _ in holders}
+        named = {r.monster.id for r, path in holders if path[0] == "names"}
         for record, path in holders:
             others = sorted(ids - {record.monster.id})
+            owners = sorted(named - {record.monster.id})
+            if path[0] == "aliases" and owners:
+                problems.append(_problem(record, path, f"{dotted(path)} {key!r} is the name of {', '.join(owners)}: "
+                                                       "an alias cannot take another monster's name"))
+                continue
             intended = all(o in record.monster.ambiguous_with for o in others)
             if not intended:
                 problems.append(
