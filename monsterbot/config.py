@@ -103,6 +103,13 @@ def _endpoint(name: str, raw: str, env: Mapping[str, str]) -> str:
     return raw.strip().rstrip("/") or LINE_API_DEFAULT
 
 
+def _labels(name: str, raw: str, env: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    pairs = [pair.strip() for pair in raw.split(",") if pair.strip()]
+    if any("=" not in pair for pair in pairs):
+        raise ConfigError(f"{name} must be key=value labels separated by commas, got {raw!r}")
+    return tuple(sorted((key.strip(), value.strip()) for key, value in (pair.split("=", 1) for pair in pairs)))
+
+
 def _pod_name(name: str, raw: str, env: Mapping[str, str]) -> str:
     return raw.strip() or socket.gethostname()
 
@@ -149,6 +156,13 @@ SETTINGS: tuple[Setting, ...] = (
             "watch EventBindings in the cluster and merge them into the knowledge", "knowledge.watchEventBindings"),
     Setting("MONSTERBOT_NAMESPACE", "namespace", _text(), "all namespaces",
             "namespace whose EventBindings the webhook watches", "knowledge.namespace"),
+    Setting("MONSTERBOT_BOT", "bot", _text(), "none",
+            "the Bot whose EventBindings the webhook takes: those naming it in `botRef`, and those naming no Bot that "
+            "carry `MONSTERBOT_BOT_SELECTOR`'s labels; none: only those naming no Bot (the operator sets it on a Bot's "
+            "pods)", "knowledge.bot"),
+    Setting("MONSTERBOT_BOT_SELECTOR", "bot_selector", _labels, "none",
+            "labels (`key=value,…`) binding an EventBinding that names no Bot to `MONSTERBOT_BOT` (the operator sets a "
+            "Bot's `eventBindingSelector` here)", "knowledge.botSelector"),
     Setting("REDIS_URL", "redis_url", _text(), "—",
             "Redis shared by replicas to answer a redelivered event once and to keep chat memory (default: files in "
             "the data folder, shared by the host's workers; chat memory in the store when it is PostgreSQL)", "redis.url"),
@@ -207,6 +221,8 @@ class Settings:
     query_log: bool = True
     kubernetes: bool = False
     namespace: str = ""
+    bot: str = ""
+    bot_selector: tuple[tuple[str, str], ...] = ()
     redis_url: str = ""
     memory: bool = True
     memory_ttl: float = 600.0

@@ -320,6 +320,15 @@ def test_several_pods_without_redis_are_refused_unless_acknowledged(values, valu
                 if e["name"] == "REDIS_URL"]
 
 
+def test_the_chart_webhook_can_be_told_whose_event_bindings_it_takes():
+    objects = render(*CREDENTIALS, "--set", "knowledge.bot=guild", "--set", "knowledge.botSelector.team=a",
+                     "--set", "knowledge.botSelector.app=x")
+    validate_all(objects)
+    [(_, pod)] = [p for p in pod_templates(objects) if p[1]["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    env = {e["name"]: e.get("value") for e in pod["spec"]["containers"][0]["env"]}
+    assert (env["MONSTERBOT_BOT"], env["MONSTERBOT_BOT_SELECTOR"]) == ("guild", "app=x,team=a")
+
+
 def test_the_store_as_knowledge_source_needs_a_database():
     """Without DATABASE_URL each pod's store is SQLite in its emptyDir, which no `monsterbot sync` can fill."""
     message = refusal("--set", "config.source=store")

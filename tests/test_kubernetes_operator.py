@@ -314,3 +314,15 @@ def test_an_api_server_blip_fails_one_pass_not_the_operator(failure, caplog):
         raise failure
 
     assert one_pass(Failing(), renew, leading=True) is True  # renewing failed: held as it was
+
+
+def test_a_bots_pods_are_told_whose_bindings_they_take():
+    """Each Bot's pods take the bindings naming it or carrying its selector's labels, never another Bot's."""
+    team = bot("team-a", eventBindingSelector={"matchLabels": {"team": "a", "app": "guild"}})
+    [deployment, _] = desired_resources(team, [], policy())
+    env = {e["name"]: e.get("value") for e in deployment["spec"]["template"]["spec"]["containers"][0]["env"]}
+    assert env["MONSTERBOT_BOT"] == "team-a" and env["MONSTERBOT_BOT_SELECTOR"] == "app=guild,team=a"
+    from monsterbot.config import Settings
+
+    settings = Settings.from_env({k: v or "" for k, v in env.items()}, require_line=False)
+    assert settings.bot == "team-a" and dict(settings.bot_selector) == {"team": "a", "app": "guild"}

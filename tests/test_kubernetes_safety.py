@@ -245,7 +245,7 @@ def _without_release_labels(pod: dict) -> dict:
 
 @pytest.mark.parametrize("knative", [False, True])
 def test_the_chart_and_the_operator_make_the_same_webhook_pod(knative):
-    values = ("--set", "knative.enabled=true") if knative else ()
+    values = (("--set", "knative.enabled=true") if knative else ()) + ("--set", "knowledge.bot=bot-monsterbot")
     objects = chart(*values)
     kind = ("serving.knative.dev/v1", "Service") if knative else ("apps/v1", "Deployment")
     [workload] = [o for o in objects if (o["apiVersion"], o["kind"]) == kind and o["metadata"]["name"] == "bot-monsterbot"]

@@ -38,7 +38,7 @@ def api(kube_client):
 
 @pytest.fixture()
 def cluster_bot(kube, api, line_stub):
-    settings = settings_for(line_stub, kubernetes=True, namespace="default")
+    settings = settings_for(line_stub, kubernetes=True, namespace="default", bot="monsterbot")  # the bindings' Bot
     runtime = build(settings, kube_api=api)
     runtime.cluster.watcher._timeout = 1  # short server-side watch timeouts keep the test and stop() quick
     app = create_app(settings, runtime)
@@ -80,6 +80,7 @@ def test_a_bad_binding_changes_nothing(kube, cluster_bot):
 def test_a_binding_overrides_the_yaml_record_with_the_same_id(kube, cluster_bot):
     wait_for(lambda: cluster_bot.runtime.cluster.ready)
     hotfix = {"id": "rathalos", "names": {"en": "Rathalos", "ja": "リオレウス", "zh-TW": "火龍", "zh-CN": "火龙"},
+              "ambiguous_with": ["rathian"],  # as its file says: it shares a nickname with Rathian ("rath")
               "games": {"world": {"source": "hotfix", "elements": {"dragon": 3, "thunder": 3}}}}
     kube.apply(BINDINGS, binding("hotfix", [hotfix]))
     wait_for(lambda: cluster_bot.runtime.knowledge.current.monsters["rathalos"].games["world"].source == "hotfix")
@@ -111,7 +112,7 @@ def _source(api, base_monsters=()):
         def fingerprint(self):
             return "base"
 
-    source = ClusterSource(Base(), api, "default", watch_timeout=1)
+    source = ClusterSource(Base(), api, "default", watch_timeout=1, bot="monsterbot")
     source.watcher._backoff = (0.05, 0.2)
     return source
 
@@ -182,3 +183,61 @@ def test_a_binding_monster_is_held_to_a_files_bounds_and_whole_numbers():
     assert read.problems == ("spec.monsters[0].games.world.elements.fire must be a whole number, got 2.0",)
     many = LOREM | {"aliases": {"en": [f"lorem {n}" for n in range(500)]}}
     assert "more than the" in read_binding(binding("many", monsters=[many])).problems[0]
+
+
+def _labelled(name: str, monster: dict, labels: dict) -> dict:
+    obj = binding(name, [monster])
+    del obj["spec"]["botRef"]
+    obj["metadata"]["labels"] = labels
+    return obj
+
+
+def _wyvern(n: int) -> dict:
+    return LOREM | {"id": f"lorem-{n}", "names": {"en": f"Lorem {n}", "ja": f"ロレム{n}", "zh-TW": f"試驗{n}龍",
+                                                  "zh-CN": f"试验{n}龙"}, "aliases": {}}
+
+
+@pytest.mark.parametrize(("bot", "selector", "taken"), [
+    ("monsterbot", {"team": "a"}, {"lorem-1", "lorem-3"}),  # its botRef, and a label match naming no Bot
+    ("monsterbot", {}, {"lorem-1"}),
+    ("", {}, {"lorem-3", "lorem-4"}),  # the chart's own webhook: the bindings naming no Bot
+])
+def test_a_webhook_takes_its_bots_bindings_and_no_other_bots(kube, api, bot, selector, taken):
+    kube.apply(BINDINGS, binding("mine", [_wyvern(1)]))
+    kube.apply(BINDINGS, binding("theirs", [_wyvern(2)], bot="other-bot"))
+    kube.apply(BINDINGS, _labelled("labelled", _wyvern(3), {"team": "a"}))
+    kube.apply(BINDINGS, _labelled("unlabelled", _wyvern(4), {}))
+    source = _source(api)
+    source.bot, source.selector = bot, selector
+    source.watcher.start()
+    try:
+        wait_for(lambda: source.ready)
+        assert {m.id for m in source.load().monsters} == taken
+    finally:
+        source.watcher.stop()
+
+
+def test_a_binding_the_operator_refuses_gives_the_webhook_nothing(kube, api):
+    """A monster taking 火龍 without both sides listing each other: NameCollision in its status, absent from answers."""
+    from monsterbot.kubernetes.reconcile import binding_condition
+    from monsterbot.sources.yaml_files import YamlSource
+    from tests.conftest import KNOWLEDGE
+
+    thief = _wyvern(5) | {"aliases": {"zh-TW": ["火龍"]}, "ambiguous_with": ["rathalos"]}  # one-sided
+    fine = _wyvern(6)
+    kube.apply(BINDINGS, binding("a-thief", [thief], [{"keywords": ["開團"], "reply": {"text": "集合！"}}]))
+    kube.apply(BINDINGS, binding("b-fine", [fine]))
+    base = YamlSource([KNOWLEDGE]).load()
+    objects = [binding("a-thief", [thief]), binding("b-fine", [fine])]
+    bots = [{"metadata": {"name": "monsterbot", "namespace": "default"}, "spec": {}}]
+    assert binding_condition(objects[0], bots, base, objects)["reason"] == "NameCollision"
+    assert binding_condition(objects[1], bots, base, objects)["reason"] == "Accepted"
+    source = _source(api, base.monsters)
+    source.watcher.start()
+    try:
+        wait_for(lambda: source.ready)
+        merged = source.load()
+        assert "lorem-6" in {m.id for m in merged.monsters} and "lorem-5" not in {m.id for m in merged.monsters}
+        assert not merged.replies  # all or nothing: its keyword event is not taken either
+    finally:
+        source.watcher.stop()

@@ -2,7 +2,9 @@
 
 Merge rule (declared): an EventBinding's monster replaces a YAML monster with the same id, so
 operators can hot-fix a record with `kubectl apply`; between two bindings, the one whose
-namespace/name sorts first keeps the id and the other is reported.
+namespace/name sorts first keeps the id and the other is refused whole, as is one that gives a monster a name another
+monster has (unless both list each other in ambiguous_with). The operator's status and the webhook's knowledge come
+from the same `merge`, of the bindings that belong to the Bot (`belongs`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,16 @@ class BindingKnowledge:
     key: str  # namespace/name
     knowledge: KnowledgeSet
     problems: tuple[str, ...] = ()
+
+
+def belongs(obj: Mapping[str, Any], bot: str, selector: Mapping[str, str]) -> bool:
+    """Whether an EventBinding is the Bot's: it names the Bot in botRef, or names none and carries every label of the
+    Bot's selector. A webhook that is no Bot (bot "": the chart's own) takes the bindings that name no Bot."""
+    ref = ((obj.get("spec") or {}).get("botRef") or {}).get("name")
+    if ref:
+        return ref == bot
+    labels = (obj.get("metadata") or {}).get("labels") or {}
+    return not bot or (bool(selector) and all(labels.get(k) == v for k, v in selector.items()))
 
 
 def binding_key(obj: Mapping[str, Any]) -> str:
@@ -55,28 +67,44 @@ def read_binding(obj: Mapping[str, Any]) -> BindingKnowledge:
     return BindingKnowledge(key, KnowledgeSet(tuple(monsters), replies))
 
 
-def merge(base: KnowledgeSet, bindings: Iterable[BindingKnowledge]) -> tuple[KnowledgeSet, dict[str, list[str]]]:
-    """YAML knowledge with the bindings' on top; returns the merge and the problems per binding."""
+@dataclass(frozen=True)
+class Refused:
+    """Why a binding contributes nothing: the reason of its Accepted condition, and what is wrong."""
+
+    reason: str  # InvalidMonster, DuplicateMonster or NameCollision
+    problems: tuple[str, ...]
+
+
+def merge(base: KnowledgeSet, bindings: Iterable[BindingKnowledge]) -> tuple[KnowledgeSet, dict[str, Refused]]:
+    """YAML knowledge with the bindings' on top, in namespace/name order; each binding whole or not at all: the merge,
+    and the refused bindings."""
     monsters = {m.id: m for m in base.monsters}
     replies = list(base.replies)
     claimed: dict[str, str] = {}
-    problems: dict[str, list[str]] = {}
+    refused: dict[str, Refused] = {}
     for binding in sorted(bindings, key=lambda b: b.key):
         if binding.problems:
-            problems[binding.key] = list(binding.problems)
+            refused[binding.key] = Refused("InvalidMonster", binding.problems)
             continue
-        for monster in binding.knowledge.monsters:
-            if monster.id in claimed:
-                problems.setdefault(binding.key, []).append(f"monster {monster.id!r} is already given by {claimed[monster.id]}")
-                continue
-            claimed[monster.id] = binding.key
-            monsters[monster.id] = monster
+        taken = tuple(f"monster {m.id!r} is already given by {claimed[m.id]}" for m in binding.knowledge.monsters
+                      if m.id in claimed)
+        if taken:
+            refused[binding.key] = Refused("DuplicateMonster", taken)
+            continue
+        candidate = monsters | {m.id: m for m in binding.knowledge.monsters}
+        collisions = name_collisions(KnowledgeSet(tuple(candidate.values())), binding)
+        if collisions:
+            refused[binding.key] = Refused("NameCollision", tuple(collisions))
+            continue
+        monsters = candidate
+        claimed |= {m.id: binding.key for m in binding.knowledge.monsters}
         replies += binding.knowledge.replies
-    return KnowledgeSet(tuple(monsters.values()), tuple(replies)), problems
+    return KnowledgeSet(tuple(monsters.values()), tuple(replies)), refused
 
 
 def name_collisions(knowledge: KnowledgeSet, binding: BindingKnowledge) -> list[str]:
-    """Names or aliases of the binding's monsters that another monster also claims, unless marked ambiguous."""
+    """Names or aliases of the binding's monsters that another monster also claims, unless both list each other in
+    ambiguous_with (as two knowledge files must)."""
     owners: dict[str, set[str]] = {}
     by_id = {m.id: m for m in knowledge.monsters}
     for monster in knowledge.monsters:
@@ -86,7 +114,7 @@ def name_collisions(knowledge: KnowledgeSet, binding: BindingKnowledge) -> list[
     for monster in binding.knowledge.monsters:
         for _, name in monster.all_names():
             others = owners.get(normalize(name), set()) - {monster.id}
-            others = {o for o in others if o not in monster.ambiguous_with and monster.id not in by_id[o].ambiguous_with}
+            others = {o for o in others if not (o in monster.ambiguous_with and monster.id in by_id[o].ambiguous_with)}
             if others:
                 found.append(f"{monster.id}: {name!r} is also a name of {', '.join(sorted(others))}")
     return found

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from monsterbot.core.model import KnowledgeSet
-from monsterbot.kubernetes.bindings import BindingKnowledge, binding_key, merge, name_collisions, read_binding
+from monsterbot.kubernetes.bindings import BindingKnowledge, belongs, binding_key, merge, read_binding
 from monsterbot.kubernetes.crds import API_VERSION
 
 SPEC_HASH = "monsterbot.io/spec-hash"
@@ -99,17 +99,15 @@ def _digest(value: Any) -> str:
 def bound_bindings(bot: dict, bindings: Iterable[dict]) -> list[dict]:
     """The EventBindings of the Bot's namespace that name it in botRef or carry its selector's labels."""
     name, namespace = bot["metadata"]["name"], bot["metadata"].get("namespace", "")
-    selector = ((bot.get("spec") or {}).get("eventBindingSelector") or {}).get("matchLabels") or {}
-    found = []
-    for binding in bindings:
-        meta = binding.get("metadata", {})
-        if meta.get("namespace", "") != namespace:
-            continue
-        ref = ((binding.get("spec") or {}).get("botRef") or {}).get("name")
-        labels = meta.get("labels") or {}
-        if ref == name or (selector and all(labels.get(k) == v for k, v in selector.items())):
-            found.append(binding)
+    selector = bot_selector(bot)
+    found = [b for b in bindings
+             if b.get("metadata", {}).get("namespace", "") == namespace and belongs(b, name, selector)]
     return sorted(found, key=binding_key)
+
+
+def bot_selector(bot: dict) -> dict[str, str]:
+    """The labels that bind an EventBinding naming no Bot to this one (its eventBindingSelector)."""
+    return dict(((bot.get("spec") or {}).get("eventBindingSelector") or {}).get("matchLabels") or {})
 
 
 def knowledge_checksum(bindings: Iterable[dict]) -> str:
@@ -150,6 +148,9 @@ def webhook_pod(bot: dict, policy: PodPolicy, flavour: str, bindings: Iterable[d
     _set_env(env, _secret_env("LINE_CHANNEL_SECRET", spec["channelSecretRef"]))
     _set_env(env, _secret_env("LINE_CHANNEL_ACCESS_TOKEN", spec["channelAccessTokenRef"]))
     _set_env(env, {"name": "MONSTERBOT_NAMESPACE", "value": namespace})
+    _set_env(env, {"name": "MONSTERBOT_BOT", "value": bot["metadata"]["name"]})  # its EventBindings, no other Bot's
+    _set_env(env, {"name": "MONSTERBOT_BOT_SELECTOR",
+                   "value": ",".join(f"{k}={v}" for k, v in sorted(bot_selector(bot).items()))})
     watching = knowledge.get("watchEventBindings", True)
     _set_env(env, {"name": "MONSTERBOT_KUBERNETES", "value": "1" if watching else "0"})
     if "source" in knowledge:
@@ -201,22 +202,25 @@ def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) ->
 
 
 def binding_condition(binding: dict, bots: Iterable[dict], base: KnowledgeSet, others: Iterable[dict]) -> dict:
-    """Accepted, or Invalid with a reason: unknown Bot, a record against the schema, a name another monster has."""
+    """Accepted, or Invalid with a reason: unknown Bot, a record against the schema, a monster another binding of the
+    same webhook gives, a name another monster has."""
     meta = binding.get("metadata", {})
+    namespace = meta.get("namespace")
     ref = ((binding.get("spec") or {}).get("botRef") or {}).get("name")
-    names = {b["metadata"]["name"] for b in bots if b["metadata"].get("namespace") == meta.get("namespace")}
+    webhooks: list[tuple[str, dict[str, str]]] = [("", {})] + [(b["metadata"]["name"], bot_selector(b)) for b in bots
+                             if b["metadata"].get("namespace") == namespace]  # the chart's own, then the Bots
     parsed = read_binding(binding)
-    if ref and ref not in names:
-        return _condition(False, "UnknownBot", f"no Bot named {ref!r} in namespace {meta.get('namespace')!r}")
+    if ref and ref not in {name for name, _ in webhooks[1:]}:
+        return _condition(False, "UnknownBot", f"no Bot named {ref!r} in namespace {namespace!r}")
     if parsed.problems:
         return _condition(False, "InvalidMonster", "; ".join(parsed.problems)[:2000])
-    peers: list[BindingKnowledge] = [read_binding(o) for o in others if binding_key(o) != binding_key(binding)]
-    merged, problems = merge(base, [*peers, parsed])
-    if problems.get(parsed.key):
-        return _condition(False, "DuplicateMonster", "; ".join(problems[parsed.key])[:2000])
-    collisions = name_collisions(merged, parsed)
-    if collisions:
-        return _condition(False, "NameCollision", "; ".join(collisions)[:2000])
+    owners = [webhook for webhook in webhooks if belongs(binding, *webhook)]
+    peers: list[BindingKnowledge] = [read_binding(o) for o in others if binding_key(o) != binding_key(binding)
+                                     and o.get("metadata", {}).get("namespace") == namespace
+                                     and any(belongs(o, *owner) for owner in owners)]
+    _, refused = merge(base, [*peers, parsed])  # what the webhook merges: the same verdict
+    if parsed.key in refused:
+        return _condition(False, refused[parsed.key].reason, "; ".join(refused[parsed.key].problems)[:2000])
     return _condition(True, "Accepted", f"{len(parsed.knowledge.monsters)} monster(s), "
                                         f"{len(parsed.knowledge.replies)} keyword event(s)")
 

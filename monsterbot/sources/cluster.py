@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from monsterbot.core.model import KnowledgeSet
-from monsterbot.kubernetes.bindings import BindingKnowledge, merge, read_binding
+from monsterbot.kubernetes.bindings import BindingKnowledge, belongs, merge, read_binding
 from monsterbot.kubernetes.watcher import EventBindingWatcher
 from monsterbot.sources import Source
 
@@ -16,8 +16,10 @@ log = logging.getLogger(__name__)
 class ClusterSource:
     """Base knowledge merged with watched EventBindings; every change triggers `on_update` (a reload)."""
 
-    def __init__(self, base: Source, api: Any, namespace: str | None = None, watch_timeout: int = 60) -> None:
+    def __init__(self, base: Source, api: Any, namespace: str | None = None, watch_timeout: int = 60,
+                 bot: str = "", selector: Mapping[str, str] | None = None) -> None:
         self.base = base
+        self.bot, self.selector = bot, dict(selector or {})  # whose bindings these are (bindings.belongs)
         self.on_update: Callable[[], object] = lambda: None
         self._parsed: dict[tuple[str, str], BindingKnowledge] = {}
         self._bindings: list[BindingKnowledge] = []
@@ -27,6 +29,8 @@ class ClusterSource:
     def _on_change(self, objects: dict[str, dict[str, Any]]) -> None:
         bindings = []
         for key, obj in objects.items():
+            if not belongs(obj, self.bot, self.selector):
+                continue  # another Bot's knowledge
             version = (key, str(obj.get("metadata", {}).get("resourceVersion")))
             if version not in self._parsed:
                 self._parsed[version] = read_binding(obj)
@@ -39,10 +43,10 @@ class ClusterSource:
         self.on_update()
 
     def load(self) -> KnowledgeSet:
-        """The base knowledge with the valid bindings on top."""
-        merged, problems = merge(self.base.load(), self._bindings)
-        for key, found in problems.items():
-            log.info("EventBinding %s: %s", key, "; ".join(found))
+        """The base knowledge with this webhook's bindings on top (a refused one contributes nothing)."""
+        merged, refused = merge(self.base.load(), self._bindings)
+        for key, why in refused.items():
+            log.info("EventBinding %s skipped (%s): %s", key, why.reason, "; ".join(why.problems))
         return merged
 
     def fingerprint(self) -> str:

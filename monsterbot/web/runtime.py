@@ -136,7 +136,8 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
     if settings.kubernetes and watch:
         from monsterbot.sources.cluster import ClusterSource, kubernetes_api
 
-        cluster = ClusterSource(source, kube_api or kubernetes_api(), settings.namespace or None)
+        cluster = ClusterSource(source, kube_api or kubernetes_api(), settings.namespace or None, bot=settings.bot,
+                                selector=dict(settings.bot_selector))
         source = cluster
     knowledge = LiveKnowledge(source.load, settings.reload_min_share, seed=seed)
     runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences(), cluster=cluster,

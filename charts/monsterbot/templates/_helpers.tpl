@@ -204,6 +204,10 @@ env:
     value: {{ ternary "1" "0" $.Values.knowledge.watchEventBindings | quote }}
   - name: MONSTERBOT_NAMESPACE
     value: {{ default $.Release.Namespace $.Values.knowledge.namespace | quote }}
+  - name: MONSTERBOT_BOT
+    value: {{ $.Values.knowledge.bot | quote }}
+  - name: MONSTERBOT_BOT_SELECTOR
+    value: {{ include "monsterbot.labelSelector" $.Values.knowledge.botSelector | quote }}
   - name: MONSTERBOT_DEFAULT_GAME
     value: {{ $.Values.config.defaultGame | quote }}
   - name: MONSTERBOT_GROUP_MODE
@@ -368,4 +372,13 @@ pods:
 {{- if and .Values.networkPolicy.enabled .Values.serviceMonitor.enabled (not .Values.knative.enabled) (not .Values.networkPolicy.metricsFrom) }}
 {{- fail "serviceMonitor.enabled with networkPolicy.enabled: the NetworkPolicy closes the metrics port to everyone unless networkPolicy.metricsFrom lists the Prometheus pods (NetworkPolicyPeer entries, e.g. a namespaceSelector of the monitoring namespace)." }}
 {{- end }}
+{{- end }}
+
+{{/* A label map as `key=value,…` (MONSTERBOT_BOT_SELECTOR), keys sorted. */}}
+{{- define "monsterbot.labelSelector" -}}
+{{- $pairs := list }}
+{{- range $key := keys . | sortAlpha }}
+{{- $pairs = append $pairs (printf "%s=%s" $key (index $ $key)) }}
+{{- end }}
+{{- join "," $pairs }}
 {{- end }}
