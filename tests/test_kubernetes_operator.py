@@ -326,3 +326,11 @@ def test_a_bots_pods_are_told_whose_bindings_they_take():
 
     settings = Settings.from_env({k: v or "" for k, v in env.items()}, require_line=False)
     assert settings.bot == "team-a" and dict(settings.bot_selector) == {"team": "a", "app": "guild"}
+
+
+def test_a_bot_named_as_the_release_in_its_namespace_is_refused():
+    """Its pods would carry the chart's webhook labels: each Service would send LINE's webhooks to both channels."""
+    with pytest.raises(Refusal) as refused:
+        desired_resources(bot("bot"), [], policy())  # the test chart's release is "bot", in "default"
+    assert refused.value.reason == "NameTaken"
+    assert desired_resources(bot("bot", namespace="games"), [], policy())  # elsewhere the name is free

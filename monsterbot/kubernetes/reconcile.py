@@ -58,6 +58,16 @@ class PodPolicy:
         env = pod["spec"]["containers"][0].get("env", [])
         return self.accept_duplicate_answers or any(e.get("name") == "REDIS_URL" for e in env)
 
+    def check_name(self, bot: dict, flavour: str) -> None:
+        """A Bot in the chart's namespace may not bear the release's name: its pods would carry the chart's pod labels
+        (the same instance), so each Service would send LINE's webhooks to the other channel's pods too."""
+        name, namespace = bot["metadata"]["name"], bot["metadata"].get("namespace", "")
+        release = self.pods[flavour]["metadata"].get("labels", {}).get("app.kubernetes.io/instance")
+        if namespace == self.home_namespace and name == release:
+            raise Refusal("NameTaken", f"a Bot named {name!r} in namespace {namespace!r} would share the labels of the "
+                          f"chart's own webhook pods (release {release!r}), and each Service would reach the other's "
+                          "pods; give the Bot another name")
+
     def check_pods(self, bot: dict, pod: dict) -> None:
         """The chart's rule for its own pods, for a Bot's: several pods need a Redis they share (each pod alone keeps
         its own record of the events it answered, so a redelivery could be answered once per pod). A Knative Bot that
@@ -174,7 +184,9 @@ def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) ->
     spec = bot.get("spec") or {}
     name, namespace = bot["metadata"]["name"], bot["metadata"].get("namespace")
     knative = spec.get("knative") or {}
-    pod = webhook_pod(bot, policy, "knative" if knative.get("enabled") else "deployment", list(bindings))
+    flavour = "knative" if knative.get("enabled") else "deployment"
+    policy.check_name(bot, flavour)
+    pod = webhook_pod(bot, policy, flavour, list(bindings))
     policy.check_pods(bot, pod)
     labels = pod["metadata"]["labels"]
     meta = {"name": name, "namespace": namespace, "labels": labels, "ownerReferences": [owner_reference(bot)]}
