@@ -334,3 +334,15 @@ def test_a_bot_named_as_the_release_in_its_namespace_is_refused():
         desired_resources(bot("bot"), [], policy())  # the test chart's release is "bot", in "default"
     assert refused.value.reason == "NameTaken"
     assert desired_resources(bot("bot", namespace="games"), [], policy())  # elsewhere the name is free
+
+
+def test_a_cluster_wide_bot_elsewhere_needs_an_account_of_its_namespace():
+    """clusterWide makes no webhook account outside the release's namespace: the chart's would not exist there."""
+    wide = ("--set", "operator.clusterWide=true", "--set", "operator.allowedServiceAccounts[0]=team-b-webhook")
+    with pytest.raises(Refusal) as refused:
+        desired_resources(bot("guild", namespace="team-b"), [], policy(*wide))
+    assert refused.value.reason == "ServiceAccountMissing" and "team-b" in str(refused.value)
+    [deployment, _] = desired_resources(bot("guild", namespace="team-b", serviceAccountName="team-b-webhook"), [],
+                                        policy(*wide))
+    assert deployment["spec"]["template"]["spec"]["serviceAccountName"] == "team-b-webhook"
+    assert desired_resources(bot("guild"), [], policy(*wide))  # in the release's namespace the chart's account is there

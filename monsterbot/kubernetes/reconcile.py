@@ -45,13 +45,14 @@ class PodPolicy:
     allowed_service_accounts: tuple[str, ...] = ()
     home_namespace: str = ""  # where the chart's knowledge ConfigMap lives
     accept_duplicate_answers: bool = False  # the chart's redis.acceptDuplicateAnswers
+    cluster_wide: bool = False  # operator.clusterWide: the chart's webhook account exists in its namespace only
 
     @classmethod
     def from_chart(cls, config: dict, home_namespace: str) -> PodPolicy:
         """The operator's ConfigMap (`config.yaml`, written by the chart)."""
         return cls(dict(config["pods"]), tuple(config.get("allowedImages") or ()),
                    tuple(config.get("allowedServiceAccounts") or ()), home_namespace,
-                   bool(config.get("acceptDuplicateAnswers", False)))
+                   bool(config.get("acceptDuplicateAnswers", False)), bool(config.get("clusterWide", False)))
 
     def shares_events(self, pod: dict) -> bool:
         """Whether several of these pods may run: they share a Redis, or the chart accepted duplicate answers."""
@@ -98,6 +99,12 @@ class PodPolicy:
         if account not in (pod["spec"]["serviceAccountName"], *self.allowed_service_accounts):
             raise Refusal("ServiceAccountNotAllowed",
                           f"service account {account!r} is not in the operator's allowedServiceAccounts")
+        namespace = bot["metadata"].get("namespace", "")
+        if account == pod["spec"]["serviceAccountName"] and self.cluster_wide and namespace != self.home_namespace:
+            raise Refusal("ServiceAccountMissing",
+                          f"the chart's webhook account {account!r} exists only in {self.home_namespace!r} "
+                          f"(operator.clusterWide): give the Bot an account of namespace {namespace!r} that may read "
+                          "its EventBindings, from the operator's allowedServiceAccounts")
         container["image"], pod["spec"]["serviceAccountName"] = image, account
         return pod
 
