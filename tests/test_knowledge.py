@@ -271,13 +271,18 @@ def test_hot_reload_picks_up_an_edit_and_survives_a_broken_one(tmp_path):
     reloader.start()
     try:
         path = folder / "monsters" / "tigrex.yaml"
-        path.write_text(path.read_text().replace("aliases:\n", "aliases:\n  en: [tigerboy]\n"))
+
+        def save(text: str) -> None:  # as an editor saves: whole (a reload between truncate and write would read half)
+            (folder / "tigrex.partial").write_text(text)
+            (folder / "tigrex.partial").replace(path)
+
+        save(path.read_text().replace("aliases:\n", "aliases:\n  en: [tigerboy]\n"))
         deadline = time.monotonic() + 10
         while live.current.matcher.match_question(parse("tigerboy")).best is None and time.monotonic() < deadline:
             time.sleep(0.05)
         assert live.current.matcher.match_question(parse("tigerboy")).best.monster_id == "tigrex"
         good = live.current
-        path.write_text("id: tigrex\nnames: [broken\n")
+        save("id: tigrex\nnames: [broken\n")
         while live.status.ok and time.monotonic() < deadline:
             time.sleep(0.05)
         assert not live.status.ok and live.current is good
