@@ -431,9 +431,11 @@ def _yaml_files_in(folder: str) -> list[str]:
     are skipped: a ConfigMap volume holds each file twice, as `name.yaml` (a link) and in its hidden `..<time>` folder
     (`..data` links to it), and an editor's `.#name.yaml` is no knowledge."""
     with os.scandir(folder) as scan:
-        entries = sorted((entry for entry in scan if not entry.name.startswith(".")), key=attrgetter("name"))
+        entries = sorted(scan, key=attrgetter("name"))
     files: list[str] = []
     for entry in entries:
+        if entry.name[0] == ".":
+            continue
         if entry.is_dir(follow_symlinks=False):
             files += _yaml_files_in(entry.path)
         elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
