@@ -107,6 +107,13 @@ def _is_cjk_char(ch: str) -> bool:
 MAINLAND_WORDS = ("怪物",)
 
 
+#: Kanji only Japanese writes: shinjitai whose Chinese forms differ in both scripts (竜: 龍 / 龙, 黒: 黑, 獣: 獸 / 兽).
+#: Listed, not derived from OpenCC's jp2t, which also changes characters Chinese uses as they are (欠, 予, 芸, 弁).
+JAPANESE_ONLY = frozenset(
+    "竜亜黒桜沢剣弾関団売読変県獣猟単巣戦様悪圧囲隠栄営駅塩縁応穏価壊拡覚楽渇巻歓観気帰犠拠挙駆恵掲経継軽鶏撃検権険験厳"
+    "広鉱済剤雑賛歯児実釈収従渋縦処焼乗剰嬢浄畳譲醸図粋酔髄瀬斉摂専銭繊総荘捜挿騒増蔵臓続対帯滝択遅鋳聴鉄転伝稲闘徳"
+    "廃拝発髪抜払辺歩豊毎満黙薬訳揺頼覧両塁涙霊齢暦歴労弐悩脳"
+)
 _KANA = re.compile("[\u3040-\u30ff]")
 _HAN = re.compile("[\u3400-\u9fff]")
 
@@ -115,11 +122,10 @@ def detect_language(text: str) -> str:
     """Guess which of en / ja / zh-TW / zh-CN a query is written in."""
     if _KANA.search(text):
         return "ja"
+    if not JAPANESE_ONLY.isdisjoint(text):
+        return "ja"  # 轟竜, 黒蝕竜: kanji only Japanese writes, without kana
     if _HAN.search(text):
-        to_trad, japanese, to_simp = _converters()
-        if japanese.convert(text) != text and any(
-                japanese.convert(ch) != ch and to_trad.convert(ch) == ch == to_simp.convert(ch) for ch in set(text)):
-            return "ja"  # a form only Japanese writes (竜, 亜, 黒: 龍 / 龙, 亞 / 亚, 黑 in Chinese), kana or not
+        to_trad, _, to_simp = _converters()
         if to_simp.convert(text) != text:  # a Traditional-only character
             return "zh-TW"
         if to_trad.convert(text) != text or any(word in text for word in MAINLAND_WORDS):
