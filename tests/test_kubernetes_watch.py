@@ -241,3 +241,13 @@ def test_a_binding_the_operator_refuses_gives_the_webhook_nothing(kube, api):
         assert not merged.replies  # all or nothing: its keyword event is not taken either
     finally:
         source.watcher.stop()
+
+
+def test_a_binding_giving_one_monster_twice_is_refused_whole():
+    from monsterbot.core.model import KnowledgeSet
+    from monsterbot.kubernetes.bindings import merge, read_binding
+
+    twice = read_binding(binding("twice", [_wyvern(7), _wyvern(7) | {"names": _wyvern(8)["names"]}]))
+    merged, refused = merge(KnowledgeSet(), [twice])
+    assert not merged.monsters and refused["default/twice"].reason == "DuplicateMonster"
+    assert "given 2 times in this binding" in refused["default/twice"].problems[0]

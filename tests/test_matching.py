@@ -136,6 +136,8 @@ def test_misses(knowledge, text):
 @pytest.mark.parametrize(("text", "base"), [
     ("綠迅龍", "nargacuga"), ("green nargacuga", "nargacuga"), ("ナルガクルガ亜種", "nargacuga"), ("迅龍亞種", "nargacuga"),
     ("ジンオウガ希少種", "zinogre"), ("rathalos subspecies", "rathalos"),
+    # a longer name beside the variant word: its spelling alone is close enough to match, and still may not answer
+    ("綠ナルガクルガ", "nargacuga"), ("金ジンオウガ", "zinogre"), ("紫雷狼龍", "zinogre"), ("紅ナルガ", "nargacuga"),
 ])
 def test_a_variant_the_knowledge_lacks_is_offered_not_answered_as_its_base(knowledge, text, base):
     # another monster with other weaknesses: "did you mean Nargacuga?", never Nargacuga's card as if it were the same

@@ -9,6 +9,7 @@ from the same `merge`, of the bindings that belong to the Bot (`belongs`).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
@@ -86,8 +87,9 @@ def merge(base: KnowledgeSet, bindings: Iterable[BindingKnowledge]) -> tuple[Kno
         if binding.problems:
             refused[binding.key] = Refused("InvalidMonster", binding.problems)
             continue
-        taken = tuple(f"monster {m.id!r} is already given by {claimed[m.id]}" for m in binding.knowledge.monsters
-                      if m.id in claimed)
+        ids = Counter(m.id for m in binding.knowledge.monsters)
+        taken = tuple(f"monster {i!r} is already given by {claimed[i]}" for i in ids if i in claimed)
+        taken += tuple(f"monster {i!r} is given {n} times in this binding" for i, n in ids.items() if n > 1)
         if taken:
             refused[binding.key] = Refused("DuplicateMonster", taken)
             continue

@@ -211,11 +211,14 @@ class Matcher:
         if not masked.strip(_MASK):
             return MatchResult(Outcome.MISS, subject=subject)
         near_word = masked in self._everyday_near  # 恐龍, クッキー: only a name that sounds the very same may answer
+        variants = self._variant_bases(masked)
         best: dict[str, tuple[tuple[float, bool, int, str], float, str, _Entry, Method]] = {}
         for key, score, method in self._score(masked):
             if near_word and (method is not Method.PHONETIC or score < SOUND_ALIKE):
                 continue
             score = round(score, 1)
+            if variants and key != masked:
+                score = min(score, VARIANT_SCORE) if any(e.monster_id in variants for e in self._entries[key]) else score
             for entry in self._entries[key]:  # a candidate is made only for each monster's best key
                 rank = (-score, not entry.official, len(key), entry.monster_id)
                 current = best.get(entry.monster_id)
@@ -226,6 +229,15 @@ class Matcher:
             for _, score, key, entry, method in sorted(best.values(), key=_first)
         ]
         return _decide(ranked, limit, subject)
+
+    def _variant_bases(self, subject: str) -> set[str]:
+        """The monsters named in the subject beside a variant word ("綠" + 迅龍, "ナルガクルガ" + 亜種): another monster
+        than theirs is meant, so none of their names may answer it (unless the whole subject is a name: 金火龍)."""
+        found: set[str] = set()
+        for word in _variant_words():
+            if word in subject:
+                found.update(entry.monster_id for entry in self._entries.get(subject.replace(word, "", 1), ()))
+        return found
 
     def _mask_everyday_words(self, subject: str) -> str:
         """The subject with each everyday word that holds a name replaced by one mask character."""
@@ -278,8 +290,7 @@ class Matcher:
                     if not any(piece in other for other in found):
                         found.add(piece)
         for key in found:
-            variant = subject.replace(key, "", 1) in _variant_words()
-            yield key, VARIANT_SCORE if variant else 90.0, Method.CONTAINS
+            yield key, 90.0, Method.CONTAINS
 
     def _keys_containing(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys that hold the subject; scored by share of the key covered and by position.
