@@ -57,6 +57,7 @@ def test_every_name_and_alias_answers_its_own_monster(knowledge):
         ("float-stars.yaml", 10, 22, "games.world.elements.fire must be a whole number, got 2.0"),
         ("too-deep.yaml", 10, 46, "nested more than 32 levels deep"),  # before Python's stack runs out
         ("merge-key.yaml", 11, 9, "merge keys (<<) are not allowed"),
+        ("deep-key.yaml", 3, 3, "a key must be a word or a number"),
     ],
 )
 def test_broken_fixture_is_reported_at_its_line(file, line, column, fragment):

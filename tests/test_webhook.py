@@ -108,6 +108,13 @@ def test_group_chatter_gets_silence(webhook, line_stub, chat):
     assert line_stub.replies() == []
 
 
+def test_a_short_english_word_with_a_question_mark_is_no_follow_up_in_a_group(webhook, line_stub):
+    webhook(payload(text_event("rathalos", "group")))
+    for text in ("ko?", "para?", "stun?"):  # "KO?" after a fight, "para?" for a paragraph: not the card again
+        webhook(payload(text_event(text, "group")))
+    assert len(line_stub.replies()) == 1
+
+
 @pytest.mark.parametrize("text", ["哪些魔物怕火", "怕火的魔物", "weak to fire", "火属性が弱点のモンスター", "火龍 vs 雌火龍",
                                   "rathalos vs rathian"])
 def test_a_group_gets_an_answer_to_a_reverse_or_comparison_asked_outright(webhook, line_stub, text):

@@ -92,6 +92,8 @@ def _build(node: yaml.Node, path: Path, doc: Document, constructor: yaml.constru
             if key_node.tag == _MERGE:
                 raise YamlError("merge keys (<<) are not allowed in knowledge files: write the keys out",
                                 _mark(key_node))
+            if not isinstance(key_node, yaml.ScalarNode):  # built whole by PyYAML, past the depth guard
+                raise YamlError("a key must be a word or a number, not a list or a mapping", _mark(key_node))
             key = constructor.construct_object(key_node, deep=True)
             key = key if isinstance(key, (str, int)) else str(key)
             if key in result:

@@ -52,7 +52,8 @@ ELEMENT_WORDS: dict[str, tuple[str, ...]] = {
 #: Words that ask for the weakness card itself ("弱點", "弱点は？", "毒呢", "what about poison?": the card lists the
 #: ailments too), after a part or an element was asked; an ailment needs a follow-up marker (a bare 毒 is a name).
 WEAKNESS_WORDS = ("弱點", "弱項", "じゃくてん", "weakness", "weaknesses")
-AILMENT_WORDS = tuple(w for ailment in AILMENTS for w in TOPIC_WORDS[ailment])
+AILMENT_WORDS = tuple(w for ailment in AILMENTS for w in TOPIC_WORDS[ailment]
+                      if not (w.isascii() and len(w) < 5))  # "ko?", "para?", "stun?" say other things too
 BARE_ELEMENTS: dict[str, tuple[str, ...]] = {
     "fire": ("火",), "water": ("水",), "thunder": ("雷",), "ice": ("冰", "氷"), "dragon": ("龍",),
 }
