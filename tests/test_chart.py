@@ -338,6 +338,9 @@ def test_the_store_as_knowledge_source_needs_a_database():
     [(_, pod)] = [p for p in pod_templates(objects) if p[1]["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
     env = {e["name"]: e for e in pod["spec"]["containers"][0]["env"]}
     assert env["MONSTERBOT_SOURCE"]["value"] == "store" and env["DATABASE_URL"]["valueFrom"]["secretKeyRef"]["name"] == "db"
+    validate_all(render(*CREDENTIALS, "--set", "config.source=store", "--set", "extraEnv[0].name=DATABASE_URL",
+                        "--set", "extraEnv[0].valueFrom.secretKeyRef.name=pg", "--set",
+                        "extraEnv[0].valueFrom.secretKeyRef.key=url"))  # a URL the operator brings otherwise
 
 
 @pytest.mark.parametrize("knative", [False, True])

@@ -346,3 +346,28 @@ def test_a_cluster_wide_bot_elsewhere_needs_an_account_of_its_namespace():
                                         policy(*wide))
     assert deployment["spec"]["template"]["spec"]["serviceAccountName"] == "team-b-webhook"
     assert desired_resources(bot("guild"), [], policy(*wide))  # in the release's namespace the chart's account is there
+    own = ("--set", "operator.clusterWide=true", "--set", "serviceAccount.create=false", "--set",
+           "serviceAccount.name=webhook")  # the cluster's admins make the account, in every namespace they choose
+    assert desired_resources(bot("guild", namespace="team-b"), [], policy(*own))
+
+
+def test_a_bindings_status_says_what_the_webhooks_that_take_it_serve():
+    """The verdict per webhook that takes the binding (each merges only its own): accepted if one of them does."""
+    from monsterbot.kubernetes.reconcile import binding_condition
+
+    base = YamlSource([KNOWLEDGE]).load()
+    lorem = [LOREM]
+    by_ref, by_label, plain = binding("a-ref", lorem, bot="x"), binding("b-label", lorem), binding("c-plain", lorem)
+    for labelled in (by_label, plain):
+        labelled["spec"].pop("botRef")
+    by_label["metadata"]["labels"] = {"team": "a"}
+    bots = [bot("x", eventBindingSelector={"matchLabels": {"team": "a"}})]
+    everything = [by_ref, by_label, plain]
+    chart = policy().chart_webhook()
+    assert chart == ("default", "", {})  # the test chart's own webhook: its namespace, naming no Bot
+    reasons = [binding_condition(b, bots, base, everything, chart)["reason"] for b in everything]
+    # Bot x serves a-ref (b-label repeats its monster there); the chart's webhook serves b-label (c-plain repeats it)
+    assert reasons == ["Accepted", "Accepted", "DuplicateMonster"]
+    named = policy("--set", "knowledge.bot=monsterbot").chart_webhook()  # the chart's webhook takes "monsterbot"'s
+    assert binding_condition(binding("guild", lorem), [], base, [], named)["reason"] == "Accepted"
+    assert binding_condition(plain, [], base, [], named)["reason"] == "UnknownBot"  # nobody takes it now

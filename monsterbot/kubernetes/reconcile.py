@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from monsterbot.core.model import KnowledgeSet
-from monsterbot.kubernetes.bindings import BindingKnowledge, belongs, binding_key, merge, read_binding
+from monsterbot.kubernetes.bindings import belongs, binding_key, merge, read_binding
 from monsterbot.kubernetes.crds import API_VERSION
 
 SPEC_HASH = "monsterbot.io/spec-hash"
@@ -31,6 +31,10 @@ class Refusal(Exception):
         self.reason = reason
 
 
+#: A webhook that takes EventBindings: its namespace, its Bot's name ("" for the chart's own) and the Bot's selector.
+WebhookScope = tuple[str, str, dict[str, str]]
+
+
 @dataclass(frozen=True)
 class PodPolicy:
     """What the chart lets the operator run: the webhook pod templates it rendered, and the allowlists.
@@ -45,19 +49,30 @@ class PodPolicy:
     allowed_service_accounts: tuple[str, ...] = ()
     home_namespace: str = ""  # where the chart's knowledge ConfigMap lives
     accept_duplicate_answers: bool = False  # the chart's redis.acceptDuplicateAnswers
-    cluster_wide: bool = False  # operator.clusterWide: the chart's webhook account exists in its namespace only
+    cluster_wide: bool = False  # operator.clusterWide: the chart's webhook account exists in its namespace only,
+    chart_makes_accounts: bool = True  # unless the chart makes none (serviceAccount.create false: yours, anywhere)
 
     @classmethod
     def from_chart(cls, config: dict, home_namespace: str) -> PodPolicy:
         """The operator's ConfigMap (`config.yaml`, written by the chart)."""
         return cls(dict(config["pods"]), tuple(config.get("allowedImages") or ()),
                    tuple(config.get("allowedServiceAccounts") or ()), home_namespace,
-                   bool(config.get("acceptDuplicateAnswers", False)), bool(config.get("clusterWide", False)))
+                   bool(config.get("acceptDuplicateAnswers", False)), bool(config.get("clusterWide", False)),
+                   bool(config.get("chartMakesAccounts", True)))
 
     def shares_events(self, pod: dict) -> bool:
         """Whether several of these pods may run: they share a Redis, or the chart accepted duplicate answers."""
         env = pod["spec"]["containers"][0].get("env", [])
         return self.accept_duplicate_answers or any(e.get("name") == "REDIS_URL" for e in env)
+
+    def chart_webhook(self) -> WebhookScope:
+        """The namespace, Bot name and selector whose EventBindings the chart's own webhook takes (its pod's settings)."""
+        from monsterbot.config import Settings
+
+        container = self.pods["deployment"]["spec"]["containers"][0]
+        settings = Settings.from_env({e["name"]: e.get("value") or "" for e in container.get("env", [])},
+                                     require_line=False)
+        return settings.namespace or self.home_namespace, settings.bot, dict(settings.bot_selector)
 
     def check_name(self, bot: dict, flavour: str) -> None:
         """A Bot in the chart's namespace may not bear the release's name: its pods would carry the chart's pod labels
@@ -100,7 +115,8 @@ class PodPolicy:
             raise Refusal("ServiceAccountNotAllowed",
                           f"service account {account!r} is not in the operator's allowedServiceAccounts")
         namespace = bot["metadata"].get("namespace", "")
-        if account == pod["spec"]["serviceAccountName"] and self.cluster_wide and namespace != self.home_namespace:
+        if (account == pod["spec"]["serviceAccountName"] and self.cluster_wide and self.chart_makes_accounts
+                and namespace != self.home_namespace):
             raise Refusal("ServiceAccountMissing",
                           f"the chart's webhook account {account!r} exists only in {self.home_namespace!r} "
                           f"(operator.clusterWide): give the Bot an account of namespace {namespace!r} that may read "
@@ -220,28 +236,36 @@ def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) ->
     return objects
 
 
-def binding_condition(binding: dict, bots: Iterable[dict], base: KnowledgeSet, others: Iterable[dict]) -> dict:
-    """Accepted, or Invalid with a reason: unknown Bot, a record against the schema, a monster another binding of the
-    same webhook gives, a name another monster has."""
+def binding_condition(binding: dict, bots: Iterable[dict], base: KnowledgeSet, others: Iterable[dict],
+                      chart: WebhookScope | None = None) -> dict:
+    """Accepted when a webhook that takes the binding merges it (`chart`: the chart's own webhook, besides the Bots'),
+    or Invalid with a reason: no webhook takes it (UnknownBot), a record against the schema, a monster another binding
+    of that webhook gives, a name another monster has."""
     meta = binding.get("metadata", {})
-    namespace = meta.get("namespace")
+    namespace = meta.get("namespace", "")
     ref = ((binding.get("spec") or {}).get("botRef") or {}).get("name")
-    webhooks: list[tuple[str, dict[str, str]]] = [("", {})] + [(b["metadata"]["name"], bot_selector(b)) for b in bots
-                             if b["metadata"].get("namespace") == namespace]  # the chart's own, then the Bots
+    webhooks = [(namespace, b["metadata"]["name"], bot_selector(b)) for b in bots
+                if b["metadata"].get("namespace") == namespace]
+    webhooks += [chart] if chart is not None and chart[0] == namespace else []
+    owners = [webhook for webhook in webhooks if belongs(binding, *webhook[1:])]
+    if not owners:
+        why = f"no Bot named {ref!r} in namespace {namespace!r}" if ref else \
+            f"no webhook in namespace {namespace!r} takes it: name a Bot in botRef, or carry a Bot's eventBindingSelector labels"
+        return _condition(False, "UnknownBot", why)
     parsed = read_binding(binding)
-    if ref and ref not in {name for name, _ in webhooks[1:]}:
-        return _condition(False, "UnknownBot", f"no Bot named {ref!r} in namespace {namespace!r}")
     if parsed.problems:
         return _condition(False, "InvalidMonster", "; ".join(parsed.problems)[:2000])
-    owners = [webhook for webhook in webhooks if belongs(binding, *webhook)]
-    peers: list[BindingKnowledge] = [read_binding(o) for o in others if binding_key(o) != binding_key(binding)
-                                     and o.get("metadata", {}).get("namespace") == namespace
-                                     and any(belongs(o, *owner) for owner in owners)]
-    _, refused = merge(base, [*peers, parsed])  # what the webhook merges: the same verdict
-    if parsed.key in refused:
-        return _condition(False, refused[parsed.key].reason, "; ".join(refused[parsed.key].problems)[:2000])
-    return _condition(True, "Accepted", f"{len(parsed.knowledge.monsters)} monster(s), "
-                                        f"{len(parsed.knowledge.replies)} keyword event(s)")
+    others = list(others)
+    refusals = []
+    for _, name, selector in owners:  # what each webhook that takes it merges: accepted if one of them does
+        peers = [read_binding(o) for o in others if binding_key(o) != binding_key(binding)
+                 and o.get("metadata", {}).get("namespace", "") == namespace and belongs(o, name, selector)]
+        _, refused = merge(base, [*peers, parsed])
+        if parsed.key not in refused:
+            return _condition(True, "Accepted", f"{len(parsed.knowledge.monsters)} monster(s), "
+                                                f"{len(parsed.knowledge.replies)} keyword event(s)")
+        refusals.append(refused[parsed.key])
+    return _condition(False, refusals[0].reason, "; ".join(refusals[0].problems)[:2000])
 
 
 def _condition(ok: bool, reason: str, message: str) -> dict:

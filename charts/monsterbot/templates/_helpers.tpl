@@ -332,6 +332,7 @@ watchNamespaces: {{ if .Values.operator.clusterWide }}[]{{ else }}{{ toJson (.Va
 allowedImages: {{ toJson .Values.operator.allowedImages }}
 allowedServiceAccounts: {{ toJson .Values.operator.allowedServiceAccounts }}
 acceptDuplicateAnswers: {{ .Values.redis.acceptDuplicateAnswers }}
+chartMakesAccounts: {{ .Values.serviceAccount.create }}
 pods:
   deployment:
     {{- include "monsterbot.webhookPod" (dict "ctx" $ "knative" false) | nindent 4 }}
@@ -366,8 +367,8 @@ pods:
 {{- $why := ternary " (Knative makes it the pod's termination grace)" "" .Values.knative.enabled }}
 {{- fail (printf "%s=%d%s is too short for config.shutdownGraceSeconds=%v: gunicorn needs the shutdown grace plus 5 s to send the queued replies and stop, so set it to at least %d (or lower config.shutdownGraceSeconds)." $what $grace $why .Values.config.shutdownGraceSeconds $needed) }}
 {{- end }}
-{{- if and (eq .Values.config.source "store") (not .Values.database.existingSecret) }}
-{{- fail "config.source=store needs database.existingSecret: without a database each pod's store is SQLite in its own emptyDir, which `monsterbot sync` can never fill, and the webhook would never be ready." }}
+{{- if and (eq .Values.config.source "store") (not .Values.database.existingSecret) (not (include "monsterbot.extraEnvNames" . | splitList "," | has "DATABASE_URL")) }}
+{{- fail "config.source=store needs database.existingSecret (or DATABASE_URL in extraEnv): without a database each pod's store is SQLite in its own emptyDir, which `monsterbot sync` can never fill, and the webhook would never be ready." }}
 {{- end }}
 {{- if and .Values.networkPolicy.enabled .Values.serviceMonitor.enabled (not .Values.knative.enabled) (not .Values.networkPolicy.metricsFrom) }}
 {{- fail "serviceMonitor.enabled with networkPolicy.enabled: the NetworkPolicy closes the metrics port to everyone unless networkPolicy.metricsFrom lists the Prometheus pods (NetworkPolicyPeer entries, e.g. a namespaceSelector of the monitoring namespace)." }}
@@ -381,4 +382,13 @@ pods:
 {{- $pairs = append $pairs (printf "%s=%s" $key (index $ $key)) }}
 {{- end }}
 {{- join "," $pairs }}
+{{- end }}
+
+{{/* The names of extraEnv's variables, joined by commas. */}}
+{{- define "monsterbot.extraEnvNames" -}}
+{{- $names := list }}
+{{- range .Values.extraEnv }}
+{{- $names = append $names .name }}
+{{- end }}
+{{- join "," $names }}
 {{- end }}
