@@ -58,6 +58,7 @@ def test_every_name_and_alias_answers_its_own_monster(knowledge):
         ("too-deep.yaml", 10, 46, "nested more than 32 levels deep"),  # before Python's stack runs out
         ("merge-key.yaml", 11, 9, "merge keys (<<) are not allowed"),
         ("deep-key.yaml", 3, 3, "a key must be a word or a number"),
+        ("missing-given.yaml", 10, 14, "games.world.missing lists elements, which the record gives"),
     ],
 )
 def test_broken_fixture_is_reported_at_its_line(file, line, column, fragment):

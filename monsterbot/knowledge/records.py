@@ -149,7 +149,7 @@ def _valid_fast(data: Any) -> bool:
     """Whether a document passes the fast check; data it cannot take (a YAML date, a key that is not text) is left to
     the slow path, which says what and where."""
     try:
-        return bool(_fast_validator().is_valid(data)) and not any(limit_problems(data))
+        return bool(_fast_validator().is_valid(data)) and not any(record_problems(data))
     except ValueError:
         return False
 
@@ -212,7 +212,7 @@ def check_document(doc: Document, file: str) -> list[Problem]:
         Problem(file, *_at(doc.position(path, key=True)), f"duplicate key {dotted(path)!r}")
         for path in doc.duplicate_keys
     ]
-    problems += [Problem(file, *_at(doc.position(path)), message) for path, message in limit_problems(doc.data)]
+    problems += [Problem(file, *_at(doc.position(path)), message) for path, message in record_problems(doc.data)]
     for error in validator().iter_errors(doc.data):
         message, at_key = describe(error)
         path = tuple(error.absolute_path)
@@ -223,9 +223,10 @@ def check_document(doc: Document, file: str) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line, p.column))
 
 
-def limit_problems(data: Any, path: tuple[str | int, ...] = ()) -> Iterable[tuple[tuple[str | int, ...], str]]:
-    """(path, message) for each string, list or alias list in a record past its bound, and each number that is not
-    whole (JSON Schema takes 2.0 for an integer; every number of a record counts stars or hitzone values)."""
+def record_problems(data: Any, path: tuple[str | int, ...] = ()) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    """(path, message) for what the schema cannot say: a string, list or alias list past its bound, a number that is
+    not whole (JSON Schema takes 2.0 for an integer; every number of a record counts stars or hitzone values), a fact a
+    game's `missing` lists that the record gives (the card would show it and say it is missing)."""
     if isinstance(data, str) and len(data) > MAX_TEXT:
         yield path, f"{dotted(path)} is longer than {MAX_TEXT} characters ({len(data)})"
     elif isinstance(data, float):
@@ -236,10 +237,14 @@ def limit_problems(data: Any, path: tuple[str | int, ...] = ()) -> Iterable[tupl
             yield path, f"{dotted(path)} has {len(data)} entries, more than the {limit} allowed"
             return
         for index, item in enumerate(data):
-            yield from limit_problems(item, path + (index,))
+            yield from record_problems(item, path + (index,))
     elif isinstance(data, dict):
+        if len(path) == 2 and path[0] == "games" and isinstance(data.get("missing"), list):
+            given = [fact for fact in data["missing"] if isinstance(fact, str) and data.get(fact)]
+            if given:
+                yield path + ("missing",), f"{dotted(path)}.missing lists {', '.join(given)}, which the record gives"
         for key, value in data.items():
-            yield from limit_problems(value, path + (key,))
+            yield from record_problems(value, path + (key,))
 
 
 def _at(position: Position) -> tuple[int, int]:

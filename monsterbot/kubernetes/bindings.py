@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import KeywordReply, KnowledgeSet, Monster
-from monsterbot.knowledge.records import describe, limit_problems, to_monster, validator
+from monsterbot.knowledge.records import describe, record_problems, to_monster, validator
 from monsterbot.replies.line_rules import TEXT_MAX, utf16_length
 
 
@@ -51,7 +51,7 @@ def read_binding(obj: Mapping[str, Any]) -> BindingKnowledge:
     monsters: list[Monster] = []
     for index, record in enumerate(spec.get("monsters") or []):
         errors = [describe(e)[0] for e in validator().iter_errors(record)]
-        errors += [message for _, message in limit_problems(record)] if not errors else []  # as a file's record
+        errors += [message for _, message in record_problems(record)] if not errors else []  # as a file's record
         if errors:
             problems += [f"spec.monsters[{index}].{error}" for error in errors]
         else:
