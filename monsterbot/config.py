@@ -103,6 +103,11 @@ def _endpoint(name: str, raw: str, env: Mapping[str, str]) -> str:
     return raw.strip().rstrip("/") or LINE_API_DEFAULT
 
 
+def labels_value(labels: Mapping[str, str]) -> str:
+    """Labels as MONSTERBOT_BOT_SELECTOR holds them (`key=value,…`, keys sorted), what `_labels` reads back."""
+    return ",".join(f"{key}={value}" for key, value in sorted(labels.items()))
+
+
 def _labels(name: str, raw: str, env: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     pairs = [pair.strip() for pair in raw.split(",") if pair.strip()]
     if any("=" not in pair for pair in pairs):

@@ -292,7 +292,7 @@ def test_hot_reload_picks_up_an_edit_and_survives_a_broken_one(tmp_path):
         reloader.stop()
 
 
-def _configmap_volume(volume: Path, files: dict[str, str], stamp: str) -> None:
+def configmap_volume(volume: Path, files: dict[str, str], stamp: str) -> None:
     """What the kubelet writes for a ConfigMap volume: the files in a hidden `..<time>` folder, `..data` linking to it,
     and one link per key; an update writes a new folder and swaps `..data` in one rename."""
     folder = volume / f"..{stamp}"
@@ -305,17 +305,17 @@ def _configmap_volume(volume: Path, files: dict[str, str], stamp: str) -> None:
     (volume / "..data_tmp").rename(volume / "..data")
 
 
-def test_a_configmap_volume_is_read_once_per_key_and_its_updates_reload(tmp_path):
+def test_aconfigmap_volume_is_read_once_per_key_and_its_updates_reload(tmp_path):
     """The chart mounts the knowledge ConfigMap: each file is there twice (a link and its hidden target)."""
     files = {f.name: f.read_text("utf-8") for f in sorted((KNOWLEDGE / "monsters").glob("*.yaml"))}
     volume = tmp_path / "knowledge"
-    _configmap_volume(volume, files, "2026_11_28_10_00_00.000000001")
+    configmap_volume(volume, files, "2026_11_28_10_00_00.000000001")
     source = YamlSource([volume])
     live = LiveKnowledge(source.load)
     assert live.reload(strict=True) and len(live.current.monsters) == len(files)
     fingerprint = source.fingerprint()
     files["tigrex.yaml"] = files["tigrex.yaml"].replace("aliases:\n", "aliases:\n  en: [tigerboy]\n")
-    _configmap_volume(volume, files, "2026_11_28_11_00_00.000000002")
+    configmap_volume(volume, files, "2026_11_28_11_00_00.000000002")
     assert source.fingerprint() != fingerprint  # the reloader sees the swap
     best = live.current.matcher.match("tigerboy").best if live.reload(strict=True) else None
     assert best is not None and best.monster_id == "tigrex"

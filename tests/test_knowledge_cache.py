@@ -19,6 +19,7 @@ from monsterbot.sources.compiled import CACHE_FILE, FORMAT, KnowledgeCache
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
 from tests.conftest import KNOWLEDGE
+from tests.test_knowledge import configmap_volume
 from tests.test_scale import matcher_state
 
 _PAST = 1_700_000_000  # files dated long ago are trusted by their stamp (see yaml_files.RACY_NS)
@@ -194,22 +195,33 @@ def test_monsterbot_compile_writes_the_cache_a_start_then_uses(folder, data, mon
     assert (data / CACHE_FILE).read_bytes() == before  # knowledge with errors is never written
 
 
+def compile_image(folder: Path, image: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """What the Dockerfile does: `monsterbot compile --into`; the cache file the image names."""
+    assert main(["compile", str(folder), "--into", str(image)]) == 0
+    capsys.readouterr()
+    return image / CACHE_FILE
+
+
+def start_on_a_new_volume(knowledge: Path, cache: Path, volume: Path) -> tuple[YamlSource, LiveKnowledge]:
+    """A pod's start as the image configures it (MONSTERBOT_COMPILED_KNOWLEDGE) on an empty data folder."""
+    from monsterbot.config import Settings
+    from monsterbot.sources import yaml_source
+
+    env = {"MONSTERBOT_KNOWLEDGE": str(knowledge), "MONSTERBOT_DATA_DIR": str(volume),
+           "MONSTERBOT_COMPILED_KNOWLEDGE": str(cache)}
+    source = yaml_source(Settings.from_env(env, require_line=False))
+    live = LiveKnowledge(source.load, seed=source.take_index)
+    live.reload(strict=True)
+    return source, live
+
+
 def test_a_pod_on_a_new_volume_starts_from_the_image_cache_then_keeps_its_own(folder, tmp_path, monkeypatch, capsys):
     """The Dockerfile compiles into the image (MONSTERBOT_COMPILED_KNOWLEDGE); the chart's emptyDir on the data folder
     starts empty: a start reads the image's cache and parses no YAML (the data folder gets a cache of its own once the
     knowledge changes)."""
-    from monsterbot.config import Settings
-    from monsterbot.sources import yaml_source
-
-    image = tmp_path / "image"
-    assert main(["compile", str(folder), "--into", str(image)]) == 0
-    capsys.readouterr()
-    assert (image / CACHE_FILE).stat().st_mode & 0o777 == 0o644  # a pod under another UID reads it too
-    env = {"MONSTERBOT_KNOWLEDGE": str(folder), "MONSTERBOT_DATA_DIR": str(tmp_path / "volume"),
-           "MONSTERBOT_COMPILED_KNOWLEDGE": str(image / CACHE_FILE)}
-    source = yaml_source(Settings.from_env(env, require_line=False))
-    live = LiveKnowledge(source.load, seed=source.take_index)
-    live.reload(strict=True)
+    cache = compile_image(folder, tmp_path / "image", capsys)
+    assert cache.stat().st_mode & 0o777 == 0o644  # a pod under another UID reads it too
+    source, live = start_on_a_new_volume(folder, cache, tmp_path / "volume")
     assert source.files_read == 0 and len(live.current.monsters) == 156
     assert not (tmp_path / "volume" / CACHE_FILE).exists()  # nothing changed: the image's cache serves the next start too
     assert_as_without_cache(live, folder)
@@ -226,23 +238,13 @@ def test_monsterbot_compile_writes_its_cache_even_where_the_image_names_one(fold
 
 
 def test_the_image_cache_serves_the_same_files_mounted_elsewhere(folder, tmp_path, capsys):
-    """The chart mounts the knowledge ConfigMap at /etc/monsterbot/knowledge, one flat folder, while the image compiled
-    /app/knowledge/monsters: files are found by content, parse no YAML, and name the files they were read from."""
-    from monsterbot.config import Settings
-    from monsterbot.sources import yaml_source
-
-    image = tmp_path / "image"
-    assert main(["compile", str(folder), "--into", str(image)]) == 0
-    capsys.readouterr()
+    """The chart mounts the knowledge ConfigMap at /etc/monsterbot/knowledge (one flat folder of links into a hidden
+    one) while the image compiled /app/knowledge/monsters: files are found by content, parse no YAML, and name the
+    files they were read from."""
+    cache = compile_image(folder, tmp_path / "image", capsys)
     mounted = tmp_path / "etc" / "knowledge"
-    mounted.mkdir(parents=True)
-    for file in sorted(folder.iterdir()):
-        (mounted / file.name).write_bytes(file.read_bytes())
-    env = {"MONSTERBOT_KNOWLEDGE": str(mounted), "MONSTERBOT_DATA_DIR": str(tmp_path / "volume"),
-           "MONSTERBOT_COMPILED_KNOWLEDGE": str(image / CACHE_FILE)}
-    source = yaml_source(Settings.from_env(env, require_line=False))
-    live = LiveKnowledge(source.load, seed=source.take_index)
-    live.reload(strict=True)
+    configmap_volume(mounted, {f.name: f.read_text("utf-8") for f in sorted(folder.iterdir())}, "2026_11_28_10_00_00.1")
+    source, live = start_on_a_new_volume(mounted, cache, tmp_path / "volume")
     assert source.files_read == 0 and len(live.current.monsters) == 156
     assert {Path(m.origin).parent for m in live.current.monsters.values()} == {mounted}
     assert_as_without_cache(live, mounted)

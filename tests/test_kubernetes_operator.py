@@ -363,11 +363,11 @@ def test_a_bindings_status_says_what_the_webhooks_that_take_it_serve():
     by_label["metadata"]["labels"] = {"team": "a"}
     bots = [bot("x", eventBindingSelector={"matchLabels": {"team": "a"}})]
     everything = [by_ref, by_label, plain]
-    chart = policy().chart_webhook()
+    chart = policy().chart_webhook
     assert chart == ("default", "", {})  # the test chart's own webhook: its namespace, naming no Bot
     reasons = [binding_condition(b, bots, base, everything, chart)["reason"] for b in everything]
     # Bot x serves a-ref (b-label repeats its monster there); the chart's webhook serves b-label (c-plain repeats it)
     assert reasons == ["Accepted", "Accepted", "DuplicateMonster"]
-    named = policy("--set", "knowledge.bot=monsterbot").chart_webhook()  # the chart's webhook takes "monsterbot"'s
+    named = policy("--set", "knowledge.bot=monsterbot").chart_webhook  # the chart's webhook takes "monsterbot"'s
     assert binding_condition(binding("guild", lorem), [], base, [], named)["reason"] == "Accepted"
     assert binding_condition(plain, [], base, [], named)["reason"] == "UnknownBot"  # nobody takes it now

@@ -251,3 +251,17 @@ def test_a_binding_giving_one_monster_twice_is_refused_whole():
     merged, refused = merge(KnowledgeSet(), [twice])
     assert not merged.monsters and refused["default/twice"].reason == "DuplicateMonster"
     assert "given 2 times in this binding" in refused["default/twice"].problems[0]
+
+
+def test_a_refused_binding_leaves_no_name_behind_for_the_next():
+    """merge keeps its index of names as it goes: a binding refused for a collision takes its names back out."""
+    from monsterbot.kubernetes.bindings import merge, read_binding
+    from monsterbot.sources.yaml_files import YamlSource
+    from tests.conftest import KNOWLEDGE
+
+    thief = _wyvern(5) | {"aliases": {"zh-TW": ["火龍"]}}
+    heir = _wyvern(6) | {"aliases": {"en": ["Lorem 5"]}}  # the refused one's name, free again
+    merged, refused = merge(YamlSource([KNOWLEDGE]).load(), [read_binding(binding("a-thief", [thief])),
+                                                              read_binding(binding("b-heir", [heir]))])
+    assert set(refused) == {"default/a-thief"} and refused["default/a-thief"].reason == "NameCollision"
+    assert "lorem-6" in {m.id for m in merged.monsters} and "lorem-5" not in {m.id for m in merged.monsters}

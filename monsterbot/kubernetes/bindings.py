@@ -80,6 +80,7 @@ def merge(base: KnowledgeSet, bindings: Iterable[BindingKnowledge]) -> tuple[Kno
     """YAML knowledge with the bindings' on top, in namespace/name order; each binding whole or not at all: the merge,
     and the refused bindings."""
     monsters = {m.id: m for m in base.monsters}
+    owners = _name_owners(monsters.values())  # kept up to date as bindings are taken: no rebuild per binding
     replies = list(base.replies)
     claimed: dict[str, str] = {}
     refused: dict[str, Refused] = {}
@@ -93,9 +94,18 @@ def merge(base: KnowledgeSet, bindings: Iterable[BindingKnowledge]) -> tuple[Kno
         if taken:
             refused[binding.key] = Refused("DuplicateMonster", taken)
             continue
+        replaced = [monsters[i] for i in ids if i in monsters]
+        for monster in replaced:
+            _index_names(owners, monster, remove=True)
+        for monster in binding.knowledge.monsters:
+            _index_names(owners, monster)
         candidate = monsters | {m.id: m for m in binding.knowledge.monsters}
-        collisions = name_collisions(KnowledgeSet(tuple(candidate.values())), binding)
+        collisions = _name_collisions(owners, candidate, binding)
         if collisions:
+            for monster in binding.knowledge.monsters:  # as it was
+                _index_names(owners, monster, remove=True)
+            for monster in replaced:
+                _index_names(owners, monster)
             refused[binding.key] = Refused("NameCollision", tuple(collisions))
             continue
         monsters = candidate
@@ -104,14 +114,26 @@ def merge(base: KnowledgeSet, bindings: Iterable[BindingKnowledge]) -> tuple[Kno
     return KnowledgeSet(tuple(monsters.values()), tuple(replies)), refused
 
 
-def name_collisions(knowledge: KnowledgeSet, binding: BindingKnowledge) -> list[str]:
-    """Names or aliases of the binding's monsters that another monster also claims, unless both list each other in
-    ambiguous_with (as two knowledge files must)."""
+def _name_owners(monsters: Iterable[Monster]) -> dict[str, set[str]]:
+    """The ids of the monsters holding each normalised name or alias."""
     owners: dict[str, set[str]] = {}
-    by_id = {m.id: m for m in knowledge.monsters}
-    for monster in knowledge.monsters:
-        for _, name in monster.all_names():
-            owners.setdefault(normalize(name), set()).add(monster.id)
+    for monster in monsters:
+        _index_names(owners, monster)
+    return owners
+
+
+def _index_names(owners: dict[str, set[str]], monster: Monster, remove: bool = False) -> None:
+    for _, name in monster.all_names():
+        holders = owners.setdefault(normalize(name), set())
+        if remove:
+            holders.discard(monster.id)
+        else:
+            holders.add(monster.id)
+
+
+def _name_collisions(owners: Mapping[str, set[str]], by_id: Mapping[str, Monster], binding: BindingKnowledge) -> list[str]:
+    """Names or aliases of the binding's monsters that another monster also holds (`owners`, of the knowledge with the
+    binding in: `by_id`), unless both list each other in ambiguous_with (as two knowledge files must)."""
     found = []
     for monster in binding.knowledge.monsters:
         for _, name in monster.all_names():

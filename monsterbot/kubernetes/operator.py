@@ -105,7 +105,7 @@ class Operator:
                                                               {"status": status})
 
     def _write_binding_status(self, binding: dict, bots: list[dict], bindings: list[dict]) -> None:
-        condition = binding_condition(binding, bots, self.base, bindings, self.policy.chart_webhook())
+        condition = binding_condition(binding, bots, self.base, bindings, self.policy.chart_webhook)
         status = binding_status(binding, condition, _now())
         if _without_times(binding.get("status")) != _without_times(status):
             meta = binding["metadata"]

@@ -10,8 +10,10 @@ import copy
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterable
 
+from monsterbot.config import Settings, labels_value
 from monsterbot.core.model import KnowledgeSet
 from monsterbot.kubernetes.bindings import belongs, binding_key, merge, read_binding
 from monsterbot.kubernetes.crds import API_VERSION
@@ -65,10 +67,10 @@ class PodPolicy:
         env = pod["spec"]["containers"][0].get("env", [])
         return self.accept_duplicate_answers or any(e.get("name") == "REDIS_URL" for e in env)
 
+    @cached_property
     def chart_webhook(self) -> WebhookScope:
-        """The namespace, Bot name and selector whose EventBindings the chart's own webhook takes (its pod's settings)."""
-        from monsterbot.config import Settings
-
+        """The namespace, Bot name and selector whose EventBindings the chart's own webhook takes (its pod's settings,
+        read once)."""
         container = self.pods["deployment"]["spec"]["containers"][0]
         settings = Settings.from_env({e["name"]: e.get("value") or "" for e in container.get("env", [])},
                                      require_line=False)
@@ -182,8 +184,7 @@ def webhook_pod(bot: dict, policy: PodPolicy, flavour: str, bindings: Iterable[d
     _set_env(env, _secret_env("LINE_CHANNEL_ACCESS_TOKEN", spec["channelAccessTokenRef"]))
     _set_env(env, {"name": "MONSTERBOT_NAMESPACE", "value": namespace})
     _set_env(env, {"name": "MONSTERBOT_BOT", "value": bot["metadata"]["name"]})  # its EventBindings, no other Bot's
-    _set_env(env, {"name": "MONSTERBOT_BOT_SELECTOR",
-                   "value": ",".join(f"{k}={v}" for k, v in sorted(bot_selector(bot).items()))})
+    _set_env(env, {"name": "MONSTERBOT_BOT_SELECTOR", "value": labels_value(bot_selector(bot))})
     watching = knowledge.get("watchEventBindings", True)
     _set_env(env, {"name": "MONSTERBOT_KUBERNETES", "value": "1" if watching else "0"})
     if "source" in knowledge:
