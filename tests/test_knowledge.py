@@ -319,3 +319,34 @@ def test_aconfigmap_volume_is_read_once_per_key_and_its_updates_reload(tmp_path)
     assert source.fingerprint() != fingerprint  # the reloader sees the swap
     best = live.current.matcher.match("tigerboy").best if live.reload(strict=True) else None
     assert best is not None and best.monster_id == "tigrex"
+
+
+def test_world_break_lists_are_the_games_part_break_rewards():
+    """Computed here from monster_rewards.csv, apart from the importer: "Break X" / "Wound X" make X breakable,
+    "Tail Carve" the tail severable (one horn's reward and both horns' are the one part, Horns)."""
+    import csv
+
+    rewards = need_shared("data", "mhworlddata", "monster_rewards.csv")
+    truth: dict[str, dict[str, set[str]]] = {}
+    with rewards.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            entry = truth.setdefault(row["base_name_en"], {"breakable": set(), "severable": set()})
+            words = row["condition_en"].split(" ", 1)
+            if words[0] in ("Break", "Wound"):
+                entry["breakable"].add(words[1])
+            elif row["condition_en"] == "Tail Carve":
+                entry["severable"].add("Tail")
+    checked = 0
+    for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml")):
+        record = yaml.safe_load(path.read_text())
+        world = record["games"].get("world")
+        if world is None:
+            continue
+        expected = truth.get(record["names"]["en"], {"breakable": set(), "severable": set()})
+        expected_breaks = {p for p in expected["breakable"] if f"{p}s" not in expected["breakable"]}
+        assert set(world.get("breakable", ())) == expected_breaks, path.name
+        assert set(world.get("severable", ())) == expected["severable"], path.name
+        checked += 1
+    assert checked == 71
+    diablos = yaml.safe_load((KNOWLEDGE / "monsters" / "diablos.yaml").read_text())["games"]["world"]
+    assert diablos["breakable"] == ["Horns", "Back"] and diablos["severable"] == ["Tail"]

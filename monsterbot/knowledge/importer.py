@@ -75,13 +75,7 @@ def world_records(dataset: Path, localization: Path | None = None) -> list[dict[
         zone: dict[str, Any] = {"part": row["hitzone_en"]}
         zone.update({k: int(row[k]) for k in ("cut", "impact", "shot", *ELEMENTS) if row[k].strip()})
         hitzones.setdefault(row["base_name_en"], []).append(zone)
-    breaks: dict[str, dict[str, list[str]]] = {}
-    for row in _rows(dataset, "monster_breaks.csv"):
-        entry = breaks.setdefault(row["base_name_en"], {"breakable": [], "severable": []})
-        if row["wound"].strip():
-            entry["breakable"].append(row["part_en"])
-        if row["sever"].strip():
-            entry["severable"].append(row["part_en"])
+    breaks = world_breaks(_rows(dataset, "monster_rewards.csv"))
     localized = hunterpie_names(localization, "World") if localization else {}
 
     records = []
@@ -116,6 +110,33 @@ def world_records(dataset: Path, localization: Path | None = None) -> list[dict[
                 facts[kind] = parts
         records.append({"id": slug(english), "names": names, "aliases": aliases, "games": {"world": facts}})
     return records
+
+
+#: Reward conditions that pay for breaking a part ("Break Horns", "Wound Head") and for carving a severed tail.
+BREAK_CONDITIONS = ("Break ", "Wound ")
+SEVER_CONDITIONS = {"Tail Carve": "Tail"}
+
+
+def world_breaks(rewards: Iterable[dict[str, str]]) -> dict[str, dict[str, list[str]]]:
+    """Monster → {"breakable": parts, "severable": parts} from the game's part-break rewards.
+
+    A part is breakable when the game pays a reward for breaking (or wounding) it, severable when it pays a
+    carve of the severed part: monster_breaks.csv's `wound` column is a damage threshold, not this list.
+    Where one horn and both horns each pay ("Break Horn", "Break Horns") the part is listed once, plural.
+    """
+    found: dict[str, dict[str, list[str]]] = {}
+    for row in rewards:
+        entry = found.setdefault(row["base_name_en"], {"breakable": [], "severable": []})
+        condition = row["condition_en"]
+        part = next((condition[len(p):] for p in BREAK_CONDITIONS if condition.startswith(p)), None)
+        kind = "breakable"
+        if condition in SEVER_CONDITIONS:
+            part, kind = SEVER_CONDITIONS[condition], "severable"
+        if part and part not in entry[kind]:
+            entry[kind].append(part)
+    for entry in found.values():
+        entry["breakable"] = [p for p in entry["breakable"] if f"{p}s" not in entry["breakable"]]
+    return found
 
 
 def merge(generated: dict[str, Any], existing: dict[str, Any] | None, game: str = "world") -> dict[str, Any]:
