@@ -8,17 +8,14 @@ from collections import defaultdict
 
 import yaml
 
+from monsterbot.knowledge.audit import CALCULATOR_NAMES, NOT_MONSTERS
 from monsterbot.knowledge.derived_stars import THRESHOLDS, TOP_PARTS, element_stars, state_forms
 from monsterbot.knowledge.star_calibration import calibrate, halves, score, world_samples
+from monsterbot.knowledge.wilds_crosscheck import differences, load
 from tests.conftest import KNOWLEDGE, need_shared
-from tests.wilds_crosscheck import differences, load
 
 PART_NAMES_WILDS = KNOWLEDGE.parent / "monsterbot" / "replies" / "part_names_wilds.json"
 
-#: Calculator names that differ from the game's own.
-CALCULATOR_NAMES = {"Rompololo": "Rompopolo"}
-#: The calculator's training dummy is no monster.
-NOT_MONSTERS = {"Training Dummy"}
 #: Every remaining value difference, explained (the dump is a newer game version than the calculator's figures).
 EXPLAINED_VALUES = {
     "Arkveld / Chainblade (State 1)": "calculator 52/52/48; the dump's chainblade states are 50/50/45 (newer data)",
