@@ -372,3 +372,22 @@ def test_audit_finds_only_reviewed_differences_and_fails_on_a_new_one(tmp_path):
     bare.write_text(ACCEPTED.read_text().splitlines()[-1].split("\t")[0] + "\n")
     with pytest.raises(ValueError, match="needs its reason"):
         read_accepted(bare)
+
+
+def test_rise_only_names_agree_across_scripts_and_keep_the_other_as_an_alias():
+    import opencc
+
+    from monsterbot.core.matching.normalize import normalize
+
+    checked = 0
+    for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml")):
+        record = yaml.safe_load(path.read_text())
+        if set(record["games"]) != {"rise"}:
+            continue
+        names = record["names"]
+        converted = opencc.OpenCC("t2s").convert(names["zh-TW"])
+        assert converted == names["zh-CN"] or normalize(names["zh-TW"]) == normalize(names["zh-CN"]), path.name
+        checked += 1
+    assert checked > 40
+    apex = yaml.safe_load((KNOWLEDGE / "monsters" / "apex-rathalos.yaml").read_text())
+    assert apex["names"]["zh-CN"] == "首领火龙" and apex["aliases"]["zh-CN"] == ["霸主·火龙"]
