@@ -17,8 +17,8 @@ from openapi_schema_validator import OAS30Validator  # noqa: E402
 
 from monsterbot.kubernetes.crds import all_crds  # noqa: E402
 from monsterbot.kubernetes.manifests import dump  # noqa: E402
-from monsterbot.kubernetes.operator import Operator  # noqa: E402
-from monsterbot.kubernetes.reconcile import KNOWLEDGE_CHECKSUM, PodPolicy, Refusal, desired_resources  # noqa: E402
+from monsterbot.operator.operator import Operator  # noqa: E402
+from monsterbot.operator.reconcile import KNOWLEDGE_CHECKSUM, PodPolicy, Refusal, desired_resources  # noqa: E402
 from monsterbot.sources.yaml_files import YamlSource  # noqa: E402
 from tests.conftest import KNOWLEDGE, REPO  # noqa: E402
 from tests.helm_tool import CREDENTIALS, operator_config, render  # noqa: E402
@@ -301,7 +301,7 @@ def test_a_bot_on_the_store_gets_its_database_url_from_a_secret():
     ConnectionRefusedError(),
 ])
 def test_an_api_server_blip_fails_one_pass_not_the_operator(failure, caplog):
-    from monsterbot.kubernetes.operator import one_pass
+    from monsterbot.operator.operator import one_pass
 
     class Failing:
         def reconcile_all(self) -> None:
@@ -353,7 +353,7 @@ def test_a_cluster_wide_bot_elsewhere_needs_an_account_of_its_namespace():
 
 def test_a_bindings_status_says_what_the_webhooks_that_take_it_serve():
     """The verdict per webhook that takes the binding (each merges only its own): accepted if one of them does."""
-    from monsterbot.kubernetes.reconcile import binding_condition
+    from monsterbot.operator.reconcile import binding_condition
 
     base = YamlSource([KNOWLEDGE]).load()
     lorem = [LOREM]

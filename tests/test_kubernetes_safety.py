@@ -18,9 +18,10 @@ from kubernetes.client.exceptions import ApiException  # noqa: E402
 
 from monsterbot.core.model import KnowledgeSet  # noqa: E402
 from monsterbot.kubernetes.crds import all_crds  # noqa: E402
-from monsterbot.kubernetes.leader import LeaseElector  # noqa: E402
-from monsterbot.kubernetes.operator import LeadershipLost, Operator, watched_namespaces  # noqa: E402
-from monsterbot.kubernetes.reconcile import PodPolicy, desired_resources  # noqa: E402
+from monsterbot.operator.config import watched_namespaces  # noqa: E402
+from monsterbot.operator.leader import LeaseElector  # noqa: E402
+from monsterbot.operator.operator import LeadershipLost, Operator  # noqa: E402
+from monsterbot.operator.reconcile import PodPolicy, desired_resources  # noqa: E402
 from tests.fake_kube import FakeKube, Refused  # noqa: E402
 from tests.helm_tool import operator_config  # noqa: E402
 from tests.test_kubernetes_operator import (  # noqa: E402
@@ -260,7 +261,7 @@ def test_the_chart_and_the_operator_make_the_same_webhook_pod(knative):
 
 
 def test_the_operator_reads_its_config_from_the_mounted_file_or_the_helm_output(tmp_path):
-    from monsterbot.kubernetes.operator import load_config
+    from monsterbot.operator.config import load_config
     from tests.helm_tool import CHART, CREDENTIALS, run_helm
 
     done = run_helm("template", "bot", str(CHART), "-n", "default", *CREDENTIALS, "-s", "templates/operator.yaml")

@@ -165,7 +165,7 @@ def test_watcher_backs_off_on_errors_and_recovers(kube, api):
 
 def test_a_keyword_reply_line_would_refuse_is_a_problem_of_its_binding():
     """The CRD's maxLength counts code points; LINE counts UTF-16 units: 3,000 emoji pass the one, not the other."""
-    from monsterbot.kubernetes.bindings import read_binding
+    from monsterbot.sources.bindings import read_binding
 
     fits = read_binding(binding("fits", events=[{"keywords": ["喵"], "reply": {"text": "🐱" * 2500}}]))
     assert not fits.problems and fits.knowledge.replies[0].text == "🐱" * 2500
@@ -176,7 +176,7 @@ def test_a_keyword_reply_line_would_refuse_is_a_problem_of_its_binding():
 
 
 def test_a_binding_monster_is_held_to_a_files_bounds_and_whole_numbers():
-    from monsterbot.kubernetes.bindings import read_binding
+    from monsterbot.sources.bindings import read_binding
 
     floating = LOREM | {"games": {"world": {"source": "test", "elements": {"fire": 2.0}}}}
     read = read_binding(binding("floating", monsters=[floating]))
@@ -219,7 +219,7 @@ def test_a_webhook_takes_its_bots_bindings_and_no_other_bots(kube, api, bot, sel
 
 def test_a_binding_the_operator_refuses_gives_the_webhook_nothing(kube, api):
     """A monster taking 火龍 without both sides listing each other: NameCollision in its status, absent from answers."""
-    from monsterbot.kubernetes.reconcile import binding_condition
+    from monsterbot.operator.reconcile import binding_condition
     from monsterbot.sources.yaml_files import YamlSource
     from tests.conftest import KNOWLEDGE
 
@@ -245,7 +245,7 @@ def test_a_binding_the_operator_refuses_gives_the_webhook_nothing(kube, api):
 
 def test_a_binding_giving_one_monster_twice_is_refused_whole():
     from monsterbot.core.model import KnowledgeSet
-    from monsterbot.kubernetes.bindings import merge, read_binding
+    from monsterbot.sources.bindings import merge, read_binding
 
     twice = read_binding(binding("twice", [_wyvern(7), _wyvern(7) | {"names": _wyvern(8)["names"]}]))
     merged, refused = merge(KnowledgeSet(), [twice])
@@ -255,7 +255,7 @@ def test_a_binding_giving_one_monster_twice_is_refused_whole():
 
 def test_a_refused_binding_leaves_no_name_behind_for_the_next():
     """merge keeps its index of names as it goes: a binding refused for a collision takes its names back out."""
-    from monsterbot.kubernetes.bindings import merge, read_binding
+    from monsterbot.sources.bindings import merge, read_binding
     from monsterbot.sources.yaml_files import YamlSource
     from tests.conftest import KNOWLEDGE
 
