@@ -161,6 +161,9 @@ class FakeKube:
     def get(self, api: str, plural: str, namespace: str, name: str) -> dict | None:
         return self.objects.get((api, plural), {}).get((namespace, name))
 
+    def list(self, api: str, plural: str, namespace: str = "") -> list[dict]:
+        return [o for (ns, _), o in sorted(self.objects.get((api, plural), {}).items()) if not namespace or ns == namespace]
+
     def expire_watches(self) -> None:
         """The next watch gets 410 Gone, as when etcd compacted the version it asks for."""
         self.expire_next_watch = True

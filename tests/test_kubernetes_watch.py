@@ -1,4 +1,5 @@
-"""EventBindings from a real HTTP server speaking the Kubernetes API, read by the real kubernetes client."""
+"""EventBindings from the real kube-apiserver, read by the real kubernetes client as the chart's webhook account;
+the stand-in (tests/fake_kube.py) only for faults the real server cannot make on demand (5xx, 410 Gone, bookmarks)."""
 
 from __future__ import annotations
 
@@ -30,10 +31,21 @@ LOREM = {
 
 
 @pytest.fixture()
-def api(kube_client):
+def api(kube, tmp_path):
+    """CustomObjectsApi as the chart's webhook service account, with the chart's RBAC applied (a real token)."""
     from kubernetes import client
 
-    return client.CustomObjectsApi(kube_client)
+    from tests.test_kubernetes_operator import api_client_as, chart, install_chart_rbac
+
+    install_chart_rbac(kube, chart())
+    return client.CustomObjectsApi(api_client_as(kube, tmp_path, "default/bot-monsterbot-webhook"))
+
+
+@pytest.fixture()
+def fake_api(fake_client):
+    from kubernetes import client
+
+    return client.CustomObjectsApi(fake_client)
 
 
 @pytest.fixture()
@@ -86,7 +98,8 @@ def test_a_binding_overrides_the_yaml_record_with_the_same_id(kube, cluster_bot)
     wait_for(lambda: cluster_bot.runtime.knowledge.current.monsters["rathalos"].games["world"].source == "hotfix")
 
 
-def test_readiness_waits_for_the_first_list(kube, api, line_stub):
+def test_readiness_waits_for_the_first_list(fake_kube, fake_api, line_stub):
+    kube, api = fake_kube, fake_api
     kube.fail_next(10_000, 500)  # every list fails until the API server recovers below
     settings = settings_for(line_stub, kubernetes=True, namespace="default")
     runtime = build(settings, kube_api=api)
@@ -117,7 +130,8 @@ def _source(api, base_monsters=()):
     return source
 
 
-def test_watch_events_bookmarks_and_410_relist(kube, api):
+def test_watch_events_bookmarks_and_410_relist(fake_kube, fake_api):
+    kube, api = fake_kube, fake_api
     kube.apply(BINDINGS, binding("one", [LOREM]))
     source = _source(api)
     source.watcher.start()
@@ -152,7 +166,8 @@ def test_watch_events_bookmarks_and_410_relist(kube, api):
     assert not source.watcher.is_alive()  # a clean stop
 
 
-def test_watcher_backs_off_on_errors_and_recovers(kube, api):
+def test_watcher_backs_off_on_errors_and_recovers(fake_kube, fake_api):
+    kube, api = fake_kube, fake_api
     kube.fail_next(3, 503)
     source = _source(api)
     source.watcher.start()
