@@ -216,6 +216,8 @@ env:
     value: {{ $.Values.config.logFormat | quote }}
   - name: MONSTERBOT_QUERY_LOG
     value: {{ ternary "on" "off" $.Values.config.queryLog | quote }}
+  - name: MONSTERBOT_QUERY_LOG_DAYS
+    value: {{ $.Values.config.queryLogDays | quote }}
   - name: MONSTERBOT_LINE_TIMEOUT
     value: {{ $.Values.config.lineTimeoutSeconds | quote }}
   - name: MONSTERBOT_RELOAD_INTERVAL
