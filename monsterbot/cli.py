@@ -356,6 +356,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--out", type=Path, default=Path("BENCHMARKS.md"))
     bench.set_defaults(func=cmd_bench)
 
+    audit = sub.add_parser("audit", help="cross-check every fact against a second source; fail on unreviewed differences")
+    audit.add_argument("--data", type=Path, default=Path("../shared/data"), help="the datasets (default: ../shared/data)")
+    audit.add_argument("--knowledge", type=Path, default=Path("knowledge"), help="the knowledge folder")
+    audit.set_defaults(func=lambda args: __import__("monsterbot.knowledge.audit", fromlist=["main"]).main(args.knowledge, args.data))
+
     importer = sub.add_parser("import", help="regenerate records from a dataset")
     importer.add_argument("dataset", choices=["mhworlddata", "hunterpie", "wilds", "rise-ele-check"])
     importer.add_argument(
