@@ -262,7 +262,6 @@ COMPARES = [
 NICKNAMES = [
     ("zh-TW", "風飄龍", "legiana", "moegirl-legiana"), ("zh-TW", "風飄龍弱點", "legiana", "moegirl-legiana"),
     ("zh-CN", "风飘龙", "legiana", "moegirl-legiana"), ("zh-CN", "风飘龙弱点", "legiana", "moegirl-legiana"),
-    ("zh-CN", "惨爪龙大剑", "odogaron", "moegirl-terms"), ("zh-CN", "贼龙大剑", "great-jagras", "moegirl-terms"),
     ("ja", "アマツの弱点", "amatsu", "zaltan-rise"), ("ja", "レウス 弱点", "rathalos", "zaltan-rise"),
     ("ja", "黒ディア 肉質", "black-diablos", "wikiwiki-ryakusho"), ("ja", "アマツ", "amatsu", "zaltan-rise"),
 ]
@@ -274,7 +273,7 @@ NEGATIVES: list[tuple[str, str, str, str]] = [
         "xenon lamp", "xenophobia", "radon gas", "radiohead", "serenity", "serenade", "serendipity", "series", "narwhal",
         "narwhals are cool", "tobias", "tobiko sushi", "mizuna salad", "mizuno shoes", "furiously", "savagely", "gorey",
         "gorgeous", "goretex jacket", "nightshades", "stygian darkness", "ruined", "kushion", "glaive", "bazooka", "alatoire",
-        "shara", "sharapova", "safari", "zinc", "zorro", "kulvert", "rakuten", "garage", "garlic", "chameleon", "brachial",
+        "sharapova", "safari", "zinc", "zorro", "kulvert", "rakuten", "garage", "garlic", "chameleon", "brachial",
         "brachiosaurus", "rathole", "rattle", "narrow", "odometer", "teaspoon", "valley", "vaalbara", "xenoblade",
         "xenomorph", "pukeko", "girraffe", "girl", "magnum", "luna park", "nerdy", "nergal", "gaiety", "espionage",
         "diabolical", "diablo 4", "leshy", "kirinji", "behemoths", "tigers", "tiger", "rajah", "basar", "basalt",
