@@ -90,6 +90,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     """Answer queries from the arguments, or one per line from stdin."""
     settings = _settings(args.knowledge)
     knowledge = _knowledge(settings)
+    if args.eval:
+        from monsterbot.core.matching.evaluation import report_file
+
+        print(report_file(args.eval, knowledge.current.matcher))
+        return 0
     conversation = Conversation(knowledge, settings.default_game)
     queries: Iterable[str] = args.query or _lines(sys.stdin, prompt=False)
     for query in queries:
@@ -296,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="print the bot's answer to each query (or each stdin line)")
     ask.add_argument("query", nargs="*")
     ask.add_argument("--json", action="store_true", help="one JSON object per query")
+    ask.add_argument("--eval", type=Path, help="score a labelled TSV set: precision, recall, misses by class")
     ask.add_argument("--knowledge", type=Path, nargs="*", help=knowledge_help)
     ask.set_defaults(func=cmd_ask)
 
