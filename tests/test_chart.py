@@ -299,6 +299,33 @@ def test_dockerfile_lints_and_matches_the_chart():
     assert env and env.group(1) == f"{into.group(1)}/knowledge.cache"
 
 
+OCI_LABELS = ("title", "description", "version", "revision", "created", "source", "licenses")
+
+
+def test_the_image_is_pinned_lean_and_labelled():
+    """The base by digest in both stages; no installer in the runtime; the build copies only what the wheel is built
+    from (the context holds nothing else: no dev tools, tests or charts); OCI labels that `make image` fills in."""
+    dockerfile = (REPO / "Dockerfile").read_text()
+    base = re.search(r"^ARG BASE=(\S+)$", dockerfile, re.M)
+    assert base and re.fullmatch(r"python:3\.11\.\d+-slim-bookworm@sha256:[0-9a-f]{64}", base.group(1))
+    assert re.findall(r"^FROM (\S+)", dockerfile, re.M) == ["${BASE}", "${BASE}"]
+    build, runtime = dockerfile.split("\nFROM ${BASE}\n")
+    assert "--without-pip" in build  # the virtualenv the runtime copies has no pip or setuptools of its own
+    assert re.search(r"pip uninstall --yes pip setuptools wheel", runtime) and "ensurepip" in runtime
+    assert not re.search(r"^(COPY|ADD) (?!--from=build)", runtime, re.M)  # the runtime takes the built venv alone
+    copied = {w for line in re.findall(r"^COPY (.+)$", build, re.M) for w in line.split()[:-1]}
+    assert copied == {"pyproject.toml", "README.md", "LICENSE", "constraints.txt", "monsterbot", "knowledge"}
+    context = [line for line in (REPO / ".dockerignore").read_text().splitlines() if line and line[0] != "#"]
+    assert context[0] == "*" and {line[1:] for line in context if line.startswith("!")} == copied
+    labels = dict(re.findall(r"org\.opencontainers\.image\.(\w+(?:\.\w+)?)=\"([^\"]*)\"", runtime))
+    assert set(OCI_LABELS) <= set(labels) and labels["licenses"] == "MIT"
+    assert labels["version"] == "${VERSION}" and labels["revision"] == "${REVISION}"
+    made = subprocess.run(["make", "-n", "image", "IMAGE=registry.example.com/monsterbot"], cwd=REPO,
+                          capture_output=True, text=True, check=True).stdout
+    assert f"--build-arg VERSION={__version__}" in made and "--build-arg REVISION=" in made
+    assert f"-t registry.example.com/monsterbot:{__version__} ." in made
+
+
 @pytest.mark.parametrize(
     ("values", "value"),
     [
