@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from monsterbot.conversation import ChatKind, Conversation
+from monsterbot.core.matching.followup import in_family
 
 
 @pytest.fixture
@@ -47,3 +48,22 @@ def test_a_part_without_figures_offers_the_parts_that_have_them(talk: Conversati
     assert reply.messages[0].data["text"] == "ヌ・エグドラの脚の肉質データはありません。データのある部位はこちら："
     assert reply.kind == "hitzones" and reply.unanswered == "part:leg"
     assert talk.reply_to_text("火龍 尾巴").kind == "part"  # a part with figures is answered as before
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("鎖刃龍 鎖刃", ["Left Chainblade", "Right Chainblade"]),  # the game's part is 鎖翼刃
+    ("nu udra tentacle", ["Tentacle", "Front Left Arm", "Rear Right Arm"]),  # 觸手 in the game's Chinese
+    ("獄焰鱆 觸手", ["Tentacle", "Middle Left Arm"]),
+    ("アルシュベルド 鎖刃", ["Left Chainblade"]),
+])
+def test_a_part_named_as_the_game_or_players_name_it_is_answered(talk: Conversation, text: str,
+                                                                 parts: list[str]) -> None:
+    reply = talk.reply_to_text(text)
+    assert reply.kind == "part"
+    shown = {z.part for z in reply.monsters[0].facts(reply.game).hitzones if in_family(z.part, reply.topic)}
+    assert set(parts) <= shown
+
+
+@pytest.mark.parametrize("text", ["火龍 弱點", "リオレウス 弱点", "火龙 弱点", "rathalos weakness", "火龍 素材"])
+def test_words_that_name_no_part_still_get_the_card(talk: Conversation, text: str) -> None:
+    assert talk.reply_to_text(text).kind == "weakness"

@@ -15,6 +15,7 @@ from monsterbot.questions.followup import FollowUp
 from monsterbot.questions.help import Help
 from monsterbot.questions.keyword import KeywordReply
 from monsterbot.questions.monster import MonsterName
+from monsterbot.questions.named_part import NamedPart
 from monsterbot.questions.reverse import WeakestTo
 from monsterbot.questions.small_talk import SmallTalk
 from monsterbot.questions.unanswered import MissingPart, NotHeld
@@ -30,6 +31,7 @@ ORDER: tuple[Handler, ...] = (
     Comparison(),  # "火龍 vs 雌火龍"
     NotHeld(),  # "rathalos hp": said that no data holds it, then the card
     MissingPart(),  # "ヌ・エグドラ 脚" without leg figures: said, then the parts it has
+    NamedPart(),  # "鎖刃龍 鎖刃", "nu udra tentacle": a part by a name of its own
     MonsterName(),  # anything else is a name: "火龍", "迅龍 肉質"
 )
 
