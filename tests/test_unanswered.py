@@ -67,3 +67,12 @@ def test_a_part_named_as_the_game_or_players_name_it_is_answered(talk: Conversat
 @pytest.mark.parametrize("text", ["火龍 弱點", "リオレウス 弱点", "火龙 弱点", "rathalos weakness", "火龍 素材"])
 def test_words_that_name_no_part_still_get_the_card(talk: Conversation, text: str) -> None:
     assert talk.reply_to_text(text).kind == "weakness"
+
+
+@pytest.mark.parametrize("text, element", [
+    ("rathalos lightning", "thunder"), ("rathalos elec", "thunder"), ("火龍 雷", "thunder"), ("火龍 電", "thunder"),
+    ("rathalos frost", "ice"), ("火龍 冰", "ice"), ("リオレウス 竜属性", "dragon"),
+])
+def test_an_element_named_as_players_name_it_is_answered(talk: Conversation, text: str, element: str) -> None:
+    reply = talk.reply_to_text(text)
+    assert (reply.kind, reply.topic, reply.monsters[0].id) == ("element", element, "rathalos")

@@ -1,7 +1,8 @@
-"""A part asked by a name the part words do not cover: the game's own ("鎖刃龍 鎖刃": its chainblades, 鎖翼刃) or a
-word players use that the game's text uses for it in another language ("nu udra tentacle": its arms, 觸手 in
-Chinese). The monster is matched as a name; the rest of the message is looked for among the names of its parts in
-every language, and the parts found are answered like a part question."""
+"""A part or an element asked by a name the question words do not cover. A part: the game's own name ("鎖刃龍
+鎖刃": its chainblades, 鎖翼刃) or a word players use that the game's text uses for it in another language ("nu udra
+tentacle": its arms, 觸手 in Chinese). The monster is matched as a name; the rest of the message is looked for among the names of its parts in
+every language, and the parts found are answered like a part question. An element: "rathalos lightning",
+"火龍 雷" are answered like "rathalos thunder"."""
 
 from __future__ import annotations
 
@@ -72,8 +73,34 @@ def topic_of(parts: list[str]) -> str:
     return "|".join(p.lower() for p in parts)
 
 
+#: Words for an element that the question words leave out: the game's other names for it (the Wilds data calls
+#: thunder "Elec"), what players say, and a bare character after a name ("火龍 雷").
+ELEMENT_NAMES: dict[str, tuple[str, ...]] = {
+    "fire": ("fire", "flame", "火", "炎", "炎属性"),
+    "water": ("water", "水"),
+    "thunder": ("thunder", "lightning", "electric", "elec", "雷", "電", "電屬性", "电属性"),
+    "ice": ("ice", "frost", "冰", "氷"),
+    "dragon": ("dragon", "龍", "龙", "竜", "竜属性"),
+}
+
+
+def element_named(typed: str) -> str | None:
+    """The element a leftover word names, if it is one of ELEMENT_NAMES (whole, not part of a word)."""
+    return next((e for e, words in ELEMENT_NAMES.items() if typed in {normalize(w) for w in words}), None)
+
+
+def _rest(monster: Monster, subject: str) -> str:
+    """What the parser left of a message once the monster's names and aliases are taken out of it."""
+    typed = normalize(subject)
+    for name in sorted({*monster.names.values(), *(a for v in monster.aliases.values() for a in v)},
+                       key=len, reverse=True):
+        typed = typed.replace(normalize(name), "", 1) if normalize(name) in typed else typed
+    return typed
+
+
 class NamedPart:
-    """"鎖刃龍 鎖刃", "nu udra tentacle": the parts a name of their own asks for."""
+    """"鎖刃龍 鎖刃", "nu udra tentacle": the parts a name of their own asks for; "rathalos lightning", "火龍 雷":
+    an element by a name the question words do not know."""
 
     def matches(self, context: Context) -> bool:
         return context.question.kind is Kind.WEAKNESS and not context.question.followup
@@ -82,12 +109,11 @@ class NamedPart:
         inner = _NAME.answer(context)
         if inner.kind is not AnswerKind.WEAKNESS or not inner.monsters:
             return inner
-        monster = inner.monsters[0]
-        typed = normalize(context.question.subject)  # what the parser left: "弱點" or "weakness" ask for the card
-        for name in sorted({*monster.names.values(), *(a for v in monster.aliases.values() for a in v)},
-                           key=len, reverse=True):
-            typed = typed.replace(normalize(name), "", 1) if normalize(name) in typed else typed
-        parts = parts_named(monster, typed)
+        typed = _rest(inner.monsters[0], context.question.subject)  # "弱點" or "weakness" were taken: the card
+        element = element_named(typed)
+        if element:
+            return replace(inner, kind=AnswerKind.ELEMENT, topic=element)
+        parts = parts_named(inner.monsters[0], typed)
         if not parts:
             return inner
         return replace(inner, kind=AnswerKind.PART, topic=topic_of(parts))
