@@ -214,8 +214,7 @@ class Parts:
     """One monster's parts file read as the game means it: a label per part, its rows, and what breaks it."""
 
     rows: list[tuple[str, list[dict[str, Any]]]]  # (label, rows: normal, alternate states, wounds, weak points)
-    label_of: dict[str, str]  # part GUID -> its label (after left and right twins are merged)
-    breaks: dict[str, tuple[str, list[str]]]  # break GUID -> (the break's own name, the labels of the parts it breaks)
+    breaks: dict[str, tuple[str, list[str]]]  # break GUID -> (its own name, the labels of the parts it breaks, as shown)
 
 
 def _name(dataset: Dataset, part_type: str) -> str | None:
@@ -434,7 +433,7 @@ def _parts(monster: LargeMonster, dataset: Dataset, report: Report) -> Parts:
     label_of = {g: _shown(label, shown) for g, label in labels.items()}
     breaks = {g: (_name(dataset, kind) or "", list(dict.fromkeys(label_of[t] for t in targets if t in label_of)))
               for g, (kind, targets) in _break_targets(data).items()}
-    return Parts(merged, label_of, breaks)
+    return Parts(merged, breaks)
 
 
 def monster_record(monster: LargeMonster, dataset: Dataset, report: Report) -> dict[str, Any] | None:
