@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -403,3 +404,11 @@ def test_no_two_parts_of_a_monster_share_a_name_with_other_figures():
             assert len(normal) == len(set(normal)), (path.name, game)
             figures = [tuple(sorted(z.items())) for z in rows]
             assert len(figures) == len(set(figures)), (path.name, game)
+
+
+def test_world_hitzone_tables_mark_the_parts_the_break_rewards_name(knowledge):
+    """The rewards name a pair ("Wings"); the table marks both rows (Left Wing, Right Wing)."""
+    from monsterbot.replies.tables import hitzone_table
+
+    table = json.dumps(hitzone_table(knowledge.current.monsters["rathalos"], "en", "world").to_dict(), ensure_ascii=False)
+    assert "L. Wing◆" in table and "R. Wing◆" in table and "Head◆" in table and "Tail✂" in table
