@@ -76,3 +76,11 @@ def test_words_that_name_no_part_still_get_the_card(talk: Conversation, text: st
 def test_an_element_named_as_players_name_it_is_answered(talk: Conversation, text: str, element: str) -> None:
     reply = talk.reply_to_text(text)
     assert (reply.kind, reply.topic, reply.monsters[0].id) == ("element", element, "rathalos")
+
+
+def test_every_topic_no_data_holds_has_its_line_in_every_language() -> None:
+    from monsterbot.questions.unanswered import NOT_HELD
+    from monsterbot.replies.unanswered import _NOTES
+
+    for language, notes in _NOTES.items():
+        assert set(notes) == {*NOT_HELD, "part"}, language

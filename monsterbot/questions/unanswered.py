@@ -25,6 +25,8 @@ NOT_HELD: dict[str, tuple[str, ...]] = {
     "hp": ("hp", "health", "體力", "体力", "血量", "生命值", "たいりょく"),
     "weapon": ("weapon", "weapons", "武器", "用什麼武器", "用什么武器", "おすすめ武器"),
     "tempered": ("tempered", "arch-tempered", "歷戰", "历战", "歴戦", "歷戰王", "历战王", "歴戦王"),
+    "crown": ("crown", "crowns", "金冠", "小金冠", "大金冠", "王冠", "最大金冠", "最小金冠"),
+    "armor": ("armor", "armour", "防具", "套裝", "套装"),
 }
 _NAME = MonsterName()
 
