@@ -21,7 +21,7 @@ The thresholds are chosen on the tuning half of tests/data/matching_corpus_*.tsv
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 from typing import Iterable
@@ -69,6 +69,10 @@ _KANA = re.compile("[\u3040-\u30ff]")
 _LATIN = re.compile("[a-z]")
 
 
+#: The kinds of question about one named monster (its card, table, a part, an element).
+NAMED_KINDS = (Kind.WEAKNESS, Kind.HITZONES, Kind.PART, Kind.ELEMENT)
+
+
 class Verdict(str, Enum):
     """What the bot should do with the message."""
 
@@ -88,6 +92,8 @@ class Reading:
     monsters: tuple[str, ...] = ()
     topic: str = ""
     why: str = ""
+    whole: bool = False  # ANSWER: the name is (most of) the whole message, not one buried in chatter (a group's rule)
+    score: float | None = None  # the matcher's score of the best name, when one was scored
 
     @property
     def answers(self) -> bool:
@@ -117,7 +123,7 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
         return Reading(Verdict.REVERSE, topic=question.topic, why="element alone" if question.alone else "reverse")
     if question.kind is Kind.COMPARE:
         return _compare(question, text, matcher)
-    if question.kind not in (Kind.WEAKNESS, Kind.HITZONES):
+    if question.kind not in NAMED_KINDS or not question.subject:
         return Reading(Verdict.NONE, why=question.kind.value)
     if question.whole != question.subject and matcher.monsters_named(question.whole):
         return _in_game(_name(question.whole, text, matcher), question.game, matcher)
@@ -128,7 +134,7 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
     sides = [_name(name, text, matcher) for name in question.names]
     found = tuple(dict.fromkeys(side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER))
     if len(found) == len(sides) and len(found) > 1:
-        return Reading(Verdict.COMPARE, found, why="every name")
+        return Reading(Verdict.COMPARE, found, why="every name", whole=all(side.whole for side in sides))
     if found:
         offered = tuple(dict.fromkeys(m for side in sides for m in side.monsters))
         return Reading(Verdict.ASK, offered, why="not every name is sure")
@@ -145,30 +151,35 @@ def _name(subject: str, text: str, matcher: Matcher) -> Reading:
     if result.outcome is Outcome.MISS:
         return Reading(Verdict.NONE, why="no name")
     if result.outcome is Outcome.AMBIGUOUS:
-        over = _variant_over_base(result.candidates, matcher)
+        over = _variant_over_base(subject, result.candidates, matcher)
         if over:
-            return Reading(Verdict.ANSWER, (over,), why="a variant's name and its base's both named")
-        return Reading(Verdict.ASK, _ids(result.candidates), why="close names")
+            return Reading(Verdict.ANSWER, (over,), why="a variant's name and its base's both named", whole=True,
+                           score=result.candidates[0].score)
+        return Reading(Verdict.ASK, _ids(result.candidates), why="close names", score=result.candidates[0].score)
     best = result.candidates[0]
     if best.method is Method.CONTAINS:
-        return _contained(subject, best, text, matcher)
+        return replace(_contained(subject, best, text, matcher), whole=result.whole_message, score=best.score)
     doubt = _doubt(subject, best, matcher)
     if doubt:
-        return Reading(Verdict.ASK, _ids(result.candidates), why=doubt)
-    return Reading(Verdict.ANSWER, (best.monster_id,), why=f"{best.method.value} name")
+        return Reading(Verdict.ASK, _ids(result.candidates), why=doubt, score=best.score)
+    return Reading(Verdict.ANSWER, (best.monster_id,), why=f"{best.method.value} name", whole=True, score=best.score)
 
 
-def _variant_over_base(candidates: tuple[Candidate, ...], matcher: Matcher) -> str:
-    """The variant, when the two best are names found inside the subject of a variant and its base ("stygian zino")."""
-    if len(candidates) < 2 or any(c.method is not Method.CONTAINS for c in candidates[:2]):
-        return ""
-    if len(candidates) > 2 and candidates[2].score >= candidates[1].score:
+def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher: Matcher) -> str:
+    """The variant, when the two best are a variant and its base and the subject holds the variant's own word
+    ("stygian zino": Stygian Zinogre's "stygian" beside Zinogre's short name)."""
+    if len(candidates) < 2 or (len(candidates) > 2 and candidates[2].score >= candidates[1].score):
         return ""
     first, second = candidates[0].monster_id, candidates[1].monster_id
-    for variant, base in ((first, second), (second, first)):
-        monster = matcher.monster(variant)
-        if monster is not None and base in _bases(monster, matcher):
-            return variant
+    for variant_id, base_id in ((first, second), (second, first)):
+        variant, base = matcher.monster(variant_id), matcher.monster(base_id)
+        if variant is None or base is None or base_id not in _bases(variant, matcher):
+            continue
+        for own in (normalize(name) for _, name in variant.all_names()):
+            for name in (normalize(name) for _, name in base.all_names()):
+                word = own.replace(name, "") if name in own else ""
+                if len(word) >= 2 and word in subject:
+                    return variant_id
     return ""
 
 
@@ -296,7 +307,8 @@ def _variant(subject: str, matcher: Matcher) -> Reading | None:
         base_id, language = base.candidates[0].monster_id, base.candidates[0].language
         variant = structure.variants.get((base_id, meaning, "")) or structure.variants.get((base_id, meaning, language))
         if variant is not None:
-            return Reading(Verdict.ANSWER, (variant,), why=f"{meaning} variant of {base_id}")
+            return Reading(Verdict.ANSWER, (variant,), why=f"{meaning} variant of {base_id}", whole=True,
+                           score=base.candidates[0].score)
         return Reading(Verdict.UNKNOWN, (base_id,), why=f"no {meaning} variant of {base_id} in the knowledge")
     return None
 
@@ -309,7 +321,7 @@ def _in_game(reading: Reading, game: str | None, matcher: Matcher) -> Reading:
     if monster is None or game in monster.games:
         return reading
     form = _form(monster, game, matcher)
-    return Reading(Verdict.ANSWER, (form,), why=f"the form {game} has") if form else reading
+    return replace(reading, monsters=(form,), why=f"the form {game} has") if form else reading
 
 
 def _form(monster: Monster, game: str, matcher: Matcher) -> str | None:
