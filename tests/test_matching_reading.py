@@ -20,7 +20,8 @@ def _read(knowledge: Any, text: str):
     ("text", "monster_id"),
     [("銀レウス", "silver-rathalos"), ("レウス希少種", "silver-rathalos"), ("火龍稀有種", "silver-rathalos"),
      ("雌火龍稀有種", "gold-rathian"), ("ディア亜種", "black-diablos"), ("frostfang barry", "frostfang-barioth"),
-     ("stygian zino", "stygian-zinogre"), ("rathalosweakness", "rathalos")],
+     ("stygian zino", "stygian-zinogre"), ("rathalosweakness", "rathalos"), ("ヌシミツネ", "apex-mizutsune"),
+     ("護竜レウス", "guardian-rathalos"), ("傀異克服クシャル", "risen-kushala-daora")],
 )
 def test_a_variant_word_composes_with_a_shortened_base_in_any_language(knowledge, text, monster_id):
     reading = _read(knowledge, text)
@@ -30,11 +31,20 @@ def test_a_variant_word_composes_with_a_shortened_base_in_any_language(knowledge
 @pytest.mark.parametrize(
     ("text", "base"),
     [("ナルガ亜種", "nargacuga"), ("綠迅龍", "nargacuga"), ("green narga", "nargacuga"), ("金レウス", "rathalos"),
-     ("gold rathalos", "rathalos"), ("黑炎王火龍", "rathalos"), ("dreadking rathalos", "rathalos")],
+     ("gold rathalos", "rathalos"), ("黑炎王火龍", "rathalos"), ("dreadking rathalos", "rathalos"),
+     ("apex narga", "nargacuga"), ("首領迅龍", "nargacuga")],
 )
 def test_a_variant_the_knowledge_lacks_is_never_answered_but_offers_its_base(knowledge, text, base):
     reading = _read(knowledge, text)
     assert reading.verdict in (Verdict.UNKNOWN, Verdict.ASK) and base in reading.monsters, reading
+
+
+def test_the_variant_words_the_names_show_are_found_in_the_names(knowledge):
+    from monsterbot.core.matching.reading import _structure
+
+    words = {word for word, _ in _structure(knowledge.current.matcher).words}
+    assert {"apex", "guardian", "risen", "ヌシ", "首領", "霸主", "護"} <= words
+    assert "雌" not in words  # 雌火龍 is one monster's name built on 火龍: no variant word
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ from monsterbot.core.matching.question import (
     Question,
     parse,
 )
-from monsterbot.core.matching.variants import split_variant
+from monsterbot.core.matching.variants import split_variant, variant_keys
 from monsterbot.core.model import Monster
 
 #: Words of a question about a monster, beside its name ("weakness" glued on, "好難打", "の倒し方").
@@ -105,6 +105,7 @@ class Reading:
 class _Structure:
     """What the knowledge's names say about variants and forms, built once per matcher."""
 
+    words: tuple[tuple[str, str], ...]  # variant words the names show, besides variants.py's (ヌシ, 護竜, apex)
     variants: dict[tuple[str, str, str], str]
     forms: dict[tuple[str, str], str | None]
 
@@ -300,7 +301,7 @@ def _about_keys() -> frozenset[str]:
 def _variant(subject: str, matcher: Matcher) -> Reading | None:
     """A variant word with a base name: the monster the knowledge's names make of the pair, or "not in our knowledge"."""
     structure = _structure(matcher)
-    for meaning, rest in split_variant(subject):
+    for meaning, rest in split_variant(subject, structure.words):
         base = matcher.match_key(rest)
         if base.outcome is not Outcome.MATCH or base.candidates[0].method is Method.CONTAINS:
             continue
@@ -342,12 +343,32 @@ def _form(monster: Monster, game: str, matcher: Matcher) -> str | None:
 def _structure(matcher: Matcher) -> _Structure:
     structure = _STRUCTURES.get(matcher)
     if structure is None:
-        structure = _Structure(_variant_index(matcher.monsters(), matcher), {})
+        words = _derived_words(matcher)
+        structure = _Structure(words, _variant_index(matcher.monsters(), matcher, words), {})
         _STRUCTURES[matcher] = structure
     return structure
 
 
-def _variant_index(monsters: Iterable[Monster], matcher: Matcher) -> dict[tuple[str, str, str], str]:
+def _derived_words(matcher: Matcher) -> tuple[tuple[str, str], ...]:
+    """The words that make two or more monsters' names out of other monsters' names (ヌシ・タマミツネ, 首領泡狐龍, Apex
+    Mizutsune, 護竜リオレウス, Guardian Rathalos, Risen Teostra): variant words of the knowledge's own, each its own
+    meaning. A name is split at each point, so this costs a look-up per character of every name."""
+    made: dict[str, set[str]] = {}
+    for monster in matcher.monsters():
+        for _, name in monster.all_names():
+            key = normalize(name)
+            for cut in range(1, len(key)):
+                for word, rest in ((key[:cut], key[cut:]), (key[cut:], key[:cut])):
+                    named = matcher.monsters_named(rest)
+                    if len(named) == 1 and named[0] != monster.id and not matcher.monsters_named(word):
+                        made.setdefault(word, set()).add(monster.id)
+    known = {word for word, _ in variant_keys()}
+    words = {word for word, ids in made.items() if len(ids) >= 2 and word not in known}
+    return tuple(sorted(((word, word) for word in words), key=lambda pair: (-len(pair[0]), pair)))
+
+
+def _variant_index(monsters: Iterable[Monster], matcher: Matcher, words: tuple[tuple[str, str], ...]
+                   ) -> dict[tuple[str, str, str], str]:
     """(base id, meaning, language) → the variant, from every name that is a variant word and another monster's name.
 
     Language "" holds the pairs every language agrees on, which compose across languages (火龍 + 希少種). Where the
@@ -357,7 +378,7 @@ def _variant_index(monsters: Iterable[Monster], matcher: Matcher) -> dict[tuple[
     found: dict[tuple[str, str], dict[str, set[tuple[str, str]]]] = {}  # (variant, meaning) → language → bases
     for monster in monsters:
         for language, name in monster.all_names():
-            for meaning, rest in split_variant(normalize(name)):
+            for meaning, rest in split_variant(normalize(name), words):
                 named = matcher.monsters_named(rest)
                 if len(named) == 1 and named[0] != monster.id:  # "silver rath": rath is two monsters, no evidence
                     found.setdefault((monster.id, meaning), {}).setdefault(language, set()).add((named[0], meaning))
