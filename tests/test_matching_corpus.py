@@ -93,3 +93,17 @@ def test_a_malformed_set_names_its_file_and_line(tmp_path):
     bad.write_text("# comment\nen\tname\trathalos\trathalos\nonly one column\n", "utf-8")
     with pytest.raises(ValueError, match=r"set\.tsv:3"):
         load(bad)
+
+
+def test_ask_eval_prints_the_report_and_refuses_a_bad_file(tmp_path, capsys):
+    from monsterbot.cli import main
+
+    good = tmp_path / "set.tsv"
+    good.write_text("en\tname\trathalos weakness\trathalos\nen\tneg\tgossip\tnone\n", "utf-8")
+    assert main(["ask", "--eval", str(good), "--knowledge", "knowledge"]) == 0
+    out = capsys.readouterr().out
+    assert "| all | 2 | 100.0% (1/1) | 100.0% (1/1) | 0 | 1/0 of 1 |" in out
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("only\ttwo\n", "utf-8")
+    assert main(["ask", "--eval", str(bad), "--knowledge", "knowledge"]) == 2
+    assert "bad.tsv:1" in capsys.readouterr().err
