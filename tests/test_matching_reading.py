@@ -40,9 +40,9 @@ def test_a_variant_the_knowledge_lacks_is_never_answered_but_offers_its_base(kno
 
 
 def test_the_variant_words_the_names_show_are_found_in_the_names(knowledge):
-    from monsterbot.core.matching.reading import _structure
+    from monsterbot.core.matching.family import family
 
-    words = {word for word, _ in _structure(knowledge.current.matcher).words}
+    words = {word for word, _ in family(knowledge.current.matcher).words}
     assert {"apex", "guardian", "risen", "ヌシ", "首領", "霸主", "護"} <= words
     assert "雌" not in words  # 雌火龍 is one monster's name built on 火龍: no variant word
 

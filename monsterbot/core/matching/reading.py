@@ -9,8 +9,8 @@ names; the reading decides from evidence a reviewer can read, each piece named i
   "goss", ウルトラマンティガ holds ティガ); when the rest is a sentence (particles, verbs: "動物園でキリンを見た",
   "侏羅紀公園的棘龍") the name is used for something else; when the rest is one short word glued to the name (a
   title the knowledge lacks: "黑炎王火龍", "dreadking rathalos") it asks "did you mean";
-- a variant word (variants.py) with a base name is the variant the knowledge's names make of that pair, or, when
-  none does, "not in our knowledge, did you mean the base?";
+- a variant word (variants.py, and those the names show: family.py) with a base name is the variant the
+  knowledge's names make of that pair, or, when none does, "not in our knowledge, did you mean the base?";
 - a game named with a monster it holds only as another form (Wilds' Guardian Fulgur Anjanath for Anjanath)
   answers that form;
 - several names answer a comparison of every one; an element alone asks which monsters are weak to it.
@@ -25,8 +25,8 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 from typing import Iterable
-from weakref import WeakKeyDictionary
 
+from monsterbot.core.matching.family import family
 from monsterbot.core.matching.matcher import Candidate, Matcher, Method, Outcome
 from monsterbot.core.matching.normalize import fold, normalize
 from monsterbot.core.matching.question import (
@@ -38,8 +38,7 @@ from monsterbot.core.matching.question import (
     Question,
     parse,
 )
-from monsterbot.core.matching.variants import split_variant, variant_keys
-from monsterbot.core.model import Monster
+from monsterbot.core.matching.variants import split_variant
 
 #: Words of a question about a monster, beside its name ("weakness" glued on, "好難打", "の倒し方").
 ABOUT_WORDS = (
@@ -99,18 +98,6 @@ class Reading:
     def answers(self) -> bool:
         """Whether the bot answers with facts (a card, a comparison, a list): what must never be wrong."""
         return self.verdict in (Verdict.ANSWER, Verdict.COMPARE, Verdict.REVERSE)
-
-
-@dataclass
-class _Structure:
-    """What the knowledge's names say about variants and forms, built once per matcher."""
-
-    words: tuple[tuple[str, str], ...]  # variant words the names show, besides variants.py's (ヌシ, 護竜, apex)
-    variants: dict[tuple[str, str, str], str]
-    forms: dict[tuple[str, str], str | None]
-
-
-_STRUCTURES: WeakKeyDictionary[Matcher, _Structure] = WeakKeyDictionary()
 
 
 def read(text: str, matcher: Matcher) -> Reading:
@@ -174,7 +161,7 @@ def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher:
     first, second = candidates[0].monster_id, candidates[1].monster_id
     for variant_id, base_id in ((first, second), (second, first)):
         variant, base = matcher.monster(variant_id), matcher.monster(base_id)
-        if variant is None or base is None or base_id not in _bases(variant, matcher):
+        if variant is None or base is None or base_id not in family(matcher).bases(variant):
             continue
         for own in (normalize(name) for _, name in variant.all_names()):
             for name in (normalize(name) for _, name in base.all_names()):
@@ -254,21 +241,8 @@ def _shortened_base(rest: str, monster_id: str, matcher: Matcher) -> bool:
     monster = matcher.monster(monster_id)
     if monster is None or len(rest) < 3:
         return False
-    names = (normalize(name) for base in _bases(monster, matcher) if (found := matcher.monster(base)) for _, name in found.all_names())
+    names = (normalize(name) for base in family(matcher).bases(monster) if (found := matcher.monster(base)) for _, name in found.all_names())
     return any(name[:3] == rest[:3] for name in names)
-
-
-def _bases(monster: Monster, matcher: Matcher) -> set[str]:
-    """The monsters whose whole official name ends this one's ("Frostfang Barioth": Barioth; 護火龍: 火龍)."""
-    found: set[str] = set()
-    for name in monster.names.values():
-        words = name.split()
-        for start in range(1, len(words)):
-            found.update(matcher.monsters_named(normalize(" ".join(words[start:]))))
-        key = normalize(name)
-        for start in range(1, len(key) - 1):
-            found.update(matcher.monsters_named(key[start:]))
-    return found - {monster.id}
 
 
 def _is_title(rest: str, text: str) -> bool:
@@ -300,13 +274,13 @@ def _about_keys() -> frozenset[str]:
 
 def _variant(subject: str, matcher: Matcher) -> Reading | None:
     """A variant word with a base name: the monster the knowledge's names make of the pair, or "not in our knowledge"."""
-    structure = _structure(matcher)
-    for meaning, rest in split_variant(subject, structure.words):
+    relations = family(matcher)
+    for meaning, rest in split_variant(subject, relations.words):
         base = matcher.match_key(rest)
         if base.outcome is not Outcome.MATCH or base.candidates[0].method is Method.CONTAINS:
             continue
         base_id, language = base.candidates[0].monster_id, base.candidates[0].language
-        variant = structure.variants.get((base_id, meaning, "")) or structure.variants.get((base_id, meaning, language))
+        variant = relations.variant(base_id, meaning, language)
         if variant is not None:
             return Reading(Verdict.ANSWER, (variant,), why=f"{meaning} variant of {base_id}", whole=True,
                            score=base.candidates[0].score)
@@ -321,74 +295,8 @@ def _in_game(reading: Reading, game: str | None, matcher: Matcher) -> Reading:
     monster = matcher.monster(reading.monsters[0])
     if monster is None or game in monster.games:
         return reading
-    form = _form(monster, game, matcher)
+    form = family(matcher).form(monster, game)
     return replace(reading, monsters=(form,), why=f"the form {game} has") if form else reading
-
-
-def _form(monster: Monster, game: str, matcher: Matcher) -> str | None:
-    """The one monster of a game whose official name holds this one's (Guardian Fulgur Anjanath holds Anjanath)."""
-    structure = _structure(matcher)
-    if (monster.id, game) not in structure.forms:
-        names = {normalize(name) for name in monster.names.values()}
-        forms = [
-            other.id
-            for other in matcher.monsters()
-            if game in other.games and other.id != monster.id
-            and any(name in normalize(own) for own in other.names.values() for name in names)
-        ]
-        structure.forms[(monster.id, game)] = forms[0] if len(forms) == 1 else None
-    return structure.forms[(monster.id, game)]
-
-
-def _structure(matcher: Matcher) -> _Structure:
-    structure = _STRUCTURES.get(matcher)
-    if structure is None:
-        words = _derived_words(matcher)
-        structure = _Structure(words, _variant_index(matcher.monsters(), matcher, words), {})
-        _STRUCTURES[matcher] = structure
-    return structure
-
-
-def _derived_words(matcher: Matcher) -> tuple[tuple[str, str], ...]:
-    """The words that make two or more monsters' names out of other monsters' names (ヌシ・タマミツネ, 首領泡狐龍, Apex
-    Mizutsune, 護竜リオレウス, Guardian Rathalos, Risen Teostra): variant words of the knowledge's own, each its own
-    meaning. A name is split at each point, so this costs a look-up per character of every name."""
-    made: dict[str, set[str]] = {}
-    for monster in matcher.monsters():
-        for _, name in monster.all_names():
-            key = normalize(name)
-            for cut in range(1, len(key)):
-                for word, rest in ((key[:cut], key[cut:]), (key[cut:], key[:cut])):
-                    named = matcher.monsters_named(rest)
-                    if len(named) == 1 and named[0] != monster.id and not matcher.monsters_named(word):
-                        made.setdefault(word, set()).add(monster.id)
-    known = {word for word, _ in variant_keys()}
-    words = {word for word, ids in made.items() if len(ids) >= 2 and word not in known}
-    return tuple(sorted(((word, word) for word in words), key=lambda pair: (-len(pair[0]), pair)))
-
-
-def _variant_index(monsters: Iterable[Monster], matcher: Matcher, words: tuple[tuple[str, str], ...]
-                   ) -> dict[tuple[str, str, str], str]:
-    """(base id, meaning, language) → the variant, from every name that is a variant word and another monster's name.
-
-    Language "" holds the pairs every language agrees on, which compose across languages (火龍 + 希少種). Where the
-    languages build a variant's word on different bases (金火龍 on 火龍, 金レイア on Rathian), its pairs count only
-    in their own language, so 金レウス is not Gold Rathian.
-    """
-    found: dict[tuple[str, str], dict[str, set[tuple[str, str]]]] = {}  # (variant, meaning) → language → bases
-    for monster in monsters:
-        for language, name in monster.all_names():
-            for meaning, rest in split_variant(normalize(name), words):
-                named = matcher.monsters_named(rest)
-                if len(named) == 1 and named[0] != monster.id:  # "silver rath": rath is two monsters, no evidence
-                    found.setdefault((monster.id, meaning), {}).setdefault(language, set()).add((named[0], meaning))
-    index: dict[tuple[str, str, str], set[str]] = {}
-    for (variant, _), languages in found.items():
-        bases = set().union(*languages.values())
-        for language, pairs in languages.items():
-            for base, meaning in pairs:
-                index.setdefault((base, meaning, "" if len(bases) == 1 else language), set()).add(variant)
-    return {key: next(iter(ids)) for key, ids in index.items() if len(ids) == 1}
 
 
 def _ids(candidates: Iterable[Candidate]) -> tuple[str, ...]:
