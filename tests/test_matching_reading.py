@@ -97,3 +97,8 @@ def test_the_bot_gives_no_card_for_a_name_in_a_sentence_about_something_else(kno
     assert _answer(knowledge, "動物園でキリンを見た").kind == "not_found"
     assert _answer(knowledge, "動物園でキリンを見た", ChatKind.GROUP).messages == []
     assert _answer(knowledge, "ice").kind == "reverse"
+
+
+def test_a_comparison_of_names_alone_is_answered_in_a_group_and_chatter_is_not(knowledge):
+    assert _answer(knowledge, "煌雷龍、波衣龍、凍峰龍", ChatKind.GROUP).kind == "compare"
+    assert _answer(knowledge, "昨天打火龍跟雌火龍好累", ChatKind.GROUP).messages == []
