@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Iterable, Sequence, TextIO
 
 from monsterbot.config import LINE_API_DEFAULT, ConfigError, Settings
-from monsterbot.conversation import ChatKind, Conversation
+from monsterbot.conversation import ChatKind, Conversation, Reply
 from monsterbot.knowledge.records import KnowledgeError
-from monsterbot.replies.plain import render
+from monsterbot.replies import plain
 from monsterbot.replies.wire import Wire
 from monsterbot.sources.live import LiveKnowledge
 
@@ -63,10 +63,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def _print_replies_locally() -> str:
     """Start a local Messaging API stand-in that prints each reply; return its URL."""
     from monsterbot.devtools.line_standin import LineStandIn
+    from monsterbot.devtools.wire_text import wire_text
 
     def show(recorded) -> None:  # noqa: ANN001 - a devtools Recorded
         for message in (recorded.body or {}).get("messages", []):
-            print(f"\n[reply]\n{render(Wire(message, json.dumps(message).encode()))}\n", file=sys.stderr, flush=True)
+            print(f"\n[reply]\n{wire_text(Wire(message, json.dumps(message).encode()))}\n", file=sys.stderr, flush=True)
         if recorded.status != 200:  # the strict stand-in refused it, as LINE would
             print(f"[LINE answers {recorded.status}: {json.dumps(recorded.error, ensure_ascii=False)}]", file=sys.stderr)
 
@@ -81,7 +82,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
     print("monsterbot chat: type a monster's name (Ctrl-D to quit).", file=sys.stderr)
     for line in _lines(sys.stdin, prompt=sys.stdin.isatty()):
         answer = conversation.reply_to_text(line, chat, chat_key="terminal")
-        print("\n\n".join(render(m) for m in answer.messages) or "(silent)")
+        print(_shown(answer) or "(silent)")
         print()
     return 0
 
@@ -98,9 +99,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(json.dumps({"query": query} | answer.to_data(), ensure_ascii=False), flush=True)
         else:
             print(f"> {query}")
-            print("\n\n".join(render(m) for m in answer.messages))
+            print(_shown(answer))
             print(flush=True)
     return 0
+
+
+def _shown(reply: Reply) -> str:
+    """A reply as a person reads it: its content as text, then the buttons under it."""
+    buttons = [item["action"]["label"] for m in reply.messages for item in (m.data.get("quickReply") or {}).get("items", [])]
+    return "\n".join([plain.render(reply), *(["  ".join(f"[{b}]" for b in buttons)] if buttons else [])]).strip()
 
 
 def _lines(stream: TextIO, prompt: bool) -> Iterable[str]:

@@ -59,23 +59,28 @@ def header(monster: Monster, language: str, facts: GameFacts | None) -> FlexBox:
     return FlexBox(layout="vertical", contents=lines, padding_bottom="none")
 
 
-def source_footer(facts: GameFacts | None, language: str, stars_shown: bool = True) -> FlexBox | None:
+def source_lines(facts: GameFacts, language: str, stars_shown: bool = True) -> list[str]:
     """Where the facts come from, by the source's name, and how they were made; derived stars and missing facts
     said plainly."""
-    if not facts:
-        return None
     kind = SOURCE_KINDS.get(facts.source)
-    source = f"{label(language, 'source')}{colon(language)}{source_name(facts.source)}" + (
-        f" ({note(language, kind)})" if kind else "")
-    lines = [text(source, size="xxs", color=GREY)]
+    lines = [f"{label(language, 'source')}{colon(language)}{source_name(facts.source)}"
+             + (f" ({note(language, kind)})" if kind else "")]
     if facts.resisted_elements:
-        lines.append(text(f"{note(language, 'resisted')}{colon(language)}{source_name(RISE_RESISTED_SOURCE)} "
-                          f"({note(language, 'hand_entered')})", size="xxs", color=GREY))
+        lines.append(f"{note(language, 'resisted')}{colon(language)}{source_name(RISE_RESISTED_SOURCE)} "
+                     f"({note(language, 'hand_entered')})")
     if stars_shown and "elements" in facts.derived and facts.elements:
-        lines.append(text(note(language, "derived"), size="xxs", color=GREY))
+        lines.append(note(language, "derived"))
     if facts.missing:
         missing = joined((note(language, m) for m in facts.missing), language)
-        lines.append(text(note(language, "missing").format(facts=missing), size="xxs", color=GREY))
+        lines.append(note(language, "missing").format(facts=missing))
+    return lines
+
+
+def source_footer(facts: GameFacts | None, language: str, stars_shown: bool = True) -> FlexBox | None:
+    """A card's footnote: `source_lines`, small and grey."""
+    if not facts:
+        return None
+    lines = [text(line, size="xxs", color=GREY) for line in source_lines(facts, language, stars_shown)]
     return FlexBox(layout="vertical", contents=lines, padding_top="none", padding_start="xxl", padding_end="xxl")
 
 

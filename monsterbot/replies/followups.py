@@ -77,9 +77,14 @@ def which_monster(monsters: Sequence[Monster], game: str | None, language: str, 
     return TextMessage(text=say(language, "which_monster"), quick_reply=QuickReply(items=items) if items else None)
 
 
+def game_set_words(game: str, language: str) -> str:
+    """The words saying the chat's own game is now `game`."""
+    return say(language, "game_set").format(game=short_game_name(game, language))
+
+
 def game_set(game: str, language: str) -> TextMessage:
     """The chat's own game is now `game`."""
-    return TextMessage(text=say(language, "game_set").format(game=short_game_name(game, language)))
+    return TextMessage(text=game_set_words(game, language))
 
 
 def with_use_here(buttons: QuickReply | None, shown: str | None, language: str) -> QuickReply | None:

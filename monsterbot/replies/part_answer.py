@@ -53,7 +53,7 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
                         _WIDTHS, GREY, size="xxs"))
         for zone in zones:
             values = [zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS)]
-            body.append(row([_zone_name(zone, language, facts.game), *("-" if v is None else str(v) for v in values)],
+            body.append(row([zone_name(zone, language, facts.game), *("-" if v is None else str(v) for v in values)],
                             _WIDTHS, size="xxs"))
     else:
         body.append(text(_NO_FIGURES.get(language, _NO_FIGURES["en"]).format(name=name), size="sm"))
@@ -64,13 +64,13 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
                         footer=source_footer(facts, language, stars_shown=False))  # a part shows no stars
     shown_game = facts.game if facts is not None else None
     figures = "; ".join(
-        f"{_zone_name(z, language, shown_game)} {'/'.join('-' if v is None else str(v) for v in (z.cut, z.impact, z.shot))}"
+        f"{zone_name(z, language, shown_game)} {'/'.join('-' if v is None else str(v) for v in (z.cut, z.impact, z.shot))}"
         for z in zones)
     alt = f"{name} {part} ({label(language, 'cut_impact_shot')}): {figures}" if zones else f"{name} {part}"
     return FlexMessage(alt_text=" ".join([alt, *marks])[:ALT_TEXT_LIMIT], contents=bubble)
 
 
-def _zone_name(zone: Hitzone, language: str, game: str | None) -> str:
+def zone_name(zone: Hitzone, language: str, game: str | None) -> str:
     """A part's name (in `game`'s words) with its state where the game has one: 頭部 (傷口) for a wound's values."""
     name = part_name(zone.part, language, game)
     return f"{name} ({state_name(zone.state, language)})" if zone.state else name

@@ -128,7 +128,7 @@ def comparison(first: Monster, second: Monster, language: str, game: str | None)
     widths = [4, 3, 3]
     body = [row([label(language, "vs"), *names], widths, GREY, bold=True, size="xs"), heading(label(language, "elements"))]
     for element in ELEMENTS:
-        cells = [_strength(facts, element) for facts in (left, right)]
+        cells = [strength(facts, element) for facts in (left, right)]
         if any(cells):
             body.append(_strength_row(element_label(element, language), [c or "-" for c in cells], widths,
                                       ELEMENT_COLOURS[element]))
@@ -164,7 +164,8 @@ def _strength_row(name: str, values: list[str], widths: list[int], name_colour: 
     return FlexBox(layout="horizontal", contents=cells)
 
 
-def _strength(facts, element: str) -> str:
+def strength(facts: GameFacts | None, element: str) -> str:
+    """An element's stars (marked * where derived) or its place among the weak elements; "" when neither."""
     if facts is None:
         return ""
     if facts.elements:
