@@ -12,7 +12,7 @@ from typing import Iterable, Sequence, TextIO
 
 from monsterbot.config import DEFAULT_DATA_DIR, LINE_API_DEFAULT, ConfigError, Settings, user_cache_dir
 from monsterbot.conversation import ChatKind, Conversation, Reply
-from monsterbot.knowledge.records import KnowledgeError
+from monsterbot.knowledge.problems import KnowledgeError
 from monsterbot.replies import plain
 from monsterbot.replies.wire import Wire
 from monsterbot.sources.live import LiveKnowledge
@@ -33,9 +33,10 @@ def _reading_settings(paths: Sequence[Path] | None) -> Settings:
 
 
 def _knowledge(settings: Settings) -> LiveKnowledge:
-    from monsterbot.web.runtime import build
+    """The knowledge the settings name, wired as the web process wires it (monsterbot.sources)."""
+    from monsterbot.sources import load_knowledge
 
-    return build(replace(settings, query_log=False), watch=False, strict=True).knowledge
+    return load_knowledge(settings, _engine(settings) if settings.source == "store" else None)
 
 
 def _checkout_devtools(purpose: str) -> None:
@@ -154,7 +155,8 @@ def _lines(stream: TextIO, prompt: bool) -> Iterable[str]:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check knowledge files: schema, then lint across them; non-zero exit on errors."""
-    from monsterbot.knowledge.records import read_paths, roster_table
+    from monsterbot.knowledge.files import read_paths
+    from monsterbot.knowledge.roster import roster_table
 
     paths = args.paths or list(_settings().knowledge_paths)
     records, problems = read_paths(paths)
@@ -178,7 +180,7 @@ def cmd_compile(args: argparse.Namespace) -> int:
     source = yaml_source(replace(settings, data_dir=args.into) if args.into else settings)
     assert source.cache is not None
     source.load()  # KnowledgeError: nothing is written
-    index = source.take_index()
+    index = source.compiled_index()
     stored = source.cache.read().index
     if index is None or stored is None or stored.version != index.version:
         print(f"monsterbot: could not write {source.cache.file}", file=sys.stderr)
@@ -259,7 +261,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             (target / name).write_text(manifests.dump(crd), encoding="utf-8")
         print(f"wrote {len(all_crds())} CRDs to {target}", file=sys.stderr)
         return 0
-    from monsterbot.knowledge.records import read_paths
+    from monsterbot.knowledge.files import read_paths
 
     records, problems = read_paths(args.paths or list(_settings().knowledge_paths))
     errors = [p for p in problems if p.severity == "error"]
