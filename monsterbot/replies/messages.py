@@ -80,8 +80,17 @@ def parse_postback(data: str) -> Postback | None:
 
 
 def button_label(value: str) -> str:
-    """A label that fits LINE's 20 characters, cut with an ellipsis when longer."""
-    return value if len(value) <= LABEL_LIMIT else value[: LABEL_LIMIT - 1] + "…"
+    """A label within LINE's 20 characters, never cut mid-word: the leading words of a longer one become initials,
+    first to last but the last ("Guardian Fulgur Anjanath": "G. Fulgur Anjanath"); only what has no word to shorten
+    (one long word, Chinese or Japanese) is cut, with an ellipsis."""
+    words = value.split(" ")
+    for index, word in enumerate(words[:-1]):
+        if len(" ".join(words)) <= LABEL_LIMIT:
+            break
+        if len(word) > 2 and word[0].isalpha():
+            words[index] = f"{word[0]}."
+    shown = " ".join(words)
+    return shown if len(shown) <= LABEL_LIMIT else shown[: LABEL_LIMIT - 1] + "…"
 
 
 def monster_items(monsters: Sequence[Monster], game: str | None, language: str, room: int = QUICK_REPLY_LIMIT
