@@ -91,6 +91,27 @@ def test_every_reply_is_accepted_by_line(knowledge):
     assert {"card", "hitzones", "compare", "which", "not", "reverse", "help", "group", "follow", "join"} <= kinds
 
 
+def test_every_page_of_a_split_table_fits_a_bubble_with_its_widest_page_mark():
+    """Rows filling a page to the byte at its "1/2" mark must not overflow on page "10/12": the split keeps a margin
+    for marks wider than the one it measured (pages made here of rows whose pairs exactly fill a page without it)."""
+    from linebot.v3.messaging import FlexBox, FlexBubble, FlexText
+
+    from monsterbot.replies.fit import split_pages
+
+    def page(rows, number, count):
+        return FlexBubble(body=FlexBox(layout="vertical", contents=[FlexText(text=f"Hitzones {number}/{count}"), *rows]))
+
+    def row(size):  # a row whose JSON, with the ", " before it, is `size` bytes
+        return FlexText(text="x" * (size - line_rules.json_size(to_data(FlexText(text=""))) - 2))
+
+    room = line_rules.BUBBLE_MAX_BYTES - line_rules.json_size(to_data(page([], 1, 2)))
+    rows = [row(size) for _ in range(12) for size in (room - 200, 200)]
+    pages = split_pages(rows, page)
+    sizes = [line_rules.json_size(to_data(page(part, number, len(pages)))) for number, part in enumerate(pages, 1)]
+    assert [r for part in pages for r in part] == rows and len(pages) >= 10
+    assert max(sizes) <= line_rules.BUBBLE_MAX_BYTES, sizes
+
+
 def test_a_table_too_long_for_a_carousel_is_condensed_with_every_part(knowledge):
     """Whatever knowledge/ holds: the longest hitzone table, made three times as long, still fits LINE
     (pages, or a line per part) and no part's figures are lost."""
