@@ -203,8 +203,9 @@ SETTINGS: tuple[Setting, ...] = (
             "seconds a worker's claim on an event lasts before a redelivery may answer it (a crashed worker's claim)",
             "config.eventLeaseSeconds"),
     Setting("MONSTERBOT_RELOAD_MIN_SHARE", "reload_min_share", _number(float, 0.5), "`0.5`",
-            "a reload keeping fewer than this share of the live monsters is refused until fixed or the workers "
-            "restart (0 turns the guard off)", "config.reloadMinShare"),
+            "knowledge keeping fewer than this share of the most monsters live in the last day (kept in the data "
+            "folder), or none, is refused until fixed, at a reload and at a start (0 turns the guard off)",
+            "config.reloadMinShare"),
     Setting("PROMETHEUS_MULTIPROC_DIR", "metrics_dir", _text(), "a new temporary folder",
             "where gunicorn workers pool their metrics", "fixed"),
     Setting("POD_NAMESPACE", "pod_namespace", _text("default"), "`default`",

@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from monsterbot.knowledge.records import MAX_ALIASES, MAX_TEXT, read_text
-from monsterbot.sources.live import LiveKnowledge, Reloader
+from monsterbot.sources.live import BASELINE_SECONDS, Baseline, LiveKnowledge, Reloader
 from monsterbot.sources.yaml_files import YamlSource
 from monsterbot.web import metrics
 from monsterbot.web.app import create_app
@@ -110,9 +110,59 @@ def test_an_emptied_or_deleted_folder_keeps_the_last_good_knowledge(folder, line
     for path in set((folder / "monsters").glob("*.yaml")) - set(keep):
         path.unlink()
     assert not live.reload() and live.status.refused and live.current is good
-    assert live.reload(force=True) and len(live.current.monsters) == 60 and live.status.ok  # forced (a restart)
+    assert live.reload(force=True) and len(live.current.monsters) == 60 and live.status.ok  # forced
     page = app.test_client().get("/metrics", base_url=INTERNAL).get_data(as_text=True)
     assert "monsterbot_knowledge_reload_refused 0.0" in page and "monsterbot_knowledge_last_reload_ok 1.0" in page
+
+
+def _cut(folder, share: float) -> None:
+    """Delete monster files until `share` of them are left."""
+    files = sorted((folder / "monsters").glob("*.yaml"))
+    for path in files[round(len(files) * share):]:
+        path.unlink()
+
+
+def test_a_start_on_an_empty_folder_or_one_much_smaller_than_the_last_good_is_refused(folder, tmp_path, line_stub):
+    now = [1_000_000.0]
+    baseline = Baseline(tmp_path / "data" / "knowledge-baseline.json", clock=lambda: now[0])
+    first = LiveKnowledge(YamlSource([folder]).load, 0.5, baseline=baseline)
+    assert first.reload() and baseline.monsters() == 156  # the last known good, on the data volume
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for start in (empty, folder):  # a new process: nothing live, an empty folder; then the folder cut to 40 %
+        if start is folder:
+            _cut(folder, 0.4)
+        restarted = LiveKnowledge(YamlSource([start]).load, 0.5, baseline=baseline)
+        assert not restarted.reload() and not restarted.ready and restarted.status.refused
+        app = create_app(settings_for(line_stub), runtime_for(restarted))
+        assert app.test_client().get("/readyz").status_code == 503  # not ready: no traffic, the old pods stay
+    assert "62 monsters against 156" in restarted.status.error
+    nothing = LiveKnowledge(YamlSource([empty]).load, 0.5)  # no baseline at all: still no monster is no knowledge
+    assert not nothing.reload() and not nothing.ready
+    unguarded = LiveKnowledge(YamlSource([folder]).load, 0, baseline=baseline)  # MONSTERBOT_RELOAD_MIN_SHARE=0
+    assert unguarded.reload() and len(unguarded.current.monsters) == 62
+
+
+def test_a_folder_cut_a_little_at_each_poll_is_measured_against_the_baseline(folder, tmp_path):
+    now = [1_000_000.0]
+    baseline = Baseline(tmp_path / "knowledge-baseline.json", clock=lambda: now[0])
+    live = LiveKnowledge(YamlSource([folder]).load, 0.5, baseline=baseline)
+    assert live.reload()
+    counts = []
+    for _ in range(3):  # 40 % deleted at each poll: 156 → 94 → 56 → 34
+        _cut(folder, 0.6)
+        now[0] += 5
+        live.reload()
+        counts.append(len(live.current.monsters))
+    assert counts == [94, 94, 94] and live.status.refused and baseline.monsters() == 156
+    assert "34 monsters against 156" in live.status.error
+    now[0] += BASELINE_SECONDS  # the 94 kept for a day: the live count is the baseline now
+    assert baseline.monsters() == 0 and not live.reload()  # 34 < half of 94
+    shutil.rmtree(folder)
+    shutil.copytree(KNOWLEDGE, folder)
+    _cut(folder, 0.36)
+    assert live.reload() and len(live.current.monsters) == 56 and baseline.monsters() == 56
 
 
 def test_reverting_a_broken_file_to_its_exact_former_state_clears_the_error(folder):
