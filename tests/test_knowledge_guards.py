@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 
 import pytest
 
+from monsterbot.knowledge.reading import QUIET_SECONDS
 from monsterbot.knowledge.records import MAX_ALIASES, MAX_TEXT, read_text
 from monsterbot.sources.live import BASELINE_SECONDS, Baseline, LiveKnowledge, Reloader
 from monsterbot.sources.yaml_files import YamlSource
@@ -190,3 +194,76 @@ def test_only_the_live_knowledge_version_is_exported(folder, line_stub):
     page = app.test_client().get("/metrics", base_url=INTERNAL).get_data(as_text=True)
     versions = [line for line in page.splitlines() if line.startswith("monsterbot_knowledge_version_info{")]
     assert versions == [f'monsterbot_knowledge_version_info{{version="{live.current.version}"}} 1.0']
+
+
+def test_a_link_out_of_the_knowledge_folders_is_refused_and_its_target_never_shown(folder, tmp_path, line_stub):
+    secret = tmp_path / "token"
+    secret.write_text("sk-live-0123456789abcdef\n")
+    (folder / "monsters" / "stolen.yaml").symlink_to(secret)
+    passwd = folder / "monsters" / "passwd.yml"
+    passwd.symlink_to("/etc/passwd")
+    live = LiveKnowledge(YamlSource([folder]).load)
+    assert not live.reload()
+    app = create_app(settings_for(line_stub), runtime_for(live))
+    error = app.test_client().get("/readyz", base_url=INTERNAL).get_json()["last_reload_error"]
+    assert "stolen.yaml:1:1: a link to a file outside the knowledge folders: not read" in error
+    assert "passwd.yml:1:1: a link" in error and "root:" not in error and "sk-live" not in error
+    from tests.test_cli import run
+
+    done = run("validate", str(folder))
+    assert done.returncode != 0 and "outside the knowledge folders" in done.stdout + done.stderr
+    assert "sk-live" not in done.stdout + done.stderr and "root:x" not in done.stdout + done.stderr
+
+    passwd.unlink()
+    (folder / "monsters" / "stolen.yaml").unlink()
+    inner = folder / "..2026_01_01"  # a ConfigMap's layout: each file a link into a hidden folder of the volume
+    inner.mkdir()
+    (folder / "monsters" / "tigrex.yaml").rename(inner / "tigrex.yaml")
+    (folder / "monsters" / "tigrex.yaml").symlink_to(inner / "tigrex.yaml")
+    assert live.reload() and "tigrex" in live.current.monsters
+
+
+def test_a_file_is_measured_before_it_is_read_and_no_problem_repeats_its_content(folder):
+    huge = folder / "monsters" / "huge.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(400 * 1024 * 1024)  # 400 MB (sparse): reading it would take 400 MB per worker
+    live = LiveKnowledge(YamlSource([folder]).load)
+    started = time.perf_counter()
+    assert not live.reload()
+    assert time.perf_counter() - started < 5 and "huge.yaml:1:1: the file has 419430400 bytes" in live.status.error
+    huge.unlink()
+    (folder / "monsters" / "token.yaml").write_text("sk-live-0123456789abcdef-and-some-more\n")  # inside: read, refused
+    assert not live.reload() and "sk-live" not in live.status.error
+    assert "token.yaml:1:1: the record must be a mapping, got str (38 characters)" in live.status.error
+
+
+def test_a_file_rewritten_in_place_while_reloads_read_it_is_never_taken_half(folder):
+    """An editor that truncates a file and writes it again (two writes): no reload takes what lies between."""
+    path = folder / "monsters" / "rathalos.yaml"
+    whole = path.read_text()
+    cut = whole.index("\n  rise:")  # the first part alone is a valid record with fewer games
+    stop, taken, refused = threading.Event(), [], []
+
+    def editor() -> None:
+        while not stop.is_set():
+            with path.open("w") as handle:
+                handle.write(whole[:cut + 1])
+                handle.flush()
+                time.sleep(0.02)
+                handle.write(whole[cut + 1:])
+            time.sleep(random.uniform(0.0, 2 * QUIET_SECONDS))
+
+    live = LiveKnowledge(YamlSource([folder]).load)
+    assert live.reload()
+    games = set(live.current.monsters["rathalos"].games)
+    writer = threading.Thread(target=editor, daemon=True)
+    writer.start()
+    try:
+        for _ in range(20):
+            (taken if live.reload() else refused).append(set(live.current.monsters["rathalos"].games))
+    finally:
+        stop.set()
+        writer.join()
+    print(f"in-place rewrites: {len(taken)} reloads taken, {len(refused)} refused, "
+          f"{sum(g != games for g in taken)} taken half")
+    assert taken and all(g == games for g in taken)

@@ -16,10 +16,11 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import GAMES, LANGUAGES, Form, GameFacts, Hitzone, Monster
+from monsterbot.knowledge.reading import Unreadable, read_whole
 
 if TYPE_CHECKING:  # the YAML and schema libraries load when a file is parsed (a start from the compiled cache never
     # imports them), jsonschema only when a file has a fault, to explain it
@@ -32,6 +33,7 @@ SCHEMA_FILE = "monster.schema.json"
 # Bounds on what one file may hold, whatever the schema allows: a hostile or broken file must not
 # cost a worker memory or time (the largest record today has 36 entries in a list, 31 characters in a string).
 MAX_FILE_CHARS = 200_000
+SHOWN_CHARS = 40  # of a value quoted in a problem
 MAX_TEXT = 300  # characters in any string
 MAX_ITEMS = 100  # entries in any list
 MAX_ALIASES = 30  # aliases per language
@@ -167,6 +169,13 @@ def dotted(path: Iterable[str | int]) -> str:
     return text or "the record"
 
 
+def _shown(value: Any) -> str:
+    """A value as a problem quotes it, cut at SHOWN_CHARS: no message repeats much of a file (a token, a linked
+    file's lines)."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS]}… ({len(text)} characters)"
+
+
 def describe(error: ValidationError) -> tuple[str, bool]:
     """A plain-words message for a schema error, and whether it points at a key (not a value)."""
     where = dotted(error.absolute_path)
@@ -176,7 +185,7 @@ def describe(error: ValidationError) -> tuple[str, bool]:
     kind = error.validator
     if kind in ("minimum", "maximum"):
         low, high = node.get("minimum"), node.get("maximum")
-        return f"{where} must be {low}–{high}, got {value!r}", False
+        return f"{where} must be {low}–{high}, got {_shown(value)}", False
     if kind == "additionalProperties":
         allowed = sorted(node.get("properties", {}))
         extra = sorted(set(value) - set(allowed))
@@ -187,11 +196,12 @@ def describe(error: ValidationError) -> tuple[str, bool]:
     if kind == "type":
         if isinstance(value, (date, datetime)):  # an unquoted 2024-01-01: YAML reads a date
             return f"{where} must be {_article(expected)}, got the date {value} (quote it to keep it as text)", False
-        return f"{where} must be {_article(expected)}, got {type(value).__name__} {value!r}", False
+        shown = _shown(value) if error.absolute_path else f"({len(str(value))} characters)"  # a whole file: not shown
+        return f"{where} must be {_article(expected)}, got {type(value).__name__} {shown}", False
     if kind == "enum":
-        return f"{where} must be one of {', '.join(map(str, expected))}, got {value!r}", False
+        return f"{where} must be one of {', '.join(map(str, expected))}, got {_shown(value)}", False
     if kind == "pattern":
-        return f"{where} {value!r} is not a lowercase slug like azure-rathalos", False
+        return f"{where} {_shown(value)} is not a lowercase slug like azure-rathalos", False
     if kind in ("minLength", "minItems", "minProperties"):
         return f"{where} must not be empty", False
     if kind == "maxLength":
@@ -387,18 +397,18 @@ def _problem(record: Record, path: tuple[str | int, ...], message: str, severity
     return Problem(record.file, position.line, position.column, message, severity)
 
 
-def file_text(file: str | Path) -> str | Problem:
-    """The text of a knowledge file, or the problem that it cannot be read."""
+def file_text(file: str | Path, roots: Sequence[Path] | None = None) -> str | Problem:
+    """The text of a knowledge file read whole (knowledge/reading.py: never a link out of `roots`, nor over the size
+    cap, nor half written), or the problem that it cannot be read."""
     try:
-        with open(file, encoding="utf-8") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        return Problem(str(file), 1, 1, f"cannot read: {exc}")
+        return read_whole(str(file), roots)
+    except Unreadable as exc:
+        return Problem(str(file), 1, 1, str(exc))
 
 
-def read_file(file: str | Path) -> tuple[list[Record], list[Problem]]:
+def read_file(file: str | Path, roots: Sequence[Path] | None = None) -> tuple[list[Record], list[Problem]]:
     """Records and schema problems of one knowledge file (a file that cannot be read is one problem)."""
-    text = file_text(file)
+    text = file_text(file, roots)
     return ([], [text]) if isinstance(text, Problem) else read_text(text, str(file))
 
 
@@ -406,8 +416,9 @@ def read_paths(paths: Iterable[Path]) -> tuple[list[Record], list[Problem]]:
     """Read every *.yaml / *.yml file under the paths, then lint across all records."""
     records: list[Record] = []
     problems: list[Problem] = []
-    for file in yaml_files(paths):
-        found_records, found_problems = read_file(file)
+    roots = list(paths)
+    for file in yaml_files(roots):
+        found_records, found_problems = read_file(file, roots)
         records += found_records
         problems += found_problems
     problems += lint(records)
