@@ -320,7 +320,8 @@ def test_knative_takes_traffic_at_once_is_scraped_and_guarded():
     """Readiness without periodSeconds (Knative then probes aggressively: a pod from zero is ready at once), a PodMonitor
     for the unrouted internal port, and a PodDisruptionBudget while minScale keeps two pods."""
     objects = render(*CREDENTIALS, *REDIS, "--set", "knative.enabled=true", "--set", "knative.minScale=2",
-                     "--set", "knative.maxScale=4", "--set", "serviceMonitor.enabled=true")
+                     "--set", "knative.maxScale=4", "--set", "serviceMonitor.enabled=true",  # the NetworkPolicy is on
+                     "--set", r"networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=monitoring")
     validate_all(objects)
     [service] = by_kind(objects, "Service", "serving.knative.dev/v1")
     container = service["spec"]["template"]["spec"]["containers"][0]
@@ -684,6 +685,17 @@ def test_network_policy_service_monitor_and_scheduling_are_values():
     assert pods["webhook"]["metadata"]["labels"]["team"] == "hunters"
     assert {"name": "TZ", "value": "Asia/Taipei"} in container["env"]
     assert pods["webhook"]["metadata"]["annotations"]["checksum/secret"]  # a new Secret rolls the pods
+
+
+def test_the_network_policy_guards_the_internal_port_by_default():
+    """The internal port listens on the pod's address (Prometheus scrapes it there): the NetworkPolicy is on unless
+    turned off, and admits no one to it unless networkPolicy.metricsFrom lists the scrapers."""
+    objects = render(*CREDENTIALS)
+    container = webhook_deployment(objects)["spec"]["template"]["spec"]["containers"][0]
+    assert {"name": "MONSTERBOT_INTERNAL_HOST", "value": "0.0.0.0"} in container["env"]
+    [policy] = [p for p in by_kind(objects, "NetworkPolicy") if p["spec"]["podSelector"]["matchLabels"].get(
+        "app.kubernetes.io/component") == "webhook"]
+    assert all(INTERNAL_PORT not in [port["port"] for port in rule.get("ports", [])] for rule in policy["spec"]["ingress"])
 
 
 def test_network_policy_keeps_the_internal_port_closed_unless_a_scraper_is_listed():
