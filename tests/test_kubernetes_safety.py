@@ -119,7 +119,7 @@ def test_the_operator_leads_and_reconciles_when_it_watches_another_namespace(kub
     Operator(api, ("games",), KnowledgeSet(), PodPolicy.from_chart(config, "ops"), elector.leading).reconcile_all()
     assert kube.denied == []
     pod = kube.get("apps/v1", "deployments", "games", "monsterbot")["spec"]["template"]["spec"]
-    assert _ready(kube, namespace="games")["status"] == "True"
+    assert _ready(kube, namespace="games")["reason"] == "WorkloadPending"  # until its controller reports
     # its pods run as the chart's webhook account, which the chart made in games too, able to watch games only
     assert kube.get("v1", "serviceaccounts", "games", pod["serviceAccountName"])
     env = {e["name"]: e.get("value") for e in pod["containers"][0]["env"]}
@@ -292,9 +292,11 @@ def test_the_webhook_account_only_reads_event_bindings(kube, tmp_path):
 
 
 def test_the_operator_process_leads_reconciles_and_stops_on_sigterm(kube, tmp_path):
-    """`monsterbot operator` as the chart runs it: its settings from the environment, the chart's config and RBAC."""
+    """`monsterbot operator` as the chart runs it: its settings from the environment, the chart's config and RBAC,
+    its /metrics (here on loopback)."""
     import os
     import signal
+    import socket
     import subprocess
     import sys
 
@@ -307,18 +309,36 @@ def test_the_operator_process_leads_reconciles_and_stops_on_sigterm(kube, tmp_pa
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KUBERNETES_", "MONSTERBOT_", "POD_"))}
     env |= {"KUBECONFIG": kube.kubeconfig(tmp_path / "kubeconfig", "ops/bot-monsterbot-operator"),
             "POD_NAMESPACE": "ops", "POD_NAME": "operator-0", "MONSTERBOT_LOG_FORMAT": "text"}
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     process = subprocess.Popen([sys.executable, "-m", "monsterbot.cli", "operator", "--config", str(tmp_path / "config.yaml"),
-                                "--interval", "0.2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                "--interval", "0.2", "--metrics-port", str(port)],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         wait_for(lambda: kube.get("apps/v1", "deployments", "games", "monsterbot") is not None, timeout=60)
         lease = kube.get("coordination.k8s.io/v1", "leases", "ops", "monsterbot-operator")
         assert lease and lease["spec"]["holderIdentity"] == "operator-0"
+        wait_for(lambda: _metric(port, "monsterbot_operator_passes_total") >= 2, timeout=30)
+        assert _metric(port, "monsterbot_operator_pass_duration_seconds_count") >= 2
+        assert _metric(port, "monsterbot_operator_leading") == 1
+        assert _metric(port, 'monsterbot_operator_writes_total{kind="Deployment",verb="created"}') == 1
     finally:
         process.send_signal(signal.SIGTERM)
         output, _ = process.communicate(timeout=30)
     assert process.returncode == 0, output
     assert "operator stopped" in output and kube.denied == []
     assert not kube.get("coordination.k8s.io/v1", "leases", "ops", "monsterbot-operator")["spec"].get("holderIdentity")
+
+
+def _metric(port: int, sample: str) -> float:
+    import urllib.request
+
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as answer:  # noqa: S310 - loopback
+        for line in answer.read().decode().splitlines():
+            if line.startswith(sample + " "):
+                return float(line.split()[-1])
+    return 0.0
 
 
 # --- least privilege, answered by the server -----------------------------------------------------------------------

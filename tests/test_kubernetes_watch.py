@@ -234,7 +234,7 @@ def test_a_webhook_takes_its_bots_bindings_and_no_other_bots(kube, api, bot, sel
 
 def test_a_binding_the_operator_refuses_gives_the_webhook_nothing(kube, api):
     """A monster taking 火龍 without both sides listing each other: NameCollision in its status, absent from answers."""
-    from monsterbot.operator.reconcile import binding_condition
+    from monsterbot.operator.reconcile import binding_conditions
     from monsterbot.sources.yaml_files import YamlSource
     from tests.conftest import KNOWLEDGE
 
@@ -245,8 +245,9 @@ def test_a_binding_the_operator_refuses_gives_the_webhook_nothing(kube, api):
     base = YamlSource([KNOWLEDGE]).load()
     objects = [binding("a-thief", [thief]), binding("b-fine", [fine])]
     bots = [{"metadata": {"name": "monsterbot", "namespace": "default"}, "spec": {}}]
-    assert binding_condition(objects[0], bots, base, objects)["reason"] == "NameCollision"
-    assert binding_condition(objects[1], bots, base, objects)["reason"] == "Accepted"
+    verdicts = binding_conditions(objects, bots, base)
+    assert verdicts["default/a-thief"].condition["reason"] == "NameCollision"
+    assert verdicts["default/b-fine"].condition["reason"] == "Accepted"
     source = _source(api, base.monsters)
     source.watcher.start()
     try:

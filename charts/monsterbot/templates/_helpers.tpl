@@ -334,6 +334,9 @@ clusterWide: {{ .Values.operator.clusterWide }}
 watchNamespaces: {{ if .Values.operator.clusterWide }}[]{{ else }}{{ toJson (.Values.operator.watchNamespaces | default (list .Release.Namespace)) }}{{ end }}
 allowedImages: {{ toJson .Values.operator.allowedImages }}
 allowedServiceAccounts: {{ toJson .Values.operator.allowedServiceAccounts }}
+maxReplicas: {{ .Values.operator.maxReplicas }}
+maxScale: {{ .Values.operator.maxScale }}
+allowedSecretKeys: {{ toJson .Values.operator.allowedSecretKeys }}
 acceptDuplicateAnswers: {{ .Values.redis.acceptDuplicateAnswers }}
 chartMakesAccounts: {{ .Values.serviceAccount.create }}
 pods:
