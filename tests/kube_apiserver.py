@@ -120,7 +120,8 @@ class RealKube:
             if refused.code != 409:
                 raise
         current = self.call("GET", f"{path}/{obj['metadata']['name']}")
-        body = dict(obj, metadata=dict(obj["metadata"], resourceVersion=current["metadata"]["resourceVersion"]))
+        body = dict(obj, metadata=dict(obj["metadata"], resourceVersion=current["metadata"]["resourceVersion"],
+                                       uid=current["metadata"]["uid"]))  # the server's, not a test's made-up one
         return dict(self.call("PUT", f"{path}/{obj['metadata']['name']}", body))
 
     def apply_object(self, obj: dict, namespace: str = "default") -> dict:

@@ -27,6 +27,7 @@ LAYERS: list[set[str] | list[str]] = [
     {"cli"},
     {"web", "operator", "devtools"},  # the processes and the tools that start them
     {"conversation"},
+    {"questions"},  # the kinds of question: decide, render nothing
     {"sources", "memory", "preferences"},  # adapters: knowledge (files, store, cluster), chat memory, preferences
     {"kubernetes"},  # the API's definitions and the one module importing its client
     {"config"},
@@ -155,3 +156,22 @@ def test_every_setting_is_documented_in_the_readme_table() -> None:
 
 def test_settings_table_and_dataclass_agree() -> None:
     assert [s.attr for s in SETTINGS] == list(Settings.__dataclass_fields__)
+
+
+#: What a unit may not import beyond the layers' rule: question handlers decide and render nothing (no replies, no
+#: LINE, no adapters); the conversation serves every process and knows none of their frameworks or stores.
+FORBIDDEN = {
+    "questions": ("monsterbot.replies", "monsterbot.sources", "monsterbot.store", "monsterbot.kubernetes", "linebot",
+                  "flask"),
+    "conversation.py": ("monsterbot.store", "monsterbot.kubernetes", "flask"),
+}
+
+
+@pytest.mark.parametrize("path", sorted(p for name in FORBIDDEN for p in
+                                        ((PACKAGE / name).rglob("*.py") if (PACKAGE / name).is_dir()
+                                         else [PACKAGE / name])),
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_units_keep_out_of_what_they_must_not_know(path: Path) -> None:
+    forbidden = FORBIDDEN[path.relative_to(PACKAGE).parts[0]]
+    bad = sorted(n for n in _imports(path) if any(n == i or n.startswith(i + ".") for i in forbidden))
+    assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"

@@ -200,18 +200,27 @@ def test_a_pass_that_outlives_the_lease_stops_writing(kube, operator_client):
 
 # --- the API server as strict as a real one ------------------------------------------------------------------------
 def test_unknown_fields_are_pruned_and_a_crd_upgrade_reaches_the_objects(kube):
+    """The real server takes a CRD's new schema a moment after it is applied: each step waits for it."""
+    from tests.conftest import wait_for
+
+    def kept(name: str) -> dict:
+        kube.apply(BOTS, bot(name=name, serviceAccountName="reader", color="blue"))
+        return kube.get("monsterbot.io/v1alpha1", "bots", "default", name)["spec"]
+
     bots_crd = copy.deepcopy(all_crds()["bots.yaml"])
     old = copy.deepcopy(bots_crd)
     del old["spec"]["versions"][0]["schema"]["openAPIV3Schema"]["properties"]["spec"]["properties"]["serviceAccountName"]
-    kube.apply_object(old)  # the release before: no serviceAccountName in the schema
-    kube.apply(BOTS, bot(name="before", serviceAccountName="reader", color="blue"))
-    assert "serviceAccountName" not in kube.get("monsterbot.io/v1alpha1", "bots", "default", "before")["spec"]
-    [rendered] = [o for o in chart() if o["kind"] == "CustomResourceDefinition" and o["metadata"]["name"] == "bots.monsterbot.io"]
-    assert rendered["metadata"]["annotations"]["helm.sh/resource-policy"] == "keep"
-    kube.apply_object(rendered)  # what `helm upgrade` applies now that the CRDs are templates
-    kube.apply(BOTS, bot(name="after", serviceAccountName="reader", color="blue"))
-    spec = kube.get("monsterbot.io/v1alpha1", "bots", "default", "after")["spec"]
-    assert spec["serviceAccountName"] == "reader" and "color" not in spec
+    try:
+        kube.apply_object(old)  # the release before: no serviceAccountName in the schema
+        wait_for(lambda: "serviceAccountName" not in kept("before"))
+        [rendered] = [o for o in chart() if o["kind"] == "CustomResourceDefinition"
+                      and o["metadata"]["name"] == "bots.monsterbot.io"]
+        assert rendered["metadata"]["annotations"]["helm.sh/resource-policy"] == "keep"
+    finally:
+        kube.apply_object(bots_crd)  # what `helm upgrade` applies now that the CRDs are templates
+    wait_for(lambda: kept("after").get("serviceAccountName") == "reader")
+    assert "color" not in kept("after")
+    assert rendered["spec"] == bots_crd["spec"]  # the chart renders the generated CRD
 
 
 def test_stale_resource_version_and_invalid_objects_are_refused(kube, kube_client):
