@@ -186,8 +186,11 @@ class RealKube:
         return [e for e in events if e.get("stage") == "ResponseComplete"
                 and not e["user"]["username"].startswith("system:apiserver")]
 
-    def writes(self) -> list[tuple[str, str]]:
-        return [(e["verb"], e["requestURI"]) for e in self._audit() if e["verb"] in _WRITES]
+    def writes(self, user: str | None = None) -> list[tuple[str, str]]:
+        """(verb, URI) of each write since the last reset, in order; of one user only when given (e.g.
+        `system:serviceaccount:default:bot-monsterbot-operator`)."""
+        return [(e["verb"], e["requestURI"]) for e in self._audit()
+                if e["verb"] in _WRITES and user in (None, e["user"]["username"])]
 
     @property
     def denied(self) -> list[str]:
