@@ -162,7 +162,7 @@ def drain(app: Any) -> None:
 
 @pytest.fixture(scope="session")
 def kube_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """The real kube-apiserver of the session (tests/kube_apiserver.py), with monsterbot's CRDs installed."""
+    """The real kube-apiserver of the session (tests/kube_apiserver.py), with the chart's CRDs applied."""
     from tests.kube_apiserver import RealKube, server_bin
 
     server = RealKube(tmp_path_factory.mktemp("kube-apiserver"), server_bin())

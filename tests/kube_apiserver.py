@@ -57,7 +57,7 @@ def _path(api: str, plural: str, namespace: str, name: str | None = None) -> str
 
 
 class RealKube:
-    """The session's server, with monsterbot's CRDs applied and the test namespaces made."""
+    """The session's server, with the chart's rendered CRDs applied and the test namespaces made."""
 
     def __init__(self, state: Path, bin_dir: str) -> None:
         self.state = state
@@ -69,9 +69,9 @@ class RealKube:
         self.admin = config.new_client_from_config(config_file=self.admin_kubeconfig)
         self._kinds: dict[str, dict[str, str]] = {}
         self._audit_mark = 0
-        from monsterbot.kubernetes.crds import all_crds
+        from tests.helm_tool import CREDENTIALS, render
 
-        for crd in all_crds().values():
+        for crd in [o for o in render(*CREDENTIALS) if o["kind"] == "CustomResourceDefinition"]:  # the chart's
             self.apply_object(crd)
         for namespace in NAMESPACES[1:]:
             self.apply_object({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": namespace}})

@@ -51,7 +51,7 @@ class BotSpec:
         assert secret is not None and token is not None  # required by the CRD
         return cls(
             channel_secret=secret, channel_access_token=token,
-            selector=dict((spec.get("eventBindingSelector") or {}).get("matchLabels") or {}),
+            selector=cls.selector_of(spec),
             image=spec.get("image") or None, service_account=spec.get("serviceAccountName") or None,
             replicas=int(spec.get("replicas", 1)),
             knative=Knative(bool(knative.get("enabled")), knative.get("minScale"), knative.get("maxScale"),
@@ -59,6 +59,11 @@ class BotSpec:
             source=knowledge.get("source"), database_url=SecretRef.read(knowledge.get("databaseUrlSecretRef")),
             watch_bindings=bool(knowledge.get("watchEventBindings", True)),
         )
+
+    @staticmethod
+    def selector_of(spec: Mapping[str, Any]) -> dict[str, str]:
+        """The labels of its eventBindingSelector (read alone where a binding is matched to Bots in bulk)."""
+        return dict((spec.get("eventBindingSelector") or {}).get("matchLabels") or {})
 
     def secret_refs(self) -> list[tuple[str, SecretRef]]:
         """Every Secret key the Bot's pods would read, with the field that names it."""

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from monsterbot.config import Settings, labels_value
 from monsterbot.core.model import KnowledgeSet
 from monsterbot.kubernetes.crds import API_VERSION
-from monsterbot.operator.models import BotSpec, WorkloadState
+from monsterbot.operator.models import BotSpec, SecretRef, WorkloadState
 from monsterbot.sources.bindings import BindingKnowledge, Refused, belongs, binding_key, merge, read_binding
 
 SPEC_HASH = "monsterbot.io/spec-hash"
@@ -109,33 +109,31 @@ class PodPolicy:
                           f"chart's own webhook pods (release {release!r}), and each Service would reach the other's "
                           "pods; give the Bot another name")
 
-    def check_pods(self, bot: dict, pod: dict) -> None:
+    def check_pods(self, spec: BotSpec, pod: dict) -> None:
         """The chart's rule for its own pods, for a Bot's: several pods need a Redis they share (each pod alone keeps
         its own record of the events it answered, so a redelivery could be answered once per pod). A Knative Bot that
         names no maxScale has the chart's (its pod template's max-scale, which the chart checked the same way)."""
-        spec = bot.get("spec") or {}
-        knative = spec.get("knative") or {}
-        if knative.get("enabled"):
+        if spec.knative.enabled:
             chart = (pod["metadata"].get("annotations") or {}).get("autoscaling.knative.dev/max-scale")
-            most = knative.get("maxScale", int(chart) if chart else 0) or 1_000_000  # 0 and none: Knative's unbounded
+            most = spec.knative.max_scale if spec.knative.max_scale is not None else int(chart) if chart else 0
+            most = most or 1_000_000  # 0 and none: Knative's unbounded
         else:
-            most = spec.get("replicas", 1)
+            most = spec.replicas
         if most > 1 and not self.shares_events(pod):
-            field = "knative.maxScale" if knative.get("enabled") else "replicas"
+            field = "knative.maxScale" if spec.knative.enabled else "replicas"
             raise Refusal("NeedsRedis", f"{field}={most if most < 1_000_000 else 'unbounded'} without Redis: each pod "
                           "keeps its own record of the events it "
                           "answered, so LINE's redelivery may be answered twice. "
                           f"Set {field} to 1, or install the chart with redis.url (or redis.acceptDuplicateAnswers).")
 
-    def choose(self, bot: dict, flavour: str) -> dict:
+    def choose(self, bot: dict, spec: BotSpec, flavour: str) -> dict:
         """A copy of the pod template with the Bot's image and service account, or a Refusal."""
         pod = copy.deepcopy(self.pods[flavour])
-        spec = bot.get("spec") or {}
         container = pod["spec"]["containers"][0]
-        image = spec.get("image") or container["image"]
+        image = spec.image or container["image"]
         if image not in (container["image"], *self.allowed_images):
             raise Refusal("ImageNotAllowed", f"image {image!r} is not in the operator's allowedImages")
-        account = spec.get("serviceAccountName") or pod["spec"]["serviceAccountName"]
+        account = spec.service_account or pod["spec"]["serviceAccountName"]
         if account not in (pod["spec"]["serviceAccountName"], *self.allowed_service_accounts):
             raise Refusal("ServiceAccountNotAllowed",
                           f"service account {account!r} is not in the operator's allowedServiceAccounts")
@@ -165,7 +163,7 @@ def bound_bindings(bot: dict, bindings: Iterable[dict]) -> list[dict]:
 
 def bot_selector(bot: dict) -> dict[str, str]:
     """The labels that bind an EventBinding naming no Bot to this one (its eventBindingSelector)."""
-    return dict(((bot.get("spec") or {}).get("eventBindingSelector") or {}).get("matchLabels") or {})
+    return BotSpec.selector_of(bot.get("spec") or {})
 
 
 def knowledge_checksum(bindings: Iterable[dict]) -> str:
@@ -183,8 +181,8 @@ def owner_reference(bot: dict) -> dict:
             "uid": bot["metadata"].get("uid", ""), "controller": True, "blockOwnerDeletion": True}
 
 
-def _secret_env(name: str, ref: dict) -> dict:
-    return {"name": name, "valueFrom": {"secretKeyRef": {"name": ref["name"], "key": ref["key"]}}}
+def _secret_env(name: str, ref: SecretRef) -> dict:
+    return {"name": name, "valueFrom": {"secretKeyRef": {"name": ref.name, "key": ref.key}}}
 
 
 def _set_env(env: list[dict], item: dict) -> None:
@@ -195,25 +193,23 @@ def _set_env(env: list[dict], item: dict) -> None:
     env.append(item)
 
 
-def webhook_pod(bot: dict, policy: PodPolicy, flavour: str, bindings: Iterable[dict]) -> dict:
+def webhook_pod(bot: dict, spec: BotSpec, policy: PodPolicy, flavour: str, bindings: Iterable[dict]) -> dict:
     """The chart's webhook pod template with this Bot's fields: credentials, namespace, knowledge, labels."""
-    spec = bot.get("spec") or {}
-    knowledge = spec.get("knowledge") or {}
     namespace = bot["metadata"].get("namespace", "")
-    pod = policy.choose(bot, flavour)
+    pod = policy.choose(bot, spec, flavour)
     container = pod["spec"]["containers"][0]
     env = container["env"]
-    _set_env(env, _secret_env("LINE_CHANNEL_SECRET", spec["channelSecretRef"]))
-    _set_env(env, _secret_env("LINE_CHANNEL_ACCESS_TOKEN", spec["channelAccessTokenRef"]))
+    _set_env(env, _secret_env("LINE_CHANNEL_SECRET", spec.channel_secret))
+    _set_env(env, _secret_env("LINE_CHANNEL_ACCESS_TOKEN", spec.channel_access_token))
     _set_env(env, {"name": "MONSTERBOT_NAMESPACE", "value": namespace})
     _set_env(env, {"name": "MONSTERBOT_BOT", "value": bot["metadata"]["name"]})  # its EventBindings, no other Bot's
-    _set_env(env, {"name": "MONSTERBOT_BOT_SELECTOR", "value": labels_value(bot_selector(bot))})
-    watching = knowledge.get("watchEventBindings", True)
+    _set_env(env, {"name": "MONSTERBOT_BOT_SELECTOR", "value": labels_value(spec.selector)})
+    watching = spec.watch_bindings
     _set_env(env, {"name": "MONSTERBOT_KUBERNETES", "value": "1" if watching else "0"})
-    if "source" in knowledge:
-        _set_env(env, {"name": "MONSTERBOT_SOURCE", "value": knowledge["source"]})
-    if knowledge.get("databaseUrlSecretRef"):
-        _set_env(env, _secret_env("DATABASE_URL", knowledge["databaseUrlSecretRef"]))
+    if spec.source:
+        _set_env(env, {"name": "MONSTERBOT_SOURCE", "value": spec.source})
+    if spec.database_url:
+        _set_env(env, _secret_env("DATABASE_URL", spec.database_url))
     annotations = dict(pod["metadata"].get("annotations") or {})
     if namespace != policy.home_namespace:  # the chart's knowledge ConfigMap is not there: the image's knowledge
         container["env"] = [e for e in env if e["name"] != "MONSTERBOT_KNOWLEDGE"]
@@ -228,21 +224,21 @@ def webhook_pod(bot: dict, policy: PodPolicy, flavour: str, bindings: Iterable[d
 
 def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) -> list[dict]:
     """The webhook objects a Bot wants: a Deployment and Service, or one Knative Service (or a Refusal)."""
-    spec = bot.get("spec") or {}
+    spec = BotSpec.read(bot.get("spec") or {})
     name, namespace = bot["metadata"]["name"], bot["metadata"].get("namespace")
-    knative = spec.get("knative") or {}
-    flavour = "knative" if knative.get("enabled") else "deployment"
+    flavour = "knative" if spec.knative.enabled else "deployment"
     policy.check_name(bot, flavour)
-    policy.check_bounds(BotSpec.read(spec))
-    pod = webhook_pod(bot, policy, flavour, list(bindings))
-    policy.check_pods(bot, pod)
+    policy.check_bounds(spec)
+    pod = webhook_pod(bot, spec, policy, flavour, list(bindings))
+    policy.check_pods(spec, pod)
     labels = pod["metadata"]["labels"]
     meta = {"name": name, "namespace": namespace, "labels": labels, "ownerReferences": [owner_reference(bot)]}
-    if knative.get("enabled"):
+    if spec.knative.enabled:
         pod["metadata"]["annotations"] |= {
-            f"autoscaling.knative.dev/{key}": str(knative[field])
-            for key, field in (("min-scale", "minScale"), ("max-scale", "maxScale"), ("target", "target"))
-            if field in knative}
+            f"autoscaling.knative.dev/{key}": str(value)
+            for key, value in (("min-scale", spec.knative.min_scale), ("max-scale", spec.knative.max_scale),
+                               ("target", spec.knative.target))
+            if value is not None}
         objects: list[dict[str, Any]] = [{"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": dict(meta),
                     "spec": {"template": pod}}]
     else:
@@ -250,7 +246,7 @@ def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) ->
                                            "app.kubernetes.io/component")}
         objects = [
             {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": dict(meta),
-             "spec": {"replicas": spec.get("replicas", 1), "selector": {"matchLabels": selector},  # 1: pods answer an event twice without Redis
+             "spec": {"replicas": spec.replicas, "selector": {"matchLabels": selector},  # 1: pods answer an event twice without Redis
                       "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 0, "maxSurge": 1}},
                       "template": pod}},
             {"apiVersion": "v1", "kind": "Service", "metadata": dict(meta),
