@@ -266,9 +266,13 @@ def test_operator_reconciles_and_is_idempotent(kube, operator_client):
     operator.reconcile_all()
     assert _status(kube, "bots", "monsterbot")["conditions"][0]["status"] == "True"
 
+    warnings = {(e["involvedObject"]["name"], e["reason"]) for e in kube.list("v1", "events", "default")
+                if e["type"] == "Warning"}
+    assert {("orphan", "UnknownBot"), ("broken", "InvalidMonster"), ("clash", "NameCollision")} <= warnings
+
     writes = len(kube.writes())
     operator.reconcile_all()
-    assert len(kube.writes()) == writes  # nothing changed, nothing written
+    assert len(kube.writes()) == writes  # nothing changed, nothing written (no Event either)
 
     checksum = deployment["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM]
     kube.apply(BINDINGS, binding("good", [dict(LOREM, aliases={"en": ["lorem", "ipsum"]})]))
@@ -494,3 +498,31 @@ def test_a_flood_of_bindings_never_delays_a_bots_own_objects(kube, operator_clie
     assert writes[0].endswith("/deployments") and writes[2].endswith("/bots/monsterbot/status"), writes[:3]
     assert len([w for w in writes if "/eventbindings/" in w]) == 100
     assert _status(kube, "eventbindings", "flood-099")["conditions"][0]["reason"] == "Accepted"
+
+
+@pytest.mark.parametrize(("obj", "expected"), [
+    ({"kind": "Deployment", "metadata": {"name": "d", "generation": 2},
+      "status": {"observedGeneration": 1, "conditions": AVAILABLE["conditions"]}},
+     (False, "WorkloadPending")),  # available, but for the spec before the operator's last write
+    ({"kind": "Deployment", "metadata": {"name": "d", "generation": 1}, "status": dict(NO_PODS, observedGeneration=1)},
+     (False, "FailedCreate")),
+    ({"kind": "Deployment", "metadata": {"name": "d", "generation": 1}, "status": {"observedGeneration": 1, "conditions": [
+        {"type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded", "message": "too slow"},
+        {"type": "Available", "status": "True"}]}},
+     (False, "ProgressDeadlineExceeded")),
+    ({"kind": "Deployment", "metadata": {"name": "d", "generation": 1}, "status": dict(AVAILABLE, observedGeneration=1)},
+     (True, "Available")),
+    ({"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": {"name": "k", "generation": 3},
+      "status": {"observedGeneration": 3, "conditions": [
+          {"type": "Ready", "status": "False", "reason": "RevisionFailed", "message": "Revision k-00003 failed"}]}},
+     (False, "RevisionFailed")),
+    ({"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": {"name": "k", "generation": 3},
+      "status": {"observedGeneration": 3, "conditions": [{"type": "Ready", "status": "True"}]}},
+     (True, "Available")),
+])
+def test_a_workloads_own_conditions_say_whether_the_bot_is_ready(obj, expected):
+    from monsterbot.operator.models import WorkloadState
+
+    state = WorkloadState.of(obj)
+    assert (state.available, state.reason) == expected
+    assert obj["metadata"]["name"] in state.message
