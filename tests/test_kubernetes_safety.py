@@ -400,3 +400,38 @@ def test_each_account_may_do_what_the_readme_says_and_no_more(kube, tmp_path, ac
     expected = [(verb, f"{resource}/{sub}" if sub else resource, group, namespace, name, allowed)
                 for verb, resource, sub, group, namespace, name, allowed in table]
     assert answers == expected
+
+
+@pytest.mark.parametrize(("values", "account", "table"), [
+    # operator.watchNamespaces: a Role in each watched namespace, the Lease in its own, nothing else anywhere
+    (("--set", "operator.watchNamespaces[0]=games"), "ops/bot-monsterbot-operator", [
+        ("list", "bots", "", "monsterbot.io", "games", "", True),
+        ("create", "deployments", "", "apps", "games", "", True),
+        ("create", "events", "", "", "games", "", True),
+        ("list", "bots", "", "monsterbot.io", "ops", "", False),
+        ("create", "deployments", "", "apps", "ops", "", False),
+        ("create", "leases", "", "coordination.k8s.io", "ops", "", True),
+        ("create", "leases", "", "coordination.k8s.io", "games", "", False),
+        ("get", "secrets", "", "", "games", "", False),
+    ]),
+    # the webhook account the chart makes in each watched namespace reads that namespace's bindings only
+    (("--set", "operator.watchNamespaces[0]=games"), "games/bot-monsterbot-webhook", [
+        ("watch", "eventbindings", "", "monsterbot.io", "games", "", True),
+        ("watch", "eventbindings", "", "monsterbot.io", "ops", "", False),
+        ("list", "bots", "", "monsterbot.io", "games", "", False),
+    ]),
+    # clusterWide: Bots everywhere through a ClusterRole, and still no Secret anywhere
+    (("--set", "operator.clusterWide=true"), "ops/bot-monsterbot-operator", [
+        ("list", "bots", "", "monsterbot.io", "", "", True),
+        ("create", "deployments", "", "apps", "team-b", "", True),
+        ("get", "secrets", "", "", "team-b", "", False),
+        ("list", "secrets", "", "", "", "", False),
+        ("delete", "deployments", "", "apps", "team-b", "", False),
+    ]),
+])
+def test_the_accounts_of_other_modes_are_as_narrow(kube, tmp_path, values, account, table):
+    install_chart_rbac(kube, chart(*values, namespace="ops"))
+    api = client_as(kube, tmp_path, account)
+    answers = [kube.can_i(api, verb, resource, namespace, group, sub, name)
+               for verb, resource, sub, group, namespace, name, _ in table]
+    assert answers == [allowed for *_, allowed in table], list(zip(table, answers, strict=True))
