@@ -65,7 +65,9 @@ def test_crd_schemas_are_structural():
 
 def test_examples_validate_against_their_crds():
     assert crd_errors("EventBinding", yaml.safe_load((REPO / "examples" / "eventbinding.yaml").read_text())) == []
-    assert crd_errors("Bot", yaml.safe_load((REPO / "examples" / "bot.yaml").read_text())) == []
+    example = yaml.safe_load((REPO / "examples" / "bot.yaml").read_text())
+    assert crd_errors("Bot", example) == []
+    assert desired_resources(example, [], policy(*SHARED_REDIS, namespace="monsterbot"))  # the chart's default caps
 
 
 @pytest.mark.parametrize(
