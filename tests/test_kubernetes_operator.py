@@ -367,14 +367,18 @@ def test_a_bot_on_the_store_gets_its_database_url_from_a_secret():
     ConnectionRefusedError(),
 ])
 def test_an_api_server_blip_fails_one_pass_not_the_operator(failure, caplog):
+    from monsterbot.operator import metrics
     from monsterbot.operator.operator import one_pass
 
     class Failing:
         def reconcile_all(self) -> None:
             raise failure
 
+    errors = metrics.PASS_ERRORS.labels(type(failure).__name__)
+    before, passes = errors._value.get(), metrics.PASSES._value.get()
     assert one_pass(Failing(), lambda: True, leading=False) is True  # still leading: the next pass retries
     assert "operator pass failed" in caplog.text
+    assert errors._value.get() == before + 1 and metrics.PASSES._value.get() == passes  # counted as failed
 
     def renew() -> bool:
         raise failure
