@@ -364,6 +364,7 @@ OPERATOR_MAY = [
     ("create", "leases", "", "coordination.k8s.io", "default", "", True),
     ("update", "leases", "", "coordination.k8s.io", "default", "monsterbot-operator", True),
     ("create", "events", "", "", "default", "", True),
+    ("patch", "events", "", "", "default", "", False),  # it records each Event once, never edits one
     ("get", "secrets", "", "", "default", "", False),
     ("list", "secrets", "", "", "", "", False),
     ("list", "bots", "", "monsterbot.io", "", "", False),  # not cluster-wide

@@ -333,7 +333,7 @@ make the webhook objects (it checks ownership itself before any update). */}}
   verbs: ["get", "create", "update"]
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["create"]
 {{- end }}
 
 {{/* The operator's config.yaml: the namespaces it reconciles, the allowlists, the webhook pod templates. */}}
