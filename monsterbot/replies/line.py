@@ -18,6 +18,7 @@ from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.labels import label
 from monsterbot.replies.part_answer import part_answer
+from monsterbot.replies.unanswered import unanswered_note
 from monsterbot.replies.wire import Wire, to_wire
 
 
@@ -68,9 +69,10 @@ def render(answer: Answer, snapshot: Snapshot) -> list[Wire]:
     build = BUILDERS.get(answer.kind)
     if build is None:
         return []
+    said = [to_wire(TextMessage(text=unanswered_note(answer)))] if answer.unanswered else []  # what no data holds
     if answer.kind in UNKEPT:
-        return [to_wire(build(answer))]
-    return [snapshot.remember(reply_key(answer), lambda: to_wire(build(answer)))]
+        return [*said, to_wire(build(answer))]
+    return [*said, snapshot.remember(reply_key(answer), lambda: to_wire(build(answer)))]
 
 
 def reply_key(answer: Answer) -> Hashable:
