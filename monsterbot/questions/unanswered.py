@@ -18,6 +18,7 @@ from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind
 from monsterbot.questions.context import Context
 from monsterbot.questions.monster import MonsterName
+from monsterbot.questions.named_part import card_for, named_in
 
 #: Topics no source in the knowledge holds, and the words players ask them with (Traditional, Simplified, Japanese
 #: and English forms; Latin words count as whole words only).
@@ -72,7 +73,10 @@ class NotHeld:
         inner = _NAME.answer(asked)
         if inner.kind not in (AnswerKind.WEAKNESS, AnswerKind.HITZONES, AnswerKind.PART, AnswerKind.ELEMENT,
                               AnswerKind.GAME_MISSING):
-            return None  # no monster in the rest: the message is something else
+            named = named_in(inner, question.subject)  # "best for arkveld": the name is there among other words
+            if named is None:
+                return None  # no monster in the rest: the message is something else
+            inner = card_for(named[0], Kind.WEAKNESS, "", asked, Certainty.UNSURE)
         return replace(inner, unanswered=topic, certainty=Certainty.UNSURE)
 
 
