@@ -116,6 +116,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     """Answer queries from the arguments, or one per line from stdin."""
     settings = _reading_settings(args.knowledge)
     knowledge = _knowledge(settings)
+    if args.eval:
+        from monsterbot.core.matching.evaluation import report_file
+
+        print(report_file(args.eval, knowledge.current.matcher))
+        return 0
     conversation = Conversation(knowledge, settings.default_game)
     queries: Iterable[str] = args.query or _lines(sys.stdin, prompt=False)
     for query in queries:
@@ -260,7 +265,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_operator(args: argparse.Namespace) -> int:
     """Run the operator: reconcile Bots and EventBindings (leader-elected)."""
-    from monsterbot.kubernetes.operator import run_operator
+    from monsterbot.operator.main import run_operator
 
     return run_operator(args.config, interval=args.interval, leader_election=not args.no_leader_election)
 
@@ -324,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="print the bot's answer to each query (or each stdin line)")
     ask.add_argument("query", nargs="*")
     ask.add_argument("--json", action="store_true", help="one JSON object per query")
+    ask.add_argument("--eval", type=Path, help="score a labelled TSV set: precision, recall, misses by class")
     ask.add_argument("--knowledge", type=Path, nargs="*", help=knowledge_help)
     ask.set_defaults(func=cmd_ask)
 
@@ -383,6 +389,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true", help="tiny sizes (what the test suite runs)")
     bench.add_argument("--out", type=Path, default=Path("BENCHMARKS.md"))
     bench.set_defaults(func=cmd_bench)
+
+    audit = sub.add_parser("audit", help="cross-check every fact against a second source; fail on unreviewed differences")
+    audit.add_argument("--data", type=Path, default=Path("../shared/data"), help="the datasets (default: ../shared/data)")
+    audit.add_argument("--knowledge", type=Path, default=Path("knowledge"), help="the knowledge folder")
+    audit.set_defaults(func=lambda args: __import__("monsterbot.knowledge.audit", fromlist=["main"]).main(args.knowledge, args.data))
 
     importer = sub.add_parser("import", help="regenerate records from a dataset")
     importer.add_argument("dataset", choices=["mhworlddata", "hunterpie", "wilds", "rise-ele-check"])

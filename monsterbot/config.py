@@ -163,8 +163,10 @@ SETTINGS: tuple[Setting, ...] = (
             "a compiled knowledge cache to start from while the data folder has none (the image sets its own, written "
             "by `monsterbot compile` at build time): a pod on a new volume skips YAML too; read only", ""),
     Setting("MONSTERBOT_QUERY_LOG", "query_log", _switch(True), "`on`",
-            "log every text query (normalised text, outcome, match, score, chat type, language; never a LINE id)",
-            "config.queryLog"),
+            "log the text messages the bot answered, redacted (README \"What the bot keeps\"; never a LINE id, never "
+            "a message it stayed silent to)", "config.queryLog"),
+    Setting("MONSTERBOT_QUERY_LOG_DAYS", "query_log_days", _number(float, 30.0), "`30`",
+            "days a query log entry is kept; older ones are deleted every hour", "config.queryLogDays"),
     Setting("MONSTERBOT_KUBERNETES", "kubernetes", _in_pod, "`on` in a pod, else `off`",
             "watch EventBindings in the cluster and merge them into the knowledge", "knowledge.watchEventBindings"),
     Setting("MONSTERBOT_NAMESPACE", "namespace", _text(), "all namespaces",
@@ -232,6 +234,7 @@ class Settings:
     data_dir: Path = DEFAULT_DATA_DIR
     compiled_knowledge: str = ""
     query_log: bool = True
+    query_log_days: float = 30.0
     kubernetes: bool = False
     namespace: str = ""
     bot: str = ""

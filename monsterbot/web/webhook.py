@@ -29,7 +29,7 @@ from linebot.v3.webhooks import (
     TextMessageContent,
 )
 
-from monsterbot.conversation import Answer, ChatKind, Conversation
+from monsterbot.conversation import ChatKind, Conversation, Reply
 from monsterbot.preferences import chat_key
 from monsterbot.web import metrics
 from monsterbot.web.dedupe import EventLedger
@@ -147,14 +147,19 @@ def _signed(body: bytes, signature: str, secret: bytes) -> bool:
     return bool(signature) and hmac.compare_digest(expected, signature.encode("ascii", "replace"))
 
 
-def _count(event: Event, answer: Answer, query_log: QueryLog | None) -> None:
-    """The answer in the metrics and the query log (once per event: not for a reply LINE will have to redeliver)."""
+def _count(event: Event, answer: Reply, query_log: QueryLog | None) -> None:
+    """The answer in the metrics and the query log (once per event: not for a reply LINE will have to redeliver).
+
+    Only a message the bot answered is logged: one it stayed silent to (a group's chatter, a quiet group) was not
+    addressed to it, and is kept nowhere."""
     metrics.EVENTS.labels(answer.outcome).inc()
-    if query_log is not None and answer.query:
+    text = event.message if isinstance(event, MessageEvent) else None
+    if query_log is not None and isinstance(text, TextMessageContent) and answer.query and answer.messages:
         from monsterbot.store.query_log import Entry
 
         chat = event.source.type if event.source else "user"
-        query_log.record(Entry(answer.query[:200], answer.outcome, answer.monster_id, answer.score, chat, answer.language))
+        said, _ = without_self_mentions(text)  # as written: the log redacts links and numbers before normalising
+        query_log.record(Entry(said, answer.outcome, answer.monster_id, answer.score, chat, answer.language))
 
 
 class ReplyQueueFull(Exception):
@@ -162,7 +167,7 @@ class ReplyQueueFull(Exception):
     LINE's redelivery of the webhook (after a non-2xx) answers it."""
 
 
-def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | None:
+def _answer(event: Event, conversation: Conversation, salt: str) -> Reply | None:
     if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
         chat, key = _chat_of(event, salt)
         text, mentioned = without_self_mentions(event.message)

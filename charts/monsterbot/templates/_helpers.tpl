@@ -220,6 +220,8 @@ env:
     value: {{ $.Values.config.logFormat | quote }}
   - name: MONSTERBOT_QUERY_LOG
     value: {{ ternary "on" "off" $.Values.config.queryLog | quote }}
+  - name: MONSTERBOT_QUERY_LOG_DAYS
+    value: {{ $.Values.config.queryLogDays | quote }}
   - name: MONSTERBOT_LINE_TIMEOUT
     value: {{ $.Values.config.lineTimeoutSeconds | quote }}
   - name: MONSTERBOT_RELOAD_INTERVAL
@@ -329,6 +331,9 @@ make the webhook objects (it checks ownership itself before any update). */}}
 - apiGroups: ["serving.knative.dev"]
   resources: ["services"]
   verbs: ["get", "create", "update"]
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create", "patch"]
 {{- end }}
 
 {{/* The operator's config.yaml: the namespaces it reconciles, the allowlists, the webhook pod templates. */}}
