@@ -11,6 +11,7 @@ import base64
 import hashlib
 import hmac
 import logging
+import secrets
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Awaitable
@@ -29,6 +30,7 @@ from linebot.v3.webhooks import (
     TextMessageContent,
 )
 
+from monsterbot import logs
 from monsterbot.conversation import ChatKind, Conversation, Reply
 from monsterbot.preferences import chat_key
 from monsterbot.web import metrics
@@ -58,7 +60,7 @@ class Webhook:
     def answer(self, body: bytes, signature: str, awaited: list[Awaitable[None]] | None = None) -> tuple[str, int]:
         """The response text and status for a webhook call. Its replies' hold (until they reached LINE, HOLD at most)
         is appended to `awaited`, for an event loop to await before it responds; without it, it is waited for here."""
-        with metrics.WEBHOOK_SECONDS.time():
+        with metrics.WEBHOOK_SECONDS.time(), logs.context(request_id=secrets.token_hex(8)):  # on each line of the call
             return self._answer(body, signature, awaited)
 
     def _answer(self, body: bytes, signature: str, awaited: list[Awaitable[None]] | None) -> tuple[str, int]:
@@ -80,20 +82,21 @@ class Webhook:
         busy = False
         claimed = self.ledger.claim([event.webhook_event_id for event in batch.events])
         for event in batch.events:
-            if event.webhook_event_id in claimed:
-                try:
-                    reply = self._handle(event)
-                    if reply is not None:
-                        replies.append(reply)
-                except ReplyQueueFull:
-                    busy = True
-                except Exception:  # noqa: BLE001 - one event's failure is logged; the batch and LINE get their 200
-                    self.ledger.release(event.webhook_event_id)
-                    metrics.EVENTS.labels("error").inc()
-                    log.exception("could not answer an event", extra={"event": event.type})
-            else:
-                metrics.EVENTS.labels("duplicate").inc()
-                log.info("skipped a redelivered event", extra={"event": event.type, "event_id": event.webhook_event_id})
+            with logs.context(event_id=event.webhook_event_id):  # its lines, and its reply's task and callbacks
+                if event.webhook_event_id in claimed:
+                    try:
+                        reply = self._handle(event)
+                        if reply is not None:
+                            replies.append(reply)
+                    except ReplyQueueFull:
+                        busy = True
+                    except Exception:  # noqa: BLE001 - one event's failure is logged; the batch and LINE get their 200
+                        self.ledger.release(event.webhook_event_id)
+                        metrics.EVENTS.labels("error").inc()
+                        log.exception("could not answer an event", extra={"event": event.type})
+                else:
+                    metrics.EVENTS.labels("duplicate").inc()
+                    log.info("skipped a redelivered event", extra={"event": event.type})
         if awaited is None:
             self.dispatcher.settle(replies, arrived)
         elif replies:
@@ -114,7 +117,8 @@ class Webhook:
         if answer is None:
             self.ledger.answered(event_id)
             return None
-        facts = {"event": event.type, "outcome": answer.outcome, "monster": answer.monster_id, "score": answer.score}
+        facts = {"event": event.type, "event_id": event_id, "outcome": answer.outcome, "monster": answer.monster_id,
+                 "score": answer.score}
         token = getattr(event, "reply_token", None)
         if not (answer.messages and token):
             _count(event, answer, self.query_log)
@@ -127,7 +131,7 @@ class Webhook:
             took = {"delivery": result, "ms": round((time.perf_counter() - started) * 1000, 1)}
             if result in ("unreachable", "error", "unsent", "dropped"):  # LINE never had it: a redelivery may answer
                 self.ledger.release(event_id)
-                log.warning("reply not sent", extra=facts | took | {"event_id": event_id})
+                log.warning("reply not sent", extra=facts | took)
             else:
                 self.ledger.answered(event_id)
                 log.info("answered", extra=facts | took)
