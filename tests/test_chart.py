@@ -673,8 +673,9 @@ def test_every_chart_change_has_its_version_and_changelog_entry():
     assert entry, f"charts/monsterbot/CHANGELOG.md has no entry for the chart's version {version}"
     recorded = re.search(r"content digest: `([0-9a-f]{64})`", entry.group(0), re.I)
     assert recorded and recorded.group(1) == chart_digest(), (
-        f"the chart changed since {version} was recorded: bump version in Chart.yaml, add an entry to CHANGELOG.md "
-        f"and record its content digest `{chart_digest()}`")
+        f"the chart changed since {version} was recorded: say what changed in charts/monsterbot/CHANGELOG.md under a "
+        f"new version (bump Chart.yaml's), or under {version} while it is not yet released, and record its content "
+        f"digest `{chart_digest()}`")
     versions = re.findall(r"^## (\d+\.\d+\.\d+)\b", changelog, re.M)
     assert versions[0] == version and len(versions) == len(set(versions))
 
