@@ -282,6 +282,7 @@ def test_missing_credentials_is_a_clear_error():
         ("nameOverride=MonsterBot", "/nameOverride"),
         ("fullnameOverride=Guild_Bot", "/fullnameOverride"),
         ("serviceAccount.name=Webhook", "/serviceAccount/name"),
+        ("serviceAccount.create=false", "/serviceAccount/name"),  # not the namespace's default account
         ("line.existingSecret=LineSecret", "/line/existingSecret"),
         ("imagePullSecrets[0].name=Registry", "/imagePullSecrets/0/name"),
         ("securityContext.privileged=true", "/securityContext/privileged"),
