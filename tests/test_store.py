@@ -118,16 +118,21 @@ def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(databa
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN missing"))
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN resisted_elements"))
         connection.execute(text("ALTER TABLE chat_preferences DROP COLUMN game"))  # schema 3
+        connection.execute(text("ALTER TABLE game_facts DROP COLUMN companion"))  # schema 4
     with Session(engine) as session:
         session.merge(Meta(key="schema_version", value="1"))
         session.commit()
-    assert migrate(engine) == SCHEMA_VERSION == 3
+    assert migrate(engine) == SCHEMA_VERSION == 4
     sync(engine, monsters)
     back = {m.id: m for m in load_monsters(engine)}
     rathalos = back["rathalos"].games["wilds"]
     assert rathalos.derived == ("elements",) and rathalos.hitzones[1].state == "wound"
     assert back["guardian-arkveld"].games["wilds"].missing == ("elements", "hitzones", "breakable", "severable")
     assert back["rathalos"].games["rise"].resisted_elements == ("fire",)
+    original = {m.id: m for m in monsters}["rathalos"].games["wilds"]  # the companion's facts survive the store
+    assert rathalos.materials == original.materials and rathalos.materials["high"]
+    assert (rathalos.habitats, rathalos.inflicts, rathalos.remedies, rathalos.crowns) == (
+        original.habitats, original.inflicts, original.remedies, original.crowns)
 
 
 def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters):

@@ -18,6 +18,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from monsterbot.core.companion import companion_fields
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import GAMES, LANGUAGES, Form, GameFacts, Hitzone, Monster
 
@@ -278,6 +279,7 @@ def to_monster(data: dict[str, Any], origin: str = "") -> Monster:
             source=facts["source"],
             derived=tuple(facts.get("derived", ())),
             missing=tuple(facts.get("missing", ())),
+            **companion_fields(facts),
         )
     return Monster(
         id=data["id"],
