@@ -234,7 +234,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_operator(args: argparse.Namespace) -> int:
     """Run the operator: reconcile Bots and EventBindings (leader-elected)."""
-    from monsterbot.kubernetes.operator import run_operator
+    from monsterbot.operator.main import run_operator
 
     return run_operator(args.config, interval=args.interval, leader_election=not args.no_leader_election)
 

@@ -160,27 +160,57 @@ def drain(app: Any) -> None:
     app.extensions["monsterbot"]["dispatcher"].drain()
 
 
+@pytest.fixture(scope="session")
+def kube_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The real kube-apiserver of the session (tests/kube_apiserver.py), with monsterbot's CRDs installed."""
+    from tests.kube_apiserver import RealKube, server_bin
+
+    server = RealKube(tmp_path_factory.mktemp("kube-apiserver"), server_bin())
+    yield server
+    server.stop()
+
+
 @pytest.fixture()
-def kube() -> Iterator[Any]:
-    """A loopback HTTP server speaking the Kubernetes API (tests/fake_kube.py), with monsterbot's CRDs installed."""
+def kube(kube_server: Any) -> Any:
+    """The real API server, its test namespaces emptied of what earlier tests made."""
+    kube_server.reset()
+    return kube_server
+
+
+@pytest.fixture()
+def fake_kube() -> Iterator[Any]:
+    """The stand-in (tests/fake_kube.py), for the faults the real server cannot make on demand."""
     from monsterbot.kubernetes.crds import all_crds
     from tests.fake_kube import FakeKube
+    from tests.kube_apiserver import NAMESPACES
 
     fake = FakeKube()
     for crd in all_crds().values():
         fake.apply_object(crd)
+    for namespace in NAMESPACES[1:]:
+        fake.apply_object({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": namespace}})
     yield fake
     fake.stop()
 
 
-@pytest.fixture()
-def kube_client(kube: Any, tmp_path: Path) -> Any:
-    """The real kubernetes ApiClient, configured by a kubeconfig that points at the fake server."""
+def _admin_client(server: Any, tmp_path: Path) -> Any:
     kubernetes = pytest.importorskip("kubernetes")
     configuration = kubernetes.client.Configuration()
-    kubernetes.config.load_kube_config(config_file=kube.kubeconfig(tmp_path / "kubeconfig"),
+    kubernetes.config.load_kube_config(config_file=server.kubeconfig(tmp_path / "kubeconfig"),
                                        client_configuration=configuration)
     return kubernetes.client.ApiClient(configuration)
+
+
+@pytest.fixture()
+def kube_client(kube: Any, tmp_path: Path) -> Any:
+    """The real kubernetes ApiClient as the real server's admin."""
+    return _admin_client(kube, tmp_path)
+
+
+@pytest.fixture()
+def fake_client(fake_kube: Any, tmp_path: Path) -> Any:
+    """The real kubernetes ApiClient as the stand-in's admin."""
+    return _admin_client(fake_kube, tmp_path)
 
 
 _counter = iter(range(10**6))

@@ -12,6 +12,12 @@ real API server refuses, and more where being stricter is cheap:
   old status and writes to `/status` change nothing else; `generation` moves only when the spec does;
 - **built-in objects** are validated by `kubernetes-validate` in strict mode (422 Invalid, unknown fields refused
   rather than dropped: stricter than the server's default warning);
+- **what the real kube-apiserver was seen to refuse or do** (tests/test_kubernetes_fake.py runs each case against
+  both): a Deployment whose selector misses its template's labels (422); `dryRun=All` stores nothing; PATCH by its
+  Content-Type (a strategic merge patch merges lists of named items by name, a JSON patch applies its operations,
+  a strategic merge patch of a custom resource is 415); labels and spec sent to `/status` ignored; a namespaced
+  create in a missing namespace (404); Services given a clusterIP, a replace that drops it refused (422); typed lists
+  (`DeploymentList`, items without kind); a body of another kind (400); Kubernetes' wording of 404s;
 - **RBAC**: a kubeconfig made by `kubeconfig(path, service_account="ns/name")` authenticates as that service
   account, and every request is authorised from the Roles, ClusterRoles and bindings stored here (403 Forbidden with
   Kubernetes' message); the default user is a cluster admin for test set-up.
@@ -82,6 +88,7 @@ class FakeKube:
         self.failures: list[int] = []
         self.bookmark_every = 0.0
         self.cond = threading.Condition()
+        self._cluster_ips = iter(f"10.96.{n // 250}.{n % 250 + 2}" for n in range(60_000))
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -105,6 +112,9 @@ class FakeKube:
             def log_message(self, *args: object) -> None:
                 return
 
+        for namespace in ("default", "kube-system", "kube-public", "kube-node-lease"):  # as a new cluster has them
+            self._store(("v1", "namespaces"), "", namespace, {"apiVersion": "v1", "kind": "Namespace",
+                                                             "metadata": {"name": namespace}}, "ADDED")
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
@@ -161,6 +171,9 @@ class FakeKube:
     def get(self, api: str, plural: str, namespace: str, name: str) -> dict | None:
         return self.objects.get((api, plural), {}).get((namespace, name))
 
+    def list(self, api: str, plural: str, namespace: str = "") -> list[dict]:
+        return [o for (ns, _), o in sorted(self.objects.get((api, plural), {}).items()) if not namespace or ns == namespace]
+
     def expire_watches(self) -> None:
         """The next watch gets 410 Gone, as when etcd compacted the version it asks for."""
         self.expire_next_watch = True
@@ -211,6 +224,9 @@ class FakeKube:
         if key in BUILTIN:  # the client may leave these out; the server takes them from the URL
             obj.setdefault("apiVersion", key[0])
             obj.setdefault("kind", BUILTIN[key][0])
+            if (obj["apiVersion"], obj["kind"]) != (key[0], BUILTIN[key][0]):
+                raise Refused(400, "BadRequest", f"the object provided is unrecognized (must be of type "
+                                                 f"{BUILTIN[key][0]}): {obj['kind']} {obj['apiVersion']}")
         sent_rv = (obj.get("metadata") or {}).get("resourceVersion")
         if current is not None and sent_rv and sent_rv != current["metadata"]["resourceVersion"]:
             raise Refused(409, "Conflict", f"Operation cannot be fulfilled on {key[1]} \"{current['metadata']['name']}\": "
@@ -218,8 +234,10 @@ class FakeKube:
                                            "version and try again")
         has_status = version is not None and "status" in (version.get("subresources") or {}) or key in BUILTIN
         if current is not None and has_status:
-            if sub == "status":
-                obj = dict(copy.deepcopy(current), status=obj.get("status"), metadata=obj.get("metadata", {}))
+            if sub == "status":  # only the status changes: labels, annotations and spec sent here are ignored
+                sent_meta = obj.get("metadata") or {}
+                obj = dict(copy.deepcopy(current), status=obj.get("status"))
+                obj["metadata"]["resourceVersion"] = sent_meta.get("resourceVersion") or current["metadata"]["resourceVersion"]
             else:
                 obj["status"] = copy.deepcopy(current.get("status"))
                 if obj["status"] is None:
@@ -238,7 +256,14 @@ class FakeKube:
             _validate_custom(obj, schema)
         else:
             _validate_builtin(obj)
+            _validate_semantics(obj)
         return obj
+
+    def _kind(self, key: tuple[str, str]) -> str:
+        if key in BUILTIN:
+            return BUILTIN[key][0]
+        group = key[0].partition("/")[0]
+        return str(self.objects[_CRDS][("", f"{key[1]}.{group}")]["spec"]["names"]["kind"])
 
     def _store(self, key: tuple[str, str], ns: str, name: str, obj: dict, kind: str) -> dict:
         with self.cond:
@@ -337,6 +362,7 @@ class FakeKube:
             verb = _VERBS.get(method) or ("get" if name else "watch" if watching else "list")
             self._authorize(user, verb, key, ns, name, sub)
             self._check_resource(key, ns)
+            query["content-type"] = (handler.headers.get("Content-Type") or "").split(";")[0]
             self._serve(handler, method, key, ns, name, sub, query, body, watching)
         except Refused as refused:
             self._send(handler, refused.code, {"kind": "Status", "apiVersion": "v1", "metadata": {},
@@ -352,22 +378,31 @@ class FakeKube:
             with self.cond:
                 listed = [copy.deepcopy(o) for (o_ns, _), o in sorted(items.items()) if not ns or o_ns == ns]
                 rv = self.rv
-            return self._send(handler, 200, {"kind": "List", "apiVersion": key[0], "items": listed,
+            if key in BUILTIN:  # a typed list: its items carry no kind
+                listed = [{k: v for k, v in o.items() if k not in ("kind", "apiVersion")} for o in listed]
+            return self._send(handler, 200, {"kind": f"{self._kind(key)}List", "apiVersion": key[0], "items": listed,
                                              "metadata": {"resourceVersion": str(rv)}})
+        dry_run = query.get("dryRun") == "All"
         if method == "POST":
             if (body.get("metadata") or {}).get("resourceVersion"):
                 raise Refused(500, "InternalError", "resourceVersion should not be set on objects to be created")
             obj_name = body["metadata"]["name"]
             with self.cond:
+                if ns and not self.objects[("v1", "namespaces")].get(("", ns)):
+                    raise Refused(404, "NotFound", f'namespaces "{ns}" not found')
                 if (ns, obj_name) in items:
-                    raise Refused(409, "AlreadyExists", f'{key[1]} "{obj_name}" already exists')
+                    raise Refused(409, "AlreadyExists", f'{_resource(key)} "{obj_name}" already exists')
                 admitted = self._admit(key, None, body, None)
+                if key == ("v1", "services") and not admitted["spec"].get("clusterIP"):
+                    admitted["spec"]["clusterIP"] = next(self._cluster_ips)
+                if dry_run:
+                    return self._send(handler, 201, dict(admitted, metadata=dict(admitted["metadata"], namespace=ns)))
                 return self._send(handler, 201, self._store(key, ns, obj_name, admitted, "ADDED"))
         assert name is not None  # a collection takes only GET and POST
         with self.cond:
             current = items.get((ns, name))
             if current is None:
-                raise Refused(404, "NotFound", f'{key[1]} "{name}" not found')
+                raise Refused(404, "NotFound", f'{_resource(key)} "{name}" not found')
             if method == "GET":
                 return self._send(handler, 200, copy.deepcopy(current))
             if method == "DELETE":
@@ -378,11 +413,16 @@ class FakeKube:
                 updated = body
                 if (body.get("metadata") or {}).get("name") != name:
                     raise Refused(400, "BadRequest", "the name of the object does not match the name on the URL")
-            else:  # PATCH: a JSON merge patch (what the client sends for dicts)
-                updated = _merge(copy.deepcopy(current), body)
-                if not ((body or {}).get("metadata") or {}).get("resourceVersion"):
-                    updated["metadata"]["resourceVersion"] = current["metadata"]["resourceVersion"]
+            else:
+                updated = _patch(copy.deepcopy(current), body, query["content-type"], key in BUILTIN)
+                sent = (body.get("metadata") or {}).get("resourceVersion") if isinstance(body, dict) else None
+                updated.setdefault("metadata", {})["resourceVersion"] = sent or current["metadata"]["resourceVersion"]
             admitted = self._admit(key, current, updated, sub)
+            if key == ("v1", "services") and current["spec"].get("clusterIP") != admitted["spec"].get("clusterIP"):
+                raise Refused(422, "Invalid", f'Service "{name}" is invalid: spec.clusterIP: Invalid value: '
+                                              f'"{admitted["spec"].get("clusterIP") or ""}": field is immutable')
+            if dry_run:
+                return self._send(handler, 200, admitted)
             return self._send(handler, 200, self._store(key, ns, name, admitted, "MODIFIED"))
 
     def _watch(self, handler: Any, key: tuple[str, str], ns: str, query: dict[str, str]) -> None:
@@ -482,6 +522,77 @@ def _validate_builtin(obj: dict) -> None:
         raise Refused(422, "Invalid", f"{obj.get('kind')} {meta.get('name')!r} is invalid: {exc.message}") from None
     except kubernetes_validate.SchemaNotFoundError as exc:
         raise Refused(404, "NotFound", str(exc)) from None
+
+
+def _resource(key: tuple[str, str]) -> str:
+    """How Kubernetes names a resource in its messages: `deployments.apps`, `services`."""
+    group = key[0].partition("/")[0] if "/" in key[0] else ""
+    return f"{key[1]}.{group}" if group else key[1]
+
+
+def _validate_semantics(obj: dict) -> None:
+    """What the server checks beyond the schema, where a test has met it: a Deployment's selector and labels."""
+    if obj.get("kind") == "Deployment":
+        selector = ((obj.get("spec") or {}).get("selector") or {}).get("matchLabels") or {}
+        labels = (((obj["spec"].get("template") or {}).get("metadata") or {}).get("labels")) or {}
+        if any(labels.get(k) != v for k, v in selector.items()):
+            raise Refused(422, "Invalid", f'Deployment.apps "{obj["metadata"].get("name")}" is invalid: '
+                                          f"spec.template.metadata.labels: Invalid value: {labels}: `selector` does "
+                                          "not match template `labels`")
+
+
+def _patch(current: dict, body: Any, content_type: str, builtin: bool) -> dict:
+    """The object after a PATCH, by its Content-Type, as the API server applies each kind of patch."""
+    if content_type == "application/json-patch+json" and isinstance(body, list):
+        return _json_patch(current, body)
+    if content_type == "application/merge-patch+json" and isinstance(body, dict):
+        return dict(_merge(current, body))
+    if content_type == "application/strategic-merge-patch+json" and isinstance(body, dict):
+        if not builtin:
+            raise Refused(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted "
+                                                       "media types include: application/json-patch+json, "
+                                                       "application/merge-patch+json, application/apply-patch+yaml")
+        return dict(_strategic(current, body))
+    raise Refused(415, "UnsupportedMediaType", f"a {content_type or 'missing content type'} patch of a "
+                                               f"{type(body).__name__} is not applied here")
+
+
+def _strategic(target: Any, patch: Any) -> Any:
+    """A strategic merge patch, for what tests send: maps merged, lists of named items merged by name."""
+    if isinstance(patch, list) and all(isinstance(i, dict) and "name" in i for i in patch) and isinstance(target, list):
+        merged = [dict(i) for i in target]
+        for item in patch:
+            at = next((n for n, old in enumerate(merged) if old.get("name") == item["name"]), None)
+            if at is None:
+                merged.append(item)
+            else:
+                merged[at] = _strategic(merged[at], item)
+        return merged
+    if not isinstance(patch, dict):
+        return patch
+    target = dict(target) if isinstance(target, dict) else {}
+    for k, v in patch.items():
+        if v is None:
+            target.pop(k, None)
+        else:
+            target[k] = _strategic(target.get(k), v)
+    return target
+
+
+def _json_patch(target: dict, operations: list[dict]) -> dict:
+    """RFC 6902's add, replace and remove (the operations tests send)."""
+    for operation in operations:
+        *parents, last = [p.replace("~1", "/").replace("~0", "~") for p in operation["path"].split("/")[1:]]
+        node: Any = target
+        for part in parents:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        if operation["op"] in ("add", "replace"):
+            node[last] = operation["value"]
+        elif operation["op"] == "remove":
+            del node[last]
+        else:
+            raise Refused(422, "Invalid", f"the JSON patch operation {operation['op']!r} is not supported here")
+    return target
 
 
 def _merge(target: Any, patch: Any) -> Any:

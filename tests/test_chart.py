@@ -386,7 +386,7 @@ def _writable_data_dir(pod: dict) -> bool:
 @pytest.mark.parametrize("knative", [False, True])
 def test_the_data_folder_stays_writable_in_chart_and_operator_pods(knative):
     """The events file (and SQLite) live in MONSTERBOT_DATA_DIR: writable in every webhook pod, operator-made ones too."""
-    from monsterbot.kubernetes.reconcile import PodPolicy, desired_resources
+    from monsterbot.operator.reconcile import PodPolicy, desired_resources
 
     objects = render(*CREDENTIALS, *(("--set", "knative.enabled=true") if knative else ()))
     webhooks = [p for _, p in pod_templates(objects) if p["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
@@ -436,7 +436,7 @@ def _has_key(values: dict, dotted: str) -> bool:
 
 def test_every_setting_is_in_values_the_chart_pods_the_operator_pods_and_the_readme():
     from monsterbot.config import SETTINGS
-    from monsterbot.kubernetes.reconcile import PodPolicy, desired_resources
+    from monsterbot.operator.reconcile import PodPolicy, desired_resources
 
     values = yaml.safe_load((CHART / "values.yaml").read_text())
     every_option = ("--set", "line.apiEndpoint=https://line.example", "--set", "database.existingSecret=db",

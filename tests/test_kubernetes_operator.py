@@ -1,4 +1,4 @@
-"""CRDs, the operator's reconcile (pure and against a real HTTP Kubernetes API), and leader election."""
+"""CRDs, the operator's reconcile (pure, and against the real kube-apiserver as the chart's operator account)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from openapi_schema_validator import OAS30Validator  # noqa: E402
 
 from monsterbot.kubernetes.crds import all_crds  # noqa: E402
 from monsterbot.kubernetes.manifests import dump  # noqa: E402
-from monsterbot.kubernetes.operator import Operator  # noqa: E402
-from monsterbot.kubernetes.reconcile import KNOWLEDGE_CHECKSUM, PodPolicy, Refusal, desired_resources  # noqa: E402
+from monsterbot.operator.operator import Operator  # noqa: E402
+from monsterbot.operator.reconcile import KNOWLEDGE_CHECKSUM, PodPolicy, Refusal, desired_resources  # noqa: E402
 from monsterbot.sources.yaml_files import YamlSource  # noqa: E402
 from tests.conftest import KNOWLEDGE, REPO  # noqa: E402
 from tests.helm_tool import CREDENTIALS, operator_config, render  # noqa: E402
@@ -219,7 +219,7 @@ def test_desired_knative_service_and_checksum_when_not_watching():
 
 
 def _status(kube, plural, name, namespace="default"):
-    return kube.objects[("monsterbot.io/v1alpha1", plural)][(namespace, name)].get("status") or {}
+    return kube.get("monsterbot.io/v1alpha1", plural, namespace, name).get("status") or {}
 
 
 def test_the_api_server_refuses_a_binding_the_crd_forbids(kube):
@@ -227,8 +227,9 @@ def test_the_api_server_refuses_a_binding_the_crd_forbids(kube):
 
     broken = copy.deepcopy(LOREM)
     broken["games"]["wilds"]["weak_elements"] = ["lava"]
-    with pytest.raises(Refused, match="'lava' is not one of"):
+    with pytest.raises(Refused, match='spec.monsters.games.wilds.weak_elements: Unsupported value: "lava"') as refused:
         kube.apply(BINDINGS, binding("broken", [broken]))
+    assert refused.value.code == 422
 
 
 def test_operator_reconciles_and_is_idempotent(kube, operator_client):
@@ -272,16 +273,22 @@ def test_operator_reconciles_and_is_idempotent(kube, operator_client):
 
 def test_knative_bot_gets_a_knative_service(kube, operator_client):
     kube.apply_object(KNATIVE_CRD)
-    kube.apply(BOTS, bot(knative={"enabled": True, "minScale": 0, "maxScale": 1}))  # to zero, and at most one pod
-    operator_for(operator_client).reconcile_all()
-    assert kube.get("serving.knative.dev/v1", "services", "default", "monsterbot")
-    assert not kube.objects.get(("apps/v1", "deployments"))
+    knative = "/apis/serving.knative.dev/v1/namespaces/default/services"
+    try:
+        kube.wait_for_crds("serving.knative.dev/v1", ("services",))
+        kube.apply(BOTS, bot(knative={"enabled": True, "minScale": 0, "maxScale": 1}))  # to zero, at most one pod
+        operator_for(operator_client).reconcile_all()
+        assert kube.get("serving.knative.dev/v1", "services", "default", "monsterbot")
+        assert not kube.list("apps/v1", "deployments", "default")
+    finally:
+        kube._wipe(knative)
+        kube.delete("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", KNATIVE_CRD["metadata"]["name"])
 
 
 def test_without_knative_installed_a_knative_bot_fails_cleanly(kube, operator_client):
     kube.apply(BOTS, bot(knative={"enabled": True, "maxScale": 1}))
     operator_for(operator_client).reconcile_all()  # a 404 from the API server, logged; the pass goes on
-    assert not kube.objects.get(("apps/v1", "deployments"))
+    assert not kube.list("apps/v1", "deployments", "default")
 
 
 def test_a_bot_on_the_store_gets_its_database_url_from_a_secret():
@@ -301,7 +308,7 @@ def test_a_bot_on_the_store_gets_its_database_url_from_a_secret():
     ConnectionRefusedError(),
 ])
 def test_an_api_server_blip_fails_one_pass_not_the_operator(failure, caplog):
-    from monsterbot.kubernetes.operator import one_pass
+    from monsterbot.operator.operator import one_pass
 
     class Failing:
         def reconcile_all(self) -> None:
@@ -353,7 +360,7 @@ def test_a_cluster_wide_bot_elsewhere_needs_an_account_of_its_namespace():
 
 def test_a_bindings_status_says_what_the_webhooks_that_take_it_serve():
     """The verdict per webhook that takes the binding (each merges only its own): accepted if one of them does."""
-    from monsterbot.kubernetes.reconcile import binding_condition
+    from monsterbot.operator.reconcile import binding_condition
 
     base = YamlSource([KNOWLEDGE]).load()
     lorem = [LOREM]

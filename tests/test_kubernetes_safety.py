@@ -1,5 +1,5 @@
 """The operator against takeover attempts, leader election on local time, the chart's RBAC, CRD upgrades, one pod
-spec — all through the real `kubernetes` client and the fake API server's 409s, pruning and RBAC."""
+spec — all through the real `kubernetes` client against the real kube-apiserver: its 409s, pruning and RBAC."""
 
 from __future__ import annotations
 
@@ -18,11 +18,13 @@ from kubernetes.client.exceptions import ApiException  # noqa: E402
 
 from monsterbot.core.model import KnowledgeSet  # noqa: E402
 from monsterbot.kubernetes.crds import all_crds  # noqa: E402
-from monsterbot.kubernetes.leader import LeaseElector  # noqa: E402
-from monsterbot.kubernetes.operator import LeadershipLost, Operator, watched_namespaces  # noqa: E402
-from monsterbot.kubernetes.reconcile import PodPolicy, desired_resources  # noqa: E402
-from tests.fake_kube import FakeKube, Refused  # noqa: E402
+from monsterbot.operator.config import watched_namespaces  # noqa: E402
+from monsterbot.operator.leader import LeaseElector  # noqa: E402
+from monsterbot.operator.operator import LeadershipLost, Operator  # noqa: E402
+from monsterbot.operator.reconcile import PodPolicy, desired_resources  # noqa: E402
+from tests.fake_kube import Refused  # noqa: E402
 from tests.helm_tool import operator_config  # noqa: E402
+from tests.kube_apiserver import RealKube  # noqa: E402
 from tests.test_kubernetes_operator import (  # noqa: E402
     BOTS,
     _status,
@@ -38,7 +40,7 @@ client_as = api_client_as
 
 
 @pytest.fixture()
-def operator_client(kube: FakeKube, tmp_path: Path) -> Any:
+def operator_client(kube: RealKube, tmp_path: Path) -> Any:
     install_chart_rbac(kube, chart())
     return client_as(kube, tmp_path, "default/bot-monsterbot-operator")
 
@@ -51,14 +53,14 @@ def _ready(kube, name="monsterbot", namespace="default") -> dict:
 def test_a_bot_cannot_choose_an_image(kube, operator_client):
     kube.apply(BOTS, bot(image="evil.example/miner:latest"))
     operator_for(operator_client).reconcile_all()
-    assert not kube.objects.get(("apps/v1", "deployments"))
+    assert not kube.list("apps/v1", "deployments", "default")
     assert _ready(kube)["status"] == "False" and _ready(kube)["reason"] == "ImageNotAllowed"
 
 
 def test_a_bot_cannot_choose_a_service_account(kube, operator_client):
     kube.apply(BOTS, bot(serviceAccountName="bot-monsterbot-operator"))
     operator_for(operator_client).reconcile_all()
-    assert not kube.objects.get(("apps/v1", "deployments"))
+    assert not kube.list("apps/v1", "deployments", "default")
     assert _ready(kube)["reason"] == "ServiceAccountNotAllowed"
 
 
@@ -192,8 +194,8 @@ def test_a_pass_that_outlives_the_lease_stops_writing(kube, operator_client):
     operator.apps.create_namespaced_deployment = slow_create  # type: ignore[method-assign]
     with pytest.raises(LeadershipLost):
         operator.reconcile_all()
-    made = set(kube.objects.get(("apps/v1", "deployments"), {}))
-    assert made == {("default", "one")}  # the second Bot's objects were not written by a maybe-former leader
+    made = {d["metadata"]["name"] for d in kube.list("apps/v1", "deployments", "default")}
+    assert made == {"one"}  # the second Bot's objects were not written by a maybe-former leader
 
 
 # --- the API server as strict as a real one ------------------------------------------------------------------------
@@ -260,7 +262,7 @@ def test_the_chart_and_the_operator_make_the_same_webhook_pod(knative):
 
 
 def test_the_operator_reads_its_config_from_the_mounted_file_or_the_helm_output(tmp_path):
-    from monsterbot.kubernetes.operator import load_config
+    from monsterbot.operator.config import load_config
     from tests.helm_tool import CHART, CREDENTIALS, run_helm
 
     done = run_helm("template", "bot", str(CHART), "-n", "default", *CREDENTIALS, "-s", "templates/operator.yaml")
@@ -317,3 +319,55 @@ def test_the_operator_process_leads_reconciles_and_stops_on_sigterm(kube, tmp_pa
     assert process.returncode == 0, output
     assert "operator stopped" in output and kube.denied == []
     assert not kube.get("coordination.k8s.io/v1", "leases", "ops", "monsterbot-operator")["spec"].get("holderIdentity")
+
+
+# --- least privilege, answered by the server -----------------------------------------------------------------------
+#: (verb, resource, subresource, API group, namespace, name, allowed): the README's RBAC paragraph and "cannot read
+#: Secrets anywhere", "namespaced by default", for the chart's default values (release namespace "default").
+OPERATOR_MAY = [
+    ("list", "bots", "", "monsterbot.io", "default", "", True),
+    ("watch", "eventbindings", "", "monsterbot.io", "default", "", True),
+    ("patch", "bots", "status", "monsterbot.io", "default", "", True),
+    ("update", "eventbindings", "status", "monsterbot.io", "default", "", True),
+    ("create", "deployments", "", "apps", "default", "", True),
+    ("update", "services", "", "", "default", "", True),
+    ("create", "services", "", "serving.knative.dev", "default", "", True),
+    ("create", "leases", "", "coordination.k8s.io", "default", "", True),
+    ("update", "leases", "", "coordination.k8s.io", "default", "monsterbot-operator", True),
+    ("create", "events", "", "", "default", "", True),
+    ("get", "secrets", "", "", "default", "", False),
+    ("list", "secrets", "", "", "", "", False),
+    ("list", "bots", "", "monsterbot.io", "", "", False),  # not cluster-wide
+    ("list", "bots", "", "monsterbot.io", "kube-system", "", False),
+    ("update", "bots", "", "monsterbot.io", "default", "", False),  # a Bot's spec is its owner's
+    ("delete", "deployments", "", "apps", "default", "", False),
+    ("patch", "deployments", "", "apps", "default", "", False),
+    ("update", "deployments", "status", "apps", "default", "", False),
+    ("create", "pods", "", "", "default", "", False),
+    ("create", "rolebindings", "", "rbac.authorization.k8s.io", "default", "", False),
+    ("update", "leases", "", "coordination.k8s.io", "default", "another-lease", False),
+]
+WEBHOOK_MAY = [
+    ("get", "eventbindings", "", "monsterbot.io", "default", "", True),
+    ("list", "eventbindings", "", "monsterbot.io", "default", "", True),
+    ("watch", "eventbindings", "", "monsterbot.io", "default", "", True),
+    ("list", "eventbindings", "", "monsterbot.io", "", "", False),
+    ("create", "eventbindings", "", "monsterbot.io", "default", "", False),
+    ("patch", "eventbindings", "status", "monsterbot.io", "default", "", False),
+    ("list", "bots", "", "monsterbot.io", "default", "", False),
+    ("get", "secrets", "", "", "default", "", False),
+    ("create", "events", "", "", "default", "", False),
+]
+
+
+@pytest.mark.parametrize(("account", "table"), [("bot-monsterbot-operator", OPERATOR_MAY),
+                                                ("bot-monsterbot-webhook", WEBHOOK_MAY)])
+def test_each_account_may_do_what_the_readme_says_and_no_more(kube, tmp_path, account, table):
+    install_chart_rbac(kube, chart())
+    api = client_as(kube, tmp_path, f"default/{account}")
+    answers = [(verb, f"{resource}/{sub}" if sub else resource, group, namespace, name,
+                kube.can_i(api, verb, resource, namespace, group, sub, name))
+               for verb, resource, sub, group, namespace, name, _ in table]
+    expected = [(verb, f"{resource}/{sub}" if sub else resource, group, namespace, name, allowed)
+                for verb, resource, sub, group, namespace, name, allowed in table]
+    assert answers == expected

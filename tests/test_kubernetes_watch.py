@@ -1,4 +1,5 @@
-"""EventBindings from a real HTTP server speaking the Kubernetes API, read by the real kubernetes client."""
+"""EventBindings from the real kube-apiserver, read by the real kubernetes client as the chart's webhook account;
+the stand-in (tests/fake_kube.py) only for faults the real server cannot make on demand (5xx, 410 Gone, bookmarks)."""
 
 from __future__ import annotations
 
@@ -30,10 +31,21 @@ LOREM = {
 
 
 @pytest.fixture()
-def api(kube_client):
+def api(kube, tmp_path):
+    """CustomObjectsApi as the chart's webhook service account, with the chart's RBAC applied (a real token)."""
     from kubernetes import client
 
-    return client.CustomObjectsApi(kube_client)
+    from tests.test_kubernetes_operator import api_client_as, chart, install_chart_rbac
+
+    install_chart_rbac(kube, chart())
+    return client.CustomObjectsApi(api_client_as(kube, tmp_path, "default/bot-monsterbot-webhook"))
+
+
+@pytest.fixture()
+def fake_api(fake_client):
+    from kubernetes import client
+
+    return client.CustomObjectsApi(fake_client)
 
 
 @pytest.fixture()
@@ -86,7 +98,8 @@ def test_a_binding_overrides_the_yaml_record_with_the_same_id(kube, cluster_bot)
     wait_for(lambda: cluster_bot.runtime.knowledge.current.monsters["rathalos"].games["world"].source == "hotfix")
 
 
-def test_readiness_waits_for_the_first_list(kube, api, line_stub):
+def test_readiness_waits_for_the_first_list(fake_kube, fake_api, line_stub):
+    kube, api = fake_kube, fake_api
     kube.fail_next(10_000, 500)  # every list fails until the API server recovers below
     settings = settings_for(line_stub, kubernetes=True, namespace="default")
     runtime = build(settings, kube_api=api)
@@ -117,7 +130,8 @@ def _source(api, base_monsters=()):
     return source
 
 
-def test_watch_events_bookmarks_and_410_relist(kube, api):
+def test_watch_events_bookmarks_and_410_relist(fake_kube, fake_api):
+    kube, api = fake_kube, fake_api
     kube.apply(BINDINGS, binding("one", [LOREM]))
     source = _source(api)
     source.watcher.start()
@@ -152,7 +166,8 @@ def test_watch_events_bookmarks_and_410_relist(kube, api):
     assert not source.watcher.is_alive()  # a clean stop
 
 
-def test_watcher_backs_off_on_errors_and_recovers(kube, api):
+def test_watcher_backs_off_on_errors_and_recovers(fake_kube, fake_api):
+    kube, api = fake_kube, fake_api
     kube.fail_next(3, 503)
     source = _source(api)
     source.watcher.start()
@@ -165,7 +180,7 @@ def test_watcher_backs_off_on_errors_and_recovers(kube, api):
 
 def test_a_keyword_reply_line_would_refuse_is_a_problem_of_its_binding():
     """The CRD's maxLength counts code points; LINE counts UTF-16 units: 3,000 emoji pass the one, not the other."""
-    from monsterbot.kubernetes.bindings import read_binding
+    from monsterbot.sources.bindings import read_binding
 
     fits = read_binding(binding("fits", events=[{"keywords": ["喵"], "reply": {"text": "🐱" * 2500}}]))
     assert not fits.problems and fits.knowledge.replies[0].text == "🐱" * 2500
@@ -176,7 +191,7 @@ def test_a_keyword_reply_line_would_refuse_is_a_problem_of_its_binding():
 
 
 def test_a_binding_monster_is_held_to_a_files_bounds_and_whole_numbers():
-    from monsterbot.kubernetes.bindings import read_binding
+    from monsterbot.sources.bindings import read_binding
 
     floating = LOREM | {"games": {"world": {"source": "test", "elements": {"fire": 2.0}}}}
     read = read_binding(binding("floating", monsters=[floating]))
@@ -219,7 +234,7 @@ def test_a_webhook_takes_its_bots_bindings_and_no_other_bots(kube, api, bot, sel
 
 def test_a_binding_the_operator_refuses_gives_the_webhook_nothing(kube, api):
     """A monster taking 火龍 without both sides listing each other: NameCollision in its status, absent from answers."""
-    from monsterbot.kubernetes.reconcile import binding_condition
+    from monsterbot.operator.reconcile import binding_condition
     from monsterbot.sources.yaml_files import YamlSource
     from tests.conftest import KNOWLEDGE
 
@@ -245,7 +260,7 @@ def test_a_binding_the_operator_refuses_gives_the_webhook_nothing(kube, api):
 
 def test_a_binding_giving_one_monster_twice_is_refused_whole():
     from monsterbot.core.model import KnowledgeSet
-    from monsterbot.kubernetes.bindings import merge, read_binding
+    from monsterbot.sources.bindings import merge, read_binding
 
     twice = read_binding(binding("twice", [_wyvern(7), _wyvern(7) | {"names": _wyvern(8)["names"]}]))
     merged, refused = merge(KnowledgeSet(), [twice])
@@ -255,7 +270,7 @@ def test_a_binding_giving_one_monster_twice_is_refused_whole():
 
 def test_a_refused_binding_leaves_no_name_behind_for_the_next():
     """merge keeps its index of names as it goes: a binding refused for a collision takes its names back out."""
-    from monsterbot.kubernetes.bindings import merge, read_binding
+    from monsterbot.sources.bindings import merge, read_binding
     from monsterbot.sources.yaml_files import YamlSource
     from tests.conftest import KNOWLEDGE
 

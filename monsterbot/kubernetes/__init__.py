@@ -1,1 +1,1 @@
-"""Kubernetes adapters: the CRDs, EventBindings as a knowledge source, the watcher and the operator."""
+"""The Kubernetes API as monsterbot speaks it: its CRDs, manifests, and the one module importing the client (api)."""

@@ -9,42 +9,17 @@ share a file in the data folder (`host_store.py`).
 
 from __future__ import annotations
 
-import json
 import threading
 import time
-from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Callable, Protocol
 
 from monsterbot.bounded import Bounded
+from monsterbot.core.answer import Remembered
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from monsterbot.config import Settings
-
-
-@dataclass(frozen=True)
-class Remembered:
-    """The last monster a chat asked about: its id, the game answered, the kind of question and its detail
-    (the part or element asked about), and the asker's language."""
-
-    monster_id: str
-    game: str
-    kind: str = "weakness"
-    detail: str = ""
-    language: str = "en"
-
-    def dumps(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False)
-
-    @classmethod
-    def loads(cls, raw: str | bytes) -> "Remembered | None":
-        """The record, or None for anything that is not one (a store holds what it holds)."""
-        try:
-            data = json.loads(raw)
-            return cls(**{k: str(data[k]) for k in cls.__dataclass_fields__ if k in data})
-        except (ValueError, TypeError, KeyError):
-            return None
 
 
 class ChatMemory(Protocol):

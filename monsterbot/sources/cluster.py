@@ -6,9 +6,9 @@ import logging
 from typing import Any, Callable, Mapping
 
 from monsterbot.core.model import KnowledgeSet
-from monsterbot.kubernetes.bindings import BindingKnowledge, belongs, merge, read_binding
-from monsterbot.kubernetes.watcher import EventBindingWatcher
 from monsterbot.sources import Source
+from monsterbot.sources.binding_watcher import EventBindingWatcher
+from monsterbot.sources.bindings import BindingKnowledge, belongs, merge, read_binding
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +60,6 @@ class ClusterSource:
 
 def kubernetes_api() -> Any:
     """CustomObjectsApi from the in-cluster config, else from KUBECONFIG / ~/.kube/config."""
-    from kubernetes import client, config
+    from monsterbot.kubernetes.api import client, connect
 
-    try:
-        config.load_incluster_config()
-    except config.ConfigException:
-        config.load_kube_config()
-    return client.CustomObjectsApi()
+    return client.CustomObjectsApi(connect())

@@ -29,7 +29,7 @@ from linebot.v3.webhooks import (
     TextMessageContent,
 )
 
-from monsterbot.conversation import Answer, ChatKind, Conversation
+from monsterbot.conversation import ChatKind, Conversation, Reply
 from monsterbot.preferences import chat_key
 from monsterbot.web import metrics
 from monsterbot.web.dedupe import EventLedger
@@ -147,7 +147,7 @@ def _signed(body: bytes, signature: str, secret: bytes) -> bool:
     return bool(signature) and hmac.compare_digest(expected, signature.encode("ascii", "replace"))
 
 
-def _count(event: Event, answer: Answer, query_log: QueryLog | None) -> None:
+def _count(event: Event, answer: Reply, query_log: QueryLog | None) -> None:
     """The answer in the metrics and the query log (once per event: not for a reply LINE will have to redeliver)."""
     metrics.EVENTS.labels(answer.outcome).inc()
     if query_log is not None and answer.query:
@@ -162,7 +162,7 @@ class ReplyQueueFull(Exception):
     LINE's redelivery of the webhook (after a non-2xx) answers it."""
 
 
-def _answer(event: Event, conversation: Conversation, salt: str) -> Answer | None:
+def _answer(event: Event, conversation: Conversation, salt: str) -> Reply | None:
     if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
         chat, key = _chat_of(event, salt)
         text, mentioned = without_self_mentions(event.message)

@@ -323,6 +323,9 @@ make the webhook objects (it checks ownership itself before any update). */}}
 - apiGroups: ["serving.knative.dev"]
   resources: ["services"]
   verbs: ["get", "create", "update"]
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["create", "patch"]
 {{- end }}
 
 {{/* The operator's config.yaml: the namespaces it reconciles, the allowlists, the webhook pod templates. */}}

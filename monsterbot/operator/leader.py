@@ -14,8 +14,7 @@ import time
 from datetime import datetime, timezone
 from typing import Callable
 
-from kubernetes import client
-from kubernetes.client.exceptions import ApiException
+from monsterbot.kubernetes.api import ApiException, client
 
 log = logging.getLogger(__name__)
 

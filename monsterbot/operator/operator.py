@@ -9,21 +9,14 @@ annotations for no gain here, and the pure reconcile functions are tested withou
 from __future__ import annotations
 
 import logging
-import signal
-import threading
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-import urllib3
-import yaml
-from kubernetes import client
-from kubernetes.client.exceptions import ApiException
-
 from monsterbot.core.model import KnowledgeSet
+from monsterbot.kubernetes.api import ApiException, TransportError, client
 from monsterbot.kubernetes.crds import GROUP, VERSION
-from monsterbot.kubernetes.leader import LeaseElector
-from monsterbot.kubernetes.reconcile import (
+from monsterbot.operator.reconcile import (
     SPEC_HASH,
     PodPolicy,
     Refusal,
@@ -162,27 +155,9 @@ def _without_times(status: Any) -> Any:
             for k, val in status.items()}
 
 
-def load_config(path: Path) -> dict:
-    """The operator's configuration, written by the chart: its ConfigMap's `config.yaml` as mounted in the pod, or
-    the output of `helm template … -s templates/operator.yaml` (the ConfigMap is found among the documents)."""
-    for document in yaml.safe_load_all(path.read_text(encoding="utf-8")):
-        if isinstance(document, dict) and document.get("kind") == "ConfigMap" and "config.yaml" in (document.get("data") or {}):
-            document = yaml.safe_load(document["data"]["config.yaml"])
-        if isinstance(document, dict) and isinstance(document.get("pods"), dict):
-            return document
-    raise ValueError(f"{path}: no operator configuration in it (render it with the chart)")
-
-
-def watched_namespaces(config: dict, own_namespace: str) -> tuple[str, ...]:
-    """The namespaces to reconcile: the listed ones, its own by default, or () for the whole cluster."""
-    if config.get("clusterWide"):
-        return ()
-    return tuple(config.get("watchNamespaces") or ()) or (own_namespace,)
-
-
 #: What a pass may meet and outlive: the API server's refusals, and the network failing under the client (urllib3's
 #: own errors, a refused connection or a timeout, are not OSErrors).
-PASS_ERRORS = (ApiException, OSError, urllib3.exceptions.HTTPError)
+PASS_ERRORS = (ApiException, OSError, TransportError)
 
 
 def one_pass(operator: Operator, acquire: Callable[[], bool], leading: bool) -> bool:
@@ -199,38 +174,3 @@ def one_pass(operator: Operator, acquire: Callable[[], bool], leading: bool) -> 
     return leading
 
 
-def run_operator(config_path: Path, interval: float, leader_election: bool) -> int:
-    """Reconcile every `interval` seconds while holding the Lease; stop cleanly on SIGTERM or SIGINT."""
-    from kubernetes import config as kube_config
-
-    from monsterbot import logs
-    from monsterbot.config import Settings
-    from monsterbot.sources.yaml_files import YamlSource
-
-    settings = Settings.from_env(require_line=False)
-    logs.configure(settings.log_format)
-    config = load_config(config_path)
-    try:
-        kube_config.load_incluster_config()
-    except kube_config.ConfigException:
-        kube_config.load_kube_config()
-    api_client = client.ApiClient()
-    base = YamlSource(settings.knowledge_paths).load()
-    # the Lease outlasts three loops, so one slow pass does not hand it over
-    elector = LeaseElector(client.CoordinationV1Api(api_client), LEASE_NAME, settings.pod_namespace, settings.pod_name,
-                           duration=max(15, round(interval * 3)))
-    operator = Operator(api_client, watched_namespaces(config, settings.pod_namespace), base,
-                        PodPolicy.from_chart(config, settings.pod_namespace),
-                        may_write=elector.leading if leader_election else lambda: True)
-    stop = threading.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: stop.set())
-    leading = False
-    while not stop.is_set():
-        leading = one_pass(operator, elector.acquire_or_renew if leader_election else lambda: True, leading)
-        HEARTBEAT.touch()
-        stop.wait(interval)
-    if leader_election and leading:
-        elector.release()
-    log.info("operator stopped")
-    return 0

@@ -15,8 +15,8 @@ from typing import Any, Iterable
 
 from monsterbot.config import Settings, labels_value
 from monsterbot.core.model import KnowledgeSet
-from monsterbot.kubernetes.bindings import belongs, binding_key, merge, read_binding
 from monsterbot.kubernetes.crds import API_VERSION
+from monsterbot.sources.bindings import belongs, binding_key, merge, read_binding
 
 SPEC_HASH = "monsterbot.io/spec-hash"
 KNOWLEDGE_CHECKSUM = "monsterbot.io/knowledge-checksum"

@@ -11,12 +11,9 @@ import logging
 import threading
 from typing import Any, Callable
 
-import urllib3
-from kubernetes import client, watch
-from kubernetes.client.exceptions import ApiException
-
-from monsterbot.kubernetes.bindings import binding_key
+from monsterbot.kubernetes.api import ApiException, TransportError, client, watch
 from monsterbot.kubernetes.crds import GROUP, VERSION
+from monsterbot.sources.bindings import binding_key
 
 log = logging.getLogger(__name__)
 PLURAL = "eventbindings"
@@ -66,7 +63,7 @@ class EventBindingWatcher(threading.Thread):
                     self._watch_once()
             except Gone:
                 log.info("EventBinding watch expired (410 Gone); listing again")
-            except (ApiException, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
+            except (ApiException, TransportError, OSError, ValueError) as exc:
                 self.errors += 1
                 log.warning("EventBinding list/watch failed (%s); retrying in %.1fs", _brief(exc), delay)
                 self._stop_event.wait(delay)

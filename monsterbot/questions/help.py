@@ -1,0 +1,21 @@
+""""help", "說明", or nothing in words (an emoji alone: 👍 😂): what the bot can do, or a friendly word back."""
+
+from __future__ import annotations
+
+from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome
+from monsterbot.core.matching.question import Kind
+from monsterbot.core.matching.smalltalk import small_talk
+from monsterbot.questions.context import Context
+
+
+class Help:
+    """Usage for "help"; small talk for an emoji alone (both only where the bot is surely addressed)."""
+
+    def matches(self, context: Context) -> bool:
+        return context.question.kind in (Kind.HELP, Kind.EMPTY)
+
+    def answer(self, context: Context) -> Answer:
+        talk = small_talk(context.text) if context.question.kind is Kind.EMPTY else None
+        if talk:
+            return Answer(AnswerKind.SMALL_TALK, AnswerOutcome.SMALL_TALK, topic=talk)
+        return Answer(AnswerKind.HELP, AnswerOutcome.HELP)

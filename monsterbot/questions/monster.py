@@ -1,0 +1,53 @@
+"""A monster's name, with or without a question around it ("火龍", "rathalos weakness?", "迅龍 肉質", "火龍 尾巴"):
+its card, table, part or element answer; "which one?" when several fit; not found, with the plausible names.
+
+The last handler of the order: every message that reaches it is read as a name. In a group a card answers only a
+message that is a name and nothing more; a miss or a which-one only where the bot is surely addressed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
+from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
+from monsterbot.core.matching.question import Kind
+from monsterbot.questions.cards import card
+from monsterbot.questions.context import Context
+
+#: A spelling this close to a name is a typo of it ("tigerx" 83 → Tigrex); "octopus" → Beotodus scores 67, and a
+#: Chinese name one character of three off matches a dozen names (雷浪龍: 雷狼龍, 雷顎龍 …) at 67.
+PLAUSIBLE_TYPO = 75.0
+
+
+class MonsterName:
+    """Every message left: looked up as a monster's name."""
+
+    def matches(self, context: Context) -> bool:
+        return True
+
+    def answer(self, context: Context) -> Answer:
+        question, snapshot = context.question, context.snapshot
+        if question.kind is Kind.COMPARE:  # a comparison whose sides are not two monsters: the whole is one name
+            question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
+        result = snapshot.matcher.match_question(question)
+        best = result.best
+        if best is not None:
+            monster = snapshot.monsters[best.monster_id]
+            detail, game = question.part or question.topic, context.game
+            return card(monster, question.kind, detail, question.language, game, context.chat_game,
+                        question.game is not None, outcome=AnswerOutcome.MATCH, monster_id=monster.id,
+                        score=best.score, certainty=Certainty.CONFIDENT if result.whole_message else Certainty.UNSURE,
+                        remember=Remembered(monster.id, game, question.kind.value, detail, question.language))
+        plausible = tuple(snapshot.monsters[c.monster_id] for c in result.candidates if _plausible(c))
+        top_score = result.candidates[0].score if result.candidates else None
+        if result.outcome is Outcome.AMBIGUOUS and len(plausible) >= 2:
+            return Answer(AnswerKind.WHICH_ONE, AnswerOutcome.AMBIGUOUS, game=question.game, monsters=plausible,
+                          score=top_score)
+        return Answer(AnswerKind.NOT_FOUND, AnswerOutcome.MISS, game=question.game,
+                      monsters=plausible, score=top_score, text=context.text)
+
+
+def _plausible(candidate: Candidate) -> bool:
+    """A candidate worth offering: part of its name was typed, or a close typo of it."""
+    return candidate.score >= (PLAUSIBLE_TYPO if candidate.method is Method.FUZZY else AMBIGUOUS_FLOOR)

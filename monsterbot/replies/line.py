@@ -1,0 +1,79 @@
+"""The LINE renderer: an answer's content (`core.answer.Answer`) as the messages LINE receives.
+
+One builder per kind of answer; what a builder makes depends only on the answer's content and the snapshot its
+monsters came from, so it is built and encoded once per knowledge version (a not-found reply repeats what was typed:
+built each time, never kept).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Hashable
+
+from linebot.v3.messaging import Message, TextMessage
+
+from monsterbot.core.answer import Answer, AnswerKind
+from monsterbot.core.snapshot import Snapshot
+from monsterbot.replies import followups, messages, reverse, tables
+from monsterbot.replies.card import game_missing, weakness_card
+from monsterbot.replies.element_answer import element_answer
+from monsterbot.replies.labels import label
+from monsterbot.replies.part_answer import part_answer
+from monsterbot.replies.wire import Wire, to_wire
+
+
+def _weakness(answer: Answer) -> Message:
+    monster = answer.monsters[0]
+    card = weakness_card(monster, answer.language, answer.game)
+    if answer.offer_here:
+        card.quick_reply = followups.with_use_here(card.quick_reply, answer.shown_game, answer.language)
+    return card
+
+
+def _command(answer: Answer) -> Message:
+    if answer.topic == "game_set" and answer.game:
+        return followups.game_set(answer.game, answer.language)
+    return TextMessage(text=label(answer.language, answer.topic))
+
+
+def _greeting(answer: Answer) -> Message:
+    return messages.group_greeting(answer.monsters) if answer.topic == "group" else messages.greeting(answer.language)
+
+
+BUILDERS: dict[AnswerKind, Callable[[Answer], Message]] = {
+    AnswerKind.WEAKNESS: _weakness,
+    AnswerKind.HITZONES: lambda a: tables.hitzone_table(a.monsters[0], a.language, a.game, full=a.full),
+    AnswerKind.PART: lambda a: part_answer(a.monsters[0], a.topic, a.language, a.game),
+    AnswerKind.ELEMENT: lambda a: element_answer(a.monsters[0], a.topic, a.language, a.game),
+    AnswerKind.GAME_MISSING: lambda a: game_missing(
+        a.monsters[0], a.language, a.game or "", tables.HITZONES_VIEW if a.asked is AnswerKind.HITZONES else None),
+    AnswerKind.COMPARE: lambda a: tables.comparison(a.monsters[0], a.monsters[1], a.language, a.game),
+    AnswerKind.REVERSE: lambda a: reverse.weakest_list(a.topic, list(a.ranking), a.language, a.game or "", a.page,
+                                                       a.more),
+    AnswerKind.WHICH_ONE: lambda a: messages.which_one(a.monsters, a.game, a.language),
+    AnswerKind.WHICH_MONSTER: lambda a: followups.which_monster(a.monsters, a.game, a.language,
+                                                                a.asked.value if a.asked else "", a.topic),
+    AnswerKind.NOT_FOUND: lambda a: messages.not_found(a.text, a.monsters, a.game, a.language),
+    AnswerKind.HELP: lambda a: messages.usage(a.language),
+    AnswerKind.SMALL_TALK: lambda a: messages.small_talk(a.topic, a.language),
+    AnswerKind.GREETING: _greeting,
+    AnswerKind.KEYWORD: lambda a: TextMessage(text=a.text),
+    AnswerKind.COMMAND: _command,
+}
+#: Replies that repeat what a person typed: never kept with the knowledge version.
+UNKEPT = frozenset({AnswerKind.NOT_FOUND})
+
+
+def render(answer: Answer, snapshot: Snapshot) -> list[Wire]:
+    """The messages of an answer (none for silence, a forgotten chat, or a kind with no LINE form)."""
+    build = BUILDERS.get(answer.kind)
+    if build is None:
+        return []
+    if answer.kind in UNKEPT:
+        return [to_wire(build(answer))]
+    return [snapshot.remember(reply_key(answer), lambda: to_wire(build(answer)))]
+
+
+def reply_key(answer: Answer) -> Hashable:
+    """What a reply is built from: equal keys, equal replies, within one knowledge version."""
+    return ("reply", answer.kind, answer.language, answer.game, tuple(m.id for m in answer.monsters), answer.topic,
+            answer.text, answer.page, answer.more, answer.full, answer.offer_here, answer.asked)

@@ -1,0 +1,69 @@
+"""Questions as handlers: a new kind is one class and one place in the order, and every answer, whichever handler
+gave it, is under the same group rules (quiet mode, mentions, confident matches)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from monsterbot.conversation import ChatKind, Conversation
+from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty
+from monsterbot.core.model import KeywordReply, KnowledgeSet
+from monsterbot.preferences import MemoryPreferences
+from monsterbot.questions.context import Context
+from monsterbot.questions.order import ORDER
+from monsterbot.sources.live import LiveKnowledge
+
+
+class Ping:
+    """A kind of question made for this test: "ping" is answered with a keyword-like text, "ping?" confidently."""
+
+    def matches(self, context: Context) -> bool:
+        return context.question.whole.startswith("ping")
+
+    def answer(self, context: Context) -> Answer:
+        sure = Certainty.CONFIDENT if context.text.endswith("?") else Certainty.UNSURE
+        return Answer(AnswerKind.KEYWORD, AnswerOutcome.KEYWORD, sure, text=f"pong to {context.chat.value}")
+
+
+@pytest.fixture
+def talk(knowledge: Any) -> Conversation:
+    return Conversation(knowledge, order=(Ping(), *ORDER), preferences=MemoryPreferences())
+
+
+def _said(conversation: Conversation, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False) -> list[str]:
+    return [m.data["text"] for m in conversation.reply_to_text(text, chat, mentioned, "chat").messages]
+
+
+def test_a_new_kind_of_question_is_one_class_in_the_order(talk: Conversation) -> None:
+    assert _said(talk, "ping") == ["pong to user"]
+    assert talk.reply_to_text("火龍").kind == "weakness"  # the kinds after it still answer
+
+
+def test_the_group_rules_apply_to_a_new_kind_without_it_knowing_them(talk: Conversation) -> None:
+    assert _said(talk, "ping", ChatKind.GROUP) == []  # unsure: only when the bot is addressed
+    assert _said(talk, "ping", ChatKind.GROUP, mentioned=True) == ["pong to group"]
+    assert _said(talk, "ping?", ChatKind.GROUP) == ["pong to group"]  # confident: answered in a group …
+    talk.reply_to_text("安靜", ChatKind.GROUP, chat_key="chat")
+    assert _said(talk, "ping?", ChatKind.GROUP) == []  # … unless it asked for mentions only
+    assert _said(talk, "ping?", ChatKind.GROUP, mentioned=True) == ["pong to group"]
+
+
+def test_a_silenced_answer_keeps_nothing_of_the_chat(knowledge: Any) -> None:
+    talk = Conversation(knowledge)
+    talk.reply_to_text("昨天打火龍好累", ChatKind.GROUP, chat_key="g")  # chatter naming a monster: not answered
+    assert talk.memory.recall("g") is None  # so its follow-ups are not about it
+
+
+def test_keyword_replies_obey_the_group_rules(knowledge: Any) -> None:
+    snapshot = knowledge.current
+    words = KnowledgeSet(tuple(snapshot.monsters.values()), (KeywordReply(("開團",), "今晚九點集合！"),))
+    live = LiveKnowledge(lambda: words)
+    live.reload(strict=True)
+    talk = Conversation(live)
+    assert _said(talk, "開團", ChatKind.GROUP) == ["今晚九點集合！"]  # a whole message that is the keyword
+    talk.reply_to_text("安靜", ChatKind.GROUP, chat_key="chat")
+    assert _said(talk, "開團", ChatKind.GROUP) == []  # a quiet group hears it only when it mentions the bot
+    assert _said(talk, "開團", ChatKind.GROUP, mentioned=True) == ["今晚九點集合！"]
+    assert Conversation(live, group_mode="mention").reply_to_text("開團", ChatKind.GROUP, chat_key="c").messages == []
