@@ -94,13 +94,20 @@ def test_world_rathalos_ruby_as_players_know_it():
 # --- Wilds: the materials equal the game's reward tables -------------------------------------------------------
 
 
-def _wilds_names(root: Path) -> dict[str, str]:
-    """Item id -> English name, read here from the game's item table and text."""
-    text = json.loads((root / GAME_DESIGN / "Text" / "Excel_Data" / "Item.msg.23.json").read_text())
+def _english_by_id(root: Path, text_file: str, table: tuple[str, str, str], id_key: str, name_key: str) -> dict[str, str]:
+    """Id -> English name, read here from one of the game's tables and its text file."""
+    text = json.loads((root / GAME_DESIGN / "Text" / "Excel_Data" / text_file).read_text())
     english = {e["guid"]: e["content"][1] for e in text["entries"]}
-    table = json.loads((root / GAME_DESIGN / "Common" / "Item" / "itemData.user.3.json").read_text())
-    return {row["_ItemId"].split("] ")[1]: english.get(row["_RawName"], "")
-            for value in table[0]["app.user_data.ItemData"]["_Values"] for row in value.values()}
+    folder, file, kind = table
+    data = json.loads((root / GAME_DESIGN / "Common" / folder / file).read_text())
+    return {row[id_key].split("] ")[1]: english.get(row[name_key], "")
+            for value in data[0][kind]["_Values"] for row in value.values()}
+
+
+def _wilds_names(root: Path) -> dict[str, str]:
+    """Item id -> English name."""
+    return _english_by_id(root, "Item.msg.23.json", ("Item", "itemData.user.3.json", "app.user_data.ItemData"),
+                          "_ItemId", "_RawName")
 
 
 @pytest.mark.parametrize("enemy", sorted(WILDS_ENEMIES))
@@ -165,11 +172,9 @@ def _bits(node: dict) -> list[int]:
 
 
 def _enemy_names(root: Path) -> dict[str, str]:
-    text = json.loads((root / GAME_DESIGN / "Text" / "Excel_Data" / "EnemyText.msg.23.json").read_text())
-    english = {e["guid"]: e["content"][1] for e in text["entries"]}
-    data = json.loads((root / GAME_DESIGN / "Common" / "Enemy" / "EnemyData.user.3.json").read_text())
-    return {row["_enemyId"].split("] ")[1]: english.get(row["_EnemyName"], "")
-            for value in data[0]["app.user_data.EnemyData"]["_Values"] for row in value.values()}
+    """Enemy id -> English name."""
+    return _english_by_id(root, "EnemyText.msg.23.json", ("Enemy", "EnemyData.user.3.json", "app.user_data.EnemyData"),
+                          "_enemyId", "_EnemyName")
 
 
 def test_every_wilds_monsters_regions_and_inflictions_match_the_field_guide():
