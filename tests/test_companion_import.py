@@ -17,7 +17,7 @@ import yaml
 from monsterbot.knowledge.records import read_text
 from tests.conftest import KNOWLEDGE, need_shared
 
-REPLIES = KNOWLEDGE.parent / "monsterbot" / "replies"
+GLOSSARY = KNOWLEDGE.parent / "monsterbot" / "core" / "glossary"
 WORLD_MONSTERS = ["Rathalos", "Rathian", "Nergigante", "Anjanath", "Diablos", "Zinogre", "Velkhana", "Tigrex",
                   "Kulu-Ya-Ku", "Safi'jiiva"]
 WILDS_ENEMIES = {"EM0002_00_0": "rathalos", "EM0001_00_0": "rathian", "EM0150_00_0": "doshaguma",
@@ -46,12 +46,12 @@ def test_rerun_is_byte_identical(tmp_path):
     shutil.copytree(KNOWLEDGE / "monsters", target)
     rathalos = target / "rathalos.yaml"
     rathalos.write_text(rathalos.read_text().replace("{how: carve, rate: 5}", "{how: carve, rate: 50}"))  # stale
-    written, report = import_companion(data, target, replies=tmp_path)
+    written, report = import_companion(data, target, glossary=tmp_path)
     assert len(written) == 156
     for path in written:
         assert path.read_bytes() == (KNOWLEDGE / "monsters" / path.name).read_bytes(), path.name
     for name in GLOSSARIES:
-        assert (tmp_path / name).read_bytes() == (REPLIES / name).read_bytes(), name
+        assert (tmp_path / name).read_bytes() == (GLOSSARY / name).read_bytes(), name
     lines = "\n".join(report.lines)
     assert "reward type RW006 not mapped" in lines and "special attack bit 33 has no name" in lines
 
@@ -223,10 +223,10 @@ def test_special_attack_bits_read_as_the_games_text_names_them():
 
 
 def test_region_names_come_from_the_games_text():
-    places = json.loads((REPLIES / "place_names.json").read_text())
+    places = json.loads((GLOSSARY / "place_names.json").read_text())
     assert places["Windward Plains"] == {"ja": "隔ての砂原", "zh-TW": "天塹沙原", "zh-CN": "天堑沙原"}
     assert places["Ancient Forest"]["zh-TW"] == "古代樹森林" and places["Ancient Forest"]["zh-CN"] == "古代树森林"
-    items = json.loads((REPLIES / "item_names_wilds.json").read_text())
+    items = json.loads((GLOSSARY / "item_names_wilds.json").read_text())
     assert items["Rathalos Ruby"] == {"ja": "火竜の紅玉", "zh-TW": "火龍的紅玉", "zh-CN": "火龙的红玉"}
 
 

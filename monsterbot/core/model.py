@@ -62,7 +62,7 @@ class Drop:
 class Material:
     """An item a monster gives at one rank, with its names and every way it is obtained."""
 
-    item: str  # the English name; replies name it in other languages (replies/item_names_<game>.json)
+    item: str  # the English name; replies name it in other languages (core/glossary/item_names_<game>.json)
     drops: tuple[Drop, ...]
     rarity: int | None = None
 
@@ -92,7 +92,7 @@ class GameFacts:
     derived: tuple[str, ...] = ()  # facts computed by a documented rule, not given by the source ("elements")
     missing: tuple[str, ...] = ()  # facts the source lacks for this monster
     materials: Mapping[str, tuple[Material, ...]] = field(default_factory=dict)  # rank (low, high, master) -> items
-    habitats: tuple[str, ...] = ()  # regions, by English name (replies/place_names.json)
+    habitats: tuple[str, ...] = ()  # regions, by English name (core/glossary/place_names.json)
     inflicts: tuple[str, ...] = ()  # what its attacks inflict on hunters (fireblight, strong roar, …)
     remedies: tuple[Remedy, ...] = ()  # what to bring against those
     crowns: Mapping[str, int] = field(default_factory=dict)  # mini / silver / gold, percent of the base size

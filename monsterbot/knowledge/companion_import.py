@@ -32,8 +32,8 @@ from monsterbot.knowledge.writer import dump_record
 #: Where each source lies in ../shared/data.
 MHWORLDDATA, MHWS, GAMEDATA, LOCALIZATION = "mhworlddata", "mhws-in-json", "hunterpie-gamedata", "hunterpie-localization"
 CROWN_SECTIONS = {"world": "World", "rise": "Rise", "wilds": "Wilds"}
-#: The glossaries the replies name items, regions and conditions with (English name -> ja, zh-TW, zh-CN).
-REPLIES = Path(__file__).resolve().parent.parent / "replies"
+#: The glossaries that name items, regions and conditions in other languages (English name -> ja, zh-TW, zh-CN).
+GLOSSARY = Path(__file__).resolve().parent.parent / "core" / "glossary"
 GLOSSARIES = ("item_names_world.json", "item_names_wilds.json", "place_names.json", "condition_names.json")
 
 
@@ -105,8 +105,8 @@ def write_glossary(path: Path, names: dict[str, dict[str, str]]) -> None:
     path.write_text(json.dumps(names, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
 
 
-def import_companion(data: Path, target: Path, replies: Path = REPLIES) -> tuple[list[Path], Report]:
-    """Rewrite the companion keys of every record under target and the glossaries in `replies`; return the files
+def import_companion(data: Path, target: Path, glossary: Path = GLOSSARY) -> tuple[list[Path], Report]:
+    """Rewrite the companion keys of every record under target and the glossaries in `glossary`; return the files
     written and the report."""
     report = Report()
     games = companion_facts(data, report)
@@ -115,8 +115,8 @@ def import_companion(data: Path, target: Path, replies: Path = REPLIES) -> tuple
     games = {game: {m: flatten(f, items[game], places) for m, f in monsters.items()} for game, monsters in games.items()}
     conditions = {code: names for names in special_attack_names(data / MHWS).values()
                   if (code := names.get("en", "").lower())}
-    for name, glossary in zip(GLOSSARIES, (items["world"], items["wilds"], places, conditions), strict=True):
-        write_glossary(replies / name, glossary)
+    for name, names in zip(GLOSSARIES, (items["world"], items["wilds"], places, conditions), strict=True):
+        write_glossary(glossary / name, names)
     written = []
     matched: set[tuple[str, str]] = set()
     for path in sorted(target.glob("*.yaml")):
