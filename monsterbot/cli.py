@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterable, Sequence, TextIO
 
-from monsterbot.config import LINE_API_DEFAULT, ConfigError, Settings
+from monsterbot.config import DEFAULT_DATA_DIR, LINE_API_DEFAULT, ConfigError, Settings, user_cache_dir
 from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.knowledge.records import KnowledgeError
 from monsterbot.replies.plain import render
@@ -25,10 +25,31 @@ def _settings(paths: Sequence[Path] | None = None) -> Settings:
     return settings
 
 
+def _reading_settings(paths: Sequence[Path] | None) -> Settings:
+    """Settings of the commands that only read knowledge (ask, chat): without MONSTERBOT_DATA_DIR their compiled cache
+    goes to the user's cache folder, so that running them anywhere writes nothing into the folder they run in."""
+    settings = _settings(paths)
+    return replace(settings, data_dir=user_cache_dir()) if settings.data_dir == DEFAULT_DATA_DIR else settings
+
+
 def _knowledge(settings: Settings) -> LiveKnowledge:
     from monsterbot.web.runtime import build
 
     return build(replace(settings, query_log=False), watch=False, strict=True).knowledge
+
+
+def _checkout_devtools(purpose: str) -> None:
+    """Make the checkout's monsterbot_devtools importable (bench, soak, the LINE stand-in): they stay out of the wheel
+    and the image, so an installed monsterbot says what it lacks instead of failing on an import."""
+    checkout = Path(__file__).resolve().parent.parent
+    if not (checkout / "monsterbot_devtools").is_dir():
+        raise SystemExit(f"monsterbot: {purpose} needs a checkout of the repository (monsterbot_devtools/ is not "
+                         "installed with the package)")
+    if str(checkout) not in sys.path:
+        sys.path.insert(0, str(checkout))
+
+
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
 def _since(text: str) -> datetime:
@@ -47,6 +68,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = Settings.from_env(require_line=False)
     if not settings.channel_secret or not settings.channel_access_token:
+        if args.host not in _LOOPBACK:  # anyone reaching the port could sign webhooks with the published secret
+            print(f"monsterbot serve: development mode (no LINE_CHANNEL_SECRET / LINE_CHANNEL_ACCESS_TOKEN) listens on "
+                  f"loopback only, not {args.host}: its secret 'dev' is published", file=sys.stderr)
+            return 2
         settings = replace(settings, channel_secret="dev", channel_access_token="dev", log_format="text",
                            line_api_endpoint=settings.line_api_endpoint if settings.line_api_endpoint != LINE_API_DEFAULT
                            else _print_replies_locally())
@@ -62,7 +87,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _print_replies_locally() -> str:
     """Start a local Messaging API stand-in that prints each reply; return its URL."""
-    from monsterbot.devtools.line_standin import LineStandIn
+    _checkout_devtools("development mode without LINE_API_ENDPOINT (replies printed by a local stand-in of LINE)")
+    from monsterbot_devtools.line_standin import LineStandIn
 
     def show(recorded) -> None:  # noqa: ANN001 - a devtools Recorded
         for message in (recorded.body or {}).get("messages", []):
@@ -75,7 +101,7 @@ def _print_replies_locally() -> str:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     """An interactive conversation in the terminal, replies shown as a person reads them."""
-    settings = _settings(args.knowledge)
+    settings = _reading_settings(args.knowledge)
     conversation = Conversation(_knowledge(settings), settings.default_game)
     chat = ChatKind(args.chat)
     print("monsterbot chat: type a monster's name (Ctrl-D to quit).", file=sys.stderr)
@@ -88,8 +114,13 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer queries from the arguments, or one per line from stdin."""
-    settings = _settings(args.knowledge)
+    settings = _reading_settings(args.knowledge)
     knowledge = _knowledge(settings)
+    if args.eval:
+        from monsterbot.core.matching.evaluation import report_file
+
+        print(report_file(args.eval, knowledge.current.matcher))
+        return 0
     conversation = Conversation(knowledge, settings.default_game)
     queries: Iterable[str] = args.query or _lines(sys.stdin, prompt=False)
     for query in queries:
@@ -241,14 +272,16 @@ def cmd_operator(args: argparse.Namespace) -> int:
 
 def cmd_soak(args: argparse.Namespace) -> int:
     """A bounded soak of the web process on loopback (zero errors, flat memory, clean SIGTERM)."""
-    from monsterbot.devtools.soak import soak
+    _checkout_devtools("soak")
+    from monsterbot_devtools.soak import soak
 
     return soak(args.seconds, args.rate, args.max_growth_mb)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
     """Run the benchmarks and write the table (BENCHMARKS.md)."""
-    from monsterbot.devtools.bench import run
+    _checkout_devtools("bench")
+    from monsterbot_devtools.bench import run
 
     run(args.quick, args.out)
     return 0
@@ -297,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="print the bot's answer to each query (or each stdin line)")
     ask.add_argument("query", nargs="*")
     ask.add_argument("--json", action="store_true", help="one JSON object per query")
+    ask.add_argument("--eval", type=Path, help="score a labelled TSV set: precision, recall, misses by class")
     ask.add_argument("--knowledge", type=Path, nargs="*", help=knowledge_help)
     ask.set_defaults(func=cmd_ask)
 
@@ -356,6 +390,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true", help="tiny sizes (what the test suite runs)")
     bench.add_argument("--out", type=Path, default=Path("BENCHMARKS.md"))
     bench.set_defaults(func=cmd_bench)
+
+    audit = sub.add_parser("audit", help="cross-check every fact against a second source; fail on unreviewed differences")
+    audit.add_argument("--data", type=Path, default=Path("../shared/data"), help="the datasets (default: ../shared/data)")
+    audit.add_argument("--knowledge", type=Path, default=Path("knowledge"), help="the knowledge folder")
+    audit.set_defaults(func=lambda args: __import__("monsterbot.knowledge.audit", fromlist=["main"]).main(args.knowledge, args.data))
 
     importer = sub.add_parser("import", help="regenerate records from a dataset")
     importer.add_argument("dataset", choices=["mhworlddata", "hunterpie", "wilds", "rise-ele-check", "companion"])

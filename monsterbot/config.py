@@ -15,13 +15,21 @@ from typing import Any, Callable, Mapping
 from monsterbot.core.model import GAMES
 
 LINE_API_DEFAULT = "https://api.line.me"
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
 def default_knowledge_dir() -> Path:
-    """The repo's knowledge/ next to the package (a checkout), else ./knowledge."""
-    beside = _PACKAGE_ROOT / "knowledge"
-    return beside if beside.is_dir() else Path("knowledge")
+    """The knowledge the package carries: in a checkout its default_knowledge link resolves to the repo's knowledge/,
+    in an installed wheel it is the copy the wheel holds."""
+    return (Path(__file__).parent / "default_knowledge").resolve()
+
+
+DEFAULT_DATA_DIR = Path("data")
+
+
+def user_cache_dir() -> Path:
+    """The user's cache folder for monsterbot ($XDG_CACHE_HOME, else ~/.cache): where `ask` and `chat` keep their
+    compiled knowledge when MONSTERBOT_DATA_DIR is not set, rather than in whatever folder they are run from."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "monsterbot"
 
 
 class ConfigError(ValueError):
@@ -149,14 +157,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DATABASE_URL", "database_url", _text(), "SQLite at `$MONSTERBOT_DATA_DIR/monsterbot.db`",
             "the store: `sqlite:////var/lib/monsterbot/monsterbot.db` or "
             "`postgresql+psycopg://user:password@host:5432/monsterbot`", "database.existingSecret"),
-    Setting("MONSTERBOT_DATA_DIR", "data_dir", lambda n, raw, e: Path(raw.strip() or "data"), "`./data`",
+    Setting("MONSTERBOT_DATA_DIR", "data_dir", lambda n, raw, e: Path(raw.strip() or DEFAULT_DATA_DIR), "`./data`",
             "folder of the SQLite file (mount a writable volume here on a read-only image)", "fixed"),
     Setting("MONSTERBOT_COMPILED_KNOWLEDGE", "compiled_knowledge", _text(), "—",
             "a compiled knowledge cache to start from while the data folder has none (the image sets its own, written "
             "by `monsterbot compile` at build time): a pod on a new volume skips YAML too; read only", ""),
     Setting("MONSTERBOT_QUERY_LOG", "query_log", _switch(True), "`on`",
-            "log every text query (normalised text, outcome, match, score, chat type, language; never a LINE id)",
-            "config.queryLog"),
+            "log the text messages the bot answered, redacted (README \"What the bot keeps\"; never a LINE id, never "
+            "a message it stayed silent to)", "config.queryLog"),
+    Setting("MONSTERBOT_QUERY_LOG_DAYS", "query_log_days", _number(float, 30.0), "`30`",
+            "days a query log entry is kept; older ones are deleted every hour", "config.queryLogDays"),
     Setting("MONSTERBOT_KUBERNETES", "kubernetes", _in_pod, "`on` in a pod, else `off`",
             "watch EventBindings in the cluster and merge them into the knowledge", "knowledge.watchEventBindings"),
     Setting("MONSTERBOT_NAMESPACE", "namespace", _text(), "all namespaces",
@@ -221,9 +231,10 @@ class Settings:
     log_format: str = "json"
     source: str = "yaml"
     database_url: str = ""
-    data_dir: Path = Path("data")
+    data_dir: Path = DEFAULT_DATA_DIR
     compiled_knowledge: str = ""
     query_log: bool = True
+    query_log_days: float = 30.0
     kubernetes: bool = False
     namespace: str = ""
     bot: str = ""

@@ -18,9 +18,9 @@ import pytest
 from monsterbot.config import Settings
 from monsterbot.core.matching.matcher import MatchResult, Outcome
 from monsterbot.core.matching.question import parse
-from monsterbot.devtools.line_standin import LineStandIn
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
+from monsterbot_devtools.line_standin import LineStandIn
 
 REPO = Path(__file__).resolve().parent.parent
 KNOWLEDGE = REPO / "knowledge"

@@ -98,7 +98,11 @@ def validate_all(objects: list[dict]) -> None:
     assert unserved_ports(objects) == []
     for obj in objects:
         if obj["apiVersion"] == "monitoring.coreos.com/v1":  # the Prometheus Operator's CRD: not in Kubernetes' schemas
-            assert obj["spec"]["endpoints"] and obj["spec"]["selector"]["matchLabels"]
+            if obj["kind"] == "PrometheusRule":
+                assert all(group["rules"] for group in obj["spec"]["groups"])
+            else:
+                endpoints = obj["spec"]["podMetricsEndpoints" if obj["kind"] == "PodMonitor" else "endpoints"]
+                assert endpoints and obj["spec"]["selector"]["matchLabels"]
         elif obj["apiVersion"].startswith("monsterbot.io/"):
             assert crd_errors(obj["kind"], obj) == []
         elif obj["apiVersion"] == "serving.knative.dev/v1":
@@ -271,12 +275,96 @@ def test_missing_credentials_is_a_clear_error():
         ("config.eventLeaseSeconds=0", "/config/eventLeaseSeconds"),
         ("config.reloadMinShare=1.5", "/config/reloadMinShare"),
         ("redis.acceptDuplicateAnswers=maybe", "/redis/acceptDuplicateAnswers"),
+        # what the API server would refuse, or Pod Security "restricted" would
+        ("resources.limits.memory=lots", "/resources/limits/memory"),
+        ("resources.limits.cpu=-5", "/resources/limits/cpu"),
+        ("operator.resources.requests.memory=-1Gi", "/operator/resources/requests/memory"),
+        ("nameOverride=MonsterBot", "/nameOverride"),
+        ("fullnameOverride=Guild_Bot", "/fullnameOverride"),
+        ("serviceAccount.name=Webhook", "/serviceAccount/name"),
+        ("line.existingSecret=LineSecret", "/line/existingSecret"),
+        ("imagePullSecrets[0].name=Registry", "/imagePullSecrets/0/name"),
+        ("securityContext.privileged=true", "/securityContext/privileged"),
+        ("securityContext.allowPrivilegeEscalation=true", "/securityContext/allowPrivilegeEscalation"),
+        ("securityContext.runAsUser=0", "/securityContext/runAsUser"),
+        ("podSecurityContext.runAsUser=0", "/podSecurityContext/runAsUser"),
+        ("podSecurityContext.runAsNonRoot=false", "/podSecurityContext/runAsNonRoot"),
+        ("securityContext.capabilities.add[0]=SYS_ADMIN", "/securityContext/capabilities/add/0"),
+        ("podDisruptionBudget.minAvailable=150%", "/podDisruptionBudget/minAvailable"),
+        ("podDisruptionBudget.minAvailable=-1", "/podDisruptionBudget/minAvailable"),
     ],
 )
 def test_bad_values_are_refused_by_the_schema(setting, fragment):
     done = run_helm("template", "bot", str(CHART), *CREDENTIALS, "--set", setting)
     assert done.returncode != 0
     assert "values don't meet the specifications of the schema" in done.stderr and fragment in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        (("autoscaling.enabled=true", "autoscaling.minReplicas=5", "autoscaling.maxReplicas=2"),
+         "autoscaling.minReplicas=5 is above autoscaling.maxReplicas=2"),
+        (("knative.enabled=true", "knative.minScale=3", "knative.maxScale=2"), "knative.minScale=3 is above knative.maxScale=2"),
+        (("knative.enabled=true", "knative.initialScale=3"), "knative.initialScale=3 is above knative.maxScale=1"),
+        (("knative.enabled=true", "autoscaling.enabled=true"), "Knative's own autoscaler"),
+        (("knative.enabled=true", "ingress.enabled=true"), "DomainMapping"),
+    ],
+)
+def test_values_that_contradict_each_other_are_refused(values, message):
+    """What the schema cannot compare: a minimum above its maximum, and what a Knative Service cannot carry."""
+    assert message in refusal(*REDIS, *(w for v in values for w in ("--set", v)))
+
+
+def test_knative_takes_traffic_at_once_is_scraped_and_guarded():
+    """Readiness without periodSeconds (Knative then probes aggressively: a pod from zero is ready at once), a PodMonitor
+    for the unrouted internal port, and a PodDisruptionBudget while minScale keeps two pods."""
+    objects = render(*CREDENTIALS, *REDIS, "--set", "knative.enabled=true", "--set", "knative.minScale=2",
+                     "--set", "knative.maxScale=4", "--set", "serviceMonitor.enabled=true")
+    validate_all(objects)
+    [service] = by_kind(objects, "Service", "serving.knative.dev/v1")
+    container = service["spec"]["template"]["spec"]["containers"][0]
+    assert "periodSeconds" not in container["readinessProbe"] and container["readinessProbe"]["timeoutSeconds"] == 2
+    assert container["livenessProbe"]["periodSeconds"] == 10
+    deployment = webhook_deployment(render(*CREDENTIALS))["spec"]["template"]["spec"]["containers"][0]
+    assert deployment["readinessProbe"]["periodSeconds"] == 5  # the Deployment keeps its period
+    [monitor] = by_kind(objects, "PodMonitor")
+    assert by_kind(objects, "ServiceMonitor") == []
+    assert monitor["spec"]["selector"]["matchLabels"].items() <= service["spec"]["template"]["metadata"]["labels"].items()
+    [endpoint] = monitor["spec"]["podMetricsEndpoints"]
+    assert endpoint["path"] == "/metrics"
+    assert {"sourceLabels": ["__meta_kubernetes_pod_container_name"], "regex": "webhook", "action": "keep"} in endpoint[
+        "relabelings"]
+    assert endpoint["relabelings"][-1]["replacement"] == f"${{1}}:{INTERNAL_PORT}"
+    [budget] = by_kind(objects, "PodDisruptionBudget")
+    assert budget["spec"]["selector"]["matchLabels"].items() <= service["spec"]["template"]["metadata"]["labels"].items()
+    one = render(*CREDENTIALS, "--set", "knative.enabled=true")
+    assert by_kind(one, "PodDisruptionBudget") == []  # minScale 1: a budget would block every drain
+
+
+def test_the_test_pod_pulls_like_the_webhook():
+    objects = render(*CREDENTIALS, "--set", "imagePullSecrets[0].name=registry")
+    [test_pod] = by_kind(objects, "Pod")
+    assert test_pod["spec"]["imagePullSecrets"] == [{"name": "registry"}]
+    assert webhook_deployment(objects)["spec"]["template"]["spec"]["imagePullSecrets"] == [{"name": "registry"}]
+
+
+def test_a_rotated_existing_secret_rolls_the_pods():
+    """The chart cannot read a Secret it does not make (helm template, GitOps renders and dry runs have no cluster):
+    its owner passes line.existingSecretVersion, or lets Stakater Reloader watch it."""
+    def annotations(*values: str) -> dict:
+        return webhook_deployment(render("--set", "line.existingSecret=my-line", *values))["spec"]["template"][
+            "metadata"]["annotations"]
+
+    assert "checksum/secret" not in annotations()
+    before = annotations("--set", "line.existingSecretVersion=4711")["checksum/secret"]
+    after = annotations("--set", "line.existingSecretVersion=4712")["checksum/secret"]
+    assert before != after
+    deployment = webhook_deployment(render("--set", "line.existingSecret=my-line", "--set", "line.reloader=true"))
+    assert deployment["metadata"]["annotations"] == {"secret.reloader.stakater.com/reload": "my-line"}
+    assert "annotations" not in webhook_deployment(render("--set", "line.existingSecret=my-line"))["metadata"]
+    readme = (REPO / "README.md").read_text()
+    assert "line.existingSecretVersion" in readme and "reloader" in readme.lower()
 
 
 def test_dockerfile_lints_and_matches_the_chart():
@@ -299,6 +387,33 @@ def test_dockerfile_lints_and_matches_the_chart():
     assert env and env.group(1) == f"{into.group(1)}/knowledge.cache"
 
 
+OCI_LABELS = ("title", "description", "version", "revision", "created", "source", "licenses")
+
+
+def test_the_image_is_pinned_lean_and_labelled():
+    """The base by digest in both stages; no installer in the runtime; the build copies only what the wheel is built
+    from (the context holds nothing else: no dev tools, tests or charts); OCI labels that `make image` fills in."""
+    dockerfile = (REPO / "Dockerfile").read_text()
+    base = re.search(r"^ARG BASE=(\S+)$", dockerfile, re.M)
+    assert base and re.fullmatch(r"python:3\.11\.\d+-slim-bookworm@sha256:[0-9a-f]{64}", base.group(1))
+    assert re.findall(r"^FROM (\S+)", dockerfile, re.M) == ["${BASE}", "${BASE}"]
+    build, runtime = dockerfile.split("\nFROM ${BASE}\n")
+    assert "--without-pip" in build  # the virtualenv the runtime copies has no pip or setuptools of its own
+    assert re.search(r"pip uninstall --yes pip setuptools wheel", runtime) and "ensurepip" in runtime
+    assert not re.search(r"^(COPY|ADD) (?!--from=build)", runtime, re.M)  # the runtime takes the built venv alone
+    copied = {w for line in re.findall(r"^COPY (.+)$", build, re.M) for w in line.split()[:-1]}
+    assert copied == {"pyproject.toml", "README.md", "LICENSE", "constraints.txt", "monsterbot", "knowledge"}
+    context = [line for line in (REPO / ".dockerignore").read_text().splitlines() if line and line[0] != "#"]
+    assert context[0] == "*" and {line[1:] for line in context if line.startswith("!")} == copied
+    labels = dict(re.findall(r"org\.opencontainers\.image\.(\w+(?:\.\w+)?)=\"([^\"]*)\"", runtime))
+    assert set(OCI_LABELS) <= set(labels) and labels["licenses"] == "MIT"
+    assert labels["version"] == "${VERSION}" and labels["revision"] == "${REVISION}"
+    made = subprocess.run(["make", "-n", "image", "IMAGE=registry.example.com/monsterbot"], cwd=REPO,
+                          capture_output=True, text=True, check=True).stdout
+    assert f"--build-arg VERSION={__version__}" in made and "--build-arg REVISION=" in made
+    assert f"-t registry.example.com/monsterbot:{__version__} ." in made
+
+
 @pytest.mark.parametrize(
     ("values", "value"),
     [
@@ -315,7 +430,9 @@ def test_several_pods_without_redis_are_refused_unless_acknowledged(values, valu
     for way_out in (REDIS, ("--set", "redis.acceptDuplicateAnswers=true")):
         objects = render(*CREDENTIALS, *values, *way_out)
         validate_all(objects)
-    one = render(*CREDENTIALS, *values, "--set", value.split("=")[0] + "=1")  # one pod needs neither
+    single = [f"{key.rsplit('.', 1)[0]}.minReplicas=1" for key in [value.split("=")[0]] if key.startswith("autoscaling.")]
+    one = render(*CREDENTIALS, *values, "--set", value.split("=")[0] + "=1",
+                 *(w for s in single for w in ("--set", s)))  # one pod needs neither (a minimum within the maximum)
     assert not [e for _, pod in pod_templates(one) for e in pod["spec"]["containers"][0].get("env", [])
                 if e["name"] == "REDIS_URL"]
 
@@ -487,7 +604,8 @@ def readme_helm_commands() -> list[list[str]]:
 
 
 def as_template(words: list[str], previous: list[str]) -> list[str]:
-    """A README helm command as `helm template` arguments; --reuse-values takes the values of the command before."""
+    """A README helm command as `helm template` arguments; --reset-then-reuse-values takes the values of the command
+    before over the chart's own defaults, as helm does."""
     args = [w for w in words[2:] if w != "--install"]
     release, chart, rest = args[0], args[1], args[2:]
     assert chart == "charts/monsterbot", words
@@ -498,7 +616,7 @@ def as_template(words: list[str], previous: list[str]) -> list[str]:
         if word in ("-n", "--namespace"):
             namespace, index = rest[index + 1], index + 2
             continue
-        if word == "--reuse-values":
+        if word == "--reset-then-reuse-values":
             flags += previous
         elif word in ("--set", "--set-string", "-f", "--values"):
             flags += [word, rest[index + 1]]
@@ -520,8 +638,13 @@ def test_every_readme_helm_command_renders_valid_objects():
         objects = [d for d in yaml.safe_load_all(done.stdout) if d]
         validate_all(objects)
         previous = args[4:]
-    ingress = [w for c in commands for w in c if w.startswith("ingress.hosts")]
-    assert ingress, "the README shows an Ingress"
+    ingress = [w for c in commands for w in c if w.startswith("ingress.")]
+    assert [w for w in ingress if w.startswith("ingress.hosts")], "the README shows an Ingress"
+    # LINE calls HTTPS only: the README's Ingress names its class and a certificate (cert-manager)
+    assert {"ingress.className", "ingress.tls[0].secretName", "ingress.tls[0].hosts[0]",
+            r"ingress.annotations.cert-manager\.io/cluster-issuer"} <= {w.split("=", 1)[0] for w in ingress}
+    upgrades = [c for c in commands if c[1] == "upgrade" and "--install" not in c]
+    assert upgrades and all("--reset-then-reuse-values" in c for c in upgrades)  # never the old chart's defaults
 
 
 # --- conventions ----------------------------------------------------------------------------------------------------

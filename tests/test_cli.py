@@ -71,3 +71,14 @@ def test_bad_knowledge_is_a_clear_error_for_ask():
     done = run("ask", "--knowledge", str(FIXTURES / "broken"), "火龍")
     assert done.returncode == 2
     assert "stars-out-of-range.yaml:10:22" in done.stderr
+
+
+def test_development_mode_listens_on_loopback_only():
+    """Without LINE credentials the webhook checks signatures with the published secret 'dev': never on a public port."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LINE_")}
+    done = subprocess.run([sys.executable, "-m", "monsterbot.cli", "serve", "--host", "0.0.0.0"], env=env, cwd=REPO,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "loopback only" in done.stderr, done.stderr
+    assert "127.0.0.1" in (REPO / "Makefile").read_text().split("\nrun:", 1)[1].split("\n\n", 1)[0]

@@ -7,8 +7,8 @@ import json
 import uuid
 from typing import Any, Iterator
 
-from monsterbot.devtools.line_standin import LineStandIn
-from monsterbot.devtools.webprocess import WebProcess, post
+from monsterbot_devtools.line_standin import LineStandIn
+from monsterbot_devtools.webprocess import WebProcess, post
 from tests.conftest import REDIS_URL, need_redis, wait_for
 
 #: A name, then a follow-up about it, in each language; what the follow-up's answer must name.

@@ -90,3 +90,21 @@ def test_a_name_is_indexed_by_its_usual_reading():
     table = readings()
     assert table.usual_spelling("角龍") == table.spellings("角龍")[0] == "jiaolong"
     assert table.usual_spelling("リオレウス") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("kematrice", "quematrice"), ("jipceros", "gypceros"), ("ray dau", "rey-dau"), ("rey dow", "rey-dau"),
+     ("nerscila", "nerscylla"), ("nargakooga", "nargacuga")],
+)
+def test_latin_names_spelled_as_heard(knowledge, text, monster_id):
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.MATCH and result.best.monster_id == monster_id, result
+    assert result.best.method is Method.PHONETIC
+
+
+def test_a_short_latin_word_has_no_english_spelling():
+    from monsterbot.core.matching.english import spelling
+
+    assert spelling("kulu") == "" and spelling("火龍") == ""
+    assert spelling("quematrice") == spelling("kematrice") == "kematrise"

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 from monsterbot.core.matching import prefilter
 from monsterbot.core.matching.matcher import Matcher
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
-from monsterbot.devtools.bench import synthetic_monsters
+from monsterbot_devtools.bench import synthetic_monsters
 
 
 def full_scan(strings: list[str], query: str, score_cutoff: float, limit: int) -> list[tuple[str, float]]:

@@ -15,10 +15,10 @@ import pytest
 
 from monsterbot.core.matching.matcher import Matcher
 from monsterbot.core.snapshot import Snapshot
-from monsterbot.devtools.bench import write_synthetic_knowledge
 from monsterbot.knowledge.records import yaml_files
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
+from monsterbot_devtools.bench import write_synthetic_knowledge
 
 RECORDS = 2_000
 _PAST = time.time() - 3600

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from monsterbot.devtools.webprocess import WebProcess, event_body, post, procfile_command
+from monsterbot_devtools.webprocess import WebProcess, event_body, post, procfile_command
 from tests.conftest import payload, text_event, wait_for
 
 
@@ -56,7 +56,7 @@ def test_procfile_operator_process_exists():
 
 
 def test_short_soak_has_no_errors_and_flat_memory():
-    from monsterbot.devtools.soak import soak
+    from monsterbot_devtools.soak import soak
 
     assert soak(seconds=4, rate=30, max_growth_mb=16) == 0
 
@@ -100,7 +100,7 @@ def _post_chunked(url: str, body: bytes) -> int:
     import http.client
     from urllib.parse import urlsplit
 
-    from monsterbot.devtools.webprocess import sign
+    from monsterbot_devtools.webprocess import sign
 
     connection = http.client.HTTPConnection(urlsplit(url).netloc, timeout=20)
     connection.putrequest("POST", "/callback")

@@ -6,8 +6,8 @@ import json
 import os
 from pathlib import Path
 
-from monsterbot.devtools.webprocess import WebProcess, children, event_body, post
 from monsterbot.sources.compiled import CACHE_FILE
+from monsterbot_devtools.webprocess import WebProcess, children, event_body, post
 from tests.conftest import wait_for
 
 

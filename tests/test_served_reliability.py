@@ -15,10 +15,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from monsterbot.devtools.line_standin import LineStandIn
-from monsterbot.devtools.soak import QUERIES
-from monsterbot.devtools.webprocess import WebProcess, batch_body, children, post, text_event
 from monsterbot.web.dispatch import SENDERS
+from monsterbot_devtools.line_standin import LineStandIn
+from monsterbot_devtools.soak import QUERIES
+from monsterbot_devtools.webprocess import WebProcess, batch_body, children, post, text_event
 from tests.conftest import REDIS_URL, need_redis, wait_for
 from tests.tcp_proxy import TcpProxy
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, insert, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -18,7 +18,7 @@ from monsterbot.sources.store import StoreSource
 from monsterbot.sources.yaml_files import YamlSource
 from monsterbot.store.database import SCHEMA_VERSION, StoreError, migrate, open_engine
 from monsterbot.store.knowledge_store import load_monsters, stored_version, sync
-from monsterbot.store.query_log import Entry, QueryLog, misses, prune, stats
+from monsterbot.store.query_log import QUERY_CHARS, Entry, QueryLog, misses, prune, redact, stats
 from monsterbot.store.schema import Meta, QueryLogRow
 from monsterbot.web.app import create_app
 from monsterbot.web.runtime import build
@@ -118,11 +118,16 @@ def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(databa
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN missing"))
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN resisted_elements"))
         connection.execute(text("ALTER TABLE chat_preferences DROP COLUMN game"))  # schema 3
-        connection.execute(text("ALTER TABLE game_facts DROP COLUMN companion"))  # schema 4
+        connection.execute(text("ALTER TABLE game_facts DROP COLUMN companion"))  # schema 5
     with Session(engine) as session:
         session.merge(Meta(key="schema_version", value="1"))
         session.commit()
-    assert migrate(engine) == SCHEMA_VERSION == 4
+    with engine.begin() as connection:  # logged under the old rules: a group's chatter, a phone number
+        connection.execute(insert(QueryLogRow), [{"query": "call me 0912345678", "outcome": "miss", "chat": "group",
+                                                  "language": "en", "at": datetime.now(timezone.utc)}])
+    assert migrate(engine) == SCHEMA_VERSION == 5
+    with Session(engine) as session:
+        assert session.exec(select(QueryLogRow)).all() == []  # 4: the old query log is not kept
     sync(engine, monsters)
     back = {m.id: m for m in load_monsters(engine)}
     rathalos = back["rathalos"].games["wilds"]
@@ -157,7 +162,7 @@ def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters
 
 def test_misses_rank_by_frequency_and_stats_and_prune(database_url):
     engine = _engine(database_url)
-    log = QueryLog(engine)
+    log = QueryLog(engine, keep_days=30)
     for query, outcome, times in (("雄火龍王", "miss", 3), ("rath", "ambiguous", 5), ("火龍", "match", 4), ("xyz", "miss", 1)):
         for _ in range(times):
             log.record(Entry(query, outcome, "rathalos" if outcome == "match" else None, 50.0, "user", "en"))
@@ -174,7 +179,7 @@ def test_misses_rank_by_frequency_and_stats_and_prune(database_url):
 def test_query_log_never_blocks_and_counts_what_it_drops(tmp_path):
     engine = _engine(f"sqlite:///{tmp_path / 'x.db'}")
     dropped = []
-    log = QueryLog(engine, capacity=1, on_drop=dropped.append)
+    log = QueryLog(engine, 30, capacity=1, on_drop=dropped.append)
     started = time.perf_counter()
     for _ in range(500):
         log.record(Entry("q", "miss", None, None, "user", "en"))
@@ -184,20 +189,54 @@ def test_query_log_never_blocks_and_counts_what_it_drops(tmp_path):
     log.close()
 
 
-def test_webhook_logs_queries_without_player_ids(line_stub, tmp_path):
+def test_webhook_logs_only_answered_queries_redacted_without_player_ids(line_stub, tmp_path):
     settings = settings_for(line_stub, database_url=f"sqlite:///{tmp_path / 'q.db'}", query_log=True)
     runtime = build(settings)
     app = create_app(settings, runtime)
-    for query in ("火龍", "rath", "今天吃火鍋"):
+    # a group's chatter the bot stays silent to is kept nowhere, phone number, PIN and link included
+    for query in ("火龍", "rath", "今天吃火鍋 call 0912-345-678 pin 4821", "see https://evil.example/x?id=1"):
         assert post_signed(app, payload(text_event(query, "group"))).status_code == 200
+    # addressed to the bot (a mention, a 1:1 chat): kept, redacted
+    said = "火龍 0912 345 678 mail a.b@example.com www.example.com/p " + "z" * 200
+    for event in (text_event("rath", "group", mention_self=True), text_event(said)):
+        assert post_signed(app, payload(event)).status_code == 200
     runtime.query_log.flush()
     with Session(runtime.engine) as session:
         rows = session.exec(select(QueryLogRow)).all()
-    assert [(r.query, r.outcome, r.chat) for r in rows] == [("火龍", "match", "group"), ("rath", "ambiguous", "group"),
-                                                             ("今天喫火鍋", "miss", "group")]
+    assert [(r.query, r.outcome, r.chat) for r in rows[:2]] == [("火龍", "match", "group"), ("rath", "ambiguous", "group")]
+    kept = rows[2].query
+    assert kept.startswith("火龍<number>mail<email><link>zz") and len(kept) == QUERY_CHARS, kept
+    assert len(rows) == 3
     dumped = " ".join(str(vars(r)) for r in rows)
     assert "U0123456789abcdef" not in dumped and "C0123456789abcdef" not in dumped
     runtime.close()
+
+
+@pytest.mark.parametrize(("said", "kept"), [
+    ("0912345678", "<number>"), ("+886 912-345-678", "<number>"), ("Pin 4821!", "pin<number>"),
+    ("(02) 2345.6789", "<number>"), ("MH4U or mhw 12", "mh4uormhw12"), ("http://x.example/a b", "<link>b"),
+    ("ftp://h/x", "<link>"), ("me+bot@mail.example.org hi", "<email>hi"), ("火龍 ０９１２３４", "火龍<number>"),
+    ("火龙 弱点?", "火龍弱點"),
+])
+def test_redact_keeps_no_runs_of_digits_links_or_addresses(said, kept):
+    assert redact(said) == kept
+
+
+def test_the_query_log_deletes_what_is_past_its_retention_at_start_and_on_schedule(tmp_path, monkeypatch):
+    engine = _engine(f"sqlite:///{tmp_path / 'r.db'}")
+    now = datetime.now(timezone.utc)
+    with engine.begin() as connection:
+        connection.execute(insert(QueryLogRow), [{"query": q, "outcome": "match", "chat": "user", "language": "en",
+                                                  "at": now - timedelta(days=days)} for q, days in (("old", 8), ("new", 6))])
+    monkeypatch.setattr("monsterbot.store.query_log.PRUNE_EVERY", 0.2)
+    log = QueryLog(engine, keep_days=7)
+    with Session(engine) as session:
+        wait_for(lambda: [r.query for r in session.exec(select(QueryLogRow)).all()] == ["new"])
+    with engine.begin() as connection:  # an entry that ages past the retention while the writer runs, idle
+        connection.execute(text("UPDATE query_log SET at = :at"), {"at": now - timedelta(days=9)})
+    with Session(engine) as session:
+        wait_for(lambda: session.exec(select(QueryLogRow)).all() == [], timeout=5)
+    log.close()
 
 
 def test_webhook_keeps_answering_with_the_database_gone(line_stub, monsters):

@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+import opencc
 import yaml
 
 from monsterbot.core.matching.normalize import normalize
@@ -75,13 +76,7 @@ def world_records(dataset: Path, localization: Path | None = None) -> list[dict[
         zone: dict[str, Any] = {"part": row["hitzone_en"]}
         zone.update({k: int(row[k]) for k in ("cut", "impact", "shot", *ELEMENTS) if row[k].strip()})
         hitzones.setdefault(row["base_name_en"], []).append(zone)
-    breaks: dict[str, dict[str, list[str]]] = {}
-    for row in _rows(dataset, "monster_breaks.csv"):
-        entry = breaks.setdefault(row["base_name_en"], {"breakable": [], "severable": []})
-        if row["wound"].strip():
-            entry["breakable"].append(row["part_en"])
-        if row["sever"].strip():
-            entry["severable"].append(row["part_en"])
+    breaks = world_breaks(_rows(dataset, "monster_rewards.csv"))
     localized = hunterpie_names(localization, "World") if localization else {}
 
     records = []
@@ -118,14 +113,42 @@ def world_records(dataset: Path, localization: Path | None = None) -> list[dict[
     return records
 
 
+#: Reward conditions that pay for breaking a part ("Break Horns", "Wound Head") and for carving a severed tail.
+BREAK_CONDITIONS = ("Break ", "Wound ")
+SEVER_CONDITIONS = {"Tail Carve": "Tail"}
+
+
+def world_breaks(rewards: Iterable[dict[str, str]]) -> dict[str, dict[str, list[str]]]:
+    """Monster → {"breakable": parts, "severable": parts} from the game's part-break rewards.
+
+    A part is breakable when the game pays a reward for breaking (or wounding) it, severable when it pays a
+    carve of the severed part: monster_breaks.csv's `wound` column is a damage threshold, not this list.
+    Where one horn and both horns each pay ("Break Horn", "Break Horns") the part is listed once, plural.
+    """
+    found: dict[str, dict[str, list[str]]] = {}
+    for row in rewards:
+        entry = found.setdefault(row["base_name_en"], {"breakable": [], "severable": []})
+        condition = row["condition_en"]
+        part = next((condition[len(p):] for p in BREAK_CONDITIONS if condition.startswith(p)), None)
+        kind = "breakable"
+        if condition in SEVER_CONDITIONS:
+            part, kind = SEVER_CONDITIONS[condition], "severable"
+        if part and part not in entry[kind]:
+            entry[kind].append(part)
+    for entry in found.values():
+        entry["breakable"] = [p for p in entry["breakable"] if f"{p}s" not in entry["breakable"]]
+    return found
+
+
 def merge(generated: dict[str, Any], existing: dict[str, Any] | None, game: str = "world") -> dict[str, Any]:
     """Keep what editors added by hand: aliases, ambiguous_with, other games, names the dataset lacks.
 
-    The World import owns the names; other imports only fill names a record lacks.
+    The World import owns the names, and an import owns those of the records only its game has; other imports only
+    fill names a record lacks.
     """
     if not existing:
         return {k: v for k, v in generated.items() if v}
-    if game == "world":
+    if game == "world" or set(existing.get("games", {})) <= {game}:
         names = {**existing.get("names", {}), **generated["names"]}
     else:
         names = {**generated["names"], **existing.get("names", {})}
@@ -133,7 +156,7 @@ def merge(generated: dict[str, Any], existing: dict[str, Any] | None, game: str 
     for source in (existing.get("aliases", {}), generated["aliases"]):
         for lang, values in source.items():
             kept = aliases.setdefault(lang, [])
-            kept += [v for v in values if v not in kept]
+            kept += [v for v in values if v not in kept and v != names.get(lang)]  # not the record's own name
     merged: dict[str, Any] = {"id": existing.get("id", generated["id"]), "names": names}
     if aliases:
         merged["aliases"] = aliases
@@ -170,8 +193,26 @@ def hunterpie_records(gamedata: Path, localization: Path, game: str) -> list[dic
             facts["severable"] = severable
         facts["missing"] = list(HUNTERPIE_MISSING)
         names = {lang: name for lang, name in names_by_english.get(english, {}).items() if name}
-        records.append({"id": slug(english), "names": names, "aliases": {}, "games": {game: facts}})
+        records.append({"id": slug(english), "names": names, "aliases": one_script(names), "games": {game: facts}})
     return records
+
+
+#: Traditional to Simplified characters (OpenCC), for names a source gives in one script only.
+_TO_SIMPLIFIED = opencc.OpenCC("t2s")
+
+
+def one_script(names: dict[str, str]) -> dict[str, list[str]]:
+    """Make a Simplified name that is not the Traditional one written in Simplified characters just that.
+
+    HunterPie's Rise names are community-entered and no game text checks them; where its zh-TW and zh-CN differ
+    in more than script and variant characters (首領 / 霸主, 大名蟹 / 大名盾蟹) the Traditional name is kept (the bot's first language) and
+    the Simplified name becomes its OpenCC conversion; the differing Simplified name is returned as an alias, so
+    players typing it still find the monster. Changes `names` in place."""
+    traditional, simplified = names.get("zh-TW"), names.get("zh-CN")
+    if not traditional or not simplified or normalize(traditional) == normalize(simplified):  # script, variants
+        return {}
+    names["zh-CN"] = _TO_SIMPLIFIED.convert(traditional)
+    return {"zh-CN": [simplified]}
 
 
 def _section_ids(localization: Path, section: str) -> dict[str, str]:

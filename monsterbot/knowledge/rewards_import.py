@@ -40,14 +40,13 @@ from typing import Any, Iterable
 
 from monsterbot.knowledge.wilds_import import (
     GAME_DESIGN,
-    NO_GUID,
     Dataset,
     GameText,
     LargeMonster,
     Report,
     _enum,
     _items,
-    _part_list,
+    _name,
     _user_data,
 )
 
@@ -209,9 +208,16 @@ def _break_parts(monster: LargeMonster, dataset: Dataset) -> dict[int, str]:
         return {}
     parts = {}
     for entry in _items(_user_data(dataset.root, str(monster.sibling("PartsBreakReward")))["_PartsBreakArray"]):
-        english = dataset.part_text.names(dataset.part_names.get(_enum(entry["PartsType"]), NO_GUID)).get("en")
-        parts[entry["RewardTableIndex"]] = english or _enum(entry["PartsType"])
+        parts[entry["RewardTableIndex"]] = _name(dataset, _enum(entry["PartsType"])) or _enum(entry["PartsType"])
     return parts
+
+
+def _severable_parts(monster: LargeMonster, dataset: Dataset) -> list[str]:
+    """The English names of the parts the monster can lose (its PartsLost file), in file order."""
+    if not (dataset.root / GAME_DESIGN / monster.sibling("PartsLost")).exists():
+        return []
+    entries = _items(_user_data(dataset.root, str(monster.sibling("PartsLost")))["_PartsLostArray"])
+    return list(dict.fromkeys(n for e in entries if (n := _name(dataset, _enum(e["_PartsType"])))))
 
 
 def wilds_materials(monster: LargeMonster, dataset: Dataset, items: WildsItems, report: Report) -> dict[str, list[dict[str, Any]]]:
@@ -221,7 +227,7 @@ def wilds_materials(monster: LargeMonster, dataset: Dataset, items: WildsItems, 
         report.add(monster.enemy_id, "no reward file")
         return {}
     parts = _break_parts(monster, dataset)
-    severable = _part_list(monster, dataset, "PartsLost", "_PartsLostArray", set(), report)
+    severable = _severable_parts(monster, dataset)
     rows = []
     for kind, parts_index, table in reward_groups(_user_data(dataset.root, str(path))):
         how = WILDS_KINDS.get(kind)

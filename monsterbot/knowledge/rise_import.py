@@ -65,8 +65,12 @@ def import_rise_resistances(csv_file: Path, target: Path) -> tuple[list[Path], l
         if rise is None or key not in table:
             continue
         matched.add(key)
-        if table[key]:
-            rise["resisted_elements"] = table[key]
+        resisted = [e for e in table[key] if e not in rise.get("weak_elements", ())]
+        if resisted != table[key]:  # the hand-entered row contradicts HunterPie's (datamined) weak elements
+            report.append(f"{key}: resisted {table[key]} names a weak element of HunterPie's {rise.get('weak_elements')}:"
+                          f" left out")
+        if resisted:
+            rise["resisted_elements"] = resisted
         else:
             rise.pop("resisted_elements", None)
         path.write_text(dump_record(record), encoding="utf-8")

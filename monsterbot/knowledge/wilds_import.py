@@ -16,7 +16,7 @@ from typing import Any
 
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import AILMENTS, ELEMENTS
-from monsterbot.knowledge.derived_stars import element_stars
+from monsterbot.knowledge.derived_stars import element_stars, state_forms
 from monsterbot.knowledge.importer import write_records
 from monsterbot.knowledge.records import slug
 
@@ -37,8 +37,11 @@ AILMENT_PRESETS = {
 EFFECTIVE_LEVELS = {"ENABLE_L": 3, "ENABLE_M": 2, "ENABLE_S": 1, "DISABLE": 0}
 #: A part's alternate hitzone sets, by the field that points at them.
 PART_STATES = {"_MeatGuidBreak": "broken", **{f"_MeatGuidCustom{n}": f"state {n}" for n in range(1, 6)}}
+#: The part a weak point the game links to no part is shown as.
+UNLINKED = "Weak Point"
 NO_GUID = "00000000-0000-0000-0000-000000000000"
-SIDES = ("Left ", "Right ")
+SIDE_PAIRS = (("Left ", "Right "), ("L ", "R "))
+SIDES = tuple(side for pair in SIDE_PAIRS for side in pair)
 
 
 @dataclass
@@ -180,51 +183,179 @@ def _values(meat: dict[str, Any]) -> dict[str, int]:
     return {k: int(meat[key]) for k, key in (*PHYSICAL_KEYS.items(), *ELEMENT_KEYS.items())}
 
 
-def _part_rows(monster: LargeMonster, dataset: Dataset, report: Report) -> list[tuple[str, list[dict[str, Any]]]]:
-    """(English part name, its rows: normal first, then alternate states, wound, weak point) per named part."""
+@dataclass
+class Parts:
+    """One monster's parts file read as the game means it: a label per part, its rows, and what breaks it."""
+
+    rows: list[tuple[str, list[dict[str, Any]]]]  # (label, rows: normal, alternate states, wounds, weak points)
+    label_of: dict[str, str]  # part GUID -> its label (after left and right twins are merged)
+    breaks: dict[str, tuple[str, list[str]]]  # break GUID -> (the break's own name, the labels of the parts it breaks)
+
+
+def _name(dataset: Dataset, part_type: str) -> str | None:
+    return dataset.part_text.names(dataset.part_names.get(part_type, NO_GUID)).get("en")
+
+
+def _break_targets(data: dict[str, Any]) -> dict[str, tuple[str, list[str]]]:
+    """Break GUID -> (its part type, the GUIDs of the parts it breaks: one part, or a group's linked parts)."""
+    groups = {g["_InstanceGuid"]: g["_LinkPartsGuids"] for g in _items(data["_MultiPartsArray"])}
+    found = {}
+    for entry in _items(data["_PartsBreakArray"]):
+        target = entry["_TargetDataGuid"]
+        guids = [target] if _enum(entry["_TargetCategory"]) == "PARTS" else groups.get(target, [])
+        found[entry["_InstanceGuid"]] = (_enum(entry["_PartsType"]), guids)
+    return found
+
+
+def _reward_names(monster: LargeMonster, dataset: Dataset) -> dict[str, list[str]]:
+    """Break GUID -> the names of the part-break rewards it pays ("Gog. Mat. (Head)")."""
+    names: dict[str, list[str]] = {}
+    for entry in _reward_entries(monster, dataset):
+        for link in entry["PartsBreakData"]:
+            guid = _unwrap(_unwrap(link)["_BreakParts"])["Value"]
+            names.setdefault(guid, []).append(_name(dataset, _enum(entry["PartsType"])) or "")
+    return names
+
+
+def _reward_entries(monster: LargeMonster, dataset: Dataset) -> list[dict[str, Any]]:
+    path = dataset.root / GAME_DESIGN / monster.sibling("PartsBreakReward")
+    return _items(_user_data(dataset.root, str(monster.sibling("PartsBreakReward")))["_PartsBreakArray"]) if path.exists() else []
+
+
+def _break_names(monster: LargeMonster, dataset: Dataset, data: dict[str, Any]) -> dict[str, list[str]]:
+    """Part GUID -> what the breaks that break it are called: each break's own name, then its rewards' names."""
+    rewards = _reward_names(monster, dataset)
+    names: dict[str, list[str]] = {}
+    for guid, (kind, targets) in _break_targets(data).items():
+        for target in targets:
+            found = names.setdefault(target, [])
+            found += [n for n in (_name(dataset, kind), *rewards.get(guid, ())) if n and n not in found]
+    return names
+
+
+def _labels(monster: LargeMonster, dataset: Dataset, data: dict[str, Any], meats: dict[str, dict[str, int]],
+            report: Report) -> tuple[dict[str, str], set[str]]:
+    """Part GUID -> the label it is shown under, and the unnamed parts with exactly a named part's figures (shown
+    once, under that part's label).
+
+    A part keeps the game's name unless the game gives it none, or gives another part with other figures the same
+    name. Such a part is named by a break that breaks it alone (the break's own name, else its reward's: Zoh Shia's
+    "Head (Fallen)", Gogmazios' "Gog. Mat. (Head)"; of parts sharing a name, the one left keeps it), else by the part
+    it breaks with ("Left Wing (Unnamed)"), else by its position where the game lists one unnamed part per named
+    part (Lagiacrus), else "Part (Unnamed)"; labels still alike are numbered ("Part (Unnamed+2)")."""
+    parts = _items(data["_PartsArray"])
+    own = {p["_InstanceGuid"]: _name(dataset, _enum(p["_PartsType"])) for p in parts}
+    normal = {p["_InstanceGuid"]: meats[p["_MeatGuidNormal"]] for p in parts}
+    shared = {g for g, name in own.items() if name and any(n == name and normal[o] != normal[g] for o, n in own.items() if o != g)}
+    breaks = _break_names(monster, dataset, data)
+    labels = {g: n for g, n in own.items() if n and g not in shared}
+
+    def alone(guid: str) -> str | None:
+        return next((n for n in breaks.get(guid, ()) if n not in labels.values() and n not in own.values()
+                     and not any(n in found for other, found in breaks.items() if other != guid)), None)
+
+    for name in dict.fromkeys(own[g] for g in shared):
+        alike = [g for g in shared if own[g] == name]
+        labels.update({g: n for g in alike if (n := alone(g))})
+        if len(rest := [g for g in alike if g not in labels]) == 1:
+            labels[rest[0]] = name or ""
+    named, unnamed = [g for g in own if own[g]], [g for g in own if not own[g]]
+    folded: set[str] = set()
+    for guid in [g for g in own if g not in labels]:
+        twin = next((g for g in named if not own[guid] and normal[g] == normal[guid] and g in labels), None)
+        partner = next((n for n in breaks.get(guid, ()) if n in labels.values()), None)
+        if twin:
+            folded.add(guid)
+            label = labels[twin]
+        elif found := alone(guid):
+            label = found
+        elif partner:
+            label = f"{partner} (Unnamed)"
+        elif len(unnamed) == len(named) and not own[guid]:
+            label = f"{own[named[unnamed.index(guid)]]} (Unnamed)"
+        else:
+            label = "Part (Unnamed)"
+        labels[guid] = label
+        kind = _enum(next(p for p in parts if p["_InstanceGuid"] == guid)["_PartsType"])
+        report.add(monster.enemy_id, f"part {kind} ({own[guid] or 'no name in the game'}) shown as {label!r}"
+                                     + (": the same figures" if twin else ""))
+    return _numbered(labels, normal, folded), folded
+
+
+def _numbered(labels: dict[str, str], figures: dict[str, Any], folded: set[str]) -> dict[str, str]:
+    """Labels made distinct where parts with other figures still share one: "Part (Unnamed)", "Part (Unnamed+2)"."""
+    first: dict[str, list[Any]] = {}
+    distinct = {}
+    for guid, label in labels.items():
+        seen = first.setdefault(label, [])
+        if guid not in folded and figures[guid] not in seen:
+            seen.append(figures[guid])
+        number = seen.index(figures[guid]) + 1 if figures[guid] in seen else 1
+        distinct[guid] = label if number == 1 else _ordinal(label, number)
+    return distinct
+
+
+def _ordinal(label: str, number: int) -> str:
+    """The label of the n-th of several parts alike: "Weak Point" -> "Weak Point 2", "Part (Unnamed)" -> "Part (Unnamed+2)"."""
+    return f"{label[:-1]}+{number})" if label.endswith(")") else f"{label} {number}"
+
+
+def _part_rows(monster: LargeMonster, dataset: Dataset, report: Report
+               ) -> tuple[list[tuple[str, list[dict[str, Any]]]], dict[str, str], dict[str, Any]]:
+    """(label, its rows: normal first, then alternate states, wounds, weak points) per part, each part's label,
+    and the parts file; weak points the game links to no part are parts of their own, "Weak Point", "Weak Point 2"…"""
     data = _user_data(dataset.root, str(monster.parts_file))
     meats = {m["_InstanceGuid"]: _values(m) for m in _items(data["_MeatArray"])}
-    wounds: dict[str, dict[str, int]] = {}
-    for scar in _items(data["_ScarPointArray"]):
-        if scar["_LinkPartsGuid"] in wounds and wounds[scar["_LinkPartsGuid"]] != meats[scar["_MeatGuid"]]:
-            report.add(monster.enemy_id, f"a second, different wound on part {scar['_LinkPartsGuid']} (first kept)")
-        wounds.setdefault(scar["_LinkPartsGuid"], meats[scar["_MeatGuid"]])
-    weak_points: dict[str, dict[str, int]] = {}
-    for point in _items(data["_WeakPointArray"]):
-        if point["_LinkPartsGuid"] == NO_GUID:
-            values = meats[point["_MeatGuid"]]
-            report.add(monster.enemy_id, f"a weak point linked to no part ({values['cut']}/{values['impact']}/{values['shot']}), not shown")
-            continue
-        weak_points.setdefault(point["_LinkPartsGuid"], meats[point["_MeatGuid"]])
+    extra: dict[str, dict[str, list[dict[str, int]]]] = {"wound": {}, "weak point": {}}
+    for state, key in (("wound", "_ScarPointArray"), ("weak point", "_WeakPointArray")):
+        for point in _items(data[key]):
+            found = extra[state].setdefault(point["_LinkPartsGuid"], [])
+            if meats[point["_MeatGuid"]] not in found:
+                found.append(meats[point["_MeatGuid"]])
+    labels, folded = _labels(monster, dataset, data, meats, report)
     parts = []
     for part in _items(data["_PartsArray"]):
-        kind = _enum(part["_PartsType"])
-        english = dataset.part_text.names(dataset.part_names.get(kind, NO_GUID)).get("en")
-        if not english:
-            report.add(monster.enemy_id, f"part type {kind} has no name in the game's text, not shown")
+        label = labels[part["_InstanceGuid"]]
+        if part["_InstanceGuid"] in folded:
             continue
-        rows = [{"part": english, **meats[part["_MeatGuidNormal"]]}]
-        rows += [{"part": english, "state": state, **meats[part[key]]} for key, state in PART_STATES.items() if part[key] != NO_GUID]
-        for state, table in (("wound", wounds), ("weak point", weak_points)):
-            if part["_InstanceGuid"] in table:
-                rows.append({"part": english, "state": state, **table[part["_InstanceGuid"]]})
-        parts.append((english, rows))
-    return parts
+        rows = [{"part": label, **meats[part["_MeatGuidNormal"]]}]
+        rows += [{"part": label, "state": state, **meats[part[key]]} for key, state in PART_STATES.items() if part[key] != NO_GUID]
+        for state, table in extra.items():
+            rows += [{"part": label, "state": state, **values} for values in table.get(part["_InstanceGuid"], [])]
+        parts.append((label, rows))
+    for number, values in enumerate(extra["weak point"].get(NO_GUID, []), start=1):
+        label = _ordinal(UNLINKED, number) if number > 1 else UNLINKED
+        report.add(monster.enemy_id, f"a weak point linked to no part ({values['cut']}/{values['impact']}/{values['shot']}),"
+                                     f" shown as {label!r}")
+        parts.append((label, [{"part": label, **values}]))
+    return parts, labels, data
+
+
+def _side(name: str) -> tuple[str, str] | None:
+    """(side, base) of a left or right part: "L Wingarm (Crystallized)" -> ("L ", "Wingarm (Crystallized)")."""
+    return next(((s, name[len(s):]) for s in SIDES if name.startswith(s)), None)
+
+
+def _known_base(base: str, known: set[str]) -> bool:
+    """A base the game's text names, or such a base with a state: "Wingarm (Fallen)", "Wingarm (Unnamed)"."""
+    return base in known or base.split(" (")[0] in known
 
 
 def _merge_sides(parts: list[tuple[str, list[dict[str, Any]]]], known: set[str]) -> list[tuple[str, list[dict[str, Any]]]]:
     """Left and right parts with the same figures become one part under the game's own base name
     ("Left Wing" + "Right Wing" -> "Wing"); identical duplicates of one name are kept once."""
-    by_name = {name: rows for name, rows in parts}
+    by_name: dict[str, list[list[dict[str, Any]]]] = {}
+    for name, rows in parts:
+        by_name.setdefault(name, []).append([{k: v for k, v in r.items() if k != "part"} for r in rows])
     merged: list[tuple[str, list[dict[str, Any]]]] = []
     seen: set[str] = set()
     for name, rows in parts:
-        base = next((name[len(s):] for s in SIDES if name.startswith(s)), None)
         figures = [{k: v for k, v in r.items() if k != "part"} for r in rows]
-        if base and base in known and all(f"{s}{base}" in by_name for s in SIDES):
-            twins = [[{k: v for k, v in r.items() if k != "part"} for r in by_name[f"{s}{base}"]] for s in SIDES]
-            if twins[0] == twins[1]:
-                name, rows = base, [{**r, "part": base} for r in rows]
+        side = _side(name)
+        if side and _known_base(side[1], known):
+            twins = [by_name.get(f"{s}{side[1]}", []) for s in _pair(side[0])]
+            if all(len(t) == 1 for t in twins) and twins[0] == twins[1]:
+                name, rows = side[1], [{**r, "part": side[1]} for r in rows]
         key = json.dumps([name, figures])
         if key not in seen:
             seen.add(key)
@@ -232,21 +363,52 @@ def _merge_sides(parts: list[tuple[str, list[dict[str, Any]]]], known: set[str])
     return merged
 
 
-def _part_list(monster: LargeMonster, dataset: Dataset, kind: str, key: str, merged: set[str], report: Report) -> list[str]:
-    path = dataset.root / GAME_DESIGN / monster.sibling(kind)
-    if not path.exists():
-        return []
-    entries = _items(_user_data(dataset.root, str(monster.sibling(kind)))[key])
-    names = []
-    for entry in entries:
-        part_type = _enum(entry.get("PartsType") or entry["_PartsType"])
-        english = dataset.part_text.names(dataset.part_names.get(part_type, NO_GUID)).get("en")
-        if not english:
-            report.add(monster.enemy_id, f"{kind}: part type {part_type} has no name in the game's text")
-            continue
-        base = next((english[len(s):] for s in SIDES if english.startswith(s)), None)
-        names.append(base if base in merged else english)
-    return list(dict.fromkeys(names))
+def _pair(side: str) -> tuple[str, str]:
+    """The two sides written the way `side` is: ("Left ", "Right ") or ("L ", "R ")."""
+    return next(pair for pair in SIDE_PAIRS if side in pair)
+
+
+def _shown(label: str, shown: set[str]) -> str:
+    """The label a part is shown under once left and right twins are merged."""
+    side = _side(label)
+    return side[1] if side and label not in shown and side[1] in shown else label
+
+
+def _broken_parts(monster: LargeMonster, dataset: Dataset, parts: Parts, report: Report) -> dict[str, list[str]]:
+    """Breakable and severable parts, each the part the game's break data breaks: a reward or a break named after
+    something that is no hitzone part (Hirabami's "Tail III", Rey Dau's "Horn", Jin Dahaad's "Cranial Iceplate")
+    is listed as the part it breaks."""
+    def resolve(names: list[str], guid: str) -> list[str]:
+        own_name, targets = parts.breaks.get(guid, ("", []))
+        for name in (*names, own_name):
+            if name in targets:
+                return [name]
+        if not targets:
+            report.add(monster.enemy_id, f"break {names or own_name!r} breaks no part with hitzones: listed as named")
+            return [n for n in names[:1] if n]
+        return targets
+
+    found: dict[str, list[str]] = {"breakable": [], "severable": []}
+    for entry in _reward_entries(monster, dataset):
+        names = [n for n in [_name(dataset, _enum(entry["PartsType"]))] if n]
+        for link in entry["PartsBreakData"]:
+            found["breakable"] += resolve(names, _unwrap(_unwrap(link)["_BreakParts"])["Value"])
+    lost = dataset.root / GAME_DESIGN / monster.sibling("PartsLost")
+    for entry in _items(_user_data(dataset.root, str(monster.sibling("PartsLost")))["_PartsLostArray"]) if lost.exists() else []:
+        names = [n for n in [_name(dataset, _enum(entry["_PartsType"]))] if n]
+        found["severable"] += resolve(names, entry["_PartsBreakGuid"])
+    return {kind: list(dict.fromkeys(listed)) for kind, listed in found.items()}
+
+
+def _parts(monster: LargeMonster, dataset: Dataset, report: Report) -> Parts:
+    """The monster's parts with their labels, left and right twins merged, and what each break breaks."""
+    rows, labels, data = _part_rows(monster, dataset, report)
+    merged = _merge_sides(rows, {n["en"] for n in dataset.part_text.by_guid.values() if "en" in n})
+    shown = {name for name, _ in merged}
+    label_of = {g: _shown(label, shown) for g, label in labels.items()}
+    breaks = {g: (_name(dataset, kind) or "", list(dict.fromkeys(label_of[t] for t in targets if t in label_of)))
+              for g, (kind, targets) in _break_targets(data).items()}
+    return Parts(merged, label_of, breaks)
 
 
 def monster_record(monster: LargeMonster, dataset: Dataset, report: Report) -> dict[str, Any] | None:
@@ -258,18 +420,21 @@ def monster_record(monster: LargeMonster, dataset: Dataset, report: Report) -> d
     facts: dict[str, Any] = {"source": SOURCE}
     missing: list[str] = []
     rows: list[dict[str, Any]] = []
-    merged: set[str] = set()
+    parts: Parts | None = None
     if (dataset.root / GAME_DESIGN / monster.parts_file).exists():
-        parts = _merge_sides(_part_rows(monster, dataset, report), {n["en"] for n in dataset.part_text.by_guid.values() if "en" in n})
-        merged = {name for name, _ in parts}
-        rows = [row for _, part_rows in parts for row in part_rows]
+        parts = _parts(monster, dataset, report)
+        rows = [row for _, part_rows in parts.rows for row in part_rows]
     else:
         report.add(monster.enemy_id, f"no parts file ({monster.parts_file.name}): no hitzones, breaks or severs")
         missing += ["hitzones", "breakable", "severable"]
-    stars = element_stars([r for r in rows if "state" not in r])
+    parts_rows = [r for r in rows if not r["part"].startswith(UNLINKED)]  # a weak point is no part's usual state
+    stars = element_stars([r for r in parts_rows if "state" not in r])
     if stars:
         facts["derived"] = ["elements"]
         facts["elements"] = stars
+        forms = state_forms(parts_rows, stars)
+        if forms:
+            facts["forms"] = forms
     else:
         missing.insert(0, "elements")
     flags = dataset.weak_flags.get(monster.enemy_id)
@@ -286,10 +451,9 @@ def monster_record(monster: LargeMonster, dataset: Dataset, report: Report) -> d
         facts["ailments"] = ailments
     else:
         missing.append("ailments")
-    if rows:
+    if rows and parts:
         facts["hitzones"] = rows
-        for kind, key, field_name in (("PartsBreakReward", "_PartsBreakArray", "breakable"), ("PartsLost", "_PartsLostArray", "severable")):
-            listed = _part_list(monster, dataset, kind, key, merged, report)
+        for field_name, listed in _broken_parts(monster, dataset, parts, report).items():
             if listed:
                 facts[field_name] = listed
     if missing:

@@ -1,5 +1,9 @@
 """What players asked: a bounded background writer, and the reports editors read.
 
+Kept only what an editor needs to improve answers, and no more (README "What the bot keeps"): the webhook records only
+messages the bot answered; `record` redacts each text as written (runs of digits, links, e-mail addresses: the
+matching key a query is grouped by would hide a link's shape), keeps its matching key and cuts it to QUERY_CHARS; the writer deletes entries older than the retention every PRUNE_EVERY seconds, at its start too.
+
 Logging never slows or breaks a reply: the webhook only puts an entry on a bounded queue;
 a thread writes batches in one transaction each, gathering for GATHER_SECONDS first (under load, one
 wake-up and one transaction for many entries rather than one per reply). When the queue is full or the database
@@ -10,10 +14,11 @@ from __future__ import annotations
 
 import logging
 import queue
+import re
 import threading
 import time
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import Any, Callable
 
 from sqlalchemy import delete, func, insert, select
@@ -21,16 +26,40 @@ from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col
 
+from monsterbot.core.matching.normalize import normalize
 from monsterbot.store.schema import QueryLogRow, utcnow
 
 log = logging.getLogger(__name__)
 _STOP = object()
 GATHER_SECONDS = 0.2
+QUERY_CHARS = 80  # what is kept of a query: a question about a monster is far shorter
+PRUNE_EVERY = 3600.0  # seconds between deletions of entries past the retention
+
+# A link (with a scheme, or www.), an e-mail address, or a run of digits (three or more, with spaces, dots, dashes,
+# slashes or brackets between them: phone numbers, PINs, codes, amounts), each replaced by what it is.
+_REDACTED = re.compile(
+    r"(?P<link>(?:[a-z][a-z0-9+.-]*://|www\.)\S+)"
+    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<number>\d(?:[\s.\-/()]*\d){2,})",
+    re.IGNORECASE,
+)
+
+
+def redact(text: str) -> str:
+    """A message as the query log keeps it: its matching key (folded, compacted: what `misses` groups by) with each
+    link, e-mail address and run of digits of the text as written replaced by `<link>`, `<email>`, `<number>`; at
+    most QUERY_CHARS."""
+    kept, end = [], 0
+    for found in _REDACTED.finditer(text):
+        kept += [normalize(text[end:found.start()]), f"<{found.lastgroup}>"]
+        end = found.end()
+    kept.append(normalize(text[end:]))
+    return "".join(kept)[:QUERY_CHARS]
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One query as logged: normalised text, outcome, what matched, where."""
+    """One query: its text (as written: `QueryLog.record` redacts it), outcome, what matched, where."""
 
     query: str
     outcome: str
@@ -42,11 +71,15 @@ class Entry:
 
 
 class QueryLog:
-    """Writes entries in the background; `record` never blocks."""
+    """Writes entries in the background and deletes those older than `keep_days`; `record` never blocks."""
 
-    def __init__(self, engine: Engine, capacity: int = 10_000, batch: int = 200,
-                 on_drop: Callable[[int], None] | None = None, gather: float = GATHER_SECONDS) -> None:
+    def __init__(self, engine: Engine, keep_days: float, capacity: int = 10_000, batch: int = 200,
+                 on_drop: Callable[[int], None] | None = None, gather: float = GATHER_SECONDS,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._engine = engine
+        self._keep = timedelta(days=keep_days)
+        self._clock = clock
+        self._next_prune = clock()  # the writer's first round prunes
         self._gather = gather
         self._queue: queue.Queue[object] = queue.Queue(maxsize=capacity)
         self._batch = batch
@@ -56,9 +89,9 @@ class QueryLog:
         self._thread.start()
 
     def record(self, entry: Entry) -> None:
-        """Queue an entry; when the queue is full, drop it and count it."""
+        """Queue an entry, its text redacted; when the queue is full, drop it and count it."""
         try:
-            self._queue.put_nowait(entry)
+            self._queue.put_nowait(replace(entry, query=redact(entry.query)))
         except queue.Full:
             self._drop(1)
 
@@ -79,7 +112,13 @@ class QueryLog:
 
     def _run(self) -> None:
         while True:
-            items = [self._queue.get()]
+            if self._clock() >= self._next_prune:  # on schedule, whether or not anyone asks anything
+                self._next_prune = self._clock() + PRUNE_EVERY
+                self._prune()
+            try:
+                items = [self._queue.get(timeout=max(0.0, self._next_prune - self._clock()))]
+            except queue.Empty:
+                continue
             if self._queue.qsize() < self._batch:
                 time.sleep(self._gather)  # entries arriving meanwhile join this batch: one wake-up, one transaction
             while len(items) < self._batch:
@@ -95,6 +134,12 @@ class QueryLog:
                     item.set()
             if any(item is _STOP for item in items):
                 return
+
+    def _prune(self) -> None:
+        try:
+            prune(self._engine, utcnow() - self._keep)
+        except SQLAlchemyError as exc:
+            log.warning("query log: old entries not deleted, database failed: %s", type(exc).__name__)
 
     def _write(self, entries: list[Entry]) -> None:
         try:

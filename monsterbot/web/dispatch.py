@@ -27,6 +27,7 @@ import time
 from typing import Callable, Protocol, Sequence, Union
 
 from monsterbot.replies.wire import Wire
+from monsterbot.web import metrics
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ class ReplyDispatcher:
         if not self._slots.acquire(blocking=False):
             self._slow_until = time.monotonic() + SLOW_FOR
             return None
+        metrics.REPLY_QUEUE.inc()
         loop = self._home()
         if _running_loop() is loop:  # the webhook runs on the loop: the reply is a task of it, no hand-off
             return self._start(token, messages, done)
@@ -90,6 +92,7 @@ class ReplyDispatcher:
             loop.call_soon_threadsafe(self._start, token, messages, done, waited)
         except RuntimeError:  # the loop is closed
             self._slots.release()
+            metrics.REPLY_QUEUE.dec()
             return None
         return waited
 
@@ -120,6 +123,7 @@ class ReplyDispatcher:
         self._waiting.discard(task)
         self._sending.discard(task)
         self._slots.release()
+        metrics.REPLY_QUEUE.dec()
         result = "unsent" if task.cancelled() else task.result()  # cancelled: drained away or cut by the exit
         if waited is not None:
             waited.set_result(result)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import urllib.parse
 import urllib.request
 from typing import Sequence
@@ -11,6 +12,7 @@ import aiohttp
 from linebot.v3.messaging import AsyncApiClient, Configuration
 
 from monsterbot.replies.wire import Wire, reply_body
+from monsterbot.web import metrics
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +52,18 @@ class LineReplier:
         return self._session
 
     async def reply(self, reply_token: str, messages: Sequence[Wire]) -> str:
-        """Send the reply; return "ok", or the kind of failure (logged, never raised).
+        """Send the reply; return "ok", or the kind of failure (logged, never raised); its time goes to
+        monsterbot_line_request_seconds under that result.
 
         The request is the one `AsyncMessagingApi.reply_message` makes (path, headers, body bytes: tests/test_wire.py),
         sent through the SDK's pool with the messages already encoded: the SDK would serialise every card again.
         """
+        started = time.perf_counter()
+        result = await self._send(reply_token, messages)
+        metrics.LINE_SECONDS.labels(result).observe(time.perf_counter() - started)
+        return result
+
+    async def _send(self, reply_token: str, messages: Sequence[Wire]) -> str:
         session, body = self._pool(), reply_body(reply_token, messages)
         for attempt in (1, 2):
             try:

@@ -37,6 +37,15 @@ LINE_REPLIES = Counter(
 WEBHOOK_SECONDS = Histogram(
     "monsterbot_webhook_seconds", "Time to handle a webhook call, before its wait (up to 0.3 s) for the replies to reach LINE", buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
 )
+LINE_SECONDS = Histogram(
+    "monsterbot_line_request_seconds", "Time of a reply call to LINE's Messaging API, by result (as in "
+    "monsterbot_line_replies_total; a retried connection counted once)", ["result"],
+    buckets=(0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10),
+)
+REPLY_QUEUE = Gauge(
+    "monsterbot_reply_queue_depth", "Replies a worker holds (queued or being sent to LINE), summed over the live workers",
+    multiprocess_mode="livesum",
+)
 KNOWLEDGE_MONSTERS = Gauge("monsterbot_knowledge_monsters", "Monsters in the live knowledge", multiprocess_mode="livemax")
 KNOWLEDGE_RELOAD_OK = Gauge(
     "monsterbot_knowledge_last_reload_ok", "1 if the last knowledge reload succeeded, else 0", multiprocess_mode="livemostrecent"

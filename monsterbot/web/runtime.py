@@ -162,5 +162,5 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
 
         runtime.preferences = CachedPreferences(StorePreferences(engine))
         if settings.query_log:
-            runtime.query_log = QueryLog(engine, on_drop=metrics.QUERY_LOG_DROPPED.inc)
+            runtime.query_log = QueryLog(engine, settings.query_log_days, on_drop=metrics.QUERY_LOG_DROPPED.inc)
     return runtime

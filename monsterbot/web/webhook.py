@@ -148,13 +148,18 @@ def _signed(body: bytes, signature: str, secret: bytes) -> bool:
 
 
 def _count(event: Event, answer: Reply, query_log: QueryLog | None) -> None:
-    """The answer in the metrics and the query log (once per event: not for a reply LINE will have to redeliver)."""
+    """The answer in the metrics and the query log (once per event: not for a reply LINE will have to redeliver).
+
+    Only a message the bot answered is logged: one it stayed silent to (a group's chatter, a quiet group) was not
+    addressed to it, and is kept nowhere."""
     metrics.EVENTS.labels(answer.outcome).inc()
-    if query_log is not None and answer.query:
+    text = event.message if isinstance(event, MessageEvent) else None
+    if query_log is not None and isinstance(text, TextMessageContent) and answer.query and answer.messages:
         from monsterbot.store.query_log import Entry
 
         chat = event.source.type if event.source else "user"
-        query_log.record(Entry(answer.query[:200], answer.outcome, answer.monster_id, answer.score, chat, answer.language))
+        said, _ = without_self_mentions(text)  # as written: the log redacts links and numbers before normalising
+        query_log.record(Entry(said, answer.outcome, answer.monster_id, answer.score, chat, answer.language))
 
 
 class ReplyQueueFull(Exception):

@@ -152,7 +152,9 @@ topologySpreadConstraints:
 {{- end }}
 {{- end }}
 
-{{/* A probe from values; Knative takes the container's only port itself, so the port is left out there. */}}
+{{/* A probe from values; Knative takes the container's only port itself, so the port is left out there. Knative's
+     readiness probe has no periodSeconds: without one its queue-proxy probes aggressively (every few tens of ms)
+     until the pod is ready, so a pod scaled from zero takes traffic at once instead of up to a period later. */}}
 {{- define "monsterbot.probe" -}}
 httpGet:
   path: {{ .probe.path }}
@@ -160,7 +162,9 @@ httpGet:
   port: http1
   {{- end }}
 {{- range $key, $value := omit .probe "path" }}
+{{- if not (and $.knative $.readiness (eq $key "periodSeconds")) }}
 {{ $key }}: {{ $value }}
+{{- end }}
 {{- end }}
 {{- end }}
 
@@ -216,6 +220,8 @@ env:
     value: {{ $.Values.config.logFormat | quote }}
   - name: MONSTERBOT_QUERY_LOG
     value: {{ ternary "on" "off" $.Values.config.queryLog | quote }}
+  - name: MONSTERBOT_QUERY_LOG_DAYS
+    value: {{ $.Values.config.queryLogDays | quote }}
   - name: MONSTERBOT_LINE_TIMEOUT
     value: {{ $.Values.config.lineTimeoutSeconds | quote }}
   - name: MONSTERBOT_RELOAD_INTERVAL
@@ -269,7 +275,7 @@ startupProbe:
 livenessProbe:
   {{- include "monsterbot.probe" (dict "probe" $.Values.probes.liveness "knative" .knative) | nindent 2 }}
 readinessProbe:
-  {{- include "monsterbot.probe" (dict "probe" $.Values.probes.readiness "knative" .knative) | nindent 2 }}
+  {{- include "monsterbot.probe" (dict "probe" $.Values.probes.readiness "knative" .knative "readiness" true) | nindent 2 }}
 resources:
   {{- toYaml $.Values.resources | nindent 2 }}
 securityContext:
@@ -296,6 +302,8 @@ checksum/knowledge: {{ include (print $.Template.BasePath "/configmap-knowledge.
 {{- end }}
 {{- if not .Values.line.existingSecret }}
 checksum/secret: {{ include (print $.Template.BasePath "/secret.yaml") . | sha256sum }}
+{{- else if .Values.line.existingSecretVersion }}{{/* the chart cannot read a Secret it does not make: its owner says when it changed */}}
+checksum/secret: {{ .Values.line.existingSecretVersion | toString | sha256sum }}
 {{- end }}
 prometheus.io/scrape: "true"
 prometheus.io/port: {{ include "monsterbot.internalPort" . | quote }}
@@ -353,7 +361,10 @@ pods:
 
 {{/* The fewest webhook pods the values keep running (a PodDisruptionBudget needs two, or no node could drain). */}}
 {{- define "monsterbot.minPods" -}}
-{{- if .Values.autoscaling.enabled }}{{ .Values.autoscaling.minReplicas }}{{ else }}{{ .Values.replicaCount }}{{ end }}
+{{- if .Values.knative.enabled }}{{ .Values.knative.minScale }}
+{{- else if .Values.autoscaling.enabled }}{{ .Values.autoscaling.minReplicas }}
+{{- else }}{{ .Values.replicaCount }}
+{{- end }}
 {{- end }}
 
 {{/* Values the schema cannot judge alone: each a `fail` naming the values and the way out. */}}
@@ -373,7 +384,23 @@ pods:
 {{- if and (eq .Values.config.source "store") (not .Values.database.existingSecret) (not (include "monsterbot.extraEnvNames" . | splitList "," | has "DATABASE_URL")) }}
 {{- fail "config.source=store needs database.existingSecret (or DATABASE_URL in extraEnv): without a database each pod's store is SQLite in its own emptyDir, which `monsterbot sync` can never fill, and the webhook would never be ready." }}
 {{- end }}
-{{- if and .Values.networkPolicy.enabled .Values.serviceMonitor.enabled (not .Values.knative.enabled) (not .Values.networkPolicy.metricsFrom) }}
+{{- if and .Values.autoscaling.enabled (gt (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) }}
+{{- fail (printf "autoscaling.minReplicas=%v is above autoscaling.maxReplicas=%v: the HorizontalPodAutoscaler would be refused by the API server." .Values.autoscaling.minReplicas .Values.autoscaling.maxReplicas) }}
+{{- end }}
+{{- if .Values.knative.enabled }}
+{{- range $what := list "minScale" "initialScale" }}
+{{- if gt (int (get $.Values.knative $what)) (int $.Values.knative.maxScale) }}
+{{- fail (printf "knative.%s=%v is above knative.maxScale=%v: Knative's autoscaler would never keep that many pods." $what (get $.Values.knative $what) $.Values.knative.maxScale) }}
+{{- end }}
+{{- end }}
+{{- if .Values.autoscaling.enabled }}
+{{- fail "autoscaling.enabled with knative.enabled: Knative's own autoscaler scales the Knative Service (set knative.minScale, knative.maxScale and knative.targetUtilizationPercentage); a HorizontalPodAutoscaler has no Deployment to scale there." }}
+{{- end }}
+{{- if .Values.ingress.enabled }}
+{{- fail "ingress.enabled with knative.enabled: Knative routes the Service through its own networking layer (Kourier, Istio, Contour), not an Ingress of the chart; map your host with a Knative DomainMapping, or set knative.clusterLocal=true and publish /callback from your gateway." }}
+{{- end }}
+{{- end }}
+{{- if and .Values.networkPolicy.enabled .Values.serviceMonitor.enabled (not .Values.networkPolicy.metricsFrom) }}
 {{- fail "serviceMonitor.enabled with networkPolicy.enabled: the NetworkPolicy closes the metrics port to everyone unless networkPolicy.metricsFrom lists the Prometheus pods (NetworkPolicyPeer entries, e.g. a namespaceSelector of the monitoring namespace)." }}
 {{- end }}
 {{- end }}

@@ -3,7 +3,7 @@
 火龍果 (dragon fruit) holds 火龍, 恐龍 (dinosaur) is one character from 恐暴龍. Two lists, both
 normalised when loaded:
 
-- `everyday_words_dictionary.txt`, written by `python -m monsterbot.devtools.matching_data` from
+- `everyday_words_dictionary.txt`, written by `python -m monsterbot_devtools.matching_data` from
   jieba's Chinese dictionary (MIT): every word that holds a Chinese name or alias of the roster, or that the
   fuzzy matcher would put near one without being part of it;
 - `everyday_words.txt`, kept by hand: words no dictionary here gives (Japanese and English words,

@@ -38,6 +38,7 @@ from monsterbot.core.matching.normalize import is_cjk, normalize
 from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import Question
+from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 
 MATCH_THRESHOLD = 85.0
@@ -49,11 +50,8 @@ MAX_PART_HITS = 200
 BASE_SCORE = 86.0  # a shortened name inside one monster's name and its variants' alone: a match
 FUZZY_LIMIT = 10
 WHOLE_MESSAGE_SHARE = 0.6
-#: Words that make a name another monster (a subspecies, a rare species, a colour variant): a name with one of them
-#: that the knowledge does not hold ("綠迅龍", "green nargacuga", "ナルガクルガ亜種") is offered, never answered.
-VARIANT_WORDS = ("亜種", "亞種", "亚种", "希少種", "稀少種", "稀少种", "稀有種", "稀有种", "二つ名", "subspecies", "variant",
-                 "rare species", "綠", "绿", "green", "蒼", "苍", "azure", "金", "gold", "golden", "銀", "银", "silver",
-                 "黑", "黒", "black", "白", "white", "紅", "红", "red", "紫", "purple", "青", "blue", "桜", "櫻", "pink")
+#: A name beside a variant word (variants.py) that the knowledge does not hold ("綠迅龍", "green nargacuga") is offered,
+#: never answered.
 VARIANT_SCORE = 80.0  # below MATCH_THRESHOLD, above AMBIGUOUS_FLOOR: "did you mean 迅龍?"
 _MASK = "\x01"  # stands for an everyday word in a subject; no key holds it
 
@@ -191,6 +189,23 @@ class Matcher:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def monsters_named(self, key: str) -> tuple[str, ...]:
+        """The ids of the monsters a normalised key is a name or alias of (none when it names none)."""
+        return tuple(entry.monster_id for entry in self._entries.get(key, ()))
+
+    def monster(self, monster_id: str) -> Monster | None:
+        """The monster of an id, None when the index holds none."""
+        held = self._monsters.get(monster_id)
+        return held[0] if held is not None else None
+
+    def monsters(self) -> Iterable[Monster]:
+        """Every monster indexed."""
+        return (monster for monster, _ in self._monsters.values())
+
+    def is_everyday(self, key: str) -> bool:
+        """Whether a normalised key is an everyday word of the lists (火龍果, キリンビール), not a name."""
+        return key in self._words and key not in self._entries
 
     def match_question(self, question: Question) -> MatchResult:
         """Match a parsed question: the whole message when it is a name as it stands, else its subject."""

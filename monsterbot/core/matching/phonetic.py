@@ -1,4 +1,4 @@
-"""Names by their sound: toneless pinyin of Chinese names, loose romaji of Japanese ones.
+"""Names by their sound: toneless pinyin of Chinese names, loose romaji of Japanese ones, loose English of Latin ones.
 
 Built with the matcher's index (and changed with it), so a query costs a few dictionary look-ups plus, for
 Latin text that reads as pinyin or romaji, a prefiltered rapidfuzz pass over the spellings of that kind:
@@ -6,14 +6,16 @@ Latin text that reads as pinyin or romaji, a prefiltered rapidfuzz pass over the
 - a Chinese query written with a homophone (晃黑龍 for 煌黑龍) or typed in pinyin ("leilanglong")
   meets the name with the same toneless pinyin;
 - a query in romaji ("jinnouga", "raajan") or in kana with a long-vowel slip (ジンオーガ) meets the
-  katakana name with the same loose romaji.
+  katakana name with the same loose romaji;
+- a Latin query spelled as heard ("kematrice", "ray dau") meets the Latin name with the same loose English
+  spelling (english.py).
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from monsterbot.core.matching import romaji
+from monsterbot.core.matching import english, romaji
 from monsterbot.core.matching.pinyin import readings
 from monsterbot.core.matching.prefilter import FuzzyIndex
 
@@ -68,39 +70,40 @@ class _Spellings:
 
 
 class PhoneticIndex:
-    """Pinyin and romaji spellings of a set of normalised keys; `changed` reuses all that did not change."""
+    """Pinyin, romaji and English spellings of a set of normalised keys; `changed` reuses all that did not change."""
 
     def __init__(self, keys: Iterable[str] = ()) -> None:
         self._pinyin = _Spellings({}, FuzzyIndex())
         self._romaji = _Spellings({}, FuzzyIndex())
-        self._spelled: dict[str, tuple[str | None, str | None]] = {}
+        self._english = _Spellings({}, FuzzyIndex())
+        self._spelled: dict[str, tuple[str | None, str | None, str]] = {}
         self._change(keys, ())
 
     def changed(self, added: Iterable[str], removed: Iterable[str]) -> PhoneticIndex:
         """A new index with the keys `added` and without those `removed`."""
         new = PhoneticIndex.__new__(PhoneticIndex)
-        new._pinyin, new._romaji, new._spelled = self._pinyin, self._romaji, dict(self._spelled)
+        new._pinyin, new._romaji, new._english = self._pinyin, self._romaji, self._english
+        new._spelled = dict(self._spelled)
         new._change(added, removed)
         return new
 
     def _change(self, added: Iterable[str], removed: Iterable[str]) -> None:
         table = readings()
-        pairs: dict[bool, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {True: ([], []), False: ([], [])}
+        pairs: dict[bool, tuple[list[tuple[str, str]], ...]] = {True: ([], [], []), False: ([], [], [])}
         for key in removed:
-            usual, kana = self._spelled.pop(key)
-            if usual:
-                pairs[False][0].append((usual, key))
-            if kana:
-                pairs[False][1].append((kana, key))
+            for index, spelled in enumerate(self._spelled.pop(key)):
+                if spelled:
+                    pairs[False][index].append((spelled, key))
         for key in added:
             # A name by its usual reading only; a query by each of its characters' readings.
-            usual, kana = self._spelled[key] = table.usual_spelling(key), romaji.name_spelling(key)
-            if usual:
-                pairs[True][0].append((usual, key))
-            if kana:
-                pairs[True][1].append((kana, key))
+            spellings = table.usual_spelling(key), romaji.name_spelling(key), english.spelling(key)
+            self._spelled[key] = spellings
+            for index, spelled in enumerate(spellings):
+                if spelled:
+                    pairs[True][index].append((spelled, key))
         self._pinyin = self._pinyin.changed(pairs[True][0], pairs[False][0])
         self._romaji = self._romaji.changed(pairs[True][1], pairs[False][1])
+        self._english = self._english.changed(pairs[True][2], pairs[False][2])
 
     def sound_alikes(self, subject: str) -> Iterable[tuple[str, float]]:
         """(key, score) of the keys that sound like the subject."""
@@ -114,3 +117,6 @@ class PhoneticIndex:
         romaji_spellings = romaji.query_spellings(subject)
         yield from self._romaji.exact(romaji_spellings)
         yield from self._romaji.nearby(romaji_spellings)
+        heard = english.spelling(subject)
+        if heard:
+            yield from self._english.exact([heard])

@@ -1,7 +1,7 @@
 """Toneless pinyin of Chinese text, for names typed with a homophone or spelled in pinyin.
 
 The readings come from pypinyin's character dictionary. That dictionary costs ~58 MB and a quarter
-of a second to import, too much for every web worker, so `python -m monsterbot.devtools.matching_data`
+of a second to import, too much for every web worker, so `python -m monsterbot_devtools.matching_data`
 writes its toneless readings to `pinyin_readings.txt` (one line per set of readings: the readings,
 most common first, a tab, every character read so) and the matcher loads that small file; a test checks it is current.
 """

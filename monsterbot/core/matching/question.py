@@ -43,10 +43,12 @@ class Question:
     language: str = "en"
     whole: str = ""  # the whole message normalised, for names that hold filler words ("Narwa the Allmother")
     other: str = ""  # COMPARE: the second name
+    names: tuple[str, ...] = ()  # COMPARE: every name, in the order typed ("A vs B vs C", "A、B、C")
     topic: str = ""  # REVERSE and ELEMENT: the element or ailment asked about
     part: str = ""  # PART: the family of parts asked about ("tail")
     followup: bool = False  # names no monster: about the one the chat asked about last
     card: bool = False  # a follow-up asking for the weakness card itself ("弱點呢"), not the last question again
+    alone: bool = False  # REVERSE: the message is the element and nothing else ("ice", "Fire", "氷属性")
     asking: bool = False  # worded as a question: a follow-up ("呢", "?", "what about") or a reverse lookup ("哪些魔物
     # 怕火", "weak to fire") a group may get an answer to
 
@@ -108,7 +110,12 @@ EXPLICIT_REVERSE_MARKERS = (
 ENGLISH_EXPLICIT_REVERSE_MARKERS = frozenset("which what who monsters monster weak weakness weaknesses list against "
                                              "effective".split())
 #: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア").
-COMPARE_SPLIT = re.compile(r"\s+(?:vs\.?|versus|and|or)\s+|\s*(?:vs\.?|VS|和|與|与|跟|對比|对比|比較|比较|と)\s*", re.I)
+COMPARE_SPLIT = re.compile(
+    r"\s+(?:vs\.?|versus|and|or)\s+|\s*(?:vs\.?|VS|和|與|与|跟|對比|对比|比較|比较|と|、|,|，|/)\s*", re.I
+)
+#: Elements a message may consist of alone ("ice", "Fire?", "火屬性"): which monsters are weak to it. One Han character
+#: alone stays a name's first character ("火": which of the 火龍?).
+ELEMENT_TOPICS = ("fire", "water", "thunder", "ice", "dragon")
 
 #: Phrases before a name in Chinese and Japanese questions.
 PREFIXES = ("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "すみません", "教えて")
@@ -179,13 +186,15 @@ def parse(text: str) -> Question:
         return Question(Kind.HELP, language=language, whole=whole)
     if whole in vocab.commands:
         return Question(vocab.commands[whole], language=language, whole=whole)
+    if len(whole) > 1 and vocab.topics.get(whole) in ELEMENT_TOPICS:
+        return Question(Kind.REVERSE, language=language, whole=whole, topic=vocab.topics[whole], alone=True)
     sides = [side for side in COMPARE_SPLIT.split(text) if side.strip()]
-    if len(sides) == 2:
-        first, second = (_parse_name(side, vocab) for side in sides)
-        if first.kind is Kind.WEAKNESS and second.kind is Kind.WEAKNESS:
-            return Question(
-                Kind.COMPARE, first.subject, first.game or second.game, language, first.whole, other=second.subject
-            )
+    if len(sides) >= 2:
+        parsed = [_parse_name(side, vocab) for side in sides]
+        if all(side.kind is Kind.WEAKNESS for side in parsed):
+            game = next((side.game for side in parsed if side.game), None)
+            names = tuple(side.subject for side in parsed)
+            return Question(Kind.COMPARE, names[0], game, language, parsed[0].whole, other=names[1], names=names)
     return replace(_parse_name(text, vocab), language=language)
 
 

@@ -20,9 +20,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from monsterbot.devtools.line_standin import LineStandIn
-from monsterbot.devtools.webprocess import REPO, WebProcess, children, event_body, sign
 from monsterbot.sources.compiled import CACHE_FILE
+from monsterbot_devtools.line_standin import LineStandIn
+from monsterbot_devtools.webprocess import REPO, WebProcess, children, event_body, sign
 
 TARGETS = {
     "matcher_real": "p99 ≤ 1 ms",
@@ -211,9 +211,9 @@ def measure_scale(count: int, reloads: int) -> dict[str, float | list[float]]:
         live.reload(strict=True)
         full, full_cpu = time.perf_counter() - started, time.process_time() - cpu
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        code = ("import json, sys; from pathlib import Path; from monsterbot.devtools.bench import load_as_a_start; "
+        code = ("import json, sys; from pathlib import Path; from monsterbot_devtools.bench import load_as_a_start; "
                 "print(json.dumps(load_as_a_start([Path(sys.argv[1])], Path(sys.argv[2]))))")
-        warm = json.loads(subprocess.run([sys.executable, "-c", code, str(folder), data], check=True,
+        warm = json.loads(subprocess.run([sys.executable, "-c", code, str(folder), data], check=True, cwd=REPO,
                                          capture_output=True, text=True).stdout)
         text = files[count // 2].read_text("utf-8")
         times, cpus, stats, stat_cpus, read = [], [], [], [], []
@@ -239,8 +239,9 @@ def scale_rows(count: int, reloads: int) -> list[Row]:
     """Full load, reload after a one-file change and memory at `count` synthetic monsters, in a fresh process."""
     import json
 
-    code = f"import json; from monsterbot.devtools.bench import measure_scale; print(json.dumps(measure_scale({count}, {reloads})))"
-    figures = json.loads(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout)
+    code = f"import json; from monsterbot_devtools.bench import measure_scale; print(json.dumps(measure_scale({count}, {reloads})))"
+    figures = json.loads(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                                        cwd=REPO).stdout)
     full, parse = figures["full"], figures["parse"]
     reload, stat = statistics.median(figures["reload"]), statistics.median(figures["stat"])
     reload_cpu = statistics.median(figures["reload_cpu"])
@@ -268,9 +269,9 @@ COMMANDS: dict[str, list[str] | None] = {
     "ours": None,
     # the floors on the stdlib's loop: the echo example, whose handler runs on threads, spends more CPU under uvloop
     "echo": ["gunicorn", "--config", "python:monsterbot.web.gunicorn_conf", "--asgi-loop", "asyncio",
-             "monsterbot.devtools.echo:app"],
+             "monsterbot_devtools.echo:app"],
     "hello": ["gunicorn", "--config", "python:monsterbot.web.gunicorn_conf", "--asgi-loop", "asyncio",
-              "monsterbot.devtools.hello:app"],
+              "monsterbot_devtools.hello:app"],
 }
 #: monsterbot as shipped: WebProcess turns the query log off for tests, the benchmark measures it on (the default).
 AS_SHIPPED = {"MONSTERBOT_QUERY_LOG": "on"}

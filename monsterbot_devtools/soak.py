@@ -12,8 +12,8 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from monsterbot.devtools.line_standin import LineStandIn
-from monsterbot.devtools.webprocess import WebProcess, children, event_body, post, rss_mb
+from monsterbot_devtools.line_standin import LineStandIn
+from monsterbot_devtools.webprocess import WebProcess, children, event_body, post, rss_mb
 
 QUERIES = ["火龍", "rathlos", "リオレウス", "雌火龍", "rath", "今天吃火鍋", "哪些魔物怕火", "火龍 肉質", "narga", "help"]
 

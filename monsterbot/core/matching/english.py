@@ -1,0 +1,38 @@
+"""Latin names as they sound in English: one loose spelling for the ways players spell what they heard.
+
+"kematrice" and "quematrice", "jipceros" and "gypceros", "ray dau" and "rey dau", "nerscila" and "nerscylla" are
+one spelling here: letters that sound alike in English are folded (qu/q/c before a, o, u/ck → k; c before e, i,
+y → s; g before e, i, y → j; ph → f; y → i; z → s), vowel pairs that make one sound are one vowel (ay, ey, ai,
+ei → e; au, aw, ow, ou, oo, eu, ew → u; ee, ie, ea → i), silent h after a consonant and doubled letters are
+dropped. Only whole names of five letters or more have a spelling: shorter ones are too easily another word.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_LETTERS = 5
+_RULES = (
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"qu|q|ck"), "k"),
+    (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"c"), "k"),
+    (re.compile(r"g(?=[eiy])"), "j"),
+    (re.compile(r"(?<=[^aeiouy])h"), ""),
+    (re.compile(r"ay|ey|ai|ei"), "e"),
+    (re.compile(r"au|aw|ow|ou|oo|eu|ew"), "u"),
+    (re.compile(r"ee|ie|ea"), "i"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"([a-z])\1+"), r"\1"),
+)
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def spelling(key: str) -> str:
+    """The loose spelling of a normalised Latin key ("" for anything else or a key too short)."""
+    if len(key) < MIN_LETTERS or not _LETTERS.fullmatch(key):
+        return ""
+    for pattern, replacement in _RULES:
+        key = pattern.sub(replacement, key)
+    return key

@@ -1,0 +1,362 @@
+"""Read a message as a player means it: one monster, several, an element, a variant the knowledge lacks, or nothing.
+
+Precision first: a wrong monster is worse than "which one?", which is worse than a good answer. The matcher scores
+names; the reading decides from evidence a reviewer can read, each piece named in `Reading.why`:
+
+- the name as the whole subject (after the question words are stripped) answers;
+- a name inside a longer subject answers when the rest is words of a question about it ("rathalosweakness",
+  "火龍好難打"); when the name stands inside a longer word of its own script it is that other word ("gossip" holds
+  "goss", ウルトラマンティガ holds ティガ); when the rest is a sentence (particles, verbs: "動物園でキリンを見た",
+  "侏羅紀公園的棘龍") the name is used for something else; when the rest is one short word glued to the name (a
+  title the knowledge lacks: "黑炎王火龍", "dreadking rathalos") it asks "did you mean";
+- a variant word (variants.py) with a base name is the variant the knowledge's names make of that pair, or, when
+  none does, "not in our knowledge, did you mean the base?";
+- a game named with a monster it holds only as another form (Wilds' Guardian Fulgur Anjanath for Anjanath)
+  answers that form;
+- several names answer a comparison of every one; an element alone asks which monsters are weak to it.
+
+The thresholds are chosen on the tuning half of tests/data/matching_corpus_*.tsv (see evaluation.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from typing import Iterable
+from weakref import WeakKeyDictionary
+
+from monsterbot.core.matching.matcher import Candidate, Matcher, Method, Outcome
+from monsterbot.core.matching.normalize import fold, normalize
+from monsterbot.core.matching.question import (
+    ENGLISH_FILLER,
+    HITZONE_WORDS,
+    PARTICLES,
+    QUESTION_SUFFIXES,
+    Kind,
+    Question,
+    parse,
+)
+from monsterbot.core.matching.variants import split_variant
+from monsterbot.core.model import Monster
+
+#: Words of a question about a monster, beside its name ("weakness" glued on, "好難打", "の倒し方").
+ABOUT_WORDS = (
+    *QUESTION_SUFFIXES, *PARTICLES, *HITZONE_WORDS, *ENGLISH_FILLER,
+    "weak", "hunt", "hunting", "fight", "beat", "kill", "farm", "build", "armor", "armour", "weapon", "guide", "tips",
+    "打", "難打", "好難打", "很難打", "怎麼打", "要怎麼打", "攻略", "素材", "裝備", "武器", "討伐", "狩獵", "打法", "好難", "好強",
+    "倒し方", "攻略法", "素材", "装備", "強い", "弱い", "が弱い", "に弱い", "弱点属性", "属性", "何属性", "何が弱い",
+)
+#: Characters and words that make the rest of a message a sentence, not a name's title.
+SENTENCE_MARKS = re.compile(
+    "[的是在了我你他她很好也都就和跟把被看去來来吃喝買买住でをがにはへとたもやかよねな]"
+)
+ENGLISH_SENTENCE_WORDS = frozenset(
+    "i my you your he she we they it was were be been am at in on from with this that there here saw see love like "
+    "have has had went go my our their his her its by and or of the a an".split()
+)
+#: Latin and kana shortenings are how players name monsters ("lagi", "velk", レウス, ミツネ: wikiwiki's 略称 page), and
+#: so are Han ones (金火, 黑角): they answer as the matcher decides, unless the subject is a whole first word of a
+#: longer name ("coral", "viper", "royal": the qualifier of a variant, an English word of its own).
+#: Endings that make a Latin name another English word ("nightshades", "gored"): asked, not answered.
+INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "y")
+#: The longest title glued to a name that still asks "did you mean" (黑炎王, 燼滅刃, dreadking): CJK and Latin letters.
+TITLE_CJK = 4
+TITLE_LATIN = 12
+_KATAKANA = re.compile("[\u30a0-\u30ff]")
+_KANA = re.compile("[\u3040-\u30ff]")
+_LATIN = re.compile("[a-z]")
+
+
+class Verdict(str, Enum):
+    """What the bot should do with the message."""
+
+    ANSWER = "answer"  # one monster's card
+    COMPARE = "compare"  # every monster named, side by side
+    REVERSE = "reverse"  # which monsters are weak to an element
+    ASK = "ask"  # "which one?" / "did you mean …?"
+    UNKNOWN = "unknown"  # a variant the knowledge lacks: "not in our knowledge, did you mean …?"
+    NONE = "none"  # no monster: stay silent or small talk
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The verdict, the monsters it names (the answer, each compared, or those offered) and why."""
+
+    verdict: Verdict
+    monsters: tuple[str, ...] = ()
+    topic: str = ""
+    why: str = ""
+
+    @property
+    def answers(self) -> bool:
+        """Whether the bot answers with facts (a card, a comparison, a list): what must never be wrong."""
+        return self.verdict in (Verdict.ANSWER, Verdict.COMPARE, Verdict.REVERSE)
+
+
+@dataclass
+class _Structure:
+    """What the knowledge's names say about variants and forms, built once per matcher."""
+
+    variants: dict[tuple[str, str, str], str]
+    forms: dict[tuple[str, str], str | None]
+
+
+_STRUCTURES: WeakKeyDictionary[Matcher, _Structure] = WeakKeyDictionary()
+
+
+def read(text: str, matcher: Matcher) -> Reading:
+    """Read one message."""
+    return read_question(parse(text), text, matcher)
+
+
+def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
+    """Read a parsed message (text is the message as typed, for the words' boundaries)."""
+    if question.kind is Kind.REVERSE:
+        return Reading(Verdict.REVERSE, topic=question.topic, why="element alone" if question.alone else "reverse")
+    if question.kind is Kind.COMPARE:
+        return _compare(question, text, matcher)
+    if question.kind not in (Kind.WEAKNESS, Kind.HITZONES):
+        return Reading(Verdict.NONE, why=question.kind.value)
+    if question.whole != question.subject and matcher.monsters_named(question.whole):
+        return _in_game(_name(question.whole, text, matcher), question.game, matcher)
+    return _in_game(_name(question.subject, text, matcher), question.game, matcher)
+
+
+def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
+    sides = [_name(name, text, matcher) for name in question.names]
+    found = tuple(dict.fromkeys(side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER))
+    if len(found) == len(sides) and len(found) > 1:
+        return Reading(Verdict.COMPARE, found, why="every name")
+    if found:
+        offered = tuple(dict.fromkeys(m for side in sides for m in side.monsters))
+        return Reading(Verdict.ASK, offered, why="not every name is sure")
+    return _name(question.whole, text, matcher)  # no side is a name: the words were not a list ("fast and furious")
+
+
+def _name(subject: str, text: str, matcher: Matcher) -> Reading:
+    """One name: a variant pair, else the matcher's best with the evidence around it."""
+    if not matcher.monsters_named(subject):
+        variant = _variant(subject, matcher)
+        if variant is not None:
+            return variant
+    result = matcher.match_key(subject)
+    if result.outcome is Outcome.MISS:
+        return Reading(Verdict.NONE, why="no name")
+    if result.outcome is Outcome.AMBIGUOUS:
+        over = _variant_over_base(result.candidates, matcher)
+        if over:
+            return Reading(Verdict.ANSWER, (over,), why="a variant's name and its base's both named")
+        return Reading(Verdict.ASK, _ids(result.candidates), why="close names")
+    best = result.candidates[0]
+    if best.method is Method.CONTAINS:
+        return _contained(subject, best, text, matcher)
+    doubt = _doubt(subject, best, matcher)
+    if doubt:
+        return Reading(Verdict.ASK, _ids(result.candidates), why=doubt)
+    return Reading(Verdict.ANSWER, (best.monster_id,), why=f"{best.method.value} name")
+
+
+def _variant_over_base(candidates: tuple[Candidate, ...], matcher: Matcher) -> str:
+    """The variant, when the two best are names found inside the subject of a variant and its base ("stygian zino")."""
+    if len(candidates) < 2 or any(c.method is not Method.CONTAINS for c in candidates[:2]):
+        return ""
+    if len(candidates) > 2 and candidates[2].score >= candidates[1].score:
+        return ""
+    first, second = candidates[0].monster_id, candidates[1].monster_id
+    for variant, base in ((first, second), (second, first)):
+        monster = matcher.monster(variant)
+        if monster is not None and base in _bases(monster, matcher):
+            return variant
+    return ""
+
+
+def _first_word(subject: str, best: Candidate, matcher: Matcher) -> bool:
+    """Whether the subject is the whole first word of one of the candidate's names of several words."""
+    monster = matcher.monster(best.monster_id)
+    names = monster.all_names() if monster is not None else []
+    return any(len(words) > 1 and normalize(words[0]) == subject for _, name in names if (words := name.split()))
+
+
+def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
+    """Why a name found by part or likeness should be asked about rather than answered ("" when it should not)."""
+    kana = bool(_KANA.search(subject))
+    if best.method is Method.PART and subject.isascii() and _first_word(subject, best, matcher):
+        return "the first word of a longer name alone"
+    if best.method is Method.FUZZY and subject.isascii() and best.key.isascii():
+        ending = subject.removeprefix(best.key)
+        if ending != subject and ending in INFLECTIONS:
+            return "the name with an English ending: another word"
+    if best.method is Method.FUZZY and not kana and not subject.isascii() and len(subject) > len(best.key):
+        return "a longer Chinese word holding the name"
+    return ""
+
+
+def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Reading:
+    """A name inside a longer subject: answered only when the rest asks about it."""
+    start = subject.find(best.key)
+    before, after = subject[:start], subject[start + len(best.key) :]
+    if not _within_word(best.key, text):
+        return Reading(Verdict.NONE, why="inside a longer word")
+    if all(_about(part) for part in (before, after)):
+        return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
+    rest = before + after
+    if _shortened_base(rest, best.monster_id, matcher):
+        return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
+    if _is_title(rest, text):
+        return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name")
+    return Reading(Verdict.NONE, why="the name in a sentence about something else")
+
+
+def _within_word(key: str, text: str) -> bool:
+    """Whether a Latin or katakana name stands as its own word in the text (not inside "gossip", ウルトラマンティガ)."""
+    script = _LATIN if _LATIN.match(key[0]) else _KATAKANA if _KATAKANA.match(key[0]) else None
+    if script is None:
+        return True
+    folded = fold(text).lower()
+    pattern = r"[\s\W_]*".join(map(re.escape, key))
+    for found in re.finditer(pattern, folded):
+        before = folded[found.start() - 1] if found.start() else " "
+        after = folded[found.end()] if found.end() < len(folded) else " "
+        if not script.match(before) and not script.match(after):
+            return True
+        if script is _LATIN and _about(normalize(_word_at(folded, found.start(), found.end()))):
+            return True  # glued to a question word: "rathalosweakness"
+    return False
+
+
+def _word_at(text: str, start: int, end: int) -> str:
+    """The rest of the Latin word a match stands in ("weakness" in "rathalosweakness")."""
+    left = start
+    while left and _LATIN.match(text[left - 1]):
+        left -= 1
+    right = end
+    while right < len(text) and _LATIN.match(text[right]):
+        right += 1
+    return text[left:start] + text[end:right]
+
+
+def _shortened_base(rest: str, monster_id: str, matcher: Matcher) -> bool:
+    """Whether the rest begins like the name of the monster this one is a variant of ("frostfang barry": Barioth)."""
+    monster = matcher.monster(monster_id)
+    if monster is None or len(rest) < 3:
+        return False
+    names = (normalize(name) for base in _bases(monster, matcher) if (found := matcher.monster(base)) for _, name in found.all_names())
+    return any(name[:3] == rest[:3] for name in names)
+
+
+def _bases(monster: Monster, matcher: Matcher) -> set[str]:
+    """The monsters whose whole official name ends this one's ("Frostfang Barioth": Barioth; 護火龍: 火龍)."""
+    found: set[str] = set()
+    for name in monster.names.values():
+        words = name.split()
+        for start in range(1, len(words)):
+            found.update(matcher.monsters_named(normalize(" ".join(words[start:]))))
+        key = normalize(name)
+        for start in range(1, len(key) - 1):
+            found.update(matcher.monsters_named(key[start:]))
+    return found - {monster.id}
+
+
+def _is_title(rest: str, text: str) -> bool:
+    """Whether the rest is one short word glued to the name (a title), not a sentence."""
+    if SENTENCE_MARKS.search(rest):
+        return False
+    if rest.isascii():
+        words = [w for w in re.split(r"[\s\W_]+", fold(text).lower()) if w]
+        return len(rest) <= TITLE_LATIN and not any(w in ENGLISH_SENTENCE_WORDS for w in words) and len(words) <= 3
+    return len(rest) <= TITLE_CJK
+
+
+def _about(rest: str) -> bool:
+    """Whether a piece of the subject is made only of words asking about a monster (or is empty)."""
+    return _segments(rest, _about_keys())
+
+
+@lru_cache(maxsize=4096)
+def _segments(rest: str, words: frozenset[str]) -> bool:
+    if not rest:
+        return True
+    return any(rest.startswith(word) and _segments(rest[len(word) :], words) for word in words if word)
+
+
+@lru_cache(maxsize=1)
+def _about_keys() -> frozenset[str]:
+    return frozenset(normalize(word) for word in ABOUT_WORDS) - {""}
+
+
+def _variant(subject: str, matcher: Matcher) -> Reading | None:
+    """A variant word with a base name: the monster the knowledge's names make of the pair, or "not in our knowledge"."""
+    structure = _structure(matcher)
+    for meaning, rest in split_variant(subject):
+        base = matcher.match_key(rest)
+        if base.outcome is not Outcome.MATCH or base.candidates[0].method is Method.CONTAINS:
+            continue
+        base_id, language = base.candidates[0].monster_id, base.candidates[0].language
+        variant = structure.variants.get((base_id, meaning, "")) or structure.variants.get((base_id, meaning, language))
+        if variant is not None:
+            return Reading(Verdict.ANSWER, (variant,), why=f"{meaning} variant of {base_id}")
+        return Reading(Verdict.UNKNOWN, (base_id,), why=f"no {meaning} variant of {base_id} in the knowledge")
+    return None
+
+
+def _in_game(reading: Reading, game: str | None, matcher: Matcher) -> Reading:
+    """A game named with a monster it holds only as another form: that form."""
+    if game is None or reading.verdict is not Verdict.ANSWER:
+        return reading
+    monster = matcher.monster(reading.monsters[0])
+    if monster is None or game in monster.games:
+        return reading
+    form = _form(monster, game, matcher)
+    return Reading(Verdict.ANSWER, (form,), why=f"the form {game} has") if form else reading
+
+
+def _form(monster: Monster, game: str, matcher: Matcher) -> str | None:
+    """The one monster of a game whose official name holds this one's (Guardian Fulgur Anjanath holds Anjanath)."""
+    structure = _structure(matcher)
+    if (monster.id, game) not in structure.forms:
+        names = {normalize(name) for name in monster.names.values()}
+        forms = [
+            other.id
+            for other in matcher.monsters()
+            if game in other.games and other.id != monster.id
+            and any(name in normalize(own) for own in other.names.values() for name in names)
+        ]
+        structure.forms[(monster.id, game)] = forms[0] if len(forms) == 1 else None
+    return structure.forms[(monster.id, game)]
+
+
+def _structure(matcher: Matcher) -> _Structure:
+    structure = _STRUCTURES.get(matcher)
+    if structure is None:
+        structure = _Structure(_variant_index(matcher.monsters(), matcher), {})
+        _STRUCTURES[matcher] = structure
+    return structure
+
+
+def _variant_index(monsters: Iterable[Monster], matcher: Matcher) -> dict[tuple[str, str, str], str]:
+    """(base id, meaning, language) → the variant, from every name that is a variant word and another monster's name.
+
+    Language "" holds the pairs every language agrees on, which compose across languages (火龍 + 希少種). Where the
+    languages build a variant's word on different bases (金火龍 on 火龍, 金レイア on Rathian), its pairs count only
+    in their own language, so 金レウス is not Gold Rathian.
+    """
+    found: dict[tuple[str, str], dict[str, set[tuple[str, str]]]] = {}  # (variant, meaning) → language → bases
+    for monster in monsters:
+        for language, name in monster.all_names():
+            for meaning, rest in split_variant(normalize(name)):
+                named = matcher.monsters_named(rest)
+                if len(named) == 1 and named[0] != monster.id:  # "silver rath": rath is two monsters, no evidence
+                    found.setdefault((monster.id, meaning), {}).setdefault(language, set()).add((named[0], meaning))
+    index: dict[tuple[str, str, str], set[str]] = {}
+    for (variant, _), languages in found.items():
+        bases = set().union(*languages.values())
+        for language, pairs in languages.items():
+            for base, meaning in pairs:
+                index.setdefault((base, meaning, "" if len(bases) == 1 else language), set()).add(variant)
+    return {key: next(iter(ids)) for key, ids in index.items() if len(ids) == 1}
+
+
+def _ids(candidates: Iterable[Candidate]) -> tuple[str, ...]:
+    return tuple(c.monster_id for c in candidates)

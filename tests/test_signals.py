@@ -1,0 +1,195 @@
+"""Signals to run the bot by: the chart's alert rules (promtool, with series that make each fire) and dashboard name
+only metrics the webhook exports; LINE's latency and the reply queue are measured."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import time
+
+import pytest
+import yaml
+
+from tests.conftest import payload, runtime_for, settings_for, sign, text_event
+from tests.helm_tool import CHART, CREDENTIALS, promtool_binary, render
+
+NAMESPACE = "games"
+MONITORING = ("--set", "serviceMonitor.enabled=true", "--set", "prometheusRule.enabled=true",
+              "--set", "grafanaDashboard.enabled=true")
+
+
+def exported_series() -> set[str]:
+    """Every series name the webhook's /metrics can show: the metrics of monsterbot/web/metrics.py with the suffixes
+    prometheus_client gives each type, and the live state's gauges."""
+    from prometheus_client.metrics import MetricWrapperBase
+
+    from monsterbot.web import metrics
+
+    names: set[str] = set()
+    for metric in vars(metrics).values():
+        if isinstance(metric, MetricWrapperBase):
+            for family in metric.describe():
+                suffixes = {"counter": ("_total", "_created"), "histogram": ("_bucket", "_sum", "_count", "_created"),
+                            "gauge": ("",)}[family.type]
+                names |= {family.name + suffix for suffix in suffixes}
+    live = metrics.LiveState(lambda: "v1", lambda: {"redis": True})
+    return names | {family.name for family in live.collect()}
+
+
+def series_in(expression: str) -> set[str]:
+    return set(re.findall(r"\b(monsterbot_[a-z_]+)\b", expression))
+
+
+def rule_groups() -> list[dict]:
+    [rule] = [o for o in render(*CREDENTIALS, *MONITORING, namespace=NAMESPACE) if o["kind"] == "PrometheusRule"]
+    return rule["spec"]["groups"]
+
+
+ISSUE_ALERTS = {  # what the alerts must cover: webhook errors, LINE failures, reload refused, dependency down, drops
+    "MonsterbotWebhookErrors", "MonsterbotLineReplyFailures", "MonsterbotReloadRefused", "MonsterbotDependencyDown",
+    "MonsterbotRepliesDropped"}
+
+
+def test_every_alert_names_only_exported_metrics():
+    exported = exported_series()
+    rules = [rule for group in rule_groups() for rule in group["rules"]]
+    assert ISSUE_ALERTS <= {rule["alert"] for rule in rules}
+    for rule in rules:
+        named = series_in(rule["expr"])
+        assert named and named <= exported, f"{rule['alert']}: {named - exported} is not a metric the webhook exports"
+        assert f'namespace="{NAMESPACE}"' in rule["expr"]  # this release's pods only
+        assert rule["labels"]["severity"] in ("critical", "warning", "info")
+        assert {"summary", "description"} <= set(rule["annotations"])
+
+
+def test_the_dashboard_names_only_exported_metrics():
+    exported = exported_series()
+    [config_map] = [o for o in render(*CREDENTIALS, *MONITORING, namespace=NAMESPACE)
+                    if o["kind"] == "ConfigMap" and o["metadata"]["name"].endswith("-dashboard")]
+    assert config_map["metadata"]["labels"]["grafana_dashboard"] == "1"  # the Grafana sidecar's default label
+    dashboard = json.loads(config_map["data"]["monsterbot.json"])
+    assert dashboard == json.loads((CHART / "files" / "dashboards" / "monsterbot.json").read_text())
+    variables = {v["name"] for v in dashboard["templating"]["list"]}
+    assert {"datasource", "namespace"} <= variables and dashboard["uid"] == "monsterbot"
+    targets = [t for panel in dashboard["panels"] for t in panel["targets"]]
+    shown = set().union(*(series_in(t["expr"]) for t in targets))
+    for target in targets:
+        assert series_in(target["expr"]) <= exported, target["expr"]
+        assert 'namespace="$namespace"' in target["expr"]
+    # every metric the webhook exports is on the dashboard (a histogram through its buckets)
+    wanted = {n for n in exported if not n.endswith(("_created", "_sum", "_count"))
+              and not (n.endswith("_total") and n[:-6] + "_bucket" in exported)}
+    assert wanted - shown == set()
+    panel_ids = [panel["id"] for panel in dashboard["panels"]]
+    assert len(panel_ids) == len(set(panel_ids))
+
+
+# Series that make each alert fire (interval 1m), and the labels the firing alert carries beside its name.
+FIRING = {
+    "MonsterbotWebhookErrors": ({'monsterbot_webhook_requests_total{result="ok"}': "0+60x40",
+                                 'monsterbot_webhook_requests_total{result="busy"}': "0+10x40"}, {"severity": "warning"}),
+    "MonsterbotWebhookSignatureFailures": ({'monsterbot_webhook_requests_total{result="invalid_signature"}': "0+5x40"},
+                                           {"severity": "critical"}),
+    "MonsterbotWebhookSlow": ({'monsterbot_webhook_seconds_bucket{le="1.0"}': "0+1x40",
+                               'monsterbot_webhook_seconds_bucket{le="2.5"}': "0+10x40",
+                               'monsterbot_webhook_seconds_bucket{le="+Inf"}': "0+10x40"}, {"severity": "warning"}),
+    "MonsterbotLineReplyFailures": ({'monsterbot_line_replies_total{result="ok"}': "0+10x40",
+                                     'monsterbot_line_replies_total{result="http_401"}': "0+10x40"},
+                                    {"severity": "warning"}),
+    "MonsterbotLineSlow": ({'monsterbot_line_request_seconds_bucket{result="ok",le="2.0"}': "0+1x40",
+                            'monsterbot_line_request_seconds_bucket{result="ok",le="5.0"}': "0+10x40",
+                            'monsterbot_line_request_seconds_bucket{result="ok",le="+Inf"}': "0+10x40"},
+                           {"severity": "warning"}),
+    "MonsterbotRepliesDropped": ({'monsterbot_line_replies_total{result="dropped"}': "0+1x40"}, {"severity": "warning"}),
+    "MonsterbotReloadRefused": ({"monsterbot_knowledge_reload_refused": "1x40"}, {"severity": "warning"}),
+    "MonsterbotReloadFailing": ({"monsterbot_knowledge_last_reload_ok": "0x40"}, {"severity": "warning"}),
+    "MonsterbotDependencyDown": ({'monsterbot_dependency_up{dependency="redis"}': "0x40"},
+                                 {"severity": "warning", "dependency": "redis"}),
+    "MonsterbotQueryLogDropping": ({"monsterbot_query_log_dropped_total": "0+1x40"}, {"severity": "info"}),
+}
+HEALTHY = {  # a busy, healthy bot: no alert fires
+    'monsterbot_webhook_requests_total{result="ok"}': "0+60x40",
+    'monsterbot_webhook_requests_total{result="invalid_signature"}': "0+1x40",  # a stranger probing the URL
+    'monsterbot_webhook_seconds_bucket{le="0.1"}': "0+60x40", 'monsterbot_webhook_seconds_bucket{le="+Inf"}': "0+60x40",
+    'monsterbot_line_replies_total{result="ok"}': "0+60x40",
+    'monsterbot_line_request_seconds_bucket{result="ok",le="0.25"}': "0+60x40",
+    'monsterbot_line_request_seconds_bucket{result="ok",le="+Inf"}': "0+60x40",
+    "monsterbot_knowledge_reload_refused": "0x40", "monsterbot_knowledge_last_reload_ok": "1x40",
+    'monsterbot_dependency_up{dependency="redis"}': "1x40", "monsterbot_query_log_dropped_total": "0x40",
+}
+
+
+def _series(values: dict[str, str]) -> list[dict]:
+    """promtool input series, each labelled with the release's namespace (as its ServiceMonitor scrapes them)."""
+    series = []
+    for name, value in values.items():
+        labels = f'namespace="{NAMESPACE}"'
+        if "{" in name:
+            name, rest = name.split("{", 1)
+            labels += "," + rest.rstrip("}")
+        series.append({"series": f"{name}{{{labels}}}", "values": value})
+    return series
+
+
+@pytest.mark.timeout(900)  # the first run on a machine downloads Debian's prometheus package (promtool)
+def test_promtool_checks_the_rules_and_each_alert_fires_on_its_series(tmp_path):
+    try:
+        promtool = str(promtool_binary())
+    except (subprocess.CalledProcessError, FileNotFoundError, StopIteration) as exc:  # no apt, or no mirror
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"promtool could not be fetched from Debian's prometheus package: {exc!r}")
+    groups = rule_groups()
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(yaml.safe_dump({"groups": groups}, allow_unicode=True))
+    checked = subprocess.run([promtool, "check", "rules", str(rules)], capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # the unit tests compare labels only: annotations (checked above) are left out of their copy of the rules
+    bare = tmp_path / "bare.yaml"
+    bare.write_text(yaml.safe_dump({"groups": [{**g, "rules": [{k: v for k, v in r.items() if k != "annotations"}
+                                                                for r in g["rules"]]} for g in groups]}))
+    alerts = [r["alert"] for g in groups for r in g["rules"]]
+    assert set(FIRING) == set(alerts)
+    tests = []
+    for alert, (values, labels) in FIRING.items():
+        tests.append({"interval": "1m", "input_series": _series(values), "alert_rule_test": [
+            {"eval_time": "35m", "alertname": alert, "exp_alerts": [{"exp_labels": {"namespace": NAMESPACE, **labels}}]}]})
+    tests.append({"interval": "1m", "input_series": _series(HEALTHY),
+                  "alert_rule_test": [{"eval_time": "35m", "alertname": alert, "exp_alerts": []} for alert in alerts]})
+    other = {f"{k.split('{')[0]}{{namespace=\"elsewhere\"{',' + k.split('{', 1)[1][:-1] if '{' in k else ''}}}": v
+             for values, _ in FIRING.values() for k, v in values.items()}
+    tests.append({"interval": "1m",  # another namespace's troubles are its own release's
+                  "input_series": [{"series": k, "values": v} for k, v in other.items()],
+                  "alert_rule_test": [{"eval_time": "35m", "alertname": alert, "exp_alerts": []} for alert in alerts]})
+    spec = tmp_path / "tests.yaml"
+    spec.write_text(yaml.safe_dump({"rule_files": [str(bare)], "evaluation_interval": "1m", "tests": tests}))
+    tested = subprocess.run([promtool, "test", "rules", str(spec)], capture_output=True, text=True, timeout=120)
+    assert tested.returncode == 0, tested.stdout[-4000:] + tested.stderr[-2000:]
+
+
+# --- the metrics behind them ----------------------------------------------------------------------------------------
+def test_line_latency_and_the_reply_queue_are_measured(line_stub, knowledge):
+    from prometheus_client import REGISTRY
+
+    from monsterbot.web.app import create_app
+
+    def sample(name: str, **labels: str) -> float:
+        return REGISTRY.get_sample_value(name, labels) or 0.0
+
+    count = sample("monsterbot_line_request_seconds_count", result="ok")
+    total = sample("monsterbot_line_request_seconds_sum", result="ok")
+    line_stub.delay = 1.0
+    app = create_app(settings_for(line_stub), runtime_for(knowledge))
+    body = json.dumps(payload(text_event("火龍"))).encode()
+    response = app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
+    assert response.status_code == 200  # LINE is slower than the webhook's hold: the reply is still on its way
+    deadline = time.monotonic() + 5
+    while sample("monsterbot_reply_queue_depth") < 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert sample("monsterbot_reply_queue_depth") == 1  # held while LINE takes its time
+    app.extensions["monsterbot"]["dispatcher"].drain()
+    assert sample("monsterbot_reply_queue_depth") == 0
+    assert sample("monsterbot_line_request_seconds_count", result="ok") == count + 1
+    assert sample("monsterbot_line_request_seconds_sum", result="ok") - total >= 1.0
