@@ -35,6 +35,9 @@ class AnswerKind(StrEnum):
     KEYWORD = "keyword"  # an EventBinding's keyword reply
     COMMAND = "command"  # a chat setting changed (topic: quiet_on, quiet_off, game_set)
     FORGET = "forget"  # the bot left a chat
+    MATERIALS = "materials"  # a monster's materials at one rank (topic: the rank)
+    ITEM_SOURCES = "item_sources"  # the monsters that give an item (topic: the item's English name)
+    FIELD_GUIDE = "field_guide"  # where a monster lives, what it inflicts, what to bring (topic: habitat or inflicts)
 
 
 #: The kinds that show one monster's facts: the game they report is the game whose facts are shown.

@@ -31,7 +31,7 @@ HUNTERPIE_GAMES = {"rise": "Rise", "wilds": "Wilds"}
 #: What HunterPie's game data never gives (said on the cards rather than left silent).
 HUNTERPIE_MISSING = ("elements", "ailments", "hitzones")
 #: Keys of a game's facts written by another import (rise_import), kept when this one refreshes the game.
-OTHER_IMPORTS_KEYS = ("resisted_elements",)
+OTHER_IMPORTS_KEYS = ("resisted_elements", "materials", "habitats", "inflicts", "remedies", "crowns", "traps")
 HUNTERPIE_LANGUAGES = {"en": "en-us", "ja": "ja-jp", "zh-TW": "zh-tw", "zh-CN": "zh-cn"}
 
 

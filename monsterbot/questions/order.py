@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from monsterbot.core.answer import VERDICTS, Answer, AnswerKind, AnswerOutcome, Certainty
 from monsterbot.questions.commands import ChatGame, QuietMode
+from monsterbot.questions.companion import ItemSource, MonsterTopic
 from monsterbot.questions.compare import Comparison
 from monsterbot.questions.context import Context, Handler
 from monsterbot.questions.followup import FollowUp
@@ -25,6 +26,8 @@ ORDER: tuple[Handler, ...] = (
     ChatGame(),  # "預設荒野"
     Help(),  # "help", an emoji alone
     KeywordReply(),  # an EventBinding's keyword: "開團"
+    ItemSource(),  # "火龍紅玉", "where do I get rathalos ruby" (an item's name alone only as typed, never a monster's)
+    MonsterTopic(),  # "火龍 素材", "rathalos habitat", "火龍 異常", "素材呢"
     FollowUp(),  # "尾巴呢", "and in rise?"
     SmallTalk(),  # "謝謝", "hi" (never a monster's exact name)
     WeakestTo(),  # "哪些魔物怕火"

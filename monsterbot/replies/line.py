@@ -13,7 +13,7 @@ from linebot.v3.messaging import Message, TextMessage
 
 from monsterbot.core.answer import Answer, AnswerKind
 from monsterbot.core.snapshot import Snapshot
-from monsterbot.replies import followups, messages, reverse, tables
+from monsterbot.replies import companion, followups, messages, reverse, tables
 from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.labels import label
@@ -59,6 +59,9 @@ BUILDERS: dict[AnswerKind, Callable[[Answer], Message]] = {
     AnswerKind.GREETING: _greeting,
     AnswerKind.KEYWORD: lambda a: TextMessage(text=a.text),
     AnswerKind.COMMAND: _command,
+    AnswerKind.MATERIALS: lambda a: companion.materials(a.monsters[0], a.game or "", a.topic, a.language),
+    AnswerKind.ITEM_SOURCES: lambda a: companion.item_sources(a.topic, a.monsters, a.game or "", a.language),
+    AnswerKind.FIELD_GUIDE: lambda a: companion.field_guide(a.monsters[0], a.game or "", a.topic, a.language),
 }
 #: Replies that repeat what a person typed: never kept with the knowledge version.
 UNKEPT = frozenset({AnswerKind.NOT_FOUND})
