@@ -62,7 +62,8 @@ def parts_named(monster: Monster, typed: str) -> list[str]:
     it names in another language ("tentacle" -> 觸手 -> 第一左觸手, Front Left Arm)."""
     if len(typed) < 2 or (typed.isascii() and len(typed) < 3):
         return []
-    words = {typed} | {n for names in part_names().values() if typed in names for n in names}
+    typed_forms = {typed, typed.removesuffix("s")} if typed.isascii() else {typed}  # "tentacles" too
+    words = typed_forms | {n for names in part_names().values() if typed_forms & names for n in names}
     parts = dict.fromkeys(z.part for facts in monster.games.values() for z in facts.hitzones if not z.state)
     return [p for p in parts if any(_says(w, n) for w in words for n in _names_of(p) if len(n) >= len(w) > 1)]
 
@@ -116,7 +117,7 @@ def card_for(monster: Monster, kind: Kind, detail: str, context: Context, certai
 
 
 class NamedPart:
-    """"鎖刃龍 鎖刃", "nu udra tentacle": the parts a name of their own asks for; "rathalos lightning", "火龍 雷":
+    """"鎖刃龍 鎖刃", "nu udra tentacles": the parts a name of their own asks for; "rathalos lightning", "火龍 雷":
     an element by a name the question words do not know."""
 
     def matches(self, context: Context) -> bool:
