@@ -1,8 +1,10 @@
-"""A part or an element asked by a name the question words do not cover. A part: the game's own name ("鎖刃龍
-鎖刃": its chainblades, 鎖翼刃) or a word players use that the game's text uses for it in another language ("nu udra
-tentacle": its arms, 觸手 in Chinese). The monster is matched as a name; the rest of the message is looked for among the names of its parts in
-every language, and the parts found are answered like a part question. An element: "rathalos lightning",
-"火龍 雷" are answered like "rathalos thunder"."""
+"""A part or an element asked by a name the question words do not cover.
+
+A part: by the game's own name ("鎖刃龍 鎖刃": its chainblades, 鎖翼刃) or by a word players use that the game's text
+uses for it in another language ("nu udra tentacles": its arms, 觸手 in Chinese). An element: "rathalos lightning",
+"火龍 雷" are answered like "rathalos thunder". The monster is the one the matcher matched or offers whose name the
+message holds; the rest of the message is looked for among the element words, then among the names of the
+monster's parts in every language."""
 
 from __future__ import annotations
 
