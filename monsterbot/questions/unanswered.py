@@ -21,12 +21,12 @@ from monsterbot.questions.monster import MonsterName
 from monsterbot.questions.named_part import card_for, named_in
 
 #: Topics no source in the knowledge holds, and the words players ask them with (Traditional, Simplified, Japanese
-#: and English forms; Latin words count as whole words only).
+#: and English forms; Latin words count as whole words only). Drops, materials, habitats and crowns are held (the
+#: companion facts): never listed here.
 NOT_HELD: dict[str, tuple[str, ...]] = {
     "hp": ("hp", "health", "體力", "体力", "血量", "生命值", "たいりょく"),
     "weapon": ("weapon", "weapons", "武器", "用什麼武器", "用什么武器", "おすすめ武器"),
     "tempered": ("tempered", "arch-tempered", "歷戰", "历战", "歴戦", "歷戰王", "历战王", "歴戦王"),
-    "crown": ("crown", "crowns", "金冠", "小金冠", "大金冠", "王冠", "最大金冠", "最小金冠"),
     "armor": ("armor", "armour", "防具", "套裝", "套装"),
 }
 _NAME = MonsterName()
