@@ -72,7 +72,7 @@ def _hitzones(answer: Answer) -> list[str]:
         shown = game_name(facts.game if facts else answer.game or "", language)
         return lines + [note(language, "no_game_hitzones").format(name=monster.name(language), game=shown)]
     every = [z for z in facts.hitzones if not z.state]
-    return lines + [label(language, "hitzones")] + _zone_rows(every if answer.full else compact_hitzones(every), facts, language) + _source(facts,
+    return lines + [label(language, "hitzones")] + _zone_rows(every if answer.full else compact_hitzones(facts.hitzones), facts, language) + _source(facts,
                                                                                                            language)
 
 
