@@ -94,3 +94,24 @@ def test_plain_text_is_rendered_from_the_answers_content(knowledge: Any, query: 
     answer = Conversation(knowledge).reply_to_text(query)
     text = plain.render(answer)
     assert answer.kind == kind and all(s in text for s in shown), text
+
+
+def test_a_message_reads_the_live_knowledge_once(knowledge: Any) -> None:
+    """A reload between two reads would answer half from one version, half from another (sources/live.py)."""
+
+    class Counted:
+        reads = 0
+
+        @property
+        def current(self) -> Any:
+            Counted.reads += 1
+            return knowledge.current
+
+    talk = Conversation(Counted())
+    for text in ("火龍", "尾巴呢", "火龍 vs 雌火龍", "哪些魔物怕火", "rath", "xyzzy", "help", "謝謝"):
+        before = Counted.reads
+        talk.reply_to_text(text, chat_key="chat")
+        assert Counted.reads - before == 1, text
+    before = Counted.reads
+    talk.reply_to_postback("reverse=fire&game=wilds&lang=en&page=1")
+    assert Counted.reads - before == 1
