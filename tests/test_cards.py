@@ -60,7 +60,7 @@ def _every_card(knowledge: Any, languages: tuple[str, ...] = LANGUAGES) -> Itera
                             answer = to_wire(element_answer(monster, element, language, game)).data
                             _CARDS.append((language, f"{monster.id}/{game}/{element}", answer))
         for language in LANGUAGES:
-            pair = comparison(monsters["rathalos"], monsters["rathian"], language, "world")
+            pair = comparison((monsters["rathalos"], monsters["rathian"]), language, "world")
             _CARDS.append((language, "compare", to_wire(pair).data))
     return (card for card in _CARDS if card[0] in languages)
 

@@ -47,7 +47,7 @@ def every_reply(conversation: Conversation) -> Iterator[tuple[str, Message | Wir
                 yield f"hitzones {where}", tables.hitzone_table(monster, language, game)
                 yield f"hitzones {where} full", tables.hitzone_table(monster, language, game, full=True)
                 if partner is not monster:
-                    yield f"compare {where} {partner.id}", tables.comparison(monster, partner, language, game)
+                    yield f"compare {where} {partner.id}", tables.comparison((monster, partner), language, game)
         for game in (None, *GAMES):
             for start in range(0, len(monsters), line_rules.QUICK_REPLY_MAX_ITEMS):
                 chunk = monsters[start:start + line_rules.QUICK_REPLY_MAX_ITEMS]

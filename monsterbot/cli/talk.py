@@ -82,7 +82,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.eval:
         from monsterbot.core.matching.evaluation import report_file
 
-        print(report_file(args.eval, knowledge.current.matcher))
+        try:
+            print(report_file(args.eval, knowledge.current.matcher))
+        except (OSError, ValueError) as problem:
+            print(f"monsterbot ask --eval: {problem}", file=sys.stderr)
+            return 2
         return 0
     conversation = Conversation(knowledge, settings.default_game)
     queries: Iterable[str] = args.query or _lines(sys.stdin, prompt=False)

@@ -131,39 +131,39 @@ def _page(monster: Monster, language: str, facts: GameFacts | None, before: Sequ
     return page
 
 
-def comparison(first: Monster, second: Monster, language: str, game: str | None) -> FlexMessage:
-    """Two monsters' element and ailment weaknesses side by side."""
-    left, right = first.facts(game), second.facts(game)
-    names = [first.name(language), second.name(language)]
-    widths = [4, 3, 3]
+def comparison(monsters: Sequence[Monster], language: str, game: str | None) -> FlexMessage:
+    """Two or more monsters' element and ailment weaknesses side by side."""
+    every = [monster.facts(game) for monster in monsters]
+    names = [monster.name(language) for monster in monsters]
+    widths = [4] + [3] * len(monsters)
     body = [row([label(language, "vs"), *names], widths, GREY, bold=True, size="xs"), heading(label(language, "elements"))]
     for element in ELEMENTS:
-        cells = [strength(facts, element) for facts in (left, right)]
+        cells = [strength(facts, element) for facts in every]
         if any(cells):
             body.append(_strength_row(element_label(element, language), [c or "-" for c in cells], widths,
                                       ELEMENT_COLOURS[element]))
-    if (left and left.ailments) or (right and right.ailments):
+    if any(facts and facts.ailments for facts in every):
         body += [FlexSeparator(margin="md"), heading(label(language, "ailments"))]
         for ailment in AILMENTS:
-            cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "-" for f in (left, right)]
+            cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "-" for f in every]
             body.append(_strength_row(label(language, ailment), cells, widths))
-    games = {game_name(f.game, language) for f in (left, right) if f}
+    games = {game_name(f.game, language) for f in every if f}
     bubble = FlexBubble(
         size="mega",
         header=FlexBox(
             layout="vertical",
             padding_bottom="none",
             contents=[
-                text(f"{names[0]} {label(language, 'vs')} {names[1]}", weight="bold", size="lg"),
+                text(f" {label(language, 'vs')} ".join(names), weight="bold", size="lg"),
                 text(" / ".join(sorted(games)), size="xs", color=GREY),
             ],
         ),
         body=FlexBox(layout="vertical", spacing="sm", contents=body, padding_top="md"),
-        footer=footnote(list(dict.fromkeys(line for f in (left, right) if f for line in source_lines(f, language)))),
+        footer=footnote(list(dict.fromkeys(line for f in every if f for line in source_lines(f, language)))),
     )
-    alt = f"{summary(first, left, language)} | {summary(second, right, language)}"
-    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble, quick_reply=quick_replies((first, second), game,
-                                                                                                   language))
+    alt = " | ".join(summary(monster, facts, language) for monster, facts in zip(monsters, every, strict=True))
+    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble,
+                       quick_reply=quick_replies(tuple(monsters), game, language))
 
 
 def _strength_row(name: str, values: list[str], widths: list[int], name_colour: str = LABEL) -> FlexBox:
