@@ -97,19 +97,19 @@ def _element(answer: Answer) -> list[str]:
 
 
 def _compare(answer: Answer) -> list[str]:
-    language, (one, other) = answer.language, answer.monsters[:2]
-    sides = one.facts(answer.game), other.facts(answer.game)
+    language = answer.language
+    sides = [m.facts(answer.game) for m in answer.monsters]
     games = " / ".join(sorted({game_name(f.game, language) for f in sides if f}))
-    lines = [f"{one.name(language)} {label(language, 'vs')} {other.name(language)} — {games}"]
+    lines = [f" {label(language, 'vs')} ".join(m.name(language) for m in answer.monsters) + f" — {games}"]
     for element in ELEMENTS:
         cells = [strength(f, element) for f in sides]
         if any(cells):
-            lines.append(f"{element_label(element, language)}  {cells[0] or '-'} | {cells[1] or '-'}")
+            lines.append(f"{element_label(element, language)}  {' | '.join(c or '-' for c in cells)}")
     for ailment in AILMENTS:
         cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "" for f in sides]
         if any(cells):
-            lines.append(f"{label(language, ailment)}  {cells[0] or '-'} | {cells[1] or '-'}")
-    return lines
+            lines.append(f"{label(language, ailment)}  {' | '.join(c or '-' for c in cells)}")
+    return lines + list(dict.fromkeys(line for f in sides if f for line in source_lines(f, language)))
 
 
 def _reverse(answer: Answer) -> list[str]:
