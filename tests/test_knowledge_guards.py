@@ -14,7 +14,8 @@ import time
 import pytest
 
 from monsterbot.knowledge.reading import QUIET_SECONDS
-from monsterbot.knowledge.records import MAX_ALIASES, MAX_TEXT, read_text
+from monsterbot.knowledge.records import read_text
+from monsterbot.knowledge.schema import MAX_ALIASES, MAX_TEXT
 from monsterbot.sources.live import BASELINE_SECONDS, Baseline, LiveKnowledge, Reloader
 from monsterbot.sources.yaml_files import YamlSource
 from monsterbot.web import metrics

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-MAX_FILE_BYTES = 800_000  # 200,000 characters of UTF-8 (records.MAX_FILE_CHARS) take at most this
+MAX_FILE_BYTES = 800_000  # 200,000 characters of UTF-8 (schema.MAX_FILE_CHARS) take at most this
 QUIET_SECONDS = 1.0  # a file modified more recently may still be being written (an editor, a sync, a slow disk)
 TRIES = 5
 

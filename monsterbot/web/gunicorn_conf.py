@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 
+from monsterbot import logs
 from monsterbot.config import Settings
 
 _settings = Settings.from_env(require_line=False)
@@ -28,6 +29,7 @@ keepalive = _settings.idle_timeout
 control_socket_disable = True
 accesslog = _settings.access_log or None  # "-" for stdout; the JSON log has a line per event
 errorlog = "-"
+logger_class = logs.gunicorn_logger(_settings.log_format)  # gunicorn's own lines in the app's format (JSON lines)
 
 # Metrics of all workers are summed through files in this folder (prometheus_client multiprocess mode, which reads
 # the variable itself when the metrics are defined: it is set here, before the app is imported).
@@ -52,7 +54,6 @@ def _preload():
     """The script-conversion tables and the knowledge loaded once, before the fork: the workers share these pages
     instead of each building its own."""
     import monsterbot.web.asgi  # noqa: F401
-    from monsterbot import logs
     from monsterbot.core.matching.normalize import normalize
     from monsterbot.web.runtime import preload
 

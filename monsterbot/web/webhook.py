@@ -15,6 +15,7 @@ import base64
 import hashlib
 import hmac
 import logging
+import secrets
 import time
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Awaitable, Callable, Mapping
@@ -33,6 +34,7 @@ from linebot.v3.webhooks import (
     TextMessageContent,
 )
 
+from monsterbot import logs
 from monsterbot.conversation import ChatKind, Conversation, Reply
 from monsterbot.preferences import chat_key
 from monsterbot.replies.wire import Wire
@@ -75,7 +77,7 @@ class Webhook:
     def answer(self, body: bytes, signature: str) -> tuple[str, int]:
         """The response text and status for a webhook call, once its replies reached LINE (HOLD at most) or were
         kept in the outbox: on a thread."""
-        with metrics.WEBHOOK_SECONDS.time():
+        with metrics.WEBHOOK_SECONDS.time(), logs.context(request_id=secrets.token_hex(8)):  # on each line of the call
             batch = self._answer(body, signature)
         if isinstance(batch, tuple):
             return batch
@@ -84,7 +86,7 @@ class Webhook:
 
     def answer_on_loop(self, body: bytes, signature: str) -> tuple[str, int] | Awaitable[tuple[str, int]]:
         """`answer` on the event loop: the response, or what to await for it (the replies' hold, never slept)."""
-        with metrics.WEBHOOK_SECONDS.time():
+        with metrics.WEBHOOK_SECONDS.time(), logs.context(request_id=secrets.token_hex(8)):
             batch = self._answer(body, signature)
         return batch if isinstance(batch, tuple) else self._settled(batch)
 
@@ -140,26 +142,27 @@ class Webhook:
         held = {event.webhook_event_id for event in batch.events} - claimed
         answered = self.ledger.were_answered(sorted(held)) if held else set()
         for event in batch.events:
-            if event.webhook_event_id in claimed:
-                try:
-                    sending = self._handle(event)
-                    if sending is not None:
-                        done.replies.append(sending[0])
-                        done.owed.append(Owed(event.webhook_event_id, sending[1], sending[2], done.deadline))
-                except ReplyQueueFull:
+            with logs.context(event_id=event.webhook_event_id):  # its lines, and its reply's task and callbacks
+                if event.webhook_event_id in claimed:
+                    try:
+                        sending = self._handle(event)
+                        if sending is not None:
+                            done.replies.append(sending[0])
+                            done.owed.append(Owed(event.webhook_event_id, sending[1], sending[2], done.deadline))
+                    except ReplyQueueFull:
+                        done.busy = True
+                    except Exception:  # noqa: BLE001 - one event's failure is logged; the batch and LINE get their 200
+                        self.ledger.release(event.webhook_event_id)
+                        metrics.EVENTS.labels("error").inc()
+                        log.exception("could not answer an event", extra={"event": event.type})
+                elif event.webhook_event_id in answered:
+                    metrics.EVENTS.labels("duplicate").inc()
+                    log.info("skipped a redelivered event", extra={"event": event.type})
+                else:  # another worker holds it unanswered, and may die: a 2xx now could lose it
                     done.busy = True
-                except Exception:  # noqa: BLE001 - one event's failure is logged; the batch and LINE get their 200
-                    self.ledger.release(event.webhook_event_id)
-                    metrics.EVENTS.labels("error").inc()
-                    log.exception("could not answer an event", extra={"event": event.type})
-            elif event.webhook_event_id in answered:
-                metrics.EVENTS.labels("duplicate").inc()
-                log.info("skipped a redelivered event", extra={"event": event.type, "event_id": event.webhook_event_id})
-            else:  # another worker holds it unanswered, and may die: a 2xx now could lose it
-                done.busy = True
-                metrics.EVENTS.labels("held_elsewhere").inc()
-                log.info("a redelivered event is still in another worker's hands: 503, LINE redelivers it later",
-                         extra={"event": event.type, "event_id": event.webhook_event_id})
+                    metrics.EVENTS.labels("held_elsewhere").inc()
+                    log.info("a redelivered event is still in another worker's hands: 503, LINE redelivers it later",
+                             extra={"event": event.type})
         return done if done.replies or done.busy else ("OK", 200)
 
     def _handle(self, event: Event) -> tuple[Sending, str, tuple[Wire, ...]] | None:
@@ -173,7 +176,8 @@ class Webhook:
         if answer is None:
             self.ledger.answered(event_id)
             return None
-        facts = {"event": event.type, "outcome": answer.outcome, "monster": answer.monster_id, "score": answer.score}
+        facts = {"event": event.type, "event_id": event_id, "outcome": answer.outcome, "monster": answer.monster_id,
+                 "score": answer.score}
         token = getattr(event, "reply_token", None)
         if not (answer.messages and token):
             _count(event, answer, self.query_log)
@@ -198,7 +202,7 @@ class Webhook:
             took = {"delivery": result, "ms": round((time.perf_counter() - started) * 1000, 1)}
             if result in FAILED:
                 self.ledger.release(event_id)
-                log.warning("reply not sent", extra={**facts, **took, "event_id": event_id})
+                log.warning("reply not sent", extra={**facts, **took})
             else:
                 self.ledger.answered(event_id)
                 log.info("answered", extra={**facts, **took})

@@ -341,7 +341,7 @@ make the webhook objects (it checks ownership itself before any update). */}}
   verbs: ["get", "create", "update"]
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["create"]
 {{- end }}
 
 {{/* The operator's config.yaml: the namespaces it reconciles, the allowlists, the webhook pod templates. */}}
@@ -350,6 +350,9 @@ clusterWide: {{ .Values.operator.clusterWide }}
 watchNamespaces: {{ if .Values.operator.clusterWide }}[]{{ else }}{{ toJson (.Values.operator.watchNamespaces | default (list .Release.Namespace)) }}{{ end }}
 allowedImages: {{ toJson .Values.operator.allowedImages }}
 allowedServiceAccounts: {{ toJson .Values.operator.allowedServiceAccounts }}
+maxReplicas: {{ .Values.operator.maxReplicas }}
+maxScale: {{ .Values.operator.maxScale }}
+allowedSecretKeys: {{ toJson .Values.operator.allowedSecretKeys }}
 acceptDuplicateAnswers: {{ .Values.redis.acceptDuplicateAnswers }}
 chartMakesAccounts: {{ .Values.serviceAccount.create }}
 pods:
