@@ -10,7 +10,10 @@ import yaml
 
 from monsterbot.core.matching.matcher import Outcome
 from monsterbot.core.model import LANGUAGES
-from monsterbot.knowledge.records import KnowledgeError, read_paths, schema, slug
+from monsterbot.knowledge.files import read_paths
+from monsterbot.knowledge.problems import KnowledgeError
+from monsterbot.knowledge.records import slug
+from monsterbot.knowledge.schema import schema
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
 from tests.conftest import FIXTURES, KNOWLEDGE, need_shared
@@ -255,7 +258,7 @@ def test_derived_stars_are_labelled_and_missing_facts_said(knowledge):
 
 
 def test_readme_roster_table_is_current(knowledge):
-    from monsterbot.knowledge.records import roster_table
+    from monsterbot.knowledge.roster import roster_table
 
     readme = (KNOWLEDGE / "README.md").read_text()
     assert roster_table(knowledge.current.monsters.values()) in readme

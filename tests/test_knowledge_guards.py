@@ -10,7 +10,8 @@ import textwrap
 
 import pytest
 
-from monsterbot.knowledge.records import MAX_ALIASES, MAX_TEXT, read_text
+from monsterbot.knowledge.records import read_text
+from monsterbot.knowledge.schema import MAX_ALIASES, MAX_TEXT
 from monsterbot.sources.live import LiveKnowledge, Reloader
 from monsterbot.sources.yaml_files import YamlSource
 from monsterbot.web import metrics

@@ -46,7 +46,7 @@ BUILDERS: dict[AnswerKind, Callable[[Answer], Message]] = {
     AnswerKind.ELEMENT: lambda a: element_answer(a.monsters[0], a.topic, a.language, a.game),
     AnswerKind.GAME_MISSING: lambda a: game_missing(
         a.monsters[0], a.language, a.game or "", tables.HITZONES_VIEW if a.asked is AnswerKind.HITZONES else None),
-    AnswerKind.COMPARE: lambda a: tables.comparison(a.monsters[0], a.monsters[1], a.language, a.game),
+    AnswerKind.COMPARE: lambda a: tables.comparison(a.monsters, a.language, a.game),
     AnswerKind.REVERSE: lambda a: reverse.weakest_list(a.topic, list(a.ranking), a.language, a.game or "", a.page,
                                                        a.more),
     AnswerKind.WHICH_ONE: lambda a: messages.which_one(a.monsters, a.game, a.language),

@@ -19,7 +19,9 @@ from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.smalltalk import small_talk
 from monsterbot.core.model import KeywordReply, KnowledgeSet, Monster
-from monsterbot.knowledge.records import describe, record_problems, to_monster, validator
+from monsterbot.knowledge.problems import describe
+from monsterbot.knowledge.records import to_monster
+from monsterbot.knowledge.schema import record_problems, validator
 from monsterbot.replies.line_rules import TEXT_MAX, utf16_length
 
 

@@ -21,7 +21,10 @@ from typing import Sequence
 
 from monsterbot.core.model import KnowledgeSet
 from monsterbot.core.snapshot import Snapshot
-from monsterbot.knowledge.records import KnowledgeError, Problem, Record, file_text, lint, read_text, yaml_file_names
+from monsterbot.knowledge.files import file_text, yaml_file_names
+from monsterbot.knowledge.lint import lint
+from monsterbot.knowledge.problems import KnowledgeError, Problem
+from monsterbot.knowledge.records import Record, read_text
 from monsterbot.sources.compiled import Compiled, Entry, KnowledgeCache, content_digest
 
 #: What says a file may have changed: size, mtime and ctime (ns), inode; None when it cannot be stat'ed.
@@ -122,7 +125,7 @@ class YamlSource:
         cache.write(files, index)
         return index
 
-    def take_index(self) -> Snapshot | None:
+    def compiled_index(self) -> Snapshot | None:
         """The index compiled with the first load, once: a snapshot built from it of the same monsters costs nothing
         (LiveKnowledge's seed)."""
         index, self._index = self._index, None
