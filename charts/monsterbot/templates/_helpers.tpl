@@ -248,6 +248,8 @@ env:
     value: /tmp/metrics
   - name: MONSTERBOT_INTERNAL_PORT # /metrics and the detailed /readyz: never routed publicly
     value: {{ include "monsterbot.internalPort" . | quote }}
+  - name: MONSTERBOT_INTERNAL_HOST # Prometheus scrapes the pod's address; the NetworkPolicy admits only metricsFrom
+    value: "0.0.0.0"
   - name: MONSTERBOT_SHUTDOWN_GRACE # the checks keep it 5 s under the pod's termination grace
     value: {{ $.Values.config.shutdownGraceSeconds | quote }}
   - name: MONSTERBOT_EVENT_LEASE
