@@ -98,3 +98,10 @@ def test_the_gallery_needs_only_the_projects_own_tools(tmp_path: Path) -> None:
     with Image.open(tmp_path / "sheet.png") as sheet:
         assert sheet.size == (4 * 375, 400) and sheet.mode == "P"  # halved, side by side, 128 colours at most
         assert sheet.convert("RGB").getpixel((375 + 10, 399)) == join.BACKGROUND  # a shorter one on the background
+
+
+def test_the_fast_subset_names_test_files_that_exist() -> None:
+    """`make test-fast` (the README's quick check) runs files by name: a renamed one would silently drop out."""
+    made = subprocess.run(["make", "-n", "test-fast"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    named = re.findall(r"\btests/\S+\.py\b", made)
+    assert len(named) >= 5 and [n for n in named if not (REPO / n).is_file()] == []
