@@ -321,7 +321,8 @@ def test_knative_takes_traffic_at_once_is_scraped_and_guarded():
     """Readiness without periodSeconds (Knative then probes aggressively: a pod from zero is ready at once), a PodMonitor
     for the unrouted internal port, and a PodDisruptionBudget while minScale keeps two pods."""
     objects = render(*CREDENTIALS, *REDIS, "--set", "knative.enabled=true", "--set", "knative.minScale=2",
-                     "--set", "knative.maxScale=4", "--set", "serviceMonitor.enabled=true")
+                     "--set", "knative.maxScale=4", "--set", "serviceMonitor.enabled=true",  # the NetworkPolicy is on
+                     "--set", r"networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=monitoring")
     validate_all(objects)
     [service] = by_kind(objects, "Service", "serving.knative.dev/v1")
     container = service["spec"]["template"]["spec"]["containers"][0]
@@ -329,7 +330,7 @@ def test_knative_takes_traffic_at_once_is_scraped_and_guarded():
     assert container["livenessProbe"]["periodSeconds"] == 10
     deployment = webhook_deployment(render(*CREDENTIALS))["spec"]["template"]["spec"]["containers"][0]
     assert deployment["readinessProbe"]["periodSeconds"] == 5  # the Deployment keeps its period
-    [monitor] = by_kind(objects, "PodMonitor")
+    [monitor] = [m for m in by_kind(objects, "PodMonitor") if not m["metadata"]["name"].endswith("-operator")]
     assert by_kind(objects, "ServiceMonitor") == []
     assert monitor["spec"]["selector"]["matchLabels"].items() <= service["spec"]["template"]["metadata"]["labels"].items()
     [endpoint] = monitor["spec"]["podMetricsEndpoints"]
@@ -509,7 +510,8 @@ def test_the_data_folder_stays_writable_in_chart_and_operator_pods(knative):
     objects = render(*CREDENTIALS, *(("--set", "knative.enabled=true") if knative else ()))
     webhooks = [p for _, p in pod_templates(objects) if p["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
     bot = {"apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot", "metadata": {"name": "b", "namespace": "games", "uid": "u"},
-           "spec": {"channelSecretRef": {"name": "l", "key": "s"}, "channelAccessTokenRef": {"name": "l", "key": "t"},
+           "spec": {"channelSecretRef": {"name": "l", "key": "channel-secret"},
+                    "channelAccessTokenRef": {"name": "l", "key": "channel-access-token"},
                     "knative": {"enabled": knative, "maxScale": 1}}}
     made = desired_resources(bot, [], PodPolicy.from_chart(operator_config(objects), "games"))[0]["spec"]["template"]
     assert len(webhooks) == 1 and _writable_data_dir(webhooks[0]) and _writable_data_dir(made)
@@ -565,7 +567,8 @@ def test_every_setting_is_in_values_the_chart_pods_the_operator_pods_and_the_rea
     chart_operator = _env_names(deployments["operator"]["spec"]["template"]["spec"]["containers"][0])
     policy = PodPolicy.from_chart(operator_config(objects), "games")
     bot = {"apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot", "metadata": {"name": "b", "namespace": "games", "uid": "u"},
-           "spec": {"channelSecretRef": {"name": "l", "key": "s"}, "channelAccessTokenRef": {"name": "l", "key": "t"}}}
+           "spec": {"channelSecretRef": {"name": "l", "key": "channel-secret"},
+                    "channelAccessTokenRef": {"name": "l", "key": "channel-access-token"}}}
     operator_made = _env_names(desired_resources(bot, [], policy)[0]["spec"]["template"]["spec"]["containers"][0])
     table = (REPO / "README.md").read_text().split("## Configuration", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", table))
@@ -765,7 +768,12 @@ def test_network_policy_service_monitor_and_scheduling_are_values():
     webhook_policy = policies["bot-monsterbot-webhook"]["spec"]
     assert webhook_policy["ingress"] == [{"ports": [{"port": 8080, "protocol": "TCP"}]},  # LINE: from anywhere
                                          {"ports": [{"port": INTERNAL_PORT, "protocol": "TCP"}], "from": [PROMETHEUS]}]
-    assert "ingress" not in policies["bot-monsterbot-operator"]["spec"]  # the operator serves nothing
+    # the operator serves only its /metrics, to the same scrapers, through its PodMonitor
+    assert policies["bot-monsterbot-operator"]["spec"]["ingress"] == [
+        {"ports": [{"port": 8090, "protocol": "TCP"}], "from": [PROMETHEUS]}]
+    [pod_monitor] = by_kind(objects, "PodMonitor")
+    assert pod_monitor["spec"]["podMetricsEndpoints"] == [{"port": "metrics", "path": "/metrics", "interval": "30s"}]
+    assert pod_monitor["spec"]["selector"]["matchLabels"]["app.kubernetes.io/component"] == "operator"
     [monitor] = by_kind(objects, "ServiceMonitor")
     assert monitor["spec"]["endpoints"] == [{"port": "metrics", "path": "/metrics", "interval": "30s"}]
     services = {s["metadata"]["name"]: s for s in by_kind(objects, "Service", "v1")}
@@ -787,6 +795,17 @@ def test_network_policy_service_monitor_and_scheduling_are_values():
     assert pods["webhook"]["metadata"]["labels"]["team"] == "hunters"
     assert {"name": "TZ", "value": "Asia/Taipei"} in container["env"]
     assert pods["webhook"]["metadata"]["annotations"]["checksum/secret"]  # a new Secret rolls the pods
+
+
+def test_the_network_policy_guards_the_internal_port_by_default():
+    """The internal port listens on the pod's address (Prometheus scrapes it there): the NetworkPolicy is on unless
+    turned off, and admits no one to it unless networkPolicy.metricsFrom lists the scrapers."""
+    objects = render(*CREDENTIALS)
+    container = webhook_deployment(objects)["spec"]["template"]["spec"]["containers"][0]
+    assert {"name": "MONSTERBOT_INTERNAL_HOST", "value": "0.0.0.0"} in container["env"]
+    [policy] = [p for p in by_kind(objects, "NetworkPolicy") if p["spec"]["podSelector"]["matchLabels"].get(
+        "app.kubernetes.io/component") == "webhook"]
+    assert all(INTERNAL_PORT not in [port["port"] for port in rule.get("ports", [])] for rule in policy["spec"]["ingress"])
 
 
 def test_network_policy_keeps_the_internal_port_closed_unless_a_scraper_is_listed():

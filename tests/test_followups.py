@@ -418,12 +418,13 @@ def test_a_version_2_store_gains_the_chat_game(database_url):  # noqa: F811 - th
     migrate(engine)
     with engine.begin() as connection:  # back to schema 2: a chat preference without a game
         connection.execute(sqlalchemy.text("ALTER TABLE chat_preferences DROP COLUMN game"))
+        connection.execute(sqlalchemy.text("ALTER TABLE game_facts DROP COLUMN companion"))  # schema 5
         connection.execute(sqlalchemy.text("INSERT INTO chat_preferences (chat_key, mention_only, updated_at) "
                                            "VALUES ('k', TRUE, '2026-01-01')"))
     with Session(engine) as session:
         session.merge(Meta(key="schema_version", value="2"))
         session.commit()
-    assert migrate(engine) == SCHEMA_VERSION == 3
+    assert migrate(engine) == SCHEMA_VERSION == 5
     preferences = StorePreferences(engine)
     assert preferences.game("k") is None
     preferences.set_game("k", "wilds")

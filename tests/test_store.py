@@ -118,13 +118,14 @@ def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(databa
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN missing"))
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN resisted_elements"))
         connection.execute(text("ALTER TABLE chat_preferences DROP COLUMN game"))  # schema 3
+        connection.execute(text("ALTER TABLE game_facts DROP COLUMN companion"))  # schema 5
     with Session(engine) as session:
         session.merge(Meta(key="schema_version", value="1"))
         session.commit()
     with engine.begin() as connection:  # logged under the old rules: a group's chatter, a phone number
         connection.execute(insert(QueryLogRow), [{"query": "call me 0912345678", "outcome": "miss", "chat": "group",
                                                   "language": "en", "at": datetime.now(timezone.utc)}])
-    assert migrate(engine) == SCHEMA_VERSION == 4
+    assert migrate(engine) == SCHEMA_VERSION == 5
     with Session(engine) as session:
         assert session.exec(select(QueryLogRow)).all() == []  # 4: the old query log is not kept
     sync(engine, monsters)
@@ -133,6 +134,10 @@ def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(databa
     assert rathalos.derived == ("elements",) and rathalos.hitzones[1].state == "wound"
     assert back["guardian-arkveld"].games["wilds"].missing == ("elements", "hitzones", "breakable", "severable")
     assert back["rathalos"].games["rise"].resisted_elements == ("fire",)
+    original = {m.id: m for m in monsters}["rathalos"].games["wilds"]  # the companion's facts survive the store
+    assert rathalos.materials == original.materials and rathalos.materials["high"]
+    assert (rathalos.habitats, rathalos.inflicts, rathalos.remedies, rathalos.crowns) == (
+        original.habitats, original.inflicts, original.remedies, original.crowns)
 
 
 def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters):

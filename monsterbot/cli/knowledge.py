@@ -33,10 +33,10 @@ def register(sub: Any) -> None:
     sync.set_defaults(func=cmd_sync)
 
     importer = sub.add_parser("import", help="regenerate records from a dataset")
-    importer.add_argument("dataset", choices=["mhworlddata", "hunterpie", "wilds", "rise-ele-check"])
+    importer.add_argument("dataset", choices=["mhworlddata", "hunterpie", "wilds", "rise-ele-check", "companion"])
     importer.add_argument(
         "path", type=Path, help="MHWorldData CSV folder, HunterPie game data folder, the MHWS-in-json folder (wilds), "
-        "or mhrise-ele-check's monster_data.csv"
+        "mhrise-ele-check's monster_data.csv, or the shared data folder (companion: materials, habitats, …)"
     )
     importer.add_argument("--out", type=Path, default=Path("knowledge/monsters"))
     importer.add_argument(
@@ -111,6 +111,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Regenerate records from a dataset, keeping hand-added aliases and other games' facts."""
+    from monsterbot.knowledge.companion_import import import_companion
     from monsterbot.knowledge.importer import import_hunterpie, import_world
     from monsterbot.knowledge.rise_import import import_rise_resistances
     from monsterbot.knowledge.wilds_import import import_wilds
@@ -121,8 +122,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         written, lines = import_rise_resistances(args.path, args.out)
         for line in lines:
             print(f"not mapped: {line}", file=sys.stderr)
-    elif args.dataset == "wilds":
-        written, report = import_wilds(args.path, args.out)
+    elif args.dataset in ("wilds", "companion"):
+        written, report = (import_wilds if args.dataset == "wilds" else import_companion)(args.path, args.out)
         for line in report.lines:
             print(f"not mapped: {line}", file=sys.stderr)
     else:

@@ -31,6 +31,9 @@ def register(sub: Any) -> None:
                           help="the operator's config.yaml (the chart's ConfigMap: namespaces, allowlists, pod template)")
     operator.add_argument("--interval", type=float, default=10.0, help="seconds between full reconciles")
     operator.add_argument("--no-leader-election", action="store_true")
+    operator.add_argument("--metrics-port", type=int, default=0, help="serve Prometheus /metrics on this port (0: off)")
+    operator.add_argument("--metrics-address", default="127.0.0.1",
+                          help="the address /metrics listens on (the chart's pod: 0.0.0.0, for its PodMonitor)")
     operator.set_defaults(func=cmd_operator)
 
     export = sub.add_parser("export", help="EventBinding manifests from knowledge YAML, or the CRDs")
@@ -96,7 +99,8 @@ def cmd_operator(args: argparse.Namespace) -> int:
     """Run the operator: reconcile Bots and EventBindings (leader-elected)."""
     from monsterbot.operator.main import run_operator
 
-    return run_operator(args.config, interval=args.interval, leader_election=not args.no_leader_election)
+    return run_operator(args.config, interval=args.interval, leader_election=not args.no_leader_election,
+                        metrics_port=args.metrics_port, metrics_address=args.metrics_address)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -35,6 +35,9 @@ class AnswerKind(StrEnum):
     KEYWORD = "keyword"  # an EventBinding's keyword reply
     COMMAND = "command"  # a chat setting changed (topic: quiet_on, quiet_off, game_set)
     FORGET = "forget"  # the bot left a chat
+    MATERIALS = "materials"  # a monster's materials at one rank (topic: the rank)
+    ITEM_SOURCES = "item_sources"  # the monsters that give an item (topic: the item's English name)
+    FIELD_GUIDE = "field_guide"  # where a monster lives, what it inflicts, what to bring (topic: habitat or inflicts)
 
 
 #: The kinds that show one monster's facts: the game they report is the game whose facts are shown.
@@ -102,6 +105,7 @@ class Answer:
     full: bool = False  # a hitzone table with every state
     offer_here: bool = False  # a card in another game than the chat's: offer to make it the chat's own
     asked: AnswerKind | None = None  # what a which-monster or game-missing reply was asked for (part, hitzones …)
+    unanswered: str = ""  # what was asked and no data holds ("hp", "part:leg"): said in one line before the answer
     remember: Remembered | None = None
 
     @property
@@ -119,6 +123,7 @@ class Answer:
             "kind": self.kind.value, "outcome": self.outcome.value, "normalised": self.query,
             "language": self.language, "game": self.shown_game, "score": self.score, "topic": self.topic or None,
             "monsters": [_monster_data(m, self.shown_game) for m in shown],
+            "unanswered": self.unanswered or None,
             "ranking": [{"id": r.monster.id, "name": r.monster.name(self.language or "en"), "stars": r.stars,
                          "listed_at": r.listed_at, "hitzone": r.hitzone} for r in self.ranking],
         }

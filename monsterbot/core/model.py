@@ -48,6 +48,34 @@ class Form:
 
 
 @dataclass(frozen=True)
+class Drop:
+    """One way a material is obtained: a row of the source's reward table (rate in percent)."""
+
+    how: str  # carve, tail carve, break, quest reward, … (knowledge/monster.schema.json names them all)
+    rate: int
+    count: int = 1
+    part: str = ""  # the part broken (or carved, mined) where the condition names one
+    tier: str = ""  # the reward tier where the condition has one (investigation gold, guiding lands high)
+
+
+@dataclass(frozen=True)
+class Material:
+    """An item a monster gives at one rank, with its names and every way it is obtained."""
+
+    item: str  # the English name; replies name it in other languages (core/glossary/item_names_<game>.json)
+    drops: tuple[Drop, ...]
+    rarity: int | None = None
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """An item that cures or guards against what a monster inflicts (read from the item's own text)."""
+
+    item: str  # the English name
+    cures: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class GameFacts:
     """What one game says about a monster. Any field may be empty where no source gives it."""
 
@@ -63,6 +91,12 @@ class GameFacts:
     source: str = ""
     derived: tuple[str, ...] = ()  # facts computed by a documented rule, not given by the source ("elements")
     missing: tuple[str, ...] = ()  # facts the source lacks for this monster
+    materials: Mapping[str, tuple[Material, ...]] = field(default_factory=dict)  # rank (low, high, master) -> items
+    habitats: tuple[str, ...] = ()  # regions, by English name (core/glossary/place_names.json)
+    inflicts: tuple[str, ...] = ()  # what its attacks inflict on hunters (fireblight, strong roar, …)
+    remedies: tuple[Remedy, ...] = ()  # what to bring against those
+    crowns: Mapping[str, int] = field(default_factory=dict)  # mini / silver / gold, percent of the base size
+    traps: Mapping[str, bool] = field(default_factory=dict)  # pitfall / shock / vine: whether the trap holds it
 
     def top_elements(self) -> tuple[str, ...]:
         """The elements that hurt most: by the source's stars, else its listed weak elements, else derived stars."""

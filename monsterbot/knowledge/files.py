@@ -5,25 +5,26 @@ from __future__ import annotations
 import os
 from operator import attrgetter
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from monsterbot.knowledge.lint import lint
 from monsterbot.knowledge.problems import Problem
+from monsterbot.knowledge.reading import Unreadable, read_whole
 from monsterbot.knowledge.records import Record, read_text
 
 
-def file_text(file: str | Path) -> str | Problem:
-    """The text of a knowledge file, or the problem that it cannot be read."""
+def file_text(file: str | Path, roots: Sequence[Path] | None = None) -> str | Problem:
+    """The text of a knowledge file read whole (knowledge/reading.py: never a link out of `roots`, nor over the size
+    cap, nor half written), or the problem that it cannot be read."""
     try:
-        with open(file, encoding="utf-8") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        return Problem(str(file), 1, 1, f"cannot read: {exc}")
+        return read_whole(str(file), roots)
+    except Unreadable as exc:
+        return Problem(str(file), 1, 1, str(exc))
 
 
-def read_file(file: str | Path) -> tuple[list[Record], list[Problem]]:
+def read_file(file: str | Path, roots: Sequence[Path] | None = None) -> tuple[list[Record], list[Problem]]:
     """Records and schema problems of one knowledge file (a file that cannot be read is one problem)."""
-    text = file_text(file)
+    text = file_text(file, roots)
     return ([], [text]) if isinstance(text, Problem) else read_text(text, str(file))
 
 
@@ -31,8 +32,9 @@ def read_paths(paths: Iterable[Path]) -> tuple[list[Record], list[Problem]]:
     """Read every *.yaml / *.yml file under the paths, then lint across all records."""
     records: list[Record] = []
     problems: list[Problem] = []
-    for file in yaml_files(paths):
-        found_records, found_problems = read_file(file)
+    roots = list(paths)
+    for file in yaml_files(roots):
+        found_records, found_problems = read_file(file, roots)
         records += found_records
         problems += found_problems
     problems += lint(records)

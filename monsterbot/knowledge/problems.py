@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 if TYPE_CHECKING:
     from jsonschema import ValidationError
 
+SHOWN_CHARS = 40  # of a value quoted in a problem
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -43,6 +45,13 @@ def dotted(path: Iterable[str | int]) -> str:
     return text or "the record"
 
 
+def _shown(value: Any) -> str:
+    """A value as a problem quotes it, cut at SHOWN_CHARS: no message repeats much of a file (a token, a linked
+    file's lines)."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS]}… ({len(text)} characters)"
+
+
 def describe(error: ValidationError) -> tuple[str, bool]:
     """A plain-words message for a schema error, and whether it points at a key (not a value)."""
     where = dotted(error.absolute_path)
@@ -52,7 +61,7 @@ def describe(error: ValidationError) -> tuple[str, bool]:
     kind = error.validator
     if kind in ("minimum", "maximum"):
         low, high = node.get("minimum"), node.get("maximum")
-        return f"{where} must be {low}–{high}, got {value!r}", False
+        return f"{where} must be {low}–{high}, got {_shown(value)}", False
     if kind == "additionalProperties":
         allowed = sorted(node.get("properties", {}))
         extra = sorted(set(value) - set(allowed))
@@ -63,11 +72,12 @@ def describe(error: ValidationError) -> tuple[str, bool]:
     if kind == "type":
         if isinstance(value, (date, datetime)):  # an unquoted 2024-01-01: YAML reads a date
             return f"{where} must be {_article(expected)}, got the date {value} (quote it to keep it as text)", False
-        return f"{where} must be {_article(expected)}, got {type(value).__name__} {value!r}", False
+        shown = _shown(value) if error.absolute_path else f"({len(str(value))} characters)"  # a whole file: not shown
+        return f"{where} must be {_article(expected)}, got {type(value).__name__} {shown}", False
     if kind == "enum":
-        return f"{where} must be one of {', '.join(map(str, expected))}, got {value!r}", False
+        return f"{where} must be one of {', '.join(map(str, expected))}, got {_shown(value)}", False
     if kind == "pattern":
-        return f"{where} {value!r} is not a lowercase slug like azure-rathalos", False
+        return f"{where} {_shown(value)} is not a lowercase slug like azure-rathalos", False
     if kind in ("minLength", "minItems", "minProperties"):
         return f"{where} must not be empty", False
     if kind == "maxLength":

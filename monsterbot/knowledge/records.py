@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from monsterbot.core.companion import companion_fields
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import LANGUAGES, Form, GameFacts, Hitzone, Monster
 from monsterbot.knowledge.problems import Problem
@@ -113,6 +114,7 @@ def to_monster(data: dict[str, Any], origin: str = "") -> Monster:
             source=facts["source"],
             derived=tuple(facts.get("derived", ())),
             missing=tuple(facts.get("missing", ())),
+            **companion_fields(facts),
         )
     return Monster(
         id=data["id"],

@@ -11,7 +11,8 @@ from typing import Any
 import yaml
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema=../monster.schema.json\n"
-_INLINE_KEYS = ("elements", "ailments")  # a mapping under these keys is one row: {fire: 3, water: 1, ...}
+_INLINE_KEYS = ("elements", "ailments", "crowns", "traps")  # a mapping under these keys is one row: {fire: 3, ...}
+_ROW_LISTS = ("hitzones", "drops")  # each entry of these lists is one row
 
 
 class _Flow(dict[str, Any]):
@@ -42,7 +43,7 @@ _Dumper.add_representer(_FlowList, _represent_flow_list)
 
 
 def _shape(value: Any, key: str = "") -> Any:
-    """Mark what is written inline: scalar lists, `elements`/`ailments` rows and every hitzone row."""
+    """Mark what is written inline: scalar lists, the `_INLINE_KEYS` mappings and the rows of `_ROW_LISTS`."""
     if isinstance(value, dict):
         if key in _INLINE_KEYS:
             return _Flow(value)
@@ -50,7 +51,7 @@ def _shape(value: Any, key: str = "") -> Any:
     if isinstance(value, list):
         if all(not isinstance(v, (dict, list)) for v in value):
             return _FlowList(value)
-        if key == "hitzones":
+        if key in _ROW_LISTS:
             return [_Flow(v) if isinstance(v, dict) else _shape(v) for v in value]
         return [_shape(v) for v in value]
     return value

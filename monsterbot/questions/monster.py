@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
-from monsterbot.core.matching.question import Kind
+from monsterbot.core.matching.question import Kind, parse_as_name
 from monsterbot.core.matching.reading import Verdict, read_question
 from monsterbot.questions.cards import card
 from monsterbot.questions.context import Context
@@ -31,8 +31,8 @@ class MonsterName:
 
     def answer(self, context: Context) -> Answer:
         question, snapshot = context.question, context.snapshot
-        if question.kind is Kind.COMPARE:  # a comparison whose sides are not two monsters: the whole is one name
-            question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
+        if question.kind is Kind.COMPARE:  # a comparison whose sides are not all monsters: the whole is one name
+            question = replace(parse_as_name(context.text), game=question.game or None)
         reading = read_question(question, context.text, snapshot.matcher)
         if reading.verdict is Verdict.ANSWER:
             monster = snapshot.monsters[reading.monsters[0]]

@@ -9,24 +9,32 @@ from __future__ import annotations
 
 from monsterbot.core.answer import VERDICTS, Answer, AnswerKind, AnswerOutcome, Certainty
 from monsterbot.questions.commands import ChatGame, QuietMode
+from monsterbot.questions.companion import ItemSource, MonsterTopic
 from monsterbot.questions.compare import Comparison
 from monsterbot.questions.context import Context, Handler
 from monsterbot.questions.followup import FollowUp
 from monsterbot.questions.help import Help
 from monsterbot.questions.keyword import KeywordReply
 from monsterbot.questions.monster import MonsterName
+from monsterbot.questions.named_part import NamedPart
 from monsterbot.questions.reverse import WeakestTo
 from monsterbot.questions.small_talk import SmallTalk
+from monsterbot.questions.unanswered import MissingPart, NotHeld
 
 ORDER: tuple[Handler, ...] = (
     QuietMode(),  # "安靜" / "說話"
     ChatGame(),  # "預設荒野"
     Help(),  # "help", an emoji alone
     KeywordReply(),  # an EventBinding's keyword: "開團"
+    ItemSource(),  # "火龍紅玉", "where do I get rathalos ruby" (an item's name alone only as typed, never a monster's)
+    MonsterTopic(),  # "火龍 素材", "rathalos habitat", "火龍 異常", "素材呢"
     FollowUp(),  # "尾巴呢", "and in rise?"
     SmallTalk(),  # "謝謝", "hi" (never a monster's exact name)
     WeakestTo(),  # "哪些魔物怕火"
     Comparison(),  # "火龍 vs 雌火龍"
+    NotHeld(),  # "rathalos hp": said that no data holds it, then the card
+    MissingPart(),  # "ヌ・エグドラ 脚" without leg figures: said, then the parts it has
+    NamedPart(),  # "鎖刃龍 鎖刃", "nu udra tentacle": a part by a name of its own
     MonsterName(),  # anything else is a name: "火龍", "迅龍 肉質"
 )
 

@@ -13,11 +13,12 @@ from linebot.v3.messaging import Message, TextMessage
 
 from monsterbot.core.answer import Answer, AnswerKind
 from monsterbot.core.snapshot import Snapshot
-from monsterbot.replies import followups, messages, reverse, tables
+from monsterbot.replies import companion, followups, messages, reverse, tables
 from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.labels import label
 from monsterbot.replies.part_answer import part_answer
+from monsterbot.replies.unanswered import unanswered_note
 from monsterbot.replies.wire import Wire, to_wire
 
 
@@ -58,6 +59,9 @@ BUILDERS: dict[AnswerKind, Callable[[Answer], Message]] = {
     AnswerKind.GREETING: _greeting,
     AnswerKind.KEYWORD: lambda a: TextMessage(text=a.text),
     AnswerKind.COMMAND: _command,
+    AnswerKind.MATERIALS: lambda a: companion.materials(a.monsters[0], a.game or "", a.topic, a.language),
+    AnswerKind.ITEM_SOURCES: lambda a: companion.item_sources(a.topic, a.monsters, a.game or "", a.language),
+    AnswerKind.FIELD_GUIDE: lambda a: companion.field_guide(a.monsters[0], a.game or "", a.topic, a.language),
 }
 #: Replies that repeat what a person typed: never kept with the knowledge version.
 UNKEPT = frozenset({AnswerKind.NOT_FOUND})
@@ -68,9 +72,10 @@ def render(answer: Answer, snapshot: Snapshot) -> list[Wire]:
     build = BUILDERS.get(answer.kind)
     if build is None:
         return []
+    said = [to_wire(TextMessage(text=unanswered_note(answer)))] if answer.unanswered else []  # what no data holds
     if answer.kind in UNKEPT:
-        return [to_wire(build(answer))]
-    return [snapshot.remember(reply_key(answer), lambda: to_wire(build(answer)))]
+        return [*said, to_wire(build(answer))]
+    return [*said, snapshot.remember(reply_key(answer), lambda: to_wire(build(answer)))]
 
 
 def reply_key(answer: Answer) -> Hashable:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator, QuickReply
@@ -35,7 +36,17 @@ def compact_hitzones(hitzones: Sequence[Hitzone]) -> list[Hitzone]:
 
 
 def _mark(zone: Hitzone, facts: GameFacts) -> str:
-    return "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
+    return "◆" if _listed(zone.part, facts.breakable) else ("✂" if _listed(zone.part, facts.severable) else "")
+
+
+def _listed(part: str, parts: Sequence[str]) -> bool:
+    """Whether a list of breakable (or severable) parts names a hitzone's part, as the games' break rewards name a
+    pair ("Wings" for the Left Wing and the Right Wing rows, "Horns" for "Horn")."""
+    return _base(part) in {_base(p) for p in parts}
+
+
+def _base(part: str) -> str:
+    return re.sub(r"^(?:Left|Right|L|R) ", "", part).removesuffix("s")
 
 
 def hitzone_row(zone: Hitzone, facts: GameFacts, language: str, widths: list[int]) -> FlexBox:

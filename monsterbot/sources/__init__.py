@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # the store and the YAML reader are imported only when used (
     from sqlalchemy.engine import Engine
 
     from monsterbot.core.snapshot import Snapshot
-    from monsterbot.sources.live import LiveKnowledge
+    from monsterbot.sources.live import Baseline, LiveKnowledge
     from monsterbot.sources.yaml_files import YamlSource
 
 
@@ -29,11 +29,12 @@ class Source(Protocol):
         ...
 
 
-def live_knowledge(source: Source, settings: Settings) -> LiveKnowledge:
-    """The live knowledge of a source, seeded with its compiled index: how the web process and the CLI both hold it."""
+def live_knowledge(source: Source, settings: Settings, baseline: Baseline | None = None) -> LiveKnowledge:
+    """The live knowledge of a source, seeded with its compiled index: how the web process and the CLI both hold it
+    (a serving process's also guarded by the host's last good `baseline`, on the data volume)."""
     from monsterbot.sources.live import LiveKnowledge
 
-    return LiveKnowledge(source.load, settings.reload_min_share, seed=source.compiled_index)
+    return LiveKnowledge(source.load, settings.reload_min_share, seed=source.compiled_index, baseline=baseline)
 
 
 def load_knowledge(settings: Settings, engine: Engine | None = None) -> LiveKnowledge:

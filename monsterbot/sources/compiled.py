@@ -51,7 +51,8 @@ _CODE_MODULES = ("monsterbot.sources.compiled",)
 _LIBRARIES = ("opencc", "jaconv", "rapidfuzz")
 #: Every class a cache may hold (module, name); anything else makes the cache foreign.
 _ALLOWED = frozenset({
-    *(("monsterbot.core.model", name) for name in ("Monster", "GameFacts", "Hitzone", "Form", "KeywordReply")),
+    *(("monsterbot.core.model", name) for name in ("Monster", "GameFacts", "Hitzone", "Form", "KeywordReply",
+                                                      "Drop", "Material", "Remedy")),
     ("monsterbot.core.snapshot", "Snapshot"),
     ("monsterbot.core.matching.matcher", "Matcher"),
     ("monsterbot.core.matching.matcher", "_Entry"),

@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel, create_engine
 from monsterbot.store import schema  # noqa: F401 - registers the tables on SQLModel.metadata
 from monsterbot.store.schema import Meta, utcnow
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _wilds_facts(connection: Connection) -> None:
@@ -39,8 +39,14 @@ def _private_query_log(connection: Connection) -> None:
     connection.execute(text("DELETE FROM query_log"))
 
 
+def _companion(connection: Connection) -> None:
+    """5: the hunt companion's facts per game (materials, habitats, inflicts, remedies, crowns, traps)."""
+    connection.execute(text("ALTER TABLE game_facts ADD COLUMN companion JSON NOT NULL DEFAULT '{}'"))
+
+
 #: MIGRATIONS[n] turns a version n-1 database into version n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _wilds_facts, 3: _chat_game, 4: _private_query_log}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _wilds_facts, 3: _chat_game, 4: _private_query_log,
+                                                        5: _companion}
 
 
 class StoreError(RuntimeError):

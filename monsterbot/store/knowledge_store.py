@@ -9,6 +9,7 @@ from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from monsterbot.core.companion import companion_data, companion_fields
 from monsterbot.core.model import ELEMENTS, Form, GameFacts, Hitzone, Monster
 from monsterbot.core.snapshot import knowledge_version
 from monsterbot.store.schema import GameFactsRow, HitzoneRow, Meta, MonsterRow, NameRow, utcnow
@@ -62,6 +63,7 @@ def _rows(monster: Monster) -> tuple[MonsterRow, list[object]]:
                 severable=list(facts.severable),
                 forms=[{"description": f.description, "elements": dict(f.elements)} for f in facts.forms],
                 derived=list(facts.derived), missing=list(facts.missing), resisted_elements=list(facts.resisted_elements),
+                companion=companion_data(facts),
             )
         )
         rows += [
@@ -108,6 +110,7 @@ def load_monsters(engine: Engine) -> list[Monster]:
             breakable=tuple(fact.breakable), severable=tuple(fact.severable),
             forms=tuple(Form(f["description"], dict(f["elements"])) for f in fact.forms), source=fact.source,
             derived=tuple(fact.derived), missing=tuple(fact.missing), resisted_elements=tuple(fact.resisted_elements),
+            **companion_fields(fact.companion),
         )
     return [
         Monster(

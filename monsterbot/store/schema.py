@@ -61,6 +61,7 @@ class GameFactsRow(SQLModel, table=True):
     forms: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     derived: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # since schema 2
     missing: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # since schema 2
+    companion: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # since schema 4
 
 
 class HitzoneRow(SQLModel, table=True):

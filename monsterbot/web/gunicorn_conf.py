@@ -11,7 +11,8 @@ from monsterbot.config import Settings
 
 _settings = Settings.from_env(require_line=False)
 
-bind = [f"0.0.0.0:{_settings.port}", f"0.0.0.0:{_settings.internal_port}"]  # public, internal (metrics)
+# public; internal (metrics, the detailed /readyz): this host only unless MONSTERBOT_INTERNAL_HOST says otherwise
+bind = [f"0.0.0.0:{_settings.port}", f"{_settings.internal_host}:{_settings.internal_port}"]
 workers = _settings.web_concurrency
 # gunicorn's asyncio worker reads every request whole, then answers LINE's webhook on its loop or hands the request to
 # one of GUNICORN_THREADS threads running the Flask app (monsterbot/web/asgi.py, wrapped in post_worker_init): slow

@@ -1,0 +1,163 @@
+"""The hunt companion's questions: a monster's materials ("火龍 素材", "rathalos materials high rank"), where it lives
+("火龍 棲息地", "rathalos habitat"), what it inflicts and what to bring ("火龍 異常", "what does rathalos inflict"),
+the same as follow-ups ("素材呢", "and its habitat?"), and where an item comes from ("火龍紅玉", "where do I get
+rathalos ruby", "火龍紅玉怎麼拿", "火竜の紅玉の入手方法").
+"""
+
+from __future__ import annotations
+
+import re
+
+from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
+from monsterbot.core.companion import RANKS
+from monsterbot.core.matching.items import ItemIndex
+from monsterbot.core.matching.question import Kind, parse
+from monsterbot.core.model import GAMES, GameFacts, Monster
+from monsterbot.core.snapshot import Snapshot
+from monsterbot.questions.context import Context
+
+#: The words that make a message a topic's question, as players type them in four languages.
+TOPICS: dict[str, re.Pattern[str]] = {
+    "materials": re.compile(r"素材|材料|掉落物?|掉寶|剥ぎ取り|\b(?:materials?|mats|drops|loot)\b", re.I),
+    "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|どこにいる|\bhabitats?\b", re.I),
+    "inflicts": re.compile(r"状態異常攻撃|状態異常|異常狀態|异常状态|異常|异常|帶什麼|带什么|持ち物|"
+                           r"\b(?:inflicts?|what (?:should i|to) bring|ailments?)\b", re.I),
+}
+#: "Where does rathalos live": a habitat question in so many words (the name stays in the middle).
+WHERE_LIVES = re.compile(r"\bwhere (?:does|do|is|are|can i find)\b.*\b(?:live|lives|found)\b", re.I)
+#: The words of a topic's question around the monster's name, taken out before the name is looked up.
+TOPIC_WORDS = re.compile(r"\b(?:what|does|do|is|are|can|i|find|where|live|lives|found|should|to|bring)\b", re.I)
+#: Rank words (the materials' rank asked for).
+RANK_WORDS = {
+    "low": re.compile(r"下位|\b(?:low rank|lr)\b", re.I),
+    "high": re.compile(r"上位|\b(?:high rank|hr)\b", re.I),
+    "master": re.compile(r"大師|大师|マスター|\b(?:master rank|mr)\b", re.I),
+}
+#: "Where do I get X", "X 怎麼拿", "Xの入手方法", "X drop rate": an item question whatever X is.
+ITEM_CUES = re.compile(r"の入手方法|の入手場所|入手方法|の入手|入手|怎麼拿|怎么拿|怎麼取得|怎么获得|怎麼刷|怎么刷|哪裡拿|哪里拿|哪裡有|哪里有|掉率|"
+                       r"\b(?:where (?:do|can) i (?:get|find|farm)|how (?:do i|to) get|drop rates?)\b", re.I)
+#: Longer messages are chatter, not an item question.
+MAX_ITEM_QUESTION = 60
+#: What is left of a follow-up once its topic is taken out: nothing but these ("素材呢", "and its habitat?").
+FILLER = re.compile(r"[\s?？!！。,，.、~]+|呢|嗎|吗|那|它的|牠的|他的|的|還有|还有|\b(?:and|its|it|what about|the|of)\b|は\b|は?[?？]?$",
+                    re.I)
+
+
+def topic_of(text: str) -> str:
+    """The companion topic a message names ("" for none)."""
+    if WHERE_LIVES.search(text):
+        return "habitat"
+    return next((topic for topic, words in TOPICS.items() if words.search(text)), "")
+
+
+def rank_of(text: str) -> str:
+    """The rank a message names ("" for none)."""
+    return next((rank for rank, words in RANK_WORDS.items() if words.search(text)), "")
+
+
+def has_topic(facts: GameFacts | None, topic: str) -> bool:
+    """Whether a game's facts can answer the topic."""
+    if facts is None:
+        return False
+    if topic == "materials":
+        return bool(facts.materials)
+    return bool(facts.habitats or facts.inflicts)
+
+
+def shown_game(monster: Monster, topic: str, game: str) -> str | None:
+    """The game asked if its facts answer the topic, else the newest game whose facts do."""
+    if has_topic(monster.games.get(game), topic):
+        return game
+    return next((g for g in reversed(GAMES) if has_topic(monster.games.get(g), topic)), None)
+
+
+def default_rank(facts: GameFacts, asked: str) -> str:
+    """The rank asked if the game has it, else the highest rank it has."""
+    return asked if asked in facts.materials else next(r for r in reversed(RANKS) if r in facts.materials)
+
+
+def topic_answer(monster: Monster, topic: str, game: str, language: str, rank: str, certainty: Certainty) -> Answer | None:
+    """The answer about one monster's topic, in the game asked or the newest that has it; None if none has it."""
+    shown = shown_game(monster, topic, game)
+    if shown is None:
+        return None
+    facts = monster.games[shown]
+    kind = AnswerKind.MATERIALS if topic == "materials" else AnswerKind.FIELD_GUIDE
+    detail = default_rank(facts, rank) if topic == "materials" else topic
+    return Answer(kind, AnswerOutcome.MATCH, certainty=certainty, language=language, game=shown, monsters=(monster,),
+                  topic=detail, monster_id=monster.id,
+                  remember=Remembered(monster.id, shown, topic, detail if topic == "materials" else "", language))
+
+
+class MonsterTopic:
+    """A monster's materials, habitat or inflictions; without a monster, the chat's last one (a follow-up)."""
+
+    def matches(self, context: Context) -> bool:
+        return bool(topic_of(context.text))
+
+    def answer(self, context: Context) -> Answer | None:
+        text = context.text
+        topic = topic_of(text)
+        rest = TOPIC_WORDS.sub(" ", TOPICS[topic].sub(" ", text))
+        for words in RANK_WORDS.values():
+            rest = words.sub(" ", rest)
+        language, rank = context.question.language, rank_of(text)
+        subject = parse(rest)
+        if not FILLER.sub("", rest) or not subject.subject:
+            remembered = context.memory.recall(context.chat_key) if context.chat_key else None
+            if remembered is None or remembered.monster_id not in context.snapshot.monsters:
+                return None
+            monster = context.snapshot.monsters[remembered.monster_id]
+            game = context.question.game or remembered.game
+            return topic_answer(monster, topic, game, language, rank, Certainty.CONFIDENT)
+        result = context.snapshot.matcher.match_question(subject)
+        best = result.best
+        if best is None:
+            return None
+        certainty = Certainty.CONFIDENT if result.whole_message else Certainty.UNSURE
+        return topic_answer(context.snapshot.monsters[best.monster_id], topic, context.game, language, rank, certainty)
+
+
+def item_index(snapshot: Snapshot) -> ItemIndex:
+    """The item names of a knowledge version (built once per version)."""
+    return snapshot.remember(("item index",), lambda: ItemIndex(snapshot.monsters.values()))
+
+
+def givers(snapshot: Snapshot, item: str, game: str) -> tuple[Monster, ...]:
+    """The monsters that give an item in a game, the best single chance first."""
+    rates = []
+    for monster in snapshot.monsters.values():
+        facts = monster.games.get(game)
+        best = max((d.rate for items in (facts.materials.values() if facts else ()) for m in items if m.item == item
+                    for d in m.drops), default=0)
+        if best:
+            rates.append((-best, monster.id, monster))
+    return tuple(m for _, _, m in sorted(rates))
+
+
+class ItemSource:
+    """Where an item comes from: asked outright ("where do I get X", "X 怎麼拿"), or an item's name alone."""
+
+    def matches(self, context: Context) -> bool:
+        return bool(context.text.strip()) and len(context.text) <= MAX_ITEM_QUESTION
+
+    def answer(self, context: Context) -> Answer | None:
+        asked = bool(ITEM_CUES.search(context.text))
+        rest = ITEM_CUES.sub(" ", context.text).strip(" ?？!！。的")
+        found = item_index(context.snapshot).find(rest, fuzzy=asked)
+        if found is None or not asked and (context.question.kind is not Kind.WEAKNESS or _is_monster_name(context, rest)):
+            return None  # an item's name alone answers only as typed; a monster's own name, or a question about a
+            # monster's part or element ("火龍 尾巴", which is also an item's name), stays the monster's
+        game = next((g for g in (context.game, *reversed(GAMES)) if givers(context.snapshot, found.item, g)), None)
+        if game is None:
+            return None
+        certainty = Certainty.CONFIDENT if found.exact else Certainty.UNSURE
+        return Answer(AnswerKind.ITEM_SOURCES, AnswerOutcome.MATCH, certainty=certainty,
+                      language=context.question.language, game=game,
+                      monsters=givers(context.snapshot, found.item, game), topic=found.item, score=found.score)
+
+
+def _is_monster_name(context: Context, text: str) -> bool:
+    """Whether a text is a monster's name as it stands (a name wins over an item of the same spelling)."""
+    result = context.snapshot.matcher.match(text)
+    return result.best is not None and result.whole_message and result.best.score >= 100.0

@@ -1,0 +1,236 @@
+"""The hunt companion's replies: a monster's materials at one rank, the monsters an item comes from, and the field
+guide (where it lives, what it inflicts, what to bring, crowns, traps). Phone-sized bubbles with buttons to the
+monster's card, the other ranks and the other topics."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from linebot.v3.messaging import (
+    FlexBox,
+    FlexBubble,
+    FlexMessage,
+    MessageAction,
+    PostbackAction,
+    QuickReply,
+    QuickReplyItem,
+)
+
+from monsterbot.core.companion import RANKS
+from monsterbot.core.glossary import condition_name, item_name, place_name
+from monsterbot.core.model import Drop, GameFacts, Material, Monster
+from monsterbot.replies.card import ALT_TEXT_LIMIT, header, source_footer
+from monsterbot.replies.flex import GREY, heading, text
+from monsterbot.replies.game_labels import game_name, short_game_name
+from monsterbot.replies.labels import colon, joined, part_name
+from monsterbot.replies.messages import LABEL_LIMIT, QUICK_REPLY_LIMIT, postback_data
+
+#: Items shown per reply, and monsters per item: a phone's screen, and LINE's bubble size.
+MAX_ITEMS, MAX_GIVERS, MAX_DROPS = 10, 6, 4
+
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {"materials": "Materials", "habitat": "Habitat", "inflicts": "Inflicts", "bring": "Bring",
+           "card": "Weaknesses", "get": "Where to get", "more": "… and {n} more", "crowns": "Crowns",
+           "traps": "Traps", "no_traps": "traps do not hold it", "holds": "holds", "none": "none in the data",
+           "low": "Low rank", "high": "High rank", "master": "Master rank", "ask_materials": "{name} materials {rank}",
+           "ask_habitat": "{name} habitat", "ask_inflicts": "{name} inflicts", "gold": "gold", "silver": "silver",
+           "mini": "mini", "wilds_missing": "Capture and wound rewards are not in the game data read here.",
+           "pitfall": "pitfall", "shock": "shock", "vine": "vine"},
+    "zh-TW": {"materials": "素材", "habitat": "棲息地", "inflicts": "會造成", "bring": "建議攜帶", "card": "弱點",
+              "get": "入手方法", "more": "……還有 {n} 項", "crowns": "皇冠", "traps": "陷阱", "no_traps": "陷阱無效",
+              "holds": "有效", "none": "資料中沒有", "low": "下位", "high": "上位", "master": "大師級",
+              "ask_materials": "{name} 素材 {rank}", "ask_habitat": "{name} 棲息地", "ask_inflicts": "{name} 異常",
+              "gold": "金冠", "silver": "銀冠", "mini": "小金冠", "wilds_missing": "遊戲資料中未能辨識捕獲與傷口報酬。",
+              "pitfall": "落穴", "shock": "麻痺", "vine": "藤蔓"},
+    "zh-CN": {"materials": "素材", "habitat": "栖息地", "inflicts": "会造成", "bring": "建议携带", "card": "弱点",
+              "get": "获取方法", "more": "……还有 {n} 项", "crowns": "皇冠", "traps": "陷阱", "no_traps": "陷阱无效",
+              "holds": "有效", "none": "资料中没有", "low": "下位", "high": "上位", "master": "大师级",
+              "ask_materials": "{name} 素材 {rank}", "ask_habitat": "{name} 栖息地", "ask_inflicts": "{name} 异常",
+              "gold": "金冠", "silver": "银冠", "mini": "小金冠", "wilds_missing": "游戏资料中未能辨识捕获与伤口报酬。",
+              "pitfall": "落穴", "shock": "麻痹", "vine": "藤蔓"},
+    "ja": {"materials": "素材", "habitat": "生息地", "inflicts": "状態異常攻撃", "bring": "持ち物", "card": "弱点",
+           "get": "入手方法", "more": "…ほか {n} 件", "crowns": "王冠", "traps": "罠", "no_traps": "罠は効かない",
+           "holds": "有効", "none": "データなし", "low": "下位", "high": "上位", "master": "マスター",
+           "ask_materials": "{name} 素材 {rank}", "ask_habitat": "{name} 生息地", "ask_inflicts": "{name} 状態異常攻撃",
+           "gold": "金冠", "silver": "銀冠", "mini": "ミニ", "wilds_missing": "捕獲・傷破壊の報酬はデータから特定できていません。",
+           "pitfall": "落とし穴", "shock": "シビレ罠", "vine": "ツタ"},
+}
+#: How a material is obtained, per language (ja from MHWorldData's condition names where it has them).
+_HOW: dict[str, dict[str, str]] = {
+    "en": {"carve": "Carve", "carve or capture": "Carve/Capture", "tail carve": "Tail carve",
+           "severed part carve": "Severed part carve", "part carve": "Carve", "break": "Break", "quest reward": "Reward",
+           "investigation": "Investigation", "track": "Tracks", "dropped": "Dropped", "palico": "Palico",
+           "plunderblade": "Plunderblade", "bandit mantle": "Bandit Mantle", "guiding lands": "Guiding Lands",
+           "siege": "Siege", "mining": "Mining", "appraisal": "Appraisal"},
+    "zh-TW": {"carve": "剝取", "carve or capture": "剝取/捕獲", "tail carve": "尾巴剝取", "severed part carve": "切斷部位剝取",
+              "part carve": "剝取", "break": "破壞", "quest reward": "任務報酬", "investigation": "調查報酬",
+              "track": "痕跡", "dropped": "掉落物", "palico": "隨從貓", "plunderblade": "搶奪刀", "bandit mantle": "盜賊裝衣",
+              "guiding lands": "導蟲研究地", "siege": "擊退戰", "mining": "採掘", "appraisal": "鑑定"},
+    "zh-CN": {"carve": "剥取", "carve or capture": "剥取/捕获", "tail carve": "尾巴剥取", "severed part carve": "切断部位剥取",
+              "part carve": "剥取", "break": "破坏", "quest reward": "任务报酬", "investigation": "调查报酬",
+              "track": "痕迹", "dropped": "掉落物", "palico": "随从猫", "plunderblade": "抢夺刀", "bandit mantle": "盗贼装衣",
+              "guiding lands": "导虫研究地", "siege": "击退战", "mining": "采掘", "appraisal": "鉴定"},
+    "ja": {"carve": "本体剥ぎ取り", "carve or capture": "剥ぎ取り/捕獲", "tail carve": "尻尾剥ぎ取り",
+           "severed part carve": "切断部位剥ぎ取り", "part carve": "剥ぎ取り", "break": "部位破壊", "quest reward": "クエスト報酬",
+           "investigation": "調査特別報酬", "track": "痕跡採取", "dropped": "落とし物", "palico": "落っことし",
+           "plunderblade": "ぶんどり", "bandit mantle": "盗人の装衣", "guiding lands": "導きの地", "siege": "撃退戦",
+           "mining": "採掘", "appraisal": "鑑定"},
+}
+_TIERS = {"en": {}, "zh-TW": {"bronze": "銅", "silver": "銀", "gold": "金", "purple": "紫", "tempered": "歷戰"},
+          "zh-CN": {"bronze": "铜", "silver": "银", "gold": "金", "purple": "紫", "tempered": "历战"},
+          "ja": {"bronze": "銅", "silver": "銀", "gold": "金", "purple": "紫", "tempered": "歴戦"}}
+
+
+def say(language: str, key: str) -> str:
+    """A word of these replies in a language, falling back to English."""
+    return _WORDS.get(language, _WORDS["en"]).get(key) or _WORDS["en"][key]
+
+
+def drop_label(drop: Drop, language: str, game: str) -> str:
+    """"Break (Head) 4%", "調查報酬 金 16% ×3"."""
+    how = _HOW.get(language, _HOW["en"]).get(drop.how, drop.how)
+    if drop.part:
+        how += f"({part_name(drop.part, language, game)})"
+    if drop.tier:
+        how += f" {_TIERS.get(language, {}).get(drop.tier, drop.tier)}"
+    return f"{how} {drop.rate}%" + (f" ×{drop.count}" if drop.count > 1 else "")
+
+
+#: The ways of getting an item from the monster itself (the others are bonus draws: investigations, Guiding Lands …).
+OWN_WAYS = frozenset({"carve", "carve or capture", "tail carve", "severed part carve", "part carve", "break",
+                      "quest reward"})
+
+
+def by_rarity(items: Sequence[Material]) -> list[Material]:
+    """The monster's own materials first (carved, broken, quest rewards), then the bonus draws; each rarest first:
+    by the item's rarity, then the smallest best chance."""
+    return sorted(items, key=lambda m: (not any(d.how in OWN_WAYS for d in m.drops), -(m.rarity or 0),
+                                        max(d.rate for d in m.drops)))
+
+
+def _best_drops(drops: Sequence[Drop]) -> list[Drop]:
+    return sorted(drops, key=lambda d: -d.rate)[:MAX_DROPS]
+
+
+def materials(monster: Monster, game: str, rank: str, language: str) -> FlexMessage:
+    """One rank of a monster's materials, rarest first, each with its best ways to get it."""
+    facts = monster.games[game]
+    items = by_rarity(facts.materials.get(rank, ()))
+    body: list = [heading(f"{say(language, 'materials')} — {say(language, rank)}", first=True)]
+    for material in items[:MAX_ITEMS]:
+        name = item_name(material.item, language, game)
+        stars = f"  R{material.rarity}" if material.rarity else ""
+        body.append(text(f"{name}{stars}", size="sm", weight="bold", margin="md"))
+        body.append(text(" · ".join(drop_label(d, language, game) for d in _best_drops(material.drops)),
+                         size="xs", color=GREY))
+    if len(items) > MAX_ITEMS:
+        body.append(text(say(language, "more").format(n=len(items) - MAX_ITEMS), size="xs", color=GREY, margin="md"))
+    if game == "wilds":
+        body.append(text(say(language, "wilds_missing"), size="xxs", color=GREY, margin="lg"))
+    alt = f"{monster.name(language)} {say(language, rank)} {say(language, 'materials')}: " + "; ".join(
+        f"{item_name(m.item, language, game)} {max(d.rate for d in m.drops)}%" for m in items[:MAX_ITEMS])
+    ranks = [r for r in RANKS if r in facts.materials and r != rank]
+    buttons = [_card_button(monster, game, language)]
+    buttons += [_ask(say(language, r), say(language, "ask_materials").format(name=_typed(monster, language, game),
+                                                                              rank=say(language, r))) for r in ranks]
+    buttons += _topic_buttons(monster, game, language, ("habitat", "inflicts"), facts)
+    return _message(monster, facts, language, body, alt, buttons)
+
+
+def item_sources(item: str, monsters: Sequence[Monster], game: str, language: str) -> FlexMessage:
+    """The monsters that give an item, the best chance first, each with its best ways and ranks."""
+    name = item_name(item, language, game)
+    body: list = [text(name, weight="bold", size="xl"), text(f"{say(language, 'get')} · {game_name(game, language)}",
+                                                             size="xs", color=GREY)]
+    lines = []
+    for monster in monsters[:MAX_GIVERS]:
+        facts = monster.games[game]
+        found = [(rank, d) for rank in RANKS for m in facts.materials.get(rank, ()) if m.item == item for d in m.drops]
+        found.sort(key=lambda pair: -pair[1].rate)
+        ways = " · ".join(f"{say(language, r)} {drop_label(d, language, game)}" for r, d in found[:MAX_DROPS])
+        body.append(text(monster.name(language), size="sm", weight="bold", margin="lg"))
+        body.append(text(ways, size="xs", color=GREY))
+        lines.append(f"{monster.name(language)}: {ways}")
+    if len(monsters) > MAX_GIVERS:
+        body.append(text(say(language, "more").format(n=len(monsters) - MAX_GIVERS), size="xs", color=GREY, margin="md"))
+    bubble = FlexBubble(size="mega", body=FlexBox(layout="vertical", spacing="xs", contents=body))
+    buttons = [_ask(f"{monster.name(language)} {say(language, 'materials')}",
+                    say(language, "ask_materials").format(name=_typed(monster, language, game), rank="").strip())
+               for monster in monsters[:4]]
+    buttons += [_card_button(monster, game, language) for monster in monsters[:1]]
+    alt = f"{name} — {say(language, 'get')}: " + "; ".join(lines)
+    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble, quick_reply=_quick(buttons))
+
+
+def field_guide(monster: Monster, game: str, topic: str, language: str) -> FlexMessage:
+    """Where a monster lives, what it inflicts and what to bring against it, its crowns and (World) traps."""
+    facts = monster.games[game]
+    sections = {
+        "habitat": [heading(say(language, "habitat")), text(
+            joined((place_name(p, language) for p in facts.habitats), language) or say(language, "none"), size="sm")],
+        "inflicts": [heading(say(language, "inflicts")), text(
+            joined((condition_name(c, language) for c in facts.inflicts), language) or say(language, "none"),
+            size="sm")],
+    }
+    if facts.remedies:
+        sections["inflicts"] += [heading(say(language, "bring")), *(
+            text(f"{item_name(r.item, language, game)}{colon(language)}"
+                 f"{joined((condition_name(c, language) for c in r.cures), language)}", size="xs")
+            for r in facts.remedies[:6])]
+    order = [topic, *(t for t in sections if t != topic)]
+    body: list = [component for t in order for component in sections[t]]
+    body[0].margin = "none"
+    if facts.crowns:
+        crowns = " · ".join(f"{say(language, k)} {v}%" for k, v in (("gold", facts.crowns.get("gold")),
+                                                                  ("silver", facts.crowns.get("silver")),
+                                                                  ("mini", facts.crowns.get("mini"))) if v)
+        body += [heading(say(language, "crowns")), text(crowns, size="xs")]
+    if facts.traps:
+        held = [say(language, t) for t, holds in facts.traps.items() if holds]
+        body += [heading(say(language, "traps")), text(
+            f"{joined(held, language)} {say(language, 'holds')}" if held else say(language, "no_traps"), size="xs")]
+    alt = (f"{monster.name(language)} {say(language, 'habitat')}: "
+           f"{joined((place_name(p, language) for p in facts.habitats), language)}; {say(language, 'inflicts')}: "
+           f"{joined((condition_name(c, language) for c in facts.inflicts), language)}")
+    buttons = [_card_button(monster, game, language)]
+    buttons += _topic_buttons(monster, game, language, ("materials",), facts)
+    return _message(monster, facts, language, body, alt, buttons)
+
+
+def _message(monster: Monster, facts: GameFacts, language: str, body: list, alt: str,
+             buttons: list[QuickReplyItem]) -> FlexMessage:
+    bubble = FlexBubble(size="mega", header=header(monster, language, facts),
+                        body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
+                        footer=source_footer(facts, language, stars_shown=False))
+    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble, quick_reply=_quick(buttons))
+
+
+def _typed(monster: Monster, language: str, game: str) -> str:
+    """How a button asks about the monster in a game: the game's short name before its name."""
+    return f"{short_game_name(game, language)} {monster.name(language)}"
+
+
+def _ask(label: str, question: str) -> QuickReplyItem:
+    return QuickReplyItem(action=MessageAction(label=label[:LABEL_LIMIT], text=question))
+
+
+def _card_button(monster: Monster, game: str, language: str) -> QuickReplyItem:
+    shown = f"{monster.name(language)} {say(language, 'card')}"
+    return QuickReplyItem(action=PostbackAction(label=shown[:LABEL_LIMIT], data=postback_data(monster.id, game, language),
+                                                display_text=shown))
+
+
+def _topic_buttons(monster: Monster, game: str, language: str, topics: Sequence[str], facts: GameFacts
+                   ) -> list[QuickReplyItem]:
+    found = []
+    for topic in topics:
+        if topic == "materials" and facts.materials:
+            found.append(_ask(say(language, "materials"), say(language, "ask_materials").format(
+                name=_typed(monster, language, game), rank="").strip()))
+        elif topic != "materials" and (facts.habitats or facts.inflicts):
+            found.append(_ask(say(language, topic), say(language, f"ask_{topic}").format(name=_typed(monster, language, game))))
+    return found
+
+
+def _quick(buttons: list[QuickReplyItem]) -> QuickReply | None:
+    return QuickReply(items=buttons[:QUICK_REPLY_LIMIT]) if buttons else None

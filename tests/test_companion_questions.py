@@ -1,0 +1,155 @@
+"""The hunt companion's questions: materials, where an item comes from, habitat, what a monster inflicts and what to
+bring, as players ask them in four languages, with follow-ups and the group rules; every reply within LINE's limits."""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from typing import Any
+
+import pytest
+import yaml
+
+from monsterbot.conversation import ChatKind, Conversation
+from monsterbot.core.glossary import table
+from monsterbot.core.model import LANGUAGES
+from monsterbot.replies import companion, line_rules
+from monsterbot.replies.wire import to_wire
+from tests.conftest import KNOWLEDGE
+
+#: 20 items (10 per game) a player looks for; the monsters that give them are read from the records below.
+ITEMS = {
+    "wilds": ["Rathalos Ruby", "Rathian Ruby", "Arkveld Gem", "Rey Dau Tail", "Balahara Black Pearl",
+              "Doshaguma Fur+", "Chatacabra Jaw+", "Gravios Skull", "Inferno Sac", "Jin Dahaad Icegem"],
+    "world": ["Nergigante Gem", "Zinogre Skymerald", "Rathalos Mantle", "Velkhana Crystal", "Anjanath Gem",
+              "Diablos Tailcase", "Tigrex Mantle", "Safi'jiiva Fellwing", "Odogaron Gem", "Legiana Gem"],
+}
+#: How each language asks where an item comes from.
+ASK = {"en": "where do I get {}", "zh-TW": "{}怎麼拿", "zh-CN": "{}怎么拿", "ja": "{}の入手方法"}
+
+
+@lru_cache(maxsize=1)
+def _records() -> dict[str, dict]:
+    return {path.stem: yaml.safe_load(path.read_text()) for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml"))}
+
+
+def _givers(item: str, game: str) -> set[str]:
+    """Monster ids whose records give the item in the game, read from the YAML itself."""
+    return {monster for monster, record in _records().items()
+            if any(m["item"] == item for items in record["games"].get(game, {}).get("materials", {}).values()
+                   for m in items)}
+
+
+def _name(item: str, language: str, game: str) -> str:
+    return item if language == "en" else table(f"item_names_{game}")[item][language]
+
+
+def _valid(reply: Any) -> None:
+    for message in reply.messages:
+        assert line_rules.message_errors(message.data) == [], reply.kind
+
+
+@pytest.mark.parametrize("game", sorted(ITEMS))
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_where_an_item_comes_from_names_the_right_monsters(knowledge, game, language):
+    talk = Conversation(knowledge, default_game=game)
+    for item in ITEMS[game]:
+        expected = _givers(item, game)
+        assert expected, item
+        reply = talk.reply_to_text(ASK[language].format(_name(item, language, game)))
+        assert reply.kind == "item_sources" and reply.topic == item, (item, language, reply.kind)
+        assert {m.id for m in reply.monsters} == expected and reply.game == game, (item, language)
+        _valid(reply)
+
+
+def test_an_items_name_alone_typos_and_left_out_particles(knowledge):
+    talk = Conversation(knowledge)
+    for text in ("火龍紅玉", "火龍的紅玉", "火龙红玉", "火竜の紅玉", "rathalos ruby"):
+        reply = talk.reply_to_text(text)
+        assert reply.kind == "item_sources" and [m.id for m in reply.monsters] == ["rathalos"], text
+    assert talk.reply_to_text("where do I get rathalos rubi").topic == "Rathalos Ruby"  # a typo, asked outright
+    assert talk.reply_to_text("rathalos rubi").kind == "weakness"  # … but alone it is the monster's name with a slip
+    assert talk.reply_to_text("rathalos").kind == "weakness"  # a monster's own name stays the monster's
+
+
+def test_best_rate_first(knowledge):
+    reply = Conversation(knowledge).reply_to_text("where do I get inferno sac")
+    rates = [max(d.rate for items in m.games["wilds"].materials.values() for x in items if x.item == "Inferno Sac"
+                 for d in x.drops) for m in reply.monsters]
+    assert len(rates) > 2 and rates == sorted(rates, reverse=True)
+
+
+@pytest.mark.parametrize("text, language", [("火龍 素材", "zh-TW"), ("火龙 素材", "zh-CN"), ("リオレウス 素材", "ja"),
+                                            ("rathalos materials", "en")])
+def test_a_monsters_materials(knowledge, text, language):
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == "materials" and reply.monsters[0].id == "rathalos" and reply.language == language
+    assert reply.game == "wilds" and reply.topic == "high"  # Wilds' Rathalos is a high-rank monster
+    body = str(reply.messages[0].data)
+    assert companion.say(language, "materials") in body and "7%" in body  # the ruby's tail carve
+    _valid(reply)
+
+
+def test_materials_by_rank_rarest_of_its_own_first(knowledge):
+    talk = Conversation(knowledge)
+    low = talk.reply_to_text("冰原 火龍 素材 下位")
+    assert (low.game, low.topic) == ("world", "low")
+    master = talk.reply_to_text("world rathalos materials")
+    assert master.topic == "master"  # the highest rank the game has
+    shown = companion.by_rarity(master.monsters[0].games["world"].materials["master"])
+    assert shown[0].item == "Rathalos Mantle"  # the rarest of Rathalos' own materials
+    labels = [i["action"]["label"] for i in master.messages[0].data["quickReply"]["items"]]
+    assert "Low rank" in labels and "High rank" in labels and "Rathalos Weaknesses" in labels
+
+
+@pytest.mark.parametrize("text, topic", [("火龍 棲息地", "habitat"), ("where does rathalos live", "habitat"),
+                                         ("リオレウス 生息地", "habitat"), ("火龍 異常", "inflicts"),
+                                         ("what does rathalos inflict", "inflicts"), ("リオレウス 状態異常攻撃", "inflicts")])
+def test_habitat_and_what_it_inflicts(knowledge, text, topic):
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == "field_guide" and reply.topic == topic and reply.monsters[0].id == "rathalos"
+    body = str(reply.messages[0].data)
+    if reply.language == "zh-TW":
+        assert "緋紅森林" in body and "火屬性異常" in body and "打消果實" in body
+    _valid(reply)
+
+
+def test_follow_ups(knowledge):
+    talk = Conversation(knowledge)
+    talk.reply_to_text("火龍", chat_key="c")
+    assert talk.reply_to_text("素材呢", chat_key="c").kind == "materials"
+    reply = talk.reply_to_text("and its habitat?", chat_key="c")
+    assert reply.kind == "field_guide" and reply.topic == "habitat" and reply.monsters[0].id == "rathalos"
+    assert talk.reply_to_text("異常呢", chat_key="c").topic == "inflicts"
+    assert talk.reply_to_text("素材呢", chat_key="other").kind != "materials"  # nothing to follow in another chat
+
+
+def test_group_rules(knowledge):
+    talk = Conversation(knowledge)
+    assert talk.reply_to_text("火龍 素材", ChatKind.GROUP).messages  # a question in so many words
+    assert talk.reply_to_text("火龍紅玉", ChatKind.GROUP).messages  # an item's name as it stands
+    assert not talk.reply_to_text("昨天火龍素材好難刷", ChatKind.GROUP).messages  # chatter about it
+
+
+def test_no_new_answer_on_the_matching_sets(knowledge):
+    """Every message of the held-out matching set is still answered as before: no item or topic answer."""
+    talk = Conversation(knowledge)
+    rows = [r for r in csv.reader((KNOWLEDGE.parent / "tests" / "data" / "matching_eval.tsv").open(encoding="utf-8"),
+                                  delimiter="\t") if r and not r[0].startswith("#")]
+    taken = [r[1] for r in rows if talk.reply_to_text(r[1]).kind in ("item_sources", "materials", "field_guide")]
+    assert len(rows) > 100 and taken == []
+
+
+def test_every_companion_reply_fits_line(knowledge):
+    snapshot = knowledge.current
+    checked = 0
+    for monster in snapshot.monsters.values():
+        for game, facts in monster.games.items():
+            for language in LANGUAGES:
+                messages = [companion.materials(monster, game, rank, language) for rank in facts.materials]
+                if facts.habitats or facts.inflicts:
+                    messages.append(companion.field_guide(monster, game, "habitat", language))
+                for message in messages:
+                    assert line_rules.message_errors(to_wire(message).data) == [], (monster.id, game, language)
+                    checked += 1
+    assert checked > 1000
