@@ -41,6 +41,9 @@ def test_the_wheel_carries_the_knowledge_and_no_dev_tools(wheel: Path) -> None:
     records = {Path(n).name for n in names if n.startswith("monsterbot/default_knowledge/monsters/")}
     assert records == {p.name for p in (REPO / "knowledge" / "monsters").glob("*.yaml")}
     assert not [n for n in names if "devtools" in n or n.startswith("tests/")]
+    data = {str(p.relative_to(REPO)) for p in (REPO / "monsterbot").rglob("*")
+            if p.is_file() and p.suffix in (".json", ".txt", ".typed") and "default_knowledge" not in p.parts}
+    assert data and data - set(names) == set(), "package data the wheel lacks (pyproject's package-data)"
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert "Classifier: Programming Language :: Python :: 3.11" in metadata and "Keywords:" in metadata
     assert "Project-URL: Source, https://" in metadata

@@ -17,7 +17,8 @@ from tests.helm_tool import CHART, CREDENTIALS, promtool_binary, render
 
 NAMESPACE = "games"
 MONITORING = ("--set", "serviceMonitor.enabled=true", "--set", "prometheusRule.enabled=true",
-              "--set", "grafanaDashboard.enabled=true")
+              "--set", "grafanaDashboard.enabled=true",  # Prometheus's namespace may scrape the internal port
+              "--set", r"networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=monitoring")
 
 
 def exported_series() -> set[str]:
