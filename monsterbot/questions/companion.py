@@ -152,8 +152,9 @@ class ItemSource:
         if game is None:
             return None
         certainty = Certainty.CONFIDENT if found.exact else Certainty.UNSURE
+        others = " ".join(g for g in GAMES if g != game and givers(context.snapshot, found.item, g))
         return Answer(AnswerKind.ITEM_SOURCES, AnswerOutcome.MATCH, certainty=certainty,
-                      language=context.question.language, game=game,
+                      language=context.question.language, game=game, text=others,
                       monsters=givers(context.snapshot, found.item, game), topic=found.item, score=found.score)
 
 

@@ -59,7 +59,8 @@ BUILDERS: dict[AnswerKind, Callable[[Answer], Message]] = {
     AnswerKind.KEYWORD: lambda a: TextMessage(text=a.text),
     AnswerKind.COMMAND: _command,
     AnswerKind.MATERIALS: lambda a: companion.materials(a.monsters[0], a.game or "", a.topic, a.language),
-    AnswerKind.ITEM_SOURCES: lambda a: companion.item_sources(a.topic, a.monsters, a.game or "", a.language),
+    AnswerKind.ITEM_SOURCES: lambda a: companion.item_sources(a.topic, a.monsters, a.game or "", a.language,
+                                                              a.text.split() if a.text else ()),
     AnswerKind.FIELD_GUIDE: lambda a: companion.field_guide(a.monsters[0], a.game or "", a.topic, a.language),
 }
 #: Replies that repeat what a person typed: never kept with the knowledge version.
