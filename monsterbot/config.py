@@ -196,6 +196,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MONSTERBOT_INTERNAL_PORT", "internal_port", _number(int, 8090), "`8090`",
             "port of `/metrics` and the detailed `/readyz` (errors, dependencies): keep it off public routes "
             "(not 9090 or 9091, Knative's queue-proxy takes them)", "fixed"),
+    Setting("MONSTERBOT_INTERNAL_HOST", "internal_host", _text("127.0.0.1"), "`127.0.0.1`",
+            "address the internal port listens on: this host only by default; the chart sets `0.0.0.0` for "
+            "Prometheus, its NetworkPolicy admitting only `networkPolicy.metricsFrom`", "fixed"),
     Setting("MONSTERBOT_SHUTDOWN_GRACE", "shutdown_grace", _number(int, 25), "`25`",
             "seconds a worker has to finish its replies after SIGTERM (keep it under the pod's termination grace)",
             "config.shutdownGraceSeconds"),
@@ -203,8 +206,9 @@ SETTINGS: tuple[Setting, ...] = (
             "seconds a worker's claim on an event lasts before a redelivery may answer it (a crashed worker's claim)",
             "config.eventLeaseSeconds"),
     Setting("MONSTERBOT_RELOAD_MIN_SHARE", "reload_min_share", _number(float, 0.5), "`0.5`",
-            "a reload keeping fewer than this share of the live monsters is refused until fixed or the workers "
-            "restart (0 turns the guard off)", "config.reloadMinShare"),
+            "knowledge keeping fewer than this share of the most monsters live in the last day (kept in the data "
+            "folder), or none, is refused until fixed, at a reload and at a start (0 turns the guard off)",
+            "config.reloadMinShare"),
     Setting("PROMETHEUS_MULTIPROC_DIR", "metrics_dir", _text(), "a new temporary folder",
             "where gunicorn workers pool their metrics", "fixed"),
     Setting("POD_NAMESPACE", "pod_namespace", _text("default"), "`default`",
@@ -246,6 +250,7 @@ class Settings:
     threads: int = 4
     access_log: str = ""
     internal_port: int = 8090
+    internal_host: str = "127.0.0.1"
     shutdown_grace: int = 25
     event_lease: float = 30.0
     reload_min_share: float = 0.5

@@ -23,7 +23,7 @@ SETUP_SECONDS = 5.0
 
 def open_host_file(path: Path, busy_timeout: float, table: str) -> sqlite3.Connection:
     """An autocommit connection to the file at `path` (created with its folder), usable from any thread under the
-    caller's lock, with `table` (a CREATE TABLE IF NOT EXISTS statement) in it."""
+    caller's lock, with `table` (CREATE … IF NOT EXISTS statements, separated by `;`) in it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False)
     deadline = time.monotonic() + SETUP_SECONDS
@@ -31,7 +31,7 @@ def open_host_file(path: Path, busy_timeout: float, table: str) -> sqlite3.Conne
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
-            db.execute(table)
+            db.executescript(table)
             return db
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
@@ -56,6 +56,23 @@ class HostFile:
                 self.db.execute(statement, values)
         except sqlite3.Error as exc:
             log.warning("%s not written, its file failed: %s", self._what, exc)
+
+    def write_all(self, *statements: tuple[str, tuple[object, ...]]) -> bool:
+        """Run statements in one transaction; whether it was written (a failure is logged)."""
+        try:
+            with self.lock:
+                self.db.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement, values in statements:
+                        self.db.execute(statement, values)
+                    self.db.execute("COMMIT")
+                except BaseException:
+                    self.db.execute("ROLLBACK")
+                    raise
+        except sqlite3.Error as exc:
+            log.warning("%s not written, its file failed: %s", self._what, exc)
+            return False
+        return True
 
     def read_one(self, statement: str, values: tuple[object, ...]) -> Any:
         """The first row of a query, or None (none, or the file failed: logged)."""

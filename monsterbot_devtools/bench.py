@@ -142,7 +142,7 @@ def load_as_a_start(paths: list[Path], data: Path) -> tuple[float, float, int]:
 
     started, cpu = time.perf_counter(), time.process_time()
     source = YamlSource(paths, KnowledgeCache(data))
-    LiveKnowledge(source.load, seed=source.take_index).reload(strict=True)
+    LiveKnowledge(source.load, seed=source.compiled_index).reload(strict=True)
     return time.perf_counter() - started, time.process_time() - cpu, source.files_read
 
 
@@ -151,7 +151,7 @@ def bench_load(paths: list[Path], repeat: int) -> dict[str, list[float]]:
     and warm (from the cache); and the floor, PyYAML's C loader parsing the files alone."""
     import yaml
 
-    from monsterbot.knowledge.records import yaml_files
+    from monsterbot.knowledge.files import yaml_files
 
     figures: dict[str, list[float]] = {"cold": [], "warm": [], "floor": []}
     for _ in range(repeat):
@@ -189,7 +189,7 @@ def measure_scale(count: int, reloads: int) -> dict[str, float | list[float]]:
 
     import yaml
 
-    from monsterbot.knowledge.records import yaml_files
+    from monsterbot.knowledge.files import yaml_files
     from monsterbot.sources.compiled import KnowledgeCache
     from monsterbot.sources.live import LiveKnowledge
     from monsterbot.sources.yaml_files import YamlSource
@@ -207,7 +207,7 @@ def measure_scale(count: int, reloads: int) -> dict[str, float | list[float]]:
         parse = time.perf_counter() - started
         started, cpu = time.perf_counter(), time.process_time()
         source = YamlSource([folder], KnowledgeCache(Path(data)))
-        live = LiveKnowledge(source.load, seed=source.take_index)
+        live = LiveKnowledge(source.load, seed=source.compiled_index)
         live.reload(strict=True)
         full, full_cpu = time.perf_counter() - started, time.process_time() - cpu
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -4,6 +4,9 @@ Tests and benchmarks point LINE_API_ENDPOINT at it; `monsterbot serve` uses it i
 mode to print the bot's replies in the terminal. `delay` and `status` make it slow or failing.
 It is as strict as LINE: a reply that breaks one of LINE's rules (replies/line_rules.py, each
 rule cited there) or reuses a reply token gets LINE's 400 and error body, and is kept in `rejected`.
+A token the stand-in issued (`issue`: LINE's webhook carries it) expires `token_life` seconds later (LINE: used "within
+one minute"; refused after ~30 s in practice, monsterbot/web/dedupe.py); once it issued any, a token it never issued
+is refused too, as LINE refuses a made-up one.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ class LineStandIn:
         self.requests: list[Recorded] = []
         self.rejected: list[Recorded] = []  # requests answered 400 (a broken rule or a reused token)
         self._used_tokens: set[str] = set()
+        self._issued: dict[str, float] = {}  # token: when its webhook was sent (monotonic)
+        self.token_life = 30.0
         self._lock = threading.Lock()
         self._on_request = on_request or (lambda recorded: None)
         self._keep = keep
@@ -93,12 +98,15 @@ class LineStandIn:
         message, details = request_errors(recorded.body)
         if message:
             return {"message": message, "details": details}
+        token = recorded.body["replyToken"]
         with self._lock:
-            # REF#send-reply-message: "Reply tokens can only be used once".
-            if recorded.body["replyToken"] in self._used_tokens:
+            # REF#send-reply-message: "Reply tokens can only be used once", and only for a while after the webhook.
+            issued = self._issued.get(token)
+            if token in self._used_tokens or (self._issued and issued is None) or \
+                    (issued is not None and time.monotonic() - issued > self.token_life):
                 return {"message": "Invalid reply token"}
             if self.status == 200:
-                self._used_tokens.add(recorded.body["replyToken"])
+                self._used_tokens.add(token)
         return None
 
     def _answer(self, recorded: Recorded) -> tuple[int, dict[str, Any]]:
@@ -107,6 +115,12 @@ class LineStandIn:
             return self.status, {"message": "stand-in failure"}
         messages = recorded.body.get("messages", []) if isinstance(recorded.body, dict) else []
         return 200, {"sentMessages": [{"id": str(i), "quoteToken": "q"} for i, _ in enumerate(messages)]}
+
+    def issue(self, token: str) -> str:
+        """A reply token as LINE's webhook hands it out now: it expires `token_life` seconds from now."""
+        with self._lock:
+            self._issued[token] = time.monotonic()
+        return token
 
     @property
     def url(self) -> str:

@@ -1,8 +1,8 @@
-"""A Kubernetes API server on loopback, for the real `kubernetes` client over real HTTP.
+"""A stand-in Kubernetes API server on loopback, for the faults the real kube-apiserver cannot make on demand.
 
-No real kube-apiserver installs from the registries these machines reach (Debian ships only kubectl and etcd,
-PyPI and npm only clients; kind/k3d need a container runtime and images), so this stand-in is made to refuse what a
-real API server refuses, and more where being stricter is cheap:
+The Kubernetes tests run against a real kube-apiserver (tests/kube_apiserver.py). This stand-in stays for what a test
+must inject: 5xx answers (`fail_next`), a 410 Gone on the next watch (`expire_watches`), bookmarks at will
+(`bookmark_every`). It is made to refuse what the real server refuses, and more where being stricter is cheap:
 
 - **optimistic concurrency**: a PUT or PATCH carrying a stale `metadata.resourceVersion` is 409 Conflict; a POST
   of an existing name is 409 AlreadyExists;

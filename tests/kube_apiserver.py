@@ -57,7 +57,7 @@ def _path(api: str, plural: str, namespace: str, name: str | None = None) -> str
 
 
 class RealKube:
-    """The session's server, with monsterbot's CRDs applied and the test namespaces made."""
+    """The session's server, with the chart's rendered CRDs applied and the test namespaces made."""
 
     def __init__(self, state: Path, bin_dir: str) -> None:
         self.state = state
@@ -69,9 +69,9 @@ class RealKube:
         self.admin = config.new_client_from_config(config_file=self.admin_kubeconfig)
         self._kinds: dict[str, dict[str, str]] = {}
         self._audit_mark = 0
-        from monsterbot.kubernetes.crds import all_crds
+        from tests.helm_tool import CREDENTIALS, render
 
-        for crd in all_crds().values():
+        for crd in [o for o in render(*CREDENTIALS) if o["kind"] == "CustomResourceDefinition"]:  # the chart's
             self.apply_object(crd)
         for namespace in NAMESPACES[1:]:
             self.apply_object({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": namespace}})
@@ -120,7 +120,8 @@ class RealKube:
             if refused.code != 409:
                 raise
         current = self.call("GET", f"{path}/{obj['metadata']['name']}")
-        body = dict(obj, metadata=dict(obj["metadata"], resourceVersion=current["metadata"]["resourceVersion"]))
+        body = dict(obj, metadata=dict(obj["metadata"], resourceVersion=current["metadata"]["resourceVersion"],
+                                       uid=current["metadata"]["uid"]))  # the server's, not a test's made-up one
         return dict(self.call("PUT", f"{path}/{obj['metadata']['name']}", body))
 
     def apply_object(self, obj: dict, namespace: str = "default") -> dict:
@@ -185,8 +186,11 @@ class RealKube:
         return [e for e in events if e.get("stage") == "ResponseComplete"
                 and not e["user"]["username"].startswith("system:apiserver")]
 
-    def writes(self) -> list[tuple[str, str]]:
-        return [(e["verb"], e["requestURI"]) for e in self._audit() if e["verb"] in _WRITES]
+    def writes(self, user: str | None = None) -> list[tuple[str, str]]:
+        """(verb, URI) of each write since the last reset, in order; of one user only when given (e.g.
+        `system:serviceaccount:default:bot-monsterbot-operator`)."""
+        return [(e["verb"], e["requestURI"]) for e in self._audit()
+                if e["verb"] in _WRITES and user in (None, e["user"]["username"])]
 
     @property
     def denied(self) -> list[str]:

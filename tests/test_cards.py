@@ -22,6 +22,7 @@ from monsterbot.replies.labels import SOURCE_NAMES, label, part_name, source_nam
 from monsterbot.replies.part_answer import part_answer
 from monsterbot.replies.tables import comparison, hitzone_table
 from monsterbot.replies.wire import to_wire
+from tests.conftest import message_texts
 
 CJK = ("zh-TW", "zh-CN", "ja")
 
@@ -59,7 +60,7 @@ def _every_card(knowledge: Any, languages: tuple[str, ...] = LANGUAGES) -> Itera
                             answer = to_wire(element_answer(monster, element, language, game)).data
                             _CARDS.append((language, f"{monster.id}/{game}/{element}", answer))
         for language in LANGUAGES:
-            pair = comparison(monsters["rathalos"], monsters["rathian"], language, "world")
+            pair = comparison((monsters["rathalos"], monsters["rathian"]), language, "world")
             _CARDS.append((language, "compare", to_wire(pair).data))
     return (card for card in _CARDS if card[0] in languages)
 
@@ -315,6 +316,46 @@ def test_compact_hitzone_table_has_a_full_table_button(knowledge: Any, talk: Con
     rows = len(monster.games["world"].hitzones)
     assert str(rows) in button["action"]["label"]
     assert len(json.dumps(full.messages[0].data)) > len(json.dumps(compact))
+
+
+# --- next steps -------------------------------------------------------------------------------------------------
+
+
+def test_every_card_offers_its_next_steps(knowledge: Any) -> None:
+    """Cards of one-game monsters, part, element and comparison answers included: never a dead end."""
+    bare = [what for _, what, wire in _every_card(knowledge, ("zh-TW", "en")) if not (wire.get("quickReply") or {}).get("items")]
+    assert bare == []
+
+
+def test_a_one_game_monsters_card_opens_its_table_and_back(talk: Conversation) -> None:
+    card = talk.reply_to_text("鎖刃龍").messages[0].data  # Arkveld: Wilds only, no other game to offer
+    table_button, weakest = card["quickReply"]["items"]
+    table = talk.reply_to_postback(table_button["action"]["data"])
+    assert table.kind == "hitzones" and table.monsters[0].id == "arkveld"
+    back = table.messages[0].data["quickReply"]["items"][0]["action"]["data"]
+    assert talk.reply_to_postback(back).kind == "weakness"
+    others = talk.reply_to_postback(weakest["action"]["data"])  # the monsters weakest to its top element
+    assert others.kind == "reverse" and "arkveld" in [r.monster.id for r in others.ranking]
+
+
+def test_comparisons_say_their_source_and_footnote_derived_stars(knowledge: Any) -> None:
+    monsters = knowledge.current.monsters
+    pair = comparison(monsters["rathalos"], monsters["rathian"], "en", "wilds")
+    texts = message_texts(to_wire(pair).data)
+    assert any(t.endswith("*") for t in texts)  # derived stars in the cells …
+    assert any("MHWS-in-json" in t for t in texts) and any(t.startswith("* ") for t in texts)  # … said where from
+    world = message_texts(to_wire(comparison(monsters["rathalos"], monsters["rathian"], "en", "world")).data)
+    assert any("MHWorldData" in t for t in world) and not any(t.startswith("* ") for t in world)
+
+
+def test_english_button_labels_are_never_cut_mid_word(knowledge: Any) -> None:
+    for monster in knowledge.current.monsters.values():
+        name = monster.names["en"]
+        shown = messages.button_label(name)
+        words = shown.split(" ")
+        assert len(shown) <= 20 and "…" not in shown and words[-1] == name.split(" ")[-1], (name, shown)
+        assert all(w in name.split(" ") or (len(w) == 2 and w.endswith(".")) for w in words), (name, shown)
+    assert messages.button_label("Guardian Fulgur Anjanath") == "G. Fulgur Anjanath"
 
 
 # --- LINE's limits ---------------------------------------------------------------------------------------------

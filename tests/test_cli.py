@@ -82,3 +82,24 @@ def test_development_mode_listens_on_loopback_only():
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "loopback only" in done.stderr, done.stderr
     assert "127.0.0.1" in (REPO / "Makefile").read_text().split("\nrun:", 1)[1].split("\n\n", 1)[0]
+
+
+def test_chat_presses_a_replys_buttons_and_mentions_the_bot_in_a_group():
+    done = run("chat", "--chat", "group", stdin="rath\n@ rath\n/2\nsafi'jiiva hitzones\n/1\n哪些魔物怕火\n/11\n/99\n")
+    replies = done.stdout.split("\n\n")
+    assert replies[0] == "(silent)"  # "rath" in a group: not a confident answer
+    assert "[Rathian]" in replies[1] and "Rathian — " in replies[2]  # mentioned: which one? then its second button
+    table, full = replies[3], replies[4]
+    assert "/1 [Full table" in table and "(Broken)" in full and "(Broken)" not in table  # "Full table": every state
+    first, more = replies[5], replies[6]
+    assert first.splitlines()[1].startswith("1. ") and more.splitlines()[1].startswith("11. ")  # "More ▸": page 2
+    assert "(no button /99" in replies[7]
+
+
+def test_help_names_every_command():
+    from monsterbot.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    first = parser.description.split(". ")[0]
+    assert len(commands) >= 15 and all(f"{c}," in first or f"{c})" in first for c in commands), first

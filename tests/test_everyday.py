@@ -55,3 +55,23 @@ def test_an_everyday_word_that_sounds_like_a_name_is_that_name(knowledge):
     # 炎龍 (a fire dragon, in jieba's dictionary) reads yanlong like 岩龍 (Basarios); 恐龍 sounds like no name
     assert ask(knowledge, "炎龍").best.monster_id == "basarios"
     assert ask(knowledge, "恐龍").outcome is Outcome.MISS
+
+
+@pytest.mark.parametrize("text", ["ajar", "lava", "tetra", "gossip", "tiger"])
+def test_an_english_word_that_begins_holds_or_resembles_a_name_is_no_monster(knowledge, text):
+    from monsterbot.core.matching.matcher import Outcome
+
+    assert ask(knowledge, text).outcome is not Outcome.MATCH
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("lagi", "lagiacrus"), ("velk", "velkhana"), ("gogma", "gogmazios")])
+def test_a_short_form_that_is_no_english_word_still_answers(knowledge, text, monster_id):
+    assert_matches(knowledge, text, monster_id)
+
+
+def test_the_english_list_takes_the_words_that_begin_hold_or_resemble_a_latin_name(tmp_path):
+    from monsterbot.core.matching.everyday import build_english_words
+
+    words = tmp_path / "words"
+    words.write_text("ajar\nAjax\ngossip\nrathalas\ntable\nrathalos\nrat's\n", "utf-8")
+    assert build_english_words(["ajarakan", "goss", "tigrex", "rathalos", "火龍"], words) == "ajar\ngossip\nrathalas\n"

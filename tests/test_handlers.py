@@ -67,3 +67,30 @@ def test_keyword_replies_obey_the_group_rules(knowledge: Any) -> None:
     assert _said(talk, "開團", ChatKind.GROUP) == []  # a quiet group hears it only when it mentions the bot
     assert _said(talk, "開團", ChatKind.GROUP, mentioned=True) == ["今晚九點集合！"]
     assert Conversation(live, group_mode="mention").reply_to_text("開團", ChatKind.GROUP, chat_key="c").messages == []
+
+
+def test_every_kind_of_answer_has_a_line_form_and_a_plain_one() -> None:
+    from monsterbot.replies import line, plain
+
+    said = set(AnswerKind) - {AnswerKind.SILENT, AnswerKind.FORGET}
+    assert said <= set(line.BUILDERS) and said <= set(plain.LAYOUTS)
+
+
+@pytest.mark.parametrize("query, kind, shown", [
+    ("world 火龍", "weakness", ["火龍 Rathalos", "🐉 龍 ★★★", "資料來源：MHWorldData"]),
+    ("world 火龍 肉質", "hitzones", ["頭部  65/70/60  0 15 20 15 30"]),
+    ("火龍 尾巴", "part", ["尾巴 (傷口)  60/55/50"]),
+    ("rise 煌黑龍", "game_missing", ["煌黑龍"]),
+    ("world 火龍 vs 雌火龍", "compare", ["火龍 對比 雌火龍", "🐉 龍  ★★★ | ★★"]),
+    ("world 哪些魔物怕龍", "reverse", ["1. "]),
+    ("rath", "which_one", ["Rathalos, Rathian"]),
+    ("尾巴呢", "which_monster", ["哪一隻魔物"]),
+    ("xyzzy", "not_found", ["xyzzy"]),
+])
+def test_plain_text_is_rendered_from_the_answers_content(knowledge: Any, query: str, kind: str,
+                                                         shown: list[str]) -> None:
+    from monsterbot.replies import plain
+
+    answer = Conversation(knowledge).reply_to_text(query)
+    text = plain.render(answer)
+    assert answer.kind == kind and all(s in text for s in shown), text

@@ -9,9 +9,11 @@ import time
 import uuid
 
 import pytest
+from linebot.v3.messaging import TextMessage
 
+from monsterbot.replies.wire import to_wire
 from monsterbot.web.app import create_app
-from monsterbot.web.dedupe import RedisLedger, SqliteLedger
+from monsterbot.web.dedupe import RETRY_AFTER, Owed, RedisLedger, SqliteLedger
 from tests.conftest import (
     REDIS_URL,
     SECRET,
@@ -353,3 +355,41 @@ def test_a_result_that_may_wait_on_the_network_is_recorded_off_the_loop():
 
     loop_thread, threads = asyncio.run(main())
     assert threads[0] == loop_thread and threads[1] != loop_thread
+
+
+def _owed(event_id: str, deadline: float, sending: bool = False) -> Owed:
+    return Owed(event_id, f"token-{event_id}", (to_wire(TextMessage(text=event_id)),), deadline, sending)
+
+
+def _two_workers(ledger: str, tmp_path, now: list[float]) -> list:
+    """Two workers' ledgers on one events file, or on one Redis (each with its own file standing in)."""
+    if ledger == "events file":
+        return [SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0], send_lease=4) for _ in range(2)]
+    need_redis()
+    prefix = f"monsterbot-test:{uuid.uuid4()}:"
+    return [RedisLedger(REDIS_URL, 30, SqliteLedger(tmp_path / f"{n}.sqlite3", 30, clock=lambda: now[0]), prefix=prefix,
+                        send_lease=4, clock=lambda: now[0]) for n in range(2)]
+
+
+@pytest.mark.parametrize("ledger", ["events file", "redis"])
+def test_the_outbox_hands_a_gone_workers_replies_to_another_while_their_token_lasts(tmp_path, ledger):
+    now = [time.time()]
+    first, second = _two_workers(ledger, tmp_path, now)
+    assert first.claim(["a", "b", "c"]) == {"a", "b", "c"}
+    assert first.owe([_owed("a", now[0] + 30, sending=True), _owed("b", now[0] + 30), _owed("c", now[0] + 2)])
+    taken = second.take_owed()  # b failed before the webhook responded: at once; a is on its way (its sender's lease)
+    assert [(o.event_id, o.token, [m.data for m in o.messages]) for o in taken] == [
+        ("b", "token-b", [{"type": "text", "text": "b"}]), ("c", "token-c", [{"type": "text", "text": "c"}])]
+    assert second.take_owed() == [] and first.take_owed() == []  # leased to the second worker now
+    first.answered("c")
+    now[0] += 4.5  # a's sender is gone; b's new sender too
+    assert sorted(o.event_id for o in second.take_owed()) == ["a", "b"]
+    second.answered("a")
+    second.release("b")  # LINE could not be reached: tried again after RETRY_AFTER, by anyone
+    now[0] += RETRY_AFTER + 0.1
+    assert [o.event_id for o in first.take_owed()] == ["b"]
+    now[0] += 30  # b's token expired: never sent, never taken again
+    assert first.take_owed() == [] and second.take_owed() == []
+    assert first.owe([_owed("a", now[0] + 30)])  # a late record of an answered event keeps nothing
+    now[0] += 5
+    assert first.take_owed() == [] and first.were_answered(["a", "b", "c", "d"]) == {"a", "c"}

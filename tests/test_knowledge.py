@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,10 @@ import yaml
 
 from monsterbot.core.matching.matcher import Outcome
 from monsterbot.core.model import LANGUAGES
-from monsterbot.knowledge.records import KnowledgeError, read_paths, schema, slug
+from monsterbot.knowledge.files import read_paths
+from monsterbot.knowledge.problems import KnowledgeError
+from monsterbot.knowledge.records import slug
+from monsterbot.knowledge.schema import schema
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
 from tests.conftest import FIXTURES, KNOWLEDGE, need_shared
@@ -255,7 +259,7 @@ def test_derived_stars_are_labelled_and_missing_facts_said(knowledge):
 
 
 def test_readme_roster_table_is_current(knowledge):
-    from monsterbot.knowledge.records import roster_table
+    from monsterbot.knowledge.roster import roster_table
 
     readme = (KNOWLEDGE / "README.md").read_text()
     assert roster_table(knowledge.current.monsters.values()) in readme
@@ -391,3 +395,23 @@ def test_rise_only_names_agree_across_scripts_and_keep_the_other_as_an_alias():
     assert checked > 40
     apex = yaml.safe_load((KNOWLEDGE / "monsters" / "apex-rathalos.yaml").read_text())
     assert apex["names"]["zh-CN"] == "首领火龙" and apex["aliases"]["zh-CN"] == ["霸主·火龙"]
+
+
+def test_no_two_parts_of_a_monster_share_a_name_with_other_figures():
+    """Parts the game names alike are told apart in the data (Zoh Shia's "Head" and "Head (Fallen)"); a part's state
+    rows (two weak points of one head) may repeat a state, never the same figures."""
+    for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml")):
+        for game, facts in yaml.safe_load(path.read_text())["games"].items():
+            rows = facts.get("hitzones", ())
+            normal = [z["part"] for z in rows if "state" not in z]
+            assert len(normal) == len(set(normal)), (path.name, game)
+            figures = [tuple(sorted(z.items())) for z in rows]
+            assert len(figures) == len(set(figures)), (path.name, game)
+
+
+def test_world_hitzone_tables_mark_the_parts_the_break_rewards_name(knowledge):
+    """The rewards name a pair ("Wings"); the table marks both rows (Left Wing, Right Wing)."""
+    from monsterbot.replies.tables import hitzone_table
+
+    table = json.dumps(hitzone_table(knowledge.current.monsters["rathalos"], "en", "world").to_dict(), ensure_ascii=False)
+    assert "L. Wing◆" in table and "R. Wing◆" in table and "Head◆" in table and "Tail✂" in table

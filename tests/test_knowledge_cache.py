@@ -13,7 +13,7 @@ import pytest
 
 from monsterbot.cli import main
 from monsterbot.core.snapshot import Snapshot
-from monsterbot.knowledge.records import KnowledgeError
+from monsterbot.knowledge.problems import KnowledgeError
 from monsterbot.sources import compiled
 from monsterbot.sources.compiled import CACHE_FILE, FORMAT, KnowledgeCache
 from monsterbot.sources.live import LiveKnowledge
@@ -41,7 +41,7 @@ def data(tmp_path: Path) -> Path:
 def start(folder: Path, data: Path) -> tuple[YamlSource, LiveKnowledge]:
     """What a new process does: a source with the cache, and its first snapshot."""
     source = YamlSource([folder], KnowledgeCache(data))
-    live = LiveKnowledge(source.load, seed=source.take_index)
+    live = LiveKnowledge(source.load, seed=source.compiled_index)
     live.reload(strict=True)
     return source, live
 
@@ -210,7 +210,7 @@ def start_on_a_new_volume(knowledge: Path, cache: Path, volume: Path) -> tuple[Y
     env = {"MONSTERBOT_KNOWLEDGE": str(knowledge), "MONSTERBOT_DATA_DIR": str(volume),
            "MONSTERBOT_COMPILED_KNOWLEDGE": str(cache)}
     source = yaml_source(Settings.from_env(env, require_line=False))
-    live = LiveKnowledge(source.load, seed=source.take_index)
+    live = LiveKnowledge(source.load, seed=source.compiled_index)
     live.reload(strict=True)
     return source, live
 

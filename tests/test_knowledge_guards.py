@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 
 import pytest
 
-from monsterbot.knowledge.records import MAX_ALIASES, MAX_TEXT, read_text
-from monsterbot.sources.live import LiveKnowledge, Reloader
+from monsterbot.knowledge.reading import QUIET_SECONDS
+from monsterbot.knowledge.records import read_text
+from monsterbot.knowledge.schema import MAX_ALIASES, MAX_TEXT
+from monsterbot.sources.live import BASELINE_SECONDS, Baseline, LiveKnowledge, Reloader
 from monsterbot.sources.yaml_files import YamlSource
 from monsterbot.web import metrics
 from monsterbot.web.app import create_app
@@ -110,9 +115,59 @@ def test_an_emptied_or_deleted_folder_keeps_the_last_good_knowledge(folder, line
     for path in set((folder / "monsters").glob("*.yaml")) - set(keep):
         path.unlink()
     assert not live.reload() and live.status.refused and live.current is good
-    assert live.reload(force=True) and len(live.current.monsters) == 60 and live.status.ok  # forced (a restart)
+    assert live.reload(force=True) and len(live.current.monsters) == 60 and live.status.ok  # forced
     page = app.test_client().get("/metrics", base_url=INTERNAL).get_data(as_text=True)
     assert "monsterbot_knowledge_reload_refused 0.0" in page and "monsterbot_knowledge_last_reload_ok 1.0" in page
+
+
+def _cut(folder, share: float) -> None:
+    """Delete monster files until `share` of them are left."""
+    files = sorted((folder / "monsters").glob("*.yaml"))
+    for path in files[round(len(files) * share):]:
+        path.unlink()
+
+
+def test_a_start_on_an_empty_folder_or_one_much_smaller_than_the_last_good_is_refused(folder, tmp_path, line_stub):
+    now = [1_000_000.0]
+    baseline = Baseline(tmp_path / "data" / "knowledge-baseline.json", clock=lambda: now[0])
+    first = LiveKnowledge(YamlSource([folder]).load, 0.5, baseline=baseline)
+    assert first.reload() and baseline.monsters() == 156  # the last known good, on the data volume
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for start in (empty, folder):  # a new process: nothing live, an empty folder; then the folder cut to 40 %
+        if start is folder:
+            _cut(folder, 0.4)
+        restarted = LiveKnowledge(YamlSource([start]).load, 0.5, baseline=baseline)
+        assert not restarted.reload() and not restarted.ready and restarted.status.refused
+        app = create_app(settings_for(line_stub), runtime_for(restarted))
+        assert app.test_client().get("/readyz").status_code == 503  # not ready: no traffic, the old pods stay
+    assert "62 monsters against 156" in restarted.status.error
+    nothing = LiveKnowledge(YamlSource([empty]).load, 0.5)  # no baseline at all: still no monster is no knowledge
+    assert not nothing.reload() and not nothing.ready
+    unguarded = LiveKnowledge(YamlSource([folder]).load, 0, baseline=baseline)  # MONSTERBOT_RELOAD_MIN_SHARE=0
+    assert unguarded.reload() and len(unguarded.current.monsters) == 62
+
+
+def test_a_folder_cut_a_little_at_each_poll_is_measured_against_the_baseline(folder, tmp_path):
+    now = [1_000_000.0]
+    baseline = Baseline(tmp_path / "knowledge-baseline.json", clock=lambda: now[0])
+    live = LiveKnowledge(YamlSource([folder]).load, 0.5, baseline=baseline)
+    assert live.reload()
+    counts = []
+    for _ in range(3):  # 40 % deleted at each poll: 156 → 94 → 56 → 34
+        _cut(folder, 0.6)
+        now[0] += 5
+        live.reload()
+        counts.append(len(live.current.monsters))
+    assert counts == [94, 94, 94] and live.status.refused and baseline.monsters() == 156
+    assert "34 monsters against 156" in live.status.error
+    now[0] += BASELINE_SECONDS  # the 94 kept for a day: the live count is the baseline now
+    assert baseline.monsters() == 0 and not live.reload()  # 34 < half of 94
+    shutil.rmtree(folder)
+    shutil.copytree(KNOWLEDGE, folder)
+    _cut(folder, 0.36)
+    assert live.reload() and len(live.current.monsters) == 56 and baseline.monsters() == 56
 
 
 def test_reverting_a_broken_file_to_its_exact_former_state_clears_the_error(folder):
@@ -140,3 +195,76 @@ def test_only_the_live_knowledge_version_is_exported(folder, line_stub):
     page = app.test_client().get("/metrics", base_url=INTERNAL).get_data(as_text=True)
     versions = [line for line in page.splitlines() if line.startswith("monsterbot_knowledge_version_info{")]
     assert versions == [f'monsterbot_knowledge_version_info{{version="{live.current.version}"}} 1.0']
+
+
+def test_a_link_out_of_the_knowledge_folders_is_refused_and_its_target_never_shown(folder, tmp_path, line_stub):
+    secret = tmp_path / "token"
+    secret.write_text("sk-live-0123456789abcdef\n")
+    (folder / "monsters" / "stolen.yaml").symlink_to(secret)
+    passwd = folder / "monsters" / "passwd.yml"
+    passwd.symlink_to("/etc/passwd")
+    live = LiveKnowledge(YamlSource([folder]).load)
+    assert not live.reload()
+    app = create_app(settings_for(line_stub), runtime_for(live))
+    error = app.test_client().get("/readyz", base_url=INTERNAL).get_json()["last_reload_error"]
+    assert "stolen.yaml:1:1: a link to a file outside the knowledge folders: not read" in error
+    assert "passwd.yml:1:1: a link" in error and "root:" not in error and "sk-live" not in error
+    from tests.test_cli import run
+
+    done = run("validate", str(folder))
+    assert done.returncode != 0 and "outside the knowledge folders" in done.stdout + done.stderr
+    assert "sk-live" not in done.stdout + done.stderr and "root:x" not in done.stdout + done.stderr
+
+    passwd.unlink()
+    (folder / "monsters" / "stolen.yaml").unlink()
+    inner = folder / "..2026_01_01"  # a ConfigMap's layout: each file a link into a hidden folder of the volume
+    inner.mkdir()
+    (folder / "monsters" / "tigrex.yaml").rename(inner / "tigrex.yaml")
+    (folder / "monsters" / "tigrex.yaml").symlink_to(inner / "tigrex.yaml")
+    assert live.reload() and "tigrex" in live.current.monsters
+
+
+def test_a_file_is_measured_before_it_is_read_and_no_problem_repeats_its_content(folder):
+    huge = folder / "monsters" / "huge.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(400 * 1024 * 1024)  # 400 MB (sparse): reading it would take 400 MB per worker
+    live = LiveKnowledge(YamlSource([folder]).load)
+    started = time.perf_counter()
+    assert not live.reload()
+    assert time.perf_counter() - started < 5 and "huge.yaml:1:1: the file has 419430400 bytes" in live.status.error
+    huge.unlink()
+    (folder / "monsters" / "token.yaml").write_text("sk-live-0123456789abcdef-and-some-more\n")  # inside: read, refused
+    assert not live.reload() and "sk-live" not in live.status.error
+    assert "token.yaml:1:1: the record must be a mapping, got str (38 characters)" in live.status.error
+
+
+def test_a_file_rewritten_in_place_while_reloads_read_it_is_never_taken_half(folder):
+    """An editor that truncates a file and writes it again (two writes): no reload takes what lies between."""
+    path = folder / "monsters" / "rathalos.yaml"
+    whole = path.read_text()
+    cut = whole.index("\n  rise:")  # the first part alone is a valid record with fewer games
+    stop, taken, refused = threading.Event(), [], []
+
+    def editor() -> None:
+        while not stop.is_set():
+            with path.open("w") as handle:
+                handle.write(whole[:cut + 1])
+                handle.flush()
+                time.sleep(0.02)
+                handle.write(whole[cut + 1:])
+            time.sleep(random.uniform(0.0, 2 * QUIET_SECONDS))
+
+    live = LiveKnowledge(YamlSource([folder]).load)
+    assert live.reload()
+    games = set(live.current.monsters["rathalos"].games)
+    writer = threading.Thread(target=editor, daemon=True)
+    writer.start()
+    try:
+        for _ in range(20):
+            (taken if live.reload() else refused).append(set(live.current.monsters["rathalos"].games))
+    finally:
+        stop.set()
+        writer.join()
+    print(f"in-place rewrites: {len(taken)} reloads taken, {len(refused)} refused, "
+          f"{sum(g != games for g in taken)} taken half")
+    assert taken and all(g == games for g in taken)

@@ -65,7 +65,9 @@ def test_crd_schemas_are_structural():
 
 def test_examples_validate_against_their_crds():
     assert crd_errors("EventBinding", yaml.safe_load((REPO / "examples" / "eventbinding.yaml").read_text())) == []
-    assert crd_errors("Bot", yaml.safe_load((REPO / "examples" / "bot.yaml").read_text())) == []
+    example = yaml.safe_load((REPO / "examples" / "bot.yaml").read_text())
+    assert crd_errors("Bot", example) == []
+    assert desired_resources(example, [], policy(*SHARED_REDIS, namespace="monsterbot"))  # the chart's default caps
 
 
 @pytest.mark.parametrize(
@@ -97,7 +99,8 @@ def test_exported_event_bindings_validate(tmp_path):
 
 
 def bot(name="monsterbot", namespace="default", **spec) -> dict:
-    base = {"channelSecretRef": {"name": "line", "key": "secret"}, "channelAccessTokenRef": {"name": "line", "key": "token"}}
+    base = {"channelSecretRef": {"name": "line", "key": "channel-secret"},
+            "channelAccessTokenRef": {"name": "line", "key": "channel-access-token"}}
     return {"apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot",
             "metadata": {"name": name, "namespace": namespace, "uid": f"uid-{name}", "generation": 1},
             "spec": {**base, **spec}}
@@ -169,7 +172,7 @@ def test_desired_deployment_and_service():
         "controller": True, "blockOwnerDeletion": True}
     pod = deployment["spec"]["template"]
     env = {e["name"]: e for e in pod["spec"]["containers"][0]["env"]}
-    assert env["LINE_CHANNEL_SECRET"]["valueFrom"]["secretKeyRef"] == {"name": "line", "key": "secret"}
+    assert env["LINE_CHANNEL_SECRET"]["valueFrom"]["secretKeyRef"] == {"name": "line", "key": "channel-secret"}
     assert "value" not in env["LINE_CHANNEL_ACCESS_TOKEN"]
     assert env["MONSTERBOT_NAMESPACE"]["value"] == "default"
     assert pod["spec"]["serviceAccountName"] == "bot-monsterbot-webhook"  # the chart's, not the Bot's choice
@@ -258,17 +261,70 @@ def test_operator_reconciles_and_is_idempotent(kube, operator_client):
                        "clash": "NameCollision"}
     assert _status(kube, "eventbindings", "good")["observedGeneration"] == 1
     bot_state = _status(kube, "bots", "monsterbot")
-    assert bot_state["eventBindings"] == 4 and bot_state["conditions"][0]["status"] == "True"
+    assert bot_state["eventBindings"] == 4
+    # no controller has reported on the Deployment yet: the Bot says so, and is not Ready
+    assert bot_state["conditions"][0]["status"] == "False" and bot_state["conditions"][0]["reason"] == "WorkloadPending"
+    report(kube, "monsterbot", AVAILABLE)
+    operator.reconcile_all()
+    assert _status(kube, "bots", "monsterbot")["conditions"][0]["status"] == "True"
+
+    warnings = {(e["involvedObject"]["name"], e["reason"]) for e in kube.list("v1", "events", "default")
+                if e["type"] == "Warning"}
+    assert {("orphan", "UnknownBot"), ("broken", "InvalidMonster"), ("clash", "NameCollision")} <= warnings
 
     writes = len(kube.writes())
     operator.reconcile_all()
-    assert len(kube.writes()) == writes  # nothing changed, nothing written
+    assert len(kube.writes()) == writes  # nothing changed, nothing written (no Event either)
 
     checksum = deployment["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM]
     kube.apply(BINDINGS, binding("good", [dict(LOREM, aliases={"en": ["lorem", "ipsum"]})]))
     operator.reconcile_all()
     rolled = kube.get("apps/v1", "deployments", "default", "monsterbot")
     assert rolled["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM] != checksum  # pods roll
+
+
+#: What the Deployment controller reports when the pods serve, and when they cannot be created (seen on clusters: the
+#: ReplicaSet controller cannot create pods whose service account is missing).
+AVAILABLE = {"replicas": 1, "updatedReplicas": 1, "readyReplicas": 1, "availableReplicas": 1, "conditions": [
+    {"type": "Available", "status": "True", "reason": "MinimumReplicasAvailable",
+     "message": "Deployment has minimum availability."},
+    {"type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable",
+     "message": 'ReplicaSet "monsterbot-5d4f" has successfully progressed.'}]}
+NO_PODS = {"replicas": 0, "unavailableReplicas": 1, "conditions": [
+    {"type": "Available", "status": "False", "reason": "MinimumReplicasUnavailable",
+     "message": "Deployment does not have minimum availability."},
+    {"type": "ReplicaFailure", "status": "True", "reason": "FailedCreate",
+     "message": 'pods "monsterbot-5d4f-" is forbidden: error looking up service account default/bot-monsterbot-webhook: '
+                'serviceaccount "bot-monsterbot-webhook" not found'},
+    {"type": "Progressing", "status": "True", "reason": "ReplicaSetUpdated",
+     "message": 'ReplicaSet "monsterbot-5d4f" is progressing.'}]}
+
+
+def report(kube, name: str, status: dict, namespace: str = "default") -> None:
+    """Write a Deployment's status through /status, as its controller would (no controller-manager runs here)."""
+    deployment = kube.get("apps/v1", "deployments", namespace, name)
+    body = {"status": dict(status, observedGeneration=deployment["metadata"]["generation"])}
+    kube.call("PATCH", f"/apis/apps/v1/namespaces/{namespace}/deployments/{name}/status", body,
+              content_type="application/merge-patch+json")
+
+
+def test_a_bot_is_not_ready_while_its_pods_cannot_be_created(kube, operator_client):
+    kube.apply(BOTS, bot())
+    operator = operator_for(operator_client)
+    operator.reconcile_all()
+    report(kube, "monsterbot", NO_PODS)
+    operator.reconcile_all()
+    ready = _status(kube, "bots", "monsterbot")["conditions"][0]
+    assert (ready["status"], ready["reason"]) == ("False", "FailedCreate")
+    assert 'serviceaccount "bot-monsterbot-webhook" not found' in ready["message"]
+    events = [(e["type"], e["reason"]) for e in kube.list("v1", "events", "default")
+              if e["involvedObject"]["kind"] == "Bot" and e["involvedObject"]["name"] == "monsterbot"]
+    assert ("Warning", "FailedCreate") in events and ("Normal", "Created") in events
+    report(kube, "monsterbot", AVAILABLE)  # the account made: the pods run
+    operator.reconcile_all()
+    assert _status(kube, "bots", "monsterbot")["conditions"][0]["status"] == "True"
+    events = [(e["type"], e["reason"]) for e in kube.list("v1", "events", "default")]
+    assert ("Normal", "Available") in events
 
 
 def test_knative_bot_gets_a_knative_service(kube, operator_client):
@@ -291,12 +347,15 @@ def test_without_knative_installed_a_knative_bot_fails_cleanly(kube, operator_cl
     assert not kube.list("apps/v1", "deployments", "default")
 
 
+ALLOW_STORE = ("--set", "operator.allowedSecretKeys={channel-secret,channel-access-token,database-url}")
+
+
 def test_a_bot_on_the_store_gets_its_database_url_from_a_secret():
-    spec = {"knowledge": {"source": "store", "databaseUrlSecretRef": {"name": "db", "key": "url"}}}
-    deployment = desired_resources(bot(**spec), [], policy())[0]
+    spec = {"knowledge": {"source": "store", "databaseUrlSecretRef": {"name": "db", "key": "database-url"}}}
+    deployment = desired_resources(bot(**spec), [], policy(*ALLOW_STORE))[0]
     env = {e["name"]: e for e in deployment["spec"]["template"]["spec"]["containers"][0]["env"]}
     assert env["MONSTERBOT_SOURCE"]["value"] == "store"
-    assert env["DATABASE_URL"]["valueFrom"]["secretKeyRef"] == {"name": "db", "key": "url"}
+    assert env["DATABASE_URL"]["valueFrom"]["secretKeyRef"] == {"name": "db", "key": "database-url"}
     assert crd_errors("Bot", bot(**spec)) == []
     assert crd_errors("Bot", bot(knowledge={"source": "ftp"}))
 
@@ -308,14 +367,18 @@ def test_a_bot_on_the_store_gets_its_database_url_from_a_secret():
     ConnectionRefusedError(),
 ])
 def test_an_api_server_blip_fails_one_pass_not_the_operator(failure, caplog):
+    from monsterbot.operator import metrics
     from monsterbot.operator.operator import one_pass
 
     class Failing:
         def reconcile_all(self) -> None:
             raise failure
 
+    errors = metrics.PASS_ERRORS.labels(type(failure).__name__)
+    before, passes = errors._value.get(), metrics.PASSES._value.get()
     assert one_pass(Failing(), lambda: True, leading=False) is True  # still leading: the next pass retries
     assert "operator pass failed" in caplog.text
+    assert errors._value.get() == before + 1 and metrics.PASSES._value.get() == passes  # counted as failed
 
     def renew() -> bool:
         raise failure
@@ -360,7 +423,7 @@ def test_a_cluster_wide_bot_elsewhere_needs_an_account_of_its_namespace():
 
 def test_a_bindings_status_says_what_the_webhooks_that_take_it_serve():
     """The verdict per webhook that takes the binding (each merges only its own): accepted if one of them does."""
-    from monsterbot.operator.reconcile import binding_condition
+    from monsterbot.operator.reconcile import binding_conditions
 
     base = YamlSource([KNOWLEDGE]).load()
     lorem = [LOREM]
@@ -372,9 +435,100 @@ def test_a_bindings_status_says_what_the_webhooks_that_take_it_serve():
     everything = [by_ref, by_label, plain]
     chart = policy().chart_webhook
     assert chart == ("default", "", {})  # the test chart's own webhook: its namespace, naming no Bot
-    reasons = [binding_condition(b, bots, base, everything, chart)["reason"] for b in everything]
+    verdicts = binding_conditions(everything, bots, base, chart)
+    reasons = [verdicts[f"default/{b['metadata']['name']}"].condition["reason"] for b in everything]
     # Bot x serves a-ref (b-label repeats its monster there); the chart's webhook serves b-label (c-plain repeats it)
     assert reasons == ["Accepted", "Accepted", "DuplicateMonster"]
     named = policy("--set", "knowledge.bot=monsterbot").chart_webhook  # the chart's webhook takes "monsterbot"'s
-    assert binding_condition(binding("guild", lorem), [], base, [], named)["reason"] == "Accepted"
-    assert binding_condition(plain, [], base, [], named)["reason"] == "UnknownBot"  # nobody takes it now
+    assert binding_conditions([binding("guild", lorem)], [], base, named)["default/guild"].condition["reason"] == "Accepted"
+    assert binding_conditions([plain], [], base, named)["default/c-plain"].condition["reason"] == "UnknownBot"  # nobody
+
+
+@pytest.mark.parametrize(("spec", "fragment"), [
+    ({"knowledge": {"source": "store", "databaseUrlSecretRef": {"name": "db", "key": "database-url"}}},
+     "knowledge.databaseUrlSecretRef names key 'database-url' of Secret 'db'"),  # not in the default allowlist
+    ({"channelSecretRef": {"name": "app", "key": "DATABASE_URL"}}, "channelSecretRef names key 'DATABASE_URL'"),
+])
+def test_a_bot_may_reference_only_the_secret_keys_the_chart_allows(spec, fragment):
+    with pytest.raises(Refusal) as refused:
+        desired_resources(bot(**spec), [], policy(*SHARED_REDIS))
+    assert refused.value.reason == "SecretKeyNotAllowed" and fragment in str(refused.value)
+
+
+@pytest.mark.parametrize(("spec", "fragment"), [
+    ({"replicas": 11}, "replicas=11 is above the operator's cap of 10"),
+    ({"knative": {"enabled": True, "minScale": 500, "maxScale": 500}}, "knative.minScale=500"),
+    ({"knative": {"enabled": True, "maxScale": 11}}, "knative.maxScale=11"),
+])
+def test_scale_is_capped_by_the_chart(spec, fragment):
+    with pytest.raises(Refusal) as refused:
+        desired_resources(bot(**spec), [], policy(*SHARED_REDIS))
+    assert refused.value.reason == "ScaleNotAllowed" and fragment in str(refused.value)
+    raised = ("--set", "operator.maxReplicas=20", "--set", "operator.maxScale=1000")
+    assert desired_resources(bot(**spec), [], policy(*SHARED_REDIS, *raised))  # the chart's values set the caps
+
+
+def test_binding_verdicts_are_one_parse_per_binding_and_one_merge_per_webhook(monkeypatch):
+    """Linear in bindings: the pass parses each binding once and merges once per webhook that takes bindings (it
+    merged once per binding, each time re-reading every other one: 100 bindings took 104 s)."""
+    from monsterbot.operator import reconcile
+    from tests.test_kubernetes_watch import _wyvern
+
+    calls = {"read_binding": 0, "merge": 0}
+
+    def counted(name, real):
+        def call(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(reconcile, "read_binding", counted("read_binding", reconcile.read_binding))
+    monkeypatch.setattr(reconcile, "merge", counted("merge", reconcile.merge))
+    bindings = [binding(f"b{n:03d}", [_wyvern(n)], bot="monsterbot" if n % 2 else "other") for n in range(100)]
+    verdicts = reconcile.binding_conditions(bindings, [bot(), bot("other")], YamlSource([KNOWLEDGE]).load(),
+                                            policy().chart_webhook)
+    assert calls == {"read_binding": 100, "merge": 2}
+    assert {v.condition["reason"] for v in verdicts.values()} == {"Accepted"}
+
+
+def test_a_flood_of_bindings_never_delays_a_bots_own_objects(kube, operator_client):
+    """The Bots' objects and status are written before any binding's status, however many bindings there are."""
+    from tests.test_kubernetes_watch import _wyvern
+
+    for n in range(100):
+        kube.apply(BINDINGS, binding(f"flood-{n:03d}", [_wyvern(n)], [{"keywords": [f"開團{n}"], "reply": {"text": "集合"}}]))
+    kube.apply(BOTS, bot())
+    operator_for(operator_client).reconcile_all()
+    operator = "system:serviceaccount:default:bot-monsterbot-operator"
+    writes = [path for verb, path in kube.writes(operator) if "/events" not in path]
+    assert writes[0].endswith("/deployments") and writes[2].endswith("/bots/monsterbot/status"), writes[:3]
+    assert len([w for w in writes if "/eventbindings/" in w]) == 100
+    assert _status(kube, "eventbindings", "flood-099")["conditions"][0]["reason"] == "Accepted"
+
+
+@pytest.mark.parametrize(("obj", "expected"), [
+    ({"kind": "Deployment", "metadata": {"name": "d", "generation": 2},
+      "status": {"observedGeneration": 1, "conditions": AVAILABLE["conditions"]}},
+     (False, "WorkloadPending")),  # available, but for the spec before the operator's last write
+    ({"kind": "Deployment", "metadata": {"name": "d", "generation": 1}, "status": dict(NO_PODS, observedGeneration=1)},
+     (False, "FailedCreate")),
+    ({"kind": "Deployment", "metadata": {"name": "d", "generation": 1}, "status": {"observedGeneration": 1, "conditions": [
+        {"type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded", "message": "too slow"},
+        {"type": "Available", "status": "True"}]}},
+     (False, "ProgressDeadlineExceeded")),
+    ({"kind": "Deployment", "metadata": {"name": "d", "generation": 1}, "status": dict(AVAILABLE, observedGeneration=1)},
+     (True, "Available")),
+    ({"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": {"name": "k", "generation": 3},
+      "status": {"observedGeneration": 3, "conditions": [
+          {"type": "Ready", "status": "False", "reason": "RevisionFailed", "message": "Revision k-00003 failed"}]}},
+     (False, "RevisionFailed")),
+    ({"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": {"name": "k", "generation": 3},
+      "status": {"observedGeneration": 3, "conditions": [{"type": "Ready", "status": "True"}]}},
+     (True, "Available")),
+])
+def test_a_workloads_own_conditions_say_whether_the_bot_is_ready(obj, expected):
+    from monsterbot.operator.models import WorkloadState
+
+    state = WorkloadState.of(obj)
+    assert (state.available, state.reason) == expected
+    assert obj["metadata"]["name"] in state.message

@@ -119,7 +119,7 @@ def test_the_operator_leads_and_reconciles_when_it_watches_another_namespace(kub
     Operator(api, ("games",), KnowledgeSet(), PodPolicy.from_chart(config, "ops"), elector.leading).reconcile_all()
     assert kube.denied == []
     pod = kube.get("apps/v1", "deployments", "games", "monsterbot")["spec"]["template"]["spec"]
-    assert _ready(kube, namespace="games")["status"] == "True"
+    assert _ready(kube, namespace="games")["reason"] == "WorkloadPending"  # until its controller reports
     # its pods run as the chart's webhook account, which the chart made in games too, able to watch games only
     assert kube.get("v1", "serviceaccounts", "games", pod["serviceAccountName"])
     env = {e["name"]: e.get("value") for e in pod["containers"][0]["env"]}
@@ -200,18 +200,27 @@ def test_a_pass_that_outlives_the_lease_stops_writing(kube, operator_client):
 
 # --- the API server as strict as a real one ------------------------------------------------------------------------
 def test_unknown_fields_are_pruned_and_a_crd_upgrade_reaches_the_objects(kube):
+    """The real server takes a CRD's new schema a moment after it is applied: each step waits for it."""
+    from tests.conftest import wait_for
+
+    def kept(name: str) -> dict:
+        kube.apply(BOTS, bot(name=name, serviceAccountName="reader", color="blue"))
+        return kube.get("monsterbot.io/v1alpha1", "bots", "default", name)["spec"]
+
     bots_crd = copy.deepcopy(all_crds()["bots.yaml"])
     old = copy.deepcopy(bots_crd)
     del old["spec"]["versions"][0]["schema"]["openAPIV3Schema"]["properties"]["spec"]["properties"]["serviceAccountName"]
-    kube.apply_object(old)  # the release before: no serviceAccountName in the schema
-    kube.apply(BOTS, bot(name="before", serviceAccountName="reader", color="blue"))
-    assert "serviceAccountName" not in kube.get("monsterbot.io/v1alpha1", "bots", "default", "before")["spec"]
-    [rendered] = [o for o in chart() if o["kind"] == "CustomResourceDefinition" and o["metadata"]["name"] == "bots.monsterbot.io"]
-    assert rendered["metadata"]["annotations"]["helm.sh/resource-policy"] == "keep"
-    kube.apply_object(rendered)  # what `helm upgrade` applies now that the CRDs are templates
-    kube.apply(BOTS, bot(name="after", serviceAccountName="reader", color="blue"))
-    spec = kube.get("monsterbot.io/v1alpha1", "bots", "default", "after")["spec"]
-    assert spec["serviceAccountName"] == "reader" and "color" not in spec
+    try:
+        kube.apply_object(old)  # the release before: no serviceAccountName in the schema
+        wait_for(lambda: "serviceAccountName" not in kept("before"))
+        [rendered] = [o for o in chart() if o["kind"] == "CustomResourceDefinition"
+                      and o["metadata"]["name"] == "bots.monsterbot.io"]
+        assert rendered["metadata"]["annotations"]["helm.sh/resource-policy"] == "keep"
+    finally:
+        kube.apply_object(bots_crd)  # what `helm upgrade` applies now that the CRDs are templates
+    wait_for(lambda: kept("after").get("serviceAccountName") == "reader")
+    assert "color" not in kept("after")
+    assert rendered["spec"] == bots_crd["spec"]  # the chart renders the generated CRD
 
 
 def test_stale_resource_version_and_invalid_objects_are_refused(kube, kube_client):
@@ -292,9 +301,11 @@ def test_the_webhook_account_only_reads_event_bindings(kube, tmp_path):
 
 
 def test_the_operator_process_leads_reconciles_and_stops_on_sigterm(kube, tmp_path):
-    """`monsterbot operator` as the chart runs it: its settings from the environment, the chart's config and RBAC."""
+    """`monsterbot operator` as the chart runs it: its settings from the environment, the chart's config and RBAC,
+    its /metrics (here on loopback)."""
     import os
     import signal
+    import socket
     import subprocess
     import sys
 
@@ -307,18 +318,36 @@ def test_the_operator_process_leads_reconciles_and_stops_on_sigterm(kube, tmp_pa
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KUBERNETES_", "MONSTERBOT_", "POD_"))}
     env |= {"KUBECONFIG": kube.kubeconfig(tmp_path / "kubeconfig", "ops/bot-monsterbot-operator"),
             "POD_NAMESPACE": "ops", "POD_NAME": "operator-0", "MONSTERBOT_LOG_FORMAT": "text"}
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     process = subprocess.Popen([sys.executable, "-m", "monsterbot.cli", "operator", "--config", str(tmp_path / "config.yaml"),
-                                "--interval", "0.2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                "--interval", "0.2", "--metrics-port", str(port)],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         wait_for(lambda: kube.get("apps/v1", "deployments", "games", "monsterbot") is not None, timeout=60)
         lease = kube.get("coordination.k8s.io/v1", "leases", "ops", "monsterbot-operator")
         assert lease and lease["spec"]["holderIdentity"] == "operator-0"
+        wait_for(lambda: _metric(port, "monsterbot_operator_passes_total") >= 2, timeout=30)
+        assert _metric(port, "monsterbot_operator_pass_duration_seconds_count") >= 2
+        assert _metric(port, "monsterbot_operator_leading") == 1
+        assert _metric(port, 'monsterbot_operator_writes_total{kind="Deployment",verb="created"}') == 1
     finally:
         process.send_signal(signal.SIGTERM)
         output, _ = process.communicate(timeout=30)
     assert process.returncode == 0, output
     assert "operator stopped" in output and kube.denied == []
     assert not kube.get("coordination.k8s.io/v1", "leases", "ops", "monsterbot-operator")["spec"].get("holderIdentity")
+
+
+def _metric(port: int, sample: str) -> float:
+    import urllib.request
+
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as answer:  # noqa: S310 - loopback
+        for line in answer.read().decode().splitlines():
+            if line.startswith(sample + " "):
+                return float(line.split()[-1])
+    return 0.0
 
 
 # --- least privilege, answered by the server -----------------------------------------------------------------------
@@ -335,6 +364,7 @@ OPERATOR_MAY = [
     ("create", "leases", "", "coordination.k8s.io", "default", "", True),
     ("update", "leases", "", "coordination.k8s.io", "default", "monsterbot-operator", True),
     ("create", "events", "", "", "default", "", True),
+    ("patch", "events", "", "", "default", "", False),  # it records each Event once, never edits one
     ("get", "secrets", "", "", "default", "", False),
     ("list", "secrets", "", "", "", "", False),
     ("list", "bots", "", "monsterbot.io", "", "", False),  # not cluster-wide
@@ -371,3 +401,38 @@ def test_each_account_may_do_what_the_readme_says_and_no_more(kube, tmp_path, ac
     expected = [(verb, f"{resource}/{sub}" if sub else resource, group, namespace, name, allowed)
                 for verb, resource, sub, group, namespace, name, allowed in table]
     assert answers == expected
+
+
+@pytest.mark.parametrize(("values", "account", "table"), [
+    # operator.watchNamespaces: a Role in each watched namespace, the Lease in its own, nothing else anywhere
+    (("--set", "operator.watchNamespaces[0]=games"), "ops/bot-monsterbot-operator", [
+        ("list", "bots", "", "monsterbot.io", "games", "", True),
+        ("create", "deployments", "", "apps", "games", "", True),
+        ("create", "events", "", "", "games", "", True),
+        ("list", "bots", "", "monsterbot.io", "ops", "", False),
+        ("create", "deployments", "", "apps", "ops", "", False),
+        ("create", "leases", "", "coordination.k8s.io", "ops", "", True),
+        ("create", "leases", "", "coordination.k8s.io", "games", "", False),
+        ("get", "secrets", "", "", "games", "", False),
+    ]),
+    # the webhook account the chart makes in each watched namespace reads that namespace's bindings only
+    (("--set", "operator.watchNamespaces[0]=games"), "games/bot-monsterbot-webhook", [
+        ("watch", "eventbindings", "", "monsterbot.io", "games", "", True),
+        ("watch", "eventbindings", "", "monsterbot.io", "ops", "", False),
+        ("list", "bots", "", "monsterbot.io", "games", "", False),
+    ]),
+    # clusterWide: Bots everywhere through a ClusterRole, and still no Secret anywhere
+    (("--set", "operator.clusterWide=true"), "ops/bot-monsterbot-operator", [
+        ("list", "bots", "", "monsterbot.io", "", "", True),
+        ("create", "deployments", "", "apps", "team-b", "", True),
+        ("get", "secrets", "", "", "team-b", "", False),
+        ("list", "secrets", "", "", "", "", False),
+        ("delete", "deployments", "", "apps", "team-b", "", False),
+    ]),
+])
+def test_the_accounts_of_other_modes_are_as_narrow(kube, tmp_path, values, account, table):
+    install_chart_rbac(kube, chart(*values, namespace="ops"))
+    api = client_as(kube, tmp_path, account)
+    answers = [kube.can_i(api, verb, resource, namespace, group, sub, name)
+               for verb, resource, sub, group, namespace, name, _ in table]
+    assert answers == [allowed for *_, allowed in table], list(zip(table, answers, strict=True))

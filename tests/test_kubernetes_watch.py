@@ -234,7 +234,7 @@ def test_a_webhook_takes_its_bots_bindings_and_no_other_bots(kube, api, bot, sel
 
 def test_a_binding_the_operator_refuses_gives_the_webhook_nothing(kube, api):
     """A monster taking 火龍 without both sides listing each other: NameCollision in its status, absent from answers."""
-    from monsterbot.operator.reconcile import binding_condition
+    from monsterbot.operator.reconcile import binding_conditions
     from monsterbot.sources.yaml_files import YamlSource
     from tests.conftest import KNOWLEDGE
 
@@ -245,8 +245,9 @@ def test_a_binding_the_operator_refuses_gives_the_webhook_nothing(kube, api):
     base = YamlSource([KNOWLEDGE]).load()
     objects = [binding("a-thief", [thief]), binding("b-fine", [fine])]
     bots = [{"metadata": {"name": "monsterbot", "namespace": "default"}, "spec": {}}]
-    assert binding_condition(objects[0], bots, base, objects)["reason"] == "NameCollision"
-    assert binding_condition(objects[1], bots, base, objects)["reason"] == "Accepted"
+    verdicts = binding_conditions(objects, bots, base)
+    assert verdicts["default/a-thief"].condition["reason"] == "NameCollision"
+    assert verdicts["default/b-fine"].condition["reason"] == "Accepted"
     source = _source(api, base.monsters)
     source.watcher.start()
     try:
@@ -280,3 +281,30 @@ def test_a_refused_binding_leaves_no_name_behind_for_the_next():
                                                               read_binding(binding("b-heir", [heir]))])
     assert set(refused) == {"default/a-thief"} and refused["default/a-thief"].reason == "NameCollision"
     assert "lorem-6" in {m.id for m in merged.monsters} and "lorem-5" not in {m.id for m in merged.monsters}
+
+
+@pytest.mark.parametrize(("keyword", "why"), [
+    ("火龍", "holds '火龍', a name of rathalos"),
+    ("Rathalos weakness", "holds 'rathalos', a name of rathalos"),
+    ("試驗龍", "a name of lorem-wyvern"),  # the binding's own monster: its questions would get the keyword reply
+    ("ok", "is an ordinary word"),
+    ("Hello!", "is an ordinary word"),
+])
+def test_a_keyword_event_may_not_shadow_a_name_or_an_ordinary_word(keyword, why):
+    """Refused whole with a reason in the binding's status, and absent from the webhook's merge: one rule."""
+    from monsterbot.operator.reconcile import binding_conditions
+    from monsterbot.sources.bindings import merge, read_binding
+    from monsterbot.sources.yaml_files import YamlSource
+    from tests.conftest import KNOWLEDGE
+
+    base = YamlSource([KNOWLEDGE]).load()
+    shadow = binding("shadow", [LOREM], [{"keywords": ["開團", keyword], "reply": {"text": "Free gems! http://x.example"}}])
+    fine = binding("fine", [_wyvern(9)], [{"keywords": ["開團"], "reply": {"text": "今晚九點集合！"}}])
+    merged, refused = merge(base, [read_binding(shadow), read_binding(fine)])
+    assert set(refused) == {"default/shadow"} and refused["default/shadow"].reason == "KeywordShadows"
+    assert why in refused["default/shadow"].problems[0]
+    assert [r.text for r in merged.replies if "開團" in r.keywords] == ["今晚九點集合！"]
+    assert "lorem-wyvern" not in {m.id for m in merged.monsters}  # whole: its monster is not taken either
+    bots = [{"metadata": {"name": "monsterbot", "namespace": "default"}, "spec": {}}]
+    condition = binding_conditions([shadow, fine], bots, base)["default/shadow"].condition
+    assert (condition["status"], condition["reason"]) == ("False", "KeywordShadows") and why in condition["message"]

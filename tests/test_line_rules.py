@@ -47,7 +47,7 @@ def every_reply(conversation: Conversation) -> Iterator[tuple[str, Message | Wir
                 yield f"hitzones {where}", tables.hitzone_table(monster, language, game)
                 yield f"hitzones {where} full", tables.hitzone_table(monster, language, game, full=True)
                 if partner is not monster:
-                    yield f"compare {where} {partner.id}", tables.comparison(monster, partner, language, game)
+                    yield f"compare {where} {partner.id}", tables.comparison((monster, partner), language, game)
         for game in (None, *GAMES):
             for start in range(0, len(monsters), line_rules.QUICK_REPLY_MAX_ITEMS):
                 chunk = monsters[start:start + line_rules.QUICK_REPLY_MAX_ITEMS]
@@ -89,6 +89,27 @@ def test_every_reply_is_accepted_by_line(knowledge):
             refused.append(f"{what}: {problem} {details[:3]}")
     assert refused == [], f"{len(refused)} replies LINE refuses, e.g. {refused[:5]}"
     assert {"card", "hitzones", "compare", "which", "not", "reverse", "help", "group", "follow", "join"} <= kinds
+
+
+def test_every_page_of_a_split_table_fits_a_bubble_with_its_widest_page_mark():
+    """Rows filling a page to the byte at its "1/2" mark must not overflow on page "10/12": the split keeps a margin
+    for marks wider than the one it measured (pages made here of rows whose pairs exactly fill a page without it)."""
+    from linebot.v3.messaging import FlexBox, FlexBubble, FlexText
+
+    from monsterbot.replies.fit import split_pages
+
+    def page(rows, number, count):
+        return FlexBubble(body=FlexBox(layout="vertical", contents=[FlexText(text=f"Hitzones {number}/{count}"), *rows]))
+
+    def row(size):  # a row whose JSON, with the ", " before it, is `size` bytes
+        return FlexText(text="x" * (size - line_rules.json_size(to_data(FlexText(text=""))) - 2))
+
+    room = line_rules.BUBBLE_MAX_BYTES - line_rules.json_size(to_data(page([], 1, 2)))
+    rows = [row(size) for _ in range(12) for size in (room - 200, 200)]
+    pages = split_pages(rows, page)
+    sizes = [line_rules.json_size(to_data(page(part, number, len(pages)))) for number, part in enumerate(pages, 1)]
+    assert [r for part in pages for r in part] == rows and len(pages) >= 10
+    assert max(sizes) <= line_rules.BUBBLE_MAX_BYTES, sizes
 
 
 def test_a_table_too_long_for_a_carousel_is_condensed_with_every_part(knowledge):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -74,3 +75,26 @@ def test_the_installed_wheel_answers_from_another_folder_and_writes_nothing_ther
     bench = subprocess.run([str(venv / "bin" / "monsterbot"), "bench", "--quick"], cwd=elsewhere, env=env,
                            capture_output=True, text=True, timeout=120)
     assert bench.returncode != 0 and "needs a checkout" in bench.stderr, bench.stderr
+
+
+def test_the_gallery_needs_only_the_projects_own_tools(tmp_path: Path) -> None:
+    """docs/gallery/draw.sh joins the renders with the project's Pillow (docs/gallery/join.py), not ImageMagick."""
+    import importlib.util
+
+    from PIL import Image
+
+    script = (REPO / "docs" / "gallery" / "draw.sh").read_text()
+    assert not re.search(r"^\s*(convert|magick)\b", script, re.M) and "docs/gallery/join.py" in script
+    spec = importlib.util.spec_from_file_location("join", REPO / "docs" / "gallery" / "join.py")
+    assert spec and spec.loader
+    join = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(join)
+    renders = []
+    for n, height in enumerate((800, 600, 700, 640)):
+        path = tmp_path / f"{n}.png"
+        Image.new("RGB", (750, height), (255, 255, 255)).save(path)
+        renders.append(path)
+    join.join(tmp_path / "sheet.png", renders)
+    with Image.open(tmp_path / "sheet.png") as sheet:
+        assert sheet.size == (4 * 375, 400) and sheet.mode == "P"  # halved, side by side, 128 colours at most
+        assert sheet.convert("RGB").getpixel((375 + 10, 399)) == join.BACKGROUND  # a shorter one on the background

@@ -15,7 +15,7 @@ import pytest
 
 from monsterbot.core.matching.matcher import Matcher
 from monsterbot.core.snapshot import Snapshot
-from monsterbot.knowledge.records import yaml_files
+from monsterbot.knowledge.files import yaml_files
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
 from monsterbot_devtools.bench import write_synthetic_knowledge

@@ -46,6 +46,19 @@ def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
     assert f'monsterbot_events_total{{outcome="match"}} {float(len(queries))}' in exposition
     assert 'monsterbot_webhook_requests_total{result="invalid_signature"} 1.0' in exposition
     assert "monsterbot_knowledge_last_reload_ok 1.0" in exposition
+    port = int(internal.rsplit(":", 1)[1])
+    assert _listening(port) == {"127.0.0.1"}  # the internal port: this host only (MONSTERBOT_INTERNAL_HOST)
+
+
+def _listening(port: int) -> set[str]:
+    """The addresses a TCP port listens on (IPv4, from /proc/net/tcp)."""
+    found = set()
+    for line in open("/proc/net/tcp").read().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, hex_port = local.split(":")
+        if state == "0A" and int(hex_port, 16) == port:
+            found.add(".".join(str(int(address[i:i + 2], 16)) for i in (6, 4, 2, 0)))
+    return found
 
 
 def test_procfile_operator_process_exists():

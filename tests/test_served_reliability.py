@@ -80,6 +80,56 @@ def test_a_worker_killed_mid_batch_then_redelivery_answers_every_event_once(ledg
         line.stop()
 
 
+@pytest.mark.parametrize("ledger", ["events file", "redis"])
+@pytest.mark.parametrize("delay", [0.05, 0.25, 0.5, 1.5])
+def test_no_acknowledged_event_is_lost_when_every_worker_is_killed_whatever_lines_delay(delay, ledger):
+    """LINE never redelivers an event it had a 200 for: when every worker dies with replies on their way, the outbox's
+    next workers send them while their tokens last (the stand-in expires them as LINE does); the events not
+    acknowledged are LINE's to redeliver."""
+    extra = {"MONSTERBOT_EVENT_LEASE": "2", "MONSTERBOT_LINE_TIMEOUT": "3"}
+    if ledger == "redis":
+        need_redis()
+        extra["REDIS_URL"] = REDIS_URL
+    killed, web, at_the_kill, killed_at = threading.Event(), None, set(), [float("inf")]
+    events = _events(160)
+
+    def kill_every_worker_at_the_fortieth_reply(_recorded: object) -> None:
+        if web is not None and len(line.requests) >= 40 and not killed.is_set():
+            for pid in children(web.process.pid):
+                os.kill(pid, signal.SIGKILL)
+            killed_at[0] = time.monotonic()
+            killed.set()
+            at_the_kill.update(r.body["replyToken"] for r in line.requests if r.body is not None)
+
+    line = LineStandIn(on_request=kill_every_worker_at_the_fortieth_reply).start()
+    for event in events:
+        line.issue(event["replyToken"])
+    line.delay = delay
+    web = WebProcess.start(line.url, workers=2, extra_env=extra)
+    try:
+        with ThreadPoolExecutor(max_workers=24) as pool:  # more than the senders: replies wait in the queue
+            answers = list(pool.map(lambda e: (post(web.url, batch_body([e]))[0], time.monotonic()), events))
+        wait_for(killed.is_set, timeout=30)
+        statuses = [status for status, _ in answers]
+        acknowledged = [e for e, status in zip(events, statuses, strict=True) if status == 200]
+        before = {e["replyToken"] for e, (status, at) in zip(events, answers, strict=True) if status == 200 and at < killed_at[0]}
+        for event in (e for e, status in zip(events, statuses, strict=True) if status != 200):  # LINE redelivers these
+            wait_for(lambda event=event: post(web.url, batch_body([event], redelivery=True))[0] == 200, timeout=30)
+        sent = lambda: {r.body["replyToken"] for r in line.replies() if r.body is not None and r.status == 200}  # noqa: E731
+        wait_for(lambda: {e["replyToken"] for e in events} <= sent(), timeout=25)
+        lost = [e for e in acknowledged if e["replyToken"] not in sent()]
+        owed = before - at_the_kill
+        replayed = web.log.read_text().count('"event": "replayed"')
+        print(f"LINE at {delay} s, {ledger}, every worker killed at the 40th reply: {len(acknowledged)} of "
+              f"{len(events)} acknowledged, {len(owed)} of them before the kill with their reply not yet at LINE, {replayed} replies replayed "
+              f"from the outbox, {len(lost)} lost")
+        assert lost == []
+    finally:
+        line.delay = 0.0
+        assert web.stop() == 0
+        line.stop()
+
+
 def _redelivery_to_the_other_worker_is_skipped(web: WebProcess, line: LineStandIn) -> None:
     """One worker answers a batch of events; LINE's redelivery reaches the other one: it is skipped."""
     first, second = children(web.process.pid)

@@ -193,3 +193,58 @@ def test_line_latency_and_the_reply_queue_are_measured(line_stub, knowledge):
     assert sample("monsterbot_reply_queue_depth") == 0
     assert sample("monsterbot_line_request_seconds_count", result="ok") == count + 1
     assert sample("monsterbot_line_request_seconds_sum", result="ok") - total >= 1.0
+
+
+# --- logs -----------------------------------------------------------------------------------------------------------
+def test_every_line_of_a_webhook_call_carries_its_request_id_and_each_events_its_event_id(line_stub, knowledge):
+    """Two events in one call: the lines about each (the answer, and LINE's refusal logged on the loop while the reply
+    was sent) carry that event's id; every line of the call carries one request id."""
+    import io
+    import logging
+
+    from monsterbot import logs
+    from monsterbot.web.app import create_app
+
+    line_stub.status = 400  # LINE refuses the replies: the warning is written by the reply's task, on the loop
+    app = create_app(settings_for(line_stub), runtime_for(knowledge))  # (it sets the package's logging up)
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logs.JsonFormatter())
+    package = logging.getLogger("monsterbot")
+    package.addHandler(handler)
+    level = package.level
+    package.setLevel(logging.INFO)
+    try:
+        events = [text_event("火龍"), text_event("rathian")]
+        body = json.dumps(payload(*events)).encode()
+        assert app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)}).status_code == 200
+        app.extensions["monsterbot"]["dispatcher"].drain()
+    finally:
+        package.removeHandler(handler)
+        package.setLevel(level)
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    ids = [event["webhookEventId"] for event in events]
+    about = {event_id: [line for line in lines if line.get("event_id") == event_id] for event_id in ids}
+    for event_id in ids:
+        messages = [line["message"] for line in about[event_id]]
+        assert "answered" in messages and any(m.startswith("LINE rejected the reply") for m in messages), messages
+    assert len({line["request_id"] for line in lines}) == 1 and all(line.get("request_id") for line in lines)
+    assert all(line.get("event_id") in ids for line in lines if line["logger"] != "monsterbot.web.webhook"
+               or line["message"] == "answered")
+
+
+def test_gunicorns_own_lines_are_json_and_its_access_log_stays_off():
+    import logging
+
+    from gunicorn.config import Config
+
+    from monsterbot import logs
+
+    logger = logs.gunicorn_logger("json")(Config())
+    [handler] = logger.error_log.handlers
+    record = logging.LogRecord("gunicorn.error", logging.INFO, __file__, 1, "Booting worker with pid: %s", (42,), None)
+    line = json.loads(handler.format(record))
+    assert line["message"] == "Booting worker with pid: 42" and line["logger"] == "gunicorn.error"
+    assert logger.access_log_enabled is False  # no access fields built per request unless GUNICORN_ACCESS_LOG is set
+    text = logs.gunicorn_logger("text")(Config())
+    assert not isinstance(text.error_log.handlers[0].formatter, logs.JsonFormatter)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -442,3 +443,68 @@ def test_the_awaited_hold_ends_without_ever_cancelling_a_reply():
         cancelled.set_result("ok")
 
     asyncio.run(main())
+
+
+@pytest.mark.parametrize("acknowledged", [True, False], ids=["200: the outbox sends it", "503: LINE redelivers it"])
+def test_a_reply_that_never_reached_line_is_released_never_marked_answered(line_stub, knowledge, tmp_path, acknowledged):
+    """A reply LINE never had leaves its event unanswered: the outbox tries it again (after a 200, LINE redelivers
+    nothing), and a redelivery (after a non-2xx) answers it instead of skipping it as answered."""
+    from monsterbot.web.app import create_app
+    from monsterbot.web.dedupe import RETRY_AFTER
+    from monsterbot.web.dispatch import SENDERS
+    from monsterbot.web.line_api import LineReplier
+    from tests.conftest import post_signed, runtime_for, settings_for
+
+    settings = settings_for(line_stub, data_dir=tmp_path)
+    real = LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout, SENDERS)
+    down = [True]
+
+    class LineDown:
+        async def reply(self, token, messages):  # no connection could be opened: LINE never saw the token
+            return "unreachable" if down[0] else await real.reply(token, messages)
+
+        async def close(self):
+            await real.close()
+
+    app = create_app(settings, runtime_for(knowledge), replier=LineDown())
+    webhook = app.extensions["monsterbot"]["webhook"]
+    event = text_event("火龍")
+    if not acknowledged:  # the webhook failed after its reply did (a 503, the worker cut): LINE redelivers
+        webhook.ledger.owe = lambda replies: False
+    assert post_signed(app, payload(event)).status_code == (200 if acknowledged else 503)
+    assert line_stub.replies() == []
+    down[0] = False
+    if acknowledged:
+        time.sleep(RETRY_AFTER)
+        assert webhook.replay_owed() == 1  # as each worker does every second
+    else:
+        assert post_signed(app, payload(dict(event, deliveryContext={"isRedelivery": True}))).status_code == 200
+    wait_for(lambda: len(line_stub.replies()) == 1)
+    assert line_stub.replies()[0].body["replyToken"] == event["replyToken"]
+    time.sleep(RETRY_AFTER)
+    assert webhook.replay_owed() == 0  # answered now: nothing owed
+    assert post_signed(app, payload(dict(event, deliveryContext={"isRedelivery": True}))).status_code == 200
+    assert len(line_stub.replies()) == 1
+
+
+def test_the_stand_in_refuses_a_reply_token_expired_or_never_issued(line_stub):
+    import urllib.error
+    import urllib.request
+
+    def reply(token: str) -> int:
+        body = json.dumps({"replyToken": token, "messages": [{"type": "text", "text": "hi"}]}).encode()
+        request = urllib.request.Request(line_stub.url + "/v2/bot/message/reply", data=body,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+
+    line_stub.token_life = 0.2
+    line_stub.issue("old")
+    time.sleep(0.3)
+    line_stub.issue("fresh")
+    assert [reply("old"), reply("made-up"), reply("fresh"), reply("fresh")] == [400, 400, 200, 400]
+    assert [r.error["message"] for r in line_stub.rejected] == ["Invalid reply token"] * 3
+    line_stub.rejected.clear()  # refused on purpose

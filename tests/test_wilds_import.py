@@ -170,3 +170,9 @@ def test_break_pseudo_parts_are_the_parts_they_break():
         wilds = yaml.safe_load(path.read_text())["games"].get("wilds", {})
         parts = {z["part"] for z in wilds.get("hitzones", ())}
         assert set(wilds.get("breakable", ())) | set(wilds.get("severable", ())) <= parts, path.name
+
+
+def test_ailments_with_far_higher_thresholds_are_marked_near_useless():
+    marked = {path.stem: wilds["impractical_ailments"] for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml"))
+              if "impractical_ailments" in (wilds := yaml.safe_load(path.read_text())["games"].get("wilds", {}))}
+    assert marked == {"gogmazios": ["stun"], "omega-planetes": ["paralysis"]}

@@ -65,7 +65,7 @@ def test_wire_form_is_what_the_sdk_sends(capture: _Capture, knowledge) -> None:
     replies = [
         [weakness_card(monsters["rathalos"], "zh-TW", "world")],
         [tables.hitzone_table(monsters["nargacuga"], "ja", "world")],
-        [tables.comparison(monsters["rathalos"], monsters["rathian"], "en", "world"), greeting()],
+        [tables.comparison((monsters["rathalos"], monsters["rathian"]), "en", "world"), greeting()],
     ]
     url = f"http://127.0.0.1:{capture.server_address[1]}"
     configuration = Configuration(host=url, access_token="token")

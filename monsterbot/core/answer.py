@@ -105,6 +105,7 @@ class Answer:
     full: bool = False  # a hitzone table with every state
     offer_here: bool = False  # a card in another game than the chat's: offer to make it the chat's own
     asked: AnswerKind | None = None  # what a which-monster or game-missing reply was asked for (part, hitzones …)
+    unanswered: str = ""  # what was asked and no data holds ("hp", "part:leg"): said in one line before the answer
     remember: Remembered | None = None
 
     @property
@@ -122,6 +123,7 @@ class Answer:
             "kind": self.kind.value, "outcome": self.outcome.value, "normalised": self.query,
             "language": self.language, "game": self.shown_game, "score": self.score, "topic": self.topic or None,
             "monsters": [_monster_data(m, self.shown_game) for m in shown],
+            "unanswered": self.unanswered or None,
             "ranking": [{"id": r.monster.id, "name": r.monster.name(self.language or "en"), "stars": r.stars,
                          "listed_at": r.listed_at, "hitzone": r.hitzone} for r in self.ranking],
         }

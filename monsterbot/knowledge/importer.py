@@ -158,6 +158,7 @@ def merge(generated: dict[str, Any], existing: dict[str, Any] | None, game: str 
             kept = aliases.setdefault(lang, [])
             kept += [v for v in values if v not in kept and v != names.get(lang)]  # not the record's own name
     merged: dict[str, Any] = {"id": existing.get("id", generated["id"]), "names": names}
+    aliases = {lang: values for lang, values in aliases.items() if values}
     if aliases:
         merged["aliases"] = aliases
     if existing.get("ambiguous_with"):
@@ -209,9 +210,10 @@ def one_script(names: dict[str, str]) -> dict[str, list[str]]:
     the Simplified name becomes its OpenCC conversion; the differing Simplified name is returned as an alias, so
     players typing it still find the monster. Changes `names` in place."""
     traditional, simplified = names.get("zh-TW"), names.get("zh-CN")
-    if not traditional or not simplified or normalize(traditional) == normalize(simplified):  # script, variants
-        return {}
-    names["zh-CN"] = _TO_SIMPLIFIED.convert(traditional)
+    converted = _TO_SIMPLIFIED.convert(traditional or "")
+    if not traditional or not simplified or simplified == converted or normalize(traditional) == normalize(simplified):
+        return {}  # the same name in either script (up to variant characters: 迴 / 廻)
+    names["zh-CN"] = converted
     return {"zh-CN": [simplified]}
 
 

@@ -35,6 +35,8 @@ AILMENT_PRESETS = {
 }
 #: The game's ailment effectiveness levels (large, medium, small, immune) as 0–3.
 EFFECTIVE_LEVELS = {"ENABLE_L": 3, "ENABLE_M": 2, "ENABLE_S": 1, "DISABLE": 0}
+#: How many times the usual build-up an ailment's must exceed to be marked near-useless (impractical_ailments).
+IMPRACTICAL_FACTOR = 3
 #: A part's alternate hitzone sets, by the field that points at them.
 PART_STATES = {"_MeatGuidBreak": "broken", **{f"_MeatGuidCustom{n}": f"state {n}" for n in range(1, 6)}}
 #: The part a weak point the game links to no part is shown as.
@@ -111,6 +113,7 @@ class Dataset:
     part_names: dict[str, str]  # part type -> GUID of its name
     weak_flags: dict[str, list[str]]  # enemy id -> flagged elements
     ailment_levels: dict[str, dict[str, int | str]]  # enemy id -> ailment -> level (or the unmapped level's name)
+    impractical: dict[str, list[str]]  # enemy id -> ailments whose thresholds make them near-useless
 
 
 def load_dataset(root: Path) -> Dataset:
@@ -124,6 +127,7 @@ def load_dataset(root: Path) -> Dataset:
         part_names={_enum(p["_EmPartsType"]): p["_EmPartsName"] for p in part_types},
         weak_flags={_enum(w["_EnumValue"]): [e for e, key in WEAK_FLAG_KEYS.items() if w[key]] for w in weak},
         ailment_levels=_ailment_levels(root),
+        impractical=_impractical_ailments(root),
     )
 
 
@@ -142,6 +146,28 @@ def _ailment_levels(root: Path) -> dict[str, dict[str, int | str]]:
             per_ailment[ailment] = EFFECTIVE_LEVELS.get(name, name)
         levels[_enum(setting["_EmId"])] = per_ailment
     return levels
+
+
+def _impractical_ailments(root: Path) -> dict[str, list[str]]:
+    """Enemy id -> the ailments whose build-up is far beyond the usual: the threshold of the third application
+    (the first threshold plus two increases, at most the cap) more than three times the highest of the presets that
+    several monsters share (Gogmazios' stun: 3,250 where the shared presets reach at most 390)."""
+    presets = _user_data(root, "Enemy", "CommonData", "Data", "EmParamBadConditionPreset.user.3.json")
+    third: dict[str, float] = {}
+    for _, group in AILMENT_PRESETS.values():
+        for preset in _items(_unwrap(presets[group])["_PresetArray"]):
+            third[preset["_InstanceGuid"]] = min(preset["_DefaultLimit"] + 2 * preset["_AddLimit"], preset["_AccumulationMax"])
+    settings = _items(_user_data(root, "Enemy", "CommonData", "Data", "EmParamBadCondition2.user.3.json")["_BossSettingList"])
+    used = {ailment: [_unwrap(s[key])["Value"] for s in settings] for ailment, (key, _) in AILMENT_PRESETS.items()}
+    usual = {ailment: max((third[g] for g in set(guids) if g in third and guids.count(g) > 1), default=0.0)
+             for ailment, guids in used.items()}
+    found: dict[str, list[str]] = {}
+    for setting in settings:
+        for ailment, (key, _) in AILMENT_PRESETS.items():
+            guid = _unwrap(setting[key])["Value"]
+            if guid in third and third[guid] > IMPRACTICAL_FACTOR * usual[ailment]:
+                found.setdefault(_enum(setting["_EmId"]), []).append(ailment)
+    return found
 
 
 @dataclass(frozen=True)
@@ -188,8 +214,7 @@ class Parts:
     """One monster's parts file read as the game means it: a label per part, its rows, and what breaks it."""
 
     rows: list[tuple[str, list[dict[str, Any]]]]  # (label, rows: normal, alternate states, wounds, weak points)
-    label_of: dict[str, str]  # part GUID -> its label (after left and right twins are merged)
-    breaks: dict[str, tuple[str, list[str]]]  # break GUID -> (the break's own name, the labels of the parts it breaks)
+    breaks: dict[str, tuple[str, list[str]]]  # break GUID -> (its own name, the labels of the parts it breaks, as shown)
 
 
 def _name(dataset: Dataset, part_type: str) -> str | None:
@@ -408,7 +433,7 @@ def _parts(monster: LargeMonster, dataset: Dataset, report: Report) -> Parts:
     label_of = {g: _shown(label, shown) for g, label in labels.items()}
     breaks = {g: (_name(dataset, kind) or "", list(dict.fromkeys(label_of[t] for t in targets if t in label_of)))
               for g, (kind, targets) in _break_targets(data).items()}
-    return Parts(merged, label_of, breaks)
+    return Parts(merged, breaks)
 
 
 def monster_record(monster: LargeMonster, dataset: Dataset, report: Report) -> dict[str, Any] | None:
@@ -449,6 +474,9 @@ def monster_record(monster: LargeMonster, dataset: Dataset, report: Report) -> d
             report.add(monster.enemy_id, f"{ailment}: effectiveness {levels.get(ailment, 'not set')!r} is not one of the three levels")
     if ailments:
         facts["ailments"] = ailments
+        impractical = [a for a in dataset.impractical.get(monster.enemy_id, []) if ailments.get(a)]
+        if impractical:
+            facts["impractical_ailments"] = impractical
     else:
         missing.append("ailments")
     if rows and parts:

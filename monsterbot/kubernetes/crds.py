@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from monsterbot.knowledge.records import schema as record_schema
+from monsterbot.knowledge.schema import schema as record_schema
 
 GROUP = "monsterbot.io"
 VERSION = "v1alpha1"

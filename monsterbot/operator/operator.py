@@ -16,16 +16,21 @@ from typing import Any, Callable, Sequence
 from monsterbot.core.model import KnowledgeSet
 from monsterbot.kubernetes.api import ApiException, TransportError, client
 from monsterbot.kubernetes.crds import GROUP, VERSION
+from monsterbot.operator import metrics
+from monsterbot.operator.events import EventRecorder
+from monsterbot.operator.models import WorkloadState
 from monsterbot.operator.reconcile import (
     SPEC_HASH,
     PodPolicy,
     Refusal,
-    binding_condition,
+    Verdict,
+    binding_conditions,
     binding_status,
     bot_status,
     bound_bindings,
     desired_resources,
 )
+from monsterbot.sources.bindings import binding_key
 
 log = logging.getLogger(__name__)
 LEASE_NAME = "monsterbot-operator"
@@ -48,7 +53,7 @@ class Operator:
     """
 
     def __init__(self, api_client: client.ApiClient, namespaces: Sequence[str], base: KnowledgeSet,
-                 policy: PodPolicy, may_write: Callable[[], bool] = lambda: True) -> None:
+                 policy: PodPolicy, may_write: Callable[[], bool] = lambda: True, instance: str = "") -> None:
         self.custom = client.CustomObjectsApi(api_client)
         self.apps = client.AppsV1Api(api_client)
         self.core = client.CoreV1Api(api_client)
@@ -56,6 +61,7 @@ class Operator:
         self.base = base
         self.policy = policy
         self._may_write = may_write
+        self.events = EventRecorder(self.core, instance)
 
     def _list(self, plural: str) -> list[dict]:
         if not self.namespaces:
@@ -68,71 +74,100 @@ class Operator:
             raise LeadershipLost("the operator lease may have passed to another replica")
 
     def reconcile_all(self) -> None:
-        """Bring every Bot's objects and every EventBinding's status in line with the specs."""
+        """Bring every Bot's objects, then every EventBinding's status, in line with the specs: the Bots first, so
+        however many bindings there are, a Bot's own objects never wait for their statuses."""
         bots, bindings = self._list("bots"), self._list("eventbindings")
-        for binding in bindings:
-            self._write_binding_status(binding, bots, bindings)
         for bot in bots:
             try:
                 self.reconcile_bot(bot, bindings)
             except ApiException as exc:
                 log.error("reconciling Bot %s failed: HTTP %s", bot["metadata"]["name"], exc.status)
+        verdicts = binding_conditions(bindings, bots, self.base, self.policy.chart_webhook)
+        for binding in bindings:
+            self._write_binding_status(binding, verdicts[binding_key(binding)])
 
     def reconcile_bot(self, bot: dict, bindings: list[dict]) -> None:
         """Create or update the Bot's webhook objects, then its status; a refused Bot gets only its status."""
         bound = bound_bindings(bot, bindings)
         refusal = None
         desired: list[dict] = []
+        workloads: list[WorkloadState] = []
         try:
             desired = desired_resources(bot, bound, self.policy)
             for obj in desired:
-                self._apply(obj, bot)
+                current = self._apply(obj, bot)
+                if obj["kind"] != "Service" or obj["apiVersion"] != "v1":  # the Deployment or the Knative Service
+                    workloads.append(WorkloadState.of(current))
         except Refusal as refused:
             log.warning("Bot %s/%s refused: %s", bot["metadata"].get("namespace"), bot["metadata"]["name"], refused)
             refusal = refused
-        status = bot_status(bot, desired, bound, _now(), refusal)
+        status = bot_status(bot, desired, bound, _now(), refusal, workloads)
         if _without_times(bot.get("status")) != _without_times(status):
             meta = bot["metadata"]
             self._write()
             self.custom.patch_namespaced_custom_object_status(GROUP, VERSION, meta["namespace"], "bots", meta["name"],
                                                               {"status": status})
+            self._record_condition(bot, status["conditions"][0], previous=bot.get("status"))
 
-    def _write_binding_status(self, binding: dict, bots: list[dict], bindings: list[dict]) -> None:
-        condition = binding_condition(binding, bots, self.base, bindings, self.policy.chart_webhook)
-        status = binding_status(binding, condition, _now())
+    def _write_binding_status(self, binding: dict, verdict: Verdict) -> None:
+        status = binding_status(binding, verdict, _now())
         if _without_times(binding.get("status")) != _without_times(status):
             meta = binding["metadata"]
             self._write()
             self.custom.patch_namespaced_custom_object_status(GROUP, VERSION, meta["namespace"], "eventbindings",
                                                               meta["name"], {"status": status})
+            self._record_condition(binding, status["conditions"][0], previous=binding.get("status"))
 
-    def _apply(self, obj: dict, bot: dict) -> None:
-        """Create the object, or replace it when its spec hash differs; never touch an object the Bot does not own."""
+    def _record_condition(self, obj: dict, condition: dict, previous: Any) -> None:
+        """An Event when a Bot's Ready or a binding's Accepted condition changes: Normal when it holds, Warning with
+        its reason (a refusal, or a workload that cannot serve) when it does not."""
+        old: dict = next(iter((previous or {}).get("conditions") or []), {})
+        if (old.get("status"), old.get("reason"), old.get("message")) == \
+                (condition["status"], condition["reason"], condition["message"]):
+            return
+        held = condition["status"] == "True"
+        if not held:
+            metrics.REFUSALS.labels(obj["kind"], condition["reason"]).inc()
+        self.events.record(obj, obj["kind"], condition["reason"], condition["message"], warning=not held)
+
+    def _apply(self, obj: dict, bot: dict) -> dict:
+        """Create the object, or replace it when its spec hash differs; never touch an object the Bot does not own.
+        The object as the server has it after."""
         kind, meta = (obj["apiVersion"], obj["kind"]), obj["metadata"]
         read, create, replace = self._verbs(kind)
         try:
-            current = read(meta["name"], meta["namespace"])
+            current = self._plain(read(meta["name"], meta["namespace"]))
         except ApiException as exc:
             if exc.status != 404:
                 raise
             self._write()
-            create(meta["namespace"], obj)
-            log.info("created %s %s/%s", obj["kind"], meta["namespace"], meta["name"])
-            return
-        current = current if isinstance(current, dict) else self.apps.api_client.sanitize_for_serialization(current)
+            made = self._plain(create(meta["namespace"], obj))
+            self._done(bot, obj, "Created")
+            return made
         owners = current["metadata"].get("ownerReferences") or []
         if not any(o.get("controller") and o.get("uid") == bot["metadata"].get("uid") for o in owners):
             raise Refusal("NotOwned", f"{obj['kind']} {meta['namespace']}/{meta['name']} exists and is not "
                                       "controlled by this Bot; the operator leaves it alone (rename the Bot or "
                                       "delete that object)")
         if (current["metadata"].get("annotations") or {}).get(SPEC_HASH) == meta["annotations"][SPEC_HASH]:
-            return
+            return current
         body = dict(obj, metadata=dict(meta, resourceVersion=current["metadata"]["resourceVersion"]))
         if kind == ("v1", "Service"):  # a Service keeps its cluster IP across updates
             body["spec"] = dict(obj["spec"], clusterIP=(current.get("spec") or {}).get("clusterIP"))
         self._write()
-        replace(meta["name"], meta["namespace"], body)
-        log.info("updated %s %s/%s", obj["kind"], meta["namespace"], meta["name"])
+        updated = self._plain(replace(meta["name"], meta["namespace"], body))
+        self._done(bot, obj, "Updated")
+        return updated
+
+    def _plain(self, answer: Any) -> dict:
+        """A typed client answer as the JSON the server sent (custom objects come as dicts already)."""
+        return answer if isinstance(answer, dict) else dict(self.apps.api_client.sanitize_for_serialization(answer))
+
+    def _done(self, bot: dict, obj: dict, verb: str) -> None:
+        meta = obj["metadata"]
+        log.info("%s %s %s/%s", verb.lower(), obj["kind"], meta["namespace"], meta["name"])
+        metrics.WRITES.labels(obj["kind"], verb.lower()).inc()
+        self.events.record(bot, "Bot", verb, f"{verb} {obj['kind']} {meta['name']}")
 
     def _verbs(self, kind: tuple[str, str]) -> tuple[Any, Any, Any]:
         if kind == ("apps/v1", "Deployment"):
@@ -165,11 +200,16 @@ def one_pass(operator: Operator, acquire: Callable[[], bool], leading: bool) -> 
     A failure is logged and the next pass retries: an API server blip never ends the operator."""
     try:
         leading = acquire()
+        metrics.LEADING.set(1 if leading else 0)
         if leading:
-            operator.reconcile_all()
+            with metrics.PASS_SECONDS.time():
+                operator.reconcile_all()
+            metrics.PASSES.inc()
     except LeadershipLost:
+        metrics.PASS_ERRORS.labels("LeadershipLost").inc()
         log.warning("a reconcile pass outlived the operator lease; stopped it before writing")
     except PASS_ERRORS as exc:
+        metrics.PASS_ERRORS.labels(type(exc).__name__).inc()
         log.error("operator pass failed: %s", getattr(exc, "status", None) or type(exc).__name__)
     return leading
 

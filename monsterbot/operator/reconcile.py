@@ -16,7 +16,8 @@ from typing import Any, Iterable
 from monsterbot.config import Settings, labels_value
 from monsterbot.core.model import KnowledgeSet
 from monsterbot.kubernetes.crds import API_VERSION
-from monsterbot.sources.bindings import belongs, binding_key, merge, read_binding
+from monsterbot.operator.models import BotSpec, SecretRef, WorkloadState
+from monsterbot.sources.bindings import BindingKnowledge, Refused, belongs, binding_key, merge, read_binding
 
 SPEC_HASH = "monsterbot.io/spec-hash"
 KNOWLEDGE_CHECKSUM = "monsterbot.io/knowledge-checksum"
@@ -53,14 +54,36 @@ class PodPolicy:
     accept_duplicate_answers: bool = False  # the chart's redis.acceptDuplicateAnswers
     cluster_wide: bool = False  # operator.clusterWide: the chart's webhook account exists in its namespace only,
     chart_makes_accounts: bool = True  # unless the chart makes none (serviceAccount.create false: yours, anywhere)
+    max_replicas: int = 10  # operator.maxReplicas: a Bot's replicas at most
+    max_scale: int = 10  # operator.maxScale: a Knative Bot's minScale and maxScale at most
+    allowed_secret_keys: tuple[str, ...] = ("channel-secret", "channel-access-token")  # operator.allowedSecretKeys
 
     @classmethod
     def from_chart(cls, config: dict, home_namespace: str) -> PodPolicy:
         """The operator's ConfigMap (`config.yaml`, written by the chart)."""
+        bounds = {k: v for k, v in (("max_replicas", config.get("maxReplicas")), ("max_scale", config.get("maxScale")),
+                                    ("allowed_secret_keys", config.get("allowedSecretKeys"))) if v is not None}
+        if "allowed_secret_keys" in bounds:
+            bounds["allowed_secret_keys"] = tuple(bounds["allowed_secret_keys"])
         return cls(dict(config["pods"]), tuple(config.get("allowedImages") or ()),
                    tuple(config.get("allowedServiceAccounts") or ()), home_namespace,
                    bool(config.get("acceptDuplicateAnswers", False)), bool(config.get("clusterWide", False)),
-                   bool(config.get("chartMakesAccounts", True)))
+                   bool(config.get("chartMakesAccounts", True)), **bounds)
+
+    def check_bounds(self, spec: BotSpec) -> None:
+        """What a Bot may ask of the cluster: pods up to the chart's caps, and Secret keys from its allowlist only (a
+        Bot's pods read each key it names: a `DATABASE_URL` key would send them to any database)."""
+        scale = [("replicas", spec.replicas, self.max_replicas)] if not spec.knative.enabled else [
+            ("knative.minScale", spec.knative.min_scale or 0, self.max_scale),
+            ("knative.maxScale", spec.knative.max_scale or 0, self.max_scale)]
+        over = [f"{field}={value} is above the operator's cap of {cap}" for field, value, cap in scale if value > cap]
+        if over:
+            raise Refusal("ScaleNotAllowed", "; ".join(over) + " (the chart's operator.maxReplicas / maxScale)")
+        keys = [f"{field} names key {ref.key!r} of Secret {ref.name!r}" for field, ref in spec.secret_refs()
+                if ref.key not in self.allowed_secret_keys]
+        if keys:
+            raise Refusal("SecretKeyNotAllowed", "; ".join(keys) + f": the operator's allowedSecretKeys are "
+                                                                    f"{', '.join(self.allowed_secret_keys) or 'none'}")
 
     def shares_events(self, pod: dict) -> bool:
         """Whether several of these pods may run: they share a Redis, or the chart accepted duplicate answers."""
@@ -86,33 +109,31 @@ class PodPolicy:
                           f"chart's own webhook pods (release {release!r}), and each Service would reach the other's "
                           "pods; give the Bot another name")
 
-    def check_pods(self, bot: dict, pod: dict) -> None:
+    def check_pods(self, spec: BotSpec, pod: dict) -> None:
         """The chart's rule for its own pods, for a Bot's: several pods need a Redis they share (each pod alone keeps
         its own record of the events it answered, so a redelivery could be answered once per pod). A Knative Bot that
         names no maxScale has the chart's (its pod template's max-scale, which the chart checked the same way)."""
-        spec = bot.get("spec") or {}
-        knative = spec.get("knative") or {}
-        if knative.get("enabled"):
+        if spec.knative.enabled:
             chart = (pod["metadata"].get("annotations") or {}).get("autoscaling.knative.dev/max-scale")
-            most = knative.get("maxScale", int(chart) if chart else 0) or 1_000_000  # 0 and none: Knative's unbounded
+            most = spec.knative.max_scale if spec.knative.max_scale is not None else int(chart) if chart else 0
+            most = most or 1_000_000  # 0 and none: Knative's unbounded
         else:
-            most = spec.get("replicas", 1)
+            most = spec.replicas
         if most > 1 and not self.shares_events(pod):
-            field = "knative.maxScale" if knative.get("enabled") else "replicas"
+            field = "knative.maxScale" if spec.knative.enabled else "replicas"
             raise Refusal("NeedsRedis", f"{field}={most if most < 1_000_000 else 'unbounded'} without Redis: each pod "
                           "keeps its own record of the events it "
                           "answered, so LINE's redelivery may be answered twice. "
                           f"Set {field} to 1, or install the chart with redis.url (or redis.acceptDuplicateAnswers).")
 
-    def choose(self, bot: dict, flavour: str) -> dict:
+    def choose(self, bot: dict, spec: BotSpec, flavour: str) -> dict:
         """A copy of the pod template with the Bot's image and service account, or a Refusal."""
         pod = copy.deepcopy(self.pods[flavour])
-        spec = bot.get("spec") or {}
         container = pod["spec"]["containers"][0]
-        image = spec.get("image") or container["image"]
+        image = spec.image or container["image"]
         if image not in (container["image"], *self.allowed_images):
             raise Refusal("ImageNotAllowed", f"image {image!r} is not in the operator's allowedImages")
-        account = spec.get("serviceAccountName") or pod["spec"]["serviceAccountName"]
+        account = spec.service_account or pod["spec"]["serviceAccountName"]
         if account not in (pod["spec"]["serviceAccountName"], *self.allowed_service_accounts):
             raise Refusal("ServiceAccountNotAllowed",
                           f"service account {account!r} is not in the operator's allowedServiceAccounts")
@@ -142,7 +163,7 @@ def bound_bindings(bot: dict, bindings: Iterable[dict]) -> list[dict]:
 
 def bot_selector(bot: dict) -> dict[str, str]:
     """The labels that bind an EventBinding naming no Bot to this one (its eventBindingSelector)."""
-    return dict(((bot.get("spec") or {}).get("eventBindingSelector") or {}).get("matchLabels") or {})
+    return BotSpec.selector_of(bot.get("spec") or {})
 
 
 def knowledge_checksum(bindings: Iterable[dict]) -> str:
@@ -160,8 +181,8 @@ def owner_reference(bot: dict) -> dict:
             "uid": bot["metadata"].get("uid", ""), "controller": True, "blockOwnerDeletion": True}
 
 
-def _secret_env(name: str, ref: dict) -> dict:
-    return {"name": name, "valueFrom": {"secretKeyRef": {"name": ref["name"], "key": ref["key"]}}}
+def _secret_env(name: str, ref: SecretRef) -> dict:
+    return {"name": name, "valueFrom": {"secretKeyRef": {"name": ref.name, "key": ref.key}}}
 
 
 def _set_env(env: list[dict], item: dict) -> None:
@@ -172,25 +193,23 @@ def _set_env(env: list[dict], item: dict) -> None:
     env.append(item)
 
 
-def webhook_pod(bot: dict, policy: PodPolicy, flavour: str, bindings: Iterable[dict]) -> dict:
+def webhook_pod(bot: dict, spec: BotSpec, policy: PodPolicy, flavour: str, bindings: Iterable[dict]) -> dict:
     """The chart's webhook pod template with this Bot's fields: credentials, namespace, knowledge, labels."""
-    spec = bot.get("spec") or {}
-    knowledge = spec.get("knowledge") or {}
     namespace = bot["metadata"].get("namespace", "")
-    pod = policy.choose(bot, flavour)
+    pod = policy.choose(bot, spec, flavour)
     container = pod["spec"]["containers"][0]
     env = container["env"]
-    _set_env(env, _secret_env("LINE_CHANNEL_SECRET", spec["channelSecretRef"]))
-    _set_env(env, _secret_env("LINE_CHANNEL_ACCESS_TOKEN", spec["channelAccessTokenRef"]))
+    _set_env(env, _secret_env("LINE_CHANNEL_SECRET", spec.channel_secret))
+    _set_env(env, _secret_env("LINE_CHANNEL_ACCESS_TOKEN", spec.channel_access_token))
     _set_env(env, {"name": "MONSTERBOT_NAMESPACE", "value": namespace})
     _set_env(env, {"name": "MONSTERBOT_BOT", "value": bot["metadata"]["name"]})  # its EventBindings, no other Bot's
-    _set_env(env, {"name": "MONSTERBOT_BOT_SELECTOR", "value": labels_value(bot_selector(bot))})
-    watching = knowledge.get("watchEventBindings", True)
+    _set_env(env, {"name": "MONSTERBOT_BOT_SELECTOR", "value": labels_value(spec.selector)})
+    watching = spec.watch_bindings
     _set_env(env, {"name": "MONSTERBOT_KUBERNETES", "value": "1" if watching else "0"})
-    if "source" in knowledge:
-        _set_env(env, {"name": "MONSTERBOT_SOURCE", "value": knowledge["source"]})
-    if knowledge.get("databaseUrlSecretRef"):
-        _set_env(env, _secret_env("DATABASE_URL", knowledge["databaseUrlSecretRef"]))
+    if spec.source:
+        _set_env(env, {"name": "MONSTERBOT_SOURCE", "value": spec.source})
+    if spec.database_url:
+        _set_env(env, _secret_env("DATABASE_URL", spec.database_url))
     annotations = dict(pod["metadata"].get("annotations") or {})
     if namespace != policy.home_namespace:  # the chart's knowledge ConfigMap is not there: the image's knowledge
         container["env"] = [e for e in env if e["name"] != "MONSTERBOT_KNOWLEDGE"]
@@ -205,20 +224,21 @@ def webhook_pod(bot: dict, policy: PodPolicy, flavour: str, bindings: Iterable[d
 
 def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) -> list[dict]:
     """The webhook objects a Bot wants: a Deployment and Service, or one Knative Service (or a Refusal)."""
-    spec = bot.get("spec") or {}
+    spec = BotSpec.read(bot.get("spec") or {})
     name, namespace = bot["metadata"]["name"], bot["metadata"].get("namespace")
-    knative = spec.get("knative") or {}
-    flavour = "knative" if knative.get("enabled") else "deployment"
+    flavour = "knative" if spec.knative.enabled else "deployment"
     policy.check_name(bot, flavour)
-    pod = webhook_pod(bot, policy, flavour, list(bindings))
-    policy.check_pods(bot, pod)
+    policy.check_bounds(spec)
+    pod = webhook_pod(bot, spec, policy, flavour, list(bindings))
+    policy.check_pods(spec, pod)
     labels = pod["metadata"]["labels"]
     meta = {"name": name, "namespace": namespace, "labels": labels, "ownerReferences": [owner_reference(bot)]}
-    if knative.get("enabled"):
+    if spec.knative.enabled:
         pod["metadata"]["annotations"] |= {
-            f"autoscaling.knative.dev/{key}": str(knative[field])
-            for key, field in (("min-scale", "minScale"), ("max-scale", "maxScale"), ("target", "target"))
-            if field in knative}
+            f"autoscaling.knative.dev/{key}": str(value)
+            for key, value in (("min-scale", spec.knative.min_scale), ("max-scale", spec.knative.max_scale),
+                               ("target", spec.knative.target))
+            if value is not None}
         objects: list[dict[str, Any]] = [{"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": dict(meta),
                     "spec": {"template": pod}}]
     else:
@@ -226,7 +246,7 @@ def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) ->
                                            "app.kubernetes.io/component")}
         objects = [
             {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": dict(meta),
-             "spec": {"replicas": spec.get("replicas", 1), "selector": {"matchLabels": selector},  # 1: pods answer an event twice without Redis
+             "spec": {"replicas": spec.replicas, "selector": {"matchLabels": selector},  # 1: pods answer an event twice without Redis
                       "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 0, "maxSurge": 1}},
                       "template": pod}},
             {"apiVersion": "v1", "kind": "Service", "metadata": dict(meta),
@@ -237,64 +257,91 @@ def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) ->
     return objects
 
 
-def binding_condition(binding: dict, bots: Iterable[dict], base: KnowledgeSet, others: Iterable[dict],
-                      chart: WebhookScope | None = None) -> dict:
-    """Accepted when a webhook that takes the binding merges it (`chart`: the chart's own webhook, besides the Bots'),
-    or Invalid with a reason: no webhook takes it (UnknownBot), a record against the schema, a monster another binding
-    of that webhook gives, a name another monster has."""
-    meta = binding.get("metadata", {})
-    namespace = meta.get("namespace", "")
-    ref = ((binding.get("spec") or {}).get("botRef") or {}).get("name")
-    webhooks = [(namespace, b["metadata"]["name"], bot_selector(b)) for b in bots
-                if b["metadata"].get("namespace") == namespace]
-    webhooks += [chart] if chart is not None and chart[0] == namespace else []
-    owners = [webhook for webhook in webhooks if belongs(binding, *webhook[1:])]
-    if not owners:
+def binding_conditions(bindings: Iterable[dict], bots: Iterable[dict], base: KnowledgeSet,
+                       chart: WebhookScope | None = None) -> dict[str, Verdict]:
+    """Each binding's Accepted condition (by namespace/name): True when a webhook that takes it merges it (`chart`: the
+    chart's own webhook, besides the Bots'), else False with a reason: no webhook takes it (UnknownBot), a record
+    against the schema, a monster another binding of that webhook gives, a name another monster has, a keyword that
+    shadows a name or an ordinary word. One parse per binding and one merge per webhook: linear in bindings."""
+    bindings = list(bindings)
+    parsed = {binding_key(b): read_binding(b) for b in bindings}
+    webhooks: dict[str, list[WebhookScope]] = {}
+    for bot in bots:
+        namespace = bot["metadata"].get("namespace", "")
+        webhooks.setdefault(namespace, []).append((namespace, bot["metadata"]["name"], bot_selector(bot)))
+    if chart is not None:
+        webhooks.setdefault(chart[0], []).append(chart)
+    takers: dict[str, list[WebhookScope]] = {}
+    members: dict[WebhookScope | tuple[str, str, str], list[BindingKnowledge]] = {}
+    for binding in bindings:
+        namespace = binding.get("metadata", {}).get("namespace", "")
+        key = binding_key(binding)
+        takers[key] = [w for w in webhooks.get(namespace, []) if belongs(binding, *w[1:])]
+        for webhook in takers[key]:
+            members.setdefault(_scope_key(webhook), []).append(parsed[key])
+    verdicts = {scope: merge(base, knowledge)[1] for scope, knowledge in members.items()}
+    return {key: _verdict(binding, parsed[key], [verdicts[_scope_key(w)] for w in takers[key]])
+            for binding in bindings for key in [binding_key(binding)]}
+
+
+def _scope_key(webhook: WebhookScope) -> tuple[str, str, str]:
+    return webhook[0], webhook[1], labels_value(webhook[2])
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A binding's Accepted condition, and how many monsters it gives when accepted."""
+
+    condition: dict
+    monsters: int = 0
+
+
+def _verdict(binding: dict, parsed: BindingKnowledge, verdicts: list[dict[str, Refused]]) -> Verdict:
+    if not verdicts:
+        namespace = binding.get("metadata", {}).get("namespace", "")
+        ref = ((binding.get("spec") or {}).get("botRef") or {}).get("name")
         why = f"no Bot named {ref!r} in namespace {namespace!r}" if ref else \
             f"no webhook in namespace {namespace!r} takes it: name a Bot in botRef, or carry a Bot's eventBindingSelector labels"
-        return _condition(False, "UnknownBot", why)
-    parsed = read_binding(binding)
-    if parsed.problems:
-        return _condition(False, "InvalidMonster", "; ".join(parsed.problems)[:2000])
-    others = list(others)
-    refusals = []
-    for _, name, selector in owners:  # what each webhook that takes it merges: accepted if one of them does
-        peers = [read_binding(o) for o in others if binding_key(o) != binding_key(binding)
-                 and o.get("metadata", {}).get("namespace", "") == namespace and belongs(o, name, selector)]
-        _, refused = merge(base, [*peers, parsed])
-        if parsed.key not in refused:
-            return _condition(True, "Accepted", f"{len(parsed.knowledge.monsters)} monster(s), "
-                                                f"{len(parsed.knowledge.replies)} keyword event(s)")
-        refusals.append(refused[parsed.key])
-    return _condition(False, refusals[0].reason, "; ".join(refusals[0].problems)[:2000])
+        return Verdict(_condition(False, "UnknownBot", why))
+    refusals = [refused[parsed.key] for refused in verdicts if parsed.key in refused]
+    if len(refusals) < len(verdicts):  # a webhook that takes it serves it
+        return Verdict(_condition(True, "Accepted", f"{len(parsed.knowledge.monsters)} monster(s), "
+                                                    f"{len(parsed.knowledge.replies)} keyword event(s)"),
+                       len(parsed.knowledge.monsters))
+    return Verdict(_condition(False, refusals[0].reason, "; ".join(refusals[0].problems)[:2000]))
 
 
 def _condition(ok: bool, reason: str, message: str) -> dict:
     return {"type": "Accepted", "status": "True" if ok else "False", "reason": reason, "message": message}
 
 
-def binding_status(binding: dict, condition: dict, now: str) -> dict:
+def binding_status(binding: dict, verdict: Verdict, now: str) -> dict:
     """The status to write: the condition (its transition time kept while unchanged) and observedGeneration."""
+    condition = verdict.condition
     previous: dict = next((c for c in (binding.get("status") or {}).get("conditions") or []
                            if c.get("type") == "Accepted"), {})
     same = previous.get("status") == condition["status"] and previous.get("reason") == condition["reason"]
     generation = binding.get("metadata", {}).get("generation")
     stamped = {**condition, "lastTransitionTime": previous.get("lastTransitionTime") if same else now,
                "observedGeneration": generation}
-    monsters = len(read_binding(binding).knowledge.monsters) if condition["status"] == "True" else 0
-    return {"observedGeneration": generation, "monsters": monsters, "conditions": [stamped]}
+    return {"observedGeneration": generation, "monsters": verdict.monsters, "conditions": [stamped]}
 
 
 def bot_status(bot: dict, resources: list[dict], bindings: list[dict], now: str,
-               refusal: Refusal | None = None) -> dict:
-    """Ready once its objects are in place, with the list of what it manages; or not Ready and why."""
+               refusal: Refusal | None = None, workloads: Iterable[WorkloadState] = ()) -> dict:
+    """Ready when the operator made its objects and its workload is available (the Deployment's or Knative Service's
+    own conditions); else not Ready, with the refusal or the workload's reason and message."""
     previous: dict = next((c for c in (bot.get("status") or {}).get("conditions") or [] if c.get("type") == "Ready"), {})
     condition: dict[str, Any]
+    waiting = [w for w in workloads if not w.available]
     if refusal is not None:
         condition = {"type": "Ready", "status": "False", "reason": refusal.reason, "message": str(refusal)[:2000]}
+    elif waiting:
+        condition = {"type": "Ready", "status": "False", "reason": waiting[0].reason, "message": waiting[0].message[:2000]}
     else:
-        condition = {"type": "Ready", "status": "True", "reason": "Reconciled",
-                     "message": f"{len(resources)} object(s) managed, {len(bindings)} EventBinding(s) bound"}
+        condition = {"type": "Ready", "status": "True", "reason": "Available",
+                     "message": f"{len(resources)} object(s) managed and available, {len(bindings)} EventBinding(s) "
+                                "bound"}
     same = all(previous.get(k) == condition[k] for k in ("status", "reason", "message"))
     generation = bot["metadata"].get("generation")
     condition |= {"lastTransitionTime": previous.get("lastTransitionTime") if same else now,

@@ -1,7 +1,9 @@
 """A monster's name, with or without a question around it ("火龍", "rathalos weakness?", "迅龍 肉質", "火龍 尾巴"):
 its card, table, part or element answer; "which one?" when several fit; not found, with the plausible names.
 
-The last handler of the order: every message that reaches it is read as a name. In a group a card answers only a
+The last handler of the order: every message that reaches it is read as a name (core/matching/reading.py: precision
+first, a card only on evidence; a variant word with a base the knowledge lacks, "not in our knowledge, did you mean
+the base?"; a game named with a monster it holds only as another form, that form). In a group a card answers only a
 message that is a name and nothing more; a miss or a which-one only where the bot is surely addressed.
 """
 
@@ -11,7 +13,8 @@ from dataclasses import replace
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
-from monsterbot.core.matching.question import Kind
+from monsterbot.core.matching.question import Kind, parse_as_name
+from monsterbot.core.matching.reading import Verdict, read_question
 from monsterbot.questions.cards import card
 from monsterbot.questions.context import Context
 
@@ -28,20 +31,23 @@ class MonsterName:
 
     def answer(self, context: Context) -> Answer:
         question, snapshot = context.question, context.snapshot
-        if question.kind is Kind.COMPARE:  # a comparison whose sides are not two monsters: the whole is one name
-            question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
-        result = snapshot.matcher.match_question(question)
-        best = result.best
-        if best is not None:
-            monster = snapshot.monsters[best.monster_id]
+        if question.kind is Kind.COMPARE:  # a comparison whose sides are not all monsters: the whole is one name
+            question = replace(parse_as_name(context.text), game=question.game or None)
+        reading = read_question(question, context.text, snapshot.matcher)
+        if reading.verdict is Verdict.ANSWER:
+            monster = snapshot.monsters[reading.monsters[0]]
             detail, game = question.part or question.topic, context.game
             return card(monster, question.kind, detail, question.language, game, context.chat_game,
                         question.game is not None, outcome=AnswerOutcome.MATCH, monster_id=monster.id,
-                        score=best.score, certainty=Certainty.CONFIDENT if result.whole_message else Certainty.UNSURE,
+                        score=reading.score, certainty=Certainty.CONFIDENT if reading.whole else Certainty.UNSURE,
                         remember=Remembered(monster.id, game, question.kind.value, detail, question.language))
+        if reading.verdict is Verdict.UNKNOWN:  # a variant the knowledge lacks: not found, did you mean the base?
+            return Answer(AnswerKind.NOT_FOUND, AnswerOutcome.MISS, game=question.game, score=reading.score,
+                          monsters=tuple(snapshot.monsters[m] for m in reading.monsters), text=context.text)
+        result = snapshot.matcher.match_question(question)
         plausible = tuple(snapshot.monsters[c.monster_id] for c in result.candidates if _plausible(c))
         top_score = result.candidates[0].score if result.candidates else None
-        if result.outcome is Outcome.AMBIGUOUS and len(plausible) >= 2:
+        if result.outcome is not Outcome.MISS and len(plausible) >= 2:
             return Answer(AnswerKind.WHICH_ONE, AnswerOutcome.AMBIGUOUS, game=question.game, monsters=plausible,
                           score=top_score)
         return Answer(AnswerKind.NOT_FOUND, AnswerOutcome.MISS, game=question.game,

@@ -16,8 +16,10 @@ from monsterbot.questions.followup import FollowUp
 from monsterbot.questions.help import Help
 from monsterbot.questions.keyword import KeywordReply
 from monsterbot.questions.monster import MonsterName
+from monsterbot.questions.named_part import NamedPart
 from monsterbot.questions.reverse import WeakestTo
 from monsterbot.questions.small_talk import SmallTalk
+from monsterbot.questions.unanswered import MissingPart, NotHeld
 
 ORDER: tuple[Handler, ...] = (
     QuietMode(),  # "安靜" / "說話"
@@ -30,6 +32,9 @@ ORDER: tuple[Handler, ...] = (
     SmallTalk(),  # "謝謝", "hi" (never a monster's exact name)
     WeakestTo(),  # "哪些魔物怕火"
     Comparison(),  # "火龍 vs 雌火龍"
+    NotHeld(),  # "rathalos hp": said that no data holds it, then the card
+    MissingPart(),  # "ヌ・エグドラ 脚" without leg figures: said, then the parts it has
+    NamedPart(),  # "鎖刃龍 鎖刃", "nu udra tentacle": a part by a name of its own
     MonsterName(),  # anything else is a name: "火龍", "迅龍 肉質"
 )
 

@@ -29,7 +29,14 @@ from monsterbot.replies.labels import (
     source_name,
     stars,
 )
-from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
+from monsterbot.replies.messages import (
+    QUICK_REPLY_LIMIT,
+    VIEW_CARD,
+    VIEW_HITZONES,
+    button_label,
+    page_data,
+    postback_data,
+)
 
 ALT_TEXT_LIMIT = 400
 RISE_RESISTED_SOURCE = "mhrise-ele-check"  # where resisted elements come from (hand-entered)
@@ -59,24 +66,32 @@ def header(monster: Monster, language: str, facts: GameFacts | None) -> FlexBox:
     return FlexBox(layout="vertical", contents=lines, padding_bottom="none")
 
 
-def source_footer(facts: GameFacts | None, language: str, stars_shown: bool = True) -> FlexBox | None:
+def source_lines(facts: GameFacts, language: str, stars_shown: bool = True) -> list[str]:
     """Where the facts come from, by the source's name, and how they were made; derived stars and missing facts
     said plainly."""
-    if not facts:
-        return None
     kind = SOURCE_KINDS.get(facts.source)
-    source = f"{label(language, 'source')}{colon(language)}{source_name(facts.source)}" + (
-        f" ({note(language, kind)})" if kind else "")
-    lines = [text(source, size="xxs", color=GREY)]
+    lines = [f"{label(language, 'source')}{colon(language)}{source_name(facts.source)}"
+             + (f" ({note(language, kind)})" if kind else "")]
     if facts.resisted_elements:
-        lines.append(text(f"{note(language, 'resisted')}{colon(language)}{source_name(RISE_RESISTED_SOURCE)} "
-                          f"({note(language, 'hand_entered')})", size="xxs", color=GREY))
+        lines.append(f"{note(language, 'resisted')}{colon(language)}{source_name(RISE_RESISTED_SOURCE)} "
+                     f"({note(language, 'hand_entered')})")
     if stars_shown and "elements" in facts.derived and facts.elements:
-        lines.append(text(note(language, "derived"), size="xxs", color=GREY))
+        lines.append(note(language, "derived"))
     if facts.missing:
         missing = joined((note(language, m) for m in facts.missing), language)
-        lines.append(text(note(language, "missing").format(facts=missing), size="xxs", color=GREY))
-    return FlexBox(layout="vertical", contents=lines, padding_top="none", padding_start="xxl", padding_end="xxl")
+        lines.append(note(language, "missing").format(facts=missing))
+    return lines
+
+
+def source_footer(facts: GameFacts | None, language: str, stars_shown: bool = True) -> FlexBox | None:
+    """A card's footnote: `source_lines`, small and grey."""
+    return footnote(source_lines(facts, language, stars_shown)) if facts else None
+
+
+def footnote(lines: list[str]) -> FlexBox:
+    """Lines of small grey text under a card."""
+    return FlexBox(layout="vertical", contents=[text(line, size="xxs", color=GREY) for line in lines],
+                   padding_top="none", padding_start="xxl", padding_end="xxl")
 
 
 def game_buttons(monster: Monster, shown: str | None, language: str, view: str | None = None) -> QuickReply | None:
@@ -91,6 +106,23 @@ def game_buttons(monster: Monster, shown: str | None, language: str, view: str |
         )
         for game in GAMES if game in monster.games and game != shown
     ][:QUICK_REPLY_LIMIT]
+    return QuickReply(items=items) if items else None
+
+
+def other_views(monster: Monster, facts: GameFacts | None, language: str, shown: str | None) -> QuickReply | None:
+    """Buttons to the monster's other views in the game shown: its weakness card, its hitzone table (where the source
+    has hitzones), but not `shown`, the view this reply is (None: neither of them); then the monsters weakest to its
+    top element, in that game."""
+    if facts is None:
+        return None
+    views = ((VIEW_CARD, label(language, "elements")), (VIEW_HITZONES, label(language, "hitzones")))
+    items = [QuickReplyItem(action=PostbackAction(label=button_label(said), display_text=f"{monster.name(language)} {said}",
+                                                  data=postback_data(monster.id, facts.game, language, view)))
+             for view, said in views if view != shown and (view != VIEW_HITZONES or facts.hitzones)]
+    for element in facts.top_elements()[:1]:
+        said = label(language, "weakest_to").format(topic=label(language, element))
+        items.append(QuickReplyItem(action=PostbackAction(label=button_label(said), display_text=said,
+                                                          data=page_data(element, facts.game, language, 0))))
     return QuickReply(items=items) if items else None
 
 
@@ -135,8 +167,9 @@ def weakness_card(monster: Monster, language: str, game: str | None) -> FlexMess
         body=FlexBox(layout="vertical", spacing="sm", contents=body or [text("—", size="sm")], padding_top="md"),
         footer=source_footer(facts, language),
     )
+    buttons = game_buttons(monster, facts.game if facts else None, language)  # a monster of one game: its table
     return FlexMessage(alt_text=summary(monster, facts, language), contents=bubble,
-                       quick_reply=game_buttons(monster, facts.game if facts else None, language))
+                       quick_reply=buttons or other_views(monster, facts, language, VIEW_CARD))
 
 
 def element_row(element: str, value: str, language: str, best: bool, colour: str) -> FlexBox:

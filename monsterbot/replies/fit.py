@@ -33,7 +33,7 @@ def fitted(alt_text: str, layouts: Sequence[Layout], quick_reply: QuickReply | N
         message = FlexMessage(alt_text=alt_text, contents=page(rows, 1, 1), quick_reply=quick_reply)
         json = to_data(message)
         if json_size(json["contents"]) > BUBBLE_MAX_BYTES:
-            pages = _split(rows, page)
+            pages = split_pages(rows, page)
             message = FlexMessage(alt_text=alt_text, quick_reply=quick_reply, contents=FlexCarousel(
                 contents=[page(part, number, len(pages)) for number, part in enumerate(pages, 1)]))
             json = to_data(message)
@@ -43,7 +43,7 @@ def fitted(alt_text: str, layouts: Sequence[Layout], quick_reply: QuickReply | N
     return message
 
 
-def _split(rows: Sequence[FlexComponent], page: Page) -> list[list[FlexComponent]]:
+def split_pages(rows: Sequence[FlexComponent], page: Page) -> list[list[FlexComponent]]:
     """Rows in order over the fewest pages that each stay under LINE's bubble limit, about as long as each other."""
     budget = BUBBLE_MAX_BYTES - json_size(to_data(page([], 1, 2))) - _SLACK
     sizes = [json_size(to_data(row)) + 2 for row in rows]  # + ", " between rows

@@ -13,7 +13,7 @@ from monsterbot.core.matching.followup import PART_KEYWORDS
 from monsterbot.core.model import ELEMENTS, GAMES, Monster
 from monsterbot.replies.game_labels import short_game_name
 from monsterbot.replies.labels import ELEMENT_ICONS, label
-from monsterbot.replies.messages import LABEL_LIMIT, QUICK_REPLY_LIMIT, postback_data
+from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
 
 #: Button data of a question about a part or an element ("ask=part&detail=tail"), and of "use this game here".
 ASK, DETAIL, SET_GAME = "ask", "detail", "setgame"
@@ -73,13 +73,18 @@ def which_monster(monsters: Sequence[Monster], game: str | None, language: str, 
         if ask and detail:
             shown = f"{shown} {detail_name(ask, detail, language)}"
         items.append(QuickReplyItem(action=PostbackAction(
-            label=shown[:LABEL_LIMIT], data=ask_data(monster.id, game, language, ask, detail), display_text=shown)))
+            label=button_label(shown), data=ask_data(monster.id, game, language, ask, detail), display_text=shown)))
     return TextMessage(text=say(language, "which_monster"), quick_reply=QuickReply(items=items) if items else None)
+
+
+def game_set_words(game: str, language: str) -> str:
+    """The words saying the chat's own game is now `game`."""
+    return say(language, "game_set").format(game=short_game_name(game, language))
 
 
 def game_set(game: str, language: str) -> TextMessage:
     """The chat's own game is now `game`."""
-    return TextMessage(text=say(language, "game_set").format(game=short_game_name(game, language)))
+    return TextMessage(text=game_set_words(game, language))
 
 
 def with_use_here(buttons: QuickReply | None, shown: str | None, language: str) -> QuickReply | None:
@@ -90,5 +95,5 @@ def with_use_here(buttons: QuickReply | None, shown: str | None, language: str) 
         return buttons
     text = say(language, "use_here").format(game=short_game_name(shown, language))
     items.append(QuickReplyItem(action=PostbackAction(
-        label=text[:LABEL_LIMIT], data=urlencode({SET_GAME: shown, "lang": language}), display_text=text)))
+        label=button_label(text), data=urlencode({SET_GAME: shown, "lang": language}), display_text=text)))
     return QuickReply(items=items)

@@ -18,6 +18,7 @@ from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.labels import label
 from monsterbot.replies.part_answer import part_answer
+from monsterbot.replies.unanswered import unanswered_note
 from monsterbot.replies.wire import Wire, to_wire
 
 
@@ -46,7 +47,7 @@ BUILDERS: dict[AnswerKind, Callable[[Answer], Message]] = {
     AnswerKind.ELEMENT: lambda a: element_answer(a.monsters[0], a.topic, a.language, a.game),
     AnswerKind.GAME_MISSING: lambda a: game_missing(
         a.monsters[0], a.language, a.game or "", tables.HITZONES_VIEW if a.asked is AnswerKind.HITZONES else None),
-    AnswerKind.COMPARE: lambda a: tables.comparison(a.monsters[0], a.monsters[1], a.language, a.game),
+    AnswerKind.COMPARE: lambda a: tables.comparison(a.monsters, a.language, a.game),
     AnswerKind.REVERSE: lambda a: reverse.weakest_list(a.topic, list(a.ranking), a.language, a.game or "", a.page,
                                                        a.more),
     AnswerKind.WHICH_ONE: lambda a: messages.which_one(a.monsters, a.game, a.language),
@@ -72,9 +73,10 @@ def render(answer: Answer, snapshot: Snapshot) -> list[Wire]:
     build = BUILDERS.get(answer.kind)
     if build is None:
         return []
+    said = [to_wire(TextMessage(text=unanswered_note(answer)))] if answer.unanswered else []  # what no data holds
     if answer.kind in UNKEPT:
-        return [to_wire(build(answer))]
-    return [snapshot.remember(reply_key(answer), lambda: to_wire(build(answer)))]
+        return [*said, to_wire(build(answer))]
+    return [*said, snapshot.remember(reply_key(answer), lambda: to_wire(build(answer)))]
 
 
 def reply_key(answer: Answer) -> Hashable:

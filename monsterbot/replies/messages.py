@@ -80,8 +80,17 @@ def parse_postback(data: str) -> Postback | None:
 
 
 def button_label(value: str) -> str:
-    """A label that fits LINE's 20 characters, cut with an ellipsis when longer."""
-    return value if len(value) <= LABEL_LIMIT else value[: LABEL_LIMIT - 1] + "…"
+    """A label within LINE's 20 characters, never cut mid-word: the leading words of a longer one become initials,
+    first to last but the last ("Guardian Fulgur Anjanath": "G. Fulgur Anjanath"); only what has no word to shorten
+    (one long word, Chinese or Japanese) is cut, with an ellipsis."""
+    words = value.split(" ")
+    for index, word in enumerate(words[:-1]):
+        if len(" ".join(words)) <= LABEL_LIMIT:
+            break
+        if len(word) > 2 and word[0].isalpha():
+            words[index] = f"{word[0]}."
+    shown = " ".join(words)
+    return shown if len(shown) <= LABEL_LIMIT else shown[: LABEL_LIMIT - 1] + "…"
 
 
 def monster_items(monsters: Sequence[Monster], game: str | None, language: str, room: int = QUICK_REPLY_LIMIT
@@ -124,19 +133,28 @@ def _names(monsters: Sequence[Monster], language: str) -> str:
     return joined((m.name(language) for m in monsters), language)
 
 
+def which_one_words(monsters: Sequence[Monster], language: str) -> str:
+    """The words of a which-one question."""
+    return f"{label(language, 'which')}\n{_names(monsters, language)}"
+
+
 def which_one(monsters: Sequence[Monster], game: str | None, language: str) -> TextMessage:
     """Ask which of several monsters the player meant, one button each."""
-    return TextMessage(text=f"{label(language, 'which')}\n{_names(monsters, language)}",
-                       quick_reply=quick_replies(monsters, game, language))
+    return TextMessage(text=which_one_words(monsters, language), quick_reply=quick_replies(monsters, game, language))
+
+
+def not_found_words(query: str, suggestions: Sequence[Monster], language: str) -> str:
+    """The words of a not-found reply: the plausible names, else an invitation to try the buttons."""
+    text = label(language, "not_found").format(query=query.strip()[:40])
+    if suggestions:
+        return text + "\n" + label(language, "did_you_mean").format(names=_names(suggestions, language))
+    return text + "\n" + label(language, "try_these")
 
 
 def not_found(query: str, suggestions: Sequence[Monster], game: str | None, language: str) -> TextMessage:
     """Say a name was not found, with the plausible monsters as buttons, else buttons to try."""
-    text = label(language, "not_found").format(query=query.strip()[:40])
-    if suggestions:
-        text += "\n" + label(language, "did_you_mean").format(names=_names(suggestions, language))
-        return TextMessage(text=text, quick_reply=quick_replies(suggestions, game, language))
-    return TextMessage(text=text + "\n" + label(language, "try_these"), quick_reply=try_buttons(language))
+    buttons = quick_replies(suggestions, game, language) if suggestions else try_buttons(language)
+    return TextMessage(text=not_found_words(query, suggestions, language), quick_reply=buttons)
 
 
 def usage(language: str) -> TextMessage:
@@ -144,9 +162,14 @@ def usage(language: str) -> TextMessage:
     return TextMessage(text=label(language, "usage"), quick_reply=try_buttons(language))
 
 
+def greeting_words(language: str) -> str:
+    """Who the bot is and what to ask it."""
+    return f"{label(language, 'greeting')}\n{label(language, 'usage')}"
+
+
 def greeting(language: str = "zh-TW") -> TextMessage:
     """The welcome message for a new friend: who the bot is and what to try, with buttons."""
-    return TextMessage(text=f"{label(language, 'greeting')}\n{label(language, 'usage')}", quick_reply=try_buttons(language))
+    return TextMessage(text=greeting_words(language), quick_reply=try_buttons(language))
 
 
 def small_talk(kind: str, language: str) -> TextMessage:
@@ -154,7 +177,11 @@ def small_talk(kind: str, language: str) -> TextMessage:
     return TextMessage(text=label(language, f"talk_{kind}"), quick_reply=try_buttons(language))
 
 
+def group_greeting_words() -> str:
+    """A hello to a group, in Traditional Chinese and English."""
+    return "\n\n".join(f"{label(lang, 'greeting')}\n{label(lang, 'group_hint')}" for lang in ("zh-TW", "en"))
+
+
 def group_greeting(monsters: Sequence[Monster]) -> TextMessage:
     """A short hello for a group or room that invited the bot, with monsters to tap and try."""
-    text = "\n\n".join(f"{label(lang, 'greeting')}\n{label(lang, 'group_hint')}" for lang in ("zh-TW", "en"))
-    return TextMessage(text=text, quick_reply=quick_replies(monsters, None, "zh-TW"))
+    return TextMessage(text=group_greeting_words(), quick_reply=quick_replies(monsters, None, "zh-TW"))

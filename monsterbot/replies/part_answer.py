@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage
 
-from monsterbot.core.matching.followup import in_family
+from monsterbot.core.matching.followup import PART_KEYWORDS, in_family
 from monsterbot.core.model import ELEMENTS, GameFacts, Hitzone, Monster
-from monsterbot.replies.card import ALT_TEXT_LIMIT, header, source_footer
+from monsterbot.replies.card import ALT_TEXT_LIMIT, header, other_views, source_footer
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.followups import say
 from monsterbot.replies.game_labels import game_name, state_name
@@ -41,7 +41,7 @@ def _zones(facts: GameFacts | None, family: str) -> tuple[Hitzone, ...]:
 def part_answer(monster: Monster, family: str, language: str, game: str | None) -> FlexMessage:
     """The part's hitzone rows (cut / impact / shot and the five elements), marked ◆ breakable and ✂ severable."""
     facts, zones = part_facts(monster, family, game)
-    name, part = monster.name(language), say(language, family)
+    name, part = monster.name(language), _asked(family, zones, language, facts)
     body: list = [heading(f"{part} — {label(language, 'hitzones')}")]
     if zones and facts is not None and game is not None and game in monster.games and facts.game != game:
         note = _FROM_OTHER_GAME.get(language, _FROM_OTHER_GAME["en"])
@@ -53,7 +53,7 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
                         _WIDTHS, GREY, size="xxs"))
         for zone in zones:
             values = [zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS)]
-            body.append(row([_zone_name(zone, language, facts.game), *("-" if v is None else str(v) for v in values)],
+            body.append(row([zone_name(zone, language, facts.game), *("-" if v is None else str(v) for v in values)],
                             _WIDTHS, size="xxs"))
     else:
         body.append(text(_NO_FIGURES.get(language, _NO_FIGURES["en"]).format(name=name), size="sm"))
@@ -64,13 +64,22 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
                         footer=source_footer(facts, language, stars_shown=False))  # a part shows no stars
     shown_game = facts.game if facts is not None else None
     figures = "; ".join(
-        f"{_zone_name(z, language, shown_game)} {'/'.join('-' if v is None else str(v) for v in (z.cut, z.impact, z.shot))}"
+        f"{zone_name(z, language, shown_game)} {'/'.join('-' if v is None else str(v) for v in (z.cut, z.impact, z.shot))}"
         for z in zones)
     alt = f"{name} {part} ({label(language, 'cut_impact_shot')}): {figures}" if zones else f"{name} {part}"
-    return FlexMessage(alt_text=" ".join([alt, *marks])[:ALT_TEXT_LIMIT], contents=bubble)
+    return FlexMessage(alt_text=" ".join([alt, *marks])[:ALT_TEXT_LIMIT], contents=bubble,
+                       quick_reply=other_views(monster, facts, language, None))
 
 
-def _zone_name(zone: Hitzone, language: str, game: str | None) -> str:
+def _asked(family: str, zones: tuple[Hitzone, ...], language: str, facts: GameFacts | None) -> str:
+    """The part asked about: its family's word ("尾巴"), or the names of the parts a name of their own found."""
+    if family in PART_KEYWORDS or not zones:
+        return say(language, family) if family in PART_KEYWORDS else family
+    game = facts.game if facts else None
+    return joined(dict.fromkeys(part_name(z.part, language, game) for z in zones if not z.state), language)
+
+
+def zone_name(zone: Hitzone, language: str, game: str | None) -> str:
     """A part's name (in `game`'s words) with its state where the game has one: 頭部 (傷口) for a wound's values."""
     name = part_name(zone.part, language, game)
     return f"{name} ({state_name(zone.state, language)})" if zone.state else name

@@ -1,38 +1,165 @@
-"""Render LINE messages as plain text, the way a person reads them in the chat (for the CLI)."""
+"""The plain-text renderer: an answer's content as lines a person reads in a terminal (`monsterbot chat`, `ask`).
+
+The same `Answer` the LINE renderer (line.py) turns into Flex cards, laid out for a terminal: the same words and
+labels in the asker's language, the figures as rows. A kind without a layout here is shown by its subjects.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Callable
 
-from monsterbot.replies.wire import Wire
-
-
-def render(message: Wire) -> str:
-    """A Flex card as its lines of text, a text message as itself; quick replies as [buttons]."""
-    data = message.data
-    if data["type"] == "flex":
-        lines = _flex_lines(data["contents"])
-    else:
-        lines = [data.get("text", f"<{data['type']} message>")]
-    items = (data.get("quickReply") or {}).get("items", [])
-    if items:
-        lines.append("  ".join(f"[{item['action']['label']}]" for item in items))
-    return "\n".join(lines)
+from monsterbot.core.answer import Answer, AnswerKind
+from monsterbot.core.model import AILMENTS, ELEMENTS, GameFacts, Hitzone, Monster
+from monsterbot.core.ranking import PAGE_SIZE
+from monsterbot.replies import followups, messages
+from monsterbot.replies.card import element_label, source_lines, title
+from monsterbot.replies.element_answer import best_parts, element_strength
+from monsterbot.replies.game_labels import game_name, note
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, stars
+from monsterbot.replies.part_answer import part_facts, zone_name
+from monsterbot.replies.tables import compact_hitzones, strength
 
 
-def _flex_lines(node: dict[str, Any]) -> list[str]:
-    kind = node.get("type")
-    if kind == "bubble":
-        return [line for part in ("header", "body", "footer") if part in node for line in _flex_lines(node[part])]
-    if kind == "carousel":
-        return [line for bubble in node["contents"] for line in _flex_lines(bubble) + [""]]
-    if kind == "box":
-        children = [_flex_lines(child) for child in node["contents"]]
-        if node.get("layout") == "horizontal":
-            return ["  ".join(" ".join(c) for c in children if c)]
-        return [line for child in children for line in child]
-    if kind == "text":
-        return [node["text"]]
-    if kind == "separator":
-        return ["─" * 24]
-    return []
+def render(answer: Answer) -> str:
+    """The answer as text (empty for silence)."""
+    layout = LAYOUTS.get(answer.kind, _subjects)
+    return "\n".join(layout(answer))
+
+
+def _heading(monster: Monster, facts: GameFacts | None, language: str) -> list[str]:
+    shown = f" — {game_name(facts.game, language)}" if facts else ""
+    return [f"{title(monster, language)}{shown}"]
+
+
+def _source(facts: GameFacts | None, language: str, stars_shown: bool = True) -> list[str]:
+    return source_lines(facts, language, stars_shown) if facts else []
+
+
+def _weakness(answer: Answer) -> list[str]:
+    language, monster = answer.language, answer.monsters[0]
+    facts = monster.facts(answer.game)
+    lines = _heading(monster, facts, language)
+    if facts is None:
+        return lines
+    shown = [f"{element_label(e, language)} {strength(facts, e)}" for e in ELEMENTS if strength(facts, e)]
+    lines.append(f"{label(language, 'elements')}{colon(language)}{'  '.join(shown) or '—'}")
+    if facts.ailments:
+        ailments = "  ".join(f"{label(language, a)} {stars(facts.ailments[a])}" for a in AILMENTS if a in facts.ailments)
+        lines.append(f"{label(language, 'ailments')}{colon(language)}{ailments}")
+    weak = facts.weak_parts()
+    if weak:
+        parts = ", ".join(f"{part_name(z.part, language, facts.game)} {_physical(z)}" for z in weak)
+        lines.append(f"{label(language, 'weak_parts')} ({label(language, 'cut_impact_shot')}){colon(language)}{parts}")
+    return lines + _source(facts, language)
+
+
+def _physical(zone: Hitzone) -> str:
+    return "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
+
+
+def _zone_rows(zones: list[Hitzone] | tuple[Hitzone, ...], facts: GameFacts, language: str) -> list[str]:
+    head = f"{label(language, 'part')}  {label(language, 'cut_impact_shot')}  {' '.join(ELEMENT_ICONS[e] for e in ELEMENTS)}"
+    rows = [f"{zone_name(z, language, facts.game)}  {_physical(z)}  "
+            + " ".join("-" if z.elements.get(e) is None else str(z.elements[e]) for e in ELEMENTS) for z in zones]
+    return [head, *rows]
+
+
+def _hitzones(answer: Answer) -> list[str]:
+    language, monster = answer.language, answer.monsters[0]
+    facts = monster.facts(answer.game)
+    lines = _heading(monster, facts, language)
+    if facts is None or not facts.hitzones:
+        shown = game_name(facts.game if facts else answer.game or "", language)
+        return lines + [note(language, "no_game_hitzones").format(name=monster.name(language), game=shown)]
+    every = [z for z in facts.hitzones if not z.state]
+    return lines + [label(language, "hitzones")] + _zone_rows(every if answer.full else compact_hitzones(every), facts, language) + _source(facts,
+                                                                                                           language)
+
+
+def _part(answer: Answer) -> list[str]:
+    language, monster = answer.language, answer.monsters[0]
+    facts, zones = part_facts(monster, answer.topic, answer.game)
+    lines = _heading(monster, facts, language) + [f"{followups.say(language, answer.topic)} — {label(language, 'hitzones')}"]
+    if facts is None or not zones:
+        return lines + [label(language, "no_hitzones").format(name=monster.name(language))]
+    return lines + _zone_rows(zones, facts, language) + _source(facts, language, stars_shown=False)
+
+
+def _element(answer: Answer) -> list[str]:
+    language, monster, element = answer.language, answer.monsters[0], answer.topic
+    facts = monster.facts(answer.game)
+    lines = _heading(monster, facts, language)
+    lines.append(f"{element_label(element, language)}{colon(language)}{element_strength(facts, element, language)}")
+    shown, parts = best_parts(monster, element, answer.game)
+    if shown is not None and parts:
+        lines += [f"  {part_name(z.part, language, shown.game)} {z.elements[element]}" for z in parts]
+    return lines
+
+
+def _compare(answer: Answer) -> list[str]:
+    language, (one, other) = answer.language, answer.monsters[:2]
+    sides = one.facts(answer.game), other.facts(answer.game)
+    games = " / ".join(sorted({game_name(f.game, language) for f in sides if f}))
+    lines = [f"{one.name(language)} {label(language, 'vs')} {other.name(language)} — {games}"]
+    for element in ELEMENTS:
+        cells = [strength(f, element) for f in sides]
+        if any(cells):
+            lines.append(f"{element_label(element, language)}  {cells[0] or '-'} | {cells[1] or '-'}")
+    for ailment in AILMENTS:
+        cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "" for f in sides]
+        if any(cells):
+            lines.append(f"{label(language, ailment)}  {cells[0] or '-'} | {cells[1] or '-'}")
+    return lines
+
+
+def _reverse(answer: Answer) -> list[str]:
+    language = answer.language
+    lines = [label(language, "weakest_to").format(topic=label(language, answer.topic))
+             + (f" — {game_name(answer.game, language)}" if answer.game else "")]
+    first = answer.page * PAGE_SIZE
+    for number, ranked in enumerate(answer.ranking, start=first + 1):
+        shown = stars(ranked.stars) if ranked.stars is not None else listed(ranked.listed_at or 0)
+        hitzone = f"  {ranked.hitzone:g}" if ranked.hitzone is not None else ""
+        lines.append(f"{number}. {ranked.monster.name(language)} {shown}{hitzone}")
+    return lines if answer.ranking else lines + [label(language, "none_weak")]
+
+
+def _game_missing(answer: Answer) -> list[str]:
+    monster = answer.monsters[0]
+    return [note(answer.language, "no_game").format(name=monster.name(answer.language),
+                                                    game=game_name(answer.game or "", answer.language))]
+
+
+def _command(answer: Answer) -> list[str]:
+    if answer.topic == "game_set" and answer.game:
+        return [followups.game_set_words(answer.game, answer.language)]
+    return [label(answer.language, answer.topic)]
+
+
+def _subjects(answer: Answer) -> list[str]:
+    """A kind with no layout of its own: its text, else what it is about."""
+    if answer.text or not answer.monsters:
+        return [answer.text] if answer.text else []
+    return [f"{answer.kind}: {joined((m.name(answer.language or 'en') for m in answer.monsters), answer.language)}"]
+
+
+LAYOUTS: dict[AnswerKind, Callable[[Answer], list[str]]] = {
+    AnswerKind.SILENT: lambda a: [],
+    AnswerKind.WEAKNESS: _weakness,
+    AnswerKind.HITZONES: _hitzones,
+    AnswerKind.PART: _part,
+    AnswerKind.ELEMENT: _element,
+    AnswerKind.GAME_MISSING: _game_missing,
+    AnswerKind.COMPARE: _compare,
+    AnswerKind.REVERSE: _reverse,
+    AnswerKind.WHICH_ONE: lambda a: [messages.which_one_words(a.monsters, a.language)],
+    AnswerKind.WHICH_MONSTER: lambda a: [followups.say(a.language, "which_monster")],
+    AnswerKind.NOT_FOUND: lambda a: [messages.not_found_words(a.text, a.monsters, a.language)],
+    AnswerKind.HELP: lambda a: [label(a.language, "usage")],
+    AnswerKind.SMALL_TALK: lambda a: [label(a.language, f"talk_{a.topic}")],
+    AnswerKind.GREETING: lambda a: [messages.group_greeting_words() if a.topic == "group"
+                                    else messages.greeting_words(a.language)],
+    AnswerKind.KEYWORD: lambda a: [a.text],
+    AnswerKind.COMMAND: _command,
+    AnswerKind.FORGET: lambda a: [],
+}

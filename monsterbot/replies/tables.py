@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator, QuickReply
 
 from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, GameFacts, Hitzone, Monster
-from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, game_buttons, header, source_footer, summary
+from monsterbot.replies.card import (
+    ALT_TEXT_LIMIT,
+    element_label,
+    footnote,
+    game_buttons,
+    header,
+    other_views,
+    source_footer,
+    source_lines,
+    summary,
+)
 from monsterbot.replies.colours import ELEMENT_COLOURS, INK, LABEL, WEAK_CELL, WEAK_INK
 from monsterbot.replies.fit import Page, fitted
 from monsterbot.replies.flex import GREY, cell, heading, row, text
 from monsterbot.replies.game_labels import game_name, note, state_name
 from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, short_part_name, stars
-from monsterbot.replies.messages import QUICK_REPLY_LIMIT, VIEW_HITZONES, full_table_button
+from monsterbot.replies.messages import QUICK_REPLY_LIMIT, VIEW_HITZONES, full_table_button, quick_replies
 
 HITZONES_VIEW = VIEW_HITZONES  # the postback view of a hitzone table's game buttons
 
@@ -25,7 +36,17 @@ def compact_hitzones(hitzones: Sequence[Hitzone]) -> list[Hitzone]:
 
 
 def _mark(zone: Hitzone, facts: GameFacts) -> str:
-    return "◆" if zone.part in facts.breakable else ("✂" if zone.part in facts.severable else "")
+    return "◆" if _listed(zone.part, facts.breakable) else ("✂" if _listed(zone.part, facts.severable) else "")
+
+
+def _listed(part: str, parts: Sequence[str]) -> bool:
+    """Whether a list of breakable (or severable) parts names a hitzone's part, as the games' break rewards name a
+    pair ("Wings" for the Left Wing and the Right Wing rows, "Horns" for "Horn")."""
+    return _base(part) in {_base(p) for p in parts}
+
+
+def _base(part: str) -> str:
+    return re.sub(r"^(?:Left|Right|L|R) ", "", part).removesuffix("s")
 
 
 def hitzone_row(zone: Hitzone, facts: GameFacts, language: str, widths: list[int]) -> FlexBox:
@@ -93,8 +114,8 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
     title = f"{name} {label(language, 'hitzones')} ({game_name(facts.game, language)})"
     alt = f"{title}{colon(language)}{softest}" if softest else title
     legend = text(label(language, "legend"), size="xxs", color=GREY, margin="md")
-    return fitted(alt[:ALT_TEXT_LIMIT], [table, condensed], _buttons(monster, facts, language, len(normal) < len(every),
-                                                                      len(every), buttons))
+    buttons = _buttons(monster, facts, language, len(normal) < len(every), len(every), buttons)
+    return fitted(alt[:ALT_TEXT_LIMIT], [table, condensed], buttons or other_views(monster, facts, language, HITZONES_VIEW))
 
 
 def _buttons(monster: Monster, facts: GameFacts, language: str, compact: bool, rows: int,
@@ -121,37 +142,39 @@ def _page(monster: Monster, language: str, facts: GameFacts | None, before: Sequ
     return page
 
 
-def comparison(first: Monster, second: Monster, language: str, game: str | None) -> FlexMessage:
-    """Two monsters' element and ailment weaknesses side by side."""
-    left, right = first.facts(game), second.facts(game)
-    names = [first.name(language), second.name(language)]
-    widths = [4, 3, 3]
+def comparison(monsters: Sequence[Monster], language: str, game: str | None) -> FlexMessage:
+    """Two or more monsters' element and ailment weaknesses side by side."""
+    every = [monster.facts(game) for monster in monsters]
+    names = [monster.name(language) for monster in monsters]
+    widths = [4] + [3] * len(monsters)
     body = [row([label(language, "vs"), *names], widths, GREY, bold=True, size="xs"), heading(label(language, "elements"))]
     for element in ELEMENTS:
-        cells = [_strength(facts, element) for facts in (left, right)]
+        cells = [strength(facts, element) for facts in every]
         if any(cells):
             body.append(_strength_row(element_label(element, language), [c or "-" for c in cells], widths,
                                       ELEMENT_COLOURS[element]))
-    if (left and left.ailments) or (right and right.ailments):
+    if any(facts and facts.ailments for facts in every):
         body += [FlexSeparator(margin="md"), heading(label(language, "ailments"))]
         for ailment in AILMENTS:
-            cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "-" for f in (left, right)]
+            cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "-" for f in every]
             body.append(_strength_row(label(language, ailment), cells, widths))
-    games = {game_name(f.game, language) for f in (left, right) if f}
+    games = {game_name(f.game, language) for f in every if f}
     bubble = FlexBubble(
         size="mega",
         header=FlexBox(
             layout="vertical",
             padding_bottom="none",
             contents=[
-                text(f"{names[0]} {label(language, 'vs')} {names[1]}", weight="bold", size="lg"),
+                text(f" {label(language, 'vs')} ".join(names), weight="bold", size="lg"),
                 text(" / ".join(sorted(games)), size="xs", color=GREY),
             ],
         ),
         body=FlexBox(layout="vertical", spacing="sm", contents=body, padding_top="md"),
+        footer=footnote(list(dict.fromkeys(line for f in every if f for line in source_lines(f, language)))),
     )
-    alt = f"{summary(first, left, language)} | {summary(second, right, language)}"
-    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble)
+    alt = " | ".join(summary(monster, facts, language) for monster, facts in zip(monsters, every, strict=True))
+    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble,
+                       quick_reply=quick_replies(tuple(monsters), game, language))
 
 
 def _strength_row(name: str, values: list[str], widths: list[int], name_colour: str = LABEL) -> FlexBox:
@@ -164,7 +187,8 @@ def _strength_row(name: str, values: list[str], widths: list[int], name_colour: 
     return FlexBox(layout="horizontal", contents=cells)
 
 
-def _strength(facts, element: str) -> str:
+def strength(facts: GameFacts | None, element: str) -> str:
+    """An element's stars (marked * where derived) or its place among the weak elements; "" when neither."""
     if facts is None:
         return ""
     if facts.elements:

@@ -3,8 +3,10 @@
 Merge rule (declared): an EventBinding's monster replaces a YAML monster with the same id, so
 operators can hot-fix a record with `kubectl apply`; between two bindings, the one whose
 namespace/name sorts first keeps the id and the other is refused whole, as is one that gives a monster a name another
-monster has (unless both list each other in ambiguous_with). The operator's status and the webhook's knowledge come
-from the same `merge`, of the bindings that belong to the Bot (`belongs`).
+monster has (unless both list each other in ambiguous_with), or whose keyword events would take a message the bot
+answers itself: a keyword holding a monster's name or alias, or one that is an ordinary word (small talk such as
+`ok`, or an everyday word the matcher knows). The operator's status and the webhook's knowledge come from the same
+`merge`, of the bindings that belong to the Bot (`belongs`).
 """
 
 from __future__ import annotations
@@ -13,9 +15,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
+from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.matching.smalltalk import small_talk
 from monsterbot.core.model import KeywordReply, KnowledgeSet, Monster
-from monsterbot.knowledge.records import describe, record_problems, to_monster, validator
+from monsterbot.knowledge.problems import describe
+from monsterbot.knowledge.records import to_monster
+from monsterbot.knowledge.schema import record_problems, validator
 from monsterbot.replies.line_rules import TEXT_MAX, utf16_length
 
 
@@ -72,7 +78,7 @@ def read_binding(obj: Mapping[str, Any]) -> BindingKnowledge:
 class Refused:
     """Why a binding contributes nothing: the reason of its Accepted condition, and what is wrong."""
 
-    reason: str  # InvalidMonster, DuplicateMonster or NameCollision
+    reason: str  # InvalidMonster, DuplicateMonster, NameCollision or KeywordShadows
     problems: tuple[str, ...]
 
 
@@ -101,12 +107,14 @@ def merge(base: KnowledgeSet, bindings: Iterable[BindingKnowledge]) -> tuple[Kno
             _index_names(owners, monster)
         candidate = monsters | {m.id: m for m in binding.knowledge.monsters}
         collisions = _name_collisions(owners, candidate, binding)
-        if collisions:
+        shadows = _shadowing_keywords(owners, binding)
+        if collisions or shadows:
             for monster in binding.knowledge.monsters:  # as it was
                 _index_names(owners, monster, remove=True)
             for monster in replaced:
                 _index_names(owners, monster)
-            refused[binding.key] = Refused("NameCollision", tuple(collisions))
+            refused[binding.key] = Refused("NameCollision", tuple(collisions)) if collisions else \
+                Refused("KeywordShadows", tuple(shadows))
             continue
         monsters = candidate
         claimed |= {m.id: binding.key for m in binding.knowledge.monsters}
@@ -129,6 +137,24 @@ def _index_names(owners: dict[str, set[str]], monster: Monster, remove: bool = F
             holders.discard(monster.id)
         else:
             holders.add(monster.id)
+
+
+def _shadowing_keywords(owners: Mapping[str, set[str]], binding: BindingKnowledge) -> list[str]:
+    """The binding's keywords that would take a message the bot answers itself: one holding a name or alias of a
+    monster of the merged knowledge (`owners`, the binding's own included), or an ordinary word."""
+    found = []
+    for reply in binding.knowledge.replies:
+        for keyword in reply.keywords:
+            key = normalize(keyword)
+            held = [key[i:j] for i in range(len(key)) for j in range(i + 2, min(len(key), i + 64) + 1)
+                    if owners.get(key[i:j])]
+            if held:
+                name = max(held, key=len)
+                found.append(f"keyword {keyword!r} holds {name!r}, a name of {', '.join(sorted(owners[name]))}: "
+                             "questions about it would get this reply")
+            elif small_talk(keyword) or key in everyday_words():
+                found.append(f"keyword {keyword!r} is an ordinary word: everyday messages would get this reply")
+    return found
 
 
 def _name_collisions(owners: Mapping[str, set[str]], by_id: Mapping[str, Monster], binding: BindingKnowledge) -> list[str]:

@@ -6,6 +6,7 @@ import logging
 from typing import Any, Callable, Mapping
 
 from monsterbot.core.model import KnowledgeSet
+from monsterbot.core.snapshot import Snapshot
 from monsterbot.sources import Source
 from monsterbot.sources.binding_watcher import EventBindingWatcher
 from monsterbot.sources.bindings import BindingKnowledge, belongs, merge, read_binding
@@ -51,6 +52,10 @@ class ClusterSource:
 
     def fingerprint(self) -> str:
         return f"{self.base.fingerprint()}+{self._changes}"
+
+    def compiled_index(self) -> Snapshot | None:
+        """The base's index: the bindings add few monsters to it."""
+        return self.base.compiled_index()
 
     @property
     def ready(self) -> bool:

@@ -2,16 +2,22 @@
 
 A request reads `LiveKnowledge.current` once and works on that snapshot to the end, so a
 reload that swaps in a new snapshot is atomic for every reader: nobody sees half an update.
-A reload that fails keeps the last good snapshot live and records why; so does a reload that would
-keep fewer than `min_share` of the live monsters (an emptied folder, a half-synced store), until the
-knowledge is fixed or the process restarts (or `reload(force=True)`).
+A reload that fails keeps the last good snapshot live and records why; so does a load of no monster at all, and one
+that would keep fewer than `min_share` of the baseline (an emptied folder, a half-synced store, a folder cut a little
+at each poll), until the knowledge is fixed (or `reload(force=True)`). The baseline is the most monsters live in the
+last BASELINE_SECONDS, kept on the data volume (`Baseline`): a process starting on a folder much smaller than the last
+known good is refused too, and is not ready.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import threading
+import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from monsterbot.core.model import KnowledgeSet
@@ -22,6 +28,41 @@ log = logging.getLogger(__name__)
 
 
 Loader = Callable[[], KnowledgeSet]
+BASELINE_SECONDS = 24 * 3600  # a cut kept this long becomes the baseline: a wanted cut needs a day (or the guard off)
+
+
+class Baseline:
+    """The most monsters live lately, in a file on the data volume shared by the host's workers and their restarts.
+
+    A count at or above it raises it (and dates it); a lower one replaces it only once it is BASELINE_SECONDS old."""
+
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+        self.path = path
+        self._clock = clock
+
+    def monsters(self) -> int:
+        """The baseline's count, 0 if none (no file, one that cannot be read, or one BASELINE_SECONDS old)."""
+        kept = self._read()
+        return int(kept["monsters"]) if kept and self._clock() - kept["at"] < BASELINE_SECONDS else 0
+
+    def _read(self) -> dict[str, float]:
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+            return {"monsters": int(data["monsters"]), "at": float(data["at"])}
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}
+
+    def saw(self, count: int) -> None:
+        """A load of `count` monsters went live."""
+        if count < self.monsters():
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fresh = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+            fresh.write_text(json.dumps({"monsters": count, "at": self._clock()}), "utf-8")
+            os.replace(fresh, self.path)  # whole or not at all, whichever worker writes last
+        except OSError as exc:
+            log.warning("knowledge baseline not kept: %s", type(exc).__name__)
 
 
 @dataclass(frozen=True)
@@ -41,9 +82,10 @@ class LiveKnowledge:
     """Holds the live snapshot; reloads it from a loader, keeping the last good one on failure."""
 
     def __init__(self, loader: Loader, min_share: float = 0.5,
-                 seed: Callable[[], Snapshot | None] | None = None) -> None:
+                 seed: Callable[[], Snapshot | None] | None = None, baseline: Baseline | None = None) -> None:
         self._loader = loader
         self._min_share = min_share
+        self._baseline = baseline
         self._seed = seed  # while nothing is live, a snapshot whose index entries a build may reuse (the cache's)
         self._current: Snapshot | None = None
         self._lock = threading.Lock()
@@ -102,15 +144,21 @@ class LiveKnowledge:
             if changed:
                 self._current = snapshot
                 log.info("knowledge version %s live: %d monsters", snapshot.version, len(snapshot.monsters))
+                if self._baseline is not None:
+                    self._baseline.saw(len(snapshot.monsters))
             self.status = ReloadStatus()
             return True
 
     def _check_share(self, count: int) -> None:
+        if self._min_share <= 0:
+            return
         live = len(self._current.monsters) if self._current else 0
-        if live and (count == 0 or count < live * self._min_share):
+        baseline = max(live, self._baseline.monsters() if self._baseline is not None else 0)
+        if count == 0 or count < baseline * self._min_share:
             raise TooFewMonsters(
-                f"refused: the new knowledge has {count} monsters against {live} live "
-                f"(below the {self._min_share:.0%} floor of MONSTERBOT_RELOAD_MIN_SHARE); fix it or restart to force"
+                f"refused: the new knowledge has {count} monsters against {baseline} lately live "
+                f"(below the {self._min_share:.0%} floor of MONSTERBOT_RELOAD_MIN_SHARE); fix it, or set the floor to 0 "
+                "to take it"
             )
 
     def source_failed(self, error: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 
 from monsterbot.core.model import KnowledgeSet
+from monsterbot.core.snapshot import Snapshot
 from monsterbot.store.knowledge_store import load_monsters, stored_version
 
 
@@ -24,3 +25,7 @@ class StoreSource:
     def fingerprint(self) -> str:
         """Changes when a sync changes the knowledge."""
         return stored_version(self.engine)
+
+    def compiled_index(self) -> Snapshot | None:
+        """None: the store keeps monsters, not their index."""
+        return None

@@ -21,7 +21,11 @@ from typing import Sequence
 
 from monsterbot.core.model import KnowledgeSet
 from monsterbot.core.snapshot import Snapshot
-from monsterbot.knowledge.records import KnowledgeError, Problem, Record, file_text, lint, read_text, yaml_file_names
+from monsterbot.knowledge.files import file_text, yaml_file_names
+from monsterbot.knowledge.lint import lint
+from monsterbot.knowledge.problems import KnowledgeError, Problem
+from monsterbot.knowledge.reading import settle
+from monsterbot.knowledge.records import Record, read_text
 from monsterbot.sources.compiled import Compiled, Entry, KnowledgeCache, content_digest
 
 #: What says a file may have changed: size, mtime and ctime (ns), inode; None when it cannot be stat'ed.
@@ -74,12 +78,15 @@ class YamlSource:
         compiled = self.cache.read() if self.cache is not None and not self._reads else None
         files = compiled.files if compiled is not None else {}
         by_content = {entry[0]: entry for entry in files.values()}
-        for file in yaml_file_names(self.paths):
-            seen = stamp(file)
-            read = self._reads.get(file)
-            if read is None or seen is None or read.stamp != seen:
-                read = self._read(file, seen if seen is not None and seen[1] < recent else None, files, by_content)
-            reads[file] = read
+        names = yaml_file_names(self.paths)
+        stamps = {file: stamp(file) for file in names}
+        changed = {file for file in names if (read := self._reads.get(file)) is None or read.stamp != stamps[file]
+                   or stamps[file] is None}
+        settle(seen[1] for file in changed if (seen := stamps[file]) is not None)  # once: files just written finish
+        for file in names:
+            seen = stamps[file]
+            reads[file] = self._reads[file] if file not in changed else \
+                self._read(file, seen if seen is not None and seen[1] < recent else None, files, by_content)
         self._reads = reads  # deleted files are forgotten; a failed load keeps what it read
         records = [record for read in reads.values() for record in read.records]
         errors = [p for read in reads.values() for p in read.problems if p.severity == "error"]
@@ -97,7 +104,7 @@ class YamlSource:
         entry = files.get(file)
         if entry is not None and trusted is not None and entry[1] == trusted:
             return _Read(trusted, _records(file, entry), [], entry[0], entry[2])
-        text = file_text(file)
+        text = file_text(file, self.paths)
         if isinstance(text, Problem):
             return _Read(trusted, [], [text])
         digest = content_digest(text)
@@ -122,7 +129,7 @@ class YamlSource:
         cache.write(files, index)
         return index
 
-    def take_index(self) -> Snapshot | None:
+    def compiled_index(self) -> Snapshot | None:
         """The index compiled with the first load, once: a snapshot built from it of the same monsters costs nothing
         (LiveKnowledge's seed)."""
         index, self._index = self._index, None

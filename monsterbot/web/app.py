@@ -20,6 +20,8 @@ from monsterbot.conversation import Conversation
 from monsterbot.web import metrics
 from monsterbot.web.dedupe import EventLedger, RedisLedger, event_ledger
 from monsterbot.web.dispatch import SENDERS, Replier, ReplyDispatcher
+
+REPLAY_SECONDS = 1.0  # how often each worker looks for replies a stopped worker owes
 from monsterbot.web.line_api import LineReplier
 from monsterbot.web.runtime import Runtime
 from monsterbot.web.runtime import build as build_runtime
@@ -48,14 +50,16 @@ def create_app(
                                  blocking_done=not loop_safe)
     conversation = Conversation(knowledge, settings.default_game, settings.group_mode, runtime.preferences,
                                 runtime.memory)
-    ledger = ledger or event_ledger(settings.redis_url, settings.data_dir, settings.event_lease)
+    ledger = ledger or event_ledger(settings.redis_url, settings.data_dir, settings.event_lease,
+                                    send_lease=settings.line_timeout + 1.0)  # a send in flight has ended by then
     webhook = Webhook(conversation, dispatcher, ledger, runtime.query_log, settings.channel_secret)
+    dispatcher.every(REPLAY_SECONDS, webhook.replay_owed)  # the replies a stopped worker owes, from each worker
     live = metrics.LiveState(lambda: knowledge.current.version if knowledge.ready else "none",
                              lambda: _dependencies(runtime, ledger))
 
     app = Flask("monsterbot")
-    app.extensions["monsterbot"] = {"runtime": runtime, "dispatcher": dispatcher,
-                                    "loop_webhook": webhook.answer if loop_safe else None}
+    app.extensions["monsterbot"] = {"runtime": runtime, "dispatcher": dispatcher, "webhook": webhook,
+                                    "loop_webhook": webhook.answer_on_loop if loop_safe else None}
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
 
     @app.post("/callback")

@@ -13,7 +13,7 @@ other route (health, metrics), and the webhook when it is not loop-safe, runs on
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Awaitable, Callable, Iterable, MutableMapping
+from typing import Any, Awaitable, Callable, Iterable, MutableMapping, Union
 
 from a2wsgi import WSGIMiddleware
 
@@ -27,8 +27,8 @@ ASGIApp = Callable[[MutableMapping[str, Any], Receive, Send], Awaitable[None]]
 
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
-#: LINE's webhook on the loop: (body, X-Line-Signature, awaitables to await before responding) → (text, status).
-LoopWebhook = Callable[[bytes, str, list[Awaitable[None]]], tuple[str, int]]
+#: LINE's webhook on the loop: (body, X-Line-Signature) → (text, status), or what to await for them.
+LoopWebhook = Callable[[bytes, str], Union[tuple[str, int], Awaitable[tuple[str, int]]]]
 
 
 def serve(wsgi_app: WSGIApp, threads: int, max_body: int, webhook: LoopWebhook | None = None,
@@ -111,12 +111,10 @@ async def _refuse(send: Send, status: int, text: bytes) -> None:
 
 
 async def _answer_on_loop(webhook: LoopWebhook, headers: list[tuple[bytes, bytes]], body: bytes, send: Send) -> None:
-    """Answer the webhook on the loop, await what it asked for (its replies' hold), then send its response."""
+    """Answer the webhook on the loop, awaiting its response when it must wait (its replies' hold), then send it."""
     signature = next((value.decode("latin1") for name, value in headers if name.lower() == b"x-line-signature"), "")
-    awaited: list[Awaitable[None]] = []
-    text, status = webhook(body, signature, awaited)
-    for waiting in awaited:
-        await waiting
+    answered = webhook(body, signature)
+    text, status = answered if isinstance(answered, tuple) else await answered
     content = text.encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(content)).encode())]})

@@ -4,6 +4,12 @@ An event is first *claimed* with a short lease, and recorded as *answered* only 
 handed to LINE. A worker that dies while holding a claim leaves it to expire, so LINE's
 redelivery answers the event then; a redelivery of an answered event is skipped.
 
+The ledger is also the *outbox*: before a webhook answers 200 with a reply still on its way (or failed), the webhook
+records the reply (`owe`), so that LINE, which will not redeliver an acknowledged event, loses nothing when the worker
+dies: any worker of the host (of every replica, with Redis) takes a reply whose sender's lease expired (`take_owed`,
+polled every second) and sends it while its reply token may still be used. A reply LINE refuses as already used was
+sent before; the mark `answered` deletes the reply.
+
 The ledger is Redis when `REDIS_URL` is set (shared by every replica), else an SQLite file in the
 data folder, shared by every worker of the host. If Redis fails, the host's file stands in for a
 while; if the file fails, the event is answered (a double answer rather than none).
@@ -11,22 +17,50 @@ while; if the file fails, the event is answered (a double answer rather than non
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sqlite3
 import threading
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
 
 from monsterbot.host_file import HostFile
+from monsterbot.replies.wire import Wire
 
 log = logging.getLogger(__name__)
 
 ANSWERED_TTL = 24 * 3600  # LINE redelivers for much less than a day
 REDIS_TIMEOUT = 0.1  # seconds per Redis call on the request path; Redis answers in well under a millisecond
 REDIS_RETRY_AFTER = 5.0  # seconds the host's file stands in after Redis failed
+#: Seconds a reply token is used for after its webhook came in. LINE: "must be used within one minute"; replies have
+#: been refused after ~30 s (https://github.com/cofacts/rumors-line-bot/issues/154): no reply is sent later than this.
+REPLY_TOKEN_SECONDS = 30.0
+RETRY_AFTER = 1.0  # seconds before a failed reply in the outbox is tried again (by any worker)
+TAKE_AT_ONCE = 64  # owed replies one worker takes per poll
+
+
+@dataclass(frozen=True)
+class Owed:
+    """A reply still to be sent for an acknowledged event: what the outbox keeps."""
+
+    event_id: str
+    token: str
+    messages: tuple[Wire, ...]
+    deadline: float  # wall time after which its token is not used
+    sending: bool = False  # on its way: another worker may send it only once its sender's lease (`send_lease`) ends
+
+    def encoded(self) -> str:
+        return json.dumps({"token": self.token, "messages": [m.data for m in self.messages], "deadline": self.deadline})
+
+    @classmethod
+    def decoded(cls, event_id: str, text: str | bytes) -> Owed:
+        data = json.loads(text)
+        messages = tuple(Wire(m, json.dumps(m).encode()) for m in data["messages"])
+        return cls(event_id, data["token"], messages, float(data["deadline"]))
 
 
 class EventLedger(Protocol):
@@ -40,20 +74,41 @@ class EventLedger(Protocol):
         """The reply was handed to LINE: a redelivery is skipped (for a day)."""
         ...
 
+    def were_answered(self, event_ids: Sequence[str]) -> set[str]:
+        """Which of these events (not claimed by the caller) were answered; the others are in another worker's hands,
+        which may die before it answers them."""
+        ...
+
     def release(self, event_id: str) -> None:
-        """The reply was not handed to LINE: a redelivery answers it."""
+        """The reply was not handed to LINE: a redelivery answers it, and an owed reply is tried again."""
+        ...
+
+    def owe(self, replies: Sequence[Owed]) -> bool:
+        """Keep these replies (of events not answered yet) until `answered`; whether they were kept."""
+        ...
+
+    def take_owed(self) -> list[Owed]:
+        """Owed replies whose sender's lease expired and whose token may still be used, leased to the caller for
+        `send_lease` seconds; those whose token expired are deleted and logged."""
         ...
 
 
+_OUTBOX = ("CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, reply TEXT, deadline REAL, expires REAL);"
+           "CREATE INDEX IF NOT EXISTS outbox_expires ON outbox (expires)")
+
+
 class SqliteLedger:
-    """Claims in an SQLite file that every worker process of the host opens (WAL, short busy timeout)."""
+    """Claims and the outbox in an SQLite file that every worker process of the host opens (WAL, short busy
+    timeout)."""
 
     _PRUNE_EVERY = 500  # claims between deletions of expired rows
 
     def __init__(self, path: Path, lease: float, ttl: float = ANSWERED_TTL, busy_timeout: float = 0.2,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, send_lease: float = 10.0) -> None:
         self._file = HostFile(path, busy_timeout, "CREATE TABLE IF NOT EXISTS events "
-                              "(id TEXT PRIMARY KEY, owner TEXT, answered INTEGER, expires REAL)", "an event's record")
+                              "(id TEXT PRIMARY KEY, owner TEXT, answered INTEGER, expires REAL);" + _OUTBOX,
+                              "an event's record")
+        self._send_lease = send_lease
         self._lease = lease
         self._ttl = ttl
         self._clock = clock  # wall time: shared by processes
@@ -90,25 +145,92 @@ class SqliteLedger:
         return claimed
 
     def answered(self, event_id: str) -> None:
-        self._file.write("UPDATE events SET answered = 1, expires = ? WHERE id = ?", (self._clock() + self._ttl, event_id))
+        # an upsert: a reply replayed from the outbox may have had its claim released before
+        self._file.write_all(("INSERT INTO events VALUES (?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET answered = 1, "
+                              "expires = excluded.expires", (event_id, self._owner, self._clock() + self._ttl)),
+                             ("DELETE FROM outbox WHERE id = ?", (event_id,)))
+
+    def were_answered(self, event_ids: Sequence[str]) -> set[str]:
+        try:
+            with self._file.lock:
+                rows = self._file.db.execute(f"SELECT id FROM events WHERE answered = 1 AND id IN "
+                                             f"({', '.join('?' * len(event_ids))})", tuple(event_ids)).fetchall()
+        except sqlite3.Error as exc:
+            log.warning("redelivery check skipped, the events file failed: %s", exc)
+            return set(event_ids)
+        return {event_id for (event_id,) in rows}
 
     def release(self, event_id: str) -> None:
-        self._file.write("DELETE FROM events WHERE id = ? AND owner = ? AND answered = 0", (event_id, self._owner))
+        self._file.write_all(("DELETE FROM events WHERE id = ? AND owner = ? AND answered = 0", (event_id, self._owner)),
+                             ("UPDATE outbox SET expires = ? WHERE id = ?", (self._clock() + RETRY_AFTER, event_id)))
+
+    def owe(self, replies: Sequence[Owed]) -> bool:
+        return self._file.write_all(*(  # never for an event answered meanwhile
+            ("INSERT OR REPLACE INTO outbox SELECT ?, ?, ?, ? WHERE NOT EXISTS "
+             "(SELECT 1 FROM events WHERE id = ? AND answered = 1)",
+             (owed.event_id, owed.encoded(), owed.deadline, self._retry_at(owed), owed.event_id)) for owed in replies))
+
+    def _retry_at(self, owed: Owed) -> float:
+        return self._clock() + (self._send_lease if owed.sending else 0.0)
+
+    def take_owed(self) -> list[Owed]:
+        now = self._clock()
+        db = self._file.db
+        try:
+            with self._file.lock:
+                if db.execute("SELECT 1 FROM outbox WHERE expires <= ? LIMIT 1", (now,)).fetchone() is None:
+                    return []  # the usual poll: one indexed read, no write
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    rows = db.execute("SELECT id, reply, deadline FROM outbox WHERE expires <= ? LIMIT ?",
+                                      (now, TAKE_AT_ONCE)).fetchall()
+                    for event_id, _, deadline in rows:
+                        if deadline < now:
+                            db.execute("DELETE FROM outbox WHERE id = ?", (event_id,))
+                        else:
+                            db.execute("UPDATE outbox SET expires = ? WHERE id = ?", (now + self._send_lease, event_id))
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
+        except sqlite3.Error as exc:
+            log.warning("owed replies not read, the events file failed: %s", exc)
+            return []
+        return _live([(event_id, reply) for event_id, reply, _ in rows], now)
 
 
 class RedisLedger:
-    """Claims shared by every replica through Redis (SET NX PX); while Redis fails, `standby` decides."""
+    """Claims shared by every replica through Redis (SET NX PX); while Redis fails, `standby` decides.
 
-    # Delete a claim only while it is still ours (it may have expired and been claimed again).
-    _RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+    The outbox is a sorted set (`<prefix>outbox`: event ids by the time another worker may send them) and one key per
+    reply (`<prefix>owed:<id>`, expiring with its token)."""
+
+    # Delete a claim only while it is still ours (it may have expired and been claimed again); an owed reply of the
+    # event may be tried again after ARGV[2].
+    _RELEASE = ("redis.call('zadd', KEYS[2], 'XX', ARGV[2], ARGV[3]) "
+                "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0")
+    # Keep a reply unless its event was answered meanwhile.
+    _OWE = ("if redis.call('get', KEYS[1]) == 'answered' then return 0 end "
+            "redis.call('set', KEYS[3], ARGV[1], 'PX', ARGV[2]) redis.call('zadd', KEYS[2], ARGV[3], ARGV[4]) return 1")
+    # Take up to ARGV[3] owed replies due by ARGV[1], leased until ARGV[2]; forget those whose key expired.
+    _TAKE = ("local ids = redis.call('zrangebyscore', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[3]) local out = {} "
+             "for _, id in ipairs(ids) do local reply = redis.call('get', ARGV[4] .. id) "
+             "if reply then redis.call('zadd', KEYS[1], ARGV[2], id) table.insert(out, id) table.insert(out, reply) "
+             "else redis.call('zrem', KEYS[1], id) end end return out")
 
     def __init__(self, url: str, lease: float, standby: EventLedger, ttl: int = ANSWERED_TTL,
-                 prefix: str = "monsterbot:event:") -> None:
+                 prefix: str = "monsterbot:event:", send_lease: float = 10.0,
+                 clock: Callable[[], float] = time.time) -> None:
         import redis  # only when configured: keeps the default start-up light
 
         self._redis = redis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
         self._errors = (redis.RedisError, OSError)
         self._release = self._redis.register_script(self._RELEASE)
+        self._owe = self._redis.register_script(self._OWE)
+        self._take = self._redis.register_script(self._TAKE)
+        self._outbox = prefix + "outbox"
+        self._send_lease = send_lease
+        self._clock = clock
         self._lease_ms = max(1, int(lease * 1000))
         self._ttl = ttl
         self._prefix = prefix
@@ -148,16 +270,67 @@ class RedisLedger:
             return
         with self._lock:
             self._tokens.pop(event_id, None)
-        self._call(lambda: self._redis.set(self._prefix + event_id, "answered", ex=self._ttl))
+
+        def mark() -> None:
+            with self._redis.pipeline(transaction=True) as pipeline:
+                pipeline.set(self._prefix + event_id, "answered", ex=self._ttl)
+                pipeline.zrem(self._outbox, event_id)
+                pipeline.delete(self._prefix + "owed:" + event_id)
+                pipeline.execute()
+
+        self._call(mark)
+
+    def were_answered(self, event_ids: Sequence[str]) -> set[str]:
+        values: list[object] = []
+        if self._call(lambda: values.extend(self._redis.mget([self._prefix + event_id for event_id in event_ids]))):
+            return {event_id for event_id, value in zip(event_ids, values, strict=True) if value == b"answered"}
+        return self._standby.were_answered(event_ids)
 
     def release(self, event_id: str) -> None:
-        if self._from_standby(event_id):
+        with self._lock:
+            standby = event_id in self._on_standby  # kept: its owed reply, if any, is the standby's too
+        if standby:
             self._standby.release(event_id)
             return
         with self._lock:
             token = self._tokens.pop(event_id, None)
-        if token is not None:
-            self._call(lambda: self._release(keys=[self._prefix + event_id], args=[token]))
+        self._call(lambda: self._release(keys=[self._prefix + event_id, self._outbox],
+                                         args=[token or "", self._clock() + RETRY_AFTER, event_id]))
+
+    def owe(self, replies: Sequence[Owed]) -> bool:
+        with self._lock:
+            standby = [owed for owed in replies if owed.event_id in self._on_standby]
+        kept = self._standby.owe(standby) if standby else True
+        mine = [owed for owed in replies if owed not in standby]
+        if not mine:
+            return kept
+        if not self.healthy:
+            return False
+
+        def keep() -> None:
+            pipeline = self._redis.pipeline(transaction=False)
+            for owed in mine:
+                life = max(1, int((owed.deadline - self._clock()) * 1000))
+                self._owe(keys=[self._prefix + owed.event_id, self._outbox, self._prefix + "owed:" + owed.event_id],
+                          args=[owed.encoded(), life, self._clock() + (self._send_lease if owed.sending else 0.0),
+                                owed.event_id], client=pipeline)
+            pipeline.execute()
+
+        return self._call(keep) and kept
+
+    def take_owed(self) -> list[Owed]:
+        taken = self._standby.take_owed()
+        with self._lock:
+            self._on_standby.update(owed.event_id for owed in taken)
+        now, found = self._clock(), []
+
+        def take() -> None:
+            found.extend(self._take(keys=[self._outbox], args=[now, now + self._send_lease, TAKE_AT_ONCE,
+                                                               self._prefix + "owed:"]))
+
+        self._call(take)
+        pairs = [(found[i].decode(), found[i + 1]) for i in range(0, len(found), 2)]
+        return taken + _live(pairs, now)
 
     def _from_standby(self, event_id: str) -> bool:
         with self._lock:
@@ -166,13 +339,16 @@ class RedisLedger:
                 return True
         return False
 
-    def _call(self, command: Callable[[], object]) -> None:
+    def _call(self, command: Callable[[], object]) -> bool:
+        """Run a command unless Redis is thought down; whether it ran."""
         if not self.healthy:
-            return  # the claim expires by itself; an answered mark is lost (a later redelivery is answered again)
+            return False  # the claim expires by itself; an answered mark is lost (a later redelivery is answered again)
         try:
             command()
         except self._errors as exc:
             self._failed(exc)
+            return False
+        return True
 
     def _failed(self, exc: BaseException) -> None:
         self._down_until = time.monotonic() + REDIS_RETRY_AFTER
@@ -180,7 +356,15 @@ class RedisLedger:
                     REDIS_RETRY_AFTER)
 
 
-def event_ledger(redis_url: str, data_dir: Path, lease: float) -> EventLedger:
+def _live(rows: Sequence[tuple[str, str | bytes]], now: float) -> list[Owed]:
+    """The owed replies of these rows whose token may still be used; the others are logged as lost."""
+    owed = [Owed.decoded(event_id, reply) for event_id, reply in rows]
+    for late in (o for o in owed if o.deadline < now):
+        log.warning("reply not sent: its token expired before any worker could send it", extra={"event_id": late.event_id})
+    return [o for o in owed if o.deadline >= now]
+
+
+def event_ledger(redis_url: str, data_dir: Path, lease: float, send_lease: float) -> EventLedger:
     """Redis-backed when a URL is configured (the host's file standing in), else the host's file."""
-    local = SqliteLedger(data_dir / "events.sqlite3", lease)
-    return RedisLedger(redis_url, lease, standby=local) if redis_url else local
+    local = SqliteLedger(data_dir / "events.sqlite3", lease, send_lease=send_lease)
+    return RedisLedger(redis_url, lease, standby=local, send_lease=send_lease) if redis_url else local

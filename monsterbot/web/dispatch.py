@@ -10,8 +10,9 @@ worker closes its connections, and reported unreachable (LINE may have it: its r
 a reused token). Only gunicorn's graceful stop (SIGTERM) drains; its quick stop (SIGINT, SIGQUIT) cuts every reply.
 
 While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (until HOLD seconds after the
-webhook came in): a worker that dies before then leaves LINE to redeliver, and no acknowledged event waits in a queue.
-Once a reply takes longer, webhooks answer at once for SLOW_FOR seconds. A webhook answered on the loop awaits its
+webhook came in): a worker that dies before then leaves LINE to redeliver. Once a reply takes longer, webhooks answer
+at once for SLOW_FOR seconds. Either way a reply not yet with LINE when the webhook responds 200 was first kept in the
+ledger's outbox (monsterbot/web/webhook.py): another worker sends it if this one dies. A webhook answered on the loop awaits its
 hold there (`settle_async`, handed to the server to await before it responds); one answered on a thread waits there
 (`settle`). No thread is handed a reply: sending one costs the loop a coroutine.
 """
@@ -70,12 +71,36 @@ class ReplyDispatcher:
         self._waiting: set[asyncio.Task[str]] = set()  # queued, not yet sending
         self._sending: set[asyncio.Task[str]] = set()
         self._slow_until = 0.0
+        self._jobs: list[tuple[float, Callable[[], object]]] = []
+        self._repeating: list[asyncio.Task[None]] = []
 
     def attach(self, loop: asyncio.AbstractEventLoop) -> None:
-        """Send on `loop` (the server's, before it serves any request): no thread of the dispatcher's own is used."""
+        """Send on `loop` (the server's, before it serves any request), and run the `every` jobs there from now on:
+        no thread of the dispatcher's own is used."""
         with self._lock:
             self._loop = loop
             self._turns = None
+        loop.call_soon_threadsafe(self._repeat_jobs)
+
+    def every(self, seconds: float, job: Callable[[], object]) -> None:
+        """Run `job` every `seconds` on the loop `attach` gives, from then until `close` (on a thread of the loop's
+        executor when `done` may wait on the network: so may the job)."""
+        self._jobs.append((seconds, job))
+
+    def _repeat_jobs(self) -> None:
+        self._repeating += [asyncio.get_running_loop().create_task(self._repeat(*job)) for job in self._jobs]
+
+    async def _repeat(self, seconds: float, job: Callable[[], object]) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            try:
+                if self._blocking_done:
+                    await loop.run_in_executor(None, job)
+                else:
+                    job()
+            except Exception:  # noqa: BLE001 - a failing round is logged; the next one runs
+                log.exception("a repeated job failed")
+            await asyncio.sleep(seconds)
 
     def send(self, token: str, messages: Sequence[Wire], done: Callable[[str], None]) -> Sending | None:
         """Queue a reply; None, with nothing sent and `done` never called, when the queue is full (or its loop has
@@ -176,8 +201,11 @@ class ReplyDispatcher:
         await asyncio.gather(*late, return_exceptions=True)
 
     async def close(self) -> None:
-        """At the worker's shutdown: `drain_async`, then close the replier's connections (a send still under way is
-        cut, and reported unreachable)."""
+        """At the worker's shutdown: stop the `every` jobs, `drain_async`, then close the replier's connections (a send
+        still under way is cut, and reported unreachable)."""
+        for task in self._repeating:
+            task.cancel()
+        await asyncio.gather(*self._repeating, return_exceptions=True)
         await self.drain_async()
         await self._replier.close()
 

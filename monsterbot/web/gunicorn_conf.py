@@ -6,11 +6,13 @@ import os
 import shutil
 import tempfile
 
+from monsterbot import logs
 from monsterbot.config import Settings
 
 _settings = Settings.from_env(require_line=False)
 
-bind = [f"0.0.0.0:{_settings.port}", f"0.0.0.0:{_settings.internal_port}"]  # public, internal (metrics)
+# public; internal (metrics, the detailed /readyz): this host only unless MONSTERBOT_INTERNAL_HOST says otherwise
+bind = [f"0.0.0.0:{_settings.port}", f"{_settings.internal_host}:{_settings.internal_port}"]
 workers = _settings.web_concurrency
 # gunicorn's asyncio worker reads every request whole, then answers LINE's webhook on its loop or hands the request to
 # one of GUNICORN_THREADS threads running the Flask app (monsterbot/web/asgi.py, wrapped in post_worker_init): slow
@@ -27,6 +29,7 @@ keepalive = 5
 control_socket_disable = True
 accesslog = _settings.access_log or None  # "-" for stdout; the JSON log has a line per event
 errorlog = "-"
+logger_class = logs.gunicorn_logger(_settings.log_format)  # gunicorn's own lines in the app's format (JSON lines)
 
 # Metrics of all workers are summed through files in this folder (prometheus_client multiprocess mode, which reads
 # the variable itself when the metrics are defined: it is set here, before the app is imported).
@@ -51,7 +54,6 @@ def _preload():
     """The script-conversion tables and the knowledge loaded once, before the fork: the workers share these pages
     instead of each building its own."""
     import monsterbot.web.asgi  # noqa: F401
-    from monsterbot import logs
     from monsterbot.core.matching.normalize import normalize
     from monsterbot.web.runtime import preload
 

@@ -72,7 +72,8 @@ class LineReplier:
                     answer = await response.read()  # read whole, so the connection is kept for the next reply
                 if 200 <= response.status <= 299:
                     return "ok"
-                log.warning("LINE rejected the reply: HTTP %s %s", response.status, answer[:200].decode(errors="replace"))
+                log.warning("LINE rejected the reply: HTTP %s %s", response.status, answer[:200].decode(errors="replace"),
+                            extra={"line_request_id": response.headers.get("X-Line-Request-Id", "")})  # for LINE's support
                 return f"http_{response.status}"
             except aiohttp.ClientConnectorError as exc:  # no connection opened: LINE never saw the token
                 if attempt == 2:

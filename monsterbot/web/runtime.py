@@ -19,8 +19,8 @@ from monsterbot.core.snapshot import Snapshot
 from monsterbot.memory import ChatMemory, NoMemory, chat_memory
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.preferences.cached import CachedPreferences
-from monsterbot.sources import Source, knowledge_source
-from monsterbot.sources.live import LiveKnowledge, Reloader
+from monsterbot.sources import Source, knowledge_source, live_knowledge
+from monsterbot.sources.live import Baseline, LiveKnowledge, Reloader
 from monsterbot.web import metrics
 
 if TYPE_CHECKING:  # imported only when configured, to keep the default start-up light
@@ -99,7 +99,7 @@ def preload(settings: Settings) -> bool:
         return False
     source = knowledge_source(settings, None)
     fingerprint = source.fingerprint()
-    knowledge = LiveKnowledge(source.load, settings.reload_min_share, seed=getattr(source, "take_index", None))
+    knowledge = live_knowledge(source, settings, baseline(settings))
     if not knowledge.reload():
         return False
     # what each worker would compute once per snapshot, computed here once for all of them: the names never read as a
@@ -109,6 +109,11 @@ def preload(settings: Settings) -> bool:
         conversation.reply_to_text(question)
     _preloaded = Preloaded(_preload_key(settings), source, knowledge.current, fingerprint)
     return True
+
+
+def baseline(settings: Settings) -> Baseline:
+    """The knowledge baseline of the host's serving processes, on the data volume."""
+    return Baseline(settings.data_dir / "knowledge-baseline.json")
 
 
 def open_store(settings: Settings) -> Engine | None:
@@ -131,7 +136,6 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
     engine = open_store(settings)
     preloaded = _preloaded if _preloaded is not None and _preloaded.key == _preload_key(settings) else None
     source = preloaded.source if preloaded is not None else knowledge_source(settings, engine)
-    seed = getattr(source, "take_index", None)
     cluster = None
     if settings.kubernetes and watch:
         from monsterbot.sources.cluster import ClusterSource, kubernetes_api
@@ -139,7 +143,7 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
         cluster = ClusterSource(source, kube_api or kubernetes_api(), settings.namespace or None, bot=settings.bot,
                                 selector=dict(settings.bot_selector))
         source = cluster
-    knowledge = LiveKnowledge(source.load, settings.reload_min_share, seed=seed)
+    knowledge = live_knowledge(source, settings, baseline(settings) if watch else None)  # a serving process's only
     runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences(), cluster=cluster,
                       memory=chat_memory(settings, engine))
     if watch:

@@ -1,8 +1,12 @@
 """LINE's webhook, as any server hands it over: the raw body and its signature in, a status out.
 
 `Webhook.answer` checks the signature, parses the events, claims them in the ledger, answers each and hands its
-replies to the dispatcher; it runs on gunicorn's event loop (monsterbot/web/asgi.py) when nothing on its path waits on
-the network, else on a thread through the Flask app (monsterbot/web/app.py).
+replies to the dispatcher; it runs on gunicorn's event loop (`answer_on_loop`, monsterbot/web/asgi.py) when nothing on
+its path waits on the network, else on a thread through the Flask app (monsterbot/web/app.py).
+
+A 200 never precedes a durable record of what is still to be sent: the replies not yet with LINE when the webhook
+responds are kept in the ledger's outbox first (a 503 when they cannot be: LINE redelivers), and `replay_owed`, run
+every second by each worker, sends those a dead worker left (monsterbot/web/dedupe.py).
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ import base64
 import hashlib
 import hmac
 import logging
+import secrets
 import time
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Awaitable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Awaitable, Callable, Mapping
 
 from linebot.v3.webhooks import (
     Event,
@@ -29,10 +34,12 @@ from linebot.v3.webhooks import (
     TextMessageContent,
 )
 
+from monsterbot import logs
 from monsterbot.conversation import ChatKind, Conversation, Reply
 from monsterbot.preferences import chat_key
+from monsterbot.replies.wire import Wire
 from monsterbot.web import metrics
-from monsterbot.web.dedupe import EventLedger
+from monsterbot.web.dedupe import REPLY_TOKEN_SECONDS, EventLedger, Owed
 from monsterbot.web.dispatch import ReplyDispatcher, Sending
 from monsterbot.web.payload import InvalidPayload, parse_events, without_self_mentions
 
@@ -40,6 +47,18 @@ if TYPE_CHECKING:
     from monsterbot.store.query_log import QueryLog
 
 log = logging.getLogger(__name__)
+FAILED = ("unreachable", "error", "unsent", "dropped")  # results of a reply LINE never had, or may not have
+
+
+@dataclass
+class _Batch:
+    """A webhook's events answered, their replies on their way: what remains before it responds."""
+
+    arrived: float  # monotonic
+    deadline: float  # wall time its reply tokens are used until
+    replies: list[Sending] = field(default_factory=list)
+    owed: list[Owed] = field(default_factory=list)  # one per reply
+    busy: bool = False
 
 
 @dataclass
@@ -55,13 +74,55 @@ class Webhook:
     def __post_init__(self) -> None:
         self._secret = self.channel_secret.encode()
 
-    def answer(self, body: bytes, signature: str, awaited: list[Awaitable[None]] | None = None) -> tuple[str, int]:
-        """The response text and status for a webhook call. Its replies' hold (until they reached LINE, HOLD at most)
-        is appended to `awaited`, for an event loop to await before it responds; without it, it is waited for here."""
-        with metrics.WEBHOOK_SECONDS.time():
-            return self._answer(body, signature, awaited)
+    def answer(self, body: bytes, signature: str) -> tuple[str, int]:
+        """The response text and status for a webhook call, once its replies reached LINE (HOLD at most) or were
+        kept in the outbox: on a thread."""
+        with metrics.WEBHOOK_SECONDS.time(), logs.context(request_id=secrets.token_hex(8)):  # on each line of the call
+            batch = self._answer(body, signature)
+        if isinstance(batch, tuple):
+            return batch
+        self.dispatcher.settle(batch.replies, batch.arrived)
+        return self._respond(batch)
 
-    def _answer(self, body: bytes, signature: str, awaited: list[Awaitable[None]] | None) -> tuple[str, int]:
+    def answer_on_loop(self, body: bytes, signature: str) -> tuple[str, int] | Awaitable[tuple[str, int]]:
+        """`answer` on the event loop: the response, or what to await for it (the replies' hold, never slept)."""
+        with metrics.WEBHOOK_SECONDS.time(), logs.context(request_id=secrets.token_hex(8)):
+            batch = self._answer(body, signature)
+        return batch if isinstance(batch, tuple) else self._settled(batch)
+
+    async def _settled(self, batch: _Batch) -> tuple[str, int]:
+        await self.dispatcher.settle_async(batch.replies, batch.arrived)
+        return self._respond(batch)
+
+    def _respond(self, batch: _Batch) -> tuple[str, int]:
+        """200, once the replies not yet with LINE are in the outbox; 503 (LINE redelivers) when the queue was full or
+        the outbox failed."""
+        owed = [replace(o, sending=not reply.done()) for reply, o in zip(batch.replies, batch.owed, strict=True)
+                if not _delivered(reply)]
+        if not batch.busy and owed and not self.ledger.owe(owed):
+            log.warning("replies on their way could not be kept: 503, so that LINE redelivers", extra={"replies": len(owed)})
+            batch.busy = True
+        if batch.busy:  # LINE redelivers a webhook it had no 2xx for; the events answered are skipped then (the ledger)
+            metrics.WEBHOOK_REQUESTS.labels("busy").inc()
+            return "busy: an event is not answered yet, deliver it again later", 503
+        metrics.WEBHOOK_REQUESTS.labels("ok").inc()
+        return "OK", 200
+
+    def replay_owed(self) -> int:
+        """Send the replies a gone worker owes (run every second by each worker); how many were sent."""
+        sent = 0
+        for owed in self.ledger.take_owed():
+            facts = {"event": "replayed", "event_id": owed.event_id}
+            done = self._delivered(owed.event_id, facts, time.perf_counter())
+            if self.dispatcher.send(owed.token, owed.messages, done) is None:
+                self.ledger.release(owed.event_id)  # the queue is full: tried again in a while
+            else:
+                sent += 1
+        if sent:
+            log.info("replaying replies a stopped worker owed", extra={"replies": sent})
+        return sent
+
+    def _answer(self, body: bytes, signature: str) -> tuple[str, int] | _Batch:
         arrived = time.monotonic()
         if not _signed(body, signature, self._secret):
             log.info("webhook rejected: missing or invalid signature")
@@ -76,45 +137,47 @@ class Webhook:
         for reason in batch.skipped:
             metrics.EVENTS.labels(f"skipped_{reason}").inc()
             log.info("skipped an event this version cannot read", extra={"reason": reason})
-        replies: list[Sending] = []
-        busy = False
+        done = _Batch(arrived, time.time() + REPLY_TOKEN_SECONDS)
         claimed = self.ledger.claim([event.webhook_event_id for event in batch.events])
+        held = {event.webhook_event_id for event in batch.events} - claimed
+        answered = self.ledger.were_answered(sorted(held)) if held else set()
         for event in batch.events:
-            if event.webhook_event_id in claimed:
-                try:
-                    reply = self._handle(event)
-                    if reply is not None:
-                        replies.append(reply)
-                except ReplyQueueFull:
-                    busy = True
-                except Exception:  # noqa: BLE001 - one event's failure is logged; the batch and LINE get their 200
-                    self.ledger.release(event.webhook_event_id)
-                    metrics.EVENTS.labels("error").inc()
-                    log.exception("could not answer an event", extra={"event": event.type})
-            else:
-                metrics.EVENTS.labels("duplicate").inc()
-                log.info("skipped a redelivered event", extra={"event": event.type, "event_id": event.webhook_event_id})
-        if awaited is None:
-            self.dispatcher.settle(replies, arrived)
-        elif replies:
-            awaited.append(self.dispatcher.settle_async(replies, arrived))
-        if busy:  # LINE redelivers a webhook it had no 2xx for; the events answered are skipped then (the ledger)
-            metrics.WEBHOOK_REQUESTS.labels("busy").inc()
-            return "busy: replies are queued to capacity", 503
-        metrics.WEBHOOK_REQUESTS.labels("ok").inc()
-        return "OK", 200
+            with logs.context(event_id=event.webhook_event_id):  # its lines, and its reply's task and callbacks
+                if event.webhook_event_id in claimed:
+                    try:
+                        sending = self._handle(event)
+                        if sending is not None:
+                            done.replies.append(sending[0])
+                            done.owed.append(Owed(event.webhook_event_id, sending[1], sending[2], done.deadline))
+                    except ReplyQueueFull:
+                        done.busy = True
+                    except Exception:  # noqa: BLE001 - one event's failure is logged; the batch and LINE get their 200
+                        self.ledger.release(event.webhook_event_id)
+                        metrics.EVENTS.labels("error").inc()
+                        log.exception("could not answer an event", extra={"event": event.type})
+                elif event.webhook_event_id in answered:
+                    metrics.EVENTS.labels("duplicate").inc()
+                    log.info("skipped a redelivered event", extra={"event": event.type})
+                else:  # another worker holds it unanswered, and may die: a 2xx now could lose it
+                    done.busy = True
+                    metrics.EVENTS.labels("held_elsewhere").inc()
+                    log.info("a redelivered event is still in another worker's hands: 503, LINE redelivers it later",
+                             extra={"event": event.type})
+        return done if done.replies or done.busy else ("OK", 200)
 
-    def _handle(self, event: Event) -> Sending | None:
+    def _handle(self, event: Event) -> tuple[Sending, str, tuple[Wire, ...]] | None:
         """Answer one event (its claim marked answered once the reply is with LINE); log the query.
 
-        Returns the reply on its way to LINE, if one was queued; raises ReplyQueueFull when it could not be queued."""
-        started = time.perf_counter()
+        Returns the reply on its way to LINE, its token and messages, if one was queued; raises ReplyQueueFull when
+        it could not be queued."""
+        started = time.perf_counter()  # the reply's time in the log: from here until LINE has it
         event_id = event.webhook_event_id
         answer = _answer(event, self.conversation, self.channel_secret)
         if answer is None:
             self.ledger.answered(event_id)
             return None
-        facts = {"event": event.type, "outcome": answer.outcome, "monster": answer.monster_id, "score": answer.score}
+        facts = {"event": event.type, "event_id": event_id, "outcome": answer.outcome, "monster": answer.monster_id,
+                 "score": answer.score}
         token = getattr(event, "reply_token", None)
         if not (answer.messages and token):
             _count(event, answer, self.query_log)
@@ -122,22 +185,34 @@ class Webhook:
             log.info("answered", extra=facts | {"delivery": "none"})
             return None
 
-        def delivered(result: str) -> None:
-            metrics.LINE_REPLIES.labels(result).inc()
-            took = {"delivery": result, "ms": round((time.perf_counter() - started) * 1000, 1)}
-            if result in ("unreachable", "error", "unsent", "dropped"):  # LINE never had it: a redelivery may answer
-                self.ledger.release(event_id)
-                log.warning("reply not sent", extra=facts | took | {"event_id": event_id})
-            else:
-                self.ledger.answered(event_id)
-                log.info("answered", extra=facts | took)
-
+        delivered = self._delivered(event_id, facts, started)
         reply = self.dispatcher.send(token, answer.messages, delivered)
         if reply is None:
             delivered("dropped")
             raise ReplyQueueFull(event_id)  # counted and logged when its redelivery is answered
         _count(event, answer, self.query_log)
-        return reply
+        return reply, token, tuple(answer.messages)
+
+    def _delivered(self, event_id: str, facts: Mapping[str, object], started: float) -> Callable[[str], None]:
+        """What a reply's result does: LINE had it (or refused it: a used token was used before), the event is
+        answered; else its claim is released (a redelivery answers it) and an owed reply is tried again."""
+
+        def delivered(result: str) -> None:
+            metrics.LINE_REPLIES.labels(result).inc()
+            took = {"delivery": result, "ms": round((time.perf_counter() - started) * 1000, 1)}
+            if result in FAILED:
+                self.ledger.release(event_id)
+                log.warning("reply not sent", extra={**facts, **took})
+            else:
+                self.ledger.answered(event_id)
+                log.info("answered", extra={**facts, **took})
+
+        return delivered
+
+
+def _delivered(reply: Sending) -> bool:
+    """Whether LINE had this reply (or refused it for good)."""
+    return reply.done() and not reply.cancelled() and reply.result() not in FAILED
 
 
 def _signed(body: bytes, signature: str, secret: bytes) -> bool:

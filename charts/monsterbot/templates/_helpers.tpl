@@ -248,6 +248,8 @@ env:
     value: /tmp/metrics
   - name: MONSTERBOT_INTERNAL_PORT # /metrics and the detailed /readyz: never routed publicly
     value: {{ include "monsterbot.internalPort" . | quote }}
+  - name: MONSTERBOT_INTERNAL_HOST # Prometheus scrapes the pod's address; the NetworkPolicy admits only metricsFrom
+    value: "0.0.0.0"
   - name: MONSTERBOT_SHUTDOWN_GRACE # the checks keep it 5 s under the pod's termination grace
     value: {{ $.Values.config.shutdownGraceSeconds | quote }}
   - name: MONSTERBOT_EVENT_LEASE
@@ -333,7 +335,7 @@ make the webhook objects (it checks ownership itself before any update). */}}
   verbs: ["get", "create", "update"]
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["create"]
 {{- end }}
 
 {{/* The operator's config.yaml: the namespaces it reconciles, the allowlists, the webhook pod templates. */}}
@@ -342,6 +344,9 @@ clusterWide: {{ .Values.operator.clusterWide }}
 watchNamespaces: {{ if .Values.operator.clusterWide }}[]{{ else }}{{ toJson (.Values.operator.watchNamespaces | default (list .Release.Namespace)) }}{{ end }}
 allowedImages: {{ toJson .Values.operator.allowedImages }}
 allowedServiceAccounts: {{ toJson .Values.operator.allowedServiceAccounts }}
+maxReplicas: {{ .Values.operator.maxReplicas }}
+maxScale: {{ .Values.operator.maxScale }}
+allowedSecretKeys: {{ toJson .Values.operator.allowedSecretKeys }}
 acceptDuplicateAnswers: {{ .Values.redis.acceptDuplicateAnswers }}
 chartMakesAccounts: {{ .Values.serviceAccount.create }}
 pods:

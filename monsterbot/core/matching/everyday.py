@@ -6,6 +6,10 @@ normalised when loaded:
 - `everyday_words_dictionary.txt`, written by `python -m monsterbot_devtools.matching_data` from
   jieba's Chinese dictionary (MIT): every word that holds a Chinese name or alias of the roster, or that the
   fuzzy matcher would put near one without being part of it;
+- `everyday_words_english.txt`, written by the same command from SCOWL's English word list (Debian's `wamerican`,
+  /usr/share/dict/american-english; permissive licence, credited in the file): every lower-case English word that
+  begins a Latin name ("ajar" for Ajarakan, "coral", "lava"), holds one ("gossip" holds "goss") or is near one
+  ("tiger"): whether a word is common in English is the evidence that tells "ajar" from a player's "lagi";
 - `everyday_words.txt`, kept by hand: words no dictionary here gives (Japanese and English words,
   brands, place names), one per line, `#` for comments.
 
@@ -24,6 +28,10 @@ from monsterbot.core.matching.normalize import compact, fold, is_cjk
 
 HAND_KEPT = Path(__file__).with_name("everyday_words.txt")
 FROM_DICTIONARY = Path(__file__).with_name("everyday_words_dictionary.txt")
+FROM_ENGLISH = Path(__file__).with_name("everyday_words_english.txt")
+#: An English word this similar to a Latin name (rapidfuzz ratio) would be taken for it ("tiger": Tigrex).
+NEAR_ENGLISH = 80.0
+_SHORTEST_PREFIX = 4  # a word of four letters or more that begins a name would be read as its short form
 #: A dictionary word this similar to a name (rapidfuzz ratio) would be a fuzzy candidate.
 NEAR = 65.0
 _LONGEST_WORD = 8
@@ -36,7 +44,8 @@ def _lines(path: Path) -> list[str]:
 @lru_cache(maxsize=1)
 def everyday_words() -> frozenset[str]:
     """Both lists, normalised (the same keys as names)."""
-    return frozenset(compact(fold(word)) for path in (HAND_KEPT, FROM_DICTIONARY) for word in _lines(path)) - {""}
+    paths = (HAND_KEPT, FROM_DICTIONARY, FROM_ENGLISH)
+    return frozenset(compact(fold(word)) for path in paths for word in _lines(path)) - {""}
 
 
 def build_dictionary_words(keys: Iterable[str], dictionary: Path) -> str:
@@ -56,3 +65,20 @@ def build_dictionary_words(keys: Iterable[str], dictionary: Path) -> str:
         if holds or near:
             found[word] = key
     return "".join(f"{word}\n" for word in sorted(found))
+
+
+def build_english_words(keys: Iterable[str], words: Path) -> str:
+    """The English list's text: lower-case words of a word list that begin, hold or resemble a Latin key."""
+    latin = sorted({k for k in keys if k.isascii() and k.isalpha()})
+    found = []
+    for line in words.read_text("utf-8").splitlines():
+        word = line.strip()
+        if not (word.isascii() and word.isalpha() and word.islower() and 3 <= len(word) <= _LONGEST_WORD + 6):
+            continue
+        if word in latin:
+            continue
+        begins = len(word) >= _SHORTEST_PREFIX and any(k.startswith(word) for k in latin)
+        holds = any(len(k) >= _SHORTEST_PREFIX and k in word for k in latin)
+        if begins or holds or process.extractOne(word, latin, scorer=fuzz.ratio, score_cutoff=NEAR_ENGLISH):
+            found.append(word)
+    return "".join(f"{word}\n" for word in sorted(set(found)))

@@ -323,9 +323,10 @@ def _made_of(text: str, pieces: tuple[str, ...]) -> bool:
     return True
 
 def in_family(part: str, family: str) -> bool:
-    """Whether a part of the knowledge ("Left Wing", "Tail Tip", "Head (Broken)") belongs to a family ("wing")."""
+    """Whether a part of the knowledge ("Left Wing", "Tail Tip", "Head (Broken)") belongs to a family ("wing"), or
+    to the parts a question named by their own names ("left chainblade|right chainblade")."""
     name = part.lower()
-    return any(keyword in name for keyword in PART_KEYWORDS.get(family, ()))
+    return any(keyword in name for keyword in PART_KEYWORDS.get(family, tuple(family.lower().split("|"))))
 
 
 def game_words() -> frozenset[str]:

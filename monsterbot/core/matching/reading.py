@@ -9,8 +9,8 @@ names; the reading decides from evidence a reviewer can read, each piece named i
   "goss", ウルトラマンティガ holds ティガ); when the rest is a sentence (particles, verbs: "動物園でキリンを見た",
   "侏羅紀公園的棘龍") the name is used for something else; when the rest is one short word glued to the name (a
   title the knowledge lacks: "黑炎王火龍", "dreadking rathalos") it asks "did you mean";
-- a variant word (variants.py) with a base name is the variant the knowledge's names make of that pair, or, when
-  none does, "not in our knowledge, did you mean the base?";
+- a variant word (variants.py, and those the names show: family.py) with a base name is the variant the
+  knowledge's names make of that pair, or, when none does, "not in our knowledge, did you mean the base?";
 - a game named with a monster it holds only as another form (Wilds' Guardian Fulgur Anjanath for Anjanath)
   answers that form;
 - several names answer a comparison of every one; an element alone asks which monsters are weak to it.
@@ -21,12 +21,12 @@ The thresholds are chosen on the tuning half of tests/data/matching_corpus_*.tsv
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import lru_cache
 from typing import Iterable
-from weakref import WeakKeyDictionary
 
+from monsterbot.core.matching.family import family
 from monsterbot.core.matching.matcher import Candidate, Matcher, Method, Outcome
 from monsterbot.core.matching.normalize import fold, normalize
 from monsterbot.core.matching.question import (
@@ -39,7 +39,6 @@ from monsterbot.core.matching.question import (
     parse,
 )
 from monsterbot.core.matching.variants import split_variant
-from monsterbot.core.model import Monster
 
 #: Words of a question about a monster, beside its name ("weakness" glued on, "好難打", "の倒し方").
 ABOUT_WORDS = (
@@ -69,6 +68,10 @@ _KANA = re.compile("[\u3040-\u30ff]")
 _LATIN = re.compile("[a-z]")
 
 
+#: The kinds of question about one named monster (its card, table, a part, an element).
+NAMED_KINDS = (Kind.WEAKNESS, Kind.HITZONES, Kind.PART, Kind.ELEMENT)
+
+
 class Verdict(str, Enum):
     """What the bot should do with the message."""
 
@@ -88,22 +91,13 @@ class Reading:
     monsters: tuple[str, ...] = ()
     topic: str = ""
     why: str = ""
+    whole: bool = False  # ANSWER: the name is (most of) the whole message, not one buried in chatter (a group's rule)
+    score: float | None = None  # the matcher's score of the best name, when one was scored
 
     @property
     def answers(self) -> bool:
         """Whether the bot answers with facts (a card, a comparison, a list): what must never be wrong."""
         return self.verdict in (Verdict.ANSWER, Verdict.COMPARE, Verdict.REVERSE)
-
-
-@dataclass
-class _Structure:
-    """What the knowledge's names say about variants and forms, built once per matcher."""
-
-    variants: dict[tuple[str, str, str], str]
-    forms: dict[tuple[str, str], str | None]
-
-
-_STRUCTURES: WeakKeyDictionary[Matcher, _Structure] = WeakKeyDictionary()
 
 
 def read(text: str, matcher: Matcher) -> Reading:
@@ -117,7 +111,7 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
         return Reading(Verdict.REVERSE, topic=question.topic, why="element alone" if question.alone else "reverse")
     if question.kind is Kind.COMPARE:
         return _compare(question, text, matcher)
-    if question.kind not in (Kind.WEAKNESS, Kind.HITZONES):
+    if question.kind not in NAMED_KINDS or not question.subject:
         return Reading(Verdict.NONE, why=question.kind.value)
     if question.whole != question.subject and matcher.monsters_named(question.whole):
         return _in_game(_name(question.whole, text, matcher), question.game, matcher)
@@ -128,7 +122,7 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
     sides = [_name(name, text, matcher) for name in question.names]
     found = tuple(dict.fromkeys(side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER))
     if len(found) == len(sides) and len(found) > 1:
-        return Reading(Verdict.COMPARE, found, why="every name")
+        return Reading(Verdict.COMPARE, found, why="every name", whole=all(side.whole for side in sides))
     if found:
         offered = tuple(dict.fromkeys(m for side in sides for m in side.monsters))
         return Reading(Verdict.ASK, offered, why="not every name is sure")
@@ -145,30 +139,35 @@ def _name(subject: str, text: str, matcher: Matcher) -> Reading:
     if result.outcome is Outcome.MISS:
         return Reading(Verdict.NONE, why="no name")
     if result.outcome is Outcome.AMBIGUOUS:
-        over = _variant_over_base(result.candidates, matcher)
+        over = _variant_over_base(subject, result.candidates, matcher)
         if over:
-            return Reading(Verdict.ANSWER, (over,), why="a variant's name and its base's both named")
-        return Reading(Verdict.ASK, _ids(result.candidates), why="close names")
+            return Reading(Verdict.ANSWER, (over,), why="a variant's name and its base's both named", whole=True,
+                           score=result.candidates[0].score)
+        return Reading(Verdict.ASK, _ids(result.candidates), why="close names", score=result.candidates[0].score)
     best = result.candidates[0]
     if best.method is Method.CONTAINS:
-        return _contained(subject, best, text, matcher)
+        return replace(_contained(subject, best, text, matcher), whole=result.whole_message, score=best.score)
     doubt = _doubt(subject, best, matcher)
     if doubt:
-        return Reading(Verdict.ASK, _ids(result.candidates), why=doubt)
-    return Reading(Verdict.ANSWER, (best.monster_id,), why=f"{best.method.value} name")
+        return Reading(Verdict.ASK, _ids(result.candidates), why=doubt, score=best.score)
+    return Reading(Verdict.ANSWER, (best.monster_id,), why=f"{best.method.value} name", whole=True, score=best.score)
 
 
-def _variant_over_base(candidates: tuple[Candidate, ...], matcher: Matcher) -> str:
-    """The variant, when the two best are names found inside the subject of a variant and its base ("stygian zino")."""
-    if len(candidates) < 2 or any(c.method is not Method.CONTAINS for c in candidates[:2]):
-        return ""
-    if len(candidates) > 2 and candidates[2].score >= candidates[1].score:
+def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher: Matcher) -> str:
+    """The variant, when the two best are a variant and its base and the subject holds the variant's own word
+    ("stygian zino": Stygian Zinogre's "stygian" beside Zinogre's short name)."""
+    if len(candidates) < 2 or (len(candidates) > 2 and candidates[2].score >= candidates[1].score):
         return ""
     first, second = candidates[0].monster_id, candidates[1].monster_id
-    for variant, base in ((first, second), (second, first)):
-        monster = matcher.monster(variant)
-        if monster is not None and base in _bases(monster, matcher):
-            return variant
+    for variant_id, base_id in ((first, second), (second, first)):
+        variant, base = matcher.monster(variant_id), matcher.monster(base_id)
+        if variant is None or base is None or base_id not in family(matcher).bases(variant):
+            continue
+        for own in (normalize(name) for _, name in variant.all_names()):
+            for name in (normalize(name) for _, name in base.all_names()):
+                word = own.replace(name, "") if name in own else ""
+                if len(word) >= 2 and word in subject:
+                    return variant_id
     return ""
 
 
@@ -242,21 +241,8 @@ def _shortened_base(rest: str, monster_id: str, matcher: Matcher) -> bool:
     monster = matcher.monster(monster_id)
     if monster is None or len(rest) < 3:
         return False
-    names = (normalize(name) for base in _bases(monster, matcher) if (found := matcher.monster(base)) for _, name in found.all_names())
+    names = (normalize(name) for base in family(matcher).bases(monster) if (found := matcher.monster(base)) for _, name in found.all_names())
     return any(name[:3] == rest[:3] for name in names)
-
-
-def _bases(monster: Monster, matcher: Matcher) -> set[str]:
-    """The monsters whose whole official name ends this one's ("Frostfang Barioth": Barioth; 護火龍: 火龍)."""
-    found: set[str] = set()
-    for name in monster.names.values():
-        words = name.split()
-        for start in range(1, len(words)):
-            found.update(matcher.monsters_named(normalize(" ".join(words[start:]))))
-        key = normalize(name)
-        for start in range(1, len(key) - 1):
-            found.update(matcher.monsters_named(key[start:]))
-    return found - {monster.id}
 
 
 def _is_title(rest: str, text: str) -> bool:
@@ -288,15 +274,16 @@ def _about_keys() -> frozenset[str]:
 
 def _variant(subject: str, matcher: Matcher) -> Reading | None:
     """A variant word with a base name: the monster the knowledge's names make of the pair, or "not in our knowledge"."""
-    structure = _structure(matcher)
-    for meaning, rest in split_variant(subject):
+    relations = family(matcher)
+    for meaning, rest in split_variant(subject, relations.words):
         base = matcher.match_key(rest)
         if base.outcome is not Outcome.MATCH or base.candidates[0].method is Method.CONTAINS:
             continue
         base_id, language = base.candidates[0].monster_id, base.candidates[0].language
-        variant = structure.variants.get((base_id, meaning, "")) or structure.variants.get((base_id, meaning, language))
+        variant = relations.variant(base_id, meaning, language)
         if variant is not None:
-            return Reading(Verdict.ANSWER, (variant,), why=f"{meaning} variant of {base_id}")
+            return Reading(Verdict.ANSWER, (variant,), why=f"{meaning} variant of {base_id}", whole=True,
+                           score=base.candidates[0].score)
         return Reading(Verdict.UNKNOWN, (base_id,), why=f"no {meaning} variant of {base_id} in the knowledge")
     return None
 
@@ -308,54 +295,8 @@ def _in_game(reading: Reading, game: str | None, matcher: Matcher) -> Reading:
     monster = matcher.monster(reading.monsters[0])
     if monster is None or game in monster.games:
         return reading
-    form = _form(monster, game, matcher)
-    return Reading(Verdict.ANSWER, (form,), why=f"the form {game} has") if form else reading
-
-
-def _form(monster: Monster, game: str, matcher: Matcher) -> str | None:
-    """The one monster of a game whose official name holds this one's (Guardian Fulgur Anjanath holds Anjanath)."""
-    structure = _structure(matcher)
-    if (monster.id, game) not in structure.forms:
-        names = {normalize(name) for name in monster.names.values()}
-        forms = [
-            other.id
-            for other in matcher.monsters()
-            if game in other.games and other.id != monster.id
-            and any(name in normalize(own) for own in other.names.values() for name in names)
-        ]
-        structure.forms[(monster.id, game)] = forms[0] if len(forms) == 1 else None
-    return structure.forms[(monster.id, game)]
-
-
-def _structure(matcher: Matcher) -> _Structure:
-    structure = _STRUCTURES.get(matcher)
-    if structure is None:
-        structure = _Structure(_variant_index(matcher.monsters(), matcher), {})
-        _STRUCTURES[matcher] = structure
-    return structure
-
-
-def _variant_index(monsters: Iterable[Monster], matcher: Matcher) -> dict[tuple[str, str, str], str]:
-    """(base id, meaning, language) → the variant, from every name that is a variant word and another monster's name.
-
-    Language "" holds the pairs every language agrees on, which compose across languages (火龍 + 希少種). Where the
-    languages build a variant's word on different bases (金火龍 on 火龍, 金レイア on Rathian), its pairs count only
-    in their own language, so 金レウス is not Gold Rathian.
-    """
-    found: dict[tuple[str, str], dict[str, set[tuple[str, str]]]] = {}  # (variant, meaning) → language → bases
-    for monster in monsters:
-        for language, name in monster.all_names():
-            for meaning, rest in split_variant(normalize(name)):
-                named = matcher.monsters_named(rest)
-                if len(named) == 1 and named[0] != monster.id:  # "silver rath": rath is two monsters, no evidence
-                    found.setdefault((monster.id, meaning), {}).setdefault(language, set()).add((named[0], meaning))
-    index: dict[tuple[str, str, str], set[str]] = {}
-    for (variant, _), languages in found.items():
-        bases = set().union(*languages.values())
-        for language, pairs in languages.items():
-            for base, meaning in pairs:
-                index.setdefault((base, meaning, "" if len(bases) == 1 else language), set()).add(variant)
-    return {key: next(iter(ids)) for key, ids in index.items() if len(ids) == 1}
+    form = family(matcher).form(monster, game)
+    return replace(reading, monsters=(form,), why=f"the form {game} has") if form else reading
 
 
 def _ids(candidates: Iterable[Candidate]) -> tuple[str, ...]:

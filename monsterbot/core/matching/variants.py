@@ -37,10 +37,11 @@ def variant_keys() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: (-len(pair[0]), pair)))
 
 
-def split_variant(key: str) -> list[tuple[str, str]]:
-    """Each (meaning, rest) where the key is a variant word before or after a rest ("銀レウス": silver, レウス)."""
+def split_variant(key: str, derived: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
+    """Each (meaning, rest) where the key is a variant word before or after a rest ("銀レウス": silver, レウス); `derived`
+    adds the (word, meaning) pairs the knowledge's own names show (reading.py: ヌシ, 護竜, apex, guardian)."""
     found = []
-    for word, meaning in variant_keys():
+    for word, meaning in (*variant_keys(), *derived):
         if len(key) > len(word) and key.startswith(word):
             found.append((meaning, key[len(word) :]))
         elif len(key) > len(word) and key.endswith(word):

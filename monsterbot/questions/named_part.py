@@ -1,0 +1,119 @@
+"""A part or an element asked by a name the question words do not cover. A part: the game's own name ("鎖刃龍
+鎖刃": its chainblades, 鎖翼刃) or a word players use that the game's text uses for it in another language ("nu udra
+tentacle": its arms, 觸手 in Chinese). The monster is matched as a name; the rest of the message is looked for among the names of its parts in
+every language, and the parts found are answered like a part question. An element: "rathalos lightning",
+"火龍 雷" are answered like "rathalos thunder"."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from monsterbot.core.answer import Answer, AnswerKind
+from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.matching.question import Kind
+from monsterbot.core.model import Monster
+from monsterbot.questions.context import Context
+from monsterbot.questions.monster import MonsterName
+
+#: The part-name glossaries the cards use (the games' and HunterPie's text, and part_words.json's names and words):
+#: data files, read here as data.
+GLOSSARIES = Path(__file__).resolve().parent.parent / "replies"
+_NAME = MonsterName()
+_SIDE_OR_STATE = re.compile(r"^(?:Left|Right|L|R|Front|Middle|Rear) |\s*\([^()]*\)$")
+
+
+@lru_cache(maxsize=1)
+def part_names() -> dict[str, frozenset[str]]:
+    """English part name -> its normalised names in every language the glossaries give (English included)."""
+    tables = [json.loads((GLOSSARIES / f).read_text("utf-8")) for f in ("part_names.json", "part_names_wilds.json")]
+    words = json.loads((GLOSSARIES / "part_words.json").read_text("utf-8"))
+    tables += [words["names"], words["words"]]
+    found: dict[str, set[str]] = {}
+    for table in tables:
+        for english, names in table.items():
+            found.setdefault(english, {normalize(english)}).update(normalize(n) for n in names.values())
+    return {english: frozenset(n for n in names if n) for english, names in found.items()}
+
+
+def _names_of(part: str) -> set[str]:
+    """A part's names in every language: its own and its base's ("Left Chainblade" -> Chainblade…)."""
+    table = part_names()
+    base = _SIDE_OR_STATE.sub("", _SIDE_OR_STATE.sub("", part))
+    return {normalize(part), normalize(base), *table.get(part, ()), *table.get(base, ())}
+
+
+def _says(typed: str, name: str) -> bool:
+    """Whether what was typed names a part called `name`: contained in it, or (two or more Chinese or Japanese
+    characters) its characters in order ("鎖刃" in 鎖翼刃)."""
+    if typed in name:
+        return True
+    if typed.isascii() or len(typed) < 2:
+        return False
+    rest = iter(name)
+    return all(character in rest for character in typed)
+
+
+def parts_named(monster: Monster, typed: str) -> list[str]:
+    """The monster's parts (normal state, every game) that what was typed names, directly or through a glossary word
+    it names in another language ("tentacle" -> 觸手 -> 第一左觸手, Front Left Arm)."""
+    if len(typed) < 2 or (typed.isascii() and len(typed) < 3):
+        return []
+    words = {typed} | {n for names in part_names().values() if typed in names for n in names}
+    parts = dict.fromkeys(z.part for facts in monster.games.values() for z in facts.hitzones if not z.state)
+    return [p for p in parts if any(_says(w, n) for w in words for n in _names_of(p) if len(n) >= len(w) > 1)]
+
+
+def topic_of(parts: list[str]) -> str:
+    """What a part answer is asked for: the parts found, by name ("left chainblade|right chainblade"), which
+    `in_family` reads as the names it covers."""
+    return "|".join(p.lower() for p in parts)
+
+
+#: Words for an element that the question words leave out: the game's other names for it (the Wilds data calls
+#: thunder "Elec"), what players say, and a bare character after a name ("火龍 雷").
+ELEMENT_NAMES: dict[str, tuple[str, ...]] = {
+    "fire": ("fire", "flame", "火", "炎", "炎属性"),
+    "water": ("water", "水"),
+    "thunder": ("thunder", "lightning", "electric", "elec", "雷", "電", "電屬性", "电属性"),
+    "ice": ("ice", "frost", "冰", "氷"),
+    "dragon": ("dragon", "龍", "龙", "竜", "竜属性"),
+}
+
+
+def element_named(typed: str) -> str | None:
+    """The element a leftover word names, if it is one of ELEMENT_NAMES (whole, not part of a word)."""
+    return next((e for e, words in ELEMENT_NAMES.items() if typed in {normalize(w) for w in words}), None)
+
+
+def _rest(monster: Monster, subject: str) -> str:
+    """What the parser left of a message once the monster's names and aliases are taken out of it."""
+    typed = normalize(subject)
+    for name in sorted({*monster.names.values(), *(a for v in monster.aliases.values() for a in v)},
+                       key=len, reverse=True):
+        typed = typed.replace(normalize(name), "", 1) if normalize(name) in typed else typed
+    return typed
+
+
+class NamedPart:
+    """"鎖刃龍 鎖刃", "nu udra tentacle": the parts a name of their own asks for; "rathalos lightning", "火龍 雷":
+    an element by a name the question words do not know."""
+
+    def matches(self, context: Context) -> bool:
+        return context.question.kind is Kind.WEAKNESS and not context.question.followup
+
+    def answer(self, context: Context) -> Answer | None:
+        inner = _NAME.answer(context)
+        if inner.kind is not AnswerKind.WEAKNESS or not inner.monsters:
+            return inner
+        typed = _rest(inner.monsters[0], context.question.subject)  # "弱點" or "weakness" were taken: the card
+        element = element_named(typed)
+        if element:
+            return replace(inner, kind=AnswerKind.ELEMENT, topic=element)
+        parts = parts_named(inner.monsters[0], typed)
+        if not parts:
+            return inner
+        return replace(inner, kind=AnswerKind.PART, topic=topic_of(parts))

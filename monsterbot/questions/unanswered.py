@@ -1,0 +1,95 @@
+"""Questions the knowledge cannot answer as asked, said plainly before the nearest useful answer.
+
+- A topic no data here holds ("rathalos hp", "best weapon for arkveld", "歷戰火龍"): one line saying so, then the
+  monster's card. Drops, materials and habitats are not among them: other sources answer those.
+- A part the monster has no figures for in any game ("ヌ・エグドラ 脚"): one line saying so, then the table of
+  the parts it has.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from monsterbot.core.answer import Answer, AnswerKind, Certainty
+from monsterbot.core.matching.followup import in_family
+from monsterbot.core.matching.followup import parse as parse_question
+from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.matching.question import Kind
+from monsterbot.questions.context import Context
+from monsterbot.questions.monster import MonsterName
+
+#: Topics no source in the knowledge holds, and the words players ask them with (Traditional, Simplified, Japanese
+#: and English forms; Latin words count as whole words only).
+NOT_HELD: dict[str, tuple[str, ...]] = {
+    "hp": ("hp", "health", "體力", "体力", "血量", "生命值", "たいりょく"),
+    "weapon": ("weapon", "weapons", "武器", "用什麼武器", "用什么武器", "おすすめ武器"),
+    "tempered": ("tempered", "arch-tempered", "歷戰", "历战", "歴戦", "歷戰王", "历战王", "歴戦王"),
+}
+_NAME = MonsterName()
+
+
+def not_held_topic(text: str) -> tuple[str, str] | None:
+    """(topic, the text without its words) for a message asking about a topic no data holds; None otherwise."""
+    for topic, words in NOT_HELD.items():
+        found = [w for w in sorted(words, key=len, reverse=True) if _contains(text, w)]
+        if found:
+            rest = text
+            for word in found:
+                rest = re.sub(_pattern(word), " ", rest, flags=re.IGNORECASE)
+            return topic, " ".join(rest.split())
+    return None
+
+
+def _pattern(word: str) -> str:
+    return rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])" if word.isascii() else re.escape(word)
+
+
+def _contains(text: str, word: str) -> bool:
+    if word.isascii():
+        return re.search(_pattern(word), text, flags=re.IGNORECASE) is not None
+    return normalize(word) in normalize(text)
+
+
+class NotHeld:
+    """"rathalos hp": no data here has it; the monster's card follows."""
+
+    def matches(self, context: Context) -> bool:
+        found = not_held_topic(context.text)
+        return found is not None and bool(found[1])
+
+    def answer(self, context: Context) -> Answer | None:
+        found = not_held_topic(context.text)
+        if found is None:
+            return None
+        topic, rest = found
+        question = parse_question(rest)
+        if question.kind not in (Kind.WEAKNESS, Kind.HITZONES, Kind.PART, Kind.ELEMENT):
+            return None
+        asked = replace(context, question=replace(question, language=context.question.language), text=rest)
+        inner = _NAME.answer(asked)
+        if inner.kind not in (AnswerKind.WEAKNESS, AnswerKind.HITZONES, AnswerKind.PART, AnswerKind.ELEMENT,
+                              AnswerKind.GAME_MISSING):
+            return None  # no monster in the rest: the message is something else
+        return replace(inner, unanswered=topic, certainty=Certainty.UNSURE)
+
+
+class MissingPart:
+    """"ヌ・エグドラ 脚" where no game has figures for its legs: said, with the table of the parts it has."""
+
+    def matches(self, context: Context) -> bool:
+        return context.question.kind is Kind.PART and bool(context.question.part)
+
+    def answer(self, context: Context) -> Answer | None:
+        inner = _NAME.answer(context)
+        if inner.kind is not AnswerKind.PART or not inner.monsters:
+            return inner
+        family = context.question.part
+        monster = inner.monsters[0]
+        if any(in_family(z.part, family) for facts in monster.games.values() for z in facts.hitzones):
+            return inner
+        if not any(facts.hitzones for facts in monster.games.values()):
+            return inner  # no part has figures: the part answer says so
+        with_figures = [g for g, facts in monster.games.items() if facts.hitzones]
+        shown = inner.game if inner.game in with_figures else with_figures[0]
+        return replace(inner, kind=AnswerKind.HITZONES, game=shown, unanswered=f"part:{family}")

@@ -1,0 +1,104 @@
+"""Reading a message as players mean it (core/matching/reading.py) and the answers the handlers give from it:
+several names compared, an element alone, variant words on shortened names, a variant the knowledge lacks, the form
+a named game holds, and names used for something else."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from monsterbot.conversation import ChatKind, Conversation
+from monsterbot.core.matching.reading import Verdict, read
+
+
+def _read(knowledge: Any, text: str):
+    return read(text, knowledge.current.matcher)
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("銀レウス", "silver-rathalos"), ("レウス希少種", "silver-rathalos"), ("火龍稀有種", "silver-rathalos"),
+     ("雌火龍稀有種", "gold-rathian"), ("ディア亜種", "black-diablos"), ("frostfang barry", "frostfang-barioth"),
+     ("stygian zino", "stygian-zinogre"), ("rathalosweakness", "rathalos"), ("ヌシミツネ", "apex-mizutsune"),
+     ("護竜レウス", "guardian-rathalos"), ("傀異克服クシャル", "risen-kushala-daora")],
+)
+def test_a_variant_word_composes_with_a_shortened_base_in_any_language(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [("ナルガ亜種", "nargacuga"), ("綠迅龍", "nargacuga"), ("green narga", "nargacuga"), ("金レウス", "rathalos"),
+     ("gold rathalos", "rathalos"), ("黑炎王火龍", "rathalos"), ("dreadking rathalos", "rathalos"),
+     ("apex narga", "nargacuga"), ("首領迅龍", "nargacuga")],
+)
+def test_a_variant_the_knowledge_lacks_is_never_answered_but_offers_its_base(knowledge, text, base):
+    reading = _read(knowledge, text)
+    assert reading.verdict in (Verdict.UNKNOWN, Verdict.ASK) and base in reading.monsters, reading
+
+
+def test_the_variant_words_the_names_show_are_found_in_the_names(knowledge):
+    from monsterbot.core.matching.family import family
+
+    words = {word for word, _ in family(knowledge.current.matcher).words}
+    assert {"apex", "guardian", "risen", "ヌシ", "首領", "霸主", "護"} <= words
+    assert "雌" not in words  # 雌火龍 is one monster's name built on 火龍: no variant word
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["動物園でキリンを見た", "ウルトラマンティガ見た", "侏羅紀公園的棘龍", "gossip", "magnet", "xenon lamp",
+     "fast and furious", "coral", "nightshades"],
+)
+def test_a_name_used_for_something_else_gets_no_card(knowledge, text):
+    assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(("text", "topic"), [("ice", "ice"), ("Fire", "fire"), ("dragon?", "dragon"), ("氷属性", "ice")])
+def test_an_element_alone_is_a_reverse_lookup(knowledge, text, topic):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.topic) == (Verdict.REVERSE, topic)
+
+
+def test_several_names_compare_every_one(knowledge):
+    reading = _read(knowledge, "rey dau, uth duna, jin dahaad, nu udra")
+    assert (reading.verdict, reading.monsters) == (Verdict.COMPARE, ("rey-dau", "uth-duna", "jin-dahaad", "nu-udra"))
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("荒野 蠻顎龍", "guardian-fulgur-anjanath"), ("wilds odogaron", "guardian-ebony-odogaron"),
+     ("wilds rathalos", "rathalos")],
+)
+def test_a_game_named_with_a_monster_it_holds_only_as_another_form_answers_that_form(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def _answer(knowledge: Any, text: str, chat: ChatKind = ChatKind.USER):
+    return Conversation(knowledge).reply_to_text(text, chat, False, "chat")
+
+
+def test_the_bot_compares_three_names_in_one_table(knowledge):
+    answer = _answer(knowledge, "火龍 vs 雌火龍 vs 銀火龍")
+    assert answer.kind == "compare" and [m.id for m in answer.monsters] == ["rathalos", "rathian",
+                                                                                  "silver-rathalos"]
+    assert "銀火龍" in answer.messages[0].data["altText"]
+
+
+def test_the_bot_answers_the_form_and_says_a_missing_variant_is_not_known(knowledge):
+    assert [m.id for m in _answer(knowledge, "荒野 蠻顎龍").monsters] == ["guardian-fulgur-anjanath"]
+    missing = _answer(knowledge, "ナルガ亜種")
+    assert missing.kind == "not_found" and [m.id for m in missing.monsters] == ["nargacuga"]
+
+
+def test_the_bot_gives_no_card_for_a_name_in_a_sentence_about_something_else(knowledge):
+    assert _answer(knowledge, "動物園でキリンを見た").kind == "not_found"
+    assert _answer(knowledge, "動物園でキリンを見た", ChatKind.GROUP).messages == []
+    assert _answer(knowledge, "ice").kind == "reverse"
+
+
+def test_a_comparison_of_names_alone_is_answered_in_a_group_and_chatter_is_not(knowledge):
+    assert _answer(knowledge, "煌雷龍、波衣龍、凍峰龍", ChatKind.GROUP).kind == "compare"
+    assert _answer(knowledge, "昨天打火龍跟雌火龍好累", ChatKind.GROUP).messages == []

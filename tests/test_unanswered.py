@@ -1,0 +1,78 @@
+"""What the knowledge does not hold is said in one line, in the asker's language, before the nearest useful answer;
+a part without figures offers the parts that have them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from monsterbot.conversation import ChatKind, Conversation
+from monsterbot.core.matching.followup import in_family
+
+
+@pytest.fixture
+def talk(knowledge: Any) -> Conversation:
+    return Conversation(knowledge)
+
+
+@pytest.mark.parametrize("text, line, monster", [
+    ("rathalos hp", "Monster HP is not in my data. Here is what I know about Rathalos:", "rathalos"),
+    ("best weapon for arkveld", "Weapon recommendations are not in my data. Here is what I know about Arkveld:",
+     "arkveld"),
+    ("火龍 體力", "我的資料沒有魔物的體力。以下是火龍的資料：", "rathalos"),
+    ("火龙 体力", "我的资料没有怪物的体力。以下是火龙的资料：", "rathalos"),
+    ("歴戦 リオレウス", "歴戦の個体の数値はデータにありません。リオレウスのデータはこちら：", "rathalos"),
+])
+def test_a_topic_no_data_holds_is_said_before_the_card(talk: Conversation, text: str, line: str,
+                                                      monster: str) -> None:
+    reply = talk.reply_to_text(text)
+    assert reply.messages[0].data == {"type": "text", "text": line}
+    assert reply.messages[1].data["type"] == "flex" and reply.kind == "weakness"
+    assert [m.id for m in reply.monsters] == [monster] and reply.unanswered
+
+
+def test_a_plain_question_says_nothing_more(talk: Conversation) -> None:
+    reply = talk.reply_to_text("火龍")
+    assert len(reply.messages) == 1 and not reply.unanswered
+    assert talk.reply_to_text("hp").kind == "not_found"  # no monster: nothing to answer with
+
+
+def test_a_not_held_question_in_a_group_is_answered_only_when_addressed(talk: Conversation) -> None:
+    assert talk.reply_to_text("rathalos hp", ChatKind.GROUP, chat_key="g").messages == []
+    assert len(talk.reply_to_text("rathalos hp", ChatKind.GROUP, mentioned=True, chat_key="g").messages) == 2
+
+
+def test_a_part_without_figures_offers_the_parts_that_have_them(talk: Conversation) -> None:
+    reply = talk.reply_to_text("ヌ・エグドラ 脚")
+    assert reply.messages[0].data["text"] == "ヌ・エグドラの脚の肉質データはありません。データのある部位はこちら："
+    assert reply.kind == "hitzones" and reply.unanswered == "part:leg"
+    assert talk.reply_to_text("火龍 尾巴").kind == "part"  # a part with figures is answered as before
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("鎖刃龍 鎖刃", ["Left Chainblade", "Right Chainblade"]),  # the game's part is 鎖翼刃
+    ("nu udra tentacle", ["Tentacle", "Front Left Arm", "Rear Right Arm"]),  # 觸手 in the game's Chinese
+    ("獄焰鱆 觸手", ["Tentacle", "Middle Left Arm"]),
+    ("アルシュベルド 鎖刃", ["Left Chainblade"]),
+])
+def test_a_part_named_as_the_game_or_players_name_it_is_answered(talk: Conversation, text: str,
+                                                                 parts: list[str]) -> None:
+    reply = talk.reply_to_text(text)
+    assert reply.kind == "part"
+    shown = {z.part for z in reply.monsters[0].facts(reply.game).hitzones if in_family(z.part, reply.topic)}
+    assert set(parts) <= shown
+
+
+@pytest.mark.parametrize("text", ["火龍 弱點", "リオレウス 弱点", "火龙 弱点", "rathalos weakness", "火龍 素材"])
+def test_words_that_name_no_part_still_get_the_card(talk: Conversation, text: str) -> None:
+    assert talk.reply_to_text(text).kind == "weakness"
+
+
+@pytest.mark.parametrize("text, element", [
+    ("rathalos lightning", "thunder"), ("rathalos elec", "thunder"), ("火龍 雷", "thunder"), ("火龍 電", "thunder"),
+    ("rathalos frost", "ice"), ("火龍 冰", "ice"), ("リオレウス 竜属性", "dragon"),
+])
+def test_an_element_named_as_players_name_it_is_answered(talk: Conversation, text: str, element: str) -> None:
+    reply = talk.reply_to_text(text)
+    assert (reply.kind, reply.topic, reply.monsters[0].id) == ("element", element, "rathalos")
