@@ -12,7 +12,7 @@ from typing import Callable
 from monsterbot.core.answer import Answer, AnswerKind
 from monsterbot.core.model import AILMENTS, ELEMENTS, GameFacts, Hitzone, Monster
 from monsterbot.core.ranking import PAGE_SIZE
-from monsterbot.replies import followups, line, messages
+from monsterbot.replies import companion, followups, line, messages
 from monsterbot.replies.card import element_label, source_lines, title
 from monsterbot.replies.element_answer import best_parts, element_strength
 from monsterbot.replies.game_labels import game_name, note
@@ -161,4 +161,10 @@ LAYOUTS: dict[AnswerKind, Callable[[Answer], list[str]]] = {
                                     else messages.greeting_words(a.language)],
     AnswerKind.KEYWORD: lambda a: [a.text],
     AnswerKind.COMMAND: _command,
+    AnswerKind.FORGET: lambda a: [],
+    AnswerKind.MATERIALS: lambda a: companion.materials_lines(a.monsters[0], a.game, a.topic, a.language) if a.game
+    else [companion.no_data_words(a.monsters[0], "materials", a.language)],
+    AnswerKind.ITEM_SOURCES: lambda a: companion.item_lines(a.topic, a.monsters, a.game or "", a.language),
+    AnswerKind.FIELD_GUIDE: lambda a: companion.guide_lines(a.monsters[0], a.game, a.topic, a.language) if a.game
+    else [companion.no_data_words(a.monsters[0], a.topic, a.language)],
 }
