@@ -23,7 +23,7 @@ from monsterbot.replies.card import ALT_TEXT_LIMIT, header, source_footer
 from monsterbot.replies.flex import GREY, heading, text
 from monsterbot.replies.game_labels import game_name, short_game_name
 from monsterbot.replies.labels import colon, joined, part_name
-from monsterbot.replies.messages import LABEL_LIMIT, QUICK_REPLY_LIMIT, postback_data
+from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
 
 #: Items shown per reply, and monsters per item: a phone's screen, and LINE's bubble size.
 MAX_ITEMS, MAX_GIVERS, MAX_DROPS = 10, 6, 4
@@ -211,12 +211,12 @@ def _typed(monster: Monster, language: str, game: str) -> str:
 
 
 def _ask(label: str, question: str) -> QuickReplyItem:
-    return QuickReplyItem(action=MessageAction(label=label[:LABEL_LIMIT], text=question))
+    return QuickReplyItem(action=MessageAction(label=button_label(label), text=question))
 
 
 def _card_button(monster: Monster, game: str, language: str) -> QuickReplyItem:
     shown = f"{monster.name(language)} {say(language, 'card')}"
-    return QuickReplyItem(action=PostbackAction(label=shown[:LABEL_LIMIT], data=postback_data(monster.id, game, language),
+    return QuickReplyItem(action=PostbackAction(label=button_label(shown), data=postback_data(monster.id, game, language),
                                                 display_text=shown))
 
 
