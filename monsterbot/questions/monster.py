@@ -31,7 +31,8 @@ class MonsterName:
 
     def answer(self, context: Context) -> Answer:
         question, snapshot = context.question, context.snapshot
-        if question.kind is Kind.COMPARE:  # a comparison whose sides are not all monsters: the whole is one name
+        listed = question.kind is Kind.COMPARE  # a list whose items are not all monsters: the whole is one name, but
+        if listed:  # more than a name alone ("rathalos and rathian are a couple"): never a confident answer
             question = replace(parse_as_name(context.text), game=question.game or None)
         reading = read_question(question, context.text, snapshot.matcher)
         if reading.verdict is Verdict.ANSWER:
@@ -39,7 +40,7 @@ class MonsterName:
             detail, game = question.part or question.topic, context.game
             return card(monster, question.kind, detail, question.language, game, context.chat_game,
                         question.game is not None, outcome=AnswerOutcome.MATCH, monster_id=monster.id,
-                        score=reading.score, certainty=Certainty.CONFIDENT if reading.whole else Certainty.UNSURE,
+                        score=reading.score, certainty=Certainty.CONFIDENT if reading.whole and not listed else Certainty.UNSURE,
                         remember=Remembered(monster.id, game, question.kind.value, detail, question.language))
         if reading.verdict is Verdict.UNKNOWN:  # a variant the knowledge lacks: not found, did you mean the base?
             return Answer(AnswerKind.NOT_FOUND, AnswerOutcome.MISS, game=question.game, score=reading.score,
