@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
-from monsterbot.core.matching.question import Kind, parse_as_name
+from monsterbot.core.matching.question import Kind
 from monsterbot.core.matching.reading import Verdict, read_question
 from monsterbot.questions.cards import card
 from monsterbot.questions.context import Context
@@ -33,7 +33,7 @@ class MonsterName:
         question, snapshot = context.question, context.snapshot
         listed = question.kind is Kind.COMPARE  # a list whose items are not all monsters: the whole is one name, but
         if listed:  # more than a name alone ("rathalos and rathian are a couple"): never a confident answer
-            question = replace(parse_as_name(context.text), game=question.game or None)
+            question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
         reading = read_question(question, context.text, snapshot.matcher)
         if reading.verdict is Verdict.ANSWER:
             monster = snapshot.monsters[reading.monsters[0]]
