@@ -212,6 +212,24 @@ def test_webhook_logs_only_answered_queries_redacted_without_player_ids(line_stu
     runtime.close()
 
 
+def test_the_query_log_keeps_no_one_s_mention(line_stub, tmp_path):
+    settings = settings_for(line_stub, database_url=f"sqlite:///{tmp_path / 'q.db'}", query_log=True)
+    runtime = build(settings)
+    app = create_app(settings, runtime)
+    event = text_event("@monsterbot 🔥@Alice Chen @All rath", "group")  # the bot, a member, everyone: UTF-16 spans
+    event["message"]["mention"] = {"mentionees": [
+        {"index": 0, "length": 11, "type": "user", "isSelf": True},
+        {"index": 14, "length": 11, "type": "user", "userId": "U0123456789abcdef", "isSelf": False},
+        {"index": 26, "length": 4, "type": "all"}]}
+    assert post_signed(app, payload(event)).status_code == 200
+    assert line_stub.replies()  # the bot answered it
+    runtime.query_log.flush()
+    with Session(runtime.engine) as session:
+        [row] = session.exec(select(QueryLogRow)).all()
+    assert row.query == "rath", row.query  # no "alice", "chen" or "all" (emoji fold away)
+    runtime.close()
+
+
 @pytest.mark.parametrize(("said", "kept"), [
     ("0912345678", "<number>"), ("+886 912-345-678", "<number>"), ("Pin 4821!", "pin<number>"),
     ("(02) 2345.6789", "<number>"), ("MH4U or mhw 12", "mh4uormhw12"), ("http://x.example/a b", "<link>b"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 from linebot.v3.webhooks import Event, TextMessageContent
 from pydantic.v1 import ValidationError
@@ -81,20 +81,33 @@ def without_self_mentions(message: TextMessageContent) -> tuple[str, bool]:
     reference/messaging-api/#wh-text: "index: Index position of the user mention for a character in text,
     with the first character being at position 0"; characters are counted in UTF-16 code units, https://
     developers.line.biz/en/docs/messaging-api/text-character-count/). Mentions that are empty, negative,
-    out of range or overlap an earlier one are ignored; the work is linear in the text. Broken Unicode
+    out of range are ignored, overlapping ones merged; the work is linear in the text. Broken Unicode
     (a lone surrogate) becomes U+FFFD, so the text can always be answered."""
-    units = message.text.encode("utf-16-le", "surrogatepass")
-    size = len(units) // 2
     mentionees = (message.mention.mentionees if message.mention else [])[:MAX_MENTIONEES]
+    return _cut(message.text, [m for m in mentionees if getattr(m, "is_self", False)])
+
+
+def without_mentions(message: TextMessageContent) -> str:
+    """The text with every mention cut out (the bot's, a member's, @All): what the query log may keep.
+
+    A mention's text is the person's display name, which a member did not address to the bot; every mentionee is
+    cut (no MAX_MENTIONEES cap: a name past it would be kept), each span as in `without_self_mentions`."""
+    return _cut(message.text, message.mention.mentionees if message.mention else [])[0]
+
+
+def _cut(text: str, mentionees: Sequence[Any]) -> tuple[str, bool]:
+    """The text without the valid spans of these mentionees, and whether any was cut."""
+    units = text.encode("utf-16-le", "surrogatepass")
+    size = len(units) // 2
     spans = sorted((m.index, m.index + m.length) for m in mentionees
-                   if getattr(m, "is_self", False) and 0 <= m.index and 0 < m.length and m.index + m.length <= size)
+                   if 0 <= m.index and 0 < m.length and m.index + m.length <= size)
     pieces, end = [], 0
     for start, stop in spans:
-        if start >= end:  # an overlapping mention is ignored
-            pieces.append(units[2 * end: 2 * start])
+        if stop > end:  # a mention overlapping an earlier one widens its cut
+            pieces.append(units[2 * end: 2 * max(start, end)])
             end = stop
     pieces.append(units[2 * end:])
-    return b"".join(pieces).decode("utf-16-le", "replace"), bool(pieces[:-1])
+    return b"".join(pieces).decode("utf-16-le", "replace"), len(pieces) > 1
 
 
 def _first_line(exc: Exception) -> str:

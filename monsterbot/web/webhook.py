@@ -41,7 +41,7 @@ from monsterbot.replies.wire import Wire
 from monsterbot.web import metrics
 from monsterbot.web.dedupe import REPLY_TOKEN_SECONDS, EventLedger, Owed
 from monsterbot.web.dispatch import ReplyDispatcher, Sending
-from monsterbot.web.payload import InvalidPayload, parse_events, without_self_mentions
+from monsterbot.web.payload import InvalidPayload, parse_events, without_mentions, without_self_mentions
 
 if TYPE_CHECKING:
     from monsterbot.store.query_log import QueryLog
@@ -233,7 +233,7 @@ def _count(event: Event, answer: Reply, query_log: QueryLog | None) -> None:
         from monsterbot.store.query_log import Entry
 
         chat = event.source.type if event.source else "user"
-        said, _ = without_self_mentions(text)  # as written: the log redacts links and numbers before normalising
+        said = without_mentions(text)  # no one's name; the log redacts links and numbers before normalising
         query_log.record(Entry(said, answer.outcome, answer.monster_id, answer.score, chat, answer.language))
 
 
