@@ -22,7 +22,7 @@ from pathlib import Path
 
 from monsterbot.sources.compiled import CACHE_FILE
 from monsterbot_devtools.line_standin import LineStandIn
-from monsterbot_devtools.webprocess import REPO, WebProcess, children, event_body, sign
+from monsterbot_devtools.webprocess import ACCESS_TOKEN, REPO, WebProcess, children, event_body, sign
 
 TARGETS = {
     "matcher_real": "p99 ≤ 1 ms",
@@ -316,7 +316,7 @@ def bench_cold_start(repeat: int) -> dict[str, list[float]]:
             def arrived(_recorded: object, seen: list[float] = replies) -> None:
                 seen.append(time.perf_counter())
 
-            line = LineStandIn(on_request=arrived, keep=False).start()
+            line = LineStandIn(ACCESS_TOKEN, on_request=arrived, keep=False).start()
             started = time.perf_counter()
             web = WebProcess.spawn(line.url, workers=1, command=COMMANDS[name], extra_env=shipped)
             body = event_body("火龍", 900_000 + n)
@@ -425,7 +425,7 @@ def bench_webhook(seconds: float, clients: int, rounds: int, knowledge: Path | N
     def count(_recorded: object) -> None:
         replies[0] += 1
 
-    line = LineStandIn(on_request=count, keep=False).start()
+    line = LineStandIn(ACCESS_TOKEN, on_request=count, keep=False).start()
     names = ["ours", "big"] if knowledge else list(COMMANDS)
 
     def start(name: str) -> WebProcess:

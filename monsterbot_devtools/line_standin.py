@@ -2,11 +2,13 @@
 
 Tests and benchmarks point LINE_API_ENDPOINT at it; `monsterbot serve` uses it in development
 mode to print the bot's replies in the terminal. `delay` and `status` make it slow or failing.
-It is as strict as LINE: a reply that breaks one of LINE's rules (replies/line_rules.py, each
-rule cited there) or reuses a reply token gets LINE's 400 and error body, and is kept in `rejected`.
-A token the stand-in issued (`issue`: LINE's webhook carries it) expires `token_life` seconds later (LINE: used "within
-one minute"; refused after ~30 s in practice, monsterbot/web/dedupe.py); once it issued any, a token it never issued
-is refused too, as LINE refuses a made-up one.
+It is as strict as LINE: a path LINE does not have gets 404; a request without the channel's
+`Authorization: Bearer <access token>` gets 401 (messaging-api.yml: every endpoint requires the Bearer scheme);
+a reply that breaks one of LINE's rules (replies/line_rules.py, each rule cited there), or whose reply token
+this stand-in did not issue, already took, or issued more than `token_life` seconds ago, gets LINE's 400 and error
+body ("Invalid reply token": LINE's tokens are single use and must be used "within one minute", refused after ~30 s
+in practice, monsterbot/web/dedupe.py). Refused requests are kept in `rejected`. Reply tokens come from `issue`, or
+from `reply_token` (every running stand-in issues it), as LINE's webhook hands them out.
 """
 
 from __future__ import annotations
@@ -19,6 +21,21 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 
 from monsterbot.replies.line_rules import request_errors
+
+REPLY_PATH = "/v2/bot/message/reply"  # the one endpoint the bot calls (monsterbot/web/line_api.py)
+_NOT_FOUND = {"message": "Not found"}
+_UNAUTHORIZED = {"message": "Authentication failed. Confirm that the access token in the authorization header is valid."}
+_running: list["LineStandIn"] = []  # started and not stopped: the ones `reply_token` issues on
+_running_lock = threading.Lock()
+
+
+def reply_token(name: str) -> str:
+    """`name` as a reply token LINE's webhook hands out now: issued by every stand-in running in this process (events
+    are built where no stand-in is at hand: the tests' event builders, the soak, the benchmarks)."""
+    with _running_lock:
+        for stand_in in _running:
+            stand_in.issue(name)
+    return name
 
 
 @dataclass
@@ -37,9 +54,11 @@ class Recorded:
 class LineStandIn:
     """Answers reply calls like LINE does (200 with sentMessages) unless told to fail."""
 
-    def __init__(self, on_request: Callable[[Recorded], None] | None = None, keep: bool = True) -> None:
+    def __init__(self, access_token: str, on_request: Callable[[Recorded], None] | None = None,
+                 keep: bool = True) -> None:
+        self._authorization = f"Bearer {access_token}"
         self.requests: list[Recorded] = []
-        self.rejected: list[Recorded] = []  # requests answered 400 (a broken rule or a reused token)
+        self.rejected: list[Recorded] = []  # requests refused (404, 401, 400: a broken rule or an invalid token)
         self._used_tokens: set[str] = set()
         self._issued: dict[str, float] = {}  # token: when its webhook was sent (monotonic)
         self.token_life = 30.0
@@ -53,6 +72,7 @@ class LineStandIn:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"  # keep-alive, as LINE's servers do
             disable_nagle_algorithm = True  # headers and body leave at once (no 40 ms delayed-ACK stall)
+
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 length = int(self.headers.get("Content-Length", "0"))
                 raw = self.rfile.read(length)
@@ -60,10 +80,10 @@ class LineStandIn:
                     body = json.loads(raw or b"null")
                 except ValueError:
                     body = None
-                recorded = Recorded("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, body,
+                recorded = Recorded(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body,
                                     peer=self.client_address)
                 refusal = stub._refusal(recorded)
-                status, answer = (400, refusal) if refusal else stub._answer(recorded)
+                status, answer = refusal if refusal else stub._answer(recorded)
                 recorded.status, recorded.error = status, (answer if status != 200 else None)
                 if stub._keep:
                     stub.requests.append(recorded)
@@ -72,6 +92,9 @@ class LineStandIn:
                 stub._on_request(recorded)
                 if stub.delay:
                     time.sleep(stub.delay)
+                self._send(status, answer)
+
+            def _send(self, status: int, answer: dict[str, Any]) -> None:
                 payload = json.dumps(answer).encode()
                 try:
                     self.send_response(status)
@@ -82,6 +105,8 @@ class LineStandIn:
                 except (BrokenPipeError, ConnectionResetError):  # the bot gave up waiting (its timeout)
                     pass
 
+            do_GET = do_PUT = do_DELETE = do_PATCH = do_POST  # noqa: N815 - LINE answers them 404 (`_refusal`)
+
             def log_message(self, *args: object) -> None:
                 return
 
@@ -91,20 +116,21 @@ class LineStandIn:
         self._server = Server(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True)
 
-    def _refusal(self, recorded: Recorded) -> dict[str, Any] | None:
-        """LINE's 400 error body when a reply breaks one of its rules, else None."""
-        if recorded.path != "/v2/bot/message/reply":
-            return None
+    def _refusal(self, recorded: Recorded) -> tuple[int, dict[str, Any]] | None:
+        """LINE's status and error body when it would refuse this request, else None."""
+        if (recorded.method, recorded.path) != ("POST", REPLY_PATH):  # the one endpoint the bot calls
+            return 404, _NOT_FOUND
+        if recorded.headers.get("authorization") != self._authorization:
+            return 401, _UNAUTHORIZED
         message, details = request_errors(recorded.body)
         if message:
-            return {"message": message, "details": details}
+            return 400, {"message": message, "details": details}
         token = recorded.body["replyToken"]
         with self._lock:
             # REF#send-reply-message: "Reply tokens can only be used once", and only for a while after the webhook.
             issued = self._issued.get(token)
-            if token in self._used_tokens or (self._issued and issued is None) or \
-                    (issued is not None and time.monotonic() - issued > self.token_life):
-                return {"message": "Invalid reply token"}
+            if token in self._used_tokens or issued is None or time.monotonic() - issued > self.token_life:
+                return 400, {"message": "Invalid reply token"}
             if self.status == 200:
                 self._used_tokens.add(token)
         return None
@@ -128,12 +154,17 @@ class LineStandIn:
 
     def start(self) -> "LineStandIn":
         self._thread.start()
+        with _running_lock:
+            _running.append(self)
         return self
 
     def stop(self) -> None:
+        with _running_lock:
+            if self in _running:
+                _running.remove(self)
         self._server.shutdown()
         self._server.server_close()
 
     def replies(self) -> list[Recorded]:
         """The reply calls received so far (accepted or not: see `status` and `rejected`)."""
-        return [r for r in self.requests if r.path == "/v2/bot/message/reply"]
+        return [r for r in self.requests if r.path == REPLY_PATH]

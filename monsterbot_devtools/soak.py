@@ -13,7 +13,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from monsterbot_devtools.line_standin import LineStandIn
-from monsterbot_devtools.webprocess import WebProcess, children, event_body, post, rss_mb
+from monsterbot_devtools.webprocess import ACCESS_TOKEN, WebProcess, children, event_body, post, rss_mb
 
 QUERIES = ["火龍", "rathlos", "リオレウス", "雌火龍", "rath", "今天吃火鍋", "哪些魔物怕火", "火龍 肉質", "narga", "help"]
 
@@ -27,7 +27,7 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
         with lock:
             received.add(recorded.body["replyToken"])
 
-    line = LineStandIn(on_request=count, keep=False).start()
+    line = LineStandIn(ACCESS_TOKEN, on_request=count, keep=False).start()
     web = WebProcess.start(line.url)
     workers = children(web.process.pid)
     for n in range(20):  # warm-up

@@ -20,8 +20,11 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from monsterbot_devtools.line_standin import reply_token
+
 REPO = Path(__file__).resolve().parent.parent
 SECRET = "soak-secret"
+ACCESS_TOKEN = "soak-token"
 
 
 def free_port() -> int:
@@ -37,11 +40,11 @@ def procfile_command(process: str = "web") -> list[str]:
 
 
 def text_event(text: str, n: int, group: bool = False) -> dict:
-    """A text message event with ids unique per n (reply token `token-<n>`), from a user or a group of its own."""
+    """A text message event with ids unique per n (reply token `token-<n>`, issued by the running stand-ins), from a user or a group of its own."""
     source = {"type": "group", "groupId": f"C{n:032d}"} if group else {"type": "user"}
     return {"type": "message", "mode": "active", "timestamp": 1732500000000 + n,
             "source": source | {"userId": "U0123456789abcdef"}, "webhookEventId": f"01SOAK{n:020d}",
-            "deliveryContext": {"isRedelivery": False}, "replyToken": f"token-{n}",
+            "deliveryContext": {"isRedelivery": False}, "replyToken": reply_token(f"token-{n}"),
             "message": {"type": "text", "id": str(n), "quoteToken": "q", "text": text}}
 
 
@@ -96,7 +99,7 @@ class WebProcess:
         """Start the Procfile's web process (or `command` under the same settings); do not wait for it."""
         port, internal_port = free_port(), free_port()
         data = Path(tempfile.mkdtemp(prefix="monsterbot-soak-"))
-        env = dict(os.environ, PORT=str(port), MONSTERBOT_INTERNAL_PORT=str(internal_port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN="soak-token",
+        env = dict(os.environ, PORT=str(port), MONSTERBOT_INTERNAL_PORT=str(internal_port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
                    LINE_API_ENDPOINT=line_url, WEB_CONCURRENCY=str(workers), MONSTERBOT_DATA_DIR=str(data),
                    MONSTERBOT_QUERY_LOG="off", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
         env.update(extra_env or {})

@@ -20,7 +20,8 @@ from monsterbot.core.matching.matcher import MatchResult, Outcome
 from monsterbot.core.matching.question import parse
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
-from monsterbot_devtools.line_standin import LineStandIn
+from monsterbot_devtools.line_standin import LineStandIn, reply_token
+from monsterbot_devtools.webprocess import ACCESS_TOKEN
 
 REPO = Path(__file__).resolve().parent.parent
 KNOWLEDGE = REPO / "knowledge"
@@ -28,7 +29,7 @@ SHARED = REPO.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SECRET = "test-channel-secret"
 _DATA_DIR = Path(tempfile.mkdtemp(prefix="monsterbot-tests-"))
-TOKEN = "test-channel-access-token"
+TOKEN = ACCESS_TOKEN  # the channel's access token, the same in-process (`settings_for`) and served (WebProcess)
 
 
 def need_shared(*parts: str) -> Path:
@@ -80,7 +81,7 @@ def knowledge() -> LiveKnowledge:
 def line_stub() -> Iterator[LineStandIn]:
     """The strict stand-in Messaging API; a test fails if LINE would have refused any reply
     (a test that breaks a rule on purpose clears `rejected` once it has checked it)."""
-    stub = LineStandIn().start()
+    stub = LineStandIn(TOKEN).start()
     yield stub
     stub.stop()
     assert [r.error for r in stub.rejected] == [], "LINE would have refused these replies"
@@ -244,26 +245,30 @@ def base_event(kind: str, chat: str = "user", redelivery: bool = False) -> dict[
     }
 
 
+def replied_event(kind: str, chat: str = "user") -> dict[str, Any]:
+    """An event LINE sends with a reply token: the one place tests get a token, issued by the running stand-ins of
+    LINE (which refuse any other) as LINE's webhook hands it out."""
+    event = base_event(kind, chat)
+    event["replyToken"] = reply_token(f"reply-{event['webhookEventId']}")
+    return event
+
+
 def text_event(text: str, chat: str = "user", mention_self: bool = False) -> dict[str, Any]:
-    event = base_event("message", chat)
+    event = replied_event("message", chat)
     message: dict[str, Any] = {"type": "text", "id": "4680000000001", "quoteToken": "qt", "text": text}
     if mention_self:
         message["text"] = "@monsterbot " + text
         message["mention"] = {"mentionees": [{"index": 0, "length": 11, "type": "user", "isSelf": True}]}
-    event.update(replyToken=f"reply-{event['webhookEventId']}", message=message)
+    event["message"] = message
     return event
 
 
 def postback_event(data: str) -> dict[str, Any]:
-    event = base_event("postback")
-    event.update(replyToken=f"reply-{event['webhookEventId']}", postback={"data": data})
-    return event
+    return replied_event("postback") | {"postback": {"data": data}}
 
 
 def follow_event() -> dict[str, Any]:
-    event = base_event("follow")
-    event.update(replyToken=f"reply-{event['webhookEventId']}", follow={"isUnblocked": False})
-    return event
+    return replied_event("follow") | {"follow": {"isUnblocked": False}}
 
 
 def payload(*events: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import json
 import uuid
 from typing import Any, Iterator
 
-from monsterbot_devtools.line_standin import LineStandIn
+from monsterbot_devtools.line_standin import LineStandIn, reply_token
 from monsterbot_devtools.webprocess import WebProcess, post
 from tests.conftest import REDIS_URL, need_redis, wait_for
 
@@ -26,7 +26,7 @@ def _body(text: str, user: str) -> bytes:
     n = uuid.uuid4().int % 10**12
     event = {"type": "message", "mode": "active", "timestamp": 1732500000000 + n % 10**6,
              "source": {"type": "user", "userId": user}, "webhookEventId": f"01FOLLOW{uuid.uuid4().hex[:18].upper()}",
-             "deliveryContext": {"isRedelivery": False}, "replyToken": f"token-{uuid.uuid4().hex}",
+             "deliveryContext": {"isRedelivery": False}, "replyToken": reply_token(f"token-{uuid.uuid4().hex}"),
              "message": {"type": "text", "id": str(n), "quoteToken": "q", "text": text}}
     return json.dumps({"destination": "U0", "events": [event]}, ensure_ascii=False).encode()
 

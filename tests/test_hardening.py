@@ -14,6 +14,7 @@ from linebot.v3.messaging import TextMessage
 from monsterbot.replies.wire import to_wire
 from monsterbot.web.app import create_app
 from monsterbot.web.dedupe import RETRY_AFTER, Owed, RedisLedger, SqliteLedger
+from monsterbot_devtools.line_standin import reply_token
 from tests.conftest import (
     REDIS_URL,
     SECRET,
@@ -227,7 +228,7 @@ def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not
     dispatcher = ReplyDispatcher(replier, line_timeout=1.0, drain_budget=2.0, senders=2)  # room for 2 rounds of 2
     results: list[str] = []
     started = time.perf_counter()
-    queued = [dispatcher.send(f"token-{n}", [to_wire(TextMessage(text="hi"))], results.append) for n in range(5)]
+    queued = [dispatcher.send(reply_token(f"token-{n}"), [to_wire(TextMessage(text="hi"))], results.append) for n in range(5)]
     assert [q is not None for q in queued] == [True] * 4 + [False]  # the fifth is refused, nothing waits on LINE
     assert time.perf_counter() - started < 0.5
     dispatcher.drain(timeout=0.3)  # the shutdown ends before the last two could start
@@ -274,7 +275,7 @@ def test_replies_sent_from_the_loop_never_leave_it(line_stub):
         dispatcher = ReplyDispatcher(LineReplier(line_stub.url, TOKEN, timeout=1.0, connections=2), 1.0, 2.0, 2)
         dispatcher.attach(loop)
         results: list[str] = []
-        sent = [dispatcher.send(f"loop-{n}", [to_wire(TextMessage(text="hi"))], results.append) for n in range(4)]
+        sent = [dispatcher.send(reply_token(f"loop-{n}"), [to_wire(TextMessage(text="hi"))], results.append) for n in range(4)]
         assert all(isinstance(reply, asyncio.Task) for reply in sent)
         await dispatcher.settle_async(sent, loop.time())
         await dispatcher.close()

@@ -19,7 +19,7 @@ from monsterbot.replies import line_rules, messages, reverse, tables
 from monsterbot.replies.card import weakness_card
 from monsterbot.replies.labels import part_name
 from monsterbot.replies.wire import Wire, to_data
-from tests.conftest import message_texts
+from tests.conftest import TOKEN, message_texts
 
 
 def _body(*wire: dict[str, Any], token: str = "t") -> dict[str, Any]:
@@ -206,14 +206,14 @@ def test_a_reply_holds_one_to_five_messages():
 def test_the_stand_in_answers_like_line(line_stub):
     def post(body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         request = urllib.request.Request(line_stub.url + "/v2/bot/message/reply", json.dumps(body).encode(),
-                                         {"Content-Type": "application/json"})
+                                         {"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"})
         try:
             with urllib.request.urlopen(request, timeout=5) as response:
                 return response.status, json.load(response)
         except urllib.error.HTTPError as exc:
             return exc.code, json.load(exc)
 
-    status, answer = post(_body(_flex(_bubble("", "x")), token="a"))
+    status, answer = post(_body(_flex(_bubble("", "x")), token=line_stub.issue("a")))
     assert status == 400 and answer == {
         "message": "A message (messages[0]) in the request body is invalid",
         "details": [{"message": "must be non-empty text", "property": "/contents/body/contents/0/text"}]}

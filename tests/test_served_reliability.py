@@ -19,7 +19,15 @@ import pytest
 from monsterbot.web.dispatch import SENDERS
 from monsterbot_devtools.line_standin import LineStandIn
 from monsterbot_devtools.soak import QUERIES
-from monsterbot_devtools.webprocess import WebProcess, batch_body, children, post, procfile_command, text_event
+from monsterbot_devtools.webprocess import (
+    ACCESS_TOKEN,
+    WebProcess,
+    batch_body,
+    children,
+    post,
+    procfile_command,
+    text_event,
+)
 from tests.conftest import REDIS_URL, need_redis, wait_for
 from tests.tcp_proxy import TcpProxy
 
@@ -57,7 +65,7 @@ def test_a_worker_killed_mid_batch_then_redelivery_answers_every_event_once(ledg
             for pid in children(web.process.pid):
                 os.kill(pid, signal.SIGKILL)
 
-    line = LineStandIn(on_request=kill_workers_at_the_first_reply).start()
+    line = LineStandIn(ACCESS_TOKEN, on_request=kill_workers_at_the_first_reply).start()
     line.delay = 1.0  # the first replies are still with LINE when the workers die
     web = WebProcess.start(line.url, workers=2, extra_env=extra)
     try:
@@ -102,7 +110,7 @@ def test_no_acknowledged_event_is_lost_when_every_worker_is_killed_whatever_line
             killed.set()
             at_the_kill.update(r.body["replyToken"] for r in line.requests if r.body is not None)
 
-    line = LineStandIn(on_request=kill_every_worker_at_the_fortieth_reply).start()
+    line = LineStandIn(ACCESS_TOKEN, on_request=kill_every_worker_at_the_fortieth_reply).start()
     for event in events:
         line.issue(event["replyToken"])
     line.delay = delay
@@ -156,7 +164,7 @@ def _redelivery_to_the_other_worker_is_skipped(web: WebProcess, line: LineStandI
 
 
 def test_sigterm_with_a_slow_api_sends_or_logs_every_acknowledged_reply():
-    line = LineStandIn().start()
+    line = LineStandIn(ACCESS_TOKEN).start()
     line.delay = 0.8
     # grace 8 s: a 3 s drain budget; 1 s LINE timeout: room for 3 rounds of SENDERS replies per worker
     web = WebProcess.start(line.url, workers=1, extra_env={"MONSTERBOT_SHUTDOWN_GRACE": "8",
@@ -200,7 +208,7 @@ def _latencies(web: WebProcess, bodies: list[bytes]) -> list[float]:
 def test_callback_answers_within_a_second_while_line_then_redis_then_the_database_stall():
     need_redis()
     redis_proxy, database_proxy = TcpProxy(("127.0.0.1", 6379)), TcpProxy(("127.0.0.1", 5432))
-    line = LineStandIn().start()
+    line = LineStandIn(ACCESS_TOKEN).start()
     web = WebProcess.start(line.url, workers=2, extra_env={
         "REDIS_URL": f"redis://127.0.0.1:{redis_proxy.port}/15", "MONSTERBOT_QUERY_LOG": "on",
         "DATABASE_URL": f"postgresql+psycopg://postgres@127.0.0.1:{database_proxy.port}/test"})
@@ -241,7 +249,7 @@ def test_callback_answers_within_a_second_while_line_then_redis_then_the_databas
 
 
 def test_fifty_slow_clients_do_not_delay_webhooks():
-    line = LineStandIn().start()
+    line = LineStandIn(ACCESS_TOKEN).start()
     web = WebProcess.start(line.url, workers=2)
     stop = threading.Event()
 
@@ -277,7 +285,7 @@ def test_two_thousand_idle_or_dripping_sockets_neither_stop_webhooks_nor_hold_si
     header byte every half second. Each worker keeps its connections under its cap (the idle longest make room),
     closes a connection whose headers do not come within MONSTERBOT_HEADER_TIMEOUT, and at SIGTERM waits for no idle
     one."""
-    line = LineStandIn().start()
+    line = LineStandIn(ACCESS_TOKEN).start()
     command = ["sh", "-c", "ulimit -n 1024 && exec " + " ".join(shlex.quote(part) for part in procfile_command())]
     web = WebProcess.start(line.url, workers=2, extra_env={"MONSTERBOT_HEADER_TIMEOUT": "3"}, command=command)
     idle, dripping = [], []

@@ -15,6 +15,7 @@ from tests.conftest import (
     message_texts,
     payload,
     postback_event,
+    replied_event,
     sign,
     source,
     text_event,
@@ -321,7 +322,7 @@ def test_a_batch_with_unknown_types_and_values_answers_its_valid_events(webhook,
 
 @pytest.mark.parametrize("kind", ["join", "memberJoined"])
 def test_joining_a_group_gets_a_greeting_with_buttons_to_try(webhook, line_stub, kind):
-    event = base_event(kind, "group") | {"replyToken": "reply-join"}
+    event = replied_event(kind, "group")
     if kind == "memberJoined":
         event["joined"] = {"members": [{"type": "user", "userId": "U1"}]}
     webhook(payload(event))
@@ -337,11 +338,10 @@ def test_joining_a_group_gets_a_greeting_with_buttons_to_try(webhook, line_stub,
 def test_a_group_that_asked_for_quiet_gets_no_greeting_for_new_members(webhook, line_stub):
     webhook(payload(text_event("安靜", "group")))
     assert len(line_stub.replies()) == 1  # "I'll answer only when mentioned"
-    joined = base_event("memberJoined", "group") | {"replyToken": "reply-member",
-                                                   "joined": {"members": [{"type": "user", "userId": "U2"}]}}
+    joined = replied_event("memberJoined", "group") | {"joined": {"members": [{"type": "user", "userId": "U2"}]}}
     webhook(payload(joined))
     assert len(line_stub.replies()) == 1
-    webhook(payload(base_event("join", "room") | {"replyToken": "reply-join"}))  # invited elsewhere: greets there
+    webhook(payload(replied_event("join", "room")))  # invited elsewhere: greets there
     assert len(line_stub.replies()) == 2
 
 
@@ -402,7 +402,7 @@ def test_a_reply_the_full_queue_cannot_take_gets_a_503_and_its_redelivery_answer
 
     app = create_app(settings, runtime_for(knowledge), replier=SlowLine())
     room = capacity(settings.line_timeout, max(1.0, settings.shutdown_grace - 5.0), SENDERS)
-    events = [dict(text_event("火龍"), webhookEventId=f"01FULL{n:020d}", replyToken=f"full-{n}") for n in range(room + 2)]
+    events = [dict(text_event("火龍"), webhookEventId=f"01FULL{n:020d}") for n in range(room + 2)]
     timer = threading.Timer(0.5, released.set)
     timer.start()
     assert post_signed(app, payload(*events)).status_code == 503
@@ -487,24 +487,33 @@ def test_a_reply_that_never_reached_line_is_released_never_marked_answered(line_
     assert len(line_stub.replies()) == 1
 
 
-def test_the_stand_in_refuses_a_reply_token_expired_or_never_issued(line_stub):
+def test_the_stand_in_refuses_what_line_refuses(line_stub):
     import urllib.error
     import urllib.request
 
-    def reply(token: str) -> int:
+    def reply(token: str, path: str = "/v2/bot/message/reply", authorization: str | None = f"Bearer {TOKEN}",
+              method: str = "POST") -> int:
         body = json.dumps({"replyToken": token, "messages": [{"type": "text", "text": "hi"}]}).encode()
-        request = urllib.request.Request(line_stub.url + "/v2/bot/message/reply", data=body,
-                                         headers={"Content-Type": "application/json"})
+        headers = {"Content-Type": "application/json"} | ({"Authorization": authorization} if authorization else {})
+        request = urllib.request.Request(line_stub.url + path, data=body, headers=headers, method=method)
         try:
             with urllib.request.urlopen(request, timeout=5) as response:
                 return response.status
         except urllib.error.HTTPError as exc:
             return exc.code
 
+    assert reply("made-up") == 400  # before it issued any token too
     line_stub.token_life = 0.2
     line_stub.issue("old")
     time.sleep(0.3)
     line_stub.issue("fresh")
     assert [reply("old"), reply("made-up"), reply("fresh"), reply("fresh")] == [400, 400, 200, 400]
-    assert [r.error["message"] for r in line_stub.rejected] == ["Invalid reply token"] * 3
+    assert [r.error["message"] for r in line_stub.rejected] == ["Invalid reply token"] * 4
+    line_stub.issue("new")
+    assert [reply("new", authorization=None), reply("new", authorization="Bearer wrong"),
+            reply("new", authorization=TOKEN)] == [401, 401, 401]  # the token is not taken by a refused request
+    assert [reply("new", path="/v2/bot/message/replies"), reply("new", path="/v2/bot/message/reply", method="PUT"),
+            reply("new", path="/v3/bot/message/reply")] == [404, 404, 404]
+    assert reply("new") == 200
+    assert [r.status for r in line_stub.rejected[4:]] == [401] * 3 + [404] * 3
     line_stub.rejected.clear()  # refused on purpose

@@ -92,7 +92,7 @@ def _print_replies_locally() -> str:
         if recorded.status != 200:  # the strict stand-in refused it, as LINE would
             print(f"[LINE answers {recorded.status}: {json.dumps(recorded.error, ensure_ascii=False)}]", file=sys.stderr)
 
-    return LineStandIn(on_request=show, keep=False).start().url
+    return LineStandIn("dev", on_request=show, keep=False).start().url
 
 
 def cmd_operator(args: argparse.Namespace) -> int:
