@@ -368,12 +368,15 @@ def test_audit_finds_only_reviewed_differences_and_fails_on_a_new_one(tmp_path):
     assert all(result.checked[game] > 100 for game in ("world", "wilds", "rise"))
     copy = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE / "monsters", copy / "monsters")
+    assert {f.key for f in run(copy, data).unexplained} == {f.key for f in result.findings}  # its own reviewed file
+    reviewed = (KNOWLEDGE / ACCEPTED).read_text()
+    (copy / ACCEPTED).write_text(reviewed)
     path = copy / "monsters" / "diablos.yaml"
     path.write_text(path.read_text().replace("breakable: [Horns, Back]", "breakable: [Horns]", 1))
     tampered = run(copy, data)
     assert [f.key for f in tampered.unexplained] == ["world / Diablos / breakable: record ['Horns'], rewards ['Back', 'Horns']"]
     bare = tmp_path / "accepted.tsv"
-    bare.write_text(ACCEPTED.read_text().splitlines()[-1].split("\t")[0] + "\n")
+    bare.write_text(reviewed.splitlines()[-1].split("\t")[0] + "\n")
     with pytest.raises(ValueError, match="needs its reason"):
         read_accepted(bare)
 

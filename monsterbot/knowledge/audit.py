@@ -8,8 +8,8 @@
   weak ones (one may not name the other's element).
 
 Each disagreement is one line, `game / monster / fact: what differs`. The audit fails on any line that the
-reviewed file (knowledge/audit-accepted.tsv: the line's key, a tab, the reason) does not list, and on any listed
-line the audit no longer finds (a stale acceptance).
+reviewed file of the knowledge folder audited (<knowledge>/audit-accepted.tsv: the line's key, a tab, the reason) does
+not list, and on any listed line the audit no longer finds (a stale acceptance).
 """
 
 from __future__ import annotations
@@ -21,13 +21,14 @@ from typing import Any, Iterator
 
 import yaml
 
+from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import ELEMENTS
 from monsterbot.knowledge.derived_stars import element_stars
 from monsterbot.knowledge.importer import hunterpie_records, world_breaks
-from monsterbot.knowledge.rise_import import LETTERS, _key, record_name
+from monsterbot.knowledge.rise_import import LETTERS, record_name
 from monsterbot.knowledge.wilds_crosscheck import differences, load
 
-ACCEPTED = Path(__file__).resolve().parents[2] / "knowledge" / "audit-accepted.tsv"
+ACCEPTED = "audit-accepted.tsv"  # the reviewed differences, in the knowledge folder they were reviewed for
 #: mhwilds-calculator's monster names that differ from the game's, and its training dummy (no monster).
 CALCULATOR_NAMES = {"Rompololo": "Rompopolo"}
 NOT_MONSTERS = {"Training Dummy"}
@@ -122,14 +123,14 @@ def rise(records: list[dict[str, Any]], data: Path, checked: dict[str, int]) -> 
     with (data / "mhrise-ele-check" / "monster_data.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.reader(handle):
             if row and row[0].strip() and len(row) > 1:
-                weak_column[_key(record_name(row[0]))] = {LETTERS[c] for c in row[1].strip() if c in LETTERS}
+                weak_column[normalize(record_name(row[0]))] = {LETTERS[c] for c in row[1].strip() if c in LETTERS}
     for record in records:
         facts, name = record["games"].get("rise"), record["names"]["en"]
         if not facts:
             continue
         weak, resisted = set(facts.get("weak_elements", ())), set(facts.get("resisted_elements", ()))
         checked["rise"] += 2
-        theirs = weak_column.get(_key(name))
+        theirs = weak_column.get(normalize(name))
         if theirs is None:
             yield Finding("rise", name, "weak elements", "no MHRise_Ele_Check row")
         elif theirs and theirs != weak:
@@ -155,12 +156,14 @@ def read_accepted(path: Path) -> dict[str, str]:
     return accepted
 
 
-def run(knowledge: Path, data: Path, accepted: Path = ACCEPTED) -> Result:
-    """Audit every game of the knowledge against the datasets under `data` (../shared/data)."""
+def run(knowledge: Path, data: Path) -> Result:
+    """Audit every game of the knowledge folder against the datasets under `data` (../shared/data), with the
+    differences reviewed in that folder's ACCEPTED file (none when it has none)."""
     records = _records(knowledge)
     checked = {"world": 0, "wilds": 0, "rise": 0}
     findings = [f for check in (world, wilds, rise) for f in check(records, data, checked)]
-    return Result(findings, read_accepted(accepted), checked)
+    accepted = knowledge / ACCEPTED
+    return Result(findings, read_accepted(accepted) if accepted.exists() else {}, checked)
 
 
 def report(result: Result) -> list[str]:
