@@ -25,7 +25,7 @@ IMPURE = ("flask", "werkzeug", "gunicorn", "linebot", "urllib3", "requests", "re
 #: A new package gets a line here: the test names any unit missing.
 LAYERS: list[set[str] | list[str]] = [
     {"cli"},
-    {"web", "operator", "devtools"},  # the processes and the tools that start them
+    {"web", "operator"},  # the processes
     {"conversation"},
     {"questions"},  # the kinds of question: decide, render nothing
     {"sources", "memory", "preferences"},  # adapters: knowledge (files, store, cluster), chat memory, preferences
@@ -139,8 +139,8 @@ def test_core_is_pure(path: Path) -> None:
 def test_environment_is_read_in_config_only() -> None:
     readers = []
     for path in PACKAGE.rglob("*.py"):
-        if path.name == "config.py" or "devtools" in path.parts:
-            continue  # devtools start processes for tests and benchmarks with an environment they build
+        if path.name == "config.py":
+            continue
         source = path.read_text()
         if re.search(r"os\.environ(?!\[\"PROMETHEUS_MULTIPROC_DIR\"\] =)|os\.getenv", source):
             readers.append(str(path.relative_to(PACKAGE)))

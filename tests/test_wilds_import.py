@@ -10,8 +10,8 @@ import yaml
 
 from monsterbot.knowledge.audit import CALCULATOR_NAMES, NOT_MONSTERS
 from monsterbot.knowledge.derived_stars import THRESHOLDS, TOP_PARTS, element_stars, state_forms
-from monsterbot.knowledge.star_calibration import calibrate, halves, score, world_samples
 from monsterbot.knowledge.wilds_crosscheck import differences, load
+from monsterbot_devtools.star_calibration import calibrate, halves, score, world_samples
 from tests.conftest import KNOWLEDGE, need_shared
 
 PART_NAMES_WILDS = KNOWLEDGE.parent / "monsterbot" / "replies" / "part_names_wilds.json"

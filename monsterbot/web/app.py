@@ -20,12 +20,12 @@ from monsterbot.conversation import Conversation
 from monsterbot.web import metrics
 from monsterbot.web.dedupe import EventLedger, RedisLedger, event_ledger
 from monsterbot.web.dispatch import SENDERS, Replier, ReplyDispatcher
-
-REPLAY_SECONDS = 1.0  # how often each worker looks for replies a stopped worker owes
 from monsterbot.web.line_api import LineReplier
 from monsterbot.web.runtime import Runtime
 from monsterbot.web.runtime import build as build_runtime
 from monsterbot.web.webhook import Webhook
+
+REPLAY_SECONDS = 1.0  # how often each worker looks for replies a stopped worker owes
 
 
 def create_app(

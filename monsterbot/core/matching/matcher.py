@@ -203,10 +203,6 @@ class Matcher:
         """Every monster indexed."""
         return (monster for monster, _ in self._monsters.values())
 
-    def is_everyday(self, key: str) -> bool:
-        """Whether a normalised key is an everyday word of the lists (火龍果, キリンビール), not a name."""
-        return key in self._words and key not in self._entries
-
     def match_question(self, question: Question) -> MatchResult:
         """Match a parsed question: the whole message when it is a name as it stands, else its subject."""
         if question.whole != question.subject and question.whole in self._entries:
