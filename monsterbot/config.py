@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import socket
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -26,10 +26,10 @@ def default_knowledge_dir() -> Path:
 DEFAULT_DATA_DIR = Path("data")
 
 
-def user_cache_dir() -> Path:
+def user_cache_dir(env: Mapping[str, str]) -> Path:
     """The user's cache folder for monsterbot ($XDG_CACHE_HOME, else ~/.cache): where `ask` and `chat` keep their
     compiled knowledge when MONSTERBOT_DATA_DIR is not set, rather than in whatever folder they are run from."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "monsterbot"
+    return Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "monsterbot"
 
 
 class ConfigError(ValueError):
@@ -289,10 +289,15 @@ class Settings:
         return self.source == "store" or self.query_log or (self.memory and not self.redis_url)
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True) -> Settings:
-        """Read every setting of `SETTINGS`; a missing LINE secret or token is a ConfigError when require_line is set."""
+    def from_env(cls, env: Mapping[str, str] | None = None, *, require_line: bool = True,
+                 cache_by_default: bool = False) -> Settings:
+        """Read every setting of `SETTINGS`; a missing LINE secret or token is a ConfigError when require_line is set.
+        With cache_by_default (the commands that only read knowledge), an unset MONSTERBOT_DATA_DIR is the user's cache
+        folder (`user_cache_dir`); one set, even to `data`, is kept."""
         env = os.environ if env is None else env
         settings = cls(**{s.attr: s.parse(s.env, env.get(s.env, ""), env) for s in SETTINGS})
+        if cache_by_default and not env.get("MONSTERBOT_DATA_DIR", "").strip():
+            settings = replace(settings, data_dir=user_cache_dir(env))
         if require_line:
             missing = [s.env for s in SETTINGS[:2] if not getattr(settings, s.attr)]
             if missing:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import FIXTURES, KNOWLEDGE, REPO
 
@@ -103,3 +104,13 @@ def test_help_names_every_command():
     commands = next(a for a in parser._actions if a.dest == "command").choices
     first = parser.description.split(". ")[0]
     assert len(commands) >= 15 and all(f"{c}," in first or f"{c})" in first for c in commands), first
+
+
+def test_the_reading_commands_keep_a_data_dir_set_even_to_data(monkeypatch, tmp_path):
+    from monsterbot.cli.common import reading_settings
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("MONSTERBOT_DATA_DIR", raising=False)
+    assert reading_settings(None).data_dir == tmp_path / "monsterbot"  # unset: the user's cache, not ./data
+    monkeypatch.setenv("MONSTERBOT_DATA_DIR", "data")
+    assert reading_settings(None).data_dir == Path("data")  # set to the default's value: still what was asked

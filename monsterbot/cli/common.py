@@ -9,15 +9,15 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Sequence
 
-from monsterbot.config import DEFAULT_DATA_DIR, Settings, user_cache_dir
+from monsterbot.config import Settings
 from monsterbot.sources.live import LiveKnowledge
 
 KNOWLEDGE_HELP = "knowledge files or folders (default: MONSTERBOT_KNOWLEDGE or the repo's knowledge/)"
 
 
-def env_settings(paths: Sequence[Path] | None = None) -> Settings:
+def env_settings(paths: Sequence[Path] | None = None, cache_by_default: bool = False) -> Settings:
     """The settings from the environment; knowledge files named on the command line replace its source."""
-    settings = Settings.from_env(require_line=False)
+    settings = Settings.from_env(require_line=False, cache_by_default=cache_by_default)
     if paths:  # files named on the command line are read directly
         settings = replace(settings, knowledge_paths=tuple(paths), source="yaml")
     return settings
@@ -26,8 +26,7 @@ def env_settings(paths: Sequence[Path] | None = None) -> Settings:
 def reading_settings(paths: Sequence[Path] | None) -> Settings:
     """Settings of the commands that only read knowledge (ask, chat): without MONSTERBOT_DATA_DIR their compiled cache
     goes to the user's cache folder, so that running them anywhere writes nothing into the folder they run in."""
-    settings = env_settings(paths)
-    return replace(settings, data_dir=user_cache_dir()) if settings.data_dir == DEFAULT_DATA_DIR else settings
+    return env_settings(paths, cache_by_default=True)
 
 
 def knowledge_for(settings: Settings) -> LiveKnowledge:

@@ -9,31 +9,31 @@ import tempfile
 from monsterbot import logs
 from monsterbot.config import Settings
 
-_settings = Settings.from_env(require_line=False)
+settings = Settings.from_env(require_line=False)  # read once: the workers (web/worker.py) use these too
 
 # public; internal (metrics, the detailed /readyz): this host only unless MONSTERBOT_INTERNAL_HOST says otherwise
-bind = [f"0.0.0.0:{_settings.port}", f"{_settings.internal_host}:{_settings.internal_port}"]
-workers = _settings.web_concurrency
+bind = [f"0.0.0.0:{settings.port}", f"{settings.internal_host}:{settings.internal_port}"]
+workers = settings.web_concurrency
 # gunicorn's asyncio worker reads every request whole, then answers LINE's webhook on its loop or hands the request to
 # one of GUNICORN_THREADS threads running the Flask app (monsterbot/web/asgi.py, wrapped in post_worker_init): slow
 # clients cost a coroutine, not a thread.
 worker_class = "monsterbot.web.worker.BoundedWorker"  # gunicorn's "asgi" worker with its connections bounded
 asgi_loop = "uvloop"  # ~15 % less CPU per webhook than the selector loop
 asgi_lifespan = "on"  # the shutdown drains the replies still queued, on the loop that sends them
-worker_connections = _settings.max_connections  # each worker's cap (monsterbot/web/worker.py)
+worker_connections = settings.max_connections  # each worker's cap (monsterbot/web/worker.py)
 timeout = 30
-graceful_timeout = _settings.shutdown_grace  # under Kubernetes' and Knative's default 30 s termination grace
-keepalive = _settings.idle_timeout
+graceful_timeout = settings.shutdown_grace  # under Kubernetes' and Knative's default 30 s termination grace
+keepalive = settings.idle_timeout
 # no control socket (gunicornc): its server is a thread in the master, and its default path ($HOME/.gunicorn) is one
 # per user, shared by every gunicorn on the host, and absent from a read-only image
 control_socket_disable = True
-accesslog = _settings.access_log or None  # "-" for stdout; the JSON log has a line per event
+accesslog = settings.access_log or None  # "-" for stdout; the JSON log has a line per event
 errorlog = "-"
-logger_class = logs.gunicorn_logger(_settings.log_format)  # gunicorn's own lines in the app's format (JSON lines)
+logger_class = logs.gunicorn_logger(settings.log_format)  # gunicorn's own lines in the app's format (JSON lines)
 
 # Metrics of all workers are summed through files in this folder (prometheus_client multiprocess mode, which reads
 # the variable itself when the metrics are defined: it is set here, before the app is imported).
-_metrics_dir = _settings.metrics_dir or tempfile.mkdtemp(prefix="monsterbot-metrics-")
+_metrics_dir = settings.metrics_dir or tempfile.mkdtemp(prefix="monsterbot-metrics-")
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
 
 
@@ -57,9 +57,9 @@ def _preload():
     from monsterbot.core.matching.normalize import normalize
     from monsterbot.web.runtime import preload
 
-    logs.configure(_settings.log_format)
+    logs.configure(settings.log_format)
     normalize("火龍")
-    preload(_settings)
+    preload(settings)
 
 
 def pre_fork(server, worker):  # noqa: ARG001 - gunicorn hook signature
@@ -84,5 +84,5 @@ def post_worker_init(worker):
     dispatcher = parts.get("dispatcher")
     if dispatcher is not None:
         dispatcher.attach(worker.loop)
-    worker.asgi = serve(worker.asgi, _settings.threads, _settings.max_body_bytes, parts.get("loop_webhook"),
+    worker.asgi = serve(worker.asgi, settings.threads, settings.max_body_bytes, parts.get("loop_webhook"),
                         dispatcher.close if dispatcher is not None else None)

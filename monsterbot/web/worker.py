@@ -22,8 +22,6 @@ from typing import Any
 from gunicorn.asgi.protocol import ASGIProtocol
 from gunicorn.workers import gasgi
 
-from monsterbot.config import Settings
-
 RESERVED_FILES = 128  # open files kept for what a worker opens itself: LINE's connections, the store, knowledge
 
 
@@ -80,7 +78,9 @@ class BoundedWorker(gasgi.ASGIWorker):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.protocols: set[BoundedProtocol] = set()
-        self.header_timeout = Settings.from_env(require_line=False).header_timeout
+        from monsterbot.web import gunicorn_conf  # the module gunicorn loaded (--config python:…), not read again
+
+        self.header_timeout = gunicorn_conf.settings.header_timeout
         self.max_connections = open_files_for(self.worker_connections)
 
     def make_room(self) -> bool:
