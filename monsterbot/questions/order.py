@@ -1,8 +1,9 @@
 """Which kind of question a message is: the handlers tried in order (the first that answers wins), and the group
 rules applied to every answer in one place.
 
-To add a kind of question: one module in this package with a `Handler` class, and one line in `ORDER` below, placed
-where it should win over the kinds after it.
+To add a kind of question: one `Handler` class in this package (its own module, or the module of its theme:
+companion.py, commands.py and unanswered.py hold two each), and one line in `ORDER` below, placed where it should win
+over the kinds after it.
 """
 
 from __future__ import annotations
