@@ -175,3 +175,28 @@ def test_units_keep_out_of_what_they_must_not_know(path: Path) -> None:
     forbidden = FORBIDDEN[path.relative_to(PACKAGE).parts[0]]
     bad = sorted(n for n in _imports(path) if any(n == i or n.startswith(i + ".") for i in forbidden))
     assert not bad, f"{path.relative_to(PACKAGE)} imports {bad}"
+
+
+#: Files that reach from `Path(__file__)` into another package's files, each with its reason; config.py (the
+#: package's own data: default_knowledge) is the one place such paths belong. Empty this list, never grow it.
+REACH_INS = {
+    "cli/common.py": "finds the checkout root to import monsterbot_devtools, which stays out of the wheel",
+    "knowledge/companion_import.py": "writes the glossaries into core/glossary/ (review finding 3: one loader)",
+    "knowledge/importer.py": "writes replies/part_names.json (review finding 3: part names into core/glossary/)",
+    "questions/named_part.py": "reads the part glossaries of replies/ by path (review finding 3: one loader)",
+}
+_REACH_IN = re.compile(r"Path\(__file__\)[^\n]*?\.(?:parent\.parent|parents\[[1-9]\])")
+
+
+def test_no_module_reaches_into_another_package_by_path() -> None:
+    """`Path(__file__).parent.parent / "replies" / …` is an import the layer test cannot see: only config.py may."""
+    found = {str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+             if p != PACKAGE / "config.py" and _REACH_IN.search(p.read_text())}
+    assert found == set(REACH_INS), f"reach-ins by path: {sorted(found - set(REACH_INS))}, gone: {sorted(set(REACH_INS) - found)}"
+
+
+def test_no_relative_imports() -> None:
+    """The layer test reads absolute imports only: a relative one would pass it unseen."""
+    relative = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                      if any(isinstance(n, ast.ImportFrom) and n.level for n in ast.walk(ast.parse(p.read_text()))))
+    assert relative == []
