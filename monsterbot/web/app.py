@@ -64,7 +64,9 @@ def create_app(
 
     @app.post("/callback")
     def callback() -> Response:
-        text, status = webhook.answer(_raw_body(settings.max_body_bytes), request.headers.get("X-Line-Signature", ""))
+        arrived = request.environ.get("asgi.scope", {}).get("monsterbot.arrived")  # read whole, then a thread waited
+        text, status = webhook.answer(_raw_body(settings.max_body_bytes), request.headers.get("X-Line-Signature", ""),
+                                      arrived)
         return Response(text, status, mimetype="text/plain")  # as the loop answers it
 
     def internal() -> bool:
