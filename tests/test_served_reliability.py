@@ -46,7 +46,10 @@ def _tokens(line: LineStandIn) -> list[str]:
 
 @pytest.mark.parametrize("ledger", ["events file", "redis"])
 def test_a_worker_killed_mid_batch_then_redelivery_answers_every_event_once(ledger):
-    extra = {"MONSTERBOT_EVENT_LEASE": "2", "MONSTERBOT_LINE_TIMEOUT": "3"}
+    """Driven by events, not clocks: LINE holds its answers (the stand-in's gate) and the 200 waits longer than the
+    test, so the workers die at the first reply before any 200; LINE's redeliveries get 503 while the dead worker's
+    claims last, then each event is answered, once."""
+    extra = {"MONSTERBOT_EVENT_LEASE": "2", "MONSTERBOT_LINE_TIMEOUT": "3", "MONSTERBOT_REPLY_HOLD": "60"}
     if ledger == "redis":
         need_redis()
         extra["REDIS_URL"] = REDIS_URL
@@ -55,32 +58,55 @@ def test_a_worker_killed_mid_batch_then_redelivery_answers_every_event_once(ledg
 
     def kill_workers_at_the_first_reply(_recorded: object) -> None:
         if web is not None and not killed.is_set():
-            killed.set()
             for pid in children(web.process.pid):
                 os.kill(pid, signal.SIGKILL)
+            killed.set()
 
     line = LineStandIn(on_request=kill_workers_at_the_first_reply).start()
-    line.delay = 1.0  # the first replies are still with LINE when the workers die
+    line.hold()  # the first replies are still with LINE when the workers die
     web = WebProcess.start(line.url, workers=2, extra_env=extra)
     try:
         events = _events(40)
         status, _ = post(web.url, batch_body(events))
         assert killed.is_set() and status != 200, "the worker must die before acknowledging, or LINE won't redeliver"
-        time.sleep(2.5)  # the dead worker's claims expire (MONSTERBOT_EVENT_LEASE)
-        line.delay = 0.0
+        line.release()
         wait_for(lambda: post(web.url, batch_body(events, redelivery=True))[0] == 200, timeout=60)  # LINE retries
         expected = {e["replyToken"] for e in events}
         wait_for(lambda: set(_tokens(line)) == expected, timeout=20)
         tokens = _tokens(line)
         # Tried twice: only the replies LINE had when the worker died (LINE refuses the reused token with 400).
         assert len(tokens) - len(expected) <= SENDERS
-        assert post(web.url, batch_body(events, redelivery=True))[0] == 200  # once more: all answered, all skipped
-        time.sleep(0.5)
+        # once more: all answered, all skipped (a 200 for skipped events only: nothing was queued to be sent)
+        assert post(web.url, batch_body(events, redelivery=True))[0] == 200
         assert len(_tokens(line)) == len(tokens)
         _redelivery_to_the_other_worker_is_skipped(web, line)
     finally:
+        line.release()
         assert web.stop() == 0
         line.stop()
+
+
+def _redelivery_to_the_other_worker_is_skipped(web: WebProcess, line: LineStandIn) -> None:
+    """One worker answers a batch of events; LINE's redelivery reaches the other one: it is skipped."""
+    first, second = children(web.process.pid)
+    events = _events(20)
+    before = len(_tokens(line))
+
+    def deliver_while_stopped(stopped: int, redelivery: bool) -> None:
+        os.kill(stopped, signal.SIGSTOP)  # the other worker takes every connection
+        try:
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                results = list(pool.map(lambda e: post(web.url, batch_body([e], redelivery)), events))
+            assert [status for status, _ in results] == [200] * len(events)
+        finally:
+            os.kill(stopped, signal.SIGCONT)
+
+    deliver_while_stopped(first, redelivery=False)  # each 200 after its reply reached LINE (the hold)
+    assert len(_tokens(line)) == before + len(events)
+    skipped = web.log.read_text().count("skipped a redelivered event")
+    deliver_while_stopped(second, redelivery=True)  # 200s for skipped events: nothing queued, nothing to wait for
+    assert sorted(_tokens(line)[before:]) == sorted(e["replyToken"] for e in events)  # never answered twice
+    wait_for(lambda: web.log.read_text().count("skipped a redelivered event") == skipped + len(events))
 
 
 @pytest.mark.parametrize("ledger", ["events file", "redis"])
@@ -131,30 +157,6 @@ def test_no_acknowledged_event_is_lost_when_every_worker_is_killed_whatever_line
         line.delay = 0.0
         assert web.stop() == 0
         line.stop()
-
-
-def _redelivery_to_the_other_worker_is_skipped(web: WebProcess, line: LineStandIn) -> None:
-    """One worker answers a batch of events; LINE's redelivery reaches the other one: it is skipped."""
-    first, second = children(web.process.pid)
-    events = _events(20)
-    before = len(_tokens(line))
-
-    def deliver_while_stopped(stopped: int, redelivery: bool) -> None:
-        os.kill(stopped, signal.SIGSTOP)  # the other worker takes every connection
-        try:
-            with ThreadPoolExecutor(max_workers=8) as pool:
-                results = list(pool.map(lambda e: post(web.url, batch_body([e], redelivery)), events))
-            assert [status for status, _ in results] == [200] * len(events)
-        finally:
-            os.kill(stopped, signal.SIGCONT)
-
-    deliver_while_stopped(first, redelivery=False)
-    wait_for(lambda: len(_tokens(line)) == before + len(events))
-    skipped = web.log.read_text().count("skipped a redelivered event")
-    deliver_while_stopped(second, redelivery=True)
-    time.sleep(0.5)
-    assert sorted(_tokens(line)[before:]) == sorted(e["replyToken"] for e in events)  # never answered twice
-    assert web.log.read_text().count("skipped a redelivered event") == skipped + len(events)
 
 
 def test_sigterm_with_a_slow_api_sends_or_logs_every_acknowledged_reply():

@@ -257,6 +257,21 @@ def test_invalid_mentions_are_ignored_with_bounded_work(spans):
     assert mentioned == (spans[0] == (0, 11))
 
 
+@pytest.mark.parametrize(("text", "spans", "left"), [
+    ("@monsterbot 火龍 tail", [(0, 11), (5, 11)], " 火龍 tail"),  # overlapping the first: ignored, nothing eaten
+    ("@monsterbot 火龍 tail", [(0, 11), (2, 3)], " 火龍 tail"),  # inside the first
+    ("@monsterbot@monsterbot 火龍", [(0, 11), (11, 11)], " 火龍"),  # side by side: both cut
+    ("火龍 @monsterbot and @monsterbot?", [(3, 11), (19, 11), (8, 13)], "火龍  and ?"),  # given out of order
+])
+def test_overlapping_mentions_cut_only_the_mentions(text, spans, left):
+    from linebot.v3.webhooks import TextMessageContent
+
+    from monsterbot.web.payload import without_self_mentions
+
+    message = TextMessageContent.from_dict(_mentioned(text, *spans)["message"])
+    assert without_self_mentions(message) == (left, True)
+
+
 def test_lone_surrogates_are_answered(webhook, line_stub):
     body = json.dumps(payload(text_event("火龍"))).replace("\\u706b\\u9f8d", "\\udcff\\u706b\\u9f8d\\ud83d").encode()
     assert webhook(None, raw=body).status_code == 200
