@@ -161,7 +161,9 @@ SETTINGS: tuple[Setting, ...] = (
             "the store: `sqlite:////var/lib/monsterbot/monsterbot.db` or "
             "`postgresql+psycopg://user:password@host:5432/monsterbot`", "database.existingSecret"),
     Setting("MONSTERBOT_DATA_DIR", "data_dir", lambda n, raw, e: Path(raw.strip() or DEFAULT_DATA_DIR), "`./data`",
-            "folder of the SQLite file (mount a writable volume here on a read-only image)", "fixed"),
+            "folder of the store's SQLite file, the events and chat memory files and the compiled knowledge (mount a "
+            "writable volume here on a read-only image); `ask` and `chat` without it use `$XDG_CACHE_HOME/monsterbot`",
+            "fixed"),
     Setting("MONSTERBOT_COMPILED_KNOWLEDGE", "compiled_knowledge", _text(), "—",
             "a compiled knowledge cache to start from while the data folder has none (the image sets its own, written "
             "by `monsterbot compile` at build time): a pod on a new volume skips YAML too; read only", ""),

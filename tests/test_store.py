@@ -321,7 +321,7 @@ def test_workers_starting_together_migrate_a_store_once(database_url):
     engine = _engine(database_url)
     with engine.begin() as connection:
         connection.execute(text("ALTER TABLE chat_preferences DROP COLUMN game"))  # back to version 2
-        connection.execute(text("ALTER TABLE game_facts DROP COLUMN companion"))
+        connection.execute(text("ALTER TABLE game_facts DROP COLUMN companion"))  # (schema 5's column)
     with Session(engine) as session:
         session.merge(Meta(key="schema_version", value="2"))
         session.commit()
