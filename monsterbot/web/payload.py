@@ -81,7 +81,7 @@ def without_self_mentions(message: TextMessageContent) -> tuple[str, bool]:
     reference/messaging-api/#wh-text: "index: Index position of the user mention for a character in text,
     with the first character being at position 0"; characters are counted in UTF-16 code units, https://
     developers.line.biz/en/docs/messaging-api/text-character-count/). Mentions that are empty, negative,
-    out of range are ignored, overlapping ones merged; the work is linear in the text. Broken Unicode
+    out of range or overlap an earlier one are ignored; the work is linear in the text. Broken Unicode
     (a lone surrogate) becomes U+FFFD, so the text can always be answered."""
     mentionees = (message.mention.mentionees if message.mention else [])[:MAX_MENTIONEES]
     return _cut(message.text, [m for m in mentionees if getattr(m, "is_self", False)])
@@ -96,18 +96,18 @@ def without_mentions(message: TextMessageContent) -> str:
 
 
 def _cut(text: str, mentionees: Sequence[Any]) -> tuple[str, bool]:
-    """The text without the valid spans of these mentionees, and whether any was cut."""
+    """The text without the valid, non-overlapping spans of these mentionees, and whether any was cut."""
     units = text.encode("utf-16-le", "surrogatepass")
     size = len(units) // 2
     spans = sorted((m.index, m.index + m.length) for m in mentionees
                    if 0 <= m.index and 0 < m.length and m.index + m.length <= size)
     pieces, end = [], 0
     for start, stop in spans:
-        if stop > end:  # a mention overlapping an earlier one widens its cut
-            pieces.append(units[2 * end: 2 * max(start, end)])
+        if start >= end:  # an overlapping mention is ignored (LINE sends none): it eats none of the question
+            pieces.append(units[2 * end: 2 * start])
             end = stop
     pieces.append(units[2 * end:])
-    return b"".join(pieces).decode("utf-16-le", "replace"), len(pieces) > 1
+    return b"".join(pieces).decode("utf-16-le", "replace"), bool(pieces[:-1])
 
 
 def _first_line(exc: Exception) -> str:
