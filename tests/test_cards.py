@@ -457,3 +457,30 @@ def test_a_button_asking_for_what_this_bot_never_asks_shows_the_card(talk: Conve
 def test_postback_in_an_unknown_language_falls_back_to_english(talk: Conversation) -> None:
     answer = talk.reply_to_postback("monster=rathalos&game=world&lang=xx")
     assert answer.language == "en" and answer.messages[0].data["altText"].startswith("Rathalos")
+
+
+def test_a_long_alt_text_ends_at_a_word_with_an_ellipsis(talk: Conversation) -> None:
+    from monsterbot.replies.card import ALT_TEXT_LIMIT, alt_text
+
+    alt = talk.reply_to_text("rathalos materials").messages[0].data["altText"]
+    assert len(alt) <= ALT_TEXT_LIMIT and alt.endswith("…"), alt  # the materials list is longer than the limit
+    cut = alt_text("Rathalos Scale, " * 40)
+    assert cut.endswith(("Rathalos…", "Scale…")) and len(cut) <= ALT_TEXT_LIMIT  # whole words, no dangling comma
+    assert alt_text("火龍鱗" * 200) == "火龍鱗" * 133 + "…"  # no spaces: cut anywhere, still marked
+    assert alt_text("short") == "short"
+
+
+@pytest.mark.parametrize(("language", "words", "asks"), [
+    ("en", ["materials", "habitat", "ailments", "where do I get Rathalos Ruby"],
+     ["rathalos materials", "rathalos habitat", "rathalos ailments", "where do I get Rathalos Ruby"]),
+    ("zh-TW", ["素材", "棲息地", "異常", "火龍紅玉怎麼拿"], ["火龍 素材", "火龍 棲息地", "火龍 異常", "火龍紅玉怎麼拿"]),
+    ("zh-CN", ["素材", "栖息地", "异常", "火龙红玉怎么拿"], ["火龙 素材", "火龙 栖息地", "火龙 异常", "火龙红玉怎么拿"]),
+    ("ja", ["素材", "生息地", "状態異常", "火竜の紅玉の入手方法"],
+     ["リオレウス 素材", "リオレウス 生息地", "リオレウス 状態異常", "火竜の紅玉の入手方法"]),
+])
+def test_help_names_the_companion_questions_as_the_bot_answers_them(talk: Conversation, language: str,
+                                                                   words: list[str], asks: list[str]) -> None:
+    usage = label(language, "usage")
+    assert [w for w in words if w not in usage] == []
+    kinds = [getattr(talk.reply_to_text(ask).kind, "value", None) for ask in asks]
+    assert kinds == ["materials", "field_guide", "field_guide", "item_sources"], kinds

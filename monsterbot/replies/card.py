@@ -38,7 +38,17 @@ from monsterbot.replies.messages import (
     postback_data,
 )
 
-ALT_TEXT_LIMIT = 400
+ALT_TEXT_LIMIT = 400  # characters of a card's altText: a notification's line, far under LINE's 1,500
+
+
+def alt_text(text: str) -> str:
+    """The text as a card's altText: at most ALT_TEXT_LIMIT characters; a longer one is cut after its last whole word
+    (anywhere, in writing without spaces) and ends with "…", so a cut never looks like the whole answer."""
+    if len(text) <= ALT_TEXT_LIMIT:
+        return text
+    cut = text[:ALT_TEXT_LIMIT - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > ALT_TEXT_LIMIT // 2 else cut).rstrip(" ,;:、，；：") + "…"
 RISE_RESISTED_SOURCE = "mhrise-ele-check"  # where resisted elements come from (hand-entered)
 
 
@@ -156,7 +166,7 @@ def summary(monster: Monster, facts: GameFacts | None, language: str) -> str:
     head = f"{head} ({game_name(facts.game, language)})"
     weak = top_weaknesses(facts, language)
     line = f"{head} — {label(language, 'weak_to')}{colon(language)}{weak}" if weak else head
-    return line[:ALT_TEXT_LIMIT]
+    return alt_text(line)
 
 
 def weakness_card(monster: Monster, language: str, game: str | None) -> FlexMessage:

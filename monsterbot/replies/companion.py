@@ -21,7 +21,7 @@ from linebot.v3.messaging import (
 from monsterbot.core.companion import RANKS
 from monsterbot.core.glossary import condition_name, item_name, place_name
 from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
-from monsterbot.replies.card import ALT_TEXT_LIMIT, header, source_footer
+from monsterbot.replies.card import alt_text, header, source_footer
 from monsterbot.replies.flex import GREY, heading, text
 from monsterbot.replies.game_labels import game_name, short_game_name
 from monsterbot.replies.labels import colon, joined, part_name
@@ -200,7 +200,7 @@ def item_sources(item: str, monsters: Sequence[Monster], game: str, language: st
                      + say(language, "ask_item").format(item=item_name(item, language, other)))
                 for other in other_games]
     alt = f"{name} — {say(language, 'get')}: " + "; ".join(lines)
-    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble, quick_reply=_quick(buttons))
+    return FlexMessage(alt_text=alt_text(alt), contents=bubble, quick_reply=_quick(buttons))
 
 
 def guide_sections(facts: GameFacts, topic: str, language: str) -> list[tuple[str, list[str], bool]]:
@@ -280,7 +280,7 @@ def _message(monster: Monster, facts: GameFacts, language: str, body: list, alt:
     bubble = FlexBubble(size="mega", header=header(monster, language, facts),
                         body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
                         footer=source_footer(facts, language, stars_shown=False))
-    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble, quick_reply=_quick(buttons))
+    return FlexMessage(alt_text=alt_text(alt), contents=bubble, quick_reply=_quick(buttons))
 
 
 def _typed(monster: Monster, language: str, game: str) -> str:

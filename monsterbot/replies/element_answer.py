@@ -6,7 +6,7 @@ from __future__ import annotations
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage
 
 from monsterbot.core.model import GameFacts, Hitzone, Monster
-from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, other_views, source_footer
+from monsterbot.replies.card import alt_text, element_label, header, other_views, source_footer
 from monsterbot.replies.colours import ELEMENT_COLOURS
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.game_labels import game_name
@@ -74,5 +74,5 @@ def element_answer(monster: Monster, element: str, language: str, game: str | No
                         footer=source_footer(facts, language))
     parts = ", ".join(f"{part_name(z.part, language, zones_game)} {z.elements[element]}" for z in zones)
     alt = f"{name} {label(language, element)} {strength}" + (f" — {title}: {parts}" if parts else "")
-    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble,
+    return FlexMessage(alt_text=alt_text(alt), contents=bubble,
                        quick_reply=other_views(monster, facts, language, None, element))

@@ -18,7 +18,7 @@ SOURCE_NAMES: Mapping[str, str] = {
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
-        "usage": "Send a monster's name (Rathalos, 火龍, リオレウス; typos OK) for its weaknesses. Add “hitzones” for parts, ask “weak to fire”, or compare “A vs B”. In groups, mention me.",
+        "usage": "Send a monster's name for its weaknesses; add “hitzones”, “materials”, “habitat”, “ailments”. Ask “where do I get Rathalos Ruby”, “weak to fire”, “A vs B”. In groups, mention me.",
         "greeting": "Hi! I'm monsterbot, your Monster Hunter weakness guide. 🐉",
         "full_table": "Full table ({rows} rows)",
         "more": "More ▸",
@@ -46,7 +46,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "group_hint": "Send a monster's name, or mention me with a question. Tap a button below to try.",
     },
     "zh-TW": {
-        "usage": "傳魔物名字給我（火龍、Rathalos、リオレウス，打錯也行），或問「火龍弱點」。\n加「肉質」看部位，問「哪些魔物怕火」，或比較「火龍 vs 雌火龍」。群組裡請標記我。",
+        "usage": "傳魔物名字給我（火龍、Rathalos、リオレウス，打錯也行），或問「火龍弱點」。\n加「肉質」看部位，加「素材」「棲息地」「異常」看素材、地點、異常狀態；問「火龍紅玉怎麼拿」、「哪些魔物怕火」，或比較「火龍 vs 雌火龍」。群組裡請標記我。",
         "greeting": "嗨！我是 monsterbot，魔物獵人弱點小幫手。🐉",
         "full_table": "完整肉質表（{rows}列）",
         "more": "更多 ▸",
@@ -73,7 +73,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "group_hint": "傳魔物名稱，或標註我提問。點下面的按鈕試試看。",
     },
     "zh-CN": {
-        "usage": "发怪物名字给我（火龙、Rathalos、リオレウス，打错也行），或问「火龙弱点」。\n加「肉质」看部位，问「哪些怪物怕火」，或比较「火龙 vs 雌火龙」。群里请@我。",
+        "usage": "发怪物名字给我（火龙、Rathalos、リオレウス，打错也行），或问「火龙弱点」。\n加「肉质」看部位，加「素材」「栖息地」「异常」看素材、地点、异常状态；问「火龙红玉怎么拿」、「哪些怪物怕火」，或比较「火龙 vs 雌火龙」。群里请@我。",
         "greeting": "嗨！我是 monsterbot，怪物猎人弱点小帮手。🐉",
         "full_table": "完整肉质表（{rows}行）",
         "more": "更多 ▸",
@@ -100,7 +100,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "group_hint": "发怪物名称，或@我提问。点下面的按钮试试看。",
     },
     "ja": {
-        "usage": "モンスター名（リオレウス、火龍、Rathalos、誤字OK）で弱点を返信します。\n「肉質」で部位ごと、「火属性が弱点」で一覧、「AとB」で比較。グループではメンションしてください。",
+        "usage": "モンスター名（リオレウス、火龍、Rathalos、誤字OK）で弱点を返信します。\n「肉質」で部位ごと、「素材」「生息地」「状態異常」も。「火竜の紅玉の入手方法」で入手先、「火属性が弱点」で一覧、「AとB」で比較。グループではメンションしてください。",
         "greeting": "こんにちは！モンスターハンターの弱点ガイド monsterbot です。🐉",
         "full_table": "全部位の肉質（{rows}行）",
         "more": "もっと見る ▸",

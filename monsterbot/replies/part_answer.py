@@ -6,7 +6,7 @@ from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage
 
 from monsterbot.core.matching.followup import PART_KEYWORDS, in_family
 from monsterbot.core.model import ELEMENTS, GameFacts, Hitzone, Monster
-from monsterbot.replies.card import ALT_TEXT_LIMIT, header, other_views, source_footer
+from monsterbot.replies.card import alt_text, header, other_views, source_footer
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.followups import say
 from monsterbot.replies.game_labels import game_name, state_name
@@ -67,7 +67,7 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
         f"{zone_name(z, language, shown_game)} {'/'.join('-' if v is None else str(v) for v in (z.cut, z.impact, z.shot))}"
         for z in zones)
     alt = f"{name} {part} ({label(language, 'cut_impact_shot')}): {figures}" if zones else f"{name} {part}"
-    return FlexMessage(alt_text=" ".join([alt, *marks])[:ALT_TEXT_LIMIT], contents=bubble,
+    return FlexMessage(alt_text=alt_text(" ".join([alt, *marks])), contents=bubble,
                        quick_reply=other_views(monster, facts, language, None))
 
 

@@ -6,7 +6,7 @@ from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage
 
 from monsterbot.core.model import ELEMENTS
 from monsterbot.core.ranking import PAGE_SIZE, Ranked
-from monsterbot.replies.card import ALT_TEXT_LIMIT
+from monsterbot.replies.card import alt_text
 from monsterbot.replies.colours import ELEMENT_COLOURS, INK
 from monsterbot.replies.flex import GREY, row, text
 from monsterbot.replies.game_labels import game_name
@@ -50,6 +50,6 @@ def weakest_list(topic: str, ranked: list[Ranked], language: str, game: str, pag
     items = monster_items([r.monster for r in ranked], game, language, QUICK_REPLY_LIMIT - 1)
     if has_more:
         items.append(more_button(topic, game, language, page + 1))
-    return FlexMessage(alt_text=f"{title} ({game_name(game, language)}){colon(language)}{names}"[:ALT_TEXT_LIMIT],
+    return FlexMessage(alt_text=alt_text(f"{title} ({game_name(game, language)}){colon(language)}{names}"),
                        contents=bubble,
                        quick_reply=QuickReply(items=items) if items else None)

@@ -9,7 +9,7 @@ from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage
 
 from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, GameFacts, Hitzone, Monster
 from monsterbot.replies.card import (
-    ALT_TEXT_LIMIT,
+    alt_text,
     element_label,
     footnote,
     game_buttons,
@@ -83,7 +83,7 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
     if facts is None or not facts.hitzones:
         shown = facts.game if facts else game or ""
         said = note(language, "no_game_hitzones").format(name=name, game=game_name(shown, language))
-        return fitted(said[:ALT_TEXT_LIMIT], [lambda: ([text(said, size="sm")], _page(monster, language, facts))], buttons)
+        return fitted(alt_text(said), [lambda: ([text(said, size="sm")], _page(monster, language, facts))], buttons)
     every = [z for z in facts.hitzones if not z.state]
     normal = every if full else compact_hitzones(facts.hitzones)
     kinds = label(language, "table_kinds").split("/")
@@ -120,7 +120,7 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
     alt = f"{title}{colon(language)}{softest}" if softest else title
     legend = text(label(language, "legend"), size="xxs", color=GREY, margin="md")
     buttons = _buttons(monster, facts, language, len(normal) < len(every), len(every), buttons)
-    return fitted(alt[:ALT_TEXT_LIMIT], [table, condensed], buttons or other_views(monster, facts, language, HITZONES_VIEW))
+    return fitted(alt_text(alt), [table, condensed], buttons or other_views(monster, facts, language, HITZONES_VIEW))
 
 
 def _buttons(monster: Monster, facts: GameFacts, language: str, compact: bool, rows: int,
@@ -178,7 +178,7 @@ def comparison(monsters: Sequence[Monster], language: str, game: str | None) -> 
         footer=footnote(list(dict.fromkeys(line for f in every if f for line in source_lines(f, language)))),
     )
     alt = " | ".join(summary(monster, facts, language) for monster, facts in zip(monsters, every, strict=True))
-    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble,
+    return FlexMessage(alt_text=alt_text(alt), contents=bubble,
                        quick_reply=quick_replies(tuple(monsters), game, language))
 
 
