@@ -12,9 +12,10 @@ from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty,
 from monsterbot.core.companion import RANKS
 from monsterbot.core.matching.items import ItemIndex
 from monsterbot.core.matching.question import Kind, parse
+from monsterbot.core.matching.reading import Verdict, read, read_question
 from monsterbot.core.model import GAMES, GameFacts, Monster
 from monsterbot.core.snapshot import Snapshot
-from monsterbot.questions.context import Context
+from monsterbot.questions.context import Context, certainty
 
 #: The words that make a message a topic's question, as players type them in four languages.
 TOPICS: dict[str, re.Pattern[str]] = {
@@ -111,12 +112,11 @@ class MonsterTopic:
             monster = context.snapshot.monsters[remembered.monster_id]
             game = context.question.game or remembered.game
             return topic_answer(monster, topic, game, language, rank, Certainty.CONFIDENT)
-        result = context.snapshot.matcher.match_question(subject)
-        best = result.best
-        if best is None:
-            return None
-        certainty = Certainty.CONFIDENT if result.whole_message else Certainty.UNSURE
-        return topic_answer(context.snapshot.monsters[best.monster_id], topic, context.game, language, rank, certainty)
+        reading = read_question(subject, rest, context.snapshot.matcher)  # precision first, as MonsterName reads
+        if reading.verdict is not Verdict.ANSWER:
+            return None  # no monster surely named ("glow materials"): not a topic question after all
+        monster = context.snapshot.monsters[reading.monsters[0]]
+        return topic_answer(monster, topic, context.game, language, rank, certainty(reading))
 
 
 def item_index(snapshot: Snapshot) -> ItemIndex:
@@ -160,6 +160,5 @@ class ItemSource:
 
 
 def _is_monster_name(context: Context, text: str) -> bool:
-    """Whether a text is a monster's name as it stands (a name wins over an item of the same spelling)."""
-    result = context.snapshot.matcher.match(text)
-    return result.best is not None and result.whole_message and result.best.score >= 100.0
+    """Whether a text reads as a monster's name (a name wins over an item of the same spelling)."""
+    return read(text, context.snapshot.matcher).verdict is Verdict.ANSWER

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
-from monsterbot.core.answer import Answer
+from monsterbot.core.answer import Answer, Certainty
 from monsterbot.core.matching.question import Question
+from monsterbot.core.matching.reading import Reading
 from monsterbot.core.model import GAMES
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.memory import ChatMemory
@@ -82,3 +83,9 @@ def chat_game_of(preferences: Preferences, chat_key: str, default_game: str) -> 
         return None
     chosen = preferences.game(chat_key)
     return chosen if chosen in GAMES else default_game
+
+
+def certainty(reading: Reading) -> Certainty:
+    """How sure an answer about the monster a reading names is: confident (heard in a group too) only when the
+    reading says the message is the name and its question, not a name buried in chatter or shortened."""
+    return Certainty.CONFIDENT if reading.whole else Certainty.UNSURE
