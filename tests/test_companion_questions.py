@@ -168,3 +168,25 @@ def test_a_monsters_name_wins_over_an_item_of_the_same_spelling(knowledge):
     talk = Conversation(live)
     assert talk.reply_to_text("inferno sac").kind == "weakness"
     assert talk.reply_to_text("where do I get inferno sac").kind == "item_sources"
+
+
+@pytest.mark.parametrize("first, then, topic", [("火龍 素材", "world的呢", "materials"),
+                                                ("rathalos materials", "and in world?", "materials"),
+                                                ("火龍 異常", "rise的呢", "inflicts"),
+                                                ("リオレウス 生息地", "ワールドだと？", "habitat")])
+def test_another_game_after_a_companion_answer_asks_the_same_again(knowledge, first, then, topic):
+    talk = Conversation(knowledge)
+    talk.reply_to_text(first, ChatKind.GROUP, chat_key="g")
+    reply = talk.reply_to_text(then, ChatKind.GROUP, chat_key="g")
+    expected = "materials" if topic == "materials" else "field_guide"
+    assert reply.kind == expected and reply.monsters[0].id == "rathalos" and reply.messages, (first, then)
+    if topic != "materials":
+        assert reply.topic == topic
+    wanted = "rise" if "rise" in then else "world"
+    assert reply.game == wanted or not companion_has(reply.monsters[0], topic, wanted)
+
+
+def companion_has(monster, topic, game):
+    from monsterbot.questions.companion import has_topic
+
+    return has_topic(monster.games.get(game), topic)

@@ -11,6 +11,7 @@ from monsterbot.core.matching import followup
 from monsterbot.core.matching.question import Kind, parse
 from monsterbot.core.matching.reading import Verdict, read_question
 from monsterbot.questions.cards import card, which_monster
+from monsterbot.questions.companion import TOPICS, topic_answer
 from monsterbot.questions.context import Context
 
 
@@ -38,7 +39,10 @@ class FollowUp:
             sure = certainty if other.whole else Certainty.UNSURE
             return Answer(AnswerKind.COMPARE, AnswerOutcome.FOLLOWUP, sure, language, game, (monster, second),
                           monster_id=monster.id, score=other.score)
-        if question.kind is Kind.WEAKNESS and not question.card:  # another game: the same question again
+        again = question.kind is Kind.WEAKNESS and not question.card  # another game: the same question again
+        if again and last.kind in TOPICS:  # materials, habitat, inflictions: the companion's answer, in that game
+            return topic_answer(monster, last.kind, game, language, last.detail, certainty)
+        if again:
             kind, detail = Kind(last.kind), last.detail
         else:
             kind, detail = question.kind, question.part or question.topic
