@@ -190,3 +190,27 @@ def companion_has(monster, topic, game):
     from monsterbot.questions.companion import has_topic
 
     return has_topic(monster.games.get(game), topic)
+
+
+def test_the_item_question_is_tried_only_on_an_item_question(knowledge):
+    """ItemSource.matches is a cheap test (a cue or an item's name as typed), not true for every short message."""
+    from monsterbot.questions.companion import ItemSource
+
+    talk, handler = Conversation(knowledge), ItemSource()
+    for text in ("今天好累", "rathalos", "火龍 尾巴?", "rathalos rubi", "anyone up for a hunt"):
+        assert not handler.matches(talk.context(text)), text
+    for text in ("火龍紅玉", "rathalos ruby", "where do I get rathalos rubi", "火龍紅玉怎麼拿", "火竜の紅玉の入手方法"):
+        assert handler.matches(talk.context(text)), text
+
+
+def test_a_close_spelling_is_found_as_rapidfuzz_scores_it(knowledge):
+    """The item index's close spellings come from the matcher's prefilter: the best ratio over every key."""
+    from rapidfuzz import fuzz, process
+
+    from monsterbot.questions.companion import item_index
+
+    index = item_index(knowledge.current)
+    for typed in ("rathalos rubi", "infernosack", "火龍紅王", "doshaguma furr"):
+        found = index.find(typed)
+        best = process.extractOne(typed.replace(" ", ""), list(index.by_key), scorer=fuzz.ratio, score_cutoff=88.0)
+        assert (found.score if found else None) == (best[1] if best else None), typed

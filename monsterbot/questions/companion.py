@@ -125,28 +125,43 @@ def item_index(snapshot: Snapshot) -> ItemIndex:
 
 
 def givers(snapshot: Snapshot, item: str, game: str) -> tuple[Monster, ...]:
-    """The monsters that give an item in a game, the best single chance first."""
-    rates = []
+    """The monsters that give an item in a game, the best single chance first (read once per knowledge version)."""
+    return snapshot.remember(("item givers",), lambda: _givers(snapshot)).get((item, game), ())
+
+
+def _givers(snapshot: Snapshot) -> dict[tuple[str, str], tuple[Monster, ...]]:
+    """(item, game) -> the monsters that give it there, the best single chance first, from one pass over them."""
+    rates: dict[tuple[str, str], dict[str, tuple[float, Monster]]] = {}
     for monster in snapshot.monsters.values():
-        facts = monster.games.get(game)
-        best = max((d.rate for items in (facts.materials.values() if facts else ()) for m in items if m.item == item
-                    for d in m.drops), default=0)
-        if best:
-            rates.append((-best, monster.id, monster))
-    return tuple(m for _, _, m in sorted(rates))
+        for game, facts in monster.games.items():
+            for material in (m for items in facts.materials.values() for m in items):
+                best = max((d.rate for d in material.drops), default=0)
+                held = rates.setdefault((material.item, game), {})
+                if best and best > held.get(monster.id, (0, monster))[0]:
+                    held[monster.id] = (best, monster)
+    return {key: tuple(m for _, _, m in sorted((-rate, i, m) for i, (rate, m) in held.items()))
+            for key, held in rates.items() if held}
+
+
+def _asked_item(text: str) -> tuple[bool, str]:
+    """(whether the text asks where something comes from, the rest of it: what may be an item's name)."""
+    return bool(ITEM_CUES.search(text)), ITEM_CUES.sub(" ", text).strip(" ?？!！。的")
 
 
 class ItemSource:
     """Where an item comes from: asked outright ("where do I get X", "X 怎麼拿"), or an item's name alone."""
 
     def matches(self, context: Context) -> bool:
-        return bool(context.text.strip()) and len(context.text) <= MAX_ITEM_QUESTION
+        """Asked outright, or a name-like message that is an item's name as typed (a dictionary lookup)."""
+        if len(context.text) > MAX_ITEM_QUESTION:
+            return False
+        asked, rest = _asked_item(context.text)
+        return asked or (context.question.kind is Kind.WEAKNESS and item_index(context.snapshot).named(rest) is not None)
 
     def answer(self, context: Context) -> Answer | None:
-        asked = bool(ITEM_CUES.search(context.text))
-        rest = ITEM_CUES.sub(" ", context.text).strip(" ?？!！。的")
+        asked, rest = _asked_item(context.text)
         found = item_index(context.snapshot).find(rest, fuzzy=asked)
-        if found is None or not asked and (context.question.kind is not Kind.WEAKNESS or _is_monster_name(context, rest)):
+        if found is None or not asked and _is_monster_name(context, rest):
             return None  # an item's name alone answers only as typed; a monster's own name, or a question about a
             # monster's part or element ("火龍 尾巴", which is also an item's name), stays the monster's
         game = next((g for g in (context.game, *reversed(GAMES)) if givers(context.snapshot, found.item, g)), None)
