@@ -183,3 +183,20 @@ def test_the_bot_answers_the_corpus_as_precisely_as_the_reading(knowledge: Any) 
     bot = evaluate(rows, lambda query: _as_reading(Conversation(knowledge).reply_to_text(query)))
     assert set(bot.false_positives) <= set(reading.false_positives), render(bot, misses=False)
     assert len(bot.false_positives) <= 3 and bot.overall.recall >= 0.95, render(bot)
+
+
+@pytest.mark.parametrize("text", ["zzqqxx", "今天好累喔", "rathalos", "rathalos vs zzqqxx", "basar"])
+def test_a_message_is_matched_once_per_subject(knowledge: Any, monkeypatch: Any, text: str) -> None:
+    """MonsterName takes the matcher's result from the reading (Reading.match), not a second fuzzy match."""
+    from monsterbot.core.matching.matcher import Matcher
+
+    subjects: list[str] = []
+    real = Matcher.match_key
+
+    def counted(self: Matcher, subject: str, limit: int = 6) -> Any:
+        subjects.append(subject)
+        return real(self, subject, limit)
+
+    monkeypatch.setattr(Matcher, "match_key", counted)
+    Conversation(knowledge).reply_to_text(text, ChatKind.GROUP, True, "g")
+    assert subjects and len(subjects) == len(set(subjects)), subjects

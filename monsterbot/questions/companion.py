@@ -7,6 +7,7 @@ rathalos ruby", "火龍紅玉怎麼拿", "火竜の紅玉の入手方法").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.companion import RANKS
@@ -44,8 +45,9 @@ FILLER = re.compile(r"[\s?？!！。,，.、~]+|呢|嗎|吗|那|它的|牠的|�
                     re.I)
 
 
+@lru_cache(maxsize=256)
 def topic_of(text: str) -> str:
-    """The companion topic a message names ("" for none)."""
+    """The companion topic a message names ("" for none; kept for the message's `matches` and `answer`)."""
     if WHERE_LIVES.search(text):
         return "habitat"
     return next((topic for topic, words in TOPICS.items() if words.search(text)), "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Remembered
 from monsterbot.core.matching.question import Kind
-from monsterbot.core.matching.reading import Verdict, read_question
+from monsterbot.core.matching.reading import Verdict
 from monsterbot.questions.cards import card
 from monsterbot.questions.context import Context, certainty
 
@@ -22,7 +22,7 @@ class Comparison:
 
     def answer(self, context: Context) -> Answer | None:
         question, snapshot = context.question, context.snapshot
-        reading = read_question(question, context.text, snapshot.matcher)
+        reading = context.reading
         if reading.verdict is not Verdict.COMPARE:
             return None
         sure = certainty(reading)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
 from monsterbot.core.matching.question import Kind
-from monsterbot.core.matching.reading import Verdict, read_question
+from monsterbot.core.matching.reading import Verdict
 from monsterbot.core.model import Monster
 from monsterbot.questions.cards import card
 from monsterbot.questions.context import Context, certainty
@@ -33,7 +33,7 @@ class MonsterName:
         # A list whose items are not all monsters is read as the reading reads a comparison (a name offered when
         # some side is one; the whole as one name when none is), and is more than a name alone: never confident.
         listed = question.kind is Kind.COMPARE
-        reading = read_question(question, context.text, snapshot.matcher)
+        reading = context.reading
         if reading.verdict is Verdict.ANSWER:
             monster = snapshot.monsters[reading.monsters[0]]
             kind = Kind.WEAKNESS if listed else question.kind
