@@ -15,6 +15,7 @@ from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.core.glossary import table
 from monsterbot.core.model import LANGUAGES, KnowledgeSet
 from monsterbot.replies import companion, line_rules
+from monsterbot.replies.game_labels import short_game_name
 from monsterbot.replies.wire import to_wire
 from monsterbot.sources.live import LiveKnowledge
 from tests.conftest import KNOWLEDGE
@@ -214,3 +215,29 @@ def test_a_close_spelling_is_found_as_rapidfuzz_scores_it(knowledge):
         found = index.find(typed)
         best = process.extractOne(typed.replace(" ", ""), list(index.by_key), scorer=fuzz.ratio, score_cutoff=88.0)
         assert (found.score if found else None) == (best[1] if best else None), typed
+
+
+@pytest.mark.parametrize("language, text", [("zh-TW", "火龍紅玉怎麼拿"), ("zh-CN", "火龙红玉怎么拿"),
+                                            ("en", "where do I get rathalos ruby"), ("ja", "火竜の紅玉の入手方法")])
+def test_the_other_game_button_of_an_items_sources_is_answered(knowledge, language, text):
+    """The [World] button under an item's sources sends "<game> <the item question>": World's sources, in a group
+    too."""
+    talk = Conversation(knowledge)
+    first = talk.reply_to_text(text, ChatKind.GROUP, chat_key="g")
+    assert first.kind == "item_sources" and "world" in first.text.split(), (text, first.text)
+    buttons = first.messages[0].data["quickReply"]["items"]
+    world = next(b["action"]["text"] for b in buttons if b["action"]["type"] == "message"
+                 and b["action"]["label"] == short_game_name("world", language))
+    reply = talk.reply_to_text(world, ChatKind.GROUP, chat_key="g")
+    assert reply.kind == "item_sources" and reply.game == "world" and reply.topic == first.topic, world
+    assert reply.messages and "rathalos" in [m.id for m in reply.monsters]
+
+
+def test_an_item_one_monster_gives_makes_it_the_chats_monster(knowledge):
+    talk = Conversation(knowledge)
+    first = talk.reply_to_text("火龍紅玉怎麼拿", chat_key="c")
+    assert [m.id for m in first.monsters] == ["rathalos"]
+    reply = talk.reply_to_text("弱點呢", chat_key="c")
+    assert reply.kind == "weakness" and reply.monsters[0].id == "rathalos"
+    talk.reply_to_text("where do I get inferno sac", chat_key="d")  # many monsters give it: none is the chat's
+    assert talk.reply_to_text("弱點呢", chat_key="d").kind == "which_monster"

@@ -12,7 +12,7 @@ from functools import lru_cache
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.companion import RANKS
 from monsterbot.core.matching.items import ItemIndex
-from monsterbot.core.matching.question import Kind, parse
+from monsterbot.core.matching.question import GAME_WORDS, Kind, parse
 from monsterbot.core.matching.reading import Verdict, read, read_question
 from monsterbot.core.model import GAMES, GameFacts, Monster
 from monsterbot.core.snapshot import Snapshot
@@ -38,6 +38,10 @@ RANK_WORDS = {
 #: "Where do I get X", "X 怎麼拿", "Xの入手方法", "X drop rate": an item question whatever X is.
 ITEM_CUES = re.compile(r"の入手方法|の入手場所|入手方法|の入手|入手|怎麼拿|怎么拿|怎麼取得|怎么获得|怎麼刷|怎么刷|哪裡拿|哪里拿|哪裡有|哪里有|掉率|"
                        r"\b(?:where (?:do|can) i (?:get|find|farm)|how (?:do i|to) get|drop rates?)\b", re.I)
+#: A game named before an item question ("世界 火龍的紅玉怎麼拿", "MH World where do I get Rathalos Ruby": what the
+#: other-game buttons of an item's sources send): the question's game, not part of the item's name.
+LEADING_GAME = re.compile(r"^\s*(?:(?:mh|monster\s*hunter)\s*)?(?:%s)(?![a-z])\s*" % "|".join(
+    re.escape(w) for w in sorted((w for words in GAME_WORDS.values() for w in words), key=len, reverse=True)), re.I)
 #: Longer messages are chatter, not an item question.
 MAX_ITEM_QUESTION = 60
 #: What is left of a follow-up once its topic is taken out: nothing but these ("素材呢", "and its habitat?").
@@ -147,6 +151,7 @@ def _givers(snapshot: Snapshot) -> dict[tuple[str, str], tuple[Monster, ...]]:
 
 def _asked_item(text: str) -> tuple[bool, str]:
     """(whether the text asks where something comes from, the rest of it: what may be an item's name)."""
+    text = LEADING_GAME.sub("", text, count=1)
     return bool(ITEM_CUES.search(text)), ITEM_CUES.sub(" ", text).strip(" ?？!！。的")
 
 
@@ -171,9 +176,11 @@ class ItemSource:
             return None
         certainty = Certainty.CONFIDENT if found.exact else Certainty.UNSURE
         others = " ".join(g for g in GAMES if g != game and givers(context.snapshot, found.item, g))
-        return Answer(AnswerKind.ITEM_SOURCES, AnswerOutcome.MATCH, certainty=certainty,
-                      language=context.question.language, game=game, text=others,
-                      monsters=givers(context.snapshot, found.item, game), topic=found.item, score=found.score)
+        monsters, language = givers(context.snapshot, found.item, game), context.question.language
+        only = monsters[0] if len(monsters) == 1 else None  # one monster gives it: the chat's monster ("弱點呢")
+        return Answer(AnswerKind.ITEM_SOURCES, AnswerOutcome.MATCH, certainty=certainty, language=language, game=game,
+                      text=others, monsters=monsters, topic=found.item, score=found.score,
+                      remember=Remembered(only.id, game, Kind.WEAKNESS.value, "", language) if only else None)
 
 
 def _is_monster_name(context: Context, text: str) -> bool:
