@@ -151,6 +151,12 @@ def test_the_follow_up_comparison_reads_the_other_name_as_monster_name_does(know
 _FACTS = {"weakness", "hitzones", "part", "element", "game_missing", "materials", "field_guide"}
 
 
+#: Materials, habitat and ailment questions (the corpus holds names only): the monster they name, or none.
+COMPANION_ROWS = (("火龍 素材", "rathalos"), ("rathalos habitat", "rathalos"), ("リオレウス 状態異常攻撃", "rathalos"),
+                  ("nargacuga materials", "nargacuga"), ("昨天火龍素材好難刷", "none"), ("the materials are gone", "none"),
+                  ("where does my cat live", "none"))
+
+
 def _as_reading(reply: Any) -> Any:
     from monsterbot.core.matching.reading import Reading, Verdict
 
@@ -173,11 +179,12 @@ def _as_reading(reply: Any) -> Any:
 def test_the_bot_answers_the_corpus_as_precisely_as_the_reading(knowledge: Any) -> None:
     """The tuning half of the labelled corpus sent to the bot in a one-to-one chat (every handler, in ORDER, on
     followup.parse): no answer with facts the reading itself would not give."""
-    from monsterbot.core.matching.evaluation import evaluate, load, render
+    from monsterbot.core.matching.evaluation import Row, evaluate, load, render
+    from monsterbot.core.matching.normalize import detect_language
     from monsterbot.core.matching.reading import read
     from tests.matching_corpus import TUNE
 
-    rows = load(TUNE)
+    rows = load(TUNE) + [Row(detect_language(text), "companion", text, expected) for text, expected in COMPANION_ROWS]
     matcher = knowledge.current.matcher
     reading = evaluate(rows, lambda query: read(query, matcher))
     bot = evaluate(rows, lambda query: _as_reading(Conversation(knowledge).reply_to_text(query)))
