@@ -6,16 +6,6 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from linebot.v3.messaging import (
-    FlexBox,
-    FlexBubble,
-    FlexMessage,
-    MessageAction,
-    PostbackAction,
-    QuickReply,
-    QuickReplyItem,
-)
-
 from monsterbot.core.companion import RANKS
 from monsterbot.core.glossary import condition_name, item_name, place_name
 from monsterbot.core.model import Drop, GameFacts, Material, Monster
@@ -24,6 +14,15 @@ from monsterbot.replies.flex import GREY, heading, text
 from monsterbot.replies.game_labels import game_name, short_game_name
 from monsterbot.replies.labels import colon, joined, part_name
 from monsterbot.replies.messages import LABEL_LIMIT, QUICK_REPLY_LIMIT, postback_data
+from monsterbot.replies.models import (
+    FlexBox,
+    FlexBubble,
+    FlexMessage,
+    MessageAction,
+    PostbackAction,
+    QuickReply,
+    QuickReplyItem,
+)
 
 #: Items shown per reply, and monsters per item: a phone's screen, and LINE's bubble size.
 MAX_ITEMS, MAX_GIVERS, MAX_DROPS = 10, 6, 4

@@ -7,13 +7,12 @@ from __future__ import annotations
 from typing import Sequence
 from urllib.parse import parse_qs, urlencode
 
-from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, TextMessage
-
 from monsterbot.core.matching.followup import PART_KEYWORDS
 from monsterbot.core.model import ELEMENTS, GAMES, Monster
 from monsterbot.replies.game_labels import short_game_name
 from monsterbot.replies.labels import ELEMENT_ICONS, label
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
+from monsterbot.replies.models import PostbackAction, QuickReply, QuickReplyItem, TextMessage
 
 #: Button data of a question about a part or an element ("ask=part&detail=tail"), and of "use this game here".
 ASK, DETAIL, SET_GAME = "ask", "detail", "setgame"
