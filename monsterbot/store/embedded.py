@@ -149,7 +149,7 @@ def migrate_apart(url: str) -> int | None:
         return pid
     code = 1
     try:
-        os.nice(10)
+        os.nice(19)  # the lowest priority: the workers answering come first
         from monsterbot.store.database import migrate, open_engine
 
         migrate(open_engine(url))
