@@ -158,7 +158,9 @@ SETTINGS: tuple[Setting, ...] = (
             "the store: `sqlite:////var/lib/monsterbot/monsterbot.db` or "
             "`postgresql+psycopg://user:password@host:5432/monsterbot`", "database.existingSecret"),
     Setting("MONSTERBOT_DATA_DIR", "data_dir", lambda n, raw, e: Path(raw.strip() or DEFAULT_DATA_DIR), "`./data`",
-            "folder of the SQLite file (mount a writable volume here on a read-only image)", "fixed"),
+            "folder of the store's SQLite file, the events and chat memory files and the compiled knowledge (mount a "
+            "writable volume here on a read-only image); `ask` and `chat` without it use `$XDG_CACHE_HOME/monsterbot`",
+            "fixed"),
     Setting("MONSTERBOT_COMPILED_KNOWLEDGE", "compiled_knowledge", _text(), "—",
             "a compiled knowledge cache to start from while the data folder has none (the image sets its own, written "
             "by `monsterbot compile` at build time): a pod on a new volume skips YAML too; read only", ""),
@@ -191,6 +193,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("GUNICORN_THREADS", "threads", _number(int, 4), "`4`",
             "threads per gunicorn worker that run the Flask routes: health, metrics, and the webhook when Redis or a database server is on its path (each request is read whole before it gets one)",
             "config.threads"),
+    Setting("MONSTERBOT_HEADER_TIMEOUT", "header_timeout", _number(float, 10.0), "`10`",
+            "seconds a new connection has to send its request's headers before it is closed", "config.headerTimeoutSeconds"),
+    Setting("MONSTERBOT_IDLE_TIMEOUT", "idle_timeout", _number(int, 5), "`5`",
+            "seconds a kept-alive connection may wait for its next request (or its headers) before it is closed",
+            "config.idleTimeoutSeconds"),
+    Setting("MONSTERBOT_MAX_CONNECTIONS", "max_connections", _number(int, 1000), "`1000`",
+            "open connections per worker (within its open-file limit): past it, a new one takes the place of the "
+            "connection idle longest", "config.maxConnections"),
     Setting("GUNICORN_ACCESS_LOG", "access_log", _text(), "off",
             "`-` for gunicorn's access log on stdout (the JSON log already has a line per event)", "config.accessLog"),
     Setting("MONSTERBOT_INTERNAL_PORT", "internal_port", _number(int, 8090), "`8090`",
@@ -248,6 +258,9 @@ class Settings:
     memory_ttl: float = 600.0
     web_concurrency: int = 2
     threads: int = 4
+    header_timeout: float = 10.0
+    idle_timeout: int = 5
+    max_connections: int = 1000
     access_log: str = ""
     internal_port: int = 8090
     internal_host: str = "127.0.0.1"

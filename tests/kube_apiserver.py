@@ -205,11 +205,13 @@ class RealKube:
         return found
 
     def reset(self) -> None:
-        """Wipe what tests make in the test namespaces, and start the audit afresh."""
-        for namespace in NAMESPACES:
+        """Wipe what tests made in the test namespaces (those the audit log shows written since the last reset), and
+        start the audit afresh."""
+        written = [e.get("objectRef") or {} for e in self._audit() if e["verb"] in _WRITES]
+        for namespace in sorted({ref.get("namespace") for ref in written} & set(NAMESPACES)):
             for collection in _WIPED:
                 self._wipe(collection.format(ns=f"namespaces/{namespace}"))
-        for plural in ("clusterroles", "clusterrolebindings"):
+        for plural in {ref.get("resource") for ref in written} & {"clusterroles", "clusterrolebindings"}:
             for item in self.call("GET", f"/apis/rbac.authorization.k8s.io/v1/{plural}")["items"]:
                 if item["metadata"]["name"].startswith("bot-"):  # the chart's (release "bot")
                     self.call("DELETE", f"/apis/rbac.authorization.k8s.io/v1/{plural}/{item['metadata']['name']}")

@@ -340,11 +340,11 @@ def test_a_one_game_monsters_card_opens_its_table_and_back(talk: Conversation) -
 
 def test_comparisons_say_their_source_and_footnote_derived_stars(knowledge: Any) -> None:
     monsters = knowledge.current.monsters
-    pair = comparison(monsters["rathalos"], monsters["rathian"], "en", "wilds")
+    pair = comparison((monsters["rathalos"], monsters["rathian"]), "en", "wilds")
     texts = message_texts(to_wire(pair).data)
     assert any(t.endswith("*") for t in texts)  # derived stars in the cells …
     assert any("MHWS-in-json" in t for t in texts) and any(t.startswith("* ") for t in texts)  # … said where from
-    world = message_texts(to_wire(comparison(monsters["rathalos"], monsters["rathian"], "en", "world")).data)
+    world = message_texts(to_wire(comparison((monsters["rathalos"], monsters["rathian"]), "en", "world")).data)
     assert any("MHWorldData" in t for t in world) and not any(t.startswith("* ") for t in world)
 
 

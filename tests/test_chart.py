@@ -689,26 +689,29 @@ def _git(*args: str) -> str:
 
 
 def previous_release() -> tuple[str, str, list[str]]:
-    """The chart version before the current one, the last commit of its release (the parent of the bump), and every
-    commit that changed values.yaml while it was the chart's version."""
+    """The chart version before the current one; the last commit of its release: the newest commit of the first-parent
+    line (the main branch, where releases are merged) with that version; every commit that changed values.yaml while
+    it was the chart's version."""
     import os
 
-    def version_at(commit: str) -> str:
-        return yaml.safe_load(_git("show", f"{commit}:charts/monsterbot/Chart.yaml"))["version"]
+    def version_at(commit: str) -> str | None:
+        try:
+            return yaml.safe_load(_git("show", f"{commit}:charts/monsterbot/Chart.yaml"))["version"]
+        except subprocess.CalledProcessError:  # before the chart existed
+            return None
 
-    try:
-        bumps = _git("log", "--format=%H", "--", "charts/monsterbot/Chart.yaml").split()
-    except (subprocess.CalledProcessError, FileNotFoundError):
-        bumps = []
     current = yaml.safe_load((CHART / "Chart.yaml").read_text())["version"]
-    versions = [(c, version_at(c)) for c in bumps]
-    if not [v for _, v in versions if v != current]:
+    try:
+        line = _git("log", "--first-parent", "--format=%H", "-n", "500").split()
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        line = []
+    last = next((c for c in line if version_at(c) not in (current, None)), None)
+    if last is None:
         if os.environ.get("CI") == "true":
             pytest.fail("the chart's git history is missing under CI=true (a shallow clone?)")
         pytest.skip("no earlier chart version in git (a shallow clone or an unpacked archive)")
-    bump = next((c for c, v in reversed(versions) if v == current), None)  # the oldest commit with this version
-    last = _git("rev-parse", f"{bump}^" if bump else "HEAD").strip()  # HEAD: the bump is not committed yet
     previous = version_at(last)
+    assert previous is not None
     changed = _git("log", "--format=%H", last, "--", "charts/monsterbot/values.yaml").split()
     return previous, last, [c for c in changed if version_at(c) == previous]
 

@@ -4,6 +4,7 @@ bring, as players ask them in four languages, with follow-ups and the group rule
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -12,9 +13,10 @@ import yaml
 
 from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.core.glossary import table
-from monsterbot.core.model import LANGUAGES
+from monsterbot.core.model import LANGUAGES, KnowledgeSet
 from monsterbot.replies import companion, line_rules
 from monsterbot.replies.wire import to_wire
+from monsterbot.sources.live import LiveKnowledge
 from tests.conftest import KNOWLEDGE
 
 #: 20 items (10 per game) a player looks for; the monsters that give them are read from the records below.
@@ -68,8 +70,9 @@ def test_an_items_name_alone_typos_and_left_out_particles(knowledge):
         reply = talk.reply_to_text(text)
         assert reply.kind == "item_sources" and [m.id for m in reply.monsters] == ["rathalos"], text
     assert talk.reply_to_text("where do I get rathalos rubi").topic == "Rathalos Ruby"  # a typo, asked outright
-    assert talk.reply_to_text("rathalos rubi").kind == "weakness"  # … but alone it is the monster's name with a slip
+    assert talk.reply_to_text("rathalos rubi").kind != "item_sources"  # … but alone a typo is no item question
     assert talk.reply_to_text("rathalos").kind == "weakness"  # a monster's own name stays the monster's
+    assert talk.reply_to_text("火龍 尾巴").kind == "part"  # a part question, though 火龍(的)尾巴 is an item too
 
 
 def test_best_rate_first(knowledge):
@@ -153,3 +156,15 @@ def test_every_companion_reply_fits_line(knowledge):
                     assert line_rules.message_errors(to_wire(message).data) == [], (monster.id, game, language)
                     checked += 1
     assert checked > 1000
+
+
+def test_a_monsters_name_wins_over_an_item_of_the_same_spelling(knowledge):
+    """Were a nickname spelled as an item (none is today), the name alone answers the monster; asked outright, the
+    item."""
+    monsters = [replace(m, aliases={**m.aliases, "en": (*m.aliases.get("en", ()), "Inferno Sac")})
+                if m.id == "rathalos" else m for m in knowledge.current.monsters.values()]
+    live = LiveKnowledge(lambda: KnowledgeSet(tuple(monsters)))
+    live.reload(strict=True)
+    talk = Conversation(live)
+    assert talk.reply_to_text("inferno sac").kind == "weakness"
+    assert talk.reply_to_text("where do I get inferno sac").kind == "item_sources"

@@ -69,11 +69,14 @@ def test_keyword_replies_obey_the_group_rules(knowledge: Any) -> None:
     assert Conversation(live, group_mode="mention").reply_to_text("開團", ChatKind.GROUP, chat_key="c").messages == []
 
 
-def test_every_kind_of_answer_has_a_line_form_and_a_plain_one() -> None:
+def test_every_kind_of_answer_has_a_line_form_and_a_plain_one(knowledge: Any, monkeypatch: Any) -> None:
     from monsterbot.replies import line, plain
 
     said = set(AnswerKind) - {AnswerKind.SILENT, AnswerKind.FORGET}
     assert said <= set(line.BUILDERS) and said <= set(plain.LAYOUTS)
+    answer = Conversation(knowledge).reply_to_text("world 火龍 素材")
+    monkeypatch.delitem(plain.LAYOUTS, answer.kind)  # a new kind with no terminal layout yet: its reply's own words
+    assert plain.render(answer) == answer.messages[0].data["altText"]
 
 
 @pytest.mark.parametrize("query, kind, shown", [
@@ -94,3 +97,24 @@ def test_plain_text_is_rendered_from_the_answers_content(knowledge: Any, query: 
     answer = Conversation(knowledge).reply_to_text(query)
     text = plain.render(answer)
     assert answer.kind == kind and all(s in text for s in shown), text
+
+
+def test_a_message_reads_the_live_knowledge_once(knowledge: Any) -> None:
+    """A reload between two reads would answer half from one version, half from another (sources/live.py)."""
+
+    class Counted:
+        reads = 0
+
+        @property
+        def current(self) -> Any:
+            Counted.reads += 1
+            return knowledge.current
+
+    talk = Conversation(Counted())
+    for text in ("火龍", "尾巴呢", "火龍 vs 雌火龍", "哪些魔物怕火", "rath", "xyzzy", "help", "謝謝"):
+        before = Counted.reads
+        talk.reply_to_text(text, chat_key="chat")
+        assert Counted.reads - before == 1, text
+    before = Counted.reads
+    talk.reply_to_postback("reverse=fire&game=wilds&lang=en&page=1")
+    assert Counted.reads - before == 1

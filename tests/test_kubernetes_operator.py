@@ -491,19 +491,31 @@ def test_binding_verdicts_are_one_parse_per_binding_and_one_merge_per_webhook(mo
     assert {v.condition["reason"] for v in verdicts.values()} == {"Accepted"}
 
 
-def test_a_flood_of_bindings_never_delays_a_bots_own_objects(kube, operator_client):
+def test_a_flood_of_bindings_never_delays_a_bots_own_objects(kube, operator_client, monkeypatch):
     """The Bots' objects and status are written before any binding's status, however many bindings there are."""
     from tests.test_kubernetes_watch import _wyvern
 
     for n in range(100):
         kube.apply(BINDINGS, binding(f"flood-{n:03d}", [_wyvern(n)], [{"keywords": [f"開團{n}"], "reply": {"text": "集合"}}]))
     kube.apply(BOTS, bot())
-    operator_for(operator_client).reconcile_all()
-    operator = "system:serviceaccount:default:bot-monsterbot-operator"
-    writes = [path for verb, path in kube.writes(operator) if "/events" not in path]
+    operator = operator_for(operator_client)
+    operator.reconcile_all()
+    account = "system:serviceaccount:default:bot-monsterbot-operator"
+    writes = [path for verb, path in kube.writes(account) if "/events" not in path]
     assert writes[0].endswith("/deployments") and writes[2].endswith("/bots/monsterbot/status"), writes[:3]
     assert len([w for w in writes if "/eventbindings/" in w]) == 100
     assert _status(kube, "eventbindings", "flood-099")["conditions"][0]["reason"] == "Accepted"
+    # the verdicts are computed again only when a binding's spec or labels, or a Bot, changed (not its own writes)
+    from monsterbot.operator import operator as module
+
+    computed = []
+    real = module.binding_conditions
+    monkeypatch.setattr(module, "binding_conditions", lambda *args: computed.append(1) or real(*args))
+    operator.reconcile_all()
+    assert computed == []
+    kube.apply(BINDINGS, binding("flood-000", [_wyvern(0) | {"aliases": {"zh-TW": ["火龍"]}}]))
+    operator.reconcile_all()
+    assert computed == [1] and _status(kube, "eventbindings", "flood-000")["conditions"][0]["reason"] == "NameCollision"
 
 
 @pytest.mark.parametrize(("obj", "expected"), [

@@ -41,6 +41,9 @@ def test_the_wheel_carries_the_knowledge_and_no_dev_tools(wheel: Path) -> None:
     records = {Path(n).name for n in names if n.startswith("monsterbot/default_knowledge/monsters/")}
     assert records == {p.name for p in (REPO / "knowledge" / "monsters").glob("*.yaml")}
     assert not [n for n in names if "devtools" in n or n.startswith("tests/")]
+    data = {str(p.relative_to(REPO)) for p in (REPO / "monsterbot").rglob("*")
+            if p.is_file() and p.suffix in (".json", ".txt", ".typed") and "default_knowledge" not in p.parts}
+    assert data and data - set(names) == set(), "package data the wheel lacks (pyproject's package-data)"
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert "Classifier: Programming Language :: Python :: 3.11" in metadata and "Keywords:" in metadata
     assert "Project-URL: Source, https://" in metadata
@@ -98,3 +101,10 @@ def test_the_gallery_needs_only_the_projects_own_tools(tmp_path: Path) -> None:
     with Image.open(tmp_path / "sheet.png") as sheet:
         assert sheet.size == (4 * 375, 400) and sheet.mode == "P"  # halved, side by side, 128 colours at most
         assert sheet.convert("RGB").getpixel((375 + 10, 399)) == join.BACKGROUND  # a shorter one on the background
+
+
+def test_the_fast_subset_names_test_files_that_exist() -> None:
+    """`make test-fast` (the README's quick check) runs files by name: a renamed one would silently drop out."""
+    made = subprocess.run(["make", "-n", "test-fast"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    named = re.findall(r"\btests/\S+\.py\b", made)
+    assert len(named) >= 5 and [n for n in named if not (REPO / n).is_file()] == []

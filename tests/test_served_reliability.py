@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shlex
 import signal
 import socket
 import threading
@@ -18,7 +19,7 @@ import pytest
 from monsterbot.web.dispatch import SENDERS
 from monsterbot_devtools.line_standin import LineStandIn
 from monsterbot_devtools.soak import QUERIES
-from monsterbot_devtools.webprocess import WebProcess, batch_body, children, post, text_event
+from monsterbot_devtools.webprocess import WebProcess, batch_body, children, post, procfile_command, text_event
 from tests.conftest import REDIS_URL, need_redis, wait_for
 from tests.tcp_proxy import TcpProxy
 
@@ -269,3 +270,68 @@ def test_fifty_slow_clients_do_not_delay_webhooks():
         stop.set()
         web.stop()
         line.stop()
+
+
+def test_two_thousand_idle_or_dripping_sockets_neither_stop_webhooks_nor_hold_sigterm():
+    """Under a 1,024 open-file limit (as on many hosts): 1,000 sockets that never send a byte and 1,000 that drip a
+    header byte every half second. Each worker keeps its connections under its cap (the idle longest make room),
+    closes a connection whose headers do not come within MONSTERBOT_HEADER_TIMEOUT, and at SIGTERM waits for no idle
+    one."""
+    line = LineStandIn().start()
+    command = ["sh", "-c", "ulimit -n 1024 && exec " + " ".join(shlex.quote(part) for part in procfile_command())]
+    web = WebProcess.start(line.url, workers=2, extra_env={"MONSTERBOT_HEADER_TIMEOUT": "3"}, command=command)
+    idle, dripping = [], []
+    stop = threading.Event()
+
+    def drip() -> None:
+        while not stop.wait(0.5):
+            for sock in list(dripping):
+                try:
+                    sock.send(b"x")
+                except OSError:
+                    dripping.remove(sock)
+
+    try:
+        post(web.url, batch_body(_events(4)))  # warm both workers
+        for n in range(2000):
+            sock = socket.create_connection(("127.0.0.1", web.port))
+            if n % 2:
+                sock.sendall(b"POST /callback HTTP/1.1\r\nHost: bot\r\nX-Drip: ")
+                dripping.append(sock)
+            else:
+                idle.append(sock)
+        threading.Thread(target=drip, daemon=True).start()
+        results = [post(web.url, batch_body(_events(1))) for _ in range(40)]
+        ok = sum(1 for status, _ in results if status == 200)
+        slowest = max(took for _, took in results)
+        time.sleep(4.0)  # past the header timeout: every one of them closed by the server
+        closed = sum(1 for sock in idle if _closed_by_peer(sock))
+        print(f"2,000 idle or dripping sockets, ulimit -n 1024: {ok} of 40 webhooks answered 200 (slowest "
+              f"{slowest * 1000:.0f} ms); after the header timeout {closed} of 1,000 idle and {1000 - len(dripping)} "
+              "of 1,000 dripping sockets closed by the server")
+        assert ok == 40 and slowest < 1.0
+        assert closed == 1000 and dripping == []
+        for _ in range(2000):  # and again, idle, at SIGTERM
+            idle.append(socket.create_connection(("127.0.0.1", web.port)))
+        started = time.monotonic()
+        assert web.stop(timeout=30) == 0
+        took = time.monotonic() - started
+        print(f"SIGTERM with 2,000 idle sockets open: stopped in {took:.1f} s (grace 25 s)")
+        assert took < 5
+    finally:
+        stop.set()
+        for sock in idle + dripping:
+            sock.close()
+        if web.process.poll() is None:
+            web.stop()
+        line.stop()
+
+
+def _closed_by_peer(sock: socket.socket) -> bool:
+    sock.settimeout(0.01)
+    try:
+        return sock.recv(1) == b""
+    except socket.timeout:
+        return False
+    except OSError:
+        return True

@@ -17,18 +17,21 @@ from tests.helm_tool import CHART, CREDENTIALS, promtool_binary, render
 
 NAMESPACE = "games"
 MONITORING = ("--set", "serviceMonitor.enabled=true", "--set", "prometheusRule.enabled=true",
-              "--set", "grafanaDashboard.enabled=true")
+              "--set", "grafanaDashboard.enabled=true",  # Prometheus's namespace may scrape the internal port
+              "--set", r"networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=monitoring")
 
 
 def exported_series() -> set[str]:
-    """Every series name the webhook's /metrics can show: the metrics of monsterbot/web/metrics.py with the suffixes
-    prometheus_client gives each type, and the live state's gauges."""
+    """Every series name the webhook's and the operator's /metrics can show: the metrics of monsterbot/web/metrics.py
+    and monsterbot/operator/metrics.py with the suffixes prometheus_client gives each type, and the webhook's live
+    state's gauges."""
     from prometheus_client.metrics import MetricWrapperBase
 
+    from monsterbot.operator import metrics as operator_metrics
     from monsterbot.web import metrics
 
     names: set[str] = set()
-    for metric in vars(metrics).values():
+    for metric in [*vars(metrics).values(), *vars(operator_metrics).values()]:
         if isinstance(metric, MetricWrapperBase):
             for family in metric.describe():
                 suffixes = {"counter": ("_total", "_created"), "histogram": ("_bucket", "_sum", "_count", "_created"),
@@ -108,6 +111,12 @@ FIRING = {
     "MonsterbotDependencyDown": ({'monsterbot_dependency_up{dependency="redis"}': "0x40"},
                                  {"severity": "warning", "dependency": "redis"}),
     "MonsterbotQueryLogDropping": ({"monsterbot_query_log_dropped_total": "0+1x40"}, {"severity": "info"}),
+    "MonsterbotOperatorFailing": ({"monsterbot_operator_passes_total": "0+6x40",
+                                   'monsterbot_operator_pass_errors_total{error="ApiException"}': "0+3x40"},
+                                  {"severity": "warning"}),
+    "MonsterbotOperatorNotLeading": ({"monsterbot_operator_leading": "0x40"}, {"severity": "warning"}),
+    "MonsterbotBotsRefused": ({'monsterbot_operator_refusals_total{kind="Bot",reason="ImageNotAllowed"}': "0+1x40"},
+                              {"severity": "info", "kind": "Bot", "reason": "ImageNotAllowed"}),
 }
 HEALTHY = {  # a busy, healthy bot: no alert fires
     'monsterbot_webhook_requests_total{result="ok"}': "0+60x40",
@@ -118,6 +127,8 @@ HEALTHY = {  # a busy, healthy bot: no alert fires
     'monsterbot_line_request_seconds_bucket{result="ok",le="+Inf"}': "0+60x40",
     "monsterbot_knowledge_reload_refused": "0x40", "monsterbot_knowledge_last_reload_ok": "1x40",
     'monsterbot_dependency_up{dependency="redis"}': "1x40", "monsterbot_query_log_dropped_total": "0x40",
+    "monsterbot_operator_passes_total": "0+6x40", 'monsterbot_operator_pass_errors_total{error="ApiException"}': "0x40",
+    "monsterbot_operator_leading": "1x40",
 }
 
 

@@ -288,3 +288,46 @@ def test_the_sqlite_store_commits_survive_a_power_loss(tmp_path):
     with open_engine(f"sqlite:///{tmp_path / 'store.db'}").connect() as connection:
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def _migrate_in_a_process(url: str, start, results) -> None:
+    from monsterbot.store.database import migrate, open_engine
+
+    engine = open_engine(url)
+    start.wait()  # every process imported and ready: they migrate at once, as a fresh pod's workers do
+    try:
+        results.put(str(migrate(engine)))
+    except Exception as exc:  # noqa: BLE001 - reported to the parent
+        results.put(f"{type(exc).__name__}: {exc}")
+
+
+def _migrate_together(url: str, processes: int = 4) -> list[str]:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")  # fast: the modules are imported already
+    start, results = context.Barrier(processes), context.Queue()
+    workers = [context.Process(target=_migrate_in_a_process, args=(url, start, results)) for _ in range(processes)]
+    for worker in workers:
+        worker.start()
+    found = [results.get(timeout=120) for _ in workers]
+    for worker in workers:
+        worker.join(30)
+    return found
+
+
+def test_workers_starting_together_migrate_a_store_once(database_url):
+    """Workers open a version-2 store at once (the first start after an upgrade): each step runs once, under the
+    store's lock (two processes adding one column: 'duplicate column'), and every worker finds it current."""
+    engine = _engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text("ALTER TABLE chat_preferences DROP COLUMN game"))  # back to version 2
+        connection.execute(text("ALTER TABLE game_facts DROP COLUMN companion"))  # (schema 5's column)
+    with Session(engine) as session:
+        session.merge(Meta(key="schema_version", value="2"))
+        session.commit()
+    engine.dispose()
+    assert _migrate_together(database_url) == [str(SCHEMA_VERSION)] * 4
+
+
+def test_workers_starting_together_on_a_fresh_sqlite_store_all_start(tmp_path):
+    assert _migrate_together(f"sqlite:///{tmp_path / 'fresh.db'}") == [str(SCHEMA_VERSION)] * 4

@@ -28,6 +28,9 @@ ASKED: dict[str, tuple[str, str, str, str]] = {
     "small_talk": ("謝謝", "谢谢", "hi", "ありがとう"),
     "help": ("說明", "帮助", "help", "ヘルプ"),
     "greeting": ("FOLLOW",) * 4,
+    "materials": ("火龍 素材", "火龙 素材", "rathalos materials", "リオレウス 素材"),
+    "item_sources": ("火龍紅玉怎麼拿", "火龙红玉怎么拿", "where do I get rathalos ruby", "火竜の紅玉の入手方法"),
+    "field_guide": ("火龍 異常", "火龙 异常", "what does rathalos inflict", "リオレウス 状態異常攻撃"),
 }
 
 

@@ -26,6 +26,7 @@ from monsterbot.operator.reconcile import (
     Verdict,
     binding_conditions,
     binding_status,
+    bot_selector,
     bot_status,
     bound_bindings,
     desired_resources,
@@ -62,6 +63,7 @@ class Operator:
         self.policy = policy
         self._may_write = may_write
         self.events = EventRecorder(self.core, instance)
+        self._verdicts: tuple[object, dict[str, Verdict]] = (None, {})  # the last pass's, by what they depend on
 
     def _list(self, plural: str) -> list[dict]:
         if not self.namespaces:
@@ -82,9 +84,19 @@ class Operator:
                 self.reconcile_bot(bot, bindings)
             except ApiException as exc:
                 log.error("reconciling Bot %s failed: HTTP %s", bot["metadata"]["name"], exc.status)
-        verdicts = binding_conditions(bindings, bots, self.base, self.policy.chart_webhook)
+        verdicts = self._binding_verdicts(bindings, bots)
         for binding in bindings:
             self._write_binding_status(binding, verdicts[binding_key(binding)])
+
+    def _binding_verdicts(self, bindings: list[dict], bots: list[dict]) -> dict[str, Verdict]:
+        """The bindings' verdicts, computed again only when what they depend on changed: each binding's spec
+        (generation) and labels, and the Bots' names and selectors (a status write changes neither)."""
+        depends = (tuple((binding_key(b), b["metadata"].get("uid"), b["metadata"].get("generation"),
+                          str(b["metadata"].get("labels"))) for b in bindings),
+                   tuple((b["metadata"].get("namespace"), b["metadata"]["name"], str(bot_selector(b))) for b in bots))
+        if depends != self._verdicts[0]:
+            self._verdicts = (depends, binding_conditions(bindings, bots, self.base, self.policy.chart_webhook))
+        return self._verdicts[1]
 
     def reconcile_bot(self, bot: dict, bindings: list[dict]) -> None:
         """Create or update the Bot's webhook objects, then its status; a refused Bot gets only its status."""

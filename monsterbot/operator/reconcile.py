@@ -60,15 +60,14 @@ class PodPolicy:
 
     @classmethod
     def from_chart(cls, config: dict, home_namespace: str) -> PodPolicy:
-        """The operator's ConfigMap (`config.yaml`, written by the chart)."""
-        bounds = {k: v for k, v in (("max_replicas", config.get("maxReplicas")), ("max_scale", config.get("maxScale")),
-                                    ("allowed_secret_keys", config.get("allowedSecretKeys"))) if v is not None}
-        if "allowed_secret_keys" in bounds:
-            bounds["allowed_secret_keys"] = tuple(bounds["allowed_secret_keys"])
+        """The operator's ConfigMap (`config.yaml`, written by the chart; one rendered by an older chart lacks the
+        caps and the Secret-key allowlist, which then keep the defaults above)."""
         return cls(dict(config["pods"]), tuple(config.get("allowedImages") or ()),
                    tuple(config.get("allowedServiceAccounts") or ()), home_namespace,
                    bool(config.get("acceptDuplicateAnswers", False)), bool(config.get("clusterWide", False)),
-                   bool(config.get("chartMakesAccounts", True)), **bounds)
+                   bool(config.get("chartMakesAccounts", True)), int(config.get("maxReplicas", cls.max_replicas)),
+                   int(config.get("maxScale", cls.max_scale)),
+                   tuple(config.get("allowedSecretKeys", cls.allowed_secret_keys)))
 
     def check_bounds(self, spec: BotSpec) -> None:
         """What a Bot may ask of the cluster: pods up to the chart's caps, and Secret keys from its allowlist only (a

@@ -10,7 +10,7 @@ from monsterbot.core.matching.question import Kind
 from monsterbot.questions.context import ChatKind, Context
 
 
-def usage(context: Context) -> Answer:
+def usage() -> Answer:
     """What the bot can answer (a command with nothing to apply it to)."""
     return Answer(AnswerKind.HELP, AnswerOutcome.HELP, Certainty.COMMAND)
 
@@ -23,7 +23,7 @@ class QuietMode:
 
     def answer(self, context: Context) -> Answer:
         if context.chat is ChatKind.USER or not context.chat_key:
-            return usage(context)
+            return usage()
         quiet = context.question.kind is Kind.QUIET
         context.preferences.set_mention_only(context.chat_key, quiet)
         return Answer(AnswerKind.COMMAND, AnswerOutcome.COMMAND, Certainty.COMMAND,
@@ -39,6 +39,6 @@ class ChatGame:
     def answer(self, context: Context) -> Answer:
         game = context.question.game
         if not context.chat_key or game is None:
-            return usage(context)
+            return usage()
         context.preferences.set_game(context.chat_key, game)
         return Answer(AnswerKind.COMMAND, AnswerOutcome.COMMAND, Certainty.COMMAND, game=game, topic="game_set")

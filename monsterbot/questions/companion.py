@@ -76,13 +76,14 @@ def default_rank(facts: GameFacts, asked: str) -> str:
     return asked if asked in facts.materials else next(r for r in reversed(RANKS) if r in facts.materials)
 
 
-def topic_answer(monster: Monster, topic: str, game: str, language: str, rank: str, certainty: Certainty) -> Answer | None:
-    """The answer about one monster's topic, in the game asked or the newest that has it; None if none has it."""
+def topic_answer(monster: Monster, topic: str, game: str, language: str, rank: str, certainty: Certainty) -> Answer:
+    """The answer about one monster's topic, in the game asked or the newest that has it (no game: none has it)."""
     shown = shown_game(monster, topic, game)
-    if shown is None:
-        return None
-    facts = monster.games[shown]
     kind = AnswerKind.MATERIALS if topic == "materials" else AnswerKind.FIELD_GUIDE
+    if shown is None:  # no game of the monster has it (Rise's sources have none): say so, not another card
+        return Answer(kind, AnswerOutcome.MATCH, certainty=certainty, language=language, monsters=(monster,),
+                      topic=topic, monster_id=monster.id)
+    facts = monster.games[shown]
     detail = default_rank(facts, rank) if topic == "materials" else topic
     return Answer(kind, AnswerOutcome.MATCH, certainty=certainty, language=language, game=shown, monsters=(monster,),
                   topic=detail, monster_id=monster.id,
@@ -152,8 +153,9 @@ class ItemSource:
         if game is None:
             return None
         certainty = Certainty.CONFIDENT if found.exact else Certainty.UNSURE
+        others = " ".join(g for g in GAMES if g != game and givers(context.snapshot, found.item, g))
         return Answer(AnswerKind.ITEM_SOURCES, AnswerOutcome.MATCH, certainty=certainty,
-                      language=context.question.language, game=game,
+                      language=context.question.language, game=game, text=others,
                       monsters=givers(context.snapshot, found.item, game), topic=found.item, score=found.score)
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
-from monsterbot.core.matching.question import Kind, parse_as_name
+from monsterbot.core.matching.question import Kind
 from monsterbot.core.matching.reading import Verdict, read_question
 from monsterbot.questions.cards import card
 from monsterbot.questions.context import Context
@@ -31,15 +31,16 @@ class MonsterName:
 
     def answer(self, context: Context) -> Answer:
         question, snapshot = context.question, context.snapshot
-        if question.kind is Kind.COMPARE:  # a comparison whose sides are not all monsters: the whole is one name
-            question = replace(parse_as_name(context.text), game=question.game or None)
+        listed = question.kind is Kind.COMPARE  # a list whose items are not all monsters: the whole is one name, but
+        if listed:  # more than a name alone ("rathalos and rathian are a couple"): never a confident answer
+            question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
         reading = read_question(question, context.text, snapshot.matcher)
         if reading.verdict is Verdict.ANSWER:
             monster = snapshot.monsters[reading.monsters[0]]
             detail, game = question.part or question.topic, context.game
             return card(monster, question.kind, detail, question.language, game, context.chat_game,
                         question.game is not None, outcome=AnswerOutcome.MATCH, monster_id=monster.id,
-                        score=reading.score, certainty=Certainty.CONFIDENT if reading.whole else Certainty.UNSURE,
+                        score=reading.score, certainty=Certainty.CONFIDENT if reading.whole and not listed else Certainty.UNSURE,
                         remember=Remembered(monster.id, game, question.kind.value, detail, question.language))
         if reading.verdict is Verdict.UNKNOWN:  # a variant the knowledge lacks: not found, did you mean the base?
             return Answer(AnswerKind.NOT_FOUND, AnswerOutcome.MISS, game=question.game, score=reading.score,

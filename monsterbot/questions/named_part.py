@@ -1,21 +1,23 @@
-"""A part or an element asked by a name the question words do not cover. A part: the game's own name ("鎖刃龍
-鎖刃": its chainblades, 鎖翼刃) or a word players use that the game's text uses for it in another language ("nu udra
-tentacle": its arms, 觸手 in Chinese). The monster is matched as a name; the rest of the message is looked for among the names of its parts in
-every language, and the parts found are answered like a part question. An element: "rathalos lightning",
-"火龍 雷" are answered like "rathalos thunder"."""
+"""A part or an element asked by a name the question words do not cover.
+
+A part: by the game's own name ("鎖刃龍 鎖刃": its chainblades, 鎖翼刃) or by a word players use that the game's text
+uses for it in another language ("nu udra tentacles": its arms, 觸手 in Chinese). An element: "rathalos lightning",
+"火龍 雷" are answered like "rathalos thunder". The monster is the one the matcher matched or offers whose name the
+message holds; the rest of the message is looked for among the element words, then among the names of the
+monster's parts in every language."""
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from monsterbot.core.answer import Answer, AnswerKind
+from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind
 from monsterbot.core.model import Monster
+from monsterbot.questions.cards import card
 from monsterbot.questions.context import Context
 from monsterbot.questions.monster import MonsterName
 
@@ -62,7 +64,8 @@ def parts_named(monster: Monster, typed: str) -> list[str]:
     it names in another language ("tentacle" -> 觸手 -> 第一左觸手, Front Left Arm)."""
     if len(typed) < 2 or (typed.isascii() and len(typed) < 3):
         return []
-    words = {typed} | {n for names in part_names().values() if typed in names for n in names}
+    typed_forms = {typed, typed.removesuffix("s")} if typed.isascii() else {typed}  # "tentacles" too
+    words = typed_forms | {n for names in part_names().values() if typed_forms & names for n in names}
     parts = dict.fromkeys(z.part for facts in monster.games.values() for z in facts.hitzones if not z.state)
     return [p for p in parts if any(_says(w, n) for w in words for n in _names_of(p) if len(n) >= len(w) > 1)]
 
@@ -95,17 +98,34 @@ def _element_keys() -> dict[str, frozenset[str]]:
     return {element: frozenset(normalize(w) for w in words) for element, words in ELEMENT_NAMES.items()}
 
 
-def _rest(monster: Monster, subject: str) -> str:
-    """What the parser left of a message once the monster's names and aliases are taken out of it."""
+def _names(monster: Monster) -> list[str]:
+    """A monster's names and aliases, normalised, longest first."""
+    found = {normalize(n) for n in (*monster.names.values(), *(a for v in monster.aliases.values() for a in v))}
+    return sorted(found - {""}, key=len, reverse=True)
+
+
+def named_in(answer: Answer, subject: str) -> tuple[Monster, str] | None:
+    """(the monster an answer matched or offers whose name the message holds, the rest of the message without that
+    name); None when no such monster. The matcher may leave "rathalos frost" unanswered, offering Rathalos: the
+    name is there, the rest is for the caller to read."""
     typed = normalize(subject)
-    for name in sorted({*monster.names.values(), *(a for v in monster.aliases.values() for a in v)},
-                       key=len, reverse=True):
-        typed = typed.replace(normalize(name), "", 1) if normalize(name) in typed else typed
-    return typed
+    found = [(len(name), monster, name) for monster in answer.monsters for name in _names(monster) if name in typed]
+    if answer.kind not in (AnswerKind.WEAKNESS, AnswerKind.NOT_FOUND, AnswerKind.WHICH_ONE) or not found:
+        return None
+    _, monster, name = max(found, key=lambda f: f[0])
+    return monster, typed.replace(name, "", 1)
+
+
+def card_for(monster: Monster, kind: Kind, detail: str, context: Context, certainty: Certainty) -> Answer:
+    """The answer about a monster found here, as MonsterName gives one it matched."""
+    language, game = context.question.language, context.game
+    return card(monster, kind, detail, language, game, context.chat_game, context.question.game is not None,
+                outcome=AnswerOutcome.MATCH, monster_id=monster.id, certainty=certainty,
+                remember=Remembered(monster.id, game, kind.value, detail, language))
 
 
 class NamedPart:
-    """"鎖刃龍 鎖刃", "nu udra tentacle": the parts a name of their own asks for; "rathalos lightning", "火龍 雷":
+    """"鎖刃龍 鎖刃", "nu udra tentacles": the parts a name of their own asks for; "rathalos lightning", "火龍 雷":
     an element by a name the question words do not know."""
 
     def matches(self, context: Context) -> bool:
@@ -113,13 +133,12 @@ class NamedPart:
 
     def answer(self, context: Context) -> Answer | None:
         inner = _NAME.answer(context)
-        if inner.kind is not AnswerKind.WEAKNESS or not inner.monsters:
+        found = named_in(inner, context.question.subject)  # "弱點" or "weakness" were taken: they ask for the card
+        if found is None:
             return inner
-        typed = _rest(inner.monsters[0], context.question.subject)  # "弱點" or "weakness" were taken: the card
-        element = element_named(typed)
+        monster, rest = found
+        element = element_named(rest)
         if element:
-            return replace(inner, kind=AnswerKind.ELEMENT, topic=element)
-        parts = parts_named(inner.monsters[0], typed)
-        if not parts:
-            return inner
-        return replace(inner, kind=AnswerKind.PART, topic=topic_of(parts))
+            return card_for(monster, Kind.ELEMENT, element, context, Certainty.CONFIDENT)
+        parts = parts_named(monster, rest)
+        return card_for(monster, Kind.PART, topic_of(parts), context, Certainty.CONFIDENT) if parts else inner

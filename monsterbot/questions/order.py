@@ -34,7 +34,7 @@ ORDER: tuple[Handler, ...] = (
     Comparison(),  # "火龍 vs 雌火龍"
     NotHeld(),  # "rathalos hp": said that no data holds it, then the card
     MissingPart(),  # "ヌ・エグドラ 脚" without leg figures: said, then the parts it has
-    NamedPart(),  # "鎖刃龍 鎖刃", "nu udra tentacle": a part by a name of its own
+    NamedPart(),  # "鎖刃龍 鎖刃", "nu udra tentacles", "rathalos frost": a part or element by a name of its own
     MonsterName(),  # anything else is a name: "火龍", "迅龍 肉質"
 )
 

@@ -19,13 +19,16 @@ from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind
 from monsterbot.questions.context import Context
 from monsterbot.questions.monster import MonsterName
+from monsterbot.questions.named_part import card_for, named_in
 
 #: Topics no source in the knowledge holds, and the words players ask them with (Traditional, Simplified, Japanese
-#: and English forms; Latin words count as whole words only).
+#: and English forms; Latin words count as whole words only). Drops, materials, habitats and crowns are held (the
+#: companion facts): never listed here.
 NOT_HELD: dict[str, tuple[str, ...]] = {
     "hp": ("hp", "health", "體力", "体力", "血量", "生命值", "たいりょく"),
     "weapon": ("weapon", "weapons", "武器", "用什麼武器", "用什么武器", "おすすめ武器"),
     "tempered": ("tempered", "arch-tempered", "歷戰", "历战", "歴戦", "歷戰王", "历战王", "歴戦王"),
+    "armor": ("armor", "armour", "防具", "套裝", "套装"),
 }
 _NAME = MonsterName()
 
@@ -79,7 +82,10 @@ class NotHeld:
         inner = _NAME.answer(asked)
         if inner.kind not in (AnswerKind.WEAKNESS, AnswerKind.HITZONES, AnswerKind.PART, AnswerKind.ELEMENT,
                               AnswerKind.GAME_MISSING):
-            return None  # no monster in the rest: the message is something else
+            named = named_in(inner, question.subject)  # "best for arkveld": the name is there among other words
+            if named is None:
+                return None  # no monster in the rest: the message is something else
+            inner = card_for(named[0], Kind.WEAKNESS, "", asked, Certainty.UNSURE)
         return replace(inner, unanswered=topic, certainty=Certainty.UNSURE)
 
 

@@ -108,20 +108,21 @@ def game_buttons(monster: Monster, shown: str | None, language: str, view: str |
     return QuickReply(items=items) if items else None
 
 
-def other_views(monster: Monster, facts: GameFacts | None, language: str, shown: str | None) -> QuickReply | None:
+def other_views(monster: Monster, facts: GameFacts | None, language: str, shown: str | None,
+                element: str | None = None) -> QuickReply | None:
     """Buttons to the monster's other views in the game shown: its weakness card, its hitzone table (where the source
-    has hitzones), but not `shown`, the view this reply is (None: neither of them); then the monsters weakest to its
-    top element, in that game."""
+    has hitzones), but not `shown`, the view this reply is (None: neither of them); then the monsters weakest to
+    `element` (else its top element), in that game."""
     if facts is None:
         return None
     views = ((VIEW_CARD, label(language, "elements")), (VIEW_HITZONES, label(language, "hitzones")))
     items = [QuickReplyItem(action=PostbackAction(label=button_label(said), display_text=f"{monster.name(language)} {said}",
                                                   data=postback_data(monster.id, facts.game, language, view)))
              for view, said in views if view != shown and (view != VIEW_HITZONES or facts.hitzones)]
-    for element in facts.top_elements()[:1]:
-        said = label(language, "weakest_to").format(topic=label(language, element))
+    for topic in ((element,) if element else facts.top_elements()[:1]):
+        said = label(language, "weakest_to").format(topic=label(language, topic))
         items.append(QuickReplyItem(action=PostbackAction(label=button_label(said), display_text=said,
-                                                          data=page_data(element, facts.game, language, 0))))
+                                                          data=page_data(topic, facts.game, language, 0))))
     return QuickReply(items=items) if items else None
 
 

@@ -8,69 +8,71 @@ from typing import Sequence
 
 from monsterbot.core.companion import RANKS
 from monsterbot.core.glossary import condition_name, item_name, place_name
-from monsterbot.core.model import Drop, GameFacts, Material, Monster
+from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, header, source_footer
 from monsterbot.replies.flex import GREY, heading, text
 from monsterbot.replies.game_labels import game_name, short_game_name
 from monsterbot.replies.labels import colon, joined, part_name
-from monsterbot.replies.messages import LABEL_LIMIT, QUICK_REPLY_LIMIT, postback_data
+from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
 from monsterbot.replies.models import (
     FlexBox,
     FlexBubble,
     FlexMessage,
+    FlexText,
     MessageAction,
     PostbackAction,
     QuickReply,
     QuickReplyItem,
+    TextMessage,
 )
 
 #: Items shown per reply, and monsters per item: a phone's screen, and LINE's bubble size.
 MAX_ITEMS, MAX_GIVERS, MAX_DROPS = 10, 6, 4
 
 _WORDS: dict[str, dict[str, str]] = {
-    "en": {"materials": "Materials", "habitat": "Habitat", "inflicts": "Inflicts", "bring": "Bring",
+    "en": {"no_data": "No {topic} for {name} in the sources (they cover World and Wilds).", "bring_note": "derived from the items' own descriptions", "rare": "Rare {n}", "btn_inflicts": "Ailments", "ask_item": "where do I get {item}", "materials": "Materials", "habitat": "Habitat", "inflicts": "Inflicts", "bring": "Bring",
            "card": "Weaknesses", "get": "Where to get", "more": "… and {n} more", "crowns": "Crowns",
            "traps": "Traps", "no_traps": "traps do not hold it", "holds": "holds", "none": "none in the data",
            "low": "Low rank", "high": "High rank", "master": "Master rank", "ask_materials": "{name} materials {rank}",
            "ask_habitat": "{name} habitat", "ask_inflicts": "{name} inflicts", "gold": "gold", "silver": "silver",
            "mini": "mini", "wilds_missing": "Capture and wound rewards are not in the game data read here.",
-           "pitfall": "pitfall", "shock": "shock", "vine": "vine"},
-    "zh-TW": {"materials": "素材", "habitat": "棲息地", "inflicts": "會造成", "bring": "建議攜帶", "card": "弱點",
+           "pitfall": "pitfall", "shock": "shock", "vine": "vine traps"},
+    "zh-TW": {"no_data": "資料中沒有{name}的{topic}（來源只涵蓋世界與荒野）。", "bring_note": "依道具說明文字推得", "rare": "稀有度{n}", "btn_inflicts": "異常", "ask_item": "{item}怎麼拿", "materials": "素材", "habitat": "棲息地", "inflicts": "會造成", "bring": "建議攜帶", "card": "弱點",
               "get": "入手方法", "more": "……還有 {n} 項", "crowns": "皇冠", "traps": "陷阱", "no_traps": "陷阱無效",
               "holds": "有效", "none": "資料中沒有", "low": "下位", "high": "上位", "master": "大師級",
               "ask_materials": "{name} 素材 {rank}", "ask_habitat": "{name} 棲息地", "ask_inflicts": "{name} 異常",
               "gold": "金冠", "silver": "銀冠", "mini": "小金冠", "wilds_missing": "遊戲資料中未能辨識捕獲與傷口報酬。",
-              "pitfall": "落穴", "shock": "麻痺", "vine": "藤蔓"},
-    "zh-CN": {"materials": "素材", "habitat": "栖息地", "inflicts": "会造成", "bring": "建议携带", "card": "弱点",
+              "pitfall": "落穴陷阱", "shock": "麻痺陷阱", "vine": "藤蔓陷阱"},
+    "zh-CN": {"no_data": "资料中没有{name}的{topic}（来源只涵盖世界与荒野）。", "bring_note": "依道具说明文字推得", "rare": "稀有度{n}", "btn_inflicts": "异常", "ask_item": "{item}怎么拿", "materials": "素材", "habitat": "栖息地", "inflicts": "会造成", "bring": "建议携带", "card": "弱点",
               "get": "获取方法", "more": "……还有 {n} 项", "crowns": "皇冠", "traps": "陷阱", "no_traps": "陷阱无效",
               "holds": "有效", "none": "资料中没有", "low": "下位", "high": "上位", "master": "大师级",
               "ask_materials": "{name} 素材 {rank}", "ask_habitat": "{name} 栖息地", "ask_inflicts": "{name} 异常",
               "gold": "金冠", "silver": "银冠", "mini": "小金冠", "wilds_missing": "游戏资料中未能辨识捕获与伤口报酬。",
-              "pitfall": "落穴", "shock": "麻痹", "vine": "藤蔓"},
-    "ja": {"materials": "素材", "habitat": "生息地", "inflicts": "状態異常攻撃", "bring": "持ち物", "card": "弱点",
+              "pitfall": "落穴陷阱", "shock": "麻痹陷阱", "vine": "藤蔓陷阱"},
+    "ja": {"no_data": "{name}の{topic}のデータはありません（ワールドとワイルズのみ）。", "bring_note": "アイテムの説明文から", "rare": "レア{n}", "btn_inflicts": "状態異常", "ask_item": "{item}の入手方法", "materials": "素材", "habitat": "生息地", "inflicts": "状態異常攻撃", "bring": "持ち物", "card": "弱点",
            "get": "入手方法", "more": "…ほか {n} 件", "crowns": "王冠", "traps": "罠", "no_traps": "罠は効かない",
            "holds": "有効", "none": "データなし", "low": "下位", "high": "上位", "master": "マスター",
            "ask_materials": "{name} 素材 {rank}", "ask_habitat": "{name} 生息地", "ask_inflicts": "{name} 状態異常攻撃",
            "gold": "金冠", "silver": "銀冠", "mini": "ミニ", "wilds_missing": "捕獲・傷破壊の報酬はデータから特定できていません。",
-           "pitfall": "落とし穴", "shock": "シビレ罠", "vine": "ツタ"},
+           "pitfall": "落とし穴", "shock": "シビレ罠", "vine": "ツタ罠"},
 }
 #: How a material is obtained, per language (ja from MHWorldData's condition names where it has them).
 _HOW: dict[str, dict[str, str]] = {
     "en": {"carve": "Carve", "carve or capture": "Carve/Capture", "tail carve": "Tail carve",
-           "severed part carve": "Severed part carve", "part carve": "Carve", "break": "Break", "quest reward": "Reward",
+           "severed part carve": "Severed carve", "part carve": "Carve", "break": "Break", "quest reward": "Reward",
            "investigation": "Investigation", "track": "Tracks", "dropped": "Dropped", "palico": "Palico",
            "plunderblade": "Plunderblade", "bandit mantle": "Bandit Mantle", "guiding lands": "Guiding Lands",
            "siege": "Siege", "mining": "Mining", "appraisal": "Appraisal"},
-    "zh-TW": {"carve": "剝取", "carve or capture": "剝取/捕獲", "tail carve": "尾巴剝取", "severed part carve": "切斷部位剝取",
+    "zh-TW": {"carve": "剝取", "carve or capture": "剝取/捕獲", "tail carve": "尾巴剝取", "severed part carve": "切斷剝取",
               "part carve": "剝取", "break": "破壞", "quest reward": "任務報酬", "investigation": "調查報酬",
               "track": "痕跡", "dropped": "掉落物", "palico": "隨從貓", "plunderblade": "搶奪刀", "bandit mantle": "盜賊裝衣",
               "guiding lands": "導蟲研究地", "siege": "擊退戰", "mining": "採掘", "appraisal": "鑑定"},
-    "zh-CN": {"carve": "剥取", "carve or capture": "剥取/捕获", "tail carve": "尾巴剥取", "severed part carve": "切断部位剥取",
+    "zh-CN": {"carve": "剥取", "carve or capture": "剥取/捕获", "tail carve": "尾巴剥取", "severed part carve": "切断剥取",
               "part carve": "剥取", "break": "破坏", "quest reward": "任务报酬", "investigation": "调查报酬",
               "track": "痕迹", "dropped": "掉落物", "palico": "随从猫", "plunderblade": "抢夺刀", "bandit mantle": "盗贼装衣",
               "guiding lands": "导虫研究地", "siege": "击退战", "mining": "采掘", "appraisal": "鉴定"},
     "ja": {"carve": "本体剥ぎ取り", "carve or capture": "剥ぎ取り/捕獲", "tail carve": "尻尾剥ぎ取り",
-           "severed part carve": "切断部位剥ぎ取り", "part carve": "剥ぎ取り", "break": "部位破壊", "quest reward": "クエスト報酬",
+           "severed part carve": "切断剥ぎ取り", "part carve": "剥ぎ取り", "break": "部位破壊", "quest reward": "クエスト報酬",
            "investigation": "調査特別報酬", "track": "痕跡採取", "dropped": "落とし物", "palico": "落っことし",
            "plunderblade": "ぶんどり", "bandit mantle": "盗人の装衣", "guiding lands": "導きの地", "siege": "撃退戦",
            "mining": "採掘", "appraisal": "鑑定"},
@@ -89,7 +91,7 @@ def drop_label(drop: Drop, language: str, game: str) -> str:
     """"Break (Head) 4%", "調查報酬 金 16% ×3"."""
     how = _HOW.get(language, _HOW["en"]).get(drop.how, drop.how)
     if drop.part:
-        how += f"({part_name(drop.part, language, game)})"
+        how += f" ({part_name(drop.part, language, game)})" if language == "en" else f"({part_name(drop.part, language, game)})"
     if drop.tier:
         how += f" {_TIERS.get(language, {}).get(drop.tier, drop.tier)}"
     return f"{how} {drop.rate}%" + (f" ×{drop.count}" if drop.count > 1 else "")
@@ -111,45 +113,81 @@ def _best_drops(drops: Sequence[Drop]) -> list[Drop]:
     return sorted(drops, key=lambda d: -d.rate)[:MAX_DROPS]
 
 
+def material_rows(facts: GameFacts, rank: str, language: str) -> tuple[list[tuple[str, str, str]], int]:
+    """(item name, rarity, its best ways) of the materials shown, rarest first, and how many more there are."""
+    items = by_rarity(facts.materials.get(rank, ()))
+    rows = [(item_name(m.item, language, facts.game), say(language, "rare").format(n=m.rarity) if m.rarity else "",
+             " · ".join(drop_label(d, language, facts.game) for d in _best_drops(m.drops))) for m in items[:MAX_ITEMS]]
+    return rows, max(0, len(items) - MAX_ITEMS)
+
+
+def materials_lines(monster: Monster, game: str, rank: str, language: str) -> list[str]:
+    """The materials answer as text lines (the terminal's)."""
+    rows, more = material_rows(monster.games[game], rank, language)
+    lines = [f"{monster.name(language)} — {game_name(game, language)}", f"{say(language, 'materials')} — {say(language, rank)}"]
+    lines += [f"{name} {rarity}: {ways}" for name, rarity, ways in rows]
+    return lines + ([say(language, "more").format(n=more)] if more else [])
+
+
 def materials(monster: Monster, game: str, rank: str, language: str) -> FlexMessage:
     """One rank of a monster's materials, rarest first, each with its best ways to get it."""
     facts = monster.games[game]
-    items = by_rarity(facts.materials.get(rank, ()))
+    rows, more = material_rows(facts, rank, language)
     body: list = [heading(f"{say(language, 'materials')} — {say(language, rank)}", first=True)]
-    for material in items[:MAX_ITEMS]:
-        name = item_name(material.item, language, game)
-        stars = f"  R{material.rarity}" if material.rarity else ""
-        body.append(text(f"{name}{stars}", size="sm", weight="bold", margin="md"))
-        body.append(text(" · ".join(drop_label(d, language, game) for d in _best_drops(material.drops)),
-                         size="xs", color=GREY))
-    if len(items) > MAX_ITEMS:
-        body.append(text(say(language, "more").format(n=len(items) - MAX_ITEMS), size="xs", color=GREY, margin="md"))
+    for name, rarity, ways in rows:
+        line = [FlexText(text=name, size="sm", weight="bold", wrap=True, flex=0)]
+        if rarity:
+            line.append(FlexText(text=rarity, size="xxs", color=GREY, flex=0, gravity="center"))
+        body.append(FlexBox(layout="horizontal", spacing="sm", margin="md", contents=line))
+        body.append(text(ways, size="xs", color=GREY))
+    if more:
+        body.append(text(say(language, "more").format(n=more), size="xs", color=GREY, margin="md"))
     if game == "wilds":
         body.append(text(say(language, "wilds_missing"), size="xxs", color=GREY, margin="lg"))
     alt = f"{monster.name(language)} {say(language, rank)} {say(language, 'materials')}: " + "; ".join(
-        f"{item_name(m.item, language, game)} {max(d.rate for d in m.drops)}%" for m in items[:MAX_ITEMS])
+        f"{name} {ways}" for name, _, ways in rows)
     ranks = [r for r in RANKS if r in facts.materials and r != rank]
     buttons = [_card_button(monster, game, language)]
     buttons += [_ask(say(language, r), say(language, "ask_materials").format(name=_typed(monster, language, game),
                                                                               rank=say(language, r))) for r in ranks]
     buttons += _topic_buttons(monster, game, language, ("habitat", "inflicts"), facts)
+    buttons += _other_games(monster, game, language, "materials")
     return _message(monster, facts, language, body, alt, buttons)
 
 
-def item_sources(item: str, monsters: Sequence[Monster], game: str, language: str) -> FlexMessage:
-    """The monsters that give an item, the best chance first, each with its best ways and ranks."""
+def giver_rows(item: str, monsters: Sequence[Monster], game: str, language: str) -> list[tuple[str, list[str]]]:
+    """(monster name, its best ways per rank, highest rank first) of the monsters shown for an item."""
+    rows = []
+    for monster in monsters[:MAX_GIVERS]:
+        facts = monster.games[game]
+        per_rank = []
+        for rank in reversed(RANKS):
+            drops = [d for m in facts.materials.get(rank, ()) if m.item == item for d in m.drops]
+            if drops:
+                per_rank.append(f"{say(language, rank)}{colon(language)}"
+                                + " · ".join(drop_label(d, language, game) for d in _best_drops(drops)))
+        rows.append((monster.name(language), per_rank))
+    return rows
+
+
+def item_lines(item: str, monsters: Sequence[Monster], game: str, language: str) -> list[str]:
+    """Where an item comes from, as text lines (the terminal's)."""
+    lines = [f"{item_name(item, language, game)} — {say(language, 'get')} · {game_name(game, language)}"]
+    return lines + [f"{name}: {'; '.join(ways)}" for name, ways in giver_rows(item, monsters, game, language)]
+
+
+def item_sources(item: str, monsters: Sequence[Monster], game: str, language: str, other_games: Sequence[str] = ()
+                 ) -> FlexMessage:
+    """The monsters that give an item, the best chance first, each with its best ways per rank; buttons to their
+    materials, the first one's card, and the item in the other games that have it."""
     name = item_name(item, language, game)
     body: list = [text(name, weight="bold", size="xl"), text(f"{say(language, 'get')} · {game_name(game, language)}",
                                                              size="xs", color=GREY)]
     lines = []
-    for monster in monsters[:MAX_GIVERS]:
-        facts = monster.games[game]
-        found = [(rank, d) for rank in RANKS for m in facts.materials.get(rank, ()) if m.item == item for d in m.drops]
-        found.sort(key=lambda pair: -pair[1].rate)
-        ways = " · ".join(f"{say(language, r)} {drop_label(d, language, game)}" for r, d in found[:MAX_DROPS])
-        body.append(text(monster.name(language), size="sm", weight="bold", margin="lg"))
-        body.append(text(ways, size="xs", color=GREY))
-        lines.append(f"{monster.name(language)}: {ways}")
+    for monster_name, per_rank in giver_rows(item, monsters, game, language):
+        body.append(text(monster_name, size="sm", weight="bold", margin="lg"))
+        body += [text(ways, size="xs", color=GREY) for ways in per_rank]
+        lines.append(f"{monster_name}: {'; '.join(per_rank)}")
     if len(monsters) > MAX_GIVERS:
         body.append(text(say(language, "more").format(n=len(monsters) - MAX_GIVERS), size="xs", color=GREY, margin="md"))
     bubble = FlexBubble(size="mega", body=FlexBox(layout="vertical", spacing="xs", contents=body))
@@ -157,43 +195,83 @@ def item_sources(item: str, monsters: Sequence[Monster], game: str, language: st
                     say(language, "ask_materials").format(name=_typed(monster, language, game), rank="").strip())
                for monster in monsters[:4]]
     buttons += [_card_button(monster, game, language) for monster in monsters[:1]]
+    buttons += [_ask(short_game_name(other, language), f"{short_game_name(other, language)} "
+                     + say(language, "ask_item").format(item=item_name(item, language, other)))
+                for other in other_games]
     alt = f"{name} — {say(language, 'get')}: " + "; ".join(lines)
     return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble, quick_reply=_quick(buttons))
+
+
+def guide_sections(facts: GameFacts, topic: str, language: str) -> list[tuple[str, list[str], bool]]:
+    """(heading, lines, small) of the field guide: the topic asked first, then the other, what to bring, crowns, traps."""
+    game = facts.game
+    inflicts = [(say(language, "inflicts"), [joined((condition_name(c, language) for c in facts.inflicts), language)
+                                             or say(language, "none")], False)]
+    remedies = _first_remedies(facts)
+    if remedies:
+        inflicts.append((say(language, "bring"), [f"{item_name(r.item, language, game)}{colon(language)}"
+                                                  f"{joined((condition_name(c, language) for c in r.cures), language)}"
+                                                  for r in remedies], True))
+    habitat = [(say(language, "habitat"), [joined((place_name(p, language) for p in facts.habitats), language)
+                                           or say(language, "none")], False)]
+    sections = habitat + inflicts if topic == "habitat" else inflicts + habitat
+    if facts.crowns:
+        sections.append((say(language, "crowns"), [" · ".join(
+            f"{say(language, k)} {facts.crowns[k]}%" for k in ("gold", "silver", "mini") if k in facts.crowns)], True))
+    if facts.traps:
+        held = [say(language, t) for t, holds in facts.traps.items() if holds]
+        sections.append((say(language, "traps"), [f"{joined(held, language)} {say(language, 'holds')}" if held
+                                                  else say(language, "no_traps")], True))
+    return sections
+
+
+def guide_lines(monster: Monster, game: str, topic: str, language: str) -> list[str]:
+    """The field guide as text lines (the terminal's)."""
+    lines = [f"{monster.name(language)} — {game_name(game, language)}"]
+    for title_, rows, _ in guide_sections(monster.games[game], topic, language):
+        lines += [f"{title_}{colon(language)}{rows[0]}", *rows[1:]]
+    return lines
 
 
 def field_guide(monster: Monster, game: str, topic: str, language: str) -> FlexMessage:
     """Where a monster lives, what it inflicts and what to bring against it, its crowns and (World) traps."""
     facts = monster.games[game]
-    sections = {
-        "habitat": [heading(say(language, "habitat")), text(
-            joined((place_name(p, language) for p in facts.habitats), language) or say(language, "none"), size="sm")],
-        "inflicts": [heading(say(language, "inflicts")), text(
-            joined((condition_name(c, language) for c in facts.inflicts), language) or say(language, "none"),
-            size="sm")],
-    }
-    if facts.remedies:
-        sections["inflicts"] += [heading(say(language, "bring")), *(
-            text(f"{item_name(r.item, language, game)}{colon(language)}"
-                 f"{joined((condition_name(c, language) for c in r.cures), language)}", size="xs")
-            for r in facts.remedies[:6])]
-    order = [topic, *(t for t in sections if t != topic)]
-    body: list = [component for t in order for component in sections[t]]
-    body[0].margin = "none"
-    if facts.crowns:
-        crowns = " · ".join(f"{say(language, k)} {v}%" for k, v in (("gold", facts.crowns.get("gold")),
-                                                                  ("silver", facts.crowns.get("silver")),
-                                                                  ("mini", facts.crowns.get("mini"))) if v)
-        body += [heading(say(language, "crowns")), text(crowns, size="xs")]
-    if facts.traps:
-        held = [say(language, t) for t, holds in facts.traps.items() if holds]
-        body += [heading(say(language, "traps")), text(
-            f"{joined(held, language)} {say(language, 'holds')}" if held else say(language, "no_traps"), size="xs")]
+    body: list = []
+    for title_, lines, small in guide_sections(facts, topic, language):
+        body.append(heading(title_, first=not body))
+        body += [text(line, size="xs" if small else "sm") for line in lines]
+        if title_ == say(language, "bring"):
+            body.append(text(say(language, "bring_note"), size="xxs", color=GREY))
     alt = (f"{monster.name(language)} {say(language, 'habitat')}: "
            f"{joined((place_name(p, language) for p in facts.habitats), language)}; {say(language, 'inflicts')}: "
            f"{joined((condition_name(c, language) for c in facts.inflicts), language)}")
     buttons = [_card_button(monster, game, language)]
     buttons += _topic_buttons(monster, game, language, ("materials",), facts)
+    buttons += _other_games(monster, game, language, topic)
     return _message(monster, facts, language, body, alt, buttons)
+
+
+def no_data_words(monster: Monster, topic: str, language: str) -> str:
+    """None of the monster's games has the topic in the sources, said plainly."""
+    return say(language, "no_data").format(name=monster.name(language), topic=say(language, topic))
+
+
+def no_data(monster: Monster, topic: str, language: str) -> TextMessage:
+    """`no_data_words`, with the monster's card a tap away."""
+    return TextMessage(text=no_data_words(monster, topic, language),
+                       quick_reply=_quick([_card_button(monster, monster.newest_game() or "", language)]))
+
+
+def _first_remedies(facts: GameFacts, per_condition: int = 2) -> list:
+    """The remedies to show: the first two items (in the game's item order) for each condition."""
+    counts: dict[str, int] = {}
+    shown = []
+    for remedy in facts.remedies:
+        if any(counts.get(c, 0) < per_condition for c in remedy.cures):
+            shown.append(remedy)
+            for c in remedy.cures:
+                counts[c] = counts.get(c, 0) + 1
+    return shown
 
 
 def _message(monster: Monster, facts: GameFacts, language: str, body: list, alt: str,
@@ -210,12 +288,12 @@ def _typed(monster: Monster, language: str, game: str) -> str:
 
 
 def _ask(label: str, question: str) -> QuickReplyItem:
-    return QuickReplyItem(action=MessageAction(label=label[:LABEL_LIMIT], text=question))
+    return QuickReplyItem(action=MessageAction(label=button_label(label), text=question))
 
 
 def _card_button(monster: Monster, game: str, language: str) -> QuickReplyItem:
     shown = f"{monster.name(language)} {say(language, 'card')}"
-    return QuickReplyItem(action=PostbackAction(label=shown[:LABEL_LIMIT], data=postback_data(monster.id, game, language),
+    return QuickReplyItem(action=PostbackAction(label=button_label(shown), data=postback_data(monster.id, game, language),
                                                 display_text=shown))
 
 
@@ -227,7 +305,21 @@ def _topic_buttons(monster: Monster, game: str, language: str, topics: Sequence[
             found.append(_ask(say(language, "materials"), say(language, "ask_materials").format(
                 name=_typed(monster, language, game), rank="").strip()))
         elif topic != "materials" and (facts.habitats or facts.inflicts):
-            found.append(_ask(say(language, topic), say(language, f"ask_{topic}").format(name=_typed(monster, language, game))))
+            shown = say(language, "btn_inflicts") if topic == "inflicts" else say(language, topic)
+            found.append(_ask(shown, say(language, f"ask_{topic}").format(name=_typed(monster, language, game))))
+    return found
+
+
+def _other_games(monster: Monster, game: str, language: str, topic: str) -> list[QuickReplyItem]:
+    """The same question about the monster in its other games that can answer it."""
+    found = []
+    for other in GAMES:
+        facts = monster.games.get(other)
+        if other == game or facts is None or not (facts.materials if topic == "materials" else facts.habitats or facts.inflicts):
+            continue
+        question = say(language, "ask_materials").format(name=_typed(monster, language, other), rank="").strip() \
+            if topic == "materials" else say(language, f"ask_{topic}").format(name=_typed(monster, language, other))
+        found.append(_ask(short_game_name(other, language), question))
     return found
 
 

@@ -73,5 +73,5 @@ def element_answer(monster: Monster, element: str, language: str, game: str | No
                         footer=source_footer(facts, language))
     parts = ", ".join(f"{part_name(z.part, language, zones_game)} {z.elements[element]}" for z in zones)
     alt = f"{name} {label(language, element)} {strength}" + (f" — {title}: {parts}" if parts else "")
-    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble, quick_reply=other_views(monster, facts, language,
-                                                                                                None))
+    return FlexMessage(alt_text=alt[:ALT_TEXT_LIMIT], contents=bubble,
+                       quick_reply=other_views(monster, facts, language, None, element))

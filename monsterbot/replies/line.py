@@ -58,9 +58,12 @@ BUILDERS: dict[AnswerKind, Callable[[Answer], Message]] = {
     AnswerKind.GREETING: _greeting,
     AnswerKind.KEYWORD: lambda a: TextMessage(text=a.text),
     AnswerKind.COMMAND: _command,
-    AnswerKind.MATERIALS: lambda a: companion.materials(a.monsters[0], a.game or "", a.topic, a.language),
-    AnswerKind.ITEM_SOURCES: lambda a: companion.item_sources(a.topic, a.monsters, a.game or "", a.language),
-    AnswerKind.FIELD_GUIDE: lambda a: companion.field_guide(a.monsters[0], a.game or "", a.topic, a.language),
+    AnswerKind.MATERIALS: lambda a: companion.materials(a.monsters[0], a.game, a.topic, a.language) if a.game
+    else companion.no_data(a.monsters[0], "materials", a.language),
+    AnswerKind.ITEM_SOURCES: lambda a: companion.item_sources(a.topic, a.monsters, a.game or "", a.language,
+                                                              a.text.split() if a.text else ()),
+    AnswerKind.FIELD_GUIDE: lambda a: companion.field_guide(a.monsters[0], a.game, a.topic, a.language) if a.game
+    else companion.no_data(a.monsters[0], a.topic, a.language),
 }
 #: Replies that repeat what a person typed: never kept with the knowledge version.
 UNKEPT = frozenset({AnswerKind.NOT_FOUND})

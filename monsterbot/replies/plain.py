@@ -1,7 +1,8 @@
 """The plain-text renderer: an answer's content as lines a person reads in a terminal (`monsterbot chat`, `ask`).
 
 The same `Answer` the LINE renderer (line.py) turns into Flex cards, laid out for a terminal: the same words and
-labels in the asker's language, the figures as rows. A kind without a layout here is shown by its subjects.
+labels in the asker's language, the figures as rows. A kind without a layout here is shown by the words LINE shows
+for its reply (its text, or its altText).
 """
 
 from __future__ import annotations
@@ -11,19 +12,26 @@ from typing import Callable
 from monsterbot.core.answer import Answer, AnswerKind
 from monsterbot.core.model import AILMENTS, ELEMENTS, GameFacts, Hitzone, Monster
 from monsterbot.core.ranking import PAGE_SIZE
-from monsterbot.replies import followups, messages
+from monsterbot.replies import companion, followups, line, messages
 from monsterbot.replies.card import element_label, source_lines, title
 from monsterbot.replies.element_answer import best_parts, element_strength
 from monsterbot.replies.game_labels import game_name, note
-from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, stars
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, label, listed, part_name, stars
 from monsterbot.replies.part_answer import part_facts, zone_name
 from monsterbot.replies.tables import compact_hitzones, strength
 
 
 def render(answer: Answer) -> str:
     """The answer as text (empty for silence)."""
-    layout = LAYOUTS.get(answer.kind, _subjects)
-    return "\n".join(layout(answer))
+    layout = LAYOUTS.get(answer.kind)
+    return "\n".join(layout(answer)) if layout is not None else _line_words(answer)
+
+
+def _line_words(answer: Answer) -> str:
+    """A kind with no terminal layout: the words LINE itself shows for its reply (a text's text, a card's altText)."""
+    build = line.BUILDERS.get(answer.kind)
+    message = build(answer) if build is not None else None
+    return str(getattr(message, "text", None) or getattr(message, "alt_text", None) or "")
 
 
 def _heading(monster: Monster, facts: GameFacts | None, language: str) -> list[str]:
@@ -97,19 +105,19 @@ def _element(answer: Answer) -> list[str]:
 
 
 def _compare(answer: Answer) -> list[str]:
-    language, (one, other) = answer.language, answer.monsters[:2]
-    sides = one.facts(answer.game), other.facts(answer.game)
+    language = answer.language
+    sides = [m.facts(answer.game) for m in answer.monsters]
     games = " / ".join(sorted({game_name(f.game, language) for f in sides if f}))
-    lines = [f"{one.name(language)} {label(language, 'vs')} {other.name(language)} — {games}"]
+    lines = [f" {label(language, 'vs')} ".join(m.name(language) for m in answer.monsters) + f" — {games}"]
     for element in ELEMENTS:
         cells = [strength(f, element) for f in sides]
         if any(cells):
-            lines.append(f"{element_label(element, language)}  {cells[0] or '-'} | {cells[1] or '-'}")
+            lines.append(f"{element_label(element, language)}  {' | '.join(c or '-' for c in cells)}")
     for ailment in AILMENTS:
         cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "" for f in sides]
         if any(cells):
-            lines.append(f"{label(language, ailment)}  {cells[0] or '-'} | {cells[1] or '-'}")
-    return lines
+            lines.append(f"{label(language, ailment)}  {' | '.join(c or '-' for c in cells)}")
+    return lines + list(dict.fromkeys(line for f in sides if f for line in source_lines(f, language)))
 
 
 def _reverse(answer: Answer) -> list[str]:
@@ -136,15 +144,7 @@ def _command(answer: Answer) -> list[str]:
     return [label(answer.language, answer.topic)]
 
 
-def _subjects(answer: Answer) -> list[str]:
-    """A kind with no layout of its own: its text, else what it is about."""
-    if answer.text or not answer.monsters:
-        return [answer.text] if answer.text else []
-    return [f"{answer.kind}: {joined((m.name(answer.language or 'en') for m in answer.monsters), answer.language)}"]
-
-
 LAYOUTS: dict[AnswerKind, Callable[[Answer], list[str]]] = {
-    AnswerKind.SILENT: lambda a: [],
     AnswerKind.WEAKNESS: _weakness,
     AnswerKind.HITZONES: _hitzones,
     AnswerKind.PART: _part,
@@ -162,4 +162,9 @@ LAYOUTS: dict[AnswerKind, Callable[[Answer], list[str]]] = {
     AnswerKind.KEYWORD: lambda a: [a.text],
     AnswerKind.COMMAND: _command,
     AnswerKind.FORGET: lambda a: [],
+    AnswerKind.MATERIALS: lambda a: companion.materials_lines(a.monsters[0], a.game, a.topic, a.language) if a.game
+    else [companion.no_data_words(a.monsters[0], "materials", a.language)],
+    AnswerKind.ITEM_SOURCES: lambda a: companion.item_lines(a.topic, a.monsters, a.game or "", a.language),
+    AnswerKind.FIELD_GUIDE: lambda a: companion.guide_lines(a.monsters[0], a.game, a.topic, a.language) if a.game
+    else [companion.no_data_words(a.monsters[0], a.topic, a.language)],
 }

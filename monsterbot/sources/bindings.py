@@ -86,7 +86,7 @@ def merge(base: KnowledgeSet, bindings: Iterable[BindingKnowledge]) -> tuple[Kno
     """YAML knowledge with the bindings' on top, in namespace/name order; each binding whole or not at all: the merge,
     and the refused bindings."""
     monsters = {m.id: m for m in base.monsters}
-    owners = _name_owners(monsters.values())  # kept up to date as bindings are taken: no rebuild per binding
+    names = NameIndex(monsters.values())  # kept up to date as bindings are taken: no rebuild per binding
     replies = list(base.replies)
     claimed: dict[str, str] = {}
     refused: dict[str, Refused] = {}
@@ -102,17 +102,17 @@ def merge(base: KnowledgeSet, bindings: Iterable[BindingKnowledge]) -> tuple[Kno
             continue
         replaced = [monsters[i] for i in ids if i in monsters]
         for monster in replaced:
-            _index_names(owners, monster, remove=True)
+            names.remove(monster)
         for monster in binding.knowledge.monsters:
-            _index_names(owners, monster)
+            names.add(monster)
         candidate = monsters | {m.id: m for m in binding.knowledge.monsters}
-        collisions = _name_collisions(owners, candidate, binding)
-        shadows = _shadowing_keywords(owners, binding)
+        collisions = _name_collisions(names, candidate, binding)
+        shadows = _shadowing_keywords(names, binding)
         if collisions or shadows:
             for monster in binding.knowledge.monsters:  # as it was
-                _index_names(owners, monster, remove=True)
+                names.remove(monster)
             for monster in replaced:
-                _index_names(owners, monster)
+                names.add(monster)
             refused[binding.key] = Refused("NameCollision", tuple(collisions)) if collisions else \
                 Refused("KeywordShadows", tuple(shadows))
             continue
@@ -122,48 +122,66 @@ def merge(base: KnowledgeSet, bindings: Iterable[BindingKnowledge]) -> tuple[Kno
     return KnowledgeSet(tuple(monsters.values()), tuple(replies)), refused
 
 
-def _name_owners(monsters: Iterable[Monster]) -> dict[str, set[str]]:
-    """The ids of the monsters holding each normalised name or alias."""
-    owners: dict[str, set[str]] = {}
-    for monster in monsters:
-        _index_names(owners, monster)
-    return owners
+class NameIndex:
+    """The ids of the monsters holding each normalised name or alias, and every prefix of those names: the names held
+    inside a text are found in one walk over it (a prefix that leads nowhere stops the walk at once), so a binding
+    with thousands of long keywords costs about one lookup per character, not one per substring."""
+
+    def __init__(self, monsters: Iterable[Monster]) -> None:
+        self._owners: dict[str, set[str]] = {}
+        self._prefixes: set[str] = set()
+        for monster in monsters:
+            self.add(monster)
+
+    def add(self, monster: Monster) -> None:
+        for _, name in monster.all_names():
+            key = normalize(name)
+            self._owners.setdefault(key, set()).add(monster.id)
+            self._prefixes.update(key[:end] for end in range(1, len(key) + 1))
+
+    def remove(self, monster: Monster) -> None:
+        for _, name in monster.all_names():
+            self._owners.get(normalize(name), set()).discard(monster.id)
+
+    def holders(self, key: str) -> set[str]:
+        return self._owners.get(key, set())
+
+    def names_in(self, text: str) -> list[str]:
+        """The names (two characters or more) some monster holds that occur in the normalised `text`."""
+        found = []
+        for start in range(len(text)):
+            end = start + 1
+            while end <= len(text) and text[start:end] in self._prefixes:
+                if end - start >= 2 and self._owners.get(text[start:end]):
+                    found.append(text[start:end])
+                end += 1
+        return found
 
 
-def _index_names(owners: dict[str, set[str]], monster: Monster, remove: bool = False) -> None:
-    for _, name in monster.all_names():
-        holders = owners.setdefault(normalize(name), set())
-        if remove:
-            holders.discard(monster.id)
-        else:
-            holders.add(monster.id)
-
-
-def _shadowing_keywords(owners: Mapping[str, set[str]], binding: BindingKnowledge) -> list[str]:
+def _shadowing_keywords(names: NameIndex, binding: BindingKnowledge) -> list[str]:
     """The binding's keywords that would take a message the bot answers itself: one holding a name or alias of a
-    monster of the merged knowledge (`owners`, the binding's own included), or an ordinary word."""
+    monster of the merged knowledge (`names`, the binding's own included), or an ordinary word."""
     found = []
     for reply in binding.knowledge.replies:
         for keyword in reply.keywords:
             key = normalize(keyword)
-            held = [key[i:j] for i in range(len(key)) for j in range(i + 2, min(len(key), i + 64) + 1)
-                    if owners.get(key[i:j])]
+            held = names.names_in(key)
             if held:
                 name = max(held, key=len)
-                found.append(f"keyword {keyword!r} holds {name!r}, a name of {', '.join(sorted(owners[name]))}: "
+                found.append(f"keyword {keyword!r} holds {name!r}, a name of {', '.join(sorted(names.holders(name)))}: "
                              "questions about it would get this reply")
             elif small_talk(keyword) or key in everyday_words():
                 found.append(f"keyword {keyword!r} is an ordinary word: everyday messages would get this reply")
     return found
 
 
-def _name_collisions(owners: Mapping[str, set[str]], by_id: Mapping[str, Monster], binding: BindingKnowledge) -> list[str]:
-    """Names or aliases of the binding's monsters that another monster also holds (`owners`, of the knowledge with the
+def _name_collisions(names: NameIndex, by_id: Mapping[str, Monster], binding: BindingKnowledge) -> list[str]:
+    """Names or aliases of the binding's monsters that another monster also holds (`names`, of the knowledge with the
     binding in: `by_id`), unless both list each other in ambiguous_with (as two knowledge files must)."""
     found = []
     for monster in binding.knowledge.monsters:
         for _, name in monster.all_names():
-            others = owners.get(normalize(name), set()) - {monster.id}
+            others = names.holders(normalize(name)) - {monster.id}
             others = {o for o in others if not (o in monster.ambiguous_with and monster.id in by_id[o].ambiguous_with)}
             if others:
                 found.append(f"{monster.id}: {name!r} is also a name of {', '.join(sorted(others))}")

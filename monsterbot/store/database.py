@@ -3,12 +3,16 @@
 SQLite is the embedded default (a file under MONSTERBOT_DATA_DIR); PostgreSQL is used by
 giving a `postgresql+psycopg://` DATABASE_URL. Schema changes are numbered steps in
 MIGRATIONS, applied in order from the version recorded in the `meta` table (our documented
-equivalent of Alembic for a schema this small).
+equivalent of Alembic for a schema this small). Every worker of every replica migrates at its start: one at a time,
+under a lock (an exclusive lock on a file beside an SQLite database, an advisory lock on PostgreSQL), so each step
+runs once and the others find the database current.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+import fcntl
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import Engine
@@ -19,6 +23,8 @@ from monsterbot.store import (
     schema,  # noqa: F401 - registers the tables on SQLModel.metadata
 )
 from monsterbot.store.schema import Meta, utcnow
+
+_LOCK_KEY = 0x6D6F6E73746572  # PostgreSQL's advisory lock key for migrations ("monster")
 
 
 def _wilds_facts(connection: Connection) -> None:
@@ -70,8 +76,34 @@ def open_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args={"connect_timeout": 3})
 
 
+@contextmanager
+def _migrating(engine: Engine) -> Iterator[None]:
+    """Hold the database's migration lock (module docstring) while the body runs."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as connection:  # a session lock: held until unlocked, or the connection ends
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _LOCK_KEY})
+            try:
+                yield
+            finally:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _LOCK_KEY})
+        return
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":  # a database no other process opens
+        yield
+        return
+    with open(f"{database}.migrating", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, or the process ends
+        yield
+
+
 def migrate(engine: Engine) -> int:
-    """Create missing tables and apply pending migrations; refuse a database from a newer release."""
+    """Create missing tables and apply pending migrations, once whatever the number of processes starting together;
+    refuse a database from a newer release."""
+    with _migrating(engine):
+        return _migrate(engine)
+
+
+def _migrate(engine: Engine) -> int:
     SQLModel.metadata.create_all(engine)
     with Session(engine) as session:
         row = session.get(Meta, "schema_version")

@@ -17,13 +17,13 @@ workers = _settings.web_concurrency
 # gunicorn's asyncio worker reads every request whole, then answers LINE's webhook on its loop or hands the request to
 # one of GUNICORN_THREADS threads running the Flask app (monsterbot/web/asgi.py, wrapped in post_worker_init): slow
 # clients cost a coroutine, not a thread.
-worker_class = "asgi"
+worker_class = "monsterbot.web.worker.BoundedWorker"  # gunicorn's "asgi" worker with its connections bounded
 asgi_loop = "uvloop"  # ~15 % less CPU per webhook than the selector loop
 asgi_lifespan = "on"  # the shutdown drains the replies still queued, on the loop that sends them
-worker_connections = 1000
+worker_connections = _settings.max_connections  # each worker's cap (monsterbot/web/worker.py)
 timeout = 30
 graceful_timeout = _settings.shutdown_grace  # under Kubernetes' and Knative's default 30 s termination grace
-keepalive = 5
+keepalive = _settings.idle_timeout
 # no control socket (gunicornc): its server is a thread in the master, and its default path ($HOME/.gunicorn) is one
 # per user, shared by every gunicorn on the host, and absent from a read-only image
 control_socket_disable = True

@@ -238,6 +238,12 @@ env:
     value: {{ $.Values.config.webConcurrency | quote }}
   - name: GUNICORN_THREADS
     value: {{ $.Values.config.threads | quote }}
+  - name: MONSTERBOT_HEADER_TIMEOUT
+    value: {{ $.Values.config.headerTimeoutSeconds | quote }}
+  - name: MONSTERBOT_IDLE_TIMEOUT
+    value: {{ $.Values.config.idleTimeoutSeconds | int | quote }}
+  - name: MONSTERBOT_MAX_CONNECTIONS
+    value: {{ $.Values.config.maxConnections | int | quote }}
   {{- if $.Values.config.accessLog }}
   - name: GUNICORN_ACCESS_LOG
     value: "-"

@@ -198,12 +198,6 @@ def parse(text: str) -> Question:
     return replace(_parse_name(text, vocab), language=language)
 
 
-def parse_as_name(text: str) -> Question:
-    """A message read as one name with its question, never split into sides: how a comparison whose sides are not
-    all monsters is read ("rathalos and rathian are a couple" is a remark, not "rathalos")."""
-    return replace(_parse_name(text, _vocabulary()), language=detect_language(text))
-
-
 def _parse_name(text: str, vocab: _Vocabulary) -> Question:
     """Split a message into game, name and question words; decide weakness, hitzones or reverse."""
     folded = GAME_PHRASES.sub(r"\1", fold(text).strip())
