@@ -292,7 +292,7 @@ def cpu_seconds(pids: list[int]) -> float:
     for n, pid in enumerate(pids):
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except FileNotFoundError:  # ended since it was listed: counted with its parent's children
+        except OSError:  # ended since it was listed: counted with its parent's children
             continue
         total += sum(int(f) for f in fields[11:15 if n == 0 else 13]) / ticks
     return total
@@ -300,10 +300,10 @@ def cpu_seconds(pids: list[int]) -> float:
 
 def pss_mb(pid: int) -> float:
     """Proportional set size: the process's share of the memory it maps (shared pages divided among sharers); 0 for
-    a process that has ended."""
+    a process that has ended (the store's migration)."""
     try:
         lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
-    except FileNotFoundError:
+    except OSError:  # ended (gone, or a zombie not yet reaped)
         return 0.0
     for line in lines:
         if line.startswith("Pss:"):
