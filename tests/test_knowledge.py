@@ -415,3 +415,12 @@ def test_world_hitzone_tables_mark_the_parts_the_break_rewards_name(knowledge):
 
     table = json.dumps(hitzone_table(knowledge.current.monsters["rathalos"], "en", "world").to_dict(), ensure_ascii=False)
     assert "L. Wing◆" in table and "R. Wing◆" in table and "Head◆" in table and "Tail✂" in table
+
+
+def test_wilds_tables_show_parts_the_game_names_with_a_bracket(knowledge):
+    """Wilds keeps states as rows of their own: "Gog. Mat. (Head)", "Head (Fallen)" are parts, shown at first."""
+    from monsterbot.replies.tables import hitzone_table
+
+    for monster, part in (("gogmazios", "Gog. Mat. (Head)◆"), ("zoh-shia", "Head (Fallen)◆")):  # a row, marked
+        table = json.dumps(hitzone_table(knowledge.current.monsters[monster], "en", "wilds").to_dict(), ensure_ascii=False)
+        assert part in table, monster

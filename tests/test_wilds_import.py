@@ -176,3 +176,16 @@ def test_ailments_with_far_higher_thresholds_are_marked_near_useless():
     marked = {path.stem: wilds["impractical_ailments"] for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml"))
               if "impractical_ailments" in (wilds := yaml.safe_load(path.read_text())["games"].get("wilds", {}))}
     assert marked == {"gogmazios": ["stun"], "omega-planetes": ["paralysis"]}
+
+
+def test_the_card_says_which_ailments_are_near_useless(knowledge):
+    import json
+
+    from monsterbot.replies.card import weakness_card
+
+    for language, words in (("en", "Stun: build-up far above the usual, near-useless"), ("zh-TW", "累積值遠高於一般")):
+        card = json.dumps(weakness_card(knowledge.current.monsters["gogmazios"], language, "wilds").to_dict(),
+                          ensure_ascii=False)
+        assert words in card
+    rathalos = json.dumps(weakness_card(knowledge.current.monsters["rathalos"], "en", "wilds").to_dict())
+    assert "near-useless" not in rathalos

@@ -32,6 +32,8 @@ def companion_fields(facts: Mapping[str, Any]) -> dict[str, Any]:
     for key in ("crowns", "traps"):
         if key in facts:
             fields[key] = dict(facts[key])
+    if "impractical_ailments" in facts:  # kept with these facts in the store: what a hunt plan needs besides stars
+        fields["impractical_ailments"] = tuple(facts["impractical_ailments"])
     return fields
 
 
@@ -57,6 +59,8 @@ def companion_data(facts: GameFacts) -> dict[str, Any]:
         data["crowns"] = dict(facts.crowns)
     if facts.traps:
         data["traps"] = dict(facts.traps)
+    if facts.impractical_ailments:
+        data["impractical_ailments"] = list(facts.impractical_ailments)
     return data
 
 

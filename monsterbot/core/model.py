@@ -97,6 +97,7 @@ class GameFacts:
     remedies: tuple[Remedy, ...] = ()  # what to bring against those
     crowns: Mapping[str, int] = field(default_factory=dict)  # mini / silver / gold, percent of the base size
     traps: Mapping[str, bool] = field(default_factory=dict)  # pitfall / shock / vine: whether the trap holds it
+    impractical_ailments: tuple[str, ...] = ()  # listed as effective, but its build-up makes it near-useless
 
     def top_elements(self) -> tuple[str, ...]:
         """The elements that hurt most: by the source's stars, else its listed weak elements, else derived stars."""

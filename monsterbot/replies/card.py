@@ -216,6 +216,9 @@ def _facts_body(facts: GameFacts, language: str) -> list[FlexComponent]:
         for start in range(0, len(pairs), 2):
             line: list[FlexComponent] = [FlexBox(layout="vertical", flex=1, contents=[p]) for p in pairs[start:start + 2]]
             body.append(FlexBox(layout="horizontal", contents=line))
+        if facts.impractical_ailments:
+            named = joined((label(language, a) for a in facts.impractical_ailments), language)
+            body.append(text(note(language, "impractical").format(ailments=named), size="xs", color=GREY))
     weak_parts = facts.weak_parts()
     if weak_parts:
         body += [FlexSeparator(margin="md"), heading(f"{label(language, 'weak_parts')} ({label(language, 'cut_impact_shot')})")]

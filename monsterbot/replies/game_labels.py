@@ -33,6 +33,7 @@ _NOTES: Mapping[str, Mapping[str, str]] = {
         "elements": "element stars", "ailments": "ailments", "hitzones": "hitzones", "breakable": "breakable parts",
         "severable": "severable parts",
         "resisted": "Resists",
+        "impractical": "{ailments}: build-up far above the usual, near-useless",
         "wound": "Wound", "weak point": "Weak pt", "broken": "Broken", "state": "State {n}",
     },
     "zh-TW": {
@@ -42,6 +43,7 @@ _NOTES: Mapping[str, Mapping[str, str]] = {
         "no_game_hitzones": "資料中沒有{name}在{game}的肉質。", "other_games": "其他遊戲：",
         "elements": "屬性星數", "ailments": "異常狀態", "hitzones": "肉質", "breakable": "可破壞部位", "severable": "可切斷部位",
         "resisted": "耐性", "wound": "傷口", "weak point": "弱點", "broken": "破壞後", "state": "狀態{n}",
+        "impractical": "{ailments}：累積值遠高於一般，幾乎無效",
     },
     "zh-CN": {
         "datamined": "游戏数据解包", "database": "社区数据库", "hand_entered": "人工整理",
@@ -50,6 +52,7 @@ _NOTES: Mapping[str, Mapping[str, str]] = {
         "no_game_hitzones": "数据中没有{name}在{game}的肉质。", "other_games": "其他游戏：",
         "elements": "属性星数", "ailments": "异常状态", "hitzones": "肉质", "breakable": "可破坏部位", "severable": "可切断部位",
         "resisted": "耐性", "wound": "伤口", "weak point": "弱点", "broken": "破坏后", "state": "状态{n}",
+        "impractical": "{ailments}：累积值远高于一般，几乎无效",
     },
     "ja": {
         "datamined": "ゲームデータ解析", "database": "有志データベース", "hand_entered": "手入力",
@@ -58,6 +61,7 @@ _NOTES: Mapping[str, Mapping[str, str]] = {
         "no_game_hitzones": "{name}の{game}の肉質データはありません。", "other_games": "他のゲーム：",
         "elements": "属性の★", "ailments": "状態異常", "hitzones": "肉質", "breakable": "部位破壊", "severable": "切断",
         "resisted": "耐性", "wound": "傷口", "weak point": "弱点", "broken": "破壊後", "state": "状態{n}",
+        "impractical": "{ailments}：蓄積値が通常よりはるかに高く、ほぼ効きません",
     },
 }
 

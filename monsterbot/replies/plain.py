@@ -16,7 +16,7 @@ from monsterbot.replies import companion, followups, line, messages
 from monsterbot.replies.card import element_label, source_lines, title
 from monsterbot.replies.element_answer import best_parts, element_strength
 from monsterbot.replies.game_labels import game_name, note
-from monsterbot.replies.labels import ELEMENT_ICONS, colon, label, listed, part_name, stars
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, stars
 from monsterbot.replies.part_answer import part_facts, zone_name
 from monsterbot.replies.tables import compact_hitzones, strength
 
@@ -54,6 +54,9 @@ def _weakness(answer: Answer) -> list[str]:
     if facts.ailments:
         ailments = "  ".join(f"{label(language, a)} {stars(facts.ailments[a])}" for a in AILMENTS if a in facts.ailments)
         lines.append(f"{label(language, 'ailments')}{colon(language)}{ailments}")
+        if facts.impractical_ailments:
+            named = joined((label(language, a) for a in facts.impractical_ailments), language)
+            lines.append(note(language, "impractical").format(ailments=named))
     weak = facts.weak_parts()
     if weak:
         parts = ", ".join(f"{part_name(z.part, language, facts.game)} {_physical(z)}" for z in weak)
@@ -80,7 +83,7 @@ def _hitzones(answer: Answer) -> list[str]:
         shown = game_name(facts.game if facts else answer.game or "", language)
         return lines + [note(language, "no_game_hitzones").format(name=monster.name(language), game=shown)]
     every = [z for z in facts.hitzones if not z.state]
-    return lines + [label(language, "hitzones")] + _zone_rows(every if answer.full else compact_hitzones(every), facts, language) + _source(facts,
+    return lines + [label(language, "hitzones")] + _zone_rows(every if answer.full else compact_hitzones(facts.hitzones), facts, language) + _source(facts,
                                                                                                            language)
 
 

@@ -29,9 +29,14 @@ HITZONES_VIEW = VIEW_HITZONES  # the postback view of a hitzone table's game but
 
 
 def compact_hitzones(hitzones: Sequence[Hitzone]) -> list[Hitzone]:
-    """The parts in their usual state (no "(Broken)", "(Enraged)" …): the table a phone shows first."""
-    usual = [h for h in hitzones if not h.part.endswith(")")]
-    return usual or list(hitzones)
+    """The parts in their usual state: the table a phone shows first. Where the source keeps states as rows of
+    their own (`state`: Wilds), a bracket is part of a part's name ("Head (Crystallized)", "Gog. Mat. (Head)") and
+    every part is shown; else the parts not named with a state ("(Broken)", "(Enraged)" …: World)."""
+    normal = [h for h in hitzones if not h.state]
+    if len(normal) < len(hitzones):
+        return normal
+    usual = [h for h in normal if not h.part.endswith(")")]
+    return usual or normal
 
 
 def _mark(zone: Hitzone, facts: GameFacts) -> str:
@@ -79,7 +84,7 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
         said = note(language, "no_game_hitzones").format(name=name, game=game_name(shown, language))
         return fitted(said[:ALT_TEXT_LIMIT], [lambda: ([text(said, size="sm")], _page(monster, language, facts))], buttons)
     every = [z for z in facts.hitzones if not z.state]
-    normal = every if full else compact_hitzones(every)
+    normal = every if full else compact_hitzones(facts.hitzones)
     kinds = label(language, "table_kinds").split("/")
     widths = [5, 2, 2, 2, 2, 2, 2, 2, 2]
 
