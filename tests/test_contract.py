@@ -29,12 +29,14 @@ def test_replies_validate_against_messaging_api_spec(webhook, line_stub, messagi
 
 
 def test_every_roster_card_validates(knowledge, messaging_spec):
+    from linebot.v3.messaging import ReplyMessageRequest
+
     from monsterbot.replies.card import weakness_card
 
     for monster in knowledge.current.monsters.values():
         for language in ("en", "ja", "zh-TW", "zh-CN"):
-            request = {"replyToken": "t", "messages": [weakness_card(monster, language, None).to_dict()]}
-            assert errors(messaging_spec, "ReplyMessageRequest", request) == [], monster.id
+            request = ReplyMessageRequest(reply_token="t", messages=[weakness_card(monster, language, None)])
+            assert errors(messaging_spec, "ReplyMessageRequest", request.to_dict()) == [], monster.id
 
 
 def test_paged_and_condensed_tables_and_the_join_greeting_validate(knowledge, messaging_spec):

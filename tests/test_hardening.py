@@ -9,8 +9,8 @@ import time
 import uuid
 
 import pytest
+from linebot.v3.messaging import TextMessage
 
-from monsterbot.replies.models import TextMessage
 from monsterbot.replies.wire import to_wire
 from monsterbot.web.app import create_app
 from monsterbot.web.dedupe import RETRY_AFTER, Owed, RedisLedger, SqliteLedger
@@ -215,7 +215,8 @@ def test_an_event_that_fails_is_logged_and_the_batch_still_gets_200(line_stub, c
 
 
 def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not_sent(line_stub):
-    from monsterbot.replies.models import TextMessage
+    from linebot.v3.messaging import TextMessage
+
     from monsterbot.replies.wire import to_wire
     from monsterbot.web.dispatch import ReplyDispatcher, capacity
     from monsterbot.web.line_api import LineReplier
@@ -257,7 +258,8 @@ def test_replies_sent_from_the_loop_never_leave_it(line_stub):
     import asyncio
     import concurrent.futures
 
-    from monsterbot.replies.models import TextMessage
+    from linebot.v3.messaging import TextMessage
+
     from monsterbot.replies.wire import to_wire
     from monsterbot.web.dispatch import ReplyDispatcher
     from monsterbot.web.line_api import LineReplier

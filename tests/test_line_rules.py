@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Any, Iterator
 
 import pytest
-from linebot.v3.messaging import Message as SdkMessage
+from linebot.v3.messaging import Message
 
 from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, LANGUAGES, Monster
@@ -18,7 +18,6 @@ from monsterbot.core.ranking import PAGE_SIZE, page, weakest_to
 from monsterbot.replies import line_rules, messages, reverse, tables
 from monsterbot.replies.card import weakness_card
 from monsterbot.replies.labels import part_name
-from monsterbot.replies.models import Message
 from monsterbot.replies.wire import Wire, to_data
 from tests.conftest import message_texts
 
@@ -83,8 +82,8 @@ def test_every_reply_is_accepted_by_line(knowledge):
     for count, (what, message) in enumerate(every_reply(conversation)):
         kinds.add(what.split(" ")[0])
         json = message.data if isinstance(message, Wire) else to_data(message)  # as the bot sends it
-        if count % 5 == 0:  # the SDK reads it back as the same data: valid by its models, nothing lost or added
-            assert SdkMessage.from_dict(json).dict(by_alias=True, exclude_none=True) == json, what
+        if count % 50 == 0 and not isinstance(message, Wire):  # the one-pass serialisation agrees with the SDK's
+            assert json == message.to_dict(), what
         problem, details = line_rules.request_errors(_body(json))
         if problem:
             refused.append(f"{what}: {problem} {details[:3]}")
@@ -95,8 +94,9 @@ def test_every_reply_is_accepted_by_line(knowledge):
 def test_every_page_of_a_split_table_fits_a_bubble_with_its_widest_page_mark():
     """Rows filling a page to the byte at its "1/2" mark must not overflow on page "10/12": the split keeps a margin
     for marks wider than the one it measured (pages made here of rows whose pairs exactly fill a page without it)."""
+    from linebot.v3.messaging import FlexBox, FlexBubble, FlexText
+
     from monsterbot.replies.fit import split_pages
-    from monsterbot.replies.models import FlexBox, FlexBubble, FlexText
 
     def page(rows, number, count):
         return FlexBubble(body=FlexBox(layout="vertical", contents=[FlexText(text=f"Hitzones {number}/{count}"), *rows]))

@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+from linebot.v3.messaging import (
+    FlexBox,
+    FlexBubble,
+    FlexComponent,
+    FlexMessage,
+    FlexSeparator,
+    PostbackAction,
+    QuickReply,
+    QuickReplyItem,
+    TextMessage,
+)
+
 from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, GameFacts, Monster
 from monsterbot.replies.colours import BEST_ROW, ELEMENT_COLOURS, INK, LABEL, MUTED
 from monsterbot.replies.flex import GREY, heading, pair, row, text
@@ -24,17 +36,6 @@ from monsterbot.replies.messages import (
     button_label,
     page_data,
     postback_data,
-)
-from monsterbot.replies.models import (
-    FlexBox,
-    FlexBubble,
-    FlexComponent,
-    FlexMessage,
-    FlexSeparator,
-    PostbackAction,
-    QuickReply,
-    QuickReplyItem,
-    TextMessage,
 )
 
 ALT_TEXT_LIMIT = 400

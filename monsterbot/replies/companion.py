@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from monsterbot.core.companion import RANKS
-from monsterbot.core.glossary import condition_name, item_name, place_name
-from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
-from monsterbot.replies.card import ALT_TEXT_LIMIT, header, source_footer
-from monsterbot.replies.flex import GREY, heading, text
-from monsterbot.replies.game_labels import game_name, short_game_name
-from monsterbot.replies.labels import colon, joined, part_name
-from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
-from monsterbot.replies.models import (
+from linebot.v3.messaging import (
     FlexBox,
     FlexBubble,
     FlexMessage,
@@ -25,6 +17,15 @@ from monsterbot.replies.models import (
     QuickReplyItem,
     TextMessage,
 )
+
+from monsterbot.core.companion import RANKS
+from monsterbot.core.glossary import condition_name, item_name, place_name
+from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
+from monsterbot.replies.card import ALT_TEXT_LIMIT, header, source_footer
+from monsterbot.replies.flex import GREY, heading, text
+from monsterbot.replies.game_labels import game_name, short_game_name
+from monsterbot.replies.labels import colon, joined, part_name
+from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
 
 #: Items shown per reply, and monsters per item: a phone's screen, and LINE's bubble size.
 MAX_ITEMS, MAX_GIVERS, MAX_DROPS = 10, 6, 4

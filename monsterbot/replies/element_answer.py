@@ -3,13 +3,14 @@ take the most of it."""
 
 from __future__ import annotations
 
+from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage
+
 from monsterbot.core.model import GameFacts, Hitzone, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, element_label, header, other_views, source_footer
 from monsterbot.replies.colours import ELEMENT_COLOURS
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.game_labels import game_name
 from monsterbot.replies.labels import colon, form_name, label, listed, part_name, stars
-from monsterbot.replies.models import FlexBox, FlexBubble, FlexMessage
 
 BEST_PARTS = 3
 _WORDS = {

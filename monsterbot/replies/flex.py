@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from linebot.v3.messaging import FlexBox, FlexComponent, FlexText
 
 from monsterbot.replies.colours import INK, LABEL, MUTED
-from monsterbot.replies.models import FlexBox, FlexComponent, FlexText
 
 GREY = MUTED  # secondary text: 5.3:1 on white (LINE's usual #888888 is 3.5:1)
 
 
-def text(value: str, **style: Any) -> FlexText:
+def text(value: str, **style: object) -> FlexText:
     """A wrapping text component."""
     return FlexText(text=value, wrap=True, **style)
 
@@ -53,7 +52,7 @@ def cell(value: str, width: int, colour: str = INK, bold: bool = False, backgrou
          size: str = "xxs") -> FlexComponent:
     """One centred table cell, no more JSON than it needs (tables are long); a highlighted cell sits on a tinted box
     so it stands out by shape and weight, not colour alone."""
-    style: dict[str, Any] = {"size": size, "color": colour, "align": "center"}
+    style: dict[str, object] = {"size": size, "color": colour, "align": "center"}
     if bold:
         style["weight"] = "bold"
     if background is None:

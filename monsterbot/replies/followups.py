@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Sequence
 from urllib.parse import urlencode
 
+from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, TextMessage
+
 from monsterbot.core.model import GAMES, Monster
 from monsterbot.replies.game_labels import short_game_name
 from monsterbot.replies.labels import ELEMENT_ICONS, label
 from monsterbot.replies.messages import ASK, DETAIL, QUICK_REPLY_LIMIT, button_label, postback_data, set_game_data
-from monsterbot.replies.models import PostbackAction, QuickReply, QuickReplyItem, TextMessage
 
 _WORDS: dict[str, dict[str, str]] = {
     "en": {"which_monster": "Which monster? Send its name, or pick one:", "game_set": "OK, this chat now uses {game}.",

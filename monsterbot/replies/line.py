@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Callable, Hashable
 
+from linebot.v3.messaging import Message, TextMessage
+
 from monsterbot.core.answer import Answer, AnswerKind
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.replies import companion, followups, messages, reverse, tables
 from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.labels import label
-from monsterbot.replies.models import Message, TextMessage
 from monsterbot.replies.part_answer import part_answer
 from monsterbot.replies.unanswered import unanswered_note
 from monsterbot.replies.wire import Wire, to_wire

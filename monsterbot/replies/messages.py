@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from typing import Sequence
 from urllib.parse import parse_qs, urlencode
 
+from linebot.v3.messaging import MessageAction, PostbackAction, QuickReply, QuickReplyItem, TextMessage
+
 from monsterbot.core.matching.followup import PART_KEYWORDS
 from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, LANGUAGES, Monster
 from monsterbot.replies import line_rules
 from monsterbot.replies.labels import joined, label
-from monsterbot.replies.models import MessageAction, PostbackAction, QuickReply, QuickReplyItem, TextMessage
 
 QUICK_REPLY_LIMIT = line_rules.QUICK_REPLY_MAX_ITEMS
 LABEL_LIMIT = line_rules.LABEL_MAX

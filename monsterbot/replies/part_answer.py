@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage
+
 from monsterbot.core.matching.followup import PART_KEYWORDS, in_family
 from monsterbot.core.model import ELEMENTS, GameFacts, Hitzone, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, header, other_views, source_footer
@@ -9,7 +11,6 @@ from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.followups import say
 from monsterbot.replies.game_labels import game_name, state_name
 from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, part_name
-from monsterbot.replies.models import FlexBox, FlexBubble, FlexMessage
 
 _WIDTHS = [5, 2, 2, 2, 2, 2, 2, 2, 2]
 _NO_FIGURES = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, QuickReply
+
 from monsterbot.core.model import ELEMENTS
 from monsterbot.core.ranking import PAGE_SIZE, Ranked
 from monsterbot.replies.card import ALT_TEXT_LIMIT
@@ -10,7 +12,6 @@ from monsterbot.replies.flex import GREY, row, text
 from monsterbot.replies.game_labels import game_name
 from monsterbot.replies.labels import ELEMENT_ICONS, colon, label, listed, stars
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, monster_items, more_button
-from monsterbot.replies.models import FlexBox, FlexBubble, FlexComponent, FlexMessage, QuickReply
 
 
 def _strength(ranked: Ranked) -> str:

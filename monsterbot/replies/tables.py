@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator, QuickReply
+
 from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, GameFacts, Hitzone, Monster
 from monsterbot.replies.card import (
     ALT_TEXT_LIMIT,
@@ -23,7 +25,6 @@ from monsterbot.replies.flex import GREY, cell, heading, row, text
 from monsterbot.replies.game_labels import game_name, note, state_name
 from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, short_part_name, stars
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, VIEW_HITZONES, full_table_button, quick_replies
-from monsterbot.replies.models import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator, QuickReply
 
 HITZONES_VIEW = VIEW_HITZONES  # the postback view of a hitzone table's game buttons
 
@@ -125,8 +126,8 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
 def _buttons(monster: Monster, facts: GameFacts, language: str, compact: bool, rows: int,
              games: QuickReply | None) -> QuickReply | None:
     """The full-table button (when parts were left out) first, then one button per other game."""
-    items = [*((full_table_button(monster.id, facts.game, language, rows).items or ()) if compact else ()),
-             *((games.items or ()) if games else ())][:QUICK_REPLY_LIMIT]
+    items = [*(full_table_button(monster.id, facts.game, language, rows).items if compact else []),
+             *(games.items if games else [])][:QUICK_REPLY_LIMIT]
     return QuickReply(items=items) if items else None
 
 

@@ -1,9 +1,10 @@
 """Replies in the form the Messaging API receives: plain data, and that data encoded once.
 
-Replies are built with line-bot-sdk's models, mirrored in `replies/models.py`, and turned into data once; a card
-answered again and again is kept in that form for the knowledge version, so no request serialises it again
-(tests/test_wire.py proves the bytes sent identical to the SDK's, tests/test_line_rules.py the data equal on a sample
-of every reply).
+Replies are built with line-bot-sdk's typed models (checked as they are built) and turned into data once; a card
+answered again and again is kept in that form for the knowledge version, so no request serialises it again.
+The SDK's own `to_dict` serialises each level again for every level above it (quadratic in the depth of a Flex
+card); pydantic's `dict(by_alias=True, exclude_none=True)` makes the same data in one pass (tests/test_wire.py
+proves the bytes sent identical, tests/test_line_rules.py the data equal on a sample of every reply).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import json
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from monsterbot.replies.models import Message, Model
+from linebot.v3.messaging import Message
+from pydantic.v1 import BaseModel
 
 
 @dataclass(frozen=True)
@@ -23,9 +25,9 @@ class Wire:
     encoded: bytes
 
 
-def to_data(model: Model) -> dict[str, Any]:
+def to_data(model: BaseModel) -> dict[str, Any]:
     """A message, or a Flex part of one, as the JSON object line-bot-sdk makes of it."""
-    return model.to_dict()
+    return model.dict(by_alias=True, exclude_none=True)
 
 
 def to_wire(message: Message) -> Wire:

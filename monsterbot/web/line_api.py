@@ -1,22 +1,15 @@
-"""Sending replies through LINE's Messaging API as line-bot-sdk's asyncio client sends them (the only outbound call).
-
-The request is the one `AsyncMessagingApi.reply_message` makes (path, headers, body bytes: tests/test_wire.py) on a
-connection pool made as the SDK's asyncio client makes its own (aiohttp, the system's certificates), without
-importing the SDK's messaging package: it builds every API class and model the SDK has, most of a cold start.
-"""
+"""Sending replies through LINE's Messaging API with line-bot-sdk's asyncio client (the only outbound call)."""
 
 from __future__ import annotations
 
-import importlib.util
 import logging
-import ssl
 import time
 import urllib.parse
 import urllib.request
-from functools import cache
 from typing import Sequence
 
 import aiohttp
+from linebot.v3.messaging import AsyncApiClient, Configuration
 
 from monsterbot.replies.wire import Wire, reply_body
 from monsterbot.web import metrics
@@ -35,23 +28,26 @@ class LineReplier:
     reached LINE; only a connection that never opened is tried once more."""
 
     def __init__(self, endpoint: str, access_token: str, timeout: float, connections: int) -> None:
-        self._connections = connections
-        self._url = endpoint + _REPLY_PATH
+        self._configuration = Configuration(host=endpoint, access_token=access_token)
+        self._configuration.connection_pool_maxsize = connections
+        self._url = self._configuration.host + _REPLY_PATH
         self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._client: AsyncApiClient | None = None
         self._session: aiohttp.ClientSession | None = None
-        self._headers = {"User-Agent": f"line-bot-sdk-python/{sdk_version()}", "Authorization": f"Bearer {access_token}",
-                         "Accept": "application/json", "Content-Type": "application/json"}
+        self._headers: dict[str, str] = {}
         self._proxy: str | None = None
 
     def _pool(self) -> aiohttp.ClientSession:
-        """A session on a pool of `connections` kept-alive connections, verified against the system's certificates as
-        the SDK's are, made on the running loop when first needed. The SDK's own session trusts the environment on
-        every request, which costs two thread hand-offs per reply (the proxy variables, ~/.netrc): the proxy
-        variables are read here once instead (a proxy's credentials go in its URL), and ~/.netrc never (the channel
-        token is the only credential)."""
+        """A session on the SDK's connection pool (its connector: TLS, size), made on the running loop when first
+        needed. The SDK's own session trusts the environment on every request, which costs two thread hand-offs
+        per reply (the proxy variables, ~/.netrc): the proxy variables are read here once instead (a proxy's
+        credentials go in its URL), and ~/.netrc never (the channel token is the only credential)."""
         if self._session is None or self._session.closed:
-            connector = aiohttp.TCPConnector(limit=self._connections, ssl=ssl.create_default_context())
-            self._session = aiohttp.ClientSession(connector=connector)
+            self._client = AsyncApiClient(self._configuration)
+            self._session = aiohttp.ClientSession(connector=self._client.rest_client.pool_manager.connector,
+                                                  connector_owner=False)
+            self._headers = {**self._client.default_headers, "Accept": "application/json",
+                             "Content-Type": "application/json"}
             self._proxy = _proxy_for(self._url)
         return self._session
 
@@ -90,21 +86,10 @@ class LineReplier:
     async def close(self) -> None:
         """Close the pool's connections (a later reply opens new ones)."""
         if self._session is not None:
-            await self._session.close()  # and its connector
-        self._session = None
-
-
-@cache
-def sdk_version() -> str:
-    """line-bot-sdk's version, as its client names itself to LINE: read from its `__about__` module alone (importing
-    the `linebot` package would import its whole v2 API)."""
-    spec = importlib.util.find_spec("linebot")
-    assert spec is not None and spec.submodule_search_locations, "line-bot-sdk is installed"
-    about = importlib.util.spec_from_file_location("_linebot_about", f"{spec.submodule_search_locations[0]}/__about__.py")
-    assert about is not None and about.loader is not None
-    module = importlib.util.module_from_spec(about)
-    about.loader.exec_module(module)
-    return str(module.__version__)
+            await self._session.close()
+        if self._client is not None:
+            await self._client.close()  # the SDK's session and its connector
+        self._session = self._client = None
 
 
 def _proxy_for(url: str) -> str | None:
