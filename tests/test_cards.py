@@ -484,3 +484,18 @@ def test_help_names_the_companion_questions_as_the_bot_answers_them(talk: Conver
     assert [w for w in words if w not in usage] == []
     kinds = [getattr(talk.reply_to_text(ask).kind, "value", None) for ask in asks]
     assert kinds == ["materials", "field_guide", "field_guide", "item_sources"], kinds
+
+
+@pytest.mark.parametrize("data, language", [("setgame=world&lang=xx", "en"), ("setgame=world&lang=ja", "ja"),
+                                            ("setgame=world", "en")])
+def test_the_use_this_game_button_is_parsed_by_the_one_strict_parser(talk: Conversation, data: str,
+                                                                      language: str) -> None:
+    """"use this game here" goes through messages.parse_postback: a language outside LANGUAGES is English."""
+    assert messages.parse_postback(data) == messages.Postback(language, "world", set_game=True)
+    answer = talk.reply_to_postback(data, chat_key="c")
+    assert answer.kind == "command" and answer.language == language and answer.messages
+
+
+@pytest.mark.parametrize("data", ["setgame=mh5&lang=en", "setgame=world&lang=en&&", "setgame=world&setgame"])
+def test_a_use_this_game_button_this_bot_did_not_send_is_ignored(talk: Conversation, data: str) -> None:
+    assert talk.reply_to_postback(data, chat_key="c").messages == []
