@@ -112,8 +112,8 @@ MAINLAND_WORDS = ("怪物",)
 JAPANESE_ONLY = frozenset(
     "竜亜黒桜沢剣弾関団売読変県獣猟単巣戦様悪圧囲隠栄営駅塩縁応穏価壊拡覚楽渇巻歓観気帰犠拠挙駆恵掲経継軽鶏撃検権険験厳"
     "広鉱済剤雑賛歯児実釈収従渋縦処焼乗剰嬢浄畳譲醸図粋酔髄瀬斉摂専銭繊総荘捜挿騒増蔵臓続対帯滝択遅鋳聴鉄転伝稲闘徳"
-    "廃拝発髪抜払辺歩豊毎満黙薬訳揺頼覧両塁涙霊齢暦歴労弐悩脳"
-)
+    "廃拝発髪抜払辺歩豊毎満黙薬訳揺頼覧両塁涙霊齢暦歴労弐悩脳覇"
+) | frozenset("氷")  # 氷 (Chinese 冰): a Japanese form OpenCC's jp2t leaves as it is
 _KANA = re.compile("[\u3040-\u30ff]")
 _HAN = re.compile("[\u3400-\u9fff]")
 
