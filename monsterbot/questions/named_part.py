@@ -16,12 +16,13 @@ from monsterbot.core.glossary import every_part_name
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind
 from monsterbot.core.model import Monster
+from monsterbot.core.parts import base_part
 from monsterbot.questions.cards import card
 from monsterbot.questions.context import Context
 from monsterbot.questions.monster import MonsterName
 
 _NAME = MonsterName()
-_SIDE_OR_STATE = re.compile(r"^(?:Left|Right|L|R|Front|Middle|Rear) |\s*\([^()]*\)$")
+_ROW = re.compile(r"^(?:Front|Middle|Rear) ")  # "Front Left Arm": a many-armed monster's arms, front to rear
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +34,7 @@ def normalised_part_names() -> dict[str, frozenset[str]]:
 def _names_of(part: str) -> set[str]:
     """A part's names in every language: its own and its base's ("Left Chainblade" -> Chainblade…)."""
     table = normalised_part_names()
-    base = _SIDE_OR_STATE.sub("", _SIDE_OR_STATE.sub("", part))
+    base = base_part(_ROW.sub("", part))
     return {normalize(part), normalize(base), *table.get(part, ()), *table.get(base, ())}
 
 

@@ -6,6 +6,7 @@ import re
 from typing import Iterable, Mapping
 
 from monsterbot.core.glossary import part_tables, part_words
+from monsterbot.core.parts import split_state
 
 ELEMENT_ICONS: Mapping[str, str] = {"fire": "🔥", "water": "💧", "thunder": "⚡", "ice": "❄️", "dragon": "🐉"}
 
@@ -129,9 +130,8 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 
 
-_STATE = re.compile(r"^(?P<base>.+?) \((?P<state>[^()]+)\)$")
 _JOINERS = (" / ", "/", " & ", "+")
-_SIDES = {"Left ": {"zh-TW": "左", "zh-CN": "左", "ja": "左"}, "Right ": {"zh-TW": "右", "zh-CN": "右", "ja": "右"}}
+_SIDES = {"Left": {"zh-TW": "左", "zh-CN": "左", "ja": "左"}, "Right": {"zh-TW": "右", "zh-CN": "右", "ja": "右"}}
 
 
 def _known(english: str, language: str, game: str | None) -> str | None:
@@ -144,10 +144,10 @@ def _compose(english: str, language: str, game: str | None) -> str | None:
     whole = _known(english, language, game)
     if whole is not None:
         return whole
-    found = _STATE.match(english)
-    if found:
-        base = _compose(found["base"], language, game)
-        states = [part_words()["states"].get(s, {}).get(language) for s in found["state"].split("+")]
+    base_name, state = split_state(english)
+    if state:
+        base = _compose(base_name, language, game)
+        states = [part_words()["states"].get(s, {}).get(language) for s in state.split("+")]
         if base is None or None in states:
             return None
         return f"{base}({'+'.join(states)})" if language == "ja" else f"{base}（{'+'.join(states)}）"
@@ -156,8 +156,8 @@ def _compose(english: str, language: str, game: str | None) -> str | None:
             pieces = [_compose(piece.strip(), language, game) for piece in english.split(joiner)]
             return None if None in pieces else ("・" if language == "ja" else "/").join(pieces)  # type: ignore[arg-type]
     for side, prefix in _SIDES.items():
-        if english.startswith(side):
-            rest = _compose(english[len(side):], language, game)
+        if english.startswith(f"{side} "):
+            rest = _compose(english[len(side) + 1:], language, game)
             return None if rest is None else prefix[language] + rest
     return None
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator, QuickReply
 
 from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, GameFacts, Hitzone, Monster
+from monsterbot.core.parts import without_side
 from monsterbot.replies.card import (
     ALT_TEXT_LIMIT,
     element_label,
@@ -51,7 +51,7 @@ def _listed(part: str, parts: Sequence[str]) -> bool:
 
 
 def _base(part: str) -> str:
-    return re.sub(r"^(?:Left|Right|L|R) ", "", part).removesuffix("s")
+    return without_side(part).removesuffix("s")
 
 
 def hitzone_row(zone: Hitzone, facts: GameFacts, language: str, widths: list[int]) -> FlexBox:
