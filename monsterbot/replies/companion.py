@@ -24,7 +24,7 @@ from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
 from monsterbot.replies.card import ALT_TEXT_LIMIT, header, source_footer
 from monsterbot.replies.flex import GREY, heading, text
 from monsterbot.replies.game_labels import game_name, short_game_name
-from monsterbot.replies.labels import colon, joined, part_name
+from monsterbot.replies.labels import colon, joined, part_name, translated
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
 
 #: Items shown per reply, and monsters per item: a phone's screen, and LINE's bubble size.
@@ -85,7 +85,7 @@ _TIERS = {"en": {}, "zh-TW": {"bronze": "銅", "silver": "銀", "gold": "金", "
 
 def say(language: str, key: str) -> str:
     """A word of these replies in a language, falling back to English."""
-    return _WORDS.get(language, _WORDS["en"]).get(key) or _WORDS["en"][key]
+    return translated(_WORDS, language, key)
 
 
 def drop_label(drop: Drop, language: str, game: str) -> str:

@@ -12,7 +12,7 @@ from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, Tex
 from monsterbot.core.matching.followup import PART_KEYWORDS
 from monsterbot.core.model import ELEMENTS, GAMES, Monster
 from monsterbot.replies.game_labels import short_game_name
-from monsterbot.replies.labels import ELEMENT_ICONS, label
+from monsterbot.replies.labels import ELEMENT_ICONS, label, translated
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
 
 #: Button data of a question about a part or an element ("ask=part&detail=tail"), and of "use this game here".
@@ -36,7 +36,7 @@ _WORDS: dict[str, dict[str, str]] = {
 }
 def say(language: str, key: str) -> str:
     """A word of these replies in a language, falling back to English."""
-    return _WORDS.get(language, _WORDS["en"]).get(key) or _WORDS["en"][key]
+    return translated(_WORDS, language, key)
 
 
 def detail_name(ask: str, detail: str, language: str) -> str:

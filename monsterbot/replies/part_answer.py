@@ -64,7 +64,7 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
                         footer=source_footer(facts, language, stars_shown=False))  # a part shows no stars
     shown_game = facts.game if facts is not None else None
     figures = "; ".join(
-        f"{zone_name(z, language, shown_game)} {'/'.join('-' if v is None else str(v) for v in (z.cut, z.impact, z.shot))}"
+        f"{zone_name(z, language, shown_game)} {physical(z)}"
         for z in zones)
     alt = f"{name} {part} ({label(language, 'cut_impact_shot')}): {figures}" if zones else f"{name} {part}"
     return FlexMessage(alt_text=" ".join([alt, *marks])[:ALT_TEXT_LIMIT], contents=bubble,
@@ -77,6 +77,11 @@ def _asked(family: str, zones: tuple[Hitzone, ...], language: str, facts: GameFa
         return say(language, family) if family in PART_KEYWORDS else family
     game = facts.game if facts else None
     return joined(dict.fromkeys(part_name(z.part, language, game) for z in zones if not z.state), language)
+
+
+def physical(zone: Hitzone) -> str:
+    """A part's cut / impact / shot values as the replies write them: "45/40/35", "-" where a source has none."""
+    return "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
 
 
 def zone_name(zone: Hitzone, language: str, game: str | None) -> str:

@@ -17,7 +17,7 @@ from monsterbot.replies.card import element_label, source_lines, title
 from monsterbot.replies.element_answer import best_parts, element_strength
 from monsterbot.replies.game_labels import game_name, note
 from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, stars
-from monsterbot.replies.part_answer import part_facts, zone_name
+from monsterbot.replies.part_answer import part_facts, physical, zone_name
 from monsterbot.replies.tables import compact_hitzones, strength
 
 
@@ -59,18 +59,14 @@ def _weakness(answer: Answer) -> list[str]:
             lines.append(note(language, "impractical").format(ailments=named))
     weak = facts.weak_parts()
     if weak:
-        parts = ", ".join(f"{part_name(z.part, language, facts.game)} {_physical(z)}" for z in weak)
+        parts = ", ".join(f"{part_name(z.part, language, facts.game)} {physical(z)}" for z in weak)
         lines.append(f"{label(language, 'weak_parts')} ({label(language, 'cut_impact_shot')}){colon(language)}{parts}")
     return lines + _source(facts, language)
 
 
-def _physical(zone: Hitzone) -> str:
-    return "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
-
-
 def _zone_rows(zones: list[Hitzone] | tuple[Hitzone, ...], facts: GameFacts, language: str) -> list[str]:
     head = f"{label(language, 'part')}  {label(language, 'cut_impact_shot')}  {' '.join(ELEMENT_ICONS[e] for e in ELEMENTS)}"
-    rows = [f"{zone_name(z, language, facts.game)}  {_physical(z)}  "
+    rows = [f"{zone_name(z, language, facts.game)}  {physical(z)}  "
             + " ".join("-" if z.elements.get(e) is None else str(z.elements[e]) for e in ELEMENTS) for z in zones]
     return [head, *rows]
 
