@@ -147,6 +147,9 @@ SETTINGS: tuple[Setting, ...] = (
             "config.groupMode"),
     Setting("MONSTERBOT_LINE_TIMEOUT", "line_timeout", _number(float, 5.0), "`5`",
             "seconds before a call to the Messaging API is abandoned", "config.lineTimeoutSeconds"),
+    Setting("MONSTERBOT_REPLY_HOLD", "reply_hold", _number(float, 0.3), "`0.3`",
+            "seconds from a webhook's arrival its 200 waits for its replies to reach LINE while LINE is brisk (a "
+            "reply still on its way then is kept in the outbox first)", "config.replyHoldSeconds"),
     Setting("MONSTERBOT_MAX_BODY_BYTES", "max_body_bytes", _number(int, 1_000_000), "`1000000`",
             "larger webhook bodies are refused with 413", "config.maxBodyBytes"),
     Setting("MONSTERBOT_LOG_FORMAT", "log_format", _choice("json", ("json", "text")), "`json`",
@@ -241,6 +244,7 @@ class Settings:
     default_game: str = "wilds"
     group_mode: str = "confident"
     line_timeout: float = 5.0
+    reply_hold: float = 0.3
     max_body_bytes: int = 1_000_000
     log_format: str = "json"
     source: str = "yaml"

@@ -48,6 +48,8 @@ class LineStandIn:
         self._keep = keep
         self.status = 200
         self.delay = 0.0  # seconds to wait before answering (a slow Messaging API)
+        self.released = threading.Event()  # cleared by `hold`: replies are taken (their tokens used), then answered
+        self.released.set()  # only once it is set again
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -72,6 +74,7 @@ class LineStandIn:
                 stub._on_request(recorded)
                 if stub.delay:
                     time.sleep(stub.delay)
+                stub.released.wait()
                 payload = json.dumps(answer).encode()
                 try:
                     self.send_response(status)
@@ -115,6 +118,13 @@ class LineStandIn:
             return self.status, {"message": "stand-in failure"}
         messages = recorded.body.get("messages", []) if isinstance(recorded.body, dict) else []
         return 200, {"sentMessages": [{"id": str(i), "quoteToken": "q"} for i, _ in enumerate(messages)]}
+
+    def hold(self) -> None:
+        """Answer no reply until `release`: a Messaging API as slow as a test needs, without a clock."""
+        self.released.clear()
+
+    def release(self) -> None:
+        self.released.set()
 
     def issue(self, token: str) -> str:
         """A reply token as LINE's webhook hands it out now: it expires `token_life` seconds from now."""

@@ -9,6 +9,8 @@ import random
 import shlex
 import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -20,7 +22,7 @@ from monsterbot.web.dispatch import SENDERS
 from monsterbot_devtools.line_standin import LineStandIn
 from monsterbot_devtools.soak import QUERIES
 from monsterbot_devtools.webprocess import WebProcess, batch_body, children, post, procfile_command, text_event
-from tests.conftest import REDIS_URL, need_redis, wait_for
+from tests.conftest import REDIS_URL, REPO, need_redis, wait_for
 from tests.tcp_proxy import TcpProxy
 
 CLEAR_NAMES = ["火龍", "rathalos", "リオレウス", "雌火龍"]  # answered in groups too (group mode "confident")
@@ -44,7 +46,10 @@ def _tokens(line: LineStandIn) -> list[str]:
 
 @pytest.mark.parametrize("ledger", ["events file", "redis"])
 def test_a_worker_killed_mid_batch_then_redelivery_answers_every_event_once(ledger):
-    extra = {"MONSTERBOT_EVENT_LEASE": "2", "MONSTERBOT_LINE_TIMEOUT": "3"}
+    """Driven by events, not clocks: LINE holds its answers (the stand-in's gate) and the 200 waits longer than the
+    test, so the workers die at the first reply before any 200; LINE's redeliveries get 503 while the dead worker's
+    claims last, then each event is answered, once."""
+    extra = {"MONSTERBOT_EVENT_LEASE": "2", "MONSTERBOT_LINE_TIMEOUT": "3", "MONSTERBOT_REPLY_HOLD": "60"}
     if ledger == "redis":
         need_redis()
         extra["REDIS_URL"] = REDIS_URL
@@ -53,32 +58,55 @@ def test_a_worker_killed_mid_batch_then_redelivery_answers_every_event_once(ledg
 
     def kill_workers_at_the_first_reply(_recorded: object) -> None:
         if web is not None and not killed.is_set():
-            killed.set()
             for pid in children(web.process.pid):
                 os.kill(pid, signal.SIGKILL)
+            killed.set()
 
     line = LineStandIn(on_request=kill_workers_at_the_first_reply).start()
-    line.delay = 1.0  # the first replies are still with LINE when the workers die
+    line.hold()  # the first replies are still with LINE when the workers die
     web = WebProcess.start(line.url, workers=2, extra_env=extra)
     try:
         events = _events(40)
         status, _ = post(web.url, batch_body(events))
         assert killed.is_set() and status != 200, "the worker must die before acknowledging, or LINE won't redeliver"
-        time.sleep(2.5)  # the dead worker's claims expire (MONSTERBOT_EVENT_LEASE)
-        line.delay = 0.0
+        line.release()
         wait_for(lambda: post(web.url, batch_body(events, redelivery=True))[0] == 200, timeout=60)  # LINE retries
         expected = {e["replyToken"] for e in events}
         wait_for(lambda: set(_tokens(line)) == expected, timeout=20)
         tokens = _tokens(line)
         # Tried twice: only the replies LINE had when the worker died (LINE refuses the reused token with 400).
         assert len(tokens) - len(expected) <= SENDERS
-        assert post(web.url, batch_body(events, redelivery=True))[0] == 200  # once more: all answered, all skipped
-        time.sleep(0.5)
+        # once more: all answered, all skipped (a 200 for skipped events only: nothing was queued to be sent)
+        assert post(web.url, batch_body(events, redelivery=True))[0] == 200
         assert len(_tokens(line)) == len(tokens)
         _redelivery_to_the_other_worker_is_skipped(web, line)
     finally:
+        line.release()
         assert web.stop() == 0
         line.stop()
+
+
+def _redelivery_to_the_other_worker_is_skipped(web: WebProcess, line: LineStandIn) -> None:
+    """One worker answers a batch of events; LINE's redelivery reaches the other one: it is skipped."""
+    first, second = children(web.process.pid)
+    events = _events(20)
+    before = len(_tokens(line))
+
+    def deliver_while_stopped(stopped: int, redelivery: bool) -> None:
+        os.kill(stopped, signal.SIGSTOP)  # the other worker takes every connection
+        try:
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                results = list(pool.map(lambda e: post(web.url, batch_body([e], redelivery)), events))
+            assert [status for status, _ in results] == [200] * len(events)
+        finally:
+            os.kill(stopped, signal.SIGCONT)
+
+    deliver_while_stopped(first, redelivery=False)  # each 200 after its reply reached LINE (the hold)
+    assert len(_tokens(line)) == before + len(events)
+    skipped = web.log.read_text().count("skipped a redelivered event")
+    deliver_while_stopped(second, redelivery=True)  # 200s for skipped events: nothing queued, nothing to wait for
+    assert sorted(_tokens(line)[before:]) == sorted(e["replyToken"] for e in events)  # never answered twice
+    wait_for(lambda: web.log.read_text().count("skipped a redelivered event") == skipped + len(events))
 
 
 @pytest.mark.parametrize("ledger", ["events file", "redis"])
@@ -129,30 +157,6 @@ def test_no_acknowledged_event_is_lost_when_every_worker_is_killed_whatever_line
         line.delay = 0.0
         assert web.stop() == 0
         line.stop()
-
-
-def _redelivery_to_the_other_worker_is_skipped(web: WebProcess, line: LineStandIn) -> None:
-    """One worker answers a batch of events; LINE's redelivery reaches the other one: it is skipped."""
-    first, second = children(web.process.pid)
-    events = _events(20)
-    before = len(_tokens(line))
-
-    def deliver_while_stopped(stopped: int, redelivery: bool) -> None:
-        os.kill(stopped, signal.SIGSTOP)  # the other worker takes every connection
-        try:
-            with ThreadPoolExecutor(max_workers=8) as pool:
-                results = list(pool.map(lambda e: post(web.url, batch_body([e], redelivery)), events))
-            assert [status for status, _ in results] == [200] * len(events)
-        finally:
-            os.kill(stopped, signal.SIGCONT)
-
-    deliver_while_stopped(first, redelivery=False)
-    wait_for(lambda: len(_tokens(line)) == before + len(events))
-    skipped = web.log.read_text().count("skipped a redelivered event")
-    deliver_while_stopped(second, redelivery=True)
-    time.sleep(0.5)
-    assert sorted(_tokens(line)[before:]) == sorted(e["replyToken"] for e in events)  # never answered twice
-    assert web.log.read_text().count("skipped a redelivered event") == skipped + len(events)
 
 
 def test_sigterm_with_a_slow_api_sends_or_logs_every_acknowledged_reply():
@@ -304,20 +308,18 @@ def test_two_thousand_idle_or_dripping_sockets_neither_stop_webhooks_nor_hold_si
         results = [post(web.url, batch_body(_events(1))) for _ in range(40)]
         ok = sum(1 for status, _ in results if status == 200)
         slowest = max(took for _, took in results)
-        time.sleep(4.0)  # past the header timeout: every one of them closed by the server
-        closed = sum(1 for sock in idle if _closed_by_peer(sock))
         print(f"2,000 idle or dripping sockets, ulimit -n 1024: {ok} of 40 webhooks answered 200 (slowest "
-              f"{slowest * 1000:.0f} ms); after the header timeout {closed} of 1,000 idle and {1000 - len(dripping)} "
-              "of 1,000 dripping sockets closed by the server")
+              f"{slowest * 1000:.0f} ms)")
         assert ok == 40 and slowest < 1.0
-        assert closed == 1000 and dripping == []
+        # past the header timeout (3 s) every one of them is closed by the server (a dripping one fails its next send)
+        wait_for(lambda: not dripping and all(_closed_by_peer(sock) for sock in idle), timeout=20)
         for _ in range(2000):  # and again, idle, at SIGTERM
             idle.append(socket.create_connection(("127.0.0.1", web.port)))
         started = time.monotonic()
         assert web.stop(timeout=30) == 0
         took = time.monotonic() - started
         print(f"SIGTERM with 2,000 idle sockets open: stopped in {took:.1f} s (grace 25 s)")
-        assert took < 5
+        assert took < 15  # far inside the 25 s grace, which idle sockets used to hold whole
     finally:
         stop.set()
         for sock in idle + dripping:
@@ -335,3 +337,43 @@ def _closed_by_peer(sock: socket.socket) -> bool:
         return False
     except OSError:
         return True
+
+
+def test_redis_at_70_ms_a_call_keeps_webhooks_under_a_second_at_60_a_second():
+    """Redis slow but answering (70 ms a call, under every per-call timeout): the claims, the chat memory and the
+    outbox of a webhook share one deadline (DEPENDENCY_BUDGET from its arrival, its wait for a thread included), so
+    webhooks do not pile up behind the threads: the last ones are answered as fast as the first."""
+    need_redis()
+    proxy = subprocess.Popen(  # its own process: the test's client threads add no delay to Redis's answers
+        [sys.executable, "-c", "import sys, time; from tests.tcp_proxy import TcpProxy; p = TcpProxy(('127.0.0.1', 6379));"
+         " p.delay = 0.07; print(p.port, flush=True); time.sleep(3600)"], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    port = int(proxy.stdout.readline())
+    line = LineStandIn().start()
+    web = WebProcess.start(line.url, workers=2, extra_env={"REDIS_URL": f"redis://127.0.0.1:{port}/15"})
+    try:
+        post(web.url, batch_body(_events(4)))  # warm both workers
+        events = _events(1200, group=True)
+        started = time.monotonic()
+
+        def at_its_time(n: int) -> float:  # 60 webhooks a second, whatever the answers take
+            time.sleep(max(0.0, started + n / 60 - time.monotonic()))
+            status, took = post(web.url, batch_body([events[n]]))
+            return took if status == 200 else float("inf")
+
+        with ThreadPoolExecutor(max_workers=24) as pool:
+            in_order = list(pool.map(at_its_time, range(len(events))))
+        took = sorted(in_order)
+        p99, late = took[int(len(took) * 0.99)], sum(1 for t in took if t > 1.0)
+        log = web.log.read_text()
+        print(f"Redis at 70 ms a call, 60 webhooks/s, {len(took)} webhooks: p50 {took[len(took) // 2] * 1000:.0f} ms, "
+              f"p99 {p99 * 1000:.0f} ms, {late} over 1 s; Redis given up for 5 s {log.count('Redis failed')} times, "
+              f"chat memory {log.count('chat memory skipped')} times")
+        assert took[-1] != float("inf")  # every webhook answered 200
+        # no pile-up behind the threads (the figure above is the machine's; test_webhook bounds a webhook's own time)
+        first, last = sorted(in_order[:200]), sorted(in_order[-200:])
+        assert last[100] <= 3 * first[100] + 0.1 and last[190] < 1.0, (first[100], last[100], last[190])
+    finally:
+        web.stop()
+        line.stop()
+        proxy.kill()
+        proxy.wait()

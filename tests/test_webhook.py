@@ -257,6 +257,21 @@ def test_invalid_mentions_are_ignored_with_bounded_work(spans):
     assert mentioned == (spans[0] == (0, 11))
 
 
+@pytest.mark.parametrize(("text", "spans", "left"), [
+    ("@monsterbot 火龍 tail", [(0, 11), (5, 11)], " 火龍 tail"),  # overlapping the first: ignored, nothing eaten
+    ("@monsterbot 火龍 tail", [(0, 11), (2, 3)], " 火龍 tail"),  # inside the first
+    ("@monsterbot@monsterbot 火龍", [(0, 11), (11, 11)], " 火龍"),  # side by side: both cut
+    ("火龍 @monsterbot and @monsterbot?", [(3, 11), (19, 11), (8, 13)], "火龍  and ?"),  # given out of order
+])
+def test_overlapping_mentions_cut_only_the_mentions(text, spans, left):
+    from linebot.v3.webhooks import TextMessageContent
+
+    from monsterbot.web.payload import without_self_mentions
+
+    message = TextMessageContent.from_dict(_mentioned(text, *spans)["message"])
+    assert without_self_mentions(message) == (left, True)
+
+
 def test_lone_surrogates_are_answered(webhook, line_stub):
     body = json.dumps(payload(text_event("火龍"))).replace("\\u706b\\u9f8d", "\\udcff\\u706b\\u9f8d\\ud83d").encode()
     assert webhook(None, raw=body).status_code == 200
@@ -508,3 +523,31 @@ def test_the_stand_in_refuses_a_reply_token_expired_or_never_issued(line_stub):
     assert [reply("old"), reply("made-up"), reply("fresh"), reply("fresh")] == [400, 400, 200, 400]
     assert [r.error["message"] for r in line_stub.rejected] == ["Invalid reply token"] * 3
     line_stub.rejected.clear()  # refused on purpose
+
+
+def test_one_deadline_bounds_all_of_a_webhooks_calls_on_a_slow_store(line_stub, knowledge):
+    """Twenty events, each remembered in a store that answers every call in 70 ms, under every per-call bound: 1.4 s
+    one call after another; the webhook's one deadline ends them all together."""
+    from monsterbot.bounded import Bounded
+    from monsterbot.memory import BoundedMemory, LocalMemory
+    from monsterbot.web.app import create_app
+    from monsterbot.web.webhook import DEPENDENCY_BUDGET
+    from tests.conftest import post_signed, runtime_for, settings_for
+
+    class SlowStore(LocalMemory):
+        def recall(self, key):
+            time.sleep(0.07)
+            return super().recall(key)
+
+        def remember(self, key, value):
+            time.sleep(0.07)
+            super().remember(key, value)
+
+    memory = BoundedMemory(SlowStore(), Bounded("slow memory", timeout=0.25))
+    app = create_app(settings_for(line_stub), runtime_for(knowledge, memory=memory))
+    events = [text_event(name, "group") for name in ("火龍", "rathalos", "リオレウス", "雌火龍", "rathian") * 4]
+    started = time.perf_counter()
+    assert post_signed(app, payload(*events)).status_code == 200
+    took = time.perf_counter() - started
+    assert DEPENDENCY_BUDGET <= 0.6 and took < 1.0, f"{took:.2f} s"  # the budget, a call begun before its end, answers
+    wait_for(lambda: len(line_stub.replies()) == len(events))  # every event answered, some without their memory

@@ -87,7 +87,7 @@ class BoundedMemory:
         return self._bounded.call(lambda: self._inner.recall(key), None)
 
     def remember(self, key: str, value: Remembered) -> None:
-        self._bounded.call(lambda: self._inner.remember(key, value), None)
+        self._bounded.call(lambda: self._inner.remember(key, value), None)  # waited for: the next message recalls it
 
     def forget(self, key: str) -> None:
         self._bounded.call(lambda: self._inner.forget(key), None)

@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from cachetools import TTLCache
 
+from monsterbot.bounded import time_left
 from monsterbot.preferences import Preferences
 
 log = logging.getLogger(__name__)
@@ -68,12 +69,14 @@ class CachedPreferences:
         with self._lock:
             if entry in self._cache:
                 return self._cache[entry]
+        wait = time_left(self._wait)  # within the webhook's deadline
         future = self._submit(self._read, entry, read)
-        if future is not None and self.healthy:  # while the store is late, its answer only fills the cache
+        if future is not None and self.healthy and wait > 0:  # while the store is late, its answer only fills the cache
             try:
-                return future.result(timeout=self._wait)
+                return future.result(timeout=wait)
             except FutureTimeout:
-                self._late()
+                if wait >= self._wait:
+                    self._late()
             except Exception:  # noqa: BLE001 - the store failed (logged in _done): the default, never cached
                 return default
         return default
@@ -83,11 +86,13 @@ class CachedPreferences:
         if future is None:
             log.warning("a chat preference change was kept in this worker only: the database is busy")
             return
+        wait = time_left(self._wait)
         try:
-            future.result(timeout=self._wait)
+            future.result(timeout=wait)
         except FutureTimeout:
-            self._late()
-            log.warning("a chat preference change is still being written: the database is slow")
+            if wait >= self._wait:
+                self._late()
+                log.warning("a chat preference change is still being written: the database is slow")
 
     def _read(self, entry: tuple[str, str], read: Callable[[str], Any]) -> Any:
         value = read(entry[1])

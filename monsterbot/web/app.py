@@ -47,7 +47,7 @@ def create_app(
     # through the route below, where a slow store holds one request, not all; so does recording a reply's result
     loop_safe = not settings.redis_url and not settings.remote_store
     dispatcher = ReplyDispatcher(replier, settings.line_timeout, drain_budget(settings.shutdown_grace),
-                                 blocking_done=not loop_safe)
+                                 blocking_done=not loop_safe, hold=settings.reply_hold)
     conversation = Conversation(knowledge, settings.default_game, settings.group_mode, runtime.preferences,
                                 runtime.memory)
     ledger = ledger or event_ledger(settings.redis_url, settings.data_dir, settings.event_lease,
@@ -64,7 +64,9 @@ def create_app(
 
     @app.post("/callback")
     def callback() -> Response:
-        text, status = webhook.answer(_raw_body(settings.max_body_bytes), request.headers.get("X-Line-Signature", ""))
+        arrived = request.environ.get("asgi.scope", {}).get("monsterbot.arrived")  # read whole, then a thread waited
+        text, status = webhook.answer(_raw_body(settings.max_body_bytes), request.headers.get("X-Line-Signature", ""),
+                                      arrived)
         return Response(text, status, mimetype="text/plain")  # as the loop answers it
 
     def internal() -> bool:

@@ -13,6 +13,7 @@ other route (health, metrics), and the webhook when it is not loop-safe, runs on
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any, Awaitable, Callable, Iterable, MutableMapping, Union
 
 from a2wsgi import WSGIMiddleware
@@ -76,7 +77,8 @@ class WholeRequests:
         whole: Message | None = {"type": "http.request", "body": bytes(body), "more_body": False}
         # The app sees a body of known length, however it was sent (chunked bodies included).
         headers = [(k, v) for k, v in scope["headers"] if k.lower() not in (b"content-length", b"transfer-encoding")]
-        scope = dict(scope, headers=[*headers, (b"content-length", str(len(body)).encode())])
+        scope = dict(scope, headers=[*headers, (b"content-length", str(len(body)).encode())],
+                     **{"monsterbot.arrived": time.monotonic()})  # the webhook's deadline counts from here
         if self._webhook is not None and scope["method"] == "POST" and scope["path"] in INLINE_PATHS:
             await _answer_on_loop(self._webhook, headers, bytes(body), send)
             return

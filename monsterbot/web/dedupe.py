@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
 
+from monsterbot.bounded import time_left
 from monsterbot.host_file import HostFile, transaction
 from monsterbot.replies.wire import Wire
 
@@ -227,6 +228,7 @@ class RedisLedger:
         self._down_until = 0.0
         self._tokens: dict[str, str] = {}
         self._on_standby: set[str] = set()
+        self._owed_on_standby: set[str] = set()  # claimed in Redis, their owed reply kept in the host's file
         self._lock = threading.Lock()
 
     @property
@@ -236,7 +238,7 @@ class RedisLedger:
 
     def claim(self, event_ids: Sequence[str]) -> set[str]:
         tokens = {event_id: uuid.uuid4().hex for event_id in event_ids}
-        if self.healthy:
+        if self._usable():
             pipeline = self._redis.pipeline(transaction=False)  # one round trip for the whole batch
             for event_id, token in tokens.items():
                 pipeline.set(self._prefix + event_id, token, nx=True, px=self._lease_ms)
@@ -259,6 +261,10 @@ class RedisLedger:
             return
         with self._lock:
             self._tokens.pop(event_id, None)
+            owed_on_standby = event_id in self._owed_on_standby
+            self._owed_on_standby.discard(event_id)
+        if owed_on_standby:  # its claim is Redis's, its owed reply the standby's
+            self._standby.answered(event_id)
 
         def mark() -> None:
             with self._redis.pipeline(transaction=True) as pipeline:
@@ -289,12 +295,7 @@ class RedisLedger:
     def owe(self, replies: Sequence[Owed]) -> bool:
         with self._lock:
             standby = [owed for owed in replies if owed.event_id in self._on_standby]
-        kept = self._standby.owe(standby) if standby else True
         mine = [owed for owed in replies if owed not in standby]
-        if not mine:
-            return kept
-        if not self.healthy:
-            return False
 
         def keep() -> None:
             pipeline = self._redis.pipeline(transaction=False)
@@ -305,7 +306,11 @@ class RedisLedger:
                                 owed.event_id], client=pipeline)
             pipeline.execute()
 
-        return self._call(keep) and kept
+        if mine and not self._call(keep):  # Redis down, late, or no time left: the host's file keeps them
+            with self._lock:
+                self._owed_on_standby.update(owed.event_id for owed in mine)
+            standby += mine
+        return self._standby.owe(standby) if standby else True
 
     def take_owed(self) -> list[Owed]:
         taken = self._standby.take_owed()
@@ -328,9 +333,13 @@ class RedisLedger:
                 return True
         return False
 
+    def _usable(self) -> bool:
+        """Whether a call may go to Redis now: it is thought up, and the webhook's deadline leaves time for it."""
+        return self.healthy and time_left(REDIS_TIMEOUT) > 0
+
     def _call(self, command: Callable[[], object]) -> bool:
-        """Run a command unless Redis is thought down; whether it ran."""
-        if not self.healthy:
+        """Run a command unless Redis is thought down or the webhook's deadline passed; whether it ran."""
+        if not self._usable():
             return False  # the claim expires by itself; an answered mark is lost (a later redelivery is answered again)
         try:
             command()

@@ -33,7 +33,7 @@ from monsterbot.web import metrics
 log = logging.getLogger(__name__)
 
 SENDERS = 16  # replies sent at once per worker (one kept-alive connection to LINE each)
-HOLD = 0.3  # seconds from a webhook's arrival it may wait for its replies to reach LINE (a reply takes ~0.1 s)
+HOLD = 0.3  # default seconds from a webhook's arrival it may wait for its replies to reach LINE (a reply takes ~0.1 s)
 SLOW_FOR = 30.0  # seconds webhooks stop waiting after LINE was slower than HOLD
 
 #: A reply on its way: a task of the loop when sent from the loop, else a future any thread can wait on.
@@ -59,8 +59,9 @@ class ReplyDispatcher:
     its `done`: on that loop, or on a thread when `done` may wait on the network (`blocking_done`)."""
 
     def __init__(self, replier: Replier, line_timeout: float, drain_budget: float, senders: int = SENDERS,
-                 blocking_done: bool = False) -> None:
+                 blocking_done: bool = False, hold: float = HOLD) -> None:
         self._replier = replier
+        self._hold = hold
         self._budget = drain_budget
         self._senders = senders
         self._blocking_done = blocking_done  # `done` may wait on the network (Redis): run it on a thread
@@ -150,12 +151,14 @@ class ReplyDispatcher:
         self._slots.release()
         metrics.REPLY_QUEUE.dec()
         result = "unsent" if task.cancelled() else task.result()  # cancelled: drained away or cut by the exit
-        if waited is not None:
-            waited.set_result(result)
-        if self._blocking_done:
-            task.get_loop().run_in_executor(None, _report, done, result)
+        if self._blocking_done:  # the thread waiting for the reply hears of it once its result is recorded
+            reported = task.get_loop().run_in_executor(None, _report, done, result)
+            if waited is not None:
+                reported.add_done_callback(lambda _: waited.set_result(result))
         else:
             _report(done, result)
+            if waited is not None:
+                waited.set_result(result)
 
     def settle(self, replies: Sequence[Sending], arrived: float) -> None:
         """Wait on this thread (not the loop's) for these replies to reach LINE until HOLD seconds after `arrived`
@@ -178,9 +181,8 @@ class ReplyDispatcher:
     def _holds(self, replies: Sequence[Sending]) -> bool:
         return bool(replies) and time.monotonic() >= self._slow_until
 
-    @staticmethod
-    def _hold_left(arrived: float) -> float:
-        return max(0.0, arrived + HOLD - time.monotonic())
+    def _hold_left(self, arrived: float) -> float:
+        return max(0.0, arrived + self._hold - time.monotonic())
 
     def _judge(self, late: object) -> None:
         if late:

@@ -35,6 +35,7 @@ from linebot.v3.webhooks import (
 )
 
 from monsterbot import logs
+from monsterbot.bounded import deadline
 from monsterbot.conversation import ChatKind, Conversation, Reply
 from monsterbot.preferences import chat_key
 from monsterbot.replies.wire import Wire
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 FAILED = ("unreachable", "error", "unsent", "dropped")  # results of a reply LINE never had, or may not have
+#: Seconds from a webhook's arrival within which all its waits on Redis, the database and preferences end together
+#: (monsterbot/bounded.py): LINE gives a webhook 2 s, and the answer must stay under 1 s whatever a store does.
+DEPENDENCY_BUDGET = 0.5
 
 
 @dataclass
@@ -74,25 +78,31 @@ class Webhook:
     def __post_init__(self) -> None:
         self._secret = self.channel_secret.encode()
 
-    def answer(self, body: bytes, signature: str) -> tuple[str, int]:
+    def answer(self, body: bytes, signature: str, arrived: float | None = None) -> tuple[str, int]:
         """The response text and status for a webhook call, once its replies reached LINE (HOLD at most) or were
-        kept in the outbox: on a thread."""
-        with metrics.WEBHOOK_SECONDS.time(), logs.context(request_id=secrets.token_hex(8)):  # on each line of the call
-            batch = self._answer(body, signature)
-        if isinstance(batch, tuple):
-            return batch
-        self.dispatcher.settle(batch.replies, batch.arrived)
-        return self._respond(batch)
+        kept in the outbox: on a thread. `arrived` (monotonic): when the request was read, if it then waited for the
+        thread; every wait on a store ends by DEPENDENCY_BUDGET after it."""
+        arrived = time.monotonic() if arrived is None else arrived
+        with deadline(arrived + DEPENDENCY_BUDGET):
+            with metrics.WEBHOOK_SECONDS.time(), logs.context(request_id=secrets.token_hex(8)):  # on each line
+                batch = self._answer(body, signature, arrived)
+            if isinstance(batch, tuple):
+                return batch
+            self.dispatcher.settle(batch.replies, batch.arrived)
+            return self._respond(batch)
 
     def answer_on_loop(self, body: bytes, signature: str) -> tuple[str, int] | Awaitable[tuple[str, int]]:
         """`answer` on the event loop: the response, or what to await for it (the replies' hold, never slept)."""
-        with metrics.WEBHOOK_SECONDS.time(), logs.context(request_id=secrets.token_hex(8)):
-            batch = self._answer(body, signature)
+        arrived = time.monotonic()
+        with deadline(arrived + DEPENDENCY_BUDGET), metrics.WEBHOOK_SECONDS.time(), \
+                logs.context(request_id=secrets.token_hex(8)):
+            batch = self._answer(body, signature, arrived)
         return batch if isinstance(batch, tuple) else self._settled(batch)
 
     async def _settled(self, batch: _Batch) -> tuple[str, int]:
         await self.dispatcher.settle_async(batch.replies, batch.arrived)
-        return self._respond(batch)
+        with deadline(batch.arrived + DEPENDENCY_BUDGET):
+            return self._respond(batch)
 
     def _respond(self, batch: _Batch) -> tuple[str, int]:
         """200, once the replies not yet with LINE are in the outbox; 503 (LINE redelivers) when the queue was full or
@@ -122,8 +132,7 @@ class Webhook:
             log.info("replaying replies a stopped worker owed", extra={"replies": sent})
         return sent
 
-    def _answer(self, body: bytes, signature: str) -> tuple[str, int] | _Batch:
-        arrived = time.monotonic()
+    def _answer(self, body: bytes, signature: str, arrived: float) -> tuple[str, int] | _Batch:
         if not _signed(body, signature, self._secret):
             log.info("webhook rejected: missing or invalid signature")
             metrics.WEBHOOK_REQUESTS.labels("invalid_signature").inc()

@@ -224,6 +224,8 @@ env:
     value: {{ $.Values.config.queryLogDays | quote }}
   - name: MONSTERBOT_LINE_TIMEOUT
     value: {{ $.Values.config.lineTimeoutSeconds | quote }}
+  - name: MONSTERBOT_REPLY_HOLD
+    value: {{ $.Values.config.replyHoldSeconds | quote }}
   - name: MONSTERBOT_RELOAD_INTERVAL
     value: {{ $.Values.config.reloadIntervalSeconds | quote }}
   - name: MONSTERBOT_MAX_BODY_BYTES
