@@ -41,7 +41,7 @@ def _zones(facts: GameFacts | None, family: str) -> tuple[Hitzone, ...]:
 def part_answer(monster: Monster, family: str, language: str, game: str | None) -> FlexMessage:
     """The part's hitzone rows (cut / impact / shot and the five elements), marked ◆ breakable and ✂ severable."""
     facts, zones = part_facts(monster, family, game)
-    name, part = monster.name(language), _asked(family, zones, language, facts)
+    name, part = monster.name(language), asked_part(family, zones, language, facts)
     body: list = [heading(f"{part} — {label(language, 'hitzones')}")]
     if zones and facts is not None and game is not None and game in monster.games and facts.game != game:
         note = _FROM_OTHER_GAME.get(language, _FROM_OTHER_GAME["en"])
@@ -71,7 +71,7 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
                        quick_reply=other_views(monster, facts, language, None))
 
 
-def _asked(family: str, zones: tuple[Hitzone, ...], language: str, facts: GameFacts | None) -> str:
+def asked_part(family: str, zones: tuple[Hitzone, ...], language: str, facts: GameFacts | None) -> str:
     """The part asked about: its family's word ("尾巴"), or the names of the parts a name of their own found."""
     if family in PART_KEYWORDS or not zones:
         return say(language, family) if family in PART_KEYWORDS else family
