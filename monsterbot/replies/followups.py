@@ -13,7 +13,7 @@ from monsterbot.core.matching.followup import PART_KEYWORDS
 from monsterbot.core.model import ELEMENTS, GAMES, Monster
 from monsterbot.replies.game_labels import short_game_name
 from monsterbot.replies.labels import ELEMENT_ICONS, label, translated
-from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
+from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, named_label, postback_data
 
 #: Button data of a question about a part or an element ("ask=part&detail=tail"), and of "use this game here".
 ASK, DETAIL, SET_GAME = "ask", "detail", "setgame"
@@ -69,11 +69,11 @@ def which_monster(monsters: Sequence[Monster], game: str | None, language: str, 
     """A follow-up with nothing to follow: ask for the monster, with buttons that answer the same question."""
     items = []
     for monster in monsters[:QUICK_REPLY_LIMIT]:
-        shown = monster.name(language)
-        if ask and detail:
-            shown = f"{shown} {detail_name(ask, detail, language)}"
+        name = monster.name(language)
+        asked = detail_name(ask, detail, language) if ask and detail else ""
         items.append(QuickReplyItem(action=PostbackAction(
-            label=button_label(shown), data=ask_data(monster.id, game, language, ask, detail), display_text=shown)))
+            label=named_label(name, asked), data=ask_data(monster.id, game, language, ask, detail),
+            display_text=f"{name} {asked}".strip())))
     return TextMessage(text=say(language, "which_monster"), quick_reply=QuickReply(items=items) if items else None)
 
 
