@@ -22,7 +22,7 @@ from monsterbot.questions import cards
 from monsterbot.questions.context import ChatKind, Context, Handler, chat_game_of
 from monsterbot.questions.order import ORDER, decide
 from monsterbot.questions.reverse import ranking_page
-from monsterbot.replies import followups, line, messages
+from monsterbot.replies import line, messages
 from monsterbot.replies.wire import Wire
 from monsterbot.sources.live import LiveKnowledge
 
@@ -92,18 +92,17 @@ class Conversation:
         """Answer a press on one of this bot's buttons (a card, a full table, a next page, a part or element answer,
         "use this game here"); ignore any other postback."""
         ignored = Reply(outcome=AnswerOutcome.IGNORED)
-        chosen = followups.parse_set_game(data)
-        if chosen is not None:
-            if not chat_key:
-                return ignored
-            self.preferences.set_game(chat_key, chosen[0])
-            return self._reply(Answer(AnswerKind.COMMAND, AnswerOutcome.COMMAND, language=chosen[1], game=chosen[0],
-                                      topic="game_set"))
-        pressed = messages.parse_postback(data)
+        pressed = messages.parse_postback(data)  # parsed once: every button's data
         if pressed is None:
             return ignored
-        snapshot = self.knowledge.current
         language = pressed.language
+        if pressed.set_game and pressed.game:
+            if not chat_key:
+                return ignored
+            self.preferences.set_game(chat_key, pressed.game)
+            return self._reply(Answer(AnswerKind.COMMAND, AnswerOutcome.COMMAND, language=language,
+                                      game=pressed.game, topic="game_set"))
+        snapshot = self.knowledge.current
         if pressed.topic:
             page = ranking_page(snapshot, pressed.topic, pressed.game or self.default_game, pressed.page)
             return ignored if page is None else self._reply(replace(page, language=language), snapshot)
@@ -115,8 +114,8 @@ class Conversation:
         if pressed.view == messages.VIEW_TABLE:
             return self._reply(Answer(AnswerKind.HITZONES, AnswerOutcome.MATCH, language=language, game=game,
                                       monsters=(monster,), full=True, monster_id=monster.id, score=100.0), snapshot)
-        ask, detail = followups.parse_ask(data)
-        kind = {"part": Kind.PART, "element": Kind.ELEMENT}.get(ask, Kind.WEAKNESS) if detail else Kind.WEAKNESS
+        detail = pressed.detail
+        kind = {"part": Kind.PART, "element": Kind.ELEMENT}.get(pressed.ask, Kind.WEAKNESS)
         if kind is Kind.WEAKNESS and pressed.view == messages.VIEW_HITZONES:
             kind = Kind.HITZONES
         remembered = Remembered(monster.id, game, kind.value, detail, language)

@@ -468,3 +468,18 @@ def test_a_button_asking_for_what_this_bot_never_asks_shows_the_card(talk: Conve
 def test_postback_in_an_unknown_language_falls_back_to_english(talk: Conversation) -> None:
     answer = talk.reply_to_postback("monster=rathalos&game=world&lang=xx")
     assert answer.language == "en" and answer.messages[0].data["altText"].startswith("Rathalos")
+
+
+@pytest.mark.parametrize("data, language", [("setgame=world&lang=xx", "en"), ("setgame=world&lang=ja", "ja"),
+                                            ("setgame=world", "en")])
+def test_the_use_this_game_button_is_parsed_by_the_one_strict_parser(talk: Conversation, data: str,
+                                                                      language: str) -> None:
+    """"use this game here" goes through messages.parse_postback: a language outside LANGUAGES is English."""
+    assert messages.parse_postback(data) == messages.Postback(language, "world", set_game=True)
+    answer = talk.reply_to_postback(data, chat_key="c")
+    assert answer.kind == "command" and answer.language == language and answer.messages
+
+
+@pytest.mark.parametrize("data", ["setgame=mh5&lang=en", "setgame=world&lang=en&&", "setgame=world&setgame"])
+def test_a_use_this_game_button_this_bot_did_not_send_is_ignored(talk: Conversation, data: str) -> None:
+    assert talk.reply_to_postback(data, chat_key="c").messages == []

@@ -15,6 +15,7 @@ from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.core.glossary import table
 from monsterbot.core.model import LANGUAGES, KnowledgeSet
 from monsterbot.replies import companion, line_rules
+from monsterbot.replies.game_labels import short_game_name
 from monsterbot.replies.wire import to_wire
 from monsterbot.sources.live import LiveKnowledge
 from tests.conftest import KNOWLEDGE
@@ -168,3 +169,75 @@ def test_a_monsters_name_wins_over_an_item_of_the_same_spelling(knowledge):
     talk = Conversation(live)
     assert talk.reply_to_text("inferno sac").kind == "weakness"
     assert talk.reply_to_text("where do I get inferno sac").kind == "item_sources"
+
+
+@pytest.mark.parametrize("first, then, topic", [("火龍 素材", "world的呢", "materials"),
+                                                ("rathalos materials", "and in world?", "materials"),
+                                                ("火龍 異常", "rise的呢", "inflicts"),
+                                                ("リオレウス 生息地", "ワールドだと？", "habitat")])
+def test_another_game_after_a_companion_answer_asks_the_same_again(knowledge, first, then, topic):
+    talk = Conversation(knowledge)
+    talk.reply_to_text(first, ChatKind.GROUP, chat_key="g")
+    reply = talk.reply_to_text(then, ChatKind.GROUP, chat_key="g")
+    expected = "materials" if topic == "materials" else "field_guide"
+    assert reply.kind == expected and reply.monsters[0].id == "rathalos" and reply.messages, (first, then)
+    if topic != "materials":
+        assert reply.topic == topic
+    wanted = "rise" if "rise" in then else "world"
+    assert reply.game == wanted or not companion_has(reply.monsters[0], topic, wanted)
+
+
+def companion_has(monster, topic, game):
+    from monsterbot.questions.companion import has_topic
+
+    return has_topic(monster.games.get(game), topic)
+
+
+def test_the_item_question_is_tried_only_on_an_item_question(knowledge):
+    """ItemSource.matches is a cheap test (a cue or an item's name as typed), not true for every short message."""
+    from monsterbot.questions.companion import ItemSource
+
+    talk, handler = Conversation(knowledge), ItemSource()
+    for text in ("今天好累", "rathalos", "火龍 尾巴?", "rathalos rubi", "anyone up for a hunt"):
+        assert not handler.matches(talk.context(text)), text
+    for text in ("火龍紅玉", "rathalos ruby", "where do I get rathalos rubi", "火龍紅玉怎麼拿", "火竜の紅玉の入手方法"):
+        assert handler.matches(talk.context(text)), text
+
+
+def test_a_close_spelling_is_found_as_rapidfuzz_scores_it(knowledge):
+    """The item index's close spellings come from the matcher's prefilter: the best ratio over every key."""
+    from rapidfuzz import fuzz, process
+
+    from monsterbot.questions.companion import item_index
+
+    index = item_index(knowledge.current)
+    for typed in ("rathalos rubi", "infernosack", "火龍紅王", "doshaguma furr"):
+        found = index.find(typed)
+        best = process.extractOne(typed.replace(" ", ""), list(index.by_key), scorer=fuzz.ratio, score_cutoff=88.0)
+        assert (found.score if found else None) == (best[1] if best else None), typed
+
+
+@pytest.mark.parametrize("language, text", [("zh-TW", "火龍紅玉怎麼拿"), ("zh-CN", "火龙红玉怎么拿"),
+                                            ("en", "where do I get rathalos ruby"), ("ja", "火竜の紅玉の入手方法")])
+def test_the_other_game_button_of_an_items_sources_is_answered(knowledge, language, text):
+    """The [World] button under an item's sources sends "<game> <the item question>": World's sources, in a group
+    too."""
+    talk = Conversation(knowledge)
+    first = talk.reply_to_text(text, ChatKind.GROUP, chat_key="g")
+    assert first.kind == "item_sources" and "world" in first.text.split(), (text, first.text)
+    buttons = first.messages[0].data["quickReply"]["items"]
+    world = next(b["action"]["text"] for b in buttons if b["action"]["type"] == "message"
+                 and b["action"]["label"] == short_game_name("world", language))
+    reply = talk.reply_to_text(world, ChatKind.GROUP, chat_key="g")
+    assert reply.kind == "item_sources" and reply.game == "world" and reply.topic == first.topic, world
+    assert reply.messages and "rathalos" in [m.id for m in reply.monsters]
+
+
+def test_an_item_one_monster_gives_makes_it_the_chats_monster(knowledge):
+    talk = Conversation(knowledge)
+    first = talk.reply_to_text("火龍紅玉怎麼拿", chat_key="c")
+    assert [m.id for m in first.monsters] == ["rathalos"]
+    reply = talk.reply_to_text("弱點呢", chat_key="c")
+    assert reply.kind == "weakness" and reply.monsters[0].id == "rathalos"
+    talk.reply_to_text("where do I get inferno sac", chat_key="d")  # many monsters give it: none is the chat's
+    assert talk.reply_to_text("弱點呢", chat_key="d").kind == "which_monster"

@@ -120,3 +120,92 @@ def test_a_message_reads_the_live_knowledge_once(knowledge: Any) -> None:
     before = Counted.reads
     talk.reply_to_postback("reverse=fire&game=wilds&lang=en&page=1")
     assert Counted.reads - before == 1
+
+
+@pytest.mark.parametrize("text", ["glow materials", "電龍頭", "basar", "seregi", "青熊"])
+def test_a_name_the_reading_doubts_is_not_answered_in_a_group(knowledge: Any, text: str) -> None:
+    """Every handler that names a monster reads it as MonsterName does (core/matching/reading.py): "glow" is only
+    part of Crimson Glow Valstrax's name, 電龍頭 holds Astalos' name glued to a word, basar/seregi/青熊 are
+    shortenings that are also words: a group hears none of them (a one-to-one chat may be asked or answered)."""
+    talk = Conversation(knowledge)
+    assert talk.reply_to_text(text, ChatKind.GROUP, False, "g").messages == [], text
+    assert talk.reply_to_text(text, ChatKind.GROUP, True, "g").messages, text  # mentioned: answered or asked
+
+
+@pytest.mark.parametrize("text, kind, monster", [("火龍 素材", "materials", "rathalos"),
+                                                 ("rathalos habitat", "field_guide", "rathalos"),
+                                                 ("火龍紅玉怎麼拿", "item_sources", "rathalos"),
+                                                 ("火龍 頭", "part", "rathalos"), ("rathalos", "weakness", "rathalos")])
+def test_a_real_question_is_still_answered_in_a_group(knowledge: Any, text: str, kind: str, monster: str) -> None:
+    reply = Conversation(knowledge).reply_to_text(text, ChatKind.GROUP, False, "g")
+    assert reply.messages and reply.kind == kind and [m.id for m in reply.monsters][:1] == [monster], text
+
+
+def test_the_follow_up_comparison_reads_the_other_name_as_monster_name_does(knowledge: Any) -> None:
+    talk = Conversation(knowledge)
+    talk.reply_to_text("火龍", ChatKind.GROUP, False, "g")
+    assert talk.reply_to_text("vs 雌火龍?", ChatKind.GROUP, False, "g").kind == "compare"
+    assert talk.reply_to_text("vs basar?", ChatKind.GROUP, False, "g").messages == []  # a shortening: not sure
+
+
+#: The kinds of answer that state a monster's facts, as the reading's verdicts (an item's sources are facts about
+#: an item: never what a row of names expects).
+_FACTS = {"weakness", "hitzones", "part", "element", "game_missing", "materials", "field_guide"}
+
+
+#: Materials, habitat and ailment questions (the corpus holds names only): the monster they name, or none.
+COMPANION_ROWS = (("火龍 素材", "rathalos"), ("rathalos habitat", "rathalos"), ("リオレウス 状態異常攻撃", "rathalos"),
+                  ("nargacuga materials", "nargacuga"), ("昨天火龍素材好難刷", "none"), ("the materials are gone", "none"),
+                  ("where does my cat live", "none"))
+
+
+def _as_reading(reply: Any) -> Any:
+    from monsterbot.core.matching.reading import Reading, Verdict
+
+    ids = tuple(m.id for m in reply.monsters)
+    if reply.kind in _FACTS:
+        return Reading(Verdict.ANSWER, ids[:1])
+    if reply.kind == "item_sources":
+        return Reading(Verdict.ANSWER, (f"item:{reply.topic}",))
+    if reply.kind == "compare":
+        return Reading(Verdict.COMPARE, ids)
+    if reply.kind == "reverse":
+        return Reading(Verdict.REVERSE, topic=reply.topic)
+    if reply.kind == "which_one":
+        return Reading(Verdict.ASK, ids)
+    if reply.kind == "not_found" and ids:
+        return Reading(Verdict.UNKNOWN, ids)
+    return Reading(Verdict.NONE)
+
+
+def test_the_bot_answers_the_corpus_as_precisely_as_the_reading(knowledge: Any) -> None:
+    """The tuning half of the labelled corpus sent to the bot in a one-to-one chat (every handler, in ORDER, on
+    followup.parse): no answer with facts the reading itself would not give."""
+    from monsterbot.core.matching.evaluation import Row, evaluate, load, render
+    from monsterbot.core.matching.normalize import detect_language
+    from monsterbot.core.matching.reading import read
+    from tests.matching_corpus import TUNE
+
+    rows = load(TUNE) + [Row(detect_language(text), "companion", text, expected) for text, expected in COMPANION_ROWS]
+    matcher = knowledge.current.matcher
+    reading = evaluate(rows, lambda query: read(query, matcher))
+    bot = evaluate(rows, lambda query: _as_reading(Conversation(knowledge).reply_to_text(query)))
+    assert set(bot.false_positives) <= set(reading.false_positives), render(bot, misses=False)
+    assert len(bot.false_positives) <= 3 and bot.overall.recall >= 0.95, render(bot)
+
+
+@pytest.mark.parametrize("text", ["zzqqxx", "今天好累喔", "rathalos", "rathalos vs zzqqxx", "basar"])
+def test_a_message_is_matched_once_per_subject(knowledge: Any, monkeypatch: Any, text: str) -> None:
+    """MonsterName takes the matcher's result from the reading (Reading.match), not a second fuzzy match."""
+    from monsterbot.core.matching.matcher import Matcher
+
+    subjects: list[str] = []
+    real = Matcher.match_key
+
+    def counted(self: Matcher, subject: str, limit: int = 6) -> Any:
+        subjects.append(subject)
+        return real(self, subject, limit)
+
+    monkeypatch.setattr(Matcher, "match_key", counted)
+    Conversation(knowledge).reply_to_text(text, ChatKind.GROUP, True, "g")
+    assert subjects and len(subjects) == len(set(subjects)), subjects

@@ -104,9 +104,10 @@ def test_comparison_side_by_side(webhook, line_stub, text):
     assert [c["text"] for c in stun["contents"]][1:] == ["★★", "★★"]  # stun level 2 for both in Wilds (the game's data)
 
 
-def test_a_comparison_of_unknown_names_falls_back_to_one_name(webhook, line_stub):
+def test_a_comparison_of_unknown_names_offers_the_one_name(webhook, line_stub):
+    """Not every side is a monster: the reading asks (precision first) rather than answering the one name."""
     message = _reply(webhook, line_stub, "火龍 vs 今天吃火鍋")
-    assert message["type"] == "flex" and "火龍" in message["altText"]
+    assert message["type"] == "text" and [i["action"]["label"] for i in message["quickReply"]["items"]] == ["火龍"]
 
 
 def test_richer_answers_validate_against_the_messaging_api(webhook, line_stub):

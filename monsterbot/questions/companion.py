@@ -7,14 +7,16 @@ rathalos ruby", "火龍紅玉怎麼拿", "火竜の紅玉の入手方法").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.companion import RANKS
 from monsterbot.core.matching.items import ItemIndex
-from monsterbot.core.matching.question import Kind, parse
+from monsterbot.core.matching.question import GAME_WORDS, Kind, parse
+from monsterbot.core.matching.reading import Verdict, read, read_question
 from monsterbot.core.model import GAMES, GameFacts, Monster
 from monsterbot.core.snapshot import Snapshot
-from monsterbot.questions.context import Context
+from monsterbot.questions.context import Context, certainty
 
 #: The words that make a message a topic's question, as players type them in four languages.
 TOPICS: dict[str, re.Pattern[str]] = {
@@ -36,6 +38,10 @@ RANK_WORDS = {
 #: "Where do I get X", "X 怎麼拿", "Xの入手方法", "X drop rate": an item question whatever X is.
 ITEM_CUES = re.compile(r"の入手方法|の入手場所|入手方法|の入手|入手|怎麼拿|怎么拿|怎麼取得|怎么获得|怎麼刷|怎么刷|哪裡拿|哪里拿|哪裡有|哪里有|掉率|"
                        r"\b(?:where (?:do|can) i (?:get|find|farm)|how (?:do i|to) get|drop rates?)\b", re.I)
+#: A game named before an item question ("世界 火龍的紅玉怎麼拿", "MH World where do I get Rathalos Ruby": what the
+#: other-game buttons of an item's sources send): the question's game, not part of the item's name.
+LEADING_GAME = re.compile(r"^\s*(?:(?:mh|monster\s*hunter)\s*)?(?:%s)(?![a-z])\s*" % "|".join(
+    re.escape(w) for w in sorted((w for words in GAME_WORDS.values() for w in words), key=len, reverse=True)), re.I)
 #: Longer messages are chatter, not an item question.
 MAX_ITEM_QUESTION = 60
 #: What is left of a follow-up once its topic is taken out: nothing but these ("素材呢", "and its habitat?").
@@ -43,8 +49,9 @@ FILLER = re.compile(r"[\s?？!！。,，.、~]+|呢|嗎|吗|那|它的|牠的|�
                     re.I)
 
 
+@lru_cache(maxsize=256)
 def topic_of(text: str) -> str:
-    """The companion topic a message names ("" for none)."""
+    """The companion topic a message names ("" for none; kept for the message's `matches` and `answer`)."""
     if WHERE_LIVES.search(text):
         return "habitat"
     return next((topic for topic, words in TOPICS.items() if words.search(text)), "")
@@ -111,12 +118,11 @@ class MonsterTopic:
             monster = context.snapshot.monsters[remembered.monster_id]
             game = context.question.game or remembered.game
             return topic_answer(monster, topic, game, language, rank, Certainty.CONFIDENT)
-        result = context.snapshot.matcher.match_question(subject)
-        best = result.best
-        if best is None:
-            return None
-        certainty = Certainty.CONFIDENT if result.whole_message else Certainty.UNSURE
-        return topic_answer(context.snapshot.monsters[best.monster_id], topic, context.game, language, rank, certainty)
+        reading = read_question(subject, rest, context.snapshot.matcher)  # precision first, as MonsterName reads
+        if reading.verdict is not Verdict.ANSWER:
+            return None  # no monster surely named ("glow materials"): not a topic question after all
+        monster = context.snapshot.monsters[reading.monsters[0]]
+        return topic_answer(monster, topic, context.game, language, rank, certainty(reading))
 
 
 def item_index(snapshot: Snapshot) -> ItemIndex:
@@ -125,28 +131,44 @@ def item_index(snapshot: Snapshot) -> ItemIndex:
 
 
 def givers(snapshot: Snapshot, item: str, game: str) -> tuple[Monster, ...]:
-    """The monsters that give an item in a game, the best single chance first."""
-    rates = []
+    """The monsters that give an item in a game, the best single chance first (read once per knowledge version)."""
+    return snapshot.remember(("item givers",), lambda: _givers(snapshot)).get((item, game), ())
+
+
+def _givers(snapshot: Snapshot) -> dict[tuple[str, str], tuple[Monster, ...]]:
+    """(item, game) -> the monsters that give it there, the best single chance first, from one pass over them."""
+    rates: dict[tuple[str, str], dict[str, tuple[float, Monster]]] = {}
     for monster in snapshot.monsters.values():
-        facts = monster.games.get(game)
-        best = max((d.rate for items in (facts.materials.values() if facts else ()) for m in items if m.item == item
-                    for d in m.drops), default=0)
-        if best:
-            rates.append((-best, monster.id, monster))
-    return tuple(m for _, _, m in sorted(rates))
+        for game, facts in monster.games.items():
+            for material in (m for items in facts.materials.values() for m in items):
+                best = max((d.rate for d in material.drops), default=0)
+                held = rates.setdefault((material.item, game), {})
+                if best and best > held.get(monster.id, (0, monster))[0]:
+                    held[monster.id] = (best, monster)
+    return {key: tuple(m for _, _, m in sorted((-rate, i, m) for i, (rate, m) in held.items()))
+            for key, held in rates.items() if held}
+
+
+def _asked_item(text: str) -> tuple[bool, str]:
+    """(whether the text asks where something comes from, the rest of it: what may be an item's name)."""
+    text = LEADING_GAME.sub("", text, count=1)
+    return bool(ITEM_CUES.search(text)), ITEM_CUES.sub(" ", text).strip(" ?？!！。的")
 
 
 class ItemSource:
     """Where an item comes from: asked outright ("where do I get X", "X 怎麼拿"), or an item's name alone."""
 
     def matches(self, context: Context) -> bool:
-        return bool(context.text.strip()) and len(context.text) <= MAX_ITEM_QUESTION
+        """Asked outright, or a name-like message that is an item's name as typed (a dictionary lookup)."""
+        if len(context.text) > MAX_ITEM_QUESTION:
+            return False
+        asked, rest = _asked_item(context.text)
+        return asked or (context.question.kind is Kind.WEAKNESS and item_index(context.snapshot).named(rest) is not None)
 
     def answer(self, context: Context) -> Answer | None:
-        asked = bool(ITEM_CUES.search(context.text))
-        rest = ITEM_CUES.sub(" ", context.text).strip(" ?？!！。的")
+        asked, rest = _asked_item(context.text)
         found = item_index(context.snapshot).find(rest, fuzzy=asked)
-        if found is None or not asked and (context.question.kind is not Kind.WEAKNESS or _is_monster_name(context, rest)):
+        if found is None or not asked and _is_monster_name(context, rest):
             return None  # an item's name alone answers only as typed; a monster's own name, or a question about a
             # monster's part or element ("火龍 尾巴", which is also an item's name), stays the monster's
         game = next((g for g in (context.game, *reversed(GAMES)) if givers(context.snapshot, found.item, g)), None)
@@ -154,12 +176,13 @@ class ItemSource:
             return None
         certainty = Certainty.CONFIDENT if found.exact else Certainty.UNSURE
         others = " ".join(g for g in GAMES if g != game and givers(context.snapshot, found.item, g))
-        return Answer(AnswerKind.ITEM_SOURCES, AnswerOutcome.MATCH, certainty=certainty,
-                      language=context.question.language, game=game, text=others,
-                      monsters=givers(context.snapshot, found.item, game), topic=found.item, score=found.score)
+        monsters, language = givers(context.snapshot, found.item, game), context.question.language
+        only = monsters[0] if len(monsters) == 1 else None  # one monster gives it: the chat's monster ("弱點呢")
+        return Answer(AnswerKind.ITEM_SOURCES, AnswerOutcome.MATCH, certainty=certainty, language=language, game=game,
+                      text=others, monsters=monsters, topic=found.item, score=found.score,
+                      remember=Remembered(only.id, game, Kind.WEAKNESS.value, "", language) if only else None)
 
 
 def _is_monster_name(context: Context, text: str) -> bool:
-    """Whether a text is a monster's name as it stands (a name wins over an item of the same spelling)."""
-    result = context.snapshot.matcher.match(text)
-    return result.best is not None and result.whole_message and result.best.score >= 100.0
+    """Whether a text reads as a monster's name (a name wins over an item of the same spelling)."""
+    return read(text, context.snapshot.matcher).verdict is Verdict.ANSWER

@@ -3,11 +3,11 @@ the names and nothing more ("昨天打火龍跟雌火龍好累" is chatter)."""
 
 from __future__ import annotations
 
-from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
+from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Remembered
 from monsterbot.core.matching.question import Kind
-from monsterbot.core.matching.reading import Verdict, read_question
+from monsterbot.core.matching.reading import Verdict
 from monsterbot.questions.cards import card
-from monsterbot.questions.context import Context
+from monsterbot.questions.context import Context, certainty
 
 #: The most monsters one comparison shows side by side (a LINE bubble's width); more are left out.
 MOST_COMPARED = 4
@@ -22,16 +22,16 @@ class Comparison:
 
     def answer(self, context: Context) -> Answer | None:
         question, snapshot = context.question, context.snapshot
-        reading = read_question(question, context.text, snapshot.matcher)
+        reading = context.reading
         if reading.verdict is not Verdict.COMPARE:
             return None
-        certainty = Certainty.CONFIDENT if reading.whole else Certainty.UNSURE
+        sure = certainty(reading)
         monsters = tuple(snapshot.monsters[m] for m in reading.monsters[:MOST_COMPARED])
         game, language, one = context.game, question.language, monsters[0]
         absent = next((m for m in monsters if question.game and question.game not in m.games), None)
         if absent is not None:  # the named game is honoured: no other game's figures in the comparison
             return card(absent, Kind.WEAKNESS, "", language, game, None, True, outcome=AnswerOutcome.MATCH,
-                        certainty=certainty, monster_id=absent.id, score=reading.score)
-        return Answer(AnswerKind.COMPARE, AnswerOutcome.COMPARE, certainty, game=game, monsters=monsters,
+                        certainty=sure, monster_id=absent.id, score=reading.score)
+        return Answer(AnswerKind.COMPARE, AnswerOutcome.COMPARE, sure, game=game, monsters=monsters,
                       monster_id=one.id, score=reading.score,
                       remember=Remembered(one.id, game, Kind.WEAKNESS.value, "", language))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 from typing import Protocol
 
-from monsterbot.core.answer import Answer
+from monsterbot.core.answer import Answer, Certainty
 from monsterbot.core.matching.question import Question
+from monsterbot.core.matching.reading import Reading, read_question
 from monsterbot.core.model import GAMES
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.memory import ChatMemory
@@ -41,6 +43,11 @@ class Context:
     chat_key: str = ""
     default_game: str = "wilds"
     group_mode: str = "confident"  # the deployment's: "mention" answers groups only when mentioned
+
+    @cached_property
+    def reading(self) -> Reading:
+        """The question read as a monster's name (core/matching/reading.py), once for every handler that asks."""
+        return read_question(self.question, self.text, self.snapshot.matcher)
 
     @property
     def talkative(self) -> bool:
@@ -82,3 +89,9 @@ def chat_game_of(preferences: Preferences, chat_key: str, default_game: str) -> 
         return None
     chosen = preferences.game(chat_key)
     return chosen if chosen in GAMES else default_game
+
+
+def certainty(reading: Reading) -> Certainty:
+    """How sure an answer about the monster a reading names is: confident (heard in a group too) only when the
+    reading says the message is the name and its question, not a name buried in chatter or shortened."""
+    return Certainty.CONFIDENT if reading.whole else Certainty.UNSURE

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.matching import followup
-from monsterbot.core.matching.question import Kind
+from monsterbot.core.matching.question import Kind, parse
+from monsterbot.core.matching.reading import Verdict, read_question
 from monsterbot.questions.cards import card, which_monster
+from monsterbot.questions.companion import TOPICS, topic_answer
 from monsterbot.questions.context import Context
 
 
@@ -29,14 +31,18 @@ class FollowUp:
             return which_monster(snapshot, question, context.default_game)  # only where the bot is addressed
         game = question.game or last.game
         language = followup.reply_language(question, context.text, last.language)
-        if question.kind is Kind.COMPARE:
-            other = snapshot.matcher.match_key(question.other).best
-            if other is None or other.monster_id == monster.id:
+        if question.kind is Kind.COMPARE:  # the other side is read as MonsterName reads a name: precision first
+            other = read_question(parse(question.other), question.other, snapshot.matcher)
+            if other.verdict is not Verdict.ANSWER or other.monsters[0] == monster.id:
                 return which_monster(snapshot, question, context.default_game)
-            second = snapshot.monsters[other.monster_id]
-            return Answer(AnswerKind.COMPARE, AnswerOutcome.FOLLOWUP, certainty, language, game, (monster, second),
+            second = snapshot.monsters[other.monsters[0]]
+            sure = certainty if other.whole else Certainty.UNSURE
+            return Answer(AnswerKind.COMPARE, AnswerOutcome.FOLLOWUP, sure, language, game, (monster, second),
                           monster_id=monster.id, score=other.score)
-        if question.kind is Kind.WEAKNESS and not question.card:  # another game: the same question again
+        again = question.kind is Kind.WEAKNESS and not question.card  # another game: the same question again
+        if again and last.kind in TOPICS:  # materials, habitat, inflictions: the companion's answer, in that game
+            return topic_answer(monster, last.kind, game, language, last.detail, certainty)
+        if again:
             kind, detail = Kind(last.kind), last.detail
         else:
             kind, detail = question.kind, question.part or question.topic

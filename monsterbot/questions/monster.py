@@ -9,14 +9,13 @@ message that is a name and nothing more; a miss or a which-one only where the bo
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
 from monsterbot.core.matching.question import Kind
-from monsterbot.core.matching.reading import Verdict, read_question
+from monsterbot.core.matching.reading import Verdict
+from monsterbot.core.model import Monster
 from monsterbot.questions.cards import card
-from monsterbot.questions.context import Context
+from monsterbot.questions.context import Context, certainty
 
 #: A spelling this close to a name is a typo of it ("tigerx" 83 → Tigrex); "octopus" → Beotodus scores 67, and a
 #: Chinese name one character of three off matches a dozen names (雷浪龍: 雷狼龍, 雷顎龍 …) at 67.
@@ -31,28 +30,37 @@ class MonsterName:
 
     def answer(self, context: Context) -> Answer:
         question, snapshot = context.question, context.snapshot
-        listed = question.kind is Kind.COMPARE  # a list whose items are not all monsters: the whole is one name, but
-        if listed:  # more than a name alone ("rathalos and rathian are a couple"): never a confident answer
-            question = replace(question, kind=Kind.WEAKNESS, subject=question.whole)
-        reading = read_question(question, context.text, snapshot.matcher)
+        # A list whose items are not all monsters is read as the reading reads a comparison (a name offered when
+        # some side is one; the whole as one name when none is), and is more than a name alone: never confident.
+        listed = question.kind is Kind.COMPARE
+        reading = context.reading
         if reading.verdict is Verdict.ANSWER:
             monster = snapshot.monsters[reading.monsters[0]]
+            kind = Kind.WEAKNESS if listed else question.kind
             detail, game = question.part or question.topic, context.game
-            return card(monster, question.kind, detail, question.language, game, context.chat_game,
+            return card(monster, kind, detail, question.language, game, context.chat_game,
                         question.game is not None, outcome=AnswerOutcome.MATCH, monster_id=monster.id,
-                        score=reading.score, certainty=Certainty.CONFIDENT if reading.whole and not listed else Certainty.UNSURE,
-                        remember=Remembered(monster.id, game, question.kind.value, detail, question.language))
+                        score=reading.score, certainty=Certainty.UNSURE if listed else certainty(reading),
+                        remember=Remembered(monster.id, game, kind.value, detail, question.language))
         if reading.verdict is Verdict.UNKNOWN:  # a variant the knowledge lacks: not found, did you mean the base?
             return Answer(AnswerKind.NOT_FOUND, AnswerOutcome.MISS, game=question.game, score=reading.score,
                           monsters=tuple(snapshot.monsters[m] for m in reading.monsters), text=context.text)
-        result = snapshot.matcher.match_question(question)
+        if reading.match is None and reading.monsters:  # some sides of a list are names: those are offered
+            offered = tuple(snapshot.monsters[m] for m in reading.monsters)
+            return _which_or_not_found(offered, True, None, question.game, context.text)
+        result = reading.match or snapshot.matcher.match_question(question)  # the reading's, matched once
         plausible = tuple(snapshot.monsters[c.monster_id] for c in result.candidates if _plausible(c))
         top_score = result.candidates[0].score if result.candidates else None
-        if result.outcome is not Outcome.MISS and len(plausible) >= 2:
-            return Answer(AnswerKind.WHICH_ONE, AnswerOutcome.AMBIGUOUS, game=question.game, monsters=plausible,
-                          score=top_score)
-        return Answer(AnswerKind.NOT_FOUND, AnswerOutcome.MISS, game=question.game,
-                      monsters=plausible, score=top_score, text=context.text)
+        return _which_or_not_found(plausible, result.outcome is not Outcome.MISS, top_score, question.game,
+                                   context.text)
+
+
+def _which_or_not_found(plausible: tuple[Monster, ...], found: bool, score: float | None, game: str | None,
+                        text: str) -> Answer:
+    """"Which one?" between the plausible monsters when the matcher found some, else not found (offering them)."""
+    if found and len(plausible) >= 2:
+        return Answer(AnswerKind.WHICH_ONE, AnswerOutcome.AMBIGUOUS, game=game, monsters=plausible, score=score)
+    return Answer(AnswerKind.NOT_FOUND, AnswerOutcome.MISS, game=game, monsters=plausible, score=score, text=text)
 
 
 def _plausible(candidate: Candidate) -> bool:

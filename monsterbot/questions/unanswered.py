@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from monsterbot.core.answer import Answer, AnswerKind, Certainty
 from monsterbot.core.matching.followup import in_family
@@ -32,8 +33,10 @@ NOT_HELD: dict[str, tuple[str, ...]] = {
 _NAME = MonsterName()
 
 
+@lru_cache(maxsize=256)
 def not_held_topic(text: str) -> tuple[str, str] | None:
-    """(topic, the text without its words) for a message asking about a topic no data holds; None otherwise."""
+    """(topic, the text without its words) for a message asking about a topic no data holds; None otherwise (kept
+    for the message's `matches` and `answer`: read once)."""
     for topic, words in NOT_HELD.items():
         found = [w for w in sorted(words, key=len, reverse=True) if _contains(text, w)]
         if found:

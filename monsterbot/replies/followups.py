@@ -5,18 +5,22 @@ part or element question to a monster, and the button under a card that makes it
 from __future__ import annotations
 
 from typing import Sequence
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import urlencode
 
 from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, TextMessage
 
-from monsterbot.core.matching.followup import PART_KEYWORDS
-from monsterbot.core.model import ELEMENTS, GAMES, Monster
+from monsterbot.core.model import GAMES, Monster
 from monsterbot.replies.game_labels import short_game_name
 from monsterbot.replies.labels import ELEMENT_ICONS, label, translated
-from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, named_label, postback_data
-
-#: Button data of a question about a part or an element ("ask=part&detail=tail"), and of "use this game here".
-ASK, DETAIL, SET_GAME = "ask", "detail", "setgame"
+from monsterbot.replies.messages import (
+    ASK,
+    DETAIL,
+    QUICK_REPLY_LIMIT,
+    button_label,
+    named_label,
+    postback_data,
+    set_game_data,
+)
 
 _WORDS: dict[str, dict[str, str]] = {
     "en": {"which_monster": "Which monster? Send its name, or pick one:", "game_set": "OK, this chat now uses {game}.",
@@ -50,21 +54,6 @@ def ask_data(monster_id: str, game: str | None, language: str, ask: str = "", de
     return f"{data}&{urlencode({ASK: ask, DETAIL: detail})}" if ask and detail else data
 
 
-def parse_ask(data: str) -> tuple[str, str]:
-    """(ask, detail) of a button's data; ("", "") for a plain card button, or for a part or element this bot never
-    asks about (hand-made data)."""
-    fields = parse_qs(data)
-    ask, detail = fields.get(ASK, [""])[0], fields.get(DETAIL, [""])[0]
-    return (ask, detail) if detail in {"part": PART_KEYWORDS, "element": ELEMENTS}.get(ask, ()) else ("", "")
-
-
-def parse_set_game(data: str) -> tuple[str, str] | None:
-    """(game, language) of a "use this game here" button; None for any other data."""
-    fields = parse_qs(data)
-    game = fields.get(SET_GAME, [""])[0]
-    return (game, fields.get("lang", ["en"])[0]) if game in GAMES else None
-
-
 def which_monster(monsters: Sequence[Monster], game: str | None, language: str, ask: str, detail: str) -> TextMessage:
     """A follow-up with nothing to follow: ask for the monster, with buttons that answer the same question."""
     items = []
@@ -95,5 +84,5 @@ def with_use_here(buttons: QuickReply | None, shown: str | None, language: str) 
         return buttons
     text = say(language, "use_here").format(game=short_game_name(shown, language))
     items.append(QuickReplyItem(action=PostbackAction(
-        label=button_label(text), data=urlencode({SET_GAME: shown, "lang": language}), display_text=text)))
+        label=button_label(text), data=set_game_data(shown, language), display_text=text)))
     return QuickReply(items=items)

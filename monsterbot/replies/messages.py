@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlencode
 
 from linebot.v3.messaging import MessageAction, PostbackAction, QuickReply, QuickReplyItem, TextMessage
 
+from monsterbot.core.matching.followup import PART_KEYWORDS
 from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, LANGUAGES, Monster
 from monsterbot.replies import line_rules
 from monsterbot.replies.labels import joined, label
@@ -29,9 +30,16 @@ TRY_QUERIES: dict[str, tuple[str, ...]] = {
 TRY_MONSTERS = ("rathalos", "nargacuga", "zinogre", "tigrex", "arkveld")
 
 
+#: Button data of a question about a part or an element ("ask=part&detail=tail"), and of "use this game here".
+ASK, DETAIL, SET_GAME = "ask", "detail", "setgame"
+#: What a button may ask about: the parts and elements this bot asks about (other data shows the plain card).
+ASKABLE: dict[str, frozenset[str]] = {"part": frozenset(PART_KEYWORDS), "element": frozenset(ELEMENTS)}
+
+
 @dataclass(frozen=True)
 class Postback:
-    """What one of this bot's buttons asks for: a monster's card or full table, or a page of a reverse lookup."""
+    """What one of this bot's buttons asks for: a monster's card, full table or answer about a part or element, a
+    page of a reverse lookup, or making a game the chat's own (`set_game`)."""
 
     language: str
     game: str | None = None
@@ -39,6 +47,9 @@ class Postback:
     view: str = VIEW_CARD
     topic: str = ""
     page: int = 0
+    ask: str = ""
+    detail: str = ""
+    set_game: bool = False
 
 
 def postback_data(monster_id: str, game: str | None, language: str, view: str | None = VIEW_CARD) -> str:
@@ -56,8 +67,14 @@ def page_data(topic: str, game: str, language: str, page: int) -> str:
     return urlencode({POSTBACK_TOPIC: topic, "game": game, "lang": language, "page": str(page)})
 
 
+def set_game_data(game: str, language: str) -> str:
+    """The data of a "use this game here" button."""
+    return urlencode({SET_GAME: game, "lang": language})
+
+
 def parse_postback(data: str) -> Postback | None:
-    """The request behind a button's data; None for data this bot did not send."""
+    """The request behind a button's data; None for data this bot did not send. The one parser of every button:
+    strict query syntax, a known game, a language of LANGUAGES (any other falls back to English)."""
     try:
         fields = {k: v[0] for k, v in parse_qs(data, strict_parsing=True).items()}
     except ValueError:
@@ -65,6 +82,8 @@ def parse_postback(data: str) -> Postback | None:
     language = fields.get("lang", "en")
     if language not in LANGUAGES:
         language = "en"
+    if SET_GAME in fields:
+        return Postback(language, fields[SET_GAME], set_game=True) if fields[SET_GAME] in GAMES else None
     game = fields.get("game")
     if game is not None and game not in GAMES:
         return None
@@ -72,7 +91,10 @@ def parse_postback(data: str) -> Postback | None:
         view = fields.get("view", VIEW_CARD)
         if view not in (VIEW_CARD, VIEW_HITZONES, VIEW_TABLE):
             return None
-        return Postback(language, game, monster=fields[POSTBACK_MONSTER], view=view)
+        ask, detail = fields.get(ASK, ""), fields.get(DETAIL, "")
+        if detail not in ASKABLE.get(ask, ()):
+            ask, detail = "", ""  # hand-made data asking what this bot never asks: the plain card
+        return Postback(language, game, monster=fields[POSTBACK_MONSTER], view=view, ask=ask, detail=detail)
     page = fields.get("page", "")
     if fields.get(POSTBACK_TOPIC) in (*ELEMENTS, *AILMENTS) and game and page.isdigit() and len(page) <= 4:
         return Postback(language, game, topic=fields[POSTBACK_TOPIC], page=int(page))

@@ -4,7 +4,8 @@ The keys are every item some monster gives (its English name in the knowledge, i
 normalised as monster names are (case, width, Simplified/Traditional, kana), with and without the particles
 players leave out (的, 之, の). A text names an item when its key is
 one, or when it is a close spelling of one (rapidfuzz's ratio, `CLOSE`) and long enough for a ratio to mean
-something (`MIN_FUZZY`): a short word near a short name is chatter.
+something (`MIN_FUZZY`): a short word near a short name is chatter. The close spellings are found by the matcher's
+prefilter (prefilter.py), not by scoring every key.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
-
 from monsterbot.core.glossary import ITEM_GAMES, table
 from monsterbot.core.matching.normalize import normalize
+from monsterbot.core.matching.prefilter import FuzzyIndex
 from monsterbot.core.model import Monster
 
 #: A spelling at least this close (0-100) to an item's name is that item ("rathalos rubi", "火龍紅玉").
@@ -56,17 +56,20 @@ class ItemIndex:
             for name in names:
                 self.by_key.setdefault(_key(name), item)
                 self.by_key.setdefault(_bare(_key(name)), item)
-        self._keys = list(self.by_key)
+        self._fuzzy = FuzzyIndex(self.by_key)
+
+    def named(self, text: str) -> str | None:
+        """The item a text is the name of as typed (normalised, particles left out or not): a dictionary lookup."""
+        key = _key(text)
+        return self.by_key.get(key) or self.by_key.get(_bare(key)) if key else None
 
     def find(self, text: str, fuzzy: bool = True) -> ItemMatch | None:
         """The item a text names, or None; `fuzzy=False` takes only a name as typed (normalised)."""
+        exact = self.named(text)
+        if exact is not None:
+            return ItemMatch(exact, 100.0, True)
         key = _key(text)
-        if not key:
-            return None
-        for exact in (key, _bare(key)):
-            if exact in self.by_key:
-                return ItemMatch(self.by_key[exact], 100.0, True)
         if not fuzzy or len(key) < MIN_FUZZY:
             return None
-        found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=CLOSE)
-        return ItemMatch(self.by_key[found[0]], float(found[1]), False) if found else None
+        found = self._fuzzy.extract(key, CLOSE, 1)
+        return ItemMatch(self.by_key[found[0][0]], found[0][1], False) if found else None

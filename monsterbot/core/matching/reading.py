@@ -21,13 +21,13 @@ The thresholds are chosen on the tuning half of tests/data/matching_corpus_*.tsv
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from typing import Iterable
 
 from monsterbot.core.matching.family import family
-from monsterbot.core.matching.matcher import Candidate, Matcher, Method, Outcome
+from monsterbot.core.matching.matcher import Candidate, Matcher, MatchResult, Method, Outcome
 from monsterbot.core.matching.normalize import fold, normalize
 from monsterbot.core.matching.question import (
     ENGLISH_FILLER,
@@ -93,6 +93,7 @@ class Reading:
     why: str = ""
     whole: bool = False  # ANSWER: the name is (most of) the whole message, not one buried in chatter (a group's rule)
     score: float | None = None  # the matcher's score of the best name, when one was scored
+    match: MatchResult | None = field(default=None, repr=False, compare=False)  # the matcher's result for the subject read, when it was matched (its candidates)
 
     @property
     def answers(self) -> bool:
@@ -115,7 +116,17 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
         return Reading(Verdict.NONE, why=question.kind.value)
     if question.whole != question.subject and matcher.monsters_named(question.whole):
         return _in_game(_name(question.whole, text, matcher), question.game, matcher)
-    return _in_game(_name(question.subject, text, matcher), question.game, matcher)
+    reading = _in_game(_name(question.subject, text, matcher), question.game, matcher)
+    if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and _glued(question.subject, text):
+        return Reading(Verdict.UNKNOWN, reading.monsters, why="a part or element word glued to the name",
+                       score=reading.score, match=reading.match)
+    return reading
+
+
+def _glued(subject: str, text: str) -> bool:
+    """Whether the name stands inside a longer word of the message ("電龍頭": a faucet, or Astalos' head where
+    "電龍 頭" surely is): read as the whole message is, a word glued to a name ("did you mean?"), not its part."""
+    return any(subject in word and subject != word for word in map(normalize, re.split(r"[\s\W_]+", text)))
 
 
 def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
@@ -136,6 +147,11 @@ def _name(subject: str, text: str, matcher: Matcher) -> Reading:
         if variant is not None:
             return variant
     result = matcher.match_key(subject)
+    return replace(_weigh(subject, result, text, matcher), match=result)
+
+
+def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Reading:
+    """The reading of the matcher's result for one name, from the evidence around it."""
     if result.outcome is Outcome.MISS:
         return Reading(Verdict.NONE, why="no name")
     if result.outcome is Outcome.AMBIGUOUS:
@@ -150,7 +166,10 @@ def _name(subject: str, text: str, matcher: Matcher) -> Reading:
     doubt = _doubt(subject, best, matcher)
     if doubt:
         return Reading(Verdict.ASK, _ids(result.candidates), why=doubt, score=best.score)
-    return Reading(Verdict.ANSWER, (best.monster_id,), why=f"{best.method.value} name", whole=True, score=best.score)
+    # A part of a longer name ("lagi", "basar", 青熊) is how players shorten names, and also a word of its own:
+    # answered where the bot is surely addressed, not confidently in a group's chatter.
+    return Reading(Verdict.ANSWER, (best.monster_id,), why=f"{best.method.value} name",
+                   whole=best.method is not Method.PART, score=best.score)
 
 
 def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher: Matcher) -> str:
