@@ -101,6 +101,16 @@ def test_plain_text_is_rendered_from_the_answers_content(knowledge: Any, query: 
     assert answer.kind == kind and all(s in text for s in shown), text
 
 
+def test_a_part_answer_leaves_out_the_states_no_source_names(knowledge: Any) -> None:
+    """Wilds' data has chainblade rows "state 1", "state 2" that nothing names: 狀態1 means nothing to a player."""
+    from monsterbot.replies import plain
+
+    answer = Conversation(knowledge).reply_to_text("鎖刃龍 鎖刃")
+    text, alt = plain.render(answer), answer.messages[0].data["altText"]
+    assert answer.kind == "part" and "左鎖翼刃 (傷口)" in text and "左鎖翼刃 (傷口)" in alt, text
+    assert "狀態" not in text and "狀態" not in alt, text
+
+
 def test_a_message_reads_the_live_knowledge_once(knowledge: Any) -> None:
     """A reload between two reads would answer half from one version, half from another (sources/live.py)."""
 

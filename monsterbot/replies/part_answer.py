@@ -35,7 +35,11 @@ def part_facts(monster: Monster, family: str, game: str | None) -> tuple[GameFac
 
 
 def _zones(facts: GameFacts | None, family: str) -> tuple[Hitzone, ...]:
-    return tuple(z for z in facts.hitzones if in_family(z.part, family)) if facts else ()
+    """The part's rows but its unnamed states ("state 1": the game's data gives them no name, a player could not
+    tell which is which); the full hitzone table has them."""
+    if facts is None:
+        return ()
+    return tuple(z for z in facts.hitzones if in_family(z.part, family) and not z.state.startswith("state "))
 
 
 def part_answer(monster: Monster, family: str, language: str, game: str | None) -> FlexMessage:
