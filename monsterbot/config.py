@@ -277,7 +277,7 @@ class Settings:
 
     def store_url(self) -> str:
         """DATABASE_URL, or SQLite in the data directory."""
-        from monsterbot.store.database import default_url
+        from monsterbot.store import default_url
 
         return self.database_url or default_url(self.data_dir)
 

@@ -73,11 +73,17 @@ class Conversation:
     ) -> Reply:
         """Answer a text message according to the chat it came from (chat_key identifies the chat; without one
         nothing is remembered)."""
+        answer, snapshot = self.answer_text(text, chat, mentioned, chat_key)
+        return self._reply(answer, snapshot, chat_key)
+
+    def answer_text(self, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False, chat_key: str = ""
+                    ) -> tuple[Answer, Snapshot]:
+        """The answer to a text message, without its LINE messages (what `monsterbot ask --json` prints), and the
+        snapshot it was answered from."""
         context = self.context(text, chat, mentioned, chat_key)
         question = context.question
         answer = decide(context, self.order)
-        answer = replace(answer, query=question.whole, language=answer.language or question.language)
-        return self._reply(answer, context.snapshot, chat_key)
+        return replace(answer, query=question.whole, language=answer.language or question.language), context.snapshot
 
     def reply_to_sticker(self, text: str, keywords: list[str], chat: ChatKind = ChatKind.USER) -> Reply:
         """Answer a sticker in a one-to-one chat by what it says (its text, else LINE's keywords for it)."""

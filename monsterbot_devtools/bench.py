@@ -27,12 +27,14 @@ from monsterbot_devtools.webprocess import REPO, WebProcess, children, event_bod
 TARGETS = {
     "matcher_real": "p99 ≤ 1 ms",
     "matcher_big": "≤ 3× the floor",
-    "webhook": "≥ 2× the echo example's req/s",
-    "p99": "≤ 0.8× the echo example's",
-    "cpu": "≤ 0.5× the echo example's",
-    "cold_start": "≤ the echo example's",
+    "webhook": "≥ 3× the echo example's req/s",
+    "p99": "≤ 0.5× the echo example's",
+    "cpu": "≤ 1.5× hello world's",
+    "cold_start": "≤ 0.8× the echo example's",
+    "scale_from_zero": "≤ 0.8× the echo example's",
+    "ask": "≤ 3× the floor",
     "load_real": "< 100 ms",
-    "memory": "≤ 2× one echo worker",
+    "memory": "≤ 1.2× the echo example's whole process",
     "webhook_10k": "≥ 0.8× at the real roster",
     "matcher_10k": "p99 ≤ 1 ms",
     "load_10k": "< 1 s",
@@ -283,28 +285,38 @@ def _tree(pid: int) -> list[int]:
 
 
 def cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU seconds used so far by these processes (all their threads)."""
+    """User + system CPU seconds used so far by these processes (all their threads), the first one's ended children
+    included (a child that ended, such as the store's migration, has its CPU counted there once reaped)."""
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0.0
-    for pid in pids:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += (int(fields[11]) + int(fields[12])) / ticks
+    for n, pid in enumerate(pids):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended since it was listed: counted with its parent's children
+            continue
+        total += sum(int(f) for f in fields[11:15 if n == 0 else 13]) / ticks
     return total
 
 
 def pss_mb(pid: int) -> float:
-    """Proportional set size: the process's share of the memory it maps (shared pages divided among sharers)."""
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+    """Proportional set size: the process's share of the memory it maps (shared pages divided among sharers); 0 for
+    a process that has ended (the store's migration)."""
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:  # ended (gone, or a zombie not yet reaped)
+        return 0.0
+    for line in lines:
         if line.startswith("Pss:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
 
 def bench_cold_start(repeat: int) -> dict[str, list[float]]:
-    """Seconds from process start to the first webhook answered (its reply at the stand-in), ours (as the image ships
-    it: with its compiled knowledge, `monsterbot compile --into`, on a new data folder) and the echo example's,
-    interleaved; and the floor of importing what the echo example imports."""
-    figures: dict[str, list[float]] = {"ours": [], "echo": [], "imports": []}
+    """Seconds from process start to the first webhook answered (its 200: "<name>") and to its reply at the stand-in
+    ("<name>_reply": scale from zero, the message waiting as the process starts, posted as soon as it listens), ours
+    (as the image ships it: with its compiled knowledge, `monsterbot compile --into`, on a new data folder) and the
+    echo example's, interleaved; and the floor of importing what the echo example imports."""
+    figures: dict[str, list[float]] = {"ours": [], "echo": [], "ours_reply": [], "echo_reply": [], "imports": []}
     image = Path(tempfile.mkdtemp(prefix="monsterbot-image-"))
     subprocess.run([str(Path(sys.executable).parent / "monsterbot"), "compile", "--into", str(image)], check=True,
                    capture_output=True, cwd=REPO)
@@ -326,15 +338,44 @@ def bench_cold_start(repeat: int) -> dict[str, list[float]]:
                         break
                 except OSError:  # not listening yet
                     time.sleep(0.005)
+            figures[name].append(time.perf_counter() - started)
             while not replies and time.perf_counter() - started < 60:
                 time.sleep(0.001)
-            figures[name].append((replies[0] if replies else time.perf_counter()) - started)
+            figures[f"{name}_reply"].append((replies[0] if replies else time.perf_counter()) - started)
             web.stop()
             line.stop()
         started = time.perf_counter()
         subprocess.run([sys.executable, "-c", IMPORT_FLOOR], check=True)
         figures["imports"].append(time.perf_counter() - started)
     return figures
+
+
+def bench_ask(count: int) -> tuple[float, float, float]:
+    """CPU seconds of `monsterbot ask --json` answering `count` queries in one process (after its start), of the same
+    with `--fields outcome,score`, and of the floor: rapidfuzz's extractOne (its default scorer) over the same names."""
+    import io
+
+    from rapidfuzz import process
+
+    from monsterbot.cli.talk import ask_json
+    from monsterbot.config import Settings
+    from monsterbot.conversation import Conversation
+    from monsterbot.sources import load_knowledge
+
+    settings = Settings.from_env(require_line=False)
+    conversation = Conversation(load_knowledge(settings), settings.default_game)
+    keys = sorted(conversation.knowledge.current.matcher._entries)
+    queries = _queries(keys, count)
+    ask_json(conversation, _queries(keys, min(200, count), seed=12), io.StringIO())  # warm-up, other queries
+    figures = []
+    for only in ((), ("outcome", "score")):
+        started = time.process_time()
+        ask_json(conversation, queries, io.StringIO(), only)
+        figures.append(time.process_time() - started)
+    started = time.process_time()
+    for query in queries:
+        process.extractOne(query, keys)
+    return figures[0], figures[1], time.process_time() - started
 
 
 def _post(port: int, body: bytes, connection: http.client.HTTPConnection | None = None) -> int:
@@ -489,10 +530,13 @@ def process_rows(quick: bool) -> list[Row]:
     median = statistics.median
     rows: list[Row] = []
     cold = bench_cold_start(1 if quick else 6)
-    ours, echo = median(cold["ours"]), median(cold["echo"])
-    rows.append(Row("cold start: process start → first answered webhook", f"{ours:.2f} s",
-                    f"{echo:.2f} s (echo example; importing its libraries alone: {median(cold['imports']):.2f} s)",
-                    ours / echo, TARGETS["cold_start"], ours <= echo))
+    for key, figure, target in (("", "cold start: process start → first webhook answered (its 200)", "cold_start"),
+                                ("_reply", "scale from zero: process start → first reply sent, for a message waiting",
+                                 "scale_from_zero")):
+        ours, echo = median(cold[f"ours{key}"]), median(cold[f"echo{key}"])
+        rows.append(Row(figure, f"{ours:.2f} s ({_spread(cold[f'ours{key}'])})",
+                        f"{echo:.2f} s (echo example, {_spread(cold[f'echo{key}'])}; importing its libraries alone: "
+                        f"{median(cold['imports']):.2f} s)", ours / echo, TARGETS[target], ours <= 0.8 * echo))
     run = bench_webhook(1.5 if quick else 10.0, 2 if quick else 4, 1 if quick else 3)
     mine, theirs, hello = run.loads["ours"], run.loads["echo"], run.loads["hello"]
     replies_ok = all(load.replies == load.requests and not load.errors for load in mine + theirs)
@@ -500,28 +544,42 @@ def process_rows(quick: bool) -> list[Row]:
     rows.append(Row("webhook req/s (gunicorn, 2 asyncio workers; unique events, every one answered)",
                     f"{rps:.0f} req/s" + ("" if replies_ok else " ⚠ replies ≠ requests"),
                     f"{erps:.0f} req/s (echo example); hello world {hrps:.0f} req/s", rps / erps,
-                    TARGETS["webhook"], rps >= 2 * erps and replies_ok))
+                    TARGETS["webhook"], rps >= 3 * erps and replies_ok))
     p99, ep99, hp99 = (median(x.p99_ms for x in loads) for loads in (mine, theirs, hello))
     rows.append(Row("webhook p99 latency under that load", f"{p99:.1f} ms",
                     f"{ep99:.1f} ms (echo example); hello world {hp99:.1f} ms", p99 / ep99, TARGETS["p99"],
-                    p99 <= 0.8 * ep99))
+                    p99 <= 0.5 * ep99))
     cpu, ecpu, hcpu = (median(x.cpu_ms_per_request for x in loads) for loads in (mine, theirs, hello))
-    rows.append(Row("server CPU per request (master + workers)", f"{cpu:.2f} ms",
-                    f"{ecpu:.2f} ms (echo example); hello world, which sends no reply, {hcpu:.2f} ms", cpu / ecpu,
-                    TARGETS["cpu"], cpu <= 0.5 * ecpu))
-    total, worker = run.pss_total_mb["ours"], run.pss_worker_mb["echo"]
-    rows.append(Row("memory (PSS) of the whole web process after the load", f"{total:.0f} MB",
-                    f"{worker:.0f} MB (one echo worker; whole echo process {run.pss_total_mb['echo']:.0f} MB)",
-                    total / worker, TARGETS["memory"], total <= 2 * worker))
+    rows.append(Row("server CPU per answered webhook (master + workers; the query log on, as shipped)",
+                    f"{cpu:.2f} ms ({_spread([x.cpu_ms_per_request for x in mine])})",
+                    f"{hcpu:.2f} ms (hello world, which sends no reply); echo example {ecpu:.2f} ms", cpu / hcpu,
+                    TARGETS["cpu"], cpu <= 1.5 * hcpu))
+    total, echo_total = run.pss_total_mb["ours"], run.pss_total_mb["echo"]
+    rows.append(Row("memory (PSS) of the whole web process (master + 2 workers) after the load", f"{total:.0f} MB",
+                    f"{echo_total:.0f} MB (the echo example's whole process; one echo worker "
+                    f"{run.pss_worker_mb['echo']:.0f} MB)", total / echo_total, TARGETS["memory"],
+                    total <= 1.2 * echo_total))
+    asked = 500 if quick else 5_000
+    ours_ask, fields_ask, floor_ask = bench_ask(asked)
+    rows.append(Row(f"`monsterbot ask --json`, {asked:,} queries in one process (CPU)",
+                    f"{ours_ask:.2f} s (with --fields outcome,score: {fields_ask:.2f} s)",
+                    f"{floor_ask:.2f} s (rapidfuzz extractOne over the same names)", ours_ask / floor_ask,
+                    TARGETS["ask"], ours_ask <= 3 * floor_ask))
     synthetic = 500 if quick else 10_000
     with tempfile.TemporaryDirectory() as tmp:
         write_synthetic_knowledge(Path(tmp), synthetic)
         big = bench_webhook(1.5 if quick else 10.0, 2 if quick else 4, 1 if quick else 3, knowledge=Path(tmp))
     brps, real = (median(x.rps for x in big.loads[name]) for name in ("big", "ours"))
     rows.append(Row(f"webhook req/s with {synthetic:,} synthetic monsters", f"{brps:.0f} req/s, "
-                    f"PSS {big.pss_total_mb['big']:.0f} MB", f"{real:.0f} req/s (real roster, interleaved)", brps / real,
+                    f"PSS {big.pss_total_mb['big']:.0f} MB ({big.pss_total_mb['big'] / echo_total:.2f}× the echo "
+                    "example's whole process)", f"{real:.0f} req/s (real roster, interleaved)", brps / real,
                     TARGETS["webhook_10k"], brps >= 0.8 * real))
     return rows
+
+
+def _spread(values: list[float]) -> str:
+    """The range of repeated figures: how noisy the run was."""
+    return f"{min(values):.2f}–{max(values):.2f} over {len(values)}"
 
 
 def _write(out: Path, rows: list[Row], quick: bool) -> None:
@@ -531,7 +589,7 @@ def _write(out: Path, rows: list[Row], quick: bool) -> None:
     text = f"""# Benchmarks
 
 Measured by `monsterbot bench{' --quick' if quick else ''}` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}
-({machine}). Each figure is compared with a floor measured in the same run; the ratio is the figure that
+({machine}; load average {os.getloadavg()[0]:.1f} at the end). Each figure is compared with a floor measured in the same run; the ratio is the figure that
 travels between machines.
 
 {table}

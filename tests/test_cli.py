@@ -40,6 +40,16 @@ def test_ask_json_gives_tables_lists_and_comparisons_as_data():
     assert compare["kind"] == "compare" and [m["id"] for m in compare["monsters"]] == ["rathalos", "rathian"]
 
 
+def test_ask_json_gives_only_the_fields_asked_for():
+    done = run("ask", "--json", "--fields", "outcome,monsters", "火龍", "今天吃火鍋")
+    assert done.returncode == 0, done.stderr
+    found, missed = (json.loads(line) for line in done.stdout.splitlines())
+    assert set(found) == {"query", "outcome", "monsters"} and found["monsters"][0]["id"] == "rathalos"
+    assert missed == {"query": "今天吃火鍋", "outcome": "miss", "monsters": []}
+    refused = run("ask", "--json", "--fields", "outcome,colour", "火龍")
+    assert refused.returncode == 2 and "unknown field colour" in refused.stderr
+
+
 def test_ask_prints_the_answer_as_the_bot_would():
     done = run("ask", "火龍")
     assert done.returncode == 0

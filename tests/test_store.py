@@ -18,7 +18,7 @@ from monsterbot.sources.store import StoreSource
 from monsterbot.sources.yaml_files import YamlSource
 from monsterbot.store.database import SCHEMA_VERSION, StoreError, migrate, open_engine
 from monsterbot.store.knowledge_store import load_monsters, stored_version, sync
-from monsterbot.store.query_log import QUERY_CHARS, Entry, QueryLog, misses, prune, redact, stats
+from monsterbot.store.query_log import QUERY_CHARS, Entry, QueryLog, SqlQueries, misses, prune, redact, stats
 from monsterbot.store.schema import Meta, QueryLogRow
 from monsterbot.web.app import create_app
 from monsterbot.web.runtime import build
@@ -162,7 +162,7 @@ def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters
 
 def test_misses_rank_by_frequency_and_stats_and_prune(database_url):
     engine = _engine(database_url)
-    log = QueryLog(engine, keep_days=30)
+    log = QueryLog(SqlQueries(engine), keep_days=30)
     for query, outcome, times in (("雄火龍王", "miss", 3), ("rath", "ambiguous", 5), ("火龍", "match", 4), ("xyz", "miss", 1)):
         for _ in range(times):
             log.record(Entry(query, outcome, "rathalos" if outcome == "match" else None, 50.0, "user", "en"))
@@ -179,7 +179,7 @@ def test_misses_rank_by_frequency_and_stats_and_prune(database_url):
 def test_query_log_never_blocks_and_counts_what_it_drops(tmp_path):
     engine = _engine(f"sqlite:///{tmp_path / 'x.db'}")
     dropped = []
-    log = QueryLog(engine, 30, capacity=1, on_drop=dropped.append)
+    log = QueryLog(SqlQueries(engine), 30, capacity=1, on_drop=dropped.append)
     started = time.perf_counter()
     for _ in range(500):
         log.record(Entry("q", "miss", None, None, "user", "en"))
@@ -201,7 +201,7 @@ def test_webhook_logs_only_answered_queries_redacted_without_player_ids(line_stu
     for event in (text_event("rath", "group", mention_self=True), text_event(said)):
         assert post_signed(app, payload(event)).status_code == 200
     runtime.query_log.flush()
-    with Session(runtime.engine) as session:
+    with Session(open_engine(settings.database_url)) as session:  # written by the web process through sqlite3
         rows = session.exec(select(QueryLogRow)).all()
     assert [(r.query, r.outcome, r.chat) for r in rows[:2]] == [("火龍", "match", "group"), ("rath", "ambiguous", "group")]
     kept = rows[2].query
@@ -229,7 +229,7 @@ def test_the_query_log_deletes_what_is_past_its_retention_at_start_and_on_schedu
         connection.execute(insert(QueryLogRow), [{"query": q, "outcome": "match", "chat": "user", "language": "en",
                                                   "at": now - timedelta(days=days)} for q, days in (("old", 8), ("new", 6))])
     monkeypatch.setattr("monsterbot.store.query_log.PRUNE_EVERY", 0.2)
-    log = QueryLog(engine, keep_days=7)
+    log = QueryLog(SqlQueries(engine), keep_days=7)
     with Session(engine) as session:
         wait_for(lambda: [r.query for r in session.exec(select(QueryLogRow)).all()] == ["new"])
     with engine.begin() as connection:  # an entry that ages past the retention while the writer runs, idle

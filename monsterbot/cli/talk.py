@@ -7,10 +7,11 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any, Iterable, TextIO
+from typing import Any, Collection, Iterable, TextIO
 
 from monsterbot.cli.common import KNOWLEDGE_HELP, knowledge_for, reading_settings
 from monsterbot.conversation import ChatKind, Conversation, Reply
+from monsterbot.core.answer import DATA_FIELDS
 from monsterbot.replies import plain
 
 TITLE = "talk to the bot"
@@ -27,6 +28,8 @@ def register(sub: Any) -> None:
     ask = sub.add_parser("ask", help="print the bot's answer to each query (or each stdin line)")
     ask.add_argument("query", nargs="*")
     ask.add_argument("--json", action="store_true", help="one JSON object per query")
+    ask.add_argument("--fields", type=_fields, default=(),
+                     help=f"with --json, only these fields (comma-separated: {', '.join(DATA_FIELDS)})")
     ask.add_argument("--eval", type=Path, help="score a labelled TSV set: precision, recall, misses by class")
     ask.add_argument("--knowledge", type=Path, nargs="*", help=KNOWLEDGE_HELP)
     ask.set_defaults(func=cmd_ask)
@@ -90,15 +93,31 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 0
     conversation = Conversation(knowledge, settings.default_game)
     queries: Iterable[str] = args.query or _lines(sys.stdin, prompt=False)
+    if args.json:
+        ask_json(conversation, queries, sys.stdout, args.fields)
+        return 0
     for query in queries:
-        answer = conversation.reply_to_text(query)
-        if args.json:
-            print(json.dumps({"query": query} | answer.to_data(), ensure_ascii=False), flush=True)
-        else:
-            print(f"> {query}")
-            print(_shown(answer))
-            print(flush=True)
+        print(f"> {query}")
+        print(_shown(conversation.reply_to_text(query)))
+        print(flush=True)
     return 0
+
+
+def ask_json(conversation: Conversation, queries: Iterable[str], out: TextIO, only: Collection[str] = ()) -> None:
+    """One JSON line per query, flushed (a program may wait for each answer): the answer's content (`only` those
+    fields), with no LINE message built."""
+    for query in queries:
+        answer, snapshot = conversation.answer_text(query)
+        out.write(json.dumps({"query": query} | answer.to_data(snapshot, only), ensure_ascii=False) + "\n")
+        out.flush()
+
+
+def _fields(text: str) -> tuple[str, ...]:
+    asked = tuple(f.strip() for f in text.split(",") if f.strip())
+    unknown = [f for f in asked if f not in DATA_FIELDS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown field {', '.join(unknown)} (known: {', '.join(DATA_FIELDS)})")
+    return asked
 
 
 def _buttons(reply: Reply) -> list[dict[str, Any]]:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Collection, Mapping
 
 from monsterbot.core.model import Monster
 from monsterbot.core.ranking import Ranked
+
+if TYPE_CHECKING:
+    from monsterbot.core.snapshot import Snapshot
 
 
 class AnswerKind(StrEnum):
@@ -116,17 +119,26 @@ class Answer:
             return facts.game if facts else self.game
         return self.game
 
-    def to_data(self) -> dict[str, Any]:
-        """The answer's content as plain data (what `monsterbot ask --json` prints)."""
+    def to_data(self, snapshot: Snapshot | None = None, only: Collection[str] = ()) -> dict[str, Any]:
+        """The answer's content as plain data (what `monsterbot ask --json` prints): every field, or `only` those
+        (DATA_FIELDS); a monster's facts computed once per `snapshot` (the one it was answered from)."""
         shown = () if self.kind is AnswerKind.GAME_MISSING else self.monsters  # no facts where the game has none
-        return {
-            "kind": self.kind.value, "outcome": self.outcome.value, "normalised": self.query,
-            "language": self.language, "game": self.shown_game, "score": self.score, "topic": self.topic or None,
-            "monsters": [_monster_data(m, self.shown_game) for m in shown],
-            "unanswered": self.unanswered or None,
-            "ranking": [{"id": r.monster.id, "name": r.monster.name(self.language or "en"), "stars": r.stars,
-                         "listed_at": r.listed_at, "hitzone": r.hitzone} for r in self.ranking],
+        game = self.shown_game
+        fields = {
+            "kind": lambda: self.kind.value, "outcome": lambda: self.outcome.value, "normalised": lambda: self.query,
+            "language": lambda: self.language, "game": lambda: game, "score": lambda: self.score,
+            "topic": lambda: self.topic or None,
+            "monsters": lambda: [monster_data(m, game, snapshot) for m in shown],
+            "unanswered": lambda: self.unanswered or None,
+            "ranking": lambda: [{"id": r.monster.id, "name": r.monster.name(self.language or "en"), "stars": r.stars,
+                                 "listed_at": r.listed_at, "hitzone": r.hitzone} for r in self.ranking],
         }
+        return {name: value() for name, value in fields.items() if not only or name in only}
+
+
+#: The fields of `Answer.to_data`, in order.
+DATA_FIELDS = ("kind", "outcome", "normalised", "language", "game", "score", "topic", "monsters", "unanswered",
+               "ranking")
 
 
 @dataclass(frozen=True)
@@ -153,7 +165,10 @@ class Remembered:
             return None
 
 
-def _monster_data(monster: Monster, game: str | None) -> dict[str, Any]:
+def monster_data(monster: Monster, game: str | None, snapshot: Snapshot | None = None) -> dict[str, Any]:
+    """A monster's names and its facts in a game as plain data (kept with `snapshot` when given: the same each time)."""
+    if snapshot is not None:
+        return snapshot.remember(("monster data", monster.id, game), lambda: monster_data(monster, game))
     facts = monster.facts(game)
     return {"id": monster.id, "names": dict(monster.names),
             "facts": _plain(asdict(facts)) if facts is not None else None}

@@ -9,7 +9,7 @@ monster's parts in every language."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.glossary import every_part_name
@@ -79,7 +79,13 @@ ELEMENT_NAMES: dict[str, tuple[str, ...]] = {
 
 def element_named(typed: str) -> str | None:
     """The element a leftover word names, if it is one of ELEMENT_NAMES (whole, not part of a word)."""
-    return next((e for e, words in ELEMENT_NAMES.items() if typed in {normalize(w) for w in words}), None)
+    return next((e for e, words in _element_keys().items() if typed in words), None)
+
+
+@cache
+def _element_keys() -> dict[str, frozenset[str]]:
+    """ELEMENT_NAMES normalised, once (not for every message)."""
+    return {element: frozenset(normalize(w) for w in words) for element, words in ELEMENT_NAMES.items()}
 
 
 def _names(monster: Monster) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from monsterbot.core.answer import Answer, AnswerKind, Certainty
 from monsterbot.core.matching.followup import in_family
@@ -37,8 +37,9 @@ _NAME = MonsterName()
 def not_held_topic(text: str) -> tuple[str, str] | None:
     """(topic, the text without its words) for a message asking about a topic no data holds; None otherwise (kept
     for the message's `matches` and `answer`: read once)."""
+    folded = normalize(text)
     for topic, words in NOT_HELD.items():
-        found = [w for w in sorted(words, key=len, reverse=True) if _contains(text, w)]
+        found = [w for w in sorted(words, key=len, reverse=True) if _contains(text, folded, w)]
         if found:
             rest = text
             for word in found:
@@ -51,10 +52,17 @@ def _pattern(word: str) -> str:
     return rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])" if word.isascii() else re.escape(word)
 
 
-def _contains(text: str, word: str) -> bool:
+def _contains(text: str, folded: str, word: str) -> bool:
+    """Whether `text` (`folded`: normalised) holds the word: an ASCII word whole, any other as normalised."""
     if word.isascii():
         return re.search(_pattern(word), text, flags=re.IGNORECASE) is not None
-    return normalize(word) in normalize(text)
+    return _folded(word) in folded
+
+
+@cache
+def _folded(word: str) -> str:
+    """A word of NOT_HELD normalised, once (not for every message)."""
+    return normalize(word)
 
 
 class NotHeld:

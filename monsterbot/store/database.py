@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import fcntl
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Callable, Iterator
 
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, create_engine
 
-from monsterbot.store import schema  # noqa: F401 - registers the tables on SQLModel.metadata
+from monsterbot.store import (
+    SCHEMA_VERSION,
+    schema,  # noqa: F401 - registers the tables on SQLModel.metadata
+)
 from monsterbot.store.schema import Meta, utcnow
 
-SCHEMA_VERSION = 5
 _LOCK_KEY = 0x6D6F6E73746572  # PostgreSQL's advisory lock key for migrations ("monster")
 
 
@@ -56,12 +57,6 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _wilds_facts, 3: _chat
 
 class StoreError(RuntimeError):
     """The database cannot be used by this release."""
-
-
-def default_url(data_dir: Path) -> str:
-    """SQLite in the data directory (created if missing)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{data_dir / 'monsterbot.db'}"
 
 
 def open_engine(url: str) -> Engine:

@@ -19,15 +19,15 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any, Callable
-
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.engine import CursorResult, Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, col
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from monsterbot.core.matching.normalize import normalize
-from monsterbot.store.schema import QueryLogRow, utcnow
+from monsterbot.store import utcnow
+
+if TYPE_CHECKING:  # SQLAlchemy is imported where a database server is used: not by the embedded store's writer
+    from sqlalchemy.engine import Engine
+
+    from monsterbot.store.embedded import EmbeddedStore
 
 log = logging.getLogger(__name__)
 _STOP = object()
@@ -70,13 +70,58 @@ class Entry:
     at: datetime = field(default_factory=utcnow)  # when it was asked, not when the batch was written
 
 
+class QueryStore(Protocol):
+    """Where the query log is kept: the SQLAlchemy store (`SqlQueries`), or the embedded one (`EmbeddedQueries`)."""
+
+    def insert(self, entries: list[Entry]) -> None: ...
+
+    def prune(self, before: datetime) -> int: ...
+
+
+class SqlQueries:
+    """The query log in the SQLAlchemy store (a database server, or SQLite outside the web process)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def insert(self, entries: list[Entry]) -> None:
+        from sqlalchemy import insert
+
+        from monsterbot.store.schema import QueryLogRow
+
+        with self._engine.begin() as connection:  # one INSERT for the batch (executemany), no ORM objects
+            connection.execute(insert(QueryLogRow), [vars(e) for e in entries])
+
+    def prune(self, before: datetime) -> int:
+        return prune(self._engine, before)
+
+
+class EmbeddedQueries:
+    """The query log in the embedded store, through sqlite3 (store/embedded.py), as SQLAlchemy would write it."""
+
+    def __init__(self, store: EmbeddedStore) -> None:
+        self._store = store
+
+    def insert(self, entries: list[Entry]) -> None:
+        from monsterbot.store.embedded import stored_time
+
+        self._store.write("INSERT INTO query_log (at, query, outcome, monster_id, score, chat, language) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)", [(stored_time(e.at), e.query, e.outcome, e.monster_id,
+                                                            e.score, e.chat, e.language) for e in entries])
+
+    def prune(self, before: datetime) -> int:
+        from monsterbot.store.embedded import stored_time
+
+        return self._store.write("DELETE FROM query_log WHERE at < ?", [(stored_time(before),)])
+
+
 class QueryLog:
     """Writes entries in the background and deletes those older than `keep_days`; `record` never blocks."""
 
-    def __init__(self, engine: Engine, keep_days: float, capacity: int = 10_000, batch: int = 200,
+    def __init__(self, store: QueryStore, keep_days: float, capacity: int = 10_000, batch: int = 200,
                  on_drop: Callable[[int], None] | None = None, gather: float = GATHER_SECONDS,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        self._engine = engine
+        self._store = store
         self._keep = timedelta(days=keep_days)
         self._clock = clock
         self._next_prune = clock()  # the writer's first round prunes
@@ -137,15 +182,14 @@ class QueryLog:
 
     def _prune(self) -> None:
         try:
-            prune(self._engine, utcnow() - self._keep)
-        except SQLAlchemyError as exc:
+            self._store.prune(utcnow() - self._keep)
+        except Exception as exc:  # noqa: BLE001 - whatever the database's failure, the writer goes on
             log.warning("query log: old entries not deleted, database failed: %s", type(exc).__name__)
 
     def _write(self, entries: list[Entry]) -> None:
         try:
-            with self._engine.begin() as connection:  # one INSERT for the batch (executemany), no ORM objects
-                connection.execute(insert(QueryLogRow), [vars(e) for e in entries])
-        except SQLAlchemyError as exc:
+            self._store.insert(entries)
+        except Exception as exc:  # noqa: BLE001 - whatever the database's failure, entries are counted, not kept
             log.warning("query log: %d entries dropped, database failed: %s", len(entries), type(exc).__name__)
             self._drop(len(entries))
 
@@ -161,6 +205,11 @@ class Frequent:
 
 def misses(engine: Engine, since: datetime, limit: int = 20) -> list[Frequent]:
     """The most frequent missed and ambiguous queries since a time, most frequent first."""
+    from sqlalchemy import func, select
+    from sqlmodel import Session, col
+
+    from monsterbot.store.schema import QueryLogRow
+
     count = func.count().label("n")
     statement = (
         select(col(QueryLogRow.query), col(QueryLogRow.outcome), count)
@@ -175,6 +224,11 @@ def misses(engine: Engine, since: datetime, limit: int = 20) -> list[Frequent]:
 
 def stats(engine: Engine, since: datetime) -> dict[str, int]:
     """How many queries had each outcome since a time."""
+    from sqlalchemy import func, select
+    from sqlmodel import Session, col
+
+    from monsterbot.store.schema import QueryLogRow
+
     statement = select(col(QueryLogRow.outcome), func.count()).where(col(QueryLogRow.at) >= since).group_by(col(QueryLogRow.outcome))
     with Session(engine) as session:
         return dict(sorted(session.execute(statement).all()))
@@ -182,6 +236,12 @@ def stats(engine: Engine, since: datetime) -> dict[str, int]:
 
 def prune(engine: Engine, before: datetime) -> int:
     """Delete entries older than a time; return how many."""
+    from sqlalchemy import delete
+    from sqlalchemy.engine import CursorResult
+    from sqlmodel import Session, col
+
+    from monsterbot.store.schema import QueryLogRow
+
     with Session(engine) as session, session.begin():
         result: CursorResult[Any] = session.execute(delete(QueryLogRow).where(col(QueryLogRow.at) < before))  # type: ignore[assignment]
         return result.rowcount or 0

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Optional
 
 from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    """Timestamps are stored in UTC, timezone-aware."""
-    return datetime.now(timezone.utc)
+from monsterbot.store import utcnow
 
 
 class Meta(SQLModel, table=True):

@@ -3,6 +3,11 @@
 Under gunicorn the master calls `preload` before it forks: the knowledge is loaded once, and each worker's `build`
 starts from that snapshot, whose pages the workers share, instead of loading a copy of its own. Threads (the
 reloader, the EventBinding watcher, the query log writer) start in `build`, in the workers, never in the master.
+
+The embedded store (SQLite in the data folder, the default) is read and written with sqlite3 (store/embedded.py):
+the master has a process of its own migrate it while the workers start and answer; nothing on the path to the first
+answer imports SQLAlchemy. A database server, or the knowledge kept in the store, is opened through SQLAlchemy, in
+each worker, before it answers.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from monsterbot.config import Settings
@@ -39,7 +45,7 @@ class Runtime:
     settings: Settings
     knowledge: LiveKnowledge
     source: Source
-    engine: Engine | None = None
+    engine: Engine | None = None  # SQLAlchemy's: a database server, or the knowledge in the store
     query_log: QueryLog | None = None
     preferences: Preferences | None = None
     reloader: Reloader | None = None
@@ -75,6 +81,7 @@ class Preloaded:
 
 
 _preloaded: Preloaded | None = None
+_migrating: set[str] = set()  # the embedded stores a process of the master's migrates
 _WARM_UP = ("火龍", *(f"weak to {topic}" for topic in (*ELEMENTS, *AILMENTS)))
 
 
@@ -87,8 +94,15 @@ def preload(settings: Settings) -> bool:
     import the modules `build` will use, so that the workers share all these pages. Starts no thread and opens no
     database (a connection must not cross a fork); a failure is logged and leaves each worker to load on its own."""
     global _preloaded
+    if embedded_store(settings) is not None:
+        from monsterbot.store.embedded import migrate_apart
+
+        if migrate_apart(settings.store_url()) is not None:
+            _migrating.add(settings.store_url())
     for used, modules in (
-        (settings.needs_store, ("monsterbot.preferences.sql", "monsterbot.store.database", "monsterbot.store.query_log")),
+        (settings.needs_store and embedded_store(settings) is None,
+         ("monsterbot.preferences.sql", "monsterbot.store.database", "monsterbot.store.query_log")),
+        (embedded_store(settings) is not None, ("monsterbot.store.embedded", "monsterbot.store.query_log")),
         (settings.memory and not settings.redis_url and settings.remote_store, ("monsterbot.memory.sql_store",)),
         (bool(settings.redis_url), ("redis", "monsterbot.memory.redis_store")),
         (settings.kubernetes, ("monsterbot.sources.cluster", "kubernetes.client", "kubernetes.config")),
@@ -116,9 +130,17 @@ def baseline(settings: Settings) -> Baseline:
     return Baseline(settings.data_dir / "knowledge-baseline.json")
 
 
+def embedded_store(settings: Settings) -> Path | None:
+    """The SQLite file of the store when the webhook uses it through sqlite3 only (the knowledge from YAML)."""
+    from monsterbot.store import sqlite_file
+
+    return sqlite_file(settings.store_url()) if settings.needs_store and settings.source != "store" else None
+
+
 def open_store(settings: Settings) -> Engine | None:
-    """The migrated database engine, or None if it is not needed; an outage is logged, not fatal."""
-    if not settings.needs_store:
+    """The migrated database engine, or None if it is not needed (or is the embedded store, migrated by the master's
+    process when it has one, else here, and not kept); an outage is logged, not fatal."""
+    if not settings.needs_store or settings.store_url() in _migrating:
         return None
     from monsterbot.store.database import migrate, open_engine
 
@@ -127,6 +149,9 @@ def open_store(settings: Settings) -> Engine | None:
         migrate(engine)
     except Exception as exc:  # noqa: BLE001 - the bot answers from YAML or waits for the store
         log.error("database unavailable at start-up: %s", type(exc).__name__)
+    if embedded_store(settings) is not None:
+        engine.dispose()
+        return None
     return engine
 
 
@@ -160,11 +185,22 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
         seen = preloaded.fingerprint if preloaded is not None and cluster is None else None
         runtime.reloader = Reloader(knowledge, source.fingerprint, settings.reload_interval, seen)
         runtime.reloader.start()
-    if engine is not None and watch:
-        from monsterbot.preferences.sql import StorePreferences
-        from monsterbot.store.query_log import QueryLog
+    embedded = embedded_store(settings)
+    if watch and (engine is not None or embedded is not None):
+        from monsterbot.store.query_log import QueryLog, QueryStore
 
-        runtime.preferences = CachedPreferences(StorePreferences(engine))
+        queries: QueryStore
+        if engine is not None:
+            from monsterbot.preferences.sql import StorePreferences
+            from monsterbot.store.query_log import SqlQueries
+
+            runtime.preferences, queries = CachedPreferences(StorePreferences(engine)), SqlQueries(engine)
+        elif embedded is not None:
+            from monsterbot.store.embedded import EmbeddedPreferences, EmbeddedStore
+            from monsterbot.store.query_log import EmbeddedQueries
+
+            store = EmbeddedStore(embedded)
+            runtime.preferences, queries = CachedPreferences(EmbeddedPreferences(store)), EmbeddedQueries(store)
         if settings.query_log:
-            runtime.query_log = QueryLog(engine, settings.query_log_days, on_drop=metrics.QUERY_LOG_DROPPED.inc)
+            runtime.query_log = QueryLog(queries, settings.query_log_days, on_drop=metrics.QUERY_LOG_DROPPED.inc)
     return runtime
