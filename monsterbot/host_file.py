@@ -11,8 +11,9 @@ import logging
 import sqlite3
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,19 @@ def open_host_file(path: Path, busy_timeout: float, table: str) -> sqlite3.Conne
             time.sleep(0.02)
 
 
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction on an autocommit connection: BEGIN IMMEDIATE (the write lock at once, never an upgrade
+    that fails half-way), COMMIT at the end, ROLLBACK on any error (re-raised)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
 class HostFile:
     """One such file for one process: its connection and the lock every thread takes around it; a failing file logs
     what was lost (`what`) and answers None, never raises on the request path."""
@@ -60,15 +74,9 @@ class HostFile:
     def write_all(self, *statements: tuple[str, tuple[object, ...]]) -> bool:
         """Run statements in one transaction; whether it was written (a failure is logged)."""
         try:
-            with self.lock:
-                self.db.execute("BEGIN IMMEDIATE")
-                try:
-                    for statement, values in statements:
-                        self.db.execute(statement, values)
-                    self.db.execute("COMMIT")
-                except BaseException:
-                    self.db.execute("ROLLBACK")
-                    raise
+            with self.lock, transaction(self.db):
+                for statement, values in statements:
+                    self.db.execute(statement, values)
         except sqlite3.Error as exc:
             log.warning("%s not written, its file failed: %s", self._what, exc)
             return False

@@ -358,6 +358,17 @@ def test_english_button_labels_are_never_cut_mid_word(knowledge: Any) -> None:
     assert messages.button_label("Guardian Fulgur Anjanath") == "G. Fulgur Anjanath"
 
 
+def test_a_button_about_a_monster_shortens_the_action_not_the_name(knowledge: Any) -> None:
+    """"S. Weaknesses" loses the monster: the action gives way ("Safi'jiiva Weakness…"), or is dropped."""
+    for monster in knowledge.current.monsters.values():
+        name = monster.names["en"]
+        for action in ("Weaknesses", "Materials", "Tail"):
+            shown = messages.named_label(name, action)
+            assert len(shown) <= 20 and (shown.startswith(f"{name} ") or shown == messages.button_label(name)), shown
+    assert messages.named_label("Safi'jiiva", "Weaknesses") == "Safi'jiiva Weakness…"
+    assert messages.named_label("Rathalos", "Materials") == "Rathalos Materials"
+
+
 # --- LINE's limits ---------------------------------------------------------------------------------------------
 
 

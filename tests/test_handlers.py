@@ -83,6 +83,8 @@ def test_every_kind_of_answer_has_a_line_form_and_a_plain_one(knowledge: Any, mo
     ("world 火龍", "weakness", ["火龍 Rathalos", "🐉 龍 ★★★", "資料來源：MHWorldData"]),
     ("world 火龍 肉質", "hitzones", ["頭部  65/70/60  0 15 20 15 30"]),
     ("火龍 尾巴", "part", ["尾巴 (傷口)  60/55/50"]),
+    ("nu udra tentacles", "part", ["Front Left Arm"]),
+    ("火龍 hp", "weakness", ["我的資料沒有魔物的體力", "火龍 Rathalos"]),  # the line on what no data holds, as on LINE  # parts found by a name of their own, not a family word
     ("rise 煌黑龍", "game_missing", ["煌黑龍"]),
     ("world 火龍 vs 雌火龍", "compare", ["火龍 對比 雌火龍", "🐉 龍  ★★★ | ★★"]),
     ("world 哪些魔物怕龍", "reverse", ["1. "]),
@@ -97,6 +99,16 @@ def test_plain_text_is_rendered_from_the_answers_content(knowledge: Any, query: 
     answer = Conversation(knowledge).reply_to_text(query)
     text = plain.render(answer)
     assert answer.kind == kind and all(s in text for s in shown), text
+
+
+def test_a_part_answer_leaves_out_the_states_no_source_names(knowledge: Any) -> None:
+    """Wilds' data has chainblade rows "state 1", "state 2" that nothing names: 狀態1 means nothing to a player."""
+    from monsterbot.replies import plain
+
+    answer = Conversation(knowledge).reply_to_text("鎖刃龍 鎖刃")
+    text, alt = plain.render(answer), answer.messages[0].data["altText"]
+    assert answer.kind == "part" and "左鎖翼刃 (傷口)" in text and "左鎖翼刃 (傷口)" in alt, text
+    assert "狀態" not in text and "狀態" not in alt, text
 
 
 def test_a_message_reads_the_live_knowledge_once(knowledge: Any) -> None:

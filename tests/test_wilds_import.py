@@ -14,7 +14,7 @@ from monsterbot.knowledge.wilds_crosscheck import differences, load
 from monsterbot_devtools.star_calibration import calibrate, halves, score, world_samples
 from tests.conftest import KNOWLEDGE, need_shared
 
-PART_NAMES_WILDS = KNOWLEDGE.parent / "monsterbot" / "replies" / "part_names_wilds.json"
+PART_NAMES_WILDS = KNOWLEDGE.parent / "monsterbot" / "core" / "glossary" / "part_names_wilds.json"
 
 #: Every remaining value difference, explained (the dump is a newer game version than the calculator's figures).
 EXPLAINED_VALUES = {

@@ -9,13 +9,13 @@ field_guide_import.py; everything left unmapped is reported.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from monsterbot.core.companion import KEYS
+from monsterbot.core.glossary import FOLDER
 from monsterbot.knowledge.field_guide_import import (
     crowns,
     remedies,
@@ -27,13 +27,13 @@ from monsterbot.knowledge.field_guide_import import (
 from monsterbot.knowledge.records import slug
 from monsterbot.knowledge.rewards_import import WildsItems, wilds_materials, world_materials
 from monsterbot.knowledge.wilds_import import Report, large_monsters, load_dataset
-from monsterbot.knowledge.writer import dump_record
+from monsterbot.knowledge.writer import dump_record, write_glossary
 
 #: Where each source lies in ../shared/data.
 MHWORLDDATA, MHWS, GAMEDATA, LOCALIZATION = "mhworlddata", "mhws-in-json", "hunterpie-gamedata", "hunterpie-localization"
 CROWN_SECTIONS = {"world": "World", "rise": "Rise", "wilds": "Wilds"}
 #: The glossaries that name items, regions and conditions in other languages (English name -> ja, zh-TW, zh-CN).
-GLOSSARY = Path(__file__).resolve().parent.parent / "core" / "glossary"
+GLOSSARY = FOLDER
 GLOSSARIES = ("item_names_world.json", "item_names_wilds.json", "place_names.json", "condition_names.json")
 
 
@@ -98,11 +98,6 @@ def _english(names: dict[str, str], glossary: dict[str, dict[str, str]]) -> str:
     if others:
         glossary.setdefault(names["en"], {}).update(others)
     return names["en"]
-
-
-def write_glossary(path: Path, names: dict[str, dict[str, str]]) -> None:
-    """A glossary as sorted JSON, stable in diffs."""
-    path.write_text(json.dumps(names, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
 
 
 def import_companion(data: Path, target: Path, glossary: Path = GLOSSARY) -> tuple[list[Path], Report]:

@@ -10,17 +10,16 @@ changes the stars.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable, Mapping, Sequence
 
 from monsterbot.core.model import ELEMENTS
+from monsterbot.core.parts import without_side
 
 #: (lowest mean of the highest element values, stars), best first; calibrated by monsterbot_devtools/star_calibration.py on World.
 THRESHOLDS: tuple[tuple[float, int], ...] = ((22.5, 3), (10.0, 2), (2.5, 1))
 TOP_PARTS = 5
 #: Forms derived from a state's rows: the state, and the form's description (as World's forms are written).
 STATE_FORMS = {"wound": "when wounded"}
-_SIDE = re.compile(r"^(Left|Right|L|R) ")
 
 
 def stars_for(values: Iterable[int], top: int = TOP_PARTS,
@@ -38,7 +37,7 @@ def counted_once(rows: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     kept: list[Mapping[str, Any]] = []
     seen: set[str] = set()
     for row in rows:
-        base = _SIDE.sub("", str(row.get("part", "")))
+        base = without_side(str(row.get("part", "")))
         key = repr((base, row.get("state", ""), sorted((k, v) for k, v in row.items() if k not in ("part", "state"))))
         if base != row.get("part") and key in seen:
             continue

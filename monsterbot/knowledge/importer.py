@@ -12,7 +12,6 @@ games' facts of an existing record are kept, so refreshing a dataset loses no ha
 from __future__ import annotations
 
 import csv
-import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -20,10 +19,11 @@ from typing import Any, Callable, Iterable
 import opencc
 import yaml
 
+from monsterbot.core.glossary import FOLDER
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES
 from monsterbot.knowledge.records import slug
-from monsterbot.knowledge.writer import dump_record
+from monsterbot.knowledge.writer import dump_record, write_glossary
 
 SOURCE = "mhworlddata"
 HUNTERPIE_SOURCE = "hunterpie-gamedata"
@@ -175,7 +175,7 @@ def hunterpie_records(gamedata: Path, localization: Path, game: str) -> list[dic
     section = HUNTERPIE_GAMES[game]
     names_by_english = hunterpie_names(localization, section)
     english_by_id = {mid: en for mid, en in _section_ids(localization, section).items()}
-    part_names = _part_names(localization)
+    part_ids = _part_ids(localization)
     root = ET.parse(gamedata / f"{section}.MonsterData.xml").getroot()
     records = []
     for monster in root.iter("Monster"):
@@ -186,8 +186,8 @@ def hunterpie_records(gamedata: Path, localization: Path, game: str) -> list[dic
             continue  # a name-less entry, or a training target (weak to everything, no monster type)
         facts: dict[str, Any] = {"source": HUNTERPIE_SOURCE, "weak_elements": [e for e in weak if e in ELEMENTS]}
         parts = monster.findall("Parts/Part")
-        severable = _unique(part_names.get(p.get("String", ""), "") for p in parts if p.get("IsSeverable", "").lower() == "true")
-        breakable = _unique(part_names.get(p.get("String", ""), "") for p in parts if p.find("Break") is not None)
+        severable = _unique(part_ids.get(p.get("String", ""), "") for p in parts if p.get("IsSeverable", "").lower() == "true")
+        breakable = _unique(part_ids.get(p.get("String", ""), "") for p in parts if p.find("Break") is not None)
         if breakable:
             facts["breakable"] = breakable
         if severable:
@@ -223,7 +223,8 @@ def _section_ids(localization: Path, section: str) -> dict[str, str]:
     return {m.get("Id", ""): m.get("String", "") for m in (found.findall("Monster") if found is not None else [])}
 
 
-def _part_names(localization: Path) -> dict[str, str]:
+def _part_ids(localization: Path) -> dict[str, str]:
+    """Part id -> its English name."""
     root = ET.parse(localization / "monsters.en-us.xml").getroot()
     return {p.get("Id", ""): p.get("String", "") for p in root.iter("Part")}
 
@@ -277,14 +278,14 @@ def import_hunterpie(
     gamedata: Path, localization: Path, target: Path, games: Iterable[str] = ("rise",), part_names_file: Path | None = None
 ) -> list[Path]:
     """Write (or refresh) the Rise facts under target, and the part names; return the files written."""
-    write_part_names(localization, part_names_file or PART_NAMES)
+    write_glossary(part_names_file or PART_NAMES, hunterpie_part_names(localization))
     return [path for game in games for path in write_records(hunterpie_records(gamedata, localization, game), target, game)]
 
 
-PART_NAMES = Path(__file__).resolve().parent.parent / "replies" / "part_names.json"
+PART_NAMES = FOLDER / "part_names.json"
 
 
-def part_names(localization: Path) -> dict[str, dict[str, str]]:
+def hunterpie_part_names(localization: Path) -> dict[str, dict[str, str]]:
     """English part name → its name in ja, zh-TW and zh-CN, from HunterPie's localization files."""
     per_language = {}
     for language, suffix in HUNTERPIE_LANGUAGES.items():
@@ -296,8 +297,3 @@ def part_names(localization: Path) -> dict[str, dict[str, str]]:
             names[english] = {lang: table[part_id] for lang, table in per_language.items()
                               if lang != "en" and table.get(part_id) and table[part_id] != english}
     return {k: v for k, v in names.items() if v}
-
-
-def write_part_names(localization: Path, target: Path) -> None:
-    """Write the part-name glossary the replies use (sorted JSON, stable in diffs)."""
-    target.write_text(json.dumps(part_names(localization), ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")

@@ -67,7 +67,7 @@ def read_whole(file: str, roots: Sequence[Path] | None = None, clock: Callable[[
             after = os.stat(file)
         except OSError as exc:
             raise Unreadable(f"cannot read: {exc.strerror or type(exc).__name__}") from None
-        if _stamp(before) == _stamp(after) and len(data) == before.st_size:
+        if stamp_of(before) == stamp_of(after) and len(data) == before.st_size:
             try:
                 return data.decode("utf-8")
             except UnicodeDecodeError as exc:
@@ -75,5 +75,7 @@ def read_whole(file: str, roots: Sequence[Path] | None = None, clock: Callable[[
     raise Unreadable(f"the file kept changing while it was read ({TRIES} tries): read again at the next check")
 
 
-def _stamp(info: os.stat_result) -> tuple[int, int, int, int]:
+def stamp_of(info: os.stat_result) -> tuple[int, int, int, int]:
+    """What says a file may have changed: size, mtime and ctime (ns: ctime moves on every write, even one that
+    restores the mtime), inode."""
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino

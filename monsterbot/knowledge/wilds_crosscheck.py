@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from monsterbot.core.parts import without_side
+
 FIELDS = {"Slash": "cut", "Blunt": "impact", "Shot": "shot", "Fire": "fire", "Water": "water", "Thunder": "thunder",
           "Ice": "ice", "Dragon": "dragon"}
 STATES = {"": "", "Wound": "wound", "Weak Point": "weak point", "Broken": "broken",
@@ -59,10 +61,6 @@ def parse_monsters_ts(text: str) -> list[Row]:
     return rows
 
 
-def _base(part: str) -> str:
-    return re.sub(r"^(Left|Right) ", "", part)
-
-
 def _figures(row: dict[str, Any]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted((k, v) for k, v in row.items() if k not in ("part", "state")))
 
@@ -86,7 +84,7 @@ def differences(calculator: Iterable[Row], imported: dict[str, list[dict[str, An
         if ours is None:
             found.append(("monster", f"{where}: no such monster imported"))
             continue
-        same_part = [r for r in ours if _base(r["part"]) == row.part]
+        same_part = [r for r in ours if without_side(r["part"]) == row.part]
         if any(r.get("state", "") == row.state and _figures(r) == row.values for r in same_part):
             continue
         physical = tuple((k, v) for k, v in row.values if k in ("cut", "impact", "shot"))

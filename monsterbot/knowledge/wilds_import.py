@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from monsterbot.core.glossary import FOLDER
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import AILMENTS, ELEMENTS
 from monsterbot.knowledge.derived_stars import element_stars, state_forms
 from monsterbot.knowledge.importer import write_records
 from monsterbot.knowledge.records import slug
+from monsterbot.knowledge.writer import write_glossary
 
 SOURCE = "mhws-in-json"
 GAME = "wilds"
@@ -496,7 +498,7 @@ def wilds_records(root: Path, report: Report) -> list[dict[str, Any]]:
     return [r for r in records if r is not None]
 
 
-def part_names(root: Path) -> dict[str, dict[str, str]]:
+def wilds_part_names(root: Path) -> dict[str, dict[str, str]]:
     """English part name -> its ja, zh-TW and zh-CN names, from the game's text (for the cards)."""
     text = GameText(root, "EnemyPartsTypeName.msg.23.json")
     names: dict[str, dict[str, str]] = {}
@@ -512,11 +514,6 @@ def _is_description(text: str) -> bool:
     return text.endswith(".") or len(text) > 40
 
 
-def write_part_names(root: Path, target: Path) -> None:
-    """Write the Wilds part-name glossary the replies use (sorted JSON, stable in diffs)."""
-    target.write_text(json.dumps(part_names(root), ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
-
-
 def aliases_for(names: dict[str, str], existing: dict[str, str]) -> dict[str, list[str]]:
     """The game's names that differ from a record's official names, as aliases (ja and Chinese)."""
     return {
@@ -527,9 +524,7 @@ def aliases_for(names: dict[str, str], existing: dict[str, str]) -> dict[str, li
 
 def import_wilds(root: Path, target: Path, part_names_file: Path | None = None) -> tuple[list[Path], Report]:
     """Write (or refresh) the Wilds facts under target and the Wilds part names; return the files and the report."""
-    from monsterbot.knowledge.importer import PART_NAMES
-
     report = Report()
     records = wilds_records(root, report)
-    write_part_names(root, part_names_file or PART_NAMES.with_name("part_names_wilds.json"))
+    write_glossary(part_names_file or FOLDER / "part_names_wilds.json", wilds_part_names(root))
     return write_records(records, target, GAME, alias_names=aliases_for), report

@@ -6,6 +6,8 @@ this module only chooses which mappings and lists are written on one line.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -62,3 +64,8 @@ def dump_record(record: dict[str, Any], modeline: bool = True) -> str:
     text = yaml.dump(_shape(record), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000,
                      default_flow_style=False)
     return (SCHEMA_MODELINE if modeline else "") + text
+
+
+def write_glossary(path: Path, names: dict[str, dict[str, str]]) -> None:
+    """A glossary (English name -> {language: name}) as sorted JSON, stable in diffs."""
+    path.write_text(json.dumps(names, ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")

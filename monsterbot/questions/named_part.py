@@ -8,43 +8,33 @@ monster's parts in every language."""
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache, lru_cache
-from pathlib import Path
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
+from monsterbot.core.glossary import every_part_name
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind
 from monsterbot.core.model import Monster
+from monsterbot.core.parts import base_part
 from monsterbot.questions.cards import card
 from monsterbot.questions.context import Context
 from monsterbot.questions.monster import MonsterName
 
-#: The part-name glossaries the cards use (the games' and HunterPie's text, and part_words.json's names and words):
-#: data files, read here as data.
-GLOSSARIES = Path(__file__).resolve().parent.parent / "replies"
 _NAME = MonsterName()
-_SIDE_OR_STATE = re.compile(r"^(?:Left|Right|L|R|Front|Middle|Rear) |\s*\([^()]*\)$")
+_ROW = re.compile(r"^(?:Front|Middle|Rear) ")  # "Front Left Arm": a many-armed monster's arms, front to rear
 
 
 @lru_cache(maxsize=1)
-def part_names() -> dict[str, frozenset[str]]:
-    """English part name -> its normalised names in every language the glossaries give (English included)."""
-    tables = [json.loads((GLOSSARIES / f).read_text("utf-8")) for f in ("part_names.json", "part_names_wilds.json")]
-    words = json.loads((GLOSSARIES / "part_words.json").read_text("utf-8"))
-    tables += [words["names"], words["words"]]
-    found: dict[str, set[str]] = {}
-    for table in tables:
-        for english, names in table.items():
-            found.setdefault(english, {normalize(english)}).update(normalize(n) for n in names.values())
-    return {english: frozenset(n for n in names if n) for english, names in found.items()}
+def normalised_part_names() -> dict[str, frozenset[str]]:
+    """English part name -> its normalised names in every language the cards' glossaries give (English included)."""
+    return {english: frozenset(n for n in map(normalize, names) if n) for english, names in every_part_name().items()}
 
 
 def _names_of(part: str) -> set[str]:
     """A part's names in every language: its own and its base's ("Left Chainblade" -> Chainblade…)."""
-    table = part_names()
-    base = _SIDE_OR_STATE.sub("", _SIDE_OR_STATE.sub("", part))
+    table = normalised_part_names()
+    base = base_part(_ROW.sub("", part))
     return {normalize(part), normalize(base), *table.get(part, ()), *table.get(base, ())}
 
 
@@ -65,7 +55,7 @@ def parts_named(monster: Monster, typed: str) -> list[str]:
     if len(typed) < 2 or (typed.isascii() and len(typed) < 3):
         return []
     typed_forms = {typed, typed.removesuffix("s")} if typed.isascii() else {typed}  # "tentacles" too
-    words = typed_forms | {n for names in part_names().values() if typed_forms & names for n in names}
+    words = typed_forms | {n for names in normalised_part_names().values() if typed_forms & names for n in names}
     parts = dict.fromkeys(z.part for facts in monster.games.values() for z in facts.hitzones if not z.state)
     return [p for p in parts if any(_says(w, n) for w in words for n in _names_of(p) if len(n) >= len(w) > 1)]
 

@@ -24,8 +24,8 @@ from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
 from monsterbot.replies.card import alt_text, header, source_footer
 from monsterbot.replies.flex import GREY, heading, text
 from monsterbot.replies.game_labels import game_name, short_game_name
-from monsterbot.replies.labels import colon, joined, part_name
-from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, postback_data
+from monsterbot.replies.labels import colon, joined, part_name, translated
+from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, named_label, postback_data
 
 #: Items shown per reply, and monsters per item: a phone's screen, and LINE's bubble size.
 MAX_ITEMS, MAX_GIVERS, MAX_DROPS = 10, 6, 4
@@ -85,7 +85,7 @@ _TIERS = {"en": {}, "zh-TW": {"bronze": "銅", "silver": "銀", "gold": "金", "
 
 def say(language: str, key: str) -> str:
     """A word of these replies in a language, falling back to English."""
-    return _WORDS.get(language, _WORDS["en"]).get(key) or _WORDS["en"][key]
+    return translated(_WORDS, language, key)
 
 
 def drop_label(drop: Drop, language: str, game: str) -> str:
@@ -192,7 +192,7 @@ def item_sources(item: str, monsters: Sequence[Monster], game: str, language: st
     if len(monsters) > MAX_GIVERS:
         body.append(text(say(language, "more").format(n=len(monsters) - MAX_GIVERS), size="xs", color=GREY, margin="md"))
     bubble = FlexBubble(size="mega", body=FlexBox(layout="vertical", spacing="xs", contents=body))
-    buttons = [_ask(f"{monster.name(language)} {say(language, 'materials')}",
+    buttons = [_ask(named_label(monster.name(language), say(language, "materials")),
                     say(language, "ask_materials").format(name=_typed(monster, language, game), rank="").strip())
                for monster in monsters[:4]]
     buttons += [_card_button(monster, game, language) for monster in monsters[:1]]
@@ -294,7 +294,7 @@ def _ask(label: str, question: str) -> QuickReplyItem:
 
 def _card_button(monster: Monster, game: str, language: str) -> QuickReplyItem:
     shown = f"{monster.name(language)} {say(language, 'card')}"
-    return QuickReplyItem(action=PostbackAction(label=button_label(shown), data=postback_data(monster.id, game, language),
+    return QuickReplyItem(action=PostbackAction(label=named_label(monster.name(language), say(language, "card")), data=postback_data(monster.id, game, language),
                                                 display_text=shown))
 
 

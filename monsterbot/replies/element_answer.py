@@ -10,7 +10,7 @@ from monsterbot.replies.card import alt_text, element_label, header, other_views
 from monsterbot.replies.colours import ELEMENT_COLOURS
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.game_labels import game_name
-from monsterbot.replies.labels import colon, form_name, label, listed, part_name, stars
+from monsterbot.replies.labels import colon, form_name, label, listed, part_name, stars, translated
 
 BEST_PARTS = 3
 _WORDS = {
@@ -24,7 +24,7 @@ _WORDS = {
 
 
 def _say(language: str, key: str) -> str:
-    return _WORDS.get(language, _WORDS["en"])[key]
+    return translated(_WORDS, language, key)
 
 
 def element_strength(facts: GameFacts | None, element: str, language: str) -> str:

@@ -11,8 +11,16 @@ from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, Tex
 
 from monsterbot.core.model import GAMES, Monster
 from monsterbot.replies.game_labels import short_game_name
-from monsterbot.replies.labels import ELEMENT_ICONS, label
-from monsterbot.replies.messages import ASK, DETAIL, QUICK_REPLY_LIMIT, button_label, postback_data, set_game_data
+from monsterbot.replies.labels import ELEMENT_ICONS, label, translated
+from monsterbot.replies.messages import (
+    ASK,
+    DETAIL,
+    QUICK_REPLY_LIMIT,
+    button_label,
+    named_label,
+    postback_data,
+    set_game_data,
+)
 
 _WORDS: dict[str, dict[str, str]] = {
     "en": {"which_monster": "Which monster? Send its name, or pick one:", "game_set": "OK, this chat now uses {game}.",
@@ -32,7 +40,7 @@ _WORDS: dict[str, dict[str, str]] = {
 }
 def say(language: str, key: str) -> str:
     """A word of these replies in a language, falling back to English."""
-    return _WORDS.get(language, _WORDS["en"]).get(key) or _WORDS["en"][key]
+    return translated(_WORDS, language, key)
 
 
 def detail_name(ask: str, detail: str, language: str) -> str:
@@ -50,11 +58,11 @@ def which_monster(monsters: Sequence[Monster], game: str | None, language: str, 
     """A follow-up with nothing to follow: ask for the monster, with buttons that answer the same question."""
     items = []
     for monster in monsters[:QUICK_REPLY_LIMIT]:
-        shown = monster.name(language)
-        if ask and detail:
-            shown = f"{shown} {detail_name(ask, detail, language)}"
+        name = monster.name(language)
+        asked = detail_name(ask, detail, language) if ask and detail else ""
         items.append(QuickReplyItem(action=PostbackAction(
-            label=button_label(shown), data=ask_data(monster.id, game, language, ask, detail), display_text=shown)))
+            label=named_label(name, asked), data=ask_data(monster.id, game, language, ask, detail),
+            display_text=f"{name} {asked}".strip())))
     return TextMessage(text=say(language, "which_monster"), quick_reply=QuickReply(items=items) if items else None)
 
 

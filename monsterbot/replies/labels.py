@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Mapping
+
+from monsterbot.core.glossary import part_tables, part_words
+from monsterbot.core.parts import split_state
 
 ELEMENT_ICONS: Mapping[str, str] = {"fire": "🔥", "water": "💧", "thunder": "⚡", "ice": "❄️", "dragon": "🐉"}
 
@@ -130,37 +130,13 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 
 
-@lru_cache(maxsize=4)
-def _part_names(game: str | None = None) -> dict[str, dict[str, str]]:
-    """English part name → ja / zh-TW / zh-CN: from HunterPie's localization (`monsterbot import hunterpie`), and
-    for a game with its own glossary (part_names_<game>.json, e.g. Wilds from the game's text) that one first."""
-    folder = resources.files("monsterbot.replies")
-    names = json.loads(folder.joinpath("part_names.json").read_text("utf-8"))
-    own = folder.joinpath(f"part_names_{game}.json") if game else None
-    if own is not None and own.is_file():
-        names = {**names, **json.loads(own.read_text("utf-8"))}
-    return names
-
-
-@lru_cache(maxsize=1)
-def _part_words() -> dict[str, dict]:
-    """The hand-kept names, aliases, words and states of part_words.json."""
-    return json.loads(resources.files("monsterbot.replies").joinpath("part_words.json").read_text("utf-8"))
-
-
-_STATE = re.compile(r"^(?P<base>.+?) \((?P<state>[^()]+)\)$")
 _JOINERS = (" / ", "/", " & ", "+")
-_SIDES = {"Left ": {"zh-TW": "左", "zh-CN": "左", "ja": "左"}, "Right ": {"zh-TW": "右", "zh-CN": "右", "ja": "右"}}
+_SIDES = {"Left": {"zh-TW": "左", "zh-CN": "左", "ja": "左"}, "Right": {"zh-TW": "右", "zh-CN": "右", "ja": "右"}}
 
 
 def _known(english: str, language: str, game: str | None) -> str | None:
     """A whole name in a language from the game text, the glossary, an alias or the project's words; None if unknown."""
-    words = _part_words()
-    english = words["aliases"].get(english, english)
-    for table in (words["names"], _part_names(game), words["words"]):
-        if language in table.get(english, {}):
-            return str(table[english][language])
-    return None
+    return next((names[language] for names in part_tables(english, game) if language in names), None)
 
 
 def _compose(english: str, language: str, game: str | None) -> str | None:
@@ -168,10 +144,10 @@ def _compose(english: str, language: str, game: str | None) -> str | None:
     whole = _known(english, language, game)
     if whole is not None:
         return whole
-    found = _STATE.match(english)
-    if found:
-        base = _compose(found["base"], language, game)
-        states = [_part_words()["states"].get(s, {}).get(language) for s in found["state"].split("+")]
+    base_name, state = split_state(english)
+    if state:
+        base = _compose(base_name, language, game)
+        states = [part_words()["states"].get(s, {}).get(language) for s in state.split("+")]
         if base is None or None in states:
             return None
         return f"{base}({'+'.join(states)})" if language == "ja" else f"{base}（{'+'.join(states)}）"
@@ -180,8 +156,8 @@ def _compose(english: str, language: str, game: str | None) -> str | None:
             pieces = [_compose(piece.strip(), language, game) for piece in english.split(joiner)]
             return None if None in pieces else ("・" if language == "ja" else "/").join(pieces)  # type: ignore[arg-type]
     for side, prefix in _SIDES.items():
-        if english.startswith(side):
-            rest = _compose(english[len(side):], language, game)
+        if english.startswith(f"{side} "):
+            rest = _compose(english[len(side) + 1:], language, game)
             return None if rest is None else prefix[language] + rest
     return None
 
@@ -238,4 +214,4 @@ def stars(count: int) -> str:
 
 def form_name(description: str, language: str) -> str:
     """A conditional state ("when covered in mud") in a language, from part_words.json."""
-    return str(_part_words()["forms"].get(description, {}).get(language, description))
+    return str(part_words()["forms"].get(description, {}).get(language, description))

@@ -115,6 +115,17 @@ def button_label(value: str) -> str:
     return shown if len(shown) <= LABEL_LIMIT else shown[: LABEL_LIMIT - 1] + "…"
 
 
+def named_label(name: str, action: str) -> str:
+    """A button about a monster, "Safi'jiiva Weaknesses": where that is longer than LINE's 20 characters the action
+    gives way, cut with an ellipsis ("Safi'jiiva Weaknes…") or, with less than three of its characters left,
+    dropped; the monster's name is never what is shortened to fit it (button_label shortens a name too long alone)."""
+    whole = f"{name} {action}"
+    room = LABEL_LIMIT - len(name) - 2  # a space and the ellipsis
+    if action and len(whole) <= LABEL_LIMIT:
+        return whole
+    return f"{name} {action[:room]}…" if action and room >= 3 else button_label(name)
+
+
 def monster_items(monsters: Sequence[Monster], game: str | None, language: str, room: int = QUICK_REPLY_LIMIT
                   ) -> list[QuickReplyItem]:
     """One button per monster (at most `room`) that opens its card."""

@@ -35,13 +35,17 @@ def part_facts(monster: Monster, family: str, game: str | None) -> tuple[GameFac
 
 
 def _zones(facts: GameFacts | None, family: str) -> tuple[Hitzone, ...]:
-    return tuple(z for z in facts.hitzones if in_family(z.part, family)) if facts else ()
+    """The part's rows but its unnamed states ("state 1": the game's data gives them no name, a player could not
+    tell which is which); the full hitzone table has them."""
+    if facts is None:
+        return ()
+    return tuple(z for z in facts.hitzones if in_family(z.part, family) and not z.state.startswith("state "))
 
 
 def part_answer(monster: Monster, family: str, language: str, game: str | None) -> FlexMessage:
     """The part's hitzone rows (cut / impact / shot and the five elements), marked ◆ breakable and ✂ severable."""
     facts, zones = part_facts(monster, family, game)
-    name, part = monster.name(language), _asked(family, zones, language, facts)
+    name, part = monster.name(language), asked_part(family, zones, language, facts)
     body: list = [heading(f"{part} — {label(language, 'hitzones')}")]
     if zones and facts is not None and game is not None and game in monster.games and facts.game != game:
         note = _FROM_OTHER_GAME.get(language, _FROM_OTHER_GAME["en"])
@@ -64,19 +68,24 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
                         footer=source_footer(facts, language, stars_shown=False))  # a part shows no stars
     shown_game = facts.game if facts is not None else None
     figures = "; ".join(
-        f"{zone_name(z, language, shown_game)} {'/'.join('-' if v is None else str(v) for v in (z.cut, z.impact, z.shot))}"
+        f"{zone_name(z, language, shown_game)} {physical(z)}"
         for z in zones)
     alt = f"{name} {part} ({label(language, 'cut_impact_shot')}): {figures}" if zones else f"{name} {part}"
     return FlexMessage(alt_text=alt_text(" ".join([alt, *marks])), contents=bubble,
                        quick_reply=other_views(monster, facts, language, None))
 
 
-def _asked(family: str, zones: tuple[Hitzone, ...], language: str, facts: GameFacts | None) -> str:
+def asked_part(family: str, zones: tuple[Hitzone, ...], language: str, facts: GameFacts | None) -> str:
     """The part asked about: its family's word ("尾巴"), or the names of the parts a name of their own found."""
     if family in PART_KEYWORDS or not zones:
         return say(language, family) if family in PART_KEYWORDS else family
     game = facts.game if facts else None
     return joined(dict.fromkeys(part_name(z.part, language, game) for z in zones if not z.state), language)
+
+
+def physical(zone: Hitzone) -> str:
+    """A part's cut / impact / shot values as the replies write them: "45/40/35", "-" where a source has none."""
+    return "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
 
 
 def zone_name(zone: Hitzone, language: str, game: str | None) -> str:

@@ -17,14 +17,16 @@ from monsterbot.replies.card import element_label, source_lines, title
 from monsterbot.replies.element_answer import best_parts, element_strength
 from monsterbot.replies.game_labels import game_name, note
 from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, stars
-from monsterbot.replies.part_answer import part_facts, zone_name
+from monsterbot.replies.part_answer import asked_part, part_facts, physical, zone_name
 from monsterbot.replies.tables import compact_hitzones, strength
+from monsterbot.replies.unanswered import unanswered_note
 
 
 def render(answer: Answer) -> str:
-    """The answer as text (empty for silence)."""
+    """The answer as text (empty for silence), after the line on what no data holds, as LINE shows it."""
     layout = LAYOUTS.get(answer.kind)
-    return "\n".join(layout(answer)) if layout is not None else _line_words(answer)
+    text = "\n".join(layout(answer)) if layout is not None else _line_words(answer)
+    return f"{unanswered_note(answer)}\n{text}" if answer.unanswered and text else text
 
 
 def _line_words(answer: Answer) -> str:
@@ -59,18 +61,14 @@ def _weakness(answer: Answer) -> list[str]:
             lines.append(note(language, "impractical").format(ailments=named))
     weak = facts.weak_parts()
     if weak:
-        parts = ", ".join(f"{part_name(z.part, language, facts.game)} {_physical(z)}" for z in weak)
+        parts = ", ".join(f"{part_name(z.part, language, facts.game)} {physical(z)}" for z in weak)
         lines.append(f"{label(language, 'weak_parts')} ({label(language, 'cut_impact_shot')}){colon(language)}{parts}")
     return lines + _source(facts, language)
 
 
-def _physical(zone: Hitzone) -> str:
-    return "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
-
-
 def _zone_rows(zones: list[Hitzone] | tuple[Hitzone, ...], facts: GameFacts, language: str) -> list[str]:
     head = f"{label(language, 'part')}  {label(language, 'cut_impact_shot')}  {' '.join(ELEMENT_ICONS[e] for e in ELEMENTS)}"
-    rows = [f"{zone_name(z, language, facts.game)}  {_physical(z)}  "
+    rows = [f"{zone_name(z, language, facts.game)}  {physical(z)}  "
             + " ".join("-" if z.elements.get(e) is None else str(z.elements[e]) for e in ELEMENTS) for z in zones]
     return [head, *rows]
 
@@ -90,7 +88,8 @@ def _hitzones(answer: Answer) -> list[str]:
 def _part(answer: Answer) -> list[str]:
     language, monster = answer.language, answer.monsters[0]
     facts, zones = part_facts(monster, answer.topic, answer.game)
-    lines = _heading(monster, facts, language) + [f"{followups.say(language, answer.topic)} — {label(language, 'hitzones')}"]
+    asked = asked_part(answer.topic, zones, language, facts)
+    lines = _heading(monster, facts, language) + [f"{asked} — {label(language, 'hitzones')}"]
     if facts is None or not zones:
         return lines + [label(language, "no_hitzones").format(name=monster.name(language))]
     return lines + _zone_rows(zones, facts, language) + _source(facts, language, stars_shown=False)

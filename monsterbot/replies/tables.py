@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator, QuickReply
 
 from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, GameFacts, Hitzone, Monster
+from monsterbot.core.parts import without_side
 from monsterbot.replies.card import (
     alt_text,
     element_label,
@@ -25,6 +25,7 @@ from monsterbot.replies.flex import GREY, cell, heading, row, text
 from monsterbot.replies.game_labels import game_name, note, state_name
 from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, short_part_name, stars
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, VIEW_HITZONES, full_table_button, quick_replies
+from monsterbot.replies.part_answer import physical
 
 HITZONES_VIEW = VIEW_HITZONES  # the postback view of a hitzone table's game buttons
 
@@ -51,7 +52,7 @@ def _listed(part: str, parts: Sequence[str]) -> bool:
 
 
 def _base(part: str) -> str:
-    return re.sub(r"^(?:Left|Right|L|R) ", "", part).removesuffix("s")
+    return without_side(part).removesuffix("s")
 
 
 def hitzone_row(zone: Hitzone, facts: GameFacts, language: str, widths: list[int]) -> FlexBox:
@@ -97,8 +98,8 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
 
     def changes(zone: Hitzone) -> list[FlexComponent]:
         """The grey line under a part with the physical values of its other states (wound, weak point, …)."""
-        shown = [f"{state_name(s.state, language)} {_physical(s)}" for s in facts.hitzones
-                 if s.state and s.part == zone.part and _physical(s) != _physical(zone)]
+        shown = [f"{state_name(s.state, language)} {physical(s)}" for s in facts.hitzones
+                 if s.state and s.part == zone.part and physical(s) != physical(zone)]
         return [text("  ↳ " + " · ".join(shown), size="xxs", color=GREY)] if shown else []
 
     def table() -> tuple[list[FlexComponent], Page]:
@@ -129,10 +130,6 @@ def _buttons(monster: Monster, facts: GameFacts, language: str, compact: bool, r
     items = [*(full_table_button(monster.id, facts.game, language, rows).items if compact else []),
              *(games.items if games else [])][:QUICK_REPLY_LIMIT]
     return QuickReply(items=items) if items else None
-
-
-def _physical(zone: Hitzone) -> str:
-    return "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
 
 
 def _page(monster: Monster, language: str, facts: GameFacts | None, before: Sequence[FlexComponent] = (),

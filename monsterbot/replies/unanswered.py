@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from monsterbot.core.answer import Answer
 from monsterbot.replies.followups import say
+from monsterbot.replies.labels import translated
 
 _NOTES: dict[str, dict[str, str]] = {
     "en": {"hp": "Monster HP is not in my data. Here is what I know about {name}:",
@@ -32,7 +33,6 @@ _NOTES: dict[str, dict[str, str]] = {
 
 def unanswered_note(answer: Answer) -> str:
     """The line in the asker's language (English where the language has none)."""
-    notes = _NOTES.get(answer.language, _NOTES["en"])
     topic, _, family = answer.unanswered.partition(":")
     name = answer.monsters[0].name(answer.language) if answer.monsters else ""
-    return notes[topic].format(name=name, part=say(answer.language, family) if family else "")
+    return translated(_NOTES, answer.language, topic).format(name=name, part=say(answer.language, family) if family else "")

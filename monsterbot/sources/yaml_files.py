@@ -24,22 +24,21 @@ from monsterbot.core.snapshot import Snapshot
 from monsterbot.knowledge.files import file_text, yaml_file_names
 from monsterbot.knowledge.lint import lint
 from monsterbot.knowledge.problems import KnowledgeError, Problem
-from monsterbot.knowledge.reading import settle
+from monsterbot.knowledge.reading import settle, stamp_of
 from monsterbot.knowledge.records import Record, read_text
 from monsterbot.sources.compiled import Compiled, Entry, KnowledgeCache, content_digest
 
-#: What says a file may have changed: size, mtime and ctime (ns), inode; None when it cannot be stat'ed.
+#: What says a file may have changed (reading.stamp_of); None when it cannot be stat'ed.
 Stamp = tuple[int, int, int, int] | None
 RACY_NS = 2_000_000_000
 
 
 def stamp(file: str) -> Stamp:
-    """The file's stamp (ctime too: it moves on every write, even one that restores the mtime)."""
+    """The file's stamp, None when it cannot be stat'ed."""
     try:
-        info = os.stat(file)
+        return stamp_of(os.stat(file))
     except OSError:
         return None
-    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Protocol, Sequence
 
 from monsterbot.bounded import time_left
-from monsterbot.host_file import HostFile
+from monsterbot.host_file import HostFile, transaction
 from monsterbot.replies.wire import Wire
 
 log = logging.getLogger(__name__)
@@ -121,25 +121,19 @@ class SqliteLedger:
         claimed = set()
         db = self._file.db
         try:
-            with self._file.lock:
-                db.execute("BEGIN IMMEDIATE")  # one write for the whole batch
-                try:
-                    for event_id in event_ids:
-                        cursor = db.execute(
-                            "INSERT INTO events VALUES (?, ?, 0, ?) ON CONFLICT(id) DO UPDATE SET owner = "
-                            "excluded.owner, answered = 0, expires = excluded.expires WHERE events.expires < ?",
-                            (event_id, self._owner, now + self._lease, now),
-                        )
-                        if cursor.rowcount == 1:
-                            claimed.add(event_id)
-                    self._claims += len(event_ids)
-                    if self._claims >= self._PRUNE_EVERY:
-                        self._claims = 0
-                        db.execute("DELETE FROM events WHERE expires < ?", (now,))
-                    db.execute("COMMIT")
-                except BaseException:
-                    db.execute("ROLLBACK")
-                    raise
+            with self._file.lock, transaction(db):  # one write for the whole batch
+                for event_id in event_ids:
+                    cursor = db.execute(
+                        "INSERT INTO events VALUES (?, ?, 0, ?) ON CONFLICT(id) DO UPDATE SET owner = "
+                        "excluded.owner, answered = 0, expires = excluded.expires WHERE events.expires < ?",
+                        (event_id, self._owner, now + self._lease, now),
+                    )
+                    if cursor.rowcount == 1:
+                        claimed.add(event_id)
+                self._claims += len(event_ids)
+                if self._claims >= self._PRUNE_EVERY:
+                    self._claims = 0
+                    db.execute("DELETE FROM events WHERE expires < ?", (now,))
         except sqlite3.Error as exc:
             log.warning("redelivery check skipped, the events file failed: %s", exc)
             return set(event_ids)
@@ -181,8 +175,7 @@ class SqliteLedger:
             with self._file.lock:
                 if db.execute("SELECT 1 FROM outbox WHERE expires <= ? LIMIT 1", (now,)).fetchone() is None:
                     return []  # the usual poll: one indexed read, no write
-                db.execute("BEGIN IMMEDIATE")
-                try:
+                with transaction(db):
                     rows = db.execute("SELECT id, reply, deadline FROM outbox WHERE expires <= ? LIMIT ?",
                                       (now, TAKE_AT_ONCE)).fetchall()
                     for event_id, _, deadline in rows:
@@ -190,10 +183,6 @@ class SqliteLedger:
                             db.execute("DELETE FROM outbox WHERE id = ?", (event_id,))
                         else:
                             db.execute("UPDATE outbox SET expires = ? WHERE id = ?", (now + self._send_lease, event_id))
-                    db.execute("COMMIT")
-                except BaseException:
-                    db.execute("ROLLBACK")
-                    raise
         except sqlite3.Error as exc:
             log.warning("owed replies not read, the events file failed: %s", exc)
             return []
