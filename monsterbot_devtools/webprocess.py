@@ -4,6 +4,7 @@ with signed webhook bodies to post to it and its workers' memory to read."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -81,6 +82,14 @@ def children(pid: int) -> list[int]:
             except (OSError, IndexError, ValueError):
                 continue
     return sorted(found)
+
+
+def kill_children(pid: int) -> None:
+    """SIGKILL every child of `pid` (its workers, and the master's short-lived migration process if it is still
+    there: one that ended between the listing and the kill is no error)."""
+    for child in children(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGKILL)
 
 
 @dataclass
