@@ -44,8 +44,15 @@ class Bounded:
     """Runs calls with a time bound and a cool-down after failures. A call its caller stopped waiting for before it
     started is not run: a slow store's backlog never grows past what callers still wait for."""
 
-    def __init__(self, name: str, timeout: float = 0.25, cooldown: float = 5.0, threads: int = 4, backlog: int = 64,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        name: str,
+        timeout: float = 0.25,
+        cooldown: float = 5.0,
+        threads: int = 4,
+        backlog: int = 64,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._name = name
         self._timeout = timeout
         self._cooldown = cooldown
@@ -81,7 +88,6 @@ class Bounded:
                 self._fail("timed out")
             return default
         return result[0] if result else default
-
 
     def _work(self) -> None:
         while True:

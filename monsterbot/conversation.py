@@ -58,15 +58,26 @@ class Conversation:
         self.preferences = preferences or MemoryPreferences()
         self.memory: ChatMemory = memory if memory is not None else LocalMemory()
 
-    def context(self, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False, chat_key: str = ""
-                ) -> Context:
+    def context(
+        self, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False, chat_key: str = ""
+    ) -> Context:
         """A text message parsed against the current knowledge (read once, here), with its chat."""
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # a lone surrogate becomes U+FFFD
         snapshot = self.knowledge.current
         names = snapshot.remember("names", lambda: _name_keys(snapshot))
         question = followup.parse(text, names.__contains__)
-        return Context(question, text, snapshot, self.memory, self.preferences, chat, mentioned, chat_key,
-                       self.default_game, self.group_mode)
+        return Context(
+            question,
+            text,
+            snapshot,
+            self.memory,
+            self.preferences,
+            chat,
+            mentioned,
+            chat_key,
+            self.default_game,
+            self.group_mode,
+        )
 
     def reply_to_text(
         self, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False, chat_key: str = ""
@@ -76,8 +87,9 @@ class Conversation:
         answer, snapshot = self.answer_text(text, chat, mentioned, chat_key)
         return self._reply(answer, snapshot, chat_key)
 
-    def answer_text(self, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False, chat_key: str = ""
-                    ) -> tuple[Answer, Snapshot]:
+    def answer_text(
+        self, text: str, chat: ChatKind = ChatKind.USER, mentioned: bool = False, chat_key: str = ""
+    ) -> tuple[Answer, Snapshot]:
         """The answer to a text message, without its LINE messages (what `monsterbot ask --json` prints), and the
         snapshot it was answered from."""
         context = self.context(text, chat, mentioned, chat_key)
@@ -91,8 +103,14 @@ class Conversation:
             return Reply()
         language = detect_language(text) if text else STICKER_LANGUAGE
         kinds = [kind for word in (text, *keywords) if word and (kind := small_talk(word))]
-        return self._reply(Answer(AnswerKind.SMALL_TALK, AnswerOutcome.SMALL_TALK, language=language,
-                                  topic=kinds[0] if kinds else "sticker"))
+        return self._reply(
+            Answer(
+                AnswerKind.SMALL_TALK,
+                AnswerOutcome.SMALL_TALK,
+                language=language,
+                topic=kinds[0] if kinds else "sticker",
+            )
+        )
 
     def reply_to_postback(self, data: str, chat_key: str = "") -> Reply:
         """Answer a press on one of this bot's buttons (a card, a full table, a next page, a part or element answer,
@@ -106,8 +124,11 @@ class Conversation:
             if not chat_key:
                 return ignored
             self.preferences.set_game(chat_key, pressed.game)
-            return self._reply(Answer(AnswerKind.COMMAND, AnswerOutcome.COMMAND, language=language,
-                                      game=pressed.game, topic="game_set"))
+            return self._reply(
+                Answer(
+                    AnswerKind.COMMAND, AnswerOutcome.COMMAND, language=language, game=pressed.game, topic="game_set"
+                )
+            )
         snapshot = self.knowledge.current
         if pressed.topic:
             page = ranking_page(snapshot, pressed.topic, pressed.game or self.default_game, pressed.page)
@@ -118,16 +139,41 @@ class Conversation:
         chat_game = chat_game_of(self.preferences, chat_key, self.default_game)
         game = pressed.game or chat_game or self.default_game
         if pressed.view == messages.VIEW_TABLE:
-            return self._reply(Answer(AnswerKind.HITZONES, AnswerOutcome.MATCH, language=language, game=game,
-                                      monsters=(monster,), full=True, monster_id=monster.id, score=100.0), snapshot)
+            return self._reply(
+                Answer(
+                    AnswerKind.HITZONES,
+                    AnswerOutcome.MATCH,
+                    language=language,
+                    game=game,
+                    monsters=(monster,),
+                    full=True,
+                    monster_id=monster.id,
+                    score=100.0,
+                ),
+                snapshot,
+            )
         detail = pressed.detail
         kind = {"part": Kind.PART, "element": Kind.ELEMENT}.get(pressed.ask, Kind.WEAKNESS)
         if kind is Kind.WEAKNESS and pressed.view == messages.VIEW_HITZONES:
             kind = Kind.HITZONES
         remembered = Remembered(monster.id, game, kind.value, detail, language)
-        return self._reply(cards.card(monster, kind, detail, language, game, chat_game, pressed.game is not None,
-                                      outcome=AnswerOutcome.MATCH, monster_id=monster.id, score=100.0,
-                                      remember=remembered), snapshot, chat_key)
+        return self._reply(
+            cards.card(
+                monster,
+                kind,
+                detail,
+                language,
+                game,
+                chat_game,
+                pressed.game is not None,
+                outcome=AnswerOutcome.MATCH,
+                monster_id=monster.id,
+                score=100.0,
+                remember=remembered,
+            ),
+            snapshot,
+            chat_key,
+        )
 
     def greet(self, language: str = "zh-TW") -> Reply:
         """Welcome a new friend with what the bot can do, with buttons to try."""
@@ -137,11 +183,11 @@ class Conversation:
         """Greet a group or room that invited the bot (or its new members), with monsters to tap and try."""
         snapshot = self.knowledge.current
         monsters = snapshot.monsters
-        tries = [monsters[i] for i in messages.TRY_MONSTERS if i in monsters] or sorted(monsters.values(),
-                                                                                      key=lambda m: m.id)
+        tries = [monsters[i] for i in messages.TRY_MONSTERS if i in monsters] or sorted(
+            monsters.values(), key=lambda m: m.id
+        )
         shown = tuple(tries[: len(messages.TRY_MONSTERS)])
-        return self._reply(Answer(AnswerKind.GREETING, AnswerOutcome.GREETING, monsters=shown, topic="group"),
-                           snapshot)
+        return self._reply(Answer(AnswerKind.GREETING, AnswerOutcome.GREETING, monsters=shown, topic="group"), snapshot)
 
     def welcome_members(self, chat_key: str) -> Reply:
         """Greet people who joined a group, unless it asked the bot to speak only when mentioned."""

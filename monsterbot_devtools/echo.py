@@ -14,8 +14,10 @@ from linebot.v3.messaging import ApiClient, Configuration, MessagingApi, ReplyMe
 from linebot.v3.webhooks import MessageEvent, TextMessageContent
 
 app = Flask(__name__)
-configuration = Configuration(access_token=os.environ["LINE_CHANNEL_ACCESS_TOKEN"],
-                              host=os.environ.get("LINE_API_ENDPOINT", "https://api.line.me"))
+configuration = Configuration(
+    access_token=os.environ["LINE_CHANNEL_ACCESS_TOKEN"],
+    host=os.environ.get("LINE_API_ENDPOINT", "https://api.line.me"),
+)
 handler = WebhookHandler(os.environ["LINE_CHANNEL_SECRET"])
 
 

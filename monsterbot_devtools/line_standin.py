@@ -24,7 +24,9 @@ from monsterbot.replies.line_rules import request_errors
 
 REPLY_PATH = "/v2/bot/message/reply"  # the one endpoint the bot calls (monsterbot/web/line_api.py)
 _NOT_FOUND = {"message": "Not found"}
-_UNAUTHORIZED = {"message": "Authentication failed. Confirm that the access token in the authorization header is valid."}
+_UNAUTHORIZED = {
+    "message": "Authentication failed. Confirm that the access token in the authorization header is valid."
+}
 _running: list["LineStandIn"] = []  # started and not stopped: the ones `reply_token` issues on
 _running_lock = threading.Lock()
 
@@ -54,8 +56,9 @@ class Recorded:
 class LineStandIn:
     """Answers reply calls like LINE does (200 with sentMessages) unless told to fail."""
 
-    def __init__(self, access_token: str, on_request: Callable[[Recorded], None] | None = None,
-                 keep: bool = True) -> None:
+    def __init__(
+        self, access_token: str, on_request: Callable[[Recorded], None] | None = None, keep: bool = True
+    ) -> None:
         self._authorization = f"Bearer {access_token}"
         self.requests: list[Recorded] = []
         self.rejected: list[Recorded] = []  # requests refused (404, 401, 400: a broken rule or an invalid token)
@@ -75,15 +78,20 @@ class LineStandIn:
             protocol_version = "HTTP/1.1"  # keep-alive, as LINE's servers do
             disable_nagle_algorithm = True  # headers and body leave at once (no 40 ms delayed-ACK stall)
 
-            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 raw = self.rfile.read(length)
                 try:
                     body = json.loads(raw or b"null")
                 except ValueError:
                     body = None
-                recorded = Recorded(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body,
-                                    peer=self.client_address)
+                recorded = Recorded(
+                    self.command,
+                    self.path,
+                    {k.lower(): v for k, v in self.headers.items()},
+                    body,
+                    peer=self.client_address,
+                )
                 refusal = stub._refusal(recorded)
                 status, answer = refusal if refusal else stub._answer(recorded)
                 recorded.status, recorded.error = status, (answer if status != 200 else None)

@@ -26,7 +26,7 @@ ENGLISH_HEADER = (
     "# and its documentation for any purpose is hereby granted without fee, provided that the above copyright notice\n"
     "# appears in all copies and that both that copyright notice and this permission notice appear in supporting\n"
     "# documentation. Kevin Atkinson makes no representations about the suitability of this array for any purpose.\n"
-    "# It is provided \"as is\" without express or implied warranty.\n"
+    '# It is provided "as is" without express or implied warranty.\n'
 )
 
 

@@ -2,7 +2,8 @@
 
 Reports requests, errors, replies received, latency and the workers' resident memory at the start
 and the end; fails (exit 1) on any error, any acknowledged event whose reply LINE never got (matched
-by reply token), memory growth beyond the limit, or an unclean stop on SIGTERM. `monsterbot soak --seconds 300` is the long run; the suite runs a short one.
+by reply token), memory growth beyond the limit, or an unclean stop on SIGTERM. `monsterbot soak --seconds 300` is the
+long run; the suite runs a short one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,18 @@ from concurrent.futures import ThreadPoolExecutor
 from monsterbot_devtools.line_standin import LineStandIn
 from monsterbot_devtools.webprocess import ACCESS_TOKEN, WebProcess, children, event_body, post, rss_mb
 
-QUERIES = ["火龍", "rathlos", "リオレウス", "雌火龍", "rath", "今天吃火鍋", "哪些魔物怕火", "火龍 肉質", "narga", "help"]
+QUERIES = [
+    "火龍",
+    "rathlos",
+    "リオレウス",
+    "雌火龍",
+    "rath",
+    "今天吃火鍋",
+    "哪些魔物怕火",
+    "火龍 肉質",
+    "narga",
+    "help",
+]
 
 
 def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
@@ -23,7 +35,7 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
     received: set[str] = set()
     lock = threading.Lock()
 
-    def count(recorded) -> None:  # noqa: ANN001
+    def count(recorded) -> None:
         with lock:
             received.add(recorded.body["replyToken"])
 
@@ -56,9 +68,12 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
     latencies = sorted(elapsed * 1000 for _, elapsed in results)
     growth = max((end_rss[p] - start_rss[p] for p in workers), default=0.0)
     p99 = latencies[int(len(latencies) * 0.99) - 1] if latencies else 0.0
-    print(f"soak: {len(results)} requests in {seconds:.0f}s at {rate:.0f}/s, {errors} errors, "
-          f"{len(acknowledged) - len(unanswered)}/{len(acknowledged)} acknowledged events answered, latency p50 {statistics.median(latencies or [0]):.1f} ms "
-          f"p99 {p99:.1f} ms, worker RSS {', '.join(f'{start_rss[p]:.0f}→{end_rss[p]:.0f} MB' for p in workers)}, "
-          f"SIGTERM exit {code}" + (f"; never answered: {', '.join(unanswered[:5])}" if unanswered else ""))
+    print(
+        f"soak: {len(results)} requests in {seconds:.0f}s at {rate:.0f}/s, {errors} errors, "
+        f"{len(acknowledged) - len(unanswered)}/{len(acknowledged)} acknowledged events answered, latency p50 "
+        f"{statistics.median(latencies or [0]):.1f} ms "
+        f"p99 {p99:.1f} ms, worker RSS {', '.join(f'{start_rss[p]:.0f}→{end_rss[p]:.0f} MB' for p in workers)}, "
+        f"SIGTERM exit {code}" + (f"; never answered: {', '.join(unanswered[:5])}" if unanswered else "")
+    )
     ok = errors == 0 and not unanswered and growth <= max_growth_mb and code == 0
     return 0 if ok else 1

@@ -41,12 +41,19 @@ def procfile_command(process: str = "web") -> list[str]:
 
 
 def text_event(text: str, n: int, group: bool = False) -> dict:
-    """A text message event with ids unique per n (reply token `token-<n>`, issued by the running stand-ins), from a user or a group of its own."""
+    """A text message event with ids unique per n (reply token `token-<n>`, issued by the running stand-ins), from a
+    user or a group of its own."""
     source = {"type": "group", "groupId": f"C{n:032d}"} if group else {"type": "user"}
-    return {"type": "message", "mode": "active", "timestamp": 1732500000000 + n,
-            "source": source | {"userId": "U0123456789abcdef"}, "webhookEventId": f"01SOAK{n:020d}",
-            "deliveryContext": {"isRedelivery": False}, "replyToken": reply_token(f"token-{n}"),
-            "message": {"type": "text", "id": str(n), "quoteToken": "q", "text": text}}
+    return {
+        "type": "message",
+        "mode": "active",
+        "timestamp": 1732500000000 + n,
+        "source": source | {"userId": "U0123456789abcdef"},
+        "webhookEventId": f"01SOAK{n:020d}",
+        "deliveryContext": {"isRedelivery": False},
+        "replyToken": reply_token(f"token-{n}"),
+        "message": {"type": "text", "id": str(n), "quoteToken": "q", "text": text},
+    }
 
 
 def batch_body(events: list[dict], redelivery: bool = False) -> bytes:
@@ -103,22 +110,35 @@ class WebProcess:
     internal_port: int = 0
 
     @classmethod
-    def spawn(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
-              command: list[str] | None = None) -> "WebProcess":
+    def spawn(
+        cls, line_url: str, workers: int = 2, extra_env: dict | None = None, command: list[str] | None = None
+    ) -> "WebProcess":
         """Start the Procfile's web process (or `command` under the same settings); do not wait for it."""
         port, internal_port = free_port(), free_port()
         data = Path(tempfile.mkdtemp(prefix="monsterbot-soak-"))
-        env = dict(os.environ, PORT=str(port), MONSTERBOT_INTERNAL_PORT=str(internal_port), LINE_CHANNEL_SECRET=SECRET, LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
-                   LINE_API_ENDPOINT=line_url, WEB_CONCURRENCY=str(workers), MONSTERBOT_DATA_DIR=str(data),
-                   MONSTERBOT_QUERY_LOG="off", PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+        env = dict(
+            os.environ,
+            PORT=str(port),
+            MONSTERBOT_INTERNAL_PORT=str(internal_port),
+            LINE_CHANNEL_SECRET=SECRET,
+            LINE_CHANNEL_ACCESS_TOKEN=ACCESS_TOKEN,
+            LINE_API_ENDPOINT=line_url,
+            WEB_CONCURRENCY=str(workers),
+            MONSTERBOT_DATA_DIR=str(data),
+            MONSTERBOT_QUERY_LOG="off",
+            PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        )
         env.update(extra_env or {})
         log = data / "web.log"
-        process = subprocess.Popen(command or procfile_command(), cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command or procfile_command(), cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
+        )
         return cls(port, process, log, env, internal_port)
 
     @classmethod
-    def start(cls, line_url: str, workers: int = 2, extra_env: dict | None = None,
-              command: list[str] | None = None) -> "WebProcess":
+    def start(
+        cls, line_url: str, workers: int = 2, extra_env: dict | None = None, command: list[str] | None = None
+    ) -> "WebProcess":
         """Start the Procfile's web process (or `command` under the same settings) and wait until it is ready."""
         web = cls.spawn(line_url, workers, extra_env, command)
         web.wait_ready()

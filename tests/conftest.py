@@ -205,8 +205,9 @@ def fake_kube() -> Iterator[Any]:
 def _admin_client(server: Any, tmp_path: Path) -> Any:
     kubernetes = pytest.importorskip("kubernetes")
     configuration = kubernetes.client.Configuration()
-    kubernetes.config.load_kube_config(config_file=server.kubeconfig(tmp_path / "kubeconfig"),
-                                       client_configuration=configuration)
+    kubernetes.config.load_kube_config(
+        config_file=server.kubeconfig(tmp_path / "kubeconfig"), client_configuration=configuration
+    )
     return kubernetes.client.ApiClient(configuration)
 
 
@@ -310,4 +311,3 @@ def assert_matches(knowledge: LiveKnowledge, text: str, monster_id: str) -> None
     result = ask(knowledge, text)
     assert result.outcome is Outcome.MATCH, result
     assert result.best is not None and result.best.monster_id == monster_id, result
-

@@ -49,8 +49,11 @@ _PATH = re.compile(
 K8S_VERSION = "1.33"
 ADMIN_TOKEN = "admin-token"
 BUILTIN = {  # (api prefix, plural) → (kind, namespaced)
-    ("v1", "services"): ("Service", True), ("v1", "secrets"): ("Secret", True), ("v1", "configmaps"): ("ConfigMap", True),
-    ("v1", "serviceaccounts"): ("ServiceAccount", True), ("v1", "pods"): ("Pod", True),
+    ("v1", "services"): ("Service", True),
+    ("v1", "secrets"): ("Secret", True),
+    ("v1", "configmaps"): ("ConfigMap", True),
+    ("v1", "serviceaccounts"): ("ServiceAccount", True),
+    ("v1", "pods"): ("Pod", True),
     ("v1", "namespaces"): ("Namespace", False),
     ("apps/v1", "deployments"): ("Deployment", True),
     ("coordination.k8s.io/v1", "leases"): ("Lease", True),
@@ -97,27 +100,32 @@ class FakeKube:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 fake._dispatch(self, "GET")
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 fake._dispatch(self, "POST")
 
-            def do_PUT(self) -> None:  # noqa: N802
+            def do_PUT(self) -> None:
                 fake._dispatch(self, "PUT")
 
-            def do_PATCH(self) -> None:  # noqa: N802
+            def do_PATCH(self) -> None:
                 fake._dispatch(self, "PATCH")
 
-            def do_DELETE(self) -> None:  # noqa: N802
+            def do_DELETE(self) -> None:
                 fake._dispatch(self, "DELETE")
 
             def log_message(self, *args: object) -> None:
                 return
 
         for namespace in ("default", "kube-system", "kube-public", "kube-node-lease"):  # as a new cluster has them
-            self._store(("v1", "namespaces"), "", namespace, {"apiVersion": "v1", "kind": "Namespace",
-                                                             "metadata": {"name": namespace}}, "ADDED")
+            self._store(
+                ("v1", "namespaces"),
+                "",
+                namespace,
+                {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": namespace}},
+                "ADDED",
+            )
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
@@ -139,12 +147,20 @@ class FakeKube:
             token = f"token-{service_account.replace('/', '-')}"
             namespace, name = service_account.split("/")
             self.tokens[token] = f"system:serviceaccount:{namespace}:{name}"
-        path.write_text(json.dumps({
-            "apiVersion": "v1", "kind": "Config", "current-context": "fake",
-            "clusters": [{"name": "fake", "cluster": {"server": self.url}}],
-            "contexts": [{"name": "fake", "context": {"cluster": "fake", "user": "fake", "namespace": "default"}}],
-            "users": [{"name": "fake", "user": {"token": token}}],
-        }))
+        path.write_text(
+            json.dumps(
+                {
+                    "apiVersion": "v1",
+                    "kind": "Config",
+                    "current-context": "fake",
+                    "clusters": [{"name": "fake", "cluster": {"server": self.url}}],
+                    "contexts": [
+                        {"name": "fake", "context": {"cluster": "fake", "user": "fake", "namespace": "default"}}
+                    ],
+                    "users": [{"name": "fake", "user": {"token": token}}],
+                }
+            )
+        )
         return str(path)
 
     # --- test controls -------------------------------------------------------------------------
@@ -175,7 +191,9 @@ class FakeKube:
         return self.objects.get((api, plural), {}).get((namespace, name))
 
     def list(self, api: str, plural: str, namespace: str = "") -> list[dict]:
-        return [o for (ns, _), o in sorted(self.objects.get((api, plural), {}).items()) if not namespace or ns == namespace]
+        return [
+            o for (ns, _), o in sorted(self.objects.get((api, plural), {}).items()) if not namespace or ns == namespace
+        ]
 
     def expire_watches(self) -> None:
         """The next watch gets 410 Gone, as when etcd compacted the version it asks for."""
@@ -228,19 +246,29 @@ class FakeKube:
             obj.setdefault("apiVersion", key[0])
             obj.setdefault("kind", BUILTIN[key][0])
             if (obj["apiVersion"], obj["kind"]) != (key[0], BUILTIN[key][0]):
-                raise Refused(400, "BadRequest", f"the object provided is unrecognized (must be of type "
-                                                 f"{BUILTIN[key][0]}): {obj['kind']} {obj['apiVersion']}")
+                raise Refused(
+                    400,
+                    "BadRequest",
+                    f"the object provided is unrecognized (must be of type "
+                    f"{BUILTIN[key][0]}): {obj['kind']} {obj['apiVersion']}",
+                )
         sent_rv = (obj.get("metadata") or {}).get("resourceVersion")
         if current is not None and sent_rv and sent_rv != current["metadata"]["resourceVersion"]:
-            raise Refused(409, "Conflict", f"Operation cannot be fulfilled on {key[1]} \"{current['metadata']['name']}\": "
-                                           "the object has been modified; please apply your changes to the latest "
-                                           "version and try again")
+            raise Refused(
+                409,
+                "Conflict",
+                f'Operation cannot be fulfilled on {key[1]} "{current["metadata"]["name"]}": '
+                "the object has been modified; please apply your changes to the latest "
+                "version and try again",
+            )
         has_status = version is not None and "status" in (version.get("subresources") or {}) or key in BUILTIN
         if current is not None and has_status:
             if sub == "status":  # only the status changes: labels, annotations and spec sent here are ignored
                 sent_meta = obj.get("metadata") or {}
                 obj = dict(copy.deepcopy(current), status=obj.get("status"))
-                obj["metadata"]["resourceVersion"] = sent_meta.get("resourceVersion") or current["metadata"]["resourceVersion"]
+                obj["metadata"]["resourceVersion"] = (
+                    sent_meta.get("resourceVersion") or current["metadata"]["resourceVersion"]
+                )
             else:
                 obj["status"] = copy.deepcopy(current.get("status"))
                 if obj["status"] is None:
@@ -296,7 +324,9 @@ class FakeKube:
             self.cond.notify_all()
 
     # --- internals: RBAC ------------------------------------------------------------------------------
-    def _authorize(self, user: str, verb: str, key: tuple[str, str], ns: str, name: str | None, sub: str | None) -> None:
+    def _authorize(
+        self, user: str, verb: str, key: tuple[str, str], ns: str, name: str | None, sub: str | None
+    ) -> None:
         if user == "admin":
             return
         group = "" if key[0] == "v1" else key[0].split("/")[0]
@@ -305,8 +335,10 @@ class FakeKube:
         _, _, sa_ns, sa_name = user.split(":")
 
         def bound(binding: dict) -> bool:
-            return any(s.get("kind") == "ServiceAccount" and s.get("name") == sa_name and s.get("namespace") == sa_ns
-                       for s in binding.get("subjects") or [])
+            return any(
+                s.get("kind") == "ServiceAccount" and s.get("name") == sa_name and s.get("namespace") == sa_ns
+                for s in binding.get("subjects") or []
+            )
 
         def rules(ref: dict, namespace: str) -> list[dict]:
             if ref["kind"] == "ClusterRole":
@@ -324,13 +356,18 @@ class FakeKube:
                 if binding_ns == ns and bound(binding):
                     granted += rules(binding["roleRef"], ns)
         for rule in granted:
-            if (_has(rule.get("apiGroups"), group) and _has(rule.get("resources"), resource)
-                    and _has(rule.get("verbs"), verb)
-                    and (not rule.get("resourceNames") or (name and name in rule["resourceNames"]))):
+            if (
+                _has(rule.get("apiGroups"), group)
+                and _has(rule.get("resources"), resource)
+                and _has(rule.get("verbs"), verb)
+                and (not rule.get("resourceNames") or (name and name in rule["resourceNames"]))
+            ):
                 return
         where = f' in the namespace "{ns}"' if ns else " at the cluster scope"
-        message = (f'{key[1]}{"." + group if group else ""} {json.dumps(name) + " " if name else ""}is forbidden: '
-                   f'User "{user}" cannot {verb} resource "{resource}" in API group "{group}"{where}')
+        message = (
+            f"{key[1]}{'.' + group if group else ''} {json.dumps(name) + ' ' if name else ''}is forbidden: "
+            f'User "{user}" cannot {verb} resource "{resource}" in API group "{group}"{where}'
+        )
         self.denied.append(message)
         raise Refused(403, "Forbidden", message)
 
@@ -368,12 +405,32 @@ class FakeKube:
             query["content-type"] = (handler.headers.get("Content-Type") or "").split(";")[0]
             self._serve(handler, method, key, ns, name, sub, query, body, watching)
         except Refused as refused:
-            self._send(handler, refused.code, {"kind": "Status", "apiVersion": "v1", "metadata": {},
-                                               "status": "Failure", "code": refused.code, "reason": refused.reason,
-                                               "message": refused.message})
+            self._send(
+                handler,
+                refused.code,
+                {
+                    "kind": "Status",
+                    "apiVersion": "v1",
+                    "metadata": {},
+                    "status": "Failure",
+                    "code": refused.code,
+                    "reason": refused.reason,
+                    "message": refused.message,
+                },
+            )
 
-    def _serve(self, handler: Any, method: str, key: tuple[str, str], ns: str, name: str | None, sub: str | None,
-               query: dict[str, str], body: Any, watching: bool) -> None:
+    def _serve(
+        self,
+        handler: Any,
+        method: str,
+        key: tuple[str, str],
+        ns: str,
+        name: str | None,
+        sub: str | None,
+        query: dict[str, str],
+        body: Any,
+        watching: bool,
+    ) -> None:
         items = self.objects.setdefault(key, {})
         if method == "GET" and name is None:
             if watching:
@@ -383,8 +440,16 @@ class FakeKube:
                 rv = self.rv
             if key in BUILTIN:  # a typed list: its items carry no kind
                 listed = [{k: v for k, v in o.items() if k not in ("kind", "apiVersion")} for o in listed]
-            return self._send(handler, 200, {"kind": f"{self._kind(key)}List", "apiVersion": key[0], "items": listed,
-                                             "metadata": {"resourceVersion": str(rv)}})
+            return self._send(
+                handler,
+                200,
+                {
+                    "kind": f"{self._kind(key)}List",
+                    "apiVersion": key[0],
+                    "items": listed,
+                    "metadata": {"resourceVersion": str(rv)},
+                },
+            )
         dry_run = query.get("dryRun") == "All"
         if method == "POST":
             if (body.get("metadata") or {}).get("resourceVersion"):
@@ -422,8 +487,12 @@ class FakeKube:
                 updated.setdefault("metadata", {})["resourceVersion"] = sent or current["metadata"]["resourceVersion"]
             admitted = self._admit(key, current, updated, sub)
             if key == ("v1", "services") and current["spec"].get("clusterIP") != admitted["spec"].get("clusterIP"):
-                raise Refused(422, "Invalid", f'Service "{name}" is invalid: spec.clusterIP: Invalid value: '
-                                              f'"{admitted["spec"].get("clusterIP") or ""}": field is immutable')
+                raise Refused(
+                    422,
+                    "Invalid",
+                    f'Service "{name}" is invalid: spec.clusterIP: Invalid value: '
+                    f'"{admitted["spec"].get("clusterIP") or ""}": field is immutable',
+                )
             if dry_run:
                 return self._send(handler, 200, admitted)
             return self._send(handler, 200, self._store(key, ns, name, admitted, "MODIFIED"))
@@ -444,24 +513,49 @@ class FakeKube:
         try:
             if self.expire_next_watch:
                 self.expire_next_watch = False
-                line({"type": "ERROR", "object": {"kind": "Status", "apiVersion": "v1", "status": "Failure",
-                                                  "code": 410, "reason": "Expired", "message": "too old resource version"}})
+                line(
+                    {
+                        "type": "ERROR",
+                        "object": {
+                            "kind": "Status",
+                            "apiVersion": "v1",
+                            "status": "Failure",
+                            "code": 410,
+                            "reason": "Expired",
+                            "message": "too old resource version",
+                        },
+                    }
+                )
                 return
             deadline = time.monotonic() + timeout
             last_bookmark = time.monotonic()
             while time.monotonic() < deadline:
                 with self.cond:
-                    pending = [e for e in self.events if e[0] > since and e[2] == f"{key}"
-                               and (not ns or e[3]["metadata"].get("namespace") == ns)]
+                    pending = [
+                        e
+                        for e in self.events
+                        if e[0] > since and e[2] == f"{key}" and (not ns or e[3]["metadata"].get("namespace") == ns)
+                    ]
                     if not pending:
                         self.cond.wait(0.05)
                 for rv, kind, _, obj in pending:
                     line({"type": kind, "object": obj})
                     since = rv
-                if self.bookmark_every and query.get("allowWatchBookmarks") in ("true", "True") \
-                        and time.monotonic() - last_bookmark > self.bookmark_every:
-                    line({"type": "BOOKMARK", "object": {"kind": "Object", "apiVersion": key[0],
-                                                         "metadata": {"resourceVersion": str(self.rv)}}})
+                if (
+                    self.bookmark_every
+                    and query.get("allowWatchBookmarks") in ("true", "True")
+                    and time.monotonic() - last_bookmark > self.bookmark_every
+                ):
+                    line(
+                        {
+                            "type": "BOOKMARK",
+                            "object": {
+                                "kind": "Object",
+                                "apiVersion": key[0],
+                                "metadata": {"resourceVersion": str(self.rv)},
+                            },
+                        }
+                    )
                     since = max(since, self.rv)
                     last_bookmark = time.monotonic()
         except (BrokenPipeError, ConnectionResetError):
@@ -505,9 +599,14 @@ def _validate_custom(obj: dict, schema: dict) -> None:
 
     body = {k: v for k, v in obj.items() if k != "metadata"}
     rest = dict(schema, properties={k: v for k, v in schema.get("properties", {}).items() if k != "metadata"})
-    errors = [f"{'.'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in OAS30Validator(rest).iter_errors(body)]
+    errors = [
+        f"{'.'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
+        for e in OAS30Validator(rest).iter_errors(body)
+    ]
     if errors:
-        raise Refused(422, "Invalid", f"{obj.get('kind')} {obj['metadata'].get('name')!r} is invalid: " + "; ".join(errors))
+        raise Refused(
+            422, "Invalid", f"{obj.get('kind')} {obj['metadata'].get('name')!r} is invalid: " + "; ".join(errors)
+        )
 
 
 def _validate_builtin(obj: dict) -> None:
@@ -539,9 +638,13 @@ def _validate_semantics(obj: dict) -> None:
         selector = ((obj.get("spec") or {}).get("selector") or {}).get("matchLabels") or {}
         labels = (((obj["spec"].get("template") or {}).get("metadata") or {}).get("labels")) or {}
         if any(labels.get(k) != v for k, v in selector.items()):
-            raise Refused(422, "Invalid", f'Deployment.apps "{obj["metadata"].get("name")}" is invalid: '
-                                          f"spec.template.metadata.labels: Invalid value: {labels}: `selector` does "
-                                          "not match template `labels`")
+            raise Refused(
+                422,
+                "Invalid",
+                f'Deployment.apps "{obj["metadata"].get("name")}" is invalid: '
+                f"spec.template.metadata.labels: Invalid value: {labels}: `selector` does "
+                "not match template `labels`",
+            )
 
 
 def _patch(current: dict, body: Any, content_type: str, builtin: bool) -> dict:
@@ -552,12 +655,19 @@ def _patch(current: dict, body: Any, content_type: str, builtin: bool) -> dict:
         return dict(_merge(current, body))
     if content_type == "application/strategic-merge-patch+json" and isinstance(body, dict):
         if not builtin:
-            raise Refused(415, "UnsupportedMediaType", "the body of the request was in an unknown format - accepted "
-                                                       "media types include: application/json-patch+json, "
-                                                       "application/merge-patch+json, application/apply-patch+yaml")
+            raise Refused(
+                415,
+                "UnsupportedMediaType",
+                "the body of the request was in an unknown format - accepted "
+                "media types include: application/json-patch+json, "
+                "application/merge-patch+json, application/apply-patch+yaml",
+            )
         return dict(_strategic(current, body))
-    raise Refused(415, "UnsupportedMediaType", f"a {content_type or 'missing content type'} patch of a "
-                                               f"{type(body).__name__} is not applied here")
+    raise Refused(
+        415,
+        "UnsupportedMediaType",
+        f"a {content_type or 'missing content type'} patch of a {type(body).__name__} is not applied here",
+    )
 
 
 def _strategic(target: Any, patch: Any) -> Any:

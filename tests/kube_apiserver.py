@@ -25,11 +25,19 @@ TOOL = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "kub
 #: The namespaces every test may use (they exist for the whole session; their contents are wiped after each test).
 NAMESPACES = ("default", "games", "ops", "other", "team-b")
 #: What a test may leave in those namespaces, wiped after each test (the server runs no garbage collector).
-_WIPED = ("/apis/monsterbot.io/v1alpha1/{ns}/bots", "/apis/monsterbot.io/v1alpha1/{ns}/eventbindings",
-          "/apis/apps/v1/{ns}/deployments", "/api/v1/{ns}/services", "/api/v1/{ns}/serviceaccounts",
-          "/api/v1/{ns}/configmaps", "/api/v1/{ns}/secrets", "/api/v1/{ns}/events",
-          "/apis/coordination.k8s.io/v1/{ns}/leases",
-          "/apis/rbac.authorization.k8s.io/v1/{ns}/roles", "/apis/rbac.authorization.k8s.io/v1/{ns}/rolebindings")
+_WIPED = (
+    "/apis/monsterbot.io/v1alpha1/{ns}/bots",
+    "/apis/monsterbot.io/v1alpha1/{ns}/eventbindings",
+    "/apis/apps/v1/{ns}/deployments",
+    "/api/v1/{ns}/services",
+    "/api/v1/{ns}/serviceaccounts",
+    "/api/v1/{ns}/configmaps",
+    "/api/v1/{ns}/secrets",
+    "/api/v1/{ns}/events",
+    "/apis/coordination.k8s.io/v1/{ns}/leases",
+    "/apis/rbac.authorization.k8s.io/v1/{ns}/roles",
+    "/apis/rbac.authorization.k8s.io/v1/{ns}/rolebindings",
+)
 _CLUSTER_SCOPED = {"namespaces", "clusterroles", "clusterrolebindings", "customresourcedefinitions"}
 _WRITES = {"create", "update", "patch", "delete", "deletecollection"}
 
@@ -61,8 +69,12 @@ class RealKube:
 
     def __init__(self, state: Path, bin_dir: str) -> None:
         self.state = state
-        started = subprocess.run([sys.executable, str(TOOL / "apiserver.py"), "start", str(state), "--bin-dir", bin_dir,
-                                  "--audit"], capture_output=True, text=True, timeout=180)
+        started = subprocess.run(
+            [sys.executable, str(TOOL / "apiserver.py"), "start", str(state), "--bin-dir", bin_dir, "--audit"],
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
         assert started.returncode == 0, started.stderr[-3000:]
         info = json.loads(started.stdout.splitlines()[-1])
         self.server, self.ca, self.admin_kubeconfig = info["server"], info["ca"], info["kubeconfig"]
@@ -79,19 +91,35 @@ class RealKube:
         self.reset()
 
     def stop(self) -> None:
-        subprocess.run([sys.executable, str(TOOL / "apiserver.py"), "stop", str(self.state)], capture_output=True,
-                       timeout=60, check=True)
+        subprocess.run(
+            [sys.executable, str(TOOL / "apiserver.py"), "stop", str(self.state)],
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
 
     # --- requests ----------------------------------------------------------------------------------------------------
-    def call(self, method: str, path: str, body: Any = None, api_client: client.ApiClient | None = None,
-             content_type: str = "application/json", **query: str) -> Any:
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        api_client: client.ApiClient | None = None,
+        content_type: str = "application/json",
+        **query: str,
+    ) -> Any:
         """One request as the admin (or `api_client`); Refused with the server's code, reason and message."""
         try:
             return (api_client or self.admin).call_api(
-                path, method, query_params=list(query.items()), body=body,
+                path,
+                method,
+                query_params=list(query.items()),
+                body=body,
                 header_params={"Content-Type": content_type, "Accept": "application/json"},
-                response_types_map={200: "object", 201: "object"}, auth_settings=["BearerToken"],
-                _return_http_data_only=True)
+                response_types_map={200: "object", 201: "object"},
+                auth_settings=["BearerToken"],
+                _return_http_data_only=True,
+            )
         except ApiException as exc:
             try:
                 status = json.loads(exc.body)
@@ -99,7 +127,9 @@ class RealKube:
                 status = {"reason": exc.reason, "message": str(exc.body)}
             raise Refused(exc.status, status.get("reason", ""), status.get("message", "")) from None
 
-    def wait_for_crds(self, api: str = "monsterbot.io/v1alpha1", plurals: tuple[str, ...] = ("bots", "eventbindings")) -> None:
+    def wait_for_crds(
+        self, api: str = "monsterbot.io/v1alpha1", plurals: tuple[str, ...] = ("bots", "eventbindings")
+    ) -> None:
         """Until a CRD's resources are served (they lag its creation by a moment)."""
         from tests.conftest import wait_for
 
@@ -120,8 +150,12 @@ class RealKube:
             if refused.code != 409:
                 raise
         current = self.call("GET", f"{path}/{obj['metadata']['name']}")
-        body = dict(obj, metadata=dict(obj["metadata"], resourceVersion=current["metadata"]["resourceVersion"],
-                                       uid=current["metadata"]["uid"]))  # the server's, not a test's made-up one
+        body = dict(
+            obj,
+            metadata=dict(
+                obj["metadata"], resourceVersion=current["metadata"]["resourceVersion"], uid=current["metadata"]["uid"]
+            ),
+        )  # the server's, not a test's made-up one
         return dict(self.call("PUT", f"{path}/{obj['metadata']['name']}", body))
 
     def apply_object(self, obj: dict, namespace: str = "default") -> dict:
@@ -157,25 +191,60 @@ class RealKube:
         if service_account is None:
             return self.admin_kubeconfig
         namespace, name = service_account.split("/")
-        issued = self.call("POST", f"/api/v1/namespaces/{namespace}/serviceaccounts/{name}/token",
-                           {"apiVersion": "authentication.k8s.io/v1", "kind": "TokenRequest",
-                            "spec": {"expirationSeconds": 3600}})
-        path.write_text(json.dumps({
-            "apiVersion": "v1", "kind": "Config", "current-context": "sa",
-            "clusters": [{"name": "real", "cluster": {"server": self.server, "certificate-authority": self.ca}}],
-            "contexts": [{"name": "sa", "context": {"cluster": "real", "user": "sa", "namespace": namespace}}],
-            "users": [{"name": "sa", "user": {"token": issued["status"]["token"]}}],
-        }))
+        issued = self.call(
+            "POST",
+            f"/api/v1/namespaces/{namespace}/serviceaccounts/{name}/token",
+            {"apiVersion": "authentication.k8s.io/v1", "kind": "TokenRequest", "spec": {"expirationSeconds": 3600}},
+        )
+        path.write_text(
+            json.dumps(
+                {
+                    "apiVersion": "v1",
+                    "kind": "Config",
+                    "current-context": "sa",
+                    "clusters": [
+                        {"name": "real", "cluster": {"server": self.server, "certificate-authority": self.ca}}
+                    ],
+                    "contexts": [{"name": "sa", "context": {"cluster": "real", "user": "sa", "namespace": namespace}}],
+                    "users": [{"name": "sa", "user": {"token": issued["status"]["token"]}}],
+                }
+            )
+        )
         return str(path)
 
-    def can_i(self, api_client: client.ApiClient, verb: str, resource: str, namespace: str = "", group: str = "",
-              subresource: str = "", name: str = "") -> bool:
+    def can_i(
+        self,
+        api_client: client.ApiClient,
+        verb: str,
+        resource: str,
+        namespace: str = "",
+        group: str = "",
+        subresource: str = "",
+        name: str = "",
+    ) -> bool:
         """The server's answer (a SelfSubjectAccessReview) for whoever `api_client` authenticates as."""
-        attributes = {k: v for k, v in {"verb": verb, "resource": resource, "namespace": namespace, "group": group,
-                                        "subresource": subresource, "name": name}.items() if v}
-        review = self.call("POST", "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
-                           {"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectAccessReview",
-                            "spec": {"resourceAttributes": attributes}}, api_client=api_client)
+        attributes = {
+            k: v
+            for k, v in {
+                "verb": verb,
+                "resource": resource,
+                "namespace": namespace,
+                "group": group,
+                "subresource": subresource,
+                "name": name,
+            }.items()
+            if v
+        }
+        review = self.call(
+            "POST",
+            "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+            {
+                "apiVersion": "authorization.k8s.io/v1",
+                "kind": "SelfSubjectAccessReview",
+                "spec": {"resourceAttributes": attributes},
+            },
+            api_client=api_client,
+        )
         return bool(review["status"]["allowed"])
 
     # --- the audit log: writes and refusals since the last reset ---------------------------------------------------
@@ -183,14 +252,20 @@ class RealKube:
         with open(self.state / "audit.log", encoding="utf-8") as log:
             log.seek(self._audit_mark)
             events = [json.loads(line) for line in log if line.strip()]
-        return [e for e in events if e.get("stage") == "ResponseComplete"
-                and not e["user"]["username"].startswith("system:apiserver")]
+        return [
+            e
+            for e in events
+            if e.get("stage") == "ResponseComplete" and not e["user"]["username"].startswith("system:apiserver")
+        ]
 
     def writes(self, user: str | None = None) -> list[tuple[str, str]]:
         """(verb, URI) of each write since the last reset, in order; of one user only when given (e.g.
         `system:serviceaccount:default:bot-monsterbot-operator`)."""
-        return [(e["verb"], e["requestURI"]) for e in self._audit()
-                if e["verb"] in _WRITES and user in (None, e["user"]["username"])]
+        return [
+            (e["verb"], e["requestURI"])
+            for e in self._audit()
+            if e["verb"] in _WRITES and user in (None, e["user"]["username"])
+        ]
 
     @property
     def denied(self) -> list[str]:
@@ -200,8 +275,10 @@ class RealKube:
             if (e.get("responseStatus") or {}).get("code") == 403:
                 ref = e.get("objectRef") or {}
                 resource = ref.get("resource", "") + (f"/{ref['subresource']}" if ref.get("subresource") else "")
-                found.append(f'User "{e["user"]["username"]}" cannot {e["verb"]} resource "{resource}" in API group '
-                             f'"{ref.get("apiGroup", "")}" in the namespace "{ref.get("namespace", "")}"')
+                found.append(
+                    f'User "{e["user"]["username"]}" cannot {e["verb"]} resource "{resource}" in API group '
+                    f'"{ref.get("apiGroup", "")}" in the namespace "{ref.get("namespace", "")}"'
+                )
         return found
 
     def reset(self) -> None:

@@ -15,9 +15,26 @@ from monsterbot.config import SETTINGS, Settings
 PACKAGE = Path(__file__).resolve().parent.parent / "monsterbot"
 README = PACKAGE.parent / "README.md"
 #: what the pure core may not import: web frameworks, HTTP, databases, Kubernetes, LINE's SDK, threads.
-IMPURE = ("flask", "werkzeug", "gunicorn", "linebot", "urllib3", "requests", "redis", "sqlalchemy", "sqlmodel",
-          "psycopg", "kubernetes", "prometheus_client", "threading", "monsterbot.web", "monsterbot.sources",
-          "monsterbot.store", "monsterbot.kubernetes", "monsterbot.replies")
+IMPURE = (
+    "flask",
+    "werkzeug",
+    "gunicorn",
+    "linebot",
+    "urllib3",
+    "requests",
+    "redis",
+    "sqlalchemy",
+    "sqlmodel",
+    "psycopg",
+    "kubernetes",
+    "prometheus_client",
+    "threading",
+    "monsterbot.web",
+    "monsterbot.sources",
+    "monsterbot.store",
+    "monsterbot.kubernetes",
+    "monsterbot.replies",
+)
 
 
 #: The packages and top-level modules of monsterbot, top layer first. A unit may import its own layer's units only
@@ -113,7 +130,7 @@ def test_no_import_cycle_between_modules() -> None:
 
     def visit(module: str, trail: list[str]) -> None:
         if module in trail:
-            raise AssertionError("import cycle: " + " → ".join(trail[trail.index(module):] + [module]))
+            raise AssertionError("import cycle: " + " → ".join(trail[trail.index(module) :] + [module]))
         if module in done:
             return
         for other in sorted(graph[module]):
@@ -125,8 +142,9 @@ def test_no_import_cycle_between_modules() -> None:
 
 
 def test_the_kubernetes_client_is_imported_in_one_module() -> None:
-    importers = sorted(_module(p) for p in SOURCES
-                       if any(n.split(".")[0] in ("kubernetes", "urllib3") for n in _imports(p)))
+    importers = sorted(
+        _module(p) for p in SOURCES if any(n.split(".")[0] in ("kubernetes", "urllib3") for n in _imports(p))
+    )
     assert importers == [KUBERNETES_CLIENT], importers
 
 
@@ -161,16 +179,27 @@ def test_settings_table_and_dataclass_agree() -> None:
 #: What a unit may not import beyond the layers' rule: question handlers decide and render nothing (no replies, no
 #: LINE, no adapters); the conversation serves every process and knows none of their frameworks or stores.
 FORBIDDEN = {
-    "questions": ("monsterbot.replies", "monsterbot.sources", "monsterbot.store", "monsterbot.kubernetes", "linebot",
-                  "flask"),
+    "questions": (
+        "monsterbot.replies",
+        "monsterbot.sources",
+        "monsterbot.store",
+        "monsterbot.kubernetes",
+        "linebot",
+        "flask",
+    ),
     "conversation.py": ("monsterbot.store", "monsterbot.kubernetes", "flask"),
 }
 
 
-@pytest.mark.parametrize("path", sorted(p for name in FORBIDDEN for p in
-                                        ((PACKAGE / name).rglob("*.py") if (PACKAGE / name).is_dir()
-                                         else [PACKAGE / name])),
-                         ids=lambda p: str(p.relative_to(PACKAGE)))
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p
+        for name in FORBIDDEN
+        for p in ((PACKAGE / name).rglob("*.py") if (PACKAGE / name).is_dir() else [PACKAGE / name])
+    ),
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
 def test_units_keep_out_of_what_they_must_not_know(path: Path) -> None:
     forbidden = FORBIDDEN[path.relative_to(PACKAGE).parts[0]]
     bad = sorted(n for n in _imports(path) if any(n == i or n.startswith(i + ".") for i in forbidden))
@@ -181,22 +210,27 @@ def test_units_keep_out_of_what_they_must_not_know(path: Path) -> None:
 #: package's own data: default_knowledge) is the one place such paths belong. Empty this list, never grow it.
 REACH_INS = {
     "cli/common.py": "finds the checkout root to import monsterbot_devtools, which stays out of the wheel",
-    "knowledge/companion_import.py": "writes the glossaries into core/glossary/ (review finding 3: one loader)",
-    "knowledge/importer.py": "writes replies/part_names.json (review finding 3: part names into core/glossary/)",
-    "questions/named_part.py": "reads the part glossaries of replies/ by path (review finding 3: one loader)",
 }
 _REACH_IN = re.compile(r"Path\(__file__\)[^\n]*?\.(?:parent\.parent|parents\[[1-9]\])")
 
 
 def test_no_module_reaches_into_another_package_by_path() -> None:
     """`Path(__file__).parent.parent / "replies" / …` is an import the layer test cannot see: only config.py may."""
-    found = {str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
-             if p != PACKAGE / "config.py" and _REACH_IN.search(p.read_text())}
-    assert found == set(REACH_INS), f"reach-ins by path: {sorted(found - set(REACH_INS))}, gone: {sorted(set(REACH_INS) - found)}"
+    found = {
+        str(p.relative_to(PACKAGE))
+        for p in PACKAGE.rglob("*.py")
+        if p != PACKAGE / "config.py" and _REACH_IN.search(p.read_text())
+    }
+    assert found == set(REACH_INS), (
+        f"reach-ins by path: {sorted(found - set(REACH_INS))}, gone: {sorted(set(REACH_INS) - found)}"
+    )
 
 
 def test_no_relative_imports() -> None:
     """The layer test reads absolute imports only: a relative one would pass it unseen."""
-    relative = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
-                      if any(isinstance(n, ast.ImportFrom) and n.level for n in ast.walk(ast.parse(p.read_text()))))
+    relative = sorted(
+        str(p.relative_to(PACKAGE))
+        for p in PACKAGE.rglob("*.py")
+        if any(isinstance(n, ast.ImportFrom) and n.level for n in ast.walk(ast.parse(p.read_text())))
+    )
     assert relative == []

@@ -13,8 +13,17 @@ def test_bench_quick_writes_the_table(tmp_path):
     done = run("bench", "--quick", "--out", str(out), timeout=580)
     assert done.returncode == 0, done.stderr[-2000:]
     text = out.read_text()
-    for figure in ("matcher, real roster", "knowledge load + index", "cold start", "scale from zero", "webhook req/s",
-                   "CPU per answered webhook", "memory (PSS)", "synthetic monsters", "ask --json"):
+    for figure in (
+        "matcher, real roster",
+        "knowledge load + index",
+        "cold start",
+        "scale from zero",
+        "webhook req/s",
+        "CPU per answered webhook",
+        "memory (PSS)",
+        "synthetic monsters",
+        "ask --json",
+    ):
         assert figure in text
     rows = [line for line in text.splitlines() if line.startswith("| ") and "×" in line]
     assert len(rows) >= 10 and all(line.count("|") == 7 for line in rows)

@@ -81,8 +81,9 @@ def _texts(node: Any, background: str = colours.WHITE) -> Iterator[tuple[dict[st
 # --- contrast -------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("colour", [colours.INK, colours.LABEL, colours.MUTED, colours.WEAK_INK,
-                                    *colours.ELEMENT_COLOURS.values()])
+@pytest.mark.parametrize(
+    "colour", [colours.INK, colours.LABEL, colours.MUTED, colours.WEAK_INK, *colours.ELEMENT_COLOURS.values()]
+)
 @pytest.mark.parametrize("background", [colours.WHITE, colours.BEST_ROW, colours.WEAK_CELL])
 def test_every_palette_colour_reads_on_every_background(colour: str, background: str) -> None:
     assert colours.contrast_ratio(colour, background) >= 4.5
@@ -96,8 +97,11 @@ def test_contrast_ratio_matches_wcag_reference_values() -> None:
 
 def test_every_coloured_text_on_every_card_is_at_least_4_5_to_1(knowledge: Any, talk: Conversation) -> None:
     wires = [wire for _, _, wire in _every_card(knowledge)]
-    wires += [message.data for q in ("哪些魔物怕火", "weak to ice", "雷属性が弱点", "哪些怪物怕毒")
-              for message in talk.reply_to_text(q).messages]
+    wires += [
+        message.data
+        for q in ("哪些魔物怕火", "weak to ice", "雷属性が弱点", "哪些怪物怕毒")
+        for message in talk.reply_to_text(q).messages
+    ]
     checked = set()
     for wire in wires:
         for node, background in _texts(wire.get("contents", {})):
@@ -110,8 +114,13 @@ def test_every_coloured_text_on_every_card_is_at_least_4_5_to_1(knowledge: Any, 
 
 def test_best_weakness_stands_out_without_colour(knowledge: Any) -> None:
     card = to_wire(weakness_card(knowledge.current.monsters["rathalos"], "en", "world")).data
-    rows = {box["contents"][0]["text"]: box for box in _boxes(card) if box.get("layout") == "horizontal"
-            and box["contents"][0].get("type") == "text" and box["contents"][0]["text"].startswith(("🔥", "🐉"))}
+    rows = {
+        box["contents"][0]["text"]: box
+        for box in _boxes(card)
+        if box.get("layout") == "horizontal"
+        and box["contents"][0].get("type") == "text"
+        and box["contents"][0]["text"].startswith(("🔥", "🐉"))
+    }
     dragon, fire = rows["🐉 Dragon"], rows["🔥 Fire"]
     assert dragon["backgroundColor"] == colours.BEST_ROW and dragon["contents"][1]["weight"] == "bold"
     assert dragon["contents"][1]["size"] == "md" and dragon["contents"][1]["text"] == "★★★"
@@ -166,19 +175,32 @@ def _strip(value: str, allowed: list[str]) -> str:
 
 
 def test_every_part_in_the_knowledge_has_a_name_in_each_language(knowledge: Any) -> None:
-    parts = {(z.part, f.game) for m in knowledge.current.monsters.values() for f in m.games.values()
-             for z in f.hitzones} | {(p, f.game) for m in knowledge.current.monsters.values() for f in m.games.values()
-                                     for p in (*f.breakable, *f.severable)}
-    missing = [(p, game, lang) for p, game in sorted(parts) for lang in CJK
-               if re.search(r"[A-Za-z]", part_name(p, lang, game))]
+    parts = {
+        (z.part, f.game) for m in knowledge.current.monsters.values() for f in m.games.values() for z in f.hitzones
+    } | {
+        (p, f.game)
+        for m in knowledge.current.monsters.values()
+        for f in m.games.values()
+        for p in (*f.breakable, *f.severable)
+    }
+    missing = [
+        (p, game, lang) for p, game in sorted(parts) for lang in CJK if re.search(r"[A-Za-z]", part_name(p, lang, game))
+    ]
     assert missing == []
 
 
-@pytest.mark.parametrize(("english", "language", "shown"), [
-    ("Horns", "zh-TW", "角"), ("Tail Tip (White)", "zh-TW", "尾巴前端（白）"), ("Forearms", "zh-CN", "前腿"),
-    ("Head (Broken+SCritical)", "ja", "頭(破壊後+超臨界)"), ("Left Hindleg", "zh-TW", "左後腳"),
-    ("Body/Back", "zh-CN", "身体/背部"), ("Right Wing", "en", "Right Wing"),
-])
+@pytest.mark.parametrize(
+    ("english", "language", "shown"),
+    [
+        ("Horns", "zh-TW", "角"),
+        ("Tail Tip (White)", "zh-TW", "尾巴前端（白）"),
+        ("Forearms", "zh-CN", "前腿"),
+        ("Head (Broken+SCritical)", "ja", "頭(破壊後+超臨界)"),
+        ("Left Hindleg", "zh-TW", "左後腳"),
+        ("Body/Back", "zh-CN", "身体/背部"),
+        ("Right Wing", "en", "Right Wing"),
+    ],
+)
 def test_part_names_are_composed_from_the_games_words(english: str, language: str, shown: str) -> None:
     assert part_name(english, language, None) == shown
 
@@ -202,12 +224,18 @@ def test_source_ids_are_shown_by_name(knowledge: Any) -> None:
     assert source_name("hunterpie-gamedata") == "HunterPie"
 
 
-@pytest.mark.parametrize(("query", "language", "name", "game"), [
-    ("火龍", "zh-TW", "火龍", "魔物獵人 荒野"), ("火龙", "zh-CN", "火龙", "怪物猎人 荒野"),
-    ("rathalos", "en", "Rathalos", "Monster Hunter Wilds"), ("リオレウス", "ja", "リオレウス", "モンスターハンターワイルズ"),
-])
-def test_alt_text_names_monster_game_and_top_weaknesses(talk: Conversation, query: str, language: str, name: str,
-                                                        game: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "language", "name", "game"),
+    [
+        ("火龍", "zh-TW", "火龍", "魔物獵人 荒野"),
+        ("火龙", "zh-CN", "火龙", "怪物猎人 荒野"),
+        ("rathalos", "en", "Rathalos", "Monster Hunter Wilds"),
+        ("リオレウス", "ja", "リオレウス", "モンスターハンターワイルズ"),
+    ],
+)
+def test_alt_text_names_monster_game_and_top_weaknesses(
+    talk: Conversation, query: str, language: str, name: str, game: str
+) -> None:
     answer = talk.reply_to_text(query)
     assert answer.language == language
     alt = answer.messages[0].data["altText"]
@@ -223,14 +251,31 @@ def test_simplified_questions_are_answered_in_simplified(talk: Conversation) -> 
 # --- small talk, misses, greeting and help ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "kind", "language"), [
-    ("hi", "greeting", "en"), ("Hello!", "greeting", "en"), ("你好", "greeting", "zh-TW"), ("こんにちは", "greeting", "ja"),
-    ("謝謝", "thanks", "zh-TW"), ("谢谢", "thanks", "zh-CN"), ("thank you", "thanks", "en"), ("ありがとう", "thanks", "ja"),
-    ("哈哈哈", "laugh", "zh-TW"), ("lol", "laugh", "en"), ("www", "laugh", "en"), ("😂", "laugh", "en"),
-    ("ok", "ok", "en"), ("好的", "ok", "zh-TW"), ("👍", "ok", "en"), ("bye", "bye", "en"), ("掰掰", "bye", "zh-TW"),
-])
-def test_small_talk_gets_a_short_friendly_answer_with_try_buttons(talk: Conversation, text: str, kind: str,
-                                                                  language: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "kind", "language"),
+    [
+        ("hi", "greeting", "en"),
+        ("Hello!", "greeting", "en"),
+        ("你好", "greeting", "zh-TW"),
+        ("こんにちは", "greeting", "ja"),
+        ("謝謝", "thanks", "zh-TW"),
+        ("谢谢", "thanks", "zh-CN"),
+        ("thank you", "thanks", "en"),
+        ("ありがとう", "thanks", "ja"),
+        ("哈哈哈", "laugh", "zh-TW"),
+        ("lol", "laugh", "en"),
+        ("www", "laugh", "en"),
+        ("😂", "laugh", "en"),
+        ("ok", "ok", "en"),
+        ("好的", "ok", "zh-TW"),
+        ("👍", "ok", "en"),
+        ("bye", "bye", "en"),
+        ("掰掰", "bye", "zh-TW"),
+    ],
+)
+def test_small_talk_gets_a_short_friendly_answer_with_try_buttons(
+    talk: Conversation, text: str, kind: str, language: str
+) -> None:
     assert small_talk(text) == kind
     answer = talk.reply_to_text(text)
     [message] = [m.data for m in answer.messages]
@@ -323,7 +368,11 @@ def test_compact_hitzone_table_has_a_full_table_button(knowledge: Any, talk: Con
 
 def test_every_card_offers_its_next_steps(knowledge: Any) -> None:
     """Cards of one-game monsters, part, element and comparison answers included: never a dead end."""
-    bare = [what for _, what, wire in _every_card(knowledge, ("zh-TW", "en")) if not (wire.get("quickReply") or {}).get("items")]
+    bare = [
+        what
+        for _, what, wire in _every_card(knowledge, ("zh-TW", "en"))
+        if not (wire.get("quickReply") or {}).get("items")
+    ]
     assert bare == []
 
 
@@ -359,7 +408,7 @@ def test_english_button_labels_are_never_cut_mid_word(knowledge: Any) -> None:
 
 
 def test_a_button_about_a_monster_shortens_the_action_not_the_name(knowledge: Any) -> None:
-    """"S. Weaknesses" loses the monster: the action gives way ("Safi'jiiva Weakness…"), or is dropped."""
+    """ "S. Weaknesses" loses the monster: the action gives way ("Safi'jiiva Weakness…"), or is dropped."""
     for monster in knowledge.current.monsters.values():
         name = monster.names["en"]
         for action in ("Weaknesses", "Materials", "Tail"):
@@ -375,7 +424,9 @@ def test_a_button_about_a_monster_shortens_the_action_not_the_name(knowledge: An
 def _check_limits(message: Any) -> None:
     assert 1 <= len(message.get("altText", "x")) <= 1500
     if message["type"] == "flex":
-        bubbles = message["contents"]["contents"] if message["contents"]["type"] == "carousel" else [message["contents"]]
+        bubbles = (
+            message["contents"]["contents"] if message["contents"]["type"] == "carousel" else [message["contents"]]
+        )
         for bubble in bubbles:
             assert len(json.dumps(bubble, ensure_ascii=False).encode()) <= 30_000
         for node, _ in _texts(message["contents"]):
@@ -394,8 +445,19 @@ def test_every_reply_keeps_lines_limits(knowledge: Any, talk: Conversation) -> N
         for game, facts in monster.games.items():
             if facts.hitzones:  # the compact table players get first always fits one bubble
                 _check_limits(to_wire(hitzone_table(monster, "ja", game)).data)
-    answers: list[Answer] = [talk.reply_to_text(q) for q in (
-        "hi", "asdfgh", "rath", "help", "哪些魔物怕火", "what is weak to dragon", "哪些怪物怕毒", "rise weak to thunder")]
+    answers: list[Answer] = [
+        talk.reply_to_text(q)
+        for q in (
+            "hi",
+            "asdfgh",
+            "rath",
+            "help",
+            "哪些魔物怕火",
+            "what is weak to dragon",
+            "哪些怪物怕毒",
+            "rise weak to thunder",
+        )
+    ]
     answers += [talk.greet(language) for language in LANGUAGES]
     for answer in answers:
         for message in answer.messages:
@@ -406,19 +468,30 @@ def test_game_titles_exist_in_every_language() -> None:
     assert set(GAME_NAMES) == set(LANGUAGES) and all(len(titles) == 3 for titles in GAME_NAMES.values())
 
 
-@pytest.mark.parametrize(("sticker", "said"), [
-    ({"keywords": ["Hello", "Cony"]}, label("zh-TW", "talk_greeting")),
-    ({"keywords": ["Thanks"], "text": "謝謝"}, label("zh-TW", "talk_thanks")),
-    ({"keywords": ["Brown", "Cute"]}, label("zh-TW", "talk_sticker")),
-    ({}, label("zh-TW", "talk_sticker")),
-])
-def test_a_sticker_in_a_one_to_one_chat_gets_a_friendly_answer(webhook: Any, line_stub: Any, sticker: dict[str, Any],
-                                                                said: str) -> None:
+@pytest.mark.parametrize(
+    ("sticker", "said"),
+    [
+        ({"keywords": ["Hello", "Cony"]}, label("zh-TW", "talk_greeting")),
+        ({"keywords": ["Thanks"], "text": "謝謝"}, label("zh-TW", "talk_thanks")),
+        ({"keywords": ["Brown", "Cute"]}, label("zh-TW", "talk_sticker")),
+        ({}, label("zh-TW", "talk_sticker")),
+    ],
+)
+def test_a_sticker_in_a_one_to_one_chat_gets_a_friendly_answer(
+    webhook: Any, line_stub: Any, sticker: dict[str, Any], said: str
+) -> None:
     from tests.conftest import payload, text_event
 
     event = text_event("x")
-    event["message"] = {"type": "sticker", "id": "1", "quoteToken": "q", "packageId": "1", "stickerId": "1",
-                        "stickerResourceType": "STATIC", **sticker}
+    event["message"] = {
+        "type": "sticker",
+        "id": "1",
+        "quoteToken": "q",
+        "packageId": "1",
+        "stickerId": "1",
+        "stickerResourceType": "STATIC",
+        **sticker,
+    }
     assert webhook(payload(event)).status_code == 200
     [message] = line_stub.replies()[0].body["messages"]
     assert message["text"] == said and len(message["quickReply"]["items"]) == 4
@@ -436,8 +509,21 @@ def test_every_new_reply_shape_follows_lines_openapi_spec(talk: Conversation) ->
     from tests.openapi_contract import errors
 
     spec = need_shared("line-openapi", "messaging-api.yml")
-    answers = [talk.reply_to_text(q) for q in ("火龍", "滅盡龍 肉質", "火龍 vs 雌火龍", "哪些怪物怕雷", "謝謝", "👍", "說明",
-                                               "asdfgh", "tigerx", "rise 火龍")]
+    answers = [
+        talk.reply_to_text(q)
+        for q in (
+            "火龍",
+            "滅盡龍 肉質",
+            "火龍 vs 雌火龍",
+            "哪些怪物怕雷",
+            "謝謝",
+            "👍",
+            "說明",
+            "asdfgh",
+            "tigerx",
+            "rise 火龍",
+        )
+    ]
     answers += [talk.greet("ja"), talk.reply_to_sticker("", ["Hello"])]
     more = answers[3].messages[0].data["quickReply"]["items"][-1]["action"]["data"]
     table = answers[1].messages[0].data["quickReply"]["items"][0]["action"]["data"]
@@ -447,19 +533,33 @@ def test_every_new_reply_shape_follows_lines_openapi_spec(talk: Conversation) ->
         assert errors(spec, "ReplyMessageRequest", body) == [], answer.kind
 
 
-@pytest.mark.parametrize("data", [
-    "reverse=banana&game=world&lang=en&page=0", "reverse=fire&game=mh5&lang=en&page=0",
-    "reverse=fire&game=world&lang=en&page=-1", "reverse=fire&game=world&lang=en&page=99999999999",
-    "reverse=fire&game=world&lang=en&page=40", "monster=rathalos&game=frontier", "monster=nobody&lang=ja",
-    "reverse=fire&lang=en&page=1", "page=1", "",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "reverse=banana&game=world&lang=en&page=0",
+        "reverse=fire&game=mh5&lang=en&page=0",
+        "reverse=fire&game=world&lang=en&page=-1",
+        "reverse=fire&game=world&lang=en&page=99999999999",
+        "reverse=fire&game=world&lang=en&page=40",
+        "monster=rathalos&game=frontier",
+        "monster=nobody&lang=ja",
+        "reverse=fire&lang=en&page=1",
+        "page=1",
+        "",
+    ],
+)
 def test_postbacks_this_bot_did_not_send_are_ignored(talk: Conversation, data: str) -> None:
     assert talk.reply_to_postback(data).messages == []
 
 
-@pytest.mark.parametrize("data", ["monster=rathalos&game=world&lang=en&ask=element&detail=poison",
-                                  "monster=rathalos&game=world&lang=en&ask=part&detail=soul",
-                                  "monster=rathalos&game=world&lang=en&ask=oracle&detail=fire"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "monster=rathalos&game=world&lang=en&ask=element&detail=poison",
+        "monster=rathalos&game=world&lang=en&ask=part&detail=soul",
+        "monster=rathalos&game=world&lang=en&ask=oracle&detail=fire",
+    ],
+)
 def test_a_button_asking_for_what_this_bot_never_asks_shows_the_card(talk: Conversation, data: str) -> None:
     answer = talk.reply_to_postback(data)  # hand-made data: the monster's card, no error
     assert answer.kind == "weakness" and answer.messages[0].data["altText"].startswith("Rathalos")
@@ -481,27 +581,47 @@ def test_a_long_alt_text_ends_at_a_word_with_an_ellipsis(talk: Conversation) -> 
     assert alt_text("short") == "short"
 
 
-@pytest.mark.parametrize(("language", "words", "asks"), [
-    ("en", ["materials", "habitat", "ailments", "where do I get Rathalos Ruby"],
-     ["rathalos materials", "rathalos habitat", "rathalos ailments", "where do I get Rathalos Ruby"]),
-    ("zh-TW", ["素材", "棲息地", "異常", "火龍紅玉怎麼拿"], ["火龍 素材", "火龍 棲息地", "火龍 異常", "火龍紅玉怎麼拿"]),
-    ("zh-CN", ["素材", "栖息地", "异常", "火龙红玉怎么拿"], ["火龙 素材", "火龙 栖息地", "火龙 异常", "火龙红玉怎么拿"]),
-    ("ja", ["素材", "生息地", "状態異常", "火竜の紅玉の入手方法"],
-     ["リオレウス 素材", "リオレウス 生息地", "リオレウス 状態異常", "火竜の紅玉の入手方法"]),
-])
-def test_help_names_the_companion_questions_as_the_bot_answers_them(talk: Conversation, language: str,
-                                                                   words: list[str], asks: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("language", "words", "asks"),
+    [
+        (
+            "en",
+            ["materials", "habitat", "ailments", "where do I get Rathalos Ruby"],
+            ["rathalos materials", "rathalos habitat", "rathalos ailments", "where do I get Rathalos Ruby"],
+        ),
+        (
+            "zh-TW",
+            ["素材", "棲息地", "異常", "火龍紅玉怎麼拿"],
+            ["火龍 素材", "火龍 棲息地", "火龍 異常", "火龍紅玉怎麼拿"],
+        ),
+        (
+            "zh-CN",
+            ["素材", "栖息地", "异常", "火龙红玉怎么拿"],
+            ["火龙 素材", "火龙 栖息地", "火龙 异常", "火龙红玉怎么拿"],
+        ),
+        (
+            "ja",
+            ["素材", "生息地", "状態異常", "火竜の紅玉の入手方法"],
+            ["リオレウス 素材", "リオレウス 生息地", "リオレウス 状態異常", "火竜の紅玉の入手方法"],
+        ),
+    ],
+)
+def test_help_names_the_companion_questions_as_the_bot_answers_them(
+    talk: Conversation, language: str, words: list[str], asks: list[str]
+) -> None:
     usage = label(language, "usage")
     assert [w for w in words if w not in usage] == []
     kinds = [getattr(talk.reply_to_text(ask).kind, "value", None) for ask in asks]
     assert kinds == ["materials", "field_guide", "field_guide", "item_sources"], kinds
 
 
-@pytest.mark.parametrize("data, language", [("setgame=world&lang=xx", "en"), ("setgame=world&lang=ja", "ja"),
-                                            ("setgame=world", "en")])
-def test_the_use_this_game_button_is_parsed_by_the_one_strict_parser(talk: Conversation, data: str,
-                                                                      language: str) -> None:
-    """"use this game here" goes through messages.parse_postback: a language outside LANGUAGES is English."""
+@pytest.mark.parametrize(
+    "data, language", [("setgame=world&lang=xx", "en"), ("setgame=world&lang=ja", "ja"), ("setgame=world", "en")]
+)
+def test_the_use_this_game_button_is_parsed_by_the_one_strict_parser(
+    talk: Conversation, data: str, language: str
+) -> None:
+    """ "use this game here" goes through messages.parse_postback: a language outside LANGUAGES is English."""
     assert messages.parse_postback(data) == messages.Postback(language, "world", set_game=True)
     answer = talk.reply_to_postback(data, chat_key="c")
     assert answer.kind == "command" and answer.language == language and answer.messages

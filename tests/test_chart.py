@@ -29,7 +29,9 @@ def render(*values: str) -> list[dict]:
 
 
 def webhook_deployment(objects: list[dict]) -> dict:
-    [webhook] = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    [webhook] = [
+        d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"
+    ]
     return webhook
 
 
@@ -85,10 +87,18 @@ def unserved_ports(objects: list[dict]) -> list[str]:
     problems = []
     for service in by_kind(objects, "Service", "v1"):
         selector = service["spec"]["selector"].items()
-        names = {port["name"] for pod in pods if selector <= pod["metadata"]["labels"].items()
-                 for container in pod["spec"]["containers"] for port in container.get("ports", [])}
-        problems += [f"{service['metadata']['name']}: {p['targetPort']}" for p in service["spec"]["ports"]
-                     if isinstance(p["targetPort"], str) and p["targetPort"] not in names]
+        names = {
+            port["name"]
+            for pod in pods
+            if selector <= pod["metadata"]["labels"].items()
+            for container in pod["spec"]["containers"]
+            for port in container.get("ports", [])
+        }
+        problems += [
+            f"{service['metadata']['name']}: {p['targetPort']}"
+            for p in service["spec"]["ports"]
+            if isinstance(p["targetPort"], str) and p["targetPort"] not in names
+        ]
     return problems
 
 
@@ -107,7 +117,9 @@ def validate_all(objects: list[dict]) -> None:
             assert crd_errors(obj["kind"], obj) == []
         elif obj["apiVersion"] == "serving.knative.dev/v1":
             template = copy.deepcopy(obj["spec"]["template"])
-            pod_spec = {k: v for k, v in template["spec"].items() if k not in ("containerConcurrency", "timeoutSeconds")}
+            pod_spec = {
+                k: v for k, v in template["spec"].items() if k not in ("containerConcurrency", "timeoutSeconds")
+            }
             for container in pod_spec["containers"]:  # Knative fills in the probes' port (the container's only one)
                 for probe in ("livenessProbe", "readinessProbe"):
                     container[probe]["httpGet"].setdefault("port", container["ports"][0]["containerPort"])
@@ -134,7 +146,9 @@ def test_default_render():
     assert {"Deployment", "Service", "ConfigMap", "Secret", "CustomResourceDefinition"} <= kinds
     assert "PodDisruptionBudget" not in kinds  # one replica: a budget of minAvailable 1 would block every node drain
     assert not by_kind(objects, "Service", "serving.knative.dev/v1") and not by_kind(objects, "HorizontalPodAutoscaler")
-    [webhook] = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    [webhook] = [
+        d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"
+    ]
     labels = webhook["metadata"]["labels"]
     assert labels["app.kubernetes.io/name"] == "monsterbot" and labels["app.kubernetes.io/instance"] == "bot"
     pod = webhook["spec"]["template"]
@@ -163,12 +177,20 @@ def test_default_render():
     secrets = by_kind(objects, "Secret")
     assert len(secrets) == 1 and "t0ken" not in str(configmap)
     [role] = [r for r in by_kind(objects, "Role") if r["metadata"]["name"] == "bot-monsterbot-webhook"]
-    assert role["rules"] == [{"apiGroups": ["monsterbot.io"], "resources": ["eventbindings"], "verbs": ["get", "list", "watch"]}]
-    operator = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "operator"]
+    assert role["rules"] == [
+        {"apiGroups": ["monsterbot.io"], "resources": ["eventbindings"], "verbs": ["get", "list", "watch"]}
+    ]
+    operator = [
+        d
+        for d in by_kind(objects, "Deployment")
+        if d["metadata"]["labels"]["app.kubernetes.io/component"] == "operator"
+    ]
     assert len(operator) == 1 and not by_kind(objects, "ClusterRole")  # namespaced unless operator.clusterWide
     assert operator[0]["spec"]["template"]["spec"]["containers"][0]["livenessProbe"]["exec"]
     assert {c["metadata"]["name"] for c in by_kind(objects, "CustomResourceDefinition")} == {
-        "bots.monsterbot.io", "eventbindings.monsterbot.io"}
+        "bots.monsterbot.io",
+        "eventbindings.monsterbot.io",
+    }
     [test_pod] = by_kind(objects, "Pod")
     assert test_pod["metadata"]["annotations"]["helm.sh/hook"] == "test"
     assert test_pod["spec"]["automountServiceAccountToken"] is False and test_pod["spec"]["containers"][0]["resources"]
@@ -176,8 +198,11 @@ def test_default_render():
 
 def test_knowledge_change_rolls_the_pods(tmp_path):
     def webhook_annotations(objects: list[dict]) -> dict:
-        [deployment] = [d for d in by_kind(objects, "Deployment")
-                        if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+        [deployment] = [
+            d
+            for d in by_kind(objects, "Deployment")
+            if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"
+        ]
         return deployment["spec"]["template"]["metadata"]["annotations"]
 
     chart = tmp_path / "monsterbot"
@@ -195,8 +220,18 @@ def test_knowledge_change_rolls_the_pods(tmp_path):
 
 
 def test_knative_render():
-    objects = render(*CREDENTIALS, *REDIS, "--set", "knative.enabled=true", "--set", "knative.maxScale=4",
-                     "--set", "config.webConcurrency=3", "--set", "config.threads=2")
+    objects = render(
+        *CREDENTIALS,
+        *REDIS,
+        "--set",
+        "knative.enabled=true",
+        "--set",
+        "knative.maxScale=4",
+        "--set",
+        "config.webConcurrency=3",
+        "--set",
+        "config.threads=2",
+    )
     validate_all(objects)
     [service] = by_kind(objects, "Service", "serving.knative.dev/v1")
     template = service["spec"]["template"]
@@ -214,9 +249,18 @@ def test_knative_render():
     assert "startupProbe" not in container  # older Knative releases refuse it
     assert "port" not in container["readinessProbe"]["httpGet"] and "port" not in container["livenessProbe"]["httpGet"]
     # fields Knative refuses without its podspec feature flags
-    assert not {"securityContext", "nodeSelector", "affinity", "tolerations", "topologySpreadConstraints",
-                "terminationGracePeriodSeconds", "automountServiceAccountToken"} & set(template["spec"])
-    webhooks = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    assert not {
+        "securityContext",
+        "nodeSelector",
+        "affinity",
+        "tolerations",
+        "topologySpreadConstraints",
+        "terminationGracePeriodSeconds",
+        "automountServiceAccountToken",
+    } & set(template["spec"])
+    webhooks = [
+        d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"
+    ]
     assert webhooks == [] and not by_kind(objects, "Service", "v1") and not by_kind(objects, "PodDisruptionBudget")
     assert "networking.knative.dev/visibility" not in service["metadata"]["labels"]
     private = render(*CREDENTIALS, "--set", "knative.enabled=true", "--set", "knative.clusterLocal=true")
@@ -229,7 +273,9 @@ def test_autoscaling_render():
     validate_all(objects)
     [hpa] = by_kind(objects, "HorizontalPodAutoscaler")
     assert hpa["spec"]["maxReplicas"] == 7 and hpa["spec"]["scaleTargetRef"]["name"] == "bot-monsterbot"
-    webhook = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    webhook = [
+        d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"
+    ]
     assert "replicas" not in webhook[0]["spec"]
     [budget] = by_kind(objects, "PodDisruptionBudget")  # autoscaling.minReplicas 2: a node may drain one
     assert budget["spec"]["minAvailable"] == 1
@@ -239,9 +285,14 @@ def test_existing_secret_render():
     objects = render("--set", "line.existingSecret=my-line", "--set", "ingress.enabled=true")
     validate_all(objects)
     assert by_kind(objects, "Secret") == []
-    webhook = [d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    webhook = [
+        d for d in by_kind(objects, "Deployment") if d["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"
+    ]
     env = {e["name"]: e for e in webhook[0]["spec"]["template"]["spec"]["containers"][0]["env"]}
-    assert env["LINE_CHANNEL_ACCESS_TOKEN"]["valueFrom"]["secretKeyRef"] == {"name": "my-line", "key": "channel-access-token"}
+    assert env["LINE_CHANNEL_ACCESS_TOKEN"]["valueFrom"]["secretKeyRef"] == {
+        "name": "my-line",
+        "key": "channel-access-token",
+    }
     [ingress] = by_kind(objects, "Ingress")
     assert ingress["spec"]["rules"][0]["http"]["paths"][0]["path"] == "/callback"
 
@@ -304,9 +355,14 @@ def test_bad_values_are_refused_by_the_schema(setting, fragment):
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        (("autoscaling.enabled=true", "autoscaling.minReplicas=5", "autoscaling.maxReplicas=2"),
-         "autoscaling.minReplicas=5 is above autoscaling.maxReplicas=2"),
-        (("knative.enabled=true", "knative.minScale=3", "knative.maxScale=2"), "knative.minScale=3 is above knative.maxScale=2"),
+        (
+            ("autoscaling.enabled=true", "autoscaling.minReplicas=5", "autoscaling.maxReplicas=2"),
+            "autoscaling.minReplicas=5 is above autoscaling.maxReplicas=2",
+        ),
+        (
+            ("knative.enabled=true", "knative.minScale=3", "knative.maxScale=2"),
+            "knative.minScale=3 is above knative.maxScale=2",
+        ),
         (("knative.enabled=true", "knative.initialScale=3"), "knative.initialScale=3 is above knative.maxScale=1"),
         (("knative.enabled=true", "autoscaling.enabled=true"), "Knative's own autoscaler"),
         (("knative.enabled=true", "ingress.enabled=true"), "DomainMapping"),
@@ -318,11 +374,23 @@ def test_values_that_contradict_each_other_are_refused(values, message):
 
 
 def test_knative_takes_traffic_at_once_is_scraped_and_guarded():
-    """Readiness without periodSeconds (Knative then probes aggressively: a pod from zero is ready at once), a PodMonitor
+    """Readiness without periodSeconds (Knative then probes aggressively: a pod from zero is ready at once), a
+    PodMonitor
     for the unrouted internal port, and a PodDisruptionBudget while minScale keeps two pods."""
-    objects = render(*CREDENTIALS, *REDIS, "--set", "knative.enabled=true", "--set", "knative.minScale=2",
-                     "--set", "knative.maxScale=4", "--set", "serviceMonitor.enabled=true",  # the NetworkPolicy is on
-                     "--set", r"networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=monitoring")
+    objects = render(
+        *CREDENTIALS,
+        *REDIS,
+        "--set",
+        "knative.enabled=true",
+        "--set",
+        "knative.minScale=2",
+        "--set",
+        "knative.maxScale=4",
+        "--set",
+        "serviceMonitor.enabled=true",  # the NetworkPolicy is on
+        "--set",
+        r"networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=monitoring",
+    )
     validate_all(objects)
     [service] = by_kind(objects, "Service", "serving.knative.dev/v1")
     container = service["spec"]["template"]["spec"]["containers"][0]
@@ -332,14 +400,19 @@ def test_knative_takes_traffic_at_once_is_scraped_and_guarded():
     assert deployment["readinessProbe"]["periodSeconds"] == 5  # the Deployment keeps its period
     [monitor] = [m for m in by_kind(objects, "PodMonitor") if not m["metadata"]["name"].endswith("-operator")]
     assert by_kind(objects, "ServiceMonitor") == []
-    assert monitor["spec"]["selector"]["matchLabels"].items() <= service["spec"]["template"]["metadata"]["labels"].items()
+    assert (
+        monitor["spec"]["selector"]["matchLabels"].items() <= service["spec"]["template"]["metadata"]["labels"].items()
+    )
     [endpoint] = monitor["spec"]["podMetricsEndpoints"]
     assert endpoint["path"] == "/metrics"
     assert {"sourceLabels": ["__meta_kubernetes_pod_container_name"], "regex": "webhook", "action": "keep"} in endpoint[
-        "relabelings"]
+        "relabelings"
+    ]
     assert endpoint["relabelings"][-1]["replacement"] == f"${{1}}:{INTERNAL_PORT}"
     [budget] = by_kind(objects, "PodDisruptionBudget")
-    assert budget["spec"]["selector"]["matchLabels"].items() <= service["spec"]["template"]["metadata"]["labels"].items()
+    assert (
+        budget["spec"]["selector"]["matchLabels"].items() <= service["spec"]["template"]["metadata"]["labels"].items()
+    )
     one = render(*CREDENTIALS, "--set", "knative.enabled=true")
     assert by_kind(one, "PodDisruptionBudget") == []  # minScale 1: a budget would block every drain
 
@@ -354,9 +427,11 @@ def test_the_test_pod_pulls_like_the_webhook():
 def test_a_rotated_existing_secret_rolls_the_pods():
     """The chart cannot read a Secret it does not make (helm template, GitOps renders and dry runs have no cluster):
     its owner passes line.existingSecretVersion, or lets Stakater Reloader watch it."""
+
     def annotations(*values: str) -> dict:
         return webhook_deployment(render("--set", "line.existingSecret=my-line", *values))["spec"]["template"][
-            "metadata"]["annotations"]
+            "metadata"
+        ]["annotations"]
 
     assert "checksum/secret" not in annotations()
     before = annotations("--set", "line.existingSecretVersion=4711")["checksum/secret"]
@@ -410,8 +485,13 @@ def test_the_image_is_pinned_lean_and_labelled():
     labels = dict(re.findall(r"org\.opencontainers\.image\.(\w+(?:\.\w+)?)=\"([^\"]*)\"", runtime))
     assert set(OCI_LABELS) <= set(labels) and labels["licenses"] == "MIT"
     assert labels["version"] == "${VERSION}" and labels["revision"] == "${REVISION}"
-    made = subprocess.run(["make", "-n", "image", "IMAGE=registry.example.com/monsterbot"], cwd=REPO,
-                          capture_output=True, text=True, check=True).stdout
+    made = subprocess.run(
+        ["make", "-n", "image", "IMAGE=registry.example.com/monsterbot"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert f"--build-arg VERSION={__version__}" in made and "--build-arg REVISION=" in made
     assert f"-t registry.example.com/monsterbot:{__version__} ." in made
 
@@ -432,18 +512,34 @@ def test_several_pods_without_redis_are_refused_unless_acknowledged(values, valu
     for way_out in (REDIS, ("--set", "redis.acceptDuplicateAnswers=true")):
         objects = render(*CREDENTIALS, *values, *way_out)
         validate_all(objects)
-    single = [f"{key.rsplit('.', 1)[0]}.minReplicas=1" for key in [value.split("=")[0]] if key.startswith("autoscaling.")]
-    one = render(*CREDENTIALS, *values, "--set", value.split("=")[0] + "=1",
-                 *(w for s in single for w in ("--set", s)))  # one pod needs neither (a minimum within the maximum)
-    assert not [e for _, pod in pod_templates(one) for e in pod["spec"]["containers"][0].get("env", [])
-                if e["name"] == "REDIS_URL"]
+    single = [
+        f"{key.rsplit('.', 1)[0]}.minReplicas=1" for key in [value.split("=")[0]] if key.startswith("autoscaling.")
+    ]
+    one = render(
+        *CREDENTIALS, *values, "--set", value.split("=")[0] + "=1", *(w for s in single for w in ("--set", s))
+    )  # one pod needs neither (a minimum within the maximum)
+    assert not [
+        e
+        for _, pod in pod_templates(one)
+        for e in pod["spec"]["containers"][0].get("env", [])
+        if e["name"] == "REDIS_URL"
+    ]
 
 
 def test_the_chart_webhook_can_be_told_whose_event_bindings_it_takes():
-    objects = render(*CREDENTIALS, "--set", "knowledge.bot=guild", "--set", "knowledge.botSelector.team=a",
-                     "--set", "knowledge.botSelector.app=x")
+    objects = render(
+        *CREDENTIALS,
+        "--set",
+        "knowledge.bot=guild",
+        "--set",
+        "knowledge.botSelector.team=a",
+        "--set",
+        "knowledge.botSelector.app=x",
+    )
     validate_all(objects)
-    [(_, pod)] = [p for p in pod_templates(objects) if p[1]["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    [(_, pod)] = [
+        p for p in pod_templates(objects) if p[1]["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"
+    ]
     env = {e["name"]: e.get("value") for e in pod["spec"]["containers"][0]["env"]}
     assert (env["MONSTERBOT_BOT"], env["MONSTERBOT_BOT_SELECTOR"]) == ("guild", "app=x,team=a")
 
@@ -454,24 +550,42 @@ def test_the_store_as_knowledge_source_needs_a_database():
     assert "config.source=store needs database.existingSecret" in message, message
     objects = render(*CREDENTIALS, "--set", "config.source=store", "--set", "database.existingSecret=db")
     validate_all(objects)
-    [(_, pod)] = [p for p in pod_templates(objects) if p[1]["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    [(_, pod)] = [
+        p for p in pod_templates(objects) if p[1]["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"
+    ]
     env = {e["name"]: e for e in pod["spec"]["containers"][0]["env"]}
-    assert env["MONSTERBOT_SOURCE"]["value"] == "store" and env["DATABASE_URL"]["valueFrom"]["secretKeyRef"]["name"] == "db"
-    validate_all(render(*CREDENTIALS, "--set", "config.source=store", "--set", "extraEnv[0].name=DATABASE_URL",
-                        "--set", "extraEnv[0].valueFrom.secretKeyRef.name=pg", "--set",
-                        "extraEnv[0].valueFrom.secretKeyRef.key=url"))  # a URL the operator brings otherwise
+    assert (
+        env["MONSTERBOT_SOURCE"]["value"] == "store"
+        and env["DATABASE_URL"]["valueFrom"]["secretKeyRef"]["name"] == "db"
+    )
+    validate_all(
+        render(
+            *CREDENTIALS,
+            "--set",
+            "config.source=store",
+            "--set",
+            "extraEnv[0].name=DATABASE_URL",
+            "--set",
+            "extraEnv[0].valueFrom.secretKeyRef.name=pg",
+            "--set",
+            "extraEnv[0].valueFrom.secretKeyRef.key=url",
+        )
+    )  # a URL the operator brings otherwise
 
 
 @pytest.mark.parametrize("knative", [False, True])
 def test_the_pods_grace_outlasts_the_shutdown_grace(knative):
-    """gunicorn's graceful timeout is MONSTERBOT_SHUTDOWN_GRACE; the pod (Knative: its timeoutSeconds) gives 5 s more."""
+    """gunicorn's graceful timeout is MONSTERBOT_SHUTDOWN_GRACE; the pod (Knative: its timeoutSeconds) gives 5 s
+    more."""
     mode = ("--set", "knative.enabled=true") if knative else ()
     key = "knative.timeoutSeconds" if knative else "terminationGracePeriodSeconds"
     message = refusal(*mode, "--set", "config.shutdownGraceSeconds=40")
     assert f"{key}=30" in message and "config.shutdownGraceSeconds=40" in message and "at least 45" in message, message
     objects = render(*CREDENTIALS, *mode, "--set", "config.shutdownGraceSeconds=40", "--set", f"{key}=45")
     validate_all(objects)
-    [(_, pod)] = [p for p in pod_templates(objects) if p[1]["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
+    [(_, pod)] = [
+        p for p in pod_templates(objects) if p[1]["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"
+    ]
     env = {e["name"]: e.get("value") for e in pod["spec"]["containers"][0]["env"]}
     assert env["MONSTERBOT_SHUTDOWN_GRACE"] == "40"
     assert (pod["spec"]["timeoutSeconds"] if knative else pod["spec"]["terminationGracePeriodSeconds"]) == 45
@@ -486,7 +600,9 @@ def test_the_reliability_settings_are_values():
     assert (settings.shutdown_grace, settings.event_lease, settings.reload_min_share) == (25, 30.0, 0.5)
     assert settings.internal_port == INTERNAL_PORT and str(settings.data_dir) == "/data"
     # helm --set reads 12.5 as a string, which the schema refuses: fractions go through --set-json or a values file
-    changed = render(*CREDENTIALS, "--set-json", "config.eventLeaseSeconds=12.5", "--set-json", "config.reloadMinShare=0.25")
+    changed = render(
+        *CREDENTIALS, "--set-json", "config.eventLeaseSeconds=12.5", "--set-json", "config.reloadMinShare=0.25"
+    )
     container = webhook_deployment(changed)["spec"]["template"]["spec"]["containers"][0]
     settings = Settings.from_env({e["name"]: e.get("value", "") for e in container["env"]}, require_line=False)
     assert (settings.event_lease, settings.reload_min_share) == (12.5, 0.25)
@@ -498,21 +614,34 @@ def _writable_data_dir(pod: dict) -> bool:
     data_dir = {e["name"]: e.get("value") for e in container["env"]}["MONSTERBOT_DATA_DIR"]
     volumes = {v["name"]: v for v in pod["spec"]["volumes"]}
     mounts = [m for m in container["volumeMounts"] if m["mountPath"] == data_dir]
-    return container["securityContext"]["readOnlyRootFilesystem"] and len(mounts) == 1 and not mounts[0].get(
-        "readOnly") and "emptyDir" in volumes[mounts[0]["name"]]
+    return (
+        container["securityContext"]["readOnlyRootFilesystem"]
+        and len(mounts) == 1
+        and not mounts[0].get("readOnly")
+        and "emptyDir" in volumes[mounts[0]["name"]]
+    )
 
 
 @pytest.mark.parametrize("knative", [False, True])
 def test_the_data_folder_stays_writable_in_chart_and_operator_pods(knative):
-    """The events file (and SQLite) live in MONSTERBOT_DATA_DIR: writable in every webhook pod, operator-made ones too."""
+    """The events file (and SQLite) live in MONSTERBOT_DATA_DIR: writable in every webhook pod, operator-made ones
+    too."""
     from monsterbot.operator.reconcile import PodPolicy, desired_resources
 
     objects = render(*CREDENTIALS, *(("--set", "knative.enabled=true") if knative else ()))
-    webhooks = [p for _, p in pod_templates(objects) if p["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"]
-    bot = {"apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot", "metadata": {"name": "b", "namespace": "games", "uid": "u"},
-           "spec": {"channelSecretRef": {"name": "l", "key": "channel-secret"},
-                    "channelAccessTokenRef": {"name": "l", "key": "channel-access-token"},
-                    "knative": {"enabled": knative, "maxScale": 1}}}
+    webhooks = [
+        p for _, p in pod_templates(objects) if p["metadata"]["labels"]["app.kubernetes.io/component"] == "webhook"
+    ]
+    bot = {
+        "apiVersion": "monsterbot.io/v1alpha1",
+        "kind": "Bot",
+        "metadata": {"name": "b", "namespace": "games", "uid": "u"},
+        "spec": {
+            "channelSecretRef": {"name": "l", "key": "channel-secret"},
+            "channelAccessTokenRef": {"name": "l", "key": "channel-access-token"},
+            "knative": {"enabled": knative, "maxScale": 1},
+        },
+    }
     made = desired_resources(bot, [], PodPolicy.from_chart(operator_config(objects), "games"))[0]["spec"]["template"]
     assert len(webhooks) == 1 and _writable_data_dir(webhooks[0]) and _writable_data_dir(made)
 
@@ -559,16 +688,30 @@ def test_every_setting_is_in_values_the_chart_pods_the_operator_pods_and_the_rea
     from monsterbot.operator.reconcile import PodPolicy, desired_resources
 
     values = yaml.safe_load((CHART / "values.yaml").read_text())
-    every_option = ("--set", "line.apiEndpoint=https://line.example", "--set", "database.existingSecret=db",
-                    "--set", "redis.url=redis://redis:6379/0", "--set", "config.accessLog=true")
+    every_option = (
+        "--set",
+        "line.apiEndpoint=https://line.example",
+        "--set",
+        "database.existingSecret=db",
+        "--set",
+        "redis.url=redis://redis:6379/0",
+        "--set",
+        "config.accessLog=true",
+    )
     objects = render(*CREDENTIALS, *every_option)
     deployments = {d["metadata"]["labels"]["app.kubernetes.io/component"]: d for d in by_kind(objects, "Deployment")}
     chart_webhook = _env_names(deployments["webhook"]["spec"]["template"]["spec"]["containers"][0])
     chart_operator = _env_names(deployments["operator"]["spec"]["template"]["spec"]["containers"][0])
     policy = PodPolicy.from_chart(operator_config(objects), "games")
-    bot = {"apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot", "metadata": {"name": "b", "namespace": "games", "uid": "u"},
-           "spec": {"channelSecretRef": {"name": "l", "key": "channel-secret"},
-                    "channelAccessTokenRef": {"name": "l", "key": "channel-access-token"}}}
+    bot = {
+        "apiVersion": "monsterbot.io/v1alpha1",
+        "kind": "Bot",
+        "metadata": {"name": "b", "namespace": "games", "uid": "u"},
+        "spec": {
+            "channelSecretRef": {"name": "l", "key": "channel-secret"},
+            "channelAccessTokenRef": {"name": "l", "key": "channel-access-token"},
+        },
+    }
     operator_made = _env_names(desired_resources(bot, [], policy)[0]["spec"]["template"]["spec"]["containers"][0])
     table = (REPO / "README.md").read_text().split("## Configuration", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", table))
@@ -647,8 +790,12 @@ def test_every_readme_helm_command_renders_valid_objects():
     ingress = [w for c in commands for w in c if w.startswith("ingress.")]
     assert [w for w in ingress if w.startswith("ingress.hosts")], "the README shows an Ingress"
     # LINE calls HTTPS only: the README's Ingress names its class and a certificate (cert-manager)
-    assert {"ingress.className", "ingress.tls[0].secretName", "ingress.tls[0].hosts[0]",
-            r"ingress.annotations.cert-manager\.io/cluster-issuer"} <= {w.split("=", 1)[0] for w in ingress}
+    assert {
+        "ingress.className",
+        "ingress.tls[0].secretName",
+        "ingress.tls[0].hosts[0]",
+        r"ingress.annotations.cert-manager\.io/cluster-issuer",
+    } <= {w.split("=", 1)[0] for w in ingress}
     upgrades = [c for c in commands if c[1] == "upgrade" and "--install" not in c]
     assert upgrades and all("--reset-then-reuse-values" in c for c in upgrades)  # never the old chart's defaults
 
@@ -679,7 +826,8 @@ def test_every_chart_change_has_its_version_and_changelog_entry():
     assert recorded and recorded.group(1) == chart_digest(), (
         f"the chart changed since {version} was recorded: say what changed in charts/monsterbot/CHANGELOG.md under a "
         f"new version (bump Chart.yaml's), or under {version} while it is not yet released, and record its content "
-        f"digest `{chart_digest()}`")
+        f"digest `{chart_digest()}`"
+    )
     versions = re.findall(r"^## (\d+\.\d+\.\d+)\b", changelog, re.M)
     assert versions[0] == version and len(versions) == len(set(versions))
 
@@ -736,10 +884,16 @@ def test_an_upgrade_from_the_previous_release_keeps_its_values(tmp_path):
     current = _leaves(yaml.safe_load((CHART / "values.yaml").read_text()))
     for commit in commits:
         old = _leaves(yaml.safe_load(_git("show", f"{commit}:charts/monsterbot/values.yaml")))
-        changed = [f"{key}: {type(value).__name__} → {type(current[key]).__name__}" for key, value in old.items()
-                   if key in current and value is not None and current[key] is not None
-                   and not isinstance(value, type(current[key])) and not isinstance(current[key], type(value))
-                   and not {type(value), type(current[key])} <= {int, float}]
+        changed = [
+            f"{key}: {type(value).__name__} → {type(current[key]).__name__}"
+            for key, value in old.items()
+            if key in current
+            and value is not None
+            and current[key] is not None
+            and not isinstance(value, type(current[key]))
+            and not isinstance(current[key], type(value))
+            and not {type(value), type(current[key])} <= {int, float}
+        ]
         assert changed == [], f"values of chart {previous} ({commit[:7]}) changed type: {changed}"
     installed: list[str] = []
     for words in readme_helm_commands(_git("show", f"{last}:README.md")):
@@ -758,33 +912,59 @@ PROMETHEUS = {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name
 
 
 def test_network_policy_service_monitor_and_scheduling_are_values():
-    objects = render(*CREDENTIALS, "--set", "networkPolicy.enabled=true", "--set", "serviceMonitor.enabled=true",
-                     "--set", r"networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=monitoring",
-                     "--set", "nodeSelector.pool=bots", "--set", "operator.nodeSelector.pool=ops",
-                     "--set", "image.digest=sha256:" + "a" * 64, "--set", "podLabels.team=hunters",
-                     "--set", "extraEnv[0].name=TZ", "--set", "extraEnv[0].value=Asia/Taipei")
+    objects = render(
+        *CREDENTIALS,
+        "--set",
+        "networkPolicy.enabled=true",
+        "--set",
+        "serviceMonitor.enabled=true",
+        "--set",
+        r"networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=monitoring",
+        "--set",
+        "nodeSelector.pool=bots",
+        "--set",
+        "operator.nodeSelector.pool=ops",
+        "--set",
+        "image.digest=sha256:" + "a" * 64,
+        "--set",
+        "podLabels.team=hunters",
+        "--set",
+        "extraEnv[0].name=TZ",
+        "--set",
+        "extraEnv[0].value=Asia/Taipei",
+    )
     validate_all(objects)
     policies = {p["metadata"]["name"]: p for p in by_kind(objects, "NetworkPolicy")}
     webhook_policy = policies["bot-monsterbot-webhook"]["spec"]
-    assert webhook_policy["ingress"] == [{"ports": [{"port": 8080, "protocol": "TCP"}]},  # LINE: from anywhere
-                                         {"ports": [{"port": INTERNAL_PORT, "protocol": "TCP"}], "from": [PROMETHEUS]}]
+    assert webhook_policy["ingress"] == [
+        {"ports": [{"port": 8080, "protocol": "TCP"}]},  # LINE: from anywhere
+        {"ports": [{"port": INTERNAL_PORT, "protocol": "TCP"}], "from": [PROMETHEUS]},
+    ]
     # the operator serves only its /metrics, to the same scrapers, through its PodMonitor
     assert policies["bot-monsterbot-operator"]["spec"]["ingress"] == [
-        {"ports": [{"port": 8090, "protocol": "TCP"}], "from": [PROMETHEUS]}]
+        {"ports": [{"port": 8090, "protocol": "TCP"}], "from": [PROMETHEUS]}
+    ]
     [pod_monitor] = by_kind(objects, "PodMonitor")
     assert pod_monitor["spec"]["podMetricsEndpoints"] == [{"port": "metrics", "path": "/metrics", "interval": "30s"}]
     assert pod_monitor["spec"]["selector"]["matchLabels"]["app.kubernetes.io/component"] == "operator"
     [monitor] = by_kind(objects, "ServiceMonitor")
     assert monitor["spec"]["endpoints"] == [{"port": "metrics", "path": "/metrics", "interval": "30s"}]
     services = {s["metadata"]["name"]: s for s in by_kind(objects, "Service", "v1")}
-    scraped = [s for s in services.values()
-               if monitor["spec"]["selector"]["matchLabels"].items() <= s["metadata"]["labels"].items()]
+    scraped = [
+        s
+        for s in services.values()
+        if monitor["spec"]["selector"]["matchLabels"].items() <= s["metadata"]["labels"].items()
+    ]
     assert [s["metadata"]["name"] for s in scraped] == ["bot-monsterbot-metrics"]  # never the public Service
-    assert scraped[0]["spec"]["ports"] == [{"name": "metrics", "port": INTERNAL_PORT, "targetPort": "metrics",
-                                            "protocol": "TCP"}]
+    assert scraped[0]["spec"]["ports"] == [
+        {"name": "metrics", "port": INTERNAL_PORT, "targetPort": "metrics", "protocol": "TCP"}
+    ]
     assert scraped[0]["spec"]["selector"] == services["bot-monsterbot"]["spec"]["selector"]  # the webhook pods
     assert [p["targetPort"] for p in services["bot-monsterbot"]["spec"]["ports"]] == ["http1"]
-    pods = {d["metadata"]["labels"]["app.kubernetes.io/component"]: d["spec"]["template"] for d in by_kind(objects, "Deployment")}
+    pods = {
+        d["metadata"]["labels"]["app.kubernetes.io/component"]: d["spec"]["template"]
+        for d in by_kind(objects, "Deployment")
+    }
     assert pods["webhook"]["spec"]["nodeSelector"] == {"pool": "bots"}
     assert pods["operator"]["spec"]["nodeSelector"] == {"pool": "ops"}
     assert by_kind(objects, "Pod")[0]["spec"]["nodeSelector"] == {"pool": "bots"}  # the helm test pod too
@@ -803,9 +983,14 @@ def test_the_network_policy_guards_the_internal_port_by_default():
     objects = render(*CREDENTIALS)
     container = webhook_deployment(objects)["spec"]["template"]["spec"]["containers"][0]
     assert {"name": "MONSTERBOT_INTERNAL_HOST", "value": "0.0.0.0"} in container["env"]
-    [policy] = [p for p in by_kind(objects, "NetworkPolicy") if p["spec"]["podSelector"]["matchLabels"].get(
-        "app.kubernetes.io/component") == "webhook"]
-    assert all(INTERNAL_PORT not in [port["port"] for port in rule.get("ports", [])] for rule in policy["spec"]["ingress"])
+    [policy] = [
+        p
+        for p in by_kind(objects, "NetworkPolicy")
+        if p["spec"]["podSelector"]["matchLabels"].get("app.kubernetes.io/component") == "webhook"
+    ]
+    assert all(
+        INTERNAL_PORT not in [port["port"] for port in rule.get("ports", [])] for rule in policy["spec"]["ingress"]
+    )
 
 
 def test_network_policy_keeps_the_internal_port_closed_unless_a_scraper_is_listed():
@@ -823,17 +1008,34 @@ def test_under_knative_the_network_policy_opens_the_queue_proxy_not_the_app_port
     [policy] = [p for p in by_kind(objects, "NetworkPolicy") if p["metadata"]["name"] == "bot-monsterbot-webhook"]
     assert policy["spec"]["ingress"] == [
         {"ports": [{"port": 8012, "protocol": "TCP"}, {"port": 8013, "protocol": "TCP"}]},
-        {"ports": [{"port": 9090, "protocol": "TCP"}],
-         "from": [{"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "knative-serving"}},
-                   "podSelector": {"matchLabels": {"app": "autoscaler"}}}]}]  # that namespace's autoscaler alone
+        {
+            "ports": [{"port": 9090, "protocol": "TCP"}],
+            "from": [
+                {
+                    "namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "knative-serving"}},
+                    "podSelector": {"matchLabels": {"app": "autoscaler"}},
+                }
+            ],
+        },
+    ]  # that namespace's autoscaler alone
     # traffic narrowed to an ingress: Knative's activator still reaches the queue-proxy (scaling from zero)
-    narrowed = render(*CREDENTIALS, "--set", "knative.enabled=true", "--set", "networkPolicy.enabled=true",
-                      "--set", r"networkPolicy.from[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=kourier-system")
+    narrowed = render(
+        *CREDENTIALS,
+        "--set",
+        "knative.enabled=true",
+        "--set",
+        "networkPolicy.enabled=true",
+        "--set",
+        r"networkPolicy.from[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=kourier-system",
+    )
     [policy] = [p for p in by_kind(narrowed, "NetworkPolicy") if p["metadata"]["name"] == "bot-monsterbot-webhook"]
     assert policy["spec"]["ingress"][0]["from"] == [
         {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "kourier-system"}}},
-        {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "knative-serving"}},
-         "podSelector": {"matchLabels": {"app": "activator"}}}]  # its activator alone, not every Knative pod
+        {
+            "namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "knative-serving"}},
+            "podSelector": {"matchLabels": {"app": "activator"}},
+        },
+    ]  # its activator alone, not every Knative pod
 
 
 def test_the_chart_readme_lists_every_value_and_the_repository_has_a_licence():
@@ -861,9 +1063,12 @@ def as_checkov_sees(obj: dict) -> dict:
     for knative_only in ("containerConcurrency", "timeoutSeconds"):
         template["spec"].pop(knative_only, None)
     labels = template["metadata"]["labels"]
-    return {"apiVersion": "apps/v1", "kind": "Deployment",
-            "metadata": {**obj["metadata"], "name": obj["metadata"]["name"] + "-knative"},
-            "spec": {"selector": {"matchLabels": labels}, "template": template}}
+    return {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {**obj["metadata"], "name": obj["metadata"]["name"] + "-knative"},
+        "spec": {"selector": {"matchLabels": labels}, "template": template},
+    }
 
 
 @pytest.mark.timeout(900)  # the first run on a machine installs checkov (minutes); later runs take seconds
@@ -885,13 +1090,34 @@ def test_checkov_findings_are_fixed_or_listed_with_a_reason(tmp_path):
         (tmp_path / f"{name}.yaml").write_text(yaml.safe_dump_all(objects))
     knative = yaml.safe_load_all((tmp_path / "knative.yaml").read_text())
     assert [o for o in knative if o["metadata"]["name"] == "bot-monsterbot-knative"]  # the Knative pod is scanned
-    scan = subprocess.run([checkov, "-d", str(tmp_path), "--framework", "kubernetes", "--quiet", "--compact",
-                           "--output", "json", "--skip-download"], capture_output=True, text=True, timeout=300)
+    scan = subprocess.run(
+        [
+            checkov,
+            "-d",
+            str(tmp_path),
+            "--framework",
+            "kubernetes",
+            "--quiet",
+            "--compact",
+            "--output",
+            "json",
+            "--skip-download",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     report = json.loads(scan.stdout)
     reports = report if isinstance(report, list) else [report]
     failed = {f"{c['check_id']}" for r in reports for c in r.get("results", {}).get("failed_checks", [])}
-    scanned = {c["resource"] for r in reports for kind in ("passed_checks", "failed_checks")
-               for c in r.get("results", {}).get(kind, [])}
+    scanned = {
+        c["resource"]
+        for r in reports
+        for kind in ("passed_checks", "failed_checks")
+        for c in r.get("results", {}).get(kind, [])
+    }
     assert "Deployment.games.bot-monsterbot-knative" in scanned, sorted(scanned)
-    assert failed - listed == set(), f"fix these or list them with a reason in charts/monsterbot/README.md: {failed - listed}"
+    assert failed - listed == set(), (
+        f"fix these or list them with a reason in charts/monsterbot/README.md: {failed - listed}"
+    )
     assert listed - failed == set(), f"listed but no longer failing (remove from the README): {listed - failed}"

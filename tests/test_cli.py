@@ -12,7 +12,11 @@ from tests.conftest import FIXTURES, KNOWLEDGE, REPO
 
 def run(*args: str, stdin: str | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "monsterbot.cli", *args], input=stdin, capture_output=True, text=True, cwd=REPO,
+        [sys.executable, "-m", "monsterbot.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
         timeout=timeout,
     )
 
@@ -24,7 +28,14 @@ def test_ask_json_reads_queries_from_stdin_in_order():
     answers = [json.loads(line) for line in done.stdout.splitlines()]
     assert [a["query"] for a in answers] == queries
     assert [a["monsters"][0]["id"] if a["kind"] == "weakness" else None for a in answers] == [
-        "rathalos", "rathalos", "rathalos", "rathalos", "rathian", "rathalos", None, None,
+        "rathalos",
+        "rathalos",
+        "rathalos",
+        "rathalos",
+        "rathian",
+        "rathalos",
+        None,
+        None,
     ]
     assert answers[0]["monsters"][0]["names"]["zh-TW"] == "火龍" and answers[0]["score"] == 100.0
     assert answers[0]["monsters"][0]["facts"]["elements"]  # the facts the card shows, as data
@@ -85,12 +96,19 @@ def test_bad_knowledge_is_a_clear_error_for_ask():
 
 
 def test_development_mode_listens_on_loopback_only():
-    """Without LINE credentials the webhook checks signatures with the published secret 'dev': never on a public port."""
+    """Without LINE credentials the webhook checks signatures with the published secret 'dev': never on a public
+    port."""
     import os
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("LINE_")}
-    done = subprocess.run([sys.executable, "-m", "monsterbot.cli", "serve", "--host", "0.0.0.0"], env=env, cwd=REPO,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "monsterbot.cli", "serve", "--host", "0.0.0.0"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2 and "loopback only" in done.stderr, done.stderr
     assert "127.0.0.1" in (REPO / "Makefile").read_text().split("\nrun:", 1)[1].split("\n\n", 1)[0]
 

@@ -18,12 +18,30 @@ from monsterbot.knowledge.records import read_text
 from tests.conftest import KNOWLEDGE, need_shared
 
 GLOSSARY = KNOWLEDGE.parent / "monsterbot" / "core" / "glossary"
-WORLD_MONSTERS = ["Rathalos", "Rathian", "Nergigante", "Anjanath", "Diablos", "Zinogre", "Velkhana", "Tigrex",
-                  "Kulu-Ya-Ku", "Safi'jiiva"]
-WILDS_ENEMIES = {"EM0002_00_0": "rathalos", "EM0001_00_0": "rathian", "EM0150_00_0": "doshaguma",
-                 "EM0151_00_0": "balahara", "EM0152_00_0": "chatacabra", "EM0156_00_0": "rey-dau",
-                 "EM0160_00_0": "arkveld", "EM0005_00_0": "gravios", "EM0002_50_0": "guardian-rathalos",
-                 "EM0162_00_0": "jin-dahaad"}
+WORLD_MONSTERS = [
+    "Rathalos",
+    "Rathian",
+    "Nergigante",
+    "Anjanath",
+    "Diablos",
+    "Zinogre",
+    "Velkhana",
+    "Tigrex",
+    "Kulu-Ya-Ku",
+    "Safi'jiiva",
+]
+WILDS_ENEMIES = {
+    "EM0002_00_0": "rathalos",
+    "EM0001_00_0": "rathian",
+    "EM0150_00_0": "doshaguma",
+    "EM0151_00_0": "balahara",
+    "EM0152_00_0": "chatacabra",
+    "EM0156_00_0": "rey-dau",
+    "EM0160_00_0": "arkveld",
+    "EM0005_00_0": "gravios",
+    "EM0002_50_0": "guardian-rathalos",
+    "EM0162_00_0": "jin-dahaad",
+}
 WILDS_KINDS = {"RW000": "carve", "RW001": "severed part carve", "RW004": "quest reward", "RW005": "break"}
 GAME_DESIGN = Path("natives", "STM", "GameDesign")
 
@@ -34,8 +52,12 @@ def _record(monster_id: str) -> dict:
 
 def _drops(facts: dict) -> Counter:
     """(rank, item, how, rate, count) of every drop of a game's materials."""
-    return Counter((rank, m["item"], d["how"], d["rate"], d.get("count", 1))
-                   for rank, items in facts.get("materials", {}).items() for m in items for d in m["drops"])
+    return Counter(
+        (rank, m["item"], d["how"], d["rate"], d.get("count", 1))
+        for rank, items in facts.get("materials", {}).items()
+        for m in items
+        for d in m["drops"]
+    )
 
 
 def test_rerun_is_byte_identical(tmp_path):
@@ -63,14 +85,28 @@ _WORLD_RANKS = {"LR": "low", "HR": "high", "MR": "master"}
 
 def _world_how(condition: str) -> str:
     """The test's own reading of a World condition (only how it is obtained)."""
-    fixed = {"Carve / Capture": "carve or capture", "Body Carve": "carve", "Tail Carve": "tail carve", "Track": "track",
-             "Shiny Drop": "dropped", "Palico Bonus": "palico", "Plunderblade": "plunderblade",
-             "Bandit Mantle": "bandit mantle", "Hunt (Bronze)": "quest reward", "Siege Progress": "siege"}
+    fixed = {
+        "Carve / Capture": "carve or capture",
+        "Body Carve": "carve",
+        "Tail Carve": "tail carve",
+        "Track": "track",
+        "Shiny Drop": "dropped",
+        "Palico Bonus": "palico",
+        "Plunderblade": "plunderblade",
+        "Bandit Mantle": "bandit mantle",
+        "Hunt (Bronze)": "quest reward",
+        "Siege Progress": "siege",
+    }
     if condition in fixed:
         return fixed[condition]
     first = condition.split(" ")[0]
-    return {"Wound": "break", "Break": "break", "Investigation": "investigation", "Guiding": "guiding lands",
-            "Appraisal": "appraisal"}.get(first) or ("mining" if "Mining" in condition else "part carve")
+    return {
+        "Wound": "break",
+        "Break": "break",
+        "Investigation": "investigation",
+        "Guiding": "guiding lands",
+        "Appraisal": "appraisal",
+    }.get(first) or ("mining" if "Mining" in condition else "part carve")
 
 
 @pytest.mark.parametrize("monster", WORLD_MONSTERS)
@@ -78,8 +114,10 @@ def test_world_materials_equal_the_reward_table(monster):
     data = need_shared("data", "mhworlddata")
     with (data / "monster_rewards.csv").open(encoding="utf-8", newline="") as handle:
         rows = [r for r in csv.DictReader(handle) if r["base_name_en"] == monster and r["percentage"].strip()]
-    truth = Counter((_WORLD_RANKS[r["rank"]], r["item_en"], _world_how(r["condition_en"]), int(r["percentage"]),
-                     int(r["stack"])) for r in rows)
+    truth = Counter(
+        (_WORLD_RANKS[r["rank"]], r["item_en"], _world_how(r["condition_en"]), int(r["percentage"]), int(r["stack"]))
+        for r in rows
+    )
     record = _record(re.sub(r"[^a-z0-9]+", "-", monster.lower()).strip("-"))
     assert rows and _drops(record["games"]["world"]) == truth
 
@@ -94,20 +132,26 @@ def test_world_rathalos_ruby_as_players_know_it():
 # --- Wilds: the materials equal the game's reward tables -------------------------------------------------------
 
 
-def _english_by_id(root: Path, text_file: str, table: tuple[str, str, str], id_key: str, name_key: str) -> dict[str, str]:
+def _english_by_id(
+    root: Path, text_file: str, table: tuple[str, str, str], id_key: str, name_key: str
+) -> dict[str, str]:
     """Id -> English name, read here from one of the game's tables and its text file."""
     text = json.loads((root / GAME_DESIGN / "Text" / "Excel_Data" / text_file).read_text())
     english = {e["guid"]: e["content"][1] for e in text["entries"]}
     folder, file, kind = table
     data = json.loads((root / GAME_DESIGN / "Common" / folder / file).read_text())
-    return {row[id_key].split("] ")[1]: english.get(row[name_key], "")
-            for value in data[0][kind]["_Values"] for row in value.values()}
+    return {
+        row[id_key].split("] ")[1]: english.get(row[name_key], "")
+        for value in data[0][kind]["_Values"]
+        for row in value.values()
+    }
 
 
 def _wilds_names(root: Path) -> dict[str, str]:
     """Item id -> English name."""
-    return _english_by_id(root, "Item.msg.23.json", ("Item", "itemData.user.3.json", "app.user_data.ItemData"),
-                          "_ItemId", "_RawName")
+    return _english_by_id(
+        root, "Item.msg.23.json", ("Item", "itemData.user.3.json", "app.user_data.ItemData"), "_ItemId", "_RawName"
+    )
 
 
 @pytest.mark.parametrize("enemy", sorted(WILDS_ENEMIES))
@@ -123,8 +167,10 @@ def test_wilds_materials_equal_the_reward_tables(enemy):
             kind = WILDS_KINDS.get(row["_rewardType"].split("] ")[1])
         if kind is None:
             continue
-        for rank, item, count, rate in (("low", row["_IdStory"], row["_RewardNumStory"], row["_probabilityStory"]),
-                                        ("high", row["_IdEx"][0], row["_RewardNumEx"][0], row["_probabilityEx"][0])):
+        for rank, item, count, rate in (
+            ("low", row["_IdStory"], row["_RewardNumStory"], row["_probabilityStory"]),
+            ("high", row["_IdEx"][0], row["_RewardNumEx"][0], row["_probabilityEx"][0]),
+        ):
             if not item.endswith("INVALID") and rate:
                 truth[(rank, names[item.split("] ")[1]], kind, rate, count)] += 1
     assert truth and _drops(_record(WILDS_ENEMIES[enemy])["games"]["wilds"]) == truth
@@ -144,7 +190,9 @@ def test_wilds_severed_part_carves_are_exactly_for_severable_parts():
         wilds = yaml.safe_load(path.read_text())["games"].get("wilds")
         if not wilds or "materials" not in wilds or "severable" in wilds.get("missing", ()):
             continue
-        carves = [d for ms in wilds["materials"].values() for m in ms for d in m["drops"] if d["how"] == "severed part carve"]
+        carves = [
+            d for ms in wilds["materials"].values() for m in ms for d in m["drops"] if d["how"] == "severed part carve"
+        ]
         assert bool(carves) == bool(wilds.get("severable")), path.stem
         if wilds.get("severable") == ["Tail"]:
             assert {d.get("part") for d in carves} == {"Tail"}, path.stem
@@ -155,7 +203,11 @@ def test_wilds_severed_part_carves_are_exactly_for_severable_parts():
 def test_wilds_part_breaks_name_the_breakable_parts():
     rathalos = _record("rathalos")["games"]["wilds"]
     wing = next(m for m in rathalos["materials"]["high"] if m["item"] == "Rathalos Wing")["drops"]
-    assert {d.get("part") for d in wing if d["how"] == "break"} == {"Left Wing", "Right Wing"} == set(rathalos["breakable"])
+    assert (
+        {d.get("part") for d in wing if d["how"] == "break"}
+        == {"Left Wing", "Right Wing"}
+        == set(rathalos["breakable"])
+    )
 
 
 # --- Wilds field guide: regions and what each monster inflicts --------------------------------------------------
@@ -163,8 +215,11 @@ def test_wilds_part_breaks_name_the_breakable_parts():
 
 def _field_guide(root: Path) -> dict[str, dict]:
     data = json.loads((root / GAME_DESIGN / "Common" / "Enemy" / "EnemyReportBossData.user.3.json").read_text())
-    return {row["_EmID"].split("] ")[1]: row for value in data[0]["app.user_data.EnemyReportBossData"]["_Values"]
-            for row in value.values()}
+    return {
+        row["_EmID"].split("] ")[1]: row
+        for value in data[0]["app.user_data.EnemyReportBossData"]["_Values"]
+        for row in value.values()
+    }
 
 
 def _bits(node: dict) -> list[int]:
@@ -173,15 +228,30 @@ def _bits(node: dict) -> list[int]:
 
 def _enemy_names(root: Path) -> dict[str, str]:
     """Enemy id -> English name."""
-    return _english_by_id(root, "EnemyText.msg.23.json", ("Enemy", "EnemyData.user.3.json", "app.user_data.EnemyData"),
-                          "_enemyId", "_EnemyName")
+    return _english_by_id(
+        root,
+        "EnemyText.msg.23.json",
+        ("Enemy", "EnemyData.user.3.json", "app.user_data.EnemyData"),
+        "_enemyId",
+        "_EnemyName",
+    )
 
 
 def test_every_wilds_monsters_regions_and_inflictions_match_the_field_guide():
     root = need_shared("data", "mhws-in-json")
-    stages = {1: "Windward Plains", 2: "Scarlet Forest", 3: "Oilwell Basin", 4: "Iceshard Cliffs", 5: "Ruins of Wyveria"}
-    text = json.loads((root / GAME_DESIGN / "Text" / "Excel_Data" / "EnemyReportSpecialAttackTypeText.msg.23.json").read_text())
-    attacks = {int(e["name"].rsplit("_", 1)[1]): e["content"][1].lower() for e in text["entries"] if "_NAME_" in e["name"]}
+    stages = {
+        1: "Windward Plains",
+        2: "Scarlet Forest",
+        3: "Oilwell Basin",
+        4: "Iceshard Cliffs",
+        5: "Ruins of Wyveria",
+    }
+    text = json.loads(
+        (root / GAME_DESIGN / "Text" / "Excel_Data" / "EnemyReportSpecialAttackTypeText.msg.23.json").read_text()
+    )
+    attacks = {
+        int(e["name"].rsplit("_", 1)[1]): e["content"][1].lower() for e in text["entries"] if "_NAME_" in e["name"]
+    }
     names = _enemy_names(root)
     checked = 0
     for enemy, row in _field_guide(root).items():
@@ -195,7 +265,13 @@ def test_every_wilds_monsters_regions_and_inflictions_match_the_field_guide():
 def test_stage_bits_are_the_regions_the_game_describes():
     """A monster that lives on one region only: the game's own description of it names that region."""
     root = need_shared("data", "mhws-in-json")
-    stages = {1: "Windward Plains", 2: "Scarlet Forest", 3: "Oilwell Basin", 4: "Iceshard Cliffs", 5: "Ruins of Wyveria"}
+    stages = {
+        1: "Windward Plains",
+        2: "Scarlet Forest",
+        3: "Oilwell Basin",
+        4: "Iceshard Cliffs",
+        5: "Ruins of Wyveria",
+    }
     text = json.loads((root / GAME_DESIGN / "Text" / "Excel_Data" / "EnemyText.msg.23.json").read_text())
     described: dict[str, str] = {}
     for entry in text["entries"]:
@@ -215,9 +291,15 @@ def test_stage_bits_are_the_regions_the_game_describes():
 def test_special_attack_bits_read_as_the_games_text_names_them():
     """Bit n is the text NAME_n: Rathalos burns and poisons, Lala Barina paralyses (its description says so),
     Gypceros flashes, Seregios makes you bleed, Gore Magala spreads the Frenzy."""
-    expected = {"rathalos": {"fireblight", "poison"}, "lala-barina": {"paralysis"}, "gypceros": {"flash"},
-                "seregios": {"bleeding"}, "gore-magala": {"frenzy"}, "rey-dau": {"thunderblight"},
-                "jin-dahaad": {"iceblight", "frostblight"}}
+    expected = {
+        "rathalos": {"fireblight", "poison"},
+        "lala-barina": {"paralysis"},
+        "gypceros": {"flash"},
+        "seregios": {"bleeding"},
+        "gore-magala": {"frenzy"},
+        "rey-dau": {"thunderblight"},
+        "jin-dahaad": {"iceblight", "frostblight"},
+    }
     for monster, conditions in expected.items():
         assert conditions <= set(_record(monster)["games"]["wilds"]["inflicts"]), monster
 
@@ -254,11 +336,14 @@ def test_crowns_and_traps():
 # --- Validation: a bad companion fact is refused with its file and line -----------------------------------------
 
 
-@pytest.mark.parametrize("bad, message", [
-    ("{how: carve, rate: 0}", "must be 1–100"),
-    ("{how: stolen, rate: 5}", "must be one of"),
-    ("{how: carve, rate: 5, odds: 3}", "unknown key 'odds'"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ("{how: carve, rate: 0}", "must be 1–100"),
+        ("{how: stolen, rate: 5}", "must be one of"),
+        ("{how: carve, rate: 5, odds: 3}", "unknown key 'odds'"),
+    ],
+)
 def test_a_bad_drop_is_refused_with_file_and_line(bad, message):
     text = (KNOWLEDGE / "monsters" / "rathalos.yaml").read_text()
     broken = text.replace("{how: carve, rate: 5}", bad, 1)

@@ -22,10 +22,30 @@ from tests.conftest import KNOWLEDGE
 
 #: 20 items (10 per game) a player looks for; the monsters that give them are read from the records below.
 ITEMS = {
-    "wilds": ["Rathalos Ruby", "Rathian Ruby", "Arkveld Gem", "Rey Dau Tail", "Balahara Black Pearl",
-              "Doshaguma Fur+", "Chatacabra Jaw+", "Gravios Skull", "Inferno Sac", "Jin Dahaad Icegem"],
-    "world": ["Nergigante Gem", "Zinogre Skymerald", "Rathalos Mantle", "Velkhana Crystal", "Anjanath Gem",
-              "Diablos Tailcase", "Tigrex Mantle", "Safi'jiiva Fellwing", "Odogaron Gem", "Legiana Gem"],
+    "wilds": [
+        "Rathalos Ruby",
+        "Rathian Ruby",
+        "Arkveld Gem",
+        "Rey Dau Tail",
+        "Balahara Black Pearl",
+        "Doshaguma Fur+",
+        "Chatacabra Jaw+",
+        "Gravios Skull",
+        "Inferno Sac",
+        "Jin Dahaad Icegem",
+    ],
+    "world": [
+        "Nergigante Gem",
+        "Zinogre Skymerald",
+        "Rathalos Mantle",
+        "Velkhana Crystal",
+        "Anjanath Gem",
+        "Diablos Tailcase",
+        "Tigrex Mantle",
+        "Safi'jiiva Fellwing",
+        "Odogaron Gem",
+        "Legiana Gem",
+    ],
 }
 #: How each language asks where an item comes from.
 ASK = {"en": "where do I get {}", "zh-TW": "{}怎麼拿", "zh-CN": "{}怎么拿", "ja": "{}の入手方法"}
@@ -38,9 +58,13 @@ def _records() -> dict[str, dict]:
 
 def _givers(item: str, game: str) -> set[str]:
     """Monster ids whose records give the item in the game, read from the YAML itself."""
-    return {monster for monster, record in _records().items()
-            if any(m["item"] == item for items in record["games"].get(game, {}).get("materials", {}).values()
-                   for m in items)}
+    return {
+        monster
+        for monster, record in _records().items()
+        if any(
+            m["item"] == item for items in record["games"].get(game, {}).get("materials", {}).values() for m in items
+        )
+    }
 
 
 def _name(item: str, language: str, game: str) -> str:
@@ -78,13 +102,23 @@ def test_an_items_name_alone_typos_and_left_out_particles(knowledge):
 
 def test_best_rate_first(knowledge):
     reply = Conversation(knowledge).reply_to_text("where do I get inferno sac")
-    rates = [max(d.rate for items in m.games["wilds"].materials.values() for x in items if x.item == "Inferno Sac"
-                 for d in x.drops) for m in reply.monsters]
+    rates = [
+        max(
+            d.rate
+            for items in m.games["wilds"].materials.values()
+            for x in items
+            if x.item == "Inferno Sac"
+            for d in x.drops
+        )
+        for m in reply.monsters
+    ]
     assert len(rates) > 2 and rates == sorted(rates, reverse=True)
 
 
-@pytest.mark.parametrize("text, language", [("火龍 素材", "zh-TW"), ("火龙 素材", "zh-CN"), ("リオレウス 素材", "ja"),
-                                            ("rathalos materials", "en")])
+@pytest.mark.parametrize(
+    "text, language",
+    [("火龍 素材", "zh-TW"), ("火龙 素材", "zh-CN"), ("リオレウス 素材", "ja"), ("rathalos materials", "en")],
+)
 def test_a_monsters_materials(knowledge, text, language):
     reply = Conversation(knowledge).reply_to_text(text)
     assert reply.kind == "materials" and reply.monsters[0].id == "rathalos" and reply.language == language
@@ -106,9 +140,17 @@ def test_materials_by_rank_rarest_of_its_own_first(knowledge):
     assert "Low rank" in labels and "High rank" in labels and "Rathalos Weaknesses" in labels
 
 
-@pytest.mark.parametrize("text, topic", [("火龍 棲息地", "habitat"), ("where does rathalos live", "habitat"),
-                                         ("リオレウス 生息地", "habitat"), ("火龍 異常", "inflicts"),
-                                         ("what does rathalos inflict", "inflicts"), ("リオレウス 状態異常攻撃", "inflicts")])
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("火龍 棲息地", "habitat"),
+        ("where does rathalos live", "habitat"),
+        ("リオレウス 生息地", "habitat"),
+        ("火龍 異常", "inflicts"),
+        ("what does rathalos inflict", "inflicts"),
+        ("リオレウス 状態異常攻撃", "inflicts"),
+    ],
+)
 def test_habitat_and_what_it_inflicts(knowledge, text, topic):
     reply = Conversation(knowledge).reply_to_text(text)
     assert reply.kind == "field_guide" and reply.topic == topic and reply.monsters[0].id == "rathalos"
@@ -138,8 +180,13 @@ def test_group_rules(knowledge):
 def test_no_new_answer_on_the_matching_sets(knowledge):
     """Every message of the held-out matching set is still answered as before: no item or topic answer."""
     talk = Conversation(knowledge)
-    rows = [r for r in csv.reader((KNOWLEDGE.parent / "tests" / "data" / "matching_eval.tsv").open(encoding="utf-8"),
-                                  delimiter="\t") if r and not r[0].startswith("#")]
+    rows = [
+        r
+        for r in csv.reader(
+            (KNOWLEDGE.parent / "tests" / "data" / "matching_eval.tsv").open(encoding="utf-8"), delimiter="\t"
+        )
+        if r and not r[0].startswith("#")
+    ]
     taken = [r[1] for r in rows if talk.reply_to_text(r[1]).kind in ("item_sources", "materials", "field_guide")]
     assert len(rows) > 100 and taken == []
 
@@ -162,8 +209,10 @@ def test_every_companion_reply_fits_line(knowledge):
 def test_a_monsters_name_wins_over_an_item_of_the_same_spelling(knowledge):
     """Were a nickname spelled as an item (none is today), the name alone answers the monster; asked outright, the
     item."""
-    monsters = [replace(m, aliases={**m.aliases, "en": (*m.aliases.get("en", ()), "Inferno Sac")})
-                if m.id == "rathalos" else m for m in knowledge.current.monsters.values()]
+    monsters = [
+        replace(m, aliases={**m.aliases, "en": (*m.aliases.get("en", ()), "Inferno Sac")}) if m.id == "rathalos" else m
+        for m in knowledge.current.monsters.values()
+    ]
     live = LiveKnowledge(lambda: KnowledgeSet(tuple(monsters)))
     live.reload(strict=True)
     talk = Conversation(live)
@@ -171,10 +220,15 @@ def test_a_monsters_name_wins_over_an_item_of_the_same_spelling(knowledge):
     assert talk.reply_to_text("where do I get inferno sac").kind == "item_sources"
 
 
-@pytest.mark.parametrize("first, then, topic", [("火龍 素材", "world的呢", "materials"),
-                                                ("rathalos materials", "and in world?", "materials"),
-                                                ("火龍 異常", "rise的呢", "inflicts"),
-                                                ("リオレウス 生息地", "ワールドだと？", "habitat")])
+@pytest.mark.parametrize(
+    "first, then, topic",
+    [
+        ("火龍 素材", "world的呢", "materials"),
+        ("rathalos materials", "and in world?", "materials"),
+        ("火龍 異常", "rise的呢", "inflicts"),
+        ("リオレウス 生息地", "ワールドだと？", "habitat"),
+    ],
+)
 def test_another_game_after_a_companion_answer_asks_the_same_again(knowledge, first, then, topic):
     talk = Conversation(knowledge)
     talk.reply_to_text(first, ChatKind.GROUP, chat_key="g")
@@ -217,8 +271,15 @@ def test_a_close_spelling_is_found_as_rapidfuzz_scores_it(knowledge):
         assert (found.score if found else None) == (best[1] if best else None), typed
 
 
-@pytest.mark.parametrize("language, text", [("zh-TW", "火龍紅玉怎麼拿"), ("zh-CN", "火龙红玉怎么拿"),
-                                            ("en", "where do I get rathalos ruby"), ("ja", "火竜の紅玉の入手方法")])
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("zh-TW", "火龍紅玉怎麼拿"),
+        ("zh-CN", "火龙红玉怎么拿"),
+        ("en", "where do I get rathalos ruby"),
+        ("ja", "火竜の紅玉の入手方法"),
+    ],
+)
 def test_the_other_game_button_of_an_items_sources_is_answered(knowledge, language, text):
     """The [World] button under an item's sources sends "<game> <the item question>": World's sources, in a group
     too."""
@@ -226,8 +287,11 @@ def test_the_other_game_button_of_an_items_sources_is_answered(knowledge, langua
     first = talk.reply_to_text(text, ChatKind.GROUP, chat_key="g")
     assert first.kind == "item_sources" and "world" in first.text.split(), (text, first.text)
     buttons = first.messages[0].data["quickReply"]["items"]
-    world = next(b["action"]["text"] for b in buttons if b["action"]["type"] == "message"
-                 and b["action"]["label"] == short_game_name("world", language))
+    world = next(
+        b["action"]["text"]
+        for b in buttons
+        if b["action"]["type"] == "message" and b["action"]["label"] == short_game_name("world", language)
+    )
     reply = talk.reply_to_text(world, ChatKind.GROUP, chat_key="g")
     assert reply.kind == "item_sources" and reply.game == "world" and reply.topic == first.topic, world
     assert reply.messages and "rathalos" in [m.id for m in reply.monsters]

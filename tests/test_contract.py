@@ -18,7 +18,20 @@ def webhook_spec():
     return need_shared("line-openapi", "webhook.yml")
 
 
-QUERIES = ["火龍", "rath", "火", "dragonfly", "magnamalo", "wilds 火龍", "help", "rathalos weakness?", "barroth", "冰呪龍", "fatalis", "kulve"]
+QUERIES = [
+    "火龍",
+    "rath",
+    "火",
+    "dragonfly",
+    "magnamalo",
+    "wilds 火龍",
+    "help",
+    "rathalos weakness?",
+    "barroth",
+    "冰呪龍",
+    "fatalis",
+    "kulve",
+]
 
 
 @pytest.mark.parametrize("query", QUERIES)
@@ -52,15 +65,25 @@ def test_paged_and_condensed_tables_and_the_join_greeting_validate(knowledge, me
     longest = max(monsters, key=lambda m: max((len(f.hitzones) for f in m.games.values()), default=0))
     facts = max(longest.games.values(), key=lambda f: len(f.hitzones))
     grown = Monster(longest.id, longest.names, games={facts.game: replace(facts, hitzones=facts.hitzones * 3)})
-    sent = [to_data(tables.hitzone_table(longest, "ja", facts.game)), to_data(tables.hitzone_table(grown, "en", facts.game)),
-            *(m.data for m in Conversation(knowledge).welcome_group().messages)]
+    sent = [
+        to_data(tables.hitzone_table(longest, "ja", facts.game)),
+        to_data(tables.hitzone_table(grown, "en", facts.game)),
+        *(m.data for m in Conversation(knowledge).welcome_group().messages),
+    ]
     assert errors(messaging_spec, "ReplyMessageRequest", {"replyToken": "t", "messages": sent}) == []
 
 
 def test_the_contract_check_catches_a_bad_message(messaging_spec):
-    bad = {"replyToken": "t", "messages": [{"type": "flex", "altText": "x",
-                                            "contents": {"type": "bubble", "body": {"type": "box", "layout": "diagonal",
-                                                                                    "contents": []}}}]}
+    bad = {
+        "replyToken": "t",
+        "messages": [
+            {
+                "type": "flex",
+                "altText": "x",
+                "contents": {"type": "bubble", "body": {"type": "box", "layout": "diagonal", "contents": []}},
+            }
+        ],
+    }
     assert any("diagonal" in e for e in errors(messaging_spec, "ReplyMessageRequest", bad))
     assert errors(messaging_spec, "ReplyMessageRequest", {"replyToken": "t", "messages": [{"type": "text"}]})
 

@@ -74,8 +74,10 @@ def test_preferences_read_defaults_until_the_schema_is_there_and_match_sqlalchem
 def test_a_store_before_the_chat_game_reads_its_settings(tmp_path):
     path = tmp_path / "old.db"
     with sqlite3.connect(path) as db:  # schema 2: no `game` column yet
-        db.execute("CREATE TABLE chat_preferences (chat_key VARCHAR(64) PRIMARY KEY, mention_only BOOLEAN NOT NULL, "
-                   "updated_at DATETIME NOT NULL)")
+        db.execute(
+            "CREATE TABLE chat_preferences (chat_key VARCHAR(64) PRIMARY KEY, mention_only BOOLEAN NOT NULL, "
+            "updated_at DATETIME NOT NULL)"
+        )
         db.execute("INSERT INTO chat_preferences VALUES ('quiet', 1, '2026-01-01 00:00:00.000000')")
     preferences = EmbeddedPreferences(EmbeddedStore(path))
     assert (preferences.mention_only("quiet"), preferences.game("quiet")) == (True, None)
@@ -120,10 +122,17 @@ os._exit(0)
 
 def test_the_first_answer_imports_no_orm(tmp_path):
     """As shipped (the query log on, the embedded store on a new volume): the first answer imports no ORM."""
-    env = dict(os.environ, MONSTERBOT_DATA_DIR=str(tmp_path), MONSTERBOT_QUERY_LOG="on", LINE_CHANNEL_SECRET="soak-secret",
-               LINE_CHANNEL_ACCESS_TOKEN="t", LINE_API_ENDPOINT="http://127.0.0.1:9")
+    env = dict(
+        os.environ,
+        MONSTERBOT_DATA_DIR=str(tmp_path),
+        MONSTERBOT_QUERY_LOG="on",
+        LINE_CHANNEL_SECRET="soak-secret",
+        LINE_CHANNEL_ACCESS_TOKEN="t",
+        LINE_API_ENDPOINT="http://127.0.0.1:9",
+    )
     env.pop("DATABASE_URL", None)
-    done = subprocess.run([sys.executable, "-c", _FIRST_ANSWER], env=env, cwd=REPO, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_ANSWER], env=env, cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert "('OK', 200)" in done.stderr, done.stderr[-2000:]
     assert done.stdout.split() == []

@@ -10,8 +10,22 @@ from monsterbot.core.model import GameFacts, Monster
 from tests.conftest import ask, assert_matches
 
 
-@pytest.mark.parametrize("text", ["噴火龍", "我買了一盒火龍果", "黑龍江哈爾濱", "恐龍化石", "麒麟啤酒好喝", "アルバイト募集", "バナナ", "gossip",
-                                  "クックパッドで調べた", "クッキー焼いた", "すりゴマ"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "噴火龍",
+        "我買了一盒火龍果",
+        "黑龍江哈爾濱",
+        "恐龍化石",
+        "麒麟啤酒好喝",
+        "アルバイト募集",
+        "バナナ",
+        "gossip",
+        "クックパッドで調べた",
+        "クッキー焼いた",
+        "すりゴマ",
+    ],
+)
 def test_everyday_words_are_not_monsters(knowledge, text):
     assert ask(knowledge, text).outcome is Outcome.MISS
 
@@ -25,8 +39,13 @@ def test_an_everyday_word_alone_suggests_no_name_it_merely_resembles(knowledge, 
 
 @pytest.mark.parametrize(
     ("text", "monster_id"),
-    [("黑龍江有火龍嗎", "rathalos"), ("雪獅子王", "blangonga"), ("我想打雪獅子王", "blangonga"), ("麒麟", "kirin"),
-     ("クック先生の弱点", "yian-kut-ku")],
+    [
+        ("黑龍江有火龍嗎", "rathalos"),
+        ("雪獅子王", "blangonga"),
+        ("我想打雪獅子王", "blangonga"),
+        ("麒麟", "kirin"),
+        ("クック先生の弱点", "yian-kut-ku"),
+    ],
 )
 def test_names_around_or_holding_everyday_words_still_match(knowledge, text, monster_id):
     assert_matches(knowledge, text, monster_id)

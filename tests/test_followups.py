@@ -69,8 +69,11 @@ class Chat:
 
 def rows(message: dict[str, Any]) -> list[list[str]]:
     """The horizontal rows of a card's body, as their cells' texts."""
-    return [[c["text"] for c in box["contents"]] for box in message["contents"]["body"]["contents"]
-            if box.get("type") == "box" and box.get("layout") == "horizontal"]
+    return [
+        [c["text"] for c in box["contents"]]
+        for box in message["contents"]["body"]["contents"]
+        if box.get("type") == "box" and box.get("layout") == "horizontal"
+    ]
 
 
 def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
@@ -79,20 +82,31 @@ def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
 
 # --- what a message asks -------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "kind", "game", "detail", "other"),
     [
-        ("rise的呢", Kind.WEAKNESS, "rise", "", ""), ("and in wilds?", Kind.WEAKNESS, "wilds", "", ""),
-        ("ライズだと？", Kind.WEAKNESS, "rise", "", ""), ("荒野的呢", Kind.WEAKNESS, "wilds", "", ""),
-        ("那水屬性呢", Kind.ELEMENT, None, "water", ""), ("what about ice", Kind.ELEMENT, None, "ice", ""),
-        ("那冰属性呢", Kind.ELEMENT, None, "ice", ""), ("氷属性だと？", Kind.ELEMENT, None, "ice", ""),
-        ("水属性は？", Kind.ELEMENT, None, "water", ""), ("雷は?", Kind.ELEMENT, None, "thunder", ""),
+        ("rise的呢", Kind.WEAKNESS, "rise", "", ""),
+        ("and in wilds?", Kind.WEAKNESS, "wilds", "", ""),
+        ("ライズだと？", Kind.WEAKNESS, "rise", "", ""),
+        ("荒野的呢", Kind.WEAKNESS, "wilds", "", ""),
+        ("那水屬性呢", Kind.ELEMENT, None, "water", ""),
+        ("what about ice", Kind.ELEMENT, None, "ice", ""),
+        ("那冰属性呢", Kind.ELEMENT, None, "ice", ""),
+        ("氷属性だと？", Kind.ELEMENT, None, "ice", ""),
+        ("水属性は？", Kind.ELEMENT, None, "water", ""),
+        ("雷は?", Kind.ELEMENT, None, "thunder", ""),
         ("氷属性は？", Kind.ELEMENT, None, "ice", ""),
-        ("尾巴呢", Kind.PART, None, "tail", ""), ("its tail", Kind.PART, None, "tail", ""),
-        ("頭は？", Kind.PART, None, "head", ""), ("wilds的尾巴呢", Kind.PART, "wilds", "tail", ""),
-        ("肉質呢", Kind.HITZONES, None, "", ""), ("hitzones?", Kind.HITZONES, None, "", ""),
-        ("肉質は？", Kind.HITZONES, None, "", ""), ("跟雌火龍比呢", Kind.COMPARE, None, "", "雌火龍"),
-        ("vs rathian?", Kind.COMPARE, None, "", "rathian"), ("リオレイアと比べると？", Kind.COMPARE, None, "", "リオレイア"),
+        ("尾巴呢", Kind.PART, None, "tail", ""),
+        ("its tail", Kind.PART, None, "tail", ""),
+        ("頭は？", Kind.PART, None, "head", ""),
+        ("wilds的尾巴呢", Kind.PART, "wilds", "tail", ""),
+        ("肉質呢", Kind.HITZONES, None, "", ""),
+        ("hitzones?", Kind.HITZONES, None, "", ""),
+        ("肉質は？", Kind.HITZONES, None, "", ""),
+        ("跟雌火龍比呢", Kind.COMPARE, None, "", "雌火龍"),
+        ("vs rathian?", Kind.COMPARE, None, "", "rathian"),
+        ("リオレイアと比べると？", Kind.COMPARE, None, "", "リオレイア"),
     ],
 )
 def test_follow_ups_are_recognised(text, kind, game, detail, other):
@@ -103,36 +117,82 @@ def test_follow_ups_are_recognised(text, kind, game, detail, other):
 
 @pytest.mark.parametrize(
     ("text", "kind", "subject", "detail"),
-    [("火龍 尾巴", Kind.PART, "火龍", "tail"), ("rathalos tail", Kind.PART, "rathalos", "tail"),
-     ("リオレウスの尻尾", Kind.PART, "リオレウス", "tail"), ("火龙尾巴", Kind.PART, "火龍", "tail"),
-     ("火龍 水屬性", Kind.ELEMENT, "火龍", "water"), ("rathalos ice", Kind.ELEMENT, "rathalos", "ice"),
-     ("火龙 冰属性", Kind.ELEMENT, "火龍", "ice"), ("リオレウス 氷属性", Kind.ELEMENT, "リオレウス", "ice")],
+    [
+        ("火龍 尾巴", Kind.PART, "火龍", "tail"),
+        ("rathalos tail", Kind.PART, "rathalos", "tail"),
+        ("リオレウスの尻尾", Kind.PART, "リオレウス", "tail"),
+        ("火龙尾巴", Kind.PART, "火龍", "tail"),
+        ("火龍 水屬性", Kind.ELEMENT, "火龍", "water"),
+        ("rathalos ice", Kind.ELEMENT, "rathalos", "ice"),
+        ("火龙 冰属性", Kind.ELEMENT, "火龍", "ice"),
+        ("リオレウス 氷属性", Kind.ELEMENT, "リオレウス", "ice"),
+    ],
 )
 def test_part_and_element_questions_are_recognised(text, kind, subject, detail):
     question = parse(text)
     assert (question.kind, question.subject, question.part or question.topic, question.followup) == (
-        kind, subject, detail, False)
+        kind,
+        subject,
+        detail,
+        False,
+    )
 
 
-@pytest.mark.parametrize(("text", "game"), [("預設荒野", "wilds"), ("预设荒野", "wilds"), ("use rise here", "rise"),
-                                            ("set game to world", "world"), ("ライズにして", "rise"),
-                                            ("預設 rise", "rise")])
+@pytest.mark.parametrize(
+    ("text", "game"),
+    [
+        ("預設荒野", "wilds"),
+        ("预设荒野", "wilds"),
+        ("use rise here", "rise"),
+        ("set game to world", "world"),
+        ("ライズにして", "rise"),
+        ("預設 rise", "rise"),
+    ],
+)
 def test_the_chat_game_command_is_recognised(text, game):
     assert (parse(text).kind, parse(text).game) == (Kind.SET_GAME, game)
 
 
-@pytest.mark.parametrize("text", ["火龍", "火龍弱點", "火龍屬性", "rise 火龍", "火龍 肉質", "哪些魔物怕火", "水屬性", "ice",
-                                  "火", "今天吃火鍋", "我的頭好痛", "好想玩rise", "rise吧", "i use rise",
-                                  "水属性が弱点のモンスター", "水属性は", "水属性に弱いのは？",
-                                  "毒は？", "麻痺は?"])  # an ailment is no element: who is weak to it
+@pytest.mark.parametrize(
+    "text",
+    [
+        "火龍",
+        "火龍弱點",
+        "火龍屬性",
+        "rise 火龍",
+        "火龍 肉質",
+        "哪些魔物怕火",
+        "水屬性",
+        "ice",
+        "火",
+        "今天吃火鍋",
+        "我的頭好痛",
+        "好想玩rise",
+        "rise吧",
+        "i use rise",
+        "水属性が弱点のモンスター",
+        "水属性は",
+        "水属性に弱いのは？",
+        "毒は？",
+        "麻痺は?",
+    ],
+)  # an ailment is no element: who is weak to it
 def test_other_messages_keep_their_meaning(knowledge, text):
     names = {normalize(n) for m in knowledge.current.monsters.values() for _, n in m.all_names()}
     question = parse(text, names.__contains__)
     assert not question.followup and question.kind not in (Kind.PART, Kind.ELEMENT, Kind.SET_GAME), question
 
 
-@pytest.mark.parametrize("text", ["尾巴" + "的呢" * 90 + "x", "預設荒野" + "ください" * 45 + "x", "ライズ" + "にして" * 60 + "x",
-                                  "那" * 150 + "尾巴呢", "rise " * 40 + "tail?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "尾巴" + "的呢" * 90 + "x",
+        "預設荒野" + "ください" * 45 + "x",
+        "ライズ" + "にして" * 60 + "x",
+        "那" * 150 + "尾巴呢",
+        "rise " * 40 + "tail?",
+    ],
+)
 def test_long_messages_take_bounded_time(text):
     started = time.perf_counter()
     parse(text)
@@ -176,14 +236,29 @@ def test_follow_ups_are_answered_about_the_last_monster(line_stub, knowledge, la
     assert game is not None and NAME[language] in game["altText"]
     assert any(t in (game_name("rise", language), game_name("wilds", language)) for t in message_texts(game))
     # a comparison with the monster named, and the hitzone table of the remembered one
-    assert versus is not None and RATHIAN[language] in message_texts(versus)[0] and NAME[language] in message_texts(versus)[0]
+    assert (
+        versus is not None
+        and RATHIAN[language] in message_texts(versus)[0]
+        and NAME[language] in message_texts(versus)[0]
+    )
     assert hitzones is not None and NAME[language] in hitzones["altText"]  # in the game of the last question
 
 
-@pytest.mark.parametrize(("name", "asked"), [
-    ("火龍", "弱點呢"), ("火龍", "弱點"), ("火龙", "弱点呢"), ("リオレウス", "弱点は？"), ("リオレウス", "弱点はどこ？"),
-    ("火龍", "毒呢"), ("火龍", "那睡眠呢"), ("火龍", "弱點在哪"), ("rathalos", "what about poison?"), ("rathalos", "weakness?"),
-])
+@pytest.mark.parametrize(
+    ("name", "asked"),
+    [
+        ("火龍", "弱點呢"),
+        ("火龍", "弱點"),
+        ("火龙", "弱点呢"),
+        ("リオレウス", "弱点は？"),
+        ("リオレウス", "弱点はどこ？"),
+        ("火龍", "毒呢"),
+        ("火龍", "那睡眠呢"),
+        ("火龍", "弱點在哪"),
+        ("rathalos", "what about poison?"),
+        ("rathalos", "weakness?"),
+    ],
+)
 def test_asking_for_the_weakness_or_an_ailment_after_a_part_shows_the_card_again(line_stub, knowledge, name, asked):
     chat = Chat(line_stub, knowledge)
     card = chat.say(name)
@@ -203,7 +278,9 @@ def test_part_and_element_questions_answer_their_part_or_element(line_stub, know
     tail = chat.say("火龍 尾巴")
     assert tail is not None and rows(tail)[1:] == [["尾巴", "45", "40", "35", "0", "5", "10", "5", "20"]]
     head = chat.say("rathalos head")
-    assert head is not None and rows(head)[1][0] == "Head" and any(t == "◆ Breakable: Head" for t in message_texts(head))
+    assert (
+        head is not None and rows(head)[1][0] == "Head" and any(t == "◆ Breakable: Head" for t in message_texts(head))
+    )
     water = chat.say("火龍 水屬性")
     assert water is not None and rows(water)[0] == ["💧 水", "★"]
     assert rows(water)[1:] == [["頭部", "15"], ["左翼", "10"], ["右翼", "10"]]
@@ -221,8 +298,10 @@ def test_a_part_shows_its_wound_values_where_the_game_has_them(line_stub, knowle
     tail = Chat(line_stub, knowledge).say("wilds 火龍 尾巴")
     assert tail is not None and "魔物獵人 荒野" in message_texts(tail)
     assert not any(t.startswith("* ") for t in message_texts(tail))  # a part shows no stars: no derived-stars note
-    assert rows(tail)[1:] == [["尾巴", "45", "40", "35", "0", "5", "10", "5", "20"],
-                              ["尾巴 (傷口)", "60", "55", "50", "0", "15", "20", "15", "30"]]
+    assert rows(tail)[1:] == [
+        ["尾巴", "45", "40", "35", "0", "5", "10", "5", "20"],
+        ["尾巴 (傷口)", "60", "55", "50", "0", "15", "20", "15", "30"],
+    ]
 
 
 def test_a_part_without_figures_says_so(line_stub, knowledge):
@@ -230,8 +309,11 @@ def test_a_part_without_figures_says_so(line_stub, knowledge):
     answer = chat.say("magnamalo tail")
     assert answer is not None and "No hitzone figures" in " ".join(message_texts(answer))
     rise = chat.say("rise rathalos tail")  # figures from another game are labelled with it
-    assert rise is not None and "No figures in Monster Hunter Rise: Sunbreak; these are from Monster Hunter World: " \
-        "Iceborne." in message_texts(rise)
+    assert (
+        rise is not None
+        and "No figures in Monster Hunter Rise: Sunbreak; these are from Monster Hunter World: Iceborne."
+        in message_texts(rise)
+    )
 
 
 def test_nothing_remembered_asks_which_monster_with_buttons_that_answer(line_stub, knowledge):
@@ -300,7 +382,9 @@ def test_a_chat_chooses_its_own_game(line_stub, knowledge):
     assert chat.press(pin["data"]) is not None
     again = chat.say("火龍")
     assert again is not None and game_name("world", "zh-TW") in message_texts(again)
-    group = Chat(line_stub, knowledge, chat="group", preferences=chat.app.extensions["monsterbot"]["runtime"].preferences)
+    group = Chat(
+        line_stub, knowledge, chat="group", preferences=chat.app.extensions["monsterbot"]["runtime"].preferences
+    )
     other = group.say("ライズにして")
     assert other is not None and "ライズ" in other["text"]
     assert game_name("world", "zh-TW") in message_texts(chat.say("火龍") or {})  # each chat keeps its own
@@ -313,8 +397,10 @@ def test_replicas_share_memory_and_the_chat_game_through_the_store(line_stub, kn
 
     engine = open_engine(f"sqlite:///{tmp_path / 'shared.db'}")
     migrate(engine)
-    one, two = (Chat(line_stub, knowledge, memory=SqlMemory(engine, 600), preferences=StorePreferences(engine))
-                for _ in range(2))
+    one, two = (
+        Chat(line_stub, knowledge, memory=SqlMemory(engine, 600), preferences=StorePreferences(engine))
+        for _ in range(2)
+    )
     assert one.say("use rise here") is not None
     card = two.say("rathalos")
     assert card is not None and "Monster Hunter Rise: Sunbreak" in message_texts(card)
@@ -419,8 +505,11 @@ def test_a_version_2_store_gains_the_chat_game(database_url):  # noqa: F811 - th
     with engine.begin() as connection:  # back to schema 2: a chat preference without a game
         connection.execute(sqlalchemy.text("ALTER TABLE chat_preferences DROP COLUMN game"))
         connection.execute(sqlalchemy.text("ALTER TABLE game_facts DROP COLUMN companion"))  # schema 5
-        connection.execute(sqlalchemy.text("INSERT INTO chat_preferences (chat_key, mention_only, updated_at) "
-                                           "VALUES ('k', TRUE, '2026-01-01')"))
+        connection.execute(
+            sqlalchemy.text(
+                "INSERT INTO chat_preferences (chat_key, mention_only, updated_at) VALUES ('k', TRUE, '2026-01-01')"
+            )
+        )
     with Session(engine) as session:
         session.merge(Meta(key="schema_version", value="2"))
         session.commit()
@@ -434,7 +523,6 @@ def test_a_version_2_store_gains_the_chat_game(database_url):  # noqa: F811 - th
 # --- a slow, absent or shared store ----------------------------------------------------------------------------------
 
 
-
 def test_a_stalled_store_keeps_replies_fast_and_degrades_to_no_memory(line_stub, knowledge):
     from monsterbot.memory.redis_store import RedisMemory
     from tests.tcp_proxy import TcpProxy
@@ -443,7 +531,9 @@ def test_a_stalled_store_keeps_replies_fast_and_degrades_to_no_memory(line_stub,
     proxy = TcpProxy(("127.0.0.1", 6379))
     try:
         inner = RedisMemory(f"redis://127.0.0.1:{proxy.port}/15", ttl=60, prefix=f"monsterbot-test:{uuid.uuid4()}:")
-        chat = Chat(line_stub, knowledge, memory=BoundedMemory(inner, Bounded("test memory", timeout=0.25, cooldown=30)))
+        chat = Chat(
+            line_stub, knowledge, memory=BoundedMemory(inner, Bounded("test memory", timeout=0.25, cooldown=30))
+        )
         assert chat.say("火龍") is not None
         tail = chat.say("尾巴呢")
         assert tail is not None and "火龍" in tail["altText"]  # through the proxy while it flows
@@ -473,12 +563,18 @@ def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, 
         engine = open_engine(url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}"))
         migrate(engine)
         bound = {"timeout": 0.25, "cooldown": 30}
-        group = Chat(line_stub, knowledge, chat="group",
-                     memory=BoundedMemory(SqlMemory(engine, 600), Bounded("test memory", **bound)),
-                     preferences=CachedPreferences(StorePreferences(engine), ttl=0.01, wait=0.25))
+        group = Chat(
+            line_stub,
+            knowledge,
+            chat="group",
+            memory=BoundedMemory(SqlMemory(engine, 600), Bounded("test memory", **bound)),
+            preferences=CachedPreferences(StorePreferences(engine), ttl=0.01, wait=0.25),
+        )
         assert group.say("預設荒野") is not None
         card = group.say("火龍")
-        assert card is not None and game_name("wilds", "zh-TW") in message_texts(card)  # the group's game, from the database
+        assert card is not None and game_name("wilds", "zh-TW") in message_texts(
+            card
+        )  # the group's game, from the database
         assert group.say("尾巴呢") is not None
         proxy.stall()  # a hung database: connections stay open, nothing comes back
         for text in ("火龍", "尾巴呢", "rathalos"):
@@ -507,14 +603,18 @@ def test_replicas_share_memory_through_redis(line_stub, knowledge):
 
     need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
-    one, two = (Chat(line_stub, knowledge, memory=BoundedMemory(RedisMemory(REDIS_URL, ttl=60, prefix=prefix)))
-                for _ in range(2))
+    one, two = (
+        Chat(line_stub, knowledge, memory=BoundedMemory(RedisMemory(REDIS_URL, ttl=60, prefix=prefix)))
+        for _ in range(2)
+    )
     assert one.say("rathalos") is not None
     answer = two.say("its tail")
     assert answer is not None and "Rathalos Tail" in answer["altText"]
 
 
-# --- every new reply within LINE's limits (replies/line_rules.py) ---------------------------------------------------------------------------
+# --- every new reply within LINE's limits (replies/line_rules.py)
+# ---------------------------------------------------------------------------
+
 
 def test_new_replies_are_within_lines_limits(knowledge):
     from monsterbot.conversation import Conversation
@@ -538,8 +638,18 @@ def test_new_replies_are_within_lines_limits(knowledge):
 def test_new_replies_validate_against_the_messaging_api(line_stub, knowledge):
     spec = need_shared("line-openapi", "messaging-api.yml")
     chat = Chat(line_stub, knowledge)
-    for text in ("尾巴呢", "火龍", "尾巴呢", "那水屬性呢", "rise的呢", "跟雌火龍比呢", "rise 火龍", "預設荒野",
-                 "rathalos ice", "magnamalo tail"):
+    for text in (
+        "尾巴呢",
+        "火龍",
+        "尾巴呢",
+        "那水屬性呢",
+        "rise的呢",
+        "跟雌火龍比呢",
+        "rise 火龍",
+        "預設荒野",
+        "rathalos ice",
+        "magnamalo tail",
+    ):
         assert chat.say(text) is not None
         assert errors(spec, "ReplyMessageRequest", line_stub.replies()[-1].body) == [], text
 
@@ -549,7 +659,12 @@ def test_every_name_with_a_part_or_an_element_finds_its_own_monster(knowledge):
     names = {normalize(n) for m in snapshot.monsters.values() for _, n in m.all_names()}
     for monster in snapshot.monsters.values():
         for _, name in monster.all_names():
-            for asked, kind in ((" tail", Kind.PART), ("の尻尾", Kind.PART), (" 水屬性", Kind.ELEMENT), (" ice", Kind.ELEMENT)):
+            for asked, kind in (
+                (" tail", Kind.PART),
+                ("の尻尾", Kind.PART),
+                (" 水屬性", Kind.ELEMENT),
+                (" ice", Kind.ELEMENT),
+            ):
                 question = parse(name + asked, names.__contains__)
                 result = snapshot.matcher.match_question(question)
                 assert question.kind is kind, name + asked

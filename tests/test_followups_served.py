@@ -24,10 +24,16 @@ CONVERSATIONS = [
 def _body(text: str, user: str) -> bytes:
     """A webhook body with one text message from `user`, with a fresh event id."""
     n = uuid.uuid4().int % 10**12
-    event = {"type": "message", "mode": "active", "timestamp": 1732500000000 + n % 10**6,
-             "source": {"type": "user", "userId": user}, "webhookEventId": f"01FOLLOW{uuid.uuid4().hex[:18].upper()}",
-             "deliveryContext": {"isRedelivery": False}, "replyToken": reply_token(f"token-{uuid.uuid4().hex}"),
-             "message": {"type": "text", "id": str(n), "quoteToken": "q", "text": text}}
+    event = {
+        "type": "message",
+        "mode": "active",
+        "timestamp": 1732500000000 + n % 10**6,
+        "source": {"type": "user", "userId": user},
+        "webhookEventId": f"01FOLLOW{uuid.uuid4().hex[:18].upper()}",
+        "deliveryContext": {"isRedelivery": False},
+        "replyToken": reply_token(f"token-{uuid.uuid4().hex}"),
+        "message": {"type": "text", "id": str(n), "quoteToken": "q", "text": text},
+    }
     return json.dumps({"destination": "U0", "events": [event]}, ensure_ascii=False).encode()
 
 
@@ -71,4 +77,3 @@ def test_two_replicas_share_follow_ups_through_redis(line_stub):
             assert two.stop() == 0
     finally:
         assert one.stop() == 0
-

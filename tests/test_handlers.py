@@ -79,21 +79,29 @@ def test_every_kind_of_answer_has_a_line_form_and_a_plain_one(knowledge: Any, mo
     assert plain.render(answer) == answer.messages[0].data["altText"]
 
 
-@pytest.mark.parametrize("query, kind, shown", [
-    ("world 火龍", "weakness", ["火龍 Rathalos", "🐉 龍 ★★★", "資料來源：MHWorldData"]),
-    ("world 火龍 肉質", "hitzones", ["頭部  65/70/60  0 15 20 15 30"]),
-    ("火龍 尾巴", "part", ["尾巴 (傷口)  60/55/50"]),
-    ("nu udra tentacles", "part", ["Front Left Arm"]),
-    ("火龍 hp", "weakness", ["我的資料沒有魔物的體力", "火龍 Rathalos"]),  # the line on what no data holds, as on LINE  # parts found by a name of their own, not a family word
-    ("rise 煌黑龍", "game_missing", ["煌黑龍"]),
-    ("world 火龍 vs 雌火龍", "compare", ["火龍 對比 雌火龍", "🐉 龍  ★★★ | ★★"]),
-    ("world 哪些魔物怕龍", "reverse", ["1. "]),
-    ("rath", "which_one", ["Rathalos, Rathian"]),
-    ("尾巴呢", "which_monster", ["哪一隻魔物"]),
-    ("xyzzy", "not_found", ["xyzzy"]),
-])
-def test_plain_text_is_rendered_from_the_answers_content(knowledge: Any, query: str, kind: str,
-                                                         shown: list[str]) -> None:
+@pytest.mark.parametrize(
+    "query, kind, shown",
+    [
+        ("world 火龍", "weakness", ["火龍 Rathalos", "🐉 龍 ★★★", "資料來源：MHWorldData"]),
+        ("world 火龍 肉質", "hitzones", ["頭部  65/70/60  0 15 20 15 30"]),
+        ("火龍 尾巴", "part", ["尾巴 (傷口)  60/55/50"]),
+        ("nu udra tentacles", "part", ["Front Left Arm"]),
+        (
+            "火龍 hp",
+            "weakness",
+            ["我的資料沒有魔物的體力", "火龍 Rathalos"],
+        ),  # the line on what no data holds, as on LINE  # parts found by a name of their own, not a family word
+        ("rise 煌黑龍", "game_missing", ["煌黑龍"]),
+        ("world 火龍 vs 雌火龍", "compare", ["火龍 對比 雌火龍", "🐉 龍  ★★★ | ★★"]),
+        ("world 哪些魔物怕龍", "reverse", ["1. "]),
+        ("rath", "which_one", ["Rathalos, Rathian"]),
+        ("尾巴呢", "which_monster", ["哪一隻魔物"]),
+        ("xyzzy", "not_found", ["xyzzy"]),
+    ],
+)
+def test_plain_text_is_rendered_from_the_answers_content(
+    knowledge: Any, query: str, kind: str, shown: list[str]
+) -> None:
     from monsterbot.replies import plain
 
     answer = Conversation(knowledge).reply_to_text(query)
@@ -142,10 +150,16 @@ def test_a_name_the_reading_doubts_is_not_answered_in_a_group(knowledge: Any, te
     assert talk.reply_to_text(text, ChatKind.GROUP, True, "g").messages, text  # mentioned: answered or asked
 
 
-@pytest.mark.parametrize("text, kind, monster", [("火龍 素材", "materials", "rathalos"),
-                                                 ("rathalos habitat", "field_guide", "rathalos"),
-                                                 ("火龍紅玉怎麼拿", "item_sources", "rathalos"),
-                                                 ("火龍 頭", "part", "rathalos"), ("rathalos", "weakness", "rathalos")])
+@pytest.mark.parametrize(
+    "text, kind, monster",
+    [
+        ("火龍 素材", "materials", "rathalos"),
+        ("rathalos habitat", "field_guide", "rathalos"),
+        ("火龍紅玉怎麼拿", "item_sources", "rathalos"),
+        ("火龍 頭", "part", "rathalos"),
+        ("rathalos", "weakness", "rathalos"),
+    ],
+)
 def test_a_real_question_is_still_answered_in_a_group(knowledge: Any, text: str, kind: str, monster: str) -> None:
     reply = Conversation(knowledge).reply_to_text(text, ChatKind.GROUP, False, "g")
     assert reply.messages and reply.kind == kind and [m.id for m in reply.monsters][:1] == [monster], text
@@ -164,9 +178,15 @@ _FACTS = {"weakness", "hitzones", "part", "element", "game_missing", "materials"
 
 
 #: Materials, habitat and ailment questions (the corpus holds names only): the monster they name, or none.
-COMPANION_ROWS = (("火龍 素材", "rathalos"), ("rathalos habitat", "rathalos"), ("リオレウス 状態異常攻撃", "rathalos"),
-                  ("nargacuga materials", "nargacuga"), ("昨天火龍素材好難刷", "none"), ("the materials are gone", "none"),
-                  ("where does my cat live", "none"))
+COMPANION_ROWS = (
+    ("火龍 素材", "rathalos"),
+    ("rathalos habitat", "rathalos"),
+    ("リオレウス 状態異常攻撃", "rathalos"),
+    ("nargacuga materials", "nargacuga"),
+    ("昨天火龍素材好難刷", "none"),
+    ("the materials are gone", "none"),
+    ("where does my cat live", "none"),
+)
 
 
 def _as_reading(reply: Any) -> Any:

@@ -32,8 +32,6 @@ from tests.conftest import (
 INTERNAL = "http://localhost:8090"  # the test client's base URL for the internal port (Settings' default)
 
 
-
-
 def _post(app, event) -> int:
     return post_signed(app, payload(event)).status_code
 
@@ -66,8 +64,11 @@ def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowl
     need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
     replicas = [
-        create_app(settings_for(line_stub, data_dir=tmp_path / str(n)), runtime=runtime_for(knowledge),
-                   ledger=RedisLedger(REDIS_URL, 30, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix))
+        create_app(
+            settings_for(line_stub, data_dir=tmp_path / str(n)),
+            runtime=runtime_for(knowledge),
+            ledger=RedisLedger(REDIS_URL, 30, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix),
+        )
         for n in range(2)
     ]
     event = text_event("rathalos")
@@ -228,7 +229,9 @@ def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not
     dispatcher = ReplyDispatcher(replier, line_timeout=1.0, drain_budget=2.0, senders=2)  # room for 2 rounds of 2
     results: list[str] = []
     started = time.perf_counter()
-    queued = [dispatcher.send(reply_token(f"token-{n}"), [to_wire(TextMessage(text="hi"))], results.append) for n in range(5)]
+    queued = [
+        dispatcher.send(reply_token(f"token-{n}"), [to_wire(TextMessage(text="hi"))], results.append) for n in range(5)
+    ]
     assert [q is not None for q in queued] == [True] * 4 + [False]  # the fifth is refused, nothing waits on LINE
     assert time.perf_counter() - started < 0.5
     dispatcher.drain(timeout=0.3)  # the shutdown ends before the last two could start
@@ -275,7 +278,10 @@ def test_replies_sent_from_the_loop_never_leave_it(line_stub):
         dispatcher = ReplyDispatcher(LineReplier(line_stub.url, TOKEN, timeout=1.0, connections=2), 1.0, 2.0, 2)
         dispatcher.attach(loop)
         results: list[str] = []
-        sent = [dispatcher.send(reply_token(f"loop-{n}"), [to_wire(TextMessage(text="hi"))], results.append) for n in range(4)]
+        sent = [
+            dispatcher.send(reply_token(f"loop-{n}"), [to_wire(TextMessage(text="hi"))], results.append)
+            for n in range(4)
+        ]
         assert all(isinstance(reply, asyncio.Task) for reply in sent)
         await dispatcher.settle_async(sent, loop.time())
         await dispatcher.close()
@@ -286,7 +292,8 @@ def test_replies_sent_from_the_loop_never_leave_it(line_stub):
 
 
 def test_replies_go_through_the_proxy_the_environment_names(monkeypatch):
-    """Read once per connection pool (not per reply): HTTPS_PROXY for LINE's https endpoint, unless NO_PROXY names it."""
+    """Read once per connection pool (not per reply): HTTPS_PROXY for LINE's https endpoint, unless NO_PROXY names
+    it."""
     from monsterbot.web.line_api import _proxy_for
 
     for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"):
@@ -368,8 +375,17 @@ def _two_workers(ledger: str, tmp_path, now: list[float]) -> list:
         return [SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0], send_lease=4) for _ in range(2)]
     need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
-    return [RedisLedger(REDIS_URL, 30, SqliteLedger(tmp_path / f"{n}.sqlite3", 30, clock=lambda: now[0]), prefix=prefix,
-                        send_lease=4, clock=lambda: now[0]) for n in range(2)]
+    return [
+        RedisLedger(
+            REDIS_URL,
+            30,
+            SqliteLedger(tmp_path / f"{n}.sqlite3", 30, clock=lambda: now[0]),
+            prefix=prefix,
+            send_lease=4,
+            clock=lambda: now[0],
+        )
+        for n in range(2)
+    ]
 
 
 @pytest.mark.parametrize("ledger", ["events file", "redis"])
@@ -380,7 +396,9 @@ def test_the_outbox_hands_a_gone_workers_replies_to_another_while_their_token_la
     assert first.owe([_owed("a", now[0] + 30, sending=True), _owed("b", now[0] + 30), _owed("c", now[0] + 2)])
     taken = second.take_owed()  # b failed before the webhook responded: at once; a is on its way (its sender's lease)
     assert [(o.event_id, o.token, [m.data for m in o.messages]) for o in taken] == [
-        ("b", "token-b", [{"type": "text", "text": "b"}]), ("c", "token-c", [{"type": "text", "text": "c"}])]
+        ("b", "token-b", [{"type": "text", "text": "b"}]),
+        ("c", "token-c", [{"type": "text", "text": "c"}]),
+    ]
     assert second.take_owed() == [] and first.take_owed() == []  # leased to the second worker now
     first.answered("c")
     now[0] += 4.5  # a's sender is gone; b's new sender too

@@ -114,7 +114,9 @@ def test_a_bad_file_keeps_the_last_good_knowledge(tmp_path):
     live = LiveKnowledge(YamlSource([folder]).load)
     assert live.reload()
     before = live.current
-    (folder / "monsters" / "rathalos.yaml").write_text("id: rathalos\nnames: {en: Rathalos}\ngames: {world: {source: x, elements: {fire: 9}}}\n")
+    (folder / "monsters" / "rathalos.yaml").write_text(
+        "id: rathalos\nnames: {en: Rathalos}\ngames: {world: {source: x, elements: {fire: 9}}}\n"
+    )
     assert not live.reload()
     assert live.current is before
     assert not live.status.ok and "rathalos.yaml:3" in live.status.error
@@ -159,7 +161,9 @@ def test_hunterpie_import_adds_rise_facts_to_the_same_files(tmp_path):
     gamedata = need_shared("data", "hunterpie-gamedata")
     localization = need_shared("data", "hunterpie-localization")
     glossary = tmp_path / "part_names.json"
-    target, _ = _import_into_copy(tmp_path, lambda t: import_hunterpie(gamedata, localization, t, part_names_file=glossary))
+    target, _ = _import_into_copy(
+        tmp_path, lambda t: import_hunterpie(gamedata, localization, t, part_names_file=glossary)
+    )
     from monsterbot.knowledge.importer import PART_NAMES
 
     assert glossary.read_text() == PART_NAMES.read_text()  # the committed part names are the import's output
@@ -201,9 +205,17 @@ def test_game_named_in_the_query_picks_that_games_facts(knowledge):
     assert "魔物獵人 荒野" in default and "MHWS-in-json" in default
     world = str(conversation.reply_to_text("冰原 火龍").messages[0].data)
     assert "魔物獵人 世界" in world and "MHWorldData" in world
-    assert "Monster Hunter Rise" in str(conversation.reply_to_text("magnamalo").messages[0].data)  # newest game it is in
+    assert "Monster Hunter Rise" in str(
+        conversation.reply_to_text("magnamalo").messages[0].data
+    )  # newest game it is in
     assert "Iceborne" in str(conversation.reply_to_text("nergigante").messages[0].data)
-    for question in ("wilds rathalos", "wild rathalos", "MH Wilds rathalos", "魔物獵人荒野 火龍", "モンハンワイルズ リオレウス"):
+    for question in (
+        "wilds rathalos",
+        "wild rathalos",
+        "MH Wilds rathalos",
+        "魔物獵人荒野 火龍",
+        "モンハンワイルズ リオレウス",
+    ):
         assert "MHWS-in-json" in str(conversation.reply_to_text(question).messages[0].data), question
 
 
@@ -374,7 +386,9 @@ def test_audit_finds_only_reviewed_differences_and_fails_on_a_new_one(tmp_path):
     path = copy / "monsters" / "diablos.yaml"
     path.write_text(path.read_text().replace("breakable: [Horns, Back]", "breakable: [Horns]", 1))
     tampered = run(copy, data)
-    assert [f.key for f in tampered.unexplained] == ["world / Diablos / breakable: record ['Horns'], rewards ['Back', 'Horns']"]
+    assert [f.key for f in tampered.unexplained] == [
+        "world / Diablos / breakable: record ['Horns'], rewards ['Back', 'Horns']"
+    ]
     bare = tmp_path / "accepted.tsv"
     bare.write_text(reviewed.splitlines()[-1].split("\t")[0] + "\n")
     with pytest.raises(ValueError, match="needs its reason"):
@@ -416,7 +430,9 @@ def test_world_hitzone_tables_mark_the_parts_the_break_rewards_name(knowledge):
     """The rewards name a pair ("Wings"); the table marks both rows (Left Wing, Right Wing)."""
     from monsterbot.replies.tables import hitzone_table
 
-    table = json.dumps(hitzone_table(knowledge.current.monsters["rathalos"], "en", "world").to_dict(), ensure_ascii=False)
+    table = json.dumps(
+        hitzone_table(knowledge.current.monsters["rathalos"], "en", "world").to_dict(), ensure_ascii=False
+    )
     assert "L. Wing◆" in table and "R. Wing◆" in table and "Head◆" in table and "Tail✂" in table
 
 
@@ -425,5 +441,7 @@ def test_wilds_tables_show_parts_the_game_names_with_a_bracket(knowledge):
     from monsterbot.replies.tables import hitzone_table
 
     for monster, part in (("gogmazios", "Gog. Mat. (Head)◆"), ("zoh-shia", "Head (Fallen)◆")):  # a row, marked
-        table = json.dumps(hitzone_table(knowledge.current.monsters[monster], "en", "wilds").to_dict(), ensure_ascii=False)
+        table = json.dumps(
+            hitzone_table(knowledge.current.monsters[monster], "en", "wilds").to_dict(), ensure_ascii=False
+        )
         assert part in table, monster

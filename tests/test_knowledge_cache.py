@@ -87,8 +87,11 @@ def test_a_changed_file_is_parsed_again_and_its_problems_are_where_they_stand(fo
     assert_as_without_cache(live, folder)
     edit(rathalos, text.replace("fire: 0", "fire: 7", 1))  # a schema error in the changed file
     # a name the (cached) rathian already holds: the error points into rathian.yaml, read from the cache
-    edit(folder / "zz-newcomer.yaml", "id: zz-newcomer\nnames: {en: ZZ Newcomer}\naliases: {zh-TW: [雌火龍]}\n"
-         "games: {world: {source: mhworlddata}}\n")
+    edit(
+        folder / "zz-newcomer.yaml",
+        "id: zz-newcomer\nnames: {en: ZZ Newcomer}\naliases: {zh-TW: [雌火龍]}\n"
+        "games: {world: {source: mhworlddata}}\n",
+    )
     expected = problems(folder, None)
     assert any("rathalos.yaml" in p and "fire must be 0–3" in p for p in expected)
     assert any("rathian.yaml" in p and "also a name of" in p for p in expected)
@@ -138,7 +141,9 @@ def _damage(kind: str, blob: bytes, marker: Path) -> bytes:
     if kind == "garbage":
         return os.urandom(len(blob))
     body = pickle.dumps(({"x": _Marker(marker)}, None) if kind == "code in it" else ["not", "a", "cache"])
-    return blob[: head - 32] + hashlib.sha256(body).digest() + body  # a right header and digest: only its content is wrong
+    return (
+        blob[: head - 32] + hashlib.sha256(body).digest() + body
+    )  # a right header and digest: only its content is wrong
 
 
 @pytest.mark.parametrize("kind", ["truncated", "flipped byte", "garbage", "code in it", "another shape"])
@@ -168,8 +173,11 @@ def test_a_cache_written_by_other_code_is_rebuilt(folder, data, monkeypatch):
 
 def test_the_code_tag_covers_the_name_folding_and_the_schema():
     assert compiled.code_tag() == compiled.code_tag()
-    covered = {file.name for package in compiled._CODE_PACKAGES
-               for file in Path(__import__(package, fromlist=["x"]).__file__).parent.rglob("*")}
+    covered = {
+        file.name
+        for package in compiled._CODE_PACKAGES
+        for file in Path(__import__(package, fromlist=["x"]).__file__).parent.rglob("*")
+    }
     assert {"normalize.py", "matcher.py", "everyday_words.txt", "records.py", "monster.schema.json"} <= covered
 
 
@@ -207,8 +215,11 @@ def start_on_a_new_volume(knowledge: Path, cache: Path, volume: Path) -> tuple[Y
     from monsterbot.config import Settings
     from monsterbot.sources import yaml_source
 
-    env = {"MONSTERBOT_KNOWLEDGE": str(knowledge), "MONSTERBOT_DATA_DIR": str(volume),
-           "MONSTERBOT_COMPILED_KNOWLEDGE": str(cache)}
+    env = {
+        "MONSTERBOT_KNOWLEDGE": str(knowledge),
+        "MONSTERBOT_DATA_DIR": str(volume),
+        "MONSTERBOT_COMPILED_KNOWLEDGE": str(cache),
+    }
     source = yaml_source(Settings.from_env(env, require_line=False))
     live = LiveKnowledge(source.load, seed=source.compiled_index)
     live.reload(strict=True)
@@ -223,7 +234,9 @@ def test_a_pod_on_a_new_volume_starts_from_the_image_cache_then_keeps_its_own(fo
     assert cache.stat().st_mode & 0o777 == 0o644  # a pod under another UID reads it too
     source, live = start_on_a_new_volume(folder, cache, tmp_path / "volume")
     assert source.files_read == 0 and len(live.current.monsters) == 156
-    assert not (tmp_path / "volume" / CACHE_FILE).exists()  # nothing changed: the image's cache serves the next start too
+    assert not (
+        tmp_path / "volume" / CACHE_FILE
+    ).exists()  # nothing changed: the image's cache serves the next start too
     assert_as_without_cache(live, folder)
 
 

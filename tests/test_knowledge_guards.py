@@ -56,8 +56,9 @@ def test_an_alias_bomb_is_refused_with_its_line_within_a_memory_bound(folder):
         print(live.reload(), live.status.error.replace(chr(10), " | "))
         print(peak_mb() - before)
     """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=REPO,
-                          env=dict(os.environ))
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=REPO, env=dict(os.environ)
+    )
     assert done.returncode == 0, done.stderr
     first, growth_mb = done.stdout.strip().splitlines()
     assert first.startswith("False") and "bomb.yaml:2:" in first and "aliases" in first  # the first anchor, line 2
@@ -124,7 +125,7 @@ def test_an_emptied_or_deleted_folder_keeps_the_last_good_knowledge(folder, line
 def _cut(folder, share: float) -> None:
     """Delete monster files until `share` of them are left."""
     files = sorted((folder / "monsters").glob("*.yaml"))
-    for path in files[round(len(files) * share):]:
+    for path in files[round(len(files) * share) :]:
         path.unlink()
 
 
@@ -252,10 +253,10 @@ def test_a_file_rewritten_in_place_while_reloads_read_it_is_never_taken_half(fol
     def editor() -> None:
         while not stop.is_set():
             with path.open("w") as handle:
-                handle.write(whole[:cut + 1])
+                handle.write(whole[: cut + 1])
                 handle.flush()
                 time.sleep(0.02)
-                handle.write(whole[cut + 1:])
+                handle.write(whole[cut + 1 :])
             time.sleep(random.uniform(0.0, 2 * QUIET_SECONDS))
 
     live = LiveKnowledge(YamlSource([folder]).load)
@@ -269,6 +270,8 @@ def test_a_file_rewritten_in_place_while_reloads_read_it_is_never_taken_half(fol
     finally:
         stop.set()
         writer.join()
-    print(f"in-place rewrites: {len(taken)} reloads taken, {len(refused)} refused, "
-          f"{sum(g != games for g in taken)} taken half")
+    print(
+        f"in-place rewrites: {len(taken)} reloads taken, {len(refused)} refused, "
+        f"{sum(g != games for g in taken)} taken half"
+    )
     assert taken and all(g == games for g in taken)

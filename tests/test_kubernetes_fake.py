@@ -20,22 +20,41 @@ from kubernetes.client.exceptions import ApiException  # noqa: E402
 from tests.test_kubernetes_operator import bot  # noqa: E402
 
 DEPLOYMENT = {
-    "apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web", "namespace": "default"},
-    "spec": {"selector": {"matchLabels": {"app": "web"}},
-             "template": {"metadata": {"labels": {"app": "web"}}, "spec": {"containers": [
-                 {"name": "web", "image": "web:1", "env": [{"name": "A", "value": "1"}],
-                  "ports": [{"name": "http", "containerPort": 8080}]},
-                 {"name": "side", "image": "side:1"}]}}},
+    "apiVersion": "apps/v1",
+    "kind": "Deployment",
+    "metadata": {"name": "web", "namespace": "default"},
+    "spec": {
+        "selector": {"matchLabels": {"app": "web"}},
+        "template": {
+            "metadata": {"labels": {"app": "web"}},
+            "spec": {
+                "containers": [
+                    {
+                        "name": "web",
+                        "image": "web:1",
+                        "env": [{"name": "A", "value": "1"}],
+                        "ports": [{"name": "http", "containerPort": 8080}],
+                    },
+                    {"name": "side", "image": "side:1"},
+                ]
+            },
+        },
+    },
 }
-SERVICE = {"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web", "namespace": "default"},
-           "spec": {"selector": {"app": "web"}, "ports": [{"name": "http", "port": 80, "targetPort": 8080}]}}
+SERVICE = {
+    "apiVersion": "v1",
+    "kind": "Service",
+    "metadata": {"name": "web", "namespace": "default"},
+    "spec": {"selector": {"app": "web"}, "ports": [{"name": "http", "port": 80, "targetPort": 8080}]},
+}
 
 
 @pytest.fixture(params=["real", "fake"])
 def server(request: pytest.FixtureRequest, tmp_path: Any) -> Any:
     """(the server, an admin ApiClient): the same calls against the real server and the stand-in."""
-    return request.getfixturevalue("kube" if request.param == "real" else "fake_kube"), \
-        request.getfixturevalue("kube_client" if request.param == "real" else "fake_client")
+    return request.getfixturevalue("kube" if request.param == "real" else "fake_kube"), request.getfixturevalue(
+        "kube_client" if request.param == "real" else "fake_client"
+    )
 
 
 def _refused(call: Any) -> ApiException:
@@ -49,8 +68,9 @@ def _message(refused: ApiException) -> str:
 
 
 def _raw(api: client.ApiClient, path: str) -> Any:
-    return api.call_api(path, "GET", response_types_map={200: "object"}, auth_settings=["BearerToken"],
-                        _return_http_data_only=True)
+    return api.call_api(
+        path, "GET", response_types_map={200: "object"}, auth_settings=["BearerToken"], _return_http_data_only=True
+    )
 
 
 def test_a_deployment_whose_selector_misses_its_labels_is_invalid(server):
@@ -73,8 +93,9 @@ def test_a_strategic_merge_patch_merges_containers_by_name(server):
     _, api = server
     apps = client.AppsV1Api(api)
     apps.create_namespaced_deployment("default", DEPLOYMENT)
-    apps.patch_namespaced_deployment("web", "default", {"spec": {"template": {"spec": {"containers": [
-        {"name": "web", "image": "web:2"}]}}}})
+    apps.patch_namespaced_deployment(
+        "web", "default", {"spec": {"template": {"spec": {"containers": [{"name": "web", "image": "web:2"}]}}}}
+    )
     containers = apps.read_namespaced_deployment("web", "default").spec.template.spec.containers
     assert [(c.name, c.image) for c in containers] == [("web", "web:2"), ("side", "side:1")]
     assert containers[0].env[0].name == "A" and containers[0].ports[0].container_port == 8080
@@ -92,9 +113,15 @@ def test_a_strategic_merge_patch_of_a_custom_resource_is_unsupported(server):
     kube, api = server
     custom = client.CustomObjectsApi(api)
     custom.create_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots", bot())
-    refused = _refused(lambda: api.call_api(
-        "/apis/monsterbot.io/v1alpha1/namespaces/default/bots/monsterbot", "PATCH", body={"spec": {"replicas": 2}},
-        header_params={"Content-Type": "application/strategic-merge-patch+json"}, auth_settings=["BearerToken"]))
+    refused = _refused(
+        lambda: api.call_api(
+            "/apis/monsterbot.io/v1alpha1/namespaces/default/bots/monsterbot",
+            "PATCH",
+            body={"spec": {"replicas": 2}},
+            header_params={"Content-Type": "application/strategic-merge-patch+json"},
+            auth_settings=["BearerToken"],
+        )
+    )
     assert refused.status == 415
 
 
@@ -102,9 +129,14 @@ def test_labels_sent_to_status_are_ignored(server):
     _, api = server
     custom = client.CustomObjectsApi(api)
     custom.create_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots", bot())
-    custom.patch_namespaced_custom_object_status("monsterbot.io", "v1alpha1", "default", "bots", "monsterbot",
-                                                 {"metadata": {"labels": {"sneaky": "yes"}},
-                                                  "spec": {"replicas": 7}, "status": {"eventBindings": 2}})
+    custom.patch_namespaced_custom_object_status(
+        "monsterbot.io",
+        "v1alpha1",
+        "default",
+        "bots",
+        "monsterbot",
+        {"metadata": {"labels": {"sneaky": "yes"}}, "spec": {"replicas": 7}, "status": {"eventBindings": 2}},
+    )
     stored = custom.get_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots", "monsterbot")
     assert stored["status"] == {"eventBindings": 2}
     assert "sneaky" not in (stored["metadata"].get("labels") or {}) and "replicas" not in stored["spec"]
@@ -114,8 +146,11 @@ def test_a_namespace_must_exist(server):
     _, api = server
     refused = _refused(lambda: client.CoreV1Api(api).create_namespaced_service("nowhere", SERVICE))
     assert refused.status == 404 and 'namespaces "nowhere" not found' in _message(refused)
-    refused = _refused(lambda: client.CustomObjectsApi(api).create_namespaced_custom_object(
-        "monsterbot.io", "v1alpha1", "nowhere", "bots", bot(namespace="nowhere")))
+    refused = _refused(
+        lambda: client.CustomObjectsApi(api).create_namespaced_custom_object(
+            "monsterbot.io", "v1alpha1", "nowhere", "bots", bot(namespace="nowhere")
+        )
+    )
     assert refused.status == 404
 
 

@@ -90,7 +90,12 @@ def test_bad_event_bindings_are_rejected_by_the_crd_schema(change, fragment):
 def test_exported_event_bindings_validate(tmp_path):
     from tests.test_cli import run
 
-    done = run("export", "eventbindings", str(KNOWLEDGE / "monsters" / "rathalos.yaml"), str(KNOWLEDGE / "monsters" / "magnamalo.yaml"))
+    done = run(
+        "export",
+        "eventbindings",
+        str(KNOWLEDGE / "monsters" / "rathalos.yaml"),
+        str(KNOWLEDGE / "monsters" / "magnamalo.yaml"),
+    )
     documents = list(yaml.safe_load_all(done.stdout))
     assert [d["metadata"]["name"] for d in documents] == ["rathalos", "magnamalo"]  # in the order given
     for document in documents:
@@ -99,11 +104,16 @@ def test_exported_event_bindings_validate(tmp_path):
 
 
 def bot(name="monsterbot", namespace="default", **spec) -> dict:
-    base = {"channelSecretRef": {"name": "line", "key": "channel-secret"},
-            "channelAccessTokenRef": {"name": "line", "key": "channel-access-token"}}
-    return {"apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot",
-            "metadata": {"name": name, "namespace": namespace, "uid": f"uid-{name}", "generation": 1},
-            "spec": {**base, **spec}}
+    base = {
+        "channelSecretRef": {"name": "line", "key": "channel-secret"},
+        "channelAccessTokenRef": {"name": "line", "key": "channel-access-token"},
+    }
+    return {
+        "apiVersion": "monsterbot.io/v1alpha1",
+        "kind": "Bot",
+        "metadata": {"name": name, "namespace": namespace, "uid": f"uid-{name}", "generation": 1},
+        "spec": {**base, **spec},
+    }
 
 
 @lru_cache(maxsize=8)
@@ -122,14 +132,31 @@ def policy(*values: str, namespace: str = "default") -> PodPolicy:
 
 #: Knative Serving's Service, as a CRD that keeps its spec whole (the fake API server knows only installed CRDs).
 KNATIVE_CRD = {
-    "apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition",
+    "apiVersion": "apiextensions.k8s.io/v1",
+    "kind": "CustomResourceDefinition",
     "metadata": {"name": "services.serving.knative.dev"},
-    "spec": {"group": "serving.knative.dev", "scope": "Namespaced",
-             "names": {"kind": "Service", "plural": "services", "singular": "service", "listKind": "ServiceList"},
-             "versions": [{"name": "v1", "served": True, "storage": True, "subresources": {"status": {}},
-                           "schema": {"openAPIV3Schema": {"type": "object", "properties": {
-                               "spec": {"type": "object", "x-kubernetes-preserve-unknown-fields": True},
-                               "status": {"type": "object", "x-kubernetes-preserve-unknown-fields": True}}}}}]},
+    "spec": {
+        "group": "serving.knative.dev",
+        "scope": "Namespaced",
+        "names": {"kind": "Service", "plural": "services", "singular": "service", "listKind": "ServiceList"},
+        "versions": [
+            {
+                "name": "v1",
+                "served": True,
+                "storage": True,
+                "subresources": {"status": {}},
+                "schema": {
+                    "openAPIV3Schema": {
+                        "type": "object",
+                        "properties": {
+                            "spec": {"type": "object", "x-kubernetes-preserve-unknown-fields": True},
+                            "status": {"type": "object", "x-kubernetes-preserve-unknown-fields": True},
+                        },
+                    }
+                },
+            }
+        ],
+    },
 }
 
 
@@ -144,8 +171,9 @@ def api_client_as(kube, tmp_path, service_account: str | None = None):
     """The real client, authenticated to the fake API server as `namespace/name` (or as its admin)."""
     configuration = kubernetes.client.Configuration()
     name = (service_account or "admin").replace("/", "-")
-    kubernetes.config.load_kube_config(config_file=kube.kubeconfig(tmp_path / name, service_account),
-                                       client_configuration=configuration)
+    kubernetes.config.load_kube_config(
+        config_file=kube.kubeconfig(tmp_path / name, service_account), client_configuration=configuration
+    )
     return kubernetes.client.ApiClient(configuration)
 
 
@@ -168,8 +196,13 @@ def test_desired_deployment_and_service():
     assert [(o["apiVersion"], o["kind"]) for o in objects] == [("apps/v1", "Deployment"), ("v1", "Service")]
     deployment = objects[0]
     assert deployment["metadata"]["ownerReferences"][0] | {} == {
-        "apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot", "name": "monsterbot", "uid": "uid-monsterbot",
-        "controller": True, "blockOwnerDeletion": True}
+        "apiVersion": "monsterbot.io/v1alpha1",
+        "kind": "Bot",
+        "name": "monsterbot",
+        "uid": "uid-monsterbot",
+        "controller": True,
+        "blockOwnerDeletion": True,
+    }
     pod = deployment["spec"]["template"]
     env = {e["name"]: e for e in pod["spec"]["containers"][0]["env"]}
     assert env["LINE_CHANNEL_SECRET"]["valueFrom"]["secretKeyRef"] == {"name": "line", "key": "channel-secret"}
@@ -214,11 +247,17 @@ def test_desired_knative_service_and_checksum_when_not_watching():
     [service] = desired_resources(bot(**spec), [binding("a", [LOREM])], policy(*SHARED_REDIS))
     assert (service["apiVersion"], service["kind"]) == ("serving.knative.dev/v1", "Service")
     annotations = service["spec"]["template"]["metadata"]["annotations"]
-    assert annotations["autoscaling.knative.dev/min-scale"] == "0" and annotations["autoscaling.knative.dev/max-scale"] == "5"
+    assert (
+        annotations["autoscaling.knative.dev/min-scale"] == "0"
+        and annotations["autoscaling.knative.dev/max-scale"] == "5"
+    )
     assert service["spec"]["template"]["spec"]["containerConcurrency"] == 8  # 2 workers × 4 threads, from the chart
-    changed = desired_resources(bot(**spec), [binding("a", [dict(LOREM, aliases={"en": ["other"]})])],
-                                policy(*SHARED_REDIS))
-    assert changed[0]["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM] != annotations[KNOWLEDGE_CHECKSUM]
+    changed = desired_resources(
+        bot(**spec), [binding("a", [dict(LOREM, aliases={"en": ["other"]})])], policy(*SHARED_REDIS)
+    )
+    assert (
+        changed[0]["spec"]["template"]["metadata"]["annotations"][KNOWLEDGE_CHECKSUM] != annotations[KNOWLEDGE_CHECKSUM]
+    )
 
 
 def _status(kube, plural, name, namespace="default"):
@@ -244,8 +283,10 @@ def test_operator_reconciles_and_is_idempotent(kube, operator_client):
     kube.apply(BINDINGS, selected)
     kube.apply(BINDINGS, binding("orphan", [], bot="nobody"))
     twice = {"wilds": {"source": "test", "weak_elements": ["fire", "fire"]}}  # the CRD cannot say uniqueItems
-    kube.apply(BINDINGS, binding("broken", [dict(LOREM, id="lorem-three", names={"en": "Lorem Three"}, aliases={},
-                                                  games=twice)]))
+    kube.apply(
+        BINDINGS,
+        binding("broken", [dict(LOREM, id="lorem-three", names={"en": "Lorem Three"}, aliases={}, games=twice)]),
+    )
     clash = dict(LOREM, id="lorem-clash", names={"en": "Lorem Clash"}, aliases={"zh-TW": ["火龍"]})
     kube.apply(BINDINGS, binding("clash", [clash]))
 
@@ -255,10 +296,17 @@ def test_operator_reconciles_and_is_idempotent(kube, operator_client):
     deployment = kube.get("apps/v1", "deployments", "default", "monsterbot")
     assert deployment["metadata"]["ownerReferences"][0]["kind"] == "Bot"
     assert kube.get("v1", "services", "default", "monsterbot")
-    reasons = {name: _status(kube, "eventbindings", name)["conditions"][0]["reason"]
-               for name in ("good", "selected", "orphan", "broken", "clash")}
-    assert reasons == {"good": "Accepted", "selected": "Accepted", "orphan": "UnknownBot", "broken": "InvalidMonster",
-                       "clash": "NameCollision"}
+    reasons = {
+        name: _status(kube, "eventbindings", name)["conditions"][0]["reason"]
+        for name in ("good", "selected", "orphan", "broken", "clash")
+    }
+    assert reasons == {
+        "good": "Accepted",
+        "selected": "Accepted",
+        "orphan": "UnknownBot",
+        "broken": "InvalidMonster",
+        "clash": "NameCollision",
+    }
     assert _status(kube, "eventbindings", "good")["observedGeneration"] == 1
     bot_state = _status(kube, "bots", "monsterbot")
     assert bot_state["eventBindings"] == 4
@@ -268,8 +316,11 @@ def test_operator_reconciles_and_is_idempotent(kube, operator_client):
     operator.reconcile_all()
     assert _status(kube, "bots", "monsterbot")["conditions"][0]["status"] == "True"
 
-    warnings = {(e["involvedObject"]["name"], e["reason"]) for e in kube.list("v1", "events", "default")
-                if e["type"] == "Warning"}
+    warnings = {
+        (e["involvedObject"]["name"], e["reason"])
+        for e in kube.list("v1", "events", "default")
+        if e["type"] == "Warning"
+    }
     assert {("orphan", "UnknownBot"), ("broken", "InvalidMonster"), ("clash", "NameCollision")} <= warnings
 
     writes = len(kube.writes())
@@ -285,27 +336,63 @@ def test_operator_reconciles_and_is_idempotent(kube, operator_client):
 
 #: What the Deployment controller reports when the pods serve, and when they cannot be created (seen on clusters: the
 #: ReplicaSet controller cannot create pods whose service account is missing).
-AVAILABLE = {"replicas": 1, "updatedReplicas": 1, "readyReplicas": 1, "availableReplicas": 1, "conditions": [
-    {"type": "Available", "status": "True", "reason": "MinimumReplicasAvailable",
-     "message": "Deployment has minimum availability."},
-    {"type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable",
-     "message": 'ReplicaSet "monsterbot-5d4f" has successfully progressed.'}]}
-NO_PODS = {"replicas": 0, "unavailableReplicas": 1, "conditions": [
-    {"type": "Available", "status": "False", "reason": "MinimumReplicasUnavailable",
-     "message": "Deployment does not have minimum availability."},
-    {"type": "ReplicaFailure", "status": "True", "reason": "FailedCreate",
-     "message": 'pods "monsterbot-5d4f-" is forbidden: error looking up service account default/bot-monsterbot-webhook: '
-                'serviceaccount "bot-monsterbot-webhook" not found'},
-    {"type": "Progressing", "status": "True", "reason": "ReplicaSetUpdated",
-     "message": 'ReplicaSet "monsterbot-5d4f" is progressing.'}]}
+AVAILABLE = {
+    "replicas": 1,
+    "updatedReplicas": 1,
+    "readyReplicas": 1,
+    "availableReplicas": 1,
+    "conditions": [
+        {
+            "type": "Available",
+            "status": "True",
+            "reason": "MinimumReplicasAvailable",
+            "message": "Deployment has minimum availability.",
+        },
+        {
+            "type": "Progressing",
+            "status": "True",
+            "reason": "NewReplicaSetAvailable",
+            "message": 'ReplicaSet "monsterbot-5d4f" has successfully progressed.',
+        },
+    ],
+}
+NO_PODS = {
+    "replicas": 0,
+    "unavailableReplicas": 1,
+    "conditions": [
+        {
+            "type": "Available",
+            "status": "False",
+            "reason": "MinimumReplicasUnavailable",
+            "message": "Deployment does not have minimum availability.",
+        },
+        {
+            "type": "ReplicaFailure",
+            "status": "True",
+            "reason": "FailedCreate",
+            "message": 'pods "monsterbot-5d4f-" is forbidden: error looking up service account '
+            'default/bot-monsterbot-webhook: serviceaccount "bot-monsterbot-webhook" not found',
+        },
+        {
+            "type": "Progressing",
+            "status": "True",
+            "reason": "ReplicaSetUpdated",
+            "message": 'ReplicaSet "monsterbot-5d4f" is progressing.',
+        },
+    ],
+}
 
 
 def report(kube, name: str, status: dict, namespace: str = "default") -> None:
     """Write a Deployment's status through /status, as its controller would (no controller-manager runs here)."""
     deployment = kube.get("apps/v1", "deployments", namespace, name)
     body = {"status": dict(status, observedGeneration=deployment["metadata"]["generation"])}
-    kube.call("PATCH", f"/apis/apps/v1/namespaces/{namespace}/deployments/{name}/status", body,
-              content_type="application/merge-patch+json")
+    kube.call(
+        "PATCH",
+        f"/apis/apps/v1/namespaces/{namespace}/deployments/{name}/status",
+        body,
+        content_type="application/merge-patch+json",
+    )
 
 
 def test_a_bot_is_not_ready_while_its_pods_cannot_be_created(kube, operator_client):
@@ -317,8 +404,11 @@ def test_a_bot_is_not_ready_while_its_pods_cannot_be_created(kube, operator_clie
     ready = _status(kube, "bots", "monsterbot")["conditions"][0]
     assert (ready["status"], ready["reason"]) == ("False", "FailedCreate")
     assert 'serviceaccount "bot-monsterbot-webhook" not found' in ready["message"]
-    events = [(e["type"], e["reason"]) for e in kube.list("v1", "events", "default")
-              if e["involvedObject"]["kind"] == "Bot" and e["involvedObject"]["name"] == "monsterbot"]
+    events = [
+        (e["type"], e["reason"])
+        for e in kube.list("v1", "events", "default")
+        if e["involvedObject"]["kind"] == "Bot" and e["involvedObject"]["name"] == "monsterbot"
+    ]
     assert ("Warning", "FailedCreate") in events and ("Normal", "Created") in events
     report(kube, "monsterbot", AVAILABLE)  # the account made: the pods run
     operator.reconcile_all()
@@ -360,12 +450,15 @@ def test_a_bot_on_the_store_gets_its_database_url_from_a_secret():
     assert crd_errors("Bot", bot(knowledge={"source": "ftp"}))
 
 
-@pytest.mark.parametrize("failure", [
-    urllib3.exceptions.MaxRetryError(None, "/apis", "connection refused"),  # the API server away: not an OSError
-    urllib3.exceptions.ProtocolError("connection reset"),
-    ApiException(status=500),
-    ConnectionRefusedError(),
-])
+@pytest.mark.parametrize(
+    "failure",
+    [
+        urllib3.exceptions.MaxRetryError(None, "/apis", "connection refused"),  # the API server away: not an OSError
+        urllib3.exceptions.ProtocolError("connection reset"),
+        ApiException(status=500),
+        ConnectionRefusedError(),
+    ],
+)
 def test_an_api_server_blip_fails_one_pass_not_the_operator(failure, caplog):
     from monsterbot.operator import metrics
     from monsterbot.operator.operator import one_pass
@@ -412,12 +505,19 @@ def test_a_cluster_wide_bot_elsewhere_needs_an_account_of_its_namespace():
     with pytest.raises(Refusal) as refused:
         desired_resources(bot("guild", namespace="team-b"), [], policy(*wide))
     assert refused.value.reason == "ServiceAccountMissing" and "team-b" in str(refused.value)
-    [deployment, _] = desired_resources(bot("guild", namespace="team-b", serviceAccountName="team-b-webhook"), [],
-                                        policy(*wide))
+    [deployment, _] = desired_resources(
+        bot("guild", namespace="team-b", serviceAccountName="team-b-webhook"), [], policy(*wide)
+    )
     assert deployment["spec"]["template"]["spec"]["serviceAccountName"] == "team-b-webhook"
     assert desired_resources(bot("guild"), [], policy(*wide))  # in the release's namespace the chart's account is there
-    own = ("--set", "operator.clusterWide=true", "--set", "serviceAccount.create=false", "--set",
-           "serviceAccount.name=webhook")  # the cluster's admins make the account, in every namespace they choose
+    own = (
+        "--set",
+        "operator.clusterWide=true",
+        "--set",
+        "serviceAccount.create=false",
+        "--set",
+        "serviceAccount.name=webhook",
+    )  # the cluster's admins make the account, in every namespace they choose
     assert desired_resources(bot("guild", namespace="team-b"), [], policy(*own))
 
 
@@ -440,26 +540,37 @@ def test_a_bindings_status_says_what_the_webhooks_that_take_it_serve():
     # Bot x serves a-ref (b-label repeats its monster there); the chart's webhook serves b-label (c-plain repeats it)
     assert reasons == ["Accepted", "Accepted", "DuplicateMonster"]
     named = policy("--set", "knowledge.bot=monsterbot").chart_webhook  # the chart's webhook takes "monsterbot"'s
-    assert binding_conditions([binding("guild", lorem)], [], base, named)["default/guild"].condition["reason"] == "Accepted"
+    assert (
+        binding_conditions([binding("guild", lorem)], [], base, named)["default/guild"].condition["reason"]
+        == "Accepted"
+    )
     assert binding_conditions([plain], [], base, named)["default/c-plain"].condition["reason"] == "UnknownBot"  # nobody
 
 
-@pytest.mark.parametrize(("spec", "fragment"), [
-    ({"knowledge": {"source": "store", "databaseUrlSecretRef": {"name": "db", "key": "database-url"}}},
-     "knowledge.databaseUrlSecretRef names key 'database-url' of Secret 'db'"),  # not in the default allowlist
-    ({"channelSecretRef": {"name": "app", "key": "DATABASE_URL"}}, "channelSecretRef names key 'DATABASE_URL'"),
-])
+@pytest.mark.parametrize(
+    ("spec", "fragment"),
+    [
+        (
+            {"knowledge": {"source": "store", "databaseUrlSecretRef": {"name": "db", "key": "database-url"}}},
+            "knowledge.databaseUrlSecretRef names key 'database-url' of Secret 'db'",
+        ),  # not in the default allowlist
+        ({"channelSecretRef": {"name": "app", "key": "DATABASE_URL"}}, "channelSecretRef names key 'DATABASE_URL'"),
+    ],
+)
 def test_a_bot_may_reference_only_the_secret_keys_the_chart_allows(spec, fragment):
     with pytest.raises(Refusal) as refused:
         desired_resources(bot(**spec), [], policy(*SHARED_REDIS))
     assert refused.value.reason == "SecretKeyNotAllowed" and fragment in str(refused.value)
 
 
-@pytest.mark.parametrize(("spec", "fragment"), [
-    ({"replicas": 11}, "replicas=11 is above the operator's cap of 10"),
-    ({"knative": {"enabled": True, "minScale": 500, "maxScale": 500}}, "knative.minScale=500"),
-    ({"knative": {"enabled": True, "maxScale": 11}}, "knative.maxScale=11"),
-])
+@pytest.mark.parametrize(
+    ("spec", "fragment"),
+    [
+        ({"replicas": 11}, "replicas=11 is above the operator's cap of 10"),
+        ({"knative": {"enabled": True, "minScale": 500, "maxScale": 500}}, "knative.minScale=500"),
+        ({"knative": {"enabled": True, "maxScale": 11}}, "knative.maxScale=11"),
+    ],
+)
 def test_scale_is_capped_by_the_chart(spec, fragment):
     with pytest.raises(Refusal) as refused:
         desired_resources(bot(**spec), [], policy(*SHARED_REDIS))
@@ -480,13 +591,15 @@ def test_binding_verdicts_are_one_parse_per_binding_and_one_merge_per_webhook(mo
         def call(*args, **kwargs):
             calls[name] += 1
             return real(*args, **kwargs)
+
         return call
 
     monkeypatch.setattr(reconcile, "read_binding", counted("read_binding", reconcile.read_binding))
     monkeypatch.setattr(reconcile, "merge", counted("merge", reconcile.merge))
     bindings = [binding(f"b{n:03d}", [_wyvern(n)], bot="monsterbot" if n % 2 else "other") for n in range(100)]
-    verdicts = reconcile.binding_conditions(bindings, [bot(), bot("other")], YamlSource([KNOWLEDGE]).load(),
-                                            policy().chart_webhook)
+    verdicts = reconcile.binding_conditions(
+        bindings, [bot(), bot("other")], YamlSource([KNOWLEDGE]).load(), policy().chart_webhook
+    )
     assert calls == {"read_binding": 100, "merge": 2}
     assert {v.condition["reason"] for v in verdicts.values()} == {"Accepted"}
 
@@ -496,7 +609,9 @@ def test_a_flood_of_bindings_never_delays_a_bots_own_objects(kube, operator_clie
     from tests.test_kubernetes_watch import _wyvern
 
     for n in range(100):
-        kube.apply(BINDINGS, binding(f"flood-{n:03d}", [_wyvern(n)], [{"keywords": [f"開團{n}"], "reply": {"text": "集合"}}]))
+        kube.apply(
+            BINDINGS, binding(f"flood-{n:03d}", [_wyvern(n)], [{"keywords": [f"開團{n}"], "reply": {"text": "集合"}}])
+        )
     kube.apply(BOTS, bot())
     operator = operator_for(operator_client)
     operator.reconcile_all()
@@ -518,26 +633,82 @@ def test_a_flood_of_bindings_never_delays_a_bots_own_objects(kube, operator_clie
     assert computed == [1] and _status(kube, "eventbindings", "flood-000")["conditions"][0]["reason"] == "NameCollision"
 
 
-@pytest.mark.parametrize(("obj", "expected"), [
-    ({"kind": "Deployment", "metadata": {"name": "d", "generation": 2},
-      "status": {"observedGeneration": 1, "conditions": AVAILABLE["conditions"]}},
-     (False, "WorkloadPending")),  # available, but for the spec before the operator's last write
-    ({"kind": "Deployment", "metadata": {"name": "d", "generation": 1}, "status": dict(NO_PODS, observedGeneration=1)},
-     (False, "FailedCreate")),
-    ({"kind": "Deployment", "metadata": {"name": "d", "generation": 1}, "status": {"observedGeneration": 1, "conditions": [
-        {"type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded", "message": "too slow"},
-        {"type": "Available", "status": "True"}]}},
-     (False, "ProgressDeadlineExceeded")),
-    ({"kind": "Deployment", "metadata": {"name": "d", "generation": 1}, "status": dict(AVAILABLE, observedGeneration=1)},
-     (True, "Available")),
-    ({"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": {"name": "k", "generation": 3},
-      "status": {"observedGeneration": 3, "conditions": [
-          {"type": "Ready", "status": "False", "reason": "RevisionFailed", "message": "Revision k-00003 failed"}]}},
-     (False, "RevisionFailed")),
-    ({"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": {"name": "k", "generation": 3},
-      "status": {"observedGeneration": 3, "conditions": [{"type": "Ready", "status": "True"}]}},
-     (True, "Available")),
-])
+@pytest.mark.parametrize(
+    ("obj", "expected"),
+    [
+        (
+            {
+                "kind": "Deployment",
+                "metadata": {"name": "d", "generation": 2},
+                "status": {"observedGeneration": 1, "conditions": AVAILABLE["conditions"]},
+            },
+            (False, "WorkloadPending"),
+        ),  # available, but for the spec before the operator's last write
+        (
+            {
+                "kind": "Deployment",
+                "metadata": {"name": "d", "generation": 1},
+                "status": dict(NO_PODS, observedGeneration=1),
+            },
+            (False, "FailedCreate"),
+        ),
+        (
+            {
+                "kind": "Deployment",
+                "metadata": {"name": "d", "generation": 1},
+                "status": {
+                    "observedGeneration": 1,
+                    "conditions": [
+                        {
+                            "type": "Progressing",
+                            "status": "False",
+                            "reason": "ProgressDeadlineExceeded",
+                            "message": "too slow",
+                        },
+                        {"type": "Available", "status": "True"},
+                    ],
+                },
+            },
+            (False, "ProgressDeadlineExceeded"),
+        ),
+        (
+            {
+                "kind": "Deployment",
+                "metadata": {"name": "d", "generation": 1},
+                "status": dict(AVAILABLE, observedGeneration=1),
+            },
+            (True, "Available"),
+        ),
+        (
+            {
+                "apiVersion": "serving.knative.dev/v1",
+                "kind": "Service",
+                "metadata": {"name": "k", "generation": 3},
+                "status": {
+                    "observedGeneration": 3,
+                    "conditions": [
+                        {
+                            "type": "Ready",
+                            "status": "False",
+                            "reason": "RevisionFailed",
+                            "message": "Revision k-00003 failed",
+                        }
+                    ],
+                },
+            },
+            (False, "RevisionFailed"),
+        ),
+        (
+            {
+                "apiVersion": "serving.knative.dev/v1",
+                "kind": "Service",
+                "metadata": {"name": "k", "generation": 3},
+                "status": {"observedGeneration": 3, "conditions": [{"type": "Ready", "status": "True"}]},
+            },
+            (True, "Available"),
+        ),
+    ],
+)
 def test_a_workloads_own_conditions_say_whether_the_bot_is_ready(obj, expected):
     from monsterbot.operator.models import WorkloadState
 

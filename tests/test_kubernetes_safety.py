@@ -65,8 +65,12 @@ def test_a_bot_cannot_choose_a_service_account(kube, operator_client):
 
 
 def test_allowlisted_image_and_service_account_are_taken(kube, tmp_path):
-    values = ("--set", "operator.allowedImages[0]=registry.example/monsterbot:canary",
-              "--set", "operator.allowedServiceAccounts[0]=bot-reader")
+    values = (
+        "--set",
+        "operator.allowedImages[0]=registry.example/monsterbot:canary",
+        "--set",
+        "operator.allowedServiceAccounts[0]=bot-reader",
+    )
     install_chart_rbac(kube, chart(*values))
     api = client_as(kube, tmp_path, "default/bot-monsterbot-operator")
     kube.apply(BOTS, bot(image="registry.example/monsterbot:canary", serviceAccountName="bot-reader"))
@@ -77,11 +81,18 @@ def test_allowlisted_image_and_service_account_are_taken(kube, tmp_path):
 
 
 def test_an_unowned_deployment_is_never_overwritten(kube, operator_client):
-    theirs = {"apiVersion": "apps/v1", "kind": "Deployment",
-              "metadata": {"name": "payments", "namespace": "default"},
-              "spec": {"selector": {"matchLabels": {"app": "payments"}},
-                       "template": {"metadata": {"labels": {"app": "payments"}},
-                                    "spec": {"containers": [{"name": "pay", "image": "payments:1"}]}}}}
+    theirs = {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {"name": "payments", "namespace": "default"},
+        "spec": {
+            "selector": {"matchLabels": {"app": "payments"}},
+            "template": {
+                "metadata": {"labels": {"app": "payments"}},
+                "spec": {"containers": [{"name": "pay", "image": "payments:1"}]},
+            },
+        },
+    }
     kube.apply_object(theirs)
     before = copy.deepcopy(kube.get("apps/v1", "deployments", "default", "payments"))
     kube.apply(BOTS, bot(name="payments"))
@@ -209,12 +220,17 @@ def test_unknown_fields_are_pruned_and_a_crd_upgrade_reaches_the_objects(kube):
 
     bots_crd = copy.deepcopy(all_crds()["bots.yaml"])
     old = copy.deepcopy(bots_crd)
-    del old["spec"]["versions"][0]["schema"]["openAPIV3Schema"]["properties"]["spec"]["properties"]["serviceAccountName"]
+    del old["spec"]["versions"][0]["schema"]["openAPIV3Schema"]["properties"]["spec"]["properties"][
+        "serviceAccountName"
+    ]
     try:
         kube.apply_object(old)  # the release before: no serviceAccountName in the schema
         wait_for(lambda: "serviceAccountName" not in kept("before"))
-        [rendered] = [o for o in chart() if o["kind"] == "CustomResourceDefinition"
-                      and o["metadata"]["name"] == "bots.monsterbot.io"]
+        [rendered] = [
+            o
+            for o in chart()
+            if o["kind"] == "CustomResourceDefinition" and o["metadata"]["name"] == "bots.monsterbot.io"
+        ]
         assert rendered["metadata"]["annotations"]["helm.sh/resource-policy"] == "keep"
     finally:
         kube.apply_object(bots_crd)  # what `helm upgrade` applies now that the CRDs are templates
@@ -226,26 +242,40 @@ def test_unknown_fields_are_pruned_and_a_crd_upgrade_reaches_the_objects(kube):
 def test_stale_resource_version_and_invalid_objects_are_refused(kube, kube_client):
     custom = client.CustomObjectsApi(kube_client)
     created = custom.create_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots", bot())
-    custom.patch_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots", "monsterbot", {"spec": {"replicas": 3}})
+    custom.patch_namespaced_custom_object(
+        "monsterbot.io", "v1alpha1", "default", "bots", "monsterbot", {"spec": {"replicas": 3}}
+    )
     created["spec"]["replicas"] = 5
     with pytest.raises(ApiException) as conflict:
         custom.replace_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots", "monsterbot", created)
     assert conflict.value.status == 409
     with pytest.raises(ApiException) as invalid:
-        custom.patch_namespaced_custom_object("monsterbot.io", "v1alpha1", "default", "bots", "monsterbot",
-                                              {"spec": {"replicas": -1}})
+        custom.patch_namespaced_custom_object(
+            "monsterbot.io", "v1alpha1", "default", "bots", "monsterbot", {"spec": {"replicas": -1}}
+        )
     assert invalid.value.status == 422
     with pytest.raises(ApiException) as unknown:
         custom.list_namespaced_custom_object("serving.knative.dev", "v1", "default", "services")
     assert unknown.value.status == 404  # Knative not installed
     with pytest.raises(Refused) as builtin:
-        kube.apply_object({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "x"},
-                           "spec": {"template": {"spec": {"containers": []}}, "serviceAccountName": "x"}})
+        kube.apply_object(
+            {
+                "apiVersion": "apps/v1",
+                "kind": "Deployment",
+                "metadata": {"name": "x"},
+                "spec": {"template": {"spec": {"containers": []}}, "serviceAccountName": "x"},
+            }
+        )
     assert builtin.value.code == 422
 
 
 # --- one pod spec -------------------------------------------------------------------------------------------------
-PER_RELEASE = ("helm.sh/chart", "app.kubernetes.io/managed-by", "app.kubernetes.io/instance", "app.kubernetes.io/version")
+PER_RELEASE = (
+    "helm.sh/chart",
+    "app.kubernetes.io/managed-by",
+    "app.kubernetes.io/instance",
+    "app.kubernetes.io/version",
+)
 
 
 def _without_release_labels(pod: dict) -> dict:
@@ -259,12 +289,17 @@ def test_the_chart_and_the_operator_make_the_same_webhook_pod(knative):
     values = (("--set", "knative.enabled=true") if knative else ()) + ("--set", "knowledge.bot=bot-monsterbot")
     objects = chart(*values)
     kind = ("serving.knative.dev/v1", "Service") if knative else ("apps/v1", "Deployment")
-    [workload] = [o for o in objects if (o["apiVersion"], o["kind"]) == kind and o["metadata"]["name"] == "bot-monsterbot"]
+    [workload] = [
+        o for o in objects if (o["apiVersion"], o["kind"]) == kind and o["metadata"]["name"] == "bot-monsterbot"
+    ]
     chart_pod = workload["spec"]["template"]
     # a Bot that asks for what the release has: its Secret, its namespace, the chart's defaults
-    twin = bot(name="bot-monsterbot", channelSecretRef={"name": "bot-monsterbot-line", "key": "channel-secret"},
-               channelAccessTokenRef={"name": "bot-monsterbot-line", "key": "channel-access-token"},
-               knative={"enabled": True, "maxScale": 1} if knative else {"enabled": False})
+    twin = bot(
+        name="bot-monsterbot",
+        channelSecretRef={"name": "bot-monsterbot-line", "key": "channel-secret"},
+        channelAccessTokenRef={"name": "bot-monsterbot-line", "key": "channel-access-token"},
+        knative={"enabled": True, "maxScale": 1} if knative else {"enabled": False},
+    )
     operator_pod = desired_resources(twin, [], policy(*values))[0]["spec"]["template"]
     assert _without_release_labels(operator_pod) == _without_release_labels(chart_pod)
     assert operator_pod["metadata"]["labels"]["app.kubernetes.io/managed-by"] == "monsterbot-operator"
@@ -316,14 +351,33 @@ def test_the_operator_process_leads_reconciles_and_stops_on_sigterm(kube, tmp_pa
     (tmp_path / "config.yaml").write_text(yaml.safe_dump(operator_config(objects)))
     kube.apply("/apis/monsterbot.io/v1alpha1/namespaces/games/bots", bot(namespace="games"))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KUBERNETES_", "MONSTERBOT_", "POD_"))}
-    env |= {"KUBECONFIG": kube.kubeconfig(tmp_path / "kubeconfig", "ops/bot-monsterbot-operator"),
-            "POD_NAMESPACE": "ops", "POD_NAME": "operator-0", "MONSTERBOT_LOG_FORMAT": "text"}
+    env |= {
+        "KUBECONFIG": kube.kubeconfig(tmp_path / "kubeconfig", "ops/bot-monsterbot-operator"),
+        "POD_NAMESPACE": "ops",
+        "POD_NAME": "operator-0",
+        "MONSTERBOT_LOG_FORMAT": "text",
+    }
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "monsterbot.cli", "operator", "--config", str(tmp_path / "config.yaml"),
-                                "--interval", "0.2", "--metrics-port", str(port)],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "monsterbot.cli",
+            "operator",
+            "--config",
+            str(tmp_path / "config.yaml"),
+            "--interval",
+            "0.2",
+            "--metrics-port",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         wait_for(lambda: kube.get("apps/v1", "deployments", "games", "monsterbot") is not None, timeout=60)
         lease = kube.get("coordination.k8s.io/v1", "leases", "ops", "monsterbot-operator")
@@ -343,7 +397,7 @@ def test_the_operator_process_leads_reconciles_and_stops_on_sigterm(kube, tmp_pa
 def _metric(port: int, sample: str) -> float:
     import urllib.request
 
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as answer:  # noqa: S310 - loopback
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as answer:
         for line in answer.read().decode().splitlines():
             if line.startswith(sample + " "):
                 return float(line.split()[-1])
@@ -390,49 +444,77 @@ WEBHOOK_MAY = [
 ]
 
 
-@pytest.mark.parametrize(("account", "table"), [("bot-monsterbot-operator", OPERATOR_MAY),
-                                                ("bot-monsterbot-webhook", WEBHOOK_MAY)])
+@pytest.mark.parametrize(
+    ("account", "table"), [("bot-monsterbot-operator", OPERATOR_MAY), ("bot-monsterbot-webhook", WEBHOOK_MAY)]
+)
 def test_each_account_may_do_what_the_readme_says_and_no_more(kube, tmp_path, account, table):
     install_chart_rbac(kube, chart())
     api = client_as(kube, tmp_path, f"default/{account}")
-    answers = [(verb, f"{resource}/{sub}" if sub else resource, group, namespace, name,
-                kube.can_i(api, verb, resource, namespace, group, sub, name))
-               for verb, resource, sub, group, namespace, name, _ in table]
-    expected = [(verb, f"{resource}/{sub}" if sub else resource, group, namespace, name, allowed)
-                for verb, resource, sub, group, namespace, name, allowed in table]
+    answers = [
+        (
+            verb,
+            f"{resource}/{sub}" if sub else resource,
+            group,
+            namespace,
+            name,
+            kube.can_i(api, verb, resource, namespace, group, sub, name),
+        )
+        for verb, resource, sub, group, namespace, name, _ in table
+    ]
+    expected = [
+        (verb, f"{resource}/{sub}" if sub else resource, group, namespace, name, allowed)
+        for verb, resource, sub, group, namespace, name, allowed in table
+    ]
     assert answers == expected
 
 
-@pytest.mark.parametrize(("values", "account", "table"), [
-    # operator.watchNamespaces: a Role in each watched namespace, the Lease in its own, nothing else anywhere
-    (("--set", "operator.watchNamespaces[0]=games"), "ops/bot-monsterbot-operator", [
-        ("list", "bots", "", "monsterbot.io", "games", "", True),
-        ("create", "deployments", "", "apps", "games", "", True),
-        ("create", "events", "", "", "games", "", True),
-        ("list", "bots", "", "monsterbot.io", "ops", "", False),
-        ("create", "deployments", "", "apps", "ops", "", False),
-        ("create", "leases", "", "coordination.k8s.io", "ops", "", True),
-        ("create", "leases", "", "coordination.k8s.io", "games", "", False),
-        ("get", "secrets", "", "", "games", "", False),
-    ]),
-    # the webhook account the chart makes in each watched namespace reads that namespace's bindings only
-    (("--set", "operator.watchNamespaces[0]=games"), "games/bot-monsterbot-webhook", [
-        ("watch", "eventbindings", "", "monsterbot.io", "games", "", True),
-        ("watch", "eventbindings", "", "monsterbot.io", "ops", "", False),
-        ("list", "bots", "", "monsterbot.io", "games", "", False),
-    ]),
-    # clusterWide: Bots everywhere through a ClusterRole, and still no Secret anywhere
-    (("--set", "operator.clusterWide=true"), "ops/bot-monsterbot-operator", [
-        ("list", "bots", "", "monsterbot.io", "", "", True),
-        ("create", "deployments", "", "apps", "team-b", "", True),
-        ("get", "secrets", "", "", "team-b", "", False),
-        ("list", "secrets", "", "", "", "", False),
-        ("delete", "deployments", "", "apps", "team-b", "", False),
-    ]),
-])
+@pytest.mark.parametrize(
+    ("values", "account", "table"),
+    [
+        # operator.watchNamespaces: a Role in each watched namespace, the Lease in its own, nothing else anywhere
+        (
+            ("--set", "operator.watchNamespaces[0]=games"),
+            "ops/bot-monsterbot-operator",
+            [
+                ("list", "bots", "", "monsterbot.io", "games", "", True),
+                ("create", "deployments", "", "apps", "games", "", True),
+                ("create", "events", "", "", "games", "", True),
+                ("list", "bots", "", "monsterbot.io", "ops", "", False),
+                ("create", "deployments", "", "apps", "ops", "", False),
+                ("create", "leases", "", "coordination.k8s.io", "ops", "", True),
+                ("create", "leases", "", "coordination.k8s.io", "games", "", False),
+                ("get", "secrets", "", "", "games", "", False),
+            ],
+        ),
+        # the webhook account the chart makes in each watched namespace reads that namespace's bindings only
+        (
+            ("--set", "operator.watchNamespaces[0]=games"),
+            "games/bot-monsterbot-webhook",
+            [
+                ("watch", "eventbindings", "", "monsterbot.io", "games", "", True),
+                ("watch", "eventbindings", "", "monsterbot.io", "ops", "", False),
+                ("list", "bots", "", "monsterbot.io", "games", "", False),
+            ],
+        ),
+        # clusterWide: Bots everywhere through a ClusterRole, and still no Secret anywhere
+        (
+            ("--set", "operator.clusterWide=true"),
+            "ops/bot-monsterbot-operator",
+            [
+                ("list", "bots", "", "monsterbot.io", "", "", True),
+                ("create", "deployments", "", "apps", "team-b", "", True),
+                ("get", "secrets", "", "", "team-b", "", False),
+                ("list", "secrets", "", "", "", "", False),
+                ("delete", "deployments", "", "apps", "team-b", "", False),
+            ],
+        ),
+    ],
+)
 def test_the_accounts_of_other_modes_are_as_narrow(kube, tmp_path, values, account, table):
     install_chart_rbac(kube, chart(*values, namespace="ops"))
     api = client_as(kube, tmp_path, account)
-    answers = [kube.can_i(api, verb, resource, namespace, group, sub, name)
-               for verb, resource, sub, group, namespace, name, _ in table]
+    answers = [
+        kube.can_i(api, verb, resource, namespace, group, sub, name)
+        for verb, resource, sub, group, namespace, name, _ in table
+    ]
     assert answers == [allowed for *_, allowed in table], list(zip(table, answers, strict=True))

@@ -17,8 +17,12 @@ BINDINGS = "/apis/monsterbot.io/v1alpha1/namespaces/default/eventbindings"
 
 
 def binding(name: str, monsters=(), events=(), bot="monsterbot") -> dict:
-    return {"apiVersion": API_VERSION, "kind": "EventBinding", "metadata": {"name": name, "namespace": "default"},
-            "spec": {"botRef": {"name": bot}, "monsters": list(monsters), "events": list(events)}}
+    return {
+        "apiVersion": API_VERSION,
+        "kind": "EventBinding",
+        "metadata": {"name": name, "namespace": "default"},
+        "spec": {"botRef": {"name": bot}, "monsters": list(monsters), "events": list(events)},
+    }
 
 
 #: A made-up monster (test data, not knowledge): nothing in knowledge/ answers to it.
@@ -91,9 +95,12 @@ def test_a_bad_binding_changes_nothing(kube, cluster_bot):
 
 def test_a_binding_overrides_the_yaml_record_with_the_same_id(kube, cluster_bot):
     wait_for(lambda: cluster_bot.runtime.cluster.ready)
-    hotfix = {"id": "rathalos", "names": {"en": "Rathalos", "ja": "リオレウス", "zh-TW": "火龍", "zh-CN": "火龙"},
-              "ambiguous_with": ["rathian"],  # as its file says: it shares a nickname with Rathian ("rath")
-              "games": {"world": {"source": "hotfix", "elements": {"dragon": 3, "thunder": 3}}}}
+    hotfix = {
+        "id": "rathalos",
+        "names": {"en": "Rathalos", "ja": "リオレウス", "zh-TW": "火龍", "zh-CN": "火龙"},
+        "ambiguous_with": ["rathian"],  # as its file says: it shares a nickname with Rathian ("rath")
+        "games": {"world": {"source": "hotfix", "elements": {"dragon": 3, "thunder": 3}}},
+    }
     kube.apply(BINDINGS, binding("hotfix", [hotfix]))
     wait_for(lambda: cluster_bot.runtime.knowledge.current.monsters["rathalos"].games["world"].source == "hotfix")
 
@@ -145,16 +152,26 @@ def test_watch_events_bookmarks_and_410_relist(fake_kube, fake_api):
         kube.bookmark_every = 0.1
         changes = source._changes
         marker = kube.rv
-        kube.apply("/apis/monsterbot.io/v1alpha1/namespaces/default/bots", {
-            "apiVersion": "monsterbot.io/v1alpha1", "kind": "Bot", "metadata": {"name": "other"},
-            "spec": {"channelSecretRef": {"name": "s", "key": "k"}, "channelAccessTokenRef": {"name": "s", "key": "t"}}})
+        kube.apply(
+            "/apis/monsterbot.io/v1alpha1/namespaces/default/bots",
+            {
+                "apiVersion": "monsterbot.io/v1alpha1",
+                "kind": "Bot",
+                "metadata": {"name": "other"},
+                "spec": {
+                    "channelSecretRef": {"name": "s", "key": "k"},
+                    "channelAccessTokenRef": {"name": "s", "key": "t"},
+                },
+            },
+        )
         wait_for(lambda: int(source.watcher.resource_version) > marker)
         assert source._changes == changes
         kube.bookmark_every = 0
         # the version the watcher holds is compacted away: ERROR 410 → list again
         kube.expire_watches()
-        kube.apply(BINDINGS, binding("two", [dict(LOREM, id="lorem-wyvern-two", names={"en": "Lorem Wyvern Two"},
-                                                  aliases={})]))
+        kube.apply(
+            BINDINGS, binding("two", [dict(LOREM, id="lorem-wyvern-two", names={"en": "Lorem Wyvern Two"}, aliases={})])
+        )
         wait_for(lambda: source.watcher.lists >= 2)
         wait_for(lambda: {m.id for m in source.load().monsters} == {"lorem-wyvern", "lorem-wyvern-two"})
         watches = [path for method, path in kube.requests if "watch=" in path]
@@ -185,8 +202,10 @@ def test_a_keyword_reply_line_would_refuse_is_a_problem_of_its_binding():
     fits = read_binding(binding("fits", events=[{"keywords": ["喵"], "reply": {"text": "🐱" * 2500}}]))
     assert not fits.problems and fits.knowledge.replies[0].text == "🐱" * 2500
     over = read_binding(binding("over", events=[{"keywords": ["喵"], "reply": {"text": "🐱" * 3000}}]))
-    assert over.problems == ("spec.events[0].reply.text is 6000 characters as LINE counts them (UTF-16 units); "
-                             "LINE refuses a text over 5000",)
+    assert over.problems == (
+        "spec.events[0].reply.text is 6000 characters as LINE counts them (UTF-16 units); "
+        "LINE refuses a text over 5000",
+    )
     assert not over.knowledge.replies  # all or nothing: the binding contributes nothing
 
 
@@ -208,15 +227,21 @@ def _labelled(name: str, monster: dict, labels: dict) -> dict:
 
 
 def _wyvern(n: int) -> dict:
-    return LOREM | {"id": f"lorem-{n}", "names": {"en": f"Lorem {n}", "ja": f"ロレム{n}", "zh-TW": f"試驗{n}龍",
-                                                  "zh-CN": f"试验{n}龙"}, "aliases": {}}
+    return LOREM | {
+        "id": f"lorem-{n}",
+        "names": {"en": f"Lorem {n}", "ja": f"ロレム{n}", "zh-TW": f"試驗{n}龍", "zh-CN": f"试验{n}龙"},
+        "aliases": {},
+    }
 
 
-@pytest.mark.parametrize(("bot", "selector", "taken"), [
-    ("monsterbot", {"team": "a"}, {"lorem-1", "lorem-3"}),  # its botRef, and a label match naming no Bot
-    ("monsterbot", {}, {"lorem-1"}),
-    ("", {}, {"lorem-3", "lorem-4"}),  # the chart's own webhook: the bindings naming no Bot
-])
+@pytest.mark.parametrize(
+    ("bot", "selector", "taken"),
+    [
+        ("monsterbot", {"team": "a"}, {"lorem-1", "lorem-3"}),  # its botRef, and a label match naming no Bot
+        ("monsterbot", {}, {"lorem-1"}),
+        ("", {}, {"lorem-3", "lorem-4"}),  # the chart's own webhook: the bindings naming no Bot
+    ],
+)
 def test_a_webhook_takes_its_bots_bindings_and_no_other_bots(kube, api, bot, selector, taken):
     kube.apply(BINDINGS, binding("mine", [_wyvern(1)]))
     kube.apply(BINDINGS, binding("theirs", [_wyvern(2)], bot="other-bot"))
@@ -277,19 +302,24 @@ def test_a_refused_binding_leaves_no_name_behind_for_the_next():
 
     thief = _wyvern(5) | {"aliases": {"zh-TW": ["火龍"]}}
     heir = _wyvern(6) | {"aliases": {"en": ["Lorem 5"]}}  # the refused one's name, free again
-    merged, refused = merge(YamlSource([KNOWLEDGE]).load(), [read_binding(binding("a-thief", [thief])),
-                                                              read_binding(binding("b-heir", [heir]))])
+    merged, refused = merge(
+        YamlSource([KNOWLEDGE]).load(),
+        [read_binding(binding("a-thief", [thief])), read_binding(binding("b-heir", [heir]))],
+    )
     assert set(refused) == {"default/a-thief"} and refused["default/a-thief"].reason == "NameCollision"
     assert "lorem-6" in {m.id for m in merged.monsters} and "lorem-5" not in {m.id for m in merged.monsters}
 
 
-@pytest.mark.parametrize(("keyword", "why"), [
-    ("火龍", "holds '火龍', a name of rathalos"),
-    ("Rathalos weakness", "holds 'rathalos', a name of rathalos"),
-    ("試驗龍", "a name of lorem-wyvern"),  # the binding's own monster: its questions would get the keyword reply
-    ("ok", "is an ordinary word"),
-    ("Hello!", "is an ordinary word"),
-])
+@pytest.mark.parametrize(
+    ("keyword", "why"),
+    [
+        ("火龍", "holds '火龍', a name of rathalos"),
+        ("Rathalos weakness", "holds 'rathalos', a name of rathalos"),
+        ("試驗龍", "a name of lorem-wyvern"),  # the binding's own monster: its questions would get the keyword reply
+        ("ok", "is an ordinary word"),
+        ("Hello!", "is an ordinary word"),
+    ],
+)
 def test_a_keyword_event_may_not_shadow_a_name_or_an_ordinary_word(keyword, why):
     """Refused whole with a reason in the binding's status, and absent from the webhook's merge: one rule."""
     from monsterbot.operator.reconcile import binding_conditions
@@ -298,7 +328,9 @@ def test_a_keyword_event_may_not_shadow_a_name_or_an_ordinary_word(keyword, why)
     from tests.conftest import KNOWLEDGE
 
     base = YamlSource([KNOWLEDGE]).load()
-    shadow = binding("shadow", [LOREM], [{"keywords": ["開團", keyword], "reply": {"text": "Free gems! http://x.example"}}])
+    shadow = binding(
+        "shadow", [LOREM], [{"keywords": ["開團", keyword], "reply": {"text": "Free gems! http://x.example"}}]
+    )
     fine = binding("fine", [_wyvern(9)], [{"keywords": ["開團"], "reply": {"text": "今晚九點集合！"}}])
     merged, refused = merge(base, [read_binding(shadow), read_binding(fine)])
     assert set(refused) == {"default/shadow"} and refused["default/shadow"].reason == "KeywordShadows"

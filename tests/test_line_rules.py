@@ -50,7 +50,7 @@ def every_reply(conversation: Conversation) -> Iterator[tuple[str, Message | Wir
                     yield f"compare {where} {partner.id}", tables.comparison((monster, partner), language, game)
         for game in (None, *GAMES):
             for start in range(0, len(monsters), line_rules.QUICK_REPLY_MAX_ITEMS):
-                chunk = monsters[start:start + line_rules.QUICK_REPLY_MAX_ITEMS]
+                chunk = monsters[start : start + line_rules.QUICK_REPLY_MAX_ITEMS]
                 yield f"which {language} {game} {start}", messages.which_one(chunk, game, language)
                 yield f"not found {language} {game} {start}", messages.not_found("🔥" * 3000, chunk, game, language)
             yield f"not found {language} {game}", messages.not_found("x" * 5000, [], game, language)
@@ -59,8 +59,10 @@ def every_reply(conversation: Conversation) -> Iterator[tuple[str, Message | Wir
                 ranked = weakest_to(monsters, topic, game)
                 for number in range(max(1, -(-len(ranked) // PAGE_SIZE))):
                     shown, more = page(ranked, number)
-                    yield (f"reverse {topic} {language} {game} {number}",
-                           reverse.weakest_list(topic, shown, language, game, number, more))
+                    yield (
+                        f"reverse {topic} {language} {game} {number}",
+                        reverse.weakest_list(topic, shown, language, game, number, more),
+                    )
         yield f"help {language}", messages.usage(language)
         for kind in ("greeting", "thanks", "laugh", "ok", "bye", "sticker"):
             yield f"small talk {kind} {language}", messages.small_talk(kind, language)
@@ -99,7 +101,9 @@ def test_every_page_of_a_split_table_fits_a_bubble_with_its_widest_page_mark():
     from monsterbot.replies.fit import split_pages
 
     def page(rows, number, count):
-        return FlexBubble(body=FlexBox(layout="vertical", contents=[FlexText(text=f"Hitzones {number}/{count}"), *rows]))
+        return FlexBubble(
+            body=FlexBox(layout="vertical", contents=[FlexText(text=f"Hitzones {number}/{count}"), *rows])
+        )
 
     def row(size):  # a row whose JSON, with the ", " before it, is `size` bytes
         return FlexText(text="x" * (size - line_rules.json_size(to_data(FlexText(text=""))) - 2))
@@ -143,13 +147,16 @@ def test_the_longest_real_table_keeps_its_columns(knowledge):
 
 # --- the rules catch what LINE refuses ---------------------------------------------------------------
 
+
 def _flex(contents: dict[str, Any], alt: str = "alt") -> dict[str, Any]:
     return {"type": "flex", "altText": alt, "contents": contents}
 
 
 def _bubble(*texts: str) -> dict[str, Any]:
-    return {"type": "bubble", "body": {"type": "box", "layout": "vertical",
-                                       "contents": [{"type": "text", "text": t} for t in texts]}}
+    return {
+        "type": "bubble",
+        "body": {"type": "box", "layout": "vertical", "contents": [{"type": "text", "text": t} for t in texts]},
+    }
 
 
 def _postback_button(label: str, data: str = "monster=x", shown: str | None = "x") -> dict[str, Any]:
@@ -159,24 +166,33 @@ def _postback_button(label: str, data: str = "monster=x", shown: str | None = "x
     return {"type": "action", "action": action}
 
 
-@pytest.mark.parametrize(("message", "problem"), [
-    (_flex(_bubble("Part", "")), "must be non-empty text"),
-    (_flex(_bubble("  ")), "must be non-empty text"),
-    (_flex(_bubble("x" * 30_000)), "size of bubble"),
-    (_flex(_bubble("火" * 5_000)), "size of bubble"),  # 6 bytes each as line-bot-sdk sends it (\\u706b)
-    (_flex({"type": "carousel", "contents": [_bubble("x")] * 13}), "between 1 and 12"),
-    (_flex({"type": "carousel", "contents": [_bubble("x" * 20_000)] * 3}), "size of carousel"),
-    (_flex(_bubble("x"), alt=""), "must be non-empty text"),
-    (_flex(_bubble("x"), alt="🔥" * 751), "between 1 and 1500"),  # 1,502 UTF-16 code units
-    ({"type": "text", "text": ""}, "must be non-empty text"),
-    ({"type": "text", "text": "🍎" * 2501}, "between 1 and 5000"),
-    ({"type": "text", "text": "x", "quickReply": {"items": [_postback_button("x")] * 14}}, "between 1 and 13"),
-    ({"type": "text", "text": "x", "quickReply": {"items": []}}, "between 1 and 13"),
-    ({"type": "text", "text": "x", "quickReply": {"items": [_postback_button("x" * 21)]}}, "between 1 and 20"),
-    ({"type": "text", "text": "x", "quickReply": {"items": [_postback_button("")]}}, "between 1 and 20"),
-    ({"type": "text", "text": "x", "quickReply": {"items": [_postback_button("x", data="d" * 301)]}}, "between 0 and 300"),
-    ({"type": "text", "text": "x", "quickReply": {"items": [_postback_button("x", shown=None)]}}, "must be specified"),
-])
+@pytest.mark.parametrize(
+    ("message", "problem"),
+    [
+        (_flex(_bubble("Part", "")), "must be non-empty text"),
+        (_flex(_bubble("  ")), "must be non-empty text"),
+        (_flex(_bubble("x" * 30_000)), "size of bubble"),
+        (_flex(_bubble("火" * 5_000)), "size of bubble"),  # 6 bytes each as line-bot-sdk sends it (\\u706b)
+        (_flex({"type": "carousel", "contents": [_bubble("x")] * 13}), "between 1 and 12"),
+        (_flex({"type": "carousel", "contents": [_bubble("x" * 20_000)] * 3}), "size of carousel"),
+        (_flex(_bubble("x"), alt=""), "must be non-empty text"),
+        (_flex(_bubble("x"), alt="🔥" * 751), "between 1 and 1500"),  # 1,502 UTF-16 code units
+        ({"type": "text", "text": ""}, "must be non-empty text"),
+        ({"type": "text", "text": "🍎" * 2501}, "between 1 and 5000"),
+        ({"type": "text", "text": "x", "quickReply": {"items": [_postback_button("x")] * 14}}, "between 1 and 13"),
+        ({"type": "text", "text": "x", "quickReply": {"items": []}}, "between 1 and 13"),
+        ({"type": "text", "text": "x", "quickReply": {"items": [_postback_button("x" * 21)]}}, "between 1 and 20"),
+        ({"type": "text", "text": "x", "quickReply": {"items": [_postback_button("")]}}, "between 1 and 20"),
+        (
+            {"type": "text", "text": "x", "quickReply": {"items": [_postback_button("x", data="d" * 301)]}},
+            "between 0 and 300",
+        ),
+        (
+            {"type": "text", "text": "x", "quickReply": {"items": [_postback_button("x", shown=None)]}},
+            "must be specified",
+        ),
+    ],
+)
 def test_the_rules_refuse_what_line_refuses(message, problem):
     error, details = line_rules.request_errors(_body(message))
     assert error.startswith("A message (messages[0])")
@@ -189,8 +205,16 @@ def test_the_rules_accept_messages_at_the_limits():
         _flex(_bubble("x" * 29_000), alt="🔥" * 750),
         _flex({"type": "carousel", "contents": [_bubble("x" * 4_000)] * 12}),
         {"type": "text", "text": "x", "quickReply": {"items": [_postback_button("x" * 20, data="d" * 300)] * 13}},
-        _flex({"type": "bubble", "body": {"type": "box", "layout": "vertical", "contents": [
-            {"type": "text", "contents": [{"type": "span", "text": "span"}]}]}}),
+        _flex(
+            {
+                "type": "bubble",
+                "body": {
+                    "type": "box",
+                    "layout": "vertical",
+                    "contents": [{"type": "text", "contents": [{"type": "span", "text": "span"}]}],
+                },
+            }
+        ),
     ]
     assert line_rules.request_errors(_body(*at_limits[:5])) == ("", [])
 
@@ -205,8 +229,11 @@ def test_a_reply_holds_one_to_five_messages():
 
 def test_the_stand_in_answers_like_line(line_stub):
     def post(body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        request = urllib.request.Request(line_stub.url + "/v2/bot/message/reply", json.dumps(body).encode(),
-                                         {"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"})
+        request = urllib.request.Request(
+            line_stub.url + "/v2/bot/message/reply",
+            json.dumps(body).encode(),
+            {"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"},
+        )
         try:
             with urllib.request.urlopen(request, timeout=5) as response:
                 return response.status, json.load(response)
@@ -216,8 +243,12 @@ def test_the_stand_in_answers_like_line(line_stub):
     status, answer = post(_body(_flex(_bubble("", "x")), token=line_stub.issue("a")))
     assert status == 400 and answer == {
         "message": "A message (messages[0]) in the request body is invalid",
-        "details": [{"message": "must be non-empty text", "property": "/contents/body/contents/0/text"}]}
-    assert post(_body({"type": "text", "text": "x"}, token="a")) == (200, {"sentMessages": [{"id": "0", "quoteToken": "q"}]})
+        "details": [{"message": "must be non-empty text", "property": "/contents/body/contents/0/text"}],
+    }
+    assert post(_body({"type": "text", "text": "x"}, token="a")) == (
+        200,
+        {"sentMessages": [{"id": "0", "quoteToken": "q"}]},
+    )
     assert post(_body({"type": "text", "text": "again"}, token="a")) == (400, {"message": "Invalid reply token"})
     assert len(line_stub.rejected) == 2
     line_stub.rejected.clear()  # refused on purpose

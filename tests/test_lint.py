@@ -1,4 +1,4 @@
-"""The code passes the project's lint rules (pyflakes, bugbear, import order) and type check (see pyproject.toml)."""
+"""The code passes the project's lint rules and layout (ruff, see pyproject.toml) and its type check (mypy)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,29 @@ import pytest
 
 from tests.conftest import REPO
 
+#: What the lint and the layout cover: the package, the dev tools, the tests and the gallery's scripts.
+CODE = ("monsterbot", "monsterbot_devtools", "tests", "docs")
+
+
+def _ruff(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ruff", *args, *CODE], cwd=REPO, capture_output=True, text=True)
+
 
 def test_ruff_finds_nothing():
-    done = subprocess.run([sys.executable, "-m", "ruff", "check", "monsterbot", "monsterbot_devtools", "tests", "--output-format", "concise"],
-                          cwd=REPO, capture_output=True, text=True)
+    """The rules in pyproject.toml: line length, complexity, naming and no `noqa` that suppresses nothing included."""
+    done = _ruff("check", "--output-format", "concise")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_code_is_laid_out_by_ruff_format():
+    done = _ruff("format", "--check")
+    assert done.returncode == 0, "run `.venv/bin/ruff format " + " ".join(CODE) + "`:\n" + done.stdout + done.stderr
 
 
 @pytest.mark.timeout(600)  # a cold mypy cache on a busy 2-core machine
 def test_mypy_finds_no_type_error():
-    """The type check of `monsterbot/` and `monsterbot_devtools/` (settings in pyproject.toml's [tool.mypy]); it ships py.typed."""
+    """The type check of `monsterbot/` and `monsterbot_devtools/` (settings in pyproject.toml's [tool.mypy]); it ships
+    py.typed."""
     done = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert (REPO / "monsterbot" / "py.typed").exists()

@@ -30,12 +30,28 @@ def test_normalize(raw, key):
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("火龍", "zh-TW"), ("火龙", "zh-CN"), ("リオレウス", "ja"), ("rathalos", "en"), ("今天吃火鍋", "zh-TW"), ("麒麟", "zh-TW"),
-     # kanji Japanese writes and Chinese does not (竜 for 龍 / 龙), without kana
-     ("轟竜", "ja"), ("雷狼竜", "ja"), ("黒蝕竜 弱点", "ja"), ("学校", "zh-CN"), ("轟龍", "zh-TW"),
-     # characters Chinese writes as they are, although OpenCC's jp2t changes them (欠 → 缺, 予 → 豫)
-     ("氷属性 弱点", "ja"), ("氷", "ja"), ("覇竜", "ja"),
-     ("欠打的轟龍弱點", "zh-TW"), ("轰龙欠打 弱点", "zh-CN"), ("給予", "zh-TW"), ("芸芸眾生", "zh-TW")],
+    [
+        ("火龍", "zh-TW"),
+        ("火龙", "zh-CN"),
+        ("リオレウス", "ja"),
+        ("rathalos", "en"),
+        ("今天吃火鍋", "zh-TW"),
+        ("麒麟", "zh-TW"),
+        # kanji Japanese writes and Chinese does not (竜 for 龍 / 龙), without kana
+        ("轟竜", "ja"),
+        ("雷狼竜", "ja"),
+        ("黒蝕竜 弱点", "ja"),
+        ("学校", "zh-CN"),
+        ("轟龍", "zh-TW"),
+        # characters Chinese writes as they are, although OpenCC's jp2t changes them (欠 → 缺, 予 → 豫)
+        ("氷属性 弱点", "ja"),
+        ("氷", "ja"),
+        ("覇竜", "ja"),
+        ("欠打的轟龍弱點", "zh-TW"),
+        ("轰龙欠打 弱点", "zh-CN"),
+        ("給予", "zh-TW"),
+        ("芸芸眾生", "zh-TW"),
+    ],
 )
 def test_detect_language(text, language):
     assert detect_language(text) == language
@@ -134,20 +150,37 @@ def test_misses(knowledge, text):
     assert ask(knowledge, text).outcome is Outcome.MISS
 
 
-@pytest.mark.parametrize(("text", "base"), [
-    ("綠迅龍", "nargacuga"), ("green nargacuga", "nargacuga"), ("ナルガクルガ亜種", "nargacuga"), ("迅龍亞種", "nargacuga"),
-    ("ジンオウガ希少種", "zinogre"), ("rathalos subspecies", "rathalos"),
-    # a longer name beside the variant word: its spelling alone is close enough to match, and still may not answer
-    ("綠ナルガクルガ", "nargacuga"), ("金ジンオウガ", "zinogre"), ("紫雷狼龍", "zinogre"), ("紅ナルガ", "nargacuga"),
-])
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("綠迅龍", "nargacuga"),
+        ("green nargacuga", "nargacuga"),
+        ("ナルガクルガ亜種", "nargacuga"),
+        ("迅龍亞種", "nargacuga"),
+        ("ジンオウガ希少種", "zinogre"),
+        ("rathalos subspecies", "rathalos"),
+        # a longer name beside the variant word: its spelling alone is close enough to match, and still may not answer
+        ("綠ナルガクルガ", "nargacuga"),
+        ("金ジンオウガ", "zinogre"),
+        ("紫雷狼龍", "zinogre"),
+        ("紅ナルガ", "nargacuga"),
+    ],
+)
 def test_a_variant_the_knowledge_lacks_is_offered_not_answered_as_its_base(knowledge, text, base):
     # another monster with other weaknesses: "did you mean Nargacuga?", never Nargacuga's card as if it were the same
     result = ask(knowledge, text)
     assert result.outcome is not Outcome.MATCH and base in {c.monster_id for c in result.candidates}
 
 
-@pytest.mark.parametrize(("text", "monster_id"), [("蒼火龍", "azure-rathalos"), ("azure rathalos", "azure-rathalos"),
-                                                  ("黑轟龍", "brute-tigrex"), ("我想打迅龍", "nargacuga")])
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("蒼火龍", "azure-rathalos"),
+        ("azure rathalos", "azure-rathalos"),
+        ("黑轟龍", "brute-tigrex"),
+        ("我想打迅龍", "nargacuga"),
+    ],
+)
 def test_variants_the_knowledge_holds_and_names_in_chatter_still_match(knowledge, text, monster_id):
     assert_matches(knowledge, text, monster_id)
 
@@ -192,7 +225,9 @@ def test_long_input_is_bounded(knowledge):
     assert ask(knowledge, "rathalos " * 2000).outcome is Outcome.MATCH
 
 
-@pytest.mark.parametrize(("text", "expected"), [("マガラ", {"gore-magala", "shagaru-magala"}), ("rath", {"rathalos", "rathian"})])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("マガラ", {"gore-magala", "shagaru-magala"}), ("rath", {"rathalos", "rathian"})]
+)
 def test_a_nickname_players_use_for_several_monsters_asks_which(knowledge, text, expected):
     result = ask(knowledge, text)
     assert result.outcome is Outcome.AMBIGUOUS
@@ -204,21 +239,38 @@ def test_a_shared_nickname_inside_a_typo_is_no_evidence(knowledge):
     assert ask(knowledge, "ゴアマガラ").best.monster_id == "gore-magala"
 
 
-@pytest.mark.parametrize(("text", "monster_id"), [("贼龙", "great-jagras"), ("賊龍弱點", "great-jagras"), ("利奧雷武斯", "rathalos")])
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("贼龙", "great-jagras"), ("賊龍弱點", "great-jagras"), ("利奧雷武斯", "rathalos")]
+)
 def test_sourced_nicknames(knowledge, text, monster_id):
     assert ask(knowledge, text).best.monster_id == monster_id
 
 
-@pytest.mark.parametrize(("text", "monster_id"), [("ウルムー", "paolumu"), ("マキヒコ", "wind-serpent-ibushi"),
-                                                  ("ハギ", "goss-harag"), ("ベルド", "arkveld"), ("オウガ", "zinogre"),
-                                                  ("kadachi", "tobi-kadachi"), ("barina", "lala-barina")])
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("ウルムー", "paolumu"),
+        ("マキヒコ", "wind-serpent-ibushi"),
+        ("ハギ", "goss-harag"),
+        ("ベルド", "arkveld"),
+        ("オウガ", "zinogre"),
+        ("kadachi", "tobi-kadachi"),
+        ("barina", "lala-barina"),
+    ],
+)
 def test_a_shortened_name_is_its_monster_even_with_variants_holding_it(knowledge, text, monster_id):
     """Players shorten names (略称): inside one monster's name, and inside its variants' only through that name."""
     assert_matches(knowledge, text, monster_id)
 
 
-@pytest.mark.parametrize(("text", "monsters"), [("リオ", {"rathalos", "rathian"}), ("ガラ", {"garangolm", "gore-magala"}),
-                                                ("ジョー", {"deviljho", "savage-deviljho"})])
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("リオ", {"rathalos", "rathian"}),
+        ("ガラ", {"garangolm", "gore-magala"}),
+        ("ジョー", {"deviljho", "savage-deviljho"}),
+    ],
+)
 def test_a_short_piece_of_several_names_asks_which(knowledge, text, monsters):
     result = ask(knowledge, text)
     assert result.outcome is Outcome.AMBIGUOUS and monsters <= {c.monster_id for c in result.candidates}

@@ -30,8 +30,11 @@ def _report(knowledge, path: Path):
 
 def test_the_held_out_half_has_no_false_positive_and_its_recall(knowledge):
     report = _report(knowledge, HELDOUT)
-    unexpected = [line for line in report.false_positives if line.split("\t")[2].split(" → ")[0]
-                  not in HELDOUT_KNOWN_FALSE_POSITIVES]
+    unexpected = [
+        line
+        for line in report.false_positives
+        if line.split("\t")[2].split(" → ")[0] not in HELDOUT_KNOWN_FALSE_POSITIVES
+    ]
     assert unexpected == [], render(report, misses=False)
     assert report.overall.recall >= HELDOUT_RECALL, render(report)
 
@@ -57,7 +60,13 @@ def test_every_expected_monster_is_in_the_knowledge(knowledge):
     monsters = knowledge.current.monsters
     for row in load(TUNE) + load(HELDOUT):
         kind, _, value = row.expected.partition(":")
-        ids = value.split(",") if kind in ("ambiguous", "compare", "unknown") else [] if kind in ("none", "reverse") else [kind]
+        ids = (
+            value.split(",")
+            if kind in ("ambiguous", "compare", "unknown")
+            else []
+            if kind in ("none", "reverse")
+            else [kind]
+        )
         assert all(monster_id in monsters for monster_id in ids), row
 
 
@@ -80,9 +89,16 @@ def test_what_counts_as_right(reading, expected, right):
 
 
 def test_a_false_positive_is_any_answer_with_facts_that_is_wrong():
-    rows = [Row("en", "neg", "pikachu", "none"), Row("en", "name", "rathalos", "rathalos"), Row("en", "v", "x", "unknown:a")]
-    readings = {"pikachu": Reading(Verdict.ANSWER, ("rathalos",)), "rathalos": Reading(Verdict.ANSWER, ("rathalos",)),
-                "x": Reading(Verdict.ASK, ("a",))}
+    rows = [
+        Row("en", "neg", "pikachu", "none"),
+        Row("en", "name", "rathalos", "rathalos"),
+        Row("en", "v", "x", "unknown:a"),
+    ]
+    readings = {
+        "pikachu": Reading(Verdict.ANSWER, ("rathalos",)),
+        "rathalos": Reading(Verdict.ANSWER, ("rathalos",)),
+        "x": Reading(Verdict.ASK, ("a",)),
+    }
     report = evaluate(rows, readings.__getitem__)
     assert len(report.false_positives) == 1 and report.overall.recall == 1.0
     assert report.overall.precision == 0.5

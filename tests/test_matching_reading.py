@@ -18,10 +18,19 @@ def _read(knowledge: Any, text: str):
 
 @pytest.mark.parametrize(
     ("text", "monster_id"),
-    [("銀レウス", "silver-rathalos"), ("レウス希少種", "silver-rathalos"), ("火龍稀有種", "silver-rathalos"),
-     ("雌火龍稀有種", "gold-rathian"), ("ディア亜種", "black-diablos"), ("frostfang barry", "frostfang-barioth"),
-     ("stygian zino", "stygian-zinogre"), ("rathalosweakness", "rathalos"), ("ヌシミツネ", "apex-mizutsune"),
-     ("護竜レウス", "guardian-rathalos"), ("傀異克服クシャル", "risen-kushala-daora")],
+    [
+        ("銀レウス", "silver-rathalos"),
+        ("レウス希少種", "silver-rathalos"),
+        ("火龍稀有種", "silver-rathalos"),
+        ("雌火龍稀有種", "gold-rathian"),
+        ("ディア亜種", "black-diablos"),
+        ("frostfang barry", "frostfang-barioth"),
+        ("stygian zino", "stygian-zinogre"),
+        ("rathalosweakness", "rathalos"),
+        ("ヌシミツネ", "apex-mizutsune"),
+        ("護竜レウス", "guardian-rathalos"),
+        ("傀異克服クシャル", "risen-kushala-daora"),
+    ],
 )
 def test_a_variant_word_composes_with_a_shortened_base_in_any_language(knowledge, text, monster_id):
     reading = _read(knowledge, text)
@@ -30,9 +39,17 @@ def test_a_variant_word_composes_with_a_shortened_base_in_any_language(knowledge
 
 @pytest.mark.parametrize(
     ("text", "base"),
-    [("ナルガ亜種", "nargacuga"), ("綠迅龍", "nargacuga"), ("green narga", "nargacuga"), ("金レウス", "rathalos"),
-     ("gold rathalos", "rathalos"), ("黑炎王火龍", "rathalos"), ("dreadking rathalos", "rathalos"),
-     ("apex narga", "nargacuga"), ("首領迅龍", "nargacuga")],
+    [
+        ("ナルガ亜種", "nargacuga"),
+        ("綠迅龍", "nargacuga"),
+        ("green narga", "nargacuga"),
+        ("金レウス", "rathalos"),
+        ("gold rathalos", "rathalos"),
+        ("黑炎王火龍", "rathalos"),
+        ("dreadking rathalos", "rathalos"),
+        ("apex narga", "nargacuga"),
+        ("首領迅龍", "nargacuga"),
+    ],
 )
 def test_a_variant_the_knowledge_lacks_is_never_answered_but_offers_its_base(knowledge, text, base):
     reading = _read(knowledge, text)
@@ -49,14 +66,25 @@ def test_the_variant_words_the_names_show_are_found_in_the_names(knowledge):
 
 @pytest.mark.parametrize(
     "text",
-    ["動物園でキリンを見た", "ウルトラマンティガ見た", "侏羅紀公園的棘龍", "gossip", "magnet", "xenon lamp",
-     "fast and furious", "coral", "nightshades"],
+    [
+        "動物園でキリンを見た",
+        "ウルトラマンティガ見た",
+        "侏羅紀公園的棘龍",
+        "gossip",
+        "magnet",
+        "xenon lamp",
+        "fast and furious",
+        "coral",
+        "nightshades",
+    ],
 )
 def test_a_name_used_for_something_else_gets_no_card(knowledge, text):
     assert not _read(knowledge, text).answers
 
 
-@pytest.mark.parametrize(("text", "topic"), [("ice", "ice"), ("Fire", "fire"), ("dragon?", "dragon"), ("氷属性", "ice")])
+@pytest.mark.parametrize(
+    ("text", "topic"), [("ice", "ice"), ("Fire", "fire"), ("dragon?", "dragon"), ("氷属性", "ice")]
+)
 def test_an_element_alone_is_a_reverse_lookup(knowledge, text, topic):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.topic) == (Verdict.REVERSE, topic)
@@ -69,8 +97,11 @@ def test_several_names_compare_every_one(knowledge):
 
 @pytest.mark.parametrize(
     ("text", "monster_id"),
-    [("荒野 蠻顎龍", "guardian-fulgur-anjanath"), ("wilds odogaron", "guardian-ebony-odogaron"),
-     ("wilds rathalos", "rathalos")],
+    [
+        ("荒野 蠻顎龍", "guardian-fulgur-anjanath"),
+        ("wilds odogaron", "guardian-ebony-odogaron"),
+        ("wilds rathalos", "rathalos"),
+    ],
 )
 def test_a_game_named_with_a_monster_it_holds_only_as_another_form_answers_that_form(knowledge, text, monster_id):
     assert _read(knowledge, text).monsters == (monster_id,)
@@ -82,8 +113,7 @@ def _answer(knowledge: Any, text: str, chat: ChatKind = ChatKind.USER):
 
 def test_the_bot_compares_three_names_in_one_table(knowledge):
     answer = _answer(knowledge, "火龍 vs 雌火龍 vs 銀火龍")
-    assert answer.kind == "compare" and [m.id for m in answer.monsters] == ["rathalos", "rathian",
-                                                                                  "silver-rathalos"]
+    assert answer.kind == "compare" and [m.id for m in answer.monsters] == ["rathalos", "rathian", "silver-rathalos"]
     assert "銀火龍" in answer.messages[0].data["altText"]
 
 

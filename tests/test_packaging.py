@@ -29,8 +29,12 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copytree(path, source / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(path, source / name)
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(source)],
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     [built] = out.glob("monsterbot-*.whl")
     return built
@@ -41,8 +45,11 @@ def test_the_wheel_carries_the_knowledge_and_no_dev_tools(wheel: Path) -> None:
     records = {Path(n).name for n in names if n.startswith("monsterbot/default_knowledge/monsters/")}
     assert records == {p.name for p in (REPO / "knowledge" / "monsters").glob("*.yaml")}
     assert not [n for n in names if "devtools" in n or n.startswith("tests/")]
-    data = {str(p.relative_to(REPO)) for p in (REPO / "monsterbot").rglob("*")
-            if p.is_file() and p.suffix in (".json", ".txt", ".typed") and "default_knowledge" not in p.parts}
+    data = {
+        str(p.relative_to(REPO))
+        for p in (REPO / "monsterbot").rglob("*")
+        if p.is_file() and p.suffix in (".json", ".txt", ".typed") and "default_knowledge" not in p.parts
+    }
     assert data and data - set(names) == set(), "package data the wheel lacks (pyproject's package-data)"
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert "Classifier: Programming Language :: Python :: 3.11" in metadata and "Keywords:" in metadata
@@ -55,28 +62,54 @@ def test_the_installed_wheel_answers_from_another_folder_and_writes_nothing_ther
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     python = venv / "bin" / "python"
-    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             capture_output=True, text=True, check=True).stdout.strip()
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     # a plain path entry: the suite's own editable monsterbot (a .pth hook there) is not installed by it
     (Path(purelib) / "suite-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    done = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet",
-                           str(wheel)], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MONSTERBOT_", "PYTHON"))}
     env |= {"HOME": str(tmp_path / "home"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    where = subprocess.run([str(python), "-c", "import monsterbot; print(monsterbot.__file__)"], cwd=elsewhere,
-                           env=env, capture_output=True, text=True, check=True).stdout
+    where = subprocess.run(
+        [str(python), "-c", "import monsterbot; print(monsterbot.__file__)"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert where.startswith(purelib), where  # the wheel's copy, not the checkout's
-    answer = subprocess.run([str(venv / "bin" / "monsterbot"), "ask", "火龍"], cwd=elsewhere, env=env,
-                            capture_output=True, text=True, timeout=120)
+    answer = subprocess.run(
+        [str(venv / "bin" / "monsterbot"), "ask", "火龍"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert answer.returncode == 0, answer.stderr
     assert "Rathalos" in answer.stdout and "火龍" in answer.stdout
     assert list(elsewhere.iterdir()) == []  # no ./data: the compiled cache went to the user's cache folder
     assert list((tmp_path / "cache" / "monsterbot").iterdir())
-    bench = subprocess.run([str(venv / "bin" / "monsterbot"), "bench", "--quick"], cwd=elsewhere, env=env,
-                           capture_output=True, text=True, timeout=120)
+    bench = subprocess.run(
+        [str(venv / "bin" / "monsterbot"), "bench", "--quick"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert bench.returncode != 0 and "needs a checkout" in bench.stderr, bench.stderr
 
 

@@ -94,8 +94,14 @@ def test_a_name_is_indexed_by_its_usual_reading():
 
 @pytest.mark.parametrize(
     ("text", "monster_id"),
-    [("kematrice", "quematrice"), ("jipceros", "gypceros"), ("ray dau", "rey-dau"), ("rey dow", "rey-dau"),
-     ("nerscila", "nerscylla"), ("nargakooga", "nargacuga")],
+    [
+        ("kematrice", "quematrice"),
+        ("jipceros", "gypceros"),
+        ("ray dau", "rey-dau"),
+        ("rey dow", "rey-dau"),
+        ("nerscila", "nerscylla"),
+        ("nargakooga", "nargacuga"),
+    ],
 )
 def test_latin_names_spelled_as_heard(knowledge, text, monster_id):
     result = ask(knowledge, text)

@@ -15,8 +15,12 @@ from monsterbot_devtools.bench import synthetic_monsters
 
 
 def full_scan(strings: list[str], query: str, score_cutoff: float, limit: int) -> list[tuple[str, float]]:
-    return [(s, score) for s, score, _ in process.extract(query, sorted(strings), scorer=fuzz.ratio,
-                                                          score_cutoff=score_cutoff, limit=limit)]
+    return [
+        (s, score)
+        for s, score, _ in process.extract(
+            query, sorted(strings), scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=limit
+        )
+    ]
 
 
 def random_queries(keys: list[str], count: int, seed: int) -> list[str]:
@@ -29,18 +33,18 @@ def random_queries(keys: list[str], count: int, seed: int) -> list[str]:
         at = rng.randrange(len(key) + 1)
         kind = rng.randrange(7)
         if kind == 1 and len(key) > 1:
-            key = key[:at] + key[at + 1:]
+            key = key[:at] + key[at + 1 :]
         elif kind == 2:
             key = key[:at] + rng.choice(letters) + key[at:]
         elif kind == 3:
-            key = key[:at] + rng.choice(letters) + key[at + 1:]
+            key = key[:at] + rng.choice(letters) + key[at + 1 :]
         elif kind == 4:
             key = "".join(rng.choice(letters) for _ in range(rng.randint(1, 12)))
         elif kind == 5:
             key = key[:at] or key[at:]
         elif kind == 6:
             other = rng.choice(keys)
-            key = key[:at] + other[rng.randrange(len(other)):]
+            key = key[:at] + other[rng.randrange(len(other)) :]
         queries.append(key)
     return queries
 
@@ -103,10 +107,16 @@ def test_the_matcher_answers_as_with_full_scans(knowledge, monkeypatch):
     matchers = [knowledge.current.matcher, Matcher(synthetic_monsters(1_000))]
     queries = [random_queries(sorted(m._entries), 200, seed=11) for m in matchers]
     prefiltered = [[m.match_key(q) for q in qs] for m, qs in zip(matchers, queries, strict=True)]
-    monkeypatch.setattr(FuzzyIndex, "extract", lambda self, query, cutoff, limit: full_scan(list(self._slot), query,
-                                                                                          cutoff, limit))
-    monkeypatch.setattr(SubstringIndex, "containing", lambda self, part: [
-        (k, k.count(part)) for k in sorted({k for ks in self._holding.values() for k in ks}) if part in k])
+    monkeypatch.setattr(
+        FuzzyIndex, "extract", lambda self, query, cutoff, limit: full_scan(list(self._slot), query, cutoff, limit)
+    )
+    monkeypatch.setattr(
+        SubstringIndex,
+        "containing",
+        lambda self, part: [
+            (k, k.count(part)) for k in sorted({k for ks in self._holding.values() for k in ks}) if part in k
+        ],
+    )
     assert prefiltered == [[m.match_key(q) for q in qs] for m, qs in zip(matchers, queries, strict=True)]
 
 

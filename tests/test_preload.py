@@ -25,8 +25,9 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     folder = Path(shutil.copytree(KNOWLEDGE / "monsters", tmp_path / "knowledge"))
     for file in folder.iterdir():
         os.utime(file, (_PAST, _PAST))  # old enough to be trusted by its stamp
-    return Settings(knowledge_paths=(folder,), data_dir=tmp_path / "data", query_log=False, memory=False,
-                    reload_interval=3600)
+    return Settings(
+        knowledge_paths=(folder,), data_dir=tmp_path / "data", query_log=False, memory=False, reload_interval=3600
+    )
 
 
 def test_a_worker_starts_from_the_preloaded_snapshot_without_loading(settings, monkeypatch):

@@ -69,13 +69,23 @@ def test_reverse_honours_the_game_named(webhook, line_stub, knowledge):
     assert listed and all("thunder" in by_name[n].games["wilds"].weak_elements for n in listed)
 
 
-@pytest.mark.parametrize(("text", "part"), [("火龍 肉質", "頭部"), ("火龍 部位", "頭部"), ("rathalos hitzones", "Head"),
-                                              ("リオレウス 肉質", "頭"), ("火龙 肉质", "头部"),
-                                              ("world rathalos hitzones", "Head◆")])
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("火龍 肉質", "頭部"),
+        ("火龍 部位", "頭部"),
+        ("rathalos hitzones", "Head"),
+        ("リオレウス 肉質", "頭"),
+        ("火龙 肉质", "头部"),
+        ("world rathalos hitzones", "Head◆"),
+    ],
+)
 def test_hitzone_table(webhook, line_stub, text, part):
     message = _reply(webhook, line_stub, text)
     rows = message["contents"]["body"]["contents"]
-    cells = [[c if c["type"] == "text" else c["contents"][0] for c in r["contents"]] for r in rows if r["type"] == "box"]
+    cells = [
+        [c if c["type"] == "text" else c["contents"][0] for c in r["contents"]] for r in rows if r["type"] == "box"
+    ]
     head = next(c for c in cells if c[0]["text"] == part)
     assert [c["text"] for c in head][1:] == ["65", "70", "60", "0", "15", "20", "15", "30"]
     assert head[1]["weight"] == "bold"  # a weak spot (≥45) is highlighted
@@ -93,8 +103,10 @@ def test_hitzones_missing_for_a_game_says_so(webhook, line_stub):
     assert "No hitzone figures" in message["altText"]
 
 
-@pytest.mark.parametrize("text", ["火龍 vs 雌火龍", "rathalos 和 rathian", "rathalos vs rathian", "リオレウスとリオレイア",
-                                  "火龙 对比 雌火龙"])
+@pytest.mark.parametrize(
+    "text",
+    ["火龍 vs 雌火龍", "rathalos 和 rathian", "rathalos vs rathian", "リオレウスとリオレイア", "火龙 对比 雌火龙"],
+)
 def test_comparison_side_by_side(webhook, line_stub, text):
     message = _reply(webhook, line_stub, text)
     header = [c["text"] for c in message["contents"]["header"]["contents"]]
@@ -151,8 +163,10 @@ def test_mention_only_mode_is_shared_by_replicas_through_the_store(line_stub, kn
 
     engine = open_engine(f"sqlite:///{tmp_path / 'prefs.db'}")
     migrate(engine)
-    replicas = [create_app(settings_for(line_stub), runtime_for(knowledge, preferences=StorePreferences(engine)))
-                for _ in range(2)]
+    replicas = [
+        create_app(settings_for(line_stub), runtime_for(knowledge, preferences=StorePreferences(engine)))
+        for _ in range(2)
+    ]
 
     def post(app, text):
         post_signed(app, payload(text_event(text, "group")))
@@ -164,8 +178,14 @@ def test_mention_only_mode_is_shared_by_replicas_through_the_store(line_stub, kn
 
 @pytest.mark.parametrize(
     ("english", "language", "shown"),
-    [("Head", "zh-TW", "頭部"), ("Head", "ja", "頭"), ("Head", "en", "Head"), ("Head (Broken)", "zh-TW", "頭部（破壞後）"),
-     ("Left Wing", "zh-CN", "左翼"), ("Mystery Organ", "zh-TW", "Mystery Organ")],
+    [
+        ("Head", "zh-TW", "頭部"),
+        ("Head", "ja", "頭"),
+        ("Head", "en", "Head"),
+        ("Head (Broken)", "zh-TW", "頭部（破壞後）"),
+        ("Left Wing", "zh-CN", "左翼"),
+        ("Mystery Organ", "zh-TW", "Mystery Organ"),
+    ],
 )
 def test_part_names_in_the_askers_language(english, language, shown):
     from monsterbot.replies.labels import part_name
@@ -173,20 +193,42 @@ def test_part_names_in_the_askers_language(english, language, shown):
     assert part_name(english, language, None) == shown
 
 
-@pytest.mark.parametrize(("text", "game"), [
-    ("荒野 火龍", "wilds"), ("魔物獵人荒野 火龍", "wilds"), ("魔物猎人荒野 火龙", "wilds"), ("MHWs rathalos", "wilds"),
-    ("MH Wilds rathalos", "wilds"), ("wild rathalos", "wilds"), ("ワイルズ リオレウス", "wilds"),
-    ("モンハンワイルズ リオレウス", "wilds"), ("冰原 火龍", "world"), ("ワールド リオレウス", "world"),
-    ("アイスボーン リオレウス", "world"), ("iceborne rathalos", "world"), ("崛起 火龍", "rise"), ("破曉 火龍", "rise"),
-    ("ライズ リオレウス", "rise"), ("サンブレイク リオレウス", "rise"), ("monster hunter rise rathalos", "rise"),
-])
+@pytest.mark.parametrize(
+    ("text", "game"),
+    [
+        ("荒野 火龍", "wilds"),
+        ("魔物獵人荒野 火龍", "wilds"),
+        ("魔物猎人荒野 火龙", "wilds"),
+        ("MHWs rathalos", "wilds"),
+        ("MH Wilds rathalos", "wilds"),
+        ("wild rathalos", "wilds"),
+        ("ワイルズ リオレウス", "wilds"),
+        ("モンハンワイルズ リオレウス", "wilds"),
+        ("冰原 火龍", "world"),
+        ("ワールド リオレウス", "world"),
+        ("アイスボーン リオレウス", "world"),
+        ("iceborne rathalos", "world"),
+        ("崛起 火龍", "rise"),
+        ("破曉 火龍", "rise"),
+        ("ライズ リオレウス", "rise"),
+        ("サンブレイク リオレウス", "rise"),
+        ("monster hunter rise rathalos", "rise"),
+    ],
+)
 def test_game_words_in_every_language(text, game):
     question = parse(text)
     assert question.game == game and question.subject in ("火龍", "rathalos", "リオレウス")
 
 
-@pytest.mark.parametrize("text", ["火龍的" + "怕什麼屬性" * 40 + "x", "火龍" + "的弱點是什麼" * 30 + "火",
-                                  "荒野" * 60 + "火龍", "リオレウスの" + "弱点は" * 60 + "x"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "火龍的" + "怕什麼屬性" * 40 + "x",
+        "火龍" + "的弱點是什麼" * 30 + "火",
+        "荒野" * 60 + "火龍",
+        "リオレウスの" + "弱点は" * 60 + "x",
+    ],
+)
 def test_long_runs_of_question_words_parse_in_bounded_time(text):
     started = time.perf_counter()
     parse(text)

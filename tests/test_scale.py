@@ -51,8 +51,9 @@ def edit(file: Path, text: str) -> None:
 def matcher_state(matcher: Matcher) -> dict[str, Any]:
     """Everything a matcher holds, its phonetic index opened up, for comparing two builds."""
     state = dict(vars(matcher))
-    state["_phonetic"] = {name: vars(part) if hasattr(part, "__dict__") else part
-                          for name, part in vars(matcher._phonetic).items()}
+    state["_phonetic"] = {
+        name: vars(part) if hasattr(part, "__dict__") else part for name, part in vars(matcher._phonetic).items()
+    }
     return state
 
 
@@ -96,9 +97,14 @@ def test_a_reload_reads_only_the_changed_files_and_equals_a_full_load(folder: Pa
     assert_same_as_full_load(live, folder)
 
     # a file added
-    edit(folder / "extra.yaml", files[20 + 10].read_text("utf-8").replace(files[30].stem, "zz-extra")
-         .replace(live.current.monsters[files[30].stem].names["en"], "zz extra")
-         .replace(live.current.monsters[files[30].stem].names["zh-TW"], "額外獸"))
+    edit(
+        folder / "extra.yaml",
+        files[20 + 10]
+        .read_text("utf-8")
+        .replace(files[30].stem, "zz-extra")
+        .replace(live.current.monsters[files[30].stem].names["en"], "zz extra")
+        .replace(live.current.monsters[files[30].stem].names["zh-TW"], "額外獸"),
+    )
     assert live.reload(strict=True) and source.files_read == 1
     assert live.current.matcher.match("zz extra").best.monster_id == "zz-extra"  # type: ignore[union-attr]
     assert_same_as_full_load(live, folder)

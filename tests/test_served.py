@@ -24,8 +24,14 @@ def served(line_stub):
 
 def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
     internal, served = served.internal_url, served.url
-    queries = {"火龍": "Rathalos", "火龙": "Rathalos", "rathlos": "Rathalos", "リオレウス": "Rathalos",
-               "雌火龍": "Rathian", "rathalos weakness?": "Rathalos"}
+    queries = {
+        "火龍": "Rathalos",
+        "火龙": "Rathalos",
+        "rathlos": "Rathalos",
+        "リオレウス": "Rathalos",
+        "雌火龍": "Rathian",
+        "rathalos weakness?": "Rathalos",
+    }
     for count, (query, english) in enumerate(queries.items(), 1):
         assert post(served, event_body(query, count))[0] == 200
         wait_for(lambda expected=count: len(line_stub.replies()) == expected)
@@ -37,7 +43,9 @@ def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
     internal_host = {"Host": f"127.0.0.1:{internal.rsplit(':', 1)[1]}"}  # a header cannot reach the internal routes
     with pytest.raises(urllib.error.HTTPError, match="404"):  # not on the public port
         urllib.request.urlopen(urllib.request.Request(served + "/metrics", headers=internal_host), timeout=5)
-    with urllib.request.urlopen(urllib.request.Request(served + "/readyz", headers=internal_host), timeout=5) as response:
+    with urllib.request.urlopen(
+        urllib.request.Request(served + "/readyz", headers=internal_host), timeout=5
+    ) as response:
         assert json.load(response) == {"ready": True}
     with urllib.request.urlopen(internal + "/metrics", timeout=5) as response:
         exposition = response.read().decode()
@@ -56,14 +64,15 @@ def _listening(port: int) -> set[str]:
         local, state = line.split()[1], line.split()[3]
         address, hex_port = local.split(":")
         if state == "0A" and int(hex_port, 16) == port:
-            found.add(".".join(str(int(address[i:i + 2], 16)) for i in (6, 4, 2, 0)))
+            found.add(".".join(str(int(address[i : i + 2], 16)) for i in (6, 4, 2, 0)))
     return found
 
 
 def test_procfile_operator_process_exists():
     path = os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"]
-    done = subprocess.run(procfile_command("operator") + ["--help"], capture_output=True, text=True,
-                          env=dict(os.environ, PATH=path))
+    done = subprocess.run(
+        procfile_command("operator") + ["--help"], capture_output=True, text=True, env=dict(os.environ, PATH=path)
+    )
     assert done.returncode == 0 and "--no-leader-election" in done.stdout
 
 
@@ -94,8 +103,13 @@ def test_served_replies_meet_lines_rules_and_an_oversize_chunked_body_is_413(ser
     intact; a chunked body over the limit is refused with 413 (one gunicorn start for both: they are slow)."""
     monsters = knowledge.current.monsters.values()
     longest = max(monsters, key=lambda m: max((len(f.hitzones) for f in m.games.values()), default=0))
-    queries = ["火龍 肉質", f"{longest.names['en']} hitzones", f"{longest.names['zh-TW']} 肉質", "火龍 vs 雌火龍",
-               "rathalos vs rathian"]
+    queries = [
+        "火龍 肉質",
+        f"{longest.names['en']} hitzones",
+        f"{longest.names['zh-TW']} 肉質",
+        "火龍 vs 雌火龍",
+        "rathalos vs rathian",
+    ]
     for count, query in enumerate(queries, 1):
         assert post(served, event_body(query, 1000 + count))[0] == 200
         wait_for(lambda expected=count: len(line_stub.replies()) == expected)
@@ -121,7 +135,7 @@ def _post_chunked(url: str, body: bytes) -> int:
     connection.endheaders()
     try:
         for start in range(0, len(body), 65536):
-            chunk = body[start:start + 65536]
+            chunk = body[start : start + 65536]
             connection.send(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
         connection.send(b"0\r\n\r\n")
     except (BrokenPipeError, ConnectionResetError):

@@ -20,11 +20,14 @@ def test_the_master_loads_the_knowledge_once_and_the_workers_answer_from_it(line
     try:
         master = web.process.pid
         assert len(children(master)) == 2
-        threads = {t: Path(f"/proc/{master}/task/{t}/comm").read_text().strip() for t in os.listdir(f"/proc/{master}/task")}
+        threads = {
+            t: Path(f"/proc/{master}/task/{t}/comm").read_text().strip() for t in os.listdir(f"/proc/{master}/task")
+        }
         assert list(threads) == [str(master)], threads  # no thread in the master
         assert post(web.url, event_body("火龍", 1))[0] == 200
         wait_for(lambda: len(line_stub.replies()) == 1)
         assert "Rathalos" in line_stub.replies()[0].body["messages"][0]["altText"]
+
         def loads() -> list[str]:
             return [m for m in _messages(web) if m.startswith("knowledge version")]
 

@@ -151,7 +151,11 @@ def test_no_acknowledged_event_is_lost_when_every_worker_is_killed_whatever_line
         wait_for(killed.is_set, timeout=30)
         statuses = [status for status, _ in answers]
         acknowledged = [e for e, status in zip(events, statuses, strict=True) if status == 200]
-        before = {e["replyToken"] for e, (status, at) in zip(events, answers, strict=True) if status == 200 and at < killed_at[0]}
+        before = {
+            e["replyToken"]
+            for e, (status, at) in zip(events, answers, strict=True)
+            if status == 200 and at < killed_at[0]
+        }
         for event in (e for e, status in zip(events, statuses, strict=True) if status != 200):  # LINE redelivers these
             wait_for(lambda event=event: post(web.url, batch_body([event], redelivery=True))[0] == 200, timeout=30)
         sent = lambda: {r.body["replyToken"] for r in line.replies() if r.body is not None and r.status == 200}  # noqa: E731
@@ -159,9 +163,12 @@ def test_no_acknowledged_event_is_lost_when_every_worker_is_killed_whatever_line
         lost = [e for e in acknowledged if e["replyToken"] not in sent()]
         owed = before - at_the_kill
         replayed = web.log.read_text().count('"event": "replayed"')
-        print(f"LINE at {delay} s, {ledger}, every worker killed at the 40th reply: {len(acknowledged)} of "
-              f"{len(events)} acknowledged, {len(owed)} of them before the kill with their reply not yet at LINE, {replayed} replies replayed "
-              f"from the outbox, {len(lost)} lost")
+        print(
+            f"LINE at {delay} s, {ledger}, every worker killed at the 40th reply: {len(acknowledged)} of "
+            f"{len(events)} acknowledged, {len(owed)} of them before the kill with their reply not yet at LINE, "
+            f"{replayed} replies replayed "
+            f"from the outbox, {len(lost)} lost"
+        )
         assert lost == []
     finally:
         line.delay = 0.0
@@ -173,8 +180,9 @@ def test_sigterm_with_a_slow_api_sends_or_logs_every_acknowledged_reply():
     line = LineStandIn(ACCESS_TOKEN).start()
     line.delay = 0.8
     # grace 8 s: a 3 s drain budget; 1 s LINE timeout: room for 3 rounds of SENDERS replies per worker
-    web = WebProcess.start(line.url, workers=1, extra_env={"MONSTERBOT_SHUTDOWN_GRACE": "8",
-                                                           "MONSTERBOT_LINE_TIMEOUT": "1"})
+    web = WebProcess.start(
+        line.url, workers=1, extra_env={"MONSTERBOT_SHUTDOWN_GRACE": "8", "MONSTERBOT_LINE_TIMEOUT": "1"}
+    )
     events = _events(4 * SENDERS)
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(lambda e: post(web.url, batch_body([e])), events))
@@ -200,8 +208,10 @@ def test_sigterm_with_a_slow_api_sends_or_logs_every_acknowledged_reply():
     assert f'monsterbot_line_replies_total{{result="dropped"}} {float(dropped)}' in exposition  # and counted
     assert f'monsterbot_webhook_requests_total{{result="busy"}} {float(len(refused))}' in exposition
     assert code == 0 and took < 8
-    print(f"SIGTERM drain: {len(sent)} sent, {len(not_sent)} acknowledged and logged unsent, {len(refused)} refused "
-          f"(503, redelivered by LINE), stopped in {took:.1f} s")
+    print(
+        f"SIGTERM drain: {len(sent)} sent, {len(not_sent)} acknowledged and logged unsent, {len(refused)} refused "
+        f"(503, redelivered by LINE), stopped in {took:.1f} s"
+    )
 
 
 def _latencies(web: WebProcess, bodies: list[bytes]) -> list[float]:
@@ -215,9 +225,15 @@ def test_callback_answers_within_a_second_while_line_then_redis_then_the_databas
     need_redis()
     redis_proxy, database_proxy = TcpProxy(("127.0.0.1", 6379)), TcpProxy(("127.0.0.1", 5432))
     line = LineStandIn(ACCESS_TOKEN).start()
-    web = WebProcess.start(line.url, workers=2, extra_env={
-        "REDIS_URL": f"redis://127.0.0.1:{redis_proxy.port}/15", "MONSTERBOT_QUERY_LOG": "on",
-        "DATABASE_URL": f"postgresql+psycopg://postgres@127.0.0.1:{database_proxy.port}/test"})
+    web = WebProcess.start(
+        line.url,
+        workers=2,
+        extra_env={
+            "REDIS_URL": f"redis://127.0.0.1:{redis_proxy.port}/15",
+            "MONSTERBOT_QUERY_LOG": "on",
+            "DATABASE_URL": f"postgresql+psycopg://postgres@127.0.0.1:{database_proxy.port}/test",
+        },
+    )
     figures = []
     try:
         for _ in range(2):  # Redis and the database in use; each worker's first requests warm its caches
@@ -238,8 +254,10 @@ def test_callback_answers_within_a_second_while_line_then_redis_then_the_databas
                 results = list(pool.map(lambda body: post(web.url, body), bodies))
             assert [status for status, _ in results] == [200] * len(bodies)
             slowest = max(took for _, took in results)
-            figures.append(f"{stalled} stalled: slowest webhook {slowest * 1000:.0f} ms "
-                           f"(the 10-event batch {results[0][1] * 1000:.0f} ms)")
+            figures.append(
+                f"{stalled} stalled: slowest webhook {slowest * 1000:.0f} ms "
+                f"(the 10-event batch {results[0][1] * 1000:.0f} ms)"
+            )
             assert slowest < 1.0, figures
             if stalled != "LINE":
                 expected = {e["replyToken"] for e in events}
@@ -278,7 +296,10 @@ def test_fifty_slow_clients_do_not_delay_webhooks():
             client.start()
         time.sleep(1.0)
         took = [post(web.url, batch_body(_events(1)))[1] for _ in range(30)]
-        print(f"50 slow clients: slowest of 30 webhooks {max(took) * 1000:.0f} ms, median {sorted(took)[15] * 1000:.0f} ms")
+        print(
+            f"50 slow clients: slowest of 30 webhooks {max(took) * 1000:.0f} ms, median {sorted(took)[15] * 1000:.0f} "
+            f"ms"
+        )
         assert max(took) < 1.0
     finally:
         stop.set()
@@ -318,8 +339,10 @@ def test_two_thousand_idle_or_dripping_sockets_neither_stop_webhooks_nor_hold_si
         results = [post(web.url, batch_body(_events(1))) for _ in range(40)]
         ok = sum(1 for status, _ in results if status == 200)
         slowest = max(took for _, took in results)
-        print(f"2,000 idle or dripping sockets, ulimit -n 1024: {ok} of 40 webhooks answered 200 (slowest "
-              f"{slowest * 1000:.0f} ms)")
+        print(
+            f"2,000 idle or dripping sockets, ulimit -n 1024: {ok} of 40 webhooks answered 200 (slowest "
+            f"{slowest * 1000:.0f} ms)"
+        )
         assert ok == 40 and slowest < 1.0
         # past the header timeout (3 s) every one of them is closed by the server (a dripping one fails its next send)
         wait_for(lambda: not dripping and all(_closed_by_peer(sock) for sock in idle), timeout=20)
@@ -355,8 +378,16 @@ def test_redis_at_70_ms_a_call_keeps_webhooks_under_a_second_at_60_a_second():
     webhooks do not pile up behind the threads: the last ones are answered as fast as the first."""
     need_redis()
     proxy = subprocess.Popen(  # its own process: the test's client threads add no delay to Redis's answers
-        [sys.executable, "-c", "import sys, time; from tests.tcp_proxy import TcpProxy; p = TcpProxy(('127.0.0.1', 6379));"
-         " p.delay = 0.07; print(p.port, flush=True); time.sleep(3600)"], cwd=REPO, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from tests.tcp_proxy import TcpProxy; p = TcpProxy(('127.0.0.1', 6379));"
+            " p.delay = 0.07; print(p.port, flush=True); time.sleep(3600)",
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     port = int(proxy.stdout.readline())
     line = LineStandIn(ACCESS_TOKEN).start()
     web = WebProcess.start(line.url, workers=2, extra_env={"REDIS_URL": f"redis://127.0.0.1:{port}/15"})
@@ -375,9 +406,11 @@ def test_redis_at_70_ms_a_call_keeps_webhooks_under_a_second_at_60_a_second():
         took = sorted(in_order)
         p99, late = took[int(len(took) * 0.99)], sum(1 for t in took if t > 1.0)
         log = web.log.read_text()
-        print(f"Redis at 70 ms a call, 60 webhooks/s, {len(took)} webhooks: p50 {took[len(took) // 2] * 1000:.0f} ms, "
-              f"p99 {p99 * 1000:.0f} ms, {late} over 1 s; Redis given up for 5 s {log.count('Redis failed')} times, "
-              f"chat memory {log.count('chat memory skipped')} times")
+        print(
+            f"Redis at 70 ms a call, 60 webhooks/s, {len(took)} webhooks: p50 {took[len(took) // 2] * 1000:.0f} ms, "
+            f"p99 {p99 * 1000:.0f} ms, {late} over 1 s; Redis given up for 5 s {log.count('Redis failed')} times, "
+            f"chat memory {log.count('chat memory skipped')} times"
+        )
         assert took[-1] != float("inf")  # every webhook answered 200
         # no pile-up behind the threads (the figure above is the machine's; test_webhook bounds a webhook's own time)
         first, last = sorted(in_order[:200]), sorted(in_order[-200:])

@@ -16,9 +16,16 @@ from tests.conftest import payload, runtime_for, settings_for, sign, text_event
 from tests.helm_tool import CHART, CREDENTIALS, promtool_binary, render
 
 NAMESPACE = "games"
-MONITORING = ("--set", "serviceMonitor.enabled=true", "--set", "prometheusRule.enabled=true",
-              "--set", "grafanaDashboard.enabled=true",  # Prometheus's namespace may scrape the internal port
-              "--set", r"networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=monitoring")
+MONITORING = (
+    "--set",
+    "serviceMonitor.enabled=true",
+    "--set",
+    "prometheusRule.enabled=true",
+    "--set",
+    "grafanaDashboard.enabled=true",  # Prometheus's namespace may scrape the internal port
+    "--set",
+    r"networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.kubernetes\.io/metadata\.name=monitoring",
+)
 
 
 def exported_series() -> set[str]:
@@ -34,8 +41,11 @@ def exported_series() -> set[str]:
     for metric in [*vars(metrics).values(), *vars(operator_metrics).values()]:
         if isinstance(metric, MetricWrapperBase):
             for family in metric.describe():
-                suffixes = {"counter": ("_total", "_created"), "histogram": ("_bucket", "_sum", "_count", "_created"),
-                            "gauge": ("",)}[family.type]
+                suffixes = {
+                    "counter": ("_total", "_created"),
+                    "histogram": ("_bucket", "_sum", "_count", "_created"),
+                    "gauge": ("",),
+                }[family.type]
                 names |= {family.name + suffix for suffix in suffixes}
     live = metrics.LiveState(lambda: "v1", lambda: {"redis": True})
     return names | {family.name for family in live.collect()}
@@ -51,8 +61,12 @@ def rule_groups() -> list[dict]:
 
 
 ISSUE_ALERTS = {  # what the alerts must cover: webhook errors, LINE failures, reload refused, dependency down, drops
-    "MonsterbotWebhookErrors", "MonsterbotLineReplyFailures", "MonsterbotReloadRefused", "MonsterbotDependencyDown",
-    "MonsterbotRepliesDropped"}
+    "MonsterbotWebhookErrors",
+    "MonsterbotLineReplyFailures",
+    "MonsterbotReloadRefused",
+    "MonsterbotDependencyDown",
+    "MonsterbotRepliesDropped",
+}
 
 
 def test_every_alert_names_only_exported_metrics():
@@ -69,8 +83,11 @@ def test_every_alert_names_only_exported_metrics():
 
 def test_the_dashboard_names_only_exported_metrics():
     exported = exported_series()
-    [config_map] = [o for o in render(*CREDENTIALS, *MONITORING, namespace=NAMESPACE)
-                    if o["kind"] == "ConfigMap" and o["metadata"]["name"].endswith("-dashboard")]
+    [config_map] = [
+        o
+        for o in render(*CREDENTIALS, *MONITORING, namespace=NAMESPACE)
+        if o["kind"] == "ConfigMap" and o["metadata"]["name"].endswith("-dashboard")
+    ]
     assert config_map["metadata"]["labels"]["grafana_dashboard"] == "1"  # the Grafana sidecar's default label
     dashboard = json.loads(config_map["data"]["monsterbot.json"])
     assert dashboard == json.loads((CHART / "files" / "dashboards" / "monsterbot.json").read_text())
@@ -82,8 +99,12 @@ def test_the_dashboard_names_only_exported_metrics():
         assert series_in(target["expr"]) <= exported, target["expr"]
         assert 'namespace="$namespace"' in target["expr"]
     # every metric the webhook exports is on the dashboard (a histogram through its buckets)
-    wanted = {n for n in exported if not n.endswith(("_created", "_sum", "_count"))
-              and not (n.endswith("_total") and n[:-6] + "_bucket" in exported)}
+    wanted = {
+        n
+        for n in exported
+        if not n.endswith(("_created", "_sum", "_count"))
+        and not (n.endswith("_total") and n[:-6] + "_bucket" in exported)
+    }
     assert wanted - shown == set()
     panel_ids = [panel["id"] for panel in dashboard["panels"]]
     assert len(panel_ids) == len(set(panel_ids))
@@ -91,43 +112,78 @@ def test_the_dashboard_names_only_exported_metrics():
 
 # Series that make each alert fire (interval 1m), and the labels the firing alert carries beside its name.
 FIRING = {
-    "MonsterbotWebhookErrors": ({'monsterbot_webhook_requests_total{result="ok"}': "0+60x40",
-                                 'monsterbot_webhook_requests_total{result="busy"}': "0+10x40"}, {"severity": "warning"}),
-    "MonsterbotWebhookSignatureFailures": ({'monsterbot_webhook_requests_total{result="invalid_signature"}': "0+5x40"},
-                                           {"severity": "critical"}),
-    "MonsterbotWebhookSlow": ({'monsterbot_webhook_seconds_bucket{le="1.0"}': "0+1x40",
-                               'monsterbot_webhook_seconds_bucket{le="2.5"}': "0+10x40",
-                               'monsterbot_webhook_seconds_bucket{le="+Inf"}': "0+10x40"}, {"severity": "warning"}),
-    "MonsterbotLineReplyFailures": ({'monsterbot_line_replies_total{result="ok"}': "0+10x40",
-                                     'monsterbot_line_replies_total{result="http_401"}': "0+10x40"},
-                                    {"severity": "warning"}),
-    "MonsterbotLineSlow": ({'monsterbot_line_request_seconds_bucket{result="ok",le="2.0"}': "0+1x40",
-                            'monsterbot_line_request_seconds_bucket{result="ok",le="5.0"}': "0+10x40",
-                            'monsterbot_line_request_seconds_bucket{result="ok",le="+Inf"}': "0+10x40"},
-                           {"severity": "warning"}),
-    "MonsterbotRepliesDropped": ({'monsterbot_line_replies_total{result="dropped"}': "0+1x40"}, {"severity": "warning"}),
+    "MonsterbotWebhookErrors": (
+        {
+            'monsterbot_webhook_requests_total{result="ok"}': "0+60x40",
+            'monsterbot_webhook_requests_total{result="busy"}': "0+10x40",
+        },
+        {"severity": "warning"},
+    ),
+    "MonsterbotWebhookSignatureFailures": (
+        {'monsterbot_webhook_requests_total{result="invalid_signature"}': "0+5x40"},
+        {"severity": "critical"},
+    ),
+    "MonsterbotWebhookSlow": (
+        {
+            'monsterbot_webhook_seconds_bucket{le="1.0"}': "0+1x40",
+            'monsterbot_webhook_seconds_bucket{le="2.5"}': "0+10x40",
+            'monsterbot_webhook_seconds_bucket{le="+Inf"}': "0+10x40",
+        },
+        {"severity": "warning"},
+    ),
+    "MonsterbotLineReplyFailures": (
+        {
+            'monsterbot_line_replies_total{result="ok"}': "0+10x40",
+            'monsterbot_line_replies_total{result="http_401"}': "0+10x40",
+        },
+        {"severity": "warning"},
+    ),
+    "MonsterbotLineSlow": (
+        {
+            'monsterbot_line_request_seconds_bucket{result="ok",le="2.0"}': "0+1x40",
+            'monsterbot_line_request_seconds_bucket{result="ok",le="5.0"}': "0+10x40",
+            'monsterbot_line_request_seconds_bucket{result="ok",le="+Inf"}': "0+10x40",
+        },
+        {"severity": "warning"},
+    ),
+    "MonsterbotRepliesDropped": (
+        {'monsterbot_line_replies_total{result="dropped"}': "0+1x40"},
+        {"severity": "warning"},
+    ),
     "MonsterbotReloadRefused": ({"monsterbot_knowledge_reload_refused": "1x40"}, {"severity": "warning"}),
     "MonsterbotReloadFailing": ({"monsterbot_knowledge_last_reload_ok": "0x40"}, {"severity": "warning"}),
-    "MonsterbotDependencyDown": ({'monsterbot_dependency_up{dependency="redis"}': "0x40"},
-                                 {"severity": "warning", "dependency": "redis"}),
+    "MonsterbotDependencyDown": (
+        {'monsterbot_dependency_up{dependency="redis"}': "0x40"},
+        {"severity": "warning", "dependency": "redis"},
+    ),
     "MonsterbotQueryLogDropping": ({"monsterbot_query_log_dropped_total": "0+1x40"}, {"severity": "info"}),
-    "MonsterbotOperatorFailing": ({"monsterbot_operator_passes_total": "0+6x40",
-                                   'monsterbot_operator_pass_errors_total{error="ApiException"}': "0+3x40"},
-                                  {"severity": "warning"}),
+    "MonsterbotOperatorFailing": (
+        {
+            "monsterbot_operator_passes_total": "0+6x40",
+            'monsterbot_operator_pass_errors_total{error="ApiException"}': "0+3x40",
+        },
+        {"severity": "warning"},
+    ),
     "MonsterbotOperatorNotLeading": ({"monsterbot_operator_leading": "0x40"}, {"severity": "warning"}),
-    "MonsterbotBotsRefused": ({'monsterbot_operator_refusals_total{kind="Bot",reason="ImageNotAllowed"}': "0+1x40"},
-                              {"severity": "info", "kind": "Bot", "reason": "ImageNotAllowed"}),
+    "MonsterbotBotsRefused": (
+        {'monsterbot_operator_refusals_total{kind="Bot",reason="ImageNotAllowed"}': "0+1x40"},
+        {"severity": "info", "kind": "Bot", "reason": "ImageNotAllowed"},
+    ),
 }
 HEALTHY = {  # a busy, healthy bot: no alert fires
     'monsterbot_webhook_requests_total{result="ok"}': "0+60x40",
     'monsterbot_webhook_requests_total{result="invalid_signature"}': "0+1x40",  # a stranger probing the URL
-    'monsterbot_webhook_seconds_bucket{le="0.1"}': "0+60x40", 'monsterbot_webhook_seconds_bucket{le="+Inf"}': "0+60x40",
+    'monsterbot_webhook_seconds_bucket{le="0.1"}': "0+60x40",
+    'monsterbot_webhook_seconds_bucket{le="+Inf"}': "0+60x40",
     'monsterbot_line_replies_total{result="ok"}': "0+60x40",
     'monsterbot_line_request_seconds_bucket{result="ok",le="0.25"}': "0+60x40",
     'monsterbot_line_request_seconds_bucket{result="ok",le="+Inf"}': "0+60x40",
-    "monsterbot_knowledge_reload_refused": "0x40", "monsterbot_knowledge_last_reload_ok": "1x40",
-    'monsterbot_dependency_up{dependency="redis"}': "1x40", "monsterbot_query_log_dropped_total": "0x40",
-    "monsterbot_operator_passes_total": "0+6x40", 'monsterbot_operator_pass_errors_total{error="ApiException"}': "0x40",
+    "monsterbot_knowledge_reload_refused": "0x40",
+    "monsterbot_knowledge_last_reload_ok": "1x40",
+    'monsterbot_dependency_up{dependency="redis"}': "1x40",
+    "monsterbot_query_log_dropped_total": "0x40",
+    "monsterbot_operator_passes_total": "0+6x40",
+    'monsterbot_operator_pass_errors_total{error="ApiException"}': "0x40",
     "monsterbot_operator_leading": "1x40",
 }
 
@@ -159,21 +215,52 @@ def test_promtool_checks_the_rules_and_each_alert_fires_on_its_series(tmp_path):
     assert checked.returncode == 0, checked.stdout + checked.stderr
     # the unit tests compare labels only: annotations (checked above) are left out of their copy of the rules
     bare = tmp_path / "bare.yaml"
-    bare.write_text(yaml.safe_dump({"groups": [{**g, "rules": [{k: v for k, v in r.items() if k != "annotations"}
-                                                                for r in g["rules"]]} for g in groups]}))
+    bare.write_text(
+        yaml.safe_dump(
+            {
+                "groups": [
+                    {**g, "rules": [{k: v for k, v in r.items() if k != "annotations"} for r in g["rules"]]}
+                    for g in groups
+                ]
+            }
+        )
+    )
     alerts = [r["alert"] for g in groups for r in g["rules"]]
     assert set(FIRING) == set(alerts)
     tests = []
     for alert, (values, labels) in FIRING.items():
-        tests.append({"interval": "1m", "input_series": _series(values), "alert_rule_test": [
-            {"eval_time": "35m", "alertname": alert, "exp_alerts": [{"exp_labels": {"namespace": NAMESPACE, **labels}}]}]})
-    tests.append({"interval": "1m", "input_series": _series(HEALTHY),
-                  "alert_rule_test": [{"eval_time": "35m", "alertname": alert, "exp_alerts": []} for alert in alerts]})
-    other = {f"{k.split('{')[0]}{{namespace=\"elsewhere\"{',' + k.split('{', 1)[1][:-1] if '{' in k else ''}}}": v
-             for values, _ in FIRING.values() for k, v in values.items()}
-    tests.append({"interval": "1m",  # another namespace's troubles are its own release's
-                  "input_series": [{"series": k, "values": v} for k, v in other.items()],
-                  "alert_rule_test": [{"eval_time": "35m", "alertname": alert, "exp_alerts": []} for alert in alerts]})
+        tests.append(
+            {
+                "interval": "1m",
+                "input_series": _series(values),
+                "alert_rule_test": [
+                    {
+                        "eval_time": "35m",
+                        "alertname": alert,
+                        "exp_alerts": [{"exp_labels": {"namespace": NAMESPACE, **labels}}],
+                    }
+                ],
+            }
+        )
+    tests.append(
+        {
+            "interval": "1m",
+            "input_series": _series(HEALTHY),
+            "alert_rule_test": [{"eval_time": "35m", "alertname": alert, "exp_alerts": []} for alert in alerts],
+        }
+    )
+    other = {
+        f'{k.split("{")[0]}{{namespace="elsewhere"{"," + k.split("{", 1)[1][:-1] if "{" in k else ""}}}': v
+        for values, _ in FIRING.values()
+        for k, v in values.items()
+    }
+    tests.append(
+        {
+            "interval": "1m",  # another namespace's troubles are its own release's
+            "input_series": [{"series": k, "values": v} for k, v in other.items()],
+            "alert_rule_test": [{"eval_time": "35m", "alertname": alert, "exp_alerts": []} for alert in alerts],
+        }
+    )
     spec = tmp_path / "tests.yaml"
     spec.write_text(yaml.safe_dump({"rule_files": [str(bare)], "evaluation_interval": "1m", "tests": tests}))
     tested = subprocess.run([promtool, "test", "rules", str(spec)], capture_output=True, text=True, timeout=120)
@@ -228,7 +315,9 @@ def test_every_line_of_a_webhook_call_carries_its_request_id_and_each_events_its
     try:
         events = [text_event("火龍"), text_event("rathian")]
         body = json.dumps(payload(*events)).encode()
-        assert app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)}).status_code == 200
+        assert (
+            app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)}).status_code == 200
+        )
         app.extensions["monsterbot"]["dispatcher"].drain()
     finally:
         package.removeHandler(handler)
@@ -240,8 +329,11 @@ def test_every_line_of_a_webhook_call_carries_its_request_id_and_each_events_its
         messages = [line["message"] for line in about[event_id]]
         assert "answered" in messages and any(m.startswith("LINE rejected the reply") for m in messages), messages
     assert len({line["request_id"] for line in lines}) == 1 and all(line.get("request_id") for line in lines)
-    assert all(line.get("event_id") in ids for line in lines if line["logger"] != "monsterbot.web.webhook"
-               or line["message"] == "answered")
+    assert all(
+        line.get("event_id") in ids
+        for line in lines
+        if line["logger"] != "monsterbot.web.webhook" or line["message"] == "answered"
+    )
 
 
 def test_gunicorns_own_lines_are_json_and_its_access_log_stays_off():

@@ -123,8 +123,18 @@ def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(databa
         session.merge(Meta(key="schema_version", value="1"))
         session.commit()
     with engine.begin() as connection:  # logged under the old rules: a group's chatter, a phone number
-        connection.execute(insert(QueryLogRow), [{"query": "call me 0912345678", "outcome": "miss", "chat": "group",
-                                                  "language": "en", "at": datetime.now(timezone.utc)}])
+        connection.execute(
+            insert(QueryLogRow),
+            [
+                {
+                    "query": "call me 0912345678",
+                    "outcome": "miss",
+                    "chat": "group",
+                    "language": "en",
+                    "at": datetime.now(timezone.utc),
+                }
+            ],
+        )
     assert migrate(engine) == SCHEMA_VERSION == 5
     with Session(engine) as session:
         assert session.exec(select(QueryLogRow)).all() == []  # 4: the old query log is not kept
@@ -137,7 +147,11 @@ def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(databa
     original = {m.id: m for m in monsters}["rathalos"].games["wilds"]  # the companion's facts survive the store
     assert rathalos.materials == original.materials and rathalos.materials["high"]
     assert (rathalos.habitats, rathalos.inflicts, rathalos.remedies, rathalos.crowns) == (
-        original.habitats, original.inflicts, original.remedies, original.crowns)
+        original.habitats,
+        original.inflicts,
+        original.remedies,
+        original.crowns,
+    )
 
 
 def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters):
@@ -163,13 +177,22 @@ def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters
 def test_misses_rank_by_frequency_and_stats_and_prune(database_url):
     engine = _engine(database_url)
     log = QueryLog(SqlQueries(engine), keep_days=30)
-    for query, outcome, times in (("雄火龍王", "miss", 3), ("rath", "ambiguous", 5), ("火龍", "match", 4), ("xyz", "miss", 1)):
+    for query, outcome, times in (
+        ("雄火龍王", "miss", 3),
+        ("rath", "ambiguous", 5),
+        ("火龍", "match", 4),
+        ("xyz", "miss", 1),
+    ):
         for _ in range(times):
             log.record(Entry(query, outcome, "rathalos" if outcome == "match" else None, 50.0, "user", "en"))
     log.flush()
     since = datetime.now(timezone.utc) - timedelta(days=1)
     ranked = misses(engine, since)
-    assert [(r.query, r.count, r.outcome) for r in ranked] == [("rath", 5, "ambiguous"), ("雄火龍王", 3, "miss"), ("xyz", 1, "miss")]
+    assert [(r.query, r.count, r.outcome) for r in ranked] == [
+        ("rath", 5, "ambiguous"),
+        ("雄火龍王", 3, "miss"),
+        ("xyz", 1, "miss"),
+    ]
     assert stats(engine, since) == {"ambiguous": 5, "match": 4, "miss": 4}
     assert prune(engine, datetime.now(timezone.utc) + timedelta(seconds=1)) == 13
     assert stats(engine, since) == {}
@@ -203,7 +226,10 @@ def test_webhook_logs_only_answered_queries_redacted_without_player_ids(line_stu
     runtime.query_log.flush()
     with Session(open_engine(settings.database_url)) as session:  # written by the web process through sqlite3
         rows = session.exec(select(QueryLogRow)).all()
-    assert [(r.query, r.outcome, r.chat) for r in rows[:2]] == [("火龍", "match", "group"), ("rath", "ambiguous", "group")]
+    assert [(r.query, r.outcome, r.chat) for r in rows[:2]] == [
+        ("火龍", "match", "group"),
+        ("rath", "ambiguous", "group"),
+    ]
     kept = rows[2].query
     assert kept.startswith("火龍<number>mail<email><link>zz") and len(kept) == QUERY_CHARS, kept
     assert len(rows) == 3
@@ -217,10 +243,13 @@ def test_the_query_log_keeps_no_one_s_mention(line_stub, tmp_path):
     runtime = build(settings)
     app = create_app(settings, runtime)
     event = text_event("@monsterbot 🔥@Alice Chen @All rath", "group")  # the bot, a member, everyone: UTF-16 spans
-    event["message"]["mention"] = {"mentionees": [
-        {"index": 0, "length": 11, "type": "user", "isSelf": True},
-        {"index": 14, "length": 11, "type": "user", "userId": "U0123456789abcdef", "isSelf": False},
-        {"index": 26, "length": 4, "type": "all"}]}
+    event["message"]["mention"] = {
+        "mentionees": [
+            {"index": 0, "length": 11, "type": "user", "isSelf": True},
+            {"index": 14, "length": 11, "type": "user", "userId": "U0123456789abcdef", "isSelf": False},
+            {"index": 26, "length": 4, "type": "all"},
+        ]
+    }
     assert post_signed(app, payload(event)).status_code == 200
     assert line_stub.replies()  # the bot answered it
     runtime.query_log.flush()
@@ -230,12 +259,21 @@ def test_the_query_log_keeps_no_one_s_mention(line_stub, tmp_path):
     runtime.close()
 
 
-@pytest.mark.parametrize(("said", "kept"), [
-    ("0912345678", "<number>"), ("+886 912-345-678", "<number>"), ("Pin 4821!", "pin<number>"),
-    ("(02) 2345.6789", "<number>"), ("MH4U or mhw 12", "mh4uormhw12"), ("http://x.example/a b", "<link>b"),
-    ("ftp://h/x", "<link>"), ("me+bot@mail.example.org hi", "<email>hi"), ("火龍 ０９１２３４", "火龍<number>"),
-    ("火龙 弱点?", "火龍弱點"),
-])
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("0912345678", "<number>"),
+        ("+886 912-345-678", "<number>"),
+        ("Pin 4821!", "pin<number>"),
+        ("(02) 2345.6789", "<number>"),
+        ("MH4U or mhw 12", "mh4uormhw12"),
+        ("http://x.example/a b", "<link>b"),
+        ("ftp://h/x", "<link>"),
+        ("me+bot@mail.example.org hi", "<email>hi"),
+        ("火龍 ０９１２３４", "火龍<number>"),
+        ("火龙 弱点?", "火龍弱點"),
+    ],
+)
 def test_redact_keeps_no_runs_of_digits_links_or_addresses(said, kept):
     assert redact(said) == kept
 
@@ -244,8 +282,13 @@ def test_the_query_log_deletes_what_is_past_its_retention_at_start_and_on_schedu
     engine = _engine(f"sqlite:///{tmp_path / 'r.db'}")
     now = datetime.now(timezone.utc)
     with engine.begin() as connection:
-        connection.execute(insert(QueryLogRow), [{"query": q, "outcome": "match", "chat": "user", "language": "en",
-                                                  "at": now - timedelta(days=days)} for q, days in (("old", 8), ("new", 6))])
+        connection.execute(
+            insert(QueryLogRow),
+            [
+                {"query": q, "outcome": "match", "chat": "user", "language": "en", "at": now - timedelta(days=days)}
+                for q, days in (("old", 8), ("new", 6))
+            ],
+        )
     monkeypatch.setattr("monsterbot.store.query_log.PRUNE_EVERY", 0.2)
     log = QueryLog(SqlQueries(engine), keep_days=7)
     with Session(engine) as session:

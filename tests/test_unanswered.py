@@ -16,16 +16,21 @@ def talk(knowledge: Any) -> Conversation:
     return Conversation(knowledge)
 
 
-@pytest.mark.parametrize("text, line, monster", [
-    ("rathalos hp", "Monster HP is not in my data. Here is what I know about Rathalos:", "rathalos"),
-    ("best weapon for arkveld", "Weapon recommendations are not in my data. Here is what I know about Arkveld:",
-     "arkveld"),
-    ("火龍 體力", "我的資料沒有魔物的體力。以下是火龍的資料：", "rathalos"),
-    ("火龙 体力", "我的资料没有怪物的体力。以下是火龙的资料：", "rathalos"),
-    ("歴戦 リオレウス", "歴戦の個体の数値はデータにありません。リオレウスのデータはこちら：", "rathalos"),
-])
-def test_a_topic_no_data_holds_is_said_before_the_card(talk: Conversation, text: str, line: str,
-                                                      monster: str) -> None:
+@pytest.mark.parametrize(
+    "text, line, monster",
+    [
+        ("rathalos hp", "Monster HP is not in my data. Here is what I know about Rathalos:", "rathalos"),
+        (
+            "best weapon for arkveld",
+            "Weapon recommendations are not in my data. Here is what I know about Arkveld:",
+            "arkveld",
+        ),
+        ("火龍 體力", "我的資料沒有魔物的體力。以下是火龍的資料：", "rathalos"),
+        ("火龙 体力", "我的资料没有怪物的体力。以下是火龙的资料：", "rathalos"),
+        ("歴戦 リオレウス", "歴戦の個体の数値はデータにありません。リオレウスのデータはこちら：", "rathalos"),
+    ],
+)
+def test_a_topic_no_data_holds_is_said_before_the_card(talk: Conversation, text: str, line: str, monster: str) -> None:
     reply = talk.reply_to_text(text)
     assert reply.messages[0].data == {"type": "text", "text": line}
     assert reply.messages[1].data["type"] == "flex" and reply.kind == "weakness"
@@ -50,14 +55,18 @@ def test_a_part_without_figures_offers_the_parts_that_have_them(talk: Conversati
     assert talk.reply_to_text("火龍 尾巴").kind == "part"  # a part with figures is answered as before
 
 
-@pytest.mark.parametrize("text, parts", [
-    ("鎖刃龍 鎖刃", ["Left Chainblade", "Right Chainblade"]),  # the game's part is 鎖翼刃
-    ("nu udra tentacles", ["Tentacle", "Front Left Arm", "Rear Right Arm"]),  # 觸手 in the game's Chinese
-    ("ヌ・エグドラ 触手", ["Tentacle", "Middle Left Arm"]),  # ("nu udra tentacle" is an item: its sources answer)
-    ("アルシュベルド 鎖刃", ["Left Chainblade"]),
-])
-def test_a_part_named_as_the_game_or_players_name_it_is_answered(talk: Conversation, text: str,
-                                                                 parts: list[str]) -> None:
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("鎖刃龍 鎖刃", ["Left Chainblade", "Right Chainblade"]),  # the game's part is 鎖翼刃
+        ("nu udra tentacles", ["Tentacle", "Front Left Arm", "Rear Right Arm"]),  # 觸手 in the game's Chinese
+        ("ヌ・エグドラ 触手", ["Tentacle", "Middle Left Arm"]),  # ("nu udra tentacle" is an item: its sources answer)
+        ("アルシュベルド 鎖刃", ["Left Chainblade"]),
+    ],
+)
+def test_a_part_named_as_the_game_or_players_name_it_is_answered(
+    talk: Conversation, text: str, parts: list[str]
+) -> None:
     reply = talk.reply_to_text(text)
     assert reply.kind == "part"
     shown = {z.part for z in reply.monsters[0].facts(reply.game).hitzones if in_family(z.part, reply.topic)}
@@ -69,10 +78,18 @@ def test_words_that_name_no_part_still_get_the_card(talk: Conversation, text: st
     assert talk.reply_to_text(text).kind == "weakness"
 
 
-@pytest.mark.parametrize("text, element", [
-    ("rathalos lightning", "thunder"), ("rathalos elec", "thunder"), ("火龍 雷", "thunder"), ("火龍 電", "thunder"),
-    ("rathalos frost", "ice"), ("火龍 冰", "ice"), ("リオレウス 竜属性", "dragon"),
-])
+@pytest.mark.parametrize(
+    "text, element",
+    [
+        ("rathalos lightning", "thunder"),
+        ("rathalos elec", "thunder"),
+        ("火龍 雷", "thunder"),
+        ("火龍 電", "thunder"),
+        ("rathalos frost", "ice"),
+        ("火龍 冰", "ice"),
+        ("リオレウス 竜属性", "dragon"),
+    ],
+)
 def test_an_element_named_as_players_name_it_is_answered(talk: Conversation, text: str, element: str) -> None:
     reply = talk.reply_to_text(text)
     assert (reply.kind, reply.topic, reply.monsters[0].id) == ("element", element, "rathalos")

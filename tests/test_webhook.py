@@ -104,8 +104,22 @@ def test_miss_without_anything_near(webhook, line_stub):
 @pytest.mark.parametrize("chat", ["group", "room"])
 def test_group_chatter_gets_silence(webhook, line_stub, chat):
     # an element said in passing ("有雷": spoilers ahead) is no reverse lookup, two names in a remark no comparison
-    for text in ("今天吃火鍋", "rath", "我今天打火龍打了一小時好累", "help", "lol", "有雷", "有毒", "是雷", "怕火", "毒は？",
-                 "雷が", "the fire", "昨天打火龍跟雌火龍好累", "rathalos and rathian are a couple"):
+    for text in (
+        "今天吃火鍋",
+        "rath",
+        "我今天打火龍打了一小時好累",
+        "help",
+        "lol",
+        "有雷",
+        "有毒",
+        "是雷",
+        "怕火",
+        "毒は？",
+        "雷が",
+        "the fire",
+        "昨天打火龍跟雌火龍好累",
+        "rathalos and rathian are a couple",
+    ):
         assert webhook(payload(text_event(text, chat))).status_code == 200
     assert line_stub.replies() == []
 
@@ -117,8 +131,10 @@ def test_a_short_english_word_with_a_question_mark_is_no_follow_up_in_a_group(we
     assert len(line_stub.replies()) == 1
 
 
-@pytest.mark.parametrize("text", ["哪些魔物怕火", "怕火的魔物", "weak to fire", "火属性が弱点のモンスター", "火龍 vs 雌火龍",
-                                  "rathalos vs rathian"])
+@pytest.mark.parametrize(
+    "text",
+    ["哪些魔物怕火", "怕火的魔物", "weak to fire", "火属性が弱点のモンスター", "火龍 vs 雌火龍", "rathalos vs rathian"],
+)
 def test_a_group_gets_an_answer_to_a_reverse_or_comparison_asked_outright(webhook, line_stub, text):
     webhook(payload(text_event(text, "group")))
     [message] = line_stub.replies()[0].body["messages"]
@@ -166,8 +182,14 @@ def test_unhandled_event_types_are_ignored(webhook, line_stub):
     unfollow = {k: v for k, v in follow_event().items() if k not in ("replyToken", "follow")} | {"type": "unfollow"}
     future = {"type": "somethingNew", "timestamp": 1, "mode": "active"}
     sticker = text_event("x", "group")  # small talk in a group is not the bot's business
-    sticker["message"] = {"type": "sticker", "id": "1", "quoteToken": "q", "packageId": "1", "stickerId": "1",
-                          "stickerResourceType": "STATIC"}
+    sticker["message"] = {
+        "type": "sticker",
+        "id": "1",
+        "quoteToken": "q",
+        "packageId": "1",
+        "stickerId": "1",
+        "stickerResourceType": "STATIC",
+    }
     assert webhook(payload(unfollow, future, sticker)).status_code == 200
     assert line_stub.replies() == []
 
@@ -225,15 +247,19 @@ def test_missing_credentials_fail_at_start_up():
     with pytest.raises(ConfigError, match="LINE_CHANNEL_ACCESS_TOKEN"):
         Settings.from_env({"LINE_CHANNEL_SECRET": "s"})
     with pytest.raises(ConfigError, match="MONSTERBOT_DEFAULT_GAME"):
-        Settings.from_env({"LINE_CHANNEL_SECRET": "s", "LINE_CHANNEL_ACCESS_TOKEN": "t", "MONSTERBOT_DEFAULT_GAME": "x"})
+        Settings.from_env(
+            {"LINE_CHANNEL_SECRET": "s", "LINE_CHANNEL_ACCESS_TOKEN": "t", "MONSTERBOT_DEFAULT_GAME": "x"}
+        )
 
 
 # --- LINE's events as LINE sends them (issue 12) ----------------------------------------------------
 
+
 def _mentioned(text: str, *spans: tuple[int, int], chat: str = "group") -> dict:
     event = text_event(text, chat)
-    event["message"]["mention"] = {"mentionees": [{"index": i, "length": n, "type": "user", "isSelf": True}
-                                                  for i, n in spans]}
+    event["message"]["mention"] = {
+        "mentionees": [{"index": i, "length": n, "type": "user", "isSelf": True} for i, n in spans]
+    }
     return event
 
 
@@ -244,7 +270,9 @@ def test_a_mention_after_emoji_is_cut_in_utf16_units(webhook, line_stub):
     assert message["type"] == "flex" and "Rathalos" in message["altText"]
 
 
-@pytest.mark.parametrize("spans", [[(-5, 11)], [(0, -11)], [(0, 0)], [(3, 40_000)], [(0, 11), (5, 11)], [(0, -3)] * 500])
+@pytest.mark.parametrize(
+    "spans", [[(-5, 11)], [(0, -11)], [(0, 0)], [(3, 40_000)], [(0, 11), (5, 11)], [(0, -3)] * 500]
+)
 def test_invalid_mentions_are_ignored_with_bounded_work(spans):
     from linebot.v3.webhooks import TextMessageContent
 
@@ -258,12 +286,15 @@ def test_invalid_mentions_are_ignored_with_bounded_work(spans):
     assert mentioned == (spans[0] == (0, 11))
 
 
-@pytest.mark.parametrize(("text", "spans", "left"), [
-    ("@monsterbot 火龍 tail", [(0, 11), (5, 11)], " 火龍 tail"),  # overlapping the first: ignored, nothing eaten
-    ("@monsterbot 火龍 tail", [(0, 11), (2, 3)], " 火龍 tail"),  # inside the first
-    ("@monsterbot@monsterbot 火龍", [(0, 11), (11, 11)], " 火龍"),  # side by side: both cut
-    ("火龍 @monsterbot and @monsterbot?", [(3, 11), (19, 11), (8, 13)], "火龍  and ?"),  # given out of order
-])
+@pytest.mark.parametrize(
+    ("text", "spans", "left"),
+    [
+        ("@monsterbot 火龍 tail", [(0, 11), (5, 11)], " 火龍 tail"),  # overlapping the first: ignored, nothing eaten
+        ("@monsterbot 火龍 tail", [(0, 11), (2, 3)], " 火龍 tail"),  # inside the first
+        ("@monsterbot@monsterbot 火龍", [(0, 11), (11, 11)], " 火龍"),  # side by side: both cut
+        ("火龍 @monsterbot and @monsterbot?", [(3, 11), (19, 11), (8, 13)], "火龍  and ?"),  # given out of order
+    ],
+)
 def test_overlapping_mentions_cut_only_the_mentions(text, spans, left):
     from linebot.v3.webhooks import TextMessageContent
 
@@ -287,7 +318,9 @@ def test_the_signature_is_checked_over_the_raw_bytes(webhook, line_stub):
     over_text = sign(raw.decode("utf-8", "replace").encode())  # a signature of the text a decoder makes of it
     assert webhook(None, signature=over_text, raw=raw).status_code == 400
     before = REGISTRY.get_sample_value("monsterbot_webhook_requests_total", {"result": "invalid_payload"}) or 0
-    assert webhook(None, raw=raw).status_code == 400  # signed over its bytes: a valid signature, a body that is not JSON
+    assert (
+        webhook(None, raw=raw).status_code == 400
+    )  # signed over its bytes: a valid signature, a body that is not JSON
     assert REGISTRY.get_sample_value("monsterbot_webhook_requests_total", {"result": "invalid_payload"}) == before + 1
 
 
@@ -301,9 +334,12 @@ def test_a_chunked_body_over_the_limit_is_413(line_stub, knowledge):
     client = app.test_client()
 
     def chunked(body: bytes) -> int:
-        return client.post("/callback", input_stream=io.BytesIO(body), headers={
-            "X-Line-Signature": sign(body), "Transfer-Encoding": "chunked"},
-            environ_overrides={"wsgi.input_terminated": True}).status_code  # as gunicorn sets it
+        return client.post(
+            "/callback",
+            input_stream=io.BytesIO(body),
+            headers={"X-Line-Signature": sign(body), "Transfer-Encoding": "chunked"},
+            environ_overrides={"wsgi.input_terminated": True},
+        ).status_code  # as gunicorn sets it
 
     small = json.dumps(payload(text_event("火龍"))).encode()
     big = json.dumps(payload(*[text_event("火龍") for _ in range(10)])).encode()
@@ -322,11 +358,19 @@ def test_a_batch_with_unknown_types_and_values_answers_its_valid_events(webhook,
     space["source"] = {"type": "space", "spaceId": "S1"}
     sleepy = text_event("火龍") | {"mode": "sleepy"}
     sticker = text_event("x")
-    sticker["message"] = {"type": "sticker", "id": "1", "quoteToken": "q", "packageId": "1", "stickerId": "1",
-                          "stickerResourceType": "HOLOGRAM"}
+    sticker["message"] = {
+        "type": "sticker",
+        "id": "1",
+        "quoteToken": "q",
+        "packageId": "1",
+        "stickerId": "1",
+        "stickerResourceType": "HOLOGRAM",
+    }
     valid = text_event("火龍")
-    before = {r: REGISTRY.get_sample_value("monsterbot_events_total", {"outcome": f"skipped_{r}"}) or 0
-              for r in ("unknown_type", "unknown_value")}
+    before = {
+        r: REGISTRY.get_sample_value("monsterbot_events_total", {"outcome": f"skipped_{r}"}) or 0
+        for r in ("unknown_type", "unknown_value")
+    }
     future = {"type": "somethingNew", "timestamp": 1, "mode": "active"}
     assert webhook(payload(hologram, space, sleepy, sticker, future, valid)).status_code == 200
     [call] = line_stub.replies()
@@ -392,8 +436,9 @@ def test_leaving_forgets_preferences_kept_in_the_database(line_stub, knowledge, 
     preferences.forget(key)  # forgetting a chat it never kept is fine
 
 
-def test_a_reply_the_full_queue_cannot_take_gets_a_503_and_its_redelivery_answers_only_it(line_stub, knowledge, tmp_path,
-                                                                                             caplog):
+def test_a_reply_the_full_queue_cannot_take_gets_a_503_and_its_redelivery_answers_only_it(
+    line_stub, knowledge, tmp_path, caplog
+):
     """Nothing lost: LINE redelivers a webhook that got no 2xx; the ledger skips the events already answered."""
     import asyncio
     import threading
@@ -461,7 +506,9 @@ def test_the_awaited_hold_ends_without_ever_cancelling_a_reply():
 
 
 @pytest.mark.parametrize("acknowledged", [True, False], ids=["200: the outbox sends it", "503: LINE redelivers it"])
-def test_a_reply_that_never_reached_line_is_released_never_marked_answered(line_stub, knowledge, tmp_path, acknowledged):
+def test_a_reply_that_never_reached_line_is_released_never_marked_answered(
+    line_stub, knowledge, tmp_path, acknowledged
+):
     """A reply LINE never had leaves its event unanswered: the outbox tries it again (after a 200, LINE redelivers
     nothing), and a redelivery (after a non-2xx) answers it instead of skipping it as answered."""
     from monsterbot.web.app import create_app
@@ -506,8 +553,12 @@ def test_the_stand_in_refuses_what_line_refuses(line_stub):
     import urllib.error
     import urllib.request
 
-    def reply(token: str, path: str = "/v2/bot/message/reply", authorization: str | None = f"Bearer {TOKEN}",
-              method: str = "POST") -> int:
+    def reply(
+        token: str,
+        path: str = "/v2/bot/message/reply",
+        authorization: str | None = f"Bearer {TOKEN}",
+        method: str = "POST",
+    ) -> int:
         body = json.dumps({"replyToken": token, "messages": [{"type": "text", "text": "hi"}]}).encode()
         headers = {"Content-Type": "application/json"} | ({"Authorization": authorization} if authorization else {})
         request = urllib.request.Request(line_stub.url + path, data=body, headers=headers, method=method)
@@ -525,10 +576,16 @@ def test_the_stand_in_refuses_what_line_refuses(line_stub):
     assert [reply("old"), reply("made-up"), reply("fresh"), reply("fresh")] == [400, 400, 200, 400]
     assert [r.error["message"] for r in line_stub.rejected] == ["Invalid reply token"] * 4
     line_stub.issue("new")
-    assert [reply("new", authorization=None), reply("new", authorization="Bearer wrong"),
-            reply("new", authorization=TOKEN)] == [401, 401, 401]  # the token is not taken by a refused request
-    assert [reply("new", path="/v2/bot/message/replies"), reply("new", path="/v2/bot/message/reply", method="PUT"),
-            reply("new", path="/v3/bot/message/reply")] == [404, 404, 404]
+    assert [
+        reply("new", authorization=None),
+        reply("new", authorization="Bearer wrong"),
+        reply("new", authorization=TOKEN),
+    ] == [401, 401, 401]  # the token is not taken by a refused request
+    assert [
+        reply("new", path="/v2/bot/message/replies"),
+        reply("new", path="/v2/bot/message/reply", method="PUT"),
+        reply("new", path="/v3/bot/message/reply"),
+    ] == [404, 404, 404]
     assert reply("new") == 200
     assert [r.status for r in line_stub.rejected[4:]] == [401] * 3 + [404] * 3
     line_stub.rejected.clear()  # refused on purpose

@@ -19,7 +19,9 @@ PART_NAMES_WILDS = KNOWLEDGE.parent / "monsterbot" / "core" / "glossary" / "part
 #: Every remaining value difference, explained (the dump is a newer game version than the calculator's figures).
 EXPLAINED_VALUES = {
     "Arkveld / Chainblade (State 1)": "calculator 52/52/48; the dump's chainblade states are 50/50/45 (newer data)",
-    "Arkveld / Chainblade (Weak Point)": "calculator 52/52/48; the dump's chainblade weak point is 50/50/45 (newer data)",
+    "Arkveld / Chainblade (Weak Point)": (
+        "calculator 52/52/48; the dump's chainblade weak point is 50/50/45 (newer data)"
+    ),
 }
 #: Element-only differences: the calculator writes 0 (or omits a value) where the dump has figures.
 EXPLAINED_ELEMENTS = {
@@ -110,8 +112,10 @@ def test_derived_star_rule_is_tuned_on_half_of_world_and_reported_on_the_other_h
 
 
 def test_left_and_right_twins_count_once_and_wounds_show_as_a_form():
-    rows = [{"part": p, "ice": v} for p, v in (("Left Wing", 30), ("Right Wing", 30), ("Head", 0), ("Neck", 0),
-                                                ("Tail", 0), ("Torso", 0))]
+    rows = [
+        {"part": p, "ice": v}
+        for p, v in (("Left Wing", 30), ("Right Wing", 30), ("Head", 0), ("Neck", 0), ("Tail", 0), ("Torso", 0))
+    ]
     assert element_stars(rows) == {"ice": 1}  # counted twice, the wings would make it ★★
     wounded = [*rows, {"part": "Head", "state": "wound", "ice": 40}]
     assert state_forms(wounded, element_stars(rows)) == [{"description": "when wounded", "elements": {"ice": 2}}]
@@ -147,16 +151,20 @@ def test_parts_the_game_leaves_unnamed_or_names_alike_are_kept_and_told_apart():
     assert len(normal) == len(set(normal))  # no two parts alike
     assert {"Head", "Head (Fallen)", "Wingarm", "Wingarm (Fallen)"} <= set(normal)
     assert "Head (Fallen)" in zoh_shia["breakable"]  # the game's break breaks the fallen head, not the other
-    for monster, parts in {"gogmazios": {"Gog. Mat. (Head)", "Gog. Mat. (Tail)"},
-                           "rey-dau": {"Left Wing (Unnamed)", "Tail (Unnamed)"},
-                           "lagiacrus": {"Chest (Unnamed)", "Tail (Unnamed)"}}.items():
+    for monster, parts in {
+        "gogmazios": {"Gog. Mat. (Head)", "Gog. Mat. (Tail)"},
+        "rey-dau": {"Left Wing (Unnamed)", "Tail (Unnamed)"},
+        "lagiacrus": {"Chest (Unnamed)", "Tail (Unnamed)"},
+    }.items():
         assert parts <= {z["part"] for z in _wilds(monster)["hitzones"]}, monster
 
 
 def test_every_weak_point_is_kept():
     head = [z for z in _wilds("jin-dahaad")["hitzones"] if z["part"] == "Head" and z.get("state") == "weak point"]
     assert [(z["cut"], z["impact"], z["shot"]) for z in head] == [(75, 75, 50), (95, 95, 50)]
-    assert len([z for z in _wilds("lagiacrus")["hitzones"] if z["part"] == "Back" and z.get("state") == "weak point"]) == 2
+    assert (
+        len([z for z in _wilds("lagiacrus")["hitzones"] if z["part"] == "Back" and z.get("state") == "weak point"]) == 2
+    )
     unlinked = [z["part"] for z in _wilds("guardian-rathalos")["hitzones"] if z["part"].startswith("Weak Point")]
     assert unlinked == ["Weak Point", "Weak Point 2"]
 
@@ -173,8 +181,11 @@ def test_break_pseudo_parts_are_the_parts_they_break():
 
 
 def test_ailments_with_far_higher_thresholds_are_marked_near_useless():
-    marked = {path.stem: wilds["impractical_ailments"] for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml"))
-              if "impractical_ailments" in (wilds := yaml.safe_load(path.read_text())["games"].get("wilds", {}))}
+    marked = {
+        path.stem: wilds["impractical_ailments"]
+        for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml"))
+        if "impractical_ailments" in (wilds := yaml.safe_load(path.read_text())["games"].get("wilds", {}))
+    }
     assert marked == {"gogmazios": ["stun"], "omega-planetes": ["paralysis"]}
 
 
@@ -184,8 +195,9 @@ def test_the_card_says_which_ailments_are_near_useless(knowledge):
     from monsterbot.replies.card import weakness_card
 
     for language, words in (("en", "Stun: build-up far above the usual, near-useless"), ("zh-TW", "累積值遠高於一般")):
-        card = json.dumps(weakness_card(knowledge.current.monsters["gogmazios"], language, "wilds").to_dict(),
-                          ensure_ascii=False)
+        card = json.dumps(
+            weakness_card(knowledge.current.monsters["gogmazios"], language, "wilds").to_dict(), ensure_ascii=False
+        )
         assert words in card
     rathalos = json.dumps(weakness_card(knowledge.current.monsters["rathalos"], "en", "wilds").to_dict())
     assert "near-useless" not in rathalos

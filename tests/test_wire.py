@@ -34,7 +34,7 @@ class _Capture(ThreadingHTTPServer):
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            def do_POST(self) -> None:
                 raw = self.rfile.read(int(self.headers["Content-Length"]))
                 capture.seen.append((self.path, {k.lower(): v for k, v in self.headers.items()}, raw))
                 count = len(json.loads(raw)["messages"])
@@ -85,8 +85,9 @@ def test_wire_form_is_what_the_sdk_sends(capture: _Capture, knowledge) -> None:
         blocking.reply_message(ReplyMessageRequest(reply_token="reply-token", messages=messages))
     assert len(capture.seen) == 3 * len(replies)
     sent = len(replies) * 2
-    for ours_seen, sdk_seen, blocking_seen in zip(capture.seen[:sent:2], capture.seen[1:sent:2], capture.seen[sent:],
-                                                  strict=True):
+    for ours_seen, sdk_seen, blocking_seen in zip(
+        capture.seen[:sent:2], capture.seen[1:sent:2], capture.seen[sent:], strict=True
+    ):
         assert ours_seen[0] == sdk_seen[0] == blocking_seen[0] == "/v2/bot/message/reply"
         assert ours_seen[2] == sdk_seen[2] == blocking_seen[2]  # the body, byte for byte
         assert ours_seen[1] == sdk_seen[1]  # every header (host, length, agent, encodings…)

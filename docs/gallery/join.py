@@ -1,4 +1,5 @@
-"""Join a reply type's four renders into the gallery image: docs/gallery/join.py OUT.png ZH_TW.png ZH_CN.png EN.png JA.png
+"""Join a reply type's four renders into the gallery image: docs/gallery/join.py OUT.png ZH_TW.png ZH_CN.png EN.png
+JA.png
 
 Side by side at phone width (the 2× renders halved), on LINE's chat background, in 128 colours: small files, still
 sharp text. Pillow does it (a dev dependency), so the gallery needs no ImageMagick.

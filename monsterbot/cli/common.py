@@ -50,14 +50,16 @@ def checkout_devtools(purpose: str) -> None:
     and the image, so an installed monsterbot says what it lacks instead of failing on an import."""
     checkout = Path(__file__).resolve().parents[2]
     if not (checkout / "monsterbot_devtools").is_dir():
-        raise SystemExit(f"monsterbot: {purpose} needs a checkout of the repository (monsterbot_devtools/ is not "
-                         "installed with the package)")
+        raise SystemExit(
+            f"monsterbot: {purpose} needs a checkout of the repository (monsterbot_devtools/ is not "
+            "installed with the package)"
+        )
     if str(checkout) not in sys.path:
         sys.path.insert(0, str(checkout))
 
 
 def since(text: str) -> datetime:
-    """"7d", "12h", "30m" before now."""
+    """ "7d", "12h", "30m" before now."""
     units = {"d": "days", "h": "hours", "m": "minutes"}
     try:
         amount, unit = int(text[:-1]), units[text[-1]]

@@ -21,11 +21,18 @@ def register(sub: Any) -> None:
     validate.add_argument("--summary", action="store_true", help="print the roster counts as a Markdown table")
     validate.set_defaults(func=cmd_validate)
 
-    compile_ = sub.add_parser("compile", help="validate knowledge YAML and write its compiled cache to the data folder "
-                              "(MONSTERBOT_DATA_DIR), so that the webhook starts without parsing YAML")
+    compile_ = sub.add_parser(
+        "compile",
+        help="validate knowledge YAML and write its compiled cache to the data folder "
+        "(MONSTERBOT_DATA_DIR), so that the webhook starts without parsing YAML",
+    )
     compile_.add_argument("paths", type=Path, nargs="*", help=KNOWLEDGE_HELP)
-    compile_.add_argument("--into", type=Path, help="folder to write the cache into (default MONSTERBOT_DATA_DIR); "
-                                                    "an image's, for MONSTERBOT_COMPILED_KNOWLEDGE")
+    compile_.add_argument(
+        "--into",
+        type=Path,
+        help="folder to write the cache into (default MONSTERBOT_DATA_DIR); "
+        "an image's, for MONSTERBOT_COMPILED_KNOWLEDGE",
+    )
     compile_.set_defaults(func=cmd_compile)
 
     sync = sub.add_parser("sync", help="validate knowledge YAML and write it to the store (DATABASE_URL)")
@@ -35,8 +42,10 @@ def register(sub: Any) -> None:
     importer = sub.add_parser("import", help="regenerate records from a dataset")
     importer.add_argument("dataset", choices=["mhworlddata", "hunterpie", "wilds", "rise-ele-check", "companion"])
     importer.add_argument(
-        "path", type=Path, help="MHWorldData CSV folder, HunterPie game data folder, the MHWS-in-json folder (wilds), "
-        "mhrise-ele-check's monster_data.csv, or the shared data folder (companion: materials, habitats, …)"
+        "path",
+        type=Path,
+        help="MHWorldData CSV folder, HunterPie game data folder, the MHWS-in-json folder (wilds), "
+        "mhrise-ele-check's monster_data.csv, or the shared data folder (companion: materials, habitats, …)",
     )
     importer.add_argument("--out", type=Path, default=Path("knowledge/monsters"))
     importer.add_argument(
@@ -46,8 +55,12 @@ def register(sub: Any) -> None:
     )
     importer.set_defaults(func=cmd_import)
 
-    audit = sub.add_parser("audit", help="cross-check every fact against a second source; fail on unreviewed differences")
-    audit.add_argument("--data", type=Path, default=Path("../shared/data"), help="the datasets (default: ../shared/data)")
+    audit = sub.add_parser(
+        "audit", help="cross-check every fact against a second source; fail on unreviewed differences"
+    )
+    audit.add_argument(
+        "--data", type=Path, default=Path("../shared/data"), help="the datasets (default: ../shared/data)"
+    )
     audit.add_argument("--knowledge", type=Path, default=Path("knowledge"), help="the knowledge folder")
     audit.set_defaults(func=cmd_audit)
 
@@ -82,7 +95,9 @@ def cmd_compile(args: argparse.Namespace) -> int:
     """Check the YAML knowledge and write its compiled cache to the data folder, so that a start skips YAML."""
     from monsterbot.sources import yaml_source
 
-    settings = replace(env_settings(args.paths), compiled_knowledge="")  # compiled from the YAML, not from a shipped cache
+    settings = replace(
+        env_settings(args.paths), compiled_knowledge=""
+    )  # compiled from the YAML, not from a shipped cache
     source = yaml_source(replace(settings, data_dir=args.into) if args.into else settings)
     assert source.cache is not None
     source.load()  # KnowledgeError: nothing is written
@@ -91,8 +106,10 @@ def cmd_compile(args: argparse.Namespace) -> int:
     if index is None or stored is None or stored.version != index.version:
         print(f"monsterbot: could not write {source.cache.file}", file=sys.stderr)
         return 1
-    print(f"knowledge version {index.version} ({len(index.monsters)} monsters) compiled into {source.cache.file}",
-          file=sys.stderr)
+    print(
+        f"knowledge version {index.version} ({len(index.monsters)} monsters) compiled into {source.cache.file}",
+        file=sys.stderr,
+    )
     return 0
 
 

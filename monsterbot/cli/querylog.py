@@ -28,7 +28,6 @@ def register(sub: Any) -> None:
     prune.set_defaults(func=cmd_prune)
 
 
-
 def cmd_misses(args: argparse.Namespace) -> int:
     """The most frequent unanswered queries, each with its nearest monsters."""
     from monsterbot.store.query_log import misses

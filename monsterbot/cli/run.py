@@ -27,13 +27,20 @@ def register(sub: Any) -> None:
     serve.set_defaults(func=cmd_serve)
 
     operator = sub.add_parser("operator", help="run the Kubernetes operator (Bots → Deployments or Knative Services)")
-    operator.add_argument("--config", type=Path, required=True,
-                          help="the operator's config.yaml (the chart's ConfigMap: namespaces, allowlists, pod template)")
+    operator.add_argument(
+        "--config",
+        type=Path,
+        required=True,
+        help="the operator's config.yaml (the chart's ConfigMap: namespaces, allowlists, pod template)",
+    )
     operator.add_argument("--interval", type=float, default=10.0, help="seconds between full reconciles")
     operator.add_argument("--no-leader-election", action="store_true")
     operator.add_argument("--metrics-port", type=int, default=0, help="serve Prometheus /metrics on this port (0: off)")
-    operator.add_argument("--metrics-address", default="127.0.0.1",
-                          help="the address /metrics listens on (the chart's pod: 0.0.0.0, for its PodMonitor)")
+    operator.add_argument(
+        "--metrics-address",
+        default="127.0.0.1",
+        help="the address /metrics listens on (the chart's pod: 0.0.0.0, for its PodMonitor)",
+    )
     operator.set_defaults(func=cmd_operator)
 
     export = sub.add_parser("export", help="EventBinding manifests from knowledge YAML, or the CRDs")
@@ -56,7 +63,6 @@ def register(sub: Any) -> None:
     bench.set_defaults(func=cmd_bench)
 
 
-
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the webhook on Flask's development server (gunicorn runs it in production)."""
     from monsterbot.web.app import create_app
@@ -64,12 +70,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = Settings.from_env(require_line=False)
     if not settings.channel_secret or not settings.channel_access_token:
         if args.host not in _LOOPBACK:  # anyone reaching the port could sign webhooks with the published secret
-            print(f"monsterbot serve: development mode (no LINE_CHANNEL_SECRET / LINE_CHANNEL_ACCESS_TOKEN) listens on "
-                  f"loopback only, not {args.host}: its secret 'dev' is published", file=sys.stderr)
+            print(
+                f"monsterbot serve: development mode (no LINE_CHANNEL_SECRET / LINE_CHANNEL_ACCESS_TOKEN) listens on "
+                f"loopback only, not {args.host}: its secret 'dev' is published",
+                file=sys.stderr,
+            )
             return 2
-        settings = replace(settings, channel_secret="dev", channel_access_token="dev", log_format="text",
-                           line_api_endpoint=settings.line_api_endpoint if settings.line_api_endpoint != LINE_API_DEFAULT
-                           else _print_replies_locally())
+        settings = replace(
+            settings,
+            channel_secret="dev",
+            channel_access_token="dev",
+            log_format="text",
+            line_api_endpoint=settings.line_api_endpoint
+            if settings.line_api_endpoint != LINE_API_DEFAULT
+            else _print_replies_locally(),
+        )
         print(
             "monsterbot serve: LINE_CHANNEL_SECRET / LINE_CHANNEL_ACCESS_TOKEN not set: development mode. Webhooks are "
             "checked with the secret 'dev'; replies go to a local stand-in of the Messaging API and are printed here.",
@@ -86,11 +101,13 @@ def _print_replies_locally() -> str:
     from monsterbot_devtools.line_standin import LineStandIn
     from monsterbot_devtools.wire_text import wire_text
 
-    def show(recorded) -> None:  # noqa: ANN001 - a devtools Recorded
+    def show(recorded) -> None:
         for message in (recorded.body or {}).get("messages", []):
             print(f"\n[reply]\n{wire_text(Wire(message, json.dumps(message).encode()))}\n", file=sys.stderr, flush=True)
         if recorded.status != 200:  # the strict stand-in refused it, as LINE would
-            print(f"[LINE answers {recorded.status}: {json.dumps(recorded.error, ensure_ascii=False)}]", file=sys.stderr)
+            print(
+                f"[LINE answers {recorded.status}: {json.dumps(recorded.error, ensure_ascii=False)}]", file=sys.stderr
+            )
 
     return LineStandIn("dev", on_request=show, keep=False).start().url
 
@@ -99,8 +116,13 @@ def cmd_operator(args: argparse.Namespace) -> int:
     """Run the operator: reconcile Bots and EventBindings (leader-elected)."""
     from monsterbot.operator.main import run_operator
 
-    return run_operator(args.config, interval=args.interval, leader_election=not args.no_leader_election,
-                        metrics_port=args.metrics_port, metrics_address=args.metrics_address)
+    return run_operator(
+        args.config,
+        interval=args.interval,
+        leader_election=not args.no_leader_election,
+        metrics_port=args.metrics_port,
+        metrics_address=args.metrics_address,
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:

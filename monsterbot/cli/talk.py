@@ -20,20 +20,27 @@ TITLE = "talk to the bot"
 def register(sub: Any) -> None:
     """The parsers of this group's commands."""
     chat = sub.add_parser("chat", help="talk to the bot in the terminal, no LINE account needed")
-    chat.add_argument("--chat", choices=[c.value for c in ChatKind], default="user",
-                      help="pretend to be in this kind of chat (a group: answered as groups are; @ mentions the bot)")
+    chat.add_argument(
+        "--chat",
+        choices=[c.value for c in ChatKind],
+        default="user",
+        help="pretend to be in this kind of chat (a group: answered as groups are; @ mentions the bot)",
+    )
     chat.add_argument("--knowledge", type=Path, nargs="*", help=KNOWLEDGE_HELP)
     chat.set_defaults(func=cmd_chat)
 
     ask = sub.add_parser("ask", help="print the bot's answer to each query (or each stdin line)")
     ask.add_argument("query", nargs="*")
     ask.add_argument("--json", action="store_true", help="one JSON object per query")
-    ask.add_argument("--fields", type=_fields, default=(),
-                     help=f"with --json, only these fields (comma-separated: {', '.join(DATA_FIELDS)})")
+    ask.add_argument(
+        "--fields",
+        type=_fields,
+        default=(),
+        help=f"with --json, only these fields (comma-separated: {', '.join(DATA_FIELDS)})",
+    )
     ask.add_argument("--eval", type=Path, help="score a labelled TSV set: precision, recall, misses by class")
     ask.add_argument("--knowledge", type=Path, nargs="*", help=KNOWLEDGE_HELP)
     ask.set_defaults(func=cmd_ask)
-
 
 
 #: "/2" presses the second button under the last reply; "@" (or "@monsterbot ") before a message mentions the bot.
@@ -47,8 +54,11 @@ def cmd_chat(args: argparse.Namespace) -> int:
     settings = reading_settings(args.knowledge)
     conversation = Conversation(knowledge_for(settings), settings.default_game)
     chat = ChatKind(args.chat)
-    print(f"monsterbot chat ({chat.value} chat): type a monster's name; /N presses button N of the last reply; "
-          "@ before a message mentions the bot. Ctrl-D to quit.", file=sys.stderr)
+    print(
+        f"monsterbot chat ({chat.value} chat): type a monster's name; /N presses button N of the last reply; "
+        "@ before a message mentions the bot. Ctrl-D to quit.",
+        file=sys.stderr,
+    )
     buttons: list[dict[str, Any]] = []
     for line in _lines(sys.stdin, prompt=sys.stdin.isatty()):
         reply = said(conversation, line, chat, buttons)
@@ -74,7 +84,7 @@ def said(conversation: Conversation, line: str, chat: ChatKind, buttons: list[di
             return conversation.reply_to_postback(action["data"], CHAT_KEY)
         return conversation.reply_to_text(action["text"], chat, chat_key=CHAT_KEY)
     mention = MENTION.match(line)
-    text = line[mention.end():] if mention else line
+    text = line[mention.end() :] if mention else line
     return conversation.reply_to_text(text, chat, mention is not None, CHAT_KEY)
 
 

@@ -125,20 +125,42 @@ class Answer:
         shown = () if self.kind is AnswerKind.GAME_MISSING else self.monsters  # no facts where the game has none
         game = self.shown_game
         fields = {
-            "kind": lambda: self.kind.value, "outcome": lambda: self.outcome.value, "normalised": lambda: self.query,
-            "language": lambda: self.language, "game": lambda: game, "score": lambda: self.score,
+            "kind": lambda: self.kind.value,
+            "outcome": lambda: self.outcome.value,
+            "normalised": lambda: self.query,
+            "language": lambda: self.language,
+            "game": lambda: game,
+            "score": lambda: self.score,
             "topic": lambda: self.topic or None,
             "monsters": lambda: [monster_data(m, game, snapshot) for m in shown],
             "unanswered": lambda: self.unanswered or None,
-            "ranking": lambda: [{"id": r.monster.id, "name": r.monster.name(self.language or "en"), "stars": r.stars,
-                                 "listed_at": r.listed_at, "hitzone": r.hitzone} for r in self.ranking],
+            "ranking": lambda: [
+                {
+                    "id": r.monster.id,
+                    "name": r.monster.name(self.language or "en"),
+                    "stars": r.stars,
+                    "listed_at": r.listed_at,
+                    "hitzone": r.hitzone,
+                }
+                for r in self.ranking
+            ],
         }
         return {name: value() for name, value in fields.items() if not only or name in only}
 
 
 #: The fields of `Answer.to_data`, in order.
-DATA_FIELDS = ("kind", "outcome", "normalised", "language", "game", "score", "topic", "monsters", "unanswered",
-               "ranking")
+DATA_FIELDS = (
+    "kind",
+    "outcome",
+    "normalised",
+    "language",
+    "game",
+    "score",
+    "topic",
+    "monsters",
+    "unanswered",
+    "ranking",
+)
 
 
 @dataclass(frozen=True)
@@ -170,8 +192,11 @@ def monster_data(monster: Monster, game: str | None, snapshot: Snapshot | None =
     if snapshot is not None:
         return snapshot.remember(("monster data", monster.id, game), lambda: monster_data(monster, game))
     facts = monster.facts(game)
-    return {"id": monster.id, "names": dict(monster.names),
-            "facts": _plain(asdict(facts)) if facts is not None else None}
+    return {
+        "id": monster.id,
+        "names": dict(monster.names),
+        "facts": _plain(asdict(facts)) if facts is not None else None,
+    }
 
 
 def _plain(value: Any) -> Any:

@@ -68,4 +68,4 @@ def weakest_to(monsters: Iterable[Monster], topic: str, game: str) -> list[Ranke
 def page(ranked: list[Ranked], number: int) -> tuple[list[Ranked], bool]:
     """One page of a ranking (0-based) and whether another page follows."""
     start = max(number, 0) * PAGE_SIZE
-    return ranked[start:start + PAGE_SIZE], len(ranked) > start + PAGE_SIZE
+    return ranked[start : start + PAGE_SIZE], len(ranked) > start + PAGE_SIZE

@@ -47,9 +47,7 @@ class Snapshot:
         replies = {normalize(k): r for r in knowledge.replies for k in r.keywords if normalize(k)}
         known = previous.monsters if previous is not None else {}
         old = previous.digests if previous is not None else {}
-        digests = {
-            i: old[i] if known.get(i) is m and i in old else monster_digest(m) for i, m in by_id.items()
-        }
+        digests = {i: old[i] if known.get(i) is m and i in old else monster_digest(m) for i, m in by_id.items()}
         version = _version(digests.values(), knowledge.replies)
         matcher = Matcher(by_id.values(), previous=previous.matcher if previous is not None else None)
         return cls(by_id, matcher, version, replies, digests=digests)

@@ -86,7 +86,9 @@ def world(records: list[dict[str, Any]], data: Path, checked: dict[str, int]) ->
         for element, stars in facts.get("elements", {}).items():
             checked["world"] += 1
             if element in derived and abs(derived[element] - stars) > 1:
-                yield Finding("world", name, f"{element} stars", f"field guide {stars}, hitzones give {derived[element]}")
+                yield Finding(
+                    "world", name, f"{element} stars", f"field guide {stars}, hitzones give {derived[element]}"
+                )
         for kind in ("breakable", "severable"):
             checked["world"] += 1
             listed, rewarded = set(facts.get(kind, ())), set(breaks.get(name, {}).get(kind, ()))
@@ -112,9 +114,17 @@ def wilds(records: list[dict[str, Any]], data: Path, checked: dict[str, int]) ->
             yield Finding("wilds", other["names"]["en"], "monster", "in HunterPie, no Wilds record")
             continue
         checked["wilds"] += 1
-        ours, theirs = set(record["games"]["wilds"].get("weak_elements", ())), set(other["games"]["wilds"]["weak_elements"])
+        ours, theirs = (
+            set(record["games"]["wilds"].get("weak_elements", ())),
+            set(other["games"]["wilds"]["weak_elements"]),
+        )
         if ours != theirs:
-            yield Finding("wilds", record["names"]["en"], "weak elements", f"game flags {_sorted(ours)}, HunterPie {_sorted(theirs)}")
+            yield Finding(
+                "wilds",
+                record["names"]["en"],
+                "weak elements",
+                f"game flags {_sorted(ours)}, HunterPie {_sorted(theirs)}",
+            )
 
 
 def rise(records: list[dict[str, Any]], data: Path, checked: dict[str, int]) -> Iterator[Finding]:
@@ -134,7 +144,9 @@ def rise(records: list[dict[str, Any]], data: Path, checked: dict[str, int]) -> 
         if theirs is None:
             yield Finding("rise", name, "weak elements", "no MHRise_Ele_Check row")
         elif theirs and theirs != weak:
-            yield Finding("rise", name, "weak elements", f"HunterPie {_sorted(weak)}, MHRise_Ele_Check {_sorted(theirs)}")
+            yield Finding(
+                "rise", name, "weak elements", f"HunterPie {_sorted(weak)}, MHRise_Ele_Check {_sorted(theirs)}"
+            )
         if weak & resisted:
             yield Finding("rise", name, "resisted elements", f"{_sorted(weak & resisted)} both weak and resisted")
 
@@ -175,8 +187,10 @@ def report(result: Result) -> list[str]:
     lines += [f"STALE (no longer found): {key}" for key in result.stale]
     for game, count in result.checked.items():
         found = [f for f in result.findings if f.game == game]
-        lines.append(f"{game}: {count} checks, {len(found)} disagreements, "
-                     f"{sum(f.key in result.accepted for f in found)} accepted with a reason")
+        lines.append(
+            f"{game}: {count} checks, {len(found)} disagreements, "
+            f"{sum(f.key in result.accepted for f in found)} accepted with a reason"
+        )
     return lines
 
 

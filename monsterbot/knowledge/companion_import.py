@@ -30,7 +30,12 @@ from monsterbot.knowledge.wilds_import import Report, large_monsters, load_datas
 from monsterbot.knowledge.writer import dump_record, write_glossary
 
 #: Where each source lies in ../shared/data.
-MHWORLDDATA, MHWS, GAMEDATA, LOCALIZATION = "mhworlddata", "mhws-in-json", "hunterpie-gamedata", "hunterpie-localization"
+MHWORLDDATA, MHWS, GAMEDATA, LOCALIZATION = (
+    "mhworlddata",
+    "mhws-in-json",
+    "hunterpie-gamedata",
+    "hunterpie-localization",
+)
 CROWN_SECTIONS = {"world": "World", "rise": "Rise", "wilds": "Wilds"}
 #: The glossaries that name items, regions and conditions in other languages (English name -> ja, zh-TW, zh-CN).
 GLOSSARY = FOLDER
@@ -80,12 +85,16 @@ def companion_facts(data: Path, report: Report) -> dict[str, dict[str, dict[str,
     return games
 
 
-def flatten(facts: dict[str, Any], items: dict[str, dict[str, str]], places: dict[str, dict[str, str]]) -> dict[str, Any]:
+def flatten(
+    facts: dict[str, Any], items: dict[str, dict[str, str]], places: dict[str, dict[str, str]]
+) -> dict[str, Any]:
     """A game's companion facts as records hold them: items and regions by English name, their names in the
     other languages moved into the glossaries (as part names are)."""
     out = dict(facts)
     if "materials" in facts:
-        out["materials"] = {rank: [{**m, "item": _english(m["item"], items)} for m in ms] for rank, ms in facts["materials"].items()}
+        out["materials"] = {
+            rank: [{**m, "item": _english(m["item"], items)} for m in ms] for rank, ms in facts["materials"].items()
+        }
     if "remedies" in facts:
         out["remedies"] = [{**r, "item": _english(r["item"], items)} for r in facts["remedies"]]
     if "habitats" in facts:
@@ -107,9 +116,12 @@ def import_companion(data: Path, target: Path, glossary: Path = GLOSSARY) -> tup
     games = companion_facts(data, report)
     items: dict[str, dict[str, dict[str, str]]] = {"world": {}, "wilds": {}, "rise": {}}
     places: dict[str, dict[str, str]] = {}
-    games = {game: {m: flatten(f, items[game], places) for m, f in monsters.items()} for game, monsters in games.items()}
-    conditions = {code: names for names in special_attack_names(data / MHWS).values()
-                  if (code := names.get("en", "").lower())}
+    games = {
+        game: {m: flatten(f, items[game], places) for m, f in monsters.items()} for game, monsters in games.items()
+    }
+    conditions = {
+        code: names for names in special_attack_names(data / MHWS).values() if (code := names.get("en", "").lower())
+    }
     for name, names in zip(GLOSSARIES, (items["world"], items["wilds"], places, conditions), strict=True):
         write_glossary(glossary / name, names)
     written = []

@@ -3,7 +3,8 @@
 The rule (documented in knowledge/README.md): per element, over the parts in their normal state with left and
 right twins of the same figures counted once, the mean of the element's TOP_PARTS highest values, turned into
 stars by THRESHOLDS. The numbers are calibrated on half of World: Iceborne's monsters (whose field guide stars
-and hitzones are both known) and reported on the other half (`monsterbot_devtools/star_calibration.py`). Stars made this way are
+and hitzones are both known) and reported on the other half (`monsterbot_devtools/star_calibration.py`). Stars made
+this way are
 derived, never the game's own. A state that changes a part's values (a wound) is shown as a form where it
 changes the stars.
 """
@@ -15,15 +16,17 @@ from typing import Any, Iterable, Mapping, Sequence
 from monsterbot.core.model import ELEMENTS
 from monsterbot.core.parts import without_side
 
-#: (lowest mean of the highest element values, stars), best first; calibrated by monsterbot_devtools/star_calibration.py on World.
+#: (lowest mean of the highest element values, stars), best first; calibrated by
+#: monsterbot_devtools/star_calibration.py on World.
 THRESHOLDS: tuple[tuple[float, int], ...] = ((22.5, 3), (10.0, 2), (2.5, 1))
 TOP_PARTS = 5
 #: Forms derived from a state's rows: the state, and the form's description (as World's forms are written).
 STATE_FORMS = {"wound": "when wounded"}
 
 
-def stars_for(values: Iterable[int], top: int = TOP_PARTS,
-              thresholds: tuple[tuple[float, int], ...] = THRESHOLDS) -> int:
+def stars_for(
+    values: Iterable[int], top: int = TOP_PARTS, thresholds: tuple[tuple[float, int], ...] = THRESHOLDS
+) -> int:
     """The stars of one element from its values over the parts."""
     best = sorted(values, reverse=True)[:top]
     if not best:

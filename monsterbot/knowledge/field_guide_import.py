@@ -41,7 +41,13 @@ from monsterbot.knowledge.rewards_import import WildsItems, world_names
 from monsterbot.knowledge.wilds_import import Dataset, GameText, Report, _enum, _items, _load, _user_data
 
 #: Wilds `_StageBit` bit -> the region's English name (see the module's docstring for the evidence).
-WILDS_STAGES = {1: "Windward Plains", 2: "Scarlet Forest", 3: "Oilwell Basin", 4: "Iceshard Cliffs", 5: "Ruins of Wyveria"}
+WILDS_STAGES = {
+    1: "Windward Plains",
+    2: "Scarlet Forest",
+    3: "Oilwell Basin",
+    4: "Iceshard Cliffs",
+    5: "Ruins of Wyveria",
+}
 #: What the regional specialties' texts say after the region's name, per language.
 SPECIALTY_SUFFIX = {
     "ja": r"の(?:珍しい|貴重な)?特産品",
@@ -53,19 +59,40 @@ WORLD_AILMENTS: dict[str, str | dict[str, str]] = {
     "roar": {"small": "weak roar", "large": "strong roar"},
     "wind": {"small": "minor wind pressure", "large": "major wind pressure", "extreme": "extreme wind pressure"},
     "tremor": {"small": "minor tremor", "large": "major tremor"},
-    "defense_down": "defense down", "fireblight": "fireblight", "waterblight": "waterblight",
-    "thunderblight": "thunderblight", "iceblight": "iceblight", "dragonblight": "dragonblight",
-    "blastblight": "blastblight", "poison": "poison", "sleep": "sleep", "paralysis": "paralysis", "bleed": "bleeding",
-    "stun": "stun", "mud": "mud", "effluvia": "effluvia",
+    "defense_down": "defense down",
+    "fireblight": "fireblight",
+    "waterblight": "waterblight",
+    "thunderblight": "thunderblight",
+    "iceblight": "iceblight",
+    "dragonblight": "dragonblight",
+    "blastblight": "blastblight",
+    "poison": "poison",
+    "sleep": "sleep",
+    "paralysis": "paralysis",
+    "bleed": "bleeding",
+    "stun": "stun",
+    "mud": "mud",
+    "effluvia": "effluvia",
 }
 #: Per condition, the words an item's description uses for it: the condition's own, then its family's.
 CURE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    **{c: ((c,), ("blights",)) for c in ("fireblight", "waterblight", "thunderblight", "iceblight", "dragonblight", "blastblight")},
-    "poison": (("poison",), ()), "noxious poison": (("poison",), ()), "sleep": (("sleep",), ()),
-    "bleeding": (("bleeding",), ()), "stench": (("stench",), ()), "frostblight": (("frost",), ()),
-    "webbed": (("webbing",), ()), "weak roar": (("hearing",), ()), "strong roar": (("hearing",), ()),
-    "minor tremor": (("tremor",), ()), "major tremor": (("tremor",), ()),
-    "minor wind pressure": (("wind",), ()), "major wind pressure": (("wind",), ()),
+    **{
+        c: ((c,), ("blights",))
+        for c in ("fireblight", "waterblight", "thunderblight", "iceblight", "dragonblight", "blastblight")
+    },
+    "poison": (("poison",), ()),
+    "noxious poison": (("poison",), ()),
+    "sleep": (("sleep",), ()),
+    "bleeding": (("bleeding",), ()),
+    "stench": (("stench",), ()),
+    "frostblight": (("frost",), ()),
+    "webbed": (("webbing",), ()),
+    "weak roar": (("hearing",), ()),
+    "strong roar": (("hearing",), ()),
+    "minor tremor": (("tremor",), ()),
+    "major tremor": (("tremor",), ()),
+    "minor wind pressure": (("wind",), ()),
+    "major wind pressure": (("wind",), ()),
 }
 _CURE_VERB = re.compile(r"\b(?:cures?|removes?|treats?|shake off|protects|resistance)\b", re.IGNORECASE)
 CROWN_KEYS = {"Mini": "mini", "Silver": "silver", "Gold": "gold"}
@@ -105,7 +132,9 @@ def condition_code(english: str) -> str:
 
 def _bits(node: dict[str, Any], key: str) -> list[int]:
     """The set bits of a dumped bitset ("[8] ATTRIBUTE_DAMAGE_WATER" -> 8)."""
-    return [int(v.split("]", 1)[0].lstrip("[")) for v in next(iter(node.values())) if isinstance(v, str)] if node else []
+    return (
+        [int(v.split("]", 1)[0].lstrip("[")) for v in next(iter(node.values())) if isinstance(v, str)] if node else []
+    )
 
 
 def wilds_field_guide(dataset: Dataset, items: WildsItems, report: Report) -> dict[str, dict[str, Any]]:
@@ -142,7 +171,11 @@ def remedies(inflicts: Iterable[str], items: Iterable[tuple[dict[str, str], str]
     for condition in inflicts:
         own, family = CURE_WORDS.get(condition, ((), ()))
         for words in (own, family):
-            found = [names for names, text in items if _CURE_VERB.search(text) and any(re.search(rf"\b{w}\b", text, re.I) for w in words)]
+            found = [
+                names
+                for names, text in items
+                if _CURE_VERB.search(text) and any(re.search(rf"\b{w}\b", text, re.I) for w in words)
+            ]
             for names in found:
                 cures.setdefault(names["en"], {"item": names, "cures": []})["cures"].append(condition)
             if found:
@@ -152,8 +185,11 @@ def remedies(inflicts: Iterable[str], items: Iterable[tuple[dict[str, str], str]
 
 def wilds_usable_items(items: WildsItems) -> list[tuple[dict[str, str], str]]:
     """(names, English description) of the items a hunter carries and uses (consumables and tools)."""
-    return [(items.names[i], items.explanation[i].get("en", "").replace("\r\n", " ").replace("\n", " "))
-            for i in items.names if items.kind.get(i) in ("EXPENDABLE", "TOOL") and items.names[i].get("en")]
+    return [
+        (items.names[i], items.explanation[i].get("en", "").replace("\r\n", " ").replace("\n", " "))
+        for i in items.names
+        if items.kind.get(i) in ("EXPENDABLE", "TOOL") and items.names[i].get("en")
+    ]
 
 
 def _rows(folder: Path, name: str) -> list[dict[str, str]]:
@@ -168,8 +204,11 @@ def world_field_guide(dataset: Path, report: Report) -> dict[str, dict[str, Any]
     for row in _rows(dataset, "monster_habitats.csv"):
         guide.setdefault(row["base_name_en"], {}).setdefault("habitats", []).append(places[row["map_en"]])
     categories = {r["name_en"]: r["category"] for r in _rows(dataset, "item_base.csv")}
-    usable = [(world_names(row), row["description_en"]) for row in _rows(dataset, "item_base_translations.csv")
-              if categories.get(row["name_en"]) == "item"]
+    usable = [
+        (world_names(row), row["description_en"])
+        for row in _rows(dataset, "item_base_translations.csv")
+        if categories.get(row["name_en"]) == "item"
+    ]
     for row in _rows(dataset, "monster_ailments.csv"):
         inflicts: list[str] = []
         for column, meaning in WORLD_AILMENTS.items():
@@ -191,7 +230,9 @@ def world_field_guide(dataset: Path, report: Report) -> dict[str, dict[str, Any]
                 facts["remedies"] = found
     for row in _rows(dataset, "monster_base.csv"):
         if row["size"] == "large":
-            guide.setdefault(row["name_en"], {})["traps"] = {key: row[column] == "TRUE" for column, key in TRAPS.items()}
+            guide.setdefault(row["name_en"], {})["traps"] = {
+                key: row[column] == "TRUE" for column, key in TRAPS.items()
+            }
     return guide
 
 
@@ -214,4 +255,3 @@ def crowns(gamedata: Path, localization: Path, section: str) -> dict[str, dict[s
         if sizes:
             found[slug(name)] = sizes
     return found
-

@@ -84,7 +84,12 @@ def world_records(dataset: Path, localization: Path | None = None) -> list[dict[
         other = localized.get(english, {})
         translated = translations.get(english)
         if translated:
-            names = {"en": english, "ja": translated["name_ja"], "zh-TW": translated["name_zh"], "zh-CN": other.get("zh-CN", "")}
+            names = {
+                "en": english,
+                "ja": translated["name_ja"],
+                "zh-TW": translated["name_zh"],
+                "zh-CN": other.get("zh-CN", ""),
+            }
         else:  # the dataset has figures but no names (Fatalis): take all names from the localization
             names = {lang: other.get(lang, "") for lang in HUNTERPIE_LANGUAGES} | {"en": english}
         names = {k: v for k, v in names.items() if v}
@@ -129,7 +134,7 @@ def world_breaks(rewards: Iterable[dict[str, str]]) -> dict[str, dict[str, list[
     for row in rewards:
         entry = found.setdefault(row["base_name_en"], {"breakable": [], "severable": []})
         condition = row["condition_en"]
-        part = next((condition[len(p):] for p in BREAK_CONDITIONS if condition.startswith(p)), None)
+        part = next((condition[len(p) :] for p in BREAK_CONDITIONS if condition.startswith(p)), None)
         kind = "breakable"
         if condition in SEVER_CONDITIONS:
             part, kind = SEVER_CONDITIONS[condition], "severable"
@@ -164,7 +169,9 @@ def merge(generated: dict[str, Any], existing: dict[str, Any] | None, game: str 
     if existing.get("ambiguous_with"):
         merged["ambiguous_with"] = existing["ambiguous_with"]
     facts = generated["games"][game]
-    foreign = {k: v for k, v in existing.get("games", {}).get(game, {}).items() if k in OTHER_IMPORTS_KEYS and k not in facts}
+    foreign = {
+        k: v for k, v in existing.get("games", {}).get(game, {}).items() if k in OTHER_IMPORTS_KEYS and k not in facts
+    }
     games = {**existing.get("games", {}), game: {**facts, **foreign}}
     merged["games"] = {g: games[g] for g in GAMES if g in games}
     return merged
@@ -186,7 +193,9 @@ def hunterpie_records(gamedata: Path, localization: Path, game: str) -> list[dic
             continue  # a name-less entry, or a training target (weak to everything, no monster type)
         facts: dict[str, Any] = {"source": HUNTERPIE_SOURCE, "weak_elements": [e for e in weak if e in ELEMENTS]}
         parts = monster.findall("Parts/Part")
-        severable = _unique(part_ids.get(p.get("String", ""), "") for p in parts if p.get("IsSeverable", "").lower() == "true")
+        severable = _unique(
+            part_ids.get(p.get("String", ""), "") for p in parts if p.get("IsSeverable", "").lower() == "true"
+        )
         breakable = _unique(part_ids.get(p.get("String", ""), "") for p in parts if p.find("Break") is not None)
         if breakable:
             facts["breakable"] = breakable
@@ -206,9 +215,9 @@ def one_script(names: dict[str, str]) -> dict[str, list[str]]:
     """Make a Simplified name that is not the Traditional one written in Simplified characters just that.
 
     HunterPie's Rise names are community-entered and no game text checks them; where its zh-TW and zh-CN differ
-    in more than script and variant characters (首領 / 霸主, 大名蟹 / 大名盾蟹) the Traditional name is kept (the bot's first language) and
-    the Simplified name becomes its OpenCC conversion; the differing Simplified name is returned as an alias, so
-    players typing it still find the monster. Changes `names` in place."""
+    in more than script and variant characters (首領 / 霸主, 大名蟹 / 大名盾蟹) the Traditional name is kept (the bot's
+    first language) and the Simplified name becomes its OpenCC conversion; the differing Simplified name is returned
+    as an alias, so players typing it still find the monster. Changes `names` in place."""
     traditional, simplified = names.get("zh-TW"), names.get("zh-CN")
     converted = _TO_SIMPLIFIED.convert(traditional or "")
     if not traditional or not simplified or simplified == converted or normalize(traditional) == normalize(simplified):
@@ -245,7 +254,9 @@ def _existing_by_name(target: Path) -> dict[str, Path]:
 
 
 def write_records(
-    records: list[dict[str, Any]], target: Path, game: str,
+    records: list[dict[str, Any]],
+    target: Path,
+    game: str,
     alias_names: Callable[[dict[str, str], dict[str, str]], dict[str, list[str]]] | None = None,
 ) -> list[Path]:
     """Merge each record into the file of the same monster (by id, else by a shared ja/zh name) or a new file.
@@ -275,11 +286,17 @@ def import_world(dataset: Path, target: Path, localization: Path | None = None) 
 
 
 def import_hunterpie(
-    gamedata: Path, localization: Path, target: Path, games: Iterable[str] = ("rise",), part_names_file: Path | None = None
+    gamedata: Path,
+    localization: Path,
+    target: Path,
+    games: Iterable[str] = ("rise",),
+    part_names_file: Path | None = None,
 ) -> list[Path]:
     """Write (or refresh) the Rise facts under target, and the part names; return the files written."""
     write_glossary(part_names_file or PART_NAMES, hunterpie_part_names(localization))
-    return [path for game in games for path in write_records(hunterpie_records(gamedata, localization, game), target, game)]
+    return [
+        path for game in games for path in write_records(hunterpie_records(gamedata, localization, game), target, game)
+    ]
 
 
 PART_NAMES = FOLDER / "part_names.json"
@@ -294,6 +311,9 @@ def hunterpie_part_names(localization: Path) -> dict[str, dict[str, str]]:
     names: dict[str, dict[str, str]] = {}
     for part_id, english in sorted(per_language["en"].items()):
         if english and english not in ("???", "Unknown") and english not in names:
-            names[english] = {lang: table[part_id] for lang, table in per_language.items()
-                              if lang != "en" and table.get(part_id) and table[part_id] != english}
+            names[english] = {
+                lang: table[part_id]
+                for lang, table in per_language.items()
+                if lang != "en" and table.get(part_id) and table[part_id] != english
+            }
     return {k: v for k, v in names.items() if v}

@@ -23,7 +23,9 @@ def lint(records: list[Record], warnings: bool = True) -> list[Problem]:
         for record in records:
             first = seen_ids.setdefault(record.monster.id, record)
             if first is not record:
-                problems.append(problem_at(record, ("id",), f"id {record.monster.id!r} is already used in {first.file}"))
+                problems.append(
+                    problem_at(record, ("id",), f"id {record.monster.id!r} is already used in {first.file}")
+                )
     problems += [problem for record in records for problem in record.own_problems]
     if warnings:
         problems += [problem for record in records for problem in record.own_warnings]
@@ -52,8 +54,14 @@ def _shared_names(records: list[Record]) -> list[Problem]:
             others = sorted(ids - {record.monster.id})
             owners = sorted(named - {record.monster.id})
             if path[0] == "aliases" and owners:
-                problems.append(problem_at(record, path, f"{dotted(path)} {key!r} is the name of {', '.join(owners)}: "
-                                                       "an alias cannot take another monster's name"))
+                problems.append(
+                    problem_at(
+                        record,
+                        path,
+                        f"{dotted(path)} {key!r} is the name of {', '.join(owners)}: "
+                        "an alias cannot take another monster's name",
+                    )
+                )
                 continue
             intended = all(o in record.monster.ambiguous_with for o in others)
             if not intended:

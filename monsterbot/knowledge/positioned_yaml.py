@@ -68,8 +68,10 @@ def refuse_aliases(text: str) -> None:
         return  # neither can appear without its sign: the common case costs a scan of the text
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise AliasRefused(problem="anchors and aliases (&name, *name) are not allowed in knowledge files",
-                               problem_mark=event.start_mark)  # type: ignore[arg-type]  # libyaml's Mark
+            raise AliasRefused(
+                problem="anchors and aliases (&name, *name) are not allowed in knowledge files",
+                problem_mark=event.start_mark,  # type: ignore[arg-type]  # libyaml's Mark
+            )
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -90,8 +92,9 @@ def _build(node: yaml.Node, path: Path, doc: Document, constructor: yaml.constru
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                raise YamlError("merge keys (<<) are not allowed in knowledge files: write the keys out",
-                                _mark(key_node))
+                raise YamlError(
+                    "merge keys (<<) are not allowed in knowledge files: write the keys out", _mark(key_node)
+                )
             if not isinstance(key_node, yaml.ScalarNode):  # built whole by PyYAML, past the depth guard
                 raise YamlError("a key must be a word or a number, not a list or a mapping", _mark(key_node))
             key = constructor.construct_object(key_node, deep=True)

@@ -36,8 +36,9 @@ def inside(file: str, roots: Iterable[Path]) -> bool:
     return False
 
 
-def settle(mtimes_ns: Iterable[int], clock: Callable[[], float] = time.time,
-           sleep: Callable[[float], None] = time.sleep) -> None:
+def settle(
+    mtimes_ns: Iterable[int], clock: Callable[[], float] = time.time, sleep: Callable[[float], None] = time.sleep
+) -> None:
     """Wait, once for a whole folder, until the newest of these files has been still for QUIET_SECONDS."""
     newest = max(mtimes_ns, default=0)
     age = clock() - newest / 1e9
@@ -45,8 +46,12 @@ def settle(mtimes_ns: Iterable[int], clock: Callable[[], float] = time.time,
         sleep(QUIET_SECONDS - age)
 
 
-def read_whole(file: str, roots: Sequence[Path] | None = None, clock: Callable[[], float] = time.time,
-               sleep: Callable[[float], None] = time.sleep) -> str:
+def read_whole(
+    file: str,
+    roots: Sequence[Path] | None = None,
+    clock: Callable[[], float] = time.time,
+    sleep: Callable[[float], None] = time.sleep,
+) -> str:
     """The file's text, read whole (module docstring); Unreadable when it cannot be."""
     if roots is not None and not inside(file, roots):
         raise Unreadable("a link to a file outside the knowledge folders: not read")
@@ -57,8 +62,9 @@ def read_whole(file: str, roots: Sequence[Path] | None = None, clock: Callable[[
                 if not stat.S_ISREG(before.st_mode):
                     raise Unreadable("not a regular file: not read")
                 if before.st_size > MAX_FILE_BYTES:
-                    raise Unreadable(f"the file has {before.st_size} bytes, more than the {MAX_FILE_BYTES} allowed: "
-                                     "not read")
+                    raise Unreadable(
+                        f"the file has {before.st_size} bytes, more than the {MAX_FILE_BYTES} allowed: not read"
+                    )
                 age = clock() - before.st_mtime_ns / 1e9
                 if 0 <= age < QUIET_SECONDS:  # written a moment ago: perhaps still being written
                     sleep(QUIET_SECONDS - age)

@@ -32,8 +32,9 @@ class Record:
     index: int = 0  # which document of the file
 
     @classmethod
-    def compiled(cls, monster: Monster, file: str, text: str, index: int,
-                 claims: tuple[tuple[str, tuple[str | int, ...]], ...]) -> Record:
+    def compiled(
+        cls, monster: Monster, file: str, text: str, index: int, claims: tuple[tuple[str, tuple[str | int, ...]], ...]
+    ) -> Record:
         """A record taken from the compiled cache (sources/compiled.py), its claims already known."""
         record = cls(monster, file, {}, text, index)
         record.__dict__["claims"] = claims  # what the cached property would compute
@@ -50,7 +51,11 @@ class Record:
         found: list[tuple[str, tuple[str | int, ...]]] = [
             (normalize(name), ("names", lang)) for lang, name in monster.names.items()
         ]
-        found += [(normalize(a), ("aliases", lang, i)) for lang, aliases in monster.aliases.items() for i, a in enumerate(aliases)]
+        found += [
+            (normalize(a), ("aliases", lang, i))
+            for lang, aliases in monster.aliases.items()
+            for i, a in enumerate(aliases)
+        ]
         return tuple(found)
 
     @cached_property

@@ -100,7 +100,9 @@ def _drop(condition: dict[str, str], rate: int, count: int) -> dict[str, Any]:
     return row
 
 
-def group_by_item(rows: Iterable[tuple[str, dict[str, str], int | None, dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+def group_by_item(
+    rows: Iterable[tuple[str, dict[str, str], int | None, dict[str, Any]]],
+) -> dict[str, list[dict[str, Any]]]:
     """(rank, item names, rarity, drop) rows -> {rank: [{item, rarity, drops}]}, items and drops in source order."""
     grouped: dict[str, dict[str, dict[str, Any]]] = {}
     for rank, names, rarity, drop in rows:
@@ -118,7 +120,10 @@ def _rows(folder: Path, name: str) -> list[dict[str, str]]:
 def world_item_names(dataset: Path) -> dict[str, tuple[dict[str, str], int | None]]:
     """English item name -> ({language: name}, rarity) for World (zh-CN converted from zh-TW with OpenCC)."""
     rarity = {r["name_en"]: int(r["rarity"]) for r in _rows(dataset, "item_base.csv") if r["rarity"].strip()}
-    return {row["name_en"]: (world_names(row), rarity.get(row["name_en"])) for row in _rows(dataset, "item_base_translations.csv")}
+    return {
+        row["name_en"]: (world_names(row), rarity.get(row["name_en"]))
+        for row in _rows(dataset, "item_base_translations.csv")
+    }
 
 
 def world_names(row: dict[str, str]) -> dict[str, str]:
@@ -157,7 +162,9 @@ def world_materials(dataset: Path, report: Report) -> dict[str, dict[str, list[d
         if row["item_en"] not in items:
             report.add(row["base_name_en"], f"item {row['item_en']!r} has no translations")
         rank = WORLD_RANKS[row["rank"]]
-        rows[row["base_name_en"]].append((rank, names, rarity, _drop(condition, int(row["percentage"]), int(row["stack"]))))
+        rows[row["base_name_en"]].append(
+            (rank, names, rarity, _drop(condition, int(row["percentage"]), int(row["stack"])))
+        )
     return {monster: group_by_item(found) for monster, found in rows.items()}
 
 
@@ -196,8 +203,10 @@ def reward_groups(data: dict[str, Any]) -> list[tuple[str, int, list[dict[str, A
 
 def wilds_draws(row: dict[str, Any]) -> list[tuple[str, str, int, int]]:
     """(rank, item id, count, rate) of one reward row: the low-rank draw and column 0 of the high-rank one."""
-    draws = [("low", _enum(row["_IdStory"]), row["_RewardNumStory"], row["_probabilityStory"]),
-             ("high", _enum(row["_IdEx"][0]), row["_RewardNumEx"][0], row["_probabilityEx"][0])]
+    draws = [
+        ("low", _enum(row["_IdStory"]), row["_RewardNumStory"], row["_probabilityStory"]),
+        ("high", _enum(row["_IdEx"][0]), row["_RewardNumEx"][0], row["_probabilityEx"][0]),
+    ]
     return [(rank, item, count, rate) for rank, item, count, rate in draws if item != "INVALID" and rate > 0]
 
 
@@ -220,7 +229,9 @@ def _severable_parts(monster: LargeMonster, dataset: Dataset) -> list[str]:
     return list(dict.fromkeys(n for e in entries if (n := _name(dataset, _enum(e["_PartsType"])))))
 
 
-def wilds_materials(monster: LargeMonster, dataset: Dataset, items: WildsItems, report: Report) -> dict[str, list[dict[str, Any]]]:
+def wilds_materials(
+    monster: LargeMonster, dataset: Dataset, items: WildsItems, report: Report
+) -> dict[str, list[dict[str, Any]]]:
     """{rank: materials} of one Wilds monster; every table that is not mapped is reported."""
     path = Path("Common", "Enemy", f"{monster.enemy_id}.user.3.json")
     if not (dataset.root / GAME_DESIGN / path).exists():
@@ -251,4 +262,3 @@ def wilds_materials(monster: LargeMonster, dataset: Dataset, items: WildsItems, 
                 names = items.names.get(item) or {"en": item}
                 rows.append((rank, names, items.rarity.get(item), _drop(condition, rate, count)))
     return group_by_item(rows)
-

@@ -67,8 +67,10 @@ def import_rise_resistances(csv_file: Path, target: Path) -> tuple[list[Path], l
         matched.add(key)
         resisted = [e for e in table[key] if e not in rise.get("weak_elements", ())]
         if resisted != table[key]:  # the hand-entered row contradicts HunterPie's (datamined) weak elements
-            report.append(f"{key}: resisted {table[key]} names a weak element of HunterPie's {rise.get('weak_elements')}:"
-                          f" left out")
+            report.append(
+                f"{key}: resisted {table[key]} names a weak element of HunterPie's {rise.get('weak_elements')}:"
+                f" left out"
+            )
         if resisted:
             rise["resisted_elements"] = resisted
         else:

@@ -13,10 +13,23 @@ from typing import Any, Iterable
 
 from monsterbot.core.parts import without_side
 
-FIELDS = {"Slash": "cut", "Blunt": "impact", "Shot": "shot", "Fire": "fire", "Water": "water", "Thunder": "thunder",
-          "Ice": "ice", "Dragon": "dragon"}
-STATES = {"": "", "Wound": "wound", "Weak Point": "weak point", "Broken": "broken",
-          **{f"State {n}": f"state {n}" for n in range(1, 6)}}
+FIELDS = {
+    "Slash": "cut",
+    "Blunt": "impact",
+    "Shot": "shot",
+    "Fire": "fire",
+    "Water": "water",
+    "Thunder": "thunder",
+    "Ice": "ice",
+    "Dragon": "dragon",
+}
+STATES = {
+    "": "",
+    "Wound": "wound",
+    "Weak Point": "weak point",
+    "Broken": "broken",
+    **{f"State {n}": f"state {n}" for n in range(1, 6)},
+}
 _KEY = r'(?:\["([^"]+)"\]|"([^"]+)"|([A-Za-z][\w ]*))'
 _MONSTER = re.compile(rf"^  {_KEY}: \{{$")
 _PART = re.compile(rf"^    {_KEY}: \{{$")
@@ -39,7 +52,7 @@ class Row:
     @property
     def state(self) -> str | None:
         """Our state name for the label's bracket, None for a bracket we have no equivalent of."""
-        bracket = self.label[len(self.part):].strip(" ()")
+        bracket = self.label[len(self.part) :].strip(" ()")
         return STATES.get(bracket)
 
 

@@ -32,8 +32,11 @@ ELEMENT_KEYS = {"fire": "_Fire", "water": "_Water", "thunder": "_Thunder", "ice"
 WEAK_FLAG_KEYS = {"fire": "_Fire", "water": "_Water", "thunder": "_Elec", "ice": "_Ice", "dragon": "_Dragon"}
 #: Per ailment: the monster's preset field (EmParamBadCondition2) and the preset group (EmParamBadConditionPreset).
 AILMENT_PRESETS = {
-    "poison": ("PoisonPriset", "_Poison"), "sleep": ("SleepPriset", "_Sleep"), "paralysis": ("ParalyzePriset", "_Paralyze"),
-    "blast": ("BlastPreset", "_Blast"), "stun": ("StunPriset", "_Stun"),
+    "poison": ("PoisonPriset", "_Poison"),
+    "sleep": ("SleepPriset", "_Sleep"),
+    "paralysis": ("ParalyzePriset", "_Paralyze"),
+    "blast": ("BlastPreset", "_Blast"),
+    "stun": ("StunPriset", "_Stun"),
 }
 #: The game's ailment effectiveness levels (large, medium, small, immune) as 0–3.
 EFFECTIVE_LEVELS = {"ENABLE_L": 3, "ENABLE_M": 2, "ENABLE_S": 1, "DISABLE": 0}
@@ -98,7 +101,9 @@ class GameText:
         for name in files:
             for entry in _load(root, "Text", "Excel_Data", name)["entries"]:
                 content = entry["content"]
-                self.by_guid[entry["guid"]] = {lang: content[i].strip() for lang, i in TEXT_COLUMNS.items() if content[i].strip()}
+                self.by_guid[entry["guid"]] = {
+                    lang: content[i].strip() for lang, i in TEXT_COLUMNS.items() if content[i].strip()
+                }
 
     def names(self, guid: str) -> dict[str, str]:
         """{language: text} for a GUID ({} when the game has no text for it)."""
@@ -121,7 +126,9 @@ class Dataset:
 def load_dataset(root: Path) -> Dataset:
     """Read the shared tables of the dump (names, part types, weak flags, ailment presets)."""
     part_types = _items(_user_data(root, "Common", "Enemy", "EnemyPartsTypeData.user.3.json")["_Values"])
-    weak = _items(_unwrap(_user_data(root, "Enemy", "CommonData", "Data", "EnemyWeakAttrData.user.3.json")["_Data"])["_ParamList"])
+    weak = _items(
+        _unwrap(_user_data(root, "Enemy", "CommonData", "Data", "EnemyWeakAttrData.user.3.json")["_Data"])["_ParamList"]
+    )
     return Dataset(
         root=root,
         monster_text=GameText(root, "EnemyText.msg.23.json"),
@@ -158,11 +165,17 @@ def _impractical_ailments(root: Path) -> dict[str, list[str]]:
     third: dict[str, float] = {}
     for _, group in AILMENT_PRESETS.values():
         for preset in _items(_unwrap(presets[group])["_PresetArray"]):
-            third[preset["_InstanceGuid"]] = min(preset["_DefaultLimit"] + 2 * preset["_AddLimit"], preset["_AccumulationMax"])
-    settings = _items(_user_data(root, "Enemy", "CommonData", "Data", "EmParamBadCondition2.user.3.json")["_BossSettingList"])
+            third[preset["_InstanceGuid"]] = min(
+                preset["_DefaultLimit"] + 2 * preset["_AddLimit"], preset["_AccumulationMax"]
+            )
+    settings = _items(
+        _user_data(root, "Enemy", "CommonData", "Data", "EmParamBadCondition2.user.3.json")["_BossSettingList"]
+    )
     used = {ailment: [_unwrap(s[key])["Value"] for s in settings] for ailment, (key, _) in AILMENT_PRESETS.items()}
-    usual = {ailment: max((third[g] for g in set(guids) if g in third and guids.count(g) > 1), default=0.0)
-             for ailment, guids in used.items()}
+    usual = {
+        ailment: max((third[g] for g in set(guids) if g in third and guids.count(g) > 1), default=0.0)
+        for ailment, guids in used.items()
+    }
     found: dict[str, list[str]] = {}
     for setting in settings:
         for ailment, (key, _) in AILMENT_PRESETS.items():
@@ -216,7 +229,9 @@ class Parts:
     """One monster's parts file read as the game means it: a label per part, its rows, and what breaks it."""
 
     rows: list[tuple[str, list[dict[str, Any]]]]  # (label, rows: normal, alternate states, wounds, weak points)
-    breaks: dict[str, tuple[str, list[str]]]  # break GUID -> (its own name, the labels of the parts it breaks, as shown)
+    breaks: dict[
+        str, tuple[str, list[str]]
+    ]  # break GUID -> (its own name, the labels of the parts it breaks, as shown)
 
 
 def _name(dataset: Dataset, part_type: str) -> str | None:
@@ -246,7 +261,11 @@ def _reward_names(monster: LargeMonster, dataset: Dataset) -> dict[str, list[str
 
 def _reward_entries(monster: LargeMonster, dataset: Dataset) -> list[dict[str, Any]]:
     path = dataset.root / GAME_DESIGN / monster.sibling("PartsBreakReward")
-    return _items(_user_data(dataset.root, str(monster.sibling("PartsBreakReward")))["_PartsBreakArray"]) if path.exists() else []
+    return (
+        _items(_user_data(dataset.root, str(monster.sibling("PartsBreakReward")))["_PartsBreakArray"])
+        if path.exists()
+        else []
+    )
 
 
 def _break_names(monster: LargeMonster, dataset: Dataset, data: dict[str, Any]) -> dict[str, list[str]]:
@@ -260,8 +279,9 @@ def _break_names(monster: LargeMonster, dataset: Dataset, data: dict[str, Any]) 
     return names
 
 
-def _labels(monster: LargeMonster, dataset: Dataset, data: dict[str, Any], meats: dict[str, dict[str, int]],
-            report: Report) -> tuple[dict[str, str], set[str]]:
+def _labels(
+    monster: LargeMonster, dataset: Dataset, data: dict[str, Any], meats: dict[str, dict[str, int]], report: Report
+) -> tuple[dict[str, str], set[str]]:
     """Part GUID -> the label it is shown under, and the unnamed parts with exactly a named part's figures (shown
     once, under that part's label).
 
@@ -273,13 +293,25 @@ def _labels(monster: LargeMonster, dataset: Dataset, data: dict[str, Any], meats
     parts = _items(data["_PartsArray"])
     own = {p["_InstanceGuid"]: _name(dataset, _enum(p["_PartsType"])) for p in parts}
     normal = {p["_InstanceGuid"]: meats[p["_MeatGuidNormal"]] for p in parts}
-    shared = {g for g, name in own.items() if name and any(n == name and normal[o] != normal[g] for o, n in own.items() if o != g)}
+    shared = {
+        g
+        for g, name in own.items()
+        if name and any(n == name and normal[o] != normal[g] for o, n in own.items() if o != g)
+    }
     breaks = _break_names(monster, dataset, data)
     labels = {g: n for g, n in own.items() if n and g not in shared}
 
     def alone(guid: str) -> str | None:
-        return next((n for n in breaks.get(guid, ()) if n not in labels.values() and n not in own.values()
-                     and not any(n in found for other, found in breaks.items() if other != guid)), None)
+        return next(
+            (
+                n
+                for n in breaks.get(guid, ())
+                if n not in labels.values()
+                and n not in own.values()
+                and not any(n in found for other, found in breaks.items() if other != guid)
+            ),
+            None,
+        )
 
     for name in dict.fromkeys(own[g] for g in shared):
         alike = [g for g in shared if own[g] == name]
@@ -304,8 +336,11 @@ def _labels(monster: LargeMonster, dataset: Dataset, data: dict[str, Any], meats
             label = "Part (Unnamed)"
         labels[guid] = label
         kind = _enum(next(p for p in parts if p["_InstanceGuid"] == guid)["_PartsType"])
-        report.add(monster.enemy_id, f"part {kind} ({own[guid] or 'no name in the game'}) shown as {label!r}"
-                                     + (": the same figures" if twin else ""))
+        report.add(
+            monster.enemy_id,
+            f"part {kind} ({own[guid] or 'no name in the game'}) shown as {label!r}"
+            + (": the same figures" if twin else ""),
+        )
     return _numbered(labels, normal, folded), folded
 
 
@@ -323,12 +358,14 @@ def _numbered(labels: dict[str, str], figures: dict[str, Any], folded: set[str])
 
 
 def _ordinal(label: str, number: int) -> str:
-    """The label of the n-th of several parts alike: "Weak Point" -> "Weak Point 2", "Part (Unnamed)" -> "Part (Unnamed+2)"."""
+    """The label of the n-th of several parts alike: "Weak Point" -> "Weak Point 2", "Part (Unnamed)" -> "Part
+    (Unnamed+2)"."""
     return f"{label[:-1]}+{number})" if label.endswith(")") else f"{label} {number}"
 
 
-def _part_rows(monster: LargeMonster, dataset: Dataset, report: Report
-               ) -> tuple[list[tuple[str, list[dict[str, Any]]]], dict[str, str], dict[str, Any]]:
+def _part_rows(
+    monster: LargeMonster, dataset: Dataset, report: Report
+) -> tuple[list[tuple[str, list[dict[str, Any]]]], dict[str, str], dict[str, Any]]:
     """(label, its rows: normal first, then alternate states, wounds, weak points) per part, each part's label,
     and the parts file; weak points the game links to no part are parts of their own, "Weak Point", "Weak Point 2"…"""
     data = _user_data(dataset.root, str(monster.parts_file))
@@ -346,21 +383,27 @@ def _part_rows(monster: LargeMonster, dataset: Dataset, report: Report
         if part["_InstanceGuid"] in folded:
             continue
         rows = [{"part": label, **meats[part["_MeatGuidNormal"]]}]
-        rows += [{"part": label, "state": state, **meats[part[key]]} for key, state in PART_STATES.items() if part[key] != NO_GUID]
+        rows += [
+            {"part": label, "state": state, **meats[part[key]]}
+            for key, state in PART_STATES.items()
+            if part[key] != NO_GUID
+        ]
         for state, table in extra.items():
             rows += [{"part": label, "state": state, **values} for values in table.get(part["_InstanceGuid"], [])]
         parts.append((label, rows))
     for number, values in enumerate(extra["weak point"].get(NO_GUID, []), start=1):
         label = _ordinal(UNLINKED, number) if number > 1 else UNLINKED
-        report.add(monster.enemy_id, f"a weak point linked to no part ({values['cut']}/{values['impact']}/{values['shot']}),"
-                                     f" shown as {label!r}")
+        report.add(
+            monster.enemy_id,
+            f"a weak point linked to no part ({values['cut']}/{values['impact']}/{values['shot']}), shown as {label!r}",
+        )
         parts.append((label, [{"part": label, **values}]))
     return parts, labels, data
 
 
 def _side(name: str) -> tuple[str, str] | None:
     """(side, base) of a left or right part: "L Wingarm (Crystallized)" -> ("L ", "Wingarm (Crystallized)")."""
-    return next(((s, name[len(s):]) for s in SIDES if name.startswith(s)), None)
+    return next(((s, name[len(s) :]) for s in SIDES if name.startswith(s)), None)
 
 
 def _known_base(base: str, known: set[str]) -> bool:
@@ -368,7 +411,9 @@ def _known_base(base: str, known: set[str]) -> bool:
     return base in known or base.split(" (")[0] in known
 
 
-def _merge_sides(parts: list[tuple[str, list[dict[str, Any]]]], known: set[str]) -> list[tuple[str, list[dict[str, Any]]]]:
+def _merge_sides(
+    parts: list[tuple[str, list[dict[str, Any]]]], known: set[str]
+) -> list[tuple[str, list[dict[str, Any]]]]:
     """Left and right parts with the same figures become one part under the game's own base name
     ("Left Wing" + "Right Wing" -> "Wing"); identical duplicates of one name are kept once."""
     by_name: dict[str, list[list[dict[str, Any]]]] = {}
@@ -405,6 +450,7 @@ def _broken_parts(monster: LargeMonster, dataset: Dataset, parts: Parts, report:
     """Breakable and severable parts, each the part the game's break data breaks: a reward or a break named after
     something that is no hitzone part (Hirabami's "Tail III", Rey Dau's "Horn", Jin Dahaad's "Cranial Iceplate")
     is listed as the part it breaks."""
+
     def resolve(names: list[str], guid: str) -> list[str]:
         own_name, targets = parts.breaks.get(guid, ("", []))
         for name in (*names, own_name):
@@ -421,7 +467,9 @@ def _broken_parts(monster: LargeMonster, dataset: Dataset, parts: Parts, report:
         for link in entry["PartsBreakData"]:
             found["breakable"] += resolve(names, _unwrap(_unwrap(link)["_BreakParts"])["Value"])
     lost = dataset.root / GAME_DESIGN / monster.sibling("PartsLost")
-    for entry in _items(_user_data(dataset.root, str(monster.sibling("PartsLost")))["_PartsLostArray"]) if lost.exists() else []:
+    for entry in (
+        _items(_user_data(dataset.root, str(monster.sibling("PartsLost")))["_PartsLostArray"]) if lost.exists() else []
+    ):
         names = [n for n in [_name(dataset, _enum(entry["_PartsType"]))] if n]
         found["severable"] += resolve(names, entry["_PartsBreakGuid"])
     return {kind: list(dict.fromkeys(listed)) for kind, listed in found.items()}
@@ -433,8 +481,10 @@ def _parts(monster: LargeMonster, dataset: Dataset, report: Report) -> Parts:
     merged = _merge_sides(rows, {n["en"] for n in dataset.part_text.by_guid.values() if "en" in n})
     shown = {name for name, _ in merged}
     label_of = {g: _shown(label, shown) for g, label in labels.items()}
-    breaks = {g: (_name(dataset, kind) or "", list(dict.fromkeys(label_of[t] for t in targets if t in label_of)))
-              for g, (kind, targets) in _break_targets(data).items()}
+    breaks = {
+        g: (_name(dataset, kind) or "", list(dict.fromkeys(label_of[t] for t in targets if t in label_of)))
+        for g, (kind, targets) in _break_targets(data).items()
+    }
     return Parts(merged, breaks)
 
 
@@ -473,7 +523,10 @@ def monster_record(monster: LargeMonster, dataset: Dataset, report: Report) -> d
     ailments = {a: levels[a] for a in AILMENTS if isinstance(levels.get(a), int)}
     for ailment in AILMENTS:
         if not isinstance(levels.get(ailment), int):
-            report.add(monster.enemy_id, f"{ailment}: effectiveness {levels.get(ailment, 'not set')!r} is not one of the three levels")
+            report.add(
+                monster.enemy_id,
+                f"{ailment}: effectiveness {levels.get(ailment, 'not set')!r} is not one of the three levels",
+            )
     if ailments:
         facts["ailments"] = ailments
         impractical = [a for a in dataset.impractical.get(monster.enemy_id, []) if ailments.get(a)]
@@ -517,7 +570,8 @@ def _is_description(text: str) -> bool:
 def aliases_for(names: dict[str, str], existing: dict[str, str]) -> dict[str, list[str]]:
     """The game's names that differ from a record's official names, as aliases (ja and Chinese)."""
     return {
-        lang: [name] for lang, name in names.items()
+        lang: [name]
+        for lang, name in names.items()
         if lang != "en" and lang in existing and normalize(name) != normalize(existing[lang])
     }
 

@@ -61,8 +61,9 @@ def _shape(value: Any, key: str = "") -> Any:
 
 def dump_record(record: dict[str, Any], modeline: bool = True) -> str:
     """A monster record as YAML text, with the schema modeline for editors' IDEs."""
-    text = yaml.dump(_shape(record), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000,
-                     default_flow_style=False)
+    text = yaml.dump(
+        _shape(record), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False
+    )
     return (SCHEMA_MODELINE if modeline else "") + text
 
 

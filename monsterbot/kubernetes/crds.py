@@ -75,25 +75,46 @@ def _crd(kind: str, plural: str, short: str, spec: dict[str, Any], status: dict[
     return {
         "apiVersion": "apiextensions.k8s.io/v1",
         "kind": "CustomResourceDefinition",
-        "metadata": {"name": f"{plural}.{GROUP}", "labels": {"app.kubernetes.io/part-of": "monsterbot"},
-                     # the chart installs and upgrades them as templates; uninstalling keeps them and their objects
-                     "annotations": {"helm.sh/resource-policy": "keep"}},
+        "metadata": {
+            "name": f"{plural}.{GROUP}",
+            "labels": {"app.kubernetes.io/part-of": "monsterbot"},
+            # the chart installs and upgrades them as templates; uninstalling keeps them and their objects
+            "annotations": {"helm.sh/resource-policy": "keep"},
+        },
         "spec": {
             "group": GROUP,
             "scope": "Namespaced",
-            "names": {"kind": kind, "listKind": f"{kind}List", "plural": plural, "singular": kind.lower(),
-                      "shortNames": [short], "categories": ["monsterbot"]},
-            "versions": [{
-                "name": VERSION, "served": True, "storage": True,
-                "subresources": {"status": {}},
-                "additionalPrinterColumns": columns + [{"name": "Age", "type": "date", "jsonPath": ".metadata.creationTimestamp"}],
-                "schema": {"openAPIV3Schema": {
-                    "type": "object",
-                    "required": ["spec"],
-                    "properties": {"apiVersion": {"type": "string"}, "kind": {"type": "string"},
-                                   "metadata": {"type": "object"}, "spec": spec, "status": status},
-                }},
-            }],
+            "names": {
+                "kind": kind,
+                "listKind": f"{kind}List",
+                "plural": plural,
+                "singular": kind.lower(),
+                "shortNames": [short],
+                "categories": ["monsterbot"],
+            },
+            "versions": [
+                {
+                    "name": VERSION,
+                    "served": True,
+                    "storage": True,
+                    "subresources": {"status": {}},
+                    "additionalPrinterColumns": columns
+                    + [{"name": "Age", "type": "date", "jsonPath": ".metadata.creationTimestamp"}],
+                    "schema": {
+                        "openAPIV3Schema": {
+                            "type": "object",
+                            "required": ["spec"],
+                            "properties": {
+                                "apiVersion": {"type": "string"},
+                                "kind": {"type": "string"},
+                                "metadata": {"type": "object"},
+                                "spec": spec,
+                                "status": status,
+                            },
+                        }
+                    },
+                }
+            ],
         },
     }
 
@@ -104,26 +125,45 @@ def event_binding_crd() -> dict:
         "type": "object",
         "description": "Knowledge for a Bot: monsters in the knowledge/ record schema, and/or keyword replies.",
         "properties": {
-            "botRef": {"type": "object", "required": ["name"], "description": "The Bot this binding belongs to "
-                       "(or leave it out and match a Bot's eventBindingSelector with labels).",
-                       "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 253}}},
+            "botRef": {
+                "type": "object",
+                "required": ["name"],
+                "description": "The Bot this binding belongs to "
+                "(or leave it out and match a Bot's eventBindingSelector with labels).",
+                "properties": {"name": {"type": "string", "minLength": 1, "maxLength": 253}},
+            },
             "monsters": {"type": "array", "maxItems": 500, "items": monster_schema()},
             "events": {
-                "type": "array", "maxItems": 500,
+                "type": "array",
+                "maxItems": 500,
                 "items": {
-                    "type": "object", "required": ["keywords", "reply"],
+                    "type": "object",
+                    "required": ["keywords", "reply"],
                     "properties": {
-                        "keywords": {"type": "array", "minItems": 1, "maxItems": 50,
-                                     "items": {"type": "string", "minLength": 1, "maxLength": 100}},
-                        "reply": {"type": "object", "required": ["text"],
-                                  "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 5000}}},
+                        "keywords": {
+                            "type": "array",
+                            "minItems": 1,
+                            "maxItems": 50,
+                            "items": {"type": "string", "minLength": 1, "maxLength": 100},
+                        },
+                        "reply": {
+                            "type": "object",
+                            "required": ["text"],
+                            "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 5000}},
+                        },
                     },
                 },
             },
         },
     }
-    status = {"type": "object", "properties": {"observedGeneration": {"type": "integer", "format": "int64"},
-                                                "monsters": {"type": "integer"}, "conditions": _conditions()}}
+    status = {
+        "type": "object",
+        "properties": {
+            "observedGeneration": {"type": "integer", "format": "int64"},
+            "monsters": {"type": "integer"},
+            "conditions": _conditions(),
+        },
+    }
     columns = [
         {"name": "Bot", "type": "string", "jsonPath": ".spec.botRef.name"},
         {"name": "Monsters", "type": "integer", "jsonPath": ".status.monsters"},
@@ -142,20 +182,31 @@ def bot_crd() -> dict:
             "channelSecretRef": _secret_ref("the LINE channel secret"),
             "channelAccessTokenRef": _secret_ref("the LINE channel access token"),
             "eventBindingSelector": {
-                "type": "object", "description": "Labels of the EventBindings this Bot takes (besides botRef).",
+                "type": "object",
+                "description": "Labels of the EventBindings this Bot takes (besides botRef).",
                 "properties": {"matchLabels": {"type": "object", "additionalProperties": {"type": "string"}}},
             },
-            "image": {"type": "string", "maxLength": 512,
-                      "description": "The webhook image; default the chart's. Another one only from the operator's "
-                                     "allowedImages (values operator.allowedImages)."},
-            "serviceAccountName": {"type": "string", "maxLength": 253,
-                                   "description": "The webhook pods' service account; default the chart's. Another "
-                                                  "one only from operator.allowedServiceAccounts."},
-            "replicas": {"type": "integer", "minimum": 0, "maximum": 100,
-                         "description": "Webhook pods (default 1). More than one, or a Knative maxScale above 1, "
-                                        "needs the chart's redis.url (or redis.acceptDuplicateAnswers): else the Bot "
-                                        "is not Ready, reason NeedsRedis. A Knative Bot naming no maxScale has the "
-                                        "chart's knative.maxScale."},
+            "image": {
+                "type": "string",
+                "maxLength": 512,
+                "description": "The webhook image; default the chart's. Another one only from the operator's "
+                "allowedImages (values operator.allowedImages).",
+            },
+            "serviceAccountName": {
+                "type": "string",
+                "maxLength": 253,
+                "description": "The webhook pods' service account; default the chart's. Another "
+                "one only from operator.allowedServiceAccounts.",
+            },
+            "replicas": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 100,
+                "description": "Webhook pods (default 1). More than one, or a Knative maxScale above 1, "
+                "needs the chart's redis.url (or redis.acceptDuplicateAnswers): else the Bot "
+                "is not Ready, reason NeedsRedis. A Knative Bot naming no maxScale has the "
+                "chart's knative.maxScale.",
+            },
             "knative": {
                 "type": "object",
                 "properties": {
@@ -169,23 +220,41 @@ def bot_crd() -> dict:
                 "type": "object",
                 "description": "Where the webhook's knowledge comes from.",
                 "properties": {
-                    "source": {"type": "string", "enum": ["yaml", "store"],
-                               "description": "yaml: the image's knowledge/ files (default); store: the SQL store "
-                                              "that `monsterbot sync` fills (needs databaseUrlSecretRef)."},
+                    "source": {
+                        "type": "string",
+                        "enum": ["yaml", "store"],
+                        "description": "yaml: the image's knowledge/ files (default); store: the SQL store "
+                        "that `monsterbot sync` fills (needs databaseUrlSecretRef).",
+                    },
                     "databaseUrlSecretRef": _secret_ref("the store's DATABASE_URL"),
-                    "watchEventBindings": {"type": "boolean", "description": "The webhook watches EventBindings "
-                                           "itself (default true); when false the operator rolls the pods instead."},
+                    "watchEventBindings": {
+                        "type": "boolean",
+                        "description": "The webhook watches EventBindings "
+                        "itself (default true); when false the operator rolls the pods instead.",
+                    },
                 },
             },
         },
     }
-    status = {"type": "object", "properties": {
-        "observedGeneration": {"type": "integer", "format": "int64"},
-        "eventBindings": {"type": "integer"},
-        "conditions": _conditions(),
-        "resources": {"type": "array", "items": {"type": "object", "properties": {
-            "apiVersion": {"type": "string"}, "kind": {"type": "string"}, "name": {"type": "string"}}}},
-    }}
+    status = {
+        "type": "object",
+        "properties": {
+            "observedGeneration": {"type": "integer", "format": "int64"},
+            "eventBindings": {"type": "integer"},
+            "conditions": _conditions(),
+            "resources": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "apiVersion": {"type": "string"},
+                        "kind": {"type": "string"},
+                        "name": {"type": "string"},
+                    },
+                },
+            },
+        },
+    }
     columns = [
         {"name": "Knative", "type": "boolean", "jsonPath": ".spec.knative.enabled"},
         {"name": "Bindings", "type": "integer", "jsonPath": ".status.eventBindings"},

@@ -27,5 +27,9 @@ def event_binding(record: dict[str, Any], file: str, bot: str, namespace: str | 
     if namespace:
         metadata["namespace"] = namespace
     clean = {k: v for k, v in record.items() if k != "$schema"}
-    return {"apiVersion": API_VERSION, "kind": "EventBinding", "metadata": metadata,
-            "spec": {"botRef": {"name": bot}, "monsters": [clean]}}
+    return {
+        "apiVersion": API_VERSION,
+        "kind": "EventBinding",
+        "metadata": metadata,
+        "spec": {"botRef": {"name": bot}, "monsters": [clean]},
+    }

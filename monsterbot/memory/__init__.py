@@ -48,7 +48,9 @@ class NoMemory:
 class LocalMemory:
     """Memory of one process (the terminal chat, tests), forgotten after `ttl` seconds and past `max_entries`."""
 
-    def __init__(self, ttl: float = 600.0, max_entries: int = 10_000, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, ttl: float = 600.0, max_entries: int = 10_000, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._ttl = ttl
         self._max = max_entries
         self._clock = clock

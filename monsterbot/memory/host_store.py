@@ -18,8 +18,12 @@ class HostFileMemory:
     """Remembered chats in an SQLite file; a failing file reads as no memory and skips the write (logged)."""
 
     def __init__(self, path: Path, ttl: float, clock: Callable[[], float] = time.time) -> None:
-        self._file = HostFile(path, BUSY_TIMEOUT, "CREATE TABLE IF NOT EXISTS chats (key TEXT PRIMARY KEY, value TEXT, "
-                              "expires REAL)", "chat memory")
+        self._file = HostFile(
+            path,
+            BUSY_TIMEOUT,
+            "CREATE TABLE IF NOT EXISTS chats (key TEXT PRIMARY KEY, value TEXT, expires REAL)",
+            "chat memory",
+        )
         self._ttl = ttl
         self._clock = clock  # wall time: shared by processes
         self._purged = 0.0
@@ -30,8 +34,11 @@ class HostFileMemory:
 
     def remember(self, key: str, value: Remembered) -> None:
         now = self._clock()
-        self._file.write("INSERT INTO chats VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
-                    "expires = excluded.expires", (key, value.dumps(), now + self._ttl))
+        self._file.write(
+            "INSERT INTO chats VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
+            "expires = excluded.expires",
+            (key, value.dumps(), now + self._ttl),
+        )
         if now - self._purged >= PURGE_EVERY:
             self._purged = now
             self._file.write("DELETE FROM chats WHERE expires <= ?", (now,))

@@ -29,8 +29,9 @@ class SqlMemory:
 
     def recall(self, key: str) -> Remembered | None:
         with Session(self._engine) as session:  # the expiry is compared in the database, in its own time zone
-            row = session.exec(select(ChatMemoryRow).where(
-                ChatMemoryRow.chat_key == key, ChatMemoryRow.expires_at > self._clock())).first()
+            row = session.exec(
+                select(ChatMemoryRow).where(ChatMemoryRow.chat_key == key, ChatMemoryRow.expires_at > self._clock())
+            ).first()
             return Remembered.loads(row.value) if row else None
 
     def remember(self, key: str, value: Remembered) -> None:

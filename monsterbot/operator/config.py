@@ -11,7 +11,11 @@ def load_config(path: Path) -> dict:
     """The operator's configuration, written by the chart: its ConfigMap's `config.yaml` as mounted in the pod, or
     the output of `helm template … -s templates/operator.yaml` (the ConfigMap is found among the documents)."""
     for document in yaml.safe_load_all(path.read_text(encoding="utf-8")):
-        if isinstance(document, dict) and document.get("kind") == "ConfigMap" and "config.yaml" in (document.get("data") or {}):
+        if (
+            isinstance(document, dict)
+            and document.get("kind") == "ConfigMap"
+            and "config.yaml" in (document.get("data") or {})
+        ):
             document = yaml.safe_load(document["data"]["config.yaml"])
         if isinstance(document, dict) and isinstance(document.get("pods"), dict):
             return document

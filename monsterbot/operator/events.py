@@ -25,17 +25,35 @@ class EventRecorder:
         meta = about["metadata"]
         now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         event = {
-            "apiVersion": "v1", "kind": "Event",
+            "apiVersion": "v1",
+            "kind": "Event",
             "metadata": {"name": f"{meta['name']}.{uuid.uuid4().hex[:16]}", "namespace": meta["namespace"]},
-            "involvedObject": {"apiVersion": about.get("apiVersion", ""), "kind": kind, "name": meta["name"],
-                               "namespace": meta["namespace"], "uid": meta.get("uid", ""),
-                               "resourceVersion": meta.get("resourceVersion", "")},
-            "type": "Warning" if warning else "Normal", "reason": reason, "message": message[:1024],
-            "source": {"component": COMPONENT}, "reportingComponent": COMPONENT,
-            "reportingInstance": self._instance, "firstTimestamp": now, "lastTimestamp": now, "count": 1,
+            "involvedObject": {
+                "apiVersion": about.get("apiVersion", ""),
+                "kind": kind,
+                "name": meta["name"],
+                "namespace": meta["namespace"],
+                "uid": meta.get("uid", ""),
+                "resourceVersion": meta.get("resourceVersion", ""),
+            },
+            "type": "Warning" if warning else "Normal",
+            "reason": reason,
+            "message": message[:1024],
+            "source": {"component": COMPONENT},
+            "reportingComponent": COMPONENT,
+            "reportingInstance": self._instance,
+            "firstTimestamp": now,
+            "lastTimestamp": now,
+            "count": 1,
         }
         try:
             self._core.create_namespaced_event(meta["namespace"], event)
         except (ApiException, TransportError, OSError) as exc:
-            log.warning("could not record the Event %s on %s %s/%s: %s", reason, kind, meta["namespace"], meta["name"],
-                        getattr(exc, "status", None) or type(exc).__name__)
+            log.warning(
+                "could not record the Event %s on %s %s/%s: %s",
+                reason,
+                kind,
+                meta["namespace"],
+                meta["name"],
+                getattr(exc, "status", None) or type(exc).__name__,
+            )

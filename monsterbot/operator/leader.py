@@ -89,8 +89,13 @@ class LeaseElector:
     def _create(self, now: datetime) -> bool:
         body = client.V1Lease(
             metadata=client.V1ObjectMeta(name=self._name, namespace=self._namespace),
-            spec=client.V1LeaseSpec(holder_identity=self.identity, lease_duration_seconds=self._duration,
-                                    acquire_time=now, renew_time=now, lease_transitions=0),
+            spec=client.V1LeaseSpec(
+                holder_identity=self.identity,
+                lease_duration_seconds=self._duration,
+                acquire_time=now,
+                renew_time=now,
+                lease_transitions=0,
+            ),
         )
         try:
             self._api.create_namespaced_lease(self._namespace, body)

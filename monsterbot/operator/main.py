@@ -17,8 +17,9 @@ from monsterbot.operator.reconcile import PodPolicy
 log = logging.getLogger(__name__)
 
 
-def run_operator(config_path: Path, interval: float, leader_election: bool, metrics_port: int = 0,
-                 metrics_address: str = "127.0.0.1") -> int:
+def run_operator(
+    config_path: Path, interval: float, leader_election: bool, metrics_port: int = 0, metrics_address: str = "127.0.0.1"
+) -> int:
     """Reconcile every `interval` seconds while holding the Lease; stop cleanly on SIGTERM or SIGINT. With a
     `metrics_port`, /metrics is served there (the chart's pod: on every interface, for its PodMonitor)."""
     from monsterbot import logs
@@ -33,11 +34,21 @@ def run_operator(config_path: Path, interval: float, leader_election: bool, metr
         metrics.serve(metrics_port, metrics_address)
     base = YamlSource(settings.knowledge_paths).load()
     # the Lease outlasts three loops, so one slow pass does not hand it over
-    elector = LeaseElector(client.CoordinationV1Api(api_client), LEASE_NAME, settings.pod_namespace, settings.pod_name,
-                           duration=max(15, round(interval * 3)))
-    operator = Operator(api_client, watched_namespaces(config, settings.pod_namespace), base,
-                        PodPolicy.from_chart(config, settings.pod_namespace),
-                        may_write=elector.leading if leader_election else lambda: True, instance=settings.pod_name)
+    elector = LeaseElector(
+        client.CoordinationV1Api(api_client),
+        LEASE_NAME,
+        settings.pod_namespace,
+        settings.pod_name,
+        duration=max(15, round(interval * 3)),
+    )
+    operator = Operator(
+        api_client,
+        watched_namespaces(config, settings.pod_namespace),
+        base,
+        PodPolicy.from_chart(config, settings.pod_namespace),
+        may_write=elector.leading if leader_election else lambda: True,
+        instance=settings.pod_name,
+    )
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())

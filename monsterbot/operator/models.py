@@ -50,13 +50,17 @@ class BotSpec:
         secret, token = SecretRef.read(spec["channelSecretRef"]), SecretRef.read(spec["channelAccessTokenRef"])
         assert secret is not None and token is not None  # required by the CRD
         return cls(
-            channel_secret=secret, channel_access_token=token,
+            channel_secret=secret,
+            channel_access_token=token,
             selector=cls.selector_of(spec),
-            image=spec.get("image") or None, service_account=spec.get("serviceAccountName") or None,
+            image=spec.get("image") or None,
+            service_account=spec.get("serviceAccountName") or None,
             replicas=int(spec.get("replicas", 1)),
-            knative=Knative(bool(knative.get("enabled")), knative.get("minScale"), knative.get("maxScale"),
-                            knative.get("target")),
-            source=knowledge.get("source"), database_url=SecretRef.read(knowledge.get("databaseUrlSecretRef")),
+            knative=Knative(
+                bool(knative.get("enabled")), knative.get("minScale"), knative.get("maxScale"), knative.get("target")
+            ),
+            source=knowledge.get("source"),
+            database_url=SecretRef.read(knowledge.get("databaseUrlSecretRef")),
             watch_bindings=bool(knowledge.get("watchEventBindings", True)),
         )
 
@@ -86,8 +90,9 @@ class WorkloadState:
         status = obj.get("status") or {}
         conditions = {c.get("type"): c for c in status.get("conditions") or []}
         if not status or status.get("observedGeneration", 0) < obj["metadata"].get("generation", 0):
-            return cls(False, "WorkloadPending", f"{kind} {name}: its controller has not reported on the latest spec "
-                                                 "yet")
+            return cls(
+                False, "WorkloadPending", f"{kind} {name}: its controller has not reported on the latest spec yet"
+            )
         if kind == "Deployment":
             failure = conditions.get("ReplicaFailure") or {}
             if failure.get("status") == "True":  # pods cannot be created: an account, a quota, an admission refusal
@@ -99,6 +104,9 @@ class WorkloadState:
         else:  # a Knative Service sums itself up in Ready
             ready = conditions.get("Ready") or {}
         if ready.get("status") != "True":
-            return cls(False, ready.get("reason") or "WorkloadUnavailable",
-                       f"{kind} {name}: {ready.get('message') or 'not available yet'}")
+            return cls(
+                False,
+                ready.get("reason") or "WorkloadUnavailable",
+                f"{kind} {name}: {ready.get('message') or 'not available yet'}",
+            )
         return cls(True, "Available", f"{kind} {name} is available")

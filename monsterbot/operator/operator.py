@@ -35,7 +35,7 @@ from monsterbot.sources.bindings import binding_key
 
 log = logging.getLogger(__name__)
 LEASE_NAME = "monsterbot-operator"
-HEARTBEAT = Path("/tmp/monsterbot-operator.alive")  # noqa: S108 - touched every loop; the chart's liveness probe reads its age
+HEARTBEAT = Path("/tmp/monsterbot-operator.alive")
 
 
 class LeadershipLost(Exception):
@@ -53,8 +53,15 @@ class Operator:
     write: when it says no (the Lease is no longer surely held) the pass stops with LeadershipLost.
     """
 
-    def __init__(self, api_client: client.ApiClient, namespaces: Sequence[str], base: KnowledgeSet,
-                 policy: PodPolicy, may_write: Callable[[], bool] = lambda: True, instance: str = "") -> None:
+    def __init__(
+        self,
+        api_client: client.ApiClient,
+        namespaces: Sequence[str],
+        base: KnowledgeSet,
+        policy: PodPolicy,
+        may_write: Callable[[], bool] = lambda: True,
+        instance: str = "",
+    ) -> None:
         self.custom = client.CustomObjectsApi(api_client)
         self.apps = client.AppsV1Api(api_client)
         self.core = client.CoreV1Api(api_client)
@@ -68,8 +75,11 @@ class Operator:
     def _list(self, plural: str) -> list[dict]:
         if not self.namespaces:
             return list(self.custom.list_cluster_custom_object(GROUP, VERSION, plural)["items"])
-        return [item for namespace in self.namespaces
-                for item in self.custom.list_namespaced_custom_object(GROUP, VERSION, namespace, plural)["items"]]
+        return [
+            item
+            for namespace in self.namespaces
+            for item in self.custom.list_namespaced_custom_object(GROUP, VERSION, namespace, plural)["items"]
+        ]
 
     def _write(self) -> None:
         if not self._may_write():
@@ -91,9 +101,18 @@ class Operator:
     def _binding_verdicts(self, bindings: list[dict], bots: list[dict]) -> dict[str, Verdict]:
         """The bindings' verdicts, computed again only when what they depend on changed: each binding's spec
         (generation) and labels, and the Bots' names and selectors (a status write changes neither)."""
-        depends = (tuple((binding_key(b), b["metadata"].get("uid"), b["metadata"].get("generation"),
-                          str(b["metadata"].get("labels"))) for b in bindings),
-                   tuple((b["metadata"].get("namespace"), b["metadata"]["name"], str(bot_selector(b))) for b in bots))
+        depends = (
+            tuple(
+                (
+                    binding_key(b),
+                    b["metadata"].get("uid"),
+                    b["metadata"].get("generation"),
+                    str(b["metadata"].get("labels")),
+                )
+                for b in bindings
+            ),
+            tuple((b["metadata"].get("namespace"), b["metadata"]["name"], str(bot_selector(b))) for b in bots),
+        )
         if depends != self._verdicts[0]:
             self._verdicts = (depends, binding_conditions(bindings, bots, self.base, self.policy.chart_webhook))
         return self._verdicts[1]
@@ -117,8 +136,9 @@ class Operator:
         if _without_times(bot.get("status")) != _without_times(status):
             meta = bot["metadata"]
             self._write()
-            self.custom.patch_namespaced_custom_object_status(GROUP, VERSION, meta["namespace"], "bots", meta["name"],
-                                                              {"status": status})
+            self.custom.patch_namespaced_custom_object_status(
+                GROUP, VERSION, meta["namespace"], "bots", meta["name"], {"status": status}
+            )
             self._record_condition(bot, status["conditions"][0], previous=bot.get("status"))
 
     def _write_binding_status(self, binding: dict, verdict: Verdict) -> None:
@@ -126,16 +146,20 @@ class Operator:
         if _without_times(binding.get("status")) != _without_times(status):
             meta = binding["metadata"]
             self._write()
-            self.custom.patch_namespaced_custom_object_status(GROUP, VERSION, meta["namespace"], "eventbindings",
-                                                              meta["name"], {"status": status})
+            self.custom.patch_namespaced_custom_object_status(
+                GROUP, VERSION, meta["namespace"], "eventbindings", meta["name"], {"status": status}
+            )
             self._record_condition(binding, status["conditions"][0], previous=binding.get("status"))
 
     def _record_condition(self, obj: dict, condition: dict, previous: Any) -> None:
         """An Event when a Bot's Ready or a binding's Accepted condition changes: Normal when it holds, Warning with
         its reason (a refusal, or a workload that cannot serve) when it does not."""
         old: dict = next(iter((previous or {}).get("conditions") or []), {})
-        if (old.get("status"), old.get("reason"), old.get("message")) == \
-                (condition["status"], condition["reason"], condition["message"]):
+        if (old.get("status"), old.get("reason"), old.get("message")) == (
+            condition["status"],
+            condition["reason"],
+            condition["message"],
+        ):
             return
         held = condition["status"] == "True"
         if not held:
@@ -158,9 +182,12 @@ class Operator:
             return made
         owners = current["metadata"].get("ownerReferences") or []
         if not any(o.get("controller") and o.get("uid") == bot["metadata"].get("uid") for o in owners):
-            raise Refusal("NotOwned", f"{obj['kind']} {meta['namespace']}/{meta['name']} exists and is not "
-                                      "controlled by this Bot; the operator leaves it alone (rename the Bot or "
-                                      "delete that object)")
+            raise Refusal(
+                "NotOwned",
+                f"{obj['kind']} {meta['namespace']}/{meta['name']} exists and is not "
+                "controlled by this Bot; the operator leaves it alone (rename the Bot or "
+                "delete that object)",
+            )
         if (current["metadata"].get("annotations") or {}).get(SPEC_HASH) == meta["annotations"][SPEC_HASH]:
             return current
         body = dict(obj, metadata=dict(meta, resourceVersion=current["metadata"]["resourceVersion"]))
@@ -183,23 +210,34 @@ class Operator:
 
     def _verbs(self, kind: tuple[str, str]) -> tuple[Any, Any, Any]:
         if kind == ("apps/v1", "Deployment"):
-            return (self.apps.read_namespaced_deployment, self.apps.create_namespaced_deployment,
-                    self.apps.replace_namespaced_deployment)
+            return (
+                self.apps.read_namespaced_deployment,
+                self.apps.create_namespaced_deployment,
+                self.apps.replace_namespaced_deployment,
+            )
         if kind == ("v1", "Service"):
-            return self.core.read_namespaced_service, self.core.create_namespaced_service, self.core.replace_namespaced_service
+            return (
+                self.core.read_namespaced_service,
+                self.core.create_namespaced_service,
+                self.core.replace_namespaced_service,
+            )
         knative = ("serving.knative.dev", "v1", "services")
         return (
             lambda name, ns: self.custom.get_namespaced_custom_object(*knative[:2], ns, knative[2], name),
             lambda ns, body: self.custom.create_namespaced_custom_object(*knative[:2], ns, knative[2], body),
-            lambda name, ns, body: self.custom.replace_namespaced_custom_object(*knative[:2], ns, knative[2], name, body),
+            lambda name, ns, body: self.custom.replace_namespaced_custom_object(
+                *knative[:2], ns, knative[2], name, body
+            ),
         )
 
 
 def _without_times(status: Any) -> Any:
     if not isinstance(status, dict):
         return status
-    return {k: [{c: v for c, v in cond.items() if c != "lastTransitionTime"} for cond in val] if k == "conditions" else val
-            for k, val in status.items()}
+    return {
+        k: [{c: v for c, v in cond.items() if c != "lastTransitionTime"} for cond in val] if k == "conditions" else val
+        for k, val in status.items()
+    }
 
 
 #: What a pass may meet and outlive: the API server's refusals, and the network failing under the client (urllib3's
@@ -224,5 +262,3 @@ def one_pass(operator: Operator, acquire: Callable[[], bool], leading: bool) -> 
         metrics.PASS_ERRORS.labels(type(exc).__name__).inc()
         log.error("operator pass failed: %s", getattr(exc, "status", None) or type(exc).__name__)
     return leading
-
-

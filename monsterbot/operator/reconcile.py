@@ -22,8 +22,12 @@ from monsterbot.sources.bindings import BindingKnowledge, Refused, belongs, bind
 SPEC_HASH = "monsterbot.io/spec-hash"
 KNOWLEDGE_CHECKSUM = "monsterbot.io/knowledge-checksum"
 MANAGED_BY = "monsterbot-operator"
-_PER_RELEASE_LABELS = ("helm.sh/chart", "app.kubernetes.io/managed-by", "app.kubernetes.io/instance",
-                       "app.kubernetes.io/version")
+_PER_RELEASE_LABELS = (
+    "helm.sh/chart",
+    "app.kubernetes.io/managed-by",
+    "app.kubernetes.io/instance",
+    "app.kubernetes.io/version",
+)
 
 
 class Refusal(Exception):
@@ -62,27 +66,44 @@ class PodPolicy:
     def from_chart(cls, config: dict, home_namespace: str) -> PodPolicy:
         """The operator's ConfigMap (`config.yaml`, written by the chart; one rendered by an older chart lacks the
         caps and the Secret-key allowlist, which then keep the defaults above)."""
-        return cls(dict(config["pods"]), tuple(config.get("allowedImages") or ()),
-                   tuple(config.get("allowedServiceAccounts") or ()), home_namespace,
-                   bool(config.get("acceptDuplicateAnswers", False)), bool(config.get("clusterWide", False)),
-                   bool(config.get("chartMakesAccounts", True)), int(config.get("maxReplicas", cls.max_replicas)),
-                   int(config.get("maxScale", cls.max_scale)),
-                   tuple(config.get("allowedSecretKeys", cls.allowed_secret_keys)))
+        return cls(
+            dict(config["pods"]),
+            tuple(config.get("allowedImages") or ()),
+            tuple(config.get("allowedServiceAccounts") or ()),
+            home_namespace,
+            bool(config.get("acceptDuplicateAnswers", False)),
+            bool(config.get("clusterWide", False)),
+            bool(config.get("chartMakesAccounts", True)),
+            int(config.get("maxReplicas", cls.max_replicas)),
+            int(config.get("maxScale", cls.max_scale)),
+            tuple(config.get("allowedSecretKeys", cls.allowed_secret_keys)),
+        )
 
     def check_bounds(self, spec: BotSpec) -> None:
         """What a Bot may ask of the cluster: pods up to the chart's caps, and Secret keys from its allowlist only (a
         Bot's pods read each key it names: a `DATABASE_URL` key would send them to any database)."""
-        scale = [("replicas", spec.replicas, self.max_replicas)] if not spec.knative.enabled else [
-            ("knative.minScale", spec.knative.min_scale or 0, self.max_scale),
-            ("knative.maxScale", spec.knative.max_scale or 0, self.max_scale)]
+        scale = (
+            [("replicas", spec.replicas, self.max_replicas)]
+            if not spec.knative.enabled
+            else [
+                ("knative.minScale", spec.knative.min_scale or 0, self.max_scale),
+                ("knative.maxScale", spec.knative.max_scale or 0, self.max_scale),
+            ]
+        )
         over = [f"{field}={value} is above the operator's cap of {cap}" for field, value, cap in scale if value > cap]
         if over:
             raise Refusal("ScaleNotAllowed", "; ".join(over) + " (the chart's operator.maxReplicas / maxScale)")
-        keys = [f"{field} names key {ref.key!r} of Secret {ref.name!r}" for field, ref in spec.secret_refs()
-                if ref.key not in self.allowed_secret_keys]
+        keys = [
+            f"{field} names key {ref.key!r} of Secret {ref.name!r}"
+            for field, ref in spec.secret_refs()
+            if ref.key not in self.allowed_secret_keys
+        ]
         if keys:
-            raise Refusal("SecretKeyNotAllowed", "; ".join(keys) + f": the operator's allowedSecretKeys are "
-                                                                    f"{', '.join(self.allowed_secret_keys) or 'none'}")
+            raise Refusal(
+                "SecretKeyNotAllowed",
+                "; ".join(keys) + f": the operator's allowedSecretKeys are "
+                f"{', '.join(self.allowed_secret_keys) or 'none'}",
+            )
 
     def shares_events(self, pod: dict) -> bool:
         """Whether several of these pods may run: they share a Redis, or the chart accepted duplicate answers."""
@@ -94,8 +115,9 @@ class PodPolicy:
         """The namespace, Bot name and selector whose EventBindings the chart's own webhook takes (its pod's settings,
         read once)."""
         container = self.pods["deployment"]["spec"]["containers"][0]
-        settings = Settings.from_env({e["name"]: e.get("value") or "" for e in container.get("env", [])},
-                                     require_line=False)
+        settings = Settings.from_env(
+            {e["name"]: e.get("value") or "" for e in container.get("env", [])}, require_line=False
+        )
         return settings.namespace or self.home_namespace, settings.bot, dict(settings.bot_selector)
 
     def check_name(self, bot: dict, flavour: str) -> None:
@@ -104,9 +126,12 @@ class PodPolicy:
         name, namespace = bot["metadata"]["name"], bot["metadata"].get("namespace", "")
         release = self.pods[flavour]["metadata"].get("labels", {}).get("app.kubernetes.io/instance")
         if namespace == self.home_namespace and name == release:
-            raise Refusal("NameTaken", f"a Bot named {name!r} in namespace {namespace!r} would share the labels of the "
-                          f"chart's own webhook pods (release {release!r}), and each Service would reach the other's "
-                          "pods; give the Bot another name")
+            raise Refusal(
+                "NameTaken",
+                f"a Bot named {name!r} in namespace {namespace!r} would share the labels of the "
+                f"chart's own webhook pods (release {release!r}), and each Service would reach the other's "
+                "pods; give the Bot another name",
+            )
 
     def check_pods(self, spec: BotSpec, pod: dict) -> None:
         """The chart's rule for its own pods, for a Bot's: several pods need a Redis they share (each pod alone keeps
@@ -120,10 +145,13 @@ class PodPolicy:
             most = spec.replicas
         if most > 1 and not self.shares_events(pod):
             field = "knative.maxScale" if spec.knative.enabled else "replicas"
-            raise Refusal("NeedsRedis", f"{field}={most if most < 1_000_000 else 'unbounded'} without Redis: each pod "
-                          "keeps its own record of the events it "
-                          "answered, so LINE's redelivery may be answered twice. "
-                          f"Set {field} to 1, or install the chart with redis.url (or redis.acceptDuplicateAnswers).")
+            raise Refusal(
+                "NeedsRedis",
+                f"{field}={most if most < 1_000_000 else 'unbounded'} without Redis: each pod "
+                "keeps its own record of the events it "
+                "answered, so LINE's redelivery may be answered twice. "
+                f"Set {field} to 1, or install the chart with redis.url (or redis.acceptDuplicateAnswers).",
+            )
 
     def choose(self, bot: dict, spec: BotSpec, flavour: str) -> dict:
         """A copy of the pod template with the Bot's image and service account, or a Refusal."""
@@ -134,15 +162,23 @@ class PodPolicy:
             raise Refusal("ImageNotAllowed", f"image {image!r} is not in the operator's allowedImages")
         account = spec.service_account or pod["spec"]["serviceAccountName"]
         if account not in (pod["spec"]["serviceAccountName"], *self.allowed_service_accounts):
-            raise Refusal("ServiceAccountNotAllowed",
-                          f"service account {account!r} is not in the operator's allowedServiceAccounts")
+            raise Refusal(
+                "ServiceAccountNotAllowed",
+                f"service account {account!r} is not in the operator's allowedServiceAccounts",
+            )
         namespace = bot["metadata"].get("namespace", "")
-        if (account == pod["spec"]["serviceAccountName"] and self.cluster_wide and self.chart_makes_accounts
-                and namespace != self.home_namespace):
-            raise Refusal("ServiceAccountMissing",
-                          f"the chart's webhook account {account!r} exists only in {self.home_namespace!r} "
-                          f"(operator.clusterWide): give the Bot an account of namespace {namespace!r} that may read "
-                          "its EventBindings, from the operator's allowedServiceAccounts")
+        if (
+            account == pod["spec"]["serviceAccountName"]
+            and self.cluster_wide
+            and self.chart_makes_accounts
+            and namespace != self.home_namespace
+        ):
+            raise Refusal(
+                "ServiceAccountMissing",
+                f"the chart's webhook account {account!r} exists only in {self.home_namespace!r} "
+                f"(operator.clusterWide): give the Bot an account of namespace {namespace!r} that may read "
+                "its EventBindings, from the operator's allowedServiceAccounts",
+            )
         container["image"], pod["spec"]["serviceAccountName"] = image, account
         return pod
 
@@ -155,8 +191,9 @@ def bound_bindings(bot: dict, bindings: Iterable[dict]) -> list[dict]:
     """The EventBindings of the Bot's namespace that name it in botRef or carry its selector's labels."""
     name, namespace = bot["metadata"]["name"], bot["metadata"].get("namespace", "")
     selector = bot_selector(bot)
-    found = [b for b in bindings
-             if b.get("metadata", {}).get("namespace", "") == namespace and belongs(b, name, selector)]
+    found = [
+        b for b in bindings if b.get("metadata", {}).get("namespace", "") == namespace and belongs(b, name, selector)
+    ]
     return sorted(found, key=binding_key)
 
 
@@ -176,8 +213,14 @@ def _labels(template_labels: dict[str, str], bot: dict) -> dict[str, str]:
 
 
 def owner_reference(bot: dict) -> dict:
-    return {"apiVersion": API_VERSION, "kind": "Bot", "name": bot["metadata"]["name"],
-            "uid": bot["metadata"].get("uid", ""), "controller": True, "blockOwnerDeletion": True}
+    return {
+        "apiVersion": API_VERSION,
+        "kind": "Bot",
+        "name": bot["metadata"]["name"],
+        "uid": bot["metadata"].get("uid", ""),
+        "controller": True,
+        "blockOwnerDeletion": True,
+    }
 
 
 def _secret_env(name: str, ref: SecretRef) -> dict:
@@ -235,29 +278,53 @@ def desired_resources(bot: dict, bindings: Iterable[dict], policy: PodPolicy) ->
     if spec.knative.enabled:
         pod["metadata"]["annotations"] |= {
             f"autoscaling.knative.dev/{key}": str(value)
-            for key, value in (("min-scale", spec.knative.min_scale), ("max-scale", spec.knative.max_scale),
-                               ("target", spec.knative.target))
-            if value is not None}
-        objects: list[dict[str, Any]] = [{"apiVersion": "serving.knative.dev/v1", "kind": "Service", "metadata": dict(meta),
-                    "spec": {"template": pod}}]
+            for key, value in (
+                ("min-scale", spec.knative.min_scale),
+                ("max-scale", spec.knative.max_scale),
+                ("target", spec.knative.target),
+            )
+            if value is not None
+        }
+        objects: list[dict[str, Any]] = [
+            {
+                "apiVersion": "serving.knative.dev/v1",
+                "kind": "Service",
+                "metadata": dict(meta),
+                "spec": {"template": pod},
+            }
+        ]
     else:
-        selector = {k: labels[k] for k in ("app.kubernetes.io/name", "app.kubernetes.io/instance",
-                                           "app.kubernetes.io/component")}
+        selector = {
+            k: labels[k]
+            for k in ("app.kubernetes.io/name", "app.kubernetes.io/instance", "app.kubernetes.io/component")
+        }
         objects = [
-            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": dict(meta),
-             "spec": {"replicas": spec.replicas, "selector": {"matchLabels": selector},  # 1: pods answer an event twice without Redis
-                      "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 0, "maxSurge": 1}},
-                      "template": pod}},
-            {"apiVersion": "v1", "kind": "Service", "metadata": dict(meta),
-             "spec": {"selector": selector, "ports": [{"name": "http", "port": 80, "targetPort": "http1"}]}},
+            {
+                "apiVersion": "apps/v1",
+                "kind": "Deployment",
+                "metadata": dict(meta),
+                "spec": {
+                    "replicas": spec.replicas,
+                    "selector": {"matchLabels": selector},  # 1: pods answer an event twice without Redis
+                    "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 0, "maxSurge": 1}},
+                    "template": pod,
+                },
+            },
+            {
+                "apiVersion": "v1",
+                "kind": "Service",
+                "metadata": dict(meta),
+                "spec": {"selector": selector, "ports": [{"name": "http", "port": 80, "targetPort": "http1"}]},
+            },
         ]
     for obj in objects:
         obj["metadata"]["annotations"] = {SPEC_HASH: _digest(obj["spec"])}
     return objects
 
 
-def binding_conditions(bindings: Iterable[dict], bots: Iterable[dict], base: KnowledgeSet,
-                       chart: WebhookScope | None = None) -> dict[str, Verdict]:
+def binding_conditions(
+    bindings: Iterable[dict], bots: Iterable[dict], base: KnowledgeSet, chart: WebhookScope | None = None
+) -> dict[str, Verdict]:
     """Each binding's Accepted condition (by namespace/name): True when a webhook that takes it merges it (`chart`: the
     chart's own webhook, besides the Bots'), else False with a reason: no webhook takes it (UnknownBot), a record
     against the schema, a monster another binding of that webhook gives, a name another monster has, a keyword that
@@ -279,8 +346,11 @@ def binding_conditions(bindings: Iterable[dict], bots: Iterable[dict], base: Kno
         for webhook in takers[key]:
             members.setdefault(_scope_key(webhook), []).append(parsed[key])
     verdicts = {scope: merge(base, knowledge)[1] for scope, knowledge in members.items()}
-    return {key: _verdict(binding, parsed[key], [verdicts[_scope_key(w)] for w in takers[key]])
-            for binding in bindings for key in [binding_key(binding)]}
+    return {
+        key: _verdict(binding, parsed[key], [verdicts[_scope_key(w)] for w in takers[key]])
+        for binding in bindings
+        for key in [binding_key(binding)]
+    }
 
 
 def _scope_key(webhook: WebhookScope) -> tuple[str, str, str]:
@@ -299,14 +369,23 @@ def _verdict(binding: dict, parsed: BindingKnowledge, verdicts: list[dict[str, R
     if not verdicts:
         namespace = binding.get("metadata", {}).get("namespace", "")
         ref = ((binding.get("spec") or {}).get("botRef") or {}).get("name")
-        why = f"no Bot named {ref!r} in namespace {namespace!r}" if ref else \
-            f"no webhook in namespace {namespace!r} takes it: name a Bot in botRef, or carry a Bot's eventBindingSelector labels"
+        why = (
+            f"no Bot named {ref!r} in namespace {namespace!r}"
+            if ref
+            else f"no webhook in namespace {namespace!r} takes it: name a Bot in botRef, or carry a Bot's "
+            "eventBindingSelector labels"
+        )
         return Verdict(_condition(False, "UnknownBot", why))
     refusals = [refused[parsed.key] for refused in verdicts if parsed.key in refused]
     if len(refusals) < len(verdicts):  # a webhook that takes it serves it
-        return Verdict(_condition(True, "Accepted", f"{len(parsed.knowledge.monsters)} monster(s), "
-                                                    f"{len(parsed.knowledge.replies)} keyword event(s)"),
-                       len(parsed.knowledge.monsters))
+        return Verdict(
+            _condition(
+                True,
+                "Accepted",
+                f"{len(parsed.knowledge.monsters)} monster(s), {len(parsed.knowledge.replies)} keyword event(s)",
+            ),
+            len(parsed.knowledge.monsters),
+        )
     return Verdict(_condition(False, refusals[0].reason, "; ".join(refusals[0].problems)[:2000]))
 
 
@@ -317,38 +396,62 @@ def _condition(ok: bool, reason: str, message: str) -> dict:
 def binding_status(binding: dict, verdict: Verdict, now: str) -> dict:
     """The status to write: the condition (its transition time kept while unchanged) and observedGeneration."""
     condition = verdict.condition
-    previous: dict = next((c for c in (binding.get("status") or {}).get("conditions") or []
-                           if c.get("type") == "Accepted"), {})
+    previous: dict = next(
+        (c for c in (binding.get("status") or {}).get("conditions") or [] if c.get("type") == "Accepted"), {}
+    )
     same = previous.get("status") == condition["status"] and previous.get("reason") == condition["reason"]
     generation = binding.get("metadata", {}).get("generation")
-    stamped = {**condition, "lastTransitionTime": previous.get("lastTransitionTime") if same else now,
-               "observedGeneration": generation}
+    stamped = {
+        **condition,
+        "lastTransitionTime": previous.get("lastTransitionTime") if same else now,
+        "observedGeneration": generation,
+    }
     return {"observedGeneration": generation, "monsters": verdict.monsters, "conditions": [stamped]}
 
 
-def bot_status(bot: dict, resources: list[dict], bindings: list[dict], now: str,
-               refusal: Refusal | None = None, workloads: Iterable[WorkloadState] = ()) -> dict:
+def bot_status(
+    bot: dict,
+    resources: list[dict],
+    bindings: list[dict],
+    now: str,
+    refusal: Refusal | None = None,
+    workloads: Iterable[WorkloadState] = (),
+) -> dict:
     """Ready when the operator made its objects and its workload is available (the Deployment's or Knative Service's
     own conditions); else not Ready, with the refusal or the workload's reason and message."""
-    previous: dict = next((c for c in (bot.get("status") or {}).get("conditions") or [] if c.get("type") == "Ready"), {})
+    previous: dict = next(
+        (c for c in (bot.get("status") or {}).get("conditions") or [] if c.get("type") == "Ready"), {}
+    )
     condition: dict[str, Any]
     waiting = [w for w in workloads if not w.available]
     if refusal is not None:
         condition = {"type": "Ready", "status": "False", "reason": refusal.reason, "message": str(refusal)[:2000]}
     elif waiting:
-        condition = {"type": "Ready", "status": "False", "reason": waiting[0].reason, "message": waiting[0].message[:2000]}
+        condition = {
+            "type": "Ready",
+            "status": "False",
+            "reason": waiting[0].reason,
+            "message": waiting[0].message[:2000],
+        }
     else:
-        condition = {"type": "Ready", "status": "True", "reason": "Available",
-                     "message": f"{len(resources)} object(s) managed and available, {len(bindings)} EventBinding(s) "
-                                "bound"}
+        condition = {
+            "type": "Ready",
+            "status": "True",
+            "reason": "Available",
+            "message": f"{len(resources)} object(s) managed and available, {len(bindings)} EventBinding(s) bound",
+        }
     same = all(previous.get(k) == condition[k] for k in ("status", "reason", "message"))
     generation = bot["metadata"].get("generation")
-    condition |= {"lastTransitionTime": previous.get("lastTransitionTime") if same else now,
-                  "observedGeneration": generation}
+    condition |= {
+        "lastTransitionTime": previous.get("lastTransitionTime") if same else now,
+        "observedGeneration": generation,
+    }
     return {
         "observedGeneration": generation,
         "eventBindings": len(bindings),
         "conditions": [condition],
-        "resources": [{"apiVersion": r["apiVersion"], "kind": r["kind"], "name": r["metadata"]["name"]}
-                      for r in ([] if refusal else resources)],
+        "resources": [
+            {"apiVersion": r["apiVersion"], "kind": r["kind"], "name": r["metadata"]["name"]}
+            for r in ([] if refusal else resources)
+        ],
     }

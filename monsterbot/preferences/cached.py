@@ -27,8 +27,14 @@ log = logging.getLogger(__name__)
 class CachedPreferences:
     """`store` behind a TTL cache and a deadline; `healthy` is False while the store is late or failing."""
 
-    def __init__(self, store: Preferences, ttl: float = 30.0, wait: float = 0.2, max_in_flight: int = 4,
-                 max_entries: int = 10_000) -> None:
+    def __init__(
+        self,
+        store: Preferences,
+        ttl: float = 30.0,
+        wait: float = 0.2,
+        max_in_flight: int = 4,
+        max_entries: int = 10_000,
+    ) -> None:
         self._store = store
         self._cache: TTLCache[tuple[str, str], Any] = TTLCache(maxsize=max_entries, ttl=ttl)  # (setting, chat key)
         self._wait = wait

@@ -16,7 +16,7 @@ def usage() -> Answer:
 
 
 class QuietMode:
-    """"安靜" / "說話": a group asks the bot to speak only when mentioned, or to answer clear names again."""
+    """ "安靜" / "說話": a group asks the bot to speak only when mentioned, or to answer clear names again."""
 
     def matches(self, context: Context) -> bool:
         return context.question.kind in (Kind.QUIET, Kind.TALK)
@@ -26,12 +26,13 @@ class QuietMode:
             return usage()
         quiet = context.question.kind is Kind.QUIET
         context.preferences.set_mention_only(context.chat_key, quiet)
-        return Answer(AnswerKind.COMMAND, AnswerOutcome.COMMAND, Certainty.COMMAND,
-                      topic="quiet_on" if quiet else "quiet_off")
+        return Answer(
+            AnswerKind.COMMAND, AnswerOutcome.COMMAND, Certainty.COMMAND, topic="quiet_on" if quiet else "quiet_off"
+        )
 
 
 class ChatGame:
-    """"預設荒野", "use rise here": the game this chat's answers are in."""
+    """ "預設荒野", "use rise here": the game this chat's answers are in."""
 
     def matches(self, context: Context) -> bool:
         return context.question.kind is Kind.SET_GAME and context.question.game is not None

@@ -22,8 +22,11 @@ from monsterbot.questions.context import Context, certainty
 TOPICS: dict[str, re.Pattern[str]] = {
     "materials": re.compile(r"素材|材料|掉落物?|掉寶|剥ぎ取り|\b(?:materials?|mats|drops|loot)\b", re.I),
     "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|どこにいる|\bhabitats?\b", re.I),
-    "inflicts": re.compile(r"状態異常攻撃|状態異常|異常狀態|异常状态|異常|异常|帶什麼|带什么|持ち物|"
-                           r"\b(?:inflicts?|what (?:should i|to) bring|ailments?)\b", re.I),
+    "inflicts": re.compile(
+        r"状態異常攻撃|状態異常|異常狀態|异常状态|異常|异常|帶什麼|带什么|持ち物|"
+        r"\b(?:inflicts?|what (?:should i|to) bring|ailments?)\b",
+        re.I,
+    ),
 }
 #: "Where does rathalos live": a habitat question in so many words (the name stays in the middle).
 WHERE_LIVES = re.compile(r"\bwhere (?:does|do|is|are|can i find)\b.*\b(?:live|lives|found)\b", re.I)
@@ -36,17 +39,28 @@ RANK_WORDS = {
     "master": re.compile(r"大師|大师|マスター|\b(?:master rank|mr)\b", re.I),
 }
 #: "Where do I get X", "X 怎麼拿", "Xの入手方法", "X drop rate": an item question whatever X is.
-ITEM_CUES = re.compile(r"の入手方法|の入手場所|入手方法|の入手|入手|怎麼拿|怎么拿|怎麼取得|怎么获得|怎麼刷|怎么刷|哪裡拿|哪里拿|哪裡有|哪里有|掉率|"
-                       r"\b(?:where (?:do|can) i (?:get|find|farm)|how (?:do i|to) get|drop rates?)\b", re.I)
+ITEM_CUES = re.compile(
+    r"の入手方法|の入手場所|入手方法|の入手|入手|怎麼拿|怎么拿|怎麼取得|怎么获得|怎麼刷|怎么刷|哪裡拿|哪里拿|哪裡有|哪里有|掉率|"
+    r"\b(?:where (?:do|can) i (?:get|find|farm)|how (?:do i|to) get|drop rates?)\b",
+    re.I,
+)
 #: A game named before an item question ("世界 火龍的紅玉怎麼拿", "MH World where do I get Rathalos Ruby": what the
 #: other-game buttons of an item's sources send): the question's game, not part of the item's name.
-LEADING_GAME = re.compile(r"^\s*(?:(?:mh|monster\s*hunter)\s*)?(?:%s)(?![a-z])\s*" % "|".join(
-    re.escape(w) for w in sorted((w for words in GAME_WORDS.values() for w in words), key=len, reverse=True)), re.I)
+LEADING_GAME = re.compile(
+    r"^\s*(?:(?:mh|monster\s*hunter)\s*)?(?:%s)(?![a-z])\s*"
+    % "|".join(
+        re.escape(w) for w in sorted((w for words in GAME_WORDS.values() for w in words), key=len, reverse=True)
+    ),
+    re.I,
+)
 #: Longer messages are chatter, not an item question.
 MAX_ITEM_QUESTION = 60
 #: What is left of a follow-up once its topic is taken out: nothing but these ("素材呢", "and its habitat?").
-FILLER = re.compile(r"[\s?？!！。,，.、~]+|呢|嗎|吗|那|它的|牠的|他的|的|還有|还有|\b(?:and|its|it|what about|the|of)\b|は\b|は?[?？]?$",
-                    re.I)
+FILLER = re.compile(
+    r"[\s?？!！。,，.、~]+|呢|嗎|吗|那|它的|牠的|他的|的|還有|还有"
+    r"|\b(?:and|its|it|what about|the|of)\b|は\b|は?[?？]?$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=256)
@@ -88,13 +102,28 @@ def topic_answer(monster: Monster, topic: str, game: str, language: str, rank: s
     shown = shown_game(monster, topic, game)
     kind = AnswerKind.MATERIALS if topic == "materials" else AnswerKind.FIELD_GUIDE
     if shown is None:  # no game of the monster has it (Rise's sources have none): say so, not another card
-        return Answer(kind, AnswerOutcome.MATCH, certainty=certainty, language=language, monsters=(monster,),
-                      topic=topic, monster_id=monster.id)
+        return Answer(
+            kind,
+            AnswerOutcome.MATCH,
+            certainty=certainty,
+            language=language,
+            monsters=(monster,),
+            topic=topic,
+            monster_id=monster.id,
+        )
     facts = monster.games[shown]
     detail = default_rank(facts, rank) if topic == "materials" else topic
-    return Answer(kind, AnswerOutcome.MATCH, certainty=certainty, language=language, game=shown, monsters=(monster,),
-                  topic=detail, monster_id=monster.id,
-                  remember=Remembered(monster.id, shown, topic, detail if topic == "materials" else "", language))
+    return Answer(
+        kind,
+        AnswerOutcome.MATCH,
+        certainty=certainty,
+        language=language,
+        game=shown,
+        monsters=(monster,),
+        topic=detail,
+        monster_id=monster.id,
+        remember=Remembered(monster.id, shown, topic, detail if topic == "materials" else "", language),
+    )
 
 
 class MonsterTopic:
@@ -145,8 +174,11 @@ def _givers(snapshot: Snapshot) -> dict[tuple[str, str], tuple[Monster, ...]]:
                 held = rates.setdefault((material.item, game), {})
                 if best and best > held.get(monster.id, (0, monster))[0]:
                     held[monster.id] = (best, monster)
-    return {key: tuple(m for _, _, m in sorted((-rate, i, m) for i, (rate, m) in held.items()))
-            for key, held in rates.items() if held}
+    return {
+        key: tuple(m for _, _, m in sorted((-rate, i, m) for i, (rate, m) in held.items()))
+        for key, held in rates.items()
+        if held
+    }
 
 
 def _asked_item(text: str) -> tuple[bool, str]:
@@ -163,7 +195,9 @@ class ItemSource:
         if len(context.text) > MAX_ITEM_QUESTION:
             return False
         asked, rest = _asked_item(context.text)
-        return asked or (context.question.kind is Kind.WEAKNESS and item_index(context.snapshot).named(rest) is not None)
+        return asked or (
+            context.question.kind is Kind.WEAKNESS and item_index(context.snapshot).named(rest) is not None
+        )
 
     def answer(self, context: Context) -> Answer | None:
         asked, rest = _asked_item(context.text)
@@ -178,9 +212,18 @@ class ItemSource:
         others = " ".join(g for g in GAMES if g != game and givers(context.snapshot, found.item, g))
         monsters, language = givers(context.snapshot, found.item, game), context.question.language
         only = monsters[0] if len(monsters) == 1 else None  # one monster gives it: the chat's monster ("弱點呢")
-        return Answer(AnswerKind.ITEM_SOURCES, AnswerOutcome.MATCH, certainty=certainty, language=language, game=game,
-                      text=others, monsters=monsters, topic=found.item, score=found.score,
-                      remember=Remembered(only.id, game, Kind.WEAKNESS.value, "", language) if only else None)
+        return Answer(
+            AnswerKind.ITEM_SOURCES,
+            AnswerOutcome.MATCH,
+            certainty=certainty,
+            language=language,
+            game=game,
+            text=others,
+            monsters=monsters,
+            topic=found.item,
+            score=found.score,
+            remember=Remembered(only.id, game, Kind.WEAKNESS.value, "", language) if only else None,
+        )
 
 
 def _is_monster_name(context: Context, text: str) -> bool:

@@ -1,4 +1,4 @@
-""""火龍 vs 雌火龍", "A vs B vs C", "A、B、C": every monster named, side by side; in a group only when the message is
+""" "火龍 vs 雌火龍", "A vs B vs C", "A、B、C": every monster named, side by side; in a group only when the message is
 the names and nothing more ("昨天打火龍跟雌火龍好累" is chatter)."""
 
 from __future__ import annotations
@@ -30,8 +30,26 @@ class Comparison:
         game, language, one = context.game, question.language, monsters[0]
         absent = next((m for m in monsters if question.game and question.game not in m.games), None)
         if absent is not None:  # the named game is honoured: no other game's figures in the comparison
-            return card(absent, Kind.WEAKNESS, "", language, game, None, True, outcome=AnswerOutcome.MATCH,
-                        certainty=sure, monster_id=absent.id, score=reading.score)
-        return Answer(AnswerKind.COMPARE, AnswerOutcome.COMPARE, sure, game=game, monsters=monsters,
-                      monster_id=one.id, score=reading.score,
-                      remember=Remembered(one.id, game, Kind.WEAKNESS.value, "", language))
+            return card(
+                absent,
+                Kind.WEAKNESS,
+                "",
+                language,
+                game,
+                None,
+                True,
+                outcome=AnswerOutcome.MATCH,
+                certainty=sure,
+                monster_id=absent.id,
+                score=reading.score,
+            )
+        return Answer(
+            AnswerKind.COMPARE,
+            AnswerOutcome.COMPARE,
+            sure,
+            game=game,
+            monsters=monsters,
+            monster_id=one.id,
+            score=reading.score,
+            remember=Remembered(one.id, game, Kind.WEAKNESS.value, "", language),
+        )

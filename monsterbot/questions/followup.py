@@ -1,4 +1,4 @@
-""""尾巴呢", "and in rise?", "vs rathian?": a question about the monster the chat asked about last.
+""" "尾巴呢", "and in rise?", "vs rathian?": a question about the monster the chat asked about last.
 
 In a group it is answered only when worded as a question (or the bot is mentioned): "rise" or "尾巴" alone is
 chit-chat; a follow-up with nothing to follow asks "which monster?" only where the bot is surely addressed.
@@ -37,8 +37,16 @@ class FollowUp:
                 return which_monster(snapshot, question, context.default_game)
             second = snapshot.monsters[other.monsters[0]]
             sure = certainty if other.whole else Certainty.UNSURE
-            return Answer(AnswerKind.COMPARE, AnswerOutcome.FOLLOWUP, sure, language, game, (monster, second),
-                          monster_id=monster.id, score=other.score)
+            return Answer(
+                AnswerKind.COMPARE,
+                AnswerOutcome.FOLLOWUP,
+                sure,
+                language,
+                game,
+                (monster, second),
+                monster_id=monster.id,
+                score=other.score,
+            )
         again = question.kind is Kind.WEAKNESS and not question.card  # another game: the same question again
         if again and last.kind in TOPICS:  # materials, habitat, inflictions: the companion's answer, in that game
             return topic_answer(monster, last.kind, game, language, last.detail, certainty)
@@ -47,6 +55,17 @@ class FollowUp:
         else:
             kind, detail = question.kind, question.part or question.topic
         chat_game = context.chat_game if kind is Kind.WEAKNESS else None  # only a card offers the game
-        return card(monster, kind, detail, language, game, chat_game, question.game is not None,
-                    outcome=AnswerOutcome.FOLLOWUP, certainty=certainty, monster_id=monster.id, score=100.0,
-                    remember=Remembered(monster.id, game, kind.value, detail, language))
+        return card(
+            monster,
+            kind,
+            detail,
+            language,
+            game,
+            chat_game,
+            question.game is not None,
+            outcome=AnswerOutcome.FOLLOWUP,
+            certainty=certainty,
+            monster_id=monster.id,
+            score=100.0,
+            remember=Remembered(monster.id, game, kind.value, detail, language),
+        )

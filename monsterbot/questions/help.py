@@ -1,4 +1,4 @@
-""""help", "說明", or nothing in words (an emoji alone: 👍 😂): what the bot can do, or a friendly word back."""
+""" "help", "說明", or nothing in words (an emoji alone: 👍 😂): what the bot can do, or a friendly word back."""
 
 from __future__ import annotations
 

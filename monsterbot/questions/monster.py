@@ -38,26 +38,44 @@ class MonsterName:
             monster = snapshot.monsters[reading.monsters[0]]
             kind = Kind.WEAKNESS if listed else question.kind
             detail, game = question.part or question.topic, context.game
-            return card(monster, kind, detail, question.language, game, context.chat_game,
-                        question.game is not None, outcome=AnswerOutcome.MATCH, monster_id=monster.id,
-                        score=reading.score, certainty=Certainty.UNSURE if listed else certainty(reading),
-                        remember=Remembered(monster.id, game, kind.value, detail, question.language))
+            return card(
+                monster,
+                kind,
+                detail,
+                question.language,
+                game,
+                context.chat_game,
+                question.game is not None,
+                outcome=AnswerOutcome.MATCH,
+                monster_id=monster.id,
+                score=reading.score,
+                certainty=Certainty.UNSURE if listed else certainty(reading),
+                remember=Remembered(monster.id, game, kind.value, detail, question.language),
+            )
         if reading.verdict is Verdict.UNKNOWN:  # a variant the knowledge lacks: not found, did you mean the base?
-            return Answer(AnswerKind.NOT_FOUND, AnswerOutcome.MISS, game=question.game, score=reading.score,
-                          monsters=tuple(snapshot.monsters[m] for m in reading.monsters), text=context.text)
+            return Answer(
+                AnswerKind.NOT_FOUND,
+                AnswerOutcome.MISS,
+                game=question.game,
+                score=reading.score,
+                monsters=tuple(snapshot.monsters[m] for m in reading.monsters),
+                text=context.text,
+            )
         if reading.match is None and reading.monsters:  # some sides of a list are names: those are offered
             offered = tuple(snapshot.monsters[m] for m in reading.monsters)
             return _which_or_not_found(offered, True, None, question.game, context.text)
         result = reading.match or snapshot.matcher.match_question(question)  # the reading's, matched once
         plausible = tuple(snapshot.monsters[c.monster_id] for c in result.candidates if _plausible(c))
         top_score = result.candidates[0].score if result.candidates else None
-        return _which_or_not_found(plausible, result.outcome is not Outcome.MISS, top_score, question.game,
-                                   context.text)
+        return _which_or_not_found(
+            plausible, result.outcome is not Outcome.MISS, top_score, question.game, context.text
+        )
 
 
-def _which_or_not_found(plausible: tuple[Monster, ...], found: bool, score: float | None, game: str | None,
-                        text: str) -> Answer:
-    """"Which one?" between the plausible monsters when the matcher found some, else not found (offering them)."""
+def _which_or_not_found(
+    plausible: tuple[Monster, ...], found: bool, score: float | None, game: str | None, text: str
+) -> Answer:
+    """ "Which one?" between the plausible monsters when the matcher found some, else not found (offering them)."""
     if found and len(plausible) >= 2:
         return Answer(AnswerKind.WHICH_ONE, AnswerOutcome.AMBIGUOUS, game=game, monsters=plausible, score=score)
     return Answer(AnswerKind.NOT_FOUND, AnswerOutcome.MISS, game=game, monsters=plausible, score=score, text=text)

@@ -109,13 +109,23 @@ def named_in(answer: Answer, subject: str) -> tuple[Monster, str] | None:
 def card_for(monster: Monster, kind: Kind, detail: str, context: Context, certainty: Certainty) -> Answer:
     """The answer about a monster found here, as MonsterName gives one it matched."""
     language, game = context.question.language, context.game
-    return card(monster, kind, detail, language, game, context.chat_game, context.question.game is not None,
-                outcome=AnswerOutcome.MATCH, monster_id=monster.id, certainty=certainty,
-                remember=Remembered(monster.id, game, kind.value, detail, language))
+    return card(
+        monster,
+        kind,
+        detail,
+        language,
+        game,
+        context.chat_game,
+        context.question.game is not None,
+        outcome=AnswerOutcome.MATCH,
+        monster_id=monster.id,
+        certainty=certainty,
+        remember=Remembered(monster.id, game, kind.value, detail, language),
+    )
 
 
 class NamedPart:
-    """"鎖刃龍 鎖刃", "nu udra tentacles": the parts a name of their own asks for; "rathalos lightning", "火龍 雷":
+    """ "鎖刃龍 鎖刃", "nu udra tentacles": the parts a name of their own asks for; "rathalos lightning", "火龍 雷":
     an element by a name the question words do not know."""
 
     def matches(self, context: Context) -> bool:

@@ -1,4 +1,4 @@
-""""哪些魔物怕火", "weak to fire": the monsters weakest to an element or ailment, a page at a time."""
+""" "哪些魔物怕火", "weak to fire": the monsters weakest to an element or ailment, a page at a time."""
 
 from __future__ import annotations
 
@@ -9,16 +9,25 @@ from monsterbot.core.snapshot import Snapshot
 from monsterbot.questions.context import Context
 
 
-def ranking_page(snapshot: Snapshot, topic: str, game: str, number: int, certainty: Certainty = Certainty.UNSURE
-                 ) -> Answer | None:
+def ranking_page(
+    snapshot: Snapshot, topic: str, game: str, number: int, certainty: Certainty = Certainty.UNSURE
+) -> Answer | None:
     """A page of the monsters weakest to `topic` in `game` (the ranking is made once per knowledge version); None for
     a page past the end."""
     ranked = snapshot.remember(("ranking", topic, game), lambda: weakest_to(snapshot.monsters.values(), topic, game))
     shown, more = page(ranked, number)
     if number and not shown:
         return None
-    return Answer(AnswerKind.REVERSE, AnswerOutcome.REVERSE, game=game, ranking=tuple(shown), topic=topic,
-                  page=number, more=more, certainty=certainty)
+    return Answer(
+        AnswerKind.REVERSE,
+        AnswerOutcome.REVERSE,
+        game=game,
+        ranking=tuple(shown),
+        topic=topic,
+        page=number,
+        more=more,
+        certainty=certainty,
+    )
 
 
 class WeakestTo:

@@ -1,4 +1,4 @@
-""""謝謝", "hi", "哈哈": a short friendly answer, never in place of a monster's name."""
+""" "謝謝", "hi", "哈哈": a short friendly answer, never in place of a monster's name."""
 
 from __future__ import annotations
 

@@ -66,7 +66,7 @@ def _folded(word: str) -> str:
 
 
 class NotHeld:
-    """"rathalos hp": no data here has it; the monster's card follows."""
+    """ "rathalos hp": no data here has it; the monster's card follows."""
 
     def matches(self, context: Context) -> bool:
         found = not_held_topic(context.text)
@@ -82,8 +82,13 @@ class NotHeld:
             return None
         asked = replace(context, question=replace(question, language=context.question.language), text=rest)
         inner = _NAME.answer(asked)
-        if inner.kind not in (AnswerKind.WEAKNESS, AnswerKind.HITZONES, AnswerKind.PART, AnswerKind.ELEMENT,
-                              AnswerKind.GAME_MISSING):
+        if inner.kind not in (
+            AnswerKind.WEAKNESS,
+            AnswerKind.HITZONES,
+            AnswerKind.PART,
+            AnswerKind.ELEMENT,
+            AnswerKind.GAME_MISSING,
+        ):
             named = named_in(inner, question.subject)  # "best for arkveld": the name is there among other words
             if named is None:
                 return None  # no monster in the rest: the message is something else
@@ -92,7 +97,7 @@ class NotHeld:
 
 
 class MissingPart:
-    """"ヌ・エグドラ 脚" where no game has figures for its legs: said, with the table of the parts it has."""
+    """ "ヌ・エグドラ 脚" where no game has figures for its legs: said, with the table of the parts it has."""
 
     def matches(self, context: Context) -> bool:
         return context.question.kind is Kind.PART and bool(context.question.part)

@@ -46,9 +46,11 @@ def alt_text(text: str) -> str:
     (anywhere, in writing without spaces) and ends with "…", so a cut never looks like the whole answer."""
     if len(text) <= ALT_TEXT_LIMIT:
         return text
-    cut = text[:ALT_TEXT_LIMIT - 1]
+    cut = text[: ALT_TEXT_LIMIT - 1]
     space = cut.rfind(" ")
     return (cut[:space] if space > ALT_TEXT_LIMIT // 2 else cut).rstrip(" ,;:、，；：") + "…"
+
+
 RISE_RESISTED_SOURCE = "mhrise-ele-check"  # where resisted elements come from (hand-entered)
 
 
@@ -80,11 +82,15 @@ def source_lines(facts: GameFacts, language: str, stars_shown: bool = True) -> l
     """Where the facts come from, by the source's name, and how they were made; derived stars and missing facts
     said plainly."""
     kind = SOURCE_KINDS.get(facts.source)
-    lines = [f"{label(language, 'source')}{colon(language)}{source_name(facts.source)}"
-             + (f" ({note(language, kind)})" if kind else "")]
+    lines = [
+        f"{label(language, 'source')}{colon(language)}{source_name(facts.source)}"
+        + (f" ({note(language, kind)})" if kind else "")
+    ]
     if facts.resisted_elements:
-        lines.append(f"{note(language, 'resisted')}{colon(language)}{source_name(RISE_RESISTED_SOURCE)} "
-                     f"({note(language, 'hand_entered')})")
+        lines.append(
+            f"{note(language, 'resisted')}{colon(language)}{source_name(RISE_RESISTED_SOURCE)} "
+            f"({note(language, 'hand_entered')})"
+        )
     if stars_shown and "elements" in facts.derived and facts.elements:
         lines.append(note(language, "derived"))
     if facts.missing:
@@ -100,8 +106,13 @@ def source_footer(facts: GameFacts | None, language: str, stars_shown: bool = Tr
 
 def footnote(lines: list[str]) -> FlexBox:
     """Lines of small grey text under a card."""
-    return FlexBox(layout="vertical", contents=[text(line, size="xxs", color=GREY) for line in lines],
-                   padding_top="none", padding_start="xxl", padding_end="xxl")
+    return FlexBox(
+        layout="vertical",
+        contents=[text(line, size="xxs", color=GREY) for line in lines],
+        padding_top="none",
+        padding_start="xxl",
+        padding_end="xxl",
+    )
 
 
 def game_buttons(monster: Monster, shown: str | None, language: str, view: str | None = None) -> QuickReply | None:
@@ -114,26 +125,41 @@ def game_buttons(monster: Monster, shown: str | None, language: str, view: str |
                 display_text=f"{short_game_name(game, language)} {monster.name(language)}",
             )
         )
-        for game in GAMES if game in monster.games and game != shown
+        for game in GAMES
+        if game in monster.games and game != shown
     ][:QUICK_REPLY_LIMIT]
     return QuickReply(items=items) if items else None
 
 
-def other_views(monster: Monster, facts: GameFacts | None, language: str, shown: str | None,
-                element: str | None = None) -> QuickReply | None:
+def other_views(
+    monster: Monster, facts: GameFacts | None, language: str, shown: str | None, element: str | None = None
+) -> QuickReply | None:
     """Buttons to the monster's other views in the game shown: its weakness card, its hitzone table (where the source
     has hitzones), but not `shown`, the view this reply is (None: neither of them); then the monsters weakest to
     `element` (else its top element), in that game."""
     if facts is None:
         return None
     views = ((VIEW_CARD, label(language, "elements")), (VIEW_HITZONES, label(language, "hitzones")))
-    items = [QuickReplyItem(action=PostbackAction(label=button_label(said), display_text=f"{monster.name(language)} {said}",
-                                                  data=postback_data(monster.id, facts.game, language, view)))
-             for view, said in views if view != shown and (view != VIEW_HITZONES or facts.hitzones)]
-    for topic in ((element,) if element else facts.top_elements()[:1]):
+    items = [
+        QuickReplyItem(
+            action=PostbackAction(
+                label=button_label(said),
+                display_text=f"{monster.name(language)} {said}",
+                data=postback_data(monster.id, facts.game, language, view),
+            )
+        )
+        for view, said in views
+        if view != shown and (view != VIEW_HITZONES or facts.hitzones)
+    ]
+    for topic in (element,) if element else facts.top_elements()[:1]:
         said = label(language, "weakest_to").format(topic=label(language, topic))
-        items.append(QuickReplyItem(action=PostbackAction(label=button_label(said), display_text=said,
-                                                          data=page_data(topic, facts.game, language, 0))))
+        items.append(
+            QuickReplyItem(
+                action=PostbackAction(
+                    label=button_label(said), display_text=said, data=page_data(topic, facts.game, language, 0)
+                )
+            )
+        )
     return QuickReply(items=items) if items else None
 
 
@@ -179,24 +205,34 @@ def weakness_card(monster: Monster, language: str, game: str | None) -> FlexMess
         footer=source_footer(facts, language),
     )
     buttons = game_buttons(monster, facts.game if facts else None, language)  # a monster of one game: its table
-    return FlexMessage(alt_text=summary(monster, facts, language), contents=bubble,
-                       quick_reply=buttons or other_views(monster, facts, language, VIEW_CARD))
+    return FlexMessage(
+        alt_text=summary(monster, facts, language),
+        contents=bubble,
+        quick_reply=buttons or other_views(monster, facts, language, VIEW_CARD),
+    )
 
 
 def element_row(element: str, value: str, language: str, best: bool, colour: str) -> FlexBox:
     """One element: its name in its colour; the best ones bold, larger and on a tinted band."""
     cells: list[FlexComponent] = [
-        text(element_label(element, language), size="sm", flex=3, color=ELEMENT_COLOURS[element],
-             weight="bold" if best else "regular"),
+        text(
+            element_label(element, language),
+            size="sm",
+            flex=3,
+            color=ELEMENT_COLOURS[element],
+            weight="bold" if best else "regular",
+        ),
         text(value, size="md" if best else "sm", flex=4, color=colour, weight="bold" if best else "regular"),
     ]
     if best:
-        return FlexBox(layout="horizontal", contents=cells, background_color=BEST_ROW, corner_radius="md",
-                       padding_all="xs")
+        return FlexBox(
+            layout="horizontal", contents=cells, background_color=BEST_ROW, corner_radius="md", padding_all="xs"
+        )
     return FlexBox(layout="horizontal", contents=cells, padding_start="xs", padding_end="xs")
 
 
-def _facts_body(facts: GameFacts, language: str) -> list[FlexComponent]:
+def _element_rows(facts: GameFacts, language: str) -> list[FlexComponent]:
+    """The elements: stars (derived ones marked), or the game's listed weak elements; resisted ones; forms."""
     body: list[FlexComponent] = [heading(label(language, "elements"), first=True)]
     top = set(facts.top_elements())
     if facts.elements:
@@ -218,21 +254,44 @@ def _facts_body(facts: GameFacts, language: str) -> list[FlexComponent]:
         strongest = sorted(form.elements, key=lambda e: -form.elements[e])[:2]
         shown = " ".join(f"{label(language, e)}{stars(form.elements[e])}" for e in strongest if form.elements[e] > 0)
         if shown:
-            body.append(text(f"({form_name(form.description, language)}{colon(language)}{shown})", size="xs",
-                             color=GREY))
+            body.append(
+                text(f"({form_name(form.description, language)}{colon(language)}{shown})", size="xs", color=GREY)
+            )
+    return body
+
+
+def _ailment_rows(facts: GameFacts, language: str) -> list[FlexComponent]:
+    """The ailments' stars two a line, and those whose thresholds make them near-useless."""
+    body: list[FlexComponent] = [FlexSeparator(margin="md"), heading(label(language, "ailments"))]
+    pairs = [
+        pair(
+            label(language, a),
+            stars(facts.ailments[a]),
+            star_colour(facts.ailments[a]),
+            bold=facts.ailments[a] >= 3,
+        )
+        for a in AILMENTS
+        if a in facts.ailments
+    ]
+    for start in range(0, len(pairs), 2):
+        line: list[FlexComponent] = [FlexBox(layout="vertical", flex=1, contents=[p]) for p in pairs[start : start + 2]]
+        body.append(FlexBox(layout="horizontal", contents=line))
+    if facts.impractical_ailments:
+        named = joined((label(language, a) for a in facts.impractical_ailments), language)
+        body.append(text(note(language, "impractical").format(ailments=named), size="xs", color=GREY))
+    return body
+
+
+def _facts_body(facts: GameFacts, language: str) -> list[FlexComponent]:
+    body = _element_rows(facts, language)
     if facts.ailments:
-        body += [FlexSeparator(margin="md"), heading(label(language, "ailments"))]
-        pairs = [pair(label(language, a), stars(facts.ailments[a]), star_colour(facts.ailments[a]),
-                      bold=facts.ailments[a] >= 3) for a in AILMENTS if a in facts.ailments]
-        for start in range(0, len(pairs), 2):
-            line: list[FlexComponent] = [FlexBox(layout="vertical", flex=1, contents=[p]) for p in pairs[start:start + 2]]
-            body.append(FlexBox(layout="horizontal", contents=line))
-        if facts.impractical_ailments:
-            named = joined((label(language, a) for a in facts.impractical_ailments), language)
-            body.append(text(note(language, "impractical").format(ailments=named), size="xs", color=GREY))
+        body += _ailment_rows(facts, language)
     weak_parts = facts.weak_parts()
     if weak_parts:
-        body += [FlexSeparator(margin="md"), heading(f"{label(language, 'weak_parts')} ({label(language, 'cut_impact_shot')})")]
+        body += [
+            FlexSeparator(margin="md"),
+            heading(f"{label(language, 'weak_parts')} ({label(language, 'cut_impact_shot')})"),
+        ]
         for zone in weak_parts:
             values = "/".join("-" if v is None else str(v) for v in (zone.cut, zone.impact, zone.shot))
             body.append(_row(part_name(zone.part, language, facts.game), values))

@@ -18,7 +18,11 @@ BEST_ROW = "#F3F6FA"  # the background of the best-weakness rows
 
 #: Text colours of the elements: the hue players know, darkened until it reads on white and on BEST_ROW.
 ELEMENT_COLOURS: Mapping[str, str] = {
-    "fire": "#C0392B", "water": "#1F5FBF", "thunder": "#8A6500", "ice": "#0B6E8A", "dragon": "#7B3599",
+    "fire": "#C0392B",
+    "water": "#1F5FBF",
+    "thunder": "#8A6500",
+    "ice": "#0B6E8A",
+    "dragon": "#7B3599",
 }
 
 

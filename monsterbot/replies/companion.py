@@ -31,56 +31,220 @@ from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, named_l
 MAX_ITEMS, MAX_GIVERS, MAX_DROPS = 10, 6, 4
 
 _WORDS: dict[str, dict[str, str]] = {
-    "en": {"no_data": "No {topic} for {name} in the sources (they cover World and Wilds).", "bring_note": "derived from the items' own descriptions", "rare": "Rare {n}", "btn_inflicts": "Ailments", "ask_item": "where do I get {item}", "materials": "Materials", "habitat": "Habitat", "inflicts": "Inflicts", "bring": "Bring",
-           "card": "Weaknesses", "get": "Where to get", "more": "… and {n} more", "crowns": "Crowns",
-           "traps": "Traps", "no_traps": "traps do not hold it", "holds": "holds", "none": "none in the data",
-           "low": "Low rank", "high": "High rank", "master": "Master rank", "ask_materials": "{name} materials {rank}",
-           "ask_habitat": "{name} habitat", "ask_inflicts": "{name} inflicts", "gold": "gold", "silver": "silver",
-           "mini": "mini", "wilds_missing": "Capture and wound rewards are not in the game data read here.",
-           "pitfall": "pitfall", "shock": "shock", "vine": "vine traps"},
-    "zh-TW": {"no_data": "資料中沒有{name}的{topic}（來源只涵蓋世界與荒野）。", "bring_note": "依道具說明文字推得", "rare": "稀有度{n}", "btn_inflicts": "異常", "ask_item": "{item}怎麼拿", "materials": "素材", "habitat": "棲息地", "inflicts": "會造成", "bring": "建議攜帶", "card": "弱點",
-              "get": "入手方法", "more": "……還有 {n} 項", "crowns": "皇冠", "traps": "陷阱", "no_traps": "陷阱無效",
-              "holds": "有效", "none": "資料中沒有", "low": "下位", "high": "上位", "master": "大師級",
-              "ask_materials": "{name} 素材 {rank}", "ask_habitat": "{name} 棲息地", "ask_inflicts": "{name} 異常",
-              "gold": "金冠", "silver": "銀冠", "mini": "小金冠", "wilds_missing": "遊戲資料中未能辨識捕獲與傷口報酬。",
-              "pitfall": "落穴陷阱", "shock": "麻痺陷阱", "vine": "藤蔓陷阱"},
-    "zh-CN": {"no_data": "资料中没有{name}的{topic}（来源只涵盖世界与荒野）。", "bring_note": "依道具说明文字推得", "rare": "稀有度{n}", "btn_inflicts": "异常", "ask_item": "{item}怎么拿", "materials": "素材", "habitat": "栖息地", "inflicts": "会造成", "bring": "建议携带", "card": "弱点",
-              "get": "获取方法", "more": "……还有 {n} 项", "crowns": "皇冠", "traps": "陷阱", "no_traps": "陷阱无效",
-              "holds": "有效", "none": "资料中没有", "low": "下位", "high": "上位", "master": "大师级",
-              "ask_materials": "{name} 素材 {rank}", "ask_habitat": "{name} 栖息地", "ask_inflicts": "{name} 异常",
-              "gold": "金冠", "silver": "银冠", "mini": "小金冠", "wilds_missing": "游戏资料中未能辨识捕获与伤口报酬。",
-              "pitfall": "落穴陷阱", "shock": "麻痹陷阱", "vine": "藤蔓陷阱"},
-    "ja": {"no_data": "{name}の{topic}のデータはありません（ワールドとワイルズのみ）。", "bring_note": "アイテムの説明文から", "rare": "レア{n}", "btn_inflicts": "状態異常", "ask_item": "{item}の入手方法", "materials": "素材", "habitat": "生息地", "inflicts": "状態異常攻撃", "bring": "持ち物", "card": "弱点",
-           "get": "入手方法", "more": "…ほか {n} 件", "crowns": "王冠", "traps": "罠", "no_traps": "罠は効かない",
-           "holds": "有効", "none": "データなし", "low": "下位", "high": "上位", "master": "マスター",
-           "ask_materials": "{name} 素材 {rank}", "ask_habitat": "{name} 生息地", "ask_inflicts": "{name} 状態異常攻撃",
-           "gold": "金冠", "silver": "銀冠", "mini": "ミニ", "wilds_missing": "捕獲・傷破壊の報酬はデータから特定できていません。",
-           "pitfall": "落とし穴", "shock": "シビレ罠", "vine": "ツタ罠"},
+    "en": {
+        "no_data": "No {topic} for {name} in the sources (they cover World and Wilds).",
+        "bring_note": "derived from the items' own descriptions",
+        "rare": "Rare {n}",
+        "btn_inflicts": "Ailments",
+        "ask_item": "where do I get {item}",
+        "materials": "Materials",
+        "habitat": "Habitat",
+        "inflicts": "Inflicts",
+        "bring": "Bring",
+        "card": "Weaknesses",
+        "get": "Where to get",
+        "more": "… and {n} more",
+        "crowns": "Crowns",
+        "traps": "Traps",
+        "no_traps": "traps do not hold it",
+        "holds": "holds",
+        "none": "none in the data",
+        "low": "Low rank",
+        "high": "High rank",
+        "master": "Master rank",
+        "ask_materials": "{name} materials {rank}",
+        "ask_habitat": "{name} habitat",
+        "ask_inflicts": "{name} inflicts",
+        "gold": "gold",
+        "silver": "silver",
+        "mini": "mini",
+        "wilds_missing": "Capture and wound rewards are not in the game data read here.",
+        "pitfall": "pitfall",
+        "shock": "shock",
+        "vine": "vine traps",
+    },
+    "zh-TW": {
+        "no_data": "資料中沒有{name}的{topic}（來源只涵蓋世界與荒野）。",
+        "bring_note": "依道具說明文字推得",
+        "rare": "稀有度{n}",
+        "btn_inflicts": "異常",
+        "ask_item": "{item}怎麼拿",
+        "materials": "素材",
+        "habitat": "棲息地",
+        "inflicts": "會造成",
+        "bring": "建議攜帶",
+        "card": "弱點",
+        "get": "入手方法",
+        "more": "……還有 {n} 項",
+        "crowns": "皇冠",
+        "traps": "陷阱",
+        "no_traps": "陷阱無效",
+        "holds": "有效",
+        "none": "資料中沒有",
+        "low": "下位",
+        "high": "上位",
+        "master": "大師級",
+        "ask_materials": "{name} 素材 {rank}",
+        "ask_habitat": "{name} 棲息地",
+        "ask_inflicts": "{name} 異常",
+        "gold": "金冠",
+        "silver": "銀冠",
+        "mini": "小金冠",
+        "wilds_missing": "遊戲資料中未能辨識捕獲與傷口報酬。",
+        "pitfall": "落穴陷阱",
+        "shock": "麻痺陷阱",
+        "vine": "藤蔓陷阱",
+    },
+    "zh-CN": {
+        "no_data": "资料中没有{name}的{topic}（来源只涵盖世界与荒野）。",
+        "bring_note": "依道具说明文字推得",
+        "rare": "稀有度{n}",
+        "btn_inflicts": "异常",
+        "ask_item": "{item}怎么拿",
+        "materials": "素材",
+        "habitat": "栖息地",
+        "inflicts": "会造成",
+        "bring": "建议携带",
+        "card": "弱点",
+        "get": "获取方法",
+        "more": "……还有 {n} 项",
+        "crowns": "皇冠",
+        "traps": "陷阱",
+        "no_traps": "陷阱无效",
+        "holds": "有效",
+        "none": "资料中没有",
+        "low": "下位",
+        "high": "上位",
+        "master": "大师级",
+        "ask_materials": "{name} 素材 {rank}",
+        "ask_habitat": "{name} 栖息地",
+        "ask_inflicts": "{name} 异常",
+        "gold": "金冠",
+        "silver": "银冠",
+        "mini": "小金冠",
+        "wilds_missing": "游戏资料中未能辨识捕获与伤口报酬。",
+        "pitfall": "落穴陷阱",
+        "shock": "麻痹陷阱",
+        "vine": "藤蔓陷阱",
+    },
+    "ja": {
+        "no_data": "{name}の{topic}のデータはありません（ワールドとワイルズのみ）。",
+        "bring_note": "アイテムの説明文から",
+        "rare": "レア{n}",
+        "btn_inflicts": "状態異常",
+        "ask_item": "{item}の入手方法",
+        "materials": "素材",
+        "habitat": "生息地",
+        "inflicts": "状態異常攻撃",
+        "bring": "持ち物",
+        "card": "弱点",
+        "get": "入手方法",
+        "more": "…ほか {n} 件",
+        "crowns": "王冠",
+        "traps": "罠",
+        "no_traps": "罠は効かない",
+        "holds": "有効",
+        "none": "データなし",
+        "low": "下位",
+        "high": "上位",
+        "master": "マスター",
+        "ask_materials": "{name} 素材 {rank}",
+        "ask_habitat": "{name} 生息地",
+        "ask_inflicts": "{name} 状態異常攻撃",
+        "gold": "金冠",
+        "silver": "銀冠",
+        "mini": "ミニ",
+        "wilds_missing": "捕獲・傷破壊の報酬はデータから特定できていません。",
+        "pitfall": "落とし穴",
+        "shock": "シビレ罠",
+        "vine": "ツタ罠",
+    },
 }
 #: How a material is obtained, per language (ja from MHWorldData's condition names where it has them).
 _HOW: dict[str, dict[str, str]] = {
-    "en": {"carve": "Carve", "carve or capture": "Carve/Capture", "tail carve": "Tail carve",
-           "severed part carve": "Severed carve", "part carve": "Carve", "break": "Break", "quest reward": "Reward",
-           "investigation": "Investigation", "track": "Tracks", "dropped": "Dropped", "palico": "Palico",
-           "plunderblade": "Plunderblade", "bandit mantle": "Bandit Mantle", "guiding lands": "Guiding Lands",
-           "siege": "Siege", "mining": "Mining", "appraisal": "Appraisal"},
-    "zh-TW": {"carve": "剝取", "carve or capture": "剝取/捕獲", "tail carve": "尾巴剝取", "severed part carve": "切斷剝取",
-              "part carve": "剝取", "break": "破壞", "quest reward": "任務報酬", "investigation": "調查報酬",
-              "track": "痕跡", "dropped": "掉落物", "palico": "隨從貓", "plunderblade": "搶奪刀", "bandit mantle": "盜賊裝衣",
-              "guiding lands": "導蟲研究地", "siege": "擊退戰", "mining": "採掘", "appraisal": "鑑定"},
-    "zh-CN": {"carve": "剥取", "carve or capture": "剥取/捕获", "tail carve": "尾巴剥取", "severed part carve": "切断剥取",
-              "part carve": "剥取", "break": "破坏", "quest reward": "任务报酬", "investigation": "调查报酬",
-              "track": "痕迹", "dropped": "掉落物", "palico": "随从猫", "plunderblade": "抢夺刀", "bandit mantle": "盗贼装衣",
-              "guiding lands": "导虫研究地", "siege": "击退战", "mining": "采掘", "appraisal": "鉴定"},
-    "ja": {"carve": "本体剥ぎ取り", "carve or capture": "剥ぎ取り/捕獲", "tail carve": "尻尾剥ぎ取り",
-           "severed part carve": "切断剥ぎ取り", "part carve": "剥ぎ取り", "break": "部位破壊", "quest reward": "クエスト報酬",
-           "investigation": "調査特別報酬", "track": "痕跡採取", "dropped": "落とし物", "palico": "落っことし",
-           "plunderblade": "ぶんどり", "bandit mantle": "盗人の装衣", "guiding lands": "導きの地", "siege": "撃退戦",
-           "mining": "採掘", "appraisal": "鑑定"},
+    "en": {
+        "carve": "Carve",
+        "carve or capture": "Carve/Capture",
+        "tail carve": "Tail carve",
+        "severed part carve": "Severed carve",
+        "part carve": "Carve",
+        "break": "Break",
+        "quest reward": "Reward",
+        "investigation": "Investigation",
+        "track": "Tracks",
+        "dropped": "Dropped",
+        "palico": "Palico",
+        "plunderblade": "Plunderblade",
+        "bandit mantle": "Bandit Mantle",
+        "guiding lands": "Guiding Lands",
+        "siege": "Siege",
+        "mining": "Mining",
+        "appraisal": "Appraisal",
+    },
+    "zh-TW": {
+        "carve": "剝取",
+        "carve or capture": "剝取/捕獲",
+        "tail carve": "尾巴剝取",
+        "severed part carve": "切斷剝取",
+        "part carve": "剝取",
+        "break": "破壞",
+        "quest reward": "任務報酬",
+        "investigation": "調查報酬",
+        "track": "痕跡",
+        "dropped": "掉落物",
+        "palico": "隨從貓",
+        "plunderblade": "搶奪刀",
+        "bandit mantle": "盜賊裝衣",
+        "guiding lands": "導蟲研究地",
+        "siege": "擊退戰",
+        "mining": "採掘",
+        "appraisal": "鑑定",
+    },
+    "zh-CN": {
+        "carve": "剥取",
+        "carve or capture": "剥取/捕获",
+        "tail carve": "尾巴剥取",
+        "severed part carve": "切断剥取",
+        "part carve": "剥取",
+        "break": "破坏",
+        "quest reward": "任务报酬",
+        "investigation": "调查报酬",
+        "track": "痕迹",
+        "dropped": "掉落物",
+        "palico": "随从猫",
+        "plunderblade": "抢夺刀",
+        "bandit mantle": "盗贼装衣",
+        "guiding lands": "导虫研究地",
+        "siege": "击退战",
+        "mining": "采掘",
+        "appraisal": "鉴定",
+    },
+    "ja": {
+        "carve": "本体剥ぎ取り",
+        "carve or capture": "剥ぎ取り/捕獲",
+        "tail carve": "尻尾剥ぎ取り",
+        "severed part carve": "切断剥ぎ取り",
+        "part carve": "剥ぎ取り",
+        "break": "部位破壊",
+        "quest reward": "クエスト報酬",
+        "investigation": "調査特別報酬",
+        "track": "痕跡採取",
+        "dropped": "落とし物",
+        "palico": "落っことし",
+        "plunderblade": "ぶんどり",
+        "bandit mantle": "盗人の装衣",
+        "guiding lands": "導きの地",
+        "siege": "撃退戦",
+        "mining": "採掘",
+        "appraisal": "鑑定",
+    },
 }
-_TIERS = {"en": {}, "zh-TW": {"bronze": "銅", "silver": "銀", "gold": "金", "purple": "紫", "tempered": "歷戰"},
-          "zh-CN": {"bronze": "铜", "silver": "银", "gold": "金", "purple": "紫", "tempered": "历战"},
-          "ja": {"bronze": "銅", "silver": "銀", "gold": "金", "purple": "紫", "tempered": "歴戦"}}
+_TIERS = {
+    "en": {},
+    "zh-TW": {"bronze": "銅", "silver": "銀", "gold": "金", "purple": "紫", "tempered": "歷戰"},
+    "zh-CN": {"bronze": "铜", "silver": "银", "gold": "金", "purple": "紫", "tempered": "历战"},
+    "ja": {"bronze": "銅", "silver": "銀", "gold": "金", "purple": "紫", "tempered": "歴戦"},
+}
 
 
 def say(language: str, key: str) -> str:
@@ -89,25 +253,32 @@ def say(language: str, key: str) -> str:
 
 
 def drop_label(drop: Drop, language: str, game: str) -> str:
-    """"Break (Head) 4%", "調查報酬 金 16% ×3"."""
+    """ "Break (Head) 4%", "調查報酬 金 16% ×3"."""
     how = _HOW.get(language, _HOW["en"]).get(drop.how, drop.how)
     if drop.part:
-        how += f" ({part_name(drop.part, language, game)})" if language == "en" else f"({part_name(drop.part, language, game)})"
+        how += (
+            f" ({part_name(drop.part, language, game)})"
+            if language == "en"
+            else f"({part_name(drop.part, language, game)})"
+        )
     if drop.tier:
         how += f" {_TIERS.get(language, {}).get(drop.tier, drop.tier)}"
     return f"{how} {drop.rate}%" + (f" ×{drop.count}" if drop.count > 1 else "")
 
 
 #: The ways of getting an item from the monster itself (the others are bonus draws: investigations, Guiding Lands …).
-OWN_WAYS = frozenset({"carve", "carve or capture", "tail carve", "severed part carve", "part carve", "break",
-                      "quest reward"})
+OWN_WAYS = frozenset(
+    {"carve", "carve or capture", "tail carve", "severed part carve", "part carve", "break", "quest reward"}
+)
 
 
 def by_rarity(items: Sequence[Material]) -> list[Material]:
     """The monster's own materials first (carved, broken, quest rewards), then the bonus draws; each rarest first:
     by the item's rarity, then the smallest best chance."""
-    return sorted(items, key=lambda m: (not any(d.how in OWN_WAYS for d in m.drops), -(m.rarity or 0),
-                                        max(d.rate for d in m.drops)))
+    return sorted(
+        items,
+        key=lambda m: (not any(d.how in OWN_WAYS for d in m.drops), -(m.rarity or 0), max(d.rate for d in m.drops)),
+    )
 
 
 def _best_drops(drops: Sequence[Drop]) -> list[Drop]:
@@ -117,15 +288,24 @@ def _best_drops(drops: Sequence[Drop]) -> list[Drop]:
 def material_rows(facts: GameFacts, rank: str, language: str) -> tuple[list[tuple[str, str, str]], int]:
     """(item name, rarity, its best ways) of the materials shown, rarest first, and how many more there are."""
     items = by_rarity(facts.materials.get(rank, ()))
-    rows = [(item_name(m.item, language, facts.game), say(language, "rare").format(n=m.rarity) if m.rarity else "",
-             " · ".join(drop_label(d, language, facts.game) for d in _best_drops(m.drops))) for m in items[:MAX_ITEMS]]
+    rows = [
+        (
+            item_name(m.item, language, facts.game),
+            say(language, "rare").format(n=m.rarity) if m.rarity else "",
+            " · ".join(drop_label(d, language, facts.game) for d in _best_drops(m.drops)),
+        )
+        for m in items[:MAX_ITEMS]
+    ]
     return rows, max(0, len(items) - MAX_ITEMS)
 
 
 def materials_lines(monster: Monster, game: str, rank: str, language: str) -> list[str]:
     """The materials answer as text lines (the terminal's)."""
     rows, more = material_rows(monster.games[game], rank, language)
-    lines = [f"{monster.name(language)} — {game_name(game, language)}", f"{say(language, 'materials')} — {say(language, rank)}"]
+    lines = [
+        f"{monster.name(language)} — {game_name(game, language)}",
+        f"{say(language, 'materials')} — {say(language, rank)}",
+    ]
     lines += [f"{name} {rarity}: {ways}" for name, rarity, ways in rows]
     return lines + ([say(language, "more").format(n=more)] if more else [])
 
@@ -146,11 +326,17 @@ def materials(monster: Monster, game: str, rank: str, language: str) -> FlexMess
     if game == "wilds":
         body.append(text(say(language, "wilds_missing"), size="xxs", color=GREY, margin="lg"))
     alt = f"{monster.name(language)} {say(language, rank)} {say(language, 'materials')}: " + "; ".join(
-        f"{name} {ways}" for name, _, ways in rows)
+        f"{name} {ways}" for name, _, ways in rows
+    )
     ranks = [r for r in RANKS if r in facts.materials and r != rank]
     buttons = [_card_button(monster, game, language)]
-    buttons += [_ask(say(language, r), say(language, "ask_materials").format(name=_typed(monster, language, game),
-                                                                              rank=say(language, r))) for r in ranks]
+    buttons += [
+        _ask(
+            say(language, r),
+            say(language, "ask_materials").format(name=_typed(monster, language, game), rank=say(language, r)),
+        )
+        for r in ranks
+    ]
     buttons += _topic_buttons(monster, game, language, ("habitat", "inflicts"), facts)
     buttons += _other_games(monster, game, language, "materials")
     return _message(monster, facts, language, body, alt, buttons)
@@ -165,8 +351,10 @@ def giver_rows(item: str, monsters: Sequence[Monster], game: str, language: str)
         for rank in reversed(RANKS):
             drops = [d for m in facts.materials.get(rank, ()) if m.item == item for d in m.drops]
             if drops:
-                per_rank.append(f"{say(language, rank)}{colon(language)}"
-                                + " · ".join(drop_label(d, language, game) for d in _best_drops(drops)))
+                per_rank.append(
+                    f"{say(language, rank)}{colon(language)}"
+                    + " · ".join(drop_label(d, language, game) for d in _best_drops(drops))
+                )
         rows.append((monster.name(language), per_rank))
     return rows
 
@@ -177,52 +365,101 @@ def item_lines(item: str, monsters: Sequence[Monster], game: str, language: str)
     return lines + [f"{name}: {'; '.join(ways)}" for name, ways in giver_rows(item, monsters, game, language)]
 
 
-def item_sources(item: str, monsters: Sequence[Monster], game: str, language: str, other_games: Sequence[str] = ()
-                 ) -> FlexMessage:
+def item_sources(
+    item: str, monsters: Sequence[Monster], game: str, language: str, other_games: Sequence[str] = ()
+) -> FlexMessage:
     """The monsters that give an item, the best chance first, each with its best ways per rank; buttons to their
     materials, the first one's card, and the item in the other games that have it."""
     name = item_name(item, language, game)
-    body: list = [text(name, weight="bold", size="xl"), text(f"{say(language, 'get')} · {game_name(game, language)}",
-                                                             size="xs", color=GREY)]
+    body: list = [
+        text(name, weight="bold", size="xl"),
+        text(f"{say(language, 'get')} · {game_name(game, language)}", size="xs", color=GREY),
+    ]
     lines = []
     for monster_name, per_rank in giver_rows(item, monsters, game, language):
         body.append(text(monster_name, size="sm", weight="bold", margin="lg"))
         body += [text(ways, size="xs", color=GREY) for ways in per_rank]
         lines.append(f"{monster_name}: {'; '.join(per_rank)}")
     if len(monsters) > MAX_GIVERS:
-        body.append(text(say(language, "more").format(n=len(monsters) - MAX_GIVERS), size="xs", color=GREY, margin="md"))
+        body.append(
+            text(say(language, "more").format(n=len(monsters) - MAX_GIVERS), size="xs", color=GREY, margin="md")
+        )
     bubble = FlexBubble(size="mega", body=FlexBox(layout="vertical", spacing="xs", contents=body))
-    buttons = [_ask(named_label(monster.name(language), say(language, "materials")),
-                    say(language, "ask_materials").format(name=_typed(monster, language, game), rank="").strip())
-               for monster in monsters[:4]]
+    buttons = [
+        _ask(
+            named_label(monster.name(language), say(language, "materials")),
+            say(language, "ask_materials").format(name=_typed(monster, language, game), rank="").strip(),
+        )
+        for monster in monsters[:4]
+    ]
     buttons += [_card_button(monster, game, language) for monster in monsters[:1]]
-    buttons += [_ask(short_game_name(other, language), f"{short_game_name(other, language)} "
-                     + say(language, "ask_item").format(item=item_name(item, language, other)))
-                for other in other_games]
+    buttons += [
+        _ask(
+            short_game_name(other, language),
+            f"{short_game_name(other, language)} "
+            + say(language, "ask_item").format(item=item_name(item, language, other)),
+        )
+        for other in other_games
+    ]
     alt = f"{name} — {say(language, 'get')}: " + "; ".join(lines)
     return FlexMessage(alt_text=alt_text(alt), contents=bubble, quick_reply=_quick(buttons))
 
 
 def guide_sections(facts: GameFacts, topic: str, language: str) -> list[tuple[str, list[str], bool]]:
-    """(heading, lines, small) of the field guide: the topic asked first, then the other, what to bring, crowns, traps."""
+    """(heading, lines, small) of the field guide: the topic asked first, then the other, what to bring, crowns,
+    traps."""
     game = facts.game
-    inflicts = [(say(language, "inflicts"), [joined((condition_name(c, language) for c in facts.inflicts), language)
-                                             or say(language, "none")], False)]
+    inflicts = [
+        (
+            say(language, "inflicts"),
+            [joined((condition_name(c, language) for c in facts.inflicts), language) or say(language, "none")],
+            False,
+        )
+    ]
     remedies = _first_remedies(facts)
     if remedies:
-        inflicts.append((say(language, "bring"), [f"{item_name(r.item, language, game)}{colon(language)}"
-                                                  f"{joined((condition_name(c, language) for c in r.cures), language)}"
-                                                  for r in remedies], True))
-    habitat = [(say(language, "habitat"), [joined((place_name(p, language) for p in facts.habitats), language)
-                                           or say(language, "none")], False)]
+        inflicts.append(
+            (
+                say(language, "bring"),
+                [
+                    f"{item_name(r.item, language, game)}{colon(language)}"
+                    f"{joined((condition_name(c, language) for c in r.cures), language)}"
+                    for r in remedies
+                ],
+                True,
+            )
+        )
+    habitat = [
+        (
+            say(language, "habitat"),
+            [joined((place_name(p, language) for p in facts.habitats), language) or say(language, "none")],
+            False,
+        )
+    ]
     sections = habitat + inflicts if topic == "habitat" else inflicts + habitat
     if facts.crowns:
-        sections.append((say(language, "crowns"), [" · ".join(
-            f"{say(language, k)} {facts.crowns[k]}%" for k in ("gold", "silver", "mini") if k in facts.crowns)], True))
+        sections.append(
+            (
+                say(language, "crowns"),
+                [
+                    " · ".join(
+                        f"{say(language, k)} {facts.crowns[k]}%"
+                        for k in ("gold", "silver", "mini")
+                        if k in facts.crowns
+                    )
+                ],
+                True,
+            )
+        )
     if facts.traps:
         held = [say(language, t) for t, holds in facts.traps.items() if holds]
-        sections.append((say(language, "traps"), [f"{joined(held, language)} {say(language, 'holds')}" if held
-                                                  else say(language, "no_traps")], True))
+        sections.append(
+            (
+                say(language, "traps"),
+                [f"{joined(held, language)} {say(language, 'holds')}" if held else say(language, "no_traps")],
+                True,
+            )
+        )
     return sections
 
 
@@ -243,9 +480,11 @@ def field_guide(monster: Monster, game: str, topic: str, language: str) -> FlexM
         body += [text(line, size="xs" if small else "sm") for line in lines]
         if title_ == say(language, "bring"):
             body.append(text(say(language, "bring_note"), size="xxs", color=GREY))
-    alt = (f"{monster.name(language)} {say(language, 'habitat')}: "
-           f"{joined((place_name(p, language) for p in facts.habitats), language)}; {say(language, 'inflicts')}: "
-           f"{joined((condition_name(c, language) for c in facts.inflicts), language)}")
+    alt = (
+        f"{monster.name(language)} {say(language, 'habitat')}: "
+        f"{joined((place_name(p, language) for p in facts.habitats), language)}; {say(language, 'inflicts')}: "
+        f"{joined((condition_name(c, language) for c in facts.inflicts), language)}"
+    )
     buttons = [_card_button(monster, game, language)]
     buttons += _topic_buttons(monster, game, language, ("materials",), facts)
     buttons += _other_games(monster, game, language, topic)
@@ -259,8 +498,10 @@ def no_data_words(monster: Monster, topic: str, language: str) -> str:
 
 def no_data(monster: Monster, topic: str, language: str) -> TextMessage:
     """`no_data_words`, with the monster's card a tap away."""
-    return TextMessage(text=no_data_words(monster, topic, language),
-                       quick_reply=_quick([_card_button(monster, monster.newest_game() or "", language)]))
+    return TextMessage(
+        text=no_data_words(monster, topic, language),
+        quick_reply=_quick([_card_button(monster, monster.newest_game() or "", language)]),
+    )
 
 
 def _first_remedies(facts: GameFacts, per_condition: int = 2) -> list:
@@ -275,11 +516,15 @@ def _first_remedies(facts: GameFacts, per_condition: int = 2) -> list:
     return shown
 
 
-def _message(monster: Monster, facts: GameFacts, language: str, body: list, alt: str,
-             buttons: list[QuickReplyItem]) -> FlexMessage:
-    bubble = FlexBubble(size="mega", header=header(monster, language, facts),
-                        body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
-                        footer=source_footer(facts, language, stars_shown=False))
+def _message(
+    monster: Monster, facts: GameFacts, language: str, body: list, alt: str, buttons: list[QuickReplyItem]
+) -> FlexMessage:
+    bubble = FlexBubble(
+        size="mega",
+        header=header(monster, language, facts),
+        body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
+        footer=source_footer(facts, language, stars_shown=False),
+    )
     return FlexMessage(alt_text=alt_text(alt), contents=bubble, quick_reply=_quick(buttons))
 
 
@@ -294,17 +539,27 @@ def _ask(label: str, question: str) -> QuickReplyItem:
 
 def _card_button(monster: Monster, game: str, language: str) -> QuickReplyItem:
     shown = f"{monster.name(language)} {say(language, 'card')}"
-    return QuickReplyItem(action=PostbackAction(label=named_label(monster.name(language), say(language, "card")), data=postback_data(monster.id, game, language),
-                                                display_text=shown))
+    return QuickReplyItem(
+        action=PostbackAction(
+            label=named_label(monster.name(language), say(language, "card")),
+            data=postback_data(monster.id, game, language),
+            display_text=shown,
+        )
+    )
 
 
-def _topic_buttons(monster: Monster, game: str, language: str, topics: Sequence[str], facts: GameFacts
-                   ) -> list[QuickReplyItem]:
+def _topic_buttons(
+    monster: Monster, game: str, language: str, topics: Sequence[str], facts: GameFacts
+) -> list[QuickReplyItem]:
     found = []
     for topic in topics:
         if topic == "materials" and facts.materials:
-            found.append(_ask(say(language, "materials"), say(language, "ask_materials").format(
-                name=_typed(monster, language, game), rank="").strip()))
+            found.append(
+                _ask(
+                    say(language, "materials"),
+                    say(language, "ask_materials").format(name=_typed(monster, language, game), rank="").strip(),
+                )
+            )
         elif topic != "materials" and (facts.habitats or facts.inflicts):
             shown = say(language, "btn_inflicts") if topic == "inflicts" else say(language, topic)
             found.append(_ask(shown, say(language, f"ask_{topic}").format(name=_typed(monster, language, game))))
@@ -316,10 +571,17 @@ def _other_games(monster: Monster, game: str, language: str, topic: str) -> list
     found = []
     for other in GAMES:
         facts = monster.games.get(other)
-        if other == game or facts is None or not (facts.materials if topic == "materials" else facts.habitats or facts.inflicts):
+        if (
+            other == game
+            or facts is None
+            or not (facts.materials if topic == "materials" else facts.habitats or facts.inflicts)
+        ):
             continue
-        question = say(language, "ask_materials").format(name=_typed(monster, language, other), rank="").strip() \
-            if topic == "materials" else say(language, f"ask_{topic}").format(name=_typed(monster, language, other))
+        question = (
+            say(language, "ask_materials").format(name=_typed(monster, language, other), rank="").strip()
+            if topic == "materials"
+            else say(language, f"ask_{topic}").format(name=_typed(monster, language, other))
+        )
         found.append(_ask(short_game_name(other, language), question))
     return found
 

@@ -14,12 +14,26 @@ from monsterbot.replies.labels import colon, form_name, label, listed, part_name
 
 BEST_PARTS = 3
 _WORDS = {
-    "en": {"best_parts": "Best parts to hit with {element}", "not_listed": "not listed as a weakness",
-           "no_figures": "No element hitzones for {name} in the sources."},
-    "zh-TW": {"best_parts": "{element}最有效的部位", "not_listed": "資料未列為弱點", "no_figures": "資料中沒有{name}的屬性肉質。"},
-    "zh-CN": {"best_parts": "{element}最有效的部位", "not_listed": "资料未列为弱点", "no_figures": "资料中没有{name}的属性肉质。"},
-    "ja": {"best_parts": "{element}が通りやすい部位", "not_listed": "弱点として記載なし",
-           "no_figures": "{name}の属性肉質データはありません。"},
+    "en": {
+        "best_parts": "Best parts to hit with {element}",
+        "not_listed": "not listed as a weakness",
+        "no_figures": "No element hitzones for {name} in the sources.",
+    },
+    "zh-TW": {
+        "best_parts": "{element}最有效的部位",
+        "not_listed": "資料未列為弱點",
+        "no_figures": "資料中沒有{name}的屬性肉質。",
+    },
+    "zh-CN": {
+        "best_parts": "{element}最有效的部位",
+        "not_listed": "资料未列为弱点",
+        "no_figures": "资料中没有{name}的属性肉质。",
+    },
+    "ja": {
+        "best_parts": "{element}が通りやすい部位",
+        "not_listed": "弱点として記載なし",
+        "no_figures": "{name}の属性肉質データはありません。",
+    },
 }
 
 
@@ -56,23 +70,32 @@ def element_answer(monster: Monster, element: str, language: str, game: str | No
     body: list = [row([shown, strength], [3, 4], ELEMENT_COLOURS[element], bold=True, size="md")]
     for form in facts.forms if facts else ():
         if element in form.elements:
-            body.append(text(f"({form_name(form.description, language)}{colon(language)}{stars(form.elements[element])})",
-                             size="xs", color=GREY))
+            body.append(
+                text(
+                    f"({form_name(form.description, language)}{colon(language)}{stars(form.elements[element])})",
+                    size="xs",
+                    color=GREY,
+                )
+            )
     zone_facts, zones = best_parts(monster, element, game)
     zones_game = zone_facts.game if zone_facts is not None else None  # parts named in that game's words
     title = _say(language, "best_parts").format(element=label(language, element))
     body.append(heading(title))
     if zone_facts is not None and zone_facts is not facts:
-        body.append(text(f"{label(language, 'hitzones')}: {game_name(zone_facts.game, language)}",
-                         size="xxs", color=GREY))
+        body.append(
+            text(f"{label(language, 'hitzones')}: {game_name(zone_facts.game, language)}", size="xxs", color=GREY)
+        )
     if zones:
         body += [row([part_name(z.part, language, zones_game), str(z.elements[element])], [5, 2]) for z in zones]
     else:
         body.append(text(_say(language, "no_figures").format(name=name), size="sm"))
-    bubble = FlexBubble(header=header(monster, language, facts),
-                        body=FlexBox(layout="vertical", spacing="sm", contents=body, padding_top="md"),
-                        footer=source_footer(facts, language))
+    bubble = FlexBubble(
+        header=header(monster, language, facts),
+        body=FlexBox(layout="vertical", spacing="sm", contents=body, padding_top="md"),
+        footer=source_footer(facts, language),
+    )
     parts = ", ".join(f"{part_name(z.part, language, zones_game)} {z.elements[element]}" for z in zones)
     alt = f"{name} {label(language, element)} {strength}" + (f" — {title}: {parts}" if parts else "")
-    return FlexMessage(alt_text=alt_text(alt), contents=bubble,
-                       quick_reply=other_views(monster, facts, language, None, element))
+    return FlexMessage(
+        alt_text=alt_text(alt), contents=bubble, quick_reply=other_views(monster, facts, language, None, element)
+    )

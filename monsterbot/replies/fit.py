@@ -34,8 +34,13 @@ def fitted(alt_text: str, layouts: Sequence[Layout], quick_reply: QuickReply | N
         json = to_data(message)
         if json_size(json["contents"]) > BUBBLE_MAX_BYTES:
             pages = split_pages(rows, page)
-            message = FlexMessage(alt_text=alt_text, quick_reply=quick_reply, contents=FlexCarousel(
-                contents=[page(part, number, len(pages)) for number, part in enumerate(pages, 1)]))
+            message = FlexMessage(
+                alt_text=alt_text,
+                quick_reply=quick_reply,
+                contents=FlexCarousel(
+                    contents=[page(part, number, len(pages)) for number, part in enumerate(pages, 1)]
+                ),
+            )
             json = to_data(message)
         if not message_errors(json):
             return message

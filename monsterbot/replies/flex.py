@@ -24,8 +24,12 @@ def row(cells: list[str], flex: list[int], colour: str | None = None, bold: bool
 
     Properties at LINE's defaults (weight regular, align start, no wrap) are left out: a long table's
     JSON must stay under LINE's bubble limit (replies/line_rules.py)."""
-    return FlexBox(layout="horizontal", contents=[_cell(cell, width, i, colour, bold, size)
-                                                  for i, (cell, width) in enumerate(zip(cells, flex, strict=True))])
+    return FlexBox(
+        layout="horizontal",
+        contents=[
+            _cell(cell, width, i, colour, bold, size) for i, (cell, width) in enumerate(zip(cells, flex, strict=True))
+        ],
+    )
 
 
 def _cell(value: str, width: int, position: int, colour: str | None, bold: bool, size: str) -> FlexText:
@@ -35,8 +39,9 @@ def _cell(value: str, width: int, position: int, colour: str | None, bold: bool,
     return FlexText(text=value, size=size, flex=width, color=colour, align="center", weight="bold" if bold else None)
 
 
-def pair(name: str, value: str, value_colour: str = INK, bold: bool = False, name_colour: str = LABEL,
-         size: str = "sm") -> FlexBox:
+def pair(
+    name: str, value: str, value_colour: str = INK, bold: bool = False, name_colour: str = LABEL, size: str = "sm"
+) -> FlexBox:
     """A name–value pair kept on one line (neither half wraps away from the other)."""
     return FlexBox(
         layout="horizontal",
@@ -48,8 +53,9 @@ def pair(name: str, value: str, value_colour: str = INK, bold: bool = False, nam
     )
 
 
-def cell(value: str, width: int, colour: str = INK, bold: bool = False, background: str | None = None,
-         size: str = "xxs") -> FlexComponent:
+def cell(
+    value: str, width: int, colour: str = INK, bold: bool = False, background: str | None = None, size: str = "xxs"
+) -> FlexComponent:
     """One centred table cell, no more JSON than it needs (tables are long); a highlighted cell sits on a tinted box
     so it stands out by shape and weight, not colour alone."""
     style: dict[str, object] = {"size": size, "color": colour, "align": "center"}
@@ -57,5 +63,10 @@ def cell(value: str, width: int, colour: str = INK, bold: bool = False, backgrou
         style["weight"] = "bold"
     if background is None:
         return FlexText(text=value, flex=width, **style)
-    return FlexBox(layout="vertical", flex=width, background_color=background, corner_radius="xs",
-                   contents=[FlexText(text=value, **style)])
+    return FlexBox(
+        layout="vertical",
+        flex=width,
+        background_color=background,
+        corner_radius="xs",
+        contents=[FlexText(text=value, **style)],
+    )

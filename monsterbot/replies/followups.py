@@ -23,21 +23,77 @@ from monsterbot.replies.messages import (
 )
 
 _WORDS: dict[str, dict[str, str]] = {
-    "en": {"which_monster": "Which monster? Send its name, or pick one:", "game_set": "OK, this chat now uses {game}.",
-           "use_here": "📌 {game} here", "tail": "Tail", "head": "Head", "neck": "Neck", "body": "Body", "back": "Back",
-           "wing": "Wings", "leg": "Legs", "horn": "Horns", "chest": "Chest", "belly": "Belly", "arm": "Arms",
-           "claw": "Claws"},
-    "zh-TW": {"which_monster": "哪一隻魔物？傳名字給我，或選一隻：", "game_set": "好的，這個聊天室之後用{game}的資料。",
-              "use_here": "📌 預設{game}", "tail": "尾巴", "head": "頭部", "neck": "脖子", "body": "身體", "back": "背部",
-              "wing": "翅膀", "leg": "腿部", "horn": "角", "chest": "胸部", "belly": "腹部", "arm": "手臂", "claw": "爪"},
-    "zh-CN": {"which_monster": "哪一只怪物？发名字给我，或选一只：", "game_set": "好的，这个聊天室之后用{game}的资料。",
-              "use_here": "📌 预设{game}", "tail": "尾巴", "head": "头部", "neck": "颈部", "body": "身体", "back": "背部",
-              "wing": "翅膀", "leg": "腿部", "horn": "角", "chest": "胸部", "belly": "腹部", "arm": "手臂", "claw": "爪"},
-    "ja": {"which_monster": "どのモンスターですか？名前を送るか、選んでください：",
-           "game_set": "了解です。このトークでは{game}のデータを使います。", "use_here": "📌 {game}にする", "tail": "尻尾",
-           "head": "頭", "neck": "首", "body": "胴体", "back": "背中", "wing": "翼", "leg": "脚", "horn": "角",
-           "chest": "胸", "belly": "腹", "arm": "腕", "claw": "爪"},
+    "en": {
+        "which_monster": "Which monster? Send its name, or pick one:",
+        "game_set": "OK, this chat now uses {game}.",
+        "use_here": "📌 {game} here",
+        "tail": "Tail",
+        "head": "Head",
+        "neck": "Neck",
+        "body": "Body",
+        "back": "Back",
+        "wing": "Wings",
+        "leg": "Legs",
+        "horn": "Horns",
+        "chest": "Chest",
+        "belly": "Belly",
+        "arm": "Arms",
+        "claw": "Claws",
+    },
+    "zh-TW": {
+        "which_monster": "哪一隻魔物？傳名字給我，或選一隻：",
+        "game_set": "好的，這個聊天室之後用{game}的資料。",
+        "use_here": "📌 預設{game}",
+        "tail": "尾巴",
+        "head": "頭部",
+        "neck": "脖子",
+        "body": "身體",
+        "back": "背部",
+        "wing": "翅膀",
+        "leg": "腿部",
+        "horn": "角",
+        "chest": "胸部",
+        "belly": "腹部",
+        "arm": "手臂",
+        "claw": "爪",
+    },
+    "zh-CN": {
+        "which_monster": "哪一只怪物？发名字给我，或选一只：",
+        "game_set": "好的，这个聊天室之后用{game}的资料。",
+        "use_here": "📌 预设{game}",
+        "tail": "尾巴",
+        "head": "头部",
+        "neck": "颈部",
+        "body": "身体",
+        "back": "背部",
+        "wing": "翅膀",
+        "leg": "腿部",
+        "horn": "角",
+        "chest": "胸部",
+        "belly": "腹部",
+        "arm": "手臂",
+        "claw": "爪",
+    },
+    "ja": {
+        "which_monster": "どのモンスターですか？名前を送るか、選んでください：",
+        "game_set": "了解です。このトークでは{game}のデータを使います。",
+        "use_here": "📌 {game}にする",
+        "tail": "尻尾",
+        "head": "頭",
+        "neck": "首",
+        "body": "胴体",
+        "back": "背中",
+        "wing": "翼",
+        "leg": "脚",
+        "horn": "角",
+        "chest": "胸",
+        "belly": "腹",
+        "arm": "腕",
+        "claw": "爪",
+    },
 }
+
+
 def say(language: str, key: str) -> str:
     """A word of these replies in a language, falling back to English."""
     return translated(_WORDS, language, key)
@@ -60,9 +116,15 @@ def which_monster(monsters: Sequence[Monster], game: str | None, language: str, 
     for monster in monsters[:QUICK_REPLY_LIMIT]:
         name = monster.name(language)
         asked = detail_name(ask, detail, language) if ask and detail else ""
-        items.append(QuickReplyItem(action=PostbackAction(
-            label=named_label(name, asked), data=ask_data(monster.id, game, language, ask, detail),
-            display_text=f"{name} {asked}".strip())))
+        items.append(
+            QuickReplyItem(
+                action=PostbackAction(
+                    label=named_label(name, asked),
+                    data=ask_data(monster.id, game, language, ask, detail),
+                    display_text=f"{name} {asked}".strip(),
+                )
+            )
+        )
     return TextMessage(text=say(language, "which_monster"), quick_reply=QuickReply(items=items) if items else None)
 
 
@@ -83,6 +145,9 @@ def with_use_here(buttons: QuickReply | None, shown: str | None, language: str) 
     if shown not in GAMES or not items or len(items) >= QUICK_REPLY_LIMIT:
         return buttons
     text = say(language, "use_here").format(game=short_game_name(shown, language))
-    items.append(QuickReplyItem(action=PostbackAction(
-        label=button_label(text), data=set_game_data(shown, language), display_text=text)))
+    items.append(
+        QuickReplyItem(
+            action=PostbackAction(label=button_label(text), data=set_game_data(shown, language), display_text=text)
+        )
+    )
     return QuickReply(items=items)

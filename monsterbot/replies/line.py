@@ -46,25 +46,35 @@ BUILDERS: dict[AnswerKind, Callable[[Answer], Message]] = {
     AnswerKind.PART: lambda a: part_answer(a.monsters[0], a.topic, a.language, a.game),
     AnswerKind.ELEMENT: lambda a: element_answer(a.monsters[0], a.topic, a.language, a.game),
     AnswerKind.GAME_MISSING: lambda a: game_missing(
-        a.monsters[0], a.language, a.game or "", tables.HITZONES_VIEW if a.asked is AnswerKind.HITZONES else None),
+        a.monsters[0], a.language, a.game or "", tables.HITZONES_VIEW if a.asked is AnswerKind.HITZONES else None
+    ),
     AnswerKind.COMPARE: lambda a: tables.comparison(a.monsters, a.language, a.game),
-    AnswerKind.REVERSE: lambda a: reverse.weakest_list(a.topic, list(a.ranking), a.language, a.game or "", a.page,
-                                                       a.more),
+    AnswerKind.REVERSE: lambda a: reverse.weakest_list(
+        a.topic, list(a.ranking), a.language, a.game or "", a.page, a.more
+    ),
     AnswerKind.WHICH_ONE: lambda a: messages.which_one(a.monsters, a.game, a.language),
-    AnswerKind.WHICH_MONSTER: lambda a: followups.which_monster(a.monsters, a.game, a.language,
-                                                                a.asked.value if a.asked else "", a.topic),
+    AnswerKind.WHICH_MONSTER: lambda a: followups.which_monster(
+        a.monsters, a.game, a.language, a.asked.value if a.asked else "", a.topic
+    ),
     AnswerKind.NOT_FOUND: lambda a: messages.not_found(a.text, a.monsters, a.game, a.language),
     AnswerKind.HELP: lambda a: messages.usage(a.language),
     AnswerKind.SMALL_TALK: lambda a: messages.small_talk(a.topic, a.language),
     AnswerKind.GREETING: _greeting,
     AnswerKind.KEYWORD: lambda a: TextMessage(text=a.text),
     AnswerKind.COMMAND: _command,
-    AnswerKind.MATERIALS: lambda a: companion.materials(a.monsters[0], a.game, a.topic, a.language) if a.game
-    else companion.no_data(a.monsters[0], "materials", a.language),
-    AnswerKind.ITEM_SOURCES: lambda a: companion.item_sources(a.topic, a.monsters, a.game or "", a.language,
-                                                              a.text.split() if a.text else ()),
-    AnswerKind.FIELD_GUIDE: lambda a: companion.field_guide(a.monsters[0], a.game, a.topic, a.language) if a.game
-    else companion.no_data(a.monsters[0], a.topic, a.language),
+    AnswerKind.MATERIALS: lambda a: (
+        companion.materials(a.monsters[0], a.game, a.topic, a.language)
+        if a.game
+        else companion.no_data(a.monsters[0], "materials", a.language)
+    ),
+    AnswerKind.ITEM_SOURCES: lambda a: companion.item_sources(
+        a.topic, a.monsters, a.game or "", a.language, a.text.split() if a.text else ()
+    ),
+    AnswerKind.FIELD_GUIDE: lambda a: (
+        companion.field_guide(a.monsters[0], a.game, a.topic, a.language)
+        if a.game
+        else companion.no_data(a.monsters[0], a.topic, a.language)
+    ),
 }
 #: Replies that repeat what a person typed: never kept with the knowledge version.
 UNKEPT = frozenset({AnswerKind.NOT_FOUND})
@@ -83,5 +93,17 @@ def render(answer: Answer, snapshot: Snapshot) -> list[Wire]:
 
 def reply_key(answer: Answer) -> Hashable:
     """What a reply is built from: equal keys, equal replies, within one knowledge version."""
-    return ("reply", answer.kind, answer.language, answer.game, tuple(m.id for m in answer.monsters), answer.topic,
-            answer.text, answer.page, answer.more, answer.full, answer.offer_here, answer.asked)
+    return (
+        "reply",
+        answer.kind,
+        answer.language,
+        answer.game,
+        tuple(m.id for m in answer.monsters),
+        answer.topic,
+        answer.text,
+        answer.page,
+        answer.more,
+        answer.full,
+        answer.offer_here,
+        answer.asked,
+    )

@@ -164,10 +164,16 @@ def _walk_errors(message: Mapping[str, Any]) -> list[Detail]:
             elif kind == "postback":
                 data, shown = node.get("data"), node.get("displayText")
                 if not isinstance(data, str) or utf16_length(data) > POSTBACK_DATA_MAX:
-                    found.append({"message": f"length must be between 0 and {POSTBACK_DATA_MAX}", "property": where("data")})
+                    found.append(
+                        {"message": f"length must be between 0 and {POSTBACK_DATA_MAX}", "property": where("data")}
+                    )
                 if shown is not None and (not isinstance(shown, str) or not shown or len(shown) > DISPLAY_TEXT_MAX):
-                    found.append({"message": f"length must be between 1 and {DISPLAY_TEXT_MAX}",
-                                  "property": where("displayText")})
+                    found.append(
+                        {
+                            "message": f"length must be between 1 and {DISPLAY_TEXT_MAX}",
+                            "property": where("displayText"),
+                        }
+                    )
             for key, value in node.items():
                 if isinstance(value, (dict, list)):
                     path.append(key)

@@ -126,12 +126,18 @@ def named_label(name: str, action: str) -> str:
     return f"{name} {action[:room]}…" if action and room >= 3 else button_label(name)
 
 
-def monster_items(monsters: Sequence[Monster], game: str | None, language: str, room: int = QUICK_REPLY_LIMIT
-                  ) -> list[QuickReplyItem]:
+def monster_items(
+    monsters: Sequence[Monster], game: str | None, language: str, room: int = QUICK_REPLY_LIMIT
+) -> list[QuickReplyItem]:
     """One button per monster (at most `room`) that opens its card."""
     return [
-        QuickReplyItem(action=PostbackAction(label=button_label(m.name(language)),
-                                             data=postback_data(m.id, game, language), display_text=m.name(language)))
+        QuickReplyItem(
+            action=PostbackAction(
+                label=button_label(m.name(language)),
+                data=postback_data(m.id, game, language),
+                display_text=m.name(language),
+            )
+        )
         for m in monsters[:room]
     ]
 
@@ -145,15 +151,27 @@ def quick_replies(monsters: Sequence[Monster], game: str | None, language: str) 
 def full_table_button(monster_id: str, game: str, language: str, rows: int) -> QuickReply:
     """The button under a compact hitzone table that opens the full one."""
     shown = label(language, "full_table").format(rows=rows)
-    return QuickReply(items=[QuickReplyItem(action=PostbackAction(
-        label=button_label(shown), data=postback_data(monster_id, game, language, VIEW_TABLE), display_text=shown))])
+    return QuickReply(
+        items=[
+            QuickReplyItem(
+                action=PostbackAction(
+                    label=button_label(shown),
+                    data=postback_data(monster_id, game, language, VIEW_TABLE),
+                    display_text=shown,
+                )
+            )
+        ]
+    )
 
 
 def more_button(topic: str, game: str, language: str, page: int) -> QuickReplyItem:
     """The "more" button of a reverse lookup: the next page."""
     shown = label(language, "more")
-    return QuickReplyItem(action=PostbackAction(label=button_label(shown), data=page_data(topic, game, language, page),
-                                                display_text=shown))
+    return QuickReplyItem(
+        action=PostbackAction(
+            label=button_label(shown), data=page_data(topic, game, language, page), display_text=shown
+        )
+    )
 
 
 def try_buttons(language: str) -> QuickReply:

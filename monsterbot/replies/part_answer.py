@@ -14,12 +14,16 @@ from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, part_
 
 _WIDTHS = [5, 2, 2, 2, 2, 2, 2, 2, 2]
 _NO_FIGURES = {
-    "en": "No hitzone figures for this part of {name} in the sources.", "zh-TW": "資料中沒有{name}這個部位的肉質。",
-    "zh-CN": "资料中没有{name}这个部位的肉质。", "ja": "{name}のこの部位の肉質データはありません。",
+    "en": "No hitzone figures for this part of {name} in the sources.",
+    "zh-TW": "資料中沒有{name}這個部位的肉質。",
+    "zh-CN": "资料中没有{name}这个部位的肉质。",
+    "ja": "{name}のこの部位の肉質データはありません。",
 }
 _FROM_OTHER_GAME = {
-    "en": "No figures in {asked}; these are from {shown}.", "zh-TW": "{asked}沒有這個部位的肉質，以下為{shown}的資料。",
-    "zh-CN": "{asked}没有这个部位的肉质，以下为{shown}的资料。", "ja": "{asked}の肉質データはありません。{shown}のデータです。",
+    "en": "No figures in {asked}; these are from {shown}.",
+    "zh-TW": "{asked}沒有這個部位的肉質，以下為{shown}的資料。",
+    "zh-CN": "{asked}没有这个部位的肉质，以下为{shown}的资料。",
+    "ja": "{asked}の肉質データはありません。{shown}のデータです。",
 }
 
 
@@ -49,30 +53,53 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
     body: list = [heading(f"{part} — {label(language, 'hitzones')}")]
     if zones and facts is not None and game is not None and game in monster.games and facts.game != game:
         note = _FROM_OTHER_GAME.get(language, _FROM_OTHER_GAME["en"])
-        body.append(text(note.format(asked=game_name(game, language), shown=game_name(facts.game, language)),
-                         size="xxs", color=GREY))
+        body.append(
+            text(
+                note.format(asked=game_name(game, language), shown=game_name(facts.game, language)),
+                size="xxs",
+                color=GREY,
+            )
+        )
     if zones and facts is not None:
-        body.append(row([label(language, "part"), *label(language, "cut_impact_shot").split("/"),
-                         *(ELEMENT_ICONS[e] for e in ELEMENTS)],
-                        _WIDTHS, GREY, size="xxs"))
+        body.append(
+            row(
+                [
+                    label(language, "part"),
+                    *label(language, "cut_impact_shot").split("/"),
+                    *(ELEMENT_ICONS[e] for e in ELEMENTS),
+                ],
+                _WIDTHS,
+                GREY,
+                size="xxs",
+            )
+        )
         for zone in zones:
             values = [zone.cut, zone.impact, zone.shot, *(zone.elements.get(e) for e in ELEMENTS)]
-            body.append(row([zone_name(zone, language, facts.game), *("-" if v is None else str(v) for v in values)],
-                            _WIDTHS, size="xxs"))
+            body.append(
+                row(
+                    [zone_name(zone, language, facts.game), *("-" if v is None else str(v) for v in values)],
+                    _WIDTHS,
+                    size="xxs",
+                )
+            )
     else:
         body.append(text(_NO_FIGURES.get(language, _NO_FIGURES["en"]).format(name=name), size="sm"))
     marks = _marks(facts, family, language)
     body += [text(mark, size="xs", color=GREY, margin="md") for mark in marks]
-    bubble = FlexBubble(size="giga", header=header(monster, language, facts),
-                        body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
-                        footer=source_footer(facts, language, stars_shown=False))  # a part shows no stars
+    bubble = FlexBubble(
+        size="giga",
+        header=header(monster, language, facts),
+        body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
+        footer=source_footer(facts, language, stars_shown=False),
+    )  # a part shows no stars
     shown_game = facts.game if facts is not None else None
-    figures = "; ".join(
-        f"{zone_name(z, language, shown_game)} {physical(z)}"
-        for z in zones)
+    figures = "; ".join(f"{zone_name(z, language, shown_game)} {physical(z)}" for z in zones)
     alt = f"{name} {part} ({label(language, 'cut_impact_shot')}): {figures}" if zones else f"{name} {part}"
-    return FlexMessage(alt_text=alt_text(" ".join([alt, *marks])), contents=bubble,
-                       quick_reply=other_views(monster, facts, language, None))
+    return FlexMessage(
+        alt_text=alt_text(" ".join([alt, *marks])),
+        contents=bubble,
+        quick_reply=other_views(monster, facts, language, None),
+    )
 
 
 def asked_part(family: str, zones: tuple[Hitzone, ...], language: str, facts: GameFacts | None) -> str:
@@ -95,13 +122,15 @@ def zone_name(zone: Hitzone, language: str, game: str | None) -> str:
 
 
 def _marks(facts: GameFacts | None, family: str, language: str) -> list[str]:
-    """"◆ Breakable: Head" and "✂ Severable: Tail" for the part's pieces the game's source lists."""
+    """ "◆ Breakable: Head" and "✂ Severable: Tail" for the part's pieces the game's source lists."""
     if facts is None:
         return []
     marks = []
     for kind, mark in (("breakable", "◆"), ("severable", "✂")):
         parts = [p for p in getattr(facts, kind) if in_family(p, family)]
         if parts:
-            marks.append(f"{mark} {label(language, kind)}{colon(language)}"
-                         f"{joined((part_name(p, language, facts.game) for p in parts), language)}")
+            marks.append(
+                f"{mark} {label(language, kind)}{colon(language)}"
+                f"{joined((part_name(p, language, facts.game) for p in parts), language)}"
+            )
     return marks

@@ -54,7 +54,9 @@ def _weakness(answer: Answer) -> list[str]:
     shown = [f"{element_label(e, language)} {strength(facts, e)}" for e in ELEMENTS if strength(facts, e)]
     lines.append(f"{label(language, 'elements')}{colon(language)}{'  '.join(shown) or '—'}")
     if facts.ailments:
-        ailments = "  ".join(f"{label(language, a)} {stars(facts.ailments[a])}" for a in AILMENTS if a in facts.ailments)
+        ailments = "  ".join(
+            f"{label(language, a)} {stars(facts.ailments[a])}" for a in AILMENTS if a in facts.ailments
+        )
         lines.append(f"{label(language, 'ailments')}{colon(language)}{ailments}")
         if facts.impractical_ailments:
             named = joined((label(language, a) for a in facts.impractical_ailments), language)
@@ -67,9 +69,13 @@ def _weakness(answer: Answer) -> list[str]:
 
 
 def _zone_rows(zones: list[Hitzone] | tuple[Hitzone, ...], facts: GameFacts, language: str) -> list[str]:
-    head = f"{label(language, 'part')}  {label(language, 'cut_impact_shot')}  {' '.join(ELEMENT_ICONS[e] for e in ELEMENTS)}"
-    rows = [f"{zone_name(z, language, facts.game)}  {physical(z)}  "
-            + " ".join("-" if z.elements.get(e) is None else str(z.elements[e]) for e in ELEMENTS) for z in zones]
+    icons = " ".join(ELEMENT_ICONS[e] for e in ELEMENTS)
+    head = f"{label(language, 'part')}  {label(language, 'cut_impact_shot')}  {icons}"
+    rows = [
+        f"{zone_name(z, language, facts.game)}  {physical(z)}  "
+        + " ".join("-" if z.elements.get(e) is None else str(z.elements[e]) for e in ELEMENTS)
+        for z in zones
+    ]
     return [head, *rows]
 
 
@@ -81,8 +87,12 @@ def _hitzones(answer: Answer) -> list[str]:
         shown = game_name(facts.game if facts else answer.game or "", language)
         return lines + [note(language, "no_game_hitzones").format(name=monster.name(language), game=shown)]
     every = [z for z in facts.hitzones if not z.state]
-    return lines + [label(language, "hitzones")] + _zone_rows(every if answer.full else compact_hitzones(facts.hitzones), facts, language) + _source(facts,
-                                                                                                           language)
+    return (
+        lines
+        + [label(language, "hitzones")]
+        + _zone_rows(every if answer.full else compact_hitzones(facts.hitzones), facts, language)
+        + _source(facts, language)
+    )
 
 
 def _part(answer: Answer) -> list[str]:
@@ -124,8 +134,10 @@ def _compare(answer: Answer) -> list[str]:
 
 def _reverse(answer: Answer) -> list[str]:
     language = answer.language
-    lines = [label(language, "weakest_to").format(topic=label(language, answer.topic))
-             + (f" — {game_name(answer.game, language)}" if answer.game else "")]
+    lines = [
+        label(language, "weakest_to").format(topic=label(language, answer.topic))
+        + (f" — {game_name(answer.game, language)}" if answer.game else "")
+    ]
     first = answer.page * PAGE_SIZE
     for number, ranked in enumerate(answer.ranking, start=first + 1):
         shown = stars(ranked.stars) if ranked.stars is not None else listed(ranked.listed_at or 0)
@@ -136,8 +148,11 @@ def _reverse(answer: Answer) -> list[str]:
 
 def _game_missing(answer: Answer) -> list[str]:
     monster = answer.monsters[0]
-    return [note(answer.language, "no_game").format(name=monster.name(answer.language),
-                                                    game=game_name(answer.game or "", answer.language))]
+    return [
+        note(answer.language, "no_game").format(
+            name=monster.name(answer.language), game=game_name(answer.game or "", answer.language)
+        )
+    ]
 
 
 def _command(answer: Answer) -> list[str]:
@@ -159,14 +174,21 @@ LAYOUTS: dict[AnswerKind, Callable[[Answer], list[str]]] = {
     AnswerKind.NOT_FOUND: lambda a: [messages.not_found_words(a.text, a.monsters, a.language)],
     AnswerKind.HELP: lambda a: [label(a.language, "usage")],
     AnswerKind.SMALL_TALK: lambda a: [label(a.language, f"talk_{a.topic}")],
-    AnswerKind.GREETING: lambda a: [messages.group_greeting_words() if a.topic == "group"
-                                    else messages.greeting_words(a.language)],
+    AnswerKind.GREETING: lambda a: [
+        messages.group_greeting_words() if a.topic == "group" else messages.greeting_words(a.language)
+    ],
     AnswerKind.KEYWORD: lambda a: [a.text],
     AnswerKind.COMMAND: _command,
     AnswerKind.FORGET: lambda a: [],
-    AnswerKind.MATERIALS: lambda a: companion.materials_lines(a.monsters[0], a.game, a.topic, a.language) if a.game
-    else [companion.no_data_words(a.monsters[0], "materials", a.language)],
+    AnswerKind.MATERIALS: lambda a: (
+        companion.materials_lines(a.monsters[0], a.game, a.topic, a.language)
+        if a.game
+        else [companion.no_data_words(a.monsters[0], "materials", a.language)]
+    ),
     AnswerKind.ITEM_SOURCES: lambda a: companion.item_lines(a.topic, a.monsters, a.game or "", a.language),
-    AnswerKind.FIELD_GUIDE: lambda a: companion.guide_lines(a.monsters[0], a.game, a.topic, a.language) if a.game
-    else [companion.no_data_words(a.monsters[0], a.topic, a.language)],
+    AnswerKind.FIELD_GUIDE: lambda a: (
+        companion.guide_lines(a.monsters[0], a.game, a.topic, a.language)
+        if a.game
+        else [companion.no_data_words(a.monsters[0], a.topic, a.language)]
+    ),
 }

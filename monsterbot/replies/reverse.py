@@ -18,8 +18,9 @@ def _strength(ranked: Ranked) -> str:
     return stars(ranked.stars) if ranked.stars is not None else listed(ranked.listed_at or 0)
 
 
-def weakest_list(topic: str, ranked: list[Ranked], language: str, game: str, page: int = 0,
-                 has_more: bool = False) -> FlexMessage:
+def weakest_list(
+    topic: str, ranked: list[Ranked], language: str, game: str, page: int = 0, has_more: bool = False
+) -> FlexMessage:
     """One page of the monsters most vulnerable to an element or ailment, best first, numbered across pages."""
     topic_name = f"{ELEMENT_ICONS[topic]} {label(language, topic)}" if topic in ELEMENTS else label(language, topic)
     title = label(language, "weakest_to").format(topic=label(language, topic))
@@ -39,17 +40,26 @@ def weakest_list(topic: str, ranked: list[Ranked], language: str, game: str, pag
         rows.append(text(note, size="xxs", color=GREY, margin="md"))
     bubble = FlexBubble(
         header=FlexBox(
-            layout="vertical", padding_bottom="none",
-            contents=[text(title, weight="bold", size="lg", color=ELEMENT_COLOURS.get(topic, INK)),
-                      text(f"{topic_name} · {game_name(game, language)}", size="xs", color=GREY)],
+            layout="vertical",
+            padding_bottom="none",
+            contents=[
+                text(title, weight="bold", size="lg", color=ELEMENT_COLOURS.get(topic, INK)),
+                text(f"{topic_name} · {game_name(game, language)}", size="xs", color=GREY),
+            ],
         ),
-        body=FlexBox(layout="vertical", spacing="sm", padding_top="md",
-                     contents=rows or [text(label(language, "none_weak"), size="sm")]),
+        body=FlexBox(
+            layout="vertical",
+            spacing="sm",
+            padding_top="md",
+            contents=rows or [text(label(language, "none_weak"), size="sm")],
+        ),
     )
     names = ("、" if language != "en" else ", ").join(r.monster.name(language) for r in ranked)
     items = monster_items([r.monster for r in ranked], game, language, QUICK_REPLY_LIMIT - 1)
     if has_more:
         items.append(more_button(topic, game, language, page + 1))
-    return FlexMessage(alt_text=alt_text(f"{title} ({game_name(game, language)}){colon(language)}{names}"),
-                       contents=bubble,
-                       quick_reply=QuickReply(items=items) if items else None)
+    return FlexMessage(
+        alt_text=alt_text(f"{title} ({game_name(game, language)}){colon(language)}{names}"),
+        contents=bubble,
+        quick_reply=QuickReply(items=items) if items else None,
+    )

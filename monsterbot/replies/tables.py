@@ -58,12 +58,25 @@ def _base(part: str) -> str:
 def hitzone_row(zone: Hitzone, facts: GameFacts, language: str, widths: list[int]) -> FlexBox:
     """A part's row: its short name and marks, then values; a weak-spot value shaded and bold (not the whole row),
     zeros and missing values in grey."""
-    cells: list[FlexComponent] = [text(f"{short_part_name(zone.part, language, facts.game)}{_mark(zone, facts)}",
-                                       size="xxs", flex=widths[0], color=LABEL)]
+    cells: list[FlexComponent] = [
+        text(
+            f"{short_part_name(zone.part, language, facts.game)}{_mark(zone, facts)}",
+            size="xxs",
+            flex=widths[0],
+            color=LABEL,
+        )
+    ]
     for value, width in zip((zone.cut, zone.impact, zone.shot), widths[1:4], strict=True):
         weak = value is not None and value >= WEAK_SPOT_THRESHOLD
-        cells.append(cell("-" if value is None else str(value), width, WEAK_INK if weak else LABEL if value else GREY,
-                          bold=weak, background=WEAK_CELL if weak else None))
+        cells.append(
+            cell(
+                "-" if value is None else str(value),
+                width,
+                WEAK_INK if weak else LABEL if value else GREY,
+                bold=weak,
+                background=WEAK_CELL if weak else None,
+            )
+        )
     for element, width in zip(ELEMENTS, widths[4:], strict=True):
         value = zone.elements.get(element)
         cells.append(cell("-" if value is None else str(value), width, LABEL if value else GREY))
@@ -98,22 +111,39 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
 
     def changes(zone: Hitzone) -> list[FlexComponent]:
         """The grey line under a part with the physical values of its other states (wound, weak point, …)."""
-        shown = [f"{state_name(s.state, language)} {physical(s)}" for s in facts.hitzones
-                 if s.state and s.part == zone.part and physical(s) != physical(zone)]
+        shown = [
+            f"{state_name(s.state, language)} {physical(s)}"
+            for s in facts.hitzones
+            if s.state and s.part == zone.part and physical(s) != physical(zone)
+        ]
         return [text("  ↳ " + " · ".join(shown), size="xxs", color=GREY)] if shown else []
 
     def table() -> tuple[list[FlexComponent], Page]:
-        columns = row([label(language, "part"), *kinds, *(ELEMENT_ICONS[e] for e in ELEMENTS)], widths, GREY, size="xxs")
+        columns = row(
+            [label(language, "part"), *kinds, *(ELEMENT_ICONS[e] for e in ELEMENTS)], widths, GREY, size="xxs"
+        )
         rows = [line for z in normal for line in (hitzone_row(z, facts, language, widths), *changes(z))]
         return rows, _page(monster, language, facts, [columns], [legend])
 
     def condensed() -> tuple[list[FlexComponent], Page]:
-        order = text(f"{label(language, 'part')}  {'/'.join(kinds)}  {' '.join(ELEMENT_ICONS[e] for e in ELEMENTS)}",
-                     size="xxs", color=GREY)
-        lines = [line for z in normal for line in (
-            text(f"{part(z)}  {'/'.join(values(z)[:3])}  {' '.join(values(z)[3:])}", size="xxs",
-                 color=WEAK_INK if z.physical >= WEAK_SPOT_THRESHOLD else LABEL,
-                 weight="bold" if z.physical >= WEAK_SPOT_THRESHOLD else None), *changes(z))]
+        order = text(
+            f"{label(language, 'part')}  {'/'.join(kinds)}  {' '.join(ELEMENT_ICONS[e] for e in ELEMENTS)}",
+            size="xxs",
+            color=GREY,
+        )
+        lines = [
+            line
+            for z in normal
+            for line in (
+                text(
+                    f"{part(z)}  {'/'.join(values(z)[:3])}  {' '.join(values(z)[3:])}",
+                    size="xxs",
+                    color=WEAK_INK if z.physical >= WEAK_SPOT_THRESHOLD else LABEL,
+                    weight="bold" if z.physical >= WEAK_SPOT_THRESHOLD else None,
+                ),
+                *changes(z),
+            )
+        ]
         return lines, _page(monster, language, facts, [order], [legend])
 
     softest = joined((part_name(z.part, language, facts.game) for z in facts.weak_parts()), language)
@@ -124,23 +154,36 @@ def hitzone_table(monster: Monster, language: str, game: str | None, full: bool 
     return fitted(alt_text(alt), [table, condensed], buttons or other_views(monster, facts, language, HITZONES_VIEW))
 
 
-def _buttons(monster: Monster, facts: GameFacts, language: str, compact: bool, rows: int,
-             games: QuickReply | None) -> QuickReply | None:
+def _buttons(
+    monster: Monster, facts: GameFacts, language: str, compact: bool, rows: int, games: QuickReply | None
+) -> QuickReply | None:
     """The full-table button (when parts were left out) first, then one button per other game."""
-    items = [*(full_table_button(monster.id, facts.game, language, rows).items if compact else []),
-             *(games.items if games else [])][:QUICK_REPLY_LIMIT]
+    items = [
+        *(full_table_button(monster.id, facts.game, language, rows).items if compact else []),
+        *(games.items if games else []),
+    ][:QUICK_REPLY_LIMIT]
     return QuickReply(items=items) if items else None
 
 
-def _page(monster: Monster, language: str, facts: GameFacts | None, before: Sequence[FlexComponent] = (),
-          after: Sequence[FlexComponent] = ()) -> Page:
+def _page(
+    monster: Monster,
+    language: str,
+    facts: GameFacts | None,
+    before: Sequence[FlexComponent] = (),
+    after: Sequence[FlexComponent] = (),
+) -> Page:
     """A page of a monster's table: its header, the heading (with "n/m" when there are pages), the rows."""
+
     def page(rows: Sequence[FlexComponent], number: int, count: int) -> FlexBubble:
         title = f"{label(language, 'hitzones')} ({label(language, 'cut_impact_shot')})"
         body = [heading(f"{title} {number}/{count}" if count > 1 else title, first=True), *before, *rows, *after]
-        return FlexBubble(size="giga", header=header(monster, language, facts),
-                          body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
-                          footer=source_footer(facts, language, stars_shown=False))
+        return FlexBubble(
+            size="giga",
+            header=header(monster, language, facts),
+            body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
+            footer=source_footer(facts, language, stars_shown=False),
+        )
+
     return page
 
 
@@ -149,12 +192,18 @@ def comparison(monsters: Sequence[Monster], language: str, game: str | None) -> 
     every = [monster.facts(game) for monster in monsters]
     names = [monster.name(language) for monster in monsters]
     widths = [4] + [3] * len(monsters)
-    body = [row([label(language, "vs"), *names], widths, GREY, bold=True, size="xs"), heading(label(language, "elements"))]
+    body = [
+        row([label(language, "vs"), *names], widths, GREY, bold=True, size="xs"),
+        heading(label(language, "elements")),
+    ]
     for element in ELEMENTS:
         cells = [strength(facts, element) for facts in every]
         if any(cells):
-            body.append(_strength_row(element_label(element, language), [c or "-" for c in cells], widths,
-                                      ELEMENT_COLOURS[element]))
+            body.append(
+                _strength_row(
+                    element_label(element, language), [c or "-" for c in cells], widths, ELEMENT_COLOURS[element]
+                )
+            )
     if any(facts and facts.ailments for facts in every):
         body += [FlexSeparator(margin="md"), heading(label(language, "ailments"))]
         for ailment in AILMENTS:
@@ -175,8 +224,9 @@ def comparison(monsters: Sequence[Monster], language: str, game: str | None) -> 
         footer=footnote(list(dict.fromkeys(line for f in every if f for line in source_lines(f, language)))),
     )
     alt = " | ".join(summary(monster, facts, language) for monster, facts in zip(monsters, every, strict=True))
-    return FlexMessage(alt_text=alt_text(alt), contents=bubble,
-                       quick_reply=quick_replies(tuple(monsters), game, language))
+    return FlexMessage(
+        alt_text=alt_text(alt), contents=bubble, quick_reply=quick_replies(tuple(monsters), game, language)
+    )
 
 
 def _strength_row(name: str, values: list[str], widths: list[int], name_colour: str = LABEL) -> FlexBox:

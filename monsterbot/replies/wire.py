@@ -38,5 +38,10 @@ def to_wire(message: Message) -> Wire:
 
 def reply_body(reply_token: str, messages: Sequence[Wire]) -> bytes:
     """The body of a reply request, byte for byte what `MessagingApi.reply_message` sends for these messages."""
-    return (b'{"replyToken": ' + json.dumps(reply_token).encode() + b', "messages": ['
-            + b", ".join(m.encoded for m in messages) + b'], "notificationDisabled": false}')
+    return (
+        b'{"replyToken": '
+        + json.dumps(reply_token).encode()
+        + b', "messages": ['
+        + b", ".join(m.encoded for m in messages)
+        + b'], "notificationDisabled": false}'
+    )

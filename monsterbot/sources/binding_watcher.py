@@ -80,14 +80,21 @@ class EventBindingWatcher(threading.Thread):
     def _watch_once(self) -> None:
         self._watch = watch.Watch()
         stream = self._watch.stream(
-            self._call, resource_version=self.resource_version, allow_watch_bookmarks=True,
-            timeout_seconds=self._timeout, _request_timeout=self._timeout + 10,
+            self._call,
+            resource_version=self.resource_version,
+            allow_watch_bookmarks=True,
+            timeout_seconds=self._timeout,
+            _request_timeout=self._timeout + 10,
         )
         try:
             for event in stream:
                 kind, obj = event["type"], event["raw_object"]
                 if kind == "ERROR":
-                    raise Gone() if obj.get("code") == 410 else ApiException(status=obj.get("code"), reason=obj.get("message"))
+                    raise (
+                        Gone()
+                        if obj.get("code") == 410
+                        else ApiException(status=obj.get("code"), reason=obj.get("message"))
+                    )
                 self.resource_version = obj["metadata"]["resourceVersion"]
                 if kind == "BOOKMARK":
                     continue
@@ -109,7 +116,7 @@ class EventBindingWatcher(threading.Thread):
     def _changed(self) -> None:
         try:
             self._on_change(dict(self.objects))
-        except Exception:  # noqa: BLE001 - a consumer's failure must not kill the watch
+        except Exception:
             log.exception("EventBinding change handler failed")
 
     def stop(self) -> None:

@@ -63,12 +63,20 @@ def read_binding(obj: Mapping[str, Any]) -> BindingKnowledge:
         else:
             monsters.append(to_monster(record, origin=f"EventBinding {key}"))
     replies = tuple(
-        KeywordReply(tuple(event.get("keywords") or ()), (event.get("reply") or {}).get("text", ""), f"EventBinding {key}")
+        KeywordReply(
+            tuple(event.get("keywords") or ()), (event.get("reply") or {}).get("text", ""), f"EventBinding {key}"
+        )
         for event in spec.get("events") or []
     )
-    problems += [f"spec.events[{i}] needs keywords and reply.text" for i, r in enumerate(replies) if not (r.keywords and r.text)]
-    problems += [f"spec.events[{i}].reply.text is {utf16_length(r.text)} characters as LINE counts them (UTF-16 units); "
-                 f"LINE refuses a text over {TEXT_MAX}" for i, r in enumerate(replies) if utf16_length(r.text) > TEXT_MAX]
+    problems += [
+        f"spec.events[{i}] needs keywords and reply.text" for i, r in enumerate(replies) if not (r.keywords and r.text)
+    ]
+    problems += [
+        f"spec.events[{i}].reply.text is {utf16_length(r.text)} characters as LINE counts them (UTF-16 units); "
+        f"LINE refuses a text over {TEXT_MAX}"
+        for i, r in enumerate(replies)
+        if utf16_length(r.text) > TEXT_MAX
+    ]
     if problems:
         return BindingKnowledge(key, KnowledgeSet(), tuple(problems))
     return BindingKnowledge(key, KnowledgeSet(tuple(monsters), replies))
@@ -113,8 +121,9 @@ def merge(base: KnowledgeSet, bindings: Iterable[BindingKnowledge]) -> tuple[Kno
                 names.remove(monster)
             for monster in replaced:
                 names.add(monster)
-            refused[binding.key] = Refused("NameCollision", tuple(collisions)) if collisions else \
-                Refused("KeywordShadows", tuple(shadows))
+            refused[binding.key] = (
+                Refused("NameCollision", tuple(collisions)) if collisions else Refused("KeywordShadows", tuple(shadows))
+            )
             continue
         monsters = candidate
         claimed |= {m.id: binding.key for m in binding.knowledge.monsters}
@@ -168,8 +177,10 @@ def _shadowing_keywords(names: NameIndex, binding: BindingKnowledge) -> list[str
             held = names.names_in(key)
             if held:
                 name = max(held, key=len)
-                found.append(f"keyword {keyword!r} holds {name!r}, a name of {', '.join(sorted(names.holders(name)))}: "
-                             "questions about it would get this reply")
+                found.append(
+                    f"keyword {keyword!r} holds {name!r}, a name of {', '.join(sorted(names.holders(name)))}: "
+                    "questions about it would get this reply"
+                )
             elif small_talk(keyword) or key in everyday_words():
                 found.append(f"keyword {keyword!r} is an ordinary word: everyday messages would get this reply")
     return found

@@ -17,8 +17,15 @@ log = logging.getLogger(__name__)
 class ClusterSource:
     """Base knowledge merged with watched EventBindings; every change triggers `on_update` (a reload)."""
 
-    def __init__(self, base: Source, api: Any, namespace: str | None = None, watch_timeout: int = 60,
-                 bot: str = "", selector: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        base: Source,
+        api: Any,
+        namespace: str | None = None,
+        watch_timeout: int = 60,
+        bot: str = "",
+        selector: Mapping[str, str] | None = None,
+    ) -> None:
         self.base = base
         self.bot, self.selector = bot, dict(selector or {})  # whose bindings these are (bindings.belongs)
         self.on_update: Callable[[], object] = lambda: None

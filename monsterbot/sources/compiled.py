@@ -50,18 +50,22 @@ _CODE_PACKAGES = ("monsterbot.core", "monsterbot.knowledge")
 _CODE_MODULES = ("monsterbot.sources.compiled",)
 _LIBRARIES = ("opencc", "jaconv", "rapidfuzz")
 #: Every class a cache may hold (module, name); anything else makes the cache foreign.
-_ALLOWED = frozenset({
-    *(("monsterbot.core.model", name) for name in ("Monster", "GameFacts", "Hitzone", "Form", "KeywordReply",
-                                                      "Drop", "Material", "Remedy")),
-    ("monsterbot.core.snapshot", "Snapshot"),
-    ("monsterbot.core.matching.matcher", "Matcher"),
-    ("monsterbot.core.matching.matcher", "_Entry"),
-    ("monsterbot.core.matching.phonetic", "PhoneticIndex"),
-    ("monsterbot.core.matching.phonetic", "_Spellings"),
-    ("monsterbot.core.matching.prefilter", "FuzzyIndex"),
-    ("monsterbot.core.matching.prefilter", "SubstringIndex"),
-    ("re", "_compile"),
-})
+_ALLOWED = frozenset(
+    {
+        *(
+            ("monsterbot.core.model", name)
+            for name in ("Monster", "GameFacts", "Hitzone", "Form", "KeywordReply", "Drop", "Material", "Remedy")
+        ),
+        ("monsterbot.core.snapshot", "Snapshot"),
+        ("monsterbot.core.matching.matcher", "Matcher"),
+        ("monsterbot.core.matching.matcher", "_Entry"),
+        ("monsterbot.core.matching.phonetic", "PhoneticIndex"),
+        ("monsterbot.core.matching.phonetic", "_Spellings"),
+        ("monsterbot.core.matching.prefilter", "FuzzyIndex"),
+        ("monsterbot.core.matching.prefilter", "SubstringIndex"),
+        ("re", "_compile"),
+    }
+)
 
 
 @dataclass
@@ -83,7 +87,9 @@ def code_tag() -> bytes:
     knowledge (a cache written by any other code is stale)."""
     digest = hashlib.sha256(repr(sys.version_info[:2]).encode())
     for library in _LIBRARIES:
-        digest.update(f"{library} {getattr(sys.modules.get(library) or __import__(library), '__version__', '')}".encode())
+        digest.update(
+            f"{library} {getattr(sys.modules.get(library) or __import__(library), '__version__', '')}".encode()
+        )
     files: list[Path] = []
     for package in _CODE_PACKAGES:
         folder = resources.files(package)
@@ -141,11 +147,11 @@ class KnowledgeCache:
         if blob[: len(FORMAT)] != FORMAT:
             log.warning("%s is not a knowledge cache of this format: ignoring it", file)
             return Compiled()
-        if blob[len(FORMAT): len(FORMAT) + _DIGEST] != code_tag():
+        if blob[len(FORMAT) : len(FORMAT) + _DIGEST] != code_tag():
             log.info("knowledge cache %s is from other code: rebuilding it", file)
             return Compiled()
         body = memoryview(blob)[head:]
-        if hashlib.sha256(body).digest() != blob[head - _DIGEST: head]:
+        if hashlib.sha256(body).digest() != blob[head - _DIGEST : head]:
             log.warning("knowledge cache %s is damaged: ignoring it", file)
             return Compiled()
         try:

@@ -81,8 +81,13 @@ class TooFewMonsters(ValueError):
 class LiveKnowledge:
     """Holds the live snapshot; reloads it from a loader, keeping the last good one on failure."""
 
-    def __init__(self, loader: Loader, min_share: float = 0.5,
-                 seed: Callable[[], Snapshot | None] | None = None, baseline: Baseline | None = None) -> None:
+    def __init__(
+        self,
+        loader: Loader,
+        min_share: float = 0.5,
+        seed: Callable[[], Snapshot | None] | None = None,
+        baseline: Baseline | None = None,
+    ) -> None:
         self._loader = loader
         self._min_share = min_share
         self._baseline = baseline
@@ -110,8 +115,11 @@ class LiveKnowledge:
         with self._lock:
             if self._current is None:
                 self._current = snapshot
-                log.info("knowledge version %s live: %d monsters, loaded before the fork", snapshot.version,
-                         len(snapshot.monsters))
+                log.info(
+                    "knowledge version %s live: %d monsters, loaded before the fork",
+                    snapshot.version,
+                    len(snapshot.monsters),
+                )
         for listener in self.listeners:
             listener()
 
@@ -134,7 +142,7 @@ class LiveKnowledge:
                         self._check_share(len(knowledge.monsters))
                     previous = self._current if self._current is not None or self._seed is None else self._seed()
                     snapshot = Snapshot.build(knowledge, previous=previous)
-            except Exception as exc:  # noqa: BLE001 - any failure keeps the last good knowledge
+            except Exception as exc:
                 self.status = ReloadStatus(False, str(exc), refused=isinstance(exc, TooFewMonsters))
                 log.error("knowledge reload failed; keeping version %s: %s", self._version(), exc)
                 if strict:
@@ -157,7 +165,8 @@ class LiveKnowledge:
         if count == 0 or count < baseline * self._min_share:
             raise TooFewMonsters(
                 f"refused: the new knowledge has {count} monsters against {baseline} lately live "
-                f"(below the {self._min_share:.0%} floor of MONSTERBOT_RELOAD_MIN_SHARE); fix it, or set the floor to 0 "
+                f"(below the {self._min_share:.0%} floor of MONSTERBOT_RELOAD_MIN_SHARE); fix it, or set the floor to "
+                f"0 "
                 "to take it"
             )
 
@@ -177,8 +186,9 @@ class Reloader(threading.Thread):
     A failed reload is not tried again until the sources change, or come back after an outage:
     so reverting a broken file to its exact former state is seen, and clears the error."""
 
-    def __init__(self, knowledge: LiveKnowledge, fingerprint: Callable[[], str], interval: float,
-                 seen: str | None = None) -> None:
+    def __init__(
+        self, knowledge: LiveKnowledge, fingerprint: Callable[[], str], interval: float, seen: str | None = None
+    ) -> None:
         """`seen`: the fingerprint the live knowledge was loaded at, if taken before (else it is taken now)."""
         super().__init__(name="knowledge-reloader", daemon=True)
         self._knowledge = knowledge

@@ -54,8 +54,12 @@ class _Read:
 
 def _records(file: str, entry: Entry) -> list[Record]:
     """A cached file's records, read from `file` (the entry may have been written for the same content elsewhere)."""
-    return [Record.compiled(monster if monster.origin == file else replace(monster, origin=file), file, entry[2], index,
-                            claims) for index, monster, claims in entry[3]]
+    return [
+        Record.compiled(
+            monster if monster.origin == file else replace(monster, origin=file), file, entry[2], index, claims
+        )
+        for index, monster, claims in entry[3]
+    ]
 
 
 class YamlSource:
@@ -79,13 +83,19 @@ class YamlSource:
         by_content = {entry[0]: entry for entry in files.values()}
         names = yaml_file_names(self.paths)
         stamps = {file: stamp(file) for file in names}
-        changed = {file for file in names if (read := self._reads.get(file)) is None or read.stamp != stamps[file]
-                   or stamps[file] is None}
+        changed = {
+            file
+            for file in names
+            if (read := self._reads.get(file)) is None or read.stamp != stamps[file] or stamps[file] is None
+        }
         settle(seen[1] for file in changed if (seen := stamps[file]) is not None)  # once: files just written finish
         for file in names:
             seen = stamps[file]
-            reads[file] = self._reads[file] if file not in changed else \
-                self._read(file, seen if seen is not None and seen[1] < recent else None, files, by_content)
+            reads[file] = (
+                self._reads[file]
+                if file not in changed
+                else self._read(file, seen if seen is not None and seen[1] < recent else None, files, by_content)
+            )
         self._reads = reads  # deleted files are forgotten; a failed load keeps what it read
         records = [record for read in reads.values() for record in read.records]
         errors = [p for read in reads.values() for p in read.problems if p.severity == "error"]
@@ -118,8 +128,10 @@ class YamlSource:
     def _compile(self, cache: KnowledgeCache, compiled: Compiled, knowledge: KnowledgeSet) -> Snapshot:
         """The index of the knowledge just loaded: the cache's if its files are these, else built (from what of the
         cache's still holds); the cache is written again if any file or stamp changed."""
-        files = {file: (read.digest, read.stamp, read.text, tuple((r.index, r.monster, r.claims) for r in read.records))
-                 for file, read in self._reads.items()}
+        files = {
+            file: (read.digest, read.stamp, read.text, tuple((r.index, r.monster, r.claims) for r in read.records))
+            for file, read in self._reads.items()
+        }
         index = compiled.index
         if index is None or {f: e[0] for f, e in files.items()} != {f: e[0] for f, e in compiled.files.items()}:
             index = Snapshot.build(knowledge, previous=index)

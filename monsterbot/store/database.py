@@ -51,8 +51,12 @@ def _companion(connection: Connection) -> None:
 
 
 #: MIGRATIONS[n] turns a version n-1 database into version n.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _wilds_facts, 3: _chat_game, 4: _private_query_log,
-                                                        5: _companion}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    2: _wilds_facts,
+    3: _chat_game,
+    4: _private_query_log,
+    5: _companion,
+}
 
 
 class StoreError(RuntimeError):
@@ -65,10 +69,12 @@ def open_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(connection, _record) -> None:  # noqa: ANN001 - DB-API connection
+        def _sqlite_pragmas(connection, _record) -> None:
             cursor = connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=FULL")  # a commit survives a power loss: chats' settings, synced knowledge
+            cursor.execute(
+                "PRAGMA synchronous=FULL"
+            )  # a commit survives a power loss: chats' settings, synced knowledge
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.close()
 

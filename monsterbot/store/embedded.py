@@ -52,8 +52,13 @@ class EmbeddedStore:
     def _connection(self) -> sqlite3.Connection | None:
         if self._db is None:
             try:  # never creates the file: the migration does, in WAL mode
-                db = sqlite3.connect(f"file:{self.path}?mode=rw", uri=True, timeout=BUSY_TIMEOUT,
-                                     isolation_level=None, check_same_thread=False)
+                db = sqlite3.connect(
+                    f"file:{self.path}?mode=rw",
+                    uri=True,
+                    timeout=BUSY_TIMEOUT,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
             except sqlite3.OperationalError:
                 return None
             db.row_factory = sqlite3.Row
@@ -133,7 +138,8 @@ class EmbeddedPreferences:
         self._store.write(
             "INSERT INTO chat_preferences (chat_key, mention_only, game, updated_at) VALUES (?, ?, ?, ?) "
             f"ON CONFLICT(chat_key) DO UPDATE SET {column} = excluded.{column}, updated_at = excluded.updated_at",
-            [(key, defaults["mention_only"], defaults["game"], stored_time(datetime.now(timezone.utc)))])
+            [(key, defaults["mention_only"], defaults["game"], stored_time(datetime.now(timezone.utc)))],
+        )
 
     def forget(self, key: str) -> None:
         self._store.write("DELETE FROM chat_preferences WHERE chat_key = ?", [(key,)])
@@ -154,7 +160,7 @@ def migrate_apart(url: str) -> int | None:
 
         migrate(open_engine(url))
         code = 0
-    except BaseException:  # noqa: BLE001 - logged, as a worker's migration was; the workers go on without it
+    except BaseException:
         log.exception("the store could not be migrated")
     finally:
         os._exit(code)

@@ -47,9 +47,12 @@ def sync(engine: Engine, monsters: Iterable[Monster]) -> SyncResult:
 
 
 def _rows(monster: Monster) -> tuple[MonsterRow, list[object]]:
-    parent = MonsterRow(id=monster.id, names=dict(monster.names), ambiguous_with=list(monster.ambiguous_with),
-                        origin=monster.origin)
-    rows: list[object] = [NameRow(monster_id=monster.id, language=lang, name=name, alias=False) for lang, name in monster.names.items()]
+    parent = MonsterRow(
+        id=monster.id, names=dict(monster.names), ambiguous_with=list(monster.ambiguous_with), origin=monster.origin
+    )
+    rows: list[object] = [
+        NameRow(monster_id=monster.id, language=lang, name=name, alias=False) for lang, name in monster.names.items()
+    ]
     rows += [
         NameRow(monster_id=monster.id, language=lang, name=alias, alias=True, position=i)
         for lang, aliases in monster.aliases.items()
@@ -58,18 +61,31 @@ def _rows(monster: Monster) -> tuple[MonsterRow, list[object]]:
     for game, facts in monster.games.items():
         rows.append(
             GameFactsRow(
-                monster_id=monster.id, game=game, source=facts.source, elements=dict(facts.elements),
-                weak_elements=list(facts.weak_elements), ailments=dict(facts.ailments), breakable=list(facts.breakable),
+                monster_id=monster.id,
+                game=game,
+                source=facts.source,
+                elements=dict(facts.elements),
+                weak_elements=list(facts.weak_elements),
+                ailments=dict(facts.ailments),
+                breakable=list(facts.breakable),
                 severable=list(facts.severable),
                 forms=[{"description": f.description, "elements": dict(f.elements)} for f in facts.forms],
-                derived=list(facts.derived), missing=list(facts.missing), resisted_elements=list(facts.resisted_elements),
+                derived=list(facts.derived),
+                missing=list(facts.missing),
+                resisted_elements=list(facts.resisted_elements),
                 companion=companion_data(facts),
             )
         )
         rows += [
             HitzoneRow(
-                monster_id=monster.id, game=game, position=i, part=zone.part, state=zone.state,
-                values={k: v for k, v in (("cut", zone.cut), ("impact", zone.impact), ("shot", zone.shot)) if v is not None}
+                monster_id=monster.id,
+                game=game,
+                position=i,
+                part=zone.part,
+                state=zone.state,
+                values={
+                    k: v for k, v in (("cut", zone.cut), ("impact", zone.impact), ("shot", zone.shot)) if v is not None
+                }
                 | dict(zone.elements),
             )
             for i, zone in enumerate(facts.hitzones)
@@ -88,9 +104,13 @@ def load_monsters(engine: Engine) -> list[Monster]:
     """Every stored monster, rebuilt as the model's immutable records."""
     with Session(engine) as session:
         monsters = session.exec(select(MonsterRow).order_by(col(MonsterRow.id))).all()
-        names = session.exec(select(NameRow).order_by(col(NameRow.monster_id), col(NameRow.position), col(NameRow.id))).all()
+        names = session.exec(
+            select(NameRow).order_by(col(NameRow.monster_id), col(NameRow.position), col(NameRow.id))
+        ).all()
         facts = session.exec(select(GameFactsRow)).all()
-        zones = session.exec(select(HitzoneRow).order_by(col(HitzoneRow.monster_id), col(HitzoneRow.game), col(HitzoneRow.position))).all()
+        zones = session.exec(
+            select(HitzoneRow).order_by(col(HitzoneRow.monster_id), col(HitzoneRow.game), col(HitzoneRow.position))
+        ).all()
     aliases: dict[str, dict[str, list[str]]] = {}
     for row in names:
         if row.alias:
@@ -99,25 +119,40 @@ def load_monsters(engine: Engine) -> list[Monster]:
     for zone in zones:
         values = dict(zone.values)
         hitzones.setdefault((zone.monster_id, zone.game), []).append(
-            Hitzone(zone.part, values.pop("cut", None), values.pop("impact", None), values.pop("shot", None),
-                    {e: values[e] for e in ELEMENTS if e in values}, zone.state)
+            Hitzone(
+                zone.part,
+                values.pop("cut", None),
+                values.pop("impact", None),
+                values.pop("shot", None),
+                {e: values[e] for e in ELEMENTS if e in values},
+                zone.state,
+            )
         )
     games: dict[str, dict[str, GameFacts]] = {}
     for fact in facts:
         games.setdefault(fact.monster_id, {})[fact.game] = GameFacts(
-            game=fact.game, elements=dict(fact.elements), weak_elements=tuple(fact.weak_elements),
-            ailments=dict(fact.ailments), hitzones=tuple(hitzones.get((fact.monster_id, fact.game), ())),
-            breakable=tuple(fact.breakable), severable=tuple(fact.severable),
-            forms=tuple(Form(f["description"], dict(f["elements"])) for f in fact.forms), source=fact.source,
-            derived=tuple(fact.derived), missing=tuple(fact.missing), resisted_elements=tuple(fact.resisted_elements),
+            game=fact.game,
+            elements=dict(fact.elements),
+            weak_elements=tuple(fact.weak_elements),
+            ailments=dict(fact.ailments),
+            hitzones=tuple(hitzones.get((fact.monster_id, fact.game), ())),
+            breakable=tuple(fact.breakable),
+            severable=tuple(fact.severable),
+            forms=tuple(Form(f["description"], dict(f["elements"])) for f in fact.forms),
+            source=fact.source,
+            derived=tuple(fact.derived),
+            missing=tuple(fact.missing),
+            resisted_elements=tuple(fact.resisted_elements),
             **companion_fields(fact.companion),
         )
     return [
         Monster(
-            id=row.id, names=dict(row.names),
+            id=row.id,
+            names=dict(row.names),
             aliases={lang: tuple(values) for lang, values in aliases.get(row.id, {}).items()},
             games={g: games[row.id][g] for g in sorted(games.get(row.id, {}), key=_game_order)},
-            ambiguous_with=tuple(row.ambiguous_with), origin=row.origin,
+            ambiguous_with=tuple(row.ambiguous_with),
+            origin=row.origin,
         )
         for row in monsters
     ]

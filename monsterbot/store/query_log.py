@@ -2,7 +2,8 @@
 
 Kept only what an editor needs to improve answers, and no more (README "What the bot keeps"): the webhook records only
 messages the bot answered; `record` redacts each text as written (runs of digits, links, e-mail addresses: the
-matching key a query is grouped by would hide a link's shape), keeps its matching key and cuts it to QUERY_CHARS; the writer deletes entries older than the retention every PRUNE_EVERY seconds, at its start too.
+matching key a query is grouped by would hide a link's shape), keeps its matching key and cuts it to QUERY_CHARS; the
+writer deletes entries older than the retention every PRUNE_EVERY seconds, at its start too.
 
 Logging never slows or breaks a reply: the webhook only puts an entry on a bounded queue;
 a thread writes batches in one transaction each, gathering for GATHER_SECONDS first (under load, one
@@ -51,7 +52,7 @@ def redact(text: str) -> str:
     most QUERY_CHARS."""
     kept, end = [], 0
     for found in _REDACTED.finditer(text):
-        kept += [normalize(text[end:found.start()]), f"<{found.lastgroup}>"]
+        kept += [normalize(text[end : found.start()]), f"<{found.lastgroup}>"]
         end = found.end()
     kept.append(normalize(text[end:]))
     return "".join(kept)[:QUERY_CHARS]
@@ -105,9 +106,11 @@ class EmbeddedQueries:
     def insert(self, entries: list[Entry]) -> None:
         from monsterbot.store.embedded import stored_time
 
-        self._store.write("INSERT INTO query_log (at, query, outcome, monster_id, score, chat, language) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)", [(stored_time(e.at), e.query, e.outcome, e.monster_id,
-                                                            e.score, e.chat, e.language) for e in entries])
+        self._store.write(
+            "INSERT INTO query_log (at, query, outcome, monster_id, score, chat, language) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(stored_time(e.at), e.query, e.outcome, e.monster_id, e.score, e.chat, e.language) for e in entries],
+        )
 
     def prune(self, before: datetime) -> int:
         from monsterbot.store.embedded import stored_time
@@ -118,9 +121,16 @@ class EmbeddedQueries:
 class QueryLog:
     """Writes entries in the background and deletes those older than `keep_days`; `record` never blocks."""
 
-    def __init__(self, store: QueryStore, keep_days: float, capacity: int = 10_000, batch: int = 200,
-                 on_drop: Callable[[int], None] | None = None, gather: float = GATHER_SECONDS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        store: QueryStore,
+        keep_days: float,
+        capacity: int = 10_000,
+        batch: int = 200,
+        on_drop: Callable[[int], None] | None = None,
+        gather: float = GATHER_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._store = store
         self._keep = timedelta(days=keep_days)
         self._clock = clock
@@ -229,7 +239,11 @@ def stats(engine: Engine, since: datetime) -> dict[str, int]:
 
     from monsterbot.store.schema import QueryLogRow
 
-    statement = select(col(QueryLogRow.outcome), func.count()).where(col(QueryLogRow.at) >= since).group_by(col(QueryLogRow.outcome))
+    statement = (
+        select(col(QueryLogRow.outcome), func.count())
+        .where(col(QueryLogRow.at) >= since)
+        .group_by(col(QueryLogRow.outcome))
+    )
     with Session(engine) as session:
         return dict(sorted(session.execute(statement).all()))
 

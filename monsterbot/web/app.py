@@ -40,33 +40,47 @@ def create_app(
     runtime = runtime or build_runtime(settings)
     knowledge = runtime.knowledge
     metrics.export_knowledge(knowledge)
-    replier = replier or LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout,
-                                     SENDERS)
+    replier = replier or LineReplier(
+        settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout, SENDERS
+    )
     # the webhook runs on the asyncio worker's loop (`loop_webhook`, monsterbot/web/asgi.py) when it waits on no
     # network call (its files are local); with Redis or a database server on the request path it runs on the threads,
     # through the route below, where a slow store holds one request, not all; so does recording a reply's result
     loop_safe = not settings.redis_url and not settings.remote_store
-    dispatcher = ReplyDispatcher(replier, settings.line_timeout, drain_budget(settings.shutdown_grace),
-                                 blocking_done=not loop_safe, hold=settings.reply_hold)
-    conversation = Conversation(knowledge, settings.default_game, settings.group_mode, runtime.preferences,
-                                runtime.memory)
-    ledger = ledger or event_ledger(settings.redis_url, settings.data_dir, settings.event_lease,
-                                    send_lease=settings.line_timeout + 1.0)  # a send in flight has ended by then
+    dispatcher = ReplyDispatcher(
+        replier,
+        settings.line_timeout,
+        drain_budget(settings.shutdown_grace),
+        blocking_done=not loop_safe,
+        hold=settings.reply_hold,
+    )
+    conversation = Conversation(
+        knowledge, settings.default_game, settings.group_mode, runtime.preferences, runtime.memory
+    )
+    ledger = ledger or event_ledger(
+        settings.redis_url, settings.data_dir, settings.event_lease, send_lease=settings.line_timeout + 1.0
+    )  # a send in flight has ended by then
     webhook = Webhook(conversation, dispatcher, ledger, runtime.query_log, settings.channel_secret)
     dispatcher.every(REPLAY_SECONDS, webhook.replay_owed)  # the replies a stopped worker owes, from each worker
-    live = metrics.LiveState(lambda: knowledge.current.version if knowledge.ready else "none",
-                             lambda: _dependencies(runtime, ledger))
+    live = metrics.LiveState(
+        lambda: knowledge.current.version if knowledge.ready else "none", lambda: _dependencies(runtime, ledger)
+    )
 
     app = Flask("monsterbot")
-    app.extensions["monsterbot"] = {"runtime": runtime, "dispatcher": dispatcher, "webhook": webhook,
-                                    "loop_webhook": webhook.answer_on_loop if loop_safe else None}
+    app.extensions["monsterbot"] = {
+        "runtime": runtime,
+        "dispatcher": dispatcher,
+        "webhook": webhook,
+        "loop_webhook": webhook.answer_on_loop if loop_safe else None,
+    }
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
 
     @app.post("/callback")
     def callback() -> Response:
         arrived = request.environ.get("asgi.scope", {}).get("monsterbot.arrived")  # read whole, then a thread waited
-        text, status = webhook.answer(_raw_body(settings.max_body_bytes), request.headers.get("X-Line-Signature", ""),
-                                      arrived)
+        text, status = webhook.answer(
+            _raw_body(settings.max_body_bytes), request.headers.get("X-Line-Signature", ""), arrived
+        )
         return Response(text, status, mimetype="text/plain")  # as the loop answers it
 
     def internal() -> bool:

@@ -32,20 +32,31 @@ WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 LoopWebhook = Callable[[bytes, str], Union[tuple[str, int], Awaitable[tuple[str, int]]]]
 
 
-def serve(wsgi_app: WSGIApp, threads: int, max_body: int, webhook: LoopWebhook | None = None,
-          on_shutdown: Callable[[], Awaitable[None]] | None = None) -> ASGIApp:
+def serve(
+    wsgi_app: WSGIApp,
+    threads: int,
+    max_body: int,
+    webhook: LoopWebhook | None = None,
+    on_shutdown: Callable[[], Awaitable[None]] | None = None,
+) -> ASGIApp:
     """The Flask app as an ASGI app that hands it only whole requests on `threads` threads; `webhook` answers
     INLINE_PATHS on the loop; `on_shutdown` is awaited at the server's lifespan shutdown."""
-    return WholeRequests(WSGIMiddleware(wsgi_app, workers=threads), max_body, webhook,  # type: ignore[arg-type]
-                         on_shutdown)  # a2wsgi's own scope and message types are TypedDicts of the same shape
+    # a2wsgi's own scope and message types are TypedDicts of the same shape
+    middleware = WSGIMiddleware(wsgi_app, workers=threads)  # type: ignore[arg-type]
+    return WholeRequests(middleware, max_body, webhook, on_shutdown)  # type: ignore[arg-type]
 
 
 class WholeRequests:
     """Reads a request's whole body on the event loop before `app` sees the request; `webhook` answers POSTs to
     INLINE_PATHS on the loop; the lifespan's shutdown awaits `on_shutdown`."""
 
-    def __init__(self, app: ASGIApp, max_body: int, webhook: LoopWebhook | None = None,
-                 on_shutdown: Callable[[], Awaitable[None]] | None = None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body: int,
+        webhook: LoopWebhook | None = None,
+        on_shutdown: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
         self.app = app
         self._max_body = max_body
         self._webhook = webhook
@@ -77,8 +88,11 @@ class WholeRequests:
         whole: Message | None = {"type": "http.request", "body": bytes(body), "more_body": False}
         # The app sees a body of known length, however it was sent (chunked bodies included).
         headers = [(k, v) for k, v in scope["headers"] if k.lower() not in (b"content-length", b"transfer-encoding")]
-        scope = dict(scope, headers=[*headers, (b"content-length", str(len(body)).encode())],
-                     **{"monsterbot.arrived": time.monotonic()})  # the webhook's deadline counts from here
+        scope = dict(
+            scope,
+            headers=[*headers, (b"content-length", str(len(body)).encode())],
+            **{"monsterbot.arrived": time.monotonic()},
+        )  # the webhook's deadline counts from here
         if self._webhook is not None and scope["method"] == "POST" and scope["path"] in INLINE_PATHS:
             await _answer_on_loop(self._webhook, headers, bytes(body), send)
             return
@@ -106,9 +120,17 @@ class WholeRequests:
 
 
 async def _refuse(send: Send, status: int, text: bytes) -> None:
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain"), (b"content-length", str(len(text)).encode()),
-                            (b"connection", b"close")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"text/plain"),
+                (b"content-length", str(len(text)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": text})
 
 
@@ -118,6 +140,14 @@ async def _answer_on_loop(webhook: LoopWebhook, headers: list[tuple[bytes, bytes
     answered = webhook(body, signature)
     text, status = answered if isinstance(answered, tuple) else await answered
     content = text.encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(content)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(content)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": content})

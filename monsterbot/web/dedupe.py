@@ -94,8 +94,10 @@ class EventLedger(Protocol):
         ...
 
 
-_OUTBOX = ("CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, reply TEXT, deadline REAL, expires REAL);"
-           "CREATE INDEX IF NOT EXISTS outbox_expires ON outbox (expires)")
+_OUTBOX = (
+    "CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, reply TEXT, deadline REAL, expires REAL);"
+    "CREATE INDEX IF NOT EXISTS outbox_expires ON outbox (expires)"
+)
 
 
 class SqliteLedger:
@@ -104,11 +106,22 @@ class SqliteLedger:
 
     _PRUNE_EVERY = 500  # claims between deletions of expired rows
 
-    def __init__(self, path: Path, lease: float, ttl: float = ANSWERED_TTL, busy_timeout: float = 0.2,
-                 clock: Callable[[], float] = time.time, send_lease: float = 10.0) -> None:
-        self._file = HostFile(path, busy_timeout, "CREATE TABLE IF NOT EXISTS events "
-                              "(id TEXT PRIMARY KEY, owner TEXT, answered INTEGER, expires REAL);" + _OUTBOX,
-                              "an event's record")
+    def __init__(
+        self,
+        path: Path,
+        lease: float,
+        ttl: float = ANSWERED_TTL,
+        busy_timeout: float = 0.2,
+        clock: Callable[[], float] = time.time,
+        send_lease: float = 10.0,
+    ) -> None:
+        self._file = HostFile(
+            path,
+            busy_timeout,
+            "CREATE TABLE IF NOT EXISTS events "
+            "(id TEXT PRIMARY KEY, owner TEXT, answered INTEGER, expires REAL);" + _OUTBOX,
+            "an event's record",
+        )
         self._send_lease = send_lease
         self._lease = lease
         self._ttl = ttl
@@ -141,29 +154,44 @@ class SqliteLedger:
 
     def answered(self, event_id: str) -> None:
         # an upsert: a reply replayed from the outbox may have had its claim released before
-        self._file.write_all(("INSERT INTO events VALUES (?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET answered = 1, "
-                              "expires = excluded.expires", (event_id, self._owner, self._clock() + self._ttl)),
-                             ("DELETE FROM outbox WHERE id = ?", (event_id,)))
+        self._file.write_all(
+            (
+                "INSERT INTO events VALUES (?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET answered = 1, "
+                "expires = excluded.expires",
+                (event_id, self._owner, self._clock() + self._ttl),
+            ),
+            ("DELETE FROM outbox WHERE id = ?", (event_id,)),
+        )
 
     def were_answered(self, event_ids: Sequence[str]) -> set[str]:
         try:
             with self._file.lock:
-                rows = self._file.db.execute(f"SELECT id FROM events WHERE answered = 1 AND id IN "
-                                             f"({', '.join('?' * len(event_ids))})", tuple(event_ids)).fetchall()
+                rows = self._file.db.execute(
+                    f"SELECT id FROM events WHERE answered = 1 AND id IN ({', '.join('?' * len(event_ids))})",
+                    tuple(event_ids),
+                ).fetchall()
         except sqlite3.Error as exc:
             log.warning("redelivery check skipped, the events file failed: %s", exc)
             return set(event_ids)
         return {event_id for (event_id,) in rows}
 
     def release(self, event_id: str) -> None:
-        self._file.write_all(("DELETE FROM events WHERE id = ? AND owner = ? AND answered = 0", (event_id, self._owner)),
-                             ("UPDATE outbox SET expires = ? WHERE id = ?", (self._clock() + RETRY_AFTER, event_id)))
+        self._file.write_all(
+            ("DELETE FROM events WHERE id = ? AND owner = ? AND answered = 0", (event_id, self._owner)),
+            ("UPDATE outbox SET expires = ? WHERE id = ?", (self._clock() + RETRY_AFTER, event_id)),
+        )
 
     def owe(self, replies: Sequence[Owed]) -> bool:
-        return self._file.write_all(*(  # never for an event answered meanwhile
-            ("INSERT OR REPLACE INTO outbox SELECT ?, ?, ?, ? WHERE NOT EXISTS "
-             "(SELECT 1 FROM events WHERE id = ? AND answered = 1)",
-             (owed.event_id, owed.encoded(), owed.deadline, self._retry_at(owed), owed.event_id)) for owed in replies))
+        return self._file.write_all(
+            *(  # never for an event answered meanwhile
+                (
+                    "INSERT OR REPLACE INTO outbox SELECT ?, ?, ?, ? WHERE NOT EXISTS "
+                    "(SELECT 1 FROM events WHERE id = ? AND answered = 1)",
+                    (owed.event_id, owed.encoded(), owed.deadline, self._retry_at(owed), owed.event_id),
+                )
+                for owed in replies
+            )
+        )
 
     def _retry_at(self, owed: Owed) -> float:
         return self._clock() + (self._send_lease if owed.sending else 0.0)
@@ -176,8 +204,9 @@ class SqliteLedger:
                 if db.execute("SELECT 1 FROM outbox WHERE expires <= ? LIMIT 1", (now,)).fetchone() is None:
                     return []  # the usual poll: one indexed read, no write
                 with transaction(db):
-                    rows = db.execute("SELECT id, reply, deadline FROM outbox WHERE expires <= ? LIMIT ?",
-                                      (now, TAKE_AT_ONCE)).fetchall()
+                    rows = db.execute(
+                        "SELECT id, reply, deadline FROM outbox WHERE expires <= ? LIMIT ?", (now, TAKE_AT_ONCE)
+                    ).fetchall()
                     for event_id, _, deadline in rows:
                         if deadline < now:
                             db.execute("DELETE FROM outbox WHERE id = ?", (event_id,))
@@ -197,20 +226,33 @@ class RedisLedger:
 
     # Delete a claim only while it is still ours (it may have expired and been claimed again); an owed reply of the
     # event may be tried again after ARGV[2].
-    _RELEASE = ("redis.call('zadd', KEYS[2], 'XX', ARGV[2], ARGV[3]) "
-                "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0")
+    _RELEASE = (
+        "redis.call('zadd', KEYS[2], 'XX', ARGV[2], ARGV[3]) "
+        "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+    )
     # Keep a reply unless its event was answered meanwhile.
-    _OWE = ("if redis.call('get', KEYS[1]) == 'answered' then return 0 end "
-            "redis.call('set', KEYS[3], ARGV[1], 'PX', ARGV[2]) redis.call('zadd', KEYS[2], ARGV[3], ARGV[4]) return 1")
+    _OWE = (
+        "if redis.call('get', KEYS[1]) == 'answered' then return 0 end "
+        "redis.call('set', KEYS[3], ARGV[1], 'PX', ARGV[2]) redis.call('zadd', KEYS[2], ARGV[3], ARGV[4]) return 1"
+    )
     # Take up to ARGV[3] owed replies due by ARGV[1], leased until ARGV[2]; forget those whose key expired.
-    _TAKE = ("local ids = redis.call('zrangebyscore', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[3]) local out = {} "
-             "for _, id in ipairs(ids) do local reply = redis.call('get', ARGV[4] .. id) "
-             "if reply then redis.call('zadd', KEYS[1], ARGV[2], id) table.insert(out, id) table.insert(out, reply) "
-             "else redis.call('zrem', KEYS[1], id) end end return out")
+    _TAKE = (
+        "local ids = redis.call('zrangebyscore', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[3]) local out = {} "
+        "for _, id in ipairs(ids) do local reply = redis.call('get', ARGV[4] .. id) "
+        "if reply then redis.call('zadd', KEYS[1], ARGV[2], id) table.insert(out, id) table.insert(out, reply) "
+        "else redis.call('zrem', KEYS[1], id) end end return out"
+    )
 
-    def __init__(self, url: str, lease: float, standby: EventLedger, ttl: int = ANSWERED_TTL,
-                 prefix: str = "monsterbot:event:", send_lease: float = 10.0,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        url: str,
+        lease: float,
+        standby: EventLedger,
+        ttl: int = ANSWERED_TTL,
+        prefix: str = "monsterbot:event:",
+        send_lease: float = 10.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         import redis  # only when configured: keeps the default start-up light
 
         self._redis = redis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
@@ -289,8 +331,11 @@ class RedisLedger:
             return
         with self._lock:
             token = self._tokens.pop(event_id, None)
-        self._call(lambda: self._release(keys=[self._prefix + event_id, self._outbox],
-                                         args=[token or "", self._clock() + RETRY_AFTER, event_id]))
+        self._call(
+            lambda: self._release(
+                keys=[self._prefix + event_id, self._outbox], args=[token or "", self._clock() + RETRY_AFTER, event_id]
+            )
+        )
 
     def owe(self, replies: Sequence[Owed]) -> bool:
         with self._lock:
@@ -301,9 +346,16 @@ class RedisLedger:
             pipeline = self._redis.pipeline(transaction=False)
             for owed in mine:
                 life = max(1, int((owed.deadline - self._clock()) * 1000))
-                self._owe(keys=[self._prefix + owed.event_id, self._outbox, self._prefix + "owed:" + owed.event_id],
-                          args=[owed.encoded(), life, self._clock() + (self._send_lease if owed.sending else 0.0),
-                                owed.event_id], client=pipeline)
+                self._owe(
+                    keys=[self._prefix + owed.event_id, self._outbox, self._prefix + "owed:" + owed.event_id],
+                    args=[
+                        owed.encoded(),
+                        life,
+                        self._clock() + (self._send_lease if owed.sending else 0.0),
+                        owed.event_id,
+                    ],
+                    client=pipeline,
+                )
             pipeline.execute()
 
         if mine and not self._call(keep):  # Redis down, late, or no time left: the host's file keeps them
@@ -319,8 +371,11 @@ class RedisLedger:
         now, found = self._clock(), []
 
         def take() -> None:
-            found.extend(self._take(keys=[self._outbox], args=[now, now + self._send_lease, TAKE_AT_ONCE,
-                                                               self._prefix + "owed:"]))
+            found.extend(
+                self._take(
+                    keys=[self._outbox], args=[now, now + self._send_lease, TAKE_AT_ONCE, self._prefix + "owed:"]
+                )
+            )
 
         self._call(take)
         pairs = [(found[i].decode(), found[i + 1]) for i in range(0, len(found), 2)]
@@ -350,15 +405,18 @@ class RedisLedger:
 
     def _failed(self, exc: BaseException) -> None:
         self._down_until = time.monotonic() + REDIS_RETRY_AFTER
-        log.warning("Redis failed (%s): the host's events file decides for %.0f s", type(exc).__name__,
-                    REDIS_RETRY_AFTER)
+        log.warning(
+            "Redis failed (%s): the host's events file decides for %.0f s", type(exc).__name__, REDIS_RETRY_AFTER
+        )
 
 
 def _live(rows: Sequence[tuple[str, str | bytes]], now: float) -> list[Owed]:
     """The owed replies of these rows whose token may still be used; the others are logged as lost."""
     owed = [Owed.decoded(event_id, reply) for event_id, reply in rows]
     for late in (o for o in owed if o.deadline < now):
-        log.warning("reply not sent: its token expired before any worker could send it", extra={"event_id": late.event_id})
+        log.warning(
+            "reply not sent: its token expired before any worker could send it", extra={"event_id": late.event_id}
+        )
     return [o for o in owed if o.deadline >= now]
 
 

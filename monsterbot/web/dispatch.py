@@ -12,7 +12,8 @@ a reused token). Only gunicorn's graceful stop (SIGTERM) drains; its quick stop 
 While LINE answers briskly, a webhook holds its 200 until its replies reached LINE (until HOLD seconds after the
 webhook came in): a worker that dies before then leaves LINE to redeliver. Once a reply takes longer, webhooks answer
 at once for SLOW_FOR seconds. Either way a reply not yet with LINE when the webhook responds 200 was first kept in the
-ledger's outbox (monsterbot/web/webhook.py): another worker sends it if this one dies. A webhook answered on the loop awaits its
+ledger's outbox (monsterbot/web/webhook.py): another worker sends it if this one dies. A webhook answered on the loop
+awaits its
 hold there (`settle_async`, handed to the server to await before it responds); one answered on a thread waits there
 (`settle`). No thread is handed a reply: sending one costs the loop a coroutine.
 """
@@ -58,8 +59,15 @@ class ReplyDispatcher:
     """Runs `replier.reply` on one loop, `senders` at a time, and reports each result ("unsent" if drained away) to
     its `done`: on that loop, or on a thread when `done` may wait on the network (`blocking_done`)."""
 
-    def __init__(self, replier: Replier, line_timeout: float, drain_budget: float, senders: int = SENDERS,
-                 blocking_done: bool = False, hold: float = HOLD) -> None:
+    def __init__(
+        self,
+        replier: Replier,
+        line_timeout: float,
+        drain_budget: float,
+        senders: int = SENDERS,
+        blocking_done: bool = False,
+        hold: float = HOLD,
+    ) -> None:
         self._replier = replier
         self._hold = hold
         self._budget = drain_budget
@@ -99,7 +107,7 @@ class ReplyDispatcher:
                     await loop.run_in_executor(None, job)
                 else:
                     job()
-            except Exception:  # noqa: BLE001 - a failing round is logged; the next one runs
+            except Exception:
                 log.exception("a repeated job failed")
             await asyncio.sleep(seconds)
 
@@ -122,8 +130,13 @@ class ReplyDispatcher:
             return None
         return waited
 
-    def _start(self, token: str, messages: Sequence[Wire], done: Callable[[str], None],
-               waited: concurrent.futures.Future[str] | None = None) -> asyncio.Task[str]:
+    def _start(
+        self,
+        token: str,
+        messages: Sequence[Wire],
+        done: Callable[[str], None],
+        waited: concurrent.futures.Future[str] | None = None,
+    ) -> asyncio.Task[str]:
         """On the loop: the reply's task, its end reported whatever ends it (a cancel before its first step too)."""
         task = asyncio.get_running_loop().create_task(self._reply(token, messages))
         self._waiting.add(task)
@@ -140,12 +153,13 @@ class ReplyDispatcher:
             self._sending.add(task)
             try:
                 return await self._replier.reply(token, messages)
-            except Exception:  # noqa: BLE001 - a replier that raises is reported, never left pending
+            except Exception:
                 log.exception("a reply failed")
                 return "error"
 
-    def _finish(self, task: asyncio.Task[str], done: Callable[[str], None],
-                waited: concurrent.futures.Future[str] | None) -> None:
+    def _finish(
+        self, task: asyncio.Task[str], done: Callable[[str], None], waited: concurrent.futures.Future[str] | None
+    ) -> None:
         self._waiting.discard(task)
         self._sending.discard(task)
         self._slots.release()
@@ -236,7 +250,7 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
 def _report(done: Callable[[str], None], result: str) -> None:
     try:
         done(result)
-    except Exception:  # noqa: BLE001 - a failing report (the ledger, a log) must not end the loop's callbacks
+    except Exception:
         log.exception("a reply's result could not be recorded")
 
 

@@ -62,12 +62,12 @@ def _preload():
     preload(settings)
 
 
-def pre_fork(server, worker):  # noqa: ARG001 - gunicorn hook signature
+def pre_fork(server, worker):
     """Keep the collector off the master's objects in the worker: walking them would copy their shared pages."""
     gc.freeze()
 
 
-def child_exit(server, worker):  # noqa: ARG001 - gunicorn hook signature
+def child_exit(server, worker):
     """Drop the live gauges of a worker that ended."""
     from prometheus_client import multiprocess
 
@@ -84,5 +84,10 @@ def post_worker_init(worker):
     dispatcher = parts.get("dispatcher")
     if dispatcher is not None:
         dispatcher.attach(worker.loop)
-    worker.asgi = serve(worker.asgi, settings.threads, settings.max_body_bytes, parts.get("loop_webhook"),
-                        dispatcher.close if dispatcher is not None else None)
+    worker.asgi = serve(
+        worker.asgi,
+        settings.threads,
+        settings.max_body_bytes,
+        parts.get("loop_webhook"),
+        dispatcher.close if dispatcher is not None else None,
+    )

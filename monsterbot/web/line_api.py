@@ -44,10 +44,14 @@ class LineReplier:
         credentials go in its URL), and ~/.netrc never (the channel token is the only credential)."""
         if self._session is None or self._session.closed:
             self._client = AsyncApiClient(self._configuration)
-            self._session = aiohttp.ClientSession(connector=self._client.rest_client.pool_manager.connector,
-                                                  connector_owner=False)
-            self._headers = {**self._client.default_headers, "Accept": "application/json",
-                             "Content-Type": "application/json"}
+            self._session = aiohttp.ClientSession(
+                connector=self._client.rest_client.pool_manager.connector, connector_owner=False
+            )
+            self._headers = {
+                **self._client.default_headers,
+                "Accept": "application/json",
+                "Content-Type": "application/json",
+            }
             self._proxy = _proxy_for(self._url)
         return self._session
 
@@ -67,13 +71,18 @@ class LineReplier:
         session, body = self._pool(), reply_body(reply_token, messages)
         for attempt in (1, 2):
             try:
-                async with session.post(self._url, data=body, headers=self._headers, timeout=self._timeout,
-                                        proxy=self._proxy) as response:
+                async with session.post(
+                    self._url, data=body, headers=self._headers, timeout=self._timeout, proxy=self._proxy
+                ) as response:
                     answer = await response.read()  # read whole, so the connection is kept for the next reply
                 if 200 <= response.status <= 299:
                     return "ok"
-                log.warning("LINE rejected the reply: HTTP %s %s", response.status, answer[:200].decode(errors="replace"),
-                            extra={"line_request_id": response.headers.get("X-Line-Request-Id", "")})  # for LINE's support
+                log.warning(
+                    "LINE rejected the reply: HTTP %s %s",
+                    response.status,
+                    answer[:200].decode(errors="replace"),
+                    extra={"line_request_id": response.headers.get("X-Line-Request-Id", "")},
+                )  # for LINE's support
                 return f"http_{response.status}"
             except aiohttp.ClientConnectorError as exc:  # no connection opened: LINE never saw the token
                 if attempt == 2:

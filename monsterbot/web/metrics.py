@@ -31,32 +31,46 @@ WEBHOOK_REQUESTS = Counter(
 )  # ok, invalid_signature, invalid_payload, too_large
 EVENTS = Counter("monsterbot_events_total", "Events answered, by outcome", ["outcome"])
 LINE_REPLIES = Counter(
-    "monsterbot_line_replies_total", "Replies, by result: ok, http_<status>, unreachable, error, "
-    "dropped (the reply queue was full), unsent (still queued when the shutdown drain ended)", ["result"]
+    "monsterbot_line_replies_total",
+    "Replies, by result: ok, http_<status>, unreachable, error, "
+    "dropped (the reply queue was full), unsent (still queued when the shutdown drain ended)",
+    ["result"],
 )
 WEBHOOK_SECONDS = Histogram(
-    "monsterbot_webhook_seconds", "Time to handle a webhook call, before its wait (up to 0.3 s) for the replies to reach LINE", buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
+    "monsterbot_webhook_seconds",
+    "Time to handle a webhook call, before its wait (up to 0.3 s) for the replies to reach LINE",
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )
 LINE_SECONDS = Histogram(
-    "monsterbot_line_request_seconds", "Time of a reply call to LINE's Messaging API, by result (as in "
-    "monsterbot_line_replies_total; a retried connection counted once)", ["result"],
+    "monsterbot_line_request_seconds",
+    "Time of a reply call to LINE's Messaging API, by result (as in "
+    "monsterbot_line_replies_total; a retried connection counted once)",
+    ["result"],
     buckets=(0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10),
 )
 REPLY_QUEUE = Gauge(
-    "monsterbot_reply_queue_depth", "Replies a worker holds (queued or being sent to LINE), summed over the live workers",
+    "monsterbot_reply_queue_depth",
+    "Replies a worker holds (queued or being sent to LINE), summed over the live workers",
     multiprocess_mode="livesum",
 )
-KNOWLEDGE_MONSTERS = Gauge("monsterbot_knowledge_monsters", "Monsters in the live knowledge", multiprocess_mode="livemax")
-KNOWLEDGE_RELOAD_OK = Gauge(
-    "monsterbot_knowledge_last_reload_ok", "1 if the last knowledge reload succeeded, else 0", multiprocess_mode="livemostrecent"
+KNOWLEDGE_MONSTERS = Gauge(
+    "monsterbot_knowledge_monsters", "Monsters in the live knowledge", multiprocess_mode="livemax"
 )
-
-KNOWLEDGE_RELOAD_REFUSED = Gauge(
-    "monsterbot_knowledge_reload_refused", "1 while new knowledge is refused for dropping too many monsters",
+KNOWLEDGE_RELOAD_OK = Gauge(
+    "monsterbot_knowledge_last_reload_ok",
+    "1 if the last knowledge reload succeeded, else 0",
     multiprocess_mode="livemostrecent",
 )
 
-QUERY_LOG_DROPPED = Counter("monsterbot_query_log_dropped_total", "Query log entries dropped (queue full or database down)")
+KNOWLEDGE_RELOAD_REFUSED = Gauge(
+    "monsterbot_knowledge_reload_refused",
+    "1 while new knowledge is refused for dropping too many monsters",
+    multiprocess_mode="livemostrecent",
+)
+
+QUERY_LOG_DROPPED = Counter(
+    "monsterbot_query_log_dropped_total", "Query log entries dropped (queue full or database down)"
+)
 
 
 def export_knowledge(knowledge: "LiveKnowledge") -> None:
@@ -77,8 +91,9 @@ class LiveState(Collector):
     def collect(self) -> Iterable[GaugeMetricFamily]:
         info = GaugeMetricFamily("monsterbot_knowledge_version_info", "The live knowledge version", labels=["version"])
         info.add_metric([self._version()], 1)
-        up = GaugeMetricFamily("monsterbot_dependency_up", "1 if a dependency answers in time, else 0",
-                               labels=["dependency"])
+        up = GaugeMetricFamily(
+            "monsterbot_dependency_up", "1 if a dependency answers in time, else 0", labels=["dependency"]
+        )
         for name, ok in self._dependencies().items():
             up.add_metric([name], 1 if ok else 0)
         return [info, up]

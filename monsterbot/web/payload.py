@@ -58,13 +58,15 @@ def parse_events(body: bytes | str) -> Batch:
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             unknown = _unknown(exc)
             if unknown is None:
-                raise InvalidPayload(f"events[{index}] is not a valid {raw['type']} event: {_first_line(exc)}") from None
+                raise InvalidPayload(
+                    f"events[{index}] is not a valid {raw['type']} event: {_first_line(exc)}"
+                ) from None
             batch.skipped.append(unknown)
     return batch
 
 
 def _unknown(exc: Exception) -> str | None:
-    """"unknown_type" or "unknown_value" when the event is valid but newer than this SDK, else None."""
+    """ "unknown_type" or "unknown_value" when the event is valid but newer than this SDK, else None."""
     if isinstance(exc, ValidationError):
         errors = exc.errors()
         enum = all(e["type"] == "type_error.enum" or "must be one of enum values" in e["msg"] for e in errors)
@@ -99,14 +101,17 @@ def _cut(text: str, mentionees: Sequence[Any]) -> tuple[str, bool]:
     """The text without the valid, non-overlapping spans of these mentionees, and whether any was cut."""
     units = text.encode("utf-16-le", "surrogatepass")
     size = len(units) // 2
-    spans = sorted((m.index, m.index + m.length) for m in mentionees
-                   if 0 <= m.index and 0 < m.length and m.index + m.length <= size)
+    spans = sorted(
+        (m.index, m.index + m.length)
+        for m in mentionees
+        if 0 <= m.index and 0 < m.length and m.index + m.length <= size
+    )
     pieces, end = [], 0
     for start, stop in spans:
         if start >= end:  # an overlapping mention is ignored (LINE sends none): it eats none of the question
-            pieces.append(units[2 * end: 2 * start])
+            pieces.append(units[2 * end : 2 * start])
             end = stop
-    pieces.append(units[2 * end:])
+    pieces.append(units[2 * end :])
     return b"".join(pieces).decode("utf-16-le", "replace"), bool(pieces[:-1])
 
 

@@ -100,8 +100,10 @@ def preload(settings: Settings) -> bool:
         if migrate_apart(settings.store_url()) is not None:
             _migrating.add(settings.store_url())
     for used, modules in (
-        (settings.needs_store and embedded_store(settings) is None,
-         ("monsterbot.preferences.sql", "monsterbot.store.database", "monsterbot.store.query_log")),
+        (
+            settings.needs_store and embedded_store(settings) is None,
+            ("monsterbot.preferences.sql", "monsterbot.store.database", "monsterbot.store.query_log"),
+        ),
         (embedded_store(settings) is not None, ("monsterbot.store.embedded", "monsterbot.store.query_log")),
         (settings.memory and not settings.redis_url and settings.remote_store, ("monsterbot.memory.sql_store",)),
         (bool(settings.redis_url), ("redis", "monsterbot.memory.redis_store")),
@@ -165,12 +167,24 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
     if settings.kubernetes and watch:
         from monsterbot.sources.cluster import ClusterSource, kubernetes_api
 
-        cluster = ClusterSource(source, kube_api or kubernetes_api(), settings.namespace or None, bot=settings.bot,
-                                selector=dict(settings.bot_selector))
+        cluster = ClusterSource(
+            source,
+            kube_api or kubernetes_api(),
+            settings.namespace or None,
+            bot=settings.bot,
+            selector=dict(settings.bot_selector),
+        )
         source = cluster
     knowledge = live_knowledge(source, settings, baseline(settings) if watch else None)  # a serving process's only
-    runtime = Runtime(settings, knowledge, source, engine, preferences=MemoryPreferences(), cluster=cluster,
-                      memory=chat_memory(settings, engine))
+    runtime = Runtime(
+        settings,
+        knowledge,
+        source,
+        engine,
+        preferences=MemoryPreferences(),
+        cluster=cluster,
+        memory=chat_memory(settings, engine),
+    )
     if watch:
         knowledge.listeners.append(lambda: metrics.export_knowledge(knowledge))
     if preloaded is not None:

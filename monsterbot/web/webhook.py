@@ -94,8 +94,11 @@ class Webhook:
     def answer_on_loop(self, body: bytes, signature: str) -> tuple[str, int] | Awaitable[tuple[str, int]]:
         """`answer` on the event loop: the response, or what to await for it (the replies' hold, never slept)."""
         arrived = time.monotonic()
-        with deadline(arrived + DEPENDENCY_BUDGET), metrics.WEBHOOK_SECONDS.time(), \
-                logs.context(request_id=secrets.token_hex(8)):
+        with (
+            deadline(arrived + DEPENDENCY_BUDGET),
+            metrics.WEBHOOK_SECONDS.time(),
+            logs.context(request_id=secrets.token_hex(8)),
+        ):
             batch = self._answer(body, signature, arrived)
         return batch if isinstance(batch, tuple) else self._settled(batch)
 
@@ -107,10 +110,15 @@ class Webhook:
     def _respond(self, batch: _Batch) -> tuple[str, int]:
         """200, once the replies not yet with LINE are in the outbox; 503 (LINE redelivers) when the queue was full or
         the outbox failed."""
-        owed = [replace(o, sending=not reply.done()) for reply, o in zip(batch.replies, batch.owed, strict=True)
-                if not _delivered(reply)]
+        owed = [
+            replace(o, sending=not reply.done())
+            for reply, o in zip(batch.replies, batch.owed, strict=True)
+            if not _delivered(reply)
+        ]
         if not batch.busy and owed and not self.ledger.owe(owed):
-            log.warning("replies on their way could not be kept: 503, so that LINE redelivers", extra={"replies": len(owed)})
+            log.warning(
+                "replies on their way could not be kept: 503, so that LINE redelivers", extra={"replies": len(owed)}
+            )
             batch.busy = True
         if batch.busy:  # LINE redelivers a webhook it had no 2xx for; the events answered are skipped then (the ledger)
             metrics.WEBHOOK_REQUESTS.labels("busy").inc()
@@ -160,7 +168,7 @@ class Webhook:
                             done.owed.append(Owed(event.webhook_event_id, sending[1], sending[2], done.deadline))
                     except ReplyQueueFull:
                         done.busy = True
-                    except Exception:  # noqa: BLE001 - one event's failure is logged; the batch and LINE get their 200
+                    except Exception:
                         self.ledger.release(event.webhook_event_id)
                         metrics.EVENTS.labels("error").inc()
                         log.exception("could not answer an event", extra={"event": event.type})
@@ -170,8 +178,10 @@ class Webhook:
                 else:  # another worker holds it unanswered, and may die: a 2xx now could lose it
                     done.busy = True
                     metrics.EVENTS.labels("held_elsewhere").inc()
-                    log.info("a redelivered event is still in another worker's hands: 503, LINE redelivers it later",
-                             extra={"event": event.type})
+                    log.info(
+                        "a redelivered event is still in another worker's hands: 503, LINE redelivers it later",
+                        extra={"event": event.type},
+                    )
         return done if done.replies or done.busy else ("OK", 200)
 
     def _handle(self, event: Event) -> tuple[Sending, str, tuple[Wire, ...]] | None:
@@ -185,8 +195,13 @@ class Webhook:
         if answer is None:
             self.ledger.answered(event_id)
             return None
-        facts = {"event": event.type, "event_id": event_id, "outcome": answer.outcome, "monster": answer.monster_id,
-                 "score": answer.score}
+        facts = {
+            "event": event.type,
+            "event_id": event_id,
+            "outcome": answer.outcome,
+            "monster": answer.monster_id,
+            "score": answer.score,
+        }
         token = getattr(event, "reply_token", None)
         if not (answer.messages and token):
             _count(event, answer, self.query_log)

@@ -19,7 +19,12 @@ FOLDER = Path(__file__).resolve().parent
 
 #: Conditions only World's data names, which no game text in the sources translates (this project's wording).
 _OWN_CONDITIONS = {
-    "extreme wind pressure": {"en": "Extreme Wind Pressure", "ja": "風圧【特大】", "zh-TW": "風壓【特大】", "zh-CN": "风压【特大】"},
+    "extreme wind pressure": {
+        "en": "Extreme Wind Pressure",
+        "ja": "風圧【特大】",
+        "zh-TW": "風壓【特大】",
+        "zh-CN": "风压【特大】",
+    },
     "mud": {"en": "Mud", "ja": "泥まみれ", "zh-TW": "泥濘", "zh-CN": "泥泞"},
     "effluvia": {"en": "Effluvia", "ja": "瘴気", "zh-TW": "瘴氣", "zh-CN": "瘴气"},
 }
@@ -67,8 +72,11 @@ def part_words() -> dict[str, Any]:
 def _part_games() -> tuple[str, ...]:
     """The games with a part glossary of their own (part_names_<game>.json)."""
     files = (f.name for f in resources.files(__name__).iterdir())
-    return tuple(sorted(f[len("part_names_"):-len(".json")] for f in files
-                        if f.startswith("part_names_") and f.endswith(".json")))
+    return tuple(
+        sorted(
+            f[len("part_names_") : -len(".json")] for f in files if f.startswith("part_names_") and f.endswith(".json")
+        )
+    )
 
 
 @lru_cache(maxsize=4)
@@ -93,7 +101,12 @@ def every_part_name() -> dict[str, set[str]]:
     an alias ("Forearms") has the names of the glossary name it stands for too."""
     words = part_words()
     found: dict[str, set[str]] = {}
-    for names in (table("part_names"), *(table(f"part_names_{g}") for g in _part_games()), words["names"], words["words"]):
+    for names in (
+        table("part_names"),
+        *(table(f"part_names_{g}") for g in _part_games()),
+        words["names"],
+        words["words"],
+    ):
         for english, by_language in names.items():
             found.setdefault(english, {english}).update(by_language.values())
     for alias, english in words["aliases"].items():

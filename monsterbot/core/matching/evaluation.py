@@ -108,8 +108,11 @@ def evaluate(rows: Iterable[Row], read: Callable[[str], Reading]) -> Report:
     for row in rows:
         reading = read(row.query)
         right = is_right(reading, row.expected)
-        groups = (report.overall, report.languages.setdefault(row.language, Figures()),
-                  report.kinds.setdefault(row.kind, Figures()))
+        groups = (
+            report.overall,
+            report.languages.setdefault(row.language, Figures()),
+            report.kinds.setdefault(row.kind, Figures()),
+        )
         for figures in groups:
             _count(figures, row, reading, right)
         if not right:
@@ -136,7 +139,10 @@ def _count(figures: Figures, row: Row, reading: Reading, right: bool) -> None:
 
 def render(report: Report, misses: bool = True) -> str:
     """The report as text: a table overall, per language and per class, then the false positives and misses."""
-    lines = ["| group | rows | precision | recall | false positives | negatives silent / asked |", "| --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| group | rows | precision | recall | false positives | negatives silent / asked |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     groups = [("all", report.overall)]
     groups += [(f"lang {name}", figures) for name, figures in sorted(report.languages.items())]
     groups += [(f"class {name}", figures) for name, figures in sorted(report.kinds.items())]

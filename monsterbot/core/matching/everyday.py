@@ -60,7 +60,8 @@ def build_dictionary_words(keys: Iterable[str], dictionary: Path) -> str:
             continue
         holds = any(key[i:j] in names for i in range(len(key)) for j in range(i + 2, len(key) + 1) if j - i < len(key))
         near = not holds and any(
-            key not in name for name, _, _ in process.extract(key, near_names, scorer=fuzz.ratio, score_cutoff=NEAR, limit=3)
+            key not in name
+            for name, _, _ in process.extract(key, near_names, scorer=fuzz.ratio, score_cutoff=NEAR, limit=3)
         )
         if holds or near:
             found[word] = key

@@ -52,7 +52,8 @@ class Family:
             forms = [
                 other.id
                 for other in self.matcher.monsters()
-                if game in other.games and other.id != monster.id
+                if game in other.games
+                and other.id != monster.id
                 and any(name in normalize(own) for own in other.names.values() for name in names)
             ]
             self.forms[(monster.id, game)] = forms[0] if len(forms) == 1 else None

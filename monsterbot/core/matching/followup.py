@@ -29,8 +29,21 @@ PART_WORDS: dict[str, tuple[str, ...]] = {
     "body": ("body", "torso", "身體", "身体", "軀幹", "胴", "胴体", "からだ"),
     "back": ("back", "背", "背部", "背中"),
     "wing": ("wing", "wings", "翼", "翅膀", "翅", "翼膜", "つばさ"),
-    "leg": ("leg", "legs", "foreleg", "forelegs", "hindleg", "hindlegs", "腳", "腿", "前腳", "後腳", "前肢",
-            "後肢", "あし"),
+    "leg": (
+        "leg",
+        "legs",
+        "foreleg",
+        "forelegs",
+        "hindleg",
+        "hindlegs",
+        "腳",
+        "腿",
+        "前腳",
+        "後腳",
+        "前肢",
+        "後肢",
+        "あし",
+    ),
     "tail": ("tail", "尾巴", "尾", "尾部", "尻尾", "しっぽ", "テール"),
     "horn": ("horn", "horns", "角"),
     "chest": ("chest", "胸", "胸部"),
@@ -39,29 +52,80 @@ PART_WORDS: dict[str, tuple[str, ...]] = {
     "claw": ("claw", "claws", "爪", "爪子"),
 }
 PART_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "head": ("head",), "neck": ("neck", "throat"), "body": ("body", "torso"), "back": ("back",),
-    "wing": ("wing",), "leg": ("leg",), "tail": ("tail",), "horn": ("horn",), "chest": ("chest",),
-    "belly": ("belly", "stomach"), "arm": ("arm",), "claw": ("claw",),
+    "head": ("head",),
+    "neck": ("neck", "throat"),
+    "body": ("body", "torso"),
+    "back": ("back",),
+    "wing": ("wing",),
+    "leg": ("leg",),
+    "tail": ("tail",),
+    "horn": ("horn",),
+    "chest": ("chest",),
+    "belly": ("belly", "stomach"),
+    "arm": ("arm",),
+    "claw": ("claw",),
 }
 
 #: Element words that may follow a name ("火龍 水屬性", "rathalos ice"); a bare 水 only stands alone ("那水呢").
 ELEMENT_WORDS: dict[str, tuple[str, ...]] = {
-    "fire": ("fire", "火屬性"), "water": ("water", "水屬性"), "thunder": ("thunder", "雷屬性"),
-    "ice": ("ice", "冰屬性", "氷属性"), "dragon": ("dragon", "龍屬性"),
+    "fire": ("fire", "火屬性"),
+    "water": ("water", "水屬性"),
+    "thunder": ("thunder", "雷屬性"),
+    "ice": ("ice", "冰屬性", "氷属性"),
+    "dragon": ("dragon", "龍屬性"),
 }
 #: Words that ask for the weakness card itself ("弱點", "弱点は？", "毒呢", "what about poison?": the card lists the
 #: ailments too), after a part or an element was asked; an ailment needs a follow-up marker (a bare 毒 is a name).
 WEAKNESS_WORDS = ("弱點", "弱項", "じゃくてん", "weakness", "weaknesses")
-AILMENT_WORDS = tuple(w for ailment in AILMENTS for w in TOPIC_WORDS[ailment]
-                      if not (w.isascii() and len(w) < 5))  # "ko?", "para?", "stun?" say other things too
+AILMENT_WORDS = tuple(
+    w for ailment in AILMENTS for w in TOPIC_WORDS[ailment] if not (w.isascii() and len(w) < 5)
+)  # "ko?", "para?", "stun?" say other things too
 BARE_ELEMENTS: dict[str, tuple[str, ...]] = {
-    "fire": ("火",), "water": ("水",), "thunder": ("雷",), "ice": ("冰", "氷"), "dragon": ("龍",),
+    "fire": ("火",),
+    "water": ("水",),
+    "thunder": ("雷",),
+    "ice": ("冰", "氷"),
+    "dragon": ("龍",),
 }
 
 #: Words that make a message a follow-up ("那…呢", "what about …", "…だと？").
-FOLLOW_PREFIXES = ("那", "那麼", "那如果", "如果是", "換成", "改成", "改看", "還有", "那換", "じゃあ", "では", "それじゃ")
-FOLLOW_SUFFIXES = ("呢", "的呢", "的話", "的話呢", "咧", "如何", "怎樣", "怎麼樣", "だと", "なら", "だったら", "では",
-                   "はどう", "はどうですか", "どう", "版", "版本", "的版本", "在哪", "在哪裡", "どこ")
+FOLLOW_PREFIXES = (
+    "那",
+    "那麼",
+    "那如果",
+    "如果是",
+    "換成",
+    "改成",
+    "改看",
+    "還有",
+    "那換",
+    "じゃあ",
+    "では",
+    "それじゃ",
+)
+FOLLOW_SUFFIXES = (
+    "呢",
+    "的呢",
+    "的話",
+    "的話呢",
+    "咧",
+    "如何",
+    "怎樣",
+    "怎麼樣",
+    "だと",
+    "なら",
+    "だったら",
+    "では",
+    "はどう",
+    "はどうですか",
+    "どう",
+    "版",
+    "版本",
+    "的版本",
+    "在哪",
+    "在哪裡",
+    "どこ",
+)
 ENGLISH_FOLLOW = frozenset(
     "and what whats about how hows in its it the for on then with of s a an weakness weak is are at".split()
 )
@@ -70,15 +134,38 @@ PARTICLES = ("的", "嗎", "吗", "啊", "呀", "は", "の", "って", "も", "
 
 #: A second monster to compare the remembered one with ("跟雌火龍比呢", "vs rathian?", "リオレイアと比べると？").
 COMPARE_PREFIXES = ("跟", "和", "與", "同", "比", "對比", "比較", "相比", "比起")
-COMPARE_SUFFIXES = ("比", "比較", "相比", "比起來", "對比", "と比べると", "と比べて", "と比べたら", "と比較", "と比べ",
-                    "と比較すると", "比べると", "比べて")
+COMPARE_SUFFIXES = (
+    "比",
+    "比較",
+    "相比",
+    "比起來",
+    "對比",
+    "と比べると",
+    "と比べて",
+    "と比べたら",
+    "と比較",
+    "と比べ",
+    "と比較すると",
+    "比べると",
+    "比べて",
+)
 ENGLISH_COMPARE = frozenset("vs versus compared compare against".split())
 
 #: The chat's game command ("預設荒野", "use rise here", "ライズにして").
 SET_GAME_PREFIXES = ("預設", "默認", "設定", "設為", "設成", "改用", "切換到", "切換成", "以後用", "這裡用", "固定用")
 SET_GAME_SUFFIXES = ("吧", "好了", "就好", "這裡", "在這裡")
-SET_GAME_AFTER = ("にして", "に設定", "にする", "に変更", "に切り替え", "でお願い", "ください", "下さい", "にしてください",
-                  "に設定して")
+SET_GAME_AFTER = (
+    "にして",
+    "に設定",
+    "にする",
+    "に変更",
+    "に切り替え",
+    "でお願い",
+    "ください",
+    "下さい",
+    "にしてください",
+    "に設定して",
+)
 ENGLISH_SET = frozenset("use set default switch".split())
 ENGLISH_SET_FILLER = frozenset("here to game chat group room this the as in for please our my mode on default".split())
 
@@ -171,8 +258,9 @@ def parse(text: str, is_name: Callable[[str], bool] = lambda key: False) -> Ques
     game command; `is_name` tells whether a normalised key is a monster's name as it stands."""
     base = parse_question(text)
     if base.kind is Kind.REVERSE and _element_asked_alone(text):
-        return Question(Kind.ELEMENT, "", base.game, base.language, base.whole, topic=base.topic, followup=True,
-                        asking=True)
+        return Question(
+            Kind.ELEMENT, "", base.game, base.language, base.whole, topic=base.topic, followup=True, asking=True
+        )
     if base.kind in (Kind.HELP, Kind.QUIET, Kind.TALK, Kind.COMPARE, Kind.REVERSE):
         return base
     folded = fold(text).strip()
@@ -194,9 +282,18 @@ def parse(text: str, is_name: Callable[[str], bool] = lambda key: False) -> Ques
     if found.compare:
         if not subject:
             return base
-        return Question(Kind.COMPARE, "", found.game, base.language, base.whole, other=subject, followup=True,
-                        asking=True)
-    kind = Kind.PART if found.part else Kind.ELEMENT if found.element else Kind.HITZONES if found.hitzones else Kind.WEAKNESS
+        return Question(
+            Kind.COMPARE, "", found.game, base.language, base.whole, other=subject, followup=True, asking=True
+        )
+    kind = (
+        Kind.PART
+        if found.part
+        else Kind.ELEMENT
+        if found.element
+        else Kind.HITZONES
+        if found.hitzones
+        else Kind.WEAKNESS
+    )
     game = found.game or (rest.game if rest is not None else None)
     if subject:
         if kind not in (Kind.PART, Kind.ELEMENT):
@@ -204,12 +301,22 @@ def parse(text: str, is_name: Callable[[str], bool] = lambda key: False) -> Ques
         return Question(kind, subject, game, base.language, base.whole, topic=found.element, part=found.part)
     if (kind is Kind.ELEMENT or found.card == "ailment") and not found.marked:
         return base  # a bare "ice", "水屬性" or "毒" keeps its meaning (a name, who is weak to water)
-    return Question(kind, "", game, base.language, base.whole, topic=found.element, part=found.part, followup=True,
-                    asking=found.marked, card=kind is Kind.WEAKNESS and bool(found.card))
+    return Question(
+        kind,
+        "",
+        game,
+        base.language,
+        base.whole,
+        topic=found.element,
+        part=found.part,
+        followup=True,
+        asking=found.marked,
+        card=kind is Kind.WEAKNESS and bool(found.card),
+    )
 
 
 def _element_asked_alone(text: str) -> bool:
-    """"水属性は？", "氷は?": an element, は and a question mark, nothing else — "and water?" about the chat's monster
+    """ "水属性は？", "氷は?": an element, は and a question mark, nothing else — "and water?" about the chat's monster
     (who is weak to water names what it asks for: "水属性が弱点のモンスター", "水に弱いのは？")."""
     folded = fold(text).strip()
     core = compact(folded)
@@ -247,7 +354,7 @@ def _read_token(token: str, found: _Found) -> None:
     match = words.head.match(token)
     pieces = ending + (_split(match.group(), words) if match else [])
     if match:
-        token = token[match.end():]
+        token = token[match.end() :]
     for key in pieces:
         found.take(*words.lookup.get(key, ("", "")))
         found.marked |= key in words.follow_markers
@@ -288,7 +395,7 @@ def _split(run: str, words: _Words) -> list[str]:
     while run:
         key = next((k for k in words.known if run.startswith(k)), run[0])
         pieces.append(key)
-        run = run[len(key):]
+        run = run[len(key) :]
     return pieces
 
 
@@ -296,9 +403,11 @@ def _chat_game(tokens: list[str], whole: str) -> str | None:
     """The game of "預設荒野", "use rise here", "ライズにして", or None."""
     words = _words()
     games = [words.lookup[t][1] for t in tokens if words.lookup.get(t, ("",))[0] == "game"]
-    if (len(games) == 1 and ENGLISH_SET & set(tokens)
-            and all(t in ENGLISH_SET or t in ENGLISH_SET_FILLER or words.lookup.get(t, ("",))[0] == "game"
-                    for t in tokens)):
+    if (
+        len(games) == 1
+        and ENGLISH_SET & set(tokens)
+        and all(t in ENGLISH_SET or t in ENGLISH_SET_FILLER or words.lookup.get(t, ("",))[0] == "game" for t in tokens)
+    ):
         return games[0]
     for prefix in ("", *words.set_prefixes):
         if not whole.startswith(prefix):
@@ -306,7 +415,7 @@ def _chat_game(tokens: list[str], whole: str) -> str | None:
         for game_word in words.games:
             if not whole.startswith(game_word, len(prefix)):
                 continue
-            after = whole[len(prefix) + len(game_word):]
+            after = whole[len(prefix) + len(game_word) :]
             suffixes = words.set_suffixes if prefix else words.set_after
             if (prefix or after) and _made_of(after, suffixes):
                 return words.lookup[game_word][1]
@@ -319,8 +428,9 @@ def _made_of(text: str, pieces: tuple[str, ...]) -> bool:
         piece = next((p for p in pieces if text.startswith(p)), None)
         if piece is None:
             return False
-        text = text[len(piece):]
+        text = text[len(piece) :]
     return True
+
 
 def in_family(part: str, family: str) -> bool:
     """Whether a part of the knowledge ("Left Wing", "Tail Tip", "Head (Broken)") belongs to a family ("wing"), or

@@ -48,8 +48,13 @@ class ItemIndex:
     """Every item the monsters give, by normalised name in four languages."""
 
     def __init__(self, monsters: Iterable[Monster]) -> None:
-        english = {m.item for monster in monsters for facts in monster.games.values()
-                   for items in facts.materials.values() for m in items}
+        english = {
+            m.item
+            for monster in monsters
+            for facts in monster.games.values()
+            for items in facts.materials.values()
+            for m in items
+        }
         self.by_key: dict[str, str] = {}
         for item in sorted(english):
             names = [item] + [n for game in ITEM_GAMES for n in table(f"item_names_{game}").get(item, {}).values()]

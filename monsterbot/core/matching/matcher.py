@@ -229,7 +229,9 @@ class Matcher:
                 continue
             score = round(score, 1)
             if variants and key != masked:
-                score = min(score, VARIANT_SCORE) if any(e.monster_id in variants for e in self._entries[key]) else score
+                score = (
+                    min(score, VARIANT_SCORE) if any(e.monster_id in variants for e in self._entries[key]) else score
+                )
             for entry in self._entries[key]:  # a candidate is made only for each monster's best key
                 rank = (-score, not entry.official, len(key), entry.monster_id)
                 current = best.get(entry.monster_id)
@@ -326,7 +328,8 @@ class Matcher:
 
     def _base_key(self, subject: str, holding: list[str]) -> str | None:
         """The one name, of one monster, inside every key that holds the subject: what a shortened name means
-        (ミツネ: タマミツネ, whose variants ヌシタマミツネ and タマミツネ稀少種 hold it whole), or None (ジョー stands in
+        (ミツネ: タマミツネ, whose variants ヌシタマミツネ and タマミツネ稀少種 hold it whole), or None (ジョー stands
+        in
         イビルジョー and in 怒りジョー, neither inside the other)."""
         if not holding or subject in self._entries:
             return None  # a name as it stands is itself what it means (迅龍, not 月迅龍 that holds it)

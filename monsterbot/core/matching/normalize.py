@@ -66,9 +66,7 @@ def to_traditional(text: str) -> str:
 
 def hiragana_to_katakana(text: str) -> str:
     """Map every hiragana to its katakana (same sound, fixed code point offset)."""
-    return "".join(
-        chr(ord(ch) + _KANA_SHIFT) if _HIRAGANA_START <= ord(ch) <= _HIRAGANA_END else ch for ch in text
-    )
+    return "".join(chr(ord(ch) + _KANA_SHIFT) if _HIRAGANA_START <= ord(ch) <= _HIRAGANA_END else ch for ch in text)
 
 
 def fold(text: str) -> str:

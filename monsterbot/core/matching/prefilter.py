@@ -193,8 +193,9 @@ class FuzzyIndex:
         if not query or not self._slot:
             return []
         if len(self._strings) < SCAN_ALL_BELOW:
-            return self._best(process.extract(query, self._strings, scorer=fuzz.ratio, score_cutoff=score_cutoff,
-                                              limit=None), limit)
+            return self._best(
+                process.extract(query, self._strings, scorer=fuzz.ratio, score_cutoff=score_cutoff, limit=None), limit
+            )
         width = len(query).bit_length()
         planes = _count([self._tags[tag] for tag in _tags(query) if tag in self._tags], width)
         reached: dict[int, int] = {}

@@ -68,16 +68,53 @@ ENGLISH_FILLER = frozenset(
 #: Words that name a game, in any language, per game id.
 GAME_WORDS: dict[str, tuple[str, ...]] = {
     "world": (
-        "world", "mhw", "mhwi", "iceborne", "mhworld", "mhwib", "世界", "冰原", "ワールド", "アイスボーン", "魔物獵人世界",
-        "怪物猎人世界", "魔物獵人冰原", "モンハンワールド", "モンスターハンターワールド", "mhアイスボーン",
+        "world",
+        "mhw",
+        "mhwi",
+        "iceborne",
+        "mhworld",
+        "mhwib",
+        "世界",
+        "冰原",
+        "ワールド",
+        "アイスボーン",
+        "魔物獵人世界",
+        "怪物猎人世界",
+        "魔物獵人冰原",
+        "モンハンワールド",
+        "モンスターハンターワールド",
+        "mhアイスボーン",
     ),
     "rise": (
-        "rise", "mhr", "mhrs", "mhrise", "sunbreak", "崛起", "破曉", "曙光", "ライズ", "サンブレイク", "魔物獵人崛起",
-        "怪物猎人崛起", "モンハンライズ", "モンスターハンターライズ", "サンブレ",
+        "rise",
+        "mhr",
+        "mhrs",
+        "mhrise",
+        "sunbreak",
+        "崛起",
+        "破曉",
+        "曙光",
+        "ライズ",
+        "サンブレイク",
+        "魔物獵人崛起",
+        "怪物猎人崛起",
+        "モンハンライズ",
+        "モンスターハンターライズ",
+        "サンブレ",
     ),
     "wilds": (
-        "wilds", "wild", "mhwilds", "mhwild", "mhws", "荒野", "魔物獵人荒野", "怪物猎人荒野", "魔物荒野", "ワイルズ",
-        "モンハンワイルズ", "モンスターハンターワイルズ",
+        "wilds",
+        "wild",
+        "mhwilds",
+        "mhwild",
+        "mhws",
+        "荒野",
+        "魔物獵人荒野",
+        "怪物猎人荒野",
+        "魔物荒野",
+        "ワイルズ",
+        "モンハンワイルズ",
+        "モンスターハンターワイルズ",
     ),
 }
 #: Two-word game names ("mh wilds", "monster hunter rise"): joined before the words are read one by one.
@@ -88,15 +125,45 @@ HITZONE_WORDS = ("肉質", "部位", "部位肉質", "肉質表", "hitzone", "hi
 
 #: Element and ailment words, per topic, for "which monsters are weak to X".
 TOPIC_WORDS: dict[str, tuple[str, ...]] = {
-    "fire": ("火", "火屬性", "fire"), "water": ("水", "水屬性", "water"), "thunder": ("雷", "雷屬性", "thunder"),
-    "ice": ("冰", "氷", "冰屬性", "氷屬性", "ice"), "dragon": ("龍", "龍屬性", "dragon"),
-    "poison": ("毒", "poison"), "sleep": ("睡眠", "sleep"), "paralysis": ("麻痺", "麻痹", "paralysis", "para"),
-    "blast": ("爆破", "blast"), "stun": ("暈眩", "氣絕", "気絶", "stun", "ko"),
+    "fire": ("火", "火屬性", "fire"),
+    "water": ("水", "水屬性", "water"),
+    "thunder": ("雷", "雷屬性", "thunder"),
+    "ice": ("冰", "氷", "冰屬性", "氷屬性", "ice"),
+    "dragon": ("龍", "龍屬性", "dragon"),
+    "poison": ("毒", "poison"),
+    "sleep": ("睡眠", "sleep"),
+    "paralysis": ("麻痺", "麻痹", "paralysis", "para"),
+    "blast": ("爆破", "blast"),
+    "stun": ("暈眩", "氣絕", "気絶", "stun", "ko"),
 }
 #: Words around an element in a reverse question ("哪些魔物怕火", "what is weak to dragon", "火属性が弱点").
 REVERSE_MARKERS = (
-    "哪些", "哪個", "哪隻", "什麼", "魔物", "怪物", "モンスター", "的", "怕", "弱點", "弱", "屬性", "有", "是", "剋", "克",
-    "一覽", "一覧", "列表", "清單", "が", "は", "の", "を", "効く", "有效",
+    "哪些",
+    "哪個",
+    "哪隻",
+    "什麼",
+    "魔物",
+    "怪物",
+    "モンスター",
+    "的",
+    "怕",
+    "弱點",
+    "弱",
+    "屬性",
+    "有",
+    "是",
+    "剋",
+    "克",
+    "一覽",
+    "一覧",
+    "列表",
+    "清單",
+    "が",
+    "は",
+    "の",
+    "を",
+    "効く",
+    "有效",
 )
 ENGLISH_REVERSE_MARKERS = frozenset(
     "which what who monsters monster weak weakness weaknesses to is are list against element elemental good use "
@@ -105,10 +172,25 @@ ENGLISH_REVERSE_MARKERS = frozenset(
 #: The markers that make a reverse question explicit, as a group needs it to be answered: "哪些魔物怕火", "weak to
 #: fire", "火が弱点のモンスター"; "有雷" (spoilers ahead), "怕火", "是毒", "the fire" are said in passing.
 EXPLICIT_REVERSE_MARKERS = (
-    "哪些", "哪個", "哪隻", "什麼", "魔物", "怪物", "モンスター", "弱點", "弱", "一覽", "一覧", "列表", "清單", "効く", "有效",
+    "哪些",
+    "哪個",
+    "哪隻",
+    "什麼",
+    "魔物",
+    "怪物",
+    "モンスター",
+    "弱點",
+    "弱",
+    "一覽",
+    "一覧",
+    "列表",
+    "清單",
+    "効く",
+    "有效",
 )
-ENGLISH_EXPLICIT_REVERSE_MARKERS = frozenset("which what who monsters monster weak weakness weaknesses list against "
-                                             "effective".split())
+ENGLISH_EXPLICIT_REVERSE_MARKERS = frozenset(
+    "which what who monsters monster weak weakness weaknesses list against effective".split()
+)
 #: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア").
 COMPARE_SPLIT = re.compile(
     r"\s+(?:vs\.?|versus|and|or)\s+|\s*(?:vs\.?|VS|和|與|与|跟|對比|对比|比較|比较|と|、|,|，|/)\s*", re.I
@@ -121,9 +203,29 @@ ELEMENT_TOPICS = ("fire", "water", "thunder", "ice", "dragon")
 PREFIXES = ("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "すみません", "教えて")
 #: Phrases after a name that make it a question ("弱點", "弱什麼", "の弱点").
 QUESTION_SUFFIXES = (
-    "弱點", "弱什麼", "怕什麼", "弱啥", "怕啥", "弱哪個屬性", "弱什麼屬性", "怕什麼屬性", "要用什麼屬性", "用什麼屬性",
-    "屬性", "是什麼", "是啥", "是哪個", "有哪些", "在哪", "剋星", "怎麼打", "打法",
-    "じゃくてん", "ですか", "を教えて", "教えて",
+    "弱點",
+    "弱什麼",
+    "怕什麼",
+    "弱啥",
+    "怕啥",
+    "弱哪個屬性",
+    "弱什麼屬性",
+    "怕什麼屬性",
+    "要用什麼屬性",
+    "用什麼屬性",
+    "屬性",
+    "是什麼",
+    "是啥",
+    "是哪個",
+    "有哪些",
+    "在哪",
+    "剋星",
+    "怎麼打",
+    "打法",
+    "じゃくてん",
+    "ですか",
+    "を教えて",
+    "教えて",
 )
 #: Particles stripped only next to a question suffix, so a name ending in ノ (ディノ) stays whole.
 PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "は", "の", "何", "なに", "なん", "って")
@@ -167,7 +269,9 @@ def _vocabulary() -> _Vocabulary:
         topics={normalize(w): topic for topic, words in TOPIC_WORDS.items() for w in words},
         hitzone_words=frozenset(normalize(w) for w in HITZONE_WORDS),
         help_words=frozenset(normalize(w) or w for w in HELP_WORDS),
-        commands={normalize(w): kind for kind, words in ((Kind.QUIET, QUIET_WORDS), (Kind.TALK, TALK_WORDS)) for w in words},
+        commands={
+            normalize(w): kind for kind, words in ((Kind.QUIET, QUIET_WORDS), (Kind.TALK, TALK_WORDS)) for w in words
+        },
     )
 
 

@@ -42,15 +42,53 @@ from monsterbot.core.matching.variants import split_variant
 
 #: Words of a question about a monster, beside its name ("weakness" glued on, "好難打", "の倒し方").
 ABOUT_WORDS = (
-    *QUESTION_SUFFIXES, *PARTICLES, *HITZONE_WORDS, *ENGLISH_FILLER,
-    "weak", "hunt", "hunting", "fight", "beat", "kill", "farm", "build", "armor", "armour", "weapon", "guide", "tips",
-    "打", "難打", "好難打", "很難打", "怎麼打", "要怎麼打", "攻略", "素材", "裝備", "武器", "討伐", "狩獵", "打法", "好難", "好強",
-    "倒し方", "攻略法", "素材", "装備", "強い", "弱い", "が弱い", "に弱い", "弱点属性", "属性", "何属性", "何が弱い",
+    *QUESTION_SUFFIXES,
+    *PARTICLES,
+    *HITZONE_WORDS,
+    *ENGLISH_FILLER,
+    "weak",
+    "hunt",
+    "hunting",
+    "fight",
+    "beat",
+    "kill",
+    "farm",
+    "build",
+    "armor",
+    "armour",
+    "weapon",
+    "guide",
+    "tips",
+    "打",
+    "難打",
+    "好難打",
+    "很難打",
+    "怎麼打",
+    "要怎麼打",
+    "攻略",
+    "素材",
+    "裝備",
+    "武器",
+    "討伐",
+    "狩獵",
+    "打法",
+    "好難",
+    "好強",
+    "倒し方",
+    "攻略法",
+    "素材",
+    "装備",
+    "強い",
+    "弱い",
+    "が弱い",
+    "に弱い",
+    "弱点属性",
+    "属性",
+    "何属性",
+    "何が弱い",
 )
 #: Characters and words that make the rest of a message a sentence, not a name's title.
-SENTENCE_MARKS = re.compile(
-    "[的是在了我你他她很好也都就和跟把被看去來来吃喝買买住でをがにはへとたもやかよねな]"
-)
+SENTENCE_MARKS = re.compile("[的是在了我你他她很好也都就和跟把被看去來来吃喝買买住でをがにはへとたもやかよねな]")
 ENGLISH_SENTENCE_WORDS = frozenset(
     "i my you your he she we they it was were be been am at in on from with this that there here saw see love like "
     "have has had went go my our their his her its by and or of the a an".split()
@@ -93,7 +131,9 @@ class Reading:
     why: str = ""
     whole: bool = False  # ANSWER: the name is (most of) the whole message, not one buried in chatter (a group's rule)
     score: float | None = None  # the matcher's score of the best name, when one was scored
-    match: MatchResult | None = field(default=None, repr=False, compare=False)  # the matcher's result for the subject read, when it was matched (its candidates)
+    match: MatchResult | None = field(
+        default=None, repr=False, compare=False
+    )  # the matcher's result for the subject read, when it was matched (its candidates)
 
     @property
     def answers(self) -> bool:
@@ -118,8 +158,13 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
         return _in_game(_name(question.whole, text, matcher), question.game, matcher)
     reading = _in_game(_name(question.subject, text, matcher), question.game, matcher)
     if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and _glued(question.subject, text):
-        return Reading(Verdict.UNKNOWN, reading.monsters, why="a part or element word glued to the name",
-                       score=reading.score, match=reading.match)
+        return Reading(
+            Verdict.UNKNOWN,
+            reading.monsters,
+            why="a part or element word glued to the name",
+            score=reading.score,
+            match=reading.match,
+        )
     return reading
 
 
@@ -157,8 +202,13 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     if result.outcome is Outcome.AMBIGUOUS:
         over = _variant_over_base(subject, result.candidates, matcher)
         if over:
-            return Reading(Verdict.ANSWER, (over,), why="a variant's name and its base's both named", whole=True,
-                           score=result.candidates[0].score)
+            return Reading(
+                Verdict.ANSWER,
+                (over,),
+                why="a variant's name and its base's both named",
+                whole=True,
+                score=result.candidates[0].score,
+            )
         return Reading(Verdict.ASK, _ids(result.candidates), why="close names", score=result.candidates[0].score)
     best = result.candidates[0]
     if best.method is Method.CONTAINS:
@@ -168,8 +218,13 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
         return Reading(Verdict.ASK, _ids(result.candidates), why=doubt, score=best.score)
     # A part of a longer name ("lagi", "basar", 青熊) is how players shorten names, and also a word of its own:
     # answered where the bot is surely addressed, not confidently in a group's chatter.
-    return Reading(Verdict.ANSWER, (best.monster_id,), why=f"{best.method.value} name",
-                   whole=best.method is not Method.PART, score=best.score)
+    return Reading(
+        Verdict.ANSWER,
+        (best.monster_id,),
+        why=f"{best.method.value} name",
+        whole=best.method is not Method.PART,
+        score=best.score,
+    )
 
 
 def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher: Matcher) -> str:
@@ -260,7 +315,12 @@ def _shortened_base(rest: str, monster_id: str, matcher: Matcher) -> bool:
     monster = matcher.monster(monster_id)
     if monster is None or len(rest) < 3:
         return False
-    names = (normalize(name) for base in family(matcher).bases(monster) if (found := matcher.monster(base)) for _, name in found.all_names())
+    names = (
+        normalize(name)
+        for base in family(matcher).bases(monster)
+        if (found := matcher.monster(base))
+        for _, name in found.all_names()
+    )
     return any(name[:3] == rest[:3] for name in names)
 
 
@@ -292,7 +352,8 @@ def _about_keys() -> frozenset[str]:
 
 
 def _variant(subject: str, matcher: Matcher) -> Reading | None:
-    """A variant word with a base name: the monster the knowledge's names make of the pair, or "not in our knowledge"."""
+    """A variant word with a base name: the monster the knowledge's names make of the pair, or "not in our
+    knowledge"."""
     relations = family(matcher)
     for meaning, rest in split_variant(subject, relations.words):
         base = matcher.match_key(rest)
@@ -301,8 +362,13 @@ def _variant(subject: str, matcher: Matcher) -> Reading | None:
         base_id, language = base.candidates[0].monster_id, base.candidates[0].language
         variant = relations.variant(base_id, meaning, language)
         if variant is not None:
-            return Reading(Verdict.ANSWER, (variant,), why=f"{meaning} variant of {base_id}", whole=True,
-                           score=base.candidates[0].score)
+            return Reading(
+                Verdict.ANSWER,
+                (variant,),
+                why=f"{meaning} variant of {base_id}",
+                whole=True,
+                score=base.candidates[0].score,
+            )
         return Reading(Verdict.UNKNOWN, (base_id,), why=f"no {meaning} variant of {base_id} in the knowledge")
     return None
 

@@ -38,7 +38,8 @@ def variant_keys() -> tuple[tuple[str, str], ...]:
 
 
 def split_variant(key: str, derived: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
-    """Each (meaning, rest) where the key is a variant word before or after a rest ("銀レウス": silver, レウス); `derived`
+    """Each (meaning, rest) where the key is a variant word before or after a rest ("銀レウス": silver, レウス);
+    `derived`
     adds the (word, meaning) pairs the knowledge's own names show (reading.py: ヌシ, 護竜, apex, guardian)."""
     found = []
     for word, meaning in (*variant_keys(), *derived):
