@@ -8,12 +8,15 @@ a reply that breaks one of LINE's rules (replies/line_rules.py, each rule cited 
 this stand-in did not issue, already took, or issued more than `token_life` seconds ago, gets LINE's 400 and error
 body ("Invalid reply token": LINE's tokens are single use and must be used "within one minute", refused after ~30 s
 in practice, monsterbot/web/dedupe.py). Refused requests are kept in `rejected`. Reply tokens come from `issue`, or
-from `reply_token` (every running stand-in issues it), as LINE's webhook hands them out.
+from `reply_token`, as LINE's webhook hands them out.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+import secrets
 import threading
 import time
 from dataclasses import dataclass
@@ -27,17 +30,35 @@ _NOT_FOUND = {"message": "Not found"}
 _UNAUTHORIZED = {
     "message": "Authentication failed. Confirm that the access token in the authorization header is valid."
 }
-_running: list["LineStandIn"] = []  # started and not stopped: the ones `reply_token` issues on
-_running_lock = threading.Lock()
+#: Signs the tokens `reply_token` makes: known to this process and to those forked from it (the benchmark's clients).
+_SECRET = secrets.token_bytes(16)
 
 
 def reply_token(name: str) -> str:
-    """`name` as a reply token LINE's webhook hands out now: issued by every stand-in running in this process (events
-    are built where no stand-in is at hand: the tests' event builders, the soak, the benchmarks)."""
-    with _running_lock:
-        for stand_in in _running:
-            stand_in.issue(name)
-    return name
+    """A reply token LINE's webhook hands out now, made from `name`: it carries its time and a signature, so every
+    stand-in of this process tree takes it once within `token_life`, wherever the event was built (the tests' event
+    builders, the soak, the benchmark's forked clients)."""
+    issued = f"{time.monotonic():.3f}"  # CLOCK_MONOTONIC: one clock for every process of the machine
+    return f"{name}|{issued}|{_signature(name, issued)}"
+
+
+def token_name(token: str) -> str:
+    """The name a `reply_token` was made from (a token `issue` took is its own name)."""
+    return token.split("|", 1)[0]
+
+
+def _signature(name: str, issued: str) -> str:
+    return hmac.new(_SECRET, f"{name}|{issued}".encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def _signed_time(token: str) -> float | None:
+    """When a `reply_token` was made, or None for anything else (a token made up, or altered)."""
+    name, _, rest = token.partition("|")
+    issued, _, signature = rest.partition("|")
+    try:
+        return float(issued) if hmac.compare_digest(signature, _signature(name, issued)) else None
+    except ValueError:
+        return None
 
 
 @dataclass
@@ -139,7 +160,7 @@ class LineStandIn:
         token = recorded.body["replyToken"]
         with self._lock:
             # REF#send-reply-message: "Reply tokens can only be used once", and only for a while after the webhook.
-            issued = self._issued.get(token)
+            issued = self._issued.get(token) or _signed_time(token)
             if token in self._used_tokens or issued is None or time.monotonic() - issued > self.token_life:
                 return 400, {"message": "Invalid reply token"}
             if self.status == 200:
@@ -172,14 +193,9 @@ class LineStandIn:
 
     def start(self) -> "LineStandIn":
         self._thread.start()
-        with _running_lock:
-            _running.append(self)
         return self
 
     def stop(self) -> None:
-        with _running_lock:
-            if self in _running:
-                _running.remove(self)
         self._server.shutdown()
         self._server.server_close()
 

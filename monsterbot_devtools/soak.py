@@ -13,7 +13,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from monsterbot_devtools.line_standin import LineStandIn
+from monsterbot_devtools.line_standin import LineStandIn, token_name
 from monsterbot_devtools.webprocess import ACCESS_TOKEN, WebProcess, children, event_body, post, rss_mb
 
 QUERIES = [
@@ -37,7 +37,7 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
 
     def count(recorded) -> None:
         with lock:
-            received.add(recorded.body["replyToken"])
+            received.add(token_name(recorded.body["replyToken"]))
 
     line = LineStandIn(ACCESS_TOKEN, on_request=count, keep=False).start()
     web = WebProcess.start(line.url)

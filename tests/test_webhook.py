@@ -8,6 +8,7 @@ import time
 import pytest
 
 from monsterbot.config import ConfigError, Settings
+from monsterbot_devtools.line_standin import reply_token
 from tests.conftest import (
     TOKEN,
     base_event,
@@ -588,6 +589,12 @@ def test_the_stand_in_refuses_what_line_refuses(line_stub):
     ] == [404, 404, 404]
     assert reply("new") == 200
     assert [r.status for r in line_stub.rejected[4:]] == [401] * 3 + [404] * 3
+    made = reply_token("made")  # signed with its time: taken once within token_life, altered never
+    altered = made[:-1] + ("0" if made[-1] != "0" else "1")
+    assert [reply(altered), reply(made), reply(made)] == [400, 200, 400]
+    stale = reply_token("stale")
+    time.sleep(0.3)
+    assert reply(stale) == 400
     line_stub.rejected.clear()  # refused on purpose
 
 
