@@ -342,7 +342,8 @@ def test_aconfigmap_volume_is_read_once_per_key_and_its_updates_reload(tmp_path)
 
 def test_world_break_lists_are_the_games_part_break_rewards():
     """Computed here from monster_rewards.csv, apart from the importer: "Break X" / "Wound X" make X breakable,
-    "Tail Carve" the tail severable (one horn's reward and both horns' are the one part, Horns)."""
+    "<part> [Shell] Carve" (but the body's) that part severable: Tail Carve, Barroth's and Shara Ishvalda's Head Shell
+    Carve (one horn's reward and both horns' are one part, Horns)."""
     import csv
 
     rewards = need_shared("data", "mhworlddata", "monster_rewards.csv")
@@ -353,8 +354,8 @@ def test_world_break_lists_are_the_games_part_break_rewards():
             words = row["condition_en"].split(" ", 1)
             if words[0] in ("Break", "Wound"):
                 entry["breakable"].add(words[1])
-            elif row["condition_en"] == "Tail Carve":
-                entry["severable"].add("Tail")
+            elif row["condition_en"].endswith(" Carve") and row["condition_en"] != "Body Carve":
+                entry["severable"].add(row["condition_en"].removesuffix(" Carve").removesuffix(" Shell"))
     checked = 0
     for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml")):
         record = yaml.safe_load(path.read_text())

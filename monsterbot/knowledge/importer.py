@@ -118,9 +118,10 @@ def world_records(dataset: Path, localization: Path | None = None) -> list[dict[
     return records
 
 
-#: Reward conditions that pay for breaking a part ("Break Horns", "Wound Head") and for carving a severed tail.
+#: Reward conditions that pay for breaking a part ("Break Horns", "Wound Head"), and the game's carves of a severed
+#: part (the reward conditions other than "Body Carve" and "Carve / Capture": a tail, Barroth's head shell).
 BREAK_CONDITIONS = ("Break ", "Wound ")
-SEVER_CONDITIONS = {"Tail Carve": "Tail"}
+SEVER_CONDITIONS = {"Tail Carve": "Tail", "Head Shell Carve": "Head"}
 
 
 def world_breaks(rewards: Iterable[dict[str, str]]) -> dict[str, dict[str, list[str]]]:
