@@ -161,7 +161,9 @@ def cmd_soak(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     """Run the benchmarks and write the table (BENCHMARKS.md)."""
     checkout_devtools("bench")
-    from monsterbot_devtools.bench import run
+    from monsterbot_devtools.bench import broken, run
 
-    run(args.quick, args.out)
-    return 0
+    failed = broken(run(args.quick, args.out))
+    for check in failed:
+        print(f"monsterbot bench: a check failed: {check}", file=sys.stderr)
+    return 1 if failed else 0
