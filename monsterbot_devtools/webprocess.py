@@ -139,10 +139,22 @@ class WebProcess:
     def start(
         cls, line_url: str, workers: int = 2, extra_env: dict | None = None, command: list[str] | None = None
     ) -> "WebProcess":
-        """Start the Procfile's web process (or `command` under the same settings) and wait until it is ready."""
-        web = cls.spawn(line_url, workers, extra_env, command)
-        web.wait_ready()
-        return web
+        """Start the Procfile's web process (or `command` under the same settings) and wait until it is ready; on
+        other ports when one of those `free_port` found was taken before gunicorn bound it (another process on the
+        machine)."""
+        tries = 3
+        while True:
+            web = cls.spawn(line_url, workers, extra_env, command)
+            try:
+                web.wait_ready()
+                return web
+            except RuntimeError:
+                if web.process.poll() is None:
+                    web.process.kill()
+                web.process.wait()
+                tries -= 1
+                if not tries or "Address already in use" not in web.log.read_text():
+                    raise
 
     @property
     def url(self) -> str:
