@@ -3,6 +3,7 @@ with signed webhook bodies to post to it and its workers' memory to read."""
 
 from __future__ import annotations
 
+import atexit
 import base64
 import contextlib
 import hashlib
@@ -10,6 +11,7 @@ import hmac
 import json
 import os
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -116,6 +118,7 @@ class WebProcess:
         """Start the Procfile's web process (or `command` under the same settings); do not wait for it."""
         port, internal_port = free_port(), free_port()
         data = Path(tempfile.mkdtemp(prefix="monsterbot-soak-"))
+        atexit.register(shutil.rmtree, data, True)  # its log stays readable after `stop`, until this process ends
         env = dict(
             os.environ,
             PORT=str(port),

@@ -127,6 +127,14 @@ def _raw_body(limit: int) -> bytes:
     return body
 
 
+def close_app(app: Flask) -> None:
+    """Stop what `create_app` started, where no ASGI lifespan does (Flask's development server, tests): the replies
+    still queued are sent within the drain budget, LINE's connections closed, the runtime's threads stopped."""
+    parts = app.extensions["monsterbot"]
+    parts["dispatcher"].shutdown()
+    parts["runtime"].close()
+
+
 def drain_budget(grace: float) -> float:
     """Seconds a stopping worker spends sending queued replies: the grace less 5 s for gunicorn's own stop."""
     return max(1.0, grace - 5.0)

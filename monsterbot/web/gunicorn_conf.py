@@ -67,6 +67,12 @@ def pre_fork(server, worker):
     gc.freeze()
 
 
+def on_exit(server):
+    """Remove the metrics folder this file made (one named by PROMETHEUS_MULTIPROC_DIR is its owner's to keep)."""
+    if not settings.metrics_dir:
+        shutil.rmtree(_metrics_dir, ignore_errors=True)
+
+
 def child_exit(server, worker):
     """Drop the live gauges of a worker that ended."""
     from prometheus_client import multiprocess
