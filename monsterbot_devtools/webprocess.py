@@ -74,11 +74,16 @@ def sign(body: bytes) -> str:
     return base64.b64encode(hmac.new(SECRET.encode(), body, hashlib.sha256).digest()).decode()
 
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of a process, or None once it has ended (the master's short-lived migration process)."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except FileNotFoundError:
+        return None
+    for line in lines:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
-    return 0.0
+    return None  # a zombie: ended, not yet reaped
 
 
 def children(pid: int) -> list[int]:
