@@ -21,7 +21,7 @@ from monsterbot.web import metrics
 from monsterbot.web.dedupe import EventLedger, RedisLedger, event_ledger
 from monsterbot.web.dispatch import SENDERS, Replier, ReplyDispatcher
 from monsterbot.web.line_api import LineReplier
-from monsterbot.web.runtime import Runtime
+from monsterbot.web.runtime import Preloaded, Runtime
 from monsterbot.web.runtime import build as build_runtime
 from monsterbot.web.webhook import Webhook
 
@@ -33,11 +33,13 @@ def create_app(
     runtime: Runtime | None = None,
     replier: Replier | None = None,
     ledger: EventLedger | None = None,
+    preloaded: Preloaded | None = None,
 ) -> Flask:
-    """Build the webhook app; a missing LINE secret or token fails here, at start-up."""
+    """Build the webhook app (in a gunicorn worker, from what the master `preloaded`); a missing LINE secret or token
+    fails here, at start-up."""
     settings = settings or Settings.from_env()
     logs.configure(settings.log_format)
-    runtime = runtime or build_runtime(settings)
+    runtime = runtime or build_runtime(settings, preloaded=preloaded)
     knowledge = runtime.knowledge
     metrics.export_knowledge(knowledge)
     replier = replier or LineReplier(
