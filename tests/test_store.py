@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, insert, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from monsterbot.core.matching.normalize import normalize
 from monsterbot.sources.live import LiveKnowledge, Reloader
 from monsterbot.sources.store import StoreSource
 from monsterbot.sources.yaml_files import YamlSource
@@ -275,6 +276,19 @@ def test_the_query_log_keeps_no_one_s_mention(line_stub, tmp_path):
 )
 def test_redact_keeps_no_runs_of_digits_links_or_addresses(said, kept):
     assert redact(said) == kept
+
+
+def test_redact_reads_a_long_message_only_until_it_has_kept_enough(monkeypatch):
+    """A message of a thousand numbers (as long as a LINE text may be) is normalised piece by piece only until
+    QUERY_CHARS are kept: each piece at least `<number>` long, so at most QUERY_CHARS / 8 + 1 pieces."""
+    from monsterbot.store import query_log
+
+    said = "火龍 " + " and 0912-345-678" * 1000
+    whole = redact(said)
+    calls = []
+    monkeypatch.setattr(query_log, "normalize", lambda text: calls.append(text) or normalize(text))
+    assert redact(said) == whole and len(whole) == QUERY_CHARS and whole.startswith("火龍and<number>and<number>")
+    assert len(calls) <= QUERY_CHARS // len("<number>") + 1
 
 
 def test_the_query_log_deletes_what_is_past_its_retention_at_start_and_on_schedule(tmp_path, monkeypatch):
