@@ -132,3 +132,16 @@ def test_the_bot_gives_no_card_for_a_name_in_a_sentence_about_something_else(kno
 def test_a_comparison_of_names_alone_is_answered_in_a_group_and_chatter_is_not(knowledge):
     assert _answer(knowledge, "煌雷龍、波衣龍、凍峰龍", ChatKind.GROUP).kind == "compare"
     assert _answer(knowledge, "昨天打火龍跟雌火龍好累", ChatKind.GROUP).messages == []
+
+
+@pytest.mark.parametrize("text", ["kiran", "lunar", "白龍"])
+def test_a_name_too_far_from_the_message_is_not_asked_about(knowledge, text):
+    """A likeness under the ask floor (one letter of five changed: "kiran" for Kirin, 80): silence, no "which one?"."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.NONE, ()), reading
+    assert _answer(knowledge, text).monsters == ()  # and the bot offers no "did you mean" either
+
+
+def test_a_close_spelling_is_still_asked_about(knowledge):
+    reading = _read(knowledge, "ratha")
+    assert reading.verdict is Verdict.ASK and {"rathalos", "rathian"} <= set(reading.monsters)
