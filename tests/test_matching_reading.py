@@ -145,3 +145,14 @@ def test_a_name_too_far_from_the_message_is_not_asked_about(knowledge, text):
 def test_a_close_spelling_is_still_asked_about(knowledge):
     reading = _read(knowledge, "ratha")
     assert reading.verdict is Verdict.ASK and {"rathalos", "rathian"} <= set(reading.monsters)
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("lunas", "lunastra"), ("gypce", "gypceros"), ("冰牙", "barioth")])
+def test_a_short_part_of_a_longer_name_is_asked_about_not_answered(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ASK and monster_id in reading.monsters, reading
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("kushal", "kushala-daora"), ("espina", "espinas")])
+def test_a_name_missing_its_last_letter_is_still_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)

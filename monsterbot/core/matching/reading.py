@@ -101,6 +101,10 @@ INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "y")
 #: The longest title glued to a name that still asks "did you mean" (黑炎王, 燼滅刃, dreadking): CJK and Latin letters.
 TITLE_CJK = 4
 TITLE_LATIN = 12
+#: The least share of a name a part of it must cover to be answered (less: "which one?"). Chosen on the tuning half:
+#: the parts answered right cover 0.86 and more ("diablo" of diablos), those that were other words 0.75 and less
+#: ("seregi" of seregios, "basar" of basarios, 青熊 of 青熊獸).
+PART_SHARE = 0.8
 #: The least score of the best name for a "which one?" (below it: silence). Chosen on the tuning half: the likenesses
 #: that asked about no monster the row meant reach 80 ("glaive" 80 for the alias glav, "火恐龍" 80 for 火龍), the
 #: spellings players meant score 83 and more ("tigerx" 83: two letters swapped in six; typos answered: 87.5 and more).
@@ -222,8 +226,8 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     doubt = _doubt(subject, best, matcher)
     if doubt:
         return Reading(Verdict.ASK, _ids(result.candidates), why=doubt, score=best.score)
-    # A part of a longer name ("lagi", "basar", 青熊) is how players shorten names, and also a word of its own:
-    # answered where the bot is surely addressed, not confidently in a group's chatter.
+    # A name short of a letter ("anjanat") is a typo of it, and may be a word of its own too: answered where the bot
+    # is surely addressed, not confidently in a group's chatter.
     return Reading(
         Verdict.ANSWER,
         (best.monster_id,),
@@ -268,11 +272,23 @@ def _first_word(subject: str, best: Candidate, matcher: Matcher) -> bool:
     return any(len(words) > 1 and normalize(words[0]) == subject for _, name in names if (words := name.split()))
 
 
+def _short_part(subject: str, best: Candidate) -> bool:
+    """Whether the subject is only a short part of the name it was found in ("basar" of Basarios, 青熊 of 青熊獸).
+
+    The evidence is the share of the name the subject covers: a name missing its last letter ("anjanat", "diablo":
+    7 of 8, 6 of 7) is a typo of it, but one that leaves more than PART_SHARE of it unsaid is as often a word of its
+    own or another name's beginning; players' own shortenings ("lagi", ミツネ) are aliases, found whole.
+    """
+    return best.method is Method.PART and len(subject) < PART_SHARE * len(best.key)
+
+
 def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
     """Why a name found by part or likeness should be asked about rather than answered ("" when it should not)."""
     kana = bool(_KANA.search(subject))
     if best.method is Method.PART and subject.isascii() and _first_word(subject, best, matcher):
         return "the first word of a longer name alone"
+    if _short_part(subject, best):
+        return "a short part of a longer name"
     if best.method is Method.FUZZY and subject.isascii() and best.key.isascii():
         ending = subject.removeprefix(best.key)
         if ending != subject and ending in INFLECTIONS:
