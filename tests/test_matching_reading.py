@@ -156,3 +156,8 @@ def test_a_short_part_of_a_longer_name_is_asked_about_not_answered(knowledge, te
 @pytest.mark.parametrize(("text", "monster_id"), [("kushal", "kushala-daora"), ("espina", "espinas")])
 def test_a_name_missing_its_last_letter_is_still_answered(knowledge, text, monster_id):
     assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_one_han_character_still_asks_which_of_its_names_and_two_letters_do_not(knowledge):
+    assert _read(knowledge, "鎧").verdict is Verdict.ASK
+    assert _read(knowledge, "ze").verdict is Verdict.NONE

@@ -105,6 +105,8 @@ TITLE_LATIN = 12
 #: the parts answered right cover 0.86 and more ("diablo" of diablos), those that were other words 0.75 and less
 #: ("seregi" of seregios, "basar" of basarios, 青熊 of 青熊獸).
 PART_SHARE = 0.8
+#: The fewest Latin letters of a name's part that may ask "which one?" ("rat", not "hi").
+PART_LETTERS = 3
 #: The least score of the best name for a "which one?" (below it: silence). Chosen on the tuning half: the likenesses
 #: that asked about no monster the row meant reach 80 ("glaive" 80 for the alias glav, "火恐龍" 80 for 火龍), the
 #: spellings players meant score 83 and more ("tigerx" 83: two letters swapped in six; typos answered: 87.5 and more).
@@ -217,7 +219,7 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
                 whole=True,
                 score=result.candidates[0].score,
             )
-        if not _close_enough_to_ask(result.candidates[0]):
+        if not _close_enough_to_ask(subject, result.candidates[0]):
             return Reading(Verdict.NONE, why="no name close enough to ask about", score=result.candidates[0].score)
         return Reading(Verdict.ASK, _ids(result.candidates), why="close names", score=result.candidates[0].score)
     best = result.candidates[0]
@@ -237,14 +239,20 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     )
 
 
-def _close_enough_to_ask(best: Candidate) -> bool:
+def _close_enough_to_ask(subject: str, best: Candidate) -> bool:
     """Whether the best name of an ambiguous result is near enough to the subject to be plausibly meant.
 
-    The evidence is the matcher's score of the best name: a which-one from a likeness under ASK_FLOOR ("tiger" for
-    Tigrex 73, "legion" for Legiana 77, "paola" for the alias paolu 80: one letter of five changed) is as likely
-    another word or another franchise's name as a typo, and in a chat an unrelated "which one?" is noise.
+    The evidence is how the name was found. A likeness (fuzzy, phonetic) must score ASK_FLOOR: under it ("tiger" for
+    Tigrex 73, "legion" for Legiana 77, "paola" for the alias paolu 80: one letter of five changed) it is as likely
+    another word or another franchise's name as a typo, and in a chat an unrelated "which one?" is noise. A part of
+    names must be PART_LETTERS Latin letters at least: two ("hi") begin too many words; one Han character (毒: 毒怪鳥,
+    毒妖鳥) is a name's first word.
     """
-    return best.score >= ASK_FLOOR
+    if best.method in (Method.FUZZY, Method.PHONETIC):
+        return best.score >= ASK_FLOOR
+    if best.method is Method.PART and subject.isascii():
+        return len(subject) >= PART_LETTERS
+    return True
 
 
 def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher: Matcher) -> str:
