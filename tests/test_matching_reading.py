@@ -161,3 +161,17 @@ def test_a_name_missing_its_last_letter_is_still_answered(knowledge, text, monst
 def test_one_han_character_still_asks_which_of_its_names_and_two_letters_do_not(knowledge):
     assert _read(knowledge, "鎧").verdict is Verdict.ASK
     assert _read(knowledge, "ze").verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize(("text", "base"), [("鏖魔ディアブロス", "diablos"), ("大雪主ウルクスス", "lagombi")])
+def test_a_title_before_a_name_is_a_variant_the_knowledge_lacks(knowledge, text, base):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, (base,)), reading
+
+
+@pytest.mark.parametrize("text", ["雷狼龍星人", "zinogre movie", "tigrex comic", "大雷狼龍", "伝説のリオレウス"])
+def test_a_word_after_a_name_or_a_one_character_modifier_makes_it_something_else(knowledge, text):
+    """What follows a name makes it part of another word or title; a title stands before the name, as two or three
+    Han characters or one Latin word, never one character (大) or a phrase with a particle (の)."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.NONE, ()), reading

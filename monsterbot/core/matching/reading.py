@@ -98,8 +98,10 @@ ENGLISH_SENTENCE_WORDS = frozenset(
 #: longer name ("coral", "viper", "royal": the qualifier of a variant, an English word of its own).
 #: Endings that make a Latin name another English word ("nightshades", "gored"): asked, not answered.
 INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "y")
-#: The longest title glued to a name that still asks "did you mean" (黑炎王, 燼滅刃, dreadking): CJK and Latin letters.
-TITLE_CJK = 4
+#: The title glued before a name that still asks "did you mean" (黑炎王, 燼滅刃, 天眼, dreadking): the 二つ名 are two or
+#: three Han characters, the English ones one word; CJK characters and Latin letters.
+TITLE_CJK_SHORTEST = 2
+TITLE_CJK = 3
 TITLE_LATIN = 12
 #: The least share of a name a part of it must cover to be answered (less: "which one?"). Chosen on the tuning half:
 #: the parts answered right cover 0.86 and more ("diablo" of diablos), those that were other words 0.75 and less
@@ -317,7 +319,9 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
-    if _is_title(rest, text):
+    if not _about(after):
+        return Reading(Verdict.NONE, why="a word after the name: a name of something else")
+    if _is_title(before, text):
         return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name")
     return Reading(Verdict.NONE, why="the name in a sentence about something else")
 
@@ -364,14 +368,20 @@ def _shortened_base(rest: str, monster_id: str, matcher: Matcher) -> bool:
     return any(name[:3] == rest[:3] for name in names)
 
 
-def _is_title(rest: str, text: str) -> bool:
-    """Whether the rest is one short word glued to the name (a title), not a sentence."""
-    if SENTENCE_MARKS.search(rest):
+def _is_title(before: str, text: str) -> bool:
+    """Whether the words before a name are a title of it (黑炎王火龍, "dreadking rathalos"), not a sentence.
+
+    The evidence is the title's place and shape: a title (二つ名, and its English form) stands before the name, as
+    one Latin word of at most TITLE_LATIN letters or TITLE_CJK_SHORTEST to TITLE_CJK Han characters, with no kana
+    or particle (真紅眼の: a phrase); one Han character is a word's modifier (小火龍, "little fire dragon"). What
+    follows a name (電龍頭, "magna carta history") is read by the caller: the name is then part of another word.
+    """
+    if SENTENCE_MARKS.search(before) or _KANA.search(before):
         return False
-    if rest.isascii():
+    if before.isascii():
         words = [w for w in re.split(r"[\s\W_]+", fold(text).lower()) if w]
-        return len(rest) <= TITLE_LATIN and not any(w in ENGLISH_SENTENCE_WORDS for w in words) and len(words) <= 3
-    return len(rest) <= TITLE_CJK
+        return len(before) <= TITLE_LATIN and not any(w in ENGLISH_SENTENCE_WORDS for w in words) and len(words) <= 3
+    return TITLE_CJK_SHORTEST <= len(before) <= TITLE_CJK
 
 
 def _about(rest: str) -> bool:
