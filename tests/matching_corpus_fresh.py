@@ -106,6 +106,11 @@ SOURCES = {
     "(ポイズンリザード, スカイドラゴン, バトルレックス) and "
     "http://wikiwiki.jp/tetsugakuen/%E3%82%B7%E3%83%8A%E3%83%AA%E3%82%AA/%E7%AB%9C%E3%81%AE%E8%A9%A6%E7%B7%B4 "
     "(竜王, バラモス)",
+    "bossmod-aekveld": 'https://github.com/FFXIV-CombatReborn/BossmodReborn/issues/1035 ("Guardian Aekveld normal '
+    'mode": a typo of Guardian Arkveld, there the name of a Final Fantasy XIV fight)',
+    "ent14-terms": "https://entertainment14.net/blog/post/110997452-魔物獵人-荒野-新手入門指南 "
+    "(術語: 貓車, 三貓, 斬味, 肉質, 豬車, 眠爆)",
+    "ncawmy-terms": "https://www.ncawmy.com/post/5557.html (虾头太刀侠, 修脚技师, 猫车)",
     "everyday": "everyday words, brands, places, animals and foods of each language that hold a monster's name or "
     "begin like one (written here; any dictionary has them)",
     "chitchat": "what a group chat says that is not a question to the bot (written here)",
@@ -270,7 +275,6 @@ FORMS = [
     ("zh-TW", "short", "凍峰", "jin-dahaad", "wikiwiki-ryakusho"),
     ("zh-TW", "short", "白熾", "zoh-shia", "wikiwiki-ryakusho"),
     ("zh-TW", "short", "赫猿", "ajarakan", "wikiwiki-ryakusho"),
-    ("zh-TW", "short", "護火", "guardian-rathalos", "wikiwiki-ryakusho"),
     ("zh-CN", "short", "锁刃", "arkveld", "wikiwiki-ryakusho"),
     ("zh-CN", "short", "煌雷", "rey-dau", "wikiwiki-ryakusho"),
     ("zh-CN", "short", "冻峰", "jin-dahaad", "wikiwiki-ryakusho"),
@@ -495,6 +499,8 @@ HEARD = [
     ("gaurdian rathalos", "guardian-rathalos", "game-text"),
     ("guardian arkvald", "guardian-arkveld", "game-text"),
     ("guardian doshagooma", "guardian-doshaguma", "game-text"),
+    ("guardian aekveld", "guardian-arkveld", "bossmod-aekveld"),
+    ("aekveld", "arkveld", "bossmod-aekveld"),
     ("dodo gamma", "dodogama", "haplo-wilds"),
     ("nergiganty", "nergigante", "game-text"),
     ("nergigonte", "nergigante", "game-text"),
@@ -1288,6 +1294,38 @@ AMBIGUOUS = [
 
 #: Lines that must get no card. (language, class, queries, source)
 NEGATIVES = [
+    (
+        "en",
+        "neg-mh-other",
+        (
+            "what does arch tempered mean",
+            "how do i unlock arch tempered quests",
+            "what is a guardian monster",
+            "are frenzied monsters harder",
+            "what is an alpha monster",
+            "tempered vs normal rewards",
+            "guardian arkveld ffxiv trial mechanics",
+        ),
+        "bossmod-aekveld",
+    ),
+    (
+        "zh-TW",
+        "neg-mh-other",
+        ("又貓車了", "三貓了啦", "斬味掉好快", "肉質是什麼意思", "豬車好煩", "眠爆怎麼用"),
+        "ent14-terms",
+    ),
+    (
+        "zh-CN",
+        "neg-mh-other",
+        ("虾头太刀侠", "双刀修脚技师", "猫车王就是我", "历战王是什么意思", "历战个体有什么用"),
+        "ncawmy-terms",
+    ),
+    (
+        "ja",
+        "neg-mh-other",
+        ("歴戦王ってなに", "歴戦の個体の報酬", "護竜ってどういう意味", "狂竜化って何"),
+        "getnews-wilds",
+    ),
     (
         "zh-TW",
         "neg-sentence",
