@@ -387,7 +387,7 @@ FORMS = [
     ("zh-TW", "typo", "凍風龍", "jin-dahaad", "game-text"),
     ("zh-TW", "typo", "波依龍", "uth-duna", "game-text"),
     ("zh-TW", "typo", "獄炎鱆", "nu-udra", "game-text"),
-    ("zh-TW", "typo", "白織龍", "zoh-shia", "game-text"),
+    ("zh-TW", "typo", "白赤龍", "zoh-shia", "game-text"),
     ("zh-TW", "typo", "纏娃", "chatacabra", "game-text"),
     ("zh-TW", "typo", "闢獣", "doshaguma", "game-text"),
     ("zh-TW", "typo", "風夾龍", "hirabami", "game-text"),
