@@ -108,6 +108,8 @@ SOURCES = {
     "(竜王, バラモス)",
     "bossmod-aekveld": 'https://github.com/FFXIV-CombatReborn/BossmodReborn/issues/1035 ("Guardian Aekveld normal '
     'mode": a typo of Guardian Arkveld, there the name of a Final Fantasy XIV fight)',
+    "koku-sunbreak": "https://koku-byakunews.com/archives/62840 (王域三公: メルゼナ, ガランゴルム, ルナガロン; "
+    "ラーの翼神竜 and the other Egyptian God cards as a comparison)",
     "ent14-terms": "https://entertainment14.net/blog/post/110997452-魔物獵人-荒野-新手入門指南 "
     "(術語: 貓車, 三貓, 斬味, 肉質, 豬車, 眠爆)",
     "ncawmy-terms": "https://www.ncawmy.com/post/5557.html (虾头太刀侠, 修脚技师, 猫车)",
@@ -1056,6 +1058,11 @@ COMPARES = [
         "game-text",
     ),
     ("en", "zinogre or stygian which is harder", "zinogre,stygian-zinogre", "players"),
+    ("ja", "王域三公の弱点", "malzeno,garangolm,lunagaron", "koku-sunbreak"),
+    ("ja", "メルゼナとガランゴルムとルナガロン", "malzeno,garangolm,lunagaron", "koku-sunbreak"),
+    ("en", "the three lords weaknesses", "malzeno,garangolm,lunagaron", "koku-sunbreak"),
+    ("zh-TW", "爵銀龍、剛纏獸、冰狼龍", "malzeno,garangolm,lunagaron", "koku-sunbreak"),
+    ("zh-CN", "爵银龙 刚缠兽 冰狼龙", "malzeno,garangolm,lunagaron", "koku-sunbreak"),
 ]
 
 #: An element alone, or a question asking which monsters it suits: "reverse:<element>". (language, query,
@@ -1818,6 +1825,7 @@ NEGATIVES = [
         "pokemon-dragon",
     ),
     ("ja", "neg-franchise", ("オシリスの天空竜", "オベリスクの巨神兵", "スターダスト・ドラゴン"), "yugioh"),
+    ("ja", "neg-franchise", ("ラーの翼神竜",), "koku-sunbreak"),
     (
         "ja",
         "neg-franchise",
