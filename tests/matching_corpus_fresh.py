@@ -568,79 +568,80 @@ HEARD = [
     ("shagaru magalla", "shagaru-magala", "game-text"),
 ]
 
-#: World / Iceborne / Rise / Sunbreak monsters asked by their official names (names from the knowledge's import
-#: of the game text), each in two of the four languages chosen by a hash.
-OTHERS = (
-    "nergigante",
-    "velkhana",
-    "safi-jiiva",
-    "alatreon",
-    "fatalis",
-    "kulve-taroth",
-    "namielle",
-    "shara-ishvalda",
-    "teostra",
-    "kushala-daora",
-    "vaal-hazak",
-    "xeno-jiiva",
-    "zorah-magdaros",
-    "deviljho",
-    "bazelgeuse",
-    "odogaron",
-    "anjanath",
-    "legiana",
-    "paolumu",
-    "tobi-kadachi",
-    "pukei-pukei",
-    "great-jagras",
-    "kulu-ya-ku",
-    "barroth",
-    "radobaan",
-    "uragaan",
-    "lavasioth",
-    "banbaro",
-    "beotodus",
-    "glavenus",
-    "brachydios",
-    "tigrex",
-    "nargacuga",
-    "zinogre",
-    "barioth",
-    "rajang",
-    "yian-garuga",
-    "kirin",
-    "diablos",
-    "behemoth",
-    "magnamalo",
-    "malzeno",
-    "lunagaron",
-    "garangolm",
-    "gaismagorm",
-    "goss-harag",
-    "almudron",
-    "aknosom",
-    "bishaten",
-    "somnacanth",
-    "tetranadon",
-    "khezu",
-    "basarios",
-    "royal-ludroth",
-    "arzuros",
-    "lagombi",
-    "volvidon",
-    "great-izuchi",
-    "rakna-kadaki",
-    "wind-serpent-ibushi",
-    "thunder-serpent-narwa",
-    "amatsu",
-    "chameleos",
-    "espinas",
-    "astalos",
-    "shagaru-magala",
-    "crimson-glow-valstrax",
-    "daimyo-hermitaur",
-    "shogun-ceanataur",
-)
+#: World / Iceborne / Rise / Sunbreak monsters asked by their official names (the game text as imported into
+#: knowledge/monsters, copied here once so the corpus does not follow later edits), each in two of the four
+#: languages chosen by a hash: id -> (en, ja, zh-TW, zh-CN).
+OTHERS = {
+    "nergigante": ("Nergigante", "ネルギガンテ", "滅盡龍", "灭尽龙"),
+    "velkhana": ("Velkhana", "イヴェルカーナ", "冰呪龍", "冰咒龙"),
+    "safi-jiiva": ("Safi'jiiva", "ムフェト・ジーヴァ", "冥赤龍", "冥赤龙"),
+    "alatreon": ("Alatreon", "アルバトリオン", "煌黑龍", "煌黑龙"),
+    "fatalis": ("Fatalis", "ミラボレアス", "黑龍", "黑龙"),
+    "kulve-taroth": ("Kulve Taroth", "マム・タロト", "絢輝龍", "绚辉龙"),
+    "namielle": ("Namielle", "ネロミェール", "溟波龍", "溟波龙"),
+    "shara-ishvalda": ("Shara Ishvalda", "アン・イシュワルダ", "天地煌啼龍", "天地煌啼龙"),
+    "teostra": ("Teostra", "テオ・テスカトル", "炎王龍", "炎王龙"),
+    "kushala-daora": ("Kushala Daora", "クシャルダオラ", "鋼龍", "钢龙"),
+    "vaal-hazak": ("Vaal Hazak", "ヴァルハザク", "屍套龍", "尸套龙"),
+    "xeno-jiiva": ("Xeno'jiiva", "ゼノ・ジーヴァ", "冥燈龍", "冥灯龙"),
+    "zorah-magdaros": ("Zorah Magdaros", "ゾラ・マグダラオス", "熔山龍", "熔山龙"),
+    "deviljho": ("Deviljho", "イビルジョー", "恐暴龍", "恐暴龙"),
+    "bazelgeuse": ("Bazelgeuse", "バゼルギウス", "爆鱗龍", "爆鳞龙"),
+    "odogaron": ("Odogaron", "オドガロン", "慘爪龍", "惨爪龙"),
+    "anjanath": ("Anjanath", "アンジャナフ", "蠻顎龍", "蛮颚龙"),
+    "legiana": ("Legiana", "レイギエナ", "風漂龍", "风漂龙"),
+    "paolumu": ("Paolumu", "パオウルムー", "浮空龍", "浮空龙"),
+    "tobi-kadachi": ("Tobi-Kadachi", "トビカガチ", "飛雷龍", "飞雷龙"),
+    "pukei-pukei": ("Pukei-Pukei", "プケプケ", "毒妖鳥", "毒妖鸟"),
+    "great-jagras": ("Great Jagras", "ドスジャグラス", "大凶豺龍", "大贼龙"),
+    "kulu-ya-ku": ("Kulu-Ya-Ku", "クルルヤック", "搔鳥", "搔鸟"),
+    "barroth": ("Barroth", "ボルボロス", "土砂龍", "土砂龙"),
+    "radobaan": ("Radobaan", "ラドバルキン", "骨鎚龍", "骨锤龙"),
+    "uragaan": ("Uragaan", "ウラガンキン", "爆鎚龍", "爆锤龙"),
+    "lavasioth": ("Lavasioth", "ヴォルガノス", "熔岩龍", "熔岩龙"),
+    "banbaro": ("Banbaro", "バフバロ", "猛牛龍", "猛牛龙"),
+    "beotodus": ("Beotodus", "ブラントドス", "冰魚龍", "冰鱼龙"),
+    "glavenus": ("Glavenus", "ディノバルド", "斬龍", "斩龙"),
+    "brachydios": ("Brachydios", "ブラキディオス", "碎龍", "碎龙"),
+    "tigrex": ("Tigrex", "ティガレックス", "轟龍", "轰龙"),
+    "nargacuga": ("Nargacuga", "ナルガクルガ", "迅龍", "迅龙"),
+    "zinogre": ("Zinogre", "ジンオウガ", "雷狼龍", "雷狼龙"),
+    "barioth": ("Barioth", "ベリオロス", "冰牙龍", "冰牙龙"),
+    "rajang": ("Rajang", "ラージャン", "金獅子", "金狮子"),
+    "yian-garuga": ("Yian Garuga", "イャンガルルガ", "黑狼鳥", "黑狼鸟"),
+    "kirin": ("Kirin", "キリン", "麒麟", "麒麟"),
+    "diablos": ("Diablos", "ディアブロス", "角龍", "角龙"),
+    "behemoth": ("Behemoth", "ベヒーモス", "貝希摩斯", "贝希摩斯"),
+    "magnamalo": ("Magnamalo", "マガイマガド", "怨虎龍", "怨虎龙"),
+    "malzeno": ("Malzeno", "メル・ゼナ", "爵銀龍", "爵银龙"),
+    "lunagaron": ("Lunagaron", "ルナガロン", "冰狼龍", "冰狼龙"),
+    "garangolm": ("Garangolm", "ガランゴルム", "剛纏獸", "刚缠兽"),
+    "gaismagorm": ("Gaismagorm", "ガイアデルム", "冥淵龍", "冥渊龙"),
+    "goss-harag": ("Goss Harag", "ゴシャハギ", "雪鬼獸", "雪鬼兽"),
+    "almudron": ("Almudron", "オロミドロ", "泥翁龍", "泥翁龙"),
+    "aknosom": ("Aknosom", "アケノシルム", "傘鳥", "伞鸟"),
+    "bishaten": ("Bishaten", "ビシュテンゴ", "天狗獸", "天狗兽"),
+    "somnacanth": ("Somnacanth", "イソネミクニ", "人魚龍", "人鱼龙"),
+    "tetranadon": ("Tetranadon", "ヨツミワドウ", "河童蛙", "河童蛙"),
+    "khezu": ("Khezu", "フルフル", "奇怪龍", "奇怪龙"),
+    "basarios": ("Basarios", "バサルモス", "岩龍", "岩龙"),
+    "royal-ludroth": ("Royal Ludroth", "ロアルドロス", "水獸", "水兽"),
+    "arzuros": ("Arzuros", "アオアシラ", "青熊獸", "青熊兽"),
+    "lagombi": ("Lagombi", "ウルクスス", "白兔獸", "白兔兽"),
+    "volvidon": ("Volvidon", "ラングロトラ", "赤甲獸", "赤甲兽"),
+    "great-izuchi": ("Great Izuchi", "オサイズチ", "鎌鼬龍王", "镰鼬龙王"),
+    "rakna-kadaki": ("Rakna-Kadaki", "ヤツカダキ", "妃蜘蛛", "妃蜘蛛"),
+    "wind-serpent-ibushi": ("Wind Serpent Ibushi", "イブシマキヒコ", "風神龍", "风神龙"),
+    "thunder-serpent-narwa": ("Thunder Serpent Narwa", "ナルハタタヒメ", "雷神龍", "雷神龙"),
+    "amatsu": ("Amatsu", "アマツマガツチ", "嵐龍", "岚龙"),
+    "chameleos": ("Chameleos", "オオナズチ", "霞龍", "霞龙"),
+    "espinas": ("Espinas", "エスピナス", "棘龍", "棘龙"),
+    "astalos": ("Astalos", "ライゼクス", "電龍", "电龙"),
+    "shagaru-magala": ("Shagaru Magala", "シャガルマガラ", "天迴龍", "天廻龙"),
+    "crimson-glow-valstrax": ("Crimson Glow Valstrax", "奇しき赫耀のバルファルク", "天彗龍", "天彗龙"),
+    "daimyo-hermitaur": ("Daimyo Hermitaur", "ダイミョウザザミ", "大名蟹", "大名蟹"),
+    "shogun-ceanataur": ("Shogun Ceanataur", "ショウグンギザミ", "將軍蟹", "将军蟹"),
+}
 
 #: Variants the knowledge holds, named as players name them: a colour or title before a short base name, the
 #: 亜種 / 希少種 / 亞種 / 稀有種 words after it, guardian forms. (language, query, expected, source)
@@ -1932,16 +1933,17 @@ def _asked(language: str, kind: str, form: str, expected: str, source: str, coun
     return [_line(language, kind, frame.format(n=form), expected, source) for frame in frames]
 
 
-def names_block(names: dict[str, dict[str, str]]) -> list[tuple[str, ...]]:
+def names_block() -> list[tuple[str, ...]]:
     """Wilds' monsters by their official names in two ways each; the others in two of the four languages."""
     out = []
     for monster_id, wilds_names in WILDS.items():
         for language, name in zip(LANGUAGES, wilds_names, strict=True):
             out += _asked(language, "name", name, monster_id, "game-text", 2)
-    for monster_id in OTHERS:
+    for monster_id, other_names in OTHERS.items():
+        names = dict(zip(LANGUAGES, other_names, strict=True))
         for language in _pick(f"fresh/{monster_id}", LANGUAGES, 2):
-            name = names[monster_id][language]
-            out += _asked(language, "name", name.lower() if language == "en" else name, monster_id, "game-text", 1)
+            name = names[language].lower() if language == "en" else names[language]
+            out += _asked(language, "name", name, monster_id, "game-text", 1)
     return out
 
 
@@ -1959,9 +1961,9 @@ def forms_block() -> list[tuple[str, ...]]:
     return out
 
 
-def all_lines(names: dict[str, dict[str, str]]) -> list[tuple[str, ...]]:
+def all_lines() -> list[tuple[str, ...]]:
     """Every line of the fresh corpus, blocks in order, a query written twice kept once."""
-    lines = names_block(names) + forms_block()
+    lines = names_block() + forms_block()
     lines += [_line(lang, "variant", q, e, s) for lang, q, e, s in VARIANTS]
     lines += [_line(lang, "unknown", q, f"unknown:{base}", s) for lang, q, base, s in UNKNOWN]
     lines += [_line(lang, "individual", q, e, s) for lang, q, e, s in INDIVIDUALS]
@@ -1990,17 +1992,9 @@ def header(half: str) -> str:
     )
 
 
-def knowledge_names() -> dict[str, dict[str, str]]:
-    """The official names per language of every monster in knowledge/monsters."""
-    from monsterbot.sources.yaml_files import YamlSource
-
-    monsters = YamlSource([Path(__file__).parents[1] / "knowledge"]).load().monsters
-    return {monster.id: dict(monster.names) for monster in monsters}
-
-
 def halves() -> dict[Path, str]:
     """Each file's text: its header, then its half of the lines."""
-    lines = all_lines(knowledge_names())
+    lines = all_lines()
     return {
         path: header(half) + "".join("\t".join(line) + "\n" for line in lines if held_out(line) is keep)
         for path, half, keep in ((TUNE, "tuning", False), (HELDOUT, "held-out", True))
