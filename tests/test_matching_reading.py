@@ -175,3 +175,12 @@ def test_a_word_after_a_name_or_a_one_character_modifier_makes_it_something_else
     Han characters or one Latin word, never one character (大) or a phrase with a particle (の)."""
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.NONE, ()), reading
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("ゲリョスの攻略", "gypceros"), ("ゲリョスの素材", "gypceros")])
+def test_a_katakana_name_ends_where_a_hiragana_particle_begins(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_katakana_name_inside_a_longer_katakana_word_is_still_that_word(knowledge):
+    assert not _read(knowledge, "ウルトラマンティガ").answers

@@ -21,6 +21,7 @@ The thresholds are chosen on the tuning half of tests/data/matching_corpus_*.tsv
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
@@ -28,7 +29,7 @@ from typing import Iterable
 
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.matcher import Candidate, Matcher, MatchResult, Method, Outcome
-from monsterbot.core.matching.normalize import fold, normalize
+from monsterbot.core.matching.normalize import MAX_INPUT, fold, normalize, to_traditional
 from monsterbot.core.matching.question import (
     ENGLISH_FILLER,
     HITZONE_WORDS,
@@ -332,15 +333,23 @@ def _within_word(key: str, text: str) -> bool:
     if script is None:
         return True
     folded = fold(text).lower()
+    scripts = _as_written(text, folded)
     pattern = r"[\s\W_]*".join(map(re.escape, key))
     for found in re.finditer(pattern, folded):
-        before = folded[found.start() - 1] if found.start() else " "
-        after = folded[found.end()] if found.end() < len(folded) else " "
+        before = scripts[found.start() - 1] if found.start() else " "
+        after = scripts[found.end()] if found.end() < len(scripts) else " "
         if not script.match(before) and not script.match(after):
             return True
         if script is _LATIN and _about(normalize(_word_at(folded, found.start(), found.end()))):
             return True  # glued to a question word: "rathalosweakness"
     return False
+
+
+def _as_written(text: str, folded: str) -> str:
+    """The folded text with its hiragana kept as typed, so a katakana name ends where a hiragana particle begins
+    (ナルガの尻尾, ジンオウガに効く: の and に are not katakana); the folded text when folding changed its length."""
+    kept = to_traditional(unicodedata.normalize("NFKC", text[:MAX_INPUT]).casefold())
+    return kept if len(kept) == len(folded) else folded
 
 
 def _word_at(text: str, start: int, end: int) -> str:
