@@ -184,3 +184,27 @@ def test_a_katakana_name_ends_where_a_hiragana_particle_begins(knowledge, text, 
 
 def test_a_katakana_name_inside_a_longer_katakana_word_is_still_that_word(knowledge):
     assert not _read(knowledge, "ウルトラマンティガ").answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("雷狼龍的尾巴怎麼斷", "zinogre"),
+        ("轟龍打頭還是打腳", "tigrex"),
+        ("ディアブロスの角は壊せる", "diablos"),
+        ("how do you kill tigrex", "tigrex"),
+        ("tigrex fight strategy", "tigrex"),
+    ],
+)
+def test_a_name_in_a_hunters_question_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize("text", ["海龍是什麼動物", "キリンの脚は細い", "kirin ichiban is a beer"])
+def test_a_question_word_alone_does_not_make_a_sentence_about_the_monster(knowledge, text):
+    assert not _read(knowledge, text).answers
+
+
+def test_a_variant_word_beside_the_name_in_a_question_is_read_with_it(knowledge):
+    assert _read(knowledge, "護竜リオレウスの倒し方").monsters == ("guardian-rathalos",)
+    assert _read(knowledge, "ナルガ亜種の倒し方").verdict is Verdict.UNKNOWN

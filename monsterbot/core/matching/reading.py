@@ -5,10 +5,12 @@ names; the reading decides from evidence a reviewer can read, each piece named i
 
 - the name as the whole subject (after the question words are stripped) answers;
 - a name inside a longer subject answers when the rest is words of a question about it ("rathalosweakness",
-  "火龍好難打"); when the name stands inside a longer word of its own script it is that other word ("gossip" holds
-  "goss", ウルトラマンティガ holds ティガ); when the rest is a sentence (particles, verbs: "動物園でキリンを見た",
-  "侏羅紀公園的棘龍") the name is used for something else; when the rest is one short word glued to the name (a
-  title the knowledge lacks: "黑炎王火龍", "dreadking rathalos") it asks "did you mean";
+  "火龍好難打") or a hunter's question holds it (a word of weakness, element choice, parts or hunting beside it:
+  "鎖刃龍有什麼弱點", "best element for jin dahaad"); when the name stands inside a longer word of its own script
+  it is that other word ("gossip" holds "goss", ウルトラマンティガ holds ティガ; a hiragana particle ends a katakana
+  name); a word after the name makes it part of another name (電龍頭, "magna carta history"); when the rest is a
+  sentence (particles, verbs: "動物園でキリンを見た", "侏羅紀公園的棘龍") the name is used for something else; a
+  title glued before the name (二つ名 the knowledge lacks: "黑炎王火龍", "dreadking rathalos") asks "did you mean";
 - a variant word (variants.py, and those the names show: family.py) with a base name is the variant the
   knowledge's names make of that pair, or, when none does, "not in our knowledge, did you mean the base?";
 - a game named with a monster it holds only as another form (Wilds' Guardian Fulgur Anjanath for Anjanath)
@@ -39,7 +41,7 @@ from monsterbot.core.matching.question import (
     Question,
     parse,
 )
-from monsterbot.core.matching.variants import split_variant
+from monsterbot.core.matching.variants import split_variant, variant_keys
 
 #: Words of a question about a monster, beside its name ("weakness" glued on, "好難打", "の倒し方").
 ABOUT_WORDS = (
@@ -88,8 +90,20 @@ ABOUT_WORDS = (
     "何属性",
     "何が弱い",
 )
+#: Words of a hunter's question about a monster (_asks_about): weakness, element choice, parts, hunting verbs. Chinese
+#: (either script: normalised) and Japanese are found inside the words around the name, English as whole words.
+HUNT_WORDS = (
+    *("弱", "怕", "剋", "克制", "屬性", "打", "帶", "用", "推薦", "有效", "攻略", "部位", "尾巴", "斷", "難", "肉質"),
+    *("素材", "裝備", "麻痺", "麻痹", "暈", "効", "倒", "殴", "弱点", "尻尾", "切れ", "壊", "属性", "対策", "持って"),
+    *("weak", "weakness", "weaknesses", "element", "elements", "elemental", "beat", "kill", "kills", "hunt"),
+    *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide"),
+)
+#: Elements and ailments, which ask about a monster after its name ("凍峰龍用火還是雷", "グラビモスは水？"), but before
+#: it are a title's characters (金雷公, 紫毒姫); in English they are everyday words ("fire", "ice") and do not count.
+#: (龍 is left out: inside 恐龍, 翼龍 it is no element.)
+ELEMENT_WORDS = ("火", "水", "雷", "冰", "氷", "毒")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
-SENTENCE_MARKS = re.compile("[的是在了我你他她很好也都就和跟把被看去來来吃喝買买住でをがにはへとたもやかよねな]")
+SENTENCE_MARKS = re.compile("[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住でをがにはへとたもやかよねな]")
 ENGLISH_SENTENCE_WORDS = frozenset(
     "i my you your he she we they it was were be been am at in on from with this that there here saw see love like "
     "have has had went go my our their his her its by and or of the a an".split()
@@ -317,6 +331,9 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
         return Reading(Verdict.NONE, why="inside a longer word")
     if all(_about(part) for part in (before, after)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
+    if _asks_about(before, after, best.key, text):
+        beside = _variant_beside(before, best.key, after, matcher)
+        return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
@@ -325,6 +342,44 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     if _is_title(before, text):
         return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name")
     return Reading(Verdict.NONE, why="the name in a sentence about something else")
+
+
+def _asks_about(before: str, after: str, key: str, text: str) -> bool:
+    """Whether the words around a name make the message a hunter's question about it ("鎖刃龍有什麼弱點", "凍峰龍怕火
+    嗎", "ナルガの尻尾切れる？", "best element for jin dahaad"), not a sentence or a longer name of something else.
+
+    The evidence is a word of HUNT_WORDS (weakness, element choice, parts, hunting verbs; a question word alone is not
+    enough: 海龍是保育類嗎, キリンの首の骨は何個) beside the name: in English anywhere in the message ("how do i beat
+    doshaguma pack"); in Chinese and Japanese after the name, where an element word counts too, or before it, and a
+    side that holds none must be empty or a phrase of a sentence (請問大大們…) rather than a title or modifier glued
+    to the name (金雷公ジンオウガ, 小火龍) or a longer word it begins (電龍頭, 麒麟送子).
+    """
+    if key.isascii() and re.fullmatch(r"[a-z0-9]*", before + after):
+        if before and before not in _words(HUNT_WORDS) and _is_title(before, text):
+            return False  # "hellblade glavenus weakness": a title, read as one
+        words = {w for w in re.split(r"[^a-z]+", fold(text).lower()) if w and w not in key}
+        return bool(words & _words(HUNT_WORDS))
+    hunt_after = any(word in after for word in _words(HUNT_WORDS + ELEMENT_WORDS))
+    hunt_before = any(word in before for word in _words(HUNT_WORDS))
+    if not (hunt_after or hunt_before):
+        return False
+    return (hunt_after or not after) and (hunt_before or not before or bool(SENTENCE_MARKS.search(before)))
+
+
+@lru_cache(maxsize=4)
+def _words(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize(word) for word in words) - {""}
+
+
+def _variant_beside(before: str, key: str, after: str, matcher: Matcher) -> Reading | None:
+    """The reading of the name with a variant word glued to it inside a question ("護竜アルシュ 弱点どこ", "ゲリョス
+    亜種の倒し方"): the variant, or "not in our knowledge", as the name and its word alone would be read."""
+    for word, _ in (*variant_keys(), *family(matcher).words):
+        piece = word + key if before.endswith(word) else key + word if after.startswith(word) else ""
+        reading = _variant(piece, matcher) if piece else None
+        if reading is not None:
+            return reading
+    return None
 
 
 def _within_word(key: str, text: str) -> bool:
