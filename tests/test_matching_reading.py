@@ -208,3 +208,11 @@ def test_a_question_word_alone_does_not_make_a_sentence_about_the_monster(knowle
 def test_a_variant_word_beside_the_name_in_a_question_is_read_with_it(knowledge):
     assert _read(knowledge, "護竜リオレウスの倒し方").monsters == ("guardian-rathalos",)
     assert _read(knowledge, "ナルガ亜種の倒し方").verdict is Verdict.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("轟龍到底有什麼弱點", "tigrex"), ("求問迅龍肉質", "nargacuga"), ("ティガレックスって何属性が効く", "tigrex")],
+)
+def test_the_question_words_the_parser_took_off_still_ask_about_the_name(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)

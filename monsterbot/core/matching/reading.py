@@ -103,7 +103,9 @@ HUNT_WORDS = (
 #: (龍 is left out: inside 恐龍, 翼龍 it is no element.)
 ELEMENT_WORDS = ("火", "水", "雷", "冰", "氷", "毒")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
-SENTENCE_MARKS = re.compile("[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住でをがにはへとたもやかよねな]")
+SENTENCE_MARKS = re.compile(
+    "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问でをがにはへとたもやかよねな]"
+)
 ENGLISH_SENTENCE_WORDS = frozenset(
     "i my you your he she we they it was were be been am at in on from with this that there here saw see love like "
     "have has had went go my our their his her its by and or of the a an".split()
@@ -331,7 +333,7 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
         return Reading(Verdict.NONE, why="inside a longer word")
     if all(_about(part) for part in (before, after)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
-    if _asks_about(before, after, best.key, text):
+    if _asks_about(*_sides(best.key, text, before, after), best.key, text):
         beside = _variant_beside(before, best.key, after, matcher)
         return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
     rest = before + after
@@ -364,6 +366,14 @@ def _asks_about(before: str, after: str, key: str, text: str) -> bool:
     if not (hunt_after or hunt_before):
         return False
     return (hunt_after or not after) and (hunt_before or not before or bool(SENTENCE_MARKS.search(before)))
+
+
+def _sides(key: str, text: str, before: str, after: str) -> tuple[str, str]:
+    """The words of the whole message before and after a name, question words included ("鎖刃龍有什麼弱點": the
+    parser took 弱點 off the subject, but it is what asks); the subject's when the message does not hold the name."""
+    whole = normalize(text)
+    start = whole.find(key)
+    return (whole[:start], whole[start + len(key) :]) if start >= 0 else (before, after)
 
 
 @lru_cache(maxsize=4)
