@@ -216,3 +216,7 @@ def test_a_variant_word_beside_the_name_in_a_question_is_read_with_it(knowledge)
 )
 def test_the_question_words_the_parser_took_off_still_ask_about_the_name(knowledge, text, monster_id):
     assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_letters_after_a_latin_name_glue_only_one_whole_question_word(knowledge):
+    assert not _read(knowledge, "kushioned").answers and _read(knowledge, "rathalosweakness").answers

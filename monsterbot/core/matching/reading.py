@@ -405,8 +405,8 @@ def _within_word(key: str, text: str) -> bool:
         after = scripts[found.end()] if found.end() < len(scripts) else " "
         if not script.match(before) and not script.match(after):
             return True
-        if script is _LATIN and _about(normalize(_word_at(folded, found.start(), found.end()))):
-            return True  # glued to a question word: "rathalosweakness"
+        if script is _LATIN and normalize(_word_at(folded, found.start(), found.end())) in _about_keys():
+            return True  # glued to one question word: "rathalosweakness" (not letters that spell some: "kushion")
     return False
 
 
