@@ -218,5 +218,9 @@ def test_the_question_words_the_parser_took_off_still_ask_about_the_name(knowled
     assert _read(knowledge, text).monsters == (monster_id,)
 
 
+def test_a_misspelt_name_in_a_question_is_heard_once_the_question_is_off(knowledge):
+    assert _read(knowledge, "黄雷龙要带什么").monsters == ("rey-dau",)  # 黃雷龍 sounds as 煌雷龍
+
+
 def test_letters_after_a_latin_name_glue_only_one_whole_question_word(knowledge):
     assert not _read(knowledge, "kushioned").answers and _read(knowledge, "rathalosweakness").answers

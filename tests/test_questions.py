@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind, parse
 from tests.conftest import message_texts, need_shared, payload, postback_event, text_event
 from tests.openapi_contract import errors
@@ -242,3 +243,11 @@ def test_long_runs_of_question_words_parse_in_bounded_time(text):
     started = time.perf_counter()
     parse(text)
     assert time.perf_counter() - started < 0.5  # exponential backtracking took minutes on such text
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [("ディアブロスに効く属性", "ディアブロス"), ("轟龍要帶什麼", "轟龍"), ("tips for tigrex", "tigrex")],
+)
+def test_what_players_ask_after_a_name_is_taken_off_the_subject(text, subject):
+    assert parse(text).subject == normalize(subject)

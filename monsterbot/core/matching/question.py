@@ -62,7 +62,9 @@ HELP_WORDS = ("help", "幫助", "說明", "?", "使い方", "ヘルプ", "怎麼
 #: Latin words that frame a question in English and carry no name.
 ENGLISH_FILLER = frozenset(
     "what whats is are the a an weak weakness weaknesses weakpoint weakpoints weakspot weakspots to of for "
-    "against element elements elemental monster please tell me about how do i beat kill hunt s".split()
+    "against element elements elemental monster please tell me about how do i beat kill hunt s "
+    "tips tip best points point spot spots bring where which need help with on guide strategy counter fight "
+    "hunting pls".split()
 )
 
 #: Words that name a game, in any language, per game id.
@@ -225,6 +227,10 @@ QUESTION_SUFFIXES = (
     "ですか",
     "を教えて",
     "教えて",
+    # what players ask after a name: what to bring, how to fight it (Chinese either script, Japanese)
+    *("有什麼", "吃什麼", "帶什麼", "要帶什麼", "用啥", "帶啥", "吃啥", "克制", "武器", "要怎麼打", "咋打", "打哪"),
+    *("打哪裡", "要打哪", "要打哪裡", "在哪裡", "推薦什麼屬性", "何属性", "効く", "が効く", "に効く", "どの属性"),
+    *("にはどの属性", "が弱点", "弱点属性", "に弱い", "倒し方", "弱点どこ", "弱点部位", "攻略"),
 )
 #: Particles stripped only next to a question suffix, so a name ending in ノ (ディノ) stays whole.
 PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "は", "の", "何", "なに", "なん", "って")
