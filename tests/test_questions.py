@@ -251,3 +251,17 @@ def test_long_runs_of_question_words_parse_in_bounded_time(text):
 )
 def test_what_players_ask_after_a_name_is_taken_off_the_subject(text, subject):
     assert parse(text).subject == normalize(subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("哪些怪怕雷", "thunder"),
+        ("冰屬性武器可以打哪些", "ice"),
+        ("whats weak to dragon", "dragon"),
+        ("水属性の武器で狩れるモンスター", "water"),
+    ],
+)
+def test_a_weapon_of_an_element_and_what_it_hunts_is_a_reverse_question(text, topic):
+    question = parse(text)
+    assert (question.kind, question.topic, question.asking) == (Kind.REVERSE, topic, True)

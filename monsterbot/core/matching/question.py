@@ -166,10 +166,12 @@ REVERSE_MARKERS = (
     "を",
     "効く",
     "有效",
+    # a weapon of the element and what it can hunt ("雷屬性武器可以打什麼", "氷属性の武器で行けるモンスター")
+    *("怪", "有哪些", "武器", "可以", "打", "で", "行ける", "狩れる"),
 )
 ENGLISH_REVERSE_MARKERS = frozenset(
-    "which what who monsters monster weak weakness weaknesses to is are list against element elemental good use "
-    "effective s the".split()
+    "which what whats who monsters monster weak weakness weaknesses to is are list against element elemental good use "
+    "effective s the of in for a an my i should on weapon targets".split()
 )
 #: The markers that make a reverse question explicit, as a group needs it to be answered: "哪些魔物怕火", "weak to
 #: fire", "火が弱点のモンスター"; "有雷" (spoilers ahead), "怕火", "是毒", "the fire" are said in passing.
@@ -189,9 +191,12 @@ EXPLICIT_REVERSE_MARKERS = (
     "清單",
     "効く",
     "有效",
+    "怪",
+    "有哪些",
+    "武器",
 )
 ENGLISH_EXPLICIT_REVERSE_MARKERS = frozenset(
-    "which what who monsters monster weak weakness weaknesses list against effective".split()
+    "which what whats who monsters monster weak weakness weaknesses list against effective targets weapon".split()
 )
 #: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア").
 COMPARE_SPLIT = re.compile(
