@@ -224,3 +224,15 @@ def test_a_misspelt_name_in_a_question_is_heard_once_the_question_is_off(knowled
 
 def test_letters_after_a_latin_name_glue_only_one_whole_question_word(knowledge):
     assert not _read(knowledge, "kushioned").answers and _read(knowledge, "rathalosweakness").answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("歴戦王ゴア・マガラ", "gore-magala"), ("tempered tigrex", "tigrex"), ("狂竜化ナルガクルガの弱点", "nargacuga")],
+)
+def test_a_strong_individual_of_a_monster_is_that_monster(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_risen_monster_is_still_a_monster_of_its_own(knowledge):
+    assert _read(knowledge, "傀異克服クシャル").monsters == ("risen-kushala-daora",)

@@ -59,12 +59,33 @@ TALK_WORDS = ("monsterbot talk", "talk", "說話", "说话", "解除靜音", "�
 
 HELP_WORDS = ("help", "幫助", "說明", "?", "使い方", "ヘルプ", "怎麼用", "指令", "usage", "/help")
 
+#: Words for one strong individual of a monster, not another monster: its card answers ("歴戦王レ・ダウ", "tempered
+#: arkveld", "afflicted magnamalo"; Risen, 傀異克服, are monsters of their own and stay names).
+INDIVIDUAL_WORDS = (
+    *(
+        "歴戦王",
+        "歴戦の個体",
+        "歴戦個体",
+        "歴戦",
+        "歷戰王",
+        "歷戰",
+        "ボス個体の",
+        "ボス個体",
+        "個体",
+        "狂竜化",
+        "狂龍化",
+    ),
+    *("傀異化", "tempered", "arch", "afflicted", "alpha", "frenzied"),
+)
 #: Latin words that frame a question in English and carry no name.
 ENGLISH_FILLER = frozenset(
-    "what whats is are the a an weak weakness weaknesses weakpoint weakpoints weakspot weakspots to of for "
-    "against element elements elemental monster please tell me about how do i beat kill hunt s "
-    "tips tip best points point spot spots bring where which need help with on guide strategy counter fight "
-    "hunting pls".split()
+    [
+        *"what whats is are the a an weak weakness weaknesses weakpoint weakpoints weakspot weakspots to of for "
+        "against element elements elemental monster please tell me about how do i beat kill hunt s "
+        "tips tip best points point spot spots bring where which need help with on guide strategy counter fight "
+        "hunting pls".split(),
+        *(word for word in INDIVIDUAL_WORDS if word.isascii()),
+    ]
 )
 
 #: Words that name a game, in any language, per game id.
@@ -206,7 +227,10 @@ COMPARE_SPLIT = re.compile(
 ELEMENT_TOPICS = ("fire", "water", "thunder", "ice", "dragon")
 
 #: Phrases before a name in Chinese and Japanese questions.
-PREFIXES = ("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "すみません", "教えて")
+PREFIXES = (
+    *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "すみません", "教えて"),
+    *(word for word in INDIVIDUAL_WORDS if not word.isascii()),
+)
 #: Phrases after a name that make it a question ("弱點", "弱什麼", "の弱点").
 QUESTION_SUFFIXES = (
     "弱點",
