@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
-from monsterbot.core.companion import RANKS
+from monsterbot.core.companion import RANKS, holds
 from monsterbot.core.matching.items import ItemIndex
 from monsterbot.core.matching.question import GAME_WORDS, Kind, parse
 from monsterbot.core.matching.reading import Verdict, read, read_question
@@ -20,18 +20,35 @@ from monsterbot.questions.context import Context, certainty
 
 #: The words that make a message a topic's question, as players type them in four languages.
 TOPICS: dict[str, re.Pattern[str]] = {
-    "materials": re.compile(r"素材|材料|掉落物?|掉寶|剥ぎ取り|\b(?:materials?|mats|drops|loot)\b", re.I),
-    "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|どこにいる|\bhabitats?\b", re.I),
+    "materials": re.compile(
+        r"素材|材料|掉落率|掉落物?|掉率|掉寶|剥ぎ取り|ドロップ率|入手確率|"
+        r"\b(?:materials?|mats|drops|loot|drop (?:rates?|chances?))\b",
+        re.I,
+    ),
+    "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|\bhabitats?\b", re.I),
     "inflicts": re.compile(
         r"状態異常攻撃|状態異常|異常狀態|异常状态|異常|异常|帶什麼|带什么|持ち物|"
         r"\b(?:inflicts?|what (?:should i|to) bring|ailments?)\b",
         re.I,
     ),
+    "crowns": re.compile(r"皇冠|金冠|銀冠|银冠|王冠|サイズ|尺寸|\b(?:crowns?|sizes?)\b", re.I),
 }
-#: "Where does rathalos live": a habitat question in so many words (the name stays in the middle).
-WHERE_LIVES = re.compile(r"\bwhere (?:does|do|is|are|can i find)\b.*\b(?:live|lives|found)\b", re.I)
+#: "Where is X": where a monster is found, asked in four languages ("where is rey dau", "where can I find rathalos",
+#: "火龍在哪裡", "火龙在哪里", "火龍哪裡有", "リオレウス どこ", "リオレウスはどこにいる"): its habitat.
+WHERE = re.compile(
+    r"在哪[裡里兒儿]?|哪[裡里]有|哪[裡里]找|出現在|出现在|どこ(?:に(?:いる|います|出る))?|"
+    r"\bwhere(?:'s|s)?\b",
+    re.I,
+)
+#: Where to hit, where it is weak, where a part breaks: not where the monster lives ("where to hit rathalos",
+#: "リオレウスの弱点はどこ", "火龍打哪裡").
+WHERE_ON_IT = re.compile(r"弱|打|攻撃|攻击|肉質|肉质|部位|破壊|破壞|破坏|\b(?:hit|weak\w*|break|cut|sever)\b", re.I)
 #: The words of a topic's question around the monster's name, taken out before the name is looked up.
-TOPIC_WORDS = re.compile(r"\b(?:what|does|do|is|are|can|i|find|where|live|lives|found|should|to|bring)\b", re.I)
+TOPIC_WORDS = re.compile(
+    r"\b(?:what|does|do|is|are|can|i|find|where|live|lives|found|should|to|bring|get|the|of|in|its?|s)\b"
+    r"|[はの](?=\s*$)",
+    re.I,
+)
 #: Rank words (the materials' rank asked for).
 RANK_WORDS = {
     "low": re.compile(r"下位|\b(?:low rank|lr)\b", re.I),
@@ -66,9 +83,10 @@ FILLER = re.compile(
 @lru_cache(maxsize=256)
 def topic_of(text: str) -> str:
     """The companion topic a message names ("" for none; kept for the message's `matches` and `answer`)."""
-    if WHERE_LIVES.search(text):
+    found = next((topic for topic, words in TOPICS.items() if words.search(text)), "")
+    if not found and WHERE.search(text) and not WHERE_ON_IT.search(text):
         return "habitat"
-    return next((topic for topic, words in TOPICS.items() if words.search(text)), "")
+    return found
 
 
 def rank_of(text: str) -> str:
@@ -76,20 +94,11 @@ def rank_of(text: str) -> str:
     return next((rank for rank, words in RANK_WORDS.items() if words.search(text)), "")
 
 
-def has_topic(facts: GameFacts | None, topic: str) -> bool:
-    """Whether a game's facts can answer the topic."""
-    if facts is None:
-        return False
-    if topic == "materials":
-        return bool(facts.materials)
-    return bool(facts.habitats or facts.inflicts)
-
-
 def shown_game(monster: Monster, topic: str, game: str) -> str | None:
     """The game asked if its facts answer the topic, else the newest game whose facts do."""
-    if has_topic(monster.games.get(game), topic):
+    if holds(monster.games.get(game), topic):
         return game
-    return next((g for g in reversed(GAMES) if has_topic(monster.games.get(g), topic)), None)
+    return next((g for g in reversed(GAMES) if holds(monster.games.get(g), topic)), None)
 
 
 def default_rank(facts: GameFacts, asked: str) -> str:
@@ -135,7 +144,7 @@ class MonsterTopic:
     def answer(self, context: Context) -> Answer | None:
         text = context.text
         topic = topic_of(text)
-        rest = TOPIC_WORDS.sub(" ", TOPICS[topic].sub(" ", text))
+        rest = TOPIC_WORDS.sub(" ", WHERE.sub(" ", TOPICS[topic].sub(" ", text)))
         for words in RANK_WORDS.values():
             rest = words.sub(" ", rest)
         language, rank = context.question.language, rank_of(text)
