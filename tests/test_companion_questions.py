@@ -359,3 +359,46 @@ def test_crowns_are_answered_first(knowledge, text):
     body = reply.messages[0].data["contents"]["body"]["contents"]
     assert body[0]["text"] == companion.say(reply.language, "crowns") and "123%" in body[1]["text"]
     _valid(reply)
+
+
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        ("rise rathalos materials", "I hold MH Wilds materials for Rathalos, not MH Rise:"),
+        ("ライズ リオレウス 素材", "リオレウスのライズの素材はデータにありません。ワイルズの素材はこちら："),
+        ("rise 火龍 棲息地", "我只有火龍的荒野棲息地，沒有崛起的："),
+        ("rathalos materials low rank", "I hold high rank materials for Rathalos, not low rank:"),
+        ("火龍 素材 下位", "我只有火龍的上位素材，沒有下位的："),
+        ("崛起 火龙 素材", "我只有火龙的荒野素材，没有崛起的："),
+    ],
+)
+def test_a_game_or_rank_not_held_is_said_before_what_is_shown(knowledge, text, note):
+    """Never another game or rank silently: the first message says what was asked and is not held, the next one
+    (labelled with its game and rank) what is."""
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind in ("materials", "field_guide") and reply.game == "wilds"
+    assert reply.messages[0].data == {"type": "text", "text": note}
+    assert reply.messages[1].data["type"] == "flex"
+    _valid(reply)
+
+
+def test_a_game_or_rank_held_is_answered_without_a_note(knowledge):
+    talk = Conversation(knowledge)
+    for text in ("world rathalos materials low rank", "rathalos materials", "火龍 棲息地", "world 火龍在哪"):
+        reply = talk.reply_to_text(text)
+        assert [m.data["type"] for m in reply.messages] == ["flex"], text
+
+
+def test_a_follow_up_to_a_game_not_held_says_so(knowledge):
+    talk = Conversation(knowledge)
+    talk.reply_to_text("火龍 素材", chat_key="c")
+    reply = talk.reply_to_text("rise的呢", chat_key="c")
+    assert reply.kind == "materials" and reply.game == "wilds"
+    assert reply.messages[0].data["text"] == "我只有火龍的荒野素材，沒有崛起的："
+
+
+def test_the_chats_own_game_not_held_is_said(knowledge):
+    talk = Conversation(knowledge)
+    talk.reply_to_text("use rise here", ChatKind.GROUP, chat_key="g")
+    reply = talk.reply_to_text("rathalos materials", ChatKind.GROUP, chat_key="g")
+    assert reply.game == "wilds" and reply.messages[0].data["text"].startswith("I hold MH Wilds materials")

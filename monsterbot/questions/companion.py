@@ -106,8 +106,20 @@ def default_rank(facts: GameFacts, asked: str) -> str:
     return asked if asked in facts.materials else next(r for r in reversed(RANKS) if r in facts.materials)
 
 
-def topic_answer(monster: Monster, topic: str, game: str, language: str, rank: str, certainty: Certainty) -> Answer:
-    """The answer about one monster's topic, in the game asked or the newest that has it (no game: none has it)."""
+def topic_answer(
+    monster: Monster,
+    topic: str,
+    game: str,
+    language: str,
+    rank: str,
+    certainty: Certainty,
+    game_chosen: bool = False,
+    rank_chosen: bool = False,
+) -> Answer:
+    """The answer about one monster's topic, in the game asked or the newest that has it (no game: none has it).
+
+    Answered in another game than one chosen (named, or the chat's own), or at another rank than one named, the
+    answer says what was asked and is not held (`unanswered`: "game:rise", "rank:low") before what is shown."""
     shown = shown_game(monster, topic, game)
     kind = AnswerKind.MATERIALS if topic == "materials" else AnswerKind.FIELD_GUIDE
     if shown is None:  # no game of the monster has it (Rise's sources have none): say so, not another card
@@ -122,6 +134,11 @@ def topic_answer(monster: Monster, topic: str, game: str, language: str, rank: s
         )
     facts = monster.games[shown]
     detail = default_rank(facts, rank) if topic == "materials" else topic
+    unanswered = ""
+    if game_chosen and shown != game:
+        unanswered = f"game:{game}"
+    elif rank_chosen and rank and detail != rank:
+        unanswered = f"rank:{rank}"
     return Answer(
         kind,
         AnswerOutcome.MATCH,
@@ -131,6 +148,7 @@ def topic_answer(monster: Monster, topic: str, game: str, language: str, rank: s
         monsters=(monster,),
         topic=detail,
         monster_id=monster.id,
+        unanswered=unanswered,
         remember=Remembered(monster.id, shown, topic, detail if topic == "materials" else "", language),
     )
 
@@ -155,12 +173,15 @@ class MonsterTopic:
                 return None
             monster = context.snapshot.monsters[remembered.monster_id]
             game = context.question.game or remembered.game
-            return topic_answer(monster, topic, game, language, rank, Certainty.CONFIDENT)
+            chosen = context.question.game is not None
+            return topic_answer(monster, topic, game, language, rank, Certainty.CONFIDENT, chosen, bool(rank))
         reading = read_question(subject, rest, context.snapshot.matcher)  # precision first, as MonsterName reads
         if reading.verdict is not Verdict.ANSWER:
             return None  # no monster surely named ("glow materials"): not a topic question after all
         monster = context.snapshot.monsters[reading.monsters[0]]
-        return topic_answer(monster, topic, context.game, language, rank, certainty(reading))
+        return topic_answer(
+            monster, topic, context.game, language, rank, certainty(reading), context.game_chosen, bool(rank)
+        )
 
 
 def item_index(snapshot: Snapshot) -> ItemIndex:
