@@ -337,7 +337,7 @@ def test_where_on_the_monster_is_not_where_it_lives(knowledge, text):
 
 
 def test_a_habitat_no_source_holds_is_said(knowledge):
-    """Zinogre is in Rise only here (no habitat source): said in the asker's language, no other answer."""
+    """No source here gives Zinogre's habitat: said in the asker's language, no other answer."""
     talk = Conversation(knowledge)
     for text, words in (("where is zinogre", "No habitat for Zinogre"), ("迅龍在哪", "資料中沒有迅龍的棲息地")):
         reply = talk.reply_to_text(text)

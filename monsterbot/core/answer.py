@@ -109,6 +109,7 @@ class Answer:
     offer_here: bool = False  # a card in another game than the chat's: offer to make it the chat's own
     asked: AnswerKind | None = None  # what a which-monster or game-missing reply was asked for (part, hitzones …)
     unanswered: str = ""  # what was asked and no data holds ("hp", "part:leg"): said in one line before the answer
+    left_out: tuple[Monster, ...] = ()  # monsters named and not shown (a comparison's past the most it shows)
     remember: Remembered | None = None
 
     @property

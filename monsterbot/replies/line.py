@@ -48,7 +48,7 @@ BUILDERS: dict[AnswerKind, Callable[[Answer], Message]] = {
     AnswerKind.GAME_MISSING: lambda a: game_missing(
         a.monsters[0], a.language, a.game or "", tables.HITZONES_VIEW if a.asked is AnswerKind.HITZONES else None
     ),
-    AnswerKind.COMPARE: lambda a: tables.comparison(a.monsters, a.language, a.game),
+    AnswerKind.COMPARE: lambda a: tables.comparison(a.monsters, a.language, a.game, a.left_out),
     AnswerKind.REVERSE: lambda a: reverse.weakest_list(
         a.topic, list(a.ranking), a.language, a.game or "", a.page, a.more
     ),
@@ -106,4 +106,5 @@ def reply_key(answer: Answer) -> Hashable:
         answer.full,
         answer.offer_here,
         answer.asked,
+        tuple(m.id for m in answer.left_out),
     )

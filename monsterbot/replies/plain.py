@@ -15,10 +15,10 @@ from monsterbot.core.ranking import PAGE_SIZE
 from monsterbot.replies import companion, followups, line, messages
 from monsterbot.replies.card import element_label, source_lines, title
 from monsterbot.replies.element_answer import best_parts, element_strength
-from monsterbot.replies.game_labels import game_name, note
+from monsterbot.replies.game_labels import game_name, note, short_game_name
 from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, stars
 from monsterbot.replies.part_answer import asked_part, part_facts, physical, zone_name
-from monsterbot.replies.tables import compact_hitzones, strength
+from monsterbot.replies.tables import compact_hitzones, left_out_words, strength
 from monsterbot.replies.unanswered import unanswered_note
 
 
@@ -119,8 +119,20 @@ def _element(answer: Answer) -> list[str]:
 def _compare(answer: Answer) -> list[str]:
     language = answer.language
     sides = [m.facts(answer.game) for m in answer.monsters]
-    games = " / ".join(sorted({game_name(f.game, language) for f in sides if f}))
-    lines = [f" {label(language, 'vs')} ".join(m.name(language) for m in answer.monsters) + f" — {games}"]
+    games = list(dict.fromkeys(f.game for f in sides if f))
+    if len(games) > 1:  # each side's own game
+        names = [
+            m.name(language) + (f" ({short_game_name(f.game, language)})" if f else "")
+            for m, f in zip(answer.monsters, sides, strict=True)
+        ]
+        lines = [f" {label(language, 'vs')} ".join(names)]
+    else:
+        lines = [
+            f" {label(language, 'vs')} ".join(m.name(language) for m in answer.monsters)
+            + (f" — {game_name(games[0], language)}" if games else "")
+        ]
+    if answer.left_out:
+        lines.append(left_out_words(len(answer.monsters), answer.left_out, language))
     for element in ELEMENTS:
         cells = [strength(f, element) for f in sides]
         if any(cells):
