@@ -264,7 +264,9 @@ def test_simplified_questions_are_answered_in_simplified(talk: Conversation) -> 
         ("ありがとう", "thanks", "ja"),
         ("哈哈哈", "laugh", "zh-TW"),
         ("lol", "laugh", "en"),
-        ("www", "laugh", "en"),
+        ("www", "laugh", "ja"),  # Japanese laughter, in Latin letters
+        ("ｗｗｗ", "laugh", "ja"),
+        ("草", "laugh", "ja"),
         ("😂", "laugh", "en"),
         ("ok", "ok", "en"),
         ("好的", "ok", "zh-TW"),
@@ -282,6 +284,20 @@ def test_small_talk_gets_a_short_friendly_answer_with_try_buttons(
     assert answer.kind == "small_talk" and message["text"] == label(language, f"talk_{kind}")
     sent = [item["action"]["text"] for item in message["quickReply"]["items"]]
     assert sent == list(messages.TRY_QUERIES[language])
+
+
+@pytest.mark.parametrize(("asked", "language"), [("火龍", "zh-TW"), ("リオレウス", "ja"), ("火龙", "zh-CN")])
+def test_small_talk_every_language_types_answers_in_the_chats_language(
+    knowledge: Any, asked: str, language: str
+) -> None:
+    """ "ok", "lol", "hi", 👍 say nothing of the asker's language: the chat's last question does."""
+    talk = Conversation(knowledge)
+    talk.reply_to_text(asked, chat_key="c")
+    for text, kind in (("ok", "ok"), ("lol", "laugh"), ("hi", "greeting"), ("👍", "ok")):
+        answer = talk.reply_to_text(text, chat_key="c")
+        assert answer.language == language and answer.messages[0].data["text"] == label(language, f"talk_{kind}")
+    assert talk.reply_to_text("thanks", chat_key="other").language == "en"  # nothing remembered there
+    assert talk.reply_to_text("謝謝", chat_key="c").language == "zh-TW"  # its own script tells
 
 
 @pytest.mark.parametrize("text", ["火龍", "rathalos", "rath", "哈哈火龍", "hirabami", "asdfgh", "ko"])
