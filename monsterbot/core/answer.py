@@ -41,6 +41,7 @@ class AnswerKind(StrEnum):
     MATERIALS = "materials"  # a monster's materials at one rank (topic: the rank)
     ITEM_SOURCES = "item_sources"  # the monsters that give an item (topic: the item's English name)
     FIELD_GUIDE = "field_guide"  # where a monster lives, what it inflicts, what to bring (topic: habitat or inflicts)
+    NOT_HELD = "not_held"  # asked for what no data holds (topic: hp, weapon, tempered, armor), its card a tap away
 
 
 #: The kinds that show one monster's facts: the game they report is the game whose facts are shown.

@@ -26,6 +26,8 @@ def render(answer: Answer) -> str:
     """The answer as text (empty for silence), after the line on what no data holds, as LINE shows it."""
     layout = LAYOUTS.get(answer.kind)
     text = "\n".join(layout(answer)) if layout is not None else _line_words(answer)
+    if answer.kind is AnswerKind.NOT_HELD:
+        return text  # the line itself
     return f"{unanswered_note(answer)}\n{text}" if answer.unanswered and text else text
 
 
@@ -192,6 +194,7 @@ LAYOUTS: dict[AnswerKind, Callable[[Answer], list[str]]] = {
     AnswerKind.KEYWORD: lambda a: [a.text],
     AnswerKind.COMMAND: _command,
     AnswerKind.FORGET: lambda a: [],
+    AnswerKind.NOT_HELD: lambda a: [unanswered_note(a)],
     AnswerKind.MATERIALS: lambda a: (
         companion.materials_lines(a.monsters[0], a.game, a.topic, a.language)
         if a.game
