@@ -334,6 +334,8 @@ COMMANDS: dict[str, list[str] | None] = {
         "asyncio",
         "monsterbot_devtools.hello:app",
     ],
+    # the SDK's own work for a webhook that replies: its parser and asyncio client, on the loop, on uvloop as ours
+    "sdk": ["gunicorn", "--config", "python:monsterbot.web.gunicorn_conf", "monsterbot_devtools.echo_async:app"],
 }
 #: monsterbot as shipped: WebProcess turns the query log off for tests, the benchmark measures it on (the default).
 AS_SHIPPED = {"MONSTERBOT_QUERY_LOG": "on"}
@@ -559,8 +561,9 @@ class WebhookRun:
 
 
 def bench_webhook(seconds: float, clients: int, rounds: int, knowledge: Path | None = None) -> WebhookRun:
-    """Loads on monsterbot, the SDK's echo example and hello world, started once each and measured interleaved
-    (with `knowledge`, monsterbot on the real roster and, as "big", on that knowledge)."""
+    """Loads on monsterbot, the SDK's echo example, its echo on the loop with the SDK's asyncio client and hello
+    world, started once each and measured interleaved (with `knowledge`, monsterbot on the real roster and, as "big",
+    on that knowledge)."""
     replies = [0]
 
     def count(_recorded: object) -> None:
@@ -670,8 +673,8 @@ def process_rows(quick: bool) -> list[Row]:
             )
         )
     run = bench_webhook(1.5 if quick else 10.0, 2 if quick else 4, 1 if quick else 3)
-    mine, theirs, hello = run.loads["ours"], run.loads["echo"], run.loads["hello"]
-    replies_ok = all(load.replies == load.requests and not load.errors for load in mine + theirs)
+    mine, theirs, hello, sdk = (run.loads[name] for name in ("ours", "echo", "hello", "sdk"))
+    replies_ok = all(load.replies == load.requests and not load.errors for load in mine + theirs + sdk)
     rps, erps, hrps = (median(x.rps for x in loads) for loads in (mine, theirs, hello))
     rows.append(
         Row(
@@ -694,12 +697,13 @@ def process_rows(quick: bool) -> list[Row]:
             p99 <= 0.5 * ep99,
         )
     )
-    cpu, ecpu, hcpu = (median(x.cpu_ms_per_request for x in loads) for loads in (mine, theirs, hello))
+    cpu, ecpu, hcpu, scpu = (median(x.cpu_ms_per_request for x in loads) for loads in (mine, theirs, hello, sdk))
     rows.append(
         Row(
             "server CPU per answered webhook (master + workers; the query log on, as shipped)",
             f"{cpu:.2f} ms ({_spread([x.cpu_ms_per_request for x in mine])})",
-            f"{hcpu:.2f} ms (hello world, which sends no reply); echo example {ecpu:.2f} ms",
+            f"{hcpu:.2f} ms (hello world, which sends no reply); the SDK's echo on the loop (its parser and asyncio "
+            f"client) {scpu:.2f} ms = {scpu / hcpu:.2f}× hello world; echo example {ecpu:.2f} ms",
             cpu / hcpu,
             TARGETS["cpu"],
             cpu <= 1.5 * hcpu,
