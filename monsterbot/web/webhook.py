@@ -192,8 +192,7 @@ class Webhook:
         it could not be queued."""
         started = time.perf_counter()  # the reply's time in the log: from here until LINE has it
         event_id = event.webhook_event_id
-        message = getattr(event, "message", None)
-        said = read_text(message) if isinstance(message, TextMessageContent) else None  # once: answer and log
+        said = _said(event)  # once: answer and log
         answer = _answer(event, said, self.conversation, self.channel_secret)
         if answer is None:
             self.ledger.answered(event_id)
@@ -268,6 +267,12 @@ class ReplyQueueFull(Exception):
     LINE's redelivery of the webhook (after a non-2xx) answers it."""
 
 
+def _said(event: Event) -> Said | None:
+    """What a text message says (None for any other event)."""
+    message = getattr(event, "message", None)
+    return read_text(message) if isinstance(message, TextMessageContent) else None
+
+
 def _answer(event: Event, said: Said | None, conversation: Conversation, salt: str) -> Reply | None:
     if said is not None:  # a text message
         chat, key = _chat_of(event, salt)
@@ -322,11 +327,9 @@ def rehearse(conversation: Conversation) -> None:
     for _ in range(_REHEARSALS):
         _signed(body, signature, secret)
         for event in parse_events(body).events:
-            answer = _answer(event, conversation, "rehearsal")
+            answer = _answer(event, _said(event), conversation, "rehearsal")
             if answer is not None and answer.messages:
                 reply_body(event.reply_token, answer.messages)
-            if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
-                without_mentions(event.message)
             record = log.makeRecord(log.name, logging.INFO, __file__, 0, "answered", (), None, extra={"event_id": "x"})
             for formatter in formatters:
                 formatter.format(record)
