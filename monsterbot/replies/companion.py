@@ -18,7 +18,7 @@ from linebot.v3.messaging import (
     TextMessage,
 )
 
-from monsterbot.core.companion import RANKS
+from monsterbot.core.companion import RANKS, holds
 from monsterbot.core.glossary import condition_name, item_name, place_name
 from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
 from monsterbot.replies.card import alt_text, header, source_footer
@@ -54,6 +54,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "master": "Master rank",
         "ask_materials": "{name} materials {rank}",
         "ask_habitat": "{name} habitat",
+        "ask_crowns": "{name} crowns",
         "ask_inflicts": "{name} inflicts",
         "gold": "gold",
         "silver": "silver",
@@ -86,6 +87,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "master": "大師級",
         "ask_materials": "{name} 素材 {rank}",
         "ask_habitat": "{name} 棲息地",
+        "ask_crowns": "{name} 皇冠",
         "ask_inflicts": "{name} 異常",
         "gold": "金冠",
         "silver": "銀冠",
@@ -118,6 +120,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "master": "大师级",
         "ask_materials": "{name} 素材 {rank}",
         "ask_habitat": "{name} 栖息地",
+        "ask_crowns": "{name} 皇冠",
         "ask_inflicts": "{name} 异常",
         "gold": "金冠",
         "silver": "银冠",
@@ -150,6 +153,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "master": "マスター",
         "ask_materials": "{name} 素材 {rank}",
         "ask_habitat": "{name} 生息地",
+        "ask_crowns": "{name} 王冠",
         "ask_inflicts": "{name} 状態異常攻撃",
         "gold": "金冠",
         "silver": "銀冠",
@@ -406,19 +410,28 @@ def item_sources(
 
 
 def guide_sections(facts: GameFacts, topic: str, language: str) -> list[tuple[str, list[str], bool]]:
-    """(heading, lines, small) of the field guide: the topic asked first, then the other, what to bring, crowns,
-    traps."""
+    """(heading, lines, small) of the field guide: the topic asked first (habitat, inflicts, crowns), then habitat,
+    what it inflicts and what to bring, crowns, traps."""
     game = facts.game
-    inflicts = [
-        (
-            say(language, "inflicts"),
-            [joined((condition_name(c, language) for c in facts.inflicts), language) or say(language, "none")],
-            False,
-        )
-    ]
+    sections: dict[str, list[tuple[str, list[str], bool]]] = {
+        "habitat": [
+            (
+                say(language, "habitat"),
+                [joined((place_name(p, language) for p in facts.habitats), language) or say(language, "none")],
+                False,
+            )
+        ],
+        "inflicts": [
+            (
+                say(language, "inflicts"),
+                [joined((condition_name(c, language) for c in facts.inflicts), language) or say(language, "none")],
+                False,
+            )
+        ],
+    }
     remedies = _first_remedies(facts)
     if remedies:
-        inflicts.append(
+        sections["inflicts"].append(
             (
                 say(language, "bring"),
                 [
@@ -429,38 +442,20 @@ def guide_sections(facts: GameFacts, topic: str, language: str) -> list[tuple[st
                 True,
             )
         )
-    habitat = [
-        (
-            say(language, "habitat"),
-            [joined((place_name(p, language) for p in facts.habitats), language) or say(language, "none")],
-            False,
-        )
-    ]
-    sections = habitat + inflicts if topic == "habitat" else inflicts + habitat
     if facts.crowns:
-        sections.append(
-            (
-                say(language, "crowns"),
-                [
-                    " · ".join(
-                        f"{say(language, k)} {facts.crowns[k]}%"
-                        for k in ("gold", "silver", "mini")
-                        if k in facts.crowns
-                    )
-                ],
-                True,
-            )
-        )
+        shown = [f"{say(language, k)} {facts.crowns[k]}%" for k in ("gold", "silver", "mini") if k in facts.crowns]
+        sections["crowns"] = [(say(language, "crowns"), [" · ".join(shown)], topic != "crowns")]
     if facts.traps:
         held = [say(language, t) for t, holds in facts.traps.items() if holds]
-        sections.append(
+        sections["traps"] = [
             (
                 say(language, "traps"),
                 [f"{joined(held, language)} {say(language, 'holds')}" if held else say(language, "no_traps")],
                 True,
             )
-        )
-    return sections
+        ]
+    first = sections.pop(topic, [])
+    return first + [section for rows in sections.values() for section in rows]
 
 
 def guide_lines(monster: Monster, game: str, topic: str, language: str) -> list[str]:
@@ -493,7 +488,10 @@ def field_guide(monster: Monster, game: str, topic: str, language: str) -> FlexM
 
 def no_data_words(monster: Monster, topic: str, language: str) -> str:
     """None of the monster's games has the topic in the sources, said plainly."""
-    return say(language, "no_data").format(name=monster.name(language), topic=say(language, topic))
+    topic_word = say(language, topic)
+    return say(language, "no_data").format(
+        name=monster.name(language), topic=topic_word.lower() if language == "en" else topic_word
+    )
 
 
 def no_data(monster: Monster, topic: str, language: str) -> TextMessage:
@@ -560,7 +558,7 @@ def _topic_buttons(
                     say(language, "ask_materials").format(name=_typed(monster, language, game), rank="").strip(),
                 )
             )
-        elif topic != "materials" and (facts.habitats or facts.inflicts):
+        elif topic != "materials" and holds(facts, topic):
             shown = say(language, "btn_inflicts") if topic == "inflicts" else say(language, topic)
             found.append(_ask(shown, say(language, f"ask_{topic}").format(name=_typed(monster, language, game))))
     return found
@@ -571,11 +569,7 @@ def _other_games(monster: Monster, game: str, language: str, topic: str) -> list
     found = []
     for other in GAMES:
         facts = monster.games.get(other)
-        if (
-            other == game
-            or facts is None
-            or not (facts.materials if topic == "materials" else facts.habitats or facts.inflicts)
-        ):
+        if other == game or not holds(facts, topic):
             continue
         question = (
             say(language, "ask_materials").format(name=_typed(monster, language, other), rank="").strip()
