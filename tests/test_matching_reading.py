@@ -236,3 +236,7 @@ def test_a_strong_individual_of_a_monster_is_that_monster(knowledge, text, monst
 
 def test_a_risen_monster_is_still_a_monster_of_its_own(knowledge):
     assert _read(knowledge, "傀異克服クシャル").monsters == ("risen-kushala-daora",)
+
+
+def test_a_katakana_name_shortened_to_its_first_morae_is_answered(knowledge):
+    assert _read(knowledge, "ヌシジン").monsters == ("apex-zinogre",)  # 4 of ヌシジンオウガ's 7

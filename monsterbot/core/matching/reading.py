@@ -130,7 +130,7 @@ PART_LETTERS = 3
 #: that asked about no monster the row meant reach 80 ("glaive" 80 for the alias glav, "火恐龍" 80 for 火龍), the
 #: spellings players meant score 83 and more ("tigerx" 83: two letters swapped in six; typos answered: 87.5 and more).
 ASK_FLOOR = 82.0
-_KATAKANA = re.compile("[\u30a0-\u30ff]")
+_KATAKANA = re.compile("[\u30a0-\u30ff]+")
 _KANA = re.compile("[\u3040-\u30ff]")
 _LATIN = re.compile("[a-z]")
 
@@ -302,10 +302,14 @@ def _first_word(subject: str, best: Candidate, matcher: Matcher) -> bool:
 def _short_part(subject: str, best: Candidate) -> bool:
     """Whether the subject is only a short part of the name it was found in ("basar" of Basarios, 青熊 of 青熊獸).
 
-    The evidence is the share of the name the subject covers: a name missing its last letter ("anjanat", "diablo":
-    7 of 8, 6 of 7) is a typo of it, but one that leaves more than PART_SHARE of it unsaid is as often a word of its
-    own or another name's beginning; players' own shortenings ("lagi", ミツネ) are aliases, found whole.
+    The evidence is the share of the name the subject covers, and the script: a Latin or Han part that leaves more
+    than PART_SHARE of the name unsaid is as often a word of its own or another name's beginning, while a name
+    missing its last letter ("anjanat", "diablo": 7 of 8, 6 of 7) is a typo of it. Katakana names are shortened to
+    their first morae as a rule (ドドブラ, グラビ, wikiwiki's 略称 page): a katakana part is read as the matcher
+    reads it.
     """
+    if _KATAKANA.fullmatch(subject):
+        return False
     return best.method is Method.PART and len(subject) < PART_SHARE * len(best.key)
 
 
