@@ -240,3 +240,15 @@ def test_a_risen_monster_is_still_a_monster_of_its_own(knowledge):
 
 def test_a_katakana_name_shortened_to_its_first_morae_is_answered(knowledge):
     assert _read(knowledge, "ヌシジン").monsters == ("apex-zinogre",)  # 4 of ヌシジンオウガ's 7
+
+
+def test_chinese_or_japanese_names_separated_by_spaces_are_compared(knowledge):
+    reading = _read(knowledge, "轟龍 迅龍 雷狼龍")
+    assert (reading.verdict, reading.monsters) == (Verdict.COMPARE, ("tigrex", "nargacuga", "zinogre"))
+    assert _read(knowledge, "ナルガクルガ ティガレックス").verdict is Verdict.COMPARE
+    assert _read(knowledge, "火龍 肉質").verdict is not Verdict.COMPARE  # a part word is no name
+
+
+def test_the_bot_compares_names_separated_by_spaces(knowledge):
+    answer = _answer(knowledge, "轟龍 迅龍 雷狼龍")
+    assert answer.kind == "compare" and [m.id for m in answer.monsters] == ["tigrex", "nargacuga", "zinogre"]

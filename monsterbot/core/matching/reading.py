@@ -31,7 +31,7 @@ from typing import Iterable
 
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.matcher import Candidate, Matcher, MatchResult, Method, Outcome
-from monsterbot.core.matching.normalize import MAX_INPUT, fold, normalize, to_traditional
+from monsterbot.core.matching.normalize import MAX_INPUT, fold, is_cjk, normalize, to_traditional
 from monsterbot.core.matching.question import (
     ENGLISH_FILLER,
     HITZONE_WORDS,
@@ -185,6 +185,9 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
         return Reading(Verdict.NONE, why=question.kind.value)
     if question.whole != question.subject and matcher.monsters_named(question.whole):
         return _in_game(_name(question.whole, text, matcher), question.game, matcher)
+    listed = _names_spaced(text, matcher)
+    if listed:
+        return Reading(Verdict.COMPARE, listed, why="names separated by spaces", whole=True)
     reading = _in_game(_name(question.subject, text, matcher), question.game, matcher)
     if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and _glued(question.subject, text):
         return Reading(
@@ -195,6 +198,20 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             match=reading.match,
         )
     return reading
+
+
+def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
+    """The monsters of a message that is Chinese or Japanese names separated by spaces ("滅盡龍 冰呪龍 冥赤龍"), each
+    word a name of one monster as it stands; () otherwise. Latin names hold spaces themselves ("rey dau") and are
+    listed with commas or "vs"."""
+    words = [normalize(word) for word in text.split()]
+    if len(words) < 2 or not all(word and is_cjk(word) for word in words):
+        return ()
+    named = [matcher.monsters_named(word) for word in words]
+    if not all(len(ids) == 1 for ids in named):
+        return ()
+    found = tuple(dict.fromkeys(ids[0] for ids in named))
+    return found if len(found) > 1 else ()
 
 
 def _glued(subject: str, text: str) -> bool:
