@@ -400,7 +400,9 @@ def test_a_one_game_monsters_card_opens_its_table_and_back(talk: Conversation) -
     back = table.messages[0].data["quickReply"]["items"][0]["action"]["data"]
     assert talk.reply_to_postback(back).kind == "weakness"
     others = talk.reply_to_postback(weakest["action"]["data"])  # the monsters weakest to its top element
-    assert others.kind == "reverse" and "arkveld" in [r.monster.id for r in others.ranking]
+    assert others.kind == "reverse" and others.topic == "dragon"  # the element Wilds flags for it
+    every = weakest_to(talk.knowledge.current.monsters.values(), "dragon", "wilds")  # by the damage it does: page 2
+    assert "arkveld" in [r.monster.id for r in every]
 
 
 def test_comparisons_say_their_source_and_footnote_derived_stars(knowledge: Any) -> None:
