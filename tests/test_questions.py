@@ -38,9 +38,18 @@ def test_reverse_questions_are_recognised(text, topic, game):
     assert (question.kind, question.topic, question.game) == (Kind.REVERSE, topic, game)
 
 
-@pytest.mark.parametrize("text", ["火龍弱點", "火", "雷", "毒妖鳥", "dragonfly"])
+@pytest.mark.parametrize("text", ["火龍弱點", "毒妖鳥", "dragonfly", "雷狼", "水獸"])
 def test_names_are_not_reverse_questions(text):
     assert parse(text).kind is not Kind.REVERSE
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("火", "fire"), ("水", "water"), ("雷!", "thunder"), ("氷", "ice"), ("竜", "dragon"), ("龙", "dragon")],
+)
+def test_one_element_character_alone_is_a_reverse_question_not_a_misspelt_name(text, topic):
+    question = parse(text)
+    assert (question.kind, question.topic, question.alone) == (Kind.REVERSE, topic, True)
 
 
 def test_reverse_lists_weak_monsters_best_first_with_buttons(webhook, line_stub, knowledge):

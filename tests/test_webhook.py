@@ -15,6 +15,7 @@ from tests.conftest import (
     follow_event,
     message_texts,
     payload,
+    post_signed,
     postback_event,
     replied_event,
     sign,
@@ -277,14 +278,14 @@ def test_a_mention_after_emoji_is_cut_in_utf16_units(webhook, line_stub):
 def test_invalid_mentions_are_ignored_with_bounded_work(spans):
     from linebot.v3.webhooks import TextMessageContent
 
-    from monsterbot.web.payload import without_self_mentions
+    from monsterbot.web.payload import read_text
 
     text = "@monsterbot 火龍" + "x" * 3000
     event = _mentioned(text, *spans)
     message = TextMessageContent.from_dict(event["message"])
-    cut, mentioned = without_self_mentions(message)
-    assert len(cut) <= len(text)  # never grows (a negative length used to double the text per mention)
-    assert mentioned == (spans[0] == (0, 11))
+    said = read_text(message)
+    assert len(said.text) <= len(text)  # never grows (a negative length used to double the text per mention)
+    assert said.mentioned == (spans[0] == (0, 11))
 
 
 @pytest.mark.parametrize(
@@ -299,10 +300,34 @@ def test_invalid_mentions_are_ignored_with_bounded_work(spans):
 def test_overlapping_mentions_cut_only_the_mentions(text, spans, left):
     from linebot.v3.webhooks import TextMessageContent
 
-    from monsterbot.web.payload import without_self_mentions
+    from monsterbot.web.payload import read_text
 
     message = TextMessageContent.from_dict(_mentioned(text, *spans)["message"])
-    assert without_self_mentions(message) == (left, True)
+    said = read_text(message)
+    assert (said.text, said.mentioned, said.kept) == (left, True, left)
+
+
+def test_a_message_is_read_once_for_its_answer_and_the_query_log(line_stub, knowledge, monkeypatch):
+    """One walk over a message's UTF-16 code units cuts the bot's mention for the answer and the query log alike
+    (the log's cut is that one when the bot is the only one mentioned)."""
+    from monsterbot.web import payload as payload_module
+    from monsterbot.web.app import create_app
+    from tests.conftest import runtime_for, settings_for
+
+    class Log:
+        def __init__(self) -> None:
+            self.kept: list[str] = []
+
+        def record(self, entry) -> None:
+            self.kept.append(entry.query)
+
+    walks, cut = [], payload_module._cut
+    monkeypatch.setattr(payload_module, "_cut", lambda *args: walks.append(args) or cut(*args))
+    log = Log()
+    app = create_app(settings_for(line_stub), runtime_for(knowledge, query_log=log))
+    assert post_signed(app, payload(_mentioned("@monsterbot rathalos", (0, 11)))).status_code == 200
+    assert log.kept == [" rathalos"] and len(line_stub.replies()) == 1
+    assert len(walks) == 1
 
 
 def test_lone_surrogates_are_answered(webhook, line_stub):
@@ -346,7 +371,8 @@ def test_a_chunked_body_over_the_limit_is_413(line_stub, knowledge):
     big = json.dumps(payload(*[text_event("火龍") for _ in range(10)])).encode()
     assert len(small) < 2_000 < len(big)
     assert chunked(small) == 200 and chunked(big) == 413
-    exact = small + b" " * (2_000 - len(small))
+    again = json.dumps(payload(text_event("火龍"))).encode()  # an event of its own: `small`'s may still be held
+    exact = again + b" " * (2_000 - len(again))
     assert chunked(exact) == 200
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import logging
 import secrets
 import time
@@ -38,11 +39,11 @@ from monsterbot import logs
 from monsterbot.bounded import deadline
 from monsterbot.conversation import ChatKind, Conversation, Reply
 from monsterbot.preferences import chat_key
-from monsterbot.replies.wire import Wire
+from monsterbot.replies.wire import Wire, reply_body
 from monsterbot.web import metrics
 from monsterbot.web.dedupe import REPLY_TOKEN_SECONDS, EventLedger, Owed
 from monsterbot.web.dispatch import ReplyDispatcher, Sending
-from monsterbot.web.payload import InvalidPayload, parse_events, without_mentions, without_self_mentions
+from monsterbot.web.payload import InvalidPayload, Said, parse_events, read_text
 
 if TYPE_CHECKING:
     from monsterbot.store.query_log import QueryLog
@@ -191,7 +192,8 @@ class Webhook:
         it could not be queued."""
         started = time.perf_counter()  # the reply's time in the log: from here until LINE has it
         event_id = event.webhook_event_id
-        answer = _answer(event, self.conversation, self.channel_secret)
+        said = _said(event)  # once: answer and log
+        answer = _answer(event, said, self.conversation, self.channel_secret)
         if answer is None:
             self.ledger.answered(event_id)
             return None
@@ -204,7 +206,7 @@ class Webhook:
         }
         token = getattr(event, "reply_token", None)
         if not (answer.messages and token):
-            _count(event, answer, self.query_log)
+            _count(event, said, answer, self.query_log)
             self.ledger.answered(event_id)
             log.info("answered", extra=facts | {"delivery": "none"})
             return None
@@ -214,7 +216,7 @@ class Webhook:
         if reply is None:
             delivered("dropped")
             raise ReplyQueueFull(event_id)  # counted and logged when its redelivery is answered
-        _count(event, answer, self.query_log)
+        _count(event, said, answer, self.query_log)
         return reply, token, tuple(answer.messages)
 
     def _delivered(self, event_id: str, facts: Mapping[str, object], started: float) -> Callable[[str], None]:
@@ -246,19 +248,18 @@ def _signed(body: bytes, signature: str, secret: bytes) -> bool:
     return bool(signature) and hmac.compare_digest(expected, signature.encode("ascii", "replace"))
 
 
-def _count(event: Event, answer: Reply, query_log: QueryLog | None) -> None:
+def _count(event: Event, said: Said | None, answer: Reply, query_log: QueryLog | None) -> None:
     """The answer in the metrics and the query log (once per event: not for a reply LINE will have to redeliver).
 
     Only a message the bot answered is logged: one it stayed silent to (a group's chatter, a quiet group) was not
     addressed to it, and is kept nowhere."""
     metrics.EVENTS.labels(answer.outcome).inc()
-    text = event.message if isinstance(event, MessageEvent) else None
-    if query_log is not None and isinstance(text, TextMessageContent) and answer.query and answer.messages:
+    if query_log is not None and said is not None and answer.query and answer.messages:
         from monsterbot.store.query_log import Entry
 
         chat = event.source.type if event.source else "user"
-        said = without_mentions(text)  # no one's name; the log redacts links and numbers before normalising
-        query_log.record(Entry(said, answer.outcome, answer.monster_id, answer.score, chat, answer.language))
+        # no one's name (every mention cut); the log redacts links and numbers before normalising
+        query_log.record(Entry(said.kept, answer.outcome, answer.monster_id, answer.score, chat, answer.language))
 
 
 class ReplyQueueFull(Exception):
@@ -266,11 +267,16 @@ class ReplyQueueFull(Exception):
     LINE's redelivery of the webhook (after a non-2xx) answers it."""
 
 
-def _answer(event: Event, conversation: Conversation, salt: str) -> Reply | None:
-    if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
+def _said(event: Event) -> Said | None:
+    """What a text message says (None for any other event)."""
+    message = getattr(event, "message", None)
+    return read_text(message) if isinstance(message, TextMessageContent) else None
+
+
+def _answer(event: Event, said: Said | None, conversation: Conversation, salt: str) -> Reply | None:
+    if said is not None:  # a text message
         chat, key = _chat_of(event, salt)
-        text, mentioned = without_self_mentions(event.message)
-        return conversation.reply_to_text(text, chat, mentioned, key)
+        return conversation.reply_to_text(said.text, chat, said.mentioned, key)
     if isinstance(event, MessageEvent) and isinstance(event.message, StickerMessageContent):
         chat, _ = _chat_of(event, salt)
         return conversation.reply_to_sticker(event.message.text or "", event.message.keywords or [], chat)
@@ -296,3 +302,48 @@ def _chat_of(event: Event, salt: str) -> tuple[ChatKind, str]:
         return ChatKind.ROOM, chat_key(source.room_id, salt)
     user = getattr(source, "user_id", None)
     return ChatKind.USER, chat_key(user, salt) if user else ""
+
+
+#: What the gunicorn master rehearses before the fork (`rehearse`): a name, a misspelt one, one that fits several
+#: monsters, a question about many, chatter; and a group's message addressed to the bot by a mention.
+_REHEARSED = ("火龍", "rathlos", "rath", "哪些魔物怕火", "今天吃火鍋")
+_REHEARSALS = 10  # the interpreter specialises a function's bytecode after a few calls
+
+
+def rehearse(conversation: Conversation) -> None:
+    """Run the request path's own work (the signature, the SDK's event models, the answer, the reply's bytes, the log
+    line) on made-up events, in the gunicorn master before the fork, sending and recording nothing: each worker then
+    starts with this code specialised and its tables built, in pages it shares, instead of writing its own copy of
+    them on its first requests."""
+    secret = b"rehearsal"
+    mention = {"mentionees": [{"index": 0, "length": 4, "type": "user", "userId": "U0", "isSelf": True}]}
+    events = [_made_up_event({"type": "user", "userId": "U0"}, {"text": text}, n) for n, text in enumerate(_REHEARSED)]
+    events.append(
+        _made_up_event({"type": "group", "groupId": "C0", "userId": "U0"}, {"text": "@bot 火龍", "mention": mention}, 9)
+    )
+    body = json.dumps({"destination": "U0", "events": events}, ensure_ascii=False).encode()
+    signature = base64.b64encode(hmac.new(secret, body, hashlib.sha256).digest()).decode()
+    formatters = [handler.formatter for handler in logging.getLogger("monsterbot").handlers if handler.formatter]
+    for _ in range(_REHEARSALS):
+        _signed(body, signature, secret)
+        for event in parse_events(body).events:
+            answer = _answer(event, _said(event), conversation, "rehearsal")
+            if answer is not None and answer.messages:
+                reply_body(event.reply_token, answer.messages)
+            record = log.makeRecord(log.name, logging.INFO, __file__, 0, "answered", (), None, extra={"event_id": "x"})
+            for formatter in formatters:
+                formatter.format(record)
+
+
+def _made_up_event(source: dict[str, object], message: dict[str, object], n: int) -> dict[str, object]:
+    """A text message event as LINE's webhook sends one (for `rehearse`)."""
+    return {
+        "type": "message",
+        "mode": "active",
+        "timestamp": 1700000000000 + n,
+        "source": source,
+        "webhookEventId": f"01REHEARSAL{n:015d}",
+        "deliveryContext": {"isRedelivery": False},
+        "replyToken": f"rehearsal-{n}",
+        "message": {"type": "text", "id": str(n), "quoteToken": "q", **message},
+    }

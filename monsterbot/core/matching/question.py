@@ -195,8 +195,7 @@ ENGLISH_EXPLICIT_REVERSE_MARKERS = frozenset(
 COMPARE_SPLIT = re.compile(
     r"\s+(?:vs\.?|versus|and|or)\s+|\s*(?:vs\.?|VS|和|與|与|跟|對比|对比|比較|比较|と|、|,|，|/)\s*", re.I
 )
-#: Elements a message may consist of alone ("ice", "Fire?", "火屬性"): which monsters are weak to it. One Han character
-#: alone stays a name's first character ("火": which of the 火龍?).
+#: Elements a message may consist of alone ("ice", "Fire?", "火屬性", "冰"): which monsters are weak to it.
 ELEMENT_TOPICS = ("fire", "water", "thunder", "ice", "dragon")
 
 #: Phrases before a name in Chinese and Japanese questions.
@@ -290,8 +289,9 @@ def parse(text: str) -> Question:
         return Question(Kind.HELP, language=language, whole=whole)
     if whole in vocab.commands:
         return Question(vocab.commands[whole], language=language, whole=whole)
-    if len(whole) > 1 and vocab.topics.get(whole) in ELEMENT_TOPICS:
-        return Question(Kind.REVERSE, language=language, whole=whole, topic=vocab.topics[whole], alone=True)
+    element = _element_alone(whole, vocab)
+    if element:
+        return Question(Kind.REVERSE, language=language, whole=whole, topic=element, alone=True)
     sides = [side for side in COMPARE_SPLIT.split(text) if side.strip()]
     if len(sides) >= 2:
         parsed = [_parse_name(side, vocab) for side in sides]
@@ -300,6 +300,18 @@ def parse(text: str) -> Question:
             names = tuple(side.subject for side in parsed)
             return Question(Kind.COMPARE, names[0], game, language, parsed[0].whole, other=names[1], names=names)
     return replace(_parse_name(text, vocab), language=language)
+
+
+def _element_alone(whole: str, vocab: _Vocabulary) -> str:
+    """The element a message names and nothing else, or "".
+
+    The evidence is the whole message: an element word alone ("ice", "火屬性") or its one Han character alone (火 水
+    雷 冰/氷 龍) asks which monsters are weak to it. No monster's name or alias is one character (a name's first
+    character alone, "火", names none of them), so a lone element character is read as the element, not as a
+    misspelt name.
+    """
+    topic = vocab.topics.get(whole, "")
+    return topic if topic in ELEMENT_TOPICS else ""
 
 
 def _parse_name(text: str, vocab: _Vocabulary) -> Question:
