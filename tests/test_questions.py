@@ -179,14 +179,12 @@ def test_a_group_can_ask_for_mention_only_mode(webhook, line_stub):
 def test_mention_only_mode_is_shared_by_replicas_through_the_store(line_stub, knowledge, tmp_path):
     from monsterbot.preferences.sql import StorePreferences
     from monsterbot.store.database import migrate, open_engine
-    from monsterbot.web.app import create_app
-    from tests.conftest import post_signed, runtime_for, settings_for
+    from tests.conftest import app_for, post_signed, runtime_for, settings_for
 
     engine = open_engine(f"sqlite:///{tmp_path / 'prefs.db'}")
     migrate(engine)
     replicas = [
-        create_app(settings_for(line_stub), runtime_for(knowledge, preferences=StorePreferences(engine)))
-        for _ in range(2)
+        app_for(settings_for(line_stub), runtime_for(knowledge, preferences=StorePreferences(engine))) for _ in range(2)
     ]
 
     def post(app, text):
