@@ -302,14 +302,13 @@ def _chat_of(event: Event, salt: str) -> tuple[ChatKind, str]:
 #: What the gunicorn master rehearses before the fork (`rehearse`): a name, a misspelt one, one that fits several
 #: monsters, a question about many, chatter; and a group's message addressed to the bot by a mention.
 _REHEARSED = ("火龍", "rathlos", "rath", "哪些魔物怕火", "今天吃火鍋")
-_REHEARSALS = 10  # the interpreter specialises a function's bytecode after a few calls
 
 
 def rehearse(conversation: Conversation) -> None:
-    """Run the request path's own work (the signature, the SDK's event models, the answer, the reply's bytes, the log
-    line) on made-up events, in the gunicorn master before the fork, sending and recording nothing: each worker then
-    starts with this code specialised and its tables built, in pages it shares, instead of writing its own copy of
-    them on its first requests."""
+    """Run the request path's own work once (the signature, the SDK's event models, the answer, the reply's bytes, the
+    log line) on made-up events, in the gunicorn master before the fork, sending and recording nothing: what first
+    answers build (tables, caches, the first use of each model and function) is then in pages every worker shares,
+    instead of a copy written by each worker on its first requests."""
     secret = b"rehearsal"
     mention = {"mentionees": [{"index": 0, "length": 4, "type": "user", "userId": "U0", "isSelf": True}]}
     events = [_made_up_event({"type": "user", "userId": "U0"}, {"text": text}, n) for n, text in enumerate(_REHEARSED)]
@@ -319,17 +318,16 @@ def rehearse(conversation: Conversation) -> None:
     body = json.dumps({"destination": "U0", "events": events}, ensure_ascii=False).encode()
     signature = base64.b64encode(hmac.new(secret, body, hashlib.sha256).digest()).decode()
     formatters = [handler.formatter for handler in logging.getLogger("monsterbot").handlers if handler.formatter]
-    for _ in range(_REHEARSALS):
-        _signed(body, signature, secret)
-        for event in parse_events(body).events:
-            answer = _answer(event, conversation, "rehearsal")
-            if answer is not None and answer.messages:
-                reply_body(event.reply_token, answer.messages)
-            if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
-                without_mentions(event.message)
-            record = log.makeRecord(log.name, logging.INFO, __file__, 0, "answered", (), None, extra={"event_id": "x"})
-            for formatter in formatters:
-                formatter.format(record)
+    _signed(body, signature, secret)
+    for event in parse_events(body).events:
+        answer = _answer(event, conversation, "rehearsal")
+        if answer is not None and answer.messages:
+            reply_body(event.reply_token, answer.messages)
+        if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
+            without_mentions(event.message)
+        record = log.makeRecord(log.name, logging.INFO, __file__, 0, "answered", (), None, extra={"event_id": "x"})
+        for formatter in formatters:
+            formatter.format(record)
 
 
 def _made_up_event(source: dict[str, object], message: dict[str, object], n: int) -> dict[str, object]:
