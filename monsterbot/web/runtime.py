@@ -28,7 +28,6 @@ from monsterbot.preferences.cached import CachedPreferences
 from monsterbot.sources import Source, knowledge_source, live_knowledge
 from monsterbot.sources.live import Baseline, LiveKnowledge, Reloader
 from monsterbot.web import metrics
-from monsterbot.web.webhook import rehearse
 
 if TYPE_CHECKING:  # imported only when configured, to keep the default start-up light
     from sqlalchemy.engine import Engine
@@ -124,7 +123,6 @@ def preload(settings: Settings) -> bool:
     conversation = Conversation(knowledge, settings.default_game)
     for question in _WARM_UP:
         conversation.reply_to_text(question)
-    rehearse(conversation)  # the request path, specialised here once for every worker
     _preloaded = Preloaded(_preload_key(settings), source, knowledge.current, fingerprint)
     return True
 
