@@ -20,6 +20,9 @@ log = logging.getLogger(__name__)
 #: Seconds the workers starting together may take to agree on a new file: switching it to WAL answers "database is
 #: locked" at once, whatever the busy timeout, while another process does the same.
 SETUP_SECONDS = 5.0
+#: KiB of the file's pages each connection keeps in its own memory (SQLite's default is 2 MiB, private to each worker
+#: process); the kernel's page cache already holds the file once for them all, and the hot pages are few.
+CACHE_KIB = 256
 
 
 def open_host_file(path: Path, busy_timeout: float, table: str) -> sqlite3.Connection:
@@ -32,6 +35,7 @@ def open_host_file(path: Path, busy_timeout: float, table: str) -> sqlite3.Conne
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             db.executescript(table)
             return db
         except sqlite3.OperationalError as exc:

@@ -118,10 +118,21 @@ class WebProcess:
 
     @classmethod
     def spawn(
-        cls, line_url: str, workers: int = 2, extra_env: dict | None = None, command: list[str] | None = None
+        cls,
+        line_url: str,
+        workers: int = 2,
+        extra_env: dict | None = None,
+        command: list[str] | None = None,
+        listener: socket.socket | None = None,
     ) -> "WebProcess":
-        """Start the Procfile's web process (or `command` under the same settings); do not wait for it."""
+        """Start the Procfile's web process (or `command` under the same settings); do not wait for it. With
+        `listener` (a listening socket), gunicorn serves that socket alone (`--bind fd://`), as a platform that hands
+        the server its socket does: connections made before the server starts wait in its backlog."""
         port, internal_port = free_port(), free_port()
+        command = command or procfile_command()
+        if listener is not None:
+            port = listener.getsockname()[1]
+            command = [command[0], "--bind", f"fd://{listener.fileno()}", *command[1:]]  # over the config's binds
         data = Path(tempfile.mkdtemp(prefix="monsterbot-soak-"))
         atexit.register(shutil.rmtree, data, True)  # its log stays readable after `stop`, until this process ends
         env = dict(
@@ -139,7 +150,12 @@ class WebProcess:
         env.update(extra_env or {})
         log = data / "web.log"
         process = subprocess.Popen(
-            command or procfile_command(), cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
+            command,
+            cwd=REPO,
+            env=env,
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+            pass_fds=() if listener is None else (listener.fileno(),),
         )
         return cls(port, process, log, env, internal_port)
 

@@ -11,6 +11,7 @@ import uuid
 import pytest
 from linebot.v3.messaging import TextMessage
 
+from monsterbot.bounded import deadline
 from monsterbot.replies.wire import to_wire
 from monsterbot.web.dedupe import RETRY_AFTER, Owed, RedisLedger, SqliteLedger
 from monsterbot_devtools.line_standin import reply_token
@@ -416,3 +417,18 @@ def test_the_outbox_hands_a_gone_workers_replies_to_another_while_their_token_la
     assert first.owe([_owed("a", now[0] + 30)])  # a late record of an answered event keeps nothing
     now[0] += 5
     assert first.take_owed() == [] and first.were_answered(["a", "b", "c", "d"]) == {"a", "c"}
+
+
+def test_an_event_answered_through_redis_is_skipped_while_the_hosts_file_stands_in(tmp_path):
+    """Redis slow or down, or no time left in a webhook's deadline: claims go to the host's file, which knows the
+    events this host answered (written through), so LINE's redelivery of one is not answered twice."""
+    need_redis()
+    ledger = RedisLedger(
+        REDIS_URL, 30, SqliteLedger(tmp_path / "e.sqlite3", 30), prefix=f"monsterbot-test:{uuid.uuid4()}:"
+    )
+    assert ledger.claim(["a", "b"]) == {"a", "b"}
+    ledger.answered("a")
+    ledger.release("b")
+    with deadline(time.monotonic() - 1):  # no time left for Redis: the host's file decides
+        assert ledger.claim(["a", "b"]) == {"b"}
+        assert ledger.were_answered(["a", "b"]) == {"a"}

@@ -65,6 +65,12 @@ class Context:
         return chat_game_of(self.preferences, self.chat_key, self.default_game)
 
     @property
+    def game_chosen(self) -> bool:
+        """Whether the game a question is answered in was chosen by someone (named in the message, or the chat's own),
+        not the bot's default: answered in another game, the reply says so."""
+        return self.question.game is not None or bool(self.chat_key and self.preferences.game(self.chat_key) in GAMES)
+
+    @property
     def game(self) -> str:
         """The game a question is answered in: the one it names, else the chat's, else the bot's default."""
         return self.question.game or self.chat_game or self.default_game

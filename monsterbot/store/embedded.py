@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT = 5.0  # seconds a statement waits for another process's write (as the SQLAlchemy engine's)
 SCHEMA_WAIT = 30.0  # seconds a write waits for the migration
 _POLL = 0.05
+#: KiB of the file's pages each worker's connection keeps in its own memory (SQLite's default is 2 MiB per process,
+#: filled as the query log grows); the kernel's page cache holds the file once for every worker.
+CACHE_KIB = 256
 
 
 class SchemaNotReady(RuntimeError):
@@ -63,6 +66,7 @@ class EmbeddedStore:
                 return None
             db.row_factory = sqlite3.Row
             db.execute("PRAGMA synchronous=FULL")  # as the engine's: a chat's setting survives a power loss
+            db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
             self._db = db
         return self._db
 

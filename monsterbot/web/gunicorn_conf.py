@@ -64,6 +64,7 @@ def _preload():
 
     logs.configure(settings.log_format)
     normalize("火龍")
+    importlib.import_module(asgi_loop)  # the workers' event loop: its module's pages shared, not imported in each
     return preload(settings)
 
 

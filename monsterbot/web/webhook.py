@@ -197,8 +197,7 @@ class Webhook:
         it could not be queued."""
         started = time.perf_counter()  # the reply's time in the log: from here until LINE has it
         event_id = event.webhook_event_id
-        message = getattr(event, "message", None)
-        said = read_text(message) if isinstance(message, TextMessageContent) else None  # once: answer and log
+        said = _said(event)  # once: answer and log
         answer = _answer(event, said, self.conversation, self.channel_secret)
         if answer is None:
             self.ledger.answered(event_id)
@@ -278,6 +277,12 @@ def _count(event: Event, said: Said | None, answer: Reply, query_log: QueryLog |
 class ReplyQueueFull(Exception):
     """The worker holds as many replies as it can send within its drain budget: this event's claim was released, so
     LINE's redelivery of the webhook (after a non-2xx) answers it."""
+
+
+def _said(event: Event) -> Said | None:
+    """What a text message says (None for any other event)."""
+    message = getattr(event, "message", None)
+    return read_text(message) if isinstance(message, TextMessageContent) else None
 
 
 def _answer(event: Event, said: Said | None, conversation: Conversation, salt: str) -> Reply | None:

@@ -24,6 +24,9 @@ VARIANT_FOLD = str.maketrans({"咒": "呪", "廻": "迴", "錘": "鎚", "兇": "
 
 #: Longest input that is normalised; anything longer is cut, which bounds the work per message.
 MAX_INPUT = 200
+#: Texts whose fold and key are kept: an answer folds its question's words and its monsters' names tens of times, and
+#: the names folded before the fork (the master's warm-up) are shared by every worker.
+FOLDS_KEPT = 4096
 
 _HIRAGANA_START, _HIRAGANA_END, _KANA_SHIFT = 0x3041, 0x3096, 0x60
 _KEEP_CATEGORIES = ("L", "N")  # letters and digits; the long-vowel mark ー is a letter (Lm)
@@ -69,6 +72,7 @@ def hiragana_to_katakana(text: str) -> str:
     return "".join(chr(ord(ch) + _KANA_SHIFT) if _HIRAGANA_START <= ord(ch) <= _HIRAGANA_END else ch for ch in text)
 
 
+@lru_cache(maxsize=FOLDS_KEPT)
 def fold(text: str) -> str:
     """NFKC, case fold, Traditional Chinese, katakana; keeps spaces and punctuation."""
     text = unicodedata.normalize("NFKC", text[:MAX_INPUT]).casefold()
@@ -80,6 +84,7 @@ def compact(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] in _KEEP_CATEGORIES)
 
 
+@lru_cache(maxsize=FOLDS_KEPT)
 def normalize(text: str) -> str:
     """The matching key of a name or query: folded and compacted."""
     return compact(fold(text))
