@@ -14,7 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from monsterbot_devtools.line_standin import LineStandIn, token_name
-from monsterbot_devtools.webprocess import ACCESS_TOKEN, WebProcess, children, event_body, post, rss_mb
+from monsterbot_devtools.webprocess import ACCESS_TOKEN, WebProcess, event_body, post, rss_mb
 
 QUERIES = [
     "火龍",
@@ -41,7 +41,7 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
 
     line = LineStandIn(ACCESS_TOKEN, on_request=count, keep=False).start()
     web = WebProcess.start(line.url)
-    workers = children(web.process.pid)
+    workers = web.settle()  # not the store's migration process, which ends on its own
     for n in range(20):  # warm-up
         post(web.url, event_body(QUERIES[n % len(QUERIES)], 10_000_000 + n))
     time.sleep(0.5)
