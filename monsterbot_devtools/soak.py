@@ -14,7 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from monsterbot_devtools.line_standin import LineStandIn, token_name
-from monsterbot_devtools.webprocess import ACCESS_TOKEN, WebProcess, event_body, post, rss_mb
+from monsterbot_devtools.webprocess import ACCESS_TOKEN, WebProcess, children, event_body, post, rss_mb
 
 QUERIES = [
     "火龍",
@@ -41,11 +41,10 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
 
     line = LineStandIn(ACCESS_TOKEN, on_request=count, keep=False).start()
     web = WebProcess.start(line.url)
-    workers = web.settle()  # not the store's migration process, which ends on its own
     for n in range(20):  # warm-up
         post(web.url, event_body(QUERIES[n % len(QUERIES)], 10_000_000 + n))
     time.sleep(0.5)
-    start_rss = {pid: rss_mb(pid) for pid in workers}
+    start_rss = _memory(children(web.process.pid))
     results: list[tuple[int, float]] = []
     interval, sent = 1.0 / rate, 0
     began = time.monotonic()
@@ -60,7 +59,8 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
     deadline = time.monotonic() + 10
     while not acknowledged <= received and time.monotonic() < deadline:
         time.sleep(0.05)
-    end_rss = {pid: rss_mb(pid) for pid in workers}
+    end_rss = _memory(children(web.process.pid))
+    workers = sorted(start_rss.keys() & end_rss.keys())  # a child that ended (the store's migration) is no worker
     code = web.stop()  # replies still queued are sent during the SIGTERM drain
     line.stop()
     unanswered = sorted(acknowledged - received)
@@ -75,5 +75,10 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
         f"p99 {p99:.1f} ms, worker RSS {', '.join(f'{start_rss[p]:.0f}→{end_rss[p]:.0f} MB' for p in workers)}, "
         f"SIGTERM exit {code}" + (f"; never answered: {', '.join(unanswered[:5])}" if unanswered else "")
     )
-    ok = errors == 0 and not unanswered and growth <= max_growth_mb and code == 0
+    ok = errors == 0 and not unanswered and growth <= max_growth_mb and code == 0 and bool(workers)
     return 0 if ok else 1
+
+
+def _memory(pids: list[int]) -> dict[int, float]:
+    """Resident memory of each of these processes still running."""
+    return {pid: rss for pid in pids if (rss := rss_mb(pid)) is not None}

@@ -4,6 +4,7 @@ pytest refuses, so it cannot share the project's environment)."""
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import stat
@@ -101,13 +102,30 @@ def run_helm(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(helm_binary()), *args], capture_output=True, text=True, timeout=120)
 
 
-def render(*values: str, namespace: str = "games", release: str = "bot", chart: Path = CHART) -> list[dict]:
-    """`helm template` of the chart (CRDs included as the chart's templates), as a list of objects."""
+def template(*args: str) -> subprocess.CompletedProcess[str]:
+    """`helm template` with these arguments; the checkout's chart (CHART) is rendered once per arguments a session
+    (no test edits it: those that do copy it first), a copy of it every time."""
+    return _template_of_checkout(args) if str(CHART) in args else run_helm("template", *args)
+
+
+@functools.lru_cache(maxsize=None)
+def _template_of_checkout(args: tuple[str, ...]) -> subprocess.CompletedProcess[str]:
+    return run_helm("template", *args)
+
+
+def documents(text: str) -> list[dict]:
+    """The objects of a multi-document YAML stream (libyaml's parser: the knowledge ConfigMap alone is 0.8 MB)."""
     import yaml
 
-    done = run_helm("template", release, str(chart), "--namespace", namespace, *values)
+    return [d for d in yaml.load_all(text, Loader=yaml.CSafeLoader) if d]
+
+
+def render(*values: str, namespace: str = "games", release: str = "bot", chart: Path = CHART) -> list[dict]:
+    """`helm template` of the chart (CRDs included as the chart's templates), as a list of objects (new ones at each
+    call: a test may change them)."""
+    done = template(release, str(chart), "--namespace", namespace, *values)
     assert done.returncode == 0, done.stderr
-    return [d for d in yaml.safe_load_all(done.stdout) if d]
+    return documents(done.stdout)
 
 
 def operator_config(objects: list[dict]) -> dict:

@@ -17,7 +17,7 @@ from monsterbot.core.ranking import PAGE_SIZE, weakest_to
 from monsterbot.replies import colours, messages
 from monsterbot.replies.card import weakness_card
 from monsterbot.replies.element_answer import element_answer
-from monsterbot.replies.game_labels import GAME_NAMES
+from monsterbot.replies.game_labels import GAME_NAMES, short_game_name
 from monsterbot.replies.labels import SOURCE_NAMES, label, part_name, source_name
 from monsterbot.replies.part_answer import part_answer
 from monsterbot.replies.tables import comparison, hitzone_table
@@ -264,7 +264,9 @@ def test_simplified_questions_are_answered_in_simplified(talk: Conversation) -> 
         ("ありがとう", "thanks", "ja"),
         ("哈哈哈", "laugh", "zh-TW"),
         ("lol", "laugh", "en"),
-        ("www", "laugh", "en"),
+        ("www", "laugh", "ja"),  # Japanese laughter, in Latin letters
+        ("ｗｗｗ", "laugh", "ja"),
+        ("草", "laugh", "ja"),
         ("😂", "laugh", "en"),
         ("ok", "ok", "en"),
         ("好的", "ok", "zh-TW"),
@@ -282,6 +284,20 @@ def test_small_talk_gets_a_short_friendly_answer_with_try_buttons(
     assert answer.kind == "small_talk" and message["text"] == label(language, f"talk_{kind}")
     sent = [item["action"]["text"] for item in message["quickReply"]["items"]]
     assert sent == list(messages.TRY_QUERIES[language])
+
+
+@pytest.mark.parametrize(("asked", "language"), [("火龍", "zh-TW"), ("リオレウス", "ja"), ("火龙", "zh-CN")])
+def test_small_talk_every_language_types_answers_in_the_chats_language(
+    knowledge: Any, asked: str, language: str
+) -> None:
+    """ "ok", "lol", "hi", 👍 say nothing of the asker's language: the chat's last question does."""
+    talk = Conversation(knowledge)
+    talk.reply_to_text(asked, chat_key="c")
+    for text, kind in (("ok", "ok"), ("lol", "laugh"), ("hi", "greeting"), ("👍", "ok")):
+        answer = talk.reply_to_text(text, chat_key="c")
+        assert answer.language == language and answer.messages[0].data["text"] == label(language, f"talk_{kind}")
+    assert talk.reply_to_text("thanks", chat_key="other").language == "en"  # nothing remembered there
+    assert talk.reply_to_text("謝謝", chat_key="c").language == "zh-TW"  # its own script tells
 
 
 @pytest.mark.parametrize("text", ["火龍", "rathalos", "rath", "哈哈火龍", "hirabami", "asdfgh", "ko"])
@@ -384,7 +400,9 @@ def test_a_one_game_monsters_card_opens_its_table_and_back(talk: Conversation) -
     back = table.messages[0].data["quickReply"]["items"][0]["action"]["data"]
     assert talk.reply_to_postback(back).kind == "weakness"
     others = talk.reply_to_postback(weakest["action"]["data"])  # the monsters weakest to its top element
-    assert others.kind == "reverse" and "arkveld" in [r.monster.id for r in others.ranking]
+    assert others.kind == "reverse" and others.topic == "dragon"  # the element Wilds flags for it
+    every = weakest_to(talk.knowledge.current.monsters.values(), "dragon", "wilds")  # by the damage it does: page 2
+    assert "arkveld" in [r.monster.id for r in every]
 
 
 def test_comparisons_say_their_source_and_footnote_derived_stars(knowledge: Any) -> None:
@@ -395,6 +413,61 @@ def test_comparisons_say_their_source_and_footnote_derived_stars(knowledge: Any)
     assert any("MHWS-in-json" in t for t in texts) and any(t.startswith("* ") for t in texts)  # … said where from
     world = message_texts(to_wire(comparison((monsters["rathalos"], monsters["rathian"]), "en", "world")).data)
     assert any("MHWorldData" in t for t in world) and not any(t.startswith("* ") for t in world)
+
+
+def _name_texts(node: Any) -> Iterator[dict[str, Any]]:
+    """Every text component of a Flex tree."""
+    if isinstance(node, dict):
+        if node.get("type") == "text":
+            yield node
+        for value in node.values():
+            yield from _name_texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _name_texts(value)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_comparison_reads_on_a_phone(talk: Conversation, language: str) -> None:
+    """Every name whole (a text that wraps, never one cut to fit a column), each monster labelled with its game when
+    the games differ, and the names past the fourth said, not dropped."""
+    asked = {
+        "en": "rathalos vs arkveld vs magnamalo vs nergigante vs rathian",
+        "zh-TW": "火龍、鎖刃龍、怨虎龍、滅盡龍、雌火龍",
+        "zh-CN": "火龙、锁刃龙、怨虎龙、灭尽龙、雌火龙",
+        "ja": "リオレウスとアルシュベルドとマガイマガドとネルギガンテとリオレイア",
+    }
+    reply = talk.reply_to_text(asked[language])
+    assert reply.kind == "compare" and [m.id for m in reply.monsters] == [
+        "rathalos",
+        "arkveld",
+        "magnamalo",
+        "nergigante",
+    ]
+    bubble = reply.messages[0].data["contents"]
+    texts = list(_name_texts(bubble["body"]))
+    for monster in reply.monsters:  # the whole name, on a line that wraps
+        shown = [t for t in texts if t["text"].startswith(monster.name(language))]
+        assert shown and all(t.get("wrap") for t in shown), monster.id
+    games = {"wilds", "rise", "world"}  # no game has all four: arkveld Wilds, magnamalo Rise, nergigante World
+    assert {m.facts(reply.game).game for m in reply.monsters} == games
+    short = {g: short_game_name(g, language) for g in games}
+    for monster in reply.monsters:
+        game = short[monster.facts(reply.game).game]
+        assert any(t["text"].startswith(monster.name(language)) and t["text"].endswith(game) for t in texts)
+    header = " ".join(t["text"] for t in _name_texts(bubble["header"]))
+    assert knowledge_name(talk, "rathian", language) in header and "5" in header and "4" in header
+
+
+def knowledge_name(talk: Conversation, monster: str, language: str) -> str:
+    return talk.knowledge.current.monsters[monster].name(language)
+
+
+def test_a_comparison_answers_in_a_game_every_monster_is_in(talk: Conversation) -> None:
+    """Not in the default game (Wilds), all four in World: World's figures side by side, one game in the header."""
+    reply = talk.reply_to_text("rathalos vs rathian vs diablos vs nergigante")
+    assert reply.game == "world" and {m.facts(reply.game).game for m in reply.monsters} == {"world"}
+    assert talk.reply_to_text("rathalos vs rathian").game == "wilds"  # both in the default game: it stays
 
 
 def test_english_button_labels_are_never_cut_mid_word(knowledge: Any) -> None:

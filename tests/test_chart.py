@@ -16,7 +16,7 @@ kubernetes_validate = pytest.importorskip("kubernetes_validate")
 
 from monsterbot import __version__  # noqa: E402
 from tests.conftest import REPO  # noqa: E402
-from tests.helm_tool import CHART, CREDENTIALS, checkov_binary, operator_config, run_helm  # noqa: E402
+from tests.helm_tool import CHART, CREDENTIALS, checkov_binary, documents, operator_config, run_helm, template  # noqa: E402
 from tests.helm_tool import render as helm_render  # noqa: E402
 from tests.test_kubernetes_operator import K8S_VERSION, crd_errors  # noqa: E402
 
@@ -37,7 +37,7 @@ def webhook_deployment(objects: list[dict]) -> dict:
 
 def refusal(*values: str) -> str:
     """helm's error for values the chart must refuse."""
-    done = run_helm("template", "bot", str(CHART), *CREDENTIALS, *values)
+    done = template("bot", str(CHART), *CREDENTIALS, *values)
     assert done.returncode != 0, f"rendered: {values}"
     return done.stderr
 
@@ -306,7 +306,7 @@ def test_operator_disabled_render():
 
 
 def test_missing_credentials_is_a_clear_error():
-    done = run_helm("template", "bot", str(CHART))
+    done = template("bot", str(CHART))
     assert done.returncode != 0 and "line.existingSecret" in done.stderr
 
 
@@ -347,7 +347,7 @@ def test_missing_credentials_is_a_clear_error():
     ],
 )
 def test_bad_values_are_refused_by_the_schema(setting, fragment):
-    done = run_helm("template", "bot", str(CHART), *CREDENTIALS, "--set", setting)
+    done = template("bot", str(CHART), *CREDENTIALS, "--set", setting)
     assert done.returncode != 0
     assert "values don't meet the specifications of the schema" in done.stderr and fragment in done.stderr, done.stderr
 
@@ -782,9 +782,9 @@ def test_every_readme_helm_command_renders_valid_objects():
     previous: list[str] = []
     for words in commands:
         args = as_template(words, previous)
-        done = run_helm("template", *args)
+        done = template(*args)
         assert done.returncode == 0, f"{' '.join(words)}\n{done.stderr}"
-        objects = [d for d in yaml.safe_load_all(done.stdout) if d]
+        objects = documents(done.stdout)
         validate_all(objects)
         previous = args[4:]
     ingress = [w for c in commands for w in c if w.startswith("ingress.")]
@@ -898,9 +898,9 @@ def test_an_upgrade_from_the_previous_release_keeps_its_values(tmp_path):
     installed: list[str] = []
     for words in readme_helm_commands(_git("show", f"{last}:README.md")):
         args = as_template(words, installed)
-        done = run_helm("template", *args)
+        done = template(*args)
         assert done.returncode == 0, f"chart {previous}'s README: {' '.join(words)}\n{done.stderr}"
-        validate_all([d for d in yaml.safe_load_all(done.stdout) if d])
+        validate_all(documents(done.stdout))
         installed = args[4:]
     copied = tmp_path / f"values-{previous}.yaml"
     copied.write_text(_git("show", f"{last}:charts/monsterbot/values.yaml"))
@@ -1084,11 +1084,11 @@ def test_checkov_findings_are_fixed_or_listed_with_a_reason(tmp_path):
         pytest.skip(f"checkov could not be installed: {exc.stderr[-300:]!r}")
     listed = set(re.findall(r"\| `(CKV2?_K8S_\d+)` \|", (CHART / "README.md").read_text()))
     for name, values in (("deployment", ()), ("knative", ("--set", "knative.enabled=true"))):
-        done = run_helm("template", "bot", str(CHART), "--namespace", "games", *CREDENTIALS, *values)
+        done = template("bot", str(CHART), "--namespace", "games", *CREDENTIALS, *values)
         assert done.returncode == 0, done.stderr
-        objects = [as_checkov_sees(o) for o in yaml.safe_load_all(done.stdout) if o]
-        (tmp_path / f"{name}.yaml").write_text(yaml.safe_dump_all(objects))
-    knative = yaml.safe_load_all((tmp_path / "knative.yaml").read_text())
+        objects = [as_checkov_sees(o) for o in documents(done.stdout)]
+        (tmp_path / f"{name}.yaml").write_text(yaml.dump_all(objects, Dumper=yaml.CSafeDumper))
+    knative = documents((tmp_path / "knative.yaml").read_text())
     assert [o for o in knative if o["metadata"]["name"] == "bot-monsterbot-knative"]  # the Knative pod is scanned
     scan = subprocess.run(
         [

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from monsterbot.conversation import ChatKind, Conversation
-from monsterbot.core.glossary import table
+from monsterbot.core.glossary import item_name, table
 from monsterbot.core.model import LANGUAGES, KnowledgeSet
 from monsterbot.replies import companion, line_rules
 from monsterbot.replies.game_labels import short_game_name
@@ -242,9 +242,9 @@ def test_another_game_after_a_companion_answer_asks_the_same_again(knowledge, fi
 
 
 def companion_has(monster, topic, game):
-    from monsterbot.questions.companion import has_topic
+    from monsterbot.core.companion import holds
 
-    return has_topic(monster.games.get(game), topic)
+    return holds(monster.games.get(game), topic)
 
 
 def test_the_item_question_is_tried_only_on_an_item_question(knowledge):
@@ -305,3 +305,124 @@ def test_an_item_one_monster_gives_makes_it_the_chats_monster(knowledge):
     assert reply.kind == "weakness" and reply.monsters[0].id == "rathalos"
     talk.reply_to_text("where do I get inferno sac", chat_key="d")  # many monsters give it: none is the chat's
     assert talk.reply_to_text("弱點呢", chat_key="d").kind == "which_monster"
+
+
+@pytest.mark.parametrize(
+    "text, monster, language",
+    [
+        ("where is rey dau", "rey-dau", "en"),
+        ("where is rathalos", "rathalos", "en"),
+        ("where can I find rathalos", "rathalos", "en"),
+        ("where's rathalos in world", "rathalos", "en"),
+        ("火龍在哪裡", "rathalos", "zh-TW"),
+        ("火龍在哪", "rathalos", "zh-TW"),
+        ("火龍哪裡有", "rathalos", "zh-TW"),
+        ("火龙在哪里", "rathalos", "zh-CN"),
+        ("リオレウス どこ", "rathalos", "ja"),
+        ("リオレウスはどこにいる", "rathalos", "ja"),
+    ],
+)
+def test_where_is_a_monster_answers_its_habitat(knowledge, text, monster, language):
+    """ "Where is X" in four languages is one question: its habitat (the field guide), never its weakness card."""
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == "field_guide" and reply.topic == "habitat", text
+    assert reply.monsters[0].id == monster and reply.language == language
+    assert reply.game == ("world" if "world" in text else "wilds")
+    _valid(reply)
+
+
+@pytest.mark.parametrize("text", ["where to hit rathalos", "リオレウスの弱点はどこ", "火龍打哪裡"])
+def test_where_on_the_monster_is_not_where_it_lives(knowledge, text):
+    assert Conversation(knowledge).reply_to_text(text).kind != "field_guide", text
+
+
+def test_a_habitat_no_source_holds_is_said(knowledge):
+    """No source here gives Zinogre's habitat: said in the asker's language, no other answer."""
+    talk = Conversation(knowledge)
+    for text, words in (("where is zinogre", "No habitat for Zinogre"), ("迅龍在哪", "資料中沒有迅龍的棲息地")):
+        reply = talk.reply_to_text(text)
+        assert reply.kind == "field_guide" and reply.game is None
+        assert [m.data["type"] for m in reply.messages] == ["text"] and words in reply.messages[0].data["text"]
+
+
+@pytest.mark.parametrize("text", ["rathalos drop rate", "rathalos drop rates", "火龍 掉率", "リオレウス ドロップ率"])
+def test_drop_rates_are_the_materials(knowledge, text):
+    """The materials reply is the drop rates (the source's reward tables): asked as such, it answers."""
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == "materials" and reply.monsters[0].id == "rathalos" and "%" in str(reply.messages[0].data)
+
+
+@pytest.mark.parametrize("text", ["rathalos crown size", "rathalos crowns", "火龍 皇冠", "リオレウス 王冠"])
+def test_crowns_are_answered_first(knowledge, text):
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == "field_guide" and reply.topic == "crowns" and reply.monsters[0].id == "rathalos"
+    body = reply.messages[0].data["contents"]["body"]["contents"]
+    assert body[0]["text"] == companion.say(reply.language, "crowns") and "123%" in body[1]["text"]
+    _valid(reply)
+
+
+@pytest.mark.parametrize(
+    "text, note",
+    [
+        ("rise rathalos materials", "I hold MH Wilds materials for Rathalos, not MH Rise:"),
+        ("ライズ リオレウス 素材", "リオレウスのライズの素材はデータにありません。ワイルズの素材はこちら："),
+        ("rise 火龍 棲息地", "我只有火龍的荒野棲息地，沒有崛起的："),
+        ("rathalos materials low rank", "I hold high rank materials for Rathalos, not low rank:"),
+        ("火龍 素材 下位", "我只有火龍的上位素材，沒有下位的："),
+        ("崛起 火龙 素材", "我只有火龙的荒野素材，没有崛起的："),
+    ],
+)
+def test_a_game_or_rank_not_held_is_said_before_what_is_shown(knowledge, text, note):
+    """Never another game or rank silently: the first message says what was asked and is not held, the next one
+    (labelled with its game and rank) what is."""
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind in ("materials", "field_guide") and reply.game == "wilds"
+    assert reply.messages[0].data == {"type": "text", "text": note}
+    assert reply.messages[1].data["type"] == "flex"
+    _valid(reply)
+
+
+def test_a_game_or_rank_held_is_answered_without_a_note(knowledge):
+    talk = Conversation(knowledge)
+    for text in ("world rathalos materials low rank", "rathalos materials", "火龍 棲息地", "world 火龍在哪"):
+        reply = talk.reply_to_text(text)
+        assert [m.data["type"] for m in reply.messages] == ["flex"], text
+
+
+def test_a_follow_up_to_a_game_not_held_says_so(knowledge):
+    talk = Conversation(knowledge)
+    talk.reply_to_text("火龍 素材", chat_key="c")
+    reply = talk.reply_to_text("rise的呢", chat_key="c")
+    assert reply.kind == "materials" and reply.game == "wilds"
+    assert reply.messages[0].data["text"] == "我只有火龍的荒野素材，沒有崛起的："
+
+
+def test_the_chats_own_game_not_held_is_said(knowledge):
+    talk = Conversation(knowledge)
+    talk.reply_to_text("use rise here", ChatKind.GROUP, chat_key="g")
+    reply = talk.reply_to_text("rathalos materials", ChatKind.GROUP, chat_key="g")
+    assert reply.game == "wilds" and reply.messages[0].data["text"].startswith("I hold MH Wilds materials")
+
+
+def test_every_material_is_a_swipe_away(knowledge):
+    """Past the first ten, the next materials are the carousel's next bubble (said: "Swipe for 10 more ▸"), not an
+    "… and 10 more" with nothing to tap."""
+    reply = Conversation(knowledge).reply_to_text("world rathalos materials")
+    facts = reply.monsters[0].games["world"]
+    contents = reply.messages[0].data["contents"]
+    assert contents["type"] == "carousel" and len(contents["contents"]) == 2
+    shown = " ".join(str(bubble["body"]) for bubble in contents["contents"])
+    every = [item_name(m.item, "en", "world") for m in facts.materials["master"]]
+    assert len(every) == 20 and all(name in shown for name in every)
+    assert "Swipe for 10 more" in str(contents["contents"][0]["body"])
+    _valid(reply)
+
+
+def test_the_monsters_own_materials_come_before_rewards_many_share(knowledge):
+    """Elder Dragon Bone is only a quest reward (every elder gives it): after what is carved or broken off."""
+    items = companion.by_rarity(
+        Conversation(knowledge).knowledge.current.monsters["nergigante"].games["world"].materials["high"]
+    )
+    names = [m.item for m in items]
+    assert names.index("Elder Dragon Bone") > names.index("Nergigante Tail")
+    assert all(any(d.how in companion.OWN_WAYS for d in m.drops) for m in items[: names.index("Nergigante Tail")])

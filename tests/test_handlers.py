@@ -86,11 +86,7 @@ def test_every_kind_of_answer_has_a_line_form_and_a_plain_one(knowledge: Any, mo
         ("world 火龍 肉質", "hitzones", ["頭部  65/70/60  0 15 20 15 30"]),
         ("火龍 尾巴", "part", ["尾巴 (傷口)  60/55/50"]),
         ("nu udra tentacles", "part", ["Front Left Arm"]),
-        (
-            "火龍 hp",
-            "weakness",
-            ["我的資料沒有魔物的體力", "火龍 Rathalos"],
-        ),  # the line on what no data holds, as on LINE  # parts found by a name of their own, not a family word
+        ("火龍 hp", "not_held", ["我的資料沒有魔物的體力", "火龍的資料請點下方按鈕"]),  # the line, as on LINE
         ("rise 煌黑龍", "game_missing", ["煌黑龍"]),
         ("world 火龍 vs 雌火龍", "compare", ["火龍 對比 雌火龍", "🐉 龍  ★★★ | ★★"]),
         ("world 哪些魔物怕龍", "reverse", ["1. "]),

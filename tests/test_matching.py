@@ -140,7 +140,7 @@ def test_matches(knowledge, text, monster_id):
     [("rath", {"rathalos", "rathian"}), ("火", {"rathalos", "rathian", "azure-rathalos"}), ("tigerx", {"tigrex"})],
 )
 def test_ambiguous(knowledge, text, expected):
-    result = ask(knowledge, text)
+    result = knowledge.current.matcher.match(text)  # the matcher alone: "火" as a message is the element (parse)
     assert result.outcome is Outcome.AMBIGUOUS
     assert expected <= {c.monster_id for c in result.candidates}
 

@@ -132,3 +132,123 @@ def test_the_bot_gives_no_card_for_a_name_in_a_sentence_about_something_else(kno
 def test_a_comparison_of_names_alone_is_answered_in_a_group_and_chatter_is_not(knowledge):
     assert _answer(knowledge, "煌雷龍、波衣龍、凍峰龍", ChatKind.GROUP).kind == "compare"
     assert _answer(knowledge, "昨天打火龍跟雌火龍好累", ChatKind.GROUP).messages == []
+
+
+@pytest.mark.parametrize("text", ["kiran", "lunar", "白龍"])
+def test_a_name_too_far_from_the_message_is_not_asked_about(knowledge, text):
+    """A likeness under the ask floor (one letter of five changed: "kiran" for Kirin, 80): silence, no "which one?"."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.NONE, ()), reading
+    assert _answer(knowledge, text).monsters == ()  # and the bot offers no "did you mean" either
+
+
+def test_a_close_spelling_is_still_asked_about(knowledge):
+    reading = _read(knowledge, "ratha")
+    assert reading.verdict is Verdict.ASK and {"rathalos", "rathian"} <= set(reading.monsters)
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("lunas", "lunastra"), ("gypce", "gypceros"), ("冰牙", "barioth")])
+def test_a_short_part_of_a_longer_name_is_asked_about_not_answered(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ASK and monster_id in reading.monsters, reading
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("kushal", "kushala-daora"), ("espina", "espinas")])
+def test_a_name_missing_its_last_letter_is_still_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_one_han_character_still_asks_which_of_its_names_and_two_letters_do_not(knowledge):
+    assert _read(knowledge, "鎧").verdict is Verdict.ASK
+    assert _read(knowledge, "ze").verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize(("text", "base"), [("鏖魔ディアブロス", "diablos"), ("大雪主ウルクスス", "lagombi")])
+def test_a_title_before_a_name_is_a_variant_the_knowledge_lacks(knowledge, text, base):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, (base,)), reading
+
+
+@pytest.mark.parametrize("text", ["雷狼龍星人", "zinogre movie", "tigrex comic", "大雷狼龍", "伝説のリオレウス"])
+def test_a_word_after_a_name_or_a_one_character_modifier_makes_it_something_else(knowledge, text):
+    """What follows a name makes it part of another word or title; a title stands before the name, as two or three
+    Han characters or one Latin word, never one character (大) or a phrase with a particle (の)."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.NONE, ()), reading
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("ゲリョスの攻略", "gypceros"), ("ゲリョスの素材", "gypceros")])
+def test_a_katakana_name_ends_where_a_hiragana_particle_begins(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_katakana_name_inside_a_longer_katakana_word_is_still_that_word(knowledge):
+    assert not _read(knowledge, "ウルトラマンティガ").answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("雷狼龍的尾巴怎麼斷", "zinogre"),
+        ("轟龍打頭還是打腳", "tigrex"),
+        ("ディアブロスの角は壊せる", "diablos"),
+        ("how do you kill tigrex", "tigrex"),
+        ("tigrex fight strategy", "tigrex"),
+    ],
+)
+def test_a_name_in_a_hunters_question_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize("text", ["海龍是什麼動物", "キリンの脚は細い", "kirin ichiban is a beer"])
+def test_a_question_word_alone_does_not_make_a_sentence_about_the_monster(knowledge, text):
+    assert not _read(knowledge, text).answers
+
+
+def test_a_variant_word_beside_the_name_in_a_question_is_read_with_it(knowledge):
+    assert _read(knowledge, "護竜リオレウスの倒し方").monsters == ("guardian-rathalos",)
+    assert _read(knowledge, "ナルガ亜種の倒し方").verdict is Verdict.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("轟龍到底有什麼弱點", "tigrex"), ("求問迅龍肉質", "nargacuga"), ("ティガレックスって何属性が効く", "tigrex")],
+)
+def test_the_question_words_the_parser_took_off_still_ask_about_the_name(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_misspelt_name_in_a_question_is_heard_once_the_question_is_off(knowledge):
+    assert _read(knowledge, "黄雷龙要带什么").monsters == ("rey-dau",)  # 黃雷龍 sounds as 煌雷龍
+
+
+def test_letters_after_a_latin_name_glue_only_one_whole_question_word(knowledge):
+    assert not _read(knowledge, "kushioned").answers and _read(knowledge, "rathalosweakness").answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("歴戦王ゴア・マガラ", "gore-magala"), ("tempered tigrex", "tigrex"), ("狂竜化ナルガクルガの弱点", "nargacuga")],
+)
+def test_a_strong_individual_of_a_monster_is_that_monster(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_risen_monster_is_still_a_monster_of_its_own(knowledge):
+    assert _read(knowledge, "傀異克服クシャル").monsters == ("risen-kushala-daora",)
+
+
+def test_a_katakana_name_shortened_to_its_first_morae_is_answered(knowledge):
+    assert _read(knowledge, "ヌシジン").monsters == ("apex-zinogre",)  # 4 of ヌシジンオウガ's 7
+
+
+def test_chinese_or_japanese_names_separated_by_spaces_are_compared(knowledge):
+    reading = _read(knowledge, "轟龍 迅龍 雷狼龍")
+    assert (reading.verdict, reading.monsters) == (Verdict.COMPARE, ("tigrex", "nargacuga", "zinogre"))
+    assert _read(knowledge, "ナルガクルガ ティガレックス").verdict is Verdict.COMPARE
+    assert _read(knowledge, "火龍 肉質").verdict is not Verdict.COMPARE  # a part word is no name
+
+
+def test_the_bot_compares_names_separated_by_spaces(knowledge):
+    answer = _answer(knowledge, "轟龍 迅龍 雷狼龍")
+    assert answer.kind == "compare" and [m.id for m in answer.monsters] == ["tigrex", "nargacuga", "zinogre"]

@@ -114,3 +114,11 @@ def test_a_short_latin_word_has_no_english_spelling():
 
     assert spelling("kulu") == "" and spelling("火龍") == ""
     assert spelling("quematrice") == spelling("kematrice") == "kematrise"
+
+
+def test_g_before_eu_stays_hard_as_heard():
+    """Bazelgeuse is said "bazel-goose": the g before eu is not softened as before e alone (legiana: j)."""
+    from monsterbot.core.matching.english import spelling
+
+    assert spelling("bazelgeuse") == spelling("bazelgooze") == spelling("bazellguse")
+    assert spelling("legiana") == spelling("lejiana")

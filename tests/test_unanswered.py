@@ -19,21 +19,30 @@ def talk(knowledge: Any) -> Conversation:
 @pytest.mark.parametrize(
     "text, line, monster",
     [
-        ("rathalos hp", "Monster HP is not in my data. Here is what I know about Rathalos:", "rathalos"),
+        ("rathalos hp", "Monster HP is not in my data. What I know about Rathalos is a tap away below.", "rathalos"),
         (
             "best weapon for arkveld",
-            "Weapon recommendations are not in my data. Here is what I know about Arkveld:",
+            "Weapon recommendations are not in my data. What I know about Arkveld is a tap away below.",
             "arkveld",
         ),
-        ("火龍 體力", "我的資料沒有魔物的體力。以下是火龍的資料：", "rathalos"),
-        ("火龙 体力", "我的资料没有怪物的体力。以下是火龙的资料：", "rathalos"),
-        ("歴戦 リオレウス", "歴戦の個体の数値はデータにありません。リオレウスのデータはこちら：", "rathalos"),
+        ("火龍 體力", "我的資料沒有魔物的體力。火龍的資料請點下方按鈕。", "rathalos"),
+        ("火龙 体力", "我的资料没有怪物的体力。火龙的资料请点下方按钮。", "rathalos"),
+        (
+            "歴戦 リオレウス",
+            "歴戦の個体の数値はデータにありません。リオレウスのデータは下のボタンからどうぞ。",
+            "rathalos",
+        ),
     ],
 )
-def test_a_topic_no_data_holds_is_said_before_the_card(talk: Conversation, text: str, line: str, monster: str) -> None:
+def test_a_topic_no_data_holds_is_said_instead_of_another_answer(
+    talk: Conversation, text: str, line: str, monster: str
+) -> None:
+    """Said in one line, in the asker's language; the monster's card is a button under it, not the answer."""
     reply = talk.reply_to_text(text)
-    assert reply.messages[0].data == {"type": "text", "text": line}
-    assert reply.messages[1].data["type"] == "flex" and reply.kind == "weakness"
+    [message] = [m.data for m in reply.messages]
+    assert reply.kind == "not_held" and message["type"] == "text" and message["text"] == line
+    [button] = message["quickReply"]["items"]
+    assert talk.reply_to_postback(button["action"]["data"]).monsters[0].id == monster
     assert [m.id for m in reply.monsters] == [monster] and reply.unanswered
 
 
@@ -45,7 +54,7 @@ def test_a_plain_question_says_nothing_more(talk: Conversation) -> None:
 
 def test_a_not_held_question_in_a_group_is_answered_only_when_addressed(talk: Conversation) -> None:
     assert talk.reply_to_text("rathalos hp", ChatKind.GROUP, chat_key="g").messages == []
-    assert len(talk.reply_to_text("rathalos hp", ChatKind.GROUP, mentioned=True, chat_key="g").messages) == 2
+    assert len(talk.reply_to_text("rathalos hp", ChatKind.GROUP, mentioned=True, chat_key="g").messages) == 1
 
 
 def test_a_part_without_figures_offers_the_parts_that_have_them(talk: Conversation) -> None:
@@ -100,4 +109,4 @@ def test_every_topic_no_data_holds_has_its_line_in_every_language() -> None:
     from monsterbot.replies.unanswered import _NOTES
 
     for language, notes in _NOTES.items():
-        assert set(notes) == {*NOT_HELD, "part"}, language
+        assert set(notes) == {*NOT_HELD, "part", "game"}, language

@@ -41,6 +41,7 @@ class AnswerKind(StrEnum):
     MATERIALS = "materials"  # a monster's materials at one rank (topic: the rank)
     ITEM_SOURCES = "item_sources"  # the monsters that give an item (topic: the item's English name)
     FIELD_GUIDE = "field_guide"  # where a monster lives, what it inflicts, what to bring (topic: habitat or inflicts)
+    NOT_HELD = "not_held"  # asked for what no data holds (topic: hp, weapon, tempered, armor), its card a tap away
 
 
 #: The kinds that show one monster's facts: the game they report is the game whose facts are shown.
@@ -109,6 +110,7 @@ class Answer:
     offer_here: bool = False  # a card in another game than the chat's: offer to make it the chat's own
     asked: AnswerKind | None = None  # what a which-monster or game-missing reply was asked for (part, hitzones …)
     unanswered: str = ""  # what was asked and no data holds ("hp", "part:leg"): said in one line before the answer
+    left_out: tuple[Monster, ...] = ()  # monsters named and not shown (a comparison's past the most it shows)
     remember: Remembered | None = None
 
     @property

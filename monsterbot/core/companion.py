@@ -83,3 +83,20 @@ def drop_data(drop: Drop) -> dict[str, Any]:
     if drop.count != 1:
         row["count"] = drop.count
     return row
+
+
+#: The companion topics a player asks about, and what a game's facts must hold to answer each.
+TOPICS: tuple[str, ...] = ("materials", "habitat", "inflicts", "crowns")
+
+
+def holds(facts: GameFacts | None, topic: str) -> bool:
+    """Whether a game's facts answer a companion topic (materials, habitat, inflicts, crowns)."""
+    if facts is None:
+        return False
+    held = {
+        "materials": facts.materials,
+        "habitat": facts.habitats,
+        "inflicts": facts.inflicts,
+        "crowns": facts.crowns,
+    }
+    return bool(held.get(topic))

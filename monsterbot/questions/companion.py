@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
-from monsterbot.core.companion import RANKS
+from monsterbot.core.companion import RANKS, holds
 from monsterbot.core.matching.items import ItemIndex
 from monsterbot.core.matching.question import GAME_WORDS, Kind, parse
 from monsterbot.core.matching.reading import Verdict, read, read_question
@@ -20,18 +20,35 @@ from monsterbot.questions.context import Context, certainty
 
 #: The words that make a message a topic's question, as players type them in four languages.
 TOPICS: dict[str, re.Pattern[str]] = {
-    "materials": re.compile(r"素材|材料|掉落物?|掉寶|剥ぎ取り|\b(?:materials?|mats|drops|loot)\b", re.I),
-    "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|どこにいる|\bhabitats?\b", re.I),
+    "materials": re.compile(
+        r"素材|材料|掉落率|掉落物?|掉率|掉寶|剥ぎ取り|ドロップ率|入手確率|"
+        r"\b(?:materials?|mats|drops|loot|drop (?:rates?|chances?))\b",
+        re.I,
+    ),
+    "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|\bhabitats?\b", re.I),
     "inflicts": re.compile(
         r"状態異常攻撃|状態異常|異常狀態|异常状态|異常|异常|帶什麼|带什么|持ち物|"
         r"\b(?:inflicts?|what (?:should i|to) bring|ailments?)\b",
         re.I,
     ),
+    "crowns": re.compile(r"皇冠|金冠|銀冠|银冠|王冠|サイズ|尺寸|\b(?:crowns?|sizes?)\b", re.I),
 }
-#: "Where does rathalos live": a habitat question in so many words (the name stays in the middle).
-WHERE_LIVES = re.compile(r"\bwhere (?:does|do|is|are|can i find)\b.*\b(?:live|lives|found)\b", re.I)
+#: "Where is X": where a monster is found, asked in four languages ("where is rey dau", "where can I find rathalos",
+#: "火龍在哪裡", "火龙在哪里", "火龍哪裡有", "リオレウス どこ", "リオレウスはどこにいる"): its habitat.
+WHERE = re.compile(
+    r"在哪[裡里兒儿]?|哪[裡里]有|哪[裡里]找|出現在|出现在|どこ(?:に(?:いる|います|出る))?|"
+    r"\bwhere(?:'s|s)?\b",
+    re.I,
+)
+#: Where to hit, where it is weak, where a part breaks: not where the monster lives ("where to hit rathalos",
+#: "リオレウスの弱点はどこ", "火龍打哪裡").
+WHERE_ON_IT = re.compile(r"弱|打|攻撃|攻击|肉質|肉质|部位|破壊|破壞|破坏|\b(?:hit|weak\w*|break|cut|sever)\b", re.I)
 #: The words of a topic's question around the monster's name, taken out before the name is looked up.
-TOPIC_WORDS = re.compile(r"\b(?:what|does|do|is|are|can|i|find|where|live|lives|found|should|to|bring)\b", re.I)
+TOPIC_WORDS = re.compile(
+    r"\b(?:what|does|do|is|are|can|i|find|where|live|lives|found|should|to|bring|get|the|of|in|its?|s)\b"
+    r"|[はの](?=\s*$)",
+    re.I,
+)
 #: Rank words (the materials' rank asked for).
 RANK_WORDS = {
     "low": re.compile(r"下位|\b(?:low rank|lr)\b", re.I),
@@ -66,9 +83,10 @@ FILLER = re.compile(
 @lru_cache(maxsize=256)
 def topic_of(text: str) -> str:
     """The companion topic a message names ("" for none; kept for the message's `matches` and `answer`)."""
-    if WHERE_LIVES.search(text):
+    found = next((topic for topic, words in TOPICS.items() if words.search(text)), "")
+    if not found and WHERE.search(text) and not WHERE_ON_IT.search(text):
         return "habitat"
-    return next((topic for topic, words in TOPICS.items() if words.search(text)), "")
+    return found
 
 
 def rank_of(text: str) -> str:
@@ -76,20 +94,11 @@ def rank_of(text: str) -> str:
     return next((rank for rank, words in RANK_WORDS.items() if words.search(text)), "")
 
 
-def has_topic(facts: GameFacts | None, topic: str) -> bool:
-    """Whether a game's facts can answer the topic."""
-    if facts is None:
-        return False
-    if topic == "materials":
-        return bool(facts.materials)
-    return bool(facts.habitats or facts.inflicts)
-
-
 def shown_game(monster: Monster, topic: str, game: str) -> str | None:
     """The game asked if its facts answer the topic, else the newest game whose facts do."""
-    if has_topic(monster.games.get(game), topic):
+    if holds(monster.games.get(game), topic):
         return game
-    return next((g for g in reversed(GAMES) if has_topic(monster.games.get(g), topic)), None)
+    return next((g for g in reversed(GAMES) if holds(monster.games.get(g), topic)), None)
 
 
 def default_rank(facts: GameFacts, asked: str) -> str:
@@ -97,8 +106,20 @@ def default_rank(facts: GameFacts, asked: str) -> str:
     return asked if asked in facts.materials else next(r for r in reversed(RANKS) if r in facts.materials)
 
 
-def topic_answer(monster: Monster, topic: str, game: str, language: str, rank: str, certainty: Certainty) -> Answer:
-    """The answer about one monster's topic, in the game asked or the newest that has it (no game: none has it)."""
+def topic_answer(
+    monster: Monster,
+    topic: str,
+    game: str,
+    language: str,
+    rank: str,
+    certainty: Certainty,
+    game_chosen: bool = False,
+    rank_chosen: bool = False,
+) -> Answer:
+    """The answer about one monster's topic, in the game asked or the newest that has it (no game: none has it).
+
+    Answered in another game than one chosen (named, or the chat's own), or at another rank than one named, the
+    answer says what was asked and is not held (`unanswered`: "game:rise", "rank:low") before what is shown."""
     shown = shown_game(monster, topic, game)
     kind = AnswerKind.MATERIALS if topic == "materials" else AnswerKind.FIELD_GUIDE
     if shown is None:  # no game of the monster has it (Rise's sources have none): say so, not another card
@@ -113,6 +134,11 @@ def topic_answer(monster: Monster, topic: str, game: str, language: str, rank: s
         )
     facts = monster.games[shown]
     detail = default_rank(facts, rank) if topic == "materials" else topic
+    unanswered = ""
+    if game_chosen and shown != game:
+        unanswered = f"game:{game}"
+    elif rank_chosen and rank and detail != rank:
+        unanswered = f"rank:{rank}"
     return Answer(
         kind,
         AnswerOutcome.MATCH,
@@ -122,6 +148,7 @@ def topic_answer(monster: Monster, topic: str, game: str, language: str, rank: s
         monsters=(monster,),
         topic=detail,
         monster_id=monster.id,
+        unanswered=unanswered,
         remember=Remembered(monster.id, shown, topic, detail if topic == "materials" else "", language),
     )
 
@@ -135,7 +162,7 @@ class MonsterTopic:
     def answer(self, context: Context) -> Answer | None:
         text = context.text
         topic = topic_of(text)
-        rest = TOPIC_WORDS.sub(" ", TOPICS[topic].sub(" ", text))
+        rest = TOPIC_WORDS.sub(" ", WHERE.sub(" ", TOPICS[topic].sub(" ", text)))
         for words in RANK_WORDS.values():
             rest = words.sub(" ", rest)
         language, rank = context.question.language, rank_of(text)
@@ -146,12 +173,15 @@ class MonsterTopic:
                 return None
             monster = context.snapshot.monsters[remembered.monster_id]
             game = context.question.game or remembered.game
-            return topic_answer(monster, topic, game, language, rank, Certainty.CONFIDENT)
+            chosen = context.question.game is not None
+            return topic_answer(monster, topic, game, language, rank, Certainty.CONFIDENT, chosen, bool(rank))
         reading = read_question(subject, rest, context.snapshot.matcher)  # precision first, as MonsterName reads
         if reading.verdict is not Verdict.ANSWER:
             return None  # no monster surely named ("glow materials"): not a topic question after all
         monster = context.snapshot.monsters[reading.monsters[0]]
-        return topic_answer(monster, topic, context.game, language, rank, certainty(reading))
+        return topic_answer(
+            monster, topic, context.game, language, rank, certainty(reading), context.game_chosen, bool(rank)
+        )
 
 
 def item_index(snapshot: Snapshot) -> ItemIndex:

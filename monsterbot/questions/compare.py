@@ -6,11 +6,21 @@ from __future__ import annotations
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Remembered
 from monsterbot.core.matching.question import Kind
 from monsterbot.core.matching.reading import Verdict
+from monsterbot.core.model import GAMES, Monster
 from monsterbot.questions.cards import card
 from monsterbot.questions.context import Context, certainty
 
-#: The most monsters one comparison shows side by side (a LINE bubble's width); more are left out.
+#: The most monsters one comparison shows side by side (a phone's width); the others are named as left out.
 MOST_COMPARED = 4
+
+
+def shared_game(monsters: tuple[Monster, ...], context: Context) -> str:
+    """The game a comparison is answered in: the one chosen (named, or the chat's own), else the default game when
+    every monster is in it, else the newest game they all are in (one game's figures side by side), else the
+    default (each monster then in its newest game, its column labelled with it)."""
+    if context.game_chosen or all(context.game in m.games for m in monsters):
+        return context.game
+    return next((g for g in reversed(GAMES) if all(g in m.games for m in monsters)), context.game)
 
 
 class Comparison:
@@ -18,7 +28,9 @@ class Comparison:
     next handler)."""
 
     def matches(self, context: Context) -> bool:
-        return context.question.kind is Kind.COMPARE
+        # a list the parser left whole is one the reading finds ("轟龍 迅龍 雷狼龍": names separated by spaces)
+        spaced = context.question.kind is Kind.WEAKNESS and context.reading.verdict is Verdict.COMPARE
+        return context.question.kind is Kind.COMPARE or spaced
 
     def answer(self, context: Context) -> Answer | None:
         question, snapshot = context.question, context.snapshot
@@ -26,8 +38,9 @@ class Comparison:
         if reading.verdict is not Verdict.COMPARE:
             return None
         sure = certainty(reading)
-        monsters = tuple(snapshot.monsters[m] for m in reading.monsters[:MOST_COMPARED])
-        game, language, one = context.game, question.language, monsters[0]
+        named = tuple(snapshot.monsters[m] for m in reading.monsters)
+        monsters, left_out = named[:MOST_COMPARED], named[MOST_COMPARED:]  # the rest are named in the reply
+        game, language, one = shared_game(monsters, context), question.language, monsters[0]
         absent = next((m for m in monsters if question.game and question.game not in m.games), None)
         if absent is not None:  # the named game is honoured: no other game's figures in the comparison
             return card(
@@ -49,6 +62,7 @@ class Comparison:
             sure,
             game=game,
             monsters=monsters,
+            left_out=left_out,
             monster_id=one.id,
             score=reading.score,
             remember=Remembered(one.id, game, Kind.WEAKNESS.value, "", language),

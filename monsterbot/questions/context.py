@@ -57,12 +57,18 @@ class Context:
     @property
     def mention_only(self) -> bool:
         """Whether the bot speaks in this chat only when mentioned (the deployment's mode or the chat's choice)."""
-        return self.group_mode == "mention" or self.preferences.mention_only(self.chat_key)
+        return mention_only(self.group_mode, self.preferences, self.chat_key)
 
     @property
     def chat_game(self) -> str | None:
         """The game the chat answers in (its own, else the bot's default); None without a chat."""
         return chat_game_of(self.preferences, self.chat_key, self.default_game)
+
+    @property
+    def game_chosen(self) -> bool:
+        """Whether the game a question is answered in was chosen by someone (named in the message, or the chat's own),
+        not the bot's default: answered in another game, the reply says so."""
+        return self.question.game is not None or bool(self.chat_key and self.preferences.game(self.chat_key) in GAMES)
 
     @property
     def game(self) -> str:
@@ -81,6 +87,12 @@ class Handler(Protocol):
     def matches(self, context: Context) -> bool: ...
 
     def answer(self, context: Context) -> Answer | None: ...
+
+
+def mention_only(group_mode: str, preferences: Preferences, chat_key: str) -> bool:
+    """Whether the bot speaks in a chat only when mentioned: the deployment's mode ("mention"), or the chat's choice
+    ("安靜"). One rule for answers (`Context.mention_only`) and for greeting a group's new members."""
+    return group_mode == "mention" or preferences.mention_only(chat_key)
 
 
 def chat_game_of(preferences: Preferences, chat_key: str, default_game: str) -> str | None:

@@ -49,7 +49,8 @@ class FollowUp:
             )
         again = question.kind is Kind.WEAKNESS and not question.card  # another game: the same question again
         if again and last.kind in TOPICS:  # materials, habitat, inflictions: the companion's answer, in that game
-            return topic_answer(monster, last.kind, game, language, last.detail, certainty)
+            chosen = question.game is not None
+            return topic_answer(monster, last.kind, game, language, last.detail, certainty, game_chosen=chosen)
         if again:
             kind, detail = Kind(last.kind), last.detail
         else:

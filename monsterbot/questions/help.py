@@ -6,6 +6,7 @@ from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome
 from monsterbot.core.matching.question import Kind
 from monsterbot.core.matching.smalltalk import small_talk
 from monsterbot.questions.context import Context
+from monsterbot.questions.small_talk import small_talk_answer
 
 
 class Help:
@@ -17,5 +18,5 @@ class Help:
     def answer(self, context: Context) -> Answer:
         talk = small_talk(context.text) if context.question.kind is Kind.EMPTY else None
         if talk:
-            return Answer(AnswerKind.SMALL_TALK, AnswerOutcome.SMALL_TALK, topic=talk)
+            return small_talk_answer(context, talk)
         return Answer(AnswerKind.HELP, AnswerOutcome.HELP)

@@ -65,6 +65,8 @@ class MonsterName:
             offered = tuple(snapshot.monsters[m] for m in reading.monsters)
             return _which_or_not_found(offered, True, None, question.game, context.text)
         result = reading.match or snapshot.matcher.match_question(question)  # the reading's, matched once
+        if reading.verdict is Verdict.NONE and result.outcome is Outcome.AMBIGUOUS:  # names too far to be meant
+            return _which_or_not_found((), False, reading.score, question.game, context.text)
         plausible = tuple(snapshot.monsters[c.monster_id] for c in result.candidates if _plausible(c))
         top_score = result.candidates[0].score if result.candidates else None
         return _which_or_not_found(

@@ -1,7 +1,8 @@
 """Questions the knowledge cannot answer as asked, said plainly before the nearest useful answer.
 
-- A topic no data here holds ("rathalos hp", "best weapon for arkveld", "歷戰火龍"): one line saying so, then the
-  monster's card. Drops, materials and habitats are not among them: other sources answer those.
+- A topic no data here holds ("rathalos hp", "best weapon for arkveld", "歷戰火龍"): one line saying so, the
+  monster's card a tap away, never in its place. Drops, materials, habitats and crowns are not among them: the
+  companion facts answer those.
 - A part the monster has no figures for in any game ("ヌ・エグドラ 脚"): one line saying so, then the table of
   the parts it has.
 """
@@ -66,7 +67,7 @@ def _folded(word: str) -> str:
 
 
 class NotHeld:
-    """ "rathalos hp": no data here has it; the monster's card follows."""
+    """ "rathalos hp": no data here has it, said; the monster's card is a button, not the answer."""
 
     def matches(self, context: Context) -> bool:
         found = not_held_topic(context.text)
@@ -93,7 +94,7 @@ class NotHeld:
             if named is None:
                 return None  # no monster in the rest: the message is something else
             inner = card_for(named[0], Kind.WEAKNESS, "", asked, Certainty.UNSURE)
-        return replace(inner, unanswered=topic, certainty=Certainty.UNSURE)
+        return replace(inner, kind=AnswerKind.NOT_HELD, topic=topic, unanswered=topic, certainty=Certainty.UNSURE)
 
 
 class MissingPart:

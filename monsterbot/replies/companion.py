@@ -9,6 +9,7 @@ from typing import Sequence
 from linebot.v3.messaging import (
     FlexBox,
     FlexBubble,
+    FlexCarousel,
     FlexMessage,
     FlexText,
     MessageAction,
@@ -18,7 +19,7 @@ from linebot.v3.messaging import (
     TextMessage,
 )
 
-from monsterbot.core.companion import RANKS
+from monsterbot.core.companion import RANKS, holds
 from monsterbot.core.glossary import condition_name, item_name, place_name
 from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
 from monsterbot.replies.card import alt_text, header, source_footer
@@ -27,8 +28,9 @@ from monsterbot.replies.game_labels import game_name, short_game_name
 from monsterbot.replies.labels import colon, joined, part_name, translated
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, named_label, postback_data
 
-#: Items shown per reply, and monsters per item: a phone's screen, and LINE's bubble size.
-MAX_ITEMS, MAX_GIVERS, MAX_DROPS = 10, 6, 4
+#: Items shown per bubble (a swipe shows the next ones, up to MAX_PAGES bubbles), monsters per item and ways per
+#: item: a phone's screen, and LINE's bubble size.
+MAX_ITEMS, MAX_PAGES, MAX_GIVERS, MAX_DROPS = 10, 3, 6, 4
 
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -44,6 +46,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "card": "Weaknesses",
         "get": "Where to get",
         "more": "… and {n} more",
+        "swipe": "Swipe for {n} more ▸",
         "crowns": "Crowns",
         "traps": "Traps",
         "no_traps": "traps do not hold it",
@@ -54,6 +57,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "master": "Master rank",
         "ask_materials": "{name} materials {rank}",
         "ask_habitat": "{name} habitat",
+        "ask_crowns": "{name} crowns",
         "ask_inflicts": "{name} inflicts",
         "gold": "gold",
         "silver": "silver",
@@ -76,6 +80,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "card": "弱點",
         "get": "入手方法",
         "more": "……還有 {n} 項",
+        "swipe": "向左滑還有 {n} 項 ▸",
         "crowns": "皇冠",
         "traps": "陷阱",
         "no_traps": "陷阱無效",
@@ -86,6 +91,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "master": "大師級",
         "ask_materials": "{name} 素材 {rank}",
         "ask_habitat": "{name} 棲息地",
+        "ask_crowns": "{name} 皇冠",
         "ask_inflicts": "{name} 異常",
         "gold": "金冠",
         "silver": "銀冠",
@@ -108,6 +114,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "card": "弱点",
         "get": "获取方法",
         "more": "……还有 {n} 项",
+        "swipe": "向左滑还有 {n} 项 ▸",
         "crowns": "皇冠",
         "traps": "陷阱",
         "no_traps": "陷阱无效",
@@ -118,6 +125,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "master": "大师级",
         "ask_materials": "{name} 素材 {rank}",
         "ask_habitat": "{name} 栖息地",
+        "ask_crowns": "{name} 皇冠",
         "ask_inflicts": "{name} 异常",
         "gold": "金冠",
         "silver": "银冠",
@@ -140,6 +148,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "card": "弱点",
         "get": "入手方法",
         "more": "…ほか {n} 件",
+        "swipe": "スワイプでほか {n} 件 ▸",
         "crowns": "王冠",
         "traps": "罠",
         "no_traps": "罠は効かない",
@@ -150,6 +159,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "master": "マスター",
         "ask_materials": "{name} 素材 {rank}",
         "ask_habitat": "{name} 生息地",
+        "ask_crowns": "{name} 王冠",
         "ask_inflicts": "{name} 状態異常攻撃",
         "gold": "金冠",
         "silver": "銀冠",
@@ -266,15 +276,14 @@ def drop_label(drop: Drop, language: str, game: str) -> str:
     return f"{how} {drop.rate}%" + (f" ×{drop.count}" if drop.count > 1 else "")
 
 
-#: The ways of getting an item from the monster itself (the others are bonus draws: investigations, Guiding Lands …).
-OWN_WAYS = frozenset(
-    {"carve", "carve or capture", "tail carve", "severed part carve", "part carve", "break", "quest reward"}
-)
+#: The ways of getting an item from the monster's own body: carved or broken off it. An item only a quest reward or a
+#: bonus draw gives (investigations, Guiding Lands …) is one many monsters share (Elder Dragon Bone, a certificate).
+OWN_WAYS = frozenset({"carve", "carve or capture", "tail carve", "severed part carve", "part carve", "break"})
 
 
 def by_rarity(items: Sequence[Material]) -> list[Material]:
-    """The monster's own materials first (carved, broken, quest rewards), then the bonus draws; each rarest first:
-    by the item's rarity, then the smallest best chance."""
+    """The monster's own materials first (carved or broken off it), then the ones rewards and bonus draws give; each
+    rarest first: by the item's rarity, then the smallest best chance."""
     return sorted(
         items,
         key=lambda m: (not any(d.how in OWN_WAYS for d in m.drops), -(m.rarity or 0), max(d.rate for d in m.drops)),
@@ -285,48 +294,54 @@ def _best_drops(drops: Sequence[Drop]) -> list[Drop]:
     return sorted(drops, key=lambda d: -d.rate)[:MAX_DROPS]
 
 
-def material_rows(facts: GameFacts, rank: str, language: str) -> tuple[list[tuple[str, str, str]], int]:
-    """(item name, rarity, its best ways) of the materials shown, rarest first, and how many more there are."""
-    items = by_rarity(facts.materials.get(rank, ()))
-    rows = [
+def material_rows(facts: GameFacts, rank: str, language: str) -> list[tuple[str, str, str]]:
+    """(item name, rarity, its best ways) of every material at a rank, its own first, rarest first."""
+    return [
         (
             item_name(m.item, language, facts.game),
             say(language, "rare").format(n=m.rarity) if m.rarity else "",
             " · ".join(drop_label(d, language, facts.game) for d in _best_drops(m.drops)),
         )
-        for m in items[:MAX_ITEMS]
+        for m in by_rarity(facts.materials.get(rank, ()))
     ]
-    return rows, max(0, len(items) - MAX_ITEMS)
 
 
 def materials_lines(monster: Monster, game: str, rank: str, language: str) -> list[str]:
-    """The materials answer as text lines (the terminal's)."""
-    rows, more = material_rows(monster.games[game], rank, language)
+    """The materials answer as text lines (the terminal's): every material."""
     lines = [
         f"{monster.name(language)} — {game_name(game, language)}",
         f"{say(language, 'materials')} — {say(language, rank)}",
     ]
-    lines += [f"{name} {rarity}: {ways}" for name, rarity, ways in rows]
-    return lines + ([say(language, "more").format(n=more)] if more else [])
+    return lines + [
+        f"{name} {rarity}: {ways}" for name, rarity, ways in material_rows(monster.games[game], rank, language)
+    ]
 
 
 def materials(monster: Monster, game: str, rank: str, language: str) -> FlexMessage:
-    """One rank of a monster's materials, rarest first, each with its best ways to get it."""
+    """One rank of a monster's materials, its own first and rarest first, each with its best ways to get it:
+    MAX_ITEMS a bubble, the next ones a swipe away (a carousel of at most MAX_PAGES)."""
     facts = monster.games[game]
-    rows, more = material_rows(facts, rank, language)
-    body: list = [heading(f"{say(language, 'materials')} — {say(language, rank)}", first=True)]
-    for name, rarity, ways in rows:
-        line = [FlexText(text=name, size="sm", weight="bold", wrap=True, flex=0)]
-        if rarity:
-            line.append(FlexText(text=rarity, size="xxs", color=GREY, flex=0, gravity="center"))
-        body.append(FlexBox(layout="horizontal", spacing="sm", margin="md", contents=line))
-        body.append(text(ways, size="xs", color=GREY))
-    if more:
-        body.append(text(say(language, "more").format(n=more), size="xs", color=GREY, margin="md"))
-    if game == "wilds":
-        body.append(text(say(language, "wilds_missing"), size="xxs", color=GREY, margin="lg"))
+    rows = material_rows(facts, rank, language)
+    pages = [rows[start : start + MAX_ITEMS] for start in range(0, len(rows), MAX_ITEMS)][:MAX_PAGES]
+    bodies = []
+    for number, page in enumerate(pages, start=1):
+        title = f"{say(language, 'materials')} — {say(language, rank)}"
+        body: list = [heading(title + (f" ({number}/{len(pages)})" if len(pages) > 1 else ""), first=True)]
+        for name, rarity, ways in page:
+            line = [FlexText(text=name, size="sm", weight="bold", wrap=True, flex=0)]
+            if rarity:
+                line.append(FlexText(text=rarity, size="xxs", color=GREY, flex=0, gravity="center"))
+            body.append(FlexBox(layout="horizontal", spacing="sm", margin="md", contents=line))
+            body.append(text(ways, size="xs", color=GREY))
+        after = len(rows) - MAX_ITEMS * number
+        if after > 0:
+            shown = say(language, "swipe" if number < len(pages) else "more").format(n=after)
+            body.append(text(shown, size="xs", weight="bold", color=GREY, margin="md"))
+        if game == "wilds" and number == len(pages):
+            body.append(text(say(language, "wilds_missing"), size="xxs", color=GREY, margin="lg"))
+        bodies.append(body)
     alt = f"{monster.name(language)} {say(language, rank)} {say(language, 'materials')}: " + "; ".join(
-        f"{name} {ways}" for name, _, ways in rows
+        f"{name} {ways}" for name, _, ways in rows[:MAX_ITEMS]
     )
     ranks = [r for r in RANKS if r in facts.materials and r != rank]
     buttons = [_card_button(monster, game, language)]
@@ -339,7 +354,7 @@ def materials(monster: Monster, game: str, rank: str, language: str) -> FlexMess
     ]
     buttons += _topic_buttons(monster, game, language, ("habitat", "inflicts"), facts)
     buttons += _other_games(monster, game, language, "materials")
-    return _message(monster, facts, language, body, alt, buttons)
+    return _message(monster, facts, language, bodies, alt, buttons)
 
 
 def giver_rows(item: str, monsters: Sequence[Monster], game: str, language: str) -> list[tuple[str, list[str]]]:
@@ -406,19 +421,28 @@ def item_sources(
 
 
 def guide_sections(facts: GameFacts, topic: str, language: str) -> list[tuple[str, list[str], bool]]:
-    """(heading, lines, small) of the field guide: the topic asked first, then the other, what to bring, crowns,
-    traps."""
+    """(heading, lines, small) of the field guide: the topic asked first (habitat, inflicts, crowns), then habitat,
+    what it inflicts and what to bring, crowns, traps."""
     game = facts.game
-    inflicts = [
-        (
-            say(language, "inflicts"),
-            [joined((condition_name(c, language) for c in facts.inflicts), language) or say(language, "none")],
-            False,
-        )
-    ]
+    sections: dict[str, list[tuple[str, list[str], bool]]] = {
+        "habitat": [
+            (
+                say(language, "habitat"),
+                [joined((place_name(p, language) for p in facts.habitats), language) or say(language, "none")],
+                False,
+            )
+        ],
+        "inflicts": [
+            (
+                say(language, "inflicts"),
+                [joined((condition_name(c, language) for c in facts.inflicts), language) or say(language, "none")],
+                False,
+            )
+        ],
+    }
     remedies = _first_remedies(facts)
     if remedies:
-        inflicts.append(
+        sections["inflicts"].append(
             (
                 say(language, "bring"),
                 [
@@ -429,38 +453,20 @@ def guide_sections(facts: GameFacts, topic: str, language: str) -> list[tuple[st
                 True,
             )
         )
-    habitat = [
-        (
-            say(language, "habitat"),
-            [joined((place_name(p, language) for p in facts.habitats), language) or say(language, "none")],
-            False,
-        )
-    ]
-    sections = habitat + inflicts if topic == "habitat" else inflicts + habitat
     if facts.crowns:
-        sections.append(
-            (
-                say(language, "crowns"),
-                [
-                    " · ".join(
-                        f"{say(language, k)} {facts.crowns[k]}%"
-                        for k in ("gold", "silver", "mini")
-                        if k in facts.crowns
-                    )
-                ],
-                True,
-            )
-        )
+        shown = [f"{say(language, k)} {facts.crowns[k]}%" for k in ("gold", "silver", "mini") if k in facts.crowns]
+        sections["crowns"] = [(say(language, "crowns"), [" · ".join(shown)], topic != "crowns")]
     if facts.traps:
         held = [say(language, t) for t, holds in facts.traps.items() if holds]
-        sections.append(
+        sections["traps"] = [
             (
                 say(language, "traps"),
                 [f"{joined(held, language)} {say(language, 'holds')}" if held else say(language, "no_traps")],
                 True,
             )
-        )
-    return sections
+        ]
+    first = sections.pop(topic, [])
+    return first + [section for rows in sections.values() for section in rows]
 
 
 def guide_lines(monster: Monster, game: str, topic: str, language: str) -> list[str]:
@@ -488,12 +494,15 @@ def field_guide(monster: Monster, game: str, topic: str, language: str) -> FlexM
     buttons = [_card_button(monster, game, language)]
     buttons += _topic_buttons(monster, game, language, ("materials",), facts)
     buttons += _other_games(monster, game, language, topic)
-    return _message(monster, facts, language, body, alt, buttons)
+    return _message(monster, facts, language, [body], alt, buttons)
 
 
 def no_data_words(monster: Monster, topic: str, language: str) -> str:
     """None of the monster's games has the topic in the sources, said plainly."""
-    return say(language, "no_data").format(name=monster.name(language), topic=say(language, topic))
+    topic_word = say(language, topic)
+    return say(language, "no_data").format(
+        name=monster.name(language), topic=topic_word.lower() if language == "en" else topic_word
+    )
 
 
 def no_data(monster: Monster, topic: str, language: str) -> TextMessage:
@@ -517,15 +526,20 @@ def _first_remedies(facts: GameFacts, per_condition: int = 2) -> list:
 
 
 def _message(
-    monster: Monster, facts: GameFacts, language: str, body: list, alt: str, buttons: list[QuickReplyItem]
+    monster: Monster, facts: GameFacts, language: str, bodies: list[list], alt: str, buttons: list[QuickReplyItem]
 ) -> FlexMessage:
-    bubble = FlexBubble(
-        size="mega",
-        header=header(monster, language, facts),
-        body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
-        footer=source_footer(facts, language, stars_shown=False),
-    )
-    return FlexMessage(alt_text=alt_text(alt), contents=bubble, quick_reply=_quick(buttons))
+    """One bubble per body (a page each): a carousel when there are several."""
+    bubbles = [
+        FlexBubble(
+            size="mega",
+            header=header(monster, language, facts),
+            body=FlexBox(layout="vertical", spacing="xs", contents=page, padding_top="md"),
+            footer=source_footer(facts, language, stars_shown=False),
+        )
+        for page in bodies
+    ]
+    contents = bubbles[0] if len(bubbles) == 1 else FlexCarousel(contents=bubbles)
+    return FlexMessage(alt_text=alt_text(alt), contents=contents, quick_reply=_quick(buttons))
 
 
 def _typed(monster: Monster, language: str, game: str) -> str:
@@ -560,7 +574,7 @@ def _topic_buttons(
                     say(language, "ask_materials").format(name=_typed(monster, language, game), rank="").strip(),
                 )
             )
-        elif topic != "materials" and (facts.habitats or facts.inflicts):
+        elif topic != "materials" and holds(facts, topic):
             shown = say(language, "btn_inflicts") if topic == "inflicts" else say(language, topic)
             found.append(_ask(shown, say(language, f"ask_{topic}").format(name=_typed(monster, language, game))))
     return found
@@ -571,11 +585,7 @@ def _other_games(monster: Monster, game: str, language: str, topic: str) -> list
     found = []
     for other in GAMES:
         facts = monster.games.get(other)
-        if (
-            other == game
-            or facts is None
-            or not (facts.materials if topic == "materials" else facts.habitats or facts.inflicts)
-        ):
+        if other == game or not holds(facts, topic):
             continue
         question = (
             say(language, "ask_materials").format(name=_typed(monster, language, other), rank="").strip()

@@ -36,6 +36,15 @@ def _command(answer: Answer) -> Message:
     return TextMessage(text=label(answer.language, answer.topic))
 
 
+def _not_held(answer: Answer) -> Message:
+    """What no data holds, said; the monster's card a tap away (in the game asked when the monster is in it)."""
+    monster = answer.monsters[0]
+    game = answer.game if answer.game in monster.games else None
+    return TextMessage(
+        text=unanswered_note(answer), quick_reply=messages.quick_replies((monster,), game, answer.language)
+    )
+
+
 def _greeting(answer: Answer) -> Message:
     return messages.group_greeting(answer.monsters) if answer.topic == "group" else messages.greeting(answer.language)
 
@@ -48,7 +57,7 @@ BUILDERS: dict[AnswerKind, Callable[[Answer], Message]] = {
     AnswerKind.GAME_MISSING: lambda a: game_missing(
         a.monsters[0], a.language, a.game or "", tables.HITZONES_VIEW if a.asked is AnswerKind.HITZONES else None
     ),
-    AnswerKind.COMPARE: lambda a: tables.comparison(a.monsters, a.language, a.game),
+    AnswerKind.COMPARE: lambda a: tables.comparison(a.monsters, a.language, a.game, a.left_out),
     AnswerKind.REVERSE: lambda a: reverse.weakest_list(
         a.topic, list(a.ranking), a.language, a.game or "", a.page, a.more
     ),
@@ -70,6 +79,7 @@ BUILDERS: dict[AnswerKind, Callable[[Answer], Message]] = {
     AnswerKind.ITEM_SOURCES: lambda a: companion.item_sources(
         a.topic, a.monsters, a.game or "", a.language, a.text.split() if a.text else ()
     ),
+    AnswerKind.NOT_HELD: _not_held,
     AnswerKind.FIELD_GUIDE: lambda a: (
         companion.field_guide(a.monsters[0], a.game, a.topic, a.language)
         if a.game
@@ -85,7 +95,11 @@ def render(answer: Answer, snapshot: Snapshot) -> list[Wire]:
     build = BUILDERS.get(answer.kind)
     if build is None:
         return []
-    said = [to_wire(TextMessage(text=unanswered_note(answer)))] if answer.unanswered else []  # what no data holds
+    said = (  # what no data holds, before what is shown (a NOT_HELD answer is that line itself)
+        [to_wire(TextMessage(text=unanswered_note(answer)))]
+        if answer.unanswered and answer.kind is not AnswerKind.NOT_HELD
+        else []
+    )
     if answer.kind in UNKEPT:
         return [*said, to_wire(build(answer))]
     return [*said, snapshot.remember(reply_key(answer), lambda: to_wire(build(answer)))]
@@ -106,4 +120,5 @@ def reply_key(answer: Answer) -> Hashable:
         answer.full,
         answer.offer_here,
         answer.asked,
+        tuple(m.id for m in answer.left_out),
     )

@@ -15,10 +15,11 @@ from monsterbot.core.ranking import PAGE_SIZE
 from monsterbot.replies import companion, followups, line, messages
 from monsterbot.replies.card import element_label, source_lines, title
 from monsterbot.replies.element_answer import best_parts, element_strength
-from monsterbot.replies.game_labels import game_name, note
-from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, stars
+from monsterbot.replies.game_labels import game_name, note, short_game_name
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, part_name, stars
 from monsterbot.replies.part_answer import asked_part, part_facts, physical, zone_name
-from monsterbot.replies.tables import compact_hitzones, strength
+from monsterbot.replies.reverse import derived_notes, ranked_strength
+from monsterbot.replies.tables import compact_hitzones, left_out_words, strength
 from monsterbot.replies.unanswered import unanswered_note
 
 
@@ -26,6 +27,8 @@ def render(answer: Answer) -> str:
     """The answer as text (empty for silence), after the line on what no data holds, as LINE shows it."""
     layout = LAYOUTS.get(answer.kind)
     text = "\n".join(layout(answer)) if layout is not None else _line_words(answer)
+    if answer.kind is AnswerKind.NOT_HELD:
+        return text  # the line itself
     return f"{unanswered_note(answer)}\n{text}" if answer.unanswered and text else text
 
 
@@ -119,8 +122,20 @@ def _element(answer: Answer) -> list[str]:
 def _compare(answer: Answer) -> list[str]:
     language = answer.language
     sides = [m.facts(answer.game) for m in answer.monsters]
-    games = " / ".join(sorted({game_name(f.game, language) for f in sides if f}))
-    lines = [f" {label(language, 'vs')} ".join(m.name(language) for m in answer.monsters) + f" — {games}"]
+    games = list(dict.fromkeys(f.game for f in sides if f))
+    if len(games) > 1:  # each side's own game
+        names = [
+            m.name(language) + (f" ({short_game_name(f.game, language)})" if f else "")
+            for m, f in zip(answer.monsters, sides, strict=True)
+        ]
+        lines = [f" {label(language, 'vs')} ".join(names)]
+    else:
+        lines = [
+            f" {label(language, 'vs')} ".join(m.name(language) for m in answer.monsters)
+            + (f" — {game_name(games[0], language)}" if games else "")
+        ]
+    if answer.left_out:
+        lines.append(left_out_words(len(answer.monsters), answer.left_out, language))
     for element in ELEMENTS:
         cells = [strength(f, element) for f in sides]
         if any(cells):
@@ -140,9 +155,9 @@ def _reverse(answer: Answer) -> list[str]:
     ]
     first = answer.page * PAGE_SIZE
     for number, ranked in enumerate(answer.ranking, start=first + 1):
-        shown = stars(ranked.stars) if ranked.stars is not None else listed(ranked.listed_at or 0)
         hitzone = f"  {ranked.hitzone:g}" if ranked.hitzone is not None else ""
-        lines.append(f"{number}. {ranked.monster.name(language)} {shown}{hitzone}")
+        lines.append(f"{number}. {ranked.monster.name(language)} {ranked_strength(ranked)}{hitzone}")
+    lines += derived_notes(list(answer.ranking), language)
     return lines if answer.ranking else lines + [label(language, "none_weak")]
 
 
@@ -180,6 +195,7 @@ LAYOUTS: dict[AnswerKind, Callable[[Answer], list[str]]] = {
     AnswerKind.KEYWORD: lambda a: [a.text],
     AnswerKind.COMMAND: _command,
     AnswerKind.FORGET: lambda a: [],
+    AnswerKind.NOT_HELD: lambda a: [unanswered_note(a)],
     AnswerKind.MATERIALS: lambda a: (
         companion.materials_lines(a.monsters[0], a.game, a.topic, a.language)
         if a.game

@@ -22,7 +22,7 @@ from monsterbot.replies.card import (
 from monsterbot.replies.colours import ELEMENT_COLOURS, INK, LABEL, WEAK_CELL, WEAK_INK
 from monsterbot.replies.fit import Page, fitted
 from monsterbot.replies.flex import GREY, cell, heading, row, text
-from monsterbot.replies.game_labels import game_name, note, state_name
+from monsterbot.replies.game_labels import game_name, note, short_game_name, state_name
 from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, short_part_name, stars
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, VIEW_HITZONES, full_table_button, quick_replies
 from monsterbot.replies.part_answer import physical
@@ -187,15 +187,63 @@ def _page(
     return page
 
 
-def comparison(monsters: Sequence[Monster], language: str, game: str | None) -> FlexMessage:
-    """Two or more monsters' element and ailment weaknesses side by side."""
+#: Up to this many monsters a comparison sets them side by side as columns; more are rows, one a monster, under
+#: the elements and ailments as columns (a phone has no room for more names abreast).
+MOST_COLUMNS = 2
+
+
+def comparison(
+    monsters: Sequence[Monster], language: str, game: str | None, left_out: Sequence[Monster] = ()
+) -> FlexMessage:
+    """Monsters' element and ailment weaknesses side by side, drawn for a phone: two as columns headed by their whole
+    names, more as rows, one a monster, under the elements and ailments; each monster labelled with its game when
+    the games differ, and the names left out (past the most one bubble shows) said under the title."""
     every = [monster.facts(game) for monster in monsters]
     names = [monster.name(language) for monster in monsters]
-    widths = [4] + [3] * len(monsters)
-    body = [
-        row([label(language, "vs"), *names], widths, GREY, bold=True, size="xs"),
-        heading(label(language, "elements")),
+    games = list(dict.fromkeys(f.game for f in every if f))
+    own_games = [f.game if f and len(games) > 1 else None for f in every]
+    draw = _compared_columns if len(monsters) <= MOST_COLUMNS else _compared_rows
+    titles = [
+        text(f" {label(language, 'vs')} ".join(names), weight="bold", size="lg"),
+        text(" / ".join(game_name(g, language) for g in games), size="xs", color=GREY),
     ]
+    if left_out:
+        titles.append(text(left_out_words(len(monsters), left_out, language), size="xs", color=LABEL, margin="sm"))
+    bubble = FlexBubble(
+        size="mega",
+        header=FlexBox(layout="vertical", padding_bottom="none", contents=titles),
+        body=FlexBox(
+            layout="vertical", spacing="sm", contents=draw(names, own_games, every, language), padding_top="md"
+        ),
+        footer=footnote(list(dict.fromkeys(line for f in every if f for line in source_lines(f, language)))),
+    )
+    alt = " | ".join(summary(monster, facts, language) for monster, facts in zip(monsters, every, strict=True))
+    return FlexMessage(
+        alt_text=alt_text(alt), contents=bubble, quick_reply=quick_replies(tuple(monsters), game, language)
+    )
+
+
+def left_out_words(shown: int, left_out: Sequence[Monster], language: str) -> str:
+    """ "Compared the first 4 of 5; left out: Zinogre"."""
+    compared = label(language, "compared_first").format(shown=shown, named=shown + len(left_out))
+    return f"{compared}{colon(language)}{joined((m.name(language) for m in left_out), language)}"
+
+
+def _ailment_cells(facts: GameFacts | None) -> list[str]:
+    return [stars(facts.ailments[a]) if facts and a in facts.ailments else "-" for a in AILMENTS]
+
+
+def _compared_columns(
+    names: list[str], games: list[str | None], every: list[GameFacts | None], language: str
+) -> list[FlexComponent]:
+    """Two monsters as columns: a row per element and ailment."""
+    widths = [4] + [3] * len(names)
+    heads: list[FlexComponent] = [text(label(language, "vs"), size="xs", color=GREY, flex=widths[0])]
+    heads += [
+        FlexBox(layout="vertical", flex=3, contents=_name_lines(n, g, language, "center"))
+        for n, g in zip(names, games, strict=True)
+    ]
+    body: list[FlexComponent] = [FlexBox(layout="horizontal", contents=heads), heading(label(language, "elements"))]
     for element in ELEMENTS:
         cells = [strength(facts, element) for facts in every]
         if any(cells):
@@ -206,37 +254,70 @@ def comparison(monsters: Sequence[Monster], language: str, game: str | None) -> 
             )
     if any(facts and facts.ailments for facts in every):
         body += [FlexSeparator(margin="md"), heading(label(language, "ailments"))]
-        for ailment in AILMENTS:
-            cells = [stars(f.ailments[ailment]) if f and ailment in f.ailments else "-" for f in every]
-            body.append(_strength_row(label(language, ailment), cells, widths))
-    games = {game_name(f.game, language) for f in every if f}
-    bubble = FlexBubble(
-        size="mega",
-        header=FlexBox(
-            layout="vertical",
-            padding_bottom="none",
-            contents=[
-                text(f" {label(language, 'vs')} ".join(names), weight="bold", size="lg"),
-                text(" / ".join(sorted(games)), size="xs", color=GREY),
-            ],
-        ),
-        body=FlexBox(layout="vertical", spacing="sm", contents=body, padding_top="md"),
-        footer=footnote(list(dict.fromkeys(line for f in every if f for line in source_lines(f, language)))),
+        columns = [_ailment_cells(f) for f in every]
+        for index, ailment in enumerate(AILMENTS):
+            body.append(_strength_row(label(language, ailment), [c[index] for c in columns], widths))
+    return body
+
+
+def _compared_rows(
+    names: list[str], games: list[str | None], every: list[GameFacts | None], language: str
+) -> list[FlexComponent]:
+    """Three or more monsters as rows: the elements (then the ailments) as columns, each monster's whole name on a
+    line of its own above its stars."""
+    widths = [1] * len(ELEMENTS)
+    body: list[FlexComponent] = [
+        heading(label(language, "elements"), first=True),
+        _heads([ELEMENT_ICONS[e] for e in ELEMENTS], [ELEMENT_COLOURS[e] for e in ELEMENTS], "sm"),
+    ]
+    for name, game, facts in zip(names, games, every, strict=True):
+        body += [*_name_lines(name, game, language), _stars_row([strength(facts, e) or "-" for e in ELEMENTS], widths)]
+    if any(facts and facts.ailments for facts in every):
+        body += [
+            FlexSeparator(margin="md"),
+            heading(label(language, "ailments")),
+            _heads([label(language, a) for a in AILMENTS], [LABEL] * len(AILMENTS), "xxs"),
+        ]
+        for name, game, facts in zip(names, games, every, strict=True):
+            body += [*_name_lines(name, game, language), _stars_row(_ailment_cells(facts), widths)]
+    return body
+
+
+def _heads(values: list[str], colours: list[str], size: str) -> FlexBox:
+    return FlexBox(
+        layout="horizontal",
+        contents=[text(v, size=size, color=c, align="center", flex=1) for v, c in zip(values, colours, strict=True)],
     )
-    alt = " | ".join(summary(monster, facts, language) for monster, facts in zip(monsters, every, strict=True))
-    return FlexMessage(
-        alt_text=alt_text(alt), contents=bubble, quick_reply=quick_replies(tuple(monsters), game, language)
-    )
+
+
+def _name_lines(name: str, game: str | None, language: str, align: str = "start") -> list[FlexComponent]:
+    """A monster's whole name (wrapped, never cut), and its game after it when the compared games differ."""
+    shown = f"{name} · {short_game_name(game, language)}" if game and align == "start" else name
+    lines: list[FlexComponent] = [text(shown, size="xs", weight="bold", color=LABEL, align=align, margin="sm")]
+    if game and align != "start":
+        lines.append(text(short_game_name(game, language), size="xxs", color=GREY, align=align))
+    return lines
+
+
+def _stars_row(values: list[str], widths: list[int]) -> FlexBox:
+    """A monster's stars under the column heads (no label of its own)."""
+    return FlexBox(layout="horizontal", contents=_strength_cells(values, widths))
 
 
 def _strength_row(name: str, values: list[str], widths: list[int], name_colour: str = LABEL) -> FlexBox:
-    """A row of weaknesses side by side: ★★★ and ◎ bold, two stars in ink, one star, × and - receding in grey."""
-    cells: list[FlexComponent] = [text(name, size="sm", flex=widths[0], color=name_colour)]
-    for value, width in zip(values, widths[1:], strict=True):
+    """A labelled row of weaknesses side by side."""
+    label_cell = text(name, size="sm", flex=widths[0], color=name_colour)
+    return FlexBox(layout="horizontal", contents=[label_cell, *_strength_cells(values, widths[1:])])
+
+
+def _strength_cells(values: list[str], widths: list[int]) -> list[FlexComponent]:
+    """Weaknesses as cells: ★★★ and ◎ bold, two stars in ink, one star, × and - receding in grey."""
+    cells: list[FlexComponent] = []
+    for value, width in zip(values, widths, strict=True):
         plain = value.rstrip("*")  # a derived mark does not change the strength
         strong = plain in ("★★★", "◎")
         cells.append(cell(value, width, INK if strong or plain in ("★★", "○") else GREY, bold=strong, size="sm"))
-    return FlexBox(layout="horizontal", contents=cells)
+    return cells
 
 
 def strength(facts: GameFacts | None, element: str) -> str:

@@ -69,15 +69,18 @@ class WholeRequests:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        body = bytearray()
+        chunks: list[bytes] = []
+        size = 0
         try:
             async with asyncio.timeout(BODY_SECONDS):
                 while True:
                     message = await receive()
                     if message["type"] == "http.disconnect":
                         return
-                    body += message.get("body", b"")
-                    if len(body) > self._max_body:
+                    chunk = message.get("body", b"")
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if size > self._max_body:
                         await _refuse(send, 413, b"Request Entity Too Large")
                         return
                     if not message.get("more_body", False):
@@ -85,16 +88,17 @@ class WholeRequests:
         except TimeoutError:
             await _refuse(send, 408, b"Request Timeout")
             return
-        whole: Message | None = {"type": "http.request", "body": bytes(body), "more_body": False}
+        body = b"".join(chunks)  # the one copy of a body sent in parts; a body of one part is handed on as it came
+        whole: Message | None = {"type": "http.request", "body": body, "more_body": False}
         # The app sees a body of known length, however it was sent (chunked bodies included).
         headers = [(k, v) for k, v in scope["headers"] if k.lower() not in (b"content-length", b"transfer-encoding")]
         scope = dict(
             scope,
-            headers=[*headers, (b"content-length", str(len(body)).encode())],
+            headers=[*headers, (b"content-length", str(size).encode())],
             **{"monsterbot.arrived": time.monotonic()},
         )  # the webhook's deadline counts from here
         if self._webhook is not None and scope["method"] == "POST" and scope["path"] in INLINE_PATHS:
-            await _answer_on_loop(self._webhook, headers, bytes(body), send)
+            await _answer_on_loop(self._webhook, headers, body, send)
             return
 
         async def replay() -> Message:

@@ -270,7 +270,6 @@ class RedisLedger:
         self._down_until = 0.0
         self._tokens: dict[str, str] = {}
         self._on_standby: set[str] = set()
-        self._owed_on_standby: set[str] = set()  # claimed in Redis, their owed reply kept in the host's file
         self._lock = threading.Lock()
 
     @property
@@ -303,10 +302,6 @@ class RedisLedger:
             return
         with self._lock:
             self._tokens.pop(event_id, None)
-            owed_on_standby = event_id in self._owed_on_standby
-            self._owed_on_standby.discard(event_id)
-        if owed_on_standby:  # its claim is Redis's, its owed reply the standby's
-            self._standby.answered(event_id)
 
         def mark() -> None:
             with self._redis.pipeline(transaction=True) as pipeline:
@@ -316,6 +311,10 @@ class RedisLedger:
                 pipeline.execute()
 
         self._call(mark)
+        # Written through to the host's file (which also drops an owed reply it kept when Redis could not): while the
+        # file stands in (Redis slow, down, or no time left in a webhook's deadline) a redelivery of an event this
+        # host answered is still skipped, not answered twice.
+        self._standby.answered(event_id)
 
     def were_answered(self, event_ids: Sequence[str]) -> set[str]:
         values: list[object] = []
@@ -359,8 +358,6 @@ class RedisLedger:
             pipeline.execute()
 
         if mine and not self._call(keep):  # Redis down, late, or no time left: the host's file keeps them
-            with self._lock:
-                self._owed_on_standby.update(owed.event_id for owed in mine)
             standby += mine
         return self._standby.owe(standby) if standby else True
 
@@ -395,7 +392,7 @@ class RedisLedger:
     def _call(self, command: Callable[[], object]) -> bool:
         """Run a command unless Redis is thought down or the webhook's deadline passed; whether it ran."""
         if not self._usable():
-            return False  # the claim expires by itself; an answered mark is lost (a later redelivery is answered again)
+            return False  # the claim expires by itself; an answered mark is the host file's alone
         try:
             command()
         except self._errors as exc:

@@ -76,30 +76,37 @@ def _unknown(exc: Exception) -> str | None:
     return None
 
 
-def without_self_mentions(message: TextMessageContent) -> tuple[str, bool]:
-    """The text with this bot's mentions cut out, and whether the bot was mentioned.
+@dataclass(frozen=True)
+class Said:
+    """A text message read once: what it says to the bot, whether it mentioned the bot, and what the query log may
+    keep of it."""
+
+    text: str  # the bot's mentions cut out: what is answered
+    mentioned: bool
+    kept: str  # every mention cut out (the bot's, a member's, @All): no one's display name
+
+
+def read_text(message: TextMessageContent) -> Said:
+    """The message with its mentions cut out, from one walk of its UTF-16 code units.
 
     LINE gives a mention's `index` and `length` in UTF-16 code units (https://developers.line.biz/en/
     reference/messaging-api/#wh-text: "index: Index position of the user mention for a character in text,
     with the first character being at position 0"; characters are counted in UTF-16 code units, https://
     developers.line.biz/en/docs/messaging-api/text-character-count/). Mentions that are empty, negative,
     out of range or overlap an earlier one are ignored; the work is linear in the text. Broken Unicode
-    (a lone surrogate) becomes U+FFFD, so the text can always be answered."""
-    mentionees = (message.mention.mentionees if message.mention else [])[:MAX_MENTIONEES]
-    return _cut(message.text, [m for m in mentionees if getattr(m, "is_self", False)])
+    (a lone surrogate) becomes U+FFFD, so the text can always be answered. The bot's own mentions are looked for
+    among the first MAX_MENTIONEES; every mentionee is cut from `kept` (a name past the cap would be kept)."""
+    mentionees = message.mention.mentionees if message.mention else []
+    own = [m for m in mentionees[:MAX_MENTIONEES] if getattr(m, "is_self", False)]
+    units = message.text.encode("utf-16-le", "surrogatepass")
+    text, mentioned = _cut(units, own)
+    kept = _cut(units, mentionees)[0] if len(own) < len(mentionees) else text
+    return Said(text, mentioned, kept)
 
 
-def without_mentions(message: TextMessageContent) -> str:
-    """The text with every mention cut out (the bot's, a member's, @All): what the query log may keep.
-
-    A mention's text is the person's display name, which a member did not address to the bot; every mentionee is
-    cut (no MAX_MENTIONEES cap: a name past it would be kept), each span as in `without_self_mentions`."""
-    return _cut(message.text, message.mention.mentionees if message.mention else [])[0]
-
-
-def _cut(text: str, mentionees: Sequence[Any]) -> tuple[str, bool]:
-    """The text without the valid, non-overlapping spans of these mentionees, and whether any was cut."""
-    units = text.encode("utf-16-le", "surrogatepass")
+def _cut(units: bytes, mentionees: Sequence[Any]) -> tuple[str, bool]:
+    """The text (as UTF-16-LE code units) without the valid, non-overlapping spans of these mentionees, and whether
+    any was cut."""
     size = len(units) // 2
     spans = sorted(
         (m.index, m.index + m.length)

@@ -42,7 +42,7 @@ from monsterbot.replies.wire import Wire
 from monsterbot.web import metrics
 from monsterbot.web.dedupe import REPLY_TOKEN_SECONDS, EventLedger, Owed
 from monsterbot.web.dispatch import ReplyDispatcher, Sending
-from monsterbot.web.payload import InvalidPayload, parse_events, without_mentions, without_self_mentions
+from monsterbot.web.payload import InvalidPayload, Said, parse_events, read_text
 
 if TYPE_CHECKING:
     from monsterbot.store.query_log import QueryLog
@@ -191,7 +191,8 @@ class Webhook:
         it could not be queued."""
         started = time.perf_counter()  # the reply's time in the log: from here until LINE has it
         event_id = event.webhook_event_id
-        answer = _answer(event, self.conversation, self.channel_secret)
+        said = _said(event)  # once: answer and log
+        answer = _answer(event, said, self.conversation, self.channel_secret)
         if answer is None:
             self.ledger.answered(event_id)
             return None
@@ -204,7 +205,7 @@ class Webhook:
         }
         token = getattr(event, "reply_token", None)
         if not (answer.messages and token):
-            _count(event, answer, self.query_log)
+            _count(event, said, answer, self.query_log)
             self.ledger.answered(event_id)
             log.info("answered", extra=facts | {"delivery": "none"})
             return None
@@ -214,7 +215,7 @@ class Webhook:
         if reply is None:
             delivered("dropped")
             raise ReplyQueueFull(event_id)  # counted and logged when its redelivery is answered
-        _count(event, answer, self.query_log)
+        _count(event, said, answer, self.query_log)
         return reply, token, tuple(answer.messages)
 
     def _delivered(self, event_id: str, facts: Mapping[str, object], started: float) -> Callable[[str], None]:
@@ -246,19 +247,18 @@ def _signed(body: bytes, signature: str, secret: bytes) -> bool:
     return bool(signature) and hmac.compare_digest(expected, signature.encode("ascii", "replace"))
 
 
-def _count(event: Event, answer: Reply, query_log: QueryLog | None) -> None:
+def _count(event: Event, said: Said | None, answer: Reply, query_log: QueryLog | None) -> None:
     """The answer in the metrics and the query log (once per event: not for a reply LINE will have to redeliver).
 
     Only a message the bot answered is logged: one it stayed silent to (a group's chatter, a quiet group) was not
     addressed to it, and is kept nowhere."""
     metrics.EVENTS.labels(answer.outcome).inc()
-    text = event.message if isinstance(event, MessageEvent) else None
-    if query_log is not None and isinstance(text, TextMessageContent) and answer.query and answer.messages:
+    if query_log is not None and said is not None and answer.query and answer.messages:
         from monsterbot.store.query_log import Entry
 
         chat = event.source.type if event.source else "user"
-        said = without_mentions(text)  # no one's name; the log redacts links and numbers before normalising
-        query_log.record(Entry(said, answer.outcome, answer.monster_id, answer.score, chat, answer.language))
+        # no one's name (every mention cut); the log redacts links and numbers before normalising
+        query_log.record(Entry(said.kept, answer.outcome, answer.monster_id, answer.score, chat, answer.language))
 
 
 class ReplyQueueFull(Exception):
@@ -266,11 +266,16 @@ class ReplyQueueFull(Exception):
     LINE's redelivery of the webhook (after a non-2xx) answers it."""
 
 
-def _answer(event: Event, conversation: Conversation, salt: str) -> Reply | None:
-    if isinstance(event, MessageEvent) and isinstance(event.message, TextMessageContent):
+def _said(event: Event) -> Said | None:
+    """What a text message says (None for any other event)."""
+    message = getattr(event, "message", None)
+    return read_text(message) if isinstance(message, TextMessageContent) else None
+
+
+def _answer(event: Event, said: Said | None, conversation: Conversation, salt: str) -> Reply | None:
+    if said is not None:  # a text message
         chat, key = _chat_of(event, salt)
-        text, mentioned = without_self_mentions(event.message)
-        return conversation.reply_to_text(text, chat, mentioned, key)
+        return conversation.reply_to_text(said.text, chat, said.mentioned, key)
     if isinstance(event, MessageEvent) and isinstance(event.message, StickerMessageContent):
         chat, _ = _chat_of(event, salt)
         return conversation.reply_to_sticker(event.message.text or "", event.message.keywords or [], chat)

@@ -2,9 +2,10 @@
 
 "kematrice" and "quematrice", "jipceros" and "gypceros", "ray dau" and "rey dau", "nerscila" and "nerscylla" are
 one spelling here: letters that sound alike in English are folded (qu/q/c before a, o, u/ck → k; c before e, i,
-y → s; g before e, i, y → j; ph → f; y → i; z → s), vowel pairs that make one sound are one vowel (ay, ey, ai,
-ei → e; au, aw, ow, ou, oo, eu, ew → u; ee, ie, ea → i), silent h after a consonant and doubled letters are
-dropped. Only whole names of five letters or more have a spelling: shorter ones are too easily another word.
+y → s; g before e, i, y → j, but not before eu, said "oo": Bazelgeuse as "bazelgoose"; ph → f; y → i; z → s),
+vowel pairs that make one sound are one vowel (ay, ey, ai, ei → e; au, aw, ow, ou, oo, eu, ew → u; ee, ie,
+ea → i), silent h after a consonant and doubled letters are dropped. Only whole names of five letters or more have
+a spelling: shorter ones are too easily another word.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ _RULES = (
     (re.compile(r"qu|q|ck"), "k"),
     (re.compile(r"c(?=[eiy])"), "s"),
     (re.compile(r"c"), "k"),
-    (re.compile(r"g(?=[eiy])"), "j"),
+    (re.compile(r"g(?=e(?!u)|[iy])"), "j"),
     (re.compile(r"(?<=[^aeiouy])h"), ""),
     (re.compile(r"ay|ey|ai|ei"), "e"),
     (re.compile(r"au|aw|ow|ou|oo|eu|ew"), "u"),

@@ -5,10 +5,12 @@ names; the reading decides from evidence a reviewer can read, each piece named i
 
 - the name as the whole subject (after the question words are stripped) answers;
 - a name inside a longer subject answers when the rest is words of a question about it ("rathalosweakness",
-  "火龍好難打"); when the name stands inside a longer word of its own script it is that other word ("gossip" holds
-  "goss", ウルトラマンティガ holds ティガ); when the rest is a sentence (particles, verbs: "動物園でキリンを見た",
-  "侏羅紀公園的棘龍") the name is used for something else; when the rest is one short word glued to the name (a
-  title the knowledge lacks: "黑炎王火龍", "dreadking rathalos") it asks "did you mean";
+  "火龍好難打") or a hunter's question holds it (a word of weakness, element choice, parts or hunting beside it:
+  "鎖刃龍有什麼弱點", "best element for jin dahaad"); when the name stands inside a longer word of its own script
+  it is that other word ("gossip" holds "goss", ウルトラマンティガ holds ティガ; a hiragana particle ends a katakana
+  name); a word after the name makes it part of another name (電龍頭, "magna carta history"); when the rest is a
+  sentence (particles, verbs: "動物園でキリンを見た", "侏羅紀公園的棘龍") the name is used for something else; a
+  title glued before the name (二つ名 the knowledge lacks: "黑炎王火龍", "dreadking rathalos") asks "did you mean";
 - a variant word (variants.py, and those the names show: family.py) with a base name is the variant the
   knowledge's names make of that pair, or, when none does, "not in our knowledge, did you mean the base?";
 - a game named with a monster it holds only as another form (Wilds' Guardian Fulgur Anjanath for Anjanath)
@@ -21,6 +23,7 @@ The thresholds are chosen on the tuning half of tests/data/matching_corpus_*.tsv
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
@@ -28,7 +31,7 @@ from typing import Iterable
 
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.matcher import Candidate, Matcher, MatchResult, Method, Outcome
-from monsterbot.core.matching.normalize import fold, normalize
+from monsterbot.core.matching.normalize import MAX_INPUT, fold, is_cjk, normalize, to_traditional
 from monsterbot.core.matching.question import (
     ENGLISH_FILLER,
     HITZONE_WORDS,
@@ -38,7 +41,7 @@ from monsterbot.core.matching.question import (
     Question,
     parse,
 )
-from monsterbot.core.matching.variants import split_variant
+from monsterbot.core.matching.variants import split_variant, variant_keys
 
 #: Words of a question about a monster, beside its name ("weakness" glued on, "好難打", "の倒し方").
 ABOUT_WORDS = (
@@ -87,8 +90,22 @@ ABOUT_WORDS = (
     "何属性",
     "何が弱い",
 )
+#: Words of a hunter's question about a monster (_asks_about): weakness, element choice, parts, hunting verbs. Chinese
+#: (either script: normalised) and Japanese are found inside the words around the name, English as whole words.
+HUNT_WORDS = (
+    *("弱", "怕", "剋", "克制", "屬性", "打", "帶", "用", "推薦", "有效", "攻略", "部位", "尾巴", "斷", "難", "肉質"),
+    *("素材", "裝備", "麻痺", "麻痹", "暈", "効", "倒", "殴", "弱点", "尻尾", "切れ", "壊", "属性", "対策", "持って"),
+    *("weak", "weakness", "weaknesses", "element", "elements", "elemental", "beat", "kill", "kills", "hunt"),
+    *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide"),
+)
+#: Elements and ailments, which ask about a monster after its name ("凍峰龍用火還是雷", "グラビモスは水？"), but before
+#: it are a title's characters (金雷公, 紫毒姫); in English they are everyday words ("fire", "ice") and do not count.
+#: (龍 is left out: inside 恐龍, 翼龍 it is no element.)
+ELEMENT_WORDS = ("火", "水", "雷", "冰", "氷", "毒")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
-SENTENCE_MARKS = re.compile("[的是在了我你他她很好也都就和跟把被看去來来吃喝買买住でをがにはへとたもやかよねな]")
+SENTENCE_MARKS = re.compile(
+    "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问でをがにはへとたもやかよねな]"
+)
 ENGLISH_SENTENCE_WORDS = frozenset(
     "i my you your he she we they it was were be been am at in on from with this that there here saw see love like "
     "have has had went go my our their his her its by and or of the a an".split()
@@ -98,10 +115,22 @@ ENGLISH_SENTENCE_WORDS = frozenset(
 #: longer name ("coral", "viper", "royal": the qualifier of a variant, an English word of its own).
 #: Endings that make a Latin name another English word ("nightshades", "gored"): asked, not answered.
 INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "y")
-#: The longest title glued to a name that still asks "did you mean" (黑炎王, 燼滅刃, dreadking): CJK and Latin letters.
-TITLE_CJK = 4
+#: The title glued before a name that still asks "did you mean" (黑炎王, 燼滅刃, 天眼, dreadking): the 二つ名 are two or
+#: three Han characters, the English ones one word; CJK characters and Latin letters.
+TITLE_CJK_SHORTEST = 2
+TITLE_CJK = 3
 TITLE_LATIN = 12
-_KATAKANA = re.compile("[\u30a0-\u30ff]")
+#: The least share of a name a part of it must cover to be answered (less: "which one?"). Chosen on the tuning half:
+#: the parts answered right cover 0.86 and more ("diablo" of diablos), those that were other words 0.75 and less
+#: ("seregi" of seregios, "basar" of basarios, 青熊 of 青熊獸).
+PART_SHARE = 0.8
+#: The fewest Latin letters of a name's part that may ask "which one?" ("rat", not "hi").
+PART_LETTERS = 3
+#: The least score of the best name for a "which one?" (below it: silence). Chosen on the tuning half: the likenesses
+#: that asked about no monster the row meant reach 80 ("glaive" 80 for the alias glav, "火恐龍" 80 for 火龍), the
+#: spellings players meant score 83 and more ("tigerx" 83: two letters swapped in six; typos answered: 87.5 and more).
+ASK_FLOOR = 82.0
+_KATAKANA = re.compile("[\u30a0-\u30ff]+")
 _KANA = re.compile("[\u3040-\u30ff]")
 _LATIN = re.compile("[a-z]")
 
@@ -156,6 +185,9 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
         return Reading(Verdict.NONE, why=question.kind.value)
     if question.whole != question.subject and matcher.monsters_named(question.whole):
         return _in_game(_name(question.whole, text, matcher), question.game, matcher)
+    listed = _names_spaced(text, matcher)
+    if listed:
+        return Reading(Verdict.COMPARE, listed, why="names separated by spaces", whole=True)
     reading = _in_game(_name(question.subject, text, matcher), question.game, matcher)
     if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and _glued(question.subject, text):
         return Reading(
@@ -166,6 +198,20 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             match=reading.match,
         )
     return reading
+
+
+def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
+    """The monsters of a message that is Chinese or Japanese names separated by spaces ("滅盡龍 冰呪龍 冥赤龍"), each
+    word a name of one monster as it stands; () otherwise. Latin names hold spaces themselves ("rey dau") and are
+    listed with commas or "vs"."""
+    words = [normalize(word) for word in text.split()]
+    if len(words) < 2 or not all(word and is_cjk(word) for word in words):
+        return ()
+    named = [matcher.monsters_named(word) for word in words]
+    if not all(len(ids) == 1 for ids in named):
+        return ()
+    found = tuple(dict.fromkeys(ids[0] for ids in named))
+    return found if len(found) > 1 else ()
 
 
 def _glued(subject: str, text: str) -> bool:
@@ -209,6 +255,8 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
                 whole=True,
                 score=result.candidates[0].score,
             )
+        if not _close_enough_to_ask(subject, result.candidates[0]):
+            return Reading(Verdict.NONE, why="no name close enough to ask about", score=result.candidates[0].score)
         return Reading(Verdict.ASK, _ids(result.candidates), why="close names", score=result.candidates[0].score)
     best = result.candidates[0]
     if best.method is Method.CONTAINS:
@@ -216,8 +264,8 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     doubt = _doubt(subject, best, matcher)
     if doubt:
         return Reading(Verdict.ASK, _ids(result.candidates), why=doubt, score=best.score)
-    # A part of a longer name ("lagi", "basar", 青熊) is how players shorten names, and also a word of its own:
-    # answered where the bot is surely addressed, not confidently in a group's chatter.
+    # A name short of a letter ("anjanat") is a typo of it, and may be a word of its own too: answered where the bot
+    # is surely addressed, not confidently in a group's chatter.
     return Reading(
         Verdict.ANSWER,
         (best.monster_id,),
@@ -225,6 +273,22 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
         whole=best.method is not Method.PART,
         score=best.score,
     )
+
+
+def _close_enough_to_ask(subject: str, best: Candidate) -> bool:
+    """Whether the best name of an ambiguous result is near enough to the subject to be plausibly meant.
+
+    The evidence is how the name was found. A likeness (fuzzy, phonetic) must score ASK_FLOOR: under it ("tiger" for
+    Tigrex 73, "legion" for Legiana 77, "paola" for the alias paolu 80: one letter of five changed) it is as likely
+    another word or another franchise's name as a typo, and in a chat an unrelated "which one?" is noise. A part of
+    names must be PART_LETTERS Latin letters at least: two ("hi") begin too many words; one Han character (毒: 毒怪鳥,
+    毒妖鳥) is a name's first word.
+    """
+    if best.method in (Method.FUZZY, Method.PHONETIC):
+        return best.score >= ASK_FLOOR
+    if best.method is Method.PART and subject.isascii():
+        return len(subject) >= PART_LETTERS
+    return True
 
 
 def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher: Matcher) -> str:
@@ -252,11 +316,27 @@ def _first_word(subject: str, best: Candidate, matcher: Matcher) -> bool:
     return any(len(words) > 1 and normalize(words[0]) == subject for _, name in names if (words := name.split()))
 
 
+def _short_part(subject: str, best: Candidate) -> bool:
+    """Whether the subject is only a short part of the name it was found in ("basar" of Basarios, 青熊 of 青熊獸).
+
+    The evidence is the share of the name the subject covers, and the script: a Latin or Han part that leaves more
+    than PART_SHARE of the name unsaid is as often a word of its own or another name's beginning, while a name
+    missing its last letter ("anjanat", "diablo": 7 of 8, 6 of 7) is a typo of it. Katakana names are shortened to
+    their first morae as a rule (ドドブラ, グラビ, wikiwiki's 略称 page): a katakana part is read as the matcher
+    reads it.
+    """
+    if _KATAKANA.fullmatch(subject):
+        return False
+    return best.method is Method.PART and len(subject) < PART_SHARE * len(best.key)
+
+
 def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
     """Why a name found by part or likeness should be asked about rather than answered ("" when it should not)."""
     kana = bool(_KANA.search(subject))
     if best.method is Method.PART and subject.isascii() and _first_word(subject, best, matcher):
         return "the first word of a longer name alone"
+    if _short_part(subject, best):
+        return "a short part of a longer name"
     if best.method is Method.FUZZY and subject.isascii() and best.key.isascii():
         ending = subject.removeprefix(best.key)
         if ending != subject and ending in INFLECTIONS:
@@ -274,12 +354,63 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
         return Reading(Verdict.NONE, why="inside a longer word")
     if all(_about(part) for part in (before, after)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
+    if _asks_about(*_sides(best.key, text, before, after), best.key, text):
+        beside = _variant_beside(before, best.key, after, matcher)
+        return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
-    if _is_title(rest, text):
+    if not _about(after):
+        return Reading(Verdict.NONE, why="a word after the name: a name of something else")
+    if _is_title(before, text):
         return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name")
     return Reading(Verdict.NONE, why="the name in a sentence about something else")
+
+
+def _asks_about(before: str, after: str, key: str, text: str) -> bool:
+    """Whether the words around a name make the message a hunter's question about it ("鎖刃龍有什麼弱點", "凍峰龍怕火
+    嗎", "ナルガの尻尾切れる？", "best element for jin dahaad"), not a sentence or a longer name of something else.
+
+    The evidence is a word of HUNT_WORDS (weakness, element choice, parts, hunting verbs; a question word alone is not
+    enough: 海龍是保育類嗎, キリンの首の骨は何個) beside the name: in English anywhere in the message ("how do i beat
+    doshaguma pack"); in Chinese and Japanese after the name, where an element word counts too, or before it, and a
+    side that holds none must be empty or a phrase of a sentence (請問大大們…) rather than a title or modifier glued
+    to the name (金雷公ジンオウガ, 小火龍) or a longer word it begins (電龍頭, 麒麟送子).
+    """
+    if key.isascii() and re.fullmatch(r"[a-z0-9]*", before + after):
+        if before and before not in _words(HUNT_WORDS) and _is_title(before, text):
+            return False  # "hellblade glavenus weakness": a title, read as one
+        words = {w for w in re.split(r"[^a-z]+", fold(text).lower()) if w and w not in key}
+        return bool(words & _words(HUNT_WORDS))
+    hunt_after = any(word in after for word in _words(HUNT_WORDS + ELEMENT_WORDS))
+    hunt_before = any(word in before for word in _words(HUNT_WORDS))
+    if not (hunt_after or hunt_before):
+        return False
+    return (hunt_after or not after) and (hunt_before or not before or bool(SENTENCE_MARKS.search(before)))
+
+
+def _sides(key: str, text: str, before: str, after: str) -> tuple[str, str]:
+    """The words of the whole message before and after a name, question words included ("鎖刃龍有什麼弱點": the
+    parser took 弱點 off the subject, but it is what asks); the subject's when the message does not hold the name."""
+    whole = normalize(text)
+    start = whole.find(key)
+    return (whole[:start], whole[start + len(key) :]) if start >= 0 else (before, after)
+
+
+@lru_cache(maxsize=4)
+def _words(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize(word) for word in words) - {""}
+
+
+def _variant_beside(before: str, key: str, after: str, matcher: Matcher) -> Reading | None:
+    """The reading of the name with a variant word glued to it inside a question ("護竜アルシュ 弱点どこ", "ゲリョス
+    亜種の倒し方"): the variant, or "not in our knowledge", as the name and its word alone would be read."""
+    for word, _ in (*variant_keys(), *family(matcher).words):
+        piece = word + key if before.endswith(word) else key + word if after.startswith(word) else ""
+        reading = _variant(piece, matcher) if piece else None
+        if reading is not None:
+            return reading
+    return None
 
 
 def _within_word(key: str, text: str) -> bool:
@@ -288,15 +419,23 @@ def _within_word(key: str, text: str) -> bool:
     if script is None:
         return True
     folded = fold(text).lower()
+    scripts = _as_written(text, folded)
     pattern = r"[\s\W_]*".join(map(re.escape, key))
     for found in re.finditer(pattern, folded):
-        before = folded[found.start() - 1] if found.start() else " "
-        after = folded[found.end()] if found.end() < len(folded) else " "
+        before = scripts[found.start() - 1] if found.start() else " "
+        after = scripts[found.end()] if found.end() < len(scripts) else " "
         if not script.match(before) and not script.match(after):
             return True
-        if script is _LATIN and _about(normalize(_word_at(folded, found.start(), found.end()))):
-            return True  # glued to a question word: "rathalosweakness"
+        if script is _LATIN and normalize(_word_at(folded, found.start(), found.end())) in _about_keys():
+            return True  # glued to one question word: "rathalosweakness" (not letters that spell some: "kushion")
     return False
+
+
+def _as_written(text: str, folded: str) -> str:
+    """The folded text with its hiragana kept as typed, so a katakana name ends where a hiragana particle begins
+    (ナルガの尻尾, ジンオウガに効く: の and に are not katakana); the folded text when folding changed its length."""
+    kept = to_traditional(unicodedata.normalize("NFKC", text[:MAX_INPUT]).casefold())
+    return kept if len(kept) == len(folded) else folded
 
 
 def _word_at(text: str, start: int, end: int) -> str:
@@ -324,14 +463,20 @@ def _shortened_base(rest: str, monster_id: str, matcher: Matcher) -> bool:
     return any(name[:3] == rest[:3] for name in names)
 
 
-def _is_title(rest: str, text: str) -> bool:
-    """Whether the rest is one short word glued to the name (a title), not a sentence."""
-    if SENTENCE_MARKS.search(rest):
+def _is_title(before: str, text: str) -> bool:
+    """Whether the words before a name are a title of it (黑炎王火龍, "dreadking rathalos"), not a sentence.
+
+    The evidence is the title's place and shape: a title (二つ名, and its English form) stands before the name, as
+    one Latin word of at most TITLE_LATIN letters or TITLE_CJK_SHORTEST to TITLE_CJK Han characters, with no kana
+    or particle (真紅眼の: a phrase); one Han character is a word's modifier (小火龍, "little fire dragon"). What
+    follows a name (電龍頭, "magna carta history") is read by the caller: the name is then part of another word.
+    """
+    if SENTENCE_MARKS.search(before) or _KANA.search(before):
         return False
-    if rest.isascii():
+    if before.isascii():
         words = [w for w in re.split(r"[\s\W_]+", fold(text).lower()) if w]
-        return len(rest) <= TITLE_LATIN and not any(w in ENGLISH_SENTENCE_WORDS for w in words) and len(words) <= 3
-    return len(rest) <= TITLE_CJK
+        return len(before) <= TITLE_LATIN and not any(w in ENGLISH_SENTENCE_WORDS for w in words) and len(words) <= 3
+    return TITLE_CJK_SHORTEST <= len(before) <= TITLE_CJK
 
 
 def _about(rest: str) -> bool:
