@@ -130,3 +130,17 @@ def test_x_a_final_e_and_vowel_pairs_are_spelled_as_heard():
     assert spelling("tigrex") == spelling("tigreks")
     assert spelling("lagombie") == spelling("lagombi")
     assert spelling("teostra") == spelling("tiostra") and spelling("kushaladaora") == spelling("kushaladura")
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("ナルカクルガ", "nargacuga"), ("ジンオウカ", "zinogre"), ("ディアフロス", "diablos")]
+)
+def test_a_slipped_voicing_mark_on_a_long_katakana_name(knowledge, text, monster_id):
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.MATCH and result.best.monster_id == monster_id, result
+
+
+def test_a_short_kana_word_is_not_folded_by_its_voicing():
+    from monsterbot.core.matching.romaji import voiceless
+
+    assert voiceless("koa") == "" and voiceless("doshaguma") == voiceless("doshakuma")
