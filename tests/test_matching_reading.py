@@ -252,3 +252,8 @@ def test_chinese_or_japanese_names_separated_by_spaces_are_compared(knowledge):
 def test_the_bot_compares_names_separated_by_spaces(knowledge):
     answer = _answer(knowledge, "轟龍 迅龍 雷狼龍")
     assert answer.kind == "compare" and [m.id for m in answer.monsters] == ["tigrex", "nargacuga", "zinogre"]
+
+
+@pytest.mark.parametrize("text", ["zinogre 2", "kirin 2", "tigrex 3"])
+def test_a_latin_name_with_a_number_is_the_title_of_something_else(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.NONE

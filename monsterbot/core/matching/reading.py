@@ -261,6 +261,8 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     best = result.candidates[0]
     if best.method is Method.CONTAINS:
         return replace(_contained(subject, best, text, matcher), whole=result.whole_message, score=best.score)
+    if _numbered_title(subject, best):
+        return Reading(Verdict.NONE, why="a name with a number: the title of something else", score=best.score)
     doubt = _doubt(subject, best, matcher)
     if doubt:
         return Reading(Verdict.ASK, _ids(result.candidates), why=doubt, score=best.score)
@@ -314,6 +316,13 @@ def _first_word(subject: str, best: Candidate, matcher: Matcher) -> bool:
     monster = matcher.monster(best.monster_id)
     names = monster.all_names() if monster is not None else []
     return any(len(words) > 1 and normalize(words[0]) == subject for _, name in names if (words := name.split()))
+
+
+def _numbered_title(subject: str, best: Candidate) -> bool:
+    """Whether a Latin subject is a name followed by a number ("diablo 4", "rathalos 2"): a sequel's or a product's
+    title, not the monster. The evidence is the number itself, which no Latin name holds: the name was only found as
+    a likeness or a part of the subject, never as the subject itself."""
+    return best.method is not Method.EXACT and bool(re.fullmatch(r"[a-z]+\d+", subject)) and best.key.isalpha()
 
 
 def _short_part(subject: str, best: Candidate) -> bool:
