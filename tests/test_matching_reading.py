@@ -257,3 +257,9 @@ def test_the_bot_compares_names_separated_by_spaces(knowledge):
 @pytest.mark.parametrize("text", ["zinogre 2", "kirin 2", "tigrex 3"])
 def test_a_latin_name_with_a_number_is_the_title_of_something_else(knowledge, text):
     assert _read(knowledge, text).verdict is Verdict.NONE
+
+
+def test_an_element_asked_after_question_words_is_that_elements_answer(knowledge):
+    """Words between the name and the element are a question's ("該用"), not a longer word glued to the name."""
+    assert _answer(knowledge, "迅龍該用雷屬性嗎").kind == "element"
+    assert _answer(knowledge, "電龍頭").kind == "not_found"  # a faucet: the name glued to 頭 is another word

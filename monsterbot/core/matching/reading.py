@@ -189,7 +189,8 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
     if listed:
         return Reading(Verdict.COMPARE, listed, why="names separated by spaces", whole=True)
     reading = _in_game(_name(question.subject, text, matcher), question.game, matcher)
-    if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and _glued(question.subject, text):
+    glued = _glued(question.subject, text) and bool(matcher.monsters_named(question.subject))
+    if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and glued:
         return Reading(
             Verdict.UNKNOWN,
             reading.monsters,
@@ -216,7 +217,9 @@ def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
 
 def _glued(subject: str, text: str) -> bool:
     """Whether the name stands inside a longer word of the message ("電龍頭": a faucet, or Astalos' head where
-    "電龍 頭" surely is): read as the whole message is, a word glued to a name ("did you mean?"), not its part."""
+    "電龍 頭" surely is): read as the whole message is, a word glued to a name ("did you mean?"), not its part. The
+    caller asks it of a subject that is a name as it stands: in "麒麟要用火屬性嗎" the words between name and element
+    are a question's."""
     return any(subject in word and subject != word for word in map(normalize, re.split(r"[\s\W_]+", text)))
 
 
