@@ -175,7 +175,7 @@ SETTINGS: tuple[Setting, ...] = (
         _choice("wilds", GAMES),
         "`wilds`",
         "game whose facts answer when a query names none (`wilds`, `world`, `rise`); a monster not in it answers "
-        "with the newest game that has it",
+        "with the game that documents it best (figures over a list of weak elements), the newest of those",
         "config.defaultGame",
     ),
     Setting(

@@ -400,7 +400,9 @@ def test_a_one_game_monsters_card_opens_its_table_and_back(talk: Conversation) -
     back = table.messages[0].data["quickReply"]["items"][0]["action"]["data"]
     assert talk.reply_to_postback(back).kind == "weakness"
     others = talk.reply_to_postback(weakest["action"]["data"])  # the monsters weakest to its top element
-    assert others.kind == "reverse" and "arkveld" in [r.monster.id for r in others.ranking]
+    assert others.kind == "reverse" and others.topic == "dragon"  # the element Wilds flags for it
+    every = weakest_to(talk.knowledge.current.monsters.values(), "dragon", "wilds")  # by the damage it does: page 2
+    assert "arkveld" in [r.monster.id for r in every]
 
 
 def test_comparisons_say_their_source_and_footnote_derived_stars(knowledge: Any) -> None:
@@ -430,16 +432,16 @@ def test_a_comparison_reads_on_a_phone(talk: Conversation, language: str) -> Non
     """Every name whole (a text that wraps, never one cut to fit a column), each monster labelled with its game when
     the games differ, and the names past the fourth said, not dropped."""
     asked = {
-        "en": "rathalos vs arkveld vs zinogre vs nergigante vs rathian",
-        "zh-TW": "火龍、鎖刃龍、雷狼龍、滅盡龍、雌火龍",
-        "zh-CN": "火龙、锁刃龙、雷狼龙、灭尽龙、雌火龙",
-        "ja": "リオレウスとアルシュベルドとジンオウガとネルギガンテとリオレイア",
+        "en": "rathalos vs arkveld vs magnamalo vs nergigante vs rathian",
+        "zh-TW": "火龍、鎖刃龍、怨虎龍、滅盡龍、雌火龍",
+        "zh-CN": "火龙、锁刃龙、怨虎龙、灭尽龙、雌火龙",
+        "ja": "リオレウスとアルシュベルドとマガイマガドとネルギガンテとリオレイア",
     }
     reply = talk.reply_to_text(asked[language])
     assert reply.kind == "compare" and [m.id for m in reply.monsters] == [
         "rathalos",
         "arkveld",
-        "zinogre",
+        "magnamalo",
         "nergigante",
     ]
     bubble = reply.messages[0].data["contents"]
@@ -447,7 +449,7 @@ def test_a_comparison_reads_on_a_phone(talk: Conversation, language: str) -> Non
     for monster in reply.monsters:  # the whole name, on a line that wraps
         shown = [t for t in texts if t["text"].startswith(monster.name(language))]
         assert shown and all(t.get("wrap") for t in shown), monster.id
-    games = {"wilds", "rise", "world"}  # no game has all four: each in its newest (arkveld Wilds, nergigante World)
+    games = {"wilds", "rise", "world"}  # no game has all four: arkveld Wilds, magnamalo Rise, nergigante World
     assert {m.facts(reply.game).game for m in reply.monsters} == games
     short = {g: short_game_name(g, language) for g in games}
     for monster in reply.monsters:

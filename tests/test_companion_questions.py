@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from monsterbot.conversation import ChatKind, Conversation
-from monsterbot.core.glossary import table
+from monsterbot.core.glossary import item_name, table
 from monsterbot.core.model import LANGUAGES, KnowledgeSet
 from monsterbot.replies import companion, line_rules
 from monsterbot.replies.game_labels import short_game_name
@@ -402,3 +402,27 @@ def test_the_chats_own_game_not_held_is_said(knowledge):
     talk.reply_to_text("use rise here", ChatKind.GROUP, chat_key="g")
     reply = talk.reply_to_text("rathalos materials", ChatKind.GROUP, chat_key="g")
     assert reply.game == "wilds" and reply.messages[0].data["text"].startswith("I hold MH Wilds materials")
+
+
+def test_every_material_is_a_swipe_away(knowledge):
+    """Past the first ten, the next materials are the carousel's next bubble (said: "Swipe for 10 more ▸"), not an
+    "… and 10 more" with nothing to tap."""
+    reply = Conversation(knowledge).reply_to_text("world rathalos materials")
+    facts = reply.monsters[0].games["world"]
+    contents = reply.messages[0].data["contents"]
+    assert contents["type"] == "carousel" and len(contents["contents"]) == 2
+    shown = " ".join(str(bubble["body"]) for bubble in contents["contents"])
+    every = [item_name(m.item, "en", "world") for m in facts.materials["master"]]
+    assert len(every) == 20 and all(name in shown for name in every)
+    assert "Swipe for 10 more" in str(contents["contents"][0]["body"])
+    _valid(reply)
+
+
+def test_the_monsters_own_materials_come_before_rewards_many_share(knowledge):
+    """Elder Dragon Bone is only a quest reward (every elder gives it): after what is carved or broken off."""
+    items = companion.by_rarity(
+        Conversation(knowledge).knowledge.current.monsters["nergigante"].games["world"].materials["high"]
+    )
+    names = [m.item for m in items]
+    assert names.index("Elder Dragon Bone") > names.index("Nergigante Tail")
+    assert all(any(d.how in companion.OWN_WAYS for d in m.drops) for m in items[: names.index("Nergigante Tail")])

@@ -207,7 +207,9 @@ def test_game_named_in_the_query_picks_that_games_facts(knowledge):
     assert "魔物獵人 世界" in world and "MHWorldData" in world
     assert "Monster Hunter Rise" in str(
         conversation.reply_to_text("magnamalo").messages[0].data
-    )  # newest game it is in
+    )  # the only game it is in
+    zinogre = str(conversation.reply_to_text("zinogre").messages[0].data)  # in World (figures) and Rise (a list)
+    assert "Iceborne" in zinogre and "MHWorldData" in zinogre  # the game that documents it best
     assert "Iceborne" in str(conversation.reply_to_text("nergigante").messages[0].data)
     for question in (
         "wilds rathalos",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import parse_qs
 
 import pytest
 
@@ -63,20 +64,30 @@ def test_reverse_lists_weak_monsters_best_first_with_buttons(webhook, line_stub,
     assert "硫斬龍" in listed  # Acidic Glavenus: fire ★★★ in World
 
 
-def test_reverse_in_wilds_ranks_by_the_games_flags_not_derived_stars(webhook, line_stub, knowledge):
-    message = _reply(webhook, line_stub, "哪些魔物怕火")  # the default game: Wilds
+def test_reverse_in_wilds_ranks_every_monster_by_its_hitzones_not_the_one_flag(webhook, line_stub, knowledge):
+    """Wilds flags one element a monster: ranked by those flags alone, "ice" listed four monsters. Every monster the
+    element really hurts is listed (derived stars, marked * and footnoted; ◎ where the game flags it too), by the
+    element's hitzone on the parts players hit."""
+    message = _reply(webhook, line_stub, "哪些魔物怕冰")  # the default game: Wilds
     listed = [i["action"]["label"] for i in message["quickReply"]["items"] if "monster=" in i["action"]["data"]]
     by_name = {m.name("zh-TW"): m for m in knowledge.current.monsters.values()}
-    assert listed and all("fire" in by_name[name].games["wilds"].weak_elements for name in listed)
-    assert "★" not in " ".join(message_texts(message))
+    wilds = [by_name[name].games["wilds"] for name in listed]
+    assert len(listed) == 10 and any("ice" not in f.weak_elements for f in wilds)
+    assert all("ice" in f.weak_elements or f.elements["ice"] >= 2 for f in wilds)
+    shown = message_texts(message)
+    assert any("★★*" in t for t in shown) and any(t.startswith("* ") for t in shown)  # derived, and said so
+    values = [float(t) for t in shown if t.replace(".", "", 1).isdigit()]
+    assert values == sorted(values, reverse=True)  # the hitzone column, softest first
 
 
 def test_reverse_honours_the_game_named(webhook, line_stub, knowledge):
     message = _reply(webhook, line_stub, "wilds weak to thunder")
     assert "Monster Hunter Wilds" in " ".join(message_texts(message))
-    listed = [i["action"]["label"] for i in message["quickReply"]["items"] if "monster=" in i["action"]["data"]]
-    by_name = {m.names["en"]: m for m in knowledge.current.monsters.values()}
-    assert listed and all("thunder" in by_name[n].games["wilds"].weak_elements for n in listed)
+    pressed = [i["action"]["data"] for i in message["quickReply"]["items"] if "monster=" in i["action"]["data"]]
+    ids = [parse_qs(data)["monster"][0] for data in pressed]
+    assert ids and all(
+        "wilds" in knowledge.current.monsters[i].games and "game=wilds" in d for i, d in zip(ids, pressed, strict=True)
+    )
 
 
 @pytest.mark.parametrize(
@@ -168,14 +179,12 @@ def test_a_group_can_ask_for_mention_only_mode(webhook, line_stub):
 def test_mention_only_mode_is_shared_by_replicas_through_the_store(line_stub, knowledge, tmp_path):
     from monsterbot.preferences.sql import StorePreferences
     from monsterbot.store.database import migrate, open_engine
-    from monsterbot.web.app import create_app
-    from tests.conftest import post_signed, runtime_for, settings_for
+    from tests.conftest import app_for, post_signed, runtime_for, settings_for
 
     engine = open_engine(f"sqlite:///{tmp_path / 'prefs.db'}")
     migrate(engine)
     replicas = [
-        create_app(settings_for(line_stub), runtime_for(knowledge, preferences=StorePreferences(engine)))
-        for _ in range(2)
+        app_for(settings_for(line_stub), runtime_for(knowledge, preferences=StorePreferences(engine))) for _ in range(2)
     ]
 
     def post(app, text):

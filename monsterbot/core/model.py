@@ -99,6 +99,12 @@ class GameFacts:
     traps: Mapping[str, bool] = field(default_factory=dict)  # pitfall / shock / vine: whether the trap holds it
     impractical_ailments: tuple[str, ...] = ()  # listed as effective, but its build-up makes it near-useless
 
+    @property
+    def documented(self) -> int:
+        """How many of the card's kinds of facts this game has (element stars or weak elements, ailments,
+        hitzones)."""
+        return sum(bool(kind) for kind in (self.elements or self.weak_elements, self.ailments, self.hitzones))
+
     def top_elements(self) -> tuple[str, ...]:
         """The elements that hurt most: by the source's stars, else its listed weak elements, else derived stars."""
         if self.weak_elements and "elements" in self.derived:
@@ -134,12 +140,18 @@ class Monster:
         """The newest game the monster appears in."""
         return next((g for g in reversed(GAMES) if g in self.games), next(iter(self.games), None))
 
+    def documented_game(self) -> str | None:
+        """The game whose facts say the most about the monster (element stars or weak elements, ailments,
+        hitzones: World's figures over Rise's list of weak elements), the newest of those."""
+        newest_first = [g for g in reversed(GAMES) if g in self.games] or list(self.games)
+        return max(newest_first, key=lambda g: self.games[g].documented, default=None)
+
     def facts(self, game: str | None) -> GameFacts | None:
-        """Facts for the game asked for, else for the newest game that has any."""
+        """Facts for the game asked for, else for the game that documents the monster best (`documented_game`)."""
         if game and game in self.games:
             return self.games[game]
-        newest = self.newest_game()
-        return self.games[newest] if newest else None
+        shown = self.documented_game()
+        return self.games[shown] if shown else None
 
     def all_names(self) -> list[tuple[str, str]]:
         """Every (language, name) pair, official names first, then aliases."""

@@ -3,8 +3,9 @@
 An element is ranked by the damage it really does: its hitzone value on the parts players hit (the weak spots, else
 the three softest parts), then by stars. Ties go to the monster with the softer single part for that element, then
 to the one with more weak spots, and last to the English name, so the order never depends on the files' order.
-Ailments have no hitzones: stars, then the name. Where a game flags weak elements instead of giving stars (Rise,
-Wilds), the flagged monsters are ordered the same way by their hitzones where the source has them.
+Ailments have no hitzones: stars, then the name. Where a game flags weak elements instead of giving stars, the flagged
+monsters are listed (Rise); where its hitzones give derived stars (Wilds, which flags one element a monster), every
+monster the element really hurts is, flagged or not, ordered the same way by its hitzones.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Ranked:
     stars: int | None  # 0-3 where the source gives stars
     listed_at: int | None  # position among the weak elements where the source gives no stars
     hitzone: float | None = None  # the element's mean hitzone on the parts players hit, where the source has them
+    derived: bool = False  # the stars are derived from hitzones by our rule (listed_at: the game's own flag)
 
 
 def hit_parts_value(facts: GameFacts, element: str) -> tuple[float, int] | None:
@@ -42,25 +44,26 @@ def hit_parts_value(facts: GameFacts, element: str) -> tuple[float, int] | None:
 
 
 def weakest_to(monsters: Iterable[Monster], topic: str, game: str) -> list[Ranked]:
-    """Every monster of `game` vulnerable to `topic` (2 stars or more, or listed as weak), best first."""
+    """Every monster of `game` vulnerable to `topic`, best first: 2 stars or more (the source's, or derived from its
+    hitzones where the source gives none: every Wilds monster the element really hurts, not only the one element
+    the game flags), or flagged weak by the game."""
     found: list[tuple[tuple[float, ...], Ranked]] = []
     for monster in monsters:
         facts = monster.games.get(game)
         if facts is None:
             continue
-        # derived stars are not the game's own: rank by its weak-element flags instead
-        table = facts.ailments if topic in AILMENTS else ({} if "elements" in facts.derived else facts.elements)
-        if topic in table and table[topic] >= 2:
-            measured = hit_parts_value(facts, topic) if topic in ELEMENTS else None
-            mean, best = measured or (-1.0, -1)
-            ranked = Ranked(monster, facts, table[topic], None, round(mean, 1) if measured else None)
-            found.append(((-mean, -table[topic], -best, -len(facts.weak_parts(limit=99)), 0), ranked))
-        elif not table and topic in facts.weak_elements:  # the game's own flags; its hitzones order them
-            position = facts.weak_elements.index(topic)
-            measured = hit_parts_value(facts, topic)
-            mean, best = measured or (-1.0, -1)
-            ranked = Ranked(monster, facts, None, position, round(mean, 1) if measured else None)
-            found.append(((-mean, 0, -best, -len(facts.weak_parts(limit=99)), position), ranked))
+        table = facts.ailments if topic in AILMENTS else facts.elements
+        derived = topic in ELEMENTS and "elements" in facts.derived
+        stars = table.get(topic)
+        position = facts.weak_elements.index(topic) if topic in facts.weak_elements else None
+        if not (stars is not None and stars >= 2 or position is not None and (derived or not table)):
+            continue
+        measured = hit_parts_value(facts, topic) if topic in ELEMENTS else None
+        mean, best = measured or (-1.0, -1)
+        ranked = Ranked(monster, facts, stars, position, round(mean, 1) if measured else None, derived)
+        weak_spots = len(facts.weak_parts(limit=99))
+        order = len(ELEMENTS) if position is None else position
+        found.append(((-mean, -(stars or 0), -best, -weak_spots, order), ranked))
     found.sort(key=lambda pair: (pair[0], pair[1].monster.names["en"]))
     return [ranked for _, ranked in found]
 

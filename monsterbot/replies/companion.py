@@ -9,6 +9,7 @@ from typing import Sequence
 from linebot.v3.messaging import (
     FlexBox,
     FlexBubble,
+    FlexCarousel,
     FlexMessage,
     FlexText,
     MessageAction,
@@ -27,8 +28,9 @@ from monsterbot.replies.game_labels import game_name, short_game_name
 from monsterbot.replies.labels import colon, joined, part_name, translated
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, named_label, postback_data
 
-#: Items shown per reply, and monsters per item: a phone's screen, and LINE's bubble size.
-MAX_ITEMS, MAX_GIVERS, MAX_DROPS = 10, 6, 4
+#: Items shown per bubble (a swipe shows the next ones, up to MAX_PAGES bubbles), monsters per item and ways per
+#: item: a phone's screen, and LINE's bubble size.
+MAX_ITEMS, MAX_PAGES, MAX_GIVERS, MAX_DROPS = 10, 3, 6, 4
 
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -44,6 +46,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "card": "Weaknesses",
         "get": "Where to get",
         "more": "… and {n} more",
+        "swipe": "Swipe for {n} more ▸",
         "crowns": "Crowns",
         "traps": "Traps",
         "no_traps": "traps do not hold it",
@@ -77,6 +80,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "card": "弱點",
         "get": "入手方法",
         "more": "……還有 {n} 項",
+        "swipe": "向左滑還有 {n} 項 ▸",
         "crowns": "皇冠",
         "traps": "陷阱",
         "no_traps": "陷阱無效",
@@ -110,6 +114,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "card": "弱点",
         "get": "获取方法",
         "more": "……还有 {n} 项",
+        "swipe": "向左滑还有 {n} 项 ▸",
         "crowns": "皇冠",
         "traps": "陷阱",
         "no_traps": "陷阱无效",
@@ -143,6 +148,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "card": "弱点",
         "get": "入手方法",
         "more": "…ほか {n} 件",
+        "swipe": "スワイプでほか {n} 件 ▸",
         "crowns": "王冠",
         "traps": "罠",
         "no_traps": "罠は効かない",
@@ -270,15 +276,14 @@ def drop_label(drop: Drop, language: str, game: str) -> str:
     return f"{how} {drop.rate}%" + (f" ×{drop.count}" if drop.count > 1 else "")
 
 
-#: The ways of getting an item from the monster itself (the others are bonus draws: investigations, Guiding Lands …).
-OWN_WAYS = frozenset(
-    {"carve", "carve or capture", "tail carve", "severed part carve", "part carve", "break", "quest reward"}
-)
+#: The ways of getting an item from the monster's own body: carved or broken off it. An item only a quest reward or a
+#: bonus draw gives (investigations, Guiding Lands …) is one many monsters share (Elder Dragon Bone, a certificate).
+OWN_WAYS = frozenset({"carve", "carve or capture", "tail carve", "severed part carve", "part carve", "break"})
 
 
 def by_rarity(items: Sequence[Material]) -> list[Material]:
-    """The monster's own materials first (carved, broken, quest rewards), then the bonus draws; each rarest first:
-    by the item's rarity, then the smallest best chance."""
+    """The monster's own materials first (carved or broken off it), then the ones rewards and bonus draws give; each
+    rarest first: by the item's rarity, then the smallest best chance."""
     return sorted(
         items,
         key=lambda m: (not any(d.how in OWN_WAYS for d in m.drops), -(m.rarity or 0), max(d.rate for d in m.drops)),
@@ -289,48 +294,54 @@ def _best_drops(drops: Sequence[Drop]) -> list[Drop]:
     return sorted(drops, key=lambda d: -d.rate)[:MAX_DROPS]
 
 
-def material_rows(facts: GameFacts, rank: str, language: str) -> tuple[list[tuple[str, str, str]], int]:
-    """(item name, rarity, its best ways) of the materials shown, rarest first, and how many more there are."""
-    items = by_rarity(facts.materials.get(rank, ()))
-    rows = [
+def material_rows(facts: GameFacts, rank: str, language: str) -> list[tuple[str, str, str]]:
+    """(item name, rarity, its best ways) of every material at a rank, its own first, rarest first."""
+    return [
         (
             item_name(m.item, language, facts.game),
             say(language, "rare").format(n=m.rarity) if m.rarity else "",
             " · ".join(drop_label(d, language, facts.game) for d in _best_drops(m.drops)),
         )
-        for m in items[:MAX_ITEMS]
+        for m in by_rarity(facts.materials.get(rank, ()))
     ]
-    return rows, max(0, len(items) - MAX_ITEMS)
 
 
 def materials_lines(monster: Monster, game: str, rank: str, language: str) -> list[str]:
-    """The materials answer as text lines (the terminal's)."""
-    rows, more = material_rows(monster.games[game], rank, language)
+    """The materials answer as text lines (the terminal's): every material."""
     lines = [
         f"{monster.name(language)} — {game_name(game, language)}",
         f"{say(language, 'materials')} — {say(language, rank)}",
     ]
-    lines += [f"{name} {rarity}: {ways}" for name, rarity, ways in rows]
-    return lines + ([say(language, "more").format(n=more)] if more else [])
+    return lines + [
+        f"{name} {rarity}: {ways}" for name, rarity, ways in material_rows(monster.games[game], rank, language)
+    ]
 
 
 def materials(monster: Monster, game: str, rank: str, language: str) -> FlexMessage:
-    """One rank of a monster's materials, rarest first, each with its best ways to get it."""
+    """One rank of a monster's materials, its own first and rarest first, each with its best ways to get it:
+    MAX_ITEMS a bubble, the next ones a swipe away (a carousel of at most MAX_PAGES)."""
     facts = monster.games[game]
-    rows, more = material_rows(facts, rank, language)
-    body: list = [heading(f"{say(language, 'materials')} — {say(language, rank)}", first=True)]
-    for name, rarity, ways in rows:
-        line = [FlexText(text=name, size="sm", weight="bold", wrap=True, flex=0)]
-        if rarity:
-            line.append(FlexText(text=rarity, size="xxs", color=GREY, flex=0, gravity="center"))
-        body.append(FlexBox(layout="horizontal", spacing="sm", margin="md", contents=line))
-        body.append(text(ways, size="xs", color=GREY))
-    if more:
-        body.append(text(say(language, "more").format(n=more), size="xs", color=GREY, margin="md"))
-    if game == "wilds":
-        body.append(text(say(language, "wilds_missing"), size="xxs", color=GREY, margin="lg"))
+    rows = material_rows(facts, rank, language)
+    pages = [rows[start : start + MAX_ITEMS] for start in range(0, len(rows), MAX_ITEMS)][:MAX_PAGES]
+    bodies = []
+    for number, page in enumerate(pages, start=1):
+        title = f"{say(language, 'materials')} — {say(language, rank)}"
+        body: list = [heading(title + (f" ({number}/{len(pages)})" if len(pages) > 1 else ""), first=True)]
+        for name, rarity, ways in page:
+            line = [FlexText(text=name, size="sm", weight="bold", wrap=True, flex=0)]
+            if rarity:
+                line.append(FlexText(text=rarity, size="xxs", color=GREY, flex=0, gravity="center"))
+            body.append(FlexBox(layout="horizontal", spacing="sm", margin="md", contents=line))
+            body.append(text(ways, size="xs", color=GREY))
+        after = len(rows) - MAX_ITEMS * number
+        if after > 0:
+            shown = say(language, "swipe" if number < len(pages) else "more").format(n=after)
+            body.append(text(shown, size="xs", weight="bold", color=GREY, margin="md"))
+        if game == "wilds" and number == len(pages):
+            body.append(text(say(language, "wilds_missing"), size="xxs", color=GREY, margin="lg"))
+        bodies.append(body)
     alt = f"{monster.name(language)} {say(language, rank)} {say(language, 'materials')}: " + "; ".join(
-        f"{name} {ways}" for name, _, ways in rows
+        f"{name} {ways}" for name, _, ways in rows[:MAX_ITEMS]
     )
     ranks = [r for r in RANKS if r in facts.materials and r != rank]
     buttons = [_card_button(monster, game, language)]
@@ -343,7 +354,7 @@ def materials(monster: Monster, game: str, rank: str, language: str) -> FlexMess
     ]
     buttons += _topic_buttons(monster, game, language, ("habitat", "inflicts"), facts)
     buttons += _other_games(monster, game, language, "materials")
-    return _message(monster, facts, language, body, alt, buttons)
+    return _message(monster, facts, language, bodies, alt, buttons)
 
 
 def giver_rows(item: str, monsters: Sequence[Monster], game: str, language: str) -> list[tuple[str, list[str]]]:
@@ -483,7 +494,7 @@ def field_guide(monster: Monster, game: str, topic: str, language: str) -> FlexM
     buttons = [_card_button(monster, game, language)]
     buttons += _topic_buttons(monster, game, language, ("materials",), facts)
     buttons += _other_games(monster, game, language, topic)
-    return _message(monster, facts, language, body, alt, buttons)
+    return _message(monster, facts, language, [body], alt, buttons)
 
 
 def no_data_words(monster: Monster, topic: str, language: str) -> str:
@@ -515,15 +526,20 @@ def _first_remedies(facts: GameFacts, per_condition: int = 2) -> list:
 
 
 def _message(
-    monster: Monster, facts: GameFacts, language: str, body: list, alt: str, buttons: list[QuickReplyItem]
+    monster: Monster, facts: GameFacts, language: str, bodies: list[list], alt: str, buttons: list[QuickReplyItem]
 ) -> FlexMessage:
-    bubble = FlexBubble(
-        size="mega",
-        header=header(monster, language, facts),
-        body=FlexBox(layout="vertical", spacing="xs", contents=body, padding_top="md"),
-        footer=source_footer(facts, language, stars_shown=False),
-    )
-    return FlexMessage(alt_text=alt_text(alt), contents=bubble, quick_reply=_quick(buttons))
+    """One bubble per body (a page each): a carousel when there are several."""
+    bubbles = [
+        FlexBubble(
+            size="mega",
+            header=header(monster, language, facts),
+            body=FlexBox(layout="vertical", spacing="xs", contents=page, padding_top="md"),
+            footer=source_footer(facts, language, stars_shown=False),
+        )
+        for page in bodies
+    ]
+    contents = bubbles[0] if len(bubbles) == 1 else FlexCarousel(contents=bubbles)
+    return FlexMessage(alt_text=alt_text(alt), contents=contents, quick_reply=_quick(buttons))
 
 
 def _typed(monster: Monster, language: str, game: str) -> str:

@@ -16,8 +16,9 @@ from monsterbot.replies import companion, followups, line, messages
 from monsterbot.replies.card import element_label, source_lines, title
 from monsterbot.replies.element_answer import best_parts, element_strength
 from monsterbot.replies.game_labels import game_name, note, short_game_name
-from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, listed, part_name, stars
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, part_name, stars
 from monsterbot.replies.part_answer import asked_part, part_facts, physical, zone_name
+from monsterbot.replies.reverse import derived_notes, ranked_strength
 from monsterbot.replies.tables import compact_hitzones, left_out_words, strength
 from monsterbot.replies.unanswered import unanswered_note
 
@@ -154,9 +155,9 @@ def _reverse(answer: Answer) -> list[str]:
     ]
     first = answer.page * PAGE_SIZE
     for number, ranked in enumerate(answer.ranking, start=first + 1):
-        shown = stars(ranked.stars) if ranked.stars is not None else listed(ranked.listed_at or 0)
         hitzone = f"  {ranked.hitzone:g}" if ranked.hitzone is not None else ""
-        lines.append(f"{number}. {ranked.monster.name(language)} {shown}{hitzone}")
+        lines.append(f"{number}. {ranked.monster.name(language)} {ranked_strength(ranked)}{hitzone}")
+    lines += derived_notes(list(answer.ranking), language)
     return lines if answer.ranking else lines + [label(language, "none_weak")]
 
 

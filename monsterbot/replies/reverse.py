@@ -10,12 +10,27 @@ from monsterbot.replies.card import alt_text
 from monsterbot.replies.colours import ELEMENT_COLOURS, INK
 from monsterbot.replies.flex import GREY, row, text
 from monsterbot.replies.game_labels import game_name
+from monsterbot.replies.game_labels import note as game_note
 from monsterbot.replies.labels import ELEMENT_ICONS, colon, label, listed, stars
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, monster_items, more_button
 
 
-def _strength(ranked: Ranked) -> str:
-    return stars(ranked.stars) if ranked.stars is not None else listed(ranked.listed_at or 0)
+def ranked_strength(ranked: Ranked) -> str:
+    """Stars (marked * where derived from hitzones, then ◎ / ○ where the game flags the element too), or the flag."""
+    if ranked.stars is None:
+        return listed(ranked.listed_at or 0)
+    if not ranked.derived:
+        return stars(ranked.stars)
+    return stars(ranked.stars) + "*" + (listed(ranked.listed_at) if ranked.listed_at is not None else "")
+
+
+def derived_notes(ranked: list[Ranked], language: str) -> list[str]:
+    """What the marks of derived stars mean: * derived by our rule, ◎ the game's own flag beside them."""
+    derived = [r for r in ranked if r.derived]
+    if not derived:
+        return []
+    flagged = any(r.listed_at is not None for r in derived)
+    return [game_note(language, "derived")] + ([label(language, "flag_legend")] if flagged else [])
 
 
 def weakest_list(
@@ -31,13 +46,14 @@ def weakest_list(
         strength = "★" if any(r.stars is not None for r in ranked) else "◎"
         rows.append(row(["#", strength, label(language, "hz_short")], widths, GREY, size="xxs"))
     for number, r in enumerate(ranked, start=page * PAGE_SIZE + 1):
-        cells = [f"{number}. {r.monster.name(language)}", _strength(r)]
+        cells = [f"{number}. {r.monster.name(language)}", ranked_strength(r)]
         if measured:
             cells.append("-" if r.hitzone is None else f"{r.hitzone:g}")
         rows.append(row(cells, widths, bold=number <= 3 and page == 0))
     if measured:
         note = label(language, "hz_note").format(element=label(language, topic))
         rows.append(text(note, size="xxs", color=GREY, margin="md"))
+    rows += [text(line, size="xxs", color=GREY) for line in derived_notes(ranked, language)]
     bubble = FlexBubble(
         header=FlexBox(
             layout="vertical",
