@@ -263,3 +263,9 @@ def test_an_element_asked_after_question_words_is_that_elements_answer(knowledge
     """Words between the name and the element are a question's ("該用"), not a longer word glued to the name."""
     assert _answer(knowledge, "迅龍該用雷屬性嗎").kind == "element"
     assert _answer(knowledge, "電龍頭").kind == "not_found"  # a faucet: the name glued to 頭 is another word
+
+
+def test_a_homophone_of_a_whole_name_is_that_name_not_a_variant_word_before_another(knowledge):
+    """白赤龍 is said as 白熾龍 (Zoh Shia); 白 + 赤龍 (Safi'jiiva's alias) would be a white Safi'jiiva we lack."""
+    assert _read(knowledge, "白赤龙怎么打").monsters == ("zoh-shia",)
+    assert _read(knowledge, "黑鎧龍").verdict is Verdict.UNKNOWN  # no name sounds so: a black Gravios we lack

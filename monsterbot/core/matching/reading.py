@@ -32,6 +32,7 @@ from typing import Iterable
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.matcher import Candidate, Matcher, MatchResult, Method, Outcome
 from monsterbot.core.matching.normalize import MAX_INPUT, fold, is_cjk, normalize, to_traditional
+from monsterbot.core.matching.phonetic import SOUND_ALIKE
 from monsterbot.core.matching.question import (
     ENGLISH_FILLER,
     HITZONE_WORDS,
@@ -236,12 +237,19 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
 
 def _name(subject: str, text: str, matcher: Matcher) -> Reading:
     """One name: a variant pair, else the matcher's best with the evidence around it."""
-    if not matcher.monsters_named(subject):
+    result = matcher.match_key(subject)
+    if not matcher.monsters_named(subject) and not _sounds_as_one_name(result):
         variant = _variant(subject, matcher)
         if variant is not None:
             return variant
-    result = matcher.match_key(subject)
     return replace(_weigh(subject, result, text, matcher), match=result)
+
+
+def _sounds_as_one_name(result: MatchResult) -> bool:
+    """Whether the whole subject sounds exactly as one name (白赤龍 is said as 白熾龍, bái chì lóng): a homophone typo
+    of that name, not a variant word (白, white) before another name inside it (赤龍)."""
+    best = result.best
+    return best is not None and best.method is Method.PHONETIC and best.score >= SOUND_ALIKE
 
 
 def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Reading:
