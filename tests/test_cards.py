@@ -455,6 +455,8 @@ def test_a_comparison_reads_on_a_phone(talk: Conversation, language: str) -> Non
     for monster in reply.monsters:
         game = short[monster.facts(reply.game).game]
         assert any(t["text"].startswith(monster.name(language)) and t["text"].endswith(game) for t in texts)
+    buttons = [i["action"]["label"] for i in reply.messages[0].data["quickReply"]["items"]]
+    assert buttons[-1] == knowledge_name(talk, "rathian", language)  # the one left out, a tap away
     header = " ".join(t["text"] for t in _name_texts(bubble["header"]))
     assert knowledge_name(talk, "rathian", language) in header and "5" in header and "4" in header
 
