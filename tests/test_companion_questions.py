@@ -426,3 +426,21 @@ def test_the_monsters_own_materials_come_before_rewards_many_share(knowledge):
     names = [m.item for m in items]
     assert names.index("Elder Dragon Bone") > names.index("Nergigante Tail")
     assert all(any(d.how in companion.OWN_WAYS for d in m.drops) for m in items[: names.index("Nergigante Tail")])
+
+
+@pytest.mark.parametrize(
+    "text, kind, subject",
+    [
+        ("where is the rathalos ruby", "item_sources", "Rathalos Ruby"),
+        ("where are rathalos scales", "item_sources", "Rathalos Scale"),
+        ("where is rathalos", "field_guide", "rathalos"),
+        ("where do i get rathalos", "field_guide", "rathalos"),
+        ("where is kirin", "field_guide", "kirin"),
+    ],
+)
+def test_where_is_an_item_or_a_monster(knowledge, text, kind, subject):
+    """ "Where is X" asks where an item comes from when X is an item, where a monster lives when X is a monster's
+    name (an item spelled near a monster's name never takes it)."""
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == kind, text
+    assert (reply.topic if kind == "item_sources" else reply.monsters[0].id) == subject

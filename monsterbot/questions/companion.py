@@ -58,7 +58,7 @@ RANK_WORDS = {
 #: "Where do I get X", "X 怎麼拿", "Xの入手方法", "X drop rate": an item question whatever X is.
 ITEM_CUES = re.compile(
     r"の入手方法|の入手場所|入手方法|の入手|入手|怎麼拿|怎么拿|怎麼取得|怎么获得|怎麼刷|怎么刷|哪裡拿|哪里拿|哪裡有|哪里有|掉率|"
-    r"\b(?:where (?:do|can) i (?:get|find|farm)|how (?:do i|to) get|drop rates?)\b",
+    r"\b(?:where (?:do|can) i (?:get|find|farm)|where(?:'s| is| are| to get)|how (?:do i|to) get|drop rates?)\b",
     re.I,
 )
 #: A game named before an item question ("世界 火龍的紅玉怎麼拿", "MH World where do I get Rathalos Ruby": what the
@@ -232,9 +232,10 @@ class ItemSource:
     def answer(self, context: Context) -> Answer | None:
         asked, rest = _asked_item(context.text)
         found = item_index(context.snapshot).find(rest, fuzzy=asked)
-        if found is None or not asked and _is_monster_name(context, rest):
+        if found is None or (not asked or not found.exact) and _is_monster_name(context, rest):
             return None  # an item's name alone answers only as typed; a monster's own name, or a question about a
-            # monster's part or element ("火龍 尾巴", which is also an item's name), stays the monster's
+            # monster's part or element ("火龍 尾巴", which is also an item's name), stays the monster's, and
+            # "where is rathalos" is where the monster lives (MonsterTopic), not an item spelled near it
         game = next((g for g in (context.game, *reversed(GAMES)) if givers(context.snapshot, found.item, g)), None)
         if game is None:
             return None
