@@ -320,6 +320,10 @@ def test_an_item_one_monster_gives_makes_it_the_chats_monster(knowledge):
         ("火龙在哪里", "rathalos", "zh-CN"),
         ("リオレウス どこ", "rathalos", "ja"),
         ("リオレウスはどこにいる", "rathalos", "ja"),
+        ("火龍出現在哪", "rathalos", "zh-TW"),
+        ("火龙出现在哪里", "rathalos", "zh-CN"),
+        ("rathalos location", "rathalos", "en"),
+        ("リオレウス 場所", "rathalos", "ja"),
     ],
 )
 def test_where_is_a_monster_answers_its_habitat(knowledge, text, monster, language):

@@ -25,7 +25,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"\b(?:materials?|mats|drops|loot|drop (?:rates?|chances?))\b",
         re.I,
     ),
-    "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|\bhabitats?\b", re.I),
+    "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|地點|地点|場所|\b(?:habitats?|locations?)\b", re.I),
     "inflicts": re.compile(
         r"状態異常攻撃|状態異常|異常狀態|异常状态|異常|异常|帶什麼|带什么|持ち物|"
         r"\b(?:inflicts?|what (?:should i|to) bring|ailments?)\b",
@@ -36,7 +36,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
 #: "Where is X": where a monster is found, asked in four languages ("where is rey dau", "where can I find rathalos",
 #: "火龍在哪裡", "火龙在哪里", "火龍哪裡有", "リオレウス どこ", "リオレウスはどこにいる"): its habitat.
 WHERE = re.compile(
-    r"在哪[裡里兒儿]?|哪[裡里]有|哪[裡里]找|出現在|出现在|どこ(?:に(?:いる|います|出る))?|"
+    r"(?:出[現现])?在哪[裡里裏兒儿]?|哪[裡里裏]有|哪[裡里裏]找|どこ(?:に(?:いる|います|出る))?|"
     r"\bwhere(?:'s|s)?\b",
     re.I,
 )
