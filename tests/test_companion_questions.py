@@ -448,3 +448,12 @@ def test_where_is_an_item_or_a_monster(knowledge, text, kind, subject):
     reply = Conversation(knowledge).reply_to_text(text)
     assert reply.kind == kind, text
     assert (reply.topic if kind == "item_sources" else reply.monsters[0].id) == subject
+
+
+def test_an_items_sources_in_a_game_not_held_say_so(knowledge):
+    talk = Conversation(knowledge)
+    reply = talk.reply_to_text("崛起 火龍紅玉怎麼拿")
+    assert reply.kind == "item_sources" and reply.game == "wilds"
+    assert reply.messages[0].data["text"] == "我只有荒野的火龍的紅玉入手方法，沒有崛起的："
+    held = talk.reply_to_text("world where do I get rathalos ruby")
+    assert held.game == "world" and [m.data["type"] for m in held.messages] == ["flex"]

@@ -253,6 +253,7 @@ class ItemSource:
             monsters=monsters,
             topic=found.item,
             score=found.score,
+            unanswered=f"game:{context.game}" if context.game_chosen and game != context.game else "",
             remember=Remembered(only.id, game, Kind.WEAKNESS.value, "", language) if only else None,
         )
 
