@@ -308,7 +308,8 @@ def test_names_and_questions_are_not_small_talk(text: str) -> None:
 def test_small_talk_in_a_group_stays_silent(talk: Conversation) -> None:
     from monsterbot.conversation import ChatKind
 
-    assert talk.reply_to_text("hi", ChatKind.GROUP, chat_key="g").messages == []
+    for text in ("hi", "www", "草", "哈哈哈", "👍", "lol"):
+        assert talk.reply_to_text(text, ChatKind.GROUP, chat_key="g").messages == [], text
 
 
 @pytest.mark.parametrize(("text", "language"), [("asdfgh", "en"), ("octopus", "en"), ("卯卯卯", "zh-TW")])
