@@ -19,7 +19,7 @@ from monsterbot.core.snapshot import Snapshot
 from monsterbot.memory import ChatMemory, LocalMemory
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.questions import cards
-from monsterbot.questions.context import ChatKind, Context, Handler, chat_game_of
+from monsterbot.questions.context import ChatKind, Context, Handler, chat_game_of, mention_only
 from monsterbot.questions.order import ORDER, decide
 from monsterbot.questions.reverse import ranking_page
 from monsterbot.replies import line, messages
@@ -191,8 +191,7 @@ class Conversation:
 
     def welcome_members(self, chat_key: str) -> Reply:
         """Greet people who joined a group, unless it asked the bot to speak only when mentioned."""
-        mention_only = self.group_mode == "mention" or self.preferences.mention_only(chat_key)
-        return Reply() if mention_only else self.welcome_group()
+        return Reply() if mention_only(self.group_mode, self.preferences, chat_key) else self.welcome_group()
 
     def forget(self, chat_key: str) -> Reply:
         """The bot left a group or room: drop what it kept about that chat."""

@@ -8,11 +8,9 @@ long run; the suite runs a short one.
 
 from __future__ import annotations
 
-import contextlib
 import statistics
 import threading
 import time
-from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 from monsterbot_devtools.line_standin import LineStandIn, token_name
@@ -46,8 +44,7 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
     for n in range(20):  # warm-up
         post(web.url, event_body(QUERIES[n % len(QUERIES)], 10_000_000 + n))
     time.sleep(0.5)
-    # listed after the warm-up: the master's short-lived migration process may still be there at the start
-    start_rss = _rss(children(web.process.pid))
+    start_rss = _memory(children(web.process.pid))
     results: list[tuple[int, float]] = []
     interval, sent = 1.0 / rate, 0
     began = time.monotonic()
@@ -62,13 +59,13 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
     deadline = time.monotonic() + 10
     while not acknowledged <= received and time.monotonic() < deadline:
         time.sleep(0.05)
-    end_rss = _rss(start_rss)
+    end_rss = _memory(children(web.process.pid))
+    workers = sorted(start_rss.keys() & end_rss.keys())  # a child that ended (the store's migration) is no worker
     code = web.stop()  # replies still queued are sent during the SIGTERM drain
     line.stop()
     unanswered = sorted(acknowledged - received)
     errors = sum(1 for status, _ in results if status != 200)
     latencies = sorted(elapsed * 1000 for _, elapsed in results)
-    workers = [pid for pid in start_rss if pid in end_rss]  # a process gone meanwhile has no growth to measure
     growth = max((end_rss[p] - start_rss[p] for p in workers), default=0.0)
     p99 = latencies[int(len(latencies) * 0.99) - 1] if latencies else 0.0
     print(
@@ -78,14 +75,10 @@ def soak(seconds: float, rate: float, max_growth_mb: float) -> int:
         f"p99 {p99:.1f} ms, worker RSS {', '.join(f'{start_rss[p]:.0f}→{end_rss[p]:.0f} MB' for p in workers)}, "
         f"SIGTERM exit {code}" + (f"; never answered: {', '.join(unanswered[:5])}" if unanswered else "")
     )
-    ok = errors == 0 and not unanswered and bool(workers) and growth <= max_growth_mb and code == 0
+    ok = errors == 0 and not unanswered and growth <= max_growth_mb and code == 0 and bool(workers)
     return 0 if ok else 1
 
 
-def _rss(pids: Iterable[int]) -> dict[int, float]:
-    """The resident memory of each process still there (one that ended since it was listed is left out)."""
-    found = {}
-    for pid in pids:
-        with contextlib.suppress(OSError):
-            found[pid] = rss_mb(pid)
-    return found
+def _memory(pids: list[int]) -> dict[int, float]:
+    """Resident memory of each of these processes still running."""
+    return {pid: rss for pid in pids if (rss := rss_mb(pid)) is not None}

@@ -3,6 +3,7 @@ with signed webhook bodies to post to it and its workers' memory to read."""
 
 from __future__ import annotations
 
+import atexit
 import base64
 import contextlib
 import hashlib
@@ -10,6 +11,7 @@ import hmac
 import json
 import os
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -72,11 +74,16 @@ def sign(body: bytes) -> str:
     return base64.b64encode(hmac.new(SECRET.encode(), body, hashlib.sha256).digest()).decode()
 
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of a process, or None once it has ended (the master's short-lived migration process)."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except FileNotFoundError:
+        return None
+    for line in lines:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
-    return 0.0
+    return None  # a zombie: ended, not yet reaped
 
 
 def children(pid: int) -> list[int]:
@@ -127,6 +134,7 @@ class WebProcess:
             port = listener.getsockname()[1]
             command = [command[0], "--bind", f"fd://{listener.fileno()}", *command[1:]]  # over the config's binds
         data = Path(tempfile.mkdtemp(prefix="monsterbot-soak-"))
+        atexit.register(shutil.rmtree, data, True)  # its log stays readable after `stop`, until this process ends
         env = dict(
             os.environ,
             PORT=str(port),
@@ -155,10 +163,22 @@ class WebProcess:
     def start(
         cls, line_url: str, workers: int = 2, extra_env: dict | None = None, command: list[str] | None = None
     ) -> "WebProcess":
-        """Start the Procfile's web process (or `command` under the same settings) and wait until it is ready."""
-        web = cls.spawn(line_url, workers, extra_env, command)
-        web.wait_ready()
-        return web
+        """Start the Procfile's web process (or `command` under the same settings) and wait until it is ready; on
+        other ports when one of those `free_port` found was taken before gunicorn bound it (another process on the
+        machine)."""
+        tries = 3
+        while True:
+            web = cls.spawn(line_url, workers, extra_env, command)
+            try:
+                web.wait_ready()
+                return web
+            except RuntimeError:
+                if web.process.poll() is None:
+                    web.process.kill()
+                web.process.wait()
+                tries -= 1
+                if not tries or "Address already in use" not in web.log.read_text():
+                    raise
 
     @property
     def url(self) -> str:

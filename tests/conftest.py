@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import base64
 import hashlib
 import hmac
 import json
 import logging
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -29,6 +31,7 @@ SHARED = REPO.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SECRET = "test-channel-secret"
 _DATA_DIR = Path(tempfile.mkdtemp(prefix="monsterbot-tests-"))
+atexit.register(shutil.rmtree, _DATA_DIR, True)
 TOKEN = ACCESS_TOKEN  # the channel's access token, the same in-process (`settings_for`) and served (WebProcess)
 
 
@@ -107,12 +110,32 @@ def settings_for(stub: LineStandIn, **overrides: Any) -> Settings:
     return Settings(**values)
 
 
+_open_apps: list[Any] = []
+
+
+def app_for(settings: Settings, runtime: Any = None, **parts: Any) -> Any:
+    """`create_app`, closed when the test ends (`close_app`: its replies sent, LINE's connections closed)."""
+    from monsterbot.web.app import create_app
+
+    app = create_app(settings, runtime, **parts)
+    _open_apps.append(app)
+    return app
+
+
+@pytest.fixture(autouse=True)
+def close_apps() -> Iterator[None]:
+    """Close every app the test made with `app_for`."""
+    yield
+    from monsterbot.web.app import close_app
+
+    while _open_apps:
+        close_app(_open_apps.pop())
+
+
 @pytest.fixture()
 def webhook(line_stub: LineStandIn, knowledge: LiveKnowledge) -> Callable[..., Any]:
     """post(payload, signature=...) against a webhook app wired to the stub."""
-    from monsterbot.web.app import create_app
-
-    app = create_app(settings_for(line_stub), runtime_for(knowledge))
+    app = app_for(settings_for(line_stub), runtime_for(knowledge))
     client = app.test_client()
 
     def post(payload: Any, signature: str | None = "sign", raw: bytes | None = None) -> Any:

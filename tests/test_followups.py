@@ -16,9 +16,9 @@ from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind
 from monsterbot.memory import BoundedMemory, LocalMemory, NoMemory, Remembered
 from monsterbot.replies.game_labels import game_name
-from monsterbot.web.app import create_app
 from tests.conftest import (
     REDIS_URL,
+    app_for,
     base_event,
     message_texts,
     need_redis,
@@ -40,7 +40,7 @@ class Chat:
 
     def __init__(self, line_stub: Any, knowledge: Any, memory: Any = None, chat: str = "user", **parts: Any) -> None:
         runtime = runtime_for(knowledge, memory=LocalMemory() if memory is None else memory, **parts)
-        self.app = create_app(settings_for(line_stub, default_game="world"), runtime)  # World's figures, unless named
+        self.app = app_for(settings_for(line_stub, default_game="world"), runtime)  # World's figures, unless named
         self.stub = line_stub
         self.chat = chat
 

@@ -13,13 +13,13 @@ from linebot.v3.messaging import TextMessage
 
 from monsterbot.bounded import deadline
 from monsterbot.replies.wire import to_wire
-from monsterbot.web.app import create_app
 from monsterbot.web.dedupe import RETRY_AFTER, Owed, RedisLedger, SqliteLedger
 from monsterbot_devtools.line_standin import reply_token
 from tests.conftest import (
     REDIS_URL,
     SECRET,
     TOKEN,
+    app_for,
     need_redis,
     payload,
     post_signed,
@@ -65,7 +65,7 @@ def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowl
     need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
     replicas = [
-        create_app(
+        app_for(
             settings_for(line_stub, data_dir=tmp_path / str(n)),
             runtime=runtime_for(knowledge),
             ledger=RedisLedger(REDIS_URL, 30, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix),
@@ -80,13 +80,13 @@ def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowl
 
 def test_redis_outage_still_answers(line_stub, knowledge, tmp_path):
     ledger = RedisLedger("redis://127.0.0.1:1/0", 30, SqliteLedger(tmp_path / "e.sqlite3", 30))  # port 1: nobody
-    app = create_app(settings_for(line_stub), runtime=runtime_for(knowledge), ledger=ledger)
+    app = app_for(settings_for(line_stub), runtime=runtime_for(knowledge), ledger=ledger)
     assert _post(app, text_event("火龍")) == 200
     assert len(line_stub.replies()) == 1
 
 
 def test_oversized_body_is_413(line_stub, knowledge):
-    app = create_app(settings_for(line_stub, max_body_bytes=10_000), runtime=runtime_for(knowledge))
+    app = app_for(settings_for(line_stub, max_body_bytes=10_000), runtime=runtime_for(knowledge))
     body = json.dumps(payload(text_event("火" * 20_000))).encode()
     response = app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
     assert response.status_code == 413
@@ -138,7 +138,7 @@ def test_metrics_count_outcomes_and_report_the_knowledge(webhook, line_stub):
 
 
 def _app(line_stub, knowledge, **overrides):
-    return create_app(settings_for(line_stub, **overrides), runtime_for(knowledge))
+    return app_for(settings_for(line_stub, **overrides), runtime_for(knowledge))
 
 
 def test_a_slow_messaging_api_never_holds_the_webhook(line_stub, knowledge):
@@ -163,7 +163,7 @@ def test_an_unreachable_messaging_api_is_counted(line_stub, knowledge):
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
         port = closed.getsockname()[1]
-    app = create_app(settings_for(line_stub, line_api_endpoint=f"http://127.0.0.1:{port}"), runtime_for(knowledge))
+    app = app_for(settings_for(line_stub, line_api_endpoint=f"http://127.0.0.1:{port}"), runtime_for(knowledge))
     assert post_signed(app, payload(text_event("火龍"))).status_code == 200
 
 
@@ -188,7 +188,7 @@ def test_a_failed_reload_shows_in_readiness_and_metrics(line_stub, tmp_path):
     shutil.copytree(KNOWLEDGE, folder)
     settings = settings_for(line_stub, knowledge_paths=(folder,))
     runtime = build(settings)
-    app = create_app(settings, runtime)
+    app = app_for(settings, runtime)
     client = app.test_client()
     (folder / "monsters" / "rathalos.yaml").write_text("id: rathalos\nnames: {en: [\n")
     assert not runtime.knowledge.reload()
@@ -210,7 +210,7 @@ def test_an_event_that_fails_is_logged_and_the_batch_still_gets_200(line_stub, c
         raise RuntimeError("no knowledge yet")
 
     never_loaded = LiveKnowledge(broken_loader)
-    app = create_app(settings_for(line_stub), runtime_for(never_loaded))
+    app = app_for(settings_for(line_stub), runtime_for(never_loaded))
     with package_logs(caplog):
         assert post_signed(app, payload(text_event("火龍"), text_event("rathalos"))).status_code == 200
     assert sum("could not answer an event" in r.getMessage() for r in caplog.records) == 2

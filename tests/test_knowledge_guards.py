@@ -19,8 +19,7 @@ from monsterbot.knowledge.schema import MAX_ALIASES, MAX_TEXT
 from monsterbot.sources.live import BASELINE_SECONDS, Baseline, LiveKnowledge, Reloader
 from monsterbot.sources.yaml_files import YamlSource
 from monsterbot.web import metrics
-from monsterbot.web.app import create_app
-from tests.conftest import KNOWLEDGE, REPO, runtime_for, settings_for
+from tests.conftest import KNOWLEDGE, REPO, app_for, runtime_for, settings_for
 
 INTERNAL = "http://localhost:8090"
 ALL = len(list((KNOWLEDGE / "monsters").glob("*.yaml")))  # the repo's monsters, as many as the knowledge holds
@@ -99,7 +98,7 @@ def _guarded(folder):
 def test_an_emptied_or_deleted_folder_keeps_the_last_good_knowledge(folder, line_stub):
     live, source = _guarded(folder)
     good = live.current
-    app = create_app(settings_for(line_stub), runtime_for(live))
+    app = app_for(settings_for(line_stub), runtime_for(live))
     for path in (folder / "monsters").glob("*.yaml"):
         path.unlink()
     assert not live.reload()
@@ -142,7 +141,7 @@ def test_a_start_on_an_empty_folder_or_one_much_smaller_than_the_last_good_is_re
             _cut(folder, 0.4)
         restarted = LiveKnowledge(YamlSource([start]).load, 0.5, baseline=baseline)
         assert not restarted.reload() and not restarted.ready and restarted.status.refused
-        app = create_app(settings_for(line_stub), runtime_for(restarted))
+        app = app_for(settings_for(line_stub), runtime_for(restarted))
         assert app.test_client().get("/readyz").status_code == 503  # not ready: no traffic, the old pods stay
     assert f"{round(ALL * 0.4)} monsters against {ALL}" in restarted.status.error
     nothing = LiveKnowledge(YamlSource([empty]).load, 0.5)  # no baseline at all: still no monster is no knowledge
@@ -192,7 +191,7 @@ def test_reverting_a_broken_file_to_its_exact_former_state_clears_the_error(fold
 
 def test_only_the_live_knowledge_version_is_exported(folder, line_stub):
     live, _ = _guarded(folder)
-    app = create_app(settings_for(line_stub), runtime_for(live))
+    app = app_for(settings_for(line_stub), runtime_for(live))
     first = live.current.version
     path = folder / "monsters" / "tigrex.yaml"
     path.write_text(path.read_text().replace("aliases:\n", "aliases:\n  en: [tigerboy]\n"))
@@ -210,7 +209,7 @@ def test_a_link_out_of_the_knowledge_folders_is_refused_and_its_target_never_sho
     passwd.symlink_to("/etc/passwd")
     live = LiveKnowledge(YamlSource([folder]).load)
     assert not live.reload()
-    app = create_app(settings_for(line_stub), runtime_for(live))
+    app = app_for(settings_for(line_stub), runtime_for(live))
     error = app.test_client().get("/readyz", base_url=INTERNAL).get_json()["last_reload_error"]
     assert "stolen.yaml:1:1: a link to a file outside the knowledge folders: not read" in error
     assert "passwd.yml:1:1: a link" in error and "root:" not in error and "sk-live" not in error

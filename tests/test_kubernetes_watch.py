@@ -9,9 +9,8 @@ kubernetes = pytest.importorskip("kubernetes")
 
 from monsterbot.kubernetes.crds import API_VERSION  # noqa: E402
 from monsterbot.sources.cluster import ClusterSource  # noqa: E402
-from monsterbot.web.app import create_app  # noqa: E402
 from monsterbot.web.runtime import build  # noqa: E402
-from tests.conftest import payload, post_signed, settings_for, text_event, wait_for  # noqa: E402
+from tests.conftest import app_for, payload, post_signed, settings_for, text_event, wait_for  # noqa: E402
 
 BINDINGS = "/apis/monsterbot.io/v1alpha1/namespaces/default/eventbindings"
 
@@ -57,7 +56,7 @@ def cluster_bot(kube, api, line_stub):
     settings = settings_for(line_stub, kubernetes=True, namespace="default", bot="monsterbot")  # the bindings' Bot
     runtime = build(settings, kube_api=api)
     runtime.cluster.watcher._timeout = 1  # short server-side watch timeouts keep the test and stop() quick
-    app = create_app(settings, runtime)
+    app = app_for(settings, runtime)
     client = app.test_client()
 
     def ask(text):
@@ -111,7 +110,7 @@ def test_readiness_waits_for_the_first_list(fake_kube, fake_api, line_stub):
     settings = settings_for(line_stub, kubernetes=True, namespace="default")
     runtime = build(settings, kube_api=api)
     runtime.cluster.watcher._backoff = (0.05, 0.1)
-    app = create_app(settings, runtime)
+    app = app_for(settings, runtime)
     try:
         wait_for(lambda: runtime.cluster.watcher.errors >= 2)
         assert app.test_client().get("/readyz").status_code == 503

@@ -216,3 +216,39 @@ def test_a_variant_word_beside_the_name_in_a_question_is_read_with_it(knowledge)
 )
 def test_the_question_words_the_parser_took_off_still_ask_about_the_name(knowledge, text, monster_id):
     assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_misspelt_name_in_a_question_is_heard_once_the_question_is_off(knowledge):
+    assert _read(knowledge, "黄雷龙要带什么").monsters == ("rey-dau",)  # 黃雷龍 sounds as 煌雷龍
+
+
+def test_letters_after_a_latin_name_glue_only_one_whole_question_word(knowledge):
+    assert not _read(knowledge, "kushioned").answers and _read(knowledge, "rathalosweakness").answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("歴戦王ゴア・マガラ", "gore-magala"), ("tempered tigrex", "tigrex"), ("狂竜化ナルガクルガの弱点", "nargacuga")],
+)
+def test_a_strong_individual_of_a_monster_is_that_monster(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_risen_monster_is_still_a_monster_of_its_own(knowledge):
+    assert _read(knowledge, "傀異克服クシャル").monsters == ("risen-kushala-daora",)
+
+
+def test_a_katakana_name_shortened_to_its_first_morae_is_answered(knowledge):
+    assert _read(knowledge, "ヌシジン").monsters == ("apex-zinogre",)  # 4 of ヌシジンオウガ's 7
+
+
+def test_chinese_or_japanese_names_separated_by_spaces_are_compared(knowledge):
+    reading = _read(knowledge, "轟龍 迅龍 雷狼龍")
+    assert (reading.verdict, reading.monsters) == (Verdict.COMPARE, ("tigrex", "nargacuga", "zinogre"))
+    assert _read(knowledge, "ナルガクルガ ティガレックス").verdict is Verdict.COMPARE
+    assert _read(knowledge, "火龍 肉質").verdict is not Verdict.COMPARE  # a part word is no name
+
+
+def test_the_bot_compares_names_separated_by_spaces(knowledge):
+    answer = _answer(knowledge, "轟龍 迅龍 雷狼龍")
+    assert answer.kind == "compare" and [m.id for m in answer.monsters] == ["tigrex", "nargacuga", "zinogre"]

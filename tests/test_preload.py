@@ -12,7 +12,6 @@ import pytest
 from monsterbot.config import Settings
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.sources.yaml_files import YamlSource
-from monsterbot.web import runtime
 from monsterbot.web.runtime import build, preload
 from tests.conftest import KNOWLEDGE
 
@@ -20,8 +19,7 @@ _PAST = 1_700_000_000
 
 
 @pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setattr(runtime, "_preloaded", None)
+def settings(tmp_path: Path) -> Settings:
     folder = Path(shutil.copytree(KNOWLEDGE / "monsters", tmp_path / "knowledge"))
     for file in folder.iterdir():
         os.utime(file, (_PAST, _PAST))  # old enough to be trusted by its stamp
@@ -31,29 +29,29 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
 
 
 def test_a_worker_starts_from_the_preloaded_snapshot_without_loading(settings, monkeypatch):
-    assert preload(settings)
-    preloaded = runtime._preloaded
-    assert preloaded is not None
+    preloaded = preload(settings)
+    assert preloaded.knowledge is not None
 
     def no_load(self: YamlSource) -> None:
         raise AssertionError("the worker loaded knowledge of its own")
 
     monkeypatch.setattr(YamlSource, "load", no_load)
-    started = build(settings)
+    started = build(settings, preloaded=preloaded)
     try:
-        assert started.ready() and started.knowledge.current is preloaded.snapshot
+        assert started.ready() and started.knowledge.current is preloaded.knowledge.snapshot
         assert started.reloader is not None and started.reloader.is_alive()  # threads start in the worker
     finally:
         started.close()
 
 
 def test_a_file_changed_between_preload_and_fork_is_read_at_the_first_check(settings):
-    assert preload(settings)
-    before = runtime._preloaded.snapshot.version
+    preloaded = preload(settings)
+    assert preloaded.knowledge is not None
+    before = preloaded.knowledge.snapshot.version
     rathalos = settings.knowledge_paths[0] / "rathalos.yaml"
     rathalos.write_text(rathalos.read_text("utf-8").replace("fire: 0", "fire: 1", 1))
     os.utime(rathalos, (_PAST + 6, _PAST + 6))
-    started = build(settings)
+    started = build(settings, preloaded=preloaded)
     try:
         assert started.knowledge.current.version == before
         started.reloader.check()
@@ -65,10 +63,49 @@ def test_a_file_changed_between_preload_and_fork_is_read_at_the_first_check(sett
 
 
 def test_other_settings_or_the_store_are_not_served_by_the_preload(settings, tmp_path):
-    assert preload(settings)
+    preloaded = preload(settings)
+    assert preloaded.knowledge is not None
     other = replace(settings, knowledge_paths=(KNOWLEDGE,))
-    started = build(other, watch=False)
-    assert started.knowledge.current is not runtime._preloaded.snapshot
-    runtime._preloaded = None
-    assert not preload(replace(settings, source="store", database_url=f"sqlite:///{tmp_path / 'store.db'}"))
-    assert runtime._preloaded is None
+    started = build(other, watch=False, preloaded=preloaded)
+    assert started.knowledge.current is not preloaded.knowledge.snapshot
+    store = replace(settings, source="store", database_url=f"sqlite:///{tmp_path / 'store.db'}")
+    assert preload(store).knowledge is None
+
+
+def test_a_worker_is_handed_the_preload_by_gunicorns_config_not_a_module_global(settings, monkeypatch):
+    """gunicorn_conf's on_starting preloads in the master and makes each worker's app from it: the application's
+    `load` (what a worker calls after the fork) builds the Procfile's app with the master's preload."""
+    import importlib
+    import sys
+    import types
+
+    from monsterbot.web import runtime
+    from monsterbot.web.app import close_app
+
+    environment = {
+        "MONSTERBOT_KNOWLEDGE": str(settings.knowledge_paths[0]),
+        "MONSTERBOT_DATA_DIR": str(settings.data_dir),
+        "MONSTERBOT_QUERY_LOG": "off",
+        "MONSTERBOT_MEMORY": "off",
+        "MONSTERBOT_LOG_FORMAT": "text",
+        "PROMETHEUS_MULTIPROC_DIR": str(settings.data_dir / "metrics"),  # the config sets it: put back at the end
+        "LINE_CHANNEL_SECRET": "s",
+        "LINE_CHANNEL_ACCESS_TOKEN": "t",
+    }
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delitem(sys.modules, "monsterbot.web.gunicorn_conf", raising=False)  # read with this environment
+    conf = importlib.import_module("monsterbot.web.gunicorn_conf")
+    server = types.SimpleNamespace(app=types.SimpleNamespace(app_uri="monsterbot.web.app:create_app()"))
+    conf.on_starting(server)  # in the master, before the fork
+    assert not any(isinstance(value, runtime.Preloaded) for value in vars(runtime).values())
+
+    def no_load(self: YamlSource) -> None:
+        raise AssertionError("the worker loaded knowledge of its own")
+
+    monkeypatch.setattr(YamlSource, "load", no_load)
+    app = server.app.load()  # in a worker, after the fork
+    try:
+        assert app.extensions["monsterbot"]["runtime"].ready()
+    finally:
+        close_app(app)

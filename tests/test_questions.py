@@ -7,6 +7,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
+from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind, parse
 from tests.conftest import message_texts, need_shared, payload, postback_event, text_event
 from tests.openapi_contract import errors
@@ -178,14 +179,12 @@ def test_a_group_can_ask_for_mention_only_mode(webhook, line_stub):
 def test_mention_only_mode_is_shared_by_replicas_through_the_store(line_stub, knowledge, tmp_path):
     from monsterbot.preferences.sql import StorePreferences
     from monsterbot.store.database import migrate, open_engine
-    from monsterbot.web.app import create_app
-    from tests.conftest import post_signed, runtime_for, settings_for
+    from tests.conftest import app_for, post_signed, runtime_for, settings_for
 
     engine = open_engine(f"sqlite:///{tmp_path / 'prefs.db'}")
     migrate(engine)
     replicas = [
-        create_app(settings_for(line_stub), runtime_for(knowledge, preferences=StorePreferences(engine)))
-        for _ in range(2)
+        app_for(settings_for(line_stub), runtime_for(knowledge, preferences=StorePreferences(engine))) for _ in range(2)
     ]
 
     def post(app, text):
@@ -253,3 +252,25 @@ def test_long_runs_of_question_words_parse_in_bounded_time(text):
     started = time.perf_counter()
     parse(text)
     assert time.perf_counter() - started < 0.5  # exponential backtracking took minutes on such text
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [("ディアブロスに効く属性", "ディアブロス"), ("轟龍要帶什麼", "轟龍"), ("tips for tigrex", "tigrex")],
+)
+def test_what_players_ask_after_a_name_is_taken_off_the_subject(text, subject):
+    assert parse(text).subject == normalize(subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("哪些怪怕雷", "thunder"),
+        ("冰屬性武器可以打哪些", "ice"),
+        ("whats weak to dragon", "dragon"),
+        ("水属性の武器で狩れるモンスター", "water"),
+    ],
+)
+def test_a_weapon_of_an_element_and_what_it_hunts_is_a_reverse_question(text, topic):
+    question = parse(text)
+    assert (question.kind, question.topic, question.asking) == (Kind.REVERSE, topic, True)

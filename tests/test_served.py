@@ -82,16 +82,18 @@ def test_short_soak_has_no_errors_and_flat_memory():
     assert soak(seconds=4, rate=30, max_growth_mb=16) == 0
 
 
-def test_sigterm_drains_replies_in_flight(line_stub):
+def test_sigterm_drains_replies_in_flight(line_stub, tmp_path):
     line_stub.delay = 1.5  # a slow Messaging API: the reply is still in flight when SIGTERM comes
-    web = WebProcess.start(line_stub.url, workers=1)
+    temporary = tmp_path / "tmp"  # the process's temporary folder: empty again once it has stopped
+    temporary.mkdir()
+    web = WebProcess.start(line_stub.url, workers=1, extra_env={"TMPDIR": str(temporary)})
     try:
         status, _ = post(web.url, event_body("火龍", 1))
         assert status == 200
         wait_for(lambda: len(line_stub.replies()) == 1)  # the reply has left, its answer has not come back
     finally:
         code = web.stop()
-    assert code == 0
+    assert code == 0 and list(temporary.iterdir()) == []  # the metrics folder gunicorn_conf made is gone
     log = web.log.read_text()
     assert "answered" in log and '"delivery": "ok"' in log  # the worker waited for LINE's answer before exiting
     assert "soak-secret" not in log and "soak-token" not in log  # secrets never reach the logs
@@ -169,14 +171,13 @@ def test_only_an_app_that_says_so_runs_its_webhook_on_the_loop(line_stub, knowle
     """The benchmark's echo example calls LINE in its handler: on the loop it would stall every other request."""
     from flask import Flask
 
-    from monsterbot.web.app import create_app
-    from tests.conftest import runtime_for, settings_for
+    from tests.conftest import app_for, runtime_for, settings_for
 
     def loop_webhook(app: Flask) -> object:  # what gunicorn_conf's post_worker_init hands to the loop
         return app.extensions.get("monsterbot", {}).get("loop_webhook")
 
-    assert loop_webhook(create_app(settings_for(line_stub), runtime_for(knowledge))) is not None
+    assert loop_webhook(app_for(settings_for(line_stub), runtime_for(knowledge))) is not None
     assert loop_webhook(Flask("echo")) is None
     # Redis or a database server on the request path: a slow one must hold one request, not the worker's loop
     networked = settings_for(line_stub, redis_url="redis://127.0.0.1:1/0")
-    assert loop_webhook(create_app(networked, runtime_for(knowledge))) is None
+    assert loop_webhook(app_for(networked, runtime_for(knowledge))) is None

@@ -19,7 +19,7 @@ def test_the_master_loads_the_knowledge_once_and_the_workers_answer_from_it(line
     web = WebProcess.start(line_stub.url, workers=2)
     try:
         master = web.process.pid
-        assert len(children(master)) == 2
+        wait_for(lambda: len(children(master)) == 2)  # its workers, once the store's migration process has ended
         threads = {
             t: Path(f"/proc/{master}/task/{t}/comm").read_text().strip() for t in os.listdir(f"/proc/{master}/task")
         }

@@ -271,7 +271,7 @@ def test_promtool_checks_the_rules_and_each_alert_fires_on_its_series(tmp_path):
 def test_line_latency_and_the_reply_queue_are_measured(line_stub, knowledge):
     from prometheus_client import REGISTRY
 
-    from monsterbot.web.app import create_app
+    from tests.conftest import app_for
 
     def sample(name: str, **labels: str) -> float:
         return REGISTRY.get_sample_value(name, labels) or 0.0
@@ -279,7 +279,7 @@ def test_line_latency_and_the_reply_queue_are_measured(line_stub, knowledge):
     count = sample("monsterbot_line_request_seconds_count", result="ok")
     total = sample("monsterbot_line_request_seconds_sum", result="ok")
     line_stub.delay = 1.0
-    app = create_app(settings_for(line_stub), runtime_for(knowledge))
+    app = app_for(settings_for(line_stub), runtime_for(knowledge))
     body = json.dumps(payload(text_event("火龍"))).encode()
     response = app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
     assert response.status_code == 200  # LINE is slower than the webhook's hold: the reply is still on its way
@@ -301,10 +301,10 @@ def test_every_line_of_a_webhook_call_carries_its_request_id_and_each_events_its
     import logging
 
     from monsterbot import logs
-    from monsterbot.web.app import create_app
+    from tests.conftest import app_for
 
     line_stub.status = 400  # LINE refuses the replies: the warning is written by the reply's task, on the loop
-    app = create_app(settings_for(line_stub), runtime_for(knowledge))  # (it sets the package's logging up)
+    app = app_for(settings_for(line_stub), runtime_for(knowledge))  # (it sets the package's logging up)
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logs.JsonFormatter())

@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, insert, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from monsterbot.core.matching.normalize import normalize
 from monsterbot.sources.live import LiveKnowledge, Reloader
 from monsterbot.sources.store import StoreSource
 from monsterbot.sources.yaml_files import YamlSource
@@ -20,9 +21,8 @@ from monsterbot.store.database import SCHEMA_VERSION, StoreError, migrate, open_
 from monsterbot.store.knowledge_store import load_monsters, stored_version, sync
 from monsterbot.store.query_log import QUERY_CHARS, Entry, QueryLog, SqlQueries, misses, prune, redact, stats
 from monsterbot.store.schema import Meta, QueryLogRow
-from monsterbot.web.app import create_app
 from monsterbot.web.runtime import build
-from tests.conftest import FIXTURES, KNOWLEDGE, payload, post_signed, settings_for, text_event, wait_for
+from tests.conftest import FIXTURES, KNOWLEDGE, app_for, payload, post_signed, settings_for, text_event, wait_for
 from tests.tcp_proxy import TcpProxy
 from tests.test_cli import run
 
@@ -215,7 +215,7 @@ def test_query_log_never_blocks_and_counts_what_it_drops(tmp_path):
 def test_webhook_logs_only_answered_queries_redacted_without_player_ids(line_stub, tmp_path):
     settings = settings_for(line_stub, database_url=f"sqlite:///{tmp_path / 'q.db'}", query_log=True)
     runtime = build(settings)
-    app = create_app(settings, runtime)
+    app = app_for(settings, runtime)
     # a group's chatter the bot stays silent to is kept nowhere, phone number, PIN and link included
     for query in ("火龍", "rath", "今天吃火鍋 call 0912-345-678 pin 4821", "see https://evil.example/x?id=1"):
         assert post_signed(app, payload(text_event(query, "group"))).status_code == 200
@@ -241,7 +241,7 @@ def test_webhook_logs_only_answered_queries_redacted_without_player_ids(line_stu
 def test_the_query_log_keeps_no_one_s_mention(line_stub, tmp_path):
     settings = settings_for(line_stub, database_url=f"sqlite:///{tmp_path / 'q.db'}", query_log=True)
     runtime = build(settings)
-    app = create_app(settings, runtime)
+    app = app_for(settings, runtime)
     event = text_event("@monsterbot 🔥@Alice Chen @All rath", "group")  # the bot, a member, everyone: UTF-16 spans
     event["message"]["mention"] = {
         "mentionees": [
@@ -278,6 +278,19 @@ def test_redact_keeps_no_runs_of_digits_links_or_addresses(said, kept):
     assert redact(said) == kept
 
 
+def test_redact_reads_a_long_message_only_until_it_has_kept_enough(monkeypatch):
+    """A message of a thousand numbers (as long as a LINE text may be) is normalised piece by piece only until
+    QUERY_CHARS are kept: each piece at least `<number>` long, so at most QUERY_CHARS / 8 + 1 pieces."""
+    from monsterbot.store import query_log
+
+    said = "火龍 " + " and 0912-345-678" * 1000
+    whole = redact(said)
+    calls = []
+    monkeypatch.setattr(query_log, "normalize", lambda text: calls.append(text) or normalize(text))
+    assert redact(said) == whole and len(whole) == QUERY_CHARS and whole.startswith("火龍and<number>and<number>")
+    assert len(calls) <= QUERY_CHARS // len("<number>") + 1
+
+
 def test_the_query_log_deletes_what_is_past_its_retention_at_start_and_on_schedule(tmp_path, monkeypatch):
     engine = _engine(f"sqlite:///{tmp_path / 'r.db'}")
     now = datetime.now(timezone.utc)
@@ -309,7 +322,7 @@ def test_webhook_keeps_answering_with_the_database_gone(line_stub, monsters):
         proxied = url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}")
         settings = settings_for(line_stub, database_url=proxied, source="store", query_log=True, reload_interval=0.05)
         runtime = build(settings)
-        app = create_app(settings, runtime)
+        app = app_for(settings, runtime)
         client = app.test_client()
 
         def ask(query):

@@ -311,8 +311,7 @@ def test_a_message_is_read_once_for_its_answer_and_the_query_log(line_stub, know
     """One walk over a message's UTF-16 code units cuts the bot's mention for the answer and the query log alike
     (the log's cut is that one when the bot is the only one mentioned)."""
     from monsterbot.web import payload as payload_module
-    from monsterbot.web.app import create_app
-    from tests.conftest import runtime_for, settings_for
+    from tests.conftest import app_for, runtime_for, settings_for
 
     class Log:
         def __init__(self) -> None:
@@ -321,10 +320,13 @@ def test_a_message_is_read_once_for_its_answer_and_the_query_log(line_stub, know
         def record(self, entry) -> None:
             self.kept.append(entry.query)
 
+        def close(self) -> None:
+            pass
+
     walks, cut = [], payload_module._cut
     monkeypatch.setattr(payload_module, "_cut", lambda *args: walks.append(args) or cut(*args))
     log = Log()
-    app = create_app(settings_for(line_stub), runtime_for(knowledge, query_log=log))
+    app = app_for(settings_for(line_stub), runtime_for(knowledge, query_log=log))
     assert post_signed(app, payload(_mentioned("@monsterbot rathalos", (0, 11)))).status_code == 200
     assert log.kept == [" rathalos"] and len(line_stub.replies()) == 1
     assert len(walks) == 1
@@ -353,10 +355,9 @@ def test_the_signature_is_checked_over_the_raw_bytes(webhook, line_stub):
 def test_a_chunked_body_over_the_limit_is_413(line_stub, knowledge):
     import io
 
-    from monsterbot.web.app import create_app
-    from tests.conftest import runtime_for, settings_for
+    from tests.conftest import app_for, runtime_for, settings_for
 
-    app = create_app(settings_for(line_stub, max_body_bytes=2_000), runtime_for(knowledge))
+    app = app_for(settings_for(line_stub, max_body_bytes=2_000), runtime_for(knowledge))
     client = app.test_client()
 
     def chunked(body: bytes) -> int:
@@ -448,13 +449,12 @@ def test_leaving_forgets_preferences_kept_in_the_database(line_stub, knowledge, 
     from monsterbot.preferences import chat_key
     from monsterbot.preferences.sql import StorePreferences
     from monsterbot.store.database import migrate, open_engine
-    from monsterbot.web.app import create_app
-    from tests.conftest import SECRET, post_signed, runtime_for, settings_for
+    from tests.conftest import SECRET, app_for, post_signed, runtime_for, settings_for
 
     engine = open_engine(f"sqlite:///{tmp_path / 'prefs.db'}")
     migrate(engine)
     preferences = StorePreferences(engine)
-    app = create_app(settings_for(line_stub), runtime_for(knowledge, preferences=preferences))
+    app = app_for(settings_for(line_stub), runtime_for(knowledge, preferences=preferences))
     key = chat_key(source("room")["roomId"], SECRET)
     post_signed(app, payload(text_event("quiet", "room", mention_self=True)))
     assert preferences.mention_only(key)
@@ -470,10 +470,9 @@ def test_a_reply_the_full_queue_cannot_take_gets_a_503_and_its_redelivery_answer
     import asyncio
     import threading
 
-    from monsterbot.web.app import create_app
     from monsterbot.web.dispatch import SENDERS, capacity
     from monsterbot.web.line_api import LineReplier
-    from tests.conftest import post_signed, runtime_for, settings_for
+    from tests.conftest import app_for, post_signed, runtime_for, settings_for
 
     settings = settings_for(line_stub, data_dir=tmp_path)
     released = threading.Event()
@@ -487,7 +486,7 @@ def test_a_reply_the_full_queue_cannot_take_gets_a_503_and_its_redelivery_answer
         async def close(self):
             await real.close()
 
-    app = create_app(settings, runtime_for(knowledge), replier=SlowLine())
+    app = app_for(settings, runtime_for(knowledge), replier=SlowLine())
     room = capacity(settings.line_timeout, max(1.0, settings.shutdown_grace - 5.0), SENDERS)
     events = [dict(text_event("火龍"), webhookEventId=f"01FULL{n:020d}") for n in range(room + 2)]
     timer = threading.Timer(0.5, released.set)
@@ -538,11 +537,10 @@ def test_a_reply_that_never_reached_line_is_released_never_marked_answered(
 ):
     """A reply LINE never had leaves its event unanswered: the outbox tries it again (after a 200, LINE redelivers
     nothing), and a redelivery (after a non-2xx) answers it instead of skipping it as answered."""
-    from monsterbot.web.app import create_app
     from monsterbot.web.dedupe import RETRY_AFTER
     from monsterbot.web.dispatch import SENDERS
     from monsterbot.web.line_api import LineReplier
-    from tests.conftest import post_signed, runtime_for, settings_for
+    from tests.conftest import app_for, post_signed, runtime_for, settings_for
 
     settings = settings_for(line_stub, data_dir=tmp_path)
     real = LineReplier(settings.line_api_endpoint, settings.channel_access_token, settings.line_timeout, SENDERS)
@@ -555,7 +553,7 @@ def test_a_reply_that_never_reached_line_is_released_never_marked_answered(
         async def close(self):
             await real.close()
 
-    app = create_app(settings, runtime_for(knowledge), replier=LineDown())
+    app = app_for(settings, runtime_for(knowledge), replier=LineDown())
     webhook = app.extensions["monsterbot"]["webhook"]
     event = text_event("火龍")
     if not acknowledged:  # the webhook failed after its reply did (a 503, the worker cut): LINE redelivers
@@ -629,9 +627,8 @@ def test_one_deadline_bounds_all_of_a_webhooks_calls_on_a_slow_store(line_stub, 
     one call after another; the webhook's one deadline ends them all together."""
     from monsterbot.bounded import Bounded
     from monsterbot.memory import BoundedMemory, LocalMemory
-    from monsterbot.web.app import create_app
     from monsterbot.web.webhook import DEPENDENCY_BUDGET
-    from tests.conftest import post_signed, runtime_for, settings_for
+    from tests.conftest import app_for, post_signed, runtime_for, settings_for
 
     class SlowStore(LocalMemory):
         def recall(self, key):
@@ -643,10 +640,24 @@ def test_one_deadline_bounds_all_of_a_webhooks_calls_on_a_slow_store(line_stub, 
             super().remember(key, value)
 
     memory = BoundedMemory(SlowStore(), Bounded("slow memory", timeout=0.25))
-    app = create_app(settings_for(line_stub), runtime_for(knowledge, memory=memory))
+    app = app_for(settings_for(line_stub), runtime_for(knowledge, memory=memory))
     events = [text_event(name, "group") for name in ("火龍", "rathalos", "リオレウス", "雌火龍", "rathian") * 4]
     started = time.perf_counter()
     assert post_signed(app, payload(*events)).status_code == 200
     took = time.perf_counter() - started
     assert DEPENDENCY_BUDGET <= 0.6 and took < 1.0, f"{took:.2f} s"  # the budget, a call begun before its end, answers
     wait_for(lambda: len(line_stub.replies()) == len(events))  # every event answered, some without their memory
+
+
+def test_closing_the_app_sends_what_is_queued_and_closes_lines_connections(line_stub, knowledge):
+    """What a development server's stop does (no ASGI lifespan there): no aiohttp session is left unclosed."""
+    from monsterbot.web.app import close_app, create_app
+    from tests.conftest import runtime_for, settings_for
+
+    app = create_app(settings_for(line_stub), runtime_for(knowledge))
+    assert post_signed(app, payload(text_event("火龍"))).status_code == 200
+    replier = app.extensions["monsterbot"]["dispatcher"]._replier
+    session = replier._session
+    assert session is not None and not session.closed
+    close_app(app)
+    assert session.closed and replier._session is None

@@ -65,7 +65,7 @@ def register(sub: Any) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the webhook on Flask's development server (gunicorn runs it in production)."""
-    from monsterbot.web.app import create_app
+    from monsterbot.web.app import close_app, create_app
 
     settings = Settings.from_env(require_line=False)
     if not settings.channel_secret or not settings.channel_access_token:
@@ -91,7 +91,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     app = create_app(settings)
-    app.run(host=args.host, port=args.port or settings.port, debug=False)
+    try:
+        app.run(host=args.host, port=args.port or settings.port, debug=False)
+    finally:
+        close_app(app)  # the replies still queued, LINE's connections
     return 0
 
 
@@ -161,7 +164,9 @@ def cmd_soak(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     """Run the benchmarks and write the table (BENCHMARKS.md)."""
     checkout_devtools("bench")
-    from monsterbot_devtools.bench import run
+    from monsterbot_devtools.bench import broken, run
 
-    run(args.quick, args.out)
-    return 0
+    failed = broken(run(args.quick, args.out))
+    for check in failed:
+        print(f"monsterbot bench: a check failed: {check}", file=sys.stderr)
+    return 1 if failed else 0

@@ -59,5 +59,6 @@ def run_operator(
         stop.wait(interval)
     if leader_election and leading:
         elector.release()
+    HEARTBEAT.unlink(missing_ok=True)  # a stopped operator is not alive: nothing left behind in /tmp
     log.info("operator stopped")
     return 0

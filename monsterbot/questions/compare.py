@@ -28,7 +28,9 @@ class Comparison:
     next handler)."""
 
     def matches(self, context: Context) -> bool:
-        return context.question.kind is Kind.COMPARE
+        # a list the parser left whole is one the reading finds ("轟龍 迅龍 雷狼龍": names separated by spaces)
+        spaced = context.question.kind is Kind.WEAKNESS and context.reading.verdict is Verdict.COMPARE
+        return context.question.kind is Kind.COMPARE or spaced
 
     def answer(self, context: Context) -> Answer | None:
         question, snapshot = context.question, context.snapshot

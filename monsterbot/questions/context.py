@@ -57,7 +57,7 @@ class Context:
     @property
     def mention_only(self) -> bool:
         """Whether the bot speaks in this chat only when mentioned (the deployment's mode or the chat's choice)."""
-        return self.group_mode == "mention" or self.preferences.mention_only(self.chat_key)
+        return mention_only(self.group_mode, self.preferences, self.chat_key)
 
     @property
     def chat_game(self) -> str | None:
@@ -87,6 +87,12 @@ class Handler(Protocol):
     def matches(self, context: Context) -> bool: ...
 
     def answer(self, context: Context) -> Answer | None: ...
+
+
+def mention_only(group_mode: str, preferences: Preferences, chat_key: str) -> bool:
+    """Whether the bot speaks in a chat only when mentioned: the deployment's mode ("mention"), or the chat's choice
+    ("安靜"). One rule for answers (`Context.mention_only`) and for greeting a group's new members."""
+    return group_mode == "mention" or preferences.mention_only(chat_key)
 
 
 def chat_game_of(preferences: Preferences, chat_key: str, default_game: str) -> str | None:

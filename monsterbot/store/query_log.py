@@ -49,12 +49,18 @@ _REDACTED = re.compile(
 def redact(text: str) -> str:
     """A message as the query log keeps it: its matching key (folded, compacted: what `misses` groups by) with each
     link, e-mail address and run of digits of the text as written replaced by `<link>`, `<email>`, `<number>`; at
-    most QUERY_CHARS."""
-    kept, end = [], 0
+    most QUERY_CHARS. The text is read only until that much is kept: the rest of a long message is never
+    normalised."""
+    kept, size, end = [], 0, 0
     for found in _REDACTED.finditer(text):
-        kept += [normalize(text[end : found.start()]), f"<{found.lastgroup}>"]
+        piece = normalize(text[end : found.start()]) + f"<{found.lastgroup}>"
+        kept.append(piece)
+        size += len(piece)
         end = found.end()
-    kept.append(normalize(text[end:]))
+        if size >= QUERY_CHARS:
+            break
+    else:
+        kept.append(normalize(text[end:]))
     return "".join(kept)[:QUERY_CHARS]
 
 

@@ -21,7 +21,7 @@ from monsterbot.web import metrics
 from monsterbot.web.dedupe import EventLedger, RedisLedger, event_ledger
 from monsterbot.web.dispatch import SENDERS, Replier, ReplyDispatcher
 from monsterbot.web.line_api import LineReplier
-from monsterbot.web.runtime import Runtime
+from monsterbot.web.runtime import Preloaded, Runtime
 from monsterbot.web.runtime import build as build_runtime
 from monsterbot.web.webhook import Webhook
 
@@ -33,11 +33,13 @@ def create_app(
     runtime: Runtime | None = None,
     replier: Replier | None = None,
     ledger: EventLedger | None = None,
+    preloaded: Preloaded | None = None,
 ) -> Flask:
-    """Build the webhook app; a missing LINE secret or token fails here, at start-up."""
+    """Build the webhook app (in a gunicorn worker, from what the master `preloaded`); a missing LINE secret or token
+    fails here, at start-up."""
     settings = settings or Settings.from_env()
     logs.configure(settings.log_format)
-    runtime = runtime or build_runtime(settings)
+    runtime = runtime or build_runtime(settings, preloaded=preloaded)
     knowledge = runtime.knowledge
     metrics.export_knowledge(knowledge)
     replier = replier or LineReplier(
@@ -125,6 +127,14 @@ def _raw_body(limit: int) -> bytes:
     if request.content_length is None and len(body) >= limit and request.environ["wsgi.input"].read(1):
         raise RequestEntityTooLarge()  # a chunked body: werkzeug stops reading at the limit, without a word
     return body
+
+
+def close_app(app: Flask) -> None:
+    """Stop what `create_app` started, where no ASGI lifespan does (Flask's development server, tests): the replies
+    still queued are sent within the drain budget, LINE's connections closed, the runtime's threads stopped."""
+    parts = app.extensions["monsterbot"]
+    parts["dispatcher"].shutdown()
+    parts["runtime"].close()
 
 
 def drain_budget(grace: float) -> float:

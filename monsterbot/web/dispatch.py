@@ -232,6 +232,14 @@ class ReplyDispatcher:
         if loop is not None and loop.is_running():
             asyncio.run_coroutine_threadsafe(self.drain_async(timeout), loop).result()
 
+    def shutdown(self) -> None:
+        """`close` from another thread than the loop's (a development server's stop, tests), waiting for it; nothing
+        to do when no reply was ever sent."""
+        with self._lock:
+            loop = self._loop
+        if loop is not None and loop.is_running():
+            asyncio.run_coroutine_threadsafe(self.close(), loop).result()
+
     def _home(self) -> asyncio.AbstractEventLoop:
         """The loop replies are sent on: the attached one, else the process's background loop."""
         with self._lock:

@@ -40,14 +40,19 @@ os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
 def on_starting(server):
     """Start every run with no figures left from an earlier one; import the app's module here, in the master before
     the fork, so that the workers share its code (whichever app: the benchmarks' floors run under this file too);
-    monsterbot's own app also loads its knowledge here."""
+    monsterbot's own app also loads its knowledge here, and each worker's app is made from it."""
     shutil.rmtree(_metrics_dir, ignore_errors=True)
     os.makedirs(_metrics_dir, exist_ok=True)
     module = str(getattr(server.app, "app_uri", "") or "").split(":", 1)[0]
     if module:
         importlib.import_module(module)
     if module == "monsterbot.web.app":
-        _preload()
+        from monsterbot.web.app import create_app
+
+        preloaded = _preload()
+        # the app each worker loads after the fork (gunicorn calls its application's `load`): the Procfile's
+        # `create_app()`, handed what the master prepared
+        server.app.load = lambda: create_app(preloaded=preloaded)
 
 
 def _preload():
@@ -60,12 +65,18 @@ def _preload():
     logs.configure(settings.log_format)
     normalize("火龍")
     importlib.import_module(asgi_loop)  # the workers' event loop: its module's pages shared, not imported in each
-    preload(settings)
+    return preload(settings)
 
 
 def pre_fork(server, worker):
     """Keep the collector off the master's objects in the worker: walking them would copy their shared pages."""
     gc.freeze()
+
+
+def on_exit(server):
+    """Remove the metrics folder this file made (one named by PROMETHEUS_MULTIPROC_DIR is its owner's to keep)."""
+    if not settings.metrics_dir:
+        shutil.rmtree(_metrics_dir, ignore_errors=True)
 
 
 def child_exit(server, worker):

@@ -1,7 +1,8 @@
 """Wiring the parts a running bot needs from its settings: store, knowledge, query log, preferences.
 
-Under gunicorn the master calls `preload` before it forks: the knowledge is loaded once, and each worker's `build`
-starts from that snapshot, whose pages the workers share, instead of loading a copy of its own. Threads (the
+Under gunicorn the master calls `preload` before it forks (monsterbot/web/gunicorn_conf.py), and hands what it made
+to each worker's app (`create_app(preloaded=...)`, then `build`): the knowledge is loaded once, and each worker starts
+from that snapshot, whose pages the workers share, instead of loading a copy of its own. Threads (the
 reloader, the EventBinding watcher, the query log writer) start in `build`, in the workers, never in the master.
 
 The embedded store (SQLite in the data folder, the default) is read and written with sqlite3 (store/embedded.py):
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,6 @@ from monsterbot.preferences.cached import CachedPreferences
 from monsterbot.sources import Source, knowledge_source, live_knowledge
 from monsterbot.sources.live import Baseline, LiveKnowledge, Reloader
 from monsterbot.web import metrics
-from monsterbot.web.webhook import rehearse
 
 if TYPE_CHECKING:  # imported only when configured, to keep the default start-up light
     from sqlalchemy.engine import Engine
@@ -72,17 +72,28 @@ class Runtime:
 
 
 @dataclass(frozen=True)
-class Preloaded:
+class PreloadedKnowledge:
     """Knowledge loaded before the fork: the source (with what it read), its snapshot, its fingerprint then."""
 
-    key: tuple[object, ...]  # the settings it was loaded for
     source: Source
     snapshot: Snapshot
     fingerprint: str
 
 
-_preloaded: Preloaded | None = None
-_migrating: set[str] = set()  # the embedded stores a process of the master's migrates
+@dataclass(frozen=True)
+class Preloaded:
+    """What the master prepared before the fork, for the settings it was made for: the embedded store a process of
+    its own migrates, and the knowledge, when it could be loaded there."""
+
+    key: tuple[object, ...]
+    migrating: str | None = None  # that store's URL
+    knowledge: PreloadedKnowledge | None = None
+
+    def serves(self, settings: Settings) -> bool:
+        """Whether a worker with these settings may start from it."""
+        return self.key == _preload_key(settings)
+
+
 _WARM_UP = ("火龍", *(f"weak to {topic}" for topic in (*ELEMENTS, *AILMENTS)))
 
 
@@ -90,16 +101,17 @@ def _preload_key(settings: Settings) -> tuple[object, ...]:
     return settings.source, tuple(settings.knowledge_paths), settings.data_dir
 
 
-def preload(settings: Settings) -> bool:
+def preload(settings: Settings) -> Preloaded:
     """Load the YAML knowledge in this process (the gunicorn master, before it forks) for the workers' `build`, and
     import the modules `build` will use, so that the workers share all these pages. Starts no thread and opens no
-    database (a connection must not cross a fork); a failure is logged and leaves each worker to load on its own."""
-    global _preloaded
+    database (a connection must not cross a fork); knowledge that cannot be loaded here leaves each worker to load
+    its own."""
+    migrating = None
     if embedded_store(settings) is not None:
         from monsterbot.store.embedded import migrate_apart
 
         if migrate_apart(settings.store_url()) is not None:
-            _migrating.add(settings.store_url())
+            migrating = settings.store_url()
     for used, modules in (
         (
             settings.needs_store and embedded_store(settings) is None,
@@ -112,21 +124,20 @@ def preload(settings: Settings) -> bool:
     ):
         for module in modules if used else ():
             importlib.import_module(module)  # shared by the workers, used there
+    prepared = Preloaded(_preload_key(settings), migrating)
     if settings.source != "yaml":
-        return False
+        return prepared
     source = knowledge_source(settings, None)
     fingerprint = source.fingerprint()
     knowledge = live_knowledge(source, settings, baseline(settings))
     if not knowledge.reload():
-        return False
+        return prepared
     # what each worker would compute once per snapshot, computed here once for all of them: the names never read as a
     # follow-up, the tables every answer uses, the default game's reverse-lookup rankings (each walks every monster)
     conversation = Conversation(knowledge, settings.default_game)
     for question in _WARM_UP:
         conversation.reply_to_text(question)
-    rehearse(conversation)  # the request path, specialised here once for every worker
-    _preloaded = Preloaded(_preload_key(settings), source, knowledge.current, fingerprint)
-    return True
+    return replace(prepared, knowledge=PreloadedKnowledge(source, knowledge.current, fingerprint))
 
 
 def baseline(settings: Settings) -> Baseline:
@@ -141,10 +152,10 @@ def embedded_store(settings: Settings) -> Path | None:
     return sqlite_file(settings.store_url()) if settings.needs_store and settings.source != "store" else None
 
 
-def open_store(settings: Settings) -> Engine | None:
+def open_store(settings: Settings, migrated_apart: bool = False) -> Engine | None:
     """The migrated database engine, or None if it is not needed (or is the embedded store, migrated by the master's
-    process when it has one, else here, and not kept); an outage is logged, not fatal."""
-    if not settings.needs_store or settings.store_url() in _migrating:
+    process when it has one (`migrated_apart`), else here, and not kept); an outage is logged, not fatal."""
+    if not settings.needs_store or migrated_apart:
         return None
     from monsterbot.store.database import migrate, open_engine
 
@@ -159,12 +170,21 @@ def open_store(settings: Settings) -> Engine | None:
     return engine
 
 
-def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_api: object | None = None) -> Runtime:
+def build(
+    settings: Settings,
+    *,
+    watch: bool = True,
+    strict: bool = False,
+    kube_api: object | None = None,
+    preloaded: Preloaded | None = None,
+) -> Runtime:
     """Load knowledge (strict: raise on errors), and start the reloader, the query log and the
-    EventBinding watcher when asked (kube_api: a CustomObjectsApi, else from the environment)."""
-    engine = open_store(settings)
-    preloaded = _preloaded if _preloaded is not None and _preloaded.key == _preload_key(settings) else None
-    source = preloaded.source if preloaded is not None else knowledge_source(settings, engine)
+    EventBinding watcher when asked (kube_api: a CustomObjectsApi, else from the environment); in a gunicorn worker,
+    from what the master `preload`ed for the same settings."""
+    prepared = preloaded if preloaded is not None and preloaded.serves(settings) else Preloaded(())
+    engine = open_store(settings, prepared.migrating == settings.store_url())
+    known = prepared.knowledge
+    source = known.source if known is not None else knowledge_source(settings, engine)
     cluster = None
     if settings.kubernetes and watch:
         from monsterbot.sources.cluster import ClusterSource, kubernetes_api
@@ -189,8 +209,8 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
     )
     if watch:
         knowledge.listeners.append(lambda: metrics.export_knowledge(knowledge))
-    if preloaded is not None:
-        knowledge.adopt(preloaded.snapshot)
+    if known is not None:
+        knowledge.adopt(known.snapshot)
     else:
         knowledge.reload(strict=strict)
     if cluster is not None:
@@ -198,7 +218,7 @@ def build(settings: Settings, *, watch: bool = True, strict: bool = False, kube_
         cluster.watcher.start()
     if watch and settings.reload_interval > 0:
         # a preload's fingerprint makes the first check read files changed since, if the fork came later
-        seen = preloaded.fingerprint if preloaded is not None and cluster is None else None
+        seen = known.fingerprint if known is not None and cluster is None else None
         runtime.reloader = Reloader(knowledge, source.fingerprint, settings.reload_interval, seen)
         runtime.reloader.start()
     embedded = embedded_store(settings)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 import logging
 import secrets
 import time
@@ -39,7 +38,7 @@ from monsterbot import logs
 from monsterbot.bounded import deadline
 from monsterbot.conversation import ChatKind, Conversation, Reply
 from monsterbot.preferences import chat_key
-from monsterbot.replies.wire import Wire, reply_body
+from monsterbot.replies.wire import Wire
 from monsterbot.web import metrics
 from monsterbot.web.dedupe import REPLY_TOKEN_SECONDS, EventLedger, Owed
 from monsterbot.web.dispatch import ReplyDispatcher, Sending
@@ -302,48 +301,3 @@ def _chat_of(event: Event, salt: str) -> tuple[ChatKind, str]:
         return ChatKind.ROOM, chat_key(source.room_id, salt)
     user = getattr(source, "user_id", None)
     return ChatKind.USER, chat_key(user, salt) if user else ""
-
-
-#: What the gunicorn master rehearses before the fork (`rehearse`): a name, a misspelt one, one that fits several
-#: monsters, a question about many, chatter; and a group's message addressed to the bot by a mention.
-_REHEARSED = ("火龍", "rathlos", "rath", "哪些魔物怕火", "今天吃火鍋")
-_REHEARSALS = 10  # the interpreter specialises a function's bytecode after a few calls
-
-
-def rehearse(conversation: Conversation) -> None:
-    """Run the request path's own work (the signature, the SDK's event models, the answer, the reply's bytes, the log
-    line) on made-up events, in the gunicorn master before the fork, sending and recording nothing: each worker then
-    starts with this code specialised and its tables built, in pages it shares, instead of writing its own copy of
-    them on its first requests."""
-    secret = b"rehearsal"
-    mention = {"mentionees": [{"index": 0, "length": 4, "type": "user", "userId": "U0", "isSelf": True}]}
-    events = [_made_up_event({"type": "user", "userId": "U0"}, {"text": text}, n) for n, text in enumerate(_REHEARSED)]
-    events.append(
-        _made_up_event({"type": "group", "groupId": "C0", "userId": "U0"}, {"text": "@bot 火龍", "mention": mention}, 9)
-    )
-    body = json.dumps({"destination": "U0", "events": events}, ensure_ascii=False).encode()
-    signature = base64.b64encode(hmac.new(secret, body, hashlib.sha256).digest()).decode()
-    formatters = [handler.formatter for handler in logging.getLogger("monsterbot").handlers if handler.formatter]
-    for _ in range(_REHEARSALS):
-        _signed(body, signature, secret)
-        for event in parse_events(body).events:
-            answer = _answer(event, _said(event), conversation, "rehearsal")
-            if answer is not None and answer.messages:
-                reply_body(event.reply_token, answer.messages)
-            record = log.makeRecord(log.name, logging.INFO, __file__, 0, "answered", (), None, extra={"event_id": "x"})
-            for formatter in formatters:
-                formatter.format(record)
-
-
-def _made_up_event(source: dict[str, object], message: dict[str, object], n: int) -> dict[str, object]:
-    """A text message event as LINE's webhook sends one (for `rehearse`)."""
-    return {
-        "type": "message",
-        "mode": "active",
-        "timestamp": 1700000000000 + n,
-        "source": source,
-        "webhookEventId": f"01REHEARSAL{n:015d}",
-        "deliveryContext": {"isRedelivery": False},
-        "replyToken": f"rehearsal-{n}",
-        "message": {"type": "text", "id": str(n), "quoteToken": "q", **message},
-    }

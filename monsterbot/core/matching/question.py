@@ -59,10 +59,33 @@ TALK_WORDS = ("monsterbot talk", "talk", "說話", "说话", "解除靜音", "�
 
 HELP_WORDS = ("help", "幫助", "說明", "?", "使い方", "ヘルプ", "怎麼用", "指令", "usage", "/help")
 
+#: Words for one strong individual of a monster, not another monster: its card answers ("歴戦王レ・ダウ", "tempered
+#: arkveld", "afflicted magnamalo"; Risen, 傀異克服, are monsters of their own and stay names).
+INDIVIDUAL_WORDS = (
+    *(
+        "歴戦王",
+        "歴戦の個体",
+        "歴戦個体",
+        "歴戦",
+        "歷戰王",
+        "歷戰",
+        "ボス個体の",
+        "ボス個体",
+        "個体",
+        "狂竜化",
+        "狂龍化",
+    ),
+    *("傀異化", "tempered", "arch", "afflicted", "alpha", "frenzied"),
+)
 #: Latin words that frame a question in English and carry no name.
 ENGLISH_FILLER = frozenset(
-    "what whats is are the a an weak weakness weaknesses weakpoint weakpoints weakspot weakspots to of for "
-    "against element elements elemental monster please tell me about how do i beat kill hunt s".split()
+    [
+        *"what whats is are the a an weak weakness weaknesses weakpoint weakpoints weakspot weakspots to of for "
+        "against element elements elemental monster please tell me about how do i beat kill hunt s "
+        "tips tip best points point spot spots bring where which need help with on guide strategy counter fight "
+        "hunting pls compare".split(),
+        *(word for word in INDIVIDUAL_WORDS if word.isascii()),
+    ]
 )
 
 #: Words that name a game, in any language, per game id.
@@ -164,10 +187,12 @@ REVERSE_MARKERS = (
     "を",
     "効く",
     "有效",
+    # a weapon of the element and what it can hunt ("雷屬性武器可以打什麼", "氷属性の武器で行けるモンスター")
+    *("怪", "有哪些", "武器", "可以", "打", "で", "行ける", "狩れる"),
 )
 ENGLISH_REVERSE_MARKERS = frozenset(
-    "which what who monsters monster weak weakness weaknesses to is are list against element elemental good use "
-    "effective s the".split()
+    "which what whats who monsters monster weak weakness weaknesses to is are list against element elemental good use "
+    "effective s the of in for a an my i should on weapon targets".split()
 )
 #: The markers that make a reverse question explicit, as a group needs it to be answered: "哪些魔物怕火", "weak to
 #: fire", "火が弱点のモンスター"; "有雷" (spoilers ahead), "怕火", "是毒", "the fire" are said in passing.
@@ -187,9 +212,12 @@ EXPLICIT_REVERSE_MARKERS = (
     "清單",
     "効く",
     "有效",
+    "怪",
+    "有哪些",
+    "武器",
 )
 ENGLISH_EXPLICIT_REVERSE_MARKERS = frozenset(
-    "which what who monsters monster weak weakness weaknesses list against effective".split()
+    "which what whats who monsters monster weak weakness weaknesses list against effective targets weapon".split()
 )
 #: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア").
 COMPARE_SPLIT = re.compile(
@@ -199,7 +227,10 @@ COMPARE_SPLIT = re.compile(
 ELEMENT_TOPICS = ("fire", "water", "thunder", "ice", "dragon")
 
 #: Phrases before a name in Chinese and Japanese questions.
-PREFIXES = ("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "すみません", "教えて")
+PREFIXES = (
+    *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "すみません", "教えて"),
+    *(word for word in INDIVIDUAL_WORDS if not word.isascii()),
+)
 #: Phrases after a name that make it a question ("弱點", "弱什麼", "の弱点").
 QUESTION_SUFFIXES = (
     "弱點",
@@ -225,6 +256,10 @@ QUESTION_SUFFIXES = (
     "ですか",
     "を教えて",
     "教えて",
+    # what players ask after a name: what to bring, how to fight it (Chinese either script, Japanese)
+    *("有什麼", "吃什麼", "帶什麼", "要帶什麼", "用啥", "帶啥", "吃啥", "克制", "武器", "要怎麼打", "咋打", "打哪"),
+    *("打哪裡", "要打哪", "要打哪裡", "在哪裡", "推薦什麼屬性", "何属性", "効く", "が効く", "に効く", "どの属性"),
+    *("にはどの属性", "が弱点", "弱点属性", "に弱い", "倒し方", "弱点どこ", "弱点部位", "攻略"),
 )
 #: Particles stripped only next to a question suffix, so a name ending in ノ (ディノ) stays whole.
 PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "は", "の", "何", "なに", "なん", "って")

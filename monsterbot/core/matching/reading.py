@@ -31,7 +31,7 @@ from typing import Iterable
 
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.matcher import Candidate, Matcher, MatchResult, Method, Outcome
-from monsterbot.core.matching.normalize import MAX_INPUT, fold, normalize, to_traditional
+from monsterbot.core.matching.normalize import MAX_INPUT, fold, is_cjk, normalize, to_traditional
 from monsterbot.core.matching.question import (
     ENGLISH_FILLER,
     HITZONE_WORDS,
@@ -130,7 +130,7 @@ PART_LETTERS = 3
 #: that asked about no monster the row meant reach 80 ("glaive" 80 for the alias glav, "火恐龍" 80 for 火龍), the
 #: spellings players meant score 83 and more ("tigerx" 83: two letters swapped in six; typos answered: 87.5 and more).
 ASK_FLOOR = 82.0
-_KATAKANA = re.compile("[\u30a0-\u30ff]")
+_KATAKANA = re.compile("[\u30a0-\u30ff]+")
 _KANA = re.compile("[\u3040-\u30ff]")
 _LATIN = re.compile("[a-z]")
 
@@ -185,6 +185,9 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
         return Reading(Verdict.NONE, why=question.kind.value)
     if question.whole != question.subject and matcher.monsters_named(question.whole):
         return _in_game(_name(question.whole, text, matcher), question.game, matcher)
+    listed = _names_spaced(text, matcher)
+    if listed:
+        return Reading(Verdict.COMPARE, listed, why="names separated by spaces", whole=True)
     reading = _in_game(_name(question.subject, text, matcher), question.game, matcher)
     if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and _glued(question.subject, text):
         return Reading(
@@ -195,6 +198,20 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             match=reading.match,
         )
     return reading
+
+
+def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
+    """The monsters of a message that is Chinese or Japanese names separated by spaces ("滅盡龍 冰呪龍 冥赤龍"), each
+    word a name of one monster as it stands; () otherwise. Latin names hold spaces themselves ("rey dau") and are
+    listed with commas or "vs"."""
+    words = [normalize(word) for word in text.split()]
+    if len(words) < 2 or not all(word and is_cjk(word) for word in words):
+        return ()
+    named = [matcher.monsters_named(word) for word in words]
+    if not all(len(ids) == 1 for ids in named):
+        return ()
+    found = tuple(dict.fromkeys(ids[0] for ids in named))
+    return found if len(found) > 1 else ()
 
 
 def _glued(subject: str, text: str) -> bool:
@@ -302,10 +319,14 @@ def _first_word(subject: str, best: Candidate, matcher: Matcher) -> bool:
 def _short_part(subject: str, best: Candidate) -> bool:
     """Whether the subject is only a short part of the name it was found in ("basar" of Basarios, 青熊 of 青熊獸).
 
-    The evidence is the share of the name the subject covers: a name missing its last letter ("anjanat", "diablo":
-    7 of 8, 6 of 7) is a typo of it, but one that leaves more than PART_SHARE of it unsaid is as often a word of its
-    own or another name's beginning; players' own shortenings ("lagi", ミツネ) are aliases, found whole.
+    The evidence is the share of the name the subject covers, and the script: a Latin or Han part that leaves more
+    than PART_SHARE of the name unsaid is as often a word of its own or another name's beginning, while a name
+    missing its last letter ("anjanat", "diablo": 7 of 8, 6 of 7) is a typo of it. Katakana names are shortened to
+    their first morae as a rule (ドドブラ, グラビ, wikiwiki's 略称 page): a katakana part is read as the matcher
+    reads it.
     """
+    if _KATAKANA.fullmatch(subject):
+        return False
     return best.method is Method.PART and len(subject) < PART_SHARE * len(best.key)
 
 
@@ -405,8 +426,8 @@ def _within_word(key: str, text: str) -> bool:
         after = scripts[found.end()] if found.end() < len(scripts) else " "
         if not script.match(before) and not script.match(after):
             return True
-        if script is _LATIN and _about(normalize(_word_at(folded, found.start(), found.end()))):
-            return True  # glued to a question word: "rathalosweakness"
+        if script is _LATIN and normalize(_word_at(folded, found.start(), found.end())) in _about_keys():
+            return True  # glued to one question word: "rathalosweakness" (not letters that spell some: "kushion")
     return False
 
 
