@@ -24,7 +24,7 @@ parser = WebhookParser(os.environ["LINE_CHANNEL_SECRET"])
 _api: list[AsyncMessagingApi] = []  # one per worker, made on its loop by the first webhook
 
 
-async def callback(body: bytes, signature: str) -> tuple[str, int]:
+async def callback(body: bytes, signature: str, request_id: str) -> tuple[str, int]:  # asgi.LoopWebhook
     try:
         events = parser.parse(body.decode(), signature)
     except InvalidSignatureError:

@@ -12,7 +12,8 @@ def _call(parts: list[bytes], max_body: int = 1000) -> tuple[list[bytes], list[d
     """POST /callback with a body sent in `parts`; the bodies the loop webhook was given and what was sent back."""
     given: list[bytes] = []
 
-    def webhook(body: bytes, signature: str) -> tuple[str, int]:
+    def webhook(body: bytes, signature: str, request_id: str) -> tuple[str, int]:
+        assert (signature, request_id) == ("s", "proxy-1")
         given.append(body)
         return "OK", 200
 
@@ -28,7 +29,8 @@ def _call(parts: list[bytes], max_body: int = 1000) -> tuple[list[bytes], list[d
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    scope = {"type": "http", "method": "POST", "path": "/callback", "headers": [(b"x-line-signature", b"s")]}
+    headers = [(b"x-line-signature", b"s"), (b"X-Request-Id", b"proxy-1")]
+    scope = {"type": "http", "method": "POST", "path": "/callback", "headers": headers}
     asyncio.run(WholeRequests(app, max_body, webhook)(scope, receive, send))
     return given, sent
 

@@ -106,10 +106,10 @@ def test_the_master_migrates_in_a_process_of_its_own(tmp_path):
 _FIRST_ANSWER = """
 import os, sys, time
 import monsterbot.web.gunicorn_conf as conf
-conf._preload()
+preloaded = conf._preload()
 from monsterbot.web.app import create_app
 from monsterbot_devtools.webprocess import event_body, sign
-app = create_app()
+app = create_app(preloaded=preloaded)  # as gunicorn_conf's on_starting has a worker make it
 webhook = app.extensions["monsterbot"]["loop_webhook"]
 body = event_body("火龍", 1)
 import asyncio

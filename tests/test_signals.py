@@ -336,6 +336,40 @@ def test_every_line_of_a_webhook_call_carries_its_request_id_and_each_events_its
     )
 
 
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [("ingress-7f3a.1:2", True), ("x" * 64, True), ("x" * 65, False), ('a" level="x', False), ("a b", False)],
+)
+def test_a_plain_x_request_id_is_the_log_lines_request_id(line_stub, knowledge, given, kept):
+    """A proxy's X-Request-Id follows the call into the bot's log when it is a plain token of at most 64 characters;
+    anything else gets an id of the bot's own."""
+    import io
+    import logging
+    import re
+
+    from monsterbot import logs
+    from tests.conftest import app_for
+
+    app = app_for(settings_for(line_stub), runtime_for(knowledge))
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logs.JsonFormatter())
+    package = logging.getLogger("monsterbot")
+    package.addHandler(handler)
+    level = package.level
+    package.setLevel(logging.INFO)
+    try:
+        body = json.dumps(payload(text_event("火龍"))).encode()
+        headers = {"X-Line-Signature": sign(body), "X-Request-Id": given}
+        assert app.test_client().post("/callback", data=body, headers=headers).status_code == 200
+        app.extensions["monsterbot"]["dispatcher"].drain()
+    finally:
+        package.removeHandler(handler)
+        package.setLevel(level)
+    [request_id] = {json.loads(line)["request_id"] for line in stream.getvalue().splitlines()}
+    assert request_id == given if kept else re.fullmatch("[0-9a-f]{16}", request_id)
+
+
 def test_gunicorns_own_lines_are_json_and_its_access_log_stays_off():
     import logging
 

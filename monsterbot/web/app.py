@@ -81,7 +81,10 @@ def create_app(
     def callback() -> Response:
         arrived = request.environ.get("asgi.scope", {}).get("monsterbot.arrived")  # read whole, then a thread waited
         text, status = webhook.answer(
-            _raw_body(settings.max_body_bytes), request.headers.get("X-Line-Signature", ""), arrived
+            _raw_body(settings.max_body_bytes),
+            request.headers.get("X-Line-Signature", ""),
+            arrived,
+            request.headers.get("X-Request-Id", ""),
         )
         return Response(text, status, mimetype="text/plain")  # as the loop answers it
 

@@ -28,8 +28,8 @@ ASGIApp = Callable[[MutableMapping[str, Any], Receive, Send], Awaitable[None]]
 
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
-#: LINE's webhook on the loop: (body, X-Line-Signature) → (text, status), or what to await for them.
-LoopWebhook = Callable[[bytes, str], Union[tuple[str, int], Awaitable[tuple[str, int]]]]
+#: LINE's webhook on the loop: (body, X-Line-Signature, X-Request-Id) → (text, status), or what to await for them.
+LoopWebhook = Callable[[bytes, str, str], Union[tuple[str, int], Awaitable[tuple[str, int]]]]
 
 
 def serve(
@@ -140,8 +140,8 @@ async def _refuse(send: Send, status: int, text: bytes) -> None:
 
 async def _answer_on_loop(webhook: LoopWebhook, headers: list[tuple[bytes, bytes]], body: bytes, send: Send) -> None:
     """Answer the webhook on the loop, awaiting its response when it must wait (its replies' hold), then send it."""
-    signature = next((value.decode("latin1") for name, value in headers if name.lower() == b"x-line-signature"), "")
-    answered = webhook(body, signature)
+    signature, request_id = _header(headers, b"x-line-signature"), _header(headers, b"x-request-id")
+    answered = webhook(body, signature, request_id)
     text, status = answered if isinstance(answered, tuple) else await answered
     content = text.encode()
     await send(
@@ -155,3 +155,8 @@ async def _answer_on_loop(webhook: LoopWebhook, headers: list[tuple[bytes, bytes
         }
     )
     await send({"type": "http.response.body", "body": content})
+
+
+def _header(headers: list[tuple[bytes, bytes]], wanted: bytes) -> str:
+    """A request header's value ("" when absent)."""
+    return next((value.decode("latin1") for name, value in headers if name.lower() == wanted), "")

@@ -181,9 +181,8 @@ def build(
     """Load knowledge (strict: raise on errors), and start the reloader, the query log and the
     EventBinding watcher when asked (kube_api: a CustomObjectsApi, else from the environment); in a gunicorn worker,
     from what the master `preload`ed for the same settings."""
-    prepared = preloaded if preloaded is not None and preloaded.serves(settings) else Preloaded(())
-    engine = open_store(settings, prepared.migrating == settings.store_url())
-    known = prepared.knowledge
+    engine = open_store(settings, preloaded is not None and preloaded.migrating == settings.store_url())
+    known = preloaded.knowledge if preloaded is not None and preloaded.serves(settings) else None
     source = known.source if known is not None else knowledge_source(settings, engine)
     cluster = None
     if settings.kubernetes and watch:

@@ -15,6 +15,7 @@ import base64
 import hashlib
 import hmac
 import logging
+import re
 import secrets
 import time
 from dataclasses import dataclass, field, replace
@@ -52,6 +53,7 @@ FAILED = ("unreachable", "error", "unsent", "dropped")  # results of a reply LIN
 #: Seconds from a webhook's arrival within which all its waits on Redis, the database and preferences end together
 #: (monsterbot/bounded.py): LINE gives a webhook 2 s, and the answer must stay under 1 s whatever a store does.
 DEPENDENCY_BUDGET = 0.5
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
 
 @dataclass
@@ -78,26 +80,30 @@ class Webhook:
     def __post_init__(self) -> None:
         self._secret = self.channel_secret.encode()
 
-    def answer(self, body: bytes, signature: str, arrived: float | None = None) -> tuple[str, int]:
+    def answer(
+        self, body: bytes, signature: str, arrived: float | None = None, request_id: str = ""
+    ) -> tuple[str, int]:
         """The response text and status for a webhook call, once its replies reached LINE (HOLD at most) or were
         kept in the outbox: on a thread. `arrived` (monotonic): when the request was read, if it then waited for the
-        thread; every wait on a store ends by DEPENDENCY_BUDGET after it."""
+        thread; every wait on a store ends by DEPENDENCY_BUDGET after it. `request_id`: its X-Request-Id, if any."""
         arrived = time.monotonic() if arrived is None else arrived
         with deadline(arrived + DEPENDENCY_BUDGET):
-            with metrics.WEBHOOK_SECONDS.time(), logs.context(request_id=secrets.token_hex(8)):  # on each line
+            with metrics.WEBHOOK_SECONDS.time(), logs.context(request_id=log_id(request_id)):  # on each line
                 batch = self._answer(body, signature, arrived)
             if isinstance(batch, tuple):
                 return batch
             self.dispatcher.settle(batch.replies, batch.arrived)
             return self._respond(batch)
 
-    def answer_on_loop(self, body: bytes, signature: str) -> tuple[str, int] | Awaitable[tuple[str, int]]:
+    def answer_on_loop(
+        self, body: bytes, signature: str, request_id: str = ""
+    ) -> tuple[str, int] | Awaitable[tuple[str, int]]:
         """`answer` on the event loop: the response, or what to await for it (the replies' hold, never slept)."""
         arrived = time.monotonic()
         with (
             deadline(arrived + DEPENDENCY_BUDGET),
             metrics.WEBHOOK_SECONDS.time(),
-            logs.context(request_id=secrets.token_hex(8)),
+            logs.context(request_id=log_id(request_id)),
         ):
             batch = self._answer(body, signature, arrived)
         return batch if isinstance(batch, tuple) else self._settled(batch)
@@ -233,6 +239,13 @@ class Webhook:
                 log.info("answered", extra={**facts, **took})
 
         return delivered
+
+
+def log_id(given: str) -> str:
+    """The id every log line of a webhook call carries: the X-Request-Id a proxy in front gave it (to follow the
+    request across both logs) when it is a plain token of at most 64 letters, digits and ._:- (nothing a log reader
+    could mistake for other fields or lines), else a new one."""
+    return given if _REQUEST_ID.fullmatch(given) else secrets.token_hex(8)
 
 
 def _delivered(reply: Sending) -> bool:
