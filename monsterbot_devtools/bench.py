@@ -385,14 +385,6 @@ def _tree(pid: int) -> list[int]:
     return [pid, *children(pid)]
 
 
-def _settled(web: WebProcess, workers: int, timeout: float = 120) -> None:
-    """Wait until the master has only its workers: the store's migration, a process of its own at the lowest priority,
-    is part of the start, and its CPU (counted with the master's once reaped) must not land in a load."""
-    deadline = time.monotonic() + timeout
-    while len(children(web.process.pid)) > workers and time.monotonic() < deadline:
-        time.sleep(0.1)
-
-
 def cpu_seconds(pids: list[int]) -> float:
     """User + system CPU seconds used so far by these processes (all their threads), the first one's ended children
     included (a child that ended, such as the store's migration, has its CPU counted there once reaped)."""
@@ -626,7 +618,7 @@ def bench_webhook(seconds: float, clients: int, rounds: int, knowledge: Path | N
     def start(name: str) -> WebProcess:
         extra = AS_SHIPPED | ({"MONSTERBOT_KNOWLEDGE": str(knowledge)} if name == "big" else {})
         web = WebProcess.start(line.url, workers=2, command=COMMANDS.get(name), extra_env=extra)
-        _settled(web, 2)
+        web.settle()
         return web
 
     webs = {name: start(name) for name in names}

@@ -202,6 +202,15 @@ class WebProcess:
             time.sleep(0.1)
         raise RuntimeError(f"web process did not become ready:\n{self.log.read_text()[-2000:]}")
 
+    def settle(self, timeout: float = 120) -> list[int]:
+        """Wait until the master has only its workers, and list them: monsterbot's master forks a process of its own at
+        the lowest priority to migrate the store, part of the start, whose CPU is counted with the master's once
+        reaped."""
+        deadline = time.monotonic() + timeout
+        while len(children(self.process.pid)) > int(self.env["WEB_CONCURRENCY"]) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return children(self.process.pid)
+
     def stop(self, timeout: float = 40) -> int:
         self.process.send_signal(signal.SIGTERM)
         return self.process.wait(timeout)

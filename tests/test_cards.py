@@ -308,7 +308,8 @@ def test_names_and_questions_are_not_small_talk(text: str) -> None:
 def test_small_talk_in_a_group_stays_silent(talk: Conversation) -> None:
     from monsterbot.conversation import ChatKind
 
-    assert talk.reply_to_text("hi", ChatKind.GROUP, chat_key="g").messages == []
+    for text in ("hi", "www", "草", "哈哈哈", "👍", "lol"):
+        assert talk.reply_to_text(text, ChatKind.GROUP, chat_key="g").messages == [], text
 
 
 @pytest.mark.parametrize(("text", "language"), [("asdfgh", "en"), ("octopus", "en"), ("卯卯卯", "zh-TW")])
@@ -455,6 +456,8 @@ def test_a_comparison_reads_on_a_phone(talk: Conversation, language: str) -> Non
     for monster in reply.monsters:
         game = short[monster.facts(reply.game).game]
         assert any(t["text"].startswith(monster.name(language)) and t["text"].endswith(game) for t in texts)
+    buttons = [i["action"]["label"] for i in reply.messages[0].data["quickReply"]["items"]]
+    assert buttons[-1] == knowledge_name(talk, "rathian", language)  # the one left out, a tap away
     header = " ".join(t["text"] for t in _name_texts(bubble["header"]))
     assert knowledge_name(talk, "rathian", language) in header and "5" in header and "4" in header
 

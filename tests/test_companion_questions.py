@@ -320,6 +320,10 @@ def test_an_item_one_monster_gives_makes_it_the_chats_monster(knowledge):
         ("火龙在哪里", "rathalos", "zh-CN"),
         ("リオレウス どこ", "rathalos", "ja"),
         ("リオレウスはどこにいる", "rathalos", "ja"),
+        ("火龍出現在哪", "rathalos", "zh-TW"),
+        ("火龙出现在哪里", "rathalos", "zh-CN"),
+        ("rathalos location", "rathalos", "en"),
+        ("リオレウス 場所", "rathalos", "ja"),
     ],
 )
 def test_where_is_a_monster_answers_its_habitat(knowledge, text, monster, language):
@@ -426,3 +430,30 @@ def test_the_monsters_own_materials_come_before_rewards_many_share(knowledge):
     names = [m.item for m in items]
     assert names.index("Elder Dragon Bone") > names.index("Nergigante Tail")
     assert all(any(d.how in companion.OWN_WAYS for d in m.drops) for m in items[: names.index("Nergigante Tail")])
+
+
+@pytest.mark.parametrize(
+    "text, kind, subject",
+    [
+        ("where is the rathalos ruby", "item_sources", "Rathalos Ruby"),
+        ("where are rathalos scales", "item_sources", "Rathalos Scale"),
+        ("where is rathalos", "field_guide", "rathalos"),
+        ("where do i get rathalos", "field_guide", "rathalos"),
+        ("where is kirin", "field_guide", "kirin"),
+    ],
+)
+def test_where_is_an_item_or_a_monster(knowledge, text, kind, subject):
+    """ "Where is X" asks where an item comes from when X is an item, where a monster lives when X is a monster's
+    name (an item spelled near a monster's name never takes it)."""
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == kind, text
+    assert (reply.topic if kind == "item_sources" else reply.monsters[0].id) == subject
+
+
+def test_an_items_sources_in_a_game_not_held_say_so(knowledge):
+    talk = Conversation(knowledge)
+    reply = talk.reply_to_text("崛起 火龍紅玉怎麼拿")
+    assert reply.kind == "item_sources" and reply.game == "wilds"
+    assert reply.messages[0].data["text"] == "我只有荒野的火龍的紅玉入手方法，沒有崛起的："
+    held = talk.reply_to_text("world where do I get rathalos ruby")
+    assert held.game == "world" and [m.data["type"] for m in held.messages] == ["flex"]

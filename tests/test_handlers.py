@@ -168,11 +168,6 @@ def test_the_follow_up_comparison_reads_the_other_name_as_monster_name_does(know
     assert talk.reply_to_text("vs basar?", ChatKind.GROUP, False, "g").messages == []  # a shortening: not sure
 
 
-#: The kinds of answer that state a monster's facts, as the reading's verdicts (an item's sources are facts about
-#: an item: never what a row of names expects).
-_FACTS = {"weakness", "hitzones", "part", "element", "game_missing", "materials", "field_guide"}
-
-
 #: Materials, habitat and ailment questions (the corpus holds names only): the monster they name, or none.
 COMPANION_ROWS = (
     ("火龍 素材", "rathalos"),
@@ -185,28 +180,10 @@ COMPANION_ROWS = (
 )
 
 
-def _as_reading(reply: Any) -> Any:
-    from monsterbot.core.matching.reading import Reading, Verdict
-
-    ids = tuple(m.id for m in reply.monsters)
-    if reply.kind in _FACTS:
-        return Reading(Verdict.ANSWER, ids[:1])
-    if reply.kind == "item_sources":
-        return Reading(Verdict.ANSWER, (f"item:{reply.topic}",))
-    if reply.kind == "compare":
-        return Reading(Verdict.COMPARE, ids)
-    if reply.kind == "reverse":
-        return Reading(Verdict.REVERSE, topic=reply.topic)
-    if reply.kind == "which_one":
-        return Reading(Verdict.ASK, ids)
-    if reply.kind == "not_found" and ids:
-        return Reading(Verdict.UNKNOWN, ids)
-    return Reading(Verdict.NONE)
-
-
 def test_the_bot_answers_the_corpus_as_precisely_as_the_reading(knowledge: Any) -> None:
     """The tuning half of the labelled corpus sent to the bot in a one-to-one chat (every handler, in ORDER, on
     followup.parse): no answer with facts the reading itself would not give."""
+    from monsterbot.cli.played import as_reading
     from monsterbot.core.matching.evaluation import Row, evaluate, load, render
     from monsterbot.core.matching.normalize import detect_language
     from monsterbot.core.matching.reading import read
@@ -215,7 +192,7 @@ def test_the_bot_answers_the_corpus_as_precisely_as_the_reading(knowledge: Any) 
     rows = load(TUNE) + [Row(detect_language(text), "companion", text, expected) for text, expected in COMPANION_ROWS]
     matcher = knowledge.current.matcher
     reading = evaluate(rows, lambda query: read(query, matcher))
-    bot = evaluate(rows, lambda query: _as_reading(Conversation(knowledge).reply_to_text(query)))
+    bot = evaluate(rows, lambda query: as_reading(Conversation(knowledge).reply_to_text(query)))
     assert set(bot.false_positives) <= set(reading.false_positives), render(bot, misses=False)
     assert len(bot.false_positives) <= 3 and bot.overall.recall >= 0.95, render(bot)
 

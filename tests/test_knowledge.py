@@ -124,6 +124,19 @@ def test_a_bad_file_keeps_the_last_good_knowledge(tmp_path):
         live.reload(strict=True)
 
 
+@pytest.mark.parametrize("text", ["", "# Rathalos: to be written\n", "---\n"])
+def test_a_file_with_no_record_is_refused_not_taken_as_a_removed_monster(tmp_path, text):
+    """An emptied file (an editor's truncate-then-write caught between the two) never removes its monster."""
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE, folder)
+    live = LiveKnowledge(YamlSource([folder]).load)
+    assert live.reload()
+    (folder / "monsters" / "rathalos.yaml").write_text(text)
+    assert not live.reload()
+    assert "rathalos" in live.current.monsters
+    assert "rathalos.yaml:1" in live.status.error and "no monster record" in live.status.error
+
+
 def _import_into_copy(tmp_path, run_import, tamper=None):
     """Run an import over a copy of the committed records; the output must equal the committed files."""
     target = tmp_path / "monsters"

@@ -252,3 +252,20 @@ def test_chinese_or_japanese_names_separated_by_spaces_are_compared(knowledge):
 def test_the_bot_compares_names_separated_by_spaces(knowledge):
     answer = _answer(knowledge, "轟龍 迅龍 雷狼龍")
     assert answer.kind == "compare" and [m.id for m in answer.monsters] == ["tigrex", "nargacuga", "zinogre"]
+
+
+@pytest.mark.parametrize("text", ["zinogre 2", "kirin 2", "tigrex 3"])
+def test_a_latin_name_with_a_number_is_the_title_of_something_else(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.NONE
+
+
+def test_an_element_asked_after_question_words_is_that_elements_answer(knowledge):
+    """Words between the name and the element are a question's ("該用"), not a longer word glued to the name."""
+    assert _answer(knowledge, "迅龍該用雷屬性嗎").kind == "element"
+    assert _answer(knowledge, "電龍頭").kind == "not_found"  # a faucet: the name glued to 頭 is another word
+
+
+def test_a_homophone_of_a_whole_name_is_that_name_not_a_variant_word_before_another(knowledge):
+    """白赤龍 is said as 白熾龍 (Zoh Shia); 白 + 赤龍 (Safi'jiiva's alias) would be a white Safi'jiiva we lack."""
+    assert _read(knowledge, "白赤龙怎么打").monsters == ("zoh-shia",)
+    assert _read(knowledge, "黑鎧龍").verdict is Verdict.UNKNOWN  # no name sounds so: a black Gravios we lack

@@ -113,7 +113,7 @@ def test_a_short_latin_word_has_no_english_spelling():
     from monsterbot.core.matching.english import spelling
 
     assert spelling("kulu") == "" and spelling("火龍") == ""
-    assert spelling("quematrice") == spelling("kematrice") == "kematrise"
+    assert spelling("quematrice") == spelling("kematrice") == "kematris"
 
 
 def test_g_before_eu_stays_hard_as_heard():
@@ -122,3 +122,25 @@ def test_g_before_eu_stays_hard_as_heard():
 
     assert spelling("bazelgeuse") == spelling("bazelgooze") == spelling("bazellguse")
     assert spelling("legiana") == spelling("lejiana")
+
+
+def test_x_a_final_e_and_vowel_pairs_are_spelled_as_heard():
+    from monsterbot.core.matching.english import spelling
+
+    assert spelling("tigrex") == spelling("tigreks")
+    assert spelling("lagombie") == spelling("lagombi")
+    assert spelling("teostra") == spelling("tiostra") and spelling("kushaladaora") == spelling("kushaladura")
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("ナルカクルガ", "nargacuga"), ("ジンオウカ", "zinogre"), ("ディアフロス", "diablos")]
+)
+def test_a_slipped_voicing_mark_on_a_long_katakana_name(knowledge, text, monster_id):
+    result = ask(knowledge, text)
+    assert result.outcome is Outcome.MATCH and result.best.monster_id == monster_id, result
+
+
+def test_a_short_kana_word_is_not_folded_by_its_voicing():
+    from monsterbot.core.matching.romaji import voiceless
+
+    assert voiceless("koa") == "" and voiceless("doshaguma") == voiceless("doshakuma")

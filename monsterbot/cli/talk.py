@@ -93,10 +93,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
     settings = reading_settings(args.knowledge)
     knowledge = knowledge_for(settings)
     if args.eval:
+        from monsterbot.cli.played import played_report
         from monsterbot.core.matching.evaluation import report_file
 
         try:
             print(report_file(args.eval, knowledge.current.matcher))
+            print("\nas the bot answers each row in a one-to-one chat (every handler, in order):")
+            print(played_report(args.eval, knowledge, settings.default_game))
         except (OSError, ValueError) as problem:
             print(f"monsterbot ask --eval: {problem}", file=sys.stderr)
             return 2

@@ -147,6 +147,9 @@ def read_text(text: str, file: str) -> tuple[list[Record], list[Problem]]:
         datas = load_fast(text)
     except yaml.YAMLError:
         datas = None
+    if datas is not None and not any(d is not None for d in datas):
+        # an editor's half-written or emptied file, never a way to remove a monster (deleting its file is)
+        return [], [Problem(file, 1, 1, "the file holds no monster record (it is empty, or only comments)")]
     if datas is not None and all(d is None or valid_fast(d) for d in datas):
         return [Record(to_monster(d, origin=file), file, d, text, i) for i, d in enumerate(datas) if d is not None], []
     records: list[Record] = []

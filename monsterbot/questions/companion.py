@@ -25,7 +25,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"\b(?:materials?|mats|drops|loot|drop (?:rates?|chances?))\b",
         re.I,
     ),
-    "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|\bhabitats?\b", re.I),
+    "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|地點|地点|場所|\b(?:habitats?|locations?)\b", re.I),
     "inflicts": re.compile(
         r"状態異常攻撃|状態異常|異常狀態|异常状态|異常|异常|帶什麼|带什么|持ち物|"
         r"\b(?:inflicts?|what (?:should i|to) bring|ailments?)\b",
@@ -36,7 +36,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
 #: "Where is X": where a monster is found, asked in four languages ("where is rey dau", "where can I find rathalos",
 #: "火龍在哪裡", "火龙在哪里", "火龍哪裡有", "リオレウス どこ", "リオレウスはどこにいる"): its habitat.
 WHERE = re.compile(
-    r"在哪[裡里兒儿]?|哪[裡里]有|哪[裡里]找|出現在|出现在|どこ(?:に(?:いる|います|出る))?|"
+    r"(?:出[現现])?在哪[裡里裏兒儿]?|哪[裡里裏]有|哪[裡里裏]找|どこ(?:に(?:いる|います|出る))?|"
     r"\bwhere(?:'s|s)?\b",
     re.I,
 )
@@ -58,7 +58,7 @@ RANK_WORDS = {
 #: "Where do I get X", "X 怎麼拿", "Xの入手方法", "X drop rate": an item question whatever X is.
 ITEM_CUES = re.compile(
     r"の入手方法|の入手場所|入手方法|の入手|入手|怎麼拿|怎么拿|怎麼取得|怎么获得|怎麼刷|怎么刷|哪裡拿|哪里拿|哪裡有|哪里有|掉率|"
-    r"\b(?:where (?:do|can) i (?:get|find|farm)|how (?:do i|to) get|drop rates?)\b",
+    r"\b(?:where (?:do|can) i (?:get|find|farm)|where(?:'s| is| are| to get)|how (?:do i|to) get|drop rates?)\b",
     re.I,
 )
 #: A game named before an item question ("世界 火龍的紅玉怎麼拿", "MH World where do I get Rathalos Ruby": what the
@@ -232,9 +232,10 @@ class ItemSource:
     def answer(self, context: Context) -> Answer | None:
         asked, rest = _asked_item(context.text)
         found = item_index(context.snapshot).find(rest, fuzzy=asked)
-        if found is None or not asked and _is_monster_name(context, rest):
+        if found is None or (not asked or not found.exact) and _is_monster_name(context, rest):
             return None  # an item's name alone answers only as typed; a monster's own name, or a question about a
-            # monster's part or element ("火龍 尾巴", which is also an item's name), stays the monster's
+            # monster's part or element ("火龍 尾巴", which is also an item's name), stays the monster's, and
+            # "where is rathalos" is where the monster lives (MonsterTopic), not an item spelled near it
         game = next((g for g in (context.game, *reversed(GAMES)) if givers(context.snapshot, found.item, g)), None)
         if game is None:
             return None
@@ -252,6 +253,7 @@ class ItemSource:
             monsters=monsters,
             topic=found.item,
             score=found.score,
+            unanswered=f"game:{context.game}" if context.game_chosen and game != context.game else "",
             remember=Remembered(only.id, game, Kind.WEAKNESS.value, "", language) if only else None,
         )
 

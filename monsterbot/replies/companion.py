@@ -480,17 +480,14 @@ def guide_lines(monster: Monster, game: str, topic: str, language: str) -> list[
 def field_guide(monster: Monster, game: str, topic: str, language: str) -> FlexMessage:
     """Where a monster lives, what it inflicts and what to bring against it, its crowns and (World) traps."""
     facts = monster.games[game]
+    sections = guide_sections(facts, topic, language)
     body: list = []
-    for title_, lines, small in guide_sections(facts, topic, language):
+    for title_, lines, small in sections:
         body.append(heading(title_, first=not body))
         body += [text(line, size="xs" if small else "sm") for line in lines]
         if title_ == say(language, "bring"):
             body.append(text(say(language, "bring_note"), size="xxs", color=GREY))
-    alt = (
-        f"{monster.name(language)} {say(language, 'habitat')}: "
-        f"{joined((place_name(p, language) for p in facts.habitats), language)}; {say(language, 'inflicts')}: "
-        f"{joined((condition_name(c, language) for c in facts.inflicts), language)}"
-    )
+    alt = f"{monster.name(language)} " + "; ".join(f"{t}{colon(language)}{lines[0]}" for t, lines, _ in sections[:2])
     buttons = [_card_button(monster, game, language)]
     buttons += _topic_buttons(monster, game, language, ("materials",), facts)
     buttons += _other_games(monster, game, language, topic)

@@ -218,9 +218,8 @@ def comparison(
         footer=footnote(list(dict.fromkeys(line for f in every if f for line in source_lines(f, language)))),
     )
     alt = " | ".join(summary(monster, facts, language) for monster, facts in zip(monsters, every, strict=True))
-    return FlexMessage(
-        alt_text=alt_text(alt), contents=bubble, quick_reply=quick_replies(tuple(monsters), game, language)
-    )
+    shown = quick_replies((*monsters, *left_out), game, language)  # the ones left out are a tap away too
+    return FlexMessage(alt_text=alt_text(alt), contents=bubble, quick_reply=shown)
 
 
 def left_out_words(shown: int, left_out: Sequence[Monster], language: str) -> str:

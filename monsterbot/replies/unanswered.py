@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from monsterbot.core.answer import Answer, AnswerKind
+from monsterbot.core.glossary import item_name
 from monsterbot.replies import companion
 from monsterbot.replies.followups import say
 from monsterbot.replies.game_labels import short_game_name
@@ -17,6 +18,7 @@ _NOTES: dict[str, dict[str, str]] = {
         "tempered": "Tempered monsters' figures are not in my data. What I know about {name} is a tap away below.",
         "armor": "Armor is not in my data. What I know about {name} is a tap away below.",
         "game": "I hold {shown} {topic} for {name}, not {asked}:",
+        "game_item": "I hold where to get {name} in {shown}, not in {asked}:",
         "part": "{name}: no figures for its {part} in my data. Here are the parts it has:",
     },
     "zh-TW": {
@@ -25,6 +27,7 @@ _NOTES: dict[str, dict[str, str]] = {
         "tempered": "我的資料沒有歷戰個體的數值。{name}的資料請點下方按鈕。",
         "armor": "我的資料沒有防具。{name}的資料請點下方按鈕。",
         "game": "我只有{name}的{shown}{topic}，沒有{asked}的：",
+        "game_item": "我只有{shown}的{name}入手方法，沒有{asked}的：",
         "part": "{name}沒有{part}的肉質資料，以下是牠有資料的部位：",
     },
     "zh-CN": {
@@ -33,6 +36,7 @@ _NOTES: dict[str, dict[str, str]] = {
         "tempered": "我的资料没有历战个体的数值。{name}的资料请点下方按钮。",
         "armor": "我的资料没有防具。{name}的资料请点下方按钮。",
         "game": "我只有{name}的{shown}{topic}，没有{asked}的：",
+        "game_item": "我只有{shown}的{name}获取方法，没有{asked}的：",
         "part": "{name}没有{part}的肉质资料，以下是它有资料的部位：",
     },
     "ja": {
@@ -41,6 +45,7 @@ _NOTES: dict[str, dict[str, str]] = {
         "tempered": "歴戦の個体の数値はデータにありません。{name}のデータは下のボタンからどうぞ。",
         "armor": "防具はデータにありません。{name}のデータは下のボタンからどうぞ。",
         "game": "{name}の{asked}の{topic}はデータにありません。{shown}の{topic}はこちら：",
+        "game_item": "{asked}の{name}の入手方法はデータにありません。{shown}の入手方法はこちら：",
         "part": "{name}の{part}の肉質データはありません。データのある部位はこちら：",
     },
 }
@@ -67,6 +72,12 @@ def _other_shown(answer: Answer, asked_by: str, asked: str) -> str:
         rank = companion.say(language, value)
         return rank.lower() if language == "en" else rank
 
+    if answer.kind is AnswerKind.ITEM_SOURCES:  # topic: the item
+        return translated(_NOTES, language, "game_item").format(
+            name=item_name(answer.topic, language, answer.game or ""),
+            shown=named(answer.game or ""),
+            asked=named(asked),
+        )
     topic = companion.say(language, "materials" if answer.kind is AnswerKind.MATERIALS else answer.topic)
     shown = answer.game if asked_by == "game" else answer.topic
     return translated(_NOTES, language, "game").format(

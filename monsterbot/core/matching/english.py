@@ -1,11 +1,12 @@
 """Latin names as they sound in English: one loose spelling for the ways players spell what they heard.
 
-"kematrice" and "quematrice", "jipceros" and "gypceros", "ray dau" and "rey dau", "nerscila" and "nerscylla" are
-one spelling here: letters that sound alike in English are folded (qu/q/c before a, o, u/ck → k; c before e, i,
-y → s; g before e, i, y → j, but not before eu, said "oo": Bazelgeuse as "bazelgoose"; ph → f; y → i; z → s),
-vowel pairs that make one sound are one vowel (ay, ey, ai, ei → e; au, aw, ow, ou, oo, eu, ew → u; ee, ie,
-ea → i), silent h after a consonant and doubled letters are dropped. Only whole names of five letters or more have
-a spelling: shorter ones are too easily another word.
+"kematrice" and "quematrice", "jipceros" and "gypceros", "ray dau" and "rey dau", "nerscila" and "nerscylla",
+"tigrecks" and "tigrex" are one spelling here: letters that sound alike in English are folded (x after a letter →
+ks; qu/q/c before a, o, u/ck → k; c before e, i, y → s; g before e, i, y → j, but not before eu, said "oo":
+Bazelgeuse as "bazelgoose"; a final e after a letter is silent; ph → f; y → i; z → s), vowel pairs that make one
+sound are one vowel (ay, ey, ai, ei → e; au, ao, aw, ow, ou, oo, eu, ew → u; ee, ie, ea → i; eo → io), silent h
+after a consonant and doubled letters are dropped. Only whole names of five letters or more have a spelling:
+shorter ones are too easily another word.
 """
 
 from __future__ import annotations
@@ -14,14 +15,17 @@ import re
 
 MIN_LETTERS = 5
 _RULES = (
+    (re.compile(r"(?<=[a-z])x"), "ks"),
     (re.compile(r"ph"), "f"),
     (re.compile(r"qu|q|ck"), "k"),
     (re.compile(r"c(?=[eiy])"), "s"),
     (re.compile(r"c"), "k"),
     (re.compile(r"g(?=e(?!u)|[iy])"), "j"),
+    (re.compile(r"(?<=[a-z])e$"), ""),
     (re.compile(r"(?<=[^aeiouy])h"), ""),
     (re.compile(r"ay|ey|ai|ei"), "e"),
-    (re.compile(r"au|aw|ow|ou|oo|eu|ew"), "u"),
+    (re.compile(r"au|ao|aw|ow|ou|oo|eu|ew"), "u"),
+    (re.compile(r"eo"), "io"),
     (re.compile(r"ee|ie|ea"), "i"),
     (re.compile(r"y"), "i"),
     (re.compile(r"z"), "s"),

@@ -13,8 +13,9 @@ import os
 import re
 import tempfile
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
+from typing import Callable
 
 import opencc
 
@@ -24,9 +25,11 @@ VARIANT_FOLD = str.maketrans({"咒": "呪", "廻": "迴", "錘": "鎚", "兇": "
 
 #: Longest input that is normalised; anything longer is cut, which bounds the work per message.
 MAX_INPUT = 200
-#: Texts whose fold and key are kept: an answer folds its question's words and its monsters' names tens of times, and
-#: the names folded before the fork (the master's warm-up) are shared by every worker.
+#: Short texts whose fold and key are kept: an answer folds its question's words and its monsters' names tens of
+#: times, and the names folded before the fork (the master's warm-up) are shared by every worker. Longer texts (whole
+#: messages, which rarely repeat) are folded each time, so the cache stays small whatever players send.
 FOLDS_KEPT = 4096
+KEPT_LENGTH = 32
 
 _HIRAGANA_START, _HIRAGANA_END, _KANA_SHIFT = 0x3041, 0x3096, 0x60
 _KEEP_CATEGORIES = ("L", "N")  # letters and digits; the long-vowel mark ー is a letter (Lm)
@@ -72,7 +75,18 @@ def hiragana_to_katakana(text: str) -> str:
     return "".join(chr(ord(ch) + _KANA_SHIFT) if _HIRAGANA_START <= ord(ch) <= _HIRAGANA_END else ch for ch in text)
 
 
-@lru_cache(maxsize=FOLDS_KEPT)
+def _short_texts_kept(function: Callable[[str], str]) -> Callable[[str], str]:
+    """`function`, its results for the last FOLDS_KEPT texts of at most KEPT_LENGTH characters kept."""
+    kept = lru_cache(maxsize=FOLDS_KEPT)(function)
+
+    @wraps(function)
+    def call(text: str) -> str:
+        return kept(text) if len(text) <= KEPT_LENGTH else function(text)
+
+    return call
+
+
+@_short_texts_kept
 def fold(text: str) -> str:
     """NFKC, case fold, Traditional Chinese, katakana; keeps spaces and punctuation."""
     text = unicodedata.normalize("NFKC", text[:MAX_INPUT]).casefold()
@@ -84,7 +98,7 @@ def compact(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] in _KEEP_CATEGORIES)
 
 
-@lru_cache(maxsize=FOLDS_KEPT)
+@_short_texts_kept
 def normalize(text: str) -> str:
     """The matching key of a name or query: folded and compacted."""
     return compact(fold(text))

@@ -18,6 +18,7 @@ from typing import Iterable
 from monsterbot.core.matching import english, romaji
 from monsterbot.core.matching.pinyin import readings
 from monsterbot.core.matching.prefilter import FuzzyIndex
+from monsterbot.core.matching.romaji import is_kana
 
 #: Score of a key that sounds exactly like the query: above a shorter name found inside the query (90),
 #: below the query itself being a name (100), by the matcher's margin.
@@ -76,27 +77,30 @@ class PhoneticIndex:
         self._pinyin = _Spellings({}, FuzzyIndex())
         self._romaji = _Spellings({}, FuzzyIndex())
         self._english = _Spellings({}, FuzzyIndex())
-        self._spelled: dict[str, tuple[str | None, str | None, str]] = {}
+        self._voiceless = _Spellings({}, FuzzyIndex())
+        self._spelled: dict[str, tuple[str | None, str | None, str, str]] = {}
         self._change(keys, ())
 
     def changed(self, added: Iterable[str], removed: Iterable[str]) -> PhoneticIndex:
         """A new index with the keys `added` and without those `removed`."""
         new = PhoneticIndex.__new__(PhoneticIndex)
         new._pinyin, new._romaji, new._english = self._pinyin, self._romaji, self._english
+        new._voiceless = self._voiceless
         new._spelled = dict(self._spelled)
         new._change(added, removed)
         return new
 
     def _change(self, added: Iterable[str], removed: Iterable[str]) -> None:
         table = readings()
-        pairs: dict[bool, tuple[list[tuple[str, str]], ...]] = {True: ([], [], []), False: ([], [], [])}
+        pairs: dict[bool, tuple[list[tuple[str, str]], ...]] = {True: ([], [], [], []), False: ([], [], [], [])}
         for key in removed:
             for index, spelled in enumerate(self._spelled.pop(key)):
                 if spelled:
                     pairs[False][index].append((spelled, key))
         for key in added:
             # A name by its usual reading only; a query by each of its characters' readings.
-            spellings = table.usual_spelling(key), romaji.name_spelling(key), english.spelling(key)
+            kana = romaji.name_spelling(key)
+            spellings = table.usual_spelling(key), kana, english.spelling(key), romaji.voiceless(kana or "")
             self._spelled[key] = spellings
             for index, spelled in enumerate(spellings):
                 if spelled:
@@ -104,6 +108,7 @@ class PhoneticIndex:
         self._pinyin = self._pinyin.changed(pairs[True][0], pairs[False][0])
         self._romaji = self._romaji.changed(pairs[True][1], pairs[False][1])
         self._english = self._english.changed(pairs[True][2], pairs[False][2])
+        self._voiceless = self._voiceless.changed(pairs[True][3], pairs[False][3])
 
     def sound_alikes(self, subject: str) -> Iterable[tuple[str, float]]:
         """(key, score) of the keys that sound like the subject."""
@@ -117,6 +122,8 @@ class PhoneticIndex:
         romaji_spellings = romaji.query_spellings(subject)
         yield from self._romaji.exact(romaji_spellings)
         yield from self._romaji.nearby(romaji_spellings)
+        if is_kana(subject):  # a voicing mark slipped (ドシャクマ): the kana typed, not romaji
+            yield from self._voiceless.exact(filter(None, map(romaji.voiceless, romaji_spellings)))
         heard = english.spelling(subject)
         if heard:
             yield from self._english.exact([heard])

@@ -32,6 +32,7 @@ from typing import Iterable
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.matcher import Candidate, Matcher, MatchResult, Method, Outcome
 from monsterbot.core.matching.normalize import MAX_INPUT, fold, is_cjk, normalize, to_traditional
+from monsterbot.core.matching.phonetic import SOUND_ALIKE
 from monsterbot.core.matching.question import (
     ENGLISH_FILLER,
     HITZONE_WORDS,
@@ -189,7 +190,8 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
     if listed:
         return Reading(Verdict.COMPARE, listed, why="names separated by spaces", whole=True)
     reading = _in_game(_name(question.subject, text, matcher), question.game, matcher)
-    if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and _glued(question.subject, text):
+    glued = _glued(question.subject, text) and bool(matcher.monsters_named(question.subject))
+    if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and glued:
         return Reading(
             Verdict.UNKNOWN,
             reading.monsters,
@@ -216,7 +218,9 @@ def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
 
 def _glued(subject: str, text: str) -> bool:
     """Whether the name stands inside a longer word of the message ("電龍頭": a faucet, or Astalos' head where
-    "電龍 頭" surely is): read as the whole message is, a word glued to a name ("did you mean?"), not its part."""
+    "電龍 頭" surely is): read as the whole message is, a word glued to a name ("did you mean?"), not its part. The
+    caller asks it of a subject that is a name as it stands: in "麒麟要用火屬性嗎" the words between name and element
+    are a question's."""
     return any(subject in word and subject != word for word in map(normalize, re.split(r"[\s\W_]+", text)))
 
 
@@ -233,12 +237,19 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
 
 def _name(subject: str, text: str, matcher: Matcher) -> Reading:
     """One name: a variant pair, else the matcher's best with the evidence around it."""
-    if not matcher.monsters_named(subject):
+    result = matcher.match_key(subject)
+    if not matcher.monsters_named(subject) and not _sounds_as_one_name(result):
         variant = _variant(subject, matcher)
         if variant is not None:
             return variant
-    result = matcher.match_key(subject)
     return replace(_weigh(subject, result, text, matcher), match=result)
+
+
+def _sounds_as_one_name(result: MatchResult) -> bool:
+    """Whether the whole subject sounds exactly as one name (白赤龍 is said as 白熾龍, bái chì lóng): a homophone typo
+    of that name, not a variant word (白, white) before another name inside it (赤龍)."""
+    best = result.best
+    return best is not None and best.method is Method.PHONETIC and best.score >= SOUND_ALIKE
 
 
 def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Reading:
@@ -261,6 +272,8 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     best = result.candidates[0]
     if best.method is Method.CONTAINS:
         return replace(_contained(subject, best, text, matcher), whole=result.whole_message, score=best.score)
+    if _numbered_title(subject, best):
+        return Reading(Verdict.NONE, why="a name with a number: the title of something else", score=best.score)
     doubt = _doubt(subject, best, matcher)
     if doubt:
         return Reading(Verdict.ASK, _ids(result.candidates), why=doubt, score=best.score)
@@ -314,6 +327,13 @@ def _first_word(subject: str, best: Candidate, matcher: Matcher) -> bool:
     monster = matcher.monster(best.monster_id)
     names = monster.all_names() if monster is not None else []
     return any(len(words) > 1 and normalize(words[0]) == subject for _, name in names if (words := name.split()))
+
+
+def _numbered_title(subject: str, best: Candidate) -> bool:
+    """Whether a Latin subject is a name followed by a number ("diablo 4", "rathalos 2"): a sequel's or a product's
+    title, not the monster. The evidence is the number itself, which no Latin name holds: the name was only found as
+    a likeness or a part of the subject, never as the subject itself."""
+    return best.method is not Method.EXACT and bool(re.fullmatch(r"[a-z]+\d+", subject)) and best.key.isalpha()
 
 
 def _short_part(subject: str, best: Candidate) -> bool:

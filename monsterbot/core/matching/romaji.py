@@ -45,6 +45,25 @@ def loose(romaji: str) -> str:
     return _REPEAT.sub(r"\1", _LONG_O.sub("o", letters))
 
 
+#: Kana that differ only by their voicing marks (ド/ト, バ/ハ/パ/フ, グ/ク, ズ/ス, ツ/ス): a slip of one mark is a
+#: typo of a long name (ドシャクマ, ジン・ダバド, ティガレックツ), but short words differ so on their own (コア,
+#: ゴア): only spellings of MIN_VOICELESS letters or more are folded, and only for a query typed in kana.
+_VOICING = (
+    *((re.compile(r"j"), "sh"), (re.compile(r"ts"), "s"), (re.compile(r"[bpf]"), "h")),
+    *((re.compile(r"d"), "t"), (re.compile(r"g"), "k"), (re.compile(r"z"), "s")),
+)
+MIN_VOICELESS = 6
+
+
+def voiceless(spelling: str) -> str:
+    """A loose spelling with every voiced consonant made voiceless ("doshaguma" → "toshakuma"); "" when short."""
+    if len(spelling) < MIN_VOICELESS:
+        return ""
+    for pattern, replacement in _VOICING:
+        spelling = pattern.sub(replacement, spelling)
+    return _REPEAT.sub(r"\1", spelling)
+
+
 def name_spelling(key: str) -> str | None:
     """The loose spelling of a katakana name, None for other names."""
     return loose(hepburn(key)) if is_kana(key) else None
