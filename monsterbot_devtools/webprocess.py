@@ -173,9 +173,7 @@ class WebProcess:
                 web.wait_ready()
                 return web
             except RuntimeError:
-                if web.process.poll() is None:
-                    web.process.kill()
-                web.process.wait()
+                web.halt()
                 tries -= 1
                 if not tries or "Address already in use" not in web.log.read_text():
                     raise
@@ -214,6 +212,17 @@ class WebProcess:
     def stop(self, timeout: float = 40) -> int:
         self.process.send_signal(signal.SIGTERM)
         return self.process.wait(timeout)
+
+    def halt(self) -> None:
+        """Stop a process that never became ready, its workers with it (SIGTERM, then SIGKILL to all of them)."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                kill_children(self.process.pid)
+                self.process.kill()
+        self.process.wait()
 
 
 def post(url: str, body: bytes, signed: bool = True) -> tuple[int, float]:
