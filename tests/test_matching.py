@@ -214,6 +214,19 @@ def test_a_shared_name_is_ambiguous_not_arbitrary():
     assert {c.monster_id for c in result.candidates} == {"a", "b"}
 
 
+@pytest.mark.parametrize("text", ["lord of the dunes", "lord of the dunes weakness", "what is lord of dunes weak to"])
+def test_a_name_holding_filler_words_is_found_when_the_question_takes_them_off(text):
+    matcher = Matcher([_monster("a", "Alpha", ["lord of the dunes"]), _monster("b", "Beta", ["dune lord"])])
+    result = matcher.match_question(parse(text))
+    assert result.outcome is Outcome.MATCH and result.best.monster_id == "a", result
+
+
+def test_a_name_of_one_word_beside_filler_is_keyed_only_as_written():
+    matcher = Matcher([_monster("a", "Alpha", ["the dunes"])])
+    assert matcher.monsters_named("thedunes") == ("a",)
+    assert matcher.monsters_named("dunes") == ()
+
+
 def test_methods_are_reported(knowledge):
     assert ask(knowledge, "rathalos").best.method is Method.EXACT
     assert ask(knowledge, "rathlos").best.method is Method.FUZZY

@@ -37,7 +37,7 @@ from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import is_cjk, normalize
 from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
-from monsterbot.core.matching.question import Question
+from monsterbot.core.matching.question import ENGLISH_FILLER, Question
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 
@@ -344,10 +344,21 @@ def _name_keys(monster: Monster) -> tuple[tuple[str, _Entry], ...]:
     official = set(monster.names.items())
     pairs: dict[str, _Entry] = {}
     for language, name in monster.all_names():
-        key = normalize(name)
-        if key and key not in pairs:
-            pairs[key] = _Entry(monster.id, language, (language, name) in official)
+        for key in (normalize(name), _without_filler(name)):
+            if key and key not in pairs:
+                pairs[key] = _Entry(monster.id, language, (language, name) in official)
     return tuple(pairs.items())
+
+
+def _without_filler(name: str) -> str:
+    """A Latin name of several words as a question keeps it: the parser takes English filler words off a message
+    ("king of the skies weakness" asks about "kingskies"), so a name holding them ("Narwa the Allmother", "eater of
+    elders") is also keyed without them; "" when that leaves it as it was or fewer than two words."""
+    words = name.casefold().split()
+    kept = [word for word in words if word not in ENGLISH_FILLER]
+    if not name.isascii() or len(kept) < 2 or len(kept) == len(words):
+        return ""
+    return normalize(" ".join(kept))
 
 
 def _remove(entries: dict[str, tuple[_Entry, ...]], monster_id: str, pairs: tuple[tuple[str, _Entry], ...]) -> set[str]:
