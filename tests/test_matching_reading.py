@@ -269,3 +269,34 @@ def test_a_homophone_of_a_whole_name_is_that_name_not_a_variant_word_before_anot
     """白赤龍 is said as 白熾龍 (Zoh Shia); 白 + 赤龍 (Safi'jiiva's alias) would be a white Safi'jiiva we lack."""
     assert _read(knowledge, "白赤龙怎么打").monsters == ("zoh-shia",)
     assert _read(knowledge, "黑鎧龍").verdict is Verdict.UNKNOWN  # no name sounds so: a black Gravios we lack
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("千刃怎麼打", "seregios"),  # 千刃龍 but its kind character, with a hunting word
+        ("雌火弱點", "rathian"),
+        ("天彗怎麼打", "crimson-glow-valstrax"),
+        ("jin weakness", "jin-dahaad"),  # the first word of "jin dahaad"
+        ("lala weakness", "lala-barina"),
+    ],
+)
+def test_a_short_form_that_begins_one_name_is_answered_in_a_hunters_question(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "千刃",  # alone: no hunter's question
+        "lala",
+        "basar weakness",  # a fragment of one Latin word
+        "seregi weakness",
+        "青熊弱點",  # a colour and a thing: a description of its own
+        "黑蝕弱點",
+        "yian weakness",  # begins two names
+    ],
+)
+def test_a_short_form_without_the_evidence_is_not_answered(knowledge, text):
+    assert not _read(knowledge, text).answers

@@ -194,6 +194,19 @@ class Matcher:
         """The ids of the monsters a normalised key is a name or alias of (none when it names none)."""
         return tuple(entry.monster_id for entry in self._entries.get(key, ()))
 
+    def monsters_beginning(self, part: str) -> frozenset[str] | None:
+        """The monsters with a name that begins with `part`; None when more than MAX_PART_HITS names hold it (the
+        rest were never looked at: no owner can be told)."""
+        owners: set[str] = set()
+        hits = 0
+        for key, times in self._parts.containing(part):
+            hits += times
+            if hits > MAX_PART_HITS:
+                return None
+            if key.startswith(part):
+                owners.update(entry.monster_id for entry in self._entries[key])
+        return frozenset(owners)
+
     def monster(self, monster_id: str) -> Monster | None:
         """The monster of an id, None when the index holds none."""
         held = self._monsters.get(monster_id)

@@ -125,6 +125,8 @@ TITLE_LATIN = 12
 #: the parts answered right cover 0.86 and more ("diablo" of diablos), those that were other words 0.75 and less
 #: ("seregi" of seregios, "basar" of basarios, 青熊 of 青熊獸).
 PART_SHARE = 0.8
+#: The fewest Han characters of a name's short form that may answer (_known_prefix): one is a name's first word.
+HAN_PREFIX_SHORTEST = 2
 #: The fewest Latin letters of a name's part that may ask "which one?" ("rat", not "hi").
 PART_LETTERS = 3
 #: The least score of the best name for a "which one?" (below it: silence). Chosen on the tuning half: the likenesses
@@ -266,6 +268,13 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
                 whole=True,
                 score=result.candidates[0].score,
             )
+        if _known_prefix(subject, result.candidates[0], text, matcher):
+            return Reading(
+                Verdict.ANSWER,
+                (result.candidates[0].monster_id,),
+                why="a short form players use, in a hunter's question",
+                score=result.candidates[0].score,
+            )
         if not _close_enough_to_ask(subject, result.candidates[0]):
             return Reading(Verdict.NONE, why="no name close enough to ask about", score=result.candidates[0].score)
         return Reading(Verdict.ASK, _ids(result.candidates), why="close names", score=result.candidates[0].score)
@@ -275,6 +284,8 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     if _numbered_title(subject, best):
         return Reading(Verdict.NONE, why="a name with a number: the title of something else", score=best.score)
     doubt = _doubt(subject, best, matcher)
+    if doubt and _known_prefix(subject, best, text, matcher):
+        doubt = ""
     if doubt:
         return Reading(Verdict.ASK, _ids(result.candidates), why=doubt, score=best.score)
     # A name short of a letter ("anjanat") is a typo of it, and may be a word of its own too: answered where the bot
@@ -348,6 +359,39 @@ def _short_part(subject: str, best: Candidate) -> bool:
     if _KATAKANA.fullmatch(subject):
         return False
     return best.method is Method.PART and len(subject) < PART_SHARE * len(best.key)
+
+
+def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) -> bool:
+    """Whether a short part of a name is the short form players use for it in a hunter's question ("gore weakness":
+    Gore Magala, "煌雷要帶什麼屬性": 煌雷龍), and so is answered rather than asked about.
+
+    All three pieces of evidence are needed:
+    - the part begins a name of exactly one monster (its variants' names begin otherwise: "chaotic gore magala");
+    - it is a whole word of that name: the first word of a Latin name of several words ("gore" of "gore magala"), or
+      a Han name but its last character, the kind (龍, 獸, 蛸), with HAN_PREFIX_SHORTEST characters left (凍峰 of
+      凍峰龍), unless it reads as a variant word and a character (青熊: blue and bear, a description of its own). A
+      fragment of one Latin word ("basar", "seregi") is as often a word of its own and stays asked;
+    - the message carries a hunter's question word beside it (_asks_about): alone, a part is as often another
+      word (青熊, a blue bear; "royal").
+    Chosen on the tuning half: the short forms so read there name the monster meant; none of its negatives is one.
+    """
+    if best.method is not Method.PART or not best.key.startswith(subject):
+        return False
+    if matcher.monsters_beginning(subject) != {best.monster_id}:
+        return False
+    if subject.isascii():
+        whole_word = _first_word(subject, best, matcher)
+    else:
+        monster = matcher.monster(best.monster_id)
+        names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
+        whole_word = (
+            is_cjk(subject)
+            and not _KANA.search(subject)
+            and len(subject) >= HAN_PREFIX_SHORTEST
+            and not split_variant(subject)
+            and any(len(name) == len(subject) + 1 and name.startswith(subject) for name in names)
+        )
+    return whole_word and _asks_about(*_sides(subject, text, "", ""), subject, text)
 
 
 def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
