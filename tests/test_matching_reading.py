@@ -300,3 +300,11 @@ def test_a_short_form_that_begins_one_name_is_answered_in_a_hunters_question(kno
 )
 def test_a_short_form_without_the_evidence_is_not_answered(knowledge, text):
     assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("青リオレウス", "azure-rathalos"), ("blue rathalos", "azure-rathalos")]
+)
+def test_blue_is_the_azure_of_the_variant_names(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
