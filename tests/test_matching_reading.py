@@ -308,3 +308,20 @@ def test_a_short_form_without_the_evidence_is_not_answered(knowledge, text):
 def test_blue_is_the_azure_of_the_variant_names(knowledge, text, monster_id):
     assert _read(knowledge, text).monsters == (monster_id,)
 
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("silver thalos", "silver-rathalos"),  # the end of one name of several ending so
+        ("gold rathi", "gold-rathian"),
+        ("azure rath", "azure-rathalos"),  # a nickname of two: only one has an azure variant
+    ],
+)
+def test_a_variant_word_narrows_a_shortened_base_to_the_one_with_that_variant(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize("text", ["apex rath", "silver xx", "gold coin"])
+def test_a_variant_word_that_leaves_several_bases_or_none_is_not_answered(knowledge, text):
+    assert not _read(knowledge, text).answers

@@ -566,6 +566,9 @@ def _variant(subject: str, matcher: Matcher) -> Reading | None:
     relations = family(matcher)
     for meaning, rest in split_variant(subject, relations.words):
         base = matcher.match_key(rest)
+        narrowed = _narrowed_base(rest, meaning, base, matcher)
+        if narrowed is not None:
+            return narrowed
         if base.outcome is not Outcome.MATCH or base.candidates[0].method is Method.CONTAINS:
             continue
         base_id, language = base.candidates[0].monster_id, base.candidates[0].language
@@ -580,6 +583,27 @@ def _variant(subject: str, matcher: Matcher) -> Reading | None:
             )
         return Reading(Verdict.UNKNOWN, (base_id,), why=f"no {meaning} variant of {base_id} in the knowledge")
     return None
+
+
+def _narrowed_base(rest: str, meaning: str, base: MatchResult, matcher: Matcher) -> Reading | None:
+    """The variant, when a variant word stands beside a base name shortened to a piece that several names begin or
+    end with, or to a nickname of several ("silver los", "goldian", "blue rath"), and the variant word leaves one of
+    them: only Rathalos has a silver variant. None when the piece is shorter than PART_LETTERS Latin letters or
+    TITLE_CJK_SHORTEST other characters, is a likeness rather than a piece of the names, or the word leaves none or
+    several ("apex rath": Apex Rathalos and Apex Rathian both are)."""
+    if base.outcome is not Outcome.AMBIGUOUS or len(rest) < (PART_LETTERS if rest.isascii() else TITLE_CJK_SHORTEST):
+        return None
+    relations = family(matcher)
+    made = {
+        variant
+        for candidate in base.candidates
+        if candidate.method in (Method.PART, Method.EXACT)  # exact: a nickname of several ("rath")
+        and (candidate.key.startswith(rest) or candidate.key.endswith(rest))
+        if (variant := relations.variant(candidate.monster_id, meaning, candidate.language)) is not None
+    }
+    if len(made) != 1:
+        return None
+    return Reading(Verdict.ANSWER, tuple(made), why=f"the one {meaning} variant of a shortened name", whole=True)
 
 
 def _in_game(reading: Reading, game: str | None, matcher: Matcher) -> Reading:
