@@ -325,3 +325,13 @@ def test_a_variant_word_narrows_a_shortened_base_to_the_one_with_that_variant(kn
 @pytest.mark.parametrize("text", ["apex rath", "silver xx", "gold coin"])
 def test_a_variant_word_that_leaves_several_bases_or_none_is_not_answered(knowledge, text):
     assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize("text", ["jho vs savage deviljho", "ジョー vs イビルジョー飢餓"])
+def test_a_compared_side_is_not_the_monster_another_side_names(knowledge, text):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, set(reading.monsters)) == (Verdict.COMPARE, {"deviljho", "savage-deviljho"}), reading
+
+
+def test_a_compared_side_that_still_offers_several_is_asked(knowledge):
+    assert _read(knowledge, "rath vs gold rathian").verdict is Verdict.ASK  # Rathalos or Rathian: still two

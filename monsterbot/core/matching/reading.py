@@ -227,7 +227,7 @@ def _glued(subject: str, text: str) -> bool:
 
 
 def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
-    sides = [_name(name, text, matcher) for name in question.names]
+    sides = _apart([_name(name, text, matcher) for name in question.names])
     found = tuple(dict.fromkeys(side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER))
     if len(found) == len(sides) and len(found) > 1:
         return Reading(Verdict.COMPARE, found, why="every name", whole=all(side.whole for side in sides))
@@ -235,6 +235,22 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
         offered = tuple(dict.fromkeys(m for side in sides for m in side.monsters))
         return Reading(Verdict.ASK, offered, why="not every name is sure")
     return _name(question.whole, text, matcher)  # no side is a name: the words were not a list ("fast and furious")
+
+
+def _apart(sides: list[Reading]) -> list[Reading]:
+    """The sides of a comparison, each asked-about side read as the one monster it offers that no answered side is
+    ("ジョーと怒りジョー": ジョー offers Deviljho and Savage Deviljho, and 怒りジョー is Savage Deviljho). A comparison
+    sets apart monsters: a side is not the monster another side names. Otherwise each side as it was read."""
+    answered = {side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER}
+    if not answered:
+        return sides
+    apart = []
+    for side in sides:
+        left = [monster for monster in side.monsters if monster not in answered]
+        if side.verdict is Verdict.ASK and len(left) == 1:
+            side = Reading(Verdict.ANSWER, (left[0],), why="the one name a comparison leaves", score=side.score)
+        apart.append(side)
+    return apart
 
 
 def _name(subject: str, text: str, matcher: Matcher) -> Reading:
