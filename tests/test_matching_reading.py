@@ -335,3 +335,16 @@ def test_a_compared_side_is_not_the_monster_another_side_names(knowledge, text):
 
 def test_a_compared_side_that_still_offers_several_is_asked(knowledge):
     assert _read(knowledge, "rath vs gold rathian").verdict is Verdict.ASK  # Rathalos or Rathian: still two
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("怨嗟マガイマガド弱点", "scorned-magnamalo"), ("原初メル・ゼナ", "primordial-malzeno")],
+)
+def test_a_variant_title_shortened_to_its_first_han_characters_is_that_variant(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_shortened_title_of_another_monster_is_not_this_ones_variant(knowledge):
+    assert not _read(knowledge, "原初ティガレックス").answers  # Primordial is Malzeno's title, not Tigrex's

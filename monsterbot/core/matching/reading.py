@@ -442,6 +442,9 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
+    titled = family(matcher).titles.get((before, best.monster_id))
+    if titled and _about(after):
+        return Reading(Verdict.ANSWER, (titled,), why="a variant's title shortened before its base's name")
     if _is_title(before, text):
         return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name")
     return Reading(Verdict.NONE, why="the name in a sentence about something else")
