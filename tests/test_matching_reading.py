@@ -348,3 +348,16 @@ def test_a_variant_title_shortened_to_its_first_han_characters_is_that_variant(k
 
 def test_a_shortened_title_of_another_monster_is_not_this_ones_variant(knowledge):
     assert not _read(knowledge, "原初ティガレックス").answers  # Primordial is Malzeno's title, not Tigrex's
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("guardian anjanath", "guardian-fulgur-anjanath"), ("護竜オドガロン", "guardian-ebony-odogaron")],
+)
+def test_a_variant_word_on_a_base_reaches_the_one_form_of_it_that_has_that_variant(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_variant_word_no_form_of_the_base_has_is_still_not_in_our_knowledge(knowledge):
+    assert _read(knowledge, "護竜ティガ").verdict is Verdict.UNKNOWN

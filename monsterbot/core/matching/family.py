@@ -31,10 +31,27 @@ class Family:
     variants: dict[tuple[str, str, str], str]
     titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (title's first Han characters, base) → variant
     forms: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    derived: dict[str, set[str]] | None = None  # base → the monsters whose names are built on it (through_form)
 
     def variant(self, base: str, meaning: str, language: str) -> str | None:
         """The variant a base and a variant word make, in every language or in the language the base was named in."""
         return self.variants.get((base, meaning, "")) or self.variants.get((base, meaning, language))
+
+    def through_form(self, base: str, meaning: str, language: str) -> str | None:
+        """The variant a base and a variant word make through the one form of the base that has it (護竜 +
+        Anjanath: only Fulgur Anjanath has a Guardian, so Guardian Fulgur Anjanath), or None. The forms of a base are
+        the monsters whose official name of several words ends with its name ("Fulgur Anjanath"): word by word, so a
+        Chinese name built on another's characters (金火龍, Gold Rathian, on 火龍) is no form of it."""
+        if self.derived is None:
+            self.derived = {}
+            for monster in self.matcher.monsters():
+                for name in monster.names.values():
+                    words = name.split()
+                    for start in range(1, len(words)):
+                        for found in self.matcher.monsters_named(normalize(" ".join(words[start:]))):
+                            self.derived.setdefault(found, set()).add(monster.id)
+        made = {self.variant(form, meaning, language) for form in self.derived.get(base, ())} - {None}
+        return next(iter(made)) if len(made) == 1 else None
 
     def bases(self, monster: Monster) -> set[str]:
         """The monsters whose whole official name ends this one's ("Frostfang Barioth": Barioth; 護火龍: 火龍)."""

@@ -591,7 +591,7 @@ def _variant(subject: str, matcher: Matcher) -> Reading | None:
         if base.outcome is not Outcome.MATCH or base.candidates[0].method is Method.CONTAINS:
             continue
         base_id, language = base.candidates[0].monster_id, base.candidates[0].language
-        variant = relations.variant(base_id, meaning, language)
+        variant = relations.variant(base_id, meaning, language) or relations.through_form(base_id, meaning, language)
         if variant is not None:
             return Reading(
                 Verdict.ANSWER,
