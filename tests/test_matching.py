@@ -227,6 +227,18 @@ def test_a_name_of_one_word_beside_filler_is_keyed_only_as_written():
     assert matcher.monsters_named("dunes") == ()
 
 
+@pytest.mark.parametrize("word", ["dunes", "lord", "砂丘", "王様"])
+def test_a_word_of_a_phrase_alias_is_no_shortened_name(word):
+    matcher = Matcher(
+        [
+            Monster("a", {"en": "Alpha"}, {"en": ("lord of the dunes",), "ja": ("砂丘の王様",)}, {"w": GameFacts("w")}),
+            _monster("b", "Beta", []),
+        ]
+    )
+    assert all(candidate.method is not Method.PART for candidate in matcher.match(word).candidates)
+    assert matcher.match("lord of the dunes").best.monster_id == "a"
+
+
 def test_methods_are_reported(knowledge):
     assert ask(knowledge, "rathalos").best.method is Method.EXACT
     assert ask(knowledge, "rathlos").best.method is Method.FUZZY

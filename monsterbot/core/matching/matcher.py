@@ -47,6 +47,8 @@ AMBIGUOUS_FLOOR = 65.0
 SUGGESTION_FLOOR = 40.0
 MAX_SUBJECT = 64
 MAX_PART_HITS = 200
+#: The particles that join the words of a Chinese or Japanese phrase (空の王者, 天空之王者, 天空的王者).
+_PARTICLE = re.compile("[の之的]")
 BASE_SCORE = 86.0  # a shortened name inside one monster's name and its variants' alone: a match
 FUZZY_LIMIT = 10
 WHOLE_MESSAGE_SHARE = 0.6
@@ -113,6 +115,7 @@ class _Entry:
     monster_id: str
     language: str
     official: bool
+    phrase: bool = False  # an alias that is a phrase ("king of the skies", 陸の女王): its parts are no shortening
 
 
 class Matcher:
@@ -331,7 +334,7 @@ class Matcher:
                 cut = True  # keys past here were never seen: no base can be told
                 break
             hits += times
-            if key == subject:
+            if key == subject or all(entry.phrase for entry in self._entries[key]):
                 continue
             score = 60.0 + 30.0 * len(subject) / len(key) + (10.0 if key.startswith(subject) else 0.0)
             found.append((key, score if strong else min(score, MATCH_THRESHOLD - 5)))
@@ -359,8 +362,15 @@ def _name_keys(monster: Monster) -> tuple[tuple[str, _Entry], ...]:
     for language, name in monster.all_names():
         for key in (normalize(name), _without_filler(name)):
             if key and key not in pairs:
-                pairs[key] = _Entry(monster.id, language, (language, name) in official)
+                is_official = (language, name) in official
+                pairs[key] = _Entry(monster.id, language, is_official, not is_official and _is_phrase(name))
     return tuple(pairs.items())
+
+
+def _is_phrase(name: str) -> bool:
+    """Whether a name is a phrase of words joined by a filler word or a particle ("king of the skies", 空の王者,
+    天空的王者): players shorten names, not phrases, so a part of one ("skies", 王者) is an everyday word."""
+    return any(word in ENGLISH_FILLER for word in name.casefold().split()) or bool(_PARTICLE.search(name))
 
 
 def _without_filler(name: str) -> str:
