@@ -312,8 +312,8 @@ def test_blue_is_the_azure_of_the_variant_names(knowledge, text, monster_id):
 @pytest.mark.parametrize(
     ("text", "monster_id"),
     [
-        ("silver thalos", "silver-rathalos"),  # the end of one name of several ending so
-        ("gold rathi", "gold-rathian"),
+        ("silver rat", "silver-rathalos"),  # the beginning of names of several monsters
+        ("gold rathi", "gold-rathian"),  # Rathian's names and its variants' begin so
         ("azure rath", "azure-rathalos"),  # a nickname of two: only one has an azure variant
     ],
 )
@@ -322,7 +322,7 @@ def test_a_variant_word_narrows_a_shortened_base_to_the_one_with_that_variant(kn
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
 
 
-@pytest.mark.parametrize("text", ["apex rath", "silver xx", "gold coin"])
+@pytest.mark.parametrize("text", ["apex rath", "silver xx", "gold coin", "black los"])
 def test_a_variant_word_that_leaves_several_bases_or_none_is_not_answered(knowledge, text):
     assert not _read(knowledge, text).answers
 

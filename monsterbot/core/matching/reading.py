@@ -605,11 +605,12 @@ def _variant(subject: str, matcher: Matcher) -> Reading | None:
 
 
 def _narrowed_base(rest: str, meaning: str, base: MatchResult, matcher: Matcher) -> Reading | None:
-    """The variant, when a variant word stands beside a base name shortened to a piece that several names begin or
-    end with, or to a nickname of several ("silver los", "goldian", "blue rath"), and the variant word leaves one of
-    them: only Rathalos has a silver variant. None when the piece is shorter than PART_LETTERS Latin letters or
-    TITLE_CJK_SHORTEST other characters, is a likeness rather than a piece of the names, or the word leaves none or
-    several ("apex rath": Apex Rathalos and Apex Rathian both are)."""
+    """The variant, when a variant word stands beside a base name shortened to a piece that several names begin
+    with, or to a nickname of several ("gold rathi", "blue rath"), and the variant word leaves one of them: only
+    Rathalos has an azure variant. None when the piece is shorter than PART_LETTERS Latin letters or
+    TITLE_CJK_SHORTEST other characters, is a likeness or the end of a name rather than its beginning ("black los":
+    "los" ends Diablos as well as Rathalos), or the word leaves none or several ("apex rath": Apex Rathalos and Apex
+    Rathian both are)."""
     if base.outcome is not Outcome.AMBIGUOUS or len(rest) < (PART_LETTERS if rest.isascii() else TITLE_CJK_SHORTEST):
         return None
     relations = family(matcher)
@@ -617,7 +618,7 @@ def _narrowed_base(rest: str, meaning: str, base: MatchResult, matcher: Matcher)
         variant
         for candidate in base.candidates
         if candidate.method in (Method.PART, Method.EXACT)  # exact: a nickname of several ("rath")
-        and (candidate.key.startswith(rest) or candidate.key.endswith(rest))
+        and candidate.key.startswith(rest)
         if (variant := relations.variant(candidate.monster_id, meaning, candidate.language)) is not None
     }
     if len(made) != 1:
