@@ -214,6 +214,31 @@ def test_a_shared_name_is_ambiguous_not_arbitrary():
     assert {c.monster_id for c in result.candidates} == {"a", "b"}
 
 
+@pytest.mark.parametrize("text", ["lord of the dunes", "lord of the dunes weakness", "what is lord of dunes weak to"])
+def test_a_name_holding_filler_words_is_found_when_the_question_takes_them_off(text):
+    matcher = Matcher([_monster("a", "Alpha", ["lord of the dunes"]), _monster("b", "Beta", ["dune lord"])])
+    result = matcher.match_question(parse(text))
+    assert result.outcome is Outcome.MATCH and result.best.monster_id == "a", result
+
+
+def test_a_name_of_one_word_beside_filler_is_keyed_only_as_written():
+    matcher = Matcher([_monster("a", "Alpha", ["the dunes"])])
+    assert matcher.monsters_named("thedunes") == ("a",)
+    assert matcher.monsters_named("dunes") == ()
+
+
+@pytest.mark.parametrize("word", ["dunes", "lord", "砂丘", "王様"])
+def test_a_word_of_a_phrase_alias_is_no_shortened_name(word):
+    matcher = Matcher(
+        [
+            Monster("a", {"en": "Alpha"}, {"en": ("lord of the dunes",), "ja": ("砂丘の王様",)}, {"w": GameFacts("w")}),
+            _monster("b", "Beta", []),
+        ]
+    )
+    assert all(candidate.method is not Method.PART for candidate in matcher.match(word).candidates)
+    assert matcher.match("lord of the dunes").best.monster_id == "a"
+
+
 def test_methods_are_reported(knowledge):
     assert ask(knowledge, "rathalos").best.method is Method.EXACT
     assert ask(knowledge, "rathlos").best.method is Method.FUZZY

@@ -269,3 +269,95 @@ def test_a_homophone_of_a_whole_name_is_that_name_not_a_variant_word_before_anot
     """白赤龍 is said as 白熾龍 (Zoh Shia); 白 + 赤龍 (Safi'jiiva's alias) would be a white Safi'jiiva we lack."""
     assert _read(knowledge, "白赤龙怎么打").monsters == ("zoh-shia",)
     assert _read(knowledge, "黑鎧龍").verdict is Verdict.UNKNOWN  # no name sounds so: a black Gravios we lack
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("千刃怎麼打", "seregios"),  # 千刃龍 but its kind character, with a hunting word
+        ("雌火弱點", "rathian"),
+        ("天彗怎麼打", "crimson-glow-valstrax"),
+        ("jin weakness", "jin-dahaad"),  # the first word of "jin dahaad"
+        ("lala weakness", "lala-barina"),
+    ],
+)
+def test_a_short_form_that_begins_one_name_is_answered_in_a_hunters_question(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "千刃",  # alone: no hunter's question
+        "lala",
+        "basar weakness",  # a fragment of one Latin word
+        "seregi weakness",
+        "青熊弱點",  # a colour and a thing: a description of its own
+        "黑蝕弱點",
+        "yian weakness",  # begins two names
+    ],
+)
+def test_a_short_form_without_the_evidence_is_not_answered(knowledge, text):
+    assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("青リオレウス", "azure-rathalos"), ("blue rathalos", "azure-rathalos")]
+)
+def test_blue_is_the_azure_of_the_variant_names(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("silver rat", "silver-rathalos"),  # the beginning of names of several monsters
+        ("gold rathi", "gold-rathian"),  # Rathian's names and its variants' begin so
+        ("azure rath", "azure-rathalos"),  # a nickname of two: only one has an azure variant
+    ],
+)
+def test_a_variant_word_narrows_a_shortened_base_to_the_one_with_that_variant(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize("text", ["apex rath", "silver xx", "gold coin", "black los"])
+def test_a_variant_word_that_leaves_several_bases_or_none_is_not_answered(knowledge, text):
+    assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize("text", ["jho vs savage deviljho", "ジョー vs イビルジョー飢餓"])
+def test_a_compared_side_is_not_the_monster_another_side_names(knowledge, text):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, set(reading.monsters)) == (Verdict.COMPARE, {"deviljho", "savage-deviljho"}), reading
+
+
+def test_a_compared_side_that_still_offers_several_is_asked(knowledge):
+    assert _read(knowledge, "rath vs gold rathian").verdict is Verdict.ASK  # Rathalos or Rathian: still two
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("怨嗟マガイマガド弱点", "scorned-magnamalo"), ("原初メル・ゼナ", "primordial-malzeno")],
+)
+def test_a_variant_title_shortened_to_its_first_han_characters_is_that_variant(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_shortened_title_of_another_monster_is_not_this_ones_variant(knowledge):
+    assert not _read(knowledge, "原初ティガレックス").answers  # Primordial is Malzeno's title, not Tigrex's
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("guardian anjanath", "guardian-fulgur-anjanath"), ("護竜オドガロン", "guardian-ebony-odogaron")],
+)
+def test_a_variant_word_on_a_base_reaches_the_one_form_of_it_that_has_that_variant(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_variant_word_no_form_of_the_base_has_is_still_not_in_our_knowledge(knowledge):
+    assert _read(knowledge, "護竜ティガ").verdict is Verdict.UNKNOWN

@@ -5,12 +5,14 @@ Built once per matcher (per knowledge version), on the first message that needs 
 - variant words the names show besides variants.py's: a word that makes two or more monsters' names out of other
   monsters' names (ヌシ・タマミツネ, 首領泡狐龍, Apex Mizutsune; 護竜リオレウス, Guardian Rathalos; Risen Teostra);
 - which monster a (base, variant word) pair is (リオレウス希少種 = リオレウス + 希少種: Silver Rathalos);
+- a variant whose title players shorten to its first Han characters (原初メルゼナ: Primordial Malzeno);
 - the bases of a variant (the monsters whose whole name ends its name: Frostfang Barioth's is Barioth);
 - the one monster of a game whose official name holds another's (Wilds' Guardian Fulgur Anjanath for Anjanath).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
@@ -27,11 +29,29 @@ class Family:
     matcher: Matcher
     words: tuple[tuple[str, str], ...]  # variant words the names show, besides variants.py's (ヌシ, 護竜, apex)
     variants: dict[tuple[str, str, str], str]
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (title's first Han characters, base) → variant
     forms: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    derived: dict[str, set[str]] | None = None  # base → the monsters whose names are built on it (through_form)
 
     def variant(self, base: str, meaning: str, language: str) -> str | None:
         """The variant a base and a variant word make, in every language or in the language the base was named in."""
         return self.variants.get((base, meaning, "")) or self.variants.get((base, meaning, language))
+
+    def through_form(self, base: str, meaning: str, language: str) -> str | None:
+        """The variant a base and a variant word make through the one form of the base that has it (護竜 +
+        Anjanath: only Fulgur Anjanath has a Guardian, so Guardian Fulgur Anjanath), or None. The forms of a base are
+        the monsters whose official name of several words ends with its name ("Fulgur Anjanath"): word by word, so a
+        Chinese name built on another's characters (金火龍, Gold Rathian, on 火龍) is no form of it."""
+        if self.derived is None:
+            self.derived = {}
+            for monster in self.matcher.monsters():
+                for name in monster.names.values():
+                    words = name.split()
+                    for start in range(1, len(words)):
+                        for found in self.matcher.monsters_named(normalize(" ".join(words[start:]))):
+                            self.derived.setdefault(found, set()).add(monster.id)
+        made = {self.variant(form, meaning, language) for form in self.derived.get(base, ())} - {None}
+        return next(iter(made)) if len(made) == 1 else None
 
     def bases(self, monster: Monster) -> set[str]:
         """The monsters whose whole official name ends this one's ("Frostfang Barioth": Barioth; 護火龍: 火龍)."""
@@ -60,6 +80,10 @@ class Family:
         return self.forms[(monster.id, game)]
 
 
+#: The fewest Han characters of a title's head (_titles): one (怒) is a word of many names.
+TITLE_HEAD_SHORTEST = 2
+_HAN_HEAD = re.compile(f"[\u4e00-\u9fff]{{{TITLE_HEAD_SHORTEST},}}")
+
 _FAMILIES: WeakKeyDictionary[Matcher, Family] = WeakKeyDictionary()
 
 
@@ -68,7 +92,7 @@ def family(matcher: Matcher) -> Family:
     found = _FAMILIES.get(matcher)
     if found is None:
         words = _derived_words(matcher)
-        found = _FAMILIES[matcher] = Family(matcher, words, _variant_index(matcher, words))
+        found = _FAMILIES[matcher] = Family(matcher, words, _variant_index(matcher, words), _titles(matcher))
     return found
 
 
@@ -88,6 +112,25 @@ def _derived_words(matcher: Matcher) -> tuple[tuple[str, str], ...]:
     known = {word for word, _ in variant_keys()}
     words = {word for word, ids in made.items() if len(ids) >= 2 and word not in known}
     return tuple(sorted(((word, word) for word in words), key=lambda pair: (-len(pair[0]), pair)))
+
+
+def _titles(matcher: Matcher) -> dict[tuple[str, str], str]:
+    """(the first Han characters of a variant's title, its base) → the variant, from names that are a title and
+    another monster's name: 原初を刻むメル・ゼナ gives (原初, Malzeno), 怨嗟響めくマガイマガド (怨嗟, Magnamalo).
+    Players shorten such a title to its Han characters before the first kana, or the first of them (原初メルゼナ,
+    怨嗟マガド). Only a head of TITLE_HEAD_SHORTEST characters or more that is not the whole title, and that names
+    one variant of that base, is kept. Like _derived_words, a look-up per character of every name, once."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for monster in matcher.monsters():
+        for _, name in monster.all_names():
+            key = normalize(name)
+            for cut in range(TITLE_HEAD_SHORTEST + 1, len(key)):
+                named = matcher.monsters_named(key[cut:])
+                head = _HAN_HEAD.match(key[:cut])
+                if len(named) == 1 and named[0] != monster.id and head and head.group() != key[:cut]:
+                    for end in range(TITLE_HEAD_SHORTEST, len(head.group()) + 1):  # 怨嗟 of 怨嗟響めく
+                        found.setdefault((head.group()[:end], named[0]), set()).add(monster.id)
+    return {pair: next(iter(ids)) for pair, ids in found.items() if len(ids) == 1}
 
 
 def _variant_index(matcher: Matcher, words: tuple[tuple[str, str], ...]) -> dict[tuple[str, str, str], str]:

@@ -37,7 +37,7 @@ from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import is_cjk, normalize
 from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
-from monsterbot.core.matching.question import Question
+from monsterbot.core.matching.question import ENGLISH_FILLER, Question
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 
@@ -47,6 +47,8 @@ AMBIGUOUS_FLOOR = 65.0
 SUGGESTION_FLOOR = 40.0
 MAX_SUBJECT = 64
 MAX_PART_HITS = 200
+#: The particles that join the words of a Chinese or Japanese phrase (空の王者, 天空之王者, 天空的王者).
+_PARTICLE = re.compile("[の之的]")
 BASE_SCORE = 86.0  # a shortened name inside one monster's name and its variants' alone: a match
 FUZZY_LIMIT = 10
 WHOLE_MESSAGE_SHARE = 0.6
@@ -113,6 +115,7 @@ class _Entry:
     monster_id: str
     language: str
     official: bool
+    phrase: bool = False  # an alias that is a phrase ("king of the skies", 陸の女王): its parts are no shortening
 
 
 class Matcher:
@@ -193,6 +196,19 @@ class Matcher:
     def monsters_named(self, key: str) -> tuple[str, ...]:
         """The ids of the monsters a normalised key is a name or alias of (none when it names none)."""
         return tuple(entry.monster_id for entry in self._entries.get(key, ()))
+
+    def monsters_beginning(self, part: str) -> frozenset[str] | None:
+        """The monsters with a name that begins with `part`; None when more than MAX_PART_HITS names hold it (the
+        rest were never looked at: no owner can be told)."""
+        owners: set[str] = set()
+        hits = 0
+        for key, times in self._parts.containing(part):
+            hits += times
+            if hits > MAX_PART_HITS:
+                return None
+            if key.startswith(part):
+                owners.update(entry.monster_id for entry in self._entries[key])
+        return frozenset(owners)
 
     def monster(self, monster_id: str) -> Monster | None:
         """The monster of an id, None when the index holds none."""
@@ -318,7 +334,7 @@ class Matcher:
                 cut = True  # keys past here were never seen: no base can be told
                 break
             hits += times
-            if key == subject:
+            if key == subject or all(entry.phrase for entry in self._entries[key]):
                 continue
             score = 60.0 + 30.0 * len(subject) / len(key) + (10.0 if key.startswith(subject) else 0.0)
             found.append((key, score if strong else min(score, MATCH_THRESHOLD - 5)))
@@ -344,10 +360,28 @@ def _name_keys(monster: Monster) -> tuple[tuple[str, _Entry], ...]:
     official = set(monster.names.items())
     pairs: dict[str, _Entry] = {}
     for language, name in monster.all_names():
-        key = normalize(name)
-        if key and key not in pairs:
-            pairs[key] = _Entry(monster.id, language, (language, name) in official)
+        for key in (normalize(name), _without_filler(name)):
+            if key and key not in pairs:
+                is_official = (language, name) in official
+                pairs[key] = _Entry(monster.id, language, is_official, not is_official and _is_phrase(name))
     return tuple(pairs.items())
+
+
+def _is_phrase(name: str) -> bool:
+    """Whether a name is a phrase of words joined by a filler word or a particle ("king of the skies", 空の王者,
+    天空的王者): players shorten names, not phrases, so a part of one ("skies", 王者) is an everyday word."""
+    return any(word in ENGLISH_FILLER for word in name.casefold().split()) or bool(_PARTICLE.search(name))
+
+
+def _without_filler(name: str) -> str:
+    """A Latin name of several words as a question keeps it: the parser takes English filler words off a message
+    ("king of the skies weakness" asks about "kingskies"), so a name holding them ("Narwa the Allmother", "eater of
+    elders") is also keyed without them; "" when that leaves it as it was or fewer than two words."""
+    words = name.casefold().split()
+    kept = [word for word in words if word not in ENGLISH_FILLER]
+    if not name.isascii() or len(kept) < 2 or len(kept) == len(words):
+        return ""
+    return normalize(" ".join(kept))
 
 
 def _remove(entries: dict[str, tuple[_Entry, ...]], monster_id: str, pairs: tuple[tuple[str, _Entry], ...]) -> set[str]:

@@ -125,6 +125,8 @@ TITLE_LATIN = 12
 #: the parts answered right cover 0.86 and more ("diablo" of diablos), those that were other words 0.75 and less
 #: ("seregi" of seregios, "basar" of basarios, 青熊 of 青熊獸).
 PART_SHARE = 0.8
+#: The fewest Han characters of a name's short form that may answer (_known_prefix): one is a name's first word.
+HAN_PREFIX_SHORTEST = 2
 #: The fewest Latin letters of a name's part that may ask "which one?" ("rat", not "hi").
 PART_LETTERS = 3
 #: The least score of the best name for a "which one?" (below it: silence). Chosen on the tuning half: the likenesses
@@ -225,7 +227,7 @@ def _glued(subject: str, text: str) -> bool:
 
 
 def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
-    sides = [_name(name, text, matcher) for name in question.names]
+    sides = _apart([_name(name, text, matcher) for name in question.names])
     found = tuple(dict.fromkeys(side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER))
     if len(found) == len(sides) and len(found) > 1:
         return Reading(Verdict.COMPARE, found, why="every name", whole=all(side.whole for side in sides))
@@ -233,6 +235,22 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
         offered = tuple(dict.fromkeys(m for side in sides for m in side.monsters))
         return Reading(Verdict.ASK, offered, why="not every name is sure")
     return _name(question.whole, text, matcher)  # no side is a name: the words were not a list ("fast and furious")
+
+
+def _apart(sides: list[Reading]) -> list[Reading]:
+    """The sides of a comparison, each asked-about side read as the one monster it offers that no answered side is
+    ("ジョーと怒りジョー": ジョー offers Deviljho and Savage Deviljho, and 怒りジョー is Savage Deviljho). A comparison
+    sets apart monsters: a side is not the monster another side names. Otherwise each side as it was read."""
+    answered = {side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER}
+    if not answered:
+        return sides
+    apart = []
+    for side in sides:
+        left = [monster for monster in side.monsters if monster not in answered]
+        if side.verdict is Verdict.ASK and len(left) == 1:
+            side = Reading(Verdict.ANSWER, (left[0],), why="the one name a comparison leaves", score=side.score)
+        apart.append(side)
+    return apart
 
 
 def _name(subject: str, text: str, matcher: Matcher) -> Reading:
@@ -266,6 +284,13 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
                 whole=True,
                 score=result.candidates[0].score,
             )
+        if _known_prefix(subject, result.candidates[0], text, matcher):
+            return Reading(
+                Verdict.ANSWER,
+                (result.candidates[0].monster_id,),
+                why="a short form players use, in a hunter's question",
+                score=result.candidates[0].score,
+            )
         if not _close_enough_to_ask(subject, result.candidates[0]):
             return Reading(Verdict.NONE, why="no name close enough to ask about", score=result.candidates[0].score)
         return Reading(Verdict.ASK, _ids(result.candidates), why="close names", score=result.candidates[0].score)
@@ -275,6 +300,8 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     if _numbered_title(subject, best):
         return Reading(Verdict.NONE, why="a name with a number: the title of something else", score=best.score)
     doubt = _doubt(subject, best, matcher)
+    if doubt and _known_prefix(subject, best, text, matcher):
+        doubt = ""
     if doubt:
         return Reading(Verdict.ASK, _ids(result.candidates), why=doubt, score=best.score)
     # A name short of a letter ("anjanat") is a typo of it, and may be a word of its own too: answered where the bot
@@ -350,6 +377,39 @@ def _short_part(subject: str, best: Candidate) -> bool:
     return best.method is Method.PART and len(subject) < PART_SHARE * len(best.key)
 
 
+def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) -> bool:
+    """Whether a short part of a name is the short form players use for it in a hunter's question ("gore weakness":
+    Gore Magala, "煌雷要帶什麼屬性": 煌雷龍), and so is answered rather than asked about.
+
+    All three pieces of evidence are needed:
+    - the part begins a name of exactly one monster (its variants' names begin otherwise: "chaotic gore magala");
+    - it is a whole word of that name: the first word of a Latin name of several words ("gore" of "gore magala"), or
+      a Han name but its last character, the kind (龍, 獸, 蛸), with HAN_PREFIX_SHORTEST characters left (凍峰 of
+      凍峰龍), unless it reads as a variant word and a character (青熊: blue and bear, a description of its own). A
+      fragment of one Latin word ("basar", "seregi") is as often a word of its own and stays asked;
+    - the message carries a hunter's question word beside it (_asks_about): alone, a part is as often another
+      word (青熊, a blue bear; "royal").
+    Chosen on the tuning half: the short forms so read there name the monster meant; none of its negatives is one.
+    """
+    if best.method is not Method.PART or not best.key.startswith(subject):
+        return False
+    if matcher.monsters_beginning(subject) != {best.monster_id}:
+        return False
+    if subject.isascii():
+        whole_word = _first_word(subject, best, matcher)
+    else:
+        monster = matcher.monster(best.monster_id)
+        names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
+        whole_word = (
+            is_cjk(subject)
+            and not _KANA.search(subject)
+            and len(subject) >= HAN_PREFIX_SHORTEST
+            and not split_variant(subject)
+            and any(len(name) == len(subject) + 1 and name.startswith(subject) for name in names)
+        )
+    return whole_word and _asks_about(*_sides(subject, text, "", ""), subject, text)
+
+
 def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
     """Why a name found by part or likeness should be asked about rather than answered ("" when it should not)."""
     kana = bool(_KANA.search(subject))
@@ -382,6 +442,9 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
+    titled = family(matcher).titles.get((before, best.monster_id))
+    if titled and _about(after):
+        return Reading(Verdict.ANSWER, (titled,), why="a variant's title shortened before its base's name")
     if _is_title(before, text):
         return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name")
     return Reading(Verdict.NONE, why="the name in a sentence about something else")
@@ -522,10 +585,13 @@ def _variant(subject: str, matcher: Matcher) -> Reading | None:
     relations = family(matcher)
     for meaning, rest in split_variant(subject, relations.words):
         base = matcher.match_key(rest)
+        narrowed = _narrowed_base(rest, meaning, base, matcher)
+        if narrowed is not None:
+            return narrowed
         if base.outcome is not Outcome.MATCH or base.candidates[0].method is Method.CONTAINS:
             continue
         base_id, language = base.candidates[0].monster_id, base.candidates[0].language
-        variant = relations.variant(base_id, meaning, language)
+        variant = relations.variant(base_id, meaning, language) or relations.through_form(base_id, meaning, language)
         if variant is not None:
             return Reading(
                 Verdict.ANSWER,
@@ -536,6 +602,28 @@ def _variant(subject: str, matcher: Matcher) -> Reading | None:
             )
         return Reading(Verdict.UNKNOWN, (base_id,), why=f"no {meaning} variant of {base_id} in the knowledge")
     return None
+
+
+def _narrowed_base(rest: str, meaning: str, base: MatchResult, matcher: Matcher) -> Reading | None:
+    """The variant, when a variant word stands beside a base name shortened to a piece that several names begin
+    with, or to a nickname of several ("gold rathi", "blue rath"), and the variant word leaves one of them: only
+    Rathalos has an azure variant. None when the piece is shorter than PART_LETTERS Latin letters or
+    TITLE_CJK_SHORTEST other characters, is a likeness or the end of a name rather than its beginning ("black los":
+    "los" ends Diablos as well as Rathalos), or the word leaves none or several ("apex rath": Apex Rathalos and Apex
+    Rathian both are)."""
+    if base.outcome is not Outcome.AMBIGUOUS or len(rest) < (PART_LETTERS if rest.isascii() else TITLE_CJK_SHORTEST):
+        return None
+    relations = family(matcher)
+    made = {
+        variant
+        for candidate in base.candidates
+        if candidate.method in (Method.PART, Method.EXACT)  # exact: a nickname of several ("rath")
+        and candidate.key.startswith(rest)
+        if (variant := relations.variant(candidate.monster_id, meaning, candidate.language)) is not None
+    }
+    if len(made) != 1:
+        return None
+    return Reading(Verdict.ANSWER, tuple(made), why=f"the one {meaning} variant of a shortened name", whole=True)
 
 
 def _in_game(reading: Reading, game: str | None, matcher: Matcher) -> Reading:

@@ -17,14 +17,13 @@ VARIANT_MEANINGS: dict[str, tuple[str, ...]] = {
     "rare": ("希少種", "稀少種", "稀少种", "稀有種", "稀有种", "rare species"),
     "titled": ("二つ名",),
     "green": ("綠", "绿", "緑", "green"),
-    "azure": ("蒼", "苍", "azure"),
+    "azure": ("蒼", "苍", "azure", "青", "blue"),  # one colour: 青レウス, "blue rath" are 蒼火竜, Azure Rathalos
     "gold": ("金", "gold", "golden"),
     "silver": ("銀", "银", "silver"),
     "black": ("黑", "黒", "black"),
     "white": ("白", "white"),
     "red": ("紅", "红", "red"),
     "purple": ("紫", "purple"),
-    "blue": ("青", "blue"),
     "pink": ("桜", "櫻", "樱", "pink"),
 }
 VARIANT_WORDS = tuple(word for words in VARIANT_MEANINGS.values() for word in words)
