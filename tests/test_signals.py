@@ -3,11 +3,15 @@ only metrics the webhook exports; LINE's latency and the reply queue are measure
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import logging
 import os
 import re
 import subprocess
 import time
+from collections.abc import Iterator
 
 import pytest
 import yaml
@@ -294,17 +298,11 @@ def test_line_latency_and_the_reply_queue_are_measured(line_stub, knowledge):
 
 
 # --- logs -----------------------------------------------------------------------------------------------------------
-def test_every_line_of_a_webhook_call_carries_its_request_id_and_each_events_its_event_id(line_stub, knowledge):
-    """Two events in one call: the lines about each (the answer, and LINE's refusal logged on the loop while the reply
-    was sent) carry that event's id; every line of the call carries one request id."""
-    import io
-    import logging
-
+@contextlib.contextmanager
+def json_log_lines() -> Iterator[list[dict]]:
+    """The package's JSON log lines written inside the block (the list is filled as the block ends)."""
     from monsterbot import logs
-    from tests.conftest import app_for
 
-    line_stub.status = 400  # LINE refuses the replies: the warning is written by the reply's task, on the loop
-    app = app_for(settings_for(line_stub), runtime_for(knowledge))  # (it sets the package's logging up)
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logs.JsonFormatter())
@@ -312,17 +310,29 @@ def test_every_line_of_a_webhook_call_carries_its_request_id_and_each_events_its
     package.addHandler(handler)
     level = package.level
     package.setLevel(logging.INFO)
+    lines: list[dict] = []
     try:
-        events = [text_event("火龍"), text_event("rathian")]
+        yield lines
+    finally:
+        package.removeHandler(handler)
+        package.setLevel(level)
+        lines += [json.loads(line) for line in stream.getvalue().splitlines()]
+
+
+def test_every_line_of_a_webhook_call_carries_its_request_id_and_each_events_its_event_id(line_stub, knowledge):
+    """Two events in one call: the lines about each (the answer, and LINE's refusal logged on the loop while the reply
+    was sent) carry that event's id; every line of the call carries one request id."""
+    from tests.conftest import app_for
+
+    line_stub.status = 400  # LINE refuses the replies: the warning is written by the reply's task, on the loop
+    app = app_for(settings_for(line_stub), runtime_for(knowledge))  # (it sets the package's logging up)
+    events = [text_event("火龍"), text_event("rathian")]
+    with json_log_lines() as lines:
         body = json.dumps(payload(*events)).encode()
         assert (
             app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)}).status_code == 200
         )
         app.extensions["monsterbot"]["dispatcher"].drain()
-    finally:
-        package.removeHandler(handler)
-        package.setLevel(level)
-    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
     ids = [event["webhookEventId"] for event in events]
     about = {event_id: [line for line in lines if line.get("event_id") == event_id] for event_id in ids}
     for event_id in ids:
@@ -343,35 +353,19 @@ def test_every_line_of_a_webhook_call_carries_its_request_id_and_each_events_its
 def test_a_plain_x_request_id_is_the_log_lines_request_id(line_stub, knowledge, given, kept):
     """A proxy's X-Request-Id follows the call into the bot's log when it is a plain token of at most 64 characters;
     anything else gets an id of the bot's own."""
-    import io
-    import logging
-    import re
-
-    from monsterbot import logs
     from tests.conftest import app_for
 
     app = app_for(settings_for(line_stub), runtime_for(knowledge))
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(logs.JsonFormatter())
-    package = logging.getLogger("monsterbot")
-    package.addHandler(handler)
-    level = package.level
-    package.setLevel(logging.INFO)
-    try:
+    with json_log_lines() as lines:
         body = json.dumps(payload(text_event("火龍"))).encode()
         headers = {"X-Line-Signature": sign(body), "X-Request-Id": given}
         assert app.test_client().post("/callback", data=body, headers=headers).status_code == 200
         app.extensions["monsterbot"]["dispatcher"].drain()
-    finally:
-        package.removeHandler(handler)
-        package.setLevel(level)
-    [request_id] = {json.loads(line)["request_id"] for line in stream.getvalue().splitlines()}
+    [request_id] = {line["request_id"] for line in lines}
     assert request_id == given if kept else re.fullmatch("[0-9a-f]{16}", request_id)
 
 
 def test_gunicorns_own_lines_are_json_and_its_access_log_stays_off():
-    import logging
 
     from gunicorn.config import Config
 
