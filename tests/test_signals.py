@@ -366,7 +366,6 @@ def test_a_plain_x_request_id_is_the_log_lines_request_id(line_stub, knowledge, 
 
 
 def test_gunicorns_own_lines_are_json_and_its_access_log_stays_off():
-
     from gunicorn.config import Config
 
     from monsterbot import logs
