@@ -194,6 +194,7 @@ def test_a_katakana_name_inside_a_longer_katakana_word_is_still_that_word(knowle
         ("ディアブロスの角は壊せる", "diablos"),
         ("how do you kill tigrex", "tigrex"),
         ("tigrex fight strategy", "tigrex"),
+        ("where should i hit nargacuga", "nargacuga"),
     ],
 )
 def test_a_name_in_a_hunters_question_is_answered(knowledge, text, monster_id):

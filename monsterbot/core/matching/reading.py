@@ -96,7 +96,7 @@ ABOUT_WORDS = (
 HUNT_WORDS = (
     *("弱", "怕", "剋", "克制", "屬性", "打", "帶", "用", "推薦", "有效", "攻略", "部位", "尾巴", "斷", "難", "肉質"),
     *("素材", "裝備", "麻痺", "麻痹", "暈", "効", "倒", "殴", "弱点", "尻尾", "切れ", "壊", "属性", "対策", "持って"),
-    *("weak", "weakness", "weaknesses", "element", "elements", "elemental", "beat", "kill", "kills", "hunt"),
+    *("weak", "weakness", "weaknesses", "element", "elements", "elemental", "beat", "kill", "kills", "hit", "hunt"),
     *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide"),
 )
 #: Elements and ailments, which ask about a monster after its name ("凍峰龍用火還是雷", "グラビモスは水？"), but before
