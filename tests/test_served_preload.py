@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from monsterbot.sources.compiled import CACHE_FILE
-from monsterbot_devtools.webprocess import WebProcess, children, event_body, post
+from monsterbot_devtools.webprocess import WebProcess, event_body, post
 from tests.conftest import wait_for
 
 
@@ -19,7 +19,7 @@ def test_the_master_loads_the_knowledge_once_and_the_workers_answer_from_it(line
     web = WebProcess.start(line_stub.url, workers=2)
     try:
         master = web.process.pid
-        wait_for(lambda: len(children(master)) == 2)  # its workers, once the store's migration process has ended
+        assert len(web.settle()) == 2  # its workers, once the store's migration (lowest priority: slow when busy) ended
         threads = {
             t: Path(f"/proc/{master}/task/{t}/comm").read_text().strip() for t in os.listdir(f"/proc/{master}/task")
         }

@@ -147,13 +147,16 @@ def test_no_acknowledged_event_is_lost_when_every_worker_is_killed_whatever_line
             at_the_kill.update(r.body["replyToken"] for r in line.requests if r.body is not None)
 
     line = LineStandIn(ACCESS_TOKEN, on_request=kill_every_worker_at_the_fortieth_reply).start()
-    for event in events:
-        line.issue(event["replyToken"])
     line.delay = delay
     web = WebProcess.start(line.url, workers=2, extra_env=extra)
+
+    def deliver(event: dict) -> tuple[int, float]:
+        line.issue(event["replyToken"])  # as LINE does: the token's life starts as its webhook is sent
+        return post(web.url, batch_body([event]))[0], time.monotonic()
+
     try:
         with ThreadPoolExecutor(max_workers=24) as pool:  # more than the senders: replies wait in the queue
-            answers = list(pool.map(lambda e: (post(web.url, batch_body([e]))[0], time.monotonic()), events))
+            answers = list(pool.map(deliver, events))
         wait_for(killed.is_set, timeout=30)
         statuses = [status for status, _ in answers]
         acknowledged = [e for e, status in zip(events, statuses, strict=True) if status == 200]

@@ -1,5 +1,6 @@
 """gunicorn settings for the webhook (Procfile, Dockerfile and chart use this one file), from `Settings`."""
 
+import contextlib
 import gc
 import importlib
 import os
@@ -66,6 +67,15 @@ def _preload():
     normalize("火龍")
     importlib.import_module(asgi_loop)  # the workers' event loop: its module's pages shared, not imported in each
     return preload(settings)
+
+
+def when_ready(server):
+    """Reap the store's migration process if it ended before gunicorn handled SIGCHLD (nothing to migrate: it is
+    quick), which would leave it a zombie until some worker ends; no worker exists yet, and a migration still running
+    is reaped by gunicorn's own handler when it ends."""
+    with contextlib.suppress(ChildProcessError):
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
 
 
 def pre_fork(server, worker):
