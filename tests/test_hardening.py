@@ -16,7 +16,6 @@ from monsterbot.replies.wire import to_wire
 from monsterbot.web.dedupe import RETRY_AFTER, Owed, RedisLedger, SqliteLedger
 from monsterbot_devtools.line_standin import reply_token
 from tests.conftest import (
-    REDIS_URL,
     SECRET,
     TOKEN,
     app_for,
@@ -62,13 +61,13 @@ def test_the_events_file_claims_with_a_lease_then_marks_answered(tmp_path):
 
 
 def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowledge, tmp_path):
-    need_redis()
+    url = need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
     replicas = [
         app_for(
             settings_for(line_stub, data_dir=tmp_path / str(n)),
             runtime=runtime_for(knowledge),
-            ledger=RedisLedger(REDIS_URL, 30, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix),
+            ledger=RedisLedger(url, 30, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix),
         )
         for n in range(2)
     ]
@@ -378,11 +377,11 @@ def _two_workers(ledger: str, tmp_path, now: list[float]) -> list:
     """Two workers' ledgers on one events file, or on one Redis (each with its own file standing in)."""
     if ledger == "events file":
         return [SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0], send_lease=4) for _ in range(2)]
-    need_redis()
+    url = need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
     return [
         RedisLedger(
-            REDIS_URL,
+            url,
             30,
             SqliteLedger(tmp_path / f"{n}.sqlite3", 30, clock=lambda: now[0]),
             prefix=prefix,
@@ -422,9 +421,8 @@ def test_the_outbox_hands_a_gone_workers_replies_to_another_while_their_token_la
 def test_an_event_answered_through_redis_is_skipped_while_the_hosts_file_stands_in(tmp_path):
     """Redis slow or down, or no time left in a webhook's deadline: claims go to the host's file, which knows the
     events this host answered (written through), so LINE's redelivery of one is not answered twice."""
-    need_redis()
     ledger = RedisLedger(
-        REDIS_URL, 30, SqliteLedger(tmp_path / "e.sqlite3", 30), prefix=f"monsterbot-test:{uuid.uuid4()}:"
+        need_redis(), 30, SqliteLedger(tmp_path / "e.sqlite3", 30), prefix=f"monsterbot-test:{uuid.uuid4()}:"
     )
     assert ledger.claim(["a", "b"]) == {"a", "b"}
     ledger.answered("a")

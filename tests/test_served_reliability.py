@@ -31,7 +31,7 @@ from monsterbot_devtools.webprocess import (
     procfile_command,
     text_event,
 )
-from tests.conftest import REDIS_URL, REPO, need_redis, wait_for
+from tests.conftest import REPO, need_redis, redis_url, wait_for
 from tests.tcp_proxy import TcpProxy
 
 CLEAR_NAMES = ["火龍", "rathalos", "リオレウス", "雌火龍"]  # answered in groups too (group mode "confident")
@@ -60,8 +60,7 @@ def test_a_worker_killed_mid_batch_then_redelivery_answers_every_event_once(ledg
     claims last, then each event is answered, once."""
     extra = {"MONSTERBOT_EVENT_LEASE": "2", "MONSTERBOT_LINE_TIMEOUT": "3", "MONSTERBOT_REPLY_HOLD": "60"}
     if ledger == "redis":
-        need_redis()
-        extra["REDIS_URL"] = REDIS_URL
+        extra["REDIS_URL"] = need_redis()
     killed = threading.Event()
     web: WebProcess | None = None
 
@@ -134,8 +133,7 @@ def test_no_acknowledged_event_is_lost_when_every_worker_is_killed_whatever_line
     acknowledged are LINE's to redeliver."""
     extra = {"MONSTERBOT_EVENT_LEASE": "2", "MONSTERBOT_LINE_TIMEOUT": "3"}
     if ledger == "redis":
-        need_redis()
-        extra["REDIS_URL"] = REDIS_URL
+        extra["REDIS_URL"] = need_redis()
     killed, web, at_the_kill, killed_at = threading.Event(), None, set(), [float("inf")]
     events = _events(160)
 
@@ -238,7 +236,7 @@ def test_callback_answers_within_a_second_while_line_then_redis_then_the_databas
         line.url,
         workers=2,
         extra_env={
-            "REDIS_URL": f"redis://127.0.0.1:{redis_proxy.port}/15",
+            "REDIS_URL": redis_url(redis_proxy.port),
             "MONSTERBOT_QUERY_LOG": "on",
             "DATABASE_URL": f"postgresql+psycopg://postgres@127.0.0.1:{database_proxy.port}/test",
         },
@@ -399,7 +397,7 @@ def test_redis_at_70_ms_a_call_keeps_webhooks_under_a_second_at_60_a_second():
     )
     port = int(proxy.stdout.readline())
     line = LineStandIn(ACCESS_TOKEN).start()
-    web = WebProcess.start(line.url, workers=2, extra_env={"REDIS_URL": f"redis://127.0.0.1:{port}/15"})
+    web = WebProcess.start(line.url, workers=2, extra_env={"REDIS_URL": redis_url(port)})
     try:
         post(web.url, batch_body(_events(4)))  # warm both workers
         # 10 s of webhooks: without the shared deadline, 8 threads spending ~0.3 s on Redis per webhook serve about 30
