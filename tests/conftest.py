@@ -325,17 +325,15 @@ def redis_url(port: int = 6379) -> str:
 
 
 def need_redis() -> str:
-    """This process's Redis URL (`redis_url`), its database emptied the first time (nothing left by an earlier run),
-    or a skip (never under CI=true, where Redis must run)."""
+    """This process's Redis URL (`redis_url`), its database emptied (nothing left by an earlier test or run: a web
+    process would send the replies an earlier one owed to this test's stand-in of LINE), or a skip (never under
+    CI=true, where Redis must run)."""
     import redis
 
     url = redis_url()
     try:
         with redis.Redis.from_url(url, socket_connect_timeout=1) as client:
-            client.ping()
-            if not _redis.get("flushed"):
-                client.flushdb()
-                _redis["flushed"] = True
+            client.flushdb()
     except (redis.RedisError, OSError) as exc:
         if os.environ.get("CI") == "true":
             pytest.fail(f"Redis at {url} must run under CI=true: {exc}")

@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from monsterbot.web.dedupe import REPLY_TOKEN_SECONDS
 from monsterbot.web.dispatch import SENDERS
 from monsterbot_devtools.line_standin import LineStandIn
 from monsterbot_devtools.soak import QUERIES
@@ -119,6 +120,14 @@ def _redelivery_to_the_other_worker_is_skipped(web: WebProcess, line: LineStandI
     wait_for(lambda: web.log.read_text().count("skipped a redelivered event") == skipped + len(events))
 
 
+def _replay_rounds(delay: float) -> int:
+    """Rounds of every sender of the new workers that fit a sixth of the reply tokens' life at LINE's delay. The
+    replies the killed workers owed are sent again once their lease ends, a round at a time, each as long as LINE's
+    delay: at most this many rounds' worth of events leaves the replay most of the tokens' life, however slow a busy
+    machine makes the workers' restart."""
+    return int(REPLY_TOKEN_SECONDS / 6 / delay)
+
+
 # LINE's delay decides the dispatcher's path (under the 0.3 s hold: the 200 follows the reply; past it: the 200 goes
 # first and the reply waits in the outbox; 0.25 s: both, as queued replies pass the hold), whatever the ledger; the
 # ledger decides where the outbox is kept. Every delay on the events file; Redis at both ends of the range.
@@ -135,7 +144,7 @@ def test_no_acknowledged_event_is_lost_when_every_worker_is_killed_whatever_line
     if ledger == "redis":
         extra["REDIS_URL"] = need_redis()
     killed, web, at_the_kill, killed_at = threading.Event(), None, set(), [float("inf")]
-    events = _events(160)
+    events = _events(min(160, _replay_rounds(delay) * 2 * SENDERS))
 
     def kill_every_worker_at_the_fortieth_reply(_recorded: object) -> None:
         if web is not None and len(line.requests) >= 40 and not killed.is_set():
