@@ -230,13 +230,6 @@ def test_sigterm_with_a_slow_api_sends_or_logs_every_acknowledged_reply():
     )
 
 
-def _latencies(web: WebProcess, bodies: list[bytes]) -> list[float]:
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        results = list(pool.map(lambda body: post(web.url, body), bodies))
-    assert [status for status, _ in results] == [200] * len(bodies)
-    return [took for _, took in results]
-
-
 def test_callback_answers_within_a_second_while_line_then_redis_then_the_database_stall():
     need_redis()
     redis_proxy, database_proxy = TcpProxy(("127.0.0.1", 6379)), TcpProxy(("127.0.0.1", 5432))
@@ -254,7 +247,9 @@ def test_callback_answers_within_a_second_while_line_then_redis_then_the_databas
     try:
         for _ in range(2):  # Redis and the database in use; each worker's first requests warm its caches
             assert post(web.url, batch_body(_events(30, group=True)))[0] == 200
-        assert _details(web)["dependencies"] == {"redis": True, "database": True}
+        # both answering: on a busy machine a worker's first read (its first connection) may have been late, and the
+        # store counts as late for 30 s after that (monsterbot/preferences/cached.py)
+        wait_for(lambda: _details(web)["dependencies"] == {"redis": True, "database": True}, timeout=45)
         for stalled in ("LINE", "Redis", "database"):
             if stalled == "LINE":
                 line.delay = 3.0  # LINE itself gives up on a webhook after 2 s
