@@ -187,10 +187,13 @@ def drain(app: Any) -> None:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The first test that starts the session's kube-apiserver may have to build it (about 3 minutes once per
-    machine, longer than the suite's per-test timeout): it gets 15 minutes."""
-    first = next((item for item in items if "kube_server" in getattr(item, "fixturenames", ())), None)
-    if first is not None:
-        first.add_marker(pytest.mark.timeout(900))
+    machine, longer than the suite's per-test timeout): the first such test of each file gets 15 minutes, as any file
+    may be the first a process of `make test` (-n 2 --dist loadfile) runs."""
+    files = set()
+    for item in items:
+        if "kube_server" in getattr(item, "fixturenames", ()) and item.path not in files:
+            files.add(item.path)
+            item.add_marker(pytest.mark.timeout(900))
 
 
 @pytest.fixture(scope="session")
