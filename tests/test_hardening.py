@@ -261,6 +261,34 @@ def test_workers_opening_a_new_host_file_together_wait_for_each_other(tmp_path):
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
 
+def test_a_host_file_is_never_synced_and_read_by_no_other_boot(tmp_path, monkeypatch):
+    """The host's files are not synced (a killed worker loses nothing the kernel has): a file a crash of the host may
+    have corrupted, written before the host last started, is started afresh; one of this boot, or from before boots
+    were recorded (synced), is kept; where the boot cannot be told, the file is synced at its checkpoints."""
+    from monsterbot import host_file
+
+    boot = tmp_path / "boot_id"
+    monkeypatch.setattr(host_file, "BOOT_ID", boot)
+    table = "CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY)"
+
+    def rows_after_reopening(path):
+        host_file.open_host_file(path, 0.05, table).execute("INSERT INTO t VALUES (?)", (uuid.uuid4().hex,))
+        db = host_file.open_host_file(path, 0.05, table)
+        return db, len(db.execute("SELECT k FROM t").fetchall())
+
+    boot.write_text("one\n")
+    db, kept = rows_after_reopening(tmp_path / "events.sqlite3")
+    assert kept == 1 and db.execute("PRAGMA synchronous").fetchone() == (0,)  # OFF
+    assert rows_after_reopening(tmp_path / "events.sqlite3")[1] == 2  # the same boot: every row kept
+    boot.write_text("two\n")
+    assert rows_after_reopening(tmp_path / "events.sqlite3")[1] == 1  # another boot: afresh
+    boot.unlink()
+    db, kept = rows_after_reopening(tmp_path / "chats.sqlite3")
+    assert kept == 1 and db.execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL
+    boot.write_text("three\n")
+    assert rows_after_reopening(tmp_path / "chats.sqlite3")[1] == 2  # no record: kept (it was synced)
+
+
 def test_replies_sent_from_the_loop_never_leave_it(line_stub):
     """A reply sent by a webhook on the event loop is a task of that loop, and its HTTP call hands nothing to a thread
     (the SDK's own aiohttp session would, twice per reply, to read proxy variables and ~/.netrc)."""
