@@ -61,6 +61,30 @@ def test_the_events_file_claims_with_a_lease_then_marks_answered(tmp_path):
     assert workers[1].claim(["b", "c"]) == {"b"}
 
 
+def test_the_events_file_deletes_expired_rows_a_few_oldest_at_a_time(tmp_path, monkeypatch):
+    """A deletion of expired rows reads only the oldest few (a full scan of a day's events held the loop for tens of
+    ms), and deletes them all as claims go on."""
+    import sqlite3
+
+    monkeypatch.setattr(SqliteLedger, "_PRUNE_EVERY", 2)
+    monkeypatch.setattr(SqliteLedger, "_PRUNE_OLDEST", 4)
+    now = [1000.0]
+    ledger = SqliteLedger(tmp_path / "events.sqlite3", lease=30, ttl=60, clock=lambda: now[0])
+    for n in range(10):
+        ledger.claim([f"old{n}"])  # a deletion after every second claim: nothing expired yet
+        ledger.answered(f"old{n}")
+    now[0] += 61
+
+    def kept() -> list[str]:
+        return [r[0] for r in sqlite3.connect(tmp_path / "events.sqlite3").execute("SELECT id FROM events")]
+
+    ledger.claim(["new0", "new1"])
+    assert sorted(kept()) == sorted([f"old{n}" for n in range(4, 10)] + ["new0", "new1"])  # the oldest four went
+    for n in range(2, 8, 2):
+        ledger.claim([f"new{n}", f"new{n + 1}"])
+    assert sorted(kept()) == [f"new{n}" for n in range(8)]  # live claims are kept
+
+
 def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowledge, tmp_path):
     need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"

