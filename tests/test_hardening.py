@@ -313,6 +313,28 @@ def test_a_host_file_is_never_synced_and_read_by_no_other_boot(tmp_path, monkeyp
     assert rows_after_reopening(tmp_path / "chats.sqlite3")[1] == 2  # no record: kept (it was synced)
 
 
+def test_a_host_files_writers_take_turns_and_a_wait_ends_at_the_busy_timeout(tmp_path, caplog):
+    """Another worker's write (its hold on `<name>.lock`) is waited for, and the write done once it ends; a hold past
+    the busy timeout fails the write (logged), never holds the caller longer."""
+    import fcntl
+    import threading
+
+    from monsterbot.host_file import HostFile
+
+    path = tmp_path / "chats.sqlite3"
+    mine = HostFile(path, 0.5, "CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY)", "a test's row")
+    other = (tmp_path / "chats.sqlite3.lock").open("a")  # another worker's opening of the lock file
+    fcntl.flock(other, fcntl.LOCK_EX)
+    threading.Timer(0.1, fcntl.flock, (other, fcntl.LOCK_UN)).start()
+    mine.write("INSERT INTO t VALUES (?)", ("waited",))
+    fcntl.flock(other, fcntl.LOCK_EX)  # and now held past the busy timeout
+    with caplog.at_level(logging.WARNING):
+        mine.write("INSERT INTO t VALUES (?)", ("never",))
+        assert not mine.write_all(("INSERT INTO t VALUES (?)", ("never",)))
+    assert mine.read_one("SELECT group_concat(k) FROM t", ()) == ("waited",)
+    assert caplog.text.count("a test's row not written") == 2
+
+
 def test_replies_sent_from_the_loop_never_leave_it(line_stub):
     """A reply sent by a webhook on the event loop is a task of that loop, and its HTTP call hands nothing to a thread
     (the SDK's own aiohttp session would, twice per reply, to read proxy variables and ~/.netrc)."""
