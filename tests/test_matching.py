@@ -78,6 +78,8 @@ def test_the_japanese_only_kanji_are_japanese_forms_chinese_writes_otherwise():
         ("What's the weakness of Tigrex?", "tigrex", None),
         ("リオレウスの弱点", "リオレウス", None),
         ("リオレウスの弱点は？", "リオレウス", None),
+        ("リオレウスって何が弱点", "リオレウス", None),  # particles in a row before the question word
+        ("ナルガってなにが弱点", "ナルガ", None),
         ("wilds 火龍", "火龍", "wilds"),
         ("rise rathalos", "rathalos", "rise"),
         ("世界火龍弱點", "火龍", "world"),

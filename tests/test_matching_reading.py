@@ -290,7 +290,8 @@ def test_a_short_form_that_begins_one_name_is_answered_in_a_hunters_question(kno
 @pytest.mark.parametrize(
     "text",
     [
-        "千刃",  # alone: no hunter's question
+        "冰牙",  # alone, an element word leading it: an ice fang
+        "影蜘",  # a piece of its kind, 蜘蛛, left on it
         "lala",
         "basar weakness",  # a fragment of one Latin word
         "seregi weakness",
@@ -301,6 +302,15 @@ def test_a_short_form_that_begins_one_name_is_answered_in_a_hunters_question(kno
 )
 def test_a_short_form_without_the_evidence_is_not_answered(knowledge, text):
     assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("千刃", "seregios"), ("爆鱗", "bazelgeuse"), ("雌火", "rathian"), ("影蜘蛛要帶什麼", "nerscylla")],
+)
+def test_a_han_name_without_its_kind_is_answered_alone(knowledge, text, monster_id):
+    """The kind (龍, 蜘蛛: an ending several names share and no name is) left off; 雌火 keeps 火 of 火龍, a name."""
+    assert _read(knowledge, text).monsters == (monster_id,)
 
 
 @pytest.mark.parametrize(

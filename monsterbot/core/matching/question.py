@@ -295,7 +295,7 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(
         prefix=re.compile(f"^(?:{_alternation([*PREFIXES, *games])})+"),
         # possessive (*+): no backtracking into the tail, so a long run of question words cannot take exponential time
-        suffix=re.compile(f"(?:{particles})?(?:{strong})(?:{particles}|{strong})*+$"),
+        suffix=re.compile(f"(?:{particles})*+(?:{strong})(?:{particles}|{strong})*+$"),
         hitzone_suffix=re.compile(f"(?:{particles})?(?:{_alternation(HITZONE_WORDS)})$"),
         reverse_markers=re.compile(_alternation(REVERSE_MARKERS)),
         explicit_reverse=re.compile(_alternation(EXPLICIT_REVERSE_MARKERS)),

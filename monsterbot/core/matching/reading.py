@@ -378,17 +378,19 @@ def _short_part(subject: str, best: Candidate) -> bool:
 
 
 def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) -> bool:
-    """Whether a short part of a name is the short form players use for it in a hunter's question ("gore weakness":
-    Gore Magala, "煌雷要帶什麼屬性": 煌雷龍), and so is answered rather than asked about.
+    """Whether a short part of a name is the short form players use for it ("gore weakness": Gore Magala, 煌雷 and
+    "煌雷要帶什麼屬性": 煌雷龍), and so is answered rather than asked about.
 
     All three pieces of evidence are needed:
     - the part begins a name of exactly one monster (its variants' names begin otherwise: "chaotic gore magala");
     - it is a whole word of that name: the first word of a Latin name of several words ("gore" of "gore magala"), or
-      a Han name but its last character, the kind (龍, 獸, 蛸), with HAN_PREFIX_SHORTEST characters left (凍峰 of
-      凍峰龍), unless it reads as a variant word and a character (青熊: blue and bear, a description of its own). A
-      fragment of one Latin word ("basar", "seregi") is as often a word of its own and stays asked;
-    - the message carries a hunter's question word beside it (_asks_about): alone, a part is as often another
-      word (青熊, a blue bear; "royal").
+      a Han name but its kind (family.py's kinds: 龍, 獸, 蜘蛛, the endings several monsters' names share), with
+      HAN_PREFIX_SHORTEST characters left (凍峰 of 凍峰龍, 刺花 of 刺花蜘蛛), unless it reads as a variant word and a
+      character (青熊: blue and bear, a description of its own). A fragment of one Latin word ("basar", "seregi")
+      is as often a word of its own and stays asked;
+    - the message carries a hunter's question word beside it (_asks_about), or, for a Han short form, is the short
+      form alone with no element word leading it (_alone). A Latin first word alone is as often an English word
+      ("royal", "coral").
     Chosen on the tuning half: the short forms so read there name the monster meant; none of its negatives is one.
     """
     if best.method is not Method.PART or not best.key.startswith(subject):
@@ -396,18 +398,29 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
     if matcher.monsters_beginning(subject) != {best.monster_id}:
         return False
     if subject.isascii():
-        whole_word = _first_word(subject, best, matcher)
-    else:
-        monster = matcher.monster(best.monster_id)
-        names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
-        whole_word = (
-            is_cjk(subject)
-            and not _KANA.search(subject)
-            and len(subject) >= HAN_PREFIX_SHORTEST
-            and not split_variant(subject)
-            and any(len(name) == len(subject) + 1 and name.startswith(subject) for name in names)
-        )
-    return whole_word and _asks_about(*_sides(subject, text, "", ""), subject, text)
+        return _first_word(subject, best, matcher) and _asks_about(*_sides(subject, text, "", ""), subject, text)
+    monster = matcher.monster(best.monster_id)
+    names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
+    kinds = family(matcher).kinds
+    return (
+        is_cjk(subject)
+        and not _KANA.search(subject)
+        and len(subject) >= HAN_PREFIX_SHORTEST
+        and not split_variant(subject)
+        and any(name.startswith(subject) and _kind_left(name, len(subject), kinds) for name in names)
+        and (_alone(subject, text) or _asks_about(*_sides(subject, text, "", ""), subject, text))
+    )
+
+
+def _kind_left(name: str, cut: int, kinds: frozenset[str]) -> bool:
+    """Whether a name cut after `cut` characters leaves its whole kind (刺花|蜘蛛), not a piece of it (影蜘|蛛)."""
+    return name[cut:] in kinds and name[cut - 1 :] not in kinds
+
+
+def _alone(subject: str, text: str) -> bool:
+    """Whether a Han short form is the whole message and no description: one that begins with an element word reads
+    as one (冰牙, an ice fang), as one that begins with a variant word does (青熊, a blue bear: _known_prefix)."""
+    return normalize(text) == subject and not subject.startswith(tuple(_words(ELEMENT_WORDS)))
 
 
 def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
