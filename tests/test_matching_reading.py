@@ -372,3 +372,14 @@ def test_a_variant_word_on_a_base_reaches_the_one_form_of_it_that_has_that_varia
 
 def test_a_variant_word_no_form_of_the_base_has_is_still_not_in_our_knowledge(knowledge):
     assert _read(knowledge, "護竜ティガ").verdict is Verdict.UNKNOWN
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("anjanatj", "anjanath"), ("how to beat anjanatj", "anjanath")])
+def test_a_word_holding_a_short_name_is_the_whole_name_it_misspells(knowledge, text, monster_id):
+    """A shorter name inside a longer word is no evidence; the word is a typo of a longer name of one monster."""
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize("text", ["gorey", "mizuki", "zinoman"])
+def test_a_word_holding_a_short_name_and_no_longer_one_is_not_answered(knowledge, text):
+    assert not _read(knowledge, text).answers

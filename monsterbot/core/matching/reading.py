@@ -29,8 +29,10 @@ from enum import Enum
 from functools import lru_cache
 from typing import Iterable
 
+from rapidfuzz import fuzz
+
 from monsterbot.core.matching.family import family
-from monsterbot.core.matching.matcher import Candidate, Matcher, MatchResult, Method, Outcome
+from monsterbot.core.matching.matcher import MARGIN, MATCH_THRESHOLD, Candidate, Matcher, MatchResult, Method, Outcome
 from monsterbot.core.matching.normalize import MAX_INPUT, fold, is_cjk, normalize, to_traditional
 from monsterbot.core.matching.phonetic import SOUND_ALIKE
 from monsterbot.core.matching.question import (
@@ -43,6 +45,7 @@ from monsterbot.core.matching.question import (
     parse,
 )
 from monsterbot.core.matching.variants import split_variant, variant_keys
+from monsterbot.core.model import Monster
 
 #: Words of a question about a monster, beside its name ("weakness" glued on, "好難打", "の倒し方").
 ABOUT_WORDS = (
@@ -274,6 +277,9 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     """The reading of the matcher's result for one name, from the evidence around it."""
     if result.outcome is Outcome.MISS:
         return Reading(Verdict.NONE, why="no name")
+    misspelt = _misspelt_whole(subject, result, text, matcher)
+    if misspelt is not None:
+        return misspelt
     if result.outcome is Outcome.AMBIGUOUS:
         over = _variant_over_base(subject, result.candidates, matcher)
         if over:
@@ -313,6 +319,36 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
         whole=best.method is not Method.PART,
         score=best.score,
     )
+
+
+def _misspelt_whole(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Reading | None:
+    """The monster whose whole Latin name the subject misspells, when the best candidate is only a shorter name
+    inside a longer word of the message ("mizu" in "mizutsuni", "zino" in "malzino"): a name inside another word is
+    no evidence (_within_word), and the word itself is what was meant when it is as like a longer name of one
+    candidate as a typo is (MATCH_THRESHOLD) and like no other's by MARGIN. A name inside the word counts for
+    nothing ("gorey" holds "gore"). None otherwise."""
+    best = result.candidates[0]
+    if best.method is not Method.CONTAINS or not subject.isascii() or _within_word(best.key, text):
+        return None
+    likeness = sorted(
+        (
+            (_latin_likeness(subject, monster), monster.id)
+            for candidate in result.candidates
+            if (monster := matcher.monster(candidate.monster_id))
+        ),
+        reverse=True,
+    )
+    top, monster_id = likeness[0]
+    runner_up = likeness[1][0] if len(likeness) > 1 else 0.0
+    if top >= MATCH_THRESHOLD and top - runner_up >= MARGIN:
+        return Reading(Verdict.ANSWER, (monster_id,), why="a longer word: its whole name misspelt", score=top)
+    return None
+
+
+def _latin_likeness(subject: str, monster: Monster) -> float:
+    """How like the subject the most like of a monster's Latin names that it does not hold is (rapidfuzz's ratio)."""
+    keys = (normalize(name) for _, name in monster.all_names())
+    return max((fuzz.ratio(subject, key) for key in keys if key.isascii() and key not in subject), default=0.0)
 
 
 def _close_enough_to_ask(subject: str, best: Candidate) -> bool:
