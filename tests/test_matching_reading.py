@@ -383,3 +383,11 @@ def test_a_word_holding_a_short_name_is_the_whole_name_it_misspells(knowledge, t
 @pytest.mark.parametrize("text", ["gorey", "mizuki", "zinoman"])
 def test_a_word_holding_a_short_name_and_no_longer_one_is_not_answered(knowledge, text):
     assert not _read(knowledge, text).answers
+
+
+def test_a_katakana_name_one_sound_off_is_answered_when_no_other_is_near(knowledge):
+    assert _read(knowledge, "ジンオガウ").monsters == ("zinogre",)  # two neighbours swapped
+
+
+def test_a_katakana_spelling_between_two_names_is_not_answered(knowledge):
+    assert not _read(knowledge, "リオレイス").answers  # リオレイア and リオレウス both one off
