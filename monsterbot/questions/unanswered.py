@@ -82,7 +82,7 @@ class NotHeld:
         if question.kind not in (Kind.WEAKNESS, Kind.HITZONES, Kind.PART, Kind.ELEMENT):
             return None
         asked = replace(context, question=replace(question, language=context.question.language), text=rest)
-        inner = _NAME.answer(asked)
+        inner = _NAME.offering(asked)
         if inner.kind not in (
             AnswerKind.WEAKNESS,
             AnswerKind.HITZONES,
