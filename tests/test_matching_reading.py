@@ -391,3 +391,18 @@ def test_a_katakana_name_one_sound_off_is_answered_when_no_other_is_near(knowled
 
 def test_a_katakana_spelling_between_two_names_is_not_answered(knowledge):
     assert not _read(knowledge, "リオレイス").answers  # リオレイア and リオレウス both one off
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "monsters"),
+    [
+        ("火龍還是雌火龍", Verdict.COMPARE, ("rathalos", "rathian")),  # 還是: or
+        ("雷狼龍比較難嗎", Verdict.ANSWER, ("zinogre",)),  # 比較 before its last word: "more", not "compared with"
+        ("迅龍用水還是雷", Verdict.ANSWER, ("nargacuga",)),  # the elements are compared, not monsters
+        ("轟龍還是好難打", Verdict.ANSWER, ("tigrex",)),  # a side of question words is no name
+        ("how hard is rathalos", Verdict.ANSWER, ("rathalos",)),
+    ],
+)
+def test_a_comparison_is_of_the_names_it_holds(knowledge, text, verdict, monsters):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (verdict, monsters), reading

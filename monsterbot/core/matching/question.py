@@ -83,7 +83,7 @@ ENGLISH_FILLER = frozenset(
         *"what whats is are the a an weak weakness weaknesses weakpoint weakpoints weakspot weakspots to of for "
         "against element elements elemental monster please tell me about how do i beat kill hunt s "
         "tips tip best points point spot spots bring where which need help with on guide strategy counter fight "
-        "hunting pls compare".split(),
+        "hunting pls compare hard harder hardest difficult".split(),
         *(word for word in INDIVIDUAL_WORDS if word.isascii()),
     ]
 )
@@ -219,9 +219,12 @@ EXPLICIT_REVERSE_MARKERS = (
 ENGLISH_EXPLICIT_REVERSE_MARKERS = frozenset(
     "which what whats who monsters monster weak weakness weaknesses list against effective targets weapon".split()
 )
-#: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア").
+#: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア", "海龍還是白熾龍").
+#: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with".
 COMPARE_SPLIT = re.compile(
-    r"\s+(?:vs\.?|versus|and|or)\s+|\s*(?:vs\.?|VS|和|與|与|跟|對比|对比|比較|比较|と|、|,|，|/)\s*", re.I
+    r"\s+(?:vs\.?|versus|and|or)\s+"
+    r"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|と|、|,|，|/)\s*",
+    re.I,
 )
 #: Elements a message may consist of alone ("ice", "Fire?", "火屬性", "冰"): which monsters are weak to it.
 ELEMENT_TOPICS = ("fire", "water", "thunder", "ice", "dragon")

@@ -33,7 +33,16 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from monsterbot.core.matching.family import family
-from monsterbot.core.matching.matcher import MARGIN, MATCH_THRESHOLD, Candidate, Matcher, MatchResult, Method, Outcome
+from monsterbot.core.matching.matcher import (
+    AMBIGUOUS_FLOOR,
+    MARGIN,
+    MATCH_THRESHOLD,
+    Candidate,
+    Matcher,
+    MatchResult,
+    Method,
+    Outcome,
+)
 from monsterbot.core.matching.normalize import MAX_INPUT, fold, is_cjk, normalize, to_traditional
 from monsterbot.core.matching.phonetic import SOUND_ALIKE
 from monsterbot.core.matching.question import (
@@ -107,6 +116,7 @@ HUNT_WORDS = (
 #: it are a title's characters (金雷公, 紫毒姫); in English they are everyday words ("fire", "ice") and do not count.
 #: (龍 is left out: inside 恐龍, 翼龍 it is no element.)
 ELEMENT_WORDS = ("火", "水", "雷", "冰", "氷", "毒")
+_ELEMENT_FIRST = re.compile(f"[{''.join(ELEMENT_WORDS)}](?![\u4e00-\u9fff])")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
 SENTENCE_MARKS = re.compile(
     "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问でをがにはへとたもやかよねな]"
@@ -236,7 +246,11 @@ def _glued(subject: str, text: str) -> bool:
 
 
 def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
-    sides = _apart([_name(name, text, matcher) for name in question.names])
+    read = [(name, _name(name, text, matcher)) for name in question.names]
+    kept = [side for name, side in read if not _question_words(name, side)]
+    if len(kept) == 1:  # "火龍還是好難打", "ジンダハドって火と雷どっちがいい": one name, and words asking about it
+        return kept[0]
+    sides = _apart(kept)
     found = tuple(dict.fromkeys(side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER))
     if len(found) == len(sides) and len(found) > 1:
         return Reading(Verdict.COMPARE, found, why="every name", whole=all(side.whole for side in sides))
@@ -244,6 +258,17 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
         offered = tuple(dict.fromkeys(m for side in sides for m in side.monsters))
         return Reading(Verdict.ASK, offered, why="not every name is sure")
     return _name(question.whole, text, matcher)  # no side is a name: the words were not a list ("fast and furious")
+
+
+def _question_words(subject: str, side: Reading) -> bool:
+    """Whether a side of a comparison is words of the question rather than a name: an element alone ("凍峰龍用火還是
+    雷": the elements are compared), or words no name comes near that hold a Chinese or Japanese word of a hunter's
+    question ("好難打") or begin with an element that is no Han word's first character ("雷どっちがいい"; not 火鍋)."""
+    if subject in _words(ELEMENT_WORDS):
+        return True
+    near = side.match is not None and any(c.score >= AMBIGUOUS_FLOOR for c in side.match.candidates)
+    asks = any(word in subject for word in _words(HUNT_WORDS) if not word.isascii())
+    return side.verdict is Verdict.NONE and not near and (asks or bool(_ELEMENT_FIRST.match(subject)))
 
 
 def _apart(sides: list[Reading]) -> list[Reading]:
