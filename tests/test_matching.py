@@ -301,3 +301,10 @@ def test_a_shortened_name_is_its_monster_even_with_variants_holding_it(knowledge
 def test_a_short_piece_of_several_names_asks_which(knowledge, text, monsters):
     result = ask(knowledge, text)
     assert result.outcome is Outcome.AMBIGUOUS and monsters <= {c.monster_id for c in result.candidates}
+
+
+@pytest.mark.parametrize("text", ["天空の王者", "天空之王者", "天空的王者"])
+def test_a_phrase_alias_is_matched_with_any_particle(knowledge, text):
+    """Chinese and Japanese write one epithet with の, 之 or 的: the knowledge need not list every form."""
+    result = knowledge.current.matcher.match(text)
+    assert result.outcome is Outcome.MATCH and result.candidates[0].monster_id == "rathalos"

@@ -1,6 +1,7 @@
 """Find the monster a normalised name refers to, with a confidence and the runners-up.
 
-Every official name and alias of every monster is one key (normalised). A subject is
+Every official name and alias of every monster is one key (normalised; an alias that is a phrase joined by
+の, 之 or 的 also with the others: 天空の王者, 天空之王者). A subject is
 scored against the keys in four ways, and each monster keeps its best score:
 
 - exact: the subject is a key (100);
@@ -48,7 +49,8 @@ SUGGESTION_FLOOR = 40.0
 MAX_SUBJECT = 64
 MAX_PART_HITS = 200
 #: The particles that join the words of a Chinese or Japanese phrase (空の王者, 天空之王者, 天空的王者).
-_PARTICLE = re.compile("[の之的]")
+_PARTICLES = "の之的"
+_PARTICLE = re.compile(f"[{_PARTICLES}]")
 BASE_SCORE = 86.0  # a shortened name inside one monster's name and its variants' alone: a match
 FUZZY_LIMIT = 10
 WHOLE_MESSAGE_SHARE = 0.6
@@ -360,11 +362,20 @@ def _name_keys(monster: Monster) -> tuple[tuple[str, _Entry], ...]:
     official = set(monster.names.items())
     pairs: dict[str, _Entry] = {}
     for language, name in monster.all_names():
-        for key in (normalize(name), _without_filler(name)):
+        is_official = (language, name) in official
+        forms = (name,) if is_official else _particle_forms(name)
+        for key in (*map(normalize, forms), _without_filler(name)):
             if key and key not in pairs:
-                is_official = (language, name) in official
                 pairs[key] = _Entry(monster.id, language, is_official, not is_official and _is_phrase(name))
     return tuple(pairs.items())
+
+
+def _particle_forms(alias: str) -> tuple[str, ...]:
+    """An alias as written, then, when it is a phrase joined by a particle, with each other particle in its place:
+    Chinese and Japanese write the same epithet with の, 之 or 的 (天空の王者, 天空之王者, 天空的王者)."""
+    if not _PARTICLE.search(alias):
+        return (alias,)
+    return (alias, *(_PARTICLE.sub(particle, alias) for particle in _PARTICLES if particle not in alias))
 
 
 def _is_phrase(name: str) -> bool:
