@@ -80,6 +80,9 @@ def test_the_japanese_only_kanji_are_japanese_forms_chinese_writes_otherwise():
         ("リオレウスの弱点は？", "リオレウス", None),
         ("リオレウスって何が弱点", "リオレウス", None),  # particles in a row before the question word
         ("ナルガってなにが弱点", "ナルガ", None),
+        ("怪獵荒野 迅龍弱點", "迅龍", "wilds"),  # the franchise's short name before the game's
+        ("打迅龍用什麼屬性好", "迅龍", None),  # 打 (fight) before, 好 after the question
+        ("求雷狼龍弱點", "雷狼龍", None),
         ("wilds 火龍", "火龍", "wilds"),
         ("rise rathalos", "rathalos", "rise"),
         ("世界火龍弱點", "火龍", "world"),

@@ -229,9 +229,12 @@ COMPARE_SPLIT = re.compile(
 #: Elements a message may consist of alone ("ice", "Fire?", "火屬性", "冰"): which monsters are weak to it.
 ELEMENT_TOPICS = ("fire", "water", "thunder", "ice", "dragon")
 
+#: The franchise's name and its short forms, which players put before a game's name or a monster's (怪獵荒野).
+FRANCHISE_WORDS = ("魔物獵人", "怪物獵人", "怪獵", "魔獵", "モンハン", "モンスターハンター")
 #: Phrases before a name in Chinese and Japanese questions.
 PREFIXES = (
-    *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "すみません", "教えて"),
+    *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "求", "打", "すみません", "教えて"),
+    *FRANCHISE_WORDS,
     *(word for word in INDIVIDUAL_WORDS if not word.isascii()),
 )
 #: Phrases after a name that make it a question ("弱點", "弱什麼", "の弱点").
@@ -265,7 +268,7 @@ QUESTION_SUFFIXES = (
     *("にはどの属性", "が弱点", "弱点属性", "に弱い", "倒し方", "弱点どこ", "弱点部位", "攻略"),
 )
 #: Particles stripped only next to a question suffix, so a name ending in ノ (ディノ) stays whole.
-PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "は", "の", "何", "なに", "なん", "って")
+PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "好", "は", "の", "何", "なに", "なん", "って")
 
 
 @dataclass(frozen=True)
