@@ -311,3 +311,9 @@ def test_a_phrase_alias_is_matched_with_any_particle(knowledge, text):
     """Chinese and Japanese write one epithet with の, 之 or 的: the knowledge need not list every form."""
     result = knowledge.current.matcher.match(text)
     assert result.outcome is Outcome.MATCH and result.candidates[0].monster_id == "rathalos"
+
+
+def test_a_subject_that_sounds_exactly_like_a_name_is_not_lost_to_an_everyday_word(knowledge):
+    """ "dodo" is an English word and is masked, but "dodo gamma" as typed sounds as Dodogama."""
+    result = knowledge.current.matcher.match("dodo ghama")
+    assert result.outcome is Outcome.MATCH and result.candidates[0].monster_id == "dodogama"
