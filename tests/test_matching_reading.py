@@ -406,3 +406,23 @@ def test_a_katakana_spelling_between_two_names_is_not_answered(knowledge):
 def test_a_comparison_is_of_the_names_it_holds(knowledge, text, verdict, monsters):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (verdict, monsters), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("ジンオウガに氷って効く？", "zinogre"), ("ナルガの弱点って雷？", "nargacuga"), ("ティガに効く属性", "tigrex")],
+)
+def test_a_katakana_name_ends_where_a_hiragana_particle_begins(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_katakana_name_before_a_particle_in_a_sentence_is_not_answered(knowledge):
+    assert not _read(knowledge, "ナルガの森で迷子になった").answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("AT nergigante", "nergigante"), ("best element vs rey dau", "rey-dau")]
+)
+def test_words_of_the_question_are_not_a_name(knowledge, text, monster_id):
+    """AT: arch-tempered, an individual's word; "best element" is a side of question words, not of a comparison."""
+    assert _read(knowledge, text).monsters == (monster_id,)

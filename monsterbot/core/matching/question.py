@@ -75,7 +75,7 @@ INDIVIDUAL_WORDS = (
         "狂竜化",
         "狂龍化",
     ),
-    *("傀異化", "tempered", "arch", "afflicted", "alpha", "frenzied"),
+    *("傀異化", "tempered", "arch", "at", "afflicted", "alpha", "frenzied"),  # "AT velkhana": arch-tempered
 )
 #: Latin words that frame a question in English and carry no name.
 ENGLISH_FILLER = frozenset(

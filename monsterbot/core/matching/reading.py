@@ -154,6 +154,7 @@ KANA_LEAD = 15.0
 _KATAKANA = re.compile("[\u30a0-\u30ff]+")
 _KANA = re.compile("[\u3040-\u30ff]")
 _LATIN_WORD = re.compile("[a-z0-9]+")
+_LEADING_KATAKANA = re.compile("\\s*([\u30a0-\u30ff]{2,})[\u3040-\u309f]")
 _LATIN = re.compile("[a-z]")
 
 
@@ -211,6 +212,8 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
     if listed:
         return Reading(Verdict.COMPARE, listed, why="names separated by spaces", whole=True)
     reading = _in_game(_name(question.subject, text, matcher), question.game, matcher)
+    if reading.verdict is Verdict.NONE:
+        reading = _katakana_first(text, matcher) or reading
     glued = _glued(question.subject, text) and bool(matcher.monsters_named(question.subject))
     if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and glued:
         return Reading(
@@ -221,6 +224,22 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             match=reading.match,
         )
     return reading
+
+
+def _katakana_first(text: str, matcher: Matcher) -> Reading | None:
+    """The reading of the katakana word a Japanese message begins with, when a hiragana particle ends it and the rest
+    asks a hunter's question about it ("ヌエグに水って効くの", "ラバラの弱点って火？"): the parser folds hiragana
+    into katakana, so the name and its particle ran together. None when the message is not so made, or the word
+    names no monster."""
+    written = _as_written(text, fold(text).lower())
+    found = _LEADING_KATAKANA.match(written)
+    if found is None:
+        return None
+    word, rest = normalize(found.group(1)), normalize(written[found.end(1) :])
+    if not _asks_about("", rest, word, text):
+        return None
+    reading = _name(word, text, matcher)
+    return reading if reading.verdict is Verdict.ANSWER else None
 
 
 def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
@@ -264,7 +283,7 @@ def _question_words(subject: str, side: Reading) -> bool:
     """Whether a side of a comparison is words of the question rather than a name: an element alone ("凍峰龍用火還是
     雷": the elements are compared), or words no name comes near that hold a Chinese or Japanese word of a hunter's
     question ("好難打") or begin with an element that is no Han word's first character ("雷どっちがいい"; not 火鍋)."""
-    if subject in _words(ELEMENT_WORDS):
+    if subject in _words(ELEMENT_WORDS) or _about(subject):  # "火", "best weapon element" (its words: "weapon")
         return True
     near = side.match is not None and any(c.score >= AMBIGUOUS_FLOOR for c in side.match.candidates)
     asks = any(word in subject for word in _words(HUNT_WORDS) if not word.isascii())
