@@ -412,7 +412,7 @@ def test_a_comparison_is_of_the_names_it_holds(knowledge, text, verdict, monster
     ("text", "monster_id"),
     [("ジンオウガに氷って効く？", "zinogre"), ("ナルガの弱点って雷？", "nargacuga"), ("ティガに効く属性", "tigrex")],
 )
-def test_a_katakana_name_ends_where_a_hiragana_particle_begins(knowledge, text, monster_id):
+def test_a_katakana_name_run_into_its_particle_is_read_before_it(knowledge, text, monster_id):
     assert _read(knowledge, text).monsters == (monster_id,)
 
 
