@@ -53,6 +53,9 @@ _PARTICLES = "の之的"
 _PARTICLE = re.compile(f"[{_PARTICLES}]")
 BASE_SCORE = 86.0  # a shortened name inside one monster's name and its variants' alone: a match
 FUZZY_LIMIT = 10
+#: The fewest letters of a Latin key a likeness may find: one letter changed of three ("lol" for the nickname "los")
+#: is no evidence; such a key answers only as typed.
+FUZZY_LATIN_SHORTEST = 4
 WHOLE_MESSAGE_SHARE = 0.6
 #: A name beside a variant word (variants.py) that the knowledge does not hold ("綠迅龍", "green nargacuga") is offered,
 #: never answered.
@@ -303,7 +306,8 @@ class Matcher:
         yield from self._contained_keys(subject)
         yield from self._keys_containing(subject)
         for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT):
-            yield key, score, Method.FUZZY
+            if len(key) >= FUZZY_LATIN_SHORTEST or not key.isascii():
+                yield key, score, Method.FUZZY
         for key, score in self._phonetic.sound_alikes(subject):
             if key != subject:
                 yield key, score, Method.PHONETIC
