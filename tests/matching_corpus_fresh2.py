@@ -668,6 +668,8 @@ COMPARES = [
     ("en", "zoh shia vs gogmazios", "zoh-shia,gogmazios", "asking"),
     ("zh-TW", "白熾龍跟巨戟龍哪個血多", "zoh-shia,gogmazios", "asking"),
     ("ja", "ゾ・シアとオメガ・プラネテス", "zoh-shia,omega-planetes", "asking"),
+    ("zh-TW", "荒野兩隻章魚差在哪", "nu-udra,xu-wu", "gamesnu-rps"),
+    ("en", "the two magalas weaknesses", "gore-magala,shagaru-magala", "sportskeeda-gore"),
     ("en", "diablos vs black diablos", "diablos,black-diablos", "superun-wilds"),
 ]
 
@@ -800,6 +802,75 @@ QUESTIONS = [
     ("ja", "マガイマガドの鬼火やばい", "magnamalo"),
 ]
 
+#: Names asked the way a phone keyboard and a chat leave them: emoji, repeated punctuation, odd spacing, full-width
+#: letters, two scripts in one line (language, query, expected).
+STYLED = [
+    ("zh-TW", "煌雷龍⚡弱點？？", "rey-dau"),
+    ("zh-TW", "請益🙏 凍峰龍要帶什麼", "jin-dahaad"),
+    ("zh-TW", "跪求獄焰鱆打法😭😭", "nu-udra"),
+    ("zh-TW", "鎖刃龍 weakness", "arkveld"),
+    ("zh-TW", "波衣龍。弱點。", "uth-duna"),
+    ("zh-TW", "纏 蛙 弱 點", "chatacabra"),
+    ("zh-TW", "Rey Dau弱點是什麼", "rey-dau"),
+    ("zh-TW", "求解!!!白熾龍", "zoh-shia"),
+    ("zh-TW", "【問題】刺花蜘蛛要怎麼打", "lala-barina"),
+    ("zh-TW", "MHWs 護鎖刃龍 弱點", "guardian-arkveld"),
+    ("zh-TW", "沙海龍～～～好難", "balahara"),
+    ("zh-TW", "@bot 闢獸", "doshaguma"),
+    ("zh-TW", "千刃龍?", "seregios"),
+    ("zh-TW", "赫猿獸🔥怕水嗎", "ajarakan"),
+    ("zh-TW", "巨戟龍……到底弱什麼", "gogmazios"),
+    ("zh-CN", "锁刃龙咋打啊啊啊", "arkveld"),
+    ("zh-CN", "冻峰龙🥶用火吗", "jin-dahaad"),
+    ("zh-CN", "狱焰蛸 weakness", "nu-udra"),
+    ("zh-CN", "Arkveld怕什么", "arkveld"),
+    ("zh-CN", "【求助】沼喷龙", "rompopolo"),
+    ("zh-CN", "铠龙！！！", "gravios"),
+    ("zh-CN", "MHWs 黑蚀龙弱点", "gore-magala"),
+    ("zh-CN", "风 铗 龙", "hirabami"),
+    ("zh-CN", "问下炎尾龙弱点~", "quematrice"),
+    ("zh-CN", "@机器人 缠蛙", "chatacabra"),
+    ("zh-CN", "游星欧米茄怎么打😵", "omega-planetes"),
+    ("zh-CN", "白炽龙?", "zoh-shia"),
+    ("zh-CN", "护火龙…弱啥", "guardian-rathalos"),
+    ("zh-CN", "暗器蛸 打法 求", "xu-wu"),
+    ("zh-CN", "MHR 爵银龙弱点", "malzeno"),
+    ("en", "REY DAU WEAK TO WHAT", "rey-dau"),
+    ("en", "arkveld weakness 🙏", "arkveld"),
+    ("en", "jin dahaad??? element???", "jin-dahaad"),
+    ("en", "nu udra... what do i bring", "nu-udra"),
+    ("en", "uth-duna weakness", "uth-duna"),
+    ("en", "zohshia weakness", "zoh-shia"),
+    ("en", "xu wu 🐙 weak to?", "xu-wu"),
+    ("en", "Balahara!!", "balahara"),
+    ("en", "@bot chatacabra", "chatacabra"),
+    ("en", "lala-barina element", "lala-barina"),
+    ("en", "gore magala weakness?!", "gore-magala"),
+    ("en", "mhws gogmazios tips", "gogmazios"),
+    ("en", "ajarakan 🔥🔥 help", "ajarakan"),
+    ("en", "Seregios weak 2 what", "seregios"),
+    ("en", "omega planetes tips pls 😭", "omega-planetes"),
+    ("en", "yian kut ku weakness", "yian-kut-ku"),
+    ("en", "ＲＥＹ ＤＡＵ", "rey-dau"),
+    ("en", "mhr:s malzeno tips", "malzeno"),
+    ("ja", "レ・ダウ⚡弱点は？", "rey-dau"),
+    ("ja", "アルシュベルド weakness", "arkveld"),
+    ("ja", "Jin Dahaadの弱点", "jin-dahaad"),
+    ("ja", "ヌエグドラ…弱点…", "nu-udra"),
+    ("ja", "ウズトゥナ！！！", "uth-duna"),
+    ("ja", "チャタカブラ 弱点 教えて🙇", "chatacabra"),
+    ("ja", "【質問】ゾ・シアの属性", "zoh-shia"),
+    ("ja", "@bot ドシャグマ", "doshaguma"),
+    ("ja", "ケマトリス？", "quematrice"),
+    ("ja", "シーウー🐙何属性？", "xu-wu"),
+    ("ja", "ヒラバミ 弱点　部位", "hirabami"),
+    ("ja", "ゴア・マガラ w 弱点どこ", "gore-magala"),
+    ("ja", "ＭＨＷｓ ラギアクルス", "lagiacrus"),
+    ("ja", "ぷぷろぽる の弱点", "rompopolo"),
+    ("ja", "あるしゅべるど 弱点", "arkveld"),
+    ("ja", "MHRiseのメル・ゼナ", "malzeno"),
+]
+
 #: Names that could mean several monsters: (language, query, ids, source).
 AMBIGUOUS = [
     ("ja", "タコのモンスターの弱点", "nu-udra,xu-wu", "gamesnu-rps"),
@@ -808,6 +879,8 @@ AMBIGUOUS = [
     ("en", "frog monster weakness", "chatacabra,tetranadon", "pixelation-chata"),
     ("zh-CN", "青蛙怪弱点", "chatacabra,tetranadon", "pixelation-chata"),
     ("en", "magala weak to", "gore-magala,shagaru-magala", "sportskeeda-gore"),
+    ("en", "wilds octopus which element", "nu-udra,xu-wu", "gamesnu-rps"),
+    ("zh-CN", "荒野章鱼怪打法", "nu-udra,xu-wu", "gamesnu-rps"),
     ("en", "rath weakness anyone?", "rathalos,rathian", "rickelly-top10"),
 ]
 
@@ -1403,6 +1476,7 @@ def all_lines() -> list[Line]:
     lines += [line(lang, "compare", q, f"compare:{ids}", s) for lang, q, ids, s in COMPARES]
     lines += [line(lang, "reverse", q, f"reverse:{element}", s) for lang, q, element, s in REVERSE]
     lines += [line(lang, "question", q, e, "asking") for lang, q, e in QUESTIONS]
+    lines += [line(lang, "question", q, e, "asking") for lang, q, e in STYLED]
     lines += [line(lang, "ambiguous", q, f"ambiguous:{ids}", s) for lang, q, ids, s in AMBIGUOUS]
     lines += [line(lang, kind, q, "none", s) for lang, kind, queries, s in NEGATIVES for q in queries]
     return unique(lines)
