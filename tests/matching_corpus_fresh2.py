@@ -95,22 +95,30 @@ SOURCES = {
     "rob-bot": "https://github.com/TrifBotGit/ROB README.md (!MH monster Lagiacrus, !MH weak: MH3U monsters)",
     "pokemon-raids": "https://koku-byakunews.com/archives/80742, https://note.com/pxilicon/n/n4a26a6a8bf3b, "
     "http://pokemon5.biz/blog/?p=10409 and https://undead-princess.hatenadiary.org/entry/20120414/1334389905 "
-    "(レックウザ, ラグラージ, ルギア, リザードン, バンギラス; 噴火龍)",
+    "(レックウザ, ラグラージ, ルギア, リザードン, バンギラス)",
     "ff14-dragonsong": "https://arutora.com/24296 (絶竜詩戦争, ニーズヘッグ, ゲイルスコグル)",
     "browndust-leda": "https://at22browndust.hatenablog.com/entry/2021/05/20/151113 (ブラウンダスト: レダクラッド, "
     "レダ, 空虚の鎖)",
-    "megido-furfur": "https://nanaki-nanashino.hatenablog.com/entry/2022/10/18/235333 (メギド72: 祖メギド, "
-    "ウァサゴ, グレモリー)",
+    "megido-furfur": "https://nanaki-nanashino.hatenablog.com/entry/2022/10/18/235333 (メギド72, whose 祖メギド "
+    "bear the Goetia's names: ウァサゴ, グレモリー; フルフル is one of them)",
     "fe-idunn": "https://w.atwiki.jp/aniwotawiki/pages/25007.html and https://www.pegasusknight.com/wiki/fe17/ "
     "(ファイアーエムブレム: イドゥン, 魔竜, 神竜族; ほそみ, はがね)",
     "afk-nicknames": "http://game.youxi131.com/gl/18946.html (剑与远征 heroes' nicknames: 凤凰, 绿剑, 光盾, 骨王)",
     "cn-game-names": "http://www.cakong.com/a/448463.html, https://www.hzwxstv.com/mobilegame/25220.html and "
     "http://www.shanxier.com/html/748d86898383.html (传奇, DNF 大枪, 守望先锋 龙骑士: players' names and builds)",
     "en-game-bestiaries": "https://www.tapforce.gg/dragons, https://summonerswar.fandom.com/wiki/Rivals, "
-    "https://bestiary.clanlord.net/beast/ComboWurmWyrm.php and https://planetcentauri.gamepedia.com/Monsters "
-    "(Zhulong, Yinglong, Gready, Cave Wurm, Lava Golems: other games' monsters)",
+    "https://bestiary.clanlord.net/beast/ComboWurmWyrm.php, https://planetcentauri.gamepedia.com/Monsters, "
+    "https://dragalialost.fandom.com/wiki/Kai_Yan%27s_Wrath_Guide:_Master and "
+    "https://elwiki.net/wiki/index.php?mobileaction=toggle_view_mobile&oldid=33695&title=Dragon_Nest%3A_Abyss "
+    "(Zhulong, Yinglong, Gready, Cave Wurm, Lava Golems, Kai Yan, Lizardman Warrior: other games' monsters)",
     "jp-animals": "https://asatan.com/articles/1234, https://cumacuma-cuma.com/ and https://gappaihippai.com/page/7 "
     "(カエル, ヒグマ, イッカク, マンボウ: real animals)",
+    "otherworks": "other franchises' games, films and shows named here from general knowledge (Ultraman Tiga, "
+    "Elden Ring, The Witcher 3, Genshin Impact, Yu-Gi-Oh!'s 炎王, Digimon, League of Legends)",
+    "mh-absent": "large monsters of earlier Monster Hunter games that knowledge/monsters lacks, named here from the "
+    "series (Nakarkos, Plesioth, Seltas Queen, ドスジャギィ 狗龍, ディスフィロア)",
+    "mh-terms": "Monster Hunter's own weapons, systems and slang asked about with no monster in the question "
+    "(written here)",
     "words": "everyday words, brands, places, people, foods and animals of each language that hold a monster's name "
     "or a part of it (written here; any dictionary has them)",
     "groupchat": "what a hunting group's chat says that asks the bot nothing (written here)",
@@ -1028,16 +1036,35 @@ NEGATIVES = [
             "lava golem level planet centauri",
             "kai yan wrath master guide",
             "dragon nest lizardman warrior hell mode",
+        ),
+        "en-game-bestiaries",
+    ),
+    (
+        "en",
+        "neg-franchise",
+        (
             "how to kill a leshen in witcher 3",
-            "pokemon go lugia counters",
-            "charizard or blastoise",
-            "ff14 dragonsong nidhogg phase",
             "elden ring placidusax weakness",
             "skyrim alduin shout",
             "dark souls kalameet tail cut",
             "genshin azhdaha weakness",
         ),
-        "en-game-bestiaries",
+        "otherworks",
+    ),
+    (
+        "en",
+        "neg-franchise",
+        (
+            "pokemon go lugia counters",
+            "charizard or blastoise",
+        ),
+        "pokemon-raids",
+    ),
+    (
+        "en",
+        "neg-franchise",
+        ("ff14 dragonsong nidhogg phase",),
+        "ff14-dragonsong",
     ),
     (
         "en",
@@ -1083,7 +1110,6 @@ NEGATIVES = [
             "paratoad sleep toad difference",
             "gold hercudrome location",
             "downy crake capture",
-            "gowngoat fur",
             "vespoid paralysis",
             "guardian seikret in the ruins",
         ),
@@ -1091,16 +1117,32 @@ NEGATIVES = [
     ),
     (
         "en",
+        "neg-small",
+        ("gowngoat fur",),
+        "tvtropes-rise",
+    ),
+    (
+        "en",
+        "neg-absent",
+        ("gammoth weakness",),
+        "totalapex-tu",
+    ),
+    (
+        "en",
         "neg-absent",
         (
-            "gammoth weakness",
             "monoblos weak to what",
             "akantor element",
             "ukanlos weak to",
             "lao-shan lung cannon",
+        ),
+        "namu-flagships",
+    ),
+    (
+        "en",
+        "neg-absent",
+        (
             "nakarkos weakness",
-            "abiorugu weakness",
-            "zenith rukodiora",
             "plesioth hipcheck",
             "cephadrome sand",
             "seltas queen weakness",
@@ -1108,6 +1150,15 @@ NEGATIVES = [
             "agnaktor weakness",
             "jhen mohran",
             "malfestio weakness",
+        ),
+        "mh-absent",
+    ),
+    (
+        "en",
+        "neg-absent",
+        (
+            "abiorugu weakness",
+            "zenith rukodiora",
         ),
         "fz-wiki-bot",
     ),
@@ -1127,11 +1178,16 @@ NEGATIVES = [
             "is the bow good",
             "heavy bowgun crouch fire",
             "when is the next title update",
-            "sos flare not working",
             "how do i change my hunter's face",
             "arena quest rewards",
             "how to capture",
         ),
+        "mh-terms",
+    ),
+    (
+        "en",
+        "neg-mh-other",
+        ("sos flare not working",),
         "gamesradar-gore",
     ),
     (
@@ -1185,7 +1241,6 @@ NEGATIVES = [
         "neg-sentence",
         (
             "キリンビールの新商品",
-            "上野動物園のキリン見てきた",
             "ダイハツ ミラ 燃費",
             "NANAの映画また観たい",
             "ゼノブレイド3 おすすめクラス",
@@ -1197,11 +1252,19 @@ NEGATIVES = [
             "ヌエって何の妖怪？",
             "アジャ・コングの試合",
             "ジントニックの作り方",
+            "テオくんのお誕生日会",
+        ),
+        "words",
+    ),
+    (
+        "ja",
+        "neg-sentence",
+        (
+            "上野動物園のキリン見てきた",
             "カエルの合唱って輪唱？",
             "ヒグマに遭遇したら",
             "イッカクの牙って何のため？",
             "マンボウって本当に弱いの",
-            "テオくんのお誕生日会",
         ),
         "jp-animals",
     ),
@@ -1210,21 +1273,54 @@ NEGATIVES = [
         "neg-franchise",
         (
             "ウルトラマンティガの最終回",
+            "ドラクエのスカイドラゴン",
+        ),
+        "otherworks",
+    ),
+    (
+        "ja",
+        "neg-franchise",
+        (
             "レックウザレイドのソロ対策",
             "ラグラージのテラスタイプ",
             "ルギアの弱点",
             "リザードンとファイヤーどっち使う",
             "バンギラスの育成論",
-            "絶竜詩のニーズヘッグフェーズ",
-            "レダクラッドの性能",
-            "レダの空虚の鎖",
-            "メギド72 フルフル 性能",
-            "イドゥンってどんなキャラ",
-            "ほそみの剣とはがねの剣どっち",
-            "ドラクエのスカイドラゴン",
-            "ゲイルスコグルの避け方",
         ),
         "pokemon-raids",
+    ),
+    (
+        "ja",
+        "neg-franchise",
+        (
+            "絶竜詩のニーズヘッグフェーズ",
+            "ゲイルスコグルの避け方",
+        ),
+        "ff14-dragonsong",
+    ),
+    (
+        "ja",
+        "neg-franchise",
+        (
+            "レダクラッドの性能",
+            "レダの空虚の鎖",
+        ),
+        "browndust-leda",
+    ),
+    (
+        "ja",
+        "neg-franchise",
+        ("メギド72 フルフル 性能",),
+        "megido-furfur",
+    ),
+    (
+        "ja",
+        "neg-franchise",
+        (
+            "イドゥンってどんなキャラ",
+            "ほそみの剣とはがねの剣どっち",
+        ),
+        "fe-idunn",
     ),
     (
         "ja",
@@ -1235,12 +1331,24 @@ NEGATIVES = [
             "ウカムルバスの弱点",
             "ナバルデウスの倒し方",
             "アカムトルム 弱点",
-            "ガムートの弱点",
+        ),
+        "namu-flagships",
+    ),
+    (
+        "ja",
+        "neg-absent",
+        ("ガムートの弱点",),
+        "totalapex-tu",
+    ),
+    (
+        "ja",
+        "neg-absent",
+        (
             "セルタスの弱点",
             "ドスジャギィの弱点",
             "ディスフィロアの弱点",
         ),
-        "namu-flagships",
+        "mh-absent",
     ),
     (
         "ja",
@@ -1250,16 +1358,33 @@ NEGATIVES = [
             "キメラ装備のおすすめ",
             "飯リセのやり方",
             "BC待機やめて",
-            "傀異討究のポイントの仕組み",
+        ),
+        "note-mhxx",
+    ),
+    (
+        "ja",
+        "neg-mh-other",
+        ("傀異討究のポイントの仕組み",),
+        "warota-kuii",
+    ),
+    (
+        "ja",
+        "neg-mh-other",
+        (
             "大剣の溜め斬りのコツ",
             "ワイルズのアプデいつ？",
             "集会所ってどこ",
             "オトモの装備どうする",
             "太刀の見切り斬り",
-            "ドーベル一式のスキル",
             "弱点特効って必須？",
         ),
-        "note-mhxx",
+        "mh-terms",
+    ),
+    (
+        "ja",
+        "neg-mh-other",
+        ("ドーベル一式のスキル",),
+        "ameblo-uragaan",
     ),
     (
         "ja",
@@ -1287,15 +1412,25 @@ NEGATIVES = [
             "寶可夢 快龍配招",
             "數碼寶貝 亞古獸進化",
             "原神 若陀龍王弱點",
-            "劍與遠征 鳳凰怎麼養",
-            "龍騎士守望先鋒技能",
             "艾爾登法環 古龍弱點",
             "巫師3 鹿首精打法",
             "薩爾達 火之神獸",
             "FF14 巴哈姆特 絕境戰",
             "勇者鬥惡龍 龍王",
         ),
+        "otherworks",
+    ),
+    (
+        "zh-TW",
+        "neg-franchise",
+        ("劍與遠征 鳳凰怎麼養",),
         "afk-nicknames",
+    ),
+    (
+        "zh-TW",
+        "neg-franchise",
+        ("龍騎士守望先鋒技能",),
+        "cn-game-names",
     ),
     (
         "zh-TW",
@@ -1306,7 +1441,19 @@ NEGATIVES = [
             "崩龍弱點",
             "霸龍要用什麼屬性",
             "大海龍",
-            "狗龍打法",
+        ),
+        "namu-flagships",
+    ),
+    (
+        "zh-TW",
+        "neg-absent",
+        ("狗龍打法",),
+        "mh-absent",
+    ),
+    (
+        "zh-TW",
+        "neg-absent",
+        (
             "磁角龍弱點",
             "八異之角磁角龍",
         ),
@@ -1320,16 +1467,23 @@ NEGATIVES = [
             "銃槍龍擊砲冷卻",
             "狩獵笛演奏效果",
             "大錘怎麼暈",
+            "魔物獵人Frontier還能玩嗎",
+        ),
+        "mobile01-mhf",
+    ),
+    (
+        "zh-TW",
+        "neg-mh-other",
+        (
             "貓車是什麼意思",
             "荒野什麼時候更新",
-            "魔物獵人Frontier還能玩嗎",
             "集會所怎麼開",
             "護石要怎麼刷",
             "裝飾品掉落率",
             "太刀見切",
             "捕獲用麻醉球在哪買",
         ),
-        "mobile01-mhf",
+        "mh-terms",
     ),
     (
         "zh-TW",
@@ -1353,17 +1507,31 @@ NEGATIVES = [
             "剑与远征 凤凰 怎么养",
             "绿剑和光盾哪个好",
             "骨王值得练吗",
+        ),
+        "afk-nicknames",
+    ),
+    (
+        "zh-CN",
+        "neg-franchise",
+        (
             "DNF大枪加点",
             "传奇霸气名字大全",
             "守望先锋 龙骑士",
+            "逆战四字名",
+        ),
+        "cn-game-names",
+    ),
+    (
+        "zh-CN",
+        "neg-franchise",
+        (
             "原神钟离配队",
             "王者荣耀 龙王",
             "数码宝贝 暴龙兽",
             "宝可梦 喷火龙太晶",
-            "逆战四字名",
             "英雄联盟 龙女",
         ),
-        "cn-game-names",
+        "otherworks",
     ),
     (
         "zh-CN",
@@ -1371,23 +1539,58 @@ NEGATIVES = [
         (
             "熔岩巨兽弱点",
             "火山守卫怎么打",
-            "一角龙弱点",
-            "老山龙怎么打",
-            "崩龙弱点",
-            "霸龙用什么属性",
-            "狗龙弱点",
-            "大海龙怎么打",
         ),
         "yugaolong-fake",
     ),
     (
         "zh-CN",
+        "neg-absent",
+        (
+            "一角龙弱点",
+            "老山龙怎么打",
+            "崩龙弱点",
+            "霸龙用什么属性",
+            "大海龙怎么打",
+        ),
+        "namu-flagships",
+    ),
+    (
+        "zh-CN",
+        "neg-absent",
+        ("狗龙弱点",),
+        "mh-absent",
+    ),
+    (
+        "zh-CN",
+        "neg-mh-other",
+        ("芒亨新作什么时候出",),
+        "hk01-sunbreak",
+    ),
+    (
+        "zh-CN",
+        "neg-mh-other",
+        ("怪物猎人旅人公测时间",),
+        "pqgbf-outlanders",
+    ),
+    (
+        "zh-CN",
         "neg-mh-other",
         (
-            "芒亨新作什么时候出",
-            "怪物猎人旅人公测时间",
             "捕获用网子怎么用",
-            "猫车是什么梗",
+            "麻痹陷阱怎么做",
+        ),
+        "wanuxi-kutku",
+    ),
+    (
+        "zh-CN",
+        "neg-mh-other",
+        ("猫车是什么梗",),
+        "superun-wilds",
+    ),
+    (
+        "zh-CN",
+        "neg-mh-other",
+        (
             "太刀见切怎么按",
             "集会所怎么开",
             "护石怎么刷",
@@ -1395,9 +1598,8 @@ NEGATIVES = [
             "荒野画质设置",
             "怎么联机",
             "珠子掉率",
-            "麻痹陷阱怎么做",
         ),
-        "wanuxi-kutku",
+        "mh-terms",
     ),
     (
         "zh-CN",
