@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.matching_corpus import _pick, held_out
+from tests import corpus_files
+from tests.corpus_files import Line, line, unique
+from tests.matching_corpus import _pick
 
 DATA = Path(__file__).parent / "data"
 TUNE = DATA / "matching_corpus_fresh_tune.tsv"
@@ -1923,17 +1925,13 @@ NEGATIVES = [
 ]
 
 
-def _line(language: str, kind: str, query: str, expected: str, source: str) -> tuple[str, ...]:
-    return (language, kind, query, expected, source)
-
-
-def _asked(language: str, kind: str, form: str, expected: str, source: str, count: int) -> list[tuple[str, ...]]:
+def _asked(language: str, kind: str, form: str, expected: str, source: str, count: int) -> list[Line]:
     """A form in `count` ways of asking, chosen by a hash of the form."""
     frames = _pick(f"fresh/{language}/{form}", FRAMES[language], count)
-    return [_line(language, kind, frame.format(n=form), expected, source) for frame in frames]
+    return [line(language, kind, frame.format(n=form), expected, source) for frame in frames]
 
 
-def names_block() -> list[tuple[str, ...]]:
+def names_block() -> list[Line]:
     """Wilds' monsters by their official names in two ways each; the others in two of the four languages."""
     out = []
     for monster_id, wilds_names in WILDS.items():
@@ -1947,64 +1945,42 @@ def names_block() -> list[tuple[str, ...]]:
     return out
 
 
-def forms_block() -> list[tuple[str, ...]]:
+def forms_block() -> list[Line]:
     """Every short name, epithet, nickname, typo and misheard name alone and in one way of asking (a misheard
     name already asking about weakness only alone)."""
     out = []
     for language, kind, form, expected, source in FORMS:
-        out.append(_line(language, kind, form, expected, source))
+        out.append(line(language, kind, form, expected, source))
         out += _asked(language, kind, form, expected, source, 1)
     for form, expected, source in HEARD:
-        out.append(_line("en", "heard", form, expected, source))
+        out.append(line("en", "heard", form, expected, source))
         if "weak" not in form:
             out += _asked("en", "heard", form, expected, source, 1)
     return out
 
 
-def all_lines() -> list[tuple[str, ...]]:
+def all_lines() -> list[Line]:
     """Every line of the fresh corpus, blocks in order, a query written twice kept once."""
     lines = names_block() + forms_block()
-    lines += [_line(lang, "variant", q, e, s) for lang, q, e, s in VARIANTS]
-    lines += [_line(lang, "unknown", q, f"unknown:{base}", s) for lang, q, base, s in UNKNOWN]
-    lines += [_line(lang, "individual", q, e, s) for lang, q, e, s in INDIVIDUALS]
-    lines += [_line(lang, "game", q, e, s) for lang, q, e, s in GAMES]
-    lines += [_line(lang, "compare", q, f"compare:{ids}", s) for lang, q, ids, s in COMPARES]
-    lines += [_line(lang, "reverse", q, f"reverse:{element}", s) for lang, q, element, s in REVERSE]
-    lines += [_line(lang, "question", q, e, "players") for lang, q, e in QUESTIONS]
-    lines += [_line(lang, "ambiguous", q, f"ambiguous:{ids}", s) for lang, q, ids, s in AMBIGUOUS]
-    lines += [_line(lang, kind, q, "none", s) for lang, kind, queries, s in NEGATIVES for q in queries]
-    seen: set[str] = set()
-    unique = []
-    for line in lines:
-        if line[2] not in seen:
-            seen.add(line[2])
-            unique.append(line)
-    return unique
-
-
-def header(half: str) -> str:
-    sources = "".join(f"#   {key}: {text}\n" for key, text in SOURCES.items())
-    return (
-        f"# The {half} half of the fresh labelled corpus of what players type (written by "
-        "tests/matching_corpus_fresh.py;\n"
-        "# the split is a hash of the query: never move a line). Columns: language, class, query, expected, source.\n"
-        f"# Sources:\n{sources}"
-    )
+    lines += [line(lang, "variant", q, e, s) for lang, q, e, s in VARIANTS]
+    lines += [line(lang, "unknown", q, f"unknown:{base}", s) for lang, q, base, s in UNKNOWN]
+    lines += [line(lang, "individual", q, e, s) for lang, q, e, s in INDIVIDUALS]
+    lines += [line(lang, "game", q, e, s) for lang, q, e, s in GAMES]
+    lines += [line(lang, "compare", q, f"compare:{ids}", s) for lang, q, ids, s in COMPARES]
+    lines += [line(lang, "reverse", q, f"reverse:{element}", s) for lang, q, element, s in REVERSE]
+    lines += [line(lang, "question", q, e, "players") for lang, q, e in QUESTIONS]
+    lines += [line(lang, "ambiguous", q, f"ambiguous:{ids}", s) for lang, q, ids, s in AMBIGUOUS]
+    lines += [line(lang, kind, q, "none", s) for lang, kind, queries, s in NEGATIVES for q in queries]
+    return unique(lines)
 
 
 def halves() -> dict[Path, str]:
     """Each file's text: its header, then its half of the lines."""
-    lines = all_lines()
-    return {
-        path: header(half) + "".join("\t".join(line) + "\n" for line in lines if held_out(line) is keep)
-        for path, half, keep in ((TUNE, "tuning", False), (HELDOUT, "held-out", True))
-    }
+    return corpus_files.halves(all_lines(), (TUNE, HELDOUT), "fresh", "tests/matching_corpus_fresh.py", SOURCES)
 
 
 def main() -> None:
-    for path, text in halves().items():
-        path.write_text(text, "utf-8")
-        print(f"{path.name}: {sum(not line.startswith('#') for line in text.splitlines())} lines")
+    corpus_files.write(halves())
 
 
 if __name__ == "__main__":

@@ -1,45 +1,65 @@
-"""The shape of the fresh corpus (tests/data/matching_corpus_fresh_*.tsv), written apart from the matcher.
+"""The shape of the fresh corpora (tests/data/matching_corpus_fresh*_*.tsv), written apart from the matcher.
 
-Only its shape is checked here: how large, which languages, how many negatives, the split, the labels' monsters, and
-that nobody tuned on it (no query of the first corpus, files exactly as the generator writes them). Precision and
-recall floors are set by whoever measures it, on the held-out half.
+Only their shape is checked here: how large, which languages, how many negatives, the split, the labels' monsters, and
+that nobody tuned on them (no query of a corpus written before, files exactly as the generator writes them).
+Precision and recall floors are set by whoever measures them, on the held-out half.
 """
 
 from __future__ import annotations
 
+from types import ModuleType
+
+import pytest
+
 from monsterbot.core.matching.evaluation import load
-from tests import matching_corpus, matching_corpus_fresh
+from tests import matching_corpus, matching_corpus_fresh, matching_corpus_fresh2
 from tests.matching_corpus import held_out
-from tests.matching_corpus_fresh import HELDOUT, SOURCES, TUNE
+
+LANGUAGES = ("zh-TW", "zh-CN", "en", "ja")
+
+#: Each fresh corpus, its floors (lines, negatives, lines per language) and the corpora written before it.
+CORPORA = {
+    "fresh": (matching_corpus_fresh, (1000, 350, 150), (matching_corpus,)),
+    "fresh2": (matching_corpus_fresh2, (1200, 300, 200), (matching_corpus, matching_corpus_fresh)),
+}
+
+corpora = pytest.mark.parametrize("name", CORPORA)
 
 
-def _rows():
-    return load(TUNE) + load(HELDOUT)
+def _rows(corpus: ModuleType):
+    return load(corpus.TUNE) + load(corpus.HELDOUT)
 
 
-def test_the_fresh_corpus_is_large_in_four_languages_with_many_negatives():
-    rows = _rows()
-    assert len(rows) >= 1000
-    assert {row.language for row in rows} == {"zh-TW", "zh-CN", "en", "ja"}
-    assert sum(row.expected == "none" for row in rows) >= 350
-    assert all(sum(row.language == language for row in rows) >= 150 for language in ("zh-TW", "zh-CN", "en", "ja"))
+@corpora
+def test_the_corpus_is_large_in_four_languages_with_many_negatives(name):
+    corpus, (lines, negatives, per_language), _ = CORPORA[name]
+    rows = _rows(corpus)
+    assert len(rows) >= lines
+    assert {row.language for row in rows} == set(LANGUAGES)
+    assert sum(row.expected == "none" for row in rows) >= negatives
+    assert all(sum(row.language == language for row in rows) >= per_language for language in LANGUAGES)
 
 
-def test_the_split_is_the_hash_and_no_query_is_in_both_halves():
-    for path, keep in ((TUNE, False), (HELDOUT, True)):
+@corpora
+def test_the_split_is_the_hash_and_no_query_is_in_both_halves(name):
+    corpus = CORPORA[name][0]
+    for path, keep in ((corpus.TUNE, False), (corpus.HELDOUT, True)):
         for row in load(path):
             assert held_out((row.language, row.kind, row.query)) is keep, (path.name, row.query)
-    assert not {row.query for row in load(TUNE)} & {row.query for row in load(HELDOUT)}
+    assert not {row.query for row in load(corpus.TUNE)} & {row.query for row in load(corpus.HELDOUT)}
 
 
-def test_no_query_was_seen_in_the_first_corpus():
-    first = {row.query.casefold() for row in load(matching_corpus.TUNE) + load(matching_corpus.HELDOUT)}
-    assert [row.query for row in _rows() if row.query.casefold() in first] == []
+@corpora
+def test_no_query_was_seen_in_a_corpus_written_before(name):
+    corpus, _, before = CORPORA[name]
+    seen = {row.query.casefold() for earlier in before for row in _rows(earlier)}
+    assert [row.query for row in _rows(corpus) if row.query.casefold() in seen] == []
 
 
-def test_every_expected_monster_is_in_the_knowledge(knowledge):
+@corpora
+def test_every_expected_monster_is_in_the_knowledge(name, knowledge):
     monsters = knowledge.current.monsters
-    for row in _rows():
+    for row in _rows(CORPORA[name][0]):
         kind, _, value = row.expected.partition(":")
         if kind == "reverse":
             assert value in ("fire", "water", "thunder", "ice", "dragon"), row
@@ -48,15 +68,18 @@ def test_every_expected_monster_is_in_the_knowledge(knowledge):
         assert all(monster_id in monsters for monster_id in ids), row
 
 
-def test_every_line_names_a_source_the_header_gives():
-    for path in (TUNE, HELDOUT):
+@corpora
+def test_every_line_names_a_source_the_header_gives(name):
+    corpus = CORPORA[name][0]
+    for path in (corpus.TUNE, corpus.HELDOUT):
         text = path.read_text("utf-8")
-        cited = {line.split("\t")[4] for line in text.splitlines() if not line.startswith("#")}
-        assert cited <= set(SOURCES), path.name
-        assert all(f"#   {key}: " in text for key in SOURCES), path.name
+        cited = {row.split("\t")[4] for row in text.splitlines() if not row.startswith("#")}
+        assert cited <= set(corpus.SOURCES), path.name
+        assert all(f"#   {key}: " in text for key in corpus.SOURCES), path.name
 
 
-def test_the_files_are_what_the_generator_writes():
-    """Lines are added in tests/matching_corpus_fresh.py and the files rewritten, never edited by hand."""
-    for path, text in matching_corpus_fresh.halves().items():
+@corpora
+def test_the_files_are_what_the_generator_writes(name):
+    """Lines are added in the generator (tests/matching_corpus_fresh*.py) and the files rewritten, never by hand."""
+    for path, text in CORPORA[name][0].halves().items():
         assert path.read_text("utf-8") == text, path.name
