@@ -313,7 +313,7 @@ def redis_url(port: int = 6379) -> str:
     other's owed replies to the wrong stand-in of LINE, which refuses their tokens: those replies would be lost. The
     first free database of REDIS_DATABASES is taken with a lock file, held until this process ends."""
     if "number" not in _redis:
-        for number in reversed(REDIS_DATABASES):
+        for number in REDIS_DATABASES:
             lock = open(Path(tempfile.gettempdir()) / f"monsterbot-tests-redis-{number}.lock", "w")
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
