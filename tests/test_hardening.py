@@ -61,6 +61,27 @@ def test_the_events_file_claims_with_a_lease_then_marks_answered(tmp_path):
     assert workers[1].claim(["b", "c"]) == {"b"}
 
 
+@pytest.mark.parametrize("ledger", ["events file", "redis"])
+def test_a_late_release_frees_only_the_releasers_own_claim(tmp_path, ledger):
+    """A worker whose lease ran out while its reply failed releases nothing another worker claimed since: that one
+    is answering the event, and a third redelivery must not be answered beside it."""
+    now = [1000.0]
+    if ledger == "events file":
+        first, second = [SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0]) for _ in range(2)]
+    else:
+        need_redis()
+        prefix = f"monsterbot-test:{uuid.uuid4()}:"
+        first, second = [
+            RedisLedger(REDIS_URL, 0.05, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix) for n in range(2)
+        ]
+    assert first.claim(["e"]) == {"e"}
+    now[0] += 31
+    time.sleep(0.1)  # Redis keeps its own time: the first lease (50 ms) ran out
+    assert second.claim(["e"]) == {"e"}
+    first.release("e")  # the first worker's reply failed, late
+    assert first.claim(["e"]) == set() and second.claim(["e"]) == set()  # still the second's
+
+
 def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowledge, tmp_path):
     need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
