@@ -1,6 +1,7 @@
 """Find the monster a normalised name refers to, with a confidence and the runners-up.
 
-Every official name and alias of every monster is one key (normalised). A subject is
+Every official name and alias of every monster is one key (normalised; an alias that is a phrase joined by
+の, 之 or 的 also with the others: 天空の王者, 天空之王者). A subject is
 scored against the keys in four ways, and each monster keeps its best score:
 
 - exact: the subject is a key (100);
@@ -48,9 +49,13 @@ SUGGESTION_FLOOR = 40.0
 MAX_SUBJECT = 64
 MAX_PART_HITS = 200
 #: The particles that join the words of a Chinese or Japanese phrase (空の王者, 天空之王者, 天空的王者).
-_PARTICLE = re.compile("[の之的]")
+_PARTICLES = "の之的"
+_PARTICLE = re.compile(f"[{_PARTICLES}]")
 BASE_SCORE = 86.0  # a shortened name inside one monster's name and its variants' alone: a match
 FUZZY_LIMIT = 10
+#: The fewest letters of a Latin key a likeness may find: one letter changed of three ("lol" for the nickname "los")
+#: is no evidence; such a key answers only as typed.
+FUZZY_LATIN_SHORTEST = 4
 WHOLE_MESSAGE_SHARE = 0.6
 #: A name beside a variant word (variants.py) that the knowledge does not hold ("綠迅龍", "green nargacuga") is offered,
 #: never answered.
@@ -240,7 +245,7 @@ class Matcher:
         near_word = masked in self._everyday_near  # 恐龍, クッキー: only a name that sounds the very same may answer
         variants = self._variant_bases(masked)
         best: dict[str, tuple[tuple[float, bool, int, str], float, str, _Entry, Method]] = {}
-        for key, score, method in self._score(masked):
+        for key, score, method in self._score(masked, subject):
             if near_word and (method is not Method.PHONETIC or score < SOUND_ALIKE):
                 continue
             score = round(score, 1)
@@ -293,16 +298,23 @@ class Matcher:
                     return True
         return False
 
-    def _score(self, subject: str) -> Iterable[tuple[str, float, Method]]:
+    def _score(self, subject: str, typed: str) -> Iterable[tuple[str, float, Method]]:
+        """The keys found for a subject (its everyday words masked) and, when masking changed it, those the subject as
+        typed sounds exactly like: "dodo gamma" is Dodogama, though "dodo" is an English word."""
         if subject in self._entries:
             yield subject, 100.0, Method.EXACT
         yield from self._contained_keys(subject)
         yield from self._keys_containing(subject)
         for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT):
-            yield key, score, Method.FUZZY
+            if len(key) >= FUZZY_LATIN_SHORTEST or not key.isascii():
+                yield key, score, Method.FUZZY
         for key, score in self._phonetic.sound_alikes(subject):
             if key != subject:
                 yield key, score, Method.PHONETIC
+        if typed != subject:
+            for key, score in self._phonetic.sound_alikes(typed):
+                if score >= SOUND_ALIKE and key != typed:
+                    yield key, score, Method.PHONETIC
 
     def _contained_keys(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys standing inside a longer subject; a key inside another found key is dropped.
@@ -360,11 +372,20 @@ def _name_keys(monster: Monster) -> tuple[tuple[str, _Entry], ...]:
     official = set(monster.names.items())
     pairs: dict[str, _Entry] = {}
     for language, name in monster.all_names():
-        for key in (normalize(name), _without_filler(name)):
+        is_official = (language, name) in official
+        forms = (name,) if is_official else _particle_forms(name)
+        for key in (*map(normalize, forms), _without_filler(name)):
             if key and key not in pairs:
-                is_official = (language, name) in official
                 pairs[key] = _Entry(monster.id, language, is_official, not is_official and _is_phrase(name))
     return tuple(pairs.items())
+
+
+def _particle_forms(alias: str) -> tuple[str, ...]:
+    """An alias as written, then, when it is a phrase joined by a particle, with each other particle in its place:
+    Chinese and Japanese write the same epithet with の, 之 or 的 (天空の王者, 天空之王者, 天空的王者)."""
+    if not _PARTICLE.search(alias):
+        return (alias,)
+    return (alias, *(_PARTICLE.sub(particle, alias) for particle in _PARTICLES if particle not in alias))
 
 
 def _is_phrase(name: str) -> bool:
