@@ -60,6 +60,27 @@ def test_the_events_file_claims_with_a_lease_then_marks_answered(tmp_path):
     assert workers[1].claim(["b", "c"]) == {"b"}
 
 
+@pytest.mark.parametrize("ledger", ["events file", "redis"])
+def test_a_late_release_frees_only_the_releasers_own_claim(tmp_path, ledger):
+    """A worker whose lease ran out while its reply failed releases nothing another worker claimed since: that one
+    is answering the event, and a third redelivery must not be answered beside it."""
+    now = [1000.0]
+    if ledger == "events file":
+        first, second = [SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0]) for _ in range(2)]
+    else:
+        need_redis()
+        prefix = f"monsterbot-test:{uuid.uuid4()}:"
+        first, second = [
+            RedisLedger(REDIS_URL, 0.05, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix) for n in range(2)
+        ]
+    assert first.claim(["e"]) == {"e"}
+    now[0] += 31
+    time.sleep(0.1)  # Redis keeps its own time: the first lease (50 ms) ran out
+    assert second.claim(["e"]) == {"e"}
+    first.release("e")  # the first worker's reply failed, late
+    assert first.claim(["e"]) == set() and second.claim(["e"]) == set()  # still the second's
+
+
 def test_the_events_file_deletes_expired_rows_a_few_oldest_at_a_time(tmp_path, monkeypatch):
     """A deletion of expired rows reads only the oldest few (a full scan of a day's events held the loop for tens of
     ms), and deletes them all as claims go on."""
@@ -252,6 +273,7 @@ def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not
     from monsterbot.web.line_api import LineReplier
 
     assert capacity(line_timeout=5, drain_budget=20, senders=16) == 64  # 4 rounds of 16 within the budget
+    assert capacity(line_timeout=5, drain_budget=1, senders=16) == 16  # never none: else every webhook would 503
     line_stub.delay = 0.9
     replier = LineReplier(line_stub.url, TOKEN, timeout=1.0, connections=2)
     dispatcher = ReplyDispatcher(replier, line_timeout=1.0, drain_budget=2.0, senders=2)  # room for 2 rounds of 2
