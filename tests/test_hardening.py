@@ -68,10 +68,10 @@ def test_a_late_release_frees_only_the_releasers_own_claim(tmp_path, ledger):
     if ledger == "events file":
         first, second = [SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0]) for _ in range(2)]
     else:
-        need_redis()
+        url = need_redis()
         prefix = f"monsterbot-test:{uuid.uuid4()}:"
         first, second = [
-            RedisLedger(REDIS_URL, 0.05, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix) for n in range(2)
+            RedisLedger(url, 0.05, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix) for n in range(2)
         ]
     assert first.claim(["e"]) == {"e"}
     now[0] += 31
