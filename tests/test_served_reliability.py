@@ -250,12 +250,14 @@ def test_callback_answers_within_a_second_while_line_then_redis_then_the_databas
         # both answering: on a busy machine a worker's first read (its first connection) may have been late, and the
         # store counts as late for 30 s after that (monsterbot/preferences/cached.py)
         wait_for(lambda: _details(web)["dependencies"] == {"redis": True, "database": True}, timeout=45)
+        events: list[dict] = []  # each stage's, until the next stage's
         for stalled in ("LINE", "Redis", "database"):
             if stalled == "LINE":
                 line.delay = 3.0  # LINE itself gives up on a webhook after 2 s
             elif stalled == "Redis":
-                line.delay = 0.0
-                time.sleep(3.5)  # LINE's slow replies still under way finish; the queued ones go at once
+                line.delay = 0.0  # the queued replies go at once; those under way finish
+                wait_for(lambda events=events: {e["replyToken"] for e in events} <= set(_tokens(line)))
+                wait_for(lambda: line.in_flight == 0)  # LINE answered them all: no reply of that stage is left
                 redis_proxy.stall()  # accepts, never answers
             else:
                 database_proxy.stall()
