@@ -180,6 +180,12 @@ def read(text: str, matcher: Matcher) -> Reading:
 
 def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
     """Read a parsed message (text is the message as typed, for the words' boundaries)."""
+    if (
+        question.kind is Kind.REVERSE
+        and question.subject
+        and matcher.match_key(question.subject).outcome is not Outcome.MISS
+    ):
+        question = replace(question, kind=Kind.WEAKNESS)  # a name beside the element: a question about that monster
     if question.kind is Kind.REVERSE:
         return Reading(Verdict.REVERSE, topic=question.topic, why="element alone" if question.alone else "reverse")
     if question.kind is Kind.COMPARE:
