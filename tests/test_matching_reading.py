@@ -362,3 +362,11 @@ def test_a_variant_word_on_a_base_reaches_the_one_form_of_it_that_has_that_varia
 
 def test_a_variant_word_no_form_of_the_base_has_is_still_not_in_our_knowledge(knowledge):
     assert _read(knowledge, "護竜ティガ").verdict is Verdict.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [("who takes ice damage best", Verdict.REVERSE), ("rathalos fire monsters who", Verdict.ANSWER)],
+)
+def test_a_name_beside_an_element_and_a_word_asking_for_monsters_is_a_question_about_it(knowledge, text, verdict):
+    assert _read(knowledge, text).verdict is verdict
