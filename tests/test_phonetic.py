@@ -144,3 +144,33 @@ def test_a_short_kana_word_is_not_folded_by_its_voicing():
     from monsterbot.core.matching.romaji import voiceless
 
     assert voiceless("koa") == "" and voiceless("doshaguma") == voiceless("doshakuma")
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("請問凱龍要帶什麼屬性", "gravios"),  # 凱 for 鎧 (kǎi), inside a question
+        ("索刃龍弱點", "arkveld"),  # 索 for 鎖 (suǒ)
+        ("グラビモズの弱点どこ", "gravios"),  # a voicing mark slipped, a particle after it
+        ("ヌ・エクドラの尻尾って切れる？", "nu-udra"),
+    ],
+)
+def test_a_name_spelled_by_its_sound_inside_a_sentence(knowledge, text, monster_id):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read(text, knowledge.current.matcher)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize("text", ["我昨天去看了恐龍展覽", "アイスクリーム食べたい", "這把武器的攻擊力多少"])
+def test_a_sentence_that_sounds_like_no_name_holds_none(knowledge, text):
+    assert knowledge.current.matcher.match(text).outcome is not Outcome.MATCH
+
+
+def test_a_span_that_only_sounds_like_a_name_in_other_characters_is_no_name():
+    from monsterbot.core.matching.matcher import Matcher
+    from monsterbot.core.model import GameFacts, Monster
+
+    matcher = Matcher([Monster("gravios", {"zh-TW": "鎧龍"}, {}, {"world": GameFacts("world")})], everyday=())
+    assert matcher.match("開籠子").outcome is Outcome.MISS  # kǎi lóng, but no character of 鎧龍
+    assert matcher.match("凱龍呢").candidates[0].span == "凱龍"

@@ -33,6 +33,8 @@ from enum import Enum
 from functools import lru_cache
 from typing import Iterable
 
+from rapidfuzz import fuzz
+
 from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import is_cjk, normalize
 from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex
@@ -42,6 +44,10 @@ from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 
 MATCH_THRESHOLD = 85.0
+CONTAINED = 90.0  # a name inside a longer subject
+#: The least share of a name (rapidfuzz ratio) a span of a sentence that sounds like it must spell as it does: half
+#: (凱龍 for 鎧龍) scores MATCH_THRESHOLD, the whole of it CONTAINED.
+SPAN_SHARE = 0.5
 MARGIN = 5.0
 AMBIGUOUS_FLOOR = 65.0
 SUGGESTION_FLOOR = 40.0
@@ -86,6 +92,7 @@ class Candidate:
     language: str
     method: Method
     official: bool
+    span: str = ""  # CONTAINS: the part of the subject read as the key, when it is a spelling of it (索刃龍: 鎖刃龍)
 
 
 @dataclass(frozen=True)
@@ -239,8 +246,8 @@ class Matcher:
             return MatchResult(Outcome.MISS, subject=subject)
         near_word = masked in self._everyday_near  # 恐龍, クッキー: only a name that sounds the very same may answer
         variants = self._variant_bases(masked)
-        best: dict[str, tuple[tuple[float, bool, int, str], float, str, _Entry, Method]] = {}
-        for key, score, method in self._score(masked):
+        best: dict[str, tuple[tuple[float, bool, int, str], float, str, _Entry, Method, str]] = {}
+        for key, score, method, span in self._score(masked):
             if near_word and (method is not Method.PHONETIC or score < SOUND_ALIKE):
                 continue
             score = round(score, 1)
@@ -252,10 +259,10 @@ class Matcher:
                 rank = (-score, not entry.official, len(key), entry.monster_id)
                 current = best.get(entry.monster_id)
                 if current is None or rank < current[0]:
-                    best[entry.monster_id] = (rank, score, key, entry, method)
+                    best[entry.monster_id] = (rank, score, key, entry, method, span)
         ranked = [
-            Candidate(entry.monster_id, score, key, entry.language, method, entry.official)
-            for _, score, key, entry, method in sorted(best.values(), key=_first)
+            Candidate(entry.monster_id, score, key, entry.language, method, entry.official, span)
+            for _, score, key, entry, method, span in sorted(best.values(), key=_first)
         ]
         return _decide(ranked, limit, subject)
 
@@ -293,16 +300,33 @@ class Matcher:
                     return True
         return False
 
-    def _score(self, subject: str) -> Iterable[tuple[str, float, Method]]:
+    def _score(self, subject: str) -> Iterable[tuple[str, float, Method, str]]:
         if subject in self._entries:
-            yield subject, 100.0, Method.EXACT
-        yield from self._contained_keys(subject)
-        yield from self._keys_containing(subject)
+            yield subject, 100.0, Method.EXACT, ""
+        for key, score, method in (*self._contained_keys(subject), *self._keys_containing(subject)):
+            yield key, score, method, ""
         for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT):
-            yield key, score, Method.FUZZY
+            yield key, score, Method.FUZZY, ""
         for key, score in self._phonetic.sound_alikes(subject):
             if key != subject:
-                yield key, score, Method.PHONETIC
+                yield key, score, Method.PHONETIC, ""
+        if is_cjk(subject) and subject not in self._entries:
+            yield from self._spelled_inside(subject)
+
+    def _spelled_inside(self, subject: str) -> Iterable[tuple[str, float, Method, str]]:
+        """Names a span of a longer subject sounds exactly like ("打索刃龍要準備什麼": 鎖刃龍): found inside it as a
+        name is, scored by how much of the name the span spells as the name does (SPAN_SHARE of its characters at
+        least): a span that only sounds like a name, in other characters, is another word."""
+        for key, span in self._phonetic.spans(subject, self._max_key_len):
+            if span != subject and span not in self._entries:
+                share = fuzz.ratio(span, key) / 100
+                if share >= SPAN_SHARE:
+                    yield (
+                        key,
+                        CONTAINED - (CONTAINED - MATCH_THRESHOLD) * (1 - share) / (1 - SPAN_SHARE),
+                        Method.CONTAINS,
+                        span,
+                    )
 
     def _contained_keys(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys standing inside a longer subject; a key inside another found key is dropped.
@@ -319,7 +343,7 @@ class Matcher:
                     if not any(piece in other for other in found):
                         found.add(piece)
         for key in found:
-            yield key, 90.0, Method.CONTAINS
+            yield key, CONTAINED, Method.CONTAINS
 
     def _keys_containing(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys that hold the subject; scored by share of the key covered and by position.
@@ -401,7 +425,9 @@ def _by_monster_id(entry: _Entry) -> str:
     return entry.monster_id
 
 
-def _first(ranked: tuple[tuple[float, bool, int, str], float, str, _Entry, Method]) -> tuple[float, bool, int, str]:
+def _first(
+    ranked: tuple[tuple[float, bool, int, str], float, str, _Entry, Method, str],
+) -> tuple[float, bool, int, str]:
     """The rank of a monster's best key: score, official name before alias, shorter key, id."""
     return ranked[0]
 

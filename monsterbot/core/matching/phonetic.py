@@ -13,6 +13,8 @@ Latin text that reads as pinyin or romaji, a prefiltered rapidfuzz pass over the
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Iterable
 
 from monsterbot.core.matching import english, romaji
@@ -29,6 +31,11 @@ NEAR_WEIGHT = 0.9
 #: Lowest ratio of a near spelling worth reporting.
 NEAR_CUTOFF = 70.0
 NEAR_LIMIT = 5
+#: Fewest characters of a span of a sentence read by its sound (two Han: 凱龍 for 鎧龍; four kana: ヌエクドラ).
+SPAN_HAN = 2
+SPAN_KANA = 4
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30faー]+")
+_SMALL_KANA = frozenset("ァィゥェォャュョヮヵヶ")
 
 
 class _Spellings:
@@ -127,3 +134,54 @@ class PhoneticIndex:
         heard = english.spelling(subject)
         if heard:
             yield from self._english.exact([heard])
+
+    def spans(self, subject: str, longest: int) -> Iterable[tuple[str, str]]:
+        """(key, span) of each span of a sentence, of at most `longest` characters, that sounds exactly like a name
+        ("打索刃龍要準備什麼": 索刃龍 for 鎖刃龍; "ドシャクマって…": ドシャクマ for ドシャグマ): Han by the usual
+        reading of each character, katakana by its loose romaji, voiced or not (kana are read by whole morae)."""
+        table = readings()
+        sounds = [table.of(ch)[:1] for ch in subject]
+        for start in range(len(subject)):
+            if not sounds[start]:
+                continue
+            for end in range(start + SPAN_HAN, min(len(subject), start + longest) + 1):
+                if not sounds[end - 1]:
+                    break
+                for key in self._pinyin.keys.get("".join(r[0] for r in sounds[start:end]), ()):
+                    yield key, subject[start:end]
+        for run in _KATAKANA_RUN.finditer(subject):
+            morae = _morae(run.group())
+            spelled = [_mora_romaji(mora) for mora in morae]
+            offsets = [run.start()]
+            for mora in morae:
+                offsets.append(offsets[-1] + len(mora))
+            for first in range(len(morae)):
+                for last in range(first + 1, len(morae) + 1):
+                    if offsets[last] - offsets[first] > longest:
+                        break
+                    if offsets[last] - offsets[first] < SPAN_KANA:
+                        continue
+                    spelling = romaji.loose("".join(spelled[first:last]))
+                    span = subject[offsets[first] : offsets[last]]
+                    for key, _ in (
+                        *self._romaji.exact([spelling]),
+                        *self._voiceless.exact([romaji.voiceless(spelling)]),
+                    ):
+                        yield key, span
+
+
+@lru_cache(maxsize=512)
+def _mora_romaji(mora: str) -> str:
+    """Hepburn of one mora; a small ッ doubles the next consonant, which the loose spelling folds away: none."""
+    return "" if mora == "ッ" else romaji.hepburn(mora)
+
+
+def _morae(kana: str) -> list[str]:
+    """A katakana run cut into morae: a small kana stays with the one before it (キュ, ショ)."""
+    morae: list[str] = []
+    for ch in kana:
+        if morae and ch in _SMALL_KANA:
+            morae[-1] += ch
+        else:
+            morae.append(ch)
+    return morae
