@@ -434,14 +434,15 @@ def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
 
 def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Reading:
     """A name inside a longer subject: answered only when the rest asks about it."""
-    start = subject.find(best.key)
-    before, after = subject[:start], subject[start + len(best.key) :]
-    if not _within_word(best.key, text):
+    key = best.span or best.key  # the name as the subject spells it
+    start = subject.find(key)
+    before, after = subject[:start], subject[start + len(key) :]
+    if not _within_word(key, text):
         return Reading(Verdict.NONE, why="inside a longer word")
     if all(_about(part) for part in (before, after)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
-    if _asks_about(*_sides(best.key, text, before, after), best.key, text):
-        beside = _variant_beside(before, best.key, after, matcher)
+    if _asks_about(*_sides(key, text, before, after), key, text):
+        beside = _variant_beside(before, key, after, matcher)
         return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
