@@ -174,3 +174,9 @@ def test_a_span_that_only_sounds_like_a_name_in_other_characters_is_no_name():
     matcher = Matcher([Monster("gravios", {"zh-TW": "鎧龍"}, {}, {"world": GameFacts("world")})], everyday=())
     assert matcher.match("開籠子").outcome is Outcome.MISS  # kǎi lóng, but no character of 鎧龍
     assert matcher.match("凱龍呢").candidates[0].span == "凱龍"
+
+
+def test_a_glide_typed_as_a_large_kana_folds_to_the_same_loose_spelling():
+    assert name_spelling("キヨウリュウ") == name_spelling("キョウリュウ") == loose("kyouryuu")
+    assert name_spelling("ミヤ") == name_spelling("ミア")  # a glide heard between i and a
+    assert name_spelling("ヤマ") != name_spelling("アマ")  # a y that begins a word is its own sound
