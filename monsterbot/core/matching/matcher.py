@@ -40,6 +40,7 @@ from monsterbot.core.matching.normalize import is_cjk, normalize
 from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import ENGLISH_FILLER, Question
+from monsterbot.core.matching.typos import Deletions
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 
@@ -48,6 +49,10 @@ CONTAINED = 90.0  # a name inside a longer subject
 #: The least share of a name (rapidfuzz ratio) a span of a sentence that sounds like it must spell as it does: half
 #: (凱龍 for 鎧龍) scores MATCH_THRESHOLD, the whole of it CONTAINED.
 SPAN_SHARE = 0.5
+#: The least share for a Latin span one letter off a name: one edit in eight letters (a letter changed or two swapped
+#: in "rathalos", one dropped in a name of six). Chosen on the tuning half: the typos players made there share 0.9 and
+#: more ("rathlos", "congalalla", "lala barnia"); a word one letter off a short name shares 0.8 ("paola": paolu).
+LATIN_SPAN_SHARE = 0.875
 MARGIN = 5.0
 AMBIGUOUS_FLOOR = 65.0
 SUGGESTION_FLOOR = 40.0
@@ -141,6 +146,7 @@ class Matcher:
     _fuzzy: FuzzyIndex
     _parts: SubstringIndex
     _phonetic: PhoneticIndex
+    _typos: Deletions
     _everyday_holding: frozenset[str]
     _everyday_near: frozenset[str]
     _everyday_pattern: re.Pattern[str] | None
@@ -177,6 +183,7 @@ class Matcher:
         if previous is not None and emptied == created:  # the same keys as before
             self._min_key_len, self._max_key_len = previous._min_key_len, previous._max_key_len
             self._fuzzy, self._parts, self._phonetic = previous._fuzzy, previous._parts, previous._phonetic
+            self._typos = previous._typos
             self._everyday_holding, self._everyday_near = previous._everyday_holding, previous._everyday_near
             self._everyday_pattern = previous._everyday_pattern
             return
@@ -185,12 +192,14 @@ class Matcher:
         if previous is None:
             keys = sorted(entries)
             self._fuzzy, self._parts, self._phonetic = FuzzyIndex(keys), SubstringIndex(keys), PhoneticIndex(keys)
+            self._typos = Deletions(keys)
         else:
             added = sorted(key for key in created if key not in previous._entries)
             removed = sorted(key for key in emptied if key not in entries)
             self._fuzzy = previous._fuzzy.changed(added, removed)
             self._parts = previous._parts.changed(added, removed)
             self._phonetic = previous._phonetic.changed(added, removed)
+            self._typos = previous._typos.changed(added, removed)
         words = words - entries.keys()
         self._everyday_holding = frozenset(w for w in words if self._holds_key(w))
         self._everyday_near = words - self._everyday_holding
@@ -247,7 +256,7 @@ class Matcher:
         near_word = masked in self._everyday_near  # 恐龍, クッキー: only a name that sounds the very same may answer
         variants = self._variant_bases(masked)
         best: dict[str, tuple[tuple[float, bool, int, str], float, str, _Entry, Method, str]] = {}
-        for key, score, method, span in self._score(masked):
+        for key, score, method, span in self._score(masked, subject):
             if near_word and (method is not Method.PHONETIC or score < SOUND_ALIKE):
                 continue
             score = round(score, 1)
@@ -300,27 +309,39 @@ class Matcher:
                     return True
         return False
 
-    def _score(self, subject: str) -> Iterable[tuple[str, float, Method, str]]:
+    def _score(self, subject: str, typed: str) -> Iterable[tuple[str, float, Method, str]]:
+        """Every key the subject (everyday words masked) may mean; `typed` is the subject as typed, whose Latin words
+        the spans one letter off are read in (the reading checks they stand as words: "know rathlos", not "wrath")."""
         if subject in self._entries:
             yield subject, 100.0, Method.EXACT, ""
-        for key, score, method in (*self._contained_keys(subject), *self._keys_containing(subject)):
+        sure = False  # a key scores a match on its own: no Latin span is looked for
+        found = (
+            *self._contained_keys(subject),
+            *self._keys_containing(subject),
+            *((key, score, Method.FUZZY) for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT)),
+            *((key, score, Method.PHONETIC) for key, score in self._phonetic.sound_alikes(subject) if key != subject),
+        )
+        for key, score, method in found:
+            sure = sure or score >= MATCH_THRESHOLD
             yield key, score, method, ""
-        for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT):
-            yield key, score, Method.FUZZY, ""
-        for key, score in self._phonetic.sound_alikes(subject):
-            if key != subject:
-                yield key, score, Method.PHONETIC, ""
-        if is_cjk(subject) and subject not in self._entries:
-            yield from self._spelled_inside(subject)
+        if subject in self._entries:
+            return
+        if is_cjk(subject):
+            yield from self._spelled_inside(self._phonetic.spans(subject, self._max_key_len), subject, SPAN_SHARE)
+        elif not sure:  # a Latin subject no name is near as a whole: a name one letter off among its words
+            yield from self._spelled_inside(self._typos.spans(typed), typed, LATIN_SPAN_SHARE)
 
-    def _spelled_inside(self, subject: str) -> Iterable[tuple[str, float, Method, str]]:
-        """Names a span of a longer subject sounds exactly like ("打索刃龍要準備什麼": 鎖刃龍): found inside it as a
-        name is, scored by how much of the name the span spells as the name does (SPAN_SHARE of its characters at
-        least): a span that only sounds like a name, in other characters, is another word."""
-        for key, span in self._phonetic.spans(subject, self._max_key_len):
-            if span != subject and span not in self._entries:
+    def _spelled_inside(
+        self, spans: Iterable[tuple[str, str]], subject: str, least: float
+    ) -> Iterable[tuple[str, float, Method, str]]:
+        """Names a span of a longer subject sounds like or is one letter off ("打索刃龍要準備什麼": 鎖刃龍, "anyone
+        know rathlos's weak element"): found inside it as a name is, scored by how much of the name the span spells
+        as the name does (SPAN_SHARE of it at least): a span that only sounds like a name, in other characters, is
+        another word; an everyday word one letter off a name is that word."""
+        for key, span in spans:
+            if span != subject and span not in self._entries and span not in self._words:
                 share = fuzz.ratio(span, key) / 100
-                if share >= SPAN_SHARE:
+                if share >= least:
                     yield (
                         key,
                         CONTAINED - (CONTAINED - MATCH_THRESHOLD) * (1 - share) / (1 - SPAN_SHARE),
