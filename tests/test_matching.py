@@ -330,3 +330,9 @@ def test_a_latin_name_one_letter_off_inside_a_question_is_answered(knowledge, te
 
     reading = read(text, knowledge.current.matcher)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize("text", ["mizutusne", "mizutsnue weakness"])
+def test_a_name_mistyped_as_a_whole_beats_its_own_short_alias_inside_it(knowledge, text):
+    result = knowledge.current.matcher.match_question(parse(text))
+    assert result.outcome is Outcome.MATCH and result.best.key == "mizutsune", result

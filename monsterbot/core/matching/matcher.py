@@ -315,11 +315,21 @@ class Matcher:
         if subject in self._entries:
             yield subject, 100.0, Method.EXACT, ""
         sure = False  # a key scores a match on its own: no Latin span is looked for
-        found = (
-            *self._contained_keys(subject),
-            *self._keys_containing(subject),
+        alike = (
             *((key, score, Method.FUZZY) for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT)),
             *((key, score, Method.PHONETIC) for key, score in self._phonetic.sound_alikes(subject) if key != subject),
+        )
+        # the whole subject spelled near a name ("mizutsnue", "mizutsuni"): a shorter key of the same monster inside
+        # it ("mizu") is a piece of that name mistyped, not the name alone
+        near = {key for key, score, _ in alike if score >= MATCH_THRESHOLD}
+        found = (
+            *(
+                (key, score, method)
+                for key, score, method in self._contained_keys(subject)
+                if not self._piece_of(key, near)
+            ),
+            *self._keys_containing(subject),
+            *alike,
         )
         for key, score, method in found:
             sure = sure or score >= MATCH_THRESHOLD
@@ -330,6 +340,13 @@ class Matcher:
             yield from self._spelled_inside(self._phonetic.spans(subject, self._max_key_len), subject, SPAN_SHARE)
         elif not sure:  # a Latin subject no name is near as a whole: a name one letter off among its words
             yield from self._spelled_inside(self._typos.spans(typed), typed, LATIN_SPAN_SHARE)
+
+    def _piece_of(self, key: str, near: set[str]) -> bool:
+        """Whether a Latin key stands inside a longer one of the `near` keys, of the same monster."""
+        owners = {entry.monster_id for entry in self._entries[key]}
+        return key.isascii() and any(
+            key in other and key != other and owners & {e.monster_id for e in self._entries[other]} for other in near
+        )
 
     def _spelled_inside(
         self, spans: Iterable[tuple[str, str]], subject: str, least: float
