@@ -180,3 +180,14 @@ def test_a_glide_typed_as_a_large_kana_folds_to_the_same_loose_spelling():
     assert name_spelling("キヨウリュウ") == name_spelling("キョウリュウ") == loose("kyouryuu")
     assert name_spelling("ミヤ") == name_spelling("ミア")  # a glide heard between i and a
     assert name_spelling("ヤマ") != name_spelling("アマ")  # a y that begins a word is its own sound
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("ner scillah", "nerscylla"), ("sair egg yos", "seregios")])
+def test_a_latin_name_heard_one_sound_off(knowledge, text, monster_id):
+    result = knowledge.current.matcher.match(text)
+    assert result.outcome is Outcome.MATCH and result.best.monster_id == monster_id, result
+
+
+def test_a_name_heard_whole_holds_an_everyday_word_and_is_still_that_name(knowledge):
+    result = knowledge.current.matcher.match("dodo gamma")  # "dodo", a bird, holds the alias "dodo"
+    assert result.outcome is Outcome.MATCH and result.best.monster_id == "dodogama", result

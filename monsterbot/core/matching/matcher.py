@@ -317,7 +317,7 @@ class Matcher:
         sure = False  # a key scores a match on its own: no Latin span is looked for
         alike = (
             *((key, score, Method.FUZZY) for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT)),
-            *((key, score, Method.PHONETIC) for key, score in self._phonetic.sound_alikes(subject) if key != subject),
+            *((key, score, Method.PHONETIC) for key, score in self._phonetic.sound_alikes(typed) if key != subject),
         )
         # the whole subject spelled near a name ("mizutsnue", "mizutsuni"): a shorter key of the same monster inside
         # it ("mizu") is a piece of that name mistyped, not the name alone

@@ -31,6 +31,9 @@ NEAR_WEIGHT = 0.9
 #: Lowest ratio of a near spelling worth reporting.
 NEAR_CUTOFF = 70.0
 NEAR_LIMIT = 5
+#: The least ratio of a Latin query's English spelling to a name's for the name (scored as that ratio, as a typed
+#: spelling that near is): one edit in eight letters, as for a name one letter off inside a sentence (matcher.py).
+HEARD_NEAR = 87.5
 #: Fewest characters of a span of a sentence read by its sound (two Han: 凱龍 for 鎧龍; four kana: ヌエクドラ).
 SPAN_HAN = 2
 SPAN_KANA = 4
@@ -134,6 +137,9 @@ class PhoneticIndex:
         heard = english.spelling(subject)
         if heard:
             yield from self._english.exact([heard])
+            for found, ratio in self._english.near.extract(heard, HEARD_NEAR, NEAR_LIMIT):
+                if found != heard:  # one edit from a name as heard ("sair egg ios": seregjios, serejios) scores as
+                    yield from ((key, ratio) for key in self._english.keys[found])  # one edit typed does
 
     def spans(self, subject: str, longest: int) -> Iterable[tuple[str, str]]:
         """(key, span) of each span of a sentence, of at most `longest` characters, that sounds exactly like a name
