@@ -191,3 +191,15 @@ def test_a_latin_name_heard_one_sound_off(knowledge, text, monster_id):
 def test_a_name_heard_whole_holds_an_everyday_word_and_is_still_that_name(knowledge):
     result = knowledge.current.matcher.match("dodo gamma")  # "dodo", a bird, holds the alias "dodo"
     assert result.outcome is Outcome.MATCH and result.best.monster_id == "dodogama", result
+
+
+def test_a_spelling_one_edit_in_ten_letters_from_a_name_matches_under_an_exact_one():
+    from monsterbot.core.matching.phonetic import NEAR_TOP, SOUND_ALIKE, near_score
+
+    assert near_score(90.5) == near_score(99.0) == NEAR_TOP == SOUND_ALIKE - 5  # one letter of ten dropped: a match
+    assert near_score(88.9) < 85  # dosujagii, dosubagii: one consonant of nine, another monster's shape
+
+
+def test_a_katakana_name_one_sound_off_is_that_name(knowledge):
+    result = knowledge.current.matcher.match("ナルガクリガ")
+    assert result.outcome is Outcome.MATCH and result.best.monster_id == "nargacuga", result
