@@ -212,3 +212,14 @@ def test_a_message_is_matched_once_per_subject(knowledge: Any, monkeypatch: Any,
     monkeypatch.setattr(Matcher, "match_key", counted)
     Conversation(knowledge).reply_to_text(text, ChatKind.GROUP, True, "g")
     assert subjects and len(subjects) == len(set(subjects)), subjects
+
+
+@pytest.mark.parametrize("text", ["ナルガの森で迷子", "rathalos cosplay contest", "轟龍飯店"])
+def test_a_name_used_for_something_else_gets_no_did_you_mean(talk: Conversation, text: str) -> None:
+    """The reading refused the name on the words around it: no monster offered, whichever handler replies."""
+    reply = talk.reply_to_text(text)
+    assert reply.kind == "not_found" and not reply.monsters, (reply.kind, reply.monsters)
+
+
+def test_a_name_and_an_element_word_of_its_own_still_answers(talk: Conversation) -> None:
+    assert talk.reply_to_text("rathalos frost").kind == "element"  # NamedPart still finds the name offered

@@ -78,6 +78,11 @@ def test_the_japanese_only_kanji_are_japanese_forms_chinese_writes_otherwise():
         ("What's the weakness of Tigrex?", "tigrex", None),
         ("リオレウスの弱点", "リオレウス", None),
         ("リオレウスの弱点は？", "リオレウス", None),
+        ("リオレウスって何が弱点", "リオレウス", None),  # particles in a row before the question word
+        ("ナルガってなにが弱点", "ナルガ", None),
+        ("怪獵荒野 迅龍弱點", "迅龍", "wilds"),  # the franchise's short name before the game's
+        ("打迅龍用什麼屬性好", "迅龍", None),  # 打 (fight) before, 好 after the question
+        ("求雷狼龍弱點", "雷狼龍", None),
         ("wilds 火龍", "火龍", "wilds"),
         ("rise rathalos", "rathalos", "rise"),
         ("世界火龍弱點", "火龍", "world"),
@@ -336,3 +341,16 @@ def test_a_latin_name_one_letter_off_inside_a_question_is_answered(knowledge, te
 def test_a_name_mistyped_as_a_whole_beats_its_own_short_alias_inside_it(knowledge, text):
     result = knowledge.current.matcher.match_question(parse(text))
     assert result.outcome is Outcome.MATCH and result.best.key == "mizutsune", result
+
+
+@pytest.mark.parametrize("text", ["天空の王者", "天空之王者", "天空的王者"])
+def test_a_phrase_alias_is_matched_with_any_particle(knowledge, text):
+    """Chinese and Japanese write one epithet with の, 之 or 的: the knowledge need not list every form."""
+    result = knowledge.current.matcher.match(text)
+    assert result.outcome is Outcome.MATCH and result.candidates[0].monster_id == "rathalos"
+
+
+def test_a_subject_that_sounds_exactly_like_a_name_is_not_lost_to_an_everyday_word(knowledge):
+    """ "dodo" is an English word and is masked, but "dodo gamma" as typed sounds as Dodogama."""
+    result = knowledge.current.matcher.match("dodo ghama")
+    assert result.outcome is Outcome.MATCH and result.candidates[0].monster_id == "dodogama"

@@ -290,7 +290,8 @@ def test_a_short_form_that_begins_one_name_is_answered_in_a_hunters_question(kno
 @pytest.mark.parametrize(
     "text",
     [
-        "千刃",  # alone: no hunter's question
+        "冰牙",  # alone, an element word leading it: an ice fang
+        "影蜘",  # a piece of its kind, 蜘蛛, left on it
         "lala",
         "basar weakness",  # a fragment of one Latin word
         "seregi weakness",
@@ -301,6 +302,15 @@ def test_a_short_form_that_begins_one_name_is_answered_in_a_hunters_question(kno
 )
 def test_a_short_form_without_the_evidence_is_not_answered(knowledge, text):
     assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("千刃", "seregios"), ("爆鱗", "bazelgeuse"), ("雌火", "rathian"), ("影蜘蛛要帶什麼", "nerscylla")],
+)
+def test_a_han_name_without_its_kind_is_answered_alone(knowledge, text, monster_id):
+    """The kind (龍, 蜘蛛: an ending several names share and no name is) left off; 雌火 keeps 火 of 火龍, a name."""
+    assert _read(knowledge, text).monsters == (monster_id,)
 
 
 @pytest.mark.parametrize(
@@ -370,3 +380,57 @@ def test_a_variant_word_no_form_of_the_base_has_is_still_not_in_our_knowledge(kn
 )
 def test_a_name_beside_an_element_and_a_word_asking_for_monsters_is_a_question_about_it(knowledge, text, verdict):
     assert _read(knowledge, text).verdict is verdict
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("anjanatj", "anjanath"), ("how to beat anjanatj", "anjanath")])
+def test_a_word_holding_a_short_name_is_the_whole_name_it_misspells(knowledge, text, monster_id):
+    """A shorter name inside a longer word is no evidence; the word is a typo of a longer name of one monster."""
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize("text", ["gorey", "mizuki", "zinoman"])
+def test_a_word_holding_a_short_name_and_no_longer_one_is_not_answered(knowledge, text):
+    assert not _read(knowledge, text).answers
+
+
+def test_a_katakana_name_one_sound_off_is_answered_when_no_other_is_near(knowledge):
+    assert _read(knowledge, "ジンオガウ").monsters == ("zinogre",)  # two neighbours swapped
+
+
+def test_a_katakana_spelling_between_two_names_is_not_answered(knowledge):
+    assert not _read(knowledge, "リオレイス").answers  # リオレイア and リオレウス both one off
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "monsters"),
+    [
+        ("火龍還是雌火龍", Verdict.COMPARE, ("rathalos", "rathian")),  # 還是: or
+        ("雷狼龍比較難嗎", Verdict.ANSWER, ("zinogre",)),  # 比較 before its last word: "more", not "compared with"
+        ("迅龍用水還是雷", Verdict.ANSWER, ("nargacuga",)),  # the elements are compared, not monsters
+        ("轟龍還是好難打", Verdict.ANSWER, ("tigrex",)),  # a side of question words is no name
+        ("how hard is rathalos", Verdict.ANSWER, ("rathalos",)),
+    ],
+)
+def test_a_comparison_is_of_the_names_it_holds(knowledge, text, verdict, monsters):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (verdict, monsters), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("ジンオウガに氷って効く？", "zinogre"), ("ナルガの弱点って雷？", "nargacuga"), ("ティガに効く属性", "tigrex")],
+)
+def test_a_katakana_name_run_into_its_particle_is_read_before_it(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_katakana_name_before_a_particle_in_a_sentence_is_not_answered(knowledge):
+    assert not _read(knowledge, "ナルガの森で迷子になった").answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("AT nergigante", "nergigante"), ("best element vs rey dau", "rey-dau")]
+)
+def test_words_of_the_question_are_not_a_name(knowledge, text, monster_id):
+    """AT: arch-tempered, an individual's word; "best element" is a side of question words, not of a comparison."""
+    assert _read(knowledge, text).monsters == (monster_id,)

@@ -109,4 +109,25 @@ def test_every_topic_no_data_holds_has_its_line_in_every_language() -> None:
     from monsterbot.replies.unanswered import _NOTES
 
     for language, notes in _NOTES.items():
-        assert set(notes) == {*NOT_HELD, "part", "game", "game_item"}, language
+        assert set(notes) == {*NOT_HELD, "shown", "part", "game", "game_item"}, language
+
+
+@pytest.mark.parametrize(
+    "text, line, monster",
+    [
+        ("歷戰王雌火龍弱點", "這部分我的資料沒有，以下是雌火龍的資料：", "rathian"),
+        (
+            "what element weapon for tempered nargacuga",
+            "That is not in my data. What I know about Nargacuga:",
+            "nargacuga",
+        ),
+        ("リオレイアに効く属性の武器", "その情報はデータにありません。リオレイアのデータはこちら：", "rathian"),
+    ],
+)
+def test_a_topic_no_data_holds_beside_what_the_card_shows_gets_the_line_then_the_card(
+    talk: Conversation, text: str, line: str, monster: str
+) -> None:
+    """A tempered monster's weaknesses are its own; the element of a weapon to bring is the monster's weakness."""
+    reply = talk.reply_to_text(text)
+    assert reply.kind == "weakness" and [m.id for m in reply.monsters] == [monster]
+    assert reply.messages[0].data["text"] == line and len(reply.messages) == 2

@@ -9,6 +9,8 @@ message that is a name and nothing more; a miss or a which-one only where the bo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
 from monsterbot.core.matching.question import Kind
@@ -29,6 +31,13 @@ class MonsterName:
         return True
 
     def answer(self, context: Context) -> Answer:
+        """The reply: as `offering`, without the names offered when the reading refused the name the matcher found
+        (ゾラの居酒屋, "kirin 9000s chip": a name used for something else is no "did you mean")."""
+        return without_refused(self.offering(context), context)
+
+    def offering(self, context: Context) -> Answer:
+        """The answer with every plausible name offered, for the handlers that look for a name in the message among
+        them (NamedPart, NotHeld) before they reply."""
         question, snapshot = context.question, context.snapshot
         # A list whose items are not all monsters is read as the reading reads a comparison (a name offered when
         # some side is one; the whole as one name when none is), and is more than a name alone: never confident.
@@ -72,6 +81,14 @@ class MonsterName:
         return _which_or_not_found(
             plausible, result.outcome is not Outcome.MISS, top_score, question.game, context.text
         )
+
+
+def without_refused(answer: Answer, context: Context) -> Answer:
+    """A not-found answer without its offered names when the matcher found a name that the reading refused on the
+    evidence around it (a word after it, a sentence, a longer word holding it); the answer as it is otherwise."""
+    reading = context.reading
+    refused = reading.verdict is Verdict.NONE and reading.match is not None and reading.match.outcome is Outcome.MATCH
+    return replace(answer, monsters=()) if refused and answer.kind is AnswerKind.NOT_FOUND else answer
 
 
 def _which_or_not_found(

@@ -19,7 +19,7 @@ from monsterbot.core.model import Monster
 from monsterbot.core.parts import base_part
 from monsterbot.questions.cards import card
 from monsterbot.questions.context import Context
-from monsterbot.questions.monster import MonsterName
+from monsterbot.questions.monster import MonsterName, without_refused
 
 _NAME = MonsterName()
 _ROW = re.compile(r"^(?:Front|Middle|Rear) ")  # "Front Left Arm": a many-armed monster's arms, front to rear
@@ -132,13 +132,15 @@ class NamedPart:
         return context.question.kind is Kind.WEAKNESS and not context.question.followup
 
     def answer(self, context: Context) -> Answer | None:
-        inner = _NAME.answer(context)
+        inner = _NAME.offering(context)
         found = named_in(inner, context.question.subject)  # "弱點" or "weakness" were taken: they ask for the card
         if found is None:
-            return inner
+            return without_refused(inner, context)
         monster, rest = found
         element = element_named(rest)
         if element:
             return card_for(monster, Kind.ELEMENT, element, context, Certainty.CONFIDENT)
         parts = parts_named(monster, rest)
-        return card_for(monster, Kind.PART, topic_of(parts), context, Certainty.CONFIDENT) if parts else inner
+        if parts:
+            return card_for(monster, Kind.PART, topic_of(parts), context, Certainty.CONFIDENT)
+        return without_refused(inner, context)

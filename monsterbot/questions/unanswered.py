@@ -1,7 +1,8 @@
 """Questions the knowledge cannot answer as asked, said plainly before the nearest useful answer.
 
 - A topic no data here holds ("rathalos hp", "best weapon for arkveld", "歷戰火龍"): one line saying so, the
-  monster's card a tap away, never in its place. Drops, materials, habitats and crowns are not among them: the
+  monster's card a tap away, never in its place; when the message asks what the card shows as well ("歷戰火龍弱點",
+  "火龍用什麼屬性武器"), the line and then the card. Drops, materials, habitats and crowns are not among them: the
   companion facts answer those.
 - A part the monster has no figures for in any game ("ヌ・エグドラ 脚"): one line saying so, then the table of
   the parts it has.
@@ -18,6 +19,7 @@ from monsterbot.core.matching.followup import in_family
 from monsterbot.core.matching.followup import parse as parse_question
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind
+from monsterbot.core.matching.reading import HUNT_WORDS
 from monsterbot.questions.context import Context
 from monsterbot.questions.monster import MonsterName
 from monsterbot.questions.named_part import card_for, named_in
@@ -66,6 +68,20 @@ def _folded(word: str) -> str:
     return normalize(word)
 
 
+def _asks_the_card(text: str) -> bool:
+    """Whether a message asks, beside a topic no data holds, what a monster's card shows: a hunter's question word
+    (reading.HUNT_WORDS: weakness, element, what to bring), Latin ones as whole words. A tempered monster's
+    weaknesses are its own, and the element of a weapon to bring is the monster's weakness."""
+    folded = normalize(text)
+    latin = set(re.findall(r"[a-z]+", text.casefold()))
+    return any(word in latin if word.isascii() else word in folded for word in _hunt_words())
+
+
+@cache
+def _hunt_words() -> frozenset[str]:
+    return frozenset(normalize(word) for word in HUNT_WORDS) - {""}
+
+
 class NotHeld:
     """ "rathalos hp": no data here has it, said; the monster's card is a button, not the answer."""
 
@@ -82,7 +98,7 @@ class NotHeld:
         if question.kind not in (Kind.WEAKNESS, Kind.HITZONES, Kind.PART, Kind.ELEMENT):
             return None
         asked = replace(context, question=replace(question, language=context.question.language), text=rest)
-        inner = _NAME.answer(asked)
+        inner = _NAME.offering(asked)
         if inner.kind not in (
             AnswerKind.WEAKNESS,
             AnswerKind.HITZONES,
@@ -94,6 +110,8 @@ class NotHeld:
             if named is None:
                 return None  # no monster in the rest: the message is something else
             inner = card_for(named[0], Kind.WEAKNESS, "", asked, Certainty.UNSURE)
+        if _asks_the_card(context.text):  # "歴戦王レダウの弱点", "波衣龙用啥属性武器": the card answers, after the line
+            return replace(inner, unanswered=f"shown:{topic}", certainty=Certainty.UNSURE)
         return replace(inner, kind=AnswerKind.NOT_HELD, topic=topic, unanswered=topic, certainty=Certainty.UNSURE)
 
 

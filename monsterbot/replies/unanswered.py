@@ -1,6 +1,7 @@
 """The one line said before an answer when the question asked for something no data here holds
-(`Answer.unanswered`: a topic, "part:<family>" for a part the monster has no figures for, "game:<game>" and
-"rank:<rank>" for a game or rank asked whose facts are not held, where another is shown)."""
+(`Answer.unanswered`: a topic; "shown:<topic>" for one asked beside what the card shown answers, "歷戰火龍弱點";
+"part:<family>" for a part the monster has no figures for; "game:<game>" and "rank:<rank>" for a game or rank
+asked whose facts are not held, where another is shown)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from monsterbot.replies.labels import translated
 
 _NOTES: dict[str, dict[str, str]] = {
     "en": {
+        "shown": "That is not in my data. What I know about {name}:",
         "hp": "Monster HP is not in my data. What I know about {name} is a tap away below.",
         "weapon": "Weapon recommendations are not in my data. What I know about {name} is a tap away below.",
         "tempered": "Tempered monsters' figures are not in my data. What I know about {name} is a tap away below.",
@@ -22,6 +24,7 @@ _NOTES: dict[str, dict[str, str]] = {
         "part": "{name}: no figures for its {part} in my data. Here are the parts it has:",
     },
     "zh-TW": {
+        "shown": "這部分我的資料沒有，以下是{name}的資料：",
         "hp": "我的資料沒有魔物的體力。{name}的資料請點下方按鈕。",
         "weapon": "我的資料沒有武器推薦。{name}的資料請點下方按鈕。",
         "tempered": "我的資料沒有歷戰個體的數值。{name}的資料請點下方按鈕。",
@@ -31,6 +34,7 @@ _NOTES: dict[str, dict[str, str]] = {
         "part": "{name}沒有{part}的肉質資料，以下是牠有資料的部位：",
     },
     "zh-CN": {
+        "shown": "这部分我的资料没有，以下是{name}的资料：",
         "hp": "我的资料没有怪物的体力。{name}的资料请点下方按钮。",
         "weapon": "我的资料没有武器推荐。{name}的资料请点下方按钮。",
         "tempered": "我的资料没有历战个体的数值。{name}的资料请点下方按钮。",
@@ -40,6 +44,7 @@ _NOTES: dict[str, dict[str, str]] = {
         "part": "{name}没有{part}的肉质资料，以下是它有资料的部位：",
     },
     "ja": {
+        "shown": "その情報はデータにありません。{name}のデータはこちら：",
         "hp": "モンスターの体力はデータにありません。{name}のデータは下のボタンからどうぞ。",
         "weapon": "おすすめ武器はデータにありません。{name}のデータは下のボタンからどうぞ。",
         "tempered": "歴戦の個体の数値はデータにありません。{name}のデータは下のボタンからどうぞ。",
@@ -58,7 +63,7 @@ def unanswered_note(answer: Answer) -> str:
         return _other_shown(answer, topic, family)
     name = answer.monsters[0].name(answer.language) if answer.monsters else ""
     return translated(_NOTES, answer.language, topic).format(
-        name=name, part=say(answer.language, family) if family else ""
+        name=name, part=say(answer.language, family) if topic == "part" else ""
     )
 
 

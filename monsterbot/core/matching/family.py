@@ -32,6 +32,7 @@ class Family:
     titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (title's first Han characters, base) → variant
     forms: dict[tuple[str, str], str | None] = field(default_factory=dict)
     derived: dict[str, set[str]] | None = None  # base → the monsters whose names are built on it (through_form)
+    kinds: frozenset[str] = frozenset()  # Han endings of several monsters' names: their kind (龍, 獸, 蜘蛛)
 
     def variant(self, base: str, meaning: str, language: str) -> str | None:
         """The variant a base and a variant word make, in every language or in the language the base was named in."""
@@ -92,8 +93,31 @@ def family(matcher: Matcher) -> Family:
     found = _FAMILIES.get(matcher)
     if found is None:
         words = _derived_words(matcher)
-        found = _FAMILIES[matcher] = Family(matcher, words, _variant_index(matcher, words), _titles(matcher))
+        found = _FAMILIES[matcher] = Family(
+            matcher, words, _variant_index(matcher, words), _titles(matcher), kinds=_kinds(matcher)
+        )
     return found
+
+
+#: The longest kind word (_kinds): 蜘蛛, 飛龍.
+KIND_LONGEST = 2
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
+
+
+def _kinds(matcher: Matcher) -> frozenset[str]:
+    """The Han endings that end the names of two or more monsters and name none themselves: the kind a name ends with
+    (龍, 獸, 鳥), which players leave off a short form (煌雷 of 煌雷龍). An ending that is a name (火龍 of 雌火龍) is
+    the monster the name is built on, not its kind. A kind of KIND_LONGEST characters is one word, whose last
+    character ends no name otherwise (蜘蛛 of 刺花蜘蛛 and 影蜘蛛; not 刃龍 of 千刃龍 and 鎖刃龍: 龍 ends many)."""
+    ends: dict[str, set[str]] = {}
+    for monster in matcher.monsters():
+        for _, name in monster.all_names():
+            key = normalize(name)
+            for size in range(1, KIND_LONGEST + 1):
+                if len(key) > size and _HAN_ONLY.fullmatch(key[-size:]):
+                    ends.setdefault(key[-size:], set()).add(monster.id)
+    ends = {end: ids for end, ids in ends.items() if len(ids) >= 2 and not matcher.monsters_named(end)}
+    return frozenset(end for end, ids in ends.items() if len(end) == 1 or ids == ends.get(end[-1]))
 
 
 def _derived_words(matcher: Matcher) -> tuple[tuple[str, str], ...]:

@@ -1,6 +1,7 @@
 """Find the monster a normalised name refers to, with a confidence and the runners-up.
 
-Every official name and alias of every monster is one key (normalised). A subject is
+Every official name and alias of every monster is one key (normalised; an alias that is a phrase joined by
+の, 之 or 的 also with the others: 天空の王者, 天空之王者). A subject is
 scored against the keys in four ways, and each monster keeps its best score:
 
 - exact: the subject is a key (100);
@@ -59,9 +60,13 @@ SUGGESTION_FLOOR = 40.0
 MAX_SUBJECT = 64
 MAX_PART_HITS = 200
 #: The particles that join the words of a Chinese or Japanese phrase (空の王者, 天空之王者, 天空的王者).
-_PARTICLE = re.compile("[の之的]")
+_PARTICLES = "の之的"
+_PARTICLE = re.compile(f"[{_PARTICLES}]")
 BASE_SCORE = 86.0  # a shortened name inside one monster's name and its variants' alone: a match
 FUZZY_LIMIT = 10
+#: The fewest letters of a Latin key a likeness may find: one letter changed of three ("lol" for the nickname "los")
+#: is no evidence; such a key answers only as typed.
+FUZZY_LATIN_SHORTEST = 4
 WHOLE_MESSAGE_SHARE = 0.6
 #: A name beside a variant word (variants.py) that the knowledge does not hold ("綠迅龍", "green nargacuga") is offered,
 #: never answered.
@@ -310,14 +315,23 @@ class Matcher:
         return False
 
     def _score(self, subject: str, typed: str) -> Iterable[tuple[str, float, Method, str]]:
-        """Every key the subject (everyday words masked) may mean; `typed` is the subject as typed, whose Latin words
-        the spans one letter off are read in (the reading checks they stand as words: "know rathlos", not "wrath")."""
+        """The keys found for a subject (its everyday words masked) and, when masking changed it, those the subject as
+        typed sounds exactly like: "dodo gamma" is Dodogama, though "dodo" is an English word. The Latin words of the
+        subject as typed are where spans one letter off a name are read (the reading checks they stand as words:
+        "know rathlos", not "wrath")."""
         if subject in self._entries:
             yield subject, 100.0, Method.EXACT, ""
         sure = False  # a key scores a match on its own: no Latin span is looked for
+        sounds = self._phonetic.sound_alikes(subject)
+        typed_sounds = self._phonetic.sound_alikes(typed) if typed != subject else ()
         alike = (
-            *((key, score, Method.FUZZY) for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT)),
-            *((key, score, Method.PHONETIC) for key, score in self._phonetic.sound_alikes(typed) if key != subject),
+            *(
+                (key, score, Method.FUZZY)
+                for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT)
+                if len(key) >= FUZZY_LATIN_SHORTEST or not key.isascii()
+            ),
+            *((key, score, Method.PHONETIC) for key, score in sounds if key != subject),
+            *((key, score, Method.PHONETIC) for key, score in typed_sounds if score >= SOUND_ALIKE and key != typed),
         )
         # the whole subject spelled near a name ("mizutsnue", "mizutsuni"): a shorter key of the same monster inside
         # it ("mizu") is a piece of that name mistyped, not the name alone
@@ -422,11 +436,20 @@ def _name_keys(monster: Monster) -> tuple[tuple[str, _Entry], ...]:
     official = set(monster.names.items())
     pairs: dict[str, _Entry] = {}
     for language, name in monster.all_names():
-        for key in (normalize(name), _without_filler(name)):
+        is_official = (language, name) in official
+        forms = (name,) if is_official else _particle_forms(name)
+        for key in (*map(normalize, forms), _without_filler(name)):
             if key and key not in pairs:
-                is_official = (language, name) in official
                 pairs[key] = _Entry(monster.id, language, is_official, not is_official and _is_phrase(name))
     return tuple(pairs.items())
+
+
+def _particle_forms(alias: str) -> tuple[str, ...]:
+    """An alias as written, then, when it is a phrase joined by a particle, with each other particle in its place:
+    Chinese and Japanese write the same epithet with の, 之 or 的 (天空の王者, 天空之王者, 天空的王者)."""
+    if not _PARTICLE.search(alias):
+        return (alias,)
+    return (alias, *(_PARTICLE.sub(particle, alias) for particle in _PARTICLES if particle not in alias))
 
 
 def _is_phrase(name: str) -> bool:

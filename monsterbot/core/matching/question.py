@@ -75,7 +75,7 @@ INDIVIDUAL_WORDS = (
         "狂竜化",
         "狂龍化",
     ),
-    *("傀異化", "tempered", "arch", "afflicted", "alpha", "frenzied"),
+    *("傀異化", "tempered", "arch", "at", "afflicted", "alpha", "frenzied"),  # "AT velkhana": arch-tempered
 )
 #: Latin words that frame a question in English and carry no name.
 ENGLISH_FILLER = frozenset(
@@ -83,7 +83,7 @@ ENGLISH_FILLER = frozenset(
         *"what whats is are the a an weak weakness weaknesses weakpoint weakpoints weakspot weakspots to of for "
         "against element elements elemental monster please tell me about how do i beat kill hunt s "
         "tips tip best points point spot spots bring where which need help with on guide strategy counter fight "
-        "hunting pls compare".split(),
+        "hunting pls compare hard harder hardest difficult".split(),
         *(word for word in INDIVIDUAL_WORDS if word.isascii()),
     ]
 )
@@ -186,16 +186,22 @@ ENGLISH_REVERSE_MARKERS = ENGLISH_EXPLICIT_REVERSE_MARKERS | frozenset(
 #: (reading.py).
 ASKING_FOR_MONSTERS = ("誰", "哪些", "魔物", "怪物", "モンスター", "一覽", "一覧", "列表", "清單")
 ENGLISH_ASKING_FOR_MONSTERS = frozenset("who whom monsters users targets list".split())
-#: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア").
+#: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア", "海龍還是白熾龍").
+#: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with".
 COMPARE_SPLIT = re.compile(
-    r"\s+(?:vs\.?|versus|and|or)\s+|\s*(?:vs\.?|VS|和|與|与|跟|對比|对比|比較|比较|と|、|,|，|/)\s*", re.I
+    r"\s+(?:vs\.?|versus|and|or)\s+"
+    r"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|と|、|,|，|/)\s*",
+    re.I,
 )
 #: Elements a message may consist of alone ("ice", "Fire?", "火屬性", "冰"): which monsters are weak to it.
 ELEMENT_TOPICS = ("fire", "water", "thunder", "ice", "dragon")
 
+#: The franchise's name and its short forms, which players put before a game's name or a monster's (怪獵荒野).
+FRANCHISE_WORDS = ("魔物獵人", "怪物獵人", "怪獵", "魔獵", "モンハン", "モンスターハンター")
 #: Phrases before a name in Chinese and Japanese questions.
 PREFIXES = (
-    *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "すみません", "教えて"),
+    *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "求", "打", "すみません", "教えて"),
+    *FRANCHISE_WORDS,
     *(word for word in INDIVIDUAL_WORDS if not word.isascii()),
 )
 #: Phrases after a name that make it a question ("弱點", "弱什麼", "の弱点").
@@ -229,7 +235,7 @@ QUESTION_SUFFIXES = (
     *("にはどの属性", "が弱点", "弱点属性", "に弱い", "倒し方", "弱点どこ", "弱点部位", "攻略"),
 )
 #: Particles stripped only next to a question suffix, so a name ending in ノ (ディノ) stays whole.
-PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "は", "の", "何", "なに", "なん", "って")
+PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "好", "は", "の", "何", "なに", "なん", "って")
 
 
 @dataclass(frozen=True)
@@ -264,7 +270,7 @@ def _vocabulary() -> _Vocabulary:
     return _Vocabulary(
         prefix=re.compile(f"^(?:{_alternation([*PREFIXES, *games])})+"),
         # possessive (*+): no backtracking into the tail, so a long run of question words cannot take exponential time
-        suffix=re.compile(f"(?:{particles})?(?:{strong})(?:{particles}|{strong})*+$"),
+        suffix=re.compile(f"(?:{particles})*+(?:{strong})(?:{particles}|{strong})*+$"),
         hitzone_suffix=re.compile(f"(?:{particles})?(?:{_alternation(HITZONE_WORDS)})$"),
         reverse_markers=re.compile(_alternation(REVERSE_MARKERS)),
         explicit_reverse=re.compile(_alternation(EXPLICIT_REVERSE_MARKERS)),

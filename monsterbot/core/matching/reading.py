@@ -29,8 +29,20 @@ from enum import Enum
 from functools import lru_cache
 from typing import Iterable
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
 from monsterbot.core.matching.family import family
-from monsterbot.core.matching.matcher import Candidate, Matcher, MatchResult, Method, Outcome
+from monsterbot.core.matching.matcher import (
+    AMBIGUOUS_FLOOR,
+    MARGIN,
+    MATCH_THRESHOLD,
+    Candidate,
+    Matcher,
+    MatchResult,
+    Method,
+    Outcome,
+)
 from monsterbot.core.matching.normalize import MAX_INPUT, fold, is_cjk, normalize, to_traditional
 from monsterbot.core.matching.phonetic import SOUND_ALIKE
 from monsterbot.core.matching.question import (
@@ -43,6 +55,7 @@ from monsterbot.core.matching.question import (
     parse,
 )
 from monsterbot.core.matching.variants import split_variant, variant_keys
+from monsterbot.core.model import Monster
 
 #: Words of a question about a monster, beside its name ("weakness" glued on, "好難打", "の倒し方").
 ABOUT_WORDS = (
@@ -103,6 +116,7 @@ HUNT_WORDS = (
 #: it are a title's characters (金雷公, 紫毒姫); in English they are everyday words ("fire", "ice") and do not count.
 #: (龍 is left out: inside 恐龍, 翼龍 it is no element.)
 ELEMENT_WORDS = ("火", "水", "雷", "冰", "氷", "毒")
+_ELEMENT_FIRST = re.compile(f"[{''.join(ELEMENT_WORDS)}](?![\u4e00-\u9fff])")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
 SENTENCE_MARKS = re.compile(
     "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问でをがにはへとたもやかよねな]"
@@ -133,8 +147,14 @@ PART_LETTERS = 3
 #: that asked about no monster the row meant reach 80 ("glaive" 80 for the alias glav, "火恐龍" 80 for 火龍), the
 #: spellings players meant score 83 and more ("tigerx" 83: two letters swapped in six; typos answered: 87.5 and more).
 ASK_FLOOR = 82.0
+#: A katakana subject of KANA_SHORTEST characters or more that scores ASK_FLOOR on one katakana name, KANA_LEAD ahead
+#: of any other, is that name misspelt (_katakana_typo).
+KANA_SHORTEST = 5
+KANA_LEAD = 15.0
 _KATAKANA = re.compile("[\u30a0-\u30ff]+")
 _KANA = re.compile("[\u3040-\u30ff]")
+_LATIN_WORD = re.compile("[a-z0-9]+")
+_LEADING_KATAKANA = re.compile("\\s*([\u30a0-\u30ff]{2,})[\u3040-\u309f]")
 _LATIN = re.compile("[a-z]")
 
 
@@ -198,6 +218,8 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
     if listed:
         return Reading(Verdict.COMPARE, listed, why="names separated by spaces", whole=True)
     reading = _in_game(_name(question.subject, text, matcher), question.game, matcher)
+    if reading.verdict is Verdict.NONE:
+        reading = _katakana_first(text, matcher) or reading
     glued = _glued(question.subject, text) and bool(matcher.monsters_named(question.subject))
     if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and glued:
         return Reading(
@@ -208,6 +230,22 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             match=reading.match,
         )
     return reading
+
+
+def _katakana_first(text: str, matcher: Matcher) -> Reading | None:
+    """The reading of the katakana word a Japanese message begins with, when a hiragana particle ends it and the rest
+    asks a hunter's question about it ("ヌエグに水って効くの", "ラバラの弱点って火？"): the parser folds hiragana
+    into katakana, so the name and its particle ran together. None when the message is not so made, or the word
+    names no monster."""
+    written = _as_written(text, fold(text).lower())
+    found = _LEADING_KATAKANA.match(written)
+    if found is None:
+        return None
+    word, rest = normalize(found.group(1)), normalize(written[found.end(1) :])
+    if not _asks_about("", rest, word, text):
+        return None
+    reading = _name(word, text, matcher)
+    return reading if reading.verdict is Verdict.ANSWER else None
 
 
 def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
@@ -233,7 +271,11 @@ def _glued(subject: str, text: str) -> bool:
 
 
 def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
-    sides = _apart([_name(name, text, matcher) for name in question.names])
+    read = [(name, _name(name, text, matcher)) for name in question.names]
+    kept = [side for name, side in read if not _question_words(name, side)]
+    if len(kept) == 1:  # "火龍還是好難打", "ジンダハドって火と雷どっちがいい": one name, and words asking about it
+        return kept[0]
+    sides = _apart(kept)
     found = tuple(dict.fromkeys(side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER))
     if len(found) == len(sides) and len(found) > 1:
         return Reading(Verdict.COMPARE, found, why="every name", whole=all(side.whole for side in sides))
@@ -241,6 +283,17 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
         offered = tuple(dict.fromkeys(m for side in sides for m in side.monsters))
         return Reading(Verdict.ASK, offered, why="not every name is sure")
     return _name(question.whole, text, matcher)  # no side is a name: the words were not a list ("fast and furious")
+
+
+def _question_words(subject: str, side: Reading) -> bool:
+    """Whether a side of a comparison is words of the question rather than a name: an element alone ("凍峰龍用火還是
+    雷": the elements are compared), or words no name comes near that hold a Chinese or Japanese word of a hunter's
+    question ("好難打") or begin with an element that is no Han word's first character ("雷どっちがいい"; not 火鍋)."""
+    if subject in _words(ELEMENT_WORDS) or _about(subject):  # "火", "best weapon element" (its words: "weapon")
+        return True
+    near = side.match is not None and any(c.score >= AMBIGUOUS_FLOOR for c in side.match.candidates)
+    asks = any(word in subject for word in _words(HUNT_WORDS) if not word.isascii())
+    return side.verdict is Verdict.NONE and not near and (asks or bool(_ELEMENT_FIRST.match(subject)))
 
 
 def _apart(sides: list[Reading]) -> list[Reading]:
@@ -280,6 +333,9 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     """The reading of the matcher's result for one name, from the evidence around it."""
     if result.outcome is Outcome.MISS:
         return Reading(Verdict.NONE, why="no name")
+    misspelt = _misspelt_whole(subject, result, text, matcher)
+    if misspelt is not None:
+        return misspelt
     if result.outcome is Outcome.AMBIGUOUS:
         over = _variant_over_base(subject, result.candidates, matcher)
         if over:
@@ -295,6 +351,13 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
                 Verdict.ANSWER,
                 (result.candidates[0].monster_id,),
                 why="a short form players use, in a hunter's question",
+                score=result.candidates[0].score,
+            )
+        if _katakana_typo(subject, result.candidates):
+            return Reading(
+                Verdict.ANSWER,
+                (result.candidates[0].monster_id,),
+                why="a katakana name one sound off, no other near",
                 score=result.candidates[0].score,
             )
         if not _close_enough_to_ask(subject, result.candidates[0]):
@@ -318,6 +381,63 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
         why=f"{best.method.value} name",
         whole=best.method is not Method.PART,
         score=best.score,
+    )
+
+
+def _misspelt_whole(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Reading | None:
+    """The monster whose whole Latin or katakana name the subject misspells, when the best candidate is only a shorter
+    name inside a longer word of the message ("mizu" in "mizutsuni", "zino" in "malzino"): a name inside another
+    word is no evidence (_within_word), and the word itself is what was meant when it is as like a longer name of
+    one candidate as a typo is (MATCH_THRESHOLD) and like no other's by MARGIN. A name inside the word counts for
+    nothing ("gorey" holds "gore"). None otherwise."""
+    best = result.candidates[0]
+    script = _script(subject)
+    if best.method is not Method.CONTAINS or script is None or _within_word(best.key, text):
+        return None
+    likeness = sorted(
+        (
+            (_likeness(subject, monster, script), monster.id)
+            for candidate in result.candidates
+            if (monster := matcher.monster(candidate.monster_id))
+        ),
+        reverse=True,
+    )
+    top, monster_id = likeness[0]
+    runner_up = likeness[1][0] if len(likeness) > 1 else 0.0
+    if top >= MATCH_THRESHOLD and top - runner_up >= MARGIN:
+        return Reading(Verdict.ANSWER, (monster_id,), why="a longer word: its whole name misspelt", score=top)
+    return None
+
+
+def _script(subject: str) -> re.Pattern[str] | None:
+    """The script a subject is written in wholly, of those whose names stand as words (Latin, katakana), or None."""
+    return next((script for script in (_LATIN_WORD, _KATAKANA) if script.fullmatch(subject)), None)
+
+
+def _likeness(subject: str, monster: Monster, script: re.Pattern[str]) -> float:
+    """How like the subject the most like of a monster's names in its script that it does not hold is (rapidfuzz's
+    ratio)."""
+    keys = (normalize(name) for _, name in monster.all_names())
+    return max((fuzz.ratio(subject, key) for key in keys if script.fullmatch(key) and key not in subject), default=0.0)
+
+
+def _katakana_typo(subject: str, candidates: tuple[Candidate, ...]) -> bool:
+    """Whether a katakana subject is one katakana name misspelt (チャカタブラ for チャタカブラ).
+
+    A katakana name is a transliteration of several sounds, and no everyday word: one of KANA_SHORTEST or more
+    characters one edit off (two neighbours swapped, one changed, added or dropped), or scoring ASK_FLOOR, answers
+    when no other name comes within KANA_LEAD of it. Chosen on the tuning half: the typos so read lead by 16 and
+    more; shorter subjects (one of three changed) stay asked about.
+    """
+    best = candidates[0]
+    runner_up = candidates[1].score if len(candidates) > 1 else 0.0
+    return (
+        best.method in (Method.FUZZY, Method.PHONETIC)
+        and len(subject) >= KANA_SHORTEST
+        and bool(_KATAKANA.fullmatch(subject))
+        and bool(_KATAKANA.fullmatch(best.key))
+        and (best.score >= ASK_FLOOR or OSA.distance(subject, best.key) <= 1)
+        and best.score - runner_up >= KANA_LEAD
     )
 
 
@@ -384,17 +504,19 @@ def _short_part(subject: str, best: Candidate) -> bool:
 
 
 def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) -> bool:
-    """Whether a short part of a name is the short form players use for it in a hunter's question ("gore weakness":
-    Gore Magala, "煌雷要帶什麼屬性": 煌雷龍), and so is answered rather than asked about.
+    """Whether a short part of a name is the short form players use for it ("gore weakness": Gore Magala, 煌雷 and
+    "煌雷要帶什麼屬性": 煌雷龍), and so is answered rather than asked about.
 
     All three pieces of evidence are needed:
     - the part begins a name of exactly one monster (its variants' names begin otherwise: "chaotic gore magala");
     - it is a whole word of that name: the first word of a Latin name of several words ("gore" of "gore magala"), or
-      a Han name but its last character, the kind (龍, 獸, 蛸), with HAN_PREFIX_SHORTEST characters left (凍峰 of
-      凍峰龍), unless it reads as a variant word and a character (青熊: blue and bear, a description of its own). A
-      fragment of one Latin word ("basar", "seregi") is as often a word of its own and stays asked;
-    - the message carries a hunter's question word beside it (_asks_about): alone, a part is as often another
-      word (青熊, a blue bear; "royal").
+      a Han name but its kind (family.py's kinds: 龍, 獸, 蜘蛛, the endings several monsters' names share), with
+      HAN_PREFIX_SHORTEST characters left (凍峰 of 凍峰龍, 刺花 of 刺花蜘蛛), unless it reads as a variant word and a
+      character (青熊: blue and bear, a description of its own). A fragment of one Latin word ("basar", "seregi")
+      is as often a word of its own and stays asked;
+    - the message carries a hunter's question word beside it (_asks_about), or, for a Han short form, is the short
+      form alone with no element word leading it (_alone). A Latin first word alone is as often an English word
+      ("royal", "coral").
     Chosen on the tuning half: the short forms so read there name the monster meant; none of its negatives is one.
     """
     if best.method is not Method.PART or not best.key.startswith(subject):
@@ -402,18 +524,29 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
     if matcher.monsters_beginning(subject) != {best.monster_id}:
         return False
     if subject.isascii():
-        whole_word = _first_word(subject, best, matcher)
-    else:
-        monster = matcher.monster(best.monster_id)
-        names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
-        whole_word = (
-            is_cjk(subject)
-            and not _KANA.search(subject)
-            and len(subject) >= HAN_PREFIX_SHORTEST
-            and not split_variant(subject)
-            and any(len(name) == len(subject) + 1 and name.startswith(subject) for name in names)
-        )
-    return whole_word and _asks_about(*_sides(subject, text, "", ""), subject, text)
+        return _first_word(subject, best, matcher) and _asks_about(*_sides(subject, text, "", ""), subject, text)
+    monster = matcher.monster(best.monster_id)
+    names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
+    kinds = family(matcher).kinds
+    return (
+        is_cjk(subject)
+        and not _KANA.search(subject)
+        and len(subject) >= HAN_PREFIX_SHORTEST
+        and not split_variant(subject)
+        and any(name.startswith(subject) and _kind_left(name, len(subject), kinds) for name in names)
+        and (_alone(subject, text) or _asks_about(*_sides(subject, text, "", ""), subject, text))
+    )
+
+
+def _kind_left(name: str, cut: int, kinds: frozenset[str]) -> bool:
+    """Whether a name cut after `cut` characters leaves its whole kind (刺花|蜘蛛), not a piece of it (影蜘|蛛)."""
+    return name[cut:] in kinds and name[cut - 1 :] not in kinds
+
+
+def _alone(subject: str, text: str) -> bool:
+    """Whether a Han short form is the whole message and no description: one that begins with an element word reads
+    as one (冰牙, an ice fang), as one that begins with a variant word does (青熊, a blue bear: _known_prefix)."""
+    return normalize(text) == subject and not subject.startswith(tuple(_words(ELEMENT_WORDS)))
 
 
 def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
