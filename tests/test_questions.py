@@ -284,6 +284,8 @@ def test_a_weapon_of_an_element_and_what_it_hunts_is_a_reverse_question(text, to
         ("氷属性の太刀で誰を狩ればいい？", "ice"),
         ("who should my thunder bow go after", "thunder"),
         ("dragon element monsters list", "dragon"),
+        ("火属性打什么怪好", "fire"),
+        ("冰屬性武器打哪隻比較好", "ice"),
     ],
 )
 def test_an_element_and_a_word_asking_for_monsters_make_a_reverse_question_in_any_sentence(text, topic):

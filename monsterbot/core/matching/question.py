@@ -184,7 +184,20 @@ ENGLISH_REVERSE_MARKERS = ENGLISH_EXPLICIT_REVERSE_MARKERS | frozenset(
 #: qualifies: "fire damage", "dragon element") and a word that asks for monsters (who, 誰, 哪些, "monsters", 一覧).
 #: The rest of the sentence is kept as the subject: a name in it makes the message a question about that monster
 #: (reading.py).
-ASKING_FOR_MONSTERS = ("誰", "哪些", "魔物", "怪物", "モンスター", "一覽", "一覧", "列表", "清單")
+ASKING_FOR_MONSTERS = (
+    "誰",
+    "哪些",
+    "哪隻",
+    "哪種",
+    "什麼怪",
+    "魔物",
+    "怪物",
+    "モンスター",
+    "一覽",
+    "一覧",
+    "列表",
+    "清單",
+)
 ENGLISH_ASKING_FOR_MONSTERS = frozenset("who whom monsters users targets list".split())
 #: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア", "海龍還是白熾龍").
 #: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with".
