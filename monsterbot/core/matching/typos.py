@@ -2,9 +2,10 @@
 
 The whole subject is scored by rapidfuzz (matcher.py); a name typed one letter off among other words is not near the
 whole subject. Each Latin name is indexed by its deletion neighbourhood (the name with one letter dropped), so a span
-of the subject one edit from a name (a letter dropped, added, changed, or two swapped) is found with a few dictionary
-look-ups per span, whatever the number of names: the span, or the span with one letter dropped, is the name or the
-name with one letter dropped.
+of the subject a letter or two from a name (a letter dropped, added, changed, or two swapped) is found with a few
+dictionary look-ups per span, whatever the number of names: the span and the name are the same once at most one letter
+is dropped from each (the caller weighs how near they are). Only spans whose first letter, last letter and length fit
+some name's are tried.
 """
 
 from __future__ import annotations
@@ -21,12 +22,22 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _span_ends(keys: Iterable[str]) -> Iterable[tuple[str, str, int]]:
+    """The (first letter, last letter, length) of the spans one edit from each key that keep its ends."""
+    for key in keys:
+        for length in (len(key) - 1, len(key), len(key) + 1):
+            yield key[0], key[-1], length
+
+
 class Deletions:
     """The Latin keys of MIN_LETTERS letters or more, by each spelling one letter short of them."""
 
     def __init__(self, keys: Iterable[str] = ()) -> None:
         self._keys: frozenset[str] = frozenset()
         self._short: dict[str, tuple[str, ...]] = {}
+        self._ends: frozenset[tuple[str, str, int]] = (
+            frozenset()
+        )  # (first letter, last letter, length) of a span to try
         self.longest = 0
         self._add(keys)
 
@@ -35,6 +46,7 @@ class Deletions:
         new = Deletions.__new__(Deletions)
         gone = self._keys & set(removed)
         new._keys, new._short, new.longest = self._keys - gone, dict(self._short), self.longest
+        new._ends = frozenset(_span_ends(new._keys))
         for key in gone:
             for short in _deletes(key):
                 left = tuple(k for k in new._short[short] if k != key)
@@ -52,13 +64,15 @@ class Deletions:
     def _add(self, keys: Iterable[str]) -> None:
         fresh = {key for key in keys if len(key) >= MIN_LETTERS and _LATIN.fullmatch(key)} - self._keys
         self._keys = self._keys | fresh
+        self._ends = self._ends | frozenset(_span_ends(fresh))
         for key in sorted(fresh):
             self.longest = max(self.longest, len(key))
             for short in _deletes(key):
                 self._short[short] = (*self._short.get(short, ()), key)
 
     def one_off(self, span: str) -> set[str]:
-        """The keys one edit from a span (a letter dropped, added or changed, or two letters swapped)."""
+        """The keys that are the span once at most one letter is dropped from each (a letter dropped, added or
+        changed, two letters swapped)."""
         found: set[str] = set(self._short.get(span, ()))
         for short in _deletes(span):
             if short in self._keys:
@@ -73,9 +87,12 @@ class Deletions:
         glued to a letter of the next word: "kirin beer", "chameleon")."""
         if not self._keys or not _LATIN.fullmatch(subject):
             return
+        ends = self._ends
         for start in range(len(subject)):
+            first = subject[start]
             for end in range(start + MIN_LETTERS, min(len(subject), start + self.longest + 1) + 1):
-                span = subject[start:end]
-                for key in self.one_off(span):
-                    if key[0] == span[0] and key[-1] == span[-1]:
-                        yield key, span
+                if (first, subject[end - 1], end - start) in ends:
+                    span = subject[start:end]
+                    for key in self.one_off(span):
+                        if key[0] == first and key[-1] == span[-1]:
+                            yield key, span
