@@ -321,7 +321,7 @@ class Matcher:
         "know rathlos", not "wrath")."""
         if subject in self._entries:
             yield subject, 100.0, Method.EXACT, ""
-        sure = False  # a key scores a match on its own: no Latin span is looked for
+        sure = False  # a key scores a match on its own
         sounds = self._phonetic.sound_alikes(subject)
         typed_sounds = self._phonetic.sound_alikes(typed) if typed != subject else ()
         alike = (
@@ -350,9 +350,11 @@ class Matcher:
             yield key, score, method, ""
         if subject in self._entries:
             return
+        if sure:  # a name found as it is: no span spelled like one is looked for
+            return
         if is_cjk(subject):
-            yield from self._spelled_inside(self._phonetic.spans(subject, self._max_key_len), subject, SPAN_SHARE)
-        elif not sure:  # a Latin subject no name is near as a whole: a name one letter off among its words
+            yield from self._spelled_inside(self._phonetic.spans(subject), subject, SPAN_SHARE)
+        else:  # a Latin subject no name is near as a whole: a name one letter off among its words
             yield from self._spelled_inside(self._typos.spans(typed), typed, LATIN_SPAN_SHARE)
 
     def _piece_of(self, key: str, near: set[str]) -> bool:
