@@ -203,12 +203,3 @@ def test_a_spelling_one_edit_in_ten_letters_from_a_name_matches_under_an_exact_o
 def test_a_katakana_name_one_sound_off_is_that_name(knowledge):
     result = knowledge.current.matcher.match("ナルガクリガ")
     assert result.outcome is Outcome.MATCH and result.best.monster_id == "nargacuga", result
-
-
-def test_a_han_name_with_one_character_one_sound_off_is_that_name(knowledge):
-    matcher = knowledge.current.matcher
-    result = matcher.match("白知龍")  # zhi for chi, 白熾龍
-    assert result.outcome is Outcome.MATCH and result.best.monster_id == "zoh-shia", result
-    from monsterbot.core.matching.reading import read
-
-    assert not read("風神翼龍", matcher).answers  # a character more: a pterosaur, not 風神龍

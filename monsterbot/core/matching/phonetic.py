@@ -18,8 +18,6 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
-from rapidfuzz import fuzz
-
 from monsterbot.core.matching import english, romaji
 from monsterbot.core.matching.pinyin import readings
 from monsterbot.core.matching.prefilter import FuzzyIndex
@@ -41,9 +39,6 @@ NEAR_LIMIT = 5
 #: ドスバギィ: dosujagii, dosubagii).
 HEARD_NEAR = 90.0
 NEAR_TOP = SOUND_ALIKE - 5.0
-#: The least share of a Han name a query one sound off must write in the name's own characters (two of three): a word
-#: near a name only in sound is another word.
-SHARE_WRITTEN = 0.66
 
 
 def near_score(ratio: float) -> float:
@@ -151,11 +146,6 @@ class PhoneticIndex:
         spellings = table.spellings(subject)
         if spellings:
             yield from self._pinyin.exact(spellings)
-            # a character one sound off, the others the name's own (白織龍 for 白熾龍: bai zhi long, bai chi long); not
-            # a character more (風神翼龍, a pterosaur, is not 風神龍)
-            for key, score in self._pinyin.nearby(spellings[:1], HEARD_NEAR):
-                if len(key) == len(subject) and fuzz.ratio(subject, key) >= 100 * SHARE_WRITTEN:
-                    yield key, score
         elif table.is_pinyin(subject):
             yield from self._pinyin.exact([subject])
             yield from self._pinyin.nearby([subject])
