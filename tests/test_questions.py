@@ -290,7 +290,22 @@ def test_a_weapon_of_an_element_and_what_it_hunts_is_a_reverse_question(text, to
 )
 def test_an_element_and_a_word_asking_for_monsters_make_a_reverse_question_in_any_sentence(text, topic):
     question = parse(text)
-    assert (question.kind, question.topic, question.asking) == (Kind.REVERSE, topic, True)
+    assert (question.kind, question.topic) == (Kind.REVERSE, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "asking"),
+    [
+        ("哪些怪用冰屬性武器好打", True),  # which monsters: only monsters
+        ("誰怕雷屬性", True),  # who, and a word of weakness
+        ("who takes the most ice damage", True),
+        ("誰有雷屬性的武器", False),  # who has a thunder weapon: as likely a hunter as a monster
+        ("who has a good ice weapon build", False),
+    ],
+)
+def test_a_reverse_question_asking_who_is_asked_outright_only_with_a_word_of_weakness(text, asking):
+    question = parse(text)
+    assert (question.kind, question.asking) == (Kind.REVERSE, asking)
 
 
 @pytest.mark.parametrize(

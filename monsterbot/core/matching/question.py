@@ -199,6 +199,12 @@ ASKING_FOR_MONSTERS = (
     "清單",
 )
 ENGLISH_ASKING_FOR_MONSTERS = frozenset("who whom monsters users targets list".split())
+#: Words asking for people as readily as for monsters ("誰有火屬性武器", "who has a good fire weapon build"): with an
+#: element and no word of weakness (WEAKNESS_WORDS), a group is not answered (the question is not `asking`);
+#: one-to-one it is.
+PEOPLE_OR_MONSTERS = frozenset(("誰", "who", "whom"))
+WEAKNESS_WORDS = ("弱", "怕", "克", "剋", "効", "有效", "通ル")
+ENGLISH_WEAKNESS_WORDS = frozenset("weak weakness weaknesses effective against takes".split())
 #: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア", "海龍還是白熾龍").
 #: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with".
 COMPARE_SPLIT = re.compile(
@@ -260,6 +266,7 @@ class _Vocabulary:
     explicit_reverse: re.Pattern[str]
     element_phrase: re.Pattern[str]
     asking_for_monsters: re.Pattern[str]
+    weakness: re.Pattern[str]
     games: dict[str, str]
     topics: dict[str, str]
     hitzone_words: frozenset[str]
@@ -293,6 +300,7 @@ def _vocabulary() -> _Vocabulary:
             )
         ),
         asking_for_monsters=re.compile(_alternation(ASKING_FOR_MONSTERS)),
+        weakness=re.compile(_alternation(WEAKNESS_WORDS)),
         games=games,
         topics={normalize(w): topic for topic, words in TOPIC_WORDS.items() for w in words},
         hitzone_words=frozenset(normalize(w) for w in HITZONE_WORDS),
@@ -352,27 +360,31 @@ def _reverse_frame(folded: str, vocab: _Vocabulary) -> Question | None:
     tokens = [compact(t) for t in re.split(r"[\s\W_]+", GAME_PHRASES.sub(r"\1", folded))]
     game: str | None = None
     topics: set[str] = set()
-    asking = False
+    askers: set[str] = set()
+    explicit = False
     rest: list[str] = []
     for index, key in enumerate(tokens):
         if key in vocab.games:
             game = game or vocab.games[key]
         elif key.isascii():
             qualifies = index + 1 < len(tokens) and bool(tokens[index + 1]) and tokens[index + 1] not in vocab.topics
+            explicit = explicit or key in ENGLISH_WEAKNESS_WORDS
             if qualifies and vocab.topics.get(key) in ELEMENT_TOPICS:
                 topics.add(vocab.topics[key])
             elif key in ENGLISH_ASKING_FOR_MONSTERS:
-                asking = True
+                askers.add(key)
             elif key not in ENGLISH_REVERSE_MARKERS:
                 rest.append(key)
         else:
             for found in vocab.element_phrase.finditer(key):
                 topics.add(vocab.topics[found.group()])
-            asking = asking or bool(vocab.asking_for_monsters.search(key))
+            askers.update(found.group() for found in vocab.asking_for_monsters.finditer(key))
+            explicit = explicit or bool(vocab.weakness.search(key))
             rest.append(vocab.asking_for_monsters.sub("", vocab.element_phrase.sub("", key)))
-    if len(topics) != 1 or not asking:
+    if len(topics) != 1 or not askers:
         return None
-    return Question(Kind.REVERSE, "".join(rest), game, whole=compact(folded), topic=topics.pop(), asking=True)
+    asking = explicit or not askers <= PEOPLE_OR_MONSTERS
+    return Question(Kind.REVERSE, "".join(rest), game, whole=compact(folded), topic=topics.pop(), asking=asking)
 
 
 def _parse_name(text: str, vocab: _Vocabulary) -> Question:
