@@ -393,6 +393,14 @@ def test_a_variant_word_no_form_of_the_base_has_is_still_not_in_our_knowledge(kn
     assert _read(knowledge, "護竜ティガ").verdict is Verdict.UNKNOWN
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [("who takes ice damage best", Verdict.REVERSE), ("rathalos fire monsters who", Verdict.ANSWER)],
+)
+def test_a_name_beside_an_element_and_a_word_asking_for_monsters_is_a_question_about_it(knowledge, text, verdict):
+    assert _read(knowledge, text).verdict is verdict
+
+
 @pytest.mark.parametrize(("text", "monster_id"), [("anjanatj", "anjanath"), ("how to beat anjanatj", "anjanath")])
 def test_a_word_holding_a_short_name_is_the_whole_name_it_misspells(knowledge, text, monster_id):
     """A shorter name inside a longer word is no evidence; the word is a typo of a longer name of one monster."""

@@ -200,6 +200,12 @@ def read(text: str, matcher: Matcher) -> Reading:
 
 def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
     """Read a parsed message (text is the message as typed, for the words' boundaries)."""
+    if (
+        question.kind is Kind.REVERSE
+        and question.subject
+        and matcher.match_key(question.subject).outcome is not Outcome.MISS
+    ):
+        question = replace(question, kind=Kind.WEAKNESS)  # a name beside the element: a question about that monster
     if question.kind is Kind.REVERSE:
         return Reading(Verdict.REVERSE, topic=question.topic, why="element alone" if question.alone else "reverse")
     if question.kind is Kind.COMPARE:
@@ -561,14 +567,15 @@ def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
 
 def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Reading:
     """A name inside a longer subject: answered only when the rest asks about it."""
-    start = subject.find(best.key)
-    before, after = subject[:start], subject[start + len(best.key) :]
-    if not _within_word(best.key, text):
+    key = best.span or best.key  # the name as the subject spells it
+    start = subject.find(key)
+    before, after = subject[:start], subject[start + len(key) :]
+    if not _within_word(key, text):
         return Reading(Verdict.NONE, why="inside a longer word")
     if all(_about(part) for part in (before, after)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
-    if _asks_about(*_sides(best.key, text, before, after), best.key, text):
-        beside = _variant_beside(before, best.key, after, matcher)
+    if _asks_about(*_sides(key, text, before, after), key, text):
+        beside = _variant_beside(before, key, after, matcher)
         return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
