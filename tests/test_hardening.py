@@ -278,6 +278,7 @@ def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not
     replier = LineReplier(line_stub.url, TOKEN, timeout=1.0, connections=2)
     dispatcher = ReplyDispatcher(replier, line_timeout=1.0, drain_budget=2.0, senders=2)  # room for 2 rounds of 2
     results: list[str] = []
+    assert dispatcher.free_senders() == 2
     started = time.perf_counter()
     queued = [
         dispatcher.send(reply_token(f"token-{n}"), [to_wire(TextMessage(text="hi"))], results.append) for n in range(5)
@@ -285,8 +286,9 @@ def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not
     assert [q is not None for q in queued] == [True] * 4 + [False]  # the fifth is refused, nothing waits on LINE
     assert time.perf_counter() - started < 0.5
     dispatcher.drain(timeout=0.3)  # the shutdown ends before the last two could start
-    assert sorted(results) == ["unsent", "unsent"]
+    assert sorted(results) == ["unsent", "unsent"] and dispatcher.free_senders() == 0  # two still at LINE
     wait_for(lambda: len(results) == 4)
+    assert dispatcher.free_senders() == 2
     assert sorted(results) == ["ok", "ok", "unsent", "unsent"] and len(line_stub.replies()) == 2
 
 
@@ -465,6 +467,9 @@ def test_a_result_that_may_wait_on_the_network_is_recorded_off_the_loop():
     assert threads[0] == loop_thread and threads[1] != loop_thread
 
 
+ALL = 64  # more owed replies than a test keeps: take them all
+
+
 def _owed(event_id: str, deadline: float, sending: bool = False) -> Owed:
     return Owed(event_id, f"token-{event_id}", (to_wire(TextMessage(text=event_id)),), deadline, sending)
 
@@ -494,24 +499,37 @@ def test_the_outbox_hands_a_gone_workers_replies_to_another_while_their_token_la
     first, second = _two_workers(ledger, tmp_path, now)
     assert first.claim(["a", "b", "c"]) == {"a", "b", "c"}
     assert first.owe([_owed("a", now[0] + 30, sending=True), _owed("b", now[0] + 30), _owed("c", now[0] + 2)])
-    taken = second.take_owed()  # b failed before the webhook responded: at once; a is on its way (its sender's lease)
+    taken = second.take_owed(ALL)  # b failed before the webhook responded: at once; a is on its way (sender lease)
     assert [(o.event_id, o.token, [m.data for m in o.messages]) for o in taken] == [
         ("b", "token-b", [{"type": "text", "text": "b"}]),
         ("c", "token-c", [{"type": "text", "text": "c"}]),
     ]
-    assert second.take_owed() == [] and first.take_owed() == []  # leased to the second worker now
+    assert second.take_owed(ALL) == [] and first.take_owed(ALL) == []  # leased to the second worker now
     first.answered("c")
     now[0] += 4.5  # a's sender is gone; b's new sender too
-    assert sorted(o.event_id for o in second.take_owed()) == ["a", "b"]
+    assert sorted(o.event_id for o in second.take_owed(ALL)) == ["a", "b"]
     second.answered("a")
     second.release("b")  # LINE could not be reached: tried again after RETRY_AFTER, by anyone
     now[0] += RETRY_AFTER + 0.1
-    assert [o.event_id for o in first.take_owed()] == ["b"]
+    assert [o.event_id for o in first.take_owed(ALL)] == ["b"]
     now[0] += 30  # b's token expired: never sent, never taken again
-    assert first.take_owed() == [] and second.take_owed() == []
+    assert first.take_owed(ALL) == [] and second.take_owed(ALL) == []
     assert first.owe([_owed("a", now[0] + 30)])  # a late record of an answered event keeps nothing
     now[0] += 5
-    assert first.take_owed() == [] and first.were_answered(["a", "b", "c", "d"]) == {"a", "c"}
+    assert first.take_owed(ALL) == [] and first.were_answered(["a", "b", "c", "d"]) == {"a", "c"}
+
+
+@pytest.mark.parametrize("ledger", ["events file", "redis"])
+def test_a_worker_takes_no_more_owed_replies_than_it_can_send_at_once(tmp_path, ledger):
+    """A reply taken is leased to its taker for one LINE timeout; taken beyond its free senders, it would wait past
+    that lease and another worker would take and send it again."""
+    now = [time.time()]
+    first, second = _two_workers(ledger, tmp_path, now)
+    assert first.claim(["a", "b", "c"]) == {"a", "b", "c"}
+    assert first.owe([_owed(event_id, now[0] + 30) for event_id in "abc"])
+    assert second.take_owed(0) == []
+    assert len(second.take_owed(2)) == 2
+    assert len(first.take_owed(ALL)) == 1  # the third: the two taken are leased to the second worker
 
 
 def test_an_event_answered_through_redis_is_skipped_while_the_hosts_file_stands_in(tmp_path):
