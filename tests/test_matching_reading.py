@@ -426,3 +426,24 @@ def test_a_katakana_name_before_a_particle_in_a_sentence_is_not_answered(knowled
 def test_words_of_the_question_are_not_a_name(knowledge, text, monster_id):
     """AT: arch-tempered, an individual's word; "best element" is a side of question words, not of a comparison."""
     assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("ナルガクルガ弱点まとめ", "nargacuga"),  # と inside まとめ separates nothing
+        ("@bot 迅龍", "nargacuga"),  # a mention opening the message
+        ("有人知道迅龍弱點嗎", "nargacuga"),
+        ("打迅龍要準備什麼", "nargacuga"),
+        ("ナルガクルガ苦手なんだけどコツある？", "nargacuga"),
+        ("nargacuga hitzone values?", "nargacuga"),
+    ],
+)
+def test_a_question_around_a_name_asks_about_it(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize("text", ["how to beat a tigrex in darksouls 3", "巫師3 迅龍打法", "where to hit nargacuga"])
+def test_a_numbered_title_or_a_question_word_is_no_title_of_the_name(knowledge, text):
+    reading = _read(knowledge, text)
+    assert reading.verdict is not Verdict.UNKNOWN and (not reading.answers or reading.monsters == ("nargacuga",))

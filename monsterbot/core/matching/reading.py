@@ -109,6 +109,7 @@ ABOUT_WORDS = (
 HUNT_WORDS = (
     *("弱", "怕", "剋", "克制", "屬性", "打", "帶", "用", "推薦", "有效", "攻略", "部位", "尾巴", "斷", "難", "肉質"),
     *("素材", "裝備", "麻痺", "麻痹", "暈", "効", "倒", "殴", "弱点", "尻尾", "切れ", "壊", "属性", "対策", "持って"),
+    *("準備", "コツ", "苦手"),
     *("weak", "weakness", "weaknesses", "element", "elements", "elemental", "beat", "kill", "kills", "hit", "hunt"),
     *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide"),
 )
@@ -123,7 +124,8 @@ SENTENCE_MARKS = re.compile(
 )
 ENGLISH_SENTENCE_WORDS = frozenset(
     "i my you your he she we they it was were be been am at in on from with this that there here saw see love like "
-    "have has had went go my our their his her its by and or of the a an".split()
+    "have has had went go my our their his her its by and or of the a an "
+    "is are what where how why when who which does do did can any".split()
 )
 #: Latin and kana shortenings are how players name monsters ("lagi", "velk", レウス, ミツネ: wikiwiki's 略称 page), and
 #: so are Han ones (金火, 黑角): they answer as the matcher decides, unless the subject is a whole first word of a
@@ -154,6 +156,7 @@ KANA_LEAD = 15.0
 _KATAKANA = re.compile("[\u30a0-\u30ff]+")
 _KANA = re.compile("[\u3040-\u30ff]")
 _LATIN_WORD = re.compile("[a-z0-9]+")
+_NUMBERED = re.compile("[a-z]\\d+$")
 _LEADING_KATAKANA = re.compile("\\s*([\u30a0-\u30ff]{2,})[\u3040-\u309f]")
 _LATIN = re.compile("[a-z]")
 
@@ -596,6 +599,8 @@ def _asks_about(before: str, after: str, key: str, text: str) -> bool:
     if key.isascii() and re.fullmatch(r"[a-z0-9]*", before + after):
         if before and before not in _words(HUNT_WORDS) and _is_title(before, text):
             return False  # "hellblade glavenus weakness": a title, read as one
+        if _NUMBERED.search(after):
+            return False  # "… in witcher 3": the title of something else follows the name
         words = {w for w in re.split(r"[^a-z]+", fold(text).lower()) if w and w not in key}
         return bool(words & _words(HUNT_WORDS))
     hunt_after = any(word in after for word in _words(HUNT_WORDS + ELEMENT_WORDS))
@@ -687,11 +692,12 @@ def _is_title(before: str, text: str) -> bool:
     or particle (真紅眼の: a phrase); one Han character is a word's modifier (小火龍, "little fire dragon"). What
     follows a name (電龍頭, "magna carta history") is read by the caller: the name is then part of another word.
     """
-    if SENTENCE_MARKS.search(before) or _KANA.search(before):
-        return False
+    if SENTENCE_MARKS.search(before) or _KANA.search(before) or any(ch.isdigit() for ch in before):
+        return False  # a sentence, a phrase, or a numbered title of something else (巫師3)
     if before.isascii():
         words = [w for w in re.split(r"[\s\W_]+", fold(text).lower()) if w]
-        return len(before) <= TITLE_LATIN and not any(w in ENGLISH_SENTENCE_WORDS for w in words) and len(words) <= 3
+        named = [w for w in words if w not in _words(HUNT_WORDS)]  # a hunter's words ask, they name nothing
+        return len(before) <= TITLE_LATIN and not any(w in ENGLISH_SENTENCE_WORDS for w in words) and len(named) <= 3
     return TITLE_CJK_SHORTEST <= len(before) <= TITLE_CJK
 
 
