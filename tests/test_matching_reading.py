@@ -447,3 +447,18 @@ def test_a_question_around_a_name_asks_about_it(knowledge, text, monster_id):
 def test_a_numbered_title_or_a_question_word_is_no_title_of_the_name(knowledge, text):
     reading = _read(knowledge, text)
     assert reading.verdict is not Verdict.UNKNOWN and (not reading.answers or reading.monsters == ("nargacuga",))
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("where can i find nargacuga at night", "nargacuga"), ("ナルガクルガの尻尾ってどうやって切るの", "nargacuga")],
+)
+def test_a_question_about_a_long_name_standing_alone_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize(
+    "text", ["where can i buy kirin beer", "キリンの首って何個骨がある？", "nargacuga stickers on sale"]
+)
+def test_a_short_name_or_no_question_is_not_answered_so(knowledge, text):
+    assert not _read(knowledge, text).answers

@@ -118,6 +118,12 @@ HUNT_WORDS = (
 #: (龍 is left out: inside 恐龍, 翼龍 it is no element.)
 ELEMENT_WORDS = ("火", "水", "雷", "冰", "氷", "毒")
 _ELEMENT_FIRST = re.compile(f"[{''.join(ELEMENT_WORDS)}](?![\u4e00-\u9fff])")
+#: A question about a name alone answers for a Latin name of QUESTION_LATIN letters or a katakana one of QUESTION_KANA
+#: (_question_about): its form is an English question word opening it, or a Japanese one or a question mark in it.
+QUESTION_LATIN = 7
+QUESTION_KANA = 4
+ENGLISH_QUESTION_WORDS = frozenset("how what where why when which who can does do did is are any anyone".split())
+JAPANESE_QUESTION_WORDS = ("どう", "どこ", "何", "なに", "いつ", "誰")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
 SENTENCE_MARKS = re.compile(
     "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问でをがにはへとたもやかよねな]"
@@ -576,6 +582,8 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
+    if _question_about(best.key, after, text):
+        return Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
     titled = family(matcher).titles.get((before, best.monster_id))
@@ -584,6 +592,26 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     if _is_title(before, text):
         return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name")
     return Reading(Verdict.NONE, why="the name in a sentence about something else")
+
+
+def _question_about(key: str, after: str, text: str) -> bool:
+    """Whether the message is a question about a long Latin or katakana name standing as its own word ("where does
+    jin dahaad spawn", "チャタカブラの舌ってどう避ける？").
+
+    The evidence is the question's form (an English question word opening it, a Japanese one in it, or a question
+    mark) and the name's length: QUESTION_LATIN letters or QUESTION_KANA katakana, which no everyday word in the
+    tuning half's negatives reaches (kirin, キリン, ゾラ are shorter); Han names (海龍, 角龍) are as often everyday
+    words and need a hunter's word (_asks_about). A numbered title after the name ("… witcher 3") is something
+    else."""
+    if _NUMBERED.search(after):
+        return False
+    folded = fold(text).lower()
+    if _LATIN_WORD.fullmatch(key):
+        opening = next(iter(re.findall("[a-z]+", folded)), "")
+        return len(key) >= QUESTION_LATIN and (opening in ENGLISH_QUESTION_WORDS or "?" in folded)
+    if _KATAKANA.fullmatch(key) and len(key) >= QUESTION_KANA:
+        return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
+    return False
 
 
 def _asks_about(before: str, after: str, key: str, text: str) -> bool:
