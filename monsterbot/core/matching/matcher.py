@@ -245,7 +245,10 @@ class Matcher:
         near_word = masked in self._everyday_near  # 恐龍, クッキー: only a name that sounds the very same may answer
         variants = self._variant_bases(masked)
         best: dict[str, tuple[tuple[float, bool, int, str], float, str, _Entry, Method]] = {}
-        for key, score, method in self._score(masked, subject):
+        found = list(self._score(masked))
+        if masked != subject and all(score < MATCH_THRESHOLD for _, score, _ in found):
+            found += self._sounding_as_typed(subject)
+        for key, score, method in found:
             if near_word and (method is not Method.PHONETIC or score < SOUND_ALIKE):
                 continue
             score = round(score, 1)
@@ -298,9 +301,16 @@ class Matcher:
                     return True
         return False
 
-    def _score(self, subject: str, typed: str) -> Iterable[tuple[str, float, Method]]:
-        """The keys found for a subject (its everyday words masked) and, when masking changed it, those the subject as
-        typed sounds exactly like: "dodo gamma" is Dodogama, though "dodo" is an English word."""
+    def _sounding_as_typed(self, typed: str) -> list[tuple[str, float, Method]]:
+        """The keys a subject as typed sounds exactly like, for one whose masked form found no name: "dodo gamma" is
+        Dodogama, though "dodo" is an English word and was masked."""
+        return [
+            (key, score, Method.PHONETIC)
+            for key, score in self._phonetic.sound_alikes(typed)
+            if score >= SOUND_ALIKE and key != typed
+        ]
+
+    def _score(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         if subject in self._entries:
             yield subject, 100.0, Method.EXACT
         yield from self._contained_keys(subject)
@@ -311,10 +321,6 @@ class Matcher:
         for key, score in self._phonetic.sound_alikes(subject):
             if key != subject:
                 yield key, score, Method.PHONETIC
-        if typed != subject:
-            for key, score in self._phonetic.sound_alikes(typed):
-                if score >= SOUND_ALIKE and key != typed:
-                    yield key, score, Method.PHONETIC
 
     def _contained_keys(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys standing inside a longer subject; a key inside another found key is dropped.
