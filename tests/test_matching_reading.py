@@ -462,3 +462,12 @@ def test_a_question_about_a_long_name_standing_alone_is_answered(knowledge, text
 )
 def test_a_short_name_or_no_question_is_not_answered_so(knowledge, text):
     assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("千刃用什麼屬性打", "seregios"), ("爆鱗要帶什麼", "bazelgeuse")])
+def test_a_han_short_form_opening_a_question_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_han_short_form_running_into_another_word_is_not(knowledge):
+    assert not _read(knowledge, "千刃巨獸弱點").answers  # 巨獸 goes on a name of its own

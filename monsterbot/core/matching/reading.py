@@ -162,6 +162,8 @@ KANA_LEAD = 15.0
 _KATAKANA = re.compile("[\u30a0-\u30ff]+")
 _KANA = re.compile("[\u3040-\u30ff]")
 _LATIN_WORD = re.compile("[a-z0-9]+")
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]")
+_LINKS = "要的之ノハ"  # words that join a short form to its question (波衣要用什麼屬性, 刺花的弱點)
 _NUMBERED = re.compile("[a-z]\\d+$")
 _LEADING_KATAKANA = re.compile("\\s*([\u30a0-\u30ff]{2,})[\u3040-\u309f]")
 _LATIN = re.compile("[a-z]")
@@ -222,7 +224,7 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
         return Reading(Verdict.COMPARE, listed, why="names separated by spaces", whole=True)
     reading = _in_game(_name(question.subject, text, matcher), question.game, matcher)
     if reading.verdict is Verdict.NONE:
-        reading = _katakana_first(text, matcher) or reading
+        reading = _katakana_first(text, matcher) or _han_short_first(question.subject, text, matcher) or reading
     glued = _glued(question.subject, text) and bool(matcher.monsters_named(question.subject))
     if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and glued:
         return Reading(
@@ -249,6 +251,25 @@ def _katakana_first(text: str, matcher: Matcher) -> Reading | None:
         return None
     reading = _name(word, text, matcher)
     return reading if reading.verdict is Verdict.ANSWER else None
+
+
+def _han_short_first(subject: str, text: str, matcher: Matcher) -> Reading | None:
+    """The reading of the Han short form a subject begins with, when the rest asks a hunter's question about it
+    ("鎖刃屬性弱點是？", "打凍峰要準備什麼"): a short form is no key, so the matcher never finds it inside a longer
+    subject. The form must be what _known_prefix answers (a name without its kind, one monster's). None otherwise."""
+    if not _HAN_ONLY.match(subject):
+        return None
+    for size in range(min(len(subject) - 1, TITLE_CJK + 1), HAN_PREFIX_SHORTEST - 1, -1):
+        piece, rest = subject[:size], subject[size:].lstrip(_LINKS)
+        if not rest.startswith(tuple(_words(HUNT_WORDS + ELEMENT_WORDS + ABOUT_WORDS))):
+            continue  # the question must begin right after the form (熔岩巨獸: 巨獸 goes on a name of its own)
+        result = matcher.match_key(piece)
+        best = result.best
+        if best is not None and best.method is Method.PART and _known_prefix(piece, best, text, matcher):
+            return Reading(
+                Verdict.ANSWER, (best.monster_id,), why="a short form, then a question about it", match=result
+            )
+    return None
 
 
 def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
