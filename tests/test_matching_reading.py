@@ -471,3 +471,16 @@ def test_a_han_short_form_opening_a_question_is_answered(knowledge, text, monste
 
 def test_a_han_short_form_running_into_another_word_is_not(knowledge):
     assert not _read(knowledge, "千刃巨獸弱點").answers  # 巨獸 goes on a name of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("迅龍 雷狼龍 轟龍 哪個最好打", ("nargacuga", "zinogre", "tigrex")),  # a list, then its question
+        ("ナルガクルガとジンオウガの違い", ("nargacuga", "zinogre")),
+        ("ナルガクルガとジンオウガどっちが強い", ("nargacuga", "zinogre")),
+    ],
+)
+def test_a_comparison_with_its_question_compares_the_names(knowledge, text, monsters):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.COMPARE, monsters), reading

@@ -103,6 +103,8 @@ ABOUT_WORDS = (
     "属性",
     "何属性",
     "何が弱い",
+    # what sets compared monsters apart (リオレウスと護竜リオレウスの違い, マガドとメルゼナどっちが強い)
+    *("違い", "区別", "區別", "差別", "不一樣", "どっち", "どっちが", "difference", "farming"),
 )
 #: Words of a hunter's question about a monster (_asks_about): weakness, element choice, parts, hunting verbs. Chinese
 #: (either script: normalised) and Japanese are found inside the words around the name, English as whole words.
@@ -277,6 +279,7 @@ def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
     word a name of one monster as it stands; () otherwise. Latin names hold spaces themselves ("rey dau") and are
     listed with commas or "vs"."""
     words = [normalize(word) for word in text.split()]
+    words = [word for word in words if matcher.monsters_named(word) or not _asks_only(word)]  # "弱點", "哪個最好打"
     if len(words) < 2 or not all(word and is_cjk(word) for word in words):
         return ()
     named = [matcher.monsters_named(word) for word in words]
@@ -284,6 +287,12 @@ def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
         return ()
     found = tuple(dict.fromkeys(ids[0] for ids in named))
     return found if len(found) > 1 else ()
+
+
+def _asks_only(word: str) -> bool:
+    """Whether a word of a list is the question's, not a name: words asking about a monster, or ones holding a
+    Chinese or Japanese word of a hunter's question ("哪個最好打")."""
+    return _about(word) or any(hunt in word for hunt in _words(HUNT_WORDS) if not hunt.isascii())
 
 
 def _glued(subject: str, text: str) -> bool:
@@ -316,8 +325,7 @@ def _question_words(subject: str, side: Reading) -> bool:
     if subject in _words(ELEMENT_WORDS) or _about(subject):  # "火", "best weapon element" (its words: "weapon")
         return True
     near = side.match is not None and any(c.score >= AMBIGUOUS_FLOOR for c in side.match.candidates)
-    asks = any(word in subject for word in _words(HUNT_WORDS) if not word.isascii())
-    return side.verdict is Verdict.NONE and not near and (asks or bool(_ELEMENT_FIRST.match(subject)))
+    return side.verdict is Verdict.NONE and not near and (_asks_only(subject) or bool(_ELEMENT_FIRST.match(subject)))
 
 
 def _apart(sides: list[Reading]) -> list[Reading]:
