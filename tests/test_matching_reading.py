@@ -484,3 +484,15 @@ def test_a_han_short_form_running_into_another_word_is_not(knowledge):
 def test_a_comparison_with_its_question_compares_the_names(knowledge, text, monsters):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.COMPARE, monsters), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("can you break rey dau's horns", "rey-dau"), ("雷狼龍一直電我怎麼辦", "zinogre")],
+)
+def test_a_question_about_a_name_of_words_or_three_han_characters_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_question_about_a_two_character_han_name_needs_a_hunters_word(knowledge):
+    assert not _read(knowledge, "海龍是不是保育類").answers  # 海龍: a sea dragon, and Lagiacrus

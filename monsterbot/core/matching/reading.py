@@ -124,6 +124,23 @@ _ELEMENT_FIRST = re.compile(f"[{''.join(ELEMENT_WORDS)}](?![\u4e00-\u9fff])")
 #: (_question_about): its form is an English question word opening it, or a Japanese one or a question mark in it.
 QUESTION_LATIN = 7
 QUESTION_KANA = 4
+QUESTION_HAN = 3
+CHINESE_QUESTION_WORDS = (
+    "怎麼",
+    "怎么",
+    "咋",
+    "嗎",
+    "吗",
+    "什麼",
+    "什么",
+    "哪",
+    "誰",
+    "谁",
+    "如何",
+    "幾",
+    "几",
+    "是不是",
+)
 ENGLISH_QUESTION_WORDS = frozenset("how what where why when which who can does do did is are any anyone".split())
 JAPANESE_QUESTION_WORDS = ("どう", "どこ", "何", "なに", "いつ", "誰")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
@@ -611,7 +628,7 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
-    if _question_about(best.key, after, text):
+    if _question_about(best.key, after, text, _of_words(best, matcher)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
@@ -623,23 +640,33 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     return Reading(Verdict.NONE, why="the name in a sentence about something else")
 
 
-def _question_about(key: str, after: str, text: str) -> bool:
+def _of_words(best: Candidate, matcher: Matcher) -> bool:
+    """Whether the key found is a Latin name of several words ("rey dau", "nu udra"), which no everyday word is."""
+    monster = matcher.monster(best.monster_id)
+    names = monster.all_names() if monster is not None else ()
+    return any(len(name.split()) > 1 and normalize(name) == best.key for _, name in names)
+
+
+def _question_about(key: str, after: str, text: str, of_words: bool = False) -> bool:
     """Whether the message is a question about a long Latin or katakana name standing as its own word ("where does
     jin dahaad spawn", "チャタカブラの舌ってどう避ける？").
 
-    The evidence is the question's form (an English question word opening it, a Japanese one in it, or a question
-    mark) and the name's length: QUESTION_LATIN letters or QUESTION_KANA katakana, which no everyday word in the
-    tuning half's negatives reaches (kirin, キリン, ゾラ are shorter); Han names (海龍, 角龍) are as often everyday
-    words and need a hunter's word (_asks_about). A numbered title after the name ("… witcher 3") is something
-    else."""
+    The evidence is the question's form (an English question word opening it, a Chinese or Japanese one after the
+    name, or a question mark) and the name's length: QUESTION_LATIN letters (or several words: "rey dau"),
+    QUESTION_KANA katakana or QUESTION_HAN Han characters, which no everyday word in the tuning halves' negatives
+    reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter); shorter names need a hunter's word (_asks_about). A
+    numbered title after the name ("… witcher 3") is something else."""
     if _NUMBERED.search(after):
         return False
     folded = fold(text).lower()
     if _LATIN_WORD.fullmatch(key):
         opening = next(iter(re.findall("[a-z]+", folded)), "")
-        return len(key) >= QUESTION_LATIN and (opening in ENGLISH_QUESTION_WORDS or "?" in folded)
+        long_enough = len(key) >= QUESTION_LATIN or of_words
+        return long_enough and (opening in ENGLISH_QUESTION_WORDS or "?" in folded)
     if _KATAKANA.fullmatch(key) and len(key) >= QUESTION_KANA:
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
+    if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
+        return "?" in folded or any(word in after for word in _words(CHINESE_QUESTION_WORDS))
     return False
 
 
