@@ -496,3 +496,16 @@ def test_a_question_about_a_name_of_words_or_three_han_characters_is_answered(kn
 
 def test_a_question_about_a_two_character_han_name_needs_a_hunters_word(knowledge):
     assert not _read(knowledge, "海龍是不是保育類").answers  # 海龍: a sea dragon, and Lagiacrus
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("nargacuga keeps hiding in the grass, how do i find it", "nargacuga"),  # a comma joins clauses
+        ("can't break nargacuga tail, help", "nargacuga"),
+        ("【求助】迅龍", "nargacuga"),
+        ("有人知道雷狼弱點嗎", "zinogre"),
+    ],
+)
+def test_a_sentence_asking_about_a_name_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)

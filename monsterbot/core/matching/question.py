@@ -234,7 +234,7 @@ ELEMENT_TOPICS = ("fire", "water", "thunder", "ice", "dragon")
 FRANCHISE_WORDS = ("魔物獵人", "怪物獵人", "怪獵", "魔獵", "モンハン", "モンスターハンター")
 #: Phrases before a name in Chinese and Japanese questions.
 PREFIXES = (
-    *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "求", "打", "すみません", "教えて"),
+    *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "求助", "求", "打", "すみません", "教えて"),
     *("有人知道", "有沒有人知道", "誰知道"),
     *FRANCHISE_WORDS,
     *(word for word in INDIVIDUAL_WORDS if not word.isascii()),

@@ -113,7 +113,7 @@ HUNT_WORDS = (
     *("素材", "裝備", "麻痺", "麻痹", "暈", "効", "倒", "殴", "弱点", "尻尾", "切れ", "壊", "属性", "対策", "持って"),
     *("準備", "コツ", "苦手"),
     *("weak", "weakness", "weaknesses", "element", "elements", "elemental", "beat", "kill", "kills", "hit", "hunt"),
-    *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide"),
+    *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide", "break", "cut", "sever"),
 )
 #: Elements and ailments, which ask about a monster after its name ("凍峰龍用火還是雷", "グラビモスは水？"), but before
 #: it are a title's characters (金雷公, 紫毒姫); in English they are everyday words ("fire", "ice") and do not count.
@@ -145,7 +145,7 @@ ENGLISH_QUESTION_WORDS = frozenset("how what where why when which who can does d
 JAPANESE_QUESTION_WORDS = ("どう", "どこ", "何", "なに", "いつ", "誰")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
 SENTENCE_MARKS = re.compile(
-    "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问でをがにはへとたもやかよねな]"
+    "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问知到でをがにはへとたもやかよねな]"
 )
 ENGLISH_SENTENCE_WORDS = frozenset(
     "i my you your he she we they it was were be been am at in on from with this that there here saw see love like "
@@ -322,7 +322,8 @@ def _glued(subject: str, text: str) -> bool:
 
 def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
     read = [(name, _name(name, text, matcher)) for name in question.names]
-    kept = [side for name, side in read if not _question_words(name, side)]
+    clauses = "," in text or "，" in text  # commas join clauses too: "balahara keeps diving, how do i get it out"
+    kept = [side for name, side in read if not (_question_words(name, side) or (clauses and _no_name_near(side)))]
     if len(kept) == 1:  # "火龍還是好難打", "ジンダハドって火と雷どっちがいい": one name, and words asking about it
         return kept[0]
     sides = _apart(kept)
@@ -335,14 +336,19 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
     return _name(question.whole, text, matcher)  # no side is a name: the words were not a list ("fast and furious")
 
 
+def _no_name_near(side: Reading) -> bool:
+    """Whether a side was read as no monster with no name near it (a clause of a sentence, not a list's item)."""
+    near = side.match is not None and any(c.score >= AMBIGUOUS_FLOOR for c in side.match.candidates)
+    return side.verdict is Verdict.NONE and not near
+
+
 def _question_words(subject: str, side: Reading) -> bool:
     """Whether a side of a comparison is words of the question rather than a name: an element alone ("凍峰龍用火還是
     雷": the elements are compared), or words no name comes near that hold a Chinese or Japanese word of a hunter's
     question ("好難打") or begin with an element that is no Han word's first character ("雷どっちがいい"; not 火鍋)."""
     if subject in _words(ELEMENT_WORDS) or _about(subject):  # "火", "best weapon element" (its words: "weapon")
         return True
-    near = side.match is not None and any(c.score >= AMBIGUOUS_FLOOR for c in side.match.candidates)
-    return side.verdict is Verdict.NONE and not near and (_asks_only(subject) or bool(_ELEMENT_FIRST.match(subject)))
+    return _no_name_near(side) and (_asks_only(subject) or bool(_ELEMENT_FIRST.match(subject)))
 
 
 def _apart(sides: list[Reading]) -> list[Reading]:
@@ -651,18 +657,18 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
     """Whether the message is a question about a long Latin or katakana name standing as its own word ("where does
     jin dahaad spawn", "チャタカブラの舌ってどう避ける？").
 
-    The evidence is the question's form (an English question word opening it, a Chinese or Japanese one after the
-    name, or a question mark) and the name's length: QUESTION_LATIN letters (or several words: "rey dau"),
-    QUESTION_KANA katakana or QUESTION_HAN Han characters, which no everyday word in the tuning halves' negatives
-    reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter); shorter names need a hunter's word (_asks_about). A
-    numbered title after the name ("… witcher 3") is something else."""
+    The evidence is the question's form (an English question word opening one of its clauses, or "help"; a Chinese
+    or Japanese one after the name; a question mark) and the name's length: QUESTION_LATIN letters (or several
+    words: "rey dau"), QUESTION_KANA katakana or QUESTION_HAN Han characters, which no everyday word in the tuning
+    halves' negatives reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter); shorter names need a hunter's word
+    (_asks_about). A numbered title after the name ("… witcher 3") is something else."""
     if _NUMBERED.search(after):
         return False
     folded = fold(text).lower()
     if _LATIN_WORD.fullmatch(key):
-        opening = next(iter(re.findall("[a-z]+", folded)), "")
-        long_enough = len(key) >= QUESTION_LATIN or of_words
-        return long_enough and (opening in ENGLISH_QUESTION_WORDS or "?" in folded)
+        openings = {next(iter(re.findall("[a-z]+", clause)), "") for clause in re.split("[,.;!]", folded)}
+        asked = bool(openings & ENGLISH_QUESTION_WORDS) or "?" in folded or "help" in re.findall("[a-z]+", folded)
+        return (len(key) >= QUESTION_LATIN or of_words) and asked
     if _KATAKANA.fullmatch(key) and len(key) >= QUESTION_KANA:
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
     if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
