@@ -509,3 +509,7 @@ def test_a_question_about_a_two_character_han_name_needs_a_hunters_word(knowledg
 )
 def test_a_sentence_asking_about_a_name_is_answered(knowledge, text, monster_id):
     assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_titles_head_before_its_bases_short_form_is_the_variant(knowledge):
+    assert _read(knowledge, "原初メル 弱点").monsters == ("primordial-malzeno",)

@@ -187,6 +187,7 @@ _KATAKANA = re.compile("[\u30a0-\u30ff]+")
 _KANA = re.compile("[\u3040-\u30ff]")
 _LATIN_WORD = re.compile("[a-z0-9]+")
 _HAN_ONLY = re.compile("[\u4e00-\u9fff]")
+_TITLE_HEAD = re.compile("[\u4e00-\u9fff]{2,}(?=[\u30a0-\u30ff]{2,}$)")  # 渾沌 before ゴア
 _LINKS = "要的之ノハ"  # words that join a short form to its question (波衣要用什麼屬性, 刺花的弱點)
 _NUMBERED = re.compile("[a-z]\\d+$")
 _LEADING_KATAKANA = re.compile("\\s*([\u30a0-\u30ff]{2,})[\u3040-\u309f]")
@@ -375,11 +376,28 @@ def _apart(sides: list[Reading]) -> list[Reading]:
 def _name(subject: str, text: str, matcher: Matcher) -> Reading:
     """One name: a variant pair, else the matcher's best with the evidence around it."""
     result = matcher.match_key(subject)
+    if result.outcome is Outcome.MISS:
+        titled = _title_and_short_form(subject, matcher)
+        if titled is not None:
+            return titled
     if not matcher.monsters_named(subject) and not _sounds_as_one_name(result):
         variant = _variant(subject, matcher)
         if variant is not None:
             return variant
     return replace(_weigh(subject, result, text, matcher), match=result)
+
+
+def _title_and_short_form(subject: str, matcher: Matcher) -> Reading | None:
+    """The variant a title's Han head and its base's katakana short form make ("渾沌ゴア": 渾沌に呻くゴア・マガラ,
+    as family.py's titles pair 渾沌 with Gore Magala), or None."""
+    head = _TITLE_HEAD.match(subject)
+    if head is None:
+        return None
+    base = matcher.match_key(subject[head.end() :]).best
+    if base is None or base.method is not Method.PART:
+        return None
+    titled = family(matcher).titles.get((head.group(), base.monster_id))
+    return Reading(Verdict.ANSWER, (titled,), why="a title's head before its base's short form") if titled else None
 
 
 def _sounds_as_one_name(result: MatchResult) -> bool:
