@@ -144,3 +144,10 @@ def test_a_short_kana_word_is_not_folded_by_its_voicing():
     from monsterbot.core.matching.romaji import voiceless
 
     assert voiceless("koa") == "" and voiceless("doshaguma") == voiceless("doshakuma")
+
+
+def test_an_unstressed_er_is_heard_as_the_a_of_a_name() -> None:
+    from monsterbot.core.matching.english import spelling
+
+    assert spelling("nargercuga") == spelling("nargacuga")  # "er" before a consonant sounds as "a"
+    assert spelling("jipserros") == spelling("gypceros")  # doubled letters first: "erro" keeps its "e"
