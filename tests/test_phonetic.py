@@ -149,5 +149,5 @@ def test_a_short_kana_word_is_not_folded_by_its_voicing():
 def test_an_unstressed_er_is_heard_as_the_a_of_a_name() -> None:
     from monsterbot.core.matching.english import spelling
 
-    assert spelling("nargercuga") == spelling("nargacuga")  # "er" before a consonant sounds as "a"
+    assert spelling("tetranerdon") == spelling("tetranadon")  # "er" before a consonant sounds as "a"
     assert spelling("jipserros") == spelling("gypceros")  # doubled letters first: "erro" keeps its "e"
