@@ -513,3 +513,8 @@ def test_a_sentence_asking_about_a_name_is_answered(knowledge, text, monster_id)
 
 def test_a_titles_head_before_its_bases_short_form_is_the_variant(knowledge):
     assert _read(knowledge, "原初メル 弱点").monsters == ("primordial-malzeno",)
+
+
+def test_a_number_apart_from_the_name_is_no_title(knowledge):
+    assert _read(knowledge, "nargacuga weak 2 what").monsters == ("nargacuga",)  # "2": "to"
+    assert not _read(knowledge, "nargacuga 2").answers  # a sequel's title

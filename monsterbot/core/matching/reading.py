@@ -444,7 +444,7 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     best = result.candidates[0]
     if best.method is Method.CONTAINS:
         return replace(_contained(subject, best, text, matcher), whole=result.whole_message, score=best.score)
-    if _numbered_title(subject, best):
+    if _numbered_title(subject, best, text):
         return Reading(Verdict.NONE, why="a name with a number: the title of something else", score=best.score)
     doubt = _doubt(subject, best, matcher)
     if doubt and _known_prefix(subject, best, text, matcher):
@@ -560,11 +560,15 @@ def _first_word(subject: str, best: Candidate, matcher: Matcher) -> bool:
     return any(len(words) > 1 and normalize(words[0]) == subject for _, name in names if (words := name.split()))
 
 
-def _numbered_title(subject: str, best: Candidate) -> bool:
+def _numbered_title(subject: str, best: Candidate, text: str) -> bool:
     """Whether a Latin subject is a name followed by a number ("diablo 4", "rathalos 2"): a sequel's or a product's
-    title, not the monster. The evidence is the number itself, which no Latin name holds: the name was only found as
+    title, not the monster. The evidence is the number itself, which no Latin name holds, right after the name's
+    letters in the message (in "seregios weak 2 what" a question's word stands between): the name was only found as
     a likeness or a part of the subject, never as the subject itself."""
-    return best.method is not Method.EXACT and bool(re.fullmatch(r"[a-z]+\d+", subject)) and best.key.isalpha()
+    found = re.fullmatch(r"([a-z]+)(\d+)", subject)
+    if found is None or best.method is Method.EXACT or not best.key.isalpha():
+        return False
+    return re.search(rf"{found.group(1)[-1]}[\s\W_]*{found.group(2)}", fold(text).lower()) is not None
 
 
 def _short_part(subject: str, best: Candidate) -> bool:
