@@ -61,6 +61,51 @@ def test_the_events_file_claims_with_a_lease_then_marks_answered(tmp_path):
     assert workers[1].claim(["b", "c"]) == {"b"}
 
 
+@pytest.mark.parametrize("ledger", ["events file", "redis"])
+def test_a_late_release_frees_only_the_releasers_own_claim(tmp_path, ledger):
+    """A worker whose lease ran out while its reply failed releases nothing another worker claimed since: that one
+    is answering the event, and a third redelivery must not be answered beside it."""
+    now = [1000.0]
+    if ledger == "events file":
+        first, second = [SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0]) for _ in range(2)]
+    else:
+        need_redis()
+        prefix = f"monsterbot-test:{uuid.uuid4()}:"
+        first, second = [
+            RedisLedger(REDIS_URL, 0.05, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix) for n in range(2)
+        ]
+    assert first.claim(["e"]) == {"e"}
+    now[0] += 31
+    time.sleep(0.1)  # Redis keeps its own time: the first lease (50 ms) ran out
+    assert second.claim(["e"]) == {"e"}
+    first.release("e")  # the first worker's reply failed, late
+    assert first.claim(["e"]) == set() and second.claim(["e"]) == set()  # still the second's
+
+
+def test_the_events_file_deletes_expired_rows_a_few_oldest_at_a_time(tmp_path, monkeypatch):
+    """A deletion of expired rows reads only the oldest few (a full scan of a day's events held the loop for tens of
+    ms), and deletes them all as claims go on."""
+    import sqlite3
+
+    monkeypatch.setattr(SqliteLedger, "_PRUNE_EVERY", 2)
+    monkeypatch.setattr(SqliteLedger, "_PRUNE_OLDEST", 4)
+    now = [1000.0]
+    ledger = SqliteLedger(tmp_path / "events.sqlite3", lease=30, ttl=60, clock=lambda: now[0])
+    for n in range(10):
+        ledger.claim([f"old{n}"])  # a deletion after every second claim: nothing expired yet
+        ledger.answered(f"old{n}")
+    now[0] += 61
+
+    def kept() -> list[str]:
+        return [r[0] for r in sqlite3.connect(tmp_path / "events.sqlite3").execute("SELECT id FROM events")]
+
+    ledger.claim(["new0", "new1"])
+    assert sorted(kept()) == sorted([f"old{n}" for n in range(4, 10)] + ["new0", "new1"])  # the oldest four went
+    for n in range(2, 8, 2):
+        ledger.claim([f"new{n}", f"new{n + 1}"])
+    assert sorted(kept()) == [f"new{n}" for n in range(8)]  # live claims are kept
+
+
 def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowledge, tmp_path):
     need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
@@ -229,6 +274,7 @@ def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not
     from monsterbot.web.line_api import LineReplier
 
     assert capacity(line_timeout=5, drain_budget=20, senders=16) == 64  # 4 rounds of 16 within the budget
+    assert capacity(line_timeout=5, drain_budget=1, senders=16) == 16  # never none: else every webhook would 503
     line_stub.delay = 0.9
     replier = LineReplier(line_stub.url, TOKEN, timeout=1.0, connections=2)
     dispatcher = ReplyDispatcher(replier, line_timeout=1.0, drain_budget=2.0, senders=2)  # room for 2 rounds of 2
@@ -259,6 +305,56 @@ def test_workers_opening_a_new_host_file_together_wait_for_each_other(tmp_path):
     threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
     db = open_host_file(path, 0.05, "CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY)")
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_host_file_is_never_synced_and_read_by_no_other_boot(tmp_path, monkeypatch):
+    """The host's files are not synced (a killed worker loses nothing the kernel has): a file a crash of the host may
+    have corrupted, written before the host last started, is started afresh; one of this boot, or from before boots
+    were recorded (synced), is kept; where the boot cannot be told, the file is synced at its checkpoints."""
+    from monsterbot import host_file
+
+    boot = tmp_path / "boot_id"
+    monkeypatch.setattr(host_file, "BOOT_ID", boot)
+    table = "CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY)"
+
+    def rows_after_reopening(path):
+        host_file.open_host_file(path, 0.05, table).execute("INSERT INTO t VALUES (?)", (uuid.uuid4().hex,))
+        db = host_file.open_host_file(path, 0.05, table)
+        return db, len(db.execute("SELECT k FROM t").fetchall())
+
+    boot.write_text("one\n")
+    db, kept = rows_after_reopening(tmp_path / "events.sqlite3")
+    assert kept == 1 and db.execute("PRAGMA synchronous").fetchone() == (0,)  # OFF
+    assert rows_after_reopening(tmp_path / "events.sqlite3")[1] == 2  # the same boot: every row kept
+    boot.write_text("two\n")
+    assert rows_after_reopening(tmp_path / "events.sqlite3")[1] == 1  # another boot: afresh
+    boot.unlink()
+    db, kept = rows_after_reopening(tmp_path / "chats.sqlite3")
+    assert kept == 1 and db.execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL
+    boot.write_text("three\n")
+    assert rows_after_reopening(tmp_path / "chats.sqlite3")[1] == 2  # no record: kept (it was synced)
+
+
+def test_a_host_files_writers_take_turns_and_a_wait_ends_at_the_busy_timeout(tmp_path, caplog):
+    """Another worker's write (its hold on `<name>.lock`) is waited for, and the write done once it ends; a hold past
+    the busy timeout fails the write (logged), never holds the caller longer."""
+    import fcntl
+    import threading
+
+    from monsterbot.host_file import HostFile
+
+    path = tmp_path / "chats.sqlite3"
+    mine = HostFile(path, 0.5, "CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY)", "a test's row")
+    other = (tmp_path / "chats.sqlite3.lock").open("a")  # another worker's opening of the lock file
+    fcntl.flock(other, fcntl.LOCK_EX)
+    threading.Timer(0.1, fcntl.flock, (other, fcntl.LOCK_UN)).start()
+    mine.write("INSERT INTO t VALUES (?)", ("waited",))
+    fcntl.flock(other, fcntl.LOCK_EX)  # and now held past the busy timeout
+    with caplog.at_level(logging.WARNING):
+        mine.write("INSERT INTO t VALUES (?)", ("never",))
+        assert not mine.write_all(("INSERT INTO t VALUES (?)", ("never",)))
+    assert mine.read_one("SELECT group_concat(k) FROM t", ()) == ("waited",)
+    assert caplog.text.count("a test's row not written") == 2
 
 
 def test_replies_sent_from_the_loop_never_leave_it(line_stub):

@@ -272,6 +272,25 @@ def test_a_homophone_of_a_whole_name_is_that_name_not_a_variant_word_before_anot
     assert _read(knowledge, "黑鎧龍").verdict is Verdict.UNKNOWN  # no name sounds so: a black Gravios we lack
 
 
+def test_a_likeness_counts_from_its_floor_up():
+    """A likeness scoring ASK_FLOOR is near enough to ask about, one under it is not; only a key sounding exactly as
+    the whole subject (SOUND_ALIKE) is heard as one name, never a near spelling (no corpus line scores these edges)."""
+    from monsterbot.core.matching.matcher import Candidate, MatchResult, Method, Outcome
+    from monsterbot.core.matching.phonetic import SOUND_ALIKE
+    from monsterbot.core.matching.reading import ASK_FLOOR, _close_enough_to_ask, _sounds_as_one_name
+
+    def likeness(score: float, method: Method = Method.FUZZY) -> Candidate:
+        return Candidate("tigrex", score, "tigrex", "en", method, True)
+
+    assert _close_enough_to_ask("tigrez", likeness(ASK_FLOOR))
+    assert not _close_enough_to_ask("tigrez", likeness(ASK_FLOOR - 0.1))
+    heard = [
+        _sounds_as_one_name(MatchResult(Outcome.MATCH, (likeness(score, Method.PHONETIC),)))
+        for score in (SOUND_ALIKE, 90.0)  # exact; the best a near spelling scores (its ratio times NEAR_WEIGHT)
+    ]
+    assert heard == [True, False]
+
+
 @pytest.mark.parametrize(
     ("text", "monster_id"),
     [
