@@ -312,8 +312,9 @@ def test_a_short_form_that_begins_one_name_is_answered_in_a_hunters_question(kno
         "冰牙",  # alone, an element word leading it: an ice fang
         "影蜘",  # a piece of its kind, 蜘蛛, left on it
         "lala",
-        "basar weakness",  # a fragment of one Latin word
-        "seregi weakness",
+        "basar",  # a fragment of one Latin word, alone
+        "seregi",
+        "bas weakness",  # a fragment of PART_LETTERS letters: too short even in a question
         "青熊弱點",  # a colour and a thing: a description of its own
         "黑蝕弱點",
         "yian weakness",  # begins two names
@@ -537,3 +538,8 @@ def test_a_titles_head_before_its_bases_short_form_is_the_variant(knowledge):
 def test_a_number_apart_from_the_name_is_no_title(knowledge):
     assert _read(knowledge, "nargacuga weak 2 what").monsters == ("nargacuga",)  # "2": "to"
     assert not _read(knowledge, "nargacuga 2").answers  # a sequel's title
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("basar weakness", "basarios"), ("how to beat nargac", "nargacuga")])
+def test_a_latin_fragment_of_one_name_in_a_hunters_question_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)

@@ -594,8 +594,9 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
     - it is a whole word of that name: the first word of a Latin name of several words ("gore" of "gore magala"), or
       a Han name but its kind (family.py's kinds: 龍, 獸, 蜘蛛, the endings several monsters' names share), with
       HAN_PREFIX_SHORTEST characters left (凍峰 of 凍峰龍, 刺花 of 刺花蜘蛛), unless it reads as a variant word and a
-      character (青熊: blue and bear, a description of its own). A fragment of one Latin word ("basar", "seregi")
-      is as often a word of its own and stays asked;
+      character (青熊: blue and bear, a description of its own). A fragment of one Latin word of more than
+      PART_LETTERS letters ("gogma", "dosha") counts in a hunter's question only: alone ("basar", "seregi") it is
+      as often a word of its own and stays asked (an English word never gets here: the matcher masks it);
     - the message carries a hunter's question word beside it (_asks_about), or, for a Han short form, is the short
       form alone with no element word leading it (_alone). A Latin first word alone is as often an English word
       ("royal", "coral").
@@ -606,7 +607,8 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
     if matcher.monsters_beginning(subject) != {best.monster_id}:
         return False
     if subject.isascii():
-        return _first_word(subject, best, matcher) and _asks_about(*_sides(subject, text, "", ""), subject, text)
+        word = _first_word(subject, best, matcher) or len(subject) > PART_LETTERS
+        return word and _asks_about(*_sides(subject, text, "", ""), subject, text)
     monster = matcher.monster(best.monster_id)
     names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
     kinds = family(matcher).kinds
