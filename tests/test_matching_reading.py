@@ -543,3 +543,14 @@ def test_a_number_apart_from_the_name_is_no_title(knowledge):
 @pytest.mark.parametrize(("text", "monster_id"), [("basar weakness", "basarios"), ("how to beat nargac", "nargacuga")])
 def test_a_latin_fragment_of_one_name_in_a_hunters_question_is_answered(knowledge, text, monster_id):
     assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("is blango weak to fire", "blangonga"), ("where do i hit tigr", "tigrex")]
+)
+def test_a_latin_short_form_among_a_questions_words_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_latin_fragment_in_a_sentence_without_a_hunters_word_is_not(knowledge):
+    assert not _read(knowledge, "my friend blango is here").answers
