@@ -252,7 +252,7 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
         reading = (
             _katakana_first(text, matcher)
             or _han_short_first(question.subject, text, matcher)
-            or _latin_short_word(text, matcher)
+            or _latin_short_word(question.subject, text, matcher)
             or reading
         )
     glued = _glued(question.subject, text) and bool(matcher.monsters_named(question.subject))
@@ -302,15 +302,15 @@ def _han_short_first(subject: str, text: str, matcher: Matcher) -> Reading | Non
     return None
 
 
-def _latin_short_word(text: str, matcher: Matcher) -> Reading | None:
+def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | None:
     """The reading of a word of an English message that is a short form of one name, in a hunter's question about
     it ("is gogma weak to fire", "where do i hit lagi"): the parser glues the words left after its question words
     (gogmafire), so the short form is looked for word by word, as _known_prefix answers one. None otherwise."""
     if not text.isascii():
         return None
     for word in re.findall("[a-z]+", text.lower()):
-        if len(word) <= PART_LETTERS or word in ENGLISH_FILLER or word in _words(HUNT_WORDS):
-            continue
+        if len(word) <= PART_LETTERS or word in ENGLISH_FILLER or word in _words(HUNT_WORDS) or word == subject:
+            continue  # (the subject itself was matched already)
         result = matcher.match_key(word)
         best = result.best
         if best is not None and best.method is Method.PART and _known_prefix(word, best, text, matcher):
