@@ -306,9 +306,10 @@ def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | No
     """The reading of a word of an English message that is a short form of one name, in a hunter's question about
     it ("is gogma weak to fire", "where do i hit lagi"): the parser glues the words left after its question words
     (gogmafire), so the short form is looked for word by word, as _known_prefix answers one. None otherwise."""
-    if not text.isascii():
+    words = re.findall("[a-z]+", text.lower())
+    if not text.isascii() or not _words(HUNT_WORDS) & set(words):  # no hunter's word: no short form is answered
         return None
-    for word in re.findall("[a-z]+", text.lower()):
+    for word in words:
         if len(word) <= PART_LETTERS or word in ENGLISH_FILLER or word in _words(HUNT_WORDS) or word == subject:
             continue  # (the subject itself was matched already)
         result = matcher.match_key(word)
