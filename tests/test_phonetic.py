@@ -203,3 +203,10 @@ def test_a_spelling_one_edit_in_ten_letters_from_a_name_matches_under_an_exact_o
 def test_a_katakana_name_one_sound_off_is_that_name(knowledge):
     result = knowledge.current.matcher.match("ナルガクリガ")
     assert result.outcome is Outcome.MATCH and result.best.monster_id == "nargacuga", result
+
+
+def test_an_unstressed_er_is_heard_as_the_a_of_a_name() -> None:
+    from monsterbot.core.matching.english import spelling
+
+    assert spelling("tetranerdon") == spelling("tetranadon")  # "er" before a consonant sounds as "a"
+    assert spelling("jipserros") == spelling("gypceros")  # doubled letters first: "erro" keeps its "e"

@@ -315,24 +315,27 @@ class Matcher:
         return False
 
     def _score(self, subject: str, typed: str) -> Iterable[tuple[str, float, Method, str]]:
-        """The keys found for a subject (its everyday words masked) and, when masking changed it, those the subject as
-        typed sounds exactly like: "dodo gamma" is Dodogama, though "dodo" is an English word. The Latin words of the
-        subject as typed are where spans one letter off a name are read (the reading checks they stand as words:
-        "know rathlos", not "wrath")."""
+        """The keys found for a subject (its everyday words masked); when masking changed it and left no name near,
+        those the subject as typed sounds exactly like ("dodo gamma" is Dodogama, though "dodo" is an English word).
+        The Latin words of the subject as typed are where spans one letter off a name are read (the reading checks
+        they stand as words: "know rathlos", not "wrath")."""
         if subject in self._entries:
             yield subject, 100.0, Method.EXACT, ""
         sure = False  # a key scores a match on its own
-        sounds = self._phonetic.sound_alikes(subject)
-        typed_sounds = self._phonetic.sound_alikes(typed) if typed != subject else ()
-        alike = (
+        alike: tuple[tuple[str, float, Method], ...] = (
             *(
                 (key, score, Method.FUZZY)
                 for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT)
                 if len(key) >= FUZZY_LATIN_SHORTEST or not key.isascii()
             ),
-            *((key, score, Method.PHONETIC) for key, score in sounds if key != subject),
-            *((key, score, Method.PHONETIC) for key, score in typed_sounds if score >= SOUND_ALIKE and key != typed),
+            *((key, score, Method.PHONETIC) for key, score in self._phonetic.sound_alikes(subject) if key != subject),
         )
+        if typed != subject and all(score < MATCH_THRESHOLD for _, score, _ in alike):
+            alike += tuple(
+                (key, score, Method.PHONETIC)
+                for key, score in self._phonetic.sound_alikes(typed)
+                if score >= SOUND_ALIKE and key != typed
+            )
         # the whole subject spelled near a name ("mizutsnue", "mizutsuni"): a shorter key of the same monster inside
         # it ("mizu") is a piece of that name mistyped, not the name alone
         near = {key for key, score, _ in alike if score >= MATCH_THRESHOLD}

@@ -83,7 +83,7 @@ ENGLISH_FILLER = frozenset(
         *"what whats is are the a an weak weakness weaknesses weakpoint weakpoints weakspot weakspots to of for "
         "against element elements elemental monster please tell me about how do i beat kill hunt s "
         "tips tip best points point spot spots bring where which need help with on guide strategy counter fight "
-        "hunting pls compare hard harder hardest difficult".split(),
+        "hunting pls compare hard harder hardest difficult value values".split(),
         *(word for word in INDIVIDUAL_WORDS if word.isascii()),
     ]
 )
@@ -206,10 +206,11 @@ PEOPLE_OR_MONSTERS = frozenset(("誰", "who", "whom"))
 WEAKNESS_WORDS = ("弱", "怕", "克", "剋", "効", "有效", "通ル")
 ENGLISH_WEAKNESS_WORDS = frozenset("weak weakness weaknesses effective against takes".split())
 #: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア", "海龍還是白熾龍").
-#: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with".
+#: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with"; と between two hiragana is
+#: inside a word (まとめ).
 COMPARE_SPLIT = re.compile(
     r"\s+(?:vs\.?|versus|and|or)\s+"
-    r"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|と|、|,|，|/)\s*",
+    r"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|(?<![\u3040-\u309f])と|と(?![\u3040-\u309f])|、|,|，|/)\s*",
     re.I,
 )
 #: Elements a message may consist of alone ("ice", "Fire?", "火屬性", "冰"): which monsters are weak to it.
@@ -219,7 +220,8 @@ ELEMENT_TOPICS = ("fire", "water", "thunder", "ice", "dragon")
 FRANCHISE_WORDS = ("魔物獵人", "怪物獵人", "怪獵", "魔獵", "モンハン", "モンスターハンター")
 #: Phrases before a name in Chinese and Japanese questions.
 PREFIXES = (
-    *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "求", "打", "すみません", "教えて"),
+    *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "求助", "求", "打", "すみません", "教えて"),
+    *("有人知道", "有沒有人知道", "誰知道"),
     *FRANCHISE_WORDS,
     *(word for word in INDIVIDUAL_WORDS if not word.isascii()),
 )
@@ -316,8 +318,13 @@ def topic_named(key: str) -> str:
     return _vocabulary().topics.get(key, "")
 
 
+#: A mention of the bot opening a message ("@bot 闢獸", "@机器人 缠蛙"): no word of the question.
+LEADING_MENTION = re.compile(r"^\s*[@＠]\S+\s+")
+
+
 def parse(text: str) -> Question:
     """Parse one chat message into a Question."""
+    text = LEADING_MENTION.sub("", text)
     language = detect_language(text)
     folded = fold(text).strip()
     vocab = _vocabulary()
