@@ -20,8 +20,10 @@ $(BIN)/.installed: pyproject.toml constraints.txt
 run: $(BIN)/.installed
 	$(BIN)/monsterbot serve --host 127.0.0.1
 
+# on 2 processes, each test file whole on one (its module fixtures made once); `.venv/bin/python -m pytest FILE`
+# runs a file on its own
 test: $(BIN)/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # the matcher, the knowledge, the CLI and the webhook in process: about a minute, no web process or cluster tool
 test-fast: $(BIN)/.installed

@@ -91,6 +91,7 @@ class LineStandIn:
         self._keep = keep
         self.status = 200
         self.delay = 0.0  # seconds to wait before answering (a slow Messaging API)
+        self.in_flight = 0  # requests read and not yet answered (those `delay` or `hold` keeps)
         self.released = threading.Event()  # cleared by `hold`: replies are taken (their tokens used), then answered
         self.released.set()  # only once it is set again
         stub = self
@@ -100,6 +101,15 @@ class LineStandIn:
             disable_nagle_algorithm = True  # headers and body leave at once (no 40 ms delayed-ACK stall)
 
             def do_POST(self) -> None:
+                with stub._lock:
+                    stub.in_flight += 1
+                try:
+                    self._respond()
+                finally:
+                    with stub._lock:
+                        stub.in_flight -= 1
+
+            def _respond(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 raw = self.rfile.read(length)
                 try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import base64
+import fcntl
 import hashlib
 import hmac
 import json
@@ -186,10 +187,13 @@ def drain(app: Any) -> None:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The first test that starts the session's kube-apiserver may have to build it (about 3 minutes once per
-    machine, longer than the suite's per-test timeout): it gets 15 minutes."""
-    first = next((item for item in items if "kube_server" in getattr(item, "fixturenames", ())), None)
-    if first is not None:
-        first.add_marker(pytest.mark.timeout(900))
+    machine, longer than the suite's per-test timeout): the first such test of each file gets 15 minutes, as any file
+    may be the first a process of `make test` (-n 2 --dist loadfile) runs."""
+    files = set()
+    for item in items:
+        if "kube_server" in getattr(item, "fixturenames", ()) and item.path not in files:
+            files.add(item.path)
+            item.add_marker(pytest.mark.timeout(900))
 
 
 @pytest.fixture(scope="session")
@@ -299,19 +303,45 @@ def payload(*events: dict[str, Any]) -> dict[str, Any]:
     return {"destination": "U00000000000000000000000000000000", "events": list(events)}
 
 
-REDIS_URL = "redis://127.0.0.1:6379/15"  # a database of its own, flushed by the tests that use it
+REDIS_DATABASES = range(8, 16)  # the Redis databases at 127.0.0.1:6379 the tests may take, one per test process
+_redis: dict[str, Any] = {}  # this process's database: its number, its lock file (held until the process ends)
 
 
-def need_redis() -> None:
-    """Redis at REDIS_URL answers, or a skip (never under CI=true, where Redis must run)."""
+def redis_url(port: int = 6379) -> str:
+    """This test process's own Redis database (at `port`: Redis's own, or a proxy's). The web processes under test keep
+    their ledger's outbox under fixed keys, so two suites at once (or xdist's workers) on one database would send each
+    other's owed replies to the wrong stand-in of LINE, which refuses their tokens: those replies would be lost. The
+    first free database of REDIS_DATABASES is taken with a lock file, held until this process ends."""
+    if "number" not in _redis:
+        for number in REDIS_DATABASES:
+            lock = open(Path(tempfile.gettempdir()) / f"monsterbot-tests-redis-{number}.lock", "w")
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                lock.close()
+                continue
+            _redis.update(number=number, lock=lock)
+            break
+        else:
+            pytest.fail(f"every Redis database the tests may take ({REDIS_DATABASES}) is another test process's")
+    return f"redis://127.0.0.1:{port}/{_redis['number']}"
+
+
+def need_redis() -> str:
+    """This process's Redis URL (`redis_url`), its database emptied (nothing left by an earlier test or run: a web
+    process would send the replies an earlier one owed to this test's stand-in of LINE), or a skip (never under
+    CI=true, where Redis must run)."""
     import redis
 
+    url = redis_url()
     try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+        with redis.Redis.from_url(url, socket_connect_timeout=1) as client:
+            client.flushdb()
     except (redis.RedisError, OSError) as exc:
         if os.environ.get("CI") == "true":
-            pytest.fail(f"Redis at {REDIS_URL} must run under CI=true: {exc}")
-        pytest.skip(f"no Redis at {REDIS_URL}: {exc}")
+            pytest.fail(f"Redis at {url} must run under CI=true: {exc}")
+        pytest.skip(f"no Redis at {url}: {exc}")
+    return url
 
 
 def message_texts(node: Any) -> list[str]:

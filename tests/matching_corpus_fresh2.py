@@ -20,8 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from monsterbot.knowledge.positioned_yaml import load_one
 from tests import corpus_files
 from tests.corpus_files import Line, line, unique
 from tests.matching_corpus import _pick
@@ -1626,7 +1625,7 @@ def _monsters() -> dict[str, dict[str, Any]]:
     """Each monster's yaml in knowledge/monsters, by id."""
     monsters = {}
     for path in sorted(MONSTERS.glob("*.yaml")):
-        monster = yaml.safe_load(path.read_text("utf-8"))
+        monster = load_one(path.read_text("utf-8"))
         monsters[monster["id"]] = monster
     return monsters
 

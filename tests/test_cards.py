@@ -14,7 +14,7 @@ from monsterbot.core.matching.normalize import _converters
 from monsterbot.core.matching.smalltalk import small_talk
 from monsterbot.core.model import ELEMENTS, LANGUAGES
 from monsterbot.core.ranking import PAGE_SIZE, weakest_to
-from monsterbot.replies import colours, messages
+from monsterbot.replies import colours, followups, messages, reverse
 from monsterbot.replies.card import weakness_card
 from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.game_labels import GAME_NAMES, short_game_name
@@ -362,6 +362,24 @@ def test_reverse_lookup_pages_with_a_more_button(talk: Conversation) -> None:
     assert not {r.monster.id for r in second.ranking} & {r.monster.id for r in first.ranking}
     body = json.dumps(second.messages[0].data["contents"], ensure_ascii=False)
     assert f"{PAGE_SIZE + 1}. " in body
+
+
+def test_a_reverse_page_longer_than_twelve_keeps_its_more_button_within_lines_thirteen(knowledge: Any) -> None:
+    """Monster buttons leave the last of LINE's 13 to "more", however long a page is made (PAGE_SIZE is 10 now)."""
+    ranked = weakest_to(knowledge.current.monsters.values(), "fire", "world")[: messages.QUICK_REPLY_LIMIT]
+    items = to_wire(reverse.weakest_list("fire", ranked, "en", "world", 0, True)).data["quickReply"]["items"]
+    assert len(items) == messages.QUICK_REPLY_LIMIT and items[-1]["action"]["label"] == label("en", "more")
+
+
+@pytest.mark.parametrize("count", [messages.QUICK_REPLY_LIMIT - 1, messages.QUICK_REPLY_LIMIT])
+def test_the_use_here_button_is_offered_only_while_lines_thirteen_have_room(knowledge: Any, count: int) -> None:
+    """12 buttons take "use here" as the 13th; 13 are left as they are (LINE refuses a 14th)."""
+    monsters = sorted(knowledge.current.monsters.values(), key=lambda m: m.id)[:count]
+    buttons = messages.quick_replies(monsters, "world", "en")
+    offered = followups.with_use_here(buttons, "world", "en")
+    assert offered is not None and buttons is not None
+    assert len(offered.items) == messages.QUICK_REPLY_LIMIT
+    assert (offered is buttons) == (count == messages.QUICK_REPLY_LIMIT)
 
 
 def test_button_labels_are_cut_with_an_ellipsis() -> None:

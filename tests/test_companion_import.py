@@ -12,8 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 
+from monsterbot.knowledge.positioned_yaml import load_one
 from monsterbot.knowledge.records import read_text
 from tests.conftest import KNOWLEDGE, need_shared
 
@@ -47,7 +47,7 @@ GAME_DESIGN = Path("natives", "STM", "GameDesign")
 
 
 def _record(monster_id: str) -> dict:
-    return yaml.safe_load((KNOWLEDGE / "monsters" / f"{monster_id}.yaml").read_text())
+    return load_one((KNOWLEDGE / "monsters" / f"{monster_id}.yaml").read_text())
 
 
 def _drops(facts: dict) -> Counter:
@@ -187,7 +187,7 @@ def test_wilds_reward_kinds_as_players_know_them():
 def test_wilds_severed_part_carves_are_exactly_for_severable_parts():
     checked = 0
     for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml")):
-        wilds = yaml.safe_load(path.read_text())["games"].get("wilds")
+        wilds = load_one(path.read_text())["games"].get("wilds")
         if not wilds or "materials" not in wilds or "severable" in wilds.get("missing", ()):
             continue
         carves = [

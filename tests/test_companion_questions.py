@@ -9,11 +9,11 @@ from functools import lru_cache
 from typing import Any
 
 import pytest
-import yaml
 
 from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.core.glossary import item_name, table
 from monsterbot.core.model import LANGUAGES, KnowledgeSet
+from monsterbot.knowledge.positioned_yaml import load_one
 from monsterbot.replies import companion, line_rules
 from monsterbot.replies.game_labels import short_game_name
 from monsterbot.replies.wire import to_wire
@@ -53,7 +53,7 @@ ASK = {"en": "where do I get {}", "zh-TW": "{}怎麼拿", "zh-CN": "{}怎么拿"
 
 @lru_cache(maxsize=1)
 def _records() -> dict[str, dict]:
-    return {path.stem: yaml.safe_load(path.read_text()) for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml"))}
+    return {path.stem: load_one(path.read_text()) for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml"))}
 
 
 def _givers(item: str, game: str) -> set[str]:

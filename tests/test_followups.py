@@ -17,7 +17,6 @@ from monsterbot.core.matching.question import Kind
 from monsterbot.memory import BoundedMemory, LocalMemory, NoMemory, Remembered
 from monsterbot.replies.game_labels import game_name
 from tests.conftest import (
-    REDIS_URL,
     app_for,
     base_event,
     message_texts,
@@ -26,6 +25,7 @@ from tests.conftest import (
     payload,
     post_signed,
     postback_event,
+    redis_url,
     runtime_for,
     settings_for,
     text_event,
@@ -530,7 +530,7 @@ def test_a_stalled_store_keeps_replies_fast_and_degrades_to_no_memory(line_stub,
     need_redis()
     proxy = TcpProxy(("127.0.0.1", 6379))
     try:
-        inner = RedisMemory(f"redis://127.0.0.1:{proxy.port}/15", ttl=60, prefix=f"monsterbot-test:{uuid.uuid4()}:")
+        inner = RedisMemory(redis_url(proxy.port), ttl=60, prefix=f"monsterbot-test:{uuid.uuid4()}:")
         chat = Chat(
             line_stub, knowledge, memory=BoundedMemory(inner, Bounded("test memory", timeout=0.25, cooldown=30))
         )
@@ -601,11 +601,10 @@ def test_an_absent_store_keeps_replies_fast(line_stub, knowledge):
 def test_replicas_share_memory_through_redis(line_stub, knowledge):
     from monsterbot.memory.redis_store import RedisMemory
 
-    need_redis()
+    url = need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
     one, two = (
-        Chat(line_stub, knowledge, memory=BoundedMemory(RedisMemory(REDIS_URL, ttl=60, prefix=prefix)))
-        for _ in range(2)
+        Chat(line_stub, knowledge, memory=BoundedMemory(RedisMemory(url, ttl=60, prefix=prefix))) for _ in range(2)
     )
     assert one.say("rathalos") is not None
     answer = two.say("its tail")

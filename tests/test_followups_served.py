@@ -9,7 +9,7 @@ from typing import Any, Iterator
 
 from monsterbot_devtools.line_standin import LineStandIn, reply_token
 from monsterbot_devtools.webprocess import WebProcess, post
-from tests.conftest import REDIS_URL, need_redis, wait_for
+from tests.conftest import need_redis, wait_for
 
 #: A name, then a follow-up about it, in each language; what the follow-up's answer must name.
 CONVERSATIONS = [
@@ -65,8 +65,7 @@ def test_two_workers_answer_follow_ups_through_the_store(line_stub):
 
 
 def test_two_replicas_share_follow_ups_through_redis(line_stub):
-    need_redis()
-    env = {"REDIS_URL": REDIS_URL, "MONSTERBOT_RELOAD_INTERVAL": "0"}
+    env = {"REDIS_URL": need_redis(), "MONSTERBOT_RELOAD_INTERVAL": "0"}
     one = WebProcess.start(line_stub.url, workers=1, extra_env=env)
     try:
         two = WebProcess.start(line_stub.url, workers=1, extra_env=env)

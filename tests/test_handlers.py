@@ -223,3 +223,12 @@ def test_a_name_used_for_something_else_gets_no_did_you_mean(talk: Conversation,
 
 def test_a_name_and_an_element_word_of_its_own_still_answers(talk: Conversation) -> None:
     assert talk.reply_to_text("rathalos frost").kind == "element"  # NamedPart still finds the name offered
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"), [("雷屬性武器適合打誰", "reverse"), ("who is weak to fire element, rathalos?", "weakness")]
+)
+def test_a_reverse_question_in_a_sentence_lists_and_a_name_beside_it_answers_for_the_name(
+    knowledge: Any, query: str, kind: str
+) -> None:
+    assert Conversation(knowledge).reply_to_text(query).kind == kind

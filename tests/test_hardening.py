@@ -16,7 +16,6 @@ from monsterbot.replies.wire import to_wire
 from monsterbot.web.dedupe import RETRY_AFTER, Owed, RedisLedger, SqliteLedger
 from monsterbot_devtools.line_standin import reply_token
 from tests.conftest import (
-    REDIS_URL,
     SECRET,
     TOKEN,
     app_for,
@@ -61,6 +60,27 @@ def test_the_events_file_claims_with_a_lease_then_marks_answered(tmp_path):
     assert workers[1].claim(["b", "c"]) == {"b"}
 
 
+@pytest.mark.parametrize("ledger", ["events file", "redis"])
+def test_a_late_release_frees_only_the_releasers_own_claim(tmp_path, ledger):
+    """A worker whose lease ran out while its reply failed releases nothing another worker claimed since: that one
+    is answering the event, and a third redelivery must not be answered beside it."""
+    now = [1000.0]
+    if ledger == "events file":
+        first, second = [SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0]) for _ in range(2)]
+    else:
+        url = need_redis()
+        prefix = f"monsterbot-test:{uuid.uuid4()}:"
+        first, second = [
+            RedisLedger(url, 0.05, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix) for n in range(2)
+        ]
+    assert first.claim(["e"]) == {"e"}
+    now[0] += 31
+    time.sleep(0.1)  # Redis keeps its own time: the first lease (50 ms) ran out
+    assert second.claim(["e"]) == {"e"}
+    first.release("e")  # the first worker's reply failed, late
+    assert first.claim(["e"]) == set() and second.claim(["e"]) == set()  # still the second's
+
+
 def test_the_events_file_deletes_expired_rows_a_few_oldest_at_a_time(tmp_path, monkeypatch):
     """A deletion of expired rows reads only the oldest few (a full scan of a day's events held the loop for tens of
     ms), and deletes them all as claims go on."""
@@ -86,13 +106,13 @@ def test_the_events_file_deletes_expired_rows_a_few_oldest_at_a_time(tmp_path, m
 
 
 def test_replicas_sharing_redis_answer_a_redelivered_event_once(line_stub, knowledge, tmp_path):
-    need_redis()
+    url = need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
     replicas = [
         app_for(
             settings_for(line_stub, data_dir=tmp_path / str(n)),
             runtime=runtime_for(knowledge),
-            ledger=RedisLedger(REDIS_URL, 30, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix),
+            ledger=RedisLedger(url, 30, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix),
         )
         for n in range(2)
     ]
@@ -253,10 +273,12 @@ def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not
     from monsterbot.web.line_api import LineReplier
 
     assert capacity(line_timeout=5, drain_budget=20, senders=16) == 64  # 4 rounds of 16 within the budget
+    assert capacity(line_timeout=5, drain_budget=1, senders=16) == 16  # never none: else every webhook would 503
     line_stub.delay = 0.9
     replier = LineReplier(line_stub.url, TOKEN, timeout=1.0, connections=2)
     dispatcher = ReplyDispatcher(replier, line_timeout=1.0, drain_budget=2.0, senders=2)  # room for 2 rounds of 2
     results: list[str] = []
+    assert dispatcher.free_senders() == 2
     started = time.perf_counter()
     queued = [
         dispatcher.send(reply_token(f"token-{n}"), [to_wire(TextMessage(text="hi"))], results.append) for n in range(5)
@@ -264,8 +286,9 @@ def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not
     assert [q is not None for q in queued] == [True] * 4 + [False]  # the fifth is refused, nothing waits on LINE
     assert time.perf_counter() - started < 0.5
     dispatcher.drain(timeout=0.3)  # the shutdown ends before the last two could start
-    assert sorted(results) == ["unsent", "unsent"]
+    assert sorted(results) == ["unsent", "unsent"] and dispatcher.free_senders() == 0  # two still at LINE
     wait_for(lambda: len(results) == 4)
+    assert dispatcher.free_senders() == 2
     assert sorted(results) == ["ok", "ok", "unsent", "unsent"] and len(line_stub.replies()) == 2
 
 
@@ -444,6 +467,9 @@ def test_a_result_that_may_wait_on_the_network_is_recorded_off_the_loop():
     assert threads[0] == loop_thread and threads[1] != loop_thread
 
 
+ALL = 64  # more owed replies than a test keeps: take them all
+
+
 def _owed(event_id: str, deadline: float, sending: bool = False) -> Owed:
     return Owed(event_id, f"token-{event_id}", (to_wire(TextMessage(text=event_id)),), deadline, sending)
 
@@ -452,11 +478,11 @@ def _two_workers(ledger: str, tmp_path, now: list[float]) -> list:
     """Two workers' ledgers on one events file, or on one Redis (each with its own file standing in)."""
     if ledger == "events file":
         return [SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0], send_lease=4) for _ in range(2)]
-    need_redis()
+    url = need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
     return [
         RedisLedger(
-            REDIS_URL,
+            url,
             30,
             SqliteLedger(tmp_path / f"{n}.sqlite3", 30, clock=lambda: now[0]),
             prefix=prefix,
@@ -473,32 +499,44 @@ def test_the_outbox_hands_a_gone_workers_replies_to_another_while_their_token_la
     first, second = _two_workers(ledger, tmp_path, now)
     assert first.claim(["a", "b", "c"]) == {"a", "b", "c"}
     assert first.owe([_owed("a", now[0] + 30, sending=True), _owed("b", now[0] + 30), _owed("c", now[0] + 2)])
-    taken = second.take_owed()  # b failed before the webhook responded: at once; a is on its way (its sender's lease)
+    taken = second.take_owed(ALL)  # b failed before the webhook responded: at once; a is on its way (sender lease)
     assert [(o.event_id, o.token, [m.data for m in o.messages]) for o in taken] == [
         ("b", "token-b", [{"type": "text", "text": "b"}]),
         ("c", "token-c", [{"type": "text", "text": "c"}]),
     ]
-    assert second.take_owed() == [] and first.take_owed() == []  # leased to the second worker now
+    assert second.take_owed(ALL) == [] and first.take_owed(ALL) == []  # leased to the second worker now
     first.answered("c")
     now[0] += 4.5  # a's sender is gone; b's new sender too
-    assert sorted(o.event_id for o in second.take_owed()) == ["a", "b"]
+    assert sorted(o.event_id for o in second.take_owed(ALL)) == ["a", "b"]
     second.answered("a")
     second.release("b")  # LINE could not be reached: tried again after RETRY_AFTER, by anyone
     now[0] += RETRY_AFTER + 0.1
-    assert [o.event_id for o in first.take_owed()] == ["b"]
+    assert [o.event_id for o in first.take_owed(ALL)] == ["b"]
     now[0] += 30  # b's token expired: never sent, never taken again
-    assert first.take_owed() == [] and second.take_owed() == []
+    assert first.take_owed(ALL) == [] and second.take_owed(ALL) == []
     assert first.owe([_owed("a", now[0] + 30)])  # a late record of an answered event keeps nothing
     now[0] += 5
-    assert first.take_owed() == [] and first.were_answered(["a", "b", "c", "d"]) == {"a", "c"}
+    assert first.take_owed(ALL) == [] and first.were_answered(["a", "b", "c", "d"]) == {"a", "c"}
+
+
+@pytest.mark.parametrize("ledger", ["events file", "redis"])
+def test_a_worker_takes_no_more_owed_replies_than_it_can_send_at_once(tmp_path, ledger):
+    """A reply taken is leased to its taker for one LINE timeout; taken beyond its free senders, it would wait past
+    that lease and another worker would take and send it again."""
+    now = [time.time()]
+    first, second = _two_workers(ledger, tmp_path, now)
+    assert first.claim(["a", "b", "c"]) == {"a", "b", "c"}
+    assert first.owe([_owed(event_id, now[0] + 30) for event_id in "abc"])
+    assert second.take_owed(0) == []
+    assert len(second.take_owed(2)) == 2
+    assert len(first.take_owed(ALL)) == 1  # the third: the two taken are leased to the second worker
 
 
 def test_an_event_answered_through_redis_is_skipped_while_the_hosts_file_stands_in(tmp_path):
     """Redis slow or down, or no time left in a webhook's deadline: claims go to the host's file, which knows the
     events this host answered (written through), so LINE's redelivery of one is not answered twice."""
-    need_redis()
     ledger = RedisLedger(
-        REDIS_URL, 30, SqliteLedger(tmp_path / "e.sqlite3", 30), prefix=f"monsterbot-test:{uuid.uuid4()}:"
+        need_redis(), 30, SqliteLedger(tmp_path / "e.sqlite3", 30), prefix=f"monsterbot-test:{uuid.uuid4()}:"
     )
     assert ledger.claim(["a", "b"]) == {"a", "b"}
     ledger.answered("a")

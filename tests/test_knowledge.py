@@ -12,6 +12,7 @@ import yaml
 from monsterbot.core.matching.matcher import Outcome
 from monsterbot.core.model import LANGUAGES
 from monsterbot.knowledge.files import read_paths
+from monsterbot.knowledge.positioned_yaml import load_one
 from monsterbot.knowledge.problems import KnowledgeError
 from monsterbot.knowledge.records import slug
 from monsterbot.knowledge.schema import schema
@@ -75,7 +76,7 @@ def test_two_monsters_claiming_one_alias_is_an_error_unless_intended(tmp_path):
     _, problems = read_paths([FIXTURES / "collision"])
     assert [(Path(p.file).name, p.line) for p in problems] == [("a.yaml", 8), ("b.yaml", 8)]
     for name, other in (("a.yaml", "beta-wyvern"), ("b.yaml", "alpha-wyvern")):
-        data = yaml.safe_load((FIXTURES / "collision" / name).read_text())
+        data = load_one((FIXTURES / "collision" / name).read_text())
         data["ambiguous_with"] = [other]
         (tmp_path / name).write_text(yaml.safe_dump(data, allow_unicode=True))
     assert read_paths([tmp_path])[1] == []
@@ -86,7 +87,7 @@ def test_an_alias_may_not_take_another_monsters_name_even_when_intended(tmp_path
     for file in (KNOWLEDGE / "monsters").glob("rath*.yaml"):
         shutil.copy(file, tmp_path / file.name)
     rathian = tmp_path / "rathian.yaml"
-    data = yaml.safe_load(rathian.read_text("utf-8"))
+    data = load_one(rathian.read_text("utf-8"))
     assert "rathalos" in data["ambiguous_with"]
     data["aliases"]["en"].append("Rathalos")
     rathian.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -161,10 +162,10 @@ def test_importer_regenerates_world_records_and_keeps_hand_added_aliases(tmp_pat
 
     target, written = _import_into_copy(tmp_path, lambda t: import_world(dataset, t, localization), tamper)
     assert len(written) == 71
-    rathalos = yaml.safe_load((target / "rathalos.yaml").read_text())
+    rathalos = load_one((target / "rathalos.yaml").read_text())
     assert "雄火龍" in rathalos["aliases"]["zh-TW"]
     assert rathalos["games"]["world"]["elements"]["dragon"] == 3 and rathalos["names"]["zh-CN"] == "火龙"
-    fatalis = yaml.safe_load((target / "fatalis.yaml").read_text())
+    fatalis = load_one((target / "fatalis.yaml").read_text())
     assert fatalis["names"] == {"en": "Fatalis", "ja": "ミラボレアス", "zh-TW": "黑龍", "zh-CN": "黑龙"}
 
 
@@ -180,12 +181,12 @@ def test_hunterpie_import_adds_rise_facts_to_the_same_files(tmp_path):
     from monsterbot.knowledge.importer import PART_NAMES
 
     assert glossary.read_text() == PART_NAMES.read_text()  # the committed part names are the import's output
-    rathalos = yaml.safe_load((target / "rathalos.yaml").read_text())
+    rathalos = load_one((target / "rathalos.yaml").read_text())
     assert list(rathalos["games"]) == ["world", "rise", "wilds"]
     assert rathalos["games"]["rise"]["weak_elements"] == ["dragon", "thunder"]
     # HunterPie's Rise English has a slip (Bezelgeuse); the Japanese name puts it with the World record
     assert not (target / "seething-bezelgeuse.yaml").exists()
-    assert "rise" in yaml.safe_load((target / "seething-bazelgeuse.yaml").read_text())["games"]
+    assert "rise" in load_one((target / "seething-bazelgeuse.yaml").read_text())["games"]
     assert not (target / "toadversary.yaml").exists()  # training targets are not monsters
 
 
@@ -194,7 +195,7 @@ def test_rise_resisted_elements_import_is_reproducible_and_checked_against_hunte
 
     data = need_shared("data", "mhrise-ele-check", "monster_data.csv")
     target, _ = _import_into_copy(tmp_path, lambda t: import_rise_resistances(data, t)[0])
-    rathalos = yaml.safe_load((target / "rathalos.yaml").read_text())["games"]["rise"]
+    rathalos = load_one((target / "rathalos.yaml").read_text())["games"]["rise"]
     assert rathalos["resisted_elements"] == ["fire"] and rathalos["weak_elements"] == ["dragon", "thunder"]
     report: list[str] = []
     resisted = resisted_elements(data, report)
@@ -203,7 +204,7 @@ def test_rise_resisted_elements_import_is_reproducible_and_checked_against_hunte
     assert any(line.startswith("scornedmagnamalo: resisted ['water'] names a weak element") for line in import_report)
     overlaps = []  # the column read as "resisted" must not name HunterPie's weak elements
     for path in sorted(target.glob("*.yaml")):
-        rise = yaml.safe_load(path.read_text())["games"].get("rise", {})
+        rise = load_one(path.read_text())["games"].get("rise", {})
         if set(rise.get("resisted_elements", ())) & set(rise.get("weak_elements", ())):
             overlaps.append(path.stem)
     # one slip in 77 hand-entered rows (Scorned Magnamalo resisting water, a HunterPie weakness): left out, reported
@@ -373,7 +374,7 @@ def test_world_break_lists_are_the_games_part_break_rewards():
                 entry["severable"].add(row["condition_en"].removesuffix(" Carve").removesuffix(" Shell"))
     checked = 0
     for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml")):
-        record = yaml.safe_load(path.read_text())
+        record = load_one(path.read_text())
         world = record["games"].get("world")
         if world is None:
             continue
@@ -383,7 +384,7 @@ def test_world_break_lists_are_the_games_part_break_rewards():
         assert set(world.get("severable", ())) == expected["severable"], path.name
         checked += 1
     assert checked == 71
-    diablos = yaml.safe_load((KNOWLEDGE / "monsters" / "diablos.yaml").read_text())["games"]["world"]
+    diablos = load_one((KNOWLEDGE / "monsters" / "diablos.yaml").read_text())["games"]["world"]
     assert diablos["breakable"] == ["Horns", "Back"] and diablos["severable"] == ["Tail"]
 
 
@@ -418,7 +419,7 @@ def test_rise_only_names_agree_across_scripts_and_keep_the_other_as_an_alias():
 
     checked = 0
     for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml")):
-        record = yaml.safe_load(path.read_text())
+        record = load_one(path.read_text())
         if set(record["games"]) != {"rise"}:
             continue
         names = record["names"]
@@ -426,7 +427,7 @@ def test_rise_only_names_agree_across_scripts_and_keep_the_other_as_an_alias():
         assert converted == names["zh-CN"] or normalize(names["zh-TW"]) == normalize(names["zh-CN"]), path.name
         checked += 1
     assert checked > 40
-    apex = yaml.safe_load((KNOWLEDGE / "monsters" / "apex-rathalos.yaml").read_text())
+    apex = load_one((KNOWLEDGE / "monsters" / "apex-rathalos.yaml").read_text())
     assert apex["names"]["zh-CN"] == "首领火龙" and apex["aliases"]["zh-CN"] == ["霸主·火龙"]
 
 
@@ -434,7 +435,7 @@ def test_no_two_parts_of_a_monster_share_a_name_with_other_figures():
     """Parts the game names alike are told apart in the data (Zoh Shia's "Head" and "Head (Fallen)"); a part's state
     rows (two weak points of one head) may repeat a state, never the same figures."""
     for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml")):
-        for game, facts in yaml.safe_load(path.read_text())["games"].items():
+        for game, facts in load_one(path.read_text())["games"].items():
             rows = facts.get("hitzones", ())
             normal = [z["part"] for z in rows if "state" not in z]
             assert len(normal) == len(set(normal)), (path.name, game)

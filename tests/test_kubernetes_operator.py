@@ -563,6 +563,28 @@ def test_a_bot_may_reference_only_the_secret_keys_the_chart_allows(spec, fragmen
     assert refused.value.reason == "SecretKeyNotAllowed" and fragment in str(refused.value)
 
 
+def test_an_image_is_allowed_by_its_whole_reference_never_by_its_repository_alone():
+    """Another tag of the chart's image or of an allowlisted one is another image (anyone who can push a tag there
+    could run it with the webhook's Secrets): refused; the very references are taken."""
+    values = (*SHARED_REDIS, "--set", "operator.allowedImages[0]=registry.example/monsterbot:canary")
+    allowed = policy(*values)
+    own = allowed.pods["deployment"]["spec"]["containers"][0]["image"]
+    for image in (own, "registry.example/monsterbot:canary"):
+        made = desired_resources(bot(image=image), [], allowed)[0]["spec"]["template"]["spec"]
+        assert made["containers"][0]["image"] == image
+    for image in (own.rsplit(":", 1)[0] + ":other", "registry.example/monsterbot:latest"):
+        with pytest.raises(Refusal) as refused:
+            desired_resources(bot(image=image), [], allowed)
+        assert refused.value.reason == "ImageNotAllowed", image
+
+
+def test_a_chart_that_allows_no_secret_keys_lets_bots_read_none():
+    """An empty allowedSecretKeys allows none, not the defaults: only a missing list (an older chart) keeps those."""
+    with pytest.raises(Refusal) as refused:
+        desired_resources(bot(), [], policy(*SHARED_REDIS, "--set-json", "operator.allowedSecretKeys=[]"))
+    assert refused.value.reason == "SecretKeyNotAllowed" and "allowedSecretKeys are none" in str(refused.value)
+
+
 @pytest.mark.parametrize(
     ("spec", "fragment"),
     [

@@ -306,6 +306,43 @@ def test_a_short_piece_of_several_names_asks_which(knowledge, text, monsters):
     assert result.outcome is Outcome.AMBIGUOUS and monsters <= {c.monster_id for c in result.candidates}
 
 
+def test_a_span_one_edit_from_a_latin_name_is_found_inside_it():
+    from monsterbot.core.matching.typos import Deletions
+
+    index = Deletions(["rathalos", "congalala", "goss"])
+    for typed in ("rathlos", "rathaalos", "rahtalos", "rathelos"):  # dropped, added, swapped, changed
+        assert index.one_off(typed) == {"rathalos"}, typed
+    assert index.one_off("rathalos") == set()  # the name itself is no typo of it
+    assert index.one_off("gos") == set()  # a name shorter than five letters is too easily another word
+    assert ("rathalos", "rathlos") in set(index.spans("anyoneknowrathlos"))
+    assert not [span for _, span in index.spans("rathalosx")]  # an end differs: glued to the next word's letter
+
+
+def test_the_deletion_index_changed_is_the_index_built_from_scratch():
+    from monsterbot.core.matching.typos import Deletions
+
+    changed = Deletions(["rathalos", "congalala"]).changed(["nerscylla"], ["rathalos"])
+    fresh = Deletions(["congalala", "nerscylla"])
+    assert (changed._keys, changed._short) == (fresh._keys, fresh._short)
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("so is nercsylla weak to fire", "nerscylla"), ("best element for congaalala pls", "congalala")],
+)
+def test_a_latin_name_one_letter_off_inside_a_question_is_answered(knowledge, text, monster_id):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read(text, knowledge.current.matcher)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize("text", ["mizutusne", "mizutsnue weakness"])
+def test_a_name_mistyped_as_a_whole_beats_its_own_short_alias_inside_it(knowledge, text):
+    result = knowledge.current.matcher.match_question(parse(text))
+    assert result.outcome is Outcome.MATCH and result.best.key == "mizutsune", result
+
+
 @pytest.mark.parametrize("text", ["天空の王者", "天空之王者", "天空的王者"])
 def test_a_phrase_alias_is_matched_with_any_particle(knowledge, text):
     """Chinese and Japanese write one epithet with の, 之 or 的: the knowledge need not list every form."""

@@ -272,6 +272,25 @@ def test_a_homophone_of_a_whole_name_is_that_name_not_a_variant_word_before_anot
     assert _read(knowledge, "黑鎧龍").verdict is Verdict.UNKNOWN  # no name sounds so: a black Gravios we lack
 
 
+def test_a_likeness_counts_from_its_floor_up():
+    """A likeness scoring ASK_FLOOR is near enough to ask about, one under it is not; only a key sounding exactly as
+    the whole subject (SOUND_ALIKE) is heard as one name, never a near spelling (no corpus line scores these edges)."""
+    from monsterbot.core.matching.matcher import Candidate, MatchResult, Method, Outcome
+    from monsterbot.core.matching.phonetic import SOUND_ALIKE
+    from monsterbot.core.matching.reading import ASK_FLOOR, _close_enough_to_ask, _sounds_as_one_name
+
+    def likeness(score: float, method: Method = Method.FUZZY) -> Candidate:
+        return Candidate("tigrex", score, "tigrex", "en", method, True)
+
+    assert _close_enough_to_ask("tigrez", likeness(ASK_FLOOR))
+    assert not _close_enough_to_ask("tigrez", likeness(ASK_FLOOR - 0.1))
+    heard = [
+        _sounds_as_one_name(MatchResult(Outcome.MATCH, (likeness(score, Method.PHONETIC),)))
+        for score in (SOUND_ALIKE, 90.0)  # exact; the best a near spelling scores (its ratio times NEAR_WEIGHT)
+    ]
+    assert heard == [True, False]
+
+
 @pytest.mark.parametrize(
     ("text", "monster_id"),
     [
@@ -293,8 +312,9 @@ def test_a_short_form_that_begins_one_name_is_answered_in_a_hunters_question(kno
         "冰牙",  # alone, an element word leading it: an ice fang
         "影蜘",  # a piece of its kind, 蜘蛛, left on it
         "lala",
-        "basar weakness",  # a fragment of one Latin word
-        "seregi weakness",
+        "basar",  # a fragment of one Latin word, alone
+        "seregi",
+        "bas weakness",  # a fragment of PART_LETTERS letters: too short even in a question
         "青熊弱點",  # a colour and a thing: a description of its own
         "黑蝕弱點",
         "yian weakness",  # begins two names
@@ -374,6 +394,14 @@ def test_a_variant_word_no_form_of_the_base_has_is_still_not_in_our_knowledge(kn
     assert _read(knowledge, "護竜ティガ").verdict is Verdict.UNKNOWN
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [("who takes ice damage best", Verdict.REVERSE), ("rathalos fire monsters who", Verdict.ANSWER)],
+)
+def test_a_name_beside_an_element_and_a_word_asking_for_monsters_is_a_question_about_it(knowledge, text, verdict):
+    assert _read(knowledge, text).verdict is verdict
+
+
 @pytest.mark.parametrize(("text", "monster_id"), [("anjanatj", "anjanath"), ("how to beat anjanatj", "anjanath")])
 def test_a_word_holding_a_short_name_is_the_whole_name_it_misspells(knowledge, text, monster_id):
     """A shorter name inside a longer word is no evidence; the word is a typo of a longer name of one monster."""
@@ -426,3 +454,111 @@ def test_a_katakana_name_before_a_particle_in_a_sentence_is_not_answered(knowled
 def test_words_of_the_question_are_not_a_name(knowledge, text, monster_id):
     """AT: arch-tempered, an individual's word; "best element" is a side of question words, not of a comparison."""
     assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("ナルガクルガ弱点まとめ", "nargacuga"),  # と inside まとめ separates nothing
+        ("@bot 迅龍", "nargacuga"),  # a mention opening the message
+        ("有人知道迅龍弱點嗎", "nargacuga"),
+        ("打迅龍要準備什麼", "nargacuga"),
+        ("ナルガクルガ苦手なんだけどコツある？", "nargacuga"),
+        ("nargacuga hitzone values?", "nargacuga"),
+    ],
+)
+def test_a_question_around_a_name_asks_about_it(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize("text", ["how to beat a tigrex in darksouls 3", "巫師3 迅龍打法", "where to hit nargacuga"])
+def test_a_numbered_title_or_a_question_word_is_no_title_of_the_name(knowledge, text):
+    reading = _read(knowledge, text)
+    assert reading.verdict is not Verdict.UNKNOWN and (not reading.answers or reading.monsters == ("nargacuga",))
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("where can i find nargacuga at night", "nargacuga"), ("ナルガクルガの尻尾ってどうやって切るの", "nargacuga")],
+)
+def test_a_question_about_a_long_name_standing_alone_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize(
+    "text", ["where can i buy kirin beer", "キリンの首って何個骨がある？", "nargacuga stickers on sale"]
+)
+def test_a_short_name_or_no_question_is_not_answered_so(knowledge, text):
+    assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("千刃用什麼屬性打", "seregios"), ("爆鱗要帶什麼", "bazelgeuse")])
+def test_a_han_short_form_opening_a_question_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_han_short_form_running_into_another_word_is_not(knowledge):
+    assert not _read(knowledge, "千刃巨獸弱點").answers  # 巨獸 goes on a name of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("迅龍 雷狼龍 轟龍 哪個最好打", ("nargacuga", "zinogre", "tigrex")),  # a list, then its question
+        ("ナルガクルガとジンオウガの違い", ("nargacuga", "zinogre")),
+        ("ナルガクルガとジンオウガどっちが強い", ("nargacuga", "zinogre")),
+    ],
+)
+def test_a_comparison_with_its_question_compares_the_names(knowledge, text, monsters):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.COMPARE, monsters), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("can you break rey dau's horns", "rey-dau"), ("雷狼龍一直電我怎麼辦", "zinogre")],
+)
+def test_a_question_about_a_name_of_words_or_three_han_characters_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_question_about_a_two_character_han_name_needs_a_hunters_word(knowledge):
+    assert not _read(knowledge, "海龍是不是保育類").answers  # 海龍: a sea dragon, and Lagiacrus
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("nargacuga keeps hiding in the grass, how do i find it", "nargacuga"),  # a comma joins clauses
+        ("can't break nargacuga tail, help", "nargacuga"),
+        ("【求助】迅龍", "nargacuga"),
+        ("有人知道雷狼弱點嗎", "zinogre"),
+    ],
+)
+def test_a_sentence_asking_about_a_name_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_titles_head_before_its_bases_short_form_is_the_variant(knowledge):
+    assert _read(knowledge, "原初メル 弱点").monsters == ("primordial-malzeno",)
+
+
+def test_a_number_apart_from_the_name_is_no_title(knowledge):
+    assert _read(knowledge, "nargacuga weak 2 what").monsters == ("nargacuga",)  # "2": "to"
+    assert not _read(knowledge, "nargacuga 2").answers  # a sequel's title
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("basar weakness", "basarios"), ("how to beat nargac", "nargacuga")])
+def test_a_latin_fragment_of_one_name_in_a_hunters_question_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("is blango weak to fire", "blangonga"), ("where do i hit tigr", "tigrex")]
+)
+def test_a_latin_short_form_among_a_questions_words_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_latin_fragment_in_a_sentence_without_a_hunters_word_is_not(knowledge):
+    assert not _read(knowledge, "my friend blango is here").answers

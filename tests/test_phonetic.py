@@ -144,3 +144,69 @@ def test_a_short_kana_word_is_not_folded_by_its_voicing():
     from monsterbot.core.matching.romaji import voiceless
 
     assert voiceless("koa") == "" and voiceless("doshaguma") == voiceless("doshakuma")
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("請問凱龍要帶什麼屬性", "gravios"),  # 凱 for 鎧 (kǎi), inside a question
+        ("索刃龍弱點", "arkveld"),  # 索 for 鎖 (suǒ)
+        ("グラビモズの弱点どこ", "gravios"),  # a voicing mark slipped, a particle after it
+        ("ヌ・エクドラの尻尾って切れる？", "nu-udra"),
+    ],
+)
+def test_a_name_spelled_by_its_sound_inside_a_sentence(knowledge, text, monster_id):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read(text, knowledge.current.matcher)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize("text", ["我昨天去看了恐龍展覽", "アイスクリーム食べたい", "這把武器的攻擊力多少"])
+def test_a_sentence_that_sounds_like_no_name_holds_none(knowledge, text):
+    assert knowledge.current.matcher.match(text).outcome is not Outcome.MATCH
+
+
+def test_a_span_that_only_sounds_like_a_name_in_other_characters_is_no_name():
+    from monsterbot.core.matching.matcher import Matcher
+    from monsterbot.core.model import GameFacts, Monster
+
+    matcher = Matcher([Monster("gravios", {"zh-TW": "鎧龍"}, {}, {"world": GameFacts("world")})], everyday=())
+    assert matcher.match("開籠子").outcome is Outcome.MISS  # kǎi lóng, but no character of 鎧龍
+    assert matcher.match("凱龍呢").candidates[0].span == "凱龍"
+
+
+def test_a_glide_typed_as_a_large_kana_folds_to_the_same_loose_spelling():
+    assert name_spelling("キヨウリュウ") == name_spelling("キョウリュウ") == loose("kyouryuu")
+    assert name_spelling("ミヤ") == name_spelling("ミア")  # a glide heard between i and a
+    assert name_spelling("ヤマ") != name_spelling("アマ")  # a y that begins a word is its own sound
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("ner scillah", "nerscylla"), ("sair egg yos", "seregios")])
+def test_a_latin_name_heard_one_sound_off(knowledge, text, monster_id):
+    result = knowledge.current.matcher.match(text)
+    assert result.outcome is Outcome.MATCH and result.best.monster_id == monster_id, result
+
+
+def test_a_name_heard_whole_holds_an_everyday_word_and_is_still_that_name(knowledge):
+    result = knowledge.current.matcher.match("dodo gamma")  # "dodo", a bird, holds the alias "dodo"
+    assert result.outcome is Outcome.MATCH and result.best.monster_id == "dodogama", result
+
+
+def test_a_spelling_one_edit_in_ten_letters_from_a_name_matches_under_an_exact_one():
+    from monsterbot.core.matching.phonetic import NEAR_TOP, SOUND_ALIKE, near_score
+
+    assert near_score(90.5) == near_score(99.0) == NEAR_TOP == SOUND_ALIKE - 5  # one letter of ten dropped: a match
+    assert near_score(88.9) < 85  # dosujagii, dosubagii: one consonant of nine, another monster's shape
+
+
+def test_a_katakana_name_one_sound_off_is_that_name(knowledge):
+    result = knowledge.current.matcher.match("ナルガクリガ")
+    assert result.outcome is Outcome.MATCH and result.best.monster_id == "nargacuga", result
+
+
+def test_an_unstressed_er_is_heard_as_the_a_of_a_name() -> None:
+    from monsterbot.core.matching.english import spelling
+
+    assert spelling("tetranerdon") == spelling("tetranadon")  # "er" before a consonant sounds as "a"
+    assert spelling("jipserros") == spelling("gypceros")  # doubled letters first: "erro" keeps its "e"

@@ -274,3 +274,47 @@ def test_what_players_ask_after_a_name_is_taken_off_the_subject(text, subject):
 def test_a_weapon_of_an_element_and_what_it_hunts_is_a_reverse_question(text, topic):
     question = parse(text)
     assert (question.kind, question.topic, question.asking) == (Kind.REVERSE, topic, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("雷属性能打谁", "thunder"),
+        ("水屬性武器適合打哪些", "water"),
+        ("氷属性の太刀で誰を狩ればいい？", "ice"),
+        ("who should my thunder bow go after", "thunder"),
+        ("dragon element monsters list", "dragon"),
+        ("火属性打什么怪好", "fire"),
+        ("冰屬性武器打哪隻比較好", "ice"),
+    ],
+)
+def test_an_element_and_a_word_asking_for_monsters_make_a_reverse_question_in_any_sentence(text, topic):
+    question = parse(text)
+    assert (question.kind, question.topic) == (Kind.REVERSE, topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "asking"),
+    [
+        ("哪些怪用冰屬性武器好打", True),  # which monsters: only monsters
+        ("誰怕雷屬性", True),  # who, and a word of weakness
+        ("who takes the most ice damage", True),
+        ("誰有雷屬性的武器", False),  # who has a thunder weapon: as likely a hunter as a monster
+        ("who has a good ice weapon build", False),
+    ],
+)
+def test_a_reverse_question_asking_who_is_asked_outright_only_with_a_word_of_weakness(text, asking):
+    question = parse(text)
+    assert (question.kind, question.asking) == (Kind.REVERSE, asking)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who is the strongest elder dragon",  # the element word qualifies nothing
+        "is rathalos weak to fire",  # no word asks for monsters
+        "火屬性還是水屬性 哪些比較好",  # two elements: a choice between them
+    ],
+)
+def test_an_element_word_without_the_frame_of_a_reverse_question_is_not_one(text):
+    assert parse(text).kind is not Kind.REVERSE

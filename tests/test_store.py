@@ -267,6 +267,7 @@ def test_the_query_log_keeps_no_one_s_mention(line_stub, tmp_path):
         ("Pin 4821!", "pin<number>"),
         ("(02) 2345.6789", "<number>"),
         ("MH4U or mhw 12", "mh4uormhw12"),
+        ("room 123 tonight", "room<number>tonight"),  # three digits: the shortest run redacted
         ("http://x.example/a b", "<link>b"),
         ("ftp://h/x", "<link>"),
         ("me+bot@mail.example.org hi", "<email>hi"),

@@ -649,6 +649,24 @@ def test_one_deadline_bounds_all_of_a_webhooks_calls_on_a_slow_store(line_stub, 
     wait_for(lambda: len(line_stub.replies()) == len(events))  # every event answered, some without their memory
 
 
+def test_a_wait_the_webhooks_deadline_cut_says_nothing_against_the_store():
+    """A store cut short by the webhook's deadline is asked again by the next webhook; one that outlasts its own
+    bound is skipped for its cool-down."""
+    from monsterbot.bounded import Bounded, deadline
+
+    store = Bounded("store", timeout=0.25, cooldown=30)
+
+    def slow() -> str:
+        time.sleep(0.07)
+        return "kept"
+
+    with deadline(time.monotonic() + 0.01):
+        assert store.call(slow, "default") == "default"  # the webhook's time ran out, not the store's
+    assert store.call(slow, "default") == "kept"
+    assert store.call(lambda: time.sleep(0.5), "default") == "default"  # the store's own bound ran out
+    assert store.call(slow, "default") == "default"  # skipped now
+
+
 def test_closing_the_app_sends_what_is_queued_and_closes_lines_connections(line_stub, knowledge):
     """What a development server's stop does (no ASGI lifespan there): no aiohttp session is left unclosed."""
     from monsterbot.web.app import close_app, create_app

@@ -6,10 +6,9 @@ from __future__ import annotations
 import shutil
 from collections import defaultdict
 
-import yaml
-
 from monsterbot.knowledge.audit import CALCULATOR_NAMES, NOT_MONSTERS
 from monsterbot.knowledge.derived_stars import THRESHOLDS, TOP_PARTS, element_stars, state_forms
+from monsterbot.knowledge.positioned_yaml import load_one
 from monsterbot.knowledge.wilds_crosscheck import differences, load
 from monsterbot_devtools.star_calibration import calibrate, halves, score, world_samples
 from tests.conftest import KNOWLEDGE, need_shared
@@ -55,7 +54,7 @@ def test_rerun_is_byte_identical_and_keeps_hand_added_aliases(tmp_path):
     for path in set(written) - {target / "arkveld.yaml"}:
         assert path.read_bytes() == (KNOWLEDGE / "monsters" / path.name).read_bytes(), path.name
     assert glossary.read_bytes() == PART_NAMES_WILDS.read_bytes()
-    arkveld = yaml.safe_load((target / "arkveld.yaml").read_text())
+    arkveld = load_one((target / "arkveld.yaml").read_text())
     assert arkveld["aliases"] == {"en": ["chainblade"], "ja": ["アルシュ"]}
     assert arkveld["games"]["wilds"]["hitzones"][0]["cut"] == 45
 
@@ -66,7 +65,7 @@ def test_report_names_what_could_not_be_mapped(tmp_path):
     assert "EM0160_50_0: no parts file" in text  # Guardian Arkveld
     assert "training target" in text
     assert "weak point linked to no part" in text
-    arkveld = yaml.safe_load((KNOWLEDGE / "monsters" / "guardian-arkveld.yaml").read_text())["games"]["wilds"]
+    arkveld = load_one((KNOWLEDGE / "monsters" / "guardian-arkveld.yaml").read_text())["games"]["wilds"]
     assert arkveld["missing"] == ["elements", "hitzones", "breakable", "severable"]
     assert arkveld["ailments"] and arkveld["weak_elements"] == ["dragon"]
 
@@ -74,7 +73,7 @@ def test_report_names_what_could_not_be_mapped(tmp_path):
 def _imported_hitzones() -> dict[str, list[dict]]:
     found = {}
     for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml")):
-        record = yaml.safe_load(path.read_text())
+        record = load_one(path.read_text())
         wilds = record["games"].get("wilds", {})
         if wilds.get("hitzones"):
             found[record["names"]["en"]] = wilds["hitzones"]
@@ -119,12 +118,12 @@ def test_left_and_right_twins_count_once_and_wounds_show_as_a_form():
     assert element_stars(rows) == {"ice": 1}  # counted twice, the wings would make it ★★
     wounded = [*rows, {"part": "Head", "state": "wound", "ice": 40}]
     assert state_forms(wounded, element_stars(rows)) == [{"description": "when wounded", "elements": {"ice": 2}}]
-    gogmazios = yaml.safe_load((KNOWLEDGE / "monsters" / "gogmazios.yaml").read_text())["games"]["wilds"]
+    gogmazios = load_one((KNOWLEDGE / "monsters" / "gogmazios.yaml").read_text())["games"]["wilds"]
     assert gogmazios["elements"]["dragon"] == 3  # its tar (Gogma material) takes dragon 55-65
 
 
 def test_wilds_records_mark_derived_stars_and_keep_the_games_flags():
-    rathalos = yaml.safe_load((KNOWLEDGE / "monsters" / "rathalos.yaml").read_text())["games"]["wilds"]
+    rathalos = load_one((KNOWLEDGE / "monsters" / "rathalos.yaml").read_text())["games"]["wilds"]
     assert rathalos["source"] == "mhws-in-json" and rathalos["derived"] == ["elements"]
     assert rathalos["weak_elements"] == ["dragon"]
     assert {"part": "Head", "state": "wound"}.items() <= rathalos["hitzones"][1].items()
@@ -133,7 +132,7 @@ def test_wilds_records_mark_derived_stars_and_keep_the_games_flags():
 def test_derived_best_elements_include_a_flag_of_the_game():
     checked = 0
     for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml")):
-        wilds = yaml.safe_load(path.read_text())["games"].get("wilds", {})
+        wilds = load_one(path.read_text())["games"].get("wilds", {})
         if "elements" in wilds and wilds.get("weak_elements"):
             best = max(wilds["elements"].values())
             assert {e for e, v in wilds["elements"].items() if v == best} & set(wilds["weak_elements"]), path.stem
@@ -142,7 +141,7 @@ def test_derived_best_elements_include_a_flag_of_the_game():
 
 
 def _wilds(monster: str) -> dict:
-    return yaml.safe_load((KNOWLEDGE / "monsters" / f"{monster}.yaml").read_text())["games"]["wilds"]
+    return load_one((KNOWLEDGE / "monsters" / f"{monster}.yaml").read_text())["games"]["wilds"]
 
 
 def test_parts_the_game_leaves_unnamed_or_names_alike_are_kept_and_told_apart():
@@ -175,7 +174,7 @@ def test_break_pseudo_parts_are_the_parts_they_break():
     assert _wilds("gravios")["breakable"][:2] == ["Head", "Belly"]
     assert _wilds("rey-dau")["breakable"] == ["Head", "Left Wing", "Right Wing"]
     for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml")):
-        wilds = yaml.safe_load(path.read_text())["games"].get("wilds", {})
+        wilds = load_one(path.read_text())["games"].get("wilds", {})
         parts = {z["part"] for z in wilds.get("hitzones", ())}
         assert set(wilds.get("breakable", ())) | set(wilds.get("severable", ())) <= parts, path.name
 
@@ -184,7 +183,7 @@ def test_ailments_with_far_higher_thresholds_are_marked_near_useless():
     marked = {
         path.stem: wilds["impractical_ailments"]
         for path in sorted((KNOWLEDGE / "monsters").glob("*.yaml"))
-        if "impractical_ailments" in (wilds := yaml.safe_load(path.read_text())["games"].get("wilds", {}))
+        if "impractical_ailments" in (wilds := load_one(path.read_text())["games"].get("wilds", {}))
     }
     assert marked == {"gogmazios": ["stun"], "omega-planetes": ["paralysis"]}
 

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-import yaml
-
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import ELEMENTS
 from monsterbot.knowledge.derived_stars import element_stars
 from monsterbot.knowledge.importer import hunterpie_records, world_breaks
+from monsterbot.knowledge.positioned_yaml import load_one
 from monsterbot.knowledge.rise_import import LETTERS, record_name
 from monsterbot.knowledge.wilds_crosscheck import differences, load
 
@@ -70,7 +69,7 @@ class Result:
 
 
 def _records(knowledge: Path) -> list[dict[str, Any]]:
-    return [yaml.safe_load(p.read_text("utf-8")) for p in sorted((knowledge / "monsters").glob("*.yaml"))]
+    return [load_one(p.read_text("utf-8")) for p in sorted((knowledge / "monsters").glob("*.yaml"))]
 
 
 def world(records: list[dict[str, Any]], data: Path, checked: dict[str, int]) -> Iterator[Finding]:

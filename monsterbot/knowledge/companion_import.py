@@ -12,8 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from monsterbot.core.companion import KEYS
 from monsterbot.core.glossary import FOLDER
 from monsterbot.knowledge.field_guide_import import (
@@ -24,6 +22,7 @@ from monsterbot.knowledge.field_guide_import import (
     wilds_usable_items,
     world_field_guide,
 )
+from monsterbot.knowledge.positioned_yaml import load_one
 from monsterbot.knowledge.records import slug
 from monsterbot.knowledge.rewards_import import WildsItems, wilds_materials, world_materials
 from monsterbot.knowledge.wilds_import import Report, large_monsters, load_dataset
@@ -127,7 +126,7 @@ def import_companion(data: Path, target: Path, glossary: Path = GLOSSARY) -> tup
     written = []
     matched: set[tuple[str, str]] = set()
     for path in sorted(target.glob("*.yaml")):
-        record = yaml.safe_load(path.read_text("utf-8"))
+        record = load_one(path.read_text("utf-8"))
         for game, facts in record.get("games", {}).items():
             new = games.get(game, {}).get(record["id"], {})
             matched.add((game, record["id"]))

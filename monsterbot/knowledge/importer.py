@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import opencc
-import yaml
 
 from monsterbot.core.glossary import FOLDER
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES
+from monsterbot.knowledge.positioned_yaml import load_one
 from monsterbot.knowledge.records import slug
 from monsterbot.knowledge.writer import dump_record, write_glossary
 
@@ -247,7 +247,7 @@ def _existing_by_name(target: Path) -> dict[str, Path]:
     """Existing record files by their id and by each normalised official name."""
     index: dict[str, Path] = {}
     for path in sorted(target.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
+        data = load_one(path.read_text("utf-8")) or {}
         index.setdefault(str(data.get("id")), path)
         for name in (data.get("names") or {}).values():
             index.setdefault(normalize(name), path)
@@ -273,7 +273,7 @@ def write_records(
         if path is None:
             keys = [normalize(record["names"][lang]) for lang in ("ja", "zh-TW") if record["names"].get(lang)]
             path = next((existing_files[k] for k in keys if k in existing_files), target / f"{record['id']}.yaml")
-        existing = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
+        existing = load_one(path.read_text("utf-8")) if path.exists() else None
         if existing and alias_names:
             record = {**record, "aliases": alias_names(record["names"], existing.get("names", {}))}
         path.write_text(dump_record(merge(record, existing, game)), encoding="utf-8")

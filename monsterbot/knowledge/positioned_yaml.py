@@ -131,6 +131,13 @@ def load_fast(text: str) -> list[Any]:
     return list(yaml.load_all(text, Loader=StrictLoader))
 
 
+def load_one(text: str) -> Any:
+    """The data of a one-document YAML text (None when it is empty), read as `load_fast` reads: the importers and the
+    audit read every record with it (libyaml: about 9 times faster than PyYAML's pure-Python `safe_load`)."""
+    documents = load_fast(text)
+    return documents[0] if documents else None
+
+
 def load_documents(text: str) -> Iterator[Document]:
     """Yield every document of a YAML text with positions; raise YamlError on a syntax error."""
     loader = _Loader(text)

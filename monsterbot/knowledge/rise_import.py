@@ -12,9 +12,8 @@ import csv
 import re
 from pathlib import Path
 
-import yaml
-
 from monsterbot.core.model import ELEMENTS
+from monsterbot.knowledge.positioned_yaml import load_one
 from monsterbot.knowledge.writer import dump_record
 
 SOURCE = "mhrise-ele-check"
@@ -59,7 +58,7 @@ def import_rise_resistances(csv_file: Path, target: Path) -> tuple[list[Path], l
     written = []
     matched: set[str] = set()
     for path in sorted(target.glob("*.yaml")):
-        record = yaml.safe_load(path.read_text("utf-8"))
+        record = load_one(path.read_text("utf-8"))
         rise = record.get("games", {}).get("rise")
         key = _key(record.get("names", {}).get("en", ""))
         if rise is None or key not in table:

@@ -101,5 +101,8 @@ def _which_or_not_found(
 
 
 def _plausible(candidate: Candidate) -> bool:
-    """A candidate worth offering: part of its name was typed, or a close typo of it."""
+    """A candidate worth offering: part of its name was typed, or a close typo of it; not a spelling of it found
+    among other words (a span) that the reading did not take for it ("narwhals are cool": narwa)."""
+    if candidate.span:
+        return False
     return candidate.score >= (PLAUSIBLE_TYPO if candidate.method is Method.FUZZY else AMBIGUOUS_FLOOR)

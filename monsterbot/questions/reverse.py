@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty
 from monsterbot.core.matching.question import Kind
+from monsterbot.core.matching.reading import Verdict
 from monsterbot.core.ranking import page, weakest_to
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.questions.context import Context
@@ -34,7 +35,8 @@ class WeakestTo:
     """A reverse lookup; in a group only when asked outright ("有雷" alone is a spoiler warning)."""
 
     def matches(self, context: Context) -> bool:
-        return context.question.kind is Kind.REVERSE
+        # a name beside the element makes it a question about that monster ("rathalos fire monsters": the reading)
+        return context.question.kind is Kind.REVERSE and context.reading.verdict is Verdict.REVERSE
 
     def answer(self, context: Context) -> Answer | None:
         certainty = Certainty.CONFIDENT if context.question.asking else Certainty.UNSURE

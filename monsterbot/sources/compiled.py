@@ -63,6 +63,7 @@ _ALLOWED = frozenset(
         ("monsterbot.core.matching.phonetic", "_Spellings"),
         ("monsterbot.core.matching.prefilter", "FuzzyIndex"),
         ("monsterbot.core.matching.prefilter", "SubstringIndex"),
+        ("monsterbot.core.matching.typos", "Deletions"),
         ("re", "_compile"),
     }
 )

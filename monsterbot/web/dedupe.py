@@ -41,7 +41,6 @@ REDIS_RETRY_AFTER = 5.0  # seconds the host's file stands in after Redis failed
 #: been refused after ~30 s (https://github.com/cofacts/rumors-line-bot/issues/154): no reply is sent later than this.
 REPLY_TOKEN_SECONDS = 30.0
 RETRY_AFTER = 1.0  # seconds before a failed reply in the outbox is tried again (by any worker)
-TAKE_AT_ONCE = 64  # owed replies one worker takes per poll
 
 
 @dataclass(frozen=True)
@@ -88,9 +87,9 @@ class EventLedger(Protocol):
         """Keep these replies (of events not answered yet) until `answered`; whether they were kept."""
         ...
 
-    def take_owed(self) -> list[Owed]:
-        """Owed replies whose sender's lease expired and whose token may still be used, leased to the caller for
-        `send_lease` seconds; those whose token expired are deleted and logged."""
+    def take_owed(self, most: int) -> list[Owed]:
+        """Up to `most` owed replies whose sender's lease expired and whose token may still be used, leased to the
+        caller for `send_lease` seconds; those whose token expired are deleted and logged."""
         ...
 
 
@@ -202,14 +201,16 @@ class SqliteLedger:
     def _retry_at(self, owed: Owed) -> float:
         return self._clock() + (self._send_lease if owed.sending else 0.0)
 
-    def take_owed(self) -> list[Owed]:
+    def take_owed(self, most: int) -> list[Owed]:
         now = self._clock()
+        if most <= 0:
+            return []
         try:
             if self._file.read_one("SELECT 1 FROM outbox WHERE expires <= ? LIMIT 1", (now,)) is None:
                 return []  # the usual poll: one indexed read, no write (or the file failed: logged)
             with self._file.writing() as db:
                 rows = db.execute(
-                    "SELECT id, reply, deadline FROM outbox WHERE expires <= ? LIMIT ?", (now, TAKE_AT_ONCE)
+                    "SELECT id, reply, deadline FROM outbox WHERE expires <= ? LIMIT ?", (now, most)
                 ).fetchall()
                 for event_id, _, deadline in rows:
                     if deadline < now:
@@ -365,16 +366,18 @@ class RedisLedger:
             standby += mine
         return self._standby.owe(standby) if standby else True
 
-    def take_owed(self) -> list[Owed]:
-        taken = self._standby.take_owed()
+    def take_owed(self, most: int) -> list[Owed]:
+        taken = self._standby.take_owed(most)
         with self._lock:
             self._on_standby.update(owed.event_id for owed in taken)
         now, found = self._clock(), []
+        if len(taken) >= most:
+            return taken
 
         def take() -> None:
             found.extend(
                 self._take(
-                    keys=[self._outbox], args=[now, now + self._send_lease, TAKE_AT_ONCE, self._prefix + "owed:"]
+                    keys=[self._outbox], args=[now, now + self._send_lease, most - len(taken), self._prefix + "owed:"]
                 )
             )
 

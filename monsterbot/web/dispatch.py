@@ -111,6 +111,10 @@ class ReplyDispatcher:
                 log.exception("a repeated job failed")
             await asyncio.sleep(seconds)
 
+    def free_senders(self) -> int:
+        """Senders with nothing to send or queued: replies queued now would start at once."""
+        return max(0, self._senders - len(self._waiting) - len(self._sending))
+
     def send(self, token: str, messages: Sequence[Wire], done: Callable[[str], None]) -> Sending | None:
         """Queue a reply; None, with nothing sent and `done` never called, when the queue is full (or its loop has
         closed: the worker is stopping)."""

@@ -133,9 +133,10 @@ class Webhook:
         return "OK", 200
 
     def replay_owed(self) -> int:
-        """Send the replies a gone worker owes (run every second by each worker); how many were sent."""
+        """Send the replies a gone worker owes (run every second by each worker); how many were sent. Only as many are
+        taken as senders are free: each is sent at once, well within its lease, so no other worker takes it again."""
         sent = 0
-        for owed in self.ledger.take_owed():
+        for owed in self.ledger.take_owed(self.dispatcher.free_senders()):
             facts = {"event": "replayed", "event_id": owed.event_id}
             done = self._delivered(owed.event_id, facts, time.perf_counter())
             if self.dispatcher.send(owed.token, owed.messages, done) is None:

@@ -5,7 +5,8 @@
 ks; qu/q/c before a, o, u/ck → k; c before e, i, y → s; g before e, i, y → j, but not before eu, said "oo":
 Bazelgeuse as "bazelgoose"; a final e after a letter is silent; ph → f; y → i; z → s), vowel pairs that make one
 sound are one vowel (ay, ey, ai, ei → e; au, ao, aw, ow, ou, oo, eu, ew → u; ee, ie, ea → i; eo → io), silent h
-after a consonant and doubled letters are dropped. Only whole names of five letters or more have a spelling:
+after a consonant and doubled letters are dropped; "er" before a consonant is the unstressed "a" it sounds as
+("chattercabra" for Chatacabra). Only whole names of five letters or more have a spelling:
 shorter ones are too easily another word.
 """
 
@@ -30,6 +31,7 @@ _RULES = (
     (re.compile(r"y"), "i"),
     (re.compile(r"z"), "s"),
     (re.compile(r"([a-z])\1+"), r"\1"),
+    (re.compile(r"er(?=[^aeiouy])"), "a"),
 )
 _LETTERS = re.compile(r"[a-z]+")
 

@@ -34,15 +34,26 @@ from enum import Enum
 from functools import lru_cache
 from typing import Iterable
 
+from rapidfuzz import fuzz
+
 from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import is_cjk, normalize
 from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import ENGLISH_FILLER, Question
+from monsterbot.core.matching.typos import Deletions
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 
 MATCH_THRESHOLD = 85.0
+CONTAINED = 90.0  # a name inside a longer subject
+#: The least share of a name (rapidfuzz ratio) a span of a sentence that sounds like it must spell as it does: half
+#: (凱龍 for 鎧龍) scores MATCH_THRESHOLD, the whole of it CONTAINED.
+SPAN_SHARE = 0.5
+#: The least share for a Latin span one letter off a name: one edit in eight letters (a letter changed or two swapped
+#: in "rathalos", one dropped in a name of six). Chosen on the tuning half: the typos players made there share 0.9 and
+#: more ("rathlos", "congalalla", "lala barnia"); a word one letter off a short name shares 0.8 ("paola": paolu).
+LATIN_SPAN_SHARE = 0.875
 MARGIN = 5.0
 AMBIGUOUS_FLOOR = 65.0
 SUGGESTION_FLOOR = 40.0
@@ -91,6 +102,7 @@ class Candidate:
     language: str
     method: Method
     official: bool
+    span: str = ""  # CONTAINS: the part of the subject read as the key, when it is a spelling of it (索刃龍: 鎖刃龍)
 
 
 @dataclass(frozen=True)
@@ -139,6 +151,7 @@ class Matcher:
     _fuzzy: FuzzyIndex
     _parts: SubstringIndex
     _phonetic: PhoneticIndex
+    _typos: Deletions
     _everyday_holding: frozenset[str]
     _everyday_near: frozenset[str]
     _everyday_pattern: re.Pattern[str] | None
@@ -175,6 +188,7 @@ class Matcher:
         if previous is not None and emptied == created:  # the same keys as before
             self._min_key_len, self._max_key_len = previous._min_key_len, previous._max_key_len
             self._fuzzy, self._parts, self._phonetic = previous._fuzzy, previous._parts, previous._phonetic
+            self._typos = previous._typos
             self._everyday_holding, self._everyday_near = previous._everyday_holding, previous._everyday_near
             self._everyday_pattern = previous._everyday_pattern
             return
@@ -183,12 +197,14 @@ class Matcher:
         if previous is None:
             keys = sorted(entries)
             self._fuzzy, self._parts, self._phonetic = FuzzyIndex(keys), SubstringIndex(keys), PhoneticIndex(keys)
+            self._typos = Deletions(keys)
         else:
             added = sorted(key for key in created if key not in previous._entries)
             removed = sorted(key for key in emptied if key not in entries)
             self._fuzzy = previous._fuzzy.changed(added, removed)
             self._parts = previous._parts.changed(added, removed)
             self._phonetic = previous._phonetic.changed(added, removed)
+            self._typos = previous._typos.changed(added, removed)
         words = words - entries.keys()
         self._everyday_holding = frozenset(w for w in words if self._holds_key(w))
         self._everyday_near = words - self._everyday_holding
@@ -244,8 +260,8 @@ class Matcher:
             return MatchResult(Outcome.MISS, subject=subject)
         near_word = masked in self._everyday_near  # 恐龍, クッキー: only a name that sounds the very same may answer
         variants = self._variant_bases(masked)
-        best: dict[str, tuple[tuple[float, bool, int, str], float, str, _Entry, Method]] = {}
-        for key, score, method in self._score(masked, subject):
+        best: dict[str, tuple[tuple[float, bool, int, str], float, str, _Entry, Method, str]] = {}
+        for key, score, method, span in self._score(masked, subject):
             if near_word and (method is not Method.PHONETIC or score < SOUND_ALIKE):
                 continue
             score = round(score, 1)
@@ -257,10 +273,10 @@ class Matcher:
                 rank = (-score, not entry.official, len(key), entry.monster_id)
                 current = best.get(entry.monster_id)
                 if current is None or rank < current[0]:
-                    best[entry.monster_id] = (rank, score, key, entry, method)
+                    best[entry.monster_id] = (rank, score, key, entry, method, span)
         ranked = [
-            Candidate(entry.monster_id, score, key, entry.language, method, entry.official)
-            for _, score, key, entry, method in sorted(best.values(), key=_first)
+            Candidate(entry.monster_id, score, key, entry.language, method, entry.official, span)
+            for _, score, key, entry, method, span in sorted(best.values(), key=_first)
         ]
         return _decide(ranked, limit, subject)
 
@@ -298,23 +314,76 @@ class Matcher:
                     return True
         return False
 
-    def _score(self, subject: str, typed: str) -> Iterable[tuple[str, float, Method]]:
-        """The keys found for a subject (its everyday words masked) and, when masking changed it, those the subject as
-        typed sounds exactly like: "dodo gamma" is Dodogama, though "dodo" is an English word."""
+    def _score(self, subject: str, typed: str) -> Iterable[tuple[str, float, Method, str]]:
+        """The keys found for a subject (its everyday words masked); when masking changed it and left no name near,
+        those the subject as typed sounds exactly like ("dodo gamma" is Dodogama, though "dodo" is an English word).
+        The Latin words of the subject as typed are where spans one letter off a name are read (the reading checks
+        they stand as words: "know rathlos", not "wrath")."""
         if subject in self._entries:
-            yield subject, 100.0, Method.EXACT
-        yield from self._contained_keys(subject)
-        yield from self._keys_containing(subject)
-        for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT):
-            if len(key) >= FUZZY_LATIN_SHORTEST or not key.isascii():
-                yield key, score, Method.FUZZY
-        for key, score in self._phonetic.sound_alikes(subject):
-            if key != subject:
-                yield key, score, Method.PHONETIC
-        if typed != subject:
-            for key, score in self._phonetic.sound_alikes(typed):
-                if score >= SOUND_ALIKE and key != typed:
-                    yield key, score, Method.PHONETIC
+            yield subject, 100.0, Method.EXACT, ""
+        sure = False  # a key scores a match on its own
+        alike: tuple[tuple[str, float, Method], ...] = (
+            *(
+                (key, score, Method.FUZZY)
+                for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT)
+                if len(key) >= FUZZY_LATIN_SHORTEST or not key.isascii()
+            ),
+            *((key, score, Method.PHONETIC) for key, score in self._phonetic.sound_alikes(subject) if key != subject),
+        )
+        if typed != subject and all(score < MATCH_THRESHOLD for _, score, _ in alike):
+            alike += tuple(
+                (key, score, Method.PHONETIC)
+                for key, score in self._phonetic.sound_alikes(typed)
+                if score >= SOUND_ALIKE and key != typed
+            )
+        # the whole subject spelled near a name ("mizutsnue", "mizutsuni"): a shorter key of the same monster inside
+        # it ("mizu") is a piece of that name mistyped, not the name alone
+        near = {key for key, score, _ in alike if score >= MATCH_THRESHOLD}
+        found = (
+            *(
+                (key, score, method)
+                for key, score, method in self._contained_keys(subject)
+                if not self._piece_of(key, near)
+            ),
+            *self._keys_containing(subject),
+            *alike,
+        )
+        for key, score, method in found:
+            sure = sure or score >= MATCH_THRESHOLD
+            yield key, score, method, ""
+        if subject in self._entries:
+            return
+        if sure:  # a name found as it is: no span spelled like one is looked for
+            return
+        if is_cjk(subject):
+            yield from self._spelled_inside(self._phonetic.spans(subject), subject, SPAN_SHARE)
+        else:  # a Latin subject no name is near as a whole: a name one letter off among its words
+            yield from self._spelled_inside(self._typos.spans(typed), typed, LATIN_SPAN_SHARE)
+
+    def _piece_of(self, key: str, near: set[str]) -> bool:
+        """Whether a Latin key stands inside a longer one of the `near` keys, of the same monster."""
+        owners = {entry.monster_id for entry in self._entries[key]}
+        return key.isascii() and any(
+            key in other and key != other and owners & {e.monster_id for e in self._entries[other]} for other in near
+        )
+
+    def _spelled_inside(
+        self, spans: Iterable[tuple[str, str]], subject: str, least: float
+    ) -> Iterable[tuple[str, float, Method, str]]:
+        """Names a span of a longer subject sounds like or is one letter off ("打索刃龍要準備什麼": 鎖刃龍, "anyone
+        know rathlos's weak element"): found inside it as a name is, scored by how much of the name the span spells
+        as the name does (SPAN_SHARE of it at least): a span that only sounds like a name, in other characters, is
+        another word; an everyday word one letter off a name is that word."""
+        for key, span in spans:
+            if span != subject and span not in self._entries and span not in self._words:
+                share = fuzz.ratio(span, key) / 100
+                if share >= least:
+                    yield (
+                        key,
+                        CONTAINED - (CONTAINED - MATCH_THRESHOLD) * (1 - share) / (1 - SPAN_SHARE),
+                        Method.CONTAINS,
+                        span,
+                    )
 
     def _contained_keys(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys standing inside a longer subject; a key inside another found key is dropped.
@@ -331,7 +400,7 @@ class Matcher:
                     if not any(piece in other for other in found):
                         found.add(piece)
         for key in found:
-            yield key, 90.0, Method.CONTAINS
+            yield key, CONTAINED, Method.CONTAINS
 
     def _keys_containing(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys that hold the subject; scored by share of the key covered and by position.
@@ -422,7 +491,9 @@ def _by_monster_id(entry: _Entry) -> str:
     return entry.monster_id
 
 
-def _first(ranked: tuple[tuple[float, bool, int, str], float, str, _Entry, Method]) -> tuple[float, bool, int, str]:
+def _first(
+    ranked: tuple[tuple[float, bool, int, str], float, str, _Entry, Method, str],
+) -> tuple[float, bool, int, str]:
     """The rank of a monster's best key: score, official name before alias, shorter key, id."""
     return ranked[0]
 

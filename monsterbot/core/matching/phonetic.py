@@ -13,6 +13,9 @@ Latin text that reads as pinyin or romaji, a prefiltered rapidfuzz pass over the
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from monsterbot.core.matching import english, romaji
@@ -29,6 +32,27 @@ NEAR_WEIGHT = 0.9
 #: Lowest ratio of a near spelling worth reporting.
 NEAR_CUTOFF = 70.0
 NEAR_LIMIT = 5
+#: A spelling this near a name's (one edit in ten letters: ラギアクロス, ragiakurosu for ragiakurusu) is a slip of it
+#: and scores NEAR_TOP, a match, under an exact spelling by the matcher's margin; English spellings count only from
+#: here. Chosen on the tuning half: the slips players made there are 90.9 and nearer
+#: (ケマトリックス, "ner sill a"), another monster's name shaped like one the knowledge has is 88.9 (ドスジャギィ for
+#: ドスバギィ: dosujagii, dosubagii).
+HEARD_NEAR = 90.0
+NEAR_TOP = SOUND_ALIKE - 5.0
+
+
+def near_score(ratio: float) -> float:
+    """The score of a spelling near a name's: NEAR_TOP from HEARD_NEAR, else its ratio weighted."""
+    return NEAR_TOP if ratio >= HEARD_NEAR else ratio * NEAR_WEIGHT
+
+
+#: Fewest characters of a span of a sentence read by its sound (two Han: 凱龍 for 鎧龍; four kana: ヌエクドラ).
+SPAN_HAN = 2
+SPAN_KANA = 4
+#: Kana a span may hold beyond the longest kana name: long marks and small kana typed in or out (ネルスキュラー).
+KANA_SLACK = 2
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30faー]+")
+_SMALL_KANA = frozenset("ァィゥェォャュョヮヵヶ")
 
 
 class _Spellings:
@@ -63,11 +87,12 @@ class _Spellings:
             for key in self.keys.get(spelling, ()):
                 yield key, SOUND_ALIKE
 
-    def nearby(self, spellings: Iterable[str]) -> Iterable[tuple[str, float]]:
+    def nearby(self, spellings: Iterable[str], cutoff: float = NEAR_CUTOFF) -> Iterable[tuple[str, float]]:
         for spelling in spellings:
-            for found, ratio in self.near.extract(spelling, NEAR_CUTOFF, NEAR_LIMIT):
-                for key in self.keys[found]:
-                    yield key, ratio * NEAR_WEIGHT
+            for found, ratio in self.near.extract(spelling, cutoff, NEAR_LIMIT):
+                if found != spelling:
+                    for key in self.keys[found]:
+                        yield key, near_score(ratio)
 
 
 class PhoneticIndex:
@@ -109,6 +134,11 @@ class PhoneticIndex:
         self._romaji = self._romaji.changed(pairs[True][1], pairs[False][1])
         self._english = self._english.changed(pairs[True][2], pairs[False][2])
         self._voiceless = self._voiceless.changed(pairs[True][3], pairs[False][3])
+        self._han_longest = max((len(key) for key, spelled in self._spelled.items() if spelled[0]), default=0)
+        kana_keys = [key for key, spelled in self._spelled.items() if spelled[1]]
+        self._kana_longest = max(map(len, kana_keys), default=0) + KANA_SLACK
+        self._kana_starts = frozenset(_unvoiced(key[0]) for key in kana_keys)
+        self._kana_ends = frozenset(_unvoiced(key.rstrip("ー")[-1:]) for key in kana_keys)
 
     def sound_alikes(self, subject: str) -> Iterable[tuple[str, float]]:
         """(key, score) of the keys that sound like the subject."""
@@ -127,3 +157,66 @@ class PhoneticIndex:
         heard = english.spelling(subject)
         if heard:
             yield from self._english.exact([heard])
+            yield from self._english.nearby([heard], HEARD_NEAR)  # "sair egg ios": seregjios, serejios
+
+    def spans(self, subject: str) -> Iterable[tuple[str, str]]:
+        """(key, span) of each span of a sentence that sounds exactly like a name ("打索刃龍要準備什麼": 索刃龍 for
+        鎖刃龍; "ドシャクマって…": ドシャクマ for ドシャグマ): Han by the usual reading of each character, no longer
+        than a Han name; katakana by its loose romaji, voiced or not, read by whole morae, beginning and ending with
+        a name's first and last kana (voiced or not) and at most KANA_SLACK kana longer than a kana name."""
+        table = readings()
+        sounds = [table.of(ch)[:1] for ch in subject]
+        for start in range(len(subject)):
+            if not sounds[start]:
+                continue
+            for end in range(start + SPAN_HAN, min(len(subject), start + self._han_longest) + 1):
+                if not sounds[end - 1]:
+                    break
+                for key in self._pinyin.keys.get("".join(r[0] for r in sounds[start:end]), ()):
+                    yield key, subject[start:end]
+        for run in _KATAKANA_RUN.finditer(subject):
+            morae = _morae(run.group())
+            spelled = [_mora_romaji(mora) for mora in morae]
+            offsets = [run.start()]
+            for mora in morae:
+                offsets.append(offsets[-1] + len(mora))
+            for first in range(len(morae)):
+                if _unvoiced(morae[first][0]) not in self._kana_starts:
+                    continue
+                for last in range(first + 1, len(morae) + 1):
+                    if offsets[last] - offsets[first] > self._kana_longest:
+                        break
+                    if offsets[last] - offsets[first] < SPAN_KANA:
+                        continue
+                    span = subject[offsets[first] : offsets[last]]
+                    if _unvoiced(span.rstrip("ー")[-1:]) not in self._kana_ends:
+                        continue
+                    spelling = romaji.loose("".join(spelled[first:last]))
+                    for key, _ in (
+                        *self._romaji.exact([spelling]),
+                        *self._voiceless.exact([romaji.voiceless(spelling)]),
+                    ):
+                        yield key, span
+
+
+@lru_cache(maxsize=512)
+def _unvoiced(kana: str) -> str:
+    """A kana without its voicing mark (ド: ト, パ: ハ); "" for none."""
+    return unicodedata.normalize("NFD", kana)[:1]
+
+
+@lru_cache(maxsize=512)
+def _mora_romaji(mora: str) -> str:
+    """Hepburn of one mora; a small ッ doubles the next consonant, which the loose spelling folds away: none."""
+    return "" if mora == "ッ" else romaji.hepburn(mora)
+
+
+def _morae(kana: str) -> list[str]:
+    """A katakana run cut into morae: a small kana stays with the one before it (キュ, ショ)."""
+    morae: list[str] = []
+    for ch in kana:
+        if morae and ch in _SMALL_KANA:
+            morae[-1] += ch
+        else:
+            morae.append(ch)
+    return morae

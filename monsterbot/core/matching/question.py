@@ -83,7 +83,7 @@ ENGLISH_FILLER = frozenset(
         *"what whats is are the a an weak weakness weaknesses weakpoint weakpoints weakspot weakspots to of for "
         "against element elements elemental monster please tell me about how do i beat kill hunt s "
         "tips tip best points point spot spots bring where which need help with on guide strategy counter fight "
-        "hunting pls compare hard harder hardest difficult".split(),
+        "hunting pls compare hard harder hardest difficult value values".split(),
         *(word for word in INDIVIDUAL_WORDS if word.isascii()),
     ]
 )
@@ -159,71 +159,58 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "blast": ("爆破", "blast"),
     "stun": ("暈眩", "氣絕", "気絶", "stun", "ko"),
 }
-#: Words around an element in a reverse question ("哪些魔物怕火", "what is weak to dragon", "火属性が弱点").
-REVERSE_MARKERS = (
-    "哪些",
-    "哪個",
-    "哪隻",
-    "什麼",
-    "魔物",
-    "怪物",
-    "モンスター",
-    "的",
-    "怕",
-    "弱點",
-    "弱",
-    "屬性",
-    "有",
-    "是",
-    "剋",
-    "克",
-    "一覽",
-    "一覧",
-    "列表",
-    "清單",
-    "が",
-    "は",
-    "の",
-    "を",
-    "効く",
-    "有效",
-    # a weapon of the element and what it can hunt ("雷屬性武器可以打什麼", "氷属性の武器で行けるモンスター")
-    *("怪", "有哪些", "武器", "可以", "打", "で", "行ける", "狩れる"),
-)
-ENGLISH_REVERSE_MARKERS = frozenset(
-    "which what whats who monsters monster weak weakness weaknesses to is are list against element elemental good use "
-    "effective s the of in for a an my i should on weapon targets".split()
-)
 #: The markers that make a reverse question explicit, as a group needs it to be answered: "哪些魔物怕火", "weak to
 #: fire", "火が弱点のモンスター"; "有雷" (spoilers ahead), "怕火", "是毒", "the fire" are said in passing.
 EXPLICIT_REVERSE_MARKERS = (
-    "哪些",
-    "哪個",
-    "哪隻",
-    "什麼",
-    "魔物",
-    "怪物",
-    "モンスター",
-    "弱點",
-    "弱",
-    "一覽",
-    "一覧",
-    "列表",
-    "清單",
-    "効く",
-    "有效",
-    "怪",
-    "有哪些",
-    "武器",
+    *("哪些", "哪個", "哪隻", "什麼", "魔物", "怪物", "モンスター", "弱點", "弱", "一覽", "一覧", "列表", "清單"),
+    *("効く", "有效", "怪", "有哪些", "武器"),
+)
+#: Words around an element in a reverse question ("哪些魔物怕火", "what is weak to dragon", "火属性が弱点"): the
+#: explicit markers and the words said in passing.
+REVERSE_MARKERS = (
+    *EXPLICIT_REVERSE_MARKERS,
+    *("的", "怕", "屬性", "有", "是", "剋", "克", "が", "は", "の", "を"),
+    # a weapon of the element and what it can hunt ("雷屬性武器可以打什麼", "氷属性の武器で行けるモンスター")
+    *("可以", "打", "で", "行ける", "狩れる"),
 )
 ENGLISH_EXPLICIT_REVERSE_MARKERS = frozenset(
     "which what whats who monsters monster weak weakness weaknesses list against effective targets weapon".split()
 )
+ENGLISH_REVERSE_MARKERS = ENGLISH_EXPLICIT_REVERSE_MARKERS | frozenset(
+    "to is are element elemental good use s the of in for a an my i should on".split()
+)
+#: A reverse question in a sentence of its own words ("冰属性能打哪些怪", "who takes the most fire damage", "水属性の
+#: 武器作ったけど誰に使える？"): an element said as an element (X屬性, or an English element word before the noun it
+#: qualifies: "fire damage", "dragon element") and a word that asks for monsters (who, 誰, 哪些, "monsters", 一覧).
+#: The rest of the sentence is kept as the subject: a name in it makes the message a question about that monster
+#: (reading.py).
+ASKING_FOR_MONSTERS = (
+    "誰",
+    "哪些",
+    "哪隻",
+    "哪種",
+    "什麼怪",
+    "魔物",
+    "怪物",
+    "モンスター",
+    "一覽",
+    "一覧",
+    "列表",
+    "清單",
+)
+ENGLISH_ASKING_FOR_MONSTERS = frozenset("who whom monsters users targets list".split())
+#: Words asking for people as readily as for monsters ("誰有火屬性武器", "who has a good fire weapon build"): with an
+#: element and no word of weakness (WEAKNESS_WORDS), a group is not answered (the question is not `asking`);
+#: one-to-one it is.
+PEOPLE_OR_MONSTERS = frozenset(("誰", "who", "whom"))
+WEAKNESS_WORDS = ("弱", "怕", "克", "剋", "効", "有效", "通ル")
+ENGLISH_WEAKNESS_WORDS = frozenset("weak weakness weaknesses effective against takes".split())
 #: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア", "海龍還是白熾龍").
-#: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with".
+#: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with"; と between two hiragana is
+#: inside a word (まとめ).
 COMPARE_SPLIT = re.compile(
     r"\s+(?:vs\.?|versus|and|or)\s+"
-    r"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|と|、|,|，|/)\s*",
+    r"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|(?<![\u3040-\u309f])と|と(?![\u3040-\u309f])|、|,|，|/)\s*",
     re.I,
 )
 #: Elements a message may consist of alone ("ice", "Fire?", "火屬性", "冰"): which monsters are weak to it.
@@ -233,7 +220,8 @@ ELEMENT_TOPICS = ("fire", "water", "thunder", "ice", "dragon")
 FRANCHISE_WORDS = ("魔物獵人", "怪物獵人", "怪獵", "魔獵", "モンハン", "モンスターハンター")
 #: Phrases before a name in Chinese and Japanese questions.
 PREFIXES = (
-    *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "求", "打", "すみません", "教えて"),
+    *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "求助", "求", "打", "すみません", "教えて"),
+    *("有人知道", "有沒有人知道", "誰知道"),
     *FRANCHISE_WORDS,
     *(word for word in INDIVIDUAL_WORDS if not word.isascii()),
 )
@@ -278,6 +266,9 @@ class _Vocabulary:
     hitzone_suffix: re.Pattern[str]
     reverse_markers: re.Pattern[str]
     explicit_reverse: re.Pattern[str]
+    element_phrase: re.Pattern[str]
+    asking_for_monsters: re.Pattern[str]
+    weakness: re.Pattern[str]
     games: dict[str, str]
     topics: dict[str, str]
     hitzone_words: frozenset[str]
@@ -305,6 +296,13 @@ def _vocabulary() -> _Vocabulary:
         hitzone_suffix=re.compile(f"(?:{particles})?(?:{_alternation(HITZONE_WORDS)})$"),
         reverse_markers=re.compile(_alternation(REVERSE_MARKERS)),
         explicit_reverse=re.compile(_alternation(EXPLICIT_REVERSE_MARKERS)),
+        element_phrase=re.compile(
+            _alternation(
+                w for t, words in TOPIC_WORDS.items() if t in ELEMENT_TOPICS for w in words if w.endswith("屬性")
+            )
+        ),
+        asking_for_monsters=re.compile(_alternation(ASKING_FOR_MONSTERS)),
+        weakness=re.compile(_alternation(WEAKNESS_WORDS)),
         games=games,
         topics={normalize(w): topic for topic, words in TOPIC_WORDS.items() for w in words},
         hitzone_words=frozenset(normalize(w) for w in HITZONE_WORDS),
@@ -320,8 +318,13 @@ def topic_named(key: str) -> str:
     return _vocabulary().topics.get(key, "")
 
 
+#: A mention of the bot opening a message ("@bot 闢獸", "@机器人 缠蛙"): no word of the question.
+LEADING_MENTION = re.compile(r"^\s*[@＠]\S+\s+")
+
+
 def parse(text: str) -> Question:
     """Parse one chat message into a Question."""
+    text = LEADING_MENTION.sub("", text)
     language = detect_language(text)
     folded = fold(text).strip()
     vocab = _vocabulary()
@@ -333,6 +336,9 @@ def parse(text: str) -> Question:
     element = _element_alone(whole, vocab)
     if element:
         return Question(Kind.REVERSE, language=language, whole=whole, topic=element, alone=True)
+    framed = _reverse_frame(folded, vocab)
+    if framed is not None:
+        return replace(framed, language=language)
     sides = [side for side in COMPARE_SPLIT.split(text) if side.strip()]
     if len(sides) >= 2:
         parsed = [_parse_name(side, vocab) for side in sides]
@@ -353,6 +359,39 @@ def _element_alone(whole: str, vocab: _Vocabulary) -> str:
     """
     topic = vocab.topics.get(whole, "")
     return topic if topic in ELEMENT_TOPICS else ""
+
+
+def _reverse_frame(folded: str, vocab: _Vocabulary) -> Question | None:
+    """A reverse question worded in a sentence of its own (ASKING_FOR_MONSTERS), or None; the words left besides
+    the element, the words asking for monsters and the markers are its subject."""
+    tokens = [compact(t) for t in re.split(r"[\s\W_]+", GAME_PHRASES.sub(r"\1", folded))]
+    game: str | None = None
+    topics: set[str] = set()
+    askers: set[str] = set()
+    explicit = False
+    rest: list[str] = []
+    for index, key in enumerate(tokens):
+        if key in vocab.games:
+            game = game or vocab.games[key]
+        elif key.isascii():
+            qualifies = index + 1 < len(tokens) and bool(tokens[index + 1]) and tokens[index + 1] not in vocab.topics
+            explicit = explicit or key in ENGLISH_WEAKNESS_WORDS
+            if qualifies and vocab.topics.get(key) in ELEMENT_TOPICS:
+                topics.add(vocab.topics[key])
+            elif key in ENGLISH_ASKING_FOR_MONSTERS:
+                askers.add(key)
+            elif key not in ENGLISH_REVERSE_MARKERS:
+                rest.append(key)
+        else:
+            for found in vocab.element_phrase.finditer(key):
+                topics.add(vocab.topics[found.group()])
+            askers.update(found.group() for found in vocab.asking_for_monsters.finditer(key))
+            explicit = explicit or bool(vocab.weakness.search(key))
+            rest.append(vocab.asking_for_monsters.sub("", vocab.element_phrase.sub("", key)))
+    if len(topics) != 1 or not askers:
+        return None
+    asking = explicit or not askers <= PEOPLE_OR_MONSTERS
+    return Question(Kind.REVERSE, "".join(rest), game, whole=compact(folded), topic=topics.pop(), asking=asking)
 
 
 def _parse_name(text: str, vocab: _Vocabulary) -> Question:

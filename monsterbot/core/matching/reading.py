@@ -11,11 +11,16 @@ names; the reading decides from evidence a reviewer can read, each piece named i
   name); a word after the name makes it part of another name (電龍頭, "magna carta history"); when the rest is a
   sentence (particles, verbs: "動物園でキリンを見た", "侏羅紀公園的棘龍") the name is used for something else; a
   title glued before the name (二つ名 the knowledge lacks: "黑炎王火龍", "dreadking rathalos") asks "did you mean";
+  a message in a question's form about a name long enough to be no everyday word answers ("where does jin dahaad
+  spawn", _question_about); a longer word holding a short name is the longer name it misspells ("mizutsuni");
+- a short form (a Han name without its kind: 煌雷, 刺花; a Latin first word in a hunter's question: "gore
+  weakness") answers, alone or opening a question; a katakana name one sound off, no other near, answers;
 - a variant word (variants.py, and those the names show: family.py) with a base name is the variant the
   knowledge's names make of that pair, or, when none does, "not in our knowledge, did you mean the base?";
 - a game named with a monster it holds only as another form (Wilds' Guardian Fulgur Anjanath for Anjanath)
   answers that form;
-- several names answer a comparison of every one; an element alone asks which monsters are weak to it.
+- several names answer a comparison of every one, its question words (好難打, 哪個最好打, 違い) being no side;
+  an element alone asks which monsters are weak to it.
 
 The thresholds are chosen on the tuning half of tests/data/matching_corpus_*.tsv (see evaluation.py).
 """
@@ -103,27 +108,54 @@ ABOUT_WORDS = (
     "属性",
     "何属性",
     "何が弱い",
+    # what sets compared monsters apart (リオレウスと護竜リオレウスの違い, マガドとメルゼナどっちが強い)
+    *("違い", "区別", "區別", "差別", "不一樣", "どっち", "どっちが", "difference", "farming"),
 )
 #: Words of a hunter's question about a monster (_asks_about): weakness, element choice, parts, hunting verbs. Chinese
 #: (either script: normalised) and Japanese are found inside the words around the name, English as whole words.
 HUNT_WORDS = (
     *("弱", "怕", "剋", "克制", "屬性", "打", "帶", "用", "推薦", "有效", "攻略", "部位", "尾巴", "斷", "難", "肉質"),
     *("素材", "裝備", "麻痺", "麻痹", "暈", "効", "倒", "殴", "弱点", "尻尾", "切れ", "壊", "属性", "対策", "持って"),
+    *("準備", "コツ", "苦手"),
     *("weak", "weakness", "weaknesses", "element", "elements", "elemental", "beat", "kill", "kills", "hit", "hunt"),
-    *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide"),
+    *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide", "break", "cut", "sever"),
 )
 #: Elements and ailments, which ask about a monster after its name ("凍峰龍用火還是雷", "グラビモスは水？"), but before
 #: it are a title's characters (金雷公, 紫毒姫); in English they are everyday words ("fire", "ice") and do not count.
 #: (龍 is left out: inside 恐龍, 翼龍 it is no element.)
 ELEMENT_WORDS = ("火", "水", "雷", "冰", "氷", "毒")
 _ELEMENT_FIRST = re.compile(f"[{''.join(ELEMENT_WORDS)}](?![\u4e00-\u9fff])")
+#: A question about a name alone answers for a Latin name of QUESTION_LATIN letters or a katakana one of QUESTION_KANA
+#: (_question_about): its form is an English question word opening it, or a Japanese one or a question mark in it.
+QUESTION_LATIN = 7
+QUESTION_KANA = 4
+QUESTION_HAN = 3
+CHINESE_QUESTION_WORDS = (
+    "怎麼",
+    "怎么",
+    "咋",
+    "嗎",
+    "吗",
+    "什麼",
+    "什么",
+    "哪",
+    "誰",
+    "谁",
+    "如何",
+    "幾",
+    "几",
+    "是不是",
+)
+ENGLISH_QUESTION_WORDS = frozenset("how what where why when which who can does do did is are any anyone".split())
+JAPANESE_QUESTION_WORDS = ("どう", "どこ", "何", "なに", "いつ", "誰")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
 SENTENCE_MARKS = re.compile(
-    "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问でをがにはへとたもやかよねな]"
+    "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问知到でをがにはへとたもやかよねな]"
 )
 ENGLISH_SENTENCE_WORDS = frozenset(
     "i my you your he she we they it was were be been am at in on from with this that there here saw see love like "
-    "have has had went go my our their his her its by and or of the a an".split()
+    "have has had went go my our their his her its by and or of the a an "
+    "is are what where how why when who which does do did can any".split()
 )
 #: Latin and kana shortenings are how players name monsters ("lagi", "velk", レウス, ミツネ: wikiwiki's 略称 page), and
 #: so are Han ones (金火, 黑角): they answer as the matcher decides, unless the subject is a whole first word of a
@@ -154,6 +186,10 @@ KANA_LEAD = 15.0
 _KATAKANA = re.compile("[\u30a0-\u30ff]+")
 _KANA = re.compile("[\u3040-\u30ff]")
 _LATIN_WORD = re.compile("[a-z0-9]+")
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]")
+_TITLE_HEAD = re.compile("[\u4e00-\u9fff]{2,}(?=[\u30a0-\u30ff]{2,}$)")  # 渾沌 before ゴア
+_LINKS = "要的之ノハ"  # words that join a short form to its question (波衣要用什麼屬性, 刺花的弱點)
+_NUMBERED = re.compile("[a-z]\\d+$")
 _LEADING_KATAKANA = re.compile("\\s*([\u30a0-\u30ff]{2,})[\u3040-\u309f]")
 _LATIN = re.compile("[a-z]")
 
@@ -200,6 +236,12 @@ def read(text: str, matcher: Matcher) -> Reading:
 
 def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
     """Read a parsed message (text is the message as typed, for the words' boundaries)."""
+    if (
+        question.kind is Kind.REVERSE
+        and question.subject
+        and matcher.match_key(question.subject).outcome is not Outcome.MISS
+    ):
+        question = replace(question, kind=Kind.WEAKNESS)  # a name beside the element: a question about that monster
     if question.kind is Kind.REVERSE:
         return Reading(Verdict.REVERSE, topic=question.topic, why="element alone" if question.alone else "reverse")
     if question.kind is Kind.COMPARE:
@@ -213,7 +255,12 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
         return Reading(Verdict.COMPARE, listed, why="names separated by spaces", whole=True)
     reading = _in_game(_name(question.subject, text, matcher), question.game, matcher)
     if reading.verdict is Verdict.NONE:
-        reading = _katakana_first(text, matcher) or reading
+        reading = (
+            _katakana_first(text, matcher)
+            or _han_short_first(question.subject, text, matcher)
+            or _latin_short_word(question.subject, text, matcher)
+            or reading
+        )
     glued = _glued(question.subject, text) and bool(matcher.monsters_named(question.subject))
     if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and glued:
         return Reading(
@@ -242,11 +289,48 @@ def _katakana_first(text: str, matcher: Matcher) -> Reading | None:
     return reading if reading.verdict is Verdict.ANSWER else None
 
 
+def _han_short_first(subject: str, text: str, matcher: Matcher) -> Reading | None:
+    """The reading of the Han short form a subject begins with, when the rest asks a hunter's question about it
+    ("鎖刃屬性弱點是？", "打凍峰要準備什麼"): a short form is no key, so the matcher never finds it inside a longer
+    subject. The form must be what _known_prefix answers (a name without its kind, one monster's). None otherwise."""
+    if not _HAN_ONLY.match(subject):
+        return None
+    for size in range(min(len(subject) - 1, TITLE_CJK + 1), HAN_PREFIX_SHORTEST - 1, -1):
+        piece, rest = subject[:size], subject[size:].lstrip(_LINKS)
+        if not rest.startswith(tuple(_words(HUNT_WORDS + ELEMENT_WORDS + ABOUT_WORDS))):
+            continue  # the question must begin right after the form (熔岩巨獸: 巨獸 goes on a name of its own)
+        result = matcher.match_key(piece)
+        best = result.best
+        if best is not None and best.method is Method.PART and _known_prefix(piece, best, text, matcher):
+            return Reading(
+                Verdict.ANSWER, (best.monster_id,), why="a short form, then a question about it", match=result
+            )
+    return None
+
+
+def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | None:
+    """The reading of a word of an English message that is a short form of one name, in a hunter's question about
+    it ("is gogma weak to fire", "where do i hit lagi"): the parser glues the words left after its question words
+    (gogmafire), so the short form is looked for word by word, as _known_prefix answers one. None otherwise."""
+    words = re.findall("[a-z]+", text.lower())
+    if not text.isascii() or not _words(HUNT_WORDS) & set(words):  # no hunter's word: no short form is answered
+        return None
+    for word in words:
+        if len(word) <= PART_LETTERS or word in ENGLISH_FILLER or word in _words(HUNT_WORDS) or word == subject:
+            continue  # (the subject itself was matched already)
+        result = matcher.match_key(word)
+        best = result.best
+        if best is not None and best.method is Method.PART and _known_prefix(word, best, text, matcher):
+            return Reading(Verdict.ANSWER, (best.monster_id,), why="a short form, in a question about it", match=result)
+    return None
+
+
 def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
     """The monsters of a message that is Chinese or Japanese names separated by spaces ("滅盡龍 冰呪龍 冥赤龍"), each
     word a name of one monster as it stands; () otherwise. Latin names hold spaces themselves ("rey dau") and are
     listed with commas or "vs"."""
     words = [normalize(word) for word in text.split()]
+    words = [word for word in words if matcher.monsters_named(word) or not _asks_only(word)]  # "弱點", "哪個最好打"
     if len(words) < 2 or not all(word and is_cjk(word) for word in words):
         return ()
     named = [matcher.monsters_named(word) for word in words]
@@ -254,6 +338,12 @@ def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
         return ()
     found = tuple(dict.fromkeys(ids[0] for ids in named))
     return found if len(found) > 1 else ()
+
+
+def _asks_only(word: str) -> bool:
+    """Whether a word of a list is the question's, not a name: words asking about a monster, or ones holding a
+    Chinese or Japanese word of a hunter's question ("哪個最好打")."""
+    return _about(word) or any(hunt in word for hunt in _words(HUNT_WORDS) if not hunt.isascii())
 
 
 def _glued(subject: str, text: str) -> bool:
@@ -266,7 +356,8 @@ def _glued(subject: str, text: str) -> bool:
 
 def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
     read = [(name, _name(name, text, matcher)) for name in question.names]
-    kept = [side for name, side in read if not _question_words(name, side)]
+    clauses = "," in text or "，" in text  # commas join clauses too: "balahara keeps diving, how do i get it out"
+    kept = [side for name, side in read if not (_question_words(name, side) or (clauses and _no_name_near(side)))]
     if len(kept) == 1:  # "火龍還是好難打", "ジンダハドって火と雷どっちがいい": one name, and words asking about it
         return kept[0]
     sides = _apart(kept)
@@ -279,15 +370,19 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
     return _name(question.whole, text, matcher)  # no side is a name: the words were not a list ("fast and furious")
 
 
+def _no_name_near(side: Reading) -> bool:
+    """Whether a side was read as no monster with no name near it (a clause of a sentence, not a list's item)."""
+    near = side.match is not None and any(c.score >= AMBIGUOUS_FLOOR for c in side.match.candidates)
+    return side.verdict is Verdict.NONE and not near
+
+
 def _question_words(subject: str, side: Reading) -> bool:
     """Whether a side of a comparison is words of the question rather than a name: an element alone ("凍峰龍用火還是
     雷": the elements are compared), or words no name comes near that hold a Chinese or Japanese word of a hunter's
     question ("好難打") or begin with an element that is no Han word's first character ("雷どっちがいい"; not 火鍋)."""
     if subject in _words(ELEMENT_WORDS) or _about(subject):  # "火", "best weapon element" (its words: "weapon")
         return True
-    near = side.match is not None and any(c.score >= AMBIGUOUS_FLOOR for c in side.match.candidates)
-    asks = any(word in subject for word in _words(HUNT_WORDS) if not word.isascii())
-    return side.verdict is Verdict.NONE and not near and (asks or bool(_ELEMENT_FIRST.match(subject)))
+    return _no_name_near(side) and (_asks_only(subject) or bool(_ELEMENT_FIRST.match(subject)))
 
 
 def _apart(sides: list[Reading]) -> list[Reading]:
@@ -309,11 +404,28 @@ def _apart(sides: list[Reading]) -> list[Reading]:
 def _name(subject: str, text: str, matcher: Matcher) -> Reading:
     """One name: a variant pair, else the matcher's best with the evidence around it."""
     result = matcher.match_key(subject)
+    if result.outcome is Outcome.MISS:
+        titled = _title_and_short_form(subject, matcher)
+        if titled is not None:
+            return titled
     if not matcher.monsters_named(subject) and not _sounds_as_one_name(result):
         variant = _variant(subject, matcher)
         if variant is not None:
             return variant
     return replace(_weigh(subject, result, text, matcher), match=result)
+
+
+def _title_and_short_form(subject: str, matcher: Matcher) -> Reading | None:
+    """The variant a title's Han head and its base's katakana short form make ("渾沌ゴア": 渾沌に呻くゴア・マガラ,
+    as family.py's titles pair 渾沌 with Gore Magala), or None."""
+    head = _TITLE_HEAD.match(subject)
+    if head is None:
+        return None
+    base = matcher.match_key(subject[head.end() :]).best
+    if base is None or base.method is not Method.PART:
+        return None
+    titled = family(matcher).titles.get((head.group(), base.monster_id))
+    return Reading(Verdict.ANSWER, (titled,), why="a title's head before its base's short form") if titled else None
 
 
 def _sounds_as_one_name(result: MatchResult) -> bool:
@@ -360,7 +472,7 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     best = result.candidates[0]
     if best.method is Method.CONTAINS:
         return replace(_contained(subject, best, text, matcher), whole=result.whole_message, score=best.score)
-    if _numbered_title(subject, best):
+    if _numbered_title(subject, best, text):
         return Reading(Verdict.NONE, why="a name with a number: the title of something else", score=best.score)
     doubt = _doubt(subject, best, matcher)
     if doubt and _known_prefix(subject, best, text, matcher):
@@ -476,11 +588,15 @@ def _first_word(subject: str, best: Candidate, matcher: Matcher) -> bool:
     return any(len(words) > 1 and normalize(words[0]) == subject for _, name in names if (words := name.split()))
 
 
-def _numbered_title(subject: str, best: Candidate) -> bool:
+def _numbered_title(subject: str, best: Candidate, text: str) -> bool:
     """Whether a Latin subject is a name followed by a number ("diablo 4", "rathalos 2"): a sequel's or a product's
-    title, not the monster. The evidence is the number itself, which no Latin name holds: the name was only found as
+    title, not the monster. The evidence is the number itself, which no Latin name holds, right after the name's
+    letters in the message (in "seregios weak 2 what" a question's word stands between): the name was only found as
     a likeness or a part of the subject, never as the subject itself."""
-    return best.method is not Method.EXACT and bool(re.fullmatch(r"[a-z]+\d+", subject)) and best.key.isalpha()
+    found = re.fullmatch(r"([a-z]+)(\d+)", subject)
+    if found is None or best.method is Method.EXACT or not best.key.isalpha():
+        return False
+    return re.search(rf"{found.group(1)[-1]}[\s\W_]*{found.group(2)}", fold(text).lower()) is not None
 
 
 def _short_part(subject: str, best: Candidate) -> bool:
@@ -506,8 +622,9 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
     - it is a whole word of that name: the first word of a Latin name of several words ("gore" of "gore magala"), or
       a Han name but its kind (family.py's kinds: 龍, 獸, 蜘蛛, the endings several monsters' names share), with
       HAN_PREFIX_SHORTEST characters left (凍峰 of 凍峰龍, 刺花 of 刺花蜘蛛), unless it reads as a variant word and a
-      character (青熊: blue and bear, a description of its own). A fragment of one Latin word ("basar", "seregi")
-      is as often a word of its own and stays asked;
+      character (青熊: blue and bear, a description of its own). A fragment of one Latin word of more than
+      PART_LETTERS letters ("gogma", "dosha") counts in a hunter's question only: alone ("basar", "seregi") it is
+      as often a word of its own and stays asked (an English word never gets here: the matcher masks it);
     - the message carries a hunter's question word beside it (_asks_about), or, for a Han short form, is the short
       form alone with no element word leading it (_alone). A Latin first word alone is as often an English word
       ("royal", "coral").
@@ -518,7 +635,8 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
     if matcher.monsters_beginning(subject) != {best.monster_id}:
         return False
     if subject.isascii():
-        return _first_word(subject, best, matcher) and _asks_about(*_sides(subject, text, "", ""), subject, text)
+        word = _first_word(subject, best, matcher) or len(subject) > PART_LETTERS
+        return word and _asks_about(*_sides(subject, text, "", ""), subject, text)
     monster = matcher.monster(best.monster_id)
     names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
     kinds = family(matcher).kinds
@@ -561,18 +679,21 @@ def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
 
 def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Reading:
     """A name inside a longer subject: answered only when the rest asks about it."""
-    start = subject.find(best.key)
-    before, after = subject[:start], subject[start + len(best.key) :]
-    if not _within_word(best.key, text):
+    key = best.span or best.key  # the name as the subject spells it
+    start = subject.find(key)
+    before, after = subject[:start], subject[start + len(key) :]
+    if not _within_word(key, text):
         return Reading(Verdict.NONE, why="inside a longer word")
     if all(_about(part) for part in (before, after)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
-    if _asks_about(*_sides(best.key, text, before, after), best.key, text):
-        beside = _variant_beside(before, best.key, after, matcher)
+    if _asks_about(*_sides(key, text, before, after), key, text):
+        beside = _variant_beside(before, key, after, matcher)
         return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
+    if _question_about(best.key, after, text, _of_words(best, matcher)):
+        return Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
     titled = family(matcher).titles.get((before, best.monster_id))
@@ -581,6 +702,36 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     if _is_title(before, text):
         return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name")
     return Reading(Verdict.NONE, why="the name in a sentence about something else")
+
+
+def _of_words(best: Candidate, matcher: Matcher) -> bool:
+    """Whether the key found is a Latin name of several words ("rey dau", "nu udra"), which no everyday word is."""
+    monster = matcher.monster(best.monster_id)
+    names = monster.all_names() if monster is not None else ()
+    return any(len(name.split()) > 1 and normalize(name) == best.key for _, name in names)
+
+
+def _question_about(key: str, after: str, text: str, of_words: bool = False) -> bool:
+    """Whether the message is a question about a long Latin or katakana name standing as its own word ("where does
+    jin dahaad spawn", "チャタカブラの舌ってどう避ける？").
+
+    The evidence is the question's form (an English question word opening one of its clauses, or "help"; a Chinese
+    or Japanese one after the name; a question mark) and the name's length: QUESTION_LATIN letters (or several
+    words: "rey dau"), QUESTION_KANA katakana or QUESTION_HAN Han characters, which no everyday word in the tuning
+    halves' negatives reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter); shorter names need a hunter's word
+    (_asks_about). A numbered title after the name ("… witcher 3") is something else."""
+    if _NUMBERED.search(after):
+        return False
+    folded = fold(text).lower()
+    if _LATIN_WORD.fullmatch(key):
+        openings = {next(iter(re.findall("[a-z]+", clause)), "") for clause in re.split("[,.;!]", folded)}
+        asked = bool(openings & ENGLISH_QUESTION_WORDS) or "?" in folded or "help" in re.findall("[a-z]+", folded)
+        return (len(key) >= QUESTION_LATIN or of_words) and asked
+    if _KATAKANA.fullmatch(key) and len(key) >= QUESTION_KANA:
+        return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
+    if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
+        return "?" in folded or any(word in after for word in _words(CHINESE_QUESTION_WORDS))
+    return False
 
 
 def _asks_about(before: str, after: str, key: str, text: str) -> bool:
@@ -596,6 +747,8 @@ def _asks_about(before: str, after: str, key: str, text: str) -> bool:
     if key.isascii() and re.fullmatch(r"[a-z0-9]*", before + after):
         if before and before not in _words(HUNT_WORDS) and _is_title(before, text):
             return False  # "hellblade glavenus weakness": a title, read as one
+        if _NUMBERED.search(after):
+            return False  # "… in witcher 3": the title of something else follows the name
         words = {w for w in re.split(r"[^a-z]+", fold(text).lower()) if w and w not in key}
         return bool(words & _words(HUNT_WORDS))
     hunt_after = any(word in after for word in _words(HUNT_WORDS + ELEMENT_WORDS))
@@ -687,11 +840,12 @@ def _is_title(before: str, text: str) -> bool:
     or particle (真紅眼の: a phrase); one Han character is a word's modifier (小火龍, "little fire dragon"). What
     follows a name (電龍頭, "magna carta history") is read by the caller: the name is then part of another word.
     """
-    if SENTENCE_MARKS.search(before) or _KANA.search(before):
-        return False
+    if SENTENCE_MARKS.search(before) or _KANA.search(before) or any(ch.isdigit() for ch in before):
+        return False  # a sentence, a phrase, or a numbered title of something else (巫師3)
     if before.isascii():
         words = [w for w in re.split(r"[\s\W_]+", fold(text).lower()) if w]
-        return len(before) <= TITLE_LATIN and not any(w in ENGLISH_SENTENCE_WORDS for w in words) and len(words) <= 3
+        named = [w for w in words if w not in _words(HUNT_WORDS)]  # a hunter's words ask, they name nothing
+        return len(before) <= TITLE_LATIN and not any(w in ENGLISH_SENTENCE_WORDS for w in words) and len(named) <= 3
     return TITLE_CJK_SHORTEST <= len(before) <= TITLE_CJK
 
 

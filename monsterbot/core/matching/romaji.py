@@ -18,6 +18,9 @@ _HIRAGANA = re.compile(r"[\u3041-\u3096ー]+")
 _KATAKANA = re.compile(r"[\u30a1-\u30faー・]+")
 _LONG_O = re.compile(r"o[uh](?=[^aeiou]|$)")  # ou / oh for a long o (ショウグン: shougun, shogun, shohgun)
 _REPEAT = re.compile(r"([a-z])\1+")
+#: A glide between a consonant or an i and a vowel: ゲリョス (geryosu) and ゲリヨス (geriyosu), リオレイア (rioreia) and
+#: リオレイヤ (rioreiya) differ only by a small kana typed large or a glide heard; both fold to an i.
+_GLIDE = re.compile(r"(?<=[bcdfghjklmnprstvwz])y(?=[aeiou])|(?<=i)y(?=[aeiou])")
 
 
 def is_kana(text: str) -> bool:
@@ -40,9 +43,10 @@ def ime_kana(latin: str) -> str | None:
 
 
 def loose(romaji: str) -> str:
-    """The loose spelling: letters only, long vowels, doubled consonants and nn folded to one letter."""
+    """The loose spelling: letters only, long vowels, doubled consonants and nn folded to one letter, a glide (ya,
+    yo, yu after a consonant or an i) to an i."""
     letters = "".join(ch for ch in romaji if "a" <= ch <= "z")
-    return _REPEAT.sub(r"\1", _LONG_O.sub("o", letters))
+    return _REPEAT.sub(r"\1", _GLIDE.sub("i", _LONG_O.sub("o", letters)))
 
 
 #: Kana that differ only by their voicing marks (ド/ト, バ/ハ/パ/フ, グ/ク, ズ/ス, ツ/ス): a slip of one mark is a
