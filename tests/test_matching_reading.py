@@ -562,3 +562,16 @@ def test_a_latin_short_form_among_a_questions_words_is_answered(knowledge, text,
 
 def test_a_latin_fragment_in_a_sentence_without_a_hunters_word_is_not(knowledge):
     assert not _read(knowledge, "my friend blango is here").answers
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "monsters"),
+    [
+        ("rath weakness anyone?", Verdict.ASK, {"rathalos", "rathian"}),  # a nickname two monsters share
+        ("tigrex weakness anyone", Verdict.ANSWER, {"tigrex"}),
+        ("can anyone tell me zinogre weakness", Verdict.ANSWER, {"zinogre"}),
+    ],
+)
+def test_the_words_that_open_a_question_are_no_part_of_the_name(knowledge, text, verdict, monsters):
+    reading = _read(knowledge, text)
+    assert reading.verdict is verdict and monsters <= set(reading.monsters)

@@ -77,6 +77,8 @@ INDIVIDUAL_WORDS = (
     ),
     *("傀異化", "tempered", "arch", "at", "afflicted", "alpha", "frenzied"),  # "AT velkhana": arch-tempered
 )
+#: English words that open a question ("anyone know …", "can i …"): a name is never one of them.
+ENGLISH_QUESTION_WORDS = frozenset("how what where why when which who can does do did is are any anyone".split())
 #: Latin words that frame a question in English and carry no name.
 ENGLISH_FILLER = frozenset(
     [
@@ -85,6 +87,7 @@ ENGLISH_FILLER = frozenset(
         "tips tip best points point spot spots bring where which need help with on guide strategy counter fight "
         "hunting pls compare hard harder hardest difficult value values".split(),
         *(word for word in INDIVIDUAL_WORDS if word.isascii()),
+        *ENGLISH_QUESTION_WORDS,
     ]
 )
 

@@ -52,6 +52,7 @@ from monsterbot.core.matching.normalize import MAX_INPUT, fold, is_cjk, normaliz
 from monsterbot.core.matching.phonetic import SOUND_ALIKE
 from monsterbot.core.matching.question import (
     ENGLISH_FILLER,
+    ENGLISH_QUESTION_WORDS,
     HITZONE_WORDS,
     PARTICLES,
     QUESTION_SUFFIXES,
@@ -146,7 +147,6 @@ CHINESE_QUESTION_WORDS = (
     "几",
     "是不是",
 )
-ENGLISH_QUESTION_WORDS = frozenset("how what where why when which who can does do did is are any anyone".split())
 JAPANESE_QUESTION_WORDS = ("どう", "どこ", "何", "なに", "いつ", "誰")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
 SENTENCE_MARKS = re.compile(
