@@ -575,3 +575,27 @@ def test_a_latin_fragment_in_a_sentence_without_a_hunters_word_is_not(knowledge)
 def test_the_words_that_open_a_question_are_no_part_of_the_name(knowledge, text, verdict, monsters):
     reading = _read(knowledge, text)
     assert reading.verdict is verdict and monsters <= set(reading.monsters)
+
+
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("青蛙怪弱点", {"chatacabra", "tetranadon"}),  # 纏蛙 and 河童蛙: the names say they are frogs
+        ("螃蟹怎么打", {"daimyo-hermitaur", "shogun-ceanataur"}),  # 鎧蟹, 盾蟹
+    ],
+)
+def test_a_kind_few_monsters_share_asks_which_one(knowledge, text, monsters):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ASK and set(reading.monsters) == monsters
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "兔子弱點",  # 子 ends only Rajang's family's names (獅子): a kind of one monster
+        "青龍怪弱点",  # 龍 ends too many names to ask among
+        "青蛙好可愛",  # no hunter's question
+    ],
+)
+def test_a_kind_of_one_family_many_monsters_or_no_question_names_no_one(knowledge, text):
+    assert _read(knowledge, text).why != "a kind few monsters share"

@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
-from typing import Iterable
+from typing import Collection, Iterable
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -112,6 +112,9 @@ ABOUT_WORDS = (
     # what sets compared monsters apart (リオレウスと護竜リオレウスの違い, マガドとメルゼナどっちが強い)
     *("違い", "区別", "區別", "差別", "不一樣", "どっち", "どっちが", "difference", "farming"),
 )
+#: The most monsters a kind word may name for "which one?" among them (_kind_asked); a kind many share (龍, 鳥, 王)
+#: names no one. Chosen on the tuning sets.
+KIND_MOST = 4
 #: Words of a hunter's question about a monster (_asks_about): weakness, element choice, parts, hunting verbs. Chinese
 #: (either script: normalised) and Japanese are found inside the words around the name, English as whole words.
 HUNT_WORDS = (
@@ -259,6 +262,7 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             _katakana_first(text, matcher)
             or _han_short_first(question.subject, text, matcher)
             or _latin_short_word(question.subject, text, matcher)
+            or _kind_asked(question.subject, text, matcher)
             or reading
         )
     glued = _glued(question.subject, text) and bool(matcher.monsters_named(question.subject))
@@ -323,6 +327,34 @@ def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | No
         if best is not None and best.method is Method.PART and _known_prefix(word, best, text, matcher):
             return Reading(Verdict.ANSWER, (best.monster_id,), why="a short form, in a question about it", match=result)
     return None
+
+
+def _kind_asked(subject: str, text: str, matcher: Matcher) -> Reading | None:
+    """ "Which one?" among the few monsters a kind word of the subject names, in a hunter's question that names none
+    ("青蛙怪弱点": 纏蛙 and 河童蛙 are the frogs). The kind comes from the names (family.py's kinds: the Han endings
+    several monsters' names share): it must end the official Chinese name of each of its monsters, at most KIND_MOST
+    of them, of two monsters or more that are not variants of one another (獅子 of 激昂金獅子 is Rajang's family,
+    斯 ends an alias only). Looked for in the subject's pieces of one and two characters: linear in its length."""
+    if not _HAN_ONLY.match(subject) or not any(word in normalize(text) for word in _words(HUNT_WORDS)):
+        return None
+    kinds = family(matcher).kinds
+    for size in (2, 1):
+        for start in range(len(subject) - size + 1):
+            ids = kinds.get(subject[start : start + size], frozenset())
+            if 2 <= len(ids) <= KIND_MOST and _names_kind(subject[start : start + size], ids, matcher):
+                return Reading(Verdict.ASK, tuple(sorted(ids)), why="a kind few monsters share")
+    return None
+
+
+def _names_kind(kind: str, ids: frozenset[str], matcher: Matcher) -> bool:
+    """Whether a kind ends an official Chinese name of every one of its monsters, two of them not variants of one
+    another."""
+    monsters = [m for m in map(matcher.monster, ids) if m is not None]
+    chinese = all(
+        any(normalize(m.names.get(lang, "")).endswith(kind) for lang in ("zh-TW", "zh-CN")) for m in monsters
+    ) and len(monsters) == len(ids)
+    roots = [m for m in monsters if not family(matcher).bases(m) & ids]
+    return chinese and len(roots) >= 2
 
 
 def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
@@ -650,7 +682,7 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
     )
 
 
-def _kind_left(name: str, cut: int, kinds: frozenset[str]) -> bool:
+def _kind_left(name: str, cut: int, kinds: Collection[str]) -> bool:
     """Whether a name cut after `cut` characters leaves its whole kind (刺花|蜘蛛), not a piece of it (影蜘|蛛)."""
     return name[cut:] in kinds and name[cut - 1 :] not in kinds
 
