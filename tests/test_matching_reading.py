@@ -599,3 +599,20 @@ def test_a_kind_few_monsters_share_asks_which_one(knowledge, text, monsters):
 )
 def test_a_kind_of_one_family_many_monsters_or_no_question_names_no_one(knowledge, text):
     assert _read(knowledge, text).why != "a kind few monsters share"
+
+
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("rathalos vs tigrex which one hits harder", ("rathalos", "tigrex")),
+        ("zinogre or stygian zinogre for thunder weapons", ("zinogre", "stygian-zinogre")),
+    ],
+)
+def test_the_last_name_of_a_list_may_carry_the_comparisons_question(knowledge, text, monsters):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.COMPARE and reading.monsters == monsters
+
+
+@pytest.mark.parametrize("text", ["fast and furious 9 was great", "暴龍跟棘龍誰比較大"])
+def test_a_list_whose_other_words_name_no_monster_compares_nothing(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.NONE

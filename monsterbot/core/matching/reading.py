@@ -388,6 +388,8 @@ def _glued(subject: str, text: str) -> bool:
 
 def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
     read = [(name, _name(name, text, matcher)) for name in question.names]
+    if len(read) > 1 and all(side.verdict is Verdict.ANSWER for _, side in read[:-1]):  # the names listed are sure
+        read[-1] = (read[-1][0], _question_after_list(*read[-1], text, matcher))
     clauses = "," in text or "，" in text  # commas join clauses too: "balahara keeps diving, how do i get it out"
     kept = [side for name, side in read if not (_question_words(name, side) or (clauses and _no_name_near(side)))]
     if len(kept) == 1:  # "火龍還是好難打", "ジンダハドって火と雷どっちがいい": one name, and words asking about it
@@ -400,6 +402,21 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
         offered = tuple(dict.fromkeys(m for side in sides for m in side.monsters))
         return Reading(Verdict.ASK, offered, why="not every name is sure")
     return _name(question.whole, text, matcher)  # no side is a name: the words were not a list ("fast and furious")
+
+
+def _question_after_list(name: str, side: Reading, text: str, matcher: Matcher) -> Reading:
+    """The last side of a list read as the name it begins with, when the words after that name are the comparison's
+    own question ("chatacabra vs tetranadon which frog is worse", "arkveld or guardian arkveld for dragon weapons"):
+    the whole Latin name must stand as words of its own in the message, first in the side (a Han name has no word
+    boundary to tell: 棘龍誰比較大); the side's reading otherwise."""
+    best = side.match.best if side.match is not None else None
+    if side.verdict is not Verdict.NONE or best is None or best.method is not Method.CONTAINS:
+        return side
+    key = best.span or best.key
+    if not key.isascii() or not name.startswith(key) or not _within_word(key, text):
+        return side
+    named = _name(key, text, matcher)
+    return named if named.verdict is Verdict.ANSWER and named.whole else side
 
 
 def _no_name_near(side: Reading) -> bool:
