@@ -616,3 +616,11 @@ def test_the_last_name_of_a_list_may_carry_the_comparisons_question(knowledge, t
 @pytest.mark.parametrize("text", ["fast and furious 9 was great", "暴龍跟棘龍誰比較大"])
 def test_a_list_whose_other_words_name_no_monster_compares_nothing(knowledge, text):
     assert _read(knowledge, text).verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("rathalos fire or thunder?", "rathalos"), ("zinogre ice or water?", "zinogre")]
+)
+def test_english_elements_compared_after_a_name_ask_about_that_name(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,)

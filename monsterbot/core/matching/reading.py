@@ -51,6 +51,7 @@ from monsterbot.core.matching.matcher import (
 from monsterbot.core.matching.normalize import MAX_INPUT, fold, is_cjk, normalize, to_traditional
 from monsterbot.core.matching.phonetic import SOUND_ALIKE
 from monsterbot.core.matching.question import (
+    ELEMENT_TOPICS,
     ENGLISH_FILLER,
     ENGLISH_QUESTION_WORDS,
     HITZONE_WORDS,
@@ -429,7 +430,8 @@ def _question_words(subject: str, side: Reading) -> bool:
     """Whether a side of a comparison is words of the question rather than a name: an element alone ("凍峰龍用火還是
     雷": the elements are compared), or words no name comes near that hold a Chinese or Japanese word of a hunter's
     question ("好難打") or begin with an element that is no Han word's first character ("雷どっちがいい"; not 火鍋)."""
-    if subject in _words(ELEMENT_WORDS) or _about(subject):  # "火", "best weapon element" (its words: "weapon")
+    if subject in _words(ELEMENT_WORDS) or subject in ELEMENT_TOPICS or _about(subject):  # "火", "thunder", "best
+        # weapon element" (its words: "weapon"): an English element alone as a side is compared, not a name
         return True
     return _no_name_near(side) and (_asks_only(subject) or bool(_ELEMENT_FIRST.match(subject)))
 
