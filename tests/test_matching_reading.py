@@ -624,3 +624,15 @@ def test_a_list_whose_other_words_name_no_monster_compares_nothing(knowledge, te
 def test_english_elements_compared_after_a_name_ask_about_that_name(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,)
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id", "game"),
+    [("Wildsのリオレウス", "rathalos", "wilds"), ("mhworldのネルギガンテ弱点", "nergigante", "world")],
+)
+def test_a_game_glued_to_a_japanese_name_is_the_game(knowledge, text, monster_id, game):
+    from monsterbot.core.matching.question import parse
+
+    assert parse(text).game == game
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,)
