@@ -636,3 +636,11 @@ def test_a_game_glued_to_a_japanese_name_is_the_game(knowledge, text, monster_id
     assert parse(text).game == game
     reading = _read(knowledge, text)
     assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,)
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("tempered gogma weakness", "gogmazios"), ("the dosha weakness", "doshaguma")]
+)
+def test_a_question_word_before_a_short_form_is_no_title(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,)

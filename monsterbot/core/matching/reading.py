@@ -893,6 +893,8 @@ def _is_title(before: str, text: str) -> bool:
     """
     if SENTENCE_MARKS.search(before) or _KANA.search(before) or any(ch.isdigit() for ch in before):
         return False  # a sentence, a phrase, or a numbered title of something else (巫師3)
+    if before in ENGLISH_FILLER:
+        return False  # a word the parser takes off as a question's ("alpha", "tempered", "the"): it names nothing
     if before.isascii():
         words = [w for w in re.split(r"[\s\W_]+", fold(text).lower()) if w]
         named = [w for w in words if w not in _words(HUNT_WORDS)]  # a hunter's words ask, they name nothing
