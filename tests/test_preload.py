@@ -75,6 +75,7 @@ def test_other_settings_or_the_store_are_not_served_by_the_preload(settings, tmp
 def test_a_worker_is_handed_the_preload_by_gunicorns_config_not_a_module_global(settings, monkeypatch):
     """gunicorn_conf's on_starting preloads in the master and makes each worker's app from it: the application's
     `load` (what a worker calls after the fork) builds the Procfile's app with the master's preload."""
+    import gc
     import importlib
     import sys
     import types
@@ -98,6 +99,8 @@ def test_a_worker_is_handed_the_preload_by_gunicorns_config_not_a_module_global(
     conf = importlib.import_module("monsterbot.web.gunicorn_conf")
     server = types.SimpleNamespace(app=types.SimpleNamespace(app_uri="monsterbot.web.app:create_app()"))
     conf.on_starting(server)  # in the master, before the fork
+    assert gc.isenabled() and gc.get_freeze_count() > 0  # what it made is frozen, and the collector back on
+    gc.unfreeze()  # this is the test process, not a master about to fork
     assert not any(isinstance(value, runtime.Preloaded) for value in vars(runtime).values())
 
     def no_load(self: YamlSource) -> None:

@@ -105,8 +105,9 @@ def code_tag() -> bytes:
 
 @contextmanager
 def paused_collector() -> Iterator[None]:
-    """No cyclic garbage collection while knowledge is built: a load allocates objects that all live on, and the
-    collector walking that growing graph again and again costs a third of a cold load, twice a warm one's."""
+    """No cyclic garbage collection while knowledge is built (or the gunicorn master's start): a load allocates
+    objects that all live on, and the collector walking that growing graph again and again costs a third of a cold
+    load, twice a warm one's."""
     collecting = gc.isenabled()
     gc.disable()
     try:

@@ -9,7 +9,8 @@ import urllib.request
 from typing import Sequence
 
 import aiohttp
-from linebot.v3.messaging import AsyncApiClient, Configuration
+from linebot import __version__ as sdk_version
+from linebot.v3.messaging import Configuration
 
 from monsterbot.replies.wire import Wire, reply_body
 from monsterbot.web import metrics
@@ -21,37 +22,36 @@ _REPLY_PATH = "/v2/bot/message/reply"
 
 class LineReplier:
     """Replies with the channel access token to the Messaging API at `endpoint`, on up to `connections` kept-alive
-    connections of the SDK's asyncio client (aiohttp), opened on the loop that sends (each worker's own, after the
-    fork).
+    connections of aiohttp (the SDK's asyncio client's library), opened on the loop that sends (each worker's own,
+    after the fork).
 
     A reply token is single-use and expires quickly: a failed reply is never retried once the request may have
     reached LINE; only a connection that never opened is tried once more."""
 
     def __init__(self, endpoint: str, access_token: str, timeout: float, connections: int) -> None:
-        self._configuration = Configuration(host=endpoint, access_token=access_token)
-        self._configuration.connection_pool_maxsize = connections
-        self._url = self._configuration.host + _REPLY_PATH
+        self._url = Configuration(host=endpoint).host + _REPLY_PATH
+        self._connections = connections
         self._timeout = aiohttp.ClientTimeout(total=timeout)
-        self._client: AsyncApiClient | None = None
         self._session: aiohttp.ClientSession | None = None
-        self._headers: dict[str, str] = {}
+        # the headers of the SDK's AsyncApiClient (its default headers) and of reply_message (tests/test_wire.py)
+        self._headers = {
+            "Authorization": f"Bearer {access_token}",
+            "User-Agent": f"line-bot-sdk-python/{sdk_version}",
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+        }
         self._proxy: str | None = None
 
     def _pool(self) -> aiohttp.ClientSession:
-        """A session on the SDK's connection pool (its connector: TLS, size), made on the running loop when first
-        needed. The SDK's own session trusts the environment on every request, which costs two thread hand-offs
-        per reply (the proxy variables, ~/.netrc): the proxy variables are read here once instead (a proxy's
-        credentials go in its URL), and ~/.netrc never (the channel token is the only credential)."""
+        """A session on a pool of `connections`, made on the running loop when first needed. The pool is the one the
+        SDK's AsyncApiClient makes but for its TLS context: the SDK reads the system's CA bundle into a context of its
+        own in each worker (30-60 ms, 0.75 MB, before the first reply), aiohttp's verifying context (the same
+        `ssl.create_default_context()`) is made once at its import, in the gunicorn master, and shared. The SDK's own
+        session trusts the environment on every request, which costs two thread hand-offs per reply (the proxy
+        variables, ~/.netrc): the proxy variables are read here once instead (a proxy's credentials go in its URL),
+        and ~/.netrc never (the channel token is the only credential)."""
         if self._session is None or self._session.closed:
-            self._client = AsyncApiClient(self._configuration)
-            self._session = aiohttp.ClientSession(
-                connector=self._client.rest_client.pool_manager.connector, connector_owner=False
-            )
-            self._headers = {
-                **self._client.default_headers,
-                "Accept": "application/json",
-                "Content-Type": "application/json",
-            }
+            self._session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=self._connections))
             self._proxy = _proxy_for(self._url)
         return self._session
 
@@ -95,10 +95,8 @@ class LineReplier:
     async def close(self) -> None:
         """Close the pool's connections (a later reply opens new ones)."""
         if self._session is not None:
-            await self._session.close()
-        if self._client is not None:
-            await self._client.close()  # the SDK's session and its connector
-        self._session = self._client = None
+            await self._session.close()  # and its connector
+        self._session = None
 
 
 def _proxy_for(url: str) -> str | None:
