@@ -686,3 +686,9 @@ def test_a_failed_preferences_read_answers_the_default_and_keeps_nothing(tmp_pat
     StorePreferences(engine).set_mention_only("chat", True)  # another replica's change, now readable
     StorePreferences(engine).set_game("chat", "rise")
     wait_for(lambda: cached.mention_only("chat") is True and cached.game("chat") == "rise", timeout=5)
+
+
+@pytest.mark.parametrize("text", ["rathalos weak vs what", "nargacuga vs what?"])
+def test_a_name_before_vs_is_asked_about_not_a_follow_up_comparison(text: str) -> None:
+    question = parse(text)
+    assert not question.followup and question.kind is not Kind.COMPARE

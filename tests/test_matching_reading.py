@@ -562,3 +562,85 @@ def test_a_latin_short_form_among_a_questions_words_is_answered(knowledge, text,
 
 def test_a_latin_fragment_in_a_sentence_without_a_hunters_word_is_not(knowledge):
     assert not _read(knowledge, "my friend blango is here").answers
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "monsters"),
+    [
+        ("rath weakness anyone?", Verdict.ASK, {"rathalos", "rathian"}),  # a nickname two monsters share
+        ("tigrex weakness anyone", Verdict.ANSWER, {"tigrex"}),
+        ("can anyone tell me zinogre weakness", Verdict.ANSWER, {"zinogre"}),
+    ],
+)
+def test_the_words_that_open_a_question_are_no_part_of_the_name(knowledge, text, verdict, monsters):
+    reading = _read(knowledge, text)
+    assert reading.verdict is verdict and monsters <= set(reading.monsters)
+
+
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("青蛙怪弱点", {"chatacabra", "tetranadon"}),  # 纏蛙 and 河童蛙: the names say they are frogs
+        ("螃蟹怎么打", {"daimyo-hermitaur", "shogun-ceanataur"}),  # 鎧蟹, 盾蟹
+    ],
+)
+def test_a_kind_few_monsters_share_asks_which_one(knowledge, text, monsters):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ASK and set(reading.monsters) == monsters
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "兔子弱點",  # 子 ends only Rajang's family's names (獅子): a kind of one monster
+        "青龍怪弱点",  # 龍 ends too many names to ask among
+        "青蛙好可愛",  # no hunter's question
+    ],
+)
+def test_a_kind_of_one_family_many_monsters_or_no_question_names_no_one(knowledge, text):
+    assert _read(knowledge, text).why != "a kind few monsters share"
+
+
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("rathalos vs tigrex which one hits harder", ("rathalos", "tigrex")),
+        ("zinogre or stygian zinogre for thunder weapons", ("zinogre", "stygian-zinogre")),
+    ],
+)
+def test_the_last_name_of_a_list_may_carry_the_comparisons_question(knowledge, text, monsters):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.COMPARE and reading.monsters == monsters
+
+
+@pytest.mark.parametrize("text", ["fast and furious 9 was great", "暴龍跟棘龍誰比較大"])
+def test_a_list_whose_other_words_name_no_monster_compares_nothing(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("rathalos fire or thunder?", "rathalos"), ("zinogre ice or water?", "zinogre")]
+)
+def test_english_elements_compared_after_a_name_ask_about_that_name(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,)
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id", "game"),
+    [("Wildsのリオレウス", "rathalos", "wilds"), ("mhworldのネルギガンテ弱点", "nergigante", "world")],
+)
+def test_a_game_glued_to_a_japanese_name_is_the_game(knowledge, text, monster_id, game):
+    from monsterbot.core.matching.question import parse
+
+    assert parse(text).game == game
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,)
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("tempered gogma weakness", "gogmazios"), ("the dosha weakness", "doshaguma")]
+)
+def test_a_question_word_before_a_short_form_is_no_title(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,)

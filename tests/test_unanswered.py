@@ -27,11 +27,6 @@ def talk(knowledge: Any) -> Conversation:
         ),
         ("火龍 體力", "我的資料沒有魔物的體力。火龍的資料請點下方按鈕。", "rathalos"),
         ("火龙 体力", "我的资料没有怪物的体力。火龙的资料请点下方按钮。", "rathalos"),
-        (
-            "歴戦 リオレウス",
-            "歴戦の個体の数値はデータにありません。リオレウスのデータは下のボタンからどうぞ。",
-            "rathalos",
-        ),
     ],
 )
 def test_a_topic_no_data_holds_is_said_instead_of_another_answer(
@@ -104,6 +99,30 @@ def test_an_element_named_as_players_name_it_is_answered(talk: Conversation, tex
     assert (reply.kind, reply.topic, reply.monsters[0].id) == ("element", element, "rathalos")
 
 
+@pytest.mark.parametrize(
+    "text, line, monster",
+    [
+        ("歴戦 リオレウス", "歴戦の個体の数値はデータにありません。リオレウスのデータはこちら：", "rathalos"),
+        ("歷戰火龍", "我的資料沒有歷戰個體的數值，以下是火龍的資料：", "rathalos"),
+        ("历战王冻峰龙", "我的资料没有历战个体的数值，以下是冻峰龙的资料：", "jin-dahaad"),
+        (
+            "tempered rey dau",
+            "Tempered monsters' own figures are not in my data. What I know about Rey Dau:",
+            "rey-dau",
+        ),
+    ],
+)
+def test_an_individual_named_alone_gets_the_line_then_the_card(
+    talk: Conversation, text: str, line: str, monster: str
+) -> None:
+    """A tempered one is the monster: named with no question it gets what it gets asked about, the card after the
+    line on what is its own."""
+    reply = talk.reply_to_text(text)
+    assert reply.kind == "weakness" and [m.id for m in reply.monsters] == [monster]
+    assert reply.messages[0].data["text"] == line and len(reply.messages) == 2
+    assert reply.unanswered == "tempered"
+
+
 def test_every_topic_no_data_holds_has_its_line_in_every_language() -> None:
     from monsterbot.questions.unanswered import NOT_HELD
     from monsterbot.replies.unanswered import _NOTES
@@ -115,10 +134,10 @@ def test_every_topic_no_data_holds_has_its_line_in_every_language() -> None:
 @pytest.mark.parametrize(
     "text, line, monster",
     [
-        ("歷戰王雌火龍弱點", "這部分我的資料沒有，以下是雌火龍的資料：", "rathian"),
+        ("歷戰王雌火龍弱點", "我的資料沒有歷戰個體的數值，以下是雌火龍的資料：", "rathian"),
         (
             "what element weapon for tempered nargacuga",
-            "That is not in my data. What I know about Nargacuga:",
+            "That is not in my data. What I know about Nargacuga:",  # the weapon is the topic
             "nargacuga",
         ),
         ("リオレイアに効く属性の武器", "その情報はデータにありません。リオレイアのデータはこちら：", "rathian"),

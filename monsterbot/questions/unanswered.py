@@ -1,9 +1,10 @@
 """Questions the knowledge cannot answer as asked, said plainly before the nearest useful answer.
 
-- A topic no data here holds ("rathalos hp", "best weapon for arkveld", "歷戰火龍"): one line saying so, the
-  monster's card a tap away, never in its place; when the message asks what the card shows as well ("歷戰火龍弱點",
-  "火龍用什麼屬性武器"), the line and then the card. Drops, materials, habitats and crowns are not among them: the
-  companion facts answer those.
+- A topic no data here holds ("rathalos hp", "best weapon for arkveld"): one line saying so, the monster's card a
+  tap away, never in its place; when the message asks what the card shows as well ("火龍用什麼屬性武器"), the line
+  and then the card. Drops, materials, habitats and crowns are not among them: the companion facts answer those.
+- An individual of a monster (INDIVIDUALS: "歷戰火龍", "歷戰火龍弱點"): it is the monster, so the line saying its own
+  figures are not held, then the monster's card, named alone or asked about.
 - A part the monster has no figures for in any game ("ヌ・エグドラ 脚"): one line saying so, then the table of
   the parts it has.
 """
@@ -33,6 +34,8 @@ NOT_HELD: dict[str, tuple[str, ...]] = {
     "tempered": ("tempered", "arch-tempered", "歷戰", "历战", "歴戦", "歷戰王", "历战王", "歴戦王"),
     "armor": ("armor", "armour", "防具", "套裝", "套装"),
 }
+#: The topics of NOT_HELD that name an individual of the monster, not a question: the individual is the monster.
+INDIVIDUALS = frozenset({"tempered"})
 _NAME = MonsterName()
 
 
@@ -110,6 +113,8 @@ class NotHeld:
             if named is None:
                 return None  # no monster in the rest: the message is something else
             inner = card_for(named[0], Kind.WEAKNESS, "", asked, Certainty.UNSURE)
+        if topic in INDIVIDUALS:  # "歷戰火龍": the monster's card, after the line on the individual's own figures
+            return replace(inner, unanswered=topic, certainty=Certainty.UNSURE)
         if _asks_the_card(context.text):  # "歴戦王レダウの弱点", "波衣龙用啥属性武器": the card answers, after the line
             return replace(inner, unanswered=f"shown:{topic}", certainty=Certainty.UNSURE)
         return replace(inner, kind=AnswerKind.NOT_HELD, topic=topic, unanswered=topic, certainty=Certainty.UNSURE)

@@ -1,5 +1,6 @@
 """The one line said before an answer when the question asked for something no data here holds
-(`Answer.unanswered`: a topic; "shown:<topic>" for one asked beside what the card shown answers, "歷戰火龍弱點";
+(`Answer.unanswered`: a topic, "tempered" before the card; "shown:<topic>" for one asked beside what the card shown
+answers, "火龍用什麼屬性武器";
 "part:<family>" for a part the monster has no figures for; "game:<game>" and "rank:<rank>" for a game or rank
 asked whose facts are not held, where another is shown)."""
 
@@ -17,7 +18,7 @@ _NOTES: dict[str, dict[str, str]] = {
         "shown": "That is not in my data. What I know about {name}:",
         "hp": "Monster HP is not in my data. What I know about {name} is a tap away below.",
         "weapon": "Weapon recommendations are not in my data. What I know about {name} is a tap away below.",
-        "tempered": "Tempered monsters' figures are not in my data. What I know about {name} is a tap away below.",
+        "tempered": "Tempered monsters' own figures are not in my data. What I know about {name}:",
         "armor": "Armor is not in my data. What I know about {name} is a tap away below.",
         "game": "I hold {shown} {topic} for {name}, not {asked}:",
         "game_item": "I hold where to get {name} in {shown}, not in {asked}:",
@@ -27,7 +28,7 @@ _NOTES: dict[str, dict[str, str]] = {
         "shown": "這部分我的資料沒有，以下是{name}的資料：",
         "hp": "我的資料沒有魔物的體力。{name}的資料請點下方按鈕。",
         "weapon": "我的資料沒有武器推薦。{name}的資料請點下方按鈕。",
-        "tempered": "我的資料沒有歷戰個體的數值。{name}的資料請點下方按鈕。",
+        "tempered": "我的資料沒有歷戰個體的數值，以下是{name}的資料：",
         "armor": "我的資料沒有防具。{name}的資料請點下方按鈕。",
         "game": "我只有{name}的{shown}{topic}，沒有{asked}的：",
         "game_item": "我只有{shown}的{name}入手方法，沒有{asked}的：",
@@ -37,7 +38,7 @@ _NOTES: dict[str, dict[str, str]] = {
         "shown": "这部分我的资料没有，以下是{name}的资料：",
         "hp": "我的资料没有怪物的体力。{name}的资料请点下方按钮。",
         "weapon": "我的资料没有武器推荐。{name}的资料请点下方按钮。",
-        "tempered": "我的资料没有历战个体的数值。{name}的资料请点下方按钮。",
+        "tempered": "我的资料没有历战个体的数值，以下是{name}的资料：",
         "armor": "我的资料没有防具。{name}的资料请点下方按钮。",
         "game": "我只有{name}的{shown}{topic}，没有{asked}的：",
         "game_item": "我只有{shown}的{name}获取方法，没有{asked}的：",
@@ -47,7 +48,7 @@ _NOTES: dict[str, dict[str, str]] = {
         "shown": "その情報はデータにありません。{name}のデータはこちら：",
         "hp": "モンスターの体力はデータにありません。{name}のデータは下のボタンからどうぞ。",
         "weapon": "おすすめ武器はデータにありません。{name}のデータは下のボタンからどうぞ。",
-        "tempered": "歴戦の個体の数値はデータにありません。{name}のデータは下のボタンからどうぞ。",
+        "tempered": "歴戦の個体の数値はデータにありません。{name}のデータはこちら：",
         "armor": "防具はデータにありません。{name}のデータは下のボタンからどうぞ。",
         "game": "{name}の{asked}の{topic}はデータにありません。{shown}の{topic}はこちら：",
         "game_item": "{asked}の{name}の入手方法はデータにありません。{shown}の入手方法はこちら：",

@@ -32,7 +32,8 @@ class Family:
     titles: dict[tuple[str, str], str] = field(default_factory=dict)  # (title's first Han characters, base) → variant
     forms: dict[tuple[str, str], str | None] = field(default_factory=dict)
     derived: dict[str, set[str]] | None = None  # base → the monsters whose names are built on it (through_form)
-    kinds: frozenset[str] = frozenset()  # Han endings of several monsters' names: their kind (龍, 獸, 蜘蛛)
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)  # Han endings of several monsters' names: their
+    # kind (龍, 獸, 蜘蛛), each with the monsters whose names end with it
 
     def variant(self, base: str, meaning: str, language: str) -> str | None:
         """The variant a base and a variant word make, in every language or in the language the base was named in."""
@@ -104,7 +105,7 @@ KIND_LONGEST = 2
 _HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
 
 
-def _kinds(matcher: Matcher) -> frozenset[str]:
+def _kinds(matcher: Matcher) -> dict[str, frozenset[str]]:
     """The Han endings that end the names of two or more monsters and name none themselves: the kind a name ends with
     (龍, 獸, 鳥), which players leave off a short form (煌雷 of 煌雷龍). An ending that is a name (火龍 of 雌火龍) is
     the monster the name is built on, not its kind. A kind of KIND_LONGEST characters is one word, whose last
@@ -117,7 +118,7 @@ def _kinds(matcher: Matcher) -> frozenset[str]:
                 if len(key) > size and _HAN_ONLY.fullmatch(key[-size:]):
                     ends.setdefault(key[-size:], set()).add(monster.id)
     ends = {end: ids for end, ids in ends.items() if len(ids) >= 2 and not matcher.monsters_named(end)}
-    return frozenset(end for end, ids in ends.items() if len(end) == 1 or ids == ends.get(end[-1]))
+    return {end: frozenset(ids) for end, ids in ends.items() if len(end) == 1 or ids == ends.get(end[-1])}
 
 
 def _derived_words(matcher: Matcher) -> tuple[tuple[str, str], ...]:

@@ -342,7 +342,8 @@ def _read_token(token: str, found: _Found) -> None:
         if token in words.lookup:
             found.take(*words.lookup[token])
         elif token in ENGLISH_COMPARE:
-            found.compare = True
+            found.compare = found.compare or not found.rest  # "vs rathian?"; after a name ("X weak vs what") it
+            # asks about that name, compared with nothing
         elif token in ENGLISH_FOLLOW:
             found.marked = True
             found.words.append(token)

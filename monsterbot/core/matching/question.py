@@ -77,6 +77,8 @@ INDIVIDUAL_WORDS = (
     ),
     *("傀異化", "tempered", "arch", "at", "afflicted", "alpha", "frenzied"),  # "AT velkhana": arch-tempered
 )
+#: English words that open a question ("anyone know …", "can i …"): a name is never one of them.
+ENGLISH_QUESTION_WORDS = frozenset("how what where why when which who can does do did is are any anyone".split())
 #: Latin words that frame a question in English and carry no name.
 ENGLISH_FILLER = frozenset(
     [
@@ -85,9 +87,16 @@ ENGLISH_FILLER = frozenset(
         "tips tip best points point spot spots bring where which need help with on guide strategy counter fight "
         "hunting pls compare hard harder hardest difficult value values".split(),
         *(word for word in INDIVIDUAL_WORDS if word.isascii()),
+        *ENGLISH_QUESTION_WORDS,
     ]
 )
 
+#: Where a message's words break: spaces and punctuation, and where Latin letters meet another script (a game's or
+#: a question's Latin word glued to Japanese or Chinese: "MHRiseのメル・ゼナ"; joined again unless it is a game's or
+#: a filler word).
+_TOKEN_BREAK = re.compile(
+    r"[\s\W_]+|(?<=[a-z0-9])(?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff])(?=[a-z0-9])"
+)
 #: Words that name a game, in any language, per game id.
 GAME_WORDS: dict[str, tuple[str, ...]] = {
     "world": (
@@ -401,7 +410,7 @@ def _parse_name(text: str, vocab: _Vocabulary) -> Question:
     kept: list[str] = []
     reverse_kept: list[str] = []
     hitzones = explicit = False
-    for token in re.split(r"[\s\W_]+", folded):
+    for token in _TOKEN_BREAK.split(folded):
         key = compact(token)
         explicit = explicit or (key.isascii() and key in ENGLISH_EXPLICIT_REVERSE_MARKERS)
         if key in vocab.games:

@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
-from typing import Iterable
+from typing import Collection, Iterable
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -51,7 +51,9 @@ from monsterbot.core.matching.matcher import (
 from monsterbot.core.matching.normalize import MAX_INPUT, fold, is_cjk, normalize, to_traditional
 from monsterbot.core.matching.phonetic import SOUND_ALIKE
 from monsterbot.core.matching.question import (
+    ELEMENT_TOPICS,
     ENGLISH_FILLER,
+    ENGLISH_QUESTION_WORDS,
     HITZONE_WORDS,
     PARTICLES,
     QUESTION_SUFFIXES,
@@ -111,6 +113,9 @@ ABOUT_WORDS = (
     # what sets compared monsters apart (リオレウスと護竜リオレウスの違い, マガドとメルゼナどっちが強い)
     *("違い", "区別", "區別", "差別", "不一樣", "どっち", "どっちが", "difference", "farming"),
 )
+#: The most monsters a kind word may name for "which one?" among them (_kind_asked); a kind many share (龍, 鳥, 王)
+#: names no one. Chosen on the tuning sets.
+KIND_MOST = 4
 #: Words of a hunter's question about a monster (_asks_about): weakness, element choice, parts, hunting verbs. Chinese
 #: (either script: normalised) and Japanese are found inside the words around the name, English as whole words.
 HUNT_WORDS = (
@@ -146,7 +151,6 @@ CHINESE_QUESTION_WORDS = (
     "几",
     "是不是",
 )
-ENGLISH_QUESTION_WORDS = frozenset("how what where why when which who can does do did is are any anyone".split())
 JAPANESE_QUESTION_WORDS = ("どう", "どこ", "何", "なに", "いつ", "誰")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
 SENTENCE_MARKS = re.compile(
@@ -259,6 +263,7 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             _katakana_first(text, matcher)
             or _han_short_first(question.subject, text, matcher)
             or _latin_short_word(question.subject, text, matcher)
+            or _kind_asked(question.subject, text, matcher)
             or reading
         )
     glued = _glued(question.subject, text) and bool(matcher.monsters_named(question.subject))
@@ -325,6 +330,34 @@ def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | No
     return None
 
 
+def _kind_asked(subject: str, text: str, matcher: Matcher) -> Reading | None:
+    """ "Which one?" among the few monsters a kind word of the subject names, in a hunter's question that names none
+    ("青蛙怪弱点": 纏蛙 and 河童蛙 are the frogs). The kind comes from the names (family.py's kinds: the Han endings
+    several monsters' names share): it must end the official Chinese name of each of its monsters, at most KIND_MOST
+    of them, of two monsters or more that are not variants of one another (獅子 of 激昂金獅子 is Rajang's family,
+    斯 ends an alias only). Looked for in the subject's pieces of one and two characters: linear in its length."""
+    if not _HAN_ONLY.match(subject) or not any(word in normalize(text) for word in _words(HUNT_WORDS)):
+        return None
+    kinds = family(matcher).kinds
+    for size in (2, 1):
+        for start in range(len(subject) - size + 1):
+            ids = kinds.get(subject[start : start + size], frozenset())
+            if 2 <= len(ids) <= KIND_MOST and _names_kind(subject[start : start + size], ids, matcher):
+                return Reading(Verdict.ASK, tuple(sorted(ids)), why="a kind few monsters share")
+    return None
+
+
+def _names_kind(kind: str, ids: frozenset[str], matcher: Matcher) -> bool:
+    """Whether a kind ends an official Chinese name of every one of its monsters, two of them not variants of one
+    another."""
+    monsters = [m for m in map(matcher.monster, ids) if m is not None]
+    chinese = all(
+        any(normalize(m.names.get(lang, "")).endswith(kind) for lang in ("zh-TW", "zh-CN")) for m in monsters
+    ) and len(monsters) == len(ids)
+    roots = [m for m in monsters if not family(matcher).bases(m) & ids]
+    return chinese and len(roots) >= 2
+
+
 def _names_spaced(text: str, matcher: Matcher) -> tuple[str, ...]:
     """The monsters of a message that is Chinese or Japanese names separated by spaces ("滅盡龍 冰呪龍 冥赤龍"), each
     word a name of one monster as it stands; () otherwise. Latin names hold spaces themselves ("rey dau") and are
@@ -356,6 +389,8 @@ def _glued(subject: str, text: str) -> bool:
 
 def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
     read = [(name, _name(name, text, matcher)) for name in question.names]
+    if len(read) > 1 and all(side.verdict is Verdict.ANSWER for _, side in read[:-1]):  # the names listed are sure
+        read[-1] = (read[-1][0], _question_after_list(*read[-1], text, matcher))
     clauses = "," in text or "，" in text  # commas join clauses too: "balahara keeps diving, how do i get it out"
     kept = [side for name, side in read if not (_question_words(name, side) or (clauses and _no_name_near(side)))]
     if len(kept) == 1:  # "火龍還是好難打", "ジンダハドって火と雷どっちがいい": one name, and words asking about it
@@ -370,6 +405,21 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
     return _name(question.whole, text, matcher)  # no side is a name: the words were not a list ("fast and furious")
 
 
+def _question_after_list(name: str, side: Reading, text: str, matcher: Matcher) -> Reading:
+    """The last side of a list read as the name it begins with, when the words after that name are the comparison's
+    own question ("chatacabra vs tetranadon which frog is worse", "arkveld or guardian arkveld for dragon weapons"):
+    the whole Latin name must stand as words of its own in the message, first in the side (a Han name has no word
+    boundary to tell: 棘龍誰比較大); the side's reading otherwise."""
+    best = side.match.best if side.match is not None else None
+    if side.verdict is not Verdict.NONE or best is None or best.method is not Method.CONTAINS:
+        return side
+    key = best.span or best.key
+    if not key.isascii() or not name.startswith(key) or not _within_word(key, text):
+        return side
+    named = _name(key, text, matcher)
+    return named if named.verdict is Verdict.ANSWER and named.whole else side
+
+
 def _no_name_near(side: Reading) -> bool:
     """Whether a side was read as no monster with no name near it (a clause of a sentence, not a list's item)."""
     near = side.match is not None and any(c.score >= AMBIGUOUS_FLOOR for c in side.match.candidates)
@@ -380,7 +430,8 @@ def _question_words(subject: str, side: Reading) -> bool:
     """Whether a side of a comparison is words of the question rather than a name: an element alone ("凍峰龍用火還是
     雷": the elements are compared), or words no name comes near that hold a Chinese or Japanese word of a hunter's
     question ("好難打") or begin with an element that is no Han word's first character ("雷どっちがいい"; not 火鍋)."""
-    if subject in _words(ELEMENT_WORDS) or _about(subject):  # "火", "best weapon element" (its words: "weapon")
+    if subject in _words(ELEMENT_WORDS) or subject in ELEMENT_TOPICS or _about(subject):  # "火", "thunder", "best
+        # weapon element" (its words: "weapon"): an English element alone as a side is compared, not a name
         return True
     return _no_name_near(side) and (_asks_only(subject) or bool(_ELEMENT_FIRST.match(subject)))
 
@@ -650,7 +701,7 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
     )
 
 
-def _kind_left(name: str, cut: int, kinds: frozenset[str]) -> bool:
+def _kind_left(name: str, cut: int, kinds: Collection[str]) -> bool:
     """Whether a name cut after `cut` characters leaves its whole kind (刺花|蜘蛛), not a piece of it (影蜘|蛛)."""
     return name[cut:] in kinds and name[cut - 1 :] not in kinds
 
@@ -842,6 +893,8 @@ def _is_title(before: str, text: str) -> bool:
     """
     if SENTENCE_MARKS.search(before) or _KANA.search(before) or any(ch.isdigit() for ch in before):
         return False  # a sentence, a phrase, or a numbered title of something else (巫師3)
+    if before in ENGLISH_FILLER:
+        return False  # a word the parser takes off as a question's ("alpha", "tempered", "the"): it names nothing
     if before.isascii():
         words = [w for w in re.split(r"[\s\W_]+", fold(text).lower()) if w]
         named = [w for w in words if w not in _words(HUNT_WORDS)]  # a hunter's words ask, they name nothing
