@@ -644,3 +644,10 @@ def test_a_game_glued_to_a_japanese_name_is_the_game(knowledge, text, monster_id
 def test_a_question_word_before_a_short_form_is_no_title(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,)
+
+
+@pytest.mark.parametrize("text", ["rathalos and rathian are a couple", "zinogre and stygian zinogre look cool"])
+def test_two_names_in_a_remark_are_no_comparison(knowledge, text):
+    """The words after the last name must ask something (a question mark, which/who, a hunter's word): in a group,
+    a remark naming two monsters gets silence, not a comparison card."""
+    assert _read(knowledge, text).verdict is not Verdict.COMPARE

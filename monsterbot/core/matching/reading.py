@@ -416,8 +416,22 @@ def _question_after_list(name: str, side: Reading, text: str, matcher: Matcher) 
     key = best.span or best.key
     if not key.isascii() or not name.startswith(key) or not _within_word(key, text):
         return side
+    if not _asks_of_list(key, text):  # "rathalos and rathian are a couple": a remark, no question
+        return side
     named = _name(key, text, matcher)
     return named if named.verdict is Verdict.ANSWER and named.whole else side
+
+
+def _asks_of_list(key: str, text: str) -> bool:
+    """Whether the words after a list's last name (`key`, as the message spells it) are the comparison's question: a
+    question mark, "which" or "who" asking for one of the names, or a word of a hunter's question or of what sets
+    monsters apart (an inflection off: "weapons")."""
+    folded = fold(text).lower()
+    places = list(re.finditer(r"[\s\W_]*".join(map(re.escape, key)), folded))
+    words = set(_LATIN_WORD.findall(folded[places[-1].end() :] if places else ""))  # after its last place
+    stems = words | {word[: -len(end)] for word in words for end in INFLECTIONS if word.endswith(end)}
+    asking = _words(HUNT_WORDS + ABOUT_WORDS) - ENGLISH_SENTENCE_WORDS  # "are", "a": words of any sentence
+    return "?" in text or bool(stems & ({"which", "who"} | asking))
 
 
 def _no_name_near(side: Reading) -> bool:
