@@ -430,8 +430,14 @@ def _asks_of_list(key: str, text: str) -> bool:
     places = list(re.finditer(r"[\s\W_]*".join(map(re.escape, key)), folded))
     words = set(_LATIN_WORD.findall(folded[places[-1].end() :] if places else ""))  # after its last place
     stems = words | {word[: -len(end)] for word in words for end in INFLECTIONS if word.endswith(end)}
-    asking = _words(HUNT_WORDS + ABOUT_WORDS) - ENGLISH_SENTENCE_WORDS  # "are", "a": words of any sentence
-    return "?" in text or bool(stems & ({"which", "who"} | asking))
+    return "?" in text or bool(stems & _list_question_words())
+
+
+@lru_cache(maxsize=1)
+def _list_question_words() -> frozenset[str]:
+    """Words that make the end of a list its question: which, who, and hunters' or comparison words but those of any
+    English sentence ("are", "a")."""
+    return frozenset({"which", "who"}) | (_words(HUNT_WORDS + ABOUT_WORDS) - ENGLISH_SENTENCE_WORDS)
 
 
 def _no_name_near(side: Reading) -> bool:

@@ -35,9 +35,8 @@ class Deletions:
     def __init__(self, keys: Iterable[str] = ()) -> None:
         self._keys: frozenset[str] = frozenset()
         self._short: dict[str, tuple[str, ...]] = {}
-        self._ends: frozenset[tuple[str, str, int]] = (
-            frozenset()
-        )  # (first letter, last letter, length) of a span to try
+        # (first letter, last letter, length) of a span to try
+        self._ends: frozenset[tuple[str, str, int]] = frozenset()
         self.longest = 0
         self._add(keys)
 
