@@ -56,7 +56,8 @@ SOURCES = {
     "pixiv-quema": "https://dic.pixiv.net/a/%E3%82%B1%E3%83%9E%E3%83%88%E3%83%AA%E3%82%B9 (ケマトリス, 炎尾竜, "
     "like a chicken, taken for a bird wyvern, トマ・トム・トモ and the stolen meat)",
     "syosetu-yuka": "https://ncode.syosetu.com/n3433jx/84 (揺花草子: ケマトリス heard as 食満留三郎, the story's "
-    "order チャタカブラ, ラバラ・バリナ, ババコンガ, バーラハーラ, ドシャグマ, ウズ・トゥナ, the 這い寄る ヌ・エグドラ)",
+    "order チャタカブラ, ラバラ・バリナ, ババコンガ, バーラハーラ, ドシャグマ, ウズ・トゥナ, "
+    "the 這い寄る ヌ・エグドラ)",
     "34wk-uth": "https://www.34wk.com/news/beat-capture-uth-duna-monster-hunter-wilds.html (Uth Duna the leviathan, "
     "its veil, a thunder weapon from Rey Dau, Waterblight and Nulberries, the Scarlet Forest, Olivia and Erik)",
     "bestwargames": "https://thebestwargames.com/monster-hunter-wilds-new-returning-monsters-rathalos-arkveld-"
@@ -693,7 +694,12 @@ COMPARES = [
     ("en", "xeno jiiva vs shara ishvalda which is the better final boss", "xeno-jiiva,shara-ishvalda", "gfinity-gogma"),
     ("en", "rey dau doshaguma chatacabra weakness list", "rey-dau,doshaguma,chatacabra", "nmia-reydau"),
     ("en", "uth duna vs lagiacrus in water", "uth-duna,lagiacrus", "34wk-uth"),
-    ("en", "blangonga congalala nerscylla yian kut-ku weak to", "blangonga,congalala,nerscylla,yian-kut-ku", "bestwargames"),
+    (
+        "en",
+        "blangonga congalala nerscylla yian kut-ku weak to",
+        "blangonga,congalala,nerscylla,yian-kut-ku",
+        "bestwargames",
+    ),
     ("en", "guardian ebony odogaron vs ebony odogaron", "guardian-ebony-odogaron,ebony-odogaron", "crimson-pr57"),
     ("en", "guardian fulgur vs fulgur anjanath hitzones", "guardian-fulgur-anjanath,fulgur-anjanath", "crimson-pr57"),
     ("en", "kirin vs teostra which elder is easier", "kirin,teostra", "kaiju-ranking"),
