@@ -34,7 +34,8 @@ MONSTERS = Path(__file__).parent.parent / "knowledge" / "monsters"
 LANGUAGES = ("en", "ja", "zh-TW", "zh-CN")
 
 SOURCES = {
-    "knowledge": "the official names in every language in knowledge/monsters/*.yaml, which label every line",
+    "knowledge": "the official names and aliases in every language in knowledge/monsters/*.yaml, which label "
+    "every line; the typos and short forms cited to it are written here from those names",
     "wilds-text": "the Wilds game text ../shared/data/mhws-in-json/natives/STM/GameDesign/Text/Excel_Data/"
     "EnemyText.msg.23.json in Japanese, English and both Chinese scripts: JP_NAME (the 別名 with 竜: 鎖刃竜, "
     "煌雷竜, 獄焔蛸, 闢獣, 護鎖刃竜), LEGENDARY_NAME (歴戦の個体 / 歷戰個體 / 历战个体, Tempered), "
@@ -107,8 +108,8 @@ SOURCES = {
     "otherworks3": "other franchises' games named here from general knowledge (Street Fighter, Diablo, Horizon, "
     "Dragon's Dogma, Toukiden, Bloodborne, Nioh, God Eater, Wild Hearts, Pokémon, Dragon Quest, Genshin Impact, "
     "Black Myth: Wukong, Elden Ring, Identity V)",
-    "mh-terms3": "Monster Hunter's own weapons, systems and slang asked about with no monster in the question "
-    "(written here)",
+    "mh-terms3": "Monster Hunter's own weapons, systems, states and slang (傀異化 / afflicted individuals, wounds, "
+    "Artian weapons), asked about with or without a monster (written here)",
     "everyday3": "everyday words, brands, names, places and animals of each language that hold a monster's name or "
     "its beginning (written here; any dictionary has them)",
     "chat3": "what a hunting group's LINE chat says that asks the bot nothing (written here)",
@@ -841,6 +842,40 @@ QUESTIONS = [
     ("ja", "護竜ドシャグマって群れで来る？", "guardian-doshaguma", "asking3"),
     ("ja", "リオレイアの毒どうする", "rathian", "asking3"),
     ("ja", "テツカブラ亜種に似てるのってチャタカブラ？", "chatacabra", "pixiv-chata"),
+    ("ja", "チャタカブラって両生種なのにゴリラっぽいよね", "chatacabra", "pixiv-chata"),
+    ("ja", "ケマトリスがトマたちの肉を狙うシーン好き", "quematrice", "pixiv-quema"),
+    ("ja", "ウズ・トゥナって緋の森の頂点だよね", "uth-duna", "syosetu-yuka"),
+    ("ja", "ヌ・エグドラって這い寄ってくるのが怖い", "nu-udra", "syosetu-yuka"),
+    ("ja", "ゾ・シアって下位の最後？", "zoh-shia", "syosetu-yuka"),
+    ("ja", "歴戦王ジン・ダハドで3乙した", "jin-dahaad", "lifematome-jin"),
+    ("ja", "ジン・ダハドの拘束ってどう抜ける", "jin-dahaad", "lifematome-jin"),
+    ("ja", "シーウーの墨って何の状態異常？", "xu-wu", "dengeki-wilds"),
+    ("ja", "護竜オドガロン亜種の武器って強い？", "guardian-ebony-odogaron", "dengeki-wilds"),
+    ("ja", "アルシュベルドって絶滅したはずじゃなかった？", "arkveld", "wilds-text"),
+    ("ja", "レ・ダウって砂嵐の時しか出ない？", "rey-dau", "wilds-text"),
+    ("ja", "イャンクックって臆病なんだっけ", "yian-kut-ku", "wilds-text"),
+    ("ja", "ナルガクルガの尻尾切るコツ", "nargacuga", "asking3"),
+    ("ja", "クシャルダオラの風圧って何で防ぐ", "kushala-daora", "asking3"),
+    ("ja", "テオ・テスカトルの粉塵爆発の避け方", "teostra", "asking3"),
+    ("ja", "イヴェルカーナの氷柱って壊せる？", "velkhana", "asking3"),
+    ("ja", "ネルギガンテの棘ってどこから折る", "nergigante", "asking3"),
+    ("ja", "バゼルギウスの乱入うざすぎ", "bazelgeuse", "asking3"),
+    ("ja", "マガイマガドの鬼火やばい", "magnamalo", "asking3"),
+    ("ja", "ゾラ・マグダラオスのクエストってソロでいける？", "zorah-magdaros", "asking3"),
+    ("ja", "ムフェト・ジーヴァって何人でやるもの？", "safi-jiiva", "asking3"),
+    ("ja", "ミラボレアスってソロで倒せる？", "fatalis", "gfinity-gogma"),
+    ("ja", "アン・イシュワルダの岩って最初に壊す？", "shara-ishvalda", "gfinity-gogma"),
+    ("ja", "ゼノ・ジーヴァ弱すぎない？", "xeno-jiiva", "gfinity-gogma"),
+    ("ja", "キリンの角って打撃で壊れる？", "kirin", "kaiju-ranking"),
+    ("ja", "イビルジョーが他のモンスター咥えて振り回してくる", "deviljho", "asking3"),
+    ("ja", "オドガロンの出血ってどうする？", "odogaron", "asking3"),
+    ("ja", "ラージャンの気光ブレスの避け方", "rajang", "asking3"),
+    ("ja", "ジンオウガの超帯電状態ってどう解除する", "zinogre", "asking3"),
+    ("ja", "ティガレックスの突進避けられない", "tigrex", "asking3"),
+    ("ja", "ブラキディオスの粘菌って水で消える？", "brachydios", "asking3"),
+    ("ja", "ヤツカダキの子蜘蛛ってどうする", "rakna-kadaki", "asking3"),
+    ("ja", "オオナズチが消えて見えない", "chameleos", "asking3"),
+    ("ja", "アマツマガツチの竜巻の避け方", "amatsu", "asking3"),
     ("zh-TW", "鎖刃龍的鎖刃要怎麼破壞", "arkveld", "gamesnu-arkveld"),
     ("zh-TW", "煌雷龍只有沙塵暴才會出現嗎", "rey-dau", "nmia-reydau"),
     ("zh-TW", "波衣龍的水幕打不下來怎麼辦", "uth-duna", "34wk-uth"),
