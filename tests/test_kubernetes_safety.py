@@ -437,6 +437,10 @@ WEBHOOK_MAY = [
     ("watch", "eventbindings", "", "monsterbot.io", "default", "", True),
     ("list", "eventbindings", "", "monsterbot.io", "", "", False),
     ("create", "eventbindings", "", "monsterbot.io", "default", "", False),
+    ("update", "eventbindings", "", "monsterbot.io", "default", "", False),  # a binding is its owner's to edit
+    ("patch", "eventbindings", "", "monsterbot.io", "default", "", False),
+    ("delete", "eventbindings", "", "monsterbot.io", "default", "", False),
+    ("deletecollection", "eventbindings", "", "monsterbot.io", "default", "", False),
     ("patch", "eventbindings", "status", "monsterbot.io", "default", "", False),
     ("list", "bots", "", "monsterbot.io", "default", "", False),
     ("get", "secrets", "", "", "default", "", False),
