@@ -7,7 +7,7 @@ its half whatever else is added. Each file opens with a header naming every sour
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 Line = tuple[str, ...]
@@ -28,7 +28,7 @@ def pick(key: str, options: Sequence[str], count: int) -> list[str]:
 
 
 def asked(
-    frames: dict[str, tuple[str, ...]],
+    frames: Mapping[str, Sequence[str]],
     corpus: str,
     language: str,
     kind: str,
