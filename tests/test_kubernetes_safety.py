@@ -202,7 +202,7 @@ def test_a_pass_that_outlives_the_lease_stops_writing(kube, operator_client):
         clock.now += 11  # this write took longer than the renew deadline (10 s of a 15 s lease)
         return done
 
-    operator.apps.create_namespaced_deployment = slow_create  # type: ignore[method-assign]
+    operator.apps.create_namespaced_deployment = slow_create
     with pytest.raises(LeadershipLost):
         operator.reconcile_all()
     made = {d["metadata"]["name"] for d in kube.list("apps/v1", "deployments", "default")}
