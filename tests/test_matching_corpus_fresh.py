@@ -13,7 +13,7 @@ import pytest
 
 from monsterbot.core.matching.evaluation import load
 from tests import matching_corpus, matching_corpus_fresh, matching_corpus_fresh2, matching_corpus_fresh3
-from tests.matching_corpus import held_out
+from tests.corpus_files import held_out
 
 LANGUAGES = ("zh-TW", "zh-CN", "en", "ja")
 
