@@ -314,8 +314,9 @@ def test_a_span_one_edit_from_a_latin_name_is_found_inside_it():
         assert index.one_off(typed) == {"rathalos"}, typed
     assert index.one_off("rathalos") == set()  # the name itself is no typo of it
     assert index.one_off("gos") == set()  # a name shorter than five letters is too easily another word
-    assert ("rathalos", "rathlos") in set(index.spans("anyoneknowrathlos"))
-    assert not [span for _, span in index.spans("rathalosx")]  # an end differs: glued to the next word's letter
+    assert ("rathalos", 10, 17) in set(index.spans("anyoneknowrathlos"))  # "rathlos"
+    assert not list(index.spans("rathalosx"))  # an end differs: glued to the next word's letter
+    assert ("rathalos", 0, 8) in set(index.spans("rathalosx", exact=True))  # the key itself, when asked for
 
 
 def test_the_deletion_index_changed_is_the_index_built_from_scratch():

@@ -357,8 +357,14 @@ class Matcher:
             return
         if is_cjk(subject):
             yield from self._spelled_inside(self._phonetic.spans(subject), subject, SPAN_SHARE)
-        else:  # a Latin subject no name is near as a whole: a name one letter off among its words
-            yield from self._spelled_inside(self._typos.spans(typed), typed, LATIN_SPAN_SHARE)
+        else:  # a Latin subject no name is near as a whole: a name one letter off, or heard, among its words
+            typos = (
+                (key, span, fuzz.ratio(span, key) / 100)
+                for key, start, end in self._typos.spans(typed)
+                if (span := typed[start:end])
+            )
+            yield from self._spelled_inside(typos, typed, LATIN_SPAN_SHARE)
+            yield from self._spelled_inside(self._phonetic.heard_spans(typed), typed, LATIN_SPAN_SHARE)
 
     def _piece_of(self, key: str, near: set[str]) -> bool:
         """Whether a Latin key stands inside a longer one of the `near` keys, of the same monster."""
@@ -368,22 +374,20 @@ class Matcher:
         )
 
     def _spelled_inside(
-        self, spans: Iterable[tuple[str, str]], subject: str, least: float
+        self, spans: Iterable[tuple[str, str, float]], subject: str, least: float
     ) -> Iterable[tuple[str, float, Method, str]]:
         """Names a span of a longer subject sounds like or is one letter off ("打索刃龍要準備什麼": 鎖刃龍, "anyone
-        know rathlos's weak element"): found inside it as a name is, scored by how much of the name the span spells
-        as the name does (SPAN_SHARE of it at least): a span that only sounds like a name, in other characters, is
-        another word; an everyday word one letter off a name is that word."""
-        for key, span in spans:
-            if span != subject and span not in self._entries and span not in self._words:
-                share = fuzz.ratio(span, key) / 100
-                if share >= least:
-                    yield (
-                        key,
-                        CONTAINED - (CONTAINED - MATCH_THRESHOLD) * (1 - share) / (1 - SPAN_SHARE),
-                        Method.CONTAINS,
-                        span,
-                    )
+        know rathlos's weak element"): found inside it as a name is, scored by the share of the name the span spells
+        as the name does (`least` of it at least; phonetic.py and typos.py tell it): a span that only sounds like a
+        name, in other characters, is another word; an everyday word one letter off a name is that word."""
+        for key, span, share in spans:
+            if span != subject and span not in self._entries and span not in self._words and share >= least:
+                yield (
+                    key,
+                    CONTAINED - (CONTAINED - MATCH_THRESHOLD) * (1 - share) / (1 - SPAN_SHARE),
+                    Method.CONTAINS,
+                    span,
+                )
 
     def _contained_keys(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys standing inside a longer subject; a key inside another found key is dropped.

@@ -83,10 +83,10 @@ class Deletions:
         found.discard(span)
         return found
 
-    def spans(self, subject: str) -> Iterable[tuple[str, str]]:
-        """(key, span) of each span of MIN_LETTERS letters or more of a Latin subject one edit from a key, inside it:
-        a name's first and last letters are the ones typed right (a span that differs there is the name cut short or
-        glued to a letter of the next word: "kirin beer", "chameleon")."""
+    def spans(self, subject: str, exact: bool = False) -> Iterable[tuple[str, int, int]]:
+        """(key, start, end) of each span of MIN_LETTERS letters or more of a Latin subject one edit from a key (or, if
+        `exact`, the key itself), inside it: a name's first and last letters are the ones typed right (a span that
+        differs there is the name cut short or glued to a letter of the next word: "kirin beer", "chameleon")."""
         if not self._keys or not _LATIN.fullmatch(subject):
             return
         ends = self._ends
@@ -95,6 +95,8 @@ class Deletions:
             for end in range(start + MIN_LETTERS, min(len(subject), start + self.longest + 1) + 1):
                 if (first, subject[end - 1], end - start) in ends:
                     span = subject[start:end]
+                    if exact and span in self._keys:
+                        yield span, start, end
                     for key in self.one_off(span):
                         if key[0] == first and key[-1] == span[-1]:
-                            yield key, span
+                            yield key, start, end
