@@ -358,3 +358,45 @@ def test_a_subject_that_sounds_exactly_like_a_name_is_not_lost_to_an_everyday_wo
     """ "dodo" is an English word and is masked, but "dodo gamma" as typed sounds as Dodogama."""
     result = knowledge.current.matcher.match("dodo ghama")
     assert result.outcome is Outcome.MATCH and result.candidates[0].monster_id == "dodogama"
+
+
+def test_a_han_span_one_character_off_a_name_is_found_by_the_characters_kept():
+    from monsterbot.core.matching.typos import HanSlips
+
+    index = HanSlips(["雷狼龍", "迅龍", "天地煌啼龍"])
+    assert {(key, place) for key, _, _, place in index.spans("打雷冷龍好難")} == {("雷狼龍", 1)}
+    assert not list(index.spans("訊龍"))  # a name of two characters: one of two is as often another name
+    assert not list(index.spans("雷狼獸"))  # its kind changed: the name's head before another word
+    assert ("天地煌啼龍", 0, 5, 3) in set(index.spans("天地煌提龍"))
+
+
+def test_the_slip_index_changed_is_the_index_built_from_scratch():
+    from monsterbot.core.matching.typos import HanSlips
+
+    changed = HanSlips(["雷狼龍", "鎖刃龍"]).changed(["千刃龍"], ["雷狼龍"])
+    assert changed == HanSlips(["千刃龍", "鎖刃龍"]) != HanSlips(["鎖刃龍"])
+    assert not list(changed.spans("雷冷龍"))
+
+
+@pytest.mark.parametrize("text", ["雷冷龍", "雷冷龍要帶什麼屬性", "打雷冷龙用什么武器"])
+def test_a_han_name_one_character_heard_for_another_is_that_name(knowledge, text):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read(text, knowledge.current.matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("zinogre",), reading
+
+
+@pytest.mark.parametrize("text", ["鎖刀龍", "黑狼龍", "雷甲龍"])
+def test_a_han_character_only_like_a_names_to_the_eye_or_by_a_rare_reading_answers_no_name(knowledge, text):
+    from monsterbot.core.matching.reading import read
+
+    assert not read(text, knowledge.current.matcher).answers
+
+
+def test_two_han_characters_sound_near_by_their_usual_readings_one_letter_apart():
+    from monsterbot.core.matching.pinyin import readings
+
+    table = readings()
+    assert table.sound_near("織", "熾") and table.sound_near("孤", "狐")  # zhi / chi, gu / hu
+    assert not table.sound_near("刀", "刃")  # dao / ren: alike to the eye only
+    assert not table.sound_near("狼", "轟")  # lang (its rare reading hang) / hong

@@ -39,9 +39,10 @@ from rapidfuzz import fuzz
 from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import is_cjk, normalize
 from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex
+from monsterbot.core.matching.pinyin import readings
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import ENGLISH_FILLER, Question
-from monsterbot.core.matching.typos import Deletions
+from monsterbot.core.matching.typos import Deletions, HanSlips
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 
@@ -152,6 +153,7 @@ class Matcher:
     _parts: SubstringIndex
     _phonetic: PhoneticIndex
     _typos: Deletions
+    _slips: HanSlips
     _everyday_holding: frozenset[str]
     _everyday_near: frozenset[str]
     _everyday_pattern: re.Pattern[str] | None
@@ -188,7 +190,7 @@ class Matcher:
         if previous is not None and emptied == created:  # the same keys as before
             self._min_key_len, self._max_key_len = previous._min_key_len, previous._max_key_len
             self._fuzzy, self._parts, self._phonetic = previous._fuzzy, previous._parts, previous._phonetic
-            self._typos = previous._typos
+            self._typos, self._slips = previous._typos, previous._slips
             self._everyday_holding, self._everyday_near = previous._everyday_holding, previous._everyday_near
             self._everyday_pattern = previous._everyday_pattern
             return
@@ -197,7 +199,7 @@ class Matcher:
         if previous is None:
             keys = sorted(entries)
             self._fuzzy, self._parts, self._phonetic = FuzzyIndex(keys), SubstringIndex(keys), PhoneticIndex(keys)
-            self._typos = Deletions(keys)
+            self._typos, self._slips = Deletions(keys), HanSlips(keys)
         else:
             added = sorted(key for key in created if key not in previous._entries)
             removed = sorted(key for key in emptied if key not in entries)
@@ -205,6 +207,7 @@ class Matcher:
             self._parts = previous._parts.changed(added, removed)
             self._phonetic = previous._phonetic.changed(added, removed)
             self._typos = previous._typos.changed(added, removed)
+            self._slips = previous._slips.changed(added, removed)
         words = words - entries.keys()
         self._everyday_holding = frozenset(w for w in words if self._holds_key(w))
         self._everyday_near = words - self._everyday_holding
@@ -357,6 +360,7 @@ class Matcher:
             return
         if is_cjk(subject):
             yield from self._spelled_inside(self._phonetic.spans(subject), subject, SPAN_SHARE)
+            yield from self._slipped(subject)
         else:  # a Latin subject no name is near as a whole: a name one letter off, or heard, among its words
             typos = (
                 (key, span, fuzz.ratio(span, key) / 100)
@@ -382,12 +386,21 @@ class Matcher:
         name, in other characters, is another word; an everyday word one letter off a name is that word."""
         for key, span, share in spans:
             if span != subject and span not in self._entries and span not in self._words and share >= least:
-                yield (
-                    key,
-                    CONTAINED - (CONTAINED - MATCH_THRESHOLD) * (1 - share) / (1 - SPAN_SHARE),
-                    Method.CONTAINS,
-                    span,
-                )
+                yield key, _span_score(share), Method.CONTAINS, span
+
+    def _slipped(self, subject: str) -> Iterable[tuple[str, float, Method, str]]:
+        """Han names a span of a subject (or the whole of it) is but one character heard for the name's, their readings
+        one letter apart ("白織龍怕哪種": 織 zhi for 熾 chi; 泡孤龍: 孤 gu for 狐 hu), read as a homophone is
+        (`_spelled_inside`). A character only like the name's to the eye (刀 for 刃) is no evidence here: on the
+        tuning half as many spans so made were other words (老山龍, 雷甲龍, 天使獸) as slips. A variant word (黑, 紅)
+        there makes a variant of its own; an everyday word is that word."""
+        table = readings()
+        for key, start, end, place in self._slips.spans(subject):
+            span = subject[start:end]
+            if span in self._entries or span in self._words or span[place] in _variant_words():
+                continue
+            if table.sound_near(span[place], key[place]):
+                yield key, _span_score(fuzz.ratio(span, key) / 100), Method.CONTAINS, span
 
     def _contained_keys(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys standing inside a longer subject; a key inside another found key is dropped.
@@ -500,6 +513,12 @@ def _first(
 ) -> tuple[float, bool, int, str]:
     """The rank of a monster's best key: score, official name before alias, shorter key, id."""
     return ranked[0]
+
+
+def _span_score(share: float) -> float:
+    """The score of a name a span of a longer subject spells a share of (SPAN_SHARE of it: MATCH_THRESHOLD, all of
+    it: CONTAINED)."""
+    return CONTAINED - (CONTAINED - MATCH_THRESHOLD) * (1 - share) / (1 - SPAN_SHARE)
 
 
 def _decide(ranked: list[Candidate], limit: int, subject: str) -> MatchResult:

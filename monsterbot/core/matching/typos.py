@@ -1,4 +1,4 @@
-"""Latin names one letter off inside a sentence: "anyone know rathlos's weak element", "is congalalla weak to fire".
+"""Names one letter off inside a sentence: "anyone know rathlos's weak element", "is congalalla weak to fire", "鎖刀龍".
 
 The whole subject is scored by rapidfuzz (matcher.py); a name typed one letter off among other words is not near the
 whole subject. Each Latin name is indexed by its deletion neighbourhood (the name with one letter dropped), so a span
@@ -6,6 +6,10 @@ of the subject a letter or two from a name (a letter dropped, added, changed, or
 dictionary look-ups per span, whatever the number of names: the span and the name are the same once at most one letter
 is dropped from each (the caller weighs how near they are). Only spans whose first letter, last letter and length fit
 some name's are tried.
+
+A Han name of MIN_HAN characters or more is indexed by each of its forms with one character unknown (鎖?龍, ?刃龍,
+鎖刃?), so a span of a Chinese sentence that is the name but one character (a look-alike 刀 for 刃, a near sound 織 for
+熾) is found with a look-up per character of the span, whatever the number of names (`HanSlips`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,11 @@ from typing import Iterable
 from monsterbot.core.matching.english import MIN_LETTERS
 
 _LATIN = re.compile(r"[a-z]+")
+_HAN = re.compile("[\u3400-\u9fff]+")
+#: The fewest characters of a Han name one of which may be another: two of three spelled as the name are evidence,
+#: one of two is as often another name (角龍, 火龍).
+MIN_HAN = 3
+_UNKNOWN = "\x00"
 
 
 def _deletes(word: str) -> set[str]:
@@ -100,3 +109,64 @@ class Deletions:
                     for key in self.one_off(span):
                         if key[0] == first and key[-1] == span[-1]:
                             yield key, start, end
+
+
+def _blanks(word: str) -> Iterable[tuple[str, int]]:
+    """Each form of a Han word with one character unknown, with that character's place, but the last: a name's last
+    character is its kind (龍, 獸, 蟹), and a span that differs there is the name's head before another word (天狗熱,
+    白兔糖, "鎖刃屬性"), no slip."""
+    for i in range(len(word) - 1):
+        yield word[:i] + _UNKNOWN + word[i + 1 :], i
+
+
+class HanSlips:
+    """The Han keys of MIN_HAN characters or more, by each form with one character unknown."""
+
+    def __init__(self, keys: Iterable[str] = ()) -> None:
+        self._forms: dict[str, tuple[str, ...]] = {}
+        self._lengths: frozenset[int] = frozenset()
+        self._add(keys)
+
+    def changed(self, added: Iterable[str], removed: Iterable[str]) -> HanSlips:
+        """A new index with the keys `added` and without those `removed`."""
+        new = HanSlips()
+        new._forms = dict(self._forms)
+        for key in removed:
+            for form, _ in _blanks(key) if _is_han_name(key) else ():
+                left = tuple(k for k in new._forms[form] if k != key)
+                if left:
+                    new._forms[form] = left
+                else:
+                    del new._forms[form]
+        new._add(added)
+        return new
+
+    def __eq__(self, other: object) -> bool:
+        """The same forms (what the index is made of, whatever order the keys came in)."""
+        return isinstance(other, HanSlips) and {f: set(k) for f, k in self._forms.items()} == {
+            f: set(k) for f, k in other._forms.items()
+        }
+
+    #: compared, never hashed: it is built in place
+    __hash__ = None  # type: ignore[assignment]
+
+    def _add(self, keys: Iterable[str]) -> None:
+        for key in sorted(filter(_is_han_name, keys)):
+            for form, _ in _blanks(key):
+                self._forms[form] = (*self._forms.get(form, ()), key)
+        self._lengths = frozenset(len(form) for form in self._forms)
+
+    def spans(self, subject: str) -> Iterable[tuple[str, int, int, int]]:
+        """(key, start, end, place) of each span of Han characters of a subject that is a key but the character at
+        `place` (the span is no key itself: the caller knows the keys)."""
+        for run in _HAN.finditer(subject):
+            for length in self._lengths:
+                for start in range(run.start(), run.end() - length + 1):
+                    span = subject[start : start + length]
+                    for form, place in _blanks(span):
+                        for key in self._forms.get(form, ()):
+                            yield key, start, start + length, place
+
+
+def _is_han_name(key: str) -> bool:
+    return len(key) >= MIN_HAN and _HAN.fullmatch(key) is not None
