@@ -360,21 +360,22 @@ def test_a_subject_that_sounds_exactly_like_a_name_is_not_lost_to_an_everyday_wo
     assert result.outcome is Outcome.MATCH and result.candidates[0].monster_id == "dodogama"
 
 
-def test_a_han_span_one_character_off_a_name_is_found_by_the_characters_kept():
-    from monsterbot.core.matching.typos import HanSlips
+def test_a_span_one_character_off_a_han_or_katakana_name_is_found_by_those_kept():
+    from monsterbot.core.matching.typos import Slips
 
-    index = HanSlips(["雷狼龍", "迅龍", "天地煌啼龍"])
+    index = Slips(["雷狼龍", "迅龍", "天地煌啼龍", "ジンオウガ"])
     assert {(key, place) for key, _, _, place in index.spans("打雷冷龍好難")} == {("雷狼龍", 1)}
     assert not list(index.spans("訊龍"))  # a name of two characters: one of two is as often another name
     assert not list(index.spans("雷狼獸"))  # its kind changed: the name's head before another word
     assert ("天地煌啼龍", 0, 5, 3) in set(index.spans("天地煌提龍"))
+    assert ("ジンオウガ", 0, 5, 4) in set(index.spans("ジンオウゴノ弱點"))  # a katakana name's last kana too
 
 
 def test_the_slip_index_changed_is_the_index_built_from_scratch():
-    from monsterbot.core.matching.typos import HanSlips
+    from monsterbot.core.matching.typos import Slips
 
-    changed = HanSlips(["雷狼龍", "鎖刃龍"]).changed(["千刃龍"], ["雷狼龍"])
-    assert changed == HanSlips(["千刃龍", "鎖刃龍"]) != HanSlips(["鎖刃龍"])
+    changed = Slips(["雷狼龍", "鎖刃龍"]).changed(["千刃龍"], ["雷狼龍"])
+    assert changed == Slips(["千刃龍", "鎖刃龍"]) != Slips(["鎖刃龍"])
     assert not list(changed.spans("雷冷龍"))
 
 
@@ -400,3 +401,18 @@ def test_two_han_characters_sound_near_by_their_usual_readings_one_letter_apart(
     assert table.sound_near("織", "熾") and table.sound_near("孤", "狐")  # zhi / chi, gu / hu
     assert not table.sound_near("刀", "刃")  # dao / ren: alike to the eye only
     assert not table.sound_near("狼", "轟")  # lang (its rare reading hang) / hong
+
+
+@pytest.mark.parametrize("text", ["ジンオウゴ", "ジンオウゴって何属性が効く？"])
+def test_a_katakana_name_one_kana_heard_for_another_is_that_name(knowledge, text):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read(text, knowledge.current.matcher)  # ゴ go for ガ ga: one letter of their romaji
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("zinogre",), reading
+
+
+def test_a_kana_heard_for_a_names_is_one_letter_of_its_romaji():
+    from monsterbot.core.matching.phonetic import heard_for
+
+    assert heard_for("ゴ", "ガ") and heard_for("ビ", "ミ") and heard_for("織", "熾")
+    assert not heard_for("モ", "ガ") and not heard_for("刀", "刃")

@@ -38,11 +38,11 @@ from rapidfuzz import fuzz
 
 from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import is_cjk, normalize
-from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex
-from monsterbot.core.matching.pinyin import readings
+from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex, heard_for
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import ENGLISH_FILLER, Question
-from monsterbot.core.matching.typos import Deletions, HanSlips
+from monsterbot.core.matching.romaji import is_kana
+from monsterbot.core.matching.typos import Deletions, Slips
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 
@@ -153,7 +153,7 @@ class Matcher:
     _parts: SubstringIndex
     _phonetic: PhoneticIndex
     _typos: Deletions
-    _slips: HanSlips
+    _slips: Slips
     _everyday_holding: frozenset[str]
     _everyday_near: frozenset[str]
     _everyday_pattern: re.Pattern[str] | None
@@ -199,7 +199,7 @@ class Matcher:
         if previous is None:
             keys = sorted(entries)
             self._fuzzy, self._parts, self._phonetic = FuzzyIndex(keys), SubstringIndex(keys), PhoneticIndex(keys)
-            self._typos, self._slips = Deletions(keys), HanSlips(keys)
+            self._typos, self._slips = Deletions(keys), Slips(keys)
         else:
             added = sorted(key for key in created if key not in previous._entries)
             removed = sorted(key for key in emptied if key not in entries)
@@ -389,18 +389,24 @@ class Matcher:
                 yield key, _span_score(share), Method.CONTAINS, span
 
     def _slipped(self, subject: str) -> Iterable[tuple[str, float, Method, str]]:
-        """Han names a span of a subject (or the whole of it) is but one character heard for the name's, their readings
-        one letter apart ("白織龍怕哪種": 織 zhi for 熾 chi; 泡孤龍: 孤 gu for 狐 hu), read as a homophone is
-        (`_spelled_inside`). A character only like the name's to the eye (刀 for 刃) is no evidence here: on the
-        tuning half as many spans so made were other words (老山龍, 雷甲龍, 天使獸) as slips. A variant word (黑, 紅)
-        there makes a variant of its own; an everyday word is that word."""
-        table = readings()
+        """Han and katakana names a span of a subject (or the whole of it) is but one character heard for the name's
+        (phonetic.heard_for: "白織龍怕哪種", 織 zhi for 熾 chi; ヒラバビ, ビ bi for ミ mi), read as a homophone is
+        (`_spelled_inside`), when no other monster's name is as near: heard so too, or, as a kana is only a sound, one
+        kana off whatever it is (リオレイス: リオレウス, and リオレイア). A Han character only like the name's to the
+        eye (刀 for 刃) is no evidence: on the tuning half as many spans so made were other words (老山龍, 雷甲龍,
+        天使獸) as slips. A variant
+        word (黑, 紅) there makes a variant of its own; an everyday word is that word."""
+        slips: dict[str, list[tuple[str, bool]]] = {}
         for key, start, end, place in self._slips.spans(subject):
             span = subject[start:end]
-            if span in self._entries or span in self._words or span[place] in _variant_words():
-                continue
-            if table.sound_near(span[place], key[place]):
-                yield key, _span_score(fuzz.ratio(span, key) / 100), Method.CONTAINS, span
+            if span not in self._entries and span not in self._words and span[place] not in _variant_words():
+                slips.setdefault(span, []).append((key, heard_for(span[place], key[place])))
+        for span, keys in slips.items():
+            near = [key for key, heard in keys if heard or is_kana(span)]
+            if len({entry.monster_id for key in near for entry in self._entries[key]}) == 1:
+                for key, heard in keys:
+                    if heard:
+                        yield key, _span_score(fuzz.ratio(span, key) / 100), Method.CONTAINS, span
 
     def _contained_keys(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys standing inside a longer subject; a key inside another found key is dropped.

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from monsterbot.core.matching import english, romaji
 from monsterbot.core.matching.pinyin import readings
@@ -234,6 +235,14 @@ class PhoneticIndex:
             share = fuzz.ratio(spelled[start:end], found) / 100
             for key in self._english.keys[found]:
                 yield key, span, share
+
+
+def heard_for(typed: str, meant: str) -> bool:
+    """Whether a character may be one heard, or typed by its sound, for another: Han characters whose usual readings
+    are one letter apart (織 zhi, 熾 chi), kana whose Hepburn spellings are (ビ bi, ミ mi; グ gu, ガ ga)."""
+    if is_kana(typed) and is_kana(meant):
+        return Levenshtein.distance(romaji.hepburn(typed), romaji.hepburn(meant)) <= 1
+    return readings().sound_near(typed, meant)
 
 
 def _cut(subject: str, spelled: str, first: tuple[int, int], last: tuple[int, int]) -> str:

@@ -7,9 +7,10 @@ dictionary look-ups per span, whatever the number of names: the span and the nam
 is dropped from each (the caller weighs how near they are). Only spans whose first letter, last letter and length fit
 some name's are tried.
 
-A Han name of MIN_HAN characters or more is indexed by each of its forms with one character unknown (鎖?龍, ?刃龍,
-鎖刃?), so a span of a Chinese sentence that is the name but one character (a look-alike 刀 for 刃, a near sound 織 for
-熾) is found with a look-up per character of the span, whatever the number of names (`HanSlips`).
+A Han name of MIN_HAN characters or more, or a katakana one of MIN_KANA, is indexed by each of its forms with one
+character unknown (?刃龍, 鎖?龍; ヒ?バミ), so a span of a sentence that is the name but one character (織 for 熾, ビ
+for ミ) is found with a look-up per character of the span, whatever the number of names (`Slips`; the caller weighs
+the character).
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from monsterbot.core.matching.english import MIN_LETTERS
 
 _LATIN = re.compile(r"[a-z]+")
 _HAN = re.compile("[\u3400-\u9fff]+")
+_KATAKANA = re.compile("[\u30a1-\u30faー]+")
 #: The fewest characters of a Han name one of which may be another: two of three spelled as the name are evidence,
 #: one of two is as often another name (角龍, 火龍).
 MIN_HAN = 3
+MIN_KANA = 4
 _UNKNOWN = "\x00"
 
 
@@ -112,27 +115,28 @@ class Deletions:
 
 
 def _blanks(word: str) -> Iterable[tuple[str, int]]:
-    """Each form of a Han word with one character unknown, with that character's place, but the last: a name's last
-    character is its kind (龍, 獸, 蟹), and a span that differs there is the name's head before another word (天狗熱,
+    """Each form of a name with one character unknown, with that character's place; a Han name's last character
+    excepted: it is its kind (龍, 獸, 蟹), and a span that differs there is the name's head before another word (天狗熱,
     白兔糖, "鎖刃屬性"), no slip."""
-    for i in range(len(word) - 1):
+    for i in range(len(word) - (1 if _HAN.match(word) else 0)):
         yield word[:i] + _UNKNOWN + word[i + 1 :], i
 
 
-class HanSlips:
-    """The Han keys of MIN_HAN characters or more, by each form with one character unknown."""
+class Slips:
+    """The Han keys of MIN_HAN characters or more and the katakana keys of MIN_KANA or more, by each form with one
+    character unknown."""
 
     def __init__(self, keys: Iterable[str] = ()) -> None:
         self._forms: dict[str, tuple[str, ...]] = {}
         self._lengths: frozenset[int] = frozenset()
         self._add(keys)
 
-    def changed(self, added: Iterable[str], removed: Iterable[str]) -> HanSlips:
+    def changed(self, added: Iterable[str], removed: Iterable[str]) -> Slips:
         """A new index with the keys `added` and without those `removed`."""
-        new = HanSlips()
+        new = Slips()
         new._forms = dict(self._forms)
-        for key in removed:
-            for form, _ in _blanks(key) if _is_han_name(key) else ():
+        for key in filter(_slips, removed):
+            for form, _ in _blanks(key):
                 left = tuple(k for k in new._forms[form] if k != key)
                 if left:
                     new._forms[form] = left
@@ -143,7 +147,7 @@ class HanSlips:
 
     def __eq__(self, other: object) -> bool:
         """The same forms (what the index is made of, whatever order the keys came in)."""
-        return isinstance(other, HanSlips) and {f: set(k) for f, k in self._forms.items()} == {
+        return isinstance(other, Slips) and {f: set(k) for f, k in self._forms.items()} == {
             f: set(k) for f, k in other._forms.items()
         }
 
@@ -151,15 +155,15 @@ class HanSlips:
     __hash__ = None  # type: ignore[assignment]
 
     def _add(self, keys: Iterable[str]) -> None:
-        for key in sorted(filter(_is_han_name, keys)):
+        for key in sorted(filter(_slips, keys)):
             for form, _ in _blanks(key):
                 self._forms[form] = (*self._forms.get(form, ()), key)
         self._lengths = frozenset(len(form) for form in self._forms)
 
     def spans(self, subject: str) -> Iterable[tuple[str, int, int, int]]:
-        """(key, start, end, place) of each span of Han characters of a subject that is a key but the character at
-        `place` (the span is no key itself: the caller knows the keys)."""
-        for run in _HAN.finditer(subject):
+        """(key, start, end, place) of each span of a run of Han or katakana characters of a subject that is a key
+        but the character at `place` (the span is no key itself: the caller knows the keys)."""
+        for run in (*_HAN.finditer(subject), *_KATAKANA.finditer(subject)):
             for length in self._lengths:
                 for start in range(run.start(), run.end() - length + 1):
                     span = subject[start : start + length]
@@ -168,5 +172,8 @@ class HanSlips:
                             yield key, start, start + length, place
 
 
-def _is_han_name(key: str) -> bool:
-    return len(key) >= MIN_HAN and _HAN.fullmatch(key) is not None
+def _slips(key: str) -> bool:
+    """Whether a key is a name whose slips are looked for: Han or katakana, long enough."""
+    return (len(key) >= MIN_HAN and _HAN.fullmatch(key) is not None) or (
+        len(key) >= MIN_KANA and _KATAKANA.fullmatch(key) is not None
+    )
