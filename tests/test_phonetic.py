@@ -252,3 +252,11 @@ def test_english_words_heard_as_no_name_stay_silent(knowledge, text):
     from monsterbot.core.matching.reading import Verdict, read
 
     assert read(text, knowledge.current.matcher).verdict is Verdict.NONE
+
+
+def test_a_katakana_word_spelled_near_a_name_among_other_words(knowledge):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read("ケマトリクス對策", knowledge.current.matcher)  # kematorikusu: kematorisu, a kana more
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("quematrice",), reading
+    assert reading.match is not None and reading.match.candidates[0].span == "ケマトリクス"

@@ -179,7 +179,8 @@ class PhoneticIndex:
         among Chinese that is the pinyin of a Han name ("dong feng long好难打": 凍峯龍; all of it, as pinyin is the
         name written in other letters); katakana by its loose romaji, voiced or not, read by whole morae, beginning
         and ending with a name's first and last kana (voiced or not) and at most KANA_SLACK kana longer than a kana
-        name ("ドシャクマって…": ドシャクマ for ドシャグマ)."""
+        name ("ドシャクマって…": ドシャクマ for ドシャグマ), or a whole katakana word whose loose romaji is HEARD_NEAR a
+        name's, as a whole subject's is ("ケマトリックス 属性": kematorikusu, kematorisu)."""
         table = readings()
         sounds = [table.of(ch)[:1] for ch in subject]
         for start in range(len(subject)):
@@ -198,6 +199,9 @@ class PhoneticIndex:
         for run in _KATAKANA_RUN.finditer(subject):
             for key, span in self._kana_spans(run):
                 yield key, span, fuzz.ratio(span, key) / 100
+            if len(run.group()) >= SPAN_KANA:  # a whole katakana word spelled near a name, as a whole subject is
+                for key, _ in self._romaji.nearby([romaji.loose(romaji.hepburn(run.group()))], HEARD_NEAR):
+                    yield key, run.group(), fuzz.ratio(run.group(), key) / 100
 
     def _kana_spans(self, run: re.Match[str]) -> Iterable[tuple[str, str]]:
         """(key, span) of each span of a katakana run that sounds exactly like a katakana name (`spans`)."""
