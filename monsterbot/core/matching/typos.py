@@ -129,6 +129,9 @@ class Slips:
     def __init__(self, keys: Iterable[str] = ()) -> None:
         self._forms: dict[str, tuple[str, ...]] = {}
         self._lengths: frozenset[int] = frozenset()
+        # (length, character, 0 or -1) of the names' ends a span must share one of: with one character unknown, a
+        # name keeps its first or its last (a Han name always its last: its kind)
+        self._ends: frozenset[tuple[int, str, int]] = frozenset()
         self._add(keys)
 
     def changed(self, added: Iterable[str], removed: Iterable[str]) -> Slips:
@@ -159,6 +162,9 @@ class Slips:
             for form, _ in _blanks(key):
                 self._forms[form] = (*self._forms.get(form, ()), key)
         self._lengths = frozenset(len(form) for form in self._forms)
+        self._ends = frozenset(
+            (len(key), key[end], end) for key in (k for keys in self._forms.values() for k in keys) for end in (0, -1)
+        )
 
     def spans(self, subject: str) -> Iterable[tuple[str, int, int, int]]:
         """(key, start, end, place) of each span of a run of Han or katakana characters of a subject that is a key
@@ -167,6 +173,8 @@ class Slips:
             for length in self._lengths:
                 for start in range(run.start(), run.end() - length + 1):
                     span = subject[start : start + length]
+                    if (length, span[0], 0) not in self._ends and (length, span[-1], -1) not in self._ends:
+                        continue
                     for form, place in _blanks(span):
                         for key in self._forms.get(form, ()):
                             yield key, start, start + length, place
