@@ -416,3 +416,15 @@ def test_a_kana_heard_for_a_names_is_one_letter_of_its_romaji():
 
     assert heard_for("ゴ", "ガ") and heard_for("ビ", "ミ") and heard_for("織", "熾")
     assert not heard_for("モ", "ガ") and not heard_for("刀", "刃")
+
+
+def test_a_katakana_alias_inside_a_word_one_kana_off_its_longer_name_is_that_name(knowledge):
+    """バゼル (an alias) stands in バゼルギウヌ, which is バゼルギウス with ヌ heard for ス: the word is the name."""
+    from monsterbot.core.matching.reading import Verdict, read
+
+    matcher = knowledge.current.matcher
+    reading = read("バゼルギウヌ對策", matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("bazelgeuse",), reading
+    assert not read("ウラガンキソの弱点は？", matcher).answers  # ソ so, ン n: no kana heard for the name's
+    nargacuga = read("ナルガクルガの尻尾切るコツ", matcher)  # ガクルガ, a span inside the name, is no slip of ガルルガ
+    assert nargacuga.verdict is Verdict.ANSWER and nargacuga.monsters == ("nargacuga",), nargacuga

@@ -342,25 +342,32 @@ class Matcher:
         # the whole subject spelled near a name ("mizutsnue", "mizutsuni"): a shorter key of the same monster inside
         # it ("mizu") is a piece of that name mistyped, not the name alone
         near = {key for key, score, _ in alike if score >= MATCH_THRESHOLD}
+        contained = [found for found in self._contained_keys(subject) if not self._piece_of(found[0], near)]
+        # a katakana key glued to more katakana ("ババコングどの": the alias ババコン) may be a piece of a longer name
+        # of its monster one kana off (ババコンガ), which the word is; a span inside a name found is that name's
+        slipped = [
+            slip
+            for slip in (self._slipped(subject) if any(_glued_kana(key, subject) for key, _, _ in contained) else ())
+            if not any(slip[3] in key for key, _, _ in contained)
+        ]
         found = (
-            *(
-                (key, score, method)
-                for key, score, method in self._contained_keys(subject)
-                if not self._piece_of(key, near)
-            ),
+            *(found for found in contained if not self._inside_slip(found[0], slipped)),
             *self._keys_containing(subject),
             *alike,
         )
         for key, score, method in found:
             sure = sure or score >= MATCH_THRESHOLD
             yield key, score, method, ""
+        for key, score, method, span in slipped:
+            sure = sure or score >= MATCH_THRESHOLD
+            yield key, score, method, span
         if subject in self._entries:
             return
         if sure:  # a name found as it is: no span spelled like one is looked for
             return
         if is_cjk(subject):
             yield from self._spelled_inside(self._phonetic.spans(subject), subject, SPAN_SHARE)
-            yield from self._slipped(subject)
+            yield from slipped or self._slipped(subject)
         else:  # a Latin subject no name is near as a whole: a name one letter off, or heard, among its words
             typos = (
                 (key, span, fuzz.ratio(span, key) / 100)
@@ -369,6 +376,13 @@ class Matcher:
             )
             yield from self._spelled_inside(typos, typed, LATIN_SPAN_SHARE)
             yield from self._spelled_inside(self._phonetic.heard_spans(typed), typed, LATIN_SPAN_SHARE)
+
+    def _inside_slip(self, key: str, slipped: list[tuple[str, float, Method, str]]) -> bool:
+        """Whether a key stands inside the span of a slip of a name of its monster."""
+        owners = {entry.monster_id for entry in self._entries[key]}
+        return any(
+            key in span and owners & {e.monster_id for e in self._entries[other]} for other, _, _, span in slipped
+        )
 
     def _piece_of(self, key: str, near: set[str]) -> bool:
         """Whether a Latin key stands inside a longer one of the `near` keys, of the same monster."""
@@ -519,6 +533,12 @@ def _first(
 ) -> tuple[float, bool, int, str]:
     """The rank of a monster's best key: score, official name before alias, shorter key, id."""
     return ranked[0]
+
+
+def _glued_kana(key: str, subject: str) -> bool:
+    """Whether a katakana key stands in the subject beside more katakana."""
+    at = subject.find(key)
+    return is_kana(key) and (is_kana(subject[max(at - 1, 0) : at]) or is_kana(subject[at + len(key) :][:1]))
 
 
 def _span_score(share: float) -> float:
