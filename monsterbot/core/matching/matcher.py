@@ -300,6 +300,7 @@ class Matcher:
             (found.start(), found.end())
             for found in self._everyday_pattern.finditer(subject)
             if not self._in_longer_key(subject, found.start(), found.end())
+            and not self._name_held_in_longer_key(subject, found.start(), found.end())
         ]
         for start, end in reversed(spans):
             subject = subject[:start] + _MASK + subject[end:]
@@ -309,9 +310,19 @@ class Matcher:
         """Whether a key stands inside the word."""
         return any(word[i:j] in self._entries for i in range(len(word)) for j in range(i + 1, len(word) + 1))
 
-    def _in_longer_key(self, subject: str, start: int, end: int) -> bool:
-        """Whether a key longer than subject[start:end] covers it in the subject."""
-        for size in range(end - start + 1, min(self._max_key_len, len(subject)) + 1):
+    def _name_held_in_longer_key(self, subject: str, start: int, end: int) -> bool:
+        """Whether the name an everyday word holds is, in the subject, part of a key longer than the word: the word is
+        then made of a name and the next word's letters, glued by the parser ("rathalos than": "lost" in
+        "rathalosthan")."""
+        return any(
+            subject[i:j] in self._entries and self._in_longer_key(subject, i, j, end - start + 1)
+            for i in range(start, end)
+            for j in range(i + 2, end + 1)
+        )
+
+    def _in_longer_key(self, subject: str, start: int, end: int, least: int = 0) -> bool:
+        """Whether a key longer than subject[start:end] (of `least` characters at least) covers it in the subject."""
+        for size in range(max(end - start + 1, least), min(self._max_key_len, len(subject)) + 1):
             for first in range(max(0, end - size), min(start, len(subject) - size) + 1):
                 if subject[first : first + size] in self._entries:
                     return True
