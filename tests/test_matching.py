@@ -428,3 +428,14 @@ def test_a_katakana_alias_inside_a_word_one_kana_off_its_longer_name_is_that_nam
     assert not read("ウラガンキソの弱点は？", matcher).answers  # ソ so, ン n: no kana heard for the name's
     nargacuga = read("ナルガクルガの尻尾切るコツ", matcher)  # ガクルガ, a span inside the name, is no slip of ガルルガ
     assert nargacuga.verdict is Verdict.ANSWER and nargacuga.monsters == ("nargacuga",), nargacuga
+
+
+def test_a_latin_alias_inside_a_word_one_letter_off_its_longer_name_is_that_name(knowledge):
+    """ "nargacugga" holds the alias "narga": the word is Nargacuga one letter off, and no other name's slip counts."""
+    from monsterbot.core.matching.reading import Verdict, read
+
+    matcher = knowledge.current.matcher
+    reading = read("which element hurts nargacugga most", matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("nargacuga",), reading
+    assert reading.match is not None and reading.match.candidates[0].span == "nargacugga"
+    assert ask(knowledge, "which element hurts garangolm most").best.monster_id == "garangolm"

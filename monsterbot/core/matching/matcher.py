@@ -355,11 +355,18 @@ class Matcher:
         near = {key for key, score, _ in alike if score >= MATCH_THRESHOLD}
         contained = [found for found in self._contained_keys(subject) if not self._piece_of(found[0], near)]
         # a katakana key glued to more katakana ("ババコングどの": the alias ババコン) may be a piece of a longer name
-        # of its monster one kana off (ババコンガ), which the word is; a span inside a name found is that name's
+        # of its monster one kana off (ババコンガ), which the word is, and a Latin key ("sere" in "seregois", "mizu"
+        # in "mizutzune") of a name one letter off: only such slips count while a name is found as it is
         slipped = [
             slip
-            for slip in (self._slipped(subject) if any(_glued_kana(key, subject) for key, _, _ in contained) else ())
-            if not any(slip[3] in key for key, _, _ in contained)
+            for slip in (
+                self._slipped(subject)
+                if any(_glued_kana(key, subject) for key, _, _ in contained)
+                else self._typo_spans(typed)
+                if subject not in self._entries and any(key.isascii() for key, _, _ in contained)
+                else ()
+            )
+            if any(self._inside_slip(key, [slip]) for key, _, _ in contained)
         ]
         found = (
             *(found for found in contained if not self._inside_slip(found[0], slipped)),
@@ -380,19 +387,25 @@ class Matcher:
             yield from self._spelled_inside(self._phonetic.spans(subject), subject, SPAN_SHARE)
             yield from slipped or self._slipped(subject)
         else:  # a Latin subject no name is near as a whole: a name one letter off, or heard, among its words
-            typos = (
-                (key, span, fuzz.ratio(span, key) / 100)
-                for key, start, end in self._typos.spans(typed)
-                if (span := typed[start:end])
-            )
-            yield from self._spelled_inside(typos, typed, LATIN_SPAN_SHARE)
+            yield from slipped or self._typo_spans(typed)
             yield from self._spelled_inside(self._phonetic.heard_spans(typed), typed, LATIN_SPAN_SHARE)
 
+    def _typo_spans(self, typed: str) -> list[tuple[str, float, Method, str]]:
+        """Latin names a span of the subject as typed is one letter off (typos.py)."""
+        typos = (
+            (key, span, fuzz.ratio(span, key) / 100)
+            for key, start, end in self._typos.spans(typed)
+            if (span := typed[start:end])
+        )
+        return list(self._spelled_inside(typos, typed, LATIN_SPAN_SHARE))
+
     def _inside_slip(self, key: str, slipped: list[tuple[str, float, Method, str]]) -> bool:
-        """Whether a key stands inside the span of a slip of a name of its monster."""
+        """Whether a key is a piece of a longer name of its monster (ババコン of ババコンガ) standing inside the span
+        of a slip of that name."""
         owners = {entry.monster_id for entry in self._entries[key]}
         return any(
-            key in span and owners & {e.monster_id for e in self._entries[other]} for other, _, _, span in slipped
+            key in span and key in other and key != other and owners & {e.monster_id for e in self._entries[other]}
+            for other, _, _, span in slipped
         )
 
     def _piece_of(self, key: str, near: set[str]) -> bool:
