@@ -2,7 +2,7 @@
 
 Every official name and alias of every monster is one key (normalised; an alias that is a phrase joined by
 の, 之 or 的 also with the others: 天空の王者, 天空之王者). A subject is
-scored against the keys in four ways, and each monster keeps its best score:
+scored against the keys in these ways, and each monster keeps its best score:
 
 - exact: the subject is a key (100);
 - contains: a key of two or more characters (four for Latin), of one monster, stands inside the
@@ -16,10 +16,14 @@ scored against the keys in four ways, and each monster keeps its best score:
   so 角龍 never passes for 火龍 (the ten best keys, found without scoring every key: see prefilter.py);
 - phonetic: a key with the same toneless pinyin (a homophone typo, or pinyin typed in Latin
   letters) or the same loose romaji (see phonetic.py) (95, so that 晃黑龍 is 煌黑龍 and not the
-  黑龍 inside it); near pinyin or romaji spellings score their similarity, scaled.
+  黑龍 inside it); near pinyin or romaji spellings score their similarity, scaled;
+- inside a longer subject no name stands in as it is, a span spelled like a name (a homophone, pinyin among Chinese,
+  English heard among other words, a Latin name one letter off) or a Han or katakana name but one character heard
+  for another (白織龍: 白熾龍; ヒラバビ: ヒラバミ) is found as a contained name is, scored by the share of the name
+  it spells as the name does (typos.py, phonetic.py).
 
 Everyday words (see everyday.py) that hold a name (火龍果) are masked out of the subject first,
-unless a longer name holds them or the subject is a name; a subject that is an everyday word
+unless a longer name holds them or the name they hold, or the subject is a name; a subject that is an everyday word
 resembling a name (恐龍, one character from 恐暴龍) is no monster unless it sounds like one (炎龍, 巖龍).
 
 A threshold and a margin between the first two monsters decide match, ambiguous or miss.
