@@ -439,3 +439,18 @@ def test_a_latin_alias_inside_a_word_one_letter_off_its_longer_name_is_that_name
     assert reading.verdict is Verdict.ANSWER and reading.monsters == ("nargacuga",), reading
     assert reading.match is not None and reading.match.candidates[0].span == "nargacugga"
     assert ask(knowledge, "which element hurts garangolm most").best.monster_id == "garangolm"
+
+
+def test_the_slip_and_heard_indexes_of_a_matcher_rebuilt_from_a_previous_are_those_built_from_scratch():
+    monsters = [
+        _monster("rathalos", "Rathalos", ["rath"]),
+        Monster("zinogre", {"en": "Zinogre", "zh-TW": "雷狼龍", "ja": "ジンオウガ"}, {}, {"world": GameFacts("world")}),
+    ]
+    renamed = Monster(
+        "zinogre", {"en": "Zinogra", "zh-TW": "雷狼獸", "ja": "ジンオウゴ"}, {}, {"world": GameFacts("world")}
+    )
+    after = Matcher([monsters[0], renamed], previous=Matcher(monsters))
+    fresh = Matcher([monsters[0], renamed])
+    assert after._slips == fresh._slips and after._phonetic._heard == fresh._phonetic._heard
+    assert after.match("雷冷獸").best.monster_id == "zinogre"  # the new name's slip
+    assert not list(after._slips.spans("雷冷龍"))  # the old name's is gone
