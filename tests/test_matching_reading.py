@@ -651,3 +651,45 @@ def test_two_names_in_a_remark_are_no_comparison(knowledge, text):
     """The words after the last name must ask something (a question mark, which/who, a hunter's word): in a group,
     a remark naming two monsters gets silence, not a comparison card."""
     assert _read(knowledge, text).verdict is not Verdict.COMPARE
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("stormlord zinogre weakness?", "zinogre"),
+        ("is thunderlord zinogre weak to ice", "zinogre"),
+        ("where do i hit flamefang rathalos", "rathalos"),
+        ("what is dreadqueen rathian weak to", "rathian"),
+    ],
+)
+def test_a_title_the_knowledge_lacks_before_a_name_in_a_question_offers_the_base(knowledge, text, base):
+    """A word right before the name that is no word of a sentence or question names a variant we do not have: never
+    the base's card."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, (base,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("is guardain arkveld weak to fire", "guardian-arkveld"),
+        ("best element for guardain rathalos", "guardian-rathalos"),
+    ],
+)
+def test_a_misspelt_variant_word_before_a_name_is_that_variant(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("how do i dodge gore magala's dive", "gore-magala"),  # a verb after "i"
+        ("how to unlock arkveld", "arkveld"),  # a verb after "to"
+        ("which element works on rathalos", "rathalos"),  # a preposition
+        ("violet mizu weakness", "violet-mizutsune"),  # a word of a known variant's name
+    ],
+)
+def test_a_verb_a_sentences_word_or_a_known_variants_word_before_a_name_is_no_title(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading

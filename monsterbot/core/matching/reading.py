@@ -40,6 +40,7 @@ from rapidfuzz.distance import OSA
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.matcher import (
     AMBIGUOUS_FLOOR,
+    LATIN_SPAN_SHARE,
     MARGIN,
     MATCH_THRESHOLD,
     Candidate,
@@ -54,6 +55,7 @@ from monsterbot.core.matching.question import (
     ELEMENT_TOPICS,
     ENGLISH_FILLER,
     ENGLISH_QUESTION_WORDS,
+    GAME_WORDS,
     HITZONE_WORDS,
     PARTICLES,
     QUESTION_SUFFIXES,
@@ -161,6 +163,11 @@ ENGLISH_SENTENCE_WORDS = frozenset(
     "have has had went go my our their his her its by and or of the a an "
     "is are what where how why when who which does do did can any".split()
 )
+#: Words after which an English word is a verb ("how do i dodge rey dau's beam", "how to unlock zoh shia", "help me
+#: beat …"): subjects, objects, "to" and modals; a verb before a name is no title of it.
+ENGLISH_BEFORE_VERBS = frozenset(
+    "i you we they he she me us to can could should would will must lets let dont cant cannot gotta wanna".split()
+)
 #: Latin and kana shortenings are how players name monsters ("lagi", "velk", レウス, ミツネ: wikiwiki's 略称 page), and
 #: so are Han ones (金火, 黑角): they answer as the matcher decides, unless the subject is a whole first word of a
 #: longer name ("coral", "viper", "royal": the qualifier of a variant, an English word of its own).
@@ -171,6 +178,10 @@ INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "y")
 TITLE_CJK_SHORTEST = 2
 TITLE_CJK = 3
 TITLE_LATIN = 12
+#: The fewest letters of a Latin word typed before a name that may be a title or a misspelt variant word
+#: (_before_name): shorter words are ranks and everyday words ("hr", "solo", "easy"); the English titles players give
+#: variants are longer ("ivory", "dreadking", "boltreaver"), and so are the variant words players misspell.
+TITLE_LATIN_SHORTEST = 5
 #: The least share of a name a part of it must cover to be answered (less: "which one?"). Chosen on the tuning half:
 #: the parts answered right cover 0.86 and more ("diablo" of diablos), those that were other words 0.75 and less
 #: ("seregi" of seregios, "basar" of basarios, 青熊 of 青熊獸).
@@ -513,6 +524,9 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     misspelt = _misspelt_whole(subject, result, text, matcher)
     if misspelt is not None:
         return misspelt
+    before = _before_name(result, text, matcher)
+    if before is not None:
+        return replace(before, score=result.candidates[0].score)
     if result.outcome is Outcome.AMBIGUOUS:
         over = _variant_over_base(subject, result.candidates, matcher)
         if over:
@@ -558,6 +572,64 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
         why=f"{best.method.value} name",
         whole=best.method is not Method.PART,
         score=best.score,
+    )
+
+
+def _before_name(result: MatchResult, text: str, matcher: Matcher) -> Reading | None:
+    """The reading of a Latin name found inside a longer subject when the word typed right before it is no word of a
+    sentence or of a question, nor a name: a variant word misspelt ("gaurdian rathalos", as like the word as
+    LATIN_SPAN_SHARE makes a name's typo) is that variant, or "not in our knowledge"; any other is a title the
+    knowledge lacks ("boltreaver astalos weakness?", "is thunderlord zinogre weak to ice"): "not in our knowledge, did
+    you mean the base?", never the base's card. The name is the best candidate, or, when the result is ambiguous, the
+    best found inside the subject ("guardain rathalos": Guardian Rathalos by likeness, Rathalos inside it). None when
+    no such word stands right before the name ("which element works on rathalos", "tips for rathalos", "hr
+    rathalos")."""
+    tops = result.candidates if result.outcome is Outcome.AMBIGUOUS else result.candidates[:1]
+    best = next((c for c in tops if c.method is Method.CONTAINS and c.score >= MATCH_THRESHOLD), None)
+    key = (best.span or best.key) if best is not None else ""
+    if best is None or not _LATIN_WORD.fullmatch(key):
+        return None
+    word, previous = _words_before(key, text)
+    if len(word) < TITLE_LATIN_SHORTEST or not word.isalpha() or _plain(word) or matcher.monsters_named(word):
+        return None
+    if previous in ENGLISH_BEFORE_VERBS:
+        return None  # a verb: "how do i dodge rey dau's beam"
+    if _in_names(word, result.candidates, matcher):
+        return None  # a known variant's own word ("violet mizu", "scorned magna"): read as that variant
+    for variant, _ in (*variant_keys(), *family(matcher).words):
+        if len(variant) >= TITLE_LATIN_SHORTEST and variant.isalpha() and variant.isascii():
+            if fuzz.ratio(word, variant) >= 100 * LATIN_SPAN_SHARE:
+                return _variant(variant + best.key, matcher) or Reading(Verdict.UNKNOWN, (best.monster_id,))
+    return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title before the name")
+
+
+def _in_names(word: str, candidates: Iterable[Candidate], matcher: Matcher) -> bool:
+    """Whether a word stands in a name of one of the candidates."""
+    monsters = (m for c in candidates if (m := matcher.monster(c.monster_id)))
+    return any(word in normalize(name) for monster in monsters for _, name in monster.all_names())
+
+
+def _words_before(key: str, text: str) -> tuple[str, str]:
+    """The two Latin words typed right before a Latin name in the message, the nearer first, the first glued to it or
+    not ("" for each when another script, a number or nothing comes first)."""
+    folded = fold(text).lower()
+    found = re.search(r"[\s\W_]*".join(map(re.escape, key)), folded)
+    before = re.search(r"(?:([a-z0-9]+)[\s\W_]+)?([a-z0-9]+)[\s\W_]*$", folded[: found.start()]) if found else None
+    return (before.group(2), before.group(1) or "") if before else ("", "")
+
+
+def _plain(word: str) -> bool:
+    """Whether an English word is one of a sentence or of a question (an ending off: "fights", "hunting"): no title."""
+    stems = {word, *(word[: -len(end)] for end in INFLECTIONS if word.endswith(end))}
+    return bool(stems & _plain_words())
+
+
+@lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    """English words of sentences, questions and hunters, and the games' names."""
+    games = (word for words in GAME_WORDS.values() for word in words if word.isascii())
+    return (
+        ENGLISH_SENTENCE_WORDS | ENGLISH_FILLER | ENGLISH_QUESTION_WORDS | _words((*HUNT_WORDS, *games)) | _about_keys()
     )
 
 
