@@ -328,7 +328,11 @@ class Matcher:
                 for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT)
                 if len(key) >= FUZZY_LATIN_SHORTEST or not key.isascii()
             ),
-            *((key, score, Method.PHONETIC) for key, score in self._phonetic.sound_alikes(subject) if key != subject),
+            *(
+                (key, _titled_sound(subject, key, score), Method.PHONETIC)
+                for key, score in self._phonetic.sound_alikes(subject)
+                if key != subject
+            ),
         )
         if typed != subject and all(score < MATCH_THRESHOLD for _, score, _ in alike):
             alike += tuple(
@@ -375,7 +379,7 @@ class Matcher:
         as the name does (SPAN_SHARE of it at least): a span that only sounds like a name, in other characters, is
         another word; an everyday word one letter off a name is that word."""
         for key, span in spans:
-            if span != subject and span not in self._entries and span not in self._words:
+            if span != subject and span not in self._entries and span not in self._words and not _retitled(span, key):
                 share = fuzz.ratio(span, key) / 100
                 if share >= least:
                     yield (
@@ -509,6 +513,20 @@ def _decide(ranked: list[Candidate], limit: int, subject: str) -> MatchResult:
         close = [c for c in ranked if c.score >= AMBIGUOUS_FLOOR][:limit]
         return MatchResult(Outcome.AMBIGUOUS, tuple(close), subject)
     return MatchResult(Outcome.MISS, tuple(ranked[: min(limit, 3)]), subject)
+
+
+def _titled_sound(typed: str, key: str, score: float) -> float:
+    """The score of a key that sounds like the subject: at most VARIANT_SCORE ("did you mean?") when the subject
+    begins with a variant word where the key has another character of the same sound (_retitled)."""
+    return min(score, VARIANT_SCORE) if _retitled(typed, key) else score
+
+
+def _retitled(typed: str, key: str) -> bool:
+    """Whether a spelling that sounds like a name puts a one-character variant word in the place of a title, its first
+    character, where the name has another one of the same sound (紅龍, red dragon, hóng lóng, for 轟龍, hōng lóng; 白龍
+    for 百龍): a variant or a title on another name, not that name misspelt. A slip inside a name (滅金龍 for 滅盡龍) is
+    still one."""
+    return len(typed) == len(key) and typed[0] != key[0] and typed[0] in _variant_words()
 
 
 @lru_cache(maxsize=1)
