@@ -687,6 +687,8 @@ def test_a_misspelt_variant_word_before_a_name_is_that_variant(knowledge, text, 
         ("how do i dodge gore magala's dive", "gore-magala"),  # a verb after "i"
         ("how to unlock arkveld", "arkveld"),  # a verb after "to"
         ("which element works on rathalos", "rathalos"),  # a preposition
+        ("what element damages arkveld best", "arkveld"),  # an inflected word
+        ("best element for elder dragon nergigante", "nergigante"),  # an element's word
         ("violet mizu weakness", "violet-mizutsune"),  # a word of a known variant's name
     ],
 )

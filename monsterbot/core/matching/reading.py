@@ -59,6 +59,7 @@ from monsterbot.core.matching.question import (
     HITZONE_WORDS,
     PARTICLES,
     QUESTION_SUFFIXES,
+    TOPIC_WORDS,
     Kind,
     Question,
     parse,
@@ -182,6 +183,9 @@ TITLE_LATIN = 12
 #: (_before_name): shorter words are ranks and everyday words ("hr", "solo", "easy"); the English titles players give
 #: variants are longer ("ivory", "dreadking", "boltreaver"), and so are the variant words players misspell.
 TITLE_LATIN_SHORTEST = 5
+#: Endings of inflected English words (a verb's, a plural's, an adverb's: "hurts", "used", "hunting", "really"), which
+#: no title players give a variant has (they are bare compounds: "dreadking", "frostfang", "boltreaver").
+TITLE_NEVER_ENDS = ("s", "ed", "ing", "ly")
 #: The least share of a name a part of it must cover to be answered (less: "which one?"). Chosen on the tuning half:
 #: the parts answered right cover 0.86 and more ("diablo" of diablos), those that were other words 0.75 and less
 #: ("seregi" of seregios, "basar" of basarios, 青熊 of 青熊獸).
@@ -600,6 +604,8 @@ def _before_name(result: MatchResult, text: str, matcher: Matcher) -> Reading | 
         if len(variant) >= TITLE_LATIN_SHORTEST and variant.isalpha() and variant.isascii():
             if fuzz.ratio(word, variant) >= 100 * LATIN_SPAN_SHARE:
                 return _variant(variant + best.key, matcher) or Reading(Verdict.UNKNOWN, (best.monster_id,))
+    if word.endswith(TITLE_NEVER_ENDS):
+        return None  # an inflected word: "which element hurts rathian most", "what's the best element used rathalos"
     return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title before the name")
 
 
@@ -626,11 +632,11 @@ def _plain(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _plain_words() -> frozenset[str]:
-    """English words of sentences, questions and hunters, and the games' names."""
+    """English words of sentences, questions and hunters, the games' names and the elements'."""
     games = (word for words in GAME_WORDS.values() for word in words if word.isascii())
-    return (
-        ENGLISH_SENTENCE_WORDS | ENGLISH_FILLER | ENGLISH_QUESTION_WORDS | _words((*HUNT_WORDS, *games)) | _about_keys()
-    )
+    topics = (word for words in TOPIC_WORDS.values() for word in words if word.isascii())  # "dragon", "poison"
+    plain = _words((*HUNT_WORDS, *games, *topics))
+    return ENGLISH_SENTENCE_WORDS | ENGLISH_FILLER | ENGLISH_QUESTION_WORDS | plain | _about_keys()
 
 
 def _misspelt_whole(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Reading | None:
