@@ -695,3 +695,17 @@ def test_a_misspelt_variant_word_before_a_name_is_that_variant(knowledge, text, 
 def test_a_verb_a_sentences_word_or_a_known_variants_word_before_a_name_is_no_title(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("迅龍打頭還是打尾", "nargacuga"), ("雷狼龍打尾巴還是打頭", "zinogre")]
+)
+def test_a_side_of_a_hunters_words_and_parts_is_the_comparisons_question(knowledge, text, monster_id):
+    """打尾 comes near 炎尾龍 (尾 is its middle character), but the head and the tail are what is compared."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_side_that_offered_one_monster_alone_is_no_answer_of_a_comparison(knowledge):
+    """噴 is a character of 沼噴龍 only: "which one?", not a comparison card with Rompopolo."""
+    assert _read(knowledge, "迅龍跟噴").verdict is not Verdict.COMPARE

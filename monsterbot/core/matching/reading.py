@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from monsterbot.core.matching.family import family
+from monsterbot.core.matching.followup import PART_WORDS
 from monsterbot.core.matching.matcher import (
     AMBIGUOUS_FLOOR,
     LATIN_SPAN_SHARE,
@@ -464,24 +465,37 @@ def _no_name_near(side: Reading) -> bool:
 def _question_words(subject: str, side: Reading) -> bool:
     """Whether a side of a comparison is words of the question rather than a name: an element alone ("凍峰龍用火還是
     雷": the elements are compared), or words no name comes near that hold a Chinese or Japanese word of a hunter's
-    question ("好難打") or begin with an element that is no Han word's first character ("雷どっちがいい"; not 火鍋)."""
+    question ("好難打") or begin with an element that is no Han word's first character ("雷どっちがいい"; not 火鍋), or
+    words of a hunter's question and parts only, whatever name they come near ("海龍打頭還是打尾": the head and the
+    tail are compared; 尾 is a character of 炎尾龍)."""
     if subject in _words(ELEMENT_WORDS) or subject in ELEMENT_TOPICS or _about(subject):  # "火", "thunder", "best
         # weapon element" (its words: "weapon"): an English element alone as a side is compared, not a name
         return True
+    if _segments(subject, _part_question_words()):
+        return True
     return _no_name_near(side) and (_asks_only(subject) or bool(_ELEMENT_FIRST.match(subject)))
+
+
+@lru_cache(maxsize=1)
+def _part_question_words() -> frozenset[str]:
+    """The words of a question about a monster, of a hunter's question and of its parts (打, 頭, 尾巴, "tail")."""
+    parts = (word for words in PART_WORDS.values() for word in words)
+    return _about_keys() | _words((*HUNT_WORDS, *parts))
 
 
 def _apart(sides: list[Reading]) -> list[Reading]:
     """The sides of a comparison, each asked-about side read as the one monster it offers that no answered side is
     ("ジョーと怒りジョー": ジョー offers Deviljho and Savage Deviljho, and 怒りジョー is Savage Deviljho). A comparison
-    sets apart monsters: a side is not the monster another side names. Otherwise each side as it was read."""
+    sets apart monsters: a side is not the monster another side names. A side that offered one monster only (尾 of
+    "海龍打頭還是打尾": 炎尾龍's middle character) was narrowed by nothing and stays asked. Otherwise each side as it
+    was read."""
     answered = {side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER}
     if not answered:
         return sides
     apart = []
     for side in sides:
         left = [monster for monster in side.monsters if monster not in answered]
-        if side.verdict is Verdict.ASK and len(left) == 1:
+        if side.verdict is Verdict.ASK and len(left) == 1 < len(side.monsters):
             side = Reading(Verdict.ANSWER, (left[0],), why="the one name a comparison leaves", score=side.score)
         apart.append(side)
     return apart
