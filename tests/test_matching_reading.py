@@ -709,3 +709,15 @@ def test_a_side_of_a_hunters_words_and_parts_is_the_comparisons_question(knowled
 def test_a_side_that_offered_one_monster_alone_is_no_answer_of_a_comparison(knowledge):
     """噴 is a character of 沼噴龍 only: "which one?", not a comparison card with Rompopolo."""
     assert _read(knowledge, "迅龍跟噴").verdict is not Verdict.COMPARE
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "monster_id"),
+    [
+        ("護竜アンジャナフってどこが弱い？", Verdict.ANSWER, "guardian-fulgur-anjanath"),  # through its one form
+        ("護竜ゴアマガラってどう倒す？", Verdict.UNKNOWN, "gore-magala"),
+    ],
+)
+def test_a_variant_word_glued_to_a_name_in_a_question_about_it_is_that_variant(knowledge, text, verdict, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (verdict, (monster_id,)), reading

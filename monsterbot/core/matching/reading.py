@@ -856,7 +856,9 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
     if _question_about(best.key, after, text, _of_words(best, matcher)):
-        return Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
+        # a variant word glued to the name makes the question one about that variant ("護竜オドガロン対策ある？")
+        beside = _variant_beside(before, key, after, matcher)
+        return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
     titled = family(matcher).titles.get((before, best.monster_id))
