@@ -721,3 +721,13 @@ def test_a_side_that_offered_one_monster_alone_is_no_answer_of_a_comparison(know
 def test_a_variant_word_glued_to_a_name_in_a_question_about_it_is_that_variant(knowledge, text, verdict, monster_id):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (verdict, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("g arkveld", "guardian-arkveld"), ("g. doshaguma weakness", "guardian-doshaguma"), ("a rathalos", "rathalos")],
+)
+def test_a_lone_letter_before_a_name_is_the_initial_of_its_variants_word(knowledge, text, monster_id):
+    """G. for Guardian; "a" is an English word, no initial."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading

@@ -509,10 +509,39 @@ def _name(subject: str, text: str, matcher: Matcher) -> Reading:
         if titled is not None:
             return titled
     if not matcher.monsters_named(subject) and not _sounds_as_one_name(result):
-        variant = _variant(subject, matcher)
+        variant = _variant(subject, matcher) or _initial(subject, text, matcher)
         if variant is not None:
             return variant
     return replace(_weigh(subject, result, text, matcher), match=result)
+
+
+def _initial(subject: str, text: str, matcher: Matcher) -> Reading | None:
+    """The variants a lone letter typed before a Latin name stands for ("g. rathalos", "g fulgur": G for Guardian):
+    those the variant words beginning with it make of the monster the rest names (the one, or "which one?" among
+    several), or None when the subject is not so made, the rest names no one monster or the letter no variant of it.
+    A letter that is an English word ("a", "i") is no initial."""
+    letter, rest = subject[:1], subject[1:]
+    if not _LATIN.fullmatch(letter) or letter in ENGLISH_SENTENCE_WORDS or not _LATIN_WORD.fullmatch(rest):
+        return None
+    if not re.search(rf"(?<![a-z]){letter}[\s.]+{re.escape(rest[:1])}", fold(text).lower()):
+        return None
+    base = matcher.match_key(rest).best
+    if base is None or base.method is Method.CONTAINS:
+        return None
+    relations = family(matcher)
+    made = {
+        variant
+        for word, meaning in (*variant_keys(), *relations.words)
+        if word.startswith(letter)
+        if (
+            variant := relations.variant(base.monster_id, meaning, "en")
+            or relations.through_form(base.monster_id, meaning, "en")
+        )
+    }
+    if not made:
+        return None
+    verdict = Verdict.ANSWER if len(made) == 1 else Verdict.ASK
+    return Reading(verdict, tuple(sorted(made)), why="a variant word's initial before the name", whole=True)
 
 
 def _title_and_short_form(subject: str, matcher: Matcher) -> Reading | None:
