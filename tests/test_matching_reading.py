@@ -731,3 +731,21 @@ def test_a_lone_letter_before_a_name_is_the_initial_of_its_variants_word(knowled
     """G. for Guardian; "a" is an English word, no initial."""
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("小弟想請教鎖刃龍的弱點是什麼", "arkveld"),  # a word that opens a question (請教)
+        ("能不能說一下迅龍的弱點", "nargacuga"),  # a question of a word, 不 and the word again
+        ("【新手】雷狼龍弱點", "zinogre"),  # set off by punctuation
+    ],
+)
+def test_a_chinese_phrase_before_a_name_that_asks_or_stands_apart_is_no_title(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_title_glued_before_a_name_still_offers_the_base(knowledge):
+    reading = _read(knowledge, "燼滅刃斬龍弱點")
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, ("glavenus",)), reading

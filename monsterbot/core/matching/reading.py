@@ -56,9 +56,12 @@ from monsterbot.core.matching.question import (
     ELEMENT_TOPICS,
     ENGLISH_FILLER,
     ENGLISH_QUESTION_WORDS,
+    FRANCHISE_WORDS,
     GAME_WORDS,
     HITZONE_WORDS,
+    INDIVIDUAL_WORDS,
     PARTICLES,
+    PREFIXES,
     QUESTION_SUFFIXES,
     TOPIC_WORDS,
     Kind,
@@ -156,6 +159,14 @@ CHINESE_QUESTION_WORDS = (
     "是不是",
 )
 JAPANESE_QUESTION_WORDS = ("どう", "どこ", "何", "なに", "いつ", "誰")
+#: Words that open a question in Chinese and Japanese (請教, 求助, 有人知道), the question words, and the question made
+#: of a word, 不 or 沒 and the word again (有沒有, 是不是, 能不能): before a name, a sentence's phrase (_phrase).
+ASKING_OPENERS = (
+    *(word for word in PREFIXES if word not in (*FRANCHISE_WORDS, *INDIVIDUAL_WORDS)),
+    *CHINESE_QUESTION_WORDS,
+)
+_A_NOT_A = re.compile(r"(.)[不沒没]\1")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
 SENTENCE_MARKS = re.compile(
     "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问知到でをがにはへとたもやかよねな]"
@@ -893,7 +904,7 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     titled = family(matcher).titles.get((before, best.monster_id))
     if titled and _about(after):
         return Reading(Verdict.ANSWER, (titled,), why="a variant's title shortened before its base's name")
-    if _is_title(before, text):
+    if _is_title(before, text) and not _set_off(key, text):
         return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name")
     return Reading(Verdict.NONE, why="the name in a sentence about something else")
 
@@ -949,7 +960,7 @@ def _asks_about(before: str, after: str, key: str, text: str) -> bool:
     hunt_before = any(word in before for word in _words(HUNT_WORDS))
     if not (hunt_after or hunt_before):
         return False
-    return (hunt_after or not after) and (hunt_before or not before or bool(SENTENCE_MARKS.search(before)))
+    return (hunt_after or not after) and (hunt_before or not before or _phrase(before) or _set_off(key, text))
 
 
 def _sides(key: str, text: str, before: str, after: str) -> tuple[str, str]:
@@ -1034,7 +1045,7 @@ def _is_title(before: str, text: str) -> bool:
     or particle (真紅眼の: a phrase); one Han character is a word's modifier (小火龍, "little fire dragon"). What
     follows a name (電龍頭, "magna carta history") is read by the caller: the name is then part of another word.
     """
-    if SENTENCE_MARKS.search(before) or _KANA.search(before) or any(ch.isdigit() for ch in before):
+    if _phrase(before) or _KANA.search(before) or any(ch.isdigit() for ch in before):
         return False  # a sentence, a phrase, or a numbered title of something else (巫師3)
     if before in ENGLISH_FILLER:
         return False  # a word the parser takes off as a question's ("alpha", "tempered", "the"): it names nothing
@@ -1043,6 +1054,25 @@ def _is_title(before: str, text: str) -> bool:
         named = [w for w in words if w not in _words(HUNT_WORDS)]  # a hunter's words ask, they name nothing
         return len(before) <= TITLE_LATIN and not any(w in ENGLISH_SENTENCE_WORDS for w in words) and len(named) <= 3
     return TITLE_CJK_SHORTEST <= len(before) <= TITLE_CJK
+
+
+def _phrase(before: str) -> bool:
+    """Whether the Chinese or Japanese words before a name are a phrase of a sentence, not a title glued to it: they
+    hold a sentence's mark (SENTENCE_MARKS), a word that opens a question (請教, 求助: the parser's PREFIXES, and the
+    question words) or a question made of a word, 不 or 沒 and the word again (有沒有, 能不能: "is there …?")."""
+    return bool(SENTENCE_MARKS.search(before) or _A_NOT_A.search(before)) or any(
+        word in before for word in _words(ASKING_OPENERS)
+    )
+
+
+def _set_off(key: str, text: str) -> bool:
+    """Whether punctuation stands right before the name in the message (【萌新】纏蛙弱點, "新手，鎖刃龍…"): what comes
+    before it is another phrase, no title glued to it."""
+    folded = fold(text).lower()
+    place = folded.find(key[:1])
+    while place >= 0 and not normalize(folded[place:]).startswith(key):
+        place = folded.find(key[:1], place + 1)
+    return place > 0 and bool(_PUNCTUATION.match(folded[place - 1]))
 
 
 def _about(rest: str) -> bool:
