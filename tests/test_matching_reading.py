@@ -749,3 +749,9 @@ def test_a_chinese_phrase_before_a_name_that_asks_or_stands_apart_is_no_title(kn
 def test_a_title_glued_before_a_name_still_offers_the_base(knowledge):
     reading = _read(knowledge, "燼滅刃斬龍弱點")
     assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, ("glavenus",)), reading
+
+
+def test_a_lone_letter_before_a_nickname_of_several_offers_their_variants_of_that_initial(knowledge):
+    """ "rath" is Rathalos and Rathian: G makes Guardian Rathalos of one and Gold Rathian of the other."""
+    reading = _read(knowledge, "g rath weakness")
+    assert reading.verdict is Verdict.ASK and "guardian-rathalos" in reading.monsters, reading

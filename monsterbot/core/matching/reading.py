@@ -528,26 +528,26 @@ def _name(subject: str, text: str, matcher: Matcher) -> Reading:
 
 def _initial(subject: str, text: str, matcher: Matcher) -> Reading | None:
     """The variants a lone letter typed before a Latin name stands for ("g. rathalos", "g fulgur": G for Guardian):
-    those the variant words beginning with it make of the monster the rest names (the one, or "which one?" among
-    several), or None when the subject is not so made, the rest names no one monster or the letter no variant of it.
-    A letter that is an English word ("a", "i") is no initial."""
+    those the variant words beginning with it make of the monster the rest names, or of those it may name ("g rath":
+    Rathalos or Rathian, and only Rathalos has a Guardian): the one, or "which one?" among several. None when the
+    subject is not so made, the rest names no monster or the letter no variant of one. A letter that is an English
+    word ("a", "i") is no initial."""
     letter, rest = subject[:1], subject[1:]
     if not _LATIN.fullmatch(letter) or letter in ENGLISH_SENTENCE_WORDS or not _LATIN_WORD.fullmatch(rest):
         return None
     if not re.search(rf"(?<![a-z]){letter}[\s.]+{re.escape(rest[:1])}", fold(text).lower()):
         return None
-    base = matcher.match_key(rest).best
-    if base is None or base.method is Method.CONTAINS:
+    found = matcher.match_key(rest)
+    bases = {c.monster_id for c in found.candidates[: 1 if found.best else None] if c.method is not Method.CONTAINS}
+    if found.outcome is Outcome.MISS or not bases:
         return None
     relations = family(matcher)
     made = {
         variant
+        for base in bases
         for word, meaning in (*variant_keys(), *relations.words)
         if word.startswith(letter)
-        if (
-            variant := relations.variant(base.monster_id, meaning, "en")
-            or relations.through_form(base.monster_id, meaning, "en")
-        )
+        if (variant := relations.variant(base, meaning, "en") or relations.through_form(base, meaning, "en"))
     }
     if not made:
         return None
