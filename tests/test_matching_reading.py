@@ -755,3 +755,16 @@ def test_a_lone_letter_before_a_nickname_of_several_offers_their_variants_of_tha
     """ "rath" is Rathalos and Rathian: G makes Guardian Rathalos of one and Gold Rathian of the other."""
     reading = _read(knowledge, "g rath weakness")
     assert reading.verdict is Verdict.ASK and "guardian-rathalos" in reading.monsters, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("リオレイアに毎回やられる", "rathian"), ("ネルギガンテの棘が痛すぎる", "nergigante")]
+)
+def test_a_long_katakana_name_a_particle_ends_is_what_the_sentence_is_about(knowledge, text, monster_id):
+    """One-to-one the card answers; in a group a name in chatter is not a whole message."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters, reading.whole) == (Verdict.ANSWER, (monster_id,), False), reading
+
+
+def test_a_short_katakana_name_a_particle_ends_in_a_sentence_is_not_answered(knowledge):
+    assert _read(knowledge, "ナルガに勝てない").verdict is Verdict.NONE

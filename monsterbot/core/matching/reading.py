@@ -216,6 +216,7 @@ KANA_SHORTEST = 5
 KANA_LEAD = 15.0
 _KATAKANA = re.compile("[\u30a0-\u30ff]+")
 _KANA = re.compile("[\u3040-\u30ff]")
+_HIRAGANA = re.compile("[\u3040-\u309f]")
 _LATIN_WORD = re.compile("[a-z0-9]+")
 _HAN_ONLY = re.compile("[\u4e00-\u9fff]")
 _TITLE_HEAD = re.compile("[\u4e00-\u9fff]{2,}(?=[\u30a0-\u30ff]{2,}$)")  # 渾沌 before ゴア
@@ -899,6 +900,8 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
         # a variant word glued to the name makes the question one about that variant ("護竜オドガロン対策ある？")
         beside = _variant_beside(before, key, after, matcher)
         return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
+    if _ends_at_particle(key, text) and (not before or _phrase(before) or _set_off(key, text)):
+        return Reading(Verdict.ANSWER, (best.monster_id,), why="a long katakana name a particle ends: about it")
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
     titled = family(matcher).titles.get((before, best.monster_id))
@@ -936,6 +939,22 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
     if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
         return "?" in folded or any(word in after for word in _words(CHINESE_QUESTION_WORDS))
+    return False
+
+
+def _ends_at_particle(key: str, text: str) -> bool:
+    """Whether a katakana name of QUESTION_KANA characters or more is ended in the message by a hiragana particle or
+    punctuation ("ジンオウガに勝てない", "ゾ・シア…つらい…"): the name stands whole, and a sentence is said of it. A
+    transliteration that long is no everyday word (キリン, ゾラ are shorter), and what the sentence says of the
+    monster is the player's to ask: one-to-one the card answers (in a group, a name in chatter is not answered)."""
+    if not _KATAKANA.fullmatch(key) or len(key) < QUESTION_KANA:
+        return False
+    folded = fold(text).lower()
+    written = _as_written(text, folded)
+    for found in re.finditer(r"[\s\W_]*".join(map(re.escape, key)), folded):
+        after = written[found.end() : found.end() + 1]
+        if after and (_HIRAGANA.match(after) or _PUNCTUATION.match(after)):
+            return True
     return False
 
 
