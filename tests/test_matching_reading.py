@@ -768,3 +768,17 @@ def test_a_long_katakana_name_a_particle_ends_is_what_the_sentence_is_about(know
 
 def test_a_short_katakana_name_a_particle_ends_in_a_sentence_is_not_answered(knowledge):
     assert _read(knowledge, "ナルガに勝てない").verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("struggling against lagiacrus", "lagiacrus"),
+        ("are rathalos wings breakable", "rathalos"),  # break, by its stem
+        ("good farming spot for gore magala", "gore-magala"),
+        ("anjanath weaknesses and resistances", "anjanath"),  # a hunter's word is no side of a comparison
+    ],
+)
+def test_english_hunters_words_are_read_by_their_stem(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading

@@ -131,6 +131,10 @@ HUNT_WORDS = (
     *("準備", "コツ", "苦手"),
     *("weak", "weakness", "weaknesses", "element", "elements", "elemental", "beat", "kill", "kills", "hit", "hunt"),
     *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide", "break", "cut", "sever"),
+    # what a hunter asks for help with, and what of a monster they ask about ("struggling with X", "X breakable
+    # parts", "X weaknesses and resistances", "X farming route"); English words are read by their stem (_stems)
+    *("struggle", "stuck", "farm", "resist", "resistance", "block", "dodge", "avoid", "part", "armor", "armour"),
+    *("weapon", "build"),
 )
 #: Elements and ailments, which ask about a monster after its name ("凍峰龍用火還是雷", "グラビモスは水？"), but before
 #: it are a title's characters (金雷公, 紫毒姫); in English they are everyday words ("fire", "ice") and do not count.
@@ -186,6 +190,8 @@ ENGLISH_BEFORE_VERBS = frozenset(
 #: longer name ("coral", "viper", "royal": the qualifier of a variant, an English word of its own).
 #: Endings that make a Latin name another English word ("nightshades", "gored"): asked, not answered.
 INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "y")
+#: Endings taken off an English word to find a hunter's word in it ("breakable", "farming", "resistances").
+STEM_ENDINGS = ("s", "es", "d", "ed", "ing", "able", "er", "ers")
 #: The title glued before a name that still asks "did you mean" (黑炎王, 燼滅刃, 天眼, dreadking): the 二つ名 are two or
 #: three Han characters, the English ones one word; CJK characters and Latin letters.
 TITLE_CJK_SHORTEST = 2
@@ -974,12 +980,19 @@ def _asks_about(before: str, after: str, key: str, text: str) -> bool:
         if _NUMBERED.search(after):
             return False  # "… in witcher 3": the title of something else follows the name
         words = {w for w in re.split(r"[^a-z]+", fold(text).lower()) if w and w not in key}
-        return bool(words & _words(HUNT_WORDS))
+        return any(_stems(word) & _words(HUNT_WORDS) for word in words)
     hunt_after = any(word in after for word in _words(HUNT_WORDS + ELEMENT_WORDS))
     hunt_before = any(word in before for word in _words(HUNT_WORDS))
     if not (hunt_after or hunt_before):
         return False
     return (hunt_after or not after) and (hunt_before or not before or _phrase(before) or _set_off(key, text))
+
+
+def _stems(word: str) -> set[str]:
+    """An English word and the stems its endings leave ("breakable": break, "struggling": struggl, struggle,
+    "resistances": resistance)."""
+    cut = {word[: -len(end)] for end in STEM_ENDINGS if word.endswith(end) and len(word) > len(end) + 2}
+    return {word, *cut, *(stem + "e" for stem in cut)}
 
 
 def _sides(key: str, text: str, before: str, after: str) -> tuple[str, str]:
