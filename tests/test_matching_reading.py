@@ -782,3 +782,21 @@ def test_a_short_katakana_name_a_particle_ends_in_a_sentence_is_not_answered(kno
 def test_english_hunters_words_are_read_by_their_stem(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("is nargacuga harder than tigrex", {"nargacuga", "tigrex"}),
+        ("迅龍比轟龍難打嗎", {"nargacuga", "tigrex"}),  # 火龍 inside 雌火龍 would be no second name; 轟龍 stands apart
+        ("zinogre stygian zinogre difference", {"zinogre", "stygian-zinogre"}),
+    ],
+)
+def test_names_apart_in_one_phrase_with_words_that_compare_them_are_compared(knowledge, text, monsters):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.COMPARE and set(reading.monsters) == monsters, reading
+
+
+@pytest.mark.parametrize("text", ["rey dau killed my doshaguma lol", "迅龍吃掉了轟龍"])
+def test_names_apart_in_a_sentence_ask_which_one_never_one_card(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.ASK

@@ -231,6 +231,21 @@ class Matcher:
                 owners.update(entry.monster_id for entry in self._entries[key])
         return frozenset(owners)
 
+    def names_at(self, subject: str) -> list[tuple[int, int, str]]:
+        """(start, end, monster id) of the names of one monster each that stand in a subject apart, longest first: a
+        name overlapping a longer one found is not counted (火龍 inside 雌火龍). Names as _contained_keys finds them:
+        two characters or more, four Latin letters or more."""
+        found: list[tuple[int, int, str]] = []
+        taken = [False] * len(subject)
+        for size in range(min(self._max_key_len, len(subject)), max(self._min_key_len, 2) - 1, -1):
+            for start in range(len(subject) - size + 1):
+                piece = subject[start : start + size]
+                held = self._entries.get(piece, ())
+                if len(held) == 1 and (is_cjk(piece) or size >= 4) and not any(taken[start : start + size]):
+                    found.append((start, start + size, held[0].monster_id))
+                    taken[start : start + size] = [True] * size
+        return found
+
     def monster(self, monster_id: str) -> Monster | None:
         """The monster of an id, None when the index holds none."""
         held = self._monsters.get(monster_id)

@@ -119,6 +119,8 @@ ABOUT_WORDS = (
     "何が弱い",
     # what sets compared monsters apart (リオレウスと護竜リオレウスの違い, マガドとメルゼナどっちが強い)
     *("違い", "区別", "區別", "差別", "不一樣", "どっち", "どっちが", "difference", "farming"),
+    # what compares two names in one phrase (X than Y, X compared to Y, 火龍比雌火龍難嗎, between X and Y)
+    *("than", "compared", "between", "比"),
 )
 #: The most monsters a kind word may name for "which one?" among them (_kind_asked); a kind many share (龍, 鳥, 王)
 #: names no one. Chosen on the tuning sets.
@@ -586,6 +588,9 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     """The reading of the matcher's result for one name, from the evidence around it."""
     if result.outcome is Outcome.MISS:
         return Reading(Verdict.NONE, why="no name")
+    several = _names_apart(subject, text, matcher)
+    if several is not None:
+        return replace(several, score=result.candidates[0].score)
     misspelt = _misspelt_whole(subject, result, text, matcher)
     if misspelt is not None:
         return misspelt
@@ -637,6 +642,48 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
         why=f"{best.method.value} name",
         whole=best.method is not Method.PART,
         score=best.score,
+    )
+
+
+def _names_apart(subject: str, text: str, matcher: Matcher) -> Reading | None:
+    """The reading of a subject holding the names of two monsters or more apart ("is rathalos harder than rathian",
+    "火龍比雌火龍難嗎", "arkveld guardian arkveld difference"): never one of them, as if the others were not said. A
+    comparison of every one when the rest is words of a question about them (than, compared, 比, difference, a
+    hunter's words); "which one?" among them otherwise. Latin names must stand as words of the message ("rathian"
+    is no name inside "rathianite"). None when the subject names fewer than two monsters apart."""
+    found = [
+        (start, end, monster_id)
+        for start, end, monster_id in matcher.names_at(subject)
+        if not _LATIN.match(subject[start]) or _within_word(subject[start:end], text)
+    ]
+    found.sort()
+    monsters = tuple(dict.fromkeys(monster_id for _, _, monster_id in found))
+    if len(monsters) < 2 or any(
+        _one_name(subject, one, other, matcher) for one, other in zip(found, found[1:], strict=False)
+    ):
+        return None
+    bounds = [0, *(place for start, end, _ in found for place in (start, end)), len(subject)]
+    pieces = [subject[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]  # the words between the names
+    if all(_segments(piece, _part_question_words()) for piece in pieces):
+        return Reading(Verdict.COMPARE, monsters, why="names apart, compared")
+    if len(monsters) == 2 and _related(*monsters, matcher):
+        return None  # a variant and its base in a sentence ("is guardian rathalos harder than normal rathalos")
+    return Reading(Verdict.ASK, monsters, why="names apart, in a sentence")
+
+
+def _one_name(subject: str, one: tuple[int, int, str], other: tuple[int, int, str], matcher: Matcher) -> bool:
+    """Whether two names found side by side are one name: a variant's own word beside its base's name, neither
+    holding the other ("stygian zino": Stygian Zinogre; not "arkveld guardian arkveld", two names)."""
+    first, second = subject[one[0] : one[1]], subject[other[0] : other[1]]
+    return one[1] == other[0] and first not in second and second not in first and _related(one[2], other[2], matcher)
+
+
+def _related(first: str, second: str, matcher: Matcher) -> bool:
+    """Whether one of two monsters is a variant of the other (its name ends the other's: Stygian Zinogre, Zinogre)."""
+    one, other = matcher.monster(first), matcher.monster(second)
+    relations = family(matcher)
+    return (one is not None and second in relations.bases(one)) or (
+        other is not None and first in relations.bases(other)
     )
 
 
