@@ -800,3 +800,15 @@ def test_names_apart_in_one_phrase_with_words_that_compare_them_are_compared(kno
 @pytest.mark.parametrize("text", ["rey dau killed my doshaguma lol", "迅龍吃掉了轟龍"])
 def test_names_apart_in_a_sentence_ask_which_one_never_one_card(knowledge, text):
     assert _read(knowledge, text).verdict is Verdict.ASK
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("歷戰雷狼龍用什麼打", "zinogre"),  # before the name, only a word the parser takes off a question
+        ("泡狐龍的泡泡能不能躲", "mizutsune"),  # a question of a word, 不 and the word again, about a 3-Han name
+    ],
+)
+def test_a_chinese_question_about_a_name_in_other_forms_is_answered(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading

@@ -991,7 +991,8 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
     if _KATAKANA.fullmatch(key) and len(key) >= QUESTION_KANA:
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
     if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
-        return "?" in folded or any(word in after for word in _words(CHINESE_QUESTION_WORDS))
+        asked = any(word in after for word in _words(CHINESE_QUESTION_WORDS)) or bool(_A_NOT_A.search(after))
+        return "?" in folded or asked  # (a question of a word, 不 and the word again: 能不能防)
     return False
 
 
@@ -1137,10 +1138,13 @@ def _is_title(before: str, text: str) -> bool:
 
 def _phrase(before: str) -> bool:
     """Whether the Chinese or Japanese words before a name are a phrase of a sentence, not a title glued to it: they
-    hold a sentence's mark (SENTENCE_MARKS), a word that opens a question (請教, 求助: the parser's PREFIXES, and the
-    question words) or a question made of a word, 不 or 沒 and the word again (有沒有, 能不能: "is there …?")."""
-    return bool(SENTENCE_MARKS.search(before) or _A_NOT_A.search(before)) or any(
-        word in before for word in _words(ASKING_OPENERS)
+    hold a sentence's mark (SENTENCE_MARKS), a word of two characters or more that opens a question (請教, 求助: the
+    parser's PREFIXES, and the question words) or a question made of a word, 不 or 沒 and the word again (有沒有,
+    能不能: "is there …?"), or they are only words the parser takes off a question (歷戰, 怪獵, 打)."""
+    return (
+        bool(SENTENCE_MARKS.search(before) or _A_NOT_A.search(before))
+        or any(word in before for word in _words(ASKING_OPENERS) if len(word) > 1)
+        or _segments(before, _words(PREFIXES))  # only words the parser takes off a question (歷戰, 怪獵, 打)
     )
 
 
