@@ -190,6 +190,36 @@ def test_variants_the_knowledge_holds_and_names_in_chatter_still_match(knowledge
     assert_matches(knowledge, text, monster_id)
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("怕冰的怪物有哪些", "ice"),  # an element's character beside a word of weakness
+        ("氷に弱いモンスターは？", "ice"),
+        ("which monsters are weakest to dragon", "dragon"),  # a superlative of a marker
+        ("whats weaker to water", "water"),
+    ],
+)
+def test_a_reverse_question_in_a_sentence_of_its_own_words(text, topic):
+    question = parse(text)
+    assert (question.kind, question.topic) == (Kind.REVERSE, topic)
+
+
+@pytest.mark.parametrize("text", ["誰怕火龍", "迅龍怕雷嗎"])
+def test_an_element_character_beginning_a_name_or_asked_of_one_is_no_reverse_question(text):
+    assert parse(text).kind is not Kind.REVERSE
+
+
+@pytest.mark.parametrize("text", ["紅龍", "打紅龍要帶什麼", "白龍淵源雷神龍"])
+def test_a_variant_word_sounding_like_a_names_first_character_is_no_typo_of_it(knowledge, text):
+    # 紅 (red) sounds as 轟 of 轟龍 (Tigrex) and 白 (white) as 百 of 百龍淵源雷神龍: a title on another name, not a slip
+    assert ask(knowledge, text).outcome is not Outcome.MATCH
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("滅金龍", "nergigante"), ("洪龍", "tigrex")])
+def test_a_sound_alike_slip_elsewhere_still_matches(knowledge, text, monster_id):
+    assert_matches(knowledge, text, monster_id)
+
+
 @pytest.mark.parametrize(("a", "b"), [("角龍", "diablos"), ("鋼龍", "kushala-daora"), ("迅龍", "nargacuga")])
 def test_one_character_apart_names_stay_apart(knowledge, a, b):
     result = ask(knowledge, a)

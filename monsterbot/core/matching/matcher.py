@@ -238,6 +238,21 @@ class Matcher:
                 owners.update(entry.monster_id for entry in self._entries[key])
         return frozenset(owners)
 
+    def names_at(self, subject: str) -> list[tuple[int, int, str]]:
+        """(start, end, monster id) of the names of one monster each that stand in a subject apart, longest first: a
+        name overlapping a longer one found is not counted (火龍 inside 雌火龍). Names as _contained_keys finds them:
+        two characters or more, four Latin letters or more."""
+        found: list[tuple[int, int, str]] = []
+        taken = [False] * len(subject)
+        for size in range(min(self._max_key_len, len(subject)), max(self._min_key_len, 2) - 1, -1):
+            for start in range(len(subject) - size + 1):
+                piece = subject[start : start + size]
+                held = self._entries.get(piece, ())
+                if len(held) == 1 and (is_cjk(piece) or size >= 4) and not any(taken[start : start + size]):
+                    found.append((start, start + size, held[0].monster_id))
+                    taken[start : start + size] = [True] * size
+        return found
+
     def monster(self, monster_id: str) -> Monster | None:
         """The monster of an id, None when the index holds none."""
         held = self._monsters.get(monster_id)
@@ -346,7 +361,11 @@ class Matcher:
                 for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT)
                 if len(key) >= FUZZY_LATIN_SHORTEST or not key.isascii()
             ),
-            *((key, score, Method.PHONETIC) for key, score in self._phonetic.sound_alikes(subject) if key != subject),
+            *(
+                (key, _titled_sound(subject, key, score), Method.PHONETIC)
+                for key, score in self._phonetic.sound_alikes(subject)
+                if key != subject
+            ),
         )
         if typed != subject and all(score < MATCH_THRESHOLD for _, score, _ in alike):
             alike += tuple(
@@ -427,7 +446,13 @@ class Matcher:
         as the name does (`least` of it at least; phonetic.py and typos.py tell it): a span that only sounds like a
         name, in other characters, is another word; an everyday word one letter off a name is that word."""
         for key, span, share in spans:
-            if span != subject and span not in self._entries and span not in self._words and share >= least:
+            if (
+                span != subject
+                and span not in self._entries
+                and span not in self._words
+                and share >= least
+                and not _retitled(span, key)
+            ):
                 yield key, _span_score(share), Method.CONTAINS, span
 
     def _slipped(self, subject: str) -> Iterable[tuple[str, float, Method, str]]:
@@ -586,6 +611,20 @@ def _decide(ranked: list[Candidate], limit: int, subject: str) -> MatchResult:
         close = [c for c in ranked if c.score >= AMBIGUOUS_FLOOR][:limit]
         return MatchResult(Outcome.AMBIGUOUS, tuple(close), subject)
     return MatchResult(Outcome.MISS, tuple(ranked[: min(limit, 3)]), subject)
+
+
+def _titled_sound(typed: str, key: str, score: float) -> float:
+    """The score of a key that sounds like the subject: at most VARIANT_SCORE ("did you mean?") when the subject
+    begins with a variant word where the key has another character of the same sound (_retitled)."""
+    return min(score, VARIANT_SCORE) if _retitled(typed, key) else score
+
+
+def _retitled(typed: str, key: str) -> bool:
+    """Whether a spelling that sounds like a name puts a one-character variant word in the place of a title, its first
+    character, where the name has another one of the same sound (紅龍, red dragon, hóng lóng, for 轟龍, hōng lóng; 白龍
+    for 百龍): a variant or a title on another name, not that name misspelt. A slip inside a name (滅金龍 for 滅盡龍) is
+    still one."""
+    return len(typed) == len(key) and typed[0] != key[0] and typed[0] in _variant_words()
 
 
 @lru_cache(maxsize=1)
