@@ -26,6 +26,8 @@ _KATAKANA = re.compile("[\u30a1-\u30faー]+")
 #: The fewest characters of a Han name one of which may be another: two of three spelled as the name are evidence,
 #: one of two is as often another name (角龍, 火龍).
 MIN_HAN = 3
+#: The fewest kana of a katakana name one of which may be another: the slips on the tuning halves are of four kana and
+#: more (ヒラバビ for ヒラバミ); of three, one kana off is a third of the name (レダオ for レダウ: asked, not read).
 MIN_KANA = 4
 _UNKNOWN = "\x00"
 
