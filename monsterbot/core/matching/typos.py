@@ -27,7 +27,7 @@ _KATAKANA = re.compile("[\u30a1-\u30faー]+")
 #: one of two is as often another name (角龍, 火龍).
 MIN_HAN = 3
 #: The fewest kana of a katakana name one of which may be another: the slips on the tuning halves are of four kana and
-#: more (ヒラバビ for ヒラバミ); of three, one kana off is a third of the name (レダオ for レダウ: asked, not read).
+#: more (ヒラバビ for ヒラバミ); of three, one kana off is a third of the name (レダオ for レダウ is left unread).
 MIN_KANA = 4
 _UNKNOWN = "\x00"
 
