@@ -260,3 +260,15 @@ def test_a_katakana_word_spelled_near_a_name_among_other_words(knowledge):
     reading = read("ケマトリクス對策", knowledge.current.matcher)  # kematorikusu: kematorisu, a kana more
     assert reading.verdict is Verdict.ANSWER and reading.monsters == ("quematrice",), reading
     assert reading.match is not None and reading.match.candidates[0].span == "ケマトリクス"
+
+
+def test_an_h_after_a_vowel_and_before_none_is_silent_as_heard():
+    from monsterbot.core.matching.english import spelling
+
+    assert spelling("zohshia") == spelling("zosheeah") == spelling("zoshiah")  # "zoh", "ah"
+    assert spelling("bahamut") == "bahamut"  # between two vowels it is said
+
+
+def test_a_name_with_a_silent_h_spelled_as_heard(knowledge):
+    result = ask(knowledge, "zo sheeah")
+    assert result.outcome is Outcome.MATCH and result.best.monster_id == "zoh-shia", result

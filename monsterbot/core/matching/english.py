@@ -5,7 +5,8 @@
 ks; qu/q/c before a, o, u/ck → k; c before e, i, y → s; g before e, i, y → j, but not before eu, said "oo":
 Bazelgeuse as "bazelgoose"; a final e after a letter is silent; ph → f; y → i; z → s), vowel pairs that make one
 sound are one vowel (ay, ey, ai, ei → e; au, ao, aw, ow, ou, oo, eu, ew → u; ee, ie, ea → i; eo → io), silent h
-after a consonant and doubled letters are dropped; "er" before a consonant is the unstressed "a" it sounds as
+after a consonant, h after a vowel but before none ("zoh", "ah": zosheeah for Zoh Shia; "bahamut" keeps it) and
+doubled letters are dropped; "er" before a consonant is the unstressed "a" it sounds as
 ("chattercabra" for Chatacabra). Only whole names of five letters or more have a spelling:
 shorter ones are too easily another word. A sentence is spelled the same way, each letter of the spelling kept
 with the letters it comes from (`aligned`), so a name heard inside it is found and cut out as typed ("is gin dahad
@@ -26,6 +27,7 @@ _RULES = (
     (re.compile(r"g(?=e(?!u)|[iy])"), "j"),
     (re.compile(r"(?<=[a-z])e$"), ""),
     (re.compile(r"(?<=[^aeiouy])h"), ""),
+    (re.compile(r"(?<=[aeiou])h(?![aeiouy])"), ""),
     (re.compile(r"ay|ey|ai|ei"), "e"),
     (re.compile(r"au|ao|aw|ow|ou|oo|eu|ew"), "u"),
     (re.compile(r"eo"), "io"),
