@@ -15,8 +15,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from linebot.v3.webhooks import Event, TextMessageContent
 from pydantic.v1 import ValidationError
+
+from monsterbot.line_sdk.webhooks import Event, TextMessageContent
 
 #: Mentionees of a message looked at (LINE's mention object lists the users mentioned in one message:
 #: far fewer in practice); anything past this is ignored, so the work per message stays bounded.
