@@ -324,6 +324,9 @@ def test_the_deletion_index_changed_is_the_index_built_from_scratch():
     changed = Deletions(["rathalos", "congalala"]).changed(["nerscylla"], ["rathalos"])
     fresh = Deletions(["congalala", "nerscylla"])
     assert (changed._keys, changed._short) == (fresh._keys, fresh._short)
+    assert changed == fresh != Deletions(["congalala"])
+    with pytest.raises(TypeError):  # compared, never hashed: an index is built in place
+        hash(changed)
 
 
 @pytest.mark.parametrize(

@@ -307,6 +307,23 @@ def test_overlapping_mentions_cut_only_the_mentions(text, spans, left):
     assert (said.text, said.mentioned, said.kept) == (left, True, left)
 
 
+def test_the_bot_mentioned_after_many_members_is_still_cut():
+    """Every mentionee is looked at, however many a body holds: the bot's mention after 150 members' is cut from
+    the answered text, as every mention is from the query log's."""
+    from linebot.v3.webhooks import TextMessageContent
+
+    from monsterbot.web.payload import read_text
+
+    members = [{"index": 3 * i, "length": 2, "type": "user", "userId": f"U{i}"} for i in range(150)]
+    event = text_event("@m " * 150 + "@monsterbot 火龍", "group")
+    event["message"]["mention"] = {
+        "mentionees": [*members, {"index": 450, "length": 11, "type": "user", "isSelf": True}]
+    }
+    said = read_text(TextMessageContent.from_dict(event["message"]))
+    assert said.mentioned and said.text == "@m " * 150 + " 火龍"
+    assert said.kept == " " * 150 + " 火龍"
+
+
 def test_a_message_is_read_once_for_its_answer_and_the_query_log(line_stub, knowledge, monkeypatch):
     """One walk over a message's UTF-16 code units cuts the bot's mention for the answer and the query log alike
     (the log's cut is that one when the bot is the only one mentioned)."""

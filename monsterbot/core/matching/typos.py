@@ -60,6 +60,9 @@ class Deletions:
         """The same keys (what the index is made of, whatever order they came in)."""
         return isinstance(other, Deletions) and self._keys == other._keys
 
+    #: compared (an index changed step by step to one built at once), never hashed: it is built in place
+    __hash__ = None  # type: ignore[assignment]
+
     def _add(self, keys: Iterable[str]) -> None:
         fresh = {key for key in keys if len(key) >= MIN_LETTERS and _LATIN.fullmatch(key)} - self._keys
         self._keys = self._keys | fresh
