@@ -1,5 +1,6 @@
-"""The Messaging API's models replies are built with, each from its own module of line-bot-sdk (see `line_sdk`), and
-the SDK's version, which its client names in its User-Agent."""
+"""The Messaging API's models replies are built with, each from its own module of line-bot-sdk (see `line_sdk`), their
+base (pydantic.v1's, which `line_sdk` must defer first), and the SDK's version, which its client names in its
+User-Agent."""
 
 from linebot.__about__ import __version__ as sdk_version
 from linebot.v3.messaging.models.flex_box import FlexBox
@@ -15,8 +16,10 @@ from linebot.v3.messaging.models.postback_action import PostbackAction
 from linebot.v3.messaging.models.quick_reply import QuickReply
 from linebot.v3.messaging.models.quick_reply_item import QuickReplyItem
 from linebot.v3.messaging.models.text_message import TextMessage
+from pydantic.v1 import BaseModel
 
 __all__ = [
+    "BaseModel",
     "sdk_version",
     "FlexBox",
     "FlexBubble",

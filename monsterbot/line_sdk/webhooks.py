@@ -1,4 +1,5 @@
-"""The webhook's event models, from line-bot-sdk's models package alone (see `line_sdk`)."""
+"""The webhook's event models, from line-bot-sdk's models package alone (see `line_sdk`), and the error they raise on
+a malformed event (pydantic.v1's, which `line_sdk` must defer first)."""
 
 from linebot.v3.webhooks.models import (
     Event,
@@ -13,6 +14,7 @@ from linebot.v3.webhooks.models import (
     StickerMessageContent,
     TextMessageContent,
 )
+from pydantic.v1 import ValidationError
 
 __all__ = [
     "Event",
@@ -26,4 +28,5 @@ __all__ = [
     "RoomSource",
     "StickerMessageContent",
     "TextMessageContent",
+    "ValidationError",
 ]

@@ -13,9 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from pydantic.v1 import BaseModel
-
-from monsterbot.line_sdk.messaging import Message
+from monsterbot.line_sdk.messaging import BaseModel, Message
 
 
 @dataclass(frozen=True)
