@@ -1,6 +1,5 @@
 """The Messaging API's models replies are built with, each from its own module of line-bot-sdk (see `line_sdk`), their
-base (pydantic.v1's, which `line_sdk` must defer first), and the SDK's version, which its client names in its
-User-Agent."""
+base (pydantic.v1's), and the SDK's version, which its client names in its User-Agent."""
 
 from linebot.__about__ import __version__ as sdk_version
 from linebot.v3.messaging.models.flex_box import FlexBox

@@ -1,5 +1,5 @@
 """The webhook's event models, from line-bot-sdk's models package alone (see `line_sdk`), and the error they raise on
-a malformed event (pydantic.v1's, which `line_sdk` must defer first)."""
+a malformed event (pydantic.v1's)."""
 
 from linebot.v3.webhooks.models import (
     Event,
