@@ -812,3 +812,16 @@ def test_names_apart_in_a_sentence_ask_which_one_never_one_card(knowledge, text)
 def test_a_chinese_question_about_a_name_in_other_forms_is_answered(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("雌火龍一直飛好煩", "rathian"), ("影蜘蛛に勝てない", "nerscylla"), ("黑蝕龍好帥", "gore-magala")],
+)
+def test_a_han_name_of_three_characters_with_a_sentence_said_of_it_is_its_subject(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters, reading.whole) == (Verdict.ANSWER, (monster_id,), False), reading
+
+
+def test_a_two_character_han_name_in_a_sentence_is_not_answered(knowledge):
+    assert _read(knowledge, "海龍在睡覺").verdict is Verdict.NONE  # 海龍: the sea's dragon as much as Lagiacrus

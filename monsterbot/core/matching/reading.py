@@ -165,6 +165,8 @@ CHINESE_QUESTION_WORDS = (
     "是不是",
 )
 JAPANESE_QUESTION_WORDS = ("どう", "どこ", "何", "なに", "いつ", "誰")
+#: Why a name is answered that a sentence is said of (_said_of): one-to-one only, never a group's whole message.
+SAID_OF = "a long name with a sentence said of it"
 #: Words that open a question in Chinese and Japanese (請教, 求助, 有人知道), the question words, and the question made
 #: of a word, 不 or 沒 and the word again (有沒有, 是不是, 能不能): before a name, a sentence's phrase (_phrase).
 ASKING_OPENERS = (
@@ -626,7 +628,9 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
         return Reading(Verdict.ASK, _ids(result.candidates), why="close names", score=result.candidates[0].score)
     best = result.candidates[0]
     if best.method is Method.CONTAINS:
-        return replace(_contained(subject, best, text, matcher), whole=result.whole_message, score=best.score)
+        contained = _contained(subject, best, text, matcher)
+        whole = result.whole_message and contained.why != SAID_OF  # a sentence said of a name is chatter in a group
+        return replace(contained, whole=whole, score=best.score)
     if _numbered_title(subject, best, text):
         return Reading(Verdict.NONE, why="a name with a number: the title of something else", score=best.score)
     doubt = _doubt(subject, best, matcher)
@@ -953,8 +957,8 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
         # a variant word glued to the name makes the question one about that variant ("護竜オドガロン対策ある？")
         beside = _variant_beside(before, key, after, matcher)
         return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
-    if _ends_at_particle(key, text) and (not before or _phrase(before) or _set_off(key, text)):
-        return Reading(Verdict.ANSWER, (best.monster_id,), why="a long katakana name a particle ends: about it")
+    if _said_of(key, after, text) and (not before or _phrase(before) or _set_off(key, text)):
+        return Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
     titled = family(matcher).titles.get((before, best.monster_id))
@@ -996,18 +1000,23 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
     return False
 
 
-def _ends_at_particle(key: str, text: str) -> bool:
-    """Whether a katakana name of QUESTION_KANA characters or more is ended in the message by a hiragana particle or
-    punctuation ("ジンオウガに勝てない", "ゾ・シア…つらい…"): the name stands whole, and a sentence is said of it. A
-    transliteration that long is no everyday word (キリン, ゾラ are shorter), and what the sentence says of the
-    monster is the player's to ask: one-to-one the card answers (in a group, a name in chatter is not answered)."""
-    if not _KATAKANA.fullmatch(key) or len(key) < QUESTION_KANA:
+def _said_of(key: str, after: str, text: str) -> bool:
+    """Whether a name no everyday word is stands whole in the message with a sentence said of it: a katakana name of
+    QUESTION_KANA characters or more, or a Han one of QUESTION_HAN, that a hiragana particle or punctuation ends
+    ("ジンオウガに勝てない", "獄焔蛸に勝てない", "ゾ・シア…つらい…"), or a Han one a Chinese sentence follows (a mark of
+    SENTENCE_MARKS in the words after it: "恐暴龍一直亂入好煩"). Names that long are transliterations and coined words
+    (キリン, ゾラ, 海龍 are shorter), and what the sentence says of the monster is the player's to ask: one-to-one the
+    card answers (in a group, a name in chatter is not answered)."""
+    han = all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN
+    if not han and not (_KATAKANA.fullmatch(key) and len(key) >= QUESTION_KANA):
         return False
+    if han and SENTENCE_MARKS.search(after):
+        return True
     folded = fold(text).lower()
     written = _as_written(text, folded)
     for found in re.finditer(r"[\s\W_]*".join(map(re.escape, key)), folded):
-        after = written[found.end() : found.end() + 1]
-        if after and (_HIRAGANA.match(after) or _PUNCTUATION.match(after)):
+        follows = written[found.end() : found.end() + 1]
+        if follows and (_HIRAGANA.match(follows) or _PUNCTUATION.match(follows)):
             return True
     return False
 
