@@ -825,3 +825,8 @@ def test_a_han_name_of_three_characters_with_a_sentence_said_of_it_is_its_subjec
 
 def test_a_two_character_han_name_in_a_sentence_is_not_answered(knowledge):
     assert _read(knowledge, "海龍在睡覺").verdict is Verdict.NONE  # 海龍: the sea's dragon as much as Lagiacrus
+
+
+def test_a_word_of_any_difficulty_is_no_hunters_word(knowledge):
+    """Kirin is a beer and a giraffe too: "stuck" is said of traffic as readily as of a hunt."""
+    assert _read(knowledge, "stuck in traffic near the kirin store").verdict is Verdict.NONE

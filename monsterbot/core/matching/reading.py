@@ -135,7 +135,7 @@ HUNT_WORDS = (
     *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide", "break", "cut", "sever"),
     # what a hunter asks for help with, and what of a monster they ask about ("struggling with X", "X breakable
     # parts", "X weaknesses and resistances", "X farming route"); English words are read by their stem (_stems)
-    *("struggle", "stuck", "farm", "resist", "resistance", "block", "dodge", "avoid", "part", "armor", "armour"),
+    *("struggle", "farm", "resist", "resistance", "block", "dodge", "avoid", "part", "armor", "armour"),
     *("weapon", "build"),
 )
 #: Elements and ailments, which ask about a monster after its name ("凍峰龍用火還是雷", "グラビモスは水？"), but before
