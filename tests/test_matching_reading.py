@@ -606,6 +606,7 @@ def test_a_kind_of_one_family_many_monsters_or_no_question_names_no_one(knowledg
     [
         ("rathalos vs tigrex which one hits harder", ("rathalos", "tigrex")),
         ("zinogre or stygian zinogre for thunder weapons", ("zinogre", "stygian-zinogre")),
+        ("nargacuga vs tigrex on ice", ("nargacuga", "tigrex")),  # the element they are compared on
     ],
 )
 def test_the_last_name_of_a_list_may_carry_the_comparisons_question(knowledge, text, monsters):

@@ -474,8 +474,9 @@ def _asks_of_list(key: str, text: str) -> bool:
 @lru_cache(maxsize=1)
 def _list_question_words() -> frozenset[str]:
     """Words that make the end of a list its question: which, who, and hunters' or comparison words but those of any
-    English sentence ("are", "a")."""
-    return frozenset({"which", "who"}) | (_words(HUNT_WORDS + ABOUT_WORDS) - ENGLISH_SENTENCE_WORDS)
+    English sentence ("are", "a"), and the elements the names are compared on ("uth duna vs lagiacrus in water")."""
+    topics = tuple(word for words in TOPIC_WORDS.values() for word in words if word.isascii())
+    return frozenset({"which", "who"}) | (_words(HUNT_WORDS + ABOUT_WORDS + topics) - ENGLISH_SENTENCE_WORDS)
 
 
 def _no_name_near(side: Reading) -> bool:
