@@ -831,3 +831,10 @@ def test_a_two_character_han_name_in_a_sentence_is_not_answered(knowledge):
 def test_a_word_of_any_difficulty_is_no_hunters_word(knowledge):
     """Kirin is a beer and a giraffe too: "stuck" is said of traffic as readily as of a hunt."""
     assert _read(knowledge, "stuck in traffic near the kirin store").verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize("text", ["is kem a trees weak to water", "kem a tris tail breakable"])
+def test_a_name_heard_with_a_filler_word_inside_stands_as_its_own_word(knowledge, text):
+    """The parser takes "a" off ("kemtrees"): the name is still found whole in the message as typed."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("quematrice",)), reading

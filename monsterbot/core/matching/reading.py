@@ -1085,7 +1085,12 @@ def _within_word(key: str, text: str) -> bool:
     folded = fold(text).lower()
     scripts = _as_written(text, folded)
     pattern = r"[\s\W_]*".join(map(re.escape, key))
-    for found in re.finditer(pattern, folded):
+    # the parser takes English filler words off, inside a name spelled as heard too ("kem a trees"): blanked here
+    unfilled = _LATIN_WORD.sub(
+        lambda word: " " * len(word.group()) if word.group() in ENGLISH_FILLER else word.group(), folded
+    )
+    places = [*re.finditer(pattern, folded), *(re.finditer(pattern, unfilled) if unfilled != folded else ())]
+    for found in places:
         before = scripts[found.start() - 1] if found.start() else " "
         after = scripts[found.end()] if found.end() < len(scripts) else " "
         if not script.match(before) and not script.match(after):
