@@ -838,3 +838,16 @@ def test_a_name_heard_with_a_filler_word_inside_stands_as_its_own_word(knowledge
     """The parser takes "a" off ("kemtrees"): the name is still found whole in the message as typed."""
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("quematrice",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("tips for ajara", "ajarakan"), ("best element for rompo", "rompopolo")]
+)
+def test_a_hunters_and_fillers_words_before_a_short_form_are_no_title(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_short_latin_title_before_a_name_is_still_one(knowledge):
+    reading = _read(knowledge, "sand barioth weakness")
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, ("barioth",)), reading

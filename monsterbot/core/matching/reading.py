@@ -706,11 +706,9 @@ def _before_name(result: MatchResult, text: str, matcher: Matcher) -> Reading | 
     key = (best.span or best.key) if best is not None else ""
     if best is None or not _LATIN_WORD.fullmatch(key):
         return None
-    word, previous = _words_before(key, text)
-    if len(word) < TITLE_LATIN_SHORTEST or not word.isalpha() or _plain(word) or matcher.monsters_named(word):
+    word = _title_word(key, text)
+    if not word or matcher.monsters_named(word):
         return None
-    if previous in ENGLISH_BEFORE_VERBS:
-        return None  # a verb: "how do i dodge rey dau's beam"
     if _in_names(word, result.candidates, matcher):
         return None  # a known variant's own word ("violet mizu", "scorned magna"): read as that variant
     for variant, _ in (*variant_keys(), *family(matcher).words):
@@ -720,6 +718,16 @@ def _before_name(result: MatchResult, text: str, matcher: Matcher) -> Reading | 
     if word.endswith(TITLE_NEVER_ENDS):
         return None  # an inflected word: "which element hurts rathian most", "what's the best element used rathalos"
     return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title before the name")
+
+
+def _title_word(key: str, text: str) -> str:
+    """The Latin word typed right before a Latin name when it may be a title of it or a variant word: of
+    TITLE_LATIN_SHORTEST letters or more, no word of a sentence, a question, a hunter or a game ("tips for ajara"),
+    and no verb (after a pronoun, "to" or a modal: "how do i dodge rey dau's beam"); "" otherwise."""
+    word, previous = _words_before(key, text)
+    if len(word) < TITLE_LATIN_SHORTEST or not word.isalpha() or _plain(word) or previous in ENGLISH_BEFORE_VERBS:
+        return ""
+    return word
 
 
 def _in_names(word: str, candidates: Iterable[Candidate], matcher: Matcher) -> bool:
@@ -1142,8 +1150,9 @@ def _is_title(before: str, text: str) -> bool:
     """
     if _phrase(before) or _KANA.search(before) or any(ch.isdigit() for ch in before):
         return False  # a sentence, a phrase, or a numbered title of something else (巫師3)
-    if before in ENGLISH_FILLER:
-        return False  # a word the parser takes off as a question's ("alpha", "tempered", "the"): it names nothing
+    if before in ENGLISH_FILLER or (before.isascii() and _segments(before, _words(HUNT_WORDS) | ENGLISH_FILLER)):
+        return False  # words the parser takes off as a question's ("alpha", "tempered", "the"), or a hunter's words
+        # with them ("tips for ajara"): they name nothing
     if before.isascii():
         words = [w for w in re.split(r"[\s\W_]+", fold(text).lower()) if w]
         named = [w for w in words if w not in _words(HUNT_WORDS)]  # a hunter's words ask, they name nothing
