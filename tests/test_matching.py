@@ -458,3 +458,8 @@ def test_a_katakana_alias_inside_a_word_one_kana_off_its_longer_name_is_that_nam
     assert not read("ウラガンキソの弱点は？", matcher).answers  # ソ so, ン n: no kana heard for the name's
     nargacuga = read("ナルガクルガの尻尾切るコツ", matcher)  # ガクルガ, a span inside the name, is no slip of ガルルガ
     assert nargacuga.verdict is Verdict.ANSWER and nargacuga.monsters == ("nargacuga",), nargacuga
+
+
+@pytest.mark.parametrize(("text", "subject"), [("迅龍要帶啥", "迅龍"), ("雷狼龍有啥弱點", "雷狼龍")])
+def test_a_question_suffix_is_read_with_the_colloquial_what_too(text, subject):
+    assert parse(text).subject == normalize(subject)
