@@ -484,3 +484,8 @@ def test_the_slip_and_heard_indexes_of_a_matcher_rebuilt_from_a_previous_are_tho
     assert after._slips == fresh._slips and after._phonetic._heard == fresh._phonetic._heard
     assert after.match("雷冷獸").best.monster_id == "zinogre"  # the new name's slip
     assert not list(after._slips.spans("雷冷龍"))  # the old name's is gone
+
+
+@pytest.mark.parametrize(("text", "subject"), [("迅龍要帶啥", "迅龍"), ("雷狼龍有啥弱點", "雷狼龍")])
+def test_a_question_suffix_is_read_with_the_colloquial_what_too(text, subject):
+    assert parse(text).subject == normalize(subject)

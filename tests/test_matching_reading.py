@@ -606,6 +606,7 @@ def test_a_kind_of_one_family_many_monsters_or_no_question_names_no_one(knowledg
     [
         ("rathalos vs tigrex which one hits harder", ("rathalos", "tigrex")),
         ("zinogre or stygian zinogre for thunder weapons", ("zinogre", "stygian-zinogre")),
+        ("nargacuga vs tigrex on ice", ("nargacuga", "tigrex")),  # the element they are compared on
     ],
 )
 def test_the_last_name_of_a_list_may_carry_the_comparisons_question(knowledge, text, monsters):
@@ -812,3 +813,41 @@ def test_names_apart_in_a_sentence_ask_which_one_never_one_card(knowledge, text)
 def test_a_chinese_question_about_a_name_in_other_forms_is_answered(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("雌火龍一直飛好煩", "rathian"), ("影蜘蛛に勝てない", "nerscylla"), ("黑蝕龍好帥", "gore-magala")],
+)
+def test_a_han_name_of_three_characters_with_a_sentence_said_of_it_is_its_subject(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters, reading.whole) == (Verdict.ANSWER, (monster_id,), False), reading
+
+
+def test_a_two_character_han_name_in_a_sentence_is_not_answered(knowledge):
+    assert _read(knowledge, "海龍在睡覺").verdict is Verdict.NONE  # 海龍: the sea's dragon as much as Lagiacrus
+
+
+def test_a_word_of_any_difficulty_is_no_hunters_word(knowledge):
+    """Kirin is a beer and a giraffe too: "stuck" is said of traffic as readily as of a hunt."""
+    assert _read(knowledge, "stuck in traffic near the kirin store").verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize("text", ["is kem a trees weak to water", "kem a tris tail breakable"])
+def test_a_name_heard_with_a_filler_word_inside_stands_as_its_own_word(knowledge, text):
+    """The parser takes "a" off ("kemtrees"): the name is still found whole in the message as typed."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("quematrice",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("tips for ajara", "ajarakan"), ("best element for rompo", "rompopolo")]
+)
+def test_a_hunters_and_fillers_words_before_a_short_form_are_no_title(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_short_latin_title_before_a_name_is_still_one(knowledge):
+    reading = _read(knowledge, "sand barioth weakness")
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, ("barioth",)), reading

@@ -235,7 +235,7 @@ PREFIXES = (
     *(word for word in INDIVIDUAL_WORDS if not word.isascii()),
 )
 #: Phrases after a name that make it a question ("弱點", "弱什麼", "の弱点").
-QUESTION_SUFFIXES = (
+QUESTION_SUFFIXES: tuple[str, ...] = (
     "弱點",
     "弱什麼",
     "怕什麼",
@@ -263,6 +263,10 @@ QUESTION_SUFFIXES = (
     *("有什麼", "吃什麼", "帶什麼", "要帶什麼", "用啥", "帶啥", "吃啥", "克制", "武器", "要怎麼打", "咋打", "打哪"),
     *("打哪裡", "要打哪", "要打哪裡", "在哪裡", "推薦什麼屬性", "何属性", "効く", "が効く", "に効く", "どの属性"),
     *("にはどの属性", "が弱点", "弱点属性", "に弱い", "倒し方", "弱点どこ", "弱点部位", "攻略"),
+)
+#: Each suffix with 什麼 ("what") is also said with its colloquial 啥 (有啥, 弱啥屬性, 要帶啥).
+QUESTION_SUFFIXES += tuple(
+    sorted({s.replace("什麼", "啥") for s in QUESTION_SUFFIXES if "什麼" in s} - set(QUESTION_SUFFIXES))
 )
 #: Particles stripped only next to a question suffix, so a name ending in ノ (ディノ) stays whole.
 PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "好", "は", "の", "何", "なに", "なん", "って")

@@ -135,7 +135,7 @@ HUNT_WORDS = (
     *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide", "break", "cut", "sever"),
     # what a hunter asks for help with, and what of a monster they ask about ("struggling with X", "X breakable
     # parts", "X weaknesses and resistances", "X farming route"); English words are read by their stem (_stems)
-    *("struggle", "stuck", "farm", "resist", "resistance", "block", "dodge", "avoid", "part", "armor", "armour"),
+    *("struggle", "farm", "resist", "resistance", "block", "dodge", "avoid", "part", "armor", "armour"),
     *("weapon", "build"),
 )
 #: Elements and ailments, which ask about a monster after its name ("凍峰龍用火還是雷", "グラビモスは水？"), but before
@@ -156,6 +156,7 @@ CHINESE_QUESTION_WORDS = (
     "吗",
     "什麼",
     "什么",
+    "啥",
     "哪",
     "誰",
     "谁",
@@ -165,6 +166,8 @@ CHINESE_QUESTION_WORDS = (
     "是不是",
 )
 JAPANESE_QUESTION_WORDS = ("どう", "どこ", "何", "なに", "いつ", "誰")
+#: Why a name is answered that a sentence is said of (_said_of): one-to-one only, never a group's whole message.
+SAID_OF = "a long name with a sentence said of it"
 #: Words that open a question in Chinese and Japanese (請教, 求助, 有人知道), the question words, and the question made
 #: of a word, 不 or 沒 and the word again (有沒有, 是不是, 能不能): before a name, a sentence's phrase (_phrase).
 ASKING_OPENERS = (
@@ -472,8 +475,9 @@ def _asks_of_list(key: str, text: str) -> bool:
 @lru_cache(maxsize=1)
 def _list_question_words() -> frozenset[str]:
     """Words that make the end of a list its question: which, who, and hunters' or comparison words but those of any
-    English sentence ("are", "a")."""
-    return frozenset({"which", "who"}) | (_words(HUNT_WORDS + ABOUT_WORDS) - ENGLISH_SENTENCE_WORDS)
+    English sentence ("are", "a"), and the elements the names are compared on ("uth duna vs lagiacrus in water")."""
+    topics = tuple(word for words in TOPIC_WORDS.values() for word in words if word.isascii())
+    return frozenset({"which", "who"}) | (_words(HUNT_WORDS + ABOUT_WORDS + topics) - ENGLISH_SENTENCE_WORDS)
 
 
 def _no_name_near(side: Reading) -> bool:
@@ -626,7 +630,9 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
         return Reading(Verdict.ASK, _ids(result.candidates), why="close names", score=result.candidates[0].score)
     best = result.candidates[0]
     if best.method is Method.CONTAINS:
-        return replace(_contained(subject, best, text, matcher), whole=result.whole_message, score=best.score)
+        contained = _contained(subject, best, text, matcher)
+        whole = result.whole_message and contained.why != SAID_OF  # a sentence said of a name is chatter in a group
+        return replace(contained, whole=whole, score=best.score)
     if _numbered_title(subject, best, text):
         return Reading(Verdict.NONE, why="a name with a number: the title of something else", score=best.score)
     doubt = _doubt(subject, best, matcher)
@@ -701,11 +707,9 @@ def _before_name(result: MatchResult, text: str, matcher: Matcher) -> Reading | 
     key = (best.span or best.key) if best is not None else ""
     if best is None or not _LATIN_WORD.fullmatch(key):
         return None
-    word, previous = _words_before(key, text)
-    if len(word) < TITLE_LATIN_SHORTEST or not word.isalpha() or _plain(word) or matcher.monsters_named(word):
+    word = _title_word(key, text)
+    if not word or matcher.monsters_named(word):
         return None
-    if previous in ENGLISH_BEFORE_VERBS:
-        return None  # a verb: "how do i dodge rey dau's beam"
     if _in_names(word, result.candidates, matcher):
         return None  # a known variant's own word ("violet mizu", "scorned magna"): read as that variant
     for variant, _ in (*variant_keys(), *family(matcher).words):
@@ -715,6 +719,16 @@ def _before_name(result: MatchResult, text: str, matcher: Matcher) -> Reading | 
     if word.endswith(TITLE_NEVER_ENDS):
         return None  # an inflected word: "which element hurts rathian most", "what's the best element used rathalos"
     return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title before the name")
+
+
+def _title_word(key: str, text: str) -> str:
+    """The Latin word typed right before a Latin name when it may be a title of it or a variant word: of
+    TITLE_LATIN_SHORTEST letters or more, no word of a sentence, a question, a hunter or a game ("tips for ajara"),
+    and no verb (after a pronoun, "to" or a modal: "how do i dodge rey dau's beam"); "" otherwise."""
+    word, previous = _words_before(key, text)
+    if len(word) < TITLE_LATIN_SHORTEST or not word.isalpha() or _plain(word) or previous in ENGLISH_BEFORE_VERBS:
+        return ""
+    return word
 
 
 def _in_names(word: str, candidates: Iterable[Candidate], matcher: Matcher) -> bool:
@@ -953,8 +967,8 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
         # a variant word glued to the name makes the question one about that variant ("護竜オドガロン対策ある？")
         beside = _variant_beside(before, key, after, matcher)
         return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
-    if _ends_at_particle(key, text) and (not before or _phrase(before) or _set_off(key, text)):
-        return Reading(Verdict.ANSWER, (best.monster_id,), why="a long katakana name a particle ends: about it")
+    if _said_of(key, after, text) and (not before or _phrase(before) or _set_off(key, text)):
+        return Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
     titled = family(matcher).titles.get((before, best.monster_id))
@@ -996,18 +1010,23 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
     return False
 
 
-def _ends_at_particle(key: str, text: str) -> bool:
-    """Whether a katakana name of QUESTION_KANA characters or more is ended in the message by a hiragana particle or
-    punctuation ("ジンオウガに勝てない", "ゾ・シア…つらい…"): the name stands whole, and a sentence is said of it. A
-    transliteration that long is no everyday word (キリン, ゾラ are shorter), and what the sentence says of the
-    monster is the player's to ask: one-to-one the card answers (in a group, a name in chatter is not answered)."""
-    if not _KATAKANA.fullmatch(key) or len(key) < QUESTION_KANA:
+def _said_of(key: str, after: str, text: str) -> bool:
+    """Whether a name no everyday word is stands whole in the message with a sentence said of it: a katakana name of
+    QUESTION_KANA characters or more, or a Han one of QUESTION_HAN, that a hiragana particle or punctuation ends
+    ("ジンオウガに勝てない", "獄焔蛸に勝てない", "ゾ・シア…つらい…"), or a Han one a Chinese sentence follows (a mark of
+    SENTENCE_MARKS in the words after it: "恐暴龍一直亂入好煩"). Names that long are transliterations and coined words
+    (キリン, ゾラ, 海龍 are shorter), and what the sentence says of the monster is the player's to ask: one-to-one the
+    card answers (in a group, a name in chatter is not answered)."""
+    han = all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN
+    if not han and not (_KATAKANA.fullmatch(key) and len(key) >= QUESTION_KANA):
         return False
+    if han and SENTENCE_MARKS.search(after):
+        return True
     folded = fold(text).lower()
     written = _as_written(text, folded)
     for found in re.finditer(r"[\s\W_]*".join(map(re.escape, key)), folded):
-        after = written[found.end() : found.end() + 1]
-        if after and (_HIRAGANA.match(after) or _PUNCTUATION.match(after)):
+        follows = written[found.end() : found.end() + 1]
+        if follows and (_HIRAGANA.match(follows) or _PUNCTUATION.match(follows)):
             return True
     return False
 
@@ -1075,7 +1094,12 @@ def _within_word(key: str, text: str) -> bool:
     folded = fold(text).lower()
     scripts = _as_written(text, folded)
     pattern = r"[\s\W_]*".join(map(re.escape, key))
-    for found in re.finditer(pattern, folded):
+    # the parser takes English filler words off, inside a name spelled as heard too ("kem a trees"): blanked here
+    unfilled = _LATIN_WORD.sub(
+        lambda word: " " * len(word.group()) if word.group() in ENGLISH_FILLER else word.group(), folded
+    )
+    places = [*re.finditer(pattern, folded), *(re.finditer(pattern, unfilled) if unfilled != folded else ())]
+    for found in places:
         before = scripts[found.start() - 1] if found.start() else " "
         after = scripts[found.end()] if found.end() < len(scripts) else " "
         if not script.match(before) and not script.match(after):
@@ -1127,8 +1151,9 @@ def _is_title(before: str, text: str) -> bool:
     """
     if _phrase(before) or _KANA.search(before) or any(ch.isdigit() for ch in before):
         return False  # a sentence, a phrase, or a numbered title of something else (巫師3)
-    if before in ENGLISH_FILLER:
-        return False  # a word the parser takes off as a question's ("alpha", "tempered", "the"): it names nothing
+    if before in ENGLISH_FILLER or (before.isascii() and _segments(before, _words(HUNT_WORDS) | ENGLISH_FILLER)):
+        return False  # words the parser takes off as a question's ("alpha", "tempered", "the"), or a hunter's words
+        # with them ("tips for ajara"): they name nothing
     if before.isascii():
         words = [w for w in re.split(r"[\s\W_]+", fold(text).lower()) if w]
         named = [w for w in words if w not in _words(HUNT_WORDS)]  # a hunter's words ask, they name nothing
