@@ -434,6 +434,13 @@ def test_comparisons_say_their_source_and_footnote_derived_stars(knowledge: Any)
     assert any("MHWorldData" in t for t in world) and not any(t.startswith("* ") for t in world)
 
 
+def test_a_comparison_outside_the_default_game_is_in_the_game_documenting_them_best(talk: Conversation) -> None:
+    """Rathalos, Rathian and Velkhana are all in World and Rise (Velkhana not in Wilds): World's stars, ailments and
+    hitzones, as each one's card shows, not Rise's list of weak elements because Rise is newer."""
+    reply = talk.reply_to_text("火龙 vs 雌火龙 vs 冰咒龙")
+    assert reply.kind == "compare" and reply.game == "world"
+
+
 def _name_texts(node: Any) -> Iterator[dict[str, Any]]:
     """Every text component of a Flex tree."""
     if isinstance(node, dict):
