@@ -335,6 +335,19 @@ def test_where_is_a_monster_answers_its_habitat(knowledge, text, monster, langua
     _valid(reply)
 
 
+@pytest.mark.parametrize("text", ["打火龍要帶什麼", "火龙该带什么", "打火龍要準備什麼", "リオレウス 何を持っていく"])
+def test_what_to_bring_with_its_verb_of_need_is_what_to_bring(knowledge, text):
+    """ "要帶什麼" is "what to bring": its 要 is no part of the monster's name, left to make the name unreadable."""
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert (reply.kind, reply.topic, reply.monsters[0].id) == ("field_guide", "inflicts", "rathalos"), text
+
+
+@pytest.mark.parametrize("text", ["火龍要帶什麼屬性", "打火龙带什么属性"])
+def test_what_element_to_bring_is_the_weakness_not_what_it_inflicts(knowledge, text):
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == "weakness" and reply.monsters[0].id == "rathalos", text
+
+
 @pytest.mark.parametrize("text", ["where to hit rathalos", "リオレウスの弱点はどこ", "火龍打哪裡"])
 def test_where_on_the_monster_is_not_where_it_lives(knowledge, text):
     assert Conversation(knowledge).reply_to_text(text).kind != "field_guide", text

@@ -26,8 +26,9 @@ TOPICS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|地點|地点|場所|\b(?:habitats?|locations?)\b", re.I),
-    "inflicts": re.compile(
-        r"状態異常攻撃|状態異常|異常狀態|异常状态|異常|异常|帶什麼|带什么|持ち物|"
+    "inflicts": re.compile(  # "要帶什麼" with its verb of need (not a name's); "帶什麼屬性" asks for an element
+        r"状態異常攻撃|状態異常|異常狀態|异常状态|異常|异常|持ち物|何を?持って(?:いく|行く|いけば)|"
+        r"(?:需要|應該|应该|要|該|该)?(?:帶|带|準備|准备)(?:什麼|什么|啥)(?!\s*(?:屬性|属性|武器))|"
         r"\b(?:inflicts?|what (?:should i|to) bring|ailments?)\b",
         re.I,
     ),
