@@ -441,6 +441,21 @@ def test_a_comparison_outside_the_default_game_is_in_the_game_documenting_them_b
     assert reply.kind == "compare" and reply.game == "world"
 
 
+@pytest.mark.parametrize(
+    ("language", "wound", "ascii"),
+    [("zh-TW", "尾巴（傷口）", True), ("zh-CN", "尾巴（伤口）", True), ("ja", "尻尾(傷口)", False)],
+)
+def test_a_parts_state_is_bracketed_as_its_name_brackets_one(
+    knowledge: Any, language: str, wound: str, ascii: bool
+) -> None:
+    """Lagiacrus's tail rows: 尾巴（傷口） beside 尾巴（未命名）, not "尾巴 (傷口)" with half-width brackets."""
+    monster = knowledge.current.monsters["lagiacrus"]
+    texts = message_texts(to_wire(part_answer(monster, "tail", language, "wilds")).data)
+    assert wound in texts
+    rows = [t for t in texts if t.startswith(wound[:2]) and ("傷" in t or "伤" in t)]
+    assert rows and not any(" (" in t or (ascii and "(" in t) for t in rows), rows
+
+
 def _name_texts(node: Any) -> Iterator[dict[str, Any]]:
     """Every text component of a Flex tree."""
     if isinstance(node, dict):

@@ -84,7 +84,7 @@ def test_every_kind_of_answer_has_a_line_form_and_a_plain_one(knowledge: Any, mo
     [
         ("world 火龍", "weakness", ["火龍 Rathalos", "🐉 龍 ★★★", "資料來源：MHWorldData"]),
         ("world 火龍 肉質", "hitzones", ["頭部  65/70/60  0 15 20 15 30"]),
-        ("火龍 尾巴", "part", ["尾巴 (傷口)  60/55/50"]),
+        ("火龍 尾巴", "part", ["尾巴（傷口）  60/55/50"]),
         ("nu udra tentacles", "part", ["Front Left Arm"]),
         ("火龍 hp", "not_held", ["我的資料沒有魔物的體力", "火龍的資料請點下方按鈕"]),  # the line, as on LINE
         ("rise 煌黑龍", "game_missing", ["煌黑龍"]),
@@ -111,7 +111,7 @@ def test_a_part_answer_leaves_out_the_states_no_source_names(knowledge: Any) -> 
 
     answer = Conversation(knowledge).reply_to_text("鎖刃龍 鎖刃")
     text, alt = plain.render(answer), answer.messages[0].data["altText"]
-    assert answer.kind == "part" and "左鎖翼刃 (傷口)" in text and "左鎖翼刃 (傷口)" in alt, text
+    assert answer.kind == "part" and "左鎖翼刃（傷口）" in text and "左鎖翼刃（傷口）" in alt, text
     assert "狀態" not in text and "狀態" not in alt, text
 
 

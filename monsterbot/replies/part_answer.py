@@ -10,7 +10,7 @@ from monsterbot.replies.card import alt_text, header, other_views, source_footer
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.followups import say
 from monsterbot.replies.game_labels import game_name, state_name
-from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, part_name
+from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, part_name, with_state
 
 _WIDTHS = [5, 2, 2, 2, 2, 2, 2, 2, 2]
 _NO_FIGURES = {
@@ -116,9 +116,10 @@ def physical(zone: Hitzone) -> str:
 
 
 def zone_name(zone: Hitzone, language: str, game: str | None) -> str:
-    """A part's name (in `game`'s words) with its state where the game has one: 頭部 (傷口) for a wound's values."""
+    """A part's name (in `game`'s words) with its state where the game has one: 頭部（傷口） for a wound's values,
+    bracketed as the part's own name brackets one (尾巴（未命名）（傷口）, never half- and full-width mixed)."""
     name = part_name(zone.part, language, game)
-    return f"{name} ({state_name(zone.state, language)})" if zone.state else name
+    return with_state(name, state_name(zone.state, language), language) if zone.state else name
 
 
 def _marks(facts: GameFacts | None, family: str, language: str) -> list[str]:
