@@ -12,7 +12,7 @@ import pytest
 
 from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.core.glossary import item_name, table
-from monsterbot.core.model import LANGUAGES, KnowledgeSet
+from monsterbot.core.model import LANGUAGES, Drop, KnowledgeSet
 from monsterbot.knowledge.positioned_yaml import load_one
 from monsterbot.replies import companion, line_rules
 from monsterbot.replies.game_labels import short_game_name
@@ -204,6 +204,23 @@ def test_every_companion_reply_fits_line(knowledge):
                     assert line_rules.message_errors(to_wire(message).data) == [], (monster.id, game, language)
                     checked += 1
     assert checked > 1000
+
+
+def test_every_drops_tier_is_in_the_askers_language(knowledge):
+    """ "导虫研究地 low 63%" in a zh-CN reply: a Guiding Lands level, an appraisal's colour, are the asker's words."""
+    tiers = {
+        (drop.how, drop.tier)
+        for monster in knowledge.current.monsters.values()
+        for facts in monster.games.values()
+        for items in facts.materials.values()
+        for material in items
+        for drop in material.drops
+        if drop.tier
+    }
+    for language in ("zh-TW", "zh-CN", "ja"):
+        for how, tier in tiers:
+            shown = companion.drop_label(Drop(how, 1, tier=tier), language, "world")
+            assert tier not in shown, (language, shown)
 
 
 def test_a_monsters_name_wins_over_an_item_of_the_same_spelling(knowledge):

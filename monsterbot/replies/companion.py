@@ -249,11 +249,42 @@ _HOW: dict[str, dict[str, str]] = {
         "appraisal": "鑑定",
     },
 }
+#: A drop's tier: an investigation's or appraisal's colour, tempered, a Guiding Lands level band (low/mid/high).
 _TIERS = {
     "en": {},
-    "zh-TW": {"bronze": "銅", "silver": "銀", "gold": "金", "purple": "紫", "tempered": "歷戰"},
-    "zh-CN": {"bronze": "铜", "silver": "银", "gold": "金", "purple": "紫", "tempered": "历战"},
-    "ja": {"bronze": "銅", "silver": "銀", "gold": "金", "purple": "紫", "tempered": "歴戦"},
+    "zh-TW": {
+        "bronze": "銅",
+        "silver": "銀",
+        "gold": "金",
+        "purple": "紫",
+        "blue": "藍",
+        "tempered": "歷戰",
+        "low": "低等級",
+        "mid": "中等級",
+        "high": "高等級",
+    },
+    "zh-CN": {
+        "bronze": "铜",
+        "silver": "银",
+        "gold": "金",
+        "purple": "紫",
+        "blue": "蓝",
+        "tempered": "历战",
+        "low": "低等级",
+        "mid": "中等级",
+        "high": "高等级",
+    },
+    "ja": {
+        "bronze": "銅",
+        "silver": "銀",
+        "gold": "金",
+        "purple": "紫",
+        "blue": "青",
+        "tempered": "歴戦",
+        "low": "低レベル",
+        "mid": "中レベル",
+        "high": "高レベル",
+    },
 }
 
 
