@@ -160,6 +160,16 @@ def test_habitat_and_what_it_inflicts(knowledge, text, topic):
     _valid(reply)
 
 
+@pytest.mark.parametrize("traps", [("pitfall",), ("pitfall", "shock", "vine")])
+def test_the_traps_that_hold_a_monster_read_as_english(knowledge, traps):
+    """ "pitfall, shock, vine traps holds" was what Zinogre's field guide said; one trap or three, the verb agrees."""
+    zinogre = knowledge.current.monsters["zinogre"]
+    facts = replace(zinogre.games["world"], traps={t: t in traps for t in ("pitfall", "shock", "vine")})
+    guide = to_wire(companion.field_guide(replace(zinogre, games={"world": facts}), "world", "habitat", "en")).data
+    shown = ", ".join(f"{t} traps" for t in traps)
+    assert f"{shown} hold it" in str(guide)
+
+
 def test_follow_ups(knowledge):
     talk = Conversation(knowledge)
     talk.reply_to_text("火龍", chat_key="c")

@@ -50,7 +50,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "crowns": "Crowns",
         "traps": "Traps",
         "no_traps": "traps do not hold it",
-        "holds": "holds",
+        "holds": "hold it",
         "none": "none in the data",
         "low": "Low rank",
         "high": "High rank",
@@ -63,8 +63,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "silver": "silver",
         "mini": "mini",
         "wilds_missing": "Capture and wound rewards are not in the game data read here.",
-        "pitfall": "pitfall",
-        "shock": "shock",
+        "pitfall": "pitfall traps",  # plural, as "hold it" agrees with one trap or three
+        "shock": "shock traps",
         "vine": "vine traps",
     },
     "zh-TW": {
