@@ -117,7 +117,15 @@ def test_best_rate_first(knowledge):
 
 @pytest.mark.parametrize(
     "text, language",
-    [("火龍 素材", "zh-TW"), ("火龙 素材", "zh-CN"), ("リオレウス 素材", "ja"), ("rathalos materials", "en")],
+    [
+        ("火龍 素材", "zh-TW"),
+        ("火龍掉什麼", "zh-TW"),
+        ("火龙 素材", "zh-CN"),
+        ("火龙掉什么素材", "zh-CN"),
+        ("リオレウス 素材", "ja"),
+        ("rathalos materials", "en"),
+        ("what does rathalos drop", "en"),
+    ],
 )
 def test_a_monsters_materials(knowledge, text, language):
     reply = Conversation(knowledge).reply_to_text(text)

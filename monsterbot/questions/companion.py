@@ -20,9 +20,9 @@ from monsterbot.questions.context import Context, certainty
 
 #: The words that make a message a topic's question, as players type them in four languages.
 TOPICS: dict[str, re.Pattern[str]] = {
-    "materials": re.compile(
-        r"素材|材料|掉落率|掉落物?|掉率|掉寶|剥ぎ取り|ドロップ率|入手確率|"
-        r"\b(?:materials?|mats|drops|loot|drop (?:rates?|chances?))\b",
+    "materials": re.compile(  # with the verb that asks for them ("火龙掉什么素材", "what does rathalos drop")
+        r"(?:掉(?:什麼|什么|啥))?(?:素材|材料)|掉落率|掉落物?|掉率|掉寶|掉(?:什麼|什么|啥)|剥ぎ取り|ドロップ率|入手確率|"
+        r"\b(?:materials?|mats|drop (?:rates?|chances?)|drops?|loot)\b",
         re.I,
     ),
     "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|地點|地点|場所|\b(?:habitats?|locations?)\b", re.I),
