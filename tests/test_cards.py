@@ -456,6 +456,17 @@ def test_a_parts_state_is_bracketed_as_its_name_brackets_one(
     assert rows and not any(" (" in t or (ascii and "(" in t) for t in rows), rows
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_game_button_under_a_hitzone_table_says_it_asks_for_the_table(talk: Conversation, language: str) -> None:
+    """What the chat shows the player saying on a press is what the reply answers: "世界 火龍 部位肉質" before
+    World's hitzone table, not "世界 火龍" (a card's words)."""
+    asked = {"en": "rathalos hitzones", "zh-TW": "火龍 肉質", "zh-CN": "火龙 肉质", "ja": "リオレウス 肉質"}
+    reply = talk.reply_to_text(asked[language])
+    shown = [i["action"]["displayText"] for m in reply.messages for i in m.data["quickReply"]["items"]]
+    hitzones = label(language, "hitzones")
+    assert shown and all(s.endswith(f" {hitzones}") for s in shown), shown
+
+
 def _name_texts(node: Any) -> Iterator[dict[str, Any]]:
     """Every text component of a Flex tree."""
     if isinstance(node, dict):
