@@ -467,6 +467,15 @@ def test_a_game_button_under_a_hitzone_table_says_it_asks_for_the_table(talk: Co
     assert shown and all(s.endswith(f" {hitzones}") for s in shown), shown
 
 
+@pytest.mark.parametrize("language", CJK)
+def test_a_forms_stars_are_an_aside_in_the_languages_own_brackets(knowledge: Any, language: str) -> None:
+    """Wilds Rathalos when wounded: （受傷時：龍★★★ 水★★）, not a full-width colon inside "( )"."""
+    rathalos = knowledge.current.monsters["rathalos"]
+    for reply in (weakness_card(rathalos, language, "wilds"), element_answer(rathalos, "dragon", language, "wilds")):
+        asides = [t for t in message_texts(to_wire(reply).data) if "★" in t and "：" in t]
+        assert asides and all(t.startswith("（") and t.endswith("）") for t in asides), asides
+
+
 def _name_texts(node: Any) -> Iterator[dict[str, Any]]:
     """Every text component of a Flex tree."""
     if isinstance(node, dict):

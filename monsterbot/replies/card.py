@@ -22,6 +22,7 @@ from monsterbot.replies.labels import (
     ELEMENT_ICONS,
     colon,
     form_name,
+    in_brackets,
     joined,
     label,
     listed,
@@ -258,7 +259,11 @@ def _element_rows(facts: GameFacts, language: str) -> list[FlexComponent]:
         shown = " ".join(f"{label(language, e)}{stars(form.elements[e])}" for e in strongest if form.elements[e] > 0)
         if shown:
             body.append(
-                text(f"({form_name(form.description, language)}{colon(language)}{shown})", size="xs", color=GREY)
+                text(
+                    in_brackets(f"{form_name(form.description, language)}{colon(language)}{shown}", language),
+                    size="xs",
+                    color=GREY,
+                )
             )
     return body
 

@@ -318,6 +318,11 @@ def colon(language: str) -> str:
     return ": " if language == "en" else "："
 
 
+def in_brackets(words: str, language: str) -> str:
+    """An aside in brackets: full-width around Chinese or Japanese words (their colon is full-width too)."""
+    return f"({words})" if language == "en" else f"（{words}）"
+
+
 def source_name(source: str) -> str:
     """A source id as players read it."""
     return SOURCE_NAMES.get(source, source)
