@@ -27,6 +27,14 @@ def talk(knowledge: Any) -> Conversation:
         ),
         ("火龍 體力", "我的資料沒有魔物的體力。火龍的資料請點下方按鈕。", "rathalos"),
         ("火龙 体力", "我的资料没有怪物的体力。火龙的资料请点下方按钮。", "rathalos"),
+        ("rathalos quest", "Quests are not in my data. What I know about Rathalos is a tap away below.", "rathalos"),
+        ("リオレウス クエスト", "クエストはデータにありません。リオレウスのデータは下のボタンからどうぞ。", "rathalos"),
+        ("rathalos gear", "Equipment is not in my data. What I know about Rathalos is a tap away below.", "rathalos"),
+        (
+            "rathalos flash bomb",
+            "Whether flashes work is not in my data. What I know about Rathalos is a tap away below.",
+            "rathalos",
+        ),
     ],
 )
 def test_a_topic_no_data_holds_is_said_instead_of_another_answer(
@@ -39,6 +47,11 @@ def test_a_topic_no_data_holds_is_said_instead_of_another_answer(
     [button] = message["quickReply"]["items"]
     assert talk.reply_to_postback(button["action"]["data"]).monsters[0].id == monster
     assert [m.id for m in reply.monsters] == [monster] and reply.unanswered
+
+
+@pytest.mark.parametrize("text", ["火龍 任務報酬", "rathalos quest rewards", "リオレウス クエスト報酬"])
+def test_quest_rewards_are_held_the_materials_answer_them(talk: Conversation, text: str) -> None:
+    assert talk.reply_to_text(text).kind == "materials", text
 
 
 def test_a_plain_question_says_nothing_more(talk: Conversation) -> None:

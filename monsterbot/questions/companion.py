@@ -22,7 +22,7 @@ from monsterbot.questions.context import Context, certainty
 TOPICS: dict[str, re.Pattern[str]] = {
     "materials": re.compile(  # with the verb that asks for them ("火龙掉什么素材", "what does rathalos drop")
         r"(?:掉(?:什麼|什么|啥))?(?:素材|材料)|掉落率|掉落物?|掉率|掉寶|掉(?:什麼|什么|啥)|剥ぎ取り|ドロップ率|入手確率|"
-        r"\b(?:materials?|mats|drop (?:rates?|chances?)|drops?|loot)\b",
+        r"任務報酬|任务报酬|クエスト報酬|\b(?:materials?|mats|drop (?:rates?|chances?)|drops?|loot|quest rewards?)\b",
         re.I,
     ),
     "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|地點|地点|場所|\b(?:habitats?|locations?)\b", re.I),

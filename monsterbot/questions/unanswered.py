@@ -33,6 +33,9 @@ NOT_HELD: dict[str, tuple[str, ...]] = {
     "weapon": ("weapon", "weapons", "武器", "用什麼武器", "用什么武器", "おすすめ武器"),
     "tempered": ("tempered", "arch-tempered", "歷戰", "历战", "歴戦", "歷戰王", "历战王", "歴戦王"),
     "armor": ("armor", "armour", "防具", "套裝", "套装"),
+    "gear": ("gear", "equipment", "裝備", "装备", "装備"),
+    "quest": ("quest", "quests", "クエスト", "任務", "任务"),
+    "flash": ("flash", "flashbug", "閃光", "闪光"),
 }
 #: The topics of NOT_HELD that name an individual of the monster, not a question: the individual is the monster.
 INDIVIDUALS = frozenset({"tempered"})
