@@ -476,6 +476,18 @@ def test_a_forms_stars_are_an_aside_in_the_languages_own_brackets(knowledge: Any
         assert asides and all(t.startswith("（") and t.endswith("）") for t in asides), asides
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_comparison_across_games_says_whose_source_is_whose(knowledge: Any, language: str) -> None:
+    """Rathalos (Wilds), Magnamalo (Rise), Nergigante (World): each source line headed by its game, so "not in the
+    source: element stars …" reads as Rise's; and the legend of Rise's ◎ and ○, as its own card gives it."""
+    monsters = knowledge.current.monsters
+    compared = [monsters[m] for m in ("rathalos", "magnamalo", "nergigante")]
+    texts = message_texts(to_wire(comparison(compared, language, "wilds")).data)
+    assert label(language, "listed_legend") in texts
+    for game in ("wilds", "rise", "world"):
+        assert sum(t.startswith(f"{short_game_name(game, language)} · ") for t in texts) == 1, (game, texts)
+
+
 def _name_texts(node: Any) -> Iterator[dict[str, Any]]:
     """Every text component of a Flex tree."""
     if isinstance(node, dict):
