@@ -418,10 +418,10 @@ def test_crowns_are_answered_first(knowledge, text):
     [
         ("rise rathalos materials", "I hold MH Wilds materials for Rathalos, not MH Rise:"),
         ("ライズ リオレウス 素材", "リオレウスのライズの素材はデータにありません。ワイルズの素材はこちら："),
-        ("rise 火龍 棲息地", "我只有火龍的荒野棲息地，沒有崛起的："),
+        ("rise 火龍 棲息地", "我沒有火龍的崛起棲息地，以下是荒野的："),
         ("rathalos materials low rank", "I hold high rank materials for Rathalos, not low rank:"),
-        ("火龍 素材 下位", "我只有火龍的上位素材，沒有下位的："),
-        ("崛起 火龙 素材", "我只有火龙的荒野素材，没有崛起的："),
+        ("火龍 素材 下位", "我沒有火龍的下位素材，以下是上位的："),
+        ("崛起 火龙 素材", "我没有火龙的崛起素材，以下是荒野的："),
     ],
 )
 def test_a_game_or_rank_not_held_is_said_before_what_is_shown(knowledge, text, note):
@@ -446,7 +446,15 @@ def test_a_follow_up_to_a_game_not_held_says_so(knowledge):
     talk.reply_to_text("火龍 素材", chat_key="c")
     reply = talk.reply_to_text("rise的呢", chat_key="c")
     assert reply.kind == "materials" and reply.game == "wilds"
-    assert reply.messages[0].data["text"] == "我只有火龍的荒野素材，沒有崛起的："
+    assert reply.messages[0].data["text"] == "我沒有火龍的崛起素材，以下是荒野的："
+
+
+def test_a_game_not_held_after_another_held_one_claims_no_only(knowledge):
+    """After World's materials, "崛起呢" shows Wilds': never "我只有火龍的荒野素材" (World's were just shown)."""
+    talk = Conversation(knowledge)
+    talk.reply_to_text("世界 火龍 素材", chat_key="c")
+    reply = talk.reply_to_text("崛起呢", chat_key="c")
+    assert reply.game == "wilds" and "只有" not in reply.messages[0].data["text"]
 
 
 def test_the_chats_own_game_not_held_is_said(knowledge):
@@ -502,6 +510,6 @@ def test_an_items_sources_in_a_game_not_held_say_so(knowledge):
     talk = Conversation(knowledge)
     reply = talk.reply_to_text("崛起 火龍紅玉怎麼拿")
     assert reply.kind == "item_sources" and reply.game == "wilds"
-    assert reply.messages[0].data["text"] == "我只有荒野的火龍的紅玉入手方法，沒有崛起的："
+    assert reply.messages[0].data["text"] == "我沒有崛起的火龍的紅玉入手方法，以下是荒野的："
     held = talk.reply_to_text("world where do I get rathalos ruby")
     assert held.game == "world" and [m.data["type"] for m in held.messages] == ["flex"]

@@ -36,8 +36,8 @@ _NOTES: dict[str, dict[str, str]] = {
         "gear": "我的資料沒有裝備。{name}的資料請點下方按鈕。",
         "quest": "我的資料沒有任務。{name}的資料請點下方按鈕。",
         "flash": "我的資料沒有閃光是否有效。{name}的資料請點下方按鈕。",
-        "game": "我只有{name}的{shown}{topic}，沒有{asked}的：",
-        "game_item": "我只有{shown}的{name}入手方法，沒有{asked}的：",
+        "game": "我沒有{name}的{asked}{topic}，以下是{shown}的：",
+        "game_item": "我沒有{asked}的{name}入手方法，以下是{shown}的：",
         "part": "{name}沒有{part}的肉質資料，以下是牠有資料的部位：",
     },
     "zh-CN": {
@@ -49,8 +49,8 @@ _NOTES: dict[str, dict[str, str]] = {
         "gear": "我的资料没有装备。{name}的资料请点下方按钮。",
         "quest": "我的资料没有任务。{name}的资料请点下方按钮。",
         "flash": "我的资料没有闪光是否有效。{name}的资料请点下方按钮。",
-        "game": "我只有{name}的{shown}{topic}，没有{asked}的：",
-        "game_item": "我只有{shown}的{name}获取方法，没有{asked}的：",
+        "game": "我没有{name}的{asked}{topic}，以下是{shown}的：",
+        "game_item": "我没有{asked}的{name}获取方法，以下是{shown}的：",
         "part": "{name}没有{part}的肉质资料，以下是它有资料的部位：",
     },
     "ja": {
