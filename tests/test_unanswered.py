@@ -136,6 +136,26 @@ def test_an_individual_named_alone_gets_the_line_then_the_card(
     assert reply.unanswered == "tempered"
 
 
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("狂龍化火龍", "我的資料沒有狂龍化或傀異化個體的數值，以下是火龍的資料："),
+        ("傀異化 リオレウス", "狂竜化・傀異化した個体の数値はデータにありません。リオレウスのデータはこちら："),
+        (
+            "frenzied rathalos",
+            "Frenzied or afflicted monsters' own figures are not in my data. What I know about Rathalos:",
+        ),
+    ],
+)
+def test_a_frenzied_or_afflicted_one_is_not_answered_as_the_monster_unsaid(
+    talk: Conversation, text: str, line: str
+) -> None:
+    """ "frenzied rathalos" got Rathalos's card as if its figures were the frenzied one's: the line comes first."""
+    reply = talk.reply_to_text(text)
+    assert reply.kind == "weakness" and reply.monsters[0].id == "rathalos"
+    assert reply.messages[0].data["text"] == line and reply.unanswered == "afflicted"
+
+
 def test_every_topic_no_data_holds_has_its_line_in_every_language() -> None:
     from monsterbot.questions.unanswered import NOT_HELD
     from monsterbot.replies.unanswered import _NOTES

@@ -36,9 +36,10 @@ NOT_HELD: dict[str, tuple[str, ...]] = {
     "gear": ("gear", "equipment", "裝備", "装备", "装備"),
     "quest": ("quest", "quests", "クエスト", "任務", "任务"),
     "flash": ("flash", "flashbug", "閃光", "闪光"),
+    "afflicted": ("frenzied", "afflicted", "狂龍化", "狂龙化", "狂竜化", "傀異化", "傀异化"),
 }
 #: The topics of NOT_HELD that name an individual of the monster, not a question: the individual is the monster.
-INDIVIDUALS = frozenset({"tempered"})
+INDIVIDUALS = frozenset({"tempered", "afflicted"})
 _NAME = MonsterName()
 
 
