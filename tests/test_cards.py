@@ -488,6 +488,23 @@ def test_a_comparison_across_games_says_whose_source_is_whose(knowledge: Any, la
         assert sum(t.startswith(f"{short_game_name(game, language)} · ") for t in texts) == 1, (game, texts)
 
 
+@pytest.mark.parametrize("language", CJK)
+def test_a_notification_in_chinese_or_japanese_is_punctuated_full_width(knowledge: Any, language: str) -> None:
+    """The altText a phone's notification and chat list show: 火龍 上位 素材：…；…, not "素材: …; …"."""
+    from monsterbot.replies import companion
+
+    rathalos = knowledge.current.monsters["rathalos"]
+    replies = [
+        companion.materials(rathalos, "wilds", "high", language),
+        companion.field_guide(rathalos, "wilds", "habitat", language),
+        companion.item_sources("Rathalos Ruby", (rathalos,), "wilds", language),
+        part_answer(rathalos, "tail", language, "wilds"),
+    ]
+    for reply in replies:
+        alt = to_wire(reply).data["altText"]
+        assert ";" not in alt and ": " not in alt, alt
+
+
 def _name_texts(node: Any) -> Iterator[dict[str, Any]]:
     """Every text component of a Flex tree."""
     if isinstance(node, dict):

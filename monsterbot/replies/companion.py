@@ -25,7 +25,7 @@ from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
 from monsterbot.replies.card import alt_text, header, source_footer
 from monsterbot.replies.flex import GREY, heading, text
 from monsterbot.replies.game_labels import game_name, short_game_name
-from monsterbot.replies.labels import colon, joined, part_name, translated
+from monsterbot.replies.labels import clauses, colon, joined, part_name, translated
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, named_label, postback_data
 
 #: Items shown per bubble (a swipe shows the next ones, up to MAX_PAGES bubbles), monsters per item and ways per
@@ -371,8 +371,8 @@ def materials(monster: Monster, game: str, rank: str, language: str) -> FlexMess
         if game == "wilds" and number == len(pages):
             body.append(text(say(language, "wilds_missing"), size="xxs", color=GREY, margin="lg"))
         bodies.append(body)
-    alt = f"{monster.name(language)} {say(language, rank)} {say(language, 'materials')}: " + "; ".join(
-        f"{name} {ways}" for name, _, ways in rows[:MAX_ITEMS]
+    alt = f"{monster.name(language)} {say(language, rank)} {say(language, 'materials')}{colon(language)}" + clauses(
+        (f"{name} {ways}" for name, _, ways in rows[:MAX_ITEMS]), language
     )
     ranks = [r for r in RANKS if r in facts.materials and r != rank]
     buttons = [_card_button(monster, game, language)]
@@ -408,7 +408,9 @@ def giver_rows(item: str, monsters: Sequence[Monster], game: str, language: str)
 def item_lines(item: str, monsters: Sequence[Monster], game: str, language: str) -> list[str]:
     """Where an item comes from, as text lines (the terminal's)."""
     lines = [f"{item_name(item, language, game)} — {say(language, 'get')} · {game_name(game, language)}"]
-    return lines + [f"{name}: {'; '.join(ways)}" for name, ways in giver_rows(item, monsters, game, language)]
+    return lines + [
+        f"{name}{colon(language)}{clauses(ways, language)}" for name, ways in giver_rows(item, monsters, game, language)
+    ]
 
 
 def item_sources(
@@ -425,7 +427,7 @@ def item_sources(
     for monster_name, per_rank in giver_rows(item, monsters, game, language):
         body.append(text(monster_name, size="sm", weight="bold", margin="lg"))
         body += [text(ways, size="xs", color=GREY) for ways in per_rank]
-        lines.append(f"{monster_name}: {'; '.join(per_rank)}")
+        lines.append(f"{monster_name}{colon(language)}{clauses(per_rank, language)}")
     if len(monsters) > MAX_GIVERS:
         body.append(
             text(say(language, "more").format(n=len(monsters) - MAX_GIVERS), size="xs", color=GREY, margin="md")
@@ -447,7 +449,7 @@ def item_sources(
         )
         for other in other_games
     ]
-    alt = f"{name} — {say(language, 'get')}: " + "; ".join(lines)
+    alt = f"{name} — {say(language, 'get')}{colon(language)}{clauses(lines, language)}"
     return FlexMessage(alt_text=alt_text(alt), contents=bubble, quick_reply=_quick(buttons))
 
 
@@ -518,7 +520,9 @@ def field_guide(monster: Monster, game: str, topic: str, language: str) -> FlexM
         body += [text(line, size="xs" if small else "sm") for line in lines]
         if title_ == say(language, "bring"):
             body.append(text(say(language, "bring_note"), size="xxs", color=GREY))
-    alt = f"{monster.name(language)} " + "; ".join(f"{t}{colon(language)}{lines[0]}" for t, lines, _ in sections[:2])
+    alt = f"{monster.name(language)} " + clauses(
+        (f"{t}{colon(language)}{lines[0]}" for t, lines, _ in sections[:2]), language
+    )
     buttons = [_card_button(monster, game, language)]
     buttons += _topic_buttons(monster, game, language, ("materials",), facts)
     buttons += _other_games(monster, game, language, topic)

@@ -313,6 +313,11 @@ def joined(items: Iterable[str], language: str) -> str:
     return (", " if language == "en" else "、").join(items)
 
 
+def clauses(items: Iterable[str], language: str) -> str:
+    """Clauses in a row, each with commas of its own: "a; b" in English, a；b in Chinese and Japanese."""
+    return ("; " if language == "en" else "；").join(items)
+
+
 def colon(language: str) -> str:
     """The colon between a label and its value: full-width in Chinese and Japanese."""
     return ": " if language == "en" else "："

@@ -10,7 +10,7 @@ from monsterbot.replies.card import alt_text, header, other_views, source_footer
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.followups import say
 from monsterbot.replies.game_labels import game_name, state_name
-from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, part_name, with_state
+from monsterbot.replies.labels import ELEMENT_ICONS, clauses, colon, in_brackets, joined, label, part_name, with_state
 
 _WIDTHS = [5, 2, 2, 2, 2, 2, 2, 2, 2]
 _NO_FIGURES = {
@@ -93,8 +93,9 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
         footer=source_footer(facts, language, stars_shown=False),
     )  # a part shows no stars
     shown_game = facts.game if facts is not None else None
-    figures = "; ".join(f"{zone_name(z, language, shown_game)} {physical(z)}" for z in zones)
-    alt = f"{name} {part} ({label(language, 'cut_impact_shot')}): {figures}" if zones else f"{name} {part}"
+    figures = clauses((f"{zone_name(z, language, shown_game)} {physical(z)}" for z in zones), language)
+    kinds = in_brackets(label(language, "cut_impact_shot"), language)
+    alt = f"{name} {part} {kinds}{colon(language)}{figures}" if zones else f"{name} {part}"
     return FlexMessage(
         alt_text=alt_text(" ".join([alt, *marks])),
         contents=bubble,
