@@ -109,6 +109,7 @@ def test_group_chatter_gets_silence(webhook, line_stub, chat):
     for text in (
         "今天吃火鍋",
         "rath",
+        "lag",
         "我今天打火龍打了一小時好累",
         "help",
         "lol",

@@ -15,8 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from linebot.v3.webhooks import Event, TextMessageContent
-from pydantic.v1 import ValidationError
+from monsterbot.line_sdk.webhooks import Event, TextMessageContent, ValidationError
 
 
 class InvalidPayload(ValueError):
