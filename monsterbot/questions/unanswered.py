@@ -86,7 +86,9 @@ def _asks_the_card(text: str) -> bool:
 
 @cache
 def _hunt_words() -> frozenset[str]:
-    return frozenset(normalize(word) for word in HUNT_WORDS) - {""}
+    """HUNT_WORDS but the words of the topics no data holds: "weapon", "armor", 裝備 ask for those, not the card."""
+    topics = {normalize(word) for words in NOT_HELD.values() for word in words}
+    return frozenset(normalize(word) for word in HUNT_WORDS) - topics - {""}
 
 
 class NotHeld:
