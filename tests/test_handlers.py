@@ -232,3 +232,12 @@ def test_a_reverse_question_in_a_sentence_lists_and_a_name_beside_it_answers_for
     knowledge: Any, query: str, kind: str
 ) -> None:
     assert Conversation(knowledge).reply_to_text(query).kind == kind
+
+
+def test_a_mention_with_no_words_gets_help_in_the_chats_language(knowledge: Any) -> None:
+    """ "@monsterbot" alone in a zh-TW group: the help in the language the chat asked in, not English."""
+    talk = Conversation(knowledge)
+    talk.reply_to_text("火龍", ChatKind.GROUP, chat_key="g")
+    reply = talk.reply_to_text("", ChatKind.GROUP, mentioned=True, chat_key="g")
+    assert reply.kind == "help" and reply.language == "zh-TW"
+    assert talk.reply_to_text("", ChatKind.GROUP, mentioned=True, chat_key="new").language == "en"  # nothing known
