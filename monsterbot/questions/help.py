@@ -22,10 +22,10 @@ class Help:
         return Answer(AnswerKind.HELP, AnswerOutcome.HELP, language=_chats_language(context))
 
 
-def _chats_language(context: Context) -> str | None:
+def _chats_language(context: Context) -> str:
     """A message with no words in it ("@monsterbot" alone) has no language: the chat's last question's, if any
-    (the message's own otherwise)."""
+    ("": the message's own otherwise)."""
     if context.question.kind is not Kind.EMPTY or not context.chat_key:
-        return None
+        return ""
     remembered = context.memory.recall(context.chat_key)
-    return remembered.language if remembered else None
+    return remembered.language if remembered else ""
