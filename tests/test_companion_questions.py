@@ -511,3 +511,11 @@ def test_an_items_sources_in_a_game_not_held_say_so(knowledge):
     assert reply.messages[0].data["text"] == "我沒有崛起的火龍的紅玉入手方法，以下是荒野的："
     held = talk.reply_to_text("world where do I get rathalos ruby")
     assert held.game == "world" and [m.data["type"] for m in held.messages] == ["flex"]
+
+
+@pytest.mark.parametrize("text", ["歷戰鎖刃龍 素材", "tempered arkveld materials", "歴戦 アルシュベルド 素材"])
+def test_a_tempered_ones_materials_say_the_figures_are_the_monsters(knowledge, text):
+    """The materials shown for "tempered arkveld" are Arkveld's: the line on the individual's own comes first."""
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == "materials" and reply.monsters[0].id == "arkveld" and reply.unanswered == "tempered"
+    assert [m.data["type"] for m in reply.messages] == ["text", "flex"]

@@ -7,6 +7,7 @@ rathalos ruby", "火龍紅玉怎麼拿", "火竜の紅玉の入手方法").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
@@ -16,6 +17,7 @@ from monsterbot.core.matching.reading import Verdict, read, read_question
 from monsterbot.core.model import GAMES, GameFacts, Monster
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.questions.context import Context, certainty
+from monsterbot.questions.unanswered import INDIVIDUALS, not_held_topic
 
 #: The words that make a message a topic's question, as players type them in four languages.
 TOPICS: dict[str, re.Pattern[str]] = {
@@ -179,9 +181,13 @@ class MonsterTopic:
         if reading.verdict is not Verdict.ANSWER:
             return None  # no monster surely named ("glow materials"): not a topic question after all
         monster = context.snapshot.monsters[reading.monsters[0]]
-        return topic_answer(
+        answer = topic_answer(
             monster, topic, context.game, language, rank, certainty(reading), context.game_chosen, bool(rank)
         )
+        individual = not_held_topic(text)  # "歷戰鎖刃龍 素材": the monster's, after the line on the individual's own
+        if individual and individual[0] in INDIVIDUALS and answer.game and not answer.unanswered:
+            return replace(answer, unanswered=individual[0])
+        return answer
 
 
 def givers(snapshot: Snapshot, item: str, game: str) -> tuple[Monster, ...]:
