@@ -395,6 +395,14 @@ def test_a_habitat_no_source_holds_is_said(knowledge):
         assert [m.data["type"] for m in reply.messages] == ["text"] and words in reply.messages[0].data["text"]
 
 
+def test_a_topic_missing_for_a_monster_the_sources_cover_blames_no_game(knowledge):
+    """Zinogre is in World's records (its materials) but has no habitat there: "(they cover World and Wilds)" would
+    read as if it were in neither; Magnamalo (Rise only) is told which games the sources cover."""
+    talk = Conversation(knowledge)
+    assert talk.reply_to_text("zinogre habitat").messages[0].data["text"] == "No habitat for Zinogre in my sources."
+    assert "World and Wilds" in talk.reply_to_text("magnamalo habitat").messages[0].data["text"]
+
+
 @pytest.mark.parametrize("text", ["rathalos drop rate", "rathalos drop rates", "火龍 掉率", "リオレウス ドロップ率"])
 def test_drop_rates_are_the_materials(knowledge, text):
     """The materials reply is the drop rates (the source's reward tables): asked as such, it answers."""

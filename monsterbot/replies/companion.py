@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from monsterbot.core.companion import RANKS, holds
+from monsterbot.core.companion import RANKS, TOPICS, holds
 from monsterbot.core.glossary import condition_name, item_name, place_name
 from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
 from monsterbot.line_sdk.messaging import (
@@ -34,6 +34,7 @@ MAX_ITEMS, MAX_PAGES, MAX_GIVERS, MAX_DROPS = 10, 3, 6, 4
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "no_data": "No {topic} for {name} in the sources (they cover World and Wilds).",
+        "no_data_held": "No {topic} for {name} in my sources.",
         "bring_note": "derived from the items' own descriptions",
         "rare": "Rare {n}",
         "btn_inflicts": "Ailments",
@@ -68,6 +69,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "zh-TW": {
         "no_data": "資料中沒有{name}的{topic}（來源只涵蓋世界與荒野）。",
+        "no_data_held": "資料中沒有{name}的{topic}。",
         "bring_note": "依道具說明文字推得",
         "rare": "稀有度{n}",
         "btn_inflicts": "異常",
@@ -102,6 +104,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "zh-CN": {
         "no_data": "资料中没有{name}的{topic}（来源只涵盖世界与荒野）。",
+        "no_data_held": "资料中没有{name}的{topic}。",
         "bring_note": "依道具说明文字推得",
         "rare": "稀有度{n}",
         "btn_inflicts": "异常",
@@ -136,6 +139,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "ja": {
         "no_data": "{name}の{topic}のデータはありません（ワールドとワイルズのみ）。",
+        "no_data_held": "{name}の{topic}のデータはありません。",
         "bring_note": "アイテムの説明文から",
         "rare": "レア{n}",
         "btn_inflicts": "状態異常",
@@ -529,9 +533,11 @@ def field_guide(monster: Monster, game: str, topic: str, language: str) -> FlexM
 
 
 def no_data_words(monster: Monster, topic: str, language: str) -> str:
-    """None of the monster's games has the topic in the sources, said plainly."""
+    """None of the monster's games has the topic in the sources, said plainly: with the games the sources cover
+    where they hold nothing of this monster (Rise's), without where they do (World's Zinogre has no habitat)."""
     topic_word = say(language, topic)
-    return say(language, "no_data").format(
+    covered = any(holds(facts, t) for facts in monster.games.values() for t in TOPICS)
+    return say(language, "no_data_held" if covered else "no_data").format(
         name=monster.name(language), topic=topic_word.lower() if language == "en" else topic_word
     )
 
