@@ -241,3 +241,11 @@ def test_a_mention_with_no_words_gets_help_in_the_chats_language(knowledge: Any)
     reply = talk.reply_to_text("", ChatKind.GROUP, mentioned=True, chat_key="g")
     assert reply.kind == "help" and reply.language == "zh-TW"
     assert talk.reply_to_text("", ChatKind.GROUP, mentioned=True, chat_key="new").language == "en"  # nothing known
+
+
+@pytest.mark.parametrize("text", ["冰碎龙弱点", "灼霞龙该用什么武器"])
+def test_a_name_glued_inside_a_longer_one_is_not_that_monster(knowledge: Any, text: str) -> None:
+    """冰碎龍 (not in the knowledge) holds 碎龍, 灼霞龍 holds 霞龍: neither is answered as Brachydios or Chameleos
+    asked about "冰" or "灼"."""
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == "not_found", (reply.kind, [m.id for m in reply.monsters])

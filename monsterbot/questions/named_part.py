@@ -96,13 +96,17 @@ def _names(monster: Monster) -> list[str]:
 
 def named_in(answer: Answer, subject: str) -> tuple[Monster, str] | None:
     """(the monster an answer matched or offers whose name the message holds, the rest of the message without that
-    name); None when no such monster. The matcher may leave "rathalos frost" unanswered, offering Rathalos: the
-    name is there, the rest is for the caller to read."""
+    name); None when no such monster, or when its Chinese or Japanese name is glued after other such characters
+    (灼霞龍 holds 霞龍: a name the knowledge lacks, not Chameleos asked about "灼"). The matcher may leave
+    "rathalos frost" unanswered, offering Rathalos: the name is there, the rest is for the caller to read."""
     typed = normalize(subject)
     found = [(len(name), monster, name) for monster in answer.monsters for name in _names(monster) if name in typed]
     if answer.kind not in (AnswerKind.WEAKNESS, AnswerKind.NOT_FOUND, AnswerKind.WHICH_ONE) or not found:
         return None
     _, monster, name = max(found, key=lambda f: f[0])
+    at = typed.find(name)
+    if at > 0 and not name.isascii() and not typed[at - 1].isascii():
+        return None  # glued after other characters it is part of a longer name: 冰碎龍 is no Brachydios (碎龍)
     return monster, typed.replace(name, "", 1)
 
 
