@@ -249,3 +249,4 @@ def test_a_name_glued_inside_a_longer_one_is_not_that_monster(knowledge: Any, te
     asked about "冰" or "灼"."""
     reply = Conversation(knowledge).reply_to_text(text)
     assert reply.kind == "not_found", (reply.kind, [m.id for m in reply.monsters])
+    assert Conversation(knowledge).reply_to_text("推薦打火龍的武器").unanswered  # a hunter's verb glued before: asks
