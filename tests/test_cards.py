@@ -434,6 +434,77 @@ def test_comparisons_say_their_source_and_footnote_derived_stars(knowledge: Any)
     assert any("MHWorldData" in t for t in world) and not any(t.startswith("* ") for t in world)
 
 
+def test_a_comparison_outside_the_default_game_is_in_the_game_documenting_them_best(talk: Conversation) -> None:
+    """Rathalos, Rathian and Velkhana are all in World and Rise (Velkhana not in Wilds): World's stars, ailments and
+    hitzones, as each one's card shows, not Rise's list of weak elements because Rise is newer."""
+    reply = talk.reply_to_text("火龙 vs 雌火龙 vs 冰咒龙")
+    assert reply.kind == "compare" and reply.game == "world"
+
+
+@pytest.mark.parametrize(
+    ("language", "wound", "ascii"),
+    [("zh-TW", "尾巴（傷口）", True), ("zh-CN", "尾巴（伤口）", True), ("ja", "尻尾(傷口)", False)],
+)
+def test_a_parts_state_is_bracketed_as_its_name_brackets_one(
+    knowledge: Any, language: str, wound: str, ascii: bool
+) -> None:
+    """Lagiacrus's tail rows: 尾巴（傷口） beside 尾巴（未命名）, not "尾巴 (傷口)" with half-width brackets."""
+    monster = knowledge.current.monsters["lagiacrus"]
+    texts = message_texts(to_wire(part_answer(monster, "tail", language, "wilds")).data)
+    assert wound in texts
+    rows = [t for t in texts if t.startswith(wound[:2]) and ("傷" in t or "伤" in t)]
+    assert rows and not any(" (" in t or (ascii and "(" in t) for t in rows), rows
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_game_button_under_a_hitzone_table_says_it_asks_for_the_table(talk: Conversation, language: str) -> None:
+    """What the chat shows the player saying on a press is what the reply answers: "世界 火龍 部位肉質" before
+    World's hitzone table, not "世界 火龍" (a card's words)."""
+    asked = {"en": "rathalos hitzones", "zh-TW": "火龍 肉質", "zh-CN": "火龙 肉质", "ja": "リオレウス 肉質"}
+    reply = talk.reply_to_text(asked[language])
+    shown = [i["action"]["displayText"] for m in reply.messages for i in m.data["quickReply"]["items"]]
+    hitzones = label(language, "hitzones")
+    assert shown and all(s.endswith(f" {hitzones}") for s in shown), shown
+
+
+@pytest.mark.parametrize("language", CJK)
+def test_a_forms_stars_are_an_aside_in_the_languages_own_brackets(knowledge: Any, language: str) -> None:
+    """Wilds Rathalos when wounded: （受傷時：龍★★★ 水★★）, not a full-width colon inside "( )"."""
+    rathalos = knowledge.current.monsters["rathalos"]
+    for reply in (weakness_card(rathalos, language, "wilds"), element_answer(rathalos, "dragon", language, "wilds")):
+        asides = [t for t in message_texts(to_wire(reply).data) if "★" in t and "：" in t]
+        assert asides and all(t.startswith("（") and t.endswith("）") for t in asides), asides
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_comparison_across_games_says_whose_source_is_whose(knowledge: Any, language: str) -> None:
+    """Rathalos (Wilds), Magnamalo (Rise), Nergigante (World): each source line headed by its game, so "not in the
+    source: element stars …" reads as Rise's; and the legend of Rise's ◎ and ○, as its own card gives it."""
+    monsters = knowledge.current.monsters
+    compared = [monsters[m] for m in ("rathalos", "magnamalo", "nergigante")]
+    texts = message_texts(to_wire(comparison(compared, language, "wilds")).data)
+    assert label(language, "listed_legend") in texts
+    for game in ("wilds", "rise", "world"):
+        assert sum(t.startswith(f"{short_game_name(game, language)} · ") for t in texts) == 1, (game, texts)
+
+
+@pytest.mark.parametrize("language", CJK)
+def test_a_notification_in_chinese_or_japanese_is_punctuated_full_width(knowledge: Any, language: str) -> None:
+    """The altText a phone's notification and chat list show: 火龍 上位 素材：…；…, not "素材: …; …"."""
+    from monsterbot.replies import companion
+
+    rathalos = knowledge.current.monsters["rathalos"]
+    replies = [
+        companion.materials(rathalos, "wilds", "high", language),
+        companion.field_guide(rathalos, "wilds", "habitat", language),
+        companion.item_sources("Rathalos Ruby", (rathalos,), "wilds", language),
+        part_answer(rathalos, "tail", language, "wilds"),
+    ]
+    for reply in replies:
+        alt = to_wire(reply).data["altText"]
+        assert ";" not in alt and ": " not in alt, alt
+
+
 def _name_texts(node: Any) -> Iterator[dict[str, Any]]:
     """Every text component of a Flex tree."""
     if isinstance(node, dict):

@@ -12,7 +12,7 @@ import pytest
 
 from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.core.glossary import item_name, table
-from monsterbot.core.model import LANGUAGES, KnowledgeSet
+from monsterbot.core.model import LANGUAGES, Drop, KnowledgeSet
 from monsterbot.knowledge.positioned_yaml import load_one
 from monsterbot.replies import companion, line_rules
 from monsterbot.replies.game_labels import short_game_name
@@ -117,7 +117,15 @@ def test_best_rate_first(knowledge):
 
 @pytest.mark.parametrize(
     "text, language",
-    [("火龍 素材", "zh-TW"), ("火龙 素材", "zh-CN"), ("リオレウス 素材", "ja"), ("rathalos materials", "en")],
+    [
+        ("火龍 素材", "zh-TW"),
+        ("火龍掉什麼", "zh-TW"),
+        ("火龙 素材", "zh-CN"),
+        ("火龙掉什么素材", "zh-CN"),
+        ("リオレウス 素材", "ja"),
+        ("rathalos materials", "en"),
+        ("what does rathalos drop", "en"),
+    ],
 )
 def test_a_monsters_materials(knowledge, text, language):
     reply = Conversation(knowledge).reply_to_text(text)
@@ -158,6 +166,16 @@ def test_habitat_and_what_it_inflicts(knowledge, text, topic):
     if reply.language == "zh-TW":
         assert "緋紅森林" in body and "火屬性異常" in body and "打消果實" in body
     _valid(reply)
+
+
+@pytest.mark.parametrize("traps", [("pitfall",), ("pitfall", "shock", "vine")])
+def test_the_traps_that_hold_a_monster_read_as_english(knowledge, traps):
+    """ "pitfall, shock, vine traps holds" was what Zinogre's field guide said; one trap or three, the verb agrees."""
+    zinogre = knowledge.current.monsters["zinogre"]
+    facts = replace(zinogre.games["world"], traps={t: t in traps for t in ("pitfall", "shock", "vine")})
+    guide = to_wire(companion.field_guide(replace(zinogre, games={"world": facts}), "world", "habitat", "en")).data
+    shown = ", ".join(f"{t} traps" for t in traps)
+    assert f"{shown} hold it" in str(guide)
 
 
 def test_follow_ups(knowledge):
@@ -204,6 +222,23 @@ def test_every_companion_reply_fits_line(knowledge):
                     assert line_rules.message_errors(to_wire(message).data) == [], (monster.id, game, language)
                     checked += 1
     assert checked > 1000
+
+
+def test_every_drops_tier_is_in_the_askers_language(knowledge):
+    """ "导虫研究地 low 63%" in a zh-CN reply: a Guiding Lands level, an appraisal's colour, are the asker's words."""
+    tiers = {
+        (drop.how, drop.tier)
+        for monster in knowledge.current.monsters.values()
+        for facts in monster.games.values()
+        for items in facts.materials.values()
+        for material in items
+        for drop in material.drops
+        if drop.tier
+    }
+    for language in ("zh-TW", "zh-CN", "ja"):
+        for how, tier in tiers:
+            shown = companion.drop_label(Drop(how, 1, tier=tier), language, "world")
+            assert tier not in shown, (language, shown)
 
 
 def test_a_monsters_name_wins_over_an_item_of_the_same_spelling(knowledge):
@@ -333,6 +368,19 @@ def test_where_is_a_monster_answers_its_habitat(knowledge, text, monster, langua
     _valid(reply)
 
 
+@pytest.mark.parametrize("text", ["打火龍要帶什麼", "火龙该带什么", "打火龍要準備什麼", "リオレウス 何を持っていく"])
+def test_what_to_bring_with_its_verb_of_need_is_what_to_bring(knowledge, text):
+    """ "要帶什麼" is "what to bring": its 要 is no part of the monster's name, left to make the name unreadable."""
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert (reply.kind, reply.topic, reply.monsters[0].id) == ("field_guide", "inflicts", "rathalos"), text
+
+
+@pytest.mark.parametrize("text", ["火龍要帶什麼屬性", "打火龙带什么属性"])
+def test_what_element_to_bring_is_the_weakness_not_what_it_inflicts(knowledge, text):
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == "weakness" and reply.monsters[0].id == "rathalos", text
+
+
 @pytest.mark.parametrize("text", ["where to hit rathalos", "リオレウスの弱点はどこ", "火龍打哪裡"])
 def test_where_on_the_monster_is_not_where_it_lives(knowledge, text):
     assert Conversation(knowledge).reply_to_text(text).kind != "field_guide", text
@@ -345,6 +393,14 @@ def test_a_habitat_no_source_holds_is_said(knowledge):
         reply = talk.reply_to_text(text)
         assert reply.kind == "field_guide" and reply.game is None
         assert [m.data["type"] for m in reply.messages] == ["text"] and words in reply.messages[0].data["text"]
+
+
+def test_a_topic_missing_for_a_monster_the_sources_cover_blames_no_game(knowledge):
+    """Zinogre is in World's records (its materials) but has no habitat there: "(they cover World and Wilds)" would
+    read as if it were in neither; Magnamalo (Rise only) is told which games the sources cover."""
+    talk = Conversation(knowledge)
+    assert talk.reply_to_text("zinogre habitat").messages[0].data["text"] == "No habitat for Zinogre in my sources."
+    assert "World and Wilds" in talk.reply_to_text("magnamalo habitat").messages[0].data["text"]
 
 
 @pytest.mark.parametrize("text", ["rathalos drop rate", "rathalos drop rates", "火龍 掉率", "リオレウス ドロップ率"])
@@ -368,10 +424,10 @@ def test_crowns_are_answered_first(knowledge, text):
     [
         ("rise rathalos materials", "I hold MH Wilds materials for Rathalos, not MH Rise:"),
         ("ライズ リオレウス 素材", "リオレウスのライズの素材はデータにありません。ワイルズの素材はこちら："),
-        ("rise 火龍 棲息地", "我只有火龍的荒野棲息地，沒有崛起的："),
+        ("rise 火龍 棲息地", "我沒有火龍的崛起棲息地，以下是荒野的："),
         ("rathalos materials low rank", "I hold high rank materials for Rathalos, not low rank:"),
-        ("火龍 素材 下位", "我只有火龍的上位素材，沒有下位的："),
-        ("崛起 火龙 素材", "我只有火龙的荒野素材，没有崛起的："),
+        ("火龍 素材 下位", "我沒有火龍的下位素材，以下是上位的："),
+        ("崛起 火龙 素材", "我没有火龙的崛起素材，以下是荒野的："),
     ],
 )
 def test_a_game_or_rank_not_held_is_said_before_what_is_shown(knowledge, text, note):
@@ -396,7 +452,15 @@ def test_a_follow_up_to_a_game_not_held_says_so(knowledge):
     talk.reply_to_text("火龍 素材", chat_key="c")
     reply = talk.reply_to_text("rise的呢", chat_key="c")
     assert reply.kind == "materials" and reply.game == "wilds"
-    assert reply.messages[0].data["text"] == "我只有火龍的荒野素材，沒有崛起的："
+    assert reply.messages[0].data["text"] == "我沒有火龍的崛起素材，以下是荒野的："
+
+
+def test_a_game_not_held_after_another_held_one_claims_no_only(knowledge):
+    """After World's materials, "崛起呢" shows Wilds': never "我只有火龍的荒野素材" (World's were just shown)."""
+    talk = Conversation(knowledge)
+    talk.reply_to_text("世界 火龍 素材", chat_key="c")
+    reply = talk.reply_to_text("崛起呢", chat_key="c")
+    assert reply.game == "wilds" and "只有" not in reply.messages[0].data["text"]
 
 
 def test_the_chats_own_game_not_held_is_said(knowledge):
@@ -452,6 +516,14 @@ def test_an_items_sources_in_a_game_not_held_say_so(knowledge):
     talk = Conversation(knowledge)
     reply = talk.reply_to_text("崛起 火龍紅玉怎麼拿")
     assert reply.kind == "item_sources" and reply.game == "wilds"
-    assert reply.messages[0].data["text"] == "我只有荒野的火龍的紅玉入手方法，沒有崛起的："
+    assert reply.messages[0].data["text"] == "我沒有崛起的火龍的紅玉入手方法，以下是荒野的："
     held = talk.reply_to_text("world where do I get rathalos ruby")
     assert held.game == "world" and [m.data["type"] for m in held.messages] == ["flex"]
+
+
+@pytest.mark.parametrize("text", ["歷戰鎖刃龍 素材", "tempered arkveld materials", "歴戦 アルシュベルド 素材"])
+def test_a_tempered_ones_materials_say_the_figures_are_the_monsters(knowledge, text):
+    """The materials shown for "tempered arkveld" are Arkveld's: the line on the individual's own comes first."""
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == "materials" and reply.monsters[0].id == "arkveld" and reply.unanswered == "tempered"
+    assert [m.data["type"] for m in reply.messages] == ["text", "flex"]

@@ -300,7 +300,7 @@ def test_a_part_shows_its_wound_values_where_the_game_has_them(line_stub, knowle
     assert not any(t.startswith("* ") for t in message_texts(tail))  # a part shows no stars: no derived-stars note
     assert rows(tail)[1:] == [
         ["尾巴", "45", "40", "35", "0", "5", "10", "5", "20"],
-        ["尾巴 (傷口)", "60", "55", "50", "0", "15", "20", "15", "30"],
+        ["尾巴（傷口）", "60", "55", "50", "0", "15", "20", "15", "30"],
     ]
 
 

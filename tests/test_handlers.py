@@ -84,7 +84,7 @@ def test_every_kind_of_answer_has_a_line_form_and_a_plain_one(knowledge: Any, mo
     [
         ("world 火龍", "weakness", ["火龍 Rathalos", "🐉 龍 ★★★", "資料來源：MHWorldData"]),
         ("world 火龍 肉質", "hitzones", ["頭部  65/70/60  0 15 20 15 30"]),
-        ("火龍 尾巴", "part", ["尾巴 (傷口)  60/55/50"]),
+        ("火龍 尾巴", "part", ["尾巴（傷口）  60/55/50"]),
         ("nu udra tentacles", "part", ["Front Left Arm"]),
         ("火龍 hp", "not_held", ["我的資料沒有魔物的體力", "火龍的資料請點下方按鈕"]),  # the line, as on LINE
         ("rise 煌黑龍", "game_missing", ["煌黑龍"]),
@@ -111,7 +111,7 @@ def test_a_part_answer_leaves_out_the_states_no_source_names(knowledge: Any) -> 
 
     answer = Conversation(knowledge).reply_to_text("鎖刃龍 鎖刃")
     text, alt = plain.render(answer), answer.messages[0].data["altText"]
-    assert answer.kind == "part" and "左鎖翼刃 (傷口)" in text and "左鎖翼刃 (傷口)" in alt, text
+    assert answer.kind == "part" and "左鎖翼刃（傷口）" in text and "左鎖翼刃（傷口）" in alt, text
     assert "狀態" not in text and "狀態" not in alt, text
 
 
@@ -232,3 +232,21 @@ def test_a_reverse_question_in_a_sentence_lists_and_a_name_beside_it_answers_for
     knowledge: Any, query: str, kind: str
 ) -> None:
     assert Conversation(knowledge).reply_to_text(query).kind == kind
+
+
+def test_a_mention_with_no_words_gets_help_in_the_chats_language(knowledge: Any) -> None:
+    """ "@monsterbot" alone in a zh-TW group: the help in the language the chat asked in, not English."""
+    talk = Conversation(knowledge)
+    talk.reply_to_text("火龍", ChatKind.GROUP, chat_key="g")
+    reply = talk.reply_to_text("", ChatKind.GROUP, mentioned=True, chat_key="g")
+    assert reply.kind == "help" and reply.language == "zh-TW"
+    assert talk.reply_to_text("", ChatKind.GROUP, mentioned=True, chat_key="new").language == "en"  # nothing known
+
+
+@pytest.mark.parametrize("text", ["冰碎龙弱点", "灼霞龙该用什么武器"])
+def test_a_name_glued_inside_a_longer_one_is_not_that_monster(knowledge: Any, text: str) -> None:
+    """冰碎龍 (not in the knowledge) holds 碎龍, 灼霞龍 holds 霞龍: neither is answered as Brachydios or Chameleos
+    asked about "冰" or "灼"."""
+    reply = Conversation(knowledge).reply_to_text(text)
+    assert reply.kind == "not_found", (reply.kind, [m.id for m in reply.monsters])
+    assert Conversation(knowledge).reply_to_text("推薦打火龍的武器").unanswered  # a hunter's verb glued before: asks

@@ -27,6 +27,14 @@ def talk(knowledge: Any) -> Conversation:
         ),
         ("火龍 體力", "我的資料沒有魔物的體力。火龍的資料請點下方按鈕。", "rathalos"),
         ("火龙 体力", "我的资料没有怪物的体力。火龙的资料请点下方按钮。", "rathalos"),
+        ("rathalos quest", "Quests are not in my data. What I know about Rathalos is a tap away below.", "rathalos"),
+        ("リオレウス クエスト", "クエストはデータにありません。リオレウスのデータは下のボタンからどうぞ。", "rathalos"),
+        ("rathalos gear", "Equipment is not in my data. What I know about Rathalos is a tap away below.", "rathalos"),
+        (
+            "rathalos flash bomb",
+            "Whether flashes work is not in my data. What I know about Rathalos is a tap away below.",
+            "rathalos",
+        ),
     ],
 )
 def test_a_topic_no_data_holds_is_said_instead_of_another_answer(
@@ -39,6 +47,11 @@ def test_a_topic_no_data_holds_is_said_instead_of_another_answer(
     [button] = message["quickReply"]["items"]
     assert talk.reply_to_postback(button["action"]["data"]).monsters[0].id == monster
     assert [m.id for m in reply.monsters] == [monster] and reply.unanswered
+
+
+@pytest.mark.parametrize("text", ["火龍 任務報酬", "rathalos quest rewards", "リオレウス クエスト報酬"])
+def test_quest_rewards_are_held_the_materials_answer_them(talk: Conversation, text: str) -> None:
+    assert talk.reply_to_text(text).kind == "materials", text
 
 
 def test_a_plain_question_says_nothing_more(talk: Conversation) -> None:
@@ -121,6 +134,26 @@ def test_an_individual_named_alone_gets_the_line_then_the_card(
     assert reply.kind == "weakness" and [m.id for m in reply.monsters] == [monster]
     assert reply.messages[0].data["text"] == line and len(reply.messages) == 2
     assert reply.unanswered == "tempered"
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("狂龍化火龍", "我的資料沒有狂龍化或傀異化個體的數值，以下是火龍的資料："),
+        ("傀異化 リオレウス", "狂竜化・傀異化した個体の数値はデータにありません。リオレウスのデータはこちら："),
+        (
+            "frenzied rathalos",
+            "Frenzied or afflicted monsters' own figures are not in my data. What I know about Rathalos:",
+        ),
+    ],
+)
+def test_a_frenzied_or_afflicted_one_is_not_answered_as_the_monster_unsaid(
+    talk: Conversation, text: str, line: str
+) -> None:
+    """ "frenzied rathalos" got Rathalos's card as if its figures were the frenzied one's: the line comes first."""
+    reply = talk.reply_to_text(text)
+    assert reply.kind == "weakness" and reply.monsters[0].id == "rathalos"
+    assert reply.messages[0].data["text"] == line and reply.unanswered == "afflicted"
 
 
 def test_every_topic_no_data_holds_has_its_line_in_every_language() -> None:

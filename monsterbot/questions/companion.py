@@ -7,6 +7,7 @@ rathalos ruby", "火龍紅玉怎麼拿", "火竜の紅玉の入手方法").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
@@ -16,17 +17,19 @@ from monsterbot.core.matching.reading import Verdict, read, read_question
 from monsterbot.core.model import GAMES, GameFacts, Monster
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.questions.context import Context, certainty
+from monsterbot.questions.unanswered import INDIVIDUALS, not_held_topic
 
 #: The words that make a message a topic's question, as players type them in four languages.
 TOPICS: dict[str, re.Pattern[str]] = {
-    "materials": re.compile(
-        r"素材|材料|掉落率|掉落物?|掉率|掉寶|剥ぎ取り|ドロップ率|入手確率|"
-        r"\b(?:materials?|mats|drops|loot|drop (?:rates?|chances?))\b",
+    "materials": re.compile(  # with the verb that asks for them ("火龙掉什么素材", "what does rathalos drop")
+        r"(?:掉(?:什麼|什么|啥))?(?:素材|材料)|掉落率|掉落物?|掉率|掉寶|掉(?:什麼|什么|啥)|剥ぎ取り|ドロップ率|入手確率|"
+        r"任務報酬|任务报酬|クエスト報酬|\b(?:materials?|mats|drop (?:rates?|chances?)|drops?|loot|quest rewards?)\b",
         re.I,
     ),
     "habitat": re.compile(r"棲息地|栖息地|生息地|出沒|出没|地點|地点|場所|\b(?:habitats?|locations?)\b", re.I),
-    "inflicts": re.compile(
-        r"状態異常攻撃|状態異常|異常狀態|异常状态|異常|异常|帶什麼|带什么|持ち物|"
+    "inflicts": re.compile(  # "要帶什麼" with its verb of need (not a name's); "帶什麼屬性" asks for an element
+        r"状態異常攻撃|状態異常|異常狀態|异常状态|異常|异常|持ち物|何を?持って(?:いく|行く|いけば)|"
+        r"(?:需要|應該|应该|要|該|该)?(?:帶|带|準備|准备)(?:什麼|什么|啥)(?!\s*(?:屬性|属性|武器))|"
         r"\b(?:inflicts?|what (?:should i|to) bring|ailments?)\b",
         re.I,
     ),
@@ -178,9 +181,13 @@ class MonsterTopic:
         if reading.verdict is not Verdict.ANSWER:
             return None  # no monster surely named ("glow materials"): not a topic question after all
         monster = context.snapshot.monsters[reading.monsters[0]]
-        return topic_answer(
+        answer = topic_answer(
             monster, topic, context.game, language, rank, certainty(reading), context.game_chosen, bool(rank)
         )
+        individual = not_held_topic(text)  # "歷戰鎖刃龍 素材": the monster's, after the line on the individual's own
+        if individual and individual[0] in INDIVIDUALS and answer.game and not answer.unanswered:
+            return replace(answer, unanswered=individual[0])
+        return answer
 
 
 def givers(snapshot: Snapshot, item: str, game: str) -> tuple[Monster, ...]:

@@ -16,11 +16,14 @@ MOST_COMPARED = 4
 
 def shared_game(monsters: tuple[Monster, ...], context: Context) -> str:
     """The game a comparison is answered in: the one chosen (named, or the chat's own), else the default game when
-    every monster is in it, else the newest game they all are in (one game's figures side by side), else the
-    default (each monster then in its newest game, its column labelled with it)."""
+    every monster is in it, else of the games they all are in the one documenting them best (World's stars and
+    hitzones over Rise's list of weak elements, as a card picks `Monster.documented_game`), the newest of those
+    (one game's figures side by side), else the default (each monster then in its newest game, its column labelled
+    with it)."""
     if context.game_chosen or all(context.game in m.games for m in monsters):
         return context.game
-    return next((g for g in reversed(GAMES) if all(g in m.games for m in monsters)), context.game)
+    shared = [g for g in reversed(GAMES) if all(g in m.games for m in monsters)]
+    return max(shared, key=lambda g: sum(m.games[g].documented for m in monsters), default=context.game)
 
 
 class Comparison:

@@ -19,4 +19,13 @@ class Help:
         talk = small_talk(context.text) if context.question.kind is Kind.EMPTY else None
         if talk:
             return small_talk_answer(context, talk)
-        return Answer(AnswerKind.HELP, AnswerOutcome.HELP)
+        return Answer(AnswerKind.HELP, AnswerOutcome.HELP, language=_chats_language(context))
+
+
+def _chats_language(context: Context) -> str:
+    """A message with no words in it ("@monsterbot" alone) has no language: the chat's last question's, if any
+    ("": the message's own otherwise)."""
+    if context.question.kind is not Kind.EMPTY or not context.chat_key:
+        return ""
+    remembered = context.memory.recall(context.chat_key)
+    return remembered.language if remembered else ""

@@ -15,6 +15,7 @@ from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty,
 from monsterbot.core.glossary import every_part_name
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind
+from monsterbot.core.matching.reading import HUNT_WORDS
 from monsterbot.core.model import Monster
 from monsterbot.core.parts import base_part
 from monsterbot.questions.cards import card
@@ -96,14 +97,26 @@ def _names(monster: Monster) -> list[str]:
 
 def named_in(answer: Answer, subject: str) -> tuple[Monster, str] | None:
     """(the monster an answer matched or offers whose name the message holds, the rest of the message without that
-    name); None when no such monster. The matcher may leave "rathalos frost" unanswered, offering Rathalos: the
-    name is there, the rest is for the caller to read."""
+    name); None when no such monster, or when its Chinese or Japanese name is glued after other such characters
+    that ask nothing (灼霞龍 holds 霞龍: a name the knowledge lacks, not Chameleos asked about "灼"; 打火龍 asks).
+    The matcher may leave "rathalos frost" unanswered, offering Rathalos: the name is there, the rest is for the
+    caller to read."""
     typed = normalize(subject)
     found = [(len(name), monster, name) for monster in answer.monsters for name in _names(monster) if name in typed]
     if answer.kind not in (AnswerKind.WEAKNESS, AnswerKind.NOT_FOUND, AnswerKind.WHICH_ONE) or not found:
         return None
     _, monster, name = max(found, key=lambda f: f[0])
+    before = typed[: typed.find(name)]
+    if before and not name.isascii() and not before[-1].isascii() and not before.endswith(_hunt_verbs()):
+        return None  # glued after other characters it is part of a longer name: 冰碎龍 is no Brachydios (碎龍)
     return monster, typed.replace(name, "", 1)
+
+
+@cache
+def _hunt_verbs() -> tuple[str, ...]:
+    """The Chinese and Japanese words of a hunter's question (reading.HUNT_WORDS), normalised: glued before a name
+    they ask about it ("推薦打火龍的武器")."""
+    return tuple(w for w in (normalize(word) for word in HUNT_WORDS) if w and not w.isascii())
 
 
 def card_for(monster: Monster, kind: Kind, detail: str, context: Context, certainty: Certainty) -> Answer:

@@ -33,9 +33,13 @@ NOT_HELD: dict[str, tuple[str, ...]] = {
     "weapon": ("weapon", "weapons", "武器", "用什麼武器", "用什么武器", "おすすめ武器"),
     "tempered": ("tempered", "arch-tempered", "歷戰", "历战", "歴戦", "歷戰王", "历战王", "歴戦王"),
     "armor": ("armor", "armour", "防具", "套裝", "套装"),
+    "gear": ("gear", "equipment", "裝備", "装备", "装備"),
+    "quest": ("quest", "quests", "クエスト", "任務", "任务"),
+    "flash": ("flash", "flashbug", "閃光", "闪光"),
+    "afflicted": ("frenzied", "afflicted", "狂龍化", "狂龙化", "狂竜化", "傀異化", "傀异化"),
 }
 #: The topics of NOT_HELD that name an individual of the monster, not a question: the individual is the monster.
-INDIVIDUALS = frozenset({"tempered"})
+INDIVIDUALS = frozenset({"tempered", "afflicted"})
 _NAME = MonsterName()
 
 
@@ -82,7 +86,9 @@ def _asks_the_card(text: str) -> bool:
 
 @cache
 def _hunt_words() -> frozenset[str]:
-    return frozenset(normalize(word) for word in HUNT_WORDS) - {""}
+    """HUNT_WORDS but the words of the topics no data holds: "weapon", "armor", 裝備 ask for those, not the card."""
+    topics = {normalize(word) for words in NOT_HELD.values() for word in words}
+    return frozenset(normalize(word) for word in HUNT_WORDS) - topics - {""}
 
 
 class NotHeld:

@@ -21,6 +21,7 @@ from monsterbot.replies.labels import (
     ELEMENT_ICONS,
     colon,
     form_name,
+    in_brackets,
     joined,
     label,
     listed,
@@ -32,6 +33,7 @@ from monsterbot.replies.messages import (
     QUICK_REPLY_LIMIT,
     VIEW_CARD,
     VIEW_HITZONES,
+    VIEW_TABLE,
     button_label,
     page_data,
     postback_data,
@@ -115,13 +117,15 @@ def footnote(lines: list[str]) -> FlexBox:
 
 
 def game_buttons(monster: Monster, shown: str | None, language: str, view: str | None = None) -> QuickReply | None:
-    """One button per other game the monster appears in, opening the same view for that game."""
+    """One button per other game the monster appears in, opening the same view for that game (what the chat shows
+    the player saying names that view: "世界 火龍 肉質" for a hitzone table, "世界 火龍" for a card)."""
+    asked = f" {label(language, 'hitzones')}" if view in (VIEW_HITZONES, VIEW_TABLE) else ""
     items = [
         QuickReplyItem(
             action=PostbackAction(
                 label=button_label(short_game_name(game, language)),
                 data=postback_data(monster.id, game, language, view),
-                display_text=f"{short_game_name(game, language)} {monster.name(language)}",
+                display_text=f"{short_game_name(game, language)} {monster.name(language)}{asked}",
             )
         )
         for game in GAMES
@@ -254,7 +258,11 @@ def _element_rows(facts: GameFacts, language: str) -> list[FlexComponent]:
         shown = " ".join(f"{label(language, e)}{stars(form.elements[e])}" for e in strongest if form.elements[e] > 0)
         if shown:
             body.append(
-                text(f"({form_name(form.description, language)}{colon(language)}{shown})", size="xs", color=GREY)
+                text(
+                    in_brackets(f"{form_name(form.description, language)}{colon(language)}{shown}", language),
+                    size="xs",
+                    color=GREY,
+                )
             )
     return body
 

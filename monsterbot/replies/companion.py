@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from monsterbot.core.companion import RANKS, holds
+from monsterbot.core.companion import RANKS, TOPICS, holds
 from monsterbot.core.glossary import condition_name, item_name, place_name
 from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
 from monsterbot.line_sdk.messaging import (
@@ -24,7 +24,7 @@ from monsterbot.line_sdk.messaging import (
 from monsterbot.replies.card import alt_text, header, source_footer
 from monsterbot.replies.flex import GREY, heading, text
 from monsterbot.replies.game_labels import game_name, short_game_name
-from monsterbot.replies.labels import colon, joined, part_name, translated
+from monsterbot.replies.labels import clauses, colon, joined, part_name, translated
 from monsterbot.replies.messages import QUICK_REPLY_LIMIT, button_label, named_label, postback_data
 
 #: Items shown per bubble (a swipe shows the next ones, up to MAX_PAGES bubbles), monsters per item and ways per
@@ -34,6 +34,7 @@ MAX_ITEMS, MAX_PAGES, MAX_GIVERS, MAX_DROPS = 10, 3, 6, 4
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "no_data": "No {topic} for {name} in the sources (they cover World and Wilds).",
+        "no_data_held": "No {topic} for {name} in my sources.",
         "bring_note": "derived from the items' own descriptions",
         "rare": "Rare {n}",
         "btn_inflicts": "Ailments",
@@ -49,7 +50,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "crowns": "Crowns",
         "traps": "Traps",
         "no_traps": "traps do not hold it",
-        "holds": "holds",
+        "holds": "hold it",
         "none": "none in the data",
         "low": "Low rank",
         "high": "High rank",
@@ -62,12 +63,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "silver": "silver",
         "mini": "mini",
         "wilds_missing": "Capture and wound rewards are not in the game data read here.",
-        "pitfall": "pitfall",
-        "shock": "shock",
+        "pitfall": "pitfall traps",  # plural, as "hold it" agrees with one trap or three
+        "shock": "shock traps",
         "vine": "vine traps",
     },
     "zh-TW": {
         "no_data": "資料中沒有{name}的{topic}（來源只涵蓋世界與荒野）。",
+        "no_data_held": "資料中沒有{name}的{topic}。",
         "bring_note": "依道具說明文字推得",
         "rare": "稀有度{n}",
         "btn_inflicts": "異常",
@@ -102,6 +104,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "zh-CN": {
         "no_data": "资料中没有{name}的{topic}（来源只涵盖世界与荒野）。",
+        "no_data_held": "资料中没有{name}的{topic}。",
         "bring_note": "依道具说明文字推得",
         "rare": "稀有度{n}",
         "btn_inflicts": "异常",
@@ -136,6 +139,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "ja": {
         "no_data": "{name}の{topic}のデータはありません（ワールドとワイルズのみ）。",
+        "no_data_held": "{name}の{topic}のデータはありません。",
         "bring_note": "アイテムの説明文から",
         "rare": "レア{n}",
         "btn_inflicts": "状態異常",
@@ -248,11 +252,42 @@ _HOW: dict[str, dict[str, str]] = {
         "appraisal": "鑑定",
     },
 }
+#: A drop's tier: an investigation's or appraisal's colour, tempered, a Guiding Lands level band (low/mid/high).
 _TIERS = {
     "en": {},
-    "zh-TW": {"bronze": "銅", "silver": "銀", "gold": "金", "purple": "紫", "tempered": "歷戰"},
-    "zh-CN": {"bronze": "铜", "silver": "银", "gold": "金", "purple": "紫", "tempered": "历战"},
-    "ja": {"bronze": "銅", "silver": "銀", "gold": "金", "purple": "紫", "tempered": "歴戦"},
+    "zh-TW": {
+        "bronze": "銅",
+        "silver": "銀",
+        "gold": "金",
+        "purple": "紫",
+        "blue": "藍",
+        "tempered": "歷戰",
+        "low": "低等級",
+        "mid": "中等級",
+        "high": "高等級",
+    },
+    "zh-CN": {
+        "bronze": "铜",
+        "silver": "银",
+        "gold": "金",
+        "purple": "紫",
+        "blue": "蓝",
+        "tempered": "历战",
+        "low": "低等级",
+        "mid": "中等级",
+        "high": "高等级",
+    },
+    "ja": {
+        "bronze": "銅",
+        "silver": "銀",
+        "gold": "金",
+        "purple": "紫",
+        "blue": "青",
+        "tempered": "歴戦",
+        "low": "低レベル",
+        "mid": "中レベル",
+        "high": "高レベル",
+    },
 }
 
 
@@ -339,8 +374,8 @@ def materials(monster: Monster, game: str, rank: str, language: str) -> FlexMess
         if game == "wilds" and number == len(pages):
             body.append(text(say(language, "wilds_missing"), size="xxs", color=GREY, margin="lg"))
         bodies.append(body)
-    alt = f"{monster.name(language)} {say(language, rank)} {say(language, 'materials')}: " + "; ".join(
-        f"{name} {ways}" for name, _, ways in rows[:MAX_ITEMS]
+    alt = f"{monster.name(language)} {say(language, rank)} {say(language, 'materials')}{colon(language)}" + clauses(
+        (f"{name} {ways}" for name, _, ways in rows[:MAX_ITEMS]), language
     )
     ranks = [r for r in RANKS if r in facts.materials and r != rank]
     buttons = [_card_button(monster, game, language)]
@@ -376,7 +411,9 @@ def giver_rows(item: str, monsters: Sequence[Monster], game: str, language: str)
 def item_lines(item: str, monsters: Sequence[Monster], game: str, language: str) -> list[str]:
     """Where an item comes from, as text lines (the terminal's)."""
     lines = [f"{item_name(item, language, game)} — {say(language, 'get')} · {game_name(game, language)}"]
-    return lines + [f"{name}: {'; '.join(ways)}" for name, ways in giver_rows(item, monsters, game, language)]
+    return lines + [
+        f"{name}{colon(language)}{clauses(ways, language)}" for name, ways in giver_rows(item, monsters, game, language)
+    ]
 
 
 def item_sources(
@@ -393,7 +430,7 @@ def item_sources(
     for monster_name, per_rank in giver_rows(item, monsters, game, language):
         body.append(text(monster_name, size="sm", weight="bold", margin="lg"))
         body += [text(ways, size="xs", color=GREY) for ways in per_rank]
-        lines.append(f"{monster_name}: {'; '.join(per_rank)}")
+        lines.append(f"{monster_name}{colon(language)}{clauses(per_rank, language)}")
     if len(monsters) > MAX_GIVERS:
         body.append(
             text(say(language, "more").format(n=len(monsters) - MAX_GIVERS), size="xs", color=GREY, margin="md")
@@ -415,7 +452,7 @@ def item_sources(
         )
         for other in other_games
     ]
-    alt = f"{name} — {say(language, 'get')}: " + "; ".join(lines)
+    alt = f"{name} — {say(language, 'get')}{colon(language)}{clauses(lines, language)}"
     return FlexMessage(alt_text=alt_text(alt), contents=bubble, quick_reply=_quick(buttons))
 
 
@@ -486,7 +523,9 @@ def field_guide(monster: Monster, game: str, topic: str, language: str) -> FlexM
         body += [text(line, size="xs" if small else "sm") for line in lines]
         if title_ == say(language, "bring"):
             body.append(text(say(language, "bring_note"), size="xxs", color=GREY))
-    alt = f"{monster.name(language)} " + "; ".join(f"{t}{colon(language)}{lines[0]}" for t, lines, _ in sections[:2])
+    alt = f"{monster.name(language)} " + clauses(
+        (f"{t}{colon(language)}{lines[0]}" for t, lines, _ in sections[:2]), language
+    )
     buttons = [_card_button(monster, game, language)]
     buttons += _topic_buttons(monster, game, language, ("materials",), facts)
     buttons += _other_games(monster, game, language, topic)
@@ -494,9 +533,11 @@ def field_guide(monster: Monster, game: str, topic: str, language: str) -> FlexM
 
 
 def no_data_words(monster: Monster, topic: str, language: str) -> str:
-    """None of the monster's games has the topic in the sources, said plainly."""
+    """None of the monster's games has the topic in the sources, said plainly: with the games the sources cover
+    where they hold nothing of this monster (Rise's), without where they do (World's Zinogre has no habitat)."""
     topic_word = say(language, topic)
-    return say(language, "no_data").format(
+    covered = any(holds(facts, t) for facts in monster.games.values() for t in TOPICS)
+    return say(language, "no_data_held" if covered else "no_data").format(
         name=monster.name(language), topic=topic_word.lower() if language == "en" else topic_word
     )
 

@@ -9,7 +9,7 @@ from monsterbot.replies.card import alt_text, element_label, header, other_views
 from monsterbot.replies.colours import ELEMENT_COLOURS
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.game_labels import game_name
-from monsterbot.replies.labels import colon, form_name, label, listed, part_name, stars, translated
+from monsterbot.replies.labels import colon, form_name, in_brackets, label, listed, part_name, stars, translated
 
 BEST_PARTS = 3
 _WORDS = {
@@ -71,7 +71,10 @@ def element_answer(monster: Monster, element: str, language: str, game: str | No
         if element in form.elements:
             body.append(
                 text(
-                    f"({form_name(form.description, language)}{colon(language)}{stars(form.elements[element])})",
+                    in_brackets(
+                        f"{form_name(form.description, language)}{colon(language)}{stars(form.elements[element])}",
+                        language,
+                    ),
                     size="xs",
                     color=GREY,
                 )

@@ -264,7 +264,7 @@ def _compose(english: str, language: str, game: str | None) -> str | None:
         states = [part_words()["states"].get(s, {}).get(language) for s in state.split("+")]
         if base is None or None in states:
             return None
-        return f"{base}({'+'.join(states)})" if language == "ja" else f"{base}（{'+'.join(states)}）"
+        return with_state(base, "+".join(states), language)
     for joiner in _JOINERS:
         if joiner in english:
             pieces = [_compose(piece.strip(), language, game) for piece in english.split(joiner)]
@@ -274,6 +274,13 @@ def _compose(english: str, language: str, game: str | None) -> str | None:
             rest = _compose(english[len(side) + 1 :], language, game)
             return None if rest is None else prefix[language] + rest
     return None
+
+
+def with_state(name: str, state: str, language: str) -> str:
+    """A part's name with a state, bracketed as the language writes it: "Tail (Wound)", 尾巴（傷口）, 尻尾(傷口)."""
+    if language == "en":
+        return f"{name} ({state})"
+    return f"{name}({state})" if language == "ja" else f"{name}（{state}）"
 
 
 def part_name(english: str, language: str, game: str | None) -> str:
@@ -306,9 +313,19 @@ def joined(items: Iterable[str], language: str) -> str:
     return (", " if language == "en" else "、").join(items)
 
 
+def clauses(items: Iterable[str], language: str) -> str:
+    """Clauses in a row, each with commas of its own: "a; b" in English, a；b in Chinese and Japanese."""
+    return ("; " if language == "en" else "；").join(items)
+
+
 def colon(language: str) -> str:
     """The colon between a label and its value: full-width in Chinese and Japanese."""
     return ": " if language == "en" else "："
+
+
+def in_brackets(words: str, language: str) -> str:
+    """An aside in brackets: full-width around Chinese or Japanese words (their colon is full-width too)."""
+    return f"({words})" if language == "en" else f"（{words}）"
 
 
 def source_name(source: str) -> str:

@@ -9,7 +9,7 @@ from monsterbot.replies.card import alt_text, header, other_views, source_footer
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.followups import say
 from monsterbot.replies.game_labels import game_name, state_name
-from monsterbot.replies.labels import ELEMENT_ICONS, colon, joined, label, part_name
+from monsterbot.replies.labels import ELEMENT_ICONS, clauses, colon, in_brackets, joined, label, part_name, with_state
 
 _WIDTHS = [5, 2, 2, 2, 2, 2, 2, 2, 2]
 _NO_FIGURES = {
@@ -92,8 +92,9 @@ def part_answer(monster: Monster, family: str, language: str, game: str | None) 
         footer=source_footer(facts, language, stars_shown=False),
     )  # a part shows no stars
     shown_game = facts.game if facts is not None else None
-    figures = "; ".join(f"{zone_name(z, language, shown_game)} {physical(z)}" for z in zones)
-    alt = f"{name} {part} ({label(language, 'cut_impact_shot')}): {figures}" if zones else f"{name} {part}"
+    figures = clauses((f"{zone_name(z, language, shown_game)} {physical(z)}" for z in zones), language)
+    kinds = in_brackets(label(language, "cut_impact_shot"), language)
+    alt = f"{name} {part} {kinds}{colon(language)}{figures}" if zones else f"{name} {part}"
     return FlexMessage(
         alt_text=alt_text(" ".join([alt, *marks])),
         contents=bubble,
@@ -115,9 +116,10 @@ def physical(zone: Hitzone) -> str:
 
 
 def zone_name(zone: Hitzone, language: str, game: str | None) -> str:
-    """A part's name (in `game`'s words) with its state where the game has one: 頭部 (傷口) for a wound's values."""
+    """A part's name (in `game`'s words) with its state where the game has one: 頭部（傷口） for a wound's values,
+    bracketed as the part's own name brackets one (尾巴（未命名）（傷口）, never half- and full-width mixed)."""
     name = part_name(zone.part, language, game)
-    return f"{name} ({state_name(zone.state, language)})" if zone.state else name
+    return with_state(name, state_name(zone.state, language), language) if zone.state else name
 
 
 def _marks(facts: GameFacts | None, family: str, language: str) -> list[str]:

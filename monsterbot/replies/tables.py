@@ -214,11 +214,25 @@ def comparison(
         body=FlexBox(
             layout="vertical", spacing="sm", contents=draw(names, own_games, every, language), padding_top="md"
         ),
-        footer=footnote(list(dict.fromkeys(line for f in every if f for line in source_lines(f, language)))),
+        footer=footnote(_compared_sources(every, games, language)),
     )
     alt = " | ".join(summary(monster, facts, language) for monster, facts in zip(monsters, every, strict=True))
     shown = quick_replies((*monsters, *left_out), game, language)  # the ones left out are a tap away too
     return FlexMessage(alt_text=alt_text(alt), contents=bubble, quick_reply=shown)
+
+
+def _compared_sources(every: list[GameFacts | None], games: list[str], language: str) -> list[str]:
+    """The footnote of a comparison: the legend of ◎ and ○ where a game's source lists weak elements without stars,
+    then each game's source lines once, headed by the game's short name when the compared games differ ("MH Rise ·
+    Source: HunterPie …": whose source lacks what is then plain)."""
+    lines = [label(language, "listed_legend")] if any(f and not f.elements and f.weak_elements for f in every) else []
+    for game in games:
+        facts = next(f for f in every if f and f.game == game)
+        block = source_lines(facts, language)
+        if len(games) > 1:
+            block[0] = f"{short_game_name(game, language)} · {block[0]}"
+        lines += block
+    return lines
 
 
 def left_out_words(shown: int, left_out: Sequence[Monster], language: str) -> str:
