@@ -266,6 +266,16 @@ def test_an_element_asked_after_question_words_is_that_elements_answer(knowledge
     assert _answer(knowledge, "電龍頭").kind == "not_found"  # a faucet: the name glued to 頭 is another word
 
 
+@pytest.mark.parametrize(
+    ("text", "monster"), [("火龍頭部弱點", "rathalos"), ("火龙头部弱点", "rathalos"), ("雷狼龍尾巴肉質", "zinogre")]
+)
+def test_a_part_and_a_question_glued_to_the_name_ask_for_that_part(knowledge, text, monster):
+    """The part's word glued to the name is followed by a question's: the part asked, not a longer word (電龍頭)."""
+    answer = _answer(knowledge, text)
+    assert answer.kind == "part" and [m.id for m in answer.monsters] == [monster], answer
+    assert _answer(knowledge, "火龍頭部").kind == "not_found"  # a part's word alone glued to it: "did you mean?"
+
+
 def test_a_homophone_of_a_whole_name_is_that_name_not_a_variant_word_before_another(knowledge):
     """白赤龍 is said as 白熾龍 (Zoh Shia); 白 + 赤龍 (Safi'jiiva's alias) would be a white Safi'jiiva we lack."""
     assert _read(knowledge, "白赤龙怎么打").monsters == ("zoh-shia",)

@@ -305,7 +305,11 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             or _kind_asked(question.subject, text, matcher)
             or reading
         )
-    glued = _glued(question.subject, text) and bool(matcher.monsters_named(question.subject))
+    glued = (
+        _glued(question.subject, text)
+        and bool(matcher.monsters_named(question.subject))
+        and not _part_asked(question.subject, text)
+    )
     if reading.verdict is Verdict.ANSWER and (question.part or question.topic) and glued:
         return Reading(
             Verdict.UNKNOWN,
@@ -500,11 +504,24 @@ def _question_words(subject: str, side: Reading) -> bool:
     return _no_name_near(side) and (_asks_only(subject) or bool(_ELEMENT_FIRST.match(subject)))
 
 
+def _part_asked(subject: str, text: str) -> bool:
+    """Whether the words glued after a name are a part's and a question's ("火龍頭部弱點": its head's weakness), not a
+    part's alone (電龍頭, a faucet; 火龍頭部 is still "did you mean?")."""
+    typed = normalize(text)
+    after = typed[typed.find(subject) + len(subject) :] if subject in typed else ""
+    return bool(after) and _segments(after, _part_question_words()) and not _segments(after, _part_words())
+
+
+@lru_cache(maxsize=1)
+def _part_words() -> frozenset[str]:
+    """The words players name a monster's parts by (頭, 尾巴, "tail")."""
+    return _words(tuple(word for words in PART_WORDS.values() for word in words))
+
+
 @lru_cache(maxsize=1)
 def _part_question_words() -> frozenset[str]:
     """The words of a question about a monster, of a hunter's question and of its parts (打, 頭, 尾巴, "tail")."""
-    parts = (word for words in PART_WORDS.values() for word in words)
-    return _about_keys() | _words((*HUNT_WORDS, *parts))
+    return _about_keys() | _words(HUNT_WORDS) | _part_words()
 
 
 def _apart(sides: list[Reading]) -> list[Reading]:
