@@ -32,13 +32,10 @@ from monsterbot_devtools.webprocess import (
     procfile_command,
     text_event,
 )
-from tests.conftest import need_redis, redis_url, wait_for
+from tests.conftest import GUARD, need_redis, redis_url, wait_for
 from tests.tcp_proxy import TcpProxy
 
 CLEAR_NAMES = ["火龍", "rathalos", "リオレウス", "雌火龍"]  # answered in groups too (group mode "confident")
-#: Seconds a test waits for what must come while a dependency is held: a hang guard, far past any busy machine's
-#: delay, never a latency bound (the tests assert what happened while the dependency was held, not how fast).
-GUARD = 60
 
 
 def _events(count: int, group: bool = False) -> list[dict]:
