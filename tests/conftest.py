@@ -27,6 +27,9 @@ from monsterbot_devtools.line_standin import LineStandIn, reply_token
 from monsterbot_devtools.webprocess import ACCESS_TOKEN
 
 T = TypeVar("T")
+#: Seconds a test waits for what must come (while a dependency is held or stalled, too): a hang guard, far past any
+#: busy machine's delay, never a latency bound (a test asserts what happened, not how fast).
+GUARD = 60
 
 REPO = Path(__file__).resolve().parent.parent
 KNOWLEDGE = REPO / "knowledge"
@@ -174,17 +177,12 @@ def post_signed(app: Any, payload: dict[str, Any]) -> Any:
     return response
 
 
-def wait_for(predicate: Callable[[], Any], timeout: float = 10.0) -> None:
-    """Poll until the predicate holds; fail after the timeout."""
+def wait_for(predicate: Callable[[], Any], timeout: float = GUARD) -> None:
+    """Poll until the predicate holds; fail after the timeout (a hang guard)."""
     deadline = time.monotonic() + timeout
     while not predicate():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.02)
-
-
-#: Seconds a test waits for what must come while a dependency is held or stalled: a hang guard, far past any busy
-#: machine's delay, never a latency bound (a test asserts what happened while the dependency was held, not how fast).
-GUARD = 60
 
 
 def answered(call: Callable[[], T]) -> T:

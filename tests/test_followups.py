@@ -681,7 +681,7 @@ def test_a_failed_preferences_read_answers_the_default_and_keeps_nothing(tmp_pat
     migrate(engine)
     StorePreferences(engine).set_mention_only("chat", True)  # another replica's change, now readable
     StorePreferences(engine).set_game("chat", "rise")
-    wait_for(lambda: cached.mention_only("chat") is True and cached.game("chat") == "rise", timeout=5)
+    wait_for(lambda: cached.mention_only("chat") is True and cached.game("chat") == "rise")
 
 
 @pytest.mark.parametrize("text", ["rathalos weak vs what", "nargacuga vs what?"])

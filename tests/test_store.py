@@ -328,7 +328,7 @@ def test_the_query_log_deletes_what_is_past_its_retention_at_start_and_on_schedu
     with engine.begin() as connection:  # an entry that ages past the retention while the writer runs, idle
         connection.execute(text("UPDATE query_log SET at = :at"), {"at": now - timedelta(days=9)})
     with Session(engine) as session:
-        wait_for(lambda: session.exec(select(QueryLogRow)).all() == [], timeout=5)
+        wait_for(lambda: session.exec(select(QueryLogRow)).all() == [])
     log.close()
 
 
