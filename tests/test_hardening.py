@@ -439,7 +439,7 @@ def test_a_reply_cancelled_before_it_started_is_reported_and_frees_its_place():
         first = dispatcher.send("first", [], results.append)
         assert first is not None and dispatcher.send("refused", [], results.append) is None
         first.cancel()  # before its first step: its coroutine never runs
-        await asyncio.sleep(0.01)
+        await asyncio.gather(first, return_exceptions=True)  # its end reported before this wait's own callback
         assert results == ["unsent"]
         second = dispatcher.send("second", [], results.append)
         assert second is not None and await second == "ok"
