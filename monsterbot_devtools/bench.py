@@ -21,9 +21,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from monsterbot.sources.compiled import CACHE_FILE
 from monsterbot_devtools.line_standin import LineStandIn
@@ -442,20 +443,27 @@ def bench_cold_start(repeat: int) -> dict[str, list[float]]:
     starts into the backlog of the listening socket it is handed, as Knative's activator holds a request until a pod
     takes it; ours as the image ships it (with its compiled knowledge, `monsterbot compile --into`, on a new data
     folder) and the echo example's, interleaved; and the floor of importing what the echo example imports."""
+    with as_shipped() as shipped:
+        return _cold_starts(shipped, repeat)
+
+
+@contextmanager
+def as_shipped() -> Iterator[dict[str, str]]:
+    """monsterbot's settings as the image ships them, for a run: the query log on and the image's compiled knowledge
+    (`monsterbot compile --into`, MONSTERBOT_COMPILED_KNOWLEDGE); each process gets a new data folder."""
     with tempfile.TemporaryDirectory(prefix="monsterbot-image-") as image:
-        return _cold_starts(Path(image), repeat)
+        subprocess.run(
+            [str(Path(sys.executable).parent / "monsterbot"), "compile", "--into", image],
+            check=True,
+            capture_output=True,
+            cwd=REPO,
+        )
+        yield AS_SHIPPED | {"MONSTERBOT_COMPILED_KNOWLEDGE": str(Path(image) / CACHE_FILE)}
 
 
-def _cold_starts(image: Path, repeat: int) -> dict[str, list[float]]:
+def _cold_starts(shipped: dict[str, str], repeat: int) -> dict[str, list[float]]:
     names = [f"{name}{key}{cpu}" for name in ("ours", "echo") for key in ("", "_reply") for cpu in ("", "_cpu")]
     figures: dict[str, list[float]] = {name: [] for name in [*names, "imports"]}
-    subprocess.run(
-        [str(Path(sys.executable).parent / "monsterbot"), "compile", "--into", str(image)],
-        check=True,
-        capture_output=True,
-        cwd=REPO,
-    )
-    shipped = AS_SHIPPED | {"MONSTERBOT_COMPILED_KNOWLEDGE": str(image / CACHE_FILE)}
     for n in range(repeat):
         for name in ("ours", "echo") if n % 2 == 0 else ("echo", "ours"):
             for key, measure, event in (("", _first_answer, 900_000), ("_reply", _waiting_reply, 900_001)):
@@ -466,18 +474,6 @@ def _cold_starts(image: Path, repeat: int) -> dict[str, list[float]]:
         subprocess.run([sys.executable, "-c", IMPORT_FLOOR], check=True)
         figures["imports"].append(time.perf_counter() - started)
     return figures
-
-
-def _tree_cpu(pid: int) -> float:
-    """CPU seconds a process and its children have spent so far (the children it reaped included)."""
-    ticks = 0
-    for member in [pid, *children(pid)]:
-        try:
-            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:  # ended
-            continue
-        ticks += sum(int(field) for field in fields[11:15])  # utime, stime, cutime, cstime
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _first_answer(name: str, env: dict[str, str], n: int) -> tuple[float, float]:
@@ -494,7 +490,7 @@ def _first_answer(name: str, env: dict[str, str], n: int) -> tuple[float, float]
                     break
             except OSError:  # not listening yet
                 time.sleep(0.005)
-        return time.perf_counter() - started, _tree_cpu(web.process.pid)
+        return time.perf_counter() - started, cpu_seconds(_tree(web.process.pid))
     finally:
         web.stop()
         line.stop()
@@ -522,7 +518,7 @@ def _waiting_reply(name: str, env: dict[str, str], n: int) -> tuple[float, float
             time.sleep(0.001)
         if response.status != 200 or not replies:
             raise RuntimeError(f"{name}: the waiting message was not answered ({response.status})")
-        return replies[0] - started, _tree_cpu(web.process.pid)
+        return replies[0] - started, cpu_seconds(_tree(web.process.pid))
     finally:
         connection.close()
         web.stop()
@@ -646,9 +642,9 @@ class WebhookRun:
 
 
 def bench_webhook(seconds: float, clients: int, rounds: int, knowledge: Path | None = None) -> WebhookRun:
-    """Loads on monsterbot, the SDK's echo example, its echo on the loop with the SDK's asyncio client and hello
-    world (and, with `knowledge`, monsterbot on that knowledge as "big"), started once each and measured
-    interleaved."""
+    """Loads on monsterbot as shipped, the SDK's echo example, its echo on the loop with the SDK's asyncio client and
+    hello world (and, with `knowledge`, monsterbot on that knowledge as "big": no compiled knowledge of it), started
+    once each and measured interleaved."""
     replies = [0]
 
     def count(_recorded: object) -> None:
@@ -657,28 +653,29 @@ def bench_webhook(seconds: float, clients: int, rounds: int, knowledge: Path | N
     line = LineStandIn(ACCESS_TOKEN, on_request=count, keep=False).start()
     names = list(COMMANDS) + (["big"] if knowledge else [])
 
-    def start(name: str) -> WebProcess:
-        extra = AS_SHIPPED | ({"MONSTERBOT_KNOWLEDGE": str(knowledge)} if name == "big" else {})
+    def start(name: str, shipped: dict[str, str]) -> WebProcess:
+        extra = (AS_SHIPPED | {"MONSTERBOT_KNOWLEDGE": str(knowledge)}) if name == "big" else shipped
         web = WebProcess.start(line.url, workers=2, command=COMMANDS.get(name), extra_env=extra)
         web.settle()
         return web
 
-    webs = {name: start(name) for name in names}
-    run = WebhookRun({name: [] for name in names}, {}, {})
-    try:
-        for name, web in webs.items():
-            load(web, min(1.0, seconds), clients, replies, SENDS_REPLIES.get(name, True))  # warm-up
-        for r in range(rounds):
-            for name in names[r % len(names) :] + names[: r % len(names)]:
-                run.loads[name].append(load(webs[name], seconds, clients, replies, SENDS_REPLIES.get(name, True)))
-        for name, web in webs.items():
-            pids = _tree(web.process.pid)
-            run.pss_total_mb[name] = sum(pss_mb(p) for p in pids)
-            run.pss_worker_mb[name] = max(pss_mb(p) for p in pids[1:])
-    finally:
-        for web in webs.values():
-            web.stop()
-        line.stop()
+    with as_shipped() as shipped:
+        webs = {name: start(name, shipped) for name in names}
+        run = WebhookRun({name: [] for name in names}, {}, {})
+        try:
+            for name, web in webs.items():
+                load(web, min(1.0, seconds), clients, replies, SENDS_REPLIES.get(name, True))  # warm-up
+            for r in range(rounds):
+                for name in names[r % len(names) :] + names[: r % len(names)]:
+                    run.loads[name].append(load(webs[name], seconds, clients, replies, SENDS_REPLIES.get(name, True)))
+            for name, web in webs.items():
+                pids = _tree(web.process.pid)
+                run.pss_total_mb[name] = sum(pss_mb(p) for p in pids)
+                run.pss_worker_mb[name] = max(pss_mb(p) for p in pids[1:])
+        finally:
+            for web in webs.values():
+                web.stop()
+            line.stop()
     return run
 
 

@@ -1,21 +1,70 @@
-"""Write a labelled corpus written apart from the matcher into its two halves (shared by the fresh generators).
+"""Write a labelled corpus into its two halves: the path every corpus generator shares (tests/matching_corpus*.py).
 
-A line is (language, class, query, expected, source); the split is tests/matching_corpus.held_out, a hash of the
-query, so a line keeps its half whatever else is added. Each file opens with a header naming every source.
+A line is (language, class, query, expected, source); the split is `held_out`, a hash of the query, so a line keeps
+its half whatever else is added. Each file opens with a header naming every source.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from tests.matching_corpus import held_out
-
 Line = tuple[str, ...]
+#: A labelled table's row: (language, query, label, source); the label is the expected column or a part of it.
+Row = tuple[str, str, str, str]
+#: Lines that must get no card: (language, class, queries, source).
+Negatives = Sequence[tuple[str, str, tuple[str, ...], str]]
 
 
 def line(language: str, kind: str, query: str, expected: str, source: str) -> Line:
     return (language, kind, query, expected, source)
+
+
+def pick(key: str, options: Sequence[str], count: int) -> list[str]:
+    """`count` different options chosen by a hash of the key (deterministic, spread over the options)."""
+    start = int(hashlib.sha1(key.encode()).hexdigest(), 16)
+    return [options[(start + i * 7) % len(options)] for i in range(count)]
+
+
+def asked(
+    frames: Mapping[str, Sequence[str]],
+    corpus: str,
+    language: str,
+    kind: str,
+    form: str,
+    expected: str,
+    source: str,
+    count: int,
+) -> list[Line]:
+    """A form in `count` of its language's ways of asking (`frames`, each holding `{n}`), chosen by a hash of the
+    corpus, the language and the form."""
+    chosen = pick(f"{corpus}/{language}/{form}", frames[language], count)
+    return [line(language, kind, frame.format(n=form), expected, source) for frame in chosen]
+
+
+def tables(
+    variants: Iterable[Row],
+    unknown: Iterable[Row],
+    individuals: Iterable[Row],
+    games: Iterable[Row],
+    compares: Iterable[Row],
+    reverse: Iterable[Row],
+    questions: list[Line],
+    ambiguous: Iterable[Row],
+    negatives: Negatives,
+) -> list[Line]:
+    """The lines of a fresh corpus's labelled tables, in this order (questions already written as lines)."""
+    lines = [line(lang, "variant", q, e, s) for lang, q, e, s in variants]
+    lines += [line(lang, "unknown", q, f"unknown:{base}", s) for lang, q, base, s in unknown]
+    lines += [line(lang, "individual", q, e, s) for lang, q, e, s in individuals]
+    lines += [line(lang, "game", q, e, s) for lang, q, e, s in games]
+    lines += [line(lang, "compare", q, f"compare:{ids}", s) for lang, q, ids, s in compares]
+    lines += [line(lang, "reverse", q, f"reverse:{element}", s) for lang, q, element, s in reverse]
+    lines += questions
+    lines += [line(lang, "ambiguous", q, f"ambiguous:{ids}", s) for lang, q, ids, s in ambiguous]
+    lines += [line(lang, kind, q, "none", s) for lang, kind, queries, s in negatives for q in queries]
+    return lines
 
 
 def unique(lines: Iterable[Line]) -> list[Line]:
@@ -29,7 +78,13 @@ def unique(lines: Iterable[Line]) -> list[Line]:
     return kept
 
 
+def held_out(line: Line) -> bool:
+    """The split: a hash of the line's query, so a line keeps its half whatever else is added."""
+    return int(hashlib.sha256(line[2].encode("utf-8")).hexdigest(), 16) % 2 == 1
+
+
 def header(half: str, corpus: str, generator: str, sources: dict[str, str]) -> str:
+    """A fresh corpus's header: what it is, who writes it, its columns and its sources."""
     listed = "".join(f"#   {key}: {text}\n" for key, text in sources.items())
     return (
         f"# The {half} half of the {corpus} labelled corpus of what players type (written by {generator};\n"
@@ -38,16 +93,22 @@ def header(half: str, corpus: str, generator: str, sources: dict[str, str]) -> s
     )
 
 
-def halves(
-    lines: list[Line], files: tuple[Path, Path], corpus: str, generator: str, sources: dict[str, str]
-) -> dict[Path, str]:
-    """Each file's text (the tuning file, then the held-out one): its header, then its half of the lines."""
+def split(lines: Iterable[Line], files: tuple[Path, Path], header: Callable[[str], str]) -> dict[Path, str]:
+    """Each file's text (the tuning file, then the held-out one): its header (given the half's name), then its half
+    of the lines, a query written twice kept once."""
+    kept = unique(lines)
     tune, heldout = files
     return {
-        path: header(half, corpus, generator, sources)
-        + "".join("\t".join(each) + "\n" for each in lines if held_out(each) is keep)
+        path: header(half) + "".join("\t".join(each) + "\n" for each in kept if held_out(each) is keep)
         for path, half, keep in ((tune, "tuning", False), (heldout, "held-out", True))
     }
+
+
+def halves(
+    lines: Iterable[Line], files: tuple[Path, Path], corpus: str, generator: str, sources: dict[str, str]
+) -> dict[Path, str]:
+    """A fresh corpus's two files (`split`, under `header`)."""
+    return split(lines, files, lambda half: header(half, corpus, generator, sources))
 
 
 def write(texts: dict[Path, str]) -> None:

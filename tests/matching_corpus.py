@@ -15,10 +15,11 @@ answer, offer the base).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from monsterbot.core.model import Monster
+from tests import corpus_files
+from tests.corpus_files import Line, line, pick
 
 DATA = Path(__file__).parent / "data"
 TUNE = DATA / "matching_corpus_tune.tsv"
@@ -110,32 +111,20 @@ GAME_NAMES = {
 }
 
 
-def _pick(key: str, options: tuple[str, ...], count: int) -> list[str]:
-    """`count` different options chosen by a hash of the key (deterministic, spread over the options)."""
-    start = int(hashlib.sha1(key.encode()).hexdigest(), 16)
-    return [options[(start + i * 7) % len(options)] for i in range(count)]
-
-
-def _line(language: str, kind: str, query: str, expected: str, source: str) -> tuple[str, ...]:
-    return (language, kind, query, expected, source)
-
-
-def names_block(monsters: list[Monster]) -> list[tuple[str, ...]]:
+def names_block(monsters: list[Monster]) -> list[Line]:
     """Every official name in every language, in two ways of asking, plus one with its game named."""
     out = []
     for monster in monsters:
         for language, name in monster.names.items():
-            for template in _pick(f"{monster.id}/{language}", TEMPLATES[language], 2):
-                out.append(_line(language, "name", template.format(n=name, l=name.lower()), monster.id, "game-text"))
+            for template in pick(f"{monster.id}/{language}", TEMPLATES[language], 2):
+                out.append(line(language, "name", template.format(n=name, l=name.lower()), monster.id, "game-text"))
             game = monster.newest_game()
             if game and language in ("zh-TW", "en"):
-                out.append(
-                    _line(language, "name+game", f"{GAME_NAMES[game][language]} {name}", monster.id, "game-text")
-                )
+                out.append(line(language, "name+game", f"{GAME_NAMES[game][language]} {name}", monster.id, "game-text"))
     return out
 
 
-def aliases_block(monsters: list[Monster]) -> list[tuple[str, ...]]:
+def aliases_block(monsters: list[Monster]) -> list[Line]:
     """Every alias in one way of asking (an alias several monsters share asks which)."""
     out = []
     for monster in monsters:
@@ -145,8 +134,8 @@ def aliases_block(monsters: list[Monster]) -> list[tuple[str, ...]]:
                 expected = monster.id if len(sharing) == 1 else "ambiguous:" + ",".join(sharing)
                 if len(sharing) > 1 and monster.id != sharing[0]:
                     continue
-                for template in _pick(f"{monster.id}/{alias}", TEMPLATES[language], 1):
-                    out.append(_line(language, "alias", template.format(n=alias, l=alias.lower()), expected, "aliases"))
+                for template in pick(f"{monster.id}/{alias}", TEMPLATES[language], 1):
+                    out.append(line(language, "alias", template.format(n=alias, l=alias.lower()), expected, "aliases"))
     return out
 
 
@@ -1069,32 +1058,21 @@ NEGATIVES: list[tuple[str, str, str, str]] = [
 ]
 
 
-def all_lines(monsters: list[Monster]) -> list[tuple[str, ...]]:
-    """Every line of the corpus, blocks in order, duplicates dropped."""
+def all_lines(monsters: list[Monster]) -> list[Line]:
+    """Every line of the corpus, blocks in order."""
     lines = names_block(monsters) + aliases_block(monsters)
     lines += [
-        _line(lang, "variant", q, e, "wikiwiki-ryakusho" if "亜種" in q or lang == "ja" else "wikiwiki-betsumei")
+        line(lang, "variant", q, e, "wikiwiki-ryakusho" if "亜種" in q or lang == "ja" else "wikiwiki-betsumei")
         for lang, q, e in VARIANTS
     ]
-    lines += [_line(lang, "title", q, e, "pixiv-kokuenou") for lang, q, e in TITLES]
-    lines += [_line(lang, "game-form", q, e, "game-text") for lang, q, e in FORMS]
-    lines += [_line(lang, "element", q, e, "game-text") for lang, q, e in ELEMENTS]
-    lines += [_line("en", "heard", q, e, "game-text") for q, e in HEARD]
-    lines += [_line(lang, "compare", q, e, "game-text") for lang, q, e in COMPARES]
-    lines += [_line(lang, "nickname", q, e, s) for lang, q, e, s in NICKNAMES]
-    lines += [_line(lang, kind, q, "none", s) for lang, kind, q, s in NEGATIVES]
-    seen: set[str] = set()
-    unique = []
-    for line in lines:
-        if line[2] not in seen:
-            seen.add(line[2])
-            unique.append(line)
-    return unique
-
-
-def held_out(line: tuple[str, ...]) -> bool:
-    """The split: a hash of the line's query, so a line keeps its half whatever else is added."""
-    return int(hashlib.sha256(line[2].encode("utf-8")).hexdigest(), 16) % 2 == 1
+    lines += [line(lang, "title", q, e, "pixiv-kokuenou") for lang, q, e in TITLES]
+    lines += [line(lang, "game-form", q, e, "game-text") for lang, q, e in FORMS]
+    lines += [line(lang, "element", q, e, "game-text") for lang, q, e in ELEMENTS]
+    lines += [line("en", "heard", q, e, "game-text") for q, e in HEARD]
+    lines += [line(lang, "compare", q, e, "game-text") for lang, q, e in COMPARES]
+    lines += [line(lang, "nickname", q, e, s) for lang, q, e, s in NICKNAMES]
+    lines += [line(lang, kind, q, "none", s) for lang, kind, q, s in NEGATIVES]
+    return lines
 
 
 def header(half: str) -> str:
@@ -1107,15 +1085,16 @@ def header(half: str) -> str:
     )
 
 
-def main() -> None:
+def halves() -> dict[Path, str]:
+    """Each file's text: its header, then its half of the lines (a query written twice kept once)."""
     from monsterbot.sources.yaml_files import YamlSource
 
     monsters = list(YamlSource([Path(__file__).parents[1] / "knowledge"]).load().monsters)
-    lines = all_lines(monsters)
-    for path, half, keep in ((TUNE, "tuning", False), (HELDOUT, "held-out", True)):
-        rows = ["\t".join(line) + "\n" for line in lines if held_out(line) is keep]
-        path.write_text(header(half) + "".join(rows), "utf-8")
-        print(f"{path.name}: {len(rows)} lines")
+    return corpus_files.split(all_lines(monsters), (TUNE, HELDOUT), header)
+
+
+def main() -> None:
+    corpus_files.write(halves())
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 Written independently of tests/matching_corpus.py and of the matcher, from public pages (forum and wiki nicknames,
 news and guides, the game's own text in every language) to measure precision and recall on input nobody tuned
-on. Run `python -m tests.matching_corpus_fresh` after adding a line. The split is the one of tests/matching_corpus.py
+on. Run `python -m tests.matching_corpus_fresh` after adding a line. The split is tests/corpus_files.held_out
 (a hash of the query), so a line keeps its half whatever is added; never move a line between halves.
 
 Labels say what the player means, read against knowledge/monsters (ids and which variants exist), in the scheme of
@@ -18,11 +18,11 @@ Columns: language, class, query, expected, source (a key of SOURCES, whose addre
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from tests import corpus_files
-from tests.corpus_files import Line, line, unique
-from tests.matching_corpus import _pick
+from tests.corpus_files import Line, line, pick
 
 DATA = Path(__file__).parent / "data"
 TUNE = DATA / "matching_corpus_fresh_tune.tsv"
@@ -1925,10 +1925,8 @@ NEGATIVES = [
 ]
 
 
-def _asked(language: str, kind: str, form: str, expected: str, source: str, count: int) -> list[Line]:
-    """A form in `count` ways of asking, chosen by a hash of the form."""
-    frames = _pick(f"fresh/{language}/{form}", FRAMES[language], count)
-    return [line(language, kind, frame.format(n=form), expected, source) for frame in frames]
+#: A form in `count` ways of asking: (language, kind, form, expected, source, count).
+_asked = partial(corpus_files.asked, FRAMES, "fresh")
 
 
 def names_block() -> list[Line]:
@@ -1939,7 +1937,7 @@ def names_block() -> list[Line]:
             out += _asked(language, "name", name, monster_id, "game-text", 2)
     for monster_id, other_names in OTHERS.items():
         names = dict(zip(LANGUAGES, other_names, strict=True))
-        for language in _pick(f"fresh/{monster_id}", LANGUAGES, 2):
+        for language in pick(f"fresh/{monster_id}", LANGUAGES, 2):
             name = names[language].lower() if language == "en" else names[language]
             out += _asked(language, "name", name, monster_id, "game-text", 1)
     return out
@@ -1960,22 +1958,14 @@ def forms_block() -> list[Line]:
 
 
 def all_lines() -> list[Line]:
-    """Every line of the fresh corpus, blocks in order, a query written twice kept once."""
-    lines = names_block() + forms_block()
-    lines += [line(lang, "variant", q, e, s) for lang, q, e, s in VARIANTS]
-    lines += [line(lang, "unknown", q, f"unknown:{base}", s) for lang, q, base, s in UNKNOWN]
-    lines += [line(lang, "individual", q, e, s) for lang, q, e, s in INDIVIDUALS]
-    lines += [line(lang, "game", q, e, s) for lang, q, e, s in GAMES]
-    lines += [line(lang, "compare", q, f"compare:{ids}", s) for lang, q, ids, s in COMPARES]
-    lines += [line(lang, "reverse", q, f"reverse:{element}", s) for lang, q, element, s in REVERSE]
-    lines += [line(lang, "question", q, e, "players") for lang, q, e in QUESTIONS]
-    lines += [line(lang, "ambiguous", q, f"ambiguous:{ids}", s) for lang, q, ids, s in AMBIGUOUS]
-    lines += [line(lang, kind, q, "none", s) for lang, kind, queries, s in NEGATIVES for q in queries]
-    return unique(lines)
+    """Every line of the corpus, blocks in order."""
+    questions = [line(lang, "question", q, e, "players") for lang, q, e in QUESTIONS]
+    labelled = (VARIANTS, UNKNOWN, INDIVIDUALS, GAMES, COMPARES, REVERSE, questions, AMBIGUOUS, NEGATIVES)
+    return names_block() + forms_block() + corpus_files.tables(*labelled)
 
 
 def halves() -> dict[Path, str]:
-    """Each file's text: its header, then its half of the lines."""
+    """Each file's text: its header, then its half of the lines (a query written twice kept once)."""
     return corpus_files.halves(all_lines(), (TUNE, HELDOUT), "fresh", "tests/matching_corpus_fresh.py", SOURCES)
 
 

@@ -4,7 +4,7 @@ Written after the first two corpora had both been tuned on, without running the 
 code, from public pages none of them cites (news and reviews of Wilds, Rise and World, bot alias lists on GitHub,
 Chinese, Japanese and Korean wikis and blogs, pages of other franchises for the negatives), to report precision and
 recall on input nobody tuned on. Run `python -m tests.matching_corpus_fresh2` after adding a line; the split is the
-hash of tests/matching_corpus.py, so never move a line between halves.
+hash of tests/corpus_files.py, so never move a line between halves.
 
 Labels say what the player means, read against knowledge/monsters, in the scheme and with the choices of
 tests/matching_corpus_fresh.py: a monster id, "none", "ambiguous:a,b", "compare:a,b,c", "reverse:<element>" or
@@ -17,13 +17,13 @@ Columns: language, class, query, expected, source (a key of SOURCES, whose addre
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from monsterbot.knowledge.positioned_yaml import load_one
 from tests import corpus_files
-from tests.corpus_files import Line, line, unique
-from tests.matching_corpus import _pick
+from tests.corpus_files import Line, line, pick
 
 DATA = Path(__file__).parent / "data"
 TUNE = DATA / "matching_corpus_fresh2_tune.tsv"
@@ -1630,10 +1630,8 @@ def _monsters() -> dict[str, dict[str, Any]]:
     return monsters
 
 
-def _asked(language: str, kind: str, form: str, expected: str, source: str, count: int) -> list[Line]:
-    """A form in `count` ways of asking, chosen by a hash of the form."""
-    frames = _pick(f"fresh2/{language}/{form}", FRAMES[language], count)
-    return [line(language, kind, frame.format(n=form), expected, source) for frame in frames]
+#: A form in `count` ways of asking: (language, kind, form, expected, source, count).
+_asked = partial(corpus_files.asked, FRAMES, "fresh2")
 
 
 def names_block() -> list[Line]:
@@ -1644,12 +1642,12 @@ def names_block() -> list[Line]:
         names = monster["names"]
         if "wilds" in monster["games"]:
             for language in LANGUAGES:
-                first, second = _pick(f"fresh2/{monster_id}/{language}", FRAMES[language], 2)
+                first, second = pick(f"fresh2/{monster_id}/{language}", FRAMES[language], 2)
                 typed = names[language].lower() if language == "en" else names[language]
                 out.append(line(language, "name", first.format(n=names[language]), monster_id, "knowledge"))
                 out.append(line(language, "name", second.format(n=typed), monster_id, "knowledge"))
         else:
-            (language,) = _pick(f"fresh2/{monster_id}", LANGUAGES, 1)
+            (language,) = pick(f"fresh2/{monster_id}", LANGUAGES, 1)
             out += _asked(language, "name", names[language], monster_id, "knowledge", 1)
     return out
 
@@ -1670,23 +1668,14 @@ def forms_block() -> list[Line]:
 
 
 def all_lines() -> list[Line]:
-    """Every line of the corpus, blocks in order, a query written twice kept once."""
-    lines = names_block() + forms_block()
-    lines += [line(lang, "variant", q, e, s) for lang, q, e, s in VARIANTS]
-    lines += [line(lang, "unknown", q, f"unknown:{base}", s) for lang, q, base, s in UNKNOWN]
-    lines += [line(lang, "individual", q, e, s) for lang, q, e, s in INDIVIDUALS]
-    lines += [line(lang, "game", q, e, s) for lang, q, e, s in GAMES]
-    lines += [line(lang, "compare", q, f"compare:{ids}", s) for lang, q, ids, s in COMPARES]
-    lines += [line(lang, "reverse", q, f"reverse:{element}", s) for lang, q, element, s in REVERSE]
-    lines += [line(lang, "question", q, e, "asking") for lang, q, e in QUESTIONS]
-    lines += [line(lang, "question", q, e, "asking") for lang, q, e in STYLED]
-    lines += [line(lang, "ambiguous", q, f"ambiguous:{ids}", s) for lang, q, ids, s in AMBIGUOUS]
-    lines += [line(lang, kind, q, "none", s) for lang, kind, queries, s in NEGATIVES for q in queries]
-    return unique(lines)
+    """Every line of the corpus, blocks in order."""
+    questions = [line(lang, "question", q, e, "asking") for lang, q, e in (*QUESTIONS, *STYLED)]
+    labelled = (VARIANTS, UNKNOWN, INDIVIDUALS, GAMES, COMPARES, REVERSE, questions, AMBIGUOUS, NEGATIVES)
+    return names_block() + forms_block() + corpus_files.tables(*labelled)
 
 
 def halves() -> dict[Path, str]:
-    """Each file's text: its header, then its half of the lines."""
+    """Each file's text: its header, then its half of the lines (a query written twice kept once)."""
     return corpus_files.halves(all_lines(), (TUNE, HELDOUT), "second fresh", "tests/matching_corpus_fresh2.py", SOURCES)
 
 

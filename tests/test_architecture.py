@@ -20,6 +20,7 @@ IMPURE = (
     "werkzeug",
     "gunicorn",
     "linebot",
+    "monsterbot.line_sdk",
     "urllib3",
     "requests",
     "redis",
@@ -49,6 +50,7 @@ LAYERS: list[set[str] | list[str]] = [
     {"kubernetes"},  # the API's definitions and the one module importing its client
     {"config"},
     {"knowledge", "replies", "store", "bounded", "host_file", "logs"},
+    {"line_sdk"},  # line-bot-sdk's modules that monsterbot uses
     {"core"},
 ]
 #: The only module that may import the `kubernetes` client library (and its transport, urllib3).
@@ -141,6 +143,16 @@ def test_no_import_cycle_between_modules() -> None:
         visit(module, [])
 
 
+def test_line_bot_sdk_is_imported_through_line_sdk() -> None:
+    """monsterbot/line_sdk defers the SDK's packages' `__init__` before any of their modules is imported: a module
+    that imported one of them directly, first, would run those `__init__`s at start; the SDK's models' base and errors
+    (pydantic.v1's) come from there too."""
+    importers = sorted(
+        _module(p) for p in SOURCES if any(n.split(".")[0] in ("linebot", "pydantic") for n in _imports(p))
+    )
+    assert all(m.startswith("monsterbot.line_sdk") for m in importers), importers
+
+
 def test_the_kubernetes_client_is_imported_in_one_module() -> None:
     importers = sorted(
         _module(p) for p in SOURCES if any(n.split(".")[0] in ("kubernetes", "urllib3") for n in _imports(p))
@@ -185,6 +197,7 @@ FORBIDDEN = {
         "monsterbot.store",
         "monsterbot.kubernetes",
         "linebot",
+        "monsterbot.line_sdk",
         "flask",
     ),
     "conversation.py": ("monsterbot.store", "monsterbot.kubernetes", "flask"),

@@ -262,9 +262,7 @@ def test_a_close_spelling_is_found_as_rapidfuzz_scores_it(knowledge):
     """The item index's close spellings come from the matcher's prefilter: the best ratio over every key."""
     from rapidfuzz import fuzz, process
 
-    from monsterbot.questions.companion import item_index
-
-    index = item_index(knowledge.current)
+    index = knowledge.current.items
     for typed in ("rathalos rubi", "infernosack", "火龍紅王", "doshaguma furr"):
         found = index.find(typed)
         best = process.extractOne(typed.replace(" ", ""), list(index.by_key), scorer=fuzz.ratio, score_cutoff=88.0)

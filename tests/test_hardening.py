@@ -82,6 +82,24 @@ def test_a_late_release_frees_only_the_releasers_own_claim(tmp_path, ledger):
     assert first.claim(["e"]) == set() and second.claim(["e"]) == set()  # still the second's
 
 
+def test_an_answer_redis_missed_is_never_answered_again(tmp_path):
+    """A reply that came back after its webhook's deadline is marked answered in the host's file alone (Redis is not
+    called then): the host's other worker does not claim the event's redelivery, and the worker's next poll marks it
+    in Redis, where another replica (its own file) finds it."""
+    url = need_redis()
+    prefix = f"monsterbot-test:{uuid.uuid4()}:"
+    worker, sibling = [RedisLedger(url, 0.05, SqliteLedger(tmp_path / "host.sqlite3", 30), prefix=prefix) for _ in "ab"]
+    replica = RedisLedger(url, 0.05, SqliteLedger(tmp_path / "replica.sqlite3", 30), prefix=prefix)
+    assert worker.claim(["e", "f"]) == {"e", "f"}
+    with deadline(time.monotonic() - 1):  # past the webhook's deadline: no Redis call
+        worker.answered("e")
+        worker.answered("f")
+    time.sleep(0.1)  # Redis keeps its own time: the claims' 50 ms leases ran out
+    assert sibling.claim(["e"]) == set() and sibling.were_answered(["e"]) == {"e"}  # the host's file knew
+    worker.take_owed(1)  # the poll writes the missed mark of f
+    assert replica.claim(["e", "f"]) == set() and replica.were_answered(["e", "f"]) == {"e", "f"}
+
+
 def test_the_events_file_deletes_expired_rows_a_few_oldest_at_a_time(tmp_path, monkeypatch):
     """A deletion of expired rows reads only the oldest few (a full scan of a day's events held the loop for tens of
     ms), and deletes them all as claims go on."""

@@ -240,6 +240,24 @@ def test_a_pod_on_a_new_volume_starts_from_the_image_cache_then_keeps_its_own(fo
     assert_as_without_cache(live, folder)
 
 
+def test_a_start_from_the_image_cache_reads_the_item_index_built_at_compile(folder, tmp_path, monkeypatch, capsys):
+    """Every first answer reads the item index (~50 ms to build at the real roster): the image's cache holds it, and a
+    start on a new volume builds none; what answers add to a snapshot's memo never goes into the cache."""
+    from monsterbot.core.matching import items
+
+    cache = compile_image(folder, tmp_path / "image", capsys)
+    built = items.ItemIndex(())
+
+    def no_build(self: items.ItemIndex, monsters: object) -> None:
+        raise AssertionError("the item index was built at the start")
+
+    monkeypatch.setattr(items.ItemIndex, "__init__", no_build)
+    _, live = start_on_a_new_volume(folder, cache, tmp_path / "volume")
+    assert live.current.items.by_key["rathalosruby"] == "Rathalos Ruby"
+    live.current.remember(("reply", "anything"), lambda: built)
+    assert list(live.current.compiled().memo) == [("item index",)]
+
+
 def test_monsterbot_compile_writes_its_cache_even_where_the_image_names_one(folder, tmp_path, monkeypatch, capsys):
     """In the image MONSTERBOT_COMPILED_KNOWLEDGE is always set: a compile must still check the YAML and write."""
     shipped = tmp_path / "shipped"

@@ -202,7 +202,7 @@ def test_a_pass_that_outlives_the_lease_stops_writing(kube, operator_client):
         clock.now += 11  # this write took longer than the renew deadline (10 s of a 15 s lease)
         return done
 
-    operator.apps.create_namespaced_deployment = slow_create  # type: ignore[method-assign]
+    operator.apps.create_namespaced_deployment = slow_create
     with pytest.raises(LeadershipLost):
         operator.reconcile_all()
     made = {d["metadata"]["name"] for d in kube.list("apps/v1", "deployments", "default")}
@@ -437,6 +437,10 @@ WEBHOOK_MAY = [
     ("watch", "eventbindings", "", "monsterbot.io", "default", "", True),
     ("list", "eventbindings", "", "monsterbot.io", "", "", False),
     ("create", "eventbindings", "", "monsterbot.io", "default", "", False),
+    ("update", "eventbindings", "", "monsterbot.io", "default", "", False),  # a binding is its owner's to edit
+    ("patch", "eventbindings", "", "monsterbot.io", "default", "", False),
+    ("delete", "eventbindings", "", "monsterbot.io", "default", "", False),
+    ("deletecollection", "eventbindings", "", "monsterbot.io", "default", "", False),
     ("patch", "eventbindings", "status", "monsterbot.io", "default", "", False),
     ("list", "bots", "", "monsterbot.io", "default", "", False),
     ("get", "secrets", "", "", "default", "", False),

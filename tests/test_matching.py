@@ -190,6 +190,36 @@ def test_variants_the_knowledge_holds_and_names_in_chatter_still_match(knowledge
     assert_matches(knowledge, text, monster_id)
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("怕冰的怪物有哪些", "ice"),  # an element's character beside a word of weakness
+        ("氷に弱いモンスターは？", "ice"),
+        ("which monsters are weakest to dragon", "dragon"),  # a superlative of a marker
+        ("whats weaker to water", "water"),
+    ],
+)
+def test_a_reverse_question_in_a_sentence_of_its_own_words(text, topic):
+    question = parse(text)
+    assert (question.kind, question.topic) == (Kind.REVERSE, topic)
+
+
+@pytest.mark.parametrize("text", ["誰怕火龍", "迅龍怕雷嗎"])
+def test_an_element_character_beginning_a_name_or_asked_of_one_is_no_reverse_question(text):
+    assert parse(text).kind is not Kind.REVERSE
+
+
+@pytest.mark.parametrize("text", ["紅龍", "打紅龍要帶什麼", "白龍淵源雷神龍"])
+def test_a_variant_word_sounding_like_a_names_first_character_is_no_typo_of_it(knowledge, text):
+    # 紅 (red) sounds as 轟 of 轟龍 (Tigrex) and 白 (white) as 百 of 百龍淵源雷神龍: a title on another name, not a slip
+    assert ask(knowledge, text).outcome is not Outcome.MATCH
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("滅金龍", "nergigante"), ("洪龍", "tigrex")])
+def test_a_sound_alike_slip_elsewhere_still_matches(knowledge, text, monster_id):
+    assert_matches(knowledge, text, monster_id)
+
+
 @pytest.mark.parametrize(("a", "b"), [("角龍", "diablos"), ("鋼龍", "kushala-daora"), ("迅龍", "nargacuga")])
 def test_one_character_apart_names_stay_apart(knowledge, a, b):
     result = ask(knowledge, a)
@@ -314,8 +344,9 @@ def test_a_span_one_edit_from_a_latin_name_is_found_inside_it():
         assert index.one_off(typed) == {"rathalos"}, typed
     assert index.one_off("rathalos") == set()  # the name itself is no typo of it
     assert index.one_off("gos") == set()  # a name shorter than five letters is too easily another word
-    assert ("rathalos", "rathlos") in set(index.spans("anyoneknowrathlos"))
-    assert not [span for _, span in index.spans("rathalosx")]  # an end differs: glued to the next word's letter
+    assert ("rathalos", 10, 17) in set(index.spans("anyoneknowrathlos"))  # "rathlos"
+    assert not list(index.spans("rathalosx"))  # an end differs: glued to the next word's letter
+    assert ("rathalos", 0, 8) in set(index.spans("rathalosx", exact=True))  # the key itself, when asked for
 
 
 def test_the_deletion_index_changed_is_the_index_built_from_scratch():
@@ -324,6 +355,9 @@ def test_the_deletion_index_changed_is_the_index_built_from_scratch():
     changed = Deletions(["rathalos", "congalala"]).changed(["nerscylla"], ["rathalos"])
     fresh = Deletions(["congalala", "nerscylla"])
     assert (changed._keys, changed._short) == (fresh._keys, fresh._short)
+    assert changed == fresh != Deletions(["congalala"])
+    with pytest.raises(TypeError):  # compared, never hashed: an index is built in place
+        hash(changed)
 
 
 @pytest.mark.parametrize(
@@ -354,3 +388,73 @@ def test_a_subject_that_sounds_exactly_like_a_name_is_not_lost_to_an_everyday_wo
     """ "dodo" is an English word and is masked, but "dodo gamma" as typed sounds as Dodogama."""
     result = knowledge.current.matcher.match("dodo ghama")
     assert result.outcome is Outcome.MATCH and result.candidates[0].monster_id == "dodogama"
+
+
+def test_a_span_one_character_off_a_han_or_katakana_name_is_found_by_those_kept():
+    from monsterbot.core.matching.typos import Slips
+
+    index = Slips(["雷狼龍", "迅龍", "天地煌啼龍", "ジンオウガ"])
+    assert {(key, place) for key, _, _, place in index.spans("打雷冷龍好難")} == {("雷狼龍", 1)}
+    assert not list(index.spans("訊龍"))  # a name of two characters: one of two is as often another name
+    assert not list(index.spans("雷狼獸"))  # its kind changed: the name's head before another word
+    assert ("天地煌啼龍", 0, 5, 3) in set(index.spans("天地煌提龍"))
+    assert ("ジンオウガ", 0, 5, 4) in set(index.spans("ジンオウゴノ弱點"))  # a katakana name's last kana too
+
+
+def test_the_slip_index_changed_is_the_index_built_from_scratch():
+    from monsterbot.core.matching.typos import Slips
+
+    changed = Slips(["雷狼龍", "鎖刃龍"]).changed(["千刃龍"], ["雷狼龍"])
+    assert changed == Slips(["千刃龍", "鎖刃龍"]) != Slips(["鎖刃龍"])
+    assert not list(changed.spans("雷冷龍"))
+
+
+@pytest.mark.parametrize("text", ["雷冷龍", "雷冷龍要帶什麼屬性", "打雷冷龙用什么武器"])
+def test_a_han_name_one_character_heard_for_another_is_that_name(knowledge, text):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read(text, knowledge.current.matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("zinogre",), reading
+
+
+@pytest.mark.parametrize("text", ["鎖刀龍", "黑狼龍", "雷甲龍"])
+def test_a_han_character_only_like_a_names_to_the_eye_or_by_a_rare_reading_answers_no_name(knowledge, text):
+    from monsterbot.core.matching.reading import read
+
+    assert not read(text, knowledge.current.matcher).answers
+
+
+def test_two_han_characters_sound_near_by_their_usual_readings_one_letter_apart():
+    from monsterbot.core.matching.pinyin import readings
+
+    table = readings()
+    assert table.sound_near("織", "熾") and table.sound_near("孤", "狐")  # zhi / chi, gu / hu
+    assert not table.sound_near("刀", "刃")  # dao / ren: alike to the eye only
+    assert not table.sound_near("狼", "轟")  # lang (its rare reading hang) / hong
+
+
+@pytest.mark.parametrize("text", ["ジンオウゴ", "ジンオウゴって何属性が効く？"])
+def test_a_katakana_name_one_kana_heard_for_another_is_that_name(knowledge, text):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read(text, knowledge.current.matcher)  # ゴ go for ガ ga: one letter of their romaji
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("zinogre",), reading
+
+
+def test_a_kana_heard_for_a_names_is_one_letter_of_its_romaji():
+    from monsterbot.core.matching.phonetic import heard_for
+
+    assert heard_for("ゴ", "ガ") and heard_for("ビ", "ミ") and heard_for("織", "熾")
+    assert not heard_for("モ", "ガ") and not heard_for("刀", "刃")
+
+
+def test_a_katakana_alias_inside_a_word_one_kana_off_its_longer_name_is_that_name(knowledge):
+    """バゼル (an alias) stands in バゼルギウヌ, which is バゼルギウス with ヌ heard for ス: the word is the name."""
+    from monsterbot.core.matching.reading import Verdict, read
+
+    matcher = knowledge.current.matcher
+    reading = read("バゼルギウヌ對策", matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("bazelgeuse",), reading
+    assert not read("ウラガンキソの弱点は？", matcher).answers  # ソ so, ン n: no kana heard for the name's
+    nargacuga = read("ナルガクルガの尻尾切るコツ", matcher)  # ガクルガ, a span inside the name, is no slip of ガルルガ
+    assert nargacuga.verdict is Verdict.ANSWER and nargacuga.monsters == ("nargacuga",), nargacuga

@@ -13,7 +13,8 @@ import pytest
 
 from monsterbot.core.matching.evaluation import Row, evaluate, is_right, load, render
 from monsterbot.core.matching.reading import Reading, Verdict, read
-from tests.matching_corpus import HELDOUT, TUNE, held_out
+from tests.corpus_files import held_out
+from tests.matching_corpus import HELDOUT, TUNE
 
 #: Floors at or under what the reading reached (held-out: recall 98.5%; tuning: 100.0%).
 HELDOUT_RECALL = 0.97

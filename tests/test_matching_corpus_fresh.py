@@ -12,8 +12,8 @@ from types import ModuleType
 import pytest
 
 from monsterbot.core.matching.evaluation import load
-from tests import matching_corpus, matching_corpus_fresh, matching_corpus_fresh2
-from tests.matching_corpus import held_out
+from tests import matching_corpus, matching_corpus_fresh, matching_corpus_fresh2, matching_corpus_fresh3
+from tests.corpus_files import held_out
 
 LANGUAGES = ("zh-TW", "zh-CN", "en", "ja")
 
@@ -21,6 +21,11 @@ LANGUAGES = ("zh-TW", "zh-CN", "en", "ja")
 CORPORA = {
     "fresh": (matching_corpus_fresh, (1000, 350, 150), (matching_corpus,)),
     "fresh2": (matching_corpus_fresh2, (1200, 300, 200), (matching_corpus, matching_corpus_fresh)),
+    "fresh3": (
+        matching_corpus_fresh3,
+        (1500, 300, 300),
+        (matching_corpus, matching_corpus_fresh, matching_corpus_fresh2),
+    ),
 }
 
 corpora = pytest.mark.parametrize("name", CORPORA)

@@ -651,3 +651,164 @@ def test_two_names_in_a_remark_are_no_comparison(knowledge, text):
     """The words after the last name must ask something (a question mark, which/who, a hunter's word): in a group,
     a remark naming two monsters gets silence, not a comparison card."""
     assert _read(knowledge, text).verdict is not Verdict.COMPARE
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("stormlord zinogre weakness?", "zinogre"),
+        ("is thunderlord zinogre weak to ice", "zinogre"),
+        ("where do i hit flamefang rathalos", "rathalos"),
+        ("what is dreadqueen rathian weak to", "rathian"),
+    ],
+)
+def test_a_title_the_knowledge_lacks_before_a_name_in_a_question_offers_the_base(knowledge, text, base):
+    """A word right before the name that is no word of a sentence or question names a variant we do not have: never
+    the base's card."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, (base,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("is guardain arkveld weak to fire", "guardian-arkveld"),
+        ("best element for guardain rathalos", "guardian-rathalos"),
+    ],
+)
+def test_a_misspelt_variant_word_before_a_name_is_that_variant(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("how do i dodge gore magala's dive", "gore-magala"),  # a verb after "i"
+        ("how to unlock arkveld", "arkveld"),  # a verb after "to"
+        ("which element works on rathalos", "rathalos"),  # a preposition
+        ("what element damages arkveld best", "arkveld"),  # an inflected word
+        ("best element for elder dragon nergigante", "nergigante"),  # an element's word
+        ("violet mizu weakness", "violet-mizutsune"),  # a word of a known variant's name
+    ],
+)
+def test_a_verb_a_sentences_word_or_a_known_variants_word_before_a_name_is_no_title(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("迅龍打頭還是打尾", "nargacuga"), ("雷狼龍打尾巴還是打頭", "zinogre")]
+)
+def test_a_side_of_a_hunters_words_and_parts_is_the_comparisons_question(knowledge, text, monster_id):
+    """打尾 comes near 炎尾龍 (尾 is its middle character), but the head and the tail are what is compared."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_side_that_offered_one_monster_alone_is_no_answer_of_a_comparison(knowledge):
+    """噴 is a character of 沼噴龍 only: "which one?", not a comparison card with Rompopolo."""
+    assert _read(knowledge, "迅龍跟噴").verdict is not Verdict.COMPARE
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "monster_id"),
+    [
+        ("護竜アンジャナフってどこが弱い？", Verdict.ANSWER, "guardian-fulgur-anjanath"),  # through its one form
+        ("護竜ゴアマガラってどう倒す？", Verdict.UNKNOWN, "gore-magala"),
+    ],
+)
+def test_a_variant_word_glued_to_a_name_in_a_question_about_it_is_that_variant(knowledge, text, verdict, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (verdict, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("g arkveld", "guardian-arkveld"), ("g. doshaguma weakness", "guardian-doshaguma"), ("a rathalos", "rathalos")],
+)
+def test_a_lone_letter_before_a_name_is_the_initial_of_its_variants_word(knowledge, text, monster_id):
+    """G. for Guardian; "a" is an English word, no initial."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("小弟想請教鎖刃龍的弱點是什麼", "arkveld"),  # a word that opens a question (請教)
+        ("能不能說一下迅龍的弱點", "nargacuga"),  # a question of a word, 不 and the word again
+        ("【新手】雷狼龍弱點", "zinogre"),  # set off by punctuation
+    ],
+)
+def test_a_chinese_phrase_before_a_name_that_asks_or_stands_apart_is_no_title(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_title_glued_before_a_name_still_offers_the_base(knowledge):
+    reading = _read(knowledge, "燼滅刃斬龍弱點")
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, ("glavenus",)), reading
+
+
+def test_a_lone_letter_before_a_nickname_of_several_offers_their_variants_of_that_initial(knowledge):
+    """ "rath" is Rathalos and Rathian: G makes Guardian Rathalos of one and Gold Rathian of the other."""
+    reading = _read(knowledge, "g rath weakness")
+    assert reading.verdict is Verdict.ASK and "guardian-rathalos" in reading.monsters, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("リオレイアに毎回やられる", "rathian"), ("ネルギガンテの棘が痛すぎる", "nergigante")]
+)
+def test_a_long_katakana_name_a_particle_ends_is_what_the_sentence_is_about(knowledge, text, monster_id):
+    """One-to-one the card answers; in a group a name in chatter is not a whole message."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters, reading.whole) == (Verdict.ANSWER, (monster_id,), False), reading
+
+
+def test_a_short_katakana_name_a_particle_ends_in_a_sentence_is_not_answered(knowledge):
+    assert _read(knowledge, "ナルガに勝てない").verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("struggling against lagiacrus", "lagiacrus"),
+        ("are rathalos wings breakable", "rathalos"),  # break, by its stem
+        ("good farming spot for gore magala", "gore-magala"),
+        ("anjanath weaknesses and resistances", "anjanath"),  # a hunter's word is no side of a comparison
+    ],
+)
+def test_english_hunters_words_are_read_by_their_stem(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("is nargacuga harder than tigrex", {"nargacuga", "tigrex"}),
+        ("迅龍比轟龍難打嗎", {"nargacuga", "tigrex"}),  # 火龍 inside 雌火龍 would be no second name; 轟龍 stands apart
+        ("zinogre stygian zinogre difference", {"zinogre", "stygian-zinogre"}),
+    ],
+)
+def test_names_apart_in_one_phrase_with_words_that_compare_them_are_compared(knowledge, text, monsters):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.COMPARE and set(reading.monsters) == monsters, reading
+
+
+@pytest.mark.parametrize("text", ["rey dau killed my doshaguma lol", "迅龍吃掉了轟龍"])
+def test_names_apart_in_a_sentence_ask_which_one_never_one_card(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.ASK
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("歷戰雷狼龍用什麼打", "zinogre"),  # before the name, only a word the parser takes off a question
+        ("泡狐龍的泡泡能不能躲", "mizutsune"),  # a question of a word, 不 and the word again, about a 3-Han name
+    ],
+)
+def test_a_chinese_question_about_a_name_in_other_forms_is_answered(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading

@@ -210,3 +210,53 @@ def test_an_unstressed_er_is_heard_as_the_a_of_a_name() -> None:
 
     assert spelling("tetranerdon") == spelling("tetranadon")  # "er" before a consonant sounds as "a"
     assert spelling("jipserros") == spelling("gypceros")  # doubled letters first: "erro" keeps its "e"
+
+
+def test_a_sentence_is_spelled_as_heard_with_the_letters_each_letter_comes_from():
+    from monsterbot.core.matching.english import aligned, spelling
+
+    spelled, origins = aligned("isjipsairross")
+    assert spelled == spelling("isjipsairross") == "isjipseros"
+    assert len(origins) == len(spelled)
+    assert origins[spelled.index("e")] == (6, 8)  # "ai", heard as one "e"
+    assert origins[-1] == (11, 13)  # the doubled "ss", one "s"
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id", "span"),
+    [
+        ("is jip sair ross weak to fire", "gypceros", "jipsairross"),
+        ("any tips for fighting tigrecks please", "tigrex", "tigrecks"),
+    ],
+)
+def test_a_latin_name_heard_among_other_words(knowledge, text, monster_id, span):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    matcher = knowledge.current.matcher
+    reading = read(text, matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,), reading
+    best = reading.match.candidates[0] if reading.match else None
+    assert best is not None and best.method is Method.CONTAINS and best.span == span
+
+
+def test_pinyin_typed_among_chinese_is_the_name_it_spells(knowledge):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read("lei lang long太难了 求助", knowledge.current.matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("zinogre",), reading
+    assert reading.match is not None and reading.match.candidates[0].span == "leilanglong"
+
+
+@pytest.mark.parametrize("text", ["i love my cat", "we walked into the diable lost bar", "cosplay long hair tips"])
+def test_english_words_heard_as_no_name_stay_silent(knowledge, text):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    assert read(text, knowledge.current.matcher).verdict is Verdict.NONE
+
+
+def test_a_katakana_word_spelled_near_a_name_among_other_words(knowledge):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read("ケマトリクス對策", knowledge.current.matcher)  # kematorikusu: kematorisu, a kana more
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("quematrice",), reading
+    assert reading.match is not None and reading.match.candidates[0].span == "ケマトリクス"

@@ -109,6 +109,7 @@ def test_group_chatter_gets_silence(webhook, line_stub, chat):
     for text in (
         "今天吃火鍋",
         "rath",
+        "lag",
         "我今天打火龍打了一小時好累",
         "help",
         "lol",
@@ -305,6 +306,23 @@ def test_overlapping_mentions_cut_only_the_mentions(text, spans, left):
     message = TextMessageContent.from_dict(_mentioned(text, *spans)["message"])
     said = read_text(message)
     assert (said.text, said.mentioned, said.kept) == (left, True, left)
+
+
+def test_the_bot_mentioned_after_many_members_is_still_cut():
+    """Every mentionee is looked at, however many a body holds: the bot's mention after 150 members' is cut from
+    the answered text, as every mention is from the query log's."""
+    from linebot.v3.webhooks import TextMessageContent
+
+    from monsterbot.web.payload import read_text
+
+    members = [{"index": 3 * i, "length": 2, "type": "user", "userId": f"U{i}"} for i in range(150)]
+    event = text_event("@m " * 150 + "@monsterbot 火龍", "group")
+    event["message"]["mention"] = {
+        "mentionees": [*members, {"index": 450, "length": 11, "type": "user", "isSelf": True}]
+    }
+    said = read_text(TextMessageContent.from_dict(event["message"]))
+    assert said.mentioned and said.text == "@m " * 150 + " 火龍"
+    assert said.kept == " " * 150 + " 火龍"
 
 
 def test_a_message_is_read_once_for_its_answer_and_the_query_log(line_stub, knowledge, monkeypatch):

@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.companion import RANKS, holds
-from monsterbot.core.matching.items import ItemIndex
 from monsterbot.core.matching.question import GAME_WORDS, Kind, parse
 from monsterbot.core.matching.reading import Verdict, read, read_question
 from monsterbot.core.model import GAMES, GameFacts, Monster
@@ -184,11 +183,6 @@ class MonsterTopic:
         )
 
 
-def item_index(snapshot: Snapshot) -> ItemIndex:
-    """The item names of a knowledge version (built once per version)."""
-    return snapshot.remember(("item index",), lambda: ItemIndex(snapshot.monsters.values()))
-
-
 def givers(snapshot: Snapshot, item: str, game: str) -> tuple[Monster, ...]:
     """The monsters that give an item in a game, the best single chance first (read once per knowledge version)."""
     return snapshot.remember(("item givers",), lambda: _givers(snapshot)).get((item, game), ())
@@ -225,13 +219,11 @@ class ItemSource:
         if len(context.text) > MAX_ITEM_QUESTION:
             return False
         asked, rest = _asked_item(context.text)
-        return asked or (
-            context.question.kind is Kind.WEAKNESS and item_index(context.snapshot).named(rest) is not None
-        )
+        return asked or (context.question.kind is Kind.WEAKNESS and context.snapshot.items.named(rest) is not None)
 
     def answer(self, context: Context) -> Answer | None:
         asked, rest = _asked_item(context.text)
-        found = item_index(context.snapshot).find(rest, fuzzy=asked)
+        found = context.snapshot.items.find(rest, fuzzy=asked)
         if found is None or (not asked or not found.exact) and _is_monster_name(context, rest):
             return None  # an item's name alone answers only as typed; a monster's own name, or a question about a
             # monster's part or element ("火龍 尾巴", which is also an item's name), stays the monster's, and

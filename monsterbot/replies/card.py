@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from linebot.v3.messaging import (
+from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, GameFacts, Monster
+from monsterbot.line_sdk.messaging import (
     FlexBox,
     FlexBubble,
     FlexComponent,
@@ -13,8 +14,6 @@ from linebot.v3.messaging import (
     QuickReplyItem,
     TextMessage,
 )
-
-from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, GameFacts, Monster
 from monsterbot.replies.colours import BEST_ROW, ELEMENT_COLOURS, INK, LABEL, MUTED
 from monsterbot.replies.flex import GREY, heading, pair, row, text
 from monsterbot.replies.game_labels import SOURCE_KINDS, game_name, note, short_game_name

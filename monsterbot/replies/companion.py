@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from linebot.v3.messaging import (
+from monsterbot.core.companion import RANKS, holds
+from monsterbot.core.glossary import condition_name, item_name, place_name
+from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
+from monsterbot.line_sdk.messaging import (
     FlexBox,
     FlexBubble,
     FlexCarousel,
@@ -18,10 +21,6 @@ from linebot.v3.messaging import (
     QuickReplyItem,
     TextMessage,
 )
-
-from monsterbot.core.companion import RANKS, holds
-from monsterbot.core.glossary import condition_name, item_name, place_name
-from monsterbot.core.model import GAMES, Drop, GameFacts, Material, Monster
 from monsterbot.replies.card import alt_text, header, source_footer
 from monsterbot.replies.flex import GREY, heading, text
 from monsterbot.replies.game_labels import game_name, short_game_name

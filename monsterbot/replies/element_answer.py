@@ -3,9 +3,8 @@ take the most of it."""
 
 from __future__ import annotations
 
-from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage
-
 from monsterbot.core.model import GameFacts, Hitzone, Monster
+from monsterbot.line_sdk.messaging import FlexBox, FlexBubble, FlexMessage
 from monsterbot.replies.card import alt_text, element_label, header, other_views, source_footer
 from monsterbot.replies.colours import ELEMENT_COLOURS
 from monsterbot.replies.flex import GREY, heading, row, text

@@ -11,8 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Callable, Sequence
 
-from linebot.v3.messaging import FlexBubble, FlexCarousel, FlexComponent, FlexMessage, QuickReply
-
+from monsterbot.line_sdk.messaging import FlexBubble, FlexCarousel, FlexComponent, FlexMessage, QuickReply
 from monsterbot.replies.line_rules import BUBBLE_MAX_BYTES, json_size, message_errors
 from monsterbot.replies.wire import to_data
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from linebot.v3.messaging import FlexBox, FlexComponent, FlexText
-
+from monsterbot.line_sdk.messaging import FlexBox, FlexComponent, FlexText
 from monsterbot.replies.colours import INK, LABEL, MUTED
 
 GREY = MUTED  # secondary text: 5.3:1 on white (LINE's usual #888888 is 3.5:1)

@@ -7,9 +7,8 @@ from __future__ import annotations
 from typing import Sequence
 from urllib.parse import urlencode
 
-from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, TextMessage
-
 from monsterbot.core.model import GAMES, Monster
+from monsterbot.line_sdk.messaging import PostbackAction, QuickReply, QuickReplyItem, TextMessage
 from monsterbot.replies.game_labels import short_game_name
 from monsterbot.replies.labels import ELEMENT_ICONS, label, translated
 from monsterbot.replies.messages import (

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import Callable, Hashable
 
-from linebot.v3.messaging import Message, TextMessage
-
 from monsterbot.core.answer import Answer, AnswerKind
 from monsterbot.core.snapshot import Snapshot
+from monsterbot.line_sdk.messaging import Message, TextMessage
 from monsterbot.replies import companion, followups, messages, reverse, tables
 from monsterbot.replies.card import game_missing, weakness_card
 from monsterbot.replies.element_answer import element_answer

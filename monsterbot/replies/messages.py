@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from typing import Sequence
 from urllib.parse import parse_qs, urlencode
 
-from linebot.v3.messaging import MessageAction, PostbackAction, QuickReply, QuickReplyItem, TextMessage
-
 from monsterbot.core.matching.followup import PART_KEYWORDS
 from monsterbot.core.model import AILMENTS, ELEMENTS, GAMES, LANGUAGES, Monster
+from monsterbot.line_sdk.messaging import MessageAction, PostbackAction, QuickReply, QuickReplyItem, TextMessage
 from monsterbot.replies import line_rules
 from monsterbot.replies.labels import joined, label
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from linebot.v3.messaging import FlexBox, FlexBubble, FlexMessage
-
 from monsterbot.core.matching.followup import PART_KEYWORDS, in_family
 from monsterbot.core.model import ELEMENTS, GameFacts, Hitzone, Monster
+from monsterbot.line_sdk.messaging import FlexBox, FlexBubble, FlexMessage
 from monsterbot.replies.card import alt_text, header, other_views, source_footer
 from monsterbot.replies.flex import GREY, heading, row, text
 from monsterbot.replies.followups import say

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, QuickReply
-
 from monsterbot.core.model import ELEMENTS
 from monsterbot.core.ranking import PAGE_SIZE, Ranked
+from monsterbot.line_sdk.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, QuickReply
 from monsterbot.replies.card import alt_text
 from monsterbot.replies.colours import ELEMENT_COLOURS, INK
 from monsterbot.replies.flex import GREY, row, text

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from linebot.v3.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator, QuickReply
-
 from monsterbot.core.model import AILMENTS, ELEMENTS, WEAK_SPOT_THRESHOLD, GameFacts, Hitzone, Monster
 from monsterbot.core.parts import without_side
+from monsterbot.line_sdk.messaging import FlexBox, FlexBubble, FlexComponent, FlexMessage, FlexSeparator, QuickReply
 from monsterbot.replies.card import (
     alt_text,
     element_label,

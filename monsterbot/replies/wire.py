@@ -13,8 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from linebot.v3.messaging import Message
-from pydantic.v1 import BaseModel
+from monsterbot.line_sdk.messaging import BaseModel, Message
 
 
 @dataclass(frozen=True)

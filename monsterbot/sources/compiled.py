@@ -10,7 +10,7 @@ elsewhere, as the chart's ConfigMap is). An edited file is parsed and checked fr
 problems. Only knowledge that loaded without problems is written. The cache is written whole to a temporary file
 renamed over the old one. A cache from other code (another release, Python or name folding), truncated, corrupt or
 foreign is ignored and rewritten: its digest must match, and its unpickler builds nothing but the knowledge model's
-and the index's own classes.
+and the index's own classes. The snapshot keeps the item index its first answer reads (`Snapshot.compiled`).
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ _ALLOWED = frozenset(
             for name in ("Monster", "GameFacts", "Hitzone", "Form", "KeywordReply", "Drop", "Material", "Remedy")
         ),
         ("monsterbot.core.snapshot", "Snapshot"),
+        ("monsterbot.core.matching.items", "ItemIndex"),
         ("monsterbot.core.matching.matcher", "Matcher"),
         ("monsterbot.core.matching.matcher", "_Entry"),
         ("monsterbot.core.matching.phonetic", "PhoneticIndex"),
@@ -64,6 +65,7 @@ _ALLOWED = frozenset(
         ("monsterbot.core.matching.prefilter", "FuzzyIndex"),
         ("monsterbot.core.matching.prefilter", "SubstringIndex"),
         ("monsterbot.core.matching.typos", "Deletions"),
+        ("monsterbot.core.matching.typos", "Slips"),
         ("re", "_compile"),
     }
 )
@@ -169,7 +171,7 @@ class KnowledgeCache:
     def write(self, files: Mapping[str, Entry], index: Snapshot) -> None:
         """Replace the cache, atomically; a folder that cannot be written only logs."""
         try:
-            body = pickle.dumps((dict(files), index), protocol=pickle.HIGHEST_PROTOCOL)
+            body = pickle.dumps((dict(files), index.compiled()), protocol=pickle.HIGHEST_PROTOCOL)
             self.file.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{CACHE_FILE}.", dir=self.file.parent)
             try:

@@ -12,7 +12,9 @@ sent before; the mark `answered` deletes the reply.
 
 The ledger is Redis when `REDIS_URL` is set (shared by every replica), else an SQLite file in the
 data folder, shared by every worker of the host. If Redis fails, the host's file stands in for a
-while; if the file fails, the event is answered (a double answer rather than none).
+while; if the file fails, the event is answered (a double answer rather than none). Every answer is also written to
+the host's file: one Redis missed (down, or a reply that ended after its webhook's deadline) is never claimed again on
+the host, and is marked in Redis at the worker's next poll, for the other replicas.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol, Sequence
+from typing import Callable, Iterable, Protocol, Sequence
 
 from monsterbot.bounded import time_left
 from monsterbot.host_file import HostFile
@@ -40,6 +42,8 @@ REDIS_RETRY_AFTER = 5.0  # seconds the host's file stands in after Redis failed
 #: Seconds a reply token is used for after its webhook came in. LINE: "must be used within one minute"; replies have
 #: been refused after ~30 s (https://github.com/cofacts/rumors-line-bot/issues/154): no reply is sent later than this.
 REPLY_TOKEN_SECONDS = 30.0
+#: Answered marks a worker keeps for Redis while it is down (the host's file has them all): about an hour of events.
+MAX_UNMARKED = 20_000
 RETRY_AFTER = 1.0  # seconds before a failed reply in the outbox is tried again (by any worker)
 
 
@@ -169,6 +173,13 @@ class SqliteLedger:
         )
 
     def were_answered(self, event_ids: Sequence[str]) -> set[str]:
+        found = self.known_answered(event_ids)
+        return set(event_ids) if found is None else found
+
+    def known_answered(self, event_ids: Sequence[str]) -> set[str] | None:
+        """The events this file records as answered; None when the file failed (logged)."""
+        if not event_ids:
+            return set()
         try:
             with self._file.lock:
                 rows = self._file.db.execute(
@@ -177,7 +188,7 @@ class SqliteLedger:
                 ).fetchall()
         except sqlite3.Error as exc:
             log.warning("redelivery check skipped, the events file failed: %s", exc)
-            return set(event_ids)
+            return None
         return {event_id for (event_id,) in rows}
 
     def release(self, event_id: str) -> None:
@@ -252,7 +263,7 @@ class RedisLedger:
         self,
         url: str,
         lease: float,
-        standby: EventLedger,
+        standby: SqliteLedger,
         ttl: int = ANSWERED_TTL,
         prefix: str = "monsterbot:event:",
         send_lease: float = 10.0,
@@ -275,6 +286,7 @@ class RedisLedger:
         self._down_until = 0.0
         self._tokens: dict[str, str] = {}
         self._on_standby: set[str] = set()
+        self._unmarked: dict[str, None] = {}  # answered while Redis was down or late: marked there at the next poll
         self._lock = threading.Lock()
 
     @property
@@ -294,9 +306,14 @@ class RedisLedger:
                 self._failed(exc)
             else:
                 claimed = {event_id for event_id, ok in zip(tokens, results, strict=True) if ok}
+                # An answer the host's file recorded while Redis missed its mark (down, or past a webhook's deadline)
+                # is not answered again: the mark is written now.
+                done_here = self._standby.known_answered(sorted(claimed)) or set()
+                if done_here:
+                    self._call(lambda: self._mark(done_here))
                 with self._lock:
-                    self._tokens.update((event_id, tokens[event_id]) for event_id in claimed)
-                return claimed
+                    self._tokens.update((event_id, tokens[event_id]) for event_id in claimed - done_here)
+                return claimed - done_here
         with self._lock:
             self._on_standby.update(event_ids)
         return self._standby.claim(event_ids)
@@ -307,15 +324,11 @@ class RedisLedger:
             return
         with self._lock:
             self._tokens.pop(event_id, None)
-
-        def mark() -> None:
-            with self._redis.pipeline(transaction=True) as pipeline:
-                pipeline.set(self._prefix + event_id, "answered", ex=self._ttl)
-                pipeline.zrem(self._outbox, event_id)
-                pipeline.delete(self._prefix + "owed:" + event_id)
-                pipeline.execute()
-
-        self._call(mark)
+        if not self._call(lambda: self._mark([event_id])):
+            with self._lock:  # other replicas learn of it at the next poll (the oldest forgotten past the bound)
+                self._unmarked[event_id] = None
+                while len(self._unmarked) > MAX_UNMARKED:
+                    del self._unmarked[next(iter(self._unmarked))]
         # Written through to the host's file (which also drops an owed reply it kept when Redis could not): while the
         # file stands in (Redis slow, down, or no time left in a webhook's deadline) a redelivery of an event this
         # host answered is still skipped, not answered twice.
@@ -324,8 +337,26 @@ class RedisLedger:
     def were_answered(self, event_ids: Sequence[str]) -> set[str]:
         values: list[object] = []
         if self._call(lambda: values.extend(self._redis.mget([self._prefix + event_id for event_id in event_ids]))):
-            return {event_id for event_id, value in zip(event_ids, values, strict=True) if value == b"answered"}
+            marked = {event_id for event_id, value in zip(event_ids, values, strict=True) if value == b"answered"}
+            return marked | (self._standby.known_answered(event_ids) or set())
         return self._standby.were_answered(event_ids)
+
+    def _mark(self, event_ids: Iterable[str]) -> None:
+        """Record events answered in Redis (for a day) and drop their owed replies: one transaction."""
+        with self._redis.pipeline(transaction=True) as pipeline:
+            for event_id in event_ids:
+                pipeline.set(self._prefix + event_id, "answered", ex=self._ttl)
+                pipeline.zrem(self._outbox, event_id)
+                pipeline.delete(self._prefix + "owed:" + event_id)
+            pipeline.execute()
+
+    def _mark_missed(self) -> None:
+        """Write the answered marks Redis missed (run from the worker's poll, outside any webhook's deadline)."""
+        with self._lock:
+            missed, self._unmarked = list(self._unmarked), {}
+        if missed and not self._call(lambda: self._mark(missed)):
+            with self._lock:
+                self._unmarked = dict.fromkeys(missed) | self._unmarked
 
     def release(self, event_id: str) -> None:
         with self._lock:
@@ -367,6 +398,7 @@ class RedisLedger:
         return self._standby.owe(standby) if standby else True
 
     def take_owed(self, most: int) -> list[Owed]:
+        self._mark_missed()
         taken = self._standby.take_owed(most)
         with self._lock:
             self._on_standby.update(owed.event_id for owed in taken)

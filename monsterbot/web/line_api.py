@@ -9,9 +9,8 @@ import urllib.request
 from typing import Sequence
 
 import aiohttp
-from linebot import __version__ as sdk_version
-from linebot.v3.messaging import Configuration
 
+from monsterbot.line_sdk.messaging import sdk_version
 from monsterbot.replies.wire import Wire, reply_body
 from monsterbot.web import metrics
 
@@ -29,7 +28,7 @@ class LineReplier:
     reached LINE; only a connection that never opened is tried once more."""
 
     def __init__(self, endpoint: str, access_token: str, timeout: float, connections: int) -> None:
-        self._url = Configuration(host=endpoint).host + _REPLY_PATH
+        self._url = endpoint + _REPLY_PATH
         self._connections = connections
         self._timeout = aiohttp.ClientTimeout(total=timeout)
         self._session: aiohttp.ClientSession | None = None

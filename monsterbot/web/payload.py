@@ -15,12 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from linebot.v3.webhooks import Event, TextMessageContent
-from pydantic.v1 import ValidationError
-
-#: Mentionees of a message looked at (LINE's mention object lists the users mentioned in one message:
-#: far fewer in practice); anything past this is ignored, so the work per message stays bounded.
-MAX_MENTIONEES = 100
+from monsterbot.line_sdk.webhooks import Event, TextMessageContent, ValidationError
 
 
 class InvalidPayload(ValueError):
@@ -93,11 +88,11 @@ def read_text(message: TextMessageContent) -> Said:
     reference/messaging-api/#wh-text: "index: Index position of the user mention for a character in text,
     with the first character being at position 0"; characters are counted in UTF-16 code units, https://
     developers.line.biz/en/docs/messaging-api/text-character-count/). Mentions that are empty, negative,
-    out of range or overlap an earlier one are ignored; the work is linear in the text. Broken Unicode
-    (a lone surrogate) becomes U+FFFD, so the text can always be answered. The bot's own mentions are looked for
-    among the first MAX_MENTIONEES; every mentionee is cut from `kept` (a name past the cap would be kept)."""
+    out of range or overlap an earlier one are ignored; the work is a walk of the text and a sort of the mentionees
+    (as many as the body limit lets one body hold: every one is looked at). Broken Unicode (a lone surrogate)
+    becomes U+FFFD, so the text can always be answered."""
     mentionees = message.mention.mentionees if message.mention else []
-    own = [m for m in mentionees[:MAX_MENTIONEES] if getattr(m, "is_self", False)]
+    own = [m for m in mentionees if getattr(m, "is_self", False)]
     units = message.text.encode("utf-16-le", "surrogatepass")
     text, mentioned = _cut(units, own)
     kept = _cut(units, mentionees)[0] if len(own) < len(mentionees) else text

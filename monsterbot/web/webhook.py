@@ -21,7 +21,10 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Awaitable, Callable, Mapping
 
-from linebot.v3.webhooks import (
+from monsterbot import logs
+from monsterbot.bounded import deadline
+from monsterbot.conversation import ChatKind, Conversation, Reply
+from monsterbot.line_sdk.webhooks import (
     Event,
     FollowEvent,
     GroupSource,
@@ -34,10 +37,6 @@ from linebot.v3.webhooks import (
     StickerMessageContent,
     TextMessageContent,
 )
-
-from monsterbot import logs
-from monsterbot.bounded import deadline
-from monsterbot.conversation import ChatKind, Conversation, Reply
 from monsterbot.preferences import chat_key
 from monsterbot.replies.wire import Wire
 from monsterbot.web import metrics

@@ -7,7 +7,9 @@ Bazelgeuse as "bazelgoose"; a final e after a letter is silent; ph → f; y → 
 sound are one vowel (ay, ey, ai, ei → e; au, ao, aw, ow, ou, oo, eu, ew → u; ee, ie, ea → i; eo → io), silent h
 after a consonant and doubled letters are dropped; "er" before a consonant is the unstressed "a" it sounds as
 ("chattercabra" for Chatacabra). Only whole names of five letters or more have a spelling:
-shorter ones are too easily another word.
+shorter ones are too easily another word. A sentence is spelled the same way, each letter of the spelling kept
+with the letters it comes from (`aligned`), so a name heard inside it is found and cut out as typed ("is gin dahad
+weak to ice": "jindahad", the spelling of Jin Dahaad, from "gin dahad").
 """
 
 from __future__ import annotations
@@ -43,3 +45,23 @@ def spelling(key: str) -> str:
     for pattern, replacement in _RULES:
         key = pattern.sub(replacement, key)
     return key
+
+
+def aligned(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The loose spelling of a Latin text of any length, and for each of its letters the (start, end) of the letters
+    of the text it comes from: "gindahadice" is "jindahadis", its "j" from (0, 1), its "s" from (9, 10)."""
+    spelled, origins = text, [(i, i + 1) for i in range(len(text))]
+    for pattern, replacement in _RULES:
+        pieces: list[str] = []
+        kept: list[tuple[int, int]] = []
+        last = 0
+        for found in pattern.finditer(spelled):
+            start, end = found.span()
+            new = found.expand(replacement)
+            pieces += (spelled[last:start], new)
+            kept += (*origins[last:start], *[(origins[start][0], origins[end - 1][1])] * len(new))
+            last = end
+        pieces.append(spelled[last:])
+        kept += origins[last:]
+        spelled, origins = "".join(pieces), kept
+    return spelled, tuple(origins)

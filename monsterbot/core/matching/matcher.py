@@ -38,10 +38,11 @@ from rapidfuzz import fuzz
 
 from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import is_cjk, normalize
-from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex
+from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex, heard_for
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import ENGLISH_FILLER, Question
-from monsterbot.core.matching.typos import Deletions
+from monsterbot.core.matching.romaji import is_kana
+from monsterbot.core.matching.typos import Deletions, Slips
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 
@@ -152,6 +153,7 @@ class Matcher:
     _parts: SubstringIndex
     _phonetic: PhoneticIndex
     _typos: Deletions
+    _slips: Slips
     _everyday_holding: frozenset[str]
     _everyday_near: frozenset[str]
     _everyday_pattern: re.Pattern[str] | None
@@ -188,7 +190,7 @@ class Matcher:
         if previous is not None and emptied == created:  # the same keys as before
             self._min_key_len, self._max_key_len = previous._min_key_len, previous._max_key_len
             self._fuzzy, self._parts, self._phonetic = previous._fuzzy, previous._parts, previous._phonetic
-            self._typos = previous._typos
+            self._typos, self._slips = previous._typos, previous._slips
             self._everyday_holding, self._everyday_near = previous._everyday_holding, previous._everyday_near
             self._everyday_pattern = previous._everyday_pattern
             return
@@ -197,7 +199,7 @@ class Matcher:
         if previous is None:
             keys = sorted(entries)
             self._fuzzy, self._parts, self._phonetic = FuzzyIndex(keys), SubstringIndex(keys), PhoneticIndex(keys)
-            self._typos = Deletions(keys)
+            self._typos, self._slips = Deletions(keys), Slips(keys)
         else:
             added = sorted(key for key in created if key not in previous._entries)
             removed = sorted(key for key in emptied if key not in entries)
@@ -205,6 +207,7 @@ class Matcher:
             self._parts = previous._parts.changed(added, removed)
             self._phonetic = previous._phonetic.changed(added, removed)
             self._typos = previous._typos.changed(added, removed)
+            self._slips = previous._slips.changed(added, removed)
         words = words - entries.keys()
         self._everyday_holding = frozenset(w for w in words if self._holds_key(w))
         self._everyday_near = words - self._everyday_holding
@@ -230,6 +233,21 @@ class Matcher:
             if key.startswith(part):
                 owners.update(entry.monster_id for entry in self._entries[key])
         return frozenset(owners)
+
+    def names_at(self, subject: str) -> list[tuple[int, int, str]]:
+        """(start, end, monster id) of the names of one monster each that stand in a subject apart, longest first: a
+        name overlapping a longer one found is not counted (火龍 inside 雌火龍). Names as _contained_keys finds them:
+        two characters or more, four Latin letters or more."""
+        found: list[tuple[int, int, str]] = []
+        taken = [False] * len(subject)
+        for size in range(min(self._max_key_len, len(subject)), max(self._min_key_len, 2) - 1, -1):
+            for start in range(len(subject) - size + 1):
+                piece = subject[start : start + size]
+                held = self._entries.get(piece, ())
+                if len(held) == 1 and (is_cjk(piece) or size >= 4) and not any(taken[start : start + size]):
+                    found.append((start, start + size, held[0].monster_id))
+                    taken[start : start + size] = [True] * size
+        return found
 
     def monster(self, monster_id: str) -> Monster | None:
         """The monster of an id, None when the index holds none."""
@@ -297,6 +315,7 @@ class Matcher:
             (found.start(), found.end())
             for found in self._everyday_pattern.finditer(subject)
             if not self._in_longer_key(subject, found.start(), found.end())
+            and not self._name_held_in_longer_key(subject, found.start(), found.end())
         ]
         for start, end in reversed(spans):
             subject = subject[:start] + _MASK + subject[end:]
@@ -306,9 +325,19 @@ class Matcher:
         """Whether a key stands inside the word."""
         return any(word[i:j] in self._entries for i in range(len(word)) for j in range(i + 1, len(word) + 1))
 
-    def _in_longer_key(self, subject: str, start: int, end: int) -> bool:
-        """Whether a key longer than subject[start:end] covers it in the subject."""
-        for size in range(end - start + 1, min(self._max_key_len, len(subject)) + 1):
+    def _name_held_in_longer_key(self, subject: str, start: int, end: int) -> bool:
+        """Whether the name an everyday word holds is, in the subject, part of a key longer than the word: the word is
+        then made of a name and the next word's letters, glued by the parser ("rathalos than": "lost" in
+        "rathalosthan")."""
+        return any(
+            subject[i:j] in self._entries and self._in_longer_key(subject, i, j, end - start + 1)
+            for i in range(start, end)
+            for j in range(i + 2, end + 1)
+        )
+
+    def _in_longer_key(self, subject: str, start: int, end: int, least: int = 0) -> bool:
+        """Whether a key longer than subject[start:end] (of `least` characters at least) covers it in the subject."""
+        for size in range(max(end - start + 1, least), min(self._max_key_len, len(subject)) + 1):
             for first in range(max(0, end - size), min(start, len(subject) - size) + 1):
                 if subject[first : first + size] in self._entries:
                     return True
@@ -328,7 +357,11 @@ class Matcher:
                 for key, score in self._fuzzy.extract(subject, SUGGESTION_FLOOR, FUZZY_LIMIT)
                 if len(key) >= FUZZY_LATIN_SHORTEST or not key.isascii()
             ),
-            *((key, score, Method.PHONETIC) for key, score in self._phonetic.sound_alikes(subject) if key != subject),
+            *(
+                (key, _titled_sound(subject, key, score), Method.PHONETIC)
+                for key, score in self._phonetic.sound_alikes(subject)
+                if key != subject
+            ),
         )
         if typed != subject and all(score < MATCH_THRESHOLD for _, score, _ in alike):
             alike += tuple(
@@ -339,26 +372,47 @@ class Matcher:
         # the whole subject spelled near a name ("mizutsnue", "mizutsuni"): a shorter key of the same monster inside
         # it ("mizu") is a piece of that name mistyped, not the name alone
         near = {key for key, score, _ in alike if score >= MATCH_THRESHOLD}
+        contained = [found for found in self._contained_keys(subject) if not self._piece_of(found[0], near)]
+        # a katakana key glued to more katakana ("ババコングどの": the alias ババコン) may be a piece of a longer name
+        # of its monster one kana off (ババコンガ), which the word is; a span inside a name found is that name's
+        slipped = [
+            slip
+            for slip in (self._slipped(subject) if any(_glued_kana(key, subject) for key, _, _ in contained) else ())
+            if not any(slip[3] in key for key, _, _ in contained)
+        ]
         found = (
-            *(
-                (key, score, method)
-                for key, score, method in self._contained_keys(subject)
-                if not self._piece_of(key, near)
-            ),
+            *(found for found in contained if not self._inside_slip(found[0], slipped)),
             *self._keys_containing(subject),
             *alike,
         )
         for key, score, method in found:
             sure = sure or score >= MATCH_THRESHOLD
             yield key, score, method, ""
+        for key, score, method, span in slipped:
+            sure = sure or score >= MATCH_THRESHOLD
+            yield key, score, method, span
         if subject in self._entries:
             return
         if sure:  # a name found as it is: no span spelled like one is looked for
             return
         if is_cjk(subject):
             yield from self._spelled_inside(self._phonetic.spans(subject), subject, SPAN_SHARE)
-        else:  # a Latin subject no name is near as a whole: a name one letter off among its words
-            yield from self._spelled_inside(self._typos.spans(typed), typed, LATIN_SPAN_SHARE)
+            yield from slipped or self._slipped(subject)
+        else:  # a Latin subject no name is near as a whole: a name one letter off, or heard, among its words
+            typos = (
+                (key, span, fuzz.ratio(span, key) / 100)
+                for key, start, end in self._typos.spans(typed)
+                if (span := typed[start:end])
+            )
+            yield from self._spelled_inside(typos, typed, LATIN_SPAN_SHARE)
+            yield from self._spelled_inside(self._phonetic.heard_spans(typed), typed, LATIN_SPAN_SHARE)
+
+    def _inside_slip(self, key: str, slipped: list[tuple[str, float, Method, str]]) -> bool:
+        """Whether a key stands inside the span of a slip of a name of its monster."""
+        owners = {entry.monster_id for entry in self._entries[key]}
+        return any(
+            key in span and owners & {e.monster_id for e in self._entries[other]} for other, _, _, span in slipped
+        )
 
     def _piece_of(self, key: str, near: set[str]) -> bool:
         """Whether a Latin key stands inside a longer one of the `near` keys, of the same monster."""
@@ -368,22 +422,41 @@ class Matcher:
         )
 
     def _spelled_inside(
-        self, spans: Iterable[tuple[str, str]], subject: str, least: float
+        self, spans: Iterable[tuple[str, str, float]], subject: str, least: float
     ) -> Iterable[tuple[str, float, Method, str]]:
         """Names a span of a longer subject sounds like or is one letter off ("打索刃龍要準備什麼": 鎖刃龍, "anyone
-        know rathlos's weak element"): found inside it as a name is, scored by how much of the name the span spells
-        as the name does (SPAN_SHARE of it at least): a span that only sounds like a name, in other characters, is
-        another word; an everyday word one letter off a name is that word."""
-        for key, span in spans:
-            if span != subject and span not in self._entries and span not in self._words:
-                share = fuzz.ratio(span, key) / 100
-                if share >= least:
-                    yield (
-                        key,
-                        CONTAINED - (CONTAINED - MATCH_THRESHOLD) * (1 - share) / (1 - SPAN_SHARE),
-                        Method.CONTAINS,
-                        span,
-                    )
+        know rathlos's weak element"): found inside it as a name is, scored by the share of the name the span spells
+        as the name does (`least` of it at least; phonetic.py and typos.py tell it): a span that only sounds like a
+        name, in other characters, is another word; an everyday word one letter off a name is that word."""
+        for key, span, share in spans:
+            if (
+                span != subject
+                and span not in self._entries
+                and span not in self._words
+                and share >= least
+                and not _retitled(span, key)
+            ):
+                yield key, _span_score(share), Method.CONTAINS, span
+
+    def _slipped(self, subject: str) -> Iterable[tuple[str, float, Method, str]]:
+        """Han and katakana names a span of a subject (or the whole of it) is but one character heard for the name's
+        (phonetic.heard_for: "白織龍怕哪種", 織 zhi for 熾 chi; ヒラバビ, ビ bi for ミ mi), read as a homophone is
+        (`_spelled_inside`), when no other monster's name is as near: heard so too, or, as a kana is only a sound, one
+        kana off whatever it is (リオレイス: リオレウス, and リオレイア). A Han character only like the name's to the
+        eye (刀 for 刃) is no evidence: on the tuning half as many spans so made were other words (老山龍, 雷甲龍,
+        天使獸) as slips. A variant
+        word (黑, 紅) there makes a variant of its own; an everyday word is that word."""
+        slips: dict[str, list[tuple[str, bool]]] = {}
+        for key, start, end, place in self._slips.spans(subject):
+            span = subject[start:end]
+            if span not in self._entries and span not in self._words and span[place] not in _variant_words():
+                slips.setdefault(span, []).append((key, heard_for(span[place], key[place])))
+        for span, keys in slips.items():
+            near = [key for key, heard in keys if heard or is_kana(span)]
+            if len({entry.monster_id for key in near for entry in self._entries[key]}) == 1:
+                for key, heard in keys:
+                    if heard:
+                        yield key, _span_score(fuzz.ratio(span, key) / 100), Method.CONTAINS, span
 
     def _contained_keys(self, subject: str) -> Iterable[tuple[str, float, Method]]:
         """Keys standing inside a longer subject; a key inside another found key is dropped.
@@ -498,6 +571,18 @@ def _first(
     return ranked[0]
 
 
+def _glued_kana(key: str, subject: str) -> bool:
+    """Whether a katakana key stands in the subject beside more katakana."""
+    at = subject.find(key)
+    return is_kana(key) and (is_kana(subject[max(at - 1, 0) : at]) or is_kana(subject[at + len(key) :][:1]))
+
+
+def _span_score(share: float) -> float:
+    """The score of a name a span of a longer subject spells a share of (SPAN_SHARE of it: MATCH_THRESHOLD, all of
+    it: CONTAINED)."""
+    return CONTAINED - (CONTAINED - MATCH_THRESHOLD) * (1 - share) / (1 - SPAN_SHARE)
+
+
 def _decide(ranked: list[Candidate], limit: int, subject: str) -> MatchResult:
     if not ranked:
         return MatchResult(Outcome.MISS, subject=subject)
@@ -509,6 +594,20 @@ def _decide(ranked: list[Candidate], limit: int, subject: str) -> MatchResult:
         close = [c for c in ranked if c.score >= AMBIGUOUS_FLOOR][:limit]
         return MatchResult(Outcome.AMBIGUOUS, tuple(close), subject)
     return MatchResult(Outcome.MISS, tuple(ranked[: min(limit, 3)]), subject)
+
+
+def _titled_sound(typed: str, key: str, score: float) -> float:
+    """The score of a key that sounds like the subject: at most VARIANT_SCORE ("did you mean?") when the subject
+    begins with a variant word where the key has another character of the same sound (_retitled)."""
+    return min(score, VARIANT_SCORE) if _retitled(typed, key) else score
+
+
+def _retitled(typed: str, key: str) -> bool:
+    """Whether a spelling that sounds like a name puts a one-character variant word in the place of a title, its first
+    character, where the name has another one of the same sound (紅龍, red dragon, hóng lóng, for 轟龍, hōng lóng; 白龍
+    for 百龍): a variant or a title on another name, not that name misspelt. A slip inside a name (滅金龍 for 滅盡龍) is
+    still one."""
+    return len(typed) == len(key) and typed[0] != key[0] and typed[0] in _variant_words()
 
 
 @lru_cache(maxsize=1)

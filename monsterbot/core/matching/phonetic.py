@@ -8,7 +8,9 @@ Latin text that reads as pinyin or romaji, a prefiltered rapidfuzz pass over the
 - a query in romaji ("jinnouga", "raajan") or in kana with a long-vowel slip (ジンオーガ) meets the
   katakana name with the same loose romaji;
 - a Latin query spelled as heard ("kematrice", "ray dau") meets the Latin name with the same loose English
-  spelling (english.py).
+  spelling (english.py);
+- inside a longer message (`spans`), a part of it that sounds like a name: Han or katakana spelled so, pinyin typed
+  in Latin letters among Chinese ("dong feng long好难打"), English heard among other words ("is gin dahad weak").
 """
 
 from __future__ import annotations
@@ -18,10 +20,14 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
 from monsterbot.core.matching import english, romaji
 from monsterbot.core.matching.pinyin import readings
 from monsterbot.core.matching.prefilter import FuzzyIndex
 from monsterbot.core.matching.romaji import is_kana
+from monsterbot.core.matching.typos import Deletions
 
 #: Score of a key that sounds exactly like the query: above a shorter name found inside the query (90),
 #: below the query itself being a name (100), by the matcher's margin.
@@ -52,6 +58,7 @@ SPAN_KANA = 4
 #: Kana a span may hold beyond the longest kana name: long marks and small kana typed in or out (ネルスキュラー).
 KANA_SLACK = 2
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30faー]+")
+_LATIN_RUN = re.compile(r"[a-z]+")
 _SMALL_KANA = frozenset("ァィゥェォャュョヮヵヶ")
 
 
@@ -103,6 +110,7 @@ class PhoneticIndex:
         self._romaji = _Spellings({}, FuzzyIndex())
         self._english = _Spellings({}, FuzzyIndex())
         self._voiceless = _Spellings({}, FuzzyIndex())
+        self._heard = Deletions()  # the English spellings, for spans of a sentence one edit from one
         self._spelled: dict[str, tuple[str | None, str | None, str, str]] = {}
         self._change(keys, ())
 
@@ -110,7 +118,7 @@ class PhoneticIndex:
         """A new index with the keys `added` and without those `removed`."""
         new = PhoneticIndex.__new__(PhoneticIndex)
         new._pinyin, new._romaji, new._english = self._pinyin, self._romaji, self._english
-        new._voiceless = self._voiceless
+        new._voiceless, new._heard = self._voiceless, self._heard
         new._spelled = dict(self._spelled)
         new._change(added, removed)
         return new
@@ -132,7 +140,12 @@ class PhoneticIndex:
                     pairs[True][index].append((spelled, key))
         self._pinyin = self._pinyin.changed(pairs[True][0], pairs[False][0])
         self._romaji = self._romaji.changed(pairs[True][1], pairs[False][1])
+        held = self._english.keys
         self._english = self._english.changed(pairs[True][2], pairs[False][2])
+        self._heard = self._heard.changed(
+            {spelled for spelled, _ in pairs[True][2] if spelled not in held},
+            {spelled for spelled, _ in pairs[False][2] if spelled not in self._english.keys},
+        )
         self._voiceless = self._voiceless.changed(pairs[True][3], pairs[False][3])
         self._han_longest = max((len(key) for key, spelled in self._spelled.items() if spelled[0]), default=0)
         kana_keys = [key for key, spelled in self._spelled.items() if spelled[1]]
@@ -159,11 +172,15 @@ class PhoneticIndex:
             yield from self._english.exact([heard])
             yield from self._english.nearby([heard], HEARD_NEAR)  # "sair egg ios": seregjios, serejios
 
-    def spans(self, subject: str) -> Iterable[tuple[str, str]]:
-        """(key, span) of each span of a sentence that sounds exactly like a name ("打索刃龍要準備什麼": 索刃龍 for
-        鎖刃龍; "ドシャクマって…": ドシャクマ for ドシャグマ): Han by the usual reading of each character, no longer
-        than a Han name; katakana by its loose romaji, voiced or not, read by whole morae, beginning and ending with
-        a name's first and last kana (voiced or not) and at most KANA_SLACK kana longer than a kana name."""
+    def spans(self, subject: str) -> Iterable[tuple[str, str, float]]:
+        """(key, span, share) of each span of a sentence that sounds exactly like a name, with the share of the name
+        (rapidfuzz's ratio, 0 to 1) the span spells as the name does: Han by the usual reading of each character, no
+        longer than a Han name ("打索刃龍要準備什麼": 索刃龍 for 鎖刃龍, two of three); a whole run of Latin letters
+        among Chinese that is the pinyin of a Han name ("dong feng long好难打": 凍峯龍; all of it, as pinyin is the
+        name written in other letters); katakana by its loose romaji, voiced or not, read by whole morae, beginning
+        and ending with a name's first and last kana (voiced or not) and at most KANA_SLACK kana longer than a kana
+        name ("ドシャクマって…": ドシャクマ for ドシャグマ), or a whole katakana word whose loose romaji is HEARD_NEAR a
+        name's, as a whole subject's is ("ケマトリックス 属性": kematorikusu, kematorisu)."""
         table = readings()
         sounds = [table.of(ch)[:1] for ch in subject]
         for start in range(len(subject)):
@@ -172,31 +189,80 @@ class PhoneticIndex:
             for end in range(start + SPAN_HAN, min(len(subject), start + self._han_longest) + 1):
                 if not sounds[end - 1]:
                     break
+                span = subject[start:end]
                 for key in self._pinyin.keys.get("".join(r[0] for r in sounds[start:end]), ()):
-                    yield key, subject[start:end]
+                    yield key, span, fuzz.ratio(span, key) / 100
+        for run in _LATIN_RUN.finditer(subject):
+            if len(run.group()) >= english.MIN_LETTERS and table.is_pinyin(run.group()):
+                for key, _ in self._pinyin.exact([run.group()]):
+                    yield key, run.group(), 1.0
         for run in _KATAKANA_RUN.finditer(subject):
-            morae = _morae(run.group())
-            spelled = [_mora_romaji(mora) for mora in morae]
-            offsets = [run.start()]
-            for mora in morae:
-                offsets.append(offsets[-1] + len(mora))
-            for first in range(len(morae)):
-                if _unvoiced(morae[first][0]) not in self._kana_starts:
+            for key, span in self._kana_spans(run):
+                yield key, span, fuzz.ratio(span, key) / 100
+            if len(run.group()) >= SPAN_KANA:  # a whole katakana word spelled near a name, as a whole subject is
+                for key, _ in self._romaji.nearby([romaji.loose(romaji.hepburn(run.group()))], HEARD_NEAR):
+                    yield key, run.group(), fuzz.ratio(run.group(), key) / 100
+
+    def _kana_spans(self, run: re.Match[str]) -> Iterable[tuple[str, str]]:
+        """(key, span) of each span of a katakana run that sounds exactly like a katakana name (`spans`)."""
+        morae = _morae(run.group())
+        spelled = [_mora_romaji(mora) for mora in morae]
+        offsets = [run.start()]
+        for mora in morae:
+            offsets.append(offsets[-1] + len(mora))
+        for first in range(len(morae)):
+            if _unvoiced(morae[first][0]) not in self._kana_starts:
+                continue
+            for last in range(first + 1, len(morae) + 1):
+                if offsets[last] - offsets[first] > self._kana_longest:
+                    break
+                if offsets[last] - offsets[first] < SPAN_KANA:
                     continue
-                for last in range(first + 1, len(morae) + 1):
-                    if offsets[last] - offsets[first] > self._kana_longest:
-                        break
-                    if offsets[last] - offsets[first] < SPAN_KANA:
-                        continue
-                    span = subject[offsets[first] : offsets[last]]
-                    if _unvoiced(span.rstrip("ー")[-1:]) not in self._kana_ends:
-                        continue
-                    spelling = romaji.loose("".join(spelled[first:last]))
-                    for key, _ in (
-                        *self._romaji.exact([spelling]),
-                        *self._voiceless.exact([romaji.voiceless(spelling)]),
-                    ):
-                        yield key, span
+                span = run.string[offsets[first] : offsets[last]]
+                if _unvoiced(span.rstrip("ー")[-1:]) not in self._kana_ends:
+                    continue
+                spelling = romaji.loose("".join(spelled[first:last]))
+                for key, _ in (
+                    *self._romaji.exact([spelling]),
+                    *self._voiceless.exact([romaji.voiceless(spelling)]),
+                ):
+                    yield key, span
+
+    def heard_spans(self, subject: str) -> Iterable[tuple[str, str, float]]:
+        """(key, span, share) of each span of a Latin sentence whose loose English spelling is a name's or one edit
+        from it ("isgindahadice": "gindahad", Jin Dahaad's "jindahad"; "kemtreesbreakable": "kemtrees", a letter
+        short of Quematrice's "kematris"), with the share of the name's spelling the span's spells as it does: the
+        sentence is spelled once, and the span is cut from it where the letters of its spelling came from."""
+        if not any(self._heard.spans(english.spelling(subject), exact=True)):
+            return  # (most sentences hold no name: the plain spelling is four times as quick to tell)
+        spelled, origins = english.aligned(subject)
+        for found, start, end in self._heard.spans(spelled, exact=True):
+            span = _cut(subject, spelled[start:end], origins[start], origins[end - 1])
+            share = fuzz.ratio(spelled[start:end], found) / 100
+            for key in self._english.keys[found]:
+                yield key, span, share
+
+
+def heard_for(typed: str, meant: str) -> bool:
+    """Whether a character may be one heard, or typed by its sound, for another: Han characters whose usual readings
+    are one letter apart (織 zhi, 熾 chi), kana whose Hepburn spellings are (ビ bi, ミ mi; グ gu, ガ ga)."""
+    if is_kana(typed) and is_kana(meant):
+        return Levenshtein.distance(romaji.hepburn(typed), romaji.hepburn(meant)) <= 1
+    return readings().sound_near(typed, meant)
+
+
+def _cut(subject: str, spelled: str, first: tuple[int, int], last: tuple[int, int]) -> str:
+    """The span of a subject a spelled span comes from, its first letter from the letters `first`, its last from
+    `last`: the shortest cut spelled the same, as a letter of the spelling may come from the ends of two words
+    ("quematrix should": the "s" of "ks" and of "sh" are one), then with the letter it ends with typed twice kept
+    whole ("jip sair ross": a doubled letter is one word's)."""
+    for start in range(first[1] - 1, first[0] - 1, -1):
+        for end in range(last[0] + 1, last[1] + 1):
+            if english.spelling(subject[start:end]) == spelled:
+                while end < last[1] and subject[end] == subject[end - 1]:
+                    end += 1
+                return subject[start:end]
+    return subject[first[0] : last[1]]
 
 
 @lru_cache(maxsize=512)

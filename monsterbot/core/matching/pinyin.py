@@ -14,6 +14,8 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 READINGS_FILE = Path(__file__).with_name("pinyin_readings.txt")
 #: Characters covered: CJK Extension A and the Unified Ideographs (every monster name is in there).
 _FIRST, _LAST = 0x3400, 0x9FFF
@@ -73,6 +75,12 @@ class Readings:
         if not any(readings):
             return None
         return "".join(r[0] if r else ch for r, ch in zip(readings, text, strict=True))
+
+    def sound_near(self, typed: str, meant: str) -> bool:
+        """Whether two Han characters' usual readings are one letter apart or the same (織 zhi and 熾 chi, 孤 gu and
+        狐 hu): one heard, or typed by its sound, for the other. Rarer readings make false likenesses (狼's hang for
+        轟 hong)."""
+        return any(Levenshtein.distance(one, other) <= 1 for one in self.of(typed)[:1] for other in self.of(meant)[:1])
 
     def is_pinyin(self, text: str) -> bool:
         """True when Latin text is a run of pinyin syllables ("leilanglong")."""

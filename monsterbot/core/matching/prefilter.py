@@ -142,6 +142,9 @@ class FuzzyIndex:
         equals one built at once)."""
         return isinstance(other, FuzzyIndex) and self._content() == other._content()
 
+    #: compared (an index changed step by step to one built at once), never hashed: it is built in place
+    __hash__ = None  # type: ignore[assignment]
+
     def _content(self) -> list[dict[Any, frozenset[str | None]]]:
         return [
             {name: frozenset(self._strings[slot] for slot in _slots(bitset)) for name, bitset in table.items()}
@@ -259,6 +262,9 @@ class SubstringIndex:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, SubstringIndex) and self._holding == other._holding
+
+    #: compared (an index changed step by step to one built at once), never hashed: it is built in place
+    __hash__ = None  # type: ignore[assignment]
 
     def changed(self, added: Iterable[str], removed: Iterable[str]) -> SubstringIndex:
         """A new index: this one's strings with `removed` taken out and `added` put in."""

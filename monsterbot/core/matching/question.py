@@ -276,6 +276,7 @@ class _Vocabulary:
     reverse_markers: re.Pattern[str]
     explicit_reverse: re.Pattern[str]
     element_phrase: re.Pattern[str]
+    element_weak: re.Pattern[str]  # an element's character beside a word of weakness: 怕水, 火が弱点, 水に弱い
     asking_for_monsters: re.Pattern[str]
     weakness: re.Pattern[str]
     games: dict[str, str]
@@ -310,6 +311,7 @@ def _vocabulary() -> _Vocabulary:
                 w for t, words in TOPIC_WORDS.items() if t in ELEMENT_TOPICS for w in words if w.endswith("屬性")
             )
         ),
+        element_weak=_element_weak(),
         asking_for_monsters=re.compile(_alternation(ASKING_FOR_MONSTERS)),
         weakness=re.compile(_alternation(WEAKNESS_WORDS)),
         games=games,
@@ -320,6 +322,22 @@ def _vocabulary() -> _Vocabulary:
             normalize(w): kind for kind, words in ((Kind.QUIET, QUIET_WORDS), (Kind.TALK, TALK_WORDS)) for w in words
         },
     )
+
+
+def _element_weak() -> re.Pattern[str]:
+    """An element's one character said as an element: beside a word of weakness, a particle between or not (怕水的,
+    火が弱点, 水に弱い); not one that begins a Han word (怕火龍: a name), nor 龍, which ends names (護火龍怕…)."""
+    elements = "".join(
+        normalize(w)
+        for t, words in TOPIC_WORDS.items()
+        if t in ELEMENT_TOPICS and t != "dragon"
+        for w in words
+        if len(normalize(w)) == 1
+    )
+    weak = f"(?:{_alternation(('弱點', *WEAKNESS_WORDS))}){normalize('い')}?"  # 弱い: an adjective's ending
+    particles = _alternation(("が", "に", "は", "の", "を", "的"))
+    element = f"([{elements}])(?![\u4e00-\u9fff](?<!的))"
+    return re.compile(f"(?:{weak})(?:{particles})?{element}|([{elements}])(?:{particles})?(?:{weak})")
 
 
 def topic_named(key: str) -> str:
@@ -384,23 +402,36 @@ def _reverse_frame(folded: str, vocab: _Vocabulary) -> Question | None:
             game = game or vocab.games[key]
         elif key.isascii():
             qualifies = index + 1 < len(tokens) and bool(tokens[index + 1]) and tokens[index + 1] not in vocab.topics
-            explicit = explicit or key in ENGLISH_WEAKNESS_WORDS
+            explicit = explicit or _stem(key) in ENGLISH_WEAKNESS_WORDS
             if qualifies and vocab.topics.get(key) in ELEMENT_TOPICS:
                 topics.add(vocab.topics[key])
             elif key in ENGLISH_ASKING_FOR_MONSTERS:
                 askers.add(key)
-            elif key not in ENGLISH_REVERSE_MARKERS:
+            elif _stem(key) not in ENGLISH_REVERSE_MARKERS:
                 rest.append(key)
         else:
             for found in vocab.element_phrase.finditer(key):
                 topics.add(vocab.topics[found.group()])
+            for found in vocab.element_weak.finditer(key):
+                topics.add(vocab.topics[found.group(1) or found.group(2)])
             askers.update(found.group() for found in vocab.asking_for_monsters.finditer(key))
             explicit = explicit or bool(vocab.weakness.search(key))
-            rest.append(vocab.asking_for_monsters.sub("", vocab.element_phrase.sub("", key)))
+            rest.append(
+                vocab.asking_for_monsters.sub("", vocab.element_weak.sub("", vocab.element_phrase.sub("", key)))
+            )
     if len(topics) != 1 or not askers:
         return None
     asking = explicit or not askers <= PEOPLE_OR_MONSTERS
     return Question(Kind.REVERSE, "".join(rest), game, whole=compact(folded), topic=topics.pop(), asking=asking)
+
+
+def _stem(word: str) -> str:
+    """An English word without the ending of a superlative or comparative ("weakest", "weaker": weak), as the
+    reverse markers are written; the word itself otherwise."""
+    for end in ("est", "er"):
+        if word.endswith(end) and word[: -len(end)] in ENGLISH_REVERSE_MARKERS:
+            return word[: -len(end)]
+    return word
 
 
 def _parse_name(text: str, vocab: _Vocabulary) -> Question:
@@ -412,14 +443,14 @@ def _parse_name(text: str, vocab: _Vocabulary) -> Question:
     hitzones = explicit = False
     for token in _TOKEN_BREAK.split(folded):
         key = compact(token)
-        explicit = explicit or (key.isascii() and key in ENGLISH_EXPLICIT_REVERSE_MARKERS)
+        explicit = explicit or (key.isascii() and _stem(key) in ENGLISH_EXPLICIT_REVERSE_MARKERS)
         if key in vocab.games:
             game = game or vocab.games[key]
         elif key.isascii() and key in vocab.hitzone_words:
             hitzones = True
         elif not (key.isascii() and key in ENGLISH_FILLER):
             kept.append(key)
-        if key not in vocab.games and not (key.isascii() and key in ENGLISH_REVERSE_MARKERS):
+        if key not in vocab.games and not (key.isascii() and _stem(key) in ENGLISH_REVERSE_MARKERS):
             reverse_kept.append(key)
     whole = compact(folded)
     topic = _reverse_topic("".join(reverse_kept), whole, vocab)

@@ -38,8 +38,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from monsterbot.core.matching.family import family
+from monsterbot.core.matching.followup import PART_WORDS
 from monsterbot.core.matching.matcher import (
     AMBIGUOUS_FLOOR,
+    LATIN_SPAN_SHARE,
     MARGIN,
     MATCH_THRESHOLD,
     Candidate,
@@ -54,9 +56,14 @@ from monsterbot.core.matching.question import (
     ELEMENT_TOPICS,
     ENGLISH_FILLER,
     ENGLISH_QUESTION_WORDS,
+    FRANCHISE_WORDS,
+    GAME_WORDS,
     HITZONE_WORDS,
+    INDIVIDUAL_WORDS,
     PARTICLES,
+    PREFIXES,
     QUESTION_SUFFIXES,
+    TOPIC_WORDS,
     Kind,
     Question,
     parse,
@@ -112,6 +119,8 @@ ABOUT_WORDS = (
     "何が弱い",
     # what sets compared monsters apart (リオレウスと護竜リオレウスの違い, マガドとメルゼナどっちが強い)
     *("違い", "区別", "區別", "差別", "不一樣", "どっち", "どっちが", "difference", "farming"),
+    # what compares two names in one phrase (X than Y, X compared to Y, 火龍比雌火龍難嗎, between X and Y)
+    *("than", "compared", "between", "比"),
 )
 #: The most monsters a kind word may name for "which one?" among them (_kind_asked); a kind many share (龍, 鳥, 王)
 #: names no one. Chosen on the tuning sets.
@@ -124,6 +133,10 @@ HUNT_WORDS = (
     *("準備", "コツ", "苦手"),
     *("weak", "weakness", "weaknesses", "element", "elements", "elemental", "beat", "kill", "kills", "hit", "hunt"),
     *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide", "break", "cut", "sever"),
+    # what a hunter asks for help with, and what of a monster they ask about ("struggling with X", "X breakable
+    # parts", "X weaknesses and resistances", "X farming route"); English words are read by their stem (_stems)
+    *("struggle", "stuck", "farm", "resist", "resistance", "block", "dodge", "avoid", "part", "armor", "armour"),
+    *("weapon", "build"),
 )
 #: Elements and ailments, which ask about a monster after its name ("凍峰龍用火還是雷", "グラビモスは水？"), but before
 #: it are a title's characters (金雷公, 紫毒姫); in English they are everyday words ("fire", "ice") and do not count.
@@ -152,6 +165,14 @@ CHINESE_QUESTION_WORDS = (
     "是不是",
 )
 JAPANESE_QUESTION_WORDS = ("どう", "どこ", "何", "なに", "いつ", "誰")
+#: Words that open a question in Chinese and Japanese (請教, 求助, 有人知道), the question words, and the question made
+#: of a word, 不 or 沒 and the word again (有沒有, 是不是, 能不能): before a name, a sentence's phrase (_phrase).
+ASKING_OPENERS = (
+    *(word for word in PREFIXES if word not in (*FRANCHISE_WORDS, *INDIVIDUAL_WORDS)),
+    *CHINESE_QUESTION_WORDS,
+)
+_A_NOT_A = re.compile(r"(.)[不沒没]\1")
+_PUNCTUATION = re.compile(r"[^\w\s]")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
 SENTENCE_MARKS = re.compile(
     "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问知到でをがにはへとたもやかよねな]"
@@ -161,16 +182,30 @@ ENGLISH_SENTENCE_WORDS = frozenset(
     "have has had went go my our their his her its by and or of the a an "
     "is are what where how why when who which does do did can any".split()
 )
+#: Words after which an English word is a verb ("how do i dodge rey dau's beam", "how to unlock zoh shia", "help me
+#: beat …"): subjects, objects, "to" and modals; a verb before a name is no title of it.
+ENGLISH_BEFORE_VERBS = frozenset(
+    "i you we they he she me us to can could should would will must lets let dont cant cannot gotta wanna".split()
+)
 #: Latin and kana shortenings are how players name monsters ("lagi", "velk", レウス, ミツネ: wikiwiki's 略称 page), and
 #: so are Han ones (金火, 黑角): they answer as the matcher decides, unless the subject is a whole first word of a
 #: longer name ("coral", "viper", "royal": the qualifier of a variant, an English word of its own).
 #: Endings that make a Latin name another English word ("nightshades", "gored"): asked, not answered.
 INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "y")
+#: Endings taken off an English word to find a hunter's word in it ("breakable", "farming", "resistances").
+STEM_ENDINGS = ("s", "es", "d", "ed", "ing", "able", "er", "ers")
 #: The title glued before a name that still asks "did you mean" (黑炎王, 燼滅刃, 天眼, dreadking): the 二つ名 are two or
 #: three Han characters, the English ones one word; CJK characters and Latin letters.
 TITLE_CJK_SHORTEST = 2
 TITLE_CJK = 3
 TITLE_LATIN = 12
+#: The fewest letters of a Latin word typed before a name that may be a title or a misspelt variant word
+#: (_before_name): shorter words are ranks and everyday words ("hr", "solo", "easy"); the English titles players give
+#: variants are longer ("ivory", "dreadking", "boltreaver"), and so are the variant words players misspell.
+TITLE_LATIN_SHORTEST = 5
+#: Endings of inflected English words (a verb's, a plural's, an adverb's: "hurts", "used", "hunting", "really"), which
+#: no title players give a variant has (they are bare compounds: "dreadking", "frostfang", "boltreaver").
+TITLE_NEVER_ENDS = ("s", "ed", "ing", "ly")
 #: The least share of a name a part of it must cover to be answered (less: "which one?"). Chosen on the tuning half:
 #: the parts answered right cover 0.86 and more ("diablo" of diablos), those that were other words 0.75 and less
 #: ("seregi" of seregios, "basar" of basarios, 青熊 of 青熊獸).
@@ -189,6 +224,7 @@ KANA_SHORTEST = 5
 KANA_LEAD = 15.0
 _KATAKANA = re.compile("[\u30a0-\u30ff]+")
 _KANA = re.compile("[\u3040-\u30ff]")
+_HIRAGANA = re.compile("[\u3040-\u309f]")
 _LATIN_WORD = re.compile("[a-z0-9]+")
 _HAN_ONLY = re.compile("[\u4e00-\u9fff]")
 _TITLE_HEAD = re.compile("[\u4e00-\u9fff]{2,}(?=[\u30a0-\u30ff]{2,}$)")  # 渾沌 before ゴア
@@ -449,24 +485,37 @@ def _no_name_near(side: Reading) -> bool:
 def _question_words(subject: str, side: Reading) -> bool:
     """Whether a side of a comparison is words of the question rather than a name: an element alone ("凍峰龍用火還是
     雷": the elements are compared), or words no name comes near that hold a Chinese or Japanese word of a hunter's
-    question ("好難打") or begin with an element that is no Han word's first character ("雷どっちがいい"; not 火鍋)."""
+    question ("好難打") or begin with an element that is no Han word's first character ("雷どっちがいい"; not 火鍋), or
+    words of a hunter's question and parts only, whatever name they come near ("海龍打頭還是打尾": the head and the
+    tail are compared; 尾 is a character of 炎尾龍)."""
     if subject in _words(ELEMENT_WORDS) or subject in ELEMENT_TOPICS or _about(subject):  # "火", "thunder", "best
         # weapon element" (its words: "weapon"): an English element alone as a side is compared, not a name
         return True
+    if _segments(subject, _part_question_words()):
+        return True
     return _no_name_near(side) and (_asks_only(subject) or bool(_ELEMENT_FIRST.match(subject)))
+
+
+@lru_cache(maxsize=1)
+def _part_question_words() -> frozenset[str]:
+    """The words of a question about a monster, of a hunter's question and of its parts (打, 頭, 尾巴, "tail")."""
+    parts = (word for words in PART_WORDS.values() for word in words)
+    return _about_keys() | _words((*HUNT_WORDS, *parts))
 
 
 def _apart(sides: list[Reading]) -> list[Reading]:
     """The sides of a comparison, each asked-about side read as the one monster it offers that no answered side is
     ("ジョーと怒りジョー": ジョー offers Deviljho and Savage Deviljho, and 怒りジョー is Savage Deviljho). A comparison
-    sets apart monsters: a side is not the monster another side names. Otherwise each side as it was read."""
+    sets apart monsters: a side is not the monster another side names. A side that offered one monster only (尾 of
+    "海龍打頭還是打尾": 炎尾龍's middle character) was narrowed by nothing and stays asked. Otherwise each side as it
+    was read."""
     answered = {side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER}
     if not answered:
         return sides
     apart = []
     for side in sides:
         left = [monster for monster in side.monsters if monster not in answered]
-        if side.verdict is Verdict.ASK and len(left) == 1:
+        if side.verdict is Verdict.ASK and len(left) == 1 < len(side.monsters):
             side = Reading(Verdict.ANSWER, (left[0],), why="the one name a comparison leaves", score=side.score)
         apart.append(side)
     return apart
@@ -480,10 +529,39 @@ def _name(subject: str, text: str, matcher: Matcher) -> Reading:
         if titled is not None:
             return titled
     if not matcher.monsters_named(subject) and not _sounds_as_one_name(result):
-        variant = _variant(subject, matcher)
+        variant = _variant(subject, matcher) or _initial(subject, text, matcher)
         if variant is not None:
             return variant
     return replace(_weigh(subject, result, text, matcher), match=result)
+
+
+def _initial(subject: str, text: str, matcher: Matcher) -> Reading | None:
+    """The variants a lone letter typed before a Latin name stands for ("g. rathalos", "g fulgur": G for Guardian):
+    those the variant words beginning with it make of the monster the rest names, or of those it may name ("g rath":
+    Rathalos or Rathian, and only Rathalos has a Guardian): the one, or "which one?" among several. None when the
+    subject is not so made, the rest names no monster or the letter no variant of one. A letter that is an English
+    word ("a", "i") is no initial."""
+    letter, rest = subject[:1], subject[1:]
+    if not _LATIN.fullmatch(letter) or letter in ENGLISH_SENTENCE_WORDS or not _LATIN_WORD.fullmatch(rest):
+        return None
+    if not re.search(rf"(?<![a-z]){letter}[\s.]+{re.escape(rest[:1])}", fold(text).lower()):
+        return None
+    found = matcher.match_key(rest)
+    bases = {c.monster_id for c in found.candidates[: 1 if found.best else None] if c.method is not Method.CONTAINS}
+    if found.outcome is Outcome.MISS or not bases:
+        return None
+    relations = family(matcher)
+    made = {
+        variant
+        for base in bases
+        for word, meaning in (*variant_keys(), *relations.words)
+        if word.startswith(letter)
+        if (variant := relations.variant(base, meaning, "en") or relations.through_form(base, meaning, "en"))
+    }
+    if not made:
+        return None
+    verdict = Verdict.ANSWER if len(made) == 1 else Verdict.ASK
+    return Reading(verdict, tuple(sorted(made)), why="a variant word's initial before the name", whole=True)
 
 
 def _title_and_short_form(subject: str, matcher: Matcher) -> Reading | None:
@@ -510,9 +588,15 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     """The reading of the matcher's result for one name, from the evidence around it."""
     if result.outcome is Outcome.MISS:
         return Reading(Verdict.NONE, why="no name")
+    several = _names_apart(subject, text, matcher)
+    if several is not None:
+        return replace(several, score=result.candidates[0].score)
     misspelt = _misspelt_whole(subject, result, text, matcher)
     if misspelt is not None:
         return misspelt
+    before = _before_name(result, text, matcher)
+    if before is not None:
+        return replace(before, score=result.candidates[0].score)
     if result.outcome is Outcome.AMBIGUOUS:
         over = _variant_over_base(subject, result.candidates, matcher)
         if over:
@@ -559,6 +643,108 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
         whole=best.method is not Method.PART,
         score=best.score,
     )
+
+
+def _names_apart(subject: str, text: str, matcher: Matcher) -> Reading | None:
+    """The reading of a subject holding the names of two monsters or more apart ("is rathalos harder than rathian",
+    "火龍比雌火龍難嗎", "arkveld guardian arkveld difference"): never one of them, as if the others were not said. A
+    comparison of every one when the rest is words of a question about them (than, compared, 比, difference, a
+    hunter's words); "which one?" among them otherwise. Latin names must stand as words of the message ("rathian"
+    is no name inside "rathianite"). None when the subject names fewer than two monsters apart."""
+    found = [
+        (start, end, monster_id)
+        for start, end, monster_id in matcher.names_at(subject)
+        if not _LATIN.match(subject[start]) or _within_word(subject[start:end], text)
+    ]
+    found.sort()
+    monsters = tuple(dict.fromkeys(monster_id for _, _, monster_id in found))
+    if len(monsters) < 2 or any(
+        _one_name(subject, one, other, matcher) for one, other in zip(found, found[1:], strict=False)
+    ):
+        return None
+    bounds = [0, *(place for start, end, _ in found for place in (start, end)), len(subject)]
+    pieces = [subject[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]  # the words between the names
+    if all(_segments(piece, _part_question_words()) for piece in pieces):
+        return Reading(Verdict.COMPARE, monsters, why="names apart, compared")
+    if len(monsters) == 2 and _related(*monsters, matcher):
+        return None  # a variant and its base in a sentence ("is guardian rathalos harder than normal rathalos")
+    return Reading(Verdict.ASK, monsters, why="names apart, in a sentence")
+
+
+def _one_name(subject: str, one: tuple[int, int, str], other: tuple[int, int, str], matcher: Matcher) -> bool:
+    """Whether two names found side by side are one name: a variant's own word beside its base's name, neither
+    holding the other ("stygian zino": Stygian Zinogre; not "arkveld guardian arkveld", two names)."""
+    first, second = subject[one[0] : one[1]], subject[other[0] : other[1]]
+    return one[1] == other[0] and first not in second and second not in first and _related(one[2], other[2], matcher)
+
+
+def _related(first: str, second: str, matcher: Matcher) -> bool:
+    """Whether one of two monsters is a variant of the other (its name ends the other's: Stygian Zinogre, Zinogre)."""
+    one, other = matcher.monster(first), matcher.monster(second)
+    relations = family(matcher)
+    return (one is not None and second in relations.bases(one)) or (
+        other is not None and first in relations.bases(other)
+    )
+
+
+def _before_name(result: MatchResult, text: str, matcher: Matcher) -> Reading | None:
+    """The reading of a Latin name found inside a longer subject when the word typed right before it is no word of a
+    sentence or of a question, nor a name: a variant word misspelt ("gaurdian rathalos", as like the word as
+    LATIN_SPAN_SHARE makes a name's typo) is that variant, or "not in our knowledge"; any other is a title the
+    knowledge lacks ("boltreaver astalos weakness?", "is thunderlord zinogre weak to ice"): "not in our knowledge, did
+    you mean the base?", never the base's card. The name is the best candidate, or, when the result is ambiguous, the
+    best found inside the subject ("guardain rathalos": Guardian Rathalos by likeness, Rathalos inside it). None when
+    no such word stands right before the name ("which element works on rathalos", "tips for rathalos", "hr
+    rathalos")."""
+    tops = result.candidates if result.outcome is Outcome.AMBIGUOUS else result.candidates[:1]
+    best = next((c for c in tops if c.method is Method.CONTAINS and c.score >= MATCH_THRESHOLD), None)
+    key = (best.span or best.key) if best is not None else ""
+    if best is None or not _LATIN_WORD.fullmatch(key):
+        return None
+    word, previous = _words_before(key, text)
+    if len(word) < TITLE_LATIN_SHORTEST or not word.isalpha() or _plain(word) or matcher.monsters_named(word):
+        return None
+    if previous in ENGLISH_BEFORE_VERBS:
+        return None  # a verb: "how do i dodge rey dau's beam"
+    if _in_names(word, result.candidates, matcher):
+        return None  # a known variant's own word ("violet mizu", "scorned magna"): read as that variant
+    for variant, _ in (*variant_keys(), *family(matcher).words):
+        if len(variant) >= TITLE_LATIN_SHORTEST and variant.isalpha() and variant.isascii():
+            if fuzz.ratio(word, variant) >= 100 * LATIN_SPAN_SHARE:
+                return _variant(variant + best.key, matcher) or Reading(Verdict.UNKNOWN, (best.monster_id,))
+    if word.endswith(TITLE_NEVER_ENDS):
+        return None  # an inflected word: "which element hurts rathian most", "what's the best element used rathalos"
+    return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title before the name")
+
+
+def _in_names(word: str, candidates: Iterable[Candidate], matcher: Matcher) -> bool:
+    """Whether a word stands in a name of one of the candidates."""
+    monsters = (m for c in candidates if (m := matcher.monster(c.monster_id)))
+    return any(word in normalize(name) for monster in monsters for _, name in monster.all_names())
+
+
+def _words_before(key: str, text: str) -> tuple[str, str]:
+    """The two Latin words typed right before a Latin name in the message, the nearer first, the first glued to it or
+    not ("" for each when another script, a number or nothing comes first)."""
+    folded = fold(text).lower()
+    found = re.search(r"[\s\W_]*".join(map(re.escape, key)), folded)
+    before = re.search(r"(?:([a-z0-9]+)[\s\W_]+)?([a-z0-9]+)[\s\W_]*$", folded[: found.start()]) if found else None
+    return (before.group(2), before.group(1) or "") if before else ("", "")
+
+
+def _plain(word: str) -> bool:
+    """Whether an English word is one of a sentence or of a question (an ending off: "fights", "hunting"): no title."""
+    stems = {word, *(word[: -len(end)] for end in INFLECTIONS if word.endswith(end))}
+    return bool(stems & _plain_words())
+
+
+@lru_cache(maxsize=1)
+def _plain_words() -> frozenset[str]:
+    """English words of sentences, questions and hunters, the games' names and the elements'."""
+    games = (word for words in GAME_WORDS.values() for word in words if word.isascii())
+    topics = (word for words in TOPIC_WORDS.values() for word in words if word.isascii())  # "dragon", "poison"
+    plain = _words((*HUNT_WORDS, *games, *topics))
+    return ENGLISH_SENTENCE_WORDS | ENGLISH_FILLER | ENGLISH_QUESTION_WORDS | plain | _about_keys()
 
 
 def _misspelt_whole(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Reading | None:
@@ -764,13 +950,17 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
     if _question_about(best.key, after, text, _of_words(best, matcher)):
-        return Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
+        # a variant word glued to the name makes the question one about that variant ("護竜オドガロン対策ある？")
+        beside = _variant_beside(before, key, after, matcher)
+        return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
+    if _ends_at_particle(key, text) and (not before or _phrase(before) or _set_off(key, text)):
+        return Reading(Verdict.ANSWER, (best.monster_id,), why="a long katakana name a particle ends: about it")
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
     titled = family(matcher).titles.get((before, best.monster_id))
     if titled and _about(after):
         return Reading(Verdict.ANSWER, (titled,), why="a variant's title shortened before its base's name")
-    if _is_title(before, text):
+    if _is_title(before, text) and not _set_off(key, text):
         return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name")
     return Reading(Verdict.NONE, why="the name in a sentence about something else")
 
@@ -801,7 +991,24 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
     if _KATAKANA.fullmatch(key) and len(key) >= QUESTION_KANA:
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
     if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
-        return "?" in folded or any(word in after for word in _words(CHINESE_QUESTION_WORDS))
+        asked = any(word in after for word in _words(CHINESE_QUESTION_WORDS)) or bool(_A_NOT_A.search(after))
+        return "?" in folded or asked  # (a question of a word, 不 and the word again: 能不能防)
+    return False
+
+
+def _ends_at_particle(key: str, text: str) -> bool:
+    """Whether a katakana name of QUESTION_KANA characters or more is ended in the message by a hiragana particle or
+    punctuation ("ジンオウガに勝てない", "ゾ・シア…つらい…"): the name stands whole, and a sentence is said of it. A
+    transliteration that long is no everyday word (キリン, ゾラ are shorter), and what the sentence says of the
+    monster is the player's to ask: one-to-one the card answers (in a group, a name in chatter is not answered)."""
+    if not _KATAKANA.fullmatch(key) or len(key) < QUESTION_KANA:
+        return False
+    folded = fold(text).lower()
+    written = _as_written(text, folded)
+    for found in re.finditer(r"[\s\W_]*".join(map(re.escape, key)), folded):
+        after = written[found.end() : found.end() + 1]
+        if after and (_HIRAGANA.match(after) or _PUNCTUATION.match(after)):
+            return True
     return False
 
 
@@ -821,12 +1028,19 @@ def _asks_about(before: str, after: str, key: str, text: str) -> bool:
         if _NUMBERED.search(after):
             return False  # "… in witcher 3": the title of something else follows the name
         words = {w for w in re.split(r"[^a-z]+", fold(text).lower()) if w and w not in key}
-        return bool(words & _words(HUNT_WORDS))
+        return any(_stems(word) & _words(HUNT_WORDS) for word in words)
     hunt_after = any(word in after for word in _words(HUNT_WORDS + ELEMENT_WORDS))
     hunt_before = any(word in before for word in _words(HUNT_WORDS))
     if not (hunt_after or hunt_before):
         return False
-    return (hunt_after or not after) and (hunt_before or not before or bool(SENTENCE_MARKS.search(before)))
+    return (hunt_after or not after) and (hunt_before or not before or _phrase(before) or _set_off(key, text))
+
+
+def _stems(word: str) -> set[str]:
+    """An English word and the stems its endings leave ("breakable": break, "struggling": struggl, struggle,
+    "resistances": resistance)."""
+    cut = {word[: -len(end)] for end in STEM_ENDINGS if word.endswith(end) and len(word) > len(end) + 2}
+    return {word, *cut, *(stem + "e" for stem in cut)}
 
 
 def _sides(key: str, text: str, before: str, after: str) -> tuple[str, str]:
@@ -911,7 +1125,7 @@ def _is_title(before: str, text: str) -> bool:
     or particle (真紅眼の: a phrase); one Han character is a word's modifier (小火龍, "little fire dragon"). What
     follows a name (電龍頭, "magna carta history") is read by the caller: the name is then part of another word.
     """
-    if SENTENCE_MARKS.search(before) or _KANA.search(before) or any(ch.isdigit() for ch in before):
+    if _phrase(before) or _KANA.search(before) or any(ch.isdigit() for ch in before):
         return False  # a sentence, a phrase, or a numbered title of something else (巫師3)
     if before in ENGLISH_FILLER:
         return False  # a word the parser takes off as a question's ("alpha", "tempered", "the"): it names nothing
@@ -920,6 +1134,28 @@ def _is_title(before: str, text: str) -> bool:
         named = [w for w in words if w not in _words(HUNT_WORDS)]  # a hunter's words ask, they name nothing
         return len(before) <= TITLE_LATIN and not any(w in ENGLISH_SENTENCE_WORDS for w in words) and len(named) <= 3
     return TITLE_CJK_SHORTEST <= len(before) <= TITLE_CJK
+
+
+def _phrase(before: str) -> bool:
+    """Whether the Chinese or Japanese words before a name are a phrase of a sentence, not a title glued to it: they
+    hold a sentence's mark (SENTENCE_MARKS), a word of two characters or more that opens a question (請教, 求助: the
+    parser's PREFIXES, and the question words) or a question made of a word, 不 or 沒 and the word again (有沒有,
+    能不能: "is there …?"), or they are only words the parser takes off a question (歷戰, 怪獵, 打)."""
+    return (
+        bool(SENTENCE_MARKS.search(before) or _A_NOT_A.search(before))
+        or any(word in before for word in _words(ASKING_OPENERS) if len(word) > 1)
+        or _segments(before, _words(PREFIXES))  # only words the parser takes off a question (歷戰, 怪獵, 打)
+    )
+
+
+def _set_off(key: str, text: str) -> bool:
+    """Whether punctuation stands right before the name in the message (【萌新】纏蛙弱點, "新手，鎖刃龍…"): what comes
+    before it is another phrase, no title glued to it."""
+    folded = fold(text).lower()
+    place = folded.find(key[:1])
+    while place >= 0 and not normalize(folded[place:]).startswith(key):
+        place = folded.find(key[:1], place + 1)
+    return place > 0 and bool(_PUNCTUATION.match(folded[place - 1]))
 
 
 def _about(rest: str) -> bool:

@@ -1,4 +1,4 @@
-"""Latin names one letter off inside a sentence: "anyone know rathlos's weak element", "is congalalla weak to fire".
+"""Names one letter off inside a sentence: "anyone know rathlos's weak element", "is congalalla weak to fire", "鎖刀龍".
 
 The whole subject is scored by rapidfuzz (matcher.py); a name typed one letter off among other words is not near the
 whole subject. Each Latin name is indexed by its deletion neighbourhood (the name with one letter dropped), so a span
@@ -6,6 +6,11 @@ of the subject a letter or two from a name (a letter dropped, added, changed, or
 dictionary look-ups per span, whatever the number of names: the span and the name are the same once at most one letter
 is dropped from each (the caller weighs how near they are). Only spans whose first letter, last letter and length fit
 some name's are tried.
+
+A Han name of MIN_HAN characters or more, or a katakana one of MIN_KANA, is indexed by each of its forms with one
+character unknown (?刃龍, 鎖?龍; ヒ?バミ), so a span of a sentence that is the name but one character (織 for 熾, ビ
+for ミ) is found with a look-up per character of the span, whatever the number of names (`Slips`; the caller weighs
+the character).
 """
 
 from __future__ import annotations
@@ -16,6 +21,13 @@ from typing import Iterable
 from monsterbot.core.matching.english import MIN_LETTERS
 
 _LATIN = re.compile(r"[a-z]+")
+_HAN = re.compile("[\u3400-\u9fff]+")
+_KATAKANA = re.compile("[\u30a1-\u30faー]+")
+#: The fewest characters of a Han name one of which may be another: two of three spelled as the name are evidence,
+#: one of two is as often another name (角龍, 火龍).
+MIN_HAN = 3
+MIN_KANA = 4
+_UNKNOWN = "\x00"
 
 
 def _deletes(word: str) -> set[str]:
@@ -60,6 +72,9 @@ class Deletions:
         """The same keys (what the index is made of, whatever order they came in)."""
         return isinstance(other, Deletions) and self._keys == other._keys
 
+    #: compared (an index changed step by step to one built at once), never hashed: it is built in place
+    __hash__ = None  # type: ignore[assignment]
+
     def _add(self, keys: Iterable[str]) -> None:
         fresh = {key for key in keys if len(key) >= MIN_LETTERS and _LATIN.fullmatch(key)} - self._keys
         self._keys = self._keys | fresh
@@ -80,10 +95,10 @@ class Deletions:
         found.discard(span)
         return found
 
-    def spans(self, subject: str) -> Iterable[tuple[str, str]]:
-        """(key, span) of each span of MIN_LETTERS letters or more of a Latin subject one edit from a key, inside it:
-        a name's first and last letters are the ones typed right (a span that differs there is the name cut short or
-        glued to a letter of the next word: "kirin beer", "chameleon")."""
+    def spans(self, subject: str, exact: bool = False) -> Iterable[tuple[str, int, int]]:
+        """(key, start, end) of each span of MIN_LETTERS letters or more of a Latin subject one edit from a key (or, if
+        `exact`, the key itself), inside it: a name's first and last letters are the ones typed right (a span that
+        differs there is the name cut short or glued to a letter of the next word: "kirin beer", "chameleon")."""
         if not self._keys or not _LATIN.fullmatch(subject):
             return
         ends = self._ends
@@ -92,6 +107,81 @@ class Deletions:
             for end in range(start + MIN_LETTERS, min(len(subject), start + self.longest + 1) + 1):
                 if (first, subject[end - 1], end - start) in ends:
                     span = subject[start:end]
+                    if exact and span in self._keys:
+                        yield span, start, end
                     for key in self.one_off(span):
                         if key[0] == first and key[-1] == span[-1]:
-                            yield key, span
+                            yield key, start, end
+
+
+def _blanks(word: str) -> Iterable[tuple[str, int]]:
+    """Each form of a name with one character unknown, with that character's place; a Han name's last character
+    excepted: it is its kind (龍, 獸, 蟹), and a span that differs there is the name's head before another word (天狗熱,
+    白兔糖, "鎖刃屬性"), no slip."""
+    for i in range(len(word) - (1 if _HAN.match(word) else 0)):
+        yield word[:i] + _UNKNOWN + word[i + 1 :], i
+
+
+class Slips:
+    """The Han keys of MIN_HAN characters or more and the katakana keys of MIN_KANA or more, by each form with one
+    character unknown."""
+
+    def __init__(self, keys: Iterable[str] = ()) -> None:
+        self._forms: dict[str, tuple[str, ...]] = {}
+        self._lengths: frozenset[int] = frozenset()
+        # (length, character, 0 or -1) of the names' ends a span must share one of: with one character unknown, a
+        # name keeps its first or its last (a Han name always its last: its kind)
+        self._ends: frozenset[tuple[int, str, int]] = frozenset()
+        self._add(keys)
+
+    def changed(self, added: Iterable[str], removed: Iterable[str]) -> Slips:
+        """A new index with the keys `added` and without those `removed`."""
+        new = Slips()
+        new._forms = dict(self._forms)
+        for key in filter(_slips, removed):
+            for form, _ in _blanks(key):
+                left = tuple(k for k in new._forms[form] if k != key)
+                if left:
+                    new._forms[form] = left
+                else:
+                    del new._forms[form]
+        new._add(added)
+        return new
+
+    def __eq__(self, other: object) -> bool:
+        """The same forms (what the index is made of, whatever order the keys came in)."""
+        return isinstance(other, Slips) and {f: set(k) for f, k in self._forms.items()} == {
+            f: set(k) for f, k in other._forms.items()
+        }
+
+    #: compared, never hashed: it is built in place
+    __hash__ = None  # type: ignore[assignment]
+
+    def _add(self, keys: Iterable[str]) -> None:
+        for key in sorted(filter(_slips, keys)):
+            for form, _ in _blanks(key):
+                self._forms[form] = (*self._forms.get(form, ()), key)
+        self._lengths = frozenset(len(form) for form in self._forms)
+        self._ends = frozenset(
+            (len(key), key[end], end) for key in (k for keys in self._forms.values() for k in keys) for end in (0, -1)
+        )
+
+    def spans(self, subject: str) -> Iterable[tuple[str, int, int, int]]:
+        """(key, start, end, place) of each span of a run of Han or katakana characters of a subject that is a key
+        but the character at `place` (the span is no key itself: the caller knows the keys)."""
+        for run in (*_HAN.finditer(subject), *_KATAKANA.finditer(subject)):
+            for length in self._lengths:
+                for start in range(run.start(), run.end() - length + 1):
+                    span = subject[start : start + length]
+                    if (length, span[0], 0) not in self._ends and (length, span[-1], -1) not in self._ends:
+                        continue
+                    for form, place in _blanks(span):
+                        for key in self._forms.get(form, ()):
+                            yield key, start, start + length, place
+
+
+def _slips(key: str) -> bool:
+    """Whether a key is a name whose slips are looked for: Han or katakana, long enough."""
+    return (len(key) >= MIN_HAN and _HAN.fullmatch(key) is not None) or (
+        len(key) >= MIN_KANA and _KATAKANA.fullmatch(key) is not None
+    )
