@@ -26,7 +26,7 @@ _DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("deadli
 
 @contextmanager
 def deadline(at: float) -> Iterator[None]:
-    """Bound every wait of this thread (or task) on a store until `at` (time.monotonic)."""
+    """Bound every wait of this thread (or task) on a store until `at` (on the stores' clock: time.monotonic)."""
     token = _DEADLINE.set(at)
     try:
         yield
@@ -34,10 +34,11 @@ def deadline(at: float) -> Iterator[None]:
         _DEADLINE.reset(token)
 
 
-def time_left(limit: float) -> float:
-    """Seconds a wait on a store may take now: `limit`, or less if the deadline comes sooner (0 once it passed)."""
+def time_left(limit: float, clock: Callable[[], float] = time.monotonic) -> float:
+    """Seconds a wait on a store may take now: `limit`, or less if the deadline comes sooner (0 once it passed), the
+    deadline read on `clock`."""
     at = _DEADLINE.get()
-    return limit if at is None else max(0.0, min(limit, at - time.monotonic()))
+    return limit if at is None else max(0.0, min(limit, at - clock()))
 
 
 class Bounded:
@@ -51,7 +52,7 @@ class Bounded:
         cooldown: float = 5.0,
         threads: int = 4,
         backlog: int = 64,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = time.monotonic,  # of the cool-down and of the webhook's deadline
     ) -> None:
         self._name = name
         self._timeout = timeout
@@ -64,7 +65,7 @@ class Bounded:
 
     def call(self, job: Callable[[], T], default: T) -> T:
         """The job's result, or `default` when the store is skipped, fails or takes longer than the bound."""
-        wait = time_left(self._timeout)
+        wait = time_left(self._timeout, self._clock)
         if self._clock() < self._skip_until or wait <= 0:
             return default
         done, given_up = threading.Event(), threading.Event()

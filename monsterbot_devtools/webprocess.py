@@ -225,13 +225,14 @@ class WebProcess:
         self.process.wait()
 
 
-def post(url: str, body: bytes, signed: bool = True) -> tuple[int, float]:
-    """POST a body to /callback (signed with the soak secret unless told not to); status and seconds taken."""
+def post(url: str, body: bytes, signed: bool = True, timeout: float = 10) -> tuple[int, float]:
+    """POST a body to /callback (signed with the soak secret unless told not to); status (0: no answer within
+    `timeout` seconds of silence, or no connection) and seconds taken."""
     headers = {"Content-Type": "application/json"} | ({"X-Line-Signature": sign(body)} if signed else {})
     request = urllib.request.Request(url + "/callback", data=body, method="POST", headers=headers)
     started = time.perf_counter()
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, time.perf_counter() - started
     except urllib.error.HTTPError as exc:
         return exc.code, time.perf_counter() - started

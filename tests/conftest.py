@@ -14,7 +14,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 import pytest
 
@@ -25,6 +25,11 @@ from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
 from monsterbot_devtools.line_standin import LineStandIn, reply_token
 from monsterbot_devtools.webprocess import ACCESS_TOKEN
+
+T = TypeVar("T")
+#: Seconds a test waits for what must come (while a dependency is held or stalled, too): a hang guard, far past any
+#: busy machine's delay, never a latency bound (a test asserts what happened, not how fast).
+GUARD = 60
 
 REPO = Path(__file__).resolve().parent.parent
 KNOWLEDGE = REPO / "knowledge"
@@ -172,12 +177,40 @@ def post_signed(app: Any, payload: dict[str, Any]) -> Any:
     return response
 
 
-def wait_for(predicate: Callable[[], Any], timeout: float = 10.0) -> None:
-    """Poll until the predicate holds; fail after the timeout."""
+def wait_for(predicate: Callable[[], Any], timeout: float = GUARD) -> None:
+    """Poll until the predicate holds; fail after the timeout (a hang guard)."""
     deadline = time.monotonic() + timeout
     while not predicate():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.02)
+
+
+def answered(call: Callable[[], T]) -> T:
+    """`call()`'s result, from a thread: the test fails if none comes within GUARD (a call waiting on a stalled
+    dependency never returns)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(call).result(timeout=GUARD)
+    finally:
+        pool.shutdown(wait=False)
+
+
+def cpu_growth(run: Callable[[int], object], size: int, factor: int = 16) -> float:
+    """How many times the CPU `run(size * factor)` takes exceeds `run(size)`'s, each the least of seven runs on this
+    thread's CPU clock (a busy machine's waits for a core do not count): at most `factor` for work linear in the size,
+    its square for quadratic work, and no end for exponential backtracking. A ratio, never a bound in seconds."""
+
+    def cost(n: int) -> float:
+        least = float("inf")
+        for _ in range(7):
+            started = time.thread_time()
+            run(n)
+            least = min(least, time.thread_time() - started)
+        return least
+
+    return cost(size * factor) / max(cost(size), 1e-6)
 
 
 def drain(app: Any) -> None:

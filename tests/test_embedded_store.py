@@ -9,7 +9,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -20,7 +19,7 @@ from monsterbot.store.database import migrate, open_engine
 from monsterbot.store.embedded import EmbeddedPreferences, EmbeddedStore, SchemaNotReady, migrate_apart
 from monsterbot.store.query_log import EmbeddedQueries, Entry, QueryLog, misses, prune, stats
 from monsterbot.store.schema import QueryLogRow
-from tests.conftest import REPO
+from tests.conftest import GUARD, REPO
 
 
 def _migrated(path):
@@ -84,14 +83,26 @@ def test_a_store_before_the_chat_game_reads_its_settings(tmp_path):
 
 
 def test_a_write_waits_for_the_migration(tmp_path):
+    """A write that finds no schema yet waits for it (its wait past the guard), and is written once it comes."""
     path = tmp_path / "w.db"
-    preferences = EmbeddedPreferences(EmbeddedStore(path, wait=10))
-    later = threading.Timer(0.3, _migrated, (path,))
-    later.start()
-    started = time.monotonic()
-    preferences.set_mention_only("chat", True)
-    assert 0.2 < time.monotonic() - started < 9 and preferences.mention_only("chat")
-    later.join()
+    store = EmbeddedStore(path, wait=2 * GUARD)
+    found_none = threading.Event()
+    current = store.current
+
+    def watched() -> bool:
+        now = current()
+        if not now:
+            found_none.set()
+        return now
+
+    store.current = watched  # type: ignore[method-assign]
+    preferences = EmbeddedPreferences(store)
+    writing = threading.Thread(target=preferences.set_mention_only, args=("chat", True))
+    writing.start()
+    assert found_none.wait(GUARD)  # the write is under way, before the migration
+    _migrated(path)
+    writing.join(GUARD)
+    assert not writing.is_alive() and preferences.mention_only("chat")  # written, not given up
 
 
 def test_the_master_migrates_in_a_process_of_its_own(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,7 +10,7 @@ from hypothesis import strategies as st
 
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import parse
-from tests.conftest import base_event, payload, text_event
+from tests.conftest import base_event, cpu_growth, payload, text_event
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
@@ -111,21 +110,14 @@ def test_matcher_never_raises_and_is_deterministic(knowledge, text):
     assert matcher.match_question(question) == matcher.match_question(question)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "火" * 10_000,
-        "rathalos " * 1_200,
-        "🔥" * 10_000,
-        "a" * 10_000,
-        "ア" * 10_000,
-        "火龍 vs " * 1_500,
-        "哪些魔物怕火" * 1_500,
-    ],
-)
-def test_ten_thousand_characters_take_bounded_time(knowledge, text):
-    started = time.perf_counter()
-    for _ in range(3):
-        question = parse(text)
-        knowledge.current.matcher.match_question(question)
-    assert time.perf_counter() - started < 3.0  # generous: bounded, not a benchmark
+@pytest.mark.parametrize("unit", ["火", "rathalos ", "🔥", "a", "ア", "火龍 vs ", "哪些魔物怕火"])
+def test_ten_thousand_characters_take_bounded_time(knowledge, unit):
+    """Reading and matching a message of 10,000 characters takes at most 16 times the CPU of one of 625 (linear), with
+    twice that room for a busy machine's caches: neither grows with the square of the length."""
+
+    def read(length: int) -> None:
+        text = unit * (length // len(unit))
+        knowledge.current.matcher.match_question(parse(text))
+
+    growth = cpu_growth(read, 625)
+    assert growth < 32, growth

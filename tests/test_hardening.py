@@ -18,6 +18,7 @@ from monsterbot_devtools.line_standin import reply_token
 from tests.conftest import (
     SECRET,
     TOKEN,
+    answered,
     app_for,
     need_redis,
     payload,
@@ -208,17 +209,21 @@ def _app(line_stub, knowledge, **overrides):
 
 
 def test_a_slow_messaging_api_never_holds_the_webhook(line_stub, knowledge):
+    """LINE holds the reply for good: the webhook gets its 200, and the reply gives up at its timeout, both while LINE
+    still holds it (a wait on LINE would get nothing within the guard)."""
     from prometheus_client import REGISTRY
 
-    line_stub.delay = 2.0
+    line_stub.hold()
     app = _app(line_stub, knowledge, line_timeout=0.5)
     before = REGISTRY.get_sample_value("monsterbot_line_replies_total", {"result": "unreachable"}) or 0
     body = json.dumps(payload(text_event("火龍"))).encode()
-    started = time.perf_counter()
-    response = app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
-    assert response.status_code == 200 and time.perf_counter() - started < 1.0  # LINE gets its 200 at once
-    app.extensions["monsterbot"]["dispatcher"].drain()
-    assert time.perf_counter() - started < 1.9  # the reply gave up at the timeout, not after the stub's 2 s
+    try:
+        post = lambda: app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})  # noqa: E731
+        assert answered(post).status_code == 200  # LINE gets its 200
+        answered(app.extensions["monsterbot"]["dispatcher"].drain)  # the reply gave up at the timeout
+        assert line_stub.in_flight == 1 and not line_stub.released.is_set()  # LINE holds it still
+    finally:
+        line_stub.release()
     assert len(line_stub.replies()) == 1  # a read timeout is not retried: LINE may have used the token
     assert REGISTRY.get_sample_value("monsterbot_line_replies_total", {"result": "unreachable"}) == before + 1
 
@@ -292,19 +297,24 @@ def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not
 
     assert capacity(line_timeout=5, drain_budget=20, senders=16) == 64  # 4 rounds of 16 within the budget
     assert capacity(line_timeout=5, drain_budget=1, senders=16) == 16  # never none: else every webhook would 503
-    line_stub.delay = 0.9  # far below the timeout: the two sent are "ok" however busy the machine
+    line_stub.hold()  # until the drain has ended: the two sent are "ok" however busy the machine
     replier = LineReplier(line_stub.url, TOKEN, timeout=4.0, connections=2)
     dispatcher = ReplyDispatcher(replier, line_timeout=4.0, drain_budget=8.0, senders=2)  # room for 2 rounds of 2
     results: list[str] = []
     assert dispatcher.free_senders() == 2
-    started = time.perf_counter()
-    queued = [
-        dispatcher.send(reply_token(f"token-{n}"), [to_wire(TextMessage(text="hi"))], results.append) for n in range(5)
-    ]
-    assert [q is not None for q in queued] == [True] * 4 + [False]  # the fifth is refused, nothing waits on LINE
-    assert time.perf_counter() - started < 0.5
-    dispatcher.drain(timeout=0.3)  # the shutdown ends before the last two could start
-    assert sorted(results) == ["unsent", "unsent"] and dispatcher.free_senders() == 0  # two still at LINE
+    try:
+        queued = answered(  # while LINE holds every reply: nothing waits on LINE
+            lambda: [
+                dispatcher.send(reply_token(f"token-{n}"), [to_wire(TextMessage(text="hi"))], results.append)
+                for n in range(5)
+            ]
+        )
+        assert [q is not None for q in queued] == [True] * 4 + [False]  # the fifth is refused
+        wait_for(lambda: line_stub.in_flight == 2)  # two at LINE, two waiting for a sender
+        dispatcher.drain(timeout=0.3)  # the shutdown ends before the last two could start
+        assert sorted(results) == ["unsent", "unsent"] and dispatcher.free_senders() == 0  # two still at LINE
+    finally:
+        line_stub.release()
     wait_for(lambda: len(results) == 4)
     assert dispatcher.free_senders() == 2
     assert sorted(results) == ["ok", "ok", "unsent", "unsent"] and len(line_stub.replies()) == 2
@@ -447,7 +457,7 @@ def test_a_reply_cancelled_before_it_started_is_reported_and_frees_its_place():
         first = dispatcher.send("first", [], results.append)
         assert first is not None and dispatcher.send("refused", [], results.append) is None
         first.cancel()  # before its first step: its coroutine never runs
-        await asyncio.sleep(0.01)
+        await asyncio.gather(first, return_exceptions=True)  # its end reported before this wait's own callback
         assert results == ["unsent"]
         second = dispatcher.send("second", [], results.append)
         assert second is not None and await second == "ok"

@@ -18,7 +18,7 @@ from monsterbot.knowledge.records import slug
 from monsterbot.knowledge.schema import schema
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
-from tests.conftest import FIXTURES, KNOWLEDGE, need_shared
+from tests.conftest import FIXTURES, KNOWLEDGE, need_shared, wait_for
 
 
 def test_repo_knowledge_validates_without_errors_or_warnings():
@@ -294,7 +294,6 @@ def test_readme_roster_table_is_current(knowledge):
 
 
 def test_hot_reload_picks_up_an_edit_and_survives_a_broken_one(tmp_path):
-    import time
 
     from monsterbot.core.matching.question import parse
     from monsterbot.sources.live import Reloader
@@ -314,15 +313,12 @@ def test_hot_reload_picks_up_an_edit_and_survives_a_broken_one(tmp_path):
             (folder / "tigrex.partial").replace(path)
 
         save(path.read_text().replace("aliases:\n", "aliases:\n  en: [tigerboy]\n"))
-        deadline = time.monotonic() + 10
-        while live.current.matcher.match_question(parse("tigerboy")).best is None and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_for(lambda: live.current.matcher.match_question(parse("tigerboy")).best is not None)
         assert live.current.matcher.match_question(parse("tigerboy")).best.monster_id == "tigrex"
         good = live.current
         save("id: tigrex\nnames: [broken\n")
-        while live.status.ok and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert not live.status.ok and live.current is good
+        wait_for(lambda: not live.status.ok)
+        assert live.current is good
     finally:
         reloader.stop()
 

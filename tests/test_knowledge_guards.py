@@ -10,6 +10,7 @@ import sys
 import textwrap
 import threading
 import time
+import tracemalloc
 
 import pytest
 import yaml
@@ -235,9 +236,14 @@ def test_a_file_is_measured_before_it_is_read_and_no_problem_repeats_its_content
     with huge.open("wb") as handle:
         handle.truncate(400 * 1024 * 1024)  # 400 MB (sparse): reading it would take 400 MB per worker
     live = LiveKnowledge(YamlSource([folder]).load)
-    started = time.perf_counter()
-    assert not live.reload()
-    assert time.perf_counter() - started < 5 and "huge.yaml:1:1: the file has 419430400 bytes" in live.status.error
+    tracemalloc.start()
+    try:
+        assert not live.reload()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024 * 1024, peak  # never read: its 400 MB were never held, however long a read would take
+    assert "huge.yaml:1:1: the file has 419430400 bytes" in live.status.error
     huge.unlink()
     (folder / "monsters" / "token.yaml").write_text("sk-live-0123456789abcdef-and-some-more\n")  # inside: read, refused
     assert not live.reload() and "sk-live" not in live.status.error

@@ -1,5 +1,7 @@
-"""The Procfile's web process under faults: a worker killed mid-batch then LINE's redelivery, SIGTERM with a slow
-Messaging API, and LINE, Redis or the database slow while webhooks must still be answered within 1 s."""
+"""The Procfile's web process under faults: a worker killed mid-batch then LINE's redelivery, SIGTERM while LINE holds
+its replies, and LINE, Redis or the database stalled, slow clients or idle sockets while webhooks must still be
+answered. Driven by events, not clocks: what a webhook must not wait for is held until the test has its answer (the
+bound on a webhook's own waits, DEPENDENCY_BUDGET, is test_webhook's, on an injected clock)."""
 
 from __future__ import annotations
 
@@ -9,8 +11,6 @@ import random
 import shlex
 import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -32,7 +32,7 @@ from monsterbot_devtools.webprocess import (
     procfile_command,
     text_event,
 )
-from tests.conftest import REPO, need_redis, redis_url, wait_for
+from tests.conftest import GUARD, need_redis, redis_url, wait_for
 from tests.tcp_proxy import TcpProxy
 
 CLEAR_NAMES = ["火龍", "rathalos", "リオレウス", "雌火龍"]  # answered in groups too (group mode "confident")
@@ -192,45 +192,59 @@ def test_no_acknowledged_event_is_lost_when_every_worker_is_killed_whatever_line
         line.stop()
 
 
-def test_sigterm_with_a_slow_api_sends_or_logs_every_acknowledged_reply():
+def test_sigterm_while_line_holds_every_reply_sends_or_logs_every_acknowledged_reply():
+    """LINE answers no reply until the worker is stopping: the webhooks are answered meanwhile (200, or 503 once the
+    queue is full: LINE redelivers those), and the SIGTERM drain sends every queued reply once LINE answers. Driven by
+    events, not clocks: the LINE timeout and the grace outlast the test's waits, which are hang guards."""
     line = LineStandIn(ACCESS_TOKEN).start()
-    line.delay = 0.8
-    # grace 8 s: a 3 s drain budget; 1 s LINE timeout: room for 3 rounds of SENDERS replies per worker
+    line.hold()
+    # a 4 min drain budget (the grace less 5 s) and a 2 min LINE timeout: room for 2 rounds of SENDERS replies
     web = WebProcess.start(
-        line.url, workers=1, extra_env={"MONSTERBOT_SHUTDOWN_GRACE": "8", "MONSTERBOT_LINE_TIMEOUT": "1"}
+        line.url, workers=1, extra_env={"MONSTERBOT_SHUTDOWN_GRACE": "245", "MONSTERBOT_LINE_TIMEOUT": "120"}
     )
     events = _events(4 * SENDERS)
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        results = list(pool.map(lambda e: post(web.url, batch_body([e])), events))
-    acknowledged = [e for e, (status, _) in zip(events, results, strict=True) if status == 200]
-    refused = [e for e, (status, _) in zip(events, results, strict=True) if status == 503]
-    assert len(acknowledged) + len(refused) == len(events) and max(took for _, took in results) < 1.0
-    with urllib.request.urlopen(web.internal_url + "/metrics", timeout=5) as response:
-        exposition = response.read().decode()
-    started = time.monotonic()
-    code = web.stop()
-    took = time.monotonic() - started
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:  # every one answered while LINE holds every reply
+            results = list(pool.map(lambda e: post(web.url, batch_body([e]), timeout=GUARD), events))
+        acknowledged = [e for e, (status, _) in zip(events, results, strict=True) if status == 200]
+        refused = [e for e, (status, _) in zip(events, results, strict=True) if status == 503]
+        assert len(acknowledged) == 2 * SENDERS and len(refused) == len(events) - len(acknowledged)
+        wait_for(lambda: line.in_flight == SENDERS)  # LINE holds a round of replies, the rest queued in the worker
+        with urllib.request.urlopen(web.internal_url + "/metrics", timeout=5) as response:
+            exposition = response.read().decode()
+        web.process.send_signal(signal.SIGTERM)
+        wait_for(lambda: "Worker shutting down" in web.log.read_text(), timeout=GUARD)
+        line.release()  # LINE answers now: the drain sends what the worker still holds
+        code = web.process.wait(GUARD)  # a worker held until its grace ran out would outlast this guard
+    finally:
+        line.release()
+        web.halt()  # nothing left to do once it has stopped
+        line.stop()
     log = web.log.read_text()
     sent = set(_tokens(line))
     not_sent = [e for e in acknowledged if e["replyToken"] not in sent]
     for event in not_sent:  # each one logged with its event id
         assert any("reply not sent" in entry and event["webhookEventId"] in entry for entry in log.splitlines())
-    assert len(sent) >= 3 * SENDERS  # the queued ones drained
+    assert sent == {e["replyToken"] for e in acknowledged}  # the queued ones drained
     # the queue was full: those replies were never queued, and their webhooks got 503 (LINE redelivers them; the
     # ledger answers exactly those events then)
-    assert refused and not {e["replyToken"] for e in refused} & sent
     dropped = sum(1 for entry in log.splitlines() if '"delivery": "dropped"' in entry)
     assert dropped == len(refused)
     assert f'monsterbot_line_replies_total{{result="dropped"}} {float(dropped)}' in exposition  # and counted
     assert f'monsterbot_webhook_requests_total{{result="busy"}} {float(len(refused))}' in exposition
-    assert code == 0 and took < 8
+    assert code == 0
     print(
         f"SIGTERM drain: {len(sent)} sent, {len(not_sent)} acknowledged and logged unsent, {len(refused)} refused "
-        f"(503, redelivered by LINE), stopped in {took:.1f} s"
+        f"(503, redelivered by LINE)"
     )
 
 
-def test_callback_answers_within_a_second_while_line_then_redis_then_the_database_stall():
+@pytest.mark.timeout(600)  # a hang guard: a first read late on a busy machine holds the warm-up 30 s (cached.py)
+def test_callback_answers_while_line_then_redis_then_the_database_stall():
+    """Each dependency in turn stalls until the test ends the stage: LINE holds every reply, then Redis, then the
+    database accept and never answer. Every webhook gets its 200 while the dependency is stalled, and every event is
+    answered. Driven by events, not clocks: LINE's timeout outlasts the guard, so a webhook that waited on a stalled
+    dependency would get no answer within it (the bound on a webhook's own waits is test_webhook's)."""
     need_redis()
     redis_proxy, database_proxy = TcpProxy(("127.0.0.1", 6379)), TcpProxy(("127.0.0.1", 5432))
     line = LineStandIn(ACCESS_TOKEN).start()
@@ -241,6 +255,10 @@ def test_callback_answers_within_a_second_while_line_then_redis_then_the_databas
             "REDIS_URL": redis_url(redis_proxy.port),
             "MONSTERBOT_QUERY_LOG": "on",
             "DATABASE_URL": f"postgresql+psycopg://postgres@127.0.0.1:{database_proxy.port}/test",
+            # past the guard, and a worker holds as many replies as by default: 4 rounds of SENDERS in its drain budget
+            # (the grace less 5 s; the stop below comes once the stalls ended, so it waits for no stalled call)
+            "MONSTERBOT_LINE_TIMEOUT": str(2 * GUARD),
+            "MONSTERBOT_SHUTDOWN_GRACE": str(4 * 2 * GUARD + 5),
         },
     )
     figures = []
@@ -253,9 +271,9 @@ def test_callback_answers_within_a_second_while_line_then_redis_then_the_databas
         events: list[dict] = []  # each stage's, until the next stage's
         for stalled in ("LINE", "Redis", "database"):
             if stalled == "LINE":
-                line.delay = 3.0  # LINE itself gives up on a webhook after 2 s
+                line.hold()  # until the next stage
             elif stalled == "Redis":
-                line.delay = 0.0  # the queued replies go at once; those under way finish
+                line.release()  # the queued replies go at once; those under way finish
                 wait_for(lambda events=events: {e["replyToken"] for e in events} <= set(_tokens(line)))
                 wait_for(lambda: line.in_flight == 0)  # LINE answered them all: no reply of that stage is left
                 redis_proxy.stall()  # accepts, never answers
@@ -264,35 +282,39 @@ def test_callback_answers_within_a_second_while_line_then_redis_then_the_databas
             events = _events(40, group=True)
             bodies = [batch_body(events[:10])] + [batch_body([e]) for e in events[10:]]
             with ThreadPoolExecutor(max_workers=8) as pool:
-                results = list(pool.map(lambda body: post(web.url, body), bodies))
+                results = list(pool.map(lambda body: post(web.url, body, timeout=GUARD), bodies))
             assert [status for status, _ in results] == [200] * len(bodies)
-            slowest = max(took for _, took in results)
-            figures.append(
-                f"{stalled} stalled: slowest webhook {slowest * 1000:.0f} ms "
+            assert stalled != "LINE" or not line.released.is_set()  # LINE still holds every reply: none waited for
+            figures.append(  # the machine's figures, not bounds
+                f"{stalled} stalled: slowest webhook {max(took for _, took in results) * 1000:.0f} ms "
                 f"(the 10-event batch {results[0][1] * 1000:.0f} ms)"
             )
-            assert slowest < 1.0, figures
             if stalled != "LINE":
                 expected = {e["replyToken"] for e in events}
                 wait_for(lambda expected=expected: expected <= set(_tokens(line)))  # every event answered
         assert _details(web)["dependencies"] == {"redis": False, "database": False}
         print("; ".join(figures))
     finally:
-        line.delay = 0.0
-        web.stop()
-        line.stop()
-        redis_proxy.stop()
+        line.release()
+        redis_proxy.stop()  # the stalled calls fail now: the workers' stop waits for none of them
         database_proxy.stop()
+        web.stop(timeout=GUARD)
+        line.stop()
 
 
 def test_fifty_slow_clients_do_not_delay_webhooks():
+    """Fifty connections whose headers or body never end, held open for the whole test (its header timeout is past
+    the guard): every webhook is answered while they are. Driven by events: a worker that waited on a slow client would
+    answer no webhook within the guard."""
     line = LineStandIn(ACCESS_TOKEN).start()
-    web = WebProcess.start(line.url, workers=2)
+    web = WebProcess.start(line.url, workers=2, extra_env={"MONSTERBOT_HEADER_TIMEOUT": str(10 * GUARD)})
     stop = threading.Event()
+    opened = threading.Semaphore(0)  # released by each client once its opening is sent
 
     def trickle(opening: bytes) -> None:
         with socket.create_connection(("127.0.0.1", web.port)) as slow:
             slow.sendall(opening)
+            opened.release()
             while not stop.wait(0.5):  # a byte every half second, never done
                 try:
                     slow.sendall(b"x")
@@ -307,13 +329,16 @@ def test_fifty_slow_clients_do_not_delay_webhooks():
             post(web.url, batch_body(_events(10)))  # warm both workers
         for client in clients:
             client.start()
-        time.sleep(1.0)
-        took = [post(web.url, batch_body(_events(1)))[1] for _ in range(30)]
-        print(
+        assert all(opened.acquire(timeout=GUARD) for _ in clients)  # every slow client is under way
+        took = []
+        for _ in range(30):
+            status, seconds = post(web.url, batch_body(_events(1)), timeout=GUARD)
+            assert status == 200
+            took.append(seconds)
+        print(  # the machine's figures, not bounds
             f"50 slow clients: slowest of 30 webhooks {max(took) * 1000:.0f} ms, median {sorted(took)[15] * 1000:.0f} "
             f"ms"
         )
-        assert max(took) < 1.0
     finally:
         stop.set()
         web.stop()
@@ -322,14 +347,70 @@ def test_fifty_slow_clients_do_not_delay_webhooks():
 
 def test_two_thousand_idle_or_dripping_sockets_neither_stop_webhooks_nor_hold_sigterm():
     """Under a 1,024 open-file limit (as on many hosts): 1,000 sockets that never send a byte and 1,000 that drip a
-    header byte every half second. Each worker keeps its connections under its cap (the idle longest make room),
-    closes a connection whose headers do not come within MONSTERBOT_HEADER_TIMEOUT, and at SIGTERM waits for no idle
-    one."""
+    header byte every half second. Each worker keeps its connections under its cap (the idle longest make room), and
+    at SIGTERM waits for no idle one. Driven by events: the header timeout and the grace are past the guard, so only
+    the cap lets a webhook in, and only closing the idle ones lets the workers stop within the guard."""
     line = LineStandIn(ACCESS_TOKEN).start()
     command = ["sh", "-c", "ulimit -n 1024 && exec " + " ".join(shlex.quote(part) for part in procfile_command())]
-    web = WebProcess.start(line.url, workers=2, extra_env={"MONSTERBOT_HEADER_TIMEOUT": "3"}, command=command)
-    idle, dripping = [], []
+    long = str(10 * GUARD)
+    extra = {"MONSTERBOT_HEADER_TIMEOUT": long, "MONSTERBOT_SHUTDOWN_GRACE": long}
+    web = WebProcess.start(line.url, workers=2, extra_env=extra, command=command)
+    idle: list[socket.socket] = []
+    dripping: list[socket.socket] = []
     stop = threading.Event()
+    try:
+        post(web.url, batch_body(_events(4)))  # warm both workers
+        _idle_and_dripping(web.port, 2000, idle, dripping, stop)
+        results = [post(web.url, batch_body(_events(1)), timeout=GUARD) for _ in range(40)]
+        ok = sum(1 for status, _ in results if status == 200)
+        print(
+            f"2,000 idle or dripping sockets, ulimit -n 1024: {ok} of 40 webhooks answered 200 (slowest "
+            f"{max(took for _, took in results) * 1000:.0f} ms)"
+        )
+        assert ok == 40
+        for _ in range(2000):  # and more, idle, at SIGTERM
+            idle.append(socket.create_connection(("127.0.0.1", web.port)))
+        assert web.stop(timeout=GUARD) == 0  # not held for the grace, which idle sockets used to hold whole
+    finally:
+        stop.set()
+        for sock in idle + dripping:
+            sock.close()
+        if web.process.poll() is None:
+            web.halt()
+        line.stop()
+
+
+def test_a_connection_whose_headers_do_not_come_is_closed_past_the_header_timeout():
+    """Sockets that never send a byte, and sockets that drip a header byte every half second: past
+    MONSTERBOT_HEADER_TIMEOUT the server closes every one (a dripping one fails its next send)."""
+    line = LineStandIn(ACCESS_TOKEN).start()
+    web = WebProcess.start(line.url, workers=2, extra_env={"MONSTERBOT_HEADER_TIMEOUT": "3"})
+    idle: list[socket.socket] = []
+    dripping: list[socket.socket] = []
+    stop = threading.Event()
+    try:
+        _idle_and_dripping(web.port, 200, idle, dripping, stop)
+        wait_for(lambda: not dripping and all(_closed_by_peer(sock) for sock in idle), timeout=GUARD)  # a hang guard
+    finally:
+        stop.set()
+        for sock in idle + dripping:
+            sock.close()
+        web.stop()
+        line.stop()
+
+
+def _idle_and_dripping(
+    port: int, count: int, idle: list[socket.socket], dripping: list[socket.socket], stop: threading.Event
+) -> None:
+    """Open `count` sockets to `port`: half of them (into `idle`) never send a byte, half (into `dripping`) drip a
+    header byte every half second until `stop`; a dripping one the server closed leaves the list at its next send."""
+    for n in range(count):
+        sock = socket.create_connection(("127.0.0.1", port))
+        if n % 2:
+            sock.sendall(b"POST /callback HTTP/1.1\r\nHost: bot\r\nX-Drip: ")
+            dripping.append(sock)
+        else:
+            idle.append(sock)
 
     def drip() -> None:
         while not stop.wait(0.5):
@@ -339,40 +420,7 @@ def test_two_thousand_idle_or_dripping_sockets_neither_stop_webhooks_nor_hold_si
                 except OSError:
                     dripping.remove(sock)
 
-    try:
-        post(web.url, batch_body(_events(4)))  # warm both workers
-        for n in range(2000):
-            sock = socket.create_connection(("127.0.0.1", web.port))
-            if n % 2:
-                sock.sendall(b"POST /callback HTTP/1.1\r\nHost: bot\r\nX-Drip: ")
-                dripping.append(sock)
-            else:
-                idle.append(sock)
-        threading.Thread(target=drip, daemon=True).start()
-        results = [post(web.url, batch_body(_events(1))) for _ in range(40)]
-        ok = sum(1 for status, _ in results if status == 200)
-        slowest = max(took for _, took in results)
-        print(
-            f"2,000 idle or dripping sockets, ulimit -n 1024: {ok} of 40 webhooks answered 200 (slowest "
-            f"{slowest * 1000:.0f} ms)"
-        )
-        assert ok == 40 and slowest < 1.0
-        # past the header timeout (3 s) every one of them is closed by the server (a dripping one fails its next send)
-        wait_for(lambda: not dripping and all(_closed_by_peer(sock) for sock in idle), timeout=20)
-        for _ in range(2000):  # and again, idle, at SIGTERM
-            idle.append(socket.create_connection(("127.0.0.1", web.port)))
-        started = time.monotonic()
-        assert web.stop(timeout=30) == 0
-        took = time.monotonic() - started
-        print(f"SIGTERM with 2,000 idle sockets open: stopped in {took:.1f} s (grace 25 s)")
-        assert took < 15  # far inside the 25 s grace, which idle sockets used to hold whole
-    finally:
-        stop.set()
-        for sock in idle + dripping:
-            sock.close()
-        if web.process.poll() is None:
-            web.stop()
-        line.stop()
+    threading.Thread(target=drip, daemon=True).start()
 
 
 def _closed_by_peer(sock: socket.socket) -> bool:
@@ -383,57 +431,3 @@ def _closed_by_peer(sock: socket.socket) -> bool:
         return False
     except OSError:
         return True
-
-
-def test_redis_at_70_ms_a_call_keeps_webhooks_under_a_second_at_60_a_second():
-    """Redis slow but answering (70 ms a call, under every per-call timeout): the claims, the chat memory and the
-    outbox of a webhook share one deadline (DEPENDENCY_BUDGET from its arrival, its wait for a thread included), so
-    webhooks do not pile up behind the threads: the last ones are answered within a second, as the first."""
-    need_redis()
-    proxy = subprocess.Popen(  # its own process: the test's client threads add no delay to Redis's answers
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from tests.tcp_proxy import TcpProxy; p = TcpProxy(('127.0.0.1', 6379));"
-            " p.delay = 0.07; print(p.port, flush=True); time.sleep(3600)",
-        ],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    port = int(proxy.stdout.readline())
-    line = LineStandIn(ACCESS_TOKEN).start()
-    web = WebProcess.start(line.url, workers=2, extra_env={"REDIS_URL": redis_url(port)})
-    try:
-        post(web.url, batch_body(_events(4)))  # warm both workers
-        # 10 s of webhooks: without the shared deadline, 8 threads spending ~0.3 s on Redis per webhook serve about 30
-        # a second, and the queue grows every second, so the last 200 wait seconds longer than the first 200
-        events = _events(600, group=True)
-        started = time.monotonic()
-
-        def at_its_time(n: int) -> float:  # 60 webhooks a second, whatever the answers take
-            time.sleep(max(0.0, started + n / 60 - time.monotonic()))
-            status, took = post(web.url, batch_body([events[n]]))
-            return took if status == 200 else float("inf")
-
-        with ThreadPoolExecutor(max_workers=24) as pool:
-            in_order = list(pool.map(at_its_time, range(len(events))))
-        took = sorted(in_order)
-        p99, late = took[int(len(took) * 0.99)], sum(1 for t in took if t > 1.0)
-        log = web.log.read_text()
-        print(
-            f"Redis at 70 ms a call, 60 webhooks/s, {len(took)} webhooks: p50 {took[len(took) // 2] * 1000:.0f} ms, "
-            f"p99 {p99 * 1000:.0f} ms, {late} over 1 s; Redis given up for 5 s {log.count('Redis failed')} times, "
-            f"chat memory {log.count('chat memory skipped')} times"
-        )
-        assert took[-1] != float("inf")  # every webhook answered 200
-        # no pile-up behind the threads: piled up, the last 200 wait seconds, as the queue grows by ~30 a second (not
-        # compared with the first 200, whose median a load that comes and goes made 17 times smaller: the figure above
-        # is the machine's; test_webhook bounds a webhook's own time)
-        last = sorted(in_order[-200:])
-        assert last[190] < 1.0, last[190]
-    finally:
-        web.stop()
-        line.stop()
-        proxy.kill()
-        proxy.wait()

@@ -10,7 +10,6 @@ import logging
 import os
 import re
 import subprocess
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -282,15 +281,16 @@ def test_line_latency_and_the_reply_queue_are_measured(line_stub, knowledge):
 
     count = sample("monsterbot_line_request_seconds_count", result="ok")
     total = sample("monsterbot_line_request_seconds_sum", result="ok")
-    line_stub.delay = 1.0
+    line_stub.delay = 1.0  # each reply takes LINE at least a second
+    line_stub.hold()  # and none is answered until the test says so
     app = app_for(settings_for(line_stub), runtime_for(knowledge))
     body = json.dumps(payload(text_event("火龍"))).encode()
-    response = app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
-    assert response.status_code == 200  # LINE is slower than the webhook's hold: the reply is still on its way
-    deadline = time.monotonic() + 5
-    while sample("monsterbot_reply_queue_depth") < 1 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert sample("monsterbot_reply_queue_depth") == 1  # held while LINE takes its time
+    try:
+        response = app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
+        assert response.status_code == 200  # LINE is slower than the webhook's hold: the reply is still on its way
+        assert sample("monsterbot_reply_queue_depth") == 1  # held while LINE takes its time
+    finally:
+        line_stub.release()
     app.extensions["monsterbot"]["dispatcher"].drain()
     assert sample("monsterbot_reply_queue_depth") == 0
     assert sample("monsterbot_line_request_seconds_count", result="ok") == count + 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 import uuid
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -22,7 +21,18 @@ from monsterbot.store.knowledge_store import load_monsters, stored_version, sync
 from monsterbot.store.query_log import QUERY_CHARS, Entry, QueryLog, SqlQueries, misses, prune, redact, stats
 from monsterbot.store.schema import Meta, QueryLogRow
 from monsterbot.web.runtime import build
-from tests.conftest import FIXTURES, KNOWLEDGE, app_for, payload, post_signed, settings_for, text_event, wait_for
+from tests.conftest import (
+    FIXTURES,
+    GUARD,
+    KNOWLEDGE,
+    answered,
+    app_for,
+    payload,
+    post_signed,
+    settings_for,
+    text_event,
+    wait_for,
+)
 from tests.tcp_proxy import TcpProxy
 from tests.test_cli import run
 
@@ -166,9 +176,7 @@ def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters
         tigrex = next(m for m in monsters if m.id == "tigrex")
         edited = replace(tigrex, aliases={**tigrex.aliases, "en": ("tigerboy",)})
         sync(engine, [edited if m.id == "tigrex" else m for m in monsters])
-        deadline = time.monotonic() + 10
-        while replica.current.matcher.match("tigerboy").best is None and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_for(lambda: replica.current.matcher.match("tigerboy").best is not None, timeout=GUARD)
         assert replica.current.matcher.match("tigerboy").best.monster_id == "tigrex"
     finally:
         reloader.stop()
@@ -200,13 +208,23 @@ def test_misses_rank_by_frequency_and_stats_and_prune(database_url):
 
 
 def test_query_log_never_blocks_and_counts_what_it_drops(tmp_path):
+    """The database holds every write until the test lets it go: 500 entries are recorded (or dropped) meanwhile."""
+    import threading
+
     engine = _engine(f"sqlite:///{tmp_path / 'x.db'}")
+    released = threading.Event()
+
+    class HeldQueries(SqlQueries):
+        def insert(self, entries: list[Entry]) -> None:
+            released.wait()
+            super().insert(entries)
+
     dropped = []
-    log = QueryLog(SqlQueries(engine), 30, capacity=1, on_drop=dropped.append)
-    started = time.perf_counter()
-    for _ in range(500):
-        log.record(Entry("q", "miss", None, None, "user", "en"))
-    assert time.perf_counter() - started < 1.0  # no waiting on the database
+    log = QueryLog(HeldQueries(engine), 30, capacity=1, on_drop=dropped.append)
+    try:
+        answered(lambda: [log.record(Entry("q", "miss", None, None, "user", "en")) for _ in range(500)])
+    finally:
+        released.set()  # no waiting on the database: every entry recorded while it held its writes
     log.flush()
     assert log.dropped > 0 and sum(dropped) == log.dropped
     log.close()
@@ -310,7 +328,7 @@ def test_the_query_log_deletes_what_is_past_its_retention_at_start_and_on_schedu
     with engine.begin() as connection:  # an entry that ages past the retention while the writer runs, idle
         connection.execute(text("UPDATE query_log SET at = :at"), {"at": now - timedelta(days=9)})
     with Session(engine) as session:
-        wait_for(lambda: session.exec(select(QueryLogRow)).all() == [], timeout=5)
+        wait_for(lambda: session.exec(select(QueryLogRow)).all() == [])
     log.close()
 
 

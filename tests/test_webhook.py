@@ -490,7 +490,7 @@ def test_a_reply_the_full_queue_cannot_take_gets_a_503_and_its_redelivery_answer
 
     from monsterbot.web.dispatch import SENDERS, capacity
     from monsterbot.web.line_api import LineReplier
-    from tests.conftest import app_for, post_signed, runtime_for, settings_for
+    from tests.conftest import app_for, drain, post_signed, runtime_for, settings_for
 
     settings = settings_for(line_stub, data_dir=tmp_path)
     released = threading.Event()
@@ -498,7 +498,7 @@ def test_a_reply_the_full_queue_cannot_take_gets_a_503_and_its_redelivery_answer
 
     class SlowLine:
         async def reply(self, token, messages):  # LINE holds every reply until the test lets it go
-            await asyncio.get_running_loop().run_in_executor(None, released.wait, 10)
+            await asyncio.get_running_loop().run_in_executor(None, released.wait, 60)  # 60 s: a hang guard
             return await real.reply(token, messages)
 
         async def close(self):
@@ -507,9 +507,11 @@ def test_a_reply_the_full_queue_cannot_take_gets_a_503_and_its_redelivery_answer
     app = app_for(settings, runtime_for(knowledge), replier=SlowLine())
     room = capacity(settings.line_timeout, max(1.0, settings.shutdown_grace - 5.0), SENDERS)
     events = [dict(text_event("火龍"), webhookEventId=f"01FULL{n:020d}") for n in range(room + 2)]
-    timer = threading.Timer(0.5, released.set)
-    timer.start()
-    assert post_signed(app, payload(*events)).status_code == 503
+    body = json.dumps(payload(*events), ensure_ascii=False).encode()
+    full = app.test_client().post("/callback", data=body, headers={"X-Line-Signature": sign(body)})
+    released.set()  # LINE answers nothing until the webhook has responded: the queue stayed full while it answered
+    assert full.status_code == 503
+    drain(app)
     wait_for(lambda: len(line_stub.replies()) == room)
     redelivered = payload(*(dict(e, deliveryContext={"isRedelivery": True}) for e in events))
     assert post_signed(app, redelivered).status_code == 200
@@ -519,11 +521,12 @@ def test_a_reply_the_full_queue_cannot_take_gets_a_503_and_its_redelivery_answer
 
 
 def test_the_awaited_hold_ends_without_ever_cancelling_a_reply():
-    """A hold that times out, or a request cancelled while it holds, leaves the reply on its way to LINE."""
+    """A hold that times out, or a request cancelled while it holds, leaves the reply on its way to LINE. The hold
+    counts from the webhook's arrival: one that arrived a whole (long) hold ago does not wait at all."""
     import asyncio
     import time
 
-    from monsterbot.web.dispatch import HOLD, ReplyDispatcher
+    from monsterbot.web.dispatch import ReplyDispatcher
 
     class Idle:
         async def reply(self, token, messages):
@@ -532,14 +535,17 @@ def test_the_awaited_hold_ends_without_ever_cancelling_a_reply():
         async def close(self):
             pass
 
+    hold = 60.0  # a hold counted from the call, not from the arrival, would outlast the guard below
+
     async def main():
         loop = asyncio.get_running_loop()
         timed_out, cancelled = loop.create_future(), loop.create_future()
-        started = time.monotonic()
-        await ReplyDispatcher(Idle(), 1.0, 1.0).settle_async([timed_out], time.monotonic() - HOLD + 0.05)
-        assert time.monotonic() - started < HOLD
-        holding = asyncio.create_task(ReplyDispatcher(Idle(), 1.0, 1.0).settle_async([cancelled], time.monotonic()))
-        await asyncio.sleep(0.01)
+        spent = ReplyDispatcher(Idle(), 1.0, 1.0, hold=hold).settle_async([timed_out], time.monotonic() - hold)
+        await asyncio.wait_for(spent, timeout=30)  # a hang guard, not a latency bound
+        holding = asyncio.create_task(
+            ReplyDispatcher(Idle(), 1.0, 1.0, hold=hold).settle_async([cancelled], time.monotonic())
+        )
+        await asyncio.sleep(0)  # one step of the loop: the task is now waiting on its reply
         holding.cancel()
         await asyncio.gather(holding, return_exceptions=True)
         assert not timed_out.cancelled() and not cancelled.cancelled()
@@ -641,48 +647,74 @@ def test_the_stand_in_refuses_what_line_refuses(line_stub):
 
 
 def test_one_deadline_bounds_all_of_a_webhooks_calls_on_a_slow_store(line_stub, knowledge):
-    """Twenty events, each remembered in a store that answers every call in 70 ms, under every per-call bound: 1.4 s
-    one call after another; the webhook's one deadline ends them all together."""
+    """Twenty events, each remembered in a store that answers every call in 0.2 s, under its per-call bound: 40 calls,
+    8 s one after another; the webhook's one deadline (DEPENDENCY_BUDGET from its arrival) ends them all together:
+    only calls begun before it run. The store's time is an injected clock, moved by each call: nothing is timed."""
     from monsterbot.bounded import Bounded
     from monsterbot.memory import BoundedMemory, LocalMemory
     from monsterbot.web.webhook import DEPENDENCY_BUDGET
-    from tests.conftest import app_for, post_signed, runtime_for, settings_for
+    from tests.conftest import app_for, runtime_for, settings_for
+
+    now = [time.monotonic()]  # the store's clock: the real one, as far as the calls have moved it
+    begun: list[float] = []  # when (on that clock) each call began
 
     class SlowStore(LocalMemory):
         def recall(self, key):
-            time.sleep(0.07)
+            begun.append(now[0])
+            now[0] += 0.2
             return super().recall(key)
 
         def remember(self, key, value):
-            time.sleep(0.07)
+            begun.append(now[0])
+            now[0] += 0.2
             super().remember(key, value)
 
-    memory = BoundedMemory(SlowStore(), Bounded("slow memory", timeout=0.25))
+    memory = BoundedMemory(SlowStore(), Bounded("slow memory", timeout=0.25, clock=lambda: now[0]))
     app = app_for(settings_for(line_stub), runtime_for(knowledge, memory=memory))
+    webhook = app.extensions["monsterbot"]["webhook"]
+
+    def answer(*events: dict, arrived: float) -> int:
+        body = json.dumps(payload(*events), ensure_ascii=False).encode()
+        return webhook.answer(body, sign(body), arrived)[1]
+
     events = [text_event(name, "group") for name in ("火龍", "rathalos", "リオレウス", "雌火龍", "rathian") * 4]
-    started = time.perf_counter()
-    assert post_signed(app, payload(*events)).status_code == 200
-    took = time.perf_counter() - started
-    assert DEPENDENCY_BUDGET <= 0.6 and took < 1.0, f"{took:.2f} s"  # the budget, a call begun before its end, answers
+    arrived = now[0]
+    assert answer(*events, arrived=arrived) == 200
+    assert begun and all(at < arrived + DEPENDENCY_BUDGET for at in begun), begun  # a call begun before it answers
+    assert len(begun) <= DEPENDENCY_BUDGET / 0.2 + 1 < 2 * len(events)
     wait_for(lambda: len(line_stub.replies()) == len(events))  # every event answered, some without their memory
+    calls = len(begun)
+    # a webhook whose wait for a thread took its whole budget (its arrival, as the ASGI server stamps it): no call
+    late = json.dumps(payload(text_event("rathalos", "group")), ensure_ascii=False).encode()
+    waited = {"asgi.scope": {"monsterbot.arrived": now[0] - DEPENDENCY_BUDGET}}
+    headers = {"X-Line-Signature": sign(late)}
+    assert app.test_client().post("/callback", data=late, headers=headers, environ_base=waited).status_code == 200
+    assert len(begun) == calls
+    wait_for(lambda: len(line_stub.replies()) == len(events) + 1)
 
 
 def test_a_wait_the_webhooks_deadline_cut_says_nothing_against_the_store():
     """A store cut short by the webhook's deadline is asked again by the next webhook; one that outlasts its own
-    bound is skipped for its cool-down."""
+    bound is skipped for its cool-down. The store answers when the test lets it: nothing is timed."""
+    import threading
+
     from monsterbot.bounded import Bounded, deadline
 
-    store = Bounded("store", timeout=0.25, cooldown=30)
+    store = Bounded("store", timeout=1.0, cooldown=30)
+    answering = threading.Event()  # set: the store answers at once; clear: it answers nothing, ever
 
-    def slow() -> str:
-        time.sleep(0.07)
+    def held() -> str:
+        answering.wait()
         return "kept"
 
     with deadline(time.monotonic() + 0.01):
-        assert store.call(slow, "default") == "default"  # the webhook's time ran out, not the store's
-    assert store.call(slow, "default") == "kept"
-    assert store.call(lambda: time.sleep(0.5), "default") == "default"  # the store's own bound ran out
-    assert store.call(slow, "default") == "default"  # skipped now
+        assert store.call(held, "default") == "default"  # the webhook's time ran out, not the store's
+    answering.set()
+    assert store.call(held, "default") == "kept"
+    answering.clear()
+    assert store.call(held, "default") == "default"  # the store's own bound ran out
+    answering.set()
+    assert store.call(held, "default") == "default"  # skipped now, though it would answer
 
 
 def test_closing_the_app_sends_what_is_queued_and_closes_lines_connections(line_stub, knowledge):
