@@ -46,7 +46,8 @@ def _run(tmp_path, tamper=None):
 def test_rerun_is_byte_identical_and_keeps_hand_added_aliases(tmp_path):
     def tamper(target):  # a hand-added alias and a stale figure: the alias stays, the figure is restored
         path = target / "arkveld.yaml"
-        text = path.read_text().replace("  ja: [アルシュ]\n", "  en: [chainblade]\n  ja: [アルシュ]\n", 1)
+        text = path.read_text().replace("aliases:\n", "aliases:\n  zh-TW: [鎖刃]\n", 1)
+        assert "zh-TW: [鎖刃]" in text and "cut: 45, impact: 48" in text  # the tampering took
         path.write_text(text.replace("cut: 45, impact: 48", "cut: 1, impact: 48", 1))
 
     target, written, _, glossary = _run(tmp_path, tamper)
@@ -55,7 +56,8 @@ def test_rerun_is_byte_identical_and_keeps_hand_added_aliases(tmp_path):
         assert path.read_bytes() == (KNOWLEDGE / "monsters" / path.name).read_bytes(), path.name
     assert glossary.read_bytes() == PART_NAMES_WILDS.read_bytes()
     arkveld = load_one((target / "arkveld.yaml").read_text())
-    assert arkveld["aliases"] == {"en": ["chainblade"], "ja": ["アルシュ"]}
+    kept = load_one((KNOWLEDGE / "monsters" / "arkveld.yaml").read_text())["aliases"]
+    assert arkveld["aliases"] == {**kept, "zh-TW": ["鎖刃"]}
     assert arkveld["games"]["wilds"]["hitzones"][0]["cut"] == 45
 
 
