@@ -7,7 +7,7 @@ import pytest
 from monsterbot.core.matching.matcher import Method, Outcome
 from monsterbot.core.matching.pinyin import READINGS_FILE, build_readings, readings
 from monsterbot.core.matching.romaji import loose, name_spelling, query_spellings
-from tests.conftest import ask, assert_matches
+from tests.conftest import ask, assert_matches, cpu_growth
 
 
 def test_the_shipped_readings_are_what_pypinyin_gives():
@@ -272,3 +272,12 @@ def test_an_h_after_a_vowel_and_before_none_is_silent_as_heard():
 def test_a_name_with_a_silent_h_spelled_as_heard(knowledge):
     result = ask(knowledge, "zo sheeah")
     assert result.outcome is Outcome.MATCH and result.best.monster_id == "zoh-shia", result
+
+
+def test_pinyin_runs_are_told_in_linear_time():
+    """Syllables overlap ("xi"+"ang", "xiang"): a run that fails at its last letter must not be tried split by split
+    (a regex of the syllables took 80 s on 12 "xiang" and a "v")."""
+    table = readings()
+    assert table.is_pinyin("leilanglong") and table.is_pinyin("xiangxiang") and not table.is_pinyin("xiangv")
+    assert not table.is_pinyin("") and not table.is_pinyin("雷狼龍")
+    assert cpu_growth(lambda n: table.is_pinyin("xiang" * n + "v"), 20) < 32  # linear: about 16

@@ -9,7 +9,6 @@ most common first, a tab, every character read so) and the matcher loads that sm
 from __future__ import annotations
 
 import itertools
-import re
 from array import array
 from functools import lru_cache
 from pathlib import Path
@@ -51,8 +50,7 @@ class Readings:
             for ch in chars:
                 self._index[ord(ch) - _FIRST] = number
         self.syllables: frozenset[str] = frozenset(s for c in self._combos for s in c)
-        # compiled once here (a few ms), not on the first query
-        self._pinyin = re.compile(f"(?:{'|'.join(sorted(self.syllables, key=len, reverse=True))})+")
+        self._longest = max(map(len, self.syllables), default=0)
 
     def of(self, ch: str) -> tuple[str, ...]:
         """The readings of one character, () when it is not a covered Han character."""
@@ -83,8 +81,17 @@ class Readings:
         return any(Levenshtein.distance(one, other) <= 1 for one in self.of(typed)[:1] for other in self.of(meant)[:1])
 
     def is_pinyin(self, text: str) -> bool:
-        """True when Latin text is a run of pinyin syllables ("leilanglong")."""
-        return text.isascii() and self._pinyin.fullmatch(text) is not None
+        """True when Latin text is a run of pinyin syllables ("leilanglong"). Linear in the text: the places a run of
+        syllables can reach, left to right (syllables overlap, "xi"+"ang" and "xiang": a regex of them backtracks
+        through every split of a text that fails at its end)."""
+        if not text or not text.isascii():
+            return False
+        reached = [True] + [False] * len(text)
+        for start in range(len(text)):
+            if reached[start]:
+                for end in range(start + 1, min(len(text), start + self._longest) + 1):
+                    reached[end] = reached[end] or text[start:end] in self.syllables
+        return reached[-1]
 
 
 @lru_cache(maxsize=1)
