@@ -56,3 +56,32 @@ def test_a_package_imported_whole_before_is_left_as_it_is() -> None:
         assert linebot.v3.messaging.FlexBox is FlexBox and "__getattr__" not in vars(linebot.v3.messaging)
         """
     )
+
+
+def test_two_threads_importing_the_sdk_at_once_never_deadlock() -> None:
+    """One thread runs a deferred `__init__` (asked for MessagingApi), which imports the API client; another imports
+    that client, which asks the package for a submodule (`rest`): neither may wait on the other."""
+    _run(
+        """
+        import os, sys, threading
+        import monsterbot.line_sdk.messaging
+        barrier = threading.Barrier(2)
+
+        def by_name():
+            barrier.wait()
+            from linebot.v3.messaging import MessagingApi
+
+        def by_module():
+            barrier.wait()
+            import linebot.v3.messaging.api_client
+
+        threads = [threading.Thread(target=job, daemon=True) for job in (by_name, by_module)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(20)  # a hang guard: both imports take well under a second
+        hung = any(thread.is_alive() for thread in threads)
+        print("deadlocked" if hung else "imported", flush=True)
+        os._exit(1 if hung else 0)
+        """
+    )

@@ -16,6 +16,7 @@ SDK's own packages are deferred: pydantic, whose v1 models the SDK's are, is imp
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import sys
 import threading
@@ -36,14 +37,17 @@ def _defer_init(name: str) -> None:
     lock, ran = threading.RLock(), False
 
     def complete(attribute: str) -> Any:
-        """A name the package does not hold: its `__init__` run (the first time; other threads wait for it), then
-        the name looked up again (within the `__init__` itself, a name it has not made yet is missing, as in any
-        package being imported)."""
+        """A name the package does not hold: a submodule imported as any is (never behind the lock below: an import
+        holding a submodule's lock may be what the `__init__` waits for, a deadlock Python's import system cannot
+        see); else its `__init__` run (once it succeeded; other threads wait for it), then the name looked up again
+        (within the `__init__` itself, a name it has not made yet is missing, as in any package being imported)."""
         nonlocal ran
+        if importlib.util.find_spec(f"{name}.{attribute}") is not None:
+            return importlib.import_module(f"{name}.{attribute}")
         with lock:
             if not ran:
-                ran = True
                 loader.exec_module(package)
+                ran = True
         try:
             return package.__dict__[attribute]
         except KeyError:
