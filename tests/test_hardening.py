@@ -100,6 +100,34 @@ def test_an_answer_redis_missed_is_never_answered_again(tmp_path):
     assert replica.claim(["e", "f"]) == set() and replica.were_answered(["e", "f"]) == {"e", "f"}
 
 
+def test_a_mark_a_claim_could_not_write_is_written_at_the_next_poll(tmp_path, monkeypatch):
+    """The host's other worker finds a redelivered event answered in the host's file but cannot write its mark to
+    Redis: it keeps the mark for its next poll, and another replica (its own file) does not answer the event again."""
+    import redis
+
+    from monsterbot.web import dedupe
+
+    monkeypatch.setattr(dedupe, "REDIS_RETRY_AFTER", 0.05)  # Redis thought down for 50 ms after a failure
+    url = need_redis()
+    prefix = f"monsterbot-test:{uuid.uuid4()}:"
+    worker, sibling = [RedisLedger(url, 0.05, SqliteLedger(tmp_path / "host.sqlite3", 30), prefix=prefix) for _ in "ab"]
+    replica = RedisLedger(url, 0.05, SqliteLedger(tmp_path / "replica.sqlite3", 30), prefix=prefix)
+    assert worker.claim(["e"]) == {"e"}
+    with deadline(time.monotonic() - 1):  # Redis missed the mark, and the worker is gone before its poll
+        worker.answered("e")
+    time.sleep(0.1)  # Redis keeps its own time: the claim's 50 ms lease ran out
+
+    def refused(_event_ids: object) -> None:
+        raise redis.ConnectionError("refused")
+
+    monkeypatch.setattr(sibling, "_mark", refused)
+    assert sibling.claim(["e"]) == set()  # answered, says the host's file; its mark could not be written
+    monkeypatch.delattr(sibling, "_mark")
+    time.sleep(0.1)  # Redis is thought up again
+    sibling.take_owed(1)
+    assert replica.claim(["e"]) == set() and replica.were_answered(["e"]) == {"e"}
+
+
 def test_the_events_file_deletes_expired_rows_a_few_oldest_at_a_time(tmp_path, monkeypatch):
     """A deletion of expired rows reads only the oldest few (a full scan of a day's events held the loop for tens of
     ms), and deletes them all as claims go on."""

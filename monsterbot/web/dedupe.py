@@ -309,8 +309,8 @@ class RedisLedger:
                 # An answer the host's file recorded while Redis missed its mark (down, or past a webhook's deadline)
                 # is not answered again: the mark is written now.
                 done_here = self._standby.known_answered(sorted(claimed)) or set()
-                if done_here:
-                    self._call(lambda: self._mark(done_here))
+                if done_here and not self._call(lambda: self._mark(done_here)):
+                    self._keep_unmarked(done_here)
                 with self._lock:
                     self._tokens.update((event_id, tokens[event_id]) for event_id in claimed - done_here)
                 return claimed - done_here
@@ -325,10 +325,7 @@ class RedisLedger:
         with self._lock:
             self._tokens.pop(event_id, None)
         if not self._call(lambda: self._mark([event_id])):
-            with self._lock:  # other replicas learn of it at the next poll (the oldest forgotten past the bound)
-                self._unmarked[event_id] = None
-                while len(self._unmarked) > MAX_UNMARKED:
-                    del self._unmarked[next(iter(self._unmarked))]
+            self._keep_unmarked([event_id])
         # Written through to the host's file (which also drops an owed reply it kept when Redis could not): while the
         # file stands in (Redis slow, down, or no time left in a webhook's deadline) a redelivery of an event this
         # host answered is still skipped, not answered twice.
@@ -350,13 +347,21 @@ class RedisLedger:
                 pipeline.delete(self._prefix + "owed:" + event_id)
             pipeline.execute()
 
+    def _keep_unmarked(self, event_ids: Iterable[str], older: bool = False) -> None:
+        """Keep answered marks Redis missed for the next poll (after those kept, or before them if `older`), the
+        oldest forgotten past MAX_UNMARKED (the host's file has them all)."""
+        with self._lock:
+            kept = dict.fromkeys(event_ids)
+            self._unmarked = kept | self._unmarked if older else self._unmarked | kept
+            while len(self._unmarked) > MAX_UNMARKED:
+                del self._unmarked[next(iter(self._unmarked))]
+
     def _mark_missed(self) -> None:
         """Write the answered marks Redis missed (run from the worker's poll, outside any webhook's deadline)."""
         with self._lock:
             missed, self._unmarked = list(self._unmarked), {}
         if missed and not self._call(lambda: self._mark(missed)):
-            with self._lock:
-                self._unmarked = dict.fromkeys(missed) | self._unmarked
+            self._keep_unmarked(missed, older=True)
 
     def release(self, event_id: str) -> None:
         with self._lock:
