@@ -459,10 +459,9 @@ class Matcher:
         """Han and katakana names a span of a subject (or the whole of it) is but one character heard for the name's
         (phonetic.heard_for: "白織龍怕哪種", 織 zhi for 熾 chi; ヒラバビ, ビ bi for ミ mi), read as a homophone is
         (`_spelled_inside`), when no other monster's name is as near: heard so too, or, as a kana is only a sound, one
-        kana off whatever it is (リオレイス: リオレウス, and リオレイア). A Han character only like the name's to the
-        eye (刀 for 刃) is no evidence: on the tuning half as many spans so made were other words (老山龍, 雷甲龍,
-        天使獸) as slips. A variant
-        word (黑, 紅) there makes a variant of its own; an everyday word is that word."""
+        kana off whatever it is (リオレイス: リオレウス, and リオレイア). A variant word there (黑, 紅) makes a
+        variant of its own, and an everyday word is that word. A Han character only like the name's to the eye (刀
+        for 刃) is no evidence: on the tuning halves as many such spans were other words (老山龍, 雷甲龍) as slips."""
         slips: dict[str, list[tuple[str, bool]]] = {}
         for key, start, end, place in self._slips.spans(subject):
             span = subject[start:end]

@@ -174,13 +174,17 @@ class PhoneticIndex:
 
     def spans(self, subject: str) -> Iterable[tuple[str, str, float]]:
         """(key, span, share) of each span of a sentence that sounds exactly like a name, with the share of the name
-        (rapidfuzz's ratio, 0 to 1) the span spells as the name does: Han by the usual reading of each character, no
-        longer than a Han name ("打索刃龍要準備什麼": 索刃龍 for 鎖刃龍, two of three); a whole run of Latin letters
-        among Chinese that is the pinyin of a Han name ("dong feng long好难打": 凍峯龍; all of it, as pinyin is the
-        name written in other letters); katakana by its loose romaji, voiced or not, read by whole morae, beginning
-        and ending with a name's first and last kana (voiced or not) and at most KANA_SLACK kana longer than a kana
-        name ("ドシャクマって…": ドシャクマ for ドシャグマ), or a whole katakana word whose loose romaji is HEARD_NEAR a
-        name's, as a whole subject's is ("ケマトリックス 属性": kematorikusu, kematorisu)."""
+        (rapidfuzz's ratio, 0 to 1) the span spells as the name does. The spans:
+
+        - Han, by the usual reading of each character, no longer than a Han name ("打索刃龍要準備什麼": 索刃龍 for
+          鎖刃龍, two of three);
+        - a whole run of Latin letters among Chinese that is the pinyin of a Han name ("dong feng long好难打": 凍峯龍;
+          all of it, as pinyin is the name written in other letters);
+        - katakana by its loose romaji, voiced or not, read by whole morae, beginning and ending with a name's first
+          and last kana and at most KANA_SLACK kana longer than a kana name ("ドシャクマって…": ドシャクマ for
+          ドシャグマ);
+        - a whole katakana word whose loose romaji is HEARD_NEAR a name's, as a whole subject's is ("ケマトリックス
+          属性": kematorikusu, kematorisu)."""
         table = readings()
         sounds = [table.of(ch)[:1] for ch in subject]
         for start in range(len(subject)):

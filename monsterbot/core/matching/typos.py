@@ -62,11 +62,7 @@ class Deletions:
         new._ends = frozenset(_span_ends(new._keys))
         for key in gone:
             for short in _deletes(key):
-                left = tuple(k for k in new._short[short] if k != key)
-                if left:
-                    new._short[short] = left
-                else:
-                    del new._short[short]
+                _drop(new._short, short, key)
         new._add(added)
         return new
 
@@ -142,11 +138,7 @@ class Slips:
         new._forms = dict(self._forms)
         for key in filter(_slips, removed):
             for form, _ in _blanks(key):
-                left = tuple(k for k in new._forms[form] if k != key)
-                if left:
-                    new._forms[form] = left
-                else:
-                    del new._forms[form]
+                _drop(new._forms, form, key)
         new._add(added)
         return new
 
@@ -187,3 +179,12 @@ def _slips(key: str) -> bool:
     return (len(key) >= MIN_HAN and _HAN.fullmatch(key) is not None) or (
         len(key) >= MIN_KANA and _KATAKANA.fullmatch(key) is not None
     )
+
+
+def _drop(table: dict[str, tuple[str, ...]], form: str, key: str) -> None:
+    """Take a key out of the keys an index holds under a form (the form gone with its last key)."""
+    left = tuple(k for k in table[form] if k != key)
+    if left:
+        table[form] = left
+    else:
+        del table[form]
