@@ -11,6 +11,8 @@ doubled letters are dropped; "er" before a consonant is the unstressed "a" it so
 shorter ones are too easily another word. A sentence is spelled the same way, each letter of the spelling kept
 with the letters it comes from (`aligned`), so a name heard inside it is found and cut out as typed ("is gin dahad
 weak to ice": "jindahad", the spelling of Jin Dahaad, from "gin dahad").
+
+Its other job: the stems of an English word (`stems`), one way for the parser and the reader alike.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from __future__ import annotations
 import re
 
 MIN_LETTERS = 5
+#: Endings taken off an English word to find its stem ("fights", "hunting", "breakable", "resistances", "weakest").
+ENDINGS = ("s", "es", "d", "ed", "ing", "able", "er", "ers", "est", "ly", "y")
 _RULES = (
     (re.compile(r"(?<=[a-z])x"), "ks"),
     (re.compile(r"ph"), "f"),
@@ -67,3 +71,10 @@ def aligned(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         kept += origins[last:]
         spelled, origins = "".join(pieces), kept
     return spelled, tuple(origins)
+
+
+def stems(word: str) -> set[str]:
+    """An English word and the stems its endings leave, a silent e put back ("breakable": break; "struggling":
+    struggl, struggle; "weakest": weak); no stem shorter than three letters."""
+    cut = {word[: -len(end)] for end in ENDINGS if word.endswith(end) and len(word) > len(end) + 2}
+    return {word, *cut, *(stem + "e" for stem in cut)}

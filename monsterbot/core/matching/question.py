@@ -14,6 +14,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Iterable
 
+from monsterbot.core.matching import english
 from monsterbot.core.matching.normalize import compact, detect_language, fold, normalize
 
 
@@ -406,12 +407,12 @@ def _reverse_frame(folded: str, vocab: _Vocabulary) -> Question | None:
             game = game or vocab.games[key]
         elif key.isascii():
             qualifies = index + 1 < len(tokens) and bool(tokens[index + 1]) and tokens[index + 1] not in vocab.topics
-            explicit = explicit or _stem(key) in ENGLISH_WEAKNESS_WORDS
+            explicit = explicit or _said(key, ENGLISH_WEAKNESS_WORDS)
             if qualifies and vocab.topics.get(key) in ELEMENT_TOPICS:
                 topics.add(vocab.topics[key])
             elif key in ENGLISH_ASKING_FOR_MONSTERS:
                 askers.add(key)
-            elif _stem(key) not in ENGLISH_REVERSE_MARKERS:
+            elif not _said(key, ENGLISH_REVERSE_MARKERS):
                 rest.append(key)
         else:
             for found in vocab.element_phrase.finditer(key):
@@ -429,13 +430,9 @@ def _reverse_frame(folded: str, vocab: _Vocabulary) -> Question | None:
     return Question(Kind.REVERSE, "".join(rest), game, whole=compact(folded), topic=topics.pop(), asking=asking)
 
 
-def _stem(word: str) -> str:
-    """An English word without the ending of a superlative or comparative ("weakest", "weaker": weak), as the
-    reverse markers are written; the word itself otherwise."""
-    for end in ("est", "er"):
-        if word.endswith(end) and word[: -len(end)] in ENGLISH_REVERSE_MARKERS:
-            return word[: -len(end)]
-    return word
+def _said(word: str, words: Iterable[str]) -> bool:
+    """Whether an English word is one of `words`, an ending off ("weakest", "weaker": weak)."""
+    return not english.stems(word).isdisjoint(words)
 
 
 def _parse_name(text: str, vocab: _Vocabulary) -> Question:
@@ -447,14 +444,14 @@ def _parse_name(text: str, vocab: _Vocabulary) -> Question:
     hitzones = explicit = False
     for token in _TOKEN_BREAK.split(folded):
         key = compact(token)
-        explicit = explicit or (key.isascii() and _stem(key) in ENGLISH_EXPLICIT_REVERSE_MARKERS)
+        explicit = explicit or (key.isascii() and _said(key, ENGLISH_EXPLICIT_REVERSE_MARKERS))
         if key in vocab.games:
             game = game or vocab.games[key]
         elif key.isascii() and key in vocab.hitzone_words:
             hitzones = True
         elif not (key.isascii() and key in ENGLISH_FILLER):
             kept.append(key)
-        if key not in vocab.games and not (key.isascii() and _stem(key) in ENGLISH_REVERSE_MARKERS):
+        if key not in vocab.games and not (key.isascii() and _said(key, ENGLISH_REVERSE_MARKERS)):
             reverse_kept.append(key)
     whole = compact(folded)
     topic = _reverse_topic("".join(reverse_kept), whole, vocab)

@@ -37,6 +37,7 @@ from typing import Collection, Iterable
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from monsterbot.core.matching import english
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.followup import PART_WORDS
 from monsterbot.core.matching.matcher import (
@@ -195,8 +196,6 @@ ENGLISH_BEFORE_VERBS = frozenset(
 #: longer name ("coral", "viper", "royal": the qualifier of a variant, an English word of its own).
 #: Endings that make a Latin name another English word ("nightshades", "gored"): asked, not answered.
 INFLECTIONS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "y")
-#: Endings taken off an English word to find a hunter's word in it ("breakable", "farming", "resistances").
-STEM_ENDINGS = ("s", "es", "d", "ed", "ing", "able", "er", "ers")
 #: The title glued before a name that still asks "did you mean" (黑炎王, 燼滅刃, 天眼, dreadking): the 二つ名 are two or
 #: three Han characters, the English ones one word; CJK characters and Latin letters.
 TITLE_CJK_SHORTEST = 2
@@ -472,8 +471,7 @@ def _asks_of_list(key: str, text: str) -> bool:
     folded = fold(text).lower()
     places = list(re.finditer(r"[\s\W_]*".join(map(re.escape, key)), folded))
     words = set(_LATIN_WORD.findall(folded[places[-1].end() :] if places else ""))  # after its last place
-    stems = words | {word[: -len(end)] for word in words for end in INFLECTIONS if word.endswith(end)}
-    return "?" in text or bool(stems & _list_question_words())
+    return "?" in text or any(english.stems(word) & _list_question_words() for word in words)
 
 
 @lru_cache(maxsize=1)
@@ -765,8 +763,7 @@ def _words_before(key: str, text: str) -> tuple[str, str]:
 
 def _plain(word: str) -> bool:
     """Whether an English word is one of a sentence or of a question (an ending off: "fights", "hunting"): no title."""
-    stems = {word, *(word[: -len(end)] for end in INFLECTIONS if word.endswith(end))}
-    return bool(stems & _plain_words())
+    return bool(english.stems(word) & _plain_words())
 
 
 @lru_cache(maxsize=1)
@@ -1064,19 +1061,12 @@ def _asks_about(before: str, after: str, key: str, text: str) -> bool:
         if _NUMBERED.search(after):
             return False  # "… in witcher 3": the title of something else follows the name
         words = {w for w in re.split(r"[^a-z]+", fold(text).lower()) if w and w not in key}
-        return any(_stems(word) & _words(HUNT_WORDS) for word in words)
+        return any(english.stems(word) & _words(HUNT_WORDS) for word in words)
     hunt_after = any(word in after for word in _words(HUNT_WORDS + ELEMENT_WORDS))
     hunt_before = any(word in before for word in _words(HUNT_WORDS))
     if not (hunt_after or hunt_before):
         return False
     return (hunt_after or not after) and (hunt_before or not before or _phrase(before) or _set_off(key, text))
-
-
-def _stems(word: str) -> set[str]:
-    """An English word and the stems its endings leave ("breakable": break, "struggling": struggl, struggle,
-    "resistances": resistance)."""
-    cut = {word[: -len(end)] for end in STEM_ENDINGS if word.endswith(end) and len(word) > len(end) + 2}
-    return {word, *cut, *(stem + "e" for stem in cut)}
 
 
 def _sides(key: str, text: str, before: str, after: str) -> tuple[str, str]:
