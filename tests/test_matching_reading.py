@@ -276,6 +276,13 @@ def test_a_part_and_a_question_glued_to_the_name_ask_for_that_part(knowledge, te
     assert _answer(knowledge, "火龍頭部").kind == "not_found"  # a part's word alone glued to it: "did you mean?"
 
 
+@pytest.mark.parametrize("text", ["火が弱点のモンスター", "水が効くモンスター", "龍属性が弱点のモンスター"])
+def test_a_japanese_reverse_question_leaves_no_particle_to_be_read_as_a_name(knowledge, text):
+    """Once its element and markers are taken, a particle (の) or a verb's ending (く of 効く) is left: no name beside
+    the element, so the monsters weak to it, not "which one?" among names the kana is in."""
+    assert _answer(knowledge, text).kind == "reverse"
+
+
 def test_a_homophone_of_a_whole_name_is_that_name_not_a_variant_word_before_another(knowledge):
     """白赤龍 is said as 白熾龍 (Zoh Shia); 白 + 赤龍 (Safi'jiiva's alias) would be a white Safi'jiiva we lack."""
     assert _read(knowledge, "白赤龙怎么打").monsters == ("zoh-shia",)

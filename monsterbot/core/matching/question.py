@@ -16,6 +16,7 @@ from typing import Iterable
 
 from monsterbot.core.matching import english
 from monsterbot.core.matching.normalize import compact, detect_language, fold, normalize
+from monsterbot.core.matching.romaji import is_kana
 
 
 class Kind(str, Enum):
@@ -421,13 +422,23 @@ def _reverse_frame(folded: str, vocab: _Vocabulary) -> Question | None:
                 topics.add(vocab.topics[found.group(1) or found.group(2)])
             askers.update(found.group() for found in vocab.asking_for_monsters.finditer(key))
             explicit = explicit or bool(vocab.weakness.search(key))
-            rest.append(
-                vocab.asking_for_monsters.sub("", vocab.element_weak.sub("", vocab.element_phrase.sub("", key)))
-            )
+            left = vocab.asking_for_monsters.sub("", vocab.element_weak.sub("", vocab.element_phrase.sub("", key)))
+            rest.append("" if _particle(left) else left)
     if len(topics) != 1 or not askers:
         return None
     asking = explicit or not askers <= PEOPLE_OR_MONSTERS
     return Question(Kind.REVERSE, "".join(rest), game, whole=compact(folded), topic=topics.pop(), asking=asking)
+
+
+def _particle(left: str) -> bool:
+    """Whether what is left of a word once its element and markers are taken is a particle or a verb's ending, one
+    kana (the の of 火が弱点のモンスター, the く of 効く) or a particle word: no name to ask about."""
+    return (len(left) == 1 and is_kana(left)) or left in _particle_keys()
+
+
+@lru_cache(maxsize=1)
+def _particle_keys() -> frozenset[str]:
+    return frozenset(normalize(word) for word in PARTICLES)
 
 
 def _said(word: str, words: Iterable[str]) -> bool:
