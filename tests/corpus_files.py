@@ -9,6 +9,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
+
+from monsterbot.knowledge.positioned_yaml import load_one
 
 Line = tuple[str, ...]
 #: A labelled table's row: (language, query, label, source); the label is the expected column or a part of it.
@@ -115,3 +118,12 @@ def write(texts: dict[Path, str]) -> None:
     for path, text in texts.items():
         path.write_text(text, "utf-8")
         print(f"{path.name}: {sum(not row.startswith('#') for row in text.splitlines())} lines")
+
+
+def monsters(folder: Path) -> dict[str, dict[str, Any]]:
+    """Each monster's yaml in a knowledge folder (knowledge/monsters), by id."""
+    found = {}
+    for path in sorted(folder.glob("*.yaml")):
+        monster = load_one(path.read_text("utf-8"))
+        found[monster["id"]] = monster
+    return found

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Any
 
-from monsterbot.knowledge.positioned_yaml import load_one
 from tests import corpus_files
 from tests.corpus_files import Line, line, pick
 
@@ -1671,15 +1669,6 @@ NEGATIVES = [
 ]
 
 
-def _monsters() -> dict[str, dict[str, Any]]:
-    """Each monster's yaml in knowledge/monsters, by id."""
-    monsters = {}
-    for path in sorted(MONSTERS.glob("*.yaml")):
-        monster = load_one(path.read_text("utf-8"))
-        monsters[monster["id"]] = monster
-    return monsters
-
-
 #: A form in `count` ways of asking: (language, kind, form, expected, source, count).
 _asked = partial(corpus_files.asked, FRAMES, "fresh3")
 
@@ -1688,7 +1677,7 @@ def names_block() -> list[Line]:
     """Wilds' monsters by their official names in every language, three ways each (the English one written lower
     case the second time); every other monster in two languages chosen by a hash of its id, one way each."""
     out = []
-    for monster_id, monster in _monsters().items():
+    for monster_id, monster in corpus_files.monsters(MONSTERS).items():
         names = monster["names"]
         if "wilds" in monster["games"]:
             for language in LANGUAGES:
