@@ -35,3 +35,18 @@ def test_mypy_finds_no_type_error():
     done = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert (REPO / "monsterbot" / "py.typed").exists()
+
+
+def test_no_merge_conflict_markers_are_left_in_the_tree():
+    """A merge resolved in a hurry once left `<<<<<<<`/`>>>>>>>` lines in CHANGELOG.md: no text file keeps them."""
+    suffixes = {".py", ".md", ".yaml", ".yml", ".toml", ".txt", ".json", ".tpl", ".cfg", ".sh"}
+    marked = [
+        f"{path.relative_to(REPO)}:{number}"
+        for path in REPO.rglob("*")
+        if path.suffix in suffixes
+        and path.is_file()
+        and not any(part.startswith(".") or part in ("node_modules", "build") for part in path.relative_to(REPO).parts)
+        for number, line in enumerate(path.read_text("utf-8", errors="replace").splitlines(), start=1)
+        if line.startswith(("<<<<<<< ", ">>>>>>> "))
+    ]
+    assert marked == [], marked
