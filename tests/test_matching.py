@@ -51,6 +51,8 @@ def test_normalize(raw, key):
         ("轰龙欠打 弱点", "zh-CN"),
         ("給予", "zh-TW"),
         ("芸芸眾生", "zh-TW"),
+        # half-width katakana, as some keyboards type it (once read as English)
+        ("ｼﾞﾝｵｳｶﾞ", "ja"),
     ],
 )
 def test_detect_language(text, language):
