@@ -281,3 +281,22 @@ def test_pinyin_runs_are_told_in_linear_time():
     assert table.is_pinyin("leilanglong") and table.is_pinyin("xiangxiang") and not table.is_pinyin("xiangv")
     assert not table.is_pinyin("") and not table.is_pinyin("雷狼龍")
     assert cpu_growth(lambda n: table.is_pinyin("xiang" * n + "v"), 20) < 32  # linear: about 16
+
+
+def test_a_small_vowel_kana_makes_one_mora_with_the_kana_before_it():
+    from monsterbot.core.matching.romaji import hepburn
+
+    assert hepburn("トゥ") == "tu" and hepburn("ティ") == "ti" and hepburn("シェ") == "she" and hepburn("ウィ") == "wi"
+    assert name_spelling("ティガレックス") == loose("tigarekkusu")
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id", "span"),
+    [("tigarekkusuの尻尾切りたい", "tigrex", "tigarekkusu"), ("ragiakurusu好難打", "lagiacrus", "ragiakurusu")],
+)
+def test_romaji_typed_among_japanese_or_chinese_is_the_name_it_spells(knowledge, text, monster_id, span):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read(text, knowledge.current.matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,), reading
+    assert reading.match is not None and reading.match.candidates[0].span == span

@@ -179,8 +179,9 @@ class PhoneticIndex:
 
         - Han, by the usual reading of each character, no longer than a Han name ("打索刃龍要準備什麼": 索刃龍 for
           鎖刃龍, two of three);
-        - a whole run of Latin letters among Chinese that is the pinyin of a Han name ("dong feng long好难打": 凍峯龍;
-          all of it, as pinyin is the name written in other letters);
+        - a whole run of Latin letters among Chinese or Japanese that is the pinyin of a Han name ("dong feng
+          long好难打": 凍峯龍) or the romaji of a katakana name ("tigarekkusuの尻尾": ティガレックス; all of it, as
+          pinyin and romaji are the name written in other letters);
         - katakana by its loose romaji, voiced or not, read by whole morae, beginning and ending with a name's first
           and last kana and at most KANA_SLACK kana longer than a kana name ("ドシャクマって…": ドシャクマ for
           ドシャグマ);
@@ -198,8 +199,9 @@ class PhoneticIndex:
                 for key in self._pinyin.keys.get("".join(r[0] for r in sounds[start:end]), ()):
                     yield key, span, fuzz.ratio(span, key) / 100
         for run in _LATIN_RUN.finditer(subject):
-            if len(run.group()) >= english.MIN_LETTERS and table.is_pinyin(run.group()):
-                for key, _ in self._pinyin.exact([run.group()]):
+            if len(run.group()) >= english.MIN_LETTERS:
+                pinyin = [run.group()] if table.is_pinyin(run.group()) else []
+                for key, _ in (*self._pinyin.exact(pinyin), *self._romaji.exact(romaji.query_spellings(run.group()))):
                     yield key, run.group(), 1.0
         for run in _KATAKANA_RUN.finditer(subject):
             for key, span in self._kana_spans(run):

@@ -30,8 +30,26 @@ def is_kana(text: str) -> bool:
     return _KATAKANA.fullmatch(text) is not None
 
 
+#: Small vowel kana, which write the vowel of the mora they follow (トゥ tu, ティ ti, シェ she, ウィ wi): jaconv reads
+#: them as vowels of their own (トゥ as "tou", as トウ is said, so that ウズ・トゥナ would be "uzutona").
+_SMALL_VOWELS = {"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o"}
+_WITH_SMALL_VOWEL = re.compile(f"([\u30a2-\u30fa])([{''.join(_SMALL_VOWELS)}])")
+
+
 def hepburn(katakana: str) -> str:
-    """Hepburn romaji of a katakana text (ー as "-")."""
+    """Hepburn romaji of a katakana text (ー as "-"), a small vowel kana making one mora with the kana before it."""
+    pieces: list[str] = []
+    last = 0
+    for found in _WITH_SMALL_VOWEL.finditer(katakana):
+        head = _kana_to_latin(found.group(1))
+        consonants = head.rstrip("aeiou") or ("w" if head == "u" else "")
+        pieces += (_kana_to_latin(katakana[last : found.start()]), consonants + _SMALL_VOWELS[found.group(2)])
+        last = found.end()
+    pieces.append(_kana_to_latin(katakana[last:]))
+    return "".join(pieces)
+
+
+def _kana_to_latin(katakana: str) -> str:
     return str(jaconv.kana2alphabet(jaconv.kata2hira(katakana)))
 
 
