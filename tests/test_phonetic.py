@@ -300,3 +300,18 @@ def test_romaji_typed_among_japanese_or_chinese_is_the_name_it_spells(knowledge,
     reading = read(text, knowledge.current.matcher)
     assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,), reading
     assert reading.match is not None and reading.match.candidates[0].span == span
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id", "span"),
+    [("護劈獸的頭好難打", "guardian-doshaguma", "護劈獸"), ("where does quematrise spawn", "quematrice", "quematrise")],
+)
+def test_a_span_spelled_like_a_name_inside_a_longer_span_spelled_like_one_that_holds_it_is_no_name(
+    knowledge, text, monster_id, span
+):
+    # 劈獸 sounds like 闢獸 inside 護劈獸, 護闢獸 said; "quematris" is heard as Quematrice inside "quematrise"
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read(text, knowledge.current.matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,), reading
+    assert reading.match is not None and reading.match.candidates[0].span == span

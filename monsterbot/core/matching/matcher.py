@@ -408,11 +408,16 @@ class Matcher:
         if sure:  # a name found as it is: no span spelled like one is looked for
             return
         if is_cjk(subject):
-            yield from self._spelled_inside(self._phonetic.spans(subject), subject, SPAN_SHARE)
-            yield from slipped or self._slipped(subject)
+            spans = [
+                *self._spelled_inside(self._phonetic.spans(subject), subject, SPAN_SHARE),
+                *(slipped or self._slipped(subject)),
+            ]
         else:  # a Latin subject no name is near as a whole: a name one letter off, or heard, among its words
-            yield from slipped or self._typo_spans(typed)
-            yield from self._spelled_inside(self._phonetic.heard_spans(typed), typed, LATIN_SPAN_SHARE)
+            spans = [
+                *(slipped or self._typo_spans(typed)),
+                *self._spelled_inside(self._phonetic.heard_spans(typed), typed, LATIN_SPAN_SHARE),
+            ]
+        yield from _outermost(spans)
 
     def _typo_spans(self, typed: str) -> list[tuple[str, float, Method, str]]:
         """Latin names a span of the subject as typed is one letter off (typos.py)."""
@@ -592,6 +597,14 @@ def _glued_kana(key: str, subject: str) -> bool:
     """Whether a katakana key stands in the subject beside more katakana."""
     at = subject.find(key)
     return is_kana(key) and (is_kana(subject[max(at - 1, 0) : at]) or is_kana(subject[at + len(key) :][:1]))
+
+
+def _outermost(spans: list[tuple[str, float, Method, str]]) -> Iterable[tuple[str, float, Method, str]]:
+    """The spans spelled like a name but those inside a longer one spelled like a longer name that holds theirs, as a
+    name inside another found is dropped (護劈獸 spells 護闢獸, and its 劈獸 is no 闢獸 of its own)."""
+    for key, score, method, span in spans:
+        if not any(span in other and span != other and key in longer for longer, _, _, other in spans):
+            yield key, score, method, span
 
 
 def _span_score(share: float) -> float:
