@@ -315,3 +315,18 @@ def test_a_span_spelled_like_a_name_inside_a_longer_span_spelled_like_one_that_h
     reading = read(text, knowledge.current.matcher)
     assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,), reading
     assert reading.match is not None and reading.match.candidates[0].span == span
+
+
+def test_an_official_katakana_name_of_three_kana_one_heard_off_is_that_name(knowledge):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read("ゾシヤに有効な属性", knowledge.current.matcher)  # ヤ ya heard for ア a
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("zoh-shia",), reading
+
+
+@pytest.mark.parametrize("text", ["セルギの弱点", "ラギオ"])
+def test_a_three_kana_shortening_one_kana_off_is_no_name(knowledge, text):
+    # セルギ is one kana off ネルギ (Nergigante's shortening) and begins セルレギオス; ラギオ is off ラギア (Lagiacrus')
+    from monsterbot.core.matching.reading import Verdict, read
+
+    assert read(text, knowledge.current.matcher).verdict is Verdict.NONE

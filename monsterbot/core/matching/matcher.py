@@ -46,7 +46,7 @@ from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex, heard_
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import ENGLISH_FILLER, Question
 from monsterbot.core.matching.romaji import is_kana
-from monsterbot.core.matching.typos import Deletions, Slips
+from monsterbot.core.matching.typos import Deletions, Slips, official_only
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 from monsterbot.core.scripts import is_cjk
@@ -471,6 +471,8 @@ class Matcher:
         slips: dict[str, list[tuple[str, bool]]] = {}
         for key, start, end, place in self._slips.spans(subject):
             span = subject[start:end]
+            if official_only(key) and not any(entry.official for entry in self._entries[key]):
+                continue
             if span not in self._entries and span not in self._words and span[place] not in _variant_words():
                 slips.setdefault(span, []).append((key, heard_for(span[place], key[place])))
         for span, keys in slips.items():

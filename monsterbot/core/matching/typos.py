@@ -28,8 +28,11 @@ _KATAKANA = re.compile(f"[{KATAKANA}]+")
 #: one of two is as often another name (角龍, 火龍).
 MIN_HAN = 3
 #: The fewest kana of a katakana name one of which may be another: the slips on the tuning halves are of four kana and
-#: more (ヒラバビ for ヒラバミ); of three, one kana off is a third of the name (レダオ for レダウ is left unread).
-MIN_KANA = 4
+#: more (ヒラバビ for ヒラバミ), and of three (レダオ for レダウ) where the name is a monster's official one; a
+#: shortening of three (レウス, ネルギ) stands inside longer words (セルギレオス), where one kana off is as often the
+#: longer word's (the caller weighs that: `official_only`).
+MIN_KANA = 3
+MIN_KANA_SHORTENING = 4
 _UNKNOWN = "\x00"
 
 
@@ -173,6 +176,12 @@ class Slips:
                     for form, place in _blanks(span):
                         for key in self._forms.get(form, ()):
                             yield key, start, start + length, place
+
+
+def official_only(key: str) -> bool:
+    """Whether the slips of a key count only when it is a monster's official name: a katakana key shorter than
+    MIN_KANA_SHORTENING."""
+    return len(key) < MIN_KANA_SHORTENING and _KATAKANA.fullmatch(key) is not None
 
 
 def _slips(key: str) -> bool:
