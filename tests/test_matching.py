@@ -351,6 +351,16 @@ def test_a_span_one_edit_from_a_latin_name_is_found_inside_it():
     assert ("rathalos", 0, 8) in set(index.spans("rathalosx", exact=True))  # the key itself, when asked for
 
 
+def test_a_span_of_a_katakana_run_one_kana_off_a_long_katakana_name_is_found_inside_it():
+    from monsterbot.core.matching.typos import KanaDeletions
+
+    index = KanaDeletions(["ナルガクルガ", "ジンオウガ", "ゾシア"])
+    for typed in ("ナルガクガ", "ナルガクルルガ", "ナルクガルガ"):  # a kana dropped, added, two swapped
+        assert ("ナルガクルガ", 2, 2 + len(typed)) in set(index.spans("今日" + typed + "ノ尻尾")), typed
+    assert not list(index.spans("ゾシヤア"))  # a name of fewer than five kana: one kana is too much of it
+    assert not list(index.spans("ナルガクルゴ"))  # an end differs
+
+
 def test_the_deletion_index_changed_is_the_index_built_from_scratch():
     from monsterbot.core.matching.typos import Deletions
 
@@ -484,6 +494,7 @@ def test_the_slip_and_heard_indexes_of_a_matcher_rebuilt_from_a_previous_are_tho
     after = Matcher([monsters[0], renamed], previous=Matcher(monsters))
     fresh = Matcher([monsters[0], renamed])
     assert after._slips == fresh._slips and after._phonetic._heard == fresh._phonetic._heard
+    assert after._kana_typos == fresh._kana_typos and not list(after._kana_typos.spans("ジンオガウ"))
     assert after.match("雷冷獸").best.monster_id == "zinogre"  # the new name's slip
     assert not list(after._slips.spans("雷冷龍"))  # the old name's is gone
 

@@ -330,3 +330,14 @@ def test_a_three_kana_shortening_one_kana_off_is_no_name(knowledge, text):
     from monsterbot.core.matching.reading import Verdict, read
 
     assert read(text, knowledge.current.matcher).verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "span"), [("ナルクガルガってどこにいる?", "ナルクガルガ"), ("ナルガクガの尻尾切りたい", "ナルガクガ")]
+)
+def test_a_long_katakana_name_one_kana_dropped_or_swapped_inside_a_sentence(knowledge, text, span):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read(text, knowledge.current.matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("nargacuga",), reading
+    assert reading.match is not None and reading.match.candidates[0].span == span

@@ -65,6 +65,7 @@ _ALLOWED = frozenset(
         ("monsterbot.core.matching.prefilter", "FuzzyIndex"),
         ("monsterbot.core.matching.prefilter", "SubstringIndex"),
         ("monsterbot.core.matching.typos", "Deletions"),
+        ("monsterbot.core.matching.typos", "KanaDeletions"),
         ("monsterbot.core.matching.typos", "Slips"),
         ("re", "_compile"),
     }

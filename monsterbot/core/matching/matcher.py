@@ -46,7 +46,7 @@ from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex, heard_
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import ENGLISH_FILLER, Question
 from monsterbot.core.matching.romaji import is_kana
-from monsterbot.core.matching.typos import Deletions, Slips, official_only
+from monsterbot.core.matching.typos import Deletions, KanaDeletions, Slips, official_only
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 from monsterbot.core.scripts import is_cjk
@@ -158,6 +158,7 @@ class Matcher:
     _parts: SubstringIndex
     _phonetic: PhoneticIndex
     _typos: Deletions
+    _kana_typos: KanaDeletions
     _slips: Slips
     _everyday_holding: frozenset[str]
     _everyday_near: frozenset[str]
@@ -195,7 +196,7 @@ class Matcher:
         if previous is not None and emptied == created:  # the same keys as before
             self._min_key_len, self._max_key_len = previous._min_key_len, previous._max_key_len
             self._fuzzy, self._parts, self._phonetic = previous._fuzzy, previous._parts, previous._phonetic
-            self._typos, self._slips = previous._typos, previous._slips
+            self._typos, self._kana_typos, self._slips = previous._typos, previous._kana_typos, previous._slips
             self._everyday_holding, self._everyday_near = previous._everyday_holding, previous._everyday_near
             self._everyday_pattern = previous._everyday_pattern
             return
@@ -204,7 +205,7 @@ class Matcher:
         if previous is None:
             keys = sorted(entries)
             self._fuzzy, self._parts, self._phonetic = FuzzyIndex(keys), SubstringIndex(keys), PhoneticIndex(keys)
-            self._typos, self._slips = Deletions(keys), Slips(keys)
+            self._typos, self._kana_typos, self._slips = Deletions(keys), KanaDeletions(keys), Slips(keys)
         else:
             added = sorted(key for key in created if key not in previous._entries)
             removed = sorted(key for key in emptied if key not in entries)
@@ -212,6 +213,7 @@ class Matcher:
             self._parts = previous._parts.changed(added, removed)
             self._phonetic = previous._phonetic.changed(added, removed)
             self._typos = previous._typos.changed(added, removed)
+            self._kana_typos = previous._kana_typos.changed(added, removed)
             self._slips = previous._slips.changed(added, removed)
         words = words - entries.keys()
         self._everyday_holding = frozenset(w for w in words if self._holds_key(w))
@@ -465,9 +467,11 @@ class Matcher:
         """Han and katakana names a span of a subject (or the whole of it) is but one character heard for the name's
         (phonetic.heard_for: "白織龍怕哪種", 織 zhi for 熾 chi; ヒラバビ, ビ bi for ミ mi), read as a homophone is
         (`_spelled_inside`), when no other monster's name is as near: heard so too, or, as a kana is only a sound, one
-        kana off whatever it is (リオレイス: リオレウス, and リオレイア). A variant word there (黑, 紅) makes a
-        variant of its own, and an everyday word is that word. A Han character only like the name's to the eye (刀
-        for 刃) is no evidence: on the tuning halves as many such spans were other words (老山龍, 雷甲龍) as slips."""
+        kana off whatever it is (リオレイス: リオレウス, and リオレイア); or, in a katakana name of MIN_KANA_TYPO kana
+        or more, a kana dropped, added or two swapped (typos.KanaDeletions: ナルクガルガ). A variant word there (黑, 紅)
+        makes a variant of its own, and an everyday word is that word. A Han character only like the name's to the
+        eye (刀 for 刃) is no evidence: on the tuning halves as many such spans were other words (老山龍, 雷甲龍) as
+        slips."""
         slips: dict[str, list[tuple[str, bool]]] = {}
         for key, start, end, place in self._slips.spans(subject):
             span = subject[start:end]
@@ -475,6 +479,10 @@ class Matcher:
                 continue
             if span not in self._entries and span not in self._words and span[place] not in _variant_words():
                 slips.setdefault(span, []).append((key, heard_for(span[place], key[place])))
+        for key, start, end in self._kana_typos.spans(subject):
+            span = subject[start:end]
+            if span not in self._entries and span not in self._words:  # a kana changed only when heard (above)
+                slips.setdefault(span, []).append((key, len(span) != len(key) or sorted(span) == sorted(key)))
         for span, keys in slips.items():
             near = [key for key, heard in keys if heard or is_kana(span)]
             if len({entry.monster_id for key in near for entry in self._entries[key]}) == 1:

@@ -16,7 +16,7 @@ the character).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Self
 
 from monsterbot.core.matching.english import MIN_LETTERS
 from monsterbot.core.scripts import HAN, KATAKANA, LATIN
@@ -33,6 +33,9 @@ MIN_HAN = 3
 #: longer word's (the caller weighs that: `official_only`).
 MIN_KANA = 3
 MIN_KANA_SHORTENING = 4
+#: The fewest kana of a katakana name a span one kana dropped, added or swapped off may be (KanaDeletions): a name of
+#: five kana keeps four of them in place (ナルガクガ for ナルガクルガ, ナルクガルガ for it too).
+MIN_KANA_TYPO = 5
 _UNKNOWN = "\x00"
 
 
@@ -50,6 +53,12 @@ def _span_ends(keys: Iterable[str]) -> Iterable[tuple[str, str, int]]:
 class Deletions:
     """The Latin keys of MIN_LETTERS letters or more, by each spelling one letter short of them."""
 
+    #: the script of the keys and of the spans looked for, its fewest characters, and whether a subject must be
+    #: wholly of it (a Latin subject is read as typed; katakana runs stand among other scripts)
+    script = _LATIN
+    shortest = MIN_LETTERS
+    whole = True
+
     def __init__(self, keys: Iterable[str] = ()) -> None:
         self._keys: frozenset[str] = frozenset()
         self._short: dict[str, tuple[str, ...]] = {}
@@ -58,9 +67,9 @@ class Deletions:
         self.longest = 0
         self._add(keys)
 
-    def changed(self, added: Iterable[str], removed: Iterable[str]) -> Deletions:
+    def changed(self, added: Iterable[str], removed: Iterable[str]) -> Self:
         """A new index with the keys `added` and without those `removed`."""
-        new = Deletions.__new__(Deletions)
+        new = type(self).__new__(type(self))
         gone = self._keys & set(removed)
         new._keys, new._short, new.longest = self._keys - gone, dict(self._short), self.longest
         new._ends = frozenset(_span_ends(new._keys))
@@ -78,7 +87,7 @@ class Deletions:
     __hash__ = None  # type: ignore[assignment]
 
     def _add(self, keys: Iterable[str]) -> None:
-        fresh = {key for key in keys if len(key) >= MIN_LETTERS and _LATIN.fullmatch(key)} - self._keys
+        fresh = {key for key in keys if len(key) >= self.shortest and self.script.fullmatch(key)} - self._keys
         self._keys = self._keys | fresh
         self._ends = self._ends | frozenset(_span_ends(fresh))
         for key in sorted(fresh):
@@ -98,22 +107,34 @@ class Deletions:
         return found
 
     def spans(self, subject: str, exact: bool = False) -> Iterable[tuple[str, int, int]]:
-        """(key, start, end) of each span of MIN_LETTERS letters or more of a Latin subject one edit from a key (or, if
-        `exact`, the key itself), inside it: a name's first and last letters are the ones typed right (a span that
-        differs there is the name cut short or glued to a letter of the next word: "kirin beer", "chameleon")."""
-        if not self._keys or not _LATIN.fullmatch(subject):
+        """(key, start, end) of each span of `shortest` characters or more of a subject in the keys' script (of a run
+        of it, when the subject need not be `whole`) one edit from a key (or, if `exact`, the key itself), inside it: a
+        name's first and last letters are the ones typed right (a span that differs there is the name cut short or
+        glued to a letter of the next word: "kirin beer", "chameleon")."""
+        if not self._keys or (self.whole and not self.script.fullmatch(subject)):
             return
         ends = self._ends
-        for start in range(len(subject)):
-            first = subject[start]
-            for end in range(start + MIN_LETTERS, min(len(subject), start + self.longest + 1) + 1):
-                if (first, subject[end - 1], end - start) in ends:
-                    span = subject[start:end]
-                    if exact and span in self._keys:
-                        yield span, start, end
-                    for key in self.one_off(span):
-                        if key[0] == first and key[-1] == span[-1]:
-                            yield key, start, end
+        for run in self.script.finditer(subject):
+            for start in range(run.start(), run.end()):
+                first = subject[start]
+                for end in range(start + self.shortest, min(run.end(), start + self.longest + 1) + 1):
+                    if (first, subject[end - 1], end - start) in ends:
+                        span = subject[start:end]
+                        if exact and span in self._keys:
+                            yield span, start, end
+                        for key in self.one_off(span):
+                            if key[0] == first and key[-1] == span[-1]:
+                                yield key, start, end
+
+
+class KanaDeletions(Deletions):
+    """The katakana keys of MIN_KANA_TYPO kana or more, by each spelling one kana short of them: a span of a katakana
+    run one kana dropped, added, changed or two swapped off a name (ナルガクガ, ナルクガルガ), as a whole katakana
+    subject one edit off a name is read (reading.py's KANA_SHORTEST)."""
+
+    script = _KATAKANA
+    shortest = MIN_KANA_TYPO
+    whole = False
 
 
 def _blanks(word: str) -> Iterable[tuple[str, int]]:
