@@ -14,7 +14,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Iterator, Protocol, TypeVar
 
 import pytest
 
@@ -27,6 +27,13 @@ from monsterbot_devtools.line_standin import LineStandIn, reply_token
 from monsterbot_devtools.webprocess import ACCESS_TOKEN
 
 T = TypeVar("T")
+
+
+class Closable(Protocol):
+    def close(self) -> None: ...
+
+
+C = TypeVar("C", bound=Closable)
 #: Seconds a test waits for what must come (while a dependency is held or stalled, too): a hang guard, far past any
 #: busy machine's delay, never a latency bound (a test asserts what happened, not how fast).
 GUARD = 60
@@ -136,6 +143,20 @@ def close_apps() -> Iterator[None]:
 
     while _open_apps:
         close_app(_open_apps.pop())
+
+
+@pytest.fixture()
+def closing() -> Iterator[Callable[[C], C]]:
+    """closing(thing) is the thing (a ledger, a chat memory, a host file), closed when the test ends, last first."""
+    made: list[Closable] = []
+
+    def keep(thing: C) -> C:
+        made.append(thing)
+        return thing
+
+    yield keep
+    while made:
+        made.pop().close()
 
 
 @pytest.fixture()
@@ -354,6 +375,7 @@ def redis_url(port: int = 6379) -> str:
                 lock.close()
                 continue
             _redis.update(number=number, lock=lock)
+            atexit.register(lock.close)
             break
         else:
             pytest.fail(f"every Redis database the tests may take ({REDIS_DATABASES}) is another test process's")

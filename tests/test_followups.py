@@ -435,14 +435,14 @@ def test_store_memory_expires_and_clears_old_rows(database_url):  # noqa: F811 -
         assert [row.chat_key for row in session.exec(select(ChatMemoryRow))] == ["b"]  # "a" expired and is gone
 
 
-def test_host_file_memory_is_shared_expires_and_clears_old_rows(tmp_path):
+def test_host_file_memory_is_shared_expires_and_clears_old_rows(tmp_path, closing):
     """The embedded default: the host's workers (two connections here) share the file in the data folder."""
     import sqlite3
 
     from monsterbot.memory.host_store import HostFileMemory
 
     now = [1_800_000_000.0]
-    one, two = (HostFileMemory(tmp_path / "chats.sqlite3", 600, clock=lambda: now[0]) for _ in range(2))
+    one, two = (closing(HostFileMemory(tmp_path / "chats.sqlite3", 600, clock=lambda: now[0])) for _ in range(2))
     one.remember("a", Remembered("rathalos", "world", "part", "tail", "zh-TW"))
     assert two.recall("a") == Remembered("rathalos", "world", "part", "tail", "zh-TW")
     two.forget("a")  # the bot left the chat
@@ -460,7 +460,7 @@ def test_host_file_memory_is_shared_expires_and_clears_old_rows(tmp_path):
 def test_a_broken_memory_file_reads_as_no_memory_and_the_card_is_still_answered(line_stub, knowledge, tmp_path, capsys):
     from monsterbot.memory.host_store import HostFileMemory
 
-    memory = HostFileMemory(tmp_path / "chats.sqlite3", 600)
+    memory = HostFileMemory(tmp_path / "chats.sqlite3", 600)  # the app's: closed with it
     memory._file.db.execute("DROP TABLE chats")  # the file no longer holds what we wrote
     chat = Chat(line_stub, knowledge, memory=memory)
     card = chat.say("rathalos")
@@ -470,7 +470,7 @@ def test_a_broken_memory_file_reads_as_no_memory_and_the_card_is_still_answered(
     assert "chat memory not written" in logged and "chat memory not read" in logged
 
 
-def test_chat_memory_follows_the_settings(tmp_path):
+def test_chat_memory_follows_the_settings(tmp_path, closing):
     import sqlalchemy
 
     from monsterbot.config import Settings
@@ -481,7 +481,7 @@ def test_chat_memory_follows_the_settings(tmp_path):
     def settings(**env: str) -> Settings:
         return Settings.from_env({"MONSTERBOT_DATA_DIR": str(tmp_path), **env}, require_line=False)
 
-    assert isinstance(chat_memory(settings(), None), HostFileMemory)  # the embedded default
+    assert isinstance(closing(chat_memory(settings(), None)), HostFileMemory)  # the embedded default
     assert settings(MONSTERBOT_QUERY_LOG="off").needs_store  # chats' own settings are kept in the store
     assert isinstance(chat_memory(settings(MONSTERBOT_MEMORY="off"), None), NoMemory)
     remote = settings(DATABASE_URL="postgresql+psycopg://u@127.0.0.1:1/x", MONSTERBOT_QUERY_LOG="off")
@@ -490,8 +490,8 @@ def test_chat_memory_follows_the_settings(tmp_path):
     remembered = chat_memory(remote, engine)
     assert isinstance(remembered, BoundedMemory) and isinstance(remembered._inner, SqlMemory)
     embedded = settings(DATABASE_URL=f"sqlite:///{tmp_path / 'store.sqlite3'}")
-    assert isinstance(chat_memory(embedded, engine), HostFileMemory)  # an SQLite store: the host's file, no ORM
-    assert isinstance(chat_memory(settings(REDIS_URL="redis://127.0.0.1:1/0"), None), BoundedMemory)
+    assert isinstance(closing(chat_memory(embedded, engine)), HostFileMemory)  # SQLite store: the host's file, no ORM
+    assert isinstance(closing(chat_memory(settings(REDIS_URL="redis://127.0.0.1:1/0"), None)), BoundedMemory)
 
 
 def test_a_version_2_store_gains_the_chat_game(database_url):  # noqa: F811 - the fixture imported above
