@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import time
+import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol, TypeVar
 
@@ -397,6 +398,55 @@ def need_redis() -> str:
             pytest.fail(f"Redis at {url} must run under CI=true: {exc}")
         pytest.skip(f"no Redis at {url}: {exc}")
     return url
+
+
+#: The PostgreSQL server the store's tests use (CI runs one); each test works in a schema of its own (`pg_schema_url`).
+PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def need_postgres() -> None:
+    """A skip when no PostgreSQL answers at PG_SERVER (never under CI=true, where it must run)."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(PG_SERVER, connect_args={"connect_timeout": 2})
+    try:
+        with engine.connect():
+            pass
+    except Exception as exc:  # noqa: BLE001
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL at 127.0.0.1:5432 must run under CI=true: {exc}")
+        pytest.skip(f"no PostgreSQL at 127.0.0.1:5432 (database test): {exc}")
+    finally:
+        engine.dispose()
+
+
+def pg_schema_url() -> tuple[str, Callable[[], None]]:
+    """The URL of a fresh schema on PG_SERVER for one test, and the function that drops it."""
+    from sqlalchemy import create_engine, text
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_SERVER)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+
+    def drop() -> None:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+    return f"{PG_SERVER}?options=-csearch_path%3D{schema}", drop
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store's URL: an SQLite file, and a schema of its own on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'monsterbot.db'}"
+        return
+    need_postgres()
+    url, drop = pg_schema_url()
+    yield url
+    drop()
 
 
 def message_texts(node: Any) -> list[str]:

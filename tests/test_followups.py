@@ -33,7 +33,6 @@ from tests.conftest import (
     wait_for,
 )
 from tests.openapi_contract import errors
-from tests.test_store import database_url  # noqa: F401 - the SQLite and PostgreSQL fixture
 
 
 class Chat:
@@ -410,7 +409,7 @@ def test_replicas_share_memory_and_the_chat_game_through_the_store(line_stub, kn
     assert tail is not None and "Rathalos" in tail["altText"]
 
 
-def test_store_memory_expires_and_clears_old_rows(database_url):  # noqa: F811 - the fixture imported above
+def test_store_memory_expires_and_clears_old_rows(database_url):
     from sqlmodel import Session, select
 
     from monsterbot.memory.sql_store import SqlMemory
@@ -494,7 +493,7 @@ def test_chat_memory_follows_the_settings(tmp_path, closing):
     assert isinstance(closing(chat_memory(settings(REDIS_URL="redis://127.0.0.1:1/0"), None)), BoundedMemory)
 
 
-def test_a_version_2_store_gains_the_chat_game(database_url):  # noqa: F811 - the fixture imported above
+def test_a_version_2_store_gains_the_chat_game(database_url):
     import sqlalchemy
     from sqlmodel import Session
 
@@ -553,11 +552,11 @@ def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, 
     from monsterbot.preferences.cached import CachedPreferences
     from monsterbot.preferences.sql import StorePreferences
     from monsterbot.store.database import migrate, open_engine
+    from tests.conftest import need_postgres, pg_schema_url
     from tests.tcp_proxy import TcpProxy
-    from tests.test_store import PG_SERVER, _pg_schema_url, _postgres_or_skip
 
-    _postgres_or_skip()
-    url, drop = _pg_schema_url(PG_SERVER)
+    need_postgres()
+    url, drop = pg_schema_url()
     proxy = TcpProxy(("127.0.0.1", 5432))
     try:
         engine = open_engine(url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}"))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -27,7 +25,9 @@ from tests.conftest import (
     KNOWLEDGE,
     answered,
     app_for,
+    need_postgres,
     payload,
+    pg_schema_url,
     post_signed,
     settings_for,
     text_event,
@@ -35,44 +35,6 @@ from tests.conftest import (
 )
 from tests.tcp_proxy import TcpProxy
 from tests.test_cli import run
-
-PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
-
-def _postgres_or_skip() -> None:
-    try:
-        with create_engine(PG_SERVER, connect_args={"connect_timeout": 2}).connect():
-            pass
-    except Exception as exc:  # noqa: BLE001
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL at 127.0.0.1:5432 must run under CI=true: {exc}")
-        pytest.skip(f"no PostgreSQL at 127.0.0.1:5432 (database test): {exc}")
-
-
-def _pg_schema_url(server: str):
-    """A fresh schema for one test; returns (url, drop)."""
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_SERVER)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-
-    def drop() -> None:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-    return f"{server}?options=-csearch_path%3D{schema}", drop
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'monsterbot.db'}"
-        return
-    _postgres_or_skip()
-    url, drop = _pg_schema_url(PG_SERVER)
-    yield url
-    drop()
 
 
 @pytest.fixture(scope="module")
@@ -333,8 +295,8 @@ def test_the_query_log_deletes_what_is_past_its_retention_at_start_and_on_schedu
 
 
 def test_webhook_keeps_answering_with_the_database_gone(line_stub, monsters):
-    _postgres_or_skip()
-    url, drop = _pg_schema_url(PG_SERVER)
+    need_postgres()
+    url, drop = pg_schema_url()
     try:
         sync(_engine(url), monsters)
         proxy = TcpProxy(("127.0.0.1", 5432))
