@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator, Protocol, TypeVar
 import pytest
 
 from monsterbot.config import Settings
-from monsterbot.core.matching.matcher import MatchResult, Outcome
+from monsterbot.core.matching.matcher import Candidate, MatchResult, Outcome
 from monsterbot.core.matching.question import parse
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
@@ -462,6 +462,12 @@ def message_texts(node: Any) -> list[str]:
 def ask(knowledge: LiveKnowledge, text: str) -> MatchResult:
     """What the live matcher makes of a message, as the conversation parses it."""
     return knowledge.current.matcher.match_question(parse(text))
+
+
+def matched(result: MatchResult) -> Candidate:
+    """The winning candidate of a match; the test fails, showing the result, when it is no match."""
+    assert result.best is not None, result
+    return result.best
 
 
 def assert_matches(knowledge: LiveKnowledge, text: str, monster_id: str) -> None:

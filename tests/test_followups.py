@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from typing import Any
 
 import pytest
@@ -540,9 +541,10 @@ def test_a_stalled_store_keeps_replies_fast_and_degrades_to_no_memory(line_stub,
         assert tail is not None and "火龍" in tail["altText"]  # through the proxy while it flows
         proxy.stall()  # a hung Redis: connections stay open, nothing comes back
         for text in ("尾巴呢", "rise的呢", "火龍", "頭呢"):  # answered while the store stays stalled
-            answer = answered(lambda text=text: chat.say(text))  # the socket timeout and the recall bound hold
+            answer = answered(partial(chat.say, text))  # the socket timeout and the recall bound hold
             assert answer is not None
-        assert answer["type"] == "text" and answer["text"].startswith("哪一隻")  # no memory while the store hangs
+        assert answer is not None and answer["type"] == "text"
+        assert answer["text"].startswith("哪一隻")  # no memory while the store hangs
     finally:
         proxy.stop()
 
@@ -561,12 +563,11 @@ def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, 
     try:
         engine = open_engine(url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}"))
         migrate(engine)
-        bound = {"timeout": 0.25, "cooldown": 30}
         group = Chat(
             line_stub,
             knowledge,
             chat="group",
-            memory=BoundedMemory(SqlMemory(engine, 600), Bounded("test memory", **bound)),
+            memory=BoundedMemory(SqlMemory(engine, 600), Bounded("test memory", timeout=0.25, cooldown=30)),
             preferences=CachedPreferences(StorePreferences(engine), ttl=0.01, wait=0.25),
         )
         assert group.say("預設荒野") is not None
@@ -577,7 +578,7 @@ def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, 
         assert group.say("尾巴呢") is not None
         proxy.stall()  # a hung database: connections stay open, nothing comes back
         for text in ("火龍", "尾巴呢", "rathalos"):  # answered while the database stays stalled
-            answer = answered(lambda text=text: group.say(text))
+            answer = answered(partial(group.say, text))
             if text == "rathalos":  # the defaults: clear names answered, the bot's game, nothing remembered
                 assert answer is not None and "Monster Hunter World: Iceborne" in message_texts(answer)
         assert group.say("尾巴呢") is None

@@ -465,10 +465,14 @@ def test_replies_sent_from_the_loop_never_leave_it(line_stub):
         dispatcher.attach(loop)
         results: list[str] = []
         sent = [
-            dispatcher.send(reply_token(f"loop-{n}"), [to_wire(TextMessage(text="hi"))], results.append)
+            reply
             for n in range(4)
+            if isinstance(
+                reply := dispatcher.send(reply_token(f"loop-{n}"), [to_wire(TextMessage(text="hi"))], results.append),
+                asyncio.Task,
+            )
         ]
-        assert all(isinstance(reply, asyncio.Task) for reply in sent)
+        assert len(sent) == 4  # each a task of the loop
         await dispatcher.settle_async(sent, loop.time())
         await dispatcher.close()
         return results
@@ -511,12 +515,12 @@ def test_a_reply_cancelled_before_it_started_is_reported_and_frees_its_place():
         dispatcher.attach(asyncio.get_running_loop())
         results: list[str] = []
         first = dispatcher.send("first", [], results.append)
-        assert first is not None and dispatcher.send("refused", [], results.append) is None
+        assert isinstance(first, asyncio.Task) and dispatcher.send("refused", [], results.append) is None
         first.cancel()  # before its first step: its coroutine never runs
         await asyncio.gather(first, return_exceptions=True)  # its end reported before this wait's own callback
         assert results == ["unsent"]
         second = dispatcher.send("second", [], results.append)
-        assert second is not None and await second == "ok"
+        assert isinstance(second, asyncio.Task) and await second == "ok"
         await dispatcher.drain_async(timeout=0.5)
         assert results == ["unsent", "ok"]
 
