@@ -349,6 +349,8 @@ def test_a_span_one_edit_from_a_latin_name_is_found_inside_it():
     assert ("rathalos", 10, 17) in set(index.spans("anyoneknowrathlos"))  # "rathlos"
     assert not list(index.spans("rathalosx"))  # an end differs: glued to the next word's letter
     assert ("rathalos", 0, 8) in set(index.spans("rathalosx", exact=True))  # the key itself, when asked for
+    assert ("rathalos", 4, 12) in set(index.spans("whatrathalon", open_end=True))  # no next word where it ends
+    assert not list(index.spans("rathalonweak", open_end=True))
 
 
 def test_a_span_of_a_katakana_run_one_kana_off_a_long_katakana_name_is_found_inside_it():

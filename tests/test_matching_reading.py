@@ -868,3 +868,19 @@ def test_a_hunters_and_fillers_words_before_a_short_form_are_no_title(knowledge,
 def test_a_short_latin_title_before_a_name_is_still_one(knowledge):
     reading = _read(knowledge, "sand barioth weakness")
     assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, ("barioth",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("bot whats nargacugo weak to", "nargacuga"),  # its last letter changed where the subject ends
+        ("is tigrexx weak to fire", "tigrex"),  # the word holding the name is the name one letter off
+    ],
+)
+def test_a_latin_name_one_letter_off_at_the_end_of_a_word_in_a_sentence(knowledge, text, monster_id):
+    reading = read(text, knowledge.current.matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == (monster_id,), reading
+
+
+def test_a_word_that_is_a_name_and_an_english_ending_is_another_word(knowledge):
+    assert read("any tips vs zinogrey", knowledge.current.matcher).verdict is Verdict.NONE

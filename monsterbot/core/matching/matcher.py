@@ -425,7 +425,7 @@ class Matcher:
         """Latin names a span of the subject as typed is one letter off (typos.py)."""
         typos = (
             (key, span, fuzz.ratio(span, key) / 100)
-            for key, start, end in self._typos.spans(typed)
+            for key, start, end in self._typos.spans(typed, open_end=True)
             if (span := typed[start:end])
         )
         return list(self._spelled_inside(typos, typed, LATIN_SPAN_SHARE))

@@ -240,10 +240,10 @@ class PhoneticIndex:
         from it ("isgindahadice": "gindahad", Jin Dahaad's "jindahad"; "kemtreesbreakable": "kemtrees", a letter
         short of Quematrice's "kematris"), with the share of the name's spelling the span's spells as it does: the
         sentence is spelled once, and the span is cut from it where the letters of its spelling came from."""
-        if not any(self._heard.spans(english.spelling(subject), exact=True)):
+        if not any(self._heard.spans(english.spelling(subject), exact=True, open_end=True)):
             return  # (most sentences hold no name: the plain spelling is four times as quick to tell)
         spelled, origins = english.aligned(subject)
-        for found, start, end in self._heard.spans(spelled, exact=True):
+        for found, start, end in self._heard.spans(spelled, exact=True, open_end=True):
             span = _cut(subject, spelled[start:end], origins[start], origins[end - 1])
             share = fuzz.ratio(spelled[start:end], found) / 100
             for key in self._english.keys[found]:

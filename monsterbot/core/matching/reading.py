@@ -966,10 +966,12 @@ def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
 def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Reading:
     """A name inside a longer subject: answered only when the rest asks about it."""
     key = best.span or best.key  # the name as the subject spells it
+    if not _within_word(key, text):
+        key = _misspelt_word(key, best, text, matcher)  # "arkveldt": the word holding the name is that name misspelt
+        if not key or key not in subject:
+            return Reading(Verdict.NONE, why="inside a longer word")
     start = subject.find(key)
     before, after = subject[:start], subject[start + len(key) :]
-    if not _within_word(key, text):
-        return Reading(Verdict.NONE, why="inside a longer word")
     if all(_about(part) for part in (before, after)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
     if _asks_about(*_sides(key, text, before, after), key, text):
@@ -992,6 +994,32 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     if _is_title(before, text) and not _set_off(key, text):
         return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name")
     return Reading(Verdict.NONE, why="the name in a sentence about something else")
+
+
+def _misspelt_word(key: str, best: Candidate, text: str, matcher: Matcher) -> str:
+    """The Latin word of the message (or words: a name of several) around a Latin name or span found inside it, when
+    that word is one of the monster's Latin names misspelt ("arkveldt", "xu wuu"): as like it, as typed or as heard
+    (english.py), as a name one letter off inside a sentence is (LATIN_SPAN_SHARE), and not the whole name with an
+    English ending ("gorey", "rathalosed"), which makes another word; "" otherwise."""
+    folded = fold(text).lower()
+    found = re.search(r"[\s\W_]*".join(map(re.escape, key)), folded) if _LATIN_WORD.fullmatch(key) else None
+    monster = matcher.monster(best.monster_id)
+    if found is None or monster is None:
+        return ""
+    start, end = found.start(), found.end()
+    while start and _LATIN.match(folded[start - 1]):
+        start -= 1
+    while end < len(folded) and _LATIN.match(folded[end]):
+        end += 1
+    word = normalize(folded[start:end])
+    names = [spelled for spelled in (normalize(n) for _, n in monster.all_names()) if _LATIN_WORD.fullmatch(spelled)]
+    if any(word.startswith(name) and word[len(name) :] in INFLECTIONS for name in names):
+        return ""
+    heard = english.spelling(word)
+    likeness = (
+        max(fuzz.ratio(word, name), fuzz.ratio(heard, english.spelling(name)) if heard else 0.0) for name in names
+    )
+    return word if max(likeness, default=0.0) >= 100 * LATIN_SPAN_SHARE else ""
 
 
 def _of_words(best: Candidate, matcher: Matcher) -> bool:

@@ -44,10 +44,12 @@ def _deletes(word: str) -> set[str]:
 
 
 def _span_ends(keys: Iterable[str]) -> Iterable[tuple[str, str, int]]:
-    """The (first letter, last letter, length) of the spans one edit from each key that keep its ends."""
+    """The (first letter, last letter, length) of the spans one edit from each key that keep its ends, and (first
+    letter, "", length) of those that keep its first letter only."""
     for key in keys:
         for length in (len(key) - 1, len(key), len(key) + 1):
             yield key[0], key[-1], length
+            yield key[0], "", length
 
 
 class Deletions:
@@ -106,11 +108,12 @@ class Deletions:
         found.discard(span)
         return found
 
-    def spans(self, subject: str, exact: bool = False) -> Iterable[tuple[str, int, int]]:
+    def spans(self, subject: str, exact: bool = False, open_end: bool = False) -> Iterable[tuple[str, int, int]]:
         """(key, start, end) of each span of `shortest` characters or more of a subject in the keys' script (of a run
         of it, when the subject need not be `whole`) one edit from a key (or, if `exact`, the key itself), inside it: a
         name's first and last letters are the ones typed right (a span that differs there is the name cut short or
-        glued to a letter of the next word: "kirin beer", "chameleon")."""
+        glued to a letter of the next word: "kirin beer", "chameleon"), but, if `open_end`, its last letter where the
+        subject ends: no next word follows there ("what is rathalon weak to": "rathalon")."""
         if not self._keys or (self.whole and not self.script.fullmatch(subject)):
             return
         ends = self._ends
@@ -118,12 +121,13 @@ class Deletions:
             for start in range(run.start(), run.end()):
                 first = subject[start]
                 for end in range(start + self.shortest, min(run.end(), start + self.longest + 1) + 1):
-                    if (first, subject[end - 1], end - start) in ends:
+                    last = "" if open_end and end == len(subject) else subject[end - 1]
+                    if (first, last, end - start) in ends:
                         span = subject[start:end]
                         if exact and span in self._keys:
                             yield span, start, end
                         for key in self.one_off(span):
-                            if key[0] == first and key[-1] == span[-1]:
+                            if key[0] == first and (key[-1] == span[-1] or not last):
                                 yield key, start, end
 
 
