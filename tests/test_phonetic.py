@@ -341,3 +341,12 @@ def test_a_long_katakana_name_one_kana_dropped_or_swapped_inside_a_sentence(know
     reading = read(text, knowledge.current.matcher)
     assert reading.verdict is Verdict.ANSWER and reading.monsters == ("nargacuga",), reading
     assert reading.match is not None and reading.match.candidates[0].span == span
+
+
+def test_a_span_sounding_as_a_name_that_holds_a_shorter_name_inside_a_sentence_is_the_longer_name(knowledge):
+    # 刺火龍 (cì huǒ lóng) is said as 雌火龍 (cí huǒ lóng), Rathian, and holds 火龍, Rathalos
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read("刺火龍的尾巴怎麼斷", knowledge.current.matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("rathian",), reading
+    assert reading.match is not None and reading.match.candidates[0].span == "刺火龍"

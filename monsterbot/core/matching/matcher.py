@@ -49,7 +49,7 @@ from monsterbot.core.matching.romaji import is_kana
 from monsterbot.core.matching.typos import Deletions, KanaDeletions, Slips, official_only
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
-from monsterbot.core.scripts import is_cjk
+from monsterbot.core.scripts import HAN, is_cjk
 
 MATCH_THRESHOLD = 85.0
 CONTAINED = 90.0  # a name inside a longer subject
@@ -77,6 +77,7 @@ WHOLE_MESSAGE_SHARE = 0.6
 #: A name beside a variant word (variants.py) that the knowledge does not hold ("綠迅龍", "green nargacuga") is offered,
 #: never answered.
 VARIANT_SCORE = 80.0  # below MATCH_THRESHOLD, above AMBIGUOUS_FLOOR: "did you mean 迅龍?"
+_HAN_NAME = re.compile(f"[{HAN}]+")
 _MASK = "\x01"  # stands for an everyday word in a subject; no key holds it
 
 
@@ -394,8 +395,24 @@ class Matcher:
             )
             if any(self._inside_slip(key, [slip]) for key, _, _ in contained)
         ]
+        # a Han name inside a longer span that sounds exactly as another, longer name (巨棘龍 holds 棘龍 and is said as
+        # 巨戟龍) is a piece of that name heard, as a whole subject so said is that name (晃黑龍: 煌黑龍, not 黑龍)
+        heard = [
+            span
+            for span in (
+                self._spelled_inside(self._phonetic.spans(subject), subject, SPAN_SHARE)
+                if is_cjk(subject) and not slipped and any(_HAN_NAME.fullmatch(key) for key, _, _ in contained)
+                else ()
+            )
+            if any(key in span[3] and key != span[3] for key, _, _ in contained)
+        ]
+        slipped += heard
         found = (
-            *(found for found in contained if not self._inside_slip(found[0], slipped)),
+            *(
+                found
+                for found in contained
+                if not self._inside_slip(found[0], slipped) and not any(found[0] in span for *_, span in heard)
+            ),
             *self._keys_containing(subject),
             *alike,
         )
