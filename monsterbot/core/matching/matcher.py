@@ -395,17 +395,7 @@ class Matcher:
             )
             if any(self._inside_slip(key, [slip]) for key, _, _ in contained)
         ]
-        # a Han name inside a longer span that sounds exactly as another, longer name (巨棘龍 holds 棘龍 and is said as
-        # 巨戟龍) is a piece of that name heard, as a whole subject so said is that name (晃黑龍: 煌黑龍, not 黑龍)
-        heard = [
-            span
-            for span in (
-                self._spelled_inside(self._phonetic.spans(subject), subject, SPAN_SHARE)
-                if is_cjk(subject) and not slipped and any(_HAN_NAME.fullmatch(key) for key, _, _ in contained)
-                else ()
-            )
-            if any(key in span[3] and key != span[3] for key, _, _ in contained)
-        ]
+        heard = self._said_over(subject, [key for key, _, _ in contained]) if is_cjk(subject) and not slipped else []
         slipped += heard
         found = (
             *(
@@ -437,6 +427,17 @@ class Matcher:
                 *self._spelled_inside(self._phonetic.heard_spans(typed), typed, LATIN_SPAN_SHARE),
             ]
         yield from _outermost(spans)
+
+    def _said_over(self, subject: str, contained: list[str]) -> list[tuple[str, float, Method, str]]:
+        """The spans of a subject that hold a Han name found in it and are said as another, longer name (巨棘龍 holds
+        棘龍 and is said as 巨戟龍): the name is a piece of that name heard, as a whole subject so said is that name
+        (晃黑龍: 煌黑龍, not 黑龍). Only the spans over each name are spelled (phonetic.han_spans)."""
+        heard = []
+        for key in filter(_HAN_NAME.fullmatch, contained):
+            at = subject.find(key)
+            spans = self._phonetic.han_spans(subject, (at, at + len(key)))
+            heard += [span for span in self._spelled_inside(spans, subject, SPAN_SHARE) if span[3] != key]
+        return heard
 
     def _typo_spans(self, typed: str) -> list[tuple[str, float, Method, str]]:
         """Latin names a span of the subject as typed is one letter off (typos.py)."""

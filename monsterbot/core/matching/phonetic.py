@@ -188,16 +188,7 @@ class PhoneticIndex:
         - a whole katakana word whose loose romaji is HEARD_NEAR a name's, as a whole subject's is ("ケマトリックス
           属性": kematorikusu, kematorisu)."""
         table = readings()
-        sounds = [table.of(ch)[:1] for ch in subject]
-        for start in range(len(subject)):
-            if not sounds[start]:
-                continue
-            for end in range(start + SPAN_HAN, min(len(subject), start + self._han_longest) + 1):
-                if not sounds[end - 1]:
-                    break
-                span = subject[start:end]
-                for key in self._pinyin.keys.get("".join(r[0] for r in sounds[start:end]), ()):
-                    yield key, span, fuzz.ratio(span, key) / 100
+        yield from self.han_spans(subject)
         for run in _LATIN_RUN.finditer(subject):
             if len(run.group()) >= english.MIN_LETTERS:
                 pinyin = [run.group()] if table.is_pinyin(run.group()) else []
@@ -209,6 +200,28 @@ class PhoneticIndex:
             if len(run.group()) >= SPAN_KANA:  # a whole katakana word spelled near a name, as a whole subject is
                 for key, _ in self._romaji.nearby([romaji.loose(romaji.hepburn(run.group()))], HEARD_NEAR):
                     yield key, run.group(), fuzz.ratio(run.group(), key) / 100
+
+    def han_spans(self, subject: str, holding: tuple[int, int] | None = None) -> Iterable[tuple[str, str, float]]:
+        """(key, span, share) of each span of Han characters said as a Han name (`spans`), or of those only that hold
+        the subject's characters from `holding[0]` up to `holding[1]`."""
+        table = readings()
+        first, last = holding or (len(subject), 0)
+        low = max(0, last - self._han_longest)
+        sounds: list[tuple[str, ...]] = [()] * low + [
+            table.of(ch)[:1] for ch in subject[low : first + self._han_longest]
+        ]
+        sounds += [()] * (len(subject) - len(sounds))
+        for start in range(low, min(first + 1, len(subject))):
+            if not sounds[start]:
+                continue
+            for end in range(start + SPAN_HAN, min(len(subject), start + self._han_longest) + 1):
+                if not sounds[end - 1]:
+                    break
+                if end < last:
+                    continue
+                span = subject[start:end]
+                for key in self._pinyin.keys.get("".join(r[0] for r in sounds[start:end]), ()):
+                    yield key, span, fuzz.ratio(span, key) / 100
 
     def _kana_spans(self, run: re.Match[str]) -> Iterable[tuple[str, str]]:
         """(key, span) of each span of a katakana run that sounds exactly like a katakana name (`spans`)."""

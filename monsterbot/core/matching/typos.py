@@ -44,12 +44,10 @@ def _deletes(word: str) -> set[str]:
 
 
 def _span_ends(keys: Iterable[str]) -> Iterable[tuple[str, str, int]]:
-    """The (first letter, last letter, length) of the spans one edit from each key that keep its ends, and (first
-    letter, "", length) of those that keep its first letter only."""
+    """The (first letter, last letter, length) of the spans one edit from each key that keep its ends."""
     for key in keys:
         for length in (len(key) - 1, len(key), len(key) + 1):
             yield key[0], key[-1], length
-            yield key[0], "", length
 
 
 class Deletions:
@@ -66,6 +64,7 @@ class Deletions:
         self._short: dict[str, tuple[str, ...]] = {}
         # (first letter, last letter, length) of a span to try
         self._ends: frozenset[tuple[str, str, int]] = frozenset()
+        self._firsts: frozenset[str] = frozenset()  # the keys' first letters
         self.longest = 0
         self._add(keys)
 
@@ -75,6 +74,7 @@ class Deletions:
         gone = self._keys & set(removed)
         new._keys, new._short, new.longest = self._keys - gone, dict(self._short), self.longest
         new._ends = frozenset(_span_ends(new._keys))
+        new._firsts = frozenset(key[0] for key in new._keys)
         for key in gone:
             for short in _deletes(key):
                 _drop(new._short, short, key)
@@ -92,6 +92,7 @@ class Deletions:
         fresh = {key for key in keys if len(key) >= self.shortest and self.script.fullmatch(key)} - self._keys
         self._keys = self._keys | fresh
         self._ends = self._ends | frozenset(_span_ends(fresh))
+        self._firsts = self._firsts | {key[0] for key in fresh}
         for key in sorted(fresh):
             self.longest = max(self.longest, len(key))
             for short in _deletes(key):
@@ -116,19 +117,36 @@ class Deletions:
         subject ends: no next word follows there ("what is rathalon weak to": "rathalon")."""
         if not self._keys or (self.whole and not self.script.fullmatch(subject)):
             return
-        ends = self._ends
+        ends, firsts = self._ends, self._firsts
         for run in self.script.finditer(subject):
             for start in range(run.start(), run.end()):
                 first = subject[start]
+                if first not in firsts:
+                    continue
                 for end in range(start + self.shortest, min(run.end(), start + self.longest + 1) + 1):
-                    last = "" if open_end and end == len(subject) else subject[end - 1]
-                    if (first, last, end - start) in ends:
+                    if (first, subject[end - 1], end - start) in ends:
                         span = subject[start:end]
                         if exact and span in self._keys:
                             yield span, start, end
                         for key in self.one_off(span):
-                            if key[0] == first and (key[-1] == span[-1] or not last):
+                            if key[0] == first and key[-1] == span[-1]:
                                 yield key, start, end
+        if open_end and subject:
+            yield from self._at_end(subject)
+
+    def _at_end(self, subject: str) -> Iterable[tuple[str, int, int]]:
+        """(key, start, end) of each span ending the subject that is a key with its last letter changed, dropped or
+        one added after it (three look-ups per place: no span is spelled out)."""
+        for start in range(max(0, len(subject) - self.longest - 1), len(subject) - self.shortest + 1):
+            span = subject[start:]
+            if not self.script.fullmatch(span):
+                continue
+            found = {key for key in self._short.get(span[:-1], ()) if key[:-1] == span[:-1] and key != span}
+            found |= {key for key in self._short.get(span, ()) if key[:-1] == span}
+            if span[:-1] in self._keys:
+                found.add(span[:-1])
+            for key in found:
+                yield key, start, len(subject)
 
 
 class KanaDeletions(Deletions):
