@@ -884,3 +884,9 @@ def test_a_latin_name_one_letter_off_at_the_end_of_a_word_in_a_sentence(knowledg
 
 def test_a_word_that_is_a_name_and_an_english_ending_is_another_word(knowledge):
     assert read("any tips vs zinogrey", knowledge.current.matcher).verdict is Verdict.NONE
+
+
+def test_a_base_name_inside_a_variants_name_one_letter_off_is_the_variant(knowledge):
+    # "azurrathalos" holds Rathalos and is Azure Rathalos one letter off: the base alone would be the wrong monster
+    reading = read("tips for fighting azur rathalos pls", knowledge.current.matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("azure-rathalos",), reading

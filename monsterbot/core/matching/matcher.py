@@ -409,7 +409,7 @@ class Matcher:
         for key, score, method in found:
             sure = sure or score >= MATCH_THRESHOLD
             yield key, score, method, ""
-        for key, score, method, span in slipped:
+        for key, score, method, span in _outermost(slipped):
             sure = sure or score >= MATCH_THRESHOLD
             yield key, score, method, span
         if subject in self._entries:
@@ -449,13 +449,9 @@ class Matcher:
         return list(self._spelled_inside(typos, typed, LATIN_SPAN_SHARE))
 
     def _inside_slip(self, key: str, slipped: list[tuple[str, float, Method, str]]) -> bool:
-        """Whether a key is a piece of a longer name of its monster (ババコン of ババコンガ) standing inside the span
-        of a slip of that name."""
-        owners = {entry.monster_id for entry in self._entries[key]}
-        return any(
-            key in span and key in other and key != other and owners & {e.monster_id for e in self._entries[other]}
-            for other, _, _, span in slipped
-        )
+        """Whether a key is a piece of a longer name (ババコン of ババコンガ; "anjanath" of a variant's name) standing
+        inside the span of a slip of that name."""
+        return any(key in span and key in other and key != other for other, _, _, span in slipped)
 
     def _piece_of(self, key: str, near: set[str]) -> bool:
         """Whether a Latin key stands inside a longer one of the `near` keys, of the same monster."""
