@@ -350,3 +350,11 @@ def test_a_span_sounding_as_a_name_that_holds_a_shorter_name_inside_a_sentence_i
     reading = read("刺火龍的尾巴怎麼斷", knowledge.current.matcher)
     assert reading.verdict is Verdict.ANSWER and reading.monsters == ("rathian",), reading
     assert reading.match is not None and reading.match.candidates[0].span == "刺火龍"
+
+
+def test_a_short_katakana_name_with_its_long_vowel_marks_left_out_inside_a_sentence(knowledge):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read("シーウの触手って切れる?", knowledge.current.matcher)  # シーウー, its last ー left out
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("xu-wu",), reading
+    assert reading.match is not None and reading.match.candidates[0].span == "シーウ"

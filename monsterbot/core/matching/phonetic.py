@@ -53,7 +53,8 @@ def near_score(ratio: float) -> float:
     return NEAR_TOP if ratio >= HEARD_NEAR else ratio * NEAR_WEIGHT
 
 
-#: Fewest characters of a span of a sentence read by its sound (two Han: 凱龍 for 鎧龍; four kana: ヌエクドラ).
+#: Fewest characters of a span of a sentence read by its sound (two Han: 凱龍 for 鎧龍; four kana: ヌエクドラ, or three
+#: that are a longer name but its long vowel marks: シーウ for シーウー).
 SPAN_HAN = 2
 SPAN_KANA = 4
 #: Kana a span may hold beyond the longest kana name: long marks and small kana typed in or out (ネルスキュラー).
@@ -236,7 +237,7 @@ class PhoneticIndex:
             for last in range(first + 1, len(morae) + 1):
                 if offsets[last] - offsets[first] > self._kana_longest:
                     break
-                if offsets[last] - offsets[first] < SPAN_KANA:
+                if offsets[last] - offsets[first] < SPAN_KANA - 1:
                     continue
                 span = run.string[offsets[first] : offsets[last]]
                 if _unvoiced(span.rstrip("ー")[-1:]) not in self._kana_ends:
@@ -246,7 +247,8 @@ class PhoneticIndex:
                     *self._romaji.exact([spelling]),
                     *self._voiceless.exact([romaji.voiceless(spelling)]),
                 ):
-                    yield key, span
+                    if len(span) >= SPAN_KANA or _unmarked(span) == _unmarked(key):
+                        yield key, span
 
     def heard_spans(self, subject: str) -> Iterable[tuple[str, str, float]]:
         """(key, span, share) of each span of a Latin sentence whose loose English spelling is a name's or one edit
@@ -283,6 +285,11 @@ def _cut(subject: str, spelled: str, first: tuple[int, int], last: tuple[int, in
                     end += 1
                 return subject[start:end]
     return subject[first[0] : last[1]]
+
+
+def _unmarked(kana: str) -> str:
+    """Katakana without its long vowel marks."""
+    return kana.replace("ー", "")
 
 
 @lru_cache(maxsize=512)
