@@ -56,7 +56,7 @@ def test_a_figure_past_its_bound_fails_the_run():
 def test_the_shipped_start_runs_from_bytecode_as_the_images_install_leaves_it():
     # under PYTHONDONTWRITEBYTECODE (the image's, this project's) a checkout's modules would otherwise be compiled from
     # source at every start the benchmark measures
-    folders = [Path(import_module(package).__file__).parent for package in BYTE_COMPILED]
+    folders = [Path(folder) for package in BYTE_COMPILED for folder in import_module(package).__path__]
     sources = [source for folder in folders for source in folder.rglob("*.py")]
     for source in sources:
         Path(cache_from_source(str(source))).unlink(missing_ok=True)
