@@ -17,10 +17,13 @@ scored against the keys in these ways, and each monster keeps its best score:
 - phonetic: a key with the same toneless pinyin (a homophone typo, or pinyin typed in Latin
   letters) or the same loose romaji (see phonetic.py) (95, so that 晃黑龍 is 煌黑龍 and not the
   黑龍 inside it); near pinyin or romaji spellings score their similarity, scaled;
-- inside a longer subject no name stands in as it is, a span spelled like a name (a homophone, pinyin among Chinese,
-  English heard among other words, a Latin name one letter off) or a Han or katakana name but one character heard
-  for another (白織龍: 白熾龍; ヒラバビ: ヒラバミ) is found as a contained name is, scored by the share of the name
-  it spells as the name does (typos.py, phonetic.py).
+- inside a longer subject no name stands in as it is, a span spelled like a name (a homophone, pinyin or romaji among
+  Chinese or Japanese, English heard among other words, a Latin name one letter off, its last letter too where the
+  subject ends) or a Han or katakana name but one character heard for another (白織龍: 白熾龍; ヒラバビ: ヒラバミ), or
+  a long katakana name one kana dropped, added or swapped (ナルクガルガ), is found as a contained name is, scored by
+  the share of the name it spells as the name does (typos.py, phonetic.py); a span inside a longer one spelled like a
+  name that holds its own is dropped, and so is a name found as it is inside such a span (刺火龍, said as 雌火龍,
+  holds 火龍).
 
 Everyday words (see everyday.py) that hold a name (火龍果) are masked out of the subject first,
 unless a longer name holds them or the name they hold, or the subject is a name; a subject that is an everyday word
