@@ -363,12 +363,20 @@ def test_a_span_of_a_katakana_run_one_kana_off_a_long_katakana_name_is_found_ins
     assert not list(index.spans("ナルガクルゴ"))  # an end differs
 
 
+def test_a_long_latin_name_with_its_vowels_moved_is_found_inside_a_sentence():
+    from monsterbot.core.matching.typos import Deletions
+
+    index = Deletions(["nargacuga", "tigrex"])
+    assert ("nargacuga", 5, 14) in set(index.spans("whatsnargucagaweak"))  # the u and an a swapped
+    assert not list(index.spans("isthetegrixweak"))  # a name of six letters: its vowels are too much of it
+
+
 def test_the_deletion_index_changed_is_the_index_built_from_scratch():
     from monsterbot.core.matching.typos import Deletions
 
     changed = Deletions(["rathalos", "congalala"]).changed(["nerscylla"], ["rathalos"])
     fresh = Deletions(["congalala", "nerscylla"])
-    assert (changed._keys, changed._short) == (fresh._keys, fresh._short)
+    assert (changed._keys, changed._short, changed._moved) == (fresh._keys, fresh._short, fresh._moved)
     assert changed == fresh != Deletions(["congalala"])
     with pytest.raises(TypeError):  # compared, never hashed: an index is built in place
         hash(changed)

@@ -890,3 +890,8 @@ def test_a_base_name_inside_a_variants_name_one_letter_off_is_the_variant(knowle
     # "azurrathalos" holds Rathalos and is Azure Rathalos one letter off: the base alone would be the wrong monster
     reading = read("tips for fighting azur rathalos pls", knowledge.current.matcher)
     assert reading.verdict is Verdict.ANSWER and reading.monsters == ("azure-rathalos",), reading
+
+
+def test_a_long_latin_name_with_two_vowels_swapped_in_a_question(knowledge):
+    reading = read("yo whats nargucaga weak to", knowledge.current.matcher)
+    assert reading.verdict is Verdict.ANSWER and reading.monsters == ("nargacuga",), reading

@@ -49,7 +49,7 @@ from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex, heard_
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import ENGLISH_FILLER, Question
 from monsterbot.core.matching.romaji import is_kana
-from monsterbot.core.matching.typos import Deletions, KanaDeletions, Slips, official_only
+from monsterbot.core.matching.typos import Deletions, KanaDeletions, Slips, official_only, vowels_moved
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 from monsterbot.core.scripts import HAN, is_cjk
@@ -445,7 +445,7 @@ class Matcher:
     def _typo_spans(self, typed: str) -> list[tuple[str, float, Method, str]]:
         """Latin names a span of the subject as typed is one letter off (typos.py)."""
         typos = (
-            (key, span, fuzz.ratio(span, key) / 100)
+            (key, span, _typo_share(span, key))
             for key, start, end in self._typos.spans(typed, open_end=True)
             if (span := typed[start:end])
         )
@@ -632,6 +632,14 @@ def _outermost(spans: list[tuple[str, float, Method, str]]) -> Iterable[tuple[st
     for key, score, method, span in spans:
         if not any(span in other and span != other and key in longer for longer, _, _, other in spans):
             yield key, score, method, span
+
+
+def _typo_share(span: str, key: str) -> float:
+    """The share of a Latin name a span one letter off spells as it does (rapidfuzz's ratio), or, when the span is the
+    name with its vowels moved (typos.vowels_moved: two places changed, which the ratio counts as four edits), the share
+    of one letter off."""
+    share = fuzz.ratio(span, key) / 100
+    return max(share, 1 - 1 / len(key)) if vowels_moved(span) == vowels_moved(key) else share
 
 
 def _span_score(share: float) -> float:

@@ -39,6 +39,18 @@ MIN_KANA_TYPO = 5
 _UNKNOWN = "\x00"
 
 
+#: The fewest letters of a Latin name whose vowels, moved among its consonants, still spell it (`vowels_moved`): in a
+#: long name the consonants in their order are most of it ("doshugama", "odogoran" for names of nine and eight).
+MIN_VOWELS_MOVED = 7
+_VOWEL = re.compile("[aeiou]")
+
+
+def vowels_moved(word: str) -> str:
+    """A Latin word's consonants in their order and its vowels in any: a name with its vowels in other places (the a and
+    u of "doshaguma" swapped) spells the same."""
+    return _VOWEL.sub("", word) + "|" + "".join(sorted(_VOWEL.findall(word)))
+
+
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -65,6 +77,7 @@ class Deletions:
         # (first letter, last letter, length) of a span to try
         self._ends: frozenset[tuple[str, str, int]] = frozenset()
         self._firsts: frozenset[str] = frozenset()  # the keys' first letters
+        self._moved: dict[str, tuple[str, ...]] = {}  # the Latin keys of MIN_VOWELS_MOVED letters, by vowels_moved
         self.longest = 0
         self._add(keys)
 
@@ -73,11 +86,14 @@ class Deletions:
         new = type(self).__new__(type(self))
         gone = self._keys & set(removed)
         new._keys, new._short, new.longest = self._keys - gone, dict(self._short), self.longest
+        new._moved = dict(self._moved)
         new._ends = frozenset(_span_ends(new._keys))
         new._firsts = frozenset(key[0] for key in new._keys)
         for key in gone:
             for short in _deletes(key):
                 _drop(new._short, short, key)
+            if key in new._moved.get(vowels_moved(key), ()):
+                _drop(new._moved, vowels_moved(key), key)
         new._add(added)
         return new
 
@@ -97,6 +113,8 @@ class Deletions:
             self.longest = max(self.longest, len(key))
             for short in _deletes(key):
                 self._short[short] = (*self._short.get(short, ()), key)
+            if len(key) >= MIN_VOWELS_MOVED and self.script is _LATIN:
+                self._moved[vowels_moved(key)] = (*self._moved.get(vowels_moved(key), ()), key)
 
     def one_off(self, span: str) -> set[str]:
         """The keys that are the span once at most one letter is dropped from each (a letter dropped, added or
@@ -130,6 +148,10 @@ class Deletions:
                             yield span, start, end
                         for key in self.one_off(span):
                             if key[0] == first and key[-1] == span[-1]:
+                                yield key, start, end
+                        moved = self._moved.get(vowels_moved(span), ()) if len(span) >= MIN_VOWELS_MOVED else ()
+                        for key in moved:
+                            if key != span and key[0] == first and key[-1] == span[-1]:
                                 yield key, start, end
         if open_end and subject:
             yield from self._at_end(subject)
