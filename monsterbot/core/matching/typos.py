@@ -5,7 +5,9 @@ whole subject. Each Latin name is indexed by its deletion neighbourhood (the nam
 of the subject a letter or two from a name (a letter dropped, added, changed, or two swapped) is found with a few
 dictionary look-ups per span, whatever the number of names: the span and the name are the same once at most one letter
 is dropped from each (the caller weighs how near they are). Only spans whose first letter, last letter and length fit
-some name's are tried.
+some name's are tried (where the subject ends, a last letter changed, dropped or added too: no next word follows). A
+long Latin name is also indexed by its consonants in order and its vowels in any (`vowels_moved`: "doshugama"), and a
+long katakana name by its deletion neighbourhood as a Latin one is (`KanaDeletions`: ナルクガルガ).
 
 A Han name of MIN_HAN characters or more, or a katakana one of MIN_KANA, is indexed by each of its forms with one
 character unknown (?刃龍, 鎖?龍; ヒ?バミ), so a span of a sentence that is the name but one character (織 for 熾, ビ
