@@ -432,8 +432,8 @@ class Matcher:
         yield from _outermost(spans)
 
     def _said_over(self, subject: str, contained: list[str]) -> list[tuple[str, float, Method, str]]:
-        """The spans of a subject that hold a Han name found in it and are said as another, longer name (巨棘龍 holds
-        棘龍 and is said as 巨戟龍): the name is a piece of that name heard, as a whole subject so said is that name
+        """The spans of a subject that hold a Han name found in it and are said as another, longer name (刺火龍 holds
+        火龍 and is said as 雌火龍): the name is a piece of that name heard, as a whole subject so said is that name
         (晃黑龍: 煌黑龍, not 黑龍). Only the spans over each name are spelled (phonetic.han_spans)."""
         heard = []
         for key in filter(_HAN_NAME.fullmatch, contained):
@@ -628,7 +628,7 @@ def _glued_kana(key: str, subject: str) -> bool:
 
 def _outermost(spans: list[tuple[str, float, Method, str]]) -> Iterable[tuple[str, float, Method, str]]:
     """The spans spelled like a name but those inside a longer one spelled like a longer name that holds theirs, as a
-    name inside another found is dropped (護劈獸 spells 護闢獸, and its 劈獸 is no 闢獸 of its own)."""
+    name inside another found is dropped (護劈獸 is said as 護闢獸, and its 劈獸 is no 闢獸 of its own)."""
     for key, score, method, span in spans:
         if not any(span in other and span != other and key in longer for longer, _, _, other in spans):
             yield key, score, method, span

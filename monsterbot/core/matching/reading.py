@@ -967,7 +967,7 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     """A name inside a longer subject: answered only when the rest asks about it."""
     key = best.span or best.key  # the name as the subject spells it
     if not _within_word(key, text):
-        key = _misspelt_word(key, best, text, matcher)  # "arkveldt": the word holding the name is that name misspelt
+        key = _misspelt_word(key, best, text, matcher)  # "tigrexx": the word holding the name is that name misspelt
         if not key or key not in subject:
             return Reading(Verdict.NONE, why="inside a longer word")
     start = subject.find(key)
@@ -998,7 +998,7 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
 
 def _misspelt_word(key: str, best: Candidate, text: str, matcher: Matcher) -> str:
     """The Latin word of the message (or words: a name of several) around a Latin name or span found inside it, when
-    that word is one of the monster's Latin names misspelt ("arkveldt", "xu wuu"): as like it, as typed or as heard
+    that word is one of the monster's Latin names misspelt ("tigrexx", "zoh shiaa"): as like it, as typed or as heard
     (english.py), as a name one letter off inside a sentence is (LATIN_SPAN_SHARE), and not the whole name with an
     English ending ("gorey", "rathalosed"), which makes another word; "" otherwise."""
     folded = fold(text).lower()

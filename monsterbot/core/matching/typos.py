@@ -6,7 +6,7 @@ of the subject a letter or two from a name (a letter dropped, added, changed, or
 dictionary look-ups per span, whatever the number of names: the span and the name are the same once at most one letter
 is dropped from each (the caller weighs how near they are). Only spans whose first letter, last letter and length fit
 some name's are tried (where the subject ends, a last letter changed, dropped or added too: no next word follows). A
-long Latin name is also indexed by its consonants in order and its vowels in any (`vowels_moved`: "doshugama"), and a
+long Latin name is also indexed by its consonants in order and its vowels in any (`vowels_moved`: "nargucaga"), and a
 long katakana name by its deletion neighbourhood as a Latin one is (`KanaDeletions`: ナルクガルガ).
 
 A Han name of MIN_HAN characters or more, or a katakana one of MIN_KANA, is indexed by each of its forms with one
@@ -30,7 +30,7 @@ _KATAKANA = re.compile(f"[{KATAKANA}]+")
 #: one of two is as often another name (角龍, 火龍).
 MIN_HAN = 3
 #: The fewest kana of a katakana name one of which may be another: the slips on the tuning halves are of four kana and
-#: more (ヒラバビ for ヒラバミ), and of three (レダオ for レダウ) where the name is a monster's official one; a
+#: more (ヒラバビ for ヒラバミ), and of three (ゾシヤ for ゾシア) where the name is a monster's official one; a
 #: shortening of three (レウス, ネルギ) stands inside longer words (セルギレオス), where one kana off is as often the
 #: longer word's (the caller weighs that: `official_only`).
 MIN_KANA = 3
@@ -42,7 +42,7 @@ _UNKNOWN = "\x00"
 
 
 #: The fewest letters of a Latin name whose vowels, moved among its consonants, still spell it (`vowels_moved`): in a
-#: long name the consonants in their order are most of it ("doshugama", "odogoran" for names of nine and eight).
+#: long name the consonants in their order are most of it ("nargucaga" for a name of nine).
 MIN_VOWELS_MOVED = 7
 _VOWEL = re.compile("[aeiou]")
 
