@@ -868,3 +868,41 @@ def test_a_hunters_and_fillers_words_before_a_short_form_are_no_title(knowledge,
 def test_a_short_latin_title_before_a_name_is_still_one(knowledge):
     reading = _read(knowledge, "sand barioth weakness")
     assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, ("barioth",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("新手問 天眼雷狼龍怎麼打", "zinogre"),  # a question's opener, then the title glued to the name
+        ("求助，白疾風迅龍弱點", "nargacuga"),
+        ("金雷公ジンオウガの弱点は？", "zinogre"),  # a question about a long katakana name, a title before it
+        ("請教金雷公ジンオウガの弱点は？", "zinogre"),
+    ],
+)
+def test_a_title_glued_after_a_phrase_or_before_a_question_is_never_the_base(knowledge, text, base):
+    """A Han title the knowledge lacks glued right before a full name stays "did you mean the base?" whatever opens
+    the message or asks after it: the base's card would be a wrong monster."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, (base,)), reading
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("新手問 迅龍怎麼打", "nargacuga"), ("用火打雷狼龍", "zinogre")])
+def test_a_phrase_or_a_hunters_words_before_a_name_are_no_title(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "set_off"),
+    [
+        ("纏蛙", "【萌新】纏蛙弱點", True),
+        ("纏蛙", "萌新纏蛙弱點", False),
+        ("纏蛙", "纏纏纏，纏蛙弱點", True),  # the first place the whole name begins, not its first character's
+        ("reydau", "noob here, rey dau weakness", False),
+        ("reydau", "noob here,rey-dau weakness", True),
+    ],
+)
+def test_set_off_finds_the_name_as_typed_in_one_pass(key, text, set_off):
+    from monsterbot.core.matching.reading import _set_off
+
+    assert _set_off(key, text) is set_off

@@ -235,6 +235,7 @@ _LINKS = "要的之ノハ"  # words that join a short form to its question (波�
 _NUMBERED = re.compile("[a-z]\\d+$")
 _LEADING_KATAKANA = re.compile(f"\\s*([{KATAKANA}{MIDDLE_DOT}]{{2,}})[{HIRAGANA}]")
 _LATIN = re.compile(f"[{LATIN}]")
+_SEPARATOR = re.compile(r"[\s\W_]")  # what sets words apart in a message: spaces, punctuation
 
 
 #: The kinds of question about one named monster (its card, table, a part, an element).
@@ -470,7 +471,7 @@ def _asks_of_list(key: str, text: str) -> bool:
     question mark, "which" or "who" asking for one of the names, or a word of a hunter's question or of what sets
     monsters apart (an inflection off: "weapons")."""
     folded = fold(text).lower()
-    places = list(re.finditer(r"[\s\W_]*".join(map(re.escape, key)), folded))
+    places = list(_typed(key).finditer(folded))
     words = set(_LATIN_WORD.findall(folded[places[-1].end() :] if places else ""))  # after its last place
     return "?" in text or any(english.stems(word) & _list_question_words() for word in words)
 
@@ -757,7 +758,7 @@ def _words_before(key: str, text: str) -> tuple[str, str]:
     """The two Latin words typed right before a Latin name in the message, the nearer first, the first glued to it or
     not ("" for each when another script, a number or nothing comes first)."""
     folded = fold(text).lower()
-    found = re.search(r"[\s\W_]*".join(map(re.escape, key)), folded)
+    found = _typed(key).search(folded)
     before = re.search(r"(?:([a-z0-9]+)[\s\W_]+)?([a-z0-9]+)[\s\W_]*$", folded[: found.start()]) if found else None
     return (before.group(2), before.group(1) or "") if before else ("", "")
 
@@ -972,18 +973,24 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
         return Reading(Verdict.NONE, why="inside a longer word")
     if all(_about(part) for part in (before, after)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
+    glued = _titled(key, before, after, best, text, matcher)
     if _asks_about(*_sides(key, text, before, after), key, text):
         beside = _variant_beside(before, key, after, matcher)
-        return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
+        answer = Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
+        return beside or glued or answer
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
     if _question_about(best.key, after, text, _of_words(best, matcher)):
         # a variant word glued to the name makes the question one about that variant ("護竜オドガロン対策ある？")
         beside = _variant_beside(before, key, after, matcher)
-        return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
+        return (
+            beside
+            or glued
+            or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
+        )
     if _said_of(key, after, text) and (not before or _phrase(before) or _set_off(key, text)):
-        return Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
+        return glued or Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
     titled = family(matcher).titles.get((before, best.monster_id))
@@ -992,6 +999,29 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     if _is_title(before, text) and not _set_off(key, text):
         return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name")
     return Reading(Verdict.NONE, why="the name in a sentence about something else")
+
+
+def _titled(key: str, before: str, after: str, best: Candidate, text: str, matcher: Matcher) -> Reading | None:
+    """The reading of a name a question asks about when a Han title is glued right before it in the message
+    (新手問 天眼雷狼龍怎麼打, 天眼タマミツネの弱点は？: _glued_title): the variant a known title shortened makes of
+    it, else "not in our knowledge, did you mean the base?", never the base's card. None when no title is so glued
+    (各位 纏蛙…: a space sets the words apart), the words after a phrase are glued to it as well (能不能說一下迅龍:
+    nothing sets them apart from the sentence) or a variant word is the one glued (護竜オドガロン)."""
+    title = _glued_title(before, text)
+    if not title or _variant_beside(before, key, after, matcher) is not None:
+        return None
+    found = _typed(key).search(fold(text).lower())
+    if found is None:
+        return None
+    folded, start = found.string, found.start() - len(title)
+    if start < 0 or folded[start : found.start()] != title:
+        return None
+    if title != before and not (start and _SEPARATOR.match(folded[start - 1])):
+        return None  # glued to the phrase too (能不能說一下迅龍): a sentence's words, not a title
+    variant = family(matcher).titles.get((title, best.monster_id))
+    if variant:
+        return Reading(Verdict.ANSWER, (variant,), why="a variant's title shortened before its base's name")
+    return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name, after any phrase")
 
 
 def _of_words(best: Candidate, matcher: Matcher) -> bool:
@@ -1039,7 +1069,7 @@ def _said_of(key: str, after: str, text: str) -> bool:
         return True
     folded = fold(text).lower()
     written = _as_written(text, folded)
-    for found in re.finditer(r"[\s\W_]*".join(map(re.escape, key)), folded):
+    for found in _typed(key).finditer(folded):
         follows = written[found.end() : found.end() + 1]
         if follows and (_HIRAGANA.match(follows) or _PUNCTUATION.match(follows)):
             return True
@@ -1101,12 +1131,12 @@ def _within_word(key: str, text: str) -> bool:
         return True
     folded = fold(text).lower()
     scripts = _as_written(text, folded)
-    pattern = r"[\s\W_]*".join(map(re.escape, key))
     # the parser takes English filler words off, inside a name spelled as heard too ("kem a trees"): blanked here
     unfilled = _LATIN_WORD.sub(
         lambda word: " " * len(word.group()) if word.group() in ENGLISH_FILLER else word.group(), folded
     )
-    places = [*re.finditer(pattern, folded), *(re.finditer(pattern, unfilled) if unfilled != folded else ())]
+    typed = _typed(key)
+    places = [*typed.finditer(folded), *(typed.finditer(unfilled) if unfilled != folded else ())]
     for found in places:
         before = scripts[found.start() - 1] if found.start() else " "
         after = scripts[found.end()] if found.end() < len(scripts) else " "
@@ -1169,6 +1199,37 @@ def _is_title(before: str, text: str) -> bool:
     return TITLE_CJK_SHORTEST <= len(before) <= TITLE_CJK
 
 
+def _glued_title(before: str, text: str) -> str:
+    """The Han title glued right before a name, after the phrase of a sentence or question the words before it may
+    open with (請問|天眼雷狼龍, 新手問 天眼雷狼龍, 天眼タマミツネの弱点は？): the words after the last mark of a
+    sentence, question opener or word the parser takes off (_phrase), when they are a title as _is_title reads one
+    and hold no hunter's word (用火打雷狼龍: "hit it with fire"; an element is a title's: 金雷公); "" otherwise."""
+    cut = max(
+        (
+            found.end()
+            for found in (
+                *SENTENCE_MARKS.finditer(before),
+                *_A_NOT_A.finditer(before),
+                *_phrase_words().finditer(before),
+            )
+        ),
+        default=0,
+    )
+    piece = before[cut:]
+    if not piece or not all(_HAN_ONLY.match(ch) for ch in piece) or not is_cjk(piece) or _KANA.search(piece):
+        return ""
+    if any(word in piece for word in _words(HUNT_WORDS)):
+        return ""
+    return piece if _is_title(piece, text) else ""
+
+
+@lru_cache(maxsize=1)
+def _phrase_words() -> re.Pattern[str]:
+    """The words that open a question or that the parser takes off it (請教, 求助, 歷戰, 怪獵), longest first."""
+    words = {word for word in _words(ASKING_OPENERS) if len(word) > 1} | _words(PREFIXES)
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 def _phrase(before: str) -> bool:
     """Whether the Chinese or Japanese words before a name are a phrase of a sentence, not a title glued to it: they
     hold a sentence's mark (SENTENCE_MARKS), a word of two characters or more that opens a question (請教, 求助: the
@@ -1185,10 +1246,15 @@ def _set_off(key: str, text: str) -> bool:
     """Whether punctuation stands right before the name in the message (【萌新】纏蛙弱點, "新手，鎖刃龍…"): what comes
     before it is another phrase, no title glued to it."""
     folded = fold(text).lower()
-    place = folded.find(key[:1])
-    while place >= 0 and not normalize(folded[place:]).startswith(key):
-        place = folded.find(key[:1], place + 1)
-    return place > 0 and bool(_PUNCTUATION.match(folded[place - 1]))
+    found = _typed(key).search(folded)
+    return found is not None and found.start() > 0 and bool(_PUNCTUATION.match(folded[found.start() - 1]))
+
+
+@lru_cache(maxsize=256)
+def _typed(key: str) -> re.Pattern[str]:
+    """How a message may type a normalised name: its letters with anything but letters and digits between them ("rey
+    dau's", "ゾ・シア"), found in the folded message in one pass."""
+    return re.compile(r"[\s\W_]*".join(map(re.escape, key)))
 
 
 def _about(rest: str) -> bool:
