@@ -906,3 +906,45 @@ def test_set_off_finds_the_name_as_typed_in_one_pass(key, text, set_off):
     from monsterbot.core.matching.reading import _set_off
 
     assert _set_off(key, text) is set_off
+
+
+@pytest.mark.parametrize("text", ["artian", "best artian build", "how to get artian weapons"])
+def test_a_word_one_letter_before_a_spelling_of_a_name_is_that_word(knowledge, text):
+    """ "artian" (a game's term) spells "rtian" like Rathian after an "a": a letter glued before a name begins another
+    word, never the article "a" typed without its space."""
+    assert not _read(knowledge, text).answers
+
+
+def test_an_ending_glued_after_a_name_still_asks_about_it(knowledge):
+    reading = _read(knowledge, "zinogres tail breakable?")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("zinogre",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [("how to beat shrouded nerscylla", "nerscylla"), ("is shrouded nerscylla weak to fire", "nerscylla")],
+)
+def test_a_participle_where_a_noun_phrase_begins_is_a_title_of_the_name(knowledge, text, base):
+    """ "shrouded" after a hunter's verb or a sentence's word is an adjective of the name, as a variant's title is: "did
+    you mean the base?", not the base's card."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, (base,)), reading
+
+
+def test_a_participle_after_a_noun_is_a_verb_before_the_name(knowledge):
+    reading = _read(knowledge, "what's the best element used rathalos")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("rathalos",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("best g arkveld build", "guardian-arkveld"), ("what does the g arkveld drop", "guardian-arkveld")],
+)
+def test_a_lone_initial_after_other_words_still_makes_the_variant(knowledge, text, monster_id):
+    """An everyday word before "g <name>" is no title of the name: the lone letter is still Guardian's initial."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_lone_initial_before_a_name_used_for_something_else_answers_nothing(knowledge):
+    assert not _read(knowledge, "g rathalos movie").answers

@@ -207,7 +207,8 @@ TITLE_LATIN = 12
 #: variants are longer ("ivory", "dreadking", "boltreaver"), and so are the variant words players misspell.
 TITLE_LATIN_SHORTEST = 5
 #: Endings of inflected English words (a verb's, a plural's, an adverb's: "hurts", "used", "hunting", "really"), which
-#: no title players give a variant has (they are bare compounds: "dreadking", "frostfang", "boltreaver").
+#: no title players give a variant has (they are bare compounds: "dreadking", "frostfang", "boltreaver"), but for a
+#: participle where a noun phrase begins ("beat shrouded nerscylla": _modifier), which is an adjective, as titles are.
 TITLE_NEVER_ENDS = ("s", "ed", "ing", "ly")
 #: The least share of a name a part of it must cover to be answered (less: "which one?"). Chosen on the tuning half:
 #: the parts answered right cover 0.86 and more ("diablo" of diablos), those that were other words 0.75 and less
@@ -733,7 +734,7 @@ def _before_name(result: MatchResult, text: str, matcher: Matcher) -> Reading | 
         if len(variant) >= TITLE_LATIN_SHORTEST and variant.isalpha() and variant.isascii():
             if fuzz.ratio(word, variant) >= 100 * LATIN_SPAN_SHARE:
                 return _variant(variant + best.key, matcher) or Reading(Verdict.UNKNOWN, (best.monster_id,))
-    if word.endswith(TITLE_NEVER_ENDS):
+    if word.endswith(TITLE_NEVER_ENDS) and not _modifier(word, _words_before(key, text)[1]):
         return None  # an inflected word: "which element hurts rathian most", "what's the best element used rathalos"
     return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title before the name")
 
@@ -746,6 +747,16 @@ def _title_word(key: str, text: str) -> str:
     if len(word) < TITLE_LATIN_SHORTEST or not word.isalpha() or _plain(word) or previous in ENGLISH_BEFORE_VERBS:
         return ""
     return word
+
+
+def _modifier(word: str, previous: str) -> bool:
+    """Whether a word ending in "ed" typed before a name is an adjective of it, as a title is ("how to beat shrouded
+    nerscylla", "is frenzied zinogre weak to ice"), not a verb taking it as object ("the best element used
+    rathalos"): a participle opens a noun phrase where one begins, first in the message or after a word of a sentence
+    (is, the, a) or a hunter's verb (beat, hunt), and is a verb after a noun."""
+    return word.endswith("ed") and (
+        not previous or previous in ENGLISH_SENTENCE_WORDS or bool(english.stems(previous) & _words(HUNT_WORDS))
+    )
 
 
 def _in_names(word: str, candidates: Iterable[Candidate], matcher: Matcher) -> bool:
@@ -965,6 +976,17 @@ def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
 
 
 def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Reading:
+    """A name inside a longer subject: answered only when the rest asks about it, as the variant a lone letter typed
+    right before it stands for ("best g arkveld build", "what does the g arkveld drop": _initial) when one does."""
+    reading = _contained_name(subject, best, text, matcher)
+    if reading.verdict not in (Verdict.ANSWER, Verdict.UNKNOWN) or reading.monsters != (best.monster_id,):
+        return reading  # (a sentence about something else stays so: "g rathalos movie")
+    letter, _ = _words_before(best.span or best.key, text)
+    initial = _initial(letter + best.key, text, matcher) if len(letter) == 1 and best.key.isascii() else None
+    return initial or reading
+
+
+def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) -> Reading:
     """A name inside a longer subject: answered only when the rest asks about it."""
     key = best.span or best.key  # the name as the subject spells it
     start = subject.find(key)
@@ -1142,8 +1164,11 @@ def _within_word(key: str, text: str) -> bool:
         after = scripts[found.end()] if found.end() < len(scripts) else " "
         if not script.match(before) and not script.match(after):
             return True
-        if script is _LATIN and normalize(_word_at(folded, found.start(), found.end())) in _about_keys():
-            return True  # glued to one question word: "rathalosweakness" (not letters that spell some: "kushion")
+        glued = normalize(_word_at(folded, found.start(), found.end()))
+        if script is _LATIN and glued in _about_keys() and (len(glued) > 1 or not _LATIN.match(before)):
+            return True  # glued to one question word: "rathalosweakness" (not letters that spell some: "kushion";
+            # nor one letter before the name, "a" of "artian": a word begins where a name begins, and "arkvelds" ends
+            # in an inflection)
     return False
 
 
