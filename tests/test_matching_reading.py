@@ -948,3 +948,20 @@ def test_a_lone_initial_after_other_words_still_makes_the_variant(knowledge, tex
 
 def test_a_lone_initial_before_a_name_used_for_something_else_answers_nothing(knowledge):
     assert not _read(knowledge, "g rathalos movie").answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("幫我查一下雷狼龍", "zinogre"),  # asking the bot to look it up
+        ("帮我查下迅龙", "nargacuga"),
+        ("机器人 雌火龙", "rathian"),  # addressing the bot
+        ("迅龙资料发一下", "nargacuga"),  # its data
+        ("what does tigrex drop", "tigrex"),
+        ("zinogre materials?", "zinogre"),
+        ("nargacuga hitzones pls", "nargacuga"),
+    ],
+)
+def test_a_request_to_look_a_monster_up_asks_about_it(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading

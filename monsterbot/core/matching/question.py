@@ -232,6 +232,8 @@ FRANCHISE_WORDS = ("魔物獵人", "怪物獵人", "怪獵", "魔獵", "モン�
 PREFIXES = (
     *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "求助", "求", "打", "すみません", "教えて"),
     *("有人知道", "有沒有人知道", "誰知道"),
+    # asking the bot to look a monster up, and addressing it (幫我查一下 X, 機器人 X)
+    *("幫我查一下", "幫我查下", "查一下", "查下", "機器人"),
     *FRANCHISE_WORDS,
     *(word for word in INDIVIDUAL_WORDS if not word.isascii()),
 )

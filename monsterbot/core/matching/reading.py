@@ -139,6 +139,9 @@ HUNT_WORDS = (
     # parts", "X weaknesses and resistances", "X farming route"); English words are read by their stem (_stems)
     *("struggle", "farm", "resist", "resistance", "block", "dodge", "avoid", "part", "armor", "armour"),
     *("weapon", "build"),
+    # what a hunter looks up about a monster: what it drops, its hitzones, its data (the card holds them): "X materials
+    # list", "X hitzone data", "what does X drop", 資料 (its data: "X资料发一下", "X的資料給我")
+    *("material", "drop", "hitzone", "資料"),
 )
 #: Elements and ailments, which ask about a monster after its name ("凍峰龍用火還是雷", "グラビモスは水？"), but before
 #: it are a title's characters (金雷公, 紫毒姫); in English they are everyday words ("fire", "ice") and do not count.
