@@ -965,3 +965,21 @@ def test_a_lone_initial_before_a_name_used_for_something_else_answers_nothing(kn
 def test_a_request_to_look_a_monster_up_asks_about_it(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("ジンオウガの素材を落とす？", "zinogre"),  # と inside a verb (落とす) joins no names
+        ("ナルガクルガのこと教えて", "nargacuga"),  # の + こと: a particle's, and "tell me about it"
+        ("ボット、ティガレックス", "tigrex"),  # the bot addressed, then the name
+    ],
+)
+def test_a_japanese_word_or_address_is_no_side_of_a_comparison(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_japanese_names_joined_by_to_are_still_compared(knowledge):
+    reading = _read(knowledge, "ジンオウガとティガレックスどっちが強い")
+    assert (reading.verdict, set(reading.monsters)) == (Verdict.COMPARE, {"zinogre", "tigrex"}), reading

@@ -216,11 +216,11 @@ PEOPLE_OR_MONSTERS = frozenset(("誰", "who", "whom"))
 WEAKNESS_WORDS = ("弱", "怕", "克", "剋", "効", "有效", "通ル")
 ENGLISH_WEAKNESS_WORDS = frozenset("weak weakness weaknesses effective against takes".split())
 #: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア", "海龍還是白熾龍").
-#: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with"; と between two hiragana is
-#: inside a word (まとめ).
+#: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with"; と joins two nouns, so one
+#: beside a hiragana is a word's (まとめ, 落とす) or a particle's (のこと, だと).
 COMPARE_SPLIT = re.compile(
     r"\s+(?:vs\.?|versus|and|or)\s+"
-    rf"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|(?<![{HIRAGANA}])と|と(?![{HIRAGANA}])|、|,|，|/)\s*",
+    rf"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|(?<![{HIRAGANA}])と(?![{HIRAGANA}])|、|,|，|/)\s*",
     re.I,
 )
 #: Elements a message may consist of alone ("ice", "Fire?", "火屬性", "冰"): which monsters are weak to it.
@@ -233,7 +233,7 @@ PREFIXES = (
     *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "求助", "求", "打", "すみません", "教えて"),
     *("有人知道", "有沒有人知道", "誰知道"),
     # asking the bot to look a monster up, and addressing it (幫我查一下 X, 機器人 X)
-    *("幫我查一下", "幫我查下", "查一下", "查下", "機器人"),
+    *("幫我查一下", "幫我查下", "查一下", "查下", "機器人", "ボット"),
     *FRANCHISE_WORDS,
     *(word for word in INDIVIDUAL_WORDS if not word.isascii()),
 )
@@ -266,6 +266,7 @@ QUESTION_SUFFIXES: tuple[str, ...] = (
     *("有什麼", "吃什麼", "帶什麼", "要帶什麼", "用啥", "帶啥", "吃啥", "克制", "武器", "要怎麼打", "咋打", "打哪"),
     *("打哪裡", "要打哪", "要打哪裡", "在哪裡", "推薦什麼屬性", "何属性", "効く", "が効く", "に効く", "どの属性"),
     *("にはどの属性", "が弱点", "弱点属性", "に弱い", "倒し方", "弱点どこ", "弱点部位", "攻略"),
+    *("こと教えて", "について教えて"),  # "tell me about it" (のこと: の is a particle)
 )
 #: Each suffix with 什麼 ("what") is also said with its colloquial 啥 (有啥, 弱啥屬性, 要帶啥).
 QUESTION_SUFFIXES += tuple(

@@ -503,8 +503,8 @@ def _question_words(subject: str, side: Reading) -> bool:
     if subject in _words(ELEMENT_WORDS) or subject in ELEMENT_TOPICS or _about(subject):  # "火", "thunder", "best
         # weapon element" (its words: "weapon"): an English element alone as a side is compared, not a name
         return True
-    if _segments(subject, _part_question_words()):
-        return True
+    if _segments(subject, _part_question_words()) or _segments(subject, _words(PREFIXES)):
+        return True  # (words that open a question are no side either: "ボット、イャンクック", the bot addressed)
     return _no_name_near(side) and (_asks_only(subject) or bool(_ELEMENT_FIRST.match(subject)))
 
 
