@@ -5,7 +5,7 @@ earlier corpus's queries, from public pages none of the earlier corpora cites (J
 Arkveld, the Wilds open beta, Sunbreak and Iceborne; English news and forum threads on Rey Dau, Nu Udra and
 Chatacabra; zh-TW and zh-CN guides, news and web novels about Monster Hunter; a page of another game for the
 negatives) and from the Wilds game text in every language, so that precision and recall can be reported on input
-nobody tuned on. Run `python -m tests.matching_corpus_fresh4` after adding a line; the split is the hash of
+nobody tuned on. Run `python -m tests.matching_corpus_fresh4 --rewrite` after adding a line; the split is the hash of
 tests/corpus_files.py, so never move a line between halves.
 
 Labels say what the player means, read against knowledge/monsters, with the choices of the earlier fresh corpora:
@@ -2061,9 +2061,5 @@ def halves() -> dict[Path, str]:
     return corpus_files.halves(all_lines(), (TUNE, HELDOUT), "fourth fresh", "tests/matching_corpus_fresh4.py", SOURCES)
 
 
-def main() -> None:
-    corpus_files.write(halves())
-
-
 if __name__ == "__main__":
-    main()
+    corpus_files.main(halves)

@@ -54,6 +54,7 @@ def test_a_file_changed_between_preload_and_fork_is_read_at_the_first_check(sett
     started = build(settings, preloaded=preloaded)
     try:
         assert started.knowledge.current.version == before
+        assert started.reloader is not None and isinstance(started.source, YamlSource)
         started.reloader.check()
         fresh = Snapshot.build(YamlSource(settings.knowledge_paths).load())
         assert started.knowledge.current.version == fresh.version != before

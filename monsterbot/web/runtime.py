@@ -62,13 +62,14 @@ class Runtime:
         return self.knowledge.ready and (self.cluster is None or self.cluster.ready)
 
     def close(self) -> None:
-        """Stop the background threads (reloader, query log writer)."""
+        """Stop the background threads (reloader, query log writer) and close the chat memory."""
         if self.reloader:
             self.reloader.stop()
         if self.cluster is not None:
             self.cluster.watcher.stop()
         if self.query_log is not None:
             self.query_log.close()
+        self.memory.close()
 
 
 @dataclass(frozen=True)
