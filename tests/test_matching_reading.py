@@ -983,3 +983,21 @@ def test_a_japanese_word_or_address_is_no_side_of_a_comparison(knowledge, text, 
 def test_japanese_names_joined_by_to_are_still_compared(knowledge):
     reading = _read(knowledge, "ジンオウガとティガレックスどっちが強い")
     assert (reading.verdict, set(reading.monsters)) == (Verdict.COMPARE, {"zinogre", "tigrex"}), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("ジンオウガソロだときつい", "zinogre"),  # a hunter's katakana word glued after the name, up to the hiragana
+        ("how do i beat tigrex solo", "tigrex"),
+        ("護竜リオレウスどこいる", "guardian-rathalos"),  # a variant word and a katakana name: a coined name
+        ("護竜リオレウスに勝てない", "guardian-rathalos"),
+    ],
+)
+def test_a_katakana_name_glued_to_a_hunters_word_or_after_a_variant_word_is_asked_about(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_katakana_name_inside_another_katakana_word_is_still_that_word(knowledge):
+    assert not _read(knowledge, "ウルトラマンティガソロ").answers

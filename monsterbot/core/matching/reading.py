@@ -142,6 +142,7 @@ HUNT_WORDS = (
     # what a hunter looks up about a monster: what it drops, its hitzones, its data (the card holds them): "X materials
     # list", "X hitzone data", "what does X drop", 資料 (its data: "X资料发一下", "X的資料給我")
     *("material", "drop", "hitzone", "資料"),
+    *("solo", "ソロ"),  # how a hunter fights it: "how do i beat X solo", "Xソロだときつい"
 )
 #: Elements and ailments, which ask about a monster after its name ("凍峰龍用火還是雷", "グラビモスは水？"), but before
 #: it are a title's characters (金雷公, 紫毒姫); in English they are everyday words ("fire", "ice") and do not count.
@@ -237,6 +238,7 @@ _HAN_ONLY = re.compile(f"[{HAN}]")
 _TITLE_HEAD = re.compile(f"[{HAN}]{{2,}}(?=[{KATAKANA}]{{2,}}$)")  # 渾沌 before ゴア
 _LINKS = "要的之ノハ"  # words that join a short form to its question (波衣要用什麼屬性, 刺花的弱點)
 _NUMBERED = re.compile("[a-z]\\d+$")
+_KATAKANA_HAN = re.compile(f"[{KATAKANA}{MIDDLE_DOT}{HAN}]+")
 _LEADING_KATAKANA = re.compile(f"\\s*([{KATAKANA}{MIDDLE_DOT}]{{2,}})[{HIRAGANA}]")
 _LATIN = re.compile(f"[{LATIN}]")
 _SEPARATOR = re.compile(r"[\s\W_]")  # what sets words apart in a message: spaces, punctuation
@@ -1072,12 +1074,17 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
         openings = {next(iter(re.findall("[a-z]+", clause)), "") for clause in re.split("[,.;!]", folded)}
         asked = bool(openings & ENGLISH_QUESTION_WORDS) or "?" in folded or "help" in re.findall("[a-z]+", folded)
         return (len(key) >= QUESTION_LATIN or of_words) and asked
-    if _KATAKANA.fullmatch(key) and len(key) >= QUESTION_KANA:
+    if _katakana_name(key) and len(key) >= QUESTION_KANA:
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
     if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
         asked = any(word in after for word in _words(CHINESE_QUESTION_WORDS)) or bool(_A_NOT_A.search(after))
         return "?" in folded or asked  # (a question of a word, 不 and the word again: 能不能防)
     return False
+
+
+def _katakana_name(key: str) -> bool:
+    """Whether a name is written in katakana, alone or after a Han variant word (護竜アルシュベルド)."""
+    return bool(_KATAKANA_HAN.fullmatch(key) and _KATAKANA.search(key))
 
 
 def _said_of(key: str, after: str, text: str) -> bool:
@@ -1088,7 +1095,7 @@ def _said_of(key: str, after: str, text: str) -> bool:
     (キリン, ゾラ, 海龍 are shorter), and what the sentence says of the monster is the player's to ask: one-to-one the
     card answers (in a group, a name in chatter is not answered)."""
     han = all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN
-    if not han and not (_KATAKANA.fullmatch(key) and len(key) >= QUESTION_KANA):
+    if not han and not (_katakana_name(key) and len(key) >= QUESTION_KANA):
         return False
     if han and SENTENCE_MARKS.search(after):
         return True
@@ -1167,11 +1174,13 @@ def _within_word(key: str, text: str) -> bool:
         after = scripts[found.end()] if found.end() < len(scripts) else " "
         if not script.match(before) and not script.match(after):
             return True
-        glued = normalize(_word_at(folded, found.start(), found.end()))
+        glued = normalize(_word_at(scripts, found.start(), found.end(), script))
         if script is _LATIN and glued in _about_keys() and (len(glued) > 1 or not _LATIN.match(before)):
             return True  # glued to one question word: "rathalosweakness" (not letters that spell some: "kushion";
             # nor one letter before the name, "a" of "artian": a word begins where a name begins, and "arkvelds" ends
             # in an inflection)
+        if script is _KATAKANA and glued in _words(HUNT_WORDS):
+            return True  # a hunter's katakana word glued after it, up to the hiragana: "リオレウスソロだときつい"
     return False
 
 
@@ -1182,13 +1191,14 @@ def _as_written(text: str, folded: str) -> str:
     return kept if len(kept) == len(folded) else folded
 
 
-def _word_at(text: str, start: int, end: int) -> str:
-    """The rest of the Latin word a match stands in ("weakness" in "rathalosweakness")."""
+def _word_at(text: str, start: int, end: int, script: re.Pattern[str] = _LATIN) -> str:
+    """The rest of the word of a script a match stands in ("weakness" in "rathalosweakness", ソロ in
+    リオレウスソロだと)."""
     left = start
-    while left and _LATIN.match(text[left - 1]):
+    while left and script.match(text[left - 1]):
         left -= 1
     right = end
-    while right < len(text) and _LATIN.match(text[right]):
+    while right < len(text) and script.match(text[right]):
         right += 1
     return text[left:start] + text[end:right]
 
