@@ -174,6 +174,7 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
 EXPLICIT_REVERSE_MARKERS = (
     *("哪些", "哪個", "哪隻", "什麼", "魔物", "怪物", "モンスター", "弱點", "弱", "一覽", "一覧", "列表", "清單"),
     *("効く", "有效", "怪", "有哪些", "武器"),
+    *("やつ", "どいつ", "モンス"),  # "the ones", "which of them", "mons": monsters asked for in Japanese
 )
 #: Words around an element in a reverse question ("哪些魔物怕火", "what is weak to dragon", "火属性が弱点"): the
 #: explicit markers and the words said in passing.
@@ -182,12 +183,13 @@ REVERSE_MARKERS = (
     *("的", "怕", "屬性", "有", "是", "剋", "克", "が", "は", "の", "を"),
     # a weapon of the element and what it can hunt ("雷屬性武器可以打什麼", "氷属性の武器で行けるモンスター")
     *("可以", "打", "で", "行ける", "狩れる"),
+    *("通る", "教えて"),  # an element that "goes through" ("龍属性が通るやつ"), and "tell me"
 )
 ENGLISH_EXPLICIT_REVERSE_MARKERS = frozenset(
     "which what whats who monsters monster weak weakness weaknesses list against effective targets weapon".split()
 )
 ENGLISH_REVERSE_MARKERS = ENGLISH_EXPLICIT_REVERSE_MARKERS | frozenset(
-    "to is are element elemental good use s the of in for a an my i should on".split()
+    "to is are element elemental good use s the of in for a an my i should on with hunt".split()
 )
 #: A reverse question in a sentence of its own words ("冰属性能打哪些怪", "who takes the most fire damage", "水属性の
 #: 武器作ったけど誰に使える？"): an element said as an element (X屬性, or an English element word before the noun it
@@ -209,6 +211,10 @@ ASKING_FOR_MONSTERS = (
     "清單",
 )
 ENGLISH_ASKING_FOR_MONSTERS = frozenset("who whom monsters users targets list".split())
+#: Words that are reverse markers only beside a word asking for monsters: "that" opens a clause about them ("monsters
+#: that are weak to dragon"; alone, any sentence's: "that's fire"), and what monsters hate is their weakness ("which
+#: monsters hate fire"; "i hate fire" is no question).
+MONSTER_CLAUSE_WORDS = frozenset(("that", "hate"))
 #: Words asking for people as readily as for monsters ("誰有火屬性武器", "who has a good fire weapon build"): with an
 #: element and no word of weakness (WEAKNESS_WORDS), a group is not answered (the question is not `asking`);
 #: one-to-one it is.
@@ -455,8 +461,10 @@ def _parse_name(text: str, vocab: _Vocabulary) -> Question:
     kept: list[str] = []
     reverse_kept: list[str] = []
     hitzones = explicit = False
-    for token in _TOKEN_BREAK.split(folded):
-        key = compact(token)
+    tokens = [compact(token) for token in _TOKEN_BREAK.split(folded)]
+    asked = bool(ENGLISH_ASKING_FOR_MONSTERS & set(tokens))
+    markers = ENGLISH_REVERSE_MARKERS | (MONSTER_CLAUSE_WORDS if asked else frozenset())
+    for key in tokens:
         explicit = explicit or (key.isascii() and _said(key, ENGLISH_EXPLICIT_REVERSE_MARKERS))
         if key in vocab.games:
             game = game or vocab.games[key]
@@ -464,7 +472,7 @@ def _parse_name(text: str, vocab: _Vocabulary) -> Question:
             hitzones = True
         elif not (key.isascii() and key in ENGLISH_FILLER):
             kept.append(key)
-        if key not in vocab.games and not (key.isascii() and _said(key, ENGLISH_REVERSE_MARKERS)):
+        if key not in vocab.games and not (key.isascii() and _said(key, markers)):
             reverse_kept.append(key)
     whole = compact(folded)
     topic = _reverse_topic("".join(reverse_kept), whole, vocab)
