@@ -1001,3 +1001,8 @@ def test_a_katakana_name_glued_to_a_hunters_word_or_after_a_variant_word_is_aske
 
 def test_a_katakana_name_inside_another_katakana_word_is_still_that_word(knowledge):
     assert not _read(knowledge, "ウルトラマンティガソロ").answers
+
+
+def test_a_japanese_sentence_before_a_name_in_a_hunters_question_is_no_title(knowledge):
+    reading = _read(knowledge, "これから雷狼竜いくけど弱点どこ")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("zinogre",)), reading

@@ -1129,7 +1129,18 @@ def _asks_about(before: str, after: str, key: str, text: str) -> bool:
     hunt_before = any(word in before for word in _words(HUNT_WORDS))
     if not (hunt_after or hunt_before):
         return False
-    return (hunt_after or not after) and (hunt_before or not before or _phrase(before) or _set_off(key, text))
+    return (hunt_after or not after) and (
+        hunt_before or not before or _phrase(before) or _set_off(key, text) or _hiragana_before(key, text)
+    )
+
+
+def _hiragana_before(key: str, text: str) -> bool:
+    """Whether the message as typed holds hiragana before the name ("今から凍峰竜行くけど弱点なに"): the words before
+    it are a Japanese sentence's (the parser folds hiragana into katakana, so SENTENCE_MARKS cannot tell them), and
+    no title holds kana (_is_title)."""
+    folded = fold(text).lower()
+    found = _typed(key).search(folded)
+    return found is not None and bool(_HIRAGANA.search(_as_written(text, folded)[: found.start()]))
 
 
 def _sides(key: str, text: str, before: str, after: str) -> tuple[str, str]:
