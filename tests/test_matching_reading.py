@@ -1006,3 +1006,18 @@ def test_a_katakana_name_inside_another_katakana_word_is_still_that_word(knowled
 def test_a_japanese_sentence_before_a_name_in_a_hunters_question_is_no_title(knowledge):
     reading = _read(knowledge, "これから雷狼竜いくけど弱点どこ")
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("zinogre",)), reading
+
+
+@pytest.mark.parametrize(
+    "text", ["rathalos keeps flying away all the time", "frostfang barioth was annoying in the tundra"]
+)
+def test_a_coined_latin_name_an_english_sentence_is_said_of_is_answered(knowledge, text):
+    """One-to-one, a sentence said of a long coined name asks about it, as of a long katakana or Han name."""
+    assert _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize("text", ["behemoth of a truck is here", "zinogre movie", "stygian darkness is scary"])
+def test_an_english_word_or_a_title_after_a_latin_name_is_no_sentence_of_it(knowledge, text):
+    """ "behemoth" is an English word ("behemoths" is in the everyday list), "stygian" an alias's first word, and
+    one word after a name makes a title of something else."""
+    assert not _read(knowledge, text).answers

@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from monsterbot.core.matching import english
+from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.followup import PART_WORDS
 from monsterbot.core.matching.matcher import (
@@ -190,6 +191,12 @@ ENGLISH_SENTENCE_WORDS = frozenset(
     "i my you your he she we they it was were be been am at in on from with this that there here saw see love like "
     "have has had went go my our their his her its by and or of the a an "
     "is are what where how why when who which does do did can any".split()
+)
+#: Verbs that follow the subject of an English sentence (a copula, an auxiliary, or an adverb before the verb):
+#: after a name, they make the rest a sentence said of it ("rathalos keeps flying away", "rathalos is so fast").
+ENGLISH_SUBJECT_VERBS = frozenset(
+    "is was are were has had have can cant could does doesnt did didnt will wont would isnt keeps always never just "
+    "still".split()
 )
 #: Words after which an English word is a verb ("how do i dodge rey dau's beam", "how to unlock zoh shia", "help me
 #: beat …"): subjects, objects, "to" and modals; a verb before a name is no title of it.
@@ -1016,7 +1023,9 @@ def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) 
             or glued
             or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
         )
-    if _said_of(key, after, text) and (not before or _phrase(before) or _set_off(key, text)):
+    if _said_of(key, after, text, _coined_latin(best, matcher)) and (
+        not before or _phrase(before) or _set_off(key, text)
+    ):
         return glued or Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
@@ -1087,13 +1096,39 @@ def _katakana_name(key: str) -> bool:
     return bool(_KATAKANA_HAN.fullmatch(key) and _KATAKANA.search(key))
 
 
-def _said_of(key: str, after: str, text: str) -> bool:
+def _english_sentence_after(key: str, text: str) -> bool:
+    """Whether the words typed after a Latin name are an English sentence said of it, the name its subject: the name
+    opens the message, a verb of ENGLISH_SUBJECT_VERBS follows it right away, and a word more ("frostfang barioth is
+    so fast"). Words naming something else ("zinogre movie", "nargacuga stickers on sale") are none, and so is a
+    sentence of several names ("rathalos and rathian are a couple": a remark on both)."""
+    folded = fold(text).lower()
+    found = _typed(key).search(folded)
+    if found is None or _LATIN_WORD.search(folded[: found.start()]):
+        return False
+    words = _LATIN_WORD.findall(folded[found.end() :])
+    return len(words) >= 2 and words[0] in ENGLISH_SUBJECT_VERBS
+
+
+def _coined_latin(best: Candidate, matcher: Matcher) -> bool:
+    """Whether a Latin name found is a coined word, not an English one: an official name or one of several words
+    ("doshaguma", "frostfang barioth"; an alias's first word, "stygian", "nightshade", is an English word), that no
+    English word of the everyday list inflects ("behemoths" makes "behemoth" an English word)."""
+    return (best.official or _of_words(best, matcher)) and not any(
+        best.key + ending in everyday_words() for ending in INFLECTIONS
+    )
+
+
+def _said_of(key: str, after: str, text: str, coined_latin: bool = False) -> bool:
     """Whether a name no everyday word is stands whole in the message with a sentence said of it: a katakana name of
     QUESTION_KANA characters or more, or a Han one of QUESTION_HAN, that a hiragana particle or punctuation ends
     ("ジンオウガに勝てない", "獄焔蛸に勝てない", "ゾ・シア…つらい…"), or a Han one a Chinese sentence follows (a mark of
-    SENTENCE_MARKS in the words after it: "恐暴龍一直亂入好煩"). Names that long are transliterations and coined words
-    (キリン, ゾラ, 海龍 are shorter), and what the sentence says of the monster is the player's to ask: one-to-one the
-    card answers (in a group, a name in chatter is not answered)."""
+    SENTENCE_MARKS in the words after it: "恐暴龍一直亂入好煩"), or a coined Latin one (_coined_latin) of
+    QUESTION_LATIN letters that an English sentence follows (_english_sentence_after: "frostfang barioth is so
+    fast"). Names that long are transliterations and coined words (キリン, ゾラ, 海龍, "magna", "kirin" are shorter),
+    and what the sentence says of the monster is the player's to ask: one-to-one the card answers (in a group, a name
+    in chatter is not answered)."""
+    if _LATIN_WORD.fullmatch(key):
+        return coined_latin and len(key) >= QUESTION_LATIN and _english_sentence_after(key, text)
     han = all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN
     if not han and not (_katakana_name(key) and len(key) >= QUESTION_KANA):
         return False
