@@ -1021,3 +1021,16 @@ def test_an_english_word_or_a_title_after_a_latin_name_is_no_sentence_of_it(know
     """ "behemoth" is an English word ("behemoths" is in the everyday list), "stygian" an alias's first word, and
     one word after a name makes a title of something else."""
     assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("火龍跟雌火龍差在哪", {"rathalos", "rathian"}),  # where the difference lies
+        ("雷狼龍和獄狼龍是同一種嗎", {"zinogre", "stygian-zinogre"}),  # whether they are one kind
+        ("tigrex nargacuga zinogre weakness list", {"tigrex", "nargacuga", "zinogre"}),
+    ],
+)
+def test_a_comparisons_own_question_words_are_no_side(knowledge, text, monsters):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, set(reading.monsters)) == (Verdict.COMPARE, monsters), reading

@@ -122,6 +122,9 @@ ABOUT_WORDS = (
     "何が弱い",
     # what sets compared monsters apart (リオレウスと護竜リオレウスの違い, マガドとメルゼナどっちが強い)
     *("違い", "区別", "區別", "差別", "不一樣", "どっち", "どっちが", "difference", "farming"),
+    # where the difference lies, whether they are one kind, a list of them (炎妃龍跟炎王龍差在哪, 岩龍和鎧龍是同一種嗎,
+    # "kushala teostra chameleos weakness list")
+    *("差", "差在哪", "差在哪裡", "是同一種嗎", "同一種", "一樣嗎", "list"),  # (the parser takes 在哪 off: 差)
     # what compares two names in one phrase (X than Y, X compared to Y, 火龍比雌火龍難嗎, between X and Y)
     *("than", "compared", "between", "比"),
 )
