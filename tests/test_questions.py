@@ -339,3 +339,16 @@ def test_a_reverse_question_in_everyday_words_is_one(text: str, topic: str) -> N
 @pytest.mark.parametrize("text", ["that's fire", "i hate fire"])
 def test_an_element_in_a_sentence_asking_for_no_monsters_is_no_reverse_question(text: str) -> None:
     assert parse(text).kind is not Kind.REVERSE
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "game"),
+    [
+        ("tigrex in world", "tigrex", "world"),  # "in" before a game's name is the game's
+        ("rathalos in mh rise", "rathalos", "rise"),
+        ("荒野版雷狼龍", normalize("雷狼龍"), "wilds"),  # a game's version (版)
+    ],
+)
+def test_a_game_named_with_in_or_as_a_version_is_the_game(text: str, subject: str, game: str) -> None:
+    question = parse(text)
+    assert (question.subject, question.game) == (subject, game), question

@@ -17,7 +17,7 @@ from typing import Iterable
 from monsterbot.core.matching import english
 from monsterbot.core.matching.normalize import compact, detect_language, fold, normalize
 from monsterbot.core.matching.romaji import is_kana
-from monsterbot.core.scripts import HAN, HIRAGANA, KANA, LATIN
+from monsterbot.core.scripts import HAN, HIRAGANA, KANA, LATIN, is_cjk
 
 
 class Kind(str, Enum):
@@ -150,8 +150,11 @@ GAME_WORDS: dict[str, tuple[str, ...]] = {
         "モンスターハンターワイルズ",
     ),
 }
-#: Two-word game names ("mh wilds", "monster hunter rise"): joined before the words are read one by one.
-GAME_PHRASES = re.compile(r"\b(?:mh|monster\s*hunter)\s+(wilds?|world|iceborne|rise|sunbreak)\b", re.I)
+#: Two-word game names ("mh wilds", "monster hunter rise"), and a game's name after "in" ("magnamalo in rise"):
+#: joined before the words are read one by one.
+GAME_PHRASES = re.compile(r"\b(?:in\s+)?(?:(?:mh|monster\s*hunter)\s+)?(wilds?|world|iceborne|rise|sunbreak)\b", re.I)
+#: The Chinese word for a game's version (荒野版): after a game's name it is part of it.
+VERSION = "版"
 
 #: Words that ask for the per-part table instead of the summary card.
 HITZONE_WORDS = ("肉質", "部位", "部位肉質", "肉質表", "hitzone", "hitzones", "hitzonevalues", "hz", "parts")
@@ -311,6 +314,8 @@ def _alternation(phrases: Iterable[str], cjk_only: bool = True) -> str:
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
     games = {normalize(word): game for game, words in GAME_WORDS.items() for word in words}
+    # a game's version of a monster (荒野版黑蝕龍): the Chinese name with 版, "version", is the game's still
+    games |= {word + normalize(VERSION): game for word, game in games.items() if is_cjk(word)}
     strong = _alternation([*QUESTION_SUFFIXES, *games])
     particles = _alternation(PARTICLES)
     return _Vocabulary(
