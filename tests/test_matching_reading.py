@@ -1034,3 +1034,11 @@ def test_an_english_word_or_a_title_after_a_latin_name_is_no_sentence_of_it(know
 def test_a_comparisons_own_question_words_are_no_side(knowledge, text, monsters):
     reading = _read(knowledge, text)
     assert (reading.verdict, set(reading.monsters)) == (Verdict.COMPARE, monsters), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("打雷狼龍有什麼要注意的", "zinogre"), ("迅龍要注意什麼", "nargacuga")]
+)
+def test_what_to_watch_out_for_is_a_hunters_question(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading

@@ -136,7 +136,7 @@ KIND_MOST = 4
 HUNT_WORDS = (
     *("弱", "怕", "剋", "克制", "屬性", "打", "帶", "用", "推薦", "有效", "攻略", "部位", "尾巴", "斷", "難", "肉質"),
     *("素材", "裝備", "麻痺", "麻痹", "暈", "効", "倒", "殴", "弱点", "尻尾", "切れ", "壊", "属性", "対策", "持って"),
-    *("準備", "コツ", "苦手"),
+    *("準備", "コツ", "苦手", "注意"),  # (注意: what to watch out for)
     *("weak", "weakness", "weaknesses", "element", "elements", "elemental", "beat", "kill", "kills", "hit", "hunt"),
     *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide", "break", "cut", "sever"),
     # what a hunter asks for help with, and what of a monster they ask about ("struggling with X", "X breakable
