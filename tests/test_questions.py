@@ -352,3 +352,8 @@ def test_an_element_in_a_sentence_asking_for_no_monsters_is_no_reverse_question(
 def test_a_game_named_with_in_or_as_a_version_is_the_game(text: str, subject: str, game: str) -> None:
     question = parse(text)
     assert (question.subject, question.game) == (subject, game), question
+
+
+def test_you_in_an_english_question_is_no_part_of_the_name() -> None:
+    """ "can you tell me about X": every word but the name frames the question."""
+    assert parse("can you tell me about tigrex").subject == "tigrex"

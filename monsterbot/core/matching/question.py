@@ -88,7 +88,7 @@ ENGLISH_FILLER = frozenset(
         *"what whats is are the a an weak weakness weaknesses weakpoint weakpoints weakspot weakspots to of for "
         "against element elements elemental monster please tell me about how do i beat kill hunt s "
         "tips tip best points point spot spots bring where which need help with on guide strategy counter fight "
-        "hunting pls compare hard harder hardest difficult value values".split(),
+        "hunting pls compare hard harder hardest difficult value values you".split(),
         *(word for word in INDIVIDUAL_WORDS if word.isascii()),
         *ENGLISH_QUESTION_WORDS,
     ]
