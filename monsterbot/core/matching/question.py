@@ -226,10 +226,10 @@ WEAKNESS_WORDS = ("弱", "怕", "克", "剋", "効", "有效", "通ル")
 ENGLISH_WEAKNESS_WORDS = frozenset("weak weakness weaknesses effective against takes".split())
 #: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア", "海龍還是白熾龍").
 #: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with"; と joins two nouns, so one
-#: beside a hiragana is a word's (まとめ, 落とす) or a particle's (のこと, だと).
+#: beside a hiragana is a word's (まとめ, 落とす) or a particle's (のこと, だと); "w/" is "with".
 COMPARE_SPLIT = re.compile(
     r"\s+(?:vs\.?|versus|and|or)\s+"
-    rf"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|(?<![{HIRAGANA}])と(?![{HIRAGANA}])|、|,|，|/)\s*",
+    rf"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|(?<![{HIRAGANA}])と(?![{HIRAGANA}])|、|,|，|(?<!\bw)/)\s*",
     re.I,
 )
 #: Elements a message may consist of alone ("ice", "Fire?", "火屬性", "冰"): which monsters are weak to it.
