@@ -1042,3 +1042,17 @@ def test_a_comparisons_own_question_words_are_no_side(knowledge, text, monsters)
 def test_what_to_watch_out_for_is_a_hunters_question(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_help_with_abbreviated_is_no_list(knowledge):
+    """ "w/" is "with": no side of a comparison."""
+    reading = _read(knowledge, "help w/ tigrex pls")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("tigrex",)), reading
+
+
+@pytest.mark.parametrize("text", ["rathalos rathian", "rathalos with rathian"])
+def test_two_names_sharing_a_nickname_are_no_variant_and_its_base(knowledge, text):
+    """ "rath" names Rathalos and Rathian both: "ian" is no variant word, and Rathian's card would be half the
+    message."""
+    reading = _read(knowledge, text)
+    assert not reading.answers or set(reading.monsters) == {"rathalos", "rathian"}, reading

@@ -878,7 +878,8 @@ def _close_enough_to_ask(subject: str, best: Candidate) -> bool:
 
 def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher: Matcher) -> str:
     """The variant, when the two best are a variant and its base and the subject holds the variant's own word
-    ("stygian zino": Stygian Zinogre's "stygian" beside Zinogre's short name)."""
+    ("stygian zino": Stygian Zinogre's "stygian" beside Zinogre's short name), what its name adds to a name of the
+    base's own (not to "rath", Rathalos' and Rathian's: "ian" is no variant word)."""
     if len(candidates) < 2 or (len(candidates) > 2 and candidates[2].score >= candidates[1].score):
         return ""
     first, second = candidates[0].monster_id, candidates[1].monster_id
@@ -888,6 +889,8 @@ def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher:
             continue
         for own in (normalize(name) for _, name in variant.all_names()):
             for name in (normalize(name) for _, name in base.all_names()):
+                if matcher.monsters_named(name) != (base_id,):
+                    continue  # a nickname of several ("rath": Rathalos and Rathian) is no base's name
                 word = own.replace(name, "") if name in own else ""
                 if len(word) >= 2 and word in subject:
                     return variant_id
