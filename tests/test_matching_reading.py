@@ -1056,3 +1056,16 @@ def test_two_names_sharing_a_nickname_are_no_variant_and_its_base(knowledge, tex
     message."""
     reading = _read(knowledge, text)
     assert not reading.answers or set(reading.monsters) == {"rathalos", "rathian"}, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("ゾ・シアに勝てない", "zoh-shia"), ("レ・ダウってどこにいる?", "rey-dau")]
+)
+def test_a_short_katakana_name_written_with_a_middle_dot_is_a_coined_name(knowledge, text, monster_id):
+    """ゾ・シア is three kana, as short as キリン, but the dot between its words writes a foreign name."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_short_katakana_word_without_a_dot_is_still_no_name_in_a_sentence(knowledge):
+    assert not _read(knowledge, "キリンってどこにいる?").answers

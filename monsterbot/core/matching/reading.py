@@ -1089,12 +1089,19 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
         openings = {next(iter(re.findall("[a-z]+", clause)), "") for clause in re.split("[,.;!]", folded)}
         asked = bool(openings & ENGLISH_QUESTION_WORDS) or "?" in folded or "help" in re.findall("[a-z]+", folded)
         return (len(key) >= QUESTION_LATIN or of_words) and asked
-    if _katakana_name(key) and len(key) >= QUESTION_KANA:
+    if _katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text)):
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
     if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
         asked = any(word in after for word in _words(CHINESE_QUESTION_WORDS)) or bool(_A_NOT_A.search(after))
         return "?" in folded or asked  # (a question of a word, 不 and the word again: 能不能防)
     return False
+
+
+def _dotted(key: str, text: str) -> bool:
+    """Whether the message writes a katakana name with a middle dot between its words (ゾ・シア, レ・ダウ): a foreign
+    name transliterated, however short, as no Japanese word is written."""
+    found = _typed(key).search(fold(text).lower())
+    return found is not None and any(dot in found.group() for dot in MIDDLE_DOT)
 
 
 def _katakana_name(key: str) -> bool:
@@ -1136,7 +1143,7 @@ def _said_of(key: str, after: str, text: str, coined_latin: bool = False) -> boo
     if _LATIN_WORD.fullmatch(key):
         return coined_latin and len(key) >= QUESTION_LATIN and _english_sentence_after(key, text)
     han = all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN
-    if not han and not (_katakana_name(key) and len(key) >= QUESTION_KANA):
+    if not han and not (_katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text))):
         return False
     if han and SENTENCE_MARKS.search(after):
         return True
