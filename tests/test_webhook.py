@@ -718,14 +718,13 @@ def test_a_wait_the_webhooks_deadline_cut_says_nothing_against_the_store():
 
 
 def test_closing_the_app_sends_what_is_queued_and_closes_lines_connections(line_stub, knowledge):
-    """What a development server's stop does (no ASGI lifespan there): no aiohttp session is left unclosed."""
+    """What a development server's stop does (no ASGI lifespan there): no connection to LINE is left open."""
     from monsterbot.web.app import close_app, create_app
     from tests.conftest import runtime_for, settings_for
 
     app = create_app(settings_for(line_stub), runtime_for(knowledge))
     assert post_signed(app, payload(text_event("火龍"))).status_code == 200
     replier = app.extensions["monsterbot"]["dispatcher"]._replier
-    session = replier._session
-    assert session is not None and not session.closed
+    assert replier.open_connections == 1  # kept alive for the next reply
     close_app(app)
-    assert session.closed and replier._session is None
+    assert replier.open_connections == 0
