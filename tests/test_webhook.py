@@ -718,13 +718,14 @@ def test_a_wait_the_webhooks_deadline_cut_says_nothing_against_the_store():
 
 
 def test_closing_the_app_sends_what_is_queued_and_closes_lines_connections(line_stub, knowledge):
-    """What a development server's stop does (no ASGI lifespan there): no connection to LINE is left open."""
+    """What a development server's stop does (no ASGI lifespan there): no aiohttp session is left unclosed."""
     from monsterbot.web.app import close_app, create_app
     from tests.conftest import runtime_for, settings_for
 
     app = create_app(settings_for(line_stub), runtime_for(knowledge))
     assert post_signed(app, payload(text_event("火龍"))).status_code == 200
     replier = app.extensions["monsterbot"]["dispatcher"]._replier
-    assert replier.open_connections == 1  # kept alive for the next reply
+    session = replier._session
+    assert session is not None and not session.closed
     close_app(app)
-    assert replier.open_connections == 0
+    assert session.closed and replier._session is None
