@@ -118,7 +118,8 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 class HostFile:
     """One such file for one process: its connection, the lock every thread takes around it, and the host's write
-    lock; a failing file logs what was lost (`what`) and answers None, never raises on the request path."""
+    lock; a failing file logs what was lost (`what`) and answers None, never raises on the request path. `close` ends
+    the connection and this process's opening of the lock file."""
 
     def __init__(self, path: Path, busy_timeout: float, table: str, what: str) -> None:
         self.db = open_host_file(path, busy_timeout, table)
@@ -126,6 +127,12 @@ class HostFile:
         self._writers = _lock_path(path).open("a")  # this process's own hold on the lock file (flock is per opening)
         self._busy_timeout = busy_timeout
         self._what = what
+
+    def close(self) -> None:
+        """Close the connection and the lock file (a write under way in another thread finishes first)."""
+        with self.lock:
+            self._writers.close()
+            self.db.close()
 
     @contextmanager
     def _turn(self) -> Iterator[sqlite3.Connection]:

@@ -13,13 +13,14 @@ import os
 import shutil
 import tempfile
 import time
+import uuid
 from pathlib import Path
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Iterator, Protocol, TypeVar
 
 import pytest
 
 from monsterbot.config import Settings
-from monsterbot.core.matching.matcher import MatchResult, Outcome
+from monsterbot.core.matching.matcher import Candidate, MatchResult, Outcome
 from monsterbot.core.matching.question import parse
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
@@ -27,6 +28,13 @@ from monsterbot_devtools.line_standin import LineStandIn, reply_token
 from monsterbot_devtools.webprocess import ACCESS_TOKEN
 
 T = TypeVar("T")
+
+
+class Closable(Protocol):
+    def close(self) -> None: ...
+
+
+C = TypeVar("C", bound=Closable)
 #: Seconds a test waits for what must come (while a dependency is held or stalled, too): a hang guard, far past any
 #: busy machine's delay, never a latency bound (a test asserts what happened, not how fast).
 GUARD = 60
@@ -136,6 +144,20 @@ def close_apps() -> Iterator[None]:
 
     while _open_apps:
         close_app(_open_apps.pop())
+
+
+@pytest.fixture()
+def closing() -> Iterator[Callable[[C], C]]:
+    """closing(thing) is the thing (a ledger, a chat memory, a host file), closed when the test ends, last first."""
+    made: list[Closable] = []
+
+    def keep(thing: C) -> C:
+        made.append(thing)
+        return thing
+
+    yield keep
+    while made:
+        made.pop().close()
 
 
 @pytest.fixture()
@@ -354,6 +376,7 @@ def redis_url(port: int = 6379) -> str:
                 lock.close()
                 continue
             _redis.update(number=number, lock=lock)
+            atexit.register(lock.close)
             break
         else:
             pytest.fail(f"every Redis database the tests may take ({REDIS_DATABASES}) is another test process's")
@@ -377,6 +400,55 @@ def need_redis() -> str:
     return url
 
 
+#: The PostgreSQL server the store's tests use (CI runs one); each test works in a schema of its own (`pg_schema_url`).
+PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def need_postgres() -> None:
+    """A skip when no PostgreSQL answers at PG_SERVER (never under CI=true, where it must run)."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(PG_SERVER, connect_args={"connect_timeout": 2})
+    try:
+        with engine.connect():
+            pass
+    except Exception as exc:  # noqa: BLE001
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL at 127.0.0.1:5432 must run under CI=true: {exc}")
+        pytest.skip(f"no PostgreSQL at 127.0.0.1:5432 (database test): {exc}")
+    finally:
+        engine.dispose()
+
+
+def pg_schema_url() -> tuple[str, Callable[[], None]]:
+    """The URL of a fresh schema on PG_SERVER for one test, and the function that drops it."""
+    from sqlalchemy import create_engine, text
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(PG_SERVER)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+
+    def drop() -> None:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+    return f"{PG_SERVER}?options=-csearch_path%3D{schema}", drop
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store's URL: an SQLite file, and a schema of its own on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'monsterbot.db'}"
+        return
+    need_postgres()
+    url, drop = pg_schema_url()
+    yield url
+    drop()
+
+
 def message_texts(node: Any) -> list[str]:
     """Every text of a message (a Flex card's text components, or a text message's text), in order."""
     if isinstance(node, dict):
@@ -390,6 +462,12 @@ def message_texts(node: Any) -> list[str]:
 def ask(knowledge: LiveKnowledge, text: str) -> MatchResult:
     """What the live matcher makes of a message, as the conversation parses it."""
     return knowledge.current.matcher.match_question(parse(text))
+
+
+def matched(result: MatchResult) -> Candidate:
+    """The winning candidate of a match; the test fails, showing the result, when it is no match."""
+    assert result.best is not None, result
+    return result.best
 
 
 def assert_matches(knowledge: LiveKnowledge, text: str, monster_id: str) -> None:

@@ -1,17 +1,22 @@
 """Write a labelled corpus into its two halves: the path every corpus generator shares (tests/matching_corpus*.py).
 
 A line is (language, class, query, expected, source); the split is `held_out`, a hash of the query, so a line keeps
-its half whatever else is added. Each file opens with a header naming every source.
+its half whatever else is added. Each file opens with a header naming every source. A file that exists is a labelled
+set figures were measured on: a generator's run replaces it only when asked (`--rewrite`), never silently.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from monsterbot.knowledge.positioned_yaml import load_one
+
+#: The option that lets a generator replace corpus files that exist.
+REWRITE = "--rewrite"
 
 Line = tuple[str, ...]
 #: A labelled table's row: (language, query, label, source); the label is the expected column or a part of it.
@@ -114,10 +119,25 @@ def halves(
     return split(lines, files, lambda half: header(half, corpus, generator, sources))
 
 
-def write(texts: dict[Path, str]) -> None:
+def write(texts: dict[Path, str], rewrite: bool = False) -> None:
+    """Write each file; none when one exists, unless `rewrite` (SystemExit names them: their lines are a labelled set
+    measured on, and a rerun would change them under the figures, e.g. with the knowledge's names of today)."""
+    existing = sorted(path.name for path in texts if path.exists())
+    if existing and not rewrite:
+        raise SystemExit(
+            f"not written: {', '.join(existing)} exist. Pass {REWRITE} to replace them after adding lines (and commit"
+            " only your lines)."
+        )
     for path, text in texts.items():
         path.write_text(text, "utf-8")
         print(f"{path.name}: {sum(not row.startswith('#') for row in text.splitlines())} lines")
+
+
+def main(halves: Callable[[], dict[Path, str]], argv: Sequence[str] | None = None) -> None:
+    """A generator's command line: write its files (`halves`), replacing existing ones only with REWRITE."""
+    parser = argparse.ArgumentParser(description="Write a labelled corpus's two halves (tests/data).")
+    parser.add_argument(REWRITE, action="store_true", help="replace the files that exist (after adding lines)")
+    write(halves(), parser.parse_args(argv).rewrite)
 
 
 def monsters(folder: Path) -> dict[str, dict[str, Any]]:

@@ -29,6 +29,7 @@ next requests fail with an HTTP status.
 
 from __future__ import annotations
 
+import builtins
 import copy
 import json
 import re
@@ -202,7 +203,7 @@ class FakeKube:
     def fail_next(self, count: int, status: int = 500) -> None:
         self.failures += [status] * count
 
-    def writes(self) -> list[tuple[str, str]]:
+    def writes(self) -> builtins.list[tuple[str, str]]:  # (in this class, `list` is the method above)
         return [r for r in self.requests if r[0] in ("POST", "PUT", "PATCH", "DELETE")]
 
     # --- internals: paths and custom resources -----------------------------------------------------

@@ -8,6 +8,7 @@ refusals from its audit log, permissions from SelfSubjectAccessReviews, tokens f
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import subprocess
@@ -248,7 +249,7 @@ class RealKube:
         return bool(review["status"]["allowed"])
 
     # --- the audit log: writes and refusals since the last reset ---------------------------------------------------
-    def _audit(self) -> list[dict]:
+    def _audit(self) -> builtins.list[dict]:  # (in this class, `list` is the method above)
         with open(self.state / "audit.log", encoding="utf-8") as log:
             log.seek(self._audit_mark)
             events = [json.loads(line) for line in log if line.strip()]
@@ -258,7 +259,7 @@ class RealKube:
             if e.get("stage") == "ResponseComplete" and not e["user"]["username"].startswith("system:apiserver")
         ]
 
-    def writes(self, user: str | None = None) -> list[tuple[str, str]]:
+    def writes(self, user: str | None = None) -> builtins.list[tuple[str, str]]:
         """(verb, URI) of each write since the last reset, in order; of one user only when given (e.g.
         `system:serviceaccount:default:bot-monsterbot-operator`)."""
         return [
@@ -268,7 +269,7 @@ class RealKube:
         ]
 
     @property
-    def denied(self) -> list[str]:
+    def denied(self) -> builtins.list[str]:
         """Each 403 as `User "…" cannot VERB resource "…"` (the audit log keeps no message)."""
         found = []
         for e in self._audit():
@@ -285,7 +286,7 @@ class RealKube:
         """Wipe what tests made in the test namespaces (those the audit log shows written since the last reset), and
         start the audit afresh."""
         written = [e.get("objectRef") or {} for e in self._audit() if e["verb"] in _WRITES]
-        for namespace in sorted({ref.get("namespace") for ref in written} & set(NAMESPACES)):
+        for namespace in sorted(set(NAMESPACES) & {ref.get("namespace") for ref in written}):
             for collection in _WIPED:
                 self._wipe(collection.format(ns=f"namespaces/{namespace}"))
         for plural in {ref.get("resource") for ref in written} & {"clusterroles", "clusterrolebindings"}:

@@ -1,7 +1,7 @@
 """Write the labelled corpus of what players type (tests/data/matching_corpus_{tune,heldout}.tsv).
 
-Run `python -m tests.matching_corpus` after adding a block. Each block names its source (the SOURCES table; the
-address is written in both files' headers). Lines are split ONCE into a tuning half and a held-out half by a hash
+Run `python -m tests.matching_corpus --rewrite` after adding a block. Each block names its source (the SOURCES table;
+the address is written in both files' headers). Lines are split ONCE into a tuning half and a held-out half by a hash
 of the line itself, so adding lines never moves an existing one: tune on the first file, report on the second.
 
 Positive lines come from the names the game's own text gives in each language (the knowledge's official names,
@@ -1093,9 +1093,5 @@ def halves() -> dict[Path, str]:
     return corpus_files.split(all_lines(monsters), (TUNE, HELDOUT), header)
 
 
-def main() -> None:
-    corpus_files.write(halves())
-
-
 if __name__ == "__main__":
-    main()
+    corpus_files.main(halves)

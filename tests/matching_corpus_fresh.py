@@ -2,7 +2,7 @@
 
 Written independently of tests/matching_corpus.py and of the matcher, from public pages (forum and wiki nicknames,
 news and guides, the game's own text in every language) to measure precision and recall on input nobody tuned
-on. Run `python -m tests.matching_corpus_fresh` after adding a line. The split is tests/corpus_files.held_out
+on. Run `python -m tests.matching_corpus_fresh --rewrite` after adding a line. The split is tests/corpus_files.held_out
 (a hash of the query), so a line keeps its half whatever is added; never move a line between halves.
 
 Labels say what the player means, read against knowledge/monsters (ids and which variants exist), in the scheme of
@@ -1969,9 +1969,5 @@ def halves() -> dict[Path, str]:
     return corpus_files.halves(all_lines(), (TUNE, HELDOUT), "fresh", "tests/matching_corpus_fresh.py", SOURCES)
 
 
-def main() -> None:
-    corpus_files.write(halves())
-
-
 if __name__ == "__main__":
-    main()
+    corpus_files.main(halves)

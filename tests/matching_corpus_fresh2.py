@@ -3,8 +3,8 @@
 Written after the first two corpora had both been tuned on, without running the matcher and without reading its
 code, from public pages none of them cites (news and reviews of Wilds, Rise and World, bot alias lists on GitHub,
 Chinese, Japanese and Korean wikis and blogs, pages of other franchises for the negatives), to report precision and
-recall on input nobody tuned on. Run `python -m tests.matching_corpus_fresh2` after adding a line; the split is the
-hash of tests/corpus_files.py, so never move a line between halves.
+recall on input nobody tuned on. Run `python -m tests.matching_corpus_fresh2 --rewrite` after adding a line; the split
+is the hash of tests/corpus_files.py, so never move a line between halves.
 
 Labels say what the player means, read against knowledge/monsters, in the scheme and with the choices of
 tests/matching_corpus_fresh.py: a monster id, "none", "ambiguous:a,b", "compare:a,b,c", "reverse:<element>" or
@@ -1668,9 +1668,5 @@ def halves() -> dict[Path, str]:
     return corpus_files.halves(all_lines(), (TUNE, HELDOUT), "second fresh", "tests/matching_corpus_fresh2.py", SOURCES)
 
 
-def main() -> None:
-    corpus_files.write(halves())
-
-
 if __name__ == "__main__":
-    main()
+    corpus_files.main(halves)

@@ -4,7 +4,7 @@ Written after the first three corpora had all been seen, without running the mat
 the matcher's code, from public pages none of them cites (Japanese, Chinese and English news, blogs, guides, wiki
 histories and novels about Wilds, World and Rise, GitHub threads and bot repositories, pages of other games for the
 negatives) and from the Wilds game text in every language, so that precision and recall can be reported on input
-nobody tuned on. Run `python -m tests.matching_corpus_fresh3` after adding a line; the split is the hash of
+nobody tuned on. Run `python -m tests.matching_corpus_fresh3 --rewrite` after adding a line; the split is the hash of
 tests/matching_corpus.py, so never move a line between halves.
 
 Labels say what the player means, read against knowledge/monsters, with the choices of
@@ -1717,9 +1717,5 @@ def halves() -> dict[Path, str]:
     return corpus_files.halves(all_lines(), (TUNE, HELDOUT), "third fresh", "tests/matching_corpus_fresh3.py", SOURCES)
 
 
-def main() -> None:
-    corpus_files.write(halves())
-
-
 if __name__ == "__main__":
-    main()
+    corpus_files.main(halves)

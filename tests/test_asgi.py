@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, MutableMapping
 
 from monsterbot.web.asgi import WholeRequests
 
 
-def _call(parts: list[bytes], max_body: int = 1000) -> tuple[list[bytes], list[dict[str, Any]]]:
+def _call(parts: list[bytes], max_body: int = 1000) -> tuple[list[bytes], list[MutableMapping[str, Any]]]:
     """POST /callback with a body sent in `parts`; the bodies the loop webhook was given and what was sent back."""
     given: list[bytes] = []
 
@@ -21,12 +21,12 @@ def _call(parts: list[bytes], max_body: int = 1000) -> tuple[list[bytes], list[d
         raise AssertionError("the loop webhook answers /callback")
 
     messages = [{"type": "http.request", "body": part, "more_body": n < len(parts) - 1} for n, part in enumerate(parts)]
-    sent: list[dict[str, Any]] = []
+    sent: list[MutableMapping[str, Any]] = []
 
     async def receive() -> dict[str, Any]:
         return messages.pop(0)
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         sent.append(message)
 
     headers = [(b"x-line-signature", b"s"), (b"X-Request-Id", b"proxy-1")]

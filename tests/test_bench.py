@@ -4,10 +4,13 @@ the same run, with margins a busy machine stays inside, and counts that must be 
 from __future__ import annotations
 
 import re
+from importlib import import_module
+from importlib.util import MAGIC_NUMBER, cache_from_source
+from pathlib import Path
 
 import pytest
 
-from monsterbot_devtools.bench import Check, Row, broken
+from monsterbot_devtools.bench import BYTE_COMPILED, Check, Row, broken, byte_compile
 from tests.test_cli import run
 
 
@@ -48,3 +51,27 @@ def test_a_figure_past_its_bound_fails_the_run():
     assert broken([row(fine, exact)]) == []
     assert broken([row(fine, slow), row(too_few)]) == [slow, too_few]
     assert str(slow) == "ratio: 4 (must be ≤ 3)" and str(exact) == "files read: 1 (must be ≤ 1 and ≥ 1)"
+
+
+def test_the_shipped_start_runs_from_bytecode_as_the_images_install_leaves_it():
+    # under PYTHONDONTWRITEBYTECODE (the image's, this project's) a checkout's modules would otherwise be compiled from
+    # source at every start the benchmark measures
+    folders = [Path(folder) for package in BYTE_COMPILED for folder in import_module(package).__path__]
+    sources = [source for folder in folders for source in folder.rglob("*.py")]
+    for source in sources:
+        Path(cache_from_source(str(source))).unlink(missing_ok=True)
+    byte_compile()
+    stale = [str(source) for source in sources if not _current(source)]
+    assert len(sources) > 80 and not stale, stale
+
+
+def _current(source: Path) -> bool:
+    """Whether the bytecode beside a module is what Python loads for it: this Python's, of the source's mtime and
+    size."""
+    try:
+        header = Path(cache_from_source(str(source))).read_bytes()[:16]
+    except OSError:
+        return False
+    stat = source.stat()
+    stamp = (int(stat.st_mtime) & 0xFFFFFFFF).to_bytes(4, "little") + (stat.st_size & 0xFFFFFFFF).to_bytes(4, "little")
+    return header[:4] == MAGIC_NUMBER and header[8:] == stamp

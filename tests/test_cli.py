@@ -129,8 +129,8 @@ def test_help_names_every_command():
     from monsterbot.cli import build_parser
 
     parser = build_parser()
-    commands = next(a for a in parser._actions if a.dest == "command").choices
-    first = parser.description.split(". ")[0]
+    commands = list(next(a for a in parser._actions if a.dest == "command").choices or ())
+    first = (parser.description or "").split(". ")[0]
     assert len(commands) >= 15 and all(f"{c}," in first or f"{c})" in first for c in commands), first
 
 

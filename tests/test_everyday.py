@@ -7,7 +7,7 @@ import pytest
 from monsterbot.core.matching.everyday import build_dictionary_words, everyday_words
 from monsterbot.core.matching.matcher import Matcher, Outcome
 from monsterbot.core.model import GameFacts, Monster
-from tests.conftest import ask, assert_matches
+from tests.conftest import ask, assert_matches, matched
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_names_around_or_holding_everyday_words_still_match(knowledge, text, mon
 def test_a_name_is_never_an_everyday_word():
     twin = Monster("kirin", {"en": "Kirin", "ja": "キリン"}, {"ja": ("キリンビール",)}, {"world": GameFacts("world")})
     matcher = Matcher([twin], everyday={"キリンビール"})
-    assert matcher.match("キリンビール").best.monster_id == "kirin"
+    assert matched(matcher.match("キリンビール")).monster_id == "kirin"
 
 
 def test_the_shipped_lists_load_normalised():
@@ -72,7 +72,7 @@ def test_dictionary_words_that_hold_or_resemble_a_name(tmp_path):
 
 def test_an_everyday_word_that_sounds_like_a_name_is_that_name(knowledge):
     # 炎龍 (a fire dragon, in jieba's dictionary) reads yanlong like 岩龍 (Basarios); 恐龍 sounds like no name
-    assert ask(knowledge, "炎龍").best.monster_id == "basarios"
+    assert matched(ask(knowledge, "炎龍")).monster_id == "basarios"
     assert ask(knowledge, "恐龍").outcome is Outcome.MISS
 
 
@@ -101,4 +101,4 @@ def test_an_english_word_made_of_a_name_and_the_next_words_letters_is_not_masked
     matcher = knowledge.current.matcher
     assert matcher._mask_everyday_words("rathalosthan") == "rathalosthan"
     assert matcher._mask_everyday_words("ilostit") != "ilostit"  # a word of its own is masked still
-    assert ask(knowledge, "rathalos than").best.monster_id == "rathalos"
+    assert matched(ask(knowledge, "rathalos than")).monster_id == "rathalos"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from typing import Any
 
 import pytest
@@ -33,7 +34,6 @@ from tests.conftest import (
     wait_for,
 )
 from tests.openapi_contract import errors
-from tests.test_store import database_url  # noqa: F401 - the SQLite and PostgreSQL fixture
 
 
 class Chat:
@@ -410,7 +410,7 @@ def test_replicas_share_memory_and_the_chat_game_through_the_store(line_stub, kn
     assert tail is not None and "Rathalos" in tail["altText"]
 
 
-def test_store_memory_expires_and_clears_old_rows(database_url):  # noqa: F811 - the fixture imported above
+def test_store_memory_expires_and_clears_old_rows(database_url):
     from sqlmodel import Session, select
 
     from monsterbot.memory.sql_store import SqlMemory
@@ -435,14 +435,14 @@ def test_store_memory_expires_and_clears_old_rows(database_url):  # noqa: F811 -
         assert [row.chat_key for row in session.exec(select(ChatMemoryRow))] == ["b"]  # "a" expired and is gone
 
 
-def test_host_file_memory_is_shared_expires_and_clears_old_rows(tmp_path):
+def test_host_file_memory_is_shared_expires_and_clears_old_rows(tmp_path, closing):
     """The embedded default: the host's workers (two connections here) share the file in the data folder."""
     import sqlite3
 
     from monsterbot.memory.host_store import HostFileMemory
 
     now = [1_800_000_000.0]
-    one, two = (HostFileMemory(tmp_path / "chats.sqlite3", 600, clock=lambda: now[0]) for _ in range(2))
+    one, two = (closing(HostFileMemory(tmp_path / "chats.sqlite3", 600, clock=lambda: now[0])) for _ in range(2))
     one.remember("a", Remembered("rathalos", "world", "part", "tail", "zh-TW"))
     assert two.recall("a") == Remembered("rathalos", "world", "part", "tail", "zh-TW")
     two.forget("a")  # the bot left the chat
@@ -460,7 +460,7 @@ def test_host_file_memory_is_shared_expires_and_clears_old_rows(tmp_path):
 def test_a_broken_memory_file_reads_as_no_memory_and_the_card_is_still_answered(line_stub, knowledge, tmp_path, capsys):
     from monsterbot.memory.host_store import HostFileMemory
 
-    memory = HostFileMemory(tmp_path / "chats.sqlite3", 600)
+    memory = HostFileMemory(tmp_path / "chats.sqlite3", 600)  # the app's: closed with it
     memory._file.db.execute("DROP TABLE chats")  # the file no longer holds what we wrote
     chat = Chat(line_stub, knowledge, memory=memory)
     card = chat.say("rathalos")
@@ -470,7 +470,7 @@ def test_a_broken_memory_file_reads_as_no_memory_and_the_card_is_still_answered(
     assert "chat memory not written" in logged and "chat memory not read" in logged
 
 
-def test_chat_memory_follows_the_settings(tmp_path):
+def test_chat_memory_follows_the_settings(tmp_path, closing):
     import sqlalchemy
 
     from monsterbot.config import Settings
@@ -481,7 +481,7 @@ def test_chat_memory_follows_the_settings(tmp_path):
     def settings(**env: str) -> Settings:
         return Settings.from_env({"MONSTERBOT_DATA_DIR": str(tmp_path), **env}, require_line=False)
 
-    assert isinstance(chat_memory(settings(), None), HostFileMemory)  # the embedded default
+    assert isinstance(closing(chat_memory(settings(), None)), HostFileMemory)  # the embedded default
     assert settings(MONSTERBOT_QUERY_LOG="off").needs_store  # chats' own settings are kept in the store
     assert isinstance(chat_memory(settings(MONSTERBOT_MEMORY="off"), None), NoMemory)
     remote = settings(DATABASE_URL="postgresql+psycopg://u@127.0.0.1:1/x", MONSTERBOT_QUERY_LOG="off")
@@ -490,11 +490,11 @@ def test_chat_memory_follows_the_settings(tmp_path):
     remembered = chat_memory(remote, engine)
     assert isinstance(remembered, BoundedMemory) and isinstance(remembered._inner, SqlMemory)
     embedded = settings(DATABASE_URL=f"sqlite:///{tmp_path / 'store.sqlite3'}")
-    assert isinstance(chat_memory(embedded, engine), HostFileMemory)  # an SQLite store: the host's file, no ORM
-    assert isinstance(chat_memory(settings(REDIS_URL="redis://127.0.0.1:1/0"), None), BoundedMemory)
+    assert isinstance(closing(chat_memory(embedded, engine)), HostFileMemory)  # SQLite store: the host's file, no ORM
+    assert isinstance(closing(chat_memory(settings(REDIS_URL="redis://127.0.0.1:1/0"), None)), BoundedMemory)
 
 
-def test_a_version_2_store_gains_the_chat_game(database_url):  # noqa: F811 - the fixture imported above
+def test_a_version_2_store_gains_the_chat_game(database_url):
     import sqlalchemy
     from sqlmodel import Session
 
@@ -541,9 +541,10 @@ def test_a_stalled_store_keeps_replies_fast_and_degrades_to_no_memory(line_stub,
         assert tail is not None and "火龍" in tail["altText"]  # through the proxy while it flows
         proxy.stall()  # a hung Redis: connections stay open, nothing comes back
         for text in ("尾巴呢", "rise的呢", "火龍", "頭呢"):  # answered while the store stays stalled
-            answer = answered(lambda text=text: chat.say(text))  # the socket timeout and the recall bound hold
+            answer = answered(partial(chat.say, text))  # the socket timeout and the recall bound hold
             assert answer is not None
-        assert answer["type"] == "text" and answer["text"].startswith("哪一隻")  # no memory while the store hangs
+        assert answer is not None and answer["type"] == "text"
+        assert answer["text"].startswith("哪一隻")  # no memory while the store hangs
     finally:
         proxy.stop()
 
@@ -553,21 +554,20 @@ def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, 
     from monsterbot.preferences.cached import CachedPreferences
     from monsterbot.preferences.sql import StorePreferences
     from monsterbot.store.database import migrate, open_engine
+    from tests.conftest import need_postgres, pg_schema_url
     from tests.tcp_proxy import TcpProxy
-    from tests.test_store import PG_SERVER, _pg_schema_url, _postgres_or_skip
 
-    _postgres_or_skip()
-    url, drop = _pg_schema_url(PG_SERVER)
+    need_postgres()
+    url, drop = pg_schema_url()
     proxy = TcpProxy(("127.0.0.1", 5432))
     try:
         engine = open_engine(url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}"))
         migrate(engine)
-        bound = {"timeout": 0.25, "cooldown": 30}
         group = Chat(
             line_stub,
             knowledge,
             chat="group",
-            memory=BoundedMemory(SqlMemory(engine, 600), Bounded("test memory", **bound)),
+            memory=BoundedMemory(SqlMemory(engine, 600), Bounded("test memory", timeout=0.25, cooldown=30)),
             preferences=CachedPreferences(StorePreferences(engine), ttl=0.01, wait=0.25),
         )
         assert group.say("預設荒野") is not None
@@ -578,7 +578,7 @@ def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, 
         assert group.say("尾巴呢") is not None
         proxy.stall()  # a hung database: connections stay open, nothing comes back
         for text in ("火龍", "尾巴呢", "rathalos"):  # answered while the database stays stalled
-            answer = answered(lambda text=text: group.say(text))
+            answer = answered(partial(group.say, text))
             if text == "rathalos":  # the defaults: clear names answered, the bot's game, nothing remembered
                 assert answer is not None and "Monster Hunter World: Iceborne" in message_texts(answer)
         assert group.say("尾巴呢") is None

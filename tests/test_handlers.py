@@ -10,10 +10,13 @@ import pytest
 from monsterbot.conversation import ChatKind, Conversation
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty
 from monsterbot.core.model import KeywordReply, KnowledgeSet
+from monsterbot.core.snapshot import Snapshot
 from monsterbot.preferences import MemoryPreferences
 from monsterbot.questions.context import Context
 from monsterbot.questions.order import ORDER
 from monsterbot.sources.live import LiveKnowledge
+from monsterbot.sources.yaml_files import YamlSource
+from tests.conftest import KNOWLEDGE
 
 
 class Ping:
@@ -118,22 +121,24 @@ def test_a_part_answer_leaves_out_the_states_no_source_names(knowledge: Any) -> 
 def test_a_message_reads_the_live_knowledge_once(knowledge: Any) -> None:
     """A reload between two reads would answer half from one version, half from another (sources/live.py)."""
 
-    class Counted:
+    class Counted(LiveKnowledge):
         reads = 0
 
         @property
-        def current(self) -> Any:
-            Counted.reads += 1
-            return knowledge.current
+        def current(self) -> Snapshot:
+            self.reads += 1
+            return super().current
 
-    talk = Conversation(Counted())
+    counted = Counted(YamlSource([KNOWLEDGE]).load)
+    counted.adopt(knowledge.current)
+    talk = Conversation(counted)
     for text in ("火龍", "尾巴呢", "火龍 vs 雌火龍", "哪些魔物怕火", "rath", "xyzzy", "help", "謝謝"):
-        before = Counted.reads
+        before = counted.reads
         talk.reply_to_text(text, chat_key="chat")
-        assert Counted.reads - before == 1, text
-    before = Counted.reads
+        assert counted.reads - before == 1, text
+    before = counted.reads
     talk.reply_to_postback("reverse=fire&game=wilds&lang=en&page=1")
-    assert Counted.reads - before == 1
+    assert counted.reads - before == 1
 
 
 @pytest.mark.parametrize("text", ["glow materials", "電龍頭", "basar", "seregi", "青熊"])

@@ -47,9 +47,9 @@ def test_a_redelivered_event_is_answered_once(webhook, line_stub):
     assert len(line_stub.replies()) == 2
 
 
-def test_the_events_file_claims_with_a_lease_then_marks_answered(tmp_path):
+def test_the_events_file_claims_with_a_lease_then_marks_answered(tmp_path, closing):
     now = [1000.0]
-    workers = [SqliteLedger(tmp_path / "events.sqlite3", lease=30, clock=lambda: now[0]) for _ in range(2)]
+    workers = [closing(SqliteLedger(tmp_path / "events.sqlite3", lease=30, clock=lambda: now[0])) for _ in range(2)]
     assert workers[0].claim(["a"]) == {"a"} and workers[1].claim(["a"]) == set()  # a live claim holds off the other
     now[0] += 31
     assert workers[1].claim(["a", "b"]) == {"a", "b"}  # the first worker died: its claim expired, a redelivery answers
@@ -62,17 +62,18 @@ def test_the_events_file_claims_with_a_lease_then_marks_answered(tmp_path):
 
 
 @pytest.mark.parametrize("ledger", ["events file", "redis"])
-def test_a_late_release_frees_only_the_releasers_own_claim(tmp_path, ledger):
+def test_a_late_release_frees_only_the_releasers_own_claim(tmp_path, ledger, closing):
     """A worker whose lease ran out while its reply failed releases nothing another worker claimed since: that one
     is answering the event, and a third redelivery must not be answered beside it."""
     now = [1000.0]
     if ledger == "events file":
-        first, second = [SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0]) for _ in range(2)]
+        first, second = [closing(SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0])) for _ in range(2)]
     else:
         url = need_redis()
         prefix = f"monsterbot-test:{uuid.uuid4()}:"
         first, second = [
-            RedisLedger(url, 0.05, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix) for n in range(2)
+            closing(RedisLedger(url, 0.05, SqliteLedger(tmp_path / f"{n}.sqlite3", 30), prefix=prefix))
+            for n in range(2)
         ]
     assert first.claim(["e"]) == {"e"}
     now[0] += 31
@@ -82,14 +83,16 @@ def test_a_late_release_frees_only_the_releasers_own_claim(tmp_path, ledger):
     assert first.claim(["e"]) == set() and second.claim(["e"]) == set()  # still the second's
 
 
-def test_an_answer_redis_missed_is_never_answered_again(tmp_path):
+def test_an_answer_redis_missed_is_never_answered_again(tmp_path, closing):
     """A reply that came back after its webhook's deadline is marked answered in the host's file alone (Redis is not
     called then): the host's other worker does not claim the event's redelivery, and the worker's next poll marks it
     in Redis, where another replica (its own file) finds it."""
     url = need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
-    worker, sibling = [RedisLedger(url, 0.05, SqliteLedger(tmp_path / "host.sqlite3", 30), prefix=prefix) for _ in "ab"]
-    replica = RedisLedger(url, 0.05, SqliteLedger(tmp_path / "replica.sqlite3", 30), prefix=prefix)
+    worker, sibling = [
+        closing(RedisLedger(url, 0.05, SqliteLedger(tmp_path / "host.sqlite3", 30), prefix=prefix)) for _ in "ab"
+    ]
+    replica = closing(RedisLedger(url, 0.05, SqliteLedger(tmp_path / "replica.sqlite3", 30), prefix=prefix))
     assert worker.claim(["e", "f"]) == {"e", "f"}
     with deadline(time.monotonic() - 1):  # past the webhook's deadline: no Redis call
         worker.answered("e")
@@ -100,7 +103,7 @@ def test_an_answer_redis_missed_is_never_answered_again(tmp_path):
     assert replica.claim(["e", "f"]) == set() and replica.were_answered(["e", "f"]) == {"e", "f"}
 
 
-def test_a_mark_a_claim_could_not_write_is_written_at_the_next_poll(tmp_path, monkeypatch):
+def test_a_mark_a_claim_could_not_write_is_written_at_the_next_poll(tmp_path, monkeypatch, closing):
     """The host's other worker finds a redelivered event answered in the host's file but cannot write its mark to
     Redis: it keeps the mark for its next poll, and another replica (its own file) does not answer the event again."""
     import redis
@@ -110,8 +113,10 @@ def test_a_mark_a_claim_could_not_write_is_written_at_the_next_poll(tmp_path, mo
     monkeypatch.setattr(dedupe, "REDIS_RETRY_AFTER", 0.05)  # Redis thought down for 50 ms after a failure
     url = need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
-    worker, sibling = [RedisLedger(url, 0.05, SqliteLedger(tmp_path / "host.sqlite3", 30), prefix=prefix) for _ in "ab"]
-    replica = RedisLedger(url, 0.05, SqliteLedger(tmp_path / "replica.sqlite3", 30), prefix=prefix)
+    worker, sibling = [
+        closing(RedisLedger(url, 0.05, SqliteLedger(tmp_path / "host.sqlite3", 30), prefix=prefix)) for _ in "ab"
+    ]
+    replica = closing(RedisLedger(url, 0.05, SqliteLedger(tmp_path / "replica.sqlite3", 30), prefix=prefix))
     assert worker.claim(["e"]) == {"e"}
     with deadline(time.monotonic() - 1):  # Redis missed the mark, and the worker is gone before its poll
         worker.answered("e")
@@ -128,7 +133,7 @@ def test_a_mark_a_claim_could_not_write_is_written_at_the_next_poll(tmp_path, mo
     assert replica.claim(["e"]) == set() and replica.were_answered(["e"]) == {"e"}
 
 
-def test_the_events_file_deletes_expired_rows_a_few_oldest_at_a_time(tmp_path, monkeypatch):
+def test_the_events_file_deletes_expired_rows_a_few_oldest_at_a_time(tmp_path, monkeypatch, closing):
     """A deletion of expired rows reads only the oldest few (a full scan of a day's events held the loop for tens of
     ms), and deletes them all as claims go on."""
     import sqlite3
@@ -136,7 +141,7 @@ def test_the_events_file_deletes_expired_rows_a_few_oldest_at_a_time(tmp_path, m
     monkeypatch.setattr(SqliteLedger, "_PRUNE_EVERY", 2)
     monkeypatch.setattr(SqliteLedger, "_PRUNE_OLDEST", 4)
     now = [1000.0]
-    ledger = SqliteLedger(tmp_path / "events.sqlite3", lease=30, ttl=60, clock=lambda: now[0])
+    ledger = closing(SqliteLedger(tmp_path / "events.sqlite3", lease=30, ttl=60, clock=lambda: now[0]))
     for n in range(10):
         ledger.claim([f"old{n}"])  # a deletion after every second claim: nothing expired yet
         ledger.answered(f"old{n}")
@@ -392,7 +397,7 @@ def test_a_host_file_is_never_synced_and_read_by_no_other_boot(tmp_path, monkeyp
     assert rows_after_reopening(tmp_path / "chats.sqlite3")[1] == 2  # no record: kept (it was synced)
 
 
-def test_a_host_files_writers_take_turns_and_a_wait_ends_at_the_busy_timeout(tmp_path, caplog):
+def test_a_host_files_writers_take_turns_and_a_wait_ends_at_the_busy_timeout(tmp_path, caplog, closing):
     """Another worker's write (its hold on `<name>.lock`) is waited for, and the write done once it ends; a hold past
     the busy timeout fails the write (logged), never holds the caller longer."""
     import fcntl
@@ -401,8 +406,8 @@ def test_a_host_files_writers_take_turns_and_a_wait_ends_at_the_busy_timeout(tmp
     from monsterbot.host_file import HostFile
 
     path = tmp_path / "chats.sqlite3"
-    mine = HostFile(path, 0.5, "CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY)", "a test's row")
-    other = (tmp_path / "chats.sqlite3.lock").open("a")  # another worker's opening of the lock file
+    mine = closing(HostFile(path, 0.5, "CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY)", "a test's row"))
+    other = closing((tmp_path / "chats.sqlite3.lock").open("a"))  # another worker's opening of the lock file
     fcntl.flock(other, fcntl.LOCK_EX)
     threading.Timer(0.1, fcntl.flock, (other, fcntl.LOCK_UN)).start()
     mine.write("INSERT INTO t VALUES (?)", ("waited",))
@@ -412,6 +417,29 @@ def test_a_host_files_writers_take_turns_and_a_wait_ends_at_the_busy_timeout(tmp
         assert not mine.write_all(("INSERT INTO t VALUES (?)", ("never",)))
     assert mine.read_one("SELECT group_concat(k) FROM t", ()) == ("waited",)
     assert caplog.text.count("a test's row not written") == 2
+
+
+def test_a_closed_app_leaves_no_file_of_its_data_folder_open(line_stub, knowledge, tmp_path):
+    """`close_app` closes the events file and the chat memory's file, their connections and their `.lock` openings: a
+    process that builds apps again and again (a development server's reloads, the tests) keeps none of them open."""
+    import os
+    from pathlib import Path
+
+    from monsterbot.memory.host_store import HostFileMemory
+    from monsterbot.web.app import close_app, create_app
+
+    def open_under(folder: Path) -> set[str]:
+        found = set()
+        for fd in Path("/proc/self/fd").iterdir():
+            with contextlib.suppress(OSError):  # the listing's own descriptor, closed by now
+                found.add(os.readlink(fd))
+        return {name for name in found if name.startswith(str(folder))}
+
+    memory = HostFileMemory(tmp_path / "chats.sqlite3", 600)
+    app = create_app(settings_for(line_stub, data_dir=tmp_path), runtime_for(knowledge, memory=memory))
+    assert {str(tmp_path / f"{name}.sqlite3.lock") for name in ("events", "chats")} <= open_under(tmp_path)
+    close_app(app)
+    assert open_under(tmp_path) == set()
 
 
 def test_replies_sent_from_the_loop_never_leave_it(line_stub):
@@ -437,10 +465,14 @@ def test_replies_sent_from_the_loop_never_leave_it(line_stub):
         dispatcher.attach(loop)
         results: list[str] = []
         sent = [
-            dispatcher.send(reply_token(f"loop-{n}"), [to_wire(TextMessage(text="hi"))], results.append)
+            reply
             for n in range(4)
+            if isinstance(
+                reply := dispatcher.send(reply_token(f"loop-{n}"), [to_wire(TextMessage(text="hi"))], results.append),
+                asyncio.Task,
+            )
         ]
-        assert all(isinstance(reply, asyncio.Task) for reply in sent)
+        assert len(sent) == 4  # each a task of the loop
         await dispatcher.settle_async(sent, loop.time())
         await dispatcher.close()
         return results
@@ -483,12 +515,12 @@ def test_a_reply_cancelled_before_it_started_is_reported_and_frees_its_place():
         dispatcher.attach(asyncio.get_running_loop())
         results: list[str] = []
         first = dispatcher.send("first", [], results.append)
-        assert first is not None and dispatcher.send("refused", [], results.append) is None
+        assert isinstance(first, asyncio.Task) and dispatcher.send("refused", [], results.append) is None
         first.cancel()  # before its first step: its coroutine never runs
         await asyncio.gather(first, return_exceptions=True)  # its end reported before this wait's own callback
         assert results == ["unsent"]
         second = dispatcher.send("second", [], results.append)
-        assert second is not None and await second == "ok"
+        assert isinstance(second, asyncio.Task) and await second == "ok"
         await dispatcher.drain_async(timeout=0.5)
         assert results == ["unsent", "ok"]
 
@@ -530,20 +562,24 @@ def _owed(event_id: str, deadline: float, sending: bool = False) -> Owed:
     return Owed(event_id, f"token-{event_id}", (to_wire(TextMessage(text=event_id)),), deadline, sending)
 
 
-def _two_workers(ledger: str, tmp_path, now: list[float]) -> list:
+def _two_workers(ledger: str, tmp_path, now: list[float], closing) -> list:
     """Two workers' ledgers on one events file, or on one Redis (each with its own file standing in)."""
     if ledger == "events file":
-        return [SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0], send_lease=4) for _ in range(2)]
+        return [
+            closing(SqliteLedger(tmp_path / "events.sqlite3", 30, clock=lambda: now[0], send_lease=4)) for _ in range(2)
+        ]
     url = need_redis()
     prefix = f"monsterbot-test:{uuid.uuid4()}:"
     return [
-        RedisLedger(
-            url,
-            30,
-            SqliteLedger(tmp_path / f"{n}.sqlite3", 30, clock=lambda: now[0]),
-            prefix=prefix,
-            send_lease=4,
-            clock=lambda: now[0],
+        closing(
+            RedisLedger(
+                url,
+                30,
+                SqliteLedger(tmp_path / f"{n}.sqlite3", 30, clock=lambda: now[0]),
+                prefix=prefix,
+                send_lease=4,
+                clock=lambda: now[0],
+            )
         )
         for n in range(2)
     ]
@@ -565,9 +601,9 @@ def test_an_owed_reply_is_kept_as_its_messages_were_sent(knowledge):
 
 
 @pytest.mark.parametrize("ledger", ["events file", "redis"])
-def test_the_outbox_hands_a_gone_workers_replies_to_another_while_their_token_lasts(tmp_path, ledger):
+def test_the_outbox_hands_a_gone_workers_replies_to_another_while_their_token_lasts(tmp_path, ledger, closing):
     now = [time.time()]
-    first, second = _two_workers(ledger, tmp_path, now)
+    first, second = _two_workers(ledger, tmp_path, now, closing)
     assert first.claim(["a", "b", "c"]) == {"a", "b", "c"}
     assert first.owe([_owed("a", now[0] + 30, sending=True), _owed("b", now[0] + 30), _owed("c", now[0] + 2)])
     taken = second.take_owed(ALL)  # b failed before the webhook responded: at once; a is on its way (sender lease)
@@ -591,11 +627,11 @@ def test_the_outbox_hands_a_gone_workers_replies_to_another_while_their_token_la
 
 
 @pytest.mark.parametrize("ledger", ["events file", "redis"])
-def test_a_worker_takes_no_more_owed_replies_than_it_can_send_at_once(tmp_path, ledger):
+def test_a_worker_takes_no_more_owed_replies_than_it_can_send_at_once(tmp_path, ledger, closing):
     """A reply taken is leased to its taker for one LINE timeout; taken beyond its free senders, it would wait past
     that lease and another worker would take and send it again."""
     now = [time.time()]
-    first, second = _two_workers(ledger, tmp_path, now)
+    first, second = _two_workers(ledger, tmp_path, now, closing)
     assert first.claim(["a", "b", "c"]) == {"a", "b", "c"}
     assert first.owe([_owed(event_id, now[0] + 30) for event_id in "abc"])
     assert second.take_owed(0) == []
@@ -603,11 +639,13 @@ def test_a_worker_takes_no_more_owed_replies_than_it_can_send_at_once(tmp_path, 
     assert len(first.take_owed(ALL)) == 1  # the third: the two taken are leased to the second worker
 
 
-def test_an_event_answered_through_redis_is_skipped_while_the_hosts_file_stands_in(tmp_path):
+def test_an_event_answered_through_redis_is_skipped_while_the_hosts_file_stands_in(tmp_path, closing):
     """Redis slow or down, or no time left in a webhook's deadline: claims go to the host's file, which knows the
     events this host answered (written through), so LINE's redelivery of one is not answered twice."""
-    ledger = RedisLedger(
-        need_redis(), 30, SqliteLedger(tmp_path / "e.sqlite3", 30), prefix=f"monsterbot-test:{uuid.uuid4()}:"
+    ledger = closing(
+        RedisLedger(
+            need_redis(), 30, SqliteLedger(tmp_path / "e.sqlite3", 30), prefix=f"monsterbot-test:{uuid.uuid4()}:"
+        )
     )
     assert ledger.claim(["a", "b"]) == {"a", "b"}
     ledger.answered("a")

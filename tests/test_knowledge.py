@@ -18,7 +18,7 @@ from monsterbot.knowledge.records import slug
 from monsterbot.knowledge.schema import schema
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
-from tests.conftest import FIXTURES, KNOWLEDGE, need_shared, wait_for
+from tests.conftest import FIXTURES, KNOWLEDGE, matched, need_shared, wait_for
 
 
 def test_repo_knowledge_validates_without_errors_or_warnings():
@@ -314,7 +314,7 @@ def test_hot_reload_picks_up_an_edit_and_survives_a_broken_one(tmp_path):
 
         save(path.read_text().replace("aliases:\n", "aliases:\n  en: [tigerboy]\n"))
         wait_for(lambda: live.current.matcher.match_question(parse("tigerboy")).best is not None)
-        assert live.current.matcher.match_question(parse("tigerboy")).best.monster_id == "tigrex"
+        assert matched(live.current.matcher.match_question(parse("tigerboy"))).monster_id == "tigrex"
         good = live.current
         save("id: tigrex\nnames: [broken\n")
         wait_for(lambda: not live.status.ok)

@@ -7,6 +7,7 @@ import logging
 import os
 import pickle
 import shutil
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -174,9 +175,7 @@ def test_a_cache_written_by_other_code_is_rebuilt(folder, data, monkeypatch):
 def test_the_code_tag_covers_the_name_folding_and_the_schema():
     assert compiled.code_tag() == compiled.code_tag()
     covered = {
-        file.name
-        for package in compiled._CODE_PACKAGES
-        for file in Path(__import__(package, fromlist=["x"]).__file__).parent.rglob("*")
+        file.name for package in compiled._CODE_PACKAGES for file in Path(str(resources.files(package))).rglob("*")
     }
     assert {"normalize.py", "matcher.py", "everyday_words.txt", "records.py", "monster.schema.json"} <= covered
 

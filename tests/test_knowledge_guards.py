@@ -255,7 +255,9 @@ def test_a_file_rewritten_in_place_while_reloads_read_it_is_never_taken_half(fol
     path = folder / "monsters" / "rathalos.yaml"
     whole = path.read_text()
     cut = whole.index("\n  rise:")  # the first part alone is a valid record with fewer games
-    stop, taken, refused = threading.Event(), [], []
+    stop = threading.Event()
+    taken: list[set[str]] = []
+    refused: list[set[str]] = []
 
     def editor() -> None:
         while not stop.is_set():

@@ -19,7 +19,7 @@ from kubernetes.client.exceptions import ApiException  # noqa: E402
 
 from tests.test_kubernetes_operator import bot  # noqa: E402
 
-DEPLOYMENT = {
+DEPLOYMENT: dict[str, Any] = {
     "apiVersion": "apps/v1",
     "kind": "Deployment",
     "metadata": {"name": "web", "namespace": "default"},
@@ -41,7 +41,7 @@ DEPLOYMENT = {
         },
     },
 }
-SERVICE = {
+SERVICE: dict[str, Any] = {
     "apiVersion": "v1",
     "kind": "Service",
     "metadata": {"name": "web", "namespace": "default"},

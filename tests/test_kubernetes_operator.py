@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from functools import lru_cache
+from typing import Any
 
 import pytest
 import urllib3
@@ -131,7 +132,7 @@ def policy(*values: str, namespace: str = "default") -> PodPolicy:
 
 
 #: Knative Serving's Service, as a CRD that keeps its spec whole (the fake API server knows only installed CRDs).
-KNATIVE_CRD = {
+KNATIVE_CRD: dict[str, Any] = {
     "apiVersion": "apiextensions.k8s.io/v1",
     "kind": "CustomResourceDefinition",
     "metadata": {"name": "services.serving.knative.dev"},
@@ -453,7 +454,8 @@ def test_a_bot_on_the_store_gets_its_database_url_from_a_secret():
 @pytest.mark.parametrize(
     "failure",
     [
-        urllib3.exceptions.MaxRetryError(None, "/apis", "connection refused"),  # the API server away: not an OSError
+        # the API server away: not an OSError
+        urllib3.exceptions.MaxRetryError(urllib3.HTTPConnectionPool("127.0.0.1", 1), "/apis", ConnectionRefusedError()),
         urllib3.exceptions.ProtocolError("connection reset"),
         ApiException(status=500),
         ConnectionRefusedError(),
@@ -645,9 +647,14 @@ def test_a_flood_of_bindings_never_delays_a_bots_own_objects(kube, operator_clie
     # the verdicts are computed again only when a binding's spec or labels, or a Bot, changed (not its own writes)
     from monsterbot.operator import operator as module
 
-    computed = []
+    computed: list[int] = []
     real = module.binding_conditions
-    monkeypatch.setattr(module, "binding_conditions", lambda *args: computed.append(1) or real(*args))
+
+    def counted(*args: Any) -> Any:
+        computed.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(module, "binding_conditions", counted)
     operator.reconcile_all()
     assert computed == []
     kube.apply(BINDINGS, binding("flood-000", [_wyvern(0) | {"aliases": {"zh-TW": ["火龍"]}}]))

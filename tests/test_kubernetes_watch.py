@@ -3,13 +3,15 @@ the stand-in (tests/fake_kube.py) only for faults the real server cannot make on
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 kubernetes = pytest.importorskip("kubernetes")
 
 from monsterbot.kubernetes.crds import API_VERSION  # noqa: E402
 from monsterbot.sources.cluster import ClusterSource  # noqa: E402
-from monsterbot.web.runtime import build  # noqa: E402
+from monsterbot.web.runtime import Runtime, build  # noqa: E402
 from tests.conftest import app_for, payload, post_signed, settings_for, text_event, wait_for  # noqa: E402
 
 BINDINGS = "/apis/monsterbot.io/v1alpha1/namespaces/default/eventbindings"
@@ -25,7 +27,7 @@ def binding(name: str, monsters=(), events=(), bot="monsterbot") -> dict:
 
 
 #: A made-up monster (test data, not knowledge): nothing in knowledge/ answers to it.
-LOREM = {
+LOREM: dict[str, Any] = {
     "id": "lorem-wyvern",
     "names": {"en": "Lorem Wyvern", "ja": "ロレムワイバーン", "zh-TW": "試驗龍", "zh-CN": "试验龙"},
     "aliases": {"en": ["lorem"]},
@@ -51,21 +53,33 @@ def fake_api(fake_client):
     return client.CustomObjectsApi(fake_client)
 
 
+def _cluster(runtime: Runtime) -> ClusterSource:
+    """The runtime's watch of the cluster (built with `kubernetes=True`)."""
+    assert runtime.cluster is not None
+    return runtime.cluster
+
+
+class ClusterBot:
+    """A webhook app whose knowledge the cluster's EventBindings extend; called with a text, the message it replies."""
+
+    def __init__(self, runtime: Runtime, app: Any, line_stub: Any) -> None:
+        self.runtime = runtime
+        self.app = app
+        self.client = app.test_client()
+        self.cluster = _cluster(runtime)
+        self._line = line_stub
+
+    def __call__(self, text: str) -> dict[str, Any]:
+        assert post_signed(self.app, payload(text_event(text))).status_code == 200
+        return self._line.replies()[-1].body["messages"][0]
+
+
 @pytest.fixture()
 def cluster_bot(kube, api, line_stub):
     settings = settings_for(line_stub, kubernetes=True, namespace="default", bot="monsterbot")  # the bindings' Bot
     runtime = build(settings, kube_api=api)
-    runtime.cluster.watcher._timeout = 1  # short server-side watch timeouts keep the test and stop() quick
-    app = app_for(settings, runtime)
-    client = app.test_client()
-
-    def ask(text):
-        assert post_signed(app, payload(text_event(text))).status_code == 200
-        return line_stub.replies()[-1].body["messages"][0]
-
-    ask.runtime = runtime
-    ask.client = client
-    yield ask
+    _cluster(runtime).watcher._timeout = 1  # short server-side watch timeouts keep the test and stop() quick
+    yield ClusterBot(runtime, app_for(settings, runtime), line_stub)
     runtime.close()
 
 
@@ -82,18 +96,18 @@ def test_applying_an_event_binding_changes_answers_without_restart(kube, cluster
 
 
 def test_a_bad_binding_changes_nothing(kube, cluster_bot):
-    wait_for(lambda: cluster_bot.runtime.cluster.ready)
+    wait_for(lambda: cluster_bot.cluster.ready)
     before = cluster_bot.runtime.knowledge.current.version
     # passes the CRD's structural schema (which cannot say uniqueItems), fails the record schema
     bad = dict(LOREM, games={"wilds": {"source": "test", "weak_elements": ["fire", "fire"]}})
     kube.apply(BINDINGS, binding("broken", [bad]))
-    wait_for(lambda: cluster_bot.runtime.cluster._changes >= 2)
+    wait_for(lambda: cluster_bot.cluster._changes >= 2)
     assert cluster_bot.runtime.knowledge.current.version == before
     assert cluster_bot("火龍")["type"] == "flex"
 
 
 def test_a_binding_overrides_the_yaml_record_with_the_same_id(kube, cluster_bot):
-    wait_for(lambda: cluster_bot.runtime.cluster.ready)
+    wait_for(lambda: cluster_bot.cluster.ready)
     hotfix = {
         "id": "rathalos",
         "names": {"en": "Rathalos", "ja": "リオレウス", "zh-TW": "火龍", "zh-CN": "火龙"},
@@ -109,27 +123,31 @@ def test_readiness_waits_for_the_first_list(fake_kube, fake_api, line_stub):
     kube.fail_next(10_000, 500)  # every list fails until the API server recovers below
     settings = settings_for(line_stub, kubernetes=True, namespace="default")
     runtime = build(settings, kube_api=api)
-    runtime.cluster.watcher._backoff = (0.05, 0.1)
+    watcher = _cluster(runtime).watcher
+    watcher._backoff = (0.05, 0.1)
     app = app_for(settings, runtime)
     try:
-        wait_for(lambda: runtime.cluster.watcher.errors >= 2)
+        wait_for(lambda: watcher.errors >= 2)
         assert app.test_client().get("/readyz").status_code == 503
         kube.failures.clear()
         wait_for(lambda: app.test_client().get("/readyz").status_code == 200)
-        assert runtime.cluster.watcher.errors >= 1  # it backed off and recovered
+        assert watcher.errors >= 1  # it backed off and recovered
     finally:
         runtime.close()
 
 
 def _source(api, base_monsters=()):
-    class Base:
-        def load(self):
-            from monsterbot.core.model import KnowledgeSet
+    from monsterbot.core.model import KnowledgeSet
 
+    class Base:
+        def load(self) -> KnowledgeSet:
             return KnowledgeSet(tuple(base_monsters))
 
-        def fingerprint(self):
+        def fingerprint(self) -> str:
             return "base"
+
+        def compiled_index(self) -> None:
+            return None
 
     source = ClusterSource(Base(), api, "default", watch_timeout=1, bot="monsterbot")
     source.watcher._backoff = (0.05, 0.2)

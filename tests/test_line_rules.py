@@ -7,7 +7,7 @@ import json
 import urllib.error
 import urllib.request
 from dataclasses import replace
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 import pytest
 from linebot.v3.messaging import Message
@@ -22,7 +22,7 @@ from monsterbot.replies.wire import Wire, to_data
 from tests.conftest import TOKEN, message_texts
 
 
-def _body(*wire: dict[str, Any], token: str = "t") -> dict[str, Any]:
+def _body(*wire: Mapping[str, Any], token: str = "t") -> dict[str, Any]:
     return {"replyToken": token, "messages": list(wire)}
 
 

@@ -30,8 +30,8 @@ def test_the_code_is_laid_out_by_ruff_format():
 
 @pytest.mark.timeout(600)  # a cold mypy cache on a busy 2-core machine
 def test_mypy_finds_no_type_error():
-    """The type check of `monsterbot/` and `monsterbot_devtools/` (settings in pyproject.toml's [tool.mypy]); it ships
-    py.typed."""
+    """The type check of `monsterbot/`, `monsterbot_devtools/` and `tests/` (settings in pyproject.toml's [tool.mypy]);
+    the package ships py.typed."""
     done = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert (REPO / "monsterbot" / "py.typed").exists()

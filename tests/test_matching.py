@@ -8,7 +8,7 @@ from monsterbot.core.matching.matcher import Matcher, Method, Outcome
 from monsterbot.core.matching.normalize import detect_language, normalize
 from monsterbot.core.matching.question import Kind, parse
 from monsterbot.core.model import GameFacts, Monster
-from tests.conftest import ask, assert_matches
+from tests.conftest import ask, assert_matches, matched
 
 
 @pytest.mark.parametrize(
@@ -51,6 +51,8 @@ def test_normalize(raw, key):
         ("轰龙欠打 弱点", "zh-CN"),
         ("給予", "zh-TW"),
         ("芸芸眾生", "zh-TW"),
+        # half-width katakana, as some keyboards type it (once read as English)
+        ("ｼﾞﾝｵｳｶﾞ", "ja"),
     ],
 )
 def test_detect_language(text, language):
@@ -223,7 +225,7 @@ def test_a_sound_alike_slip_elsewhere_still_matches(knowledge, text, monster_id)
 @pytest.mark.parametrize(("a", "b"), [("角龍", "diablos"), ("鋼龍", "kushala-daora"), ("迅龍", "nargacuga")])
 def test_one_character_apart_names_stay_apart(knowledge, a, b):
     result = ask(knowledge, a)
-    assert result.best.monster_id == b
+    assert matched(result).monster_id == b
     assert all(c.score < 85 for c in result.candidates[1:])
 
 
@@ -253,7 +255,7 @@ def test_a_shared_name_is_ambiguous_not_arbitrary():
 def test_a_name_holding_filler_words_is_found_when_the_question_takes_them_off(text):
     matcher = Matcher([_monster("a", "Alpha", ["lord of the dunes"]), _monster("b", "Beta", ["dune lord"])])
     result = matcher.match_question(parse(text))
-    assert result.outcome is Outcome.MATCH and result.best.monster_id == "a", result
+    assert matched(result).monster_id == "a", result
 
 
 def test_a_name_of_one_word_beside_filler_is_keyed_only_as_written():
@@ -271,13 +273,13 @@ def test_a_word_of_a_phrase_alias_is_no_shortened_name(word):
         ]
     )
     assert all(candidate.method is not Method.PART for candidate in matcher.match(word).candidates)
-    assert matcher.match("lord of the dunes").best.monster_id == "a"
+    assert matched(matcher.match("lord of the dunes")).monster_id == "a"
 
 
 def test_methods_are_reported(knowledge):
-    assert ask(knowledge, "rathalos").best.method is Method.EXACT
-    assert ask(knowledge, "rathlos").best.method is Method.FUZZY
-    assert ask(knowledge, "nargacu").best.method is Method.PART
+    assert matched(ask(knowledge, "rathalos")).method is Method.EXACT
+    assert matched(ask(knowledge, "rathlos")).method is Method.FUZZY
+    assert matched(ask(knowledge, "nargacu")).method is Method.PART
 
 
 def test_long_input_is_bounded(knowledge):
@@ -295,15 +297,15 @@ def test_a_nickname_players_use_for_several_monsters_asks_which(knowledge, text,
 
 
 def test_a_shared_nickname_inside_a_typo_is_no_evidence(knowledge):
-    assert ask(knowledge, "rathlos").best.monster_id == "rathalos"
-    assert ask(knowledge, "ゴアマガラ").best.monster_id == "gore-magala"
+    assert matched(ask(knowledge, "rathlos")).monster_id == "rathalos"
+    assert matched(ask(knowledge, "ゴアマガラ")).monster_id == "gore-magala"
 
 
 @pytest.mark.parametrize(
     ("text", "monster_id"), [("贼龙", "great-jagras"), ("賊龍弱點", "great-jagras"), ("利奧雷武斯", "rathalos")]
 )
 def test_sourced_nicknames(knowledge, text, monster_id):
-    assert ask(knowledge, text).best.monster_id == monster_id
+    assert matched(ask(knowledge, text)).monster_id == monster_id
 
 
 @pytest.mark.parametrize(
@@ -468,7 +470,7 @@ def test_a_latin_alias_inside_a_word_one_letter_off_its_longer_name_is_that_name
     reading = read("which element hurts nargacugga most", matcher)
     assert reading.verdict is Verdict.ANSWER and reading.monsters == ("nargacuga",), reading
     assert reading.match is not None and reading.match.candidates[0].span == "nargacugga"
-    assert ask(knowledge, "which element hurts garangolm most").best.monster_id == "garangolm"
+    assert matched(ask(knowledge, "which element hurts garangolm most")).monster_id == "garangolm"
 
 
 def test_the_slip_and_heard_indexes_of_a_matcher_rebuilt_from_a_previous_are_those_built_from_scratch():
@@ -482,7 +484,7 @@ def test_the_slip_and_heard_indexes_of_a_matcher_rebuilt_from_a_previous_are_tho
     after = Matcher([monsters[0], renamed], previous=Matcher(monsters))
     fresh = Matcher([monsters[0], renamed])
     assert after._slips == fresh._slips and after._phonetic._heard == fresh._phonetic._heard
-    assert after.match("雷冷獸").best.monster_id == "zinogre"  # the new name's slip
+    assert matched(after.match("雷冷獸")).monster_id == "zinogre"  # the new name's slip
     assert not list(after._slips.spans("雷冷龍"))  # the old name's is gone
 
 

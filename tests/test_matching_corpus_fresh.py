@@ -12,7 +12,13 @@ from types import ModuleType
 import pytest
 
 from monsterbot.core.matching.evaluation import load
-from tests import matching_corpus, matching_corpus_fresh, matching_corpus_fresh2, matching_corpus_fresh3
+from tests import (
+    matching_corpus,
+    matching_corpus_fresh,
+    matching_corpus_fresh2,
+    matching_corpus_fresh3,
+    matching_corpus_fresh4,
+)
 from tests.corpus_files import held_out
 
 LANGUAGES = ("zh-TW", "zh-CN", "en", "ja")
@@ -25,6 +31,11 @@ CORPORA = {
         matching_corpus_fresh3,
         (1500, 300, 300),
         (matching_corpus, matching_corpus_fresh, matching_corpus_fresh2),
+    ),
+    "fresh4": (
+        matching_corpus_fresh4,
+        (1600, 350, 350),
+        (matching_corpus, matching_corpus_fresh, matching_corpus_fresh2, matching_corpus_fresh3),
     ),
 }
 

@@ -7,7 +7,7 @@ import pytest
 from monsterbot.core.matching.matcher import Method, Outcome
 from monsterbot.core.matching.pinyin import READINGS_FILE, build_readings, readings
 from monsterbot.core.matching.romaji import loose, name_spelling, query_spellings
-from tests.conftest import ask, assert_matches, cpu_growth
+from tests.conftest import ask, assert_matches, cpu_growth, matched
 
 
 def test_the_shipped_readings_are_what_pypinyin_gives():
@@ -45,7 +45,7 @@ def test_homophone_typos(knowledge, text, monster_id):
 def test_a_homophone_of_a_full_name_beats_a_shorter_name_inside_it(knowledge, text, monster_id, inside):
     result = ask(knowledge, text)
     assert result.outcome is Outcome.MATCH, result
-    assert result.best.monster_id == monster_id and result.best.method is Method.PHONETIC
+    assert matched(result).monster_id == monster_id and matched(result).method is Method.PHONETIC
     assert any(c.monster_id == inside for c in result.candidates[1:])
 
 
@@ -59,8 +59,8 @@ def test_pinyin_typed_in_latin_letters(knowledge, text, monster_id):
 
 def test_an_exact_name_still_beats_a_homophone(knowledge):
     # 天迴龍 and 天彗龍 share their toneless pinyin (tianhuilong); each exact name answers itself.
-    assert ask(knowledge, "天迴龍").best.monster_id == "shagaru-magala"
-    assert ask(knowledge, "天彗龍").best.monster_id == "crimson-glow-valstrax"
+    assert matched(ask(knowledge, "天迴龍")).monster_id == "shagaru-magala"
+    assert matched(ask(knowledge, "天彗龍")).monster_id == "crimson-glow-valstrax"
 
 
 def test_loose_romaji_folds_what_ime_and_hepburn_disagree_on():
@@ -105,8 +105,8 @@ def test_a_name_is_indexed_by_its_usual_reading():
 )
 def test_latin_names_spelled_as_heard(knowledge, text, monster_id):
     result = ask(knowledge, text)
-    assert result.outcome is Outcome.MATCH and result.best.monster_id == monster_id, result
-    assert result.best.method is Method.PHONETIC
+    assert matched(result).monster_id == monster_id, result
+    assert matched(result).method is Method.PHONETIC
 
 
 def test_a_short_latin_word_has_no_english_spelling():
@@ -137,7 +137,7 @@ def test_x_a_final_e_and_vowel_pairs_are_spelled_as_heard():
 )
 def test_a_slipped_voicing_mark_on_a_long_katakana_name(knowledge, text, monster_id):
     result = ask(knowledge, text)
-    assert result.outcome is Outcome.MATCH and result.best.monster_id == monster_id, result
+    assert matched(result).monster_id == monster_id, result
 
 
 def test_a_short_kana_word_is_not_folded_by_its_voicing():
@@ -271,7 +271,7 @@ def test_an_h_after_a_vowel_and_before_none_is_silent_as_heard():
 
 def test_a_name_with_a_silent_h_spelled_as_heard(knowledge):
     result = ask(knowledge, "zo sheeah")
-    assert result.outcome is Outcome.MATCH and result.best.monster_id == "zoh-shia", result
+    assert matched(result).monster_id == "zoh-shia", result
 
 
 def test_pinyin_runs_are_told_in_linear_time():

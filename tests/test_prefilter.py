@@ -12,6 +12,7 @@ from monsterbot.core.matching import prefilter
 from monsterbot.core.matching.matcher import Matcher
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot_devtools.bench import synthetic_monsters
+from tests.conftest import matched
 
 
 def full_scan(strings: list[str], query: str, score_cutoff: float, limit: int) -> list[tuple[str, float]]:
@@ -127,7 +128,7 @@ def test_renaming_one_monster_changes_only_what_its_names_touch():
     after = Matcher([*monsters[:500], renamed, *monsters[501:]], previous=before)
     fresh = Matcher([*monsters[:500], renamed, *monsters[501:]])
     assert after._fuzzy == fresh._fuzzy and after._parts == fresh._parts
-    assert after.match("zyzzyva renamed").best.monster_id == monsters[500].id
+    assert matched(after.match("zyzzyva renamed")).monster_id == monsters[500].id
     old_key, new_key = set(before._entries) - set(after._entries), set(after._entries) - set(before._entries)
     assert len(old_key) == len(new_key) == 1
     touched = set(old_key.pop() + new_key.pop())

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from monsterbot.config import Settings
+from monsterbot.core.answer import AnswerKind
+from monsterbot.core.model import AILMENTS, ELEMENTS
 from monsterbot.core.snapshot import Snapshot
 from monsterbot.sources.yaml_files import YamlSource
 from monsterbot.web.runtime import build, preload
@@ -54,6 +56,7 @@ def test_a_file_changed_between_preload_and_fork_is_read_at_the_first_check(sett
     started = build(settings, preloaded=preloaded)
     try:
         assert started.knowledge.current.version == before
+        assert started.reloader is not None and isinstance(started.source, YamlSource)
         started.reloader.check()
         fresh = Snapshot.build(YamlSource(settings.knowledge_paths).load())
         assert started.knowledge.current.version == fresh.version != before
@@ -112,3 +115,15 @@ def test_a_worker_is_handed_the_preload_by_gunicorns_config_not_a_module_global(
         assert app.extensions["monsterbot"]["runtime"].ready()
     finally:
         close_app(app)
+
+
+def test_the_preload_ranks_every_topic_once_for_the_workers_and_draws_no_page(settings):
+    """The rankings walk every monster (tens of MB at 10,000): made in the master, shared; a page of one is a small
+    card, drawn only in a worker asked for it, after the first answer rather than before."""
+    preloaded = preload(settings)
+    assert preloaded.knowledge is not None
+    memo = preloaded.knowledge.snapshot.memo
+    rankings = {key[1] for key in memo if isinstance(key, tuple) and key[0] == "ranking"}
+    assert rankings == {*ELEMENTS, *AILMENTS}
+    drawn = [key for key in memo if isinstance(key, tuple) and key[0] == "reply" and key[1] is AnswerKind.REVERSE]
+    assert drawn == []

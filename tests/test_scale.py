@@ -19,6 +19,7 @@ from monsterbot.knowledge.files import yaml_files
 from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
 from monsterbot_devtools.bench import write_synthetic_knowledge
+from tests.conftest import matched
 
 RECORDS = 2_000
 _PAST = time.time() - 3600
@@ -106,7 +107,7 @@ def test_a_reload_reads_only_the_changed_files_and_equals_a_full_load(folder: Pa
         .replace(live.current.monsters[files[30].stem].names["zh-TW"], "額外獸"),
     )
     assert live.reload(strict=True) and source.files_read == 1
-    assert live.current.matcher.match("zz extra").best.monster_id == "zz-extra"  # type: ignore[union-attr]
+    assert matched(live.current.matcher.match("zz extra")).monster_id == "zz-extra"
     assert_same_as_full_load(live, folder)
 
 
@@ -118,7 +119,7 @@ def test_a_renamed_id_is_reindexed(folder: Path) -> None:
     edit(file, file.read_text("utf-8").replace(monster.id, "renamed-beast").replace(old_name, "Renamed Beast"))
     assert live.reload(strict=True) and source.files_read == 1
     assert monster.id not in live.current.monsters and "renamed-beast" in live.current.monsters
-    assert live.current.matcher.match("renamed beast").best.monster_id == "renamed-beast"  # type: ignore[union-attr]
+    assert matched(live.current.matcher.match("renamed beast")).monster_id == "renamed-beast"
     assert all(c.monster_id != monster.id for c in live.current.matcher.match(old_name).candidates)
     assert_same_as_full_load(live, folder)
 

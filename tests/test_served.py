@@ -8,11 +8,18 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+from functools import partial
 
 import pytest
 
+from monsterbot_devtools.line_standin import LineStandIn
 from monsterbot_devtools.webprocess import WebProcess, event_body, post, procfile_command
 from tests.conftest import payload, text_event, wait_for
+
+
+def _replied(line: LineStandIn, count: int) -> bool:
+    """Whether LINE's stand-in took `count` replies (a `wait_for` condition)."""
+    return len(line.replies()) == count
 
 
 @pytest.fixture()
@@ -34,7 +41,7 @@ def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
     }
     for count, (query, english) in enumerate(queries.items(), 1):
         assert post(served, event_body(query, count))[0] == 200
-        wait_for(lambda expected=count: len(line_stub.replies()) == expected)
+        wait_for(partial(_replied, line_stub, count))
         message = line_stub.replies()[-1].body["messages"][0]
         assert message["type"] == "flex" and english in message["altText"], query
     assert post(served, json.dumps(payload(text_event("火龍"))).encode(), signed=False)[0] == 400
@@ -114,7 +121,7 @@ def test_served_replies_meet_lines_rules_and_an_oversize_chunked_body_is_413(ser
     ]
     for count, query in enumerate(queries, 1):
         assert post(served, event_body(query, 1000 + count))[0] == 200
-        wait_for(lambda expected=count: len(line_stub.replies()) == expected)
+        wait_for(partial(_replied, line_stub, count))
     replies = line_stub.replies()
     assert [r.status for r in replies] == [200] * len(queries) and line_stub.rejected == []
     messages = [r.body["messages"][0] for r in replies]

@@ -15,6 +15,7 @@ import threading
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 import pytest
 
@@ -52,6 +53,16 @@ def _details(web: WebProcess) -> dict:
 def _tokens(line: LineStandIn) -> list[str]:
     """The reply tokens LINE took; a request cut off by a killed worker (no whole body) is no reply."""
     return [r.body["replyToken"] for r in line.replies() if r.body is not None]
+
+
+def _took(line: LineStandIn, tokens: set[str]) -> bool:
+    """Whether LINE took a reply for each of these tokens (a `wait_for` condition)."""
+    return tokens <= set(_tokens(line))
+
+
+def _accepted(url: str, body: bytes) -> bool:
+    """Whether the webhook answered 200 to the body (a `wait_for` condition: LINE delivers it again until then)."""
+    return post(url, body)[0] == 200
 
 
 @pytest.mark.parametrize("ledger", ["events file", "redis"])
@@ -143,7 +154,8 @@ def test_no_acknowledged_event_is_lost_when_every_worker_is_killed_whatever_line
     extra = {"MONSTERBOT_EVENT_LEASE": "2", "MONSTERBOT_LINE_TIMEOUT": "3"}
     if ledger == "redis":
         extra["REDIS_URL"] = need_redis()
-    killed, web, at_the_kill, killed_at = threading.Event(), None, set(), [float("inf")]
+    killed, web, killed_at = threading.Event(), None, [float("inf")]
+    at_the_kill: set[str] = set()
     events = _events(min(160, _replay_rounds(delay) * 2 * SENDERS))
 
     def kill_every_worker_at_the_fortieth_reply(_recorded: object) -> None:
@@ -173,7 +185,7 @@ def test_no_acknowledged_event_is_lost_when_every_worker_is_killed_whatever_line
             if status == 200 and at < killed_at[0]
         }
         for event in (e for e, status in zip(events, statuses, strict=True) if status != 200):  # LINE redelivers these
-            wait_for(lambda event=event: post(web.url, batch_body([event], redelivery=True))[0] == 200, timeout=30)
+            wait_for(partial(_accepted, web.url, batch_body([event], redelivery=True)), timeout=30)
         sent = lambda: {r.body["replyToken"] for r in line.replies() if r.body is not None and r.status == 200}  # noqa: E731
         wait_for(lambda: {e["replyToken"] for e in events} <= sent(), timeout=25)
         lost = [e for e in acknowledged if e["replyToken"] not in sent()]
@@ -274,7 +286,7 @@ def test_callback_answers_while_line_then_redis_then_the_database_stall():
                 line.hold()  # until the next stage
             elif stalled == "Redis":
                 line.release()  # the queued replies go at once; those under way finish
-                wait_for(lambda events=events: {e["replyToken"] for e in events} <= set(_tokens(line)))
+                wait_for(partial(_took, line, {e["replyToken"] for e in events}))
                 wait_for(lambda: line.in_flight == 0)  # LINE answered them all: no reply of that stage is left
                 redis_proxy.stall()  # accepts, never answers
             else:
@@ -290,8 +302,7 @@ def test_callback_answers_while_line_then_redis_then_the_database_stall():
                 f"(the 10-event batch {results[0][1] * 1000:.0f} ms)"
             )
             if stalled != "LINE":
-                expected = {e["replyToken"] for e in events}
-                wait_for(lambda expected=expected: expected <= set(_tokens(line)))  # every event answered
+                wait_for(partial(_took, line, {e["replyToken"] for e in events}))  # every event answered
         assert _details(web)["dependencies"] == {"redis": False, "database": False}
         print("; ".join(figures))
     finally:

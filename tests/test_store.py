@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import create_engine, insert, text
+from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -20,14 +18,17 @@ from monsterbot.store.database import SCHEMA_VERSION, StoreError, migrate, open_
 from monsterbot.store.knowledge_store import load_monsters, stored_version, sync
 from monsterbot.store.query_log import QUERY_CHARS, Entry, QueryLog, SqlQueries, misses, prune, redact, stats
 from monsterbot.store.schema import Meta, QueryLogRow
-from monsterbot.web.runtime import build
+from monsterbot.web.runtime import Runtime, build
 from tests.conftest import (
     FIXTURES,
     GUARD,
     KNOWLEDGE,
     answered,
     app_for,
+    matched,
+    need_postgres,
     payload,
+    pg_schema_url,
     post_signed,
     settings_for,
     text_event,
@@ -36,43 +37,11 @@ from tests.conftest import (
 from tests.tcp_proxy import TcpProxy
 from tests.test_cli import run
 
-PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
-
-def _postgres_or_skip() -> None:
-    try:
-        with create_engine(PG_SERVER, connect_args={"connect_timeout": 2}).connect():
-            pass
-    except Exception as exc:  # noqa: BLE001
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL at 127.0.0.1:5432 must run under CI=true: {exc}")
-        pytest.skip(f"no PostgreSQL at 127.0.0.1:5432 (database test): {exc}")
-
-
-def _pg_schema_url(server: str):
-    """A fresh schema for one test; returns (url, drop)."""
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_SERVER)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-
-    def drop() -> None:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-    return f"{server}?options=-csearch_path%3D{schema}", drop
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'monsterbot.db'}"
-        return
-    _postgres_or_skip()
-    url, drop = _pg_schema_url(PG_SERVER)
-    yield url
-    drop()
+def _query_log(runtime: Runtime) -> QueryLog:
+    """The query log a runtime built with `query_log=True` writes."""
+    assert runtime.query_log is not None
+    return runtime.query_log
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +146,7 @@ def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters
         edited = replace(tigrex, aliases={**tigrex.aliases, "en": ("tigerboy",)})
         sync(engine, [edited if m.id == "tigrex" else m for m in monsters])
         wait_for(lambda: replica.current.matcher.match("tigerboy").best is not None, timeout=GUARD)
-        assert replica.current.matcher.match("tigerboy").best.monster_id == "tigrex"
+        assert matched(replica.current.matcher.match("tigerboy")).monster_id == "tigrex"
     finally:
         reloader.stop()
 
@@ -219,10 +188,15 @@ def test_query_log_never_blocks_and_counts_what_it_drops(tmp_path):
             released.wait()
             super().insert(entries)
 
-    dropped = []
+    dropped: list[int] = []
     log = QueryLog(HeldQueries(engine), 30, capacity=1, on_drop=dropped.append)
+
+    def record_all() -> None:
+        for _ in range(500):
+            log.record(Entry("q", "miss", None, None, "user", "en"))
+
     try:
-        answered(lambda: [log.record(Entry("q", "miss", None, None, "user", "en")) for _ in range(500)])
+        answered(record_all)
     finally:
         released.set()  # no waiting on the database: every entry recorded while it held its writes
     log.flush()
@@ -241,7 +215,7 @@ def test_webhook_logs_only_answered_queries_redacted_without_player_ids(line_stu
     said = "火龍 0912 345 678 mail a.b@example.com www.example.com/p " + "z" * 200
     for event in (text_event("rath", "group", mention_self=True), text_event(said)):
         assert post_signed(app, payload(event)).status_code == 200
-    runtime.query_log.flush()
+    _query_log(runtime).flush()
     with Session(open_engine(settings.database_url)) as session:  # written by the web process through sqlite3
         rows = session.exec(select(QueryLogRow)).all()
     assert [(r.query, r.outcome, r.chat) for r in rows[:2]] == [
@@ -270,7 +244,7 @@ def test_the_query_log_keeps_no_one_s_mention(line_stub, tmp_path):
     }
     assert post_signed(app, payload(event)).status_code == 200
     assert line_stub.replies()  # the bot answered it
-    runtime.query_log.flush()
+    _query_log(runtime).flush()
     with Session(open_engine(settings.database_url)) as session:  # written by the web process through sqlite3
         [row] = session.exec(select(QueryLogRow)).all()
     assert row.query == "rath", row.query  # no "alice", "chen" or "all" (emoji fold away)
@@ -304,8 +278,13 @@ def test_redact_reads_a_long_message_only_until_it_has_kept_enough(monkeypatch):
 
     said = "火龍 " + " and 0912-345-678" * 1000
     whole = redact(said)
-    calls = []
-    monkeypatch.setattr(query_log, "normalize", lambda text: calls.append(text) or normalize(text))
+    calls: list[str] = []
+
+    def counted(text: str) -> str:
+        calls.append(text)
+        return normalize(text)
+
+    monkeypatch.setattr(query_log, "normalize", counted)
     assert redact(said) == whole and len(whole) == QUERY_CHARS and whole.startswith("火龍and<number>and<number>")
     assert len(calls) <= QUERY_CHARS // len("<number>") + 1
 
@@ -333,8 +312,8 @@ def test_the_query_log_deletes_what_is_past_its_retention_at_start_and_on_schedu
 
 
 def test_webhook_keeps_answering_with_the_database_gone(line_stub, monsters):
-    _postgres_or_skip()
-    url, drop = _pg_schema_url(PG_SERVER)
+    need_postgres()
+    url, drop = pg_schema_url()
     try:
         sync(_engine(url), monsters)
         proxy = TcpProxy(("127.0.0.1", 5432))
@@ -353,8 +332,8 @@ def test_webhook_keeps_answering_with_the_database_gone(line_stub, monsters):
         assert ask("雌火龍") == 200
         assert "Rathian" in line_stub.replies()[-1].body["messages"][0]["altText"]
         assert client.get("/readyz").status_code == 200
-        runtime.query_log.flush()
-        assert runtime.query_log.dropped >= 1
+        _query_log(runtime).flush()
+        assert _query_log(runtime).dropped >= 1
         runtime.close()
     finally:
         drop()

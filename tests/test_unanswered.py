@@ -86,7 +86,9 @@ def test_a_part_named_as_the_game_or_players_name_it_is_answered(
 ) -> None:
     reply = talk.reply_to_text(text)
     assert reply.kind == "part"
-    shown = {z.part for z in reply.monsters[0].facts(reply.game).hitzones if in_family(z.part, reply.topic)}
+    facts = reply.monsters[0].facts(reply.game)
+    assert facts is not None
+    shown = {z.part for z in facts.hitzones if in_family(z.part, reply.topic)}
     assert set(parts) <= shown
 
 

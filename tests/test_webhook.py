@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from typing import Any
 
 import pytest
 
@@ -341,8 +342,14 @@ def test_a_message_is_read_once_for_its_answer_and_the_query_log(line_stub, know
         def close(self) -> None:
             pass
 
-    walks, cut = [], payload_module._cut
-    monkeypatch.setattr(payload_module, "_cut", lambda *args: walks.append(args) or cut(*args))
+    walks: list[tuple[Any, ...]] = []
+    cut = payload_module._cut
+
+    def counted(*args: Any) -> Any:
+        walks.append(args)
+        return cut(*args)
+
+    monkeypatch.setattr(payload_module, "_cut", counted)
     log = Log()
     app = app_for(settings_for(line_stub), runtime_for(knowledge, query_log=log))
     assert post_signed(app, payload(_mentioned("@monsterbot rathalos", (0, 11)))).status_code == 200
@@ -538,8 +545,13 @@ def test_the_awaited_hold_ends_without_ever_cancelling_a_reply():
     hold = 60.0  # a hold counted from the call, not from the arrival, would outlast the guard below
 
     async def main():
-        loop = asyncio.get_running_loop()
-        timed_out, cancelled = loop.create_future(), loop.create_future()
+        released = asyncio.Event()
+
+        async def reply() -> str:  # a reply on its way until released
+            await released.wait()
+            return "ok"
+
+        timed_out, cancelled = asyncio.create_task(reply()), asyncio.create_task(reply())
         spent = ReplyDispatcher(Idle(), 1.0, 1.0, hold=hold).settle_async([timed_out], time.monotonic() - hold)
         await asyncio.wait_for(spent, timeout=30)  # a hang guard, not a latency bound
         holding = asyncio.create_task(
@@ -549,8 +561,8 @@ def test_the_awaited_hold_ends_without_ever_cancelling_a_reply():
         holding.cancel()
         await asyncio.gather(holding, return_exceptions=True)
         assert not timed_out.cancelled() and not cancelled.cancelled()
-        timed_out.set_result("ok")
-        cancelled.set_result("ok")
+        released.set()
+        assert await asyncio.gather(timed_out, cancelled) == ["ok", "ok"]
 
     asyncio.run(main())
 

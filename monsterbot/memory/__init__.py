@@ -31,6 +31,10 @@ class ChatMemory(Protocol):
 
     def forget(self, key: str) -> None: ...
 
+    def close(self) -> None:
+        """Close its files and connections (the runtime's end: no call follows)."""
+        ...
+
 
 class NoMemory:
     """Memory switched off: nothing is kept, nothing recalled."""
@@ -42,6 +46,9 @@ class NoMemory:
         return None
 
     def forget(self, key: str) -> None:
+        return None
+
+    def close(self) -> None:
         return None
 
 
@@ -76,6 +83,9 @@ class LocalMemory:
         with self._lock:
             self._values.pop(key, None)
 
+    def close(self) -> None:
+        return None  # nothing held but memory
+
 
 class BoundedMemory:
     """A shared memory whose calls never hold a reply for long (see monsterbot/bounded.py): a slow or failing store
@@ -93,6 +103,9 @@ class BoundedMemory:
 
     def forget(self, key: str) -> None:
         self._bounded.call(lambda: self._inner.forget(key), None)
+
+    def close(self) -> None:
+        self._inner.close()
 
 
 def chat_memory(settings: Settings, engine: Engine | None) -> ChatMemory:

@@ -45,3 +45,6 @@ class HostFileMemory:
 
     def forget(self, key: str) -> None:
         self._file.write("DELETE FROM chats WHERE key = ?", (key,))
+
+    def close(self) -> None:
+        self._file.close()

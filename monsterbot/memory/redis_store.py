@@ -24,3 +24,6 @@ class RedisMemory:
 
     def forget(self, key: str) -> None:
         self._redis.delete(self._prefix + key)
+
+    def close(self) -> None:
+        self._redis.close()

@@ -47,3 +47,6 @@ class SqlMemory:
     def forget(self, key: str) -> None:
         with self._engine.begin() as connection:
             connection.execute(delete(ChatMemoryRow).where(ChatMemoryRow.chat_key == key))  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        return None  # the engine is its owner's

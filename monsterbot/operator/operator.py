@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Protocol, Sequence
 
 from monsterbot.core.model import KnowledgeSet
 from monsterbot.kubernetes.api import ApiException, TransportError, client
@@ -245,7 +245,13 @@ def _without_times(status: Any) -> Any:
 PASS_ERRORS = (ApiException, OSError, TransportError)
 
 
-def one_pass(operator: Operator, acquire: Callable[[], bool], leading: bool) -> bool:
+class Reconciler(Protocol):
+    """What a pass runs (an Operator): one reconcile of everything it watches."""
+
+    def reconcile_all(self) -> None: ...
+
+
+def one_pass(operator: Reconciler, acquire: Callable[[], bool], leading: bool) -> bool:
     """Renew the Lease and reconcile while holding it; whether it is held after (as it was, if renewing failed).
     A failure is logged and the next pass retries: an API server blip never ends the operator."""
     try:

@@ -134,9 +134,11 @@ def _raw_body(limit: int) -> bytes:
 
 def close_app(app: Flask) -> None:
     """Stop what `create_app` started, where no ASGI lifespan does (Flask's development server, tests): the replies
-    still queued are sent within the drain budget, LINE's connections closed, the runtime's threads stopped."""
+    still queued are sent within the drain budget, LINE's connections closed, the event ledger's files and the
+    runtime's threads and chat memory closed."""
     parts = app.extensions["monsterbot"]
     parts["dispatcher"].shutdown()
+    parts["webhook"].ledger.close()
     parts["runtime"].close()
 
 

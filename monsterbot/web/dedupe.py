@@ -99,6 +99,10 @@ class EventLedger(Protocol):
         caller for `send_lease` seconds; those whose token expired are deleted and logged."""
         ...
 
+    def close(self) -> None:
+        """Close its files and connections (the app's end: no call follows)."""
+        ...
+
 
 _OUTBOX = (
     "CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, reply TEXT, deadline REAL, expires REAL);"
@@ -235,6 +239,9 @@ class SqliteLedger:
             log.warning("owed replies not read, the events file failed: %s", exc)
             return []
         return _live([(event_id, reply) for event_id, reply, _ in rows], now)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 class RedisLedger:
@@ -424,6 +431,10 @@ class RedisLedger:
         self._call(take)
         pairs = [(found[i].decode(), found[i + 1]) for i in range(0, len(found), 2)]
         return taken + _live(pairs, now)
+
+    def close(self) -> None:
+        self._redis.close()
+        self._standby.close()
 
     def _from_standby(self, event_id: str) -> bool:
         with self._lock:

@@ -26,6 +26,7 @@ from monsterbot.core.snapshot import Snapshot
 from monsterbot.memory import ChatMemory, NoMemory, chat_memory
 from monsterbot.preferences import MemoryPreferences, Preferences
 from monsterbot.preferences.cached import CachedPreferences
+from monsterbot.questions.reverse import ranking_page
 from monsterbot.sources import Source, knowledge_source, live_knowledge
 from monsterbot.sources.live import Baseline, LiveKnowledge, Reloader
 from monsterbot.web import metrics
@@ -62,13 +63,14 @@ class Runtime:
         return self.knowledge.ready and (self.cluster is None or self.cluster.ready)
 
     def close(self) -> None:
-        """Stop the background threads (reloader, query log writer)."""
+        """Stop the background threads (reloader, query log writer) and close the chat memory."""
         if self.reloader:
             self.reloader.stop()
         if self.cluster is not None:
             self.cluster.watcher.stop()
         if self.query_log is not None:
             self.query_log.close()
+        self.memory.close()
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ class Preloaded:
         return self.key == _preload_key(settings)
 
 
-_WARM_UP = ("火龍", *(f"weak to {topic}" for topic in (*ELEMENTS, *AILMENTS)))
+_WARM_UP = "火龍"  # a name asked as players ask one
 
 
 def _preload_key(settings: Settings) -> tuple[object, ...]:
@@ -133,10 +135,12 @@ def preload(settings: Settings) -> Preloaded:
     if not knowledge.reload():
         return prepared
     # what each worker would compute once per snapshot, computed here once for all of them: the names never read as a
-    # follow-up, the tables every answer uses, the default game's reverse-lookup rankings (each walks every monster)
-    conversation = Conversation(knowledge, settings.default_game)
-    for question in _WARM_UP:
-        conversation.reply_to_text(question)
+    # follow-up and the tables every answer uses (by answering a name), the default game's reverse-lookup rankings
+    # (each walks every monster: tens of MB at 10,000 monsters); a ranking's page, a small card, is drawn in the worker
+    # that is asked for it (drawing the eleven here cost ~15 ms before the first answer)
+    Conversation(knowledge, settings.default_game).reply_to_text(_WARM_UP)
+    for topic in (*ELEMENTS, *AILMENTS):
+        ranking_page(knowledge.current, topic, settings.default_game, 0)
     return replace(prepared, knowledge=PreloadedKnowledge(source, knowledge.current, fingerprint))
 
 

@@ -18,13 +18,15 @@ A name or alias itself is never an everyday word (it is dropped when the matcher
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-from monsterbot.core.matching.normalize import compact, fold, is_cjk
+from monsterbot.core.matching.normalize import compact, fold
+from monsterbot.core.scripts import KATAKANA, is_cjk
 
 HAND_KEPT = Path(__file__).with_name("everyday_words.txt")
 FROM_DICTIONARY = Path(__file__).with_name("everyday_words_dictionary.txt")
@@ -35,6 +37,7 @@ _SHORTEST_PREFIX = 4  # a word of four letters or more that begins a name would 
 #: A dictionary word this similar to a name (rapidfuzz ratio) would be a fuzzy candidate.
 NEAR = 65.0
 _LONGEST_WORD = 8
+_KATAKANA = re.compile(f"[{KATAKANA}]")
 
 
 def _lines(path: Path) -> list[str]:
@@ -50,7 +53,7 @@ def everyday_words() -> frozenset[str]:
 
 def build_dictionary_words(keys: Iterable[str], dictionary: Path) -> str:
     """The dictionary list's text: words of jieba's dictionary that hold or resemble a Chinese key."""
-    names = {k for k in keys if is_cjk(k) and not any(0x30A0 <= ord(ch) <= 0x30FF for ch in k)}
+    names = {k for k in keys if is_cjk(k) and not _KATAKANA.search(k)}
     near_names = sorted(names)
     found: dict[str, str] = {}
     for line in dictionary.read_text("utf-8").splitlines():

@@ -20,6 +20,7 @@ from monsterbot.core.matching.matcher import Matcher
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.variants import split_variant, variant_keys
 from monsterbot.core.model import Monster
+from monsterbot.core.scripts import HAN
 
 
 @dataclass
@@ -84,7 +85,7 @@ class Family:
 
 #: The fewest Han characters of a title's head (_titles): one (怒) is a word of many names.
 TITLE_HEAD_SHORTEST = 2
-_HAN_HEAD = re.compile(f"[\u4e00-\u9fff]{{{TITLE_HEAD_SHORTEST},}}")
+_HAN_HEAD = re.compile(f"[{HAN}]{{{TITLE_HEAD_SHORTEST},}}")
 
 _FAMILIES: WeakKeyDictionary[Matcher, Family] = WeakKeyDictionary()
 
@@ -102,7 +103,7 @@ def family(matcher: Matcher) -> Family:
 
 #: The longest kind word (_kinds): 蜘蛛, 飛龍.
 KIND_LONGEST = 2
-_HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
+_HAN_ONLY = re.compile(f"[{HAN}]+")
 
 
 def _kinds(matcher: Matcher) -> dict[str, frozenset[str]]:

@@ -41,7 +41,7 @@ from typing import Iterable
 from rapidfuzz import fuzz
 
 from monsterbot.core.matching.everyday import everyday_words
-from monsterbot.core.matching.normalize import is_cjk, normalize
+from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex, heard_for
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import ENGLISH_FILLER, Question
@@ -49,6 +49,7 @@ from monsterbot.core.matching.romaji import is_kana
 from monsterbot.core.matching.typos import Deletions, Slips
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
+from monsterbot.core.scripts import is_cjk
 
 MATCH_THRESHOLD = 85.0
 CONTAINED = 90.0  # a name inside a longer subject

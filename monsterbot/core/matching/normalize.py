@@ -19,6 +19,8 @@ from typing import Callable
 
 import opencc
 
+from monsterbot.core.scripts import HAN, KANA
+
 #: Variant characters seen between official names, sources and what players type
 #: (see ../shared/README.md). OpenCC leaves these alone; each maps to one canonical form.
 VARIANT_FOLD = str.maketrans({"咒": "呪", "廻": "迴", "錘": "鎚", "兇": "凶", "溶": "熔", "掻": "搔", "亜": "亞"})
@@ -104,22 +106,6 @@ def normalize(text: str) -> str:
     return compact(fold(text))
 
 
-def is_cjk(text: str) -> bool:
-    """True when the text holds any Han, kana or Hangul character."""
-    return any(_is_cjk_char(ch) for ch in text)
-
-
-def _is_cjk_char(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x3040 <= code <= 0x30FF  # kana
-        or 0x3400 <= code <= 0x9FFF  # Han
-        or 0xF900 <= code <= 0xFAFF
-        or 0xAC00 <= code <= 0xD7AF  # Hangul
-        or 0x20000 <= code <= 0x3134F
-    )
-
-
 #: Words only mainland players use, in text that is the same in both scripts ("哪些怪物怕火": Taiwan says 魔物).
 MAINLAND_WORDS = ("怪物",)
 
@@ -131,8 +117,8 @@ JAPANESE_ONLY = frozenset(
     "広鉱済剤雑賛歯児実釈収従渋縦処焼乗剰嬢浄畳譲醸図粋酔髄瀬斉摂専銭繊総荘捜挿騒増蔵臓続対帯滝択遅鋳聴鉄転伝稲闘徳"
     "廃拝発髪抜払辺歩豊毎満黙薬訳揺頼覧両塁涙霊齢暦歴労弐悩脳覇"
 ) | frozenset("氷")  # 氷 (Chinese 冰): a Japanese form OpenCC's jp2t leaves as it is
-_KANA = re.compile("[\u3040-\u30ff]")
-_HAN = re.compile("[\u3400-\u9fff]")
+_KANA = re.compile(f"[{KANA}]")
+_HAN = re.compile(f"[{HAN}]")
 
 
 def detect_language(text: str) -> str:

@@ -28,6 +28,7 @@ from monsterbot.core.matching.pinyin import readings
 from monsterbot.core.matching.prefilter import FuzzyIndex
 from monsterbot.core.matching.romaji import is_kana
 from monsterbot.core.matching.typos import Deletions
+from monsterbot.core.scripts import KATAKANA, LATIN
 
 #: Score of a key that sounds exactly like the query: above a shorter name found inside the query (90),
 #: below the query itself being a name (100), by the matcher's margin.
@@ -57,8 +58,8 @@ SPAN_HAN = 2
 SPAN_KANA = 4
 #: Kana a span may hold beyond the longest kana name: long marks and small kana typed in or out (ネルスキュラー).
 KANA_SLACK = 2
-_KATAKANA_RUN = re.compile(r"[\u30a1-\u30faー]+")
-_LATIN_RUN = re.compile(r"[a-z]+")
+_KATAKANA_RUN = re.compile(f"[{KATAKANA}]+")
+_LATIN_RUN = re.compile(f"[{LATIN}]+")
 _SMALL_KANA = frozenset("ァィゥェォャュョヮヵヶ")
 
 

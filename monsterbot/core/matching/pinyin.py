@@ -15,9 +15,11 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from monsterbot.core.scripts import HAN_BMP_SPAN
+
 READINGS_FILE = Path(__file__).with_name("pinyin_readings.txt")
 #: Characters covered: CJK Extension A and the Unified Ideographs (every monster name is in there).
-_FIRST, _LAST = 0x3400, 0x9FFF
+_FIRST, _LAST = HAN_BMP_SPAN
 #: Readings kept per character, most common first (pypinyin's order): rare ones only make false homophones.
 MAX_READINGS = 2
 #: Spellings tried per text when its characters have several readings.

@@ -17,6 +17,7 @@ from typing import Iterable
 from monsterbot.core.matching import english
 from monsterbot.core.matching.normalize import compact, detect_language, fold, normalize
 from monsterbot.core.matching.romaji import is_kana
+from monsterbot.core.scripts import HAN, HIRAGANA, KANA, LATIN
 
 
 class Kind(str, Enum):
@@ -96,9 +97,7 @@ ENGLISH_FILLER = frozenset(
 #: Where a message's words break: spaces and punctuation, and where Latin letters meet another script (a game's or
 #: a question's Latin word glued to Japanese or Chinese: "MHRiseのメル・ゼナ"; joined again unless it is a game's or
 #: a filler word).
-_TOKEN_BREAK = re.compile(
-    r"[\s\W_]+|(?<=[a-z0-9])(?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff])(?=[a-z0-9])"
-)
+_TOKEN_BREAK = re.compile(rf"[\s\W_]+|(?<=[{LATIN}0-9])(?=[{KANA}{HAN}])|(?<=[{KANA}{HAN}])(?=[{LATIN}0-9])")
 #: Words that name a game, in any language, per game id.
 GAME_WORDS: dict[str, tuple[str, ...]] = {
     "world": (
@@ -221,7 +220,7 @@ ENGLISH_WEAKNESS_WORDS = frozenset("weak weakness weaknesses effective against t
 #: inside a word (まとめ).
 COMPARE_SPLIT = re.compile(
     r"\s+(?:vs\.?|versus|and|or)\s+"
-    r"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|(?<![\u3040-\u309f])と|と(?![\u3040-\u309f])|、|,|，|/)\s*",
+    rf"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|(?<![{HIRAGANA}])と|と(?![{HIRAGANA}])|、|,|，|/)\s*",
     re.I,
 )
 #: Elements a message may consist of alone ("ice", "Fire?", "火屬性", "冰"): which monsters are weak to it.
@@ -342,7 +341,7 @@ def _element_weak() -> re.Pattern[str]:
     )
     weak = f"(?:{_alternation(('弱點', *WEAKNESS_WORDS))}){normalize('い')}?"  # 弱い: an adjective's ending
     particles = _alternation(("が", "に", "は", "の", "を", "的"))
-    element = f"([{elements}])(?![\u4e00-\u9fff](?<!的))"
+    element = f"([{elements}])(?![{HAN}](?<!的))"
     return re.compile(f"(?:{weak})(?:{particles})?{element}|([{elements}])(?:{particles})?(?:{weak})")
 
 

@@ -51,7 +51,7 @@ from monsterbot.core.matching.matcher import (
     Method,
     Outcome,
 )
-from monsterbot.core.matching.normalize import MAX_INPUT, fold, is_cjk, normalize, to_traditional
+from monsterbot.core.matching.normalize import MAX_INPUT, fold, normalize, to_traditional
 from monsterbot.core.matching.phonetic import SOUND_ALIKE
 from monsterbot.core.matching.question import (
     ELEMENT_TOPICS,
@@ -71,6 +71,7 @@ from monsterbot.core.matching.question import (
 )
 from monsterbot.core.matching.variants import split_variant, variant_keys
 from monsterbot.core.model import Monster
+from monsterbot.core.scripts import HAN, HIRAGANA, KANA, KATAKANA, LATIN, MIDDLE_DOT, is_cjk
 
 #: Words of a question about a monster, beside its name ("weakness" glued on, "好難打", "の倒し方").
 ABOUT_WORDS = (
@@ -143,7 +144,7 @@ HUNT_WORDS = (
 #: it are a title's characters (金雷公, 紫毒姫); in English they are everyday words ("fire", "ice") and do not count.
 #: (龍 is left out: inside 恐龍, 翼龍 it is no element.)
 ELEMENT_WORDS = ("火", "水", "雷", "冰", "氷", "毒")
-_ELEMENT_FIRST = re.compile(f"[{''.join(ELEMENT_WORDS)}](?![\u4e00-\u9fff])")
+_ELEMENT_FIRST = re.compile(f"[{''.join(ELEMENT_WORDS)}](?![{HAN}])")
 #: A question about a name alone answers for a Latin name of QUESTION_LATIN letters or a katakana one of QUESTION_KANA
 #: (_question_about): its form is an English question word opening it, or a Japanese one or a question mark in it.
 QUESTION_LATIN = 7
@@ -224,16 +225,16 @@ ASK_FLOOR = 82.0
 #: of any other, is that name misspelt (_katakana_typo).
 KANA_SHORTEST = 5
 KANA_LEAD = 15.0
-_KATAKANA = re.compile("[\u30a0-\u30ff]+")
-_KANA = re.compile("[\u3040-\u30ff]")
-_HIRAGANA = re.compile("[\u3040-\u309f]")
-_LATIN_WORD = re.compile("[a-z0-9]+")
-_HAN_ONLY = re.compile("[\u4e00-\u9fff]")
-_TITLE_HEAD = re.compile("[\u4e00-\u9fff]{2,}(?=[\u30a0-\u30ff]{2,}$)")  # 渾沌 before ゴア
+_KATAKANA = re.compile(f"[{KATAKANA}{MIDDLE_DOT}]+")  # a name as written: ゼノ・ジーヴァ
+_KANA = re.compile(f"[{KANA}]")
+_HIRAGANA = re.compile(f"[{HIRAGANA}]")
+_LATIN_WORD = re.compile(f"[{LATIN}0-9]+")
+_HAN_ONLY = re.compile(f"[{HAN}]")
+_TITLE_HEAD = re.compile(f"[{HAN}]{{2,}}(?=[{KATAKANA}]{{2,}}$)")  # 渾沌 before ゴア
 _LINKS = "要的之ノハ"  # words that join a short form to its question (波衣要用什麼屬性, 刺花的弱點)
 _NUMBERED = re.compile("[a-z]\\d+$")
-_LEADING_KATAKANA = re.compile("\\s*([\u30a0-\u30ff]{2,})[\u3040-\u309f]")
-_LATIN = re.compile("[a-z]")
+_LEADING_KATAKANA = re.compile(f"\\s*([{KATAKANA}{MIDDLE_DOT}]{{2,}})[{HIRAGANA}]")
+_LATIN = re.compile(f"[{LATIN}]")
 
 
 #: The kinds of question about one named monster (its card, table, a part, an element).

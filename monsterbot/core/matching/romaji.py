@@ -14,8 +14,10 @@ from functools import lru_cache
 
 import jaconv
 
-_HIRAGANA = re.compile(r"[\u3041-\u3096ー]+")
-_KATAKANA = re.compile(r"[\u30a1-\u30faー・]+")
+from monsterbot.core.scripts import HIRAGANA, KATAKANA, LONG_VOWEL_MARK, MIDDLE_DOT
+
+_HIRAGANA = re.compile(f"[{HIRAGANA}{LONG_VOWEL_MARK}]+")
+_KATAKANA = re.compile(f"[{KATAKANA}{MIDDLE_DOT}]+")
 _LONG_O = re.compile(r"o[uh](?=[^aeiou]|$)")  # ou / oh for a long o (ショウグン: shougun, shogun, shohgun)
 _REPEAT = re.compile(r"([a-z])\1+")
 #: A glide between a consonant or an i and a vowel: ゲリョス (geryosu) and ゲリヨス (geriyosu), リオレイア (rioreia) and

@@ -19,10 +19,11 @@ import re
 from typing import Iterable
 
 from monsterbot.core.matching.english import MIN_LETTERS
+from monsterbot.core.scripts import HAN, KATAKANA, LATIN
 
-_LATIN = re.compile(r"[a-z]+")
-_HAN = re.compile("[\u3400-\u9fff]+")
-_KATAKANA = re.compile("[\u30a1-\u30faー]+")
+_LATIN = re.compile(f"[{LATIN}]+")
+_HAN = re.compile(f"[{HAN}]+")
+_KATAKANA = re.compile(f"[{KATAKANA}]+")
 #: The fewest characters of a Han name one of which may be another: two of three spelled as the name are evidence,
 #: one of two is as often another name (角龍, 火龍).
 MIN_HAN = 3
