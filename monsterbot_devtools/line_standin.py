@@ -34,11 +34,11 @@ _UNAUTHORIZED = {
 _SECRET = secrets.token_bytes(16)
 
 
-def reply_token(name: str) -> str:
-    """A reply token LINE's webhook hands out now, made from `name`: it carries its time and a signature, so every
-    stand-in of this process tree takes it once within `token_life`, wherever the event was built (the tests' event
-    builders, the soak, the benchmark's forked clients)."""
-    issued = f"{time.monotonic():.3f}"  # CLOCK_MONOTONIC: one clock for every process of the machine
+def reply_token(name: str, age: float = 0.0) -> str:
+    """A reply token LINE's webhook handed out `age` seconds ago, made from `name`: it carries its time and a
+    signature, so every stand-in of this process tree takes it once within `token_life`, wherever the event was built
+    (the tests' event builders, the soak, the benchmark's forked clients)."""
+    issued = f"{time.monotonic() - age:.3f}"  # CLOCK_MONOTONIC: one clock for every process of the machine
     return f"{name}|{issued}|{_signature(name, issued)}"
 
 
@@ -191,10 +191,11 @@ class LineStandIn:
     def release(self) -> None:
         self.released.set()
 
-    def issue(self, token: str) -> str:
-        """A reply token as LINE's webhook hands it out now: it expires `token_life` seconds from now."""
+    def issue(self, token: str, age: float = 0.0) -> str:
+        """A reply token as LINE's webhook handed it out `age` seconds ago: it expires `token_life` seconds after
+        that (an expired token is one issued longer ago: no test waits for a token to age)."""
         with self._lock:
-            self._issued[token] = time.monotonic()
+            self._issued[token] = time.monotonic() - age
         return token
 
     @property

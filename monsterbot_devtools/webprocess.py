@@ -149,14 +149,15 @@ class WebProcess:
         )
         env.update(extra_env or {})
         log = data / "web.log"
-        process = subprocess.Popen(
-            command,
-            cwd=REPO,
-            env=env,
-            stdout=log.open("w"),
-            stderr=subprocess.STDOUT,
-            pass_fds=() if listener is None else (listener.fileno(),),
-        )
+        with log.open("w") as output:  # the process writes its own copy; this one is closed once it started
+            process = subprocess.Popen(
+                command,
+                cwd=REPO,
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                pass_fds=() if listener is None else (listener.fileno(),),
+            )
         return cls(port, process, log, env, internal_port)
 
     @classmethod

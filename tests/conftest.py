@@ -15,7 +15,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Callable, Iterator, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Protocol, TypeVar
 
 import pytest
 
@@ -26,6 +26,9 @@ from monsterbot.sources.live import LiveKnowledge
 from monsterbot.sources.yaml_files import YamlSource
 from monsterbot_devtools.line_standin import LineStandIn, reply_token
 from monsterbot_devtools.webprocess import ACCESS_TOKEN
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 T = TypeVar("T")
 
@@ -447,6 +450,23 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     url, drop = pg_schema_url()
     yield url
     drop()
+
+
+@pytest.fixture()
+def engines() -> Iterator[Callable[[str], Engine]]:
+    """engines(url) is an engine of the store at `url` (open_engine), disposed when the test ends: its pooled
+    connections closed, not left to the collector."""
+    from monsterbot.store.database import open_engine
+
+    made: list[Engine] = []
+
+    def make(url: str) -> Engine:
+        made.append(open_engine(url))
+        return made[-1]
+
+    yield make
+    for engine in made:
+        engine.dispose()
 
 
 def message_texts(node: Any) -> list[str]:

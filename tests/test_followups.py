@@ -410,14 +410,14 @@ def test_replicas_share_memory_and_the_chat_game_through_the_store(line_stub, kn
     assert tail is not None and "Rathalos" in tail["altText"]
 
 
-def test_store_memory_expires_and_clears_old_rows(database_url):
+def test_store_memory_expires_and_clears_old_rows(database_url, engines):
     from sqlmodel import Session, select
 
     from monsterbot.memory.sql_store import SqlMemory
-    from monsterbot.store.database import migrate, open_engine
+    from monsterbot.store.database import migrate
     from monsterbot.store.schema import ChatMemoryRow
 
-    engine = open_engine(database_url)
+    engine = engines(database_url)
     migrate(engine)
     now = [datetime(2026, 1, 1, tzinfo=timezone.utc)]
     memory = SqlMemory(engine, 600, clock=lambda: now[0])
@@ -494,15 +494,15 @@ def test_chat_memory_follows_the_settings(tmp_path, closing):
     assert isinstance(closing(chat_memory(settings(REDIS_URL="redis://127.0.0.1:1/0"), None)), BoundedMemory)
 
 
-def test_a_version_2_store_gains_the_chat_game(database_url):
+def test_a_version_2_store_gains_the_chat_game(database_url, engines):
     import sqlalchemy
     from sqlmodel import Session
 
     from monsterbot.preferences.sql import StorePreferences
-    from monsterbot.store.database import SCHEMA_VERSION, migrate, open_engine
+    from monsterbot.store.database import SCHEMA_VERSION, migrate
     from monsterbot.store.schema import Meta
 
-    engine = open_engine(database_url)
+    engine = engines(database_url)
     migrate(engine)
     with engine.begin() as connection:  # back to schema 2: a chat preference without a game
         connection.execute(sqlalchemy.text("ALTER TABLE chat_preferences DROP COLUMN game"))
@@ -549,11 +549,11 @@ def test_a_stalled_store_keeps_replies_fast_and_degrades_to_no_memory(line_stub,
         proxy.stop()
 
 
-def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, knowledge):
+def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, knowledge, engines):
     from monsterbot.memory.sql_store import SqlMemory
     from monsterbot.preferences.cached import CachedPreferences
     from monsterbot.preferences.sql import StorePreferences
-    from monsterbot.store.database import migrate, open_engine
+    from monsterbot.store.database import migrate
     from tests.conftest import need_postgres, pg_schema_url
     from tests.tcp_proxy import TcpProxy
 
@@ -561,7 +561,7 @@ def test_a_stalled_database_keeps_replies_fast_and_reads_as_defaults(line_stub, 
     url, drop = pg_schema_url()
     proxy = TcpProxy(("127.0.0.1", 5432))
     try:
-        engine = open_engine(url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}"))
+        engine = engines(url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}"))
         migrate(engine)
         group = Chat(
             line_stub,

@@ -351,6 +351,7 @@ def test_a_full_reply_queue_refuses_at_once_and_a_cut_drain_reports_what_was_not
     wait_for(lambda: len(results) == 4)
     assert dispatcher.free_senders() == 2
     assert sorted(results) == ["ok", "ok", "unsent", "unsent"] and len(line_stub.replies()) == 2
+    dispatcher.shutdown()  # its connections to LINE closed
 
 
 def test_workers_opening_a_new_host_file_together_wait_for_each_other(tmp_path):

@@ -9,6 +9,7 @@ import sys
 import urllib.error
 import urllib.request
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -67,7 +68,7 @@ def test_procfile_web_process_answers_signed_webhooks(served, line_stub):
 def _listening(port: int) -> set[str]:
     """The addresses a TCP port listens on (IPv4, from /proc/net/tcp)."""
     found = set()
-    for line in open("/proc/net/tcp").read().splitlines()[1:]:
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
         local, state = line.split()[1], line.split()[3]
         address, hex_port = local.split(":")
         if state == "0A" and int(hex_port, 16) == port:

@@ -430,6 +430,7 @@ def _idle_and_dripping(
                     sock.send(b"x")
                 except OSError:
                     dripping.remove(sock)
+                    sock.close()
 
     threading.Thread(target=drip, daemon=True).start()
 

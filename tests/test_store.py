@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import insert, text
+from sqlalchemy import Engine, insert, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -49,14 +49,13 @@ def monsters():
     return YamlSource([KNOWLEDGE]).load().monsters
 
 
-def _engine(url):
-    engine = open_engine(url)
+def _migrated(engine: Engine) -> Engine:
     migrate(engine)
     return engine
 
 
-def test_sync_is_idempotent_and_round_trips(database_url, monsters):
-    engine = _engine(database_url)
+def test_sync_is_idempotent_and_round_trips(database_url, monsters, engines):
+    engine = _migrated(engines(database_url))
     first = sync(engine, monsters)
     assert first.changed and first.monsters == len(monsters)
     assert not sync(engine, monsters).changed
@@ -68,8 +67,8 @@ def test_sync_is_idempotent_and_round_trips(database_url, monsters):
     assert stored_version(engine) == first.version
 
 
-def test_a_failing_sync_changes_nothing(database_url, monsters):
-    engine = _engine(database_url)
+def test_a_failing_sync_changes_nothing(database_url, monsters, engines):
+    engine = _migrated(engines(database_url))
     before = sync(engine, monsters).version
     edited = replace(monsters[0], aliases={"en": ("brand-new-alias",)})
     with pytest.raises(IntegrityError):
@@ -78,10 +77,10 @@ def test_a_failing_sync_changes_nothing(database_url, monsters):
     assert {m.id: m for m in load_monsters(engine)}[monsters[0].id] == monsters[0]
 
 
-def test_a_newer_schema_is_refused(database_url):
+def test_a_newer_schema_is_refused(database_url, engines):
     from sqlmodel import Session
 
-    engine = _engine(database_url)
+    engine = _migrated(engines(database_url))
     with Session(engine) as session:
         session.merge(Meta(key="schema_version", value=str(SCHEMA_VERSION + 1)))
         session.commit()
@@ -89,8 +88,8 @@ def test_a_newer_schema_is_refused(database_url):
         migrate(engine)
 
 
-def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(database_url, monsters):
-    engine = _engine(database_url)
+def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(database_url, monsters, engines):
+    engine = _migrated(engines(database_url))
     with engine.begin() as connection:  # back to the first schema: no hitzone states, no derived/missing markers
         connection.execute(text("ALTER TABLE hitzones DROP COLUMN state"))
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN derived"))
@@ -133,10 +132,10 @@ def test_a_version_1_database_migrates_and_keeps_wilds_states_and_markers(databa
     )
 
 
-def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters):
-    engine = _engine(database_url)
+def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters, engines):
+    engine = _migrated(engines(database_url))
     sync(engine, monsters)
-    source = StoreSource(_engine(database_url))  # another replica's own connection
+    source = StoreSource(_migrated(engines(database_url)))  # another replica's own connection
     replica = LiveKnowledge(source.load)
     replica.reload(strict=True)
     reloader = Reloader(replica, source.fingerprint, interval=0.05)
@@ -151,8 +150,8 @@ def test_a_replica_picks_up_a_new_version_without_restart(database_url, monsters
         reloader.stop()
 
 
-def test_misses_rank_by_frequency_and_stats_and_prune(database_url):
-    engine = _engine(database_url)
+def test_misses_rank_by_frequency_and_stats_and_prune(database_url, engines):
+    engine = _migrated(engines(database_url))
     log = QueryLog(SqlQueries(engine), keep_days=30)
     for query, outcome, times in (
         ("雄火龍王", "miss", 3),
@@ -176,11 +175,11 @@ def test_misses_rank_by_frequency_and_stats_and_prune(database_url):
     log.close()
 
 
-def test_query_log_never_blocks_and_counts_what_it_drops(tmp_path):
+def test_query_log_never_blocks_and_counts_what_it_drops(tmp_path, engines):
     """The database holds every write until the test lets it go: 500 entries are recorded (or dropped) meanwhile."""
     import threading
 
-    engine = _engine(f"sqlite:///{tmp_path / 'x.db'}")
+    engine = _migrated(engines(f"sqlite:///{tmp_path / 'x.db'}"))
     released = threading.Event()
 
     class HeldQueries(SqlQueries):
@@ -204,7 +203,7 @@ def test_query_log_never_blocks_and_counts_what_it_drops(tmp_path):
     log.close()
 
 
-def test_webhook_logs_only_answered_queries_redacted_without_player_ids(line_stub, tmp_path):
+def test_webhook_logs_only_answered_queries_redacted_without_player_ids(line_stub, tmp_path, engines):
     settings = settings_for(line_stub, database_url=f"sqlite:///{tmp_path / 'q.db'}", query_log=True)
     runtime = build(settings)
     app = app_for(settings, runtime)
@@ -230,7 +229,7 @@ def test_webhook_logs_only_answered_queries_redacted_without_player_ids(line_stu
     runtime.close()
 
 
-def test_the_query_log_keeps_no_one_s_mention(line_stub, tmp_path):
+def test_the_query_log_keeps_no_one_s_mention(line_stub, tmp_path, engines):
     settings = settings_for(line_stub, database_url=f"sqlite:///{tmp_path / 'q.db'}", query_log=True)
     runtime = build(settings)
     app = app_for(settings, runtime)
@@ -289,8 +288,8 @@ def test_redact_reads_a_long_message_only_until_it_has_kept_enough(monkeypatch):
     assert len(calls) <= QUERY_CHARS // len("<number>") + 1
 
 
-def test_the_query_log_deletes_what_is_past_its_retention_at_start_and_on_schedule(tmp_path, monkeypatch):
-    engine = _engine(f"sqlite:///{tmp_path / 'r.db'}")
+def test_the_query_log_deletes_what_is_past_its_retention_at_start_and_on_schedule(tmp_path, monkeypatch, engines):
+    engine = _migrated(engines(f"sqlite:///{tmp_path / 'r.db'}"))
     now = datetime.now(timezone.utc)
     with engine.begin() as connection:
         connection.execute(
@@ -311,11 +310,11 @@ def test_the_query_log_deletes_what_is_past_its_retention_at_start_and_on_schedu
     log.close()
 
 
-def test_webhook_keeps_answering_with_the_database_gone(line_stub, monsters):
+def test_webhook_keeps_answering_with_the_database_gone(line_stub, monsters, engines):
     need_postgres()
     url, drop = pg_schema_url()
     try:
-        sync(_engine(url), monsters)
+        sync(_migrated(engines(url)), monsters)
         proxy = TcpProxy(("127.0.0.1", 5432))
         proxied = url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}")
         settings = settings_for(line_stub, database_url=proxied, source="store", query_log=True, reload_interval=0.05)
@@ -339,18 +338,18 @@ def test_webhook_keeps_answering_with_the_database_gone(line_stub, monsters):
         drop()
 
 
-def test_cli_sync_refuses_bad_knowledge_and_changes_nothing(tmp_path, monkeypatch):
+def test_cli_sync_refuses_bad_knowledge_and_changes_nothing(tmp_path, monkeypatch, engines):
     env_url = f"sqlite:///{tmp_path / 'cli.db'}"
     monkeypatch.setenv("DATABASE_URL", env_url)
     assert run("sync", str(KNOWLEDGE)).returncode == 0
-    version = stored_version(_engine(env_url))
+    version = stored_version(_migrated(engines(env_url)))
     failed = run("sync", str(FIXTURES / "broken"))
     assert failed.returncode == 2 and "stars-out-of-range.yaml:10:22" in failed.stderr
-    assert stored_version(_engine(env_url)) == version
+    assert stored_version(_migrated(engines(env_url))) == version
     assert run("stats", "--since", "7d").returncode == 0
 
 
-def test_the_sqlite_store_commits_survive_a_power_loss(tmp_path):
+def test_the_sqlite_store_commits_survive_a_power_loss(tmp_path, engines):
     """A chat's settings and synced knowledge are fsynced at each commit (the host files of events and chat memory
     are short-lived state and are not)."""
     from sqlalchemy import text
@@ -387,10 +386,10 @@ def _migrate_together(url: str, processes: int = 4) -> list[str]:
     return found
 
 
-def test_workers_starting_together_migrate_a_store_once(database_url):
+def test_workers_starting_together_migrate_a_store_once(database_url, engines):
     """Workers open a version-2 store at once (the first start after an upgrade): each step runs once, under the
     store's lock (two processes adding one column: 'duplicate column'), and every worker finds it current."""
-    engine = _engine(database_url)
+    engine = _migrated(engines(database_url))
     with engine.begin() as connection:
         connection.execute(text("ALTER TABLE chat_preferences DROP COLUMN game"))  # back to version 2
         connection.execute(text("ALTER TABLE game_facts DROP COLUMN companion"))  # (schema 5's column)

@@ -63,7 +63,8 @@ class Runtime:
         return self.knowledge.ready and (self.cluster is None or self.cluster.ready)
 
     def close(self) -> None:
-        """Stop the background threads (reloader, query log writer) and close the chat memory."""
+        """Stop the background threads (reloader, query log writer), close the chat memory and the store's
+        connections."""
         if self.reloader:
             self.reloader.stop()
         if self.cluster is not None:
@@ -71,6 +72,8 @@ class Runtime:
         if self.query_log is not None:
             self.query_log.close()
         self.memory.close()
+        if self.engine is not None:
+            self.engine.dispose()
 
 
 @dataclass(frozen=True)
