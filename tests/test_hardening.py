@@ -586,6 +586,21 @@ def _two_workers(ledger: str, tmp_path, now: list[float], closing) -> list:
     ]
 
 
+def test_an_owed_reply_is_kept_as_its_messages_were_sent(knowledge):
+    """The outbox keeps a reply's messages as their encoded bytes, joined (no card serialised again): the record is
+    what `json.dumps` makes of its token, messages and deadline, and reads back to the same bytes to send."""
+    from monsterbot.replies.card import weakness_card
+
+    messages = (
+        to_wire(weakness_card(knowledge.current.monsters["rathalos"], "zh-TW", "world")),
+        to_wire(TextMessage(text="火龍")),
+    )
+    owed = Owed("e", "token-é", messages, 1765000000.25)
+    record = {"token": "token-é", "messages": [m.data for m in messages], "deadline": 1765000000.25}
+    assert owed.encoded() == json.dumps(record)
+    assert [m.encoded for m in Owed.decoded("e", owed.encoded()).messages] == [m.encoded for m in messages]
+
+
 @pytest.mark.parametrize("ledger", ["events file", "redis"])
 def test_the_outbox_hands_a_gone_workers_replies_to_another_while_their_token_lasts(tmp_path, ledger, closing):
     now = [time.time()]

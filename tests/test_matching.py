@@ -512,3 +512,12 @@ def test_the_slip_and_heard_indexes_of_a_matcher_rebuilt_from_a_previous_are_tho
 @pytest.mark.parametrize(("text", "subject"), [("迅龍要帶啥", "迅龍"), ("雷狼龍有啥弱點", "雷狼龍")])
 def test_a_question_suffix_is_read_with_the_colloquial_what_too(text, subject):
     assert parse(text).subject == normalize(subject)
+
+
+def test_a_katakana_key_is_glued_at_any_of_its_places():
+    """A katakana key beside more katakana anywhere in the subject may be a piece of a longer name one kana off, not
+    only where it first stands."""
+    from monsterbot.core.matching.matcher import _glued_kana
+
+    assert _glued_kana("ミツネ", "ミツネ弱点タマミツネ")
+    assert not _glued_kana("ミツネ", "ミツネ弱点ミツネ")

@@ -895,3 +895,204 @@ def test_a_base_name_inside_a_variants_name_one_letter_off_is_the_variant(knowle
 def test_a_long_latin_name_with_two_vowels_swapped_in_a_question(knowledge):
     reading = read("yo whats nargucaga weak to", knowledge.current.matcher)
     assert reading.verdict is Verdict.ANSWER and reading.monsters == ("nargacuga",), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("新手問 天眼雷狼龍怎麼打", "zinogre"),  # a question's opener, then the title glued to the name
+        ("求助，白疾風迅龍弱點", "nargacuga"),
+        ("金雷公ジンオウガの弱点は？", "zinogre"),  # a question about a long katakana name, a title before it
+        ("請教金雷公ジンオウガの弱点は？", "zinogre"),
+    ],
+)
+def test_a_title_glued_after_a_phrase_or_before_a_question_is_never_the_base(knowledge, text, base):
+    """A Han title the knowledge lacks glued right before a full name stays "did you mean the base?" whatever opens
+    the message or asks after it: the base's card would be a wrong monster."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, (base,)), reading
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("新手問 迅龍怎麼打", "nargacuga"), ("用火打雷狼龍", "zinogre")])
+def test_a_phrase_or_a_hunters_words_before_a_name_are_no_title(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "set_off"),
+    [
+        ("纏蛙", "【萌新】纏蛙弱點", True),
+        ("纏蛙", "萌新纏蛙弱點", False),
+        ("纏蛙", "纏纏纏，纏蛙弱點", True),  # the first place the whole name begins, not its first character's
+        ("reydau", "noob here, rey dau weakness", False),
+        ("reydau", "noob here,rey-dau weakness", True),
+    ],
+)
+def test_set_off_finds_the_name_as_typed_in_one_pass(key, text, set_off):
+    from monsterbot.core.matching.reading import _set_off
+
+    assert _set_off(key, text) is set_off
+
+
+@pytest.mark.parametrize("text", ["artian", "best artian build", "how to get artian weapons"])
+def test_a_word_one_letter_before_a_spelling_of_a_name_is_that_word(knowledge, text):
+    """ "artian" (a game's term) spells "rtian" like Rathian after an "a": a letter glued before a name begins another
+    word, never the article "a" typed without its space."""
+    assert not _read(knowledge, text).answers
+
+
+def test_an_ending_glued_after_a_name_still_asks_about_it(knowledge):
+    reading = _read(knowledge, "zinogres tail breakable?")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("zinogre",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [("how to beat shrouded nerscylla", "nerscylla"), ("is shrouded nerscylla weak to fire", "nerscylla")],
+)
+def test_a_participle_where_a_noun_phrase_begins_is_a_title_of_the_name(knowledge, text, base):
+    """ "shrouded" after a hunter's verb or a sentence's word is an adjective of the name, as a variant's title is: "did
+    you mean the base?", not the base's card."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, (base,)), reading
+
+
+def test_a_participle_after_a_noun_is_a_verb_before_the_name(knowledge):
+    reading = _read(knowledge, "what's the best element used rathalos")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("rathalos",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("best g arkveld build", "guardian-arkveld"), ("what does the g arkveld drop", "guardian-arkveld")],
+)
+def test_a_lone_initial_after_other_words_still_makes_the_variant(knowledge, text, monster_id):
+    """An everyday word before "g <name>" is no title of the name: the lone letter is still Guardian's initial."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_lone_initial_before_a_name_used_for_something_else_answers_nothing(knowledge):
+    assert not _read(knowledge, "g rathalos movie").answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("幫我查一下雷狼龍", "zinogre"),  # asking the bot to look it up
+        ("帮我查下迅龙", "nargacuga"),
+        ("机器人 雌火龙", "rathian"),  # addressing the bot
+        ("迅龙资料发一下", "nargacuga"),  # its data
+        ("what does tigrex drop", "tigrex"),
+        ("zinogre materials?", "zinogre"),
+        ("nargacuga hitzones pls", "nargacuga"),
+    ],
+)
+def test_a_request_to_look_a_monster_up_asks_about_it(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("ジンオウガの素材を落とす？", "zinogre"),  # と inside a verb (落とす) joins no names
+        ("ナルガクルガのこと教えて", "nargacuga"),  # の + こと: a particle's, and "tell me about it"
+        ("ボット、ティガレックス", "tigrex"),  # the bot addressed, then the name
+    ],
+)
+def test_a_japanese_word_or_address_is_no_side_of_a_comparison(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_japanese_names_joined_by_to_are_still_compared(knowledge):
+    reading = _read(knowledge, "ジンオウガとティガレックスどっちが強い")
+    assert (reading.verdict, set(reading.monsters)) == (Verdict.COMPARE, {"zinogre", "tigrex"}), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("ジンオウガソロだときつい", "zinogre"),  # a hunter's katakana word glued after the name, up to the hiragana
+        ("how do i beat tigrex solo", "tigrex"),
+        ("護竜リオレウスどこいる", "guardian-rathalos"),  # a variant word and a katakana name: a coined name
+        ("護竜リオレウスに勝てない", "guardian-rathalos"),
+    ],
+)
+def test_a_katakana_name_glued_to_a_hunters_word_or_after_a_variant_word_is_asked_about(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_katakana_name_inside_another_katakana_word_is_still_that_word(knowledge):
+    assert not _read(knowledge, "ウルトラマンティガソロ").answers
+
+
+def test_a_japanese_sentence_before_a_name_in_a_hunters_question_is_no_title(knowledge):
+    reading = _read(knowledge, "これから雷狼竜いくけど弱点どこ")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("zinogre",)), reading
+
+
+@pytest.mark.parametrize(
+    "text", ["rathalos keeps flying away all the time", "frostfang barioth was annoying in the tundra"]
+)
+def test_a_coined_latin_name_an_english_sentence_is_said_of_is_answered(knowledge, text):
+    """One-to-one, a sentence said of a long coined name asks about it, as of a long katakana or Han name."""
+    assert _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize("text", ["behemoth of a truck is here", "zinogre movie", "stygian darkness is scary"])
+def test_an_english_word_or_a_title_after_a_latin_name_is_no_sentence_of_it(knowledge, text):
+    """ "behemoth" is an English word ("behemoths" is in the everyday list), "stygian" an alias's first word, and
+    one word after a name makes a title of something else."""
+    assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("火龍跟雌火龍差在哪", {"rathalos", "rathian"}),  # where the difference lies
+        ("雷狼龍和獄狼龍是同一種嗎", {"zinogre", "stygian-zinogre"}),  # whether they are one kind
+        ("tigrex nargacuga zinogre weakness list", {"tigrex", "nargacuga", "zinogre"}),
+    ],
+)
+def test_a_comparisons_own_question_words_are_no_side(knowledge, text, monsters):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, set(reading.monsters)) == (Verdict.COMPARE, monsters), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("打雷狼龍有什麼要注意的", "zinogre"), ("迅龍要注意什麼", "nargacuga")]
+)
+def test_what_to_watch_out_for_is_a_hunters_question(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_help_with_abbreviated_is_no_list(knowledge):
+    """ "w/" is "with": no side of a comparison."""
+    reading = _read(knowledge, "help w/ tigrex pls")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("tigrex",)), reading
+
+
+@pytest.mark.parametrize("text", ["rathalos rathian", "rathalos with rathian"])
+def test_two_names_sharing_a_nickname_are_no_variant_and_its_base(knowledge, text):
+    """ "rath" names Rathalos and Rathian both: "ian" is no variant word, and Rathian's card would be half the
+    message."""
+    reading = _read(knowledge, text)
+    assert not reading.answers or set(reading.monsters) == {"rathalos", "rathian"}, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("ゾ・シアに勝てない", "zoh-shia"), ("レ・ダウってどこにいる?", "rey-dau")]
+)
+def test_a_short_katakana_name_written_with_a_middle_dot_is_a_coined_name(knowledge, text, monster_id):
+    """ゾ・シア is three kana, as short as キリン, but the dot between its words writes a foreign name."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_short_katakana_word_without_a_dot_is_still_no_name_in_a_sentence(knowledge):
+    assert not _read(knowledge, "キリンってどこにいる?").answers

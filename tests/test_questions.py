@@ -318,3 +318,42 @@ def test_a_reverse_question_asking_who_is_asked_outright_only_with_a_word_of_wea
 )
 def test_an_element_word_without_the_frame_of_a_reverse_question_is_not_one(text):
     assert parse(text).kind is not Kind.REVERSE
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("monsters that are weak to ice", "ice"),  # a clause about the monsters asked for
+        ("which monsters hate thunder", "thunder"),
+        ("what should i hunt with a water element weapon", "water"),
+        ("水弱点のやつ教えて", "water"),  # "the ones", "tell me"
+        ("雷が通るモンス", "thunder"),
+        ("火弱点どいつ", "fire"),
+    ],
+)
+def test_a_reverse_question_in_everyday_words_is_one(text: str, topic: str) -> None:
+    question = parse(text)
+    assert (question.kind, question.topic) == (Kind.REVERSE, topic), question
+
+
+@pytest.mark.parametrize("text", ["that's fire", "i hate fire"])
+def test_an_element_in_a_sentence_asking_for_no_monsters_is_no_reverse_question(text: str) -> None:
+    assert parse(text).kind is not Kind.REVERSE
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "game"),
+    [
+        ("tigrex in world", "tigrex", "world"),  # "in" before a game's name is the game's
+        ("rathalos in mh rise", "rathalos", "rise"),
+        ("荒野版雷狼龍", normalize("雷狼龍"), "wilds"),  # a game's version (版)
+    ],
+)
+def test_a_game_named_with_in_or_as_a_version_is_the_game(text: str, subject: str, game: str) -> None:
+    question = parse(text)
+    assert (question.subject, question.game) == (subject, game), question
+
+
+def test_you_in_an_english_question_is_no_part_of_the_name() -> None:
+    """ "can you tell me about X": every word but the name frames the question."""
+    assert parse("can you tell me about tigrex").subject == "tigrex"

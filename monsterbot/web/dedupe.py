@@ -58,7 +58,10 @@ class Owed:
     sending: bool = False  # on its way: another worker may send it only once its sender's lease (`send_lease`) ends
 
     def encoded(self) -> str:
-        return json.dumps({"token": self.token, "messages": [m.data for m in self.messages], "deadline": self.deadline})
+        """`json.dumps` of its token, messages and deadline, the messages joined from their encoded bytes (a card is
+        never serialised again: kept for every reply still on its way when its webhook responds)."""
+        token, messages = json.dumps(self.token), b", ".join(m.encoded for m in self.messages).decode()
+        return f'{{"token": {token}, "messages": [{messages}], "deadline": {json.dumps(self.deadline)}}}'
 
     @classmethod
     def decoded(cls, event_id: str, text: str | bytes) -> Owed:

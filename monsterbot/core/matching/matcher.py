@@ -621,9 +621,15 @@ def _first(
 
 
 def _glued_kana(key: str, subject: str) -> bool:
-    """Whether a katakana key stands in the subject beside more katakana."""
+    """Whether a katakana key stands in the subject beside more katakana, at any of its places."""
+    if not is_kana(key):
+        return False
     at = subject.find(key)
-    return is_kana(key) and (is_kana(subject[max(at - 1, 0) : at]) or is_kana(subject[at + len(key) :][:1]))
+    while at >= 0:
+        if is_kana(subject[at - 1 : at] if at else "") or is_kana(subject[at + len(key) :][:1]):
+            return True
+        at = subject.find(key, at + 1)
+    return False
 
 
 def _outermost(spans: list[tuple[str, float, Method, str]]) -> Iterable[tuple[str, float, Method, str]]:

@@ -17,7 +17,7 @@ from typing import Iterable
 from monsterbot.core.matching import english
 from monsterbot.core.matching.normalize import compact, detect_language, fold, normalize
 from monsterbot.core.matching.romaji import is_kana
-from monsterbot.core.scripts import HAN, HIRAGANA, KANA, LATIN
+from monsterbot.core.scripts import HAN, HIRAGANA, KANA, LATIN, is_cjk
 
 
 class Kind(str, Enum):
@@ -88,7 +88,7 @@ ENGLISH_FILLER = frozenset(
         *"what whats is are the a an weak weakness weaknesses weakpoint weakpoints weakspot weakspots to of for "
         "against element elements elemental monster please tell me about how do i beat kill hunt s "
         "tips tip best points point spot spots bring where which need help with on guide strategy counter fight "
-        "hunting pls compare hard harder hardest difficult value values".split(),
+        "hunting pls compare hard harder hardest difficult value values you".split(),
         *(word for word in INDIVIDUAL_WORDS if word.isascii()),
         *ENGLISH_QUESTION_WORDS,
     ]
@@ -150,8 +150,11 @@ GAME_WORDS: dict[str, tuple[str, ...]] = {
         "モンスターハンターワイルズ",
     ),
 }
-#: Two-word game names ("mh wilds", "monster hunter rise"): joined before the words are read one by one.
-GAME_PHRASES = re.compile(r"\b(?:mh|monster\s*hunter)\s+(wilds?|world|iceborne|rise|sunbreak)\b", re.I)
+#: Two-word game names ("mh wilds", "monster hunter rise"), and a game's name after "in" ("magnamalo in rise"):
+#: joined before the words are read one by one.
+GAME_PHRASES = re.compile(r"\b(?:in\s+)?(?:(?:mh|monster\s*hunter)\s+)?(wilds?|world|iceborne|rise|sunbreak)\b", re.I)
+#: The Chinese word for a game's version (荒野版): after a game's name it is part of it.
+VERSION = "版"
 
 #: Words that ask for the per-part table instead of the summary card.
 HITZONE_WORDS = ("肉質", "部位", "部位肉質", "肉質表", "hitzone", "hitzones", "hitzonevalues", "hz", "parts")
@@ -174,6 +177,7 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = {
 EXPLICIT_REVERSE_MARKERS = (
     *("哪些", "哪個", "哪隻", "什麼", "魔物", "怪物", "モンスター", "弱點", "弱", "一覽", "一覧", "列表", "清單"),
     *("効く", "有效", "怪", "有哪些", "武器"),
+    *("やつ", "どいつ", "モンス"),  # "the ones", "which of them", "mons": monsters asked for in Japanese
 )
 #: Words around an element in a reverse question ("哪些魔物怕火", "what is weak to dragon", "火属性が弱点"): the
 #: explicit markers and the words said in passing.
@@ -182,12 +186,13 @@ REVERSE_MARKERS = (
     *("的", "怕", "屬性", "有", "是", "剋", "克", "が", "は", "の", "を"),
     # a weapon of the element and what it can hunt ("雷屬性武器可以打什麼", "氷属性の武器で行けるモンスター")
     *("可以", "打", "で", "行ける", "狩れる"),
+    *("通る", "教えて"),  # an element that "goes through" ("龍属性が通るやつ"), and "tell me"
 )
 ENGLISH_EXPLICIT_REVERSE_MARKERS = frozenset(
     "which what whats who monsters monster weak weakness weaknesses list against effective targets weapon".split()
 )
 ENGLISH_REVERSE_MARKERS = ENGLISH_EXPLICIT_REVERSE_MARKERS | frozenset(
-    "to is are element elemental good use s the of in for a an my i should on".split()
+    "to is are element elemental good use s the of in for a an my i should on with hunt".split()
 )
 #: A reverse question in a sentence of its own words ("冰属性能打哪些怪", "who takes the most fire damage", "水属性の
 #: 武器作ったけど誰に使える？"): an element said as an element (X屬性, or an English element word before the noun it
@@ -209,6 +214,10 @@ ASKING_FOR_MONSTERS = (
     "清單",
 )
 ENGLISH_ASKING_FOR_MONSTERS = frozenset("who whom monsters users targets list".split())
+#: Words that are reverse markers only beside a word asking for monsters: "that" opens a clause about them ("monsters
+#: that are weak to dragon"; alone, any sentence's: "that's fire"), and what monsters hate is their weakness ("which
+#: monsters hate fire"; "i hate fire" is no question).
+MONSTER_CLAUSE_WORDS = frozenset(("that", "hate"))
 #: Words asking for people as readily as for monsters ("誰有火屬性武器", "who has a good fire weapon build"): with an
 #: element and no word of weakness (WEAKNESS_WORDS), a group is not answered (the question is not `asking`);
 #: one-to-one it is.
@@ -216,11 +225,11 @@ PEOPLE_OR_MONSTERS = frozenset(("誰", "who", "whom"))
 WEAKNESS_WORDS = ("弱", "怕", "克", "剋", "効", "有效", "通ル")
 ENGLISH_WEAKNESS_WORDS = frozenset("weak weakness weaknesses effective against takes".split())
 #: Separators of a comparison ("火龍 vs 雌火龍", "rathalos and rathian", "リオレウスとリオレイア", "海龍還是白熾龍").
-#: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with"; と between two hiragana is
-#: inside a word (まとめ).
+#: 比較 before one last character is "more" ("比較難", "比较好"), not "compared with"; と joins two nouns, so one
+#: beside a hiragana is a word's (まとめ, 落とす) or a particle's (のこと, だと); "w/" is "with".
 COMPARE_SPLIT = re.compile(
     r"\s+(?:vs\.?|versus|and|or)\s+"
-    rf"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|(?<![{HIRAGANA}])と|と(?![{HIRAGANA}])|、|,|，|/)\s*",
+    rf"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|(?<![{HIRAGANA}])と(?![{HIRAGANA}])|、|,|，|(?<!\bw)/)\s*",
     re.I,
 )
 #: Elements a message may consist of alone ("ice", "Fire?", "火屬性", "冰"): which monsters are weak to it.
@@ -232,6 +241,8 @@ FRANCHISE_WORDS = ("魔物獵人", "怪物獵人", "怪獵", "魔獵", "モン�
 PREFIXES = (
     *("請問", "問一下", "想問", "我想問", "請教", "幫我查", "查", "求助", "求", "打", "すみません", "教えて"),
     *("有人知道", "有沒有人知道", "誰知道"),
+    # asking the bot to look a monster up, and addressing it (幫我查一下 X, 機器人 X)
+    *("幫我查一下", "幫我查下", "查一下", "查下", "機器人", "ボット"),
     *FRANCHISE_WORDS,
     *(word for word in INDIVIDUAL_WORDS if not word.isascii()),
 )
@@ -264,6 +275,7 @@ QUESTION_SUFFIXES: tuple[str, ...] = (
     *("有什麼", "吃什麼", "帶什麼", "要帶什麼", "用啥", "帶啥", "吃啥", "克制", "武器", "要怎麼打", "咋打", "打哪"),
     *("打哪裡", "要打哪", "要打哪裡", "在哪裡", "推薦什麼屬性", "何属性", "効く", "が効く", "に効く", "どの属性"),
     *("にはどの属性", "が弱点", "弱点属性", "に弱い", "倒し方", "弱点どこ", "弱点部位", "攻略"),
+    *("こと教えて", "について教えて"),  # "tell me about it" (のこと: の is a particle)
 )
 #: Each suffix with 什麼 ("what") is also said with its colloquial 啥 (有啥, 弱啥屬性, 要帶啥).
 QUESTION_SUFFIXES += tuple(
@@ -302,6 +314,8 @@ def _alternation(phrases: Iterable[str], cjk_only: bool = True) -> str:
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
     games = {normalize(word): game for game, words in GAME_WORDS.items() for word in words}
+    # a game's version of a monster (荒野版黑蝕龍): the Chinese name with 版, "version", is the game's still
+    games |= {word + normalize(VERSION): game for word, game in games.items() if is_cjk(word)}
     strong = _alternation([*QUESTION_SUFFIXES, *games])
     particles = _alternation(PARTICLES)
     return _Vocabulary(
@@ -452,8 +466,10 @@ def _parse_name(text: str, vocab: _Vocabulary) -> Question:
     kept: list[str] = []
     reverse_kept: list[str] = []
     hitzones = explicit = False
-    for token in _TOKEN_BREAK.split(folded):
-        key = compact(token)
+    tokens = [compact(token) for token in _TOKEN_BREAK.split(folded)]
+    asked = bool(ENGLISH_ASKING_FOR_MONSTERS & set(tokens))
+    markers = ENGLISH_REVERSE_MARKERS | (MONSTER_CLAUSE_WORDS if asked else frozenset())
+    for key in tokens:
         explicit = explicit or (key.isascii() and _said(key, ENGLISH_EXPLICIT_REVERSE_MARKERS))
         if key in vocab.games:
             game = game or vocab.games[key]
@@ -461,7 +477,7 @@ def _parse_name(text: str, vocab: _Vocabulary) -> Question:
             hitzones = True
         elif not (key.isascii() and key in ENGLISH_FILLER):
             kept.append(key)
-        if key not in vocab.games and not (key.isascii() and _said(key, ENGLISH_REVERSE_MARKERS)):
+        if key not in vocab.games and not (key.isascii() and _said(key, markers)):
             reverse_kept.append(key)
     whole = compact(folded)
     topic = _reverse_topic("".join(reverse_kept), whole, vocab)

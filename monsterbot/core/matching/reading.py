@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from monsterbot.core.matching import english
+from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.followup import PART_WORDS
 from monsterbot.core.matching.matcher import (
@@ -121,6 +122,9 @@ ABOUT_WORDS = (
     "何が弱い",
     # what sets compared monsters apart (リオレウスと護竜リオレウスの違い, マガドとメルゼナどっちが強い)
     *("違い", "区別", "區別", "差別", "不一樣", "どっち", "どっちが", "difference", "farming"),
+    # where the difference lies, whether they are one kind, a list of them (炎妃龍跟炎王龍差在哪, 岩龍和鎧龍是同一種嗎,
+    # "kushala teostra chameleos weakness list")
+    *("差", "差在哪", "差在哪裡", "是同一種嗎", "同一種", "一樣嗎", "list"),  # (the parser takes 在哪 off: 差)
     # what compares two names in one phrase (X than Y, X compared to Y, 火龍比雌火龍難嗎, between X and Y)
     *("than", "compared", "between", "比"),
 )
@@ -132,13 +136,17 @@ KIND_MOST = 4
 HUNT_WORDS = (
     *("弱", "怕", "剋", "克制", "屬性", "打", "帶", "用", "推薦", "有效", "攻略", "部位", "尾巴", "斷", "難", "肉質"),
     *("素材", "裝備", "麻痺", "麻痹", "暈", "効", "倒", "殴", "弱点", "尻尾", "切れ", "壊", "属性", "対策", "持って"),
-    *("準備", "コツ", "苦手"),
+    *("準備", "コツ", "苦手", "注意"),  # (注意: what to watch out for)
     *("weak", "weakness", "weaknesses", "element", "elements", "elemental", "beat", "kill", "kills", "hit", "hunt"),
     *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide", "break", "cut", "sever"),
     # what a hunter asks for help with, and what of a monster they ask about ("struggling with X", "X breakable
     # parts", "X weaknesses and resistances", "X farming route"); English words are read by their stem (_stems)
     *("struggle", "farm", "resist", "resistance", "block", "dodge", "avoid", "part", "armor", "armour"),
     *("weapon", "build"),
+    # what a hunter looks up about a monster: what it drops, its hitzones, its data (the card holds them): "X materials
+    # list", "X hitzone data", "what does X drop", 資料 (its data: "X资料发一下", "X的資料給我")
+    *("material", "drop", "hitzone", "資料"),
+    *("solo", "ソロ"),  # how a hunter fights it: "how do i beat X solo", "Xソロだときつい"
 )
 #: Elements and ailments, which ask about a monster after its name ("凍峰龍用火還是雷", "グラビモスは水？"), but before
 #: it are a title's characters (金雷公, 紫毒姫); in English they are everyday words ("fire", "ice") and do not count.
@@ -187,6 +195,12 @@ ENGLISH_SENTENCE_WORDS = frozenset(
     "have has had went go my our their his her its by and or of the a an "
     "is are what where how why when who which does do did can any".split()
 )
+#: Verbs that follow the subject of an English sentence (a copula, an auxiliary, or an adverb before the verb):
+#: after a name, they make the rest a sentence said of it ("rathalos keeps flying away", "rathalos is so fast").
+ENGLISH_SUBJECT_VERBS = frozenset(
+    "is was are were has had have can cant could does doesnt did didnt will wont would isnt keeps always never just "
+    "still".split()
+)
 #: Words after which an English word is a verb ("how do i dodge rey dau's beam", "how to unlock zoh shia", "help me
 #: beat …"): subjects, objects, "to" and modals; a verb before a name is no title of it.
 ENGLISH_BEFORE_VERBS = frozenset(
@@ -207,7 +221,8 @@ TITLE_LATIN = 12
 #: variants are longer ("ivory", "dreadking", "boltreaver"), and so are the variant words players misspell.
 TITLE_LATIN_SHORTEST = 5
 #: Endings of inflected English words (a verb's, a plural's, an adverb's: "hurts", "used", "hunting", "really"), which
-#: no title players give a variant has (they are bare compounds: "dreadking", "frostfang", "boltreaver").
+#: no title players give a variant has (they are bare compounds: "dreadking", "frostfang", "boltreaver"), but for a
+#: participle where a noun phrase begins ("beat shrouded nerscylla": _modifier), which is an adjective, as titles are.
 TITLE_NEVER_ENDS = ("s", "ed", "ing", "ly")
 #: The least share of a name a part of it must cover to be answered (less: "which one?"). Chosen on the tuning half:
 #: the parts answered right cover 0.86 and more ("diablo" of diablos), those that were other words 0.75 and less
@@ -233,8 +248,10 @@ _HAN_ONLY = re.compile(f"[{HAN}]")
 _TITLE_HEAD = re.compile(f"[{HAN}]{{2,}}(?=[{KATAKANA}]{{2,}}$)")  # 渾沌 before ゴア
 _LINKS = "要的之ノハ"  # words that join a short form to its question (波衣要用什麼屬性, 刺花的弱點)
 _NUMBERED = re.compile("[a-z]\\d+$")
+_KATAKANA_HAN = re.compile(f"[{KATAKANA}{MIDDLE_DOT}{HAN}]+")
 _LEADING_KATAKANA = re.compile(f"\\s*([{KATAKANA}{MIDDLE_DOT}]{{2,}})[{HIRAGANA}]")
 _LATIN = re.compile(f"[{LATIN}]")
+_SEPARATOR = re.compile(r"[\s\W_]")  # what sets words apart in a message: spaces, punctuation
 
 
 #: The kinds of question about one named monster (its card, table, a part, an element).
@@ -470,7 +487,7 @@ def _asks_of_list(key: str, text: str) -> bool:
     question mark, "which" or "who" asking for one of the names, or a word of a hunter's question or of what sets
     monsters apart (an inflection off: "weapons")."""
     folded = fold(text).lower()
-    places = list(re.finditer(r"[\s\W_]*".join(map(re.escape, key)), folded))
+    places = list(_typed(key).finditer(folded))
     words = set(_LATIN_WORD.findall(folded[places[-1].end() :] if places else ""))  # after its last place
     return "?" in text or any(english.stems(word) & _list_question_words() for word in words)
 
@@ -498,8 +515,8 @@ def _question_words(subject: str, side: Reading) -> bool:
     if subject in _words(ELEMENT_WORDS) or subject in ELEMENT_TOPICS or _about(subject):  # "火", "thunder", "best
         # weapon element" (its words: "weapon"): an English element alone as a side is compared, not a name
         return True
-    if _segments(subject, _part_question_words()):
-        return True
+    if _segments(subject, _part_question_words()) or _segments(subject, _words(PREFIXES)):
+        return True  # (words that open a question are no side either: "ボット、イャンクック", the bot addressed)
     return _no_name_near(side) and (_asks_only(subject) or bool(_ELEMENT_FIRST.match(subject)))
 
 
@@ -732,7 +749,7 @@ def _before_name(result: MatchResult, text: str, matcher: Matcher) -> Reading | 
         if len(variant) >= TITLE_LATIN_SHORTEST and variant.isalpha() and variant.isascii():
             if fuzz.ratio(word, variant) >= 100 * LATIN_SPAN_SHARE:
                 return _variant(variant + best.key, matcher) or Reading(Verdict.UNKNOWN, (best.monster_id,))
-    if word.endswith(TITLE_NEVER_ENDS):
+    if word.endswith(TITLE_NEVER_ENDS) and not _modifier(word, _words_before(key, text)[1]):
         return None  # an inflected word: "which element hurts rathian most", "what's the best element used rathalos"
     return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title before the name")
 
@@ -747,6 +764,16 @@ def _title_word(key: str, text: str) -> str:
     return word
 
 
+def _modifier(word: str, previous: str) -> bool:
+    """Whether a word ending in "ed" typed before a name is an adjective of it, as a title is ("how to beat shrouded
+    nerscylla", "is frenzied zinogre weak to ice"), not a verb taking it as object ("the best element used
+    rathalos"): a participle opens a noun phrase where one begins, first in the message or after a word of a sentence
+    (is, the, a) or a hunter's verb (beat, hunt), and is a verb after a noun."""
+    return word.endswith("ed") and (
+        not previous or previous in ENGLISH_SENTENCE_WORDS or bool(english.stems(previous) & _words(HUNT_WORDS))
+    )
+
+
 def _in_names(word: str, candidates: Iterable[Candidate], matcher: Matcher) -> bool:
     """Whether a word stands in a name of one of the candidates."""
     monsters = (m for c in candidates if (m := matcher.monster(c.monster_id)))
@@ -757,7 +784,7 @@ def _words_before(key: str, text: str) -> tuple[str, str]:
     """The two Latin words typed right before a Latin name in the message, the nearer first, the first glued to it or
     not ("" for each when another script, a number or nothing comes first)."""
     folded = fold(text).lower()
-    found = re.search(r"[\s\W_]*".join(map(re.escape, key)), folded)
+    found = _typed(key).search(folded)
     before = re.search(r"(?:([a-z0-9]+)[\s\W_]+)?([a-z0-9]+)[\s\W_]*$", folded[: found.start()]) if found else None
     return (before.group(2), before.group(1) or "") if before else ("", "")
 
@@ -851,7 +878,8 @@ def _close_enough_to_ask(subject: str, best: Candidate) -> bool:
 
 def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher: Matcher) -> str:
     """The variant, when the two best are a variant and its base and the subject holds the variant's own word
-    ("stygian zino": Stygian Zinogre's "stygian" beside Zinogre's short name)."""
+    ("stygian zino": Stygian Zinogre's "stygian" beside Zinogre's short name), what its name adds to a name of the
+    base's own (not to "rath", Rathalos' and Rathian's: "ian" is no variant word)."""
     if len(candidates) < 2 or (len(candidates) > 2 and candidates[2].score >= candidates[1].score):
         return ""
     first, second = candidates[0].monster_id, candidates[1].monster_id
@@ -861,6 +889,8 @@ def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher:
             continue
         for own in (normalize(name) for _, name in variant.all_names()):
             for name in (normalize(name) for _, name in base.all_names()):
+                if matcher.monsters_named(name) != (base_id,):
+                    continue  # a nickname of several ("rath": Rathalos and Rathian) is no base's name
                 word = own.replace(name, "") if name in own else ""
                 if len(word) >= 2 and word in subject:
                     return variant_id
@@ -964,6 +994,17 @@ def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
 
 
 def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Reading:
+    """A name inside a longer subject: answered only when the rest asks about it, as the variant a lone letter typed
+    right before it stands for ("best g arkveld build", "what does the g arkveld drop": _initial) when one does."""
+    reading = _contained_name(subject, best, text, matcher)
+    if reading.verdict not in (Verdict.ANSWER, Verdict.UNKNOWN) or reading.monsters != (best.monster_id,):
+        return reading  # (a sentence about something else stays so: "g rathalos movie")
+    letter, _ = _words_before(best.span or best.key, text)
+    initial = _initial(letter + best.key, text, matcher) if len(letter) == 1 and best.key.isascii() else None
+    return initial or reading
+
+
+def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) -> Reading:
     """A name inside a longer subject: answered only when the rest asks about it."""
     key = best.span or best.key  # the name as the subject spells it
     if not _within_word(key, text):
@@ -974,18 +1015,26 @@ def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Re
     before, after = subject[:start], subject[start + len(key) :]
     if all(_about(part) for part in (before, after)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
+    glued = _titled(key, before, after, best, text, matcher)
     if _asks_about(*_sides(key, text, before, after), key, text):
         beside = _variant_beside(before, key, after, matcher)
-        return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
+        answer = Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
+        return beside or glued or answer
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
     if _question_about(best.key, after, text, _of_words(best, matcher)):
         # a variant word glued to the name makes the question one about that variant ("護竜オドガロン対策ある？")
         beside = _variant_beside(before, key, after, matcher)
-        return beside or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
-    if _said_of(key, after, text) and (not before or _phrase(before) or _set_off(key, text)):
-        return Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
+        return (
+            beside
+            or glued
+            or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
+        )
+    if _said_of(key, after, text, _coined_latin(best, matcher)) and (
+        not before or _phrase(before) or _set_off(key, text)
+    ):
+        return glued or Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
     titled = family(matcher).titles.get((before, best.monster_id))
@@ -1022,6 +1071,29 @@ def _misspelt_word(key: str, best: Candidate, text: str, matcher: Matcher) -> st
     return word if max(likeness, default=0.0) >= 100 * LATIN_SPAN_SHARE else ""
 
 
+def _titled(key: str, before: str, after: str, best: Candidate, text: str, matcher: Matcher) -> Reading | None:
+    """The reading of a name a question asks about when a Han title is glued right before it in the message
+    (新手問 天眼雷狼龍怎麼打, 天眼タマミツネの弱点は？: _glued_title): the variant a known title shortened makes of
+    it, else "not in our knowledge, did you mean the base?", never the base's card. None when no title is so glued
+    (各位 纏蛙…: a space sets the words apart), the words after a phrase are glued to it as well (能不能說一下迅龍:
+    nothing sets them apart from the sentence) or a variant word is the one glued (護竜オドガロン)."""
+    title = _glued_title(before, text)
+    if not title or _variant_beside(before, key, after, matcher) is not None:
+        return None
+    found = _typed(key).search(fold(text).lower())
+    if found is None:
+        return None
+    folded, start = found.string, found.start() - len(title)
+    if start < 0 or folded[start : found.start()] != title:
+        return None
+    if title != before and not (start and _SEPARATOR.match(folded[start - 1])):
+        return None  # glued to the phrase too (能不能說一下迅龍): a sentence's words, not a title
+    variant = family(matcher).titles.get((title, best.monster_id))
+    if variant:
+        return Reading(Verdict.ANSWER, (variant,), why="a variant's title shortened before its base's name")
+    return Reading(Verdict.UNKNOWN, (best.monster_id,), why="a title glued to the name, after any phrase")
+
+
 def _of_words(best: Candidate, matcher: Matcher) -> bool:
     """Whether the key found is a Latin name of several words ("rey dau", "nu udra"), which no everyday word is."""
     monster = matcher.monster(best.monster_id)
@@ -1045,7 +1117,7 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
         openings = {next(iter(re.findall("[a-z]+", clause)), "") for clause in re.split("[,.;!]", folded)}
         asked = bool(openings & ENGLISH_QUESTION_WORDS) or "?" in folded or "help" in re.findall("[a-z]+", folded)
         return (len(key) >= QUESTION_LATIN or of_words) and asked
-    if _KATAKANA.fullmatch(key) and len(key) >= QUESTION_KANA:
+    if _katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text)):
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
     if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
         asked = any(word in after for word in _words(CHINESE_QUESTION_WORDS)) or bool(_A_NOT_A.search(after))
@@ -1053,21 +1125,59 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
     return False
 
 
-def _said_of(key: str, after: str, text: str) -> bool:
+def _dotted(key: str, text: str) -> bool:
+    """Whether the message writes a katakana name with a middle dot between its words (ゾ・シア, レ・ダウ): a foreign
+    name transliterated, however short, as no Japanese word is written."""
+    found = _typed(key).search(fold(text).lower())
+    return found is not None and any(dot in found.group() for dot in MIDDLE_DOT)
+
+
+def _katakana_name(key: str) -> bool:
+    """Whether a name is written in katakana, alone or after a Han variant word (護竜アルシュベルド)."""
+    return bool(_KATAKANA_HAN.fullmatch(key) and _KATAKANA.search(key))
+
+
+def _english_sentence_after(key: str, text: str) -> bool:
+    """Whether the words typed after a Latin name are an English sentence said of it, the name its subject: the name
+    opens the message, a verb of ENGLISH_SUBJECT_VERBS follows it right away, and a word more ("frostfang barioth is
+    so fast"). Words naming something else ("zinogre movie", "nargacuga stickers on sale") are none, and so is a
+    sentence of several names ("rathalos and rathian are a couple": a remark on both)."""
+    folded = fold(text).lower()
+    found = _typed(key).search(folded)
+    if found is None or _LATIN_WORD.search(folded[: found.start()]):
+        return False
+    words = _LATIN_WORD.findall(folded[found.end() :])
+    return len(words) >= 2 and words[0] in ENGLISH_SUBJECT_VERBS
+
+
+def _coined_latin(best: Candidate, matcher: Matcher) -> bool:
+    """Whether a Latin name found is a coined word, not an English one: an official name or one of several words
+    ("doshaguma", "frostfang barioth"; an alias's first word, "stygian", "nightshade", is an English word), that no
+    English word of the everyday list inflects ("behemoths" makes "behemoth" an English word)."""
+    return (best.official or _of_words(best, matcher)) and not any(
+        best.key + ending in everyday_words() for ending in INFLECTIONS
+    )
+
+
+def _said_of(key: str, after: str, text: str, coined_latin: bool = False) -> bool:
     """Whether a name no everyday word is stands whole in the message with a sentence said of it: a katakana name of
     QUESTION_KANA characters or more, or a Han one of QUESTION_HAN, that a hiragana particle or punctuation ends
     ("ジンオウガに勝てない", "獄焔蛸に勝てない", "ゾ・シア…つらい…"), or a Han one a Chinese sentence follows (a mark of
-    SENTENCE_MARKS in the words after it: "恐暴龍一直亂入好煩"). Names that long are transliterations and coined words
-    (キリン, ゾラ, 海龍 are shorter), and what the sentence says of the monster is the player's to ask: one-to-one the
-    card answers (in a group, a name in chatter is not answered)."""
+    SENTENCE_MARKS in the words after it: "恐暴龍一直亂入好煩"), or a coined Latin one (_coined_latin) of
+    QUESTION_LATIN letters that an English sentence follows (_english_sentence_after: "frostfang barioth is so
+    fast"). Names that long are transliterations and coined words (キリン, ゾラ, 海龍, "magna", "kirin" are shorter),
+    and what the sentence says of the monster is the player's to ask: one-to-one the card answers (in a group, a name
+    in chatter is not answered)."""
+    if _LATIN_WORD.fullmatch(key):
+        return coined_latin and len(key) >= QUESTION_LATIN and _english_sentence_after(key, text)
     han = all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN
-    if not han and not (_KATAKANA.fullmatch(key) and len(key) >= QUESTION_KANA):
+    if not han and not (_katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text))):
         return False
     if han and SENTENCE_MARKS.search(after):
         return True
     folded = fold(text).lower()
     written = _as_written(text, folded)
-    for found in re.finditer(r"[\s\W_]*".join(map(re.escape, key)), folded):
+    for found in _typed(key).finditer(folded):
         follows = written[found.end() : found.end() + 1]
         if follows and (_HIRAGANA.match(follows) or _PUNCTUATION.match(follows)):
             return True
@@ -1095,7 +1205,18 @@ def _asks_about(before: str, after: str, key: str, text: str) -> bool:
     hunt_before = any(word in before for word in _words(HUNT_WORDS))
     if not (hunt_after or hunt_before):
         return False
-    return (hunt_after or not after) and (hunt_before or not before or _phrase(before) or _set_off(key, text))
+    return (hunt_after or not after) and (
+        hunt_before or not before or _phrase(before) or _set_off(key, text) or _hiragana_before(key, text)
+    )
+
+
+def _hiragana_before(key: str, text: str) -> bool:
+    """Whether the message as typed holds hiragana before the name ("今から凍峰竜行くけど弱点なに"): the words before
+    it are a Japanese sentence's (the parser folds hiragana into katakana, so SENTENCE_MARKS cannot tell them), and
+    no title holds kana (_is_title)."""
+    folded = fold(text).lower()
+    found = _typed(key).search(folded)
+    return found is not None and bool(_HIRAGANA.search(_as_written(text, folded)[: found.start()]))
 
 
 def _sides(key: str, text: str, before: str, after: str) -> tuple[str, str]:
@@ -1129,19 +1250,24 @@ def _within_word(key: str, text: str) -> bool:
         return True
     folded = fold(text).lower()
     scripts = _as_written(text, folded)
-    pattern = r"[\s\W_]*".join(map(re.escape, key))
     # the parser takes English filler words off, inside a name spelled as heard too ("kem a trees"): blanked here
     unfilled = _LATIN_WORD.sub(
         lambda word: " " * len(word.group()) if word.group() in ENGLISH_FILLER else word.group(), folded
     )
-    places = [*re.finditer(pattern, folded), *(re.finditer(pattern, unfilled) if unfilled != folded else ())]
+    typed = _typed(key)
+    places = [*typed.finditer(folded), *(typed.finditer(unfilled) if unfilled != folded else ())]
     for found in places:
         before = scripts[found.start() - 1] if found.start() else " "
         after = scripts[found.end()] if found.end() < len(scripts) else " "
         if not script.match(before) and not script.match(after):
             return True
-        if script is _LATIN and normalize(_word_at(folded, found.start(), found.end())) in _about_keys():
-            return True  # glued to one question word: "rathalosweakness" (not letters that spell some: "kushion")
+        glued = normalize(_word_at(scripts, found.start(), found.end(), script))
+        if script is _LATIN and glued in _about_keys() and (len(glued) > 1 or not _LATIN.match(before)):
+            return True  # glued to one question word: "rathalosweakness" (not letters that spell some: "kushion";
+            # nor one letter before the name, "a" of "artian": a word begins where a name begins, and "arkvelds" ends
+            # in an inflection)
+        if script is _KATAKANA and glued in _words(HUNT_WORDS):
+            return True  # a hunter's katakana word glued after it, up to the hiragana: "リオレウスソロだときつい"
     return False
 
 
@@ -1152,13 +1278,14 @@ def _as_written(text: str, folded: str) -> str:
     return kept if len(kept) == len(folded) else folded
 
 
-def _word_at(text: str, start: int, end: int) -> str:
-    """The rest of the Latin word a match stands in ("weakness" in "rathalosweakness")."""
+def _word_at(text: str, start: int, end: int, script: re.Pattern[str] = _LATIN) -> str:
+    """The rest of the word of a script a match stands in ("weakness" in "rathalosweakness", ソロ in
+    リオレウスソロだと)."""
     left = start
-    while left and _LATIN.match(text[left - 1]):
+    while left and script.match(text[left - 1]):
         left -= 1
     right = end
-    while right < len(text) and _LATIN.match(text[right]):
+    while right < len(text) and script.match(text[right]):
         right += 1
     return text[left:start] + text[end:right]
 
@@ -1197,6 +1324,37 @@ def _is_title(before: str, text: str) -> bool:
     return TITLE_CJK_SHORTEST <= len(before) <= TITLE_CJK
 
 
+def _glued_title(before: str, text: str) -> str:
+    """The Han title glued right before a name, after the phrase of a sentence or question the words before it may
+    open with (請問|天眼雷狼龍, 新手問 天眼雷狼龍, 天眼タマミツネの弱点は？): the words after the last mark of a
+    sentence, question opener or word the parser takes off (_phrase), when they are a title as _is_title reads one
+    and hold no hunter's word (用火打雷狼龍: "hit it with fire"; an element is a title's: 金雷公); "" otherwise."""
+    cut = max(
+        (
+            found.end()
+            for found in (
+                *SENTENCE_MARKS.finditer(before),
+                *_A_NOT_A.finditer(before),
+                *_phrase_words().finditer(before),
+            )
+        ),
+        default=0,
+    )
+    piece = before[cut:]
+    if not piece or not all(_HAN_ONLY.match(ch) for ch in piece) or not is_cjk(piece) or _KANA.search(piece):
+        return ""
+    if any(word in piece for word in _words(HUNT_WORDS)):
+        return ""
+    return piece if _is_title(piece, text) else ""
+
+
+@lru_cache(maxsize=1)
+def _phrase_words() -> re.Pattern[str]:
+    """The words that open a question or that the parser takes off it (請教, 求助, 歷戰, 怪獵), longest first."""
+    words = {word for word in _words(ASKING_OPENERS) if len(word) > 1} | _words(PREFIXES)
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 def _phrase(before: str) -> bool:
     """Whether the Chinese or Japanese words before a name are a phrase of a sentence, not a title glued to it: they
     hold a sentence's mark (SENTENCE_MARKS), a word of two characters or more that opens a question (請教, 求助: the
@@ -1213,10 +1371,15 @@ def _set_off(key: str, text: str) -> bool:
     """Whether punctuation stands right before the name in the message (【萌新】纏蛙弱點, "新手，鎖刃龍…"): what comes
     before it is another phrase, no title glued to it."""
     folded = fold(text).lower()
-    place = folded.find(key[:1])
-    while place >= 0 and not normalize(folded[place:]).startswith(key):
-        place = folded.find(key[:1], place + 1)
-    return place > 0 and bool(_PUNCTUATION.match(folded[place - 1]))
+    found = _typed(key).search(folded)
+    return found is not None and found.start() > 0 and bool(_PUNCTUATION.match(folded[found.start() - 1]))
+
+
+@lru_cache(maxsize=256)
+def _typed(key: str) -> re.Pattern[str]:
+    """How a message may type a normalised name: its letters with anything but letters and digits between them ("rey
+    dau's", "ゾ・シア"), found in the folded message in one pass."""
+    return re.compile(r"[\s\W_]*".join(map(re.escape, key)))
 
 
 def _about(rest: str) -> bool:
