@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from monsterbot.conversation import ChatKind, Conversation
-from monsterbot.core.matching.reading import Verdict, read
+from monsterbot.core.matching.reading import SAID_OF, Verdict, read
 
 
 def _read(knowledge: Any, text: str):
@@ -203,6 +203,19 @@ def test_a_name_in_a_hunters_question_is_answered(knowledge, text, monster_id):
 
 @pytest.mark.parametrize("text", ["海龍是什麼動物", "キリンの脚は細い", "kirin ichiban is a beer"])
 def test_a_question_word_alone_does_not_make_a_sentence_about_the_monster(knowledge, text):
+    assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("恐暴龍吼個不停", "deviljho"), ("雷狼龍超級帥", "zinogre")])
+def test_a_long_han_name_opening_a_remark_is_answered_one_to_one(knowledge, text, monster_id):
+    """A Han name of three characters or more opening the message is the monster when more than one word follows it,
+    a mark of a sentence or not; one word glued after it may make a compound (雷狼龍星人)."""
+    reading = _read(knowledge, text)
+    assert reading.monsters == (monster_id,) and reading.why == SAID_OF
+
+
+@pytest.mark.parametrize("text", ["轟龍咆哮", "火龍果好甜", "恐暴龍吼叫"])
+def test_a_short_han_name_before_other_words_is_not_answered(knowledge, text):
     assert not _read(knowledge, text).answers
 
 

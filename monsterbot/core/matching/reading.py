@@ -158,6 +158,9 @@ _ELEMENT_FIRST = re.compile(f"[{''.join(ELEMENT_WORDS)}](?![{HAN}])")
 QUESTION_LATIN = 7
 QUESTION_KANA = 4
 QUESTION_HAN = 3
+#: The most Han characters glued after a name that may be the tail of a compound it heads (雷狼龍星人, a made-up
+#: alien): one word; more is what a sentence says of the monster (_said_of).
+COMPOUND_TAIL = 2
 CHINESE_QUESTION_WORDS = (
     "怎麼",
     "怎么",
@@ -1163,17 +1166,18 @@ def _said_of(key: str, after: str, text: str, coined_latin: bool = False) -> boo
     """Whether a name no everyday word is stands whole in the message with a sentence said of it: a katakana name of
     QUESTION_KANA characters or more, or a Han one of QUESTION_HAN, that a hiragana particle or punctuation ends
     ("ジンオウガに勝てない", "獄焔蛸に勝てない", "ゾ・シア…つらい…"), or a Han one a Chinese sentence follows (a mark of
-    SENTENCE_MARKS in the words after it: "恐暴龍一直亂入好煩"), or a coined Latin one (_coined_latin) of
-    QUESTION_LATIN letters that an English sentence follows (_english_sentence_after: "frostfang barioth is so
-    fast"). Names that long are transliterations and coined words (キリン, ゾラ, 海龍, "magna", "kirin" are shorter),
-    and what the sentence says of the monster is the player's to ask: one-to-one the card answers (in a group, a name
-    in chatter is not answered)."""
+    SENTENCE_MARKS in the words after it, "恐暴龍一直亂入好煩", or more than COMPOUND_TAIL characters, "雷狼龍超級帥":
+    more than a compound's tail, and the matcher drops a name inside an everyday word), or a coined Latin one
+    (_coined_latin) of QUESTION_LATIN letters that an English sentence follows (_english_sentence_after: "frostfang
+    barioth is so fast"). Names that long are transliterations and coined words (キリン, ゾラ, 海龍, "magna",
+    "kirin" are shorter), and what the sentence says of the monster is the player's to ask: one-to-one the card
+    answers (in a group, a name in chatter is not answered)."""
     if _LATIN_WORD.fullmatch(key):
         return coined_latin and len(key) >= QUESTION_LATIN and _english_sentence_after(key, text)
     han = all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN
     if not han and not (_katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text))):
         return False
-    if han and SENTENCE_MARKS.search(after):
+    if han and (SENTENCE_MARKS.search(after) or len(after) > COMPOUND_TAIL):
         return True
     folded = fold(text).lower()
     written = _as_written(text, folded)
