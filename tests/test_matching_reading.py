@@ -219,6 +219,21 @@ def test_a_short_han_name_before_other_words_is_not_answered(knowledge, text):
     assert not _read(knowledge, text).answers
 
 
+@pytest.mark.parametrize("text", ["lagi movie weakness", "gogma history weakness", "magna carta weakness"])
+def test_a_latin_short_form_heading_another_word_is_not_what_the_hunters_word_asks_about(knowledge, text):
+    """A short form (an alias, a fragment) followed by a word of another kind heads a longer name of something else:
+    the hunter's word after it asks about that."""
+    assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("lagi tail break", "lagiacrus"), ("best element for gogma", "gogmazios"), ("is magna weak to ice", "magnamalo")],
+)
+def test_a_latin_short_form_next_to_its_hunters_words_is_answered(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
 def test_a_variant_word_beside_the_name_in_a_question_is_read_with_it(knowledge):
     assert _read(knowledge, "護竜リオレウスの倒し方").monsters == ("guardian-rathalos",)
     assert _read(knowledge, "ナルガ亜種の倒し方").verdict is Verdict.UNKNOWN

@@ -14,7 +14,8 @@ names; the reading decides from evidence a reviewer can read, each piece named i
   a message in a question's form about a name long enough to be no everyday word answers ("where does jin dahaad
   spawn", _question_about); a longer word holding a short name is the longer name it misspells ("mizutsuni");
 - a short form (a Han name without its kind: 煌雷, 刺花; a Latin first word in a hunter's question: "gore
-  weakness") answers, alone or opening a question; a katakana name one sound off, no other near, answers;
+  weakness") answers, alone or opening a question; a Latin short form the hunter's word is not next to heads
+  another name ("magna carta history weakness"); a katakana name one sound off, no other near, answers;
 - a variant word (variants.py, and those the names show: family.py) with a base name is the variant the
   knowledge's names make of that pair, or, when none does, "not in our knowledge, did you mean the base?";
 - a game named with a monster it holds only as another form (Wilds' Guardian Fulgur Anjanath for Anjanath)
@@ -944,7 +945,8 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
       character (青熊: blue and bear, a description of its own). A fragment of one Latin word of more than
       PART_LETTERS letters ("gogma", "dosha") counts in a hunter's question only: alone ("basar", "seregi") it is
       as often a word of its own and stays asked (an English word never gets here: the matcher masks it);
-    - the message carries a hunter's question word beside it (_asks_about), or, for a Han short form, is the short
+    - the message carries a hunter's question word beside it (_asks_about; in English next to it, _hunted_next_to:
+      "gogma history weakness" asks of a history), or, for a Han short form, is the short
       form alone with no element word leading it (_alone). A Latin first word alone is as often an English word
       ("royal", "coral").
     Chosen on the tuning half: the short forms so read there name the monster meant; none of its negatives is one.
@@ -955,7 +957,8 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
         return False
     if subject.isascii():
         word = _first_word(subject, best, matcher) or len(subject) > PART_LETTERS
-        return word and _asks_about(*_sides(subject, text, "", ""), subject, text)
+        hunted = _hunted_next_to(subject, text, _latin_names(best.monster_id, matcher))
+        return word and hunted and _asks_about(*_sides(subject, text, "", ""), subject, text)
     monster = matcher.monster(best.monster_id)
     names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
     kinds = family(matcher).kinds
@@ -1019,7 +1022,7 @@ def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) 
     if all(_about(part) for part in (before, after)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
     glued = _titled(key, before, after, best, text, matcher)
-    if _asks_about(*_sides(key, text, before, after), key, text):
+    if _asks_about(*_sides(key, text, before, after), key, text) and _short_form_hunted(key, best, text, matcher):
         beside = _variant_beside(before, key, after, matcher)
         answer = Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
         return beside or glued or answer
@@ -1064,14 +1067,27 @@ def _misspelt_word(key: str, best: Candidate, text: str, matcher: Matcher) -> st
     while end < len(folded) and _LATIN.match(folded[end]):
         end += 1
     word = normalize(folded[start:end])
-    names = [spelled for spelled in (normalize(n) for _, n in monster.all_names()) if _LATIN_WORD.fullmatch(spelled)]
+    names = _latin_names(best.monster_id, matcher)
     if any(word.startswith(name) and word[len(name) :] in INFLECTIONS for name in names):
         return ""
+    return word if _spells_latin_name(word, names) else ""
+
+
+def _latin_names(monster_id: str, matcher: Matcher) -> list[str]:
+    """A monster's Latin names, normalised (one word each: "reydau")."""
+    monster = matcher.monster(monster_id)
+    spelled = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
+    return [name for name in spelled if _LATIN_WORD.fullmatch(name)]
+
+
+def _spells_latin_name(word: str, names: Iterable[str]) -> bool:
+    """Whether a Latin word is one of these names misspelt: as like it, as typed or as heard (english.py), as a name
+    one letter off inside a sentence is (LATIN_SPAN_SHARE)."""
     heard = english.spelling(word)
     likeness = (
         max(fuzz.ratio(word, name), fuzz.ratio(heard, english.spelling(name)) if heard else 0.0) for name in names
     )
-    return word if max(likeness, default=0.0) >= 100 * LATIN_SPAN_SHARE else ""
+    return max(likeness, default=0.0) >= 100 * LATIN_SPAN_SHARE
 
 
 def _titled(key: str, before: str, after: str, best: Candidate, text: str, matcher: Matcher) -> Reading | None:
@@ -1204,13 +1220,61 @@ def _asks_about(before: str, after: str, key: str, text: str) -> bool:
         if _NUMBERED.search(after):
             return False  # "… in witcher 3": the title of something else follows the name
         words = {w for w in re.split(r"[^a-z]+", fold(text).lower()) if w and w not in key}
-        return any(english.stems(word) & _words(HUNT_WORDS) for word in words)
+        return any(_hunts(word) for word in words)
     hunt_after = any(word in after for word in _words(HUNT_WORDS + ELEMENT_WORDS))
     hunt_before = any(word in before for word in _words(HUNT_WORDS))
     if not (hunt_after or hunt_before):
         return False
     return (hunt_after or not after) and (
         hunt_before or not before or _phrase(before) or _set_off(key, text) or _hiragana_before(key, text)
+    )
+
+
+def _hunts(word: str) -> bool:
+    """Whether an English word is a hunter's word of HUNT_WORDS, by its stem ("weaknesses", "struggling")."""
+    return bool(english.stems(word) & _words(HUNT_WORDS))
+
+
+def _short_form_hunted(key: str, best: Candidate, text: str, matcher: Matcher) -> bool:
+    """Whether the hunter's words of an English message are about a Latin short form standing as its own word (an
+    alias, no coined name: "magna", "lagi"), as _hunted_next_to places them; other names pass."""
+    whole = key.isascii() and _within_word(key, text) and not _coined_latin(best, matcher)
+    return not whole or _hunted_next_to(key, text, _latin_names(best.monster_id, matcher))
+
+
+def _hunted_next_to(key: str, text: str, names: Iterable[str]) -> bool:
+    """Whether a hunter's word of an English message is about the Latin name: one stands before it ("best element for
+    X", "how do i beat X pack"), or the words after it lead to one through words of a question or sentence, parts,
+    elements and games only ("X weakness", "X is weak to what", "X tail break", "X wilds weakness"), or through the
+    rest of the monster's name misspelt in a word of its own (the name and the words so far spell one of `names`).
+    A word of another kind right after the name makes a longer name of something else, whatever the message asks of
+    that ("magna carta history weakness": Magna Carta's, not Magnamalo's)."""
+    folded = fold(text).lower()
+    found = _typed(key).search(folded)
+    if found is None:
+        return True  # (the subject's name as the matcher found it: the message holds it misspelt; nothing to place)
+    if any(_hunts(word) for word in _LATIN_WORD.findall(folded[: found.start()])):
+        return True
+    spelled = key
+    for word in _LATIN_WORD.findall(folded[found.end() :]):
+        if _hunts(word):
+            return True
+        spelled += word
+        if word not in _linking_english() and not _spells_latin_name(spelled, names):
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _linking_english() -> frozenset[str]:
+    """English words that may stand between a name and a hunter's word about it: a question's and a sentence's words,
+    parts, elements, games, and a possessive's "s"."""
+    games = (word for words in GAME_WORDS.values() for word in words)
+    parts = (word for words in PART_WORDS.values() for word in words)
+    return frozenset(
+        word
+        for word in (*ENGLISH_FILLER, *ENGLISH_SENTENCE_WORDS, *ENGLISH_SUBJECT_VERBS, *ELEMENT_TOPICS, *games, *parts)
+        if word.isascii()
     )
 
 
