@@ -234,6 +234,19 @@ def test_a_latin_short_form_next_to_its_hunters_words_is_answered(knowledge, tex
     assert _read(knowledge, text).monsters == (monster_id,)
 
 
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("ジンオウガ暴れすぎ", "zinogre"), ("ティガレックス突進してくる", "tigrex")]
+)
+def test_a_katakana_name_a_japanese_verb_follows_is_answered_one_to_one(knowledge, text, monster_id):
+    """Han characters inflected by hiragana after a katakana name are a verb or adjective said of it."""
+    reading = _read(knowledge, text)
+    assert reading.monsters == (monster_id,) and reading.why == SAID_OF
+
+
+def test_a_katakana_name_inside_a_longer_word_stays_that_word_before_a_verb(knowledge):
+    assert not _read(knowledge, "ウルトラマンティガ変身する").answers
+
+
 def test_a_variant_word_beside_the_name_in_a_question_is_read_with_it(knowledge):
     assert _read(knowledge, "護竜リオレウスの倒し方").monsters == ("guardian-rathalos",)
     assert _read(knowledge, "ナルガ亜種の倒し方").verdict is Verdict.UNKNOWN

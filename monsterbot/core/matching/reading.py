@@ -253,6 +253,8 @@ _TITLE_HEAD = re.compile(f"[{HAN}]{{2,}}(?=[{KATAKANA}]{{2,}}$)")  # 渾沌 befo
 _LINKS = "要的之ノハ"  # words that join a short form to its question (波衣要用什麼屬性, 刺花的弱點)
 _NUMBERED = re.compile("[a-z]\\d+$")
 _KATAKANA_HAN = re.compile(f"[{KATAKANA}{MIDDLE_DOT}{HAN}]+")
+#: A Japanese verb or adjective after a name: Han characters and the hiragana that inflects them (爆発する, 転がる).
+_INFLECTED = re.compile(f"[{HAN}]+[{HIRAGANA}]")
 _LEADING_KATAKANA = re.compile(f"\\s*([{KATAKANA}{MIDDLE_DOT}]{{2,}})[{HIRAGANA}]")
 _LATIN = re.compile(f"[{LATIN}]")
 _SEPARATOR = re.compile(r"[\s\W_]")  # what sets words apart in a message: spaces, punctuation
@@ -1181,7 +1183,8 @@ def _coined_latin(best: Candidate, matcher: Matcher) -> bool:
 def _said_of(key: str, after: str, text: str, coined_latin: bool = False) -> bool:
     """Whether a name no everyday word is stands whole in the message with a sentence said of it: a katakana name of
     QUESTION_KANA characters or more, or a Han one of QUESTION_HAN, that a hiragana particle or punctuation ends
-    ("ジンオウガに勝てない", "獄焔蛸に勝てない", "ゾ・シア…つらい…"), or a Han one a Chinese sentence follows (a mark of
+    ("ジンオウガに勝てない", "獄焔蛸に勝てない", "ゾ・シア…つらい…"), or a katakana one a Japanese verb or adjective
+    follows (_INFLECTED: "ジンオウガ暴れすぎ"), or a Han one a Chinese sentence follows (a mark of
     SENTENCE_MARKS in the words after it, "恐暴龍一直亂入好煩", or more than COMPOUND_TAIL characters, "雷狼龍超級帥":
     more than a compound's tail, and the matcher drops a name inside an everyday word), or a coined Latin one
     (_coined_latin) of QUESTION_LATIN letters that an English sentence follows (_english_sentence_after: "frostfang
@@ -1200,6 +1203,8 @@ def _said_of(key: str, after: str, text: str, coined_latin: bool = False) -> boo
     for found in _typed(key).finditer(folded):
         follows = written[found.end() : found.end() + 1]
         if follows and (_HIRAGANA.match(follows) or _PUNCTUATION.match(follows)):
+            return True
+        if _katakana_name(key) and _INFLECTED.match(written, found.end()):
             return True
     return False
 
