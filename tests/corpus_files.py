@@ -140,6 +140,53 @@ def main(halves: Callable[[], dict[Path, str]], argv: Sequence[str] | None = Non
     write(halves(), parser.parse_args(argv).rewrite)
 
 
+#: A form of a monster's name a corpus asks about: (language, class, form, expected, source).
+Form = tuple[str, str, str, str, str]
+
+
+def names_in_frames(
+    corpus: str, frames: Mapping[str, Sequence[str]], folder: Path, languages: Sequence[str]
+) -> list[Line]:
+    """Wilds' monsters by their official names in every language, three ways each (the English one written lower
+    case the second time); every other monster in two languages chosen by a hash of its id, one way each (the names
+    of the knowledge `folder`)."""
+    out = []
+    for monster_id, monster in monsters(folder).items():
+        names = monster["names"]
+        if "wilds" in monster["games"]:
+            for language in languages:
+                chosen = pick(f"{corpus}/{monster_id}/{language}", frames[language], 3)
+                for index, frame in enumerate(chosen):
+                    typed = names[language].lower() if language == "en" and index == 1 else names[language]
+                    out.append(line(language, "name", frame.format(n=typed), monster_id, "knowledge"))
+        else:
+            for language in pick(f"{corpus}/{monster_id}", languages, 2):
+                out += asked(frames, corpus, language, "name", names[language], monster_id, "knowledge", 1)
+    return out
+
+
+def forms_in_frames(
+    corpus: str,
+    frames: Mapping[str, Sequence[str]],
+    forms: Iterable[Form],
+    alone: Iterable[str],
+    heard: Iterable[tuple[str, str]],
+    heard_source: str,
+) -> list[Line]:
+    """Every other form in two ways of asking, and alone when `alone` names it; a misheard English name alone and
+    asked once."""
+    out = []
+    standing = set(alone)
+    for language, kind, form, expected, source in forms:
+        if form in standing:
+            out.append(line(language, kind, form, expected, source))
+        out += asked(frames, corpus, language, kind, form, expected, source, 2)
+    for form, expected in heard:
+        out.append(line("en", "heard", form, expected, heard_source))
+        out += asked(frames, corpus, "en", "heard", form, expected, heard_source, 1)
+    return out
+
+
 def monsters(folder: Path) -> dict[str, dict[str, Any]]:
     """Each monster's yaml in a knowledge folder (knowledge/monsters), by id."""
     found = {}

@@ -22,11 +22,10 @@ Columns: language, class, query, expected, source (a key of SOURCES, whose addre
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 from tests import corpus_files
-from tests.corpus_files import Line, line, pick
+from tests.corpus_files import Line, line
 
 DATA = Path(__file__).parent / "data"
 TUNE = DATA / "matching_corpus_fresh4_tune.tsv"
@@ -2014,46 +2013,14 @@ NEGATIVES = [
     ),
 ]
 
-_asked = partial(corpus_files.asked, FRAMES, "fresh4")
-
-
-def names_block() -> list[Line]:
-    """Wilds' monsters by their official names in every language, three ways each (the English one written lower
-    case the second time); every other monster in two languages chosen by a hash of its id, one way each."""
-    out = []
-    for monster_id, monster in corpus_files.monsters(MONSTERS).items():
-        names = monster["names"]
-        if "wilds" in monster["games"]:
-            for language in LANGUAGES:
-                frames = pick(f"fresh4/{monster_id}/{language}", FRAMES[language], 3)
-                for index, frame in enumerate(frames):
-                    typed = names[language].lower() if language == "en" and index == 1 else names[language]
-                    out.append(line(language, "name", frame.format(n=typed), monster_id, "knowledge"))
-        else:
-            for language in pick(f"fresh4/{monster_id}", LANGUAGES, 2):
-                out += _asked(language, "name", names[language], monster_id, "knowledge", 1)
-    return out
-
-
-def forms_block() -> list[Line]:
-    """Every other form in two ways of asking, and alone when ALONE names it; a misheard English name alone and
-    asked once."""
-    out = []
-    for language, kind, form, expected, source in FORMS:
-        if form in ALONE:
-            out.append(line(language, kind, form, expected, source))
-        out += _asked(language, kind, form, expected, source, 2)
-    for form, expected in HEARD:
-        out.append(line("en", "heard", form, expected, "asking4"))
-        out += _asked("en", "heard", form, expected, "asking4", 1)
-    return out
-
 
 def all_lines() -> list[Line]:
     """Every line of the corpus, blocks in order."""
     questions = [line(lang, "question", q, e, s) for lang, q, e, s in (*QUESTIONS, *STYLED)]
     labelled = (VARIANTS, UNKNOWN, INDIVIDUALS, GAMES, COMPARES, REVERSE, questions, AMBIGUOUS, NEGATIVES)
-    return names_block() + forms_block() + corpus_files.tables(*labelled)
+    names = corpus_files.names_in_frames("fresh4", FRAMES, MONSTERS, LANGUAGES)
+    forms = corpus_files.forms_in_frames("fresh4", FRAMES, FORMS, ALONE, HEARD, "asking4")
+    return names + forms + corpus_files.tables(*labelled)
 
 
 def halves() -> dict[Path, str]:

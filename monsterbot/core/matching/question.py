@@ -229,7 +229,7 @@ ENGLISH_WEAKNESS_WORDS = frozenset("weak weakness weaknesses effective against t
 #: beside a hiragana is a word's (まとめ, 落とす) or a particle's (のこと, だと); "w/" is "with".
 COMPARE_SPLIT = re.compile(
     r"\s+(?:vs\.?|versus|and|or)\s+"
-    rf"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|(?<![{HIRAGANA}])と(?![{HIRAGANA}])|、|,|，|(?<!\bw)/)\s*",
+    rf"|\s*(?:vs\.?|VS|和|與|与|跟|還是|还是|對比|对比|(?:比較|比较)(?!\S?[?？!！]?$)|(?<![{HIRAGANA}])と(?![{HIRAGANA}]|比べ|比較)|、|,|，|(?<!\bw)/)\s*",
     re.I,
 )
 #: Elements a message may consist of alone ("ice", "Fire?", "火屬性", "冰"): which monsters are weak to it.
