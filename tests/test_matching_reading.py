@@ -247,6 +247,17 @@ def test_a_katakana_name_inside_a_longer_word_stays_that_word_before_a_verb(know
     assert not _read(knowledge, "ウルトラマンティガ変身する").answers
 
 
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("deviljho drool how gross", "deviljho"), ("nargacuga eyes why red", "nargacuga")]
+)
+def test_a_question_word_after_a_long_latin_name_and_its_topic_asks_about_it(knowledge, text, monster_id):
+    assert _read(knowledge, text).monsters == (monster_id,)
+
+
+def test_a_word_after_a_long_latin_name_with_no_question_is_something_else(knowledge):
+    assert not _read(knowledge, "deviljho drool is gross").answers
+
+
 def test_a_variant_word_beside_the_name_in_a_question_is_read_with_it(knowledge):
     assert _read(knowledge, "護竜リオレウスの倒し方").monsters == ("guardian-rathalos",)
     assert _read(knowledge, "ナルガ亜種の倒し方").verdict is Verdict.UNKNOWN

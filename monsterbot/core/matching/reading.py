@@ -179,6 +179,9 @@ CHINESE_QUESTION_WORDS = (
     "几",
     "是不是",
 )
+#: English question words that ask wherever they stand after a name ("X frenzy how to cure", "X bloodblight how"),
+#: unlike "is", "do", "can", which ask only opening a clause.
+TRAILING_QUESTION_WORDS = frozenset("how what where why when which".split())
 JAPANESE_QUESTION_WORDS = ("どう", "どこ", "何", "なに", "いつ", "誰")
 #: Why a name is answered that a sentence is said of (_said_of): one-to-one only, never a group's whole message.
 SAID_OF = "a long name with a sentence said of it"
@@ -1126,8 +1129,9 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
     """Whether the message is a question about a long Latin or katakana name standing as its own word ("where does
     jin dahaad spawn", "チャタカブラの舌ってどう避ける？").
 
-    The evidence is the question's form (an English question word opening one of its clauses, or "help"; a Chinese
-    or Japanese one after the name; a question mark) and the name's length: QUESTION_LATIN letters (or several
+    The evidence is the question's form (an English question word opening one of its clauses, or one of
+    TRAILING_QUESTION_WORDS anywhere after the name, or "help"; a Chinese or Japanese one after the name; a question
+    mark) and the name's length: QUESTION_LATIN letters (or several
     words: "rey dau"), QUESTION_KANA katakana or QUESTION_HAN Han characters, which no everyday word in the tuning
     halves' negatives reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter); shorter names need a hunter's word
     (_asks_about). A numbered title after the name ("… witcher 3") is something else."""
@@ -1137,6 +1141,9 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
     if _LATIN_WORD.fullmatch(key):
         openings = {next(iter(re.findall("[a-z]+", clause)), "") for clause in re.split("[,.;!]", folded)}
         asked = bool(openings & ENGLISH_QUESTION_WORDS) or "?" in folded or "help" in re.findall("[a-z]+", folded)
+        found = _typed(key).search(folded)
+        tail = set(_LATIN_WORD.findall(folded[found.end() :])) if found is not None else set()
+        asked = asked or bool(tail & TRAILING_QUESTION_WORDS)
         return (len(key) >= QUESTION_LATIN or of_words) and asked
     if _katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text)):
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
