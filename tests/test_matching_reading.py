@@ -163,7 +163,14 @@ def test_one_han_character_still_asks_which_of_its_names_and_two_letters_do_not(
     assert _read(knowledge, "ze").verdict is Verdict.NONE
 
 
-@pytest.mark.parametrize(("text", "base"), [("鏖魔ディアブロス", "diablos"), ("大雪主ウルクスス", "lagombi")])
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("鏖魔ディアブロス", "diablos"),
+        ("大雪主ウルクスス", "lagombi"),
+        ("金雷公ジンオウガかっこいい", "zinogre"),  # a sentence said of it after the name
+    ],
+)
 def test_a_title_before_a_name_is_a_variant_the_knowledge_lacks(knowledge, text, base):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, (base,)), reading

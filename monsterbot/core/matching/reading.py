@@ -1043,8 +1043,8 @@ def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) 
             or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
         )
     if _said_of(key, after, text, _coined_latin(best, matcher)) and (
-        not before or _phrase(before) or _set_off(key, text)
-    ):
+        not before or _phrase(before) or _set_off(key, text) or glued is not None
+    ):  # (a title glued before the name: the variant it makes, or "did you mean": 天眼タマミツネ強すぎ)
         return glued or Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
