@@ -265,6 +265,17 @@ def test_a_word_after_a_long_latin_name_with_no_question_is_something_else(knowl
     assert not _read(knowledge, "deviljho drool is gross").answers
 
 
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("xu wu keeps grabbing me", "xu-wu"), ("tempered zinogre is so fast", "zinogre")]
+)
+def test_an_english_sentence_said_of_a_name_of_words_or_of_an_individual_is_answered(knowledge, text, monster_id):
+    """A Latin name of several words is coined however short; an individual's word ("tempered") before the name is
+    part of the subject, as no other word before it is ("the zinogre is so fast")."""
+    reading = _read(knowledge, text)
+    assert reading.monsters == (monster_id,) and reading.why == SAID_OF
+    assert not _read(knowledge, "the zinogre is so fast").answers
+
+
 def test_a_variant_word_beside_the_name_in_a_question_is_read_with_it(knowledge):
     assert _read(knowledge, "護竜リオレウスの倒し方").monsters == ("guardian-rathalos",)
     assert _read(knowledge, "ナルガ亜種の倒し方").verdict is Verdict.UNKNOWN

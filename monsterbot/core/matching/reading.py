@@ -1042,7 +1042,7 @@ def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) 
             or glued
             or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
         )
-    if _said_of(key, after, text, _coined_latin(best, matcher)) and (
+    if _said_of(key, after, text, _coined_latin(best, matcher), _of_words(best, matcher)) and (
         not before or _phrase(before) or _set_off(key, text) or glued is not None
     ):  # (a title glued before the name: the variant it makes, or "did you mean": 天眼タマミツネ強すぎ)
         return glued or Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
@@ -1167,15 +1167,22 @@ def _katakana_name(key: str) -> bool:
 
 def _english_sentence_after(key: str, text: str) -> bool:
     """Whether the words typed after a Latin name are an English sentence said of it, the name its subject: the name
-    opens the message, a verb of ENGLISH_SUBJECT_VERBS follows it right away, and a word more ("frostfang barioth is
-    so fast"). Words naming something else ("zinogre movie", "nargacuga stickers on sale") are none, and so is a
-    sentence of several names ("rathalos and rathian are a couple": a remark on both)."""
+    opens the message (after an individual's word at most: "tempered"), a verb of ENGLISH_SUBJECT_VERBS follows it
+    right away, and a word more ("frostfang barioth is so fast"). Words naming something else ("zinogre movie",
+    "nargacuga stickers on sale") are none, and so is a sentence of several names ("rathalos and rathian are a
+    couple": a remark on both)."""
     folded = fold(text).lower()
     found = _typed(key).search(folded)
-    if found is None or _LATIN_WORD.search(folded[: found.start()]):
+    if found is None or not set(_LATIN_WORD.findall(folded[: found.start()])) <= _individual_english():
         return False
     words = _LATIN_WORD.findall(folded[found.end() :])
     return len(words) >= 2 and words[0] in ENGLISH_SUBJECT_VERBS
+
+
+@lru_cache(maxsize=1)
+def _individual_english() -> frozenset[str]:
+    """The English words of INDIVIDUAL_WORDS ("tempered", "arch"): an individual of the monster, part of the subject."""
+    return frozenset(part for word in INDIVIDUAL_WORDS if word.isascii() for part in _LATIN_WORD.findall(word.lower()))
 
 
 def _coined_latin(best: Candidate, matcher: Matcher) -> bool:
@@ -1187,19 +1194,19 @@ def _coined_latin(best: Candidate, matcher: Matcher) -> bool:
     )
 
 
-def _said_of(key: str, after: str, text: str, coined_latin: bool = False) -> bool:
+def _said_of(key: str, after: str, text: str, coined_latin: bool = False, of_words: bool = False) -> bool:
     """Whether a name no everyday word is stands whole in the message with a sentence said of it: a katakana name of
     QUESTION_KANA characters or more, or a Han one of QUESTION_HAN, that a hiragana particle or punctuation ends
     ("ジンオウガに勝てない", "獄焔蛸に勝てない", "ゾ・シア…つらい…"), or a katakana one a Japanese verb or adjective
-    follows (_INFLECTED: "ジンオウガ暴れすぎ"), or a Han one a Chinese sentence follows (a mark of
-    SENTENCE_MARKS in the words after it, "恐暴龍一直亂入好煩", or more than COMPOUND_TAIL characters, "雷狼龍超級帥":
-    more than a compound's tail, and the matcher drops a name inside an everyday word), or a coined Latin one
-    (_coined_latin) of QUESTION_LATIN letters that an English sentence follows (_english_sentence_after: "frostfang
-    barioth is so fast"). Names that long are transliterations and coined words (キリン, ゾラ, 海龍, "magna",
-    "kirin" are shorter), and what the sentence says of the monster is the player's to ask: one-to-one the card
-    answers (in a group, a name in chatter is not answered)."""
+    follows (_INFLECTED: "ジンオウガ暴れすぎ"), or a Han one a Chinese sentence follows (a mark of SENTENCE_MARKS
+    in the words after it, "恐暴龍一直亂入好煩", or more than COMPOUND_TAIL characters, "雷狼龍超級帥": more than a
+    compound's tail, and the matcher drops a name inside an everyday word), or a coined Latin one (_coined_latin)
+    of QUESTION_LATIN letters or several words (`of_words`: "nu udra") that an English sentence follows
+    (_english_sentence_after: "frostfang barioth is so fast"). Names that long are transliterations and coined
+    words (キリン, ゾラ, 海龍, "magna", "kirin" are shorter), and what the sentence says of the monster is the
+    player's to ask: one-to-one the card answers (in a group, a name in chatter is not answered)."""
     if _LATIN_WORD.fullmatch(key):
-        return coined_latin and len(key) >= QUESTION_LATIN and _english_sentence_after(key, text)
+        return coined_latin and (len(key) >= QUESTION_LATIN or of_words) and _english_sentence_after(key, text)
     han = all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN
     if not han and not (_katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text))):
         return False
