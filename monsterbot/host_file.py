@@ -139,6 +139,8 @@ class HostFile:
         """The connection, this process's threads and the host's other writers of the file held off: raises
         sqlite3.OperationalError when another writer holds it past the busy timeout."""
         with self.lock:
+            if self._writers.closed:  # a request finishing after `close` (a shutdown): SQLite's own refusal, logged
+                raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
             _take_turn(self._writers, self._busy_timeout)
             try:
                 yield self.db

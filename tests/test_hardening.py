@@ -420,6 +420,21 @@ def test_a_host_files_writers_take_turns_and_a_wait_ends_at_the_busy_timeout(tmp
     assert caplog.text.count("a test's row not written") == 2
 
 
+def test_a_host_file_used_after_close_logs_and_never_raises(tmp_path, caplog):
+    """A request that finishes after its worker closed the file (a shutdown) loses its write, logged, as a failing
+    file does: the request path never raises."""
+    from monsterbot.host_file import HostFile
+
+    file = HostFile(tmp_path / "chats.sqlite3", 0.5, "CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY)", "a row")
+    file.close()
+    file.close()  # twice: nothing to close the second time
+    with caplog.at_level(logging.WARNING):
+        file.write("INSERT INTO t VALUES (?)", ("late",))
+        assert not file.write_all(("INSERT INTO t VALUES (?)", ("late",)))
+        assert file.read_one("SELECT k FROM t", ()) is None
+    assert caplog.text.count("a row not written") == 2 and "a row not read" in caplog.text
+
+
 def test_a_closed_app_leaves_no_file_of_its_data_folder_open(line_stub, knowledge, tmp_path):
     """`close_app` closes the events file and the chat memory's file, their connections and their `.lock` openings: a
     process that builds apps again and again (a development server's reloads, the tests) keeps none of them open."""

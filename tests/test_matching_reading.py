@@ -1141,6 +1141,13 @@ def test_what_to_watch_out_for_is_a_hunters_question(knowledge, text, monster_id
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
 
 
+@pytest.mark.parametrize("text", ["ティガ注意！", "金獅子注意", "ナルガ注意"])
+def test_a_warning_shouted_in_a_hunt_is_no_question(knowledge, text):
+    """ "X注意" warns the party (a group hears it often); only asking what to watch out for is a hunter's question."""
+    reading = _read(knowledge, text)
+    assert reading.verdict is not Verdict.ANSWER, reading
+
+
 def test_help_with_abbreviated_is_no_list(knowledge):
     """ "w/" is "with": no side of a comparison."""
     reading = _read(knowledge, "help w/ tigrex pls")

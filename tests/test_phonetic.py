@@ -324,6 +324,16 @@ def test_an_official_katakana_name_of_three_kana_one_heard_off_is_that_name(know
     assert reading.verdict is Verdict.ANSWER and reading.monsters == ("zoh-shia",), reading
 
 
+@pytest.mark.parametrize("text", ["ロシア", "ロシア対策", "ミリン用意して"])
+def test_an_everyday_word_a_consonant_off_a_three_kana_name_is_no_name(knowledge, text):
+    # ロ ro for ゾ zo (ゾ・シア), ミ mi for キ ki (キリン): in a name of three kana only a vowel or a voicing mark heard
+    # off is evidence
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read(text, knowledge.current.matcher)
+    assert reading.verdict is not Verdict.ANSWER, reading
+
+
 @pytest.mark.parametrize("text", ["セルギの弱点", "ラギオ"])
 def test_a_three_kana_shortening_one_kana_off_is_no_name(knowledge, text):
     # セルギ is one kana off ネルギ (Nergigante's shortening) and begins セルレギオス; ラギオ is off ラギア (Lagiacrus')

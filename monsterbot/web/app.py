@@ -133,9 +133,10 @@ def _raw_body(limit: int) -> bytes:
 
 
 def close_app(app: Flask) -> None:
-    """Stop what `create_app` started, where no ASGI lifespan does (Flask's development server, tests): the replies
-    still queued are sent within the drain budget, LINE's connections closed, the event ledger's files and the
-    runtime's threads and chat memory closed."""
+    """Stop what `create_app` started, for a process that goes on (Flask's development server's reloads, tests): the
+    replies still queued are sent within the drain budget, LINE's connections closed, the event ledger's files and the
+    runtime's threads and chat memory closed. A gunicorn worker's lifespan shutdown drains the replies only
+    (gunicorn_conf.post_worker_init): its files, each transaction already committed, close as its process ends."""
     parts = app.extensions["monsterbot"]
     parts["dispatcher"].shutdown()
     parts["webhook"].ledger.close()

@@ -45,7 +45,7 @@ from rapidfuzz import fuzz
 
 from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.normalize import normalize
-from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex, heard_for
+from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex, heard_alike, heard_for
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import ENGLISH_FILLER, Question
 from monsterbot.core.matching.romaji import is_kana
@@ -439,7 +439,11 @@ class Matcher:
         for key in filter(_HAN_NAME.fullmatch, contained):
             at = subject.find(key)
             spans = self._phonetic.han_spans(subject, (at, at + len(key)))
-            heard += [span for span in self._spelled_inside(spans, subject, SPAN_SHARE) if span[3] != key]
+            heard += [
+                span
+                for span in self._spelled_inside(spans, subject, SPAN_SHARE)
+                if span[3] != key and _opens_a_word(subject, span[3], key)
+            ]
         return heard
 
     def _typo_spans(self, typed: str) -> list[tuple[str, float, Method, str]]:
@@ -492,10 +496,12 @@ class Matcher:
         slips: dict[str, list[tuple[str, bool]]] = {}
         for key, start, end, place in self._slips.spans(subject):
             span = subject[start:end]
-            if official_only(key) and not any(entry.official for entry in self._entries[key]):
+            short = official_only(key)
+            if short and not any(entry.official for entry in self._entries[key]):
                 continue
             if span not in self._entries and span not in self._words and span[place] not in _variant_words():
-                slips.setdefault(span, []).append((key, heard_for(span[place], key[place])))
+                heard = heard_for(span[place], key[place]) and (not short or heard_alike(span[place], key[place]))
+                slips.setdefault(span, []).append((key, heard))
         for key, start, end in self._kana_typos.spans(subject):
             span = subject[start:end]
             if span not in self._entries and span not in self._words:  # a kana changed only when heard (above)
@@ -618,6 +624,15 @@ def _first(
 ) -> tuple[float, bool, int, str]:
     """The rank of a monster's best key: score, official name before alias, shorter key, id."""
     return ranked[0]
+
+
+def _opens_a_word(subject: str, span: str, key: str) -> bool:
+    """Whether a span said as a longer name over a name found in it begins where a word may: at the subject's start,
+    after a character of another script or a space, or with the name itself (the longer name's extra characters
+    after it). Characters glued before the name after other Han characters are as often the end of another word
+    (第一次火龍, 這次火龍: 次 is no 雌) as a slip of the longer name's."""
+    at = subject.find(span)
+    return at <= 0 or span.startswith(key) or _HAN_NAME.fullmatch(subject[at - 1]) is None
 
 
 def _glued_kana(key: str, subject: str) -> bool:

@@ -273,6 +273,18 @@ def heard_for(typed: str, meant: str) -> bool:
     return readings().sound_near(typed, meant)
 
 
+_VOWELS = re.compile("[aeiou]")
+
+
+def heard_alike(typed: str, meant: str) -> bool:
+    """Whether a kana is heard for another closely enough for a name of three kana (typos.official_only), where the
+    other two kana are little evidence: the same consonant with another vowel (ダオ for ダウ) or the same kana but its
+    voicing mark (ソ for ゾ). Any other one-letter change (ロ ro for ゾ zo, ミ mi for キ ki) would make everyday words
+    (ロシア, ミリン) names."""
+    sounds = romaji.hepburn(typed), romaji.hepburn(meant)
+    return _VOWELS.sub("", sounds[0]) == _VOWELS.sub("", sounds[1]) or _unvoiced(typed) == _unvoiced(meant)
+
+
 def _cut(subject: str, spelled: str, first: tuple[int, int], last: tuple[int, int]) -> str:
     """The span of a subject a spelled span comes from, its first letter from the letters `first`, its last from
     `last`: the shortest cut spelled the same, as a letter of the spelling may come from the ends of two words

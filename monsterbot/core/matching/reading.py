@@ -137,7 +137,10 @@ KIND_MOST = 4
 HUNT_WORDS = (
     *("弱", "怕", "剋", "克制", "屬性", "打", "帶", "用", "推薦", "有效", "攻略", "部位", "尾巴", "斷", "難", "肉質"),
     *("素材", "裝備", "麻痺", "麻痹", "暈", "効", "倒", "殴", "弱点", "尻尾", "切れ", "壊", "属性", "対策", "持って"),
-    *("準備", "コツ", "苦手", "注意"),  # (注意: what to watch out for)
+    *("準備", "コツ", "苦手"),
+    # what to watch out for, asked (要注意, 注意什麼, 注意点): "X注意" alone is a warning shouted in a hunt
+    *("要注意", "注意什麼", "注意什么", "注意啥", "注意點", "注意点", "注意事項", "注意事项"),
+    *("注意すべき", "注意すること"),
     *("weak", "weakness", "weaknesses", "element", "elements", "elemental", "beat", "kill", "kills", "hit", "hunt"),
     *("hunting", "fight", "tips", "strategy", "counter", "bring", "guide", "break", "cut", "sever"),
     # what a hunter asks for help with, and what of a monster they ask about ("struggling with X", "X breakable
@@ -1062,7 +1065,7 @@ def _misspelt_word(key: str, best: Candidate, text: str, matcher: Matcher) -> st
     (english.py), as a name one letter off inside a sentence is (LATIN_SPAN_SHARE), and not the whole name with an
     English ending ("gorey", "rathalosed"), which makes another word; "" otherwise."""
     folded = fold(text).lower()
-    found = re.search(r"[\s\W_]*".join(map(re.escape, key)), folded) if _LATIN_WORD.fullmatch(key) else None
+    found = _typed(key).search(folded) if _LATIN_WORD.fullmatch(key) else None
     monster = matcher.monster(best.monster_id)
     if found is None or monster is None:
         return ""
