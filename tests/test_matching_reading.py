@@ -962,8 +962,10 @@ def test_a_base_name_inside_a_variants_name_one_letter_off_is_the_variant(knowle
     assert reading.verdict is Verdict.ANSWER and reading.monsters == ("azure-rathalos",), reading
 
 
-def test_a_long_latin_name_with_two_vowels_swapped_in_a_question(knowledge):
-    reading = read("yo whats nargucaga weak to", knowledge.current.matcher)
+@pytest.mark.parametrize("text", ["yo whats nargucaga weak to", "nargucaga", "nargucaga weakness?"])
+def test_a_long_latin_name_with_two_vowels_swapped_in_a_question(knowledge, text):
+    # inside a sentence (a span) and as the whole subject (the question's words taken off: only the name is left)
+    reading = read(text, knowledge.current.matcher)
     assert reading.verdict is Verdict.ANSWER and reading.monsters == ("nargacuga",), reading
 
 

@@ -129,6 +129,14 @@ class Deletions:
         found.discard(span)
         return found
 
+    def moved(self, word: str) -> tuple[str, ...]:
+        """The keys of MIN_VOWELS_MOVED letters or more the word spells with its vowels in other places (vowels_moved),
+        its first and last letters as the key's."""
+        if len(word) < MIN_VOWELS_MOVED:
+            return ()
+        found = self._moved.get(vowels_moved(word), ())
+        return tuple(key for key in found if key != word and key[0] == word[0] and key[-1] == word[-1])
+
     def spans(self, subject: str, exact: bool = False, open_end: bool = False) -> Iterable[tuple[str, int, int]]:
         """(key, start, end) of each span of `shortest` characters or more of a subject in the keys' script (of a run
         of it, when the subject need not be `whole`) one edit from a key (or, if `exact`, the key itself), inside it: a
@@ -151,10 +159,8 @@ class Deletions:
                         for key in self.one_off(span):
                             if key[0] == first and key[-1] == span[-1]:
                                 yield key, start, end
-                        moved = self._moved.get(vowels_moved(span), ()) if len(span) >= MIN_VOWELS_MOVED else ()
-                        for key in moved:
-                            if key != span and key[0] == first and key[-1] == span[-1]:
-                                yield key, start, end
+                        for key in self.moved(span):
+                            yield key, start, end
         if open_end and subject:
             yield from self._at_end(subject)
 
