@@ -103,6 +103,14 @@ def test_a_proper_name_spelled_near_a_name_is_that_person_not_the_monster(knowle
     assert result.outcome is Outcome.MISS and not result.candidates, result
 
 
+def test_a_group_says_nothing_of_a_person_named_like_a_monster(knowledge):
+    from monsterbot.conversation import ChatKind, Conversation
+
+    talk = Conversation(knowledge)
+    for text in ("what about sergio", "sergio", "tigre"):
+        assert talk.reply_to_text(text, ChatKind.GROUP, chat_key="g").messages == [], text
+
+
 @pytest.mark.parametrize(
     ("text", "monster_id"),
     [("what element for bala", "balahara"), ("seregio", "seregios"), ("tigrx", "tigrex"), ("seregios", "seregios")],
