@@ -58,7 +58,9 @@ def main(knowledge: Path) -> None:
     words = build_dictionary_words(keys, Path(jieba.__file__).with_name("dict.txt"))
     FROM_DICTIONARY.write_text(HEADER + words, encoding="utf-8")
     FROM_ENGLISH.write_text(ENGLISH_HEADER + build_english_words(keys, ENGLISH_WORDS), encoding="utf-8")
-    FROM_ENGLISH_NAMES.write_text(NAMES_HEADER + build_english_words(keys, ENGLISH_NAMES, proper=True), encoding="utf-8")
+    FROM_ENGLISH_NAMES.write_text(
+        NAMES_HEADER + build_english_words(keys, ENGLISH_NAMES, proper=True), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

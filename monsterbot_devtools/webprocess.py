@@ -98,6 +98,14 @@ def children(pid: int) -> list[int]:
     return sorted(found)
 
 
+def niceness(pid: int) -> int | None:
+    """A process's nice value (/proc/<pid>/stat), or None when it is gone."""
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def kill_children(pid: int) -> None:
     """SIGKILL every child of `pid` (its workers, and the master's short-lived migration process if it is still
     there: one that ended between the listing and the kill is no error)."""
@@ -200,6 +208,12 @@ class WebProcess:
                     break
             time.sleep(0.1)
         raise RuntimeError(f"web process did not become ready:\n{self.log.read_text()[-2000:]}")
+
+    def workers(self) -> list[int]:
+        """The master's workers: its children at the master's priority (the store's migration runs at the lowest, and
+        may still run on a busy machine: `settle` waits for it)."""
+        master = niceness(self.process.pid)
+        return [pid for pid in children(self.process.pid) if niceness(pid) == master]
 
     def settle(self, timeout: float = 120) -> list[int]:
         """Wait until the master has only its workers, and list them: monsterbot's master forks a process of its own at
