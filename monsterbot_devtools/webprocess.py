@@ -201,7 +201,7 @@ class WebProcess:
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(self.url + "/readyz", timeout=2) as response:
-                    if response.status == 200 and len(children(self.process.pid)) >= int(self.env["WEB_CONCURRENCY"]):
+                    if response.status == 200 and len(self.workers()) >= int(self.env["WEB_CONCURRENCY"]):
                         return
             except OSError:
                 if self.process.poll() is not None:
