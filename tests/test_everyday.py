@@ -96,39 +96,6 @@ def test_the_english_list_takes_the_words_that_begin_hold_or_resemble_a_latin_na
     assert build_english_words(["ajarakan", "goss", "tigrex", "rathalos", "火龍"], words) == "ajar\ngossip\nrathalas\n"
 
 
-@pytest.mark.parametrize("text", ["sergio", "what about sergio", "Sergio!", "tigre", "sergio weakness"])
-def test_a_proper_name_spelled_near_a_name_is_that_person_not_the_monster(knowledge, text):
-    # Sergio (a given name) is 85.7 from Seregios, Tigre (a river) 90.9 from Tigrex: wamerican-large gives both
-    result = ask(knowledge, text)
-    assert result.outcome is Outcome.MISS and not result.candidates, result
-
-
-def test_a_group_says_nothing_of_a_person_named_like_a_monster(knowledge):
-    from monsterbot.conversation import ChatKind, Conversation
-
-    talk = Conversation(knowledge)
-    for text in ("what about sergio", "sergio", "tigre"):
-        assert talk.reply_to_text(text, ChatKind.GROUP, chat_key="g").messages == [], text
-
-
-@pytest.mark.parametrize(
-    ("text", "monster_id"),
-    [("what element for bala", "balahara"), ("seregio", "seregios"), ("tigrx", "tigrex"), ("seregios", "seregios")],
-)
-def test_typos_and_short_forms_beside_proper_names_still_answer(knowledge, text, monster_id):
-    # "bala" is a place (Bala) that begins Balahara: only proper names near a whole name are everyday words
-    assert_matches(knowledge, text, monster_id)
-
-
-def test_the_proper_name_list_takes_capitalised_entries_near_a_latin_name(tmp_path):
-    from monsterbot.core.matching.everyday import build_english_words
-
-    words = tmp_path / "words"
-    words.write_text("Sergio\nBala\nsergei\nTigre\nRathalos\nO'Neil\nSERGIO\nTable\n", "utf-8")
-    keys = ["seregios", "balahara", "tigrex", "rathalos"]
-    assert build_english_words(keys, words, proper=True) == "sergio\ntigre\n"
-
-
 def test_an_english_word_made_of_a_name_and_the_next_words_letters_is_not_masked(knowledge):
     """ "lost" holds the alias "los"; in "rathalos than", glued by the parser, its "los" is Rathalos' own."""
     matcher = knowledge.current.matcher

@@ -1,6 +1,6 @@
 """Everyday words that hold or resemble a monster's name and must not be taken for it.
 
-火龍果 (dragon fruit) holds 火龍, 恐龍 (dinosaur) is one character from 恐暴龍. The lists, all
+火龍果 (dragon fruit) holds 火龍, 恐龍 (dinosaur) is one character from 恐暴龍. Two lists, both
 normalised when loaded:
 
 - `everyday_words_dictionary.txt`, written by `python -m monsterbot_devtools.matching_data` from
@@ -10,11 +10,6 @@ normalised when loaded:
   /usr/share/dict/american-english; permissive licence, credited in the file): every lower-case English word that
   begins a Latin name ("ajar" for Ajarakan, "coral", "lava"), holds one ("gossip" holds "goss") or is near one
   ("tiger"): whether a word is common in English is the evidence that tells "ajar" from a player's "lagi";
-- `everyday_names_english.txt`, written by the same command from the proper names of SCOWL's larger list (Debian's
-  `wamerican-large`: its capitalised entries, given names, places, brands) that are spelled near a Latin name
-  ("sergio": Seregios, "tigre": Tigrex): a person or place so named is meant, as an English word is. Only names
-  spelled near a whole name count (chosen on the tuning halves): one that begins a name ("Bala") is as often a
-  player's short form ("bala" for Balahara);
 - `everyday_words.txt`, kept by hand: words no dictionary here gives (Japanese and English words,
   brands, place names), one per line, `#` for comments.
 
@@ -36,7 +31,6 @@ from monsterbot.core.scripts import KATAKANA, is_cjk
 HAND_KEPT = Path(__file__).with_name("everyday_words.txt")
 FROM_DICTIONARY = Path(__file__).with_name("everyday_words_dictionary.txt")
 FROM_ENGLISH = Path(__file__).with_name("everyday_words_english.txt")
-FROM_ENGLISH_NAMES = Path(__file__).with_name("everyday_names_english.txt")
 #: An English word this similar to a Latin name (rapidfuzz ratio) would be taken for it ("tiger": Tigrex).
 NEAR_ENGLISH = 80.0
 _SHORTEST_PREFIX = 4  # a word of four letters or more that begins a name would be read as its short form
@@ -52,8 +46,8 @@ def _lines(path: Path) -> list[str]:
 
 @lru_cache(maxsize=1)
 def everyday_words() -> frozenset[str]:
-    """Every list, normalised (the same keys as names)."""
-    paths = (HAND_KEPT, FROM_DICTIONARY, FROM_ENGLISH, FROM_ENGLISH_NAMES)
+    """Both lists, normalised (the same keys as names)."""
+    paths = (HAND_KEPT, FROM_DICTIONARY, FROM_ENGLISH)
     return frozenset(compact(fold(word)) for path in paths for word in _lines(path)) - {""}
 
 
@@ -77,22 +71,18 @@ def build_dictionary_words(keys: Iterable[str], dictionary: Path) -> str:
     return "".join(f"{word}\n" for word in sorted(found))
 
 
-def build_english_words(keys: Iterable[str], words: Path, proper: bool = False) -> str:
-    """The English list's text: lower-case words of a word list that begin, hold or resemble a Latin key; when
-    `proper`, its proper names (capitalised: Sergio, Tigre), lower-cased, that resemble one."""
+def build_english_words(keys: Iterable[str], words: Path) -> str:
+    """The English list's text: lower-case words of a word list that begin, hold or resemble a Latin key."""
     latin = sorted({k for k in keys if k.isascii() and k.isalpha()})
     found = []
     for line in words.read_text("utf-8").splitlines():
-        entry = line.strip()
-        if not (entry.isascii() and entry.isalpha() and 3 <= len(entry) <= _LONGEST_WORD + 6):
+        word = line.strip()
+        if not (word.isascii() and word.isalpha() and word.islower() and 3 <= len(word) <= _LONGEST_WORD + 6):
             continue
-        if not (entry[0].isupper() and entry[1:].islower() if proper else entry.islower()):
-            continue
-        word = entry.lower()
         if word in latin:
             continue
-        begins = not proper and len(word) >= _SHORTEST_PREFIX and any(k.startswith(word) for k in latin)
-        holds = not proper and any(len(k) >= _SHORTEST_PREFIX and k in word for k in latin)
+        begins = len(word) >= _SHORTEST_PREFIX and any(k.startswith(word) for k in latin)
+        holds = any(len(k) >= _SHORTEST_PREFIX and k in word for k in latin)
         if begins or holds or process.extractOne(word, latin, scorer=fuzz.ratio, score_cutoff=NEAR_ENGLISH):
             found.append(word)
     return "".join(f"{word}\n" for word in sorted(set(found)))
