@@ -26,7 +26,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from monsterbot.sources.compiled import CACHE_FILE
 from monsterbot_devtools.line_standin import LineStandIn
@@ -469,14 +469,19 @@ def as_shipped() -> Iterator[dict[str, str]]:
 BYTE_COMPILED = ("monsterbot", "monsterbot_devtools")
 
 
-def byte_compile() -> None:
-    """Write the bytecode of BYTE_COMPILED's modules beside them, as the image's `pip install` does for every module it
-    installs. The image, like this project's environments, sets PYTHONDONTWRITEBYTECODE: a checkout's modules would
-    be compiled from source at every start (about 80 ms of CPU of a cold start: ~80 modules of monsterbot's, a few of
-    a floor's), which no image start does. A module whose bytecode is current is left as it is."""
-    for package in BYTE_COMPILED:
-        for folder in importlib.import_module(package).__path__:
-            compileall.compile_dir(folder, quiet=2)
+def byte_compile(folders: Iterable[str] | None = None) -> None:
+    """Write the bytecode of the modules of `folders` (BYTE_COMPILED's packages' by default) beside them, as the
+    image's `pip install` does for every module it installs. The image, like this project's environments, sets
+    PYTHONDONTWRITEBYTECODE: a checkout's modules would be compiled from source at every start (about 80 ms of CPU of a
+    cold start: ~80 modules of monsterbot's, a few of a floor's), which no image start does. A module whose bytecode is
+    current is left as it is."""
+    for folder in folders if folders is not None else package_folders():
+        compileall.compile_dir(folder, quiet=2)
+
+
+def package_folders() -> list[str]:
+    """The folders BYTE_COMPILED's packages are imported from."""
+    return [folder for package in BYTE_COMPILED for folder in importlib.import_module(package).__path__]
 
 
 def _cold_starts(shipped: dict[str, str], repeat: int) -> dict[str, list[float]]:
