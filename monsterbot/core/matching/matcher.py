@@ -376,7 +376,7 @@ class Matcher:
         )
         # a whole Latin subject that is a long name with its vowels moved ("doshugama"): as near as one letter off,
         # which the ratio (four edits) does not see
-        alike += tuple((key, 100 * (1 - 1 / len(key)), Method.FUZZY) for key in self._typos.moved(subject))
+        alike += tuple((key, 100 * _typo_share(subject, key), Method.FUZZY) for key in self._typos.moved(subject))
         if typed != subject and all(score < MATCH_THRESHOLD for _, score, _ in alike):
             alike += tuple(
                 (key, score, Method.PHONETIC)

@@ -27,7 +27,7 @@ from monsterbot.core.matching import english, romaji
 from monsterbot.core.matching.pinyin import readings
 from monsterbot.core.matching.prefilter import FuzzyIndex
 from monsterbot.core.matching.romaji import is_kana
-from monsterbot.core.matching.typos import Deletions
+from monsterbot.core.matching.typos import Deletions, vowels_moved
 from monsterbot.core.scripts import KATAKANA, LATIN
 
 #: Score of a key that sounds exactly like the query: above a shorter name found inside the query (90),
@@ -273,16 +273,13 @@ def heard_for(typed: str, meant: str) -> bool:
     return readings().sound_near(typed, meant)
 
 
-_VOWELS = re.compile("[aeiou]")
-
-
 def heard_alike(typed: str, meant: str) -> bool:
     """Whether a kana is heard for another closely enough for a name of three kana (typos.official_only), where the
     other two kana are little evidence: the same consonant with another vowel (ダオ for ダウ) or the same kana but its
     voicing mark (ソ for ゾ). Any other one-letter change (ロ ro for ゾ zo, ミ mi for キ ki) would make everyday words
     (ロシア, ミリン) names."""
-    sounds = romaji.hepburn(typed), romaji.hepburn(meant)
-    return _VOWELS.sub("", sounds[0]) == _VOWELS.sub("", sounds[1]) or _unvoiced(typed) == _unvoiced(meant)
+    consonants = [vowels_moved(romaji.hepburn(kana)).partition("|")[0] for kana in (typed, meant)]
+    return consonants[0] == consonants[1] or _unvoiced(typed) == _unvoiced(meant)
 
 
 def _cut(subject: str, spelled: str, first: tuple[int, int], last: tuple[int, int]) -> str:
