@@ -1195,6 +1195,8 @@ def test_a_person_named_one_letter_off_a_name_is_no_monster(knowledge, text):
     no card, and no "did you mean" either (the reading names no monster to offer)."""
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.NONE, ()), reading
+    answer = _answer(knowledge, text)
+    assert (answer.kind, tuple(answer.monsters)) == ("not_found", ()), answer
 
 
 @pytest.mark.parametrize(
