@@ -1175,3 +1175,34 @@ def test_a_short_katakana_name_written_with_a_middle_dot_is_a_coined_name(knowle
 
 def test_a_short_katakana_word_without_a_dot_is_still_no_name_in_a_sentence(knowledge):
     assert not _read(knowledge, "キリンってどこにいる?").answers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tell rajan",
+        "who is kiri",
+        "thanks rajan",
+        "hey rajan",
+        "good morning rajan",
+        "call rajan",
+        "do you know my friend rajan",
+        "playing diablo",
+    ],
+)
+def test_a_person_named_one_letter_off_a_name_is_no_monster(knowledge, text):
+    """Greeting, thanking or naming someone one letter off a name (Rajang, Kirin, Diablos) is no hunter's question:
+    no card, and no "did you mean" either (the reading names no monster to offer)."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.NONE, ()), reading
+    answer = _answer(knowledge, text)
+    assert (answer.kind, tuple(answer.monsters)) == ("not_found", ()), answer
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("rajan", "rajang"), ("rajan weakness", "rajang"), ("how to beat rajan", "rajang"), ("where is kiri", "kirin")],
+)
+def test_a_name_one_letter_off_is_read_alone_or_asked_about(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading

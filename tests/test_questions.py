@@ -357,3 +357,15 @@ def test_a_game_named_with_in_or_as_a_version_is_the_game(text: str, subject: st
 def test_you_in_an_english_question_is_no_part_of_the_name() -> None:
     """ "can you tell me about X": every word but the name frames the question."""
     assert parse("can you tell me about tigrex").subject == "tigrex"
+
+
+@pytest.mark.parametrize("text", ["you are a monster", "you do monster"])
+def test_a_statement_said_to_the_bot_is_no_request_for_help(text):
+    """ "monster" and "you" are words of a question's frame, but an auxiliary after "you" makes a statement about the
+    bot, not a question with its name left out: no help card."""
+    assert parse(text).kind not in (Kind.HELP, Kind.EMPTY)
+
+
+@pytest.mark.parametrize("text", ["monster", "what is a monster", "how do i hunt monster", "can you help"])
+def test_frame_words_alone_still_ask_for_help(text):
+    assert parse(text).kind in (Kind.HELP, Kind.EMPTY)

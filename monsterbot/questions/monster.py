@@ -9,8 +9,6 @@ message that is a name and nothing more; a miss or a which-one only where the bo
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from monsterbot.core.answer import Answer, AnswerKind, AnswerOutcome, Certainty, Remembered
 from monsterbot.core.matching.matcher import AMBIGUOUS_FLOOR, Candidate, Method, Outcome
 from monsterbot.core.matching.question import Kind
@@ -84,11 +82,14 @@ class MonsterName:
 
 
 def without_refused(answer: Answer, context: Context) -> Answer:
-    """A not-found answer without its offered names when the matcher found a name that the reading refused on the
-    evidence around it (a word after it, a sentence, a longer word holding it); the answer as it is otherwise."""
+    """A not-found answer offering no names when the matcher found a name that the reading refused on the evidence
+    around it (a word after it, a sentence, a longer word holding it, a person named: "tell rajan"), whether the
+    names would have been offered or asked between ("which one?"); the answer as it is otherwise."""
     reading = context.reading
     refused = reading.verdict is Verdict.NONE and reading.match is not None and reading.match.outcome is Outcome.MATCH
-    return replace(answer, monsters=()) if refused and answer.kind is AnswerKind.NOT_FOUND else answer
+    if not refused or answer.kind not in (AnswerKind.NOT_FOUND, AnswerKind.WHICH_ONE):
+        return answer
+    return _which_or_not_found((), False, answer.score, answer.game, context.text)
 
 
 def _which_or_not_found(

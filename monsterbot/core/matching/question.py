@@ -82,6 +82,9 @@ INDIVIDUAL_WORDS = (
 )
 #: English words that open a question ("anyone know …", "can i …"): a name is never one of them.
 ENGLISH_QUESTION_WORDS = frozenset("how what where why when which who can does do did is are any anyone".split())
+#: English question words that ask only opening a clause ("are there …", "can you …"); after another word they are
+#: a statement's verb ("you are a monster": _states).
+ENGLISH_AUXILIARIES = frozenset("can does do did is are".split())
 #: Latin words that frame a question in English and carry no name.
 ENGLISH_FILLER = frozenset(
     [
@@ -489,9 +492,21 @@ def _parse_name(text: str, vocab: _Vocabulary) -> Question:
     if found and len(found.group()) < len(subject):
         hitzones, subject = True, subject[: found.start()]
     subject, game = _strip_affixes(subject, vocab, game)
+    if not subject and _states(tokens):  # "you are a monster": a sentence said to the bot, no request for help
+        return Question(Kind.WEAKNESS, subject=whole, game=game, whole=whole)
     if not subject:
         return Question(Kind.EMPTY, game=game, whole=whole)
     return Question(Kind.HITZONES if hitzones else Kind.WEAKNESS, subject=subject, game=game, whole=whole)
+
+
+def _states(tokens: list[str]) -> bool:
+    """Whether English words make a statement rather than a question: an auxiliary of ENGLISH_AUXILIARIES after a
+    word that is no question word ("you are a monster"), where a question opens with it or has one before it ("are
+    there monsters", "what is a monster", "how do i hunt")."""
+    return any(
+        word in ENGLISH_AUXILIARIES and before not in ENGLISH_QUESTION_WORDS
+        for before, word in zip(tokens, tokens[1:], strict=False)
+    )
 
 
 def _reverse_topic(core: str, whole: str, vocab: _Vocabulary) -> str:

@@ -637,6 +637,9 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     """The reading of the matcher's result for one name, from the evidence around it."""
     if result.outcome is Outcome.MISS:
         return Reading(Verdict.NONE, why="no name")
+    best = result.candidates[0]
+    if _off_by_a_letter(subject, best) and not _hunter_framed(best.span or subject, text):
+        return Reading(Verdict.NONE, why="a Latin word one letter off a name, not asked about", score=best.score)
     several = _names_apart(subject, text, matcher)
     if several is not None:
         return replace(several, score=result.candidates[0].score)
@@ -989,6 +992,27 @@ def _alone(subject: str, text: str) -> bool:
     """Whether a Han short form is the whole message and no description: one that begins with an element word reads
     as one (冰牙, an ice fang), as one that begins with a variant word does (青熊, a blue bear: _known_prefix)."""
     return normalize(text) == subject and not subject.startswith(tuple(_words(ELEMENT_WORDS)))
+
+
+def _off_by_a_letter(subject: str, best: Candidate) -> bool:
+    """Whether the name found is a Latin word of the message one letter off it rather than the name typed: a span of
+    a sentence so spelled ("thanks rajan": Rajang's last letter dropped), or a whole subject shorter than
+    QUESTION_LATIN letters read as a name near it ("kiri": Kirin, "rajan": ラージャン heard)."""
+    if not best.key.isascii() and best.method is not Method.PHONETIC:
+        return False
+    if best.method is Method.CONTAINS:
+        return bool(best.span) and best.span != best.key and best.span.isascii()
+    near = best.method in (Method.FUZZY, Method.PHONETIC, Method.PART)
+    return near and subject.isascii() and subject != best.key and len(subject) < QUESTION_LATIN
+
+
+def _hunter_framed(word: str, text: str) -> bool:
+    """Whether a message holding a Latin word one letter off a name is a hunter's question about it: the word alone,
+    or a hunter's word (HUNT_WORDS) or one of TRAILING_QUESTION_WORDS among the others ("what is rathalon weak to").
+    Greeting, thanking, telling or naming someone ("thanks rajan", "who is kiri", "playing diablo") is no evidence: a
+    person's name, or a word of another language, one letter off a name is as likely as a typo of it."""
+    others = [w for w in re.split(r"[^a-z]+", fold(text).lower()) if w and w not in word]
+    return not others or any(_hunts(w) or w in TRAILING_QUESTION_WORDS for w in others)
 
 
 def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
