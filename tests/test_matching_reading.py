@@ -1201,7 +1201,13 @@ def test_a_person_named_one_letter_off_a_name_is_no_monster(knowledge, text):
 
 @pytest.mark.parametrize(
     ("text", "monster_id"),
-    [("rajan", "rajang"), ("rajan weakness", "rajang"), ("how to beat rajan", "rajang"), ("where is kiri", "kirin")],
+    [
+        ("rajan", "rajang"),
+        ("rajan weakness", "rajang"),
+        ("how to beat rajan", "rajang"),
+        ("where is kiri", "kirin"),
+        ("tell me about rajan", "rajang"),  # asked to be told about it
+    ],
 )
 def test_a_name_one_letter_off_is_read_alone_or_asked_about(knowledge, text, monster_id):
     reading = _read(knowledge, text)

@@ -185,6 +185,9 @@ CHINESE_QUESTION_WORDS = (
 #: English question words that ask wherever they stand after a name ("X frenzy how to cure", "X bloodblight how"),
 #: unlike "is", "do", "can", which ask only opening a clause.
 TRAILING_QUESTION_WORDS = frozenset("how what where why when which".split())
+#: English words asking to be told about something ("tell me about rajan"): a request of a name one letter off, as a
+#: hunter's word is (_hunter_framed), where "tell rajan" alone is talk to a person.
+TELL_ABOUT_WORDS = frozenset("about info information".split())
 JAPANESE_QUESTION_WORDS = ("どう", "どこ", "何", "なに", "いつ", "誰")
 #: Why a name is answered that a sentence is said of (_said_of): one-to-one only, never a group's whole message.
 SAID_OF = "a long name with a sentence said of it"
@@ -1008,11 +1011,12 @@ def _off_by_a_letter(subject: str, best: Candidate) -> bool:
 
 def _hunter_framed(word: str, text: str) -> bool:
     """Whether a message holding a Latin word one letter off a name is a hunter's question about it: the word alone,
-    or a hunter's word (HUNT_WORDS) or one of TRAILING_QUESTION_WORDS among the others ("what is rathalon weak to").
+    or a hunter's word (HUNT_WORDS), one of TRAILING_QUESTION_WORDS or TELL_ABOUT_WORDS among the others ("what is
+    rathalon weak to", "tell me about rajan").
     Greeting, thanking, telling or naming someone ("thanks rajan", "who is kiri", "playing diablo") is no evidence: a
     person's name, or a word of another language, one letter off a name is as likely as a typo of it."""
     others = [w for w in re.split(r"[^a-z]+", fold(text).lower()) if w and w not in word]
-    return not others or any(_hunts(w) or w in TRAILING_QUESTION_WORDS for w in others)
+    return not others or any(_hunts(w) or w in TRAILING_QUESTION_WORDS or w in TELL_ABOUT_WORDS for w in others)
 
 
 def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
