@@ -222,6 +222,11 @@ def answered(call: Callable[[], T]) -> T:
         pool.shutdown(wait=False)
 
 
+#: The most `cpu_growth` (factor 16) work linear in the size may show: 16, with twice that room for a busy machine's
+#: caches, far under the 256 of quadratic work.
+LINEAR_GROWTH = 32
+
+
 def cpu_growth(run: Callable[[int], object], size: int, factor: int = 16) -> float:
     """How many times the CPU `run(size * factor)` takes exceeds `run(size)`'s, each the least of seven runs on this
     thread's CPU clock (a busy machine's waits for a core do not count): at most `factor` for work linear in the size,

@@ -17,6 +17,7 @@ from monsterbot.core.matching.question import Kind
 from monsterbot.memory import BoundedMemory, LocalMemory, NoMemory, Remembered
 from monsterbot.replies.game_labels import game_name
 from tests.conftest import (
+    LINEAR_GROWTH,
     answered,
     app_for,
     base_event,
@@ -198,7 +199,7 @@ def test_long_messages_take_linear_time(head, repeated, tail):
     """No regular expression backtracking over repeated words: 320 take at most 16 times the CPU of 20 (linear), with
     twice that room for a busy machine's caches, far under the 256 times of quadratic work."""
     growth = cpu_growth(lambda n: parse(head + repeated * n + tail), 20)
-    assert growth < 32, growth
+    assert growth < LINEAR_GROWTH, growth
 
 
 def test_no_monster_name_is_taken_for_a_follow_up(knowledge):

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import parse
-from tests.conftest import base_event, cpu_growth, payload, text_event
+from tests.conftest import LINEAR_GROWTH, base_event, cpu_growth, payload, text_event
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
@@ -120,4 +120,4 @@ def test_ten_thousand_characters_take_bounded_time(knowledge, unit):
         knowledge.current.matcher.match_question(parse(text))
 
     growth = cpu_growth(read, 625)
-    assert growth < 32, growth
+    assert growth < LINEAR_GROWTH, growth

@@ -7,7 +7,7 @@ import pytest
 from monsterbot.core.matching.matcher import Method, Outcome
 from monsterbot.core.matching.pinyin import READINGS_FILE, build_readings, readings
 from monsterbot.core.matching.romaji import loose, name_spelling, query_spellings
-from tests.conftest import ask, assert_matches, cpu_growth, matched
+from tests.conftest import LINEAR_GROWTH, ask, assert_matches, cpu_growth, matched
 
 
 def test_the_shipped_readings_are_what_pypinyin_gives():
@@ -280,7 +280,7 @@ def test_pinyin_runs_are_told_in_linear_time():
     table = readings()
     assert table.is_pinyin("leilanglong") and table.is_pinyin("xiangxiang") and not table.is_pinyin("xiangv")
     assert not table.is_pinyin("") and not table.is_pinyin("雷狼龍")
-    assert cpu_growth(lambda n: table.is_pinyin("xiang" * n + "v"), 20) < 32  # linear: about 16
+    assert cpu_growth(lambda n: table.is_pinyin("xiang" * n + "v"), 20) < LINEAR_GROWTH
 
 
 def test_a_small_vowel_kana_makes_one_mora_with_the_kana_before_it():
@@ -322,6 +322,22 @@ def test_an_official_katakana_name_of_three_kana_one_heard_off_is_that_name(know
 
     reading = read("ゾシヤに有効な属性", knowledge.current.matcher)  # ヤ ya heard for ア a
     assert reading.verdict is Verdict.ANSWER and reading.monsters == ("zoh-shia",), reading
+
+
+@pytest.mark.parametrize("text", ["第一次火龍弱點", "這次火龍好難打", "下次火龍怎麼打"])
+def test_a_character_ending_another_word_before_a_name_is_no_slip_of_a_longer_name(knowledge, text):
+    # 次 (time, in 第一次 / 這次) sounds like 雌, but it ends a word of its own: the name offered is 火龍, not 雌火龍
+    from monsterbot.core.matching.reading import read
+
+    reading = read(text, knowledge.current.matcher)
+    assert reading.monsters == ("rathalos",), reading
+
+
+def test_a_character_heard_for_a_longer_names_first_opens_it(knowledge):
+    from monsterbot.core.matching.reading import Verdict, read
+
+    reading = read("刺火龍弱點", knowledge.current.matcher)  # 刺 ci for 雌 ci, opening the message
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("rathian",)), reading
 
 
 @pytest.mark.parametrize("text", ["ロシア", "ロシア対策", "ミリン用意して"])

@@ -8,7 +8,7 @@ import pytest
 
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.question import Kind, parse
-from tests.conftest import cpu_growth, message_texts, need_shared, payload, postback_event, text_event
+from tests.conftest import LINEAR_GROWTH, cpu_growth, message_texts, need_shared, payload, postback_event, text_event
 from tests.openapi_contract import errors
 
 
@@ -251,7 +251,7 @@ def test_long_runs_of_question_words_parse_in_linear_time(head, repeated, tail):
     """Exponential backtracking took minutes on 40 such words; 320 take at most 16 times the CPU of 20 (linear), with
     twice that room for a busy machine's caches, far under the 256 times of quadratic work."""
     growth = cpu_growth(lambda n: parse(head + repeated * n + tail), 20)
-    assert growth < 32, growth
+    assert growth < LINEAR_GROWTH, growth
 
 
 @pytest.mark.parametrize(

@@ -358,7 +358,7 @@ def _katakana_first(text: str, matcher: Matcher) -> Reading | None:
     asks a hunter's question about it ("ヌエグに水って効くの", "ラバラの弱点って火？"): the parser folds hiragana
     into katakana, so the name and its particle ran together. None when the message is not so made, or the word
     names no monster."""
-    written = _as_written(text, fold(text).lower())
+    written = _as_written(text, fold(text))
     found = _LEADING_KATAKANA.match(written)
     if found is None:
         return None
@@ -501,7 +501,7 @@ def _asks_of_list(key: str, text: str) -> bool:
     """Whether the words after a list's last name (`key`, as the message spells it) are the comparison's question: a
     question mark, "which" or "who" asking for one of the names, or a word of a hunter's question or of what sets
     monsters apart (an inflection off: "weapons")."""
-    folded = fold(text).lower()
+    folded = fold(text)
     places = list(_typed(key).finditer(folded))
     words = set(_LATIN_WORD.findall(folded[places[-1].end() :] if places else ""))  # after its last place
     return "?" in text or any(english.stems(word) & _list_question_words() for word in words)
@@ -596,7 +596,7 @@ def _initial(subject: str, text: str, matcher: Matcher) -> Reading | None:
     letter, rest = subject[:1], subject[1:]
     if not _LATIN.fullmatch(letter) or letter in ENGLISH_SENTENCE_WORDS or not _LATIN_WORD.fullmatch(rest):
         return None
-    if not re.search(rf"(?<![a-z]){letter}[\s.]+{re.escape(rest[:1])}", fold(text).lower()):
+    if not re.search(rf"(?<![a-z]){letter}[\s.]+{re.escape(rest[:1])}", fold(text)):
         return None
     found = matcher.match_key(rest)
     bases = {c.monster_id for c in found.candidates[: 1 if found.best else None] if c.method is not Method.CONTAINS}
@@ -801,7 +801,7 @@ def _in_names(word: str, candidates: Iterable[Candidate], matcher: Matcher) -> b
 def _words_before(key: str, text: str) -> tuple[str, str]:
     """The two Latin words typed right before a Latin name in the message, the nearer first, the first glued to it or
     not ("" for each when another script, a number or nothing comes first)."""
-    folded = fold(text).lower()
+    folded = fold(text)
     found = _typed(key).search(folded)
     before = re.search(r"(?:([a-z0-9]+)[\s\W_]+)?([a-z0-9]+)[\s\W_]*$", folded[: found.start()]) if found else None
     return (before.group(2), before.group(1) or "") if before else ("", "")
@@ -930,7 +930,7 @@ def _numbered_title(subject: str, best: Candidate, text: str) -> bool:
     found = re.fullmatch(r"([a-z]+)(\d+)", subject)
     if found is None or best.method is Method.EXACT or not best.key.isalpha():
         return False
-    return re.search(rf"{found.group(1)[-1]}[\s\W_]*{found.group(2)}", fold(text).lower()) is not None
+    return re.search(rf"{found.group(1)[-1]}[\s\W_]*{found.group(2)}", fold(text)) is not None
 
 
 def _short_part(subject: str, best: Candidate) -> bool:
@@ -1015,7 +1015,7 @@ def _hunter_framed(word: str, text: str) -> bool:
     rathalon weak to", "tell me about rajan").
     Greeting, thanking, telling or naming someone ("thanks rajan", "who is kiri", "playing diablo") is no evidence: a
     person's name, or a word of another language, one letter off a name is as likely as a typo of it."""
-    others = [w for w in re.split(r"[^a-z]+", fold(text).lower()) if w and w not in word]
+    others = [w for w in re.split(r"[^a-z]+", fold(text)) if w and w not in word]
     return not others or any(_hunts(w) or w in TRAILING_QUESTION_WORDS or w in TELL_ABOUT_WORDS for w in others)
 
 
@@ -1092,7 +1092,7 @@ def _misspelt_word(key: str, best: Candidate, text: str, matcher: Matcher) -> st
     that word is one of the monster's Latin names misspelt ("tigrexx", "zoh shiaa"): as like it, as typed or as heard
     (english.py), as a name one letter off inside a sentence is (LATIN_SPAN_SHARE), and not the whole name with an
     English ending ("gorey", "rathalosed"), which makes another word; "" otherwise."""
-    folded = fold(text).lower()
+    folded = fold(text)
     found = _typed(key).search(folded) if _LATIN_WORD.fullmatch(key) else None
     monster = matcher.monster(best.monster_id)
     if found is None or monster is None:
@@ -1135,7 +1135,7 @@ def _titled(key: str, before: str, after: str, best: Candidate, text: str, match
     title = _glued_title(before, text)
     if not title or _variant_beside(before, key, after, matcher) is not None:
         return None
-    found = _typed(key).search(fold(text).lower())
+    found = _typed(key).search(fold(text))
     if found is None:
         return None
     folded, start = found.string, found.start() - len(title)
@@ -1168,7 +1168,7 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
     (_asks_about). A numbered title after the name ("… witcher 3") is something else."""
     if _NUMBERED.search(after):
         return False
-    folded = fold(text).lower()
+    folded = fold(text)
     if _LATIN_WORD.fullmatch(key):
         openings = {next(iter(re.findall("[a-z]+", clause)), "") for clause in re.split("[,.;!]", folded)}
         asked = bool(openings & ENGLISH_QUESTION_WORDS) or "?" in folded or "help" in re.findall("[a-z]+", folded)
@@ -1187,7 +1187,7 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
 def _dotted(key: str, text: str) -> bool:
     """Whether the message writes a katakana name with a middle dot between its words (ゾ・シア, レ・ダウ): a foreign
     name transliterated, however short, as no Japanese word is written."""
-    found = _typed(key).search(fold(text).lower())
+    found = _typed(key).search(fold(text))
     return found is not None and any(dot in found.group() for dot in MIDDLE_DOT)
 
 
@@ -1202,7 +1202,7 @@ def _english_sentence_after(key: str, text: str) -> bool:
     right away, and a word more ("frostfang barioth is so fast"). Words naming something else ("zinogre movie",
     "nargacuga stickers on sale") are none, and so is a sentence of several names ("rathalos and rathian are a
     couple": a remark on both)."""
-    folded = fold(text).lower()
+    folded = fold(text)
     found = _typed(key).search(folded)
     if found is None or not set(_LATIN_WORD.findall(folded[: found.start()])) <= _individual_english():
         return False
@@ -1243,7 +1243,7 @@ def _said_of(key: str, after: str, text: str, coined_latin: bool = False, of_wor
         return False
     if han and (SENTENCE_MARKS.search(after) or len(after) > COMPOUND_TAIL):
         return True
-    folded = fold(text).lower()
+    folded = fold(text)
     written = _as_written(text, folded)
     for found in _typed(key).finditer(folded):
         follows = written[found.end() : found.end() + 1]
@@ -1269,7 +1269,7 @@ def _asks_about(before: str, after: str, key: str, text: str) -> bool:
             return False  # "hellblade glavenus weakness": a title, read as one
         if _NUMBERED.search(after):
             return False  # "… in witcher 3": the title of something else follows the name
-        words = {w for w in re.split(r"[^a-z]+", fold(text).lower()) if w and w not in key}
+        words = {w for w in re.split(r"[^a-z]+", fold(text)) if w and w not in key}
         return any(_hunts(word) for word in words)
     hunt_after = any(word in after for word in _words(HUNT_WORDS + ELEMENT_WORDS))
     hunt_before = any(word in before for word in _words(HUNT_WORDS))
@@ -1299,7 +1299,7 @@ def _hunted_next_to(key: str, text: str, names: Iterable[str]) -> bool:
     rest of the monster's name misspelt in a word of its own (the name and the words so far spell one of `names`).
     A word of another kind right after the name makes a longer name of something else, whatever the message asks of
     that ("magna carta history weakness": Magna Carta's, not Magnamalo's)."""
-    folded = fold(text).lower()
+    folded = fold(text)
     found = _typed(key).search(folded)
     if found is None:
         return True  # (the subject's name as the matcher found it: the message holds it misspelt; nothing to place)
@@ -1332,7 +1332,7 @@ def _hiragana_before(key: str, text: str) -> bool:
     """Whether the message as typed holds hiragana before the name ("今から凍峰竜行くけど弱点なに"): the words before
     it are a Japanese sentence's (the parser folds hiragana into katakana, so SENTENCE_MARKS cannot tell them), and
     no title holds kana (_is_title)."""
-    folded = fold(text).lower()
+    folded = fold(text)
     found = _typed(key).search(folded)
     return found is not None and bool(_HIRAGANA.search(_as_written(text, folded)[: found.start()]))
 
@@ -1366,7 +1366,7 @@ def _within_word(key: str, text: str) -> bool:
     script = _LATIN if _LATIN.match(key[0]) else _KATAKANA if _KATAKANA.match(key[0]) else None
     if script is None:
         return True
-    folded = fold(text).lower()
+    folded = fold(text)
     scripts = _as_written(text, folded)
     # the parser takes English filler words off, inside a name spelled as heard too ("kem a trees"): blanked here
     unfilled = _LATIN_WORD.sub(
@@ -1436,7 +1436,7 @@ def _is_title(before: str, text: str) -> bool:
         return False  # words the parser takes off as a question's ("alpha", "tempered", "the"), or a hunter's words
         # with them ("tips for ajara"): they name nothing
     if before.isascii():
-        words = [w for w in re.split(r"[\s\W_]+", fold(text).lower()) if w]
+        words = [w for w in re.split(r"[\s\W_]+", fold(text)) if w]
         named = [w for w in words if w not in _words(HUNT_WORDS)]  # a hunter's words ask, they name nothing
         return len(before) <= TITLE_LATIN and not any(w in ENGLISH_SENTENCE_WORDS for w in words) and len(named) <= 3
     return TITLE_CJK_SHORTEST <= len(before) <= TITLE_CJK
@@ -1488,7 +1488,7 @@ def _phrase(before: str) -> bool:
 def _set_off(key: str, text: str) -> bool:
     """Whether punctuation stands right before the name in the message (【萌新】纏蛙弱點, "新手，鎖刃龍…"): what comes
     before it is another phrase, no title glued to it."""
-    folded = fold(text).lower()
+    folded = fold(text)
     found = _typed(key).search(folded)
     return found is not None and found.start() > 0 and bool(_PUNCTUATION.match(folded[found.start() - 1]))
 
