@@ -102,3 +102,20 @@ def test_an_english_word_made_of_a_name_and_the_next_words_letters_is_not_masked
     assert matcher._mask_everyday_words("rathalosthan") == "rathalosthan"
     assert matcher._mask_everyday_words("ilostit") != "ilostit"  # a word of its own is masked still
     assert matched(ask(knowledge, "rathalos than")).monster_id == "rathalos"
+
+
+def test_the_common_names_list_takes_short_names_the_dictionaries_count_as_words(tmp_path):
+    from monsterbot.core.matching.everyday import build_common_names
+
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("海龙 80 nz\n水兽 3 n\n鎧龍的 9 n\n天气 500 n\n", encoding="utf-8")
+    cedict = ["# CC-CEDICT", "角龍 角龙 [jiao3 long2] /ceratopsian/", "天氣 天气 [tian1 qi4] /weather/"]
+    # 海龍: counted more than COMMON_COUNT; 角龍: a CC-CEDICT headword; 水獸 is a rare word, 雌火龍 too long
+    text = build_common_names(["海龍", "水獸", "角龍", "鎧龍", "雌火龍", "kirin"], dictionary, cedict)
+    assert text == "海龙 jieba:80\n角龍 cc-cedict\n"
+
+
+def test_the_shipped_common_names_load_normalised():
+    from monsterbot.core.matching.everyday import common_names
+
+    assert {"海龍", "火龍", "麒麟", "角龍"} <= common_names() and "鎧龍" not in common_names()

@@ -11,7 +11,11 @@ normalised when loaded:
   begins a Latin name ("ajar" for Ajarakan, "coral", "lava"), holds one ("gossip" holds "goss") or is near one
   ("tiger"): whether a word is common in English is the evidence that tells "ajar" from a player's "lagi";
 - `everyday_words.txt`, kept by hand: words no dictionary here gives (Japanese and English words,
-  brands, place names), one per line, `#` for comments.
+  brands, place names), one per line, `#` for comments;
+- `common_names_dictionary.txt`, written by the same command from jieba's dictionary and CC-CEDICT (CC BY-SA 4.0,
+  credited in the file): the roster's two-character Han names that are themselves common Chinese words (海龍, the
+  sea dragon of zoos; 火龍, 麒麟; 角龍, a dinosaur), with the source. A name of two characters that is no such word
+  (鎧龍, 迅龍, 怪鳥) is a coined name, as longer ones are: a sentence said of it is about the monster (reading.py).
 
 A name or alias itself is never an everyday word (it is dropped when the matcher is built).
 """
@@ -31,6 +35,13 @@ from monsterbot.core.scripts import KATAKANA, is_cjk
 HAND_KEPT = Path(__file__).with_name("everyday_words.txt")
 FROM_DICTIONARY = Path(__file__).with_name("everyday_words_dictionary.txt")
 FROM_ENGLISH = Path(__file__).with_name("everyday_words_english.txt")
+COMMON_NAMES = Path(__file__).with_name("common_names_dictionary.txt")
+#: A word jieba's dictionary counts more often than this is common Chinese: the dictionary's median count is 3, and
+#: the roster's two-character names it holds split there (海龍 80, 麒麟 128, 火龍 246 against 水獸 and 滅盡, 3, words
+#: only of a few texts). Chosen on the tuning halves: 水兽在哪个地图刷 asks about Royal Ludroth.
+COMMON_COUNT = 3
+#: The length of a Han name that may be a common word: longer ones are transliterations and coined words.
+SHORT_HAN = 2
 #: An English word this similar to a Latin name (rapidfuzz ratio) would be taken for it ("tiger": Tigrex).
 NEAR_ENGLISH = 80.0
 _SHORTEST_PREFIX = 4  # a word of four letters or more that begins a name would be read as its short form
@@ -49,6 +60,30 @@ def everyday_words() -> frozenset[str]:
     """Both lists, normalised (the same keys as names)."""
     paths = (HAND_KEPT, FROM_DICTIONARY, FROM_ENGLISH)
     return frozenset(compact(fold(word)) for path in paths for word in _lines(path)) - {""}
+
+
+@lru_cache(maxsize=1)
+def common_names() -> frozenset[str]:
+    """The roster's short Han names that are common Chinese words, normalised."""
+    return frozenset(compact(fold(line.split(" ", 1)[0])) for line in _lines(COMMON_NAMES))
+
+
+def build_common_names(keys: Iterable[str], dictionary: Path, cedict: Iterable[str] = ()) -> str:
+    """The common-names list's text: each SHORT_HAN Han key that jieba's dictionary counts more than COMMON_COUNT
+    times (with its count), or that is a headword of CC-CEDICT (lines `traditional simplified [pinyin] /gloss/`:
+    角龍, the ceratopsian dinosaur, which jieba's dictionary lacks), as the source writes it."""
+    names = {k for k in keys if len(k) == SHORT_HAN and is_cjk(k) and not _KATAKANA.search(k)}
+    found: dict[str, str] = {}
+    for line in dictionary.read_text("utf-8").splitlines():
+        word, count, *_ = line.split(" ")
+        key = compact(fold(word))
+        if key in names and int(count) > COMMON_COUNT and key not in found:
+            found[key] = f"{word} jieba:{count}"
+    for line in cedict:
+        key = compact(fold(line.split(" ", 1)[0])) if not line.startswith("#") else ""
+        if key in names and key not in found:
+            found[key] = f"{line.split(' ', 1)[0]} cc-cedict"
+    return "".join(f"{line}\n" for line in sorted(found.values()))
 
 
 def build_dictionary_words(keys: Iterable[str], dictionary: Path) -> str:

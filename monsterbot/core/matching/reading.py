@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from monsterbot.core.matching import english
-from monsterbot.core.matching.everyday import everyday_words
+from monsterbot.core.matching.everyday import SHORT_HAN, common_names, everyday_words
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.followup import PART_WORDS
 from monsterbot.core.matching.matcher import (
@@ -1178,7 +1178,7 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
         return (len(key) >= QUESTION_LATIN or of_words) and asked
     if _katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text)):
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
-    if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
+    if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and _coined_han(key, text):
         asked = any(word in after for word in _words(CHINESE_QUESTION_WORDS)) or bool(_A_NOT_A.search(after))
         return "?" in folded or asked  # (a question of a word, 不 and the word again: 能不能防)
     return False
@@ -1225,6 +1225,21 @@ def _coined_latin(best: Candidate, matcher: Matcher) -> bool:
     )
 
 
+def _coined_han(key: str, text: str) -> bool:
+    """Whether a Han name is no everyday word: QUESTION_HAN characters or more, or SHORT_HAN that jieba's dictionary
+    does not count as a common word (鎧龍, 迅龍; not 海龍, 麒麟: everyday.common_names), in a Chinese message (no kana:
+    the dictionary is Chinese; 怪鳥 is a Japanese word) where no Han character comes right before it (一角龍, 灼霞龍:
+    the tail of a longer word)."""
+    if len(key) >= QUESTION_HAN:
+        return True
+    if len(key) != SHORT_HAN or key in common_names() or _KANA.search(text):
+        return False
+    folded = fold(text)
+    return not any(
+        _HAN_ONLY.match(folded[max(0, found.start() - 1) : found.start()]) for found in _typed(key).finditer(folded)
+    )
+
+
 def _said_of(key: str, after: str, text: str, coined_latin: bool = False, of_words: bool = False) -> bool:
     """Whether a name no everyday word is stands whole in the message with a sentence said of it: a katakana name of
     QUESTION_KANA characters or more, or a Han one of QUESTION_HAN, that a hiragana particle or punctuation ends
@@ -1238,11 +1253,11 @@ def _said_of(key: str, after: str, text: str, coined_latin: bool = False, of_wor
     player's to ask: one-to-one the card answers (in a group, a name in chatter is not answered)."""
     if _LATIN_WORD.fullmatch(key):
         return coined_latin and (len(key) >= QUESTION_LATIN or of_words) and _english_sentence_after(key, text)
-    han = all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN
+    han = all(_HAN_ONLY.match(ch) for ch in key) and _coined_han(key, text)
     if not han and not (_katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text))):
         return False
     if han and (SENTENCE_MARKS.search(after) or len(after) > COMPOUND_TAIL):
-        return True
+        return len(key) > SHORT_HAN or not after.startswith("是")  # 棘龍是最大的肉食恐龍: what the word names
     folded = fold(text)
     written = _as_written(text, folded)
     for found in _typed(key).finditer(folded):
