@@ -119,3 +119,22 @@ def test_the_shipped_common_names_load_normalised():
     from monsterbot.core.matching.everyday import common_names
 
     assert {"海龍", "火龍", "麒麟", "角龍"} <= common_names() and "鎧龍" not in common_names()
+
+
+def test_look_alike_characters_share_a_radical_and_strokes_within_one():
+    from monsterbot.core.matching.lookalike import build_look_alikes
+
+    unihan = [
+        "# Unihan_IRGSources.txt",
+        *(f"U+{ord(c):04X}\tkIICore\tAGTJHKMP" for c in "刃刀分刑玉王"),
+        *(
+            f"U+{ord(c):04X}\tkRSUnicode\t{rs}"
+            for c, rs in zip("刃刀分刑刄玉王", "18.1 18.0 18.2 18.4 18.1 96.0 96.-1".split(), strict=True)
+        ),
+        *(
+            f"U+{ord(c):04X}\tkTotalStrokes\t{n}"
+            for c, n in zip("刃刀分刑刄玉王", "3 2 4 6 3 5 4".split(), strict=True)
+        ),
+    ]
+    # 刑 is three strokes from 刃; 刄 is no IICore character; 玉 and 王 share radical 96, a stroke apart
+    assert build_look_alikes("刃王龍", unihan) == "刃 刀分\n王 玉\n"

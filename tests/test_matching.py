@@ -7,6 +7,7 @@ import pytest
 from monsterbot.core.matching.matcher import Matcher, Method, Outcome
 from monsterbot.core.matching.normalize import detect_language, normalize
 from monsterbot.core.matching.question import Kind, parse
+from monsterbot.core.matching.reading import read
 from monsterbot.core.model import GameFacts, Monster
 from tests.conftest import ask, assert_matches, matched
 
@@ -439,8 +440,10 @@ def test_a_han_name_one_character_heard_for_another_is_that_name(knowledge, text
     assert reading.verdict is Verdict.ANSWER and reading.monsters == ("zinogre",), reading
 
 
-@pytest.mark.parametrize("text", ["鎖刀龍", "黑狼龍", "雷甲龍"])
-def test_a_han_character_only_like_a_names_to_the_eye_or_by_a_rare_reading_answers_no_name(knowledge, text):
+@pytest.mark.parametrize("text", ["黑狼龍", "雷甲龍"])
+def test_a_han_character_unlike_a_names_by_unihan_or_alike_by_a_rare_reading_answers_no_name(knowledge, text):
+    # 黑 for 雷, 甲 for 狼 in 雷狼龍: other radicals (雷甲龍 is a small monster); 鎖刀龍, 刀 for 刃 by one radical, is
+    # a look-alike (test_a_long_han_name_with_one_character_alike_to_the_eye_is_that_name)
     from monsterbot.core.matching.reading import read
 
     assert not read(text, knowledge.current.matcher).answers
@@ -521,3 +524,14 @@ def test_a_katakana_key_is_glued_at_any_of_its_places():
 
     assert _glued_kana("ミツネ", "ミツネ弱点タマミツネ")
     assert not _glued_kana("ミツネ", "ミツネ弱点ミツネ")
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("打鎖刀龍要帶什麼", "arkveld"), ("爵鋃龍弱點", "malzeno")])
+def test_a_long_han_name_with_one_character_alike_to_the_eye_is_that_name(knowledge, text, monster_id):
+    # 刀 for 刃 (radical 18, a stroke less), 鋃 for 銀 (radical 167, a stroke more): Unihan's look-alikes
+    assert read(text, knowledge.current.matcher).monsters == (monster_id,)
+
+
+def test_a_two_character_name_with_a_character_alike_to_the_eye_is_no_name(knowledge):
+    # 迄 looks like 迅 (radical 162, as many strokes), but one character of two is as often another word
+    assert not read("迄龍弱點", knowledge.current.matcher).answers
