@@ -893,6 +893,19 @@ zh-CN | 荒野的雷颚龙弱点 | guardian-fulgur-anjanath | knowledge
 zh-CN | 世界灭尽龙 | nergigante | shanxier2
 zh-CN | 荒野黑蚀龙 | gore-magala | knowledge
 zh-CN | 世界熔山龙 | zorah-magdaros | shanxier2
+en | monster hunter rise rajang | rajang | esportstw
+en | rise diablos weakness | diablos | esportstw
+en | mh world deviljho | deviljho | knowledge
+ja | ライズのラージャン | rajang | esportstw
+ja | ワールドのイビルジョー 弱点 | deviljho | knowledge
+ja | ワイルズのセルレギオス | seregios | knowledge
+ja | ワイルズのリオレイア 素材 | rathian | knowledge
+zh-TW | 魔物獵人世界的恐暴龍 | deviljho | knowledge
+zh-TW | 荒野千刃龍弱點 | seregios | knowledge
+zh-TW | 崛起怨虎龍好帥 | magnamalo | digisky
+zh-CN | 怪猎崛起金狮子 | rajang | knowledge
+zh-CN | 荒野千刃龙打法 | seregios | knowledge
+zh-CN | 世界恐暴龙弱点 | deviljho | knowledge
 """
 )
 
@@ -934,6 +947,7 @@ zh-CN | 怨虎龙和雷狼龙像不像 | magnamalo,zinogre | digisky
 zh-CN | 护锁刃龙和锁刃龙有啥区别 | guardian-arkveld,arkveld | asking5
 zh-TW | 護鎖刃龍跟鎖刃龍差在哪 | guardian-arkveld,arkveld | asking5
 en | guardian rathalos vs rathalos difference | guardian-rathalos,rathalos | asking5
+en | is guardian arkveld tougher than arkveld | guardian-arkveld,arkveld | knowledge
 ja | 護竜リオレウスと普通のリオレウスの違い | guardian-rathalos,rathalos | asking5
 """
 )
@@ -969,6 +983,21 @@ zh-CN | 龙属性克制哪些怪 | dragon | asking5
 zh-CN | 弱水的怪物 | water | asking5
 zh-CN | 弱火 | fire | asking5
 zh-CN | 弱冰 | ice | asking5
+en | which wilds monsters really hate fire damage | fire | asking5
+en | good targets for my thunder bow | thunder | asking5
+en | what to use a water weapon on | water | asking5
+en | list of dragon weak monsters | dragon | asking5
+ja | 火属性が弱点のやつ教えて | fire | asking5
+ja | 雷弱点のモンスターどれ | thunder | asking5
+ja | 水属性の武器どこで使う | water | asking5
+ja | 龍弱点のモンスター多い? | dragon | asking5
+zh-TW | 怕火的魔物有哪些 | fire | asking5
+zh-TW | 冰屬性武器適合打誰 | ice | asking5
+zh-TW | 弱龍屬性的魔物清單 | dragon | asking5
+zh-CN | 怕火的怪有哪些 | fire | asking5
+zh-CN | 雷属性武器打谁好 | thunder | asking5
+zh-CN | 弱水属性的怪有哪些 | water | asking5
+zh-CN | 弱龙的怪物 | dragon | asking5
 """
 )
 
@@ -1113,6 +1142,18 @@ ja | マガラ装備つくりたい | gore-magala,shagaru-magala | knowledge
 ja | マガラ 倒し方 | gore-magala,shagaru-magala | knowledge
 ja | マガラ行こう | gore-magala,shagaru-magala | knowledge
 ja | マガラ強くない? | gore-magala,shagaru-magala | knowledge
+en | is rath weak to dragon | rathalos,rathian | knowledge
+en | how do i capture a rath | rathalos,rathian | knowledge
+en | rath keeps flying away | rathalos,rathian | knowledge
+en | got carted by a rath lol | rathalos,rathian | knowledge
+en | rath gems drop rate | rathalos,rathian | knowledge
+en | which rath has poison | rathalos,rathian | knowledge
+ja | マガラの鱗粉うざい | gore-magala,shagaru-magala | knowledge
+ja | マガラ 肉質 | gore-magala,shagaru-magala | knowledge
+ja | マガラって閃光効く? | gore-magala,shagaru-magala | knowledge
+ja | マガラ周回手伝って | gore-magala,shagaru-magala | knowledge
+ja | マガラ武器ほしい | gore-magala,shagaru-magala | knowledge
+ja | マガラの狂竜症きつい | gore-magala,shagaru-magala | knowledge
 """
 )
 
