@@ -1218,14 +1218,14 @@ def test_a_name_one_letter_off_is_read_alone_or_asked_about(knowledge, text, mon
     ("text", "monster_id"),
     [
         ("鋼龍為什麼一直飛走", "kushala-daora"),
-        ("轟龍一直吼好煩", "tigrex"),
+        ("轟龍會不會累", "tigrex"),
         ("迅龙半夜会出来吗", "nargacuga"),
-        ("怪鳥每次都在睡覺", "yian-kut-ku"),
+        ("怪鳥每次都在睡覺嗎", "yian-kut-ku"),
     ],
 )
-def test_a_two_character_name_no_dictionary_counts_as_a_word_is_a_coined_name(knowledge, text, monster_id):
-    """鋼龍, 轟龍, 迅龍, 怪鳥 are in neither jieba's dictionary nor CC-CEDICT: a question or a sentence said of one is
-    about the monster, as for a longer name."""
+def test_a_question_about_a_two_character_name_no_dictionary_counts_as_a_word_is_about_it(knowledge, text, monster_id):
+    """鋼龍, 轟龍, 迅龍, 怪鳥 are in neither jieba's dictionary nor CC-CEDICT: a question about one is about the
+    monster, as for a longer name."""
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
 
@@ -1236,7 +1236,9 @@ def test_a_two_character_name_no_dictionary_counts_as_a_word_is_a_coined_name(kn
         "海龍為什麼會被抓",  # 海龍: a common word (jieba's dictionary)
         "角龍化石在哪裡看得到",  # 角龍: a dinosaur (CC-CEDICT)
         "翼迅龍會飛嗎",  # a Han character before the name: the tail of a longer word
-        "棘龍是最大的恐龍",  # 是 after the name: a sentence on what the word names
+        "棘龍是最大的恐龍",  # no question: a sentence on what the word names
+        "鋼龍咖啡廳開幕了",  # a shop's name
+        "轟哥今天生日",  # a person's nickname
         "怪鳥ロプロスが飛んだ",  # a Japanese message: the Chinese dictionaries tell nothing of 怪鳥 there
     ],
 )

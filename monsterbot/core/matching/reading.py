@@ -1226,10 +1226,12 @@ def _coined_latin(best: Candidate, matcher: Matcher) -> bool:
 
 
 def _coined_han(key: str, text: str) -> bool:
-    """Whether a Han name is no everyday word: QUESTION_HAN characters or more, or SHORT_HAN that jieba's dictionary
-    does not count as a common word (鎧龍, 迅龍; not 海龍, 麒麟: everyday.common_names), in a Chinese message (no kana:
-    the dictionary is Chinese; 怪鳥 is a Japanese word) where no Han character comes right before it (一角龍, 灼霞龍:
-    the tail of a longer word)."""
+    """Whether a Han name asked about is no everyday word: QUESTION_HAN characters or more, or SHORT_HAN that
+    jieba's dictionary does not count as a common word nor CC-CEDICT hold (鎧龍, 迅龍; not 海龍, 麒麟, 角龍:
+    everyday.common_names), in a Chinese message (no kana: the dictionaries are Chinese; 怪鳥 is a Japanese word)
+    where no Han character comes right before it (一角龍, 灼霞龍: the tail of a longer word). Only a question counts
+    for such a name, not a sentence said of it: names of two characters name shops and clubs (炎王烤肉店, 怪鳥俱樂部)
+    and people (轟哥今天請客)."""
     if len(key) >= QUESTION_HAN:
         return True
     if len(key) != SHORT_HAN or key in common_names() or _KANA.search(text):
@@ -1253,11 +1255,11 @@ def _said_of(key: str, after: str, text: str, coined_latin: bool = False, of_wor
     player's to ask: one-to-one the card answers (in a group, a name in chatter is not answered)."""
     if _LATIN_WORD.fullmatch(key):
         return coined_latin and (len(key) >= QUESTION_LATIN or of_words) and _english_sentence_after(key, text)
-    han = all(_HAN_ONLY.match(ch) for ch in key) and _coined_han(key, text)
+    han = all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN
     if not han and not (_katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text))):
         return False
     if han and (SENTENCE_MARKS.search(after) or len(after) > COMPOUND_TAIL):
-        return len(key) > SHORT_HAN or not after.startswith("是")  # 棘龍是最大的肉食恐龍: what the word names
+        return True
     folded = fold(text)
     written = _as_written(text, folded)
     for found in _typed(key).finditer(folded):
