@@ -110,7 +110,7 @@ def test_the_common_names_list_takes_short_names_the_dictionaries_count_as_words
     dictionary = tmp_path / "dict.txt"
     dictionary.write_text("海龙 80 nz\n水兽 3 n\n鎧龍的 9 n\n天气 500 n\n", encoding="utf-8")
     cedict = ["# CC-CEDICT", "角龍 角龙 [jiao3 long2] /ceratopsian/", "天氣 天气 [tian1 qi4] /weather/"]
-    # 海龍: counted more than COMMON_COUNT; 角龍: a CC-CEDICT headword; 水獸 is a rare word, 雌火龍 too long
+    # 海龍: counted more than COMMON_COUNT; 角龍: a CC-CEDICT headword; 水獸 is a rare word, 鎧龍 and 雌火龍 none
     text = build_common_names(["海龍", "水獸", "角龍", "鎧龍", "雌火龍", "kirin"], dictionary, cedict)
     assert text == "海龙 jieba:80\n角龍 cc-cedict\n"
 
@@ -138,3 +138,23 @@ def test_look_alike_characters_share_a_radical_and_strokes_within_one():
     ]
     # 刑 is three strokes from 刃; 刄 is no IICore character; 玉 and 王 share radical 96, a stroke apart
     assert build_look_alikes("刃王龍", unihan) == "刃 刀分\n王 玉\n"
+
+
+def test_the_common_names_list_takes_latin_names_an_english_word_list_holds(tmp_path):
+    from monsterbot.core.matching.everyday import build_common_names
+
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("天气 500 n\n", encoding="utf-8")
+    text = build_common_names(["gore", "gog", "kirin", "鎧龍"], dictionary, english=["Gog", "gore", "gored", "table"])
+    assert text == "gog scowl\ngore scowl\n"  # "Gog", a proper noun, is a word too; "kirin" is none
+
+
+@pytest.mark.parametrize(
+    ("key", "everyday"),
+    [("海龍", True), ("角龍", True), ("鎧龍", False), ("gore", True), ("doshaguma", False), ("キリン", True)]
+    + [("ジンオウガ", False)],
+)
+def test_is_everyday_tells_names_that_are_words_of_their_language(key, everyday):
+    from monsterbot.core.matching.everyday import is_everyday
+
+    assert is_everyday(key) is everyday

@@ -12,10 +12,11 @@ normalised when loaded:
   ("tiger"): whether a word is common in English is the evidence that tells "ajar" from a player's "lagi";
 - `everyday_words.txt`, kept by hand: words no dictionary here gives (Japanese and English words,
   brands, place names), one per line, `#` for comments;
-- `common_names_dictionary.txt`, written by the same command from jieba's dictionary and CC-CEDICT (CC BY-SA 4.0,
-  credited in the file): the roster's two-character Han names that are themselves common Chinese words (海龍, the
-  sea dragon of zoos; 火龍, 麒麟; 角龍, a dinosaur), with the source. A name of two characters that is no such word
-  (鎧龍, 迅龍, 怪鳥) is a coined name, as longer ones are: a sentence said of it is about the monster (reading.py).
+- `common_names_dictionary.txt`, written by the same command from jieba's dictionary, CC-CEDICT (CC BY-SA 4.0,
+  credited in the file) and SCOWL's list: the roster's names and short forms that are themselves common words, with
+  the source: Han ones (海龍, the sea dragon of zoos; 火龍, 麒麟; 角龍, a dinosaur) and Latin ones ("gore", "behemoth",
+  "los"). `is_everyday` tells from it whether a name needs a hunter's frame to be a monster (reading.py): a name of
+  two characters that is no such word (鎧龍, 迅龍, 怪鳥) is a coined name, as longer ones are.
 
 A name or alias itself is never an everyday word (it is dropped when the matcher is built).
 """
@@ -40,8 +41,12 @@ COMMON_NAMES = Path(__file__).with_name("common_names_dictionary.txt")
 #: the roster's two-character names it holds split there (海龍 80, 麒麟 128, 火龍 246 against 水獸 and 滅盡, 3, words
 #: only of a few texts). Chosen on the tuning halves: 水兽在哪个地图刷 asks about Royal Ludroth.
 COMMON_COUNT = 3
-#: The length of a Han name that may be a common word: longer ones are transliterations and coined words.
+#: The length of a Han name that may be a common word: longer ones are transliterations and coined words (none of
+#: the roster's is a word of jieba's dictionary or CC-CEDICT).
 SHORT_HAN = 2
+#: The fewest kana of a katakana name that is a transliteration, no Japanese word; no Japanese dictionary here tells
+#: the shorter ones (キリン, ゾラ, マム) from coined names.
+COINED_KANA = 4
 #: An English word this similar to a Latin name (rapidfuzz ratio) would be taken for it ("tiger": Tigrex).
 NEAR_ENGLISH = 80.0
 _SHORTEST_PREFIX = 4  # a word of four letters or more that begins a name would be read as its short form
@@ -64,15 +69,29 @@ def everyday_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def common_names() -> frozenset[str]:
-    """The roster's short Han names that are common Chinese words, normalised."""
+    """The roster's names and short forms that are common words, normalised."""
     return frozenset(compact(fold(line.split(" ", 1)[0])) for line in _lines(COMMON_NAMES))
 
 
-def build_common_names(keys: Iterable[str], dictionary: Path, cedict: Iterable[str] = ()) -> str:
-    """The common-names list's text: each SHORT_HAN Han key that jieba's dictionary counts more than COMMON_COUNT
-    times (with its count), or that is a headword of CC-CEDICT (lines `traditional simplified [pinyin] /gloss/`:
-    角龍, the ceratopsian dinosaur, which jieba's dictionary lacks), as the source writes it."""
-    names = {k for k in keys if len(k) == SHORT_HAN and is_cjk(k) and not _KATAKANA.search(k)}
+def is_everyday(key: str) -> bool:
+    """Whether a normalised name or short form is also an everyday word of its language, so that only a hunter's frame
+    makes it a monster: one the dictionaries count as a common word (common_names: 海龍, 麒麟, 角龍, "gore", "los"),
+    or a katakana one shorter than COINED_KANA (キリン, ゾラ). Latin short forms no English word list holds ("kirin",
+    "magna", "lagi") are not everyday by this evidence: a brand or a phrase they begin is the reader's to tell."""
+    if _KATAKANA.search(key):
+        return len(key) < COINED_KANA
+    return key in common_names()
+
+
+def build_common_names(
+    keys: Iterable[str], dictionary: Path, cedict: Iterable[str] = (), english: Iterable[str] = ()
+) -> str:
+    """The common-names list's text: each Han key that jieba's dictionary counts more than COMMON_COUNT times (with
+    its count) or that is a headword of CC-CEDICT (lines `traditional simplified [pinyin] /gloss/`: 角龍, the
+    ceratopsian dinosaur, which jieba's dictionary lacks), and each Latin key that is a word of an English word list
+    in any case ("Gog", "Los" are proper nouns), as the source writes it."""
+    names = {k for k in keys if len(k) >= SHORT_HAN and is_cjk(k) and not _KATAKANA.search(k)}
+    latin = {k for k in keys if k.isascii() and k.isalpha()}
     found: dict[str, str] = {}
     for line in dictionary.read_text("utf-8").splitlines():
         word, count, *_ = line.split(" ")
@@ -83,6 +102,10 @@ def build_common_names(keys: Iterable[str], dictionary: Path, cedict: Iterable[s
         key = compact(fold(line.split(" ", 1)[0])) if not line.startswith("#") else ""
         if key in names and key not in found:
             found[key] = f"{line.split(' ', 1)[0]} cc-cedict"
+    for line in english:
+        word = line.strip()
+        if word.lower() in latin and word.lower() not in found:
+            found[word.lower()] = f"{word.lower()} scowl"
     return "".join(f"{line}\n" for line in sorted(found.values()))
 
 

@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from monsterbot.core.matching import english
-from monsterbot.core.matching.everyday import SHORT_HAN, common_names, everyday_words
+from monsterbot.core.matching.everyday import SHORT_HAN, everyday_words, is_everyday
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.followup import PART_WORDS
 from monsterbot.core.matching.matcher import (
@@ -1228,13 +1228,13 @@ def _coined_latin(best: Candidate, matcher: Matcher) -> bool:
 def _coined_han(key: str, text: str) -> bool:
     """Whether a Han name asked about is no everyday word: QUESTION_HAN characters or more, or SHORT_HAN that
     jieba's dictionary does not count as a common word nor CC-CEDICT hold (鎧龍, 迅龍; not 海龍, 麒麟, 角龍:
-    everyday.common_names), in a Chinese message (no kana: the dictionaries are Chinese; 怪鳥 is a Japanese word)
+    everyday.is_everyday), in a Chinese message (no kana: the dictionaries are Chinese; 怪鳥 is a Japanese word)
     where no Han character comes right before it (一角龍, 灼霞龍: the tail of a longer word). Only a question counts
     for such a name, not a sentence said of it: names of two characters name shops and clubs (炎王烤肉店, 怪鳥俱樂部)
     and people (轟哥今天請客)."""
     if len(key) >= QUESTION_HAN:
         return True
-    if len(key) != SHORT_HAN or key in common_names() or _KANA.search(text):
+    if len(key) != SHORT_HAN or is_everyday(key) or _KANA.search(text):
         return False
     folded = fold(text)
     return not any(
