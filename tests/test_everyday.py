@@ -158,3 +158,12 @@ def test_is_everyday_tells_names_that_are_words_of_their_language(key, everyday)
     from monsterbot.core.matching.everyday import is_everyday
 
     assert is_everyday(key) is everyday
+
+
+def test_the_common_names_list_takes_short_forms_that_are_words(tmp_path):
+    from monsterbot.core.matching.everyday import build_common_names
+
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("风神 37 n\n风神龙 9 n\n锁刃 2 n\n", encoding="utf-8")
+    # 風神 begins 風神龍 and is a word; 鎖刃 is counted too rarely
+    assert build_common_names(["風神龍", "鎖刃龍"], dictionary) == "风神 jieba:37\n风神龙 jieba:9\n"

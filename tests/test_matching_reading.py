@@ -1244,3 +1244,10 @@ def test_a_question_about_a_two_character_name_no_dictionary_counts_as_a_word_is
 )
 def test_a_two_character_name_that_may_be_another_word_still_needs_a_hunters_frame(knowledge, text):
     assert not _read(knowledge, text).answers, text
+
+
+def test_a_short_form_that_is_a_word_of_its_own_needs_a_hunters_word_after_it(knowledge):
+    # 風神 (the wind god, in jieba's dictionary) begins 風神龍; before 雷神 its 雷 is no element asked about
+    assert not _read(knowledge, "风神雷神的故事").answers
+    reading = _read(knowledge, "暗器要帶什麼武器")  # 暗器 (a hidden weapon) and 暗器蛸's short form, in a hunt
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("xu-wu",)), reading

@@ -86,11 +86,13 @@ def is_everyday(key: str) -> bool:
 def build_common_names(
     keys: Iterable[str], dictionary: Path, cedict: Iterable[str] = (), english: Iterable[str] = ()
 ) -> str:
-    """The common-names list's text: each Han key that jieba's dictionary counts more than COMMON_COUNT times (with
-    its count) or that is a headword of CC-CEDICT (lines `traditional simplified [pinyin] /gloss/`: 角龍, the
+    """The common-names list's text: each Han key, or beginning of one (a short form: 風神 of 風神龍, 暗器 of
+    暗器蛸), that jieba's dictionary counts more than COMMON_COUNT times (with its count) or that is a headword of
+    CC-CEDICT (lines `traditional simplified [pinyin] /gloss/`: 角龍, the
     ceratopsian dinosaur, which jieba's dictionary lacks), and each Latin key that is a word of an English word list
     in any case ("Gog", "Los" are proper nouns), as the source writes it."""
-    names = {k for k in keys if len(k) >= SHORT_HAN and is_cjk(k) and not _KATAKANA.search(k)}
+    han = [k for k in keys if len(k) >= SHORT_HAN and is_cjk(k) and not _KATAKANA.search(k)]
+    names = {k[:end] for k in han for end in range(SHORT_HAN, len(k) + 1)}  # the short forms too (風神 of 風神龍)
     latin = {k for k in keys if k.isascii() and k.isalpha()}
     found: dict[str, str] = {}
     for line in dictionary.read_text("utf-8").splitlines():

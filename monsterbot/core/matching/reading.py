@@ -382,6 +382,8 @@ def _han_short_first(subject: str, text: str, matcher: Matcher) -> Reading | Non
         result = matcher.match_key(piece)
         best = result.best
         if best is not None and best.method is Method.PART and _known_prefix(piece, best, text, matcher):
+            if is_everyday(piece) and not rest.startswith(tuple(_words(HUNT_WORDS + ABOUT_WORDS))):
+                continue  # a word of its own before an element's character (風神雷神屏風: the wind god)
             return Reading(
                 Verdict.ANSWER, (best.monster_id,), why="a short form, then a question about it", match=result
             )
