@@ -101,12 +101,14 @@ def main(knowledge: Path) -> None:
     import jieba
 
     READINGS_FILE.write_text(build_readings(), encoding="utf-8")
-    keys = [normalize(name) for m in YamlSource([knowledge]).load().monsters for _, name in m.all_names()]
+    monsters = YamlSource([knowledge]).load().monsters
+    keys = [normalize(name) for m in monsters for _, name in m.all_names()]
     dictionary = Path(jieba.__file__).with_name("dict.txt")
     FROM_DICTIONARY.write_text(HEADER + build_dictionary_words(keys, dictionary), encoding="utf-8")
     with gzip.open(_cedict(), "rt", encoding="utf-8") as cedict:
         english = ENGLISH_WORDS.read_text("utf-8").splitlines()
-        common = build_common_names(keys, dictionary, cedict, english)
+        named = [(normalize(m.names.get("en", "")), [normalize(n) for _, n in m.all_names()]) for m in monsters]
+        common = build_common_names(keys, dictionary, cedict, english, named)
         COMMON_NAMES.write_text(COMMON_HEADER + common, encoding="utf-8")
     with bz2.open(UNIHAN, "rt", encoding="utf-8") as unihan:
         characters = "".join(keys)

@@ -167,3 +167,14 @@ def test_the_common_names_list_takes_short_forms_that_are_words(tmp_path):
     dictionary.write_text("风神 37 n\n风神龙 9 n\n锁刃 2 n\n", encoding="utf-8")
     # 風神 begins 風神龍 and is a word; 鎖刃 is counted too rarely
     assert build_common_names(["風神龍", "鎖刃龍"], dictionary) == "风神 jieba:37\n风神龙 jieba:9\n"
+
+
+def test_a_monster_named_by_an_english_word_is_named_after_it_in_every_language(tmp_path):
+    from monsterbot.core.matching.everyday import build_common_names, is_everyday
+
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("天气 500 n\n", encoding="utf-8")
+    monsters = [("behemoth", ["behemoth", "貝希摩斯"]), ("doshaguma", ["doshaguma", "闢獸"])]
+    text = build_common_names(["behemoth", "貝希摩斯", "doshaguma"], dictionary, (), ["behemoth"], monsters)
+    assert text == "behemoth scowl\n貝希摩斯 scowl:behemoth\n"
+    assert is_everyday("貝希摩斯") and is_everyday("ベヒーモス")  # the shipped list

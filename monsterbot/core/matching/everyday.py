@@ -75,22 +75,29 @@ def common_names() -> frozenset[str]:
 
 def is_everyday(key: str) -> bool:
     """Whether a normalised name or short form is also an everyday word of its language, so that only a hunter's frame
-    makes it a monster: one the dictionaries count as a common word (common_names: 海龍, 麒麟, 角龍, "gore", "los"),
-    or a katakana one shorter than COINED_KANA (キリン, ゾラ). Latin short forms no English word list holds ("kirin",
-    "magna", "lagi") are not everyday by this evidence: a brand or a phrase they begin is the reader's to tell."""
+    makes it a monster: one the dictionaries count as a common word (common_names: 海龍, 麒麟, 角龍, "gore", "los";
+    貝希摩斯 and ベヒーモス, named after the English word), or a katakana one shorter than COINED_KANA (キリン,
+    ゾラ). Latin short forms no English word list holds ("kirin", "magna", "lagi") are not everyday by this evidence:
+    a brand or a phrase they begin is the reader's to tell."""
     if _KATAKANA.search(key):
-        return len(key) < COINED_KANA
+        return len(key) < COINED_KANA or key in common_names()
     return key in common_names()
 
 
 def build_common_names(
-    keys: Iterable[str], dictionary: Path, cedict: Iterable[str] = (), english: Iterable[str] = ()
+    keys: Iterable[str],
+    dictionary: Path,
+    cedict: Iterable[str] = (),
+    english: Iterable[str] = (),
+    monsters: Iterable[tuple[str, Iterable[str]]] = (),
 ) -> str:
     """The common-names list's text: each Han key, or beginning of one (a short form: 風神 of 風神龍, 暗器 of
     暗器蛸), that jieba's dictionary counts more than COMMON_COUNT times (with its count) or that is a headword of
     CC-CEDICT (lines `traditional simplified [pinyin] /gloss/`: 角龍, the
     ceratopsian dinosaur, which jieba's dictionary lacks), and each Latin key that is a word of an English word list
-    in any case ("Gog", "Los" are proper nouns), as the source writes it."""
+    in any case ("Gog", "Los" are proper nouns), as the source writes it. A monster of `monsters` (its English key,
+    all its keys) named by an English word is named after something else in every language: its keys are words too
+    (Behemoth, the Bible's beast: 貝希摩斯, ベヒーモス)."""
     han = [k for k in keys if len(k) >= SHORT_HAN and is_cjk(k) and not _KATAKANA.search(k)]
     names = {k[:end] for k in han for end in range(SHORT_HAN, len(k) + 1)}  # the short forms too (風神 of 風神龍)
     latin = {k for k in keys if k.isascii() and k.isalpha()}
@@ -108,6 +115,9 @@ def build_common_names(
         word = line.strip()
         if word.lower() in latin and word.lower() not in found:
             found[word.lower()] = f"{word.lower()} scowl"
+    for en, named in monsters:
+        for name in named if en in found and en in latin else ():
+            found.setdefault(name, f"{name} scowl:{en}")
     return "".join(f"{line}\n" for line in sorted(found.values()))
 
 
