@@ -178,3 +178,45 @@ def test_a_monster_named_by_an_english_word_is_named_after_it_in_every_language(
     text = build_common_names(["behemoth", "貝希摩斯", "doshaguma"], dictionary, (), ["behemoth"], monsters)
     assert text == "behemoth scowl\n貝希摩斯 scowl:behemoth\n"
     assert is_everyday("貝希摩斯") and is_everyday("ベヒーモス")  # the shipped list
+
+
+def test_the_small_monsters_list_takes_the_games_small_monsters_but_no_piece_of_a_name():
+    from monsterbot.core.matching.everyday import build_small_monsters
+
+    def entry(name: str, ja: str, en: str, tw: str, cn: str) -> dict[str, object]:
+        content = [ja, en, *([""] * 10), tw, cn]
+        return {"name": name, "content": content}
+
+    wilds = {
+        "entries": [
+            entry("EnemyText_NAME_EM0021_00_0", "ババコンガ", "Congalala", "桃毛獸王", "桃毛兽王"),  # large: left
+            entry(
+                "EnemyText_NAME_EM1022_00_0", "コンガ", "Conga", "桃毛獸", "桃毛兽"
+            ),  # pieces of 桃毛獸王, ババコンガ
+            entry("EnemyText_NAME_EM1163_00_0", "ネルスキュラベビー", "Nerscylla Hatchling", "稚影蜘蛛", "稚影蜘蛛"),
+            entry("EnemyText_NAME_EM1150_00_0", "ケラトノス♂", "Ceratonoth (Male)", "雷甲龍♂", "雷甲龙♂"),
+        ]
+    }
+    world = [{"size": "small", "name_en": "Jagras", "name_ja": "ジャグラス", "name_zh": "凶豺龍"}]
+    keys = ["桃毛獸王", "ババコンガ", "congalala", "nerscylla", "影蜘蛛"]
+    assert build_small_monsters(keys, wilds, world).split("\n") == [
+        "Ceratonoth",
+        "Jagras",
+        "Nerscylla Hatchling",
+        "ケラトノス",
+        "ジャグラス",
+        "ネルスキュラベビー",
+        "凶豺龍",
+        "稚影蜘蛛",
+        "雷甲龍",
+        "雷甲龙",
+        "",
+    ]
+
+
+@pytest.mark.parametrize("text", ["nerscylla hatchling weakness", "稚影蜘蛛的弱點"])
+def test_a_small_monster_named_after_a_large_one_is_not_the_large_one(knowledge, text):
+    from monsterbot.core.matching.reading import read
+
+    # the Wilds text names the hatchling (ネルスキュラベビー, 稚影蜘蛛) a small monster of its own
+    assert not read(text, knowledge.current.matcher).answers

@@ -12,6 +12,10 @@ normalised when loaded:
   ("tiger"): whether a word is common in English is the evidence that tells "ajar" from a player's "lagi";
 - `everyday_words.txt`, kept by hand: words no dictionary here gives (Japanese and English words,
   brands, place names), one per line, `#` for comments;
+- `everyday_words_small_monsters.txt`, written by the same command from the games' own text (the Wilds text of
+  MHWS-in-json and MHWorldData's World monsters, both MIT, credited in the file): the small monsters and endemic
+  life of Monster Hunter in the four languages (ブランゴ, Blango, 雪獅子; Talioth; 麻痺瓦斯蛙), which are no large
+  monster: a player naming one is answered as for any word, unless it is a name or alias of the roster too;
 - `common_names_dictionary.txt`, written by the same command from jieba's dictionary, CC-CEDICT (CC BY-SA 4.0,
   credited in the file) and SCOWL's list: the roster's names and short forms that are themselves common words, with
   the source: Han ones (海龍, the sea dragon of zoos; 火龍, 麒麟; 角龍, a dinosaur) and Latin ones ("gore", "behemoth",
@@ -26,7 +30,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -36,6 +40,7 @@ from monsterbot.core.scripts import KATAKANA, is_cjk
 HAND_KEPT = Path(__file__).with_name("everyday_words.txt")
 FROM_DICTIONARY = Path(__file__).with_name("everyday_words_dictionary.txt")
 FROM_ENGLISH = Path(__file__).with_name("everyday_words_english.txt")
+FROM_GAMES = Path(__file__).with_name("everyday_words_small_monsters.txt")
 COMMON_NAMES = Path(__file__).with_name("common_names_dictionary.txt")
 #: A word jieba's dictionary counts more often than this is common Chinese: the dictionary's median count is 3, and
 #: the roster's two-character names it holds split there (海龍 80, 麒麟 128, 火龍 246 against 水獸 and 滅盡, 3, words
@@ -63,7 +68,7 @@ def _lines(path: Path) -> list[str]:
 @lru_cache(maxsize=1)
 def everyday_words() -> frozenset[str]:
     """Both lists, normalised (the same keys as names)."""
-    paths = (HAND_KEPT, FROM_DICTIONARY, FROM_ENGLISH)
+    paths = (HAND_KEPT, FROM_DICTIONARY, FROM_ENGLISH, FROM_GAMES)
     return frozenset(compact(fold(word)) for path in paths for word in _lines(path)) - {""}
 
 
@@ -119,6 +124,37 @@ def build_common_names(
         for name in named if en in found and en in latin else ():
             found.setdefault(name, f"{name} scowl:{en}")
     return "".join(f"{line}\n" for line in sorted(found.values()))
+
+
+#: The Wilds text's columns of the four languages (EnemyText.msg.23.json: 0 Japanese, 1 English, 12 Traditional and
+#: 13 Simplified Chinese), and the ids of its small monsters (EM1xxx) and endemic life (EM5xxx).
+_WILDS_COLUMNS = (0, 1, 12, 13)
+_WILDS_SMALL = re.compile(r"EnemyText_(?:EXTRA_)?NAME_EM[15]\d{3}_")
+#: What the game writes after a name and no player types with it: a sex, a form in brackets (盾突龍（家畜種）).
+_NAME_NOTE = re.compile(r"[♂♀]|[（(][^）)]*[）)]")
+
+
+def build_small_monsters(
+    keys: Iterable[str], wilds_text: Mapping[str, object], world_rows: Iterable[Mapping[str, str]] = ()
+) -> str:
+    """The small-monsters list's text: the names of the Wilds text's small monsters and endemic life in the four
+    languages (`wilds_text`: EnemyText.msg.23.json), and those of World's small monsters (`world_rows`:
+    MHWorldData's monster_base.csv joined with its translations: size, name_en, name_ja, name_zh), less those a
+    roster key holds: a large monster's name shortened says the same (コンガ of ババコンガ, 桃毛獣, Congalala's
+    Japanese epithet, of 桃毛獸王), and players mean the large one as often."""
+    names: set[str] = set()
+    entries = wilds_text.get("entries", [])
+    for entry in entries if isinstance(entries, list) else ():
+        if _WILDS_SMALL.match(str(entry.get("name", ""))):
+            names.update(str(entry["content"][column]) for column in _WILDS_COLUMNS)
+    for row in world_rows:
+        if row.get("size") == "small":
+            names.update(row.get(column, "") for column in ("name_en", "name_ja", "name_zh"))
+    cleaned = {_NAME_NOTE.sub("", name).strip() for name in names}
+    roster = set(keys)
+    pieces = {key[i:j] for key in roster for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
+    kept = (name for name in cleaned if name and compact(fold(name)) not in pieces)
+    return "".join(f"{name}\n" for name in sorted(kept))
 
 
 def build_dictionary_words(keys: Iterable[str], dictionary: Path) -> str:
