@@ -181,7 +181,7 @@ def test_a_monster_named_by_an_english_word_is_named_after_it_in_every_language(
 
 
 def test_the_small_monsters_list_takes_the_games_small_monsters_but_no_piece_of_a_name():
-    from monsterbot.core.matching.everyday import build_small_monsters
+    from monsterbot.core.matching.everyday import build_small_monsters, small_monster_names
 
     def entry(name: str, ja: str, en: str, tw: str, cn: str) -> dict[str, object]:
         content = [ja, en, *([""] * 10), tw, cn]
@@ -199,7 +199,7 @@ def test_the_small_monsters_list_takes_the_games_small_monsters_but_no_piece_of_
     }
     world = [{"size": "small", "name_en": "Jagras", "name_ja": "ジャグラス", "name_zh": "凶豺龍"}]
     keys = ["桃毛獸王", "ババコンガ", "congalala", "nerscylla", "影蜘蛛"]
-    assert build_small_monsters(keys, wilds, world).split("\n") == [
+    assert build_small_monsters(keys, small_monster_names(wilds, world)).split("\n") == [
         "Ceratonoth",
         "Jagras",
         "Nerscylla Hatchling",
@@ -220,3 +220,13 @@ def test_a_small_monster_named_after_a_large_one_is_not_the_large_one(knowledge,
 
     # the Wilds text names the hatchling (ネルスキュラベビー, 稚影蜘蛛) a small monster of its own
     assert not read(text, knowledge.current.matcher).answers
+
+
+def test_a_small_monsters_name_inside_a_roster_name_is_a_common_name(tmp_path):
+    from monsterbot.core.matching.everyday import build_common_names, is_everyday
+
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("天气 500 n\n", encoding="utf-8")
+    text = build_common_names(["雪獅子王"], dictionary, small=["雪狮子", "Talioth"])
+    assert text == "雪狮子 game:small\n"  # Blango, a piece of Blangonga's name; Talioth is none's piece
+    assert is_everyday("雪獅子") and is_everyday("ブランゴ")  # the shipped list

@@ -1251,3 +1251,19 @@ def test_a_short_form_that_is_a_word_of_its_own_needs_a_hunters_word_after_it(kn
     assert not _read(knowledge, "风神雷神的故事").answers
     reading = _read(knowledge, "暗器要帶什麼武器")  # 暗器 (a hidden weapon) and 暗器蛸's short form, in a hunt
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("xu-wu",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("赫猿會不會飛", "ajarakan"), ("巨戟在哪裡出現", "gogmazios"), ("凍峰會不會冷", "jin-dahaad")],
+)
+def test_a_short_form_no_dictionary_counts_as_a_word_answers_any_question_about_it(knowledge, text, monster_id):
+    # 赫猿, 巨戟, 凍峰: in neither jieba's dictionary nor CC-CEDICT, and no small monster's name
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize("text", ["雪獅子會冷嗎", "天狗會飛嗎", "沙海會不會乾", "冰牙是什麼病"])
+def test_a_short_form_that_is_a_word_or_a_small_monster_needs_a_hunters_word(knowledge, text):
+    # 雪獅子: Blango, a small monster (and the snow lion); 天狗, 沙海: words of jieba's dictionary; 是: what it is
+    assert not _read(knowledge, text).answers

@@ -95,6 +95,7 @@ def build_common_names(
     cedict: Iterable[str] = (),
     english: Iterable[str] = (),
     monsters: Iterable[tuple[str, Iterable[str]]] = (),
+    small: Iterable[str] = (),
 ) -> str:
     """The common-names list's text: each Han key, or beginning of one (a short form: 風神 of 風神龍, 暗器 of
     暗器蛸), that jieba's dictionary counts more than COMMON_COUNT times (with its count) or that is a headword of
@@ -102,7 +103,8 @@ def build_common_names(
     ceratopsian dinosaur, which jieba's dictionary lacks), and each Latin key that is a word of an English word list
     in any case ("Gog", "Los" are proper nouns), as the source writes it. A monster of `monsters` (its English key,
     all its keys) named by an English word is named after something else in every language: its keys are words too
-    (Behemoth, the Bible's beast: 貝希摩斯, ベヒーモス)."""
+    (Behemoth, the Bible's beast: 貝希摩斯, ベヒーモス). A small monster's name (small_monster_names) that is a piece
+    of a roster key is a word too (雪獅子 of 雪獅子王: Blango, and the snow lion of Tibet; ブランゴ)."""
     han = [k for k in keys if len(k) >= SHORT_HAN and is_cjk(k) and not _KATAKANA.search(k)]
     names = {k[:end] for k in han for end in range(SHORT_HAN, len(k) + 1)}  # the short forms too (風神 of 風神龍)
     latin = {k for k in keys if k.isascii() and k.isalpha()}
@@ -120,6 +122,11 @@ def build_common_names(
         word = line.strip()
         if word.lower() in latin and word.lower() not in found:
             found[word.lower()] = f"{word.lower()} scowl"
+    pieces = _pieces(keys)
+    for name in small:
+        key = compact(fold(name))
+        if key in pieces and key not in found:
+            found[key] = f"{name} game:small"
     for en, named in monsters:
         for name in named if en in found and en in latin else ():
             found.setdefault(name, f"{name} scowl:{en}")
@@ -134,14 +141,10 @@ _WILDS_SMALL = re.compile(r"EnemyText_(?:EXTRA_)?NAME_EM[15]\d{3}_")
 _NAME_NOTE = re.compile(r"[♂♀]|[（(][^）)]*[）)]")
 
 
-def build_small_monsters(
-    keys: Iterable[str], wilds_text: Mapping[str, object], world_rows: Iterable[Mapping[str, str]] = ()
-) -> str:
-    """The small-monsters list's text: the names of the Wilds text's small monsters and endemic life in the four
-    languages (`wilds_text`: EnemyText.msg.23.json), and those of World's small monsters (`world_rows`:
-    MHWorldData's monster_base.csv joined with its translations: size, name_en, name_ja, name_zh), less those a
-    roster key holds: a large monster's name shortened says the same (コンガ of ババコンガ, 桃毛獣, Congalala's
-    Japanese epithet, of 桃毛獸王), and players mean the large one as often."""
+def small_monster_names(wilds_text: Mapping[str, object], world_rows: Iterable[Mapping[str, str]] = ()) -> set[str]:
+    """The names of the Wilds text's small monsters and endemic life in the four languages (`wilds_text`:
+    EnemyText.msg.23.json), and those of World's small monsters (`world_rows`: MHWorldData's monster_base.csv joined
+    with its translations: size, name_en, name_ja, name_zh), without the game's notes (♂, （家畜種）)."""
     names: set[str] = set()
     entries = wilds_text.get("entries", [])
     for entry in entries if isinstance(entries, list) else ():
@@ -150,11 +153,19 @@ def build_small_monsters(
     for row in world_rows:
         if row.get("size") == "small":
             names.update(row.get(column, "") for column in ("name_en", "name_ja", "name_zh"))
-    cleaned = {_NAME_NOTE.sub("", name).strip() for name in names}
-    roster = set(keys)
-    pieces = {key[i:j] for key in roster for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
-    kept = (name for name in cleaned if name and compact(fold(name)) not in pieces)
-    return "".join(f"{name}\n" for name in sorted(kept))
+    return {cleaned for name in names if (cleaned := _NAME_NOTE.sub("", name).strip())}
+
+
+def _pieces(keys: Iterable[str]) -> set[str]:
+    return {key[i:j] for key in set(keys) for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
+
+
+def build_small_monsters(keys: Iterable[str], names: Iterable[str]) -> str:
+    """The small-monsters list's text: the small monsters' `names` (small_monster_names) less those a roster key
+    holds: a large monster's name shortened says the same (コンガ of ババコンガ, 桃毛獣, Congalala's Japanese epithet,
+    of 桃毛獸王), and players mean the large one as often; common_names keeps those (a word of something else)."""
+    pieces = _pieces(keys)
+    return "".join(f"{name}\n" for name in sorted(names) if compact(fold(name)) not in pieces)
 
 
 def build_dictionary_words(keys: Iterable[str], dictionary: Path) -> str:

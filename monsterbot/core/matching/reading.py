@@ -377,7 +377,8 @@ def _han_short_first(subject: str, text: str, matcher: Matcher) -> Reading | Non
         return None
     for size in range(min(len(subject) - 1, TITLE_CJK + 1), HAN_PREFIX_SHORTEST - 1, -1):
         piece, rest = subject[:size], subject[size:].lstrip(_LINKS)
-        if not rest.startswith(tuple(_words(HUNT_WORDS + ELEMENT_WORDS + ABOUT_WORDS))):
+        hunted = rest.startswith(tuple(_words(HUNT_WORDS + ELEMENT_WORDS + ABOUT_WORDS)))
+        if not hunted and (is_everyday(piece) or not _question_about(piece, rest, text)):
             continue  # the question must begin right after the form (熔岩巨獸: 巨獸 goes on a name of its own)
         result = matcher.match_key(piece)
         best = result.best
@@ -963,8 +964,9 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
       as often a word of its own and stays asked (an English word never gets here: the matcher masks it);
     - the message carries a hunter's question word beside it (_asks_about; in English next to it, _hunted_next_to:
       "gogma history weakness" asks of a history), or, for a Han short form, is the short
-      form alone with no element word leading it (_alone). A Latin first word alone is as often an English word
-      ("royal", "coral").
+      form alone with no element word leading it (_alone), or in any question about it (_question_about) when it is
+      no word of its own nor a small monster's name (everyday.is_everyday). A Latin first word alone is as often an
+      English word ("royal", "coral").
     Chosen on the tuning half: the short forms so read there name the monster meant; none of its negatives is one.
     """
     if best.method is not Method.PART or not best.key.startswith(subject):
@@ -978,13 +980,17 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
     monster = matcher.monster(best.monster_id)
     names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
     kinds = family(matcher).kinds
+    # a short form no dictionary counts as a word, in any question about it ("鎖刃要怎麼捕獲", "冻峰能上陷阱吗"), but
+    # what it is (冰牙是什麼病: a piece of a name is as often a word no dictionary here holds)
+    after = _sides(subject, text, "", "")[1]
+    coined_question = not is_everyday(subject) and not after.startswith("是") and _question_about(subject, after, text)
     return (
         is_cjk(subject)
         and not _KANA.search(subject)
         and len(subject) >= HAN_PREFIX_SHORTEST
         and not split_variant(subject)
         and any(name.startswith(subject) and _kind_left(name, len(subject), kinds) for name in names)
-        and (_alone(subject, text) or _asks_about(*_sides(subject, text, "", ""), subject, text))
+        and (_alone(subject, text) or _asks_about(*_sides(subject, text, "", ""), subject, text) or coined_question)
     )
 
 
