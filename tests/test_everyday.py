@@ -152,7 +152,7 @@ def test_the_common_names_list_takes_latin_names_an_english_word_list_holds(tmp_
 @pytest.mark.parametrize(
     ("key", "everyday"),
     [("海龍", True), ("角龍", True), ("鎧龍", False), ("gore", True), ("doshaguma", False), ("キリン", True)]
-    + [("ジンオウガ", False)],
+    + [("ジンオウガ", False), ("ajar", True), ("talioth", True), ("lagi", False)],
 )
 def test_is_everyday_tells_names_that_are_words_of_their_language(key, everyday):
     from monsterbot.core.matching.everyday import is_everyday

@@ -81,12 +81,13 @@ def common_names() -> frozenset[str]:
 def is_everyday(key: str) -> bool:
     """Whether a normalised name or short form is also an everyday word of its language, so that only a hunter's frame
     makes it a monster: one the dictionaries count as a common word (common_names: 海龍, 麒麟, 角龍, "gore", "los";
-    貝希摩斯 and ベヒーモス, named after the English word), or a katakana one shorter than COINED_KANA (キリン,
-    ゾラ). Latin short forms no English word list holds ("kirin", "magna", "lagi") are not everyday by this evidence:
-    a brand or a phrase they begin is the reader's to tell."""
-    if _KATAKANA.search(key):
-        return len(key) < COINED_KANA or key in common_names()
-    return key in common_names()
+    貝希摩斯 and ベヒーモス, named after the English word; 雪獅子, a small monster's), a word of the everyday lists
+    (everyday_words: "ajar", "lava", "coral", 恐龍, Talioth), or a katakana one shorter than COINED_KANA (キリン,
+    ゾラ). Latin short forms no English word list holds ("kirin", "magna", "lagi") are not everyday by this
+    evidence: a brand or a phrase they begin is the reader's to tell."""
+    if _KATAKANA.search(key) and len(key) < COINED_KANA:
+        return True
+    return key in common_names() or key in everyday_words()
 
 
 def build_common_names(
