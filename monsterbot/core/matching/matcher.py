@@ -50,7 +50,7 @@ from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex, heard_
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import ENGLISH_FILLER, Question
 from monsterbot.core.matching.romaji import is_kana
-from monsterbot.core.matching.typos import Deletions, KanaDeletions, Slips, official_only, vowels_moved
+from monsterbot.core.matching.typos import Deletions, KanaDeletions, Slips, last_place, official_only, vowels_moved
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 from monsterbot.core.scripts import HAN, is_cjk
@@ -505,7 +505,7 @@ class Matcher:
                 continue
             if span not in self._entries and span not in self._words and span[place] not in _variant_words():
                 heard = heard_for(span[place], key[place]) and (not short or heard_alike(span[place], key[place]))
-                heard = heard or looks_alike(span[place], key[place])
+                heard = (heard and not last_place(key, place)) or looks_alike(span[place], key[place])
                 slips.setdefault(span, []).append((key, heard))
         for key, start, end in self._kana_typos.spans(subject):
             span = subject[start:end]
