@@ -18,6 +18,7 @@ from tests import (
     matching_corpus_fresh2,
     matching_corpus_fresh3,
     matching_corpus_fresh4,
+    matching_corpus_fresh5,
 )
 from tests.corpus_files import held_out
 
@@ -36,6 +37,17 @@ CORPORA = {
         matching_corpus_fresh4,
         (1600, 350, 350),
         (matching_corpus, matching_corpus_fresh, matching_corpus_fresh2, matching_corpus_fresh3),
+    ),
+    "fresh5": (
+        matching_corpus_fresh5,
+        (2000, 450, 450),
+        (
+            matching_corpus,
+            matching_corpus_fresh,
+            matching_corpus_fresh2,
+            matching_corpus_fresh3,
+            matching_corpus_fresh4,
+        ),
     ),
 }
 
