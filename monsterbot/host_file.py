@@ -148,10 +148,16 @@ class HostFile:
                 fcntl.flock(self._writers, fcntl.LOCK_UN)
 
     @contextmanager
-    def writing(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (`transaction`), in turn with the host's other writers of the file."""
-        with self._turn() as db, transaction(db):
-            yield db
+    def writing(self, single: bool = False) -> Iterator[sqlite3.Connection]:
+        """One write transaction (`transaction`), in turn with the host's other writers of the file. For a `single`
+        statement, SQLite's autocommit makes it a transaction of its own, with no BEGIN or COMMIT to run (no other
+        writer of the host can come between its read and its write: they wait for their turn)."""
+        with self._turn() as db:
+            if single:
+                yield db
+            else:
+                with transaction(db):
+                    yield db
 
     def write(self, statement: str, values: tuple[object, ...]) -> None:
         """Run one statement (autocommit), in turn with the host's other writers; a failure is logged."""

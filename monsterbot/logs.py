@@ -28,13 +28,26 @@ def context(**fields: str) -> Iterator[None]:
 
 
 class JsonFormatter(logging.Formatter):
-    """Formats a record as one JSON line with time, level, logger, message, the context's fields and extra fields."""
+    """Formats a record as one JSON line with time, level, logger, message, the context's fields and extra fields.
+
+    Per line, only what changes is computed: the time's text down to the second is kept until the second changes, and
+    one encoder (made once) writes the line."""
 
     RESERVED = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
+    _encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._second: tuple[int, str] = (-1, "")  # one object: handlers on other threads may share the formatter
 
     def format(self, record: logging.LogRecord) -> str:
+        second, text = self._second
+        if int(record.created) != second:
+            second = int(record.created)
+            text = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second))
+            self._second = (second, text)
         entry: dict[str, Any] = {
-            "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
+            "time": f"{text}.{int(record.msecs):03d}Z",
             "level": record.levelname.lower(),
             "logger": record.name,
             "message": record.getMessage(),
@@ -43,7 +56,7 @@ class JsonFormatter(logging.Formatter):
         entry.update({k: v for k, v in vars(record).items() if k not in self.RESERVED})
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False, default=str)
+        return self._encode(entry)
 
 
 def configure(fmt: str = "json", level: int = logging.INFO) -> None:
@@ -54,6 +67,9 @@ def configure(fmt: str = "json", level: int = logging.INFO) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     root.propagate = False
+    # No line names its caller, thread or process: records skip finding them (the logging HOWTO's "Optimization").
+    logging._srcfile = None
+    logging.logThreads = logging.logMultiprocessing = False
 
 
 def gunicorn_logger(fmt: str) -> type:

@@ -592,14 +592,30 @@ def _post(port: int, body: bytes, connection: http.client.HTTPConnection | None 
 _LOAD_QUERIES = ["火龍", "rathlos", "リオレウス", "rath", "今天吃火鍋", "哪些魔物怕火", "nargacuga hitzones"]
 
 
-def _load_worker(port: int, seconds: float, first_id: int, queue: multiprocessing.Queue) -> None:
-    """One client process: keep-alive requests for `seconds`, each a new event (its own id and reply token)."""
+def _load_worker(
+    port: int, seconds: float, first_id: int, queue: multiprocessing.Queue, every: float = 0.0, offset: float = 0.0
+) -> None:
+    """One client process: keep-alive requests, each a new event (its own id and reply token), for `seconds` as fast
+    as they are answered or, `every` seconds apart (the first after `offset`), the requests `seconds` holds on that
+    schedule, every one of them sent whenever the server answers: one late for its time goes at once, its latency
+    counted from that time (a slow answer is not hidden by the requests it delayed). Reports the latencies, the
+    errors and the seconds it took."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     latencies, errors, i = [], 0, 0
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
+    begun = time.perf_counter()
+    while True:
+        now = time.perf_counter()
+        if every:
+            started = begun + offset + i * every
+            if started - begun >= seconds:
+                break
+            if started > now:
+                time.sleep(started - now)
+        elif now - begun >= seconds:
+            break
+        else:
+            started = now
         body = event_body(_LOAD_QUERIES[i % len(_LOAD_QUERIES)], first_id + i)
-        started = time.perf_counter()
         try:
             status = _post(port, body, connection)
         except (OSError, http.client.HTTPException):
@@ -607,7 +623,7 @@ def _load_worker(port: int, seconds: float, first_id: int, queue: multiprocessin
         latencies.append(time.perf_counter() - started)
         errors += status != 200
         i += 1
-    queue.put((latencies, errors))
+    queue.put((latencies, errors, time.perf_counter() - begun))
 
 
 @dataclass
@@ -623,32 +639,49 @@ class Load:
 
 
 _next_id = [int(time.time()) % 100_000 * 1_000_000_000]
+#: The load offered to every server for its CPU per request, all clients together: this share of the req/s the
+#: slowest of them answered in its warm-up (as fast as answered) in the same run. The same load for each, below what
+#: any of them answers on this machine as loaded as it is, so that a server's CPU per request is that of the same
+#: load, not of how saturated the machine was while it ran.
+PACED_SHARE = 0.5
+#: Clients of that load: each waits for its answer before its next request, and a webhook that replies waits for its
+#: reply to reach the stand-in before it responds (10-40 ms on a loaded machine), so enough of them that the load
+#: keeps its schedule whatever the server's latency.
+PACED_CLIENTS = 8
 
 
-def load(web: WebProcess, seconds: float, clients: int, replies: list[int], answers: bool = True) -> Load:
-    """`clients` separate processes send unique events for `seconds`; CPU of the whole web process is counted, once
-    the replies are in (`answers`: the server sends one per event; hello world sends none, nothing to wait for)."""
+def load(
+    web: WebProcess, seconds: float, clients: int, replies: list[int], answers: bool = True, rate: float = 0.0
+) -> Load:
+    """`clients` separate processes send unique events for `seconds`, as fast as they are answered or, with `rate`,
+    `rate` × `seconds` requests on a schedule of `rate` a second in all (each client in turn, evenly spaced; req/s is
+    then the requests over the time the last client took: below `rate` when the server fell behind); CPU of the
+    whole web process is counted,
+    once the replies are in (`answers`: the server sends one per event; hello world sends none, nothing to wait
+    for)."""
     queue: multiprocessing.Queue = multiprocessing.Queue()
     pids = _tree(web.process.pid)
     before_replies, before_cpu = replies[0], cpu_seconds(pids)
     processes = []
-    for _ in range(clients):
-        processes.append(multiprocessing.Process(target=_load_worker, args=(web.port, seconds, _next_id[0], queue)))
+    every = clients / rate if rate else 0.0
+    for n in range(clients):
+        args = (web.port, seconds, _next_id[0], queue, every, n / rate if rate else 0.0)
+        processes.append(multiprocessing.Process(target=_load_worker, args=args))
         _next_id[0] += 10_000_000
     for process in processes:
         process.start()
     results = [queue.get() for _ in processes]
     for process in processes:
         process.join()
-    latencies = [lat for lats, _ in results for lat in lats]
+    latencies = [lat for lats, _, _ in results for lat in lats]
     deadline = time.perf_counter() + 10  # replies leave after the 200: wait for the last ones
     while answers and replies[0] - before_replies < len(latencies) and time.perf_counter() < deadline:
         time.sleep(0.01)
     cpu = cpu_seconds(pids) - before_cpu
     return Load(
-        len(latencies) / seconds,
+        len(latencies) / (max(took for _, _, took in results) if rate else seconds),  # paced: till the last answer
         _percentile(latencies, 0.99) * 1000,
-        sum(e for _, e in results),
+        sum(e for _, e, _ in results),
         len(latencies),
         replies[0] - before_replies,
         cpu * 1000 / max(1, len(latencies)),
@@ -657,9 +690,12 @@ def load(web: WebProcess, seconds: float, clients: int, replies: list[int], answ
 
 @dataclass
 class WebhookRun:
-    """Every load per web process, and each process's memory after them (PSS of the whole process, of one worker)."""
+    """Every load per web process (as fast as answered; at the fixed offered load, `paced`), and each process's memory
+    after them (PSS of the whole process, of one worker)."""
 
     loads: dict[str, list[Load]]
+    paced: dict[str, list[Load]]
+    paced_rps: float  # the load offered for `paced`
     pss_total_mb: dict[str, float]
     pss_worker_mb: dict[str, float]
 
@@ -667,7 +703,9 @@ class WebhookRun:
 def bench_webhook(seconds: float, clients: int, rounds: int, knowledge: Path | None = None) -> WebhookRun:
     """Loads on monsterbot as shipped, the SDK's echo example, its echo on the loop with the SDK's asyncio client and
     hello world (and, with `knowledge`, monsterbot on that knowledge as "big": no compiled knowledge of it), started
-    once each and measured interleaved."""
+    once each and measured interleaved: in each round, each server takes a load as fast as it answers (`seconds`),
+    then (but "big") the same requests a second for each (`paced_rps`, PACED_SHARE of the slowest warm-up's req/s;
+    for `seconds` / 2, at least 2 s)."""
     replies = [0]
 
     def count(_recorded: object) -> None:
@@ -684,13 +722,21 @@ def bench_webhook(seconds: float, clients: int, rounds: int, knowledge: Path | N
 
     with as_shipped() as shipped:
         webs = {name: start(name, shipped) for name in names}
-        run = WebhookRun({name: [] for name in names}, {}, {})
+        run = WebhookRun({name: [] for name in names}, {name: [] for name in COMMANDS}, 0.0, {}, {})
         try:
-            for name, web in webs.items():
-                load(web, min(1.0, seconds), clients, replies, SENDS_REPLIES.get(name, True))  # warm-up
+            warm = {
+                name: load(web, min(1.0, seconds), clients, replies, SENDS_REPLIES.get(name, True))
+                for name, web in webs.items()
+            }
+            run.paced_rps = round(PACED_SHARE * min(warm[name].rps for name in COMMANDS))
             for r in range(rounds):
                 for name in names[r % len(names) :] + names[: r % len(names)]:
-                    run.loads[name].append(load(webs[name], seconds, clients, replies, SENDS_REPLIES.get(name, True)))
+                    answers = SENDS_REPLIES.get(name, True)
+                    run.loads[name].append(load(webs[name], seconds, clients, replies, answers))
+                    if name in COMMANDS:  # the floors and ours as shipped: their CPU per request is compared
+                        run.paced[name].append(
+                            load(webs[name], max(2.0, seconds / 2), PACED_CLIENTS, replies, answers, run.paced_rps)
+                        )
             for name, web in webs.items():
                 pids = _tree(web.process.pid)
                 run.pss_total_mb[name] = sum(pss_mb(p) for p in pids)
@@ -802,7 +848,12 @@ def process_rows(quick: bool) -> list[Row]:
         write_synthetic_knowledge(Path(tmp), synthetic)
         run = bench_webhook(1.5 if quick else 10.0, 2 if quick else 4, 1 if quick else 3, knowledge=Path(tmp))
     mine, theirs, hello, sdk = (run.loads[name] for name in ("ours", "echo", "hello", "sdk"))
-    unanswered = sum(abs(load.requests - load.replies) + load.errors for load in mine + theirs + sdk + run.loads["big"])
+    paced = [run.paced[name] for name in ("ours", "echo", "hello", "sdk")]
+    answering = [name for name in run.loads if SENDS_REPLIES.get(name, True)]
+    unanswered = sum(
+        abs(x.requests - x.replies) + x.errors for n in answering for x in run.loads[n] + run.paced.get(n, [])
+    )
+    kept_pace = min(x.rps for loads in run.paced.values() for x in loads) / run.paced_rps
     rps, erps, hrps = (median(x.rps for x in loads) for loads in (mine, theirs, hello))
     rows.append(
         Row(
@@ -823,24 +874,31 @@ def process_rows(quick: bool) -> list[Row]:
         Row(
             "webhook p99 latency under that load",
             f"{p99:.1f} ms",
-            f"{ep99:.1f} ms (echo example); hello world {hp99:.1f} ms",
+            f"{ep99:.1f} ms (echo example); hello world {hp99:.1f} ms; at {run.paced_rps:.0f} req/s offered: "
+            f"{median(x.p99_ms for x in paced[0]):.1f} ms, echo example {median(x.p99_ms for x in paced[1]):.1f} ms",
             p99 / ep99,
             TARGETS["p99"],
             p99 <= 0.5 * ep99,
             [Check("webhook p99 / the echo example's", p99 / ep99, most=20)],
         )
     )
-    cpu, ecpu, hcpu, scpu = (median(x.cpu_ms_per_request for x in loads) for loads in (mine, theirs, hello, sdk))
+    cpu, ecpu, hcpu, scpu = (median(x.cpu_ms_per_request for x in loads) for loads in paced)
     rows.append(
         Row(
-            "server CPU per answered webhook (master + workers; the query log on, as shipped)",
-            f"{cpu:.2f} ms ({_spread([x.cpu_ms_per_request for x in mine])})",
+            f"server CPU per answered webhook at {run.paced_rps:.0f} req/s offered to each server (master + "
+            "workers; the query log on, as shipped)",
+            f"{cpu:.2f} ms ({_spread([x.cpu_ms_per_request for x in paced[0]])}); as fast as answered "
+            f"{median(x.cpu_ms_per_request for x in mine):.2f} ms against hello world's "
+            f"{median(x.cpu_ms_per_request for x in hello):.2f} ms",
             f"{hcpu:.2f} ms (hello world, which sends no reply); the SDK's echo on the loop (its parser and asyncio "
             f"client) {scpu:.2f} ms = {scpu / hcpu:.2f}× hello world; echo example {ecpu:.2f} ms",
             cpu / hcpu,
             TARGETS["cpu"],
             cpu <= 1.5 * hcpu,
-            [Check("server CPU per webhook / hello world's", cpu / hcpu, most=15)],
+            [
+                Check("server CPU per webhook / hello world's", cpu / hcpu, most=15),
+                Check("req/s answered at the fixed offered load / offered (slowest load)", kept_pace, least=0.8),
+            ],
         )
     )
     total, echo_total = run.pss_total_mb["ours"], run.pss_total_mb["echo"]

@@ -642,6 +642,21 @@ def test_the_outbox_hands_a_gone_workers_replies_to_another_while_their_token_la
     assert first.take_owed(ALL) == [] and first.were_answered(["a", "b", "c", "d"]) == {"a", "c"}
 
 
+def test_an_answer_drops_its_owed_reply_whether_its_claim_was_kept_or_released(tmp_path, closing):
+    """The events file's mark `answered` deletes the event's owed reply in the same statement, when it marks a claim
+    and when it records an event whose claim was released (a reply replayed from the outbox after a failed send)."""
+    now = [time.time()]
+    first, second = _two_workers("events file", tmp_path, now, closing)
+    assert first.claim(["kept", "released"]) == {"kept", "released"}
+    assert first.owe([_owed("kept", now[0] + 30), _owed("released", now[0] + 30)])
+    first.release("released")
+    first.answered("kept")
+    second.answered("released")
+    now[0] += RETRY_AFTER + 0.1
+    assert first.take_owed(ALL) == [] and second.take_owed(ALL) == []
+    assert first.were_answered(["kept", "released"]) == {"kept", "released"}
+
+
 @pytest.mark.parametrize("ledger", ["events file", "redis"])
 def test_a_worker_takes_no_more_owed_replies_than_it_can_send_at_once(tmp_path, ledger, closing):
     """A reply taken is leased to its taker for one LINE timeout; taken beyond its free senders, it would wait past

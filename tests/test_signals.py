@@ -319,6 +319,25 @@ def json_log_lines() -> Iterator[list[dict]]:
         lines += [json.loads(line) for line in stream.getvalue().splitlines()]
 
 
+def test_a_json_line_tells_its_own_time_to_the_millisecond_within_a_second_and_across_seconds():
+    """The formatter keeps the time's text down to the second between lines of one second: each line still tells its
+    own milliseconds, and a line of the next second (or an earlier one, from another thread) its own second."""
+    from monsterbot import logs
+
+    formatter = logs.JsonFormatter()
+
+    def stamp(created: float) -> str:
+        record = logging.makeLogRecord({"msg": "m", "created": created, "msecs": round(created % 1 * 1000) + 0.0})
+        return json.loads(formatter.format(record))["time"]
+
+    assert [stamp(t) for t in (1765000000.25, 1765000000.5, 1765000001.0, 1764999999.999)] == [
+        "2025-12-06T05:46:40.250Z",
+        "2025-12-06T05:46:40.500Z",
+        "2025-12-06T05:46:41.000Z",
+        "2025-12-06T05:46:39.999Z",
+    ]
+
+
 def test_every_line_of_a_webhook_call_carries_its_request_id_and_each_events_its_event_id(line_stub, knowledge):
     """Two events in one call: the lines about each (the answer, and LINE's refusal logged on the loop while the reply
     was sent) carry that event's id; every line of the call carries one request id."""

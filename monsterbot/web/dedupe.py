@@ -108,6 +108,13 @@ _OUTBOX = (
     "CREATE TABLE IF NOT EXISTS outbox (id TEXT PRIMARY KEY, reply TEXT, deadline REAL, expires REAL);"
     "CREATE INDEX IF NOT EXISTS outbox_expires ON outbox (expires)"
 )
+#: An event marked answered drops its owed reply in the same statement (one autocommit write per answer, no
+#: BEGIN/COMMIT of a transaction of two): SQLite runs the trigger inside the statement's own transaction.
+_ANSWERED_DROPS_OWED = "".join(
+    f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {when} ON events WHEN new.answered = 1 "
+    "BEGIN DELETE FROM outbox WHERE id = new.id; END;"
+    for name, when in (("answered_inserted", "INSERT"), ("answered_updated", "UPDATE OF answered"))
+)
 
 
 class SqliteLedger:
@@ -132,7 +139,7 @@ class SqliteLedger:
             path,
             busy_timeout,
             "CREATE TABLE IF NOT EXISTS events "
-            "(id TEXT PRIMARY KEY, owner TEXT, answered INTEGER, expires REAL);" + _OUTBOX,
+            "(id TEXT PRIMARY KEY, owner TEXT, answered INTEGER, expires REAL);" + _OUTBOX + ";" + _ANSWERED_DROPS_OWED,
             "an event's record",
         )
         self._send_lease = send_lease
@@ -146,7 +153,8 @@ class SqliteLedger:
         now = self._clock()
         claimed = set()
         try:
-            with self._file.writing() as db:  # one write for the whole batch
+            # one write for the whole batch: a statement of its own (SQLite's autocommit) for a batch of one event
+            with self._file.writing(single=len(event_ids) == 1) as db:
                 for event_id in event_ids:
                     cursor = db.execute(
                         "INSERT INTO events VALUES (?, ?, 0, ?) ON CONFLICT(id) DO UPDATE SET owner = "
@@ -155,28 +163,26 @@ class SqliteLedger:
                     )
                     if cursor.rowcount == 1:
                         claimed.add(event_id)
-                self._claims += len(event_ids)
-                if self._claims >= self._PRUNE_EVERY:
-                    self._claims = 0
-                    db.execute(  # rows are kept in the order they were claimed, which is about that of expiry
-                        "DELETE FROM events WHERE rowid IN (SELECT rowid FROM events ORDER BY rowid LIMIT ?) "
-                        "AND expires < ?",
-                        (self._PRUNE_OLDEST, now),
-                    )
+            self._claims += len(event_ids)
+            if self._claims >= self._PRUNE_EVERY:
+                self._claims = 0
+                self._file.write(  # rows are kept in the order they were claimed, which is about that of expiry
+                    "DELETE FROM events WHERE rowid IN (SELECT rowid FROM events ORDER BY rowid LIMIT ?) "
+                    "AND expires < ?",
+                    (self._PRUNE_OLDEST, now),
+                )
         except sqlite3.Error as exc:
             log.warning("redelivery check skipped, the events file failed: %s", exc)
             return set(event_ids)
         return claimed
 
     def answered(self, event_id: str) -> None:
-        # an upsert: a reply replayed from the outbox may have had its claim released before
-        self._file.write_all(
-            (
-                "INSERT INTO events VALUES (?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET answered = 1, "
-                "expires = excluded.expires",
-                (event_id, self._owner, self._clock() + self._ttl),
-            ),
-            ("DELETE FROM outbox WHERE id = ?", (event_id,)),
+        # an upsert: a reply replayed from the outbox may have had its claim released before; its owed reply is
+        # deleted by the file's trigger (_ANSWERED_DROPS_OWED)
+        self._file.write(
+            "INSERT INTO events VALUES (?, ?, 1, ?) ON CONFLICT(id) DO UPDATE SET answered = 1, "
+            "expires = excluded.expires",
+            (event_id, self._owner, self._clock() + self._ttl),
         )
 
     def were_answered(self, event_ids: Sequence[str]) -> set[str]:
