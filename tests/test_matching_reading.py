@@ -1212,3 +1212,58 @@ def test_a_person_named_one_letter_off_a_name_is_no_monster(knowledge, text):
 def test_a_name_one_letter_off_is_read_alone_or_asked_about(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("鋼龍為什麼一直飛走", "kushala-daora"),
+        ("轟龍會不會累", "tigrex"),
+        ("迅龙半夜会出来吗", "nargacuga"),
+        ("怪鳥每次都在睡覺嗎", "yian-kut-ku"),
+    ],
+)
+def test_a_question_about_a_two_character_name_no_dictionary_counts_as_a_word_is_about_it(knowledge, text, monster_id):
+    """鋼龍, 轟龍, 迅龍, 怪鳥 are in neither jieba's dictionary nor CC-CEDICT: a question about one is about the
+    monster, as for a longer name."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海龍為什麼會被抓",  # 海龍: a common word (jieba's dictionary)
+        "角龍化石在哪裡看得到",  # 角龍: a dinosaur (CC-CEDICT)
+        "翼迅龍會飛嗎",  # a Han character before the name: the tail of a longer word
+        "棘龍是最大的恐龍",  # no question: a sentence on what the word names
+        "鋼龍咖啡廳開幕了",  # a shop's name
+        "轟哥今天生日",  # a person's nickname
+        "怪鳥ロプロスが飛んだ",  # a Japanese message: the Chinese dictionaries tell nothing of 怪鳥 there
+    ],
+)
+def test_a_two_character_name_that_may_be_another_word_still_needs_a_hunters_frame(knowledge, text):
+    assert not _read(knowledge, text).answers, text
+
+
+def test_a_short_form_that_is_a_word_of_its_own_needs_a_hunters_word_after_it(knowledge):
+    # 風神 (the wind god, in jieba's dictionary) begins 風神龍; before 雷神 its 雷 is no element asked about
+    assert not _read(knowledge, "风神雷神的故事").answers
+    reading = _read(knowledge, "暗器要帶什麼武器")  # 暗器 (a hidden weapon) and 暗器蛸's short form, in a hunt
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("xu-wu",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("赫猿會不會飛", "ajarakan"), ("巨戟在哪裡出現", "gogmazios"), ("凍峰會不會冷", "jin-dahaad")],
+)
+def test_a_short_form_no_dictionary_counts_as_a_word_answers_any_question_about_it(knowledge, text, monster_id):
+    # 赫猿, 巨戟, 凍峰: in neither jieba's dictionary nor CC-CEDICT, and no small monster's name
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize("text", ["雪獅子會冷嗎", "天狗會飛嗎", "沙海會不會乾", "冰牙是什麼病"])
+def test_a_short_form_that_is_a_word_or_a_small_monster_needs_a_hunters_word(knowledge, text):
+    # 雪獅子: Blango, a small monster (and the snow lion); 天狗, 沙海: words of jieba's dictionary; 是: what it is
+    assert not _read(knowledge, text).answers

@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from monsterbot.core.matching import english
-from monsterbot.core.matching.everyday import everyday_words
+from monsterbot.core.matching.everyday import SHORT_HAN, everyday_words, is_everyday
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.followup import PART_WORDS
 from monsterbot.core.matching.matcher import (
@@ -377,11 +377,14 @@ def _han_short_first(subject: str, text: str, matcher: Matcher) -> Reading | Non
         return None
     for size in range(min(len(subject) - 1, TITLE_CJK + 1), HAN_PREFIX_SHORTEST - 1, -1):
         piece, rest = subject[:size], subject[size:].lstrip(_LINKS)
-        if not rest.startswith(tuple(_words(HUNT_WORDS + ELEMENT_WORDS + ABOUT_WORDS))):
+        hunted = rest.startswith(tuple(_words(HUNT_WORDS + ELEMENT_WORDS + ABOUT_WORDS)))
+        if not hunted and (is_everyday(piece) or not _question_about(piece, rest, text)):
             continue  # the question must begin right after the form (熔岩巨獸: 巨獸 goes on a name of its own)
         result = matcher.match_key(piece)
         best = result.best
         if best is not None and best.method is Method.PART and _known_prefix(piece, best, text, matcher):
+            if is_everyday(piece) and not rest.startswith(tuple(_words(HUNT_WORDS + ABOUT_WORDS))):
+                continue  # a word of its own before an element's character (風神雷神屏風: the wind god)
             return Reading(
                 Verdict.ANSWER, (best.monster_id,), why="a short form, then a question about it", match=result
             )
@@ -961,8 +964,9 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
       as often a word of its own and stays asked (an English word never gets here: the matcher masks it);
     - the message carries a hunter's question word beside it (_asks_about; in English next to it, _hunted_next_to:
       "gogma history weakness" asks of a history), or, for a Han short form, is the short
-      form alone with no element word leading it (_alone). A Latin first word alone is as often an English word
-      ("royal", "coral").
+      form alone with no element word leading it (_alone), or in any question about it (_question_about) when it is
+      no word of its own nor a small monster's name (everyday.is_everyday). A Latin first word alone is as often an
+      English word ("royal", "coral").
     Chosen on the tuning half: the short forms so read there name the monster meant; none of its negatives is one.
     """
     if best.method is not Method.PART or not best.key.startswith(subject):
@@ -976,13 +980,17 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
     monster = matcher.monster(best.monster_id)
     names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
     kinds = family(matcher).kinds
+    # a short form no dictionary counts as a word, in any question about it ("鎖刃要怎麼捕獲", "冻峰能上陷阱吗"), but
+    # what it is (冰牙是什麼病: a piece of a name is as often a word no dictionary here holds)
+    after = _sides(subject, text, "", "")[1]
+    coined_question = not is_everyday(subject) and not after.startswith("是") and _question_about(subject, after, text)
     return (
         is_cjk(subject)
         and not _KANA.search(subject)
         and len(subject) >= HAN_PREFIX_SHORTEST
         and not split_variant(subject)
         and any(name.startswith(subject) and _kind_left(name, len(subject), kinds) for name in names)
-        and (_alone(subject, text) or _asks_about(*_sides(subject, text, "", ""), subject, text))
+        and (_alone(subject, text) or _asks_about(*_sides(subject, text, "", ""), subject, text) or coined_question)
     )
 
 
@@ -1178,7 +1186,7 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
         return (len(key) >= QUESTION_LATIN or of_words) and asked
     if _katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text)):
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
-    if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
+    if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and _coined_han(key, text):
         asked = any(word in after for word in _words(CHINESE_QUESTION_WORDS)) or bool(_A_NOT_A.search(after))
         return "?" in folded or asked  # (a question of a word, 不 and the word again: 能不能防)
     return False
@@ -1222,6 +1230,23 @@ def _coined_latin(best: Candidate, matcher: Matcher) -> bool:
     English word of the everyday list inflects ("behemoths" makes "behemoth" an English word)."""
     return (best.official or _of_words(best, matcher)) and not any(
         best.key + ending in everyday_words() for ending in INFLECTIONS
+    )
+
+
+def _coined_han(key: str, text: str) -> bool:
+    """Whether a Han name asked about is no everyday word: QUESTION_HAN characters or more, or SHORT_HAN that
+    jieba's dictionary does not count as a common word nor CC-CEDICT hold (鎧龍, 迅龍; not 海龍, 麒麟, 角龍:
+    everyday.is_everyday), in a Chinese message (no kana: the dictionaries are Chinese; 怪鳥 is a Japanese word)
+    where no Han character comes right before it (一角龍, 灼霞龍: the tail of a longer word). Only a question counts
+    for such a name, not a sentence said of it: names of two characters name shops and clubs (炎王烤肉店, 怪鳥俱樂部)
+    and people (轟哥今天請客)."""
+    if len(key) >= QUESTION_HAN:
+        return True
+    if len(key) != SHORT_HAN or is_everyday(key) or _KANA.search(text):
+        return False
+    folded = fold(text)
+    return not any(
+        _HAN_ONLY.match(folded[max(0, found.start() - 1) : found.start()]) for found in _typed(key).finditer(folded)
     )
 
 
