@@ -801,9 +801,10 @@ def _in_names(word: str, candidates: Iterable[Candidate], matcher: Matcher) -> b
 def _words_before(key: str, text: str) -> tuple[str, str]:
     """The two Latin words typed right before a Latin name in the message, the nearer first, the first glued to it or
     not ("" for each when another script, a number or nothing comes first)."""
-    folded = fold(text)
-    found = _typed(key).search(folded)
-    before = re.search(r"(?:([a-z0-9]+)[\s\W_]+)?([a-z0-9]+)[\s\W_]*$", folded[: found.start()]) if found else None
+    found = _typed_at(key, text)
+    before = (
+        re.search(r"(?:([a-z0-9]+)[\s\W_]+)?([a-z0-9]+)[\s\W_]*$", found.string[: found.start()]) if found else None
+    )
     return (before.group(2), before.group(1) or "") if before else ("", "")
 
 
@@ -1036,8 +1037,8 @@ def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
 
 
 def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Reading:
-    """A name inside a longer subject: answered only when the rest asks about it, as the variant a lone letter typed
-    right before it stands for ("best g arkveld build", "what does the g arkveld drop": _initial) when one does."""
+    """_contained_name's reading, or, when it names the monster found, the variant a lone letter typed right before
+    the name stands for ("best g arkveld build", "what does the g arkveld drop": _initial) when one does."""
     reading = _contained_name(subject, best, text, matcher)
     if reading.verdict not in (Verdict.ANSWER, Verdict.UNKNOWN) or reading.monsters != (best.monster_id,):
         return reading  # (a sentence about something else stays so: "g rathalos movie")
@@ -1092,12 +1093,11 @@ def _misspelt_word(key: str, best: Candidate, text: str, matcher: Matcher) -> st
     that word is one of the monster's Latin names misspelt ("tigrexx", "zoh shiaa"): as like it, as typed or as heard
     (english.py), as a name one letter off inside a sentence is (LATIN_SPAN_SHARE), and not the whole name with an
     English ending ("gorey", "rathalosed"), which makes another word; "" otherwise."""
-    folded = fold(text)
-    found = _typed(key).search(folded) if _LATIN_WORD.fullmatch(key) else None
+    found = _typed_at(key, text) if _LATIN_WORD.fullmatch(key) else None
     monster = matcher.monster(best.monster_id)
     if found is None or monster is None:
         return ""
-    start, end = found.start(), found.end()
+    folded, start, end = found.string, found.start(), found.end()
     while start and _LATIN.match(folded[start - 1]):
         start -= 1
     while end < len(folded) and _LATIN.match(folded[end]):
@@ -1135,7 +1135,7 @@ def _titled(key: str, before: str, after: str, best: Candidate, text: str, match
     title = _glued_title(before, text)
     if not title or _variant_beside(before, key, after, matcher) is not None:
         return None
-    found = _typed(key).search(fold(text))
+    found = _typed_at(key, text)
     if found is None:
         return None
     folded, start = found.string, found.start() - len(title)
@@ -1172,7 +1172,7 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
     if _LATIN_WORD.fullmatch(key):
         openings = {next(iter(re.findall("[a-z]+", clause)), "") for clause in re.split("[,.;!]", folded)}
         asked = bool(openings & ENGLISH_QUESTION_WORDS) or "?" in folded or "help" in re.findall("[a-z]+", folded)
-        found = _typed(key).search(folded)
+        found = _typed_at(key, text)
         tail = set(_LATIN_WORD.findall(folded[found.end() :])) if found is not None else set()
         asked = asked or bool(tail & TRAILING_QUESTION_WORDS)
         return (len(key) >= QUESTION_LATIN or of_words) and asked
@@ -1187,7 +1187,7 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
 def _dotted(key: str, text: str) -> bool:
     """Whether the message writes a katakana name with a middle dot between its words (ゾ・シア, レ・ダウ): a foreign
     name transliterated, however short, as no Japanese word is written."""
-    found = _typed(key).search(fold(text))
+    found = _typed_at(key, text)
     return found is not None and any(dot in found.group() for dot in MIDDLE_DOT)
 
 
@@ -1202,11 +1202,10 @@ def _english_sentence_after(key: str, text: str) -> bool:
     right away, and a word more ("frostfang barioth is so fast"). Words naming something else ("zinogre movie",
     "nargacuga stickers on sale") are none, and so is a sentence of several names ("rathalos and rathian are a
     couple": a remark on both)."""
-    folded = fold(text)
-    found = _typed(key).search(folded)
-    if found is None or not set(_LATIN_WORD.findall(folded[: found.start()])) <= _individual_english():
+    found = _typed_at(key, text)
+    if found is None or not set(_LATIN_WORD.findall(found.string[: found.start()])) <= _individual_english():
         return False
-    words = _LATIN_WORD.findall(folded[found.end() :])
+    words = _LATIN_WORD.findall(found.string[found.end() :])
     return len(words) >= 2 and words[0] in ENGLISH_SUBJECT_VERBS
 
 
@@ -1299,14 +1298,13 @@ def _hunted_next_to(key: str, text: str, names: Iterable[str]) -> bool:
     rest of the monster's name misspelt in a word of its own (the name and the words so far spell one of `names`).
     A word of another kind right after the name makes a longer name of something else, whatever the message asks of
     that ("magna carta history weakness": Magna Carta's, not Magnamalo's)."""
-    folded = fold(text)
-    found = _typed(key).search(folded)
+    found = _typed_at(key, text)
     if found is None:
         return True  # (the subject's name as the matcher found it: the message holds it misspelt; nothing to place)
-    if any(_hunts(word) for word in _LATIN_WORD.findall(folded[: found.start()])):
+    if any(_hunts(word) for word in _LATIN_WORD.findall(found.string[: found.start()])):
         return True
     spelled = key
-    for word in _LATIN_WORD.findall(folded[found.end() :]):
+    for word in _LATIN_WORD.findall(found.string[found.end() :]):
         if _hunts(word):
             return True
         spelled += word
@@ -1332,9 +1330,8 @@ def _hiragana_before(key: str, text: str) -> bool:
     """Whether the message as typed holds hiragana before the name ("今から凍峰竜行くけど弱点なに"): the words before
     it are a Japanese sentence's (the parser folds hiragana into katakana, so SENTENCE_MARKS cannot tell them), and
     no title holds kana (_is_title)."""
-    folded = fold(text)
-    found = _typed(key).search(folded)
-    return found is not None and bool(_HIRAGANA.search(_as_written(text, folded)[: found.start()]))
+    found = _typed_at(key, text)
+    return found is not None and bool(_HIRAGANA.search(_as_written(text, found.string)[: found.start()]))
 
 
 def _sides(key: str, text: str, before: str, after: str) -> tuple[str, str]:
@@ -1488,9 +1485,8 @@ def _phrase(before: str) -> bool:
 def _set_off(key: str, text: str) -> bool:
     """Whether punctuation stands right before the name in the message (【萌新】纏蛙弱點, "新手，鎖刃龍…"): what comes
     before it is another phrase, no title glued to it."""
-    folded = fold(text)
-    found = _typed(key).search(folded)
-    return found is not None and found.start() > 0 and bool(_PUNCTUATION.match(folded[found.start() - 1]))
+    found = _typed_at(key, text)
+    return found is not None and found.start() > 0 and bool(_PUNCTUATION.match(found.string[found.start() - 1]))
 
 
 @lru_cache(maxsize=256)
@@ -1498,6 +1494,12 @@ def _typed(key: str) -> re.Pattern[str]:
     """How a message may type a normalised name: its letters with anything but letters and digits between them ("rey
     dau's", "ゾ・シア"), found in the folded message in one pass."""
     return re.compile(r"[\s\W_]*".join(map(re.escape, key)))
+
+
+def _typed_at(key: str, text: str) -> re.Match[str] | None:
+    """Where the message first types a normalised name (_typed), in its folded text (the match's `string`), or
+    None."""
+    return _typed(key).search(fold(text))
 
 
 def _about(rest: str) -> bool:
