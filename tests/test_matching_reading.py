@@ -1212,3 +1212,26 @@ def test_a_person_named_one_letter_off_a_name_is_no_monster(knowledge, text):
 def test_a_name_one_letter_off_is_read_alone_or_asked_about(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("ラギアクルス亜種ってまだ出ないの", "lagiacrus"),  # the variant word after the name, a remark after both
+        ("ボルボロス亜種は出るの", "barroth"),
+        ("綠雷狼龍弱火嗎", "zinogre"),  # before a short Han name, a question after both
+        ("紫轟龍會出嗎", "tigrex"),
+        ("白迅龍好難打喔", "nargacuga"),
+    ],
+)
+def test_a_variant_word_glued_to_a_name_in_a_sentence_is_one_name_with_it(knowledge, text, base):
+    """A variant word glued before or after a name makes one name of the pair, whatever the sentence around it: a
+    variant the knowledge lacks is "not in our knowledge", never the base's card nor silence."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, (base,)), reading
+
+
+def test_a_latin_variant_word_must_be_a_word_of_its_own(knowledge):
+    """ "tired" ends in "red", but no red Rathalos is asked about."""
+    reading = _read(knowledge, "i am so tired rathalos weakness")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("rathalos",)), reading

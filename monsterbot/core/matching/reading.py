@@ -1058,17 +1058,20 @@ def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) 
     before, after = subject[:start], subject[start + len(key) :]
     if all(_about(part) for part in (before, after)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
-    glued = _titled(key, before, after, best, text, matcher)
+    name = best.key
+    variant = _variant_glued(before, key, after, text, matcher)
+    if variant is not None:  # the name is the pair: the evidence is weighed around it, the pair's reading answers
+        before, key, after = variant.before, variant.name, variant.after
+        name = key
+    beside = variant.reading if variant is not None else None
+    glued = _titled(key, before, best, text, matcher)
     if _asks_about(*_sides(key, text, before, after), key, text) and _short_form_hunted(key, best, text, matcher):
-        beside = _variant_beside(before, key, after, matcher)
         answer = Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
         return beside or glued or answer
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
-    if _question_about(best.key, after, text, _of_words(best, matcher)):
-        # a variant word glued to the name makes the question one about that variant ("護竜オドガロン対策ある？")
-        beside = _variant_beside(before, key, after, matcher)
+    if _question_about(name, after, text, _of_words(best, matcher)):
         return (
             beside
             or glued
@@ -1077,7 +1080,7 @@ def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) 
     if _said_of(key, after, text, _coined_latin(best, matcher), _of_words(best, matcher)) and (
         not before or _phrase(before) or _set_off(key, text) or glued is not None
     ):  # (a title glued before the name: the variant it makes, or "did you mean": 天眼タマミツネ強すぎ)
-        return glued or Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
+        return beside or glued or Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
     titled = family(matcher).titles.get((before, best.monster_id))
@@ -1126,14 +1129,15 @@ def _spells_latin_name(word: str, names: Iterable[str]) -> bool:
     return max(likeness, default=0.0) >= 100 * LATIN_SPAN_SHARE
 
 
-def _titled(key: str, before: str, after: str, best: Candidate, text: str, matcher: Matcher) -> Reading | None:
+def _titled(key: str, before: str, best: Candidate, text: str, matcher: Matcher) -> Reading | None:
     """The reading of a name a question asks about when a Han title is glued right before it in the message
     (新手問 天眼雷狼龍怎麼打, 天眼タマミツネの弱点は？: _glued_title): the variant a known title shortened makes of
     it, else "not in our knowledge, did you mean the base?", never the base's card. None when no title is so glued
-    (各位 纏蛙…: a space sets the words apart), the words after a phrase are glued to it as well (能不能說一下迅龍:
-    nothing sets them apart from the sentence) or a variant word is the one glued (護竜オドガロン)."""
+    (各位 纏蛙…: a space sets the words apart) or the words after a phrase are glued to it as well (能不能說一下迅龍:
+    nothing sets them apart from the sentence). A variant word glued to the name is the name's (_variant_glued: the
+    caller passes the pair, 護竜オドガロン)."""
     title = _glued_title(before, text)
-    if not title or _variant_beside(before, key, after, matcher) is not None:
+    if not title:
         return None
     found = _typed_at(key, text)
     if found is None:
@@ -1347,14 +1351,33 @@ def _words(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalize(word) for word in words) - {""}
 
 
-def _variant_beside(before: str, key: str, after: str, matcher: Matcher) -> Reading | None:
-    """The reading of the name with a variant word glued to it inside a question ("護竜アルシュ 弱点どこ", "ゲリョス
-    亜種の倒し方"): the variant, or "not in our knowledge", as the name and its word alone would be read."""
+@dataclass(frozen=True)
+class _Glued:
+    """A name with a variant word glued to it: the words before the pair, the pair, the words after, its reading."""
+
+    before: str
+    name: str
+    after: str
+    reading: Reading
+
+
+def _variant_glued(before: str, key: str, after: str, text: str, matcher: Matcher) -> _Glued | None:
+    """The name with a variant word glued before or after it ("黑鎧龍弱水嗎", "グラビモス亜種って来るの", "護竜アルシュ
+    弱点どこ"): the pair is one name, read as it would be alone (the variant, or "not in our knowledge"), never the
+    base's. A Latin pair must stand as words of its own ("so tired rathalos" holds no "red"). None when no variant
+    word is so glued."""
     for word, _ in (*variant_keys(), *family(matcher).words):
-        piece = word + key if before.endswith(word) else key + word if after.startswith(word) else ""
-        reading = _variant(piece, matcher) if piece else None
+        if before.endswith(word):
+            left, name, right = before[: -len(word)], word + key, after
+        elif after.startswith(word):
+            left, name, right = before, key + word, after[len(word) :]
+        else:
+            continue
+        if name.isascii() and not _within_word(name, text):
+            continue
+        reading = _variant(name, matcher)
         if reading is not None:
-            return reading
+            return _Glued(left, name, right, reading)
     return None
 
 
