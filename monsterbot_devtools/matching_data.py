@@ -3,6 +3,7 @@
 - `pinyin_readings.txt`: toneless readings per character, from pypinyin;
 - `everyday_words_dictionary.txt`: words of jieba's dictionary that hold or resemble a Chinese name or
   alias of the roster (run again after names or aliases change);
+- `dictionary_names.txt`: the roster's Chinese names and aliases that are words of jieba's dictionary;
 - `everyday_words_english.txt`: English words of SCOWL's list (Debian's `wamerican`: `apt-get install wamerican`)
   that begin, hold or resemble a Latin name or alias of the roster.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from monsterbot.core.matching.coined import DICTIONARY_NAMES, build_dictionary_names
 from monsterbot.core.matching.everyday import FROM_DICTIONARY, FROM_ENGLISH, build_dictionary_words, build_english_words
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.pinyin import READINGS_FILE, build_readings
@@ -55,13 +57,16 @@ ENGLISH_HEADER = (
 
 
 def main(knowledge: Path) -> None:
-    """Write the three files."""
+    """Write the four files."""
     import jieba
 
     READINGS_FILE.write_text(build_readings(), encoding="utf-8")
     keys = [normalize(name) for m in YamlSource([knowledge]).load().monsters for _, name in m.all_names()]
     words = build_dictionary_words(keys, Path(jieba.__file__).with_name("dict.txt"))
     FROM_DICTIONARY.write_text(HEADER + words, encoding="utf-8")
+    DICTIONARY_NAMES.write_text(
+        HEADER + build_dictionary_names(keys, Path(jieba.__file__).with_name("dict.txt")), "utf-8"
+    )
     FROM_ENGLISH.write_text(ENGLISH_HEADER + build_english_words(keys, ENGLISH_WORDS), encoding="utf-8")
 
 

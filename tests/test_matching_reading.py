@@ -1235,3 +1235,37 @@ def test_a_latin_variant_word_must_be_a_word_of_its_own(knowledge):
     """ "tired" ends in "red", but no red Rathalos is asked about."""
     reading = _read(knowledge, "i am so tired rathalos weakness")
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("rathalos",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("迅龍是不是變強了", "nargacuga"), ("纏蛙的叫聲好吵", "chatacabra"), ("怪鳥怎麼這麼吵", "yian-kut-ku")],
+)
+def test_a_short_coined_han_name_opening_a_clause_is_answered_one_to_one(knowledge, text, monster_id):
+    """A two-character name no Chinese dictionary has is a coined word: a question or a sentence said of it is the
+    player's, as for a long name; in a group it is chatter."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters, reading.whole) == (Verdict.ANSWER, (monster_id,), False), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海龍是保護動物嗎",  # a word of the dictionary (a pipefish)
+        "麒麟是什麼動物",
+        "棘龍是白堊紀的恐龍",  # an everyday word in the message: the dinosaur
+        "角龍化石在哪裡",  # the head of a compound
+        "一角龍的頭在哪",  # glued after another character
+    ],
+)
+def test_a_short_han_name_that_is_a_word_or_a_compounds_is_not_answered(knowledge, text):
+    assert not _read(knowledge, text).answers
+
+
+def test_the_dictionary_names_are_the_roster_names_the_dictionary_has(tmp_path):
+    from monsterbot.core.matching.coined import build_dictionary_names, coined
+
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("海龙 80 nz\n火龙果 3 n\n", "utf-8")
+    assert build_dictionary_names(["海龍", "鎧龍", "rathalos"], dictionary) == "海龍\n"
+    assert coined("鎧龍") and not coined("海龍")

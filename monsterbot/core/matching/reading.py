@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from monsterbot.core.matching import english
+from monsterbot.core.matching.coined import coined
 from monsterbot.core.matching.everyday import everyday_words
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.followup import PART_WORDS
@@ -258,6 +259,7 @@ _KANA = re.compile(f"[{KANA}]")
 _HIRAGANA = re.compile(f"[{HIRAGANA}]")
 _LATIN_WORD = re.compile(f"[{LATIN}0-9]+")
 _HAN_ONLY = re.compile(f"[{HAN}]")
+_HAN_WORD = re.compile(f"[{HAN}]+")
 _TITLE_HEAD = re.compile(f"[{HAN}]{{2,}}(?=[{KATAKANA}]{{2,}}$)")  # 渾沌 before ゴア
 _LINKS = "要的之ノハ"  # words that join a short form to its question (波衣要用什麼屬性, 刺花的弱點)
 _NUMBERED = re.compile("[a-z]\\d+$")
@@ -1071,13 +1073,14 @@ def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) 
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
-    if _question_about(name, after, text, _of_words(best, matcher)):
+    short = _short_coined(key, before, after, text)
+    if _question_about(name, after, text, _of_words(best, matcher), short):
         return (
             beside
             or glued
             or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
         )
-    if _said_of(key, after, text, _coined_latin(best, matcher), _of_words(best, matcher)) and (
+    if _said_of(key, after, text, _coined_latin(best, matcher), _of_words(best, matcher), short) and (
         not before or _phrase(before) or _set_off(key, text) or glued is not None
     ):  # (a title glued before the name: the variant it makes, or "did you mean": 天眼タマミツネ強すぎ)
         return beside or glued or Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
@@ -1160,7 +1163,7 @@ def _of_words(best: Candidate, matcher: Matcher) -> bool:
     return any(len(name.split()) > 1 and normalize(name) == best.key for _, name in names)
 
 
-def _question_about(key: str, after: str, text: str, of_words: bool = False) -> bool:
+def _question_about(key: str, after: str, text: str, of_words: bool = False, short_coined: bool = False) -> bool:
     """Whether the message is a question about a long Latin or katakana name standing as its own word ("where does
     jin dahaad spawn", "チャタカブラの舌ってどう避ける？").
 
@@ -1168,8 +1171,9 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
     TRAILING_QUESTION_WORDS anywhere after the name, or "help"; a Chinese or Japanese one after the name; a question
     mark) and the name's length: QUESTION_LATIN letters (or several
     words: "rey dau"), QUESTION_KANA katakana or QUESTION_HAN Han characters, which no everyday word in the tuning
-    halves' negatives reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter); shorter names need a hunter's word
-    (_asks_about). A numbered title after the name ("… witcher 3") is something else."""
+    halves' negatives reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter), or a shorter coined Han name opening the
+    clause (`short_coined`: _short_coined); shorter names need a hunter's word (_asks_about). A numbered title after
+    the name ("… witcher 3") is something else."""
     if _NUMBERED.search(after):
         return False
     folded = fold(text)
@@ -1182,10 +1186,33 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
         return (len(key) >= QUESTION_LATIN or of_words) and asked
     if _katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text)):
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
-    if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
+    if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and (len(key) >= QUESTION_HAN or short_coined):
         asked = any(word in after for word in _words(CHINESE_QUESTION_WORDS)) or bool(_A_NOT_A.search(after))
         return "?" in folded or asked  # (a question of a word, 不 and the word again: 能不能防)
     return False
+
+
+def _short_coined(key: str, before: str, after: str, text: str) -> bool:
+    """Whether a Han name shorter than QUESTION_HAN opens a clause said of it, read then as a long name's is (a
+    question about it, a sentence said of it): the name is coined, no word of the Chinese dictionary (coined.py:
+    鎧龍, 怪鳥, 纏蛙; 海龍 is a pipefish), nothing is glued before it but a phrase (一角龍, a dinosaur), a sentence's
+    mark or a question word follows it right away (迅龍的尾刺怎麼躲, 嵐龍怎麼解鎖; not a compound it heads:
+    角龍化石展), and no everyday Chinese word stands in the message (棘龍是最大的肉食恐龍: 恐龍 makes it the
+    dinosaur)."""
+    if len(key) >= QUESTION_HAN or not _HAN_WORD.fullmatch(key) or not coined(key):
+        return False
+    if before and not (_phrase(before) or _set_off(key, text)):
+        return False
+    if not (SENTENCE_MARKS.match(after) or after.startswith(tuple(_words(CHINESE_QUESTION_WORDS)))):
+        return False
+    whole = normalize(text)
+    return not any(word in whole for word in _everyday_han())
+
+
+@lru_cache(maxsize=1)
+def _everyday_han() -> tuple[str, ...]:
+    """The everyday words of Chinese (everyday.py)."""
+    return tuple(word for word in everyday_words() if _HAN_WORD.fullmatch(word))
 
 
 def _dotted(key: str, text: str) -> bool:
@@ -1228,7 +1255,9 @@ def _coined_latin(best: Candidate, matcher: Matcher) -> bool:
     )
 
 
-def _said_of(key: str, after: str, text: str, coined_latin: bool = False, of_words: bool = False) -> bool:
+def _said_of(
+    key: str, after: str, text: str, coined_latin: bool = False, of_words: bool = False, short_coined: bool = False
+) -> bool:
     """Whether a name no everyday word is stands whole in the message with a sentence said of it: a katakana name of
     QUESTION_KANA characters or more, or a Han one of QUESTION_HAN, that a hiragana particle or punctuation ends
     ("ジンオウガに勝てない", "獄焔蛸に勝てない", "ゾ・シア…つらい…"), or a katakana one a Japanese verb or adjective
@@ -1241,7 +1270,7 @@ def _said_of(key: str, after: str, text: str, coined_latin: bool = False, of_wor
     player's to ask: one-to-one the card answers (in a group, a name in chatter is not answered)."""
     if _LATIN_WORD.fullmatch(key):
         return coined_latin and (len(key) >= QUESTION_LATIN or of_words) and _english_sentence_after(key, text)
-    han = all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN
+    han = all(_HAN_ONLY.match(ch) for ch in key) and (len(key) >= QUESTION_HAN or short_coined)
     if not han and not (_katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text))):
         return False
     if han and (SENTENCE_MARKS.search(after) or len(after) > COMPOUND_TAIL):
