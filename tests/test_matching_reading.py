@@ -1269,3 +1269,11 @@ def test_the_dictionary_names_are_the_roster_names_the_dictionary_has(tmp_path):
     dictionary.write_text("海龙 80 nz\n火龙果 3 n\n", "utf-8")
     assert build_dictionary_names(["海龍", "鎧龍", "rathalos"], dictionary) == "海龍\n"
     assert coined("鎧龍") and not coined("海龍")
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("sergio", "seregios"), ("rajan", "rajang")])
+def test_a_short_word_only_like_a_name_is_answered_one_to_one_but_not_in_a_group(knowledge, text, monster_id):
+    """A person's name near a name's spelling or sound: a typo where the bot is addressed, chatter in a group."""
+    assert [m.id for m in _answer(knowledge, text).monsters] == [monster_id]
+    assert _answer(knowledge, text, ChatKind.GROUP).messages == []
+    assert [m.id for m in _answer(knowledge, f"{text} weakness", ChatKind.GROUP).monsters] == [monster_id]  # asked

@@ -694,12 +694,12 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     if doubt:
         return Reading(Verdict.ASK, _ids(result.candidates), why=doubt, score=best.score)
     # A name short of a letter ("anjanat") is a typo of it, and may be a word of its own too: answered where the bot
-    # is surely addressed, not confidently in a group's chatter.
+    # is surely addressed, not confidently in a group's chatter; so is a short word like a name (_short_likeness).
     return Reading(
         Verdict.ANSWER,
         (best.monster_id,),
         why=f"{best.method.value} name",
-        whole=best.method is not Method.PART,
+        whole=best.method is not Method.PART and not _short_likeness(subject, best, text),
         score=best.score,
     )
 
@@ -1020,6 +1020,17 @@ def _hunter_framed(word: str, text: str) -> bool:
     person's name, or a word of another language, one letter off a name is as likely as a typo of it."""
     others = [w for w in re.split(r"[^a-z]+", fold(text)) if w and w not in word]
     return not others or any(_hunts(w) or w in TRAILING_QUESTION_WORDS or w in TELL_ABOUT_WORDS for w in others)
+
+
+def _short_likeness(subject: str, best: Candidate, text: str) -> bool:
+    """Whether a Latin subject shorter than QUESTION_LATIN letters was found only as a likeness of a name ("sergio"
+    for Seregios, "rajan" for Rajang heard) with no hunter's word in the message: a person's name or a word of
+    another language as likely as a typo, answered one-to-one, never confidently in a group. The typos players send
+    alone in the tuning halves are longer (7 letters and more but one: "raydao")."""
+    likeness = best.method in (Method.FUZZY, Method.PHONETIC)
+    if not likeness or not subject.isascii() or len(subject) >= QUESTION_LATIN:
+        return False
+    return not any(_hunts(word) for word in _LATIN_WORD.findall(fold(text)))
 
 
 def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
