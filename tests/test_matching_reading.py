@@ -1277,3 +1277,18 @@ def test_a_short_word_only_like_a_name_is_answered_one_to_one_but_not_in_a_group
     assert [m.id for m in _answer(knowledge, text).monsters] == [monster_id]
     assert _answer(knowledge, text, ChatKind.GROUP).messages == []
     assert [m.id for m in _answer(knowledge, f"{text} weakness", ChatKind.GROUP).monsters] == [monster_id]  # asked
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("rath a loss weakness", "rathalos"), ("is tee oh stra weak to ice", "teostra"), ("a jar a can", "ajarakan")],
+)
+def test_a_name_heard_syllable_by_syllable_across_words_is_that_name(knowledge, text, monster_id):
+    """Each word spelled as it sounds, the run joined: "a" and "is" are no filler there but the name's syllables.
+    In a group it is chatter."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters, reading.whole) == (Verdict.ANSWER, (monster_id,), False), reading
+
+
+def test_words_heard_as_a_name_among_words_of_their_own_are_no_name(knowledge):
+    assert _read(knowledge, "i lost a jar a can yesterday").verdict is Verdict.NONE

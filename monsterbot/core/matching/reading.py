@@ -158,6 +158,10 @@ HUNT_WORDS = (
 #: (龍 is left out: inside 恐龍, 翼龍 it is no element.)
 ELEMENT_WORDS = ("火", "水", "雷", "冰", "氷", "毒")
 _ELEMENT_FIRST = re.compile(f"[{''.join(ELEMENT_WORDS)}](?![{HAN}])")
+#: The most words of a name heard syllable by syllable ("zin o gre", "a jar a can": _heard_across), and the most
+#: words of a message so read (a longer one is a sentence, its runs too many to try).
+HEARD_RUN = 4
+MAX_HEARD_WORDS = 12
 #: A question about a name alone answers for a Latin name of QUESTION_LATIN letters or a katakana one of QUESTION_KANA
 #: (_question_about): its form is an English question word opening it, or a Japanese one or a question mark in it.
 QUESTION_LATIN = 7
@@ -337,8 +341,12 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             or _han_short_first(question.subject, text, matcher)
             or _latin_short_word(question.subject, text, matcher)
             or _kind_asked(question.subject, text, matcher)
+            or _heard_across(text, matcher)
             or reading
         )
+    elif reading.verdict is Verdict.ASK:
+        heard = _heard_across(text, matcher)
+        reading = heard if heard is not None and heard.monsters[0] in reading.monsters else reading
     glued = (
         _glued(question.subject, text)
         and bool(matcher.monsters_named(question.subject))
@@ -404,6 +412,28 @@ def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | No
         best = result.best
         if best is not None and best.method is Method.PART and _known_prefix(word, best, text, matcher):
             return Reading(Verdict.ANSWER, (best.monster_id,), why="a short form, in a question about it", match=result)
+    return None
+
+
+def _heard_across(text: str, matcher: Matcher) -> Reading | None:
+    """The monster a run of an English message's words sounds like, heard syllable by syllable ("rath a loss", "nooh
+    oodrah", "a jar a can"): each word spelled as it sounds (english.py: a final h or e is silent at a word's end,
+    which joined letters hide), the run joined and spelled again, a Latin name or alias of one monster spelled the
+    very same; the parser takes "a", "an" and "is" off as filler, which here are the name's syllables. The other
+    words of the message must be a question's, a sentence's or a hunter's (_plain: "rathy an materials list"), no
+    word of their own. Runs of HEARD_RUN words at most, two at least; None when none sounds like one monster."""
+    if not text.isascii():
+        return None
+    words = _LATIN_WORD.findall(fold(text))
+    if len(words) < 2 or len(words) > MAX_HEARD_WORDS:
+        return None
+    spelled = [english.aligned(word)[0] for word in words]
+    for size in range(min(HEARD_RUN, len(words)), 1, -1):
+        for start in range(len(words) - size + 1):
+            heard = matcher.monsters_heard(english.spelling("".join(spelled[start : start + size])))
+            rest = words[:start] + words[start + size :]
+            if len(heard) == 1 and all(_plain(word) or word.isdigit() for word in rest):
+                return Reading(Verdict.ANSWER, heard, why="a name heard across words")
     return None
 
 
