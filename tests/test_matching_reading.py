@@ -1292,3 +1292,22 @@ def test_a_name_heard_syllable_by_syllable_across_words_is_that_name(knowledge, 
 
 def test_words_heard_as_a_name_among_words_of_their_own_are_no_name(knowledge):
     assert _read(knowledge, "i lost a jar a can yesterday").verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("should i trap or kill rathalos", "rathalos"),
+        ("rathalos vs my hammer", "rathalos"),
+        ("纏蛙要帶雷還是冰 求解", "chatacabra"),
+    ],
+)
+def test_a_clause_beside_one_name_is_no_side_of_a_comparison(knowledge, text, monster_id):
+    """ "or", "vs", 還是 join clauses too: a side that is a sentence's words and no name leaves the one name, answered
+    one-to-one (in a group the message is chatter)."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters, reading.whole) == (Verdict.ANSWER, (monster_id,), False), reading
+
+
+def test_a_side_that_is_a_word_alone_may_be_a_name_the_knowledge_lacks(knowledge):
+    assert not _read(knowledge, "ティガーとプー").answers  # Tigger and Pooh: no Tigrex card

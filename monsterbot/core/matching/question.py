@@ -47,6 +47,7 @@ class Question:
     whole: str = ""  # the whole message normalised, for names that hold filler words ("Narwa the Allmother")
     other: str = ""  # COMPARE: the second name
     names: tuple[str, ...] = ()  # COMPARE: every name, in the order typed ("A vs B vs C", "A、B、C")
+    sides: tuple[str, ...] = ()  # COMPARE: the words of each name's side as typed ("do i capture", "kill X")
     topic: str = ""  # REVERSE and ELEMENT: the element or ailment asked about
     part: str = ""  # PART: the family of parts asked about ("tail")
     followup: bool = False  # names no monster: about the one the chat asked about last
@@ -394,7 +395,9 @@ def parse(text: str) -> Question:
         if all(side.kind is Kind.WEAKNESS for side in parsed):
             game = next((side.game for side in parsed if side.game), None)
             names = tuple(side.subject for side in parsed)
-            return Question(Kind.COMPARE, names[0], game, language, parsed[0].whole, other=names[1], names=names)
+            return Question(
+                Kind.COMPARE, names[0], game, language, parsed[0].whole, other=names[1], names=names, sides=tuple(sides)
+            )
     return replace(_parse_name(text, vocab), language=language)
 
 

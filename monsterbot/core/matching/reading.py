@@ -499,9 +499,17 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
     if len(read) > 1 and all(side.verdict is Verdict.ANSWER for _, side in read[:-1]):  # the names listed are sure
         read[-1] = (read[-1][0], _question_after_list(*read[-1], text, matcher))
     clauses = "," in text or "，" in text  # commas join clauses too: "balahara keeps diving, how do i get it out"
-    kept = [side for name, side in read if not (_question_words(name, side) or (clauses and _no_name_near(side)))]
+    typed = question.sides if len(question.sides) == len(read) else question.names
+    said = [
+        _no_name_near(side) and not clauses and _clause(words) for (_, side), words in zip(read, typed, strict=True)
+    ]
+    kept = [
+        side
+        for (name, side), clause in zip(read, said, strict=True)
+        if not (_question_words(name, side) or clause or (clauses and _no_name_near(side)))
+    ]
     if len(kept) == 1:  # "火龍還是好難打", "ジンダハドって火と雷どっちがいい": one name, and words asking about it
-        return kept[0]
+        return replace(kept[0], whole=False) if any(said) else kept[0]  # (a clause beside it: a group's chatter)
     sides = _apart(kept)
     found = tuple(dict.fromkeys(side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER))
     if len(found) == len(sides) and len(found) > 1:
@@ -545,6 +553,16 @@ def _list_question_words() -> frozenset[str]:
     English sentence ("are", "a"), and the elements the names are compared on ("uth duna vs lagiacrus in water")."""
     topics = tuple(word for words in TOPIC_WORDS.values() for word in words if word.isascii())
     return frozenset({"which", "who"}) | (_words(HUNT_WORDS + ABOUT_WORDS + topics) - ENGLISH_SENTENCE_WORDS)
+
+
+def _clause(side: str) -> bool:
+    """Whether a side of a message split as a list (as typed) is a clause rather than a name: it holds a word of an
+    English sentence ("do i capture or kill chatacabra", "savage deviljho vs my lance") or of a Chinese one (_phrase:
+    "獄焰鱆要帶水還是冰 求解"). A side that is a word alone (ティガーとプー, 世界警察跟紅蓮爆鱗龍) may be a name the
+    knowledge lacks."""
+    if side.isascii():
+        return bool(set(_LATIN_WORD.findall(fold(side))) & (ENGLISH_SENTENCE_WORDS | ENGLISH_BEFORE_VERBS))
+    return _phrase(normalize(side))
 
 
 def _no_name_near(side: Reading) -> bool:
