@@ -1311,3 +1311,11 @@ def test_a_clause_beside_one_name_is_no_side_of_a_comparison(knowledge, text, mo
 
 def test_a_side_that_is_a_word_alone_may_be_a_name_the_knowledge_lacks(knowledge):
     assert not _read(knowledge, "ティガーとプー").answers  # Tigger and Pooh: no Tigrex card
+
+
+@pytest.mark.parametrize("text", ["what does jin dahhad drop in g rank", "gin dahad hitzone data"])
+def test_a_misspelt_name_found_running_into_the_next_word_is_cut_back_to_its_own(knowledge, text):
+    """The matcher's span of a misspelt name may take a letter of the word after it ("jindahhadd" of "jin dahhad
+    drop"), or of a word the parser left once it took one off between ("gindahadd" of "gin dahad [hitzone] data")."""
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ANSWER and len(reading.monsters) == 1, reading

@@ -248,6 +248,9 @@ TITLE_NEVER_ENDS = ("s", "ed", "ing", "ly")
 PART_SHARE = 0.8
 #: The fewest Han characters of a name's short form that may answer (_known_prefix): one is a name's first word.
 HAN_PREFIX_SHORTEST = 2
+#: The most letters a Latin span the matcher found may run past the name into the next word of the subject
+#: (_misspelt_word: "jindahadd" of "jin dahad data").
+SPAN_SPILL = 2
 #: The fewest Latin letters of a name's part that may ask "which one?" ("rat", not "hi").
 PART_LETTERS = 3
 #: The least score of the best name for a "which one?" (below it: silence). Chosen on the tuning half: the likenesses
@@ -1157,21 +1160,32 @@ def _misspelt_word(key: str, best: Candidate, text: str, matcher: Matcher) -> st
     """The Latin word of the message (or words: a name of several) around a Latin name or span found inside it, when
     that word is one of the monster's Latin names misspelt ("tigrexx", "zoh shiaa"): as like it, as typed or as heard
     (english.py), as a name one letter off inside a sentence is (LATIN_SPAN_SHARE), and not the whole name with an
-    English ending ("gorey", "rathalosed"), which makes another word; "" otherwise."""
-    found = _typed_at(key, text) if _LATIN_WORD.fullmatch(key) else None
+    English ending ("gorey", "rathalosed"), which makes another word. A span that runs a letter or more into the next
+    word ("jin dahad d" of "jin dahad drop") is also read cut back to where that word begins, and one the message does
+    not type (the parser took a word off between: "jin dahad hitzone data") with its last letters off, SPAN_SPILL at
+    most; "" otherwise."""
+    found = None
+    for spill in range(SPAN_SPILL + 1) if _LATIN_WORD.fullmatch(key) else ():
+        found = found or (_typed_at(key[: len(key) - spill], text) if len(key) - spill > PART_LETTERS else None)
     monster = matcher.monster(best.monster_id)
     if found is None or monster is None:
         return ""
     folded, start, end = found.string, found.start(), found.end()
     while start and _LATIN.match(folded[start - 1]):
         start -= 1
+    cut = end
+    while cut > found.start() and _LATIN.match(folded[cut - 1]):
+        cut -= 1
     while end < len(folded) and _LATIN.match(folded[end]):
         end += 1
-    word = normalize(folded[start:end])
     names = _latin_names(best.monster_id, matcher)
-    if any(word.startswith(name) and word[len(name) :] in INFLECTIONS for name in names):
-        return ""
-    return word if _spells_latin_name(word, names) else ""
+    ends = (end, cut) if cut > start and end > found.end() else (end,)  # (cut back only from inside a next word)
+    for word in (normalize(folded[start:stop]) for stop in ends):
+        if any(word.startswith(name) and word[len(name) :] in INFLECTIONS for name in names):
+            return ""
+        if _spells_latin_name(word, names):
+            return word
+    return ""
 
 
 def _latin_names(monster_id: str, matcher: Matcher) -> list[str]:
