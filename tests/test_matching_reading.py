@@ -1319,3 +1319,15 @@ def test_a_misspelt_name_found_running_into_the_next_word_is_cut_back_to_its_own
     drop"), or of a word the parser left once it took one off between ("gindahadd" of "gin dahad [hitzone] data")."""
     reading = _read(knowledge, text)
     assert reading.verdict is Verdict.ANSWER and len(reading.monsters) == 1, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("hey bot rathalos", "rathalos"), ("hello bot, gore magala weakness", "gore-magala"), ("bot tigrex", "tigrex")],
+)
+def test_the_bot_addressed_before_a_question_is_no_word_of_it(knowledge, text, monster_id):
+    """A greeting and "bot" opening the message address it (as a mention does): the rest is read, and in a group a
+    name addressed to the bot is answered."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+    assert [m.id for m in _answer(knowledge, text, ChatKind.GROUP).monsters] == [monster_id]

@@ -14,7 +14,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Iterable
 
-from monsterbot.core.matching import english
+from monsterbot.core.matching import english, smalltalk
 from monsterbot.core.matching.normalize import compact, detect_language, fold, normalize
 from monsterbot.core.matching.romaji import is_kana
 from monsterbot.core.scripts import HAN, HIRAGANA, KANA, LATIN, is_cjk
@@ -370,11 +370,25 @@ def topic_named(key: str) -> str:
 
 #: A mention of the bot opening a message ("@bot 闢獸", "@机器人 缠蛙"): no word of the question.
 LEADING_MENTION = re.compile(r"^\s*[@＠]\S+\s+")
+#: The bot addressed in English before a question, after a greeting or not ("hey bot rathalos", "yo bot, whats rey
+#: dau weak to"): no word of the question either (Chinese and Japanese address it with PREFIXES: 機器人, ボット).
+ENGLISH_ADDRESS = "bot"
+
+
+@lru_cache(maxsize=1)
+def _leading_address() -> re.Pattern[str]:
+    greetings = (word for word in smalltalk.PHRASES["greeting"] if re.fullmatch("[a-z]+", word))
+    return re.compile(rf"^\s*(?:(?:{'|'.join(greetings)})[\s,]+)?{ENGLISH_ADDRESS}[\s,:!]+(?=\S)", re.I)
+
+
+def addressed(text: str) -> str:
+    """The message without the bot's mention or its being addressed opening it: the words addressed to it."""
+    return _leading_address().sub("", LEADING_MENTION.sub("", text))
 
 
 def parse(text: str) -> Question:
     """Parse one chat message into a Question."""
-    text = LEADING_MENTION.sub("", text)
+    text = addressed(text)
     language = detect_language(text)
     folded = fold(text).strip()
     vocab = _vocabulary()

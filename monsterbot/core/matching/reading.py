@@ -70,6 +70,7 @@ from monsterbot.core.matching.question import (
     TOPIC_WORDS,
     Kind,
     Question,
+    addressed,
     parse,
 )
 from monsterbot.core.matching.variants import split_variant, variant_keys
@@ -320,6 +321,7 @@ def read(text: str, matcher: Matcher) -> Reading:
 
 def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
     """Read a parsed message (text is the message as typed, for the words' boundaries)."""
+    text = addressed(text)  # (the bot's mention or name opening it is no word of the question)
     if (
         question.kind is Kind.REVERSE
         and question.subject
