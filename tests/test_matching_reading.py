@@ -1281,7 +1281,12 @@ def test_a_short_word_only_like_a_name_is_answered_one_to_one_but_not_in_a_group
 
 @pytest.mark.parametrize(
     ("text", "monster_id"),
-    [("rath a loss weakness", "rathalos"), ("is tee oh stra weak to ice", "teostra"), ("a jar a can", "ajarakan")],
+    [
+        ("rath a loss weakness", "rathalos"),
+        ("is tee oh stra weak to ice", "teostra"),
+        ("a jar a can", "ajarakan"),
+        ("rath a loss lol", "rathalos"),  # small talk beside it
+    ],
 )
 def test_a_name_heard_syllable_by_syllable_across_words_is_that_name(knowledge, text, monster_id):
     """Each word spelled as it sounds, the run joined: "a" and "is" are no filler there but the name's syllables.

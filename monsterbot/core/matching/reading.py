@@ -73,6 +73,7 @@ from monsterbot.core.matching.question import (
     addressed,
     parse,
 )
+from monsterbot.core.matching.smalltalk import small_talk
 from monsterbot.core.matching.variants import split_variant, variant_keys
 from monsterbot.core.model import Monster
 from monsterbot.core.scripts import HAN, HIRAGANA, KANA, KATAKANA, LATIN, MIDDLE_DOT, is_cjk
@@ -425,8 +426,9 @@ def _heard_across(text: str, matcher: Matcher) -> Reading | None:
     oodrah", "a jar a can"): each word spelled as it sounds (english.py: a final h or e is silent at a word's end,
     which joined letters hide), the run joined and spelled again, a Latin name or alias of one monster spelled the
     very same; the parser takes "a", "an" and "is" off as filler, which here are the name's syllables. The other
-    words of the message must be a question's, a sentence's or a hunter's (_plain: "rathy an materials list"), no
-    word of their own. Runs of HEARD_RUN words at most, two at least; None when none sounds like one monster."""
+    words of the message must be a question's, a sentence's or a hunter's (_plain: "rathy an materials list") or
+    small talk ("lol"), no word of their own. Runs of HEARD_RUN words at most, two at least; None when none sounds
+    like one monster."""
     if not text.isascii():
         return None
     words = _LATIN_WORD.findall(fold(text))
@@ -437,7 +439,7 @@ def _heard_across(text: str, matcher: Matcher) -> Reading | None:
         for start in range(len(words) - size + 1):
             heard = matcher.monsters_heard(english.spelling("".join(spelled[start : start + size])))
             rest = words[:start] + words[start + size :]
-            if len(heard) == 1 and all(_plain(word) or word.isdigit() for word in rest):
+            if len(heard) == 1 and all(_plain(word) or word.isdigit() or small_talk(word) for word in rest):
                 return Reading(Verdict.ANSWER, heard, why="a name heard across words")
     return None
 
