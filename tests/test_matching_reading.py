@@ -1336,3 +1336,17 @@ def test_the_bot_addressed_before_a_question_is_no_word_of_it(knowledge, text, m
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
     assert [m.id for m in _answer(knowledge, text, ChatKind.GROUP).monsters] == [monster_id]
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("新手 雷狼龍怎麼打", "zinogre"), ("各位 嵐龍要怎麼解鎖", "amatsu"), ("萌新 冰呪龍弱點", "velkhana")],
+)
+def test_the_readers_addressed_or_the_asker_named_before_a_question_are_no_title(knowledge, text, monster_id):
+    """各位 and 大家 address a forum's readers, 新手 and 萌新 name the asker: a phrase before the name, no title."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_title_after_an_address_is_still_one(knowledge):
+    assert _read(knowledge, "新手問 天眼雷狼龍怎麼打").verdict is Verdict.UNKNOWN

@@ -247,6 +247,8 @@ PREFIXES = (
     *("有人知道", "有沒有人知道", "誰知道"),
     # asking the bot to look a monster up, and addressing it (幫我查一下 X, 機器人 X)
     *("幫我查一下", "幫我查下", "查一下", "查下", "機器人", "ボット"),
+    # the forum's readers addressed, or the asker named, before the question (各位 X要怎麼處理, 新手 X怎麼打)
+    *("各位", "大家", "新手", "萌新"),
     *FRANCHISE_WORDS,
     *(word for word in INDIVIDUAL_WORDS if not word.isascii()),
 )

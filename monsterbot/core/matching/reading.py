@@ -1280,7 +1280,8 @@ def _short_coined(key: str, before: str, after: str, text: str) -> bool:
         return False
     if before and not (_phrase(before) or _set_off(key, text)):
         return False
-    if not (SENTENCE_MARKS.match(after) or after.startswith(tuple(_words(CHINESE_QUESTION_WORDS)))):
+    linked = after.lstrip(_LINKS)  # (纏蛙要怎麼處理: 要 joins the name to its question)
+    if not (SENTENCE_MARKS.match(after) or linked.startswith(tuple(_words(CHINESE_QUESTION_WORDS)))):
         return False
     whole = normalize(text)
     return not any(word in whole for word in _everyday_han())
