@@ -1350,3 +1350,16 @@ def test_the_readers_addressed_or_the_asker_named_before_a_question_are_no_title
 
 def test_a_title_after_an_address_is_still_one(knowledge):
     assert _read(knowledge, "新手問 天眼雷狼龍怎麼打").verdict is Verdict.UNKNOWN
+
+
+@pytest.mark.parametrize("text", ["闢獸頭領要帶什麼", "头领辟兽弱点", "闢獸（頭領）"])
+def test_a_packs_leader_is_the_monster_itself(knowledge, text):
+    """The Wilds game text names a pack's leader 闢獸（頭領）, 辟兽（首领）: one individual of Doshaguma."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("doshaguma",)), reading
+
+
+def test_a_leaders_word_with_a_monster_of_rise_is_no_individual(knowledge):
+    """首領 makes Rise's Apex monsters (首領火龍): 頭領 with Rathalos is then no variant the knowledge has."""
+    assert _read(knowledge, "首領火龍弱點").monsters == ("apex-rathalos",)
+    assert _read(knowledge, "頭領火龍弱點").verdict is Verdict.UNKNOWN

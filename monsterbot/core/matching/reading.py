@@ -160,6 +160,10 @@ HUNT_WORDS = (
 #: (龍 is left out: inside 恐龍, 翼龍 it is no element.)
 ELEMENT_WORDS = ("火", "水", "雷", "冰", "氷", "毒")
 _ELEMENT_FIRST = re.compile(f"[{''.join(ELEMENT_WORDS)}](?![{HAN}])")
+#: The Wilds game text's words for a pack's leader, written after the monster's name (闢獸（頭領）, 辟兽（首领）,
+#: 電角獸（頭領）): one individual of a Wilds monster, whose card answers (_leads_a_pack); Rise's 首領 are Apex
+#: monsters (首領火龍).
+LEADER_WORDS = ("頭領", "首領")
 #: The most words of a name heard syllable by syllable ("zin o gre", "a jar a can": _heard_across), and the most
 #: words of a message so read (a longer one is a sentence, its runs too many to try).
 HEARD_RUN = 4
@@ -1473,7 +1477,7 @@ def _variant_glued(before: str, key: str, after: str, text: str, matcher: Matche
     弱点どこ"): the pair is one name, read as it would be alone (the variant, or "not in our knowledge"), never the
     base's. A Latin pair must stand as words of its own ("so tired rathalos" holds no "red"). None when no variant
     word is so glued."""
-    for word, _ in (*variant_keys(), *family(matcher).words):
+    for word, _ in (*variant_keys(), *family(matcher).words, *_leader_keys()):
         if before.endswith(word):
             left, name, right = before[: -len(word)], word + key, after
         elif after.startswith(word):
@@ -1653,7 +1657,7 @@ def _variant(subject: str, matcher: Matcher) -> Reading | None:
     """A variant word with a base name: the monster the knowledge's names make of the pair, or "not in our
     knowledge"."""
     relations = family(matcher)
-    for meaning, rest in split_variant(subject, relations.words):
+    for meaning, rest in split_variant(subject, (*relations.words, *_leader_keys())):
         base = matcher.match_key(rest)
         narrowed = _narrowed_base(rest, meaning, base, matcher)
         if narrowed is not None:
@@ -1670,8 +1674,24 @@ def _variant(subject: str, matcher: Matcher) -> Reading | None:
                 whole=True,
                 score=base.candidates[0].score,
             )
+        if subject.replace(rest, "", 1) in _words(LEADER_WORDS) and _leads_a_pack(base_id, matcher):
+            return Reading(Verdict.ANSWER, (base_id,), why="a pack's leader: the monster itself", whole=True)
         return Reading(Verdict.UNKNOWN, (base_id,), why=f"no {meaning} variant of {base_id} in the knowledge")
     return None
+
+
+def _leads_a_pack(monster_id: str, matcher: Matcher) -> bool:
+    """Whether a leader's word with a monster names one individual of it: a monster of Wilds, whose text writes its
+    pack's leader so, that Rise, where 首領 makes Apex monsters (首領火龍, 首領迅龍: one the knowledge may lack),
+    does not hold."""
+    monster = matcher.monster(monster_id)
+    return monster is not None and "wilds" in monster.games and "rise" not in monster.games
+
+
+@lru_cache(maxsize=1)
+def _leader_keys() -> tuple[tuple[str, str], ...]:
+    """LEADER_WORDS as split_variant takes variant words: (normalised word, meaning)."""
+    return tuple((word, "leader") for word in sorted(_words(LEADER_WORDS)))
 
 
 def _narrowed_base(rest: str, meaning: str, base: MatchResult, matcher: Matcher) -> Reading | None:
