@@ -438,14 +438,24 @@ def _heard_across(text: str, matcher: Matcher) -> Reading | None:
     words = _LATIN_WORD.findall(fold(text))
     if len(words) < 2 or len(words) > MAX_HEARD_WORDS:
         return None
-    spelled = [english.aligned(word)[0] for word in words]
+    # the words of their own must all stand in the run: it spans from the first to the last of them
+    own = [at for at, word in enumerate(words) if not (_plain(word) or word.isdigit() or small_talk(word))]
+    first, last = (own[0], own[-1]) if own else (len(words), -1)
+    if last - first >= HEARD_RUN:
+        return None
+    spelled = [_spelled_word(word) for word in words]
     for size in range(min(HEARD_RUN, len(words)), 1, -1):
-        for start in range(len(words) - size + 1):
+        for start in range(max(0, last - size + 1), min(first, len(words) - size) + 1):
             heard = matcher.monsters_heard(english.spelling("".join(spelled[start : start + size])))
-            rest = words[:start] + words[start + size :]
-            if len(heard) == 1 and all(_plain(word) or word.isdigit() or small_talk(word) for word in rest):
+            if len(heard) == 1:
                 return Reading(Verdict.ANSWER, heard, why="a name heard across words")
     return None
+
+
+@lru_cache(maxsize=4096)
+def _spelled_word(word: str) -> str:
+    """A word spelled as it sounds alone (english.aligned: no shortest length)."""
+    return english.aligned(word)[0]
 
 
 def _kind_asked(subject: str, text: str, matcher: Matcher) -> Reading | None:
