@@ -1653,9 +1653,16 @@ def _about(rest: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _segments(rest: str, words: frozenset[str]) -> bool:
+    """Whether a text is made of words of a set, one after another (or is empty): each length a word of the set
+    has is tried at the front, not each word."""
     if not rest:
         return True
-    return any(rest.startswith(word) and _segments(rest[len(word) :], words) for word in words if word)
+    return any(rest[:size] in words and _segments(rest[size:], words) for size in _lengths(words) if size <= len(rest))
+
+
+@lru_cache(maxsize=16)
+def _lengths(words: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(word) for word in words if word}))
 
 
 @lru_cache(maxsize=1)
