@@ -12,16 +12,21 @@ names; the reading decides from evidence a reviewer can read, each piece named i
   sentence (particles, verbs: "動物園でキリンを見た", "侏羅紀公園的棘龍") the name is used for something else; a
   title glued before the name (二つ名 the knowledge lacks: "黑炎王火龍", "dreadking rathalos") asks "did you mean";
   a message in a question's form about a name long enough to be no everyday word answers ("where does jin dahaad
-  spawn", _question_about); a longer word holding a short name is the longer name it misspells ("mizutsuni");
+  spawn", _question_about), as does a two-character Han name no dictionary has (coined.py: 鎧龍的熱線好痛); a
+  longer word holding a short name is the longer name it misspells ("mizutsuni");
+- a name heard syllable by syllable across words ("rath a loss", "nooh oodrah") is that name (_heard_across);
 - a short form (a Han name without its kind: 煌雷, 刺花; a Latin first word in a hunter's question: "gore
   weakness") answers, alone or opening a question; a Latin short form the hunter's word is not next to heads
   another name ("magna carta history weakness"); a katakana name one sound off, no other near, answers;
-- a variant word (variants.py, and those the names show: family.py) with a base name is the variant the
-  knowledge's names make of that pair, or, when none does, "not in our knowledge, did you mean the base?";
+- a variant word (variants.py, and those the names show: family.py) with a base name, before or after it and
+  whatever the sentence around the pair, is the variant the knowledge's names make of that pair, or, when none
+  does, "not in our knowledge, did you mean the base?"; a pack's leader (闢獸（頭領）) is the monster itself;
 - a game named with a monster it holds only as another form (Wilds' Guardian Fulgur Anjanath for Anjanath)
   answers that form;
-- several names answer a comparison of every one, its question words (好難打, 哪個最好打, 違い) being no side;
-  an element alone asks which monsters are weak to it.
+- several names answer a comparison of every one, its question words (好難打, 哪個最好打, 違い) and a clause
+  beside one name ("should i trap or kill X") being no side; an element alone asks which monsters are weak to it;
+- in a group only a message that is surely the name answers (`Reading.whole`): not a short word only like a name
+  ("sergio"), nor a name in a remark.
 
 The thresholds are chosen on the tuning half of tests/data/matching_corpus_*.tsv (see evaluation.py).
 """
