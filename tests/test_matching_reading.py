@@ -1363,3 +1363,12 @@ def test_a_leaders_word_with_a_monster_of_rise_is_no_individual(knowledge):
     """首領 makes Rise's Apex monsters (首領火龍): 頭領 with Rathalos is then no variant the knowledge has."""
     assert _read(knowledge, "首領火龍弱點").monsters == ("apex-rathalos",)
     assert _read(knowledge, "頭領火龍弱點").verdict is Verdict.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("凍峰到底要帶什麼", "jin-dahaad"), ("刺花究竟怕什麼", "lala-barina")]
+)
+def test_on_earth_before_the_question_is_the_questions(knowledge, text, monster_id):
+    """到底 and 究竟 ("on earth") stand before a question's words: a short form before them is still asked about."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading

@@ -288,7 +288,8 @@ QUESTION_SUFFIXES += tuple(
     sorted({s.replace("什麼", "啥") for s in QUESTION_SUFFIXES if "什麼" in s} - set(QUESTION_SUFFIXES))
 )
 #: Particles stripped only next to a question suffix, so a name ending in ノ (ディノ) stays whole.
-PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "好", "は", "の", "何", "なに", "なん", "って")
+PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "好", "は", "の", "何", "なに", "なん", "って", "到底", "究竟")
+#: (到底 and 究竟, "on earth", stand before the question: 沙海到底弱啥.)
 
 
 @dataclass(frozen=True)
