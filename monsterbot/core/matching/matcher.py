@@ -233,6 +233,11 @@ class Matcher:
         """The ids of the monsters a normalised key is a name or alias of (none when it names none)."""
         return tuple(entry.monster_id for entry in self._entries.get(key, ()))
 
+    def monsters_heard(self, heard: str) -> tuple[str, ...]:
+        """The ids of the monsters with a Latin name or alias spelled `heard` as it sounds (english.spelling)."""
+        keys = self._phonetic.spelled_as(heard)
+        return tuple(dict.fromkeys(entry.monster_id for key in keys for entry in self._entries.get(key, ())))
+
     def monsters_beginning(self, part: str) -> frozenset[str] | None:
         """The monsters with a name that begins with `part`; None when more than MAX_PART_HITS names hold it (the
         rest were never looked at: no owner can be told)."""
