@@ -1418,3 +1418,60 @@ def test_on_earth_before_the_question_is_the_questions(knowledge, text, monster_
     """到底 and 究竟 ("on earth") stand before a question's words: a short form before them is still asked about."""
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("when did Tigrex first appear?", "tigrex"),  # six letters, no English word: a question about it is about it
+        ("can Rajang be captured?", "rajang"),
+        ("where is Khezu found", "khezu"),
+    ],
+)
+def test_a_question_about_a_latin_name_no_english_word_is_about_it(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("ラージャン 初見殺し", "rajang"),  # words set off after a coined katakana name: said of it
+        ("ゾ・シア 初見", "zoh-shia"),
+        ("鎖刃龍 開荒", "arkveld"),
+    ],
+)
+def test_words_set_off_after_a_coined_name_are_said_of_it(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters, reading.why) == (Verdict.ANSWER, (monster_id,), SAID_OF), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kirin 9000s chip",  # a number beside it: a model, a title
+        "how to kill a leshen in witcher 3",
+        "海龍 保育",  # an everyday word (a real animal) set off needs a hunter's word
+        "キリン 動物園",  # under four kana: an everyday word
+    ],
+)
+def test_words_set_off_after_an_everyday_or_numbered_name_name_something_else(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("where can i find gogma", "gogmazios"),  # a short form no English word is, in any question about it
+        ("is dosha hard to capture?", "doshaguma"),
+        ("what does g dosha drop?", "guardian-doshaguma"),  # a lone letter before it: the variant it stands for
+    ],
+)
+def test_a_latin_short_form_no_english_word_is_answers_any_question_about_it(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize("text", ["where is rey", "is nu here?", "where is jin"])
+def test_a_latin_short_form_of_three_letters_or_fewer_needs_a_hunters_word(knowledge, text):
+    assert _read(knowledge, text).verdict is not Verdict.ANSWER, text

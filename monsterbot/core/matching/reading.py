@@ -11,9 +11,11 @@ names; the reading decides from evidence a reviewer can read, each piece named i
   name); a word after the name makes it part of another name (電龍頭, "magna carta history"); when the rest is a
   sentence (particles, verbs: "動物園でキリンを見た", "侏羅紀公園的棘龍") the name is used for something else; a
   title glued before the name (二つ名 the knowledge lacks: "黑炎王火龍", "dreadking rathalos") asks "did you mean";
-  a message in a question's form about a name long enough to be no everyday word answers ("where does jin dahaad
-  spawn", _question_about), as does a two-character Han name no dictionary has (everyday.is_everyday: 鎧龍的熱線好痛); a
-  longer word holding a short name is the longer name it misspells ("mizutsuni");
+  a message in a question's form about a name long enough to be no everyday word, or no English word, answers
+  ("where does jin dahaad spawn", "can rajang be captured?": _question_about), as does a two-character Han name no
+  dictionary has (everyday.is_everyday: 鎧龍的熱線好痛); words set off by a space after a coined Chinese or Japanese
+  name are said of it ("レ・ダウ おすすめ武器": _coined_set_off); a longer word holding a short name is the longer
+  name it misspells ("mizutsuni");
 - a name heard syllable by syllable across words ("rath a loss", "nooh oodrah") is that name (_heard_across);
 - a short form (a Han name without its kind: 煌雷, 刺花; a Latin first word in a hunter's question: "gore
   weakness") answers, alone or opening a question; a Latin short form the hunter's word is not next to heads
@@ -176,6 +178,9 @@ MAX_HEARD_WORDS = 12
 #: (_question_about): its form is an English question word opening it, or a Japanese one or a question mark in it.
 QUESTION_LATIN = 7
 QUESTION_KANA = 4
+#: The fewest letters of a Latin name no English word is that a question answers (_coined_word): shorter ones
+#: ("nu", "gog", "rath") are as often a word or a short form of something else.
+COINED_LATIN = 5
 QUESTION_HAN = 3
 #: The most Han characters glued after a name that may be the tail of a compound it heads (雷狼龍星人, a made-up
 #: alien): one word; more is what a sentence says of the monster (_said_of).
@@ -280,6 +285,7 @@ _HAN_WORD = re.compile(f"[{HAN}]+")
 _TITLE_HEAD = re.compile(f"[{HAN}]{{2,}}(?=[{KATAKANA}]{{2,}}$)")  # 渾沌 before ゴア
 _LINKS = "要的之ノハ"  # words that join a short form to its question (波衣要用什麼屬性, 刺花的弱點)
 _NUMBERED = re.compile("[a-z]\\d+$")
+_DIGIT = re.compile(r"\d")
 _KATAKANA_HAN = re.compile(f"[{KATAKANA}{MIDDLE_DOT}{HAN}]+")
 #: A Japanese verb or adjective after a name: Han characters and the hiragana that inflects them (爆発する, 転がる).
 _INFLECTED = re.compile(f"[{HAN}]+[{HIRAGANA}]")
@@ -417,10 +423,12 @@ def _han_short_first(subject: str, text: str, matcher: Matcher) -> Reading | Non
 
 def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | None:
     """The reading of a word of an English message that is a short form of one name, in a hunter's question about
-    it ("is gogma weak to fire", "where do i hit lagi"): the parser glues the words left after its question words
-    (gogmafire), so the short form is looked for word by word, as _known_prefix answers one. None otherwise."""
+    it ("is gogma weak to fire", "where do i hit lagi"), or in any question when it is no English word of more than
+    PART_LETTERS letters ("where does gogma show up": _known_prefix): the parser glues the words left after its
+    question words (gogmafire), so the short form is looked for word by word, as _known_prefix answers one. None
+    otherwise."""
     words = re.findall("[a-z]+", text.lower())
-    if not text.isascii() or not _words(HUNT_WORDS) & set(words):  # no hunter's word: no short form is answered
+    if not text.isascii():
         return None
     for word in words:
         if len(word) <= PART_LETTERS or word in ENGLISH_FILLER or word in _words(HUNT_WORDS) or word == subject:
@@ -428,7 +436,10 @@ def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | No
         result = matcher.match_key(word)
         best = result.best
         if best is not None and best.method is Method.PART and _known_prefix(word, best, text, matcher):
-            return Reading(Verdict.ANSWER, (best.monster_id,), why="a short form, in a question about it", match=result)
+            letter, _ = _words_before(word, text)  # a lone letter before it may stand for a variant ("g dosha")
+            initial = _initial(letter + best.key, text, matcher) if len(letter) == 1 else None
+            why = "a short form, in a question about it"
+            return initial or Reading(Verdict.ANSWER, (best.monster_id,), why=why, match=result)
     return None
 
 
@@ -1052,6 +1063,11 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
     if subject.isascii():
         word = _first_word(subject, best, matcher) or len(subject) > PART_LETTERS
         hunted = _hunted_next_to(subject, text, _latin_names(best.monster_id, matcher))
+        if word and len(subject) > PART_LETTERS and not is_everyday(subject):
+            # no English word: any question about it asks of the monster ("where does gogma show up")
+            return _question_about(subject, _sides(subject, text, "", "")[1], text, of_words=True) or (
+                hunted and _asks_about(*_sides(subject, text, "", ""), subject, text)
+            )
         return word and hunted and _asks_about(*_sides(subject, text, "", ""), subject, text)
     monster = matcher.monster(best.monster_id)
     names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
@@ -1176,6 +1192,8 @@ def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) 
         not before or _phrase(before) or _set_off(key, text) or glued is not None
     ):  # (a title glued before the name: the variant it makes, or "did you mean": 天眼タマミツネ強すぎ)
         return beside or glued or Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
+    if _coined_set_off(key, text) and (not before or _phrase(before) or _set_off(key, text)):
+        return beside or glued or Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
     titled = family(matcher).titles.get((before, best.monster_id))
@@ -1286,13 +1304,34 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False, sho
         found = _typed_at(key, text)
         tail = set(_LATIN_WORD.findall(folded[found.end() :])) if found is not None else set()
         asked = asked or bool(tail & TRAILING_QUESTION_WORDS)
-        return (len(key) >= QUESTION_LATIN or of_words) and asked
+        return (len(key) >= QUESTION_LATIN or of_words or _coined_word(key)) and asked
     if _katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text)):
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
     if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and (short_coined or _coined_han(key, text)):
         asked = any(word in after for word in _words(CHINESE_QUESTION_WORDS)) or bool(_A_NOT_A.search(after))
         return "?" in folded or asked  # (a question of a word, 不 and the word again: 能不能防)
     return False
+
+
+def _coined_set_off(key: str, text: str) -> bool:
+    """Whether a Chinese or Japanese name no everyday word is stands as a word of its own, words set off after it by a
+    space ("レ・ダウ おすすめ武器", "ゴグマジオス 出現条件"): these scripts write a compound with no space, so the words
+    are what the player says or asks of the monster (one-to-one only, as SAID_OF: in a group, chatter). Coined: a
+    katakana name of QUESTION_KANA or a dotted one, a Han one of QUESTION_HAN that no dictionary counts as a word.
+    (English sets words off by spaces anyway and puts a noun's modifiers first: "zinogre movie" is a movie.)"""
+    folded = fold(text)
+    found = _typed_at(key, text)
+    if found is None or found.end() >= len(folded) or not folded[found.end()].isspace() or _DIGIT.search(folded):
+        return False  # (a number beside it names something else: "kirin 9000s chip", "… in witcher 3")
+    if _katakana_name(key):
+        return len(key) >= QUESTION_KANA or _dotted(key, text)
+    return all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN and not is_everyday(key)
+
+
+def _coined_word(key: str) -> bool:
+    """Whether a Latin name of COINED_LATIN letters or more is no word of English (everyday.is_everyday: "tigrex",
+    "rajang"; not "behemoth", "gore"): a question about it is about the monster, however short."""
+    return len(key) >= COINED_LATIN and not is_everyday(key)
 
 
 def _short_coined(key: str, before: str, after: str, text: str) -> bool:
