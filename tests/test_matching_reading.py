@@ -1475,3 +1475,16 @@ def test_a_latin_short_form_no_english_word_is_answers_any_question_about_it(kno
 @pytest.mark.parametrize("text", ["where is rey", "is nu here?", "where is jin"])
 def test_a_latin_short_form_of_three_letters_or_fewer_needs_a_hunters_word(knowledge, text):
     assert _read(knowledge, text).verdict is not Verdict.ANSWER, text
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("what armor to craft after Uragaan", "uragaan"),  # a preposition before the name is no title of it
+        ("what do i eat before gogmazios", "gogmazios"),
+        ("is the hunt easier without balahara", "balahara"),
+    ],
+)
+def test_an_english_preposition_before_a_name_is_no_title(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading

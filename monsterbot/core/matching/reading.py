@@ -223,10 +223,19 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 SENTENCE_MARKS = re.compile(
     "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问知到でをがにはへとたもやかよねな]"
 )
-ENGLISH_SENTENCE_WORDS = frozenset(
-    "i my you your he she we they it was were be been am at in on from with this that there here saw see love like "
-    "have has had went go my our their his her its by and or of the a an "
-    "is are what where how why when who which does do did can any".split()
+#: English prepositions of more than four letters (a closed class: "what should i eat before X", "armor to craft
+#: after X"): a sentence's words, never a title before a name (_title_word); the shorter ones are in the list below.
+ENGLISH_PREPOSITIONS = frozenset(
+    "about above across after against along among around before behind below beneath beside besides beyond despite "
+    "during except inside outside through throughout toward towards under until upon versus within without".split()
+)
+ENGLISH_SENTENCE_WORDS = (
+    frozenset(
+        "i my you your he she we they it was were be been am at in on from with this that there here saw see love "
+        "like have has had went go my our their his her its by and or of the a an "
+        "is are what where how why when who which does do did can any".split()
+    )
+    | ENGLISH_PREPOSITIONS
 )
 #: Verbs that follow the subject of an English sentence (a copula, an auxiliary, or an adverb before the verb):
 #: after a name, they make the rest a sentence said of it ("rathalos keeps flying away", "rathalos is so fast").
