@@ -1488,3 +1488,20 @@ def test_a_latin_short_form_of_three_letters_or_fewer_needs_a_hunters_word(knowl
 def test_an_english_preposition_before_a_name_is_no_title(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("can i capture bazelgeuse or just carve", "bazelgeuse"),  # "or" joins the clause's verbs, not monsters
+        ("can i capture Uragaan or just carve", "uragaan"),
+    ],
+)
+def test_an_alternative_no_name_is_near_beside_a_clause_is_the_clauses(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_two_names_joined_to_a_clause_are_still_both_offered(knowledge):
+    reading = _read(knowledge, "can you capture rathalos or rathian")
+    assert reading.verdict is not Verdict.ANSWER and "rathian" in reading.monsters, reading

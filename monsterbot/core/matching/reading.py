@@ -548,9 +548,10 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
         read[-1] = (read[-1][0], _question_after_list(*read[-1], text, matcher))
     clauses = "," in text or "，" in text  # commas join clauses too: "balahara keeps diving, how do i get it out"
     typed = question.sides if len(question.sides) == len(read) else question.names
-    said = [
-        _no_name_near(side) and not clauses and _clause(words) for (_, side), words in zip(read, typed, strict=True)
-    ]
+    # a side no name is near, in a message of which a side is a clause, is the clause's alternative ("can you capture
+    # X or only slay", "should i trap or kill X"): "or" then joins verbs, not monsters
+    clause = any(_clause(words) for words in typed)
+    said = [_no_name_near(side) and not clauses and clause for _, side in read]
     kept = [
         side
         for (name, side), clause in zip(read, said, strict=True)
