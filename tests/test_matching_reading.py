@@ -1505,3 +1505,28 @@ def test_an_alternative_no_name_is_near_beside_a_clause_is_the_clauses(knowledge
 def test_two_names_joined_to_a_clause_are_still_both_offered(knowledge):
     reading = _read(knowledge, "can you capture rathalos or rathian")
     assert reading.verdict is not Verdict.ANSWER and "rathian" in reading.monsters, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("what parts of uth can i break", "uth-duna"),  # a name's whole first word of three letters, hunted
+        ("does jin drop anything good", "jin-dahaad"),
+        ("tips to hit zoh", "zoh-shia"),
+    ],
+)
+def test_a_three_letter_first_word_inside_a_hunters_question_answers(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the new star wars rey is weak",  # a word of its own before it: a name of something else
+        "anyone up to hunt with kong a lala later",  # "lala" stands in Congalala's name too: no one monster's
+    ],
+)
+def test_a_short_form_after_a_word_of_its_own_or_in_two_names_is_not_answered_in_a_sentence(knowledge, text):
+    reading = _read(knowledge, text)
+    assert reading.monsters != ("rey-dau",) and reading.monsters != ("lala-barina",), reading

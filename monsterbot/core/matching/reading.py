@@ -434,22 +434,35 @@ def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | No
     """The reading of a word of an English message that is a short form of one name, in a hunter's question about
     it ("is gogma weak to fire", "where do i hit lagi"), or in any question when it is no English word of more than
     PART_LETTERS letters ("where does gogma show up": _known_prefix): the parser glues the words left after its
-    question words (gogmafire), so the short form is looked for word by word, as _known_prefix answers one. None
-    otherwise."""
+    question words (gogmafire), so the short form is looked for word by word, as _known_prefix answers one: a name's
+    whole first word of PART_LETTERS letters too, in a hunter's question ("which parts of rey can i break"), unless
+    a word of its own stands right before it ("star wars rey"). None otherwise."""
     words = re.findall("[a-z]+", text.lower())
     if not text.isascii():
         return None
     for word in words:
-        if len(word) <= PART_LETTERS or word in ENGLISH_FILLER or word in _words(HUNT_WORDS) or word == subject:
+        if len(word) < PART_LETTERS or word in ENGLISH_FILLER or word in _words(HUNT_WORDS) or word == subject:
             continue  # (the subject itself was matched already)
         result = matcher.match_key(word)
-        best = result.best
+        best = _one_part(result)
         if best is not None and best.method is Method.PART and _known_prefix(word, best, text, matcher):
             letter, _ = _words_before(word, text)  # a lone letter before it may stand for a variant ("g dosha")
+            if len(word) == PART_LETTERS and len(letter) > 1 and not _plain(letter):
+                continue  # a word of its own before a short form of three letters makes it a name of something
+                # else ("star wars rey is weak")
             initial = _initial(letter + best.key, text, matcher) if len(letter) == 1 else None
             why = "a short form, in a question about it"
             return initial or Reading(Verdict.ANSWER, (best.monster_id,), why=why, match=result)
     return None
+
+
+def _one_part(result: MatchResult) -> Candidate | None:
+    """The best candidate of a word's result, when it is the match or, the word being short (ambiguous by itself:
+    "rey", "uth"), a part of the only name that holds it (not "lala", which Congalala's name holds too)."""
+    others = result.candidates[1:]
+    if result.outcome is Outcome.AMBIGUOUS and not any(c.method is Method.PART for c in others):
+        return result.candidates[0]
+    return result.best
 
 
 def _heard_across(text: str, matcher: Matcher) -> Reading | None:
