@@ -1530,3 +1530,26 @@ def test_a_three_letter_first_word_inside_a_hunters_question_answers(knowledge, 
 def test_a_short_form_after_a_word_of_its_own_or_in_two_names_is_not_answered_in_a_sentence(knowledge, text):
     reading = _read(knowledge, text)
     assert reading.monsters != ("rey-dau",) and reading.monsters != ("lala-barina",), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("selling rath scales cheap", {"rathalos", "rathian"}),  # a name of two monsters, a word of its own
+        ("that rath nearly carted me twice", {"rathalos", "rathian"}),
+        ("マガラの防具そろえたい", {"gore-magala", "shagaru-magala"}),  # an everyday-short one, beside a hunter's word
+    ],
+)
+def test_a_name_several_monsters_share_in_a_sentence_asks_which_one(knowledge, text, monsters):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ASK and monsters <= set(reading.monsters), reading
+
+
+def test_a_variant_word_before_a_shared_name_in_a_sentence_is_its_one_variant(knowledge):
+    reading = _read(knowledge, "saw a guardian rath near camp")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("guardian-rathalos",)), reading
+
+
+@pytest.mark.parametrize("text", ["the wrath of the gods", "マガラって誰だっけ"])
+def test_a_shared_name_inside_a_word_or_short_and_unhunted_is_no_question(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.NONE, text

@@ -371,6 +371,7 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             or _latin_short_word(question.subject, text, matcher)
             or _kind_asked(question.subject, text, matcher)
             or _heard_across(text, matcher)
+            or _shared_name(text, matcher)
             or reading
         )
     elif reading.verdict is Verdict.ASK:
@@ -454,6 +455,37 @@ def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | No
             why = "a short form, in a question about it"
             return initial or Reading(Verdict.ANSWER, (best.monster_id,), why=why, match=result)
     return None
+
+
+def _shared_name(text: str, matcher: Matcher) -> Reading | None:
+    """ "Which one?" among the monsters a name of several (an alias the knowledge gives to more than one: "rath",
+    マガラ) names, when it stands as a word of its own anywhere in the message ("need rath plates", "rath keeps
+    flying away"): a Latin word, or a katakana one its script sets apart (マガラ武器ほしい). No one of them is meant
+    more than another, whatever the sentence says; a variant word right before it that only one of them has makes
+    that variant ("guardian rath in wyveria"). One that is an everyday word too (everyday.is_everyday: a short
+    katakana word) asks only beside a hunter's word. None when the message holds no such word."""
+    folded = fold(text)
+    words = (*_LATIN_WORD.findall(folded), *_KATAKANA.findall(_as_written(text, folded)))
+    for key in dict.fromkeys(normalize(word) for word in words):
+        named = matcher.monsters_named(key)
+        if len(named) < 2 or (is_everyday(key) and not _hunter_worded(normalize(text), key)):
+            continue
+        word, _ = _words_before(key, text) if key.isascii() else ("", "")
+        variant = _variant(word + key, matcher) if word else None  # a variant word before it ("guardian rath")
+        if variant is not None and variant.verdict is Verdict.ANSWER:
+            return replace(variant, whole=False)
+        return Reading(Verdict.ASK, named, why="a name several monsters share, as a word of its own")
+    return None
+
+
+def _hunter_worded(whole: str, key: str) -> bool:
+    """Whether a normalised message holds a word of a hunter's question (HUNT_WORDS, ABOUT_WORDS but particles)
+    beside a name."""
+    rest = whole.replace(key, " ")
+    words = _words(HUNT_WORDS + ABOUT_WORDS) - _words(PARTICLES)
+    return any(word in rest for word in words if not word.isascii()) or any(
+        _hunts(word) for word in _LATIN_WORD.findall(rest)
+    )
 
 
 def _one_part(result: MatchResult) -> Candidate | None:
