@@ -1553,3 +1553,20 @@ def test_a_variant_word_before_a_shared_name_in_a_sentence_is_its_one_variant(kn
 @pytest.mark.parametrize("text", ["the wrath of the gods", "マガラって誰だっけ"])
 def test_a_shared_name_inside_a_word_or_short_and_unhunted_is_no_question(knowledge, text):
     assert _read(knowledge, text).verdict is Verdict.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("gurabimosuって硬すぎ", "gravios"),  # romaji of a katakana name, read as the name in katakana
+        ("tigarekkusuに勝てない", "tigrex"),
+    ],
+)
+def test_romaji_of_a_katakana_name_in_a_japanese_sentence_is_that_name(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize("text", ["kirinって首長いよね", "bossが強すぎ"])
+def test_romaji_of_a_short_name_or_an_english_word_in_japanese_is_no_name(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.NONE, text

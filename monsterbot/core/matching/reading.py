@@ -16,7 +16,10 @@ names; the reading decides from evidence a reviewer can read, each piece named i
   dictionary has (everyday.is_everyday: 鎧龍的熱線好痛); words set off by a space after a coined Chinese or Japanese
   name are said of it ("レ・ダウ おすすめ武器": _coined_set_off); a longer word holding a short name is the longer
   name it misspells ("mizutsuni");
-- a name heard syllable by syllable across words ("rath a loss", "nooh oodrah") is that name (_heard_across);
+- a name heard syllable by syllable across words ("rath a loss", "nooh oodrah") is that name (_heard_across); a
+  katakana name written in romaji in a Japanese message ("zoshiaって罠きく?") is read as if written in katakana
+  (_romaji_written); a name several monsters share standing as a word ("need rath plates") asks which one
+  (_shared_name);
 - a short form (a Han name without its kind: 煌雷, 刺花; a Latin first word in a hunter's question: "gore
   weakness") answers, alone or opening a question; a Latin short form the hunter's word is not next to heads
   another name ("magna carta history weakness"); a katakana name one sound off, no other near, answers;
@@ -300,7 +303,12 @@ _KATAKANA_HAN = re.compile(f"[{KATAKANA}{MIDDLE_DOT}{HAN}]+")
 _INFLECTED = re.compile(f"[{HAN}]+[{HIRAGANA}]")
 _LEADING_KATAKANA = re.compile(f"\\s*([{KATAKANA}{MIDDLE_DOT}]{{2,}})[{HIRAGANA}]")
 _LATIN = re.compile(f"[{LATIN}]")
-_SEPARATOR = re.compile(r"[\s\W_]")  # what sets words apart in a message: spaces, punctuation
+_SEPARATOR = re.compile(r"[\s\W_]")
+#: Latin letters a Japanese message may write a katakana name in: words with spaces, hyphens (long vowels: shi-u-)
+#: and apostrophes between them (_romaji_written).
+_ROMAJI_RUN = re.compile(
+    r"[A-Za-z][A-Za-z\s'-]*[A-Za-z-]|[A-Za-z]"
+)  # what sets words apart in a message: spaces, punctuation
 
 
 #: The kinds of question about one named monster (its card, table, a part, an element).
@@ -372,6 +380,7 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             or _kind_asked(question.subject, text, matcher)
             or _heard_across(text, matcher)
             or _shared_name(text, matcher)
+            or _romaji_written(text, matcher)
             or reading
         )
     elif reading.verdict is Verdict.ASK:
@@ -454,6 +463,30 @@ def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | No
             initial = _initial(letter + best.key, text, matcher) if len(letter) == 1 else None
             why = "a short form, in a question about it"
             return initial or Reading(Verdict.ANSWER, (best.monster_id,), why=why, match=result)
+    return None
+
+
+def _romaji_written(text: str, matcher: Matcher) -> Reading | None:
+    """The reading of a Japanese message (it holds kana) with a katakana name written in romaji in it ("redau強すぎ
+    て", "zoshiaって罠きく?", "gogumajiosu おすすめ武器"): a run of Latin letters that the matcher reads as one
+    katakana name by its sound (romaji.py, phonetic.py: a PHONETIC match of a katakana key) is that name, and the
+    message is read with the name in katakana, as a Japanese player writing it would (_said_of, _coined_set_off:
+    the reading's own rules for katakana names hold). None when the message is not so made or the rewritten one
+    answers nothing."""
+    if not _KANA.search(fold(text)):
+        return None
+    for run in _ROMAJI_RUN.findall(text):
+        result = matcher.match_key(normalize(run))
+        best = result.best
+        if best is None or best.method is not Method.PHONETIC or not _KATAKANA.fullmatch(best.key):
+            continue
+        monster = matcher.monster(best.monster_id)
+        official = monster.names.get("ja", "") if monster is not None else ""
+        name = official if normalize(official) == best.key else best.key  # as written: レ・ダウ, its dot kept
+        written = text.replace(run, name, 1)
+        reading = read_question(parse(written), written, matcher)
+        if reading.verdict in (Verdict.ANSWER, Verdict.UNKNOWN) and reading.monsters == (best.monster_id,):
+            return replace(reading, why=f"romaji of a katakana name: {reading.why}")
     return None
 
 
