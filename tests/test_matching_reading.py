@@ -1570,3 +1570,20 @@ def test_romaji_of_a_katakana_name_in_a_japanese_sentence_is_that_name(knowledge
 @pytest.mark.parametrize("text", ["kirinって首長いよね", "bossが強すぎ"])
 def test_romaji_of_a_short_name_or_an_english_word_in_japanese_is_no_name(knowledge, text):
     assert _read(knowledge, text).verdict is Verdict.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鎧龍是我弟的綽號",  # a short name, then 是: what the word is (a nickname), no remark on the monster
+        "迅龍是我的網名",
+        "貝希摩斯是一種傳說生物",  # a name that is a word of the language, then 是: the word's own meaning
+    ],
+)
+def test_a_sentence_saying_what_a_short_or_everyday_name_is_is_not_said_of_the_monster(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.NONE, text
+
+
+def test_a_question_made_with_shi_bu_shi_after_a_short_name_still_asks_of_it(knowledge):
+    reading = _read(knowledge, "鎧龍是不是怕水")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("gravios",)), reading

@@ -221,6 +221,7 @@ ASKING_OPENERS = (
     *CHINESE_QUESTION_WORDS,
 )
 _A_NOT_A = re.compile(r"(.)[不沒没]\1")
+_COPULA = "是"  # Chinese "is": after a short name, a sentence saying what the word is
 _PUNCTUATION = re.compile(r"[^\w\s]")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
 SENTENCE_MARKS = re.compile(
@@ -1436,6 +1437,8 @@ def _short_coined(key: str, before: str, after: str, text: str) -> bool:
     linked = after.lstrip(_LINKS)  # (纏蛙要怎麼處理: 要 joins the name to its question)
     if not (SENTENCE_MARKS.match(after) or linked.startswith(tuple(_words(CHINESE_QUESTION_WORDS)))):
         return False
+    if after.startswith(_COPULA) and not _A_NOT_A.match(after):
+        return False  # what the word is (炎王是我家狗的名字: a dog's name), not what the monster does
     whole = normalize(text)
     return not any(word in whole for word in _everyday_han())
 
@@ -1519,6 +1522,8 @@ def _said_of(
     if _LATIN_WORD.fullmatch(key):
         return coined_latin and (len(key) >= QUESTION_LATIN or of_words) and _english_sentence_after(key, text)
     han = all(_HAN_ONLY.match(ch) for ch in key) and (len(key) >= QUESTION_HAN or short_coined)
+    if han and is_everyday(key) and after.startswith(_COPULA) and not _A_NOT_A.match(after):
+        return False  # what a word of the language is (貝希摩斯是聖經裏的巨獸: the Bible's beast)
     if not han and not (_katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text))):
         return False
     if han and (SENTENCE_MARKS.search(after) or len(after) > COMPOUND_TAIL):
