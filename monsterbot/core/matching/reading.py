@@ -452,8 +452,8 @@ def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | No
     if not text.isascii():
         return None
     for word in words:
-        if len(word) < PART_LETTERS or word in ENGLISH_FILLER or word in _words(HUNT_WORDS) or word == subject:
-            continue  # (the subject itself was matched already)
+        if len(word) < PART_LETTERS or word == subject or _plain(word):
+            continue  # (the subject itself was matched already; a sentence's or a hunter's word is no short form)
         result = matcher.match_key(word)
         best = _one_part(result)
         if best is not None and best.method is Method.PART and _known_prefix(word, best, text, matcher):
