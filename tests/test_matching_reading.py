@@ -1587,3 +1587,19 @@ def test_a_sentence_saying_what_a_short_or_everyday_name_is_is_not_said_of_the_m
 def test_a_question_made_with_shi_bu_shi_after_a_short_name_still_asks_of_it(knowledge):
     reading = _read(knowledge, "鎧龍是不是怕水")
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("gravios",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("アンジャナってどこで会える?", "anjanath"),  # a coined katakana short form opening any question
+        ("ベリオロってまだ出ないの?", "barioth"),
+    ],
+)
+def test_a_coined_katakana_short_form_opening_a_question_answers(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_short_katakana_word_opening_a_question_needs_a_hunters_word(knowledge):
+    assert _read(knowledge, "キリンって何食べるの?").verdict is Verdict.NONE

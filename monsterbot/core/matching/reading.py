@@ -405,15 +405,17 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
 
 def _katakana_first(text: str, matcher: Matcher) -> Reading | None:
     """The reading of the katakana word a Japanese message begins with, when a hiragana particle ends it and the rest
-    asks a hunter's question about it ("ヌエグに水って効くの", "ラバラの弱点って火？"): the parser folds hiragana
-    into katakana, so the name and its particle ran together. None when the message is not so made, or the word
+    asks a hunter's question about it ("ヌエグに水って効くの", "ラバラの弱点って火？"), or, when the word is coined
+    (not everyday.is_everyday: four kana or more), any question or a sentence said of it ("セルレギって罠きく?"), as
+    of a whole coined name: the parser folds hiragana into katakana, so the name and its particle ran together. None when the message is not so made, or the word
     names no monster."""
     written = _as_written(text, fold(text))
     found = _LEADING_KATAKANA.match(written)
     if found is None:
         return None
     word, rest = normalize(found.group(1)), normalize(written[found.end(1) :])
-    if not _asks_about("", rest, word, text):
+    coined = not is_everyday(word) and (_question_about(word, rest, text) or _said_of(word, rest, text))
+    if not (_asks_about("", rest, word, text) or coined):  # (a coined word: any question, a sentence said of it)
         return None
     reading = _name(word, text, matcher)
     return reading if reading.verdict is Verdict.ANSWER else None
