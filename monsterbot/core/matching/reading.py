@@ -178,9 +178,9 @@ MAX_HEARD_WORDS = 12
 #: (_question_about): its form is an English question word opening it, or a Japanese one or a question mark in it.
 QUESTION_LATIN = 7
 QUESTION_KANA = 4
-#: The fewest letters of a Latin name no English word is that a question answers (_coined_word): shorter ones
-#: ("nu", "gog", "rath") are as often a word or a short form of something else.
-COINED_LATIN = 5
+#: The fewest letters of an official Latin name no English word is that a question answers (_coined_official):
+#: shorter ones ("kirin", "khezu") are as often a brand, a person or a word of another language.
+COINED_LATIN = 6
 QUESTION_HAN = 3
 #: The most Han characters glued after a name that may be the tail of a compound it heads (雷狼龍星人, a made-up
 #: alien): one word; more is what a sentence says of the monster (_said_of).
@@ -1182,7 +1182,7 @@ def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) 
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
     short = _short_coined(key, before, after, text)
-    if _question_about(name, after, text, _of_words(best, matcher), short):
+    if _question_about(name, after, text, _of_words(best, matcher) or _coined_official(best, text), short):
         return (
             beside
             or glued
@@ -1304,7 +1304,7 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False, sho
         found = _typed_at(key, text)
         tail = set(_LATIN_WORD.findall(folded[found.end() :])) if found is not None else set()
         asked = asked or bool(tail & TRAILING_QUESTION_WORDS)
-        return (len(key) >= QUESTION_LATIN or of_words or _coined_word(key)) and asked
+        return (len(key) >= QUESTION_LATIN or of_words) and asked
     if _katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text)):
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
     if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and (short_coined or _coined_han(key, text)):
@@ -1328,10 +1328,13 @@ def _coined_set_off(key: str, text: str) -> bool:
     return all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN and not is_everyday(key)
 
 
-def _coined_word(key: str) -> bool:
-    """Whether a Latin name of COINED_LATIN letters or more is no word of English (everyday.is_everyday: "tigrex",
-    "rajang"; not "behemoth", "gore"): a question about it is about the monster, however short."""
-    return len(key) >= COINED_LATIN and not is_everyday(key)
+def _coined_official(best: Candidate, text: str) -> bool:
+    """Whether a Latin name found is an official one of COINED_LATIN letters or more that no English word is
+    (everyday.is_everyday: "tigrex", "rajang"; not "behemoth"), in a message with no number (a model, a title: "kirin
+    990"): a question about it is about the monster, as about a longer name (_question_about). Aliases ("magna",
+    "zorah", "ibushi") are as often a word, a person or a brand; shorter names ("kirin", "khezu") too."""
+    key = best.key
+    return best.official and len(key) >= COINED_LATIN and not is_everyday(key) and not _DIGIT.search(text)
 
 
 def _short_coined(key: str, before: str, after: str, text: str) -> bool:
