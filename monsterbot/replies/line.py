@@ -93,7 +93,7 @@ def render(answer: Answer, snapshot: Snapshot) -> list[Wire]:
     if build is None:
         return []
     said = (  # what no data holds, before what is shown (a NOT_HELD answer is that line itself)
-        [to_wire(TextMessage(text=unanswered_note(answer)))]
+        [snapshot.remember(_note_key(answer), lambda: to_wire(TextMessage(text=unanswered_note(answer))))]
         if answer.unanswered and answer.kind is not AnswerKind.NOT_HELD
         else []
     )
@@ -132,4 +132,17 @@ def reply_key(answer: Answer) -> Hashable:
         answer.offer_here,
         answer.asked,
         tuple(m.id for m in answer.left_out),
+    )
+
+
+def _note_key(answer: Answer) -> Hashable:
+    """What the line saying what no data holds is made from (`unanswered_note`): never what was typed."""
+    return (
+        "note",
+        answer.unanswered,
+        answer.kind,
+        answer.language,
+        answer.game,
+        answer.topic,
+        tuple(m.id for m in answer.monsters[:1]),
     )
