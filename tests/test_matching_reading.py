@@ -1212,3 +1212,209 @@ def test_a_person_named_one_letter_off_a_name_is_no_monster(knowledge, text):
 def test_a_name_one_letter_off_is_read_alone_or_asked_about(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("鋼龍為什麼一直飛走", "kushala-daora"),
+        ("轟龍會不會累", "tigrex"),
+        ("迅龙半夜会出来吗", "nargacuga"),
+        ("怪鳥每次都在睡覺嗎", "yian-kut-ku"),
+    ],
+)
+def test_a_question_about_a_two_character_name_no_dictionary_counts_as_a_word_is_about_it(knowledge, text, monster_id):
+    """鋼龍, 轟龍, 迅龍, 怪鳥 are in neither jieba's dictionary nor CC-CEDICT: a question about one is about the
+    monster, as for a longer name."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海龍為什麼會被抓",  # 海龍: a common word (jieba's dictionary)
+        "角龍化石在哪裡看得到",  # 角龍: a dinosaur (CC-CEDICT)
+        "翼迅龍會飛嗎",  # a Han character before the name: the tail of a longer word
+        "棘龍是最大的恐龍",  # no question: a sentence on what the word names
+        "鋼龍咖啡廳開幕了",  # a shop's name
+        "轟哥今天生日",  # a person's nickname
+        "怪鳥ロプロスが飛んだ",  # a Japanese message: the Chinese dictionaries tell nothing of 怪鳥 there
+    ],
+)
+def test_a_two_character_name_that_may_be_another_word_still_needs_a_hunters_frame(knowledge, text):
+    assert not _read(knowledge, text).answers, text
+
+
+def test_a_short_form_that_is_a_word_of_its_own_needs_a_hunters_word_after_it(knowledge):
+    # 風神 (the wind god, in jieba's dictionary) begins 風神龍; before 雷神 its 雷 is no element asked about
+    assert not _read(knowledge, "风神雷神的故事").answers
+    reading = _read(knowledge, "暗器要帶什麼武器")  # 暗器 (a hidden weapon) and 暗器蛸's short form, in a hunt
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("xu-wu",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("赫猿會不會飛", "ajarakan"), ("巨戟在哪裡出現", "gogmazios"), ("凍峰會不會冷", "jin-dahaad")],
+)
+def test_a_short_form_no_dictionary_counts_as_a_word_answers_any_question_about_it(knowledge, text, monster_id):
+    # 赫猿, 巨戟, 凍峰: in neither jieba's dictionary nor CC-CEDICT, and no small monster's name
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize("text", ["雪獅子會冷嗎", "天狗會飛嗎", "沙海會不會乾", "冰牙是什麼病"])
+def test_a_short_form_that_is_a_word_or_a_small_monster_needs_a_hunters_word(knowledge, text):
+    # 雪獅子: Blango, a small monster (and the snow lion); 天狗, 沙海: words of jieba's dictionary; 是: what it is
+    assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("ラギアクルス亜種ってまだ出ないの", "lagiacrus"),  # the variant word after the name, a remark after both
+        ("ボルボロス亜種は出るの", "barroth"),
+        ("綠雷狼龍弱火嗎", "zinogre"),  # before a short Han name, a question after both
+        ("紫轟龍會出嗎", "tigrex"),
+        ("白迅龍好難打喔", "nargacuga"),
+    ],
+)
+def test_a_variant_word_glued_to_a_name_in_a_sentence_is_one_name_with_it(knowledge, text, base):
+    """A variant word glued before or after a name makes one name of the pair, whatever the sentence around it: a
+    variant the knowledge lacks is "not in our knowledge", never the base's card nor silence."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.UNKNOWN, (base,)), reading
+
+
+def test_a_latin_variant_word_must_be_a_word_of_its_own(knowledge):
+    """ "tired" ends in "red", but no red Rathalos is asked about."""
+    reading = _read(knowledge, "i am so tired rathalos weakness")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("rathalos",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("迅龍是不是變強了", "nargacuga"), ("纏蛙的叫聲好吵", "chatacabra"), ("怪鳥怎麼這麼吵", "yian-kut-ku")],
+)
+def test_a_short_coined_han_name_opening_a_clause_is_answered_one_to_one(knowledge, text, monster_id):
+    """A two-character name no Chinese dictionary has is a coined word: a question or a sentence said of it is the
+    player's, as for a long name; in a group it is chatter."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters, reading.whole) == (Verdict.ANSWER, (monster_id,), False), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海龍是保護動物嗎",  # a word of the dictionary (a pipefish)
+        "麒麟是什麼動物",
+        "棘龍是白堊紀的恐龍",  # an everyday word in the message: the dinosaur
+        "角龍化石在哪裡",  # the head of a compound
+        "一角龍的頭在哪",  # glued after another character
+    ],
+)
+def test_a_short_han_name_that_is_a_word_or_a_compounds_is_not_answered(knowledge, text):
+    assert not _read(knowledge, text).answers
+
+
+@pytest.mark.parametrize(("text", "monster_id"), [("sergio", "seregios"), ("rajan", "rajang")])
+def test_a_short_word_only_like_a_name_is_answered_one_to_one_but_not_in_a_group(knowledge, text, monster_id):
+    """A person's name near a name's spelling or sound: a typo where the bot is addressed, chatter in a group."""
+    assert [m.id for m in _answer(knowledge, text).monsters] == [monster_id]
+    assert _answer(knowledge, text, ChatKind.GROUP).messages == []
+    assert [m.id for m in _answer(knowledge, f"{text} weakness", ChatKind.GROUP).monsters] == [monster_id]  # asked
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("rath a loss weakness", "rathalos"),
+        ("is tee oh stra weak to ice", "teostra"),
+        ("a jar a can", "ajarakan"),
+        ("rath a loss lol", "rathalos"),  # small talk beside it
+    ],
+)
+def test_a_name_heard_syllable_by_syllable_across_words_is_that_name(knowledge, text, monster_id):
+    """Each word spelled as it sounds, the run joined: "a" and "is" are no filler there but the name's syllables.
+    In a group it is chatter."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters, reading.whole) == (Verdict.ANSWER, (monster_id,), False), reading
+
+
+def test_words_heard_as_a_name_among_words_of_their_own_are_no_name(knowledge):
+    assert _read(knowledge, "i lost a jar a can yesterday").verdict is Verdict.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("should i trap or kill rathalos", "rathalos"),
+        ("rathalos vs my hammer", "rathalos"),
+        ("纏蛙要帶雷還是冰 求解", "chatacabra"),
+    ],
+)
+def test_a_clause_beside_one_name_is_no_side_of_a_comparison(knowledge, text, monster_id):
+    """ "or", "vs", 還是 join clauses too: a side that is a sentence's words and no name leaves the one name, answered
+    one-to-one (in a group the message is chatter)."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters, reading.whole) == (Verdict.ANSWER, (monster_id,), False), reading
+
+
+def test_a_side_that_is_a_word_alone_may_be_a_name_the_knowledge_lacks(knowledge):
+    assert not _read(knowledge, "ティガーとプー").answers  # Tigger and Pooh: no Tigrex card
+
+
+@pytest.mark.parametrize("text", ["what does jin dahhad drop in g rank", "gin dahad hitzone data"])
+def test_a_misspelt_name_found_running_into_the_next_word_is_cut_back_to_its_own(knowledge, text):
+    """The matcher's span of a misspelt name may take a letter of the word after it ("jindahhadd" of "jin dahhad
+    drop"), or of a word the parser left once it took one off between ("gindahadd" of "gin dahad [hitzone] data")."""
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ANSWER and len(reading.monsters) == 1, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("hey bot rathalos", "rathalos"), ("hello bot, gore magala weakness", "gore-magala"), ("bot tigrex", "tigrex")],
+)
+def test_the_bot_addressed_before_a_question_is_no_word_of_it(knowledge, text, monster_id):
+    """A greeting and "bot" opening the message address it (as a mention does): the rest is read, and in a group a
+    name addressed to the bot is answered."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+    assert [m.id for m in _answer(knowledge, text, ChatKind.GROUP).monsters] == [monster_id]
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [("新手 雷狼龍怎麼打", "zinogre"), ("各位 嵐龍要怎麼解鎖", "amatsu"), ("萌新 冰呪龍弱點", "velkhana")],
+)
+def test_the_readers_addressed_or_the_asker_named_before_a_question_are_no_title(knowledge, text, monster_id):
+    """各位 and 大家 address a forum's readers, 新手 and 萌新 name the asker: a phrase before the name, no title."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_title_after_an_address_is_still_one(knowledge):
+    assert _read(knowledge, "新手問 天眼雷狼龍怎麼打").verdict is Verdict.UNKNOWN
+
+
+@pytest.mark.parametrize("text", ["闢獸頭領要帶什麼", "头领辟兽弱点", "闢獸（頭領）"])
+def test_a_packs_leader_is_the_monster_itself(knowledge, text):
+    """The Wilds game text names a pack's leader 闢獸（頭領）, 辟兽（首领）: one individual of Doshaguma."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("doshaguma",)), reading
+
+
+def test_a_leaders_word_with_a_monster_of_rise_is_no_individual(knowledge):
+    """首領 makes Rise's Apex monsters (首領火龍): 頭領 with Rathalos is then no variant the knowledge has."""
+    assert _read(knowledge, "首領火龍弱點").monsters == ("apex-rathalos",)
+    assert _read(knowledge, "頭領火龍弱點").verdict is Verdict.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"), [("凍峰到底要帶什麼", "jin-dahaad"), ("刺花究竟怕什麼", "lala-barina")]
+)
+def test_on_earth_before_the_question_is_the_questions(knowledge, text, monster_id):
+    """到底 and 究竟 ("on earth") stand before a question's words: a short form before them is still asked about."""
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading

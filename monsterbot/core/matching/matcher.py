@@ -44,12 +44,13 @@ from typing import Iterable
 from rapidfuzz import fuzz
 
 from monsterbot.core.matching.everyday import everyday_words
+from monsterbot.core.matching.lookalike import looks_alike
 from monsterbot.core.matching.normalize import normalize
 from monsterbot.core.matching.phonetic import SOUND_ALIKE, PhoneticIndex, heard_alike, heard_for
 from monsterbot.core.matching.prefilter import FuzzyIndex, SubstringIndex
 from monsterbot.core.matching.question import ENGLISH_FILLER, Question
 from monsterbot.core.matching.romaji import is_kana
-from monsterbot.core.matching.typos import Deletions, KanaDeletions, Slips, official_only, vowels_moved
+from monsterbot.core.matching.typos import Deletions, KanaDeletions, Slips, last_place, official_only, vowels_moved
 from monsterbot.core.matching.variants import VARIANT_WORDS
 from monsterbot.core.model import Monster
 from monsterbot.core.scripts import HAN, is_cjk
@@ -231,6 +232,11 @@ class Matcher:
     def monsters_named(self, key: str) -> tuple[str, ...]:
         """The ids of the monsters a normalised key is a name or alias of (none when it names none)."""
         return tuple(entry.monster_id for entry in self._entries.get(key, ()))
+
+    def monsters_heard(self, heard: str) -> tuple[str, ...]:
+        """The ids of the monsters with a Latin name or alias spelled `heard` as it sounds (english.spelling)."""
+        keys = self._phonetic.spelled_as(heard)
+        return tuple(dict.fromkeys(entry.monster_id for key in keys for entry in self._entries.get(key, ())))
 
     def monsters_beginning(self, part: str) -> frozenset[str] | None:
         """The monsters with a name that begins with `part`; None when more than MAX_PART_HITS names hold it (the
@@ -493,9 +499,9 @@ class Matcher:
         (`_spelled_inside`), when no other monster's name is as near: heard so too, or, as a kana is only a sound, one
         kana off whatever it is (リオレイス: リオレウス, and リオレイア); or, in a katakana name of MIN_KANA_TYPO kana
         or more, a kana dropped, added or two swapped (typos.KanaDeletions: ナルクガルガ). A variant word there (黑, 紅)
-        makes a variant of its own, and an everyday word is that word. A Han character only like the name's to the
-        eye (刀 for 刃) is no evidence: on the tuning halves as many such spans were other words (老山龍, 雷甲龍) as
-        slips."""
+        makes a variant of its own, and an everyday word is that word. A Han character like the name's to the eye
+        is read so only when Unihan tells it is (lookalike.py: the same radical, strokes one apart at most: 刀 for
+        刃 in 鎖刀龍); any other character (老山龍, 雷甲龍, other monsters) is no evidence."""
         slips: dict[str, list[tuple[str, bool]]] = {}
         for key, start, end, place in self._slips.spans(subject):
             span = subject[start:end]
@@ -504,6 +510,7 @@ class Matcher:
                 continue
             if span not in self._entries and span not in self._words and span[place] not in _variant_words():
                 heard = heard_for(span[place], key[place]) and (not short or heard_alike(span[place], key[place]))
+                heard = (heard and not last_place(key, place)) or looks_alike(span[place], key[place])
                 slips.setdefault(span, []).append((key, heard))
         for key, start, end in self._kana_typos.spans(subject):
             span = subject[start:end]

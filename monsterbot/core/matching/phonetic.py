@@ -174,6 +174,10 @@ class PhoneticIndex:
             yield from self._english.exact([heard])
             yield from self._english.nearby([heard], HEARD_NEAR)  # "sair egg ios": seregjios, serejios
 
+    def spelled_as(self, heard: str) -> tuple[str, ...]:
+        """The keys whose English spelling (english.spelling) is exactly `heard`."""
+        return self._english.keys.get(heard, ())
+
     def spans(self, subject: str) -> Iterable[tuple[str, str, float]]:
         """(key, span, share) of each span of a sentence that sounds exactly like a name, with the share of the name
         (rapidfuzz's ratio, 0 to 1) the span spells as the name does. The spans:

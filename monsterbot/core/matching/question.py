@@ -14,7 +14,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Iterable
 
-from monsterbot.core.matching import english
+from monsterbot.core.matching import english, smalltalk
 from monsterbot.core.matching.normalize import compact, detect_language, fold, normalize
 from monsterbot.core.matching.romaji import is_kana
 from monsterbot.core.scripts import HAN, HIRAGANA, KANA, LATIN, is_cjk
@@ -47,6 +47,7 @@ class Question:
     whole: str = ""  # the whole message normalised, for names that hold filler words ("Narwa the Allmother")
     other: str = ""  # COMPARE: the second name
     names: tuple[str, ...] = ()  # COMPARE: every name, in the order typed ("A vs B vs C", "A、B、C")
+    sides: tuple[str, ...] = ()  # COMPARE: the words of each name's side as typed ("do i capture", "kill X")
     topic: str = ""  # REVERSE and ELEMENT: the element or ailment asked about
     part: str = ""  # PART: the family of parts asked about ("tail")
     followup: bool = False  # names no monster: about the one the chat asked about last
@@ -246,6 +247,8 @@ PREFIXES = (
     *("有人知道", "有沒有人知道", "誰知道"),
     # asking the bot to look a monster up, and addressing it (幫我查一下 X, 機器人 X)
     *("幫我查一下", "幫我查下", "查一下", "查下", "機器人", "ボット"),
+    # the forum's readers addressed, or the asker named, before the question (各位 X要怎麼處理, 新手 X怎麼打)
+    *("各位", "大家", "新手", "萌新"),
     *FRANCHISE_WORDS,
     *(word for word in INDIVIDUAL_WORDS if not word.isascii()),
 )
@@ -285,7 +288,8 @@ QUESTION_SUFFIXES += tuple(
     sorted({s.replace("什麼", "啥") for s in QUESTION_SUFFIXES if "什麼" in s} - set(QUESTION_SUFFIXES))
 )
 #: Particles stripped only next to a question suffix, so a name ending in ノ (ディノ) stays whole.
-PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "好", "は", "の", "何", "なに", "なん", "って")
+PARTICLES = ("的", "嗎", "吗", "呢", "啊", "呀", "好", "は", "の", "何", "なに", "なん", "って", "到底", "究竟")
+#: (到底 and 究竟, "on earth", stand before the question: 沙海到底弱啥.)
 
 
 @dataclass(frozen=True)
@@ -369,11 +373,25 @@ def topic_named(key: str) -> str:
 
 #: A mention of the bot opening a message ("@bot 闢獸", "@机器人 缠蛙"): no word of the question.
 LEADING_MENTION = re.compile(r"^\s*[@＠]\S+\s+")
+#: The bot addressed in English before a question, after a greeting or not ("hey bot rathalos", "yo bot, whats rey
+#: dau weak to"): no word of the question either (Chinese and Japanese address it with PREFIXES: 機器人, ボット).
+ENGLISH_ADDRESS = "bot"
+
+
+@lru_cache(maxsize=1)
+def _leading_address() -> re.Pattern[str]:
+    greetings = (word for word in smalltalk.PHRASES["greeting"] if re.fullmatch("[a-z]+", word))
+    return re.compile(rf"^\s*(?:(?:{'|'.join(greetings)})[\s,]+)?{ENGLISH_ADDRESS}[\s,:!]+(?=\S)", re.I)
+
+
+def addressed(text: str) -> str:
+    """The message without the bot's mention or its being addressed opening it: the words addressed to it."""
+    return _leading_address().sub("", LEADING_MENTION.sub("", text))
 
 
 def parse(text: str) -> Question:
     """Parse one chat message into a Question."""
-    text = LEADING_MENTION.sub("", text)
+    text = addressed(text)
     language = detect_language(text)
     folded = fold(text).strip()
     vocab = _vocabulary()
@@ -394,7 +412,9 @@ def parse(text: str) -> Question:
         if all(side.kind is Kind.WEAKNESS for side in parsed):
             game = next((side.game for side in parsed if side.game), None)
             names = tuple(side.subject for side in parsed)
-            return Question(Kind.COMPARE, names[0], game, language, parsed[0].whole, other=names[1], names=names)
+            return Question(
+                Kind.COMPARE, names[0], game, language, parsed[0].whole, other=names[1], names=names, sides=tuple(sides)
+            )
     return replace(_parse_name(text, vocab), language=language)
 
 

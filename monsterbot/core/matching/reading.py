@@ -12,16 +12,21 @@ names; the reading decides from evidence a reviewer can read, each piece named i
   sentence (particles, verbs: "動物園でキリンを見た", "侏羅紀公園的棘龍") the name is used for something else; a
   title glued before the name (二つ名 the knowledge lacks: "黑炎王火龍", "dreadking rathalos") asks "did you mean";
   a message in a question's form about a name long enough to be no everyday word answers ("where does jin dahaad
-  spawn", _question_about); a longer word holding a short name is the longer name it misspells ("mizutsuni");
+  spawn", _question_about), as does a two-character Han name no dictionary has (everyday.is_everyday: 鎧龍的熱線好痛); a
+  longer word holding a short name is the longer name it misspells ("mizutsuni");
+- a name heard syllable by syllable across words ("rath a loss", "nooh oodrah") is that name (_heard_across);
 - a short form (a Han name without its kind: 煌雷, 刺花; a Latin first word in a hunter's question: "gore
   weakness") answers, alone or opening a question; a Latin short form the hunter's word is not next to heads
   another name ("magna carta history weakness"); a katakana name one sound off, no other near, answers;
-- a variant word (variants.py, and those the names show: family.py) with a base name is the variant the
-  knowledge's names make of that pair, or, when none does, "not in our knowledge, did you mean the base?";
+- a variant word (variants.py, and those the names show: family.py) with a base name, before or after it and
+  whatever the sentence around the pair, is the variant the knowledge's names make of that pair, or, when none
+  does, "not in our knowledge, did you mean the base?"; a pack's leader (闢獸（頭領）) is the monster itself;
 - a game named with a monster it holds only as another form (Wilds' Guardian Fulgur Anjanath for Anjanath)
   answers that form;
-- several names answer a comparison of every one, its question words (好難打, 哪個最好打, 違い) being no side;
-  an element alone asks which monsters are weak to it.
+- several names answer a comparison of every one, its question words (好難打, 哪個最好打, 違い) and a clause
+  beside one name ("should i trap or kill X") being no side; an element alone asks which monsters are weak to it;
+- in a group only a message that is surely the name answers (`Reading.whole`): not a short word only like a name
+  ("sergio"), nor a name in a remark.
 
 The thresholds are chosen on the tuning half of tests/data/matching_corpus_*.tsv (see evaluation.py).
 """
@@ -39,7 +44,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from monsterbot.core.matching import english
-from monsterbot.core.matching.everyday import everyday_words
+from monsterbot.core.matching.everyday import SHORT_HAN, everyday_words, is_everyday
 from monsterbot.core.matching.family import family
 from monsterbot.core.matching.followup import PART_WORDS
 from monsterbot.core.matching.matcher import (
@@ -69,8 +74,10 @@ from monsterbot.core.matching.question import (
     TOPIC_WORDS,
     Kind,
     Question,
+    addressed,
     parse,
 )
+from monsterbot.core.matching.smalltalk import small_talk
 from monsterbot.core.matching.variants import split_variant, variant_keys
 from monsterbot.core.model import Monster
 from monsterbot.core.scripts import HAN, HIRAGANA, KANA, KATAKANA, LATIN, MIDDLE_DOT, is_cjk
@@ -157,6 +164,14 @@ HUNT_WORDS = (
 #: (龍 is left out: inside 恐龍, 翼龍 it is no element.)
 ELEMENT_WORDS = ("火", "水", "雷", "冰", "氷", "毒")
 _ELEMENT_FIRST = re.compile(f"[{''.join(ELEMENT_WORDS)}](?![{HAN}])")
+#: The Wilds game text's words for a pack's leader, written after the monster's name (闢獸（頭領）, 辟兽（首领）,
+#: 電角獸（頭領）): one individual of a Wilds monster, whose card answers (_leads_a_pack); Rise's 首領 are Apex
+#: monsters (首領火龍).
+LEADER_WORDS = ("頭領", "首領")
+#: The most words of a name heard syllable by syllable ("zin o gre", "a jar a can": _heard_across), and the most
+#: words of a message so read (a longer one is a sentence, its runs too many to try).
+HEARD_RUN = 4
+MAX_HEARD_WORDS = 12
 #: A question about a name alone answers for a Latin name of QUESTION_LATIN letters or a katakana one of QUESTION_KANA
 #: (_question_about): its form is an English question word opening it, or a Japanese one or a question mark in it.
 QUESTION_LATIN = 7
@@ -243,6 +258,9 @@ TITLE_NEVER_ENDS = ("s", "ed", "ing", "ly")
 PART_SHARE = 0.8
 #: The fewest Han characters of a name's short form that may answer (_known_prefix): one is a name's first word.
 HAN_PREFIX_SHORTEST = 2
+#: The most letters a Latin span the matcher found may run past the name into the next word of the subject
+#: (_misspelt_word: "jindahadd" of "jin dahad data").
+SPAN_SPILL = 2
 #: The fewest Latin letters of a name's part that may ask "which one?" ("rat", not "hi").
 PART_LETTERS = 3
 #: The least score of the best name for a "which one?" (below it: silence). Chosen on the tuning half: the likenesses
@@ -258,6 +276,7 @@ _KANA = re.compile(f"[{KANA}]")
 _HIRAGANA = re.compile(f"[{HIRAGANA}]")
 _LATIN_WORD = re.compile(f"[{LATIN}0-9]+")
 _HAN_ONLY = re.compile(f"[{HAN}]")
+_HAN_WORD = re.compile(f"[{HAN}]+")
 _TITLE_HEAD = re.compile(f"[{HAN}]{{2,}}(?=[{KATAKANA}]{{2,}}$)")  # 渾沌 before ゴア
 _LINKS = "要的之ノハ"  # words that join a short form to its question (波衣要用什麼屬性, 刺花的弱點)
 _NUMBERED = re.compile("[a-z]\\d+$")
@@ -311,6 +330,7 @@ def read(text: str, matcher: Matcher) -> Reading:
 
 def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
     """Read a parsed message (text is the message as typed, for the words' boundaries)."""
+    text = addressed(text)  # (the bot's mention or name opening it is no word of the question)
     if (
         question.kind is Kind.REVERSE
         and question.subject
@@ -335,8 +355,12 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             or _han_short_first(question.subject, text, matcher)
             or _latin_short_word(question.subject, text, matcher)
             or _kind_asked(question.subject, text, matcher)
+            or _heard_across(text, matcher)
             or reading
         )
+    elif reading.verdict is Verdict.ASK:
+        heard = _heard_across(text, matcher)
+        reading = heard if heard is not None and heard.monsters[0] in reading.monsters else reading
     glued = (
         _glued(question.subject, text)
         and bool(matcher.monsters_named(question.subject))
@@ -377,11 +401,14 @@ def _han_short_first(subject: str, text: str, matcher: Matcher) -> Reading | Non
         return None
     for size in range(min(len(subject) - 1, TITLE_CJK + 1), HAN_PREFIX_SHORTEST - 1, -1):
         piece, rest = subject[:size], subject[size:].lstrip(_LINKS)
-        if not rest.startswith(tuple(_words(HUNT_WORDS + ELEMENT_WORDS + ABOUT_WORDS))):
+        hunted = rest.startswith(tuple(_words(HUNT_WORDS + ELEMENT_WORDS + ABOUT_WORDS)))
+        if not hunted and (is_everyday(piece) or not _question_about(piece, rest, text)):
             continue  # the question must begin right after the form (熔岩巨獸: 巨獸 goes on a name of its own)
         result = matcher.match_key(piece)
         best = result.best
         if best is not None and best.method is Method.PART and _known_prefix(piece, best, text, matcher):
+            if is_everyday(piece) and not rest.startswith(tuple(_words(HUNT_WORDS + ABOUT_WORDS))):
+                continue  # a word of its own before an element's character (風神雷神屏風: the wind god)
             return Reading(
                 Verdict.ANSWER, (best.monster_id,), why="a short form, then a question about it", match=result
             )
@@ -403,6 +430,39 @@ def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | No
         if best is not None and best.method is Method.PART and _known_prefix(word, best, text, matcher):
             return Reading(Verdict.ANSWER, (best.monster_id,), why="a short form, in a question about it", match=result)
     return None
+
+
+def _heard_across(text: str, matcher: Matcher) -> Reading | None:
+    """The monster a run of an English message's words sounds like, heard syllable by syllable ("rath a loss", "nooh
+    oodrah", "a jar a can"): each word spelled as it sounds (english.py: a final h or e is silent at a word's end,
+    which joined letters hide), the run joined and spelled again, a Latin name or alias of one monster spelled the
+    very same; the parser takes "a", "an" and "is" off as filler, which here are the name's syllables. The other
+    words of the message must be a question's, a sentence's or a hunter's (_plain: "rathy an materials list") or
+    small talk ("lol"), no word of their own. Runs of HEARD_RUN words at most, two at least; None when none sounds
+    like one monster."""
+    if not text.isascii():
+        return None
+    words = _LATIN_WORD.findall(fold(text))
+    if len(words) < 2 or len(words) > MAX_HEARD_WORDS:
+        return None
+    # the words of their own must all stand in the run: it spans from the first to the last of them
+    own = [at for at, word in enumerate(words) if not (_plain(word) or word.isdigit() or small_talk(word))]
+    first, last = (own[0], own[-1]) if own else (len(words), -1)
+    if last - first >= HEARD_RUN:
+        return None
+    spelled = [_spelled_word(word) for word in words]
+    for size in range(min(HEARD_RUN, len(words)), 1, -1):
+        for start in range(max(0, last - size + 1), min(first, len(words) - size) + 1):
+            heard = matcher.monsters_heard(english.spelling("".join(spelled[start : start + size])))
+            if len(heard) == 1:
+                return Reading(Verdict.ANSWER, heard, why="a name heard across words")
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _spelled_word(word: str) -> str:
+    """A word spelled as it sounds alone (english.aligned: no shortest length)."""
+    return english.aligned(word)[0]
 
 
 def _kind_asked(subject: str, text: str, matcher: Matcher) -> Reading | None:
@@ -467,9 +527,17 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
     if len(read) > 1 and all(side.verdict is Verdict.ANSWER for _, side in read[:-1]):  # the names listed are sure
         read[-1] = (read[-1][0], _question_after_list(*read[-1], text, matcher))
     clauses = "," in text or "，" in text  # commas join clauses too: "balahara keeps diving, how do i get it out"
-    kept = [side for name, side in read if not (_question_words(name, side) or (clauses and _no_name_near(side)))]
+    typed = question.sides if len(question.sides) == len(read) else question.names
+    said = [
+        _no_name_near(side) and not clauses and _clause(words) for (_, side), words in zip(read, typed, strict=True)
+    ]
+    kept = [
+        side
+        for (name, side), clause in zip(read, said, strict=True)
+        if not (_question_words(name, side) or clause or (clauses and _no_name_near(side)))
+    ]
     if len(kept) == 1:  # "火龍還是好難打", "ジンダハドって火と雷どっちがいい": one name, and words asking about it
-        return kept[0]
+        return replace(kept[0], whole=False) if any(said) else kept[0]  # (a clause beside it: a group's chatter)
     sides = _apart(kept)
     found = tuple(dict.fromkeys(side.monsters[0] for side in sides if side.verdict is Verdict.ANSWER))
     if len(found) == len(sides) and len(found) > 1:
@@ -513,6 +581,16 @@ def _list_question_words() -> frozenset[str]:
     English sentence ("are", "a"), and the elements the names are compared on ("uth duna vs lagiacrus in water")."""
     topics = tuple(word for words in TOPIC_WORDS.values() for word in words if word.isascii())
     return frozenset({"which", "who"}) | (_words(HUNT_WORDS + ABOUT_WORDS + topics) - ENGLISH_SENTENCE_WORDS)
+
+
+def _clause(side: str) -> bool:
+    """Whether a side of a message split as a list (as typed) is a clause rather than a name: it holds a word of an
+    English sentence ("do i capture or kill chatacabra", "savage deviljho vs my lance") or of a Chinese one (_phrase:
+    "獄焰鱆要帶水還是冰 求解"). A side that is a word alone (ティガーとプー, 世界警察跟紅蓮爆鱗龍) may be a name the
+    knowledge lacks."""
+    if side.isascii():
+        return bool(set(_LATIN_WORD.findall(fold(side))) & (ENGLISH_SENTENCE_WORDS | ENGLISH_BEFORE_VERBS))
+    return _phrase(normalize(side))
 
 
 def _no_name_near(side: Reading) -> bool:
@@ -692,12 +770,12 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
     if doubt:
         return Reading(Verdict.ASK, _ids(result.candidates), why=doubt, score=best.score)
     # A name short of a letter ("anjanat") is a typo of it, and may be a word of its own too: answered where the bot
-    # is surely addressed, not confidently in a group's chatter.
+    # is surely addressed, not confidently in a group's chatter; so is a short word like a name (_short_likeness).
     return Reading(
         Verdict.ANSWER,
         (best.monster_id,),
         why=f"{best.method.value} name",
-        whole=best.method is not Method.PART,
+        whole=best.method is not Method.PART and not _short_likeness(subject, best, text),
         score=best.score,
     )
 
@@ -801,9 +879,10 @@ def _in_names(word: str, candidates: Iterable[Candidate], matcher: Matcher) -> b
 def _words_before(key: str, text: str) -> tuple[str, str]:
     """The two Latin words typed right before a Latin name in the message, the nearer first, the first glued to it or
     not ("" for each when another script, a number or nothing comes first)."""
-    folded = fold(text)
-    found = _typed(key).search(folded)
-    before = re.search(r"(?:([a-z0-9]+)[\s\W_]+)?([a-z0-9]+)[\s\W_]*$", folded[: found.start()]) if found else None
+    found = _typed_at(key, text)
+    before = (
+        re.search(r"(?:([a-z0-9]+)[\s\W_]+)?([a-z0-9]+)[\s\W_]*$", found.string[: found.start()]) if found else None
+    )
     return (before.group(2), before.group(1) or "") if before else ("", "")
 
 
@@ -961,8 +1040,9 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
       as often a word of its own and stays asked (an English word never gets here: the matcher masks it);
     - the message carries a hunter's question word beside it (_asks_about; in English next to it, _hunted_next_to:
       "gogma history weakness" asks of a history), or, for a Han short form, is the short
-      form alone with no element word leading it (_alone). A Latin first word alone is as often an English word
-      ("royal", "coral").
+      form alone with no element word leading it (_alone), or in any question about it (_question_about) when it is
+      no word of its own nor a small monster's name (everyday.is_everyday). A Latin first word alone is as often an
+      English word ("royal", "coral").
     Chosen on the tuning half: the short forms so read there name the monster meant; none of its negatives is one.
     """
     if best.method is not Method.PART or not best.key.startswith(subject):
@@ -976,13 +1056,17 @@ def _known_prefix(subject: str, best: Candidate, text: str, matcher: Matcher) ->
     monster = matcher.monster(best.monster_id)
     names = (normalize(name) for _, name in monster.all_names()) if monster is not None else ()
     kinds = family(matcher).kinds
+    # a short form no dictionary counts as a word, in any question about it ("鎖刃要怎麼捕獲", "冻峰能上陷阱吗"), but
+    # what it is (冰牙是什麼病: a piece of a name is as often a word no dictionary here holds)
+    after = _sides(subject, text, "", "")[1]
+    coined_question = not is_everyday(subject) and not after.startswith("是") and _question_about(subject, after, text)
     return (
         is_cjk(subject)
         and not _KANA.search(subject)
         and len(subject) >= HAN_PREFIX_SHORTEST
         and not split_variant(subject)
         and any(name.startswith(subject) and _kind_left(name, len(subject), kinds) for name in names)
-        and (_alone(subject, text) or _asks_about(*_sides(subject, text, "", ""), subject, text))
+        and (_alone(subject, text) or _asks_about(*_sides(subject, text, "", ""), subject, text) or coined_question)
     )
 
 
@@ -1019,6 +1103,17 @@ def _hunter_framed(word: str, text: str) -> bool:
     return not others or any(_hunts(w) or w in TRAILING_QUESTION_WORDS or w in TELL_ABOUT_WORDS for w in others)
 
 
+def _short_likeness(subject: str, best: Candidate, text: str) -> bool:
+    """Whether a Latin subject shorter than QUESTION_LATIN letters was found only as a likeness of a name ("sergio"
+    for Seregios, "rajan" for Rajang heard) with no hunter's word in the message: a person's name or a word of
+    another language as likely as a typo, answered one-to-one, never confidently in a group. The typos players send
+    alone in the tuning halves are longer (7 letters and more but one: "raydao")."""
+    likeness = best.method in (Method.FUZZY, Method.PHONETIC)
+    if not likeness or not subject.isascii() or len(subject) >= QUESTION_LATIN:
+        return False
+    return not any(_hunts(word) for word in _LATIN_WORD.findall(fold(text)))
+
+
 def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
     """Why a name found by part or likeness should be asked about rather than answered ("" when it should not)."""
     kana = bool(_KANA.search(subject))
@@ -1036,8 +1131,8 @@ def _doubt(subject: str, best: Candidate, matcher: Matcher) -> str:
 
 
 def _contained(subject: str, best: Candidate, text: str, matcher: Matcher) -> Reading:
-    """A name inside a longer subject: answered only when the rest asks about it, as the variant a lone letter typed
-    right before it stands for ("best g arkveld build", "what does the g arkveld drop": _initial) when one does."""
+    """_contained_name's reading, or, when it names the monster found, the variant a lone letter typed right before
+    the name stands for ("best g arkveld build", "what does the g arkveld drop": _initial) when one does."""
     reading = _contained_name(subject, best, text, matcher)
     if reading.verdict not in (Verdict.ANSWER, Verdict.UNKNOWN) or reading.monsters != (best.monster_id,):
         return reading  # (a sentence about something else stays so: "g rathalos movie")
@@ -1057,26 +1152,30 @@ def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) 
     before, after = subject[:start], subject[start + len(key) :]
     if all(_about(part) for part in (before, after)):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="the rest asks about it")
-    glued = _titled(key, before, after, best, text, matcher)
+    name = best.key
+    variant = _variant_glued(before, key, after, text, matcher)
+    if variant is not None:  # the name is the pair: the evidence is weighed around it, the pair's reading answers
+        before, key, after = variant.before, variant.name, variant.after
+        name = key
+    beside = variant.reading if variant is not None else None
+    glued = _titled(key, before, best, text, matcher)
     if _asks_about(*_sides(key, text, before, after), key, text) and _short_form_hunted(key, best, text, matcher):
-        beside = _variant_beside(before, key, after, matcher)
         answer = Reading(Verdict.ANSWER, (best.monster_id,), why="the rest is a question about it")
         return beside or glued or answer
     rest = before + after
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
-    if _question_about(best.key, after, text, _of_words(best, matcher)):
-        # a variant word glued to the name makes the question one about that variant ("護竜オドガロン対策ある？")
-        beside = _variant_beside(before, key, after, matcher)
+    short = _short_coined(key, before, after, text)
+    if _question_about(name, after, text, _of_words(best, matcher), short):
         return (
             beside
             or glued
             or Reading(Verdict.ANSWER, (best.monster_id,), why="a question about a name no other word is")
         )
-    if _said_of(key, after, text, _coined_latin(best, matcher), _of_words(best, matcher)) and (
+    if _said_of(key, after, text, _coined_latin(best, matcher), _of_words(best, matcher), short) and (
         not before or _phrase(before) or _set_off(key, text) or glued is not None
     ):  # (a title glued before the name: the variant it makes, or "did you mean": 天眼タマミツネ強すぎ)
-        return glued or Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
+        return beside or glued or Reading(Verdict.ANSWER, (best.monster_id,), why=SAID_OF)
     if not _about(after):
         return Reading(Verdict.NONE, why="a word after the name: a name of something else")
     titled = family(matcher).titles.get((before, best.monster_id))
@@ -1091,22 +1190,32 @@ def _misspelt_word(key: str, best: Candidate, text: str, matcher: Matcher) -> st
     """The Latin word of the message (or words: a name of several) around a Latin name or span found inside it, when
     that word is one of the monster's Latin names misspelt ("tigrexx", "zoh shiaa"): as like it, as typed or as heard
     (english.py), as a name one letter off inside a sentence is (LATIN_SPAN_SHARE), and not the whole name with an
-    English ending ("gorey", "rathalosed"), which makes another word; "" otherwise."""
-    folded = fold(text)
-    found = _typed(key).search(folded) if _LATIN_WORD.fullmatch(key) else None
+    English ending ("gorey", "rathalosed"), which makes another word. A span that runs a letter or more into the next
+    word ("jin dahad d" of "jin dahad drop") is also read cut back to where that word begins, and one the message does
+    not type (the parser took a word off between: "jin dahad hitzone data") with its last letters off, SPAN_SPILL at
+    most; "" otherwise."""
+    found = None
+    for spill in range(SPAN_SPILL + 1) if _LATIN_WORD.fullmatch(key) else ():
+        found = found or (_typed_at(key[: len(key) - spill], text) if len(key) - spill > PART_LETTERS else None)
     monster = matcher.monster(best.monster_id)
     if found is None or monster is None:
         return ""
-    start, end = found.start(), found.end()
+    folded, start, end = found.string, found.start(), found.end()
     while start and _LATIN.match(folded[start - 1]):
         start -= 1
+    cut = end
+    while cut > found.start() and _LATIN.match(folded[cut - 1]):
+        cut -= 1
     while end < len(folded) and _LATIN.match(folded[end]):
         end += 1
-    word = normalize(folded[start:end])
     names = _latin_names(best.monster_id, matcher)
-    if any(word.startswith(name) and word[len(name) :] in INFLECTIONS for name in names):
-        return ""
-    return word if _spells_latin_name(word, names) else ""
+    ends = (end, cut) if cut > start and end > found.end() else (end,)  # (cut back only from inside a next word)
+    for word in (normalize(folded[start:stop]) for stop in ends):
+        if any(word.startswith(name) and word[len(name) :] in INFLECTIONS for name in names):
+            return ""
+        if _spells_latin_name(word, names):
+            return word
+    return ""
 
 
 def _latin_names(monster_id: str, matcher: Matcher) -> list[str]:
@@ -1126,16 +1235,17 @@ def _spells_latin_name(word: str, names: Iterable[str]) -> bool:
     return max(likeness, default=0.0) >= 100 * LATIN_SPAN_SHARE
 
 
-def _titled(key: str, before: str, after: str, best: Candidate, text: str, matcher: Matcher) -> Reading | None:
+def _titled(key: str, before: str, best: Candidate, text: str, matcher: Matcher) -> Reading | None:
     """The reading of a name a question asks about when a Han title is glued right before it in the message
     (新手問 天眼雷狼龍怎麼打, 天眼タマミツネの弱点は？: _glued_title): the variant a known title shortened makes of
     it, else "not in our knowledge, did you mean the base?", never the base's card. None when no title is so glued
-    (各位 纏蛙…: a space sets the words apart), the words after a phrase are glued to it as well (能不能說一下迅龍:
-    nothing sets them apart from the sentence) or a variant word is the one glued (護竜オドガロン)."""
+    (各位 纏蛙…: a space sets the words apart) or the words after a phrase are glued to it as well (能不能說一下迅龍:
+    nothing sets them apart from the sentence). A variant word glued to the name is the name's (_variant_glued: the
+    caller passes the pair, 護竜オドガロン)."""
     title = _glued_title(before, text)
-    if not title or _variant_beside(before, key, after, matcher) is not None:
+    if not title:
         return None
-    found = _typed(key).search(fold(text))
+    found = _typed_at(key, text)
     if found is None:
         return None
     folded, start = found.string, found.start() - len(title)
@@ -1156,7 +1266,7 @@ def _of_words(best: Candidate, matcher: Matcher) -> bool:
     return any(len(name.split()) > 1 and normalize(name) == best.key for _, name in names)
 
 
-def _question_about(key: str, after: str, text: str, of_words: bool = False) -> bool:
+def _question_about(key: str, after: str, text: str, of_words: bool = False, short_coined: bool = False) -> bool:
     """Whether the message is a question about a long Latin or katakana name standing as its own word ("where does
     jin dahaad spawn", "チャタカブラの舌ってどう避ける？").
 
@@ -1164,30 +1274,55 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False) -> 
     TRAILING_QUESTION_WORDS anywhere after the name, or "help"; a Chinese or Japanese one after the name; a question
     mark) and the name's length: QUESTION_LATIN letters (or several
     words: "rey dau"), QUESTION_KANA katakana or QUESTION_HAN Han characters, which no everyday word in the tuning
-    halves' negatives reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter); shorter names need a hunter's word
-    (_asks_about). A numbered title after the name ("… witcher 3") is something else."""
+    halves' negatives reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter), or a shorter coined Han name opening the
+    clause (`short_coined`: _short_coined); shorter names need a hunter's word (_asks_about). A numbered title after
+    the name ("… witcher 3") is something else."""
     if _NUMBERED.search(after):
         return False
     folded = fold(text)
     if _LATIN_WORD.fullmatch(key):
         openings = {next(iter(re.findall("[a-z]+", clause)), "") for clause in re.split("[,.;!]", folded)}
         asked = bool(openings & ENGLISH_QUESTION_WORDS) or "?" in folded or "help" in re.findall("[a-z]+", folded)
-        found = _typed(key).search(folded)
+        found = _typed_at(key, text)
         tail = set(_LATIN_WORD.findall(folded[found.end() :])) if found is not None else set()
         asked = asked or bool(tail & TRAILING_QUESTION_WORDS)
         return (len(key) >= QUESTION_LATIN or of_words) and asked
     if _katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text)):
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
-    if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and len(key) >= QUESTION_HAN:
+    if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and (short_coined or _coined_han(key, text)):
         asked = any(word in after for word in _words(CHINESE_QUESTION_WORDS)) or bool(_A_NOT_A.search(after))
         return "?" in folded or asked  # (a question of a word, 不 and the word again: 能不能防)
     return False
 
 
+def _short_coined(key: str, before: str, after: str, text: str) -> bool:
+    """Whether a Han name shorter than QUESTION_HAN opens a clause said of it, read then as a long name's is (a
+    question about it, a sentence said of it): the name is coined, no everyday word (everyday.is_everyday:
+    鎧龍, 怪鳥, 纏蛙; 海龍 is a pipefish), nothing is glued before it but a phrase (一角龍, a dinosaur), a sentence's
+    mark or a question word follows it right away (迅龍的尾刺怎麼躲, 嵐龍怎麼解鎖; not a compound it heads:
+    角龍化石展), and no everyday Chinese word stands in the message (棘龍是最大的肉食恐龍: 恐龍 makes it the
+    dinosaur)."""
+    if len(key) >= QUESTION_HAN or not _HAN_WORD.fullmatch(key) or is_everyday(key):
+        return False
+    if before and not (_phrase(before) or _set_off(key, text)):
+        return False
+    linked = after.lstrip(_LINKS)  # (纏蛙要怎麼處理: 要 joins the name to its question)
+    if not (SENTENCE_MARKS.match(after) or linked.startswith(tuple(_words(CHINESE_QUESTION_WORDS)))):
+        return False
+    whole = normalize(text)
+    return not any(word in whole for word in _everyday_han())
+
+
+@lru_cache(maxsize=1)
+def _everyday_han() -> tuple[str, ...]:
+    """The everyday words of Chinese (everyday.py)."""
+    return tuple(word for word in everyday_words() if _HAN_WORD.fullmatch(word))
+
+
 def _dotted(key: str, text: str) -> bool:
     """Whether the message writes a katakana name with a middle dot between its words (ゾ・シア, レ・ダウ): a foreign
     name transliterated, however short, as no Japanese word is written."""
-    found = _typed(key).search(fold(text))
+    found = _typed_at(key, text)
     return found is not None and any(dot in found.group() for dot in MIDDLE_DOT)
 
 
@@ -1202,11 +1337,10 @@ def _english_sentence_after(key: str, text: str) -> bool:
     right away, and a word more ("frostfang barioth is so fast"). Words naming something else ("zinogre movie",
     "nargacuga stickers on sale") are none, and so is a sentence of several names ("rathalos and rathian are a
     couple": a remark on both)."""
-    folded = fold(text)
-    found = _typed(key).search(folded)
-    if found is None or not set(_LATIN_WORD.findall(folded[: found.start()])) <= _individual_english():
+    found = _typed_at(key, text)
+    if found is None or not set(_LATIN_WORD.findall(found.string[: found.start()])) <= _individual_english():
         return False
-    words = _LATIN_WORD.findall(folded[found.end() :])
+    words = _LATIN_WORD.findall(found.string[found.end() :])
     return len(words) >= 2 and words[0] in ENGLISH_SUBJECT_VERBS
 
 
@@ -1225,7 +1359,26 @@ def _coined_latin(best: Candidate, matcher: Matcher) -> bool:
     )
 
 
-def _said_of(key: str, after: str, text: str, coined_latin: bool = False, of_words: bool = False) -> bool:
+def _coined_han(key: str, text: str) -> bool:
+    """Whether a Han name asked about is no everyday word: QUESTION_HAN characters or more, or SHORT_HAN that
+    jieba's dictionary does not count as a common word nor CC-CEDICT hold (鎧龍, 迅龍; not 海龍, 麒麟, 角龍:
+    everyday.is_everyday), in a Chinese message (no kana: the dictionaries are Chinese; 怪鳥 is a Japanese word)
+    where no Han character comes right before it (一角龍, 灼霞龍: the tail of a longer word). Only a question counts
+    for such a name, not a sentence said of it: names of two characters name shops and clubs (炎王烤肉店, 怪鳥俱樂部)
+    and people (轟哥今天請客)."""
+    if len(key) >= QUESTION_HAN:
+        return True
+    if len(key) != SHORT_HAN or is_everyday(key) or _KANA.search(text):
+        return False
+    folded = fold(text)
+    return not any(
+        _HAN_ONLY.match(folded[max(0, found.start() - 1) : found.start()]) for found in _typed(key).finditer(folded)
+    )
+
+
+def _said_of(
+    key: str, after: str, text: str, coined_latin: bool = False, of_words: bool = False, short_coined: bool = False
+) -> bool:
     """Whether a name no everyday word is stands whole in the message with a sentence said of it: a katakana name of
     QUESTION_KANA characters or more, or a Han one of QUESTION_HAN, that a hiragana particle or punctuation ends
     ("ジンオウガに勝てない", "獄焔蛸に勝てない", "ゾ・シア…つらい…"), or a katakana one a Japanese verb or adjective
@@ -1238,7 +1391,7 @@ def _said_of(key: str, after: str, text: str, coined_latin: bool = False, of_wor
     player's to ask: one-to-one the card answers (in a group, a name in chatter is not answered)."""
     if _LATIN_WORD.fullmatch(key):
         return coined_latin and (len(key) >= QUESTION_LATIN or of_words) and _english_sentence_after(key, text)
-    han = all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN
+    han = all(_HAN_ONLY.match(ch) for ch in key) and (len(key) >= QUESTION_HAN or short_coined)
     if not han and not (_katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text))):
         return False
     if han and (SENTENCE_MARKS.search(after) or len(after) > COMPOUND_TAIL):
@@ -1299,14 +1452,13 @@ def _hunted_next_to(key: str, text: str, names: Iterable[str]) -> bool:
     rest of the monster's name misspelt in a word of its own (the name and the words so far spell one of `names`).
     A word of another kind right after the name makes a longer name of something else, whatever the message asks of
     that ("magna carta history weakness": Magna Carta's, not Magnamalo's)."""
-    folded = fold(text)
-    found = _typed(key).search(folded)
+    found = _typed_at(key, text)
     if found is None:
         return True  # (the subject's name as the matcher found it: the message holds it misspelt; nothing to place)
-    if any(_hunts(word) for word in _LATIN_WORD.findall(folded[: found.start()])):
+    if any(_hunts(word) for word in _LATIN_WORD.findall(found.string[: found.start()])):
         return True
     spelled = key
-    for word in _LATIN_WORD.findall(folded[found.end() :]):
+    for word in _LATIN_WORD.findall(found.string[found.end() :]):
         if _hunts(word):
             return True
         spelled += word
@@ -1332,9 +1484,8 @@ def _hiragana_before(key: str, text: str) -> bool:
     """Whether the message as typed holds hiragana before the name ("今から凍峰竜行くけど弱点なに"): the words before
     it are a Japanese sentence's (the parser folds hiragana into katakana, so SENTENCE_MARKS cannot tell them), and
     no title holds kana (_is_title)."""
-    folded = fold(text)
-    found = _typed(key).search(folded)
-    return found is not None and bool(_HIRAGANA.search(_as_written(text, folded)[: found.start()]))
+    found = _typed_at(key, text)
+    return found is not None and bool(_HIRAGANA.search(_as_written(text, found.string)[: found.start()]))
 
 
 def _sides(key: str, text: str, before: str, after: str) -> tuple[str, str]:
@@ -1350,14 +1501,33 @@ def _words(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalize(word) for word in words) - {""}
 
 
-def _variant_beside(before: str, key: str, after: str, matcher: Matcher) -> Reading | None:
-    """The reading of the name with a variant word glued to it inside a question ("護竜アルシュ 弱点どこ", "ゲリョス
-    亜種の倒し方"): the variant, or "not in our knowledge", as the name and its word alone would be read."""
-    for word, _ in (*variant_keys(), *family(matcher).words):
-        piece = word + key if before.endswith(word) else key + word if after.startswith(word) else ""
-        reading = _variant(piece, matcher) if piece else None
+@dataclass(frozen=True)
+class _Glued:
+    """A name with a variant word glued to it: the words before the pair, the pair, the words after, its reading."""
+
+    before: str
+    name: str
+    after: str
+    reading: Reading
+
+
+def _variant_glued(before: str, key: str, after: str, text: str, matcher: Matcher) -> _Glued | None:
+    """The name with a variant word glued before or after it ("黑鎧龍弱水嗎", "グラビモス亜種って来るの", "護竜アルシュ
+    弱点どこ"): the pair is one name, read as it would be alone (the variant, or "not in our knowledge"), never the
+    base's. A Latin pair must stand as words of its own ("so tired rathalos" holds no "red"). None when no variant
+    word is so glued."""
+    for word, _ in (*variant_keys(), *family(matcher).words, *_leader_keys()):
+        if before.endswith(word):
+            left, name, right = before[: -len(word)], word + key, after
+        elif after.startswith(word):
+            left, name, right = before, key + word, after[len(word) :]
+        else:
+            continue
+        if name.isascii() and not _within_word(name, text):
+            continue
+        reading = _variant(name, matcher)
         if reading is not None:
-            return reading
+            return _Glued(left, name, right, reading)
     return None
 
 
@@ -1488,9 +1658,8 @@ def _phrase(before: str) -> bool:
 def _set_off(key: str, text: str) -> bool:
     """Whether punctuation stands right before the name in the message (【萌新】纏蛙弱點, "新手，鎖刃龍…"): what comes
     before it is another phrase, no title glued to it."""
-    folded = fold(text)
-    found = _typed(key).search(folded)
-    return found is not None and found.start() > 0 and bool(_PUNCTUATION.match(folded[found.start() - 1]))
+    found = _typed_at(key, text)
+    return found is not None and found.start() > 0 and bool(_PUNCTUATION.match(found.string[found.start() - 1]))
 
 
 @lru_cache(maxsize=256)
@@ -1500,6 +1669,12 @@ def _typed(key: str) -> re.Pattern[str]:
     return re.compile(r"[\s\W_]*".join(map(re.escape, key)))
 
 
+def _typed_at(key: str, text: str) -> re.Match[str] | None:
+    """Where the message first types a normalised name (_typed), in its folded text (the match's `string`), or
+    None."""
+    return _typed(key).search(fold(text))
+
+
 def _about(rest: str) -> bool:
     """Whether a piece of the subject is made only of words asking about a monster (or is empty)."""
     return _segments(rest, _about_keys())
@@ -1507,9 +1682,16 @@ def _about(rest: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _segments(rest: str, words: frozenset[str]) -> bool:
+    """Whether a text is made of words of a set, one after another (or is empty): each length a word of the set
+    has is tried at the front, not each word."""
     if not rest:
         return True
-    return any(rest.startswith(word) and _segments(rest[len(word) :], words) for word in words if word)
+    return any(rest[:size] in words and _segments(rest[size:], words) for size in _lengths(words) if size <= len(rest))
+
+
+@lru_cache(maxsize=16)
+def _lengths(words: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(word) for word in words if word}))
 
 
 @lru_cache(maxsize=1)
@@ -1521,7 +1703,7 @@ def _variant(subject: str, matcher: Matcher) -> Reading | None:
     """A variant word with a base name: the monster the knowledge's names make of the pair, or "not in our
     knowledge"."""
     relations = family(matcher)
-    for meaning, rest in split_variant(subject, relations.words):
+    for meaning, rest in split_variant(subject, (*relations.words, *_leader_keys())):
         base = matcher.match_key(rest)
         narrowed = _narrowed_base(rest, meaning, base, matcher)
         if narrowed is not None:
@@ -1538,8 +1720,24 @@ def _variant(subject: str, matcher: Matcher) -> Reading | None:
                 whole=True,
                 score=base.candidates[0].score,
             )
+        if subject.replace(rest, "", 1) in _words(LEADER_WORDS) and _leads_a_pack(base_id, matcher):
+            return Reading(Verdict.ANSWER, (base_id,), why="a pack's leader: the monster itself", whole=True)
         return Reading(Verdict.UNKNOWN, (base_id,), why=f"no {meaning} variant of {base_id} in the knowledge")
     return None
+
+
+def _leads_a_pack(monster_id: str, matcher: Matcher) -> bool:
+    """Whether a leader's word with a monster names one individual of it: a monster of Wilds, whose text writes its
+    pack's leader so, that Rise, where 首領 makes Apex monsters (首領火龍, 首領迅龍: one the knowledge may lack),
+    does not hold."""
+    monster = matcher.monster(monster_id)
+    return monster is not None and "wilds" in monster.games and "rise" not in monster.games
+
+
+@lru_cache(maxsize=1)
+def _leader_keys() -> tuple[tuple[str, str], ...]:
+    """LEADER_WORDS as split_variant takes variant words: (normalised word, meaning)."""
+    return tuple((word, "leader") for word in sorted(_words(LEADER_WORDS)))
 
 
 def _narrowed_base(rest: str, meaning: str, base: MatchResult, matcher: Matcher) -> Reading | None:

@@ -190,11 +190,16 @@ class KanaDeletions(Deletions):
 
 
 def _blanks(word: str) -> Iterable[tuple[str, int]]:
-    """Each form of a name with one character unknown, with that character's place; a Han name's last character
-    excepted: it is its kind (龍, 獸, 蟹), and a span that differs there is the name's head before another word (天狗熱,
-    白兔糖, "鎖刃屬性"), no slip."""
-    for i in range(len(word) - (1 if _HAN.match(word) else 0)):
+    """Each form of a name with one character unknown, with that character's place. A Han name's last character is
+    mostly its kind (龍, 獸, 蟹), and a span that differs there is the name's head before another word (天狗熱, 白兔糖,
+    "鎖刃屬性"): the caller takes a slip there only for a character alike to the eye (玉 for 王: last_place)."""
+    for i in range(len(word)):
         yield word[:i] + _UNKNOWN + word[i + 1 :], i
+
+
+def last_place(key: str, place: int) -> bool:
+    """Whether a slip's place is a Han name's last character (see _blanks)."""
+    return place == len(key) - 1 and _HAN.match(key) is not None
 
 
 class Slips:
