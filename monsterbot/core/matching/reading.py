@@ -1290,11 +1290,11 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False, sho
 
     The evidence is the question's form (an English question word opening one of its clauses, or one of
     TRAILING_QUESTION_WORDS anywhere after the name, or "help"; a Chinese or Japanese one after the name; a question
-    mark) and the name's length: QUESTION_LATIN letters (or several
-    words: "rey dau"), QUESTION_KANA katakana or QUESTION_HAN Han characters, which no everyday word in the tuning
-    halves' negatives reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter), or a shorter coined Han name opening the
-    clause (`short_coined`: _short_coined); shorter names need a hunter's word (_asks_about). A numbered title after
-    the name ("… witcher 3") is something else."""
+    mark) and the name's length: QUESTION_LATIN letters (or several words, or an official name no English word is:
+    `of_words`, _coined_official), QUESTION_KANA katakana or QUESTION_HAN Han characters, which no everyday word in
+    the tuning halves' negatives reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter), or a shorter coined Han name
+    (`short_coined`: _short_coined; _coined_han); shorter names need a hunter's word (_asks_about). A numbered title
+    after the name ("… witcher 3") is something else."""
     if _NUMBERED.search(after):
         return False
     folded = fold(text)
