@@ -728,7 +728,7 @@ def bench_webhook(seconds: float, clients: int, rounds: int, knowledge: Path | N
                 name: load(web, min(1.0, seconds), clients, replies, SENDS_REPLIES.get(name, True))
                 for name, web in webs.items()
             }
-            run.paced_rps = round(PACED_SHARE * min(warm[name].rps for name in COMMANDS))
+            run.paced_rps = max(1, round(PACED_SHARE * min(warm[name].rps for name in COMMANDS)))
             for r in range(rounds):
                 for name in names[r % len(names) :] + names[: r % len(names)]:
                     answers = SENDS_REPLIES.get(name, True)

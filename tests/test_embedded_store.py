@@ -16,7 +16,14 @@ from sqlmodel import Session, select
 
 from monsterbot.preferences.sql import StorePreferences
 from monsterbot.store.database import migrate, open_engine
-from monsterbot.store.embedded import EmbeddedPreferences, EmbeddedStore, SchemaNotReady, migrate_apart
+from monsterbot.store.embedded import (
+    TABLES,
+    EmbeddedPreferences,
+    EmbeddedStore,
+    SchemaNotReady,
+    migrate_apart,
+    schema_current,
+)
 from monsterbot.store.query_log import EmbeddedQueries, Entry, QueryLog, misses, prune, stats
 from monsterbot.store.schema import QueryLogRow
 from tests.conftest import GUARD, REPO
@@ -112,6 +119,35 @@ def test_the_master_migrates_in_a_process_of_its_own(tmp_path):
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert EmbeddedStore(path).current()
+
+
+def test_a_start_on_a_current_file_migrates_nothing(tmp_path):
+    """The master's migration process reads the version and the tables with sqlite3 and ends: no SQLAlchemy, no
+    write (the version's row is as the first migration left it)."""
+    from sqlmodel import SQLModel
+
+    import monsterbot.store.schema  # noqa: F401 - the tables, in SQLModel's metadata
+
+    assert set(SQLModel.metadata.tables) == TABLES
+    path = tmp_path / "m.db"
+    assert not schema_current(path) and not path.exists()
+    _migrated(path).dispose()
+    assert schema_current(path)
+    version = "SELECT updated_at FROM meta WHERE key = 'schema_version'"
+    with sqlite3.connect(path) as db:
+        first = db.execute(version).fetchone()
+    pid = migrate_apart(f"sqlite:///{path}")
+    assert pid is not None
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    with sqlite3.connect(path) as db:
+        assert db.execute(version).fetchone() == first
+        db.execute("DROP TABLE chat_memory")
+    assert not schema_current(path)  # a table missing: migrated (created) again
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE chat_memory (chat_key TEXT)")
+        db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    assert not schema_current(path)  # an older version: stepped up
 
 
 _FIRST_ANSWER = """

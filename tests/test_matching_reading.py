@@ -1425,12 +1425,26 @@ def test_on_earth_before_the_question_is_the_questions(knowledge, text, monster_
     [
         ("when did Tigrex first appear?", "tigrex"),  # six letters, no English word: a question about it is about it
         ("can Rajang be captured?", "rajang"),
-        ("where is Khezu found", "khezu"),
+        ("where is Tigrex found", "tigrex"),
     ],
 )
 def test_a_question_about_a_latin_name_no_english_word_is_about_it(knowledge, text, monster_id):
     reading = _read(knowledge, text)
     assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "magna carta history?",  # an alias: as often a word
+        "is magna cum laude good?",
+        "how good is kirin 990?",  # a number: a model
+        "is Kirin open today?",  # five letters: a brand, a person
+        "is ibushi wrestling tonight?",
+    ],
+)
+def test_a_question_holding_a_short_or_unofficial_latin_name_needs_a_hunters_word(knowledge, text):
+    assert _read(knowledge, text).verdict is not Verdict.ANSWER, text
 
 
 @pytest.mark.parametrize(

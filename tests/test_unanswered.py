@@ -185,3 +185,11 @@ def test_a_topic_no_data_holds_beside_what_the_card_shows_gets_the_line_then_the
     reply = talk.reply_to_text(text)
     assert reply.kind == "weakness" and [m.id for m in reply.monsters] == [monster]
     assert reply.messages[0].data["text"] == line and len(reply.messages) == 2
+
+
+def test_the_line_on_what_no_data_holds_is_made_once_per_knowledge_version(talk: Conversation) -> None:
+    """The line before an individual's card is built and encoded once, like the card: whoever typed it, however."""
+    first = talk.reply_to_text("歷戰火龍")
+    again = talk.reply_to_text("歷戰火龍 弱點")
+    assert first.unanswered == again.unanswered == "tempered"
+    assert first.messages[0] is again.messages[0] and first.messages[1] is again.messages[1]

@@ -201,3 +201,18 @@ def test_replies_through_a_plain_proxy_and_a_tunnel(monkeypatch: pytest.MonkeyPa
     assert plain.startswith(b"POST http://line.invalid/v2/bot/message/reply HTTP/1.1\r\nHost: line.invalid\r\n")
     assert credentials in plain
     assert tunnel.startswith(b"CONNECT api.line.me:443 HTTP/1.1\r\n") and credentials in tunnel
+
+
+@pytest.mark.parametrize("text", ["「火龍」？", 'a "quoted" \\ back\nslash', "🔥" * 3000, "\x00\x01 \u2028", ""])
+def test_a_kept_text_message_given_its_words_is_that_message_built_whole(text: str, knowledge) -> None:
+    """with_text: a not-found reply's buttons encoded once, its words put in: the data and bytes `to_wire` makes."""
+    from monsterbot.line_sdk.messaging import TextMessage
+    from monsterbot.replies.messages import not_found_buttons, try_buttons
+    from monsterbot.replies.wire import BLANK, with_text
+
+    monsters = list(knowledge.current.monsters.values())[:3]
+    for buttons in (try_buttons("ja"), not_found_buttons(monsters, "wilds", "zh-TW"), None):
+        whole = to_wire(TextMessage(text=text, quick_reply=buttons))
+        given = with_text(to_wire(TextMessage(text=BLANK, quick_reply=buttons)), text)
+        assert given.encoded == whole.encoded
+        assert given.data == whole.data and list(given.data) == list(whole.data)

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from monsterbot.core.answer import Answer, AnswerKind, Certainty
@@ -48,31 +48,70 @@ def not_held_topic(text: str) -> tuple[str, str] | None:
     """(topic, the text without its words) for a message asking about a topic no data holds; None otherwise (kept
     for the message's `matches` and `answer`: read once)."""
     folded = normalize(text)
-    for topic, words in NOT_HELD.items():
-        found = [w for w in sorted(words, key=len, reverse=True) if _contains(text, folded, w)]
+    if not _any_word(text, folded):  # most messages: one search and a few substring tests, not one per word
+        return None
+    for topic, words in _topic_words():
+        found = [w for w in words if _contains(text, folded, w)]
         if found:
             rest = text
             for word in found:
-                rest = re.sub(_pattern(word), " ", rest, flags=re.IGNORECASE)
+                rest = word.pattern.sub(" ", rest)
             return topic, " ".join(rest.split())
     return None
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word of NOT_HELD made ready once: its pattern in the text (an ASCII word whole, any case) and its normalised
+    form (what a non-ASCII word is looked for in the normalised text)."""
+
+    word: str
+    ascii: bool
+    pattern: re.Pattern[str]
+    folded: str
+
+
+@cache
+def _topic_words() -> tuple[tuple[str, tuple[_Word, ...]], ...]:
+    """NOT_HELD's topics in order, each with its words longest first, made ready once."""
+    return tuple(
+        (
+            topic,
+            tuple(
+                _Word(word, word.isascii(), re.compile(_pattern(word), flags=re.IGNORECASE), normalize(word))
+                for word in sorted(words, key=len, reverse=True)
+            ),
+        )
+        for topic, words in NOT_HELD.items()
+    )
+
+
+def _any_word(text: str, folded: str) -> bool:
+    """Whether any word of NOT_HELD is in the message, as `_contains` tells (one search for all the ASCII words)."""
+    latin, others = _all_words()
+    return latin.search(text) is not None or any(word in folded for word in others)
+
+
+@cache
+def _all_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Every ASCII word of NOT_HELD in one pattern, and every other word normalised."""
+    words = [word for _, ready in _topic_words() for word in ready]
+    latin = "|".join(re.escape(word.word) for word in words if word.ascii)
+    return (
+        re.compile(rf"(?<![A-Za-z])(?:{latin})(?![A-Za-z])", flags=re.IGNORECASE),
+        tuple(word.folded for word in words if not word.ascii),
+    )
 
 
 def _pattern(word: str) -> str:
     return rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])" if word.isascii() else re.escape(word)
 
 
-def _contains(text: str, folded: str, word: str) -> bool:
+def _contains(text: str, folded: str, word: _Word) -> bool:
     """Whether `text` (`folded`: normalised) holds the word: an ASCII word whole, any other as normalised."""
-    if word.isascii():
-        return re.search(_pattern(word), text, flags=re.IGNORECASE) is not None
-    return _folded(word) in folded
-
-
-@cache
-def _folded(word: str) -> str:
-    """A word of NOT_HELD normalised, once (not for every message)."""
-    return normalize(word)
+    if word.ascii:
+        return word.pattern.search(text) is not None
+    return word.folded in folded
 
 
 def _asks_the_card(text: str) -> bool:

@@ -2,7 +2,7 @@
 
 One builder per kind of answer; what a builder makes depends only on the answer's content and the snapshot its
 monsters came from, so it is built and encoded once per knowledge version (a not-found reply repeats what was typed:
-built each time, never kept).
+its words made each time, never kept; its buttons kept).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from monsterbot.replies.element_answer import element_answer
 from monsterbot.replies.labels import label
 from monsterbot.replies.part_answer import part_answer
 from monsterbot.replies.unanswered import unanswered_note
-from monsterbot.replies.wire import Wire, to_wire
+from monsterbot.replies.wire import BLANK, Wire, to_wire, with_text
 
 
 def _weakness(answer: Answer) -> Message:
@@ -85,8 +85,6 @@ BUILDERS: dict[AnswerKind, Callable[[Answer], Message]] = {
         else companion.no_data(a.monsters[0], a.topic, a.language)
     ),
 }
-#: Replies that repeat what a person typed: never kept with the knowledge version.
-UNKEPT = frozenset({AnswerKind.NOT_FOUND})
 
 
 def render(answer: Answer, snapshot: Snapshot) -> list[Wire]:
@@ -95,13 +93,27 @@ def render(answer: Answer, snapshot: Snapshot) -> list[Wire]:
     if build is None:
         return []
     said = (  # what no data holds, before what is shown (a NOT_HELD answer is that line itself)
-        [to_wire(TextMessage(text=unanswered_note(answer)))]
+        [snapshot.remember(_note_key(answer), lambda: to_wire(TextMessage(text=unanswered_note(answer))))]
         if answer.unanswered and answer.kind is not AnswerKind.NOT_HELD
         else []
     )
-    if answer.kind in UNKEPT:
-        return [*said, to_wire(build(answer))]
+    if answer.kind is AnswerKind.NOT_FOUND:
+        return [*said, _not_found(answer, snapshot)]
     return [*said, snapshot.remember(reply_key(answer), lambda: to_wire(build(answer)))]
+
+
+def _not_found(answer: Answer, snapshot: Snapshot) -> Wire:
+    """A not-found reply (`messages.not_found`): its words repeat what was typed, made each time, never kept; its
+    buttons are built and encoded once per knowledge version."""
+    blank = snapshot.remember(
+        ("not_found", answer.language, answer.game, tuple(m.id for m in answer.monsters)),
+        lambda: to_wire(
+            TextMessage(
+                text=BLANK, quick_reply=messages.not_found_buttons(answer.monsters, answer.game, answer.language)
+            )
+        ),
+    )
+    return with_text(blank, messages.not_found_words(answer.text, answer.monsters, answer.language))
 
 
 def reply_key(answer: Answer) -> Hashable:
@@ -120,4 +132,17 @@ def reply_key(answer: Answer) -> Hashable:
         answer.offer_here,
         answer.asked,
         tuple(m.id for m in answer.left_out),
+    )
+
+
+def _note_key(answer: Answer) -> Hashable:
+    """What the line saying what no data holds is made from (`unanswered_note`): never what was typed."""
+    return (
+        "note",
+        answer.unanswered,
+        answer.kind,
+        answer.language,
+        answer.game,
+        answer.topic,
+        tuple(m.id for m in answer.monsters[:1]),
     )

@@ -203,8 +203,14 @@ def not_found_words(query: str, suggestions: Sequence[Monster], language: str) -
 
 def not_found(query: str, suggestions: Sequence[Monster], game: str | None, language: str) -> TextMessage:
     """Say a name was not found, with the plausible monsters as buttons, else buttons to try."""
-    buttons = quick_replies(suggestions, game, language) if suggestions else try_buttons(language)
-    return TextMessage(text=not_found_words(query, suggestions, language), quick_reply=buttons)
+    return TextMessage(
+        text=not_found_words(query, suggestions, language), quick_reply=not_found_buttons(suggestions, game, language)
+    )
+
+
+def not_found_buttons(suggestions: Sequence[Monster], game: str | None, language: str) -> QuickReply | None:
+    """The buttons of a not-found reply: the plausible monsters, else buttons to try."""
+    return quick_replies(suggestions, game, language) if suggestions else try_buttons(language)
 
 
 def usage(language: str) -> TextMessage:

@@ -35,6 +35,17 @@ def to_wire(message: Message) -> Wire:
     return Wire(data, json.dumps(data).encode())
 
 
+#: The words of a text message kept before it has them (JSON's "\u0000": in nothing a reply says).
+BLANK = "\x00"
+
+
+def with_text(blank: Wire, text: str) -> Wire:
+    """A text message encoded once with BLANK for its words (its buttons: what repeats), given its words: the data
+    and the bytes `to_wire` makes of the same message with this text (tests/test_wire.py)."""
+    head, tail = blank.encoded.split(json.dumps(BLANK).encode())  # exactly one BLANK, or this fails
+    return Wire({**blank.data, "text": text}, head + json.dumps(text).encode() + tail)
+
+
 def reply_body(reply_token: str, messages: Sequence[Wire]) -> bytes:
     """The body of a reply request, byte for byte what `MessagingApi.reply_message` sends for these messages."""
     return (

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from monsterbot.store import SCHEMA_VERSION
+from monsterbot.store import SCHEMA_VERSION, sqlite_file
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,10 @@ _POLL = 0.05
 #: KiB of the file's pages each worker's connection keeps in its own memory (SQLite's default is 2 MiB per process,
 #: filled as the query log grows); the kernel's page cache holds the file once for every worker.
 CACHE_KIB = 256
+#: The tables of store/schema.py (tests/test_embedded_store.py holds them to SQLModel's metadata).
+TABLES = frozenset(
+    {"meta", "monsters", "monster_names", "game_facts", "hitzones", "query_log", "chat_preferences", "chat_memory"}
+)
 
 
 class SchemaNotReady(RuntimeError):
@@ -160,11 +164,32 @@ def migrate_apart(url: str) -> int | None:
     code = 1
     try:
         os.nice(19)  # the lowest priority: the workers answering come first
-        from monsterbot.store.database import migrate, open_engine
+        path = sqlite_file(url)
+        if path is None or not schema_current(path):  # most starts: nothing to do, and no SQLAlchemy imported
+            from monsterbot.store.database import migrate, open_engine
 
-        migrate(open_engine(url))
+            migrate(open_engine(url))
         code = 0
     except BaseException:
         log.exception("the store could not be migrated")
     finally:
         os._exit(code)
+
+
+def schema_current(path: Path) -> bool:
+    """Whether the file holds this release's schema version and every table of it: what `database.migrate` would
+    leave as it is (it creates missing tables and steps the version; it never changes an existing table)."""
+    try:  # never creates the file
+        db = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=BUSY_TIMEOUT, isolation_level=None)
+    except sqlite3.OperationalError:
+        return False
+    try:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not TABLES <= tables:
+            return False
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return row is not None and row[0] == str(SCHEMA_VERSION)
+    except sqlite3.Error:
+        return False
+    finally:
+        db.close()

@@ -84,7 +84,8 @@ def is_everyday(key: str) -> bool:
     貝希摩斯 and ベヒーモス, named after the English word; 雪獅子, a small monster's), a word of the everyday lists
     (everyday_words: "ajar", "lava", "coral", 恐龍, Talioth), or a katakana one shorter than COINED_KANA (キリン,
     ゾラ). Latin short forms no English word list holds ("kirin", "magna", "lagi") are not everyday by this
-    evidence: a brand or a phrase they begin is the reader's to tell."""
+    evidence: the reader asks more of them (an official name of reading.COINED_LATIN letters: "kirin" is a brand
+    too)."""
     if _KATAKANA.search(key) and len(key) < COINED_KANA:
         return True
     return key in common_names() or key in everyday_words()

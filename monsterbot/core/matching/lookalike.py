@@ -6,8 +6,8 @@ Two characters look alike when Unicode's Unihan database gives them the same rad
 roster's names, the characters of Unihan's IICore set (the core every CJK locale uses) alike to it; it is written by
 `python -m monsterbot_devtools.matching_data` from Debian's `unicode-data`
 (/usr/share/unicode/Unihan_IRGSources.txt.bz2, under the Unicode License, credited in the file). Only one character
-of a name of typos.MIN_HAN or more, not its last (its kind), is ever read so (matcher.py): one of two is as often
-another name.
+of a name of typos.MIN_HAN or more is ever read so (matcher.py), its last too (雪獅子玉, 桃毛獸玉: where a
+sound-alike is not): one of two is as often another name.
 """
 
 from __future__ import annotations

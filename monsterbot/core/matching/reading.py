@@ -181,9 +181,9 @@ MAX_HEARD_WORDS = 12
 #: (_question_about): its form is an English question word opening it, or a Japanese one or a question mark in it.
 QUESTION_LATIN = 7
 QUESTION_KANA = 4
-#: The fewest letters of a Latin name no English word is that a question answers (_coined_word): shorter ones
-#: ("nu", "gog", "rath") are as often a word or a short form of something else.
-COINED_LATIN = 5
+#: The fewest letters of an official Latin name no English word is that a question answers (_coined_official):
+#: shorter ones ("kirin", "khezu") are as often a brand, a person or a word of another language.
+COINED_LATIN = 6
 QUESTION_HAN = 3
 #: The most Han characters glued after a name that may be the tail of a compound it heads (雷狼龍星人, a made-up
 #: alien): one word; more is what a sentence says of the monster (_said_of).
@@ -407,8 +407,8 @@ def _katakana_first(text: str, matcher: Matcher) -> Reading | None:
     """The reading of the katakana word a Japanese message begins with, when a hiragana particle ends it and the rest
     asks a hunter's question about it ("ヌエグに水って効くの", "ラバラの弱点って火？"), or, when the word is coined
     (not everyday.is_everyday: four kana or more), any question or a sentence said of it ("セルレギって罠きく?"), as
-    of a whole coined name: the parser folds hiragana into katakana, so the name and its particle ran together. None when the message is not so made, or the word
-    names no monster."""
+    of a whole coined name: the parser folds hiragana into katakana, so the name and its particle ran together. None
+    when the message is not so made, or the word names no monster."""
     written = _as_written(text, fold(text))
     found = _LEADING_KATAKANA.match(written)
     if found is None:
@@ -1273,7 +1273,7 @@ def _contained_name(subject: str, best: Candidate, text: str, matcher: Matcher) 
     if _shortened_base(rest, best.monster_id, matcher):
         return Reading(Verdict.ANSWER, (best.monster_id,), why="a variant's word with its base's name shortened")
     short = _short_coined(key, before, after, text)
-    if _question_about(name, after, text, _of_words(best, matcher), short):
+    if _question_about(name, after, text, _of_words(best, matcher) or _coined_official(best, text), short):
         return (
             beside
             or glued
@@ -1381,11 +1381,11 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False, sho
 
     The evidence is the question's form (an English question word opening one of its clauses, or one of
     TRAILING_QUESTION_WORDS anywhere after the name, or "help"; a Chinese or Japanese one after the name; a question
-    mark) and the name's length: QUESTION_LATIN letters (or several
-    words: "rey dau"), QUESTION_KANA katakana or QUESTION_HAN Han characters, which no everyday word in the tuning
-    halves' negatives reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter), or a shorter coined Han name opening the
-    clause (`short_coined`: _short_coined); shorter names need a hunter's word (_asks_about). A numbered title after
-    the name ("… witcher 3") is something else."""
+    mark) and the name's length: QUESTION_LATIN letters (or several words, or an official name no English word is:
+    `of_words`, _coined_official), QUESTION_KANA katakana or QUESTION_HAN Han characters, which no everyday word in
+    the tuning halves' negatives reaches (kirin, キリン, ゾラ, 海龍, 角龍 are shorter), or a shorter coined Han name
+    (`short_coined`: _short_coined; _coined_han); shorter names need a hunter's word (_asks_about). A numbered title
+    after the name ("… witcher 3") is something else."""
     if _NUMBERED.search(after):
         return False
     folded = fold(text)
@@ -1395,7 +1395,7 @@ def _question_about(key: str, after: str, text: str, of_words: bool = False, sho
         found = _typed_at(key, text)
         tail = set(_LATIN_WORD.findall(folded[found.end() :])) if found is not None else set()
         asked = asked or bool(tail & TRAILING_QUESTION_WORDS)
-        return (len(key) >= QUESTION_LATIN or of_words or _coined_word(key)) and asked
+        return (len(key) >= QUESTION_LATIN or of_words) and asked
     if _katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text)):
         return "?" in folded or any(word in folded for word in _words(JAPANESE_QUESTION_WORDS))
     if _HAN_ONLY.match(key) and is_cjk(key) and not _KANA.search(key) and (short_coined or _coined_han(key, text)):
@@ -1419,10 +1419,13 @@ def _coined_set_off(key: str, text: str) -> bool:
     return all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN and not is_everyday(key)
 
 
-def _coined_word(key: str) -> bool:
-    """Whether a Latin name of COINED_LATIN letters or more is no word of English (everyday.is_everyday: "tigrex",
-    "rajang"; not "behemoth", "gore"): a question about it is about the monster, however short."""
-    return len(key) >= COINED_LATIN and not is_everyday(key)
+def _coined_official(best: Candidate, text: str) -> bool:
+    """Whether a Latin name found is an official one of COINED_LATIN letters or more that no English word is
+    (everyday.is_everyday: "tigrex", "rajang"; not "behemoth"), in a message with no number (a model, a title: "kirin
+    990"): a question about it is about the monster, as about a longer name (_question_about). Aliases ("magna",
+    "zorah", "ibushi") are as often a word, a person or a brand; shorter names ("kirin", "khezu") too."""
+    key = best.key
+    return best.official and len(key) >= COINED_LATIN and not is_everyday(key) and not _DIGIT.search(text)
 
 
 def _short_coined(key: str, before: str, after: str, text: str) -> bool:
