@@ -501,7 +501,8 @@ def _shared_name(text: str, matcher: Matcher) -> Reading | None:
     that variant ("guardian rath in wyveria"). One that is an everyday word too (everyday.is_everyday: a short
     katakana word) asks only beside a hunter's word. None when the message holds no such word."""
     folded = fold(text)
-    words = (*_LATIN_WORD.findall(folded), *_KATAKANA.findall(_as_written(text, folded)))
+    katakana = _KATAKANA.findall(_as_written(text, folded)) if _KATAKANA.search(folded) else []
+    words = (*_LATIN_WORD.findall(folded), *katakana)
     for key in dict.fromkeys(normalize(word) for word in words):
         named = matcher.monsters_named(key)
         if len(named) < 2 or (is_everyday(key) and not _hunter_worded(normalize(text), key)):
