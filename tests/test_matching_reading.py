@@ -1617,3 +1617,8 @@ def test_a_coined_katakana_short_form_opening_a_question_answers(knowledge, text
 
 def test_a_short_katakana_word_opening_a_question_needs_a_hunters_word(knowledge):
     assert _read(knowledge, "キリンって何食べるの?").verdict is Verdict.NONE
+
+
+def test_a_variant_word_before_a_variants_own_word_makes_the_variant_of_that_variant(knowledge):
+    reading = _read(knowledge, "carted by guardian fulgur anja again")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("guardian-fulgur-anjanath",)), reading

@@ -835,6 +835,7 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
         return replace(before, score=result.candidates[0].score)
     if result.outcome is Outcome.AMBIGUOUS:
         over = _variant_over_base(subject, result.candidates, matcher)
+        over = _variant_of_variant(subject, over, matcher) if over else over
         if over:
             return Reading(
                 Verdict.ANSWER,
@@ -1095,6 +1096,28 @@ def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher:
                 if len(word) >= 2 and word in subject:
                     return variant_id
     return ""
+
+
+def _variant_of_variant(subject: str, variant_id: str, matcher: Matcher) -> str:
+    """The variant a variant word typed right before a variant's own word makes of that variant ("guardian fulgur
+    anja": Guardian Fulgur Anjanath, not Fulgur Anjanath), else the variant itself."""
+    variant = matcher.monster(variant_id)
+    relations = family(matcher)
+    if variant is None:
+        return variant_id
+    for base_id in relations.bases(variant):
+        base = matcher.monster(base_id)
+        for own in (normalize(name) for _, name in variant.all_names()):
+            for name in (normalize(name) for _, name in base.all_names()) if base is not None else ():
+                word = own.replace(name, "") if name in own and own != name else ""
+                if len(word) < 2 or not own.startswith(word) or word not in subject:
+                    continue
+                before = subject[: subject.find(word)]
+                for title, meaning in (*variant_keys(), *relations.words):
+                    made = relations.variant(variant_id, meaning, "en") if before.endswith(title) else None
+                    if made:
+                        return made
+    return variant_id
 
 
 def _first_word(subject: str, best: Candidate, matcher: Matcher) -> bool:
