@@ -1489,3 +1489,136 @@ def test_a_latin_short_form_no_english_word_is_answers_any_question_about_it(kno
 @pytest.mark.parametrize("text", ["where is rey", "is nu here?", "where is jin"])
 def test_a_latin_short_form_of_three_letters_or_fewer_needs_a_hunters_word(knowledge, text):
     assert _read(knowledge, text).verdict is not Verdict.ANSWER, text
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("what armor to craft after Uragaan", "uragaan"),  # a preposition before the name is no title of it
+        ("what do i eat before gogmazios", "gogmazios"),
+        ("is the hunt easier without balahara", "balahara"),
+    ],
+)
+def test_an_english_preposition_before_a_name_is_no_title(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("can i capture bazelgeuse or just carve", "bazelgeuse"),  # "or" joins the clause's verbs, not monsters
+        ("can i capture Uragaan or just carve", "uragaan"),
+    ],
+)
+def test_an_alternative_no_name_is_near_beside_a_clause_is_the_clauses(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_two_names_joined_to_a_clause_are_still_both_offered(knowledge):
+    reading = _read(knowledge, "can you capture rathalos or rathian")
+    assert reading.verdict is not Verdict.ANSWER and "rathian" in reading.monsters, reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("what parts of uth can i break", "uth-duna"),  # a name's whole first word of three letters, hunted
+        ("does jin drop anything good", "jin-dahaad"),
+        ("tips to hit zoh", "zoh-shia"),
+    ],
+)
+def test_a_three_letter_first_word_inside_a_hunters_question_answers(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the new star wars rey is weak",  # a word of its own before it: a name of something else
+        "anyone up to hunt with kong a lala later",  # "lala" stands in Congalala's name too: no one monster's
+    ],
+)
+def test_a_short_form_after_a_word_of_its_own_or_in_two_names_is_not_answered_in_a_sentence(knowledge, text):
+    reading = _read(knowledge, text)
+    assert reading.monsters != ("rey-dau",) and reading.monsters != ("lala-barina",), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monsters"),
+    [
+        ("selling rath scales cheap", {"rathalos", "rathian"}),  # a name of two monsters, a word of its own
+        ("that rath nearly carted me twice", {"rathalos", "rathian"}),
+        ("マガラの防具そろえたい", {"gore-magala", "shagaru-magala"}),  # an everyday-short one, beside a hunter's word
+    ],
+)
+def test_a_name_several_monsters_share_in_a_sentence_asks_which_one(knowledge, text, monsters):
+    reading = _read(knowledge, text)
+    assert reading.verdict is Verdict.ASK and monsters <= set(reading.monsters), reading
+
+
+def test_a_variant_word_before_a_shared_name_in_a_sentence_is_its_one_variant(knowledge):
+    reading = _read(knowledge, "saw a guardian rath near camp")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("guardian-rathalos",)), reading
+
+
+@pytest.mark.parametrize("text", ["the wrath of the gods", "マガラって誰だっけ"])
+def test_a_shared_name_inside_a_word_or_short_and_unhunted_is_no_question(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.NONE, text
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("gurabimosuって硬すぎ", "gravios"),  # romaji of a katakana name, read as the name in katakana
+        ("tigarekkusuに勝てない", "tigrex"),
+    ],
+)
+def test_romaji_of_a_katakana_name_in_a_japanese_sentence_is_that_name(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+@pytest.mark.parametrize("text", ["kirinって首長いよね", "bossが強すぎ"])
+def test_romaji_of_a_short_name_or_an_english_word_in_japanese_is_no_name(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.NONE, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鎧龍是我弟的綽號",  # a short name, then 是: what the word is (a nickname), no remark on the monster
+        "迅龍是我的網名",
+        "貝希摩斯是一種傳說生物",  # a name that is a word of the language, then 是: the word's own meaning
+    ],
+)
+def test_a_sentence_saying_what_a_short_or_everyday_name_is_is_not_said_of_the_monster(knowledge, text):
+    assert _read(knowledge, text).verdict is Verdict.NONE, text
+
+
+def test_a_question_made_with_shi_bu_shi_after_a_short_name_still_asks_of_it(knowledge):
+    reading = _read(knowledge, "鎧龍是不是怕水")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("gravios",)), reading
+
+
+@pytest.mark.parametrize(
+    ("text", "monster_id"),
+    [
+        ("アンジャナってどこで会える?", "anjanath"),  # a coined katakana short form opening any question
+        ("ベリオロってまだ出ないの?", "barioth"),
+    ],
+)
+def test_a_coined_katakana_short_form_opening_a_question_answers(knowledge, text, monster_id):
+    reading = _read(knowledge, text)
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, (monster_id,)), reading
+
+
+def test_a_short_katakana_word_opening_a_question_needs_a_hunters_word(knowledge):
+    assert _read(knowledge, "キリンって何食べるの?").verdict is Verdict.NONE
+
+
+def test_a_variant_word_before_a_variants_own_word_makes_the_variant_of_that_variant(knowledge):
+    reading = _read(knowledge, "carted by guardian fulgur anja again")
+    assert (reading.verdict, reading.monsters) == (Verdict.ANSWER, ("guardian-fulgur-anjanath",)), reading

@@ -16,7 +16,10 @@ names; the reading decides from evidence a reviewer can read, each piece named i
   dictionary has (everyday.is_everyday: 鎧龍的熱線好痛); words set off by a space after a coined Chinese or Japanese
   name are said of it ("レ・ダウ おすすめ武器": _coined_set_off); a longer word holding a short name is the longer
   name it misspells ("mizutsuni");
-- a name heard syllable by syllable across words ("rath a loss", "nooh oodrah") is that name (_heard_across);
+- a name heard syllable by syllable across words ("rath a loss", "nooh oodrah") is that name (_heard_across); a
+  katakana name written in romaji in a Japanese message ("zoshiaって罠きく?") is read as if written in katakana
+  (_romaji_written); a name several monsters share standing as a word ("need rath plates") asks which one
+  (_shared_name);
 - a short form (a Han name without its kind: 煌雷, 刺花; a Latin first word in a hunter's question: "gore
   weakness") answers, alone or opening a question; a Latin short form the hunter's word is not next to heads
   another name ("magna carta history weakness"); a katakana name one sound off, no other near, answers;
@@ -218,15 +221,25 @@ ASKING_OPENERS = (
     *CHINESE_QUESTION_WORDS,
 )
 _A_NOT_A = re.compile(r"(.)[不沒没]\1")
+_COPULA = "是"  # Chinese "is": after a short name, a sentence saying what the word is
 _PUNCTUATION = re.compile(r"[^\w\s]")
 #: Characters and words that make the rest of a message a sentence, not a name's title.
 SENTENCE_MARKS = re.compile(
     "[的是在了我你他她們很好也都就和跟把被看去來来吃喝買买住求問问知到でをがにはへとたもやかよねな]"
 )
-ENGLISH_SENTENCE_WORDS = frozenset(
-    "i my you your he she we they it was were be been am at in on from with this that there here saw see love like "
-    "have has had went go my our their his her its by and or of the a an "
-    "is are what where how why when who which does do did can any".split()
+#: English prepositions of more than four letters (a closed class: "what should i eat before X", "armor to craft
+#: after X"): a sentence's words, never a title before a name (_title_word); the shorter ones are in the list below.
+ENGLISH_PREPOSITIONS = frozenset(
+    "about above across after against along among around before behind below beneath beside besides beyond despite "
+    "during except inside outside through throughout toward towards under until upon versus within without".split()
+)
+ENGLISH_SENTENCE_WORDS = (
+    frozenset(
+        "i my you your he she we they it was were be been am at in on from with this that there here saw see love "
+        "like have has had went go my our their his her its by and or of the a an "
+        "is are what where how why when who which does do did can any".split()
+    )
+    | ENGLISH_PREPOSITIONS
 )
 #: Verbs that follow the subject of an English sentence (a copula, an auxiliary, or an adverb before the verb):
 #: after a name, they make the rest a sentence said of it ("rathalos keeps flying away", "rathalos is so fast").
@@ -291,7 +304,12 @@ _KATAKANA_HAN = re.compile(f"[{KATAKANA}{MIDDLE_DOT}{HAN}]+")
 _INFLECTED = re.compile(f"[{HAN}]+[{HIRAGANA}]")
 _LEADING_KATAKANA = re.compile(f"\\s*([{KATAKANA}{MIDDLE_DOT}]{{2,}})[{HIRAGANA}]")
 _LATIN = re.compile(f"[{LATIN}]")
-_SEPARATOR = re.compile(r"[\s\W_]")  # what sets words apart in a message: spaces, punctuation
+_SEPARATOR = re.compile(r"[\s\W_]")
+#: Latin letters a Japanese message may write a katakana name in: words with spaces, hyphens (long vowels: shi-u-)
+#: and apostrophes between them (_romaji_written).
+_ROMAJI_RUN = re.compile(
+    r"[A-Za-z][A-Za-z\s'-]*[A-Za-z-]|[A-Za-z]"
+)  # what sets words apart in a message: spaces, punctuation
 
 
 #: The kinds of question about one named monster (its card, table, a part, an element).
@@ -362,6 +380,8 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
             or _latin_short_word(question.subject, text, matcher)
             or _kind_asked(question.subject, text, matcher)
             or _heard_across(text, matcher)
+            or _shared_name(text, matcher)
+            or _romaji_written(text, matcher)
             or reading
         )
     elif reading.verdict is Verdict.ASK:
@@ -385,15 +405,17 @@ def read_question(question: Question, text: str, matcher: Matcher) -> Reading:
 
 def _katakana_first(text: str, matcher: Matcher) -> Reading | None:
     """The reading of the katakana word a Japanese message begins with, when a hiragana particle ends it and the rest
-    asks a hunter's question about it ("ヌエグに水って効くの", "ラバラの弱点って火？"): the parser folds hiragana
-    into katakana, so the name and its particle ran together. None when the message is not so made, or the word
-    names no monster."""
+    asks a hunter's question about it ("ヌエグに水って効くの", "ラバラの弱点って火？"), or, when the word is coined
+    (not everyday.is_everyday: four kana or more), any question or a sentence said of it ("セルレギって罠きく?"), as
+    of a whole coined name: the parser folds hiragana into katakana, so the name and its particle ran together. None
+    when the message is not so made, or the word names no monster."""
     written = _as_written(text, fold(text))
     found = _LEADING_KATAKANA.match(written)
     if found is None:
         return None
     word, rest = normalize(found.group(1)), normalize(written[found.end(1) :])
-    if not _asks_about("", rest, word, text):
+    coined = not is_everyday(word) and (_question_about(word, rest, text) or _said_of(word, rest, text))
+    if not (_asks_about("", rest, word, text) or coined):  # (a coined word: any question, a sentence said of it)
         return None
     reading = _name(word, text, matcher)
     return reading if reading.verdict is Verdict.ANSWER else None
@@ -425,22 +447,91 @@ def _latin_short_word(subject: str, text: str, matcher: Matcher) -> Reading | No
     """The reading of a word of an English message that is a short form of one name, in a hunter's question about
     it ("is gogma weak to fire", "where do i hit lagi"), or in any question when it is no English word of more than
     PART_LETTERS letters ("where does gogma show up": _known_prefix): the parser glues the words left after its
-    question words (gogmafire), so the short form is looked for word by word, as _known_prefix answers one. None
-    otherwise."""
+    question words (gogmafire), so the short form is looked for word by word, as _known_prefix answers one: a name's
+    whole first word of PART_LETTERS letters too, in a hunter's question ("which parts of rey can i break"), unless
+    a word of its own stands right before it ("star wars rey"). None otherwise."""
     words = re.findall("[a-z]+", text.lower())
     if not text.isascii():
         return None
     for word in words:
-        if len(word) <= PART_LETTERS or word in ENGLISH_FILLER or word in _words(HUNT_WORDS) or word == subject:
-            continue  # (the subject itself was matched already)
+        if len(word) < PART_LETTERS or word == subject or _plain(word):
+            continue  # (the subject itself was matched already; a sentence's or a hunter's word is no short form)
         result = matcher.match_key(word)
-        best = result.best
+        best = _one_part(result)
         if best is not None and best.method is Method.PART and _known_prefix(word, best, text, matcher):
             letter, _ = _words_before(word, text)  # a lone letter before it may stand for a variant ("g dosha")
+            if len(word) == PART_LETTERS and len(letter) > 1 and not _plain(letter):
+                continue  # a word of its own before a short form of three letters makes it a name of something
+                # else ("star wars rey is weak")
             initial = _initial(letter + best.key, text, matcher) if len(letter) == 1 else None
             why = "a short form, in a question about it"
             return initial or Reading(Verdict.ANSWER, (best.monster_id,), why=why, match=result)
     return None
+
+
+def _romaji_written(text: str, matcher: Matcher) -> Reading | None:
+    """The reading of a Japanese message (it holds kana) with a katakana name written in romaji in it ("redau強すぎ
+    て", "zoshiaって罠きく?", "gogumajiosu おすすめ武器"): a run of Latin letters that the matcher reads as one
+    katakana name by its sound (romaji.py, phonetic.py: a PHONETIC match of a katakana key) is that name, and the
+    message is read with the name in katakana, as a Japanese player writing it would (_said_of, _coined_set_off:
+    the reading's own rules for katakana names hold). None when the message is not so made or the rewritten one
+    answers nothing."""
+    if not _KANA.search(fold(text)):
+        return None
+    for run in _ROMAJI_RUN.findall(text):
+        result = matcher.match_key(normalize(run))
+        best = result.best
+        if best is None or best.method is not Method.PHONETIC or not _KATAKANA.fullmatch(best.key):
+            continue
+        monster = matcher.monster(best.monster_id)
+        official = monster.names.get("ja", "") if monster is not None else ""
+        name = official if normalize(official) == best.key else best.key  # as written: レ・ダウ, its dot kept
+        written = text.replace(run, name, 1)
+        reading = read_question(parse(written), written, matcher)
+        if reading.verdict in (Verdict.ANSWER, Verdict.UNKNOWN) and reading.monsters == (best.monster_id,):
+            return replace(reading, why=f"romaji of a katakana name: {reading.why}")
+    return None
+
+
+def _shared_name(text: str, matcher: Matcher) -> Reading | None:
+    """ "Which one?" among the monsters a name of several (an alias the knowledge gives to more than one: "rath",
+    マガラ) names, when it stands as a word of its own anywhere in the message ("need rath plates", "rath keeps
+    flying away"): a Latin word, or a katakana one its script sets apart (マガラ武器ほしい). No one of them is meant
+    more than another, whatever the sentence says; a variant word right before it that only one of them has makes
+    that variant ("guardian rath in wyveria"). One that is an everyday word too (everyday.is_everyday: a short
+    katakana word) asks only beside a hunter's word. None when the message holds no such word."""
+    folded = fold(text)
+    katakana = _KATAKANA.findall(_as_written(text, folded)) if _KATAKANA.search(folded) else []
+    words = (*_LATIN_WORD.findall(folded), *katakana)
+    for key in dict.fromkeys(normalize(word) for word in words):
+        named = matcher.monsters_named(key)
+        if len(named) < 2 or (is_everyday(key) and not _hunter_worded(normalize(text), key)):
+            continue
+        word, _ = _words_before(key, text) if key.isascii() else ("", "")
+        variant = _variant(word + key, matcher) if word else None  # a variant word before it ("guardian rath")
+        if variant is not None and variant.verdict is Verdict.ANSWER:
+            return replace(variant, whole=False)
+        return Reading(Verdict.ASK, named, why="a name several monsters share, as a word of its own")
+    return None
+
+
+def _hunter_worded(whole: str, key: str) -> bool:
+    """Whether a normalised message holds a word of a hunter's question (HUNT_WORDS, ABOUT_WORDS but particles)
+    beside a name."""
+    rest = whole.replace(key, " ")
+    words = _words(HUNT_WORDS + ABOUT_WORDS) - _words(PARTICLES)
+    return any(word in rest for word in words if not word.isascii()) or any(
+        _hunts(word) for word in _LATIN_WORD.findall(rest)
+    )
+
+
+def _one_part(result: MatchResult) -> Candidate | None:
+    """The best candidate of a word's result, when it is the match or, the word being short (ambiguous by itself:
+    "rey", "uth"), a part of the only name that holds it (not "lala", which Congalala's name holds too)."""
+    others = result.candidates[1:]
+    if result.outcome is Outcome.AMBIGUOUS and not any(c.method is Method.PART for c in others):
+        return result.candidates[0]
+    return result.best
 
 
 def _heard_across(text: str, matcher: Matcher) -> Reading | None:
@@ -539,9 +630,10 @@ def _compare(question: Question, text: str, matcher: Matcher) -> Reading:
         read[-1] = (read[-1][0], _question_after_list(*read[-1], text, matcher))
     clauses = "," in text or "，" in text  # commas join clauses too: "balahara keeps diving, how do i get it out"
     typed = question.sides if len(question.sides) == len(read) else question.names
-    said = [
-        _no_name_near(side) and not clauses and _clause(words) for (_, side), words in zip(read, typed, strict=True)
-    ]
+    # a side no name is near, in a message of which a side is a clause, is the clause's alternative ("can you capture
+    # X or only slay", "should i trap or kill X"): "or" then joins verbs, not monsters
+    clause = any(_clause(words) for words in typed)
+    said = [_no_name_near(side) and not clauses and clause for _, side in read]
     kept = [
         side
         for (name, side), clause in zip(read, said, strict=True)
@@ -743,6 +835,7 @@ def _weigh(subject: str, result: MatchResult, text: str, matcher: Matcher) -> Re
         return replace(before, score=result.candidates[0].score)
     if result.outcome is Outcome.AMBIGUOUS:
         over = _variant_over_base(subject, result.candidates, matcher)
+        over = _variant_of_variant(subject, over, matcher) if over else over
         if over:
             return Reading(
                 Verdict.ANSWER,
@@ -1003,6 +1096,28 @@ def _variant_over_base(subject: str, candidates: tuple[Candidate, ...], matcher:
                 if len(word) >= 2 and word in subject:
                     return variant_id
     return ""
+
+
+def _variant_of_variant(subject: str, variant_id: str, matcher: Matcher) -> str:
+    """The variant a variant word typed right before a variant's own word makes of that variant ("guardian fulgur
+    anja": Guardian Fulgur Anjanath, not Fulgur Anjanath), else the variant itself."""
+    variant = matcher.monster(variant_id)
+    relations = family(matcher)
+    if variant is None:
+        return variant_id
+    for base_id in relations.bases(variant):
+        base = matcher.monster(base_id)
+        for own in (normalize(name) for _, name in variant.all_names()):
+            for name in (normalize(name) for _, name in base.all_names()) if base is not None else ():
+                word = own.replace(name, "") if name in own and own != name else ""
+                if len(word) < 2 or not own.startswith(word) or word not in subject:
+                    continue
+                before = subject[: subject.find(word)]
+                for title, meaning in (*variant_keys(), *relations.words):
+                    made = relations.variant(variant_id, meaning, "en") if before.endswith(title) else None
+                    if made:
+                        return made
+    return variant_id
 
 
 def _first_word(subject: str, best: Candidate, matcher: Matcher) -> bool:
@@ -1351,6 +1466,8 @@ def _short_coined(key: str, before: str, after: str, text: str) -> bool:
     linked = after.lstrip(_LINKS)  # (纏蛙要怎麼處理: 要 joins the name to its question)
     if not (SENTENCE_MARKS.match(after) or linked.startswith(tuple(_words(CHINESE_QUESTION_WORDS)))):
         return False
+    if after.startswith(_COPULA) and not _A_NOT_A.match(after):
+        return False  # what the word is (炎王是我家狗的名字: a dog's name), not what the monster does
     whole = normalize(text)
     return not any(word in whole for word in _everyday_han())
 
@@ -1434,6 +1551,8 @@ def _said_of(
     if _LATIN_WORD.fullmatch(key):
         return coined_latin and (len(key) >= QUESTION_LATIN or of_words) and _english_sentence_after(key, text)
     han = all(_HAN_ONLY.match(ch) for ch in key) and (len(key) >= QUESTION_HAN or short_coined)
+    if han and is_everyday(key) and after.startswith(_COPULA) and not _A_NOT_A.match(after):
+        return False  # what a word of the language is (貝希摩斯是聖經裏的巨獸: the Bible's beast)
     if not han and not (_katakana_name(key) and (len(key) >= QUESTION_KANA or _dotted(key, text))):
         return False
     if han and (SENTENCE_MARKS.search(after) or len(after) > COMPOUND_TAIL):
