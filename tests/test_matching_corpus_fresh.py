@@ -19,6 +19,7 @@ from tests import (
     matching_corpus_fresh3,
     matching_corpus_fresh4,
     matching_corpus_fresh5,
+    matching_corpus_fresh6,
 )
 from tests.corpus_files import held_out
 
@@ -47,6 +48,18 @@ CORPORA = {
             matching_corpus_fresh2,
             matching_corpus_fresh3,
             matching_corpus_fresh4,
+        ),
+    ),
+    "fresh6": (
+        matching_corpus_fresh6,
+        (1600, 350, 350),
+        (
+            matching_corpus,
+            matching_corpus_fresh,
+            matching_corpus_fresh2,
+            matching_corpus_fresh3,
+            matching_corpus_fresh4,
+            matching_corpus_fresh5,
         ),
     ),
 }
