@@ -1434,10 +1434,9 @@ def _coined_set_off(key: str, text: str) -> bool:
     are what the player says or asks of the monster (one-to-one only, as SAID_OF: in a group, chatter). Coined: a
     katakana name of QUESTION_KANA or a dotted one, a Han one of QUESTION_HAN that no dictionary counts as a word.
     (English sets words off by spaces anyway and puts a noun's modifiers first: "zinogre movie" is a movie.)"""
-    folded = fold(text)
-    found = _typed_at(key, text)
-    if found is None or found.end() >= len(folded) or not folded[found.end()].isspace() or _DIGIT.search(folded):
-        return False  # (a number beside it names something else: "kirin 9000s chip", "… in witcher 3")
+    found = _typed_at(key, text)  # (found in the folded message: found.string)
+    if found is None or not found.string[found.end() : found.end() + 1].isspace() or _DIGIT.search(found.string):
+        return False  # (a number in the message names something else: "メギド72 フルフル 性能", a game's character)
     if _katakana_name(key):
         return len(key) >= QUESTION_KANA or _dotted(key, text)
     return all(_HAN_ONLY.match(ch) for ch in key) and len(key) >= QUESTION_HAN and not is_everyday(key)
